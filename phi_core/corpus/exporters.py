@@ -1,0 +1,67 @@
+"""Write reports out in a format the importers read back unchanged.
+
+``jsonl`` is the project's own layout. ``paper-csv`` mimics the source study's
+CSV (escaped, quoted ``report_text``; ``phi_items`` as JSON with English type
+names) so that tools written for the study can consume our corpora. Its JSON
+also carries ``report_id`` and ``"positions_exact": true``; the paper-csv
+importer then keeps each span exactly where it is instead of labelling every
+occurrence of its value, so export followed by import reproduces the spans.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Callable
+
+from phi_core.corpus.importers.common import CorpusFormatError
+from phi_core.corpus.importers.paper_csv import LABELS_COLUMN, TEXT_COLUMN, encode_report_text
+from phi_core.corpus.jsonl import write_jsonl
+from phi_core.models import Report
+from phi_core.taxonomy import CATEGORY_BY_CODE
+
+
+def _display_name(category: str) -> str:
+    known = CATEGORY_BY_CODE.get(category)
+    return known.name_en if known else category
+
+
+def paper_labels_cell(report: Report) -> str:
+    """The ``phi_items`` cell of one report; empty for a report nobody has labelled."""
+    if report.status == "unlabeled":
+        return ""
+    items = [
+        {"type": _display_name(s.category), "value": s.text, "start_position": s.start, "end_position": s.end}
+        for s in sorted(report.spans, key=lambda s: (s.start, s.end, s.category))
+    ]
+    return json.dumps({"report_id": report.id, "positions_exact": True, "phi_items": items}, ensure_ascii=False)
+
+
+def write_paper_csv(reports: list[Report], path: Path) -> int:
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([TEXT_COLUMN, LABELS_COLUMN])
+        for report in reports:
+            writer.writerow([encode_report_text(report.text), paper_labels_cell(report)])
+            count += 1
+    return count
+
+
+def _write_jsonl(reports: list[Report], path: Path) -> int:
+    return write_jsonl(reports, path)
+
+
+EXPORTERS: dict[str, Callable[[list[Report], Path], int]] = {
+    "jsonl": _write_jsonl,
+    "paper-csv": write_paper_csv,
+}
+
+
+def write_corpus(reports: list[Report], path: str | Path, fmt: str) -> int:
+    """Write ``reports`` to ``path`` in format ``fmt``; returns how many were written."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise CorpusFormatError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}")
+    return exporter(list(reports), Path(path))

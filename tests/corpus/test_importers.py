@@ -1,0 +1,370 @@
+import csv
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from phi_core.corpus.importers import IMPORTERS, CorpusFormatError, ImportResult, read_corpus
+from phi_core.corpus.importers.paper_csv import decode_report_text, encode_report_text, parse_labels_cell
+from phi_core.models import Report
+from phi_core.taxonomy import HEADLINE_CODES
+
+DEV_FILE = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "paper_dev_100.csv"
+
+TEXT_CELL = '"氏名：山田 太郎\\n患者ID：P-001\\n"'
+TEXT = "氏名：山田 太郎\n患者ID：P-001\n"
+NAME_AND_ID = [{"type": "Patient Name", "value": "山田 太郎"}, {"type": "Patient ID", "value": "P-001"}]
+
+
+def write_paper(path: Path, rows: list[tuple[str, str]]) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["report_text", "phi_items"])
+        writer.writerows(rows)
+    return path
+
+
+def import_paper(tmp_path: Path, *rows: tuple[str, str], split: str | None = None) -> ImportResult:
+    return read_corpus(write_paper(tmp_path / "paper.csv", list(rows)), "paper-csv", dataset="t", split=split)
+
+
+def one_report(tmp_path: Path, text_cell: str, labels) -> Report:
+    cell = labels if isinstance(labels, str) else json.dumps({"phi_items": labels}, ensure_ascii=False)
+    return import_paper(tmp_path, (text_cell, cell)).reports[0]
+
+
+def spans_of(report) -> set[tuple[str, str]]:
+    return {(s.category, s.text) for s in report.spans}
+
+
+def kinds(report) -> list[str]:
+    return [w.kind for w in report.warnings]
+
+
+# --------------------------------------------------------------- layouts
+
+def _items_json(items=NAME_AND_ID) -> str:
+    return json.dumps(items, ensure_ascii=False)
+
+
+LAYOUT_CELLS = {
+    "list_document": _items_json(),
+    "items_document": '{"phi_items": ' + _items_json() + "}",
+    "items_fragment": '"phi_items": ' + _items_json() + ",",
+    "visible_hidden_fragment": '"visible_phi_items": ' + _items_json(NAME_AND_ID[:1]) + ',\n"hidden_phi_items": '
+    + _items_json([{**NAME_AND_ID[1], "detection_difficulty": 7, "disguise_method": "ID形式"}]) + ",",
+    "annotations_document": json.dumps({
+        "report_id": "rep-1",
+        "phi_annotations": [{"text": "山田 太郎", "type": "PATIENT_NAME", "start_position": 3, "end_position": 8},
+                            {"text": "P-001", "type": "PATIENT_ID", "start_position": 14, "end_position": 19}],
+        "phi_summary": {"required_phi": {"patient_name": {"text": "太郎", "present": True, "position": [6, 8]}}},
+        "statistics": {"total_phi_count": 2}, "validation": {"report_completeness": True},
+    }, ensure_ascii=False),
+    "annotations_fragment": '"phi_annotations": [{"text": "山田 太郎", "type": "PATIENT_NAME"}, '
+                            '{"text": "P-001", "type": "PATIENT_ID"}]\n}',
+    "annotations_truncated": '{"report_id": "r", "phi_annotations": [{"text": "山田 太郎", "type": "PATIENT_NAME"}, '
+                             '{"text": "P-001", "type": "PATIENT_ID", "start_position": 14,',
+    "list_in_string": json.dumps({"PHI": "```json\n" + json.dumps(NAME_AND_ID, indent=2) + "\n```"}),
+    "visible_hidden_salvaged": '{"type": "Patient Name", "value": "山田 太郎"},\n  ],\n  "hidden_phi_items": [\n'
+                               '{"type": "Patient ID", "value": "P-001", "detection_difficulty": 8}\n  ],',
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUT_CELLS))
+def test_every_layout_is_recognised_and_read(tmp_path, layout):
+    report = one_report(tmp_path, TEXT_CELL, LAYOUT_CELLS[layout])
+    assert report.meta["layout"] == layout
+    assert spans_of(report) == {("PATIENT_NAME", "山田 太郎"), ("PATIENT_ID", "P-001")}
+    assert report.status == "silver"
+
+
+@pytest.mark.parametrize("cell", [
+    "```json\n" + _items_json() + "\n```",
+    _items_json().replace('"', '\\"'),  # quotes still escaped
+    '{"PHI": ' + json.dumps(json.dumps({"phi_items": NAME_AND_ID})) + "}",
+])
+def test_fenced_escaped_and_nested_cells(tmp_path, cell):
+    assert spans_of(one_report(tmp_path, TEXT_CELL, cell)) == {("PATIENT_NAME", "山田 太郎"), ("PATIENT_ID", "P-001")}
+
+
+def test_metadata_keys_are_never_read_as_labels():
+    parsed = parse_labels_cell(LAYOUT_CELLS["annotations_document"])
+    assert [item.value for item in parsed.items] == ["山田 太郎", "P-001"]
+    assert parsed.source_id == "rep-1"
+
+
+def test_hidden_items_are_recorded_in_meta(tmp_path):
+    report = one_report(tmp_path, TEXT_CELL, LAYOUT_CELLS["visible_hidden_fragment"])
+    assert report.meta["hidden"] == [{"start": 14, "end": 19, "difficulty": 7, "disguise": "ID形式"}]
+
+
+def test_hidden_repeat_of_a_header_value_marks_the_later_mention(tmp_path):
+    cell = ('"visible_phi_items": [{"type": "Phone Number", "value": "03-1111-2222"}],'
+            '"hidden_phi_items": [{"type": "Phone Number", "value": "03-1111-2222", "detection_difficulty": 9}],')
+    report = one_report(tmp_path, '"電話：03-1111-2222\\n体積は03-1111-2222mm3"', cell)
+    assert [(h["start"], h["end"]) for h in report.meta["hidden"]] == [(19, 31)]
+    assert len(report.spans) == 2
+
+
+# --------------------------------------------------------------- report text
+
+@pytest.mark.parametrize("raw, text", [
+    ('"a\\nb"', "a\nb"),
+    ('"report_text": "a\\\\nb\\\\n- c",', "a\nb\n- c"),
+    ('report_text: "a\\\\nb",', "a\nb"),
+    ('"""a\\nb"""', "a\nb"),
+    ('"tab\\there \\"q\\""', 'tab\there "q"'),
+    ("plain text", "plain text"),
+])
+def test_report_text_is_unescaped_and_unwrapped(raw, text):
+    assert decode_report_text(raw) == text
+
+
+@pytest.mark.parametrize("text", ['"quoted"', "back\\slash\\n not a newline", "改行\n\tタブ\r", "𠮷 ５", ""])
+def test_encoded_report_text_decodes_to_itself(text):
+    assert decode_report_text(encode_report_text(text)) == text
+
+
+# --------------------------------------------------------------- gold rules
+
+def test_every_occurrence_is_labelled_and_titles_are_stripped(tmp_path):
+    text_cell = '"依頼医：Dr.河合真理\\n河合 真理先生に連絡。患者 西田 優子、西田優子様"'
+    report = one_report(tmp_path, text_cell, [
+        {"type": "Physician Name", "value": "Dr. 河合 真理"},
+        {"type": "Patient Name", "value": "西田 優子"},
+    ])
+    assert sorted((s.category, s.text) for s in report.spans) == [
+        ("PATIENT_NAME", "西田 優子"), ("PATIENT_NAME", "西田優子"),
+        ("PHYSICIAN_NAME", "河合 真理"), ("PHYSICIAN_NAME", "河合真理"),
+    ]
+    assert report.warnings == []
+
+
+def test_bare_surname_is_not_labelled_inside_other_names(tmp_path):
+    report = one_report(tmp_path, '"患者：高橋 陽子\\n緊急連絡先：高橋はな\\n高橋様は"', [
+        {"type": "Patient Name", "value": "高橋 陽子"},
+        {"type": "Emergency Contact Name", "value": "高橋はな"},
+        {"type": "Patient Name", "value": "高橋様"},
+    ])
+    assert sorted((s.start, s.text) for s in report.spans) == [(3, "高橋 陽子"), (15, "高橋はな"), (20, "高橋")]
+
+
+def test_unmapped_and_coarse_labels_are_warned_counted_and_not_spans(tmp_path):
+    result = import_paper(tmp_path, (TEXT_CELL, json.dumps({"phi_items": [
+        {"type": "Favourite Colour", "value": "山田 太郎"},
+        {"type": "NAME", "value": "山田 太郎"},
+        {"type": "GENDER", "value": "P-001"},  # coarse but a single category: SEX
+    ]})))
+    report = result.reports[0]
+    assert kinds(report).count("unmapped_label") == 2
+    assert spans_of(report) == {("SEX", "P-001")}
+    assert result.summary.unmapped_labels == {"Favourite Colour": 1, "NAME": 1}
+
+
+def test_value_not_found_is_warned(tmp_path):
+    result = import_paper(tmp_path, (TEXT_CELL, json.dumps({"phi_items": NAME_AND_ID + [
+        {"type": "Address", "value": "東京都"}]}, ensure_ascii=False)))
+    assert kinds(result.reports[0]) == ["value_not_found"]
+    assert result.summary.values_not_found == 1
+
+
+def test_duplicates_are_kept_once_and_the_first_category_wins(tmp_path):
+    result = import_paper(tmp_path, (TEXT_CELL, json.dumps({"phi_items": NAME_AND_ID + [
+        {"type": "Patient Name", "value": "山田 太郎"}, {"type": "Exam ID", "value": "P-001"}]}, ensure_ascii=False)))
+    report = result.reports[0]
+    assert spans_of(report) == {("PATIENT_NAME", "山田 太郎"), ("PATIENT_ID", "P-001")}
+    assert kinds(report) == ["duplicate_span", "duplicate_span"]
+    assert result.summary.duplicates == 2
+
+
+def test_only_partial_overlaps_across_categories_are_warned(tmp_path):
+    report = one_report(tmp_path, '"東京都港区芝公園1-1 病院"', [
+        {"type": "Address", "value": "東京都港区芝公園1-1"},
+        {"type": "Hospital Address", "value": "芝公園1-1 病院"},
+        {"type": "Patient Address", "value": "港区"},  # nested: fine
+    ])
+    assert kinds(report) == ["overlapping_spans"]
+    assert len(report.spans) == 3
+
+
+def test_given_positions_are_honoured_when_they_agree(tmp_path):
+    cell = json.dumps({"phi_annotations": [
+        {"text": "Dr.山田", "type": "DOCTOR_NAME", "start_position": 4, "end_position": 9},
+        {"text": "P-001", "type": "PATIENT_ID", "start_position": 0, "end_position": 5},
+    ]})
+    result = import_paper(tmp_path, ('"読影医：Dr.山田 P-001"', cell))
+    report = result.reports[0]
+    assert [(s.start, s.end, s.category) for s in report.spans] == [(7, 9, "PHYSICIAN_NAME"), (10, 15, "PATIENT_ID")]
+    assert kinds(report) == ["position_mismatch"]
+    assert result.summary.position_mismatches == 1
+
+
+def test_status_split_ids_scope_and_source_id(tmp_path):
+    result = import_paper(
+        tmp_path,
+        (TEXT_CELL, LAYOUT_CELLS["annotations_document"]),
+        ('"所見なし"', ""),
+        ('"所見なし"', "[]"),
+        split="test",
+    )
+    first, empty, no_items = result.reports
+    assert [r.id for r in result.reports] == ["paper-001", "paper-002", "paper-003"]
+    assert [r.status for r in result.reports] == ["silver", "unlabeled", "unlabeled"]
+    assert {r.split for r in result.reports} == {"test"}
+    assert first.meta["source_id"] == "rep-1"
+    assert first.meta["label_scope"] == sorted(HEADLINE_CODES)
+    assert kinds(empty) == ["no_labels"] and kinds(no_items) == ["no_labels", "duplicate_report"]
+    summary = result.summary
+    assert (summary.reports, summary.spans, summary.reports_without_labels, summary.duplicate_reports) == (3, 2, 2, 1)
+    assert summary.by_split == {"test": 3}
+
+
+def test_label_scope_adds_labelled_categories_to_the_headline_eight(tmp_path):
+    report = one_report(tmp_path, '"60歳 女性"', [{"type": "Age", "value": "60歳"}])
+    assert report.meta["label_scope"] == sorted({*HEADLINE_CODES, "AGE"})
+
+
+def test_unreadable_labels_cell_is_reported_not_dropped(tmp_path):
+    report = one_report(tmp_path, TEXT_CELL, "see attached sheet")
+    assert report.status == "unlabeled"
+    assert kinds(report) == ["unparseable_labels"]
+
+
+# --------------------------------------------------------------- file errors
+
+def test_unknown_format_lists_the_known_ones(tmp_path):
+    with pytest.raises(CorpusFormatError, match="paper-csv, jsonl, doccano"):
+        read_corpus(tmp_path / "x", "excel", dataset="t")
+
+
+def test_missing_file_and_wrong_columns_are_format_errors(tmp_path):
+    with pytest.raises(CorpusFormatError, match="does not exist"):
+        read_corpus(tmp_path / "missing.csv", "paper-csv", dataset="t")
+    (tmp_path / "other.csv").write_text("text,labels\nabc,\n", encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match="report_text"):
+        read_corpus(tmp_path / "other.csv", "paper-csv", dataset="t")
+    (tmp_path / "latin1.csv").write_bytes("report_text\n\xe9\n".encode("latin-1"))
+    with pytest.raises(CorpusFormatError, match="UTF-8"):
+        read_corpus(tmp_path / "latin1.csv", "paper-csv", dataset="t")
+
+
+def test_bad_split_argument_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="dev, test"):
+        read_corpus(write_paper(tmp_path / "p.csv", []), "paper-csv", dataset="t", split="train")
+
+
+def test_registry_keys():
+    assert set(IMPORTERS) == {"paper-csv", "jsonl", "doccano"}
+
+
+# --------------------------------------------------------------- project JSONL
+
+def write_lines(path: Path, *records) -> Path:
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
+                            for r in records), encoding="utf-8")
+    return path
+
+
+def test_jsonl_import_validates_spans_against_the_text(tmp_path):
+    path = write_lines(tmp_path / "corpus.jsonl", {
+        "id": "a", "text": "山田 太郎 P-001", "split": "test", "meta": {"k": 1}, "spans": [
+            {"start": 0, "end": 5, "category": "PATIENT_NAME", "text": "山田 太郎"},
+            {"start": 0, "end": 5, "category": "PATIENT_ID", "text": "P-001"},   # wrong offsets
+            {"start": 0, "end": 2, "category": "ADDRESS", "text": "東京"},       # nowhere
+            {"start": 6, "end": 11, "category": "Favourite"},                   # unknown label
+        ]}, {"text": "所見なし", "spans": []})
+    result = read_corpus(path, "jsonl", dataset="t")
+    first, second = result.reports
+    assert [(s.start, s.end, s.category) for s in first.spans] == [(0, 5, "PATIENT_NAME"), (6, 11, "PATIENT_ID")]
+    assert kinds(first) == ["position_mismatch", "value_not_found", "unmapped_label"]
+    assert (first.split, first.status, first.meta) == ("test", "silver", {"k": 1})
+    assert (second.id, second.split, second.status) == ("corpus-2", "dev", "silver")
+    assert read_corpus(path, "jsonl", dataset="t", split="dev").reports[0].split == "dev"
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "a", "text": ', "line 2"),
+    ('{"id": "b", "spans": []}', "line 2 has no 'text'"),
+    ('{"id": "x", "text": "t", "split": "train"}', "line 2 has split 'train'"),
+    ('{"id": "b", "text": "t", "status": "done"}', "line 2 has status 'done'"),
+    ('{"id": "a", "text": "t"}', "line 2 reuses id 'a' from line 1"),
+])
+def test_jsonl_structural_problems_name_the_line(tmp_path, line, message):
+    path = write_lines(tmp_path / "c.jsonl", {"id": "a", "text": "t"}, line)
+    with pytest.raises(CorpusFormatError, match=message):
+        read_corpus(path, "jsonl", dataset="t")
+
+
+# --------------------------------------------------------------- doccano
+
+def test_doccano_triples_dicts_and_label_spellings(tmp_path):
+    path = write_lines(
+        tmp_path / "doccano.jsonl",
+        {"id": 7, "text": "山田 太郎 P-001", "label": [[0, 5, "患者氏名"], [6, 11, "patient-id"], [0, 2, "NAME"]]},
+        {"text": "電話 03-1234-5678", "entities": [{"start_offset": 3, "end_offset": 15, "label": "PHONE"},
+                                                 {"start_offset": 3, "end_offset": 99, "label": "PHONE"}]},
+        {"text": "所見なし", "labels": []},
+    )
+    result = read_corpus(path, "doccano", dataset="t", split="test")
+    first, second, third = result.reports
+    assert first.id == "7" and first.meta == {"source_id": "7"}
+    assert [(s.start, s.end, s.category) for s in first.spans] == [(0, 5, "PATIENT_NAME"), (6, 11, "PATIENT_ID")]
+    assert kinds(first) == ["unmapped_label"]
+    assert [s.text for s in second.spans] == ["03-1234-5678"] and kinds(second) == ["position_mismatch"]
+    assert (third.id, third.status, kinds(third)) == ("doccano-3", "unlabeled", ["no_labels"])
+    assert result.summary.by_split == {"test": 3}
+
+
+# --------------------------------------------------------------- the study's dev file
+
+@pytest.fixture(scope="module")
+def dev_import() -> tuple[ImportResult, float]:
+    if not DEV_FILE.exists():
+        pytest.skip("the study's dev file (../shared/data/paper_dev_100.csv) is not available")
+    started = time.perf_counter()
+    result = read_corpus(DEV_FILE, "paper-csv", dataset="paper")
+    return result, time.perf_counter() - started
+
+
+def test_dev_file_imports_completely(dev_import):
+    result, _ = dev_import
+    assert result.summary.reports == 100
+    assert [r.id for r in result.reports[:2]] == ["paper-001", "paper-002"]
+    assert result.summary.unmapped_labels == {}
+
+
+def test_dev_file_layouts_are_all_recognised(dev_import):
+    result, _ = dev_import
+    layouts = {r.meta["layout"] for r in result.reports} - {"empty"}
+    assert layouts == {
+        "annotations_document", "annotations_truncated", "annotations_fragment", "items_fragment",
+        "list_document", "list_in_string", "visible_hidden_fragment", "visible_hidden_salvaged",
+    }
+
+
+def test_dev_file_has_six_unlabeled_reports(dev_import):
+    result, _ = dev_import
+    assert sum(r.status == "unlabeled" for r in result.reports) == 6
+    assert result.summary.reports_without_labels == 6
+
+
+def test_dev_file_values_are_located(dev_import):
+    result, _ = dev_import
+    located = sum(sum(r.meta["located"].values()) for r in result.reports)
+    not_found = result.summary.values_not_found
+    assert located and (located - not_found) / located >= 0.95
+
+
+def test_dev_file_positions_are_honoured_when_they_agree_and_reported_otherwise(dev_import):
+    result, _ = dev_import
+    csv.field_size_limit(2**31 - 1)
+    with open(DEV_FILE, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row, report in zip(rows, result.reports):
+        positioned = [item for item in parse_labels_cell(row["phi_items"]).items
+                      if item.start is not None and item.end is not None]
+        agreeing = [item for item in positioned if report.text[item.start:item.end] == item.value]
+        for item in agreeing:  # the span may be the name without its title, inside the given stretch
+            assert any(item.start <= s.start and s.end <= item.end for s in report.spans)
+        assert kinds(report).count("position_mismatch") == len(positioned) - len(agreeing)
