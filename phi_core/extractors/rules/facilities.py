@@ -1,0 +1,73 @@
+"""Hospital and facility names in running text ("紹介元の「さくら内科クリニック」").
+
+A name in 「」 counts when it ends like a facility; an unquoted one must end in
+an unambiguous facility word (病院, クリニック, 医院 ...) and keep a specific
+part in front of it, so "大学病院での精査" or "当院" never fire.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import RANK_PATTERN, Candidate
+from .chars import is_hiragana, is_kanji, is_katakana, is_latin
+
+_FACILITY_ENDINGS = (
+    "病院", "クリニック", "医院", "診療所", "センター", "内科", "外科", "胃腸科", "眼科", "皮膚科",
+    "小児科", "整形外科", "苑", "園", "の家", "ホーム", "荘", "警察署", "消防局", "消防署", "医大",
+)
+_QUOTED_RE = re.compile(r"「(?P<name>[^「」\n]{2,30})」")
+_UNQUOTED_RE = re.compile(r"病院|クリニック|医院|診療所|警察署|消防局|消防署")
+_PARTICLES = set("のにでをがはとへもや")
+_GENERIC_CORES = {
+    "", "当", "同", "他", "前", "近", "本", "大学", "総合", "専門", "市民", "地域", "大学附属", "附属", "付属",
+    "基幹", "関連", "連携", "紹介元", "一般", "精神科", "救急", "専門", "療養型", "拠点", "がん拠点",
+    "急性期", "回復期", "療養", "小児", "二次", "三次", "高次", "協力", "提携", "指定", "中核", "近隣", "周辺",
+    "地元", "別の", "同じ", "他の", "大規模", "中規模", "小規模", "こども", "子ども",
+}
+_LEADING_WORDS = ("紹介元", "かかりつけ", "以前", "近医", "前医", "当院", "他院", "市内", "県内", "近隣")
+_MAX_NAME = 24
+_HIRAGANA_RUN = "".join(chr(c) for c in range(0x3041, 0x3097))
+
+
+def _walk_back(text: str, end: int) -> int:
+    start = end
+    while start > 0 and end - start < _MAX_NAME:
+        ch = text[start - 1]
+        if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch) or is_latin(ch) or ch in "・&＆":
+            start -= 1
+        else:
+            break
+    return start
+
+
+def _trim_front(text: str, start: int, core_end: int) -> int:
+    # Cut after the last particle: "紹介元のT医大病院" -> "T医大病院".
+    for index in range(core_end - 1, start - 1, -1):
+        if text[index] in _PARTICLES:
+            start = index + 1
+            break
+    for word in _LEADING_WORDS:
+        if text.startswith(word, start):
+            start += len(word)
+    return start
+
+
+def facility_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for match in _QUOTED_RE.finditer(text):
+        name = match.group("name")
+        if name.endswith(_FACILITY_ENDINGS) and not name.startswith(("target", "Target")):
+            found.append(Candidate(match.start("name"), match.end("name"), "HOSPITAL_NAME", RANK_PATTERN))
+    for match in _UNQUOTED_RE.finditer(text):
+        start = _trim_front(text, _walk_back(text, match.start()), match.start())
+        core = text[start:match.start()]
+        # A cut inside a hiragana word ("がん拠点" -> "ん拠点") leaves kana debris in front.
+        stripped = core.lstrip(_HIRAGANA_RUN)
+        if core in _GENERIC_CORES or (stripped and stripped in _GENERIC_CORES):
+            continue
+        # An all-hiragana name ("さくら") is kept only when long enough to be a name.
+        if all(is_hiragana(ch) for ch in core) and len(core) < 3:
+            continue
+        found.append(Candidate(start, match.end(), "HOSPITAL_NAME", RANK_PATTERN))
+    return found

@@ -1,0 +1,309 @@
+"""Person names: after a label, after "Dr.", before an honorific, after a role word.
+
+Outside label context a name is accepted only when it starts with a known
+surname (data/rules/surnames.txt plus Faker's ja_JP surnames) or is written in
+katakana, so that words such as 患者様 or 関係者様 are not taken for names.
+A kana or romaji reading in parentheses right after a name is its own
+NAME_READING span, without the parentheses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .candidates import RANK_LABEL, RANK_PATTERN, Candidate
+from .chars import KANJI, KATAKANA, NAME_CHARS, is_hiragana, is_kanji, is_katakana, is_latin, looks_like_reading
+
+SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
+
+# Titles and job names written in front of a name inside a label value.
+_LEADING_TITLES = re.compile(
+    r"(?:Dr\.?|DR\.?|Prof\.?|診療放射線技師|臨床検査技師|放射線技師|検査技師|技師|医師|看護師|准教授|教授|講師)[ \u3000]*"
+)
+# Titles and honorifics written after a name; never part of the span.
+_TRAILING_TITLES = ("先生", "医師", "様", "さん", "氏", "殿", "部長", "教授", "院長", "科長", "くん", "ちゃん")
+_NAME_STOPS = set("（()）、,，。/／\n\"\\:：;；【】[]「」*")
+_EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
+_DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
+_MAX_NAME = 30
+_MAX_JAPANESE_NAME = 12
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Known surnames: the bundled list plus Faker's ja_JP provider (no download)."""
+    names: set[str] = set()
+    if SURNAME_FILE.exists():
+        for line in SURNAME_FILE.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names.add(line)
+    try:
+        from faker.providers.person.ja_JP import Provider
+
+        names.update(Provider.last_names)
+    except Exception:  # Faker missing or reorganised: the bundled list still works
+        pass
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _max_surname_length() -> int:
+    return max((len(s) for s in surnames()), default=3)
+
+
+def starts_with_surname(run: str) -> int:
+    """Length of the longest known surname that ``run`` starts with (0 if none)."""
+    known = surnames()
+    for size in range(min(_max_surname_length(), len(run)), 0, -1):
+        if run[:size] in known:
+            return size
+    return 0
+
+
+def _strip_trailing_titles(text: str, start: int, end: int) -> int:
+    while True:
+        while end > start and text[end - 1] in " \u3000":
+            end -= 1
+        if not text.endswith(_TRAILING_TITLES, start, end):
+            return end
+        title = next(t for t in _TRAILING_TITLES if text.endswith(t, start, end))
+        if end - start <= len(title):
+            return end
+        end -= len(title)
+
+
+_NAME_RUN_RE = re.compile("[^" + re.escape("".join(sorted(_NAME_STOPS))) + "0-9０-９]*")
+
+
+def _name_end(text: str, start: int, limit: int) -> int:
+    return _NAME_RUN_RE.match(text, start, limit).end()
+
+
+def _plausible_name(value: str) -> bool:
+    """Label values can run into prose ("担当医: Dr.佐藤）からの..."): keep names short."""
+    compact = value.replace(" ", "").replace("\u3000", "")
+    if all(is_latin(ch) or ch in " ,.-'" for ch in value):
+        return len(compact) <= _MAX_NAME
+    return len(compact) <= _MAX_JAPANESE_NAME
+
+
+def _closing_paren(text: str, open_at: int, limit: int) -> int:
+    for index in range(open_at + 1, min(limit, open_at + 60)):
+        if text[index] in "）)":
+            return index
+        if text[index] == "\n":
+            return -1
+    return -1
+
+
+_SEX_WORDS = ("男性", "女性", "男児", "女児", "男", "女")
+_RELATION_WORDS = (
+    "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "息子", "祖母", "祖父",
+    "母", "父", "妻", "夫", "娘", "兄", "姉", "弟", "妹", "家族",
+)
+_TOKEN_RE = re.compile("[^ \u3000]+")
+
+
+def _name_tokens_end(text: str, start: int, end: int) -> int:
+    """Keep at most two whitespace-separated name tokens ("鈴木　健太 様　男性" -> "鈴木　健太")."""
+    kept_end = start
+    for count, token in enumerate(_TOKEN_RE.finditer(text, start, end)):
+        word = token.group()
+        if count == 2 or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
+            break
+        kept_end = token.end()
+    return kept_end
+
+
+def _department_prefix(text: str, start: int, limit: int) -> int:
+    """End of a leading department word ("呼吸器外科 Dr.田中"), or ``start`` if none."""
+    token = _TOKEN_RE.match(text, start, limit)
+    if token and len(token.group()) >= 2 and token.group().endswith("科"):
+        return token.end()
+    return start
+
+
+def parse_labelled_name(
+    text: str, start: int, limit: int, category: str, relation_ok: bool = False
+) -> list[Candidate]:
+    """Read one or more names from a label value (e.g. ``Dr. 清水 玲子（内分泌内科）``)."""
+    found: list[Candidate] = []
+    pos = start
+    while pos < limit:
+        while pos < limit and text[pos] in " \u3000\"'":
+            pos += 1
+        if category == "PHYSICIAN_NAME":
+            dept_end = _department_prefix(text, pos, limit)
+            if dept_end > pos:
+                found.append(Candidate(pos, dept_end, "DEPARTMENT", RANK_LABEL))
+                pos = dept_end
+                while pos < limit and text[pos] in " \u3000":
+                    pos += 1
+        if relation_ok:
+            for word in _RELATION_WORDS:
+                if text.startswith(word, pos) and pos + len(word) < limit and text[pos + len(word)] in " \u3000":
+                    pos += len(word) + 1
+                    break
+        title = _LEADING_TITLES.match(text, pos, limit)
+        while title and title.end() > pos:
+            pos = title.end()
+            title = _LEADING_TITLES.match(text, pos, limit)
+        raw_end = _name_end(text, pos, limit)
+        end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
+        value = text[pos:end]
+        if not value or value in _EMPTY_VALUES or len(value) > _MAX_NAME:
+            break
+        if not any(ch.isalpha() for ch in value) or not _plausible_name(value):
+            break
+        found.append(Candidate(pos, end, category, RANK_LABEL))
+        after = raw_end
+        while after < limit and text[after] in " \u3000":
+            after += 1
+        if after < limit and text[after] in "（(":
+            close = _closing_paren(text, after, limit)
+            if close > after:
+                found.extend(_parenthesised(text, after + 1, close, category))
+                after = close + 1
+        # Several names in one value ("Dr.A、Dr.B") continue after a comma.
+        if after < limit and text[after] in "、,，／/" and not relation_ok:
+            following = after + 1
+            while following < limit and text[following] in " \u3000":
+                following += 1
+            if text.startswith(("Dr", "DR"), following):
+                pos = following
+                continue
+        break
+    return found
+
+
+def _parenthesised(text: str, start: int, end: int, category: str) -> list[Candidate]:
+    inner = text[start:end]
+    if looks_like_reading(inner):
+        left = start + (len(inner) - len(inner.lstrip()))
+        right = end - (len(inner) - len(inner.rstrip()))
+        return [Candidate(left, right, "NAME_READING", RANK_LABEL)]
+    if category == "PHYSICIAN_NAME":
+        match = _DEPARTMENT_IN_PARENS.fullmatch(text, start, end)
+        # The reading radiologist's own department (放射線科) is in every report
+        # and identifies nobody; a title ("放射線科部長") is not a department.
+        if match and match.end() - match.start() >= 2 and not match.group().startswith("放射線"):
+            return [Candidate(match.start(), match.end(), "DEPARTMENT", RANK_LABEL)]
+    return []
+
+
+# --- names in running text -----------------------------------------------------
+
+_DR_RE = re.compile(
+    f"D(?<![A-Za-z].)[rR]\\.?[ \u3000]?(?P<name>[{KANJI}]{{1,6}}(?:[ \u3000][{KANJI}]{{1,3}})?"
+    f"|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[{KATAKANA}]{{2,}})"
+)
+_HONORIFIC_RE = re.compile(r"様|さん|くん|ちゃん|君|氏|先生|医師")
+_PHYSICIAN_HONORIFICS = {"先生", "医師"}
+# 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
+_KATAKANA_HONORIFICS = {"様", "さん", "くん", "ちゃん"}
+_INITIALS_RE = re.compile(r"[A-Z](?<![A-Za-z.].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?=氏|様|さん|くん|ちゃん)")
+_LABELLED_INITIALS_RE = re.compile(r"イニシャル[：:\s]*(?P<initials>[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)")
+_QUOTED_READING_RE = re.compile("(?:氏名|名前|フリガナ|ふりがな)(?:が|は|：|:)?[「『](?P<reading>[^」』\n]{2,24})[」』]")
+# "担当医の森本です", "救急科の山田より": anchored on の, role checked before it.
+_ROLE_RE = re.compile(
+    f"の(?P<name>[{KANJI}]{{1,5}})(?=より|から|です|として|が|に|は|へ|、|。|\\*|\\s|$)"
+)
+_ROLE_WORDS = ("担当医", "主治医", "担当", "当直医", "当直", "救急", "執刀医", "科")
+_RELATION_RE = re.compile(
+    "(?:母親|父親|母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|祖母|祖父|配偶者|家族)"
+    f"[（(](?P<name>[{NAME_CHARS}]+(?:[ \u3000][{NAME_CHARS}]+)?)(?=[、,，)）])"
+)
+# Group words that end like a name followed by an honorific but are not names.
+_NOT_NAME_ENDINGS = ("者", "人", "族", "員", "方", "院", "科")
+_MAX_GIVEN_KANJI = 3
+_MAX_GIVEN_KANA = 6
+
+
+def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -> bool:
+    """A surname (+ a short given name), or a katakana name where allowed."""
+    if not run or run.endswith(_NOT_NAME_ENDINGS):
+        return False
+    if all(is_katakana(ch) for ch in run):
+        return katakana_ok and len(run.replace("・", "")) >= 2 and not run.startswith(("ー", "・"))
+    size = starts_with_surname(run)
+    if not size:
+        return False
+    given = run[size:].lstrip(" \u3000")
+    if not given:
+        return True
+    if size == 1 and not strong_cue:
+        # One-kanji surnames (星, 森, 原 ...) also start ordinary words: "星芒状様" means star-shaped.
+        return False
+    if all(is_kanji(ch) for ch in given):
+        return len(given) <= _MAX_GIVEN_KANJI
+    return all(is_katakana(ch) or is_hiragana(ch) for ch in given) and len(given) <= _MAX_GIVEN_KANA
+
+
+def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | None:
+    """The name written right before an honorific at ``end``, if any."""
+    start = end
+    spaces = 0
+    while start > 0 and end - start < 14:
+        ch = text[start - 1]
+        if is_kanji(ch) or is_katakana(ch):
+            start -= 1
+        elif ch in " \u3000" and spaces == 0 and start < end and start >= 2 and is_kanji(text[start - 2]):
+            spaces += 1
+            start -= 1
+        else:
+            break
+    while start < end and text[start] in " \u3000":
+        start += 1
+    # Leading words ("患者", "担当医") are dropped by trying later starting points.
+    for offset in range(start, end):
+        run = text[offset:end]
+        if _accept_name(run, katakana_ok and _katakana_cue(text, offset, run)):
+            return offset, end
+    return None
+
+
+def _katakana_cue(text: str, offset: int, run: str) -> bool:
+    """Katakana before 様 is often a word ("ガラス様" = glass-like); ask for a cue."""
+    if "・" in run:
+        return True
+    before = text[max(0, offset - 3):offset]
+    return before.endswith(("患者", "患者の"))
+
+
+def prose_name_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for match in _DR_RE.finditer(text):
+        start, end = match.span("name")
+        end = _strip_trailing_titles(text, start, end)
+        if end > start:
+            found.append(Candidate(start, end, "PHYSICIAN_NAME", RANK_PATTERN))
+    for match in _HONORIFIC_RE.finditer(text):
+        honorific = match.group()
+        span = _name_before(text, match.start(), katakana_ok=honorific in _KATAKANA_HONORIFICS)
+        if span:
+            category = "PHYSICIAN_NAME" if match.group() in _PHYSICIAN_HONORIFICS else "PATIENT_NAME"
+            found.append(Candidate(span[0], span[1], category, RANK_PATTERN))
+    for match in _INITIALS_RE.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] == " ":
+            end -= 1
+        found.append(Candidate(match.start(), end, "PATIENT_NAME", RANK_PATTERN))
+    for match in _LABELLED_INITIALS_RE.finditer(text):
+        found.append(Candidate(match.start("initials"), match.end("initials"), "PATIENT_NAME", RANK_PATTERN))
+    for match in _QUOTED_READING_RE.finditer(text):
+        if looks_like_reading(match.group("reading")):
+            found.append(Candidate(match.start("reading"), match.end("reading"), "NAME_READING", RANK_PATTERN))
+    for match in _ROLE_RE.finditer(text):
+        name = match.group("name")
+        if text.endswith(_ROLE_WORDS, 0, match.start()) and _accept_name(name):
+            found.append(Candidate(match.start("name"), match.end("name"), "PHYSICIAN_NAME", RANK_PATTERN))
+    for match in _RELATION_RE.finditer(text):
+        name = match.group("name")
+        if _accept_name(name.replace(" ", "").replace("\u3000", ""), strong_cue=True) or all(
+            is_katakana(c) or is_latin(c) or c == " " for c in name
+        ):
+            found.append(Candidate(match.start("name"), match.end("name"), "EMERGENCY_CONTACT", RANK_PATTERN))
+    return found
