@@ -1,0 +1,1 @@
+"""Command-line interface; see `python -m phi_core --help`."""

@@ -1,0 +1,85 @@
+"""Predictions as files: what a run found, and predictions made elsewhere.
+
+A prediction file uses the corpus JSONL layout; each line may carry
+``items: [{"category", "value"}]`` (what an extractor returned) instead of,
+or next to, ``spans``. Spans given without items become items of their text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Sequence
+
+from phi_core.corpus.jsonl import iter_jsonl_records
+from phi_core.corpus.locate import locate_value
+from phi_core.models import PredictedItem, Report
+
+
+def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
+    """Items per report id. Raises ValueError naming the line that is wrong."""
+    out: dict[str, list[PredictedItem]] = {}
+    for number, record in iter_jsonl_records(path):
+        report_id = record.get("id")
+        if report_id is None:
+            raise ValueError(f"line {number} has no \"id\": every prediction must name its report")
+        items = record.get("items")
+        if items is None:
+            items = [{"category": s.get("category", ""), "value": s.get("text", "")} for s in record.get("spans", [])]
+        parsed = []
+        for item in items:
+            if not isinstance(item, dict) or "value" not in item:
+                raise ValueError(f"line {number}: each item needs a \"category\" and a \"value\"")
+            parsed.append(PredictedItem(category=str(item.get("category", "")), value=str(item["value"])))
+        out[str(report_id)] = parsed
+    return out
+
+
+def prediction_records(reports: Sequence[Report], items: dict[str, list[PredictedItem]]) -> list[dict]:
+    records = []
+    for report in reports:
+        report_items = items.get(report.id, [])
+        spans = []
+        for item in report_items:
+            for start, end in locate_value(report.text, item.value):
+                spans.append({"start": start, "end": end, "category": item.category, "text": item.value})
+        records.append({
+            "id": report.id, "text": report.text, "split": report.split, "status": report.status,
+            "items": [{"category": i.category, "value": i.value} for i in report_items],
+            "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
+        })
+    return records
+
+
+def write_predictions_jsonl(records: Sequence[dict], path: str | Path) -> int:
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(records)
+
+
+def write_predictions_paper_csv(records: Sequence[dict], path: str | Path) -> int:
+    """The study's CSV layout, with the items in the phi_items column."""
+    from phi_core.corpus.exporters import escape_report_text
+
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["report_text", "phi_items"])
+        for record in records:
+            phi = {"phi_items": [{"type": i["category"], "value": i["value"]} for i in record["items"]]}
+            writer.writerow([escape_report_text(record["text"]), json.dumps(phi, ensure_ascii=False)])
+    return len(records)
+
+
+PREDICTION_WRITERS = {"jsonl": write_predictions_jsonl, "paper-csv": write_predictions_paper_csv}
+
+
+def items_by_report(frame) -> dict[str, list[PredictedItem]]:
+    """Items of the first repeat of each report, from Store.predicted_items()."""
+    grouped: dict[str, list[PredictedItem]] = defaultdict(list)
+    for report_id, repeat, label, value in frame[["report_id", "repeat_idx", "label", "value"]].itertuples(index=False):
+        if int(repeat) == 0:
+            grouped[report_id].append(PredictedItem(category=label, value=value))
+    return dict(grouped)

@@ -1,0 +1,58 @@
+"""What the runner asks of anything that finds PHI in a report.
+
+The rule-based extractor and every (LLM backend, model, phase) combination
+look the same to the runner: one report in, one :class:`ExtractionOutcome` out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from phi_core.models import PredictedItem, Report
+
+
+@dataclass
+class CallRecord:
+    """One backend call made (or answered from the cache) while extracting."""
+
+    step: str  # "extract", "refine-1", "refine-2", ...
+    request_hash: str
+    raw: str
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    seconds: float = 0.0
+    load_seconds: float = 0.0
+    cached: bool = False
+    metrics: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ExtractionOutcome:
+    items: list[PredictedItem]
+    violations: list[str] = field(default_factory=list)
+    raw: str = ""  # the final reply text, as the model wrote it
+    calls: list[CallRecord] = field(default_factory=list)
+    # Latency we score: model time excluding load (LLMs) or wall time (rules).
+    seconds: float = 0.0
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    # Tokens of the input the efficiency score is normalised by (first prompt).
+    input_tokens: int | None = None
+    error: str | None = None
+
+    @property
+    def backend_calls(self) -> int:
+        return sum(1 for c in self.calls if not c.cached)
+
+
+class Extractor(Protocol):
+    backend: str
+    model: str
+    phase: str
+
+    def provenance(self) -> dict[str, Any]:
+        """Everything needed to reproduce the run (versions, options, hashes)."""
+        ...
+
+    def extract(self, report: Report) -> ExtractionOutcome: ...

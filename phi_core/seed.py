@@ -1,0 +1,55 @@
+"""First-start content: the built-in corpus, the study's numbers, the phases.
+
+Idempotent: what is already in the store is left alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from phi_core.paths import BUILTIN_DATASET, CORPUS_FILE, REFERENCE_FILE
+from phi_core.store import Store
+
+
+def seed_builtin_corpus(store: Store, corpus_file: Path = CORPUS_FILE) -> int:
+    if store.has_dataset(BUILTIN_DATASET):
+        return 0
+    from phi_core.corpus.importers import read_corpus
+
+    result = read_corpus(corpus_file, "jsonl", dataset=BUILTIN_DATASET)
+    return store.add_reports(
+        BUILTIN_DATASET, result.reports, source="built-in",
+        description="Synthetic Japanese radiology reports with exact gold spans (100 dev / 60 test)",
+    )
+
+
+def seed_reference(store: Store, reference_file: Path = REFERENCE_FILE) -> int:
+    if not store.reference_scores().empty:
+        return 0
+    return store.load_reference(reference_file)
+
+
+def seed_phases(store: Store) -> int:
+    """Record every shipped phase definition with its content hash."""
+    try:
+        from phi_core.phases import load_shipped_phases
+    except ImportError:  # phases ship with the LLM engine
+        return 0
+    added = 0
+    for phase in load_shipped_phases():
+        added += store.save_phase(
+            phase_key=phase.key, number=phase.number, name=phase.name, version=phase.version,
+            hash=phase.hash, definition=phase.as_dict(), parent_hash=phase.parent, source="shipped",
+        )
+    return added
+
+
+def initialise(store: Store, *, seed: bool = True) -> dict[str, Any]:
+    summary: dict[str, Any] = {"db": str(store.path), "seeded": seed}
+    if seed:
+        summary["reports_added"] = seed_builtin_corpus(store)
+        summary["reference_rows_added"] = seed_reference(store)
+    summary["phases_added"] = seed_phases(store)
+    summary.update(store.summary())
+    return summary
