@@ -27,7 +27,9 @@ def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
             raise ValueError(f"line {number} has no \"id\": every prediction must name its report")
         items = record.get("items")
         if items is None:
-            items = [{"category": s.get("category", ""), "value": s.get("text", "")} for s in record.get("spans", [])]
+            # Several spans of one value are one item: the value masks them all.
+            pairs = {(s.get("category", ""), s.get("text", "")): None for s in record.get("spans", [])}
+            items = [{"category": c, "value": v} for c, v in pairs]
         parsed = []
         for item in items:
             if not isinstance(item, dict) or "value" not in item:

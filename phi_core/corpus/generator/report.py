@@ -10,6 +10,7 @@ from phi_core.corpus.generator.builder import TextBuilder
 from phi_core.corpus.generator.context import build_context
 from phi_core.corpus.generator.hidden import draw_hidden
 from phi_core.corpus.generator.layouts import LAYOUT_WEIGHTS, LAYOUTS, footer
+from phi_core.corpus.generator.occurrences import label_every_occurrence
 from phi_core.corpus.generator.sections import write_body
 from phi_core.models import Report
 
@@ -36,5 +37,6 @@ def generate_report(
         "seed": seed,
         "hidden": [mark.as_meta() for mark in b.hidden],
     }
-    return Report(id=report_id, text=b.text.rstrip("\n") + "\n", split=split, status="approved",
-                  spans=b.spans, meta=meta)
+    text = b.text.rstrip("\n") + "\n"
+    return Report(id=report_id, text=text, split=split, status="approved",
+                  spans=label_every_occurrence(text, b.spans), meta=meta)
