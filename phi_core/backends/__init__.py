@@ -4,8 +4,12 @@ The embedded llama.cpp backend imports its optional packages only when used,
 so registration works on machines without them.
 """
 
-from phi_core.backends import llamacpp_backend, ollama_backend  # noqa: F401  (registers)
-from phi_core.backends.base import (
+from phi_core.backends import llamacpp_backend, ollama_backend  # noqa: F401,E402  (registers)
+from phi_core.backends.hosts import configured_hosts, normalise_ollama_env
+
+normalise_ollama_env()  # before the ollama package is imported below
+
+from phi_core.backends.base import (  # noqa: E402
     BACKENDS,
     BackendError,
     BackendTimeout,
@@ -22,8 +26,8 @@ from phi_core.backends.base import (
     ServerError,
     register_backend,
 )
-from phi_core.backends.llamacpp_backend import LlamaCppBackend, llama_cpp_available
-from phi_core.backends.ollama_backend import OllamaBackend
+from phi_core.backends.llamacpp_backend import LlamaCppBackend, llama_cpp_available  # noqa: E402
+from phi_core.backends.ollama_backend import OllamaBackend  # noqa: E402
 
 
 def make_backend(name: str, host: str | None = None, **settings) -> LLMBackend:
@@ -39,5 +43,6 @@ def make_backend(name: str, host: str | None = None, **settings) -> LLMBackend:
 __all__ = [
     "BACKENDS", "BackendError", "BackendTimeout", "BadReply", "ChatMessage", "ChatReply", "ChatRequest",
     "GenerationOptions", "HostStatus", "HostUnreachable", "LLMBackend", "LlamaCppBackend", "ModelInfo",
-    "ModelNotFound", "OllamaBackend", "ServerError", "llama_cpp_available", "make_backend", "register_backend",
+    "ModelNotFound", "OllamaBackend", "ServerError", "configured_hosts", "llama_cpp_available", "make_backend",
+    "normalise_ollama_env", "register_backend",
 ]

@@ -32,7 +32,7 @@ from phi_core.backends.base import (
 )
 from phi_core.backends.retry import RetryPolicy, call_with_retry
 
-DEFAULT_HOST = "http://127.0.0.1:11434"
+from phi_core.backends.hosts import DEFAULT_HOST  # noqa: E402  (re-exported)
 # A host check must answer quickly in the UI even when the host is a black hole.
 CHECK_TIMEOUT_S = 10.0
 NANOSECONDS = 1e9
