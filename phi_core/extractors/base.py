@@ -40,6 +40,8 @@ class ExtractionOutcome:
     # Tokens of the input the efficiency score is normalised by (first prompt).
     input_tokens: int | None = None
     error: str | None = None
+    # The host stopped answering: the runner stops sending it work.
+    host_down: bool = False
 
     @property
     def backend_calls(self) -> int:

@@ -174,17 +174,36 @@ class Runner:
                 slots.put(extractor)
         workers = slots.qsize()
 
+        dead: set[int] = set()  # id() of extractors whose host went down
+
+        def all_hosts_down() -> bool:
+            return len(dead) >= len(self.extractors)
+
+        def take_slot() -> Extractor | None:
+            while not all_hosts_down():
+                try:
+                    extractor = slots.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if id(extractor) not in dead:
+                    return extractor
+            return None
+
         def work(report: Report, repeat: int) -> tuple[Report, int, ExtractionOutcome]:
-            extractor = slots.get()
+            extractor = take_slot()
+            if extractor is None:
+                return report, repeat, ExtractionOutcome(
+                    items=[], error="every host of this job stopped answering", host_down=True)
             CURRENT_REPEAT.set(repeat)
             try:
-                try:
-                    outcome = extractor.extract(report)
-                except Exception as exc:  # an extractor bug must not kill the whole run
-                    outcome = ExtractionOutcome(items=[], error=f"{type(exc).__name__}: {exc}")
-                return report, repeat, outcome
-            finally:
+                outcome = extractor.extract(report)
+            except Exception as exc:  # an extractor bug must not kill the whole run
+                outcome = ExtractionOutcome(items=[], error=f"{type(exc).__name__}: {exc}")
+            if outcome.host_down:
+                dead.add(id(extractor))
+            else:
                 slots.put(extractor)
+            return report, repeat, outcome
 
         work_started = time.perf_counter()
         report_progress()
@@ -195,13 +214,17 @@ class Runner:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="phi-run") as pool:
                 while True:
                     # Submit lazily so a cancel is honoured between tasks.
-                    while not self.cancel.is_set() and len(in_flight) < workers:
+                    while not self.cancel.is_set() and not all_hosts_down() and len(in_flight) < workers:
                         nxt = next(todo, None)
                         if nxt is None:
                             break
                         in_flight.add(pool.submit(work, *nxt))
                     if not in_flight:
-                        cancelled = self.cancel.is_set() and next(todo, None) is not None
+                        left = next(todo, None) is not None
+                        cancelled = self.cancel.is_set() and left
+                        if all_hosts_down() and left:
+                            errors.append("every host stopped answering; the remaining tasks were not sent. "
+                                          "Start the host again and re-run the same job to resume.")
                         break
                     done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
                     for future in done:

@@ -111,3 +111,23 @@ def test_work_is_spread_over_hosts(store):
 def test_unknown_dataset_says_what_exists(store):
     with pytest.raises(StoreError, match="known: d"):
         Runner(store, Job(dataset="nope", backend="fake"), [FakeExtractor()]).run()
+
+
+class DyingHost(FakeExtractor):
+    def extract(self, report):
+        if len(self.calls) >= 1:
+            self.calls.append((report.id, CURRENT_REPEAT.get()))
+            return ExtractionOutcome(items=[], error="cannot reach Ollama at h1", host_down=True)
+        return super().extract(report)
+
+
+def test_a_host_that_dies_mid_run_stops_getting_work_and_the_job_resumes(store):
+    job = Job(dataset="d", backend="fake", model="fake-1", phase="2")
+    dying = DyingHost()
+    summary = Runner(store, job, [dying]).run()
+    assert summary.status == "failed" and len(dying.calls) == 2
+    assert summary.tasks_done == 1 and summary.tasks_failed == 1
+    assert any("remaining tasks were not sent" in e for e in summary.errors)
+    healthy = FakeExtractor()
+    resumed = Runner(store, job, [healthy]).run()
+    assert resumed.status == "done" and len(healthy.calls) == 5
