@@ -1,0 +1,530 @@
+"""A phase as data: the pydantic model, loading from TOML, hashing and versioning.
+
+A phase file is TOML (see docs/phases.md). A file may say ``extends = 3`` to
+take every setting it does not set itself from phase 3 in the same folder;
+the loaded :class:`PhaseDefinition` is always self-contained, so what gets
+hashed, stored and run is the full resolved content, never a reference.
+
+The content hash is the sha256 of a canonical JSON dump of the *parsed*
+definition (sorted keys, no whitespace, options filled to the full
+:class:`GenerationOptions`). Comments, key order, quoting style and writing a
+default value explicitly therefore never change it; any change to what is
+sent to a model (or to the name, version or description) does.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import difflib
+import hashlib
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Callable, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from phi_core import taxonomy
+from phi_core.backends.base import GenerationOptions
+
+OutputShape = Literal["category_object", "phi_list"]
+RefineStyle = Literal["conservative", "additive"]
+REFINE_STYLES: tuple[str, ...] = ("conservative", "additive")
+VARIANT_NAMES: tuple[str, ...] = ("strong", "light")
+
+# Placeholders each kind of template may use. Anything else written as
+# {lowercase_word} is almost certainly a typo, so loading refuses it; JSON
+# braces in prompts ({"phi_list": ...}) never look like this and pass.
+FIRST_PASS_PLACEHOLDERS = frozenset({"report", "labels", "examples"})
+REFINE_PLACEHOLDERS = frozenset({"report", "labels", "previous_json"})
+EXAMPLE_PLACEHOLDERS = frozenset({"n", "example_report", "example_json"})
+PLACEHOLDER_PATTERN = re.compile(r"\{([a-z_]+)\}")
+
+DEFAULT_EXAMPLE_TEMPLATE = "【例{n}】\n入力:\n{example_report}\n出力:\n{example_json}"
+
+# Keys a phase file never inherits through ``extends``: they say which phase
+# this is, not how it prompts.
+OWN_KEYS = frozenset({"number", "name", "version", "description", "split", "parent", "extends"})
+GENERATION_FIELDS = tuple(f.name for f in dataclasses.fields(GenerationOptions))
+
+
+class PhaseError(ValueError):
+    """A phase file or edit that cannot be used; the message says how to fix it."""
+
+
+def template_placeholders(template: str) -> set[str]:
+    return set(PLACEHOLDER_PATTERN.findall(template or ""))
+
+
+def _check_placeholders(template: str, allowed: frozenset[str], where: str) -> None:
+    unknown = template_placeholders(template) - allowed
+    if unknown:
+        names = ", ".join("{" + u + "}" for u in sorted(unknown))
+        known = ", ".join("{" + a + "}" for a in sorted(allowed))
+        raise ValueError(f"{where} uses unknown placeholder(s) {names}; the ones allowed there are {known}")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PromptTemplates(_Frozen):
+    system: str = ""
+    user: str
+
+
+class PromptOverride(_Frozen):
+    """A variant's prompts: a field left out keeps the phase's own template."""
+
+    system: str | None = None
+    user: str | None = None
+
+
+class Variant(_Frozen):
+    description: str = ""
+    prompts: PromptOverride = Field(default_factory=PromptOverride)
+    # None = use the phase's examples / structured_output.
+    examples: list[str] | None = None
+    structured_output: bool | None = None
+
+
+class VariantRule(_Frozen):
+    """How a model is sent to the strong or the light variant (see variants.py)."""
+
+    light_if_parameters_below_b: float | None = None
+    light_models: list[str] = Field(default_factory=list)
+    strong_models: list[str] = Field(default_factory=list)
+
+
+class ModelRule(_Frozen):
+    pattern: str
+    additions: list[str]
+
+    @field_validator("additions")
+    @classmethod
+    def _not_empty(cls, value: list[str]) -> list[str]:
+        if not value or any(not a.strip() for a in value):
+            raise ValueError("a model rule needs at least one non-empty addition")
+        return value
+
+
+class RefineSpec(_Frozen):
+    style: RefineStyle = "conservative"
+    rounds: int = Field(default=1, ge=1, le=5)
+    templates: dict[str, PromptTemplates]
+
+    @model_validator(mode="after")
+    def _both_styles(self) -> "RefineSpec":
+        missing = [s for s in REFINE_STYLES if s not in self.templates]
+        extra = [s for s in self.templates if s not in REFINE_STYLES]
+        if missing or extra:
+            raise ValueError(
+                f"[refine.templates] must hold exactly {', '.join(REFINE_STYLES)} "
+                f"(missing: {missing or 'none'}, unexpected: {extra or 'none'})"
+            )
+        for style, template in self.templates.items():
+            where = f"refine template {style!r}"
+            _check_placeholders(template.system, REFINE_PLACEHOLDERS, f"{where} (system)")
+            _check_placeholders(template.user, REFINE_PLACEHOLDERS, f"{where} (user)")
+            if not {"report", "previous_json"} <= template_placeholders(template.user):
+                raise ValueError(f"{where} (user) must contain both {{report}} and {{previous_json}}")
+        return self
+
+
+class SchemaLimits(_Frozen):
+    """Bounds written into the JSON schema: small models loop without them."""
+
+    max_items: int = Field(default=40, ge=1)
+    max_items_per_category: int = Field(default=10, ge=1)
+    max_value_length: int = Field(default=80, ge=8)
+
+
+class PhaseDefinition(_Frozen):
+    number: int = Field(ge=1)
+    name: str = Field(min_length=1)
+    version: int = Field(ge=1)
+    description: str = ""
+    split: Literal["dev", "test"] = "dev"
+    output_shape: OutputShape
+    labels: list[str] = Field(min_length=1)
+    label_descriptions: dict[str, str] = Field(default_factory=dict)
+    structured_output: bool = False
+    options: dict[str, Any] = Field(default_factory=dict)
+    limits: SchemaLimits = Field(default_factory=SchemaLimits)
+    prompts: PromptTemplates
+    example_template: str = DEFAULT_EXAMPLE_TEMPLATE
+    examples: list[str] = Field(default_factory=list)
+    variants: dict[str, Variant] = Field(default_factory=dict)
+    variant_rule: VariantRule = Field(default_factory=VariantRule)
+    model_rules: list[ModelRule] = Field(default_factory=list)
+    default_additions: list[str] = Field(default_factory=list)
+    refine: RefineSpec | None = None
+    parent: str | None = None
+
+    @field_validator("options")
+    @classmethod
+    def _full_options(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return options_dict(value, where="[options]")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "PhaseDefinition":
+        if self.variants and set(self.variants) != set(VARIANT_NAMES):
+            raise ValueError(
+                f"[variants] must define exactly {' and '.join(VARIANT_NAMES)} "
+                f"(found: {', '.join(sorted(self.variants))})"
+            )
+        self._check_labels()
+        self._check_templates()
+        return self
+
+    def _check_labels(self) -> None:
+        if len(set(self.labels)) != len(self.labels):
+            raise ValueError("labels lists the same label twice")
+        for label in self.labels:
+            mapping = taxonomy.resolve(label)
+            if not mapping.known:
+                raise ValueError(f"label {label!r} is not a known category name (see phi_core/taxonomy.py)")
+            if self.output_shape == "category_object" and mapping.category is None:
+                raise ValueError(
+                    f"label {label!r} groups several categories; a category_object phase needs one category per key"
+                )
+        stray = set(self.label_descriptions) - set(self.labels)
+        if stray:
+            raise ValueError(f"label_descriptions describes labels that are not in labels: {sorted(stray)}")
+
+    def _check_templates(self) -> None:
+        first_pass = [("prompts.system", self.prompts.system), ("prompts.user", self.prompts.user)]
+        for name, variant in self.variants.items():
+            first_pass += [
+                (f"variants.{name}.prompts.system", variant.prompts.system or ""),
+                (f"variants.{name}.prompts.user", variant.prompts.user or ""),
+            ]
+        for where, template in first_pass:
+            _check_placeholders(template, FIRST_PASS_PLACEHOLDERS, where)
+        _check_placeholders(self.example_template, EXAMPLE_PLACEHOLDERS, "example_template")
+        for variant_name in self.variant_names():
+            user = self.templates_for(variant_name).user
+            label = f"variant {variant_name!r}" if variant_name else "the phase"
+            if "report" not in template_placeholders(user):
+                raise ValueError(f"the user prompt of {label} has no {{report}} placeholder, so the report never reaches the model")
+            templates = self.templates_for(variant_name)
+            has_slot = "examples" in template_placeholders(templates.system + templates.user)
+            if self.examples_for(variant_name) and not has_slot:
+                raise ValueError(f"{label} lists worked examples but its prompts have no {{examples}} placeholder to put them in")
+
+    # ----------------------------------------------------------- accessors
+
+    def variant_names(self) -> list[str]:
+        """The variants a model can be given; [""] when the phase has none."""
+        return list(self.variants) if self.variants else [""]
+
+    def templates_for(self, variant: str = "") -> PromptTemplates:
+        override = self.variants[variant].prompts if variant else PromptOverride()
+        return PromptTemplates(
+            system=self.prompts.system if override.system is None else override.system,
+            user=self.prompts.user if override.user is None else override.user,
+        )
+
+    def examples_for(self, variant: str = "") -> list[str]:
+        chosen = self.variants[variant].examples if variant else None
+        return list(self.examples if chosen is None else chosen)
+
+    def structured_output_for(self, variant: str = "") -> bool:
+        chosen = self.variants[variant].structured_output if variant else None
+        return self.structured_output if chosen is None else chosen
+
+    def all_example_ids(self) -> list[str]:
+        ids: dict[str, None] = dict.fromkeys(self.examples)
+        for variant in self.variants.values():
+            ids.update(dict.fromkeys(variant.examples or []))
+        return list(ids)
+
+    def generation_options(self, override: Mapping[str, Any] | None = None) -> GenerationOptions:
+        merged = dict(self.options)
+        if override:
+            merged.update(options_dict(override, where="options override", fill=False))
+        return GenerationOptions(**merged)
+
+    # ------------------------------------------------------------ identity
+
+    def canonical_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    @property
+    def hash(self) -> str:
+        canonical = json.dumps(self.canonical_dict(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @property
+    def key(self) -> str:
+        return f"p{self.number}-v{self.version}-{self.hash[:8]}"
+
+    def label(self) -> str:
+        return f"phase {self.number} ({self.name}) v{self.version}"
+
+
+def options_dict(value: Mapping[str, Any], *, where: str, fill: bool = True) -> dict[str, Any]:
+    """Check option names and types; with fill, complete to every GenerationOptions field."""
+    unknown = sorted(set(value) - set(GENERATION_FIELDS))
+    if unknown:
+        raise ValueError(f"{where} has unknown option(s) {unknown}; known options are {list(GENERATION_FIELDS)}")
+    defaults = GenerationOptions().as_dict()
+    checked: dict[str, Any] = {}
+    for name, raw in value.items():
+        kind = type(defaults[name])
+        if kind is float and isinstance(raw, int) and not isinstance(raw, bool):
+            raw = float(raw)
+        if not isinstance(raw, kind) or isinstance(raw, bool) != isinstance(defaults[name], bool):
+            raise ValueError(f"{where}: option {name!r} must be a {kind.__name__}, got {raw!r}")
+        checked[name] = raw
+    return {**defaults, **checked} if fill else checked
+
+
+# ----------------------------------------------------------------- loading
+
+SplitOf = Callable[[str], "str | None"]
+
+
+def parse_phase(data: Mapping[str, Any], *, source: str = "", split_of: SplitOf | None = None) -> PhaseDefinition:
+    """Validate an already resolved mapping (no ``extends`` left)."""
+    if "extends" in data:
+        raise PhaseError(f"{source or 'phase'}: 'extends' must be resolved before parsing (use load_phase)")
+    try:
+        phase = PhaseDefinition.model_validate(dict(data))
+    except ValidationError as exc:
+        raise PhaseError(_explain(exc, source)) from None
+    if split_of is not None:
+        check_examples(phase, split_of)
+    return phase
+
+
+def _explain(exc: ValidationError, source: str) -> str:
+    lines = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "file"
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"  - {where}: {message}")
+    return f"{source or 'phase definition'} cannot be used:\n" + "\n".join(lines)
+
+
+def check_examples(phase: PhaseDefinition, split_of: SplitOf) -> None:
+    """Refuse worked examples from the held-out split (or that do not exist)."""
+    for report_id in phase.all_example_ids():
+        split = split_of(report_id)
+        if split is None:
+            raise PhaseError(
+                f"{phase.label()} uses report {report_id!r} as a worked example, but no such report exists: "
+                "import it or remove it from 'examples'"
+            )
+        if split != "dev":
+            raise PhaseError(held_out_example_message(phase, report_id, split))
+
+
+def held_out_example_message(phase: PhaseDefinition, report_id: str, split: str) -> str:
+    return (
+        f"{phase.label()} uses report {report_id!r} as a worked example, but that report is in the "
+        f"{split!r} split. Examples must come from the dev split, otherwise the held-out test "
+        "reports leak into the prompt; pick a dev report in 'examples'."
+    )
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise PhaseError(f"{path} is not valid TOML ({exc}); fix the file and load it again") from None
+
+
+def resolve_extends(
+    raw: Mapping[str, Any], base_for: Callable[[int], Mapping[str, Any]], *, source: str = "", _seen: tuple = ()
+) -> dict[str, Any]:
+    """Fill in what a file leaves to the phase it extends (top-level keys, whole values)."""
+    data = dict(raw)
+    base_number = data.pop("extends", None)
+    if base_number is None:
+        return data
+    if not isinstance(base_number, int) or isinstance(base_number, bool):
+        raise PhaseError(f"{source}: 'extends' must be a phase number such as 3, got {base_number!r}")
+    if base_number in _seen:
+        raise PhaseError(f"{source}: phases extend each other in a circle ({' -> '.join(map(str, _seen + (base_number,)))})")
+    base = resolve_extends(base_for(base_number), base_for, source=source, _seen=_seen + (base_number,))
+    merged = {k: copy.deepcopy(v) for k, v in base.items() if k not in OWN_KEYS}
+    merged.update(data)
+    return merged
+
+
+def base_lookup(raws: list[Mapping[str, Any]], where: str) -> Callable[[int], Mapping[str, Any]]:
+    """Find the file a phase extends among ``raws``: that number, highest version."""
+
+    def base_for(number: int) -> Mapping[str, Any]:
+        matching = [data for data in raws if data.get("number") == number]
+        if not matching:
+            raise PhaseError(f"a phase extends phase {number}, but no phase*.toml in {where} has number = {number}")
+        return max(matching, key=lambda data: data.get("version", 0))
+
+    return base_for
+
+
+def resolve_and_parse(
+    raw: Mapping[str, Any], base_for: Callable[[int], Mapping[str, Any]], *, source: str, split_of: SplitOf | None = None
+) -> PhaseDefinition:
+    resolved = resolve_extends(raw, base_for, source=source, _seen=(raw.get("number"),))
+    return parse_phase(resolved, source=source, split_of=split_of)
+
+
+def load_phase(path: str | Path, *, split_of: SplitOf | None = None) -> PhaseDefinition:
+    """Load one phase file; ``extends`` is looked up among the phase*.toml files beside it."""
+    path = Path(path)
+    siblings = [read_toml(p) for p in sorted(path.parent.glob("phase*.toml"))]
+    return resolve_and_parse(read_toml(path), base_lookup(siblings, str(path.parent)), source=str(path), split_of=split_of)
+
+
+def phase_from_toml(text: str, *, source: str = "<text>", split_of: SplitOf | None = None) -> PhaseDefinition:
+    """Parse a self-contained phase written as TOML (for example by :func:`dump_toml`)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PhaseError(f"{source} is not valid TOML ({exc})") from None
+    if "extends" in raw:
+        raise PhaseError(f"{source}: 'extends' only works in files under data/phases; write the full definition")
+    return parse_phase(raw, source=source, split_of=split_of)
+
+
+def phase_from_dict(data: Mapping[str, Any], *, source: str = "stored definition") -> PhaseDefinition:
+    """Rebuild a definition saved with :meth:`PhaseDefinition.canonical_dict` (e.g. from the store)."""
+    return parse_phase(data, source=source)
+
+
+# -------------------------------------------------------------- versioning
+
+def _deep_merge(base: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in changes.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def derive_version(phase: PhaseDefinition, changes: Mapping[str, Any]) -> PhaseDefinition:
+    """A new version of ``phase`` with ``changes`` applied (tables merge, lists replace).
+
+    The result has version + 1 and ``parent`` = the old hash. The phase
+    number cannot change: a different number is a different phase.
+    """
+    forbidden = sorted({"number", "version", "parent"} & set(changes))
+    if forbidden:
+        raise PhaseError(f"a new version sets {', '.join(forbidden)} itself; leave {forbidden} out of the changes")
+    data = _deep_merge(phase.canonical_dict(), changes)
+    data["version"] = phase.version + 1
+    data["parent"] = phase.hash
+    return parse_phase(data, source=f"{phase.key} edited")
+
+
+# ------------------------------------------------------------ TOML writing
+
+def dump_toml(phase: PhaseDefinition) -> str:
+    """The full definition as TOML; loading it back gives the same hash."""
+    data = phase.canonical_dict()
+    lines = [f"# {phase.label()}, hash {phase.hash}", ""]
+    _emit_table(data, [], lines)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _is_table(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
+def _is_table_array(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _emit_table(table: Mapping[str, Any], path: list[str], lines: list[str]) -> None:
+    plain = {k: v for k, v in table.items() if v is not None and not _is_table(v) and not _is_table_array(v)}
+    for key, value in plain.items():
+        lines.append(f"{_key(key)} = {_value(value)}")
+    if plain:
+        lines.append("")
+    for key, value in table.items():
+        if _is_table(value):
+            sub_path = path + [key]
+            # A table with only sub-tables still gets its header so empty ones survive.
+            lines.append(f"[{'.'.join(_key(p) for p in sub_path)}]")
+            _emit_table(value, sub_path, lines)
+            if lines[-1] != "":
+                lines.append("")
+        elif _is_table_array(value):
+            for entry in value:
+                lines.append(f"[[{'.'.join(_key(p) for p in path + [key])}]]")
+                _emit_table(entry, path + [key], lines)
+                if lines[-1] != "":
+                    lines.append("")
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _basic_string(key)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return _multiline_string(value) if "\n" in value else _basic_string(value)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        if any(isinstance(v, str) and ("\n" in v or len(v) > 40) for v in value):
+            return "[\n" + "".join(f"    {_value(v)},\n" for v in value) + "]"
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items() if v is not None) + "}"
+    raise PhaseError(f"cannot write {type(value).__name__} values to TOML")
+
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def _escape_char(ch: str, *, keep: str = "") -> str:
+    if ch in keep:
+        return ch
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if ord(ch) < 0x20 or ord(ch) == 0x7F:
+        return f"\\u{ord(ch):04X}"
+    return ch
+
+
+def _basic_string(text: str) -> str:
+    return '"' + "".join(_escape_char(ch) for ch in text) + '"'
+
+
+def _multiline_string(text: str) -> str:
+    # Quotes stay readable (prompts show JSON); only a run that would close the
+    # string early, or a quote right before the closing delimiter, is escaped.
+    body = "".join(_escape_char(ch, keep='\n\t"') for ch in text)
+    while '"""' in body:
+        body = body.replace('"""', '""\\"', 1)
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    return '"""\n' + body + '"""'
+
+
+def diff_definitions(a: PhaseDefinition, b: PhaseDefinition) -> str:
+    """Unified diff of the two definitions as TOML ("" when identical)."""
+    return "".join(
+        difflib.unified_diff(
+            dump_toml(a).splitlines(keepends=True),
+            dump_toml(b).splitlines(keepends=True),
+            fromfile=a.key,
+            tofile=b.key,
+        )
+    )
