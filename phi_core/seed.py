@@ -32,15 +32,13 @@ def seed_reference(store: Store, reference_file: Path = REFERENCE_FILE) -> int:
 
 def seed_phases(store: Store) -> int:
     """Record every shipped phase definition with its content hash."""
-    try:
-        from phi_core.phases import load_shipped_phases
-    except ImportError:  # phases ship with the LLM engine
-        return 0
+    from phi_core.phases import shipped_phases
+
     added = 0
-    for phase in load_shipped_phases():
+    for phase in shipped_phases():
         added += store.save_phase(
             phase_key=phase.key, number=phase.number, name=phase.name, version=phase.version,
-            hash=phase.hash, definition=phase.as_dict(), parent_hash=phase.parent, source="shipped",
+            hash=phase.hash, definition=phase.canonical_dict(), parent_hash=phase.parent, source="shipped",
         )
     return added
 

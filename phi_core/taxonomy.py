@@ -298,6 +298,10 @@ def normalize_label(label: str) -> str:
 def resolve(label: str) -> LabelMapping:
     """Map any label spelling to canonical categories; unknown labels stay visible."""
     key = normalize_label(label)
+    if key in CATEGORY_BY_CODE and key in COARSE_LABELS:
+        # PHONE and ADDRESS are both a category and a phase-2 coarse type: as
+        # gold they name the category, as predictions they cover the group.
+        return LabelMapping(label, key, COARSE_LABELS[key], True, coarse=True)
     if key in CATEGORY_BY_CODE:
         return LabelMapping(label, key, frozenset({key}), True)
     if key in COARSE_LABELS:

@@ -9,7 +9,7 @@ import sys
 from phi_core.cli.base import COMMANDS, UserError, fail
 
 # Importing the command modules registers their commands.
-from phi_core.cli import corpus_commands, report_commands, run_commands  # noqa: F401,E402
+from phi_core.cli import corpus_commands, engine_commands, figure_commands, report_commands, run_commands  # noqa: F401,E402,E501
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, FileNotFoundError) and exc.filename:
             return fail(f"there is no file {exc.filename}: check the path")
         return fail(str(exc))
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted: finished tasks are saved; run the same command again to resume\n")
         return 130

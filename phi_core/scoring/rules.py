@@ -23,11 +23,15 @@ RULE_CHECKS: tuple[str, ...] = (
 # no check, because we cannot tell which rule they break.
 VIOLATION_CHECKS: dict[str, tuple[str, ...]] = {
     "unparseable": ("parseable", "requested_shape"),
+    # A Self-Refine reply that could not be read: the model broke the contract
+    # even though the previous round's items were kept.
+    "refine_unparseable": ("parseable",),
     "empty_reply": ("parseable", "requested_shape"),
     "truncated": ("parseable", "requested_shape"),
     "wrong_shape": ("requested_shape",),
     "missing_field": ("requested_shape",),
     "bad_item": ("requested_shape",),
+    "non_string_value": ("requested_shape",),
     "unknown_category": ("known_categories",),
     "unknown_label": ("known_categories",),
     "value_not_verbatim": ("verbatim_values",),
@@ -35,6 +39,8 @@ VIOLATION_CHECKS: dict[str, tuple[str, ...]] = {
     "empty_value": ("verbatim_values",),
     "duplicate_item": ("no_duplicates",),
     "joined_entries": ("no_duplicates",),
+    # Several items in one entry break "one item per entry" just like a repeat.
+    "mixed_entry": ("no_duplicates",),
 }
 
 # Codes this module raises itself after looking at the items.

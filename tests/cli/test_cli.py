@@ -134,3 +134,33 @@ def test_locked_database_is_explained(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_llm_run_summary_counts_calls_and_cache(capsys, db, monkeypatch):
+    from phi_core.backends.base import BACKENDS
+
+    from tests.engine.conftest import ScriptedLLM
+
+    monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
+    ScriptedLLM.calls, ScriptedLLM.die_after, ScriptedLLM.reachable = 0, None, True
+    argv = ["run", "--backend", "scripted", "--model", ScriptedLLM.MODEL, "--phase", "2", "--dataset", "synthetic",
+            "--split", "dev", "--limit", "3", "--json", "--db", db]
+    _, first = run_json(capsys, argv)
+    assert {k: first[k] for k in ("tasks_total", "tasks_done", "backend_calls", "cached")} == {
+        "tasks_total": 3, "tasks_done": 3, "backend_calls": 3, "cached": 0}
+    _, again = run_json(capsys, argv)
+    assert again["run_id"] == first["run_id"] and again["backend_calls"] == 0 and again["cached"] == 3
+
+
+def test_models_and_phases_commands(capsys, db, monkeypatch):
+    from phi_core.backends.base import BACKENDS
+
+    from tests.engine.conftest import ScriptedLLM
+
+    monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
+    ScriptedLLM.reachable = True
+    code, hosts = run_json(capsys, ["models", "--backend", "scripted", "--host", "http://h1:11434"])
+    assert code == 0 and hosts[0]["models"][0]["quantization"] == "Q4_K_M"
+    _, phases = run_json(capsys, ["phases", "--db", db])
+    assert [p["number"] for p in phases][:5] == [1, 2, 3, 4, 5]
+    assert all(len(p["hash"]) == 64 for p in phases)

@@ -1,0 +1,1 @@
+"""Gluing phases, backends and the store together for LLM runs."""
