@@ -7,9 +7,11 @@ by a re-score without calling any model again.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import groupby
 from typing import Any
+
+import pandas as pd
 
 from phi_core.models import PredictedItem, Report
 from phi_core.scoring import DIMENSIONS, ReportScore, ScoringConfig, load_scoring_config, score_report
@@ -33,6 +35,7 @@ def score_run(store: Store, run_id: str, *, config: ScoringConfig | None = None,
 
     reports = {r.id: r for r in store.reports(run.dataset, ids=sorted({r["report_id"] for r in results}))}
     rows = []
+    analysis = AnalysisRows()
     for report_id, group in groupby(results, key=lambda r: r["report_id"]):
         report = reports.get(report_id)
         if report is None or (report.status in UNSCORED_STATUSES and not include_unlabeled):
@@ -41,7 +44,8 @@ def score_run(store: Store, run_id: str, *, config: ScoringConfig | None = None,
         repeats = [items[(report_id, r["repeat_idx"])] for r in group]
         scores = [_score_one(report, repeats[i], r, repeats, config) for i, r in enumerate(group)]
         rows.append(_score_row(report_id, scores, [r["seconds"] for r in group]))
-    store.replace_scores(run_id, rows)
+        analysis.add(report_id, scores[0])  # the first repeat, like the stored details
+    store.replace_scores(run_id, rows, analysis.frames())
     return len(rows)
 
 
@@ -82,3 +86,67 @@ def _score_row(report_id: str, scores: list[ReportScore], seconds: list[float | 
         "seconds": sum(timed) / len(timed) if timed else None,
         "details": json.dumps(details, ensure_ascii=False),
     }
+
+
+_CATEGORY_COUNTERS = ("support", "strict_tp", "strict_fp", "strict_fn", "relaxed_tp", "relaxed_fp", "relaxed_fn")
+_COUNT_KEYS = ("gold", "gold_found", "pred_items", "pred_items_correct", "matched", "gold_chars", "leaked_chars")
+_ERROR_COLUMNS = ("report_id", "type", "category", "gold_text", "pred_label", "pred_value", "start_pos", "end_pos",
+                  "gold_start", "gold_end", "pred_start", "pred_end")
+# Errors whose start/end point at the gold span; the rest point at the predicted one.
+_GOLD_SIDE_ERRORS = frozenset({"missed", "boundary", "wrong_category"})
+
+
+class AnalysisRows:
+    """Rows of the analysis tables (db/migrations/002_analysis.sql), collected
+    per report as plain tuples and turned into one frame per table at the end,
+    because one bulk insert per table is what keeps scoring fast."""
+
+    def __init__(self) -> None:
+        self.counts: list[tuple] = []
+        self.categories: list[tuple] = []
+        self.scripts: list[tuple] = []
+        self.errors: list[tuple] = []
+        self.pairs: list[tuple] = []
+
+    def add(self, report_id: str, score: ReportScore) -> None:
+        counts = score.counts
+        self.counts.append((report_id, *(int(counts.get(key) or 0) for key in _COUNT_KEYS)))
+        for category, row in score.per_category.items():
+            self.categories.append((report_id, category, *(row[key] for key in _CATEGORY_COUNTERS)))
+        for script, row in score.per_script.items():
+            self.scripts.append((report_id, script, row["found"], row["total"]))
+        pred_at_gold = {(p["gold_start"], p["gold_end"], p["gold_category"]): p for p in score.pairs}
+        for e in score.errors:
+            self.errors.append((report_id, *_error_positions(e, pred_at_gold)))
+        for (gold, pred), n in Counter((p["gold_category"], p["pred_category"]) for p in score.pairs).items():
+            self.pairs.append((report_id, gold, pred, n))
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {
+            "score_counts": pd.DataFrame(self.counts, columns=["report_id", *_COUNT_KEYS]),
+            "score_categories": pd.DataFrame(self.categories, columns=["report_id", "category", *_CATEGORY_COUNTERS]),
+            "score_scripts": pd.DataFrame(self.scripts, columns=["report_id", "script", "found", "total"]),
+            "score_errors": _nullable_ints(pd.DataFrame(self.errors, columns=list(_ERROR_COLUMNS)), _ERROR_COLUMNS[6:]),
+            "score_pairs": pd.DataFrame(self.pairs, columns=["report_id", "gold_category", "pred_category", "n"]),
+        }
+
+
+def _error_positions(error: dict, pred_at_gold: dict[tuple, dict]) -> tuple:
+    start, end = error["start"], error["end"]
+    gold_start = gold_end = pred_start = pred_end = None
+    if error["type"] in _GOLD_SIDE_ERRORS:
+        gold_start, gold_end = start, end
+        pair = pred_at_gold.get((start, end, error["category"]))
+        if pair is not None:
+            pred_start, pred_end = pair["pred_start"], pair["pred_end"]
+    elif start is not None:
+        pred_start, pred_end = start, end
+    return (error["type"], error["category"], error["gold_text"], error["pred_label"], error["pred_value"],
+            start, end, gold_start, gold_end, pred_start, pred_end)
+
+
+def _nullable_ints(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    # Positions are missing for not_in_text; keep them integers, not floats with NaN.
+    for column in columns:
+        frame[column] = pd.array(frame[column], dtype="Int64")
+    return frame

@@ -259,7 +259,10 @@ class Runner:
             run_id, status=status, finished_at=datetime.now(),
             error=(f"{state.failed} task(s) failed; first error: {errors[0]}" if errors else None),
         )
-        if self.scorer is not None:
+        # A re-run that found everything done has nothing new to score; a gold
+        # correction is followed by an explicit re-score instead.
+        nothing_new = not tasks and run_id in set(self.store.scored_run_ids())
+        if self.scorer is not None and not nothing_new:
             self.scorer(self.store, run_id)
         report_progress(final=True)
         return RunSummary(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from phi_core.models import PredictedItem, Span
@@ -46,14 +46,27 @@ class ReportScore:
     errors: list[dict]
     violations: list[str]
     out_of_scope_items: list[dict] = field(default_factory=list)
+    # One record per matched gold span (the confusion matrix and error positions read these).
+    pairs: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Same result as dataclasses.asdict, without its deepcopy of every leaf:
+        # the fields hold only dicts, lists and scalars, and this runs once per
+        # scored report.
+        return {name: _plain_copy(getattr(self, name)) for name in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, data: dict) -> "ReportScore":
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def _plain_copy(value):
+    if isinstance(value, dict):
+        return {key: _plain_copy(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_plain_copy(item) for item in value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -268,6 +281,7 @@ def score_report(
         errors=_errors(gold, scored, matches, gold_found, gold_positions),
         violations=codes,
         out_of_scope_items=[{"label": i.label, "value": i.value} for i in out_of_scope],
+        pairs=_pairs(gold, matches, all_items),
     )
 
 
@@ -428,6 +442,20 @@ def _per_script(gold: Sequence[Span], gold_found: Sequence[bool]) -> dict[str, d
         row["total"] += 1
         row["found"] += int(found)
     return table
+
+
+def _pairs(gold: Sequence[Span], matches: Sequence[Match | None], located: Sequence[_Item]) -> list[dict]:
+    """Gold span and the predicted span chosen for it; pred_category is the
+    canonical category of the label, or the normalised label when it has none."""
+    return [
+        {
+            "gold_category": g.category, "gold_start": g.start, "gold_end": g.end,
+            "pred_label": m.pred.label, "pred_category": located[m.pred.item_index].label_key,
+            "pred_start": m.pred.start, "pred_end": m.pred.end, "iou": m.iou,
+        }
+        for g, m in zip(gold, matches)
+        if m is not None
+    ]
 
 
 def _error(kind: str, category: str | None, gold_text: str | None, label: str | None,
