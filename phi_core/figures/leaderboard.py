@@ -1,0 +1,133 @@
+"""Leaderboard figures: composite score with CI, and score against speed.
+
+Rows the paper reported are drawn in their own panel, grey and hatched, and
+labelled "reported by the paper": they are context, never part of our ranking.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from phi_core.figures.common import empty_figure, error_bars, require_columns
+from phi_core.figures.theme import (
+    FRONT_COLOR, REFERENCE_COLOR, REFERENCE_LABEL, REFERENCE_PATTERN, SERIES_COLORS, apply_theme,
+)
+
+MEASURED_TITLE = "Measured on this dataset"
+REFERENCE_TITLE = "Reported by the paper (not measured here; our formulas differ)"
+
+
+def select_reference_rows(reference: pd.DataFrame, tables: tuple[str, ...] = ("S8",)) -> pd.DataFrame:
+    """The paper's rows of the chosen tables, without its means over models (not a model's score)."""
+    if reference is None or reference.empty:
+        return pd.DataFrame(columns=["label", "score"])
+    rows = reference
+    if "kind" in rows:
+        rows = rows[rows["kind"] != "aggregate"]
+    if tables and "source_table" in rows:
+        rows = rows[rows["source_table"].isin(tables)]
+    return rows.reset_index(drop=True)
+
+
+def _measured_bars(measured: pd.DataFrame) -> go.Bar:
+    ranked = measured.sort_values("score", ascending=True)  # best at the top of a horizontal bar chart
+    lo = ranked["score_lo"] if "score_lo" in ranked else pd.Series(np.nan, index=ranked.index)
+    hi = ranked["score_hi"] if "score_hi" in ranked else pd.Series(np.nan, index=ranked.index)
+    return go.Bar(
+        x=ranked["score"], y=ranked["label"], orientation="h", name="measured (95% CI)",
+        marker_color=SERIES_COLORS[0], error_x=error_bars(ranked["score"], lo, hi),
+        text=[f"{s:.1f}" for s in ranked["score"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}<br>score %{x:.2f}<extra></extra>",
+    )
+
+
+def _reference_bars(reference: pd.DataFrame) -> go.Bar:
+    ranked = reference.sort_values("score", ascending=True)
+    return go.Bar(
+        x=ranked["score"], y=ranked["label"], orientation="h", name=REFERENCE_LABEL,
+        marker=dict(color="white", line=dict(color=REFERENCE_COLOR, width=2),
+                    pattern=dict(shape=REFERENCE_PATTERN, fgcolor=REFERENCE_COLOR)),
+        text=[f"{s:.2f}" for s in ranked["score"]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}<br>reported %{x:.2f}<extra>reported by the paper</extra>",
+    )
+
+
+def leaderboard_bar(measured: pd.DataFrame, reference: pd.DataFrame | None = None, *,
+                    title: str = "Composite score (0-100)") -> go.Figure:
+    """Horizontal bars of the composite score, measured rows above the paper's rows."""
+    measured = measured.dropna(subset=["score"]) if "score" in measured else measured.iloc[0:0]
+    reference = (reference.dropna(subset=["score"]) if reference is not None and "score" in reference
+                 else pd.DataFrame(columns=["label", "score"]))
+    if measured.empty and reference.empty:
+        return empty_figure("No scored runs yet", title)
+    require_columns(measured, ("label", "score"), "leaderboard")
+    if reference.empty:
+        fig = go.Figure(_measured_bars(measured))
+        fig.update_yaxes(title_text=MEASURED_TITLE)
+    else:
+        sizes = [max(len(measured), 1), max(len(reference), 1)]
+        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                            row_heights=[s / sum(sizes) for s in sizes],
+                            subplot_titles=(MEASURED_TITLE, REFERENCE_TITLE))
+        if not measured.empty:
+            fig.add_trace(_measured_bars(measured), row=1, col=1)
+        fig.add_trace(_reference_bars(reference), row=2, col=1)
+    fig.update_xaxes(range=[0, 108])
+    fig.update_xaxes(title_text="composite score", row=2 if not reference.empty else None)
+    fig.update_yaxes(tickmode="linear", dtick=1)  # every label, not every other one
+    fig.update_layout(bargap=0.25, legend=TOP_RIGHT_LEGEND)
+    return apply_theme(fig, title)
+
+
+# Above the plot area, right-aligned: a legend below the plot collides with
+# the x-axis title at presentation sizes.
+TOP_RIGHT_LEGEND = dict(orientation="h", x=1, xanchor="right", yref="container", y=0.97, yanchor="top")
+
+
+def _front_path(front: pd.DataFrame) -> pd.DataFrame:
+    return front.sort_values(["sec_per_report", "score"])
+
+
+def pareto_scatter(measured: pd.DataFrame, on_front: pd.Series | None = None, *,
+                   title: str = "Score against seconds per report") -> go.Figure:
+    """Each run as a point; the Pareto front (nothing both faster and better) joined by a step line."""
+    if measured.empty or "sec_per_report" not in measured:
+        return empty_figure("No scored runs with timings yet", title)
+    require_columns(measured, ("label", "score", "sec_per_report"), "leaderboard")
+    points = measured.dropna(subset=["score", "sec_per_report"])
+    if points.empty:
+        return empty_figure("No scored runs with timings yet", title)
+    mask = (on_front.reindex(points.index).fillna(False).astype(bool) if on_front is not None
+            else pd.Series(False, index=points.index))
+    lo = points["score_lo"] if "score_lo" in points else pd.Series(np.nan, index=points.index)
+    hi = points["score_hi"] if "score_hi" in points else pd.Series(np.nan, index=points.index)
+    fig = go.Figure()
+    front = _front_path(points[mask])
+    if not front.empty:
+        fig.add_trace(go.Scatter(x=front["sec_per_report"], y=front["score"], mode="lines", name="Pareto front",
+                                 line=dict(color=FRONT_COLOR, width=2, dash="dash", shape="hv"),
+                                 hoverinfo="skip"))
+    fig.add_trace(go.Scatter(
+        x=points["sec_per_report"], y=points["score"], mode="markers+text", name="runs",
+        text=points["label"], textposition="top center", error_y=error_bars(points["score"], lo, hi),
+        marker=dict(size=[16 if m else 11 for m in mask], color=SERIES_COLORS[0],
+                    symbol=["star" if m else "circle" for m in mask],
+                    line=dict(color=[FRONT_COLOR if m else "white" for m in mask], width=2)),
+        hovertemplate="%{text}<br>%{y:.2f} points<br>%{x:.3g} s per report<extra></extra>",
+    ))
+    seconds = points["sec_per_report"]
+    positive = seconds[seconds > 0]
+    if len(positive) == len(seconds) and positive.max() / positive.min() > 30:
+        fig.update_xaxes(type="log")  # rules take milliseconds, LLMs tens of seconds
+    else:
+        # From zero with a little room either side: autorange around one point
+        # shows negative seconds, and a point at the edge loses its label.
+        top = float(seconds.max()) or 1.0
+        fig.update_xaxes(range=[-0.04 * top, 1.15 * top], tickformat=".2~g")  # 0.0008, not 800µ
+    fig.update_xaxes(title_text="seconds per report (lower is better)")
+    fig.update_yaxes(title_text="composite score (higher is better)")
+    fig.update_layout(legend=TOP_RIGHT_LEGEND)
+    return apply_theme(fig, title)
