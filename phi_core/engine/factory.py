@@ -14,7 +14,7 @@ from phi_core.backends import (
 )
 from phi_core.engine.cache import cached_caller
 from phi_core.paths import BUILTIN_DATASET
-from phi_core.phases import PhaseDefinition, PhaseExtractor, default_registry
+from phi_core.phases import PhaseDefinition, PhaseError, PhaseExtractor, default_registry, phase_from_dict
 from phi_core.runner.job import Job
 from phi_core.store import Store
 
@@ -31,17 +31,22 @@ def job_hosts(backend: str, hosts: tuple[str, ...] = ()) -> list[str | None]:
 
 
 def resolve_phase(store: Store, phase: str) -> PhaseDefinition:
-    """A phase by number ("4", latest shipped version) or by key ("p4-v2-1a2b3c4d")."""
-    registry = default_registry()
-    for row in store.phases().itertuples(index=False):
-        if row.source != "shipped":
-            from phi_core.phases import phase_from_dict
+    """A phase by number ("4": the latest shipped version) or by key ("p4-v2-1a2b3c4d").
 
-            registry.add(phase_from_dict(store.phase_definition(row.phase_key)))
+    Edited versions are only used when asked for by key, so a bare number
+    always means the shipped default the whole team shares.
+    """
+    registry = default_registry()
     text = str(phase).strip()
     if text.isdigit():
         return registry.get(int(text))
-    return registry.by_key(text)
+    if text in {p.key for p in registry.all()}:
+        return registry.by_key(text)
+    definition = store.phase_definition(text)
+    if definition is None:
+        known = ", ".join(store.phases()["phase_key"]) or "none"
+        raise PhaseError(f"there is no phase {text!r}: give a number 1-5 or one of these keys: {known}")
+    return phase_from_dict(definition)
 
 
 def example_lookup(store: Store, dataset: str):

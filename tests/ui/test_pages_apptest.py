@@ -1,16 +1,14 @@
 """The pages render and react on a temporary database (no browser needed)."""
 
-from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from phi_core.models import ImportWarning, Report, Span
 from phi_core.store import Store
-from phi_core.ui.state import get_host_monitor, get_store
+from phi_core.ui.state import get_store
+from tests.ui.apptest_support import APP, use_app_database
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TEXT = "患者名：𠮷田太郎\n電話：03-1234-5678"
 
 
@@ -24,20 +22,7 @@ def db(tmp_path, monkeypatch):
             Report(id="w3", text=TEXT, warnings=[ImportWarning(kind="value_not_found", message="値 X が本文にない",
                                                                value="X")]),
         ])
-    monkeypatch.setenv("PHI_DB", str(path))
-    monkeypatch.setenv("OLLAMA_HOST", "http://127.0.0.1:9")  # refused at once
-    get_store.clear()
-    get_host_monitor.clear()
-    # AppTest forgets before every run that app.py calls st.navigation and, seeing
-    # the pages/ folder, would run the page alone (old multipage mode) from the
-    # second run on. The app itself always navigates with st.navigation.
-    original_init = PagesManager.__init__
-
-    def init_without_pages_folder(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder)
+    use_app_database(path, monkeypatch)
     yield path
     get_store.clear()
 

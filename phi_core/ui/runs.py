@@ -1,0 +1,411 @@
+"""What the Runs page computes, without Streamlit: the start form, estimates, tables.
+
+The page draws; these functions decide. They take plain values (records from
+the store, snapshots from the job manager) so they can be tested alone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from phi_core.runner import Job
+from phi_core.store import RunRecord
+
+LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase
+HOSTED_BACKENDS = ("ollama",)  # backends whose hosts the user picks
+PHASE_SPLIT = "from phase"
+ALL_SPLITS = "all"
+SPLIT_CHOICES = (PHASE_SPLIT, "dev", "test", ALL_SPLITS)
+MAX_REPEATS = 10
+MAX_CONCURRENCY = 8
+UNFINISHED = ("queued", "running")
+
+
+# ------------------------------------------------------------------ the form
+
+@dataclass(frozen=True)
+class RunForm:
+    backend: str
+    dataset: str
+    split_choice: str = PHASE_SPLIT
+    hosts: tuple[str, ...] = ()
+    models: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()  # phase keys
+    repeats: int = 1
+    concurrency: int = 1
+    limit: int | None = None
+
+
+@dataclass
+class FormCheck:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class PhaseChoice:
+    key: str
+    number: int
+    version: int
+    name: str
+    split: str
+    source: str = "shipped"
+
+    def label(self) -> str:
+        origin = "" if self.source == "shipped" else f", {self.source}"
+        return f"phase {self.number} {self.name} v{self.version} ({self.split}{origin}) · {self.key}"
+
+
+def needs_models(backend: str) -> bool:
+    return backend not in LOCAL_BACKENDS
+
+
+def split_for(choice: str, phase_split: str | None) -> str | None:
+    """The split a job runs on: the phase's own, a fixed one, or None for every split."""
+    if choice == PHASE_SPLIT:
+        return phase_split or "dev"
+    if choice == ALL_SPLITS:
+        return None
+    return choice
+
+
+def default_split_choice(backend: str) -> str:
+    return PHASE_SPLIT if needs_models(backend) else "dev"
+
+
+def split_choices(backend: str) -> tuple[str, ...]:
+    return SPLIT_CHOICES if needs_models(backend) else tuple(c for c in SPLIT_CHOICES if c != PHASE_SPLIT)
+
+
+def check_form(form: RunForm, phases: Mapping[str, PhaseChoice],
+               models_by_host: Mapping[str, Sequence[str] | None] | None = None,
+               split_counts: Mapping[str, int] | None = None) -> FormCheck:
+    """Problems that stop the start (errors) and choices worth a second look (warnings).
+
+    ``models_by_host`` holds the models each chosen host offers (None: host
+    not answering, left to the engine's check); ``split_counts`` the reports
+    per split of the dataset.
+    """
+    check = FormCheck()
+    if not form.dataset:
+        check.errors.append("choose a dataset in the sidebar first (or import one on the Workbench page)")
+    if not 1 <= form.repeats <= MAX_REPEATS:
+        check.errors.append(f"repeats must be between 1 and {MAX_REPEATS}")
+    if not 1 <= form.concurrency <= MAX_CONCURRENCY:
+        check.errors.append(f"concurrency must be between 1 and {MAX_CONCURRENCY}")
+    if form.limit is not None and form.limit < 1:
+        check.errors.append("the report limit must be at least 1 (or leave it empty for every report)")
+    if needs_models(form.backend):
+        _check_llm_choices(form, phases, models_by_host or {}, check)
+    splits = _job_splits(form, phases)
+    if split_counts is not None:
+        for split in sorted({s for s in splits if s is not None}):
+            if not split_counts.get(split):
+                check.errors.append(f"the dataset has no reports in the {split} split: choose another split")
+    return check
+
+
+def _check_llm_choices(form: RunForm, phases: Mapping[str, PhaseChoice],
+                       models_by_host: Mapping[str, Sequence[str] | None], check: FormCheck) -> None:
+    if form.backend in HOSTED_BACKENDS and not form.hosts:
+        check.errors.append("choose at least one host")
+    if not form.models:
+        check.errors.append("choose at least one model")
+    if not form.phases:
+        check.errors.append("choose at least one phase")
+    for host in form.hosts:
+        offered = models_by_host.get(host)
+        if offered is None:
+            continue
+        for model in form.models:
+            if model not in offered and f"{model}:latest" not in offered:
+                check.errors.append(f"model {model} is not on {host}: pull it there (`ollama pull {model}`) "
+                                    "or untick that host")
+    for key in form.phases:
+        phase = phases.get(key)
+        if phase is None:
+            check.errors.append(f"phase {key} is not known any more: pick the phase again")
+            continue
+        chosen = split_for(form.split_choice, phase.split)
+        if chosen is None:
+            check.warnings.append(f"phase {phase.number} will run on every split, including the held-out test "
+                                  "reports; it is meant for the " + phase.split + " split")
+        elif chosen != phase.split:
+            check.warnings.append(f"phase {phase.number} ({phase.name}) is meant for the {phase.split} split, not "
+                                  f"{chosen}: the engine will refuse it. Choose '{PHASE_SPLIT}' or {phase.split}.")
+
+
+def _job_splits(form: RunForm, phases: Mapping[str, PhaseChoice]) -> list[str | None]:
+    if not needs_models(form.backend) or not form.phases:
+        return [split_for(form.split_choice, "dev")]
+    return [split_for(form.split_choice, phases[k].split) for k in form.phases if k in phases]
+
+
+def plan_jobs(form: RunForm, phases: Mapping[str, PhaseChoice]) -> list[Job]:
+    """One job per (model, phase); the rules backend is a single job."""
+    common = {"dataset": form.dataset, "backend": form.backend, "repeats": form.repeats,
+              "limit": form.limit, "concurrency": form.concurrency}
+    if not needs_models(form.backend):
+        return [Job(split=split_for(form.split_choice, "dev"), **common)]
+    hosts = tuple(form.hosts) if form.backend in HOSTED_BACKENDS else ()
+    return [
+        Job(model=model, phase=key, split=split_for(form.split_choice, phases[key].split), hosts=hosts, **common)
+        for model in form.models
+        for key in form.phases
+        if key in phases
+    ]
+
+
+def models_on_hosts(described: Iterable[Mapping[str, Any]]) -> tuple[dict[str, list[str] | None], dict[str, str]]:
+    """From describe_models rows: model names per host (None when down) and each down host's error."""
+    models: dict[str, list[str] | None] = {}
+    down: dict[str, str] = {}
+    for row in described:
+        host = row.get("host") or ""
+        if row.get("reachable"):
+            models[host] = [m["name"] for m in row.get("models") or []]
+        else:
+            models[host] = None
+            down[host] = row.get("error") or "not answering"
+    return models, down
+
+
+def model_union(models_by_host: Mapping[str, Sequence[str] | None], hosts: Sequence[str]) -> list[str]:
+    names: dict[str, None] = {}
+    for host in hosts:
+        names.update(dict.fromkeys(models_by_host.get(host) or []))
+    return sorted(names)
+
+
+# ----------------------------------------------------------------- estimates
+
+@dataclass(frozen=True)
+class Estimate:
+    seconds: float | None
+    basis: str
+
+    def text(self) -> str:
+        if self.seconds is None:
+            return f"unknown ({self.basis})"
+        return f"about {format_duration(self.seconds)} ({self.basis})"
+
+
+def estimate_duration(history: pd.DataFrame, *, backend: str, model: str, phase: str, tasks: int,
+                      parallel_hosts: int = 1) -> Estimate:
+    """Mean seconds per report of earlier runs of this backend/model/phase, else of the backend.
+
+    ``history`` has one row per (backend, model, phase) with ``tasks`` and
+    summed ``seconds`` (Store.timing_history). Separate hosts really work in
+    parallel, so their number divides the time; concurrency on one host
+    rarely does, so it is left out.
+    """
+    model = model or backend
+    if history is None or history.empty:
+        return Estimate(None, "no earlier runs to learn from")
+    levels = (
+        (history[(history.backend == backend) & (history.model == model) & (history.phase == str(phase))],
+         f"earlier {backend}/{model} runs of phase {phase}"),
+        (history[history.backend == backend], f"earlier {backend} runs of any model and phase"),
+    )
+    for rows, basis in levels:
+        done = int(rows["tasks"].sum()) if not rows.empty else 0
+        if done:
+            per_report = float(rows["seconds"].sum()) / done
+            total = per_report * tasks / max(1, parallel_hosts)
+            return Estimate(total, f"{per_report:.1f} s per report over {done} reports of {basis}")
+    return Estimate(None, f"no earlier {backend} runs")
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min {secs:02d} s"
+    return f"{secs} s"
+
+
+# --------------------------------------------------------------------- jobs
+
+def progress_line(snapshot) -> str:
+    """One line under a job's progress bar: counts, failures, ETA or outcome."""
+    finished = snapshot.done + snapshot.failed
+    parts = [f"{finished}/{snapshot.total or '?'} reports"]
+    if snapshot.skipped:
+        parts.append(f"{snapshot.skipped} already done before")
+    parts.append(f"{snapshot.failed} failed")
+    if snapshot.status == "running":
+        parts.append(f"ETA {format_duration(snapshot.eta_s)}" if snapshot.eta_s is not None else "ETA …")
+    elif snapshot.status == "queued":
+        parts.append("waiting for the job before it")
+    else:
+        parts.append(f"{snapshot.status} after {format_duration(snapshot.elapsed_s)}")
+    return " · ".join(parts)
+
+
+def job_rows(snapshots: Sequence) -> list[dict[str, Any]]:
+    return [
+        {"job": s.job_id, "what": s.description, "status": s.status, "run": s.run_id or "",
+         "done": s.done, "failed": s.failed, "total": s.total, "started": s.started_at, "finished": s.finished_at,
+         "error": s.error or s.last_error or ""}
+        for s in snapshots
+    ]
+
+
+# ------------------------------------------------------------------ history
+
+def shown_status(run: RunRecord, live_run_ids: set[str]) -> str:
+    """A run the store calls unfinished but no thread works on was interrupted."""
+    if run.status in UNFINISHED and run.run_id not in live_run_ids:
+        return "interrupted"
+    return run.status
+
+
+def history_rows(runs: Sequence[RunRecord], counts: Mapping[str, Mapping[str, float]],
+                 scores: Mapping[str, float], live_run_ids: set[str]) -> list[dict[str, Any]]:
+    """Every run with its provenance, newest first."""
+    rows = []
+    for run in sorted(runs, key=lambda r: r.created_at or pd.Timestamp.min, reverse=True):
+        c = counts.get(run.run_id, {})
+        prov = run.provenance or {}
+        rows.append({
+            "run": run.run_id, "status": shown_status(run, live_run_ids), "backend": run.backend,
+            "model": run.model, "phase": run.phase, "phase_key": run.phase_key or "",
+            "phase_hash": (prov.get("phase_hash") or "")[:12], "variant": prov.get("variant") or "",
+            "host": run.host, "model_digest": (run.model_digest or "")[:12], "dataset": run.dataset,
+            "split": run.split or ALL_SPLITS, "repeats": run.repeats,
+            "done": int(c.get("done") or 0), "failed": int(c.get("failed") or 0), "total": run.tasks_total,
+            "score": _round(scores.get(run.run_id)), "sec_per_report": _round(c.get("sec_per_report"), 2),
+            "options": compact_json(run.options), "created": run.created_at, "started": run.started_at,
+            "finished": run.finished_at, "error": run.error or "",
+        })
+    return rows
+
+
+def provenance_rows(run: RunRecord) -> list[dict[str, str]]:
+    """The run's provenance as (what, value) rows for a two-column table."""
+    prov = dict(run.provenance or {})
+    fixed = [
+        ("run id", run.run_id), ("job key", run.job_key), ("backend", run.backend), ("model", run.model),
+        ("model digest", run.model_digest), ("host", run.host), ("phase", run.phase),
+        ("phase key", run.phase_key or ""), ("phase hash", prov.pop("phase_hash", "") or ""),
+        ("variant", f"{prov.pop('variant', '') or '—'} ({prov.pop('variant_reason', '') or 'no variants'})"),
+        ("options", compact_json(run.options)), ("dataset / split", f"{run.dataset} / {run.split or ALL_SPLITS}"),
+        ("repeats", str(run.repeats)), ("status", run.status), ("created", str(run.created_at or "")),
+        ("started", str(run.started_at or "")), ("finished", str(run.finished_at or "")), ("error", run.error or ""),
+    ]
+    skip = {"options", "backend", "model", "phase", "phase_key", "hosts"}
+    extra = [(name, v if isinstance(v, str) else compact_json(v)) for name, v in prov.items() if name not in skip]
+    return [{"what": what, "value": str(value)} for what, value in fixed + extra]
+
+
+def compact_json(value: Any) -> str:
+    if not value:
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _round(value: Any, digits: int = 1) -> float | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return round(float(value), digits)
+
+
+# -------------------------------------------------------------- drill-down
+
+def report_rows(results: pd.DataFrame, items: pd.DataFrame, scores: pd.DataFrame) -> list[dict[str, Any]]:
+    """One row per (report, repeat) of a run: status, counts, score."""
+    if results.empty:
+        return []
+    n_items = items.groupby(["report_id", "repeat_idx"]).size().to_dict() if not items.empty else {}
+    score_of = dict(zip(scores["report_id"], scores["score"])) if not scores.empty else {}
+    rows = []
+    for r in results.itertuples(index=False):
+        violations = _json_list(r.violations)
+        rows.append({
+            "report": r.report_id, "repeat": int(r.repeat_idx), "status": r.status,
+            "items": int(n_items.get((r.report_id, r.repeat_idx), 0)), "violations": len(violations),
+            "score": _round(score_of.get(r.report_id)), "seconds": _round(r.seconds, 2), "error": r.error or "",
+        })
+    return rows
+
+
+def report_detail(report_id: str, results: pd.DataFrame, items: pd.DataFrame,
+                  scores: pd.DataFrame) -> dict[str, Any]:
+    """Everything stored about one report of a run: replies and items per repeat, its score."""
+    repeats = []
+    for r in results[results.report_id == report_id].itertuples(index=False):
+        mine = items[(items.report_id == report_id) & (items.repeat_idx == r.repeat_idx)] if not items.empty else items
+        calls = _json_list(r.calls)
+        repeats.append({
+            "repeat": int(r.repeat_idx), "status": r.status, "raw": r.raw_output or "", "error": r.error or "",
+            "violations": _json_list(r.violations),
+            "items": [{"label": i.label, "category": i.category or "", "value": i.value}
+                      for i in mine.itertuples(index=False)],
+            "calls": [{"step": c.get("step", ""), "raw": c.get("raw", ""), "cached": bool(c.get("cached")),
+                       "seconds": c.get("seconds")} for c in calls if isinstance(c, dict)],
+            "seconds": _round(r.seconds, 2),
+        })
+    score: dict[str, Any] | None = None
+    if not scores.empty and (scores.report_id == report_id).any():
+        row = scores[scores.report_id == report_id].iloc[0].to_dict()
+        score = {k: _round(v, 2) for k, v in row.items()
+                 if k not in ("run_id", "report_id", "details", "scored_at", "rescaled") and _is_number(v)}
+    return {"report": report_id, "repeats": repeats, "score": score}
+
+
+def _json_list(value: Any) -> list:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, list):
+        return value
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return []
+    return parsed if isinstance(parsed, list) else []
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value)
+
+
+# ------------------------------------------------------------ phase preview
+
+def phase_preview(phase, model: str, model_info=None) -> dict[str, Any]:
+    """What a model would be sent in this phase: variant, templates, examples, additions, options."""
+    from phi_core.phases import additions_for, explain_variant
+
+    choice = explain_variant(phase, model, model_info)
+    templates = phase.templates_for(choice.variant)
+    additions = additions_for(phase, model)
+    refine = phase.refine
+    return {
+        "variant": choice.variant or "—",
+        "variant_reason": choice.reason,
+        "system": templates.system,
+        "user": templates.user,
+        "examples": phase.examples_for(choice.variant),
+        "structured_output": phase.structured_output_for(choice.variant),
+        "additions": list(additions.additions),
+        "addition_patterns": list(additions.patterns),
+        "options": phase.generation_options().as_dict(),
+        "labels": list(phase.labels),
+        "refine": ({"style": refine.style, "rounds": refine.rounds,
+                    "system": refine.templates[refine.style].system, "user": refine.templates[refine.style].user}
+                   if refine else None),
+        "split": phase.split,
+    }
