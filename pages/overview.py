@@ -1,9 +1,8 @@
 """Overview: datasets, label progress and the leaderboard of the active dataset."""
 
-import pandas as pd
 import streamlit as st
 
-from phi_core.evaluation import leaderboard
+from phi_core.analysis import leaderboard_frame
 from phi_core.models import LABEL_STATUSES
 from phi_core.ui.state import active_dataset, active_split, get_store
 from phi_core.ui.shell import require_app_shell
@@ -29,13 +28,12 @@ counts = store.report_counts(dataset)
 for column, status in zip(st.columns(len(LABEL_STATUSES)), LABEL_STATUSES):
     column.metric(status.replace("_", " "), counts.get(status, 0))
 
-rows = leaderboard(store, dataset, split, n_boot=200)
+frame = leaderboard_frame(store, dataset, split, n_boot=200)
 st.subheader(f"Leaderboard ({split or 'all splits'})")
-if rows:
+if frame.empty:
+    st.info("No scored runs yet: start one on the Runs page (the rule-based extractor takes seconds).")
+else:
     columns = ["backend", "model", "phase", "n_reports", "score", "strict_f1", "relaxed_f1", "char_leak_rate",
                "sec_per_report"]
-    frame = pd.DataFrame(rows)
-    st.dataframe(frame[[c for c in columns if c in frame.columns]], hide_index=True)
-else:
-    st.info("No scored runs yet. Start one with `python -m phi_core run --backend rules --dataset "
-            f"{dataset}` while the app is stopped.")
+    st.dataframe(frame[columns], hide_index=True)
+    st.caption("Details, confidence intervals and the paper's reported numbers: the Leaderboard page.")

@@ -43,6 +43,15 @@ def active_split() -> str | None:
     return None if split in (None, ALL_SPLITS) else split
 
 
+def require_active_dataset() -> tuple[str, str | None]:
+    """The sidebar's dataset and split; stops the page with advice when there is no dataset."""
+    dataset = active_dataset()
+    if not dataset:
+        st.info("There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.")
+        st.stop()
+    return dataset, active_split()
+
+
 def logged_in_user() -> str | None:
     """The name of the signed-in user when st.login is configured, else None."""
     try:
