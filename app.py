@@ -11,14 +11,14 @@ normalise_ollama_env()  # before anything imports ollama
 from phi_core.ui.sidebar import render_sidebar  # noqa: E402
 from phi_core.ui.state import get_store  # noqa: E402
 
-st.set_page_config(page_title="phi-bench", page_icon=":material/shield_person:", layout="wide")
-
 ROOT = Path(__file__).resolve().parent
+
+# A local image: an emoji or material icon as page_icon makes the browser
+# fetch the favicon from a CDN, and the app must not talk to the internet.
+st.set_page_config(page_title="phi-bench", page_icon=str(ROOT / "phi_core/ui/assets/favicon.png"), layout="wide")
 
 # Page registry: (file, title, icon). Pages listed here appear in this order
 # once their file exists, so a page can be added by dropping in its file.
-# Runs, Leaderboard, Error analysis, Phase progression and Threshold advisor
-# are written by other helpers: add or adjust their rows here.
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/overview.py", "Overview", ":material/dashboard:"),
     ("pages/workbench.py", "Workbench", ":material/edit_note:"),

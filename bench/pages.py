@@ -1,0 +1,153 @@
+"""How long each page of the app takes to draw in a browser, printed (not asserted).
+
+Starts the app on a temporary database holding the built-in corpus and ten
+finished rules runs (different splits and repeat counts, so leaderboards
+and run lists have something to chew on), then opens every page of app.py
+in headless chromium, two ways: its URL in a new tab (a new session, which
+also loads Streamlit's frontend) and a click on its sidebar link in an open
+session. A page counts as drawn when Streamlit has finished running its
+script and the page's main heading is visible.
+
+Usage: .venv/bin/python bench/pages.py [--repeats N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.e2e import helpers
+
+TARGET_S = 2.0
+# (split, repeats): each pair is a separate job, hence a separate run.
+RUN_PLAN: tuple[tuple[str | None, int], ...] = (
+    (None, 1), ("dev", 1), ("test", 1),
+    (None, 2), ("dev", 2), ("test", 2),
+    (None, 3), ("dev", 3), ("test", 3),
+    ("dev", 4),
+)
+
+
+# Set before a sidebar click: notes when the script run that the click starts has finished.
+_WATCH_NEXT_RUN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__benchRunSeen = false;
+  window.__benchRunDone = false;
+  new MutationObserver((_, observer) => {
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running' || state === 'rerunRequested') window.__benchRunSeen = true;
+    if (window.__benchRunSeen && state === 'notRunning') { window.__benchRunDone = true; observer.disconnect(); }
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+@dataclass
+class PageTiming:
+    title: str
+    new_tab: list[float] = field(default_factory=list)
+    in_app: list[float] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def time_new_tab(browser, server: helpers.AppServer, url_path: str) -> tuple[float, list[str]]:
+    """Seconds from typing the URL in a new tab (a new session) to drawn; and what the page shows as broken."""
+    context = browser.new_context(viewport=helpers.VIEWPORT)
+    try:
+        page = context.new_page()
+        started = time.perf_counter()
+        page.goto(server.url(url_path))
+        helpers.main_heading(page).wait_for(state="visible", timeout=60_000)
+        helpers.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
+        elapsed = time.perf_counter() - started
+        return elapsed, helpers.page_problems(page)
+    finally:
+        context.close()
+
+
+def time_sidebar_click(page, title: str) -> float:
+    """Seconds from a click on the page's sidebar link (same session) to drawn."""
+    page.evaluate(_WATCH_NEXT_RUN)
+    link = page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
+    started = time.perf_counter()
+    link.click()
+    page.wait_for_function("() => window.__benchRunDone === true", timeout=60_000)
+    helpers.main_heading(page).wait_for(state="visible", timeout=60_000)
+    return time.perf_counter() - started
+
+
+def measure(browser, server: helpers.AppServer, repeats: int) -> list[PageTiming]:
+    pages = helpers.app_pages()
+    timings = {p.title: PageTiming(p.title) for p in pages}
+    for app_page in pages:
+        for _ in range(repeats):
+            seconds, seen = time_new_tab(browser, server, app_page.url_path)
+            timings[app_page.title].new_tab.append(seconds)
+            timings[app_page.title].problems = timings[app_page.title].problems or seen
+    context = browser.new_context(viewport=helpers.VIEWPORT)
+    page = context.new_page()
+    helpers.open_app_page(page, server, "")
+    for _ in range(repeats):
+        # Round trips through the pages, so that every click leaves a different page.
+        for app_page in [*pages[1:], pages[0]]:
+            timings[app_page.title].in_app.append(time_sidebar_click(page, app_page.title))
+            helpers.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
+    context.close()
+    return list(timings.values())
+
+
+def print_table(timings: list[PageTiming], repeats: int) -> None:
+    print(f"\nnavigation → drawn (script finished, main heading visible), {repeats} visits per page and way; "
+          f"target < {TARGET_S:.0f} s")
+    print("new tab: the URL opened in a fresh tab (a new session: loads the frontend, then runs the page);")
+    print("in app: a click on the page's sidebar link in an open session (how people move between pages)")
+    print(f"{'page':<20} {'new tab first':>13} {'median':>7} {'in app median':>14} {'max':>6}  verdict")
+    for row in timings:
+        tab, click = statistics.median(row.new_tab), statistics.median(row.in_app)
+        verdict = f"in app {'ok' if click < TARGET_S else 'SLOW'}, new tab {'ok' if tab < TARGET_S else 'SLOW'}"
+        if row.problems:
+            verdict += f"; shows: {row.problems[0][:80]}"
+        print(f"{row.title:<20} {row.new_tab[0]:>12.2f}s {tab:>6.2f}s {click:>13.2f}s {max(row.in_app):>5.2f}s  "
+              f"{verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3, help="visits per page and way of navigating")
+    args = parser.parse_args()
+    reason = helpers.missing_browser_reason()
+    if reason:
+        print(f"cannot measure: {reason}", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="phi-bench-pages-") as tmp:
+        db_path = Path(tmp) / "phi.duckdb"
+        helpers.init_db(db_path)
+        print(f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
+              f"(runs took {helpers.add_rules_runs(db_path, RUN_PLAN):.1f} s)")
+        server = helpers.start_app(db_path, Path(tmp) / "streamlit.log")
+        try:
+            with sync_playwright() as driver:
+                browser = helpers.launch_browser(driver)
+                time_new_tab(browser, server, "")  # the first request fixes Streamlit's page mode; not measured
+                timings = measure(browser, server, args.repeats)
+                browser.close()
+        finally:
+            helpers.stop_app(server)
+        errors = server.uncaught_errors()
+
+    print_table(timings, args.repeats)
+    if errors:
+        print(f"\nthe server logged {len(errors)} uncaught error(s); the first:\n{errors[0][:1500]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,450 @@
+"""Driving phi-bench in a real browser: the app server, the pages, the annotator.
+
+Shared by the e2e tests and ``bench/pages.py``. Nothing here asserts; the
+functions start things, wait for Streamlit to settle and read what the page
+shows, so that a test reads as the steps an annotator takes.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+APP_FILE = REPO_ROOT / "app.py"
+CORPUS_FILE = REPO_ROOT / "data" / "corpus" / "synthetic.jsonl"
+SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags chromium keeps dialling Google's
+# services, which this machine's closed network refuses.
+CHROMIUM_ARGS = (
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+)
+# An Ollama address that refuses at once: the sidebar's host check must not wait on the network.
+UNREACHABLE_OLLAMA = "http://127.0.0.1:9"
+VIEWPORT = {"width": 1400, "height": 1000}
+SERVER_START_TIMEOUT_S = 45.0
+RENDER_TIMEOUT_MS = 30_000
+
+
+# ------------------------------------------------------------ prerequisites
+
+def missing_browser_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing: run `make system-deps` (installs Debian's chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is missing: run `make dev-deps`"
+    return None
+
+
+def launch_browser(playwright) -> Browser:
+    """Debian's chromium, headless; Playwright gives it a fresh temporary profile."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS))
+
+
+# ------------------------------------------------------------------ pages
+
+@dataclass(frozen=True)
+class AppPage:
+    file: str
+    title: str
+    default: bool
+
+    @property
+    def url_path(self) -> str:
+        """The path Streamlit serves the page at: the default page at the root."""
+        if self.default:
+            return ""
+        return re.sub(r"^[0-9_\s-]+", "", Path(self.file).stem)
+
+    @property
+    def slug(self) -> str:
+        return Path(self.file).stem
+
+
+def app_pages(app_file: Path = APP_FILE) -> list[AppPage]:
+    """app.py's PAGES whose file exists, read from its source (importing it would run Streamlit)."""
+    tree = ast.parse(app_file.read_text(encoding="utf-8"))
+    rows = None
+    for node in ast.walk(tree):
+        targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
+        if any(isinstance(t, ast.Name) and t.id == "PAGES" for t in targets) and node.value is not None:
+            rows = ast.literal_eval(node.value)
+    if rows is None:
+        raise LookupError(f"{app_file} has no PAGES table")
+    present = [(file, title) for file, title, _icon in rows if (app_file.parent / file).exists()]
+    return [AppPage(file, title, index == 0) for index, (file, title) in enumerate(present)]
+
+
+@lru_cache(maxsize=1)
+def corpus_texts() -> dict[str, str]:
+    """Report id -> text of the built-in corpus that `phi_core init` seeds."""
+    texts = {}
+    with CORPUS_FILE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                texts[record["id"]] = record["text"]
+    return texts
+
+
+# ------------------------------------------------------------- app server
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def init_db(db_path: Path) -> None:
+    """A database with the built-in corpus, made the way a user makes one."""
+    done = subprocess.run([sys.executable, "-m", "phi_core", "init", "--db", str(db_path)], cwd=REPO_ROOT,
+                          capture_output=True, check=False, text=True, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"`python -m phi_core init --db {db_path}` failed:\n{done.stderr}")
+
+
+def add_rules_runs(db_path: Path, plan: tuple[tuple[str | None, int], ...]) -> float:
+    """One finished, scored rules run per (split, repeats) in plan; returns the seconds it took.
+
+    Each (split, repeats) pair is a different job, hence a different run. Must
+    happen while no app holds the database.
+    """
+    from phi_core.evaluation import score_run
+    from phi_core.extractors.registry import build_extractors
+    from phi_core.paths import BUILTIN_DATASET
+    from phi_core.runner import Job, Runner
+    from phi_core.store import Store
+
+    started = time.perf_counter()
+    with Store(db_path) as store:
+        for split, repeats in plan:
+            job = Job(dataset=BUILTIN_DATASET, backend="rules", split=split, repeats=repeats)
+            summary = Runner(store, job, build_extractors(job, store), scorer=score_run).run()
+            if summary.status != "done":
+                raise RuntimeError(f"the rules run {job.describe()} ended {summary.status}")
+    return time.perf_counter() - started
+
+
+def serve_copy(seeded_db: Path, tmp_dir: Path, *, runs: tuple[tuple[str | None, int], ...] = ()) -> AppServer:
+    """The app on a copy of seeded_db in tmp_dir, with the given rules runs added first."""
+    for source in (seeded_db, seeded_db.with_name(seeded_db.name + ".wal")):
+        if source.exists():
+            shutil.copyfile(source, tmp_dir / source.name)
+    db_path = tmp_dir / seeded_db.name
+    if runs:
+        add_rules_runs(db_path, runs)
+    return start_app(db_path, tmp_dir / "streamlit.log")
+
+
+@dataclass
+class AppServer:
+    process: subprocess.Popen
+    port: int
+    db_path: Path
+    log_path: Path
+    # Whether a browser has opened it yet: the first request decides Streamlit's page mode.
+    visited: bool = False
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "") -> str:
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def log_tail(self, lines: int = 60) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return "(no server log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def uncaught_errors(self) -> list[str]:
+        """Tracebacks the server logged for script runs ("Uncaught app execution")."""
+        text = self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+        return [chunk.strip()[:2000] for chunk in text.split("Uncaught app execution")[1:]]
+
+
+def start_app(db_path: Path, log_path: Path, *, port: int | None = None, extra_env: dict | None = None,
+              timeout_s: float = SERVER_START_TIMEOUT_S) -> AppServer:
+    """`streamlit run app.py` on a loopback port against db_path, returned once it answers."""
+    port = port or free_port()
+    env = {**os.environ, "PHI_DB": str(db_path), "OLLAMA_HOST": UNREACHABLE_OLLAMA, **(extra_env or {})}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+        # Other people edit files in this tree while tests run; a rerun on their save would race the test.
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]
+    log = log_path.open("w", encoding="utf-8")
+    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = AppServer(process, port, db_path, log_path)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited with code {process.returncode} before answering:\n{server.log_tail()}")
+        try:
+            with urllib.request.urlopen(server.url("_stcore/health"), timeout=2) as answer:
+                if answer.status == 200:
+                    return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    stop_app(server)
+    raise RuntimeError(f"the app did not answer on port {port} within {timeout_s:.0f} s:\n{server.log_tail()}")
+
+
+def stop_app(server: AppServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=5)
+
+
+# ------------------------------------------------------- waiting and reading
+
+_SCRIPT_STATE = "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+
+
+def wait_until_idle(page: Page, *, timeout_ms: int = RENDER_TIMEOUT_MS, quiet_ms: int = 250) -> None:
+    """Until Streamlit has finished running the script (and stays finished for quiet_ms)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        remaining = max(1, int((deadline - time.monotonic()) * 1000))
+        page.wait_for_function(f"({_SCRIPT_STATE})() === 'notRunning'", timeout=remaining)
+        page.wait_for_timeout(quiet_ms)
+        if page.evaluate(_SCRIPT_STATE) == "notRunning" or time.monotonic() > deadline:
+            return
+
+
+def main_heading(page: Page):
+    return page.locator('[data-testid="stMain"] h1').first
+
+
+def open_app_page(page: Page, server: AppServer, url_path: str, *, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
+    """Navigate and wait until the page is drawn: script finished and main heading visible."""
+    page.goto(server.url(url_path))
+    wait_for_rendered(page, timeout_ms=timeout_ms)
+
+
+def wait_for_rendered(page: Page, *, timeout_ms: int = RENDER_TIMEOUT_MS) -> None:
+    main_heading(page).wait_for(state="visible", timeout=timeout_ms)
+    wait_until_idle(page, timeout_ms=timeout_ms)
+
+
+def page_problems(page: Page) -> list[str]:
+    """Exceptions and error messages the page shows (empty when it looks healthy)."""
+    problems = [f"exception: {text.strip()[:800]}"
+                for text in page.locator('[data-testid="stException"]').all_inner_texts()]
+    problems += [f"error message: {text.strip()[:400]}"
+                 for text in page.locator('[data-testid="stAlertContentError"]').all_inner_texts()]
+    body = page.locator("body").inner_text()
+    if "Traceback (most recent call last)" in body and not problems:
+        problems.append("a Python traceback is printed on the page")
+    return problems
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for URLs served by this machine (and for inline data: and blob: URLs)."""
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme in ("data", "blob", "about"):
+        return True
+    return parsed.hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def sidebar_page_titles(page: Page) -> list[str]:
+    """The titles of the navigation links in the sidebar (icons left out)."""
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    titles = []
+    for index in range(links.count()):
+        spans = links.nth(index).locator('[data-testid="stSidebarNavLink"] span, span').all_inner_texts()
+        texts = [t.strip() for t in spans if t.strip()]
+        titles.append(texts[-1] if texts else links.nth(index).inner_text().strip())
+    return titles
+
+
+_SCREENSHOT_MAX_HEIGHT = 6000
+_CONTENT_HEIGHT = """() => Math.max(0, ...[...document.querySelectorAll(
+    '[data-testid="stMain"], [data-testid="stSidebarContent"]')].map((e) => e.scrollHeight))"""
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """The whole page under artifacts/screenshots/NAME.png.
+
+    Streamlit scrolls inside its main container, so a full-page shot would
+    stop at the window; the window is stretched to the content for the shot.
+    """
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', name)}.png"
+    size = page.viewport_size or VIEWPORT
+    height = min(max(int(page.evaluate(_CONTENT_HEIGHT)), size["height"]), _SCREENSHOT_MAX_HEIGHT)
+    page.set_viewport_size({"width": size["width"], "height": height})
+    try:
+        page.wait_for_timeout(150)  # one layout pass at the new size
+        page.screenshot(path=str(path))
+    finally:
+        page.set_viewport_size(size)
+    return path
+
+
+# ---------------------------------------------------------------- workbench
+
+def blur(page: Page) -> None:
+    """Move the focus out of text fields: the annotator ignores keys typed into one."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+
+
+def _commit_text_input(page: Page, label: str, value: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(value)
+    field.press("Enter")
+    wait_until_idle(page)
+    blur(page)
+
+
+def set_annotator(page: Page, name: str) -> None:
+    _commit_text_input(page, "Annotator name", name)
+
+
+def open_report(page: Page, report_id: str) -> None:
+    """Show one report in the annotator by searching for its id."""
+    from playwright.sync_api import expect
+
+    _commit_text_input(page, "Search id or text", report_id)
+    # The report picker is a combobox whose input holds "id · status · N spans".
+    picker = page.get_by_role("combobox", name=re.compile(r"^Report \("))
+    expect(picker).to_have_value(re.compile("^" + re.escape(report_id) + " "), timeout=RENDER_TIMEOUT_MS)
+    component_text(page).wait_for(timeout=RENDER_TIMEOUT_MS)
+
+
+def component_text(page: Page):
+    return page.locator(".phi-sa-text")
+
+
+def component_status(page: Page) -> str:
+    return page.locator(".phi-sa-status").inner_text().strip()
+
+
+def component_info(page: Page) -> str:
+    return page.locator(".phi-sa-info").inner_text().strip()
+
+
+_LOCATE = """
+([needle]) => {
+  const box = document.querySelector('.phi-sa-text');
+  const segs = [...box.querySelectorAll('[data-s]')];
+  const seg = segs.find((s) => s.textContent.includes(needle));
+  if (!seg) return null;
+  seg.scrollIntoView({block: 'center'});
+  const node = seg.firstChild;
+  const at = node.textContent.indexOf(needle);
+  const range = document.createRange();
+  range.setStart(node, at);
+  range.setEnd(node, at + needle.length);
+  const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+  const first = rects[0], last = rects[rects.length - 1];
+  return {
+    start: Number(seg.dataset.s) + at, end: Number(seg.dataset.s) + at + needle.length,
+    x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2,
+  };
+}
+"""
+
+_SELECT_RANGE = """
+([needle]) => {
+  const seg = [...document.querySelectorAll('.phi-sa-text [data-s]')].find((s) => s.textContent.includes(needle));
+  const node = seg.firstChild;
+  const at = node.textContent.indexOf(needle);
+  const range = document.createRange();
+  range.setStart(node, at);
+  range.setEnd(node, at + needle.length);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+"""
+
+
+def select_text(page: Page, needle: str, *, how: str = "mouse") -> tuple[int, int]:
+    """Select the first occurrence of needle in the annotator; returns its UTF-16 (start, end).
+
+    ``how="mouse"`` drags across the characters like a person would;
+    ``how="range"`` sets a DOM Selection range directly.
+    The needle must lie inside one highlighted or plain stretch of text.
+    """
+    blur(page)
+    where = page.evaluate(_LOCATE, [needle])
+    if where is None:
+        raise LookupError(f"{needle!r} is not inside one stretch of the annotator's text")
+    if how == "mouse":
+        page.mouse.move(where["x0"], where["y0"])
+        page.mouse.down()
+        page.mouse.move(where["x1"], where["y1"], steps=8)
+        page.mouse.up()
+    elif how == "range":
+        page.evaluate(_SELECT_RANGE, [needle])
+    else:
+        raise ValueError(f"unknown selection method {how!r}: use 'mouse' or 'range'")
+    return where["start"], where["end"]
+
+
+def selected_text(page: Page) -> str:
+    return page.evaluate("() => window.getSelection().toString()")
+
+
+def segment_categories(page: Page, needle: str) -> str:
+    """The categories the annotator shows (its tooltip) on the stretch holding exactly needle."""
+    segment = page.locator(".phi-sa-text [data-s]", has_text=needle)
+    for index in range(segment.count()):
+        if segment.nth(index).inner_text() == needle:
+            return segment.nth(index).get_attribute("title") or ""
+    return ""
+
+
+def spans_table_rows(page: Page) -> list[dict[str, str]]:
+    """The rows of the workbench's spans table (start, end, category, text) as shown."""
+    expander = page.locator('[data-testid="stExpander"]', has_text="Spans table")
+    details = expander.locator("details")
+    if details.get_attribute("open") is None:
+        expander.locator("summary").click()
+    grid = expander.locator('[data-testid="stDataFrame"]')
+    grid.wait_for(timeout=RENDER_TIMEOUT_MS)
+    # The grid draws on a canvas; its cells are mirrored in a hidden accessibility table.
+    grid.locator('[role="gridcell"]').first.wait_for(state="attached", timeout=RENDER_TIMEOUT_MS)
+    rows = []
+    for row in grid.locator('[role="row"]').all():
+        cells = [c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()]
+        if len(cells) >= 4:
+            rows.append(dict(zip(("start", "end", "category", "text"), cells[-4:])))
+    return rows
+
+
+def press_key(page: Page, key: str) -> None:
+    """A shortcut key press with the focus outside every text field."""
+    page.keyboard.press(key)
+
