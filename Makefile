@@ -40,14 +40,22 @@ system-deps:
 init: deps
 	$(PY) -m phi_core init
 
+# Figure export needs chromium and a Japanese font; without them the app still
+# runs and the export buttons say how to install them, hence the leading '-'.
 run: init
+	-@scripts/install_system_deps.sh
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: dev-deps llm system-deps
 	$(PY) -m pytest
 
-bench: dev-deps llm
+# Speed and memory figures, printed (not asserted); see bench/*.py.
+bench: dev-deps llm system-deps
 	$(PY) bench/rules.py
+	$(PY) bench/core.py
+	$(PY) bench/analysis.py
+	$(PY) bench/pages.py
+	$(PY) bench/runner.py
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal
