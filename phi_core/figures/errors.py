@@ -8,8 +8,15 @@ import plotly.graph_objects as go
 
 from phi_core.figures.common import empty_figure, require_columns
 from phi_core.figures.theme import (
-    COUNT_SCALE, ERROR_TYPE_COLORS, ERROR_TYPE_LABELS, SEQUENTIAL_SCALE, apply_theme, category_order,
-    category_tick, series_colors,
+    COUNT_SCALE,
+    ERROR_TYPE_COLORS,
+    ERROR_TYPE_LABELS,
+    SEQUENTIAL_SCALE,
+    SIDE_LEGEND,
+    apply_theme,
+    category_order,
+    category_tick,
+    series_colors,
 )
 
 SCRIPT_ORDER = ("kanji", "hiragana", "katakana", "romaji", "mixed", "digits")
@@ -68,7 +75,7 @@ def error_type_bars(counts: pd.DataFrame, *, title: str = "Error types per run")
                              marker_color=ERROR_TYPE_COLORS.get(error_type), customdata=[error_type] * len(labels),
                              hovertemplate="%{x}<br>" + ERROR_TYPE_LABELS.get(error_type, error_type)
                              + ": %{y}<extra></extra>"))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.2))
+    fig.update_layout(barmode="stack", legend=SIDE_LEGEND)
     fig.update_yaxes(title_text="count")
     return apply_theme(fig, title)
 
@@ -113,7 +120,7 @@ def script_recall_bars(frame: pd.DataFrame, *, title: str = "Recall by script of
         fig.add_trace(go.Bar(x=scripts, y=part["recall"], name=label, marker_color=color, text=text,
                              textposition="outside",
                              hovertemplate=label + "<br>%{x}: %{y:.1%} (%{text})<extra></extra>"))
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.18))
+    fig.update_layout(barmode="group", legend=SIDE_LEGEND)
     fig.update_yaxes(range=[0, 1.12], tickformat=".0%", title_text="recall")
     return apply_theme(fig, title)
 
@@ -134,7 +141,7 @@ def fixed_broken_bars(comparison: pd.DataFrame, *, label_a: str = "run A", label
                text=frame["broken"], textposition="outside", customdata=frame["broken"],
                hovertemplate="%{x}<br>broken %{customdata}<extra></extra>"),
     ])
-    fig.update_layout(barmode="relative", legend=dict(orientation="h", y=-0.25))
+    fig.update_layout(barmode="relative", legend=SIDE_LEGEND)
     fig.update_xaxes(tickmode="array", tickvals=list(frame["category"]), ticktext=ticks, tickangle=-35)
     fig.update_yaxes(title_text="gold spans", zeroline=True, zerolinecolor="#888888")
     return apply_theme(fig, title)

@@ -13,7 +13,13 @@ from plotly.subplots import make_subplots
 
 from phi_core.figures.common import empty_figure, error_bars, require_columns
 from phi_core.figures.theme import (
-    FRONT_COLOR, REFERENCE_COLOR, REFERENCE_LABEL, REFERENCE_PATTERN, SERIES_COLORS, apply_theme,
+    FRONT_COLOR,
+    REFERENCE_COLOR,
+    REFERENCE_LABEL,
+    REFERENCE_PATTERN,
+    SERIES_COLORS,
+    SIDE_LEGEND,
+    apply_theme,
 )
 
 MEASURED_TITLE = "Measured on this dataset"
@@ -78,13 +84,9 @@ def leaderboard_bar(measured: pd.DataFrame, reference: pd.DataFrame | None = Non
     fig.update_xaxes(range=[0, 108])
     fig.update_xaxes(title_text="composite score", row=2 if not reference.empty else None)
     fig.update_yaxes(tickmode="linear", dtick=1)  # every label, not every other one
-    fig.update_layout(bargap=0.25, legend=TOP_RIGHT_LEGEND)
+    fig.update_layout(bargap=0.25, legend=SIDE_LEGEND)
     return apply_theme(fig, title)
 
-
-# Above the plot area, right-aligned: a legend below the plot collides with
-# the x-axis title at presentation sizes.
-TOP_RIGHT_LEGEND = dict(orientation="h", x=1, xanchor="right", yref="container", y=0.97, yanchor="top")
 
 
 def _front_path(front: pd.DataFrame) -> pd.DataFrame:
@@ -129,5 +131,5 @@ def pareto_scatter(measured: pd.DataFrame, on_front: pd.Series | None = None, *,
         fig.update_xaxes(range=[-0.04 * top, 1.15 * top], tickformat=".2~g")  # 0.0008, not 800µ
     fig.update_xaxes(title_text="seconds per report (lower is better)")
     fig.update_yaxes(title_text="composite score (higher is better)")
-    fig.update_layout(legend=TOP_RIGHT_LEGEND)
+    fig.update_layout(legend=SIDE_LEGEND)
     return apply_theme(fig, title)

@@ -5,8 +5,21 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from phi_core.figures.common import empty_figure, error_bars, finite, phase_sort_key, require_columns
-from phi_core.figures.theme import REFERENCE_COLOR, REFERENCE_LABEL, SERIES_COLORS, apply_theme, series_colors
+from phi_core.figures.common import (
+    empty_figure,
+    error_bars,
+    finite,
+    phase_sort_key,
+    require_columns,
+)
+from phi_core.figures.theme import (
+    REFERENCE_COLOR,
+    REFERENCE_LABEL,
+    SERIES_COLORS,
+    SIDE_LEGEND,
+    apply_theme,
+    series_colors,
+)
 
 
 def reported_phase_means(reference_scores: pd.DataFrame | None) -> pd.DataFrame:
@@ -51,7 +64,7 @@ def phase_lines(means: pd.DataFrame, reported: pd.DataFrame | None = None, *,
                                  marker=dict(symbol="diamond-open", size=11)))
     fig.update_xaxes(title_text="phase", type="category", categoryorder="array", categoryarray=phases)
     fig.update_yaxes(title_text="mean composite score")
-    fig.update_layout(legend=dict(orientation="h", y=-0.18))
+    fig.update_layout(legend=SIDE_LEGEND)
     return apply_theme(fig, title)
 
 

@@ -52,6 +52,11 @@ ERROR_TYPE_LABELS: dict[str, str] = {
 }
 
 
+# Legends stand right of the plot, top-aligned: below the plot they collide
+# with the x-axis title, above it with the title and annotations.
+SIDE_LEGEND = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top")
+
+
 def _template() -> go.layout.Template:
     template = go.layout.Template()
     template.layout = go.Layout(

@@ -9,7 +9,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from phi_core.figures.common import empty_figure, finite
-from phi_core.figures.theme import REFERENCE_COLOR, REFERENCE_LABEL, SERIES_COLORS, apply_theme
+from phi_core.figures.theme import (
+    REFERENCE_COLOR,
+    REFERENCE_LABEL,
+    SERIES_COLORS,
+    SIDE_LEGEND,
+    apply_theme,
+)
 
 BELOW_COLOR, ABOVE_COLOR, FIT_COLOR = "#009E73", "#CC79A7", "#D55E00"
 
@@ -123,5 +129,5 @@ def threshold_scatter(points: Sequence[Any] | pd.DataFrame, estimate: Any = None
         ))
     fig.update_xaxes(title_text=before_label, range=list(x_range))
     fig.update_yaxes(title_text=gain_label, zeroline=False)
-    fig.update_layout(legend=dict(orientation="h", y=-0.18))
+    fig.update_layout(legend=SIDE_LEGEND)
     return apply_theme(fig, title)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e import helpers
+from tests.figures.analysis_data import populate
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
 # Collected from app.py, so pages that other people add are covered as soon as their file exists.
 PAGES = helpers.app_pages()
-# Scored runs over all reports (the sidebar's default split) and over dev, so that
-# the pages draw their tables and charts, not only their empty states.
+# Scored rules runs over all reports (the sidebar's default split) and over dev,
+# besides six stand-in models scored in phases 3 and 4, so that the pages draw
+# their tables and charts, not only their empty states.
 RUNS = ((None, 1), ("dev", 1))
+# Pages that must show at least one chart with that data.
+CHART_PAGES = {"pages/leaderboard.py", "pages/error_analysis.py", "pages/phase_progression.py",
+               "pages/threshold_advisor.py"}
 # Page file -> URLs off this machine its visit requested; filled by the page tests, checked at the end.
 OFF_MACHINE: dict[str, list[str]] = {}
 
@@ -24,7 +29,10 @@ def record_off_machine_requests(page, app_page: helpers.AppPage) -> None:
 
 @pytest.fixture(scope="module")
 def module_server(seeded_db, tmp_path_factory):
-    server = helpers.serve_copy(seeded_db, tmp_path_factory.mktemp("e2e_pages"), runs=RUNS)
+    folder = tmp_path_factory.mktemp("e2e_pages")
+    db_path = populate(folder / "phi.duckdb", split=None)
+    helpers.add_rules_runs(db_path, RUNS)
+    server = helpers.start_app(db_path, folder / "streamlit.log")
     try:
         yield server
     finally:
@@ -71,6 +79,9 @@ def test_page_opens_without_errors(app_server, page, app_page):
     assert not problems, (f"{app_page.file} shows problems:\n" + "\n".join(problems)
                           + f"\n--- server log ---\n{app_server.log_tail()}")
     assert helpers.main_heading(page).inner_text().strip(), f"{app_page.file} has no main heading"
+    if app_page.file in CHART_PAGES:
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        assert charts.count() > 0 and charts.first.is_visible(), f"{app_page.file} shows no chart with data"
     assert app_page.title in helpers.sidebar_page_titles(page), "the page is missing from the sidebar navigation"
     new_errors = app_server.uncaught_errors()[logged_before:]
     assert not new_errors, f"the server logged errors while drawing {app_page.file}:\n" + "\n".join(new_errors)

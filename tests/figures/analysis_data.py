@@ -50,15 +50,16 @@ class ShareExtractor:
         return ExtractionOutcome(items=items, raw="{}", seconds=2.0 + 10 * self.share, input_tokens=400)
 
 
-def populate(path: Path, *, llm_runs: bool = True) -> Path:
+def populate(path: Path, *, llm_runs: bool = True, split: str | None = "dev") -> Path:
+    """Runs over the first REPORTS reports of ``split`` (None: all splits, the app's default view)."""
     with Store(path) as store:
         initialise(store, seed=True)
-        Runner(store, Job(dataset=DATASET, backend="rules", split="dev", limit=REPORTS), [RulesExtractor()],
+        Runner(store, Job(dataset=DATASET, backend="rules", split=split, limit=REPORTS), [RulesExtractor()],
                scorer=score_run).run()
         if llm_runs:
             for model, shares in MODELS.items():
                 for phase, share in zip(("3", "4"), shares):
-                    job = Job(dataset=DATASET, backend="ollama", model=model, phase=phase, split="dev",
+                    job = Job(dataset=DATASET, backend="ollama", model=model, phase=phase, split=split,
                               limit=REPORTS)
                     Runner(store, job, [ShareExtractor(model, phase, share)], scorer=score_run).run()
     return path
