@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import threading
 
@@ -107,3 +108,16 @@ def test_model_loads_once_and_calls_do_not_overlap(embedded_backend):
         thread.join(timeout=60)
     assert errors == [] and len(replies) == 2
     assert all(reply.load_seconds == 0.0 for reply in replies)
+
+
+def test_thread_count_comes_from_the_environment_or_half_the_cores(monkeypatch):
+    from phi_core.backends.llamacpp_backend import THREADS_ENV, _default_threads
+
+    monkeypatch.delenv(THREADS_ENV, raising=False)
+    assert _default_threads() == max(1, len(os.sched_getaffinity(0)) // 2)
+    monkeypatch.setenv(THREADS_ENV, "3")
+    assert _default_threads() == 3
+    for bad in ("two", "0", "-1"):
+        monkeypatch.setenv(THREADS_ENV, bad)
+        with pytest.raises(BackendError, match="not a thread count"):
+            _default_threads()
