@@ -24,6 +24,10 @@ from phi_core.figures.theme import (
 
 MEASURED_TITLE = "Measured on this dataset"
 REFERENCE_TITLE = "Reported by the paper (not measured here; our formulas differ)"
+# Screen height per bar of the leaderboard chart.
+BAR_ROW_PX = 26
+# The score/speed chart labels every run up to this many, else only the Pareto front.
+ALL_LABELS_UP_TO = 8
 
 
 def select_reference_rows(reference: pd.DataFrame, tables: tuple[str, ...] = ("S8",)) -> pd.DataFrame:
@@ -84,9 +88,11 @@ def leaderboard_bar(measured: pd.DataFrame, reference: pd.DataFrame | None = Non
     fig.update_xaxes(range=[0, 108])
     fig.update_xaxes(title_text="composite score", row=2 if not reference.empty else None)
     fig.update_yaxes(tickmode="linear", dtick=1)  # every label, not every other one
-    fig.update_layout(bargap=0.25, legend=SIDE_LEGEND)
+    # On screen every bar keeps a readable height however many runs there are;
+    # the slide copy (presentation_copy) sets its own fixed size.
+    rows = len(measured) + len(reference)
+    fig.update_layout(bargap=0.25, legend=SIDE_LEGEND, height=max(450, 180 + BAR_ROW_PX * rows))
     return apply_theme(fig, title)
-
 
 
 def _front_path(front: pd.DataFrame) -> pd.DataFrame:
@@ -114,11 +120,15 @@ def pareto_scatter(measured: pd.DataFrame, on_front: pd.Series | None = None, *,
                                  hoverinfo="skip"))
     fig.add_trace(go.Scatter(
         x=points["sec_per_report"], y=points["score"], mode="markers+text", name="runs",
-        text=points["label"], textposition="top center", error_y=error_bars(points["score"], lo, hi),
+        # With many runs clustered at LLM speeds every label would overlap, so
+        # then only the front is labelled on the chart; hover names every point.
+        text=[label if m or len(points) <= ALL_LABELS_UP_TO else "" for label, m in zip(points["label"], mask)],
+        customdata=points["label"],
+        textposition="top center", error_y=error_bars(points["score"], lo, hi),
         marker=dict(size=[16 if m else 11 for m in mask], color=SERIES_COLORS[0],
                     symbol=["star" if m else "circle" for m in mask],
                     line=dict(color=[FRONT_COLOR if m else "white" for m in mask], width=2)),
-        hovertemplate="%{text}<br>%{y:.2f} points<br>%{x:.3g} s per report<extra></extra>",
+        hovertemplate="%{customdata}<br>%{y:.2f} points<br>%{x:.3g} s per report<extra></extra>",
     ))
     seconds = points["sec_per_report"]
     positive = seconds[seconds > 0]
