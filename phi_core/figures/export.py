@@ -67,8 +67,8 @@ class ChromiumMissing(ExportError):
     def __init__(self, looked_for: str):
         super().__init__(
             f"exporting figures as PNG, SVG or PDF needs the Chromium browser, and {looked_for}. "
-            "Install it with `make test` (which installs the system packages) or "
-            "`sudo apt-get install chromium`, or point BROWSER_PATH at a Chrome or Chromium executable. "
+            "Install it with `sudo apt-get install chromium fonts-ipafont-gothic` (`make run` and `make test` "
+            "do this when they may), or point PHI_CHROMIUM at a Chrome or Chromium executable. "
             "In the app, the camera button above each chart still saves a PNG from your own browser."
         )
 
