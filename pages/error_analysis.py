@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +18,7 @@ from phi_core.scoring import ERROR_TYPES
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
 from phi_core.ui.downloads import PageExports
+from phi_core.ui.error_drilldown import default_comparison, highlight_html, selection_from_click
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
 
@@ -28,38 +28,10 @@ ANY = "(any)"
 EXAMPLES_SHOWN = 20
 # Drill-down widget keys; a click on a chart writes them before the widgets are drawn.
 RUN_KEY, TYPE_KEY, CATEGORY_KEY, LAST_CLICK = "ea_run", "ea_type", "ea_category", "ea_last_click"
-GOLD_STYLE = "background:#F0E442;border-bottom:3px solid #E69F00"
-PRED_STYLE = "outline:2px dashed #0072B2"
 
 store = get_store()
 state = st.session_state
 exports = PageExports("error_analysis")
-
-
-def highlight_html(row: pd.Series) -> str:
-    """The context with the gold span shaded and the predicted span outlined (escaped HTML)."""
-    start = row.get("context_start")
-    if start is None or pd.isna(start):
-        return "<i>(the predicted value is not in the report)</i>"
-    text_start = int(start) + len(row["context_before"])
-    text = row["context_text"]
-
-    def inside(lo, hi, position: int) -> bool:
-        return pd.notna(lo) and pd.notna(hi) and int(lo) <= position < int(hi)
-
-    pieces, current, buffer = [], None, ""
-    for offset, char in enumerate(text):
-        position = text_start + offset
-        style = ";".join(s for s, on in ((GOLD_STYLE, inside(row["gold_start"], row["gold_end"], position)),
-                                        (PRED_STYLE, inside(row["pred_start"], row["pred_end"], position))) if on)
-        if style != current and buffer:
-            pieces.append((current, buffer))
-            buffer = ""
-        current, buffer = style, buffer + char
-    if buffer:
-        pieces.append((current, buffer))
-    body = "".join(f"<span style='{s}'>{html.escape(t)}</span>" if s else html.escape(t) for s, t in pieces)
-    return f"…{html.escape(row['context_before'])}{body}{html.escape(row['context_after'])}…".replace("\n", " ⏎ ")
 
 
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
@@ -80,20 +52,10 @@ def apply_click(event, label_to_run: dict[str, str], kind: str) -> None:
     if state.get(LAST_CLICK) == click:
         return  # the same selection survives reruns; apply it only when it changes
     state[LAST_CLICK] = click
-    if kind == "cell":
-        label, category = point.get("y"), point.get("x")
-        if label in label_to_run:
-            state[RUN_KEY] = label_to_run[label]
-        if category in CATEGORY_CODES:
-            state[CATEGORY_KEY] = category
-        state[TYPE_KEY] = "missed"
-    elif kind == "type":
-        label, error_type = point.get("x"), point.get("customdata")
-        if label in label_to_run:
-            state[RUN_KEY] = label_to_run[label]
-        if error_type in ERROR_TYPES:
-            state[TYPE_KEY] = error_type
-        state[CATEGORY_KEY] = ANY
+    chosen = selection_from_click(kind, point, label_to_run)
+    for name, key in (("run", RUN_KEY), ("category", CATEGORY_KEY), ("type", TYPE_KEY)):
+        if name in chosen:
+            state[key] = ANY if chosen[name] is None else chosen[name]
 
 
 def examples_section(dataset: str, run_labels: dict[str, str]) -> None:
@@ -136,12 +98,7 @@ def compare_section(run_labels: dict[str, str], frame: pd.DataFrame, language: s
     st.subheader("Compare two runs")
     st.caption("Gold spans that run B finds and run A misses are fixed; the reverse are broken.")
     ids = list(run_labels)
-    default_a, default_b = ids[0], ids[min(1, len(ids) - 1)]
-    phases = frame.sort_values("phase")
-    for _, part in phases.groupby(["backend", "model"]):  # default: two phases of one model, if any
-        if len(part) >= 2:
-            default_a, default_b = part["run_id"].iloc[-2], part["run_id"].iloc[-1]
-            break
+    default_a, default_b = default_comparison(frame, ids)
     cols = st.columns(2)
     run_a = cols[0].selectbox("Run A (before)", ids, index=ids.index(default_a), format_func=run_labels.get,
                               key="ea_cmp_a")
