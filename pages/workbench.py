@@ -13,7 +13,7 @@ import streamlit as st
 from phi_core.corpus.exporters import EXPORTERS
 from phi_core.corpus.importers import IMPORTERS
 from phi_core.models import LABEL_STATUSES, SPLITS
-from phi_core.store.store import StoreError
+from phi_core.store import StoreError
 from phi_core.taxonomy import CATEGORY_BY_CODE, CATEGORY_CODES
 from phi_core.ui import editor_session as session
 from phi_core.ui import workbench as wb

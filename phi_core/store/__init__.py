@@ -1,7 +1,13 @@
-"""The DuckDB store: one file, one writer process, all SQL in this package."""
+"""The DuckDB store: one file, one writer process, all SQL in this package.
 
+`Store` joins one class per table family (corpus, reference, phases, runs,
+scores, reply cache, jobs) over a single connection.
+"""
+
+from phi_core.store.corpus import DatasetExists, StaleEdit
 from phi_core.store.database import DatabaseLocked, StoreError, resolve_db_path
-from phi_core.store.store import DatasetExists, RunRecord, StaleEdit, Store, TaskResult
+from phi_core.store.records import RunRecord, TaskResult
+from phi_core.store.store import Store
 
 __all__ = [
     "DatabaseLocked", "DatasetExists", "RunRecord", "StaleEdit", "Store", "StoreError", "TaskResult",

@@ -16,7 +16,7 @@ from typing import Any, Mapping, MutableMapping, Sequence
 
 from phi_core.models import Report, Span
 from phi_core.store import Store
-from phi_core.store.store import StaleEdit, StoreError
+from phi_core.store import StaleEdit, StoreError
 from phi_core.ui.offsets import span_from_utf16
 from phi_core.ui.workbench import Edit, EditError, apply_event, describe_diff, diff_spans, reapply, step_id
 

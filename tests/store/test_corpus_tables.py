@@ -1,14 +1,7 @@
 import pytest
 
 from phi_core.models import Report, Span
-from phi_core.store import DatabaseLocked, DatasetExists, StaleEdit, Store, StoreError, TaskResult
-from phi_core.store.database import connect, migrate
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.duckdb") as s:
-        yield s
+from phi_core.store import DatasetExists, StaleEdit, StoreError
 
 
 def _report(rid="r1", text="氏名：𠮷田太郎 電話 03-1234-5678", spans=None, **kw):
@@ -64,37 +57,7 @@ def test_every_change_is_audited_and_can_be_undone(store):
         store.undo(int(log["audit_id"][0]), actor="bob")
 
 
-def test_task_results_replace_failed_rows(store):
-    row = TaskResult("r1", 0, "failed", "", [], [], [], 0.0, None, None, None, 1, "boom")
-    store.save_task_results("run", [row])
-    assert store.finished_tasks("run") == set()
-    ok = TaskResult("r1", 0, "done", "{}", [("NAME", None, "𠮷田")], [], [], 0.5, 10, 5, 10, 1, None)
-    store.save_task_results("run", [ok])
-    assert store.finished_tasks("run") == {("r1", 0)}
-    assert list(store.predicted_items("run")["value"]) == ["𠮷田"]
-    assert len(store.task_results("run")) == 1
-
-
-def test_migrations_are_idempotent(tmp_path):
-    con = connect(tmp_path / "m.duckdb")
-    first = migrate(con)
-    assert first and migrate(con) == []
-
-
-def test_second_writer_process_gets_a_plain_message(tmp_path):
-    import subprocess
-    import sys
-
-    path = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
-        with pytest.raises(DatabaseLocked) as info:
-            Store(path)
-        assert "in use by" in str(info.value) and "--db" in str(info.value)
-    finally:
-        holder.kill()
-        holder.wait()
+def test_split_counts_count_reports_per_split(store):
+    store.add_reports("d", [_report("a", split="dev"), _report("b", split="dev"), _report("c", split="test")])
+    assert store.split_counts("d") == {"dev": 2, "test": 1}
+    assert store.split_counts("other") == {}

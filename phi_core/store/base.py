@@ -1,0 +1,91 @@
+"""The one DuckDB connection a process shares, and helpers for the table families.
+
+One Store (one DuckDB connection) per process. DuckDB connections are not
+shared across threads, so worker threads never touch the store: the runner
+hands results back to the thread that owns it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+import pandas as pd
+
+from phi_core.store.database import connect, migrate, resolve_db_path
+
+# Per-(run, report) tables written next to report_scores (db/migrations/002_analysis.sql).
+ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs")
+
+SCORE_DIMENSION_COLUMNS = (
+    "recall", "precision", "boundary_fidelity", "information_purity",
+    "category_classification", "rule_adherence", "stability", "efficiency",
+)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _loads(value: Any, default: Any) -> Any:
+    if value is None:
+        return default
+    if isinstance(value, (dict, list)):
+        return value
+    return json.loads(value)
+
+
+class StoreBase:
+    """The connection and the few helpers every table family uses."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+        self.path = resolve_db_path(path)
+        self.con = connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        # Guards the single connection when the app's threads share a Store.
+        self.lock = threading.RLock()
+        if not read_only:
+            migrate(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            else:
+                self.con.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        with self.lock:
+            return self.con.execute(sql, list(params)).fetchall()
+
+    def _df(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        with self.lock:
+            return self.con.execute(sql, list(params)).df()
+
+    def _insert_frame(self, table: str, frame: pd.DataFrame) -> None:
+        """Bulk insert; DuckDB's executemany costs milliseconds per row."""
+        if frame.empty:
+            return
+        columns = ", ".join(frame.columns)
+        self.con.register("_incoming", frame)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
