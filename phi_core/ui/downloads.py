@@ -99,7 +99,7 @@ class PageExports:
         with st.container(border=True):
             left, right = st.columns([2, 3])
             left.selectbox(tr("PNG scale", "PNGの倍率"), SCALES, key=SCALE_KEY,
-                           format_func=lambda s: f"x{s:g} ({PRESENTATION_WIDTH * s:.0f}x{PRESENTATION_HEIGHT * s:.0f})")
+                           format_func=lambda s: f"×{s:g} ({PRESENTATION_WIDTH * s:.0f}×{PRESENTATION_HEIGHT * s:.0f})")
             figures, tables, scale = dict(self.figures), dict(self.tables), export_scale()
             extra = {f"{safe_filename(n)}.csv": csv_bytes(t) for n, t in tables.items()}
             right.download_button(
