@@ -20,7 +20,7 @@ from phi_core.ui.i18n import LANGUAGE_KEY
 from phi_core.ui.state import get_store
 from tests.figures.analysis_data import DATASET, populate
 from tests.ui.apptest_support import APP, use_app_database
-from tests.ui.untranslated import corpus_words, data_words, untranslated
+from tests.ui.untranslated import store_words, untranslated
 
 # Pages translated so far; extend to every page of app.py as they are translated.
 PAGES = ("pages/overview.py", "pages/phase_progression.py", "pages/threshold_advisor.py")
@@ -100,12 +100,7 @@ def shown_texts(block) -> list[str]:
 
 
 def page_data_words(store: Store) -> frozenset[str]:
-    """Names this database holds: datasets, backends, models (ours and the paper's), report ids."""
-    runs = store.runs(DATASET)
-    reference = store.reference_scores()
-    values = [*store.dataset_names(), *(r.backend for r in runs), *(r.model or "" for r in runs),
-              *(reference["model"] if "model" in reference else [])]
-    return data_words(values) | corpus_words()
+    return store_words(store)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -33,6 +33,7 @@ NOT_LANGUAGE = (
     re.compile(r"\S*[/\\]\S*\.\w+"),  # file paths (docs/statistics.md, the database file)
     re.compile(r"`[^`]*`"),  # code spans that reached the text unrendered
     re.compile(r"--[a-z][a-z-]*"),  # command-line options
+    re.compile(r":material/[a-z_]+:"),  # icon shortcodes (drawn as icons, never read)
 )
 
 
@@ -72,6 +73,20 @@ def words(text: str) -> list[str]:
 def data_words(values: Iterable[str]) -> frozenset[str]:
     """The words in data values (names of datasets, models, backends, report ids)."""
     return frozenset(w for value in values if value for w in words(str(value)))
+
+
+def store_words(store) -> frozenset[str]:
+    """Words of the data values a database shows: dataset, backend and model names, report ids,
+    the paper's model names and table ids (S8), and the names in the built-in reports."""
+    datasets = store.dataset_names()
+    runs = [run for name in datasets for run in store.runs(name)]
+    reference = store.reference_scores()
+    values = [*datasets, *(r.backend for r in runs), *(r.model or "" for r in runs),
+              *(report.id for name in datasets for report in store.reports(name))]
+    for column in ("model", "source_table"):
+        if column in reference:
+            values += [str(v) for v in reference[column].dropna()]
+    return data_words(values) | corpus_words()
 
 
 def corpus_words(path: Path = CORPUS_FILE) -> frozenset[str]:
