@@ -83,16 +83,17 @@ def format_date(value: Any, language: str = "en") -> str:
 def format_duration(seconds: Any, language: str = "en") -> str:
     """Seconds as hours, minutes and seconds: 90 -> "1分30秒" (ja) or "1 min 30 s" (en).
 
-    Below a minute one decimal is kept (24.6 s is a figure the study reports);
-    from a minute on, whole seconds; zero parts in between are left out
-    (3600 -> "1 h", "1時間").
+    Below a minute one decimal is kept (24.6 s is a figure the study reports),
+    two below a second (the rule-based extractor takes hundredths), so a
+    column of times lines up; from a minute on, whole seconds, and zero parts
+    in between are left out (3600 -> "1 h", "1時間").
     """
     number = _number(seconds)
     if number is None or number < 0:
         return MISSING
     ja = language == "ja"
     if round(number, 1) < 60:
-        value = format_number(number, 1 if number % 1 else 0, language)
+        value = format_number(number, 2 if round(number, 2) < 1 else 1, language)
         return f"{value}秒" if ja else f"{value} s"
     total = int(round(number))
     hours, rest = divmod(total, 3600)

@@ -64,8 +64,10 @@ def test_unreadable_dates_show_a_dash(value):
 @pytest.mark.parametrize("seconds, ja, en", [
     (90, "1分30秒", "1 min 30 s"),
     (24.6, "24.6秒", "24.6 s"),
-    (5, "5秒", "5 s"),
-    (0, "0秒", "0 s"),
+    (5, "5.0秒", "5.0 s"),  # one decimal below a minute, so a column of times lines up
+    (0.043, "0.04秒", "0.04 s"),
+    (0.996, "1.0秒", "1.0 s"),
+    (0, "0.00秒", "0.00 s"),
     (59.96, "1分", "1 min"),  # rounds up to a whole minute, not "60.0 s"
     (3600, "1時間", "1 h"),
     (3725, "1時間2分5秒", "1 h 2 min 5 s"),
