@@ -1,6 +1,6 @@
 """Runs: start model runs per phase in the background, watch, cancel, resume; history; phase editor.
 
-A thin view. Jobs live in the app's JobManager (phi_core.ui.jobs), so the
+A thin view. Jobs live in the app's JobManager (phi_core.runs.manager), so the
 page can be left and reopened without losing them; the decisions (form
 checks, estimates, tables, new phase versions) are in phi_core.ui.runs and
 phi_core.ui.phase_editor.
@@ -12,12 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.backends import ModelInfo
-from phi_core.extractors.registry import backend_names
+from phi_core.runs.extractors import backend_names
 from phi_core.phases import PhaseError, dump_toml
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import runs as logic
 from phi_core.ui.hosts import configured_hosts
-from phi_core.ui.jobs import JobRejected, get_job_manager
+from phi_core.runs.manager import JobRejected
+from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, get_host_monitor, get_store
 
@@ -45,7 +46,7 @@ def show_flashes() -> None:
 
 @st.cache_data(ttl=300, show_spinner="Asking the backend which models it has…")
 def described_models(backend: str, hosts: tuple[str, ...]) -> list[dict]:
-    from phi_core.engine.factory import describe_models
+    from phi_core.runs.extractors import describe_models
 
     return describe_models(backend, hosts)
 

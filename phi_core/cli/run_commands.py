@@ -58,8 +58,8 @@ class ProgressBar:
 @command("run", "run an extractor over a dataset (resumes an unfinished run of the same job)", _configure_run)
 def cmd_run(args: argparse.Namespace) -> int:
     from phi_core.evaluation import leaderboard_row, score_run
-    from phi_core.extractors.registry import UnknownBackend, build_extractors
-    from phi_core.runner import Job, Runner
+    from phi_core.runs.extractors import UnknownBackend, build_extractors
+    from phi_core.runs import Job, Runner
     from phi_core.store import Store
 
     if args.repeats < 1 or args.concurrency < 1:

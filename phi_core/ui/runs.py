@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from phi_core.runner import Job
+from phi_core.runs import Job
 from phi_core.store import RunRecord
 
 LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase

@@ -18,7 +18,7 @@ from phi_core.evaluation import leaderboard, score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.paths import REFERENCE_FILE
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.scoring import aggregate, score_report
 from phi_core.store import Store
 
@@ -71,7 +71,7 @@ class FakeExtractor:
     def identity(self):
         return {"answers": self.model}
 
-    def extract(self, report):
+    def extract(self, report, *, repeat=0):
         return ExtractionOutcome(items=_items(self.model, report.id), raw="{}", seconds=SECONDS)
 
 

@@ -5,7 +5,7 @@ from phi_core.evaluation import score_run
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.models import Report, Span
 from phi_core.phases import default_registry
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.store import Store
 from phi_core.ui import runs as logic
 from phi_core.ui.runs import PhaseChoice, RunForm
