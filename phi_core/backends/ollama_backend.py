@@ -138,7 +138,7 @@ class OllamaBackend:
         backoff_s: float = 1.0,
         client: Any = None,
         sleep: Callable[[float], None] = time.sleep,
-        digest_refresh_s: float = DIGEST_REFRESH_S,
+        digest_refresh_s: float | None = None,
     ) -> None:
         self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST
         self.timeout_s = timeout_s
@@ -147,7 +147,7 @@ class OllamaBackend:
         self._injected_client = client
         # One client per timeout: the ollama client takes its timeout at construction.
         self._clients: dict[float, Any] = {}
-        self.digest_refresh_s = digest_refresh_s
+        self.digest_refresh_s = DIGEST_REFRESH_S if digest_refresh_s is None else digest_refresh_s
         self._digests: dict[str, tuple[str, float]] = {}  # model -> (digest, when looked up)
         self._thinking_models: set[str] = set()
 
