@@ -12,13 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.backends import ModelInfo
-from phi_core.runs.extractors import backend_names
 from phi_core.phases import PhaseError, dump_toml
+from phi_core.runs.extractors import backend_names
+from phi_core.runs.manager import JobRejected
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import runs as logic
 from phi_core.ui.hosts import configured_hosts
 from phi_core.ui.i18n import tr
-from phi_core.runs.manager import JobRejected
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, get_host_monitor, get_store

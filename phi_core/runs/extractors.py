@@ -12,13 +12,19 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from phi_core.backends import (
-    BACKENDS, BackendError, HostUnreachable, LLMBackend, ModelInfo, configured_hosts, make_backend,
+    BACKENDS,
+    BackendError,
+    HostUnreachable,
+    LLMBackend,
+    ModelInfo,
+    configured_hosts,
+    make_backend,
 )
 from phi_core.extractors.base import Extractor
 from phi_core.llm.validity import MAX_NUM_CTX_ENV, PromptTooLong, choose_num_ctx, max_num_ctx_from_env
-from phi_core.runs.cache import cached_caller
 from phi_core.paths import BUILTIN_DATASET
 from phi_core.phases import PhaseDefinition, PhaseError, PhaseExtractor, default_registry, phase_from_dict
+from phi_core.runs.cache import cached_caller
 from phi_core.runs.job import Job
 from phi_core.store import Store
 

@@ -6,8 +6,8 @@ import pytest
 from phi_core.extractors.base import CallRecord, ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.runs import Job, Runner
-from phi_core.store import Store
 from phi_core.runs.manager import JobManager, JobRejected
+from phi_core.store import Store
 
 N_REPORTS = 6
 
