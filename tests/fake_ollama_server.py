@@ -217,6 +217,12 @@ class FakeOllamaServer:
                 else:
                     self._send(status, payload)
 
+            def handle_one_request(self) -> None:
+                try:
+                    super().handle_one_request()
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (its deadline passed)
+                    self.close_connection = True
+
             def _send(self, status: int, payload: Any) -> None:
                 data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
                 self.send_response(status)
