@@ -391,6 +391,8 @@ def editor_tab() -> None:
         column = cols[index % 4]
         if isinstance(value, str):
             column.text_input(field.name, value=value, key=widget_key)
+        elif isinstance(value, bool):  # before int: a bool is an int to Python
+            column.checkbox(field.name, value=value, key=widget_key)
         elif isinstance(value, int):
             column.number_input(field.name, value=value, step=1, key=widget_key)
         else:
