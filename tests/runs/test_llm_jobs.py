@@ -8,7 +8,7 @@ from phi_core.phases import PhaseError, derive_version
 from phi_core.runs import Job, Runner
 from phi_core.runs.extractors import build_phase_extractors, resolve_phase
 
-MODEL = "mistral-small3.2:24b"  # tests/engine/conftest.py serves this model
+MODEL = "mistral-small3.2:24b"  # tests/runs/conftest.py serves this model
 
 
 def run(store, phase, limit=4, **kw):
