@@ -306,8 +306,9 @@ class Runner:
             stop.set()
             flush()
 
-        left = len(tasks) if not cancelled_at else planned - finished_now
-        status, error = self._outcome(state, errors, session, dead, left, cancelled_at is not None)
+        cancelled = cancelled_at is not None or self.cancel.is_set()
+        left = planned - finished_now if cancelled else len(tasks)
+        status, error = self._outcome(state, errors, session, dead, left, cancelled)
         self.store.update_run(run_id, status=status, finished_at=datetime.now(), error=error)
         # A re-run that found everything done has nothing new to score; a gold
         # correction is followed by an explicit re-score instead.
