@@ -144,9 +144,9 @@ def add_rules_runs(db_path: Path, plan: tuple[tuple[str | None, int], ...]) -> f
     happen while no app holds the database.
     """
     from phi_core.evaluation import score_run
-    from phi_core.extractors.registry import build_extractors
     from phi_core.paths import BUILTIN_DATASET
-    from phi_core.runner import Job, Runner
+    from phi_core.runs import Job, Runner
+    from phi_core.runs.extractors import build_extractors
     from phi_core.store import Store
 
     started = time.perf_counter()

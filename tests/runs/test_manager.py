@@ -5,9 +5,9 @@ import pytest
 
 from phi_core.extractors.base import CallRecord, ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
+from phi_core.runs.manager import JobManager, JobRejected
 from phi_core.store import Store
-from phi_core.ui.jobs import JobManager, JobRejected
 
 N_REPORTS = 6
 
@@ -32,7 +32,7 @@ class GatedExtractor:
     def identity(self):
         return {"v": 1}
 
-    def extract(self, report):
+    def extract(self, report, *, repeat=0):
         if not self.gate.acquire(timeout=10):
             return ExtractionOutcome(items=[], error="test gate never opened")
         with self.lock:
@@ -209,7 +209,7 @@ def test_a_runner_crash_is_reported_and_the_run_marked_failed(store):
 
 
 def _progress(run_id):
-    from phi_core.runner import Progress
+    from phi_core.runs import Progress
 
     return Progress(run_id=run_id, total=N_REPORTS, done=0, failed=0, skipped=0, backend_calls=0, cached=0,
                     elapsed_s=0.0, eta_s=None)

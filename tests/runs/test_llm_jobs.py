@@ -3,12 +3,12 @@
 import pytest
 
 from phi_core.backends.base import HostUnreachable
-from phi_core.engine.factory import build_phase_extractors, resolve_phase
 from phi_core.evaluation import score_run
 from phi_core.phases import PhaseError, derive_version
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
+from phi_core.runs.extractors import build_phase_extractors, resolve_phase
 
-MODEL = "mistral-small3.2:24b"  # tests/engine/conftest.py serves this model
+MODEL = "mistral-small3.2:24b"  # tests/runs/conftest.py serves this model
 
 
 def run(store, phase, limit=4, **kw):

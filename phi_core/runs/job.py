@@ -20,6 +20,10 @@ class Job:
     concurrency: int = 1
     hosts: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
+    # Seconds one call may take before its host counts as down for this run.
+    timeout_s: float | None = None
+    # The largest num_ctx the run may choose (default PHI_MAX_NUM_CTX or 32768).
+    max_num_ctx: int | None = None
 
     def describe(self) -> str:
         split = self.split or "all splits"
@@ -27,9 +31,10 @@ class Job:
 
 
 def job_key(job: Job, *, model_name: str, identity: dict[str, Any]) -> str:
-    """Same key = same work. Limit, concurrency and hosts only change how much
-    or where, not what, so they stay out: a later run without --limit continues
-    the same job, and a job resumes on another host."""
+    """Same key = same work. Limit, concurrency, hosts, timeout and the context
+    ceiling only change how much, where or how patiently, not what, so they
+    stay out: a later run without --limit continues the same job, and a job
+    resumes on another host."""
     payload = {
         "dataset": job.dataset,
         "split": job.split,

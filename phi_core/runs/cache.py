@@ -14,7 +14,6 @@ from dataclasses import asdict
 from typing import Callable
 
 from phi_core.backends.base import ChatReply, ChatRequest, LLMBackend
-from phi_core.runner.context import CURRENT_REPEAT
 from phi_core.store import Store
 
 _NOT_ANSWER_CHANGING = ("timeout_s", "keep_alive")
@@ -39,12 +38,11 @@ def request_hash(payload: dict) -> str:
 
 
 def cached_caller(store: Store, backend: LLMBackend, *, backend_name: str, model: str,
-                  digest: str) -> Callable[[ChatRequest, str], tuple[ChatReply, bool]]:
-    """A `call(request, step)` for the phase engine that consults the store first."""
+                  digest: str) -> Callable[[ChatRequest, str, int], tuple[ChatReply, bool]]:
+    """A `call(request, step, repeat)` for the phase engine that consults the store first."""
 
-    def call(request: ChatRequest, step: str) -> tuple[ChatReply, bool]:
-        payload = request_payload(request, backend=backend_name, model=model, digest=digest,
-                                  repeat=CURRENT_REPEAT.get())
+    def call(request: ChatRequest, step: str, repeat: int = 0) -> tuple[ChatReply, bool]:
+        payload = request_payload(request, backend=backend_name, model=model, digest=digest, repeat=repeat)
         key = request_hash(payload)
         hit = store.cached_reply(key)
         if hit is not None:
