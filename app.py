@@ -27,6 +27,8 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/error_analysis.py", "Error analysis", ":material/troubleshoot:"),
     ("pages/phase_progression.py", "Phase progression", ":material/trending_up:"),
     ("pages/threshold_advisor.py", "Threshold advisor", ":material/tune:"),
+    ("pages/residual_leak.py", "Residual leak", ":material/policy:"),
+    ("pages/deidentify.py", "De-identify", ":material/shield_lock:"),
 )
 
 pages = [
