@@ -88,6 +88,14 @@ def union_results(store: Store, pipeline: Pipeline, dataset: str, split: str | N
     return results, {spec: run.run_id for spec, run in runs.items()}
 
 
+def pipeline_phase(pipeline: Pipeline) -> str:
+    """The phase its model parts share, so the union sits in the phase and threshold
+    tables beside them (redefine the pipeline with --replace for the next phase);
+    "-" when its parts are in different phases or it has none."""
+    phases = {p.phase for p in pipeline.parts if not p.is_rules}
+    return phases.pop() if len(phases) == 1 else PIPELINE_PHASE
+
+
 def pipeline_job_key(pipeline: Pipeline, dataset: str, split: str | None, part_runs: dict[str, str]) -> str:
     payload = {"pipeline": pipeline.name, "definition": pipeline.to_dict(), "dataset": dataset, "split": split,
                "part_runs": part_runs}
@@ -105,7 +113,7 @@ def score_pipeline(store: Store, pipeline: Pipeline, dataset: str, split: str | 
         provenance = {"pipeline": pipeline.name, "definition": pipeline.to_dict(), "part_runs": part_runs}
         record = store.create_run(
             job_key=key, dataset=dataset, split=split, backend=PIPELINE_BACKEND, model=pipeline.name,
-            phase=PIPELINE_PHASE, phase_key=None, host="local", model_digest="", model_meta={}, options={},
+            phase=pipeline_phase(pipeline), phase_key=None, host="local", model_digest="", model_meta={}, options={},
             provenance=provenance, repeats=1, tasks_total=len(results),
         )
     store.save_task_results(record.run_id, results)

@@ -69,7 +69,7 @@ def test_union_is_a_scored_run_equal_to_a_hand_computation(store):
     # r1: 太郎 leaks (2 characters); r2 leaks nothing.
     assert json.loads(scores.loc["r1", "details"])["counts"]["leaked_chars"] == 2
     row = [r for r in leaderboard(store, "d", n_boot=50) if r["backend"] == "pipeline"]
-    assert row and row[0]["model"] == "rules+m"
+    assert row and row[0]["model"] == "rules+m" and row[0]["phase"] == "3"
 
 
 def test_rescoring_the_same_union_reuses_its_run(store):
