@@ -33,6 +33,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
 def cmd_deid(args: argparse.Namespace) -> int:
     from phi_core.deid import WRITERS, DeidInputError, deidentify, keep_documents, pipeline_detector, read_documents
     from phi_core.deid.io import guess_format
+    from phi_core.phases import PhaseError
     from phi_core.pipelines import PipelineError, load_pipeline, make_pipeline
     from phi_core.store import Store
 
@@ -58,7 +59,7 @@ def cmd_deid(args: argparse.Namespace) -> int:
                 if args.keep_dataset:
                     kept = keep_documents(store, args.keep_dataset, result)
                     sys.stderr.write(f"kept {kept} original documents as dataset {args.keep_dataset}\n")
-    except (DeidInputError, PipelineError) as exc:
+    except (DeidInputError, PipelineError, PhaseError, RuntimeError) as exc:
         raise UserError(str(exc)) from None
     out.write_bytes(WRITERS[fmt](docs, result.texts))
     if args.mapping:

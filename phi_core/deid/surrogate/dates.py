@@ -86,7 +86,11 @@ def _shift_era(m: re.Match[str], days: int) -> str | None:
         return None
     new = old + timedelta(days=days)
     name, new_year = era_of(new)
-    year_out = "元" if new_year == 1 and year_text == "元" else _like(year_text if year_text != "元" else "1", new_year)
+    # 元年 is how the first year of an era is written, unless the original wrote 1 itself.
+    if new_year == 1 and ascii_digits(year_text) != "1":
+        year_out = "元"
+    else:
+        year_out = _like(year_text if year_text != "元" else "1", new_year)
     values = {1: name, 2: year_out, 3: _like(month, new.month)}
     if day_text:
         values[4] = _like(day_text, new.day)
