@@ -46,14 +46,14 @@ with st.container(border=True):
                                      value=1.0, step=0.5, key="leak_rule_share", disabled=not use_share)
 rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
 
-leak = residual_leak(store, dataset, split, rule=rule)
+leak = residual_leak(store, dataset, split, rule=rule, language=current_language())
 if leak.summary.empty:
     st.info(tr("No scored runs on this dataset and split yet: run an extractor or score a pipeline first.",
                "このデータセットと分割には採点済みの実行がまだありません。先に抽出器を実行するかパイプラインを採点してください。"))
     st.stop()
 
 st.subheader(tr("Verdict per pipeline", "パイプラインごとの判定"))
-st.text(tr("Rule: ", "ルール: ") + rule.describe())
+st.text(tr("Rule: ", "ルール: ") + rule.describe(current_language()))
 view = leak.summary.assign(
     mark=leak.summary["is_pipeline"].map({True: tr("pipeline", "パイプライン"), False: ""}),
     verdict=leak.summary["verdict"].map({True: tr("passes", "合格"), False: tr("fails", "不合格")}),

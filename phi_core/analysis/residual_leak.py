@@ -40,15 +40,20 @@ class ReleaseRule:
     max_char_leak_rate: float | None = 0.005
     max_document_leak_share: float | None = None
 
-    def describe(self) -> str:
+    def describe(self, language: str = "en") -> str:
+        ja = language == "ja"
         parts = []
         if self.no_leak_categories:
-            parts.append(f"no document leaks {', '.join(self.no_leak_categories)}")
+            names = ", ".join(self.no_leak_categories)
+            parts.append(f"どの文書も {names} を漏らさない" if ja else f"no document leaks {names}")
         if self.max_char_leak_rate is not None:
-            parts.append(f"at most {100 * self.max_char_leak_rate:.2f}% of PHI characters leak overall")
+            pct = f"{100 * self.max_char_leak_rate:.2f}%"
+            parts.append(f"漏洩する PHI 文字は全体の {pct} 以下" if ja
+                         else f"at most {pct} of PHI characters leak overall")
         if self.max_document_leak_share is not None:
-            parts.append(f"at most {100 * self.max_document_leak_share:.1f}% of documents leak anything")
-        return "; ".join(parts) or "no rule"
+            pct = f"{100 * self.max_document_leak_share:.1f}%"
+            parts.append(f"漏洩のある文書は {pct} 以下" if ja else f"at most {pct} of documents leak anything")
+        return ("；" if ja else "; ").join(parts) or ("ルールなし" if ja else "no rule")
 
 
 @dataclass
@@ -99,24 +104,31 @@ def f_beta(tp: float, fp: float, fn: float, beta: float) -> float | None:
     return None if denominator == 0 else (1 + b2) * tp / denominator
 
 
-def verdict(docs: Sequence[DocumentLeak], rule: ReleaseRule) -> tuple[bool, str]:
-    """Pass or fail against the rule, with the reasons in plain words."""
+def verdict(docs: Sequence[DocumentLeak], rule: ReleaseRule, language: str = "en") -> tuple[bool, str]:
+    """Pass or fail against the rule, with the reasons in plain words (English or Japanese)."""
+    ja = language == "ja"
     reasons = []
     for category in rule.no_leak_categories:
         n = sum(1 for d in docs if d.leaked_by_category.get(category, 0) > 0)
         if n:
-            reasons.append(f"{n} document{'s' if n != 1 else ''} leak {category}")
+            reasons.append(f"{n} 件の文書が {category} を漏らす" if ja
+                           else f"{n} document{'s' if n != 1 else ''} leak {category}")
     gold = sum(d.gold_chars for d in docs)
     leaked = sum(d.leaked_chars for d in docs)
     rate = leaked / gold if gold else 0.0
     if rule.max_char_leak_rate is not None and rate > rule.max_char_leak_rate:
-        reasons.append(f"{100 * rate:.2f}% of PHI characters leak (allowed {100 * rule.max_char_leak_rate:.2f}%)")
+        reasons.append(f"PHI 文字の {100 * rate:.2f}% が漏洩（上限 {100 * rule.max_char_leak_rate:.2f}%）" if ja
+                       else f"{100 * rate:.2f}% of PHI characters leak (allowed {100 * rule.max_char_leak_rate:.2f}%)")
     share = sum(1 for d in docs if d.leaked_chars) / len(docs) if docs else 0.0
     if rule.max_document_leak_share is not None and share > rule.max_document_leak_share:
-        reasons.append(f"{100 * share:.1f}% of documents leak (allowed {100 * rule.max_document_leak_share:.1f}%)")
+        limit = 100 * rule.max_document_leak_share
+        reasons.append(f"文書の {100 * share:.1f}% が漏洩（上限 {limit:.1f}%）" if ja
+                       else f"{100 * share:.1f}% of documents leak (allowed {limit:.1f}%)")
     if not docs:
-        return False, "fails: no scored documents"
-    return (not reasons), ("passes" if not reasons else "fails: " + "; ".join(reasons))
+        return False, "不合格：採点済みの文書がありません" if ja else "fails: no scored documents"
+    if not reasons:
+        return True, "合格" if ja else "passes"
+    return False, ("不合格：" + "；".join(reasons)) if ja else ("fails: " + "; ".join(reasons))
 
 
 @dataclass
@@ -144,7 +156,7 @@ def _runs_reports(store: Store, run_ids: Sequence[str]) -> dict[str, set[str]]:
 
 
 def residual_leak(store: Store, dataset: str, split: str | None = None, *, run_ids: Sequence[str] | None = None,
-                  rule: ReleaseRule | None = None) -> ResidualLeak:
+                  rule: ReleaseRule | None = None, language: str = "en") -> ResidualLeak:
     """The residual-leak tables of the given runs (default: the latest scored run of each extractor)."""
     from phi_core.evaluation import latest_runs
 
@@ -165,7 +177,7 @@ def residual_leak(store: Store, dataset: str, split: str | None = None, *, run_i
         docs = [document_leak(reports[rid], values.get(rid, [])) for rid in sorted(scored.get(run.run_id, ()))
                 if rid in reports]
         label = run_label(run.backend, run.model, run.phase)
-        passed, text = verdict(docs, rule)
+        passed, text = verdict(docs, rule, language)
         gold = sum(d.gold_chars for d in docs)
         leaked = sum(d.leaked_chars for d in docs)
         non_phi = sum(d.non_phi_chars for d in docs)

@@ -85,3 +85,9 @@ def test_the_leak_figure_draws_the_hand_count(store):
         for label, value in zip(trace.y, trace.x):
             totals[label] = totals.get(label, 0) + value
     assert totals == {"pipeline:u": 4}
+
+
+def test_verdict_in_japanese(store):
+    leak = residual_leak(store, "d", rule=ReleaseRule(("PATIENT_NAME",), 0.5), language="ja")
+    assert leak.summary.iloc[0]["verdict_text"] == "不合格：1 件の文書が PATIENT_NAME を漏らす"
+    assert ReleaseRule().describe("ja").startswith("どの文書も PATIENT_NAME")
