@@ -140,8 +140,10 @@ def show_result() -> None:
 
 
 st.title(tr("De-identify", "匿名化"))
-st.text(tr("A pipeline finds the PHI; the mode decides what replaces it. Runs on this machine only.",
-           "パイプラインが PHI を見つけ、モードが置き換え方を決めます。処理はこのマシン内だけで行われます。"))
+st.text(tr("A pipeline finds the PHI; the mode decides what replaces it. Runs on this machine only. Nothing "
+           "you paste or upload is stored unless you tick \"keep these documents\" after the job.",
+           "パイプラインが PHI を見つけ、モードが置き換え方を決めます。処理はこのマシン内だけで行われます。貼り付けや"
+           "アップロードした内容は、ジョブの後で「これらの文書を保存する」をチェックしない限り保存されません。"))
 pipeline_form()
 names = ["rules", *[n for n, _ in store.pipeline_definitions() if n != "rules"]]
 top = st.columns([2, 2, 1])
