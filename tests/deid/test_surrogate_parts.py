@@ -47,3 +47,14 @@ def test_readings_meet_across_scripts():
     assert reading_keys("YAMADA Taro") == ["yamada", "taro"]
     assert reading_keys("ｵｵﾉ") == reading_keys("Ono") == ["ono"]
     assert script_of("T.Y.") == "initials" and script_of("山田") == "kanji" and script_of("ﾔﾏﾀﾞ") == "halfkana"
+
+
+def test_given_names_keep_their_likely_sex():
+    from phi_core.deid.surrogate.names import NameBook, given_pool, guess_sex
+
+    assert guess_sex("美咲") == "F" and guess_sex("健一") == "M" and guess_sex("論") is None
+    book = NameBook(random.Random(4), avoid="高橋美咲 松本健一")
+    female = {p.kanji for p in given_pool("F")}
+    male = {p.kanji for p in given_pool("M")}
+    assert book.kanji("高橋美咲")[1].given.kanji in female
+    assert book.kanji("松本健一")[1].given.kanji in male

@@ -34,12 +34,17 @@ _FAMILY_HEADS = (("青", "アオ", "Ao"), ("赤", "アカ", "Aka"), ("白", "シ
 _FAMILY_TAILS = (("川", "カワ", "kawa"), ("野", "ノ", "no"), ("沢", "サワ", "sawa"), ("原", "ハラ", "hara"),
                  ("谷", "タニ", "tani"), ("森", "モリ", "mori"), ("島", "シマ", "shima"), ("崎", "サキ", "saki"),
                  ("尾", "オ", "o"), ("井", "イ", "i"), ("浦", "ウラ", "ura"), ("坂", "サカ", "saka"))
-_GIVEN_HEADS = (("健", "ケン", "Ken"), ("翔", "ショウ", "Sho"), ("大", "ダイ", "Dai"), ("拓", "タク", "Taku"),
-                ("悠", "ユウ", "Yu"), ("航", "コウ", "Ko"), ("美", "ミ", "Mi"), ("花", "ハナ", "Hana"),
-                ("彩", "アヤ", "Aya"), ("結", "ユ", "Yu"), ("真", "マ", "Ma"), ("千", "チ", "Chi"),
-                ("沙", "サ", "Sa"), ("奈", "ナ", "Na"), ("理", "リ", "Ri"), ("紗", "サ", "Sa"))
-_GIVEN_TAILS = (("太", "タ", "ta"), ("斗", "ト", "to"), ("介", "スケ", "suke"), ("也", "ヤ", "ya"),
-                ("平", "ヘイ", "hei"), ("子", "コ", "ko"), ("香", "カ", "ka"), ("帆", "ホ", "ho"), ("絵", "エ", "e"))
+_MALE_HEADS = (("健", "ケン", "Ken"), ("翔", "ショウ", "Sho"), ("大", "ダイ", "Dai"), ("拓", "タク", "Taku"),
+               ("悠", "ユウ", "Yu"), ("航", "コウ", "Ko"), ("蒼", "ソウ", "So"), ("晴", "ハル", "Haru"))
+_MALE_TAILS = (("太", "タ", "ta"), ("斗", "ト", "to"), ("介", "スケ", "suke"), ("也", "ヤ", "ya"),
+               ("平", "ヘイ", "hei"))
+_FEMALE_HEADS = (("美", "ミ", "Mi"), ("花", "ハナ", "Hana"), ("彩", "アヤ", "Aya"), ("結", "ユ", "Yu"),
+                 ("千", "チ", "Chi"), ("沙", "サ", "Sa"), ("理", "リ", "Ri"), ("紗", "サ", "Sa"))
+_FEMALE_TAILS = (("子", "コ", "ko"), ("香", "カ", "ka"), ("帆", "ホ", "ho"), ("絵", "エ", "e"))
+# How a given name ends says, more often than not, whether it is a woman's or a
+# man's; the surrogate then keeps that, so 美咲 does not become 健太.
+_FEMALE_ENDINGS = frozenset("子美香恵奈代江乃花咲菜穂絵里沙紗帆央枝衣華")
+_MALE_ENDINGS = frozenset("郎夫雄男介太輔也樹一二三彦朗司治人士平斗吾輝翔蔵助吉")
 
 
 def _composed(heads, tails) -> list[NamePart]:
@@ -51,10 +56,22 @@ def family_pool() -> list[NamePart]:
             + _composed(_FAMILY_HEADS, _FAMILY_TAILS))
 
 
-def given_pool() -> list[NamePart]:
-    return ([NamePart(*p) for p in _JaPersons.first_name_male_pairs]
-            + [NamePart(*p) for p in _JaPersons.first_name_female_pairs]
-            + list(EXTRA_MALE_NAMES) + list(EXTRA_FEMALE_NAMES) + _composed(_GIVEN_HEADS, _GIVEN_TAILS))
+def given_pool(sex: str | None = None) -> list[NamePart]:
+    """Given names of one sex ("M", "F") or of both (None)."""
+    male = ([NamePart(*p) for p in _JaPersons.first_name_male_pairs] + list(EXTRA_MALE_NAMES)
+            + _composed(_MALE_HEADS, _MALE_TAILS))
+    female = ([NamePart(*p) for p in _JaPersons.first_name_female_pairs] + list(EXTRA_FEMALE_NAMES)
+              + _composed(_FEMALE_HEADS, _FEMALE_TAILS))
+    return male if sex == "M" else female if sex == "F" else male + female
+
+
+def guess_sex(given: str) -> str | None:
+    """"M", "F" or None for a given name, from the known lists, else from its last character."""
+    for sex in ("M", "F"):
+        if any(p.kanji == given or p.kana == given for p in given_pool(sex)):
+            return sex
+    last = given[-1:] if given else ""
+    return "F" if last in _FEMALE_ENDINGS else "M" if last in _MALE_ENDINGS else None
 
 
 @dataclass(frozen=True)
@@ -104,7 +121,8 @@ class NameBook:
         # Filtered once per job: no part that shows up in any original name.
         lowered = avoid.lower()
         self._families = [p for p in family_pool() if not _in(p, avoid, lowered)] or family_pool()
-        self._givens = [p for p in given_pool() if not _in(p, avoid, lowered)] or given_pool()
+        self._givens = {sex: [p for p in given_pool(sex) if not _in(p, avoid, lowered)] or given_pool(sex)
+                        for sex in ("M", "F", None)}
         self._used: set[str] = set()
 
     def _draw(self, pool: list[NamePart]) -> NamePart:
@@ -120,7 +138,8 @@ class NameBook:
 
     def _given(self, original: str) -> NamePart:
         if original not in self.given:
-            self.given[original] = self._draw(self._givens)
+            sex = guess_sex(original.removeprefix("reading:"))
+            self.given[original] = self._draw(self._givens[sex])
         return self.given[original]
 
     # ----------------------------------------------------------- kanji names

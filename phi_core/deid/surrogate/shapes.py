@@ -103,9 +103,10 @@ def fictional_phone(value: str, rng: random.Random) -> str:
     first_digits = ascii_digits("".join(value[i] for i in first))
     keep_prefix = first_digits in _SERVICE_PREFIXES or not first_digits.startswith("0")
     if not keep_prefix:
-        # A landline area code: keep the trunk 0, draw the rest (never 0 again).
+        # A landline area code: keep the trunk 0, then 1-6 (7, 8 and 9 after the
+        # 0 start mobile and IP prefixes) and any digit after that.
         for n, i in enumerate(first[1:]):
-            chars[i] = same_width_digit(value[i], rng.randint(1, 9))
+            chars[i] = same_width_digit(value[i], rng.randint(1, 6) if n == 0 else rng.randint(0, 9))
     rest = [i for g in groups[1:] for i in g]
     for n, i in enumerate(rest):
         chars[i] = same_width_digit(value[i], 0 if n == 0 else rng.randint(0, 9))
