@@ -93,6 +93,8 @@ def make_pipeline(name: str, parts: list[str] | tuple[str, ...],
     if not parts:
         raise PipelineError("a pipeline needs at least one part: --part rules or --part BACKEND:MODEL:PHASE")
     parsed = tuple(dict.fromkeys(parse_part(p) for p in parts))
+    if name == "rules" and parsed != (Part("rules"),):
+        raise PipelineError("the name `rules` is kept for the rules-only pipeline: choose another name")
     order = tuple(precedence) if precedence else DEFAULT_PRECEDENCE
     unknown = [c for c in order if c not in CATEGORY_CODES]
     if unknown:

@@ -40,3 +40,9 @@ def test_union_items_by_hand():
         ("ID", "PATIENT_ID", "12345"),
         ("PHONE", "PHONE", "03-1234-5678"),
     ]
+
+
+def test_the_rules_name_is_reserved():
+    assert make_pipeline("rules", ["rules"]).parts == (parse_part("rules"),)
+    with pytest.raises(PipelineError, match="kept for the rules-only"):
+        make_pipeline("rules", ["rules", "ollama:m:1"])

@@ -18,6 +18,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jaconv
 from faker.providers.person.ja_JP import Provider as _JaPersons
@@ -51,25 +52,40 @@ def _composed(heads, tails) -> list[NamePart]:
     return [NamePart(h[0] + t[0], h[1] + t[1], h[2] + t[2]) for h in heads for t in tails]
 
 
-def family_pool() -> list[NamePart]:
-    return ([NamePart(*p) for p in _JaPersons.last_name_pairs] + list(EXTRA_FAMILY_NAMES)
-            + _composed(_FAMILY_HEADS, _FAMILY_TAILS))
+@lru_cache(maxsize=None)
+def _family_parts() -> tuple[NamePart, ...]:
+    return tuple([NamePart(*p) for p in _JaPersons.last_name_pairs] + list(EXTRA_FAMILY_NAMES)
+                 + _composed(_FAMILY_HEADS, _FAMILY_TAILS))
 
 
-def given_pool(sex: str | None = None) -> list[NamePart]:
-    """Given names of one sex ("M", "F") or of both (None)."""
+@lru_cache(maxsize=None)
+def _given_parts(sex: str | None) -> tuple[NamePart, ...]:
     male = ([NamePart(*p) for p in _JaPersons.first_name_male_pairs] + list(EXTRA_MALE_NAMES)
             + _composed(_MALE_HEADS, _MALE_TAILS))
     female = ([NamePart(*p) for p in _JaPersons.first_name_female_pairs] + list(EXTRA_FEMALE_NAMES)
               + _composed(_FEMALE_HEADS, _FEMALE_TAILS))
-    return male if sex == "M" else female if sex == "F" else male + female
+    return tuple(male if sex == "M" else female if sex == "F" else male + female)
+
+
+@lru_cache(maxsize=None)
+def _known_sex() -> dict[str, str]:
+    return {text: sex for sex in ("F", "M") for p in _given_parts(sex) for text in (p.kanji, p.kana)}
+
+
+def family_pool() -> list[NamePart]:
+    return list(_family_parts())
+
+
+def given_pool(sex: str | None = None) -> list[NamePart]:
+    """Given names of one sex ("M", "F") or of both (None)."""
+    return list(_given_parts(sex))
 
 
 def guess_sex(given: str) -> str | None:
     """"M", "F" or None for a given name, from the known lists, else from its last character."""
-    for sex in ("M", "F"):
-        if any(p.kanji == given or p.kana == given for p in given_pool(sex)):
-            return sex
+    known = _known_sex().get(given)
+    if known:
+        return known
     last = given[-1:] if given else ""
     return "F" if last in _FEMALE_ENDINGS else "M" if last in _MALE_ENDINGS else None
 
