@@ -40,3 +40,16 @@ class PipelineTables(StoreBase):
             found = bool(self._rows("SELECT 1 FROM pipelines WHERE name = ?", [name]))
             self.con.execute("DELETE FROM pipelines WHERE name = ?", [name])
         return found
+
+    def first_repeat_values(self, run_ids: list[str]) -> dict[tuple[str, str], list[str]]:
+        """(run_id, report_id) -> the distinct predicted values of the first repeat, in one query.
+
+        The read side of the residual-leak view (a masker needs the values only);
+        kept beside the pipelines because that view is where pipelines are judged.
+        """
+        rows = self._rows(
+            "SELECT run_id, report_id, list(DISTINCT value ORDER BY value) FROM predicted_items "
+            "WHERE repeat_idx = 0 AND run_id IN (SELECT unnest(?)) GROUP BY run_id, report_id",
+            [list(run_ids)],
+        )
+        return {(run_id, report_id): values for run_id, report_id, values in rows}
