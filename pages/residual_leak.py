@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from phi_core.analysis.residual_leak import ReleaseRule, residual_leak
+from phi_core.analysis.residual_leak import ReleaseRule, measure_leaks, summarise
 from phi_core.figures.leak import leak_bars
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
@@ -19,6 +19,13 @@ store = get_store()
 state = st.session_state
 exports = PageExports("residual_leak")
 WORST_SHOWN = 20
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def measured(_store, dataset: str, split: str | None, fingerprint: tuple):
+    # The expensive half is kept until scores, gold or reports change (the
+    # fingerprint), so editing the release rule redraws at once.
+    return measure_leaks(_store, dataset, split)
 
 
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
@@ -46,7 +53,7 @@ with st.container(border=True):
                                      value=1.0, step=0.5, key="leak_rule_share", disabled=not use_share)
 rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
 
-leak = residual_leak(store, dataset, split, rule=rule, language=current_language())
+leak = summarise(measured(store, dataset, split, store.leak_fingerprint(dataset)), rule, current_language())
 if leak.summary.empty:
     st.info(tr("No scored runs on this dataset and split yet: run an extractor or score a pipeline first.",
                "このデータセットと分割には採点済みの実行がまだありません。先に抽出器を実行するかパイプラインを採点してください。"))

@@ -162,24 +162,41 @@ def _runs_reports(store: Store, run_ids: Sequence[str]) -> dict[str, set[str]]:
     return out
 
 
-def residual_leak(store: Store, dataset: str, split: str | None = None, *, run_ids: Sequence[str] | None = None,
-                  rule: ReleaseRule | None = None, language: str = "en") -> ResidualLeak:
-    """The residual-leak tables of the given runs (default: the latest scored run of each extractor)."""
+@dataclass
+class RunLeak:
+    """What was measured for one run; the rule is applied later (see :func:`summarise`)."""
+
+    run_id: str
+    label: str
+    backend: str
+    model: str
+    phase: str
+    documents: list[DocumentLeak]
+    relaxed: tuple[float, float, float]  # tp, fp, fn
+
+
+def measure_leaks(store: Store, dataset: str, split: str | None = None, *,
+                  run_ids: Sequence[str] | None = None) -> list[RunLeak]:
+    """The expensive half: leaked characters of every scored report of the runs
+    (default: the latest scored run of each extractor). Independent of the rule,
+    so a page can keep it while the user edits the rule."""
     from phi_core.evaluation import latest_runs
 
-    rule = rule or ReleaseRule()
     runs = latest_runs(store, dataset, split)
     if run_ids is not None:
         wanted = set(run_ids)
         runs = [r for r in store.runs(dataset) if r.run_id in wanted]
+    if not runs:
+        return []
+    ids = [r.run_id for r in runs]
     reports = {r.id: r for r in store.reports(dataset, split=split)}
-    scored = _runs_reports(store, [r.run_id for r in runs])
-    counts = store.run_score_summary([r.run_id for r in runs]).set_index("run_id") if runs else pd.DataFrame()
-    summary_rows, category_rows, style_rows, doc_rows = [], [], [], []
-    values = store.first_repeat_values([r.run_id for r in runs]) if runs else {}
+    scored = _runs_reports(store, ids)
+    counts = store.run_score_summary(ids).set_index("run_id")
+    values = store.first_repeat_values(ids)
     # Runs often predict the same values for a report (a pipeline and its only part,
     # repeated runs): each distinct (report, values) is counted once.
     memo: dict[tuple[str, tuple[str, ...]], DocumentLeak] = {}
+    out = []
     for run in runs:
         docs = []
         for rid in sorted(scored.get(run.run_id, ())):
@@ -189,16 +206,32 @@ def residual_leak(store: Store, dataset: str, split: str | None = None, *, run_i
             if key not in memo:
                 memo[key] = document_leak(reports[rid], key[1])
             docs.append(memo[key])
-        label = run_label(run.backend, run.model, run.phase)
+        relaxed = (0.0, 0.0, 0.0)
+        if run.run_id in counts.index:
+            row = counts.loc[run.run_id]
+            relaxed = tuple(float(row.get(f"relaxed_{k}") or 0) for k in ("tp", "fp", "fn"))
+        out.append(RunLeak(run.run_id, run_label(run.backend, run.model, run.phase), run.backend, run.model,
+                           str(run.phase), docs, relaxed))
+    return out
+
+
+def residual_leak(store: Store, dataset: str, split: str | None = None, *, run_ids: Sequence[str] | None = None,
+                  rule: ReleaseRule | None = None, language: str = "en") -> ResidualLeak:
+    """The residual-leak tables of the given runs (default: the latest scored run of each extractor)."""
+    return summarise(measure_leaks(store, dataset, split, run_ids=run_ids), rule or ReleaseRule(), language)
+
+
+def summarise(measured: Sequence[RunLeak], rule: ReleaseRule, language: str = "en") -> ResidualLeak:
+    """The cheap half: tables and verdicts from measured leaks (pure)."""
+    summary_rows, category_rows, style_rows, doc_rows = [], [], [], []
+    for run in measured:
+        docs, label = run.documents, run.label
         passed, text = verdict(docs, rule, language)
         gold = sum(d.gold_chars for d in docs)
         leaked = sum(d.leaked_chars for d in docs)
         non_phi = sum(d.non_phi_chars for d in docs)
         over = sum(d.over_redacted_chars for d in docs)
-        tp = fp = fn = 0.0
-        if run.run_id in counts.index:
-            row = counts.loc[run.run_id]
-            tp, fp, fn = (float(row.get(f"relaxed_{k}") or 0) for k in ("tp", "fp", "fn"))
+        tp, fp, fn = run.relaxed
         summary_rows.append({
             "run_id": run.run_id, "label": label, "backend": run.backend, "model": run.model, "phase": run.phase,
             "is_pipeline": run.backend == "pipeline", "n_documents": len(docs),

@@ -53,3 +53,17 @@ class PipelineTables(StoreBase):
             [list(run_ids)],
         )
         return {(run_id, report_id): values for run_id, report_id, values in rows}
+
+    def leak_fingerprint(self, dataset: str) -> tuple:
+        """Changes whenever anything the residual-leak view reads changes (scores, gold, reports),
+        so a page may keep its measured leaks until then."""
+        return tuple(self._rows(
+            """
+            SELECT (SELECT count(*) FROM report_scores), (SELECT max(scored_at) FROM report_scores),
+                   (SELECT count(*) FROM gold_spans WHERE dataset = ?),
+                   (SELECT max(updated_at) FROM reports WHERE dataset = ?),
+                   (SELECT max(version) FROM reports WHERE dataset = ?),
+                   (SELECT sum(version) FROM reports WHERE dataset = ?)
+            """,
+            [dataset, dataset, dataset, dataset],
+        )[0])

@@ -91,3 +91,16 @@ def test_verdict_in_japanese(store):
     leak = residual_leak(store, "d", rule=ReleaseRule(("PATIENT_NAME",), 0.5), language="ja")
     assert leak.summary.iloc[0]["verdict_text"] == "不合格：1 件の文書が PATIENT_NAME を漏らす"
     assert ReleaseRule().describe("ja").startswith("どの文書も PATIENT_NAME")
+
+
+def test_rule_applies_to_kept_measurements(store):
+    from phi_core.analysis.residual_leak import measure_leaks, summarise
+
+    measured = measure_leaks(store, "d")
+    before = store.leak_fingerprint("d")
+    strict = summarise(measured, ReleaseRule(("PATIENT_NAME",), 0.5))
+    lenient = summarise(measured, ReleaseRule((), 0.5))
+    assert not strict.summary.iloc[0]["verdict"] and lenient.summary.iloc[0]["verdict"]
+    report = store.report("d", "r3")
+    store.save_gold("d", "r3", spans=[], actor="t", expected_version=report.meta["version"], status="approved")
+    assert store.leak_fingerprint("d") != before  # a gold edit invalidates what a page keeps
