@@ -20,6 +20,8 @@ from phi_core.deid.surrogate import SurrogateBook
 from phi_core.pipelines.definition import Pipeline
 from phi_core.pipelines.merge import label_category, merge_spans, spans_of_items
 
+# Categories whose values may hold a name (checked against surrogate names).
+NAME_LIKE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "NAME_READING", "EMERGENCY_CONTACT"})
 MAPPING_COLUMNS = ("document_id", "patient", "category", "start", "end", "original", "replacement")
 
 
@@ -114,8 +116,10 @@ def deidentify(documents: Sequence[Document], detect: Detector, mode: str, *, en
     detected = time.perf_counter()
     book = None
     if mode == "surrogate":
-        originals = {doc.text[s.start:s.end] for doc, spans in zip(documents, found) for s in spans}
-        book = SurrogateBook(seed=seed, avoid="\n".join(sorted(originals)))
+        originals = {(s.category, doc.text[s.start:s.end]) for doc, spans in zip(documents, found) for s in spans}
+        names = {value for category, value in originals if category in NAME_LIKE}
+        book = SurrogateBook(seed=seed, avoid="\n".join(sorted(v for _, v in originals)),
+                             name_avoid="\n".join(sorted(names)))
     out = []
     for doc, spans in zip(documents, found):
         # No patient key: each document is its own patient.

@@ -34,6 +34,7 @@ MAX_DAYS, MIN_DAYS = 365, 30
 class SurrogateBook:
     seed: int | None = None
     avoid: str = ""  # every original value of the job, joined: no surrogate may equal one
+    name_avoid: str | None = None  # the original names alone (a shorter text to search); default: avoid
     rng: random.Random = field(init=False)
     fake: Faker = field(init=False)
     names: NameBook = field(init=False)
@@ -48,7 +49,7 @@ class SurrogateBook:
         self.rng = random.Random(self.seed)
         self.fake = Faker("ja_JP")
         self.fake.seed_instance(self.rng.randrange(2**32))
-        self.names = NameBook(self.rng, self.avoid)
+        self.names = NameBook(self.rng, self.avoid if self.name_avoid is None else self.name_avoid)
 
     # -------------------------------------------------------------- offsets
 

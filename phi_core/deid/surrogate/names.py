@@ -128,6 +128,7 @@ class NameBook:
     """Original names -> fictional people, for one de-identification job."""
 
     def __init__(self, rng: random.Random, avoid: str = ""):
+        # ``avoid``: the job's original names joined; no surrogate part may occur in it.
         self.rng = rng
         self.avoid = avoid  # every original name of the job, joined
         self.family: dict[str, NamePart] = {}
@@ -140,6 +141,7 @@ class NameBook:
         self._givens = {sex: [p for p in given_pool(sex) if not _in(p, avoid, lowered)] or given_pool(sex)
                         for sex in ("M", "F", None)}
         self._used: set[str] = set()
+        self._splits: dict[str, tuple[str, str | None]] = {}  # name without spaces -> (family, given)
 
     def _draw(self, pool: list[NamePart]) -> NamePart:
         candidates = [p for p in pool if p.kanji not in self._used]
@@ -174,12 +176,11 @@ class NameBook:
         key = "".join(p for p in pieces if not _SPACES.fullmatch(p))
         if len(pieces) >= 3:
             family_text, given_text = pieces[0], "".join(pieces[2:])
-        elif key in self.people and self.people[key].given is not None and key not in self.family:
-            person = self.people[key]
-            fam = next(k for k, v in self.family.items() if v == person.family and key.startswith(k))
-            family_text, given_text = fam, key[len(fam):]
+        elif key in self._splits:  # 山田太郎 after 山田 太郎: split where the spaced form did
+            family_text, given_text = self._splits[key]
         else:
             family_text, given_text = self._split_kanji(key)
+        self._splits.setdefault(key, (family_text, given_text))
         family = self._family(family_text)
         given = self._given(given_text) if given_text else None
         person = SurrogatePerson(family, given)
