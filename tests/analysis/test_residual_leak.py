@@ -104,3 +104,12 @@ def test_rule_applies_to_kept_measurements(store):
     report = store.report("d", "r3")
     store.save_gold("d", "r3", spans=[], actor="t", expected_version=report.meta["version"], status="approved")
     assert store.leak_fingerprint("d") != before  # a gold edit invalidates what a page keeps
+
+
+def test_the_leak_figure_is_in_the_registry(store):
+    from phi_core.cli.figure_commands import FIGURE_NAMES
+    from phi_core.figures.registry import FigureRequest, build_figure
+
+    assert "leak" in FIGURE_NAMES
+    fig = build_figure(store, "leak", FigureRequest(dataset="d"))
+    assert sum(sum(trace.x) for trace in fig.data) == 4
