@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from phi_core.pipelines.definition import Part, Pipeline, PipelineError
-from phi_core.pipelines.merge import union_items
+from phi_core.pipelines.merge import label_category, union_items
 from phi_core.store import RunRecord, Store, TaskResult
 
 PIPELINE_BACKEND = "pipeline"
@@ -76,7 +76,11 @@ def union_results(store: Store, pipeline: Pipeline, dataset: str, split: str | N
     for report_id in sorted(common):
         if report_id not in texts:
             continue
-        merged = union_items(texts[report_id], [part.get(report_id, []) for part in items], pipeline.precedence)
+        if pipeline.is_union:
+            merged = union_items(texts[report_id], [part.get(report_id, []) for part in items], pipeline.precedence)
+        else:  # one part: its items as they are, so the pipeline scores exactly as its run
+            merged = [(label, label_category(label, pipeline.precedence), value)
+                      for label, value in items[0].get(report_id, [])]
         seconds = [d[report_id]["seconds"] for d in done if d[report_id]["seconds"] is not None]
         results.append(TaskResult(
             report_id=report_id, repeat_idx=0, status="done",

@@ -92,3 +92,14 @@ def test_definitions_round_trip_through_the_store(store):
     assert load_pipeline(store, "u") == pipe
     with pytest.raises(Exception, match="already a pipeline"):
         store.save_pipeline("u", pipe.to_dict())
+
+
+def test_a_one_part_pipeline_scores_exactly_as_its_run(store):
+    result = score_pipeline(store, make_pipeline("m-only", ["ollama:m:7b:3"]), "d")
+    part = next(r for r in store.runs("d") if r.backend == "ollama")
+    from phi_core.evaluation import score_run
+
+    score_run(store, part.run_id)
+    both = store.report_scores([result.run_id, part.run_id])
+    by_run = {rid: list(g.sort_values("report_id")["score"]) for rid, g in both.groupby("run_id")}
+    assert by_run[result.run_id] == pytest.approx(by_run[part.run_id])
