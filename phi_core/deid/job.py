@@ -118,8 +118,9 @@ def deidentify(documents: Sequence[Document], detect: Detector, mode: str, *, en
     if mode == "surrogate":
         originals = {(s.category, doc.text[s.start:s.end]) for doc, spans in zip(documents, found) for s in spans}
         names = {value for category, value in originals if category in NAME_LIKE}
+        forbidden = frozenset(v for c, v in originals if (c in NAME_LIKE or c == "HOSPITAL_NAME") and len(v) >= 2)
         book = SurrogateBook(seed=seed, avoid="\n".join(sorted(v for _, v in originals)),
-                             name_avoid="\n".join(sorted(names)))
+                             name_avoid="\n".join(sorted(names)), forbidden=forbidden)
     out = []
     for doc, spans in zip(documents, found):
         # No patient key: each document is its own patient.

@@ -35,6 +35,9 @@ class SurrogateBook:
     seed: int | None = None
     avoid: str = ""  # every original value of the job, joined: no surrogate may equal one
     name_avoid: str | None = None  # the original names alone (a shorter text to search); default: avoid
+    # Original names and facilities: a made-up facility or address must contain none
+    # of them (吉田内科 would show the physician 吉田 of another report).
+    forbidden: frozenset[str] = frozenset()
     rng: random.Random = field(init=False)
     fake: Faker = field(init=False)
     names: NameBook = field(init=False)
@@ -138,12 +141,24 @@ def _phone(book: SurrogateBook, value: str, patient: str) -> str:
     return book._once("phone", value, lambda: shapes.fictional_phone(value, book.rng))
 
 
+def _clean(book: SurrogateBook, make: Callable[[], str], value: str, tries: int = 40) -> str:
+    """A made-up value that is not the original and contains no original name or facility."""
+    candidate = make()
+    for _ in range(tries):
+        if candidate != value and candidate not in book.avoid and not any(o in candidate for o in book.forbidden):
+            return candidate
+        candidate = make()
+    return candidate
+
+
 def _address(book: SurrogateBook, value: str, patient: str) -> str:
-    return book._once("address", value, lambda: places.fictional_address(value, book.fake, book.rng))
+    return book._once("address", value,
+                      lambda: _clean(book, lambda: places.fictional_address(value, book.fake, book.rng), value))
 
 
 def _facility(book: SurrogateBook, value: str, patient: str) -> str:
-    return book._once("facility", value, lambda: places.fictional_facility(value, book.fake, book.rng, book.avoid))
+    return book._once("facility", value,
+                      lambda: _clean(book, lambda: places.fictional_facility(value, book.fake, book.rng), value))
 
 
 def _age(book: SurrogateBook, value: str, patient: str) -> str:

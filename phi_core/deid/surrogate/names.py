@@ -218,7 +218,10 @@ class NameBook:
                                      self._given("reading:" + "".join(tokens[1:])) if len(tokens) > 1 else None)
         if keys and script_of(core) != "initials":
             self.readings.setdefault(tuple(keys), person)
-        return prefix + _write_reading(core, person) + suffix, person
+        written = _write_reading(core, person)
+        if written == core:  # only initials can meet by chance (Y.Y. for Y.Y.): never keep the original
+            written = "".join(_next_letter(c) for c in written)
+        return prefix + written + suffix, person
 
 
 _LONG_VOWELS = (("ou", "o"), ("oo", "o"), ("uu", "u"), ("oh", "o"))
@@ -249,6 +252,14 @@ def _in(part: NamePart, avoid: str, lowered: str) -> bool:
     hiragana = jaconv.kata2hira(part.kana)
     return (part.kanji in avoid or part.kana in avoid or hiragana in avoid
             or part.romaji.lower() in lowered)
+
+
+def _next_letter(char: str) -> str:
+    if "A" <= char <= "Z":
+        return chr((ord(char) - 65 + 1) % 26 + 65)
+    if "a" <= char <= "z":
+        return chr((ord(char) - 97 + 1) % 26 + 97)
+    return char
 
 
 def _split_titles(value: str) -> tuple[str, str, str]:
