@@ -27,13 +27,14 @@ from phi_core.pipelines import make_pipeline  # noqa: E402
 TARGET = 300.0
 
 
-def one_job(data: bytes, mode: str) -> tuple[int, float]:
-    started = time.perf_counter()
+def one_job(data: bytes, mode: str) -> tuple[int, float, float]:
+    """Documents, wall seconds and CPU seconds of one whole job."""
+    started, cpu = time.perf_counter(), time.process_time()
     docs = read_documents(data, CORPUS_FILE.name, "jsonl")
     result = deidentify(docs, pipeline_detector(make_pipeline("rules", ["rules"])), mode)
     WRITERS["jsonl"](docs, result.texts)
     result.mapping_csv()
-    return len(docs), time.perf_counter() - started
+    return len(docs), time.perf_counter() - started, time.process_time() - cpu
 
 
 def main() -> None:
@@ -43,13 +44,17 @@ def main() -> None:
     args = parser.parse_args()
     data = CORPUS_FILE.read_bytes()
     one_job(data, "tags")  # warm-up: imports and compiled patterns
-    print(f"deid, rules pipeline, built-in corpus ({CORPUS_FILE.name}), best of {args.repeats}")
+    print(f"deid, rules pipeline, built-in corpus ({CORPUS_FILE.name}), best of {args.repeats}; "
+          "CPU seconds beside wall seconds, since a busy shared machine stretches the wall clock")
     for mode in MODES:
-        best = min(one_job(data, mode)[1] for _ in range(args.repeats))
-        n = one_job(data, mode)[0]
-        rate = n / best
+        runs = [one_job(data, mode) for _ in range(args.repeats)]
+        n = runs[0][0]
+        wall = min(r[1] for r in runs)
+        cpu = min(r[2] for r in runs)
+        rate = n / wall
         verdict = "meets" if rate >= TARGET else "BELOW"
-        print(f"  {mode:<10} {n} documents in {best:.3f}s = {rate:,.0f} documents/s ({verdict} target {TARGET:.0f})")
+        print(f"  {mode:<10} {n} documents in {wall:.3f}s = {rate:,.0f} documents/s ({verdict} target {TARGET:.0f}); "
+              f"{n / cpu:,.0f} documents per CPU second")
     if args.leak:
         leak_timing()
 
