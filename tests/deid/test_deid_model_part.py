@@ -2,9 +2,33 @@
 
 import json
 
+from phi_core.backends.base import ChatReply, HostStatus, ModelInfo
 from phi_core.cli.main import main
-from tests.backends.test_ollama_e2e import CANNED_MODEL, CannedBackend
 from tests.fake_ollama_server import FakeOllamaServer
+
+CANNED_MODEL = "canned:1b"
+
+
+class CannedBackend:
+    """Answers every chat with one phase-2 reply naming 佐藤一郎; counts the requests."""
+
+    name = host = "canned"
+
+    def __init__(self) -> None:
+        self.requests = []
+
+    def check(self) -> HostStatus:
+        return HostStatus(self.host, True, self.list_models())
+
+    def list_models(self) -> list[ModelInfo]:
+        return [ModelInfo(CANNED_MODEL, "sha256:feed", "1B", "Q8_0", "canned", 1234)]
+
+    def model_info(self, model: str) -> ModelInfo:
+        return self.list_models()[0]
+
+    def chat(self, model, request) -> ChatReply:
+        self.requests.append(request)
+        return ChatReply('{"phi_list": [{"type": "NAME", "value": "佐藤一郎"}]}', 50, 12, seconds=0.25)
 
 TEXT = "所見：特記事項なし。付記 佐藤一郎 氏より情報提供あり。電話 03-1234-5678"
 
