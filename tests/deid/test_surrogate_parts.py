@@ -58,3 +58,13 @@ def test_given_names_keep_their_likely_sex():
     male = {p.kanji for p in given_pool("M")}
     assert book.kanji("高橋美咲")[1].given.kanji in female
     assert book.kanji("松本健一")[1].given.kanji in male
+
+
+def test_emergency_contact_pieces_are_replaced_by_kind():
+    from phi_core.deid.surrogate import SurrogateBook
+
+    book = SurrogateBook(seed=3)
+    out, _ = book.replace("EMERGENCY_CONTACT", "妻 山田花子 携帯090-1234-5678", "p")
+    assert out.startswith("妻 ") and " 携帯090-0" in out and "山田" not in out and "1234" not in out
+    name = out.split()[1]
+    assert book.replace("EMERGENCY_CONTACT", "山田花子（長女）", "p")[0] == f"{name}（長女）"

@@ -25,7 +25,9 @@ from phi_core.deid.surrogate.names import NameBook, SurrogatePerson, script_of, 
 KEPT_CATEGORIES = frozenset({"SEX", "DEPARTMENT"})
 NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME"})
 READING_CATEGORIES = frozenset({"NAME_READING"})
-_RELATIONS = re.compile(r"(妻|夫|長男|次男|三男|長女|次女|三女|母|父|兄|弟|姉|妹|息子|娘|祖母|祖父|孫|義母|義父|友人|知人|配偶者)")
+# Words inside an emergency-contact span that are not PHI and stay: relations and the labels around a number.
+_RELATIONS = re.compile(r"(長男|次男|三男|長女|次女|三女|息子|祖母|祖父|義母|義父|友人|知人|配偶者|妻|夫|母|父|兄|弟|姉|妹|娘|孫|"
+                        r"携帯電話|携帯|自宅|電話|連絡先|続柄|TEL|Tel|tel)")
 _PHONE_LIKE = re.compile(r"[0-9０-９(（][0-9０-９()（）\-－‐ー ]{5,}[0-9０-９]")
 MAX_DAYS, MIN_DAYS = 365, 30
 
