@@ -31,6 +31,8 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/error_analysis.py", tr("Error analysis", "エラー分析"), ":material/troubleshoot:"),
     ("pages/phase_progression.py", tr("Phase progression", "フェーズ別の推移"), ":material/trending_up:"),
     ("pages/threshold_advisor.py", tr("Threshold advisor", "閾値アドバイザー"), ":material/tune:"),
+    ("pages/residual_leak.py", tr("Residual leak", "残存漏えい"), ":material/policy:"),
+    ("pages/deidentify.py", tr("De-identify", "匿名化"), ":material/shield_lock:"),
 )
 
 pages = [
