@@ -44,7 +44,7 @@ init: deps
 # runs and the export buttons say how to install them, hence the leading '-'.
 run: init
 	-@scripts/install_system_deps.sh
-	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(VENV)/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
 test: dev-deps llm system-deps
 	$(PY) -m pytest
