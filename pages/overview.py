@@ -4,6 +4,7 @@ import streamlit as st
 
 from phi_core.analysis import leaderboard_frame
 from phi_core.models import LABEL_STATUSES
+from phi_core.ui import plain
 from phi_core.ui.state import active_dataset, active_split, get_store
 from phi_core.ui.shell import require_app_shell
 
@@ -23,7 +24,7 @@ if not dataset:
     st.info("No dataset yet: import one on the Workbench page.")
     st.stop()
 
-st.subheader(f"Label progress of {dataset}")
+st.subheader(plain.fmt("Label progress of {}", dataset))
 counts = store.report_counts(dataset)
 for column, status in zip(st.columns(len(LABEL_STATUSES)), LABEL_STATUSES):
     column.metric(status.replace("_", " "), counts.get(status, 0))

@@ -1,9 +1,12 @@
 """Phase progression: how much each optimisation phase adds, per model and pooled."""
 
+import shlex
+
 import streamlit as st
 
 from phi_core.analysis import phase_gains, phase_means
 from phi_core.figures import gains_waterfall, phase_lines, phase_start, reported_phase_means
+from phi_core.ui import plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
@@ -29,13 +32,13 @@ dataset, split = require_active_dataset()
 
 means = phase_means(store, dataset, split)
 if means.empty:
-    st.info("No scored runs on this dataset and split yet. Start LLM runs of several phases on the Runs page, e.g. "
-            f"`python -m phi_core run --backend ollama --model MODEL --phase 1 --dataset {dataset}`, then phase 2 "
-            "and so on. (`python -m phi_core run --backend rules --dataset "
-            f"{dataset}` gives a baseline without phases.)")
+    plain.show("No scored runs on this dataset and split yet. Start LLM runs of several phases on the Runs page, "
+               f"e.g. python -m phi_core run --backend ollama --model MODEL --phase 1 --dataset {shlex.quote(dataset)}"
+               ", then phase 2 and so on. (python -m phi_core run --backend rules --dataset "
+               f"{shlex.quote(dataset)} gives a baseline without phases.)", "info")
     st.stop()
 
-st.caption(f"Dataset **{dataset}**, {split or 'all splits'}. Newest scored run of each model and phase; "
+st.caption(plain.fmt("Dataset **{}**, {}. ", dataset, split or "all splits") + "Newest scored run of each model and phase; "
            "the grey dashed line is the mean over models the paper reported (its models, its scoring).")
 exports.chart(phase_lines(means, reported_phase_means(store.reference_scores())), "phase_means", key="pp_lines")
 with st.expander("Table of phase means"):

@@ -9,6 +9,7 @@ from phi_core.analysis import phase_scores, threshold_analysis
 from phi_core.figures import threshold_scatter
 from phi_core.figures.common import phase_sort_key
 from phi_core.stats.threshold import format_p
+from phi_core.ui import plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
@@ -43,11 +44,11 @@ method = cols[2].radio("Fit", list(METHODS), format_func=METHODS.get, key="ta_me
 analysis = threshold_analysis(store, dataset, split, from_phase=from_phase, to_phase=to_phase, method=method)
 estimate = analysis.estimate
 if estimate.ok and estimate.threshold_supported:
-    st.success(estimate.verdict)
+    plain.show(estimate.verdict, "success")
 elif estimate.ok:
-    st.warning(estimate.verdict + " The line is drawn dashed: do not read it as a recommendation.")
+    plain.show(estimate.verdict + " The line is drawn dashed: do not read it as a recommendation.", "warning")
 else:
-    st.warning(analysis.summary or estimate.verdict)
+    plain.show(analysis.summary or estimate.verdict, "warning")
 
 fig = threshold_scatter(analysis.points, estimate, reported_points=analysis.reported_points,
                         reported_band=analysis.reported_band, before_label=f"mean score in phase {from_phase}",
@@ -82,9 +83,9 @@ if estimate.ok:
 
 st.subheader("Advice per model")
 if not analysis.advice:
-    st.info(f"No model has scores in both phase {from_phase} and phase {to_phase} yet.")
+    st.info(plain.fmt("No model has scores in both phase {} and phase {} yet.", from_phase, to_phase))
 for model, advice in analysis.advice.items():
-    st.markdown(f"- **{model}**: {advice}")
+    st.markdown(plain.fmt("- **{}**: {}", model, advice))
 points = analysis.points_frame()
 with st.expander("Table of model points"):
     exports.table(points, "threshold_points", key="ta_points", width="stretch")
