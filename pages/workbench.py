@@ -17,6 +17,7 @@ from phi_core.store import StoreError
 from phi_core.taxonomy import CATEGORY_BY_CODE, CATEGORY_CODES
 from phi_core.ui import editor_session as session
 from phi_core.ui import plain
+from phi_core.ui.i18n import tr
 from phi_core.ui import workbench as wb
 from phi_core.ui.components.span_annotator import component_data, span_annotator
 from phi_core.ui.state import active_dataset, active_split, current_annotator, get_store
@@ -28,6 +29,8 @@ require_app_shell()
 COMPONENT_KEY = "wb_annotator"
 CONTEXT = "wb_context"
 NO_RUN = "(none)"
+# Shown choice -> codec; None detects (UTF-8, else CP932 or EUC-JP).
+ENCODINGS = {"auto": None, "UTF-8": "utf-8", "Shift_JIS (CP932)": "cp932", "EUC-JP": "euc_jp"}
 # Successes are brief toasts so that a day of key presses does not pile up banners.
 FLASH_RENDERERS = {"success": lambda m: st.toast(m, icon=":material/check:"), "info": st.info,
                    "warning": st.warning, "error": st.error}
@@ -84,7 +87,8 @@ def check_upload() -> None:
     split = state.get("wb_import_split")
     try:
         state["wb_import"] = preview_import(upload.getvalue(), upload.name, state["wb_import_fmt"],
-                                            state.get("wb_import_name", ""), None if split == "from file" else split)
+                                            state.get("wb_import_name", ""), None if split == "from file" else split,
+                                            encoding=ENCODINGS.get(state.get("wb_import_encoding")))
     except TransferError as error:
         session.flash(state, "error", str(error))
 
@@ -290,10 +294,13 @@ def review_tab(reports: list) -> None:
 def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
     st.subheader("Import a corpus")
     st.file_uploader("Corpus file", key="wb_upload", type=["jsonl", "json", "csv"])
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].selectbox("Format", list(IMPORTERS), key="wb_import_fmt")
     cols[1].text_input("Dataset name", key="wb_import_name", placeholder="e.g. hospital-2025")
     cols[2].selectbox("Split", ["from file", *SPLITS], key="wb_import_split")
+    cols[3].selectbox(tr("Encoding", "文字コード"), list(ENCODINGS), key="wb_import_encoding",
+                      help=tr("Detected: UTF-8, else Shift_JIS (CP932) or EUC-JP. Choose one to force it.",
+                              "自動判定：UTF-8、それ以外は Shift_JIS（CP932）または EUC-JP。指定すると固定します。"))
     st.button("Check file", on_click=check_upload)
     preview = state.get("wb_import")
     if preview is not None:

@@ -30,6 +30,9 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", required=True, choices=sorted(IMPORTERS), help="layout of the file")
     p.add_argument("--dataset", required=True, help="dataset to add the reports to")
     p.add_argument("--split", choices=SPLITS, help="split of the imported reports (default: from the file, else dev)")
+    p.add_argument("--encoding", metavar="NAME",
+                   help="text encoding of the file, e.g. utf-8, cp932 (Shift_JIS), euc_jp (default: UTF-8, else "
+                        "CP932 or EUC-JP, detected; the summary says which)")
     p.add_argument("--dry-run", action="store_true", help="show the summary without writing anything")
     add_db(p)
 
@@ -39,7 +42,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from phi_core.corpus.importers import read_corpus
     from phi_core.store import Store
 
-    result = read_corpus(args.file, args.format, dataset=args.dataset, split=args.split)
+    result = read_corpus(args.file, args.format, dataset=args.dataset, split=args.split, encoding=args.encoding)
     summary = result.summary
     if not result.reports:
         raise UserError(f"{args.file} holds no reports: check that it is a {args.format} file")
