@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from phi_core.cli.base import UserError, add_db, command, print_json
 from phi_core.models import SPLITS
@@ -10,7 +11,8 @@ from phi_core.models import SPLITS
 
 def _configure_init(p: argparse.ArgumentParser) -> None:
     add_db(p)
-    p.add_argument("--no-seed", action="store_true", help="do not add the built-in corpus and reference numbers")
+    p.add_argument("--no-seed", action="store_true",
+                   help="do not add the built-in corpus, the reference numbers and the rules run on the corpus")
 
 
 @command("init", "create or migrate the database and seed the built-in corpus", _configure_init)
@@ -19,7 +21,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     from phi_core.store import Store
 
     with Store(args.db) as store:
-        print_json(initialise(store, seed=not args.no_seed))
+        summary = initialise(store, seed=not args.no_seed, rules_run=not args.no_seed)
+    print_json(summary)
+    rules = summary.get("rules_run")
+    made = f"; rules run on the built-in corpus: {rules['reports']} reports in {rules['seconds']:.2f} s" if rules else ""
+    sys.stderr.write(f"initialised {summary['db']} in {summary['seconds']:.2f} s{made}\n")
     return 0
 
 
