@@ -51,11 +51,11 @@ test: dev-deps llm system-deps
 
 # Speed and memory figures, printed (not asserted); see bench/*.py.
 bench: dev-deps llm system-deps
-	$(PY) bench/rules.py
-	$(PY) bench/core.py
-	$(PY) bench/analysis.py
-	$(PY) bench/pages.py
-	$(PY) bench/runner.py
+	$(PY) -m bench.rules
+	$(PY) -m bench.core
+	$(PY) -m bench.analysis
+	$(PY) -m bench.pages
+	$(PY) -m bench.runner
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal

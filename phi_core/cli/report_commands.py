@@ -18,13 +18,13 @@ def _configure_leaderboard(p: argparse.ArgumentParser) -> None:
 
 @command("leaderboard", "one row per (backend, model, phase) with score, CI and sub-scores", _configure_leaderboard)
 def cmd_leaderboard(args: argparse.Namespace) -> int:
-    from phi_core.evaluation import leaderboard
+    from phi_core.analysis.leaderboard import leaderboard_records
     from phi_core.store import Store
 
     with Store(args.db) as store:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}")
-        rows = leaderboard(store, args.dataset, args.split)
+        rows = leaderboard_records(store, args.dataset, args.split)
     print_json(rows)
     return 0
 
