@@ -9,7 +9,7 @@ PORT   ?= 8501
 # llama.cpp must not tune itself to this CPU: CI may run on another one.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: run test venv deps dev-deps llm system-deps init bench clean-db
+.PHONY: run test lint venv deps dev-deps llm system-deps init bench clean-db
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,12 @@ run: init
 	-@scripts/install_system_deps.sh
 	$(VENV)/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: dev-deps llm system-deps
+test: dev-deps llm system-deps lint
 	$(PY) -m pytest
+
+# Lint rules live in pyproject.toml ([tool.ruff]).
+lint: dev-deps
+	$(VENV)/bin/ruff check .
 
 # Speed and memory figures, printed (not asserted); see bench/*.py.
 bench: dev-deps llm system-deps

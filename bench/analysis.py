@@ -73,8 +73,8 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
 
     runs, results, items, scores = [], [], [], []
     counts, cats, scripts, errors, pairs = [], [], [], [], []
-    for m, (model, first, seconds) in enumerate(MODELS):
-        for p, phase in enumerate(PHASES):
+    for model, first, seconds in MODELS:
+        for phase in PHASES:
             run_id = uuid.uuid4().hex[:12]
             runs.append((run_id, f"job-{run_id}", DATASET, None, "ollama", model, phase, None, "", "", "{}", "{}",
                          "{}", REPEATS, "done", len(reports) * REPEATS, start + timedelta(minutes=len(runs))))
@@ -131,7 +131,7 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
             scripts.append(g.groupby(["run_id", "report_id", "script"], as_index=False).agg(
                 found=("found", "sum"), total=("found", "size")))
 
-            def err(kind: str, part: pd.DataFrame, gold_side: bool) -> pd.DataFrame:
+            def err(kind: str, part: pd.DataFrame, gold_side: bool, run_id: str = run_id) -> pd.DataFrame:
                 return pd.DataFrame({
                     "run_id": run_id, "report_id": part["report_id"], "type": kind,
                     "category": part["category"] if gold_side else None,

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
-
 
 from phi_core.corpus.generator import generate_reports
 from phi_core.corpus.importers import read_corpus
@@ -42,7 +40,7 @@ def main() -> int:
     y = np.where(x < 87.5, 7.0, 0.0) + rng.normal(0, 0.8, x.size)
     for method in ("segmented", "split"):
         timed(f"threshold estimate, 14 models, 2000 resamples ({method})",
-              lambda: estimate_threshold(x, y, method=method, n_boot=2000), "< 1 s")
+              lambda method=method: estimate_threshold(x, y, method=method, n_boot=2000), "< 1 s")
     return 0
 
 
