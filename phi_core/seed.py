@@ -58,11 +58,12 @@ def seed_rules_run(store: Store) -> dict[str, Any] | None:
         return None
     if any(r.backend == "rules" for r in latest_runs(store, BUILTIN_DATASET, None)):
         return None
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = Runner(store, Job(dataset=BUILTIN_DATASET, backend="rules"), [RulesExtractor()],
                      scorer=score_run).run()
+    # CPU time too: on a shared machine the wall clock mostly measures the neighbours.
     return {"run_id": summary.run_id, "status": summary.status, "reports": summary.tasks_done,
-            "seconds": round(time.perf_counter() - started, 3)}
+            "seconds": round(time.perf_counter() - started, 3), "cpu_seconds": round(time.process_time() - cpu, 3)}
 
 
 def initialise(store: Store, *, seed: bool = True, rules_run: bool = False) -> dict[str, Any]:

@@ -24,7 +24,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         summary = initialise(store, seed=not args.no_seed, rules_run=not args.no_seed)
     print_json(summary)
     rules = summary.get("rules_run")
-    made = f"; rules run on the built-in corpus: {rules['reports']} reports in {rules['seconds']:.2f} s" if rules else ""
+    made = (f"; rules run on the built-in corpus: {rules['reports']} reports in {rules['seconds']:.2f} s "
+            f"({rules['cpu_seconds']:.2f} s of CPU)" if rules else "")
     sys.stderr.write(f"initialised {summary['db']} in {summary['seconds']:.2f} s{made}\n")
     return 0
 
