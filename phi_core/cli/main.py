@@ -57,6 +57,9 @@ def expected_fault(exc: BaseException) -> str | None:
 
     if isinstance(exc, (duckdb.IOException, duckdb.SerializationException)):
         return explain_io_error(str(exc), "the database")
+    if isinstance(exc, duckdb.FatalException):  # DuckDB stops a database after a failed write
+        return ("the database stopped after a write failed (a full disk is the usual cause): free some space and "
+                "run the command again; what was saved before is kept")
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk is full ({exc.filename or 'while writing'}): free some space and run the command again"
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -95,6 +95,7 @@ def test_a_lone_surrogate_and_a_numeric_span_text_in_a_file(capsys, tmp_path):
     (PermissionError(errno.EACCES, "Permission denied", "/ro/out.png"), "permission denied"),
     (duckdb.IOException('IO Error: Could not write file "x": No space left on device'), "full"),
     (duckdb.IOException("IO Error: Cannot open file x: Permission denied"), "read-only"),
+    (duckdb.FatalException("FATAL Error: database has been invalidated"), "write failed"),
 ])
 def test_disk_and_permission_faults_become_plain_lines(capsys, monkeypatch, db, exc, needle):
     assert needle in expected_fault(exc)
