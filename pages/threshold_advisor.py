@@ -1,6 +1,7 @@
 """Threshold advisor: below which score does a step such as Self-Refine pay off?"""
 
 import math
+import shlex
 
 import pandas as pd
 import streamlit as st
@@ -28,9 +29,9 @@ dataset, split = require_active_dataset()
 
 phases = sorted({str(p) for p in phase_scores(store, dataset, split)["phase"]} - {"-", ""}, key=phase_sort_key)
 if len(phases) < 2:
-    st.info("The advisor needs models scored in two phases (by default 3 and 4, Self-Refine). Start them on the "
-            f"Runs page, e.g. `python -m phi_core run --backend ollama --model MODEL --phase 3 --dataset {dataset}` "
-            "and the same with `--phase 4`, for at least five models.")
+    plain.show("The advisor needs models scored in two phases (by default 3 and 4, Self-Refine). Start them on the "
+               "Runs page, e.g. python -m phi_core run --backend ollama --model MODEL --phase 3 --dataset "
+               f"{shlex.quote(dataset)} and the same with --phase 4, for at least five models.", "info")
     st.stop()
 
 cols = st.columns(3)

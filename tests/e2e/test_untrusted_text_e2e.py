@@ -28,7 +28,7 @@ def image(name: str) -> str:
     return f"![](http://example.invalid/{name}.png)"
 
 
-DATASET = "ds" + image("dataset")
+DATASET = "ds`` `" + image("dataset")  # a backtick breaks out of inline code
 VALUE = image("value")
 TEXT = (f"患者 田中太郎 {VALUE} 検査。<img src=\"http://example.invalid/html.png\"> `code` 終わり。"
         f" [link](http://example.invalid/link) :red[red] $x^2$")
