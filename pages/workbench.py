@@ -299,6 +299,7 @@ def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
     cols[1].text_input("Dataset name", key="wb_import_name", placeholder="e.g. hospital-2025")
     cols[2].selectbox("Split", ["from file", *SPLITS], key="wb_import_split")
     cols[3].selectbox(tr("Encoding", "文字コード"), list(ENCODINGS), key="wb_import_encoding",
+                      format_func=lambda k: tr("detect", "自動判定") if k == "auto" else k,
                       help=tr("Detected: UTF-8, else Shift_JIS (CP932) or EUC-JP. Choose one to force it.",
                               "自動判定：UTF-8、それ以外は Shift_JIS（CP932）または EUC-JP。指定すると固定します。"))
     st.button("Check file", on_click=check_upload)
