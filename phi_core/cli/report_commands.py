@@ -46,6 +46,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     gold = read_corpus(args.gold, "jsonl", dataset="gold").reports
     try:
         predictions = read_prediction_file(args.pred)
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{args.pred} is not UTF-8 text (byte {exc.start} cannot be decoded): save it as UTF-8 "
+                        "and try again") from None
     except ValueError as exc:
         raise UserError(f"{args.pred}: {exc}") from None
     config = load_scoring_config()

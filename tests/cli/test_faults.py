@@ -175,3 +175,11 @@ def test_score_warns_with_the_count_of_missing_predictions(capsys, tmp_path):
     captured = capsys.readouterr()
     assert "1 of 3 gold reports have no prediction" in captured.err
     assert json.loads(captured.out)["reports_without_predictions"] == ["r2"]
+
+
+def test_score_names_a_prediction_file_that_is_not_utf8(capsys, tmp_path):
+    gold, _ = _gold_and_pred(tmp_path, ["r0"])
+    pred = tmp_path / "sjis.jsonl"
+    pred.write_bytes('{"id": "r0", "items": [{"category": "NAME", "value": "山田太郎"}]}\n'.encode("cp932"))
+    code, err = run_cli(capsys, "score", "--gold", gold, "--pred", str(pred))
+    assert_plain(code, err, "not UTF-8")
