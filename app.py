@@ -8,6 +8,8 @@ from phi_core.ui.hosts import normalise_ollama_env
 
 normalise_ollama_env()  # before anything imports ollama
 
+from phi_core.store import StoreError  # noqa: E402
+from phi_core.ui import plain  # noqa: E402
 from phi_core.ui.i18n import tr  # noqa: E402
 from phi_core.ui.sidebar import render_sidebar  # noqa: E402
 from phi_core.ui.state import get_store  # noqa: E402
@@ -41,5 +43,12 @@ pages = [
     if (ROOT / path).exists()
 ]
 navigation = st.navigation(pages)
-render_sidebar(get_store())
+try:
+    store = get_store()
+except StoreError as error:  # locked by a command-line run, damaged, unwritable: say so, no traceback
+    plain.show(f"{error}", "error")
+    st.info(tr("Reload this page when the database is free again.",
+               "データベースが使えるようになったら、このページを再読み込みしてください。"))
+    st.stop()
+render_sidebar(store)
 navigation.run()

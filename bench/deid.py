@@ -8,21 +8,18 @@ With --leak it also times the Residual leak page's data on the synthetic
 70-run store of bench/analysis.py (14 models x 5 phases x 160 reports): the
 measurement the page keeps, and the summary it redraws when the rule changes.
 
-Usage: .venv/bin/python bench/deid.py [--repeats N] [--leak]
+Usage: .venv/bin/python -m bench.deid [--repeats N] [--leak]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from phi_core.deid import MODES, WRITERS, deidentify, pipeline_detector, read_documents  # noqa: E402
-from phi_core.paths import CORPUS_FILE  # noqa: E402
-from phi_core.pipelines import make_pipeline  # noqa: E402
+from phi_core.deid import MODES, WRITERS, deidentify, pipeline_detector, read_documents
+from phi_core.paths import CORPUS_FILE
+from phi_core.pipelines import make_pipeline
 
 TARGET = 300.0
 
@@ -64,7 +61,7 @@ def leak_timing() -> None:
 
     import numpy as np
 
-    from analysis import DATASET, build  # bench/analysis.py: the same synthetic runs as the analysis bench
+    from bench.analysis import DATASET, build  # bench/analysis.py: the same synthetic runs as the analysis bench
     from phi_core.analysis.residual_leak import ReleaseRule, measure_leaks, summarise
     from phi_core.corpus.importers import read_corpus
     from phi_core.store import Store

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import shlex
+
 import pandas as pd
 import streamlit as st
 
@@ -17,6 +19,7 @@ from phi_core.figures.theme import ERROR_TYPE_LABELS, category_name
 from phi_core.scoring import ERROR_TYPES
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
+from phi_core.ui import plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.error_drilldown import default_comparison, highlight_html, selection_from_click
 from phi_core.ui.shell import require_app_shell
@@ -81,14 +84,14 @@ def examples_section(dataset: str, run_labels: dict[str, str]) -> None:
     for index, row in examples.head(EXAMPLES_SHOWN).iterrows():
         with st.container(border=True):
             head, button = st.columns([6, 1])
-            head.markdown(f"**{row['report_id']}** · {ERROR_TYPE_LABELS.get(row['type'], row['type'])} · "
-                          f"{category_name(row['category']) if row['category'] else '—'}")
-            head.markdown(f"<div style='font-size:1.05em;line-height:1.9'>{highlight_html(row)}</div>",
-                          unsafe_allow_html=True)
-            gold = f"`{row['gold_text']}`" if isinstance(row["gold_text"], str) and row["gold_text"] else "—"
-            pred = (f"`{row['pred_value']}` as {row['pred_label']}" if isinstance(row["pred_value"], str)
+            head.markdown(plain.fmt("**{}** · {} · {}", row["report_id"], ERROR_TYPE_LABELS.get(row["type"], row["type"]),
+                                    category_name(row["category"]) if row["category"] else "—"))
+            # st.html: the escaped report text is never read as Markdown.
+            head.html(f"<div style='font-size:1.05em;line-height:1.9'>{highlight_html(row)}</div>")
+            gold = f"«{row['gold_text']}»" if isinstance(row["gold_text"], str) and row["gold_text"] else "—"
+            pred = (f"«{row['pred_value']}» as {row['pred_label']}" if isinstance(row["pred_value"], str)
                     and row["pred_value"] else "—")
-            head.caption(f"gold {gold} · predicted {pred}")
+            plain.show(f"gold {gold} · predicted {pred}", "caption")
             if button.button("Open in workbench", key=f"ea_open_{index}", icon=":material/edit_note:"):
                 open_in_workbench(dataset, row["report_id"], run_id)
     exports.tables["error_examples"] = examples
@@ -119,8 +122,9 @@ st.title("Error analysis")
 dataset, split = require_active_dataset()
 runs = leaderboard_frame(store, dataset, split, n_boot=0)
 if runs.empty:
-    st.info("No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
-            f"while the app is stopped: `python -m phi_core run --backend rules --dataset {dataset}`.")
+    plain.show("No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
+               f"while the app is stopped: python -m phi_core run --backend rules --dataset {shlex.quote(dataset)}",
+               "info")
     st.stop()
 all_labels = dict(zip(runs["run_id"], runs["label"]))
 top = st.columns([4, 1])

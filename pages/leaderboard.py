@@ -1,5 +1,7 @@
 """Leaderboard: measured runs ranked with CIs, the paper's numbers beside them, never among them."""
 
+import shlex
+
 import streamlit as st
 
 from phi_core.analysis import leaderboard_frame, pareto_mask, reference_frame, reference_score
@@ -7,6 +9,7 @@ from phi_core.analysis.leaderboard import without_invalid_runs
 from phi_core.figures import leaderboard_bar, pareto_scatter
 from phi_core.figures.leaderboard import select_reference_rows
 from phi_core.scoring import DIMENSIONS
+from phi_core.ui import plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import tr
 from phi_core.ui.shell import require_app_shell
@@ -15,7 +18,7 @@ from phi_core.ui.state import get_store, require_active_dataset
 require_app_shell()
 
 EMPTY_HINT = ("No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
-              "while the app is stopped: `python -m phi_core run --backend rules --dataset {dataset}`.")
+              "while the app is stopped: python -m phi_core run --backend rules --dataset {dataset}")
 MEASURED_COLUMNS = ["label", "backend", "model", "phase", "score", "score_lo", "score_hi", "pct_of_reference",
                     *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report",
                     "sec_per_100_tokens", "n_reports", "repeats", "invalid_calls", "run_id"]
@@ -53,7 +56,7 @@ shown_tables = right.multiselect("Paper tables shown beside the ranking", tables
 try:
     ref_value = reference_score(store, reference_name)
 except ValueError as error:
-    st.error(str(error))
+    plain.show(error, "error")
     ref_value = None
 
 measured = leaderboard_frame(store, dataset, split, reference=reference_name)
@@ -63,9 +66,9 @@ if st.checkbox(tr("Hide runs with invalid calls", "無効な呼び出しのあ�
     measured = without_invalid_runs(measured)
 reported = reference_frame(store, reference=reference_name)
 st.caption(
-    f"Dataset **{dataset}**, {split or 'all splits'}. One row per backend, model and phase (its newest scored "
-    f"run). Reference: {reference_name} = {ref_value if ref_value is not None else 'not loaded'} points as "
-    "reported by the paper."
+    plain.fmt("Dataset **{}**, {}. One row per backend, model and phase (its newest scored run). Reference: {} = {} "
+              "points as reported by the paper.", dataset, split or "all splits", reference_name,
+              ref_value if ref_value is not None else "not loaded")
 )
 st.info(
     "The study does not publish the formulas of its eight dimensions. Ours are our own definitions "
@@ -75,7 +78,7 @@ st.info(
 )
 
 if measured.empty:
-    st.warning(EMPTY_HINT.format(dataset=dataset))
+    plain.show(EMPTY_HINT.format(dataset=shlex.quote(dataset)), "warning")
 else:
     st.subheader("Measured here")
     exports.table(measured[[c for c in MEASURED_COLUMNS if c in measured]], "leaderboard_measured", key="lb_measured",

@@ -4,6 +4,7 @@ import streamlit as st
 
 from phi_core.analysis import leaderboard_frame
 from phi_core.models import LABEL_STATUSES
+from phi_core.ui import plain
 from phi_core.ui.formatting import format_count, format_date, format_duration
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
@@ -36,7 +37,7 @@ if not dataset:
                "データセットがまだありません：アノテーションのページで取り込んでください。"))
     st.stop()
 
-st.subheader(tr(f"Label progress of {dataset}", f"{dataset} のラベル付け状況"))
+st.subheader(plain.fmt(tr("Label progress of {}", "{} のラベル付け状況"), dataset))
 counts = store.report_counts(dataset)
 for column, status in zip(st.columns(len(LABEL_STATUSES)), LABEL_STATUSES):
     column.metric(status_name(status, language), format_count(counts.get(status, 0), language))

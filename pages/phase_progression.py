@@ -1,9 +1,12 @@
 """Phase progression: how much each optimisation phase adds, per model and pooled."""
 
+import shlex
+
 import streamlit as st
 
 from phi_core.analysis import phase_gains, phase_means
 from phi_core.figures import gains_waterfall, phase_lines, phase_start, reported_phase_means
+from phi_core.ui import plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
@@ -38,20 +41,22 @@ all_splits = tr("all splits", "全分割")
 
 means = phase_means(store, dataset, split)
 if means.empty:
-    st.info(tr(
+    plain.show(tr(
         "No scored runs on this dataset and split yet. Start LLM runs of several phases on the Runs page, e.g. "
-        f"`python -m phi_core run --backend ollama --model MODEL --phase 1 --dataset {dataset}`, then phase 2 "
-        f"and so on. (`python -m phi_core run --backend rules --dataset {dataset}` gives a baseline without phases.)",
+        f"python -m phi_core run --backend ollama --model MODEL --phase 1 --dataset {shlex.quote(dataset)}, then "
+        f"phase 2 and so on. (python -m phi_core run --backend rules --dataset {shlex.quote(dataset)} gives a "
+        "baseline without phases.)",
         "このデータセットと分割には採点済みの実行がまだありません。実行のページで複数フェーズのLLM実行を開始してください。例："
-        f"`python -m phi_core run --backend ollama --model MODEL --phase 1 --dataset {dataset}`、続いてフェーズ2以降。"
-        f"（`python -m phi_core run --backend rules --dataset {dataset}` でフェーズなしの基準値が得られます。）",
-    ))
+        f"python -m phi_core run --backend ollama --model MODEL --phase 1 --dataset {shlex.quote(dataset)}、"
+        "続いてフェーズ2以降。"
+        f"（python -m phi_core run --backend rules --dataset {shlex.quote(dataset)} でフェーズなしの基準値が得られます。）",
+    ), "info")
     st.stop()
 
-st.caption(tr(
-    f"Dataset **{dataset}**, {split or all_splits}. Newest scored run of each model and phase; "
+st.caption(plain.fmt(tr("Dataset **{}**, {}. ", "データセット **{}**、{}。"), dataset, split or all_splits) + tr(
+    "Newest scored run of each model and phase; "
     "the grey dashed line is the mean over models the paper reported (its models, its scoring).",
-    f"データセット **{dataset}**、{split or all_splits}。各モデル・各フェーズの最新の採点済み実行です。"
+    "各モデル・各フェーズの最新の採点済み実行です。"
     "灰色の破線は論文が報告したモデル平均です（論文のモデルと採点方法による）。",
 ))
 exports.chart(phase_lines(means, reported_phase_means(store.reference_scores()), language=language),

@@ -16,6 +16,7 @@ from phi_core.phases import PhaseError, dump_toml
 from phi_core.runs.extractors import backend_names
 from phi_core.runs.manager import JobRejected
 from phi_core.ui import phase_editor as pe
+from phi_core.ui import plain
 from phi_core.ui import runs as logic
 from phi_core.ui.hosts import configured_hosts
 from phi_core.ui.i18n import tr
@@ -42,7 +43,7 @@ def flash(level: str, message: str) -> None:
 
 def show_flashes() -> None:
     for level, message in state.pop(FLASH, []):
-        FLASH_RENDERERS.get(level, st.info)(message)
+        FLASH_RENDERERS.get(level, st.info)(plain.escape(message))
 
 
 @st.cache_data(ttl=300, show_spinner="Asking the backend which models it has…")
@@ -71,7 +72,7 @@ def model_infos(rows: list[dict]) -> dict[str, ModelInfo]:
 def phase_choices() -> tuple[dict[str, logic.PhaseChoice], dict]:
     registry, sources, problems = pe.phase_registry(store)
     for problem in problems:
-        st.warning(problem)
+        plain.show(problem, "warning")
     choices = {p.key: logic.PhaseChoice(p.key, p.number, p.version, p.name, p.split, sources.get(p.key, "shipped"))
                for p in registry.all()}
     return choices, {p.key: p for p in registry.all()}
@@ -126,12 +127,12 @@ def draw_jobs(polling: bool) -> None:
     for snapshot in jobs:
         with st.container(border=True):
             head, buttons = st.columns([5, 1])
-            head.markdown(f"**{snapshot.description}** · `{snapshot.status}`"
-                          + (f" · run `{snapshot.run_id}`" if snapshot.run_id else ""))
+            head.markdown(plain.fmt("**{}** · {}", snapshot.description, snapshot.status)
+                          + (plain.fmt(" · run {}", snapshot.run_id) if snapshot.run_id else ""))
             head.progress(snapshot.fraction, text=logic.progress_line(snapshot))
             problem = snapshot.error or snapshot.last_error
             if problem:
-                head.caption(f":material/error: last error: {problem}")
+                head.caption(":material/error: " + plain.fmt("last error: {}", problem))
             if snapshot.active:
                 buttons.button("Cancel", key=f"rn_cancel_{snapshot.job_id}", on_click=cancel_job,
                                args=(snapshot.job_id,), disabled=snapshot.status == "cancelling", width="stretch")
@@ -145,8 +146,8 @@ def draw_jobs(polling: bool) -> None:
             cols = st.columns([5, 1])
             since = f" since {work.since:%Y-%m-%d %H:%M}" if work.since else ""
             progress = f"{work.done}/{work.total} reports done" if work.total else "not started"
-            cols[0].markdown(f"{work.description} · {progress}{since}"
-                             + (f" · run `{work.run_id}`" if work.run_id else ""))
+            cols[0].markdown(plain.fmt("{} · {}{}", work.description, progress, since)
+                             + (plain.fmt(" · run {}", work.run_id) if work.run_id else ""))
             cols[1].button("Resume", key=f"rn_resume_int_{work.key}", on_click=resume, args=(work.key,),
                            width="stretch", type="primary")
 
@@ -191,7 +192,7 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
         models_by_host, down = logic.models_on_hosts(rows)
         infos = model_infos(rows)
         for host, error in down.items():
-            st.warning(f"{host or backend} is not answering: {error}")
+            st.warning(plain.fmt("{} is not answering: {}", host or backend, error))
         if pending:
             st.caption(":material/hourglass_empty: asking the hosts for their models…")
         offered = logic.model_union(models_by_host, list(models_by_host) if not hosts else list(hosts))
@@ -218,9 +219,9 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
     counts = store.split_counts(dataset)
     check = logic.check_form(form, phases, models_by_host, split_counts=counts)
     for warning in check.warnings:
-        st.warning(warning)
+        plain.show(warning, "warning")
     for error in check.errors:
-        st.error(error)
+        plain.show(error, "error")
 
     if chosen_phases:
         preview_phases(chosen_phases, models, definitions, backend, infos)
@@ -239,23 +240,23 @@ def preview_phases(keys: tuple[str, ...], models: tuple[str, ...], definitions: 
     for key in keys:
         phase = definitions[key]
         view = logic.phase_preview(phase, model or backend, infos.get(model))
-        with st.expander(f"{phase.label()} · variant {view['variant']} for {model or 'any model'}"):
-            st.caption(f"{phase.description.strip()}")
-            st.markdown(f"Variant **{view['variant']}** — {view['variant_reason']}. Split **{view['split']}**. "
-                        f"Structured output: {'yes' if view['structured_output'] else 'no'}. "
-                        f"Labels: {', '.join(view['labels'])}")
+        with st.expander(plain.fmt("{} · variant {} for {}", phase.label(), view["variant"], model or "any model")):
+            plain.show(phase.description.strip(), "caption")
+            st.markdown(plain.fmt("Variant **{}** — {}. Split **{}**. Structured output: {}. Labels: {}",
+                                  view["variant"], view["variant_reason"], view["split"],
+                                  "yes" if view["structured_output"] else "no", ", ".join(view["labels"])))
             st.markdown("System prompt")
             st.code(view["system"] or "(none)", language=None, wrap_lines=True)
             st.markdown("User prompt")
             st.code(view["user"], language=None, wrap_lines=True)
             if view["additions"]:
-                st.markdown(f"Model-specific additions (matched {', '.join(view['addition_patterns'])})")
+                st.markdown(plain.fmt("Model-specific additions (matched {})", ", ".join(view["addition_patterns"])))
                 st.code("\n".join(view["additions"]), language=None, wrap_lines=True)
             if view["examples"]:
-                st.markdown(f"Worked examples: {', '.join(view['examples'])}")
+                st.markdown(plain.fmt("Worked examples: {}", ", ".join(view["examples"])))
             if view["refine"]:
                 refine = view["refine"]
-                st.markdown(f"Review step: {refine['style']}, {refine['rounds']} round(s)")
+                st.markdown(plain.fmt("Review step: {}, {} round(s)", refine["style"], refine["rounds"]))
                 st.code(refine["user"], language=None, wrap_lines=True)
             st.markdown("Options")
             st.json(view["options"], expanded=False)
@@ -321,11 +322,11 @@ def report_view(detail: dict) -> None:
         st.dataframe(pd.DataFrame([detail["score"]]), hide_index=True, width="stretch")
     for repeat in detail["repeats"]:
         with st.container(border=True):
-            st.markdown(f"Repeat {repeat['repeat']} · {repeat['status']} · {repeat['seconds']} s")
+            st.markdown(plain.fmt("Repeat {} · {} · {} s", repeat["repeat"], repeat["status"], repeat["seconds"]))
             if repeat["error"]:
-                st.error(repeat["error"])
+                plain.show(repeat["error"], "error")
             if repeat["violations"]:
-                st.markdown("Violations: " + "; ".join(str(v) for v in repeat["violations"]))
+                st.markdown("Violations: " + plain.escape("; ".join(str(v) for v in repeat["violations"])))
             if repeat["items"]:
                 st.dataframe(pd.DataFrame(repeat["items"]), hide_index=True, width="stretch")
             else:
@@ -333,7 +334,7 @@ def report_view(detail: dict) -> None:
             st.markdown("Raw reply")
             st.code(repeat["raw"] or "(empty)", language=None, wrap_lines=True)
             for call in repeat["calls"][:-1] if len(repeat["calls"]) > 1 else []:
-                st.caption(f"earlier call {call['step']}" + (" (from cache)" if call["cached"] else ""))
+                st.caption(plain.fmt("earlier call {}", call["step"]) + (" (from cache)" if call["cached"] else ""))
                 st.code(call["raw"] or "(empty)", language=None, wrap_lines=True)
 
 
@@ -372,7 +373,7 @@ def editor_tab() -> None:
     phase = registry.by_key(key)
     parent = pe.parent_of(phase, registry)
     if parent is not None:
-        with st.expander(f"Changes from {parent.key}, the version it came from"):
+        with st.expander(plain.fmt("Changes from {}, the version it came from", parent.key)):
             st.code(pe.diff_against(parent, phase), language="diff")
     with st.expander("Full definition (TOML)"):
         st.code(dump_toml(phase), language="toml")
@@ -401,10 +402,10 @@ def editor_tab() -> None:
     changes = pe.changes_from_edits(phase, texts, options)
     problems = pe.validation_messages(phase, texts, options, registry) if changes else []
     for problem in problems:
-        st.error(problem)
+        plain.show(problem, "error")
     if changes and not problems:
         preview = pe.make_version(phase, changes, registry)
-        with st.expander(f"Diff of the new version {preview.key} against {phase.key}", expanded=True):
+        with st.expander(plain.fmt("Diff of the new version {} against {}", preview.key, phase.key), expanded=True):
             st.code(pe.diff_against(phase, preview), language="diff")
     st.button("Save as a new version", type="primary", key="pe_save", disabled=not changes or bool(problems),
               on_click=save_edit, args=(key,))

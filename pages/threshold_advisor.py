@@ -1,6 +1,7 @@
 """Threshold advisor: below which score does a step such as Self-Refine pay off?"""
 
 import math
+import shlex
 
 import pandas as pd
 import streamlit as st
@@ -9,7 +10,7 @@ from phi_core.analysis import phase_scores, threshold_analysis
 from phi_core.analysis.threshold import STEP_NAMES
 from phi_core.figures import threshold_scatter
 from phi_core.figures.common import phase_sort_key
-from phi_core.ui import threshold_text
+from phi_core.ui import plain, threshold_text
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.formatting import format_count, format_number
 from phi_core.ui.i18n import current_language, tr
@@ -38,15 +39,15 @@ dataset, split = require_active_dataset()
 
 phases = sorted({str(p) for p in phase_scores(store, dataset, split)["phase"]} - {"-", ""}, key=phase_sort_key)
 if len(phases) < 2:
-    st.info(tr(
+    plain.show(tr(
         "The advisor needs models scored in two phases (by default 3 and 4, Self-Refine). Start them on the "
-        f"Runs page, e.g. `python -m phi_core run --backend ollama --model MODEL --phase 3 --dataset {dataset}` "
-        "and the same with `--phase 4`, for at least five models.",
+        f"Runs page, e.g. python -m phi_core run --backend ollama --model MODEL --phase 3 --dataset {shlex.quote(dataset)} "
+        "and the same with --phase 4, for at least five models.",
         "このアドバイザーには2つのフェーズ（既定では3と4、Self-Refine）で採点されたモデルが必要です。"
         "実行のページで開始してください。例："
-        f"`python -m phi_core run --backend ollama --model MODEL --phase 3 --dataset {dataset}` と、"
-        "同じコマンドを `--phase 4` で、少なくとも5つのモデルについて。",
-    ))
+        f"python -m phi_core run --backend ollama --model MODEL --phase 3 --dataset {shlex.quote(dataset)} と、"
+        "同じコマンドを --phase 4 で、少なくとも5つのモデルについて。",
+    ), "info")
     st.stop()
 
 cols = st.columns(3)
@@ -61,13 +62,13 @@ analysis = threshold_analysis(store, dataset, split, from_phase=from_phase, to_p
 estimate = analysis.estimate
 verdict = threshold_text.verdict(estimate, language)
 if estimate.ok and estimate.threshold_supported:
-    st.success(verdict)
+    plain.show(verdict, "success")
 elif estimate.ok:
-    st.warning(verdict + tr(" The line is drawn dashed: do not read it as a recommendation.",
-                            " 線は破線で描いています：推奨値として読まないでください。"))
+    plain.show(verdict + tr(" The line is drawn dashed: do not read it as a recommendation.",
+                            " 線は破線で描いています：推奨値として読まないでください。"), "warning")
 else:
-    st.warning(threshold_text.summary(estimate, analysis.points, from_phase, to_phase,
-                                      analysis.summary or estimate.verdict, language))
+    plain.show(threshold_text.summary(estimate, analysis.points, from_phase, to_phase,
+                                      analysis.summary or estimate.verdict, language), "warning")
 
 fig = threshold_scatter(
     analysis.points, estimate, reported_points=analysis.reported_points, reported_band=analysis.reported_band,

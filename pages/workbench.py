@@ -16,6 +16,8 @@ from phi_core.models import LABEL_STATUSES, SPLITS
 from phi_core.store import StoreError
 from phi_core.taxonomy import CATEGORY_BY_CODE, CATEGORY_CODES
 from phi_core.ui import editor_session as session
+from phi_core.ui import plain
+from phi_core.ui.i18n import tr
 from phi_core.ui import workbench as wb
 from phi_core.ui.components.span_annotator import component_data, span_annotator
 from phi_core.ui.state import active_dataset, active_split, current_annotator, get_store
@@ -27,6 +29,8 @@ require_app_shell()
 COMPONENT_KEY = "wb_annotator"
 CONTEXT = "wb_context"
 NO_RUN = "(none)"
+# Shown choice -> codec; None detects (UTF-8, else CP932 or EUC-JP).
+ENCODINGS = {"auto": None, "UTF-8": "utf-8", "Shift_JIS (CP932)": "cp932", "EUC-JP": "euc_jp"}
 # Successes are brief toasts so that a day of key presses does not pile up banners.
 FLASH_RENDERERS = {"success": lambda m: st.toast(m, icon=":material/check:"), "info": st.info,
                    "warning": st.warning, "error": st.error}
@@ -83,7 +87,8 @@ def check_upload() -> None:
     split = state.get("wb_import_split")
     try:
         state["wb_import"] = preview_import(upload.getvalue(), upload.name, state["wb_import_fmt"],
-                                            state.get("wb_import_name", ""), None if split == "from file" else split)
+                                            state.get("wb_import_name", ""), None if split == "from file" else split,
+                                            encoding=ENCODINGS.get(state.get("wb_import_encoding")))
     except TransferError as error:
         session.flash(state, "error", str(error))
 
@@ -106,7 +111,7 @@ def commit_upload() -> None:
 
 def show_flashes() -> None:
     for level, message in session.take_flashes(state):
-        FLASH_RENDERERS.get(level, st.info)(message)
+        FLASH_RENDERERS.get(level, st.info)(plain.escape(message))
 
 
 def filters(dataset: str, reports: list) -> tuple[wb.ReportFilter, str | None]:
@@ -154,11 +159,11 @@ def conflict_panel() -> None:
     if pending is None:
         return
     with st.container(border=True):
-        st.error(f"Your change to {pending.report_id} was not saved: someone saved it first "
-                 f"(now version {pending.current_version}). Nothing was overwritten.")
+        st.error(plain.fmt("Your change to {} was not saved: someone saved it first "
+                           "(now version {}). Nothing was overwritten.", pending.report_id, pending.current_version))
         left, right = st.columns(2)
-        left.markdown("**They changed**\n" + "\n".join(f"- {line}" for line in pending.their_changes()))
-        right.markdown("**You tried to**\n" + "\n".join(f"- {line}" for line in pending.my_changes()))
+        left.markdown("**They changed**\n" + "\n".join(f"- {plain.escape(line)}" for line in pending.their_changes()))
+        right.markdown("**You tried to**\n" + "\n".join(f"- {plain.escape(line)}" for line in pending.my_changes()))
         a, b = st.columns(2)
         a.button("Reload and re-apply my change", type="primary",
                  on_click=lambda: session.reapply_conflict(state, store, current_annotator()))
@@ -168,8 +173,8 @@ def conflict_panel() -> None:
 def stale_notice(dataset: str, report) -> None:
     saved = store.report_version(dataset, report.id)
     if saved is not None and saved != report.meta["version"] and session.conflict(state) is None:
-        st.warning(f"{report.id} was saved by someone else since you opened it (version {saved}, yours "
-                   f"{report.meta['version']}). Press Reload to see it before editing.")
+        st.warning(plain.fmt("{} was saved by someone else since you opened it (version {}, yours "
+                             "{}). Press Reload to see it before editing.", report.id, saved, report.meta["version"]))
 
 
 def predictions_panel(report, comparison: wb.Comparison | None) -> None:
@@ -183,7 +188,7 @@ def predictions_panel(report, comparison: wb.Comparison | None) -> None:
             distinct.setdefault((p.value, p.label), p)
         for index, ((value, label), p) in enumerate(distinct.items()):
             cols = st.columns([4, 2, 3, 1])
-            cols[0].markdown(f"`{value}` — {label} ({p.verdict.replace('_', ' ')})")
+            cols[0].markdown(plain.fmt("{} — {} ({})", value, label, p.verdict.replace("_", " ")))
             suggested = wb.suggested_category(label) or CATEGORY_CODES[0]
             category = cols[2].selectbox("as", CATEGORY_CODES, index=CATEGORY_CODES.index(suggested),
                                          key=f"wb_accept_cat_{report.id}_{index}", label_visibility="collapsed",
@@ -191,7 +196,7 @@ def predictions_panel(report, comparison: wb.Comparison | None) -> None:
             cols[3].button("Accept", key=f"wb_accept_{report.id}_{index}", on_click=do, args=("accept",),
                            kwargs={"value": value, "label": label, "category": category})
         for item in comparison.not_found:
-            st.caption(f"not in the text: `{item.get('value')}` ({item.get('label')})")
+            st.caption(plain.fmt("not in the text: {} ({})", item.get("value"), item.get("label")))
 
 
 def spans_editor(report) -> None:
@@ -216,7 +221,7 @@ def report_details(dataset: str, report) -> None:
     if report.warnings:
         with st.expander(f"Import warnings of this report ({len(report.warnings)})", expanded=True):
             for w in report.warnings:
-                st.markdown(f"- **{w.kind}** {w.message}")
+                st.markdown(plain.fmt("- **{}** {}", w.kind, w.message))
     with st.expander("Change history"):
         log = store.audit_log(dataset, report.id)
         if log.empty:
@@ -289,16 +294,21 @@ def review_tab(reports: list) -> None:
 def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
     st.subheader("Import a corpus")
     st.file_uploader("Corpus file", key="wb_upload", type=["jsonl", "json", "csv"])
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].selectbox("Format", list(IMPORTERS), key="wb_import_fmt")
     cols[1].text_input("Dataset name", key="wb_import_name", placeholder="e.g. hospital-2025")
     cols[2].selectbox("Split", ["from file", *SPLITS], key="wb_import_split")
+    cols[3].selectbox(tr("Encoding", "文字コード"), list(ENCODINGS), key="wb_import_encoding",
+                      format_func=lambda k: tr("detect", "自動判定") if k == "auto" else k,
+                      help=tr("Detected: UTF-8, else Shift_JIS (CP932) or EUC-JP. Choose one to force it.",
+                              "自動判定：UTF-8、それ以外は Shift_JIS（CP932）または EUC-JP。指定すると固定します。"))
     st.button("Check file", on_click=check_upload)
     preview = state.get("wb_import")
     if preview is not None:
         with st.container(border=True):
-            st.markdown(f"**{preview.filename}** as {preview.fmt} → dataset **{preview.dataset}** (not saved yet)")
-            st.table(pd.DataFrame(preview.summary_rows, columns=["what", "count"]))
+            st.markdown(plain.fmt("**{}** as {} → dataset **{}** (not saved yet)", preview.filename, preview.fmt,
+                                  preview.dataset))
+            st.dataframe(pd.DataFrame(preview.summary_rows, columns=["what", "count"]), hide_index=True)
             st.button("Commit import", type="primary", on_click=commit_upload)
     st.subheader("Export gold labels")
     fmt = st.selectbox("Export format", list(EXPORTERS), key="wb_export_fmt")

@@ -91,6 +91,11 @@ class ImportSummary(BaseModel):
     reports_without_labels: int = 0
     position_mismatches: int = 0
     duplicate_reports: int = 0
+    # Label cells (paper CSV phi_items) that could not be read at all, and spans that cut into each other.
+    unreadable_label_cells: int = 0
+    overlapping_spans: int = 0
+    # The text encoding the file was read in (UTF-8, CP932 (Shift_JIS), EUC-JP).
+    encoding: str = "UTF-8"
     by_split: dict[str, int] = Field(default_factory=dict)
     errors: list[str] = Field(default_factory=list)
     committed: bool = False

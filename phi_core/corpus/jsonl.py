@@ -48,13 +48,20 @@ def iter_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict]]:
     callers can tell the user exactly where the file is broken.
     """
     with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(record, dict):
-                raise ValueError(f"line {number} holds a JSON {type(record).__name__}, expected an object")
-            yield number, record
+        yield from parse_jsonl_lines(handle)
+
+
+def parse_jsonl_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for every non-blank line of already decoded text; ValueError names a bad line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise ValueError(f"line {number} is nested too deeply to be a report") from None
+        if not isinstance(record, dict):
+            raise ValueError(f"line {number} holds a JSON {type(record).__name__}, expected an object")
+        yield number, record

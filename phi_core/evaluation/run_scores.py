@@ -68,7 +68,9 @@ def _score_one(report: Report, items: list[PredictedItem], result: dict[str, Any
 def _score_row(report_id: str, scores: list[ReportScore], seconds: list[float | None]) -> dict[str, Any]:
     """Fold the repeats of one report into one row: means of points, first repeat's details."""
     n = len(scores)
-    details = scores[0].to_dict()
+    # Shallow: only top-level keys change below and json.dumps reads the rest as it is
+    # (a deep copy cost a sixth of a rules run's time).
+    details = {name: getattr(scores[0], name) for name in scores[0].__dataclass_fields__}
     composite = sum(s.score for s in scores) / n
     points: dict[str, float | None] = {}
     for dim in DIMENSIONS:

@@ -78,7 +78,7 @@ class ScoreTables(StoreBase):
             WITH wanted AS (SELECT unnest(?) AS run_id),
             s AS (
                 SELECT run_id, count(*) AS n_reports, avg(score) AS score, {dims},
-                       avg(seconds) AS sec_per_report
+                       avg(seconds) AS sec_per_report, count(*) FILTER (WHERE rescaled) AS rescaled_reports
                 FROM report_scores WHERE run_id IN (SELECT run_id FROM wanted) GROUP BY run_id
             ),
             c AS (

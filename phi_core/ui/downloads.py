@@ -17,6 +17,7 @@ import streamlit as st
 from phi_core.figures.export import FORMATS, export_available, figure_bytes, safe_filename, zip_figures
 from phi_core.figures.theme import PRESENTATION_HEIGHT, PRESENTATION_WIDTH
 from phi_core.ui.i18n import tr
+from phi_core.ui import plain
 
 SCALE_KEY = "fig_export_scale"
 SCALES = (1.0, 1.5, 2.0, 3.0)
@@ -111,4 +112,4 @@ class PageExports:
                 icon=":material/folder_zip:",
             )
             if not available:
-                st.caption(f":material/info: {reason}")
+                st.caption(":material/info: " + plain.escape(reason))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from phi_core.models import SPLITS
 from phi_core.store import Store
+from phi_core.ui import plain
 from phi_core.ui.hosts import configured_hosts
 from phi_core.ui.state import (
     ALL_SPLITS, ANNOTATOR_KEY, DATASET_KEY, SPLIT_KEY, get_host_monitor, logged_in_user,
@@ -41,7 +42,7 @@ def _dataset_selectors(store: Store) -> None:
 def _annotator_field() -> None:
     user = logged_in_user()
     if user:
-        st.caption(f"Annotator: **{user}** (signed in)")
+        st.caption(plain.fmt("Annotator: **{}** (signed in)", user))
         return
     # Re-assigning keeps the typed name when a page without this widget ran in between.
     st.session_state[ANNOTATOR_KEY] = st.session_state.get(ANNOTATOR_KEY, "")
@@ -50,7 +51,7 @@ def _annotator_field() -> None:
 
 def _database_info(store: Store) -> None:
     info = store.summary()
-    st.caption(f"Database `{info['path']}`  \n{info['reports']} reports in {info['datasets']} datasets, "
+    st.caption(plain.fmt("Database {}  \n", info["path"]) + f"{info['reports']} reports in {info['datasets']} datasets, "
                f"{info['runs']} runs")
 
 
@@ -67,9 +68,9 @@ def _draw_hosts(hosts: list[str]) -> None:
     st.caption("Ollama hosts")
     for host, status in statuses.items():
         if status is None:
-            st.caption(f":material/hourglass_empty: `{host}` checking…")
+            st.caption(":material/hourglass_empty: " + plain.fmt("{} checking…", host))
         elif status.reachable:
             models = ", ".join(m.name for m in status.models) or "no models pulled"
-            st.caption(f":material/check_circle: `{host}` {len(status.models)} models: {models}")
+            st.caption(":material/check_circle: " + plain.fmt("{} {} models: {}", host, len(status.models), models))
         else:
-            st.caption(f":material/error: `{host}` unreachable: {status.error}")
+            st.caption(":material/error: " + plain.fmt("{} unreachable: {}", host, status.error))

@@ -13,6 +13,7 @@ import streamlit as st
 
 from phi_core.seed import initialise
 from phi_core.store import Store
+from phi_core.store.database import set_process_kind
 from phi_core.ui.hosts import HostMonitor
 from phi_core.ui.i18n import tr
 
@@ -24,6 +25,7 @@ ALL_SPLITS = "all"
 
 @st.cache_resource(show_spinner=False)
 def get_store() -> Store:
+    set_process_kind("app")
     store = Store()
     initialise(store, seed=True)
     return store

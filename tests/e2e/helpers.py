@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_FILE = REPO_ROOT / "app.py"
+# What `make run` starts: app.py behind the Host check (serve.py).
+SERVE_FILE = REPO_ROOT / "serve.py"
 CORPUS_FILE = REPO_ROOT / "data" / "corpus" / "synthetic.jsonl"
 SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -201,11 +203,11 @@ class AppServer:
 
 def start_app(db_path: Path, log_path: Path, *, port: int | None = None, extra_env: dict | None = None,
               timeout_s: float = SERVER_START_TIMEOUT_S) -> AppServer:
-    """`streamlit run app.py` on a loopback port against db_path, returned once it answers."""
+    """`streamlit run serve.py` (as `make run` does) on a loopback port against db_path, once it answers."""
     port = port or free_port()
     env = {**os.environ, "PHI_DB": str(db_path), "OLLAMA_HOST": UNREACHABLE_OLLAMA, **(extra_env or {})}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        sys.executable, "-m", "streamlit", "run", str(SERVE_FILE),
         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
         # Other people edit files in this tree while tests run; a rerun on their save would race the test.
         "--server.fileWatcherType", "none",

@@ -61,7 +61,7 @@ def test_union_is_a_scored_run_equal_to_a_hand_computation(store):
     scores = store.report_scores([result.run_id]).set_index("report_id")
     for rid in TEXTS:
         report = _report(rid)
-        hand = score_report(report.text, report.spans, [PredictedItem(category=l, value=v) for l, v in got[rid]],
+        hand = score_report(report.text, report.spans, [PredictedItem(category=label, value=v) for label, v in got[rid]],
                             seconds=2.01)
         assert scores.loc[rid, "score"] == pytest.approx(hand.score)
         details = json.loads(scores.loc[rid, "details"])

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from phi_core.models import ImportWarning, Report, Span
 from phi_core.store import Store
+from phi_core.ui.plain import unescape
 from phi_core.ui.state import get_store
 from tests.ui.apptest_support import APP, use_app_database
 
@@ -82,8 +83,8 @@ def test_stale_save_shows_the_conflict_and_reapplies(db):
     store = get_store()
     store.save_gold("ward", "w1", spans=[], expected_version=1, actor="them")
     next(b for b in at.button if b.label.startswith("Approve")).click().run()
-    assert any("not saved" in e.value for e in at.error)
-    assert any("removed PATIENT_NAME" in m.value for m in at.markdown)
+    assert any("not saved" in unescape(e.value) for e in at.error)
+    assert any("removed PATIENT_NAME" in unescape(m.value) for m in at.markdown)
     assert store.report("ward", "w1").status == "silver"  # nothing overwritten
     next(b for b in at.button if b.label == "Reload and re-apply my change").click().run()
     final = store.report("ward", "w1")

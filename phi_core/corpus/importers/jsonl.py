@@ -12,22 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_file, check_split,
-    mark_duplicate_reports, not_utf8, summarize,
+    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_encodable, check_split,
+    mark_duplicate_reports, read_text, summarize,
 )
-from phi_core.corpus.jsonl import iter_jsonl_records
+from phi_core.corpus.jsonl import parse_jsonl_lines
 from phi_core.models import LABEL_STATUSES, SPLITS, Report
 
 FORMAT = "jsonl"
 
 
-def read_records(path: Path, what: str) -> list[tuple[int, dict]]:
-    """Every (line number, object) of a JSONL file, or a CorpusFormatError naming the bad line."""
-    check_file(path, what)
+def read_records(path: Path, what: str, encoding: str | None = None) -> tuple[list[tuple[int, dict]], str]:
+    """Every (line number, object) of a JSONL file and the encoding's name, or a CorpusFormatError naming the bad line."""
+    decoded = read_text(path, what, encoding)
     try:
-        return list(iter_jsonl_records(path))
-    except UnicodeDecodeError as exc:
-        raise not_utf8(path, exc) from None
+        return list(parse_jsonl_lines(decoded.text.splitlines())), decoded.label
     except ValueError as exc:
         raise CorpusFormatError(f"{path}: {exc}; fix that line and import again (nothing was imported)") from None
 
@@ -76,10 +74,13 @@ def _report(record: dict, line: int, path: Path, split: str | None, seen: dict[s
                   warnings=warnings, meta=meta)
 
 
-def import_jsonl(path: str | Path, *, dataset: str, split: str | None = None) -> ImportResult:
+def import_jsonl(path: str | Path, *, dataset: str, split: str | None = None,
+                 encoding: str | None = None) -> ImportResult:
     check_split(split)
     path = Path(path)
     seen: dict[str, int] = {}
-    reports = [_report(record, line, path, split, seen) for line, record in read_records(path, "JSONL")]
+    records, used = read_records(path, "JSONL", encoding)
+    reports = [_report(record, line, path, split, seen) for line, record in records]
     mark_duplicate_reports(reports)
-    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT))
+    check_encodable(reports)
+    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, encoding=used))
