@@ -27,6 +27,9 @@ def _configure(p: argparse.ArgumentParser) -> None:
                    help="ALSO store the original documents (real PHI) as this dataset, pre-labelled by the pipeline")
     p.add_argument("--seed", type=int, help="surrogates: fix the random draw (tests only; default is unpredictable)")
     add_db(p)
+    # The built-in rules pipeline without --keep-dataset never opens the database,
+    # so it works where there is none (and while the app holds one).
+    p.set_defaults(needs_database=lambda args: not (args.pipeline == "rules" and not args.keep_dataset))
 
 
 @command("deid", "de-identify documents with a pipeline: tags, redact or surrogate", _configure)

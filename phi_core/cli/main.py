@@ -32,6 +32,8 @@ def check_database(args: argparse.Namespace) -> None:
     """Refuse a --db that names no database before anything opens (and so creates) it."""
     if getattr(args, "db", "absent") == "absent" or getattr(args, "dry_run", False):
         return
+    if not getattr(args, "needs_database", lambda _args: True)(args):
+        return
     from phi_core.store.database import resolve_db_path
 
     path = resolve_db_path(args.db)

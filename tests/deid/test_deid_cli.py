@@ -35,6 +35,7 @@ def test_rules_deid_touches_no_database(tmp_path):
 
 def test_stored_pipeline_job_stores_nothing_unless_asked(tmp_path):
     db = tmp_path / "x.duckdb"
+    assert main(["init", "--no-seed", "--db", str(db)]) == 0
     assert main(["pipeline", "add", "r", "--part", "rules", "--db", str(db)]) == 0
     before = _counts(db)
     out, mapping = tmp_path / "out.jsonl", tmp_path / "map.csv"

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from phi_core.evaluation import leaderboard
+from phi_core.analysis.leaderboard import leaderboard_records
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.pipelines import make_pipeline
 from phi_core.pipelines.definition import PipelineError
@@ -68,7 +68,7 @@ def test_union_is_a_scored_run_equal_to_a_hand_computation(store):
         assert details["counts"]["leaked_chars"] == hand.counts["leaked_chars"]
     # r1: 太郎 leaks (2 characters); r2 leaks nothing.
     assert json.loads(scores.loc["r1", "details"])["counts"]["leaked_chars"] == 2
-    row = [r for r in leaderboard(store, "d", n_boot=50) if r["backend"] == "pipeline"]
+    row = [r for r in leaderboard_records(store, "d", n_boot=50) if r["backend"] == "pipeline"]
     assert row and row[0]["model"] == "rules+m" and row[0]["phase"] == "3"
 
 
