@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .candidates import RANK_PATTERN, Candidate
+from .recognizer import Document, Recognizer, register
 from .chars import is_hiragana, is_kanji, is_katakana, is_latin
 
 _FACILITY_ENDINGS = (
@@ -71,3 +72,14 @@ def facility_candidates(text: str) -> list[Candidate]:
             continue
         found.append(Candidate(start, match.end(), "HOSPITAL_NAME", RANK_PATTERN))
     return found
+
+
+@register
+class FacilityRecognizer(Recognizer):
+    """Facility names by their ending (病院, クリニック ...) or in 「」, never generic ones (当院)."""
+
+    name = "facility"
+    categories = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return facility_candidates(doc.text)

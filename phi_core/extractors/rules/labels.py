@@ -16,6 +16,7 @@ from .candidates import RANK_LABEL, Candidate
 from .chars import is_kanji
 from .names import parse_labelled_name
 from .patterns import PHONE
+from .recognizer import Document, Recognizer, Region, register
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,8 @@ def _trim_value(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
 def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
     stops = "。\n" if hit.rule.category in ("ADDRESS", "FACILITY_ADDRESS") else "。\n（("
     start, end = _trim_value(text, hit.value_start, hit.value_end, stops)
+    while start < end and text[start] in "〒 \u3000":
+        start += 1
     if end - start < 2 or text[start:end] in ("なし", "不明", "特記事項なし"):
         return []
     return [Candidate(start, end, hit.rule.category, RANK_LABEL)]
@@ -228,24 +231,43 @@ def id_candidates(text: str) -> list[Candidate]:
     return found
 
 
-def retype_in_context(text: str, hits: list[LabelHit], candidates: list[Candidate]) -> list[Candidate]:
-    """Give pattern matches inside a label's value the label's category."""
-    regions = [(h.value_start, h.value_end, h) for h in hits if h.rule.retype]
-    if not regions:
-        return candidates
-    out: list[Candidate] = []
-    for cand in candidates:
-        new = cand
-        if cand.kind:
-            for start, end, hit in regions:
-                if start <= cand.start < end and cand.kind in hit.rule.retype:
-                    category = hit.rule.retype[cand.kind]
-                    if category == "PHONE" and _is_facility_line(text, start):
-                        category = "FACILITY_PHONE"
-                    new = cand.retyped(category, RANK_LABEL)
-                    break
-        out.append(new)
-    return out
+def context_regions(text: str, hits: list[LabelHit]) -> list[Region]:
+    """The value of every label that re-types generic matches (dates, phones ...)."""
+    return [
+        Region(h.value_start, h.value_end, h.rule.retype, _is_facility_line(text, h.value_start))
+        for h in hits
+        if h.rule.retype
+    ]
+
+
+def label_hits(doc: Document) -> list[LabelHit]:
+    return doc.shared("label_hits", lambda d: find_label_hits(d.text))
+
+
+@register
+class LabelContextRecognizer(Recognizer):
+    """``key：value``, ``key: value`` and Markdown table rows: the label decides the category."""
+
+    name = "label-context"
+    categories = ("PATIENT_NAME", "PHYSICIAN_NAME", "NAME_READING", "SEX", "ADDRESS", "FACILITY_ADDRESS",
+                  "EMERGENCY_CONTACT", "HOSPITAL_NAME", "DEPARTMENT")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return label_candidates(doc.text, label_hits(doc))
+
+    def regions(self, doc: Document) -> list[Region]:
+        return context_regions(doc.text, label_hits(doc))
+
+
+@register
+class IdLabelRecognizer(Recognizer):
+    """Identifiers after their own labels, with or without a colon (カルテNo.KS1964...)."""
+
+    name = "id-label"
+    categories = ("PATIENT_ID", "OTHER_ID")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return id_candidates(doc.text)
 
 
 def _is_facility_line(text: str, value_start: int) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .candidates import RANK_LABEL, RANK_PATTERN, Candidate
+from .recognizer import Document, Recognizer, register
 from .chars import KANJI, KATAKANA, NAME_CHARS, is_hiragana, is_kanji, is_katakana, is_latin, looks_like_reading
 
 SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
@@ -307,3 +308,14 @@ def prose_name_candidates(text: str) -> list[Candidate]:
         ):
             found.append(Candidate(match.start("name"), match.end("name"), "EMERGENCY_CONTACT", RANK_PATTERN))
     return found
+
+
+@register
+class PersonNameRecognizer(Recognizer):
+    """Names in running text found by a cue: Dr., honorifics, role words, relations, initials."""
+
+    name = "person-name"
+    categories = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return prose_name_candidates(doc.text)

@@ -1,0 +1,1 @@
+"""Room and bed numbers."""
