@@ -32,7 +32,7 @@ class LabelRule:
 
 
 def _rules(words: str, rule: LabelRule) -> dict[str, LabelRule]:
-    return {word: rule for word in words.split()}
+    return {word: rule for word in (words.split("|") if "|" in words else words.split())}
 
 
 _PHYSICIAN_RULE_DEF = LabelRule("name", "PHYSICIAN_NAME")
@@ -55,8 +55,44 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules("検査日 検査日時 撮影日 撮影日時 検査年月日 撮影年月日 検査実施日 実施日 施行日 検査・治療日時 治療日時", _EXAM),
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
-    **_rules("診療科 依頼科 依頼診療科 依頼部署", LabelRule("whole", "DEPARTMENT")),
+    **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟", LabelRule("whole", "DEPARTMENT")),
+    **_rules("報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
+             _PHYSICIAN_RULE_DEF),
+    **_rules("入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
+             "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
+             _OTHER_DATE),
+    **_rules("宛先 紹介先 紹介先医療機関 貴院 医療機関名称", LabelRule("whole", "HOSPITAL_NAME")),
+    **_rules("病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室", LabelRule("room", "OTHER_ID")),
 }
+
+# English keys ("Patient Name: ...", CSV headers such as patient_name) share
+# the rules above; every case variant is listed so lookup stays a dict hit.
+_ENGLISH_KEYS: dict[str, LabelRule] = {
+    **_rules("Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
+    **_rules("Kana|Reading|Furigana|Name Kana|Kana Name|Patient Name Kana", LabelRule("whole", "NAME_READING")),
+    **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday", _BIRTH),
+    **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
+    **_rules("Sex|Gender", LabelRule("sex", "SEX")),
+    **_rules("Address|Home Address|Patient Address", LabelRule("whole", "ADDRESS")),
+    **_rules("Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
+             LabelRule("context", retype={"phone": "PHONE"})),
+    **_rules("Emergency Contact|Next of Kin|NOK", LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"})),
+    **_rules("Exam Date|Study Date|Date of Exam|Date of Study|Examination Date|Exam Date/Time|Study Date/Time|Date of Examination",
+             _EXAM),
+    **_rules("Date|Report Date|Admission Date|Discharge Date|Date of Admission|Date of Discharge|Previous Exam|Prior Study|Comparison",
+             _OTHER_DATE),
+    **_rules("Referring Physician|Referring Doctor|Ordering Physician|Requesting Physician|Radiologist|Reported by|"
+             "Reading Radiologist|Read by|Signed by|Attending Physician|Attending|Physician|Doctor|Dictated by|"
+             "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author",
+             _PHYSICIAN_RULE_DEF),
+    **_rules("Hospital|Institution|Facility|Referring Hospital|Referred from|Hospital Name|Institution Name",
+             LabelRule("whole", "HOSPITAL_NAME")),
+    **_rules("Department|Dept|Dept.|Ward", LabelRule("whole", "DEPARTMENT")),
+    **_rules("Room|Room No.|Bed|Bed No.", LabelRule("room", "OTHER_ID")),
+}
+for _key, _rule in list(_ENGLISH_KEYS.items()):
+    for _variant in (_key, _key.lower(), _key.upper(), _key.title(), _key.capitalize()):
+        LABEL_RULES.setdefault(_variant, _rule)
 _PHYSICIAN_RULE = _PHYSICIAN_RULE_DEF
 
 # Role labels for clinicians are open-ended (依頼医, 検査依頼医, 読影医, 承認医,
@@ -70,7 +106,9 @@ _MAX_PHYSICIAN_LABEL = 8
 _SEPARATOR_RE = re.compile("[:：]|(?<=[^\\s|]) ?\\|")
 _SEPARATOR_PADDING = " \t\u3000\"|"
 
-_SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])[MF](?![A-Za-z])")
+_SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
+# Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
+_ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z])")
 _VALUE_TRAILER = " \t\u3000\"',\\"
 _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センター")
 
@@ -84,10 +122,18 @@ _ID_LABELS: dict[str, str] = {
     "参照番号": "OTHER_ID", "参照ID": "OTHER_ID", "依頼番号": "OTHER_ID", "シリアル番号": "OTHER_ID",
     "製造番号": "OTHER_ID", "機器番号": "OTHER_ID", "S/N": "OTHER_ID", "Acc.No.": "OTHER_ID", "Acc.No": "OTHER_ID",
     "Accession No.": "OTHER_ID", "受付No.": "OTHER_ID", "検査No.": "OTHER_ID",
+    "ID番号": "PATIENT_ID", "患者番号ID": "PATIENT_ID", "登録番号": "PATIENT_ID", "診察券No.": "PATIENT_ID",
+    "Patient ID": "PATIENT_ID", "Patient No.": "PATIENT_ID", "MRN": "PATIENT_ID",
+    "Chart No.": "PATIENT_ID", "Hospital No.": "PATIENT_ID", "Medical Record No.": "PATIENT_ID",
+    "検体番号": "OTHER_ID", "標本番号": "OTHER_ID", "病理番号": "OTHER_ID", "病理組織番号": "OTHER_ID",
+    "内視鏡番号": "OTHER_ID", "オーダーNo.": "OTHER_ID", "オーダーNo": "OTHER_ID", "依頼No.": "OTHER_ID",
+    "Accession Number": "OTHER_ID", "Accession #": "OTHER_ID", "Accession": "OTHER_ID", "Acc#": "OTHER_ID",
+    "Order No.": "OTHER_ID", "Order Number": "OTHER_ID", "Specimen No.": "OTHER_ID", "Specimen": "OTHER_ID",
+    "Study ID": "OTHER_ID", "Serial No.": "OTHER_ID", "Serial Number": "OTHER_ID", "Visit No.": "OTHER_ID",
 }
 _ID_LABEL_RE = re.compile(
     "(?P<label>" + "|".join(re.escape(w) for w in sorted(_ID_LABELS, key=len, reverse=True)) + ")"
-    + r"(?:\"?\s*[:：=|]\s*\"?|\s*(?:が|は)?\s*)" + _ID_VALUE
+    + r"(?:\"?\s*[:：=|#]\s*\"?|\s*(?:が|は)?\s*)" + _ID_VALUE
 )
 _BARE_ID_RE = re.compile(
     r"(?P<label>I(?<![A-Za-z].)D|ＩＤ)(?:\"?\s*[:：=]\s*\"?|\s+|\s*(?:が|は)\s*)" + _ID_VALUE
@@ -211,9 +257,16 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             found.extend(_whole_value(text, hit))
         elif read_as == "sex":
             found.extend(_sex_value(text, hit))
+        elif read_as == "id":
+            found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start:c.end]))
+        elif read_as == "room":
+            found.extend(
+                Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL)
+                for m in _ROOM_NUMBER_RE.finditer(text, hit.value_start, hit.value_end)
+            )
         if hit.rule.finds_sex:
             for match in _SEX_RE.finditer(text, hit.value_start, hit.value_end):
-                if match.group() in ("M", "F") and read_as != "sex":
+                if match.group() in ("M", "F", "Male", "Female", "male", "female") and read_as != "sex":
                     continue
                 found.append(Candidate(match.start(), match.end(), "SEX", RANK_LABEL))
     return found
@@ -275,3 +328,35 @@ def _is_facility_line(text: str, value_start: int) -> bool:
     line_start = text.rfind("\n", 0, value_start) + 1
     before = text[line_start:value_start]
     return bool(_FACILITY_WORDS.search(before)) and "連絡先" not in before
+
+
+_ID_RULES = {label: LabelRule("id", category) for label, category in _ID_LABELS.items()}
+
+
+def _normal_key(label: str) -> str:
+    return "".join(ch for ch in label.lower() if ch not in " _-.'\"*【】[]()（）#:：").replace("ｉｄ", "id")
+
+
+_COLUMN_RULES: dict[str, LabelRule] = {}
+for _table in (LABEL_RULES, _ID_RULES):
+    for _label, _rule in _table.items():
+        _COLUMN_RULES.setdefault(_normal_key(_label), _rule)
+_COLUMN_RULES.update({
+    _normal_key(k): v for k, v in {
+        "id": _ID_RULES["患者ID"], "patientid": _ID_RULES["患者ID"], "患者id": _ID_RULES["患者ID"],
+        "kana_name": LABEL_RULES["カナ氏名"], "name_kana": LABEL_RULES["カナ氏名"],
+        "patient_name_kana": LABEL_RULES["カナ氏名"], "birth": _BIRTH, "dob": _BIRTH,
+        "exam_time": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
+        "study_time": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
+        "time": LabelRule("context", retype={"time": "TIME", "date": "OTHER_DATE"}),
+        "検査時刻": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
+        "accession_no": _ID_RULES["Accession No."], "order_no": _ID_RULES["Order No."],
+        "reporter": _PHYSICIAN_RULE_DEF, "reader": _PHYSICIAN_RULE_DEF, "requester": _PHYSICIAN_RULE_DEF,
+        "referring": _PHYSICIAN_RULE_DEF, "hospital_name": LABEL_RULES["病院名"],
+    }.items()
+})
+
+
+def column_rule(label: str) -> LabelRule | None:
+    """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
+    return _COLUMN_RULES.get(_normal_key(label))
