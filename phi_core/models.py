@@ -22,6 +22,9 @@ class Span(BaseModel):
     end: int = Field(gt=0)
     category: str
     text: str = ""
+    # How the value is written ("era-abbreviated date", "HL7 name"...): set by
+    # the styles generator so errors can be broken down by writing; None elsewhere.
+    format: str | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "Span":
@@ -60,6 +63,8 @@ class Report(BaseModel):
     spans: list[Span] = Field(default_factory=list)
     warnings: list[ImportWarning] = Field(default_factory=list)
     meta: dict = Field(default_factory=dict)
+    # Kind of document ("hl7", "referral", "nursing"...): None when unknown.
+    style: str | None = None
 
     @model_validator(mode="after")
     def _spans_inside_text(self) -> "Report":

@@ -1,0 +1,92 @@
+"""Reports from a Japanese hospital written partly or wholly in English."""
+
+from __future__ import annotations
+
+import random
+
+from phi_core.corpus.generator.styles import formats
+from phi_core.corpus.generator.styles.cast import Cast
+from phi_core.corpus.generator.styles.common import (
+    ENGLISH_FINDINGS, ENGLISH_IMPRESSIONS, english_lines, exam_date, prose,
+)
+from phi_core.corpus.generator.styles.doc import StyleBuilder
+
+ENGLISH_DEPARTMENTS = ("Radiology", "Gastroenterology", "Respiratory Medicine", "Neurosurgery", "Urology",
+                       "Internal Medicine", "Orthopedics")
+
+
+def _romaji_person(person, rng: random.Random) -> formats.Value:
+    return rng.choice((formats.romaji_name, formats.romaji_family_first, formats.romaji_initial))(person, rng)
+
+
+def write_english_mixed(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    b.ln(f"{cast.study.title} Report")
+    b.t("Pt: ").v(rng.choice((formats.romaji_family_first, formats.kanji_name))(cast.patient, rng), "PATIENT_NAME")
+    b.t(" (ID ").v(cast.patient_id, "PATIENT_ID").t("), ").v(formats.english_age(cast.age, rng), "AGE").t(" ")
+    b.v(formats.sex(cast.sex, rng.choice(("code", "english"))), "SEX").ln()
+    b.t("Date: ").v(exam_date(cast, rng), "EXAM_DATE").t(" ").v(formats.clock(cast.exam.time(), rng), "TIME").ln()
+    b.t("Ref: Dr. ").v(rng.choice((formats.romaji_initial, formats.kanji_name))(cast.requester, rng), "PHYSICIAN_NAME")
+    b.t(" (").v((cast.referrer_clinic, "facility name"), "HOSPITAL_NAME").ln(")")
+    b.ln()
+    b.ln("Hx: " + "、".join(prose(cast, rng, "clinical")))
+    b.t("Compared with prior CT on ").v(formats.japanese_date(cast.previous, rng, weights={"slash": 1, "iso": 1}),
+                                        "OTHER_DATE").ln(".")
+    b.ln()
+    b.ln("Findings:")
+    for line in prose(cast, rng, "findings"):
+        b.ln(line)
+    b.ln()
+    b.ln("Impression: " + " / ".join(prose(cast, rng, "impression")))
+    b.ln("Plan: " + rng.choice(("f/u CT 3M後", "EUS-FNA考慮", "外科consult予定", "経過観察")))
+    b.ln()
+    if len(cast.patient.family.romaji) > 2 and rng.random() < 0.6:
+        b.t("Discussed with ").v((cast.patient.family.romaji, "romaji surname alone"), "PATIENT_NAME")
+        b.ln(rng.choice(("-san and family.", " san.", "-sama.")))
+    b.t("Reported by ").v(_romaji_person(cast.reader, rng), "PHYSICIAN_NAME").t(", MD")
+    if rng.random() < 0.5:
+        b.t(" / ").v(formats.kanji_name(cast.reader, rng), "PHYSICIAN_NAME")
+    b.ln()
+
+
+def write_english(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    day = cast.exam.date()
+    b.ln(rng.choice(("RADIOLOGY REPORT", "Diagnostic Imaging Report", "Imaging Consultation")))
+    b.v((cast.facility_romaji, "romaji facility name"), "HOSPITAL_NAME").t(", Department of ")
+    b.v((rng.choice(ENGLISH_DEPARTMENTS), "English department"), "DEPARTMENT").ln()
+    if rng.random() < 0.5:
+        b.t("Tel ").v(formats.phone(cast.facility_phone, rng, weights={"international": 3, "hyphen": 1}), "FACILITY_PHONE")
+        b.t(" ext. ").v(formats.extension(rng), "FACILITY_PHONE").ln()
+    b.ln()
+    b.t("Patient: ").v(rng.choice((formats.romaji_name, formats.romaji_family_first))(cast.patient, rng), "PATIENT_NAME")
+    b.t("    MRN: ").v(cast.patient_id, "PATIENT_ID").ln()
+    b.t("DOB: ").v(formats.english_style_date(cast.birth, rng), "BIRTH_DATE").t(" (")
+    b.v(formats.english_age(cast.age, rng), "AGE").t(" ").v(formats.sex(cast.sex, "english"), "SEX").ln(")")
+    if rng.random() < 0.4:
+        a = cast.address
+        b.t("Address: ").v((f"{formats.digits(rng, 1)}-{rng.randint(1, 30)}-{rng.randint(1, 20)} "
+                            f"{rng.choice(('Chuo', 'Minami', 'Kita', 'Higashi'))}, {a.postcode}", "English address"),
+                           "ADDRESS").ln()
+    b.t("Exam: ").t(f"{cast.modality} ").t("on ").v(formats.english_style_date(day, rng), "EXAM_DATE")
+    b.t(" at ").v(formats.clock(cast.exam.time(), rng, weights={"colon": 1, "english": 1}), "TIME").ln()
+    b.t("Referring physician: Dr. ").v(_romaji_person(cast.requester, rng), "PHYSICIAN_NAME").ln()
+    b.t("Accession: ").v(formats.accession(rng, day), "OTHER_ID").ln()
+    b.ln()
+    b.ln("CLINICAL HISTORY: " + rng.choice(("Cough for 3 weeks.", "Abdominal pain.", "Follow-up of known lesion.",
+                                            "Headache and dizziness.")))
+    b.t("COMPARISON: ")
+    if rng.random() < 0.7:
+        b.v(formats.english_style_date(cast.previous, rng), "OTHER_DATE").ln(f" ({cast.modality}).")
+    else:
+        b.ln("None.")
+    b.ln("FINDINGS:")
+    for line in english_lines(rng, ENGLISH_FINDINGS, 3):
+        b.ln(line)
+    b.ln("IMPRESSION:")
+    for number, line in enumerate(english_lines(rng, ENGLISH_IMPRESSIONS, 2), start=1):
+        b.ln(f"{number}. {line}")
+    b.ln()
+    if len(cast.patient.family.romaji) > 2 and rng.random() < 0.5:
+        b.t("Results were explained to Mr./Ms. ").v((cast.patient.family.romaji, "romaji surname alone"),
+                                                   "PATIENT_NAME").ln(".")
+    b.t("Electronically signed by ").v(_romaji_person(cast.reader, rng), "PHYSICIAN_NAME").t(", MD on ")
+    b.v(formats.english_style_date(day, rng), "OTHER_DATE").ln()
