@@ -38,6 +38,8 @@ def write_distractor(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         b.t("症例の検査日：").v(formats.japanese_date(cast.exam.date(), rng), "EXAM_DATE").ln()
     elif dice < 0.4:
         b.t("担当：").v(formats.kanji_name(cast.reader, rng), "PHYSICIAN_NAME").ln()
+    elif dice < 0.45:
+        b.t("症例：").v(formats.initials(cast.patient, rng), "PATIENT_NAME").ln("（イニシャルのみ記載）")
     elif dice < 0.5:
         b.t("問い合わせ：放射線科 内線").v(formats.extension(rng), "FACILITY_PHONE").ln()
     else:

@@ -24,6 +24,9 @@ def write_english_mixed(b: StyleBuilder, cast: Cast, rng: random.Random) -> None
     b.t("Pt: ").v(rng.choice((formats.romaji_family_first, formats.kanji_name))(cast.patient, rng), "PATIENT_NAME")
     b.t(" (ID ").v(cast.patient_id, "PATIENT_ID").t("), ").v(formats.english_age(cast.age, rng), "AGE").t(" ")
     b.v(formats.sex(cast.sex, rng.choice(("code", "english"))), "SEX").ln()
+    if rng.random() < 0.5:
+        b.t("DOB ").v(formats.era_abbreviated(cast.birth, rng), "BIRTH_DATE").t(" / initials ")
+        b.v(formats.initials(cast.patient, rng), "PATIENT_NAME").ln()
     b.t("Date: ").v(exam_date(cast, rng), "EXAM_DATE").t(" ").v(formats.clock(cast.exam.time(), rng), "TIME").ln()
     b.t("Ref: Dr. ").v(rng.choice((formats.romaji_initial, formats.kanji_name))(cast.requester, rng), "PHYSICIAN_NAME")
     b.t(" (").v((cast.referrer_clinic, "facility name"), "HOSPITAL_NAME").ln(")")

@@ -12,6 +12,7 @@ from phi_core.corpus.generator.styles.common import (
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 
 SEPARATORS = ("：", ":", "　", " ")
+_NARROW = {code + 0xFEE0: code for code in range(0x21, 0x7F)}
 
 
 def _facility_contact(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
@@ -108,6 +109,10 @@ def write_discharge(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     for sentence in prose(cast, rng, "findings")[:2]:
         b.ln("　" + sentence)
     b.ln("　" + rng.choice(("保存的加療にて症状は軽快した。", "内服調整を行い、全身状態は安定した。")))
+    if rng.random() < 0.5:  # the same ID again, typed in the other width
+        text, fmt = cast.patient_id
+        other = (text.translate(_NARROW), "digit ID") if fmt == "full-width ID" else (formats.to_fullwidth(text), "full-width ID")
+        b.t("　（カルテ番号 ").v(other, "PATIENT_ID").ln("）")
     b.ln("【家族・社会背景】")
     b.t("　キーパーソンは").t(cast.relation).t("の").v(formats.kanji_name(cast.relative, rng), "EMERGENCY_CONTACT")
     b.t("さん（連絡先 ").v(formats.phone(cast.relative_phone, rng), "EMERGENCY_CONTACT").ln("）。")

@@ -18,6 +18,8 @@ def write_narrative(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     opening = rng.randrange(3)
     if opening == 0:
         b.v(formats.kanji_name(cast.patient, rng), "PATIENT_NAME").t(rng.choice(HONORIFICS_PATIENT)).t("（")
+        if rng.random() < 0.4:
+            b.v(formats.era_year(cast.birth, rng), "BIRTH_DATE").t("生、")
         b.v(formats.age(cast.age, rng), "AGE").t("、").v(formats.sex(cast.sex, "word"), "SEX").t("）について、")
         b.v(exam_date(cast, rng), "EXAM_DATE").t("に")
         facility_name(b, cast, rng)

@@ -49,7 +49,10 @@ def write_nursing(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         elif event == 1:
             b.t(cast.relation).t("（").v(formats.kanji_name(cast.relative, rng), "EMERGENCY_CONTACT").t(
                 rng.choice(("様", "さん", ""))).t("）より電話あり。")
-            b.t("折り返し先 ").v(formats.phone(cast.relative_phone, rng), "EMERGENCY_CONTACT").ln("。面会時間について説明。")
+            number = formats.phone(cast.relative_phone, rng, weights={"hyphen": 1})
+            b.t("折り返し先 ").v(number, "EMERGENCY_CONTACT").ln("。面会時間について説明。")
+            if rng.random() < 0.4:  # copied from a form typed in full width
+                b.t("（家族連絡票：").v((formats.to_fullwidth(number[0]), "full-width phone"), "EMERGENCY_CONTACT").ln("）")
         elif event == 2:
             b.t("主治医 ").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME").t(rng.choice(("医師", "Dr", "先生")))
             b.t("より病状説明。")
@@ -62,7 +65,10 @@ def write_nursing(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         elif event == 4:
             b.ln(fill(rng.choice(OBSERVATIONS), rng, {}))
             if len(cast.patient.family.kanji) >= 2:
-                b.t("　").v(formats.surname(cast.patient.family), "PATIENT_NAME").ln("さん、ナースコールにて訴えあり。")
+                surname = formats.surname(cast.patient.family)
+                if rng.random() < 0.4:
+                    surname = (cast.patient.family.kana, "katakana surname alone")
+                b.t("　").v(surname, "PATIENT_NAME").ln("さん、ナースコールにて訴えあり。")
         else:
             b.t("同室（").v(formats.room(rng), "OTHER_ID").t("号室）の患者と談笑している。")
             b.ln(fill(rng.choice(OBSERVATIONS), rng, {}))
