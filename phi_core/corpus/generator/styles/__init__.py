@@ -96,9 +96,9 @@ def generate_styles_reports(per_style: int = DOCUMENTS_PER_STYLE, *, seed: int =
     return dev + test
 
 
-def test_only_styles() -> list[str]:
+def styles_only_in_test() -> list[str]:
     return [key for key, style in STYLES.items() if style.test_only]
 
 
 __all__ = ["DEFAULT_STYLES_SEED", "STYLES", "Style", "generate_document", "generate_styles_reports",
-           "test_only_styles"]
+           "styles_only_in_test"]
