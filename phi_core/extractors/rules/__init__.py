@@ -18,8 +18,9 @@ from __future__ import annotations
 from phi_core.models import PredictedItem, Span
 
 # Importing a module registers its recognizers, in this order.
-from . import labels, structured, patterns, names, facilities, rooms  # noqa: F401
+from . import labels, structured, patterns, names, facilities, rooms, demographics  # noqa: F401
 from .candidates import Candidate
+from .chars import is_kanji, is_katakana
 from .recognizer import RECOGNIZERS, Document, Recognizer
 from .resolve import resolve
 
@@ -49,9 +50,58 @@ def extract_spans(text: str) -> list[Span]:
     ]
 
 
+def _masks_other_words(text: str, value: str, spans: list[tuple[int, int]]) -> bool:
+    """Would replacing every verbatim occurrence of ``value`` cut into other words?
+
+    Items are masked by value, not position: a bed number "2" or a sex word
+    "男" would also hit "12mm" or "長男". Such a value is left out of the
+    item list (its spans stay in :func:`extract_spans`): leaking one short
+    value costs less than damaging the rest of the document.
+    """
+    if len(value) > 3:
+        return False
+    start = text.find(value)
+    while start >= 0:
+        end = start + len(value)
+        inside = any(s <= start and end <= e for s, e in spans)
+        if not inside:
+            before = text[start - 1] if start else ""
+            after = text[end] if end < len(text) else ""
+            if _joins(before, value[0]) or _joins(value[-1], after):
+                return True
+        start = text.find(value, end)
+    return False
+
+
+def _kind(ch: str) -> str:
+    if ch.isdigit():
+        return "digit"
+    if ch.isascii():
+        return "latin" if ch.isalpha() else ""
+    if is_kanji(ch):
+        return "kanji"
+    if is_katakana(ch):
+        return "katakana"
+    return ""
+
+
+def _joins(left: str, right: str) -> bool:
+    """Two characters that belong to one word when written side by side."""
+    if not left or not right:
+        return False
+    a, b = _kind(left), _kind(right)
+    return bool(a) and (a == b or {a, b} == {"digit", "latin"})
+
+
 def extract(text: str) -> list[PredictedItem]:
     """Unique (category, value) pairs in order of first appearance."""
+    resolved = run_recognizers(text)
+    spans = [(c.start, c.end) for c in resolved]
     seen: dict[tuple[str, str], None] = {}
-    for cand in run_recognizers(text):
+    for cand in resolved:
         seen.setdefault((cand.category, text[cand.start:cand.end]), None)
-    return [PredictedItem(category=category, value=value) for category, value in seen]
+    return [
+        PredictedItem(category=category, value=value)
+        for category, value in seen
+        if not _masks_other_words(text, value, spans)
+    ]

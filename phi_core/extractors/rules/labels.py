@@ -56,7 +56,7 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
     **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟", LabelRule("whole", "DEPARTMENT")),
-    **_rules("報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
+    **_rules("確認 診断 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
              _PHYSICIAN_RULE_DEF),
     **_rules("入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
              "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
@@ -188,6 +188,23 @@ def _is_table_label_cell(text: str, bar: int) -> bool:
     return text[line_start:bar].lstrip().startswith("|") and text.count("|", line_start, bar) == 1
 
 
+# "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
+# token (line start or after a space) with only spaces before its value.
+_SPACED_LABEL_RE = re.compile("(?:^|(?<=[ \u3000\t]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：])", re.MULTILINE)
+
+
+def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
+    found = []
+    for match in _SPACED_LABEL_RE.finditer(text):
+        word = match.group("label")
+        rule = LABEL_RULES.get(word)
+        if rule is None and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
+            rule = _PHYSICIAN_RULE
+        if rule is not None:
+            found.append((match.start("label"), match.end(), word, rule))
+    return found
+
+
 def find_label_hits(text: str) -> list[LabelHit]:
     """Every label with its value region (label excluded)."""
     found: list[tuple[int, int, str, LabelRule]] = []
@@ -204,6 +221,8 @@ def find_label_hits(text: str) -> list[LabelHit]:
         while value_start < len(text) and text[value_start] in _SEPARATOR_PADDING:
             value_start += 1
         found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
+    found.extend(_space_separated_labels(text))
+    found.sort(key=lambda hit: hit[0])
     hits: list[LabelHit] = []
     for index, (_, start, label, rule) in enumerate(found):
         line_end = text.find("\n", start)

@@ -21,10 +21,11 @@ SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surname
 
 # Titles and job names written in front of a name inside a label value.
 _LEADING_TITLES = re.compile(
-    r"(?:Dr\.?|DR\.?|Prof\.?|診療放射線技師|臨床検査技師|放射線技師|検査技師|技師|医師|看護師|准教授|教授|講師)[ \u3000]*"
+    r"(?:Dr\.?|DR\.?|Prof\.?|Ns\.?|NS\.?|院長|副院長|部長|医長|主任|診療放射線技師|臨床検査技師|放射線技師|検査技師|技師|医師|看護師|准教授|教授|講師)[ \u3000]*"
 )
 # Titles and honorifics written after a name; never part of the span.
-_TRAILING_TITLES = ("先生", "医師", "様", "さん", "氏", "殿", "部長", "教授", "院長", "科長", "くん", "ちゃん")
+_TRAILING_TITLES = ("先生", "医師", "様", "さん", "氏", "殿", "部長", "教授", "院長", "科長", "くん", "ちゃん", "看護師",
+                    "技師", "御侍史", "御机下", "侍史", "Dr", "印")
 _NAME_STOPS = set("（()）、,，。/／\n\"\\:：;；【】[]「」*")
 _EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
@@ -55,9 +56,15 @@ def _max_surname_length() -> int:
     return max((len(s) for s in surnames()), default=3)
 
 
+# Old and variant forms written in names (濱田, 髙橋, 宮﨑, 渡邊): folded one
+# character to one character, so offsets do not move.
+_VARIANTS = str.maketrans("濱髙﨑邊邉齋齊澤嶋廣櫻籐蘒冨瀨曻德眞淺埜", "浜高崎辺辺斎斉沢島広桜藤荻富瀬昇徳真浅野")
+
+
 def starts_with_surname(run: str) -> int:
     """Length of the longest known surname that ``run`` starts with (0 if none)."""
     known = surnames()
+    run = run.translate(_VARIANTS)
     for size in range(min(_max_surname_length(), len(run)), 0, -1):
         if run[:size] in known:
             return size
@@ -83,6 +90,14 @@ def _name_end(text: str, start: int, limit: int) -> int:
     return _NAME_RUN_RE.match(text, start, limit).end()
 
 
+_HONORIFIC_INSIDE_RE = re.compile("様|さん|殿|先生|医師|看護師|技師|御侍史|御机下|Dr(?![a-z])|より|から")
+
+
+def _cut_at_honorific(text: str, start: int, end: int) -> int:
+    match = _HONORIFIC_INSIDE_RE.search(text, start + 1, end)
+    return match.start() if match else end
+
+
 def _plausible_name(value: str) -> bool:
     """Label values can run into prose ("担当医: Dr.佐藤）からの..."): keep names short."""
     compact = value.replace(" ", "").replace("\u3000", "")
@@ -93,7 +108,7 @@ def _plausible_name(value: str) -> bool:
 
 def _closing_paren(text: str, open_at: int, limit: int) -> int:
     for index in range(open_at + 1, min(limit, open_at + 60)):
-        if text[index] in "）)":
+        if text[index] in "）)】]":
             return index
         if text[index] == "\n":
             return -1
@@ -153,6 +168,8 @@ def parse_labelled_name(
             pos = title.end()
             title = _LEADING_TITLES.match(text, pos, limit)
         raw_end = _name_end(text, pos, limit)
+        if not all(is_latin(ch) or ch in " ,.-'" for ch in text[pos:raw_end]):
+            raw_end = _cut_at_honorific(text, pos, raw_end)
         end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
         value = text[pos:end]
         if not value or value in _EMPTY_VALUES or len(value) > _MAX_NAME:
@@ -163,7 +180,7 @@ def parse_labelled_name(
         after = raw_end
         while after < limit and text[after] in " \u3000":
             after += 1
-        if after < limit and text[after] in "（(":
+        if after < limit and text[after] in "（(【[":
             close = _closing_paren(text, after, limit)
             if close > after:
                 found.extend(_parenthesised(text, after + 1, close, category))
@@ -201,10 +218,10 @@ _DR_RE = re.compile(
     f"D(?<![A-Za-z].)[rR]\\.?[ \u3000]?(?P<name>[{KANJI}]{{1,6}}(?:[ \u3000][{KANJI}]{{1,3}})?"
     f"|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[{KATAKANA}]{{2,}})"
 )
-_HONORIFIC_RE = re.compile(r"様|さん|くん|ちゃん|君|氏|先生|医師")
-_PHYSICIAN_HONORIFICS = {"先生", "医師"}
+_HONORIFIC_RE = re.compile(r"様|さん|くん|ちゃん|君|氏|殿|先生|医師|看護師|技師|Dr(?![A-Za-z.])")
+_PHYSICIAN_HONORIFICS = {"先生", "医師", "看護師", "技師", "Dr"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
-_KATAKANA_HONORIFICS = {"様", "さん", "くん", "ちゃん"}
+_KATAKANA_HONORIFICS = {"様", "さん", "くん", "ちゃん", "殿", "先生", "医師", "看護師", "技師"}
 _INITIALS_RE = re.compile(r"[A-Z](?<![A-Za-z.].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?=氏|様|さん|くん|ちゃん)")
 _LABELLED_INITIALS_RE = re.compile(r"イニシャル[：:\s]*(?P<initials>[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)")
 _QUOTED_READING_RE = re.compile("(?:氏名|名前|フリガナ|ふりがな)(?:が|は|：|:)?[「『](?P<reading>[^」』\n]{2,24})[」』]")
@@ -240,16 +257,21 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -
         return False
     if all(is_kanji(ch) for ch in given):
         return len(given) <= _MAX_GIVEN_KANJI
-    return all(is_katakana(ch) or is_hiragana(ch) for ch in given) and len(given) <= _MAX_GIVEN_KANA
+    if all(is_katakana(ch) or is_hiragana(ch) for ch in given):
+        return len(given) <= _MAX_GIVEN_KANA
+    # Mixed given names: くみ子, 奈々, あや乃.
+    return all(is_kanji(ch) or is_hiragana(ch) for ch in given) and len(given) <= 4
 
 
 def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | None:
     """The name written right before an honorific at ``end``, if any."""
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
     start = end
     spaces = 0
     while start > 0 and end - start < 14:
         ch = text[start - 1]
-        if is_kanji(ch) or is_katakana(ch):
+        if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch):
             start -= 1
         elif ch in " \u3000" and spaces == 0 and start < end and start >= 2 and is_kanji(text[start - 2]):
             spaces += 1
@@ -268,10 +290,10 @@ def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | No
 
 def _katakana_cue(text: str, offset: int, run: str) -> bool:
     """Katakana before 様 is often a word ("ガラス様" = glass-like); ask for a cue."""
-    if "・" in run:
+    if "・" in run or (" " in run or "\u3000" in run):
         return True
     before = text[max(0, offset - 3):offset]
-    return before.endswith(("患者", "患者の"))
+    return before.endswith(("患者", "患者の")) or offset == 0 or text[offset - 1] in "\n：:（(、 \u3000"
 
 
 def prose_name_candidates(text: str) -> list[Candidate]:
@@ -286,6 +308,8 @@ def prose_name_candidates(text: str) -> list[Candidate]:
         span = _name_before(text, match.start(), katakana_ok=honorific in _KATAKANA_HONORIFICS)
         if span:
             category = "PHYSICIAN_NAME" if match.group() in _PHYSICIAN_HONORIFICS else "PATIENT_NAME"
+            if category == "PATIENT_NAME" and _after_relation(text, span[0]):
+                category = "EMERGENCY_CONTACT"
             found.append(Candidate(span[0], span[1], category, RANK_PATTERN))
     for match in _INITIALS_RE.finditer(text):
         end = match.end()
@@ -310,6 +334,116 @@ def prose_name_candidates(text: str) -> list[Candidate]:
     return found
 
 
+
+_RELATION_WORDS_RE = "(?:母親|父親|配偶者|長男|長女|次男|次女|三男|三女|息子|祖母|祖父|家族|キーパーソン|母|父|妻|夫|娘|兄|姉|弟|妹)"
+
+
+def _after_relation(text: str, start: int) -> bool:
+    """"長男の濱田裕太さん", "妻：佐藤明子": a relative, i.e. an emergency contact."""
+    before = text[max(0, start - 8):start]
+    return bool(re.search(_RELATION_WORDS_RE + "(?:の|：|:|は|（|\\()?[ \u3000]?$", before))
+
+
+# A role word, then the name: "担当医 服部翔太", "院長 中村　くみ子", "主治医 鈴木美加子先生".
+_ROLE_PREFIX_RE = re.compile(
+    "(?:院長|副院長|担当医|主治医|診断医|記載医|執刀医|読影医|依頼医|報告者|記録者|担当看護師|看護師|技師|担当|医師|確認|"
+    "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
+)
+_RELATION_NAME_RE = re.compile(
+    _RELATION_WORDS_RE + "(?:の|：|:|は)[ \u3000]?"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{0,5}})"
+)
+
+
+def _best_name(text: str, start: int, end: int, strong_cue: bool = True) -> int:
+    """End of the longest accepted name starting at ``start`` and ending at most at ``end``."""
+    for stop in range(end, start, -1):
+        run = text[start:stop]
+        if run[-1] in " \u3000":
+            continue
+        if _accept_name(run, katakana_ok=True, strong_cue=strong_cue) and not _is_title_tail(run):
+            return stop
+    return start
+
+
+def _is_title_tail(run: str) -> bool:
+    return run.endswith(_TRAILING_TITLES)
+
+
+_INNER_TITLE_RE = re.compile("様|さん|殿|先生|医師|看護師|技師|くん|ちゃん|御侍史|御机下|Dr(?![a-z])|より|から|が|は|に|の|と|を|へ|で")
+
+
+def cut_at_title(text: str, start: int, end: int) -> int:
+    """A name ends where a title, honorific or particle follows it ("松本恵美Drより" -> "松本恵美")."""
+    match = _INNER_TITLE_RE.search(text, start + 2, end)
+    return match.start() if match else end
+
+
+def role_prefixed_names(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for match in _ROLE_PREFIX_RE.finditer(text):
+        start, end = match.span("name")
+        end = _strip_trailing_titles(text, start, cut_at_title(text, start, end))
+        stop = _best_name(text, start, end)
+        if stop > start:
+            found.append(Candidate(start, stop, "PHYSICIAN_NAME", RANK_PATTERN))
+    for match in _RELATION_NAME_RE.finditer(text):
+        start, end = match.span("name")
+        stop = _best_name(text, start, _strip_trailing_titles(text, start, cut_at_title(text, start, end)))
+        if stop > start:
+            found.append(Candidate(start, stop, "EMERGENCY_CONTACT", RANK_PATTERN))
+    return found
+
+
+# --- romaji, half-width katakana and caret-separated names -------------------------
+
+_ROMAJI = "(?:[A-Z]\\. ?[A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,}(?:, ?| )[A-Z][a-z]+|[A-Z]{2,}(?:, ?| )[A-Z]{2,}|[A-Z][a-z]+ [A-Z]{2,}|[A-Z][a-z]{2,})"
+# A cue before ("Dr. Y. Ohashi", "Mr. Taro Yamada", "Reported by") or a degree after ("Y. Ohashi, MD").
+_ROMAJI_BEFORE_RE = re.compile(
+    "(?:(?<![A-Za-z])(?:Dr|Mr|Ms|Mrs|Miss|Prof)\\.? ?|(?:[Rr]eported|[Ss]igned|[Rr]ead|[Dd]ictated|[Rr]eferred|[Oo]rdered"
+    "|[Aa]pproved|[Ii]nterpreted|[Rr]eviewed|[Pp]erformed|[Ee]xamined|[Vv]erified) by:? ?)(?P<name>" + _ROMAJI + ")"
+)
+_ROMAJI_AFTER_RE = re.compile("(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])")
+_HALF_WIDTH_NAME_RE = re.compile("[\uff66-\uff9f]{2,}(?:[ \u3000][\uff66-\uff9f]{1,})?")
+_CARET_NAME_RE = re.compile(
+    f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{1,}}|[{KANJI}\u3041-\u3096]{{1,4}})(?![A-Za-z0-9])"
+)
+_NOT_ROMAJI_NAMES = frozenset({
+    "The", "This", "That", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
+    "Technique", "Comparison", "Conclusion", "Radiology", "Department", "Hospital", "Clinic", "Medical", "Center",
+    "General", "City", "Central", "Memorial", "University", "Attending", "Physician", "Doctor", "Patient", "Study",
+})
+
+
+def romaji_name_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for regex, category in ((_ROMAJI_BEFORE_RE, "PHYSICIAN_NAME"), (_ROMAJI_AFTER_RE, "PHYSICIAN_NAME")):
+        for match in regex.finditer(text):
+            name = match.group("name")
+            if any(word.strip(",.") in _NOT_ROMAJI_NAMES for word in name.split()):
+                continue
+            cue = text[max(0, match.start() - 4):match.start("name")]
+            if regex is _ROMAJI_BEFORE_RE and re.search("M(?:r|s|rs)|Miss", cue):
+                category = "PATIENT_NAME"
+            found.append(Candidate(match.start("name"), match.end("name"), category, RANK_PATTERN))
+    return found
+
+
+def kana_form_candidates(text: str) -> list[Candidate]:
+    """Half-width katakana runs (legacy systems write names this way) and ``FAMILY^GIVEN``."""
+    found: list[Candidate] = []
+    if any("\uff66" <= ch <= "\uff9f" for ch in text):
+        for match in _HALF_WIDTH_NAME_RE.finditer(text):
+            before = text[match.start() - 1:match.start()] if match.start() else ""
+            category = "NAME_READING" if before in ("（", "(", "【", "[", "「") else "PATIENT_NAME"
+            found.append(Candidate(match.start(), match.end(), category, RANK_PATTERN))
+    if "^" in text:
+        for match in _CARET_NAME_RE.finditer(text):
+            found.append(Candidate(match.start(), match.end(), "PATIENT_NAME", RANK_PATTERN))
+    return found
+
+
 @register
 class PersonNameRecognizer(Recognizer):
     """Names in running text found by a cue: Dr., honorifics, role words, relations, initials."""
@@ -319,3 +453,36 @@ class PersonNameRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         return prose_name_candidates(doc.text)
+
+
+@register
+class RolePrefixedNameRecognizer(Recognizer):
+    """A name after a role or relation word, no colon needed: 担当医 服部翔太, 長男の北村稔."""
+
+    name = "role-name"
+    categories = ("PHYSICIAN_NAME", "EMERGENCY_CONTACT")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return role_prefixed_names(doc.text)
+
+
+@register
+class RomajiNameRecognizer(Recognizer):
+    """Romaji names with a cue: Dr. Y. Ohashi, Mr. Taro Yamada, Reported by ..., YAMADA Taro, MD."""
+
+    name = "romaji-name"
+    categories = ("PHYSICIAN_NAME", "PATIENT_NAME")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return romaji_name_candidates(doc.text)
+
+
+@register
+class KanaFormNameRecognizer(Recognizer):
+    """Half-width katakana names (ﾅｶﾑﾗ ﾊﾙｴ) and caret-separated names (ヒガシ^ユウジ, YAMADA^TARO)."""
+
+    name = "kana-form-name"
+    categories = ("PATIENT_NAME", "NAME_READING")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return kana_form_candidates(doc.text)

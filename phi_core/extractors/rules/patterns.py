@@ -47,6 +47,7 @@ DATE_ERA_LETTER = re.compile(
     f"[{_ERA_LETTERS}]{_not_after('A-Za-zＡ-Ｚａ-ｚ0-9０-９')}"
     f"(?:{D}{{1,2}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
     f"|(?<=[HSRＨＳＲ]){D}{{2}}{_DATE_SEP}{D}{{1,2}}(?!{_DATE_SEP}?{D})"
+    f"|(?<=[HRＨＲ]){D}[.．]{D}{{1,2}}(?![.．]?{D})"
     f"|{D}{{1,2}}年(?:{D}{{1,2}}月(?:{D}{{1,2}}日)?)?"
     f"|{D}{{2}}(?=生))"
     f"{_NOT_DIGIT_AFTER}"
@@ -62,7 +63,11 @@ DATE_NUMERIC = re.compile(
 )
 # 24/8/6 (two-digit year, slashes only: dotted triples are version numbers).
 DATE_SHORT_YEAR = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=:：-')}{D}(?P<sep>[/／]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.]{D})"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=:：A-Za-z-')}{D}(?P<sep>[/／.．]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.．]{D})"
+)
+# 2024/08 (year and month; a four-digit year keeps fractions and ratios out).
+DATE_YEAR_MONTH = re.compile(
+    f"[12１２]{_not_after(DIGIT + '/.=:：-')}{D}{{3}}[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.．]{D}|[:：])"
 )
 # 08/06/2024 (month or day first).
 DATE_DAY_MONTH_YEAR = re.compile(
@@ -103,7 +108,9 @@ TIME_KANJI = re.compile(
 _TIME_PREFIXES = ("午前", "午後")
 
 # Ages ----------------------------------------------------------------------
-AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}歳(?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?")
+AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?")
+# 64-year-old, 64 y/o, 64yo, 64 years old
+AGE_ENGLISH = re.compile(f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))")
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
 
 # Phones --------------------------------------------------------------------
@@ -116,7 +123,11 @@ PHONE_PAREN = re.compile(
     f"|[0０]{_not_after(DIGIT)}{D}{{1,4}}[(（]{D}{{1,4}}[)）]{D}{{4}}{_NOT_DIGIT_AFTER}"
 )
 # Digits only ("0757513111"): accepted only right after a phone label word.
-PHONE_COMPACT = re.compile(f"(?:電話|TEL|Tel|tel|携帯)(?:番号)?\\s?[:：|]?\\s?([0０]{D}{{9,10}}){_NOT_DIGIT_AFTER}")
+PHONE_COMPACT = re.compile(
+    f"(?:電話|TEL|Tel|tel|携帯|連絡先|折り返し先|Phone|phone|PHONE|FAX|Fax)(?:番号)?\\s?[:：|]?\\s?([0０]{D}{{9,10}}){_NOT_DIGIT_AFTER}"
+)
+# 09012345678: an eleven-digit mobile number needs no cue.
+PHONE_MOBILE = re.compile(f"[0０]{_not_after(DIGIT + _DASHES)}[789７８９][0０]{D}{{8}}{_NOT_DIGIT_AFTER}")
 # 03 3462 8901 (spaces instead of dashes; the digit count check keeps it a phone).
 PHONE_SPACED = re.compile(
     f"[0０]{_not_after(DIGIT + _DASHES + '.')}{D}{{0,4}}[ 　]{D}{{1,4}}[ 　]{D}{{4}}(?![{DIGIT}]|[ 　]{D})"
@@ -222,6 +233,8 @@ def _valid_day_month_year(text: str) -> bool:
 
 
 def _valid_short_year(text: str) -> bool:
+    if len(_DIGITS_RE.findall(to_ascii_digits(text))) != 3:
+        return False
     _, month, day = (int(n) for n in _DIGITS_RE.findall(to_ascii_digits(text)))
     return 1 <= month <= 12 and 1 <= day <= 31
 
@@ -243,6 +256,14 @@ def _any_context(_: str, __: int) -> bool:
     return True
 
 
+_VERSION_WORDS = re.compile(r"(?:ver|Ver|VER|version|Version|v|V)\.?\s?$")
+
+
+def _not_version(text: str, start: int) -> bool:
+    """"ver 10.2.1" is a software version, not 2010-02-01."""
+    return not _VERSION_WORDS.search(text, max(0, start - 9), start)
+
+
 @dataclass(frozen=True)
 class PatternFamily:
     kind: str
@@ -261,19 +282,22 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_month_day),
     PatternFamily("date", "OTHER_DATE", DATE_WESTERN, _valid_year_date, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_NUMERIC, _valid_year_date),
-    PatternFamily("date", "OTHER_DATE", DATE_SHORT_YEAR, _valid_short_year, needs=("/", "／")),
+    PatternFamily("date", "OTHER_DATE", DATE_SHORT_YEAR, _valid_short_year, context=_not_version),
     PatternFamily("date", "OTHER_DATE", DATE_DAY_MONTH_YEAR, _valid_day_month_year),
+    PatternFamily("date", "OTHER_DATE", DATE_YEAR_MONTH, _valid_year_date, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
     PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),
     PatternFamily("time", "TIME", TIME_KANJI, _valid_time, needs=("時",)),
-    PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳",)),
+    PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳", "才")),
+    PatternFamily("age", "AGE", AGE_ENGLISH, _valid_age, needs=("y",)),
     PatternFamily("age", "AGE", AGE_NEWBORN, needs=("生後",)),
     PatternFamily("phone", "PHONE", PHONE, _valid_phone),
     PatternFamily("phone", "PHONE", PHONE_PAREN, _valid_phone, needs=(")", "）")),
     PatternFamily("phone", "PHONE", PHONE_COMPACT, _valid_phone, group=1),
+    PatternFamily("phone", "PHONE", PHONE_MOBILE, _valid_phone),
     PatternFamily("phone", "PHONE", PHONE_SPACED, _valid_phone, needs=(" ", "　")),
     PatternFamily("phone", "PHONE", PHONE_INTERNATIONAL, _valid_phone, needs=("+81", "＋81")),
     PatternFamily("phone", "FACILITY_PHONE", PHONE_EXTENSION, group="number", needs=("内線", "xt", "XT", "PHS")),
@@ -336,7 +360,7 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
 _ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年")
 _LETTER_DATE_RE = re.compile(r"([MTSHR])(\d{1,2})(?:[./\-](\d{1,2})(?:[./\-](\d{1,2}))?|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(?=生))")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
-_SHORT_DATE_RE = re.compile(r"(\d{2})/(\d{1,2})/(\d{1,2})$")
+_SHORT_DATE_RE = re.compile(r"(\d{2})[/.](\d{1,2})[/.](\d{1,2})$")
 _DMY_DATE_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _COMPACT_DATE_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
 _ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
