@@ -190,7 +190,7 @@ def _is_table_label_cell(text: str, bar: int) -> bool:
 
 # "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
 # token (line start or after a space) with only spaces before its value.
-_SPACED_LABEL_RE = re.compile("(?:^|(?<=[ \u3000\t]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：])", re.MULTILINE)
+_SPACED_LABEL_RE = re.compile("(?:^|(?<=[ \u3000\t]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE)
 
 
 def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
@@ -221,7 +221,8 @@ def find_label_hits(text: str) -> list[LabelHit]:
         while value_start < len(text) and text[value_start] in _SEPARATOR_PADDING:
             value_start += 1
         found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
-    found.extend(_space_separated_labels(text))
+    taken = {hit[0] for hit in found}
+    found.extend(hit for hit in _space_separated_labels(text) if hit[0] not in taken)
     found.sort(key=lambda hit: hit[0])
     hits: list[LabelHit] = []
     for index, (_, start, label, rule) in enumerate(found):
