@@ -65,9 +65,13 @@ def _masks_other_words(text: str, value: str, spans: list[tuple[int, int]]) -> b
         end = start + len(value)
         inside = any(s <= start and end <= e for s, e in spans)
         if not inside:
+            # One ASCII letter or digit ("M", "2") means nothing on its own: any
+            # other occurrence would be masked by mistake.
+            if len(value) == 1 and value.isascii():
+                return True
             before = text[start - 1] if start else ""
             after = text[end] if end < len(text) else ""
-            if _joins(before, value[0]) or _joins(value[-1], after):
+            if _joins(before, value[0], len(value)) or _joins(value[-1], after, len(value)):
                 return True
         start = text.find(value, end)
     return False
@@ -85,11 +89,17 @@ def _kind(ch: str) -> str:
     return ""
 
 
-def _joins(left: str, right: str) -> bool:
-    """Two characters that belong to one word when written side by side."""
+def _joins(left: str, right: str, size: int) -> bool:
+    """Two characters that belong to one word when written side by side.
+
+    Kanji and katakana words run together without spaces, so only a
+    one-character value ("男" in "長男") counts as cut out of a longer word.
+    """
     if not left or not right:
         return False
     a, b = _kind(left), _kind(right)
+    if a in ("kanji", "katakana") and size > 1:
+        return False
     return bool(a) and (a == b or {a, b} == {"digit", "latin"})
 
 

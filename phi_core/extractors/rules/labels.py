@@ -10,6 +10,7 @@ Spans never include the label itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .candidates import RANK_LABEL, Candidate
@@ -56,7 +57,7 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
     **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟", LabelRule("whole", "DEPARTMENT")),
-    **_rules("確認 診断 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
+    **_rules("確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
              _PHYSICIAN_RULE_DEF),
     **_rules("入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
              "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
@@ -68,7 +69,7 @@ LABEL_RULES: dict[str, LabelRule] = {
 # English keys ("Patient Name: ...", CSV headers such as patient_name) share
 # the rules above; every case variant is listed so lookup stays a dict hit.
 _ENGLISH_KEYS: dict[str, LabelRule] = {
-    **_rules("Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
+    **_rules("Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
     **_rules("Kana|Reading|Furigana|Name Kana|Kana Name|Patient Name Kana", LabelRule("whole", "NAME_READING")),
     **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
@@ -129,7 +130,7 @@ _ID_LABELS: dict[str, str] = {
     "内視鏡番号": "OTHER_ID", "オーダーNo.": "OTHER_ID", "オーダーNo": "OTHER_ID", "依頼No.": "OTHER_ID",
     "Accession Number": "OTHER_ID", "Accession #": "OTHER_ID", "Accession": "OTHER_ID", "Acc#": "OTHER_ID",
     "Order No.": "OTHER_ID", "Order Number": "OTHER_ID", "Specimen No.": "OTHER_ID", "Specimen": "OTHER_ID",
-    "Study ID": "OTHER_ID", "Serial No.": "OTHER_ID", "Serial Number": "OTHER_ID", "Visit No.": "OTHER_ID",
+    "Study ID": "OTHER_ID", "No.": "OTHER_ID", "NO.": "OTHER_ID", "Serial No.": "OTHER_ID", "Serial Number": "OTHER_ID", "Visit No.": "OTHER_ID",
 }
 _ID_LABEL_RE = re.compile(
     "(?P<label>" + "|".join(re.escape(w) for w in sorted(_ID_LABELS, key=len, reverse=True)) + ")"
@@ -259,6 +260,20 @@ def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
     return [Candidate(start, end, hit.rule.category, RANK_LABEL)]
 
 
+_CELL_SHAPES = {
+    "age": re.compile(r"[0-9０-９]{1,3}(?:歳|才|Y|y|yrs?)?"),
+    "time": re.compile(r"[0-2０-２]?[0-9０-９](?:[:：][0-5０-５][0-9０-９](?:[:：][0-5][0-9])?|[0-5][0-9](?:[0-5][0-9])?)"),
+    "phone": re.compile(r"\+?[0-9０-９][0-9０-９\-‐－() （）]{8,16}[0-9０-９]"),
+}
+
+
+def _typed_cell(text: str, hit: LabelHit) -> list[Candidate]:
+    """A table cell (age, time, phone) whose column says what a bare number is."""
+    start, end = _trim_value(text, hit.value_start, hit.value_end, "\n")
+    match = _CELL_SHAPES[hit.rule.read_as].fullmatch(text, start, end)
+    return [Candidate(start, end, hit.rule.category, RANK_LABEL, hit.rule.read_as)] if match else []
+
+
 def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
     match = _SEX_RE.match(text, hit.value_start, hit.value_end)
     return [Candidate(match.start(), match.end(), "SEX", RANK_LABEL)] if match else []
@@ -279,6 +294,8 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             found.extend(_sex_value(text, hit))
         elif read_as == "id":
             found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start:c.end]))
+        elif read_as in ("age", "time", "phone"):
+            found.extend(_typed_cell(text, hit))
         elif read_as == "room":
             found.extend(
                 Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL)
@@ -354,6 +371,7 @@ _ID_RULES = {label: LabelRule("id", category) for label, category in _ID_LABELS.
 
 
 def _normal_key(label: str) -> str:
+    label = unicodedata.normalize("NFKC", label)
     return "".join(ch for ch in label.lower() if ch not in " _-.'\"*【】[]()（）#:：").replace("ｉｄ", "id")
 
 
@@ -377,6 +395,36 @@ _COLUMN_RULES.update({
 })
 
 
+_AGE_COLUMN = LabelRule("age", "AGE")
+_TIME_COLUMN = LabelRule("time", "TIME")
+_PHONE_COLUMN = LabelRule("phone", "PHONE")
+_READING_COLUMN = LabelRule("whole", "NAME_READING")
+# Column names vary more than labels do: recognised by how they end.
+_COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
+    (("age", "年齢", "歳"), _AGE_COLUMN),
+    (("time", "時刻", "時間"), _TIME_COLUMN),
+    (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
+    (("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "nurse", "看護師"), _PHYSICIAN_RULE_DEF),
+    (("phone", "tel", "電話", "電話番号", "携帯", "連絡先"), _PHONE_COLUMN),
+    (("date", "日", "日付", "年月日", "日時"), _OTHER_DATE),
+    (("dept", "department", "科", "診療科"), LabelRule("whole", "DEPARTMENT")),
+    (("hospital", "institution", "facility", "病院", "医療機関", "施設"), LabelRule("whole", "HOSPITAL_NAME")),
+    (("id", "no", "番号", "mrn"), LabelRule("id", "PATIENT_ID")),
+)
+
+
 def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
-    return _COLUMN_RULES.get(_normal_key(label))
+    key = _normal_key(label)
+    for endings, typed in _COLUMN_ENDINGS[:2] + _COLUMN_ENDINGS[4:5]:
+        if key.endswith(endings) and key not in ("date/time", "日時"):
+            return typed
+    rule = _COLUMN_RULES.get(key)
+    if rule is not None or not key:
+        return rule
+    if key in ("sex", "gender", "性別"):
+        return LABEL_RULES["性別"]
+    for endings, ending_rule in _COLUMN_ENDINGS:
+        if key.endswith(endings):
+            return ending_rule
+    return None

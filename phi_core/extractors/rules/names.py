@@ -10,6 +10,7 @@ NAME_READING span, without the parentheses.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -409,6 +410,9 @@ _HALF_WIDTH_NAME_RE = re.compile("[\uff66-\uff9f]{2,}(?:[ \u3000][\uff66-\uff9f]
 _CARET_NAME_RE = re.compile(
     f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{1,}}|[{KANJI}\u3041-\u3096]{{1,4}})(?![A-Za-z0-9])"
 )
+# Header and system words legacy screens write in half-width katakana.
+_HALF_WIDTH_WORDS = frozenset({"フリガナ", "カナ", "シメイ", "カナシメイ", "カルテ", "カンジャ", "カンジャメイ", "ヨミ", "セイベツ", "ナマエ"})
+_HL7_LINE_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _NOT_ROMAJI_NAMES = frozenset({
     "The", "This", "That", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
     "Technique", "Comparison", "Conclusion", "Radiology", "Department", "Hospital", "Clinic", "Medical", "Center",
@@ -435,11 +439,19 @@ def kana_form_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if any("\uff66" <= ch <= "\uff9f" for ch in text):
         for match in _HALF_WIDTH_NAME_RE.finditer(text):
+            if unicodedata.normalize("NFKC", match.group()) in _HALF_WIDTH_WORDS:
+                continue
             before = text[match.start() - 1:match.start()] if match.start() else ""
             category = "NAME_READING" if before in ("（", "(", "【", "[", "「") else "PATIENT_NAME"
             found.append(Candidate(match.start(), match.end(), category, RANK_PATTERN))
     if "^" in text:
         for match in _CARET_NAME_RE.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _HL7_LINE_RE.match(text, line_start):
+                continue  # HL7 fields are read by position (structured.py)
+            family = match.group().split("^")[0]
+            if any(is_kanji(ch) for ch in family) and not starts_with_surname(family):
+                continue
             found.append(Candidate(match.start(), match.end(), "PATIENT_NAME", RANK_PATTERN))
     return found
 

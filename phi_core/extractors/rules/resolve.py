@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from phi_core.taxonomy import CATEGORY_CODES
 
-from .candidates import RANK_LABEL, Candidate
+from .candidates import NOT_PHI, RANK_LABEL, Candidate
 from .consistency import propagate, retype_dates
 from .recognizer import Document, Region
 
@@ -67,4 +67,4 @@ def resolve(doc: Document, candidates: list[Candidate], regions: list[Region] = 
     candidates = apply_regions(candidates, list(regions))
     candidates = retype_dates(text, candidates)
     candidates = candidates + propagate(text, candidates)
-    return choose(candidates)
+    return [c for c in choose(candidates) if c.category != NOT_PHI]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .candidates import RANK_LABEL, Candidate
+from .candidates import NOT_PHI, RANK_LABEL, Candidate
+from .chars import is_hiragana, is_kanji, is_katakana
+from .names import starts_with_surname
 from .labels import LabelHit, column_rule, context_regions, label_candidates
 from .recognizer import Document, Recognizer, Region, register
 
@@ -41,6 +43,7 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("NK1", 2): Field("EMERGENCY_CONTACT", "name"), ("NK1", 4): Field("ADDRESS", "whole"),
     ("NK1", 5): Field("EMERGENCY_CONTACT", "phone"), ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
     ("PV1", 3): Field("OTHER_ID", "location"),
+    ("OBX", 5): Field("", "text"), ("NTE", 3): Field("", "text"), ("OBR", 13): Field("", "text"),
     ("PV1", 7): Field("PHYSICIAN_NAME", "xcn"), ("PV1", 8): Field("PHYSICIAN_NAME", "xcn"),
     ("PV1", 9): Field("PHYSICIAN_NAME", "xcn"), ("PV1", 17): Field("PHYSICIAN_NAME", "xcn"),
     ("PV1", 19): Field("OTHER_ID", "id"), ("PV1", 44): Field("OTHER_DATE", "date"), ("PV1", 45): Field("OTHER_DATE", "date"),
@@ -111,15 +114,19 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
             return []
         return [Candidate(first[0], first[1], category, RANK_LABEL)]
     if read_as == "xcn":
-        # ID^FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX(Dr): the name is components 2-4.
-        names = _non_empty(parts[1:4])
+        # ID^FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX(Dr): the name is components 2-4,
+        # unless the first component is already a name (no ID written).
+        first = text[parts[0][0]:parts[0][1]]
+        offset = 0 if first and not any(ch.isdigit() for ch in first) else 1
+        names = _non_empty(parts[offset:offset + 3])
         if not names:
             return []
         found = [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
         return found
     if read_as == "location":
-        # POINT OF CARE^ROOM^BED: room and bed numbers identify an inpatient.
-        return [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
+        # WARD^ROOM^BED: the ward is a department-like place, room and bed identify an inpatient.
+        found = [Candidate(s, e, "DEPARTMENT", RANK_LABEL) for s, e in _non_empty(parts[:1])]
+        return found + [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
     if read_as == "name":
         names = _non_empty(parts[:3])
         if not names:
@@ -137,6 +144,32 @@ def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
     if all(not ("\u4e00" <= ch <= "\u9fff") for ch in value):
         return cand._replace(category="NAME_READING")
     return cand
+
+
+def _script(value: str) -> str:
+    if value.isascii():
+        return "latin" if value.isalpha() else ""
+    if all(is_katakana(ch) for ch in value):
+        return "katakana"
+    if all(is_kanji(ch) or is_hiragana(ch) for ch in value):
+        return "kanji"
+    return ""
+
+
+def _caret_name_end(text: str, start: int, end: int, component: str) -> int:
+    """End of ``FAMILY^GIVEN`` at ``start`` when both parts look like a name in one script, else 0."""
+    parts = _components(text, start, end, component)
+    if len(parts) < 2:
+        return 0
+    family, given = text[parts[0][0]:parts[0][1]], text[parts[1][0]:parts[1][1]]
+    script = _script(family)
+    if not script or _script(given) != script or any(text[s:e] for s, e in parts[2:4] if not _script(text[s:e])):
+        return 0
+    if script == "latin" and (len(family) < 2 or len(given) < 2 or len(family) + len(given) < 5):
+        return 0
+    if script == "kanji" and (not starts_with_surname(family) or len(given) > 4):
+        return 0
+    return parts[1][1]
 
 
 def hl7_candidates(text: str) -> list[Candidate]:
@@ -161,7 +194,18 @@ def hl7_candidates(text: str) -> list[Candidate]:
             numbered = dict(enumerate(fields))
         for number, (start, end) in numbered.items():
             spec = _HL7_FIELDS.get((segment, number))
-            if spec is None or end <= start:
+            if end <= start or (spec is not None and spec.read_as == "text"):
+                continue
+            if spec is None:
+                # Exports put names in other fields than the standard says: a
+                # FAMILY^GIVEN value is a name wherever it stands.
+                name_end = _caret_name_end(text, start, end, component)
+                if name_end:
+                    role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
+                    found.append(Candidate(start, name_end, role, RANK_LABEL))
+                elif number > 0 and not (segment == "MSH" and number <= 2):
+                    # Codes, set IDs, message types: keep generic patterns off them.
+                    found.append(Candidate(start, end, NOT_PHI, RANK_LABEL))
                 continue
             for index, (rep_start, rep_end) in enumerate(_components(text, start, end, repeat)):
                 for cand in _read_value(text, rep_start, rep_end, spec, component, "&"):
