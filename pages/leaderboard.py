@@ -7,6 +7,7 @@ from phi_core.figures import leaderboard_bar, pareto_scatter
 from phi_core.figures.leaderboard import select_reference_rows
 from phi_core.scoring import DIMENSIONS
 from phi_core.ui.downloads import PageExports
+from phi_core.ui.i18n import tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
 
@@ -15,7 +16,8 @@ require_app_shell()
 EMPTY_HINT = ("No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
               "while the app is stopped: `python -m phi_core run --backend rules --dataset {dataset}`.")
 MEASURED_COLUMNS = ["label", "backend", "model", "phase", "score", "score_lo", "score_hi", "pct_of_reference",
-                    *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report",
+                    *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "worst_style", "worst_style_leak_rate",
+                    "sec_per_report",
                     "sec_per_100_tokens", "n_reports", "repeats", "run_id"]
 REFERENCE_COLUMNS = ["label", "source_table", "kind", "score", "pct_of_reference", *DIMENSIONS,
                      "sec_per_100_tokens", "note", "source"]
@@ -26,6 +28,10 @@ COLUMN_CONFIG = {
     **{d: NUMBER(d.replace("_", " "), format="%.2f") for d in DIMENSIONS},
     "strict_f1": NUMBER("strict F1", format="%.3f"), "relaxed_f1": NUMBER("relaxed F1", format="%.3f"),
     "char_leak_rate": NUMBER("char leak rate", format="%.3f"),
+    "worst_style": st.column_config.TextColumn(tr("worst style", "最も漏れる文書種別"),
+                                               help=tr("the document style whose PHI characters leak most",
+                                                       "PHI文字の漏れ率が最も高い文書の種類")),
+    "worst_style_leak_rate": NUMBER(tr("worst style leak rate", "最悪種別の漏れ率"), format="%.3f"),
     "sec_per_report": NUMBER("s / report", format="%.3g"), "sec_per_100_tokens": NUMBER("s / 100 tokens",
                                                                                        format="%.3g"),
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from phi_core.analysis.errors import worst_styles
 from phi_core.analysis.intervals import grouped_bootstrap_ci
 from phi_core.analysis.labels import run_label
 from phi_core.scoring import DIMENSIONS, prf
@@ -25,7 +26,8 @@ LEADERBOARD_COLUMNS = (
     "pct_of_reference", "source",
 )
 # Extra columns after the contract's ones.
-_EXTRA_COLUMNS = ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "dataset", "split")
+_EXTRA_COLUMNS = ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "dataset", "split",
+                  "worst_style", "worst_style_leak_rate")
 _REFERENCE_EXTRA = ("source_table", "kind", "stage", "note")
 
 
@@ -72,6 +74,8 @@ def leaderboard_frame(store: Store, dataset: str, split: str | None = None, *,
     timings = store.run_timings(run_ids)
     frame["sec_per_100_tokens"] = [timings.get(r, {}).get("sec_per_100_tokens") for r in frame["run_id"]]
     frame["pct_of_reference"] = _percent_of(frame["score"], reference_score(store, reference))
+    # Robustness by document style: the style whose PHI characters leak most (None without styles).
+    frame = frame.merge(worst_styles(store, run_ids), on="run_id", how="left")
     frame["source"] = MEASURED
     frame["dataset"], frame["split"] = dataset, split
     frame = frame.sort_values(["score", "label"], ascending=[False, True], kind="stable")

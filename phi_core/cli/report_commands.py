@@ -17,6 +17,7 @@ def _configure_leaderboard(p: argparse.ArgumentParser) -> None:
 
 @command("leaderboard", "one row per (backend, model, phase) with score, CI and sub-scores", _configure_leaderboard)
 def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from phi_core.analysis import worst_styles
     from phi_core.evaluation import leaderboard
     from phi_core.store import Store
 
@@ -24,6 +25,12 @@ def cmd_leaderboard(args: argparse.Namespace) -> int:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}")
         rows = leaderboard(store, args.dataset, args.split)
+        worst = worst_styles(store, [row["run_id"] for row in rows]).set_index("run_id")
+    for row in rows:
+        # The document style whose PHI characters leak most; null on corpora without styles.
+        found = row["run_id"] in worst.index
+        row["worst_style"] = worst.at[row["run_id"], "worst_style"] if found else None
+        row["worst_style_leak_rate"] = float(worst.at[row["run_id"], "worst_style_leak_rate"]) if found else None
     print_json(rows)
     return 0
 

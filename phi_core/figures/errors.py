@@ -1,4 +1,4 @@
-"""Error analysis figures: per-category heatmaps, error types, confusion, script recall."""
+"""Error analysis figures: per-category, per-style and per-format heatmaps, error types, confusion, script recall."""
 
 from __future__ import annotations
 
@@ -144,4 +144,52 @@ def fixed_broken_bars(comparison: pd.DataFrame, *, label_a: str = "run A", label
     fig.update_layout(barmode="relative", legend=SIDE_LEGEND)
     fig.update_xaxes(tickmode="array", tickvals=list(frame["category"]), ticktext=ticks, tickangle=-35)
     fig.update_yaxes(title_text="gold spans", zeroline=True, zerolinecolor="#888888")
+    return apply_theme(fig, title)
+
+
+BREAKDOWN_TITLES = {
+    ("style", "recall"): "Recall by document style",
+    ("style", "precision"): "Precision by document style",
+    ("style", "leak_rate"): "Leaked PHI characters by document style",
+    ("format", "recall"): "Recall by value format",
+    ("format", "precision"): "Precision by value format (characters of predictions touching it)",
+    ("format", "leak_rate"): "Leaked PHI characters by value format",
+}
+
+
+def breakdown_heatmap(matrix: pd.DataFrame, by: str = "style", metric: str = "recall", *,
+                      title: str | None = None) -> go.Figure:
+    """Runs down, document styles (or value formats) across, cell = recall, precision or leak rate.
+
+    ``matrix`` is phi_core.analysis.style_matrix or format_matrix. Columns are
+    ordered worst first (by the mean over runs), so the weak spots lead. A
+    leak rate is better low, so its colour scale runs the other way.
+    """
+    if by not in ("style", "format") or metric not in ("recall", "precision", "leak_rate"):
+        raise ValueError(f"breakdown by {by!r} of {metric!r} is not drawn; by: style or format, "
+                         "metric: recall, precision or leak_rate")
+    title = title or BREAKDOWN_TITLES[(by, metric)]
+    if matrix.empty:
+        return empty_figure(f"No {by} breakdown yet: score a run on a dataset whose reports record it "
+                            "(e.g. synthetic-styles)", title)
+    require_columns(matrix, ("label", by, metric), f"{by} matrix")
+    table = matrix.pivot_table(index="label", columns=by, values=metric, aggfunc="mean")
+    means = table.mean(axis=0)
+    columns = list(means.sort_values(ascending=metric != "leak_rate", kind="stable").index)
+    table = table[columns]
+    z = table.to_numpy(dtype=float)
+    size = "support" if "support" in matrix else "gold" if "gold" in matrix else None
+    customdata = None
+    if size:
+        counts = matrix.pivot_table(index="label", columns=by, values=size, aggfunc="sum")
+        customdata = counts.reindex(index=table.index, columns=columns).fillna(0).to_numpy()
+    fig = go.Figure(go.Heatmap(
+        z=z, x=columns, y=list(table.index), zmin=0, zmax=1, colorscale=SEQUENTIAL_SCALE,
+        reversescale=metric == "leak_rate", text=_percent_text(z), texttemplate="%{text}", customdata=customdata,
+        xgap=2, ygap=2, colorbar=dict(title=dict(text=metric.replace("_", " ")), tickformat=".0%"),
+        hovertemplate=("%{y}<br>%{x}<br>%{z:.1%}" + ("<br>gold spans %{customdata}" if customdata is not None
+                                                    else "") + "<extra></extra>"),
+    ))
+    fig.update_xaxes(tickangle=-35, showgrid=False)
+    fig.update_yaxes(autorange="reversed", showgrid=False)
     return apply_theme(fig, title)
