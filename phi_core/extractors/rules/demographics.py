@@ -27,7 +27,7 @@ _SEX_ENGLISH_RE = re.compile(
 
 def sex_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    if "男" in text or "女" in text:
+    if ("男" in text or "女" in text) and ("歳" in text or "才" in text):
         for regex in (_SEX_AFTER_AGE_RE, _SEX_BEFORE_AGE_RE):
             for m in regex.finditer(text):
                 sex = m.group("sex")
@@ -36,7 +36,8 @@ def sex_candidates(text: str) -> list[Candidate]:
                 if sex in ("男", "女") and after and after in KANJI:
                     continue
                 found.append(Candidate(m.start("sex"), m.end("sex"), "SEX", RANK_PATTERN))
-    for m in _SEX_ENGLISH_RE.finditer(text):
+    english = "/" in text or "y" in text
+    for m in (_SEX_ENGLISH_RE.finditer(text) if english else ()):
         group = next(g for g in ("sex", "sex2", "sex3") if m.group(g))
         found.append(Candidate(m.start(group), m.end(group), "SEX", RANK_PATTERN))
     return found

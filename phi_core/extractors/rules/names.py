@@ -412,6 +412,9 @@ _CARET_NAME_RE = re.compile(
 )
 # Header and system words legacy screens write in half-width katakana.
 _HALF_WIDTH_WORDS = frozenset({"フリガナ", "カナ", "シメイ", "カナシメイ", "カルテ", "カンジャ", "カンジャメイ", "ヨミ", "セイベツ", "ナマエ"})
+_ROMAJI_BEFORE_CUES = ("Dr", "Mr", "Ms", "Miss", "Prof", " by")
+_ROMAJI_AFTER_CUES = ("MD", "M.D.", "PhD", "RN", "RT")
+_HALF_WIDTH_RE = re.compile("[\uff66-\uff9f]")
 _HL7_LINE_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _NOT_ROMAJI_NAMES = frozenset({
     "The", "This", "That", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
@@ -422,7 +425,12 @@ _NOT_ROMAJI_NAMES = frozenset({
 
 def romaji_name_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for regex, category in ((_ROMAJI_BEFORE_RE, "PHYSICIAN_NAME"), (_ROMAJI_AFTER_RE, "PHYSICIAN_NAME")):
+    for regex, category, cues in (
+        (_ROMAJI_BEFORE_RE, "PHYSICIAN_NAME", _ROMAJI_BEFORE_CUES),
+        (_ROMAJI_AFTER_RE, "PHYSICIAN_NAME", _ROMAJI_AFTER_CUES),
+    ):
+        if not any(cue in text for cue in cues):
+            continue  # a C-speed check that saves a regex scan of the whole text
         for match in regex.finditer(text):
             name = match.group("name")
             if any(word.strip(",.") in _NOT_ROMAJI_NAMES for word in name.split()):
@@ -437,7 +445,7 @@ def romaji_name_candidates(text: str) -> list[Candidate]:
 def kana_form_candidates(text: str) -> list[Candidate]:
     """Half-width katakana runs (legacy systems write names this way) and ``FAMILY^GIVEN``."""
     found: list[Candidate] = []
-    if any("\uff66" <= ch <= "\uff9f" for ch in text):
+    if _HALF_WIDTH_RE.search(text):
         for match in _HALF_WIDTH_NAME_RE.finditer(text):
             if unicodedata.normalize("NFKC", match.group()) in _HALF_WIDTH_WORDS:
                 continue

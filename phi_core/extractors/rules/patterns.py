@@ -55,7 +55,7 @@ DATE_ERA_LETTER = re.compile(
 # A bare year ("2020年から") is a date too, but not an edition or a guideline year.
 DATE_WESTERN = re.compile(
     f"[12１２]{_not_after(DIGIT)}{D}{{3}}年"
-    f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?|(?![版度代齢]|改訂|改定|分類|規約|基準))"
+    f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?|(?![版度代齢]|改訂|改定|分類|規約|基準|第[0-9０-９]{{1,2}}版))"
 )
 DATE_NUMERIC = re.compile(
     f"[12１２]{_not_after(DIGIT + _SEPARATORS)}{D}{{3}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
@@ -108,7 +108,8 @@ TIME_KANJI = re.compile(
 _TIME_PREFIXES = ("午前", "午後")
 
 # Ages ----------------------------------------------------------------------
-AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?")
+# "70歳代" is an age band shared by millions, not an age.
+AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?(?!代|台|以上|以下|未満)")
 # 64-year-old, 64 y/o, 64yo, 64 years old
 AGE_ENGLISH = re.compile(f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))")
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
@@ -279,14 +280,14 @@ class PatternFamily:
 
 PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_ERA, _valid_month_day, needs=("年",)),
-    PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_month_day),
+    PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_month_day, needs=tuple(_ERA_LETTERS)),
     PatternFamily("date", "OTHER_DATE", DATE_WESTERN, _valid_year_date, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_NUMERIC, _valid_year_date),
     PatternFamily("date", "OTHER_DATE", DATE_SHORT_YEAR, _valid_short_year, context=_not_version),
     PatternFamily("date", "OTHER_DATE", DATE_DAY_MONTH_YEAR, _valid_day_month_year),
     PatternFamily("date", "OTHER_DATE", DATE_YEAR_MONTH, _valid_year_date, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
-    PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always),
+    PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|"))),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),

@@ -280,6 +280,8 @@ _DICOM_VALUE_RE = re.compile(r"\[(?P<bracket>[^\]\n]*)\]|(?:[A-Z]{2}|[:=])\s*:?\
 _DICOM_KEYWORD_RE = re.compile(
     r"^[ \t]*(?P<keyword>[A-Z][A-Za-z' ]{2,50}?)[ \t]*(?:\([A-Z]{2}\))?[ \t]*[:=][ \t]*(?P<value>[^\n]*)$", re.MULTILINE
 )
+_DICOM_KEYWORD_CUES = ("Patient", "Study", "Institution", "Physician", "Accession", "Operator", "Series", "Acquisition",
+                       "Content", "Station", "Device", "Requesting", "Performed", "Order")
 _DICOM_TIME_RE = re.compile(r"[0-2][0-9](?:[0-5][0-9](?:[0-5][0-9](?:\.[0-9]{1,6})?)?)?|[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?")
 _EMPTY = ("", "<empty>", "(no value available)", "None")
 
@@ -330,6 +332,8 @@ def dicom_candidates(text: str) -> list[Candidate]:
                 if rest:
                     base = match.start("rest")
                     found.extend(_dicom_value(text, base + rest.start("v"), base + rest.end("v"), spec))
+    if not any(word in text for word in _DICOM_KEYWORD_CUES):
+        return found
     for match in _DICOM_KEYWORD_RE.finditer(text):
         spec = _DICOM_BY_KEYWORD.get(_normalise_keyword(match.group("keyword")))
         if spec is not None:
@@ -388,8 +392,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _delimiter(line: str) -> str:
     if "\t" in line:
         return "\t"
-    if line.count("|") >= 2:
-        return "|"
+    if line.count("|") >= 2 and line.lstrip().startswith("|"):
+        return "|"  # Markdown tables open with a bar; HL7 segments do not
     return "," if line.count(",") >= 2 else ""
 
 
