@@ -20,7 +20,7 @@ _FACILITY_ENDINGS = (
 _QUOTED_RE = re.compile(r"「(?P<name>[^「」\n]{2,30})」")
 _UNQUOTED_RE = re.compile(
     r"病院|クリニック|医院|診療所|警察署|消防局|消防署|訪問看護ステーション|老人ホーム|ケアホーム|グループホーム|介護老人保健施設"
-    r"|(?:医療|健診|検診|メディカル|がん|総合医療|画像診断|ヘルスケア|クリニカル|健康管理)センター"
+    r"|(?:医療|健診|検診|メディカル|がん|総合医療|画像診断|ヘルスケア|クリニカル|健康管理|[A-Z]{2,4})センター"
 )
 # "医療法人小林会 立川病院": the corporation in front belongs to the name.
 _CORPORATION_RE = re.compile(r"(?:社会|特定)?医療法人(?:社団|財団)?[^\s、。]{1,10}?会[ \u3000]?$")
@@ -53,7 +53,7 @@ def _walk_back(text: str, end: int) -> int:
     start = end
     while start > 0 and end - start < _MAX_NAME:
         ch = text[start - 1]
-        if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch) or is_latin(ch) or ch in "・&＆":
+        if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch) or is_latin(ch) or ch in "・&＆･":
             start -= 1
         else:
             break

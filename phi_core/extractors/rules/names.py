@@ -99,6 +99,10 @@ def _cut_at_honorific(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
+# "NISHIDA, SHOTA", "WATANABE, Mikako": family name, comma, given name.
+_LATIN_COMMA_NAME_RE = re.compile(r"[A-Z][A-Za-z'-]+, ?[A-Z][A-Za-z'-]+(?![A-Za-z])")
+
+
 def _plausible_name(value: str) -> bool:
     """Label values can run into prose ("担当医: Dr.佐藤）からの..."): keep names short."""
     compact = value.replace(" ", "").replace("\u3000", "")
@@ -169,6 +173,9 @@ def parse_labelled_name(
             pos = title.end()
             title = _LEADING_TITLES.match(text, pos, limit)
         raw_end = _name_end(text, pos, limit)
+        comma = _LATIN_COMMA_NAME_RE.match(text, pos, limit)
+        if comma:
+            raw_end = comma.end()
         if not all(is_latin(ch) or ch in " ,.-'" for ch in text[pos:raw_end]):
             raw_end = _cut_at_honorific(text, pos, raw_end)
         end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
@@ -224,7 +231,10 @@ _PHYSICIAN_HONORIFICS = {"先生", "医師", "看護師", "技師", "Dr"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
 _KATAKANA_HONORIFICS = {"様", "さん", "くん", "ちゃん", "殿", "先生", "医師", "看護師", "技師"}
 _INITIALS_RE = re.compile(r"[A-Z](?<![A-Za-z.].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?=氏|様|さん|くん|ちゃん)")
-_LABELLED_INITIALS_RE = re.compile(r"イニシャル[：:\s]*(?P<initials>[A-Z]\.\s?[A-Z]\.?(?:\s?[A-Z]\.)?)")
+_LABELLED_INITIALS_RE = re.compile(
+    r"(?:イニシャル|[Ii]nitials?)[：:\s]*(?P<initials>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.)?)(?![A-Za-z])"
+    r"|(?<![\x00-\x7f])(?P<bare>[A-Z]\.[A-Z]\.)(?![A-Za-z])"
+)
 _QUOTED_READING_RE = re.compile("(?:氏名|名前|フリガナ|ふりがな)(?:が|は|：|:)?[「『](?P<reading>[^」』\n]{2,24})[」』]")
 # "担当医の森本です", "救急科の山田より": anchored on の, role checked before it.
 _ROLE_RE = re.compile(
@@ -243,7 +253,7 @@ _MAX_GIVEN_KANA = 6
 
 def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -> bool:
     """A surname (+ a short given name), or a katakana name where allowed."""
-    if not run or run.endswith(_NOT_NAME_ENDINGS):
+    if not run:
         return False
     if all(is_katakana(ch) for ch in run):
         return katakana_ok and len(run.replace("・", "")) >= 2 and not run.startswith(("ー", "・"))
@@ -253,6 +263,9 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -
     given = run[size:].lstrip(" \u3000")
     if not given:
         return True
+    # Group words (関係者, 家族, 職員) end like this; given names such as 直人 are longer.
+    if len(given) == 1 and given in _NOT_NAME_ENDINGS:
+        return False
     if size == 1 and not strong_cue:
         # One-kanji surnames (星, 森, 原 ...) also start ordinary words: "星芒状様" means star-shaped.
         return False
@@ -318,7 +331,8 @@ def prose_name_candidates(text: str) -> list[Candidate]:
             end -= 1
         found.append(Candidate(match.start(), end, "PATIENT_NAME", RANK_PATTERN))
     for match in _LABELLED_INITIALS_RE.finditer(text):
-        found.append(Candidate(match.start("initials"), match.end("initials"), "PATIENT_NAME", RANK_PATTERN))
+        group = "initials" if match.group("initials") else "bare"
+        found.append(Candidate(match.start(group), match.end(group), "PATIENT_NAME", RANK_PATTERN))
     for match in _QUOTED_READING_RE.finditer(text):
         if looks_like_reading(match.group("reading")):
             found.append(Candidate(match.start("reading"), match.end("reading"), "NAME_READING", RANK_PATTERN))
@@ -348,6 +362,7 @@ def _after_relation(text: str, start: int) -> bool:
 # A role word, then the name: "担当医 服部翔太", "院長 中村　くみ子", "主治医 鈴木美加子先生".
 _ROLE_PREFIX_RE = re.compile(
     "(?:院長|副院長|担当医|主治医|診断医|記載医|執刀医|読影医|依頼医|報告者|記録者|担当看護師|看護師|技師|担当|医師|確認|"
+    "以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<=[ \u3000])[\u4e00-\u9fff]{1,8}科(?=[ \u3000])|"
     "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}"
     f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
 )
@@ -423,8 +438,43 @@ _NOT_ROMAJI_NAMES = frozenset({
 })
 
 
+_ROMAJI_HONORIFIC_RE = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ](?P<title>san|sama|sensei|kun|chan|shi)(?![a-z])")
+# "高橋 光一（58才、男性）": a name right before its age is the patient's.
+_NAME_BEFORE_AGE_RE = re.compile(
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})[ \u3000]?[（(][0-9０-９]{{1,3}}[歳才]"
+)
+# "平野　直人（肝臓内科）": a name right before a department in brackets is a doctor's.
+_NAME_BEFORE_DEPT_RE = re.compile(
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})[ \u3000]?[（(](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[)）]"
+)
+
+
+def context_name_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for regex, category in ((_NAME_BEFORE_AGE_RE, "PATIENT_NAME"), (_NAME_BEFORE_DEPT_RE, "PHYSICIAN_NAME")):
+        if "（" not in text and "(" not in text:
+            break
+        for match in regex.finditer(text):
+            start, end = match.span("name")
+            # The run may start with words before the name ("依頼は", "医師"): try later starts.
+            for offset in range(start, end - 1):
+                if text[offset] in " \u3000":
+                    continue
+                if _accept_name(text[offset:end], strong_cue=True):
+                    found.append(Candidate(offset, end, category, RANK_PATTERN))
+                    if category == "PHYSICIAN_NAME" and not match.group("dept").startswith("放射線"):
+                        found.append(Candidate(match.start("dept"), match.end("dept"), "DEPARTMENT", RANK_PATTERN))
+                    break
+    return found
+
+
 def romaji_name_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    for match in _ROMAJI_HONORIFIC_RE.finditer(text):
+        if match.group("name") in _NOT_ROMAJI_NAMES:
+            continue
+        category = "PHYSICIAN_NAME" if match.group("title") == "sensei" else "PATIENT_NAME"
+        found.append(Candidate(match.start("name"), match.end("name"), category, RANK_PATTERN))
     for regex, category, cues in (
         (_ROMAJI_BEFORE_RE, "PHYSICIAN_NAME", _ROMAJI_BEFORE_CUES),
         (_ROMAJI_AFTER_RE, "PHYSICIAN_NAME", _ROMAJI_AFTER_CUES),
@@ -483,7 +533,7 @@ class RolePrefixedNameRecognizer(Recognizer):
     categories = ("PHYSICIAN_NAME", "EMERGENCY_CONTACT")
 
     def find(self, doc: Document) -> list[Candidate]:
-        return role_prefixed_names(doc.text)
+        return role_prefixed_names(doc.text) + context_name_candidates(doc.text)
 
 
 @register

@@ -67,7 +67,7 @@ DATE_SHORT_YEAR = re.compile(
 )
 # 2024/08 (year and month; a four-digit year keeps fractions and ratios out).
 DATE_YEAR_MONTH = re.compile(
-    f"[12１２]{_not_after(DIGIT + '/.=:：-')}{D}{{3}}[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.．]{D}|[:：])"
+    f"[12１２]{_not_after(DIGIT + '/.=-')}{D}{{3}}[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.．]{D}|[:：])"
 )
 # 08/06/2024 (month or day first).
 DATE_DAY_MONTH_YEAR = re.compile(
@@ -166,7 +166,7 @@ CITIES = (
     "岡崎 一宮 春日井 大府 四日市 枚方 高槻 東大阪 姫路 西宮 尼崎 明石 加古川 倉敷 福山 呉 下関 "
     "久留米 佐世保 別府 旭川 函館 いわき 郡山 高崎 つくば 松本 上田 沼津 富士 伊豆の国 宮古"
 ).split()
-_SEGMENT = f"[{KANJI}{KATAKANA}]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
+_SEGMENT = f"[{KANJI}{KATAKANA}のヶケ]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
 ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
 # The "not inside a longer kanji word" check is done in code (see _CONTEXT_CHECKS):
 # a leading look-behind would make the regex engine try every position.
