@@ -363,7 +363,7 @@ def _after_relation(text: str, start: int) -> bool:
 _ROLE_PREFIX_RE = re.compile(
     "(?:院長|副院長|担当医|主治医|診断医|記載医|執刀医|読影医|依頼医|報告者|記録者|担当看護師|看護師|技師|担当|医師|確認|"
     "以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<=[ \u3000])[\u4e00-\u9fff]{1,8}科(?=[ \u3000])|"
-    "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}"
+    "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}(?:(?:医師|看護師|技師|Dr\\.?|Ns\\.?)[ \u3000]?)?"
     f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
 )
 _RELATION_NAME_RE = re.compile(
