@@ -37,7 +37,37 @@ def _facility_contact(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         b.t("FAX ").v(formats.phone(fax, rng, weights={"hyphen": 1}), "FACILITY_PHONE").ln()
 
 
+def _reply_letter(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """The answer to a referral: a greeting, the patient named inside sentences, a signature."""
+    b.ln(rng.choice(("ご報告", "返書", "紹介患者さんについてのご報告")))
+    b.ln()
+    b.v((cast.referrer_clinic, "facility name"), "HOSPITAL_NAME").t("　")
+    b.v(formats.kanji_name(cast.referrer, rng), "PHYSICIAN_NAME").ln(" 先生")
+    b.ln()
+    b.ln("拝啓　時下ますますご清祥のこととお慶び申し上げます。")
+    b.t("先日は").v(formats.kanji_name(cast.patient, rng), "PATIENT_NAME").t("様（")
+    b.v(formats.age(cast.age, rng), "AGE").t("・").v(formats.sex(cast.sex, "word"), "SEX")
+    b.t("、").v(birth_date(cast, rng), "BIRTH_DATE").ln("生）をご紹介いただき、誠にありがとうございました。")
+    b.v(exam_date(cast, rng), "EXAM_DATE").t(f"に{cast.study.title}を施行しましたので、結果をご報告いたします。")
+    b.ln()
+    for sentence in prose(cast, rng, "findings"):
+        b.ln("　" + sentence)
+    b.ln("　診断：" + "、".join(prose(cast, rng, "impression")))
+    b.t("　").v(formats.surname(cast.patient.family), "PATIENT_NAME").t("様には")
+    b.t(rng.choice(("本日", "検査当日"))).ln("結果を説明し、今後は貴院での経過観察をお願いしたく存じます。")
+    b.ln("　今後ともどうぞよろしくお願い申し上げます。")
+    b.ln("敬具")
+    b.ln()
+    b.v(formats.japanese_date(cast.exam.date(), rng, weights={"era": 1, "kanji": 1}), "OTHER_DATE").ln()
+    _facility_contact(b, cast, rng)
+    b.t(rng.choice(("放射線診断科 ", "画像診断部 ", ""))).v(formats.kanji_name(cast.reader, rng), "PHYSICIAN_NAME")
+    b.ln()
+
+
 def write_referral(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.35:
+        _reply_letter(b, cast, rng)
+        return
     b.ln(rng.choice(("診療情報提供書", "紹介状", "診療情報提供書（紹介状）")))
     b.ln()
     b.v(formats.japanese_date(cast.exam.date(), rng, weights={"era": 3, "kanji": 3, "era_abbr": 1}),

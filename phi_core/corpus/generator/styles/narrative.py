@@ -18,7 +18,7 @@ def write_narrative(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     opening = rng.randrange(3)
     if opening == 0:
         b.v(formats.kanji_name(cast.patient, rng), "PATIENT_NAME").t(rng.choice(HONORIFICS_PATIENT)).t("（")
-        if rng.random() < 0.4:
+        if rng.random() < 0.6:
             b.v(formats.era_year(cast.birth, rng), "BIRTH_DATE").t("生、")
         b.v(formats.age(cast.age, rng), "AGE").t("、").v(formats.sex(cast.sex, "word"), "SEX").t("）について、")
         b.v(exam_date(cast, rng), "EXAM_DATE").t("に")
@@ -40,10 +40,14 @@ def write_narrative(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.ln()
     b.ln("撮像条件は " + " / ".join(technique(cast, rng)) + " 。")
     b.ln()
-    comparison = rng.randrange(3)
+    comparison = rng.randrange(4)
     if comparison == 0:
         b.v(formats.japanese_date(cast.previous, rng), "OTHER_DATE").t("に")
         b.v((cast.referrer_clinic, "facility name"), "HOSPITAL_NAME").ln("で撮影された前回画像と比較した。")
+    elif comparison == 3:
+        b.t("前医「").v((cast.referrer_clinic, "bracketed facility name"), "HOSPITAL_NAME").t("」の")
+        b.v(formats.kanji_name(cast.referrer, rng), "PHYSICIAN_NAME").t("先生より、")
+        b.v(formats.month_day(cast.previous, rng), "OTHER_DATE").ln("の画像を取り寄せて比較した。")
     elif comparison == 1:
         b.t("前回検査（").v(formats.year_month(cast.previous, rng), "OTHER_DATE").ln("）と比較した。")
     else:

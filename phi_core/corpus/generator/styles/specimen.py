@@ -8,7 +8,9 @@ from datetime import timedelta
 from phi_core.corpus.generator.fill import fill
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
-from phi_core.corpus.generator.styles.common import birth_date, doctor, japanese_name, name_with_reading
+from phi_core.corpus.generator.styles.common import (
+    birth_date, doctor, facility_name, japanese_name, name_with_reading,
+)
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 
 ORGANS = (
@@ -57,7 +59,9 @@ def write_pathology(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.t("　ID ").v(cast.patient_id, "PATIENT_ID").ln()
     if rng.random() < 0.4:
         b.t("生年月日：").v(birth_date(cast, rng), "BIRTH_DATE").ln()
-    b.t("依頼元：").v((cast.facility.name, "facility name"), "HOSPITAL_NAME").t(" ")
+    b.t("依頼元：")
+    facility_name(b, cast, rng)
+    b.t(" ")
     b.v((cast.department, "department"), "DEPARTMENT").t(" ")
     doctor(b, cast.requester, rng)
     b.ln()

@@ -35,7 +35,10 @@ def write_nursing(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.v(formats.bed(rng), "OTHER_ID").ln()
     patient_name = japanese_name(cast.patient, rng, weights={"kanji": 4, "katakana": 1, "half": 1, "hiragana": 1})
     b.t("患者：").v(patient_name, "PATIENT_NAME").t(rng.choice((" 様", "様", " ")))
-    b.t("（ID ").v(cast.patient_id, "PATIENT_ID").ln("）")
+    b.t("（ID ").v(cast.patient_id, "PATIENT_ID")
+    if rng.random() < 0.3:
+        b.t("、").v(formats.era_year(cast.birth, rng), "BIRTH_DATE").t("生")
+    b.ln("）")
     b.v(formats.japanese_date(cast.exam.date(), rng, weights={"slash": 2, "kanji": 1, "era_abbr": 1}), "OTHER_DATE")
     b.ln()
     weights = rng.choice(({"colon": 1}, {"kanji": 1}, {"colon": 3, "fullwidth": 1}))
