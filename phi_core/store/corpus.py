@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from phi_core.models import ImportWarning, Report, Span
-from phi_core.store.base import StoreBase, _json, _loads
+from phi_core.store.base import ANALYSIS_TABLES, StoreBase, _json, _loads
 from phi_core.store.database import StoreError
 
 
@@ -102,7 +102,7 @@ class CorpusTables(StoreBase):
     def delete_dataset(self, dataset: str) -> None:
         with self.transaction():
             run_ids = [r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()]
-            for table in ("report_scores", "predicted_items", "run_results"):
+            for table in ("report_scores", "predicted_items", "run_results", *ANALYSIS_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE run_id IN (SELECT unnest(?))", [run_ids])
             for table in ("runs", "gold_audit", "gold_spans", "reports", "datasets"):
                 column = "name" if table == "datasets" else "dataset"

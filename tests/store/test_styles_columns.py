@@ -45,3 +45,18 @@ def test_the_workbench_filter_keeps_the_chosen_styles():
     reports = [_styled("a", "hl7"), _styled("b", "csv"), _styled("c", None)]
     assert [r.id for r in filter_reports(reports, ReportFilter(styles=("hl7",)))] == ["a"]
     assert [r.id for r in filter_reports(reports, ReportFilter())] == ["a", "b", "c"]
+
+
+def test_deleting_a_dataset_removes_its_analysis_rows(store):
+    import pandas as pd
+
+    store.add_reports("d", [_styled("a", "hl7")])
+    store.con.execute("INSERT INTO runs (run_id, job_key, dataset, backend, model, phase) "
+                      "VALUES ('r', 'k', 'd', 'fake', 'm', '2')")
+    store.replace_scores("r", [{"report_id": "a", "score": 50.0}], {
+        "score_formats": pd.DataFrame([("a", "HL7 ID", "PATIENT_ID", 1, 1, 8, 0, 8, 8)],
+                                      columns=["report_id", "format", "category", "support", "found", "gold_chars",
+                                               "leaked_chars", "pred_chars", "pred_chars_inside"])})
+    assert store.format_totals(["r"])["support"].tolist() == [1]
+    store.delete_dataset("d")
+    assert store.format_totals(["r"]).empty
