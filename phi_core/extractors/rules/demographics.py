@@ -54,10 +54,10 @@ class SexNearAgeRecognizer(Recognizer):
 
 _DEPARTMENT = f"[{KANJI}{KATAKANA}・]{{1,10}}?(?:科|外来|センター|部)"
 _FACILITY_END = "病院|クリニック|医院|診療所|医療センター|センター"
-_DEPT_AFTER_FACILITY_RE = re.compile(f"(?:{_FACILITY_END})[ 　](?P<dept>{_DEPARTMENT})(?=[ 　\\n]|$)", re.MULTILINE)
+_DEPT_AFTER_FACILITY_RE = re.compile(f"(?:{_FACILITY_END})[」』]?[ 　](?P<dept>{_DEPARTMENT})(?=[ 　\\n]|$)", re.MULTILINE)
 _DEPT_AFTER_DOCTOR_RE = re.compile(f"(?:先生|医師|Dr\\.?[^\\n（(]{{1,12}}?)[ 　]?[（(](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[)）]")
 _DEPT_BEFORE_DOCTOR_RE = re.compile(
-    f"(?:{_FACILITY_END})[ 　](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[ 　](?=Dr|[{KANJI}]{{2,}}[ 　]?(?:[{KANJI}]+)?[ 　]?(?:先生|医師))"
+    f"(?:{_FACILITY_END})[」』]?[ 　](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[ 　](?=Dr|[{KANJI}]{{2,}}[ 　]?(?:[{KANJI}]+)?[ 　]?(?:先生|医師))"
 )
 
 

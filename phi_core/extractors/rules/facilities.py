@@ -34,6 +34,10 @@ _ENGLISH_FACILITY_RE = re.compile(
     r"(?<![A-Za-z])(?P<name>(?:[A-Z][a-z]+[ -]){1,3}(?:General |City |Central |Memorial |University |Municipal |Red Cross |Prefectural )?"
     r"(?:Hospital|Medical Center|Medical Centre|Clinic|Health Center|Cancer Center))(?![a-z])"
 )
+_ENGLISH_FACILITY_UPPER_RE = re.compile(
+    r"(?<![A-Za-z])(?P<name>(?:[A-Z]{2,}[ -]){1,3}(?:GENERAL |CITY |CENTRAL |MEMORIAL |UNIVERSITY |MUNICIPAL |RED CROSS )?"
+    r"(?:HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|CLINIC))(?![A-Za-z])"
+)
 _ENGLISH_GENERIC = ("The ", "Our ", "This ", "A ", "An ", "Your ", "Referring ", "Outside ", "Previous ", "Local ", "Other ",
                     "Same ", "University ", "General ", "City ", "Affiliated ", "Teaching ")
 _PARTICLES = set("のにでをがはとへもや")
@@ -116,9 +120,12 @@ def _practice_names(text: str) -> list[Candidate]:
 
 def _english_names(text: str) -> list[Candidate]:
     found = []
-    if "Hospital" not in text and "Clinic" not in text and "Cent" not in text:
+    if not any(word in text for word in ("Hospital", "Clinic", "Cent", "HOSPITAL", "CLINIC", "CENTER")):
         return found
-    for match in _ENGLISH_FACILITY_RE.finditer(text):
+    matches = list(_ENGLISH_FACILITY_RE.finditer(text))
+    if "HOSPITAL" in text or "CLINIC" in text or "CENTER" in text:
+        matches += [m for m in _ENGLISH_FACILITY_UPPER_RE.finditer(text) if not m.group("name").startswith(("THE ", "OUR "))]
+    for match in matches:
         start = match.start("name")
         name = match.group("name")
         while name.startswith(_ENGLISH_GENERIC):

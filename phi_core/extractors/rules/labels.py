@@ -74,6 +74,7 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
     **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("Sex|Gender", LabelRule("sex", "SEX")),
+    **_rules("Age/Sex|Age/Gender|Sex/Age|年齢/性別|年齢・性別|性別/年齢", LabelRule("agesex", "AGE")),
     **_rules("Address|Home Address|Patient Address", LabelRule("whole", "ADDRESS")),
     **_rules("Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
              LabelRule("context", retype={"phone": "PHONE"})),
@@ -199,7 +200,9 @@ def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     for match in _SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
         rule = LABEL_RULES.get(word)
-        if rule is None and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
+        opens_line = match.start() == 0 or text[match.start() - 1] in "\n\t\u3000"
+        # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
+        if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
             rule = _PHYSICIAN_RULE
         if rule is not None:
             found.append((match.start("label"), match.end(), word, rule))
@@ -274,6 +277,22 @@ def _typed_cell(text: str, hit: LabelHit) -> list[Candidate]:
     return [Candidate(start, end, hit.rule.category, RANK_LABEL, hit.rule.read_as)] if match else []
 
 
+_AGE_SEX_RE = re.compile(
+    r"(?P<age>[0-9０-９]{1,3}(?:歳|才|y|Y|yo|y/o)?)\s?[/／・,、]\s?(?P<sex>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)"
+    r"|(?P<sex2>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)\s?[/／・,、]\s?(?P<age2>[0-9０-９]{1,3}(?:歳|才|y|Y|yo|y/o)?)"
+)
+
+
+def _age_sex(text: str, hit: LabelHit) -> list[Candidate]:
+    """"Age/Sex: 66/M", "年齢/性別：66歳/男性"."""
+    match = _AGE_SEX_RE.search(text, hit.value_start, hit.value_end)
+    if not match:
+        return []
+    age, sex = ("age", "sex") if match.group("age") else ("age2", "sex2")
+    return [Candidate(match.start(age), match.end(age), "AGE", RANK_LABEL),
+            Candidate(match.start(sex), match.end(sex), "SEX", RANK_LABEL)]
+
+
 def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
     match = _SEX_RE.match(text, hit.value_start, hit.value_end)
     return [Candidate(match.start(), match.end(), "SEX", RANK_LABEL)] if match else []
@@ -294,6 +313,8 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             found.extend(_sex_value(text, hit))
         elif read_as == "id":
             found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start:c.end]))
+        elif read_as == "agesex":
+            found.extend(_age_sex(text, hit))
         elif read_as in ("age", "time", "phone"):
             found.extend(_typed_cell(text, hit))
         elif read_as == "room":

@@ -362,7 +362,7 @@ def _after_relation(text: str, start: int) -> bool:
 # A role word, then the name: "担当医 服部翔太", "院長 中村　くみ子", "主治医 鈴木美加子先生".
 _ROLE_PREFIX_RE = re.compile(
     "(?:院長|副院長|担当医|主治医|診断医|記載医|執刀医|読影医|依頼医|報告者|記録者|担当看護師|看護師|技師|担当|医師|確認|"
-    "以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<=[ \u3000])[\u4e00-\u9fff]{1,8}科(?=[ \u3000])|"
+    "以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<![^ \u3000\n」])[\u4e00-\u9fff]{1,8}(?:科|部)(?=[ \u3000])|"
     "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}(?:(?:医師|看護師|技師|Dr\\.?|Ns\\.?)[ \u3000]?)?"
     f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
 )
@@ -374,7 +374,7 @@ _RELATION_NAME_RE = re.compile(
 
 def _best_name(text: str, start: int, end: int, strong_cue: bool = True) -> int:
     """End of the longest accepted name starting at ``start`` and ending at most at ``end``."""
-    for stop in range(end, start, -1):
+    for stop in range(end, start + 1, -1):  # two characters at least: "記" after 医師 is no name
         run = text[start:stop]
         if run[-1] in " \u3000":
             continue

@@ -98,7 +98,7 @@ _WEEKDAY = re.compile("[(（][月火水木金土日](?:曜日?)?[)）]")
 _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
 TIME_COLON = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
     f"(?![{DIGIT}:：]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
 # "3時方向" and "6時の位置" are clock-face positions in breast and hand imaging.
@@ -176,6 +176,12 @@ ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))}
 _BLOCK = f"(?:{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
 ADDRESS_WARD = re.compile(
     f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケ]{{1,8}}?{_BLOCK}"
+)
+# Romanised Japanese addresses: "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052".
+_ROMAN_UNIT = "(?:ku|shi|cho|machi|mura|gun|ken|to|fu|Ku|Shi|Cho|City|Ward)"
+ADDRESS_ENGLISH = re.compile(
+    f"(?:[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,2}},? )?(?:[A-Z][a-z]+(?:-[a-z]+)?,? )?(?:[A-Z][a-z]+[- ]{_ROMAN_UNIT},? ?)+"
+    f"(?:[A-Z][a-z]+(?:-(?:ken|to|fu))?(?: Prefecture)?)?(?:,? (?:Japan,? )?〒?[0-9]{{3}}-[0-9]{{4}})?(?![A-Za-z])"
 )
 # After a prefecture or city: town, block number, then maybe a building and room.
 ADDRESS_TAIL = re.compile(
@@ -307,6 +313,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("address", "ADDRESS", ADDRESS_PREFECTURE),
     PatternFamily("address", "ADDRESS", ADDRESS_CITY, context=_starts_word, needs=("市",)),
     PatternFamily("address", "ADDRESS", ADDRESS_WARD, context=_starts_word),
+    PatternFamily("address", "ADDRESS", ADDRESS_ENGLISH, needs=("-ku", "-shi", "-cho", "-machi", "-gun", " City", " Ward", "-Ku")),
 )
 
 

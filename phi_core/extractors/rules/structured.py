@@ -277,8 +277,10 @@ _DICOM_BY_TAG: dict[str, Field] = {tag: spec for tag, (_, spec) in _DICOM.items(
 _DICOM_TAG_RE = re.compile(r"\((?P<group>[0-9A-Fa-f]{4}),\s?(?P<element>[0-9A-Fa-f]{4})\)(?P<rest>[^\n]*)")
 _DICOM_VALUE_RE = re.compile(r"\[(?P<bracket>[^\]\n]*)\]|(?:[A-Z]{2}|[:=])\s*:?\s*['\"](?P<quoted>[^'\"\n]*)['\"]")
 # PatientName: YAMADA^TARO   or   Patient's Name = ...
+# Only CamelCase keywords: "Patient Name: ..." in prose is left to the label recognizer.
 _DICOM_KEYWORD_RE = re.compile(
-    r"^[ \t]*(?P<keyword>[A-Z][A-Za-z' ]{2,50}?)[ \t]*(?:\([A-Z]{2}\))?[ \t]*[:=][ \t]*(?P<value>[^\n]*)$", re.MULTILINE
+    r"^[ \t]*(?P<keyword>[A-Z][a-z]+(?:[A-Z][a-z]*|ID)+)[ \t]*(?:\([A-Z]{2}\))?[ \t]*[:=][ \t]*(?P<value>[^\n]*?)(?:[ \t]{2,}[^\n]*)?$",
+    re.MULTILINE,
 )
 _DICOM_KEYWORD_CUES = ("Patient", "Study", "Institution", "Physician", "Accession", "Operator", "Series", "Acquisition",
                        "Content", "Station", "Device", "Requesting", "Performed", "Order")
