@@ -51,7 +51,37 @@ def write_english_mixed(b: StyleBuilder, cast: Cast, rng: random.Random) -> None
     b.ln()
 
 
+def _english_letter(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """A referral letter in English: salutation, the patient inside sentences, a signature block."""
+    day = cast.exam.date()
+    b.v(formats.english(day, rng), "OTHER_DATE").ln()
+    b.ln()
+    b.t("Dear Dr. ").v((cast.referrer.family.romaji, "romaji surname alone"), "PHYSICIAN_NAME").ln(",")
+    b.ln()
+    b.t("Thank you for referring ").v(rng.choice((formats.romaji_name, formats.romaji_initial))(cast.patient, rng),
+                                       "PATIENT_NAME")
+    b.t(" (MRN ").v(cast.patient_id, "PATIENT_ID").t("; DOB ").v(formats.english_style_date(cast.birth, rng),
+                                                                 "BIRTH_DATE").ln("),")
+    b.t(f"who underwent {cast.modality} at our department on ").v(formats.english_style_date(day, rng), "EXAM_DATE")
+    b.ln(".")
+    for line in english_lines(rng, ENGLISH_FINDINGS, 2):
+        b.ln(line)
+    b.t("We explained the results to ").v((cast.patient.family.romaji, "romaji surname alone"), "PATIENT_NAME")
+    b.t(rng.choice(("-san", " san", ""))).t(" and ").v(rng.choice((formats.romaji_name,))(cast.relative, rng),
+                                                       "EMERGENCY_CONTACT")
+    b.ln(f" ({cast.relation_en}).")
+    b.ln("We would be grateful for your continued care.")
+    b.ln()
+    b.ln("Sincerely,")
+    b.v(_romaji_person(cast.reader, rng), "PHYSICIAN_NAME").ln(", MD, PhD")
+    b.v((cast.facility_romaji, "romaji facility name"), "HOSPITAL_NAME").ln()
+    b.t("Phone: ").v(formats.phone(cast.facility_phone, rng, weights={"international": 1}), "FACILITY_PHONE").ln()
+
+
 def write_english(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.35:
+        _english_letter(b, cast, rng)
+        return
     day = cast.exam.date()
     b.ln(rng.choice(("RADIOLOGY REPORT", "Diagnostic Imaging Report", "Imaging Consultation")))
     b.v((cast.facility_romaji, "romaji facility name"), "HOSPITAL_NAME").t(", Department of ")

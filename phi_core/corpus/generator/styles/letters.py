@@ -115,7 +115,37 @@ def write_referral(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         b.t(" ").v(formats.phone(cast.relative_phone, rng), "EMERGENCY_CONTACT").ln("）にも説明済みです。")
 
 
+def _discharge_block(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """A form-like summary: a basic-information block, the stay as one date range, short items."""
+    b.ln("＜退院時サマリー＞")
+    b.ln("【基本情報】")
+    b.t("患者番号　").v(cast.patient_id, "PATIENT_ID").ln()
+    b.t("患者氏名　").v(formats.kanji_name(cast.patient, rng), "PATIENT_NAME").t("　")
+    b.t("（").v(formats.half_width_name(cast.patient, rng), "NAME_READING").ln("）")
+    b.t("性別・年齢　").v(formats.sex(cast.sex, "word"), "SEX").t("・").v(formats.age(cast.age, rng), "AGE").ln()
+    weights = rng.choice(({"slash": 1}, {"era_abbr": 1}, {"iso": 1}))
+    b.t("入院期間　").v(formats.japanese_date(cast.admission, rng, weights=weights), "OTHER_DATE").t("～")
+    b.v(formats.japanese_date(cast.discharge, rng, weights=weights), "OTHER_DATE")
+    b.ln(f"（{(cast.discharge - cast.admission).days + 1}日間）")
+    b.t("担当　主治医 ").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME")
+    b.t(" ／ 研修医 ").v(formats.kanji_name(cast.reader, rng), "PHYSICIAN_NAME")
+    b.t(" ／ 受持ち看護師 ").v(formats.kanji_name(cast.nurse, rng), "PHYSICIAN_NAME").ln()
+    b.ln()
+    b.ln("【主訴】" + "、".join(prose(cast, rng, "clinical")))
+    b.ln("【検査】")
+    b.t("・").v(formats.japanese_date(cast.exam.date(), rng, weights=weights), "EXAM_DATE")
+    b.ln(f" {cast.study.title}：" + "、".join(prose(cast, rng, "impression")))
+    b.ln("【転帰】軽快退院")
+    b.t("【退院先】自宅（").v(cast.address.write(rng), "ADDRESS").ln("）")
+    b.t("【連絡先】").t(cast.relation).t(" ").v(formats.katakana_name(cast.relative, rng), "EMERGENCY_CONTACT")
+    b.t(" ").v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 2, "international": 1}),
+               "EMERGENCY_CONTACT").ln()
+
+
 def write_discharge(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.35:
+        _discharge_block(b, cast, rng)
+        return
     b.ln(rng.choice(("退院サマリー", "退院時要約", "【退院サマリー】")))
     b.t("ID：").v(cast.patient_id, "PATIENT_ID").t("　氏名：")
     name_with_reading(b, cast.patient, rng)

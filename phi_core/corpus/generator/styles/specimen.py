@@ -80,7 +80,40 @@ def write_pathology(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.ln(rng.choice(("", "（署名）", " 印")))
 
 
+COLON_FINDINGS = (
+    "挿入時間 {int:4-15}分、盲腸まで到達。BBPS {int:6-9}点。",
+    "{pick:上行結腸|横行結腸|S状結腸|直腸}に{int:3-20}mm大の{pick:0-Ip|0-Is|0-IIa}病変を認め、{pick:EMR|CSP|ESD}にて一括切除。",
+    "憩室が散在する。出血なし。",
+    "内痔核あり（Goligher分類 {pick:I|II}度）。",
+)
+
+
+def _colonoscopy(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """A colonoscopy note in short clauses, with the procedure time range and the retrieved specimens."""
+    day = cast.exam.date()
+    start = cast.exam
+    end = start + timedelta(minutes=rng.randint(15, 45))
+    b.ln("【大腸内視鏡検査（CS）】")
+    b.v(formats.japanese_date(day, rng, weights={"kanji": 1, "era": 1, "two_digit": 1}), "EXAM_DATE").t("　")
+    b.v(formats.clock(start.time(), rng, weights={"colon": 1}), "TIME").t("～")
+    b.v(formats.clock(end.time(), rng, weights={"colon": 1}), "TIME").ln()
+    b.t("ID ").v(cast.patient_id, "PATIENT_ID").t("　").v(formats.kanji_name(cast.patient, rng), "PATIENT_NAME")
+    b.t("（").v(formats.hiragana_name(cast.patient, rng), "NAME_READING").t("）").t(" ")
+    b.v(formats.age(cast.age, rng), "AGE").ln()
+    b.t("術者 ").v(formats.kanji_name(cast.reader, rng), "PHYSICIAN_NAME")
+    b.t("　介助 ").v(formats.kanji_name(cast.nurse, rng), "PHYSICIAN_NAME").ln()
+    for line in rng.sample(COLON_FINDINGS, 3):
+        b.ln("・" + fill(line, rng, {}))
+    b.t("回収検体：").v(formats.specimen(rng, day, "C"), "OTHER_ID").t("、")
+    b.v(formats.specimen(rng, day, "C"), "OTHER_ID").ln("（病理提出）")
+    b.t("結果説明予定：").v(formats.month_day(day + timedelta(days=rng.randint(7, 21)), rng), "OTHER_DATE")
+    b.ln(" 外来")
+
+
 def write_endoscopy(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.35:
+        _colonoscopy(b, cast, rng)
+        return
     day = cast.exam.date()
     b.ln(rng.choice(("上部消化管内視鏡検査報告書", "内視鏡検査レポート", "下部消化管内視鏡検査 所見")))
     b.t("検査日 ").v(formats.japanese_date(day, rng, weights={"era_abbr": 2, "slash": 2, "two_digit": 1,

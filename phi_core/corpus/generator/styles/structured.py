@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from phi_core.corpus.generator.fill import fill
 from phi_core.corpus.generator.styles import formats
@@ -20,11 +20,49 @@ from phi_core.corpus.generator.styles.doc import StyleBuilder
 MODALITY_CODES = {"CT": "CT", "MRI": "MR", "US": "US", "XR": "CR"}
 
 
+RELATION_CODES = {"妻": "SPO", "夫": "SPO", "長男": "CHD", "長女": "CHD", "次男": "CHD", "母": "PAR", "父": "PAR",
+                  "姉": "SIB", "兄": "SIB"}
+
+
+def _relation_code(relation: str) -> str:
+    return RELATION_CODES.get(relation, "OTH")
+
+
 def _facility_code(cast: Cast) -> str:
     return cast.facility_romaji.upper().replace(" ", "_")
 
 
+def _hl7_admission(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """An ADT^A01 admission message: event time, patient, next of kin and the bed, no results."""
+    code = _facility_code(cast)
+    admitted = datetime.combine(cast.admission, cast.exam.time())
+    b.t("MSH|^~\\&|HIS|").v((code, "HL7 facility"), "HOSPITAL_NAME").t("|ADT|")
+    b.v((code, "HL7 facility"), "HOSPITAL_NAME").t("|").v(formats.hl7_timestamp(admitted, rng), "OTHER_DATE")
+    b.ln(f"||ADT^A01|ADT{formats.digits(rng, 7)}|P|2.4")
+    b.t("EVN|A01|").v(formats.hl7_timestamp(admitted, rng), "OTHER_DATE").ln()
+    pid, fmt = cast.patient_id
+    if fmt == "full-width ID":
+        pid = formats.digits(rng, 8)
+    b.t("PID|1||").v((pid, "HL7 ID"), "PATIENT_ID").t("^^^HOSP^PI||")
+    b.v((f"{cast.patient.family.kana}^{cast.patient.given.kana}", "HL7 name"), "PATIENT_NAME").t("||")
+    b.v(formats.compact(cast.birth), "BIRTH_DATE").t("|").v(formats.sex(cast.sex, "code"), "SEX").t("|||")
+    address = cast.address
+    b.v((f"{address.street}^^{address.city}^{address.prefecture}^{address.postcode}", "HL7 address"), "ADDRESS")
+    b.t("||").v(formats.phone(cast.patient_phone, rng, weights={"hyphen": 1}), "PHONE").ln()
+    b.t("NK1|1|").v(formats.caret_name(cast.relative, rng, "HL7 name"), "EMERGENCY_CONTACT")
+    b.t(f"|{_relation_code(cast.relation)}^{cast.relation}|").v(
+        (f"{address.street}^^{address.city}^{address.prefecture}^{address.postcode}", "HL7 address"), "ADDRESS")
+    b.t("|").v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 1}), "EMERGENCY_CONTACT").ln()
+    b.t("PV1|1|I|").v((f"{rng.randint(3, 9)}{rng.choice('EWSN')}", "ward"), "DEPARTMENT").t("^")
+    b.v(formats.room(rng), "OTHER_ID").t("^").v(formats.bed(rng), "OTHER_ID").t("||||^")
+    b.v(formats.caret_name(cast.requester, rng, "HL7 name"), "PHYSICIAN_NAME").t("|||")
+    b.v((cast.department, "department"), "DEPARTMENT").ln("||||||||||||||||||||||||||||||||")
+
+
 def write_hl7(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.3:
+        _hl7_admission(b, cast, rng)
+        return
     code = _facility_code(cast)
     sent = cast.exam + timedelta(minutes=rng.randint(20, 600))
     b.t("MSH|^~\\&|RIS|").v((code, "HL7 facility"), "HOSPITAL_NAME").t("|PACS|")
@@ -46,7 +84,7 @@ def write_hl7(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.t("||").v(formats.phone(cast.patient_phone, rng, weights={"hyphen": 3, "bare": 2}), "PHONE").ln("|||||")
     if rng.random() < 0.7:
         b.t("NK1|1|").v(formats.caret_name(cast.relative, rng, "HL7 name"), "EMERGENCY_CONTACT")
-        b.t(f"|{rng.choice(('SPO', 'CHD', 'PAR', 'SIB'))}^{cast.relation}|||")
+        b.t(f"|{_relation_code(cast.relation)}^{cast.relation}|||")
         b.v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 1, "bare": 1}), "EMERGENCY_CONTACT").ln()
     ward = f"{rng.randint(3, 9)}{rng.choice('EWSN')}"
     inpatient = rng.random() < 0.5

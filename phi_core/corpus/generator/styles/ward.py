@@ -26,8 +26,39 @@ def _time(moment: datetime, rng: random.Random, weights: dict[str, int]) -> form
     return formats.clock(moment.time(), rng, weights=weights)
 
 
+FOCUS = ("#1 転倒・転落リスク", "#2 疼痛", "#3 退院支援", "#1 感染リスク")
+
+
+def _focus_charting(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """Focus charting over two days: each entry dated and timed, relatives by surname."""
+    from phi_core.corpus.generator.fill import fill
+
+    b.t("経過表・看護記録（フォーカスチャーティング）　").v(formats.room(rng), "OTHER_ID").t("号室　")
+    b.v(formats.katakana_name(cast.patient, rng), "PATIENT_NAME").ln(" 様")
+    day = cast.exam
+    for offset in range(2):
+        moment = day + timedelta(days=offset)
+        moment = moment.replace(hour=rng.randint(8, 10), minute=rng.choice((0, 10, 20, 30, 40, 50)))
+        b.v(formats.month_day(moment.date(), rng), "OTHER_DATE").t(" ")
+        b.v(formats.clock(moment.time(), rng, weights={"colon": 1}), "TIME").t(" ").ln(rng.choice(FOCUS))
+        b.ln("　D：" + fill(rng.choice(OBSERVATIONS), rng, {}))
+        if offset == 0:
+            b.t("　A：").t(cast.relation).t("の").v(formats.surname(cast.relative.family), "EMERGENCY_CONTACT")
+            b.t("様へ電話連絡（").v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 2, "bare": 1}),
+                               "EMERGENCY_CONTACT").ln("）し、面会の予定を確認。")
+        else:
+            b.t("　A：").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME")
+            b.ln("医師の指示により安静度を拡大。")
+        b.ln("　R：" + rng.choice(("表情穏やか。", "疼痛自制内。", "理解良好。")))
+    b.t("（記載：").v(formats.kanji_name(cast.nurse, rng), "PHYSICIAN_NAME").ln("）")
+
+
 def write_nursing(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     from phi_core.corpus.generator.fill import fill
+
+    if rng.random() < 0.35:
+        _focus_charting(b, cast, rng)
+        return
 
     ward = (f"{rng.randint(3, 9)}{rng.choice(('階東', '階西', '東', '西', 'A', 'B'))}病棟", "ward")
     b.t(rng.choice(("看護記録　", "【看護記録】", "経過記録（看護）"))).v(ward, "DEPARTMENT").t("　")
