@@ -60,3 +60,29 @@ def test_deleting_a_dataset_removes_its_analysis_rows(store):
     assert store.format_totals(["r"])["support"].tolist() == [1]
     store.delete_dataset("d")
     assert store.format_totals(["r"]).empty
+
+
+def test_migration_004_keeps_reports_stored_before_it(tmp_path):
+    import shutil
+
+    import duckdb
+
+    from phi_core.paths import MIGRATIONS_DIR
+    from phi_core.store import Store
+    from phi_core.store.database import migrate
+
+    older = tmp_path / "older"
+    older.mkdir()
+    for path in MIGRATIONS_DIR.glob("00[123]_*.sql"):
+        shutil.copy(path, older / path.name)
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    migrate(con, older)
+    con.execute("INSERT INTO datasets (name) VALUES ('d')")
+    con.execute("INSERT INTO reports (dataset, report_id, text, split, status, ordinal) "
+                "VALUES ('d', 'a', '氏名：山田太郎', 'dev', 'silver', 1)")
+    con.execute("INSERT INTO gold_spans VALUES ('d', 'a', 3, 7, 'PATIENT_NAME', '山田太郎')")
+    con.close()
+    with Store(db) as store:  # opening migrates to the newest version
+        report = store.report("d", "a")
+    assert report.style is None and [(s.text, s.format) for s in report.spans] == [("山田太郎", None)]
