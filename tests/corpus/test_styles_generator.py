@@ -188,3 +188,14 @@ def test_counts_below_two_per_style_and_unknown_styles_are_refused():
         generate_styles_reports(1)
     with pytest.raises(ValueError, match="unknown styles"):
         generate_styles_reports(2, styles=["fax"])
+
+
+def test_no_template_placeholder_is_left_in_a_document(corpus):
+    for report in corpus:
+        assert not any(mark in report.text for mark in ("{int:", "{dec:", "{pick:", "{side}", "{other}")), report.id
+
+
+def test_hl7_identifier_components_carry_no_unmarked_facility_code(corpus):
+    for report in corpus:
+        if report.style == "hl7":
+            assert "^^^HOSP^" in report.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
@@ -180,7 +181,7 @@ def write_discharge(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         b.t("　").v(formats.surname(cast.relative.family), "EMERGENCY_CONTACT")
         b.ln(f"さん（{cast.relation}）は毎日面会に来られていた。")
     b.ln("【退院後の予定】")
-    follow = cast.discharge.replace(day=min(cast.discharge.day, 28))
+    follow = cast.discharge + timedelta(days=rng.randint(7, 21))
     b.t("　").v(formats.month_day(follow, rng), "OTHER_DATE").t("に")
     b.v((cast.department, "department"), "DEPARTMENT").ln("外来を予約。")
     b.ln()

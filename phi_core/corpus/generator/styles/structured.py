@@ -71,7 +71,7 @@ def write_hl7(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     pid, fmt = cast.patient_id
     if fmt == "full-width ID":
         pid = formats.digits(rng, 8)
-    b.t("PID|1||").v((pid, "HL7 ID"), "PATIENT_ID").t(f"^^^{code[:6]}^MR||")
+    b.t("PID|1||").v((pid, "HL7 ID"), "PATIENT_ID").t("^^^HOSP^MR||")
     b.v(formats.caret_name(cast.patient, rng, "HL7 name"), "PATIENT_NAME")
     if rng.random() < 0.6:
         b.t("^^^^^L~").v((f"{cast.patient.family.kana}^{cast.patient.given.kana}", "HL7 name"), "NAME_READING")
