@@ -254,6 +254,8 @@ def write_table(b: StyleBuilder, cast: Cast, rng: random.Random, kind: str) -> N
     b.ln(sep.join(en if english_header else ja for ja, en in chosen))
     date_weights = rng.choice(({"slash": 1}, {"iso": 1}, {"compact": 1}, {"era_abbr": 1}, {"kanji": 1}))
     rows = [cast] + [draw_cast(cast.fake, rng) for _ in range(rng.randint(1, 4))]
+    for row in rows[1:]:
+        row.facility = cast.facility  # one hospital's export: every row names the same facility
     for row in rows:
         for index, (ja, _) in enumerate(chosen):
             if index:
