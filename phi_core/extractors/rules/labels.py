@@ -57,7 +57,7 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
     **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟", LabelRule("whole", "DEPARTMENT")),
-    **_rules("確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
+    **_rules("記載 記入 記入者 作成 作成者 入力者 介助 介助者 介助看護師 施行者 実施者 確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
              _PHYSICIAN_RULE_DEF),
     **_rules("入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
              "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
@@ -105,7 +105,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # Labels are found from their separator backwards: colons are rare, so this is
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
-_SEPARATOR_RE = re.compile("[:：]|(?<=[^\\s|]) ?\\|")
+_SEPARATOR_RE = re.compile("[:：】]|(?<=[^\\s|]) ?\\|")
 _SEPARATOR_PADDING = " \t\u3000\"|"
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
@@ -135,10 +135,10 @@ _ID_LABELS: dict[str, str] = {
 }
 _ID_LABEL_RE = re.compile(
     "(?P<label>" + "|".join(re.escape(w) for w in sorted(_ID_LABELS, key=len, reverse=True)) + ")"
-    + r"(?:\"?\s*[:：=|#]\s*\"?|\s*(?:が|は)?\s*)" + _ID_VALUE
+    + r"(?:\"?\s*[:：=|#】]\s*\"?|\s*(?:が|は)?\s*)" + _ID_VALUE
 )
 _BARE_ID_RE = re.compile(
-    r"(?P<label>I(?<![A-Za-z].)D|ＩＤ)(?:\"?\s*[:：=]\s*\"?|\s+|\s*(?:が|は)\s*)" + _ID_VALUE
+    r"(?P<label>I(?<![A-Za-z].)D|ＩＤ)(?:\"?\s*[:：=】]\s*\"?|\s+|\s*(?:が|は)\s*)" + _ID_VALUE
 )
 
 
@@ -192,7 +192,7 @@ def _is_table_label_cell(text: str, bar: int) -> bool:
 
 # "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
 # token (line start or after a space) with only spaces before its value.
-_SPACED_LABEL_RE = re.compile("(?:^|(?<=[ \u3000\t]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE)
+_SPACED_LABEL_RE = re.compile("(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE)
 
 
 def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
@@ -200,13 +200,21 @@ def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     for match in _SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
         rule = LABEL_RULES.get(word)
-        opens_line = match.start() == 0 or text[match.start() - 1] in "\n\t\u3000"
+        before = text[:match.start()].rstrip(" ")[-1:]
+        opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
         if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
             rule = _PHYSICIAN_RULE
         if rule is not None:
             found.append((match.start("label"), match.end(), word, rule))
     return found
+
+
+_BRACKET_LABEL_RE = re.compile("【([^】\n]{1,12})】")
+
+
+def _is_label_word(word: str) -> bool:
+    return word in LABEL_RULES or word in _ID_LABELS or (word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(c) for c in word))
 
 
 def find_label_hits(text: str) -> list[LabelHit]:
@@ -237,6 +245,10 @@ def find_label_hits(text: str) -> list[LabelHit]:
         bar = text.find("|", start, end)
         if bar >= 0:
             end = bar
+        for bracket in _BRACKET_LABEL_RE.finditer(text, start, end):
+            if _is_label_word(bracket.group(1)):
+                end = bracket.start()  # "【患者氏名】田中 浩　【ID】0048291": the next label ends this value
+                break
         hits.append(LabelHit(label, rule, start, end))
     return hits
 

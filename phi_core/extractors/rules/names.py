@@ -255,8 +255,8 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -
     """A surname (+ a short given name), or a katakana name where allowed."""
     if not run:
         return False
-    if all(is_katakana(ch) for ch in run):
-        return katakana_ok and len(run.replace("・", "")) >= 2 and not run.startswith(("ー", "・"))
+    if all(is_katakana(ch) or ch in " \u3000" for ch in run) and run.count(" ") + run.count("\u3000") <= 1:
+        return katakana_ok and len(run.replace("・", "")) >= 2 and not run.startswith(("ー", "・", " ", "\u3000"))
     size = starts_with_surname(run)
     if not size:
         return False
@@ -287,7 +287,9 @@ def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | No
         ch = text[start - 1]
         if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch):
             start -= 1
-        elif ch in " \u3000" and spaces == 0 and start < end and start >= 2 and is_kanji(text[start - 2]):
+        elif ch in " \u3000" and spaces == 0 and start < end and start >= 2 and (
+            is_kanji(text[start - 2]) or (is_katakana(text[start - 2]) and is_katakana(text[start]))
+        ):
             spaces += 1
             start -= 1
         else:
@@ -364,11 +366,11 @@ _ROLE_PREFIX_RE = re.compile(
     "(?:院長|副院長|担当医|主治医|診断医|記載医|執刀医|読影医|依頼医|報告者|記録者|担当看護師|看護師|技師|担当|医師|確認|"
     "以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<![^ \u3000\n」])[\u4e00-\u9fff]{1,8}(?:科|部)(?=[ \u3000])|"
     "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}(?:(?:医師|看護師|技師|Dr\\.?|Ns\\.?)[ \u3000]?)?"
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}}|[{KATAKANA}]{{3,12}})"
 )
 _RELATION_NAME_RE = re.compile(
-    _RELATION_WORDS_RE + "(?:の|：|:|は)[ \u3000]?"
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{0,5}})"
+    _RELATION_WORDS_RE + "(?:の|：|:|は|(?=[ \u3000]))[ \u3000]?"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{0,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
 )
 
 
@@ -396,8 +398,26 @@ def cut_at_title(text: str, start: int, end: int) -> int:
     return match.start() if match else end
 
 
+# "妻の花子さん", "長男の健太さん": a relative named by the given name alone.
+_GIVEN_ENDINGS = tuple("子美恵代江枝奈菜香花里理乃郎朗男夫雄生也哉太介輔助樹貴彦司治明博之人平吾")
+_RELATIVE_GIVEN_RE = re.compile(
+    _RELATION_WORDS_RE + f"の(?P<name>[{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[{KATAKANA}]{{2,5}})(?=さん|様|ちゃん|くん)"
+)
+_ENGLISH_RELATIVE_RE = re.compile(
+    r"(?:[Hh]is|[Hh]er|[Tt]he patient's)? ?(?:wife|husband|son|daughter|mother|father|sister|brother|spouse|partner)"
+    r"[,:]? (?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,} [A-Z][a-z]+)"
+)
+
+
 def role_prefixed_names(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    for match in _RELATIVE_GIVEN_RE.finditer(text):
+        name = match.group("name")
+        if not all(is_kanji(ch) for ch in name) or name.endswith(_GIVEN_ENDINGS) or starts_with_surname(name):
+            found.append(Candidate(match.start("name"), match.end("name"), "EMERGENCY_CONTACT", RANK_PATTERN))
+    for match in _ENGLISH_RELATIVE_RE.finditer(text):
+        if not any(word in _NOT_ROMAJI_NAMES for word in match.group("name").split()):
+            found.append(Candidate(match.start("name"), match.end("name"), "EMERGENCY_CONTACT", RANK_PATTERN))
     for match in _ROLE_PREFIX_RE.finditer(text):
         start, end = match.span("name")
         end = _strip_trailing_titles(text, start, cut_at_title(text, start, end))

@@ -49,7 +49,7 @@ DATE_ERA_LETTER = re.compile(
     f"|(?<=[HSRＨＳＲ]){D}{{2}}{_DATE_SEP}{D}{{1,2}}(?!{_DATE_SEP}?{D})"
     f"|(?<=[HRＨＲ]){D}[.．]{D}{{1,2}}(?![.．]?{D})"
     f"|{D}{{1,2}}年(?:{D}{{1,2}}月(?:{D}{{1,2}}日)?)?"
-    f"|{D}{{2}}(?=生))"
+    f"|{D}{{1,2}}(?=生))"
     f"{_NOT_DIGIT_AFTER}"
 )
 # A bare year ("2020年から") is a date too, but not an edition or a guideline year.
@@ -86,6 +86,8 @@ DATE_ENGLISH = re.compile(
     f"(?<![A-Za-z0-9])(?:[0-9]{{1,2}}[ -]{_MONTH_WORD}[ -,]*[12][0-9]{{3}}"
     f"|{_MONTH_WORD} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [12][0-9]{{3}}|{_MONTH_WORD},? [12][0-9]{{3}})(?![0-9])"
 )
+# "R6.8.1〜8.20", "2024/8/1～8/20": the end of a stay written without its year.
+DATE_RANGE_END = re.compile(f"(?<=[〜～~])[ 　]?(?P<date>{D}{{1,2}}[./／．]{D}{{1,2}})(?![{DIGIT}]|[./／．]{D})")
 # 8/6(火) or 8/6 14:30: a month/day pair needs a weekday or a clock time after it.
 DATE_SLASH_MONTH_DAY = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '/.=:：-')}{D}?[/／]{D}{{1,2}}"
@@ -147,6 +149,10 @@ PHONE_EXTENSION = re.compile(
 POSTAL = re.compile(f"〒[ 　]?(?P<code>{D}{{3}}{_DASH}{D}{{4}}){_NOT_DIGIT_AFTER}")
 # Letters followed by a long digit run ("KS19640401") read as a chart number.
 ID_LETTERS_DIGITS = re.compile(f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{1,3}}[0-9]{{6,}}(?![A-Za-z0-9])")
+# Specimen and accession numbers: S24-0331, E24-03312, ACC-2024-12345 (six digits at least).
+ID_PREFIXED_SERIAL = re.compile(
+    f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{0,3}}-?[0-9]{{2,4}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
+)
 
 # Addresses in running text ----------------------------------------------------
 PREFECTURES = (
@@ -251,6 +257,10 @@ def _valid_slash_month_day(text: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
+def _six_digits(text: str) -> bool:
+    return sum(ch.isdigit() for ch in text) >= 6
+
+
 def _always(_: str) -> bool:
     return True
 
@@ -296,6 +306,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|"))),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
+    PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),
     PatternFamily("time", "TIME", TIME_KANJI, _valid_time, needs=("時",)),
     PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳", "才")),
@@ -310,6 +321,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("phone", "FACILITY_PHONE", PHONE_EXTENSION, group="number", needs=("内線", "xt", "XT", "PHS")),
     PatternFamily("address", "ADDRESS", POSTAL, group="code", needs=("〒",)),
     PatternFamily("id", "OTHER_ID", ID_LETTERS_DIGITS),
+    PatternFamily("id", "OTHER_ID", ID_PREFIXED_SERIAL, _six_digits, needs=("-",)),
     PatternFamily("address", "ADDRESS", ADDRESS_PREFECTURE),
     PatternFamily("address", "ADDRESS", ADDRESS_CITY, context=_starts_word, needs=("市",)),
     PatternFamily("address", "ADDRESS", ADDRESS_WARD, context=_starts_word),

@@ -42,7 +42,19 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("PID", 18): Field("OTHER_ID", "id"), ("PID", 19): Field("OTHER_ID", "id"), ("PID", 20): Field("OTHER_ID", "id"),
     ("NK1", 2): Field("EMERGENCY_CONTACT", "name"), ("NK1", 4): Field("ADDRESS", "whole"),
     ("NK1", 5): Field("EMERGENCY_CONTACT", "phone"), ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
-    ("PV1", 3): Field("OTHER_ID", "location"),
+    ("PV1", 3): Field("OTHER_ID", "location"), ("PV1", 6): Field("OTHER_ID", "location"),
+    ("PV1", 39): Field("HOSPITAL_NAME", "first"), ("PV1", 10): Field("DEPARTMENT", "first"),
+    ("GT1", 3): Field("EMERGENCY_CONTACT", "name"), ("GT1", 5): Field("ADDRESS", "whole"),
+    ("GT1", 6): Field("EMERGENCY_CONTACT", "phone"), ("GT1", 7): Field("EMERGENCY_CONTACT", "phone"),
+    ("IN1", 16): Field("EMERGENCY_CONTACT", "name"), ("IN1", 19): Field("ADDRESS", "whole"),
+    ("IN1", 4): Field("HOSPITAL_NAME", "first"), ("IN1", 49): Field("OTHER_ID", "id"),
+    ("MRG", 1): Field("PATIENT_ID", "id"), ("MRG", 7): Field("PATIENT_NAME", "name"),
+    # Codes that look like FAMILY^GIVEN ("SPO^Spouse", "CT^胸部CT") but name nobody.
+    **{key: Field("", "code") for key in (
+        ("NK1", 3), ("NK1", 7), ("PV1", 2), ("PV1", 4), ("PV1", 14), ("PV1", 18), ("MSH", 9),
+        ("OBR", 4), ("OBR", 24), ("OBX", 2), ("OBX", 3), ("OBX", 6), ("DG1", 3), ("DG1", 6), ("PID", 10),
+        ("PID", 15), ("PID", 16), ("PID", 17), ("PID", 22), ("ORC", 1), ("ORC", 5), ("GT1", 11), ("IN1", 17),
+    )},
     ("OBX", 5): Field("", "text"), ("NTE", 3): Field("", "text"), ("OBR", 13): Field("", "text"),
     ("PV1", 7): Field("PHYSICIAN_NAME", "xcn"), ("PV1", 8): Field("PHYSICIAN_NAME", "xcn"),
     ("PV1", 9): Field("PHYSICIAN_NAME", "xcn"), ("PV1", 17): Field("PHYSICIAN_NAME", "xcn"),
@@ -124,9 +136,12 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
         found = [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
         return found
     if read_as == "location":
-        # WARD^ROOM^BED: the ward is a department-like place, room and bed identify an inpatient.
+        # WARD^ROOM^BED^FACILITY: the ward is a department-like place, room and bed
+        # identify an inpatient, the facility is a hospital name.
         found = [Candidate(s, e, "DEPARTMENT", RANK_LABEL) for s, e in _non_empty(parts[:1])]
-        return found + [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
+        found += [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
+        return found + [Candidate(s, e, "HOSPITAL_NAME", RANK_LABEL) for s, e in _non_empty(parts[3:4])
+                        if any(ch.isalpha() for ch in text[s:e])]
     if read_as == "name":
         names = _non_empty(parts[:3])
         if not names:
@@ -195,6 +210,9 @@ def hl7_candidates(text: str) -> list[Candidate]:
         for number, (start, end) in numbered.items():
             spec = _HL7_FIELDS.get((segment, number))
             if end <= start or (spec is not None and spec.read_as == "text"):
+                continue
+            if spec is not None and spec.read_as == "code":
+                found.append(Candidate(start, end, NOT_PHI, RANK_LABEL))
                 continue
             if spec is None:
                 # Exports put names in other fields than the standard says: a
