@@ -66,13 +66,16 @@ def apply_breakdown_click(event, label_to_run: dict[str, str], key: str) -> None
     points = (event or {}).get("selection", {}).get("points", []) if event else []
     if not points:
         return
-    click = (key, str(points[0].get("x")), str(points[0].get("y")))
+    x, y = str(points[0].get("x")), str(points[0].get("y"))
+    click = (key, x, y)
     if state.get(LAST_CLICK) == click:
         return
     state[LAST_CLICK] = click
-    state[key] = click[1]
-    if click[2] in label_to_run:
-        state[RUN_KEY] = label_to_run[click[2]]
+    # Styles run across with runs down; value formats run down with runs across.
+    run_label, value = (x, y) if x in label_to_run else (y, x)
+    state[key] = value
+    if run_label in label_to_run:
+        state[RUN_KEY] = label_to_run[run_label]
 
 
 def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[list[str], list[str]]:

@@ -158,12 +158,14 @@ BREAKDOWN_TITLES = {
 
 
 def breakdown_heatmap(matrix: pd.DataFrame, by: str = "style", metric: str = "recall", *,
-                      title: str | None = None) -> go.Figure:
-    """Runs down, document styles (or value formats) across, cell = recall, precision or leak rate.
+                      limit: int | None = 30, title: str | None = None) -> go.Figure:
+    """Document styles (or value formats) against runs, cell = recall, precision or leak rate.
 
-    ``matrix`` is phi_core.analysis.style_matrix or format_matrix. Columns are
-    ordered worst first (by the mean over runs), so the weak spots lead. A
-    leak rate is better low, so its colour scale runs the other way.
+    ``matrix`` is phi_core.analysis.style_matrix or format_matrix. Styles run
+    across with runs down, like the category heatmap; value formats are many,
+    so they run down (runs across) and only the ``limit`` weakest are drawn
+    (the table beside the figure has them all). Weakest first, by the mean
+    over runs. A leak rate is better low, so its colour scale runs the other way.
     """
     if by not in ("style", "format") or metric not in ("recall", "precision", "leak_rate"):
         raise ValueError(f"breakdown by {by!r} of {metric!r} is not drawn; by: style or format, "
@@ -173,23 +175,32 @@ def breakdown_heatmap(matrix: pd.DataFrame, by: str = "style", metric: str = "re
         return empty_figure(f"No {by} breakdown yet: score a run on a dataset whose reports record it "
                             "(e.g. synthetic-styles)", title)
     require_columns(matrix, ("label", by, metric), f"{by} matrix")
-    table = matrix.pivot_table(index="label", columns=by, values=metric, aggfunc="mean")
-    means = table.mean(axis=0)
-    columns = list(means.sort_values(ascending=metric != "leak_rate", kind="stable").index)
-    table = table[columns]
-    z = table.to_numpy(dtype=float)
+    table = matrix.pivot_table(index="label", columns=by, values=metric, aggfunc="mean", dropna=False)
+    weakest = table.mean(axis=0).sort_values(ascending=metric != "leak_rate", kind="stable", na_position="last")
+    keys = list(weakest.index)
+    if limit and len(keys) > limit:
+        title = f"{title} — the {limit} weakest of {len(keys)}"
+        keys = keys[:limit]
+    table = table[keys]
     size = "support" if "support" in matrix else "gold" if "gold" in matrix else None
-    customdata = None
+    counts = None
     if size:
         counts = matrix.pivot_table(index="label", columns=by, values=size, aggfunc="sum")
-        customdata = counts.reindex(index=table.index, columns=columns).fillna(0).to_numpy()
+        counts = counts.reindex(index=table.index, columns=keys).fillna(0)
+    across = by == "style"
+    grid = table if across else table.T
+    z = grid.to_numpy(dtype=float)
+    customdata = None if counts is None else (counts if across else counts.T).to_numpy()
     fig = go.Figure(go.Heatmap(
-        z=z, x=columns, y=list(table.index), zmin=0, zmax=1, colorscale=SEQUENTIAL_SCALE,
+        z=z, x=list(grid.columns), y=list(grid.index), zmin=0, zmax=1, colorscale=SEQUENTIAL_SCALE,
         reversescale=metric == "leak_rate", text=_percent_text(z), texttemplate="%{text}", customdata=customdata,
         xgap=2, ygap=2, colorbar=dict(title=dict(text=metric.replace("_", " ")), tickformat=".0%"),
         hovertemplate=("%{y}<br>%{x}<br>%{z:.1%}" + ("<br>gold spans %{customdata}" if customdata is not None
                                                     else "") + "<extra></extra>"),
     ))
-    fig.update_xaxes(tickangle=-35, showgrid=False)
-    fig.update_yaxes(autorange="reversed", showgrid=False)
+    # Every row and column named: Plotly would otherwise skip labels on a crowded axis.
+    fig.update_xaxes(tickmode="array", tickvals=list(grid.columns), tickangle=-35 if across else 0,
+                     showgrid=False, side="bottom" if across else "top")
+    fig.update_yaxes(tickmode="array", tickvals=list(grid.index), autorange="reversed", showgrid=False,
+                     automargin=True)
     return apply_theme(fig, title)

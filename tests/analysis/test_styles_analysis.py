@@ -143,3 +143,12 @@ def test_heatmaps_put_the_weakest_column_first(scored):
 def test_format_rows_without_formats_is_empty():
     report = REPORTS[3]
     assert format_rows(report.text, report.spans, [PredictedItem(category="氏名", value="鈴木一郎")]) == []
+
+
+def test_format_heatmap_puts_formats_down_and_keeps_the_weakest(scored):
+    store, run_id, _ = scored
+    matrix = format_matrix(store, [run_id])
+    fig = breakdown_heatmap(matrix, "format", "recall", limit=3)
+    assert list(fig.data[0].x) == ["fake:m · p2"]
+    assert list(fig.data[0].y)[:2] == ["colon time", "hyphen phone"]  # recall 0 first
+    assert len(fig.data[0].y) == 3 and "3 weakest of 6" in fig.layout.title.text
