@@ -40,6 +40,7 @@ exports = PageExports("error_analysis")
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
     # Widen the workbench filters so the report is in its list, and overlay this run's predictions.
     state["wb_statuses"], state["wb_search"], state["wb_disagree"], state["wb_warnings_only"] = [], "", False, False
+    state["wb_styles"] = []
     state["wb_run"] = run_id
     session.open_report(state, store, dataset, report_id)
     st.switch_page("pages/workbench.py")

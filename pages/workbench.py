@@ -73,6 +73,7 @@ def save_table(table_key: str, rows: list[dict]) -> None:
 def jump_to(report_id: str) -> None:
     # Widen the filters so that the report is in the list it opens in.
     state["wb_statuses"], state["wb_search"], state["wb_disagree"] = [], "", False
+    state["wb_styles"] = []
     session.open_report(state, store, active_dataset(), report_id)
 
 
