@@ -82,6 +82,28 @@ def print_quality(title: str, reports: list[Report]) -> None:
         print(f"  {style:<14} n={len(by_style[style]):>3}  char recall {fmt(r)}  span precision {fmt(p)}")
 
 
+def print_formats(reports: list[Report], rows: int) -> None:
+    """Character recall by value format (counts only, no text): which kinds of values leak."""
+    gold: dict[str, int] = defaultdict(int)
+    leaked: dict[str, int] = defaultdict(int)
+    for report in reports:
+        items = rules.extract(report.text)
+        covered: set[int] = set()
+        for item in items:
+            for s, e in find_occurrences(report.text, item.value):
+                covered.update(range(s, e))
+        for span in report.spans:
+            key = f"{span.category} / {getattr(span, 'format', None) or '-'}"
+            positions = set(range(span.start, span.end))
+            gold[key] += len(positions)
+            leaked[key] += len(positions - covered)
+    worst = sorted(gold, key=lambda k: (-(leaked[k] / gold[k]), -gold[k]))[:rows]
+    print("  worst value formats (character recall, leaked/gold characters):")
+    for key in worst:
+        if leaked[key]:
+            print(f"    {1 - leaked[key] / gold[key]:.3f}  {leaked[key]:>4}/{gold[key]:<5} {key}")
+
+
 def print_misses(reports: list[Report], limit: int) -> None:
     shown = 0
     for report in reports:
@@ -159,6 +181,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--misses", type=int, default=0, help="print up to N missed or spurious spans")
+    parser.add_argument("--formats", type=int, default=0, help="print the N value formats with the lowest recall")
     parser.add_argument("--no-regression", action="store_true", help="skip the study dev and synthetic figures")
     args = parser.parse_args()
 
@@ -166,6 +189,8 @@ def main() -> int:
     chosen = reports if args.split == "all" else [r for r in reports if r.split == args.split]
     print(f"synthetic-styles ({source}), split {args.split}, rules {rules.VERSION}")
     print_quality(f"synthetic-styles {args.split}", chosen)
+    if args.formats:
+        print_formats(chosen, args.formats)
     if args.misses:
         print_misses(chosen, args.misses)
     spurious_per_report(reports)

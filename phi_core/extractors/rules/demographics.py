@@ -61,8 +61,19 @@ _DEPT_BEFORE_DOCTOR_RE = re.compile(
 )
 
 
+# "Department of Gastroenterology", "Dept. of Internal Medicine", "Kenji Mori, MD (Internal Medicine)".
+_ENGLISH_DEPT_RE = re.compile(
+    r"(?:Department|Dept\.?|Division) of (?P<dept>(?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3})"
+    r"|(?:MD|M\.D\.|Dr\. [A-Z][a-z]+(?: [A-Z][a-z]+)?),? \((?P<dept2>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\)"
+)
+
+
 def department_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    if "Dep" in text or "Div" in text or "(" in text:
+        for m in _ENGLISH_DEPT_RE.finditer(text):
+            group = "dept" if m.group("dept") else "dept2"
+            found.append(Candidate(m.start(group), m.end(group), "DEPARTMENT", RANK_PATTERN))
     if "科" not in text:
         return found
     for regex in (_DEPT_AFTER_FACILITY_RE, _DEPT_AFTER_DOCTOR_RE, _DEPT_BEFORE_DOCTOR_RE):

@@ -411,6 +411,17 @@ _ENGLISH_RELATIVE_RE = re.compile(
 
 def role_prefixed_names(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    for match in _NAME_THEN_RELATION_RE.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if name.isascii():
+            if not any(w.strip(",") in _NOT_ROMAJI_NAMES for w in name.split()):
+                found.append(Candidate(start, end, "EMERGENCY_CONTACT", RANK_PATTERN))
+            continue
+        for offset in range(start, end - 1):
+            if text[offset] not in " \u3000" and _accept_name(text[offset:end], strong_cue=True):
+                found.append(Candidate(offset, end, "EMERGENCY_CONTACT", RANK_PATTERN))
+                break
     for match in _RELATIVE_GIVEN_RE.finditer(text):
         name = match.group("name")
         if not all(is_kanji(ch) for ch in name) or name.endswith(_GIVEN_ENDINGS) or starts_with_surname(name):
@@ -488,8 +499,30 @@ def context_name_candidates(text: str) -> list[Candidate]:
     return found
 
 
+# "T. Yamada" needs no cue: an initial and a capitalised surname is a person.
+_INITIAL_SURNAME_RE = re.compile(r"(?<![A-Za-z.])(?P<name>[A-Z]\. ?[A-Z][a-z]{2,}|[A-Z][a-z]{2,} [A-Z]\.)(?![A-Za-z])")
+_PATIENT_CUE_RE = re.compile(
+    r"(?:[Pp]atient|[Pp]t\.?|Re:|RE:|Subject:)[ ,:]+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
+)
+# "Keiko Tanaka (wife)", "山田花子（妻）": a relation in brackets after a name.
+_NAME_THEN_RELATION_RE = re.compile(
+    f"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096]{{1,4}}"
+    f"|[{KATAKANA}]{{2,8}}[ \u3000]?[{KATAKANA}]{{0,8}})[ \u3000]?[（(](?:{_RELATION_WORDS_RE}|wife|husband|son|daughter|mother|father|sister|brother|spouse)[)）、,]"
+)
+_INITIAL_STOP = frozenset({"Fig", "Vol", "No", "Dr", "Mr", "Ms", "St", "Jr", "Sr", "Coli", "Pylori"})
+
+
 def romaji_name_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
+    if ". " in text or "." in text:
+        for match in _INITIAL_SURNAME_RE.finditer(text):
+            words = [w.strip(".") for w in match.group("name").split()]
+            if any(w in _INITIAL_STOP or w in _NOT_ROMAJI_NAMES for w in words):
+                continue
+            found.append(Candidate(match.start("name"), match.end("name"), "PHYSICIAN_NAME", RANK_PATTERN - 1))
+    for match in _PATIENT_CUE_RE.finditer(text):
+        if not any(w.strip(",") in _NOT_ROMAJI_NAMES for w in match.group("name").split()):
+            found.append(Candidate(match.start("name"), match.end("name"), "PATIENT_NAME", RANK_PATTERN))
     for match in _ROMAJI_HONORIFIC_RE.finditer(text):
         if match.group("name") in _NOT_ROMAJI_NAMES:
             continue
@@ -543,6 +576,43 @@ class PersonNameRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         return prose_name_candidates(doc.text)
+
+
+# "山田太郎（やまだ たろう）": a reading in brackets right after a name.
+_NAME_WITH_READING_RE = re.compile(
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096]{{1,4}})[ \u3000]?[（(【]"
+    f"(?P<reading>[\u3041-\u3096{KATAKANA}ー・ A-Za-z\u3000]{{2,24}})[）)】]"
+)
+
+
+def reading_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    if "（" not in text and "(" not in text and "【" not in text:
+        return found
+    for match in _NAME_WITH_READING_RE.finditer(text):
+        if not looks_like_reading(match.group("reading")):
+            continue
+        start, end = match.span("name")
+        for offset in range(start, end - 1):
+            if text[offset] not in " \u3000" and _accept_name(text[offset:end], strong_cue=True):
+                reading = match.group("reading")
+                left = match.start("reading") + len(reading) - len(reading.lstrip())
+                right = match.end("reading") - (len(reading) - len(reading.rstrip()))
+                found.append(Candidate(offset, end, "PATIENT_NAME", RANK_PATTERN))
+                found.append(Candidate(left, right, "NAME_READING", RANK_PATTERN))
+                break
+    return found
+
+
+@register
+class NameWithReadingRecognizer(Recognizer):
+    """A kanji name with its kana or romaji reading in brackets, wherever it stands."""
+
+    name = "name-with-reading"
+    categories = ("PATIENT_NAME", "NAME_READING")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return reading_candidates(doc.text)
 
 
 @register

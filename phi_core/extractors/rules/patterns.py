@@ -80,21 +80,24 @@ DATE_COMPACT = re.compile(
     f"(?![A-Za-z0-9_]|-[0-9])"
 )
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_MONTH_WORD = f"(?:{_MONTHS})[a-z]*\\.?"
-# 06 Aug 2024, 6-Aug-2024, Aug 6, 2024, August 2024.
+_MONTHS_UPPER = _MONTHS.upper()
+_MONTH_WORD = f"(?:(?:{_MONTHS})[a-z]*\\.?|(?:{_MONTHS_UPPER})[A-Z]*\\.?)"
+_ORDINAL = "(?:st|nd|rd|th)?"
+# 06 Aug 2024, 6-Aug-2024, 6th August 2024, 06AUG2024, Aug 6, 2024, 2024 Aug 6, August 2024.
 DATE_ENGLISH = re.compile(
-    f"(?<![A-Za-z0-9])(?:[0-9]{{1,2}}[ -]{_MONTH_WORD}[ -,]*[12][0-9]{{3}}"
-    f"|{_MONTH_WORD} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [12][0-9]{{3}}|{_MONTH_WORD},? [12][0-9]{{3}})(?![0-9])"
+    f"(?<![A-Za-z0-9])(?:[0-9]{{1,2}}{_ORDINAL}[ -]?{_MONTH_WORD}[-, ]*[12][0-9]{{3}}"
+    f"|{_MONTH_WORD} [0-9]{{1,2}}{_ORDINAL},? [12][0-9]{{3}}|[12][0-9]{{3}}[ -]{_MONTH_WORD}[ -][0-9]{{1,2}}"
+    f"|{_MONTH_WORD},? [12][0-9]{{3}})(?![0-9])"
 )
 # "R6.8.1〜8.20", "2024/8/1～8/20": the end of a stay written without its year.
 DATE_RANGE_END = re.compile(f"(?<=[〜～~])[ 　]?(?P<date>{D}{{1,2}}[./／．]{D}{{1,2}})(?![{DIGIT}]|[./／．]{D})")
 # 8/6(火) or 8/6 14:30: a month/day pair needs a weekday or a clock time after it.
 DATE_SLASH_MONTH_DAY = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '/.=:：-')}{D}?[/／]{D}{{1,2}}"
-    f"(?=[(（][月火水木金土日][)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}})"
+    f"(?=[(（](?:[月火水木金土日]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}})"
 )
 DATE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '年/')}{D}?月{D}{{1,2}}日")
-_WEEKDAY = re.compile("[(（][月火水木金土日](?:曜日?)?[)）]")
+_WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]")
 
 # Times ---------------------------------------------------------------------
 _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
@@ -149,6 +152,8 @@ PHONE_EXTENSION = re.compile(
 POSTAL = re.compile(f"〒[ 　]?(?P<code>{D}{{3}}{_DASH}{D}{{4}}){_NOT_DIGIT_AFTER}")
 # Letters followed by a long digit run ("KS19640401") read as a chart number.
 ID_LETTERS_DIGITS = re.compile(f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{1,3}}[0-9]{{6,}}(?![A-Za-z0-9])")
+# 24-S-1234: year, specimen kind, serial.
+ID_INFIXED_SERIAL = re.compile(f"[0-9]{_not_after('A-Za-z0-9' + _DASHES)}[0-9]{{1,3}}-[A-Z]{{1,3}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])")
 # Specimen and accession numbers: S24-0331, E24-03312, ACC-2024-12345 (six digits at least).
 ID_PREFIXED_SERIAL = re.compile(
     f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{0,3}}-?[0-9]{{2,4}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
@@ -179,7 +184,7 @@ ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3
 ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
 # A town and block number without prefecture or known city: "中央区築地5-1-1",
 # "北区上十条2丁目3-4". The block number is what makes it an address.
-_BLOCK = f"(?:{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
+_BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
 ADDRESS_WARD = re.compile(
     f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケ]{{1,8}}?{_BLOCK}"
 )
@@ -303,7 +308,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_DAY_MONTH_YEAR, _valid_day_month_year),
     PatternFamily("date", "OTHER_DATE", DATE_YEAR_MONTH, _valid_year_date, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
-    PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|"))),
+    PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|") + _MONTHS_UPPER.split("|"))),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
@@ -322,6 +327,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("address", "ADDRESS", POSTAL, group="code", needs=("〒",)),
     PatternFamily("id", "OTHER_ID", ID_LETTERS_DIGITS),
     PatternFamily("id", "OTHER_ID", ID_PREFIXED_SERIAL, _six_digits, needs=("-",)),
+    PatternFamily("id", "OTHER_ID", ID_INFIXED_SERIAL, _six_digits, needs=("-",)),
     PatternFamily("address", "ADDRESS", ADDRESS_PREFECTURE),
     PatternFamily("address", "ADDRESS", ADDRESS_CITY, context=_starts_word, needs=("市",)),
     PatternFamily("address", "ADDRESS", ADDRESS_WARD, context=_starts_word),
@@ -384,7 +390,8 @@ _SHORT_DATE_RE = re.compile(r"(\d{2})[/.](\d{1,2})[/.](\d{1,2})$")
 _DMY_DATE_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _COMPACT_DATE_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
 _ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_ENGLISH_DATE_RE = re.compile(r"(?:(\d{1,2})[ -])?([A-Za-z]{3})[a-z]*\.?[ -,]*(?:(\d{1,2})(?:st|nd|rd|th)?,? )?(\d{4})")
+_ENGLISH_DATE_RE = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?[ -]?)?([A-Za-z]{3})[A-Za-z]*\.?[-, ]*(?:(\d{1,2})(?:st|nd|rd|th)?,? )?(\d{4})")
+_YEAR_FIRST_ENGLISH_RE = re.compile(r"(\d{4})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ -](\d{1,2})")
 _WESTERN_YEAR_RE = re.compile(r"(\d{4})年")
 _MONTH_RE = re.compile(r"(\d{1,2})月")
 _DAY_RE = re.compile(r"(\d{1,2})日")
@@ -419,6 +426,9 @@ def date_key(value: str) -> tuple[int | None, int | None, int | None]:
     english = _ENGLISH_DATE_RE.match(value)
     if english and english.group(2).lower() in _ENGLISH_MONTHS:
         return int(english.group(4)), _ENGLISH_MONTHS[english.group(2).lower()], _int(english.group(1) or english.group(3))
+    year_first = _YEAR_FIRST_ENGLISH_RE.match(value)
+    if year_first and year_first.group(2).lower() in _ENGLISH_MONTHS:
+        return int(year_first.group(1)), _ENGLISH_MONTHS[year_first.group(2).lower()], int(year_first.group(3))
     era = _ERA_DATE_RE.match(folded)
     if era:
         year: int | None = ERA_BASE_YEAR[era.group(1)] + (1 if era.group(2) == "元" else int(era.group(2)))
