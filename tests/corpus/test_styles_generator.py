@@ -199,3 +199,11 @@ def test_hl7_identifier_components_carry_no_unmarked_facility_code(corpus):
     for report in corpus:
         if report.style == "hl7":
             assert "^^^HOSP^" in report.text
+
+
+def test_other_seeds_generate_without_error():
+    # Every writer on every era and shape the random draws can reach, not only the shipped seed's.
+    for seed in (1, 2, 3):
+        reports = generate_styles_reports(6, seed=seed)
+        assert len(reports) == 6 * len(STYLES)
+        assert all(span.format in FORMATS for r in reports for span in r.spans)

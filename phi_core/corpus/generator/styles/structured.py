@@ -121,7 +121,48 @@ NOT_PHI_TAGS = (
 )
 
 
+def _dicom_json(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """The DICOM JSON model (PS3.18 F.2): tags as 8 hex digits, person names as Alphabetic/Ideographic/Phonetic."""
+    pid, fmt = cast.patient_id
+    if fmt == "full-width ID":
+        pid = formats.digits(rng, 8)
+    p, day = cast.patient, cast.exam.date()
+    entries: list[tuple[str, str, list]] = [
+        ("00080020", "DA", [('"', (f"{day:%Y%m%d}", "DICOM date"), "EXAM_DATE", '"')]),
+        ("00080030", "TM", [('"', (f"{cast.exam:%H%M%S}", "compact time"), "TIME", '"')]),
+        ("00080050", "SH", [('"', formats.accession(rng, day), "OTHER_ID", '"')]),
+        ("00080060", "CS", [f'"{MODALITY_CODES[cast.modality]}"']),
+        ("00080080", "LO", [('"', (cast.facility_romaji, "romaji facility name"), "HOSPITAL_NAME", '"')]),
+        ("00080090", "PN", [('{"Alphabetic": "', formats.caret_name(cast.requester, rng, "DICOM name"),
+                             "PHYSICIAN_NAME", '"}')]),
+        ("00100010", "PN", [('{"Alphabetic": "', (f"{p.family.romaji.upper()}^{p.given.romaji.upper()}", "DICOM name"),
+                             "PATIENT_NAME", '", '),
+                            ('"Ideographic": "', (f"{p.family.kanji}^{p.given.kanji}", "DICOM name"), "PATIENT_NAME",
+                             '", '),
+                            ('"Phonetic": "', (f"{p.family.kana}^{p.given.kana}", "DICOM name"), "NAME_READING", '"}')]),
+        ("00100020", "LO", [('"', (pid, "digit ID"), "PATIENT_ID", '"')]),
+        ("00100030", "DA", [('"', (f"{cast.birth:%Y%m%d}", "DICOM date"), "BIRTH_DATE", '"')]),
+        ("00100040", "CS", [('"', formats.sex(cast.sex, "code"), "SEX", '"')]),
+        ("00101010", "AS", [('"', (f"{cast.age:03d}Y", "DICOM age"), "AGE", '"')]),
+        ("00201208", "IS", [str(rng.randint(40, 900))]),
+    ]
+    b.ln("{")
+    for index, (tag, vr, values) in enumerate(entries):
+        b.t(f'  "{tag}": {{"vr": "{vr}", "Value": [')
+        for value in values:
+            if isinstance(value, str):
+                b.t(value)
+            else:
+                before, written, category, after = value
+                b.t(before).v(written, category).t(after)
+        b.ln("]}" + ("," if index < len(entries) - 1 else ""))
+    b.ln("}")
+
+
 def write_dicom(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.3:
+        _dicom_json(b, cast, rng)
+        return
     dcmdump = rng.random() < 0.5
     b.ln(rng.choice(("# Dicom-File-Format", "Dataset dump", "# DICOM header (extracted)")))
 
