@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
@@ -19,7 +20,27 @@ def _romaji_person(person, rng: random.Random) -> formats.Value:
     return rng.choice((formats.romaji_name, formats.romaji_family_first, formats.romaji_initial))(person, rng)
 
 
+def _conference_note(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """A multidisciplinary conference note: English headings, Japanese clauses, names in both scripts."""
+    b.t("[Cancer Board] ").v(formats.japanese_date(cast.exam.date(), rng, weights={"slash": 1, "two_digit": 1}),
+                             "OTHER_DATE").ln()
+    b.t("Case: ").v(formats.romaji_initial(cast.patient, rng), "PATIENT_NAME").t(" / ")
+    b.v(formats.kanji_name(cast.patient, rng), "PATIENT_NAME").t(", ").v(formats.english_age(cast.age, rng), "AGE")
+    b.t(" ").v(formats.sex(cast.sex, "code"), "SEX").t(", MRN ").v(cast.patient_id, "PATIENT_ID").ln()
+    b.t("Presenter: ").v(formats.romaji_family_first(cast.reader, rng), "PHYSICIAN_NAME").t(" (Radiology), ")
+    b.t("attending: ").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME").t(" (")
+    b.v((cast.department, "department"), "DEPARTMENT").ln(")")
+    b.ln("Summary: " + "、".join(prose(cast, rng, "clinical")))
+    b.t("Imaging (").v(exam_date(cast, rng), "EXAM_DATE").t("): ").ln("、".join(prose(cast, rng, "impression")))
+    b.ln("Discussion: " + rng.choice(("手術適応ありと判断", "化学療法先行の方針", "経過観察で合意", "追加でMRIを施行予定")))
+    b.t("Next: ").v(formats.month_day(cast.exam.date() + timedelta(days=rng.randint(7, 28)), rng), "OTHER_DATE")
+    b.ln(" に再検討")
+
+
 def write_english_mixed(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.3:
+        _conference_note(b, cast, rng)
+        return
     b.ln(f"{cast.study.title} Report")
     b.t("Pt: ").v(rng.choice((formats.romaji_family_first, formats.kanji_name))(cast.patient, rng), "PATIENT_NAME")
     b.t(" (ID ").v(cast.patient_id, "PATIENT_ID").t("), ").v(formats.english_age(cast.age, rng), "AGE").t(" ")

@@ -43,7 +43,38 @@ ENDO_FINDINGS = (
 )
 
 
+CYTOLOGY = (
+    ("尿", "自然尿", "Class II（陰性）", "異型細胞を認めない。"),
+    ("胸水", "右胸水", "Class V（陽性）", "腺癌細胞の集塊を多数認める。"),
+    ("甲状腺", "穿刺吸引", "ベセスダ分類 II（良性）", "濾胞上皮細胞の小集塊とコロイドを認める。"),
+    ("喀痰", "喀痰", "Class III（疑陽性）", "軽度異型の扁平上皮細胞を少数認める。"),
+)
+
+
+def _cytology(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    """A short cytology report: one line per field with half-width colons, a screener and a cytopathologist."""
+    organ, method, result, comment = rng.choice(CYTOLOGY)
+    day = cast.exam.date()
+    b.ln("細胞診報告書")
+    b.t("細胞診番号: ").v(formats.specimen(rng, day, "C"), "OTHER_ID").ln()
+    b.t("患者名: ").v(formats.katakana_name(cast.patient, rng), "PATIENT_NAME").t("  ")
+    b.t("生年月日: ").v(formats.era_abbreviated(cast.birth, rng), "BIRTH_DATE").t("  ")
+    b.t("性別: ").v(formats.sex(cast.sex, "short"), "SEX").ln()
+    b.t("カルテ番号: ").v(cast.patient_id, "PATIENT_ID").ln()
+    b.t("提出日: ").v(formats.japanese_date(day, rng, weights={"slash": 1, "iso": 1}), "EXAM_DATE").t("  ")
+    b.t("提出科: ").v((cast.department, "department"), "DEPARTMENT").t("  ")
+    b.t("提出医: ").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME").ln()
+    b.ln(f"検体: {organ}（{method}）")
+    b.ln(f"判定: {result}")
+    b.ln(f"所見: {comment}")
+    b.t("スクリーナー: ").v(formats.kanji_name(cast.nurse, rng), "PHYSICIAN_NAME").t(" (CT)  ")
+    b.t("細胞診専門医: ").v(formats.kanji_name(cast.reader, rng), "PHYSICIAN_NAME").ln()
+
+
 def write_pathology(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
+    if rng.random() < 0.3:
+        _cytology(b, cast, rng)
+        return
     organ, site, diagnosis, group = rng.choice(ORGANS)
     day = cast.exam.date()
     received = day + timedelta(days=rng.randint(0, 2))
