@@ -103,9 +103,9 @@ def _joins(left: str, right: str, size: int) -> bool:
     return bool(a) and (a == b or {a, b} == {"digit", "latin"})
 
 
-def extract(text: str) -> list[PredictedItem]:
+def extract(text: str, recognizers: dict[str, Recognizer] | None = None) -> list[PredictedItem]:
     """Unique (category, value) pairs in order of first appearance."""
-    resolved = run_recognizers(text)
+    resolved = run_recognizers(text, recognizers)
     spans = [(c.start, c.end) for c in resolved]
     seen: dict[tuple[str, str], None] = {}
     for cand in resolved:

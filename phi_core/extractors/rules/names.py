@@ -59,7 +59,8 @@ def _max_surname_length() -> int:
 
 # Old and variant forms written in names (濱田, 髙橋, 宮﨑, 渡邊): folded one
 # character to one character, so offsets do not move.
-_VARIANTS = str.maketrans("濱髙﨑邊邉齋齊澤嶋廣櫻籐蘒冨瀨曻德眞淺埜", "浜高崎辺辺斎斉沢島広桜藤荻富瀬昇徳真浅野")
+_VARIANTS = str.maketrans({**dict(zip("濱髙﨑邊邉齋齊澤嶋廣櫻籐蘒冨瀨曻德眞淺埜", "浜高崎辺辺斎斉沢島広桜藤荻富瀬昇徳真浅野")),
+                           "\U00020bb7": "吉"})
 
 
 def starts_with_surname(run: str) -> int:
@@ -545,6 +546,14 @@ def romaji_name_candidates(text: str) -> list[Candidate]:
     return found
 
 
+def _script_of(value: str) -> str:
+    if value.isascii():
+        return "latin"
+    if all(is_katakana(ch) for ch in value):
+        return "katakana"
+    return "kanji" if all(is_kanji(ch) or is_hiragana(ch) for ch in value) else "mixed"
+
+
 def kana_form_candidates(text: str) -> list[Candidate]:
     """Half-width katakana runs (legacy systems write names this way) and ``FAMILY^GIVEN``."""
     found: list[Candidate] = []
@@ -560,8 +569,10 @@ def kana_form_candidates(text: str) -> list[Candidate]:
             line_start = text.rfind("\n", 0, match.start()) + 1
             if _HL7_LINE_RE.match(text, line_start):
                 continue  # HL7 fields are read by position (structured.py)
-            family = match.group().split("^")[0]
-            if any(is_kanji(ch) for ch in family) and not starts_with_surname(family):
+            family, given = match.group().split("^")[:2]
+            if _script_of(family) != _script_of(given):
+                continue  # "CT^胸部単純CT" is a code and its meaning, not a name
+            if _script_of(family) == "kanji" and not starts_with_surname(family):
                 continue
             found.append(Candidate(match.start(), match.end(), "PATIENT_NAME", RANK_PATTERN))
     return found
