@@ -97,5 +97,7 @@ class ImportSummary(BaseModel):
     position_mismatches: int = 0
     duplicate_reports: int = 0
     by_split: dict[str, int] = Field(default_factory=dict)
+    # Reports per document style, for corpora that record one (synthetic-styles).
+    by_style: dict[str, int] = Field(default_factory=dict)
     errors: list[str] = Field(default_factory=list)
     committed: bool = False

@@ -207,3 +207,11 @@ def test_other_seeds_generate_without_error():
         reports = generate_styles_reports(6, seed=seed)
         assert len(reports) == 6 * len(STYLES)
         assert all(span.format in FORMATS for r in reports for span in r.spans)
+
+
+def test_the_import_summary_counts_reports_per_style():
+    from phi_core.seed import STYLES_CORPUS_FILE
+
+    summary = read_corpus(STYLES_CORPUS_FILE, "jsonl", dataset="s").summary
+    assert summary.by_style == {key: 40 for key in sorted(STYLES)}
+    assert summary.reports == 40 * len(STYLES) and not summary.errors

@@ -127,6 +127,7 @@ def summarize(reports: list[Report], *, dataset: str, source: str | Path, fmt: s
         position_mismatches=kinds["position_mismatch"],
         duplicate_reports=kinds["duplicate_report"],
         by_split=dict(Counter(r.split for r in reports)),
+        by_style=dict(sorted(Counter(r.style for r in reports if r.style).items())),
         errors=list(errors or []),
     )
 
