@@ -121,3 +121,16 @@ def test_markdown_table_under_a_header_row() -> None:
 def test_a_table_needs_known_columns() -> None:
     text = "項目,値,単位\nCEA,5.2,ng/mL\nCA19-9,12,U/mL\n"
     assert spans(text, "table") == set()
+
+
+def test_dicom_json_model() -> None:
+    text = (
+        '{\n  "00080020": {"vr": "DA", "Value": ["20240806"]},\n'
+        '  "00100010": {"vr": "PN", "Value": [{"Alphabetic": "YAMADA^TARO", "Ideographic": "山田^太郎", '
+        '"Phonetic": "ヤマダ^タロウ"}]},\n'
+        '  "00100020": {"vr": "LO", "Value": ["12345678"]},\n  "00200011": {"vr": "IS", "Value": [3]}\n}\n'
+    )
+    found = spans(text, "dicom")
+    assert {("EXAM_DATE", "20240806"), ("PATIENT_NAME", "YAMADA^TARO"), ("PATIENT_NAME", "山田^太郎"),
+            ("NAME_READING", "ヤマダ^タロウ"), ("PATIENT_ID", "12345678")} <= found
+    assert all(value != "3" for _, value in found)

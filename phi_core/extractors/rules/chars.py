@@ -53,6 +53,9 @@ def looks_like_reading(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
+    # "(CT)", "(MD)", "(RT)": a job title abbreviation, not a romaji reading.
+    if stripped.isascii() and stripped.isupper() and len(stripped) <= 3:
+        return False
     letters = 0
     for ch in stripped:
         if is_hiragana(ch) or is_katakana(ch) or is_latin(ch):

@@ -73,6 +73,8 @@ def department_candidates(text: str) -> list[Candidate]:
     if "Dep" in text or "Div" in text or "(" in text:
         for m in _ENGLISH_DEPT_RE.finditer(text):
             group = "dept" if m.group("dept") else "dept2"
+            if "Radiolog" in m.group(group):
+                continue  # the reading department (放射線科) writes every report: it identifies nobody
             found.append(Candidate(m.start(group), m.end(group), "DEPARTMENT", RANK_PATTERN))
     if "科" not in text:
         return found

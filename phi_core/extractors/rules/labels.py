@@ -56,8 +56,8 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules("検査日 検査日時 撮影日 撮影日時 検査年月日 撮影年月日 検査実施日 実施日 施行日 検査・治療日時 治療日時", _EXAM),
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
-    **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟", LabelRule("whole", "DEPARTMENT")),
-    **_rules("医師名 担当医師名 医師氏名 記載 記入 記入者 作成 作成者 入力者 介助 介助者 介助看護師 施行者 実施者 確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
+    **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟 提出科 担当科 受診科 紹介科 依頼元科 所属科 所属", LabelRule("whole", "DEPARTMENT")),
+    **_rules("スクリーナー 細胞検査士 検査技師 医師名 担当医師名 医師氏名 記載 記入 記入者 作成 作成者 入力者 介助 介助者 介助看護師 施行者 実施者 確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
              _PHYSICIAN_RULE_DEF),
     **_rules("入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
              "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
@@ -69,7 +69,7 @@ LABEL_RULES: dict[str, LabelRule] = {
 # English keys ("Patient Name: ...", CSV headers such as patient_name) share
 # the rules above; every case variant is listed so lookup stays a dict hit.
 _ENGLISH_KEYS: dict[str, LabelRule] = {
-    **_rules("Re|RE|Subject|Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
+    **_rules("Case|症例|Re|RE|Subject|Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
     **_rules("Kana|Reading|Furigana|Name Kana|Kana Name|Patient Name Kana", LabelRule("whole", "NAME_READING")),
     **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
@@ -85,7 +85,8 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
              _OTHER_DATE),
     **_rules("Referring Physician|Referring Doctor|Ordering Physician|Requesting Physician|Radiologist|Reported by|"
              "Reading Radiologist|Read by|Signed by|Attending Physician|Attending|Physician|Doctor|Dictated by|"
-             "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author",
+             "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
+             "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant",
              _PHYSICIAN_RULE_DEF),
     **_rules("Hospital|Institution|Facility|Referring Hospital|Referred from|Hospital Name|Institution Name",
              LabelRule("whole", "HOSPITAL_NAME")),

@@ -206,8 +206,18 @@ def parse_labelled_name(
     return found
 
 
+_ENGLISH_DEPARTMENT_IN_PARENS = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z][a-z]+|and|&))*")
+
+
 def _parenthesised(text: str, start: int, end: int, category: str) -> list[Candidate]:
     inner = text[start:end]
+    name_is_latin = text[max(0, start - 2)].isascii()
+    if name_is_latin and inner.isascii():
+        # "GOTO SHOHEI (Radiology)": a romaji name has no reading; a capitalised word is the department.
+        if (category == "PHYSICIAN_NAME" and _ENGLISH_DEPARTMENT_IN_PARENS.fullmatch(inner.strip())
+                and "Radiolog" not in inner):  # the reading department identifies nobody
+            return [Candidate(start, end, "DEPARTMENT", RANK_LABEL)]
+        return []
     if looks_like_reading(inner):
         left = start + (len(inner) - len(inner.lstrip()))
         right = end - (len(inner) - len(inner.rstrip()))
@@ -473,7 +483,8 @@ _NOT_ROMAJI_NAMES = frozenset({
 _ROMAJI_HONORIFIC_RE = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ](?P<title>san|sama|sensei|kun|chan|shi)(?![a-z])")
 # "高橋 光一（58才、男性）": a name right before its age is the patient's.
 _NAME_BEFORE_AGE_RE = re.compile(
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})[ \u3000]?[（(][0-9０-９]{{1,3}}[歳才]"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})"
+    f"(?:[ \u3000]?[（(]|[,、][ \u3000]?)[0-9０-９]{{1,3}}(?:[歳才]| ?y/o|-year| ?yo\\b| ?y\\b)"
 )
 # "平野　直人（肝臓内科）": a name right before a department in brackets is a doctor's.
 _NAME_BEFORE_DEPT_RE = re.compile(
@@ -484,7 +495,7 @@ _NAME_BEFORE_DEPT_RE = re.compile(
 def context_name_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for regex, category in ((_NAME_BEFORE_AGE_RE, "PATIENT_NAME"), (_NAME_BEFORE_DEPT_RE, "PHYSICIAN_NAME")):
-        if "（" not in text and "(" not in text:
+        if regex is _NAME_BEFORE_DEPT_RE and "（" not in text and "(" not in text:
             break
         for match in regex.finditer(text):
             start, end = match.span("name")
@@ -493,7 +504,8 @@ def context_name_candidates(text: str) -> list[Candidate]:
                 if text[offset] in " \u3000":
                     continue
                 if _accept_name(text[offset:end], strong_cue=True):
-                    found.append(Candidate(offset, end, category, RANK_PATTERN))
+                    relative = category == "PATIENT_NAME" and _after_relation(text, offset)
+                    found.append(Candidate(offset, end, "EMERGENCY_CONTACT" if relative else category, RANK_PATTERN))
                     if category == "PHYSICIAN_NAME" and not match.group("dept").startswith("放射線"):
                         found.append(Candidate(match.start("dept"), match.end("dept"), "DEPARTMENT", RANK_PATTERN))
                     break

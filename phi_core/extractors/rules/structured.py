@@ -361,6 +361,40 @@ def dicom_candidates(text: str) -> list[Candidate]:
     return found
 
 
+# DICOM JSON model (PS3.18 F.2): "00100010": {"vr": "PN", "Value": [{"Alphabetic": "YAMADA^TARO"}]}
+_DICOM_JSON_TAG_RE = re.compile(r'"(?P<tag>[0-9A-Fa-f]{8})"\s*:\s*\{')
+_DICOM_JSON_VALUE_RE = re.compile(r'"Value"\s*:\s*\[')
+_DICOM_JSON_STRING_RE = re.compile(r'(?:"(?P<key>Alphabetic|Ideographic|Phonetic)"\s*:\s*)?"(?P<value>(?:[^"\\\n]|\\.)*)"')
+
+
+def dicom_json_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    if '"Value"' not in text:
+        return found
+    for match in _DICOM_JSON_TAG_RE.finditer(text):
+        tag = match.group("tag").upper()
+        spec = _DICOM_BY_TAG.get(f"{tag[:4]},{tag[4:]}")
+        if spec is None:
+            continue
+        # The element's object ends at the next tag key; its values are the strings in "Value": [...].
+        following = _DICOM_JSON_TAG_RE.search(text, match.end())
+        limit = following.start() if following else len(text)
+        value = _DICOM_JSON_VALUE_RE.search(text, match.end(), limit)
+        if not value:
+            continue
+        close = text.find("]", value.end(), limit)
+        close = limit if close < 0 else close
+        for index, item in enumerate(_DICOM_JSON_STRING_RE.finditer(text, value.end(), close)):
+            start, end = item.span("value")
+            if item.group("key") == "Phonetic" or (item.group("key") == "Alphabetic" and index > 0):
+                candidates = _dicom_value(text, start, end, spec)
+                found.extend(c._replace(category="NAME_READING") if c.category == "PATIENT_NAME" else c
+                             for c in candidates)
+            else:
+                found.extend(_dicom_value(text, start, end, spec))
+    return found
+
+
 @register
 class DicomRecognizer(Recognizer):
     """DICOM header dumps: ``(0010,0010) PN [YAMADA^TARO]`` and ``PatientName: ...`` lines."""
@@ -370,7 +404,7 @@ class DicomRecognizer(Recognizer):
                   "PHYSICIAN_NAME", "HOSPITAL_NAME", "FACILITY_ADDRESS", "OTHER_ID")
 
     def find(self, doc: Document) -> list[Candidate]:
-        return dicom_candidates(doc.text)
+        return dicom_candidates(doc.text) + dicom_json_candidates(doc.text)
 
 
 # --- delimited tables ----------------------------------------------------------------
