@@ -16,7 +16,7 @@ from faker import Faker
 
 from phi_core.corpus.generator import people
 from phi_core.corpus.generator.dates import birth_date_for_age
-from phi_core.corpus.generator.facilities import Facility, make_facility, place_stem, referring_clinic_name
+from phi_core.corpus.generator.facilities import Facility, make_facility, referring_clinic_name
 from phi_core.corpus.generator.findings import EXAMS_BY_MODALITY, MODALITY_WEIGHTS, Exam, Scenario
 from phi_core.corpus.generator.people import NamePart, Person
 from phi_core.corpus.generator.styles import formats
@@ -183,4 +183,4 @@ def draw_cast(fake: Faker, rng: random.Random) -> Cast:
     )
 
 
-__all__ = ["Address", "Cast", "draw_cast", "place_stem"]
+__all__ = ["Address", "Cast", "draw_cast"]
