@@ -9,7 +9,7 @@ purpose: a relative of the patient, and sometimes a doctor.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from faker import Faker
@@ -95,11 +95,6 @@ class Cast:
     previous: date
     admission: date
     discharge: date
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def other_people(self) -> list[Person]:
-        return [self.requester, self.reader, self.nurse, self.relative, self.referrer]
 
 
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
