@@ -37,7 +37,7 @@ def seed_styles_corpus(store: Store, corpus_file: Path = STYLES_CORPUS_FILE) -> 
     result = read_corpus(corpus_file, "jsonl", dataset=STYLES_DATASET)
     return store.add_reports(
         STYLES_DATASET, result.reports, source="built-in",
-        description="Synthetic documents of 13 styles with value formats on every gold span "
+        description="Synthetic documents of 14 styles with value formats on every gold span "
                     "(dicom, endoscopy and english only in test)",
     )
 

@@ -24,6 +24,7 @@ from phi_core.corpus.generator.styles.cast import Cast, draw_cast
 from phi_core.corpus.generator.styles.doc import StyleBuilder, mark_every_occurrence
 from phi_core.corpus.generator.styles.english import write_english, write_english_mixed
 from phi_core.corpus.generator.styles.letters import write_discharge, write_referral
+from phi_core.corpus.generator.styles.markdown import write_markdown
 from phi_core.corpus.generator.styles.narrative import write_narrative
 from phi_core.corpus.generator.styles.specimen import write_endoscopy, write_pathology
 from phi_core.corpus.generator.styles.structured import write_csv, write_dicom, write_hl7, write_tsv
@@ -59,6 +60,7 @@ STYLES: dict[str, Style] = {style.key: style for style in (
     Style("endoscopy", "Endoscopy report (内視鏡検査報告書)", write_endoscopy, test_only=True),
     Style("english_mixed", "English-mixed report", write_english_mixed),
     Style("english", "Fully English report from a Japanese hospital", write_english, test_only=True),
+    Style("markdown", "Markdown tables pasted into a wiki or a message", write_markdown),
     Style("distractor", "Distractor-dense document with few or no PHI", write_distractor),
 )}
 
