@@ -134,3 +134,10 @@ def test_dicom_json_model() -> None:
     assert {("EXAM_DATE", "20240806"), ("PATIENT_NAME", "YAMADA^TARO"), ("PATIENT_NAME", "山田^太郎"),
             ("NAME_READING", "ヤマダ^タロウ"), ("PATIENT_ID", "12345678")} <= found
     assert all(value != "3" for _, value in found)
+
+
+def test_a_key_value_table_is_not_a_header_row() -> None:
+    text = "| 項目 | 内容 |\n|:--|:--|\n| ふりがな | きむらかな |\n| 生年月日 | S40.1.22 |\n| 所見 | 右尿管結石 |\n"
+    found = spans(text)
+    assert ("NAME_READING", "きむらかな") in found
+    assert not {"生年月日", "所見", "右尿管結石"} & {value for _, value in found}

@@ -106,9 +106,12 @@ def _family_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
     families: dict[str, str] = {}
     for cand in candidates:
-        if cand.rank != RANK_LABEL or cand.category not in _FAMILY_CATEGORIES:
+        if cand.category not in _FAMILY_CATEGORIES or cand.rank < RANK_PATTERN:
             continue
         value = text[cand.start:cand.end]
+        # Kanji names found by a cue in prose may be mis-split; romaji full names are not.
+        if cand.rank != RANK_LABEL and not (value.isascii() and " " in value.strip()):
+            continue
         parts = [p for p in _NAME_PARTS.split(value) if p]
         family = ""
         if len(parts) >= 2:

@@ -65,6 +65,7 @@ _DEPT_BEFORE_DOCTOR_RE = re.compile(
 _ENGLISH_DEPT_RE = re.compile(
     r"(?:Department|Dept\.?|Division) of (?P<dept>(?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3})"
     r"|(?:MD|M\.D\.|Dr\. [A-Z][a-z]+(?: [A-Z][a-z]+)?),? \((?P<dept2>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\)"
+    r"|(?<![A-Za-z])(?!The |Our |This |Emergency )(?P<dept3>(?:[A-Z][a-z]+ ){1,3})(?:Department|Dept\.|Division)(?![a-z])"
 )
 
 
@@ -72,10 +73,15 @@ def department_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "Dep" in text or "Div" in text or "(" in text:
         for m in _ENGLISH_DEPT_RE.finditer(text):
-            group = "dept" if m.group("dept") else "dept2"
+            group = next(g for g in ("dept", "dept2", "dept3") if m.group(g))
             if "Radiolog" in m.group(group):
                 continue  # the reading department (放射線科) writes every report: it identifies nobody
-            found.append(Candidate(m.start(group), m.end(group), "DEPARTMENT", RANK_PATTERN))
+            start, end = m.span(group)
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            if text[start:end] in ("The", "Our", "This", "Emergency"):
+                continue
+            found.append(Candidate(start, end, "DEPARTMENT", RANK_PATTERN))
     if "科" not in text:
         return found
     for regex in (_DEPT_AFTER_FACILITY_RE, _DEPT_AFTER_DOCTOR_RE, _DEPT_BEFORE_DOCTOR_RE):

@@ -52,7 +52,8 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules("施設住所 病院住所 所在地 医療機関住所", LabelRule("whole", "FACILITY_ADDRESS")),
     **_rules("電話 電話番号 携帯電話 携帯 携帯番号 自宅電話 連絡先 TEL Tel", LabelRule("context", retype={"phone": "PHONE"})),
     **_rules("施設電話 施設電話番号 施設TEL 病院電話 代表電話", LabelRule("context", retype={"phone": "FACILITY_PHONE"})),
-    **_rules("緊急連絡先", LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"})),
+    **_rules("緊急連絡先 家族連絡先 キーパーソン 家族 保護者 身元引受人 連絡先（家族） 家族の連絡先",
+             LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"})),
     **_rules("検査日 検査日時 撮影日 撮影日時 検査年月日 撮影年月日 検査実施日 実施日 施行日 検査・治療日時 治療日時", _EXAM),
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
@@ -90,7 +91,7 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
              _PHYSICIAN_RULE_DEF),
     **_rules("Hospital|Institution|Facility|Referring Hospital|Referred from|Hospital Name|Institution Name",
              LabelRule("whole", "HOSPITAL_NAME")),
-    **_rules("Department|Dept|Dept.|Ward", LabelRule("whole", "DEPARTMENT")),
+    **_rules("Department|Dept|Dept.|Ward|Service|Division", LabelRule("whole", "DEPARTMENT")),
     **_rules("Room|Room No.|Bed|Bed No.", LabelRule("room", "OTHER_ID")),
 }
 for _key, _rule in list(_ENGLISH_KEYS.items()):
@@ -100,8 +101,10 @@ _PHYSICIAN_RULE = _PHYSICIAN_RULE_DEF
 
 # Role labels for clinicians are open-ended (依頼医, 検査依頼医, 読影医, 承認医,
 # 麻酔医, 検査技師 ...), so they are recognised by their ending, not listed.
-_PHYSICIAN_ENDINGS = ("医師", "医", "技師")
-_PHYSICIAN_WORDS = ("術者", "助手")
+_PHYSICIAN_ENDINGS = ("医師", "医", "技師", "看護師", "者", "担当")
+_PHYSICIAN_WORDS = ("術者", "助手", "文責")
+# Role words that end like a clinician's but name someone else (or no one).
+_NOT_CLINICIAN_ROLES = frozenset({"患者", "保護者", "配偶者", "同居者", "高齢者", "当事者", "第三者", "関係者", "担当"})
 _MAX_PHYSICIAN_LABEL = 8
 # Labels are found from their separator backwards: colons are rare, so this is
 # far cheaper than trying a long alternation at every position. The separator
@@ -180,6 +183,8 @@ def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
     while start > 0 and end - start < _MAX_PHYSICIAN_LABEL and is_kanji(text[start - 1]):
         start -= 1
     word = text[start:end]
+    if word in _NOT_CLINICIAN_ROLES or (word.endswith("者") and word[-2:] in _NOT_CLINICIAN_ROLES):
+        return None
     if word.endswith(_PHYSICIAN_ENDINGS) or word in _PHYSICIAN_WORDS:
         return word, _PHYSICIAN_RULE
     return None

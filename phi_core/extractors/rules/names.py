@@ -381,7 +381,8 @@ _ROLE_PREFIX_RE = re.compile(
 )
 _RELATION_NAME_RE = re.compile(
     _RELATION_WORDS_RE + "(?:の|：|:|は|(?=[ \u3000]))[ \u3000]?"
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{0,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}})"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{0,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}}"
+    f"|[{KATAKANA}]{{3,12}})"
 )
 
 
@@ -474,7 +475,7 @@ _ROMAJI_AFTER_CUES = ("MD", "M.D.", "PhD", "RN", "RT")
 _HALF_WIDTH_RE = re.compile("[\uff66-\uff9f]")
 _HL7_LINE_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _NOT_ROMAJI_NAMES = frozenset({
-    "The", "This", "That", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
+    "The", "This", "That", "Male", "Female", "Man", "Woman", "Our", "Your", "His", "Her", "Dear", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
     "Technique", "Comparison", "Conclusion", "Radiology", "Department", "Hospital", "Clinic", "Medical", "Center",
     "General", "City", "Central", "Memorial", "University", "Attending", "Physician", "Doctor", "Patient", "Study",
 })
@@ -514,6 +515,11 @@ def context_name_candidates(text: str) -> list[Candidate]:
 
 # "T. Yamada" needs no cue: an initial and a capitalised surname is a person.
 _INITIAL_SURNAME_RE = re.compile(r"(?<![A-Za-z.])(?P<name>[A-Z]\. ?[A-Z][a-z]{2,}|[A-Z][a-z]{2,} [A-Z]\.)(?![A-Za-z])")
+# "Taro Yamada, a 66-year-old man", "Taro YAMADA (66M)": a romaji name right before an age.
+_ROMAJI_BEFORE_AGE_RE = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
+    r"(?:,? (?:an? |aged )?[0-9]{1,3}(?:-year-old| y/o| yo\b| years? old|y\b)| \((?:[0-9]{1,3} ?[MF]|[MF],? ?[0-9]{1,3})\))"
+)
 _PATIENT_CUE_RE = re.compile(
     r"(?:[Pp]atient|[Pp]t\.?|Re:|RE:|Subject:)[ ,:]+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
 )
@@ -533,6 +539,9 @@ def romaji_name_candidates(text: str) -> list[Candidate]:
             if any(w in _INITIAL_STOP or w in _NOT_ROMAJI_NAMES for w in words):
                 continue
             found.append(Candidate(match.start("name"), match.end("name"), "PHYSICIAN_NAME", RANK_PATTERN - 1))
+    for match in _ROMAJI_BEFORE_AGE_RE.finditer(text):
+        if not any(w.strip(",") in _NOT_ROMAJI_NAMES for w in match.group("name").split()):
+            found.append(Candidate(match.start("name"), match.end("name"), "PATIENT_NAME", RANK_PATTERN))
     for match in _PATIENT_CUE_RE.finditer(text):
         if not any(w.strip(",") in _NOT_ROMAJI_NAMES for w in match.group("name").split()):
             found.append(Candidate(match.start("name"), match.end("name"), "PATIENT_NAME", RANK_PATTERN))

@@ -94,7 +94,7 @@ DATE_RANGE_END = re.compile(f"(?<=[〜～~])[ 　]?(?P<date>{D}{{1,2}}[./／．]
 # 8/6(火) or 8/6 14:30: a month/day pair needs a weekday or a clock time after it.
 DATE_SLASH_MONTH_DAY = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '/.=:：-')}{D}?[/／]{D}{{1,2}}"
-    f"(?=[(（](?:[月火水木金土日]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}})"
+    f"(?=[(（](?:[月火水木金土日]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}}|[ 　]?[〜～~][ 　]?{D})"
 )
 DATE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '年/')}{D}?月{D}{{1,2}}日")
 _WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]")
@@ -186,7 +186,7 @@ ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))}
 # "北区上十条2丁目3-4". The block number is what makes it an address.
 _BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
 ADDRESS_WARD = re.compile(
-    f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケ]{{1,8}}?{_BLOCK}"
+    f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケの]{{1,8}}?[ 　]?{_BLOCK}"
 )
 # Romanised Japanese addresses: "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052".
 _ROMAN_UNIT = "(?:ku|shi|cho|machi|mura|gun|ken|to|fu|Ku|Shi|Cho|City|Ward)"

@@ -451,6 +451,29 @@ def _delimiter(line: str) -> str:
     return "," if line.count(",") >= 2 else ""
 
 
+_MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{2,}")
+
+
+def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
+    """A header row names its columns: known labels, no values among them.
+
+    A Markdown header is followed by its |---| rule, so a key/value table
+    ("| ふりがな | きむらかな |") is not taken for a header.
+    """
+    named = [label for label, _ in columns if label.strip()]
+    known = sum(rule is not None for _, rule in columns)
+    if known < 2 or known * 5 < len(named) * 2:
+        return False
+    if sum(any(ch.isdigit() for ch in label) for label in named) > 1:
+        return False
+    if delimiter == "|":
+        if index + 1 >= len(lines):
+            return False
+        start, end = lines[index + 1]
+        return bool(_MARKDOWN_RULE.match(text, start, end))
+    return True
+
+
 def table_hits(text: str) -> list[LabelHit]:
     """Cells under a header row whose column names are known labels, as label hits."""
     if "," not in text and "\t" not in text and "|" not in text:
@@ -466,7 +489,7 @@ def table_hits(text: str) -> list[LabelHit]:
             continue
         header = _cells(text, start, end, delimiter)
         columns = [(text[s:e], column_rule(text[s:e])) for s, e in header]
-        if sum(rule is not None for _, rule in columns) < 2:
+        if not _is_header(text, lines, index, delimiter, columns):
             index += 1
             continue
         row = index + 1
