@@ -141,3 +141,16 @@ def test_a_key_value_table_is_not_a_header_row() -> None:
     found = spans(text)
     assert ("NAME_READING", "きむらかな") in found
     assert not {"生年月日", "所見", "右尿管結石"} & {value for _, value in found}
+
+
+def test_dicom_field_names_are_not_names_and_the_reading_department_is_not_phi() -> None:
+    text = (
+        "(0010, 0010) Patient's Name                      PN: 'YAMADA^TARO'\n"
+        "(0010, 0030) Patient's Birth Date                DA: '19600415'\n"
+        "(0008, 1040) Institutional Department Name       LO: 'RADIOLOGY'\n"
+        "(0008, 1010) Station Name                        SH: 'CT01'\n"
+        "Patient Birth Date: 19600415\n"
+    )
+    found = spans(text)
+    assert {("PATIENT_NAME", "YAMADA^TARO"), ("BIRTH_DATE", "19600415")} <= found
+    assert not {"Birth Date", "Institutional", "RADIOLOGY", "CT01"} & {value for _, value in found}

@@ -65,7 +65,7 @@ _DEPT_BEFORE_DOCTOR_RE = re.compile(
 _ENGLISH_DEPT_RE = re.compile(
     r"(?:Department|Dept\.?|Division) of (?P<dept>(?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3})"
     r"|(?:MD|M\.D\.|Dr\. [A-Z][a-z]+(?: [A-Z][a-z]+)?),? \((?P<dept2>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})\)"
-    r"|(?<![A-Za-z])(?!The |Our |This |Emergency )(?P<dept3>(?:[A-Z][a-z]+ ){1,3})(?:Department|Dept\.|Division)(?![a-z])"
+    r"|(?<![A-Za-z])(?!The |Our |This |Emergency |Institutional |Requesting |Referring |Performing )(?P<dept3>(?:[A-Z][a-z]+ ){1,3})(?:Department|Dept\.|Division)(?![a-z])"
 )
 
 

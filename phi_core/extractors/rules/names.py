@@ -478,6 +478,13 @@ _NOT_ROMAJI_NAMES = frozenset({
     "The", "This", "That", "Male", "Female", "Man", "Woman", "Our", "Your", "His", "Her", "Dear", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
     "Technique", "Comparison", "Conclusion", "Radiology", "Department", "Hospital", "Clinic", "Medical", "Center",
     "General", "City", "Central", "Memorial", "University", "Attending", "Physician", "Doctor", "Patient", "Study",
+    # Field and header words (DICOM and export dumps): "Patient Birth Date" names nobody.
+    "Birth", "Date", "Name", "Names", "Sex", "Age", "Size", "Weight", "Address", "Comments", "Position", "Telephone",
+    "Numbers", "Series", "Instance", "Time", "Description", "Modality", "Number", "Identity", "Removed", "Other",
+    "Mother", "Maiden", "Insurance", "Plan", "Code", "Sequence", "Institution", "Station", "Device", "Serial",
+    "Referring", "Requesting", "Performing", "Reading", "Operators", "Admitting", "Diagnoses", "Accession",
+    "Body", "Part", "Examined", "Protocol", "Contrast", "Bolus", "Agent", "Manufacturer", "Model", "Software",
+    "Reason", "Requested", "Procedure", "Scheduled", "Status", "Type", "Value", "Units", "Id", "ID",
 })
 
 

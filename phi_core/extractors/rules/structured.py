@@ -262,7 +262,6 @@ _DICOM: dict[str, tuple[str, Field]] = {
     "0008,0090": ("ReferringPhysicianName", Field("PHYSICIAN_NAME", "name")),
     "0008,0092": ("ReferringPhysicianAddress", Field("FACILITY_ADDRESS", "whole")),
     "0008,0094": ("ReferringPhysicianTelephoneNumbers", Field("FACILITY_PHONE", "whole")),
-    "0008,1010": ("StationName", Field("OTHER_ID", "whole")),
     "0008,1040": ("InstitutionalDepartmentName", Field("DEPARTMENT", "whole")),
     "0008,1048": ("PhysiciansOfRecord", Field("PHYSICIAN_NAME", "name")),
     "0008,1050": ("PerformingPhysicianName", Field("PHYSICIAN_NAME", "name")),
@@ -313,6 +312,8 @@ def _dicom_value(text: str, start: int, end: int, spec: Field) -> list[Candidate
         end -= 1
     if text[start:end] in _EMPTY:
         return []
+    if spec.category == "DEPARTMENT" and ("RADIOLOG" in text[start:end].upper() or "放射線" in text[start:end]):
+        return []  # the reading department identifies nobody
     if spec.read_as == "time":
         match = _DICOM_TIME_RE.match(text, start, end)
         if not match or match.end() - match.start() < 4:
