@@ -242,3 +242,21 @@ def test_sex_counts_beside_an_age_only() -> None:
     assert ("SEX", "女性") in alone("sex-near-age", "（69歳、女性）")
     assert ("SEX", "male") in alone("sex-near-age", "A 64-year-old male")
     assert alone("sex-near-age", "男性ホルモン、女性化乳房") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "肝S7/8に3/4周性の壁肥厚。C5/6、L4/5、Th12/L1椎間板の膨隆。T1/T2強調像で等信号。",
+        "1.5T MRIおよび3.0T装置で撮像。64列CT（Aquilion ONE、キヤノン社製）を使用。",
+        "IDH1変異、HER2陰性、PD-L1 22C3 TPS 50%、Ki-67 30%。cT1bN0M0、Stage IA2。",
+        "Murphy徴候陽性。McBurney点に圧痛。Virchow転移なし。Trousseau症候群を疑う。",
+        "ステロイド様の作用。すりガラス様陰影。蜂巣肺様の変化。",
+        "患者さんご本人様に説明し、看護師より補足した。主治医より説明。担当医に報告。",
+        "血圧 130/80 mmHg、脈拍 72/分、Gleason 4+3=7。WHO分類2021、TNM分類第8版に準拠。",
+        "Se 3 Im 45、Series 4 Image 120 にて計測。No. 3リンパ節、#7リンパ節。",
+        "The patient tolerated the procedure well. Dr. recommended biopsy. Follow-up in 3 months.",
+    ],
+)
+def test_clinical_lookalikes_yield_no_span(text: str) -> None:
+    assert extract_spans(text) == []

@@ -356,6 +356,8 @@ def id_candidates(text: str) -> list[Candidate]:
             if not any(ch.isdigit() for ch in value) or PHONE.fullmatch(value):
                 continue
             category = _ID_LABELS.get(match.group("label"), "PATIENT_ID")
+            if match.group("label") in _GENERIC_NUMBER_LABELS and len(value) < 4:
+                continue  # "No. 3リンパ節", "#7": a station or item number, not an identifier
             found.append(Candidate(match.start("value"), match.end("value"), category, RANK_LABEL))
     return found
 
@@ -406,6 +408,7 @@ def _is_facility_line(text: str, value_start: int) -> bool:
     return bool(_FACILITY_WORDS.search(before)) and "連絡先" not in before
 
 
+_GENERIC_NUMBER_LABELS = frozenset({"No.", "NO.", "Specimen", "Accession"})
 _ID_RULES = {label: LabelRule("id", category) for label, category in _ID_LABELS.items()}
 
 

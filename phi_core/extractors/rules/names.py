@@ -320,7 +320,7 @@ def _katakana_cue(text: str, offset: int, run: str) -> bool:
     if "・" in run or (" " in run or "\u3000" in run):
         return True
     before = text[max(0, offset - 3):offset]
-    return before.endswith(("患者", "患者の")) or offset == 0 or text[offset - 1] in "\n：:（(、 \u3000"
+    return before.endswith(("患者", "患者の")) or (offset > 0 and text[offset - 1] in "：: \u3000")
 
 
 def prose_name_candidates(text: str) -> list[Candidate]:
