@@ -42,7 +42,7 @@ def test_registry_holds_one_job_per_recognizer() -> None:
         ("20240806", "20240806"), ("20240806103015", "20240806103015"), ("06 Aug 2024", "06 Aug 2024"),
         ("6-Aug-2024", "6-Aug-2024"), ("Aug 6, 2024", "Aug 6, 2024"), ("6th August 2024", "6th August 2024"),
         ("08/06/2024", "08/06/2024"), ("2022/08", "2022/08"), ("２０２４年８月６日", "２０２４年８月６日"),
-        ("R6.8.1〜8.20", "8.20"),
+        ("R6.8.1〜8.20", "8.20"), ("24年8月6日", "24年8月6日"),
     ],
 )
 def test_date_recognizer_reads_every_written_form(text: str, value: str) -> None:
@@ -106,6 +106,11 @@ def test_postal_mark_stays_outside_and_the_address_follows_it() -> None:
 )
 def test_address_recognizer(text: str, value: str) -> None:
     assert value in values("address", text)
+
+
+def test_a_bare_postal_code_before_a_prefecture_starts_the_address() -> None:
+    assert values("address", "150-0042 東京都渋谷区宇田川町15-1") == {"150-0042 東京都渋谷区宇田川町15-1"}
+    assert values("address", "Lot 150-0042 の試薬") == set()
 
 
 def test_address_recognizer_leaves_anatomy_alone() -> None:

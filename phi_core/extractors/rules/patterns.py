@@ -61,6 +61,8 @@ DATE_NUMERIC = re.compile(
     f"[12１２]{_not_after(DIGIT + _SEPARATORS)}{D}{{3}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
     f"(?![{DIGIT}]|{_DATE_SEP}{D})"
 )
+# 24年8月6日 (a two-digit year is a date only with its month and day).
+DATE_SHORT_KANJI = re.compile(f"[{DIGIT}]{_not_after(DIGIT)}{D}年{D}{{1,2}}月{D}{{1,2}}日")
 # 24/8/6 (two-digit year, slashes only: dotted triples are version numbers).
 DATE_SHORT_YEAR = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '/.=:：A-Za-z-')}{D}(?P<sep>[/／.．]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.．]{D})"
@@ -179,6 +181,8 @@ CITIES = (
 ).split()
 _SEGMENT = f"[{KANJI}{KATAKANA}のヶケ]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
 ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
+# "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture.
+POSTAL_BARE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}(?=[ 　]?(?:{'|'.join(PREFECTURES)}))")
 # The "not inside a longer kanji word" check is done in code (see _CONTEXT_CHECKS):
 # a leading look-behind would make the regex engine try every position.
 ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
@@ -310,6 +314,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
     PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|") + _MONTHS_UPPER.split("|"))),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
+    PatternFamily("date", "OTHER_DATE", DATE_SHORT_KANJI, _valid_month_day, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),
@@ -325,6 +330,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("phone", "PHONE", PHONE_INTERNATIONAL, _valid_phone, needs=("+81", "＋81")),
     PatternFamily("phone", "FACILITY_PHONE", PHONE_EXTENSION, group="number", needs=("内線", "xt", "XT", "PHS")),
     PatternFamily("address", "ADDRESS", POSTAL, group="code", needs=("〒",)),
+    PatternFamily("address", "ADDRESS", POSTAL_BARE, needs=("都", "道", "府", "県")),
     PatternFamily("id", "OTHER_ID", ID_LETTERS_DIGITS),
     PatternFamily("id", "OTHER_ID", ID_PREFIXED_SERIAL, _six_digits, needs=("-",)),
     PatternFamily("id", "OTHER_ID", ID_INFIXED_SERIAL, _six_digits, needs=("-",)),
@@ -373,7 +379,7 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
                     continue
                 if family.kind == "time" and text[max(0, start - 2):start] in _TIME_PREFIXES:
                     start -= 2
-                elif family.regex is POSTAL:
+                elif family.regex is POSTAL or family.regex is POSTAL_BARE:
                     end = _postal_address_end(text, end)
                 elif family.kind == "address":
                     end = _extend_address(text, end)
