@@ -159,6 +159,16 @@ def test_a_label_retypes_the_dates_other_recognizers_find() -> None:
     assert ("EXAM_DATE", "R6.8.6") in {(s.category, s.text) for s in extract_spans("検査日 R6.8.6\n")}
 
 
+def test_dates_right_after_a_colon_label() -> None:
+    found = {(s.category, s.text) for s in extract_spans("検査日：24/8/6\n生年月日：08/06/1960\n前回検査日：8/6（火）\n")}
+    assert {("EXAM_DATE", "24/8/6"), ("BIRTH_DATE", "08/06/1960"), ("OTHER_DATE", "8/6（火）")} <= found
+
+
+def test_a_bare_month_day_needs_a_date_label() -> None:
+    assert ("EXAM_DATE", "8/6") in {(s.category, s.text) for s in extract_spans("検査日：8/6\n")}
+    assert extract_spans("3/4周性の壁肥厚、血圧130/80、1/2錠") == []
+
+
 def test_a_title_after_a_name_is_not_a_label() -> None:
     assert alone("label-context", "以上、三浦京助 医師 記。\n") == set()
 

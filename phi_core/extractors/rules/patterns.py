@@ -65,7 +65,7 @@ DATE_NUMERIC = re.compile(
 DATE_SHORT_KANJI = re.compile(f"[{DIGIT}]{_not_after(DIGIT)}{D}年{D}{{1,2}}月{D}{{1,2}}日")
 # 24/8/6 (two-digit year, slashes only: dotted triples are version numbers).
 DATE_SHORT_YEAR = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=:：A-Za-z-')}{D}(?P<sep>[/／.．]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.．]{D})"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=A-Za-z-')}{D}(?P<sep>[/／.．]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.．]{D})"
 )
 # 2024/08 (year and month; a four-digit year keeps fractions and ratios out).
 DATE_YEAR_MONTH = re.compile(
@@ -73,7 +73,7 @@ DATE_YEAR_MONTH = re.compile(
 )
 # 08/06/2024 (month or day first).
 DATE_DAY_MONTH_YEAR = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=:：-')}{D}?(?P<sep>[/／.\\-]){D}{{1,2}}(?P=sep)[12]{D}{{3}}(?![{DIGIT}]|[/.]{D})"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?(?P<sep>[/／.\\-]){D}{{1,2}}(?P=sep)[12]{D}{{3}}(?![{DIGIT}]|[/.]{D})"
 )
 # 20240806, 202408061030, 20240806103015 (HL7/DICOM timestamps are one span,
 # fractions and a time zone included).
@@ -91,11 +91,14 @@ DATE_ENGLISH = re.compile(
     f"|{_MONTH_WORD} [0-9]{{1,2}}{_ORDINAL},? [12][0-9]{{3}}|[12][0-9]{{3}}[ -]{_MONTH_WORD}[ -][0-9]{{1,2}}"
     f"|{_MONTH_WORD},? [12][0-9]{{3}})(?![0-9])"
 )
+# "検査日：8/6", a "date" column holding "8/6": a bare month/day is a date only where a
+# label says so; the resolver drops it elsewhere (a ratio, a dose, a fraction).
+DATE_BARE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.]{D})")
 # "R6.8.1〜8.20", "2024/8/1～8/20": the end of a stay written without its year.
 DATE_RANGE_END = re.compile(f"(?<=[〜～~])[ 　]?(?P<date>{D}{{1,2}}[./／．]{D}{{1,2}})(?![{DIGIT}]|[./／．]{D})")
 # 8/6(火) or 8/6 14:30: a month/day pair needs a weekday or a clock time after it.
 DATE_SLASH_MONTH_DAY = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=:：-')}{D}?[/／]{D}{{1,2}}"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?[/／]{D}{{1,2}}"
     f"(?=[(（](?:[月火水木金土日]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}}|[ 　]?[〜～~][ 　]?{D})"
 )
 DATE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '年/')}{D}?月{D}{{1,2}}日")
@@ -316,6 +319,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
     PatternFamily("date", "OTHER_DATE", DATE_SHORT_KANJI, _valid_month_day, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
+    PatternFamily("bare-date", "OTHER_DATE", DATE_BARE_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),
     PatternFamily("time", "TIME", TIME_KANJI, _valid_time, needs=("時",)),
@@ -383,7 +387,7 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
                     end = _postal_address_end(text, end)
                 elif family.kind == "address":
                     end = _extend_address(text, end)
-                elif family.kind == "date":
+                elif family.kind in ("date", "bare-date"):
                     end = _extend_weekday(text, end)
                 found.append(Candidate(start, end, family.category, RANK_PATTERN, family.kind))
     return found
@@ -459,7 +463,7 @@ class DateRecognizer(_FamilyRecognizer):
 
     name = "date"
     categories = ("OTHER_DATE",)
-    kinds = frozenset({"date"})
+    kinds = frozenset({"date", "bare-date"})
 
 
 @register

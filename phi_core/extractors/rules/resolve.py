@@ -22,21 +22,26 @@ from .recognizer import Document, Region
 _PRIORITY = {code: index for index, code in enumerate(CATEGORY_CODES)}
 
 
+# Matches that are PHI only inside a labelled region, read there as this kind.
+_NEEDS_CONTEXT = {"bare-date": "date"}
+
+
 def apply_regions(candidates: list[Candidate], regions: list[Region]) -> list[Candidate]:
     usable = [r for r in regions if r.retype]
-    if not usable:
-        return candidates
     out: list[Candidate] = []
     for cand in candidates:
         new = cand
-        if cand.kind:
+        kind = _NEEDS_CONTEXT.get(cand.kind, cand.kind)
+        if kind:
             for region in usable:
-                if region.start <= cand.start < region.end and cand.kind in region.retype:
-                    category = region.retype[cand.kind]
+                if region.start <= cand.start < region.end and kind in region.retype:
+                    category = region.retype[kind]
                     if category == "PHONE" and region.facility_line:
                         category = "FACILITY_PHONE"
-                    new = cand.retyped(category, max(RANK_LABEL, cand.rank))
+                    new = cand._replace(category=category, rank=max(RANK_LABEL, cand.rank), kind=kind)
                     break
+        if new.kind in _NEEDS_CONTEXT:
+            continue  # no label vouched for it
         out.append(new)
     return out
 
