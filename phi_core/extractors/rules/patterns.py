@@ -37,7 +37,9 @@ _ERA = "(?:" + "|".join(ERA_BASE_YEAR) + ")"
 _MONTH_DAY = f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?)?"
 
 # Dates ---------------------------------------------------------------------
-DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})年{_MONTH_DAY}")
+# 令和6年8月6日, 令和6（2024）年8月6日, 2024（令和6）年8月6日
+DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})(?:[(（][12１２]{D}{{3}}[)）])?年{_MONTH_DAY}")
+DATE_WESTERN_WITH_ERA = re.compile(f"[12１２]{_not_after(DIGIT)}{D}{{3}}[(（]{_ERA}(?:元|{D}{{1,2}})[)）]年{_MONTH_DAY}")
 _ERA_LETTERS = "MTSHRＭＴＳＨＲ"
 _DATE_SEP = "[./\\-．／－]"
 # R6.8.6, H15/10/22, Ｈ２２．３ (year and month only: H, S or R with a two-digit
@@ -308,6 +310,7 @@ class PatternFamily:
 
 PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_ERA, _valid_month_day, needs=("年",)),
+    PatternFamily("date", "OTHER_DATE", DATE_WESTERN_WITH_ERA, _valid_month_day, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_month_day, needs=tuple(_ERA_LETTERS)),
     PatternFamily("date", "OTHER_DATE", DATE_WESTERN, _valid_year_date, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_NUMERIC, _valid_year_date),
@@ -393,7 +396,7 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
     return found
 
 
-_ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年")
+_ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})(?:\(\d{4}\))?年")
 _LETTER_DATE_RE = re.compile(r"([MTSHR])(\d{1,2})(?:[./\-](\d{1,2})(?:[./\-](\d{1,2}))?|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(?=生))")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
 _SHORT_DATE_RE = re.compile(r"(\d{2})[/.](\d{1,2})[/.](\d{1,2})$")
