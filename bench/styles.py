@@ -12,7 +12,7 @@
 Character recall is 1 - the character leak rate and span precision is the
 relaxed (overlap) precision, both pooled over reports by phi_core.scoring.
 
-Usage: .venv/bin/python bench/styles.py [--split test|dev|all] [--misses N] [--no-regression]
+Usage: .venv/bin/python bench/styles.py [--split test|dev|all] [--misses N] [--formats N] [--seed S] [--no-regression]
 ``--misses`` prints missed gold spans and spurious predictions: use it on
 ``--split dev`` while developing; the test split is for measuring only.
 """
@@ -41,7 +41,11 @@ PHI_FREE = DATA_DIR / "rules" / "phi_free_findings.txt"
 DISTRACTOR_STYLE = "distractor"
 
 
-def load_styles() -> tuple[list[Report], str]:
+def load_styles(seed: int | None = None) -> tuple[list[Report], str]:
+    if seed is not None:
+        from phi_core.corpus.generator.styles import generate_styles_reports
+
+        return generate_styles_reports(seed=seed), f"generated in memory with seed {seed}"
     if STYLES_FILE.exists():
         return read_corpus(STYLES_FILE, "jsonl", dataset="synthetic-styles").reports, STYLES_FILE.name
     from phi_core.corpus.generator.styles import generate_styles_reports
@@ -182,10 +186,11 @@ def main() -> int:
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--misses", type=int, default=0, help="print up to N missed or spurious spans")
     parser.add_argument("--formats", type=int, default=0, help="print the N value formats with the lowest recall")
+    parser.add_argument("--seed", type=int, default=None, help="generate the corpus with another seed instead of the shipped file")
     parser.add_argument("--no-regression", action="store_true", help="skip the study dev and synthetic figures")
     args = parser.parse_args()
 
-    reports, source = load_styles()
+    reports, source = load_styles(args.seed)
     chosen = reports if args.split == "all" else [r for r in reports if r.split == args.split]
     print(f"synthetic-styles ({source}), split {args.split}, rules {rules.VERSION}")
     print_quality(f"synthetic-styles {args.split}", chosen)
