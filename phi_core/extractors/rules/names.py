@@ -532,7 +532,7 @@ _PATIENT_CUE_RE = re.compile(
 )
 # "Keiko Tanaka (wife)", "山田花子（妻）": a relation in brackets after a name.
 _NAME_THEN_RELATION_RE = re.compile(
-    f"(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096]{{1,4}}"
+    f"(?<![A-Za-z{KATAKANA}])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096]{{1,4}}"
     f"|[{KATAKANA}]{{2,8}}[ \u3000]?[{KATAKANA}]{{0,8}})[ \u3000]?[（(](?:{_RELATION_WORDS_RE}|wife|husband|son|daughter|mother|father|sister|brother|spouse)[)）、,]"
 )
 _INITIAL_STOP = frozenset({"Fig", "Vol", "No", "Dr", "Mr", "Ms", "St", "Jr", "Sr", "Coli", "Pylori"})
