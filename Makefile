@@ -60,6 +60,8 @@ bench: dev-deps llm system-deps
 	$(PY) -m bench.analysis
 	$(PY) -m bench.pages
 	$(PY) -m bench.runner
+	$(PY) -m bench.styles
+	$(PY) -m bench.deid
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal

@@ -20,7 +20,8 @@ require_app_shell()
 EMPTY_HINT = ("No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
               "while the app is stopped: python -m phi_core run --backend rules --dataset {dataset}")
 MEASURED_COLUMNS = ["label", "backend", "model", "phase", "score", "score_lo", "score_hi", "pct_of_reference",
-                    *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report",
+                    *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "worst_style", "worst_style_leak_rate",
+                    "sec_per_report",
                     "sec_per_100_tokens", "n_reports", "repeats", "invalid_calls", "run_id"]
 REFERENCE_COLUMNS = ["label", "source_table", "kind", "score", "pct_of_reference", *DIMENSIONS,
                      "sec_per_100_tokens", "note", "source"]
@@ -36,6 +37,10 @@ COLUMN_CONFIG = {
                                     "reasoning text or came from a changed model (see the Runs page)",
                                     "プロンプトや回答の切り詰め、スキーマ無視、推論テキスト、モデルの変更が"
                                     "あった呼び出しの数（Runs ページ参照）")),
+    "worst_style": st.column_config.TextColumn(tr("worst style", "最も漏れる文書種別"),
+                                               help=tr("the document style whose PHI characters leak most",
+                                                       "PHI文字の漏れ率が最も高い文書の種類")),
+    "worst_style_leak_rate": NUMBER(tr("worst style leak rate", "最悪種別の漏れ率"), format="%.3f"),
     "sec_per_report": NUMBER("s / report", format="%.3g"), "sec_per_100_tokens": NUMBER("s / 100 tokens",
                                                                                        format="%.3g"),
 }

@@ -20,6 +20,7 @@ from phi_core.ui import plain
 from phi_core.ui.i18n import tr
 from phi_core.ui import workbench as wb
 from phi_core.ui.components.span_annotator import component_data, span_annotator
+from phi_core.ui.guidelines import guidelines_markdown
 from phi_core.ui.state import active_dataset, active_split, current_annotator, get_store
 from phi_core.ui.transfer import TransferError, commit_import, export_bytes, export_filename, preview_import
 from phi_core.ui.shell import require_app_shell
@@ -75,6 +76,7 @@ def save_table(table_key: str, rows: list[dict]) -> None:
 def jump_to(report_id: str) -> None:
     # Widen the filters so that the report is in the list it opens in.
     state["wb_statuses"], state["wb_search"], state["wb_disagree"] = [], "", False
+    state["wb_styles"] = []
     session.open_report(state, store, active_dataset(), report_id)
 
 
@@ -124,12 +126,15 @@ def filters(dataset: str, reports: list) -> tuple[wb.ReportFilter, str | None]:
                                    format_func=lambda r: run_labels.get(r, r), key="wb_run")
     disagree = cols[3].toggle("Only where the run disagrees", key="wb_disagree", disabled=run_choice == NO_RUN)
     search = st.text_input("Search id or text", key="wb_search", placeholder="e.g. syn-dev-01 or 田中")
+    available_styles = store.styles(dataset)
+    styles = st.multiselect(tr("Document style", "文書の種類"), available_styles, key="wb_styles") \
+        if available_styles else []
     run_id = None if run_choice == NO_RUN else run_choice
     disagreeing = None
     if run_id and disagree:
         processed = store.task_results(run_id)["report_id"]
         disagreeing = wb.disagreeing_ids(reports, store.predicted_items(run_id), processed)
-    return wb.ReportFilter(tuple(statuses), warnings_only, disagreeing, search or ""), run_id
+    return wb.ReportFilter(tuple(statuses), warnings_only, disagreeing, search or "", tuple(styles)), run_id
 
 
 def status_line(reports: list, shown: list) -> None:
@@ -238,6 +243,11 @@ def shortcuts_help() -> None:
         st.dataframe(pd.DataFrame(wb.shortcut_rows()), hide_index=True, width="stretch")
 
 
+def guidelines_help() -> None:
+    with st.expander(tr("Annotation guidelines", "アノテーションガイドライン"), expanded=False):
+        st.markdown(guidelines_markdown())  # the project's own file, not user text
+
+
 def annotate_tab(dataset: str, reports: list) -> None:
     flt, run_id = filters(dataset, reports)
     shown = wb.filter_reports(reports, flt)
@@ -270,6 +280,7 @@ def annotate_tab(dataset: str, reports: list) -> None:
                           version=report.meta["version"], status=report.status)
     span_annotator(data, key=COMPONENT_KEY, on_event=on_component_event)
     shortcuts_help()
+    guidelines_help()
     predictions_panel(report, comparison)
     with st.expander(f"Spans table ({len(report.spans)})", expanded=False):
         spans_editor(report)

@@ -9,8 +9,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from phi_core.paths import BUILTIN_DATASET, CORPUS_FILE, REFERENCE_FILE
+from phi_core.paths import BUILTIN_DATASET, CORPUS_FILE, DATA_DIR, REFERENCE_FILE
 from phi_core.store import Store
+
+# The second built-in dataset: documents of many styles (HL7, DICOM, letters,
+# nursing notes...) whose test split holds styles that dev never shows.
+STYLES_DATASET = "synthetic-styles"
+STYLES_CORPUS_FILE = DATA_DIR / "corpus" / "synthetic-styles.jsonl"
 
 
 def seed_builtin_corpus(store: Store, corpus_file: Path = CORPUS_FILE) -> int:
@@ -22,6 +27,19 @@ def seed_builtin_corpus(store: Store, corpus_file: Path = CORPUS_FILE) -> int:
     return store.add_reports(
         BUILTIN_DATASET, result.reports, source="built-in",
         description="Synthetic Japanese radiology reports with exact gold spans (100 dev / 60 test)",
+    )
+
+
+def seed_styles_corpus(store: Store, corpus_file: Path = STYLES_CORPUS_FILE) -> int:
+    if store.has_dataset(STYLES_DATASET):
+        return 0
+    from phi_core.corpus.importers import read_corpus
+
+    result = read_corpus(corpus_file, "jsonl", dataset=STYLES_DATASET)
+    return store.add_reports(
+        STYLES_DATASET, result.reports, source="built-in",
+        description="Synthetic documents of 14 styles with value formats on every gold span "
+                    "(dicom, endoscopy and english only in test)",
     )
 
 
@@ -76,6 +94,7 @@ def initialise(store: Store, *, seed: bool = True, rules_run: bool = False) -> d
     summary: dict[str, Any] = {"db": str(store.path), "seeded": seed}
     if seed:
         summary["reports_added"] = seed_builtin_corpus(store)
+        summary["styles_reports_added"] = seed_styles_corpus(store)
         summary["reference_rows_added"] = seed_reference(store)
     summary["phases_added"] = seed_phases(store)
     if seed and rules_run:

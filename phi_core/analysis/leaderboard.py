@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from phi_core.analysis.errors import worst_styles
 from phi_core.scoring.bootstrap import grouped_bootstrap_ci
 from phi_core.analysis.labels import run_label
 from phi_core.scoring import DIMENSIONS, prf
@@ -27,7 +28,7 @@ LEADERBOARD_COLUMNS = (
 )
 # Extra columns after the contract's ones.
 _EXTRA_COLUMNS = ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "dataset", "split",
-                  "invalid_calls", "rescaled_reports")
+                  "invalid_calls", "rescaled_reports", "worst_style", "worst_style_leak_rate")
 # Put after the label of a run with calls that cannot be trusted (phi_core/violations.py: VALIDITY).
 INVALID_MARK = "⚠"
 _REFERENCE_EXTRA = ("source_table", "kind", "stage", "note")
@@ -76,6 +77,8 @@ def leaderboard_frame(store: Store, dataset: str, split: str | None = None, *,
     timings = store.run_timings(run_ids)
     frame["sec_per_100_tokens"] = [timings.get(r, {}).get("sec_per_100_tokens") for r in frame["run_id"]]
     frame["pct_of_reference"] = _percent_of(frame["score"], reference_score(store, reference))
+    # Robustness by document style: the style whose PHI characters leak most (None without styles).
+    frame = frame.merge(worst_styles(store, run_ids), on="run_id", how="left")
     frame["source"] = MEASURED
     frame["dataset"], frame["split"] = dataset, split
     checks = store.run_validity(run_ids)
@@ -97,8 +100,8 @@ def without_invalid_runs(frame: pd.DataFrame) -> pd.DataFrame:
 RECORD_KEYS = (
     "n_reports", "score", "score_ci", *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report",
     "strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "strict_macro_f1",
-    "relaxed_macro_f1", "rescaled_reports", "invalid_calls", "per_category", "per_script", "backend", "model", "phase", "run_id",
-    "dataset", "split", "repeats", "status", "sec_per_100_tokens",
+    "relaxed_macro_f1", "rescaled_reports", "invalid_calls", "worst_style", "worst_style_leak_rate", "per_category",
+    "per_script", "backend", "model", "phase", "run_id", "dataset", "split", "repeats", "status", "sec_per_100_tokens",
 )
 
 

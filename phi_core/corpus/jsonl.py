@@ -1,7 +1,8 @@
 """The project's own JSONL corpus layout: one report per line.
 
 ``{"id", "text", "split", "status", "spans": [{"start", "end", "category", "text"}]}``
-plus an optional ``meta`` object. Shared by the importer, the exporter and the
+plus an optional ``style`` (kind of document), an optional ``format`` on each
+span (how the value is written) and an optional ``meta`` object. Shared by the importer, the exporter and the
 shipped corpus so the layout is written down once.
 """
 
@@ -14,17 +15,24 @@ from typing import Iterable, Iterator
 from phi_core.models import Report
 
 
+def _span_record(span) -> dict:
+    record = {"start": span.start, "end": span.end, "category": span.category, "text": span.text}
+    if span.format:
+        record["format"] = span.format
+    return record
+
+
 def report_to_record(report: Report, *, with_meta: bool = True) -> dict:
     record = {
         "id": report.id,
         "text": report.text,
         "split": report.split,
         "status": report.status,
-        "spans": [
-            {"start": s.start, "end": s.end, "category": s.category, "text": s.text}
-            for s in sorted(report.spans, key=lambda s: (s.start, s.end, s.category))
-        ],
+        "spans": [_span_record(s) for s in sorted(report.spans, key=lambda s: (s.start, s.end, s.category))],
     }
+    # Written only when known, so corpora without styles stay byte-identical.
+    if report.style:
+        record["style"] = report.style
     if with_meta and report.meta:
         record["meta"] = report.meta
     return record

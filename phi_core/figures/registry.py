@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from phi_core.figures.errors import category_heatmap, confusion_heatmap, script_recall_bars
+from phi_core.figures.errors import breakdown_heatmap, category_heatmap, confusion_heatmap, script_recall_bars
 from phi_core.figures.leaderboard import leaderboard_bar, pareto_scatter, select_reference_rows
 from phi_core.figures.leak import leak_bars
 from phi_core.figures.phases import phase_lines, reported_phase_means
@@ -24,7 +24,7 @@ class FigureRequest:
     dataset: str
     split: str | None = None
     run_ids: tuple[str, ...] = ()  # empty: the latest run of every backend/model/phase
-    metric: str = "recall"  # heatmap: recall or precision
+    metric: str = "recall"  # heatmap: recall or precision; style/format heatmaps also leak_rate
     language: str = "en"  # category names: en or ja
     from_phase: str = "3"
     to_phase: str = "4"
@@ -69,6 +69,9 @@ def _pareto(store: Store, request: FigureRequest) -> go.Figure:
 def _heatmap(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import category_matrix
 
+    if request.metric not in ("recall", "precision"):
+        raise ValueError(f"the category heatmap shows recall or precision, not {request.metric!r}; "
+                         "use style-recall or format-recall for leak_rate")
     metric = f"relaxed_{request.metric}"
     return category_heatmap(category_matrix(store, _run_ids(store, request)), metric, language=request.language)
 
@@ -83,6 +86,18 @@ def _script_recall(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import script_recall_frame
 
     return script_recall_bars(script_recall_frame(store, _run_ids(store, request)))
+
+
+def _style_recall(store: Store, request: FigureRequest) -> go.Figure:
+    from phi_core.analysis import style_matrix
+
+    return breakdown_heatmap(style_matrix(store, _run_ids(store, request)), "style", request.metric)
+
+
+def _format_recall(store: Store, request: FigureRequest) -> go.Figure:
+    from phi_core.analysis import format_matrix
+
+    return breakdown_heatmap(format_matrix(store, _run_ids(store, request)), "format", request.metric)
 
 
 def _phases(store: Store, request: FigureRequest) -> go.Figure:
@@ -118,6 +133,10 @@ FIGURES: dict[str, FigureEntry] = {
         FigureEntry("heatmap", "recall (or --metric precision) per run and category", _heatmap),
         FigureEntry("confusion", "gold category against predicted label", _confusion),
         FigureEntry("script-recall", "recall by script: kanji, hiragana, katakana, romaji, mixed", _script_recall),
+        FigureEntry("style-recall", "recall (or --metric precision / leak_rate) per run and document style",
+                    _style_recall),
+        FigureEntry("format-recall", "recall (or --metric precision / leak_rate) per run and value format",
+                    _format_recall),
         FigureEntry("phases", "mean score by phase per model", _phases),
         FigureEntry("threshold", "gain from a step against the score before it, with the fitted threshold",
                     _threshold),

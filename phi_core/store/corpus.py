@@ -7,7 +7,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from phi_core.models import ImportWarning, Report, Span
-from phi_core.store.base import StoreBase, _json, _loads
+from phi_core.store.base import ANALYSIS_TABLES, StoreBase, _json, _loads
 from phi_core.store.database import StoreError
 
 
@@ -82,6 +82,7 @@ class CorpusTables(StoreBase):
                         "warnings": [_json([w.model_dump() for w in r.warnings]) for r in reports],
                         "meta": [_json(r.meta) for r in reports],
                         "source": source,
+                        "style": [r.style for r in reports],
                     }
                 ),
             )
@@ -90,18 +91,18 @@ class CorpusTables(StoreBase):
 
     def _insert_spans(self, dataset: str, reports: Iterable[Report]) -> None:
         rows = [
-            (r.id, s.start, s.end, s.category, s.text)
+            (r.id, s.start, s.end, s.category, s.text, s.format)
             for r in reports
             for s in {(s.start, s.end, s.category): s for s in r.spans}.values()
         ]
-        frame = pd.DataFrame(rows, columns=["report_id", "start_pos", "end_pos", "category", "span_text"])
+        frame = pd.DataFrame(rows, columns=["report_id", "start_pos", "end_pos", "category", "span_text", "format"])
         frame.insert(0, "dataset", dataset)
         self._insert_frame("gold_spans", frame)
 
     def delete_dataset(self, dataset: str) -> None:
         with self.transaction():
             run_ids = [r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()]
-            for table in ("report_scores", "predicted_items", "run_results"):
+            for table in ("report_scores", "predicted_items", "run_results", *ANALYSIS_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE run_id IN (SELECT unnest(?))", [run_ids])
             for table in ("runs", "gold_audit", "gold_spans", "reports", "datasets"):
                 column = "name" if table == "datasets" else "dataset"
@@ -120,12 +121,16 @@ class CorpusTables(StoreBase):
         statuses: Sequence[str] | None = None,
         ids: Sequence[str] | None = None,
         limit: int | None = None,
+        styles: Sequence[str] | None = None,
     ) -> list[Report]:
         """Reports with their gold spans, in import order."""
         clauses, params = ["dataset = ?"], [dataset]
         if split:
             clauses.append("split = ?")
             params.append(split)
+        if styles:
+            clauses.append("style IN (SELECT unnest(?))")
+            params.append(list(styles))
         if statuses:
             clauses.append("status IN (SELECT unnest(?))")
             params.append(list(statuses))
@@ -133,7 +138,7 @@ class CorpusTables(StoreBase):
             clauses.append("report_id IN (SELECT unnest(?))")
             params.append(list(ids))
         sql = (
-            "SELECT report_id, text, split, status, warnings, meta, version FROM reports "
+            "SELECT report_id, text, split, status, warnings, meta, version, style FROM reports "
             f"WHERE {' AND '.join(clauses)} ORDER BY ordinal"
         )
         if limit:
@@ -142,14 +147,14 @@ class CorpusTables(StoreBase):
         if not rows:
             return []
         spans: dict[str, list[Span]] = {}
-        for report_id, start, end, category, text in self._rows(
-            "SELECT report_id, start_pos, end_pos, category, span_text FROM gold_spans "
+        for report_id, start, end, category, text, fmt in self._rows(
+            "SELECT report_id, start_pos, end_pos, category, span_text, format FROM gold_spans "
             "WHERE dataset = ? AND report_id IN (SELECT unnest(?)) ORDER BY report_id, start_pos, end_pos",
             [dataset, [r[0] for r in rows]],
         ):
-            spans.setdefault(report_id, []).append(Span(start=start, end=end, category=category, text=text))
+            spans.setdefault(report_id, []).append(Span(start=start, end=end, category=category, text=text, format=fmt))
         out = []
-        for report_id, text, split_, status, warnings, meta, version in rows:
+        for report_id, text, split_, status, warnings, meta, version, style in rows:
             meta = _loads(meta, {})
             meta["version"] = version
             out.append(
@@ -161,6 +166,7 @@ class CorpusTables(StoreBase):
                     spans=spans.get(report_id, []),
                     warnings=[ImportWarning(**w) for w in _loads(warnings, [])],
                     meta=meta,
+                    style=style,
                 )
             )
         return out
@@ -203,7 +209,7 @@ class CorpusTables(StoreBase):
                     version,
                 )
             after = Report(id=report_id, text=before.text, split=before.split,
-                           status=status or before.status, spans=list(spans))
+                           status=status or before.status, spans=_keep_formats(spans, before.spans))
             new_version = version + 1
             self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
             self._insert_spans(dataset, [after])
@@ -257,9 +263,22 @@ class CorpusTables(StoreBase):
             self.con.execute("UPDATE gold_audit SET undone_by = ? WHERE audit_id = ?", [last, audit_id])
         return new_version
 
+    def styles(self, dataset: str) -> list[str]:
+        """The document styles present in a dataset, alphabetically (empty when none is recorded)."""
+        rows = self._rows("SELECT DISTINCT style FROM reports WHERE dataset = ? AND style IS NOT NULL ORDER BY style",
+                          [dataset])
+        return [row[0] for row in rows]
+
     def split_counts(self, dataset: str) -> dict[str, int]:
         rows = self._rows("SELECT split, count(*) FROM reports WHERE dataset = ? GROUP BY split", [dataset])
         return {split: n for split, n in rows}
+
+
+def _keep_formats(spans: Sequence[Span], earlier: Sequence[Span]) -> list[Span]:
+    """An edited span that is still where it was keeps the value format it had (editors do not set formats)."""
+    known = {(s.start, s.end, s.category): s.format for s in earlier if s.format}
+    return [s if s.format or (s.start, s.end, s.category) not in known
+            else s.model_copy(update={"format": known[(s.start, s.end, s.category)]}) for s in spans]
 
 
 def _gold_state(report: Report) -> dict:

@@ -68,6 +68,8 @@ class ReportFilter:
     # Ids that disagree with the chosen run; None when no run filter is active.
     disagreeing_ids: frozenset[str] | None = None
     search: str = ""
+    # Document styles to keep (synthetic-styles records one per report); empty keeps all.
+    styles: tuple[str, ...] = ()
 
 
 def filter_reports(reports: Iterable[Report], flt: ReportFilter) -> list[Report]:
@@ -75,6 +77,8 @@ def filter_reports(reports: Iterable[Report], flt: ReportFilter) -> list[Report]
     kept = []
     for report in reports:
         if flt.statuses and report.status not in flt.statuses:
+            continue
+        if flt.styles and report.style not in flt.styles:
             continue
         if flt.warnings_only and not needs_review(report):
             continue

@@ -29,7 +29,9 @@ def test_init_is_idempotent(capsys, tmp_path):
     _, first = run_json(capsys, ["init", "--db", path])
     _, second = run_json(capsys, ["init", "--db", path])
     assert first["reports_added"] == 160 and first["reference_rows_added"] > 0
-    assert second["reports_added"] == 0 and second["reports"] == 160
+    assert first["styles_reports_added"] >= 480
+    assert second["reports_added"] == 0 and second["styles_reports_added"] == 0
+    assert second["reports"] == 160 + first["styles_reports_added"]
 
 
 def test_no_seed_creates_an_empty_database(capsys, tmp_path):

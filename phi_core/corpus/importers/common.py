@@ -131,6 +131,7 @@ def summarize(reports: list[Report], *, dataset: str, source: str | Path, fmt: s
         overlapping_spans=kinds["overlapping_spans"],
         encoding=encoding,
         by_split=dict(Counter(r.split for r in reports)),
+        by_style=dict(sorted(Counter(r.style for r in reports if r.style).items())),
         errors=list(errors or []),
     )
 

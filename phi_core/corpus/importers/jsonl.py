@@ -1,6 +1,7 @@
 """Import the project's own JSONL layout (see :mod:`phi_core.corpus.jsonl`).
 
-A record is ``{"id", "text", "split", "status", "spans": [{start, end, category, text}], "meta"}``.
+A record is ``{"id", "text", "split", "status", "spans": [{start, end, category, text, format}], "style", "meta"}``
+(``format`` and ``style`` optional).
 Structural problems (a line that is not JSON, a missing text, an unknown split
 or status, a repeated id) stop the import with the line number, so nothing is
 half-imported; problems with single spans become warnings.
@@ -16,7 +17,7 @@ from phi_core.corpus.importers.common import (
     mark_duplicate_reports, read_text, summarize,
 )
 from phi_core.corpus.jsonl import parse_jsonl_lines
-from phi_core.models import LABEL_STATUSES, SPLITS, Report
+from phi_core.models import LABEL_STATUSES, SPLITS, Report, Span
 
 FORMAT = "jsonl"
 
@@ -70,8 +71,19 @@ def _report(record: dict, line: int, path: Path, split: str | None, seen: dict[s
         add_offset_span(spans, raw.get("start"), raw.get("end"), raw.get("category"), raw.get("text") or None)
     ordered, warnings = spans.finish()
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-    return Report(id=report_id, text=text, split=report_split, status=status, spans=ordered,
-                  warnings=warnings, meta=meta)
+    style = record.get("style")
+    return Report(id=report_id, text=text, split=report_split, status=status, spans=_with_formats(ordered, raw_spans),
+                  warnings=warnings, meta=meta, style=str(style) if style not in (None, "") else None)
+
+
+def _with_formats(spans: list[Span], raw_spans: list[dict]) -> list[Span]:
+    """Give back each span the value format its record named (kept only where the offsets held)."""
+    formats = {
+        (raw.get("start"), raw.get("end")): str(raw["format"]) for raw in raw_spans if raw.get("format")
+    }
+    if not formats:
+        return spans
+    return [s.model_copy(update={"format": formats.get((s.start, s.end))}) for s in spans]
 
 
 def import_jsonl(path: str | Path, *, dataset: str, split: str | None = None,
