@@ -12,7 +12,7 @@ from phi_core.extractors.base import ExtractionOutcome
 from phi_core.figures import breakdown_heatmap
 from phi_core.figures.registry import FigureRequest, build_figure
 from phi_core.models import PredictedItem, Report, Span
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.store import Store
 
 R1 = "PID|1||12345678^^^HOSP^MR||YAMADA^TARO||19610412"

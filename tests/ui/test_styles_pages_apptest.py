@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from phi_core.evaluation import score_run
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.store import Store
 from phi_core.ui.state import get_store
 from tests.analysis.test_styles_analysis import REPORTS, FakeExtractor
