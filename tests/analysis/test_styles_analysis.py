@@ -58,7 +58,7 @@ class FakeExtractor:
     def identity(self):
         return {}
 
-    def extract(self, report):
+    def extract(self, report, *, repeat=0):
         items = [PredictedItem(category=c, value=v) for c, v in ANSWERS[report.id]]
         return ExtractionOutcome(items=items, raw="{}", seconds=1.0)
 
