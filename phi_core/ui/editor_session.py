@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, MutableMapping, Sequence
 
 from phi_core.models import Report, Span
+from phi_core.roles import Actor, NotAllowed, as_actor, require_layer
 from phi_core.store import Store
 from phi_core.store import StaleEdit, StoreError
 from phi_core.ui.offsets import span_from_utf16
@@ -25,6 +26,9 @@ CONFLICT = "wb_conflict"
 FLASH = "wb_flash"
 SEEN_NONCES = "wb_seen_nonces"
 CURRENT = "wb_report_id"
+# '' edits the gold layer; an annotator's name edits their own layer.
+LAYER = "wb_layer"
+_OPEN_LAYER = "wb_open_layer"
 _NONCE_MEMORY = 500
 
 # Events whose offsets arrive in UTF-16 from the browser.
@@ -69,9 +73,16 @@ def open_report(state: MutableMapping[str, Any], store: Store, dataset: str, rep
     if report_id is None:
         state[SNAPSHOT] = None
         return None
-    report = store.report(dataset, report_id)
+    layer = layer_of(state)
+    if layer:
+        report = store.report_layer(dataset, report_id, layer)
+        if report is not None and report.meta["version"]:
+            store.mark_opened(dataset, report_id, layer)
+    else:
+        report = store.report(dataset, report_id)
     state[SNAPSHOT] = report
     state["wb_dataset"] = dataset
+    state[_OPEN_LAYER] = layer
     conflict = state.get(CONFLICT)
     if conflict is not None and (conflict.dataset, conflict.report_id) != (dataset, report_id):
         state[CONFLICT] = None
@@ -81,9 +92,22 @@ def open_report(state: MutableMapping[str, Any], store: Store, dataset: str, rep
 def ensure_open(state: MutableMapping[str, Any], store: Store, dataset: str, report_id: str | None) -> Report | None:
     """The snapshot of report_id, loading it only when another report is open."""
     current = snapshot(state)
-    if current is not None and current.id == report_id and state.get("wb_dataset") == dataset:
+    if (current is not None and current.id == report_id and state.get("wb_dataset") == dataset
+            and state.get(_OPEN_LAYER, "") == layer_of(state)):
         return current
     return open_report(state, store, dataset, report_id)
+
+
+def layer_of(state: Mapping[str, Any]) -> str:
+    return str(state.get(LAYER) or "")
+
+
+def saved_version(store: Store, dataset: str, report: Report) -> int | None:
+    """The version now in the store of the layer the snapshot came from."""
+    layer = report.meta.get("layer")
+    if layer:
+        return store.layer_version(dataset, report.id, layer)
+    return store.report_version(dataset, report.id)
 
 
 def is_new_nonce(state: MutableMapping[str, Any], nonce: Any) -> bool:
@@ -109,19 +133,39 @@ def browser_event_to_codepoints(text: str, event: Mapping[str, Any]) -> dict[str
     return converted
 
 
-def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: str) -> bool:
-    """Save an edit against the snapshot's version; on a race keep it as a conflict."""
+def _allowed(state: MutableMapping[str, Any], actor: Actor, layer: str) -> bool:
+    try:
+        require_layer(actor, layer)
+    except NotAllowed as refused:
+        flash(state, "error", str(refused))
+        return False
+    return True
+
+
+def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: Actor | str) -> bool:
+    """Save an edit against the snapshot's version; on a race keep it as a conflict.
+
+    The actor's role is checked here, where the write happens, not only by the page.
+    """
     report = snapshot(state)
     if report is None:
         flash(state, "warning", "open a report first")
         return False
-    if not actor.strip():
+    actor = as_actor(actor)
+    if not actor.label.strip():
         flash(state, "warning", "type your name in the sidebar first: every change is recorded with its author")
+        return False
+    layer = str(report.meta.get("layer") or "")
+    if not _allowed(state, actor, layer):
         return False
     dataset = state["wb_dataset"]
     try:
-        store.save_gold(dataset, report.id, spans=edit.spans, status=edit.status,
-                        expected_version=report.meta["version"], actor=actor.strip(), action=edit.action)
+        if layer:
+            store.save_layer(dataset, report.id, annotator=layer, spans=edit.spans, status=edit.status,
+                             expected_version=report.meta["version"], actor=actor.label.strip(), action=edit.action)
+        else:
+            store.save_gold(dataset, report.id, spans=edit.spans, status=edit.status,
+                            expected_version=report.meta["version"], actor=actor.label.strip(), action=edit.action)
     except StaleEdit as stale:
         state[CONFLICT] = Conflict(dataset, report.id, list(report.spans), edit, stale.current, stale.current_version)
         flash(state, "error", f"not saved: {report.id} was changed by someone else since you opened it "
@@ -135,7 +179,7 @@ def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: str) 
     return True
 
 
-def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any], *, actor: str,
+def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any], *, actor: Actor | str,
             ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
     """Carry out one annotator action (code-point offsets); returns what happened.
 
@@ -168,16 +212,20 @@ def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, A
     return "saved" if save(state, store, edit, actor) else "not saved"
 
 
-def undo_last(state: MutableMapping[str, Any], store: Store, actor: str) -> bool:
-    """Undo the newest audited change of the open report (pressing again redoes it)."""
+def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str) -> bool:
+    """Undo the newest audited change of the open report's layer (pressing again redoes it)."""
     report = snapshot(state)
     if report is None:
         return False
-    if not actor.strip():
+    actor = as_actor(actor)
+    if not actor.label.strip():
         flash(state, "warning", "type your name in the sidebar first: undo is recorded with its author")
         return False
+    layer = str(report.meta.get("layer") or "")
+    if not _allowed(state, actor, layer):
+        return False
     dataset = state["wb_dataset"]
-    log = store.audit_log(dataset, report.id)
+    log = store.audit_log(dataset, report.id, layer=layer)
     if log.empty:
         flash(state, "info", "this report has no saved changes to undo")
         return False
@@ -187,7 +235,7 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: str) -> bool
                                 "so that you see what you would undo")
         return False
     try:
-        store.undo(int(last["audit_id"]), actor=actor.strip())
+        store.undo(int(last["audit_id"]), actor=actor.label.strip())
     except StoreError as error:
         flash(state, "error", str(error))
         return False
@@ -200,7 +248,7 @@ def conflict(state: Mapping[str, Any]) -> Conflict | None:
     return state.get(CONFLICT)
 
 
-def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: str) -> bool:
+def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: Actor | str) -> bool:
     """Reload the newer labels and replay my refused change on top of them."""
     pending = conflict(state)
     if pending is None:
@@ -224,7 +272,7 @@ def discard_conflict(state: MutableMapping[str, Any], store: Store) -> None:
 
 
 def handle_browser_event(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any] | None, *,
-                         actor: str, ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
+                         actor: Actor | str, ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
     """One event from the span annotator: deduplicated, checked, offsets converted, performed."""
     if not event or not is_new_nonce(state, event.get("nonce")):
         return "ignored"
