@@ -31,6 +31,8 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dataset", required=True, help="dataset to add the reports to")
     p.add_argument("--split", choices=SPLITS, help="split of the imported reports (default: from the file, else dev)")
     p.add_argument("--dry-run", action="store_true", help="show the summary without writing anything")
+    p.add_argument("--annotator", help="put the file's labels into this annotator's layer of reports already in "
+                                       "the dataset (submitted), instead of adding new reports")
     add_db(p)
 
 
@@ -45,7 +47,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file} holds no reports: check that it is a {args.format} file")
     if not args.dry_run:
         with Store(args.db) as store:
-            store.add_reports(args.dataset, result.reports, source=str(args.file))
+            if args.annotator:
+                store.import_layer(args.dataset, result.reports, annotator=args.annotator.strip(),
+                                   actor=args.annotator.strip())
+            else:
+                store.add_reports(args.dataset, result.reports, source=str(args.file))
         summary.committed = True
     print_json(summary.model_dump())
     return 0
