@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Mapping, MutableMapping, Sequence
+from typing import Any, Mapping, MutableMapping, NamedTuple, Sequence
 
 from phi_core.models import Report, Span
 from phi_core.roles import Actor, NotAllowed, as_actor, require_layer
@@ -55,11 +55,21 @@ class Conflict:
         return lines
 
 
-def flash(state: MutableMapping[str, Any], level: str, message: str) -> None:
-    state.setdefault(FLASH, []).append((level, message))
+class Flash(NamedTuple):
+    level: str
+    message: str
+    # The Japanese wording where this module wrote the message itself (errors passed through are English).
+    ja: str | None = None
+
+    def text(self, language: str) -> str:
+        return self.ja if language == "ja" and self.ja else self.message
 
 
-def take_flashes(state: MutableMapping[str, Any]) -> list[tuple[str, str]]:
+def flash(state: MutableMapping[str, Any], level: str, message: str, ja: str | None = None) -> None:
+    state.setdefault(FLASH, []).append(Flash(level, message, ja))
+
+
+def take_flashes(state: MutableMapping[str, Any]) -> list[Flash]:
     return state.pop(FLASH, [])
 
 
@@ -149,11 +159,12 @@ def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: Actor
     """
     report = snapshot(state)
     if report is None:
-        flash(state, "warning", "open a report first")
+        flash(state, "warning", "open a report first", "先にレポートを開いてください")
         return False
     actor = as_actor(actor)
     if not actor.label.strip():
-        flash(state, "warning", "type your name in the sidebar first: every change is recorded with its author")
+        flash(state, "warning", "type your name in the sidebar first: every change is recorded with its author",
+              "先にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます")
         return False
     layer = str(report.meta.get("layer") or "")
     if not _allowed(state, actor, layer):
@@ -169,13 +180,15 @@ def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: Actor
     except StaleEdit as stale:
         state[CONFLICT] = Conflict(dataset, report.id, list(report.spans), edit, stale.current, stale.current_version)
         flash(state, "error", f"not saved: {report.id} was changed by someone else since you opened it "
-                              "(see below); nothing was overwritten")
+                              "(see below); nothing was overwritten",
+              f"保存されませんでした：開いた後に {report.id} が他の人によって変更されました（下記参照）。"
+              "何も上書きされていません")
         return False
     except StoreError as error:
         flash(state, "error", str(error))
         return False
     open_report(state, store, dataset, report.id)
-    flash(state, "success", edit.note or f"saved ({edit.action})")
+    flash(state, "success", edit.note or f"saved ({edit.action})", None if edit.note else f"保存しました（{edit.action}）")
     return True
 
 
@@ -202,7 +215,7 @@ def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, A
         return "reloaded"
     report = snapshot(state)
     if report is None:
-        flash(state, "warning", "open a report first")
+        flash(state, "warning", "open a report first", "先にレポートを開いてください")
         return "nothing"
     try:
         edit = apply_event(report.text, report.spans, report.status, event, items)
@@ -219,7 +232,8 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str)
         return False
     actor = as_actor(actor)
     if not actor.label.strip():
-        flash(state, "warning", "type your name in the sidebar first: undo is recorded with its author")
+        flash(state, "warning", "type your name in the sidebar first: undo is recorded with its author",
+              "先にサイドバーに氏名を入力してください。取り消しも作成者とともに記録されます")
         return False
     layer = str(report.meta.get("layer") or "")
     if not _allowed(state, actor, layer):
@@ -227,12 +241,13 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str)
     dataset = state["wb_dataset"]
     log = store.audit_log(dataset, report.id, layer=layer)
     if log.empty:
-        flash(state, "info", "this report has no saved changes to undo")
+        flash(state, "info", "this report has no saved changes to undo", "このレポートには取り消せる保存済みの変更がありません")
         return False
     last = log.iloc[0]
     if int(last["version_after"]) != report.meta["version"]:
         flash(state, "warning", "someone saved this report since you opened it: press Reload first, "
-                                "so that you see what you would undo")
+                                "so that you see what you would undo",
+              "開いた後に他の人がこのレポートを保存しました。取り消す内容を確認するため、先に再読み込みを押してください")
         return False
     try:
         store.undo(int(last["audit_id"]), actor=actor.label.strip())
@@ -240,7 +255,8 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str)
         flash(state, "error", str(error))
         return False
     open_report(state, store, dataset, report.id)
-    flash(state, "success", f"undid change #{int(last['audit_id'])} ({last['action']})")
+    flash(state, "success", f"undid change #{int(last['audit_id'])} ({last['action']})",
+          f"変更 #{int(last['audit_id'])}（{last['action']}）を取り消しました")
     return True
 
 
@@ -256,7 +272,8 @@ def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: Actor
     current = open_report(state, store, pending.dataset, pending.report_id)
     state[CONFLICT] = None
     if current is None:
-        flash(state, "error", f"report {pending.report_id} no longer exists")
+        flash(state, "error", f"report {pending.report_id} no longer exists",
+                  f"レポート {pending.report_id} はもう存在しません")
         return False
     spans = reapply(pending.base_spans, pending.mine.spans, current.spans)
     edit = Edit(spans, pending.mine.status, f"{pending.mine.action} (re-applied)", pending.mine.note)
@@ -268,7 +285,8 @@ def discard_conflict(state: MutableMapping[str, Any], store: Store) -> None:
     state[CONFLICT] = None
     if pending is not None:
         open_report(state, store, pending.dataset, pending.report_id)
-        flash(state, "info", "your change was dropped; showing the newest labels")
+        flash(state, "info", "your change was dropped; showing the newest labels",
+              "あなたの変更は破棄されました。最新のラベルを表示しています")
 
 
 def handle_browser_event(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any] | None, *,
@@ -279,7 +297,8 @@ def handle_browser_event(state: MutableMapping[str, Any], store: Store, event: M
     report = snapshot(state)
     if report is None or event.get("report_id") != report.id:
         # The page moved to another report while the event was on its way.
-        flash(state, "warning", "that key press belonged to a report that is no longer open; nothing changed")
+        flash(state, "warning", "that key press belonged to a report that is no longer open; nothing changed",
+              "そのキー操作はもう開いていないレポートのものでした。何も変更していません")
         return "ignored"
     try:
         converted = browser_event_to_codepoints(report.text, event)

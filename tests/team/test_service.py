@@ -56,7 +56,7 @@ def test_the_editor_refuses_a_viewer_and_an_annotator_on_the_gold_or_someone_els
         state = {session.LAYER: layer}
         session.open_report(state, store, "d", "r0")
         assert session.perform(state, store, {"action": "approve"}, actor=actor) == "not saved"
-        level, message = session.take_flashes(state)[-1]
+        level, message, _ = session.take_flashes(state)[-1]
         assert level == "error" and ("role" in message or "own layer" in message)
     assert store.report("d", "r0").status == "silver" and store.layers("d") == {}
 
