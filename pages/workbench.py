@@ -165,10 +165,13 @@ def current_filter(dataset: str, reports: list) -> tuple[wb.ReportFilter, str | 
 
 def filter_widgets(dataset: str) -> None:
     run_labels = _run_labels(dataset)
-    st.multiselect(tr("Label status", "ラベルの状態"), LABEL_STATUSES, key="wb_statuses", format_func=status_name)
+    # Labels are looked up in dicts built now: a format function must not depend on the language later.
+    status_names = {s: status_name(s) for s in LABEL_STATUSES}
+    st.multiselect(tr("Label status", "ラベルの状態"), LABEL_STATUSES, key="wb_statuses", format_func=status_names.get)
     st.toggle(tr("Only with import warnings", "取り込み警告のあるものだけ"), key="wb_warnings_only")
-    run_choice = st.selectbox(tr("Overlay predictions of run", "予測を重ねて表示する実行"), [NO_RUN, *run_labels],
-                              format_func=lambda r: run_labels.get(r, tr("(none)", "（なし）")), key="wb_run")
+    run_labels = {NO_RUN: tr("(none)", "（なし）"), **run_labels}
+    run_choice = st.selectbox(tr("Overlay predictions of run", "予測を重ねて表示する実行"), list(run_labels),
+                              format_func=run_labels.get, key="wb_run")
     st.toggle(tr("Only where the run disagrees", "実行と食い違うものだけ"), key="wb_disagree",
               disabled=run_choice == NO_RUN)
     st.text_input(tr("Search id or text", "ID または本文を検索"), key="wb_search",
@@ -186,7 +189,8 @@ def status_line(reports: list, shown: list) -> None:
 def toolbar(dataset: str, report, ids: list[str], labels: dict, layer_options: list[str]) -> None:
     """One row above the text: layer, report, the actions, and the filters in a popover."""
     cols = st.columns([2.2, 3.2, 0.7, 0.7, 1.3, 1.2, 0.7, 0.7, 1.3], vertical_alignment="bottom")
-    cols[0].selectbox(tr("Layer", "レイヤー"), layer_options, key=session.LAYER, format_func=layer_label,
+    cols[0].selectbox(tr("Layer", "レイヤー"), layer_options, key=session.LAYER,
+                      format_func={layer: layer_label(layer) for layer in layer_options}.get,
                       on_change=on_layer)
     cols[1].selectbox(tr(f"Report ({ids.index(report.id) + 1} of {len(ids)})",
                          f"レポート（{len(ids)} 件中 {ids.index(report.id) + 1} 件目）"),
@@ -252,7 +256,7 @@ def predictions_panel(report, comparison: wb.Comparison | None) -> None:
             suggested = wb.suggested_category(label) or CATEGORY_CODES[0]
             category = cols[1].selectbox(tr("as", "分類"), CATEGORY_CODES, index=CATEGORY_CODES.index(suggested),
                                          key=f"wb_accept_cat_{report.id}_{index}", label_visibility="collapsed",
-                                         format_func=category_name)
+                                         format_func={c: category_name(c) for c in CATEGORY_CODES}.get)
             cols[2].button(tr("Accept", "採用"), key=f"wb_accept_{report.id}_{index}", on_click=do,
                            args=("accept",), kwargs={"value": value, "label": label, "category": category})
         for item in comparison.not_found:
@@ -467,8 +471,8 @@ def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
     cols[1].text_input(tr("Dataset name", "データセット名"), key="wb_import_name",
                        placeholder=tr("e.g. hospital-2025", "例：hospital-2025"))
     cols[2].selectbox(tr("Split", "分割"), ["from file", *SPLITS], key="wb_import_split",
-                      format_func=lambda s: {"from file": tr("from file", "ファイルに従う"), "dev": tr("dev", "開発"),
-                                             "test": tr("test", "テスト")}.get(s, s))
+                      format_func={"from file": tr("from file", "ファイルに従う"), "dev": tr("dev", "開発"),
+                                   "test": tr("test", "テスト")}.get)
     st.button(tr("Check file", "ファイルを確認"), on_click=check_upload)
     preview = state.get("wb_import")
     if preview is not None:

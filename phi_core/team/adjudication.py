@@ -116,3 +116,36 @@ def decision_keys(annotators: Sequence[str]) -> dict[str, str]:
     keys = {str(i + 1): a for i, a in enumerate(annotators[:9])}
     keys.update({"b": BOTH, "0": NEITHER})
     return keys
+
+
+def marked_text(text: str, annotator: str, comparison: Comparison) -> str:
+    """One layer's view of the text as plain characters: [agreed], ⟦disputed⟧#n, and ⟨…⟩#n where
+    another layer marked something this one did not. Shown with st.code, never as markup."""
+    inserts: list[tuple[int, int, str]] = []  # (position, order, marker): closers before openers at one spot
+    agreed = {_triple(s) for s in comparison.agreed}
+    for s in comparison.agreed:
+        inserts += [(s.start, 1, "["), (s.end, 0, "]")]
+    for d in comparison.disagreements:
+        own = d.sides.get(annotator, [])
+        if not own:
+            inserts += [(d.start, 1, "⟨"), (d.end, 0, f"⟩#{d.index + 1}")]
+        for s in own:
+            if _triple(s) not in agreed:
+                inserts += [(s.start, 1, "⟦"), (s.end, 0, f"⟧#{d.index + 1}")]
+    out, last = [], 0
+    for position, _, marker in sorted(inserts, key=lambda x: (x[0], x[1])):
+        out.append(text[last:position])
+        out.append(marker)
+        last = position
+    out.append(text[last:])
+    return "".join(out)
+
+
+def first_undecided(comparison: Comparison, decisions: Mapping[str, str], after: int = -1) -> int | None:
+    """Index of the next disagreement without a decision (wrapping around), or None when all are decided."""
+    n = len(comparison.disagreements)
+    for step in range(1, n + 1):
+        index = (after + step) % n
+        if comparison.disagreements[index].key not in decisions:
+            return index
+    return None

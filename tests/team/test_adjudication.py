@@ -47,3 +47,16 @@ def test_identical_layers_have_nothing_to_decide():
 
 def test_keys_take_sides_in_annotator_order():
     assert decision_keys(["ann", "bob"]) == {"1": "ann", "2": "bob", "b": BOTH, "0": NEITHER}
+
+
+def test_marked_text_shows_agreed_disputed_and_unmarked_stretches():
+    from phi_core.team.adjudication import first_undecided, marked_text
+
+    text = "山田太郎 電話 0312"
+    ann = [s(0, 4, "PATIENT_NAME"), s(8, 12, "PHONE")]
+    bob = [s(0, 4, "PATIENT_NAME")]
+    comparison = compare_layers({"ann": ann, "bob": bob})
+    assert marked_text(text, "ann", comparison) == "[山田太郎] 電話 ⟦0312⟧#1"
+    assert marked_text(text, "bob", comparison) == "[山田太郎] 電話 ⟨0312⟩#1"
+    assert first_undecided(comparison, {}) == 0
+    assert first_undecided(comparison, {comparison.disagreements[0].key: "ann"}) is None
