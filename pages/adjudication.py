@@ -38,7 +38,7 @@ KIND_NAMES = {
                                                                             "漏洩リスク：値の一部")),
 }
 
-st.subheader(tr("Adjudication", "裁定"))
+st.title(tr("Adjudication", "裁定"))
 if not can(actor, "adjudicate"):
     st.text(tr("Adjudication needs the adjudicator or lead role. Ask a lead to change your role on the Team page.",
                "裁定には裁定者またはリーダーの役割が必要です。チームのページでリーダーに役割の変更を依頼してください。"))

@@ -19,7 +19,7 @@ require_app_shell()
 store = get_store()
 dataset, split = require_active_dataset()
 
-st.subheader(tr("Inter-annotator agreement", "アノテーター間一致"))
+st.title(tr("Inter-annotator agreement", "アノテーター間一致"))
 st.text(tr(f"Dataset: {dataset}", f"データセット：{dataset}") + (f" · {split}" if split else ""))
 cols = st.columns([1, 1, 2], vertical_alignment="bottom")
 n_boot = cols[0].select_slider(tr("Bootstrap resamples", "ブートストラップ回数"), [0, 200, 1000, 2000], value=1000,

@@ -57,7 +57,7 @@ def do_role() -> None:
          tr("role saved", "役割を保存しました"))
 
 
-st.subheader(tr("Team", "チーム"))
+st.title(tr("Team", "チーム"))
 if state.get(NOTICE):
     st.text(state.pop(NOTICE))
 

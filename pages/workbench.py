@@ -188,13 +188,14 @@ def status_line(reports: list, shown: list) -> None:
 
 def toolbar(dataset: str, report, ids: list[str], labels: dict, layer_options: list[str]) -> None:
     """One row above the text: layer, report, the actions, and the filters in a popover."""
-    cols = st.columns([2.2, 3.2, 0.7, 0.7, 1.3, 1.2, 0.7, 0.7, 1.3], vertical_alignment="bottom")
-    cols[0].selectbox(tr("Layer", "レイヤー"), layer_options, key=session.LAYER,
+    cols = st.columns([2.0, 2.9, 0.7, 0.7, 1.3, 1.6, 0.7, 0.7, 1.5], vertical_alignment="bottom")
+    # Labels collapsed (still read by screen readers): the row must stay one line high for the text below.
+    cols[0].selectbox(tr("Layer", "レイヤー"), layer_options, key=session.LAYER, label_visibility="collapsed",
                       format_func={layer: layer_label(layer) for layer in layer_options}.get,
                       on_change=on_layer)
     cols[1].selectbox(tr(f"Report ({ids.index(report.id) + 1} of {len(ids)})",
                          f"レポート（{len(ids)} 件中 {ids.index(report.id) + 1} 件目）"),
-                      ids, key="wb_pick", format_func=labels.get, on_change=on_pick)
+                      ids, key="wb_pick", format_func=labels.get, on_change=on_pick, label_visibility="collapsed")
     cols[2].button("◀", on_click=do, args=("previous",), width="stretch", help=tr("Previous report (p)",
                                                                                    "前のレポート (p)"))
     cols[3].button("▶", on_click=do, args=("next",), width="stretch", help=tr("Next report (n)", "次のレポート (n)"))
@@ -418,22 +419,23 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
     options = wb.layer_options(layer_name=actor.layer_name, may_edit_gold=can(actor, "edit_gold"),
                                has_queue=queue is not None)
     toolbar(dataset, report, ids, labels, options)
-    if not actor.label:
-        st.text(tr("⚠ Type your name in the sidebar before editing: every change is recorded with its author.",
-                   "⚠ 編集の前にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます。"))
     conflict_panel()
     stale_notice(dataset, report)
     comparison = None
     if run_id:
         items = wb.items_by_report(store.predicted_items(run_id, report_ids=[report.id])).get(report.id, [])
         comparison = wb.compare_with_gold(report.text, report.spans, items)
-    text_col, side_col = st.columns([2.3, 1])
+    text_col, side_col = st.columns([2.6, 1])
     with text_col:
         data = component_data(report.id, report.text, report.spans, comparison,
                               version=report.meta["version"], status=report.status, language=current_language(),
                               strings=annotator_strings(), status_names={s: status_name(s) for s in LABEL_STATUSES})
         span_annotator(data, key=COMPONENT_KEY, on_event=on_component_event)
     with side_col:
+        st.text(tr(f"Report {ids.index(report.id) + 1} of {len(ids)}", f"{len(ids)} 件中 {ids.index(report.id) + 1} 件目"))
+        if not actor.label:
+            st.text(tr("⚠ Type your name in the sidebar before editing: every change is recorded with its author.",
+                       "⚠ 編集の前にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます。"))
         status_line(reports, shown)
         span_list(report)
         guidelines_panel()
@@ -494,12 +496,13 @@ def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
 
 dataset = active_dataset()
 if not dataset:
-    st.subheader(tr("Annotation workbench", "注釈ワークベンチ"))
+    st.title(tr("Annotation workbench", "注釈ワークベンチ"))
     st.text(tr("There is no dataset yet. Import one below.", "データセットがまだありません。下で取り込んでください。"))
     transfer_tab("dataset", None, [])
     st.stop()
 split = active_split()
 all_reports = store.reports(dataset, split=split)
+st.title(tr("Annotation workbench", "注釈ワークベンチ"))
 show_flashes()
 annotate, review, transfer = st.tabs([tr("Annotate", "注釈"), tr("Review queue", "確認待ち"),
                                       tr("Import / export", "取り込み／書き出し")])

@@ -55,7 +55,7 @@ def test_agreement_page_shows_the_figures(db):
 def test_agreement_page_in_japanese(db):
     at = page(db, "agreement", "ja")
     assert at.metric[0].label == "完全一致スパン F1"
-    assert "アノテーター間一致" in [h.value for h in at.subheader]
+    assert "アノテーター間一致" in [h.value for h in at.title]
 
 
 def test_adjudication_takes_a_side_with_a_button_and_saves_the_gold(db):

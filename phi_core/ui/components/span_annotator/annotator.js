@@ -190,6 +190,8 @@ function describeSelection(state) {
 }
 
 // Keep the text and the keys under it inside the window: the text box gets the height that is left.
+// A report taller than that is set in two columns when the box is wide enough and two columns fit;
+// otherwise it scrolls inside its box.
 function fitText(state) {
   const box = state.box;
   if (!box || !box.isConnected) return;
@@ -197,8 +199,15 @@ function fitText(state) {
   let scrolled = window.scrollY;
   for (let node = box.parentElement; node; node = node.parentElement) scrolled += node.scrollTop || 0;
   const top = box.getBoundingClientRect().top + scrolled;
-  const below = state.legend ? state.legend.getBoundingClientRect().height + 16 : 16;
+  const below = state.legend ? state.legend.getBoundingClientRect().height + 10 : 10;
   const room = Math.max(180, window.innerHeight - top - below);
+  box.style.columnCount = '';
+  box.style.maxHeight = 'none';
+  if (box.scrollHeight > room && box.clientWidth >= 520) {
+    box.style.columnCount = '2';
+    if (box.scrollHeight <= room) return;
+    box.style.columnCount = '';
+  }
   box.style.maxHeight = `${Math.round(room)}px`;
 }
 
