@@ -8,7 +8,6 @@ from phi_core.ui.hosts import normalise_ollama_env
 
 normalise_ollama_env()  # before anything imports ollama
 
-from phi_core.ui.i18n import tr  # noqa: E402
 from phi_core.ui.sidebar import render_sidebar  # noqa: E402
 from phi_core.ui.state import get_store  # noqa: E402
 
@@ -23,9 +22,9 @@ st.set_page_config(page_title="phi-bench", page_icon=str(ROOT / "phi_core/ui/ass
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/overview.py", "Overview", ":material/dashboard:"),
     ("pages/workbench.py", "Workbench", ":material/edit_note:"),
-    ("pages/agreement.py", tr("Agreement", "一致度"), ":material/join_inner:"),
-    ("pages/adjudication.py", tr("Adjudication", "裁定"), ":material/gavel:"),
-    ("pages/team.py", tr("Team", "チーム"), ":material/group:"),
+    ("pages/agreement.py", "Agreement", ":material/join_inner:"),
+    ("pages/adjudication.py", "Adjudication", ":material/gavel:"),
+    ("pages/team.py", "Team", ":material/group:"),
     ("pages/runs.py", "Runs", ":material/play_circle:"),
     ("pages/leaderboard.py", "Leaderboard", ":material/leaderboard:"),
     ("pages/error_analysis.py", "Error analysis", ":material/troubleshoot:"),
