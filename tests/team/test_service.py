@@ -117,3 +117,10 @@ def test_audit_csv_names_who_changed_which_label(store):
     assert ",gold,Ann," in data and "03-1234-5678" in data
     runs = service.audit_csv(store, LEAD, "runs").decode("utf-8-sig")
     assert "model_digest" in runs.splitlines()[0] and "prompt_hash" in runs.splitlines()[0]
+
+
+def test_a_lead_cannot_take_the_lead_role_from_themselves(store):
+    with pytest.raises(NotAllowed, match="another lead"):
+        service.set_member_role(store, LEAD, LEAD.user_id, "viewer")
+    service.set_member_role(store, LEAD, "ann@h.example", "annotator")
+    assert store.role_of("ann@h.example") == "annotator"
