@@ -35,20 +35,33 @@ def category_order(units: Iterable[Unit]) -> list[str]:
     return known + sorted(seen - set(known))
 
 
+# The krippendorff package builds a units x values x values array; above this many cells the same
+# alpha comes from the summed coincidence matrices instead (equal by test), to bound memory and time.
+PACKAGE_CELL_LIMIT = 4_000_000
+
+
 class _Scope:
     """Per-report sums for one scope (all categories, or one) so figures and resamples share them."""
 
-    def __init__(self, k: int):
+    def __init__(self, k: int, *, keep_units: bool):
         self.k = k
+        self.keep_units = keep_units
         self.rows: list[np.ndarray] = []
         self.value_counts: list[np.ndarray] = []
         self.present = 0
 
-    def add(self, span_counts: np.ndarray, confusion: np.ndarray, value_counts: np.ndarray, present: bool) -> None:
-        coincidence = m.coincidences(value_counts)
+    def add(self, span_counts: np.ndarray, confusion: np.ndarray, coincidence: np.ndarray,
+            value_counts: np.ndarray | None, present: bool) -> None:
         self.rows.append(np.concatenate([span_counts, confusion.ravel(), coincidence.ravel()]))
-        self.value_counts.append(value_counts)
+        if self.keep_units and value_counts is not None:
+            self.value_counts.append(value_counts)
         self.present += int(present)
+
+    def _point_alpha(self, coincidence_sum: np.ndarray) -> float:
+        units = sum(len(v) for v in self.value_counts)
+        if self.keep_units and units and units * self.k * self.k <= PACKAGE_CELL_LIMIT:
+            return m.krippendorff_alpha(np.concatenate(self.value_counts))
+        return float(m.alpha_from(coincidence_sum))
 
     def figures(self, sums: np.ndarray) -> dict[str, np.ndarray]:
         k2 = self.k * self.k
@@ -61,9 +74,10 @@ class _Scope:
         if not self.rows:
             return {**{f: None for f in FIGURES}, "n_reports": 0, "ci": {f: [None, None] for f in FIGURES}}
         table = np.stack(self.rows)
-        point = {name: float(value) for name, value in self.figures(table.sum(axis=0)).items()}
+        sums = table.sum(axis=0)
+        point = {name: float(value) for name, value in self.figures(sums).items()}
         # The point alpha comes from the krippendorff package; the resamples from the same coincidences.
-        point["alpha"] = m.krippendorff_alpha(np.concatenate(self.value_counts))
+        point["alpha"] = self._point_alpha(sums[6 + self.k * self.k:].reshape(self.k, self.k))
         out: dict[str, Any] = {**point, "n_reports": n_reports}
         if n_boot > 0 and len(table) >= 2:
             means = bootstrap_means(table, n_boot, np.random.default_rng(seed))
@@ -83,22 +97,36 @@ def _labels(unit: Unit, annotator: str, codes: Mapping[str, int], category: str 
 
 def _fill(scope: _Scope, unit: Unit, annotators: Sequence[str], codes: Mapping[str, int],
           category: str | None) -> None:
-    labels = {a: _labels(unit, a, codes, category) for a in annotators}
     spans = {a: [t for t in unit.layers[a] if category is None or t[2] == category] for a in annotators}
+    present = any(spans[a] for a in annotators)
+    if not present and category is not None:
+        # Nobody marked this category: every character agrees on "not this category".
+        n = float(unit.length)
+        pairs = len(m.pairs(annotators))
+        agree = np.array([[n * pairs, 0.0], [0.0, 0.0]])
+        coincidence = np.array([[n * len(annotators), 0.0], [0.0, 0.0]])
+        counts = np.zeros((unit.length, 2))
+        counts[:, 0] = len(annotators)
+        scope.add(np.zeros(6), agree, coincidence, counts, present)
+        return
+    labels = {a: _labels(unit, a, codes, category) for a in annotators}
     span_sum = np.zeros(6)
     confusion = np.zeros((scope.k, scope.k))
     for a, b in m.pairs(annotators):
         span_sum += m.span_counts(spans[a], spans[b])
         confusion += m.confusion(labels[a], labels[b], scope.k)
-    present = any(spans[a] for a in annotators)
-    scope.add(span_sum, confusion, m.value_counts([labels[a] for a in annotators], scope.k), present)
+    counts = m.value_counts([labels[a] for a in annotators], scope.k) if (scope.keep_units or len(annotators) != 2) \
+        else None
+    # With two annotators the coincidence matrix is the confusion matrix plus its transpose.
+    coincidence = confusion + confusion.T if len(annotators) == 2 else m.coincidences(counts)
+    scope.add(span_sum, confusion, coincidence, counts, present)
 
 
 def _block(units: Sequence[Unit], annotators_of, categories: Sequence[str], *, n_boot: int, seed: int,
-           level: float) -> dict[str, Any]:
+           level: float, keep_units: bool = True) -> dict[str, Any]:
     codes = {c: i + 1 for i, c in enumerate(categories)}
-    overall = _Scope(len(categories) + 1)
-    per_category = {c: _Scope(2) for c in categories}
+    overall = _Scope(len(categories) + 1, keep_units=keep_units)
+    per_category = {c: _Scope(2, keep_units=keep_units) for c in categories}
     for unit in units:
         annotators = annotators_of(unit)
         _fill(overall, unit, annotators, codes, None)
@@ -124,7 +152,7 @@ def compute_agreement(units: Iterable[Unit], *, n_boot: int = 1000, seed: int = 
         shared = [u for u in units if a in u.layers and b in u.layers]
         if not shared:
             continue
-        block = _block(shared, lambda u: [a, b], categories, n_boot=0, seed=seed, level=level)
+        block = _block(shared, lambda u: [a, b], categories, n_boot=0, seed=seed, level=level, keep_units=False)
         result["pairs"].append({"a": a, "b": b, **block})
     result["ci_level"] = level
     result["n_boot"] = n_boot
@@ -138,6 +166,7 @@ def agreement_with(reference: Mapping[str, Sequence[m.Triple]], layers: Mapping[
              for rid in layers if rid in reference and rid in lengths]
     if not units:
         return {"exact_f1": float("nan"), "kappa": float("nan"), "n_reports": 0}
-    block = _block(units, lambda u: ["layer", "reference"], category_order(units), n_boot=0, seed=0, level=0.95)
+    block = _block(units, lambda u: ["layer", "reference"], category_order(units), n_boot=0, seed=0, level=0.95,
+                   keep_units=False)
     return {"exact_f1": block["overall"]["exact_f1"], "kappa": block["overall"]["kappa"],
             "n_reports": len(units)}

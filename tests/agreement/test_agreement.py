@@ -73,3 +73,16 @@ def test_three_annotators_give_three_pairs_and_intervals_that_contain_the_point(
 def test_reports_with_one_layer_are_not_compared():
     result = compute_agreement([Unit("r1", 20, {"x": A})], n_boot=0)
     assert result["overall"]["n_reports"] == 0 and result["pairs"] == []
+
+
+def test_alpha_is_the_same_from_the_package_and_from_summed_coincidences(monkeypatch):
+    from phi_core.agreement import compute
+
+    units = [Unit(f"r{i}", 40, {"x": A, "y": B if i % 2 else A[:1], "z": A}) for i in range(6)]
+    by_package = compute_agreement(units, n_boot=0)
+    monkeypatch.setattr(compute, "PACKAGE_CELL_LIMIT", 0)
+    by_sums = compute_agreement(units, n_boot=0)
+    for block in ("overall",):
+        assert by_package[block]["alpha"] == pytest.approx(by_sums[block]["alpha"])
+    for code in by_package["by_category"]:
+        assert by_package["by_category"][code]["alpha"] == pytest.approx(by_sums["by_category"][code]["alpha"])
