@@ -4,8 +4,9 @@ A thin view: filtering, editing and saving live in phi_core.ui.workbench and
 phi_core.ui.editor_session, and every save is checked against the user's role
 there. Every change is made in a callback, so the page always draws the state
 after the change. The report text comes first and is fitted to the window, so
-that on a 1366x768 laptop it is visible without scrolling, with the category
-keys under it and the span list and guidelines beside it.
+that on a 1366x768 laptop it is visible without scrolling (in columns when
+long), with the category keys under it, the span list below and the
+guidelines' key points in the sidebar.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from phi_core.ui.auth import page_actor
 from phi_core.ui.components.span_annotator import component_data, span_annotator
 from phi_core.ui.i18n import category_name, current_language, fmt_datetime, status_name, tr
 from phi_core.ui.shell import require_app_shell
+from phi_core.ui.sidebar import page_panel
 from phi_core.ui.state import active_dataset, active_split, get_store
 from phi_core.ui.transfer import TransferError, commit_import, export_bytes, export_filename, preview_import
 
@@ -346,7 +348,7 @@ def guidelines_panel() -> None:
                        "注釈ガイドライン（docs/annotation_guidelines.md）はまだこのコピーにありません。"))
             return
         points = wb.guideline_points(path.read_text(encoding="utf-8"))
-        with st.container(height=170, border=False):
+        with st.container(height=220, border=False):
             st.text("\n".join(f"• {p}" for p in points) or tr("(no bullet points found)", "（箇条書きがありません）"))
         st.text(tr(f"Full text: docs/{path.name}", f"全文：docs/{path.name}"))
 
@@ -425,20 +427,23 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
     if run_id:
         items = wb.items_by_report(store.predicted_items(run_id, report_ids=[report.id])).get(report.id, [])
         comparison = wb.compare_with_gold(report.text, report.spans, items)
-    text_col, side_col = st.columns([2.6, 1])
-    with text_col:
-        data = component_data(report.id, report.text, report.spans, comparison,
-                              version=report.meta["version"], status=report.status, language=current_language(),
-                              strings=annotator_strings(), status_names={s: status_name(s) for s in LABEL_STATUSES})
-        span_annotator(data, key=COMPONENT_KEY, on_event=on_component_event)
-    with side_col:
+    # The text takes the full width (so a long report still fits the first screen in columns);
+    # the keys are under it, the span list below, the guidelines in the side panel.
+    data = component_data(report.id, report.text, report.spans, comparison,
+                          version=report.meta["version"], status=report.status, language=current_language(),
+                          strings=annotator_strings(), status_names={s: status_name(s) for s in LABEL_STATUSES})
+    span_annotator(data, key=COMPONENT_KEY, on_event=on_component_event)
+    with page_panel():
+        guidelines_panel()
+    list_col, info_col = st.columns([2, 1])
+    with list_col:
+        span_list(report)
+    with info_col:
         st.text(tr(f"Report {ids.index(report.id) + 1} of {len(ids)}", f"{len(ids)} 件中 {ids.index(report.id) + 1} 件目"))
         if not actor.label:
             st.text(tr("⚠ Type your name in the sidebar before editing: every change is recorded with its author.",
                        "⚠ 編集の前にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます。"))
         status_line(reports, shown)
-        span_list(report)
-        guidelines_panel()
     predictions_panel(report, comparison)
     other_layers(dataset, report)
     with st.expander(tr(f"Spans table ({len(report.spans)})", f"スパンの表（{len(report.spans)}）"), expanded=False):

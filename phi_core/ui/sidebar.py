@@ -15,6 +15,7 @@ from phi_core.ui.state import ALL_SPLITS, ANNOTATOR_KEY, DATASET_KEY, SPLIT_KEY,
 _FAST_REFRESH_S = 2
 _SLOW_REFRESH_S = 30
 _SWITCH_KEY = "ui_language_switch"
+_PANEL_KEY = "ui_sidebar_page_panel"
 _REMEMBERED = "ui_language_loaded"
 ROLE_NAMES = {"viewer": ("viewer", "閲覧者"), "annotator": ("annotator", "アノテーター"),
               "adjudicator": ("adjudicator", "裁定者"), "lead": ("lead", "リーダー")}
@@ -29,9 +30,17 @@ def render_sidebar(store: Store) -> None:
     with st.sidebar:
         _language_switch(store)
         _who_am_i(store)
+        # A slot high in the sidebar that the page being shown may fill (the workbench's guidelines).
+        st.session_state[_PANEL_KEY] = st.container()
         _dataset_selectors(store)
         _database_info(store)
         _hosts_panel()
+
+
+def page_panel():
+    """The sidebar slot for the current page's side panel (an empty container when the page leaves it)."""
+    panel = st.session_state.get(_PANEL_KEY)
+    return panel if panel is not None else st.sidebar.container()
 
 
 def _settings_scope(store: Store) -> str:

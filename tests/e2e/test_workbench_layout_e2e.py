@@ -1,7 +1,8 @@
 """The workbench on a 1366x768 laptop, in Japanese by default: the report text fits without scrolling.
 
 The browser prefers Japanese, so the page opens in Japanese; the category keys
-sit under the text and the span list beside it, all inside the first screen.
+sit under the text and the span list below them, all starting inside the first
+screen, with the guidelines' key points in the side panel.
 The language switch in the sidebar changes the page and is kept in the address.
 """
 
@@ -44,8 +45,10 @@ def test_workbench_text_fits_a_laptop_screen_in_japanese(browser, app_server):
         assert legend["bottom"] <= geometry["height"], geometry
         # ... and the report needs no scrolling inside the box either.
         assert geometry["scrollHeight"] <= geometry["clientHeight"] + 1, geometry
-        # The span list sits beside the text, starting within the first screen.
-        assert spans is not None and spans["left"] >= box["right"] and spans["top"] < geometry["height"], geometry
+        # The span list follows below the keys, starting within the first screen; the guidelines'
+        # key points are in the side panel.
+        assert spans is not None and spans["top"] >= legend["bottom"] and spans["top"] < geometry["height"], geometry
+        assert page.locator('[data-testid="stSidebar"]').get_by_text("ガイドライン：要点").is_visible()
         assert not helpers.page_problems(page)
 
         page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()

@@ -190,8 +190,10 @@ function describeSelection(state) {
 }
 
 // Keep the text and the keys under it inside the window: the text box gets the height that is left.
-// A report taller than that is set in two columns when the box is wide enough and two columns fit;
-// otherwise it scrolls inside its box.
+// A report taller than that is set in two, then three columns (each at least MIN_COLUMN_PX wide)
+// when that makes it fit; otherwise it scrolls inside its box.
+const MIN_COLUMN_PX = 260;
+
 function fitText(state) {
   const box = state.box;
   if (!box || !box.isConnected) return;
@@ -203,11 +205,12 @@ function fitText(state) {
   const room = Math.max(180, window.innerHeight - top - below);
   box.style.columnCount = '';
   box.style.maxHeight = 'none';
-  if (box.scrollHeight > room && box.clientWidth >= 520) {
-    box.style.columnCount = '2';
+  for (let columns = 2; box.scrollHeight > room && box.clientWidth / columns >= MIN_COLUMN_PX; columns += 1) {
+    box.style.columnCount = String(columns);
     if (box.scrollHeight <= room) return;
-    box.style.columnCount = '';
   }
+  if (box.scrollHeight <= room) return;
+  box.style.columnCount = '';
   box.style.maxHeight = `${Math.round(room)}px`;
 }
 
