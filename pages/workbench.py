@@ -18,7 +18,7 @@ from phi_core.corpus.exporters import EXPORTERS
 from phi_core.corpus.importers import IMPORTERS
 from phi_core.models import LABEL_STATUSES, SPLITS
 from phi_core.paths import ROOT
-from phi_core.roles import can
+from phi_core.roles import can, may_edit_layer
 from phi_core.store import StoreError
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.team import service
@@ -202,13 +202,15 @@ def toolbar(dataset: str, report, ids: list[str], labels: dict, layer_options: l
                                                                                    "前のレポート (p)"))
     cols[3].button("▶", on_click=do, args=("next",), width="stretch", help=tr("Next report (n)", "次のレポート (n)"))
     layer = report.meta.get("layer")
+    # Greyed out when the role may not edit this layer; the save itself is refused in phi_core anyway.
+    read_only = not may_edit_layer(actor, layer or "")
     approve = tr("Submit (a)", "提出 (a)") if layer else tr("Approve (a)", "承認 (a)")
     cols[4].button(approve, on_click=do, args=("approve",), type="primary", width="stretch",
-                   disabled=report.status == "approved")
+                   disabled=report.status == "approved" or read_only)
     cols[5].button(tr("Review (r)", "レビュー (r)"), on_click=do, args=("in_review",), width="stretch",
-                   disabled=report.status == "in_review", help=tr("Mark as in review", "レビュー中にする"))
-    cols[6].button("↶", on_click=do, args=("undo",), width="stretch", help=tr("Undo the last change (u)",
-                                                                              "最後の変更を取り消す (u)"))
+                   disabled=report.status == "in_review" or read_only, help=tr("Mark as in review", "レビュー中にする"))
+    cols[6].button("↶", on_click=do, args=("undo",), width="stretch", disabled=read_only,
+                   help=tr("Undo the last change (u)", "最後の変更を取り消す (u)"))
     cols[7].button("⟳", on_click=do, args=("reload",), width="stretch",
                    help=tr("Show the newest saved labels of this report", "このレポートの最新の保存ラベルを表示"))
     with cols[8].popover(tr("Filters", "絞り込み"), width="stretch"):
@@ -400,6 +402,8 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
     if layer and queue is not None and layer == actor.layer_name:
         in_queue = set(queue)
         reports = [r for r in all_reports if r.id in in_queue]
+    if layer:
+        reports = wb.layer_view(reports, store.layers(dataset, split=split), layer)
     flt, run_id = current_filter(dataset, reports)
     shown = wb.filter_reports(reports, flt)
     ids = [r.id for r in shown]
@@ -440,7 +444,10 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
         span_list(report)
     with info_col:
         st.text(tr(f"Report {ids.index(report.id) + 1} of {len(ids)}", f"{len(ids)} 件中 {ids.index(report.id) + 1} 件目"))
-        if not actor.label:
+        if not may_edit_layer(actor, report.meta.get("layer") or ""):
+            st.text(tr("Read only: your role may not change this layer.",
+                       "閲覧のみ：あなたの役割ではこのレイヤーを変更できません。"))
+        elif not actor.label:
             st.text(tr("⚠ Type your name in the sidebar before editing: every change is recorded with its author.",
                        "⚠ 編集の前にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます。"))
         status_line(reports, shown)

@@ -104,3 +104,12 @@ def bootstrap_role(user_id: str, stored: str | None, leads: frozenset[str]) -> s
     if stored in RANK:
         return stored
     return "lead" if user_id.strip().lower() in leads else "viewer"
+
+
+def may_edit_layer(actor: Actor | str, layer: str | None) -> bool:
+    """require_layer as a yes/no, for pages that grey out what would be refused anyway."""
+    try:
+        require_layer(actor, layer)
+    except NotAllowed:
+        return False
+    return True

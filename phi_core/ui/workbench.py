@@ -582,3 +582,19 @@ def guideline_points(markdown: str, limit: int = 12) -> list[str]:
         if len(points) >= limit:
             break
     return points
+
+
+def layer_view(reports: Sequence[Report], layers: Mapping[str, Mapping[str, Any]], annotator: str) -> list[Report]:
+    """The reports as one annotator's layer shows them: their spans and status (unlabeled when none yet).
+
+    So that the list, its filters and counts describe the layer being edited,
+    not the gold (which blind mode must not reveal either).
+    """
+    out = []
+    for report in reports:
+        layer = layers.get(report.id, {}).get(annotator)
+        out.append(report.model_copy(update={
+            "spans": list(layer.spans) if layer else [],
+            "status": layer.status if layer else "unlabeled",
+        }))
+    return out

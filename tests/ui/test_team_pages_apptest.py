@@ -95,3 +95,17 @@ def test_workbench_in_japanese_opens_the_annotators_queue(db):
     # bob's queue: the two reports assigned to him, not w2.
     assert [o.split(" ")[0] for o in at.selectbox(key="wb_pick").options] == ["w0", "w1"]
     assert any(b.label.startswith("提出") for b in at.button)
+
+
+def test_the_language_chosen_in_the_sidebar_is_remembered_for_the_next_session(db):
+    first = AppTest.from_file(APP, default_timeout=60)
+    first.run()
+    assert first.session_state["ui_language_switch"] == "en"
+    first.button_group(key="ui_language_switch").set_value("ja").run()
+    assert not first.exception
+    assert any(t.value.startswith("このマシンでの単一ユーザーモード") for t in first.text)
+    assert first.query_params.get("lang") in ("ja", ["ja"])
+    second = AppTest.from_file(APP, default_timeout=60)
+    second.run()
+    assert second.session_state["ui_language_switch"] == "ja"
+    assert any(t.value.startswith("このマシンでの単一ユーザーモード") for t in second.text)
