@@ -55,7 +55,7 @@ if not overall["n_reports"]:
                "`import FILE --format jsonl --dataset NAME --annotator NAME` で各アノテーターのファイルを取り込んで"
                "ください。両者が提出すると数値が表示されます。"))
 else:
-    level = int(round(result["ci_level"] * 100))
+    level = round(result["ci_level"] * 100)
     metric_cols = st.columns(4)
     for col, (key, (name, helptext)) in zip(metric_cols, FIGURE_NAMES.items()):
         low, high = overall["ci"][key]

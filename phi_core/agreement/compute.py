@@ -152,7 +152,7 @@ def compute_agreement(units: Iterable[Unit], *, n_boot: int = 1000, seed: int = 
         shared = [u for u in units if a in u.layers and b in u.layers]
         if not shared:
             continue
-        block = _block(shared, lambda u: [a, b], categories, n_boot=0, seed=seed, level=level, keep_units=False)
+        block = _block(shared, lambda u, pair=(a, b): list(pair), categories, n_boot=0, seed=seed, level=level, keep_units=False)
         result["pairs"].append({"a": a, "b": b, **block})
     result["ci_level"] = level
     result["n_boot"] = n_boot

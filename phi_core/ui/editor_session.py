@@ -16,8 +16,7 @@ from typing import Any, Mapping, MutableMapping, NamedTuple, Sequence
 
 from phi_core.models import Report, Span
 from phi_core.roles import Actor, NotAllowed, as_actor, require_layer
-from phi_core.store import Store
-from phi_core.store import StaleEdit, StoreError
+from phi_core.store import StaleEdit, Store, StoreError
 from phi_core.ui.offsets import span_from_utf16
 from phi_core.ui.workbench import Edit, EditError, apply_event, describe_diff, diff_spans, reapply, step_id
 

@@ -10,6 +10,7 @@ preference (Japanese when it prefers Japanese), else English.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Any
 
@@ -79,7 +80,7 @@ def fmt_number(value: Any, digits: int = 2) -> str:
         number = float(value)
     except (TypeError, ValueError):
         return str(value)
-    if number != number:  # NaN
+    if math.isnan(number):
         return "—"
     if number.is_integer() and digits == 0:
         return f"{int(number):,}"
