@@ -136,3 +136,12 @@ def test_migrating_a_database_made_at_the_previous_schema_keeps_every_label(tmp_
         store.save_gold("d", "r0", spans=[NAME], expected_version=3, actor="me")
         store.undo(int(store.audit_log("d", "r0").iloc[0]["audit_id"]), actor="me")
         assert len(store.report("d", "r0").spans) == 2
+
+
+def test_deleting_a_dataset_deletes_its_layers_and_adjudications(store):
+    store.assign("d", {"r0": ["ann", "bob"]}, assigned_by="lead")
+    store.save_layer("d", "r0", annotator="ann", spans=[NAME], expected_version=1, actor="ann")
+    store.save_adjudication("d", "r0", spans=[NAME], adjudicator="adj", layers={"ann": 2, "bob": 1}, decisions=[])
+    store.delete_dataset("d")
+    for table in ("annotation_layers", "layer_spans", "adjudications", "gold_audit"):
+        assert store._rows(f"SELECT count(*) FROM {table}")[0][0] == 0, table
