@@ -46,6 +46,15 @@ def do_assign() -> None:
          tr("assigned: {result}", "割り当てました：{result}"))
 
 
+def do_unassign() -> None:
+    picked = state.get("team_unassign")
+    if not picked:
+        return
+    report_id, annotator = picked
+    _run(lambda: service.unassign(store, page_actor(), dataset, report_id, annotator),
+         tr(f"removed the assignment of {report_id} to {annotator}", f"{report_id} の {annotator} への割り当てを外しました"))
+
+
 def do_blind() -> None:
     _run(lambda: service.set_blind(store, page_actor(), dataset, bool(state.get("team_blind"))),
          tr("blind mode saved", "ブラインドモードを保存しました"))
@@ -104,6 +113,13 @@ else:
                                    assigned_at=assignments["assigned_at"].map(fmt_datetime))
         st.dataframe(shown[["report_id", "annotator", "status", "assigned_by", "assigned_at"]],
                      hide_index=True, width="stretch")
+        untouched = [(r, a) for r, a, v in assignments[["report_id", "annotator", "version"]].itertuples(index=False)
+                     if v <= 1]
+        if untouched and lead:
+            cols = st.columns([3, 1], vertical_alignment="bottom")
+            cols[0].selectbox(tr("Assignment nobody has worked on yet", "まだ作業されていない割り当て"), untouched,
+                              format_func={p: f"{p[0]} → {p[1]}" for p in untouched}.get, key="team_unassign")
+            cols[1].button(tr("Remove", "外す"), on_click=do_unassign, width="stretch")
 
 # ------------------------------------------------------------------- roles
 st.subheader(tr("Roles", "役割"))

@@ -37,6 +37,12 @@ def assign_reports(store, actor: Actor | str, dataset: str, annotators: Sequence
     return {"assigned_reports": len(plan), "layers": layers, "double": sum(len(v) > 1 for v in plan.values())}
 
 
+def unassign(store, actor: Actor | str, dataset: str, report_id: str, annotator: str) -> None:
+    """Take back an assignment nobody has worked on (work already saved is refused, not lost)."""
+    require(actor, "assign")
+    store.unassign(dataset, report_id, annotator)
+
+
 def set_blind(store, actor: Actor | str, dataset: str, blind: bool) -> None:
     require(actor, "set_blind")
     store.set_setting(dataset, BLIND_KEY, bool(blind))

@@ -124,3 +124,11 @@ def test_a_lead_cannot_take_the_lead_role_from_themselves(store):
         service.set_member_role(store, LEAD, LEAD.user_id, "viewer")
     service.set_member_role(store, LEAD, "ann@h.example", "annotator")
     assert store.role_of("ann@h.example") == "annotator"
+
+
+def test_only_a_lead_may_take_back_an_untouched_assignment(store):
+    store.assign("d", {"r0": ["ann"]}, assigned_by="lead")
+    with pytest.raises(NotAllowed):
+        service.unassign(store, ANN, "d", "r0", "ann")
+    service.unassign(store, LEAD, "d", "r0", "ann")
+    assert store.queue("d", "ann") == []

@@ -109,3 +109,11 @@ def test_the_language_chosen_in_the_sidebar_is_remembered_for_the_next_session(d
     second.run()
     assert second.session_state["ui_language_switch"] == "ja"
     assert any(t.value.startswith("このマシンでの単一ユーザーモード") for t in second.text)
+
+
+def test_team_page_takes_back_an_untouched_assignment(db):
+    at = page(db, "team")
+    assert at.selectbox(key="team_unassign").options == ["w2 → ann"]
+    next(b for b in at.button if b.label == "Remove").click().run()
+    assert not at.exception
+    assert get_store().queue("ward", "ann") == ["w0", "w1"]
