@@ -289,8 +289,9 @@ def spans_editor(report) -> None:
         column_config={
             "start": st.column_config.NumberColumn(tr("start", "開始"), min_value=0, step=1, required=True),
             "end": st.column_config.NumberColumn(tr("end", "終了"), min_value=1, step=1, required=True),
-            "category": st.column_config.SelectboxColumn(tr("category", "分類"), options=list(CATEGORY_CODES),
-                                                         required=True),
+            "category": st.column_config.SelectboxColumn(
+                tr("category", "分類"), options=list(CATEGORY_CODES), required=True,
+                format_func={c: f"{category_name(c)} ({c})" for c in CATEGORY_CODES}.get),
             "text": st.column_config.TextColumn(tr("text", "本文"), disabled=True),
         },
     )

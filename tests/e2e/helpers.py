@@ -448,7 +448,12 @@ def spans_table_rows(page: Page) -> list[dict[str, str]]:
     for row in grid.locator('[role="row"]').all():
         cells = [c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()]
         if len(cells) >= 4:
-            rows.append(dict(zip(("start", "end", "category", "text"), cells[-4:])))
+            row = dict(zip(("start", "end", "category", "text"), cells[-4:]))
+            # The category cell reads "name (CODE)" in the user's language: keep the code.
+            found = re.search(r"\(([A-Z_]+)\)$", row["category"])
+            if found:
+                row["category"] = found.group(1)
+            rows.append(row)
     return rows
 
 
