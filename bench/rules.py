@@ -22,7 +22,7 @@ from phi_core.evaluation import leaderboard, score_run  # noqa: E402
 from phi_core.extractors import rules  # noqa: E402
 from phi_core.extractors.rules_extractor import RulesExtractor  # noqa: E402
 from phi_core.paths import CORPUS_FILE, DATA_DIR, SHARED_DIR  # noqa: E402
-from phi_core.runner import Job, Runner  # noqa: E402
+from phi_core.runs import Job, Runner  # noqa: E402
 from phi_core.store import Store  # noqa: E402
 
 PAPER_DEV = SHARED_DIR / "data" / "paper_dev_100.csv"

@@ -23,9 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from phi_core.backends.base import BACKENDS, ChatReply, HostStatus, ModelInfo  # noqa: E402
-from phi_core.engine.factory import build_phase_extractors  # noqa: E402
 from phi_core.evaluation import score_run  # noqa: E402
-from phi_core.runner import Job, Runner  # noqa: E402
+from phi_core.runs import Job, Runner  # noqa: E402
+from phi_core.runs.extractors import build_phase_extractors  # noqa: E402
 from phi_core.seed import initialise  # noqa: E402
 from phi_core.store import Store  # noqa: E402
 

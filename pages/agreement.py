@@ -65,7 +65,7 @@ else:
         col.text(interval)
     st.text(tr(f"{overall['n_reports']} reports annotated by two or more people; annotators: "
                f"{', '.join(result['annotators'])}",
-               f"2人以上が注釈したレポート {overall['n_reports']} 件。アノテーター：{', '.join(result['annotators'])}"))
+               f"2人以上がアノテーションしたレポート {overall['n_reports']} 件。アノテーター：{', '.join(result['annotators'])}"))
 
     def block_rows(blocks: dict) -> pd.DataFrame:
         rows = []

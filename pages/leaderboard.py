@@ -3,10 +3,12 @@
 import streamlit as st
 
 from phi_core.analysis import leaderboard_frame, pareto_mask, reference_frame, reference_score
+from phi_core.analysis.leaderboard import without_invalid_runs
 from phi_core.figures import leaderboard_bar, pareto_scatter
 from phi_core.figures.leaderboard import select_reference_rows
 from phi_core.scoring import DIMENSIONS
 from phi_core.ui.downloads import PageExports
+from phi_core.ui.i18n import tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
 
@@ -16,7 +18,7 @@ EMPTY_HINT = ("No scored runs on this dataset and split yet. Start a run on the 
               "while the app is stopped: `python -m phi_core run --backend rules --dataset {dataset}`.")
 MEASURED_COLUMNS = ["label", "backend", "model", "phase", "score", "score_lo", "score_hi", "pct_of_reference",
                     *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report",
-                    "sec_per_100_tokens", "n_reports", "repeats", "run_id"]
+                    "sec_per_100_tokens", "n_reports", "repeats", "invalid_calls", "run_id"]
 REFERENCE_COLUMNS = ["label", "source_table", "kind", "score", "pct_of_reference", *DIMENSIONS,
                      "sec_per_100_tokens", "note", "source"]
 NUMBER = st.column_config.NumberColumn
@@ -26,6 +28,11 @@ COLUMN_CONFIG = {
     **{d: NUMBER(d.replace("_", " "), format="%.2f") for d in DIMENSIONS},
     "strict_f1": NUMBER("strict F1", format="%.3f"), "relaxed_f1": NUMBER("relaxed F1", format="%.3f"),
     "char_leak_rate": NUMBER("char leak rate", format="%.3f"),
+    "invalid_calls": NUMBER(tr("⚠ invalid calls", "⚠ 無効な呼び出し"), format="%d",
+                            help=tr("calls whose prompt or answer was cut, that ignored the schema, returned "
+                                    "reasoning text or came from a changed model (see the Runs page)",
+                                    "プロンプトや回答の切り詰め、スキーマ無視、推論テキスト、モデルの変更が"
+                                    "あった呼び出しの数（Runs ページ参照）")),
     "sec_per_report": NUMBER("s / report", format="%.3g"), "sec_per_100_tokens": NUMBER("s / 100 tokens",
                                                                                        format="%.3g"),
 }
@@ -50,6 +57,10 @@ except ValueError as error:
     ref_value = None
 
 measured = leaderboard_frame(store, dataset, split, reference=reference_name)
+if st.checkbox(tr("Hide runs with invalid calls", "無効な呼び出しのある実行を隠す"), key="lb_hide_invalid",
+               help=tr("rows marked ⚠ had calls that cannot be trusted as a measure of the model",
+                       "⚠ の付いた行には、モデルの評価として信頼できない呼び出しがあります")):
+    measured = without_invalid_runs(measured)
 reported = reference_frame(store, reference=reference_name)
 st.caption(
     f"Dataset **{dataset}**, {split or 'all splits'}. One row per backend, model and phase (its newest scored "

@@ -1,6 +1,6 @@
 """Runs: start model runs per phase in the background, watch, cancel, resume; history; phase editor.
 
-A thin view. Jobs live in the app's JobManager (phi_core.ui.jobs), so the
+A thin view. Jobs live in the app's JobManager (phi_core.runs.manager), so the
 page can be left and reopened without losing them; the decisions (form
 checks, estimates, tables, new phase versions) are in phi_core.ui.runs and
 phi_core.ui.phase_editor.
@@ -12,14 +12,16 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.backends import ModelInfo
-from phi_core.extractors.registry import backend_names
 from phi_core.phases import PhaseError, dump_toml
 from phi_core.roles import NotAllowed, require
+from phi_core.runs.extractors import backend_names
+from phi_core.runs.manager import JobRejected
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import runs as logic
 from phi_core.ui.auth import page_actor
 from phi_core.ui.hosts import configured_hosts
-from phi_core.ui.jobs import JobRejected, get_job_manager
+from phi_core.ui.i18n import tr
+from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, get_host_monitor, get_store
 
@@ -47,7 +49,7 @@ def show_flashes() -> None:
 
 @st.cache_data(ttl=300, show_spinner="Asking the backend which models it has…")
 def described_models(backend: str, hosts: tuple[str, ...]) -> list[dict]:
-    from phi_core.engine.factory import describe_models
+    from phi_core.runs.extractors import describe_models
 
     return describe_models(backend, hosts)
 
@@ -216,15 +218,21 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
         chosen_phases = tuple(st.multiselect("Phases", list(phases), key="rn_phases",
                                              format_func=lambda k: phases[k].label(),
                                              placeholder="choose one or more phases"))
-    numbers = st.columns(3)
+    numbers = st.columns(4)
     repeats = int(numbers[0].number_input("Repeats", 1, logic.MAX_REPEATS, 1, key="rn_repeats",
                                           help="runs per report, for the stability score"))
     concurrency = int(numbers[1].number_input("Concurrency", 1, logic.MAX_CONCURRENCY, 1, key="rn_concurrency",
                                               help="calls at once per host"))
     limit = int(numbers[2].number_input("Only the first N reports (0 = all)", 0, None, 0, key="rn_limit"))
+    timeout = float(numbers[3].number_input(
+        tr("Call timeout (s, 0 = default)", "呼び出しの制限時間（秒、0 = 既定）"), 0, logic.MAX_TIMEOUT_S, 0,
+        key="rn_timeout", disabled=not logic.needs_models(backend),
+        help=tr("a host whose call takes longer is taken out of this run; other hosts take its reports",
+                "これより長くかかったホストはこの実行から外れ、残りのレポートは他のホストが処理します")))
 
     form = logic.RunForm(backend=backend, dataset=dataset, split_choice=split_choice, hosts=hosts, models=models,
-                         phases=chosen_phases, repeats=repeats, concurrency=concurrency, limit=limit or None)
+                         phases=chosen_phases, repeats=repeats, concurrency=concurrency, limit=limit or None,
+                         timeout_s=timeout or None)
     counts = store.split_counts(dataset)
     check = logic.check_form(form, phases, models_by_host, split_counts=counts)
     for warning in check.warnings:
@@ -295,8 +303,19 @@ def history_tab() -> None:
         st.info("No runs yet.")
         return
     live = {j.run_id for j in manager.jobs() if j.active and j.run_id}
-    rows = logic.history_rows(runs, store.run_task_counts(), store.run_score_means(), live)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    checks = store.run_validity([r.run_id for r in runs])
+    rows = logic.history_rows(runs, store.run_task_counts(), store.run_score_means(), live, checks)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config={
+        "invalid_calls": st.column_config.NumberColumn(
+            tr("⚠ invalid calls", "⚠ 無効な呼び出し"),
+            help=tr("calls that cannot be trusted as a measure of the model: prompt or answer cut off, schema "
+                    "ignored, reasoning text, model changed (counted per kind in the next columns)",
+                    "モデルの評価として信頼できない呼び出し：プロンプト・回答の切り詰め、スキーマ無視、"
+                    "推論テキスト、モデルの変更（種類ごとの数は右の列）")),
+        "unparseable_replies": st.column_config.NumberColumn(
+            tr("unreadable replies", "読めない応答"),
+            help=tr("replies with no usable JSON", "使える JSON のない応答")),
+    })
     labels = {r["run"]: f"{r['run']} · {r['backend']}/{r['model']} phase {r['phase']} · {r['status']}" for r in rows}
     run_id = st.selectbox("Look inside a run", list(labels), format_func=labels.get, key="rn_drill_run")
     run = store.run(run_id)
@@ -392,6 +411,8 @@ def editor_tab() -> None:
         column = cols[index % 4]
         if isinstance(value, str):
             column.text_input(field.name, value=value, key=widget_key)
+        elif isinstance(value, bool):  # before int: a bool is an int to Python
+            column.checkbox(field.name, value=value, key=widget_key)
         elif isinstance(value, int):
             column.number_input(field.name, value=value, step=1, key=widget_key)
         else:

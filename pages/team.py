@@ -85,12 +85,12 @@ cols = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
 cols[0].text_input(tr("Annotators (comma-separated; sign-in e-mails when sign-in is on)",
                       "アノテーター（カンマ区切り。サインイン時はメールアドレス）"), key="team_annotators",
                    disabled=not lead)
-cols[1].number_input(tr("Annotated twice (%)", "二重注釈の割合（%）"), 0, 100, 20, 5, key="team_share",
+cols[1].number_input(tr("Annotated twice (%)", "二重アノテーションの割合（%）"), 0, 100, 20, 5, key="team_share",
                      disabled=not lead)
 cols[2].number_input(tr("Seed", "乱数シード"), 0, 10_000, 0, key="team_seed", disabled=not lead)
 cols[3].toggle(tr("Start from imported labels", "取り込んだラベルから開始"), key="team_prefill", disabled=not lead,
                help=tr("Off keeps annotators independent (agreement is not inflated by shared pre-labels).",
-                       "オフにすると注釈者は独立します（共通の事前ラベルで一致率が水増しされません）。"))
+                       "オフにするとアノテーターは互いに独立します（共通の事前ラベルで一致率が水増しされません）。"))
 st.button(tr("Assign the unassigned reports", "未割り当てのレポートを割り当てる"), type="primary",
           on_click=do_assign, disabled=not lead)
 state["team_blind"] = service.is_blind(store, dataset)

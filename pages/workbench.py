@@ -121,7 +121,7 @@ def commit_upload() -> None:
     session.flash(state, "success", f"imported {added} reports into dataset {preview.dataset!r}; "
                                     "choose it in the sidebar to annotate",
                   f"{added} 件のレポートをデータセット {preview.dataset!r} に取り込みました。"
-                  "サイドバーで選ぶと注釈できます")
+                  "サイドバーで選ぶとアノテーションできます")
 
 
 # -------------------------------------------------------------------- views
@@ -348,7 +348,7 @@ def guidelines_panel() -> None:
     with st.expander(tr("Guidelines: key points", "ガイドライン：要点"), expanded=True):
         if not path.exists():
             st.text(tr("The annotation guidelines (docs/annotation_guidelines.md) are not in this copy yet.",
-                       "注釈ガイドライン（docs/annotation_guidelines.md）はまだこのコピーにありません。"))
+                       "アノテーションガイドライン（docs/annotation_guidelines.md）はまだこのコピーにありません。"))
             return
         points = wb.guideline_points(path.read_text(encoding="utf-8"))
         with st.container(height=220, border=False):
@@ -509,15 +509,15 @@ def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
 
 dataset = active_dataset()
 if not dataset:
-    st.title(tr("Annotation workbench", "注釈ワークベンチ"))
+    st.title(tr("Annotation workbench", "アノテーション・ワークベンチ"))
     st.text(tr("There is no dataset yet. Import one below.", "データセットがまだありません。下で取り込んでください。"))
     transfer_tab("dataset", None, [])
     st.stop()
 split = active_split()
 all_reports = store.reports(dataset, split=split)
-st.title(tr("Annotation workbench", "注釈ワークベンチ"))
+st.title(tr("Annotation workbench", "アノテーション・ワークベンチ"))
 show_flashes()
-annotate, review, transfer = st.tabs([tr("Annotate", "注釈"), tr("Review queue", "確認待ち"),
+annotate, review, transfer = st.tabs([tr("Annotate", "アノテーション"), tr("Review queue", "確認待ち"),
                                       tr("Import / export", "取り込み／書き出し")])
 with annotate:
     annotate_tab(dataset, split, all_reports)

@@ -25,7 +25,10 @@ LEADERBOARD_COLUMNS = (
     "pct_of_reference", "source",
 )
 # Extra columns after the contract's ones.
-_EXTRA_COLUMNS = ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "dataset", "split")
+_EXTRA_COLUMNS = ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "dataset", "split",
+                  "invalid_calls")
+# Put after the label of a run with calls that cannot be trusted (phi_core/violations.py: VALIDITY).
+INVALID_MARK = "⚠"
 _REFERENCE_EXTRA = ("source_table", "kind", "stage", "note")
 
 
@@ -74,8 +77,19 @@ def leaderboard_frame(store: Store, dataset: str, split: str | None = None, *,
     frame["pct_of_reference"] = _percent_of(frame["score"], reference_score(store, reference))
     frame["source"] = MEASURED
     frame["dataset"], frame["split"] = dataset, split
+    checks = store.run_validity(run_ids)
+    frame["invalid_calls"] = [sum(checks[r]["validity"].values()) for r in frame["run_id"]]
+    frame["label"] = [f"{label} {INVALID_MARK}{n}" if n else label
+                      for label, n in zip(frame["label"], frame["invalid_calls"])]
     frame = frame.sort_values(["score", "label"], ascending=[False, True], kind="stable")
     return frame[[*LEADERBOARD_COLUMNS, *_EXTRA_COLUMNS]].reset_index(drop=True)
+
+
+def without_invalid_runs(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose run had no call that cannot be trusted (a truncated prompt, a changed model...)."""
+    if "invalid_calls" not in frame:
+        return frame
+    return frame[frame["invalid_calls"].fillna(0) == 0].reset_index(drop=True)
 
 
 def _score_intervals(store: Store, run_ids: list[str], n_boot: int) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from phi_core.models import SPLITS
 
 # Spelled out here so that building the parser does not import plotly;
 # tests check that it matches phi_core.figures.registry.FIGURES.
-FIGURE_NAMES = ("leaderboard", "pareto", "heatmap", "confusion", "script-recall", "phases", "threshold")
+FIGURE_NAMES = ("leaderboard", "pareto", "heatmap", "confusion", "script-recall", "phases", "threshold", "leak")
 EXPORT_FORMATS = ("png", "svg", "pdf")
 
 

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from phi_core.figures.errors import category_heatmap, confusion_heatmap, script_recall_bars
 from phi_core.figures.leaderboard import leaderboard_bar, pareto_scatter, select_reference_rows
+from phi_core.figures.leak import leak_bars
 from phi_core.figures.phases import phase_lines, reported_phase_means
 from phi_core.figures.threshold import threshold_scatter
 from phi_core.store import Store
@@ -102,6 +103,13 @@ def _threshold(store: Store, request: FigureRequest) -> go.Figure:
                              gain_label=f"gain from phase {request.from_phase} to {request.to_phase}")
 
 
+def _leak(store: Store, request: FigureRequest) -> go.Figure:
+    from phi_core.analysis.residual_leak import residual_leak
+
+    leak = residual_leak(store, request.dataset, request.split, run_ids=list(request.run_ids) or None)
+    return leak_bars(leak.by_category, leak.summary, language=request.language)
+
+
 FIGURES: dict[str, FigureEntry] = {
     entry.name: entry
     for entry in (
@@ -113,6 +121,8 @@ FIGURES: dict[str, FigureEntry] = {
         FigureEntry("phases", "mean score by phase per model", _phases),
         FigureEntry("threshold", "gain from a step against the score before it, with the fitted threshold",
                     _threshold),
+        FigureEntry("leak", "leaked PHI characters per run by category, with the share of documents leaking",
+                    _leak),
     )
 }
 

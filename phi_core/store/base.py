@@ -49,6 +49,10 @@ class StoreBase:
         self.lock = threading.RLock()
         if not read_only:
             migrate(self.con)
+        self._on_open()
+
+    def _on_open(self) -> None:
+        """Table families tidy up after opening here (each calls super() first)."""
 
     def close(self) -> None:
         self.con.close()

@@ -8,6 +8,7 @@ from phi_core.store.cache import ReplyCacheTable
 from phi_core.store.corpus import CorpusTables
 from phi_core.store.jobs import JobTables
 from phi_core.store.phases import PhaseTables
+from phi_core.store.pipelines import PipelineTables
 from phi_core.store.reference import ReferenceTables
 from phi_core.store.runs import RunTables
 from phi_core.store.scores import ScoreTables
@@ -15,7 +16,7 @@ from phi_core.store.team import TeamTables
 
 
 class Store(CorpusTables, ReferenceTables, PhaseTables, RunTables, ScoreTables, ReplyCacheTable, JobTables,
-            TeamTables):
+            PipelineTables, TeamTables):
     """The project's one entry to the database (one per process)."""
 
     def summary(self) -> dict[str, Any]:

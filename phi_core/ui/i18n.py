@@ -96,10 +96,8 @@ def fmt_datetime(value: datetime | date | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M" if isinstance(value, datetime) else "%Y-%m-%d")
 
 
-_STATUS_NAMES = {"unlabeled": ("unlabeled", "未ラベル"), "silver": ("silver (unchecked)", "シルバー（未確認）"),
-                 "in_review": ("in review", "レビュー中"), "approved": ("approved", "承認済み")}
-
-
 def status_name(status: str) -> str:
-    en, ja = _STATUS_NAMES.get(status, (status, status))
-    return tr(en, ja)
+    """A label status in the user's language (one term per concept: phi_core/ui/vocabulary.py)."""
+    from phi_core.ui.vocabulary import status_name as named
+
+    return named(status, current_language())

@@ -14,6 +14,7 @@ import streamlit as st
 from phi_core.seed import initialise
 from phi_core.store import Store
 from phi_core.ui.hosts import HostMonitor
+from phi_core.ui.i18n import tr
 
 DATASET_KEY = "phi_dataset"
 SPLIT_KEY = "phi_split"
@@ -47,7 +48,9 @@ def require_active_dataset() -> tuple[str, str | None]:
     """The sidebar's dataset and split; stops the page with advice when there is no dataset."""
     dataset = active_dataset()
     if not dataset:
-        st.info("There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.")
+        st.info(tr("There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.",
+                   "データセットがまだありません：アノテーションのページで取り込むか、"
+                   "`python -m phi_core init` を実行してください。"))
         st.stop()
     return dataset, active_split()
 

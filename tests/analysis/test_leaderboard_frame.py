@@ -18,7 +18,7 @@ from phi_core.evaluation import leaderboard, score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.paths import REFERENCE_FILE
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.scoring import aggregate, score_report
 from phi_core.store import Store
 
@@ -71,7 +71,7 @@ class FakeExtractor:
     def identity(self):
         return {"answers": self.model}
 
-    def extract(self, report):
+    def extract(self, report, *, repeat=0):
         return ExtractionOutcome(items=_items(self.model, report.id), raw="{}", seconds=SECONDS)
 
 
@@ -168,3 +168,27 @@ def test_pareto_mask_keeps_rows_nobody_beats():
     # 80 @ 6 s loses to 85 @ 5 s; the last row has no score.
     assert pareto_mask(frame).tolist() == [True, True, False, True, True, False]
     assert pareto_mask(frame.iloc[:0]).tolist() == []
+
+
+class TruncatedExtractor(FakeExtractor):
+    """Answers like FakeExtractor, but every call's prompt was cut by the server."""
+
+    def extract(self, report, *, repeat=0):
+        outcome = super().extract(report, repeat=repeat)
+        outcome.validity = {"prompt_truncated": 1, "output_truncated": 1}
+        return outcome
+
+
+def test_runs_with_invalid_calls_carry_a_mark_and_can_be_hidden(store):
+    from phi_core.analysis.leaderboard import INVALID_MARK, without_invalid_runs
+
+    run_fake(store, "good", "3")
+    job = Job(dataset="d", backend="fake", model="sloppy", phase="3")
+    Runner(store, job, [TruncatedExtractor("sloppy", "3")], scorer=score_run).run()
+    frame = leaderboard_frame(store, "d", n_boot=0)
+    marked = frame.set_index("model")
+    n = len(REPORTS)
+    assert marked.loc["sloppy", "invalid_calls"] == 2 * n
+    assert marked.loc["sloppy", "label"].endswith(f"{INVALID_MARK}{2 * n}")
+    assert marked.loc["good", "invalid_calls"] == 0 and INVALID_MARK not in marked.loc["good", "label"]
+    assert list(without_invalid_runs(frame)["model"]) == ["good"]

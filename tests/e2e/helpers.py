@@ -70,6 +70,11 @@ class AppPage:
     file: str
     title: str
     default: bool
+    title_ja: str | None = None  # None: the row gives its title in English only
+
+    def title_in(self, language: str) -> str:
+        """The navigation title in that language (English where no Japanese is given)."""
+        return self.title_ja if language == "ja" and self.title_ja else self.title
 
     @property
     def url_path(self) -> str:
@@ -83,6 +88,13 @@ class AppPage:
         return Path(self.file).stem
 
 
+def _title_pair(node: ast.expr) -> tuple[str, str | None]:
+    """(English, Japanese) from a title written "Title" or tr("Title", "題名")."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and len(node.args) == 2:
+        return ast.literal_eval(node.args[0]), ast.literal_eval(node.args[1])
+    return ast.literal_eval(node), None
+
+
 def app_pages(app_file: Path = APP_FILE) -> list[AppPage]:
     """app.py's PAGES whose file exists, read from its source (importing it would run Streamlit)."""
     tree = ast.parse(app_file.read_text(encoding="utf-8"))
@@ -90,11 +102,11 @@ def app_pages(app_file: Path = APP_FILE) -> list[AppPage]:
     for node in ast.walk(tree):
         targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
         if any(isinstance(t, ast.Name) and t.id == "PAGES" for t in targets) and node.value is not None:
-            rows = ast.literal_eval(node.value)
+            rows = [(ast.literal_eval(row.elts[0]), *_title_pair(row.elts[1])) for row in node.value.elts]
     if rows is None:
         raise LookupError(f"{app_file} has no PAGES table")
-    present = [(file, title) for file, title, _icon in rows if (app_file.parent / file).exists()]
-    return [AppPage(file, title, index == 0) for index, (file, title) in enumerate(present)]
+    present = [row for row in rows if (app_file.parent / row[0]).exists()]
+    return [AppPage(file, title, index == 0, title_ja) for index, (file, title, title_ja) in enumerate(present)]
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +144,9 @@ def add_rules_runs(db_path: Path, plan: tuple[tuple[str | None, int], ...]) -> f
     happen while no app holds the database.
     """
     from phi_core.evaluation import score_run
-    from phi_core.extractors.registry import build_extractors
     from phi_core.paths import BUILTIN_DATASET
-    from phi_core.runner import Job, Runner
+    from phi_core.runs import Job, Runner
+    from phi_core.runs.extractors import build_extractors
     from phi_core.store import Store
 
     started = time.perf_counter()

@@ -33,8 +33,8 @@ def test_workbench_text_fits_a_laptop_screen_in_japanese(browser, app_server):
     page = context.new_page()
     try:
         helpers.open_app_page(page, app_server, "workbench")
-        assert helpers.main_heading(page).inner_text().strip() == "注釈ワークベンチ"
-        assert page.get_by_role("tab", name="注釈").is_visible()
+        assert helpers.main_heading(page).inner_text().strip() == "アノテーション・ワークベンチ"
+        assert page.get_by_role("tab", name="アノテーション", exact=True).is_visible()
         helpers.component_text(page).wait_for()
         page.wait_for_timeout(500)  # the text box fits itself to the window after layout
         geometry = page.evaluate(_GEOMETRY)

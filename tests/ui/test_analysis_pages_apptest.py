@@ -57,7 +57,7 @@ def open_page(page: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title")
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title", "text")
              for e in getattr(at, kind)]
     return "\n".join(str(p) for p in parts)
 

@@ -115,7 +115,7 @@ def test_phase_edit_is_saved_as_a_new_version_with_its_diff(db):
 
 def test_work_left_unfinished_by_a_stopped_app_is_shown_interrupted_and_resumes(db):
     from phi_core.extractors.rules_extractor import RulesExtractor
-    from phi_core.runner import Job, Runner
+    from phi_core.runs import Job, Runner
 
     with Store(db) as store:  # a run the previous app process left "running"
         run_id = Runner(store, Job(dataset="ward", backend="rules", split="dev", limit=2), [RulesExtractor()]).run().run_id
