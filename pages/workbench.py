@@ -422,7 +422,8 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
     if report is None:  # deleted meanwhile
         report = session.open_report(state, store, dataset, ids[0])
     state["wb_pick"] = report.id
-    labels = {r.id: wb.report_label(r) for r in shown}
+    labels = {r.id: f"{r.id} · {status_name(r.status)} · " + tr(f"{len(r.spans)} spans", f"スパン {len(r.spans)} 件")
+              + (" ⚠" if wb.needs_review(r) else "") for r in shown}
     options = wb.layer_options(layer_name=actor.layer_name, may_edit_gold=can(actor, "edit_gold"),
                                has_queue=queue is not None)
     toolbar(dataset, report, ids, labels, options)
@@ -478,11 +479,18 @@ def review_tab(reports: list) -> None:
     cols[1].button(tr("Open in editor", "エディターで開く"), on_click=jump_to, args=(target,), width="stretch")
 
 
+def format_names() -> dict[str, str]:
+    return {"jsonl": tr("JSONL (phi-bench)", "JSONL（phi-bench 形式）"),
+            "paper-csv": tr("CSV of the study", "論文の CSV 形式"), "doccano": tr("doccano JSONL", "doccano の JSONL")}
+
+
 def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
     st.subheader(tr("Import a corpus", "コーパスの取り込み"))
     st.file_uploader(tr("Corpus file", "コーパスファイル"), key="wb_upload", type=["jsonl", "json", "csv"])
     cols = st.columns(3)
-    cols[0].selectbox(tr("Format", "形式"), list(IMPORTERS), key="wb_import_fmt")
+    names = format_names()
+    cols[0].selectbox(tr("Format", "形式"), list(IMPORTERS), key="wb_import_fmt",
+                      format_func={f: names.get(f, f) for f in IMPORTERS}.get)
     cols[1].text_input(tr("Dataset name", "データセット名"), key="wb_import_name",
                        placeholder=tr("e.g. hospital-2025", "例：hospital-2025"))
     cols[2].selectbox(tr("Split", "分割"), ["from file", *SPLITS], key="wb_import_split",
@@ -492,15 +500,18 @@ def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
     preview = state.get("wb_import")
     if preview is not None:
         with st.container(border=True):
-            st.text(tr(f"{preview.filename} as {preview.fmt} → dataset {preview.dataset} (not saved yet)",
-                       f"{preview.filename}（{preview.fmt}）→ データセット {preview.dataset}（未保存）"))
+            shown_fmt = names.get(preview.fmt, preview.fmt)
+            st.text(tr(f"{preview.filename} as {shown_fmt} → dataset {preview.dataset} (not saved yet)",
+                       f"{preview.filename}（{shown_fmt}）→ データセット {preview.dataset}（未保存）"))
             st.dataframe(pd.DataFrame(preview.summary_rows, columns=[tr("what", "項目"), tr("count", "件数")]),
                          hide_index=True)
             st.button(tr("Commit import", "取り込みを確定"), type="primary", on_click=commit_upload,
                       disabled=not can(actor, "import"))
     st.subheader(tr("Export gold labels", "ゴールドラベルの書き出し"))
-    fmt = st.selectbox(tr("Export format", "書き出し形式"), list(EXPORTERS), key="wb_export_fmt")
-    st.download_button(tr(f"Download {len(reports)} reports as {fmt}", f"{len(reports)} 件を {fmt} でダウンロード"),
+    fmt = st.selectbox(tr("Export format", "書き出し形式"), list(EXPORTERS), key="wb_export_fmt",
+                       format_func={f: names.get(f, f) for f in EXPORTERS}.get)
+    st.download_button(tr(f"Download {len(reports)} reports as {names.get(fmt, fmt)}",
+                          f"{len(reports)} 件を{names.get(fmt, fmt)}でダウンロード"),
                        data=lambda: export_bytes(reports, fmt),
                        file_name=export_filename(dataset, split, fmt), mime="application/octet-stream")
 

@@ -69,7 +69,8 @@ def _language_switch(store: Store) -> None:
         except Exception:  # a read-only store must not break the switch
             pass
 
-    st.segmented_control("Language / 言語", list(LANGUAGES), key=_SWITCH_KEY, required=True,
+    # The options name themselves (日本語 / English), so a reader of either language finds the switch.
+    st.segmented_control(tr("Language", "言語"), list(LANGUAGES), key=_SWITCH_KEY, required=True,
                          format_func=LANGUAGE_NAMES.get, on_change=changed)
 
 
@@ -134,5 +135,7 @@ def _draw_hosts(hosts: list[str]) -> None:
             st.caption(f":material/check_circle: `{host}` " + tr(f"{len(status.models)} models: ",
                                                                   f"モデル {len(status.models)} 個：") + models)
         else:
-            st.caption(f":material/error: `{host}` " + tr("unreachable: ", "接続できません：") + str(status.error))
+            # The host's error is English (from the client library); Japanese readers get its gist.
+            st.caption(f":material/error: `{host}` " + tr(f"unreachable: {status.error}",
+                                                          "接続できません。Ollama が起動しているか、ホストの設定を確認してください。"))
 

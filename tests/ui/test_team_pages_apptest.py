@@ -117,3 +117,14 @@ def test_team_page_takes_back_an_untouched_assignment(db):
     next(b for b in at.button if b.label == "Remove").click().run()
     assert not at.exception
     assert get_store().queue("ward", "ann") == ["w0", "w1"]
+
+
+@pytest.mark.parametrize("name", ["agreement", "adjudication", "team", "workbench"])
+def test_pages_with_layers_leave_no_english_in_japanese(db, name):
+    from tests.ui.test_languages_apptest import shown_texts
+    from tests.ui.untranslated import store_words, untranslated
+
+    at = page(db, name, "ja")
+    # Annotator names are data, like report ids.
+    found = untranslated(shown_texts(at.main), store_words(get_store()) | {"ann", "bob"})
+    assert not found, f"{name} in Japanese still shows English:\n" + "\n".join(found)
