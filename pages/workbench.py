@@ -252,12 +252,14 @@ def predictions_panel(report, comparison: wb.Comparison | None) -> None:
                         f"{len(comparison.missed)} gold missed, {len(comparison.not_found)} not in the text",
                         f"重ねた実行の予測：配置 {len(comparison.predictions)} 件、見逃し {len(comparison.missed)} 件、"
                         f"本文にないもの {len(comparison.not_found)} 件"), expanded=False):
+        verdicts = {"match": tr("matches the labels", "ラベルと一致"),
+                    "wrong_category": tr("other category", "分類違い"), "spurious": tr("spurious", "誤検出")}
         distinct = {}
         for p in comparison.predictions:
             distinct.setdefault((p.value, p.label), p)
         for index, ((value, label), p) in enumerate(distinct.items()):
             cols = st.columns([4, 3, 1])
-            cols[0].text(f"{value} — {label} ({p.verdict.replace('_', ' ')})")
+            cols[0].text(f"{value} — {label} ({verdicts.get(p.verdict, p.verdict)})")
             suggested = wb.suggested_category(label) or CATEGORY_CODES[0]
             category = cols[1].selectbox(tr("as", "分類"), CATEGORY_CODES, index=CATEGORY_CODES.index(suggested),
                                          key=f"wb_accept_cat_{report.id}_{index}", label_visibility="collapsed",
@@ -468,11 +470,14 @@ def review_tab(reports: list) -> None:
                    "✓ この範囲には取り込み警告も未ラベルのレポートもありません。"))
         return
     frame = pd.DataFrame(rows)
+    headers = {"report_id": tr("report", "レポート"), "status": tr("status", "状態"), "kind": tr("kind", "種類"),
+               "message": tr("message", "内容"), "label": tr("label", "ラベル"), "value": tr("value", "値")}
     st.text(tr(f"{len(frame)} items in {frame['report_id'].nunique()} reports: values the importer could not "
                "find, labels it could not map, duplicates and unlabeled reports.",
                f"{frame['report_id'].nunique()} レポートに {len(frame)} 件：取り込みで見つからなかった値、"
                "対応付けできなかったラベル、重複、未ラベルのレポート。"))
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame.assign(status=frame["status"].map(status_name)).rename(columns=headers), hide_index=True,
+                 width="stretch")
     ids = list(dict.fromkeys(frame["report_id"]))
     cols = st.columns([3, 1], vertical_alignment="bottom")
     target = cols[0].selectbox(tr("Jump to report", "レポートへ移動"), ids, key="wb_jump_target")

@@ -11,7 +11,7 @@ preference (Japanese when it prefers Japanese), else English.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
@@ -87,13 +87,17 @@ def fmt_number(value: Any, digits: int = 2) -> str:
     return f"{number:,.{digits}f}"
 
 
-def fmt_datetime(value: datetime | date | None) -> str:
-    if value is None:
-        return "—"
-    if current_language() == "ja":
-        text = f"{value.year}年{value.month}月{value.day}日"
-        return text + (f" {value.hour:02d}:{value.minute:02d}" if isinstance(value, datetime) else "")
-    return value.strftime("%Y-%m-%d %H:%M" if isinstance(value, datetime) else "%Y-%m-%d")
+def fmt_datetime(value: Any) -> str:
+    """A date with its time of day in the user's language: the date as phi_core/ui/formatting.py writes it."""
+    from phi_core.ui.formatting import format_date
+
+    day = format_date(value, current_language())
+    if isinstance(value, datetime) or hasattr(value, "hour"):
+        try:
+            return f"{day} {value.hour:02d}:{value.minute:02d}"
+        except (AttributeError, ValueError):  # NaT
+            return day
+    return day
 
 
 def status_name(status: str) -> str:
