@@ -108,6 +108,7 @@ class CorpusTables(StoreBase):
                           "reports", "datasets"):
                 column = "name" if table == "datasets" else "dataset"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [dataset])
+            self.con.execute("DELETE FROM team_settings WHERE scope = ?", [dataset])  # e.g. its blind mode
 
     def report_counts(self, dataset: str | None = None) -> dict[str, int]:
         where, params = ("WHERE dataset = ?", [dataset]) if dataset else ("", [])

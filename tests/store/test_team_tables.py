@@ -142,6 +142,7 @@ def test_deleting_a_dataset_deletes_its_layers_and_adjudications(store):
     store.assign("d", {"r0": ["ann", "bob"]}, assigned_by="lead")
     store.save_layer("d", "r0", annotator="ann", spans=[NAME], expected_version=1, actor="ann")
     store.save_adjudication("d", "r0", spans=[NAME], adjudicator="adj", layers={"ann": 2, "bob": 1}, decisions=[])
+    store.set_setting("d", "blind", True)
     store.delete_dataset("d")
-    for table in ("annotation_layers", "layer_spans", "adjudications", "gold_audit"):
+    for table in ("annotation_layers", "layer_spans", "adjudications", "gold_audit", "team_settings"):
         assert store._rows(f"SELECT count(*) FROM {table}")[0][0] == 0, table
