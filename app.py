@@ -28,6 +28,9 @@ st.set_page_config(page_title="phi-bench", page_icon=str(ROOT / "phi_core/ui/ass
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("pages/overview.py", tr("Overview", "概要"), ":material/dashboard:"),
     ("pages/workbench.py", tr("Workbench", "アノテーション"), ":material/edit_note:"),
+    ("pages/agreement.py", tr("Agreement", "一致度"), ":material/join_inner:"),
+    ("pages/adjudication.py", tr("Adjudication", "裁定"), ":material/gavel:"),
+    ("pages/team.py", tr("Team", "チーム"), ":material/group:"),
     ("pages/runs.py", tr("Runs", "実行"), ":material/play_circle:"),
     ("pages/leaderboard.py", tr("Leaderboard", "ランキング"), ":material/leaderboard:"),
     ("pages/error_analysis.py", tr("Error analysis", "エラー分析"), ":material/troubleshoot:"),

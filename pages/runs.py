@@ -13,11 +13,13 @@ import streamlit as st
 
 from phi_core.backends import ModelInfo
 from phi_core.phases import PhaseError, dump_toml
+from phi_core.roles import NotAllowed, require
 from phi_core.runs.extractors import backend_names
 from phi_core.runs.manager import JobRejected
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import plain
 from phi_core.ui import runs as logic
+from phi_core.ui.auth import page_actor
 from phi_core.ui.hosts import configured_hosts
 from phi_core.ui.i18n import tr
 from phi_core.ui.jobs import get_job_manager
@@ -80,7 +82,19 @@ def phase_choices() -> tuple[dict[str, logic.PhaseChoice], dict]:
 
 # ------------------------------------------------------------------ actions
 
+def _refused(action: str) -> bool:
+    """Runs and phase edits are for leads (always allowed in single-user mode); checked in phi_core.roles."""
+    try:
+        require(page_actor(), action)
+    except NotAllowed as refused:
+        flash("error", str(refused))
+        return True
+    return False
+
+
 def start_jobs(jobs: list) -> None:
+    if _refused("run"):
+        return
     try:
         started = manager.submit_all(jobs)
     except JobRejected as error:
@@ -90,11 +104,15 @@ def start_jobs(jobs: list) -> None:
 
 
 def cancel_job(job_id: str) -> None:
+    if _refused("run"):
+        return
     if manager.cancel(job_id):
         flash("info", f"job {job_id} is stopping after the reports in flight")
 
 
 def resume(key: str) -> None:
+    if _refused("run"):
+        return
     try:
         snapshot = manager.resume(key)
     except JobRejected as error:
@@ -341,6 +359,8 @@ def report_view(detail: dict) -> None:
 # ------------------------------------------------------------ phase editor
 
 def save_edit(phase_key: str) -> None:
+    if _refused("edit_phase"):
+        return
     registry, _, _ = pe.phase_registry(store)
     phase = registry.by_key(phase_key)
     texts, options = edited_values(phase)

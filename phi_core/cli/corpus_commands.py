@@ -41,6 +41,8 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
                    help="text encoding of the file, e.g. utf-8, cp932 (Shift_JIS), euc_jp (default: UTF-8, else "
                         "CP932 or EUC-JP, detected; the summary says which)")
     p.add_argument("--dry-run", action="store_true", help="show the summary without writing anything")
+    p.add_argument("--annotator", help="put the file's labels into this annotator's layer of reports already in "
+                                       "the dataset (submitted), instead of adding new reports")
     add_db(p)
 
 
@@ -55,7 +57,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file} holds no reports: check that it is a {args.format} file")
     if not args.dry_run:
         with Store(args.db) as store:
-            store.add_reports(args.dataset, result.reports, source=str(args.file))
+            if args.annotator:
+                store.import_layer(args.dataset, result.reports, annotator=args.annotator.strip(),
+                                   actor=args.annotator.strip())
+            else:
+                store.add_reports(args.dataset, result.reports, source=str(args.file))
         summary.committed = True
     print_json(summary.model_dump())
     return 0

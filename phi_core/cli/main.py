@@ -11,7 +11,7 @@ from phi_core.cli.base import COMMANDS, UserError, fail
 
 # Importing the command modules registers their commands.
 from phi_core.cli import deid_commands, leak_commands, pipeline_commands  # noqa: F401,E402
-from phi_core.cli import analysis_commands, corpus_commands, engine_commands, figure_commands, report_commands, run_commands  # noqa: F401,E402,E501
+from phi_core.cli import analysis_commands, corpus_commands, engine_commands, figure_commands, report_commands, run_commands, team_commands  # noqa: F401,E402,E501
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:

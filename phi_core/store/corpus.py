@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -104,9 +105,11 @@ class CorpusTables(StoreBase):
             run_ids = [r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()]
             for table in ("report_scores", "predicted_items", "run_results", *ANALYSIS_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE run_id IN (SELECT unnest(?))", [run_ids])
-            for table in ("runs", "gold_audit", "gold_spans", "reports", "datasets"):
+            for table in ("runs", "gold_audit", "gold_spans", "layer_spans", "annotation_layers", "adjudications",
+                          "reports", "datasets"):
                 column = "name" if table == "datasets" else "dataset"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [dataset])
+            self.con.execute("DELETE FROM team_settings WHERE scope = ?", [dataset])  # e.g. its blind mode
 
     def report_counts(self, dataset: str | None = None) -> dict[str, int]:
         where, params = ("WHERE dataset = ?", [dataset]) if dataset else ("", [])
@@ -196,43 +199,59 @@ class CorpusTables(StoreBase):
         saved in between, nothing is written and StaleEdit shows what is there now.
         """
         with self.transaction():
-            current = self.reports(dataset, ids=[report_id])
-            if not current:
-                raise StoreError(f"report {report_id!r} is not in dataset {dataset!r} (was it deleted?)")
-            before = current[0]
-            version = before.meta["version"]
-            if version != expected_version:
-                raise StaleEdit(
-                    f"report {report_id} was changed by someone else (now version {version}, you started from "
-                    f"version {expected_version}); your edit was not saved. Reload to see their change, then redo yours.",
-                    before,
-                    version,
-                )
-            after = Report(id=report_id, text=before.text, split=before.split,
-                           status=status or before.status, spans=_keep_formats(spans, before.spans))
-            new_version = version + 1
-            self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
-            self._insert_spans(dataset, [after])
-            self.con.execute(
-                "UPDATE reports SET status = ?, version = ?, updated_at = current_timestamp "
-                "WHERE dataset = ? AND report_id = ?",
-                [after.status, new_version, dataset, report_id],
-            )
-            self.con.execute(
-                "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after, before, after)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [dataset, report_id, actor, action, version, new_version,
-                 _json(_gold_state(before)), _json(_gold_state(after))],
-            )
+            new_version = self._write_gold(dataset, report_id, spans=spans, status=status,
+                                           expected_version=expected_version, actor=actor, action=action)
         return new_version
 
-    def audit_log(self, dataset: str, report_id: str | None = None) -> pd.DataFrame:
+    def _write_gold(self, dataset: str, report_id: str, *, spans: Sequence[Span], status: str | None,
+                    expected_version: int | None, actor: str, action: str) -> int:
+        """save_gold's work inside the caller's transaction (adjudication writes more in the same one).
+
+        ``expected_version=None`` skips the stale check: only for writes that
+        derive the gold from a layer the caller has just checked.
+        """
+        current = self.reports(dataset, ids=[report_id])
+        if not current:
+            raise StoreError(f"report {report_id!r} is not in dataset {dataset!r} (was it deleted?)")
+        before = current[0]
+        version = before.meta["version"]
+        if expected_version is not None and version != expected_version:
+            raise StaleEdit(
+                f"report {report_id} was changed by someone else (now version {version}, you started from "
+                f"version {expected_version}); your edit was not saved. Reload to see their change, then redo yours.",
+                before,
+                version,
+            )
+        after = Report(id=report_id, text=before.text, split=before.split,
+                       status=status or before.status, spans=_keep_formats(list(spans), before.spans))
+        new_version = version + 1
+        self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
+        self._insert_spans(dataset, [after])
+        self.con.execute(
+            "UPDATE reports SET status = ?, version = ?, updated_at = current_timestamp "
+            "WHERE dataset = ? AND report_id = ?",
+            [after.status, new_version, dataset, report_id],
+        )
+        self.con.execute(
+            "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [dataset, report_id, actor, action, version, new_version,
+             _json(_gold_state(before)), _json(_gold_state(after))],
+        )
+        return new_version
+
+    def audit_log(self, dataset: str, report_id: str | None = None, *, layer: str | None = "") -> pd.DataFrame:
+        """Audited changes, newest first: of the gold layer ('' default), one annotator's layer, or all (None)."""
         where, params = "dataset = ?", [dataset]
         if report_id:
             where += " AND report_id = ?"
             params.append(report_id)
+        if layer is not None:
+            where += " AND coalesce(layer, '') = ?"
+            params.append(layer)
         return self._df(
-            f"SELECT audit_id, report_id, actor, changed_at, action, version_before, version_after, before, after, undone_by "
+            f"SELECT audit_id, report_id, actor, changed_at, action, version_before, version_after, before, after, "
+            f"undone_by, coalesce(layer, '') AS layer "
             f"FROM gold_audit WHERE {where} ORDER BY audit_id DESC",
             params,
         )
@@ -240,15 +259,17 @@ class CorpusTables(StoreBase):
     def undo(self, audit_id: int, *, actor: str) -> int:
         """Restore the state before an audited change, as a new audited change."""
         rows = self._rows(
-            "SELECT dataset, report_id, version_after, before, undone_by FROM gold_audit WHERE audit_id = ?", [audit_id]
+            "SELECT dataset, report_id, version_after, before, undone_by, coalesce(layer, '') FROM gold_audit "
+            "WHERE audit_id = ?", [audit_id]
         )
         if not rows:
             raise StoreError(f"there is no change number {audit_id} in the audit log")
-        dataset, report_id, version_after, before, undone_by = rows[0]
+        dataset, report_id, version_after, before, undone_by, layer = rows[0]
         if undone_by is not None:
             raise StoreError(f"change {audit_id} was already undone (by change {undone_by})")
         state = _loads(before, {})
-        new_version = self.save_gold(
+        save = self.save_gold if not layer else partial(self.save_layer, annotator=layer)  # type: ignore[attr-defined]
+        new_version = save(
             dataset, report_id,
             spans=[Span(**s) for s in state.get("spans", [])],
             status=state.get("status"),
@@ -258,7 +279,8 @@ class CorpusTables(StoreBase):
         )
         with self.lock:
             last = self.con.execute(
-                "SELECT max(audit_id) FROM gold_audit WHERE dataset = ? AND report_id = ?", [dataset, report_id]
+                "SELECT max(audit_id) FROM gold_audit WHERE dataset = ? AND report_id = ? AND coalesce(layer, '') = ?",
+                [dataset, report_id, layer],
             ).fetchall()[0][0]
             self.con.execute("UPDATE gold_audit SET undone_by = ? WHERE audit_id = ?", [last, audit_id])
         return new_version

@@ -12,10 +12,11 @@ from phi_core.store.pipelines import PipelineTables
 from phi_core.store.reference import ReferenceTables
 from phi_core.store.runs import RunTables
 from phi_core.store.scores import ScoreTables
+from phi_core.store.team import TeamTables
 
 
 class Store(CorpusTables, ReferenceTables, PhaseTables, RunTables, ScoreTables, ReplyCacheTable, JobTables,
-            PipelineTables):
+            PipelineTables, TeamTables):
     """The project's one entry to the database (one per process)."""
 
     def summary(self) -> dict[str, Any]:

@@ -349,7 +349,15 @@ def open_report(page: Page, report_id: str) -> None:
     """Show one report in the annotator by searching for its id."""
     from playwright.sync_api import expect
 
+    # The filters sit in a popover next to the report picker: open it, search, close it.
+    search = page.get_by_label("Search id or text", exact=True)
+    if not search.is_visible():
+        page.get_by_role("button", name="Filters").click()
+        search.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
     _commit_text_input(page, "Search id or text", report_id)
+    if search.is_visible():
+        page.get_by_role("button", name="Filters").click()
+        wait_until_idle(page)
     # The report picker is a combobox whose input holds "id · status · N spans".
     picker = page.get_by_role("combobox", name=re.compile(r"^Report \("))
     expect(picker).to_have_value(re.compile("^" + re.escape(report_id) + " "), timeout=RENDER_TIMEOUT_MS)
@@ -454,7 +462,12 @@ def spans_table_rows(page: Page) -> list[dict[str, str]]:
     for row in grid.locator('[role="row"]').all():
         cells = [c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()]
         if len(cells) >= 4:
-            rows.append(dict(zip(("start", "end", "category", "text"), cells[-4:])))
+            row = dict(zip(("start", "end", "category", "text"), cells[-4:]))
+            # The category cell reads "name (CODE)" in the user's language: keep the code.
+            found = re.search(r"\(([A-Z_]+)\)$", row["category"])
+            if found:
+                row["category"] = found.group(1)
+            rows.append(row)
     return rows
 
 

@@ -59,11 +59,11 @@ def test_deep_link_as_first_request_keeps_the_app_shell(cold_app_server, page):
     titles = helpers.sidebar_page_titles(page)
     assert titles == [p.title_in(LANGUAGE) for p in helpers.app_pages()], f"legacy navigation by file name: {titles}"
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.get_by_text("Dataset", exact=True).is_visible()
+    assert sidebar.get_by_text("データセット", exact=True).is_visible()
 
     # From now on the deep link itself works.
     helpers.open_app_page(page, cold_app_server, "workbench")
-    assert helpers.main_heading(page).inner_text().strip() == "Annotation workbench"
+    assert helpers.main_heading(page).inner_text().strip() == "アノテーション・ワークベンチ"
     assert helpers.sidebar_page_titles(page) == [p.title_in(LANGUAGE) for p in helpers.app_pages()]
 
 

@@ -51,7 +51,7 @@ def _entry(why: str, words: Iterable[str], *, case_sensitive: bool = True) -> Al
 ALLOWLIST: tuple[Allowed, ...] = (
     _entry("the product and the programs it names are proper names, written as such in Japanese too",
            {"phi-bench", "phi_core", "python", "Python", "Streamlit", "DuckDB", "Ollama", "Chromium", "Playwright",
-            "llama.cpp", "OpenAI", "Excel"}),
+            "llama.cpp", "OpenAI", "Excel", "doccano"}),
     _entry("technique, model-family and field terms Japanese texts write in Latin letters",
            {"LLM", "LLMs", "PHI", "Self-Refine", "JSON", "OCR", "OIDC", "API", "GPU", "CPU", "ID", "IDs", "Refine"}),
     _entry("statistical symbols and tests named after people are written in Latin letters in Japanese papers",
@@ -76,12 +76,12 @@ def data_words(values: Iterable[str]) -> frozenset[str]:
 
 
 def store_words(store) -> frozenset[str]:
-    """Words of the data values a database shows: dataset, backend and model names, report ids,
+    """Words of the data values a database shows: dataset, backend and model names, run and report ids,
     the paper's model names and table ids (S8), and the names in the built-in reports."""
     datasets = store.dataset_names()
     runs = [run for name in datasets for run in store.runs(name)]
     reference = store.reference_scores()
-    values = [*datasets, *(r.backend for r in runs), *(r.model or "" for r in runs),
+    values = [*datasets, *(r.backend for r in runs), *(r.model or "" for r in runs), *(r.run_id for r in runs),
               *(report.id for name in datasets for report in store.reports(name))]
     for column in ("model", "source_table"):
         if column in reference:
