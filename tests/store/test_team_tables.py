@@ -120,7 +120,8 @@ def test_migrating_a_database_made_at_the_previous_schema_keeps_every_label(tmp_
         con.execute("INSERT INTO reports (dataset, report_id, text, split, status, version, ordinal) "
                     "VALUES ('d', ?, ?, 'dev', 'approved', 3, ?)", [f"r{i}", TEXT, i])
         for s in (NAME, PHONE):
-            con.execute("INSERT INTO gold_spans VALUES ('d', ?, ?, ?, ?, ?)", [f"r{i}", s.start, s.end, s.category,
+            con.execute("INSERT INTO gold_spans (dataset, report_id, start_pos, end_pos, category, span_text) "
+                        "VALUES ('d', ?, ?, ?, ?, ?)", [f"r{i}", s.start, s.end, s.category,
                                                                                s.text])
     con.execute("INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after) "
                 "VALUES ('d', 'r0', 'old', 'edit', 2, 3)")

@@ -52,5 +52,5 @@ def test_workbench_filters_by_style_and_shows_the_guidelines(styled_db):
     assert not at.exception, at.exception
     assert at.selectbox(key="wb_pick").options == ["r3"] or at.selectbox(key="wb_pick").value == "r3"
     expanders = [e.label for e in at.expander]
-    assert "Annotation guidelines" in expanders
+    assert "Guidelines: key points" in expanders
     assert any("Examination dates versus other dates" in m.value for m in at.markdown)
