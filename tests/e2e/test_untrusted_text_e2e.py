@@ -46,7 +46,7 @@ class HostileExtractor:
     def identity(self) -> dict:
         return {"hostile": True}
 
-    def extract(self, report: Report) -> ExtractionOutcome:
+    def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         items = [PredictedItem(category=LABEL, value=VALUE), PredictedItem(category="NAME", value="田中太郎"),
                  PredictedItem(category="NAME", value="`x` " + image("absent"))]
         return ExtractionOutcome(items=items, raw=REPLY, seconds=1.0, input_tokens=100,
@@ -83,6 +83,15 @@ def module_server(tmp_path_factory):
         yield server
     finally:
         helpers.stop_app(server)
+
+
+@pytest.fixture
+def page(browser):
+    """An English-speaking browser: the assertions below read the English interface."""
+    context = browser.new_context(viewport=helpers.VIEWPORT, locale="en-US")
+    context.set_default_timeout(helpers.RENDER_TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
 
 
 def _watch(page) -> list[str]:
@@ -126,9 +135,13 @@ def test_every_page_shows_hostile_text_as_text(app_server, page):
 def test_workbench_overlay_warnings_and_review_queue(app_server, page):
     leaving = _watch(page)
     helpers.open_app_page(page, app_server, "workbench")
+    # The filters (the run overlay among them) sit in a popover next to the report picker.
+    page.get_by_role("button", name="Filters").click()
     run = page.get_by_role("combobox", name="Overlay predictions of run")
     run.click()
     page.get_by_role("option").filter(has_text="ollama").first.click()
+    helpers.wait_until_idle(page)
+    page.get_by_role("button", name="Filters").click()
     helpers.wait_until_idle(page)
     _open_expanders(page)
     _check(page, leaving, "workbench-overlay")
