@@ -130,6 +130,8 @@ def _status_detail(error: openai.APIStatusError) -> str:
                 return str(message)[:500]
         elif inner:
             return str(inner)[:500]
+    elif isinstance(body, str) and body.strip():
+        return body.strip()[:500]
     return (str(error.message) or type(error).__name__)[:500]
 
 
