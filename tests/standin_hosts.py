@@ -48,6 +48,8 @@ class StandinHost:
         self.chats = 0  # chat requests served
         self.busy = 0
         self.peak_busy = 0  # most requests being answered at once
+        self.first_at: float | None = None  # perf_counter when the first chat arrived
+        self.last_at: float | None = None  # ... and when the last one was answered
         self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="standin-host", daemon=True)
@@ -80,10 +82,14 @@ class StandinHost:
         with self._lock:
             self.chats = 0
             self.peak_busy = 0
+            self.first_at = self.last_at = None
 
     # -- answering ----------------------------------------------------------------
 
     def _serve_chat(self) -> None:
+        with self._lock:
+            if self.first_at is None:
+                self.first_at = time.perf_counter()
         with self._gate:
             with self._lock:
                 self.busy += 1
@@ -94,6 +100,7 @@ class StandinHost:
                 with self._lock:
                     self.busy -= 1
                     self.chats += 1
+                    self.last_at = time.perf_counter()
 
     def _ollama_model(self) -> dict:
         details = {"format": "gguf", "family": "standin", "parameter_size": "1B", "quantization_level": "Q4_K_M"}
@@ -177,6 +184,16 @@ class StandinFleet(ExitStack):
 
     def shares(self) -> list[int]:
         return [h.chats for h in self.hosts]
+
+    def reset_counts(self) -> None:
+        for host in self.hosts:
+            host.reset_counts()
+
+    def serving_window_s(self) -> float:
+        """From the first chat any host received to the last one any host answered."""
+        firsts = [h.first_at for h in self.hosts if h.first_at is not None]
+        lasts = [h.last_at for h in self.hosts if h.last_at is not None]
+        return max(lasts) - min(firsts) if firsts and lasts else 0.0
 
 
 def _now() -> str:

@@ -135,6 +135,19 @@ def _status_detail(error: openai.APIStatusError) -> str:
     return (str(error.message) or type(error).__name__)[:500]
 
 
+def _refuses_form(error: openai.APIStatusError) -> bool:
+    """Whether a refusal is about the json_schema response_format.
+
+    400 and 422 are taken as such (a server that cannot read the field says
+    so this way); llama-cpp-python answers its validation error with a 500,
+    so a 5xx counts only when it names the field.
+    """
+    if error.status_code in (400, 422):
+        return True
+    text = f"{_status_detail(error)} {error.body!r}".lower()
+    return "response_format" in text or "json_schema" in text
+
+
 def _for_model(model: str | None) -> str:
     return f" (model {model})" if model else ""
 
@@ -344,8 +357,8 @@ class OpenAIBackend:
             started = time.perf_counter()
             try:
                 return client.chat.completions.create(**kwargs)
-            except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
-                if refusable:
+            except openai.APIStatusError as error:
+                if refusable and _refuses_form(error):
                     raise _FormRefused(f"HTTP {error.status_code}: {_status_detail(error)}") from error
                 raise
             finally:

@@ -24,6 +24,8 @@ class FakeOpenAIServer:
     def __init__(self, *, models: tuple[str, ...] = (MODEL,), accepted_forms: tuple[str, ...] = ("json_schema", "json_object")):
         self.models = models
         self.accepted_forms = accepted_forms
+        # llama-cpp-python's server answers its own validation errors with 500, not 422.
+        self.refusal_status = 422
         self.reply: dict[str, Any] = {"content": '{"phi_list": []}'}
         self.finish_reason = "stop"
         self.extra: dict[str, Any] = {"system_fingerprint": "fp_fake"}
@@ -63,7 +65,7 @@ class FakeOpenAIServer:
         if (method, path) == ("POST", "/v1/chat/completions"):
             fmt = body.get("response_format")
             if fmt is not None and fmt.get("type") not in self.accepted_forms:
-                return 422, {"detail": [{"loc": ["body", "response_format", "type"],
+                return self.refusal_status, {"detail": [{"loc": ["body", "response_format", "type"],
                                          "msg": f"Input should be one of {list(self.accepted_forms)}"}]}
             if body.get("model") not in self.models:
                 return 404, {"error": {"message": f"The model `{body.get('model')}` does not exist.",

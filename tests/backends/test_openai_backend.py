@@ -137,6 +137,18 @@ def test_json_schema_refused_falls_back_to_json_object_and_is_remembered():
         assert backend.schema_form == "json_object"
 
 
+def test_a_refusal_answered_as_500_also_falls_back():
+    with FakeOpenAIServer(accepted_forms=("json_object",)) as server:
+        server.refusal_status = 500
+        sleeps = []
+        backend = OpenAIBackend(server.url, sleep=sleeps.append)
+        assert backend.chat(MODEL, request()).metrics["structured_output"] == "json_object"
+        assert sleeps == []  # a refusal is not a busy server: no retry of the same request
+        server.queue(500, {"error": {"message": "CUDA error"}})
+        backend.chat(MODEL, request())
+        assert sleeps == [1.0]
+
+
 def test_fallback_is_per_host():
     with FakeOpenAIServer(accepted_forms=("json_object",)) as old, FakeOpenAIServer() as new:
         on_old, on_new = OpenAIBackend(old.url, max_retries=0), OpenAIBackend(new.url, max_retries=0)
