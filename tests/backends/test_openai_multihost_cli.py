@@ -43,6 +43,11 @@ def run_cli(argv: list[str], env: dict[str, str]) -> dict:
     return json.loads(proc.stdout)
 
 
+def run_in_process(argv: list[str], capsys) -> dict:
+    assert main(argv) == 0, capsys.readouterr().err
+    return json.loads(capsys.readouterr().out)
+
+
 def assert_spread(fleet: StandinFleet, total: int) -> None:
     shares = fleet.shares()
     assert sum(shares) == total
@@ -60,31 +65,35 @@ def test_ollama_host_with_several_hosts_spreads_a_cli_run(db, tmp_path):
         assert_spread(fleet, TASKS)
 
 
-def test_openai_hosts_given_with_commas_spread_a_cli_run(db, tmp_path):
+def test_openai_hosts_given_with_commas_spread_a_run(db, tmp_path, capsys):
     with StandinFleet(3, latency_s=0.05, slots=2) as fleet:
         hosts = ",".join(h.openai_url for h in fleet.hosts)
-        summary = run_cli(["run", "--backend", "openai", "--host", hosts, "--model", "standin:latest",
-                           "--phase", "2", "--dataset", "synthetic", "--split", "dev", "--limit", str(TASKS),
-                           "--concurrency", "2", "--db", fresh_db(db, tmp_path), "--json"], {})
+        summary = run_in_process(["run", "--backend", "openai", "--host", hosts, "--model", "standin:latest",
+                                  "--phase", "2", "--dataset", "synthetic", "--split", "dev", "--limit", str(TASKS),
+                                  "--concurrency", "2", "--db", fresh_db(db, tmp_path), "--json"], capsys)
         assert summary["status"] == "done" and summary["tasks_done"] == TASKS
         assert_spread(fleet, TASKS)
         assert max(h.peak_busy for h in fleet.hosts) <= 2  # --concurrency is per host
 
 
-def test_openai_hosts_from_the_environment(db, tmp_path):
+def test_openai_hosts_from_the_environment(db, tmp_path, capsys, monkeypatch):
     with StandinFleet(2, latency_s=0.05) as fleet:
-        env = {"PHI_OPENAI_BASE_URL": ",".join(h.url for h in fleet.hosts)}  # /v1 is completed
-        listed = run_cli(["models", "--backend", "openai"], env)
+        monkeypatch.setenv("PHI_OPENAI_BASE_URL", ",".join(h.url for h in fleet.hosts))  # /v1 is completed
+        assert main(["models", "--backend", "openai"]) == 0
+        listed = json.loads(capsys.readouterr().out)
         assert [row["host"] for row in listed] == [h.openai_url for h in fleet.hosts]
         assert all(row["reachable"] and row["models"][0]["name"] == "standin:latest" for row in listed)
-        run_cli(["run", "--backend", "openai", "--model", "standin:latest", "--phase", "2", "--dataset",
-                 "synthetic", "--split", "dev", "--limit", "8", "--db", fresh_db(db, tmp_path), "--json"], env)
+        run_in_process(["run", "--backend", "openai", "--model", "standin:latest", "--phase", "2", "--dataset",
+                        "synthetic", "--split", "dev", "--limit", "8", "--db", fresh_db(db, tmp_path), "--json"],
+                       capsys)
         assert_spread(fleet, 8)
 
 
-def test_a_dead_host_in_the_list_is_named_and_the_others_work(db, tmp_path):
+def test_a_dead_host_in_the_list_does_not_stop_the_others(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("PHI_OLLAMA_HOSTS", raising=False)
     with StandinFleet(1, latency_s=0.01) as fleet:
-        summary = run_cli(["run", "--backend", "ollama", "--model", "standin", "--phase", "2", "--dataset",
-                           "synthetic", "--split", "dev", "--limit", "4", "--db", fresh_db(db, tmp_path), "--json"],
-                          {"OLLAMA_HOST": f"{fleet.urls[0]},http://127.0.0.1:9"})
+        monkeypatch.setenv("OLLAMA_HOST", f"{fleet.urls[0]},http://127.0.0.1:9")
+        summary = run_in_process(["run", "--backend", "ollama", "--model", "standin", "--phase", "2", "--dataset",
+                                  "synthetic", "--split", "dev", "--limit", "4", "--db", fresh_db(db, tmp_path),
+                                  "--json"], capsys)
         assert summary["tasks_done"] == 4 and fleet.shares() == [4]
