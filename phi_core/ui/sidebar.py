@@ -6,7 +6,8 @@ import streamlit as st
 
 from phi_core.models import SPLITS
 from phi_core.store import Store
-from phi_core.ui.hosts import configured_hosts
+from phi_core.ui.hosts import panel_hosts
+from phi_core.ui.i18n import tr
 from phi_core.ui.state import (
     ALL_SPLITS, ANNOTATOR_KEY, DATASET_KEY, SPLIT_KEY, get_host_monitor, logged_in_user,
 )
@@ -55,16 +56,23 @@ def _database_info(store: Store) -> None:
 
 
 def _hosts_panel() -> None:
-    hosts = configured_hosts()
+    panel = panel_hosts()
     monitor = get_host_monitor()
-    monitor.statuses(hosts)  # starts the checks before the fragment draws
-    every = _FAST_REFRESH_S if monitor.pending(hosts) else _SLOW_REFRESH_S
-    st.fragment(run_every=every)(_draw_hosts)(hosts)
+    for backend, hosts in panel.items():
+        monitor.statuses(hosts, backend)  # starts the checks before the fragment draws
+    pending = any(monitor.pending(hosts, backend) for backend, hosts in panel.items())
+    every = _FAST_REFRESH_S if pending else _SLOW_REFRESH_S
+    st.fragment(run_every=every)(_draw_panel)(panel)
 
 
-def _draw_hosts(hosts: list[str]) -> None:
-    statuses = get_host_monitor().statuses(hosts)
-    st.caption("Ollama hosts")
+def _draw_panel(panel: dict[str, list[str]]) -> None:
+    for backend, hosts in panel.items():
+        _draw_hosts(hosts, backend)
+
+
+def _draw_hosts(hosts: list[str], backend: str = "ollama") -> None:
+    statuses = get_host_monitor().statuses(hosts, backend)
+    st.caption("Ollama hosts" if backend == "ollama" else tr("OpenAI-compatible servers", "OpenAI 互換サーバー"))
     for host, status in statuses.items():
         if status is None:
             st.caption(f":material/hourglass_empty: `{host}` checking…")

@@ -161,3 +161,17 @@ def test_phase_preview_shows_the_variant_and_additions_a_model_would_get():
     assert phase4["refine"] is not None and "{previous_json}" in phase4["refine"]["user"]
     assert phase4["additions"]  # phase 3's model-specific rules or the defaults
     assert logic.phase_preview(registry.get(5), "x")["split"] == "test"
+
+
+def test_openai_jobs_carry_the_chosen_hosts():
+    from phi_core.ui import runs as logic
+
+    assert "openai" in logic.HOSTED_BACKENDS
+    form = logic.RunForm(backend="openai", dataset="d", split_choice="dev", hosts=("http://a:8000/v1",),
+                         models=("m",), phases=("p2",))
+    phases = {"p2": logic.PhaseChoice("p2", 2, 1, "two", "dev", "shipped")}
+    assert logic.plan_jobs(form, phases)[0].hosts == ("http://a:8000/v1",)
+    check = logic.check_form(form, phases, {"http://a:8000/v1": ["other"]})
+    assert any("not served at http://a:8000/v1" in e for e in check.errors)
+    assert logic.check_form(logic.RunForm(backend="openai", dataset="d", models=("m",), phases=("p2",)),
+                            phases, {}).errors == ["choose at least one host"]
