@@ -56,6 +56,7 @@ bench: dev-deps llm system-deps
 	$(PY) bench/analysis.py
 	$(PY) bench/pages.py
 	$(PY) bench/runner.py
+	$(PY) bench/scaleout.py
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal
