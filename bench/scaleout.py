@@ -89,7 +89,8 @@ def run_once(backend: str, hosts: int, concurrency: int, *, latency: float, call
     with StandinFleet(hosts, latency_s=latency, slots=concurrency) as fleet:
         env = dict(os.environ)
         argv = [sys.executable, "-m", "phi_core", "run", "--backend", backend, "--phase", "2", "--dataset",
-                "synthetic", "--split", "dev", "--limit", str(limit), "--repeats", str(repeats), "--concurrency", str(concurrency),
+                "synthetic", "--split", "dev", "--limit", str(limit), "--repeats", str(repeats),
+                "--concurrency", str(concurrency),
                 "--json", "--db", str(db)]
         if backend == "ollama":
             env["OLLAMA_HOST"] = ",".join(fleet.urls)  # as the README says

@@ -150,7 +150,8 @@ def _missing_model_message(backend: str, model: str, host: str) -> str:
     if backend == "ollama":
         return f"model {model} is not on {host}: pull it there (`ollama pull {model}`) or untick that host"
     return tr(f"model {model} is not served at {host}: start that server with it, or untick that host",
-              f"{host} ではモデル {model} が提供されていません。そのモデルでサーバーを起動するか、このホストの選択を外してください")
+              f"{host} ではモデル {model} が提供されていません。"
+              "そのモデルでサーバーを起動するか、このホストの選択を外してください")
 
 
 def _job_splits(form: RunForm, phases: Mapping[str, PhaseChoice]) -> list[str | None]:

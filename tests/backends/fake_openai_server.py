@@ -21,7 +21,8 @@ MODEL = "served-model"
 
 
 class FakeOpenAIServer:
-    def __init__(self, *, models: tuple[str, ...] = (MODEL,), accepted_forms: tuple[str, ...] = ("json_schema", "json_object")):
+    def __init__(self, *, models: tuple[str, ...] = (MODEL,),
+                 accepted_forms: tuple[str, ...] = ("json_schema", "json_object")):
         self.models = models
         self.accepted_forms = accepted_forms
         # llama-cpp-python's server answers its own validation errors with 500, not 422.

@@ -34,7 +34,8 @@ def fresh_db(db: Path, tmp_path: Path) -> str:
 
 
 def run_cli(argv: list[str], env: dict[str, str]) -> dict:
-    full_env = {k: v for k, v in os.environ.items() if k not in ("OLLAMA_HOST", "PHI_OLLAMA_HOSTS", "PHI_OPENAI_BASE_URL")}
+    moved = ("OLLAMA_HOST", "PHI_OLLAMA_HOSTS", "PHI_OPENAI_BASE_URL")
+    full_env = {k: v for k, v in os.environ.items() if k not in moved}
     full_env.update(env)
     proc = subprocess.run([sys.executable, "-m", "phi_core", *argv], cwd=ROOT, env=full_env,
                           capture_output=True, text=True, timeout=120)
@@ -59,7 +60,8 @@ def assert_spread(fleet: StandinFleet, total: int) -> None:
 def test_ollama_host_with_several_hosts_spreads_a_cli_run(db, tmp_path):
     with StandinFleet(3, latency_s=0.05) as fleet:
         summary = run_cli(["run", "--backend", "ollama", "--model", "standin", "--phase", "2", "--dataset",
-                           "synthetic", "--split", "dev", "--limit", str(TASKS), "--db", fresh_db(db, tmp_path), "--json"],
+                           "synthetic", "--split", "dev", "--limit", str(TASKS), "--db", fresh_db(db, tmp_path),
+                           "--json"],
                           {"OLLAMA_HOST": ",".join(fleet.urls)})
         assert summary["status"] == "done" and summary["tasks_done"] == TASKS
         assert_spread(fleet, TASKS)
