@@ -77,7 +77,10 @@ def _draw_hosts(hosts: list[str], backend: str = "ollama") -> None:
         if status is None:
             st.caption(f":material/hourglass_empty: `{host}` checking…")
         elif status.reachable:
+            # Model names and errors come from the servers: plain text, never Markdown.
             models = ", ".join(m.name for m in status.models) or "no models pulled"
-            st.caption(f":material/check_circle: `{host}` {len(status.models)} models: {models}")
+            st.caption(f":material/check_circle: `{host}` {len(status.models)} models")
+            st.text(models)
         else:
-            st.caption(f":material/error: `{host}` unreachable: {status.error}")
+            st.caption(f":material/error: `{host}` unreachable")
+            st.text(status.error)
