@@ -189,7 +189,8 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
         models_by_host, down = logic.models_on_hosts(rows)
         infos = model_infos(rows)
         for host, error in down.items():
-            st.warning(f"{host or backend} is not answering: {error}")
+            st.warning(f"{host or backend} is not answering:")
+            st.text(error)  # the server's own words: plain text, never Markdown
         if pending:
             st.caption(":material/hourglass_empty: asking the hosts for their models…")
         offered = logic.model_union(models_by_host, list(models_by_host) if not hosts else list(hosts))
