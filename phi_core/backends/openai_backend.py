@@ -20,9 +20,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
-
-import openai
+from typing import TYPE_CHECKING, Any
 
 from phi_core.backends.base import (
     BackendError,
@@ -39,6 +37,9 @@ from phi_core.backends.base import (
 )
 from phi_core.backends.hosts import configured_openai_hosts, openai_base_url
 from phi_core.backends.retry import RetryPolicy, call_with_retry
+
+if TYPE_CHECKING:
+    import openai
 
 API_KEY_ENV = "PHI_OPENAI_API_KEY"
 # Local servers accept any key but the client insists on one. A real OpenAI
@@ -120,6 +121,13 @@ class _FormRefused(BackendError):
     """The server rejected the request as sent with this response_format form (internal)."""
 
 
+def _client_module():
+    """The openai package, imported on first use: it costs 0.4 s, which every command would pay."""
+    import openai
+
+    return openai
+
+
 def _status_detail(error: openai.APIStatusError) -> str:
     body = error.body
     if isinstance(body, dict):
@@ -174,6 +182,7 @@ def translate_error(error: Exception, host: str, model: str | None) -> Exception
     """Turn whatever the client raised into a BackendError the user can act on."""
     if isinstance(error, BackendError):
         return error
+    openai = _client_module()
     if isinstance(error, openai.APITimeoutError):
         if _is_connect_failure(error):
             return HostUnreachable(_unreachable_message(host))
@@ -259,7 +268,7 @@ class OpenAIBackend:
         with self._lock:
             if self._client_obj is None:
                 # Retries are ours (same policy and messages as Ollama), so the client's are off.
-                self._client_obj = openai.OpenAI(
+                self._client_obj = _client_module().OpenAI(
                     base_url=self.host, api_key=self.api_key, timeout=self.timeout_s, max_retries=0
                 )
             return self._client_obj
@@ -351,13 +360,14 @@ class OpenAIBackend:
 
     def _timed_call(self, kwargs: dict[str, Any], model: str, *, refusable: bool) -> tuple[Any, int, float]:
         client = self._client()
+        status_error = _client_module().APIStatusError
         last_attempt = [0.0]
 
         def attempt():
             started = time.perf_counter()
             try:
                 return client.chat.completions.create(**kwargs)
-            except openai.APIStatusError as error:
+            except status_error as error:
                 if refusable and _refuses_form(error):
                     raise _FormRefused(f"HTTP {error.status_code}: {_status_detail(error)}") from error
                 raise
