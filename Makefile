@@ -9,7 +9,7 @@ PORT   ?= 8501
 # llama.cpp must not tune itself to this CPU: CI may run on another one.
 export CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 
-.PHONY: run test venv deps dev-deps llm system-deps init bench clean-db
+.PHONY: run test lint venv deps dev-deps llm system-deps init bench clean-db
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,19 +44,25 @@ init: deps
 # runs and the export buttons say how to install them, hence the leading '-'.
 run: init
 	-@scripts/install_system_deps.sh
-	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(VENV)/bin/streamlit run serve.py --server.address 127.0.0.1 --server.port $(PORT)
 
-test: dev-deps llm system-deps
+test: dev-deps llm system-deps lint
 	$(PY) -m pytest
+
+# Lint rules live in pyproject.toml ([tool.ruff]).
+lint: dev-deps
+	$(VENV)/bin/ruff check .
 
 # Speed and memory figures, printed (not asserted); see bench/*.py.
 bench: dev-deps llm system-deps
-	$(PY) bench/rules.py
-	$(PY) bench/core.py
-	$(PY) bench/analysis.py
-	$(PY) bench/pages.py
-	$(PY) bench/runner.py
-	$(PY) bench/scaleout.py
+	$(PY) -m bench.rules
+	$(PY) -m bench.core
+	$(PY) -m bench.analysis
+	$(PY) -m bench.pages
+	$(PY) -m bench.runner
+	$(PY) -m bench.styles
+	$(PY) -m bench.deid
+	$(PY) -m bench.scaleout
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal

@@ -1,22 +1,19 @@
 """Speed figures of the foundation's building blocks, printed (not asserted).
 
-Usage: .venv/bin/python bench/core.py
+Usage: .venv/bin/python -m bench.core
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from phi_core.corpus.generator import generate_reports  # noqa: E402
-from phi_core.corpus.importers import read_corpus  # noqa: E402
-from phi_core.extractors import rules  # noqa: E402
-from phi_core.paths import SHARED_DIR  # noqa: E402
-from phi_core.scoring import aggregate, score_report  # noqa: E402
-from phi_core.stats import estimate_threshold  # noqa: E402
+from phi_core.corpus.generator import generate_reports
+from phi_core.corpus.importers import read_corpus
+from phi_core.extractors import rules
+from phi_core.paths import SHARED_DIR
+from phi_core.scoring import aggregate, score_report
+from phi_core.stats import estimate_threshold
 
 
 def timed(label: str, fn, target: str = ""):
@@ -43,7 +40,7 @@ def main() -> int:
     y = np.where(x < 87.5, 7.0, 0.0) + rng.normal(0, 0.8, x.size)
     for method in ("segmented", "split"):
         timed(f"threshold estimate, 14 models, 2000 resamples ({method})",
-              lambda: estimate_threshold(x, y, method=method, n_boot=2000), "< 1 s")
+              lambda method=method: estimate_threshold(x, y, method=method, n_boot=2000), "< 1 s")
     return 0
 
 

@@ -11,7 +11,7 @@ people who use the app daily), and a click on its sidebar link in an open
 session. A page counts as drawn when Streamlit has finished running its
 script and the page's main heading is visible.
 
-Usage: .venv/bin/python bench/pages.py [--repeats N]
+Usage: .venv/bin/python -m bench.pages [--repeats N]
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.e2e import helpers
 

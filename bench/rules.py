@@ -5,7 +5,7 @@
 2. Spurious items per paragraph on PHI-free clinical text.
 3. End-to-end throughput (extract, score, store) in reports per second.
 
-Usage: .venv/bin/python bench/rules.py
+Usage: .venv/bin/python -m bench.rules
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from phi_core.corpus.importers import read_corpus  # noqa: E402
-from phi_core.evaluation import leaderboard, score_run  # noqa: E402
-from phi_core.extractors import rules  # noqa: E402
-from phi_core.extractors.rules_extractor import RulesExtractor  # noqa: E402
-from phi_core.paths import CORPUS_FILE, DATA_DIR, SHARED_DIR  # noqa: E402
-from phi_core.runner import Job, Runner  # noqa: E402
-from phi_core.store import Store  # noqa: E402
+from phi_core.corpus.importers import read_corpus
+from phi_core.analysis.leaderboard import leaderboard_records
+from phi_core.evaluation import score_run
+from phi_core.extractors import rules
+from phi_core.extractors.rules_extractor import RulesExtractor
+from phi_core.paths import CORPUS_FILE, DATA_DIR, SHARED_DIR
+from phi_core.runs import Job, Runner
+from phi_core.store import Store
 
 PAPER_DEV = SHARED_DIR / "data" / "paper_dev_100.csv"
 PHI_FREE = DATA_DIR / "rules" / "phi_free_findings.txt"
@@ -34,7 +34,7 @@ def run_rules(store: Store, dataset: str) -> tuple[dict, float, int]:
     started = time.perf_counter()
     summary = Runner(store, job, [RulesExtractor()], scorer=score_run).run()
     elapsed = time.perf_counter() - started
-    row = next(r for r in leaderboard(store, dataset, None) if r["run_id"] == summary.run_id)
+    row = next(r for r in leaderboard_records(store, dataset, None) if r["run_id"] == summary.run_id)
     return row, elapsed, summary.tasks_total
 
 

@@ -8,7 +8,7 @@
    running the embedded model over 160 reports takes hours on 2 cores; the
    re-run path measured is the same.
 
-Usage: .venv/bin/python bench/runner.py [--reports 10] [--phase 2]
+Usage: .venv/bin/python -m bench.runner [--reports 10] [--phase 2]
 """
 
 from __future__ import annotations
@@ -20,14 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from phi_core.backends.base import BACKENDS, ChatReply, HostStatus, ModelInfo  # noqa: E402
-from phi_core.engine.factory import build_phase_extractors  # noqa: E402
-from phi_core.evaluation import score_run  # noqa: E402
-from phi_core.runner import Job, Runner  # noqa: E402
-from phi_core.seed import initialise  # noqa: E402
-from phi_core.store import Store  # noqa: E402
+from phi_core.backends.base import BACKENDS, ChatReply, HostStatus, ModelInfo
+from phi_core.runs.extractors import build_phase_extractors
+from phi_core.evaluation import score_run
+from phi_core.runs import Job, Runner
+from phi_core.seed import initialise
+from phi_core.store import Store
 
 
 class InstantBackend:

@@ -1,6 +1,6 @@
 """Runs: start model runs per phase in the background, watch, cancel, resume; history; phase editor.
 
-A thin view. Jobs live in the app's JobManager (phi_core.ui.jobs), so the
+A thin view. Jobs live in the app's JobManager (phi_core.runs.manager), so the
 page can be left and reopened without losing them; the decisions (form
 checks, estimates, tables, new phase versions) are in phi_core.ui.runs and
 phi_core.ui.phase_editor.
@@ -12,12 +12,17 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.backends import ModelInfo
-from phi_core.extractors.registry import backend_names
 from phi_core.phases import PhaseError, dump_toml
+from phi_core.roles import NotAllowed, require
+from phi_core.runs.extractors import backend_names
+from phi_core.runs.manager import JobRejected
 from phi_core.ui import phase_editor as pe
+from phi_core.ui import plain
 from phi_core.ui import runs as logic
+from phi_core.ui.auth import page_actor
 from phi_core.ui.hosts import hosts_for
-from phi_core.ui.jobs import JobRejected, get_job_manager
+from phi_core.ui.i18n import tr
+from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, get_host_monitor, get_store
 
@@ -40,12 +45,12 @@ def flash(level: str, message: str) -> None:
 
 def show_flashes() -> None:
     for level, message in state.pop(FLASH, []):
-        FLASH_RENDERERS.get(level, st.info)(message)
+        FLASH_RENDERERS.get(level, st.info)(plain.escape(message))
 
 
 @st.cache_data(ttl=300, show_spinner="Asking the backend which models it has…")
 def described_models(backend: str, hosts: tuple[str, ...]) -> list[dict]:
-    from phi_core.engine.factory import describe_models
+    from phi_core.runs.extractors import describe_models
 
     return describe_models(backend, hosts)
 
@@ -69,7 +74,7 @@ def model_infos(rows: list[dict]) -> dict[str, ModelInfo]:
 def phase_choices() -> tuple[dict[str, logic.PhaseChoice], dict]:
     registry, sources, problems = pe.phase_registry(store)
     for problem in problems:
-        st.warning(problem)
+        plain.show(problem, "warning")
     choices = {p.key: logic.PhaseChoice(p.key, p.number, p.version, p.name, p.split, sources.get(p.key, "shipped"))
                for p in registry.all()}
     return choices, {p.key: p for p in registry.all()}
@@ -77,7 +82,19 @@ def phase_choices() -> tuple[dict[str, logic.PhaseChoice], dict]:
 
 # ------------------------------------------------------------------ actions
 
+def _refused(action: str) -> bool:
+    """Runs and phase edits are for leads (always allowed in single-user mode); checked in phi_core.roles."""
+    try:
+        require(page_actor(), action)
+    except NotAllowed as refused:
+        flash("error", str(refused))
+        return True
+    return False
+
+
 def start_jobs(jobs: list) -> None:
+    if _refused("run"):
+        return
     try:
         started = manager.submit_all(jobs)
     except JobRejected as error:
@@ -87,11 +104,15 @@ def start_jobs(jobs: list) -> None:
 
 
 def cancel_job(job_id: str) -> None:
+    if _refused("run"):
+        return
     if manager.cancel(job_id):
         flash("info", f"job {job_id} is stopping after the reports in flight")
 
 
 def resume(key: str) -> None:
+    if _refused("run"):
+        return
     try:
         snapshot = manager.resume(key)
     except JobRejected as error:
@@ -124,12 +145,12 @@ def draw_jobs(polling: bool) -> None:
     for snapshot in jobs:
         with st.container(border=True):
             head, buttons = st.columns([5, 1])
-            head.markdown(f"**{snapshot.description}** · `{snapshot.status}`"
-                          + (f" · run `{snapshot.run_id}`" if snapshot.run_id else ""))
+            head.markdown(plain.fmt("**{}** · {}", snapshot.description, snapshot.status)
+                          + (plain.fmt(" · run {}", snapshot.run_id) if snapshot.run_id else ""))
             head.progress(snapshot.fraction, text=logic.progress_line(snapshot))
             problem = snapshot.error or snapshot.last_error
             if problem:
-                head.caption(f":material/error: last error: {problem}")
+                head.caption(":material/error: " + plain.fmt("last error: {}", problem))
             if snapshot.active:
                 buttons.button("Cancel", key=f"rn_cancel_{snapshot.job_id}", on_click=cancel_job,
                                args=(snapshot.job_id,), disabled=snapshot.status == "cancelling", width="stretch")
@@ -143,8 +164,8 @@ def draw_jobs(polling: bool) -> None:
             cols = st.columns([5, 1])
             since = f" since {work.since:%Y-%m-%d %H:%M}" if work.since else ""
             progress = f"{work.done}/{work.total} reports done" if work.total else "not started"
-            cols[0].markdown(f"{work.description} · {progress}{since}"
-                             + (f" · run `{work.run_id}`" if work.run_id else ""))
+            cols[0].markdown(plain.fmt("{} · {}{}", work.description, progress, since)
+                             + (plain.fmt(" · run {}", work.run_id) if work.run_id else ""))
             cols[1].button("Resume", key=f"rn_resume_int_{work.key}", on_click=resume, args=(work.key,),
                            width="stretch", type="primary")
 
@@ -189,8 +210,7 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
         models_by_host, down = logic.models_on_hosts(rows)
         infos = model_infos(rows)
         for host, error in down.items():
-            st.warning(f"{host or backend} is not answering:")
-            st.text(error)  # the server's own words: plain text, never Markdown
+            st.warning(plain.fmt("{} is not answering: {}", host or backend, error))
         if pending:
             st.caption(":material/hourglass_empty: asking the hosts for their models…")
         offered = logic.model_union(models_by_host, list(models_by_host) if not hosts else list(hosts))
@@ -199,21 +219,27 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
         chosen_phases = tuple(st.multiselect("Phases", list(phases), key="rn_phases",
                                              format_func=lambda k: phases[k].label(),
                                              placeholder="choose one or more phases"))
-    numbers = st.columns(3)
+    numbers = st.columns(4)
     repeats = int(numbers[0].number_input("Repeats", 1, logic.MAX_REPEATS, 1, key="rn_repeats",
                                           help="runs per report, for the stability score"))
     concurrency = int(numbers[1].number_input("Concurrency", 1, logic.MAX_CONCURRENCY, 1, key="rn_concurrency",
                                               help="calls at once per host"))
     limit = int(numbers[2].number_input("Only the first N reports (0 = all)", 0, None, 0, key="rn_limit"))
+    timeout = float(numbers[3].number_input(
+        tr("Call timeout (s, 0 = default)", "呼び出しの制限時間（秒、0 = 既定）"), 0, logic.MAX_TIMEOUT_S, 0,
+        key="rn_timeout", disabled=not logic.needs_models(backend),
+        help=tr("a host whose call takes longer is taken out of this run; other hosts take its reports",
+                "これより長くかかったホストはこの実行から外れ、残りのレポートは他のホストが処理します")))
 
     form = logic.RunForm(backend=backend, dataset=dataset, split_choice=split_choice, hosts=hosts, models=models,
-                         phases=chosen_phases, repeats=repeats, concurrency=concurrency, limit=limit or None)
+                         phases=chosen_phases, repeats=repeats, concurrency=concurrency, limit=limit or None,
+                         timeout_s=timeout or None)
     counts = store.split_counts(dataset)
     check = logic.check_form(form, phases, models_by_host, split_counts=counts)
     for warning in check.warnings:
-        st.warning(warning)
+        plain.show(warning, "warning")
     for error in check.errors:
-        st.error(error)
+        plain.show(error, "error")
 
     if chosen_phases:
         preview_phases(chosen_phases, models, definitions, backend, infos)
@@ -232,23 +258,23 @@ def preview_phases(keys: tuple[str, ...], models: tuple[str, ...], definitions: 
     for key in keys:
         phase = definitions[key]
         view = logic.phase_preview(phase, model or backend, infos.get(model))
-        with st.expander(f"{phase.label()} · variant {view['variant']} for {model or 'any model'}"):
-            st.caption(f"{phase.description.strip()}")
-            st.markdown(f"Variant **{view['variant']}** — {view['variant_reason']}. Split **{view['split']}**. "
-                        f"Structured output: {'yes' if view['structured_output'] else 'no'}. "
-                        f"Labels: {', '.join(view['labels'])}")
+        with st.expander(plain.fmt("{} · variant {} for {}", phase.label(), view["variant"], model or "any model")):
+            plain.show(phase.description.strip(), "caption")
+            st.markdown(plain.fmt("Variant **{}** — {}. Split **{}**. Structured output: {}. Labels: {}",
+                                  view["variant"], view["variant_reason"], view["split"],
+                                  "yes" if view["structured_output"] else "no", ", ".join(view["labels"])))
             st.markdown("System prompt")
             st.code(view["system"] or "(none)", language=None, wrap_lines=True)
             st.markdown("User prompt")
             st.code(view["user"], language=None, wrap_lines=True)
             if view["additions"]:
-                st.markdown(f"Model-specific additions (matched {', '.join(view['addition_patterns'])})")
+                st.markdown(plain.fmt("Model-specific additions (matched {})", ", ".join(view["addition_patterns"])))
                 st.code("\n".join(view["additions"]), language=None, wrap_lines=True)
             if view["examples"]:
-                st.markdown(f"Worked examples: {', '.join(view['examples'])}")
+                st.markdown(plain.fmt("Worked examples: {}", ", ".join(view["examples"])))
             if view["refine"]:
                 refine = view["refine"]
-                st.markdown(f"Review step: {refine['style']}, {refine['rounds']} round(s)")
+                st.markdown(plain.fmt("Review step: {}, {} round(s)", refine["style"], refine["rounds"]))
                 st.code(refine["user"], language=None, wrap_lines=True)
             st.markdown("Options")
             st.json(view["options"], expanded=False)
@@ -278,8 +304,19 @@ def history_tab() -> None:
         st.info("No runs yet.")
         return
     live = {j.run_id for j in manager.jobs() if j.active and j.run_id}
-    rows = logic.history_rows(runs, store.run_task_counts(), store.run_score_means(), live)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    checks = store.run_validity([r.run_id for r in runs])
+    rows = logic.history_rows(runs, store.run_task_counts(), store.run_score_means(), live, checks)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config={
+        "invalid_calls": st.column_config.NumberColumn(
+            tr("⚠ invalid calls", "⚠ 無効な呼び出し"),
+            help=tr("calls that cannot be trusted as a measure of the model: prompt or answer cut off, schema "
+                    "ignored, reasoning text, model changed (counted per kind in the next columns)",
+                    "モデルの評価として信頼できない呼び出し：プロンプト・回答の切り詰め、スキーマ無視、"
+                    "推論テキスト、モデルの変更（種類ごとの数は右の列）")),
+        "unparseable_replies": st.column_config.NumberColumn(
+            tr("unreadable replies", "読めない応答"),
+            help=tr("replies with no usable JSON", "使える JSON のない応答")),
+    })
     labels = {r["run"]: f"{r['run']} · {r['backend']}/{r['model']} phase {r['phase']} · {r['status']}" for r in rows}
     run_id = st.selectbox("Look inside a run", list(labels), format_func=labels.get, key="rn_drill_run")
     run = store.run(run_id)
@@ -303,11 +340,11 @@ def report_view(detail: dict) -> None:
         st.dataframe(pd.DataFrame([detail["score"]]), hide_index=True, width="stretch")
     for repeat in detail["repeats"]:
         with st.container(border=True):
-            st.markdown(f"Repeat {repeat['repeat']} · {repeat['status']} · {repeat['seconds']} s")
+            st.markdown(plain.fmt("Repeat {} · {} · {} s", repeat["repeat"], repeat["status"], repeat["seconds"]))
             if repeat["error"]:
-                st.error(repeat["error"])
+                plain.show(repeat["error"], "error")
             if repeat["violations"]:
-                st.markdown("Violations: " + "; ".join(str(v) for v in repeat["violations"]))
+                st.markdown("Violations: " + plain.escape("; ".join(str(v) for v in repeat["violations"])))
             if repeat["items"]:
                 st.dataframe(pd.DataFrame(repeat["items"]), hide_index=True, width="stretch")
             else:
@@ -315,13 +352,15 @@ def report_view(detail: dict) -> None:
             st.markdown("Raw reply")
             st.code(repeat["raw"] or "(empty)", language=None, wrap_lines=True)
             for call in repeat["calls"][:-1] if len(repeat["calls"]) > 1 else []:
-                st.caption(f"earlier call {call['step']}" + (" (from cache)" if call["cached"] else ""))
+                st.caption(plain.fmt("earlier call {}", call["step"]) + (" (from cache)" if call["cached"] else ""))
                 st.code(call["raw"] or "(empty)", language=None, wrap_lines=True)
 
 
 # ------------------------------------------------------------ phase editor
 
 def save_edit(phase_key: str) -> None:
+    if _refused("edit_phase"):
+        return
     registry, _, _ = pe.phase_registry(store)
     phase = registry.by_key(phase_key)
     texts, options = edited_values(phase)
@@ -354,7 +393,7 @@ def editor_tab() -> None:
     phase = registry.by_key(key)
     parent = pe.parent_of(phase, registry)
     if parent is not None:
-        with st.expander(f"Changes from {parent.key}, the version it came from"):
+        with st.expander(plain.fmt("Changes from {}, the version it came from", parent.key)):
             st.code(pe.diff_against(parent, phase), language="diff")
     with st.expander("Full definition (TOML)"):
         st.code(dump_toml(phase), language="toml")
@@ -373,6 +412,8 @@ def editor_tab() -> None:
         column = cols[index % 4]
         if isinstance(value, str):
             column.text_input(field.name, value=value, key=widget_key)
+        elif isinstance(value, bool):  # before int: a bool is an int to Python
+            column.checkbox(field.name, value=value, key=widget_key)
         elif isinstance(value, int):
             column.number_input(field.name, value=value, step=1, key=widget_key)
         else:
@@ -381,10 +422,10 @@ def editor_tab() -> None:
     changes = pe.changes_from_edits(phase, texts, options)
     problems = pe.validation_messages(phase, texts, options, registry) if changes else []
     for problem in problems:
-        st.error(problem)
+        plain.show(problem, "error")
     if changes and not problems:
         preview = pe.make_version(phase, changes, registry)
-        with st.expander(f"Diff of the new version {preview.key} against {phase.key}", expanded=True):
+        with st.expander(plain.fmt("Diff of the new version {} against {}", preview.key, phase.key), expanded=True):
             st.code(pe.diff_against(phase, preview), language="diff")
     st.button("Save as a new version", type="primary", key="pe_save", disabled=not changes or bool(problems),
               on_click=save_edit, args=(key,))

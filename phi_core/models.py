@@ -22,6 +22,9 @@ class Span(BaseModel):
     end: int = Field(gt=0)
     category: str
     text: str = ""
+    # How the value is written ("era-abbreviated date", "HL7 name"...): set by
+    # the styles generator so errors can be broken down by writing; None elsewhere.
+    format: str | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> "Span":
@@ -60,6 +63,8 @@ class Report(BaseModel):
     spans: list[Span] = Field(default_factory=list)
     warnings: list[ImportWarning] = Field(default_factory=list)
     meta: dict = Field(default_factory=dict)
+    # Kind of document ("hl7", "referral", "nursing"...): None when unknown.
+    style: str | None = None
 
     @model_validator(mode="after")
     def _spans_inside_text(self) -> "Report":
@@ -91,6 +96,13 @@ class ImportSummary(BaseModel):
     reports_without_labels: int = 0
     position_mismatches: int = 0
     duplicate_reports: int = 0
+    # Label cells (paper CSV phi_items) that could not be read at all, and spans that cut into each other.
+    unreadable_label_cells: int = 0
+    overlapping_spans: int = 0
+    # The text encoding the file was read in (UTF-8, CP932 (Shift_JIS), EUC-JP).
+    encoding: str = "UTF-8"
     by_split: dict[str, int] = Field(default_factory=dict)
+    # Reports per document style, for corpora that record one (synthetic-styles).
+    by_style: dict[str, int] = Field(default_factory=dict)
     errors: list[str] = Field(default_factory=list)
     committed: bool = False

@@ -9,7 +9,11 @@ It speaks the part of Ollama's HTTP API that phi-bench uses, so the real
 
 Answers come from any object with the LLMBackend shape, normally the embedded
 llama.cpp model, so replies are real model output with Ollama-style metrics.
-Tests can queue HTTP failures (``fail_next``) to exercise retries over the wire.
+Tests can queue HTTP failures (``fail_next``) to exercise retries over the wire,
+make the host hang (``hang_s``), and it overflows like Ollama: a prompt longer
+than ``num_ctx`` (counted at ``tokens_per_char`` tokens per character) loses
+its start, and the answer is still HTTP 200, saying so only through
+``prompt_eval_count`` (= num_ctx) and ``done_reason: "length"``.
 
 Run by hand against the embedded model, e.g. to point the app at it::
 
@@ -43,8 +47,11 @@ def _now() -> str:
 class FakeOllamaServer:
     """Serve ``backend`` on 127.0.0.1 at a free port; use as a context manager."""
 
-    def __init__(self, backend: Any, *, port: int = 0) -> None:
+    def __init__(self, backend: Any, *, port: int = 0, tokens_per_char: float = 1.0, hang_s: float = 0.0) -> None:
         self.backend = backend
+        self.tokens_per_char = tokens_per_char
+        self.hang_s = hang_s  # every chat waits this long before answering (a hung host)
+        self.truncated = 0  # chats whose prompt was cut
         self._failures: deque[tuple[int, str]] = deque()
         self.requests: list[tuple[str, str, dict]] = []  # (method, path, body) as received
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
@@ -127,6 +134,9 @@ class FakeOllamaServer:
             request = _chat_request(body)
         except (TypeError, ValueError, KeyError) as error:
             return 400, {"error": f"invalid chat request: {error}"}
+        if self.hang_s:
+            time.sleep(self.hang_s)
+        request, prompt_tokens = self._fit_context(request)
         try:
             reply = self.backend.chat(name, request)
         except ModelNotFound as error:
@@ -134,19 +144,39 @@ class FakeOllamaServer:
         except BackendError as error:
             return 500, {"error": str(error)}
         load_ns = int(reply.load_seconds * NANOSECONDS)
+        cut = prompt_tokens is not None
+        message = {"role": "assistant", "content": reply.text}
+        if (reply.metrics or {}).get("thinking"):
+            message["thinking"] = reply.metrics["thinking"]
         return 200, {
             "model": _full_name(name),
             "created_at": _now(),
-            "message": {"role": "assistant", "content": reply.text},
+            "message": message,
             "done": True,
-            "done_reason": (reply.metrics or {}).get("finish_reason") or "stop",
+            "done_reason": "length" if cut else ((reply.metrics or {}).get("finish_reason") or "stop"),
             "total_duration": load_ns + int(reply.seconds * NANOSECONDS),
             "load_duration": load_ns,
-            "prompt_eval_count": reply.prompt_tokens or 0,
+            "prompt_eval_count": prompt_tokens if cut else (reply.prompt_tokens or 0),
             "prompt_eval_duration": int((reply.prompt_seconds or 0.0) * NANOSECONDS),
             "eval_count": reply.completion_tokens or 0,
             "eval_duration": int((reply.eval_seconds or reply.seconds) * NANOSECONDS),
         }
+
+    def _fit_context(self, request: ChatRequest) -> tuple[ChatRequest, int | None]:
+        """Ollama's overflow: keep the last num_ctx tokens of the prompt, drop the start."""
+        limit = request.options.num_ctx
+        keep_chars = int(limit / self.tokens_per_char)
+        total = sum(len(m.content) for m in request.messages)
+        if total * self.tokens_per_char <= limit:
+            return request, None
+        self.truncated += 1
+        drop = total - keep_chars
+        kept = []
+        for message in request.messages:
+            cut = min(drop, len(message.content))
+            drop -= cut
+            kept.append(ChatMessage(message.role, message.content[cut:]))
+        return ChatRequest(messages=tuple(kept), schema=request.schema, options=request.options), limit
 
     def _routes(self) -> dict[tuple[str, str], Callable[[dict], tuple[int, Any]]]:
         return {("GET", "/api/tags"): self.tags, ("POST", "/api/show"): self.show, ("POST", "/api/chat"): self.chat}
@@ -186,6 +216,12 @@ class FakeOllamaServer:
                     self._send_stream(payload)
                 else:
                     self._send(status, payload)
+
+            def handle_one_request(self) -> None:
+                try:
+                    super().handle_one_request()
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (its deadline passed)
+                    self.close_connection = True
 
             def _send(self, status: int, payload: Any) -> None:
                 data = json.dumps(payload, ensure_ascii=False).encode("utf-8")

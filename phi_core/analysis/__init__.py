@@ -11,7 +11,10 @@ from phi_core.analysis.errors import (
     confusion_frame,
     error_examples,
     error_type_counts,
+    format_matrix,
     script_recall_frame,
+    style_matrix,
+    worst_styles,
 )
 from phi_core.analysis.labels import run_label, series_name
 from phi_core.analysis.leaderboard import (
@@ -38,6 +41,9 @@ __all__ = [
     "compare_runs_items",
     "confusion_frame",
     "error_examples",
+    "format_matrix",
+    "style_matrix",
+    "worst_styles",
     "error_type_counts",
     "leaderboard_frame",
     "pareto_mask",

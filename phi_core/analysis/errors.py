@@ -68,8 +68,55 @@ def script_recall_frame(store: Store, run_ids: Sequence[str]) -> pd.DataFrame:
     return _labelled(store, store.script_totals(list(run_ids)), run_ids)
 
 
+def style_matrix(store: Store, run_ids: Sequence[str]) -> pd.DataFrame:
+    """run_id, label, style, reports, recall, precision, leak_rate (and the counts behind them).
+
+    recall = gold spans touched by a prediction / gold spans; precision =
+    predicted items that touch gold / predicted items; leak_rate = gold
+    characters no prediction covers / gold characters, pooled over the run's
+    reports of that document style. Reports without a style are left out.
+    """
+    totals = store.style_totals(list(run_ids))
+    out = totals.copy()
+    out["recall"] = _ratio(totals["gold_found"], totals["gold"])
+    out["precision"] = _ratio(totals["pred_items_correct"], totals["pred_items"])
+    out["leak_rate"] = _ratio(totals["leaked_chars"], totals["gold_chars"])
+    return _labelled(store, out, run_ids)
+
+
+def format_matrix(store: Store, run_ids: Sequence[str]) -> pd.DataFrame:
+    """run_id, label, format, support, recall, precision, leak_rate (and the counts behind them).
+
+    recall = gold spans of the format touched by a prediction / support;
+    precision = characters of those predictions inside gold / their characters
+    (a prediction carries no format, so precision here is measured on the
+    predictions that touched spans of the format); leak_rate = characters of
+    spans of the format that no prediction covers / their characters.
+    """
+    totals = store.format_totals(list(run_ids))
+    out = totals.copy()
+    out["recall"] = _ratio(totals["found"], totals["support"])
+    out["precision"] = _ratio(totals["pred_chars_inside"], totals["pred_chars"])
+    out["leak_rate"] = _ratio(totals["leaked_chars"], totals["gold_chars"])
+    return _labelled(store, out, run_ids)
+
+
+def worst_styles(store: Store, run_ids: Sequence[str]) -> pd.DataFrame:
+    """run_id, worst_style, worst_style_leak_rate: the style that leaks the largest share of its characters."""
+    matrix = style_matrix(store, run_ids)
+    matrix = matrix[matrix["leak_rate"].notna()]
+    if matrix.empty:
+        return pd.DataFrame(columns=["run_id", "worst_style", "worst_style_leak_rate"])
+    # Ties go to the alphabetically first style so the answer never depends on row order.
+    ordered = matrix.sort_values(["run_id", "leak_rate", "style"], ascending=[True, False, True])
+    worst = ordered.groupby("run_id", sort=True).head(1)
+    return worst.rename(columns={"style": "worst_style", "leak_rate": "worst_style_leak_rate"})[
+        ["run_id", "worst_style", "worst_style_leak_rate"]].reset_index(drop=True)
+
+
 def error_examples(store: Store, run_id: str, *, error_type: str | None = None, category: str | None = None,
-                   limit: int = 50, context: int = 30) -> pd.DataFrame:
+                   limit: int = 50, context: int = 30, style: str | None = None,
+                   value_format: str | None = None) -> pd.DataFrame:
     """Errors of one run with the report text around them, in report order.
 
     ``context_text`` covers the gold span and the predicted span together
@@ -77,7 +124,9 @@ def error_examples(store: Store, run_id: str, *, error_type: str | None = None, 
     add up to ``context`` characters either side. Absolute offsets come in
     start/end (as in ReportScore.errors), gold_start/gold_end, pred_start/pred_end
     and context_start, so the page can highlight each side and open the report.
-    not_in_text errors have no position and an empty context.
+    not_in_text errors have no position and an empty context. ``style`` and
+    ``value_format`` narrow the errors to one document style or one writing
+    of the gold value (the drill-down of the style and format heatmaps).
     """
     if error_type is not None and error_type not in ERROR_TYPES:
         raise ValueError(f"there is no error type {error_type!r}; choose one of: {', '.join(ERROR_TYPES)}")
@@ -86,7 +135,8 @@ def error_examples(store: Store, run_id: str, *, error_type: str | None = None, 
     run = store.run(run_id)
     if run is None:
         raise StoreError(f"there is no run {run_id!r}: list runs with `python -m phi_core runs`")
-    rows = store.error_rows(run_id, error_type=error_type, category=category, limit=limit)
+    rows = store.error_rows(run_id, error_type=error_type, category=category, limit=limit, style=style,
+                            value_format=value_format)
     windows = [
         _window(text, row, context)
         for text, row in zip(rows["report_text"], rows[["start", "end", "gold_start", "gold_end", "pred_start",
@@ -142,5 +192,5 @@ def _canonical(categories: pd.Series) -> pd.Series:
 
 __all__ = [
     "CHANGE_KINDS", "EXAMPLE_COLUMNS", "category_matrix", "compare_runs", "compare_runs_items", "confusion_frame",
-    "error_examples", "error_type_counts", "script_recall_frame",
+    "error_examples", "error_type_counts", "format_matrix", "script_recall_frame", "style_matrix", "worst_styles",
 ]

@@ -6,7 +6,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from phi_core.analysis.intervals import grouped_bootstrap_ci
+from phi_core.scoring.bootstrap import grouped_bootstrap_ci
 from phi_core.analysis.labels import NO_PHASE, run_label, series_name
 from phi_core.stats import phase_transitions
 from phi_core.stats.paired import natural_key

@@ -21,7 +21,11 @@ class ChatMessage:
 class GenerationOptions:
     """Sampling and context settings; recorded with every run and sent as-is.
 
-    num_ctx is fixed per run because changing it makes Ollama reload the model.
+    num_ctx is fixed per run because changing it makes Ollama reload the model;
+    the runner raises it for a run whose longest prompt would not fit.
+    ``think`` asks a reasoning model to think first; off by default because the
+    benchmark scores answers, and reasoning text in a reply makes it invalid.
+    Backends whose model cannot think leave it unsent.
     """
 
     temperature: float = 0.0
@@ -31,6 +35,7 @@ class GenerationOptions:
     num_predict: int = 1024
     keep_alive: str = "10m"
     timeout_s: float = 300.0
+    think: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -45,6 +50,15 @@ class ChatRequest:
 
 @dataclass
 class ChatReply:
+    """What a backend answered.
+
+    Every backend fills these ``metrics`` keys, which the validity checks read
+    (phi_core/llm/validity.py): ``done_reason`` ("stop" | "length" | other),
+    ``model_id`` (the server's identity of the model, e.g. its digest),
+    ``thinking`` (reasoning text, if any) and ``structured_output`` (the form of
+    structured output actually used, or None).
+    """
+
     text: str
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
@@ -92,7 +106,14 @@ class ModelNotFound(BackendError):
 
 
 class BackendTimeout(BackendError):
-    retryable = True
+    """The host did not answer within the call's deadline.
+
+    Not retried: a host that hangs would make every attempt wait the full
+    deadline. The runner marks the host down for the run instead and lets the
+    other hosts take its work.
+    """
+
+    retryable = False
 
 
 class ServerError(BackendError):

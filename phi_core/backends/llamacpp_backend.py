@@ -282,7 +282,11 @@ class LlamaCppBackend:
                 ) from error
             seconds = time.perf_counter() - started
             timings = _read_timings(loaded.llm)
-        return _reply_from(response, seconds, load_seconds, timings, self.n_ctx, opts.num_ctx)
+        reply = _reply_from(response, seconds, load_seconds, timings, self.n_ctx, opts.num_ctx)
+        reply.metrics["structured_output"] = "json_object_schema" if request.schema is not None else None
+        # The file's digest (cached per file version): a model file swapped mid-run shows up here.
+        reply.metrics["model_id"] = file_digest(self.model_path())
+        return reply
 
 
 # llama.cpp's own counters split a call into prompt reading and generation,
@@ -322,6 +326,9 @@ def _reply_from(
         eval_seconds=timings.get("eval_seconds"),
         metrics={
             "finish_reason": choice.get("finish_reason"),
+            # The names every backend shares (read by the validity checks).
+            "done_reason": choice.get("finish_reason") or "",
+            "thinking": None,
             "usage": dict(usage),
             "n_ctx": n_ctx,
             # The context is fixed when the model loads; the request's num_ctx is recorded, not applied.

@@ -37,6 +37,12 @@ from phi_core.backends.hosts import DEFAULT_HOST  # noqa: E402  (re-exported)
 CHECK_TIMEOUT_S = 10.0
 NANOSECONDS = 1e9
 
+# How often the model's digest is looked up again while a run calls it: often
+# enough to notice a re-pulled tag mid-run, rarely enough to cost nothing.
+DIGEST_REFRESH_S = 30.0
+# Reasoning text is kept only to show it was there; its full length is no use.
+THINKING_KEEP_CHARS = 2000
+
 # Raw fields Ollama reports with every non-streamed chat reply; kept verbatim.
 METRIC_FIELDS = (
     "model", "created_at", "done", "done_reason", "total_duration", "load_duration",
@@ -132,6 +138,7 @@ class OllamaBackend:
         backoff_s: float = 1.0,
         client: Any = None,
         sleep: Callable[[float], None] = time.sleep,
+        digest_refresh_s: float | None = None,
     ) -> None:
         self.host = host or os.environ.get("OLLAMA_HOST") or DEFAULT_HOST
         self.timeout_s = timeout_s
@@ -140,6 +147,9 @@ class OllamaBackend:
         self._injected_client = client
         # One client per timeout: the ollama client takes its timeout at construction.
         self._clients: dict[float, Any] = {}
+        self.digest_refresh_s = DIGEST_REFRESH_S if digest_refresh_s is None else digest_refresh_s
+        self._digests: dict[str, tuple[str, float]] = {}  # model -> (digest, when looked up)
+        self._thinking_models: set[str] = set()
 
     # -- plumbing ---------------------------------------------------------------
 
@@ -185,6 +195,10 @@ class OllamaBackend:
         shown, _ = self._call(lambda: self._client().show(model), model)
         listed = next((m for m in self.list_models() if _same_model(m.name, model)), None)
         details = field(shown, "details")
+        if "thinking" in (field(shown, "capabilities") or []):
+            self._thinking_models.add(model)
+        if listed and listed.digest:
+            self._digests[model] = (listed.digest, time.monotonic())
         return ModelInfo(
             name=model,
             digest=listed.digest if listed else "",
@@ -211,11 +225,33 @@ class OllamaBackend:
         }
         if request.schema is not None:
             kwargs["format"] = request.schema
+        # Sent as the phase says when asked to think; "off" is only sent to a
+        # model that can think (older servers and other models refuse the field).
+        if opts.think or model in self._thinking_models:
+            kwargs["think"] = bool(opts.think)
         client = self._client(opts.timeout_s)
         started = time.perf_counter()
         response, retries = self._call(lambda: client.chat(**kwargs), model)
         wall_seconds = time.perf_counter() - started
-        return self._reply_from(response, model, wall_seconds, retries)
+        reply = self._reply_from(response, model, wall_seconds, retries)
+        reply.metrics["structured_output"] = "format" if request.schema is not None else None
+        reply.metrics["model_id"] = self._model_id(model)
+        return reply
+
+    def _model_id(self, model: str) -> str:
+        """The digest behind the tag, looked up again now and then (a tag can be re-pulled mid-run)."""
+        known = self._digests.get(model)
+        if known is not None and time.monotonic() - known[1] < self.digest_refresh_s:
+            return known[0]
+        try:
+            listing = self._call_once(self._client(min(self.timeout_s, CHECK_TIMEOUT_S)).list, None)
+            listed = next((m for m in _models_from_listing(listing) if _same_model(m.name, model)), None)
+        except Exception:  # a failed lookup must not fail the answered call; keep what we knew
+            listed = None
+        if listed is None or not listed.digest:
+            return known[0] if known else ""
+        self._digests[model] = (listed.digest, time.monotonic())
+        return listed.digest
 
     def _reply_from(self, response: Any, model: str, wall_seconds: float, retries: int) -> ChatReply:
         message = field(response, "message")
@@ -237,6 +273,7 @@ class OllamaBackend:
         metrics = {k: (str(v) if k == "created_at" and v is not None else v) for k, v in metrics.items()}
         metrics["retries"] = retries
         metrics["wall_seconds"] = wall_seconds
+        metrics["thinking"] = thinking[:THINKING_KEEP_CHARS] if isinstance(thinking, str) and thinking.strip() else None
 
         total = _seconds(metrics["total_duration"])
         load = _seconds(metrics["load_duration"]) or 0.0

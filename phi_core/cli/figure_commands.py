@@ -12,7 +12,8 @@ from phi_core.models import SPLITS
 
 # Spelled out here so that building the parser does not import plotly;
 # tests check that it matches phi_core.figures.registry.FIGURES.
-FIGURE_NAMES = ("leaderboard", "pareto", "heatmap", "confusion", "script-recall", "phases", "threshold")
+FIGURE_NAMES = ("leaderboard", "pareto", "heatmap", "confusion", "script-recall", "style-recall", "format-recall",
+                "phases", "threshold", "leak")
 EXPORT_FORMATS = ("png", "svg", "pdf")
 
 
@@ -26,7 +27,8 @@ def _configure_figure(p: argparse.ArgumentParser) -> None:
                    help="PNG pixel multiplier: 1 gives 1920x1080, 2 gives 3840x2160")
     p.add_argument("--run", action="append", default=[], metavar="RUN_ID",
                    help="runs to show in heatmap/confusion/script-recall (repeat; default: latest of each model)")
-    p.add_argument("--metric", choices=("recall", "precision"), default="recall", help="heatmap metric")
+    p.add_argument("--metric", choices=("recall", "precision", "leak_rate"), default="recall",
+                   help="heatmap metric (leak_rate: style-recall and format-recall only)")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of category names")
     p.add_argument("--from-phase", default="3", help="threshold: phase before the step (default 3)")
     p.add_argument("--to-phase", default="4", help="threshold: phase after the step (default 4)")
@@ -53,7 +55,10 @@ def cmd_figure(args: argparse.Namespace) -> int:
         if not store.has_dataset(args.dataset):
             known = ", ".join(store.dataset_names()) or "none yet; run `python -m phi_core init`"
             raise UserError(f"there is no dataset called {args.dataset!r} (datasets: {known})")
-        fig = build_figure(store, args.name, request)
+        try:
+            fig = build_figure(store, args.name, request)
+        except ValueError as exc:  # a metric this figure does not draw
+            raise UserError(str(exc)) from None
     started = time.perf_counter()
     try:
         with FigureExporter() as exporter:

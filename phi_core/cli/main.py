@@ -3,23 +3,76 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 
 from phi_core.cli.base import COMMANDS, UserError, fail
 
 # Importing the command modules registers their commands.
-from phi_core.cli import analysis_commands, corpus_commands, engine_commands, figure_commands, report_commands, run_commands  # noqa: F401,E402,E501
+from phi_core.cli import deid_commands, leak_commands, pipeline_commands  # noqa: F401,E402
+from phi_core.cli import analysis_commands, corpus_commands, engine_commands, figure_commands, report_commands, run_commands, team_commands  # noqa: F401,E402,E501
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
     """Exceptions whose message is meant for the user, not a traceback."""
     from phi_core.backends.base import BackendError
     from phi_core.corpus.importers import CorpusFormatError
+    from phi_core.phases import PhaseError
     from phi_core.store import StoreError
 
-    return (UserError, StoreError, CorpusFormatError, BackendError, FileNotFoundError, PermissionError,
-            IsADirectoryError)
+    return (UserError, StoreError, CorpusFormatError, BackendError, PhaseError, FileNotFoundError, IsADirectoryError)
+
+
+# Commands that may make a new database file; every other one needs a database that exists.
+CREATES_DATABASE = frozenset({"init", "import"})
+
+
+def check_database(args: argparse.Namespace) -> None:
+    """Refuse a --db that names no database before anything opens (and so creates) it."""
+    if getattr(args, "db", "absent") == "absent" or getattr(args, "dry_run", False):
+        return
+    if not getattr(args, "needs_database", lambda _args: True)(args):
+        return
+    from phi_core.store.database import resolve_db_path
+
+    path = resolve_db_path(args.db)
+    if str(path) == ":memory:" or path.is_file():
+        return
+    if path.is_dir():
+        raise UserError(f"{path} is a folder: --db (or PHI_DB) must name the database file, e.g. {path / 'phi.duckdb'}")
+    if args.command == "init":
+        return
+    if args.command in CREATES_DATABASE:
+        if not path.parent.is_dir():
+            raise UserError(f"the folder {path.parent} does not exist: check --db (or PHI_DB), or create the "
+                            f"database there first with `python -m phi_core init --db {path}`")
+        return
+    raise UserError(f"there is no database at {path}: check --db (or PHI_DB), or create one with "
+                    f"`python -m phi_core init --db {path}`")
+
+
+def expected_fault(exc: BaseException) -> str | None:
+    """One plain line for failures of the machine rather than of phi-bench (disk, permissions, damage)."""
+    import duckdb
+
+    from phi_core.store.database import explain_io_error
+
+    if isinstance(exc, (duckdb.IOException, duckdb.SerializationException)):
+        return explain_io_error(str(exc), "the database")
+    if isinstance(exc, duckdb.FatalException):  # DuckDB stops a database after a failed write
+        return ("the database stopped after a write failed (a full disk is the usual cause): free some space and "
+                "run the command again; what was saved before is kept")
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full ({exc.filename or 'while writing'}): free some space and run the command again"
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = exc.filename or "a file"
+        return (f"cannot write {where}: permission denied or a read-only folder. Choose a writable place "
+                "(--db, --out) or fix the permissions")
+    if isinstance(exc, UnicodeEncodeError) and "surrogate" in str(exc):
+        return ("the input holds a lone surrogate (an unpaired \\udXXX escape), which is not a character: "
+                "fix the file and try again")
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
+    from phi_core.store.database import set_process_kind
+
+    set_process_kind(f"command-line `{args.command}`")
     try:
+        check_database(args)
         return COMMANDS[args.command].handler(args) or 0
     except _user_errors() as exc:
         if isinstance(exc, FileNotFoundError) and exc.filename:
@@ -54,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("PHI_DEBUG"):
             raise
+        known = expected_fault(exc)
+        if known:
+            return fail(known)
         return fail(
             f"unexpected {type(exc).__name__}: {exc}. This is a bug in phi-bench; "
             "run again with PHI_DEBUG=1 to see the details and report them."

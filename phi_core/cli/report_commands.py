@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from phi_core.cli.base import UserError, add_db, command, print_json
 from phi_core.models import SPLITS
@@ -17,13 +18,13 @@ def _configure_leaderboard(p: argparse.ArgumentParser) -> None:
 
 @command("leaderboard", "one row per (backend, model, phase) with score, CI and sub-scores", _configure_leaderboard)
 def cmd_leaderboard(args: argparse.Namespace) -> int:
-    from phi_core.evaluation import leaderboard
+    from phi_core.analysis.leaderboard import leaderboard_records
     from phi_core.store import Store
 
     with Store(args.db) as store:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}")
-        rows = leaderboard(store, args.dataset, args.split)
+        rows = leaderboard_records(store, args.dataset, args.split)
     print_json(rows)
     return 0
 
@@ -45,19 +46,32 @@ def cmd_score(args: argparse.Namespace) -> int:
     gold = read_corpus(args.gold, "jsonl", dataset="gold").reports
     try:
         predictions = read_prediction_file(args.pred)
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{args.pred} is not UTF-8 text (byte {exc.start} cannot be decoded): save it as UTF-8 "
+                        "and try again") from None
     except ValueError as exc:
         raise UserError(f"{args.pred}: {exc}") from None
     config = load_scoring_config()
     scored = [r for r in gold if args.include_unlabeled or r.status != "unlabeled"]
     if not scored:
         raise UserError(f"{args.gold} has no labelled reports to score against")
+    gold_ids = {r.id for r in scored}
+    missing = gold_ids - set(predictions)
+    if missing == gold_ids:
+        raise UserError(
+            f"{args.pred} has no prediction for any of the {len(gold_ids)} reports in {args.gold} (no report id in "
+            "common): check that both files come from the same dataset and use the same ids"
+        )
+    if missing:
+        sys.stderr.write(f"warning: {len(missing)} of {len(gold_ids)} gold reports have no prediction in "
+                         f"{args.pred}; they are scored as if nothing was found (listed under "
+                         "reports_without_predictions)\n")
     scores = []
     for report in scored:
         scope = report.meta.get("label_scope")
         scores.append(score_report(report.text, report.spans, predictions.get(report.id, []),
                                    scope=set(scope) if scope else None, config=config))
     row = leaderboard_row(scores)
-    gold_ids = {r.id for r in scored}
     row.update(backend="external", model=args.pred, phase="-",
                reports_without_predictions=sorted(gold_ids - set(predictions)),
                predictions_without_gold=sorted(set(predictions) - {r.id for r in gold}))

@@ -1,7 +1,8 @@
 """The project's own JSONL corpus layout: one report per line.
 
 ``{"id", "text", "split", "status", "spans": [{"start", "end", "category", "text"}]}``
-plus an optional ``meta`` object. Shared by the importer, the exporter and the
+plus an optional ``style`` (kind of document), an optional ``format`` on each
+span (how the value is written) and an optional ``meta`` object. Shared by the importer, the exporter and the
 shipped corpus so the layout is written down once.
 """
 
@@ -14,17 +15,24 @@ from typing import Iterable, Iterator
 from phi_core.models import Report
 
 
+def _span_record(span) -> dict:
+    record = {"start": span.start, "end": span.end, "category": span.category, "text": span.text}
+    if span.format:
+        record["format"] = span.format
+    return record
+
+
 def report_to_record(report: Report, *, with_meta: bool = True) -> dict:
     record = {
         "id": report.id,
         "text": report.text,
         "split": report.split,
         "status": report.status,
-        "spans": [
-            {"start": s.start, "end": s.end, "category": s.category, "text": s.text}
-            for s in sorted(report.spans, key=lambda s: (s.start, s.end, s.category))
-        ],
+        "spans": [_span_record(s) for s in sorted(report.spans, key=lambda s: (s.start, s.end, s.category))],
     }
+    # Written only when known, so corpora without styles stay byte-identical.
+    if report.style:
+        record["style"] = report.style
     if with_meta and report.meta:
         record["meta"] = report.meta
     return record
@@ -48,13 +56,20 @@ def iter_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict]]:
     callers can tell the user exactly where the file is broken.
     """
     with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(record, dict):
-                raise ValueError(f"line {number} holds a JSON {type(record).__name__}, expected an object")
-            yield number, record
+        yield from parse_jsonl_lines(handle)
+
+
+def parse_jsonl_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for every non-blank line of already decoded text; ValueError names a bad line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise ValueError(f"line {number} is nested too deeply to be a report") from None
+        if not isinstance(record, dict):
+            raise ValueError(f"line {number} holds a JSON {type(record).__name__}, expected an object")
+        yield number, record

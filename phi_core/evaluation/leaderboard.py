@@ -1,8 +1,12 @@
-"""Leaderboard rows: one per (backend, model, phase), from stored report scores."""
+"""Which runs a leaderboard shows, and the leaderboard row of report scores that are not stored.
+
+The stored runs' leaderboard (pages and the `leaderboard` command) is
+phi_core.analysis.leaderboard; :func:`leaderboard_row` serves `score` and the
+run summary, which score reports that are not in the store's analysis tables.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any, Sequence
 
 from phi_core.scoring import ReportScore, aggregate
@@ -24,28 +28,6 @@ def latest_runs(store: Store, dataset: str, split: str | None = None) -> list[Ru
             continue
         chosen[(run.backend, run.model, run.phase)] = run  # runs come oldest first
     return list(chosen.values())
-
-
-def leaderboard(store: Store, dataset: str, split: str | None = None, *, n_boot: int = 1000) -> list[dict[str, Any]]:
-    runs = latest_runs(store, dataset, split)
-    if not runs:
-        return []
-    frame = store.report_scores([r.run_id for r in runs])
-    results = store.run_timings([r.run_id for r in runs])
-    rows = []
-    for run in runs:
-        part = frame[frame["run_id"] == run.run_id]
-        scores = [ReportScore.from_dict(json.loads(d)) for d in part["details"]]
-        row = leaderboard_row(scores, seconds=list(part["seconds"]), n_boot=n_boot)
-        timing = results.get(run.run_id, {})
-        row.update(
-            backend=run.backend, model=run.model, phase=run.phase, run_id=run.run_id, dataset=run.dataset,
-            split=run.split, repeats=run.repeats, status=run.status,
-            sec_per_100_tokens=timing.get("sec_per_100_tokens"),
-        )
-        rows.append(row)
-    rows.sort(key=lambda r: -(r["score"] or 0))
-    return rows
 
 
 def leaderboard_row(scores: Sequence[ReportScore], *, seconds: Sequence[float] | None = None,

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from phi_core.evaluation.formats import FORMAT_COLUMNS, format_rows
 from phi_core.models import PredictedItem, Report
 from phi_core.scoring import DIMENSIONS, ReportScore, ScoringConfig, load_scoring_config, score_report
 from phi_core.store import Store, StoreError
@@ -45,6 +46,7 @@ def score_run(store: Store, run_id: str, *, config: ScoringConfig | None = None,
         scores = [_score_one(report, repeats[i], r, repeats, config) for i, r in enumerate(group)]
         rows.append(_score_row(report_id, scores, [r["seconds"] for r in group]))
         analysis.add(report_id, scores[0])  # the first repeat, like the stored details
+        analysis.add_formats(report_id, format_rows(report.text, report.spans, repeats[0] if repeats else []))
     store.replace_scores(run_id, rows, analysis.frames())
     return len(rows)
 
@@ -68,7 +70,9 @@ def _score_one(report: Report, items: list[PredictedItem], result: dict[str, Any
 def _score_row(report_id: str, scores: list[ReportScore], seconds: list[float | None]) -> dict[str, Any]:
     """Fold the repeats of one report into one row: means of points, first repeat's details."""
     n = len(scores)
-    details = scores[0].to_dict()
+    # Shallow: only top-level keys change below and json.dumps reads the rest as it is
+    # (a deep copy cost a sixth of a rules run's time).
+    details = {name: getattr(scores[0], name) for name in scores[0].__dataclass_fields__}
     composite = sum(s.score for s in scores) / n
     points: dict[str, float | None] = {}
     for dim in DIMENSIONS:
@@ -107,6 +111,10 @@ class AnalysisRows:
         self.scripts: list[tuple] = []
         self.errors: list[tuple] = []
         self.pairs: list[tuple] = []
+        self.formats: list[tuple] = []
+
+    def add_formats(self, report_id: str, rows: list[tuple]) -> None:
+        self.formats.extend((report_id, *row) for row in rows)
 
     def add(self, report_id: str, score: ReportScore) -> None:
         counts = score.counts
@@ -128,6 +136,7 @@ class AnalysisRows:
             "score_scripts": pd.DataFrame(self.scripts, columns=["report_id", "script", "found", "total"]),
             "score_errors": _nullable_ints(pd.DataFrame(self.errors, columns=list(_ERROR_COLUMNS)), _ERROR_COLUMNS[6:]),
             "score_pairs": pd.DataFrame(self.pairs, columns=["report_id", "gold_category", "pred_category", "n"]),
+            "score_formats": pd.DataFrame(self.formats, columns=["report_id", *FORMAT_COLUMNS]),
         }
 
 

@@ -25,6 +25,8 @@ class CallRecord:
     load_seconds: float = 0.0
     cached: bool = False
     metrics: dict[str, Any] = field(default_factory=dict)
+    # Validity codes this call earned (phi_core/violations.py: VALIDITY).
+    validity: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +44,11 @@ class ExtractionOutcome:
     error: str | None = None
     # The host stopped answering: the runner stops sending it work.
     host_down: bool = False
+    # Validity code -> how many of this task's calls earned it.
+    validity: dict[str, int] = field(default_factory=dict)
+    # Replies that gave nothing to read, and what the parser said about the first.
+    unparseable_replies: int = 0
+    parse_error: str | None = None
 
     @property
     def backend_calls(self) -> int:
@@ -57,4 +64,7 @@ class Extractor(Protocol):
         """Everything needed to reproduce the run (versions, options, hashes)."""
         ...
 
-    def extract(self, report: Report) -> ExtractionOutcome: ...
+    def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
+        """``repeat`` numbers the repeated runs of one report (0 first); a
+        repeat must be a fresh call, never an earlier repeat's cached reply."""
+        ...

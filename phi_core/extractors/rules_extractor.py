@@ -23,7 +23,7 @@ class RulesExtractor:
         """What makes two runs the same work (part of the job key)."""
         return {"rules_version": rules.VERSION}
 
-    def extract(self, report: Report) -> ExtractionOutcome:
+    def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         started = time.perf_counter()
         items = rules.extract(report.text)
         return ExtractionOutcome(items=items, raw="", seconds=time.perf_counter() - started)

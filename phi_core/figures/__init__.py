@@ -5,13 +5,14 @@ in the shared theme; export.py turns them into PNG/SVG/PDF bytes.
 """
 
 from phi_core.figures.errors import (
-    category_heatmap, confusion_heatmap, error_type_bars, fixed_broken_bars, script_recall_bars,
+    breakdown_heatmap, category_heatmap, confusion_heatmap, error_type_bars, fixed_broken_bars, script_recall_bars,
 )
 from phi_core.figures.leaderboard import leaderboard_bar, pareto_scatter
 from phi_core.figures.phases import gains_waterfall, phase_lines, phase_start, reported_phase_means
 from phi_core.figures.threshold import threshold_scatter
 
 __all__ = [
+    "breakdown_heatmap",
     "category_heatmap",
     "confusion_heatmap",
     "error_type_bars",

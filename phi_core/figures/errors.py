@@ -1,4 +1,4 @@
-"""Error analysis figures: per-category heatmaps, error types, confusion, script recall."""
+"""Error analysis figures: per-category, per-style and per-format heatmaps, error types, confusion, script recall."""
 
 from __future__ import annotations
 
@@ -144,4 +144,63 @@ def fixed_broken_bars(comparison: pd.DataFrame, *, label_a: str = "run A", label
     fig.update_layout(barmode="relative", legend=SIDE_LEGEND)
     fig.update_xaxes(tickmode="array", tickvals=list(frame["category"]), ticktext=ticks, tickangle=-35)
     fig.update_yaxes(title_text="gold spans", zeroline=True, zerolinecolor="#888888")
+    return apply_theme(fig, title)
+
+
+BREAKDOWN_TITLES = {
+    ("style", "recall"): "Recall by document style",
+    ("style", "precision"): "Precision by document style",
+    ("style", "leak_rate"): "Leaked PHI characters by document style",
+    ("format", "recall"): "Recall by value format",
+    ("format", "precision"): "Precision by value format (characters of predictions touching it)",
+    ("format", "leak_rate"): "Leaked PHI characters by value format",
+}
+
+
+def breakdown_heatmap(matrix: pd.DataFrame, by: str = "style", metric: str = "recall", *,
+                      limit: int | None = 30, title: str | None = None) -> go.Figure:
+    """Document styles (or value formats) against runs, cell = recall, precision or leak rate.
+
+    ``matrix`` is phi_core.analysis.style_matrix or format_matrix. Styles run
+    across with runs down, like the category heatmap; value formats are many,
+    so they run down (runs across) and only the ``limit`` weakest are drawn
+    (the table beside the figure has them all). Weakest first, by the mean
+    over runs. A leak rate is better low, so its colour scale runs the other way.
+    """
+    if by not in ("style", "format") or metric not in ("recall", "precision", "leak_rate"):
+        raise ValueError(f"breakdown by {by!r} of {metric!r} is not drawn; by: style or format, "
+                         "metric: recall, precision or leak_rate")
+    title = title or BREAKDOWN_TITLES[(by, metric)]
+    if matrix.empty:
+        return empty_figure(f"No {by} breakdown yet: score a run on a dataset whose reports record it "
+                            "(e.g. synthetic-styles)", title)
+    require_columns(matrix, ("label", by, metric), f"{by} matrix")
+    table = matrix.pivot_table(index="label", columns=by, values=metric, aggfunc="mean", dropna=False)
+    weakest = table.mean(axis=0).sort_values(ascending=metric != "leak_rate", kind="stable", na_position="last")
+    keys = list(weakest.index)
+    if limit and len(keys) > limit:
+        title = f"{title} — the {limit} weakest of {len(keys)}"
+        keys = keys[:limit]
+    table = table[keys]
+    size = "support" if "support" in matrix else "gold" if "gold" in matrix else None
+    counts = None
+    if size:
+        counts = matrix.pivot_table(index="label", columns=by, values=size, aggfunc="sum")
+        counts = counts.reindex(index=table.index, columns=keys).fillna(0)
+    across = by == "style"
+    grid = table if across else table.T
+    z = grid.to_numpy(dtype=float)
+    customdata = None if counts is None else (counts if across else counts.T).to_numpy()
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(grid.columns), y=list(grid.index), zmin=0, zmax=1, colorscale=SEQUENTIAL_SCALE,
+        reversescale=metric == "leak_rate", text=_percent_text(z), texttemplate="%{text}", customdata=customdata,
+        xgap=2, ygap=2, colorbar=dict(title=dict(text=metric.replace("_", " ")), tickformat=".0%"),
+        hovertemplate=("%{y}<br>%{x}<br>%{z:.1%}" + ("<br>gold spans %{customdata}" if customdata is not None
+                                                    else "") + "<extra></extra>"),
+    ))
+    # Every row and column named: Plotly would otherwise skip labels on a crowded axis.
+    fig.update_xaxes(tickmode="array", tickvals=list(grid.columns), tickangle=-35 if across else 0,
+                     showgrid=False, side="bottom" if across else "top")
+    fig.update_yaxes(tickmode="array", tickvals=list(grid.index), autorange="reversed", showgrid=False,
+                     automargin=True)
     return apply_theme(fig, title)

@@ -14,10 +14,10 @@ from phi_core.figures.common import (
 )
 from phi_core.figures.theme import (
     REFERENCE_COLOR,
-    REFERENCE_LABEL,
     SERIES_COLORS,
     SIDE_LEGEND,
     apply_theme,
+    reference_label,
     series_colors,
 )
 
@@ -35,10 +35,13 @@ def reported_phase_means(reference_scores: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def phase_lines(means: pd.DataFrame, reported: pd.DataFrame | None = None, *,
-                title: str = "Mean score by phase") -> go.Figure:
+                title: str | None = None, language: str = "en") -> go.Figure:
     """One line per model with 95% CIs; the paper's phase means as a grey dashed line when given."""
+    ja = language == "ja"
+    if title is None:
+        title = "フェーズ別の平均スコア" if ja else "Mean score by phase"
     if means.empty:
-        return empty_figure("No runs in more than one phase yet", title)
+        return empty_figure("複数のフェーズにまたがる実行はまだありません" if ja else "No runs in more than one phase yet", title)
     require_columns(means, ("model", "phase", "mean", "lo", "hi"), "phase means")
     frame = means.assign(phase=means["phase"].astype(str))
     reported = reported if reported is not None else pd.DataFrame(columns=["phase", "mean"])
@@ -53,17 +56,19 @@ def phase_lines(means: pd.DataFrame, reported: pd.DataFrame | None = None, *,
             x=part["phase"], y=part["mean"], mode="lines+markers", name=str(model),
             line=dict(color=color, width=3), marker=dict(size=10),
             error_y=error_bars(part["mean"], part["lo"], part["hi"]), customdata=list(n),
-            hovertemplate=f"{model}<br>phase %{{x}}: %{{y:.2f}} (n=%{{customdata}})<extra></extra>",
+            hovertemplate=f"{model}<br>{'フェーズ' if ja else 'phase'} %{{x}}: %{{y:.2f}} (n=%{{customdata}})<extra></extra>",
         ))
     if not reported.empty:
         ordered = reported.assign(phase=reported["phase"].astype(str)).sort_values(
             "phase", key=lambda s: s.map(phase_sort_key))
         fig.add_trace(go.Scatter(x=ordered["phase"], y=ordered["mean"], mode="lines+markers",
-                                 name=f"mean over models, {REFERENCE_LABEL}",
+                                 name=("モデル平均（論文の報告値）" if ja
+                                       else f"mean over models, {reference_label(language)}"),
                                  line=dict(color=REFERENCE_COLOR, dash="dash", width=2),
                                  marker=dict(symbol="diamond-open", size=11)))
-    fig.update_xaxes(title_text="phase", type="category", categoryorder="array", categoryarray=phases)
-    fig.update_yaxes(title_text="mean composite score")
+    fig.update_xaxes(title_text="フェーズ" if ja else "phase", type="category", categoryorder="array",
+                     categoryarray=phases)
+    fig.update_yaxes(title_text="総合スコアの平均" if ja else "mean composite score")
     fig.update_layout(legend=SIDE_LEGEND)
     return apply_theme(fig, title)
 
@@ -92,23 +97,27 @@ def _gain_text(row: pd.Series) -> str:
 
 
 def gains_waterfall(gains: pd.DataFrame, *, start: float | None = None, start_label: str | None = None,
-                    title: str = "Gain per phase transition (paired over reports)") -> go.Figure:
+                    title: str | None = None, language: str = "en") -> go.Figure:
     """Each bar is one step's mean paired gain; with ``start`` the first bar is the first phase's mean.
 
     The last bar is the start plus the summed gains. Steps are paired over
     the reports both phases share, so the sum need not equal the mean of the
     last phase when different models took part in different phases.
     """
+    ja = language == "ja"
+    if title is None:
+        title = "フェーズ移行ごとの改善幅（同一レポートで対応）" if ja else "Gain per phase transition (paired over reports)"
+    no_pairs = "対応するレポートのあるフェーズ移行はまだありません" if ja else "No phase transition has paired reports yet"
     if gains.empty:
-        return empty_figure("No phase transition has paired reports yet", title)
+        return empty_figure(no_pairs, title)
     require_columns(gains, ("from_phase", "to_phase", "mean_diff"), "phase gains")
     steps = gains.dropna(subset=["mean_diff"])
     if steps.empty:
-        return empty_figure("No phase transition has paired reports yet", title)
+        return empty_figure(no_pairs, title)
     x, y, measure, text = [], [], [], []
     if start is not None and finite(start):
         first = steps.iloc[0]["from_phase"]
-        x.append(start_label or f"phase {first}")
+        x.append(start_label or (f"フェーズ{first}" if ja else f"phase {first}"))
         y.append(float(start))
         measure.append("absolute")
         text.append(f"{start:.1f}")
@@ -117,7 +126,10 @@ def gains_waterfall(gains: pd.DataFrame, *, start: float | None = None, start_la
         y.append(float(row["mean_diff"]))
         measure.append("relative")
         text.append(_gain_text(row))
-    x.append("start + gains" if measure[0] == "absolute" else "sum of gains")
+    if measure[0] == "absolute":
+        x.append("開始値＋改善幅" if ja else "start + gains")
+    else:
+        x.append("改善幅の合計" if ja else "sum of gains")
     y.append(0.0)
     measure.append("total")
     text.append("")
@@ -131,6 +143,9 @@ def gains_waterfall(gains: pd.DataFrame, *, start: float | None = None, start_la
         low = min(values[0], values[0] + steps["mean_diff"].cumsum().min())
         high = max(values[0], values[0] + steps["mean_diff"].cumsum().max())
         fig.update_yaxes(range=[max(0.0, low - 15), min(105.0, high + 8)])
-    fig.update_yaxes(title_text="composite score" if values else "mean gain (points)")
+    if values:
+        fig.update_yaxes(title_text="総合スコア" if ja else "composite score")
+    else:
+        fig.update_yaxes(title_text="平均改善幅（点）" if ja else "mean gain (points)")
     fig.update_layout(showlegend=False)
     return apply_theme(fig, title)

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from phi_core.figures.errors import category_heatmap, confusion_heatmap, script_recall_bars
+from phi_core.figures.errors import breakdown_heatmap, category_heatmap, confusion_heatmap, script_recall_bars
 from phi_core.figures.leaderboard import leaderboard_bar, pareto_scatter, select_reference_rows
+from phi_core.figures.leak import leak_bars
 from phi_core.figures.phases import phase_lines, reported_phase_means
 from phi_core.figures.threshold import threshold_scatter
 from phi_core.store import Store
@@ -23,7 +24,7 @@ class FigureRequest:
     dataset: str
     split: str | None = None
     run_ids: tuple[str, ...] = ()  # empty: the latest run of every backend/model/phase
-    metric: str = "recall"  # heatmap: recall or precision
+    metric: str = "recall"  # heatmap: recall or precision; style/format heatmaps also leak_rate
     language: str = "en"  # category names: en or ja
     from_phase: str = "3"
     to_phase: str = "4"
@@ -68,6 +69,9 @@ def _pareto(store: Store, request: FigureRequest) -> go.Figure:
 def _heatmap(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import category_matrix
 
+    if request.metric not in ("recall", "precision"):
+        raise ValueError(f"the category heatmap shows recall or precision, not {request.metric!r}; "
+                         "use style-recall or format-recall for leak_rate")
     metric = f"relaxed_{request.metric}"
     return category_heatmap(category_matrix(store, _run_ids(store, request)), metric, language=request.language)
 
@@ -82,6 +86,18 @@ def _script_recall(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import script_recall_frame
 
     return script_recall_bars(script_recall_frame(store, _run_ids(store, request)))
+
+
+def _style_recall(store: Store, request: FigureRequest) -> go.Figure:
+    from phi_core.analysis import style_matrix
+
+    return breakdown_heatmap(style_matrix(store, _run_ids(store, request)), "style", request.metric)
+
+
+def _format_recall(store: Store, request: FigureRequest) -> go.Figure:
+    from phi_core.analysis import format_matrix
+
+    return breakdown_heatmap(format_matrix(store, _run_ids(store, request)), "format", request.metric)
 
 
 def _phases(store: Store, request: FigureRequest) -> go.Figure:
@@ -102,6 +118,13 @@ def _threshold(store: Store, request: FigureRequest) -> go.Figure:
                              gain_label=f"gain from phase {request.from_phase} to {request.to_phase}")
 
 
+def _leak(store: Store, request: FigureRequest) -> go.Figure:
+    from phi_core.analysis.residual_leak import residual_leak
+
+    leak = residual_leak(store, request.dataset, request.split, run_ids=list(request.run_ids) or None)
+    return leak_bars(leak.by_category, leak.summary, language=request.language)
+
+
 FIGURES: dict[str, FigureEntry] = {
     entry.name: entry
     for entry in (
@@ -110,9 +133,15 @@ FIGURES: dict[str, FigureEntry] = {
         FigureEntry("heatmap", "recall (or --metric precision) per run and category", _heatmap),
         FigureEntry("confusion", "gold category against predicted label", _confusion),
         FigureEntry("script-recall", "recall by script: kanji, hiragana, katakana, romaji, mixed", _script_recall),
+        FigureEntry("style-recall", "recall (or --metric precision / leak_rate) per run and document style",
+                    _style_recall),
+        FigureEntry("format-recall", "recall (or --metric precision / leak_rate) per run and value format",
+                    _format_recall),
         FigureEntry("phases", "mean score by phase per model", _phases),
         FigureEntry("threshold", "gain from a step against the score before it, with the fitted threshold",
                     _threshold),
+        FigureEntry("leak", "leaked PHI characters per run by category, with the share of documents leaking",
+                    _leak),
     )
 }
 

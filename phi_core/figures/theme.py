@@ -36,6 +36,7 @@ SERIES_COLORS: tuple[str, ...] = (
 REFERENCE_COLOR = "#8C8C8C"  # numbers reported by the paper, never our measurements
 REFERENCE_PATTERN = "/"
 REFERENCE_LABEL = "reported by the paper"
+REFERENCE_LABEL_JA = "論文の報告値"
 GRID_COLOR = "#E5E5E5"
 FRONT_COLOR = "#D55E00"
 # Sequential scales that stay readable in grey and for colour-blind readers.
@@ -98,6 +99,10 @@ def presentation_copy(fig: go.Figure, width: int = PRESENTATION_WIDTH,
         if getattr(trace, "textfont", None) is not None and trace.textfont.size:
             trace.textfont.size = trace.textfont.size * factor
     return slide
+
+
+def reference_label(language: str = "en") -> str:
+    return REFERENCE_LABEL_JA if language == "ja" else REFERENCE_LABEL
 
 
 def category_color(code: str) -> str:

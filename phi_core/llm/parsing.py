@@ -8,17 +8,14 @@ violation code so that "rule adherence" can be scored separately.
 
 Nothing here raises on any input string.
 
-Violation codes (stable strings, mapped to penalties by the scorer):
+Violation codes and their meaning live in :mod:`phi_core.violations`; the
+parser emits ``unparseable``, ``reply_too_large``, ``wrong_shape``,
+``extra_text``, ``repaired_json``, ``unknown_category``, ``empty_value``,
+``non_string_value`` and ``mixed_entry``.
 
-- ``unparseable``: no usable JSON value in the reply.
-- ``wrong_shape``: JSON, but not the requested layout (items still extracted).
-- ``extra_text``: text or a code fence around the JSON (minor).
-- ``repaired_json``: the JSON needed repairs (quotes, trailing commas, Python
-  literals, escaped quotes, closing a truncated value).
-- ``unknown_category``: a label that :func:`phi_core.taxonomy.resolve` does not know.
-- ``empty_value``: a list entry that names a category but gives no value.
-- ``non_string_value``: a number, boolean or object where a string belongs.
-- ``mixed_entry``: one value that holds several items (see :func:`is_mixed_value`).
+A reply longer than :data:`MAX_REPLY_CHARS` or nested deeper than
+:data:`MAX_REPLY_DEPTH` is refused whole as ``reply_too_large``: no real answer
+looks like that, and parsing such garbage costs unbounded time and memory.
 """
 
 from __future__ import annotations
@@ -33,17 +30,13 @@ from typing import Any
 
 from phi_core.models import PredictedItem
 from phi_core.taxonomy import resolve
+from phi_core.violations import (
+    EMPTY_VALUE, EXTRA_TEXT, MIXED_ENTRY, NON_STRING_VALUE, REPAIRED_JSON, REPLY_TOO_LARGE, UNKNOWN_CATEGORY,
+    UNPARSEABLE, WRONG_SHAPE,
+)
 
-UNPARSEABLE = "unparseable"
-WRONG_SHAPE = "wrong_shape"
-EXTRA_TEXT = "extra_text"
-REPAIRED_JSON = "repaired_json"
-UNKNOWN_CATEGORY = "unknown_category"
-EMPTY_VALUE = "empty_value"
-NON_STRING_VALUE = "non_string_value"
-MIXED_ENTRY = "mixed_entry"
 VIOLATION_CODES = (
-    UNPARSEABLE, WRONG_SHAPE, EXTRA_TEXT, REPAIRED_JSON,
+    UNPARSEABLE, REPLY_TOO_LARGE, WRONG_SHAPE, EXTRA_TEXT, REPAIRED_JSON,
     UNKNOWN_CATEGORY, EMPTY_VALUE, NON_STRING_VALUE, MIXED_ENTRY,
 )
 
@@ -53,9 +46,11 @@ LIST = "list"
 NONE = "none"
 EXPECTED_SHAPES = (CATEGORY_OBJECT, PHI_LIST)
 
-# Replies are at most a few thousand tokens; anything far longer is garbage and
-# scanning it all would only cost time.
-MAX_TEXT_CHARS = 100_000
+# Replies are at most a few thousand tokens (num_predict caps them), and an
+# answer is a list of flat entries: anything far longer or deeper is garbage,
+# refused before any decoding so its cost stays linear and small.
+MAX_REPLY_CHARS = 64_000
+MAX_REPLY_DEPTH = 64
 MAX_CANDIDATES = 12
 MAX_TRUNCATION_CUTS = 8
 MAX_NESTING = 8  # JSON inside a string inside JSON ...
@@ -116,7 +111,9 @@ def _parse(text: Any, expected_shape: str) -> ParsedReply:
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     text = "" if text is None else str(text)
-    text = text[:MAX_TEXT_CHARS]
+    too_large = _too_large(text)
+    if too_large:
+        return ParsedReply([], [REPLY_TOO_LARGE], NONE, [too_large])
 
     findings = _Findings()
     found = find_json_value(text)
@@ -134,6 +131,26 @@ def _parse(text: Any, expected_shape: str) -> ParsedReply:
     elif shape != expected_shape:
         findings.flag(WRONG_SHAPE, f"asked for {expected_shape}, got {shape}")
     return ParsedReply(findings.items, list(findings.violations), shape, findings.notes)
+
+
+def _too_large(text: str) -> str:
+    """Why the reply is beyond any real answer ("" when it is not)."""
+    if len(text) > MAX_REPLY_CHARS:
+        return f"reply of {len(text):,} characters is over the {MAX_REPLY_CHARS:,} limit; not parsed"
+    if text.count("{") + text.count("[") <= MAX_REPLY_DEPTH:
+        return ""
+    depth = deepest = 0
+    # Brackets inside strings count too: a cheap upper bound is all we need.
+    for char in text:
+        if char in "{[":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_REPLY_DEPTH:
+                    return f"reply nested deeper than {MAX_REPLY_DEPTH} levels; not parsed"
+        elif char in "}]" and depth:
+            depth -= 1
+    return ""
 
 
 # -- locating the JSON ------------------------------------------------------------

@@ -24,6 +24,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Callable, Literal, Mapping
 
+import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from phi_core import taxonomy
@@ -429,93 +430,18 @@ def derive_version(phase: PhaseDefinition, changes: Mapping[str, Any]) -> PhaseD
 
 def dump_toml(phase: PhaseDefinition) -> str:
     """The full definition as TOML; loading it back gives the same hash."""
-    data = phase.canonical_dict()
-    lines = [f"# {phase.label()}, hash {phase.hash}", ""]
-    _emit_table(data, [], lines)
-    return "\n".join(lines).rstrip() + "\n"
+    # Multi-line strings keep prompts readable in the editor's diffs.
+    body = tomli_w.dumps(_without_none(phase.canonical_dict()), multiline_strings=True)
+    return f"# {phase.label()}, hash {phase.hash}\n\n{body}"
 
 
-def _is_table(value: Any) -> bool:
-    return isinstance(value, dict)
-
-
-def _is_table_array(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
-
-
-def _emit_table(table: Mapping[str, Any], path: list[str], lines: list[str]) -> None:
-    plain = {k: v for k, v in table.items() if v is not None and not _is_table(v) and not _is_table_array(v)}
-    for key, value in plain.items():
-        lines.append(f"{_key(key)} = {_value(value)}")
-    if plain:
-        lines.append("")
-    for key, value in table.items():
-        if _is_table(value):
-            sub_path = path + [key]
-            # A table with only sub-tables still gets its header so empty ones survive.
-            lines.append(f"[{'.'.join(_key(p) for p in sub_path)}]")
-            _emit_table(value, sub_path, lines)
-            if lines[-1] != "":
-                lines.append("")
-        elif _is_table_array(value):
-            for entry in value:
-                lines.append(f"[[{'.'.join(_key(p) for p in path + [key])}]]")
-                _emit_table(entry, path + [key], lines)
-                if lines[-1] != "":
-                    lines.append("")
-
-
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-
-
-def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _basic_string(key)
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return _multiline_string(value) if "\n" in value else _basic_string(value)
+def _without_none(value: Any) -> Any:
+    """TOML has no null: an unset field is simply left out."""
+    if isinstance(value, Mapping):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        if not value:
-            return "[]"
-        if any(isinstance(v, str) and ("\n" in v or len(v) > 40) for v in value):
-            return "[\n" + "".join(f"    {_value(v)},\n" for v in value) + "]"
-        return "[" + ", ".join(_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items() if v is not None) + "}"
-    raise PhaseError(f"cannot write {type(value).__name__} values to TOML")
-
-
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-
-
-def _escape_char(ch: str, *, keep: str = "") -> str:
-    if ch in keep:
-        return ch
-    if ch in _ESCAPES:
-        return _ESCAPES[ch]
-    if ord(ch) < 0x20 or ord(ch) == 0x7F:
-        return f"\\u{ord(ch):04X}"
-    return ch
-
-
-def _basic_string(text: str) -> str:
-    return '"' + "".join(_escape_char(ch) for ch in text) + '"'
-
-
-def _multiline_string(text: str) -> str:
-    # Quotes stay readable (prompts show JSON); only a run that would close the
-    # string early, or a quote right before the closing delimiter, is escaped.
-    body = "".join(_escape_char(ch, keep='\n\t"') for ch in text)
-    while '"""' in body:
-        body = body.replace('"""', '""\\"', 1)
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return '"""\n' + body + '"""'
+        return [_without_none(v) for v in value]
+    return value
 
 
 def diff_definitions(a: PhaseDefinition, b: PhaseDefinition) -> str:

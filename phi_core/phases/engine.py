@@ -1,9 +1,10 @@
 """PhaseExtractor: one phase + one model as an Extractor the runner can drive.
 
 The engine builds requests and reads replies; it never talks to a backend.
-The runner hands it ``call(request, step)``, which performs the call (or
-answers it from the cache, with retries) and returns the reply and whether it
-came from the cache.
+The runner hands it ``call(request, step, repeat)``, which performs the call
+(or answers it from the cache, with retries) and returns the reply and whether
+it came from the cache. Each call is also checked for validity (truncated
+prompt or answer, ignored schema, reasoning text: phi_core/llm/validity.py).
 
 A phase with a [refine] block (phases 4 and 5) makes a first pass exactly
 like the phase it extends (same messages, schema and options, so cached
@@ -17,22 +18,21 @@ import hashlib
 import json
 from typing import Any, Callable
 
-from phi_core.backends.base import BackendError, ChatReply, ChatRequest, HostUnreachable, ModelInfo
+from phi_core.backends.base import BackendError, BackendTimeout, ChatReply, ChatRequest, HostUnreachable, ModelInfo
 from phi_core.extractors.base import CallRecord, ExtractionOutcome
+from phi_core.llm.validity import call_validity, estimate_prompt_tokens, needed_context
 from phi_core.models import PredictedItem, Report
 from phi_core.phases.definition import PhaseDefinition, PhaseError, held_out_example_message
 from phi_core.phases.prompting import build_first_pass_messages, build_refine_messages, render_answer, render_examples
 from phi_core.phases.schemas import response_schema
 from phi_core.phases.variants import additions_for, explain_variant
-from phi_core.scoring.rules import VIOLATION_CHECKS
+from phi_core.violations import REFINE_UNPARSEABLE, UNUSABLE_REPLY_CODES, add_validity, empty_validity
 
-CallFn = Callable[[ChatRequest, str], "ChatReply | tuple[ChatReply, bool]"]
+CallFn = Callable[[ChatRequest, str, int], "ChatReply | tuple[ChatReply, bool]"]
 ParseFn = Callable[..., Any]  # parse_reply(text, *, expected_shape) -> ParsedReply
 
-# A refine reply carrying one of these gave us nothing to use: keep the
-# previous answer. Same codes that fail the scorer's "parseable" check.
-UNUSABLE_REPLY_CODES = frozenset(code for code, checks in VIOLATION_CHECKS.items() if "parseable" in checks)
-REFINE_UNPARSEABLE = "refine_unparseable"
+# A refine reply carrying one of UNUSABLE_REPLY_CODES gave us nothing to use:
+# keep the previous answer.
 FIRST_STEP = "extract"
 
 
@@ -148,7 +148,8 @@ class PhaseExtractor:
             "phase_key": self.definition.key,
             "variant": self.variant,
             "additions": list(self.additions.patterns),
-            "options": self.options.as_dict(),
+            # How long to wait and keep the model loaded do not change the answers.
+            "options": {k: v for k, v in self.options.as_dict().items() if k not in ("timeout_s", "keep_alive")},
             # A model re-pulled under the same tag is different work.
             "model_digest": self.model_info.digest if self.model_info else "",
         }
@@ -180,10 +181,23 @@ class PhaseExtractor:
         """The first-pass request (the refine requests depend on its answer)."""
         return [self._first_request(report)]
 
+    def context_needed(self, report: Report) -> int:
+        """Tokens of context the report's calls may need, estimated on the large side.
+
+        A refine call carries the report and the previous answer, which is at
+        most num_predict tokens long.
+        """
+        predict = self.options.num_predict
+        needed = needed_context(estimate_prompt_tokens(self._first_request(report).messages), predict)
+        if self.definition.refine is not None:
+            review = estimate_prompt_tokens(self._refine_request(report, []).messages) + predict
+            needed = max(needed, needed_context(review, predict))
+        return needed
+
     # -------------------------------------------------------------- running
 
-    def _ask(self, request: ChatRequest, step: str, calls: list[CallRecord]) -> ChatReply:
-        answer = self._call(request, step)
+    def _ask(self, request: ChatRequest, step: str, calls: list[CallRecord], repeat: int) -> ChatReply:
+        answer = self._call(request, step, repeat)
         reply, cached = answer if isinstance(answer, tuple) else (answer, False)
         calls.append(
             CallRecord(
@@ -197,6 +211,7 @@ class PhaseExtractor:
                 load_seconds=reply.load_seconds,
                 cached=bool(cached),
                 metrics=dict(reply.metrics),
+                validity=call_validity(request, reply),
             )
         )
         return reply
@@ -205,18 +220,20 @@ class PhaseExtractor:
         parse = self._parse or _default_parse()
         return parse(text, expected_shape=self.definition.output_shape)
 
-    def extract(self, report: Report) -> ExtractionOutcome:
+    def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         calls: list[CallRecord] = []
         outcome = ExtractionOutcome(items=[])
         try:
-            reply = self._ask(self._first_request(report), FIRST_STEP, calls)
+            reply = self._ask(self._first_request(report), FIRST_STEP, calls, repeat)
             parsed = self._read(reply.text)
+            self._note_unreadable(outcome, parsed)
             items, raw = list(parsed.items), reply.text
             outcome.violations.extend(parsed.violations)
             rounds = self.definition.refine.rounds if self.definition.refine else 0
             for round_number in range(1, rounds + 1):
-                reply = self._ask(self._refine_request(report, items), f"refine-{round_number}", calls)
+                reply = self._ask(self._refine_request(report, items), f"refine-{round_number}", calls, repeat)
                 refined = self._read(reply.text)
+                self._note_unreadable(outcome, refined)
                 if UNUSABLE_REPLY_CODES & set(refined.violations):
                     # The review failed, not the answer: keep the last good items.
                     outcome.violations.append(REFINE_UNPARSEABLE)
@@ -226,8 +243,8 @@ class PhaseExtractor:
             outcome.items, outcome.raw = items, raw
         except BackendError as error:
             outcome.items, outcome.error = [], str(error) or type(error).__name__
-            # Tells the runner to stop sending this host work (it retries elsewhere).
-            outcome.host_down = isinstance(error, HostUnreachable)
+            # Tells the runner to stop sending this host work (other hosts take it).
+            outcome.host_down = isinstance(error, (HostUnreachable, BackendTimeout))
         # Distinct codes, first-seen order, as the parser reports them per reply.
         outcome.violations = list(dict.fromkeys(outcome.violations))
         outcome.calls = calls
@@ -235,4 +252,15 @@ class PhaseExtractor:
         outcome.prompt_tokens = _sum([c.prompt_tokens for c in calls])
         outcome.completion_tokens = _sum([c.completion_tokens for c in calls])
         outcome.input_tokens = calls[0].prompt_tokens if calls else None
+        outcome.validity = empty_validity()
+        for call in calls:
+            add_validity(outcome.validity, call.validity)
         return outcome
+
+    @staticmethod
+    def _note_unreadable(outcome: ExtractionOutcome, parsed) -> None:
+        if UNUSABLE_REPLY_CODES & set(parsed.violations):
+            outcome.unparseable_replies += 1
+            if outcome.parse_error is None:
+                notes = list(getattr(parsed, "notes", []) or [])
+                outcome.parse_error = "; ".join(notes[:2]) or ", ".join(parsed.violations)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from phi_core import violations
+
 RULE_CHECKS: tuple[str, ...] = (
     "parseable",
     "requested_shape",
@@ -17,36 +19,19 @@ RULE_CHECKS: tuple[str, ...] = (
     "no_duplicates",
 )
 
-# Violation code -> the checks it fails. An unparseable reply has no shape
-# either, so it fails both; the item checks then pass vacuously when there
-# are no items. Codes missing from this table are kept and listed but fail
-# no check, because we cannot tell which rule they break.
+# Violation code -> the checks it fails, from the one registry of codes. An
+# unparseable reply has no shape either, so it fails both; the item checks
+# then pass vacuously when there are no items. Codes missing from this table
+# are kept and listed but fail no check, because we cannot tell which rule
+# they break.
 VIOLATION_CHECKS: dict[str, tuple[str, ...]] = {
-    "unparseable": ("parseable", "requested_shape"),
-    # A Self-Refine reply that could not be read: the model broke the contract
-    # even though the previous round's items were kept.
-    "refine_unparseable": ("parseable",),
-    "empty_reply": ("parseable", "requested_shape"),
-    "truncated": ("parseable", "requested_shape"),
-    "wrong_shape": ("requested_shape",),
-    "missing_field": ("requested_shape",),
-    "bad_item": ("requested_shape",),
-    "non_string_value": ("requested_shape",),
-    "unknown_category": ("known_categories",),
-    "unknown_label": ("known_categories",),
-    "value_not_verbatim": ("verbatim_values",),
-    "value_not_in_text": ("verbatim_values",),
-    "empty_value": ("verbatim_values",),
-    "duplicate_item": ("no_duplicates",),
-    "joined_entries": ("no_duplicates",),
-    # Several items in one entry break "one item per entry" just like a repeat.
-    "mixed_entry": ("no_duplicates",),
+    code: entry.fails for code, entry in violations.REPLY_VIOLATIONS.items() if entry.fails
 }
 
 # Codes this module raises itself after looking at the items.
-UNKNOWN_CATEGORY = "unknown_category"
-VALUE_NOT_VERBATIM = "value_not_verbatim"
-DUPLICATE_ITEM = "duplicate_item"
+UNKNOWN_CATEGORY = violations.UNKNOWN_CATEGORY
+VALUE_NOT_VERBATIM = violations.VALUE_NOT_VERBATIM
+DUPLICATE_ITEM = violations.DUPLICATE_ITEM
 
 
 def failed_checks(codes: Iterable[str]) -> set[str]:

@@ -5,7 +5,7 @@ dataclass with ``to_dict()`` for JSON. Methods in plain words: docs/statistics.m
 """
 
 from .advice import advise
-from .bootstrap import bootstrap_means, percentile_interval
+from phi_core.scoring.bootstrap import bootstrap_means, percentile_interval
 from .effect import cohens_dz, t_interval
 from .hypothesis import StatTest, StatTestPair
 from .model_points import ModelPoint, model_step_points

@@ -7,7 +7,7 @@ import math
 import numpy as np
 from scipy import stats
 
-from .bootstrap import NAN_CI
+from phi_core.scoring.bootstrap import NAN_CI
 
 # Differences are rounded to this many decimals before any test so that float
 # noise (84.63 - 80.10 vs 4.53) does not create fake non-zero values or ranks.

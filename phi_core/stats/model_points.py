@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._json import JsonResult
-from .bootstrap import NAN_CI, bootstrap_mean_interval
+from phi_core.scoring.bootstrap import NAN_CI, bootstrap_mean_interval
 
 NAN = float("nan")
 

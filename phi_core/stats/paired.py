@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._json import JsonResult
-from .bootstrap import NAN_CI, bootstrap_mean_interval
+from phi_core.scoring.bootstrap import NAN_CI, bootstrap_mean_interval
 from .effect import clean, cohens_dz, t_interval
 from .hypothesis import paired_t, signed_rank
 from .multiple import holm_correction

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._json import JsonResult
-from .bootstrap import NAN_CI, percentile_interval
+from phi_core.scoring.bootstrap import NAN_CI, percentile_interval
 from .breakpoints import BREAKPOINT_MODELS, BreakpointModel, best_fit, best_thresholds_per_gain_vector
 from .effect import t_interval
 from .hypothesis import (

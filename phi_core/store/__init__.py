@@ -1,7 +1,7 @@
 """The DuckDB store: one file, one writer process, all SQL in this package.
 
 `Store` joins one class per table family (corpus, reference, phases, runs,
-scores, reply cache, jobs) over a single connection.
+scores, reply cache, jobs, team) over a single connection.
 """
 
 from phi_core.store.corpus import DatasetExists, StaleEdit

@@ -18,7 +18,7 @@ import pandas as pd
 from phi_core.store.database import connect, migrate, resolve_db_path
 
 # Per-(run, report) tables written next to report_scores (db/migrations/002_analysis.sql).
-ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs")
+ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs", "score_formats")
 
 SCORE_DIMENSION_COLUMNS = (
     "recall", "precision", "boundary_fidelity", "information_purity",
@@ -49,6 +49,10 @@ class StoreBase:
         self.lock = threading.RLock()
         if not read_only:
             migrate(self.con)
+        self._on_open()
+
+    def _on_open(self) -> None:
+        """Table families tidy up after opening here (each calls super() first)."""
 
     def close(self) -> None:
         self.con.close()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable, Sequence
 
 import pandas as pd
 
 from phi_core.models import ImportWarning, Report, Span
-from phi_core.store.base import StoreBase, _json, _loads
+from phi_core.store.base import ANALYSIS_TABLES, StoreBase, _json, _loads
 from phi_core.store.database import StoreError
 
 
@@ -82,6 +83,7 @@ class CorpusTables(StoreBase):
                         "warnings": [_json([w.model_dump() for w in r.warnings]) for r in reports],
                         "meta": [_json(r.meta) for r in reports],
                         "source": source,
+                        "style": [r.style for r in reports],
                     }
                 ),
             )
@@ -90,22 +92,24 @@ class CorpusTables(StoreBase):
 
     def _insert_spans(self, dataset: str, reports: Iterable[Report]) -> None:
         rows = [
-            (r.id, s.start, s.end, s.category, s.text)
+            (r.id, s.start, s.end, s.category, s.text, s.format)
             for r in reports
             for s in {(s.start, s.end, s.category): s for s in r.spans}.values()
         ]
-        frame = pd.DataFrame(rows, columns=["report_id", "start_pos", "end_pos", "category", "span_text"])
+        frame = pd.DataFrame(rows, columns=["report_id", "start_pos", "end_pos", "category", "span_text", "format"])
         frame.insert(0, "dataset", dataset)
         self._insert_frame("gold_spans", frame)
 
     def delete_dataset(self, dataset: str) -> None:
         with self.transaction():
             run_ids = [r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()]
-            for table in ("report_scores", "predicted_items", "run_results"):
+            for table in ("report_scores", "predicted_items", "run_results", *ANALYSIS_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE run_id IN (SELECT unnest(?))", [run_ids])
-            for table in ("runs", "gold_audit", "gold_spans", "reports", "datasets"):
+            for table in ("runs", "gold_audit", "gold_spans", "layer_spans", "annotation_layers", "adjudications",
+                          "reports", "datasets"):
                 column = "name" if table == "datasets" else "dataset"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [dataset])
+            self.con.execute("DELETE FROM team_settings WHERE scope = ?", [dataset])  # e.g. its blind mode
 
     def report_counts(self, dataset: str | None = None) -> dict[str, int]:
         where, params = ("WHERE dataset = ?", [dataset]) if dataset else ("", [])
@@ -120,12 +124,16 @@ class CorpusTables(StoreBase):
         statuses: Sequence[str] | None = None,
         ids: Sequence[str] | None = None,
         limit: int | None = None,
+        styles: Sequence[str] | None = None,
     ) -> list[Report]:
         """Reports with their gold spans, in import order."""
         clauses, params = ["dataset = ?"], [dataset]
         if split:
             clauses.append("split = ?")
             params.append(split)
+        if styles:
+            clauses.append("style IN (SELECT unnest(?))")
+            params.append(list(styles))
         if statuses:
             clauses.append("status IN (SELECT unnest(?))")
             params.append(list(statuses))
@@ -133,7 +141,7 @@ class CorpusTables(StoreBase):
             clauses.append("report_id IN (SELECT unnest(?))")
             params.append(list(ids))
         sql = (
-            "SELECT report_id, text, split, status, warnings, meta, version FROM reports "
+            "SELECT report_id, text, split, status, warnings, meta, version, style FROM reports "
             f"WHERE {' AND '.join(clauses)} ORDER BY ordinal"
         )
         if limit:
@@ -142,14 +150,14 @@ class CorpusTables(StoreBase):
         if not rows:
             return []
         spans: dict[str, list[Span]] = {}
-        for report_id, start, end, category, text in self._rows(
-            "SELECT report_id, start_pos, end_pos, category, span_text FROM gold_spans "
+        for report_id, start, end, category, text, fmt in self._rows(
+            "SELECT report_id, start_pos, end_pos, category, span_text, format FROM gold_spans "
             "WHERE dataset = ? AND report_id IN (SELECT unnest(?)) ORDER BY report_id, start_pos, end_pos",
             [dataset, [r[0] for r in rows]],
         ):
-            spans.setdefault(report_id, []).append(Span(start=start, end=end, category=category, text=text))
+            spans.setdefault(report_id, []).append(Span(start=start, end=end, category=category, text=text, format=fmt))
         out = []
-        for report_id, text, split_, status, warnings, meta, version in rows:
+        for report_id, text, split_, status, warnings, meta, version, style in rows:
             meta = _loads(meta, {})
             meta["version"] = version
             out.append(
@@ -161,6 +169,7 @@ class CorpusTables(StoreBase):
                     spans=spans.get(report_id, []),
                     warnings=[ImportWarning(**w) for w in _loads(warnings, [])],
                     meta=meta,
+                    style=style,
                 )
             )
         return out
@@ -190,43 +199,59 @@ class CorpusTables(StoreBase):
         saved in between, nothing is written and StaleEdit shows what is there now.
         """
         with self.transaction():
-            current = self.reports(dataset, ids=[report_id])
-            if not current:
-                raise StoreError(f"report {report_id!r} is not in dataset {dataset!r} (was it deleted?)")
-            before = current[0]
-            version = before.meta["version"]
-            if version != expected_version:
-                raise StaleEdit(
-                    f"report {report_id} was changed by someone else (now version {version}, you started from "
-                    f"version {expected_version}); your edit was not saved. Reload to see their change, then redo yours.",
-                    before,
-                    version,
-                )
-            after = Report(id=report_id, text=before.text, split=before.split,
-                           status=status or before.status, spans=list(spans))
-            new_version = version + 1
-            self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
-            self._insert_spans(dataset, [after])
-            self.con.execute(
-                "UPDATE reports SET status = ?, version = ?, updated_at = current_timestamp "
-                "WHERE dataset = ? AND report_id = ?",
-                [after.status, new_version, dataset, report_id],
-            )
-            self.con.execute(
-                "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after, before, after)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [dataset, report_id, actor, action, version, new_version,
-                 _json(_gold_state(before)), _json(_gold_state(after))],
-            )
+            new_version = self._write_gold(dataset, report_id, spans=spans, status=status,
+                                           expected_version=expected_version, actor=actor, action=action)
         return new_version
 
-    def audit_log(self, dataset: str, report_id: str | None = None) -> pd.DataFrame:
+    def _write_gold(self, dataset: str, report_id: str, *, spans: Sequence[Span], status: str | None,
+                    expected_version: int | None, actor: str, action: str) -> int:
+        """save_gold's work inside the caller's transaction (adjudication writes more in the same one).
+
+        ``expected_version=None`` skips the stale check: only for writes that
+        derive the gold from a layer the caller has just checked.
+        """
+        current = self.reports(dataset, ids=[report_id])
+        if not current:
+            raise StoreError(f"report {report_id!r} is not in dataset {dataset!r} (was it deleted?)")
+        before = current[0]
+        version = before.meta["version"]
+        if expected_version is not None and version != expected_version:
+            raise StaleEdit(
+                f"report {report_id} was changed by someone else (now version {version}, you started from "
+                f"version {expected_version}); your edit was not saved. Reload to see their change, then redo yours.",
+                before,
+                version,
+            )
+        after = Report(id=report_id, text=before.text, split=before.split,
+                       status=status or before.status, spans=_keep_formats(list(spans), before.spans))
+        new_version = version + 1
+        self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
+        self._insert_spans(dataset, [after])
+        self.con.execute(
+            "UPDATE reports SET status = ?, version = ?, updated_at = current_timestamp "
+            "WHERE dataset = ? AND report_id = ?",
+            [after.status, new_version, dataset, report_id],
+        )
+        self.con.execute(
+            "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [dataset, report_id, actor, action, version, new_version,
+             _json(_gold_state(before)), _json(_gold_state(after))],
+        )
+        return new_version
+
+    def audit_log(self, dataset: str, report_id: str | None = None, *, layer: str | None = "") -> pd.DataFrame:
+        """Audited changes, newest first: of the gold layer ('' default), one annotator's layer, or all (None)."""
         where, params = "dataset = ?", [dataset]
         if report_id:
             where += " AND report_id = ?"
             params.append(report_id)
+        if layer is not None:
+            where += " AND coalesce(layer, '') = ?"
+            params.append(layer)
         return self._df(
-            f"SELECT audit_id, report_id, actor, changed_at, action, version_before, version_after, before, after, undone_by "
+            f"SELECT audit_id, report_id, actor, changed_at, action, version_before, version_after, before, after, "
+            f"undone_by, coalesce(layer, '') AS layer "
             f"FROM gold_audit WHERE {where} ORDER BY audit_id DESC",
             params,
         )
@@ -234,15 +259,17 @@ class CorpusTables(StoreBase):
     def undo(self, audit_id: int, *, actor: str) -> int:
         """Restore the state before an audited change, as a new audited change."""
         rows = self._rows(
-            "SELECT dataset, report_id, version_after, before, undone_by FROM gold_audit WHERE audit_id = ?", [audit_id]
+            "SELECT dataset, report_id, version_after, before, undone_by, coalesce(layer, '') FROM gold_audit "
+            "WHERE audit_id = ?", [audit_id]
         )
         if not rows:
             raise StoreError(f"there is no change number {audit_id} in the audit log")
-        dataset, report_id, version_after, before, undone_by = rows[0]
+        dataset, report_id, version_after, before, undone_by, layer = rows[0]
         if undone_by is not None:
             raise StoreError(f"change {audit_id} was already undone (by change {undone_by})")
         state = _loads(before, {})
-        new_version = self.save_gold(
+        save = self.save_gold if not layer else partial(self.save_layer, annotator=layer)  # type: ignore[attr-defined]
+        new_version = save(
             dataset, report_id,
             spans=[Span(**s) for s in state.get("spans", [])],
             status=state.get("status"),
@@ -252,14 +279,28 @@ class CorpusTables(StoreBase):
         )
         with self.lock:
             last = self.con.execute(
-                "SELECT max(audit_id) FROM gold_audit WHERE dataset = ? AND report_id = ?", [dataset, report_id]
+                "SELECT max(audit_id) FROM gold_audit WHERE dataset = ? AND report_id = ? AND coalesce(layer, '') = ?",
+                [dataset, report_id, layer],
             ).fetchall()[0][0]
             self.con.execute("UPDATE gold_audit SET undone_by = ? WHERE audit_id = ?", [last, audit_id])
         return new_version
 
+    def styles(self, dataset: str) -> list[str]:
+        """The document styles present in a dataset, alphabetically (empty when none is recorded)."""
+        rows = self._rows("SELECT DISTINCT style FROM reports WHERE dataset = ? AND style IS NOT NULL ORDER BY style",
+                          [dataset])
+        return [row[0] for row in rows]
+
     def split_counts(self, dataset: str) -> dict[str, int]:
         rows = self._rows("SELECT split, count(*) FROM reports WHERE dataset = ? GROUP BY split", [dataset])
         return {split: n for split, n in rows}
+
+
+def _keep_formats(spans: Sequence[Span], earlier: Sequence[Span]) -> list[Span]:
+    """An edited span that is still where it was keeps the value format it had (editors do not set formats)."""
+    known = {(s.start, s.end, s.category): s.format for s in earlier if s.format}
+    return [s if s.format or (s.start, s.end, s.category) not in known
+            else s.model_copy(update={"format": known[(s.start, s.end, s.category)]}) for s in spans]
 
 
 def _gold_state(report: Report) -> dict:

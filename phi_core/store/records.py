@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from phi_core.store.base import _loads
@@ -49,6 +49,10 @@ class TaskResult:
     input_tokens: int | None
     backend_calls: int
     error: str | None
+    # Validity code -> calls of this task that earned it (phi_core/violations.py).
+    validity: dict[str, int] = field(default_factory=dict)
+    unparseable_replies: int = 0
+    parse_error: str | None = None
 
 
 _RUN_COLUMNS = (

@@ -2,25 +2,59 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
+from dataclasses import replace
 from typing import Any, Sequence
 
 import pandas as pd
 
 from phi_core.store.base import StoreBase, _json, _loads
 from phi_core.store.records import _RUN_COLUMNS, RunRecord, TaskResult, _run_record
+from phi_core.violations import VALIDITY_CODES
+
+# Who this process is, for the runs it owns (a pid alone can be reused).
+PROCESS_OWNER = f"{os.getpid()}-{time.time():.6f}"
+UNFINISHED_RUN_STATUSES = ("queued", "running")
 
 
 class RunTables(StoreBase):
+    def _on_open(self) -> None:
+        super()._on_open()
+        if not self.read_only:
+            self.mark_stale_runs_interrupted()
+
+    def mark_stale_runs_interrupted(self) -> int:
+        """Runs left unfinished by a process that is gone become 'interrupted' (resumable).
+
+        Only one process can hold the database for writing, so when this one
+        does, no other process is running anything.
+        """
+        with self.lock:
+            rows = self.con.execute(
+                "UPDATE runs SET status = 'interrupted', error = coalesce(error, ?) "
+                "WHERE status IN (SELECT unnest(?)) AND coalesce(owner, '') <> ? RETURNING run_id",
+                ["the process running it stopped before it finished; run the same job again to resume",
+                 list(UNFINISHED_RUN_STATUSES), PROCESS_OWNER],
+            ).fetchall()
+        return len(rows)
+
+    def _seen_fresh(self, record: RunRecord) -> RunRecord:
+        """Read-only views cannot write, but show a dead process's run as it is: interrupted."""
+        if self.read_only and record.status in UNFINISHED_RUN_STATUSES:
+            return replace(record, status="interrupted")
+        return record
+
     def find_run(self, job_key: str) -> RunRecord | None:
         rows = self._rows(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE job_key = ? ORDER BY created_at DESC LIMIT 1", [job_key]
         )
-        return _run_record(rows[0]) if rows else None
+        return self._seen_fresh(_run_record(rows[0])) if rows else None
 
     def run(self, run_id: str) -> RunRecord | None:
         rows = self._rows(f"SELECT {_RUN_COLUMNS} FROM runs WHERE run_id = ?", [run_id])
-        return _run_record(rows[0]) if rows else None
+        return self._seen_fresh(_run_record(rows[0])) if rows else None
 
     def create_run(self, *, job_key: str, dataset: str, split: str | None, backend: str, model: str, phase: str,
                    phase_key: str | None, host: str, model_digest: str, model_meta: dict, options: dict,
@@ -38,7 +72,7 @@ class RunTables(StoreBase):
 
     def update_run(self, run_id: str, **fields: Any) -> None:
         allowed = {"status", "tasks_total", "started_at", "finished_at", "error", "model_meta", "model_digest",
-                   "provenance", "host"}
+                   "provenance", "host", "owner"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot update run fields {sorted(unknown)}")
@@ -58,7 +92,8 @@ class RunTables(StoreBase):
             clauses.append("status IN (SELECT unnest(?))")
             params.append(list(statuses))
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        return [_run_record(r) for r in self._rows(f"SELECT {_RUN_COLUMNS} FROM runs {where} ORDER BY created_at", params)]
+        rows = self._rows(f"SELECT {_RUN_COLUMNS} FROM runs {where} ORDER BY created_at", params)
+        return [self._seen_fresh(_run_record(r)) for r in rows]
 
     def run_progress(self, run_id: str) -> dict[str, int]:
         rows = self._rows("SELECT status, count(*) FROM run_results WHERE run_id = ? GROUP BY status", [run_id])
@@ -103,6 +138,9 @@ class RunTables(StoreBase):
                         "input_tokens": pd.array([r.input_tokens for r in results], dtype="Int64"),
                         "backend_calls": [r.backend_calls for r in results],
                         "error": [r.error for r in results],
+                        **{code: [int((r.validity or {}).get(code, 0)) for r in results] for code in VALIDITY_CODES},
+                        "unparseable_replies": [r.unparseable_replies for r in results],
+                        "parse_error": [r.parse_error for r in results],
                     }
                 ),
             )
@@ -171,6 +209,23 @@ class RunTables(StoreBase):
             }
             for run_id, avg, secs, tokens in rows
         }
+
+    def run_validity(self, run_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Per run: calls that earned each validity code, unreadable replies and the first parse error."""
+        sums = ", ".join(f"coalesce(sum({code}), 0)" for code in VALIDITY_CODES)
+        rows = self._rows(
+            f"SELECT run_id, {sums}, coalesce(sum(unparseable_replies), 0), "
+            "arg_min(parse_error, report_id) FILTER (WHERE parse_error IS NOT NULL) "
+            "FROM run_results WHERE run_id IN (SELECT unnest(?)) GROUP BY run_id",
+            [list(run_ids)],
+        )
+        out = {run_id: {"validity": dict.fromkeys(VALIDITY_CODES, 0), "unparseable_replies": 0,
+                        "first_parse_error": None} for run_id in run_ids}
+        for row in rows:
+            counts = [int(v) for v in row[1:1 + len(VALIDITY_CODES)]]
+            out[row[0]] = {"validity": dict(zip(VALIDITY_CODES, counts)),
+                           "unparseable_replies": int(row[-2]), "first_parse_error": row[-1]}
+        return out
 
     def run_task_counts(self) -> dict[str, dict[str, float]]:
         """Per run: finished and failed tasks and their mean seconds, in one query."""

@@ -78,7 +78,7 @@ class ScoreTables(StoreBase):
             WITH wanted AS (SELECT unnest(?) AS run_id),
             s AS (
                 SELECT run_id, count(*) AS n_reports, avg(score) AS score, {dims},
-                       avg(seconds) AS sec_per_report
+                       avg(seconds) AS sec_per_report, count(*) FILTER (WHERE rescaled) AS rescaled_reports
                 FROM report_scores WHERE run_id IN (SELECT run_id FROM wanted) GROUP BY run_id
             ),
             c AS (
@@ -157,8 +157,13 @@ class ScoreTables(StoreBase):
         )
 
     def error_rows(self, run_id: str, *, error_type: str | None = None, category: str | None = None,
-                   limit: int = 50) -> pd.DataFrame:
-        """Errors of one run with the text of their report, in report order."""
+                   limit: int = 50, style: str | None = None, value_format: str | None = None) -> pd.DataFrame:
+        """Errors of one run with the text of their report, in report order.
+
+        ``style`` keeps errors in reports of that document style; ``value_format``
+        keeps gold-side errors (missed, boundary, wrong category) at gold spans
+        written in that format.
+        """
         clauses, params = ["e.run_id = ?"], [run_id]
         if error_type:
             clauses.append("e.type = ?")
@@ -166,6 +171,15 @@ class ScoreTables(StoreBase):
         if category:
             clauses.append("(e.category = ? OR e.pred_label = ?)")
             params.extend([category, category])
+        if style:
+            clauses.append("r.style = ?")
+            params.append(style)
+        if value_format:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM gold_spans g WHERE g.dataset = u.dataset AND g.report_id = e.report_id "
+                "AND g.start_pos = e.gold_start AND g.end_pos = e.gold_end AND g.format = ?)"
+            )
+            params.append(value_format)
         params.append(int(limit))
         return self._df(
             f"""
@@ -180,6 +194,35 @@ class ScoreTables(StoreBase):
             LIMIT ?
             """,
             params,
+        )
+
+    def style_totals(self, run_ids: Sequence[str]) -> pd.DataFrame:
+        """Per (run, document style): reports and the pooled counters of score_counts."""
+        return self._df(
+            """
+            SELECT c.run_id, r.style, count(*) AS reports, sum(c.gold) AS gold, sum(c.gold_found) AS gold_found,
+                   sum(c.pred_items) AS pred_items, sum(c.pred_items_correct) AS pred_items_correct,
+                   sum(c.gold_chars) AS gold_chars, sum(c.leaked_chars) AS leaked_chars
+            FROM score_counts c
+            JOIN runs u ON u.run_id = c.run_id
+            JOIN reports r ON r.dataset = u.dataset AND r.report_id = c.report_id
+            WHERE c.run_id IN (SELECT unnest(?)) AND r.style IS NOT NULL
+            GROUP BY c.run_id, r.style ORDER BY c.run_id, r.style
+            """,
+            [list(run_ids)],
+        )
+
+    def format_totals(self, run_ids: Sequence[str]) -> pd.DataFrame:
+        """Per (run, value format): pooled score_formats counters over all categories."""
+        return self._df(
+            """
+            SELECT run_id, format, sum(support) AS support, sum(found) AS found,
+                   sum(gold_chars) AS gold_chars, sum(leaked_chars) AS leaked_chars,
+                   sum(pred_chars) AS pred_chars, sum(pred_chars_inside) AS pred_chars_inside
+            FROM score_formats WHERE run_id IN (SELECT unnest(?))
+            GROUP BY run_id, format ORDER BY run_id, format
+            """,
+            [list(run_ids)],
         )
 
     def gold_span_outcomes(self, run_a: str, run_b: str) -> pd.DataFrame:

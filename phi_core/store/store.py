@@ -8,12 +8,15 @@ from phi_core.store.cache import ReplyCacheTable
 from phi_core.store.corpus import CorpusTables
 from phi_core.store.jobs import JobTables
 from phi_core.store.phases import PhaseTables
+from phi_core.store.pipelines import PipelineTables
 from phi_core.store.reference import ReferenceTables
 from phi_core.store.runs import RunTables
 from phi_core.store.scores import ScoreTables
+from phi_core.store.team import TeamTables
 
 
-class Store(CorpusTables, ReferenceTables, PhaseTables, RunTables, ScoreTables, ReplyCacheTable, JobTables):
+class Store(CorpusTables, ReferenceTables, PhaseTables, RunTables, ScoreTables, ReplyCacheTable, JobTables,
+            PipelineTables, TeamTables):
     """The project's one entry to the database (one per process)."""
 
     def summary(self) -> dict[str, Any]:

@@ -16,6 +16,8 @@ import streamlit as st
 
 from phi_core.figures.export import FORMATS, export_available, figure_bytes, safe_filename, zip_figures
 from phi_core.figures.theme import PRESENTATION_HEIGHT, PRESENTATION_WIDTH
+from phi_core.ui.i18n import tr
+from phi_core.ui import plain
 
 SCALE_KEY = "fig_export_scale"
 SCALES = (1.0, 1.5, 2.0, 3.0)
@@ -53,7 +55,7 @@ def figure_download_buttons(fig: go.Figure, name: str, *, key: str) -> None:
             fmt.upper(), data=_render(fig, fmt, scale), file_name=f"{safe_filename(name)}.{fmt}",
             mime=FORMATS[fmt].mime, key=f"{key}_dl_{fmt}", disabled=not available, icon=":material/download:",
             help=(f"{PRESENTATION_WIDTH * scale:.0f}x{PRESENTATION_HEIGHT * scale:.0f} px" if fmt == "png"
-                  else "vector, for slides and papers") if available else reason,
+                  else tr("vector, for slides and papers", "ベクター形式（スライド・論文用）")) if available else reason,
         )
 
 
@@ -97,16 +99,17 @@ class PageExports:
         available, reason = _availability()
         with st.container(border=True):
             left, right = st.columns([2, 3])
-            left.selectbox("PNG scale", SCALES, key=SCALE_KEY,
-                           format_func=lambda s: f"x{s:g} ({PRESENTATION_WIDTH * s:.0f}x{PRESENTATION_HEIGHT * s:.0f})")
+            left.selectbox(tr("PNG scale", "PNGの倍率"), SCALES, key=SCALE_KEY,
+                           format_func=lambda s: f"×{s:g} ({PRESENTATION_WIDTH * s:.0f}×{PRESENTATION_HEIGHT * s:.0f})")
             figures, tables, scale = dict(self.figures), dict(self.tables), export_scale()
             extra = {f"{safe_filename(n)}.csv": csv_bytes(t) for n, t in tables.items()}
             right.download_button(
-                f"Export all figures on this page ({len(figures)} figures, {len(tables)} tables) as zip",
+                tr(f"Export all figures on this page ({len(figures)} figures, {len(tables)} tables) as zip",
+                   f"このページの図表をすべてzipで書き出す（図{len(figures)}点、表{len(tables)}点）"),
                 data=lambda: zip_figures(figures, scale=scale, extra_files=extra),
                 file_name=f"{safe_filename(self.page)}_figures.zip", mime="application/zip",
                 key=f"{safe_filename(self.page)}_export_all", disabled=not available or not figures,
                 icon=":material/folder_zip:",
             )
             if not available:
-                st.caption(f":material/info: {reason}")
+                st.caption(":material/info: " + plain.escape(reason))

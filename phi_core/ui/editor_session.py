@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Mapping, MutableMapping, Sequence
+from typing import Any, Mapping, MutableMapping, NamedTuple, Sequence
 
 from phi_core.models import Report, Span
-from phi_core.store import Store
-from phi_core.store import StaleEdit, StoreError
+from phi_core.roles import Actor, NotAllowed, as_actor, require_layer
+from phi_core.store import StaleEdit, Store, StoreError
 from phi_core.ui.offsets import span_from_utf16
 from phi_core.ui.workbench import Edit, EditError, apply_event, describe_diff, diff_spans, reapply, step_id
 
@@ -25,6 +25,9 @@ CONFLICT = "wb_conflict"
 FLASH = "wb_flash"
 SEEN_NONCES = "wb_seen_nonces"
 CURRENT = "wb_report_id"
+# '' edits the gold layer; an annotator's name edits their own layer.
+LAYER = "wb_layer"
+_OPEN_LAYER = "wb_open_layer"
 _NONCE_MEMORY = 500
 
 # Events whose offsets arrive in UTF-16 from the browser.
@@ -51,11 +54,21 @@ class Conflict:
         return lines
 
 
-def flash(state: MutableMapping[str, Any], level: str, message: str) -> None:
-    state.setdefault(FLASH, []).append((level, message))
+class Flash(NamedTuple):
+    level: str
+    message: str
+    # The Japanese wording where this module wrote the message itself (errors passed through are English).
+    ja: str | None = None
+
+    def text(self, language: str) -> str:
+        return self.ja if language == "ja" and self.ja else self.message
 
 
-def take_flashes(state: MutableMapping[str, Any]) -> list[tuple[str, str]]:
+def flash(state: MutableMapping[str, Any], level: str, message: str, ja: str | None = None) -> None:
+    state.setdefault(FLASH, []).append(Flash(level, message, ja))
+
+
+def take_flashes(state: MutableMapping[str, Any]) -> list[Flash]:
     return state.pop(FLASH, [])
 
 
@@ -69,9 +82,16 @@ def open_report(state: MutableMapping[str, Any], store: Store, dataset: str, rep
     if report_id is None:
         state[SNAPSHOT] = None
         return None
-    report = store.report(dataset, report_id)
+    layer = layer_of(state)
+    if layer:
+        report = store.report_layer(dataset, report_id, layer)
+        if report is not None and report.meta["version"]:
+            store.mark_opened(dataset, report_id, layer)
+    else:
+        report = store.report(dataset, report_id)
     state[SNAPSHOT] = report
     state["wb_dataset"] = dataset
+    state[_OPEN_LAYER] = layer
     conflict = state.get(CONFLICT)
     if conflict is not None and (conflict.dataset, conflict.report_id) != (dataset, report_id):
         state[CONFLICT] = None
@@ -81,9 +101,22 @@ def open_report(state: MutableMapping[str, Any], store: Store, dataset: str, rep
 def ensure_open(state: MutableMapping[str, Any], store: Store, dataset: str, report_id: str | None) -> Report | None:
     """The snapshot of report_id, loading it only when another report is open."""
     current = snapshot(state)
-    if current is not None and current.id == report_id and state.get("wb_dataset") == dataset:
+    if (current is not None and current.id == report_id and state.get("wb_dataset") == dataset
+            and state.get(_OPEN_LAYER, "") == layer_of(state)):
         return current
     return open_report(state, store, dataset, report_id)
+
+
+def layer_of(state: Mapping[str, Any]) -> str:
+    return str(state.get(LAYER) or "")
+
+
+def saved_version(store: Store, dataset: str, report: Report) -> int | None:
+    """The version now in the store of the layer the snapshot came from."""
+    layer = report.meta.get("layer")
+    if layer:
+        return store.layer_version(dataset, report.id, layer)
+    return store.report_version(dataset, report.id)
 
 
 def is_new_nonce(state: MutableMapping[str, Any], nonce: Any) -> bool:
@@ -109,33 +142,56 @@ def browser_event_to_codepoints(text: str, event: Mapping[str, Any]) -> dict[str
     return converted
 
 
-def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: str) -> bool:
-    """Save an edit against the snapshot's version; on a race keep it as a conflict."""
+def _allowed(state: MutableMapping[str, Any], actor: Actor, layer: str) -> bool:
+    try:
+        require_layer(actor, layer)
+    except NotAllowed as refused:
+        flash(state, "error", str(refused))
+        return False
+    return True
+
+
+def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: Actor | str) -> bool:
+    """Save an edit against the snapshot's version; on a race keep it as a conflict.
+
+    The actor's role is checked here, where the write happens, not only by the page.
+    """
     report = snapshot(state)
     if report is None:
-        flash(state, "warning", "open a report first")
+        flash(state, "warning", "open a report first", "先にレポートを開いてください")
         return False
-    if not actor.strip():
-        flash(state, "warning", "type your name in the sidebar first: every change is recorded with its author")
+    actor = as_actor(actor)
+    if not actor.label.strip():
+        flash(state, "warning", "type your name in the sidebar first: every change is recorded with its author",
+              "先にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます")
+        return False
+    layer = str(report.meta.get("layer") or "")
+    if not _allowed(state, actor, layer):
         return False
     dataset = state["wb_dataset"]
     try:
-        store.save_gold(dataset, report.id, spans=edit.spans, status=edit.status,
-                        expected_version=report.meta["version"], actor=actor.strip(), action=edit.action)
+        if layer:
+            store.save_layer(dataset, report.id, annotator=layer, spans=edit.spans, status=edit.status,
+                             expected_version=report.meta["version"], actor=actor.label.strip(), action=edit.action)
+        else:
+            store.save_gold(dataset, report.id, spans=edit.spans, status=edit.status,
+                            expected_version=report.meta["version"], actor=actor.label.strip(), action=edit.action)
     except StaleEdit as stale:
         state[CONFLICT] = Conflict(dataset, report.id, list(report.spans), edit, stale.current, stale.current_version)
         flash(state, "error", f"not saved: {report.id} was changed by someone else since you opened it "
-                              "(see below); nothing was overwritten")
+                              "(see below); nothing was overwritten",
+              f"保存されませんでした：開いた後に {report.id} が他の人によって変更されました（下記参照）。"
+              "何も上書きされていません")
         return False
     except StoreError as error:
         flash(state, "error", str(error))
         return False
     open_report(state, store, dataset, report.id)
-    flash(state, "success", edit.note or f"saved ({edit.action})")
+    flash(state, "success", edit.note or f"saved ({edit.action})", None if edit.note else f"保存しました（{edit.action}）")
     return True
 
 
-def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any], *, actor: str,
+def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any], *, actor: Actor | str,
             ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
     """Carry out one annotator action (code-point offsets); returns what happened.
 
@@ -158,7 +214,7 @@ def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, A
         return "reloaded"
     report = snapshot(state)
     if report is None:
-        flash(state, "warning", "open a report first")
+        flash(state, "warning", "open a report first", "先にレポートを開いてください")
         return "nothing"
     try:
         edit = apply_event(report.text, report.spans, report.status, event, items)
@@ -168,31 +224,38 @@ def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, A
     return "saved" if save(state, store, edit, actor) else "not saved"
 
 
-def undo_last(state: MutableMapping[str, Any], store: Store, actor: str) -> bool:
-    """Undo the newest audited change of the open report (pressing again redoes it)."""
+def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str) -> bool:
+    """Undo the newest audited change of the open report's layer (pressing again redoes it)."""
     report = snapshot(state)
     if report is None:
         return False
-    if not actor.strip():
-        flash(state, "warning", "type your name in the sidebar first: undo is recorded with its author")
+    actor = as_actor(actor)
+    if not actor.label.strip():
+        flash(state, "warning", "type your name in the sidebar first: undo is recorded with its author",
+              "先にサイドバーに氏名を入力してください。取り消しも作成者とともに記録されます")
+        return False
+    layer = str(report.meta.get("layer") or "")
+    if not _allowed(state, actor, layer):
         return False
     dataset = state["wb_dataset"]
-    log = store.audit_log(dataset, report.id)
+    log = store.audit_log(dataset, report.id, layer=layer)
     if log.empty:
-        flash(state, "info", "this report has no saved changes to undo")
+        flash(state, "info", "this report has no saved changes to undo", "このレポートには取り消せる保存済みの変更がありません")
         return False
     last = log.iloc[0]
     if int(last["version_after"]) != report.meta["version"]:
         flash(state, "warning", "someone saved this report since you opened it: press Reload first, "
-                                "so that you see what you would undo")
+                                "so that you see what you would undo",
+              "開いた後に他の人がこのレポートを保存しました。取り消す内容を確認するため、先に再読み込みを押してください")
         return False
     try:
-        store.undo(int(last["audit_id"]), actor=actor.strip())
+        store.undo(int(last["audit_id"]), actor=actor.label.strip())
     except StoreError as error:
         flash(state, "error", str(error))
         return False
     open_report(state, store, dataset, report.id)
-    flash(state, "success", f"undid change #{int(last['audit_id'])} ({last['action']})")
+    flash(state, "success", f"undid change #{int(last['audit_id'])} ({last['action']})",
+          f"変更 #{int(last['audit_id'])}（{last['action']}）を取り消しました")
     return True
 
 
@@ -200,7 +263,7 @@ def conflict(state: Mapping[str, Any]) -> Conflict | None:
     return state.get(CONFLICT)
 
 
-def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: str) -> bool:
+def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: Actor | str) -> bool:
     """Reload the newer labels and replay my refused change on top of them."""
     pending = conflict(state)
     if pending is None:
@@ -208,7 +271,8 @@ def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: str) 
     current = open_report(state, store, pending.dataset, pending.report_id)
     state[CONFLICT] = None
     if current is None:
-        flash(state, "error", f"report {pending.report_id} no longer exists")
+        flash(state, "error", f"report {pending.report_id} no longer exists",
+                  f"レポート {pending.report_id} はもう存在しません")
         return False
     spans = reapply(pending.base_spans, pending.mine.spans, current.spans)
     edit = Edit(spans, pending.mine.status, f"{pending.mine.action} (re-applied)", pending.mine.note)
@@ -220,18 +284,20 @@ def discard_conflict(state: MutableMapping[str, Any], store: Store) -> None:
     state[CONFLICT] = None
     if pending is not None:
         open_report(state, store, pending.dataset, pending.report_id)
-        flash(state, "info", "your change was dropped; showing the newest labels")
+        flash(state, "info", "your change was dropped; showing the newest labels",
+              "あなたの変更は破棄されました。最新のラベルを表示しています")
 
 
 def handle_browser_event(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any] | None, *,
-                         actor: str, ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
+                         actor: Actor | str, ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
     """One event from the span annotator: deduplicated, checked, offsets converted, performed."""
     if not event or not is_new_nonce(state, event.get("nonce")):
         return "ignored"
     report = snapshot(state)
     if report is None or event.get("report_id") != report.id:
         # The page moved to another report while the event was on its way.
-        flash(state, "warning", "that key press belonged to a report that is no longer open; nothing changed")
+        flash(state, "warning", "that key press belonged to a report that is no longer open; nothing changed",
+              "そのキー操作はもう開いていないレポートのものでした。何も変更していません")
         return "ignored"
     try:
         converted = browser_event_to_codepoints(report.text, event)

@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from phi_core.backends.hosts import hosted_backends
-from phi_core.runner import Job
+from phi_core.runs import Job
 from phi_core.store import RunRecord
+from phi_core.violations import VALIDITY_CODES
 
 LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase
 HOSTED_BACKENDS = hosted_backends()  # backends whose hosts the user picks (ollama, openai)
@@ -25,6 +26,7 @@ SPLIT_CHOICES = (PHASE_SPLIT, "dev", "test", ALL_SPLITS)
 MAX_REPEATS = 10
 MAX_CONCURRENCY = 8
 UNFINISHED = ("queued", "running")
+MAX_TIMEOUT_S = 3600
 
 
 # ------------------------------------------------------------------ the form
@@ -40,6 +42,7 @@ class RunForm:
     repeats: int = 1
     concurrency: int = 1
     limit: int | None = None
+    timeout_s: float | None = None  # longest wait for one call; the host is down for the run after it
 
 
 @dataclass
@@ -163,7 +166,7 @@ def _job_splits(form: RunForm, phases: Mapping[str, PhaseChoice]) -> list[str | 
 def plan_jobs(form: RunForm, phases: Mapping[str, PhaseChoice]) -> list[Job]:
     """One job per (model, phase); the rules backend is a single job."""
     common = {"dataset": form.dataset, "backend": form.backend, "repeats": form.repeats,
-              "limit": form.limit, "concurrency": form.concurrency}
+              "limit": form.limit, "concurrency": form.concurrency, "timeout_s": form.timeout_s or None}
     if not needs_models(form.backend):
         return [Job(split=split_for(form.split_choice, "dev"), **common)]
     hosts = tuple(form.hosts) if form.backend in HOSTED_BACKENDS else ()
@@ -285,12 +288,19 @@ def shown_status(run: RunRecord, live_run_ids: set[str]) -> str:
 
 
 def history_rows(runs: Sequence[RunRecord], counts: Mapping[str, Mapping[str, float]],
-                 scores: Mapping[str, float], live_run_ids: set[str]) -> list[dict[str, Any]]:
-    """Every run with its provenance, newest first."""
+                 scores: Mapping[str, float], live_run_ids: set[str],
+                 checks: Mapping[str, Mapping[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every run with its provenance, newest first.
+
+    ``checks`` is Store.run_validity: calls per validity code and unreadable
+    replies, shown as columns so an invalid run cannot pass for a weak model.
+    """
     rows = []
     for run in sorted(runs, key=lambda r: r.created_at or pd.Timestamp.min, reverse=True):
         c = counts.get(run.run_id, {})
         prov = run.provenance or {}
+        check = (checks or {}).get(run.run_id) or {}
+        validity = {code: int((check.get("validity") or {}).get(code, 0)) for code in VALIDITY_CODES}
         rows.append({
             "run": run.run_id, "status": shown_status(run, live_run_ids), "backend": run.backend,
             "model": run.model, "phase": run.phase, "phase_key": run.phase_key or "",
@@ -299,6 +309,8 @@ def history_rows(runs: Sequence[RunRecord], counts: Mapping[str, Mapping[str, fl
             "split": run.split or ALL_SPLITS, "repeats": run.repeats,
             "done": int(c.get("done") or 0), "failed": int(c.get("failed") or 0), "total": run.tasks_total,
             "score": _round(scores.get(run.run_id)), "sec_per_report": _round(c.get("sec_per_report"), 2),
+            "invalid_calls": sum(validity.values()), **validity,
+            "unparseable_replies": int(check.get("unparseable_replies") or 0),
             "options": compact_json(run.options), "created": run.created_at, "started": run.started_at,
             "finished": run.finished_at, "error": run.error or "",
         })

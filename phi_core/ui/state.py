@@ -13,7 +13,9 @@ import streamlit as st
 
 from phi_core.seed import initialise
 from phi_core.store import Store
+from phi_core.store.database import set_process_kind
 from phi_core.ui.hosts import HostMonitor
+from phi_core.ui.i18n import tr
 
 DATASET_KEY = "phi_dataset"
 SPLIT_KEY = "phi_split"
@@ -23,6 +25,7 @@ ALL_SPLITS = "all"
 
 @st.cache_resource(show_spinner=False)
 def get_store() -> Store:
+    set_process_kind("app")
     store = Store()
     initialise(store, seed=True)
     return store
@@ -47,7 +50,9 @@ def require_active_dataset() -> tuple[str, str | None]:
     """The sidebar's dataset and split; stops the page with advice when there is no dataset."""
     dataset = active_dataset()
     if not dataset:
-        st.info("There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.")
+        st.info(tr("There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.",
+                   "データセットがまだありません：アノテーションのページで取り込むか、"
+                   "`python -m phi_core init` を実行してください。"))
         st.stop()
     return dataset, active_split()
 

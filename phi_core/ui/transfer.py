@@ -36,6 +36,8 @@ class ImportPreview:
     def summary_rows(self) -> list[tuple[str, str]]:
         s = self.result.summary
         rows = [("reports", str(s.reports)), ("spans", str(s.spans)), ("by split", str(s.by_split)),
+                ("encoding", s.encoding), ("unreadable label cells", str(s.unreadable_label_cells)),
+                ("overlapping spans", str(s.overlapping_spans)),
                 ("values not found in the text", str(s.values_not_found)),
                 ("unmapped labels", ", ".join(f"{k} ×{v}" for k, v in s.unmapped_labels.items()) or "none"),
                 ("duplicate spans", str(s.duplicates)), ("reports without labels", str(s.reports_without_labels)),
@@ -45,7 +47,9 @@ class ImportPreview:
         return rows
 
 
-def preview_import(data: bytes, filename: str, fmt: str, dataset: str, split: str | None) -> ImportPreview:
+def preview_import(data: bytes, filename: str, fmt: str, dataset: str, split: str | None,
+                   encoding: str | None = None) -> ImportPreview:
+    """Read the upload through the importers; errors name the file as uploaded, never the temporary copy."""
     dataset = dataset.strip()
     if not dataset:
         raise TransferError("give the dataset a name before checking the file")
@@ -56,11 +60,11 @@ def preview_import(data: bytes, filename: str, fmt: str, dataset: str, split: st
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
         try:
-            result = read_corpus(path, fmt, dataset=dataset, split=split)
-        except CorpusFormatError as error:
-            raise TransferError(f"{filename} cannot be read as {fmt}: {error}") from None
-        except UnicodeDecodeError:
-            raise TransferError(f"{filename} is not UTF-8 text: save it as UTF-8 and upload again") from None
+            result = read_corpus(path, fmt, dataset=dataset, split=split, encoding=encoding)
+        except (CorpusFormatError, ValueError) as error:
+            message = str(error).replace(str(path), filename).replace(folder, "")
+            raise TransferError(f"{filename} cannot be read as {fmt}: {message}") from None
+    result.summary.source = filename
     if not result.reports:
         raise TransferError(f"{filename} holds no reports in the {fmt} format: check the format choice")
     return ImportPreview(filename, fmt, dataset, result)

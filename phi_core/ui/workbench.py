@@ -68,6 +68,8 @@ class ReportFilter:
     # Ids that disagree with the chosen run; None when no run filter is active.
     disagreeing_ids: frozenset[str] | None = None
     search: str = ""
+    # Document styles to keep (synthetic-styles records one per report); empty keeps all.
+    styles: tuple[str, ...] = ()
 
 
 def filter_reports(reports: Iterable[Report], flt: ReportFilter) -> list[Report]:
@@ -75,6 +77,8 @@ def filter_reports(reports: Iterable[Report], flt: ReportFilter) -> list[Report]
     kept = []
     for report in reports:
         if flt.statuses and report.status not in flt.statuses:
+            continue
+        if flt.styles and report.style not in flt.styles:
             continue
         if flt.warnings_only and not needs_review(report):
             continue
@@ -532,3 +536,69 @@ def apply_editor_changes(rows: Sequence[Mapping[str, Any]], changes: Mapping[str
         result.append({**dict(row), **edited.get(index, {})})
     result.extend(dict(row) for row in changes.get("added_rows", []) or [])
     return result
+
+
+# ------------------------------------------------------------------ layers
+
+GOLD_LAYER = ""
+
+
+def layer_options(*, layer_name: str, may_edit_gold: bool, has_queue: bool) -> list[str]:
+    """Which layers this person can open: their own ('' = gold first when they may edit it).
+
+    With reports assigned to them, their own layer comes first so that the
+    queue is what they see on arrival.
+    """
+    options = []
+    if may_edit_gold:
+        options.append(GOLD_LAYER)
+    if layer_name:
+        options.insert(0 if has_queue else len(options), layer_name)
+    return options or [GOLD_LAYER]
+
+
+# ------------------------------------------------------------- guidelines
+
+_KEY_HEADINGS = ("key point", "要点", "summary", "概要", "quick reference", "早見")
+_EMPHASIS = str.maketrans("", "", "*_`")
+
+
+def guideline_points(markdown: str, limit: int = 12) -> list[str]:
+    """The key points of the annotation guidelines as plain lines.
+
+    Bullets under a heading that names key points (要点, Key points, Summary)
+    when there is one, else the document's first bullets. Markdown emphasis is
+    dropped because the lines are shown as plain text.
+    """
+    lines = markdown.splitlines()
+    start = 0
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("#") and any(h in line.lower() for h in _KEY_HEADINGS):
+            start = index + 1
+            break
+    points: list[str] = []
+    for line in lines[start:]:
+        stripped = line.strip()
+        if start and stripped.startswith("#") and points:
+            break
+        if stripped[:2] in ("- ", "* ") or (stripped[:1].isdigit() and ". " in stripped[:4]):
+            points.append(stripped.split(" ", 1)[1].translate(_EMPHASIS).strip())
+        if len(points) >= limit:
+            break
+    return points
+
+
+def layer_view(reports: Sequence[Report], layers: Mapping[str, Mapping[str, Any]], annotator: str) -> list[Report]:
+    """The reports as one annotator's layer shows them: their spans and status (unlabeled when none yet).
+
+    So that the list, its filters and counts describe the layer being edited,
+    not the gold (which blind mode must not reveal either).
+    """
+    out = []
+    for report in reports:
+        layer = layers.get(report.id, {}).get(annotator)
+        out.append(report.model_copy(update={
+            "spans": list(layer.spans) if layer else [],
+            "status": layer.status if layer else "unlabeled",
+        }))
+    return out

@@ -15,7 +15,7 @@ from phi_core.analysis import (
 from phi_core.evaluation import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.scoring import ERROR_TYPES
 from phi_core.store import Store, StoreError
 
@@ -64,7 +64,7 @@ class FakeExtractor:
     def identity(self):
         return {"answers": self.model}
 
-    def extract(self, report):
+    def extract(self, report, *, repeat=0):
         items = [PredictedItem(category=c, value=v) for c, v in ANSWERS[self.model][report.id]]
         return ExtractionOutcome(items=items, raw="{}", seconds=1.0)
 

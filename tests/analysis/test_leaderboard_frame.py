@@ -1,5 +1,6 @@
 """leaderboard_frame against the scoring functions, reference rows, pareto_mask."""
 
+import json
 import math
 
 import pandas as pd
@@ -14,12 +15,13 @@ from phi_core.analysis import (
     reference_frame,
     reference_score,
 )
-from phi_core.evaluation import leaderboard, score_run
+from phi_core.analysis.leaderboard import RECORD_KEYS, leaderboard_records
+from phi_core.evaluation import leaderboard_row, score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.paths import REFERENCE_FILE
-from phi_core.runner import Job, Runner
-from phi_core.scoring import aggregate, score_report
+from phi_core.runs import Job, Runner
+from phi_core.scoring import ReportScore, aggregate, score_report
 from phi_core.store import Store
 
 
@@ -71,7 +73,7 @@ class FakeExtractor:
     def identity(self):
         return {"answers": self.model}
 
-    def extract(self, report):
+    def extract(self, report, *, repeat=0):
         return ExtractionOutcome(items=_items(self.model, report.id), raw="{}", seconds=SECONDS)
 
 
@@ -118,14 +120,37 @@ def test_numbers_match_aggregate_of_the_same_report_scores(store):
     assert good["pct_of_reference"] == pytest.approx(100 / 93.56 * 100)
 
 
-def test_frame_agrees_with_the_evaluation_leaderboard(store):
+def _approx_equal(ours, theirs, where=""):
+    if isinstance(theirs, dict):
+        assert set(ours) == set(theirs), where
+        for key in theirs:
+            _approx_equal(ours[key], theirs[key], f"{where}.{key}")
+    elif isinstance(theirs, (list, tuple)):
+        assert len(ours) == len(theirs), where
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            _approx_equal(a, b, f"{where}[{i}]")
+    elif isinstance(theirs, float):
+        assert ours == pytest.approx(theirs), where
+    else:
+        assert ours == theirs, where
+
+
+def test_the_command_line_records_equal_the_scoring_functions(store):
+    """One source per number: the SQL path gives what scoring.aggregate gives over the same report scores."""
     run_fake(store, "sloppy", "2")
-    (row,) = leaderboard(store, "d", n_boot=300)
-    frame = leaderboard_frame(store, "d", n_boot=300).iloc[0]
-    assert frame["score"] == pytest.approx(row["score"])
-    assert (frame["score_lo"], frame["score_hi"]) == pytest.approx(tuple(row["score_ci"]))
-    assert frame["strict_f1"] == pytest.approx(row["strict_f1"])
-    assert frame["char_leak_rate"] == pytest.approx(row["char_leak_rate"])
+    run_fake(store, "good", "3", repeats=2)
+    records = leaderboard_records(store, "d", n_boot=300)
+    assert [r["model"] for r in records] == ["good", "sloppy"]
+    for record in records:
+        assert list(record) == list(RECORD_KEYS)
+        part = store.report_scores([record["run_id"]])
+        scores = [ReportScore.from_dict(json.loads(d)) for d in part["details"]]
+        expected = leaderboard_row(scores, seconds=list(part["seconds"]), n_boot=300)
+        for key in ("backend", "model", "phase", "run_id", "dataset", "split", "repeats", "status",
+                    "sec_per_100_tokens"):
+            expected.pop(key, None)
+        _approx_equal({k: record[k] for k in expected}, expected, record["model"])
+        assert record["status"] == "done" and record["dataset"] == "d"
 
 
 def test_labels_sources_and_the_newest_run_per_model_and_phase(store):
@@ -168,3 +193,27 @@ def test_pareto_mask_keeps_rows_nobody_beats():
     # 80 @ 6 s loses to 85 @ 5 s; the last row has no score.
     assert pareto_mask(frame).tolist() == [True, True, False, True, True, False]
     assert pareto_mask(frame.iloc[:0]).tolist() == []
+
+
+class TruncatedExtractor(FakeExtractor):
+    """Answers like FakeExtractor, but every call's prompt was cut by the server."""
+
+    def extract(self, report, *, repeat=0):
+        outcome = super().extract(report, repeat=repeat)
+        outcome.validity = {"prompt_truncated": 1, "output_truncated": 1}
+        return outcome
+
+
+def test_runs_with_invalid_calls_carry_a_mark_and_can_be_hidden(store):
+    from phi_core.analysis.leaderboard import INVALID_MARK, without_invalid_runs
+
+    run_fake(store, "good", "3")
+    job = Job(dataset="d", backend="fake", model="sloppy", phase="3")
+    Runner(store, job, [TruncatedExtractor("sloppy", "3")], scorer=score_run).run()
+    frame = leaderboard_frame(store, "d", n_boot=0)
+    marked = frame.set_index("model")
+    n = len(REPORTS)
+    assert marked.loc["sloppy", "invalid_calls"] == 2 * n
+    assert marked.loc["sloppy", "label"].endswith(f"{INVALID_MARK}{2 * n}")
+    assert marked.loc["good", "invalid_calls"] == 0 and INVALID_MARK not in marked.loc["good", "label"]
+    assert list(without_invalid_runs(frame)["model"]) == ["good"]

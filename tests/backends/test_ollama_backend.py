@@ -228,11 +228,12 @@ def test_rate_limit_retries_with_exponential_backoff_then_raises_last_error():
     assert len(client.calls["chat"]) == 4
 
 
-def test_timeout_is_retried_then_succeeds():
+def test_timeout_is_not_retried_so_a_hanging_host_costs_one_deadline():
     client = ScriptedClient(chat=[httpx.ReadTimeout("slow"), chat_body()])
     backend, sleeps = make(client)
-    assert backend.chat(MODEL, request()).metrics["retries"] == 1
-    assert sleeps == [1.0]
+    with pytest.raises(BackendTimeout, match="did not answer in time"):
+        backend.chat(MODEL, request())
+    assert sleeps == []
 
 
 def test_timeout_every_time_raises_backend_timeout():
@@ -367,3 +368,58 @@ def test_call_with_retry_only_repeats_retryable_errors():
     with pytest.raises(ValueError):
         call_with_retry(flaky, RetryPolicy(), sleep=lambda s: None)
     assert len(attempts) == 1
+
+
+# -- what the validity checks read (phi_core/llm/validity.py) ------------------------
+
+
+def listing(digest: str) -> dict:
+    return {"models": [{"model": MODEL, "digest": digest, "size": 1, "details": {}}]}
+
+
+def show_body(*capabilities: str) -> dict:
+    return {"details": {"family": "qwen3"}, "capabilities": list(capabilities)}
+
+
+def test_think_is_sent_off_to_a_model_that_can_think_and_left_out_otherwise():
+    client = ScriptedClient(chat=[chat_body()], list=[listing("sha256:a")], show=[show_body("completion", "thinking")])
+    backend, _ = make(client)
+    backend.model_info(MODEL)
+    backend.chat(MODEL, request())
+    assert client.calls["chat"][-1]["think"] is False
+    backend.chat(MODEL, request(think=True))
+    assert client.calls["chat"][-1]["think"] is True
+
+    plain = ScriptedClient(chat=[chat_body()], list=[listing("sha256:a")], show=[show_body("completion")])
+    backend, _ = make(plain)
+    backend.model_info(MODEL)
+    backend.chat(MODEL, request())
+    assert "think" not in plain.calls["chat"][-1]
+
+
+def test_reply_carries_done_reason_thinking_structured_output_and_the_digest():
+    body = chat_body(done_reason="length")
+    body["message"]["thinking"] = "first the names..."
+    client = ScriptedClient(chat=[body], list=[listing("sha256:a")])
+    backend, _ = make(client)
+    reply = backend.chat(MODEL, request(schema={"type": "object"}))
+    assert reply.metrics["done_reason"] == "length"
+    assert reply.metrics["thinking"] == "first the names..."
+    assert reply.metrics["structured_output"] == "format"
+    assert reply.metrics["model_id"] == "sha256:a"
+    assert backend.chat(MODEL, request()).metrics["structured_output"] is None
+
+
+def test_the_digest_is_looked_up_again_so_a_re_pulled_tag_shows():
+    client = ScriptedClient(chat=[chat_body()], list=[listing("sha256:a"), listing("sha256:b")])
+    backend, _ = make(client, digest_refresh_s=0.0)
+    assert backend.chat(MODEL, request()).metrics["model_id"] == "sha256:a"
+    assert backend.chat(MODEL, request()).metrics["model_id"] == "sha256:b"
+    cached, _ = make(ScriptedClient(chat=[chat_body()], list=[listing("sha256:a"), listing("sha256:b")]))
+    assert [cached.chat(MODEL, request()).metrics["model_id"] for _ in range(2)] == ["sha256:a", "sha256:a"]
+
+
+def test_a_failed_digest_lookup_does_not_fail_the_answered_call():
+    client = ScriptedClient(chat=[chat_body()], list=[httpx.ConnectError("gone")])
+    backend, _ = make(client)
+    assert backend.chat(MODEL, request()).metrics["model_id"] == ""

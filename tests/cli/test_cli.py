@@ -29,7 +29,9 @@ def test_init_is_idempotent(capsys, tmp_path):
     _, first = run_json(capsys, ["init", "--db", path])
     _, second = run_json(capsys, ["init", "--db", path])
     assert first["reports_added"] == 160 and first["reference_rows_added"] > 0
-    assert second["reports_added"] == 0 and second["reports"] == 160
+    assert first["styles_reports_added"] >= 480
+    assert second["reports_added"] == 0 and second["styles_reports_added"] == 0
+    assert second["reports"] == 160 + first["styles_reports_added"]
 
 
 def test_no_seed_creates_an_empty_database(capsys, tmp_path):
@@ -139,7 +141,7 @@ def test_locked_database_is_explained(tmp_path):
 def test_llm_run_summary_counts_calls_and_cache(capsys, db, monkeypatch):
     from phi_core.backends.base import BACKENDS
 
-    from tests.engine.conftest import ScriptedLLM
+    from tests.runs.conftest import ScriptedLLM
 
     monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
     ScriptedLLM.calls, ScriptedLLM.die_after, ScriptedLLM.reachable = 0, None, True
@@ -155,7 +157,7 @@ def test_llm_run_summary_counts_calls_and_cache(capsys, db, monkeypatch):
 def test_models_and_phases_commands(capsys, db, monkeypatch):
     from phi_core.backends.base import BACKENDS
 
-    from tests.engine.conftest import ScriptedLLM
+    from tests.runs.conftest import ScriptedLLM
 
     monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
     ScriptedLLM.reachable = True

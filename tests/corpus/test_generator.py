@@ -177,9 +177,12 @@ def test_era_dates_switch_on_the_right_day(day, expected):
     assert format_date(day, "era") == expected
 
 
-def test_era_before_showa_is_refused():
-    with pytest.raises(ValueError, match="before the Showa era"):
-        era_of(date(1920, 1, 1))
+def test_taisho_dates_and_earlier_ones_refused():
+    # The oldest patients of the styles corpus were born in Taisho.
+    assert format_date(date(1926, 12, 24), "era") == "大正15年12月24日"
+    assert format_date(date(1926, 12, 25), "era") == "昭和元年12月25日"
+    with pytest.raises(ValueError, match="before the Taisho era"):
+        era_of(date(1910, 1, 1))
 
 
 def test_command_writes_the_requested_reports(tmp_path, capsys):

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 APP_FILE = REPO_ROOT / "app.py"
+# What `make run` starts: app.py behind the Host check (serve.py).
+SERVE_FILE = REPO_ROOT / "serve.py"
 CORPUS_FILE = REPO_ROOT / "data" / "corpus" / "synthetic.jsonl"
 SCREENSHOT_DIR = REPO_ROOT / "artifacts" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -70,6 +72,11 @@ class AppPage:
     file: str
     title: str
     default: bool
+    title_ja: str | None = None  # None: the row gives its title in English only
+
+    def title_in(self, language: str) -> str:
+        """The navigation title in that language (English where no Japanese is given)."""
+        return self.title_ja if language == "ja" and self.title_ja else self.title
 
     @property
     def url_path(self) -> str:
@@ -83,6 +90,13 @@ class AppPage:
         return Path(self.file).stem
 
 
+def _title_pair(node: ast.expr) -> tuple[str, str | None]:
+    """(English, Japanese) from a title written "Title" or tr("Title", "題名")."""
+    if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and len(node.args) == 2:
+        return ast.literal_eval(node.args[0]), ast.literal_eval(node.args[1])
+    return ast.literal_eval(node), None
+
+
 def app_pages(app_file: Path = APP_FILE) -> list[AppPage]:
     """app.py's PAGES whose file exists, read from its source (importing it would run Streamlit)."""
     tree = ast.parse(app_file.read_text(encoding="utf-8"))
@@ -90,11 +104,11 @@ def app_pages(app_file: Path = APP_FILE) -> list[AppPage]:
     for node in ast.walk(tree):
         targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
         if any(isinstance(t, ast.Name) and t.id == "PAGES" for t in targets) and node.value is not None:
-            rows = ast.literal_eval(node.value)
+            rows = [(ast.literal_eval(row.elts[0]), *_title_pair(row.elts[1])) for row in node.value.elts]
     if rows is None:
         raise LookupError(f"{app_file} has no PAGES table")
-    present = [(file, title) for file, title, _icon in rows if (app_file.parent / file).exists()]
-    return [AppPage(file, title, index == 0) for index, (file, title) in enumerate(present)]
+    present = [row for row in rows if (app_file.parent / row[0]).exists()]
+    return [AppPage(file, title, index == 0, title_ja) for index, (file, title, title_ja) in enumerate(present)]
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +146,9 @@ def add_rules_runs(db_path: Path, plan: tuple[tuple[str | None, int], ...]) -> f
     happen while no app holds the database.
     """
     from phi_core.evaluation import score_run
-    from phi_core.extractors.registry import build_extractors
     from phi_core.paths import BUILTIN_DATASET
-    from phi_core.runner import Job, Runner
+    from phi_core.runs import Job, Runner
+    from phi_core.runs.extractors import build_extractors
     from phi_core.store import Store
 
     started = time.perf_counter()
@@ -189,11 +203,11 @@ class AppServer:
 
 def start_app(db_path: Path, log_path: Path, *, port: int | None = None, extra_env: dict | None = None,
               timeout_s: float = SERVER_START_TIMEOUT_S) -> AppServer:
-    """`streamlit run app.py` on a loopback port against db_path, returned once it answers."""
+    """`streamlit run serve.py` (as `make run` does) on a loopback port against db_path, once it answers."""
     port = port or free_port()
     env = {**os.environ, "PHI_DB": str(db_path), "OLLAMA_HOST": UNREACHABLE_OLLAMA, **(extra_env or {})}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        sys.executable, "-m", "streamlit", "run", str(SERVE_FILE),
         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
         # Other people edit files in this tree while tests run; a rerun on their save would race the test.
         "--server.fileWatcherType", "none",
@@ -335,7 +349,15 @@ def open_report(page: Page, report_id: str) -> None:
     """Show one report in the annotator by searching for its id."""
     from playwright.sync_api import expect
 
+    # The filters sit in a popover next to the report picker: open it, search, close it.
+    search = page.get_by_label("Search id or text", exact=True)
+    if not search.is_visible():
+        page.get_by_role("button", name="Filters").click()
+        search.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
     _commit_text_input(page, "Search id or text", report_id)
+    if search.is_visible():
+        page.get_by_role("button", name="Filters").click()
+        wait_until_idle(page)
     # The report picker is a combobox whose input holds "id · status · N spans".
     picker = page.get_by_role("combobox", name=re.compile(r"^Report \("))
     expect(picker).to_have_value(re.compile("^" + re.escape(report_id) + " "), timeout=RENDER_TIMEOUT_MS)
@@ -440,7 +462,12 @@ def spans_table_rows(page: Page) -> list[dict[str, str]]:
     for row in grid.locator('[role="row"]').all():
         cells = [c.strip() for c in row.locator('[role="gridcell"]').all_inner_texts()]
         if len(cells) >= 4:
-            rows.append(dict(zip(("start", "end", "category", "text"), cells[-4:])))
+            row = dict(zip(("start", "end", "category", "text"), cells[-4:]))
+            # The category cell reads "name (CODE)" in the user's language: keep the code.
+            found = re.search(r"\(([A-Z_]+)\)$", row["category"])
+            if found:
+                row["category"] = found.group(1)
+            rows.append(row)
     return rows
 
 

@@ -20,7 +20,8 @@ KEYS = category_keys()
 
 
 def open_workbench(page, server, report_id: str, annotator: str | None = "e2e-tester") -> None:
-    helpers.open_app_page(page, server, "workbench")
+    # These tests read the English wording; the browser itself prefers Japanese.
+    helpers.open_app_page(page, server, "workbench?lang=en")
     if annotator:
         helpers.set_annotator(page, annotator)
     helpers.open_report(page, report_id)
@@ -29,7 +30,7 @@ def open_workbench(page, server, report_id: str, annotator: str | None = "e2e-te
 def label_selection(page, key: str) -> None:
     """Press a category key on the current selection and wait until the save is drawn."""
     helpers.press_key(page, key)
-    page.locator('[data-testid="stToast"]', has_text="saved").first.wait_for(timeout=helpers.RENDER_TIMEOUT_MS)
+    page.locator('[data-testid="stText"]', has_text="saved").first.wait_for(timeout=helpers.RENDER_TIMEOUT_MS)
     helpers.wait_until_idle(page)
 
 
@@ -72,11 +73,11 @@ def test_approve_and_in_review_persist_after_reload(app_server, page):
 
     helpers.blur(page)
     helpers.press_key(page, "r")
-    page.locator(".phi-sa-status", has_text="in_review").wait_for()
+    page.locator(".phi-sa-status", has_text="in review").wait_for()
     page.reload()
     helpers.wait_for_rendered(page)
     helpers.open_report(page, report_id)
-    assert helpers.component_status(page) == "in_review"
+    assert helpers.component_status(page) == "in review"
 
     helpers.set_annotator(page, "e2e-tester")
     page.get_by_role("button", name="Approve (a)").click()
@@ -114,7 +115,7 @@ def test_stale_save_from_a_second_browser_is_refused_and_loses_nothing(app_serve
 
     # Bob re-applies his change on top of alice's: both labels end up saved.
     bob.get_by_role("button", name="Reload and re-apply my change").click()
-    bob.locator('[data-testid="stToast"]', has_text="re-applied").first.wait_for(timeout=helpers.RENDER_TIMEOUT_MS)
+    bob.locator('[data-testid="stText"]', has_text="re-applied").first.wait_for(timeout=helpers.RENDER_TIMEOUT_MS)
     helpers.wait_until_idle(bob)
     texts = {r["text"] for r in helpers.spans_table_rows(bob)}
     assert {"Canon Aplio i800", "1-5MHz"} <= texts

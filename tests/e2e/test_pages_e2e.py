@@ -18,6 +18,8 @@ RUNS = ((None, 1), ("dev", 1))
 # Pages that must show at least one chart with that data.
 CHART_PAGES = {"pages/leaderboard.py", "pages/error_analysis.py", "pages/phase_progression.py",
                "pages/threshold_advisor.py"}
+# conftest's browser prefers Japanese (locale ja-JP), so the navigation shows the Japanese titles.
+LANGUAGE = "ja"
 # Page file -> URLs off this machine its visit requested; filled by the page tests, checked at the end.
 OFF_MACHINE: dict[str, list[str]] = {}
 
@@ -55,14 +57,14 @@ def test_deep_link_as_first_request_keeps_the_app_shell(cold_app_server, page):
 
     assert not helpers.page_problems(page), helpers.page_problems(page)
     titles = helpers.sidebar_page_titles(page)
-    assert titles == [p.title for p in helpers.app_pages()], f"legacy navigation by file name: {titles}"
+    assert titles == [p.title_in(LANGUAGE) for p in helpers.app_pages()], f"legacy navigation by file name: {titles}"
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.get_by_text("Dataset", exact=True).is_visible()
+    assert sidebar.get_by_text("データセット", exact=True).is_visible()
 
     # From now on the deep link itself works.
     helpers.open_app_page(page, cold_app_server, "workbench")
-    assert helpers.main_heading(page).inner_text().strip() == "Annotation workbench"
-    assert helpers.sidebar_page_titles(page) == [p.title for p in helpers.app_pages()]
+    assert helpers.main_heading(page).inner_text().strip() == "アノテーション・ワークベンチ"
+    assert helpers.sidebar_page_titles(page) == [p.title_in(LANGUAGE) for p in helpers.app_pages()]
 
 
 @pytest.mark.parametrize("app_page", PAGES, ids=[p.slug for p in PAGES])
@@ -82,14 +84,14 @@ def test_page_opens_without_errors(app_server, page, app_page):
     if app_page.file in CHART_PAGES:
         charts = page.locator('[data-testid="stPlotlyChart"]')
         assert charts.count() > 0 and charts.first.is_visible(), f"{app_page.file} shows no chart with data"
-    assert app_page.title in helpers.sidebar_page_titles(page), "the page is missing from the sidebar navigation"
+    assert app_page.title_in(LANGUAGE) in helpers.sidebar_page_titles(page), "the page is missing from the sidebar navigation"
     new_errors = app_server.uncaught_errors()[logged_before:]
     assert not new_errors, f"the server logged errors while drawing {app_page.file}:\n" + "\n".join(new_errors)
 
 
 def test_every_page_is_in_the_navigation(app_server, page):
     helpers.open_app_page(page, app_server, "")
-    assert helpers.sidebar_page_titles(page) == [p.title for p in helpers.app_pages()]
+    assert helpers.sidebar_page_titles(page) == [p.title_in(LANGUAGE) for p in helpers.app_pages()]
 
 
 def test_pages_send_no_request_off_this_machine(app_server, page):

@@ -73,9 +73,9 @@ def test_pattern_families_with_their_label_context(text: str, value: str, catego
     assert category_of(text, value) == category
 
 
-def test_postal_code_starts_the_address_span() -> None:
+def test_postal_code_starts_the_address_span_without_the_postal_mark() -> None:
     text = "住所：〒150-0042 東京都渋谷区宇田川町15-1\n"
-    assert ("ADDRESS", "〒150-0042 東京都渋谷区宇田川町15-1") in found(text)
+    assert ("ADDRESS", "150-0042 東京都渋谷区宇田川町15-1") in found(text)
 
 
 def test_address_in_running_text() -> None:
@@ -101,7 +101,7 @@ def test_header_labels_decide_categories() -> None:
         ("PHYSICIAN_NAME", "高橋智子"),
         ("DEPARTMENT", "脳神経内科"),
         ("HOSPITAL_NAME", "国立がん研究センター中央病院"),
-        ("FACILITY_ADDRESS", "〒104-0045 東京都中央区築地5-1-1"),
+        ("FACILITY_ADDRESS", "104-0045 東京都中央区築地5-1-1"),
         ("FACILITY_PHONE", "03-3542-2511"),
         ("OTHER_DATE", "令和6年2月10日"),
         ("PHYSICIAN_NAME", "小林裕介"),

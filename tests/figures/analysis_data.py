@@ -14,7 +14,7 @@ from phi_core.evaluation import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.models import PredictedItem, Report
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.seed import initialise
 from phi_core.store import Store
 
@@ -39,7 +39,7 @@ class ShareExtractor:
     def identity(self) -> dict:
         return {"share": self.share}
 
-    def extract(self, report: Report) -> ExtractionOutcome:
+    def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         items = []
         for span in report.spans:
             text = report.text[span.start:span.end]

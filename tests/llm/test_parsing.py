@@ -247,3 +247,27 @@ def test_random_strings_never_raise_and_always_give_known_codes():
             assert all(isinstance(item.value, str) and isinstance(item.category, str) for item in parsed.items)
             if parsed.shape == "none":
                 assert parsed.items == [] and "unparseable" in parsed.violations
+
+
+# -- bounded replies ---------------------------------------------------------------
+
+
+def test_a_deeply_nested_100kb_reply_is_refused_at_once():
+    import time
+
+    nested = "[" * 50_000 + "]" * 50_000  # 100 KB, 50,000 levels
+    started = time.perf_counter()
+    parsed = parse_reply(nested, expected_shape="phi_list")
+    assert time.perf_counter() - started < 1.0
+    assert parsed.violations == ["reply_too_large"] and parsed.items == []
+
+
+def test_a_reply_nested_past_the_bound_but_short_is_refused_too():
+    parsed = parse_reply('{"phi_list": ' + "[" * 100 + "]" * 100 + "}", expected_shape="phi_list")
+    assert parsed.violations == ["reply_too_large"]
+
+
+def test_a_long_but_flat_reply_within_the_bound_is_still_read():
+    entries = ", ".join('{"type": "NAME", "value": "山田太郎"}' for _ in range(500))
+    parsed = parse_reply('{"phi_list": [' + entries + "]}", expected_shape="phi_list")
+    assert parsed.violations == [] and len(parsed.items) == 500

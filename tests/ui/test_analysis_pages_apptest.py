@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from phi_core.seed import initialise
 from phi_core.store import Store
+from phi_core.ui.plain import unescape
 from phi_core.ui.state import get_store
 from tests.ui.apptest_support import APP, use_app_database
 from tests.figures.analysis_data import DATASET, populate
@@ -57,9 +58,9 @@ def open_page(page: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title")
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title", "text")
              for e in getattr(at, kind)]
-    return "\n".join(str(p) for p in parts)
+    return unescape("\n".join(str(p) for p in parts))
 
 
 def test_leaderboard_keeps_reported_rows_apart_and_offers_downloads(db):

@@ -5,7 +5,7 @@ from phi_core.evaluation import score_run
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.models import Report, Span
 from phi_core.phases import default_registry
-from phi_core.runner import Job, Runner
+from phi_core.runs import Job, Runner
 from phi_core.store import Store
 from phi_core.ui import runs as logic
 from phi_core.ui.runs import PhaseChoice, RunForm
@@ -161,6 +161,22 @@ def test_phase_preview_shows_the_variant_and_additions_a_model_would_get():
     assert phase4["refine"] is not None and "{previous_json}" in phase4["refine"]["user"]
     assert phase4["additions"]  # phase 3's model-specific rules or the defaults
     assert logic.phase_preview(registry.get(5), "x")["split"] == "test"
+
+
+def test_history_rows_show_validity_counts_and_unreadable_replies(scored_run):
+    store, run_id = scored_run
+    checks = {run_id: {"validity": {"prompt_truncated": 2, "thinking_text": 1}, "unparseable_replies": 3}}
+    [row] = logic.history_rows(store.runs(), store.run_task_counts(), store.run_score_means(), set(), checks)
+    assert (row["invalid_calls"], row["prompt_truncated"], row["thinking_text"], row["model_changed"]) == (3, 2, 1, 0)
+    assert row["unparseable_replies"] == 3
+    [clean] = logic.history_rows(store.runs(), store.run_task_counts(), store.run_score_means(), set(),
+                                 store.run_validity([run_id]))
+    assert clean["invalid_calls"] == 0
+
+
+def test_the_call_timeout_reaches_every_planned_job():
+    jobs = logic.plan_jobs(llm_form(timeout_s=45.0), PHASES)
+    assert jobs and all(job.timeout_s == 45.0 for job in jobs)
 
 
 def test_openai_jobs_carry_the_chosen_hosts():

@@ -9,6 +9,7 @@ from phi_core.backends import HostStatus, ModelInfo
 from phi_core.models import Report, Span
 from phi_core.store import Store
 from phi_core.ui.jobs import get_job_manager
+from phi_core.ui.plain import unescape
 from phi_core.ui.state import get_host_monitor, get_store
 from tests.ui.apptest_support import APP, use_app_database
 
@@ -54,7 +55,7 @@ def test_starting_a_rules_run_completes_and_shows_in_history(db):
     at = runs_page()
     button(at, "Start").click().run()
     assert not at.exception, at.exception
-    assert any("queued 1 job" in s.value for s in at.success)
+    assert any("queued 1 job" in unescape(s.value) for s in at.success)
     deadline = time.monotonic() + 20
     while get_job_manager().busy():
         assert time.monotonic() < deadline, "the rules run did not finish in 20 s"
@@ -74,7 +75,7 @@ def test_ollama_form_checks_then_a_dead_host_is_refused_and_nothing_is_queued(db
     at.selectbox(key="rn_backend").select("ollama").run()
     assert not at.exception, at.exception
     assert at.selectbox(key="rn_split").value == "from phase"  # preselected from each phase's definition
-    assert any("choose at least one model" in e.value for e in at.error)
+    assert any("choose at least one model" in unescape(e.value) for e in at.error)
     assert button(at, "Start").disabled
     # The monitor saw the host up a moment ago; by the time Start is pressed it is gone.
     host = "http://127.0.0.1:9"
@@ -87,12 +88,13 @@ def test_ollama_form_checks_then_a_dead_host_is_refused_and_nothing_is_queued(db
     phase5 = next(label.rsplit("· ", 1)[1] for label in phases.options if label.startswith("phase 5 "))
     phases.select(phase5).run()
     at.selectbox(key="rn_split").select("dev").run()
-    assert any("meant for the test split, not dev" in w.value for w in at.warning)
+    assert any("meant for the test split, not dev" in unescape(w.value) for w in at.warning)
     at.selectbox(key="rn_split").select("from phase").run()
     assert at.multiselect(key="rn_hosts").value == [host]
     button(at, "Start").click().run()
     assert not at.exception, at.exception
-    assert any("was not queued" in e.value and "127.0.0.1:9" in e.value for e in at.error), [e.value for e in at.error]
+    assert any("was not queued" in unescape(e.value) and "127.0.0.1:9" in unescape(e.value) for e in at.error), [
+        e.value for e in at.error]
     assert get_job_manager().jobs() == [] and get_store().stored_jobs() == []
 
 
@@ -116,7 +118,7 @@ def test_phase_edit_is_saved_as_a_new_version_with_its_diff(db):
 
 def test_work_left_unfinished_by_a_stopped_app_is_shown_interrupted_and_resumes(db):
     from phi_core.extractors.rules_extractor import RulesExtractor
-    from phi_core.runner import Job, Runner
+    from phi_core.runs import Job, Runner
 
     with Store(db) as store:  # a run the previous app process left "running"
         run_id = Runner(store, Job(dataset="ward", backend="rules", split="dev", limit=2), [RulesExtractor()]).run().run_id

@@ -19,15 +19,17 @@ ERAS: tuple[tuple[str, str, date], ...] = (
     ("令和", "R", date(2019, 5, 1)),
     ("平成", "H", date(1989, 1, 8)),
     ("昭和", "S", date(1926, 12, 25)),
+    # The oldest patients (born before 25 December 1926) have Taisho birth dates.
+    ("大正", "T", date(1912, 7, 30)),
 )
 
 
 def era_of(day: date) -> tuple[str, str, int]:
-    """(era name, era letter, year within the era) of a date from 1926-12-25 on."""
+    """(era name, era letter, year within the era) of a date from 1912-07-30 on."""
     for name, letter, first_day in ERAS:
         if day >= first_day:
             return name, letter, day.year - first_day.year + 1
-    raise ValueError(f"{day.isoformat()} is before the Showa era; pick a later date")
+    raise ValueError(f"{day.isoformat()} is before the Taisho era; pick a later date")
 
 
 def _era_kanji(day: date) -> str:

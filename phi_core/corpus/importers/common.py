@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from phi_core.corpus.importers.encoding import Decoded, EncodingError, decode
 from phi_core.corpus.locate import locate_lenient
 from phi_core.models import SPLITS, ImportSummary, ImportWarning, Report, Span
 from phi_core.taxonomy import CATEGORY_BY_CODE, resolve
@@ -106,7 +107,7 @@ def mark_duplicate_reports(reports: list[Report]) -> None:
 
 
 def summarize(reports: list[Report], *, dataset: str, source: str | Path, fmt: str,
-              errors: list[str] | None = None) -> ImportSummary:
+              errors: list[str] | None = None, encoding: str = "UTF-8") -> ImportSummary:
     kinds: Counter[str] = Counter()
     unmapped: Counter[str] = Counter()
     for report in reports:
@@ -126,7 +127,11 @@ def summarize(reports: list[Report], *, dataset: str, source: str | Path, fmt: s
         reports_without_labels=sum(r.status == "unlabeled" for r in reports),
         position_mismatches=kinds["position_mismatch"],
         duplicate_reports=kinds["duplicate_report"],
+        unreadable_label_cells=kinds["unparseable_labels"],
+        overlapping_spans=kinds["overlapping_spans"],
+        encoding=encoding,
         by_split=dict(Counter(r.split for r in reports)),
+        by_style=dict(sorted(Counter(r.style for r in reports if r.style).items())),
         errors=list(errors or []),
     )
 
@@ -141,21 +146,34 @@ def check_file(path: str | Path, what: str) -> Path:
     return path
 
 
-def read_text(path: str | Path, what: str) -> str:
-    """The whole UTF-8 file, or a CorpusFormatError saying why it cannot be read."""
+def read_text(path: str | Path, what: str, encoding: str | None = None) -> Decoded:
+    """The whole file as text (UTF-8, else CP932 or EUC-JP, or the forced encoding), or a CorpusFormatError."""
     path = check_file(path, what)
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise not_utf8(path, exc) from None
+        data = path.read_bytes()
     except OSError as exc:
         raise CorpusFormatError(f"cannot read {what} file {path} ({exc.strerror}); check its permissions") from None
+    try:
+        return decode(data, encoding)
+    except EncodingError as exc:
+        raise CorpusFormatError(f"{path}: {exc}") from None
 
 
-def not_utf8(path: Path, exc: UnicodeDecodeError) -> CorpusFormatError:
-    return CorpusFormatError(
-        f"{path} is not UTF-8 text (byte {exc.start} cannot be decoded); save it as UTF-8 and try again"
-    )
+def check_encodable(reports: list[Report]) -> None:
+    """Refuse text the database cannot store: a lone UTF-16 surrogate (an unpaired \\udXXX escape in JSON)."""
+    for report in reports:
+        pieces = [report.id, report.text, *(s.category for s in report.spans),
+                  *(w.message for w in report.warnings), *(str(w.label) for w in report.warnings),
+                  *(str(w.value) for w in report.warnings), str(report.meta)]
+        for piece in pieces:
+            try:
+                piece.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise CorpusFormatError(
+                    f"report {ascii(report.id)} holds a lone surrogate ({ascii(piece[exc.start])}), which is not a "
+                    "character: a \\udXXX escape in JSON must come as a pair. Fix the file and import again "
+                    "(nothing was imported)"
+                ) from None
 
 
 def gold_category(label: str) -> str | None:
@@ -174,6 +192,9 @@ def add_offset_span(spans: SpanSet, start: Any, end: Any, label: Any, claimed: s
     that text is used instead; either way the discrepancy becomes a warning.
     """
     label = "" if label is None else str(label)
+    if claimed is not None and not isinstance(claimed, str):
+        # A number is its digits (an age, a room); anything else says nothing about the text.
+        claimed = str(claimed) if isinstance(claimed, (int, float)) and not isinstance(claimed, bool) else None
     category = gold_category(label)
     if category is None:
         spans.warn("unmapped_label", f"label {label!r} does not name one known category; span not created",

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_split, mark_duplicate_reports,
-    summarize,
+    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_encodable, check_split,
+    mark_duplicate_reports, summarize,
 )
 from phi_core.corpus.importers.jsonl import read_records, record_id, record_text
 from phi_core.models import Report
@@ -52,10 +52,13 @@ def _report(record: dict, line: int, path: Path, split: str, seen: dict[str, int
                   spans=ordered, warnings=warnings, meta=meta)
 
 
-def import_doccano(path: str | Path, *, dataset: str, split: str | None = None) -> ImportResult:
+def import_doccano(path: str | Path, *, dataset: str, split: str | None = None,
+                   encoding: str | None = None) -> ImportResult:
     check_split(split)
     path = Path(path)
     seen: dict[str, int] = {}
-    reports = [_report(record, line, path, split or "dev", seen) for line, record in read_records(path, "doccano")]
+    records, used = read_records(path, "doccano", encoding)
+    reports = [_report(record, line, path, split or "dev", seen) for line, record in records]
     mark_duplicate_reports(reports)
-    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT))
+    check_encodable(reports)
+    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, encoding=used))

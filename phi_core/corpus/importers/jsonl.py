@@ -1,6 +1,7 @@
 """Import the project's own JSONL layout (see :mod:`phi_core.corpus.jsonl`).
 
-A record is ``{"id", "text", "split", "status", "spans": [{start, end, category, text}], "meta"}``.
+A record is ``{"id", "text", "split", "status", "spans": [{start, end, category, text, format}], "style", "meta"}``
+(``format`` and ``style`` optional).
 Structural problems (a line that is not JSON, a missing text, an unknown split
 or status, a repeated id) stop the import with the line number, so nothing is
 half-imported; problems with single spans become warnings.
@@ -12,22 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_file, check_split,
-    mark_duplicate_reports, not_utf8, summarize,
+    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_encodable, check_split,
+    mark_duplicate_reports, read_text, summarize,
 )
-from phi_core.corpus.jsonl import iter_jsonl_records
-from phi_core.models import LABEL_STATUSES, SPLITS, Report
+from phi_core.corpus.jsonl import parse_jsonl_lines
+from phi_core.models import LABEL_STATUSES, SPLITS, Report, Span
 
 FORMAT = "jsonl"
 
 
-def read_records(path: Path, what: str) -> list[tuple[int, dict]]:
-    """Every (line number, object) of a JSONL file, or a CorpusFormatError naming the bad line."""
-    check_file(path, what)
+def read_records(path: Path, what: str, encoding: str | None = None) -> tuple[list[tuple[int, dict]], str]:
+    """Every (line number, object) of a JSONL file and the encoding's name, or a CorpusFormatError naming the bad line."""
+    decoded = read_text(path, what, encoding)
     try:
-        return list(iter_jsonl_records(path))
-    except UnicodeDecodeError as exc:
-        raise not_utf8(path, exc) from None
+        return list(parse_jsonl_lines(decoded.text.splitlines())), decoded.label
     except ValueError as exc:
         raise CorpusFormatError(f"{path}: {exc}; fix that line and import again (nothing was imported)") from None
 
@@ -72,14 +71,28 @@ def _report(record: dict, line: int, path: Path, split: str | None, seen: dict[s
         add_offset_span(spans, raw.get("start"), raw.get("end"), raw.get("category"), raw.get("text") or None)
     ordered, warnings = spans.finish()
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
-    return Report(id=report_id, text=text, split=report_split, status=status, spans=ordered,
-                  warnings=warnings, meta=meta)
+    style = record.get("style")
+    return Report(id=report_id, text=text, split=report_split, status=status, spans=_with_formats(ordered, raw_spans),
+                  warnings=warnings, meta=meta, style=str(style) if style not in (None, "") else None)
 
 
-def import_jsonl(path: str | Path, *, dataset: str, split: str | None = None) -> ImportResult:
+def _with_formats(spans: list[Span], raw_spans: list[dict]) -> list[Span]:
+    """Give back each span the value format its record named (kept only where the offsets held)."""
+    formats = {
+        (raw.get("start"), raw.get("end")): str(raw["format"]) for raw in raw_spans if raw.get("format")
+    }
+    if not formats:
+        return spans
+    return [s.model_copy(update={"format": formats.get((s.start, s.end))}) for s in spans]
+
+
+def import_jsonl(path: str | Path, *, dataset: str, split: str | None = None,
+                 encoding: str | None = None) -> ImportResult:
     check_split(split)
     path = Path(path)
     seen: dict[str, int] = {}
-    reports = [_report(record, line, path, split, seen) for line, record in read_records(path, "JSONL")]
+    records, used = read_records(path, "JSONL", encoding)
+    reports = [_report(record, line, path, split, seen) for line, record in records]
     mark_duplicate_reports(reports)
-    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT))
+    check_encodable(reports)
+    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, encoding=used))

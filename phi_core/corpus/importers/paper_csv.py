@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, check_split, gold_category, label_scope,
+    CorpusFormatError, ImportResult, SpanSet, check_encodable, check_split, gold_category, label_scope,
     mark_duplicate_reports, read_text, summarize,
 )
 from phi_core.corpus.locate import locate_ignoring_spacing, locate_lenient, strip_titles
@@ -475,10 +475,12 @@ def _rows(content: str, path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         raise CorpusFormatError(f"{path} is not valid CSV near line {reader.line_num} ({exc}); fix the file") from None
 
 
-def import_paper_csv(path: str | Path, *, dataset: str, split: str | None = None) -> ImportResult:
+def import_paper_csv(path: str | Path, *, dataset: str, split: str | None = None,
+                     encoding: str | None = None) -> ImportResult:
     check_split(split)
     path = Path(path)
-    content = read_text(path, "paper CSV")
+    decoded = read_text(path, "paper CSV", encoding)
+    content = decoded.text
     rows = list(_rows(content, path))
     width = max(3, len(str(len(rows))))  # ids sort in row order
     reports: list[Report] = []
@@ -491,4 +493,6 @@ def import_paper_csv(path: str | Path, *, dataset: str, split: str | None = None
         report_id = f"{ID_PREFIX}{number:0{width}d}"
         reports.append(build_report(report_id, text, row.get(LABELS_COLUMN), split or "dev"))
     mark_duplicate_reports(reports)
-    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, errors=errors))
+    check_encodable(reports)
+    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, errors=errors,
+                                           encoding=decoded.label))

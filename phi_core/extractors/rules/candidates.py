@@ -11,6 +11,11 @@ RANK_LABEL = 3
 RANK_PROPAGATED = 2
 RANK_PATTERN = 1
 
+# A claim that a stretch is NOT PHI (an HL7 message type, an order's service
+# code): it takes part in overlap resolution like any candidate, so it keeps
+# generic patterns off that stretch, and is dropped from the result.
+NOT_PHI = "NOT_PHI"
+
 
 class Candidate(NamedTuple):
     """A NamedTuple rather than a dataclass: thousands are made per second."""

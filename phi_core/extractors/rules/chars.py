@@ -53,6 +53,9 @@ def looks_like_reading(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
+    # "(CT)", "(MD)", "(RT)": a job title abbreviation, not a romaji reading.
+    if stripped.isascii() and stripped.isupper() and len(stripped) <= 3:
+        return False
     letters = 0
     for ch in stripped:
         if is_hiragana(ch) or is_katakana(ch) or is_latin(ch):
@@ -60,3 +63,37 @@ def looks_like_reading(text: str) -> bool:
         elif ch not in _KANA_OR_LATIN_READING:
             return False
     return letters >= 2
+
+
+_WIDE = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
+
+
+def _half_width_kana_table() -> dict[str, str]:
+    """Full-width katakana (voiced ones included) -> half-width spelling."""
+    table: dict[str, str] = {}
+    base = [chr(c) for c in range(0xFF66, 0xFF9E)]
+    for ch in base:
+        table.setdefault(unicodedata.normalize("NFKC", ch), ch)
+    for ch in base:
+        for mark in ("\uff9e", "\uff9f"):  # ﾞ ﾟ
+            full = unicodedata.normalize("NFKC", ch + mark)
+            if len(full) == 1:
+                table.setdefault(full, ch + mark)
+    table["ー"] = "ｰ"
+    table["・"] = "･"
+    table["\u3000"] = " "
+    return table
+
+
+_HALF_KANA = _half_width_kana_table()
+
+
+def other_widths(value: str) -> set[str]:
+    """The same value typed in the other width: ASCII <-> full width, katakana <-> half width."""
+    variants = {
+        unicodedata.normalize("NFKC", value),
+        value.translate(_WIDE),
+        "".join(_HALF_KANA.get(ch, ch) for ch in value),
+    }
+    variants.discard(value)
+    return {v for v in variants if v}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .candidates import RANK_PATTERN, Candidate
+from .recognizer import Document, Recognizer, register
 from .chars import is_hiragana, is_kanji, is_katakana, is_latin
 
 _FACILITY_ENDINGS = (
@@ -17,13 +18,35 @@ _FACILITY_ENDINGS = (
     "小児科", "整形外科", "苑", "園", "の家", "ホーム", "荘", "警察署", "消防局", "消防署", "医大",
 )
 _QUOTED_RE = re.compile(r"「(?P<name>[^「」\n]{2,30})」")
-_UNQUOTED_RE = re.compile(r"病院|クリニック|医院|診療所|警察署|消防局|消防署")
+_UNQUOTED_RE = re.compile(
+    r"病院|クリニック|医院|診療所|警察署|消防局|消防署|訪問看護ステーション|老人ホーム|ケアホーム|グループホーム|介護老人保健施設"
+    r"|(?:医療|健診|検診|メディカル|がん|総合医療|画像診断|ヘルスケア|クリニカル|健康管理|[A-Z]{2,4})センター"
+)
+# "医療法人小林会 立川病院": the corporation in front belongs to the name.
+_CORPORATION_RE = re.compile(r"(?:社会|特定)?医療法人(?:社団|財団)?[^\s、。]{1,10}?会[ \u3000]?$")
+# "渡辺内科・消化器科": a surname in front of a specialty is a practice's name.
+_PRACTICE_RE = re.compile(
+    "(?P<core>[\u4e00-\u9fff々]{2,4})(?:心療内科|内科|外科|整形外科|眼科|皮膚科|小児科|耳鼻咽喉科|耳鼻科|産婦人科|婦人科|泌尿器科|胃腸科|歯科)"
+    "(?:[・･][\u4e00-\u9fff]{1,6}?科)*(?:クリニック|医院)?"
+)
+# "Kohoku General Hospital", "Aoba Clinic": capitalised words before a facility word.
+_ENGLISH_FACILITY_RE = re.compile(
+    r"(?<![A-Za-z])(?P<name>(?:[A-Z][a-z]+[ -]){1,3}(?:General |City |Central |Memorial |University |Municipal |Red Cross |Prefectural )?"
+    r"(?:Hospital|Medical Center|Medical Centre|Clinic|Health Center|Cancer Center))(?![a-z])"
+)
+_ENGLISH_FACILITY_UPPER_RE = re.compile(
+    r"(?<![A-Za-z])(?P<name>(?:[A-Z]{2,}[ -]){1,3}(?:GENERAL |CITY |CENTRAL |MEMORIAL |UNIVERSITY |MUNICIPAL |RED CROSS )?"
+    r"(?:HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|CLINIC))(?![A-Za-z])"
+)
+_ENGLISH_GENERIC = ("The ", "Our ", "This ", "A ", "An ", "Your ", "Referring ", "Outside ", "Previous ", "Local ", "Other ",
+                    "Same ", "University ", "General ", "City ", "Affiliated ", "Teaching ")
 _PARTICLES = set("のにでをがはとへもや")
 _GENERIC_CORES = {
     "", "当", "同", "他", "前", "近", "本", "大学", "総合", "専門", "市民", "地域", "大学附属", "附属", "付属",
     "基幹", "関連", "連携", "紹介元", "一般", "精神科", "救急", "専門", "療養型", "拠点", "がん拠点",
     "急性期", "回復期", "療養", "小児", "二次", "三次", "高次", "協力", "提携", "指定", "中核", "近隣", "周辺",
-    "地元", "別の", "同じ", "他の", "大規模", "中規模", "小規模", "こども", "子ども",
+    "地元", "別の", "同じ", "他の", "大規模", "中規模", "小規模", "こども", "子ども", "A", "B", "C", "X", "Ａ", "Ｂ", "Ｃ",
+    "某", "前", "元", "新", "旧", "特定機能", "地域医療支援", "紹介先", "受診", "当該", "各", "都内", "県立", "市立", "国立", "公立", "私立",
 }
 _LEADING_WORDS = ("紹介元", "かかりつけ", "以前", "近医", "前医", "当院", "他院", "市内", "県内", "近隣")
 _MAX_NAME = 24
@@ -34,7 +57,7 @@ def _walk_back(text: str, end: int) -> int:
     start = end
     while start > 0 and end - start < _MAX_NAME:
         ch = text[start - 1]
-        if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch) or is_latin(ch) or ch in "・&＆":
+        if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch) or is_latin(ch) or ch in "・&＆･":
             start -= 1
         else:
             break
@@ -69,5 +92,60 @@ def facility_candidates(text: str) -> list[Candidate]:
         # An all-hiragana name ("さくら") is kept only when long enough to be a name.
         if all(is_hiragana(ch) for ch in core) and len(core) < 3:
             continue
+        corporation = _CORPORATION_RE.search(text, max(0, start - 16), start)
+        if corporation:
+            start = corporation.start()
         found.append(Candidate(start, match.end(), "HOSPITAL_NAME", RANK_PATTERN))
+    found += _practice_names(text)
+    found += _english_names(text)
     return found
+
+
+def _practice_names(text: str) -> list[Candidate]:
+    from .names import surnames
+
+    found = []
+    if "科" not in text:
+        return found
+    known = surnames()
+    for match in _PRACTICE_RE.finditer(text):
+        core = match.group("core")
+        # The longest tail of the kanji run that is a surname ("紹介元渡辺" -> "渡辺").
+        for offset in range(len(core) - 1):
+            if core[offset:] in known:
+                found.append(Candidate(match.start("core") + offset, match.end(), "HOSPITAL_NAME", RANK_PATTERN))
+                break
+    return found
+
+
+def _english_names(text: str) -> list[Candidate]:
+    found = []
+    if not any(word in text for word in ("Hospital", "Clinic", "Cent", "HOSPITAL", "CLINIC", "CENTER")):
+        return found
+    matches = list(_ENGLISH_FACILITY_RE.finditer(text))
+    if "HOSPITAL" in text or "CLINIC" in text or "CENTER" in text:
+        matches += [m for m in _ENGLISH_FACILITY_UPPER_RE.finditer(text) if not m.group("name").startswith(("THE ", "OUR "))]
+    for match in matches:
+        start = match.start("name")
+        name = match.group("name")
+        while name.startswith(_ENGLISH_GENERIC):
+            cut = name.index(" ") + 1
+            name, start = name[cut:], start + cut
+        if " " not in name:
+            continue  # "Hospital" alone
+        first = name.split(" ")[0]
+        if first in ("General", "City", "Central", "Memorial", "University", "Medical", "Municipal", "Hospital", "Clinic"):
+            continue
+        found.append(Candidate(start, match.end("name"), "HOSPITAL_NAME", RANK_PATTERN))
+    return found
+
+
+@register
+class FacilityRecognizer(Recognizer):
+    """Facility names by their ending (病院, クリニック ...) or in 「」, never generic ones (当院)."""
+
+    name = "facility"
+    categories = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return facility_candidates(doc.text)

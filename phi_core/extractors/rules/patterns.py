@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .candidates import RANK_PATTERN, Candidate
+from .recognizer import Document, Recognizer, register
 from .chars import DIGIT, KANJI, KATAKANA, is_kanji, to_ascii_digits
 
 D = f"[{DIGIT}]"
@@ -36,24 +37,80 @@ _ERA = "(?:" + "|".join(ERA_BASE_YEAR) + ")"
 _MONTH_DAY = f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?)?"
 
 # Dates ---------------------------------------------------------------------
-DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})年{_MONTH_DAY}")
-DATE_ERA_LETTER = re.compile(f"[MTSHR]{_not_after('A-Za-z0-9')}{D}{{1,2}}\\.{D}{{1,2}}\\.{D}{{1,2}}{_NOT_DIGIT_AFTER}")
+# 令和6年8月6日, 令和6（2024）年8月6日, 2024（令和6）年8月6日
+DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})(?:[(（][12１２]{D}{{3}}[)）])?年{_MONTH_DAY}")
+DATE_WESTERN_WITH_ERA = re.compile(f"[12１２]{_not_after(DIGIT)}{D}{{3}}[(（]{_ERA}(?:元|{D}{{1,2}})[)）]年{_MONTH_DAY}")
+_ERA_LETTERS = "MTSHRＭＴＳＨＲ"
+_DATE_SEP = "[./\\-．／－]"
+# R6.8.6, H15/10/22, Ｈ２２．３ (year and month only: H, S or R with a two-digit
+# year, so that liver segments "S5/8" and vertebrae "T11/12" stay anatomy),
+# S61年 / S61生 (year only, needs 年 or 生 after it), H15年10月22日.
+DATE_ERA_LETTER = re.compile(
+    f"[{_ERA_LETTERS}]{_not_after('A-Za-zＡ-Ｚａ-ｚ0-9０-９')}"
+    f"(?:{D}{{1,2}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
+    f"|(?<=[HSRＨＳＲ]){D}{{2}}{_DATE_SEP}{D}{{1,2}}(?!{_DATE_SEP}?{D})"
+    f"|(?<=[HRＨＲ]){D}[.．]{D}{{1,2}}(?![.．]?{D})"
+    f"|{D}{{1,2}}年(?:{D}{{1,2}}月(?:{D}{{1,2}}日)?)?"
+    f"|{D}{{1,2}}(?=生))"
+    f"{_NOT_DIGIT_AFTER}"
+)
 # A bare year ("2020年から") is a date too, but not an edition or a guideline year.
 DATE_WESTERN = re.compile(
     f"[12１２]{_not_after(DIGIT)}{D}{{3}}年"
-    f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?|(?![版度代齢]|改訂|改定|分類|規約|基準))"
+    f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?|(?![版度代齢]|改訂|改定|分類|規約|基準|第[0-9０-９]{{1,2}}版))"
 )
 DATE_NUMERIC = re.compile(
-    f"[12１２]{_not_after(DIGIT + _SEPARATORS)}{D}{{3}}(?P<sep>[/.\\-]){D}{{1,2}}(?P=sep){D}{{1,2}}"
-    f"(?![{DIGIT}]|[/.\\-]{D})"
+    f"[12１２]{_not_after(DIGIT + _SEPARATORS)}{D}{{3}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
+    f"(?![{DIGIT}]|{_DATE_SEP}{D})"
+)
+# 24年8月6日 (a two-digit year is a date only with its month and day).
+DATE_SHORT_KANJI = re.compile(f"[{DIGIT}]{_not_after(DIGIT)}{D}年{D}{{1,2}}月{D}{{1,2}}日")
+# 24/8/6 (two-digit year, slashes only: dotted triples are version numbers).
+DATE_SHORT_YEAR = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=A-Za-z-')}{D}(?P<sep>[/／.．]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.．]{D})"
+)
+# 2024/08 (year and month; a four-digit year keeps fractions and ratios out).
+DATE_YEAR_MONTH = re.compile(
+    f"[12１２]{_not_after(DIGIT + '/.=-')}{D}{{3}}[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.．]{D}|[:：])"
+)
+# 08/06/2024 (month or day first).
+DATE_DAY_MONTH_YEAR = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?(?P<sep>[/／.\\-]){D}{{1,2}}(?P=sep)[12]{D}{{3}}(?![{DIGIT}]|[/.]{D})"
+)
+# 20240806, 202408061030, 20240806103015 (HL7/DICOM timestamps are one span,
+# fractions and a time zone included).
+DATE_COMPACT = re.compile(
+    f"[12]{_not_after('A-Za-z0-9_-')}[0-9]{{7}}(?:[0-9]{{4}}(?:[0-9]{{2}}(?:\\.[0-9]{{1,6}})?)?)?(?:[+-][0-9]{{4}})?"
+    f"(?![A-Za-z0-9_]|-[0-9])"
+)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTHS_UPPER = _MONTHS.upper()
+_MONTH_WORD = f"(?:(?:{_MONTHS})[a-z]*\\.?|(?:{_MONTHS_UPPER})[A-Z]*\\.?)"
+_ORDINAL = "(?:st|nd|rd|th)?"
+# 06 Aug 2024, 6-Aug-2024, 6th August 2024, 06AUG2024, Aug 6, 2024, 2024 Aug 6, August 2024.
+DATE_ENGLISH = re.compile(
+    f"(?<![A-Za-z0-9])(?:[0-9]{{1,2}}{_ORDINAL}[ -]?{_MONTH_WORD}[-, ]*[12][0-9]{{3}}"
+    f"|{_MONTH_WORD} [0-9]{{1,2}}{_ORDINAL},? [12][0-9]{{3}}|[12][0-9]{{3}}[ -]{_MONTH_WORD}[ -][0-9]{{1,2}}"
+    f"|{_MONTH_WORD},? [12][0-9]{{3}})(?![0-9])"
+)
+# "検査日：8/6", a "date" column holding "8/6": a bare month/day is a date only where a
+# label says so; the resolver drops it elsewhere (a ratio, a dose, a fraction).
+DATE_BARE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.]{D})")
+# "R6.8.1〜8.20", "2024/8/1～8/20": the end of a stay written without its year.
+DATE_RANGE_END = re.compile(f"(?<=[〜～~])[ 　]?(?P<date>{D}{{1,2}}[./／．]{D}{{1,2}})(?![{DIGIT}]|[./／．]{D})")
+# 8/6(火) or 8/6 14:30: a month/day pair needs a weekday or a clock time after it.
+DATE_SLASH_MONTH_DAY = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?[/／]{D}{{1,2}}"
+    f"(?=[(（](?:[月火水木金土日]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}}|[ 　]?[〜～~][ 　]?{D})"
 )
 DATE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '年/')}{D}?月{D}{{1,2}}日")
+_WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]")
 
 # Times ---------------------------------------------------------------------
 _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
 TIME_COLON = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
     f"(?![{DIGIT}:：]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
 # "3時方向" and "6時の位置" are clock-face positions in breast and hand imaging.
@@ -63,7 +120,10 @@ TIME_KANJI = re.compile(
 _TIME_PREFIXES = ("午前", "午後")
 
 # Ages ----------------------------------------------------------------------
-AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}歳(?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?")
+# "70歳代" is an age band shared by millions, not an age.
+AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?(?!代|台|以上|以下|未満)")
+# 64-year-old, 64 y/o, 64yo, 64 years old
+AGE_ENGLISH = re.compile(f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))")
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
 
 # Phones --------------------------------------------------------------------
@@ -76,12 +136,35 @@ PHONE_PAREN = re.compile(
     f"|[0０]{_not_after(DIGIT)}{D}{{1,4}}[(（]{D}{{1,4}}[)）]{D}{{4}}{_NOT_DIGIT_AFTER}"
 )
 # Digits only ("0757513111"): accepted only right after a phone label word.
-PHONE_COMPACT = re.compile(f"(?:電話|TEL|Tel|tel|携帯)(?:番号)?\\s?[:：|]?\\s?([0０]{D}{{9,10}}){_NOT_DIGIT_AFTER}")
+PHONE_COMPACT = re.compile(
+    f"(?:電話|TEL|Tel|tel|携帯|連絡先|折り返し先|Phone|phone|PHONE|FAX|Fax)(?:番号)?\\s?[:：|]?\\s?([0０]{D}{{9,10}}){_NOT_DIGIT_AFTER}"
+)
+# 09012345678: an eleven-digit mobile number needs no cue.
+PHONE_MOBILE = re.compile(f"[0０]{_not_after(DIGIT + _DASHES)}[789７８９][0０]{D}{{8}}{_NOT_DIGIT_AFTER}")
+# 03 3462 8901 (spaces instead of dashes; the digit count check keeps it a phone).
+PHONE_SPACED = re.compile(
+    f"[0０]{_not_after(DIGIT + _DASHES + '.')}{D}{{0,4}}[ 　]{D}{{1,4}}[ 　]{D}{{4}}(?![{DIGIT}]|[ 　]{D})"
+)
+# +81-3-3462-8901, +81 90 1234 5678, +81(0)3-...
+PHONE_INTERNATIONAL = re.compile(
+    f"[+＋]{_not_after(DIGIT)}81[ \\-]?(?:\\(0\\))?[ \\-]?{D}{{1,4}}[ \\-]{D}{{1,4}}[ \\-]{D}{{3,4}}{_NOT_DIGIT_AFTER}"
+)
+# 内線3321, 内線：3321, ext. 3321, PHS 7123: internal numbers reach a person too.
+PHONE_EXTENSION = re.compile(
+    f"(?:内線|(?<![A-Za-z])(?:ext|Ext|EXT|PHS)\\.?)[ 　]?[:：]?[ 　]?(?P<number>{D}{{2,5}}){_NOT_DIGIT_AFTER}"
+)
 
 # Postal codes, free-standing IDs ------------------------------------------------
-POSTAL = re.compile(f"〒\\s?{D}{{3}}{_DASH}{D}{{4}}{_NOT_DIGIT_AFTER}")
+# 〒 stays outside the span (annotation guidelines); the number starts the address.
+POSTAL = re.compile(f"〒[ 　]?(?P<code>{D}{{3}}{_DASH}{D}{{4}}){_NOT_DIGIT_AFTER}")
 # Letters followed by a long digit run ("KS19640401") read as a chart number.
 ID_LETTERS_DIGITS = re.compile(f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{1,3}}[0-9]{{6,}}(?![A-Za-z0-9])")
+# 24-S-1234: year, specimen kind, serial.
+ID_INFIXED_SERIAL = re.compile(f"[0-9]{_not_after('A-Za-z0-9' + _DASHES)}[0-9]{{1,3}}-[A-Z]{{1,3}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])")
+# Specimen and accession numbers: S24-0331, E24-03312, ACC-2024-12345 (six digits at least).
+ID_PREFIXED_SERIAL = re.compile(
+    f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{0,3}}-?[0-9]{{2,4}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
+)
 
 # Addresses in running text ----------------------------------------------------
 PREFECTURES = (
@@ -101,11 +184,29 @@ CITIES = (
     "岡崎 一宮 春日井 大府 四日市 枚方 高槻 東大阪 姫路 西宮 尼崎 明石 加古川 倉敷 福山 呉 下関 "
     "久留米 佐世保 別府 旭川 函館 いわき 郡山 高崎 つくば 松本 上田 沼津 富士 伊豆の国 宮古"
 ).split()
-_SEGMENT = f"[{KANJI}{KATAKANA}]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
+_SEGMENT = f"[{KANJI}{KATAKANA}のヶケ]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
 ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
+# "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture.
+POSTAL_BARE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}(?=[ 　]?(?:{'|'.join(PREFECTURES)}))")
 # The "not inside a longer kanji word" check is done in code (see _CONTEXT_CHECKS):
 # a leading look-behind would make the regex engine try every position.
 ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
+# A town and block number without prefecture or known city: "中央区築地5-1-1",
+# "北区上十条2丁目3-4". The block number is what makes it an address.
+_BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
+ADDRESS_WARD = re.compile(
+    f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケの]{{1,8}}?[ 　]?{_BLOCK}"
+)
+# Romanised Japanese addresses: "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052".
+_ROMAN_UNIT = "(?:ku|shi|cho|machi|mura|gun|ken|to|fu|Ku|Shi|Cho|City|Ward)"
+ADDRESS_ENGLISH = re.compile(
+    f"(?:[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,2}},? )?(?:[A-Z][a-z]+(?:-[a-z]+)?,? )?(?:[A-Z][a-z]+[- ]{_ROMAN_UNIT},? ?)+"
+    f"(?:[A-Z][a-z]+(?:-(?:ken|to|fu))?(?: Prefecture)?)?(?:,? (?:Japan,? )?〒?[0-9]{{3}}-[0-9]{{4}})?(?![A-Za-z])"
+)
+# After a prefecture or city: town, block number, then maybe a building and room.
+ADDRESS_TAIL = re.compile(
+    f"[{KANJI}{KATAKANA}ヶケ]{{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
+)
 
 
 _HOUR_RE = re.compile(r"(\d{1,2})(?:[:：]|時)")
@@ -128,6 +229,8 @@ def _valid_age(text: str) -> bool:
 
 def _valid_phone(text: str) -> bool:
     digits = _NON_DIGITS_RE.sub("", to_ascii_digits(text))
+    if digits.startswith("81") and "+" in to_ascii_digits(text):
+        digits = "0" + digits[2:].lstrip("0")
     return 10 <= len(digits) <= 11 and digits.startswith("0") and not digits.startswith("00")
 
 
@@ -139,6 +242,37 @@ def _valid_year_date(text: str) -> bool:
 def _valid_month_day(text: str) -> bool:
     _, month, day = date_key(text)
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+
+def _valid_compact(text: str) -> bool:
+    year, month, day = int(text[:4]), int(text[4:6]), int(text[6:8])
+    if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31):
+        return False
+    clock = text[8:14]
+    if len(clock) >= 4 and (int(clock[:2]) > 23 or int(clock[2:4]) > 59):
+        return False
+    return not (len(clock) == 6 and int(clock[4:6]) > 59)
+
+
+def _valid_day_month_year(text: str) -> bool:
+    first, second, year = (int(n) for n in _DIGITS_RE.findall(to_ascii_digits(text)))
+    return 1900 <= year <= 2099 and min(first, second) <= 12 and 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) >= 1
+
+
+def _valid_short_year(text: str) -> bool:
+    if len(_DIGITS_RE.findall(to_ascii_digits(text))) != 3:
+        return False
+    _, month, day = (int(n) for n in _DIGITS_RE.findall(to_ascii_digits(text)))
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _valid_slash_month_day(text: str) -> bool:
+    month, day = (int(n) for n in _DIGITS_RE.findall(to_ascii_digits(text)))
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _six_digits(text: str) -> bool:
+    return sum(ch.isdigit() for ch in text) >= 6
 
 
 def _always(_: str) -> bool:
@@ -153,13 +287,21 @@ def _any_context(_: str, __: int) -> bool:
     return True
 
 
+_VERSION_WORDS = re.compile(r"(?:ver|Ver|VER|version|Version|v|V)\.?\s?$")
+
+
+def _not_version(text: str, start: int) -> bool:
+    """"ver 10.2.1" is a software version, not 2010-02-01."""
+    return not _VERSION_WORDS.search(text, max(0, start - 9), start)
+
+
 @dataclass(frozen=True)
 class PatternFamily:
     kind: str
     category: str
     regex: re.Pattern[str]
     valid: Callable[[str], bool] = _always
-    group: int = 0
+    group: int | str = 0
     context: Callable[[str, int], bool] = _any_context
     # The family is skipped when none of these substrings occurs in the text
     # (a C-speed check that saves a full regex scan).
@@ -167,29 +309,73 @@ class PatternFamily:
 
 
 PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
-    PatternFamily("date", "OTHER_DATE", DATE_ERA, _valid_month_day),
-    PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _always, needs=(".",)),
+    PatternFamily("date", "OTHER_DATE", DATE_ERA, _valid_month_day, needs=("年",)),
+    PatternFamily("date", "OTHER_DATE", DATE_WESTERN_WITH_ERA, _valid_month_day, needs=("年",)),
+    PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_month_day, needs=tuple(_ERA_LETTERS)),
     PatternFamily("date", "OTHER_DATE", DATE_WESTERN, _valid_year_date, needs=("年",)),
-    PatternFamily("date", "OTHER_DATE", DATE_NUMERIC, _valid_year_date, needs=("/", ".", "-")),
+    PatternFamily("date", "OTHER_DATE", DATE_NUMERIC, _valid_year_date),
+    PatternFamily("date", "OTHER_DATE", DATE_SHORT_YEAR, _valid_short_year, context=_not_version),
+    PatternFamily("date", "OTHER_DATE", DATE_DAY_MONTH_YEAR, _valid_day_month_year),
+    PatternFamily("date", "OTHER_DATE", DATE_YEAR_MONTH, _valid_year_date, needs=("/", "／")),
+    PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
+    PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|") + _MONTHS_UPPER.split("|"))),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
+    PatternFamily("date", "OTHER_DATE", DATE_SHORT_KANJI, _valid_month_day, needs=("年",)),
+    PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
+    PatternFamily("bare-date", "OTHER_DATE", DATE_BARE_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
+    PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),
     PatternFamily("time", "TIME", TIME_KANJI, _valid_time, needs=("時",)),
-    PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳",)),
+    PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳", "才")),
+    PatternFamily("age", "AGE", AGE_ENGLISH, _valid_age, needs=("y",)),
     PatternFamily("age", "AGE", AGE_NEWBORN, needs=("生後",)),
-    PatternFamily("phone", "PHONE", PHONE, _valid_phone, needs=("-", "‐", "－", "−")),
+    PatternFamily("phone", "PHONE", PHONE, _valid_phone),
     PatternFamily("phone", "PHONE", PHONE_PAREN, _valid_phone, needs=(")", "）")),
     PatternFamily("phone", "PHONE", PHONE_COMPACT, _valid_phone, group=1),
-    PatternFamily("address", "ADDRESS", POSTAL, needs=("〒",)),
+    PatternFamily("phone", "PHONE", PHONE_MOBILE, _valid_phone),
+    PatternFamily("phone", "PHONE", PHONE_SPACED, _valid_phone, needs=(" ", "　")),
+    PatternFamily("phone", "PHONE", PHONE_INTERNATIONAL, _valid_phone, needs=("+81", "＋81")),
+    PatternFamily("phone", "FACILITY_PHONE", PHONE_EXTENSION, group="number", needs=("内線", "xt", "XT", "PHS")),
+    PatternFamily("address", "ADDRESS", POSTAL, group="code", needs=("〒",)),
+    PatternFamily("address", "ADDRESS", POSTAL_BARE, needs=("都", "道", "府", "県")),
     PatternFamily("id", "OTHER_ID", ID_LETTERS_DIGITS),
+    PatternFamily("id", "OTHER_ID", ID_PREFIXED_SERIAL, _six_digits, needs=("-",)),
+    PatternFamily("id", "OTHER_ID", ID_INFIXED_SERIAL, _six_digits, needs=("-",)),
     PatternFamily("address", "ADDRESS", ADDRESS_PREFECTURE),
     PatternFamily("address", "ADDRESS", ADDRESS_CITY, context=_starts_word, needs=("市",)),
+    PatternFamily("address", "ADDRESS", ADDRESS_WARD, context=_starts_word),
+    PatternFamily("address", "ADDRESS", ADDRESS_ENGLISH, needs=("-ku", "-shi", "-cho", "-machi", "-gun", " City", " Ward", "-Ku")),
 )
 
 
-def find_patterns(text: str) -> list[Candidate]:
+def _extend_address(text: str, end: int) -> int:
+    tail = ADDRESS_TAIL.match(text, end)
+    return tail.end() if tail else end
+
+
+def _postal_address_end(text: str, end: int) -> int:
+    """A postal code and the address written after it are one address span."""
+    after = end
+    while after < len(text) and text[after] in " 　":
+        after += 1
+    for regex in (ADDRESS_PREFECTURE, ADDRESS_CITY, ADDRESS_WARD):
+        match = regex.match(text, after)
+        if match and match.end() > after:
+            return _extend_address(text, match.end())
+    return end
+
+
+def _extend_weekday(text: str, end: int) -> int:
+    weekday = _WEEKDAY.match(text, end)
+    return weekday.end() if weekday else end
+
+
+def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candidate]:
     """Every validated context-free match, with its default category."""
     found: list[Candidate] = []
     for family in PATTERN_FAMILIES:
+        if kinds is not None and family.kind not in kinds:
+            continue
         if family.needs and not any(needle in text for needle in family.needs):
             continue
         for match in family.regex.finditer(text):
@@ -200,16 +386,32 @@ def find_patterns(text: str) -> list[Candidate]:
                     continue
                 if family.kind == "time" and text[max(0, start - 2):start] in _TIME_PREFIXES:
                     start -= 2
+                elif family.regex is POSTAL or family.regex is POSTAL_BARE:
+                    end = _postal_address_end(text, end)
+                elif family.kind == "address":
+                    end = _extend_address(text, end)
+                elif family.kind in ("date", "bare-date"):
+                    end = _extend_weekday(text, end)
                 found.append(Candidate(start, end, family.category, RANK_PATTERN, family.kind))
     return found
 
 
-_ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})年")
-_LETTER_DATE_RE = re.compile(r"([MTSHR])(\d{1,2})\.(\d{1,2})\.(\d{1,2})")
+_ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})(?:\(\d{4}\))?年")
+_LETTER_DATE_RE = re.compile(r"([MTSHR])(\d{1,2})(?:[./\-](\d{1,2})(?:[./\-](\d{1,2}))?|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(?=生))")
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
+_SHORT_DATE_RE = re.compile(r"(\d{2})[/.](\d{1,2})[/.](\d{1,2})$")
+_DMY_DATE_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_COMPACT_DATE_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_ENGLISH_DATE_RE = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?[ -]?)?([A-Za-z]{3})[A-Za-z]*\.?[-, ]*(?:(\d{1,2})(?:st|nd|rd|th)?,? )?(\d{4})")
+_YEAR_FIRST_ENGLISH_RE = re.compile(r"(\d{4})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ -](\d{1,2})")
 _WESTERN_YEAR_RE = re.compile(r"(\d{4})年")
 _MONTH_RE = re.compile(r"(\d{1,2})月")
 _DAY_RE = re.compile(r"(\d{1,2})日")
+
+
+def _int(group: str | None) -> int | None:
+    return int(group) if group else None
 
 
 def date_key(value: str) -> tuple[int | None, int | None, int | None]:
@@ -218,10 +420,28 @@ def date_key(value: str) -> tuple[int | None, int | None, int | None]:
     letter = _LETTER_DATE_RE.match(folded)
     if letter:
         year = ERA_BASE_YEAR[_ERA_LETTER[letter.group(1)]] + int(letter.group(2))
-        return year, int(letter.group(3)), int(letter.group(4))
+        return year, _int(letter.group(3) or letter.group(5)), _int(letter.group(4) or letter.group(6))
     numeric = _NUMERIC_DATE_RE.match(folded)
     if numeric:
         return int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
+    short = _SHORT_DATE_RE.match(folded)
+    if short:
+        return 2000 + int(short.group(1)), int(short.group(2)), int(short.group(3))
+    dmy = _DMY_DATE_RE.match(folded)
+    if dmy:
+        first, second = int(dmy.group(1)), int(dmy.group(2))
+        # Month first when it can be (US order is the common one in exports).
+        month, day = (first, second) if first <= 12 else (second, first)
+        return int(dmy.group(3)), month, day
+    compact = _COMPACT_DATE_RE.match(folded)
+    if compact and len(folded) >= 8 and folded[:8].isdigit():
+        return int(compact.group(1)), int(compact.group(2)), int(compact.group(3))
+    english = _ENGLISH_DATE_RE.match(value)
+    if english and english.group(2).lower() in _ENGLISH_MONTHS:
+        return int(english.group(4)), _ENGLISH_MONTHS[english.group(2).lower()], _int(english.group(1) or english.group(3))
+    year_first = _YEAR_FIRST_ENGLISH_RE.match(value)
+    if year_first and year_first.group(2).lower() in _ENGLISH_MONTHS:
+        return int(year_first.group(1)), _ENGLISH_MONTHS[year_first.group(2).lower()], int(year_first.group(3))
     era = _ERA_DATE_RE.match(folded)
     if era:
         year: int | None = ERA_BASE_YEAR[era.group(1)] + (1 if era.group(2) == "元" else int(era.group(2)))
@@ -231,3 +451,60 @@ def date_key(value: str) -> tuple[int | None, int | None, int | None]:
     month = _MONTH_RE.search(folded)
     day = _DAY_RE.search(folded)
     return year, int(month.group(1)) if month else None, int(day.group(1)) if day else None
+
+
+class _FamilyRecognizer(Recognizer):
+    kinds: frozenset[str] = frozenset()
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return find_patterns(doc.text, self.kinds)
+
+
+@register
+class DateRecognizer(_FamilyRecognizer):
+    """Dates in every written form: era (full, letter, 元年), Western, compact, English."""
+
+    name = "date"
+    categories = ("OTHER_DATE",)
+    kinds = frozenset({"date", "bare-date"})
+
+
+@register
+class TimeRecognizer(_FamilyRecognizer):
+    name = "time"
+    categories = ("TIME",)
+    kinds = frozenset({"time"})
+
+
+@register
+class AgeRecognizer(_FamilyRecognizer):
+    name = "age"
+    categories = ("AGE",)
+    kinds = frozenset({"age"})
+
+
+@register
+class PhoneRecognizer(_FamilyRecognizer):
+    """Phones with dashes, spaces, parentheses, +81 and internal extensions."""
+
+    name = "phone"
+    categories = ("PHONE", "FACILITY_PHONE")
+    kinds = frozenset({"phone"})
+
+
+@register
+class AddressRecognizer(_FamilyRecognizer):
+    """Postal codes (〒 outside) and addresses from a prefecture, a city or a block number."""
+
+    name = "address"
+    categories = ("ADDRESS",)
+    kinds = frozenset({"address"})
+
+
+@register
+class IdShapeRecognizer(_FamilyRecognizer):
+    """Letters then a long digit run ("KS19640401"): a chart number even without a label."""
+
+    name = "id-shape"
+    categories = ("OTHER_ID",)
+    kinds = frozenset({"id"})

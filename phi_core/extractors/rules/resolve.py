@@ -1,7 +1,12 @@
-"""Choosing among overlapping candidates.
+"""The one resolver: every recognizer's candidates become one consistent span list.
 
-Preference order: label context first (rank), then the longest span, then the
-category's place in the taxonomy. The result is sorted and non-overlapping.
+Steps, in order:
+1. context: a generic match (date, time, phone ...) inside a labelled region
+   takes the label's category and the label's rank;
+2. dates: a date equal to the labelled birth or exam date takes that category;
+3. propagation: a value found once is found at every occurrence, in both widths;
+4. overlaps: label context first (rank), then the longest span, then the
+   category's place in the taxonomy. The result is sorted and non-overlapping.
 """
 
 from __future__ import annotations
@@ -10,12 +15,39 @@ from bisect import bisect_left
 
 from phi_core.taxonomy import CATEGORY_CODES
 
-from .candidates import Candidate
+from .candidates import NOT_PHI, RANK_LABEL, Candidate
+from .consistency import propagate, retype_dates
+from .recognizer import Document, Region
 
 _PRIORITY = {code: index for index, code in enumerate(CATEGORY_CODES)}
 
 
-def resolve(candidates: list[Candidate]) -> list[Candidate]:
+# Matches that are PHI only inside a labelled region, read there as this kind.
+_NEEDS_CONTEXT = {"bare-date": "date"}
+
+
+def apply_regions(candidates: list[Candidate], regions: list[Region]) -> list[Candidate]:
+    usable = [r for r in regions if r.retype]
+    out: list[Candidate] = []
+    for cand in candidates:
+        new = cand
+        kind = _NEEDS_CONTEXT.get(cand.kind, cand.kind)
+        if kind:
+            for region in usable:
+                if region.start <= cand.start < region.end and kind in region.retype:
+                    category = region.retype[kind]
+                    if category == "PHONE" and region.facility_line:
+                        category = "FACILITY_PHONE"
+                    new = cand._replace(category=category, rank=max(RANK_LABEL, cand.rank), kind=kind)
+                    break
+        if new.kind in _NEEDS_CONTEXT:
+            continue  # no label vouched for it
+        out.append(new)
+    return out
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping subset, best candidates first."""
     ordered = sorted(
         set(candidates),
         key=lambda c: (-c.rank, -c.length, _PRIORITY.get(c.category, len(_PRIORITY)), c.start),
@@ -33,3 +65,11 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         starts.insert(index, cand.start)
         kept.insert(index, cand)
     return kept
+
+
+def resolve(doc: Document, candidates: list[Candidate], regions: list[Region] = ()) -> list[Candidate]:
+    text = doc.text
+    candidates = apply_regions(candidates, list(regions))
+    candidates = retype_dates(text, candidates)
+    candidates = candidates + propagate(text, candidates)
+    return [c for c in choose(candidates) if c.category != NOT_PHI]

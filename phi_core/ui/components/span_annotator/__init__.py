@@ -63,11 +63,16 @@ def segments(text: str, gold: Sequence[Span], predictions: Sequence[tuple[int, i
 
 
 def component_data(report_id: str, text: str, gold: Sequence[Span], comparison: Comparison | None,
-                   *, version: int, status: str) -> dict[str, Any]:
-    """Everything the browser needs to draw one report, offsets in UTF-16."""
+                   *, version: int, status: str, language: str = "ja", strings: dict[str, str] | None = None,
+                   status_names: dict[str, str] | None = None) -> dict[str, Any]:
+    """Everything the browser needs to draw one report, offsets in UTF-16.
+
+    ``strings`` and ``status_names`` give the interface wording in the user's
+    language; category chips show the taxonomy's name in ``language``.
+    """
     preds = comparison.predictions if comparison else []
     missed = {(s.start, s.end, s.category) for s in comparison.missed} if comparison else set()
-    categories = legend()
+    categories = [{**c, "name": c["name_ja"] if language == "ja" else c["name_en"]} for c in legend()]
     return {
         "report_id": report_id,
         "version": version,
@@ -87,6 +92,8 @@ def component_data(report_id: str, text: str, gold: Sequence[Span], comparison: 
         "overlay": comparison is not None,
         "categories": categories,
         "actions": [{"key": key, "action": action, "does": does} for key, action, does in ACTION_SHORTCUTS],
+        "strings": dict(strings or {}),
+        "status_names": dict(status_names or {}),
     }
 
 

@@ -164,18 +164,54 @@ function innermostGold(data, seg) {
   return best;
 }
 
+// Interface wording comes from Python in the user's language (data.strings); English is the fallback.
+function t(state, key, fallback) {
+  const strings = state.data.strings || {};
+  return strings[key] || fallback;
+}
+
 function describeSelection(state) {
   const data = state.data;
   const sel = state.selected;
-  if (state.pending) return 'saving…';
-  if (state.textSel) return `selected ${state.textSel.start}–${state.textSel.end} (UTF-16): press a category key or click a category`;
-  if (!sel) return state.hint || 'Select text and press a category key; click a span to change or delete it.';
+  if (state.pending) return t(state, 'saving', 'saving…');
+  if (state.textSel) {
+    return t(state, 'selected', 'selected {start}–{end} (UTF-16): press a category key or click a category')
+      .replace('{start}', state.textSel.start).replace('{end}', state.textSel.end);
+  }
+  if (!sel) return state.hint || t(state, 'idle', 'Select text and press a category key; click a span to change or delete it.');
   if (sel.kind === 'gold') {
     const span = data.gold[sel.i];
-    return `gold ${span.category} “${span.text}”${span.missed ? ' (missed by the run)' : ''}: category key to change, Delete to remove`;
+    const missed = span.missed ? t(state, 'missed', ' (missed by the run)') : '';
+    return `${span.category} “${span.text}”${missed}: ` + t(state, 'gold_help', 'category key to change, Delete to remove');
   }
   const pred = data.predictions[sel.i];
-  return `prediction ${pred.label} “${pred.value}” (${pred.verdict.replace('_', ' ')}): Enter to accept${pred.category ? ' as ' + pred.category : ''}, or a category key`;
+  return `${pred.label} “${pred.value}” (${pred.verdict.replace('_', ' ')}): `
+    + t(state, 'pred_help', 'Enter to accept, or a category key') + (pred.category ? ` → ${pred.category}` : '');
+}
+
+// Keep the text and the keys under it inside the window: the text box gets the height that is left.
+// A report taller than that is set in two, then three columns (each at least MIN_COLUMN_PX wide)
+// when that makes it fit; otherwise it scrolls inside its box.
+const MIN_COLUMN_PX = 260;
+
+function fitText(state) {
+  const box = state.box;
+  if (!box || !box.isConnected) return;
+  // Measured as if the page were scrolled to the top (Streamlit scrolls an inner container, not the window).
+  let scrolled = window.scrollY;
+  for (let node = box.parentElement; node; node = node.parentElement) scrolled += node.scrollTop || 0;
+  const top = box.getBoundingClientRect().top + scrolled;
+  const below = state.legend ? state.legend.getBoundingClientRect().height + 10 : 10;
+  const room = Math.max(180, window.innerHeight - top - below);
+  box.style.columnCount = '';
+  box.style.maxHeight = 'none';
+  for (let columns = 2; box.scrollHeight > room && box.clientWidth / columns >= MIN_COLUMN_PX; columns += 1) {
+    box.style.columnCount = String(columns);
+    if (box.scrollHeight <= room) return;
+  }
+  if (box.scrollHeight <= room) return;
+  box.style.columnCount = '';
+  box.style.maxHeight = `${Math.round(room)}px`;
 }
 
 function render(state) {
@@ -184,24 +220,10 @@ function render(state) {
   root.replaceChildren();
 
   const bar = el('div', 'phi-sa-bar');
-  bar.appendChild(el('span', 'phi-sa-status phi-sa-status-' + data.status, data.status));
+  bar.appendChild(el('span', 'phi-sa-status phi-sa-status-' + data.status, (data.status_names || {})[data.status] || data.status));
   bar.appendChild(el('span', 'phi-sa-info', describeSelection(state)));
   root.appendChild(bar);
 
-  const legend = el('div', 'phi-sa-legend');
-  for (const c of data.categories) {
-    const chip = el('button', 'phi-sa-chip');
-    chip.type = 'button';
-    chip.title = `${c.name_en} (${c.code}) — key ${c.key}`;
-    const swatch = el('span', 'phi-sa-swatch');
-    swatch.style.background = c.color;
-    chip.append(el('kbd', 'phi-sa-kbd', c.key), swatch, el('span', '', c.name_ja));
-    // Keep the text selection alive while the chip is pressed.
-    chip.addEventListener('mousedown', (e) => e.preventDefault());
-    chip.addEventListener('click', () => categoryChosen(state, c.code));
-    legend.appendChild(chip);
-  }
-  root.appendChild(legend);
 
   const box = el('div', 'phi-sa-text');
   box.dataset.len = String(data.segments.length ? data.segments[data.segments.length - 1].e : 0);
@@ -233,13 +255,29 @@ function render(state) {
   root.appendChild(box);
   state.box = box;
 
+  const legend = el('div', 'phi-sa-legend');
+  for (const c of data.categories) {
+    const chip = el('button', 'phi-sa-chip');
+    chip.type = 'button';
+    chip.title = `${c.name_en} (${c.code}) — key ${c.key}`;
+    const swatch = el('span', 'phi-sa-swatch');
+    swatch.style.background = c.color;
+    chip.append(el('kbd', 'phi-sa-kbd', c.key), swatch, el('span', '', c.name || c.name_ja));
+    // Keep the text selection alive while the chip is pressed.
+    chip.addEventListener('mousedown', (e) => e.preventDefault());
+    chip.addEventListener('click', () => categoryChosen(state, c.code));
+    legend.appendChild(chip);
+  }
+  root.appendChild(legend);
+  state.legend = legend;
+
   if (data.overlay) {
     const key = el('div', 'phi-sa-overlay-key');
     key.append(
-      el('span', 'phi-sa-pred phi-sa-demo', 'prediction = gold'),
-      el('span', 'phi-sa-pred phi-sa-wrongcat phi-sa-demo', 'other category'),
-      el('span', 'phi-sa-pred phi-sa-spurious phi-sa-demo', 'spurious'),
-      el('span', 'phi-sa-gold phi-sa-missed phi-sa-demo', 'missed gold'),
+      el('span', 'phi-sa-pred phi-sa-demo', t(state, 'key_match', 'prediction = gold')),
+      el('span', 'phi-sa-pred phi-sa-wrongcat phi-sa-demo', t(state, 'key_other', 'other category')),
+      el('span', 'phi-sa-pred phi-sa-spurious phi-sa-demo', t(state, 'key_spurious', 'spurious')),
+      el('span', 'phi-sa-gold phi-sa-missed phi-sa-demo', t(state, 'key_missed', 'missed gold')),
     );
     root.appendChild(key);
   }
@@ -263,6 +301,14 @@ export default function (component) {
   state.root = root;
   state.setTriggerValue = setTriggerValue;
   render(state);
+  fitText(state);
+  // Streamlit may still be laying out the rest of the page: fit again once it settles.
+  requestAnimationFrame(() => fitText(state));
+  setTimeout(() => fitText(state), 300);
+  if (!state.resize) {
+    state.resize = () => fitText(state);
+    window.addEventListener('resize', state.resize);
+  }
   if (!state.listener) {
     state.listener = (event) => onKey(state, event);
     document.addEventListener('keydown', state.listener);
@@ -270,5 +316,7 @@ export default function (component) {
   return () => {
     if (state.listener) document.removeEventListener('keydown', state.listener);
     state.listener = null;
+    if (state.resize) window.removeEventListener('resize', state.resize);
+    state.resize = null;
   };
 }

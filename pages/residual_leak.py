@@ -1,0 +1,101 @@
+"""Residual leak: how much PHI each pipeline would still let through, and whether that meets a release rule."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from phi_core.analysis.residual_leak import ReleaseRule, measure_leaks, summarise
+from phi_core.figures.leak import leak_bars
+from phi_core.taxonomy import CATEGORY_CODES
+from phi_core.ui import editor_session as session
+from phi_core.ui.downloads import PageExports
+from phi_core.ui.i18n import current_language, tr
+from phi_core.ui.shell import require_app_shell
+from phi_core.ui.state import get_store, require_active_dataset
+
+require_app_shell()
+
+store = get_store()
+state = st.session_state
+exports = PageExports("residual_leak")
+WORST_SHOWN = 20
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def measured(_store, dataset: str, split: str | None, fingerprint: tuple):
+    # The expensive half is kept until scores, gold or reports change (the
+    # fingerprint), so editing the release rule redraws at once.
+    return measure_leaks(_store, dataset, split)
+
+
+def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
+    # Same hand-over as Error analysis: widen the workbench filters and overlay this run.
+    state["wb_statuses"], state["wb_search"], state["wb_disagree"], state["wb_warnings_only"] = [], "", False, False
+    state["wb_run"] = run_id
+    session.open_report(state, store, dataset, report_id)
+    st.switch_page("pages/workbench.py")
+
+
+st.title(tr("Residual leak", "残存漏洩"))
+st.text(tr("For the privacy officer: PHI characters that no predicted span covers, per pipeline, on gold labels.",
+           "個人情報保護責任者向け：正解ラベル上で、予測範囲に覆われない PHI の文字数（パイプラインごと）。"))
+dataset, split = require_active_dataset()
+
+with st.container(border=True):
+    st.text(tr("Release rule", "公開ルール"))
+    cols = st.columns([3, 1, 1])
+    no_leak = cols[0].multiselect(tr("No document may leak", "どの文書も漏らしてはならない区分"), list(CATEGORY_CODES),
+                                  default=list(ReleaseRule().no_leak_categories), key="leak_rule_cats")
+    max_rate = cols[1].number_input(tr("Max % of PHI characters leaked", "漏洩 PHI 文字の上限（%）"), min_value=0.0,
+                                    max_value=100.0, value=0.5, step=0.1, key="leak_rule_rate")
+    use_share = cols[2].checkbox(tr("Limit documents leaking", "漏洩文書の割合も制限"), key="leak_rule_use_share")
+    max_share = cols[2].number_input(tr("Max % of documents", "文書の上限（%）"), min_value=0.0, max_value=100.0,
+                                     value=1.0, step=0.5, key="leak_rule_share", disabled=not use_share)
+rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
+
+leak = summarise(measured(store, dataset, split, store.leak_fingerprint(dataset)), rule, current_language())
+if leak.summary.empty:
+    st.info(tr("No scored runs on this dataset and split yet: run an extractor or score a pipeline first.",
+               "このデータセットと分割には採点済みの実行がまだありません。先に抽出器を実行するかパイプラインを採点してください。"))
+    st.stop()
+
+st.subheader(tr("Verdict per pipeline", "パイプラインごとの判定"))
+st.text(tr("Rule: ", "ルール: ") + rule.describe(current_language()))
+view = leak.summary.assign(
+    mark=leak.summary["is_pipeline"].map({True: tr("pipeline", "パイプライン"), False: ""}),
+    verdict=leak.summary["verdict"].map({True: tr("passes", "合格"), False: tr("fails", "不合格")}),
+)
+exports.table(view[["label", "mark", "verdict", "verdict_text", "n_documents", "documents_leaking",
+                    "document_leak_share", "char_leak_rate", "leaked_chars", "gold_chars", "over_redacted_chars",
+                    "over_redaction_rate", "f1", "f2", "run_id"]],
+              "residual_leak_summary", key="leak_summary",
+              column_config={"document_leak_share": st.column_config.NumberColumn(format="percent"),
+                             "char_leak_rate": st.column_config.NumberColumn(format="percent"),
+                             "over_redaction_rate": st.column_config.NumberColumn(format="percent"),
+                             "f1": st.column_config.NumberColumn(format="%.3f"),
+                             "f2": st.column_config.NumberColumn(format="%.3f")})
+exports.chart(leak_bars(leak.by_category, leak.summary, language=current_language()), "leak_by_category",
+              key="leak_fig")
+
+cat_tab, style_tab, worst_tab = st.tabs([tr("By category", "区分別"), tr("By style", "文体別"),
+                                         tr("Documents that leak most", "漏洩の多い文書")])
+with cat_tab:
+    exports.table(leak.by_category, "leak_by_category", key="leak_cat")
+with style_tab:
+    exports.table(leak.by_style, "leak_by_style", key="leak_style")
+with worst_tab:
+    labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
+    run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="leak_worst_run")
+    worst = leak.documents[(leak.documents["run_id"] == run_id) & (leak.documents["leaked_chars"] > 0)]
+    if worst.empty:
+        st.text(tr("No document leaks in this run.", "この実行で漏洩している文書はありません。"))
+    for index, row in worst.head(WORST_SHOWN).iterrows():
+        left, right = st.columns([6, 1])
+        # st.text: report ids and categories come from imported files and are not parsed as Markdown.
+        left.text(f"{row['report_id']} · {row['leaked_chars']} " + tr("characters", "文字") + f" · {row['leaked_categories']}")
+        if right.button(tr("Open in workbench", "ワークベンチで開く"), key=f"leak_open_{index}"):
+            open_in_workbench(dataset, row["report_id"], run_id)
+
+st.subheader(tr("Download", "ダウンロード"))
+exports.table(leak.csv_frame(), "residual_leak_all", key="leak_all")
+exports.export_all()

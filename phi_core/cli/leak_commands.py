@@ -1,0 +1,45 @@
+"""leak: the residual-leak table per run, against a stated release rule."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from phi_core.cli.base import UserError, add_db, command, print_json
+from phi_core.models import SPLITS
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dataset", required=True)
+    p.add_argument("--split", choices=SPLITS)
+    p.add_argument("--run", action="append", default=[], metavar="RUN_ID", help="default: latest run of each")
+    p.add_argument("--no-leak", action="append", metavar="CATEGORY",
+                   help="release rule: no document may leak this category (repeat; default PATIENT_NAME, "
+                        "PATIENT_ID, PHONE)")
+    p.add_argument("--max-leak-percent", type=float, default=0.5,
+                   help="release rule: at most this percentage of PHI characters may leak (default 0.5)")
+    p.add_argument("--csv", metavar="FILE", help="write the run, category and style rows as CSV")
+    add_db(p)
+
+
+@command("leak", "residual PHI leak per run (documents leaking, by category and style, F2) and a release verdict",
+         _configure)
+def cmd_leak(args: argparse.Namespace) -> int:
+    from phi_core.analysis.residual_leak import ReleaseRule, residual_leak
+    from phi_core.store import Store
+    from phi_core.taxonomy import CATEGORY_CODES
+
+    categories = tuple(args.no_leak) if args.no_leak else ReleaseRule().no_leak_categories
+    unknown = [c for c in categories if c not in CATEGORY_CODES]
+    if unknown:
+        raise UserError(f"unknown categories {', '.join(unknown)}: use codes such as {', '.join(CATEGORY_CODES[:4])}")
+    rule = ReleaseRule(categories, args.max_leak_percent / 100)
+    with Store(args.db) as store:
+        if not store.has_dataset(args.dataset):
+            raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core runs`")
+        leak = residual_leak(store, args.dataset, args.split, run_ids=args.run or None, rule=rule)
+    if args.csv:
+        leak.csv_frame().to_csv(args.csv, index=False)
+        sys.stderr.write(f"wrote {args.csv}\n")
+    print_json({"rule": rule.describe(), "runs": leak.summary.to_dict(orient="records")})
+    return 0

@@ -1,1 +1,0 @@
-"""Gluing phases, backends and the store together for LLM runs."""

@@ -1,0 +1,52 @@
+"""Where an inpatient lies: ward, room and bed numbers.
+
+A ward written with its floor (``7階東病棟``, ``6B病棟``) is a department-like
+place; room and bed numbers are identifiers (only the number is the span:
+``403号室`` -> ``403``, ``ベッド2`` -> ``2``). A ward word on its own
+(``病棟``, ``一般病棟``) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import RANK_PATTERN, Candidate
+from .chars import DIGIT
+from .recognizer import Document, Recognizer, register
+
+_D = f"[{DIGIT}]"
+_WARD_RE = re.compile(f"(?<![{DIGIT}]){_D}{{1,2}}(?:階|F)?[東西南北A-ZＡ-Ｚ]?(?:病棟|病棟)")
+_ROOM_RE = re.compile(f"(?<![{DIGIT}\\-])(?P<room>{_D}{{2,4}})(?:号室|号病室)")
+_BED_RE = re.compile(
+    f"(?:ベッド|ﾍﾞｯﾄﾞ|Bed|bed|BED)(?:番号)?[ 　:：#]?(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ])(?![{DIGIT}A-Za-z])"
+    f"|(?<![{DIGIT}])(?P<bed2>{_D}{{1,2}})(?:番)?床(?!上|頭|面|下)"
+)
+# "5A病棟　906-1": a room-bed pair right after a ward.
+_ROOM_BED_AFTER_WARD_RE = re.compile(f"病棟[ 　]?(?P<room>{_D}{{2,4}})[-－](?P<bed>{_D}{{1,2}})(?![{DIGIT}])")
+
+
+def room_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    if "病棟" in text:
+        found += [Candidate(m.start(), m.end(), "DEPARTMENT", RANK_PATTERN) for m in _WARD_RE.finditer(text)]
+        for m in _ROOM_BED_AFTER_WARD_RE.finditer(text):
+            found.append(Candidate(m.start("room"), m.end("room"), "OTHER_ID", RANK_PATTERN))
+            found.append(Candidate(m.start("bed"), m.end("bed"), "OTHER_ID", RANK_PATTERN))
+    if "号" in text:
+        found += [Candidate(m.start("room"), m.end("room"), "OTHER_ID", RANK_PATTERN) for m in _ROOM_RE.finditer(text)]
+    beds = any(word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED"))
+    for m in (_BED_RE.finditer(text) if beds else ()):
+        group = "bed" if m.group("bed") else "bed2"
+        found.append(Candidate(m.start(group), m.end(group), "OTHER_ID", RANK_PATTERN))
+    return found
+
+
+@register
+class RoomBedRecognizer(Recognizer):
+    """Wards with a floor (7階東病棟), room numbers (403号室) and bed numbers (ベッド2, 2床)."""
+
+    name = "room-bed"
+    categories = ("DEPARTMENT", "OTHER_ID")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return room_candidates(doc.text)

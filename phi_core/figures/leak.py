@@ -1,0 +1,40 @@
+"""Residual leak: leaked PHI characters per run, stacked by category."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from phi_core.figures.common import empty_figure, require_columns
+from phi_core.figures.theme import SIDE_LEGEND, apply_theme, category_color, category_name, category_order
+
+
+def leak_bars(by_category: pd.DataFrame, summary: pd.DataFrame, *, language: str = "en",
+              title: str = "Leaked PHI characters by category") -> go.Figure:
+    """One bar per run (fewest leaks on top), segments by category; the share of
+    documents leaking and the verdict sit at the end of each bar."""
+    if by_category.empty or summary.empty:
+        return empty_figure("No scored runs with gold labels yet", title)
+    require_columns(by_category, ("label", "category", "leaked_chars"), "leak by category")
+    require_columns(summary, ("label", "leaked_chars", "document_leak_share"), "leak summary")
+    labels = list(summary["label"])
+    leaking = by_category[by_category["leaked_chars"] > 0]
+    fig = go.Figure()
+    for category in category_order(list(dict.fromkeys(leaking["category"]))):
+        part = leaking[leaking["category"] == category].groupby("label")["leaked_chars"].sum()
+        part = part.reindex(labels, fill_value=0)
+        fig.add_trace(go.Bar(
+            y=labels, x=list(part.values), orientation="h", name=category_name(category, language),
+            marker_color=category_color(category),
+            hovertemplate="%{y}<br>" + category_name(category, language) + ": %{x} characters<extra></extra>",
+        ))
+    for row in summary.itertuples(index=False):
+        share = row.document_leak_share
+        note = "" if share is None or share != share else f"  {100 * share:.1f}% of documents leak"
+        if hasattr(row, "verdict"):
+            note += "  ✓" if row.verdict else "  ✗"
+        fig.add_annotation(y=row.label, x=row.leaked_chars, text=note, showarrow=False, xanchor="left")
+    fig.update_layout(barmode="stack", legend=SIDE_LEGEND)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text="leaked PHI characters")
+    return apply_theme(fig, title)

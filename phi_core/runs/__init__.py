@@ -1,0 +1,12 @@
+"""Everything that runs a job, read top to bottom without an import going back up:
+
+job (what to run) -> cache (replies answered from the store) -> extractors
+(the extractor factory: rules, or one phase extractor per reachable host) ->
+runner (resumable tasks, hosts, validity, stored results) -> manager (the
+app's queue of jobs in background threads).
+"""
+
+from phi_core.runs.job import Job, job_key
+from phi_core.runs.runner import Progress, Runner, RunSummary
+
+__all__ = ["Job", "Progress", "RunSummary", "Runner", "job_key"]

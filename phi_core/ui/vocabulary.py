@@ -1,0 +1,61 @@
+"""Words the interface repeats on several pages, in both languages, in one place.
+
+Status names and the column headers of score tables
+recur across pages; writing each once here keeps one Japanese term per
+concept (an annotator should not meet 承認済み on one page and 承認 on
+another). Call sites still read ``tr``-style: every entry holds its English
+and Japanese text side by side.
+"""
+
+from __future__ import annotations
+
+# Label status -> (English, Japanese).
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "unlabeled": ("unlabeled", "未ラベル"),
+    "silver": ("silver", "シルバー（未確認）"),
+    "in_review": ("in review", "レビュー中"),
+    "approved": ("approved", "承認済み"),
+}
+
+# Column of a score or run table -> (English, Japanese) header.
+COLUMN_NAMES: dict[str, tuple[str, str]] = {
+    "name": ("name", "名前"),
+    "description": ("description", "説明"),
+    "source": ("source", "出典"),
+    "created_at": ("created", "作成日"),
+    "reports": ("reports", "レポート数"),
+    "dev": ("dev", "開発用"),
+    "test": ("test", "テスト用"),
+    "backend": ("backend", "バックエンド"),
+    "model": ("model", "モデル"),
+    "phase": ("phase", "フェーズ"),
+    "n_reports": ("reports", "レポート数"),
+    "score": ("score", "スコア"),
+    "strict_f1": ("strict F1", "厳密F1"),
+    "relaxed_f1": ("relaxed F1", "緩和F1"),
+    "char_leak_rate": ("character leak rate", "文字漏れ率"),
+    "sec_per_report": ("time per report", "1件あたりの時間"),
+    "before": ("score before", "ステップ前のスコア"),
+    "before_lo": ("before: CI low", "ステップ前：CI下限"),
+    "before_hi": ("before: CI high", "ステップ前：CI上限"),
+    "gain": ("gain", "改善幅"),
+    "gain_lo": ("gain: CI low", "改善幅：CI下限"),
+    "gain_hi": ("gain: CI high", "改善幅：CI上限"),
+    "seconds_added": ("seconds added per report", "1件あたりの追加秒数"),
+    "advice": ("advice", "助言"),
+}
+
+
+def pick(pair: tuple[str, str], language: str) -> str:
+    return pair[1] if language == "ja" else pair[0]
+
+
+def status_name(status: str, language: str = "en") -> str:
+    pair = STATUS_NAMES.get(status)
+    return pick(pair, language) if pair else status.replace("_", " ")
+
+
+def column_name(column: str, language: str = "en") -> str:
+    pair = COLUMN_NAMES.get(column)
+    return pick(pair, language) if pair else column
+

