@@ -62,6 +62,7 @@ bench: dev-deps llm system-deps
 	$(PY) -m bench.runner
 	$(PY) -m bench.styles
 	$(PY) -m bench.deid
+	$(PY) -m bench.scaleout
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal

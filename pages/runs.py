@@ -20,7 +20,7 @@ from phi_core.ui import phase_editor as pe
 from phi_core.ui import plain
 from phi_core.ui import runs as logic
 from phi_core.ui.auth import page_actor
-from phi_core.ui.hosts import configured_hosts
+from phi_core.ui.hosts import hosts_for
 from phi_core.ui.i18n import tr
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
@@ -57,9 +57,9 @@ def described_models(backend: str, hosts: tuple[str, ...]) -> list[dict]:
 
 def described_rows(backend: str, hosts: tuple[str, ...]) -> tuple[list[dict], bool]:
     """What each host offers (describe_models rows) and whether some host has not answered yet."""
-    if backend == "ollama":
+    if backend in logic.HOSTED_BACKENDS:
         # The sidebar's monitor checks hosts in the background, so a dead host never blocks the page.
-        statuses = get_host_monitor().statuses(list(hosts))
+        statuses = get_host_monitor().statuses(list(hosts), backend)
         rows = [{"host": h, "reachable": s.reachable, "error": s.error, "models": [m.as_dict() for m in s.models]}
                 for h, s in statuses.items() if s is not None]
         return rows, any(s is None for s in statuses.values())
@@ -203,7 +203,7 @@ def start_tab(phases: dict[str, logic.PhaseChoice], definitions: dict) -> None:
     infos: dict[str, ModelInfo] = {}
     if logic.needs_models(backend):
         if backend in logic.HOSTED_BACKENDS:
-            known = configured_hosts()
+            known = hosts_for(backend)
             hosts = tuple(st.multiselect("Hosts", known, default=known[:1], key="rn_hosts",
                                          help="several hosts share the reports of a job"))
         rows, pending = described_rows(backend, hosts)

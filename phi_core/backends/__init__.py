@@ -4,10 +4,13 @@ The embedded llama.cpp backend imports its optional packages only when used,
 so registration works on machines without them.
 """
 
-from phi_core.backends import llamacpp_backend, ollama_backend  # noqa: F401,E402  (registers)
-from phi_core.backends.hosts import configured_hosts, normalise_ollama_env
+# The host list must be moved aside before any module below imports the
+# ollama package, which cannot parse a comma-separated OLLAMA_HOST.
+from phi_core.backends.hosts import configured_hosts, hosts_for, normalise_ollama_env, split_hosts
 
-normalise_ollama_env()  # before the ollama package is imported below
+normalise_ollama_env()
+
+from phi_core.backends import llamacpp_backend, ollama_backend, openai_backend  # noqa: F401,E402  (registers)
 
 from phi_core.backends.base import (  # noqa: E402
     BACKENDS,
@@ -28,6 +31,7 @@ from phi_core.backends.base import (  # noqa: E402
 )
 from phi_core.backends.llamacpp_backend import LlamaCppBackend, llama_cpp_available  # noqa: E402
 from phi_core.backends.ollama_backend import OllamaBackend  # noqa: E402
+from phi_core.backends.openai_backend import OpenAIBackend  # noqa: E402
 
 
 def make_backend(name: str, host: str | None = None, **settings) -> LLMBackend:
@@ -43,6 +47,6 @@ def make_backend(name: str, host: str | None = None, **settings) -> LLMBackend:
 __all__ = [
     "BACKENDS", "BackendError", "BackendTimeout", "BadReply", "ChatMessage", "ChatReply", "ChatRequest",
     "GenerationOptions", "HostStatus", "HostUnreachable", "LLMBackend", "LlamaCppBackend", "ModelInfo",
-    "ModelNotFound", "OllamaBackend", "ServerError", "configured_hosts", "llama_cpp_available", "make_backend",
-    "normalise_ollama_env", "register_backend",
+    "ModelNotFound", "OllamaBackend", "OpenAIBackend", "ServerError", "configured_hosts", "hosts_for",
+    "llama_cpp_available", "make_backend", "normalise_ollama_env", "register_backend", "split_hosts",
 ]

@@ -8,15 +8,18 @@ from phi_core.cli.base import add_db, command, print_json
 
 
 def _configure_models(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", default="ollama", help="ollama (default) or llamacpp")
-    p.add_argument("--host", action="append", default=[], help="host URL; repeat for several (default: OLLAMA_HOST)")
+    p.add_argument("--backend", default="ollama", help="ollama (default), openai or llamacpp")
+    p.add_argument("--host", action="append", default=[],
+                   help="host URL; repeat or separate with commas for several "
+                        "(default: OLLAMA_HOST, or PHI_OPENAI_BASE_URL for openai)")
 
 
 @command("models", "list what each configured host offers, with sizes and quantisation", _configure_models)
 def cmd_models(args: argparse.Namespace) -> int:
+    from phi_core.backends.hosts import hosts_for
     from phi_core.runs.extractors import describe_models
 
-    hosts = describe_models(args.backend, tuple(args.host))
+    hosts = describe_models(args.backend, tuple(hosts_for(args.backend, args.host)))
     print_json(hosts)
     return 0 if any(h["reachable"] for h in hosts) else 1
 

@@ -38,9 +38,12 @@ def positive_seconds(text: str) -> float:
 
 
 def _configure_run(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", required=True, help="rules, ollama or llamacpp")
+    p.add_argument("--backend", required=True, help="rules, ollama, openai or llamacpp")
     p.add_argument("--model", default="", help="model name (LLM backends)")
-    p.add_argument("--host", action="append", default=[], help="Ollama host URL; repeat to spread work over hosts")
+    p.add_argument("--host", action="append", default=[],
+                   help="host URL (Ollama, or an OpenAI-compatible API root such as http://gpu1:8000/v1); "
+                        "repeat or separate with commas to spread work over hosts "
+                        "(default: OLLAMA_HOST or PHI_OPENAI_BASE_URL)")
     p.add_argument("--phase", default=None, help="optimisation phase 1-5 (LLM backends)")
     p.add_argument("--dataset", required=True)
     p.add_argument("--split", choices=SPLITS)
@@ -114,6 +117,7 @@ def stop_on_signals(cancel: threading.Event):
 @command("run", "run an extractor over a dataset (resumes an unfinished run of the same job)", _configure_run)
 def cmd_run(args: argparse.Namespace) -> int:
     from phi_core.evaluation import leaderboard_row, score_run
+    from phi_core.backends.hosts import hosts_for
     from phi_core.phases import PhaseError
     from phi_core.runs import Job, Runner
     from phi_core.runs.extractors import build_extractors
@@ -124,7 +128,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     job = Job(
         dataset=args.dataset, backend=args.backend, model=args.model, phase=str(args.phase or "-"),
         split=args.split, repeats=args.repeats, limit=args.limit, concurrency=args.concurrency,
-        hosts=tuple(args.host), timeout_s=args.timeout, max_num_ctx=args.max_num_ctx,
+        hosts=tuple(hosts_for(args.backend, args.host)), timeout_s=args.timeout, max_num_ctx=args.max_num_ctx,
     )
     cancel = threading.Event()
     with Store(args.db) as store:

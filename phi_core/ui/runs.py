@@ -13,12 +13,13 @@ from typing import Any
 
 import pandas as pd
 
+from phi_core.backends.hosts import hosted_backends
 from phi_core.runs import Job
 from phi_core.store import RunRecord
 from phi_core.violations import VALIDITY_CODES
 
 LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase
-HOSTED_BACKENDS = ("ollama",)  # backends whose hosts the user picks
+HOSTED_BACKENDS = hosted_backends()  # backends whose hosts the user picks (ollama, openai)
 PHASE_SPLIT = "from phase"
 ALL_SPLITS = "all"
 SPLIT_CHOICES = (PHASE_SPLIT, "dev", "test", ALL_SPLITS)
@@ -131,8 +132,7 @@ def _check_llm_choices(form: RunForm, phases: Mapping[str, PhaseChoice],
             continue
         for model in form.models:
             if model not in offered and f"{model}:latest" not in offered:
-                check.errors.append(f"model {model} is not on {host}: pull it there (`ollama pull {model}`) "
-                                    "or untick that host")
+                check.errors.append(_missing_model_message(form.backend, model, host))
     for key in form.phases:
         phase = phases.get(key)
         if phase is None:
@@ -145,6 +145,16 @@ def _check_llm_choices(form: RunForm, phases: Mapping[str, PhaseChoice],
         elif chosen != phase.split:
             check.warnings.append(f"phase {phase.number} ({phase.name}) is meant for the {phase.split} split, not "
                                   f"{chosen}: the engine will refuse it. Choose '{PHASE_SPLIT}' or {phase.split}.")
+
+
+def _missing_model_message(backend: str, model: str, host: str) -> str:
+    from phi_core.ui.i18n import tr
+
+    if backend == "ollama":
+        return f"model {model} is not on {host}: pull it there (`ollama pull {model}`) or untick that host"
+    return tr(f"model {model} is not served at {host}: start that server with it, or untick that host",
+              f"{host} ではモデル {model} が提供されていません。"
+              "そのモデルでサーバーを起動するか、このホストの選択を外してください")
 
 
 def _job_splits(form: RunForm, phases: Mapping[str, PhaseChoice]) -> list[str | None]:

@@ -8,7 +8,7 @@ from phi_core.models import SPLITS
 from phi_core.store import Store
 from phi_core.ui import plain
 from phi_core.ui.auth import auth_configured, current_actor, signed_in_user
-from phi_core.ui.hosts import configured_hosts
+from phi_core.ui.hosts import panel_hosts
 from phi_core.ui.i18n import LANGUAGE_KEY, LANGUAGE_NAMES, LANGUAGES, current_language, set_language, tr
 from phi_core.ui.state import ALL_SPLITS, ANNOTATOR_KEY, DATASET_KEY, SPLIT_KEY, get_host_monitor
 
@@ -118,16 +118,24 @@ def _database_info(store: Store) -> None:
 
 
 def _hosts_panel() -> None:
-    hosts = configured_hosts()
+    panel = panel_hosts()
     monitor = get_host_monitor()
-    monitor.statuses(hosts)  # starts the checks before the fragment draws
-    every = _FAST_REFRESH_S if monitor.pending(hosts) else _SLOW_REFRESH_S
-    st.fragment(run_every=every)(_draw_hosts)(hosts)
+    for backend, hosts in panel.items():
+        monitor.statuses(hosts, backend)  # starts the checks before the fragment draws
+    pending = any(monitor.pending(hosts, backend) for backend, hosts in panel.items())
+    every = _FAST_REFRESH_S if pending else _SLOW_REFRESH_S
+    st.fragment(run_every=every)(_draw_panel)(panel)
 
 
-def _draw_hosts(hosts: list[str]) -> None:
-    statuses = get_host_monitor().statuses(hosts)
-    st.caption(tr("Ollama hosts", "Ollama ホスト"))
+def _draw_panel(panel: dict[str, list[str]]) -> None:
+    for backend, hosts in panel.items():
+        _draw_hosts(hosts, backend)
+
+
+def _draw_hosts(hosts: list[str], backend: str = "ollama") -> None:
+    statuses = get_host_monitor().statuses(hosts, backend)
+    st.caption(tr("Ollama hosts", "Ollama ホスト") if backend == "ollama"
+               else tr("OpenAI-compatible servers", "OpenAI 互換サーバー"))
     for host, status in statuses.items():
         if status is None:
             st.caption(":material/hourglass_empty: " + plain.escape(host) + " " + tr("checking…", "確認中…"))
@@ -139,5 +147,5 @@ def _draw_hosts(hosts: list[str]) -> None:
             # The host's error is English (from the client library); Japanese readers get its gist.
             st.caption(":material/error: " + plain.escape(host) + " " + tr(
                 "unreachable: " + plain.escape(status.error),
-                "接続できません。Ollama が起動しているか、ホストの設定を確認してください。"))
+                f"接続できません。{'Ollama' if backend == 'ollama' else 'サーバー'} が起動しているか、ホストの設定を確認してください。"))
 

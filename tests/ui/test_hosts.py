@@ -65,3 +65,38 @@ def test_a_host_list_moves_out_of_ollama_host_so_importing_ollama_works():
     single = {"OLLAMA_HOST": "gpu1:11434"}
     normalise_ollama_env(single)
     assert single == {"OLLAMA_HOST": "gpu1:11434"}
+
+
+def _settled(monitor, hosts, backend):
+    monitor.statuses(hosts, backend)  # starts the checks
+    for _ in range(500):
+        if not monitor.pending(hosts, backend):
+            break
+        time.sleep(0.01)
+    return monitor.statuses(hosts, backend)
+
+
+def test_each_backend_checks_its_own_hosts():
+    seen = []
+
+    def ollama_check(host):
+        seen.append(("ollama", host))
+        return HostStatus(host, True)
+
+    def openai_check(host):
+        seen.append(("openai", host))
+        return HostStatus(host, False, error="no server")
+
+    monitor = HostMonitor(checks={"ollama": ollama_check, "openai": openai_check})
+    assert _settled(monitor, ["h"], "ollama")["h"].reachable
+    assert _settled(monitor, ["h"], "openai")["h"].error == "no server"  # same URL, separate entry
+    assert sorted(seen) == [("ollama", "h"), ("openai", "h")]
+    assert "no host check" in _settled(monitor, ["h"], "other")["h"].error
+
+
+def test_openai_servers_join_the_panel_only_once_configured():
+    from phi_core.ui.hosts import panel_hosts
+
+    assert list(panel_hosts({})) == ["ollama"]
+    panel = panel_hosts({"PHI_OPENAI_BASE_URL": "gpu1:8000,http://gpu2:8000/v1"})
+    assert panel["openai"] == ["http://gpu1:8000/v1", "http://gpu2:8000/v1"]

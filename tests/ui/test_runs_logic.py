@@ -177,3 +177,17 @@ def test_history_rows_show_validity_counts_and_unreadable_replies(scored_run):
 def test_the_call_timeout_reaches_every_planned_job():
     jobs = logic.plan_jobs(llm_form(timeout_s=45.0), PHASES)
     assert jobs and all(job.timeout_s == 45.0 for job in jobs)
+
+
+def test_openai_jobs_carry_the_chosen_hosts():
+    from phi_core.ui import runs as logic
+
+    assert "openai" in logic.HOSTED_BACKENDS
+    form = logic.RunForm(backend="openai", dataset="d", split_choice="dev", hosts=("http://a:8000/v1",),
+                         models=("m",), phases=("p2",))
+    phases = {"p2": logic.PhaseChoice("p2", 2, 1, "two", "dev", "shipped")}
+    assert logic.plan_jobs(form, phases)[0].hosts == ("http://a:8000/v1",)
+    check = logic.check_form(form, phases, {"http://a:8000/v1": ["other"]})
+    assert any("not served at http://a:8000/v1" in e for e in check.errors)
+    assert logic.check_form(logic.RunForm(backend="openai", dataset="d", models=("m",), phases=("p2",)),
+                            phases, {}).errors == ["choose at least one host"]

@@ -80,7 +80,8 @@ def test_ollama_form_checks_then_a_dead_host_is_refused_and_nothing_is_queued(db
     # The monitor saw the host up a moment ago; by the time Start is pressed it is gone.
     host = "http://127.0.0.1:9"
     monkeypatch.setattr(get_host_monitor(), "statuses",
-                        lambda hosts: {h: HostStatus(h, True, models=[ModelInfo("tiny:1b")]) for h in hosts})
+                        lambda hosts, backend="ollama": {h: HostStatus(h, True, models=[ModelInfo("tiny:1b")])
+                                                         for h in hosts})
     at.run()
     at.multiselect(key="rn_models").select("tiny:1b").run()
     phases = at.multiselect(key="rn_phases")
