@@ -17,7 +17,7 @@ from phi_core.backends import (
     HostUnreachable,
     LLMBackend,
     ModelInfo,
-    configured_hosts,
+    hosts_for,
     make_backend,
 )
 from phi_core.extractors.base import Extractor
@@ -32,12 +32,8 @@ DEFAULT_MODELS = {"llamacpp": "gemma3-270m-q4_k_m"}
 
 
 def job_hosts(backend: str, hosts: tuple[str, ...] = ()) -> list[str | None]:
-    """Hosts from the job, else the configured Ollama hosts, else the backend's default."""
-    if hosts:
-        return list(hosts)
-    if backend == "ollama":
-        return list(configured_hosts())
-    return [None]
+    """Hosts from the job, else the backend's configured hosts (OLLAMA_HOST, PHI_OPENAI_BASE_URL), else its default."""
+    return list(hosts_for(backend, hosts)) or [None]
 
 
 def resolve_phase(store: Store, phase: str) -> PhaseDefinition:
