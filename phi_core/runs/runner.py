@@ -170,6 +170,8 @@ class Runner:
 
         def flush() -> None:
             nonlocal last_flush
+            # Replies first: a task stored as done can then always be answered from the cache.
+            self.store.flush_cached_replies()
             self.store.save_task_results(run_id, pending)
             pending.clear()
             last_flush = time.perf_counter()

@@ -52,3 +52,27 @@ def test_jobs_survive_and_refuse_unknown_fields(store):
     assert [j["job_id"] for j in store.stored_jobs(statuses=["done"])] == ["j2"]
     with pytest.raises(ValueError):
         store.update_job("j1", job="{}")
+
+
+def test_buffered_replies_are_seen_at_once_and_written_together(tmp_path):
+    import threading
+
+    from phi_core.store import Store
+
+    path = tmp_path / "c.duckdb"
+    reply = {"text": "t", "prompt_tokens": 1, "completion_tokens": 1, "seconds": 0.1, "load_seconds": 0.0,
+             "metrics": {}}
+    with Store(path) as store:
+        threads = [threading.Thread(target=store.cache_reply, args=(f"h{i}",),
+                                    kwargs=dict(backend="b", model="m", model_digest="d", request={}, reply=reply))
+                   for i in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert store.cached_reply("h7")["text"] == "t"  # visible before it is written
+        assert store._rows("SELECT count(*) FROM response_cache")[0][0] == 0
+        assert store.flush_cached_replies() == 20
+        assert store.flush_cached_replies() == 0
+    with Store(path) as again:
+        assert again.cached_reply("h19") == reply
