@@ -5,7 +5,9 @@ them one by one: every write through the shared connection holds the store
 lock for a commit, and with many hosts those commits, not the models, set the
 pace. The thread that owns the store writes the buffer in one transaction
 (the runner does it with each batch of finished tasks); a lookup sees
-buffered replies at once.
+buffered replies at once. The keys already stored are read once, so a miss
+(every first call of a new job) costs no query at all; this process is the
+only writer of the file, so the set stays true.
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ class ReplyCacheTable(StoreBase):
             buffer = self.__dict__.setdefault("_pending_replies", (threading.Lock(), {}))
         return buffer
 
+    def _stored_reply_keys(self) -> set[str]:
+        keys = self.__dict__.get("_reply_keys")
+        if keys is None:
+            keys = {row[0] for row in self._rows("SELECT request_hash FROM response_cache")}
+            keys = self.__dict__.setdefault("_reply_keys", keys)
+        return keys
+
     def cached_reply(self, request_hash: str) -> dict | None:
         guard, pending = self._reply_buffer()
         with guard:
@@ -37,6 +46,8 @@ class ReplyCacheTable(StoreBase):
                 "completion_tokens": row["completion_tokens"], "seconds": row["seconds"],
                 "load_seconds": row["load_seconds"], "metrics": _loads(row["metrics"], {}),
             }
+        if request_hash not in self._stored_reply_keys():
+            return None
         rows = self._rows(
             "SELECT reply_text, prompt_tokens, completion_tokens, seconds, load_seconds, metrics "
             "FROM response_cache WHERE request_hash = ?",
@@ -76,4 +87,5 @@ class ReplyCacheTable(StoreBase):
             self.con.execute("DELETE FROM response_cache WHERE request_hash IN (SELECT unnest(?))",
                              [list(frame["request_hash"])])
             self._insert_frame("response_cache", frame)
+        self._stored_reply_keys().update(frame["request_hash"])
         return len(rows)
