@@ -46,6 +46,23 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+# Scoring dimension (phi_core/scoring) -> (English, Japanese) name.
+DIMENSION_NAMES: dict[str, tuple[str, str]] = {
+    "recall": ("recall", "再現率"),
+    "precision": ("precision", "適合率"),
+    "boundary_fidelity": ("boundary fidelity", "境界の正確さ"),
+    "information_purity": ("information purity", "情報の純度"),
+    "category_classification": ("category classification", "カテゴリ分類"),
+    "rule_adherence": ("rule adherence", "ルール遵守"),
+    "stability": ("stability", "安定性"),
+    "efficiency": ("efficiency", "効率"),
+}
+
+# How a row the paper reported is marked in its label: "GPT-4.1 (paper, p5)" (phi_core/analysis/leaderboard.py).
+_PAPER_MARKS = ((" (paper, p", "（論文、p"), (" (paper)", "（論文）"),
+                (", before self-refine", "、Self-Refine前"), (", after self-refine", "、Self-Refine後"))
+
+
 def pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "ja" else pair[0]
 
@@ -58,4 +75,21 @@ def status_name(status: str, language: str = "en") -> str:
 def column_name(column: str, language: str = "en") -> str:
     pair = COLUMN_NAMES.get(column)
     return pick(pair, language) if pair else column
+
+
+def dimension_name(dimension: str, language: str = "en") -> str:
+    pair = DIMENSION_NAMES.get(dimension)
+    return pick(pair, language) if pair else dimension.replace("_", " ")
+
+
+def reported_label(label: str, language: str = "en") -> str:
+    """A paper row's label with its "(paper, p5)" mark in the user's language; other labels unchanged."""
+    if language != "ja" or not isinstance(label, str):
+        return label
+    for english, japanese in _PAPER_MARKS:
+        if english in label:
+            label = label.replace(english, japanese)
+            if japanese.endswith("p"):
+                label = label[:-1] + "）" if label.endswith(")") else label
+    return label
 

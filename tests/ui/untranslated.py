@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phi_core.taxonomy import CATEGORY_CODES, COARSE_LABELS
+from phi_core.ui.plain import unescape
 
 CORPUS_FILE = Path(__file__).resolve().parents[2] / "data" / "corpus" / "synthetic.jsonl"
 
@@ -32,6 +33,8 @@ NOT_LANGUAGE = (
     re.compile(r"[a-z][a-z0-9+.-]*://\S+"),  # URLs (Ollama hosts)
     re.compile(r"\S*[/\\]\S*\.\w+"),  # file paths (docs/statistics.md, the database file)
     re.compile(r"`[^`]*`"),  # code spans that reached the text unrendered
+    # Command lines shown on purpose (what to type in a terminal), up to a comma, bracket or Japanese punctuation.
+    re.compile(r"\bpython3? -m phi_core(?: +[^\s、。，（）(),]+)*"),
     re.compile(r"--[a-z][a-z-]*"),  # command-line options
     re.compile(r":material/[a-z_]+:"),  # icon shortcodes (drawn as icons, never read)
 )
@@ -57,6 +60,10 @@ ALLOWLIST: tuple[Allowed, ...] = (
     _entry("statistical symbols and tests named after people are written in Latin letters in Japanese papers",
            {"CI", "SD", "F1", "dz", "Holm", "Wilcoxon", "Welch", "Mann-Whitney", "Cohen", "Krippendorff", "kappa",
             "alpha", "t-test", "R2", "nan"}),
+    _entry("text encodings are named by their standard names (Shift_JIS reads as Shift, JIS)",
+           {"UTF-8", "UTF-8-SIG", "Shift", "JIS", "CP932", "EUC-JP"}),
+    _entry("run labels name the phase as a short code, the same in both languages (gemma3 · p3)",
+           {f"p{n}" for n in range(10)}),
     _entry("file formats and units stay as written",
            {"PNG", "SVG", "PDF", "CSV", "JSONL", "zip", "px", "KB", "MB", "GB", "ms"}),
     _entry("category codes of the taxonomy and the prompts' coarse types are identifiers, not prose",
@@ -114,7 +121,12 @@ def _allowed(word: str, extra: frozenset[str]) -> bool:
 
 
 def english_runs(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
-    """Phrases of ``text`` with a Latin word that is on no allowlist (``extra``: this page's data words)."""
+    """Phrases of ``text`` with a Latin word that is on no allowlist (``extra``: this page's data words).
+
+    Markdown sources are read as a reader sees them: plain.escape's backslashes and word joiners
+    would otherwise split or glue words (``python \\-m phi\\_core``).
+    """
+    text = unescape(text)
     for pattern in NOT_LANGUAGE:
         text = pattern.sub(" ", text)
     runs: list[list[tuple[str, bool]]] = []
