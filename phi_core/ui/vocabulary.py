@@ -43,6 +43,38 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "gain_hi": ("gain: CI high", "改善幅：CI上限"),
     "seconds_added": ("seconds added per report", "1件あたりの追加秒数"),
     "advice": ("advice", "助言"),
+    "run_id": ("run id", "実行ID"),
+    "label": ("run", "実行"),
+    "category": ("category", "カテゴリ"),
+    "support": ("gold spans", "正解スパン数"),
+    "recall": ("recall", "再現率"),
+    "precision": ("precision", "適合率"),
+    "leak_rate": ("leak rate", "漏れ率"),
+    "relaxed_recall": ("relaxed recall", "緩和再現率"),
+    "relaxed_precision": ("relaxed precision", "緩和適合率"),
+    "strict_recall": ("strict recall", "厳密再現率"),
+    "strict_precision": ("strict precision", "厳密適合率"),
+    "type": ("error type", "エラーの種類"),
+    "count": ("count", "件数"),
+    "gold_category": ("gold category", "正解カテゴリ"),
+    "predicted_category": ("predicted label", "予測ラベル"),
+    "script": ("script", "文字種"),
+    "found": ("found", "検出数"),
+    "total": ("total", "総数"),
+    "style": ("document style", "文書の種類"),
+    "format": ("value format", "値の書式"),
+    "gold": ("gold spans", "正解スパン数"),
+    "gold_found": ("gold spans found", "検出した正解スパン数"),
+    "pred_items": ("predicted values", "予測値の数"),
+    "pred_items_correct": ("correct predicted values", "正しい予測値の数"),
+    "gold_chars": ("PHI characters", "PHI文字数"),
+    "leaked_chars": ("leaked characters", "漏れた文字数"),
+    "pred_chars": ("predicted characters", "予測文字数"),
+    "pred_chars_inside": ("predicted characters inside", "範囲内の予測文字数"),
+    "fixed": ("fixed", "改善"),
+    "broken": ("broken", "悪化"),
+    "both_found": ("both found", "両方が検出"),
+    "both_missed": ("both missed", "両方が見逃し"),
 }
 
 
@@ -75,6 +107,11 @@ def status_name(status: str, language: str = "en") -> str:
 def column_name(column: str, language: str = "en") -> str:
     pair = COLUMN_NAMES.get(column)
     return pick(pair, language) if pair else column
+
+
+def column_labels(columns, language: str = "en") -> dict[str, str]:
+    """Headers for a table's columns (an st.dataframe column_config); unknown columns keep their name."""
+    return {c: column_name(c, language) for c in columns}
 
 
 def dimension_name(dimension: str, language: str = "en") -> str:

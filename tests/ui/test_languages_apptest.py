@@ -22,9 +22,10 @@ from tests.figures.analysis_data import DATASET, populate
 from tests.ui.apptest_support import APP, use_app_database
 from tests.ui.untranslated import store_words, untranslated
 
-# Pages translated so far; extend to every page of app.py as they are translated.
+# Every page of app.py.
 PAGES = ("pages/overview.py", "pages/phase_progression.py", "pages/threshold_advisor.py", "pages/workbench.py",
-         "pages/agreement.py", "pages/adjudication.py", "pages/team.py")
+         "pages/agreement.py", "pages/adjudication.py", "pages/team.py", "pages/runs.py", "pages/leaderboard.py",
+         "pages/error_analysis.py", "pages/residual_leak.py", "pages/deidentify.py")
 
 TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error",
               "exception", "text")
