@@ -75,6 +75,22 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "broken": ("broken", "悪化"),
     "both_found": ("both found", "両方が検出"),
     "both_missed": ("both missed", "両方が見逃し"),
+    "mark": ("kind", "種別"),
+    "verdict": ("verdict", "判定"),
+    "verdict_text": ("why", "理由"),
+    "is_pipeline": ("pipeline", "パイプライン"),
+    "n_documents": ("documents", "文書数"),
+    "documents_leaking": ("documents leaking", "漏れのある文書数"),
+    "document_leak_share": ("share of documents leaking", "漏れのある文書の割合"),
+    "non_phi_chars": ("non-PHI characters", "PHI以外の文字数"),
+    "over_redacted_chars": ("over-redacted characters", "過剰に隠した文字数"),
+    "over_redaction_rate": ("over-redaction rate", "過剰隠蔽率"),
+    "f1": ("F1", "F1"),
+    "f2": ("F2", "F2"),
+    "scope": ("scope", "範囲"),
+    "key": ("key", "キー"),
+    "report_id": ("report", "レポート"),
+    "leaked_categories": ("leaked categories", "漏れたカテゴリ"),
 }
 
 
