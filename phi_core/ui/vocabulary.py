@@ -91,6 +91,14 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "key": ("key", "キー"),
     "report_id": ("report", "レポート"),
     "leaked_categories": ("leaked categories", "漏れたカテゴリ"),
+    "annotator": ("annotator", "アノテーター"),
+    "status": ("status", "状態"),
+    "assigned_by": ("assigned by", "割り当てた人"),
+    "assigned_at": ("assigned", "割り当て日時"),
+    "user_id": ("user", "ユーザー"),
+    "role": ("role", "役割"),
+    "updated_by": ("changed by", "変更した人"),
+    "updated_at": ("changed", "変更日時"),
 }
 
 
