@@ -309,9 +309,9 @@ def preview_phases(keys: tuple[str, ...], models: tuple[str, ...], definitions: 
     for key in keys:
         phase = definitions[key]
         view = logic.phase_preview(phase, model or backend, infos.get(model))
-        with st.expander(plain.fmt(tr("{} · variant {} for {}", "{} · {} 向けのバリアント {}"), pe.phase_title(phase),
-                                   *((view["variant"], model or "any model") if language != "ja"
-                                     else (model or "すべてのモデル", view["variant"])))):
+        with st.expander(plain.fmt(tr("{phase} · variant {variant} for {model}", "{phase} · {model} 向けのバリアント {variant}"),
+                                   phase=pe.phase_title(phase), variant=view["variant"],
+                                   model=model or tr("any model", "すべてのモデル"))):
             plain.show(phase.description.strip(), "caption")
             st.markdown(plain.fmt(tr("Variant **{}** — {}. Split **{}**. Structured output: {}. Labels: {}",
                                      "バリアント **{}** — {}。分割 **{}**。構造化出力：{}。ラベル：{}"),
