@@ -56,7 +56,7 @@ _COLLECT = """
 }
 """
 _SKIP = ", ".join((
-    '[data-testid="stIconMaterial"]', 'span[role="img"][translate="no"]', "code", "pre", "iframe", "script",
+    '[data-testid="stIconMaterial"]', '[data-testid="stAlertDynamicIcon"]', 'span[role="img"][translate="no"]', "code", "pre", "iframe", "script",
     "style", '[data-testid="stDataFrame"]', '[data-testid="stPlotlyChart"]', '[data-testid="stSidebarNav"]',
 ))
 _CHART_PARTS = (".gtitle", ".g-xtitle", ".g-ytitle", ".legendtext", ".annotation-text", ".xtick text",
