@@ -364,7 +364,7 @@ def history_tab() -> None:
     live = {j.run_id for j in manager.jobs() if j.active and j.run_id}
     checks = store.run_validity([r.run_id for r in runs])
     rows = logic.history_rows(runs, store.run_task_counts(), store.run_score_means(), live, checks)
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows).assign(status=lambda f: f["status"].map(logic.job_status_name))
     st.dataframe(frame, hide_index=True, width="stretch", column_config={
         **headers(frame),
         "invalid_calls": st.column_config.NumberColumn(
@@ -393,7 +393,7 @@ def history_tab() -> None:
     if not report_table:
         st.caption(tr("This run has no finished reports yet.", "この実行には完了したレポートがまだありません。"))
         return
-    reports = pd.DataFrame(report_table)
+    reports = pd.DataFrame(report_table).assign(status=lambda f: f["status"].map(logic.job_status_name))
     st.dataframe(reports, hide_index=True, width="stretch", column_config=headers(reports))
     report_ids = list(dict.fromkeys(r["report"] for r in report_table))
     report_id = st.selectbox(tr("Report", "レポート"), report_ids, key=f"rn_drill_report_{run_id}")
