@@ -42,7 +42,7 @@ def pipeline_form() -> None:
             name = st.text_input(tr("Name", "名前"), key="deid_new_name")
             parts = st.multiselect(tr("Parts (several make a union)", "構成要素（複数なら和集合）"), choices,
                                    default=["rules"], key="deid_new_parts")
-            extra = st.text_input(tr("Other part (BACKEND:MODEL:PHASE)", "その他の構成要素（BACKEND:MODEL:PHASE）"),
+            extra = st.text_input(tr("Other part (BACKEND:MODEL:PHASE)", "その他の構成要素（バックエンド:モデル:フェーズ）"),
                                   key="deid_new_extra")
             replace = st.checkbox(tr("Replace a pipeline of the same name", "同名のパイプラインを置き換える"),
                                   key="deid_new_replace")
@@ -86,7 +86,9 @@ def read_input() -> tuple[list[Document], str] | None:
                                      "CSV、JSONL、テキストファイル、またはテキストファイルの zip"),
                                   type=["csv", "jsonl", "txt", "zip"], key="deid_upload")
         cols = st.columns(3)
-        fmt = cols[0].selectbox(tr("Format", "形式"), [AUTO, *READERS], key="deid_format")
+        fmt = cols[0].selectbox(tr("Format", "形式"), [AUTO, *READERS], key="deid_format",
+                                format_func=lambda f: tr("auto (from the file name)", "自動判定（ファイル名から）")
+                                if f == AUTO else f)
         patient_key = cols[1].text_input(tr("Patient key column (optional)", "患者キーの列（任意）"), key="deid_pkey")
         text_column = cols[2].text_input(tr("Text column of a CSV (optional)", "CSV の本文列（任意）"), key="deid_tcol")
         use_file = st.button(tr("De-identify the file", "ファイルを匿名化"), key="deid_go_file", disabled=upload is None)

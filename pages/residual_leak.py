@@ -12,6 +12,7 @@ from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.vocabulary import column_labels, column_name
 
 require_app_shell()
 
@@ -69,20 +70,21 @@ exports.table(view[["label", "mark", "verdict", "verdict_text", "n_documents", "
                     "document_leak_share", "char_leak_rate", "leaked_chars", "gold_chars", "over_redacted_chars",
                     "over_redaction_rate", "f1", "f2", "run_id"]],
               "residual_leak_summary", key="leak_summary",
-              column_config={"document_leak_share": st.column_config.NumberColumn(format="percent"),
-                             "char_leak_rate": st.column_config.NumberColumn(format="percent"),
-                             "over_redaction_rate": st.column_config.NumberColumn(format="percent"),
-                             "f1": st.column_config.NumberColumn(format="%.3f"),
-                             "f2": st.column_config.NumberColumn(format="%.3f")})
+              column_config={**column_labels(view.columns, current_language()),
+                             **{c: st.column_config.NumberColumn(column_name(c, current_language()), format=f)
+                                for c, f in (("document_leak_share", "percent"), ("char_leak_rate", "percent"),
+                                             ("over_redaction_rate", "percent"), ("f1", "%.3f"), ("f2", "%.3f"))}})
 exports.chart(leak_bars(leak.by_category, leak.summary, language=current_language()), "leak_by_category",
               key="leak_fig")
 
 cat_tab, style_tab, worst_tab = st.tabs([tr("By category", "区分別"), tr("By style", "文体別"),
                                          tr("Documents that leak most", "漏洩の多い文書")])
 with cat_tab:
-    exports.table(leak.by_category, "leak_by_category", key="leak_cat")
+    exports.table(leak.by_category, "leak_by_category", key="leak_cat",
+                  column_config=column_labels(leak.by_category.columns, current_language()))
 with style_tab:
-    exports.table(leak.by_style, "leak_by_style", key="leak_style")
+    exports.table(leak.by_style, "leak_by_style", key="leak_style",
+                  column_config=column_labels(leak.by_style.columns, current_language()))
 with worst_tab:
     labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
     run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="leak_worst_run")
@@ -97,5 +99,7 @@ with worst_tab:
             open_in_workbench(dataset, row["report_id"], run_id)
 
 st.subheader(tr("Download", "ダウンロード"))
-exports.table(leak.csv_frame(), "residual_leak_all", key="leak_all")
+everything = leak.csv_frame()
+exports.table(everything, "residual_leak_all", key="leak_all",
+              column_config=column_labels(everything.columns, current_language()))
 exports.export_all()

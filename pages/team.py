@@ -15,10 +15,11 @@ from phi_core.store import StoreError
 from phi_core.store.team import ROLES
 from phi_core.team import service
 from phi_core.ui.auth import auth_configured, page_actor
-from phi_core.ui.i18n import fmt_datetime, status_name, tr
+from phi_core.ui.i18n import current_language, fmt_datetime, status_name, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.sidebar import role_name
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.vocabulary import column_labels
 
 require_app_shell()
 
@@ -111,8 +112,9 @@ else:
     with st.expander(tr(f"All assignments ({len(assignments)})", f"すべての割り当て（{len(assignments)}）")):
         shown = assignments.assign(status=assignments["status"].map(status_name),
                                    assigned_at=assignments["assigned_at"].map(fmt_datetime))
-        st.dataframe(shown[["report_id", "annotator", "status", "assigned_by", "assigned_at"]],
-                     hide_index=True, width="stretch")
+        columns = ["report_id", "annotator", "status", "assigned_by", "assigned_at"]
+        st.dataframe(shown[columns], hide_index=True, width="stretch",
+                     column_config=column_labels(columns, current_language()))
         untouched = [(r, a) for r, a, v in assignments[["report_id", "annotator", "version"]].itertuples(index=False)
                      if v <= 1]
         if untouched and lead:
@@ -130,7 +132,7 @@ st.text(tr("viewer: read only · annotator: own layer · adjudicator: adjudicati
 members = store.members()
 if not members.empty:
     st.dataframe(members.assign(role=members["role"].map(role_name), updated_at=members["updated_at"].map(fmt_datetime)),
-                 hide_index=True, width="stretch")
+                 hide_index=True, width="stretch", column_config=column_labels(members.columns, current_language()))
 may_manage = can(actor, "manage_roles")
 cols = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
 cols[0].text_input(tr("Sign-in e-mail", "サインインのメールアドレス"), key="team_user", disabled=not may_manage)

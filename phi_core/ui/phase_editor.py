@@ -24,6 +24,7 @@ from phi_core.phases import (
     phase_from_dict,
 )
 from phi_core.store import Store
+from phi_core.ui.i18n import tr
 
 EDITED_SOURCE = "edited"
 SHIPPED_SOURCE = "shipped"
@@ -40,20 +41,25 @@ class TemplateField:
 def template_fields(phase: PhaseDefinition) -> list[TemplateField]:
     """The prompt templates this phase has, in the order the editor shows them."""
     fields = [
-        TemplateField("description", "Description"),
-        TemplateField("prompts.system", "System prompt"),
-        TemplateField("prompts.user", "User prompt"),
+        TemplateField("description", tr("Description", "説明")),
+        TemplateField("prompts.system", tr("System prompt", "システムプロンプト")),
+        TemplateField("prompts.user", tr("User prompt", "ユーザープロンプト")),
     ]
     if phase.examples or any(v.examples for v in phase.variants.values()):
-        fields.append(TemplateField("example_template", "Worked example template"))
+        fields.append(TemplateField("example_template", tr("Worked example template", "解答例のテンプレート")))
+    parts = {"system": tr("system", "システム"), "user": tr("user", "ユーザー")}
     for name in phase.variants:
         for part in ("system", "user"):
             fields.append(TemplateField(f"variants.{name}.prompts.{part}",
-                                        f"Variant {name}: {part} prompt (empty = the phase's)", inherits=True))
+                                        tr(f"Variant {name}: {part} prompt (empty = the phase's)",
+                                           f"バリアント {name}：{parts[part]}プロンプト（空 = フェーズのもの）"),
+                                        inherits=True))
     if phase.refine is not None:
         for style in phase.refine.templates:
             for part in ("system", "user"):
-                fields.append(TemplateField(f"refine.templates.{style}.{part}", f"Review ({style}): {part} prompt"))
+                fields.append(TemplateField(f"refine.templates.{style}.{part}",
+                                            tr(f"Review ({style}): {part} prompt",
+                                               f"見直し（{style}）：{parts[part]}プロンプト")))
     return fields
 
 
@@ -126,6 +132,29 @@ def coerce_options(options: Mapping[str, Any]) -> dict[str, Any]:
 
 def option_fields() -> list[dataclasses.Field]:
     return list(dataclasses.fields(GenerationOptions))
+
+
+# Generation option -> its Japanese name (English readers see the option's own name, as in the TOML).
+OPTION_NAMES_JA = {
+    "temperature": "温度", "top_p": "核サンプリングの閾値", "seed": "乱数シード", "num_ctx": "コンテキスト長（トークン）",
+    "num_predict": "最大出力トークン数", "keep_alive": "モデルの保持時間", "timeout_s": "制限時間（秒）",
+    "think": "推論モード",
+}
+
+
+def option_label(name: str) -> str:
+    return tr(name, OPTION_NAMES_JA.get(name, name))
+
+
+def phase_title(phase: PhaseDefinition) -> str:
+    """PhaseDefinition.label() in the user's language: "phase 1 (baseline) v1"."""
+    return tr(phase.label(), f"フェーズ{phase.number}（{phase.name}）バージョン{phase.version}")
+
+
+def source_name(source: str) -> str:
+    """Where a phase version comes from, in the user's language: shipped, edited, or a file's name."""
+    names = {SHIPPED_SOURCE: tr("shipped", "同梱"), EDITED_SOURCE: tr("edited", "編集版")}
+    return names.get(source, source)
 
 
 # ---------------------------------------------------------------- versions

@@ -16,6 +16,7 @@ import pandas as pd
 from phi_core.backends.hosts import hosted_backends
 from phi_core.runs import Job
 from phi_core.store import RunRecord
+from phi_core.ui.i18n import current_language, tr
 from phi_core.violations import VALIDITY_CODES
 
 LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase
@@ -66,7 +67,8 @@ class PhaseChoice:
 
     def label(self) -> str:
         origin = "" if self.source == "shipped" else f", {self.source}"
-        return f"phase {self.number} {self.name} v{self.version} ({self.split}{origin}) · {self.key}"
+        return tr(f"phase {self.number} {self.name} v{self.version} ({self.split}{origin}) · {self.key}",
+                  f"フェーズ{self.number} {self.name} バージョン{self.version}（{self.split}{origin}） · {self.key}")
 
 
 def needs_models(backend: str) -> bool:
@@ -101,31 +103,36 @@ def check_form(form: RunForm, phases: Mapping[str, PhaseChoice],
     """
     check = FormCheck()
     if not form.dataset:
-        check.errors.append("choose a dataset in the sidebar first (or import one on the Workbench page)")
+        check.errors.append(tr("choose a dataset in the sidebar first (or import one on the Workbench page)",
+                               "まずサイドバーでデータセットを選んでください（またはアノテーションのページで取り込んでください）"))
     if not 1 <= form.repeats <= MAX_REPEATS:
-        check.errors.append(f"repeats must be between 1 and {MAX_REPEATS}")
+        check.errors.append(tr(f"repeats must be between 1 and {MAX_REPEATS}",
+                               f"反復回数は1から{MAX_REPEATS}の間にしてください"))
     if not 1 <= form.concurrency <= MAX_CONCURRENCY:
-        check.errors.append(f"concurrency must be between 1 and {MAX_CONCURRENCY}")
+        check.errors.append(tr(f"concurrency must be between 1 and {MAX_CONCURRENCY}",
+                               f"同時実行数は1から{MAX_CONCURRENCY}の間にしてください"))
     if form.limit is not None and form.limit < 1:
-        check.errors.append("the report limit must be at least 1 (or leave it empty for every report)")
+        check.errors.append(tr("the report limit must be at least 1 (or leave it empty for every report)",
+                               "レポート数の上限は1以上にしてください（すべてのレポートなら空のままに）"))
     if needs_models(form.backend):
         _check_llm_choices(form, phases, models_by_host or {}, check)
     splits = _job_splits(form, phases)
     if split_counts is not None:
         for split in sorted({s for s in splits if s is not None}):
             if not split_counts.get(split):
-                check.errors.append(f"the dataset has no reports in the {split} split: choose another split")
+                check.errors.append(tr(f"the dataset has no reports in the {split} split: choose another split",
+                                       f"このデータセットの {split} 分割にはレポートがありません：別の分割を選んでください"))
     return check
 
 
 def _check_llm_choices(form: RunForm, phases: Mapping[str, PhaseChoice],
                        models_by_host: Mapping[str, Sequence[str] | None], check: FormCheck) -> None:
     if form.backend in HOSTED_BACKENDS and not form.hosts:
-        check.errors.append("choose at least one host")
+        check.errors.append(tr("choose at least one host", "ホストを1つ以上選んでください"))
     if not form.models:
-        check.errors.append("choose at least one model")
+        check.errors.append(tr("choose at least one model", "モデルを1つ以上選んでください"))
     if not form.phases:
-        check.errors.append("choose at least one phase")
+        check.errors.append(tr("choose at least one phase", "フェーズを1つ以上選んでください"))
     for host in form.hosts:
         offered = models_by_host.get(host)
         if offered is None:
@@ -136,22 +143,33 @@ def _check_llm_choices(form: RunForm, phases: Mapping[str, PhaseChoice],
     for key in form.phases:
         phase = phases.get(key)
         if phase is None:
-            check.errors.append(f"phase {key} is not known any more: pick the phase again")
+            check.errors.append(tr(f"phase {key} is not known any more: pick the phase again",
+                                   f"フェーズ {key} はもう存在しません：フェーズを選び直してください"))
             continue
         chosen = split_for(form.split_choice, phase.split)
         if chosen is None:
-            check.warnings.append(f"phase {phase.number} will run on every split, including the held-out test "
-                                  "reports; it is meant for the " + phase.split + " split")
+            check.warnings.append(tr(f"phase {phase.number} will run on every split, including the held-out test "
+                                     "reports; it is meant for the " + phase.split + " split",
+                                     f"フェーズ{phase.number}は、取り置いたテスト用レポートを含むすべての分割で実行されます。"
+                                     f"このフェーズは {phase.split} 分割用です"))
         elif chosen != phase.split:
-            check.warnings.append(f"phase {phase.number} ({phase.name}) is meant for the {phase.split} split, not "
-                                  f"{chosen}: the engine will refuse it. Choose '{PHASE_SPLIT}' or {phase.split}.")
+            check.warnings.append(tr(f"phase {phase.number} ({phase.name}) is meant for the {phase.split} split, not "
+                                     f"{chosen}: the engine will refuse it. Choose '{PHASE_SPLIT}' or {phase.split}.",
+                                     f"フェーズ{phase.number}（{phase.name}）は {chosen} ではなく {phase.split} 分割用です："
+                                     f"実行エンジンが拒否します。「{split_choice_name(PHASE_SPLIT)}」か {phase.split} "
+                                     "を選んでください。"))
+
+
+def split_choice_name(choice: str) -> str:
+    """A split choice as the form shows it ("from phase" is words; split codes stay as the CLI takes them)."""
+    return tr("from phase", "フェーズの指定どおり") if choice == PHASE_SPLIT else choice
 
 
 def _missing_model_message(backend: str, model: str, host: str) -> str:
-    from phi_core.ui.i18n import tr
-
     if backend == "ollama":
-        return f"model {model} is not on {host}: pull it there (`ollama pull {model}`) or untick that host"
+        return tr(f"model {model} is not on {host}: pull it there (`ollama pull {model}`) or untick that host",
+                  f"モデル {model} は {host} にありません：そこで取得する（`ollama pull {model}`）"
+                  "か、そのホストの選択を外してください")
     return tr(f"model {model} is not served at {host}: start that server with it, or untick that host",
               f"{host} ではモデル {model} が提供されていません。"
               "そのモデルでサーバーを起動するか、このホストの選択を外してください")
@@ -188,7 +206,7 @@ def models_on_hosts(described: Iterable[Mapping[str, Any]]) -> tuple[dict[str, l
             models[host] = [m["name"] for m in row.get("models") or []]
         else:
             models[host] = None
-            down[host] = row.get("error") or "not answering"
+            down[host] = row.get("error") or tr("not answering", "応答なし")
     return models, down
 
 
@@ -208,8 +226,9 @@ class Estimate:
 
     def text(self) -> str:
         if self.seconds is None:
-            return f"unknown ({self.basis})"
-        return f"about {format_duration(self.seconds)} ({self.basis})"
+            return tr(f"unknown ({self.basis})", f"不明（{self.basis}）")
+        return tr(f"about {format_duration(self.seconds)} ({self.basis})",
+                  f"約{format_duration(self.seconds)}（{self.basis}）")
 
 
 def estimate_duration(history: pd.DataFrame, *, backend: str, model: str, phase: str, tasks: int,
@@ -223,24 +242,30 @@ def estimate_duration(history: pd.DataFrame, *, backend: str, model: str, phase:
     """
     model = model or backend
     if history is None or history.empty:
-        return Estimate(None, "no earlier runs to learn from")
+        return Estimate(None, tr("no earlier runs to learn from", "参考にできる過去の実行がありません"))
     levels = (
         (history[(history.backend == backend) & (history.model == model) & (history.phase == str(phase))],
-         f"earlier {backend}/{model} runs of phase {phase}"),
-        (history[history.backend == backend], f"earlier {backend} runs of any model and phase"),
+         tr(f"earlier {backend}/{model} runs of phase {phase}", f"フェーズ{phase}の過去の {backend}/{model} の実行")),
+        (history[history.backend == backend],
+         tr(f"earlier {backend} runs of any model and phase", f"全モデル・全フェーズの過去の {backend} の実行")),
     )
     for rows, basis in levels:
         done = int(rows["tasks"].sum()) if not rows.empty else 0
         if done:
             per_report = float(rows["seconds"].sum()) / done
             total = per_report * tasks / max(1, parallel_hosts)
-            return Estimate(total, f"{per_report:.1f} s per report over {done} reports of {basis}")
-    return Estimate(None, f"no earlier {backend} runs")
+            return Estimate(total, tr(f"{per_report:.1f} s per report over {done} reports of {basis}",
+                                      f"{basis}の{done}件で1件あたり{per_report:.1f}秒"))
+    return Estimate(None, tr(f"no earlier {backend} runs", f"過去の {backend} の実行はありません"))
 
 
 def format_duration(seconds: float | None) -> str:
     if seconds is None:
         return "—"
+    if current_language() == "ja":
+        from phi_core.ui.formatting import format_duration as formatted
+
+        return formatted(seconds, "ja")
     seconds = max(0, round(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
@@ -256,17 +281,34 @@ def format_duration(seconds: float | None) -> str:
 def progress_line(snapshot) -> str:
     """One line under a job's progress bar: counts, failures, ETA or outcome."""
     finished = snapshot.done + snapshot.failed
-    parts = [f"{finished}/{snapshot.total or '?'} reports"]
+    parts = [tr(f"{finished}/{snapshot.total or '?'} reports", f"{finished}/{snapshot.total or '?'} 件")]
     if snapshot.skipped:
-        parts.append(f"{snapshot.skipped} already done before")
-    parts.append(f"{snapshot.failed} failed")
+        parts.append(tr(f"{snapshot.skipped} already done before", f"{snapshot.skipped} 件は実行済み"))
+    parts.append(tr(f"{snapshot.failed} failed", f"失敗 {snapshot.failed} 件"))
+    remaining = format_duration(snapshot.eta_s) if snapshot.eta_s is not None else "…"
     if snapshot.status == "running":
-        parts.append(f"ETA {format_duration(snapshot.eta_s)}" if snapshot.eta_s is not None else "ETA …")
+        parts.append(tr(f"ETA {remaining}", f"残り約{remaining}"))
     elif snapshot.status == "queued":
-        parts.append("waiting for the job before it")
+        parts.append(tr("waiting for the job before it", "前のジョブを待っています"))
     else:
-        parts.append(f"{snapshot.status} after {format_duration(snapshot.elapsed_s)}")
+        parts.append(tr(f"{snapshot.status} after {format_duration(snapshot.elapsed_s)}",
+                        f"{format_duration(snapshot.elapsed_s)}後に{job_status_name(snapshot.status)}"))
     return " · ".join(parts)
+
+
+# Job and run statuses -> (English, Japanese).
+STATUS_NAMES = {
+    "queued": ("queued", "待機中"), "running": ("running", "実行中"), "cancelling": ("cancelling", "中止処理中"),
+    "cancelled": ("cancelled", "中止"), "done": ("done", "完了"), "finished": ("finished", "完了"),
+    "failed": ("failed", "失敗"), "error": ("error", "エラー"), "interrupted": ("interrupted", "中断"),
+    "ok": ("ok", "成功"), "scored": ("scored", "採点済み"),
+}
+
+
+def job_status_name(status: str) -> str:
+    """A job's or run's status in the user's language (unknown statuses as they are)."""
+    pair = STATUS_NAMES.get(status)
+    return tr(*pair) if pair else status
 
 
 def job_rows(snapshots: Sequence) -> list[dict[str, Any]]:
@@ -320,14 +362,20 @@ def history_rows(runs: Sequence[RunRecord], counts: Mapping[str, Mapping[str, fl
 def provenance_rows(run: RunRecord) -> list[dict[str, str]]:
     """The run's provenance as (what, value) rows for a two-column table."""
     prov = dict(run.provenance or {})
+    variant = prov.pop("variant", "") or "—"
+    reason = prov.pop("variant_reason", "") or tr("no variants", "バリアントなし")
     fixed = [
-        ("run id", run.run_id), ("job key", run.job_key), ("backend", run.backend), ("model", run.model),
-        ("model digest", run.model_digest), ("host", run.host), ("phase", run.phase),
-        ("phase key", run.phase_key or ""), ("phase hash", prov.pop("phase_hash", "") or ""),
-        ("variant", f"{prov.pop('variant', '') or '—'} ({prov.pop('variant_reason', '') or 'no variants'})"),
-        ("options", compact_json(run.options)), ("dataset / split", f"{run.dataset} / {run.split or ALL_SPLITS}"),
-        ("repeats", str(run.repeats)), ("status", run.status), ("created", str(run.created_at or "")),
-        ("started", str(run.started_at or "")), ("finished", str(run.finished_at or "")), ("error", run.error or ""),
+        (tr("run id", "実行ID"), run.run_id), (tr("job key", "ジョブキー"), run.job_key),
+        (tr("backend", "バックエンド"), run.backend), (tr("model", "モデル"), run.model),
+        (tr("model digest", "モデルのダイジェスト"), run.model_digest), (tr("host", "ホスト"), run.host),
+        (tr("phase", "フェーズ"), run.phase), (tr("phase key", "フェーズキー"), run.phase_key or ""),
+        (tr("phase hash", "フェーズのハッシュ"), prov.pop("phase_hash", "") or ""),
+        (tr("variant", "バリアント"), f"{variant} ({reason})"),
+        (tr("options", "オプション"), compact_json(run.options)),
+        (tr("dataset / split", "データセット／分割"), f"{run.dataset} / {run.split or ALL_SPLITS}"),
+        (tr("repeats", "反復回数"), str(run.repeats)), (tr("status", "状態"), run.status),
+        (tr("created", "作成"), str(run.created_at or "")), (tr("started", "開始"), str(run.started_at or "")),
+        (tr("finished", "終了"), str(run.finished_at or "")), (tr("error", "エラー"), run.error or ""),
     ]
     skip = {"options", "backend", "model", "phase", "phase_key", "hosts"}
     extra = [(name, v if isinstance(v, str) else compact_json(v)) for name, v in prov.items() if name not in skip]

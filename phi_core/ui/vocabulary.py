@@ -43,7 +43,80 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "gain_hi": ("gain: CI high", "改善幅：CI上限"),
     "seconds_added": ("seconds added per report", "1件あたりの追加秒数"),
     "advice": ("advice", "助言"),
+    "run_id": ("run id", "実行ID"),
+    "label": ("run", "実行"),
+    "category": ("category", "カテゴリ"),
+    "support": ("gold spans", "正解スパン数"),
+    "recall": ("recall", "再現率"),
+    "precision": ("precision", "適合率"),
+    "leak_rate": ("leak rate", "漏れ率"),
+    "relaxed_recall": ("relaxed recall", "緩和再現率"),
+    "relaxed_precision": ("relaxed precision", "緩和適合率"),
+    "strict_recall": ("strict recall", "厳密再現率"),
+    "strict_precision": ("strict precision", "厳密適合率"),
+    "type": ("error type", "エラーの種類"),
+    "count": ("count", "件数"),
+    "gold_category": ("gold category", "正解カテゴリ"),
+    "predicted_category": ("predicted label", "予測ラベル"),
+    "script": ("script", "文字種"),
+    "found": ("found", "検出数"),
+    "total": ("total", "総数"),
+    "style": ("document style", "文書の種類"),
+    "format": ("value format", "値の書式"),
+    "gold": ("gold spans", "正解スパン数"),
+    "gold_found": ("gold spans found", "検出した正解スパン数"),
+    "pred_items": ("predicted values", "予測値の数"),
+    "pred_items_correct": ("correct predicted values", "正しい予測値の数"),
+    "gold_chars": ("PHI characters", "PHI文字数"),
+    "leaked_chars": ("leaked characters", "漏れた文字数"),
+    "pred_chars": ("predicted characters", "予測文字数"),
+    "pred_chars_inside": ("predicted characters inside", "範囲内の予測文字数"),
+    "fixed": ("fixed", "改善"),
+    "broken": ("broken", "悪化"),
+    "both_found": ("both found", "両方が検出"),
+    "both_missed": ("both missed", "両方が見逃し"),
+    "mark": ("kind", "種別"),
+    "verdict": ("verdict", "判定"),
+    "verdict_text": ("why", "理由"),
+    "is_pipeline": ("pipeline", "パイプライン"),
+    "n_documents": ("documents", "文書数"),
+    "documents_leaking": ("documents leaking", "漏れのある文書数"),
+    "document_leak_share": ("share of documents leaking", "漏れのある文書の割合"),
+    "non_phi_chars": ("non-PHI characters", "PHI以外の文字数"),
+    "over_redacted_chars": ("over-redacted characters", "過剰に隠した文字数"),
+    "over_redaction_rate": ("over-redaction rate", "過剰隠蔽率"),
+    "f1": ("F1", "F1"),
+    "f2": ("F2", "F2"),
+    "scope": ("scope", "範囲"),
+    "key": ("key", "キー"),
+    "report_id": ("report", "レポート"),
+    "leaked_categories": ("leaked categories", "漏れたカテゴリ"),
+    "annotator": ("annotator", "アノテーター"),
+    "status": ("status", "状態"),
+    "assigned_by": ("assigned by", "割り当てた人"),
+    "assigned_at": ("assigned", "割り当て日時"),
+    "user_id": ("user", "ユーザー"),
+    "role": ("role", "役割"),
+    "updated_by": ("changed by", "変更した人"),
+    "updated_at": ("changed", "変更日時"),
 }
+
+
+# Scoring dimension (phi_core/scoring) -> (English, Japanese) name.
+DIMENSION_NAMES: dict[str, tuple[str, str]] = {
+    "recall": ("recall", "再現率"),
+    "precision": ("precision", "適合率"),
+    "boundary_fidelity": ("boundary fidelity", "境界の正確さ"),
+    "information_purity": ("information purity", "情報の純度"),
+    "category_classification": ("category classification", "カテゴリ分類"),
+    "rule_adherence": ("rule adherence", "ルール遵守"),
+    "stability": ("stability", "安定性"),
+    "efficiency": ("efficiency", "効率"),
+}
+
+# How a row the paper reported is marked in its label: "GPT-4.1 (paper, p5)" (phi_core/analysis/leaderboard.py).
+_PAPER_MARKS = ((" (paper, p", "（論文、p"), (" (paper)", "（論文）"),
+                (", before self-refine", "、Self-Refine前"), (", after self-refine", "、Self-Refine後"))
 
 
 def pick(pair: tuple[str, str], language: str) -> str:
@@ -58,4 +131,26 @@ def status_name(status: str, language: str = "en") -> str:
 def column_name(column: str, language: str = "en") -> str:
     pair = COLUMN_NAMES.get(column)
     return pick(pair, language) if pair else column
+
+
+def column_labels(columns, language: str = "en") -> dict[str, str]:
+    """Headers for a table's columns (an st.dataframe column_config); unknown columns keep their name."""
+    return {c: column_name(c, language) for c in columns}
+
+
+def dimension_name(dimension: str, language: str = "en") -> str:
+    pair = DIMENSION_NAMES.get(dimension)
+    return pick(pair, language) if pair else dimension.replace("_", " ")
+
+
+def reported_label(label: str, language: str = "en") -> str:
+    """A paper row's label with its "(paper, p5)" mark in the user's language; other labels unchanged."""
+    if language != "ja" or not isinstance(label, str):
+        return label
+    for english, japanese in _PAPER_MARKS:
+        if english in label:
+            label = label.replace(english, japanese)
+            if japanese.endswith("p"):
+                label = label[:-1] + "）" if label.endswith(")") else label
+    return label
 

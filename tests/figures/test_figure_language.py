@@ -48,3 +48,39 @@ def test_threshold_figure_in_japanese_and_english_default_unchanged():
     assert "推定閾値" in " ".join(a.text for a in ja.layout.annotations)
     en = threshold_scatter(points, estimate, reported_points=reported, reported_band=(87, 88))
     assert en.layout.title.text.startswith("Does the step pay off?")
+
+
+def test_leaderboard_error_and_leak_figures_in_japanese():
+    from phi_core.figures import (
+        confusion_heatmap, error_type_bars, fixed_broken_bars, leaderboard_bar, pareto_scatter, script_recall_bars,
+    )
+    from phi_core.figures.errors import breakdown_heatmap, category_heatmap
+    from phi_core.figures.leak import leak_bars
+
+    runs = pd.DataFrame({"label": ["rules", "m · p3"], "score": [70.0, 85.0], "score_lo": [68.0, 83.0],
+                         "score_hi": [72.0, 87.0], "sec_per_report": [0.01, 20.0]})
+    paper = pd.DataFrame({"label": ["GPT（論文、p5）"], "score": [93.56]})
+    data = {"rules", "m", "p3", "p5", "GPT", "PATIENT_NAME", "A", "B", "PHI"}
+    bars = leaderboard_bar(runs, paper, language="ja")
+    assert bars.layout.title.text == "総合スコア（0〜100）" and not english_words(bars, data)
+    assert not english_words(pareto_scatter(runs, language="ja"), data)
+    counts = pd.DataFrame({"label": ["rules"], "type": ["missed"], "count": [3]})
+    types = error_type_bars(counts, language="ja")
+    assert types.data[0].name == "見逃し" and not english_words(types, data)
+    matrix = pd.DataFrame({"label": ["rules"], "category": ["PATIENT_NAME"], "relaxed_recall": [0.5]})
+    assert not english_words(category_heatmap(matrix, language="ja"), data)
+    confusion = pd.DataFrame({"gold_category": ["PATIENT_NAME"], "predicted_category": ["PATIENT_NAME"], "count": [2]})
+    assert not english_words(confusion_heatmap(confusion, language="ja"), data)
+    scripts = pd.DataFrame({"label": ["rules"], "script": ["kanji"], "found": [1], "total": [2], "recall": [0.5]})
+    drawn = script_recall_bars(scripts, language="ja")
+    assert list(drawn.layout.xaxis.ticktext) == ["漢字"] and not english_words(drawn, data)
+    change = pd.DataFrame({"category": ["PATIENT_NAME"], "fixed": [2], "broken": [1]})
+    assert not english_words(fixed_broken_bars(change, label_a="A", label_b="B", language="ja"), data)
+    assert not english_words(breakdown_heatmap(pd.DataFrame(), "style", language="ja"), data | {"synthetic-styles",
+                                                                                             "synthetic", "styles"})
+    leaks = pd.DataFrame({"label": ["rules"], "category": ["PATIENT_NAME"], "leaked_chars": [4]})
+    summary = pd.DataFrame({"label": ["rules"], "leaked_chars": [4], "document_leak_share": [0.25]})
+    assert not english_words(leak_bars(leaks, summary, language="ja"), data)
+    # English stays the default.
+    assert leaderboard_bar(runs, paper).layout.title.text == "Composite score (0-100)"
+    assert error_type_bars(counts).data[0].name == "missed"

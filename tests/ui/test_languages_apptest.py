@@ -9,7 +9,9 @@ check does find English.
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -22,9 +24,10 @@ from tests.figures.analysis_data import DATASET, populate
 from tests.ui.apptest_support import APP, use_app_database
 from tests.ui.untranslated import store_words, untranslated
 
-# Pages translated so far; extend to every page of app.py as they are translated.
+# Every page of app.py.
 PAGES = ("pages/overview.py", "pages/phase_progression.py", "pages/threshold_advisor.py", "pages/workbench.py",
-         "pages/agreement.py", "pages/adjudication.py", "pages/team.py")
+         "pages/agreement.py", "pages/adjudication.py", "pages/team.py", "pages/runs.py", "pages/leaderboard.py",
+         "pages/error_analysis.py", "pages/residual_leak.py", "pages/deidentify.py")
 
 TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error",
               "exception", "text")
@@ -93,8 +96,10 @@ def shown_texts(block) -> list[str]:
     for frame in block.get("dataframe"):
         config = json.loads(frame.proto.columns or "{}")
         texts += [c.get("label", "") for c in config.values()]
-        # Columns without a configured label show their name as the header.
-        texts += [name for name, c in config.items() if not c.get("label") and not c.get("hidden")]
+        # Columns without a configured label show their name as the header, configured or not.
+        names = [str(name) for name in getattr(frame.value, "columns", ())]
+        texts += [name for name in dict.fromkeys([*config, *names])
+                  if not config.get(name, {}).get("label") and not config.get(name, {}).get("hidden")]
     for element in block.get("plotly_chart"):
         texts += _chart_texts(json.loads(element.proto.spec))
     return [t for t in texts if t]
@@ -102,6 +107,11 @@ def shown_texts(block) -> list[str]:
 
 def page_data_words(store: Store) -> frozenset[str]:
     return store_words(store)
+
+
+def test_every_page_of_the_app_is_checked():
+    listed = set(re.findall(r'^\s*\("(pages/[a-z_]+\.py)"', Path(APP).read_text(encoding="utf-8"), flags=re.M))
+    assert listed and listed == set(PAGES), "add the new page to PAGES"
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phi_core.taxonomy import CATEGORY_CODES, COARSE_LABELS
+from phi_core.ui.plain import unescape
 
 CORPUS_FILE = Path(__file__).resolve().parents[2] / "data" / "corpus" / "synthetic.jsonl"
 
-# A word: Latin letters, digits inside, joined by ' - . (Self-Refine, t-test, GPT-4.1, phi-bench).
-WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:['’.\-][A-Za-z0-9]+)*")
+# A word: Latin letters, digits inside, joined by ' - . _ (Self-Refine, t-test, GPT-4.1, phi-bench, PATIENT_NAME).
+WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9]*(?:['’.\-_][A-Za-z0-9]+)*")
 # Words separated by nothing but spaces and light punctuation read as one phrase.
 GAP = re.compile(r"^[\s,()/:&+]*$")
 # Not language at all: removed before looking for words.
@@ -32,8 +33,11 @@ NOT_LANGUAGE = (
     re.compile(r"[a-z][a-z0-9+.-]*://\S+"),  # URLs (Ollama hosts)
     re.compile(r"\S*[/\\]\S*\.\w+"),  # file paths (docs/statistics.md, the database file)
     re.compile(r"`[^`]*`"),  # code spans that reached the text unrendered
+    # Command lines shown on purpose (what to type in a terminal), up to a comma, bracket or Japanese punctuation.
+    re.compile(r"\bpython3? -m phi_core(?: +[^\s、。，（）(),]+)*"),
     re.compile(r"--[a-z][a-z-]*"),  # command-line options
     re.compile(r":material/[a-z_]+:"),  # icon shortcodes (drawn as icons, never read)
+    re.compile(r"\{[a-z_]+\}"),  # placeholders of prompt templates ({report}), typed as they are
 )
 
 
@@ -55,13 +59,19 @@ ALLOWLIST: tuple[Allowed, ...] = (
     _entry("technique, model-family and field terms Japanese texts write in Latin letters",
            {"LLM", "LLMs", "PHI", "Self-Refine", "JSON", "OCR", "OIDC", "API", "GPU", "CPU", "ID", "IDs", "Refine"}),
     _entry("statistical symbols and tests named after people are written in Latin letters in Japanese papers",
-           {"CI", "SD", "F1", "dz", "Holm", "Wilcoxon", "Welch", "Mann-Whitney", "Cohen", "Krippendorff", "kappa",
+           {"CI", "SD", "F1", "F2", "dz", "Holm", "Wilcoxon", "Welch", "Mann-Whitney", "Cohen", "Krippendorff", "kappa",
             "alpha", "t-test", "R2", "nan"}),
+    _entry("text encodings are named by their standard names",
+           {"UTF-8", "UTF-8-SIG", "Shift_JIS", "CP932", "EUC-JP"}),
+    _entry("run labels name the phase as a short code, the same in both languages (gemma3 · p3)",
+           {f"p{n}" for n in range(10)}),
     _entry("file formats and units stay as written",
-           {"PNG", "SVG", "PDF", "CSV", "JSONL", "zip", "px", "KB", "MB", "GB", "ms"}),
+           {"PNG", "SVG", "PDF", "CSV", "JSONL", "TOML", "zip", "px", "KB", "MB", "GB", "ms"}),
     _entry("category codes of the taxonomy and the prompts' coarse types are identifiers, not prose",
            {*CATEGORY_CODES, *COARSE_LABELS}),
     _entry("split codes are the values the CLI takes (--split dev)", {"dev", "test", "all"}),
+    _entry("document format codes are the values the CLI takes (--format paper-csv)",
+           {"jsonl", "paper-csv", "csv", "txt"}),
     _entry("the language switch names English in English", {"English"}),
 )
 
@@ -86,7 +96,17 @@ def store_words(store) -> frozenset[str]:
     for column in ("model", "source_table"):
         if column in reference:
             values += [str(v) for v in reference[column].dropna()]
-    return data_words(values) | corpus_words()
+    return data_words(values) | corpus_words() | registry_words()
+
+
+def registry_words() -> frozenset[str]:
+    """Identifiers the app offers from its registries, not from prose: backend names
+    (rules, ollama, llamacpp) and the phases' keys and names (p1-v1-3daf537d, capacity_matched)."""
+    from phi_core.phases import default_registry
+    from phi_core.runs.extractors import backend_names
+
+    phases = default_registry().all()
+    return data_words([*backend_names(), *(p.key for p in phases), *(p.name for p in phases)])
 
 
 def corpus_words(path: Path = CORPUS_FILE) -> frozenset[str]:
@@ -114,7 +134,12 @@ def _allowed(word: str, extra: frozenset[str]) -> bool:
 
 
 def english_runs(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
-    """Phrases of ``text`` with a Latin word that is on no allowlist (``extra``: this page's data words)."""
+    """Phrases of ``text`` with a Latin word that is on no allowlist (``extra``: this page's data words).
+
+    Markdown sources are read as a reader sees them: plain.escape's backslashes and word joiners
+    would otherwise split or glue words (``python \\-m phi\\_core``).
+    """
+    text = unescape(text)
     for pattern in NOT_LANGUAGE:
         text = pattern.sub(" ", text)
     runs: list[list[tuple[str, bool]]] = []
