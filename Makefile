@@ -52,6 +52,7 @@ test: dev-deps llm system-deps lint
 # Lint rules live in pyproject.toml ([tool.ruff]).
 lint: dev-deps
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # Speed and memory figures, printed (not asserted); see bench/*.py.
 bench: dev-deps llm system-deps
@@ -63,6 +64,8 @@ bench: dev-deps llm system-deps
 	$(PY) -m bench.styles
 	$(PY) -m bench.deid
 	$(PY) -m bench.scaleout
+	$(PY) -m bench.agreement
+	$(PY) -m bench.workbench_fit
 
 clean-db:
 	rm -f db/phi.duckdb db/phi.duckdb.wal

@@ -50,8 +50,12 @@ try:
     store = get_store()
 except StoreError as error:  # locked by a command-line run, damaged, unwritable: say so, no traceback
     plain.show(f"{error}", "error")
-    st.info(tr("Reload this page when the database is free again.",
-               "データベースが使えるようになったら、このページを再読み込みしてください。"))
+    st.info(
+        tr(
+            "Reload this page when the database is free again.",
+            "データベースが使えるようになったら、このページを再読み込みしてください。",
+        )
+    )
     st.stop()
 render_sidebar(store)
 navigation.run()

@@ -14,6 +14,9 @@ from phi_core.ui.allowed_hosts import allowed_hosts
 
 app = st.App(
     "app.py",
-    middleware=[Middleware(TrustedHostMiddleware, www_redirect=False,
-                           allowed_hosts=allowed_hosts(config.get_option("server.address")))],
+    middleware=[
+        Middleware(
+            TrustedHostMiddleware, www_redirect=False, allowed_hosts=allowed_hosts(config.get_option("server.address"))
+        )
+    ],
 )

@@ -45,8 +45,13 @@ def main() -> int:
         result = compute_agreement(units, n_boot=n_boot)
         print(f"agreement with {n_boot} resamples: {time.perf_counter() - started:.2f} s")
     overall = result["overall"]
-    print("overall: " + ", ".join(f"{k} {overall[k]:.3f} [{overall['ci'][k][0]:.3f}, {overall['ci'][k][1]:.3f}]"
-                                  for k in ("exact_f1", "overlap_f1", "kappa", "alpha")))
+    print(
+        "overall: "
+        + ", ".join(
+            f"{k} {overall[k]:.3f} [{overall['ci'][k][0]:.3f}, {overall['ci'][k][1]:.3f}]"
+            for k in ("exact_f1", "overlap_f1", "kappa", "alpha")
+        )
+    )
     return 0
 
 

@@ -35,11 +35,20 @@ PHASES = ("1", "2", "3", "4", "5")
 REPEATS = 3
 TRUE_THRESHOLD = 87.5
 MODELS = (  # (name, phase-1 mean, seconds per report at phase 1)
-    ("llama3.2:3b", 62.0, 3.0), ("swallow-8b", 65.0, 5.0), ("llama3.1:8b", 66.5, 5.0),
-    ("elyza-llama3-8b", 68.0, 5.5), ("llama-swallow-8b", 69.5, 6.0), ("llama4:16x17b", 71.0, 14.0),
-    ("command-r:35b", 72.5, 20.0), ("qwen3:32b", 74.0, 18.0), ("gpt-oss:20b", 75.5, 12.0),
-    ("gemma3:27b", 77.0, 16.0), ("phi4:14b", 78.5, 10.0), ("gemma3:12b", 80.0, 8.0),
-    ("mistral-small3.2:24b", 81.5, 12.0), ("ezo-2.5-gemma-3", 84.0, 8.0),
+    ("llama3.2:3b", 62.0, 3.0),
+    ("swallow-8b", 65.0, 5.0),
+    ("llama3.1:8b", 66.5, 5.0),
+    ("elyza-llama3-8b", 68.0, 5.5),
+    ("llama-swallow-8b", 69.5, 6.0),
+    ("llama4:16x17b", 71.0, 14.0),
+    ("command-r:35b", 72.5, 20.0),
+    ("qwen3:32b", 74.0, 18.0),
+    ("gpt-oss:20b", 75.5, 12.0),
+    ("gemma3:27b", 77.0, 16.0),
+    ("phi4:14b", 78.5, 10.0),
+    ("gemma3:12b", 80.0, 8.0),
+    ("mistral-small3.2:24b", 81.5, 12.0),
+    ("ezo-2.5-gemma-3", 84.0, 8.0),
 )
 
 
@@ -54,9 +63,7 @@ def phase_mean(first: float, phase: str, rng: np.random.Generator) -> float:
 
 def gold_frame(store: Store) -> pd.DataFrame:
     rows = [
-        (r.id, s.start, s.end, s.category, s.text, script_of(s.text))
-        for r in store.reports(DATASET)
-        for s in r.spans
+        (r.id, s.start, s.end, s.category, s.text, script_of(s.text)) for r in store.reports(DATASET) for s in r.spans
     ]
     return pd.DataFrame(rows, columns=["report_id", "start", "end", "category", "text", "script"])
 
@@ -76,21 +83,57 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
     for model, first, seconds in MODELS:
         for phase in PHASES:
             run_id = uuid.uuid4().hex[:12]
-            runs.append((run_id, f"job-{run_id}", DATASET, None, "ollama", model, phase, None, "", "", "{}", "{}",
-                         "{}", REPEATS, "done", len(reports) * REPEATS, start + timedelta(minutes=len(runs))))
+            runs.append(
+                (
+                    run_id,
+                    f"job-{run_id}",
+                    DATASET,
+                    None,
+                    "ollama",
+                    model,
+                    phase,
+                    None,
+                    "",
+                    "",
+                    "{}",
+                    "{}",
+                    "{}",
+                    REPEATS,
+                    "done",
+                    len(reports) * REPEATS,
+                    start + timedelta(minutes=len(runs)),
+                )
+            )
             mean = phase_mean(first, phase, rng)
             score = np.clip(mean + report_effect + rng.normal(0, 4.0, size=len(reports)), 0, 100)
             secs = seconds * (2.0 if phase in ("4", "5") else 1.0) * lengths / lengths.mean()
             rep_secs = secs[:, None] * rng.uniform(0.9, 1.1, size=(len(reports), REPEATS))
-            results.append(pd.DataFrame({
-                "run_id": run_id, "report_id": np.repeat(report_ids, REPEATS),
-                "repeat_idx": np.tile(np.arange(REPEATS), len(reports)), "status": "done",
-                "raw_output": "{}", "violations": "[]", "calls": "[]", "seconds": rep_secs.ravel(),
-                "input_tokens": np.repeat(lengths, REPEATS), "backend_calls": 1 + (phase in ("4", "5")),
-            }))
+            results.append(
+                pd.DataFrame(
+                    {
+                        "run_id": run_id,
+                        "report_id": np.repeat(report_ids, REPEATS),
+                        "repeat_idx": np.tile(np.arange(REPEATS), len(reports)),
+                        "status": "done",
+                        "raw_output": "{}",
+                        "violations": "[]",
+                        "calls": "[]",
+                        "seconds": rep_secs.ravel(),
+                        "input_tokens": np.repeat(lengths, REPEATS),
+                        "backend_calls": 1 + (phase in ("4", "5")),
+                    }
+                )
+            )
             fractions = np.clip(score[:, None] / 100 + rng.normal(0, 0.03, size=(len(reports), len(DIMENSIONS))), 0, 1)
-            frame = pd.DataFrame({"run_id": run_id, "report_id": report_ids, "score": score,
-                                  "rescaled": False, "seconds": rep_secs.mean(axis=1)})
+            frame = pd.DataFrame(
+                {
+                    "run_id": run_id,
+                    "report_id": report_ids,
+                    "score": score,
+                    "rescaled": False,
+                    "seconds": rep_secs.mean(axis=1),
+                }
+            )
             for j, dim in enumerate(DIMENSIONS):
                 frame[dim] = fractions[:, j] * weights[dim]
             scores.append(frame)
@@ -101,8 +144,7 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
             g["found"] = rng.random(len(g)) < 0.35 + 0.65 * q
             g["strict"] = g["found"] & (rng.random(len(g)) < 0.6 + 0.4 * q)
             g["cat_ok"] = g["found"] & (rng.random(len(g)) < 0.8 + 0.2 * q)
-            g["pred_category"] = np.where(g["cat_ok"] | ~g["found"], g["category"],
-                                          rng.choice(categories, size=len(g)))
+            g["pred_category"] = np.where(g["cat_ok"] | ~g["found"], g["category"], rng.choice(categories, size=len(g)))
             n_spurious = rng.poisson((100 - score) / 25)
             spur = pd.DataFrame({"report_id": np.repeat(report_ids, n_spurious)})
             spur["category"] = rng.choice(categories, size=len(spur))
@@ -112,58 +154,129 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
             spur["run_id"] = run_id
 
             span_len = g["end"] - g["start"]
-            per_report = g.assign(leak=np.where(g["found"], 0, span_len), chars=span_len).groupby("report_id").agg(
-                gold=("found", "size"), gold_found=("found", "sum"), matched=("found", "sum"),
-                gold_chars=("chars", "sum"), leaked_chars=("leak", "sum"))
+            per_report = (
+                g.assign(leak=np.where(g["found"], 0, span_len), chars=span_len)
+                .groupby("report_id")
+                .agg(
+                    gold=("found", "size"),
+                    gold_found=("found", "sum"),
+                    matched=("found", "sum"),
+                    gold_chars=("chars", "sum"),
+                    leaked_chars=("leak", "sum"),
+                )
+            )
             spur_n = spur.groupby("report_id").size().reindex(per_report.index, fill_value=0)
             per_report["pred_items"] = per_report["gold_found"] + spur_n
             per_report["pred_items_correct"] = per_report["gold_found"]
             counts.append(per_report.reset_index().assign(run_id=run_id))
 
-            c = g.assign(support=1, strict_tp=g["strict"], strict_fn=~g["strict"], relaxed_tp=g["found"],
-                         relaxed_fn=~g["found"], strict_fp=g["found"] & ~g["strict"], relaxed_fp=False)
-            s = spur.assign(support=0, strict_tp=False, strict_fn=False, relaxed_tp=False, relaxed_fn=False,
-                            strict_fp=True, relaxed_fp=True)
+            c = g.assign(
+                support=1,
+                strict_tp=g["strict"],
+                strict_fn=~g["strict"],
+                relaxed_tp=g["found"],
+                relaxed_fn=~g["found"],
+                strict_fp=g["found"] & ~g["strict"],
+                relaxed_fp=False,
+            )
+            s = spur.assign(
+                support=0,
+                strict_tp=False,
+                strict_fn=False,
+                relaxed_tp=False,
+                relaxed_fn=False,
+                strict_fp=True,
+                relaxed_fp=True,
+            )
             counters = ["support", "strict_tp", "strict_fp", "strict_fn", "relaxed_tp", "relaxed_fp", "relaxed_fn"]
-            both = pd.concat([c[["run_id", "report_id", "category", *counters]],
-                              s[["run_id", "report_id", "category", *counters]]])
+            both = pd.concat(
+                [c[["run_id", "report_id", "category", *counters]], s[["run_id", "report_id", "category", *counters]]]
+            )
             cats.append(both.groupby(["run_id", "report_id", "category"], as_index=False)[counters].sum())
-            scripts.append(g.groupby(["run_id", "report_id", "script"], as_index=False).agg(
-                found=("found", "sum"), total=("found", "size")))
+            scripts.append(
+                g.groupby(["run_id", "report_id", "script"], as_index=False).agg(
+                    found=("found", "sum"), total=("found", "size")
+                )
+            )
 
             def err(kind: str, part: pd.DataFrame, gold_side: bool, run_id: str = run_id) -> pd.DataFrame:
-                return pd.DataFrame({
-                    "run_id": run_id, "report_id": part["report_id"], "type": kind,
-                    "category": part["category"] if gold_side else None,
-                    "gold_text": part["text"] if gold_side else None,
-                    "pred_label": None if kind == "missed" else part["category"],
-                    "pred_value": None if kind == "missed" else part.get("text", "x"),
-                    "start_pos": part["start"], "end_pos": part["end"],
-                    "gold_start": part["start"] if gold_side else None,
-                    "gold_end": part["end"] if gold_side else None,
-                    "pred_start": None if kind == "missed" else part["start"],
-                    "pred_end": None if kind == "missed" else part["end"],
-                })
+                return pd.DataFrame(
+                    {
+                        "run_id": run_id,
+                        "report_id": part["report_id"],
+                        "type": kind,
+                        "category": part["category"] if gold_side else None,
+                        "gold_text": part["text"] if gold_side else None,
+                        "pred_label": None if kind == "missed" else part["category"],
+                        "pred_value": None if kind == "missed" else part.get("text", "x"),
+                        "start_pos": part["start"],
+                        "end_pos": part["end"],
+                        "gold_start": part["start"] if gold_side else None,
+                        "gold_end": part["end"] if gold_side else None,
+                        "pred_start": None if kind == "missed" else part["start"],
+                        "pred_end": None if kind == "missed" else part["end"],
+                    }
+                )
 
-            errors += [err("missed", g[~g["found"]], True), err("boundary", g[g["found"] & ~g["strict"]], True),
-                       err("wrong_category", g[g["found"] & ~g["cat_ok"]], True), err("spurious", spur, False)]
-            pairs.append(g[g["found"]].groupby(["run_id", "report_id", "category", "pred_category"]).size()
-                         .rename("n").reset_index().rename(columns={"category": "gold_category"}))
+            errors += [
+                err("missed", g[~g["found"]], True),
+                err("boundary", g[g["found"] & ~g["strict"]], True),
+                err("wrong_category", g[g["found"] & ~g["cat_ok"]], True),
+                err("spurious", spur, False),
+            ]
+            pairs.append(
+                g[g["found"]]
+                .groupby(["run_id", "report_id", "category", "pred_category"])
+                .size()
+                .rename("n")
+                .reset_index()
+                .rename(columns={"category": "gold_category"})
+            )
 
             # Predicted items: every found span and every spurious guess, in every repeat.
             found = g[g["found"]]
-            one = pd.concat([
-                pd.DataFrame({"report_id": found["report_id"], "label": found["pred_category"],
-                              "category": found["pred_category"], "value": found["text"]}),
-                pd.DataFrame({"report_id": spur["report_id"], "label": spur["category"],
-                              "category": spur["category"], "value": "偽の値"}),
-            ]).sort_values("report_id", kind="stable")
+            one = pd.concat(
+                [
+                    pd.DataFrame(
+                        {
+                            "report_id": found["report_id"],
+                            "label": found["pred_category"],
+                            "category": found["pred_category"],
+                            "value": found["text"],
+                        }
+                    ),
+                    pd.DataFrame(
+                        {
+                            "report_id": spur["report_id"],
+                            "label": spur["category"],
+                            "category": spur["category"],
+                            "value": "偽の値",
+                        }
+                    ),
+                ]
+            ).sort_values("report_id", kind="stable")
             one["item_idx"] = one.groupby("report_id").cumcount()
             items.append(pd.concat([one.assign(run_id=run_id, repeat_idx=k) for k in range(REPEATS)]))
 
-    run_columns = ["run_id", "job_key", "dataset", "split", "backend", "model", "phase", "phase_key", "host",
-                   "model_digest", "model_meta", "options", "provenance", "repeats", "status", "tasks_total",
-                   "created_at"]
+    run_columns = [
+        "run_id",
+        "job_key",
+        "dataset",
+        "split",
+        "backend",
+        "model",
+        "phase",
+        "phase_key",
+        "host",
+        "model_digest",
+        "model_meta",
+        "options",
+        "provenance",
+        "repeats",
+        "status",
+        "tasks_total",
+        "created_at",
+    ]
     report_scores = pd.concat(scores, ignore_index=True)
     category_rows = pd.concat(cats, ignore_index=True)
     script_rows = pd.concat(scripts, ignore_index=True)
@@ -176,10 +289,22 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
         "runs": pd.DataFrame(runs, columns=run_columns),
         "run_results": pd.concat(results, ignore_index=True),
         "predicted_items": pd.concat(items, ignore_index=True)[
-            ["run_id", "report_id", "repeat_idx", "item_idx", "label", "category", "value"]],
+            ["run_id", "report_id", "repeat_idx", "item_idx", "label", "category", "value"]
+        ],
         "report_scores": report_scores,
-        "score_counts": count_rows[["run_id", "report_id", "gold", "gold_found", "pred_items",
-                                    "pred_items_correct", "matched", "gold_chars", "leaked_chars"]],
+        "score_counts": count_rows[
+            [
+                "run_id",
+                "report_id",
+                "gold",
+                "gold_found",
+                "pred_items",
+                "pred_items_correct",
+                "matched",
+                "gold_chars",
+                "leaked_chars",
+            ]
+        ],
         "score_categories": category_rows,
         "score_scripts": script_rows,
         "score_errors": error_rows,
@@ -204,12 +329,23 @@ def details_json(scores: pd.DataFrame, cats: pd.DataFrame, scripts: pd.DataFrame
     for row in scores[["run_id", "report_id", "score", "seconds", *DIMENSIONS]].itertuples(index=False):
         key = (row[0], row[1])
         gold_chars, leaked = chars.get(key, (0, 0))
-        out.append(json.dumps({
-            "score": row[2], "points": dict(zip(DIMENSIONS, row[4:])), "fractions": {}, "rescaled": False,
-            "unmeasured": [], "counts": {"gold_chars": gold_chars, "leaked_chars": leaked, "seconds": row[3]},
-            "per_category": per_category.get(key, {}), "per_script": per_script.get(key, {}), "errors": [],
-            "violations": [], "pairs": [],
-        }))
+        out.append(
+            json.dumps(
+                {
+                    "score": row[2],
+                    "points": dict(zip(DIMENSIONS, row[4:])),
+                    "fractions": {},
+                    "rescaled": False,
+                    "unmeasured": [],
+                    "counts": {"gold_chars": gold_chars, "leaked_chars": leaked, "seconds": row[3]},
+                    "per_category": per_category.get(key, {}),
+                    "per_script": per_script.get(key, {}),
+                    "errors": [],
+                    "violations": [],
+                    "pairs": [],
+                }
+            )
+        )
     return out
 
 
@@ -234,8 +370,10 @@ def main() -> int:
         started = time.perf_counter()
         sizes = build(store, rng)
         print(f"Built in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
-        print(f"  ({len(MODELS)} models x {len(PHASES)} phases x 160 reports x {REPEATS} repeats = "
-              f"{sizes['run_results']:,} scored tasks)")
+        print(
+            f"  ({len(MODELS)} models x {len(PHASES)} phases x 160 reports x {REPEATS} repeats = "
+            f"{sizes['run_results']:,} scored tasks)"
+        )
 
         run_ids = list(store.latest_scored_runs(DATASET)["run_id"])
         one_run = run_ids[0]
@@ -254,13 +392,21 @@ def main() -> int:
         print("The command line's leaderboard (same SQL path, plus per-category detail)")
         timed("leaderboard_records", lambda: leaderboard_records(store, DATASET), repeat=1)
 
-        print(f"Top of the leaderboard: {board.iloc[0]['label']} {board.iloc[0]['score']:.1f} "
-              f"({board.iloc[0]['pct_of_reference']:.1f}% of GPT-4.1)")
-        print("Phase gains (all models pooled): " + ", ".join(
-            f"{r.from_phase}->{r.to_phase} {r.mean_diff:+.1f} (d={r.cohens_d:.2f})" for r in gains.itertuples()))
+        print(
+            f"Top of the leaderboard: {board.iloc[0]['label']} {board.iloc[0]['score']:.1f} "
+            f"({board.iloc[0]['pct_of_reference']:.1f}% of GPT-4.1)"
+        )
+        print(
+            "Phase gains (all models pooled): "
+            + ", ".join(
+                f"{r.from_phase}->{r.to_phase} {r.mean_diff:+.1f} (d={r.cohens_d:.2f})" for r in gains.itertuples()
+            )
+        )
         e = result.estimate
-        print(f"Threshold ({e.method}): {e.threshold:.1f}, 95% CI {e.threshold_ci[0]:.1f}-{e.threshold_ci[1]:.1f} "
-              f"(built in: {TRUE_THRESHOLD}); permutation p={e.test_threshold_exists.p:.3f}")
+        print(
+            f"Threshold ({e.method}): {e.threshold:.1f}, 95% CI {e.threshold_ci[0]:.1f}-{e.threshold_ci[1]:.1f} "
+            f"(built in: {TRUE_THRESHOLD}); permutation p={e.test_threshold_exists.p:.3f}"
+        )
         print(f"  {e.verdict}")
         assert set(ERROR_TYPES) >= set(store.error_type_totals([one_run], ERROR_TYPES)["type"])
         store.close()

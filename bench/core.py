@@ -39,8 +39,11 @@ def main() -> int:
     x = np.linspace(70, 95, 14)
     y = np.where(x < 87.5, 7.0, 0.0) + rng.normal(0, 0.8, x.size)
     for method in ("segmented", "split"):
-        timed(f"threshold estimate, 14 models, 2000 resamples ({method})",
-              lambda method=method: estimate_threshold(x, y, method=method, n_boot=2000), "< 1 s")
+        timed(
+            f"threshold estimate, 14 models, 2000 resamples ({method})",
+            lambda method=method: estimate_threshold(x, y, method=method, n_boot=2000),
+            "< 1 s",
+        )
     return 0
 
 

@@ -41,8 +41,10 @@ def main() -> None:
     args = parser.parse_args()
     data = CORPUS_FILE.read_bytes()
     one_job(data, "tags")  # warm-up: imports and compiled patterns
-    print(f"deid, rules pipeline, built-in corpus ({CORPUS_FILE.name}), best of {args.repeats}; "
-          "CPU seconds beside wall seconds, since a busy shared machine stretches the wall clock")
+    print(
+        f"deid, rules pipeline, built-in corpus ({CORPUS_FILE.name}), best of {args.repeats}; "
+        "CPU seconds beside wall seconds, since a busy shared machine stretches the wall clock"
+    )
     for mode in MODES:
         runs = [one_job(data, mode) for _ in range(args.repeats)]
         n = runs[0][0]
@@ -50,8 +52,10 @@ def main() -> None:
         cpu = min(r[2] for r in runs)
         rate = n / wall
         verdict = "meets" if rate >= TARGET else "BELOW"
-        print(f"  {mode:<10} {n} documents in {wall:.3f}s = {rate:,.0f} documents/s ({verdict} target {TARGET:.0f}); "
-              f"{n / cpu:,.0f} documents per CPU second")
+        print(
+            f"  {mode:<10} {n} documents in {wall:.3f}s = {rate:,.0f} documents/s ({verdict} target {TARGET:.0f}); "
+            f"{n / cpu:,.0f} documents per CPU second"
+        )
     if args.leak:
         leak_timing()
 
@@ -77,8 +81,10 @@ def leak_timing() -> None:
         summarise(measured, ReleaseRule())
         summary_s = time.perf_counter() - started
         store.close()
-    print(f"residual leak on {len(measured)} runs x 160 reports: measure {measure_s:.2f}s (kept by the page), "
-          f"summarise with a rule {summary_s:.2f}s")
+    print(
+        f"residual leak on {len(measured)} runs x 160 reports: measure {measure_s:.2f}s (kept by the page), "
+        f"summarise with a rule {summary_s:.2f}s"
+    )
 
 
 if __name__ == "__main__":

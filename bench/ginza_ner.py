@@ -61,8 +61,10 @@ def measure(title: str, reports, recognizers) -> None:
     recall = 1 - summary["char_leak_rate"] if summary["char_leak_rate"] is not None else float("nan")
     precision = summary["relaxed_precision"] or float("nan")
     fp = sum(s.counts["relaxed_fp"] for s in scores)
-    print(f"  {title:<34} char recall {recall:.3f}  span precision {precision:.3f}  "
-          f"composite {summary['score']:.2f}  spurious spans {fp}  ({len(reports) / seconds:,.0f} docs per CPU s)")
+    print(
+        f"  {title:<34} char recall {recall:.3f}  span precision {precision:.3f}  "
+        f"composite {summary['score']:.2f}  spurious spans {fp}  ({len(reports) / seconds:,.0f} docs per CPU s)"
+    )
 
 
 def main() -> int:

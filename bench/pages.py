@@ -30,9 +30,15 @@ from tests.e2e import helpers
 TARGET_S = 2.0
 # (split, repeats): each pair is a separate job, hence a separate run.
 RUN_PLAN: tuple[tuple[str | None, int], ...] = (
-    (None, 1), ("dev", 1), ("test", 1),
-    (None, 2), ("dev", 2), ("test", 2),
-    (None, 3), ("dev", 3), ("test", 3),
+    (None, 1),
+    ("dev", 1),
+    ("test", 1),
+    (None, 2),
+    ("dev", 2),
+    ("test", 2),
+    (None, 3),
+    ("dev", 3),
+    ("test", 3),
     ("dev", 4),
 )
 
@@ -118,8 +124,10 @@ def measure(browser, server: helpers.AppServer, repeats: int) -> list[PageTiming
 
 
 def print_table(timings: list[PageTiming], repeats: int) -> None:
-    print(f"\nnavigation → drawn (script finished, main heading visible), {repeats} visits per page and way; "
-          f"target < {TARGET_S:.0f} s")
+    print(
+        f"\nnavigation → drawn (script finished, main heading visible), {repeats} visits per page and way; "
+        f"target < {TARGET_S:.0f} s"
+    )
     print("cold tab: the URL in a new tab of a browser that never saw the app (downloads the frontend too);")
     print("warm tab: the URL in a new tab of a browser that opened the app before (frontend from its cache);")
     print("in app: a click on the page's sidebar link in an open session (how people move between pages)")
@@ -127,8 +135,10 @@ def print_table(timings: list[PageTiming], repeats: int) -> None:
     for row in timings:
         cold, warm = statistics.median(row.new_tab), statistics.median(row.warm_tab)
         click = statistics.median(row.in_app)
-        verdict = ", ".join(f"{name} {'ok' if value < TARGET_S else 'SLOW'}"
-                            for name, value in (("in app", click), ("warm tab", warm), ("cold tab", cold)))
+        verdict = ", ".join(
+            f"{name} {'ok' if value < TARGET_S else 'SLOW'}"
+            for name, value in (("in app", click), ("warm tab", warm), ("cold tab", cold))
+        )
         if row.problems:
             verdict += f"; shows: {row.problems[0][:80]}"
         print(f"{row.title:<20} {cold:>8.2f}s {warm:>8.2f}s {click:>6.2f}s {max(row.in_app):>10.2f}s  {verdict}")
@@ -147,8 +157,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="phi-bench-pages-") as tmp:
         db_path = Path(tmp) / "phi.duckdb"
         helpers.init_db(db_path)
-        print(f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
-              f"(runs took {helpers.add_rules_runs(db_path, RUN_PLAN):.1f} s)")
+        print(
+            f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
+            f"(runs took {helpers.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
+        )
         server = helpers.start_app(db_path, Path(tmp) / "streamlit.log")
         try:
             with sync_playwright() as driver:

@@ -41,11 +41,21 @@ def run_rules(store: Store, dataset: str) -> tuple[dict, float, int]:
 def print_row(title: str, row: dict) -> None:
     lo, hi = row["score_ci"]
     print(f"{title}: composite {row['score']:.2f} (95% CI {lo:.2f}-{hi:.2f}) over {row['n_reports']} reports")
-    dims = ("recall", "precision", "boundary_fidelity", "information_purity", "category_classification",
-            "rule_adherence", "stability", "efficiency")
+    dims = (
+        "recall",
+        "precision",
+        "boundary_fidelity",
+        "information_purity",
+        "category_classification",
+        "rule_adherence",
+        "stability",
+        "efficiency",
+    )
     print("  " + ", ".join(f"{d} {row[d]:.2f}" if row[d] is not None else f"{d} n/a" for d in dims))
-    print(f"  strict F1 {row['strict_f1']:.3f}, relaxed F1 {row['relaxed_f1']:.3f}, "
-          f"char leak rate {row['char_leak_rate']:.3f}")
+    print(
+        f"  strict F1 {row['strict_f1']:.3f}, relaxed F1 {row['relaxed_f1']:.3f}, "
+        f"char leak rate {row['char_leak_rate']:.3f}"
+    )
 
 
 def main() -> int:
@@ -67,16 +77,20 @@ def main() -> int:
         row, elapsed, n = run_rules(store, "synthetic")
         print_row("Built-in synthetic corpus (dev + test)", row)
         rate = n / elapsed
-        print(f"  end to end (extract, score, store): {n} reports in {elapsed:.2f} s = {rate:,.0f} reports/s "
-              f"-> target >= 200: {'MET' if rate >= 200 else 'NOT MET'}")
+        print(
+            f"  end to end (extract, score, store): {n} reports in {elapsed:.2f} s = {rate:,.0f} reports/s "
+            f"-> target >= 200: {'MET' if rate >= 200 else 'NOT MET'}"
+        )
         store.close()
 
     paragraphs = [p.strip() for p in PHI_FREE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     spurious = [(p, rules.extract(p)) for p in paragraphs]
     total = sum(len(items) for _, items in spurious)
     per = total / len(paragraphs)
-    print(f"PHI-free clinical text: {total} spurious items over {len(paragraphs)} paragraphs = {per:.3f} per report "
-          f"-> target <= 0.1: {'MET' if per <= 0.1 else 'NOT MET'}")
+    print(
+        f"PHI-free clinical text: {total} spurious items over {len(paragraphs)} paragraphs = {per:.3f} per report "
+        f"-> target <= 0.1: {'MET' if per <= 0.1 else 'NOT MET'}"
+    )
     for paragraph, items in spurious:
         for item in items:
             print(f"  spurious {item.category}: {item.value!r} in {paragraph[:30]!r}...")

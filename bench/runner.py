@@ -67,11 +67,15 @@ def main() -> int:
         wall, summary = timed_run(store, job)
         results = store.task_results(summary.run_id)
         call_seconds = sum(c["seconds"] for calls in results["calls"] for c in json.loads(calls))
-        print(f"embedded model, phase {args.phase}, {args.reports} reports: wall {wall:.1f} s, "
-              f"backend call time {call_seconds:.1f} s, {summary.backend_calls} calls")
+        print(
+            f"embedded model, phase {args.phase}, {args.reports} reports: wall {wall:.1f} s, "
+            f"backend call time {call_seconds:.1f} s, {summary.backend_calls} calls"
+        )
         ratio = wall / call_seconds if call_seconds else float("inf")
-        print(f"  runner overhead (wall / call time): {ratio:.3f} -> target <= 1.05: "
-              f"{'MET' if ratio <= 1.05 else 'NOT MET'}")
+        print(
+            f"  runner overhead (wall / call time): {ratio:.3f} -> target <= 1.05: "
+            f"{'MET' if ratio <= 1.05 else 'NOT MET'}"
+        )
         print(f"  mean seconds per report: {results['seconds'].mean():.1f}")
         wall, again = timed_run(store, job)
         print(f"  repeated run: {again.backend_calls} backend calls, {wall:.3f} s")
@@ -80,8 +84,10 @@ def main() -> int:
         big = Job(dataset="synthetic", backend="instant", model="instant", phase=args.phase)
         timed_run(store, big)
         wall, again = timed_run(store, big)
-        print(f"repeated run of a finished 160-report job: {again.backend_calls} backend calls, {wall:.3f} s "
-              f"-> target 0 calls and < 1 s: {'MET' if again.backend_calls == 0 and wall < 1 else 'NOT MET'}")
+        print(
+            f"repeated run of a finished 160-report job: {again.backend_calls} backend calls, {wall:.3f} s "
+            f"-> target 0 calls and < 1 s: {'MET' if again.backend_calls == 0 and wall < 1 else 'NOT MET'}"
+        )
         store.close()
     return 0
 

@@ -74,13 +74,15 @@ class Row:
 def template_db(tmp: Path) -> Path:
     """One seeded database, copied for every configuration (the same job must not resume)."""
     path = tmp / "template.duckdb"
-    subprocess.run([sys.executable, "-m", "phi_core", "init", "--db", str(path)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "phi_core", "init", "--db", str(path)], cwd=ROOT, check=True, capture_output=True
+    )
     return path
 
 
-def run_once(backend: str, hosts: int, concurrency: int, *, latency: float, calls_per_slot: int, tmp: Path,
-             template: Path) -> Row:
+def run_once(
+    backend: str, hosts: int, concurrency: int, *, latency: float, calls_per_slot: int, tmp: Path, template: Path
+) -> Row:
     calls = max(hosts * concurrency * calls_per_slot, 8)
     repeats = -(-calls // DATASET_REPORTS)
     limit = -(-calls // repeats)
@@ -88,10 +90,29 @@ def run_once(backend: str, hosts: int, concurrency: int, *, latency: float, call
     shutil.copy(template, db)
     with StandinFleet(hosts, latency_s=latency, slots=concurrency) as fleet:
         env = dict(os.environ)
-        argv = [sys.executable, "-m", "phi_core", "run", "--backend", backend, "--phase", "2", "--dataset",
-                "synthetic", "--split", "dev", "--limit", str(limit), "--repeats", str(repeats),
-                "--concurrency", str(concurrency),
-                "--json", "--db", str(db)]
+        argv = [
+            sys.executable,
+            "-m",
+            "phi_core",
+            "run",
+            "--backend",
+            backend,
+            "--phase",
+            "2",
+            "--dataset",
+            "synthetic",
+            "--split",
+            "dev",
+            "--limit",
+            str(limit),
+            "--repeats",
+            str(repeats),
+            "--concurrency",
+            str(concurrency),
+            "--json",
+            "--db",
+            str(db),
+        ]
         if backend == "ollama":
             env["OLLAMA_HOST"] = ",".join(fleet.urls)  # as the README says
             argv += ["--model", "standin"]
@@ -107,8 +128,17 @@ def run_once(backend: str, hosts: int, concurrency: int, *, latency: float, call
             summary = json.loads(proc.stdout)
         if summary["tasks_done"] != limit * repeats:
             raise SystemExit(f"the run did not finish every task: {summary}")
-        return Row(backend, hosts, concurrency, sum(fleet.shares()), fleet.serving_window_s(),
-                   summary["elapsed_s"], fleet.shares(), [h.peak_busy for h in fleet.hosts], profile)
+        return Row(
+            backend,
+            hosts,
+            concurrency,
+            sum(fleet.shares()),
+            fleet.serving_window_s(),
+            summary["elapsed_s"],
+            fleet.shares(),
+            [h.peak_busy for h in fleet.hosts],
+            profile,
+        )
 
 
 class Profiler:
@@ -129,10 +159,13 @@ class Profiler:
         from phi_core.store import Store
 
         self.enabled = True
-        for owner, name, label in ((OllamaBackend, "chat", "backend call"), (OpenAIBackend, "chat", "backend call"),
-                                   (Store, "cached_reply", "cache lookup (store)"),
-                                   (Store, "cache_reply", "cache write (store)"),
-                                   (PhaseExtractor, "extract", "whole extraction")):
+        for owner, name, label in (
+            (OllamaBackend, "chat", "backend call"),
+            (OpenAIBackend, "chat", "backend call"),
+            (Store, "cached_reply", "cache lookup (store)"),
+            (Store, "cache_reply", "cache write (store)"),
+            (PhaseExtractor, "extract", "whole extraction"),
+        ):
             setattr(owner, name, self._timed(getattr(owner, name), label))
 
     def _timed(self, method, label):
@@ -144,6 +177,7 @@ class Profiler:
                 with self._lock:
                     self._totals[label] += time.perf_counter() - started
                     self._counts[label] += 1
+
         return timed
 
     def run(self, argv: list[str], env: dict[str, str]) -> tuple[dict, dict[str, float]]:
@@ -167,8 +201,9 @@ class Profiler:
                     os.environ[key] = value
         if code != 0:
             raise SystemExit(f"the run failed ({code})")
-        means = {label: 1000 * self._totals[label] / self._counts[label] for label in self.LABELS
-                 if self._counts[label]}
+        means = {
+            label: 1000 * self._totals[label] / self._counts[label] for label in self.LABELS if self._counts[label]
+        }
         return json.loads(out.getvalue()), means
 
 
@@ -179,12 +214,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--latency", type=float, default=0.3, help="seconds per call on a stand-in host")
     parser.add_argument("--hosts", type=int, nargs="+", default=[1, 2, 4, 8])
-    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4],
-                        help="calls at once per host (the stand-in serves as many at once)")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        nargs="+",
+        default=[1, 4],
+        help="calls at once per host (the stand-in serves as many at once)",
+    )
     parser.add_argument("--calls-per-slot", type=int, default=12, help="calls per host slot in each run")
     parser.add_argument("--backend", choices=("ollama", "openai"), default="ollama")
-    parser.add_argument("--profile", action="store_true",
-                        help="run in this process and print where each call's time goes")
+    parser.add_argument(
+        "--profile", action="store_true", help="run in this process and print where each call's time goes"
+    )
     args = parser.parse_args()
     if args.profile:
         PROFILER.install()
@@ -195,16 +236,27 @@ def main() -> int:
         template = template_db(tmp)
         for concurrency in args.concurrency:
             for hosts in args.hosts:
-                row = run_once(args.backend, hosts, concurrency, latency=args.latency,
-                               calls_per_slot=args.calls_per_slot, tmp=tmp, template=template)
+                row = run_once(
+                    args.backend,
+                    hosts,
+                    concurrency,
+                    latency=args.latency,
+                    calls_per_slot=args.calls_per_slot,
+                    tmp=tmp,
+                    template=template,
+                )
                 rows.append(row)
                 print(f"  ran {hosts} host(s) x {concurrency}: {row.calls} calls", file=sys.stderr, flush=True)
 
     ideal_one = 1 / args.latency
-    print(f"\n{args.backend} backend, stand-in hosts answering in {args.latency:.2f} s, "
-          f"one host serving c calls at once = {ideal_one:.2f} x c calls/s at best\n")
-    header = (f"{'hosts':>5} {'c':>3} {'calls':>6} {'calls/s':>8} {'target':>8} {'ratio':>6} {'met':>4} "
-              f"{'of ideal':>8} {'end-to-end/s':>13}  per-host calls (peak at once)")
+    print(
+        f"\n{args.backend} backend, stand-in hosts answering in {args.latency:.2f} s, "
+        f"one host serving c calls at once = {ideal_one:.2f} x c calls/s at best\n"
+    )
+    header = (
+        f"{'hosts':>5} {'c':>3} {'calls':>6} {'calls/s':>8} {'target':>8} {'ratio':>6} {'met':>4} "
+        f"{'of ideal':>8} {'end-to-end/s':>13}  per-host calls (peak at once)"
+    )
     print(header)
     print("-" * len(header))
     met_all = True
@@ -217,8 +269,10 @@ def main() -> int:
         met_all &= met
         shares = " ".join(f"{s}({p})" for s, p in zip(row.shares, row.peak_busy))
         of_ideal = row.throughput / (row.hosts * row.concurrency * ideal_one)
-        print(f"{row.hosts:>5} {row.concurrency:>3} {row.calls:>6} {row.throughput:>8.2f} {target:>8.2f} "
-              f"{ratio:>6.2f} {'yes' if met else 'NO':>4} {of_ideal:>8.2f} {row.end_to_end:>13.2f}  {shares}")
+        print(
+            f"{row.hosts:>5} {row.concurrency:>3} {row.calls:>6} {row.throughput:>8.2f} {target:>8.2f} "
+            f"{ratio:>6.2f} {'yes' if met else 'NO':>4} {of_ideal:>8.2f} {row.end_to_end:>13.2f}  {shares}"
+        )
     if args.profile:
         print("\nmean ms per call, summed over worker threads (store work runs under one lock on one connection)")
         print(f"{'hosts':>5} {'c':>3} " + " ".join(f"{label:>22}" for label in Profiler.LABELS))
@@ -226,8 +280,7 @@ def main() -> int:
             values = " ".join(f"{(row.profile or {}).get(label, 0.0):>22.1f}" for label in Profiler.LABELS)
             print(f"{row.hosts:>5} {row.concurrency:>3} {values}")
     print("\nratio = throughput / (hosts x one host's, measured); of ideal = throughput / (hosts x c / latency)")
-    print("target ratio >= 0.90 -> "
-          + ("MET for every row" if met_all else "NOT MET for some rows"))
+    print("target ratio >= 0.90 -> " + ("MET for every row" if met_all else "NOT MET for some rows"))
     return 0
 
 

@@ -72,8 +72,10 @@ def print_quality(title: str, reports: list[Report]) -> None:
     summary, _ = score(reports)
     recall, precision = figures(summary)
     met = recall is not None and recall >= 0.98 and precision is not None and precision >= 0.90
-    print(f"{title}: {len(reports)} documents, character recall {fmt(recall)} (target >= 0.98), "
-          f"span precision {fmt(precision)} (target >= 0.90) -> {'MET' if met else 'NOT MET'}")
+    print(
+        f"{title}: {len(reports)} documents, character recall {fmt(recall)} (target >= 0.98), "
+        f"span precision {fmt(precision)} (target >= 0.90) -> {'MET' if met else 'NOT MET'}"
+    )
     by_style: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_style[style_of(report)].append(report)
@@ -115,12 +117,12 @@ def print_misses(reports: list[Report], limit: int) -> None:
             if covered < gold.end - gold.start and shown < limit:
                 shown += 1
                 fmt_name = getattr(gold, "format", None) or ""
-                context = report.text[max(0, gold.start - 15):gold.end + 10].replace("\n", "⏎")
+                context = report.text[max(0, gold.start - 15) : gold.end + 10].replace("\n", "⏎")
                 print(f"  MISS {style_of(report)} {gold.category} [{fmt_name}] {gold.text!r} in {context!r}")
         for s, e, category in predicted:
             if not any(g.start < e and s < g.end for g in report.spans) and shown < limit:
                 shown += 1
-                context = report.text[max(0, s - 15):e + 10].replace("\n", "⏎")
+                context = report.text[max(0, s - 15) : e + 10].replace("\n", "⏎")
                 print(f"  SPURIOUS {style_of(report)} {category} {report.text[s:e]!r} in {context!r}")
 
 
@@ -132,9 +134,11 @@ def spurious_per_report(reports: list[Report]) -> None:
     from_distractors = sum(s.counts["relaxed_fp"] for s in scores)
     n = len(paragraphs) + len(distractors)
     per = (from_paragraphs + from_distractors) / n
-    print(f"PHI-free clinical text: {from_paragraphs} spurious items in {len(paragraphs)} PHI-free paragraphs + "
-          f"{from_distractors} in {len(distractors)} distractor documents = {per:.3f} per report "
-          f"-> target <= 0.1: {'MET' if per <= 0.1 else 'NOT MET'}")
+    print(
+        f"PHI-free clinical text: {from_paragraphs} spurious items in {len(paragraphs)} PHI-free paragraphs + "
+        f"{from_distractors} in {len(distractors)} distractor documents = {per:.3f} per report "
+        f"-> target <= 0.1: {'MET' if per <= 0.1 else 'NOT MET'}"
+    )
 
 
 def regression() -> None:
@@ -147,15 +151,19 @@ def regression() -> None:
             result = read_corpus(bench_rules.PAPER_DEV, "paper-csv", dataset="paper-dev", split="dev")
             store.add_reports("paper-dev", result.reports, source="paper_dev_100.csv")
             row, _, _ = bench_rules.run_rules(store, "paper-dev")
-            print(f"Study dev reports: composite {row['score']:.2f} over {row['n_reports']} reports "
-                  f"-> target >= 99: {'MET' if row['score'] >= 99 else 'NOT MET'}")
+            print(
+                f"Study dev reports: composite {row['score']:.2f} over {row['n_reports']} reports "
+                f"-> target >= 99: {'MET' if row['score'] >= 99 else 'NOT MET'}"
+            )
         else:
             print("(skipped the study's dev reports: ../shared/data/paper_dev_100.csv is not present)")
         corpus = read_corpus(bench_rules.CORPUS_FILE, "jsonl", dataset="synthetic")
         store.add_reports("synthetic", corpus.reports)
         row, _, _ = bench_rules.run_rules(store, "synthetic")
-        print(f"Built-in synthetic corpus: composite {row['score']:.2f}, char leak rate {row['char_leak_rate']:.3f} "
-              f"over {row['n_reports']} reports")
+        print(
+            f"Built-in synthetic corpus: composite {row['score']:.2f}, char leak rate {row['char_leak_rate']:.3f} "
+            f"over {row['n_reports']} reports"
+        )
         store.close()
 
 
@@ -172,8 +180,10 @@ def speed(reports: list[Report]) -> None:
         rules.extract(text)
     wall_rate = len(texts) / (time.perf_counter() - wall)
     cpu_rate = len(texts) / (time.process_time() - cpu)
-    print(f"Extraction speed on the mixed corpus ({len(texts)} documents): {cpu_rate:,.0f} documents per CPU second, "
-          f"{wall_rate:,.0f} per wall-clock second -> target >= 500: {'MET' if cpu_rate >= 500 else 'NOT MET'}")
+    print(
+        f"Extraction speed on the mixed corpus ({len(texts)} documents): {cpu_rate:,.0f} documents per CPU second, "
+        f"{wall_rate:,.0f} per wall-clock second -> target >= 500: {'MET' if cpu_rate >= 500 else 'NOT MET'}"
+    )
 
 
 def main() -> int:
@@ -181,7 +191,9 @@ def main() -> int:
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--misses", type=int, default=0, help="print up to N missed or spurious spans")
     parser.add_argument("--formats", type=int, default=0, help="print the N value formats with the lowest recall")
-    parser.add_argument("--seed", type=int, default=None, help="generate the corpus with another seed instead of the shipped file")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="generate the corpus with another seed instead of the shipped file"
+    )
     parser.add_argument("--no-regression", action="store_true", help="skip the study dev and synthetic figures")
     args = parser.parse_args()
 

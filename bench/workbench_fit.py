@@ -54,8 +54,9 @@ def main() -> int:
                 helpers.blur(page)
                 page.keyboard.press("n")
                 try:
-                    page.wait_for_function("(t) => document.querySelector('.phi-sa-text')?.innerText !== t",
-                                           arg=before, timeout=10_000)
+                    page.wait_for_function(
+                        "(t) => document.querySelector('.phi-sa-text')?.innerText !== t", arg=before, timeout=10_000
+                    )
                 except Exception:
                     break  # the last report
             browser.close()
@@ -66,8 +67,10 @@ def main() -> int:
     longest = max((r["chars"] for r in whole), default=0)
     print(f"reports measured: {len(rows)}")
     print(f"shown whole without scrolling at 1366x768: {len(whole)} ({100 * len(whole) / max(1, len(rows)):.0f}%)")
-    print(f"set in 1/2/3 columns: {by_columns['1']}/{by_columns['2']}/{by_columns['3']}; "
-          f"longest report shown whole: {longest} characters")
+    print(
+        f"set in 1/2/3 columns: {by_columns['1']}/{by_columns['2']}/{by_columns['3']}; "
+        f"longest report shown whole: {longest} characters"
+    )
     cut = sorted(r["chars"] for r in rows if r not in whole)
     if cut:
         print(f"reports that scroll inside their box: {len(cut)}, {cut[0]}-{cut[-1]} characters")

@@ -32,16 +32,24 @@ NOTICE = "adj_notice"
 KIND_NAMES = {
     "missing": (tr("marked by one side only", "一方だけが付与"), tr("leak risk: high", "漏洩リスク：高")),
     "boundary": (tr("different boundaries", "範囲の違い"), tr("leak risk: part of a value", "漏洩リスク：値の一部")),
-    "category": (tr("different category", "分類の違い"), tr("leak risk: none (masked either way)",
-                                                         "漏洩リスク：なし（どちらでもマスクされる）")),
-    "mixed": (tr("different boundaries and categories", "範囲と分類の違い"), tr("leak risk: part of a value",
-                                                                            "漏洩リスク：値の一部")),
+    "category": (
+        tr("different category", "分類の違い"),
+        tr("leak risk: none (masked either way)", "漏洩リスク：なし（どちらでもマスクされる）"),
+    ),
+    "mixed": (
+        tr("different boundaries and categories", "範囲と分類の違い"),
+        tr("leak risk: part of a value", "漏洩リスク：値の一部"),
+    ),
 }
 
 st.title(tr("Adjudication", "裁定"))
 if not can(actor, "adjudicate"):
-    st.text(tr("Adjudication needs the adjudicator or lead role. Ask a lead to change your role on the Team page.",
-               "裁定には裁定者またはリーダーの役割が必要です。チームのページでリーダーに役割の変更を依頼してください。"))
+    st.text(
+        tr(
+            "Adjudication needs the adjudicator or lead role. Ask a lead to change your role on the Team page.",
+            "裁定には裁定者またはリーダーの役割が必要です。チームのページでリーダーに役割の変更を依頼してください。",
+        )
+    )
     st.stop()
 
 
@@ -55,8 +63,12 @@ def settle_agreed() -> None:
     except (NotAllowed, StoreError) as error:
         _notice(str(error))
         return
-    _notice(tr(f"{done} reports without disagreement were adjudicated as they are.",
-               f"食い違いのない {done} 件のレポートをそのまま裁定しました。"))
+    _notice(
+        tr(
+            f"{done} reports without disagreement were adjudicated as they are.",
+            f"食い違いのない {done} 件のレポートをそのまま裁定しました。",
+        )
+    )
 
 
 def decide(report_id: str, key: str, decision: str, index: int) -> None:
@@ -78,8 +90,12 @@ def save(report_id: str, versions: dict) -> None:
         return
     state.get(DECISIONS, {}).pop(report_id, None)
     state[CURRENT] = 0
-    _notice(tr(f"✓ {report_id} adjudicated: its gold is saved (approved).",
-               f"✓ {report_id} を裁定しました。ゴールドを保存しました（承認済み）。"))
+    _notice(
+        tr(
+            f"✓ {report_id} adjudicated: its gold is saved (approved).",
+            f"✓ {report_id} を裁定しました。ゴールドを保存しました（承認済み）。",
+        )
+    )
 
 
 if state.get(NOTICE):
@@ -87,28 +103,45 @@ if state.get(NOTICE):
 
 pending = service.pending_adjudication(store, dataset, split)
 if not pending:
-    st.text(tr("No report has two submitted layers yet: nothing to adjudicate.",
-               "提出済みのレイヤーが2つあるレポートがまだありません。裁定するものはありません。"))
+    st.text(
+        tr(
+            "No report has two submitted layers yet: nothing to adjudicate.",
+            "提出済みのレイヤーが2つあるレポートがまだありません。裁定するものはありません。",
+        )
+    )
     st.stop()
 
 frame = pd.DataFrame(pending)
 open_rows = frame[~frame["adjudicated"]]
 cols = st.columns([3, 1], vertical_alignment="bottom")
-cols[0].text(tr(f"{len(open_rows)} reports to adjudicate ({int((open_rows['disagreements'] == 0).sum())} without "
-                f"disagreement), {int(frame['adjudicated'].sum())} done.",
-                f"裁定待ち {len(open_rows)} 件（うち食い違いなし {int((open_rows['disagreements'] == 0).sum())} 件）、"
-                f"裁定済み {int(frame['adjudicated'].sum())} 件。"))
-cols[1].button(tr("Settle all without disagreement", "食い違いのないものを一括裁定"), on_click=settle_agreed,
-               width="stretch")
+cols[0].text(
+    tr(
+        f"{len(open_rows)} reports to adjudicate ({int((open_rows['disagreements'] == 0).sum())} without "
+        f"disagreement), {int(frame['adjudicated'].sum())} done.",
+        f"裁定待ち {len(open_rows)} 件（うち食い違いなし {int((open_rows['disagreements'] == 0).sum())} 件）、"
+        f"裁定済み {int(frame['adjudicated'].sum())} 件。",
+    )
+)
+cols[1].button(
+    tr("Settle all without disagreement", "食い違いのないものを一括裁定"), on_click=settle_agreed, width="stretch"
+)
 
-labels = {row["report_id"]: tr(
-    f"{row['report_id']} · {row['disagreements']} disagreements ({row['missing']} one-sided)"
-    + (" · done" if row["adjudicated"] else ""),
-    f"{row['report_id']} · 食い違い {row['disagreements']} 件（一方のみ {row['missing']} 件）"
-    + (" · 裁定済み" if row["adjudicated"] else "")) for row in pending}
-report_id = st.selectbox(tr("Report (most one-sided disagreements first)", "レポート（一方のみの食い違いが多い順）"),
-                         list(labels), format_func=labels.get, key="adj_report",
-                         on_change=lambda: state.update({CURRENT: 0}))
+labels = {
+    row["report_id"]: tr(
+        f"{row['report_id']} · {row['disagreements']} disagreements ({row['missing']} one-sided)"
+        + (" · done" if row["adjudicated"] else ""),
+        f"{row['report_id']} · 食い違い {row['disagreements']} 件（一方のみ {row['missing']} 件）"
+        + (" · 裁定済み" if row["adjudicated"] else ""),
+    )
+    for row in pending
+}
+report_id = st.selectbox(
+    tr("Report (most one-sided disagreements first)", "レポート（一方のみの食い違いが多い順）"),
+    list(labels),
+    format_func=labels.get,
+    key="adj_report",
+    on_change=lambda: state.update({CURRENT: 0}),
+)
 report = store.report(dataset, report_id)
 comparison, versions = service.comparison_for(store, dataset, report_id)
 decisions = state.setdefault(DECISIONS, {}).setdefault(report_id, {})
@@ -116,8 +149,7 @@ decisions = state.setdefault(DECISIONS, {}).setdefault(report_id, {})
 for stale in set(decisions) - {d.key for d in comparison.disagreements}:
     decisions.pop(stale)
 
-st.text(tr("[agreed]  ⟦disputed⟧#n  ⟨marked only by the other side⟩#n",
-           "[一致]  ⟦食い違い⟧#n  ⟨相手だけが付与⟩#n"))
+st.text(tr("[agreed]  ⟦disputed⟧#n  ⟨marked only by the other side⟩#n", "[一致]  ⟦食い違い⟧#n  ⟨相手だけが付与⟩#n"))
 side_cols = st.columns(len(comparison.annotators))
 for col, annotator in zip(side_cols, comparison.annotators):
     with col:
@@ -131,13 +163,27 @@ if total:
     d = comparison.disagreements[index]
     kind, risk = KIND_NAMES[d.kind]
     with st.container(border=True):
-        st.text(tr(f"Disagreement {index + 1} of {total} · {kind} · {risk} · characters {d.start}–{d.end}",
-                   f"食い違い {total} 件中 {index + 1} 件目 · {kind} · {risk} · 文字位置 {d.start}–{d.end}"))
-        context = report.text[max(0, d.start - 15):d.start] + "⟦" + report.text[d.start:d.end] + "⟧" + \
-            report.text[d.end:d.end + 15]
+        st.text(
+            tr(
+                f"Disagreement {index + 1} of {total} · {kind} · {risk} · characters {d.start}–{d.end}",
+                f"食い違い {total} 件中 {index + 1} 件目 · {kind} · {risk} · 文字位置 {d.start}–{d.end}",
+            )
+        )
+        context = (
+            report.text[max(0, d.start - 15) : d.start]
+            + "⟦"
+            + report.text[d.start : d.end]
+            + "⟧"
+            + report.text[d.end : d.end + 15]
+        )
         st.code(context, language=None, wrap_lines=True)
-        side_text = {a: (", ".join(f"{s.text} ({category_name(s.category)})" for s in spans)
-                         or tr("(nothing marked)", "（付与なし）")) for a, spans in d.sides.items()}
+        side_text = {
+            a: (
+                ", ".join(f"{s.text} ({category_name(s.category)})" for s in spans)
+                or tr("(nothing marked)", "（付与なし）")
+            )
+            for a, spans in d.sides.items()
+        }
         # Button labels parse Markdown, so annotator names (from sign-in or typing) are shown here as plain text.
         side_keys = {decision: key for key, decision in keys.items()}
         for a in comparison.annotators:
@@ -146,25 +192,54 @@ if total:
         buttons = st.columns(len(keys) + 2)
         for col, (key, decision) in zip(buttons, keys.items()):
             name = {BOTH: tr("Both", "両方"), NEITHER: tr("Neither", "どちらも不採用")}.get(
-                decision, tr(f"Take side {key}", f"{key} 側を採用"))
-            col.button(f"{name} ({key})", key=f"adj_{key}", shortcut=key, width="stretch",
-                       type="primary" if chosen == decision else "secondary",
-                       on_click=decide, args=(report_id, d.key, decision, index))
+                decision, tr(f"Take side {key}", f"{key} 側を採用")
+            )
+            col.button(
+                f"{name} ({key})",
+                key=f"adj_{key}",
+                shortcut=key,
+                width="stretch",
+                type="primary" if chosen == decision else "secondary",
+                on_click=decide,
+                args=(report_id, d.key, decision, index),
+            )
         buttons[-2].button("◀ (k)", key="adj_prev", shortcut="k", on_click=move, args=(-1, total), width="stretch")
         buttons[-1].button("▶ (j)", key="adj_next", shortcut="j", on_click=move, args=(1, total), width="stretch")
 
-    table = pd.DataFrame([{
-        "#": x.index + 1, tr("kind", "種類"): KIND_NAMES[x.kind][0], tr("characters", "文字位置"): f"{x.start}–{x.end}",
-        **{a: ", ".join(f"{s.text} ({category_name(s.category)})" for s in x.sides[a]) for a in comparison.annotators},
-        tr("decision", "決定"): decisions.get(x.key, "—"),
-    } for x in comparison.disagreements])
+    table = pd.DataFrame(
+        [
+            {
+                "#": x.index + 1,
+                tr("kind", "種類"): KIND_NAMES[x.kind][0],
+                tr("characters", "文字位置"): f"{x.start}–{x.end}",
+                **{
+                    a: ", ".join(f"{s.text} ({category_name(s.category)})" for s in x.sides[a])
+                    for a in comparison.annotators
+                },
+                tr("decision", "決定"): decisions.get(x.key, "—"),
+            }
+            for x in comparison.disagreements
+        ]
+    )
     st.dataframe(table, hide_index=True, width="stretch")
 
 undecided = first_undecided(comparison, decisions) if total else None
 left = sum(1 for x in comparison.disagreements if x.key not in decisions)
 save_cols = st.columns([1, 3], vertical_alignment="center")
-save_cols[0].button(tr("Save as gold (s)", "ゴールドとして保存 (s)"), type="primary", shortcut="s",
-                    disabled=undecided is not None, on_click=save, args=(report_id, versions), width="stretch")
-save_cols[1].text(tr(f"{left} disagreements left to decide; the {len(comparison.agreed)} agreed spans are kept.",
-                     f"未決定の食い違い {left} 件。一致した {len(comparison.agreed)} 件のスパンはそのまま残ります。")
-                  if left else tr("Every disagreement is decided.", "すべての食い違いを決定しました。"))
+save_cols[0].button(
+    tr("Save as gold (s)", "ゴールドとして保存 (s)"),
+    type="primary",
+    shortcut="s",
+    disabled=undecided is not None,
+    on_click=save,
+    args=(report_id, versions),
+    width="stretch",
+)
+save_cols[1].text(
+    tr(
+        f"{left} disagreements left to decide; the {len(comparison.agreed)} agreed spans are kept.",
+        f"未決定の食い違い {left} 件。一致した {len(comparison.agreed)} 件のスパンはそのまま残ります。",
+    )
+    if left
+    else tr("Every disagreement is decided.", "すべての食い違いを決定しました。")
+)

@@ -40,64 +40,103 @@ def pipeline_form() -> None:
         choices = part_choices(identities)
         with st.form("deid_pipeline_form"):
             name = st.text_input(tr("Name", "名前"), key="deid_new_name")
-            parts = st.multiselect(tr("Parts (several make a union)", "構成要素（複数なら和集合）"), choices,
-                                   default=["rules"], key="deid_new_parts")
-            extra = st.text_input(tr("Other part (BACKEND:MODEL:PHASE)", "その他の構成要素（バックエンド:モデル:フェーズ）"),
-                                  key="deid_new_extra")
-            replace = st.checkbox(tr("Replace a pipeline of the same name", "同名のパイプラインを置き換える"),
-                                  key="deid_new_replace")
+            parts = st.multiselect(
+                tr("Parts (several make a union)", "構成要素（複数なら和集合）"),
+                choices,
+                default=["rules"],
+                key="deid_new_parts",
+            )
+            extra = st.text_input(
+                tr("Other part (BACKEND:MODEL:PHASE)", "その他の構成要素（バックエンド:モデル:フェーズ）"),
+                key="deid_new_extra",
+            )
+            replace = st.checkbox(
+                tr("Replace a pipeline of the same name", "同名のパイプラインを置き換える"), key="deid_new_replace"
+            )
             saved = st.form_submit_button(tr("Save pipeline", "パイプラインを保存"))
-        st.text(tr("Overlapping spans are joined; the joined span takes the category that identifies the patient "
-                   "most directly (patient name first, department last).",
-                   "重なる範囲は結合され、患者を最も直接に特定する区分（患者氏名が最優先、診療科が最後）になります。"))
+        st.text(
+            tr(
+                "Overlapping spans are joined; the joined span takes the category that identifies the patient "
+                "most directly (patient name first, department last).",
+                "重なる範囲は結合され、患者を最も直接に特定する区分（患者氏名が最優先、診療科が最後）になります。",
+            )
+        )
         if saved:
             try:
                 pipeline = make_pipeline(name, [*parts, *([extra.strip()] if extra.strip() else [])])
                 store.save_pipeline(pipeline.name, pipeline.to_dict(), replace=replace)
                 st.success(tr("Saved.", "保存しました。"))
             except (PipelineError, StoreError) as exc:
-                st.error(tr("Not saved: ", "保存できません: ") + tr("see the message below.", "下の理由をご覧ください。"))
+                st.error(
+                    tr("Not saved: ", "保存できません: ") + tr("see the message below.", "下の理由をご覧ください。")
+                )
                 st.code(str(exc), language=None)
         stored = store.pipeline_definitions()
         if stored:
             st.dataframe([{"name": n, "parts": " ∪ ".join(d.get("parts", []))} for n, d in stored], hide_index=True)
             dataset = active_dataset()
             if dataset:
-                target = st.selectbox(tr("Score a pipeline on the active dataset (no model calls)",
-                                         "アクティブなデータセットでパイプラインを採点（モデル呼び出しなし）"),
-                                      [n for n, _ in stored], key="deid_score_pick")
+                target = st.selectbox(
+                    tr(
+                        "Score a pipeline on the active dataset (no model calls)",
+                        "アクティブなデータセットでパイプラインを採点（モデル呼び出しなし）",
+                    ),
+                    [n for n, _ in stored],
+                    key="deid_score_pick",
+                )
                 if st.button(tr("Score", "採点"), key="deid_score"):
                     try:
                         result = score_pipeline(store, load_pipeline(store, target), dataset, active_split())
                         # st.text: the pipeline name is user text and must not be parsed as Markdown.
-                        st.text(tr(f"Scored {result.reports} reports: it is on the Leaderboard as pipeline:{target}.",
-                                   f"{result.reports} 件を採点しました。リーダーボードに pipeline:{target} として表示されます。"))
+                        st.text(
+                            tr(
+                                f"Scored {result.reports} reports: it is on the Leaderboard as pipeline:{target}.",
+                                f"{result.reports} 件を採点しました。リーダーボードに pipeline:{target} として表示されます。",
+                            )
+                        )
                     except (PipelineError, StoreError) as exc:
                         st.code(str(exc), language=None)
 
 
 def read_input() -> tuple[list[Document], str] | None:
-    paste_tab, file_tab = st.tabs([tr("Paste text", "テキストを貼り付け"), tr("Upload a file", "ファイルをアップロード")])
+    paste_tab, file_tab = st.tabs(
+        [tr("Paste text", "テキストを貼り付け"), tr("Upload a file", "ファイルをアップロード")]
+    )
     with paste_tab:
         pasted = st.text_area(tr("One report", "レポート 1 件"), height=200, key="deid_paste")
         use_paste = st.button(tr("De-identify the pasted text", "貼り付けたテキストを匿名化"), key="deid_go_paste")
     with file_tab:
-        upload = st.file_uploader(tr("CSV, JSONL, a text file, or a zip of text files",
-                                     "CSV、JSONL、テキストファイル、またはテキストファイルの zip"),
-                                  type=["csv", "jsonl", "txt", "zip"], key="deid_upload")
+        upload = st.file_uploader(
+            tr(
+                "CSV, JSONL, a text file, or a zip of text files",
+                "CSV、JSONL、テキストファイル、またはテキストファイルの zip",
+            ),
+            type=["csv", "jsonl", "txt", "zip"],
+            key="deid_upload",
+        )
         cols = st.columns(3)
-        fmt = cols[0].selectbox(tr("Format", "形式"), [AUTO, *READERS], key="deid_format",
-                                format_func=lambda f: tr("auto (from the file name)", "自動判定（ファイル名から）")
-                                if f == AUTO else f)
+        fmt = cols[0].selectbox(
+            tr("Format", "形式"),
+            [AUTO, *READERS],
+            key="deid_format",
+            format_func=lambda f: tr("auto (from the file name)", "自動判定（ファイル名から）") if f == AUTO else f,
+        )
         patient_key = cols[1].text_input(tr("Patient key column (optional)", "患者キーの列（任意）"), key="deid_pkey")
         text_column = cols[2].text_input(tr("Text column of a CSV (optional)", "CSV の本文列（任意）"), key="deid_tcol")
-        use_file = st.button(tr("De-identify the file", "ファイルを匿名化"), key="deid_go_file", disabled=upload is None)
+        use_file = st.button(
+            tr("De-identify the file", "ファイルを匿名化"), key="deid_go_file", disabled=upload is None
+        )
     if use_paste and pasted.strip():
         return [Document("pasted", pasted)], "txt"
     if use_file and upload is not None:
         chosen = guess_format(upload.name) if fmt == AUTO else fmt
-        docs = read_documents(upload.getvalue(), upload.name, chosen, patient_key=patient_key.strip() or None,
-                              text_column=text_column.strip() or None)
+        docs = read_documents(
+            upload.getvalue(),
+            upload.name,
+            chosen,
+            patient_key=patient_key.strip() or None,
+            text_column=text_column.strip() or None,
+        )
         return docs, chosen
     return None
 
@@ -106,8 +145,12 @@ def show_result() -> None:
     result, (docs, fmt) = state[RESULT], state[INPUT]
     st.subheader(tr("Result", "結果"))
     spans = sum(len(d.replacements) for d in result.documents)
-    st.text(tr(f"{len(result.documents)} documents, {spans} spans replaced ({result.mode}).",
-               f"{len(result.documents)} 件、{spans} 箇所を置換（{result.mode}）。"))
+    st.text(
+        tr(
+            f"{len(result.documents)} documents, {spans} spans replaced ({result.mode}).",
+            f"{len(result.documents)} 件、{spans} 箇所を置換（{result.mode}）。",
+        )
+    )
     ids = [d.id for d in result.documents]
     pick = st.selectbox(tr("Document", "文書"), range(len(ids)), format_func=lambda i: ids[i], key="deid_doc")
     doc = result.documents[pick]
@@ -118,18 +161,36 @@ def show_result() -> None:
     right.html(highlight_html(doc.text, [(r.out_start, r.out_end, r.category) for r in doc.replacements]))
     cols = st.columns(2)
     extension = "zip" if fmt == "txt" and len(docs) > 1 else ("csv" if fmt == "paper-csv" else fmt)
-    cols[0].download_button(tr("Download the de-identified output", "匿名化した出力をダウンロード"),
-                            data=WRITERS[fmt](docs, result.texts), file_name=f"deidentified.{extension}",
-                            icon=":material/download:", key="deid_dl")
-    if cols[1].checkbox(tr("Also offer the mapping (originals! for authorised re-identification only)",
-                           "対応表も出す（原文を含みます。許可された再識別のためだけに）"), key="deid_want_map"):
-        cols[1].download_button(tr("Download the mapping", "対応表をダウンロード"), data=result.mapping_csv(),
-                                file_name="deid_mapping.csv", icon=":material/key:", key="deid_dl_map")
+    cols[0].download_button(
+        tr("Download the de-identified output", "匿名化した出力をダウンロード"),
+        data=WRITERS[fmt](docs, result.texts),
+        file_name=f"deidentified.{extension}",
+        icon=":material/download:",
+        key="deid_dl",
+    )
+    if cols[1].checkbox(
+        tr(
+            "Also offer the mapping (originals! for authorised re-identification only)",
+            "対応表も出す（原文を含みます。許可された再識別のためだけに）",
+        ),
+        key="deid_want_map",
+    ):
+        cols[1].download_button(
+            tr("Download the mapping", "対応表をダウンロード"),
+            data=result.mapping_csv(),
+            file_name="deid_mapping.csv",
+            icon=":material/key:",
+            key="deid_dl_map",
+        )
     with st.container(border=True):
-        st.text(tr("Nothing from this job has been stored: the documents are real PHI. Tick below only if they "
-                   "should become a dataset (originals, pre-labelled by the pipeline) for review in the workbench.",
-                   "このジョブの内容は何も保存されていません（文書は実際の PHI です）。ワークベンチで確認するデータセット"
-                   "（原文、パイプラインによる事前ラベル付き）にする場合だけ下をチェックしてください。"))
+        st.text(
+            tr(
+                "Nothing from this job has been stored: the documents are real PHI. Tick below only if they "
+                "should become a dataset (originals, pre-labelled by the pipeline) for review in the workbench.",
+                "このジョブの内容は何も保存されていません（文書は実際の PHI です）。ワークベンチで確認するデータセット"
+                "（原文、パイプラインによる事前ラベル付き）にする場合だけ下をチェックしてください。",
+            )
+        )
         keep = st.checkbox(tr("keep these documents", "これらの文書を保存する"), key="deid_keep")
         if keep:
             name = st.text_input(tr("Dataset name", "データセット名"), key="deid_keep_name")
@@ -142,16 +203,21 @@ def show_result() -> None:
 
 
 st.title(tr("De-identify", "匿名化"))
-st.text(tr("A pipeline finds the PHI; the mode decides what replaces it. Runs on this machine only. Nothing "
-           "you paste or upload is stored unless you tick \"keep these documents\" after the job.",
-           "パイプラインが PHI を見つけ、モードが置き換え方を決めます。処理はこのマシン内だけで行われます。貼り付けや"
-           "アップロードした内容は、ジョブの後で「これらの文書を保存する」をチェックしない限り保存されません。"))
+st.text(
+    tr(
+        "A pipeline finds the PHI; the mode decides what replaces it. Runs on this machine only. Nothing "
+        'you paste or upload is stored unless you tick "keep these documents" after the job.',
+        "パイプラインが PHI を見つけ、モードが置き換え方を決めます。処理はこのマシン内だけで行われます。貼り付けや"
+        "アップロードした内容は、ジョブの後で「これらの文書を保存する」をチェックしない限り保存されません。",
+    )
+)
 pipeline_form()
 names = ["rules", *[n for n, _ in store.pipeline_definitions() if n != "rules"]]
 top = st.columns([2, 2, 1])
 pipeline_name = top[0].selectbox(tr("Pipeline", "パイプライン"), names, key="deid_pipeline")
-mode = top[1].radio(tr("Mode", "モード"), list(MODES), format_func=lambda m: MODE_NAMES[m](), key="deid_mode",
-                    horizontal=True)
+mode = top[1].radio(
+    tr("Mode", "モード"), list(MODES), format_func=lambda m: MODE_NAMES[m](), key="deid_mode", horizontal=True
+)
 english = top[2].toggle(tr("English tags", "英語のタグ"), key="deid_english")
 try:
     request = read_input()

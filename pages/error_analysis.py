@@ -9,11 +9,23 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.analysis import (
-    category_matrix, compare_runs, confusion_frame, error_examples, error_type_counts, format_matrix,
-    leaderboard_frame, script_recall_frame, style_matrix,
+    category_matrix,
+    compare_runs,
+    confusion_frame,
+    error_examples,
+    error_type_counts,
+    format_matrix,
+    leaderboard_frame,
+    script_recall_frame,
+    style_matrix,
 )
 from phi_core.figures import (
-    breakdown_heatmap, category_heatmap, confusion_heatmap, error_type_bars, fixed_broken_bars, script_recall_bars,
+    breakdown_heatmap,
+    category_heatmap,
+    confusion_heatmap,
+    error_type_bars,
+    fixed_broken_bars,
+    script_recall_bars,
 )
 from phi_core.figures.errors import error_type_label
 from phi_core.scoring import ERROR_TYPES
@@ -44,6 +56,8 @@ language = current_language()
 def any_or(value: str) -> str:
     """The "(any)" choice in the user's language; other choices as they are."""
     return tr("(any)", "（すべて）") if value == ANY else value
+
+
 exports = PageExports("error_analysis")
 
 
@@ -96,21 +110,41 @@ def apply_breakdown_click(event, label_to_run: dict[str, str], key: str) -> None
 
 def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[list[str], list[str]]:
     """Heatmaps by document style and by value format; returns the styles and formats present."""
-    metric = st.radio(tr("Measure", "指標"), BREAKDOWN_METRICS, horizontal=True, key="ea_breakdown_metric",
-                      format_func=lambda m: {"recall": tr("recall", "再現率"), "precision": tr("precision", "適合率"),
-                                             "leak_rate": tr("leaked characters", "漏れた文字の割合")}[m])
+    metric = st.radio(
+        tr("Measure", "指標"),
+        BREAKDOWN_METRICS,
+        horizontal=True,
+        key="ea_breakdown_metric",
+        format_func=lambda m: {
+            "recall": tr("recall", "再現率"),
+            "precision": tr("precision", "適合率"),
+            "leak_rate": tr("leaked characters", "漏れた文字の割合"),
+        }[m],
+    )
     styles, formats = style_matrix(store, chosen), format_matrix(store, chosen)
     if styles.empty and formats.empty:
-        st.info(tr("These runs' reports record no document style or value format. Score a run on "
-                   "synthetic-styles (or a corpus whose JSONL gives them) to see this breakdown.",
-                   "これらの実行の文書には文書の種類も値の書式も記録されていません。synthetic-styles"
-                   "（またはそれらを含むJSONLコーパス）で実行を採点すると表示されます。"))
+        st.info(
+            tr(
+                "These runs' reports record no document style or value format. Score a run on "
+                "synthetic-styles (or a corpus whose JSONL gives them) to see this breakdown.",
+                "これらの実行の文書には文書の種類も値の書式も記録されていません。synthetic-styles"
+                "（またはそれらを含むJSONLコーパス）で実行を採点すると表示されます。",
+            )
+        )
         return [], []
-    event = exports.chart(breakdown_heatmap(styles, "style", metric, language=language), f"{metric}_by_style", key="ea_style_map",
-                          on_select="rerun")
+    event = exports.chart(
+        breakdown_heatmap(styles, "style", metric, language=language),
+        f"{metric}_by_style",
+        key="ea_style_map",
+        on_select="rerun",
+    )
     apply_breakdown_click(event, label_to_run, STYLE_KEY)
-    event = exports.chart(breakdown_heatmap(formats, "format", metric, language=language), f"{metric}_by_format",
-                          key="ea_format_map", on_select="rerun")
+    event = exports.chart(
+        breakdown_heatmap(formats, "format", metric, language=language),
+        f"{metric}_by_format",
+        key="ea_format_map",
+        on_select="rerun",
+    )
     apply_breakdown_click(event, label_to_run, FORMAT_KEY)
     with st.expander(tr("Tables", "表")):
         table(styles, "style_matrix", "ea_style_table")
@@ -118,76 +152,135 @@ def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[
     return sorted(set(styles.get("style", []))), sorted(set(formats.get("format", [])))
 
 
-def examples_section(dataset: str, run_labels: dict[str, str], styles: list[str] | None = None,
-                     formats: list[str] | None = None) -> None:
+def examples_section(
+    dataset: str, run_labels: dict[str, str], styles: list[str] | None = None, formats: list[str] | None = None
+) -> None:
     st.subheader(tr("Examples", "例"))
-    st.caption(tr("Pick a cell or a bar above, or choose here. Gold span shaded yellow, predicted span outlined blue.",
-                  "上のセルや棒をクリックするか、ここで選んでください。正解スパンは黄色の網掛け、予測スパンは青の枠です。"))
-    for key, options in ((RUN_KEY, list(run_labels)), (TYPE_KEY, [ANY, *ERROR_TYPES]),
-                         (CATEGORY_KEY, [ANY, *CATEGORY_CODES])):
+    st.caption(
+        tr(
+            "Pick a cell or a bar above, or choose here. Gold span shaded yellow, predicted span outlined blue.",
+            "上のセルや棒をクリックするか、ここで選んでください。正解スパンは黄色の網掛け、予測スパンは青の枠です。",
+        )
+    )
+    for key, options in (
+        (RUN_KEY, list(run_labels)),
+        (TYPE_KEY, [ANY, *ERROR_TYPES]),
+        (CATEGORY_KEY, [ANY, *CATEGORY_CODES]),
+    ):
         if state.get(key) not in options:
             state[key] = options[0] if key != TYPE_KEY else "missed"
     cols = st.columns(3)
     run_id = cols[0].selectbox(tr("Run", "実行"), list(run_labels), format_func=run_labels.get, key=RUN_KEY)
-    error_type = cols[1].selectbox(tr("Error type", "エラーの種類"), [ANY, *ERROR_TYPES], key=TYPE_KEY,
-                                   format_func=lambda t: any_or(t) if t == ANY else error_type_label(t, language))
-    category = cols[2].selectbox(tr("Gold or predicted category", "正解または予測のカテゴリ"),
-                                 [ANY, *CATEGORY_CODES], key=CATEGORY_KEY,
-                                 format_func=lambda c: any_or(c) if c == ANY else f"{category_name(c)} ({c})")
+    error_type = cols[1].selectbox(
+        tr("Error type", "エラーの種類"),
+        [ANY, *ERROR_TYPES],
+        key=TYPE_KEY,
+        format_func=lambda t: any_or(t) if t == ANY else error_type_label(t, language),
+    )
+    category = cols[2].selectbox(
+        tr("Gold or predicted category", "正解または予測のカテゴリ"),
+        [ANY, *CATEGORY_CODES],
+        key=CATEGORY_KEY,
+        format_func=lambda c: any_or(c) if c == ANY else f"{category_name(c)} ({c})",
+    )
     style = value_format = ANY
     if styles or formats:
         for key, options in ((STYLE_KEY, [ANY, *(styles or [])]), (FORMAT_KEY, [ANY, *(formats or [])])):
             if state.get(key) not in options:
                 state[key] = ANY
         more = st.columns(2)
-        style = more[0].selectbox(tr("Document style", "文書の種類"), [ANY, *(styles or [])], key=STYLE_KEY,
-                                  format_func=any_or)
-        value_format = more[1].selectbox(tr("Value format of the gold span", "正解スパンの値の書式"),
-                                         [ANY, *(formats or [])], key=FORMAT_KEY, format_func=any_or)
-    examples = error_examples(store, run_id, error_type=None if error_type == ANY else error_type,
-                              category=None if category == ANY else category, limit=200,
-                              style=None if style == ANY else style,
-                              value_format=None if value_format == ANY else value_format)
+        style = more[0].selectbox(
+            tr("Document style", "文書の種類"), [ANY, *(styles or [])], key=STYLE_KEY, format_func=any_or
+        )
+        value_format = more[1].selectbox(
+            tr("Value format of the gold span", "正解スパンの値の書式"),
+            [ANY, *(formats or [])],
+            key=FORMAT_KEY,
+            format_func=any_or,
+        )
+    examples = error_examples(
+        store,
+        run_id,
+        error_type=None if error_type == ANY else error_type,
+        category=None if category == ANY else category,
+        limit=200,
+        style=None if style == ANY else style,
+        value_format=None if value_format == ANY else value_format,
+    )
     if examples.empty:
         st.success(tr("No errors of this kind in this run.", "この実行にはこの種類のエラーはありません。"))
         return
     shown = min(EXAMPLES_SHOWN, len(examples))
-    st.caption(tr(f"{len(examples)} errors{' (first 200)' if len(examples) == 200 else ''}; showing {shown}.",
-                  f"エラー{len(examples)}件{'（先頭200件）' if len(examples) == 200 else ''}、うち{shown}件を表示。"))
+    st.caption(
+        tr(
+            f"{len(examples)} errors{' (first 200)' if len(examples) == 200 else ''}; showing {shown}.",
+            f"エラー{len(examples)}件{'（先頭200件）' if len(examples) == 200 else ''}、うち{shown}件を表示。",
+        )
+    )
     for index, row in examples.head(EXAMPLES_SHOWN).iterrows():
         with st.container(border=True):
             head, button = st.columns([6, 1])
-            head.markdown(plain.fmt("**{}** · {} · {}", row["report_id"], error_type_label(row["type"], language),
-                                    category_name(row["category"]) if row["category"] else "—"))
+            head.markdown(
+                plain.fmt(
+                    "**{}** · {} · {}",
+                    row["report_id"],
+                    error_type_label(row["type"], language),
+                    category_name(row["category"]) if row["category"] else "—",
+                )
+            )
             # st.html: the escaped report text is never read as Markdown.
             head.html(f"<div style='font-size:1.05em;line-height:1.9'>{highlight_html(row)}</div>")
             gold = f"«{row['gold_text']}»" if isinstance(row["gold_text"], str) and row["gold_text"] else "—"
-            pred = (tr(f"«{row['pred_value']}» as {row['pred_label']}",
-                       f"«{row['pred_value']}»（{category_name(row['pred_label'])}）")
-                    if isinstance(row["pred_value"], str) and row["pred_value"] else "—")
+            pred = (
+                tr(
+                    f"«{row['pred_value']}» as {row['pred_label']}",
+                    f"«{row['pred_value']}»（{category_name(row['pred_label'])}）",
+                )
+                if isinstance(row["pred_value"], str) and row["pred_value"]
+                else "—"
+            )
             plain.show(tr(f"gold {gold} · predicted {pred}", f"正解 {gold} · 予測 {pred}"), "caption")
-            if button.button(tr("Open in workbench", "アノテーションで開く"), key=f"ea_open_{index}", icon=":material/edit_note:"):
+            if button.button(
+                tr("Open in workbench", "アノテーションで開く"), key=f"ea_open_{index}", icon=":material/edit_note:"
+            ):
                 open_in_workbench(dataset, row["report_id"], run_id)
     exports.tables["error_examples"] = examples
 
 
 def compare_section(run_labels: dict[str, str], frame: pd.DataFrame) -> None:
     st.subheader(tr("Compare two runs", "2つの実行の比較"))
-    st.caption(tr("Gold spans that run B finds and run A misses are fixed; the reverse are broken.",
-                  "実行Bが検出し実行Aが見逃した正解スパンが「改善」、その逆が「悪化」です。"))
+    st.caption(
+        tr(
+            "Gold spans that run B finds and run A misses are fixed; the reverse are broken.",
+            "実行Bが検出し実行Aが見逃した正解スパンが「改善」、その逆が「悪化」です。",
+        )
+    )
     ids = list(run_labels)
     default_a, default_b = default_comparison(frame, ids)
     cols = st.columns(2)
-    run_a = cols[0].selectbox(tr("Run A (before)", "実行A（変更前）"), ids, index=ids.index(default_a), format_func=run_labels.get,
-                              key="ea_cmp_a")
-    run_b = cols[1].selectbox(tr("Run B (after)", "実行B（変更後）"), ids, index=ids.index(default_b), format_func=run_labels.get,
-                              key="ea_cmp_b")
+    run_a = cols[0].selectbox(
+        tr("Run A (before)", "実行A（変更前）"),
+        ids,
+        index=ids.index(default_a),
+        format_func=run_labels.get,
+        key="ea_cmp_a",
+    )
+    run_b = cols[1].selectbox(
+        tr("Run B (after)", "実行B（変更後）"),
+        ids,
+        index=ids.index(default_b),
+        format_func=run_labels.get,
+        key="ea_cmp_b",
+    )
     if run_a == run_b:
         st.info(tr("Choose two different runs to compare.", "比較する2つの異なる実行を選んでください。"))
         return
     comparison = compare_runs(store, run_a, run_b)
-    exports.chart(fixed_broken_bars(comparison, label_a=run_labels[run_a], label_b=run_labels[run_b],
-                                    language=language), "fixed_broken", key="ea_fixed_broken")
+    exports.chart(
+        fixed_broken_bars(comparison, label_a=run_labels[run_a], label_b=run_labels[run_b], language=language),
+        "fixed_broken",
+        key="ea_fixed_broken",
+    )
     table(comparison, "fixed_broken_by_category", "ea_cmp_table")
 
 
@@ -198,14 +291,24 @@ dataset, split = require_active_dataset()
 runs = leaderboard_frame(store, dataset, split, n_boot=0)
 if runs.empty:
     command = f"python -m phi_core run --backend rules --dataset {shlex.quote(dataset)}"
-    plain.show(tr("No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
-                  f"while the app is stopped: {command}",
-                  "このデータセットと分割には採点済みの実行がまだありません。実行のページで開始するか、アプリを止めて"
-                  f"ターミナルで次を実行してください：{command}"), "info")
+    plain.show(
+        tr(
+            "No scored runs on this dataset and split yet. Start a run on the Runs page, or from a terminal "
+            f"while the app is stopped: {command}",
+            "このデータセットと分割には採点済みの実行がまだありません。実行のページで開始するか、アプリを止めて"
+            f"ターミナルで次を実行してください：{command}",
+        ),
+        "info",
+    )
     st.stop()
 all_labels = dict(zip(runs["run_id"], runs["label"]))
-chosen = st.multiselect(tr("Runs (newest run of each model and phase)", "実行（各モデル・フェーズの最新の実行）"),
-                        list(all_labels), default=list(all_labels)[:16], format_func=all_labels.get, key="ea_runs")
+chosen = st.multiselect(
+    tr("Runs (newest run of each model and phase)", "実行（各モデル・フェーズの最新の実行）"),
+    list(all_labels),
+    default=list(all_labels)[:16],
+    format_func=all_labels.get,
+    key="ea_runs",
+)
 if not chosen:
     st.info(tr("Choose at least one run.", "実行を1つ以上選んでください。"))
     st.stop()
@@ -213,28 +316,48 @@ run_labels = {r: all_labels[r] for r in chosen}
 label_to_run = {label: run_id for run_id, label in run_labels.items()}
 
 heat_tab, types_tab, confusion_tab, script_tab, style_tab, compare_tab = st.tabs(
-    [tr("By category", "カテゴリ別"), tr("Error types", "エラーの種類"), tr("Confusion", "混同行列"),
-     tr("By script", "文字種別"), tr("By style and format", "文書の種類・値の書式別"),
-     tr("Compare two runs", "2つの実行の比較")])
+    [
+        tr("By category", "カテゴリ別"),
+        tr("Error types", "エラーの種類"),
+        tr("Confusion", "混同行列"),
+        tr("By script", "文字種別"),
+        tr("By style and format", "文書の種類・値の書式別"),
+        tr("Compare two runs", "2つの実行の比較"),
+    ]
+)
 with heat_tab:
     matrix = category_matrix(store, chosen)
-    recall_event = exports.chart(category_heatmap(matrix, "relaxed_recall", language=language), "recall_by_category",
-                                 key="ea_recall", on_select="rerun")
+    recall_event = exports.chart(
+        category_heatmap(matrix, "relaxed_recall", language=language),
+        "recall_by_category",
+        key="ea_recall",
+        on_select="rerun",
+    )
     apply_click(recall_event, label_to_run, "cell")
-    precision_event = exports.chart(category_heatmap(matrix, "relaxed_precision", language=language),
-                                    "precision_by_category", key="ea_precision", on_select="rerun")
+    precision_event = exports.chart(
+        category_heatmap(matrix, "relaxed_precision", language=language),
+        "precision_by_category",
+        key="ea_precision",
+        on_select="rerun",
+    )
     apply_click(precision_event, label_to_run, "cell")
     with st.expander(tr("Table", "表")):
         table(matrix, "category_matrix", "ea_matrix")
 with types_tab:
     counts = error_type_counts(store, chosen)
-    type_event = exports.chart(error_type_bars(counts, language=language), "error_types", key="ea_types", on_select="rerun")
+    type_event = exports.chart(
+        error_type_bars(counts, language=language), "error_types", key="ea_types", on_select="rerun"
+    )
     apply_click(type_event, label_to_run, "type")
     with st.expander(tr("Table", "表")):
         table(counts, "error_types", "ea_types_table")
 with confusion_tab:
-    st.caption(tr("Over every matched span of the chosen runs. Coarse or unknown predicted labels keep their own column.",
-                  "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。"))
+    st.caption(
+        tr(
+            "Over every matched span of the chosen runs. Coarse or unknown predicted labels keep their own column.",
+            "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。",
+        )
+    )
     confusion = confusion_frame(store, chosen)
     exports.chart(confusion_heatmap(confusion, language=language), "category_confusion", key="ea_confusion")
     with st.expander(tr("Table", "表")):

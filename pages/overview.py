@@ -18,23 +18,30 @@ language = current_language()
 NUMBER, TEXT = st.column_config.NumberColumn, st.column_config.TextColumn
 
 st.title("phi-bench")
-st.write(tr(
-    "Which local LLM finds the protected health information in our radiology reports, "
-    "and how much does systematic prompt optimisation add?",
-    "放射線読影レポート中の個人健康情報（PHI）を最もよく見つけるローカルLLMはどれか、"
-    "そして体系的なプロンプト最適化でどれだけ改善するか。",
-))
+st.write(
+    tr(
+        "Which local LLM finds the protected health information in our radiology reports, "
+        "and how much does systematic prompt optimisation add?",
+        "放射線読影レポート中の個人健康情報（PHI）を最もよく見つけるローカルLLMはどれか、"
+        "そして体系的なプロンプト最適化でどれだけ改善するか。",
+    )
+)
 st.subheader(tr("Datasets", "データセット"))
 datasets = store.datasets()
 if "created_at" in datasets:
     datasets["created_at"] = [format_date(value, language) for value in datasets["created_at"]]
-st.dataframe(datasets, hide_index=True,
-             column_config={column: column_name(column, language) for column in datasets.columns})
+st.dataframe(
+    datasets, hide_index=True, column_config={column: column_name(column, language) for column in datasets.columns}
+)
 
 dataset, split = active_dataset(), active_split()
 if not dataset:
-    st.info(tr("No dataset yet: import one on the Workbench page.",
-               "データセットがまだありません：アノテーションのページで取り込んでください。"))
+    st.info(
+        tr(
+            "No dataset yet: import one on the Workbench page.",
+            "データセットがまだありません：アノテーションのページで取り込んでください。",
+        )
+    )
     st.stop()
 
 st.subheader(plain.fmt(tr("Label progress of {}", "{} のラベル付け状況"), dataset))
@@ -46,17 +53,40 @@ frame = leaderboard_frame(store, dataset, split, n_boot=200)
 all_splits = tr("all splits", "全分割")
 st.subheader(tr(f"Leaderboard ({split or all_splits})", f"ランキング（{split or all_splits}）"))
 if frame.empty:
-    st.info(tr("No scored runs yet: start one on the Runs page (the rule-based extractor takes seconds).",
-               "採点済みの実行はまだありません：実行のページで開始してください（ルールベース抽出器なら数秒です）。"))
+    st.info(
+        tr(
+            "No scored runs yet: start one on the Runs page (the rule-based extractor takes seconds).",
+            "採点済みの実行はまだありません：実行のページで開始してください（ルールベース抽出器なら数秒です）。",
+        )
+    )
 else:
-    columns = ["backend", "model", "phase", "n_reports", "score", "strict_f1", "relaxed_f1", "char_leak_rate",
-               "sec_per_report"]
+    columns = [
+        "backend",
+        "model",
+        "phase",
+        "n_reports",
+        "score",
+        "strict_f1",
+        "relaxed_f1",
+        "char_leak_rate",
+        "sec_per_report",
+    ]
     table = frame[columns].assign(sec_per_report=[format_duration(s, language) for s in frame["sec_per_report"]])
     formats = {"score": "%.2f", "strict_f1": "%.3f", "relaxed_f1": "%.3f", "char_leak_rate": "%.3f"}
-    config = {column: (NUMBER(column_name(column, language), format=formats[column]) if column in formats
-                       else TEXT(column_name(column, language)) if column == "sec_per_report"
-                       else column_name(column, language))
-              for column in columns}
+    config = {
+        column: (
+            NUMBER(column_name(column, language), format=formats[column])
+            if column in formats
+            else TEXT(column_name(column, language))
+            if column == "sec_per_report"
+            else column_name(column, language)
+        )
+        for column in columns
+    }
     st.dataframe(table, hide_index=True, column_config=config)
-    st.caption(tr("Details, confidence intervals and the paper's reported numbers: the Leaderboard page.",
-                  "詳細、信頼区間、論文の報告値はランキングのページにあります。"))
+    st.caption(
+        tr(
+            "Details, confidence intervals and the paper's reported numbers: the Leaderboard page.",
+            "詳細、信頼区間、論文の報告値はランキングのページにあります。",
+        )
+    )

@@ -38,26 +38,51 @@ def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
 
 
 st.title(tr("Residual leak", "残存漏洩"))
-st.text(tr("For the privacy officer: PHI characters that no predicted span covers, per pipeline, on gold labels.",
-           "個人情報保護責任者向け：正解ラベル上で、予測範囲に覆われない PHI の文字数（パイプラインごと）。"))
+st.text(
+    tr(
+        "For the privacy officer: PHI characters that no predicted span covers, per pipeline, on gold labels.",
+        "個人情報保護責任者向け：正解ラベル上で、予測範囲に覆われない PHI の文字数（パイプラインごと）。",
+    )
+)
 dataset, split = require_active_dataset()
 
 with st.container(border=True):
     st.text(tr("Release rule", "公開ルール"))
     cols = st.columns([3, 1, 1])
-    no_leak = cols[0].multiselect(tr("No document may leak", "どの文書も漏らしてはならない区分"), list(CATEGORY_CODES),
-                                  default=list(ReleaseRule().no_leak_categories), key="leak_rule_cats")
-    max_rate = cols[1].number_input(tr("Max % of PHI characters leaked", "漏洩 PHI 文字の上限（%）"), min_value=0.0,
-                                    max_value=100.0, value=0.5, step=0.1, key="leak_rule_rate")
+    no_leak = cols[0].multiselect(
+        tr("No document may leak", "どの文書も漏らしてはならない区分"),
+        list(CATEGORY_CODES),
+        default=list(ReleaseRule().no_leak_categories),
+        key="leak_rule_cats",
+    )
+    max_rate = cols[1].number_input(
+        tr("Max % of PHI characters leaked", "漏洩 PHI 文字の上限（%）"),
+        min_value=0.0,
+        max_value=100.0,
+        value=0.5,
+        step=0.1,
+        key="leak_rule_rate",
+    )
     use_share = cols[2].checkbox(tr("Limit documents leaking", "漏洩文書の割合も制限"), key="leak_rule_use_share")
-    max_share = cols[2].number_input(tr("Max % of documents", "文書の上限（%）"), min_value=0.0, max_value=100.0,
-                                     value=1.0, step=0.5, key="leak_rule_share", disabled=not use_share)
+    max_share = cols[2].number_input(
+        tr("Max % of documents", "文書の上限（%）"),
+        min_value=0.0,
+        max_value=100.0,
+        value=1.0,
+        step=0.5,
+        key="leak_rule_share",
+        disabled=not use_share,
+    )
 rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
 
 leak = summarise(measured(store, dataset, split, store.leak_fingerprint(dataset)), rule, current_language())
 if leak.summary.empty:
-    st.info(tr("No scored runs on this dataset and split yet: run an extractor or score a pipeline first.",
-               "このデータセットと分割には採点済みの実行がまだありません。先に抽出器を実行するかパイプラインを採点してください。"))
+    st.info(
+        tr(
+            "No scored runs on this dataset and split yet: run an extractor or score a pipeline first.",
+            "このデータセットと分割には採点済みの実行がまだありません。先に抽出器を実行するかパイプラインを採点してください。",
+        )
+    )
     st.stop()
 
 st.subheader(tr("Verdict per pipeline", "パイプラインごとの判定"))
@@ -66,25 +91,63 @@ view = leak.summary.assign(
     mark=leak.summary["is_pipeline"].map({True: tr("pipeline", "パイプライン"), False: ""}),
     verdict=leak.summary["verdict"].map({True: tr("passes", "合格"), False: tr("fails", "不合格")}),
 )
-exports.table(view[["label", "mark", "verdict", "verdict_text", "n_documents", "documents_leaking",
-                    "document_leak_share", "char_leak_rate", "leaked_chars", "gold_chars", "over_redacted_chars",
-                    "over_redaction_rate", "f1", "f2", "run_id"]],
-              "residual_leak_summary", key="leak_summary",
-              column_config={**column_labels(view.columns, current_language()),
-                             **{c: st.column_config.NumberColumn(column_name(c, current_language()), format=f)
-                                for c, f in (("document_leak_share", "percent"), ("char_leak_rate", "percent"),
-                                             ("over_redaction_rate", "percent"), ("f1", "%.3f"), ("f2", "%.3f"))}})
-exports.chart(leak_bars(leak.by_category, leak.summary, language=current_language()), "leak_by_category",
-              key="leak_fig")
+exports.table(
+    view[
+        [
+            "label",
+            "mark",
+            "verdict",
+            "verdict_text",
+            "n_documents",
+            "documents_leaking",
+            "document_leak_share",
+            "char_leak_rate",
+            "leaked_chars",
+            "gold_chars",
+            "over_redacted_chars",
+            "over_redaction_rate",
+            "f1",
+            "f2",
+            "run_id",
+        ]
+    ],
+    "residual_leak_summary",
+    key="leak_summary",
+    column_config={
+        **column_labels(view.columns, current_language()),
+        **{
+            c: st.column_config.NumberColumn(column_name(c, current_language()), format=f)
+            for c, f in (
+                ("document_leak_share", "percent"),
+                ("char_leak_rate", "percent"),
+                ("over_redaction_rate", "percent"),
+                ("f1", "%.3f"),
+                ("f2", "%.3f"),
+            )
+        },
+    },
+)
+exports.chart(
+    leak_bars(leak.by_category, leak.summary, language=current_language()), "leak_by_category", key="leak_fig"
+)
 
-cat_tab, style_tab, worst_tab = st.tabs([tr("By category", "区分別"), tr("By style", "文体別"),
-                                         tr("Documents that leak most", "漏洩の多い文書")])
+cat_tab, style_tab, worst_tab = st.tabs(
+    [tr("By category", "区分別"), tr("By style", "文体別"), tr("Documents that leak most", "漏洩の多い文書")]
+)
 with cat_tab:
-    exports.table(leak.by_category, "leak_by_category", key="leak_cat",
-                  column_config=column_labels(leak.by_category.columns, current_language()))
+    exports.table(
+        leak.by_category,
+        "leak_by_category",
+        key="leak_cat",
+        column_config=column_labels(leak.by_category.columns, current_language()),
+    )
 with style_tab:
-    exports.table(leak.by_style, "leak_by_style", key="leak_style",
-                  column_config=column_labels(leak.by_style.columns, current_language()))
+    exports.table(
+        leak.by_style,
+        "leak_by_style",
+        key="leak_style",
+        column_config=column_labels(leak.by_style.columns, current_language()),
+    )
 with worst_tab:
     labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
     run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="leak_worst_run")
@@ -94,12 +157,15 @@ with worst_tab:
     for index, row in worst.head(WORST_SHOWN).iterrows():
         left, right = st.columns([6, 1])
         # st.text: report ids and categories come from imported files and are not parsed as Markdown.
-        left.text(f"{row['report_id']} · {row['leaked_chars']} " + tr("characters", "文字") + f" · {row['leaked_categories']}")
+        left.text(
+            f"{row['report_id']} · {row['leaked_chars']} " + tr("characters", "文字") + f" · {row['leaked_categories']}"
+        )
         if right.button(tr("Open in workbench", "ワークベンチで開く"), key=f"leak_open_{index}"):
             open_in_workbench(dataset, row["report_id"], run_id)
 
 st.subheader(tr("Download", "ダウンロード"))
 everything = leak.csv_frame()
-exports.table(everything, "residual_leak_all", key="leak_all",
-              column_config=column_labels(everything.columns, current_language()))
+exports.table(
+    everything, "residual_leak_all", key="leak_all", column_config=column_labels(everything.columns, current_language())
+)
 exports.export_all()

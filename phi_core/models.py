@@ -47,8 +47,14 @@ class ImportWarning(BaseModel):
     """Something an importer could not take at face value, kept for review."""
 
     kind: Literal[
-        "value_not_found", "unmapped_label", "duplicate_span", "no_labels",
-        "position_mismatch", "unparseable_labels", "duplicate_report", "overlapping_spans",
+        "value_not_found",
+        "unmapped_label",
+        "duplicate_span",
+        "no_labels",
+        "position_mismatch",
+        "unparseable_labels",
+        "duplicate_report",
+        "overlapping_spans",
     ]
     message: str
     label: str | None = None
@@ -73,11 +79,11 @@ class Report(BaseModel):
             if span.end > n:
                 raise ValueError(f"span {span.start}-{span.end} runs past the end of report {self.id} ({n} characters)")
             if not span.text:
-                span.text = self.text[span.start:span.end]
-            elif self.text[span.start:span.end] != span.text:
+                span.text = self.text[span.start : span.end]
+            elif self.text[span.start : span.end] != span.text:
                 raise ValueError(
                     f"span {span.start}-{span.end} of report {self.id} says {span.text!r} "
-                    f"but the text there is {self.text[span.start:span.end]!r}"
+                    f"but the text there is {self.text[span.start : span.end]!r}"
                 )
         return self
 

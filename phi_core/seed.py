@@ -25,7 +25,9 @@ def seed_builtin_corpus(store: Store, corpus_file: Path = CORPUS_FILE) -> int:
 
     result = read_corpus(corpus_file, "jsonl", dataset=BUILTIN_DATASET)
     return store.add_reports(
-        BUILTIN_DATASET, result.reports, source="built-in",
+        BUILTIN_DATASET,
+        result.reports,
+        source="built-in",
         description="Synthetic Japanese radiology reports with exact gold spans (100 dev / 60 test)",
     )
 
@@ -37,9 +39,11 @@ def seed_styles_corpus(store: Store, corpus_file: Path = STYLES_CORPUS_FILE) -> 
 
     result = read_corpus(corpus_file, "jsonl", dataset=STYLES_DATASET)
     return store.add_reports(
-        STYLES_DATASET, result.reports, source="built-in",
+        STYLES_DATASET,
+        result.reports,
+        source="built-in",
         description="Synthetic documents of 14 styles with value formats on every gold span "
-                    "(dicom, endoscopy and english only in test)",
+        "(dicom, endoscopy and english only in test)",
     )
 
 
@@ -56,8 +60,14 @@ def seed_phases(store: Store) -> int:
     added = 0
     for phase in shipped_phases():
         added += store.save_phase(
-            phase_key=phase.key, number=phase.number, name=phase.name, version=phase.version,
-            hash=phase.hash, definition=phase.canonical_dict(), parent_hash=phase.parent, source="shipped",
+            phase_key=phase.key,
+            number=phase.number,
+            name=phase.name,
+            version=phase.version,
+            hash=phase.hash,
+            definition=phase.canonical_dict(),
+            parent_hash=phase.parent,
+            source="shipped",
         )
     return added
 
@@ -77,11 +87,15 @@ def seed_rules_run(store: Store) -> dict[str, Any] | None:
     if any(r.backend == "rules" for r in latest_runs(store, BUILTIN_DATASET, None)):
         return None
     started, cpu = time.perf_counter(), time.process_time()
-    summary = Runner(store, Job(dataset=BUILTIN_DATASET, backend="rules"), [RulesExtractor()],
-                     scorer=score_run).run()
+    summary = Runner(store, Job(dataset=BUILTIN_DATASET, backend="rules"), [RulesExtractor()], scorer=score_run).run()
     # CPU time too: on a shared machine the wall clock mostly measures the neighbours.
-    return {"run_id": summary.run_id, "status": summary.status, "reports": summary.tasks_done,
-            "seconds": round(time.perf_counter() - started, 3), "cpu_seconds": round(time.process_time() - cpu, 3)}
+    return {
+        "run_id": summary.run_id,
+        "status": summary.status,
+        "reports": summary.tasks_done,
+        "seconds": round(time.perf_counter() - started, 3),
+        "cpu_seconds": round(time.process_time() - cpu, 3),
+    }
 
 
 def initialise(store: Store, *, seed: bool = True, rules_run: bool = False) -> dict[str, Any]:

@@ -45,26 +45,37 @@ DUPLICATE_ITEM = "duplicate_item"
 
 _PARSEABLE = ("parseable", "requested_shape")
 
-REPLY_VIOLATIONS: dict[str, Code] = {c.code: c for c in (
-    Code(UNPARSEABLE, "no usable JSON value in the reply", "parser", _PARSEABLE),
-    Code(REPLY_TOO_LARGE, "the reply is longer or nested deeper than any real answer; it was not parsed",
-         "parser", _PARSEABLE),
-    Code(WRONG_SHAPE, "JSON, but not the requested layout (items still read)", "parser", ("requested_shape",)),
-    Code(EXTRA_TEXT, "text or a code fence around the JSON", "parser"),
-    Code(REPAIRED_JSON, "the JSON needed repairs (quotes, trailing commas, Python literals, a cut-off end)",
-         "parser"),
-    Code(UNKNOWN_CATEGORY, "a label the taxonomy does not know", "parser", ("known_categories",)),
-    Code(EMPTY_VALUE, "an entry names a category but gives no value", "parser", ("verbatim_values",)),
-    Code(NON_STRING_VALUE, "a number, boolean or object where a string belongs", "parser", ("requested_shape",)),
-    # Several items in one entry break "one item per entry" just like a repeat.
-    Code(MIXED_ENTRY, "one value holds several items", "parser", ("no_duplicates",)),
-    # The model broke the contract even though the previous round's items were kept.
-    Code(REFINE_UNPARSEABLE, "a Self-Refine review reply could not be read; the previous answer was kept",
-         "phase", ("parseable",)),
-    Code(VALUE_NOT_VERBATIM, "a predicted value does not occur in the report text", "scorer",
-         ("verbatim_values",)),
-    Code(DUPLICATE_ITEM, "the same (label, value) pair listed more than once", "scorer", ("no_duplicates",)),
-)}
+REPLY_VIOLATIONS: dict[str, Code] = {
+    c.code: c
+    for c in (
+        Code(UNPARSEABLE, "no usable JSON value in the reply", "parser", _PARSEABLE),
+        Code(
+            REPLY_TOO_LARGE,
+            "the reply is longer or nested deeper than any real answer; it was not parsed",
+            "parser",
+            _PARSEABLE,
+        ),
+        Code(WRONG_SHAPE, "JSON, but not the requested layout (items still read)", "parser", ("requested_shape",)),
+        Code(EXTRA_TEXT, "text or a code fence around the JSON", "parser"),
+        Code(
+            REPAIRED_JSON, "the JSON needed repairs (quotes, trailing commas, Python literals, a cut-off end)", "parser"
+        ),
+        Code(UNKNOWN_CATEGORY, "a label the taxonomy does not know", "parser", ("known_categories",)),
+        Code(EMPTY_VALUE, "an entry names a category but gives no value", "parser", ("verbatim_values",)),
+        Code(NON_STRING_VALUE, "a number, boolean or object where a string belongs", "parser", ("requested_shape",)),
+        # Several items in one entry break "one item per entry" just like a repeat.
+        Code(MIXED_ENTRY, "one value holds several items", "parser", ("no_duplicates",)),
+        # The model broke the contract even though the previous round's items were kept.
+        Code(
+            REFINE_UNPARSEABLE,
+            "a Self-Refine review reply could not be read; the previous answer was kept",
+            "phase",
+            ("parseable",),
+        ),
+        Code(VALUE_NOT_VERBATIM, "a predicted value does not occur in the report text", "scorer", ("verbatim_values",)),
+        Code(DUPLICATE_ITEM, "the same (label, value) pair listed more than once", "scorer", ("no_duplicates",)),
+    )
+}
 
 # Codes after which a reply gave nothing to use (a refine round keeps the previous answer).
 UNUSABLE_REPLY_CODES = frozenset(code for code, c in REPLY_VIOLATIONS.items() if "parseable" in c.fails)
@@ -83,15 +94,25 @@ SCHEMA_IGNORED = "schema_ignored"
 THINKING_TEXT = "thinking_text"
 MODEL_CHANGED = "model_changed"
 
-VALIDITY: dict[str, Code] = {c.code: c for c in (
-    Code(PROMPT_TRUNCATED, "the server reports prompt tokens at the context limit, or far fewer than the "
-         "prompt holds: the start of the prompt was probably dropped", "phase"),
-    Code(OUTPUT_TRUNCATED, "the answer stopped at the token cap (done/finish reason 'length')", "phase"),
-    Code(SCHEMA_IGNORED, "structured output was requested and the reply does not validate against the schema",
-         "phase"),
-    Code(THINKING_TEXT, "the reply carried reasoning ('thinking') text", "phase"),
-    Code(MODEL_CHANGED, "the model's digest or id changed within the run; the run stopped", "runner"),
-)}
+VALIDITY: dict[str, Code] = {
+    c.code: c
+    for c in (
+        Code(
+            PROMPT_TRUNCATED,
+            "the server reports prompt tokens at the context limit, or far fewer than the "
+            "prompt holds: the start of the prompt was probably dropped",
+            "phase",
+        ),
+        Code(OUTPUT_TRUNCATED, "the answer stopped at the token cap (done/finish reason 'length')", "phase"),
+        Code(
+            SCHEMA_IGNORED,
+            "structured output was requested and the reply does not validate against the schema",
+            "phase",
+        ),
+        Code(THINKING_TEXT, "the reply carried reasoning ('thinking') text", "phase"),
+        Code(MODEL_CHANGED, "the model's digest or id changed within the run; the run stopped", "runner"),
+    )
+}
 VALIDITY_CODES: tuple[str, ...] = tuple(VALIDITY)
 
 

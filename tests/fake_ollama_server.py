@@ -233,7 +233,12 @@ class FakeOllamaServer:
 
             def _send_stream(self, final: dict) -> None:
                 # Ollama streams by default; one content chunk then the done chunk.
-                chunk = {"model": final["model"], "created_at": final["created_at"], "message": final["message"], "done": False}
+                chunk = {
+                    "model": final["model"],
+                    "created_at": final["created_at"],
+                    "message": final["message"],
+                    "done": False,
+                }
                 last = {**final, "message": {"role": "assistant", "content": ""}}
                 self.send_response(200)
                 self.send_header("Content-Type", "application/x-ndjson")

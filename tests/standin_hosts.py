@@ -51,8 +51,9 @@ class StandinHost:
         self.first_at: float | None = None  # perf_counter when the first chat arrived
         self.last_at: float | None = None  # ... and when the last one was answered
         self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="standin-host", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="standin-host", daemon=True
+        )
 
     @property
     def url(self) -> str:
@@ -104,32 +105,62 @@ class StandinHost:
 
     def _ollama_model(self) -> dict:
         details = {"format": "gguf", "family": "standin", "parameter_size": "1B", "quantization_level": "Q4_K_M"}
-        return {"name": self.model, "model": self.model, "modified_at": _now(), "size": 1, "digest": DIGEST,
-                "details": details}
+        return {
+            "name": self.model,
+            "model": self.model,
+            "modified_at": _now(),
+            "size": 1,
+            "digest": DIGEST,
+            "details": details,
+        }
 
     def route(self, method: str, path: str, body: dict) -> tuple[int, Any]:
         if (method, path) == ("GET", "/api/tags"):
             return 200, {"models": [self._ollama_model()]}
         if (method, path) == ("POST", "/api/show"):
-            return 200, {"modelfile": "", "parameters": "", "template": "", "details": self._ollama_model()["details"],
-                         "model_info": {}, "capabilities": ["completion"], "modified_at": _now()}
+            return 200, {
+                "modelfile": "",
+                "parameters": "",
+                "template": "",
+                "details": self._ollama_model()["details"],
+                "model_info": {},
+                "capabilities": ["completion"],
+                "modified_at": _now(),
+            }
         if (method, path) == ("POST", "/api/chat"):
             self._serve_chat()
             ns = int(self.latency_s * 1e9)
-            return 200, {"model": self.model, "created_at": _now(), "done": True, "done_reason": "stop",
-                         "message": {"role": "assistant", "content": self.answer},
-                         "total_duration": ns, "load_duration": 0, "prompt_eval_count": 100,
-                         "prompt_eval_duration": ns // 2, "eval_count": 5, "eval_duration": ns // 2}
+            return 200, {
+                "model": self.model,
+                "created_at": _now(),
+                "done": True,
+                "done_reason": "stop",
+                "message": {"role": "assistant", "content": self.answer},
+                "total_duration": ns,
+                "load_duration": 0,
+                "prompt_eval_count": 100,
+                "prompt_eval_duration": ns // 2,
+                "eval_count": 5,
+                "eval_duration": ns // 2,
+            }
         if (method, path) == ("GET", "/v1/models"):
-            return 200, {"object": "list", "data": [{"id": self.model, "object": "model", "created": 0,
-                                                     "owned_by": "standin"}]}
+            return 200, {
+                "object": "list",
+                "data": [{"id": self.model, "object": "model", "created": 0, "owned_by": "standin"}],
+            }
         if (method, path) == ("POST", "/v1/chat/completions"):
             self._serve_chat()
-            return 200, {"id": "chatcmpl-standin", "object": "chat.completion", "created": int(time.time()),
-                         "model": self.model, "system_fingerprint": "fp_standin",
-                         "choices": [{"index": 0, "finish_reason": "stop",
-                                      "message": {"role": "assistant", "content": self.answer}}],
-                         "usage": {"prompt_tokens": 100, "completion_tokens": 5, "total_tokens": 105}}
+            return 200, {
+                "id": "chatcmpl-standin",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": self.model,
+                "system_fingerprint": "fp_standin",
+                "choices": [
+                    {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": self.answer}}
+                ],
+                "usage": {"prompt_tokens": 100, "completion_tokens": 5, "total_tokens": 105},
+            }
         return 404, {"error": f"no route {method} {path}"}
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:

@@ -30,5 +30,10 @@ def test_validity_counts_add_up():
     total = violations.empty_validity()
     violations.add_validity(total, ["prompt_truncated", "prompt_truncated", "nonsense"])
     violations.add_validity(total, {"model_changed": 2})
-    assert total == {"prompt_truncated": 2, "output_truncated": 0, "schema_ignored": 0, "thinking_text": 0,
-                     "model_changed": 2}
+    assert total == {
+        "prompt_truncated": 2,
+        "output_truncated": 0,
+        "schema_ignored": 0,
+        "thinking_text": 0,
+        "model_changed": 2,
+    }

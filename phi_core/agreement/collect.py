@@ -20,17 +20,20 @@ def units_from_store(store, dataset: str, split: str | None = None, *, submitted
     lengths = {r.id: len(r.text) for r in store.reports(dataset, ids=list(layers))}
     units = []
     for report_id, by_annotator in layers.items():
-        chosen = {a: _triples(layer.spans) for a, layer in by_annotator.items()
-                  if layer.submitted or not submitted_only}
+        chosen = {
+            a: _triples(layer.spans) for a, layer in by_annotator.items() if layer.submitted or not submitted_only
+        }
         if len(chosen) >= 2 and report_id in lengths:
             units.append(Unit(report_id, lengths[report_id], chosen))
     return units
 
 
-def dataset_agreement(store, dataset: str, split: str | None = None, *, n_boot: int = 1000, seed: int = 0,
-                      submitted_only: bool = True) -> dict[str, Any]:
-    result = compute_agreement(units_from_store(store, dataset, split, submitted_only=submitted_only),
-                               n_boot=n_boot, seed=seed)
+def dataset_agreement(
+    store, dataset: str, split: str | None = None, *, n_boot: int = 1000, seed: int = 0, submitted_only: bool = True
+) -> dict[str, Any]:
+    result = compute_agreement(
+        units_from_store(store, dataset, split, submitted_only=submitted_only), n_boot=n_boot, seed=seed
+    )
     result["dataset"], result["split"] = dataset, split
     return result
 
@@ -56,13 +59,15 @@ def annotator_figures(store, dataset: str, split: str | None = None) -> list[dic
     lengths = {rid: len(r.text) for rid, r in gold.items()}
     for annotator, row in sorted(per.items()):
         vs_gold = agreement_with(reference, row["mine"], lengths)
-        out.append({
-            "annotator": annotator,
-            "assigned": row["assigned"],
-            "done": row["submitted"],
-            "minutes_per_report": round(statistics.median(row["seconds"]) / 60, 2) if row["seconds"] else None,
-            "exact_f1_vs_gold": vs_gold["exact_f1"] if vs_gold["n_reports"] else None,
-            "kappa_vs_gold": vs_gold["kappa"] if vs_gold["n_reports"] else None,
-            "adjudicated_reports": vs_gold["n_reports"],
-        })
+        out.append(
+            {
+                "annotator": annotator,
+                "assigned": row["assigned"],
+                "done": row["submitted"],
+                "minutes_per_report": round(statistics.median(row["seconds"]) / 60, 2) if row["seconds"] else None,
+                "exact_f1_vs_gold": vs_gold["exact_f1"] if vs_gold["n_reports"] else None,
+                "kappa_vs_gold": vs_gold["kappa"] if vs_gold["n_reports"] else None,
+                "adjudicated_reports": vs_gold["n_reports"],
+            }
+        )
     return out

@@ -50,8 +50,14 @@ class _Scope:
         self.value_counts: list[np.ndarray] = []
         self.present = 0
 
-    def add(self, span_counts: np.ndarray, confusion: np.ndarray, coincidence: np.ndarray,
-            value_counts: np.ndarray | None, present: bool) -> None:
+    def add(
+        self,
+        span_counts: np.ndarray,
+        confusion: np.ndarray,
+        coincidence: np.ndarray,
+        value_counts: np.ndarray | None,
+        present: bool,
+    ) -> None:
         self.rows.append(np.concatenate([span_counts, confusion.ravel(), coincidence.ravel()]))
         if self.keep_units and value_counts is not None:
             self.value_counts.append(value_counts)
@@ -65,10 +71,14 @@ class _Scope:
 
     def figures(self, sums: np.ndarray) -> dict[str, np.ndarray]:
         k2 = self.k * self.k
-        confusion = sums[..., 6:6 + k2].reshape(*sums.shape[:-1], self.k, self.k)
-        coincidence = sums[..., 6 + k2:].reshape(*sums.shape[:-1], self.k, self.k)
-        return {"exact_f1": m.exact_f1_from(sums[..., :6]), "overlap_f1": m.overlap_f1_from(sums[..., :6]),
-                "kappa": m.kappa_from(confusion), "alpha": m.alpha_from(coincidence)}
+        confusion = sums[..., 6 : 6 + k2].reshape(*sums.shape[:-1], self.k, self.k)
+        coincidence = sums[..., 6 + k2 :].reshape(*sums.shape[:-1], self.k, self.k)
+        return {
+            "exact_f1": m.exact_f1_from(sums[..., :6]),
+            "overlap_f1": m.overlap_f1_from(sums[..., :6]),
+            "kappa": m.kappa_from(confusion),
+            "alpha": m.alpha_from(coincidence),
+        }
 
     def result(self, *, n_boot: int, seed: int, level: float, n_reports: int) -> dict[str, Any]:
         if not self.rows:
@@ -77,7 +87,7 @@ class _Scope:
         sums = table.sum(axis=0)
         point = {name: float(value) for name, value in self.figures(sums).items()}
         # The point alpha comes from the krippendorff package; the resamples from the same coincidences.
-        point["alpha"] = self._point_alpha(sums[6 + self.k * self.k:].reshape(self.k, self.k))
+        point["alpha"] = self._point_alpha(sums[6 + self.k * self.k :].reshape(self.k, self.k))
         out: dict[str, Any] = {**point, "n_reports": n_reports}
         if n_boot > 0 and len(table) >= 2:
             means = bootstrap_means(table, n_boot, np.random.default_rng(seed))
@@ -95,8 +105,7 @@ def _labels(unit: Unit, annotator: str, codes: Mapping[str, int], category: str 
     return m.char_labels(unit.length, [t for t in spans if t[2] == category], {category: 1})
 
 
-def _fill(scope: _Scope, unit: Unit, annotators: Sequence[str], codes: Mapping[str, int],
-          category: str | None) -> None:
+def _fill(scope: _Scope, unit: Unit, annotators: Sequence[str], codes: Mapping[str, int], category: str | None) -> None:
     spans = {a: [t for t in unit.layers[a] if category is None or t[2] == category] for a in annotators}
     present = any(spans[a] for a in annotators)
     if not present and category is not None:
@@ -115,15 +124,24 @@ def _fill(scope: _Scope, unit: Unit, annotators: Sequence[str], codes: Mapping[s
     for a, b in m.pairs(annotators):
         span_sum += m.span_counts(spans[a], spans[b])
         confusion += m.confusion(labels[a], labels[b], scope.k)
-    counts = m.value_counts([labels[a] for a in annotators], scope.k) if (scope.keep_units or len(annotators) != 2) \
-        else None
+    counts = (
+        m.value_counts([labels[a] for a in annotators], scope.k) if (scope.keep_units or len(annotators) != 2) else None
+    )
     # With two annotators the coincidence matrix is the confusion matrix plus its transpose.
     coincidence = confusion + confusion.T if len(annotators) == 2 else m.coincidences(counts)
     scope.add(span_sum, confusion, coincidence, counts, present)
 
 
-def _block(units: Sequence[Unit], annotators_of, categories: Sequence[str], *, n_boot: int, seed: int,
-           level: float, keep_units: bool = True) -> dict[str, Any]:
+def _block(
+    units: Sequence[Unit],
+    annotators_of,
+    categories: Sequence[str],
+    *,
+    n_boot: int,
+    seed: int,
+    level: float,
+    keep_units: bool = True,
+) -> dict[str, Any]:
     codes = {c: i + 1 for i, c in enumerate(categories)}
     overall = _Scope(len(categories) + 1, keep_units=keep_units)
     per_category = {c: _Scope(2, keep_units=keep_units) for c in categories}
@@ -134,13 +152,15 @@ def _block(units: Sequence[Unit], annotators_of, categories: Sequence[str], *, n
             _fill(per_category[c], unit, annotators, codes, c)
     return {
         "overall": overall.result(n_boot=n_boot, seed=seed, level=level, n_reports=len(units)),
-        "by_category": {c: s.result(n_boot=n_boot, seed=seed, level=level, n_reports=s.present)
-                        for c, s in per_category.items()},
+        "by_category": {
+            c: s.result(n_boot=n_boot, seed=seed, level=level, n_reports=s.present) for c, s in per_category.items()
+        },
     }
 
 
-def compute_agreement(units: Iterable[Unit], *, n_boot: int = 1000, seed: int = 0,
-                      level: float = 0.95) -> dict[str, Any]:
+def compute_agreement(
+    units: Iterable[Unit], *, n_boot: int = 1000, seed: int = 0, level: float = 0.95
+) -> dict[str, Any]:
     """Agreement of every report annotated by two or more people, overall, per category and per pair."""
     units = [u for u in units if len(u.layers) >= 2]
     categories = category_order(units)
@@ -152,21 +172,27 @@ def compute_agreement(units: Iterable[Unit], *, n_boot: int = 1000, seed: int = 
         shared = [u for u in units if a in u.layers and b in u.layers]
         if not shared:
             continue
-        block = _block(shared, lambda u, pair=(a, b): list(pair), categories, n_boot=0, seed=seed, level=level, keep_units=False)
+        block = _block(
+            shared, lambda u, pair=(a, b): list(pair), categories, n_boot=0, seed=seed, level=level, keep_units=False
+        )
         result["pairs"].append({"a": a, "b": b, **block})
     result["ci_level"] = level
     result["n_boot"] = n_boot
     return result
 
 
-def agreement_with(reference: Mapping[str, Sequence[m.Triple]], layers: Mapping[str, Sequence[m.Triple]],
-                   lengths: Mapping[str, int]) -> dict[str, float]:
+def agreement_with(
+    reference: Mapping[str, Sequence[m.Triple]], layers: Mapping[str, Sequence[m.Triple]], lengths: Mapping[str, int]
+) -> dict[str, float]:
     """One annotator against a reference (e.g. the adjudicated gold): exact F1 and kappa, no CIs."""
-    units = [Unit(rid, lengths[rid], {"layer": layers[rid], "reference": reference[rid]})
-             for rid in layers if rid in reference and rid in lengths]
+    units = [
+        Unit(rid, lengths[rid], {"layer": layers[rid], "reference": reference[rid]})
+        for rid in layers
+        if rid in reference and rid in lengths
+    ]
     if not units:
         return {"exact_f1": float("nan"), "kappa": float("nan"), "n_reports": 0}
-    block = _block(units, lambda u: ["layer", "reference"], category_order(units), n_boot=0, seed=0, level=0.95,
-                   keep_units=False)
-    return {"exact_f1": block["overall"]["exact_f1"], "kappa": block["overall"]["kappa"],
-            "n_reports": len(units)}
+    block = _block(
+        units, lambda u: ["layer", "reference"], category_order(units), n_boot=0, seed=0, level=0.95, keep_units=False
+    )
+    return {"exact_f1": block["overall"]["exact_f1"], "kappa": block["overall"]["kappa"], "n_reports": len(units)}

@@ -37,7 +37,7 @@ def char_labels(length: int, spans: Iterable[Triple], codes: Mapping[str, int]) 
     # Later spans must not overwrite earlier ones: paint in reverse priority.
     ordered = sorted(spans, key=lambda t: (t[0], -(t[1] - t[0])))
     for start, end, category in reversed(ordered):
-        labels[max(0, start):min(length, end)] = codes[category]
+        labels[max(0, start) : min(length, end)] = codes[category]
     return labels
 
 
@@ -46,8 +46,9 @@ def span_counts(a: Sequence[Triple], b: Sequence[Triple]) -> np.ndarray:
     set_a, set_b = set(a), set(b)
     found_a = sum(1 for s in set_a if _overlaps_any(s, set_b))
     found_b = sum(1 for s in set_b if _overlaps_any(s, set_a))
-    return np.array([len(set_a & set_b), len(set_a) + len(set_b), found_a, len(set_a), found_b, len(set_b)],
-                    dtype=float)
+    return np.array(
+        [len(set_a & set_b), len(set_a) + len(set_b), found_a, len(set_a), found_b, len(set_b)], dtype=float
+    )
 
 
 def _overlaps_any(span: Triple, others: Iterable[Triple]) -> bool:
@@ -67,8 +68,11 @@ def overlap_f1_from(counts: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         recall = np.where(n_a > 0, found_a / np.where(n_a > 0, n_a, 1), 0.0)
         precision = np.where(n_b > 0, found_b / np.where(n_b > 0, n_b, 1), 0.0)
-        f1 = np.where(precision + recall > 0, 2 * precision * recall / np.where(precision + recall > 0,
-                                                                                 precision + recall, 1), 0.0)
+        f1 = np.where(
+            precision + recall > 0,
+            2 * precision * recall / np.where(precision + recall > 0, precision + recall, 1),
+            0.0,
+        )
     return np.where((n_a == 0) & (n_b == 0), 1.0, f1)
 
 
@@ -82,7 +86,7 @@ def kappa_from(matrix: np.ndarray) -> np.ndarray:
     total = matrix.sum(axis=(-2, -1))
     safe = np.where(total > 0, total, 1)
     observed = np.trace(matrix, axis1=-2, axis2=-1) / safe
-    expected = (matrix.sum(axis=-1) * matrix.sum(axis=-2)).sum(axis=-1) / safe ** 2
+    expected = (matrix.sum(axis=-1) * matrix.sum(axis=-2)).sum(axis=-1) / safe**2
     with np.errstate(invalid="ignore", divide="ignore"):
         kappa = (observed - expected) / (1 - expected)
     return np.where(np.isclose(expected, 1.0), np.where(np.isclose(observed, 1.0), 1.0, 0.0), kappa)

@@ -16,8 +16,17 @@ from phi_core.store import Store, StoreError
 from phi_core.taxonomy import resolve
 
 EXAMPLE_COLUMNS = (
-    "report_id", "type", "category", "gold_text", "pred_label", "pred_value", "start", "end",
-    "context_before", "context_text", "context_after",
+    "report_id",
+    "type",
+    "category",
+    "gold_text",
+    "pred_label",
+    "pred_value",
+    "start",
+    "end",
+    "context_before",
+    "context_text",
+    "context_after",
 )
 # Whether gold span was found by run a / run b -> what changed from a to b.
 _CHANGES = {(False, True): "fixed", (True, False): "broken", (True, True): "both_found", (False, False): "both_missed"}
@@ -111,12 +120,21 @@ def worst_styles(store: Store, run_ids: Sequence[str]) -> pd.DataFrame:
     ordered = matrix.sort_values(["run_id", "leak_rate", "style"], ascending=[True, False, True])
     worst = ordered.groupby("run_id", sort=True).head(1)
     return worst.rename(columns={"style": "worst_style", "leak_rate": "worst_style_leak_rate"})[
-        ["run_id", "worst_style", "worst_style_leak_rate"]].reset_index(drop=True)
+        ["run_id", "worst_style", "worst_style_leak_rate"]
+    ].reset_index(drop=True)
 
 
-def error_examples(store: Store, run_id: str, *, error_type: str | None = None, category: str | None = None,
-                   limit: int = 50, context: int = 30, style: str | None = None,
-                   value_format: str | None = None) -> pd.DataFrame:
+def error_examples(
+    store: Store,
+    run_id: str,
+    *,
+    error_type: str | None = None,
+    category: str | None = None,
+    limit: int = 50,
+    context: int = 30,
+    style: str | None = None,
+    value_format: str | None = None,
+) -> pd.DataFrame:
     """Errors of one run with the report text around them, in report order.
 
     ``context_text`` covers the gold span and the predicted span together
@@ -135,20 +153,24 @@ def error_examples(store: Store, run_id: str, *, error_type: str | None = None, 
     run = store.run(run_id)
     if run is None:
         raise StoreError(f"there is no run {run_id!r}: list runs with `python -m phi_core runs`")
-    rows = store.error_rows(run_id, error_type=error_type, category=category, limit=limit, style=style,
-                            value_format=value_format)
+    rows = store.error_rows(
+        run_id, error_type=error_type, category=category, limit=limit, style=style, value_format=value_format
+    )
     windows = [
         _window(text, row, context)
-        for text, row in zip(rows["report_text"], rows[["start", "end", "gold_start", "gold_end", "pred_start",
-                                                          "pred_end"]].itertuples(index=False))
+        for text, row in zip(
+            rows["report_text"],
+            rows[["start", "end", "gold_start", "gold_end", "pred_start", "pred_end"]].itertuples(index=False),
+        )
     ]
     out = rows.drop(columns=["report_text"])
     for i, name in enumerate(("context_start", "context_before", "context_text", "context_after")):
         out[name] = [w[i] for w in windows]
     out.insert(0, "dataset", run.dataset)
     out.insert(1, "run_id", run_id)
-    return out[["dataset", "run_id", *EXAMPLE_COLUMNS, "gold_start", "gold_end", "pred_start", "pred_end",
-                "context_start"]].reset_index(drop=True)
+    return out[
+        ["dataset", "run_id", *EXAMPLE_COLUMNS, "gold_start", "gold_end", "pred_start", "pred_end", "context_start"]
+    ].reset_index(drop=True)
 
 
 def _window(text: str | None, row, context: int) -> tuple[int | None, str, str, str]:
@@ -157,7 +179,7 @@ def _window(text: str | None, row, context: int) -> tuple[int | None, str, str, 
         return None, "", "", ""
     lo, hi = min(points), max(points)
     before = max(0, lo - context)
-    return before, text[before:lo], text[lo:hi], text[hi:hi + context]
+    return before, text[before:lo], text[lo:hi], text[hi : hi + context]
 
 
 def compare_runs_items(store: Store, run_a: str, run_b: str) -> pd.DataFrame:
@@ -191,6 +213,16 @@ def _canonical(categories: pd.Series) -> pd.Series:
 
 
 __all__ = [
-    "CHANGE_KINDS", "EXAMPLE_COLUMNS", "category_matrix", "compare_runs", "compare_runs_items", "confusion_frame",
-    "error_examples", "error_type_counts", "format_matrix", "script_recall_frame", "style_matrix", "worst_styles",
+    "CHANGE_KINDS",
+    "EXAMPLE_COLUMNS",
+    "category_matrix",
+    "compare_runs",
+    "compare_runs_items",
+    "confusion_frame",
+    "error_examples",
+    "error_type_counts",
+    "format_matrix",
+    "script_recall_frame",
+    "style_matrix",
+    "worst_styles",
 ]

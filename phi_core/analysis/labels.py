@@ -25,9 +25,7 @@ def run_label(backend: str, model: str, phase: str | None) -> str:
 
 def label_runs(frame: pd.DataFrame, identities: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with a ``label`` column after ``run_id`` (identities: run_id, backend, model, phase)."""
-    labels = {
-        row.run_id: run_label(row.backend, row.model, row.phase) for row in identities.itertuples(index=False)
-    }
+    labels = {row.run_id: run_label(row.backend, row.model, row.phase) for row in identities.itertuples(index=False)}
     out = frame.copy()
     out.insert(out.columns.get_loc("run_id") + 1, "label", out["run_id"].map(labels))
     return out

@@ -22,13 +22,38 @@ REPORTED = "reported by the paper"
 DEFAULT_REFERENCE = "GPT-4.1"
 
 LEADERBOARD_COLUMNS = (
-    "backend", "model", "phase", "run_id", "label", "n_reports", "repeats", "score", "score_lo", "score_hi",
-    *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report", "sec_per_100_tokens",
-    "pct_of_reference", "source",
+    "backend",
+    "model",
+    "phase",
+    "run_id",
+    "label",
+    "n_reports",
+    "repeats",
+    "score",
+    "score_lo",
+    "score_hi",
+    *DIMENSIONS,
+    "strict_f1",
+    "relaxed_f1",
+    "char_leak_rate",
+    "sec_per_report",
+    "sec_per_100_tokens",
+    "pct_of_reference",
+    "source",
 )
 # Extra columns after the contract's ones.
-_EXTRA_COLUMNS = ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "dataset", "split",
-                  "invalid_calls", "rescaled_reports", "worst_style", "worst_style_leak_rate")
+_EXTRA_COLUMNS = (
+    "strict_precision",
+    "strict_recall",
+    "relaxed_precision",
+    "relaxed_recall",
+    "dataset",
+    "split",
+    "invalid_calls",
+    "rescaled_reports",
+    "worst_style",
+    "worst_style_leak_rate",
+)
 # Put after the label of a run with calls that cannot be trusted (phi_core/violations.py: VALIDITY).
 INVALID_MARK = "⚠"
 _REFERENCE_EXTRA = ("source_table", "kind", "stage", "note")
@@ -57,8 +82,9 @@ def _percent_of(scores: pd.Series, reference: float | None) -> pd.Series:
     return scores.astype(float) / reference * 100
 
 
-def leaderboard_frame(store: Store, dataset: str, split: str | None = None, *,
-                      reference: str = DEFAULT_REFERENCE, n_boot: int = 1000) -> pd.DataFrame:
+def leaderboard_frame(
+    store: Store, dataset: str, split: str | None = None, *, reference: str = DEFAULT_REFERENCE, n_boot: int = 1000
+) -> pd.DataFrame:
     """One row per measured (backend, model, phase): its newest scored run, best score first.
 
     score_lo/score_hi: percentile bootstrap over the run's reports (seed 0,
@@ -83,8 +109,9 @@ def leaderboard_frame(store: Store, dataset: str, split: str | None = None, *,
     frame["dataset"], frame["split"] = dataset, split
     checks = store.run_validity(run_ids)
     frame["invalid_calls"] = [sum(checks[r]["validity"].values()) for r in frame["run_id"]]
-    frame["label"] = [f"{label} {INVALID_MARK}{n}" if n else label
-                      for label, n in zip(frame["label"], frame["invalid_calls"])]
+    frame["label"] = [
+        f"{label} {INVALID_MARK}{n}" if n else label for label, n in zip(frame["label"], frame["invalid_calls"])
+    ]
     frame = frame.sort_values(["score", "label"], ascending=[False, True], kind="stable")
     return frame[[*LEADERBOARD_COLUMNS, *_EXTRA_COLUMNS]].reset_index(drop=True)
 
@@ -98,15 +125,39 @@ def without_invalid_runs(frame: pd.DataFrame) -> pd.DataFrame:
 
 # The command line's JSON row: its keys and their order (kept stable for scripts).
 RECORD_KEYS = (
-    "n_reports", "score", "score_ci", *DIMENSIONS, "strict_f1", "relaxed_f1", "char_leak_rate", "sec_per_report",
-    "strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "strict_macro_f1",
-    "relaxed_macro_f1", "rescaled_reports", "invalid_calls", "worst_style", "worst_style_leak_rate", "per_category",
-    "per_script", "backend", "model", "phase", "run_id", "dataset", "split", "repeats", "status", "sec_per_100_tokens",
+    "n_reports",
+    "score",
+    "score_ci",
+    *DIMENSIONS,
+    "strict_f1",
+    "relaxed_f1",
+    "char_leak_rate",
+    "sec_per_report",
+    "strict_precision",
+    "strict_recall",
+    "relaxed_precision",
+    "relaxed_recall",
+    "strict_macro_f1",
+    "relaxed_macro_f1",
+    "rescaled_reports",
+    "invalid_calls",
+    "worst_style",
+    "worst_style_leak_rate",
+    "per_category",
+    "per_script",
+    "backend",
+    "model",
+    "phase",
+    "run_id",
+    "dataset",
+    "split",
+    "repeats",
+    "status",
+    "sec_per_100_tokens",
 )
 
 
-def leaderboard_records(store: Store, dataset: str, split: str | None = None, *,
-                        n_boot: int = 1000) -> list[dict]:
+def leaderboard_records(store: Store, dataset: str, split: str | None = None, *, n_boot: int = 1000) -> list[dict]:
     """leaderboard_frame's rows as plain JSON-ready dicts, with per-category and per-script detail."""
     frame = leaderboard_frame(store, dataset, split, n_boot=n_boot)
     if frame.empty:
@@ -160,8 +211,11 @@ def _per_script(totals: pd.DataFrame) -> dict[str, dict[str, dict]]:
     out: dict[str, dict[str, dict]] = {}
     for row in totals.itertuples(index=False):
         found, total = int(row.found), int(row.total)
-        out.setdefault(row.run_id, {})[row.script] = {"found": found, "total": total,
-                                                      "recall": found / total if total else None}
+        out.setdefault(row.run_id, {})[row.script] = {
+            "found": found,
+            "total": total,
+            "recall": found / total if total else None,
+        }
     return out
 
 

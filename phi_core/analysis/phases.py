@@ -15,14 +15,24 @@ from phi_core.store import Store
 PHASE_SCORE_COLUMNS = ("backend", "model", "phase", "run_id", "report_id", "score")
 MEAN_COLUMNS = ("model", "phase", "mean", "lo", "hi", "n")
 GAIN_COLUMNS = (
-    "from_phase", "to_phase", "n", "mean_diff", "ci_lo", "ci_hi", "cohens_d", "t_p", "wilcoxon_p",
-    "p_holm_t", "p_holm_wilcoxon",
+    "from_phase",
+    "to_phase",
+    "n",
+    "mean_diff",
+    "ci_lo",
+    "ci_hi",
+    "cohens_d",
+    "t_p",
+    "wilcoxon_p",
+    "p_holm_t",
+    "p_holm_wilcoxon",
 )
 _PAIR_SEPARATOR = "\x1f"  # joins (series, report id) into one pairing key
 
 
-def phase_scores(store: Store, dataset: str, split: str | None = None, *,
-                 phases: Sequence[str] | None = None) -> pd.DataFrame:
+def phase_scores(
+    store: Store, dataset: str, split: str | None = None, *, phases: Sequence[str] | None = None
+) -> pd.DataFrame:
     """backend, model, phase, run_id, report_id, score (+ seconds, series, label) of the
     newest scored run per (backend, model, phase), of ``phases`` only when given.
     Runs without a phase (the rule-based extractor) are left out: they have no progression."""
@@ -30,11 +40,13 @@ def phase_scores(store: Store, dataset: str, split: str | None = None, *,
     frame = frame[~frame["phase"].astype(str).isin(NO_PHASE)].reset_index(drop=True)
     # Name each run once, not each of its reports.
     runs = frame[["run_id", "backend", "model", "phase"]].drop_duplicates("run_id")
-    names = pd.DataFrame({
-        "run_id": runs["run_id"],
-        "series": [series_name(b, m) for b, m in zip(runs["backend"], runs["model"])],
-        "label": [run_label(b, m, p) for b, m, p in zip(runs["backend"], runs["model"], runs["phase"])],
-    })
+    names = pd.DataFrame(
+        {
+            "run_id": runs["run_id"],
+            "series": [series_name(b, m) for b, m in zip(runs["backend"], runs["model"])],
+            "label": [run_label(b, m, p) for b, m, p in zip(runs["backend"], runs["model"], runs["phase"])],
+        }
+    )
     frame = frame.merge(names, on="run_id", how="left")
     return frame[[*PHASE_SCORE_COLUMNS, "seconds", "series", "label"]]
 
@@ -63,8 +75,9 @@ def phase_means(store: Store, dataset: str, split: str | None = None, *, n_boot:
     return frame.sort_values(["series", "_order"]).drop(columns="_order").reset_index(drop=True)
 
 
-def phase_gains(store: Store, dataset: str, split: str | None = None, *, model: str | None = None,
-                n_boot: int = 1000) -> pd.DataFrame:
+def phase_gains(
+    store: Store, dataset: str, split: str | None = None, *, model: str | None = None, n_boot: int = 1000
+) -> pd.DataFrame:
     """One row per consecutive phase step, paired over reports.
 
     With ``model`` (a model name or a series name such as "llamacpp:gemma3"),
@@ -92,9 +105,24 @@ def phase_gains(store: Store, dataset: str, split: str | None = None, *, model: 
     rows = []
     for step in results:
         r = step.result
-        rows.append((
-            step.from_phase, step.to_phase, r.n, r.mean_diff, *r.diff_ci_boot, r.cohens_d, r.t_p, r.wilcoxon_p,
-            step.p_holm_t, step.p_holm_wilcoxon, *r.diff_ci_t, r.mean_before, r.mean_after,
-            len(models_in[step.from_phase] & models_in[step.to_phase]), r.ok, r.reason,
-        ))
+        rows.append(
+            (
+                step.from_phase,
+                step.to_phase,
+                r.n,
+                r.mean_diff,
+                *r.diff_ci_boot,
+                r.cohens_d,
+                r.t_p,
+                r.wilcoxon_p,
+                step.p_holm_t,
+                step.p_holm_wilcoxon,
+                *r.diff_ci_t,
+                r.mean_before,
+                r.mean_after,
+                len(models_in[step.from_phase] & models_in[step.to_phase]),
+                r.ok,
+                r.reason,
+            )
+        )
     return pd.DataFrame(rows, columns=columns)

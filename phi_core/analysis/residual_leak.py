@@ -25,9 +25,25 @@ from phi_core.store import Store
 
 UNKNOWN_STYLE = "unknown"
 SUMMARY_COLUMNS = (
-    "run_id", "label", "backend", "model", "phase", "is_pipeline", "n_documents", "documents_leaking",
-    "document_leak_share", "gold_chars", "leaked_chars", "char_leak_rate", "non_phi_chars", "over_redacted_chars",
-    "over_redaction_rate", "f1", "f2", "verdict", "verdict_text",
+    "run_id",
+    "label",
+    "backend",
+    "model",
+    "phase",
+    "is_pipeline",
+    "n_documents",
+    "documents_leaking",
+    "document_leak_share",
+    "gold_chars",
+    "leaked_chars",
+    "char_leak_rate",
+    "non_phi_chars",
+    "over_redacted_chars",
+    "over_redaction_rate",
+    "f1",
+    "f2",
+    "verdict",
+    "verdict_text",
 )
 
 
@@ -48,8 +64,9 @@ class ReleaseRule:
             parts.append(f"どの文書も {names} を漏らさない" if ja else f"no document leaks {names}")
         if self.max_char_leak_rate is not None:
             pct = f"{100 * self.max_char_leak_rate:.2f}%"
-            parts.append(f"漏洩する PHI 文字は全体の {pct} 以下" if ja
-                         else f"at most {pct} of PHI characters leak overall")
+            parts.append(
+                f"漏洩する PHI 文字は全体の {pct} 以下" if ja else f"at most {pct} of PHI characters leak overall"
+            )
         if self.max_document_leak_share is not None:
             pct = f"{100 * self.max_document_leak_share:.1f}%"
             parts.append(f"漏洩のある文書は {pct} 以下" if ja else f"at most {pct} of documents leak anything")
@@ -94,9 +111,13 @@ def document_leak(report: Report, values: Iterable[str]) -> DocumentLeak:
         leaked_by[span.category] += (bits & ~masked).bit_count()
     gold_chars = gold.bit_count()
     return DocumentLeak(
-        report_id=report.id, style=report_style(report), gold_chars=gold_chars,
-        leaked_chars=(gold & ~masked).bit_count(), non_phi_chars=len(text) - gold_chars,
-        over_redacted_chars=(masked & ~gold).bit_count(), gold_by_category=dict(gold_by),
+        report_id=report.id,
+        style=report_style(report),
+        gold_chars=gold_chars,
+        leaked_chars=(gold & ~masked).bit_count(),
+        non_phi_chars=len(text) - gold_chars,
+        over_redacted_chars=(masked & ~gold).bit_count(),
+        gold_by_category=dict(gold_by),
         leaked_by_category=dict(leaked_by),
     )
 
@@ -118,19 +139,26 @@ def verdict(docs: Sequence[DocumentLeak], rule: ReleaseRule, language: str = "en
     for category in rule.no_leak_categories:
         n = sum(1 for d in docs if d.leaked_by_category.get(category, 0) > 0)
         if n:
-            reasons.append(f"{n} 件の文書が {category} を漏らす" if ja
-                           else f"{n} document{'s' if n != 1 else ''} leak {category}")
+            reasons.append(
+                f"{n} 件の文書が {category} を漏らす" if ja else f"{n} document{'s' if n != 1 else ''} leak {category}"
+            )
     gold = sum(d.gold_chars for d in docs)
     leaked = sum(d.leaked_chars for d in docs)
     rate = leaked / gold if gold else 0.0
     if rule.max_char_leak_rate is not None and rate > rule.max_char_leak_rate:
-        reasons.append(f"PHI 文字の {100 * rate:.2f}% が漏洩（上限 {100 * rule.max_char_leak_rate:.2f}%）" if ja
-                       else f"{100 * rate:.2f}% of PHI characters leak (allowed {100 * rule.max_char_leak_rate:.2f}%)")
+        reasons.append(
+            f"PHI 文字の {100 * rate:.2f}% が漏洩（上限 {100 * rule.max_char_leak_rate:.2f}%）"
+            if ja
+            else f"{100 * rate:.2f}% of PHI characters leak (allowed {100 * rule.max_char_leak_rate:.2f}%)"
+        )
     share = sum(1 for d in docs if d.leaked_chars) / len(docs) if docs else 0.0
     if rule.max_document_leak_share is not None and share > rule.max_document_leak_share:
         limit = 100 * rule.max_document_leak_share
-        reasons.append(f"文書の {100 * share:.1f}% が漏洩（上限 {limit:.1f}%）" if ja
-                       else f"{100 * share:.1f}% of documents leak (allowed {limit:.1f}%)")
+        reasons.append(
+            f"文書の {100 * share:.1f}% が漏洩（上限 {limit:.1f}%）"
+            if ja
+            else f"{100 * share:.1f}% of documents leak (allowed {limit:.1f}%)"
+        )
     if not docs:
         return False, "不合格：採点済みの文書がありません" if ja else "fails: no scored documents"
     if not reasons:
@@ -175,8 +203,9 @@ class RunLeak:
     relaxed: tuple[float, float, float]  # tp, fp, fn
 
 
-def measure_leaks(store: Store, dataset: str, split: str | None = None, *,
-                  run_ids: Sequence[str] | None = None) -> list[RunLeak]:
+def measure_leaks(
+    store: Store, dataset: str, split: str | None = None, *, run_ids: Sequence[str] | None = None
+) -> list[RunLeak]:
     """The expensive half: leaked characters of every scored report of the runs
     (default: the latest scored run of each extractor). Independent of the rule,
     so a page can keep it while the user edits the rule."""
@@ -210,13 +239,29 @@ def measure_leaks(store: Store, dataset: str, split: str | None = None, *,
         if run.run_id in counts.index:
             row = counts.loc[run.run_id]
             relaxed = tuple(float(row.get(f"relaxed_{k}") or 0) for k in ("tp", "fp", "fn"))
-        out.append(RunLeak(run.run_id, run_label(run.backend, run.model, run.phase), run.backend, run.model,
-                           str(run.phase), docs, relaxed))
+        out.append(
+            RunLeak(
+                run.run_id,
+                run_label(run.backend, run.model, run.phase),
+                run.backend,
+                run.model,
+                str(run.phase),
+                docs,
+                relaxed,
+            )
+        )
     return out
 
 
-def residual_leak(store: Store, dataset: str, split: str | None = None, *, run_ids: Sequence[str] | None = None,
-                  rule: ReleaseRule | None = None, language: str = "en") -> ResidualLeak:
+def residual_leak(
+    store: Store,
+    dataset: str,
+    split: str | None = None,
+    *,
+    run_ids: Sequence[str] | None = None,
+    rule: ReleaseRule | None = None,
+    language: str = "en",
+) -> ResidualLeak:
     """The residual-leak tables of the given runs (default: the latest scored run of each extractor)."""
     return summarise(measure_leaks(store, dataset, split, run_ids=run_ids), rule or ReleaseRule(), language)
 
@@ -232,16 +277,29 @@ def summarise(measured: Sequence[RunLeak], rule: ReleaseRule, language: str = "e
         non_phi = sum(d.non_phi_chars for d in docs)
         over = sum(d.over_redacted_chars for d in docs)
         tp, fp, fn = run.relaxed
-        summary_rows.append({
-            "run_id": run.run_id, "label": label, "backend": run.backend, "model": run.model, "phase": run.phase,
-            "is_pipeline": run.backend == "pipeline", "n_documents": len(docs),
-            "documents_leaking": sum(1 for d in docs if d.leaked_chars),
-            "document_leak_share": (sum(1 for d in docs if d.leaked_chars) / len(docs)) if docs else None,
-            "gold_chars": gold, "leaked_chars": leaked, "char_leak_rate": leaked / gold if gold else None,
-            "non_phi_chars": non_phi, "over_redacted_chars": over,
-            "over_redaction_rate": over / non_phi if non_phi else None,
-            "f1": f_beta(tp, fp, fn, 1.0), "f2": f_beta(tp, fp, fn, 2.0), "verdict": passed, "verdict_text": text,
-        })
+        summary_rows.append(
+            {
+                "run_id": run.run_id,
+                "label": label,
+                "backend": run.backend,
+                "model": run.model,
+                "phase": run.phase,
+                "is_pipeline": run.backend == "pipeline",
+                "n_documents": len(docs),
+                "documents_leaking": sum(1 for d in docs if d.leaked_chars),
+                "document_leak_share": (sum(1 for d in docs if d.leaked_chars) / len(docs)) if docs else None,
+                "gold_chars": gold,
+                "leaked_chars": leaked,
+                "char_leak_rate": leaked / gold if gold else None,
+                "non_phi_chars": non_phi,
+                "over_redacted_chars": over,
+                "over_redaction_rate": over / non_phi if non_phi else None,
+                "f1": f_beta(tp, fp, fn, 1.0),
+                "f2": f_beta(tp, fp, fn, 2.0),
+                "verdict": passed,
+                "verdict_text": text,
+            }
+        )
         for key, rows in (("category", category_rows), ("style", style_rows)):
             totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
             for d in docs:
@@ -255,20 +313,52 @@ def summarise(measured: Sequence[RunLeak], rule: ReleaseRule, language: str = "e
                     totals[d.style][1] += d.leaked_chars
                     totals[d.style][2] += int(d.leaked_chars > 0)
             for name, (g, lk, nd) in sorted(totals.items()):
-                rows.append({"run_id": run.run_id, "label": label, key: name, "gold_chars": g, "leaked_chars": lk,
-                             "char_leak_rate": lk / g if g else None, "documents_leaking": nd})
+                rows.append(
+                    {
+                        "run_id": run.run_id,
+                        "label": label,
+                        key: name,
+                        "gold_chars": g,
+                        "leaked_chars": lk,
+                        "char_leak_rate": lk / g if g else None,
+                        "documents_leaking": nd,
+                    }
+                )
         for d in docs:
-            doc_rows.append({"run_id": run.run_id, "label": label, "report_id": d.report_id, "style": d.style,
-                             "gold_chars": d.gold_chars, "leaked_chars": d.leaked_chars,
-                             "leaked_categories": ", ".join(sorted(k for k, v in d.leaked_by_category.items() if v)),
-                             "over_redacted_chars": d.over_redacted_chars})
+            doc_rows.append(
+                {
+                    "run_id": run.run_id,
+                    "label": label,
+                    "report_id": d.report_id,
+                    "style": d.style,
+                    "gold_chars": d.gold_chars,
+                    "leaked_chars": d.leaked_chars,
+                    "leaked_categories": ", ".join(sorted(k for k, v in d.leaked_by_category.items() if v)),
+                    "over_redacted_chars": d.over_redacted_chars,
+                }
+            )
     summary = pd.DataFrame(summary_rows, columns=list(SUMMARY_COLUMNS))
-    by_category = pd.DataFrame(category_rows, columns=["run_id", "label", "category", "gold_chars", "leaked_chars",
-                                                       "char_leak_rate", "documents_leaking"])
-    by_style = pd.DataFrame(style_rows, columns=["run_id", "label", "style", "gold_chars", "leaked_chars",
-                                                 "char_leak_rate", "documents_leaking"])
-    documents = pd.DataFrame(doc_rows, columns=["run_id", "label", "report_id", "style", "gold_chars",
-                                                "leaked_chars", "leaked_categories", "over_redacted_chars"])
+    by_category = pd.DataFrame(
+        category_rows,
+        columns=["run_id", "label", "category", "gold_chars", "leaked_chars", "char_leak_rate", "documents_leaking"],
+    )
+    by_style = pd.DataFrame(
+        style_rows,
+        columns=["run_id", "label", "style", "gold_chars", "leaked_chars", "char_leak_rate", "documents_leaking"],
+    )
+    documents = pd.DataFrame(
+        doc_rows,
+        columns=[
+            "run_id",
+            "label",
+            "report_id",
+            "style",
+            "gold_chars",
+            "leaked_chars",
+            "leaked_categories",
+            "over_redacted_chars",
+        ],
+    )
     if not summary.empty:
         summary = summary.sort_values(["char_leak_rate", "label"], na_position="last", kind="stable")
     documents = documents.sort_values(["leaked_chars", "report_id"], ascending=[False, True], kind="stable")

@@ -57,8 +57,12 @@ class ThresholdAnalysis:
 
     def to_dict(self) -> dict:
         return {
-            "dataset": self.dataset, "split": self.split, "from_phase": self.from_phase,
-            "to_phase": self.to_phase, "method": self.method, "summary": self.summary,
+            "dataset": self.dataset,
+            "split": self.split,
+            "from_phase": self.from_phase,
+            "to_phase": self.to_phase,
+            "method": self.method,
+            "summary": self.summary,
             "points": [p.to_dict() for p in self.points],
             "estimate": self.estimate.to_dict(),
             "advice": dict(self.advice),
@@ -70,15 +74,34 @@ class ThresholdAnalysis:
         """One row per model: before/gain means and CIs, seconds added, advice."""
         rows = [
             {
-                "model": p.model, "n_reports": p.n_reports, "before": p.before_mean,
-                "before_lo": p.before_ci[0], "before_hi": p.before_ci[1], "gain": p.gain_mean,
-                "gain_lo": p.gain_ci[0], "gain_hi": p.gain_ci[1], "seconds_added": p.seconds_added,
+                "model": p.model,
+                "n_reports": p.n_reports,
+                "before": p.before_mean,
+                "before_lo": p.before_ci[0],
+                "before_hi": p.before_ci[1],
+                "gain": p.gain_mean,
+                "gain_lo": p.gain_ci[0],
+                "gain_hi": p.gain_ci[1],
+                "seconds_added": p.seconds_added,
                 "advice": self.advice.get(p.model, ""),
             }
             for p in self.points
         ]
-        return pd.DataFrame(rows, columns=["model", "n_reports", "before", "before_lo", "before_hi", "gain",
-                                           "gain_lo", "gain_hi", "seconds_added", "advice"])
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "model",
+                "n_reports",
+                "before",
+                "before_lo",
+                "before_hi",
+                "gain",
+                "gain_lo",
+                "gain_hi",
+                "seconds_added",
+                "advice",
+            ],
+        )
 
 
 def reported_points(store: Store) -> list[ReportedPoint]:
@@ -95,8 +118,16 @@ def reported_points(store: Store) -> list[ReportedPoint]:
     return points
 
 
-def threshold_analysis(store: Store, dataset: str, split: str | None = None, *, from_phase: str = "3",
-                       to_phase: str = "4", method: str = DEFAULT_METHOD, n_boot: int = 1000) -> ThresholdAnalysis:
+def threshold_analysis(
+    store: Store,
+    dataset: str,
+    split: str | None = None,
+    *,
+    from_phase: str = "3",
+    to_phase: str = "4",
+    method: str = DEFAULT_METHOD,
+    n_boot: int = 1000,
+) -> ThresholdAnalysis:
     if method not in BREAKPOINT_MODELS:
         raise ValueError(f"there is no threshold method {method!r}; choose one of: {', '.join(BREAKPOINT_MODELS)}")
     from_phase, to_phase = str(from_phase), str(to_phase)
@@ -105,15 +136,24 @@ def threshold_analysis(store: Store, dataset: str, split: str | None = None, *, 
     scores = phase_scores(store, dataset, split, phases=[from_phase, to_phase])
     before = _by_series(scores, from_phase)
     after = _by_series(scores, to_phase)
-    points = model_step_points(before, after, n_boot=n_boot,
-                               seconds_added_by_model=_seconds_added(scores, from_phase, to_phase))
-    estimate = estimate_threshold([p.before_mean for p in points], [p.gain_mean for p in points],
-                                  method=method, n_boot=n_boot)
+    points = model_step_points(
+        before, after, n_boot=n_boot, seconds_added_by_model=_seconds_added(scores, from_phase, to_phase)
+    )
+    estimate = estimate_threshold(
+        [p.before_mean for p in points], [p.gain_mean for p in points], method=method, n_boot=n_boot
+    )
     step = STEP_NAMES.get((from_phase, to_phase), f"phase {to_phase}")
     advice = {p.model: advise(p, estimate, step_name=step, before_label=f"phase {from_phase} score") for p in points}
     return ThresholdAnalysis(
-        dataset=dataset, split=split, from_phase=from_phase, to_phase=to_phase, method=method, points=points,
-        estimate=estimate, advice=advice, reported_points=reported_points(store),
+        dataset=dataset,
+        split=split,
+        from_phase=from_phase,
+        to_phase=to_phase,
+        method=method,
+        points=points,
+        estimate=estimate,
+        advice=advice,
+        reported_points=reported_points(store),
         summary=_summary(estimate, points, from_phase, to_phase),
     )
 

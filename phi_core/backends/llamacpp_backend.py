@@ -137,8 +137,11 @@ def _loaded_model(path: Path, n_ctx: int, n_threads: int) -> _LoadedModel:
             started = time.perf_counter()
             try:
                 llm = Llama(
-                    model_path=str(path), n_ctx=n_ctx, n_threads=n_threads,
-                    chat_format=CHAT_FORMAT, verbose=False,
+                    model_path=str(path),
+                    n_ctx=n_ctx,
+                    n_threads=n_threads,
+                    chat_format=CHAT_FORMAT,
+                    verbose=False,
                 )
             except Exception as error:  # llama.cpp reports load failures as bare ValueErrors
                 raise BackendError(f"could not load the embedded model {path}: {error}") from error
@@ -179,8 +182,10 @@ def _default_threads() -> int:
     configured = os.environ.get(THREADS_ENV, "").strip()
     if configured:
         if not configured.isdigit() or int(configured) < 1:
-            raise BackendError(f"{THREADS_ENV}={configured!r} is not a thread count: set a whole number such as 2, "
-                               "or unset it to use half the cores")
+            raise BackendError(
+                f"{THREADS_ENV}={configured!r} is not a thread count: set a whole number such as 2, "
+                "or unset it to use half the cores"
+            )
         return int(configured)
     try:
         cores = len(os.sched_getaffinity(0))
@@ -234,7 +239,9 @@ class LlamaCppBackend:
 
     def _require_model(self, model: str) -> None:
         if model not in (self.model_name, f"{self.model_name}:latest"):
-            raise ModelNotFound(f"model {model} is not available in the embedded backend: it only runs {self.model_name}")
+            raise ModelNotFound(
+                f"model {model} is not available in the embedded backend: it only runs {self.model_name}"
+            )
 
     # -- LLMBackend -------------------------------------------------------------
 

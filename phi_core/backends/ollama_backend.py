@@ -33,6 +33,7 @@ from phi_core.backends.base import (
 from phi_core.backends.retry import RetryPolicy, call_with_retry
 
 from phi_core.backends.hosts import DEFAULT_HOST  # noqa: E402  (re-exported)
+
 # A host check must answer quickly in the UI even when the host is a black hole.
 CHECK_TIMEOUT_S = 10.0
 NANOSECONDS = 1e9
@@ -45,8 +46,16 @@ THINKING_KEEP_CHARS = 2000
 
 # Raw fields Ollama reports with every non-streamed chat reply; kept verbatim.
 METRIC_FIELDS = (
-    "model", "created_at", "done", "done_reason", "total_duration", "load_duration",
-    "prompt_eval_count", "prompt_eval_duration", "eval_count", "eval_duration",
+    "model",
+    "created_at",
+    "done",
+    "done_reason",
+    "total_duration",
+    "load_duration",
+    "prompt_eval_count",
+    "prompt_eval_duration",
+    "eval_count",
+    "eval_duration",
 )
 
 
@@ -90,7 +99,9 @@ def translate_error(error: Exception, host: str, model: str | None) -> Exception
     if isinstance(error, ollama.ResponseError):
         return _translate_status(error, host, model)
     if isinstance(error, ollama.RequestError):  # raised before sending, e.g. no model name
-        return BackendError(f"the request to Ollama at {host} is incomplete ({error.error}): choose a model in settings")
+        return BackendError(
+            f"the request to Ollama at {host} is incomplete ({error.error}): choose a model in settings"
+        )
     if isinstance(error, httpx.HTTPError):
         # The connection broke mid-reply (server crashed or restarted).
         return ServerError(f"the connection to Ollama at {host} broke{_for_model(model)}: {error}. Try again.")
@@ -105,10 +116,7 @@ def _for_model(model: str | None) -> str:
 
 
 def _unreachable_message(host: str) -> str:
-    return (
-        f"cannot reach Ollama at {host}: is it running? "
-        "start it with `ollama serve` or fix the host in settings"
-    )
+    return f"cannot reach Ollama at {host}: is it running? start it with `ollama serve` or fix the host in settings"
 
 
 def _translate_status(error: ollama.ResponseError, host: str, model: str | None) -> BackendError:
@@ -293,6 +301,7 @@ class OllamaBackend:
 
 def _same_model(listed: str, wanted: str) -> bool:
     """Ollama treats ``name`` and ``name:latest`` as the same model."""
+
     def full(name: str) -> str:
         return name if ":" in name else f"{name}:latest"
 

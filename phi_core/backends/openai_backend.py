@@ -210,8 +210,7 @@ def _translate_status(error: openai.APIStatusError, host: str, model: str | None
     detail = _status_detail(error)
     if status in (401, 403):
         return BackendError(
-            f"the server at {host} refused the API key (HTTP {status}: {detail}): set {API_KEY_ENV} to a key it "
-            "accepts"
+            f"the server at {host} refused the API key (HTTP {status}: {detail}): set {API_KEY_ENV} to a key it accepts"
         )
     if status == 404:
         if model and "model" in detail.lower():
@@ -252,9 +251,7 @@ class OpenAIBackend:
         self.timeout_s = timeout_s
         self.retry_policy = RetryPolicy(max_retries=max_retries, backoff_s=backoff_s)
         if structured_output not in ("auto", *SCHEMA_FORMS):
-            raise BackendError(
-                f"structured_output must be auto, json_schema or json_object, not {structured_output!r}"
-            )
+            raise BackendError(f"structured_output must be auto, json_schema or json_object, not {structured_output!r}")
         # Which response_format form this host accepts; "auto" starts with json_schema and learns.
         self._fixed_form = structured_output != "auto"
         self.schema_form = JSON_SCHEMA if structured_output == "auto" else structured_output

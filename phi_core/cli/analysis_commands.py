@@ -17,15 +17,20 @@ def _configure_threshold(p: argparse.ArgumentParser) -> None:
     p.add_argument("--split", choices=SPLITS)
     p.add_argument("--from-phase", default="3", help="phase before the step (default 3)")
     p.add_argument("--to-phase", default="4", help="phase after the step (default 4: Self-Refine)")
-    p.add_argument("--method", choices=sorted(BREAKPOINT_MODELS), default="split",
-                   help="split: a jump (the study's description, default); segmented: a bend")
+    p.add_argument(
+        "--method",
+        choices=sorted(BREAKPOINT_MODELS),
+        default="split",
+        help="split: a jump (the study's description, default); segmented: a bend",
+    )
     p.add_argument("--n-boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_db(p)
 
 
-@command("threshold", "estimate the score above which a phase step (Self-Refine) stops paying off",
-         _configure_threshold)
+@command(
+    "threshold", "estimate the score above which a phase step (Self-Refine) stops paying off", _configure_threshold
+)
 def cmd_threshold(args: argparse.Namespace) -> int:
     from phi_core.analysis import threshold_analysis
     from phi_core.store import Store
@@ -36,8 +41,15 @@ def cmd_threshold(args: argparse.Namespace) -> int:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}: check the name, or import it first")
         try:
-            result = threshold_analysis(store, args.dataset, args.split, from_phase=args.from_phase,
-                                        to_phase=args.to_phase, method=args.method, n_boot=args.n_boot)
+            result = threshold_analysis(
+                store,
+                args.dataset,
+                args.split,
+                from_phase=args.from_phase,
+                to_phase=args.to_phase,
+                method=args.method,
+                n_boot=args.n_boot,
+            )
         except ValueError as exc:
             raise UserError(str(exc)) from None
     if args.json:
@@ -68,7 +80,10 @@ def format_threshold(result) -> str:
     """The analysis as plain text, one block per part."""
     e = result.estimate
     split = result.split or "all splits"
-    lines = [f"Step phase {result.from_phase} -> {result.to_phase} on {result.dataset} ({split}), method {e.method}", ""]
+    lines = [
+        f"Step phase {result.from_phase} -> {result.to_phase} on {result.dataset} ({split}), method {e.method}",
+        "",
+    ]
     lines.append(f"Models with both phases: {len(result.points)}")
     for p in result.points:
         seconds = "n/a" if p.seconds_added is None else f"{p.seconds_added:+.1f} s/report"
@@ -78,14 +93,22 @@ def format_threshold(result) -> str:
         )
     lines.append("")
     if e.ok:
-        lines.append(f"Threshold: {e.threshold:.1f} (95% {_ci(e.threshold_ci)}), from {e.n_models} models; "
-                     f"{'supported' if e.threshold_supported else 'NOT supported'} by the permutation test "
-                     f"(p {_p(e.test_threshold_exists.p)})")
-        lines.append(f"  below: {e.below.n} models, mean gain {_num(e.below.mean_gain, True)} ({_ci(e.below.ci, True)})")
-        lines.append(f"  above: {e.above.n} models, mean gain {_num(e.above.mean_gain, True)} ({_ci(e.above.ci, True)})")
-        lines.append(f"  gain below > 0: t p {_p(e.test_below_positive.parametric.p)}, Wilcoxon p "
-                     f"{_p(e.test_below_positive.rank.p)}; groups differ (descriptive): Welch p "
-                     f"{_p(e.test_groups_differ.parametric.p)}, Mann-Whitney p {_p(e.test_groups_differ.rank.p)}")
+        lines.append(
+            f"Threshold: {e.threshold:.1f} (95% {_ci(e.threshold_ci)}), from {e.n_models} models; "
+            f"{'supported' if e.threshold_supported else 'NOT supported'} by the permutation test "
+            f"(p {_p(e.test_threshold_exists.p)})"
+        )
+        lines.append(
+            f"  below: {e.below.n} models, mean gain {_num(e.below.mean_gain, True)} ({_ci(e.below.ci, True)})"
+        )
+        lines.append(
+            f"  above: {e.above.n} models, mean gain {_num(e.above.mean_gain, True)} ({_ci(e.above.ci, True)})"
+        )
+        lines.append(
+            f"  gain below > 0: t p {_p(e.test_below_positive.parametric.p)}, Wilcoxon p "
+            f"{_p(e.test_below_positive.rank.p)}; groups differ (descriptive): Welch p "
+            f"{_p(e.test_groups_differ.parametric.p)}, Mann-Whitney p {_p(e.test_groups_differ.rank.p)}"
+        )
     lines.append(result.summary)
     lines.append("")
     if result.advice:

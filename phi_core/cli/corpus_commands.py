@@ -11,8 +11,11 @@ from phi_core.models import SPLITS
 
 def _configure_init(p: argparse.ArgumentParser) -> None:
     add_db(p)
-    p.add_argument("--no-seed", action="store_true",
-                   help="do not add the built-in corpus, the reference numbers and the rules run on the corpus")
+    p.add_argument(
+        "--no-seed",
+        action="store_true",
+        help="do not add the built-in corpus, the reference numbers and the rules run on the corpus",
+    )
 
 
 @command("init", "create or migrate the database and seed the built-in corpus", _configure_init)
@@ -24,8 +27,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         summary = initialise(store, seed=not args.no_seed, rules_run=not args.no_seed)
     print_json(summary)
     rules = summary.get("rules_run")
-    made = (f"; rules run on the built-in corpus: {rules['reports']} reports in {rules['seconds']:.2f} s "
-            f"({rules['cpu_seconds']:.2f} s of CPU)" if rules else "")
+    made = (
+        f"; rules run on the built-in corpus: {rules['reports']} reports in {rules['seconds']:.2f} s "
+        f"({rules['cpu_seconds']:.2f} s of CPU)"
+        if rules
+        else ""
+    )
     sys.stderr.write(f"initialised {summary['db']} in {summary['seconds']:.2f} s{made}\n")
     return 0
 
@@ -37,12 +44,18 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", required=True, choices=sorted(IMPORTERS), help="layout of the file")
     p.add_argument("--dataset", required=True, help="dataset to add the reports to")
     p.add_argument("--split", choices=SPLITS, help="split of the imported reports (default: from the file, else dev)")
-    p.add_argument("--encoding", metavar="NAME",
-                   help="text encoding of the file, e.g. utf-8, cp932 (Shift_JIS), euc_jp (default: UTF-8, else "
-                        "CP932 or EUC-JP, detected; the summary says which)")
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="text encoding of the file, e.g. utf-8, cp932 (Shift_JIS), euc_jp (default: UTF-8, else "
+        "CP932 or EUC-JP, detected; the summary says which)",
+    )
     p.add_argument("--dry-run", action="store_true", help="show the summary without writing anything")
-    p.add_argument("--annotator", help="put the file's labels into this annotator's layer of reports already in "
-                                       "the dataset (submitted), instead of adding new reports")
+    p.add_argument(
+        "--annotator",
+        help="put the file's labels into this annotator's layer of reports already in "
+        "the dataset (submitted), instead of adding new reports",
+    )
     add_db(p)
 
 
@@ -58,8 +71,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         with Store(args.db) as store:
             if args.annotator:
-                store.import_layer(args.dataset, result.reports, annotator=args.annotator.strip(),
-                                   actor=args.annotator.strip())
+                store.import_layer(
+                    args.dataset, result.reports, annotator=args.annotator.strip(), actor=args.annotator.strip()
+                )
             else:
                 store.add_reports(args.dataset, result.reports, source=str(args.file))
         summary.committed = True
@@ -104,7 +118,8 @@ def _export_predictions(store, args: argparse.Namespace, reports) -> int:
     if not args.backend:
         raise UserError("exporting predictions needs --backend (and --model/--phase when there are several runs)")
     runs = [
-        r for r in latest_runs(store, args.dataset, args.split)
+        r
+        for r in latest_runs(store, args.dataset, args.split)
         if r.backend == args.backend
         and (not args.model or r.model == args.model)
         and (not args.phase or str(r.phase) == str(args.phase))

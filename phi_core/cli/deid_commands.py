@@ -17,14 +17,23 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=sorted(READERS), help="input format (default: from the file extension)")
     p.add_argument("--mode", choices=sorted(MODES), required=True)
     p.add_argument("--out", required=True, metavar="FILE", help="written in the input's format")
-    p.add_argument("--mapping", metavar="FILE",
-                   help="also write original-to-replacement pairs (CSV) for authorised re-identification")
-    p.add_argument("--patient-key", metavar="COLUMN",
-                   help="field or column naming the patient: surrogates and date shifts are shared by its documents")
+    p.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help="also write original-to-replacement pairs (CSV) for authorised re-identification",
+    )
+    p.add_argument(
+        "--patient-key",
+        metavar="COLUMN",
+        help="field or column naming the patient: surrogates and date shifts are shared by its documents",
+    )
     p.add_argument("--text-column", metavar="COLUMN", help="CSV column holding the text (default: guessed)")
     p.add_argument("--english-tags", action="store_true", help="tags mode: [PATIENT_NAME] instead of 【患者氏名】")
-    p.add_argument("--keep-dataset", metavar="NAME",
-                   help="ALSO store the original documents (real PHI) as this dataset, pre-labelled by the pipeline")
+    p.add_argument(
+        "--keep-dataset",
+        metavar="NAME",
+        help="ALSO store the original documents (real PHI) as this dataset, pre-labelled by the pipeline",
+    )
     p.add_argument("--seed", type=int, help="surrogates: fix the random draw (tests only; default is unpredictable)")
     add_db(p)
     # The built-in rules pipeline without --keep-dataset never opens the database,
@@ -46,19 +55,26 @@ def cmd_deid(args: argparse.Namespace) -> int:
         raise UserError("--mapping and --out name the same file: the mapping holds the originals, keep it apart")
     try:
         fmt = args.format or guess_format(source.name)
-        docs = read_documents(source.read_bytes(), source.name, fmt, patient_key=args.patient_key,
-                              text_column=args.text_column)
+        docs = read_documents(
+            source.read_bytes(), source.name, fmt, patient_key=args.patient_key, text_column=args.text_column
+        )
         if args.pipeline == "rules" and not args.keep_dataset:
             # The built-in rules pipeline needs no database at all (and works while the app holds it).
-            result = deidentify(docs, pipeline_detector(make_pipeline("rules", ["rules"])), args.mode,
-                                english_tags=args.english_tags, seed=args.seed)
+            result = deidentify(
+                docs,
+                pipeline_detector(make_pipeline("rules", ["rules"])),
+                args.mode,
+                english_tags=args.english_tags,
+                seed=args.seed,
+            )
         else:
             # Opened for a stored pipeline, a model's reply cache, or --keep-dataset;
             # documents are written to it only with --keep-dataset.
             with Store(args.db) as store:
                 pipeline = load_pipeline(store, args.pipeline)
-                result = deidentify(docs, pipeline_detector(pipeline, store), args.mode,
-                                    english_tags=args.english_tags, seed=args.seed)
+                result = deidentify(
+                    docs, pipeline_detector(pipeline, store), args.mode, english_tags=args.english_tags, seed=args.seed
+                )
                 if args.keep_dataset:
                     kept = keep_documents(store, args.keep_dataset, result)
                     sys.stderr.write(f"kept {kept} original documents as dataset {args.keep_dataset}\n")
@@ -71,6 +87,7 @@ def cmd_deid(args: argparse.Namespace) -> int:
     total = result.seconds_detect + result.seconds_rewrite
     sys.stderr.write(
         f"{len(docs)} documents, {spans} spans replaced ({args.mode}) in {total:.2f}s -> {out}"
-        + (f"; mapping -> {args.mapping}" if args.mapping else "") + "\n"
+        + (f"; mapping -> {args.mapping}" if args.mapping else "")
+        + "\n"
     )
     return 0

@@ -9,9 +9,13 @@ from phi_core.cli.base import add_db, command, print_json
 
 def _configure_models(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", default="ollama", help="ollama (default), openai or llamacpp")
-    p.add_argument("--host", action="append", default=[],
-                   help="host URL; repeat or separate with commas for several "
-                        "(default: OLLAMA_HOST, or PHI_OPENAI_BASE_URL for openai)")
+    p.add_argument(
+        "--host",
+        action="append",
+        default=[],
+        help="host URL; repeat or separate with commas for several "
+        "(default: OLLAMA_HOST, or PHI_OPENAI_BASE_URL for openai)",
+    )
 
 
 @command("models", "list what each configured host offers, with sizes and quantisation", _configure_models)
@@ -35,14 +39,31 @@ def cmd_phases(args: argparse.Namespace) -> int:
 
     shipped = {p.key for p in default_registry().all()}
     rows = [
-        {"key": p.key, "number": p.number, "name": p.name, "version": p.version, "hash": p.hash,
-         "split": p.split, "output_shape": p.output_shape, "description": p.description, "source": "shipped"}
+        {
+            "key": p.key,
+            "number": p.number,
+            "name": p.name,
+            "version": p.version,
+            "hash": p.hash,
+            "split": p.split,
+            "output_shape": p.output_shape,
+            "description": p.description,
+            "source": "shipped",
+        }
         for p in default_registry().all()
     ]
     with Store(args.db) as store:
         for row in store.phases().itertuples(index=False):
             if row.phase_key not in shipped:
-                rows.append({"key": row.phase_key, "number": row.number, "name": row.name, "version": row.version,
-                             "hash": row.hash, "source": row.source})
+                rows.append(
+                    {
+                        "key": row.phase_key,
+                        "number": row.number,
+                        "name": row.name,
+                        "version": row.version,
+                        "hash": row.hash,
+                        "source": row.source,
+                    }
+                )
     print_json(rows)
     return 0

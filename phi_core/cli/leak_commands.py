@@ -13,17 +13,25 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dataset", required=True)
     p.add_argument("--split", choices=SPLITS)
     p.add_argument("--run", action="append", default=[], metavar="RUN_ID", help="default: latest run of each")
-    p.add_argument("--no-leak", action="append", metavar="CATEGORY",
-                   help="release rule: no document may leak this category (repeat; default PATIENT_NAME, "
-                        "PATIENT_ID, PHONE)")
-    p.add_argument("--max-leak-percent", type=float, default=0.5,
-                   help="release rule: at most this percentage of PHI characters may leak (default 0.5)")
+    p.add_argument(
+        "--no-leak",
+        action="append",
+        metavar="CATEGORY",
+        help="release rule: no document may leak this category (repeat; default PATIENT_NAME, PATIENT_ID, PHONE)",
+    )
+    p.add_argument(
+        "--max-leak-percent",
+        type=float,
+        default=0.5,
+        help="release rule: at most this percentage of PHI characters may leak (default 0.5)",
+    )
     p.add_argument("--csv", metavar="FILE", help="write the run, category and style rows as CSV")
     add_db(p)
 
 
-@command("leak", "residual PHI leak per run (documents leaking, by category and style, F2) and a release verdict",
-         _configure)
+@command(
+    "leak", "residual PHI leak per run (documents leaking, by category and style, F2) and a release verdict", _configure
+)
 def cmd_leak(args: argparse.Namespace) -> int:
     from phi_core.analysis.residual_leak import ReleaseRule, residual_leak
     from phi_core.store import Store

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import errno
 import os
 import sys
 
 from phi_core.cli.base import COMMANDS, UserError, fail
 
-# Importing the command modules registers their commands.
-from phi_core.cli import deid_commands, leak_commands, pipeline_commands  # noqa: F401,E402
-from phi_core.cli import analysis_commands, corpus_commands, engine_commands, figure_commands, report_commands, run_commands, team_commands  # noqa: F401,E402,E501
+# Importing a command module registers its commands (phi_core/cli/base.py: COMMANDS).
+COMMAND_MODULES = (
+    "analysis_commands",
+    "corpus_commands",
+    "deid_commands",
+    "engine_commands",
+    "figure_commands",
+    "leak_commands",
+    "pipeline_commands",
+    "report_commands",
+    "run_commands",
+    "team_commands",
+)
+for _module in COMMAND_MODULES:
+    importlib.import_module(f"phi_core.cli.{_module}")
 
 
 def _user_errors() -> tuple[type[BaseException], ...]:
@@ -45,11 +58,15 @@ def check_database(args: argparse.Namespace) -> None:
         return
     if args.command in CREATES_DATABASE:
         if not path.parent.is_dir():
-            raise UserError(f"the folder {path.parent} does not exist: check --db (or PHI_DB), or create the "
-                            f"database there first with `python -m phi_core init --db {path}`")
+            raise UserError(
+                f"the folder {path.parent} does not exist: check --db (or PHI_DB), or create the "
+                f"database there first with `python -m phi_core init --db {path}`"
+            )
         return
-    raise UserError(f"there is no database at {path}: check --db (or PHI_DB), or create one with "
-                    f"`python -m phi_core init --db {path}`")
+    raise UserError(
+        f"there is no database at {path}: check --db (or PHI_DB), or create one with "
+        f"`python -m phi_core init --db {path}`"
+    )
 
 
 def expected_fault(exc: BaseException) -> str | None:
@@ -61,17 +78,23 @@ def expected_fault(exc: BaseException) -> str | None:
     if isinstance(exc, (duckdb.IOException, duckdb.SerializationException)):
         return explain_io_error(str(exc), "the database")
     if isinstance(exc, duckdb.FatalException):  # DuckDB stops a database after a failed write
-        return ("the database stopped after a write failed (a full disk is the usual cause): free some space and "
-                "run the command again; what was saved before is kept")
+        return (
+            "the database stopped after a write failed (a full disk is the usual cause): free some space and "
+            "run the command again; what was saved before is kept"
+        )
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk is full ({exc.filename or 'while writing'}): free some space and run the command again"
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         where = exc.filename or "a file"
-        return (f"cannot write {where}: permission denied or a read-only folder. Choose a writable place "
-                "(--db, --out) or fix the permissions")
+        return (
+            f"cannot write {where}: permission denied or a read-only folder. Choose a writable place "
+            "(--db, --out) or fix the permissions"
+        )
     if isinstance(exc, UnicodeEncodeError) and "surrogate" in str(exc):
-        return ("the input holds a lone surrogate (an unpaired \\udXXX escape), which is not a character: "
-                "fix the file and try again")
+        return (
+            "the input holds a lone surrogate (an unpaired \\udXXX escape), which is not a character: "
+            "fix the file and try again"
+        )
     return None
 
 

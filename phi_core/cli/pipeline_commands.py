@@ -13,8 +13,9 @@ def _configure(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="define (or with --replace, redefine) a pipeline")
     add.add_argument("name")
-    add.add_argument("--part", action="append", default=[], required=True,
-                     help="rules or BACKEND:MODEL:PHASE; repeat for a union")
+    add.add_argument(
+        "--part", action="append", default=[], required=True, help="rules or BACKEND:MODEL:PHASE; repeat for a union"
+    )
     add.add_argument("--precedence", help="category codes, comma-separated: which category a joined span takes")
     add.add_argument("--replace", action="store_true", help="replace a pipeline of the same name")
     add.add_argument("--score-on", metavar="DATASET", help="also score it on this dataset right away")
@@ -38,8 +39,13 @@ def _score(store, pipeline, dataset: str, split: str | None) -> dict:
     result = score_pipeline(store, pipeline, dataset, split)
     rows = store.run_score_summary([result.run_id])
     mean = float(rows["score"].iloc[0]) if not rows.empty else None
-    return {"pipeline": pipeline.name, "run_id": result.run_id, "reports": result.reports,
-            "score": mean, "part_runs": result.part_runs}
+    return {
+        "pipeline": pipeline.name,
+        "run_id": result.run_id,
+        "reports": result.reports,
+        "score": mean,
+        "part_runs": result.part_runs,
+    }
 
 
 @command("pipeline", "define, list and score pipelines (rules, a model in a phase, or a union)", _configure)
@@ -63,7 +69,9 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
                 print_json(_score(store, load_pipeline(store, args.name), args.dataset, args.split))
             elif args.action == "delete":
                 if not store.delete_pipeline(args.name):
-                    raise UserError(f"there is no pipeline called {args.name!r}: see `python -m phi_core pipeline list`")
+                    raise UserError(
+                        f"there is no pipeline called {args.name!r}: see `python -m phi_core pipeline list`"
+                    )
                 sys.stderr.write(f"pipeline {args.name} deleted; its scored runs stay in the store\n")
     except PipelineError as exc:
         raise UserError(str(exc)) from None

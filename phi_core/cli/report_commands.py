@@ -47,8 +47,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     try:
         predictions = read_prediction_file(args.pred)
     except UnicodeDecodeError as exc:
-        raise UserError(f"{args.pred} is not UTF-8 text (byte {exc.start} cannot be decoded): save it as UTF-8 "
-                        "and try again") from None
+        raise UserError(
+            f"{args.pred} is not UTF-8 text (byte {exc.start} cannot be decoded): save it as UTF-8 and try again"
+        ) from None
     except ValueError as exc:
         raise UserError(f"{args.pred}: {exc}") from None
     config = load_scoring_config()
@@ -63,17 +64,30 @@ def cmd_score(args: argparse.Namespace) -> int:
             "common): check that both files come from the same dataset and use the same ids"
         )
     if missing:
-        sys.stderr.write(f"warning: {len(missing)} of {len(gold_ids)} gold reports have no prediction in "
-                         f"{args.pred}; they are scored as if nothing was found (listed under "
-                         "reports_without_predictions)\n")
+        sys.stderr.write(
+            f"warning: {len(missing)} of {len(gold_ids)} gold reports have no prediction in "
+            f"{args.pred}; they are scored as if nothing was found (listed under "
+            "reports_without_predictions)\n"
+        )
     scores = []
     for report in scored:
         scope = report.meta.get("label_scope")
-        scores.append(score_report(report.text, report.spans, predictions.get(report.id, []),
-                                   scope=set(scope) if scope else None, config=config))
+        scores.append(
+            score_report(
+                report.text,
+                report.spans,
+                predictions.get(report.id, []),
+                scope=set(scope) if scope else None,
+                config=config,
+            )
+        )
     row = leaderboard_row(scores)
-    row.update(backend="external", model=args.pred, phase="-",
-               reports_without_predictions=sorted(gold_ids - set(predictions)),
-               predictions_without_gold=sorted(set(predictions) - {r.id for r in gold}))
+    row.update(
+        backend="external",
+        model=args.pred,
+        phase="-",
+        reports_without_predictions=sorted(gold_ids - set(predictions)),
+        predictions_without_gold=sorted(set(predictions) - {r.id for r in gold}),
+    )
     print_json(row)
     return 0

@@ -40,20 +40,32 @@ def positive_seconds(text: str) -> float:
 def _configure_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", required=True, help="rules, ollama, openai or llamacpp")
     p.add_argument("--model", default="", help="model name (LLM backends)")
-    p.add_argument("--host", action="append", default=[],
-                   help="host URL (Ollama, or an OpenAI-compatible API root such as http://gpu1:8000/v1); "
-                        "repeat or separate with commas to spread work over hosts "
-                        "(default: OLLAMA_HOST or PHI_OPENAI_BASE_URL)")
+    p.add_argument(
+        "--host",
+        action="append",
+        default=[],
+        help="host URL (Ollama, or an OpenAI-compatible API root such as http://gpu1:8000/v1); "
+        "repeat or separate with commas to spread work over hosts "
+        "(default: OLLAMA_HOST or PHI_OPENAI_BASE_URL)",
+    )
     p.add_argument("--phase", default=None, help="optimisation phase 1-5 (LLM backends)")
     p.add_argument("--dataset", required=True)
     p.add_argument("--split", choices=SPLITS)
     p.add_argument("--repeats", type=positive_int, default=1, help="runs per report, for the stability score")
     p.add_argument("--limit", type=positive_int, help="only the first N reports (a positive number)")
     p.add_argument("--concurrency", type=positive_int, default=1, help="calls at once per host")
-    p.add_argument("--timeout", type=positive_seconds, metavar="SECONDS",
-                   help="longest wait for one call; a host that takes longer is down for this run")
-    p.add_argument("--max-num-ctx", type=positive_int, metavar="TOKENS",
-                   help="largest context the run may ask for (default env PHI_MAX_NUM_CTX or 32768)")
+    p.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        metavar="SECONDS",
+        help="longest wait for one call; a host that takes longer is down for this run",
+    )
+    p.add_argument(
+        "--max-num-ctx",
+        type=positive_int,
+        metavar="TOKENS",
+        help="largest context the run may ask for (default env PHI_MAX_NUM_CTX or 32768)",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     add_db(p)
 
@@ -82,8 +94,7 @@ class ProgressBar:
             finished = p.done + p.failed
             filled = int(self.width * finished / p.total) if p.total else self.width
             eta = "--" if p.eta_s is None else f"{p.eta_s:,.0f}s"
-            line = (f"[{'#' * filled}{'.' * (self.width - filled)}] {finished}/{p.total} "
-                    f"failed {p.failed} ETA {eta} ")
+            line = f"[{'#' * filled}{'.' * (self.width - filled)}] {finished}/{p.total} failed {p.failed} ETA {eta} "
             self.stream.write(("\r" if self.interactive else "") + line + ("\n" if p.finished else ""))
             self.stream.flush()
 
@@ -126,9 +137,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.backend != "rules" and not args.phase:
         raise UserError("LLM runs need --phase (1-5): see `python -m phi_core phases`")
     job = Job(
-        dataset=args.dataset, backend=args.backend, model=args.model, phase=str(args.phase or "-"),
-        split=args.split, repeats=args.repeats, limit=args.limit, concurrency=args.concurrency,
-        hosts=tuple(hosts_for(args.backend, args.host)), timeout_s=args.timeout, max_num_ctx=args.max_num_ctx,
+        dataset=args.dataset,
+        backend=args.backend,
+        model=args.model,
+        phase=str(args.phase or "-"),
+        split=args.split,
+        repeats=args.repeats,
+        limit=args.limit,
+        concurrency=args.concurrency,
+        hosts=tuple(hosts_for(args.backend, args.host)),
+        timeout_s=args.timeout,
+        max_num_ctx=args.max_num_ctx,
     )
     cancel = threading.Event()
     with Store(args.db) as store:
@@ -136,8 +155,16 @@ def cmd_run(args: argparse.Namespace) -> int:
             extractors = build_extractors(job, store)
         except PhaseError as exc:
             raise UserError(str(exc)) from None
-        runner = Runner(store, job, extractors, progress=ProgressBar(), scorer=score_run, cancel=cancel,
-                        cancel_status="interrupted", cancel_grace_s=STOP_GRACE_S)
+        runner = Runner(
+            store,
+            job,
+            extractors,
+            progress=ProgressBar(),
+            scorer=score_run,
+            cancel=cancel,
+            cancel_status="interrupted",
+            cancel_grace_s=STOP_GRACE_S,
+        )
         with stop_on_signals(cancel):
             summary = runner.run()
         rows = store.report_scores([summary.run_id])
@@ -149,16 +176,27 @@ def cmd_run(args: argparse.Namespace) -> int:
 
             scores = [ReportScore.from_dict(json.loads(d)) for d in rows["details"]]
             agg = leaderboard_row(scores, seconds=list(rows["seconds"]), n_boot=200)
-            out.update({k: agg[k] for k in ("n_reports", "score", "score_ci", "strict_f1", "relaxed_f1",
-                                            "char_leak_rate", "sec_per_report")})
+            out.update(
+                {
+                    k: agg[k]
+                    for k in (
+                        "n_reports",
+                        "score",
+                        "score_ci",
+                        "strict_f1",
+                        "relaxed_f1",
+                        "char_leak_rate",
+                        "sec_per_report",
+                    )
+                }
+            )
     if args.json:
         print_json(out)
     else:
         score = out.get("score")
         sys.stderr.write(
             f"run {out['run_id']}: {out['tasks_done']}/{out['tasks_total']} tasks done, {out['tasks_failed']} failed, "
-            f"{out['backend_calls']} backend calls"
-            + (f", score {score:.1f}" if score is not None else "") + "\n"
+            f"{out['backend_calls']} backend calls" + (f", score {score:.1f}" if score is not None else "") + "\n"
         )
         for line in summary_warnings(out):
             sys.stderr.write(line + "\n")
@@ -176,8 +214,9 @@ def summary_warnings(out: dict) -> list[str]:
         counts = ", ".join(f"{code} {n}" for code, n in invalid.items())
         lines.append(f"warning: calls that cannot be trusted as a measure of the model: {counts}")
     if out.get("unparseable_replies"):
-        lines.append(f"warning: {out['unparseable_replies']} replies could not be read; first: "
-                     f"{out.get('first_parse_error')}")
+        lines.append(
+            f"warning: {out['unparseable_replies']} replies could not be read; first: {out.get('first_parse_error')}"
+        )
     if out.get("status") == "failed" and out.get("errors"):
         lines.append(f"error: {out['errors'][0]}")
     return lines

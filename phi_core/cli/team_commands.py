@@ -19,13 +19,17 @@ def _configure_agreement(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print every figure as JSON (default: a short table)")
     p.add_argument("--boot", type=int, default=1000, help="bootstrap resamples for the intervals (0: none)")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--include-unsubmitted", action="store_true",
-                   help="also compare layers their annotators have not submitted yet")
+    p.add_argument(
+        "--include-unsubmitted", action="store_true", help="also compare layers their annotators have not submitted yet"
+    )
     add_db(p)
 
 
-@command("agreement", "inter-annotator agreement of a dataset's layers (exact/overlap F1, kappa, alpha)",
-         _configure_agreement)
+@command(
+    "agreement",
+    "inter-annotator agreement of a dataset's layers (exact/overlap F1, kappa, alpha)",
+    _configure_agreement,
+)
 def cmd_agreement(args: argparse.Namespace) -> int:
     from phi_core.agreement import dataset_agreement
     from phi_core.store import Store
@@ -33,8 +37,14 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core init`")
-        result = dataset_agreement(store, args.dataset, args.split, n_boot=args.boot, seed=args.seed,
-                                   submitted_only=not args.include_unsubmitted)
+        result = dataset_agreement(
+            store,
+            args.dataset,
+            args.split,
+            n_boot=args.boot,
+            seed=args.seed,
+            submitted_only=not args.include_unsubmitted,
+        )
     if args.json:
         print_json(result)
         return 0
@@ -44,14 +54,19 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         return 0
     print(f"{'category':<22}{'n':>5}{'exact F1':>10}{'overlap F1':>12}{'kappa':>8}{'alpha':>8}")
     for name, block in [("overall", overall), *result["by_category"].items()]:
-        print(f"{name:<22}{block['n_reports']:>5}{block['exact_f1']:>10.3f}{block['overlap_f1']:>12.3f}"
-              f"{block['kappa']:>8.3f}{block['alpha']:>8.3f}")
+        print(
+            f"{name:<22}{block['n_reports']:>5}{block['exact_f1']:>10.3f}{block['overlap_f1']:>12.3f}"
+            f"{block['kappa']:>8.3f}{block['alpha']:>8.3f}"
+        )
     return 0
 
 
 def _configure_audit(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=("labels", "runs"),
-                   help="labels: who changed which label when; runs: model and prompt versions of each run")
+    p.add_argument(
+        "what",
+        choices=("labels", "runs"),
+        help="labels: who changed which label when; runs: model and prompt versions of each run",
+    )
     p.add_argument("--dataset", help="only this dataset (default: all)")
     p.add_argument("--out", required=True, help="CSV file to write")
     add_db(p)

@@ -18,9 +18,7 @@ Spans = list[tuple[int, int]]
 
 # Titles that are not part of the name. Latin prefixes need a dot, a space or a
 # following non-ASCII character so that a name such as "Drake" stays intact.
-_TITLE_PREFIX = re.compile(
-    r"^\s*(?:Dr|DR|Prof|Mr|Mrs|Ms)(?:[.．]\s*|\s+|(?=[^\x00-\x7F]))|^\s*ドクター\s*"
-)
+_TITLE_PREFIX = re.compile(r"^\s*(?:Dr|DR|Prof|Mr|Mrs|Ms)(?:[.．]\s*|\s+|(?=[^\x00-\x7F]))|^\s*ドクター\s*")
 _TITLE_SUFFIX = re.compile(r"\s*(?:先生|医師|様|さま|さん|氏|殿|君|くん|ちゃん)\s*$")
 
 # Separators that a name may carry in one place and not in the other. In the
@@ -31,7 +29,7 @@ _HORIZONTAL_SPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace() 
 
 # Characters that belong to the character before them (dakuten written as a
 # separate half-width mark, combining accents): NFKC must see them together.
-_JOINING_MARKS = frozenset("\uFF9E\uFF9F\u3099\u309A")
+_JOINING_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
 
 
 def strip_titles(value: str) -> str:
@@ -95,11 +93,7 @@ def _width_folded(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
 def _locate_width_folded(text: str, value: str) -> Spans:
     folded_text, starts, ends = _width_folded(text)
     folded_value = _width_folded(value)[0]
-    return [
-        (starts[a], ends[b - 1])
-        for a, b in locate_ignoring_spacing(folded_text, folded_value)
-        if b > a
-    ]
+    return [(starts[a], ends[b - 1]) for a, b in locate_ignoring_spacing(folded_text, folded_value) if b > a]
 
 
 def _locate_title_stripped(text: str, value: str) -> Spans:

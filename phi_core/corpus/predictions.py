@@ -24,7 +24,7 @@ def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
     for number, record in iter_jsonl_records(path):
         report_id = record.get("id")
         if report_id is None:
-            raise ValueError(f"line {number} has no \"id\": every prediction must name its report")
+            raise ValueError(f'line {number} has no "id": every prediction must name its report')
         items = record.get("items")
         if items is None:
             # Several spans of one value are one item: the value masks them all.
@@ -33,7 +33,7 @@ def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
         parsed = []
         for item in items:
             if not isinstance(item, dict) or "value" not in item:
-                raise ValueError(f"line {number}: each item needs a \"category\" and a \"value\"")
+                raise ValueError(f'line {number}: each item needs a "category" and a "value"')
             parsed.append(PredictedItem(category=str(item.get("category", "")), value=str(item["value"])))
         out[str(report_id)] = parsed
     return out
@@ -47,11 +47,16 @@ def prediction_records(reports: Sequence[Report], items: dict[str, list[Predicte
         for item in report_items:
             for start, end in locate_value(report.text, item.value):
                 spans.append({"start": start, "end": end, "category": item.category, "text": item.value})
-        records.append({
-            "id": report.id, "text": report.text, "split": report.split, "status": report.status,
-            "items": [{"category": i.category, "value": i.value} for i in report_items],
-            "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
-        })
+        records.append(
+            {
+                "id": report.id,
+                "text": report.text,
+                "split": report.split,
+                "status": report.status,
+                "items": [{"category": i.category, "value": i.value} for i in report_items],
+                "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
+            }
+        )
     return records
 
 

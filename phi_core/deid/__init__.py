@@ -5,6 +5,15 @@ from phi_core.deid.job import DeidResult, deidentify, keep_documents, make_detec
 from phi_core.deid.modes import MODES
 
 __all__ = [
-    "MODES", "READERS", "WRITERS", "DeidInputError", "DeidResult", "Document", "deidentify", "keep_documents",
-    "make_detector", "pipeline_detector", "read_documents",
+    "MODES",
+    "READERS",
+    "WRITERS",
+    "DeidInputError",
+    "DeidResult",
+    "Document",
+    "deidentify",
+    "keep_documents",
+    "make_detector",
+    "pipeline_detector",
+    "read_documents",
 ]

@@ -43,8 +43,14 @@ def model_extractor(part: Part, store) -> object:
         def call(request, step, repeat, backend=backend):
             return backend.chat(model, request), False
 
-        return PhaseExtractor(phase=phase, backend_name=part.backend, model=model, call=call, model_info=info,
-                              example_lookup=example_lookup(store, BUILTIN_DATASET))
+        return PhaseExtractor(
+            phase=phase,
+            backend_name=part.backend,
+            model=model,
+            call=call,
+            model_info=info,
+            example_lookup=example_lookup(store, BUILTIN_DATASET),
+        )
     raise HostUnreachable("; ".join(problems) or f"no host for {part.backend}")
 
 

@@ -19,7 +19,10 @@ from pathlib import PurePosixPath
 from typing import Callable
 
 from phi_core.corpus.importers.paper_csv import (
-    ID_PREFIX, TEXT_COLUMN, decode_report_text, encode_report_text,
+    ID_PREFIX,
+    TEXT_COLUMN,
+    decode_report_text,
+    encode_report_text,
 )
 
 TEXT_COLUMNS = ("text", "report_text", "body", "report", "本文", "所見", "レポート")
@@ -60,8 +63,9 @@ def _csv_rows(data: bytes, what: str) -> tuple[list[str], list[dict[str, str]]]:
 def _pick(columns: list[str], wanted: str | None, choices: tuple[str, ...], what: str, role: str) -> str | None:
     if wanted:
         if wanted not in columns:
-            raise DeidInputError(f"{what} has no column {wanted!r} (columns: {', '.join(columns)}); "
-                                 f"name the {role} column that exists")
+            raise DeidInputError(
+                f"{what} has no column {wanted!r} (columns: {', '.join(columns)}); name the {role} column that exists"
+            )
         return wanted
     return next((c for c in columns if c.lower() in choices), None)
 
@@ -76,40 +80,54 @@ def read_jsonl(data: bytes, name: str, *, patient_key: str | None = None, **_) -
         except json.JSONDecodeError as exc:
             raise DeidInputError(f"line {number} of {name} is not valid JSON ({exc.msg}); fix that line") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise DeidInputError(f"line {number} of {name} has no \"text\": each line needs {{\"id\", \"text\"}}")
+            raise DeidInputError(f'line {number} of {name} has no "text": each line needs {{"id", "text"}}')
         patient = record.get(patient_key) if patient_key else None
-        docs.append(Document(str(record.get("id", number)), record["text"],
-                             None if patient is None else str(patient)))
+        docs.append(Document(str(record.get("id", number)), record["text"], None if patient is None else str(patient)))
     return docs
 
 
-def read_csv(data: bytes, name: str, *, patient_key: str | None = None, text_column: str | None = None,
-             **_) -> list[Document]:
+def read_csv(
+    data: bytes, name: str, *, patient_key: str | None = None, text_column: str | None = None, **_
+) -> list[Document]:
     columns, rows = _csv_rows(data, name)
     text_col = _pick(columns, text_column, TEXT_COLUMNS, name, "text")
     if text_col is None:
-        raise DeidInputError(f"{name} has columns {columns} but none holds the text: "
-                             f"name it with --text-column (or call it one of {', '.join(TEXT_COLUMNS)})")
+        raise DeidInputError(
+            f"{name} has columns {columns} but none holds the text: "
+            f"name it with --text-column (or call it one of {', '.join(TEXT_COLUMNS)})"
+        )
     id_col = _pick(columns, None, ID_COLUMNS, name, "id")
     if patient_key:
         _pick(columns, patient_key, (), name, "patient key")
     layout = {"text_column": text_col, "id_column": id_col}
-    return [Document(str(row.get(id_col) or number) if id_col else str(number), row.get(text_col) or "",
-                     (row.get(patient_key) or None) if patient_key else None, layout)
-            for number, row in enumerate(rows, start=1)]
+    return [
+        Document(
+            str(row.get(id_col) or number) if id_col else str(number),
+            row.get(text_col) or "",
+            (row.get(patient_key) or None) if patient_key else None,
+            layout,
+        )
+        for number, row in enumerate(rows, start=1)
+    ]
 
 
 def read_paper_csv(data: bytes, name: str, *, patient_key: str | None = None, **_) -> list[Document]:
     columns, rows = _csv_rows(data, name)
     if TEXT_COLUMN not in columns:
-        raise DeidInputError(f"{name} has columns {columns} but a paper CSV needs {TEXT_COLUMN!r}; "
-                             "choose another --format")
+        raise DeidInputError(
+            f"{name} has columns {columns} but a paper CSV needs {TEXT_COLUMN!r}; choose another --format"
+        )
     if patient_key:
         _pick(columns, patient_key, (), name, "patient key")
     width = max(3, len(str(len(rows))))  # the ids the paper importer would give
-    return [Document(f"{ID_PREFIX}{number:0{width}d}", decode_report_text(row.get(TEXT_COLUMN) or ""),
-                     (row.get(patient_key) or None) if patient_key else None)
-            for number, row in enumerate(rows, start=1)]
+    return [
+        Document(
+            f"{ID_PREFIX}{number:0{width}d}",
+            decode_report_text(row.get(TEXT_COLUMN) or ""),
+            (row.get(patient_key) or None) if patient_key else None,
+        )
+        for number, row in enumerate(rows, start=1)
+    ]
 
 
 def read_txt(data: bytes, name: str, **_) -> list[Document]:
@@ -121,19 +139,25 @@ def read_zip(data: bytes, name: str, **_) -> list[Document]:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise DeidInputError(f"{name} is not a zip file; upload a .zip of .txt files") from None
-    members = [m for m in archive.infolist() if not m.is_dir() and m.filename.lower().endswith(".txt")
-               and not PurePosixPath(m.filename).name.startswith(".")]
+    members = [
+        m
+        for m in archive.infolist()
+        if not m.is_dir() and m.filename.lower().endswith(".txt") and not PurePosixPath(m.filename).name.startswith(".")
+    ]
     if not members:
         raise DeidInputError(f"{name} holds no .txt files; put one report per .txt file in the zip")
     if len(members) > MAX_ZIP_MEMBERS:
         raise DeidInputError(f"{name} holds more than {MAX_ZIP_MEMBERS} files; split it")
-    return [Document(m.filename, _decode(archive.read(m), m.filename), layout={"file": m.filename})
-            for m in sorted(members, key=lambda m: m.filename)]
+    return [
+        Document(m.filename, _decode(archive.read(m), m.filename), layout={"file": m.filename})
+        for m in sorted(members, key=lambda m: m.filename)
+    ]
 
 
 def write_jsonl(docs: list[Document], texts: list[str]) -> bytes:
-    return "".join(json.dumps({"id": d.id, "text": t}, ensure_ascii=False) + "\n"
-                   for d, t in zip(docs, texts)).encode("utf-8")
+    return "".join(json.dumps({"id": d.id, "text": t}, ensure_ascii=False) + "\n" for d, t in zip(docs, texts)).encode(
+        "utf-8"
+    )
 
 
 def write_csv(docs: list[Document], texts: list[str]) -> bytes:
@@ -172,10 +196,18 @@ def write_zip(docs: list[Document], texts: list[str]) -> bytes:
 
 
 READERS: dict[str, Callable[..., list[Document]]] = {
-    "jsonl": read_jsonl, "paper-csv": read_paper_csv, "csv": read_csv, "txt": read_txt, "zip": read_zip,
+    "jsonl": read_jsonl,
+    "paper-csv": read_paper_csv,
+    "csv": read_csv,
+    "txt": read_txt,
+    "zip": read_zip,
 }
 WRITERS: dict[str, Callable[[list[Document], list[str]], bytes]] = {
-    "jsonl": write_jsonl, "paper-csv": write_paper_csv, "csv": write_csv, "txt": write_txt, "zip": write_zip,
+    "jsonl": write_jsonl,
+    "paper-csv": write_paper_csv,
+    "csv": write_csv,
+    "txt": write_txt,
+    "zip": write_zip,
 }
 EXTENSIONS = {".jsonl": "jsonl", ".csv": "csv", ".txt": "txt", ".zip": "zip"}
 

@@ -59,9 +59,17 @@ class DeidResult:
 
     def mapping_rows(self) -> list[dict]:
         return [
-            {"document_id": d.id, "patient": d.patient, "category": r.category, "start": r.start, "end": r.end,
-             "original": r.original, "replacement": r.replacement}
-            for d in self.documents for r in d.replacements
+            {
+                "document_id": d.id,
+                "patient": d.patient,
+                "category": r.category,
+                "start": r.start,
+                "end": r.end,
+                "original": r.original,
+                "replacement": r.replacement,
+            }
+            for d in self.documents
+            for r in d.replacements
         ]
 
     def mapping_csv(self) -> bytes:
@@ -81,8 +89,10 @@ def make_detector(pipeline: Pipeline, extractors: Sequence[Callable[[str], list[
 
     def detect(text: str) -> list[FoundSpan]:
         spans = [s for extract in extractors for s in spans_of_items(text, extract(text))]
-        return [FoundSpan(s.start, s.end, label_category(s.label, pipeline.precedence), s.label)
-                for s in merge_spans(spans, pipeline.precedence)]
+        return [
+            FoundSpan(s.start, s.end, label_category(s.label, pipeline.precedence), s.label)
+            for s in merge_spans(spans, pipeline.precedence)
+        ]
 
     return detect
 
@@ -96,19 +106,23 @@ def pipeline_detector(pipeline: Pipeline, store=None) -> Detector:
 def rewrite(text: str, spans: Sequence[FoundSpan], replacements: Sequence[str]) -> tuple[str, list[Replacement]]:
     pieces, done, cursor, shift = [], [], 0, 0
     for span, new in sorted(zip(spans, replacements), key=lambda x: x[0].start):
-        pieces.append(text[cursor:span.start])
+        pieces.append(text[cursor : span.start])
         out_start = span.start + shift
         pieces.append(new)
-        done.append(Replacement(span.start, span.end, span.category, text[span.start:span.end], new,
-                                out_start, out_start + len(new)))
+        done.append(
+            Replacement(
+                span.start, span.end, span.category, text[span.start : span.end], new, out_start, out_start + len(new)
+            )
+        )
         shift += len(new) - (span.end - span.start)
         cursor = span.end
     pieces.append(text[cursor:])
     return "".join(pieces), done
 
 
-def deidentify(documents: Sequence[Document], detect: Detector, mode: str, *, english_tags: bool = False,
-               seed: int | None = None) -> DeidResult:
+def deidentify(
+    documents: Sequence[Document], detect: Detector, mode: str, *, english_tags: bool = False, seed: int | None = None
+) -> DeidResult:
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}")
     started = time.perf_counter()
@@ -116,11 +130,15 @@ def deidentify(documents: Sequence[Document], detect: Detector, mode: str, *, en
     detected = time.perf_counter()
     book = None
     if mode == "surrogate":
-        originals = {(s.category, doc.text[s.start:s.end]) for doc, spans in zip(documents, found) for s in spans}
+        originals = {(s.category, doc.text[s.start : s.end]) for doc, spans in zip(documents, found) for s in spans}
         names = {value for category, value in originals if category in NAME_LIKE}
         forbidden = frozenset(v for c, v in originals if (c in NAME_LIKE or c == "HOSPITAL_NAME") and len(v) >= 2)
-        book = SurrogateBook(seed=seed, avoid="\n".join(sorted(v for _, v in originals)),
-                             name_avoid="\n".join(sorted(names)), forbidden=forbidden)
+        book = SurrogateBook(
+            seed=seed,
+            avoid="\n".join(sorted(v for _, v in originals)),
+            name_avoid="\n".join(sorted(names)),
+            forbidden=forbidden,
+        )
     out = []
     for doc, spans in zip(documents, found):
         # No patient key: each document is its own patient.
@@ -128,8 +146,9 @@ def deidentify(documents: Sequence[Document], detect: Detector, mode: str, *, en
         ctx = ModeContext(patient=patient, english_tags=english_tags, book=book)
         text, replaced = rewrite(doc.text, spans, MODES[mode](doc.text, spans, ctx))
         out.append(DeidDocument(doc.id, doc.text, text, patient, replaced))
-    return DeidResult(mode, out, detected - started, time.perf_counter() - detected,
-                      dict(book.day_offsets) if book else {})
+    return DeidResult(
+        mode, out, detected - started, time.perf_counter() - detected, dict(book.day_offsets) if book else {}
+    )
 
 
 def keep_documents(store, dataset: str, result: DeidResult, *, source: str = "deid") -> int:
@@ -142,8 +161,16 @@ def keep_documents(store, dataset: str, result: DeidResult, *, source: str = "de
 
     reports = []
     for doc in result.documents:
-        spans = [Span(start=r.start, end=r.end, category=r.category, text=r.original)
-                 for r in doc.replacements if r.category]
-        reports.append(Report(id=doc.id, text=doc.original, status="silver" if spans else "unlabeled",
-                              spans=spans, meta={"source": source}))
+        spans = [
+            Span(start=r.start, end=r.end, category=r.category, text=r.original) for r in doc.replacements if r.category
+        ]
+        reports.append(
+            Report(
+                id=doc.id,
+                text=doc.original,
+                status="silver" if spans else "unlabeled",
+                spans=spans,
+                meta={"source": source},
+            )
+        )
     return store.add_reports(dataset, reports, source=source, description="kept from a de-identification job")

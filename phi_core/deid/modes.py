@@ -60,9 +60,9 @@ def _surrogate(text: str, spans: Sequence[FoundSpan], ctx: ModeContext) -> list[
         span = spans[i]
         person = None
         if span.category in READING_CATEGORIES:
-            value = text[span.start:span.end]
+            value = text[span.start : span.end]
             person = book.names.known_reading(value) or _nearest_person(people, span.start)
-        value = text[span.start:span.end]
+        value = text[span.start : span.end]
         out[i], named = book.replace(span.category, value, ctx.patient, person)
         if named is not None and span.category in NAME_CATEGORIES:
             people.append((span.start, named))

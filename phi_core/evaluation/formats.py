@@ -16,8 +16,16 @@ from typing import Iterable, Sequence
 from phi_core.models import PredictedItem, Span
 from phi_core.scoring.matching import find_occurrences
 
-FORMAT_COLUMNS = ("format", "category", "support", "found", "gold_chars", "leaked_chars", "pred_chars",
-                  "pred_chars_inside")
+FORMAT_COLUMNS = (
+    "format",
+    "category",
+    "support",
+    "found",
+    "gold_chars",
+    "leaked_chars",
+    "pred_chars",
+    "pred_chars_inside",
+)
 
 
 def predicted_positions(text: str, items: Iterable[PredictedItem]) -> list[tuple[int, int]]:
@@ -35,8 +43,9 @@ def format_rows(text: str, gold: Sequence[Span], items: Iterable[PredictedItem])
     inside_gold = {pos for g in gold for pos in range(g.start, g.end)}
     groups: dict[tuple[str, str], dict] = {}
     for g in formatted:
-        row = groups.setdefault((g.format, g.category), {"support": 0, "found": 0, "gold_chars": 0,
-                                                         "leaked_chars": 0, "preds": set()})
+        row = groups.setdefault(
+            (g.format, g.category), {"support": 0, "found": 0, "gold_chars": 0, "leaked_chars": 0, "preds": set()}
+        )
         touching = {(s, e) for s, e in predicted if s < g.end and g.start < e}
         row["support"] += 1
         row["found"] += bool(touching)
@@ -47,6 +56,5 @@ def format_rows(text: str, gold: Sequence[Span], items: Iterable[PredictedItem])
     for (fmt, category), row in sorted(groups.items()):
         chars = sum(e - s for s, e in row["preds"])
         inside = sum(1 for s, e in row["preds"] for pos in range(s, e) if pos in inside_gold)
-        out.append((fmt, category, row["support"], row["found"], row["gold_chars"], row["leaked_chars"],
-                    chars, inside))
+        out.append((fmt, category, row["support"], row["found"], row["gold_chars"], row["leaked_chars"], chars, inside))
     return out

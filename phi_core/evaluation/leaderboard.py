@@ -13,9 +13,24 @@ from phi_core.scoring import ReportScore, aggregate
 from phi_core.store import RunRecord, Store
 
 LEADERBOARD_KEYS = (
-    "backend", "model", "phase", "n_reports", "score", "score_ci", "recall", "precision", "boundary_fidelity",
-    "information_purity", "category_classification", "rule_adherence", "stability", "efficiency", "strict_f1",
-    "relaxed_f1", "char_leak_rate", "sec_per_report",
+    "backend",
+    "model",
+    "phase",
+    "n_reports",
+    "score",
+    "score_ci",
+    "recall",
+    "precision",
+    "boundary_fidelity",
+    "information_purity",
+    "category_classification",
+    "rule_adherence",
+    "stability",
+    "efficiency",
+    "strict_f1",
+    "relaxed_f1",
+    "char_leak_rate",
+    "sec_per_report",
 )
 
 
@@ -30,16 +45,26 @@ def latest_runs(store: Store, dataset: str, split: str | None = None) -> list[Ru
     return list(chosen.values())
 
 
-def leaderboard_row(scores: Sequence[ReportScore], *, seconds: Sequence[float] | None = None,
-                    n_boot: int = 1000) -> dict[str, Any]:
+def leaderboard_row(
+    scores: Sequence[ReportScore], *, seconds: Sequence[float] | None = None, n_boot: int = 1000
+) -> dict[str, Any]:
     """The leaderboard keys for one set of report scores (also used by `score`)."""
     agg = aggregate(scores, n_boot=n_boot, seconds=seconds)
     secs = [s for s in (seconds or []) if s is not None and s == s]
     row = {key: agg.get(key) for key in LEADERBOARD_KEYS if key in agg}
     row["n_reports"] = agg["n_reports"]
     row["sec_per_report"] = sum(secs) / len(secs) if secs else None
-    for key in ("strict_precision", "strict_recall", "relaxed_precision", "relaxed_recall", "strict_macro_f1",
-                "relaxed_macro_f1", "rescaled_reports", "per_category", "per_script"):
+    for key in (
+        "strict_precision",
+        "strict_recall",
+        "relaxed_precision",
+        "relaxed_recall",
+        "strict_macro_f1",
+        "relaxed_macro_f1",
+        "rescaled_reports",
+        "per_category",
+        "per_script",
+    ):
         if key in agg:
             row[key] = agg[key]
     return row

@@ -22,8 +22,9 @@ from phi_core.store import Store, StoreError
 UNSCORED_STATUSES = frozenset({"unlabeled"})
 
 
-def score_run(store: Store, run_id: str, *, config: ScoringConfig | None = None,
-              include_unlabeled: bool = False) -> int:
+def score_run(
+    store: Store, run_id: str, *, config: ScoringConfig | None = None, include_unlabeled: bool = False
+) -> int:
     """(Re)compute report scores of a run; returns the number of reports scored."""
     run = store.run(run_id)
     if run is None:
@@ -51,8 +52,13 @@ def score_run(store: Store, run_id: str, *, config: ScoringConfig | None = None,
     return len(rows)
 
 
-def _score_one(report: Report, items: list[PredictedItem], result: dict[str, Any],
-               repeats: list[list[PredictedItem]], config: ScoringConfig) -> ReportScore:
+def _score_one(
+    report: Report,
+    items: list[PredictedItem],
+    result: dict[str, Any],
+    repeats: list[list[PredictedItem]],
+    config: ScoringConfig,
+) -> ReportScore:
     scope = report.meta.get("label_scope")
     return score_report(
         report.text,
@@ -94,8 +100,20 @@ def _score_row(report_id: str, scores: list[ReportScore], seconds: list[float | 
 
 _CATEGORY_COUNTERS = ("support", "strict_tp", "strict_fp", "strict_fn", "relaxed_tp", "relaxed_fp", "relaxed_fn")
 _COUNT_KEYS = ("gold", "gold_found", "pred_items", "pred_items_correct", "matched", "gold_chars", "leaked_chars")
-_ERROR_COLUMNS = ("report_id", "type", "category", "gold_text", "pred_label", "pred_value", "start_pos", "end_pos",
-                  "gold_start", "gold_end", "pred_start", "pred_end")
+_ERROR_COLUMNS = (
+    "report_id",
+    "type",
+    "category",
+    "gold_text",
+    "pred_label",
+    "pred_value",
+    "start_pos",
+    "end_pos",
+    "gold_start",
+    "gold_end",
+    "pred_start",
+    "pred_end",
+)
 # Errors whose start/end point at the gold span; the rest point at the predicted one.
 _GOLD_SIDE_ERRORS = frozenset({"missed", "boundary", "wrong_category"})
 
@@ -150,8 +168,19 @@ def _error_positions(error: dict, pred_at_gold: dict[tuple, dict]) -> tuple:
             pred_start, pred_end = pair["pred_start"], pair["pred_end"]
     elif start is not None:
         pred_start, pred_end = start, end
-    return (error["type"], error["category"], error["gold_text"], error["pred_label"], error["pred_value"],
-            start, end, gold_start, gold_end, pred_start, pred_end)
+    return (
+        error["type"],
+        error["category"],
+        error["gold_text"],
+        error["pred_label"],
+        error["pred_value"],
+        start,
+        end,
+        gold_start,
+        gold_end,
+        pred_start,
+        pred_end,
+    )
 
 
 def _nullable_ints(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:

@@ -5,7 +5,12 @@ in the shared theme; export.py turns them into PNG/SVG/PDF bytes.
 """
 
 from phi_core.figures.errors import (
-    breakdown_heatmap, category_heatmap, confusion_heatmap, error_type_bars, fixed_broken_bars, script_recall_bars,
+    breakdown_heatmap,
+    category_heatmap,
+    confusion_heatmap,
+    error_type_bars,
+    fixed_broken_bars,
+    script_recall_bars,
 )
 from phi_core.figures.leaderboard import leaderboard_bar, pareto_scatter
 from phi_core.figures.phases import gains_waterfall, phase_lines, phase_start, reported_phase_means

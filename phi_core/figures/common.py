@@ -37,8 +37,10 @@ def missing_columns(frame: pd.DataFrame | None, columns: tuple[str, ...]) -> lis
 def require_columns(frame: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
     lacking = missing_columns(frame, columns)
     if lacking:
-        raise ValueError(f"the {what} frame lacks the columns {', '.join(lacking)}; "
-                         "build it with the matching phi_core.analysis function")
+        raise ValueError(
+            f"the {what} frame lacks the columns {', '.join(lacking)}; "
+            "build it with the matching phi_core.analysis function"
+        )
 
 
 def phase_sort_key(phase: Any) -> tuple:
@@ -51,5 +53,11 @@ def error_bars(center: pd.Series, low: pd.Series, high: pd.Series) -> dict:
     """Asymmetric error bars from interval ends; missing ends draw no bar."""
     plus = (high - center).where(high.notna() & center.notna())
     minus = (center - low).where(low.notna() & center.notna())
-    return dict(type="data", symmetric=False, array=plus.clip(lower=0).tolist(),
-                arrayminus=minus.clip(lower=0).tolist(), thickness=1.5, width=4)
+    return dict(
+        type="data",
+        symmetric=False,
+        array=plus.clip(lower=0).tolist(),
+        arrayminus=minus.clip(lower=0).tolist(),
+        thickness=1.5,
+        width=4,
+    )

@@ -107,24 +107,33 @@ def export_format(name: str) -> ExportFormat:
 def format_from_path(path: str | Path) -> str:
     suffix = Path(path).suffix.lstrip(".").lower()
     if suffix not in FORMATS:
-        raise ExportError(f"cannot tell the format from {str(path)!r}: end the file name with "
-                          f"{', '.join('.' + f for f in FORMATS)} or pass the format")
+        raise ExportError(
+            f"cannot tell the format from {str(path)!r}: end the file name with "
+            f"{', '.join('.' + f for f in FORMATS)} or pass the format"
+        )
     return suffix
 
 
 def check_scale(scale: float) -> float:
     scale = float(scale)
     if not 0 < scale <= MAX_SCALE:
-        raise ExportError(f"scale {scale:g} is out of range: use a number above 0 and at most {MAX_SCALE:g} "
-                          "(1 gives 1920x1080 pixels, 2 gives 3840x2160)")
+        raise ExportError(
+            f"scale {scale:g} is out of range: use a number above 0 and at most {MAX_SCALE:g} "
+            "(1 gives 1920x1080 pixels, 2 gives 3840x2160)"
+        )
     return scale
 
 
 class FigureExporter:
     """One warm headless Chromium that renders figures to bytes. Thread-safe."""
 
-    def __init__(self, browser_path: str | None = None, *, timeout_s: float = DEFAULT_TIMEOUT_S,
-                 start_timeout_s: float = START_TIMEOUT_S):
+    def __init__(
+        self,
+        browser_path: str | None = None,
+        *,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        start_timeout_s: float = START_TIMEOUT_S,
+    ):
         self.browser_path = browser_path
         self.timeout_s = timeout_s
         self.start_timeout_s = start_timeout_s
@@ -155,8 +164,10 @@ class FigureExporter:
             except FutureTimeout:
                 future.cancel()
                 self._stop_loop()
-                raise ExportTimeout(f"Chromium at {path} did not start within {self.start_timeout_s:g} s; "
-                                    "check that it runs (`chromium --version`)") from None
+                raise ExportTimeout(
+                    f"Chromium at {path} did not start within {self.start_timeout_s:g} s; "
+                    "check that it runs (`chromium --version`)"
+                ) from None
             except Exception as exc:
                 self._stop_loop()
                 raise ExportError(f"Chromium at {path} could not be started for export: {exc}") from exc
@@ -193,8 +204,16 @@ class FigureExporter:
 
     # ------------------------------------------------------------- rendering
 
-    def render(self, fig: go.Figure, fmt: str = "png", *, scale: float = 1.0, width: int = PRESENTATION_WIDTH,
-               height: int = PRESENTATION_HEIGHT, presentation: bool = True) -> bytes:
+    def render(
+        self,
+        fig: go.Figure,
+        fmt: str = "png",
+        *,
+        scale: float = 1.0,
+        width: int = PRESENTATION_WIDTH,
+        height: int = PRESENTATION_HEIGHT,
+        presentation: bool = True,
+    ) -> bytes:
         """Bytes of the figure in ``fmt``; PNG is ``width*scale`` x ``height*scale`` pixels."""
         spec = export_format(fmt)
         scale = check_scale(scale)
@@ -209,8 +228,10 @@ class FigureExporter:
             data = future.result(timeout=self.timeout_s + 5)
         except FutureTimeout:
             future.cancel()
-            raise ExportTimeout(f"exporting the figure as {spec.name} took longer than {self.timeout_s:g} s and "
-                                "was stopped; try a smaller scale or try again") from None
+            raise ExportTimeout(
+                f"exporting the figure as {spec.name} took longer than {self.timeout_s:g} s and "
+                "was stopped; try a smaller scale or try again"
+            ) from None
         except Exception as exc:
             self.close()  # the browser may be gone; the next export starts a fresh one
             raise ExportError(f"exporting the figure as {spec.name} failed: {exc}") from exc
@@ -244,8 +265,9 @@ def export_available() -> tuple[bool, str]:
     return (True, path) if path else (False, str(ChromiumMissing(_looked_for())))
 
 
-def figure_bytes(fig: go.Figure, fmt: str = "png", *, scale: float = 1.0,
-                 exporter: FigureExporter | None = None) -> bytes:
+def figure_bytes(
+    fig: go.Figure, fmt: str = "png", *, scale: float = 1.0, exporter: FigureExporter | None = None
+) -> bytes:
     return (exporter or shared_exporter()).render(fig, fmt, scale=scale)
 
 
@@ -255,8 +277,14 @@ def safe_filename(name: str) -> str:
     return stem or "figure"
 
 
-def zip_figures(figures: Mapping[str, go.Figure], formats: Iterable[str] = tuple(FORMATS), *, scale: float = 1.0,
-                exporter: FigureExporter | None = None, extra_files: Mapping[str, bytes] | None = None) -> bytes:
+def zip_figures(
+    figures: Mapping[str, go.Figure],
+    formats: Iterable[str] = tuple(FORMATS),
+    *,
+    scale: float = 1.0,
+    exporter: FigureExporter | None = None,
+    extra_files: Mapping[str, bytes] | None = None,
+) -> bytes:
     """One zip with every figure in every format (plus any tables given as extra files)."""
     exporter = exporter or shared_exporter()
     buffer = io.BytesIO()

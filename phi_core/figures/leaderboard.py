@@ -48,6 +48,8 @@ TEXTS = {
 def _text(key: str, language: str) -> str:
     english, japanese = TEXTS[key]
     return japanese if language == "ja" else english
+
+
 # Screen height per bar of the leaderboard chart.
 BAR_ROW_PX = 26
 # The score/speed chart labels every run up to this many, else only the Pareto front.
@@ -71,9 +73,15 @@ def _measured_bars(measured: pd.DataFrame, language: str = "en") -> go.Bar:
     lo = ranked["score_lo"] if "score_lo" in ranked else pd.Series(np.nan, index=ranked.index)
     hi = ranked["score_hi"] if "score_hi" in ranked else pd.Series(np.nan, index=ranked.index)
     return go.Bar(
-        x=ranked["score"], y=ranked["label"], orientation="h", name=_text("measured", language),
-        marker_color=SERIES_COLORS[0], error_x=error_bars(ranked["score"], lo, hi),
-        text=[f"{s:.1f}" for s in ranked["score"]], textposition="outside", cliponaxis=False,
+        x=ranked["score"],
+        y=ranked["label"],
+        orientation="h",
+        name=_text("measured", language),
+        marker_color=SERIES_COLORS[0],
+        error_x=error_bars(ranked["score"], lo, hi),
+        text=[f"{s:.1f}" for s in ranked["score"]],
+        textposition="outside",
+        cliponaxis=False,
         hovertemplate="%{y}<br>" + _text("score", language) + " %{x:.2f}<extra></extra>",
     )
 
@@ -81,23 +89,35 @@ def _measured_bars(measured: pd.DataFrame, language: str = "en") -> go.Bar:
 def _reference_bars(reference: pd.DataFrame, language: str = "en") -> go.Bar:
     ranked = reference.sort_values("score", ascending=True)
     return go.Bar(
-        x=ranked["score"], y=ranked["label"], orientation="h",
+        x=ranked["score"],
+        y=ranked["label"],
+        orientation="h",
         name=reference_label(language),
-        marker=dict(color="white", line=dict(color=REFERENCE_COLOR, width=2),
-                    pattern=dict(shape=REFERENCE_PATTERN, fgcolor=REFERENCE_COLOR)),
-        text=[f"{s:.2f}" for s in ranked["score"]], textposition="outside", cliponaxis=False,
-        hovertemplate=("%{y}<br>" + _text("reported", language) + " %{x:.2f}<extra>"
-                       + reference_label(language) + "</extra>"),
+        marker=dict(
+            color="white",
+            line=dict(color=REFERENCE_COLOR, width=2),
+            pattern=dict(shape=REFERENCE_PATTERN, fgcolor=REFERENCE_COLOR),
+        ),
+        text=[f"{s:.2f}" for s in ranked["score"]],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate=(
+            "%{y}<br>" + _text("reported", language) + " %{x:.2f}<extra>" + reference_label(language) + "</extra>"
+        ),
     )
 
 
-def leaderboard_bar(measured: pd.DataFrame, reference: pd.DataFrame | None = None, *,
-                    title: str | None = None, language: str = "en") -> go.Figure:
+def leaderboard_bar(
+    measured: pd.DataFrame, reference: pd.DataFrame | None = None, *, title: str | None = None, language: str = "en"
+) -> go.Figure:
     """Horizontal bars of the composite score, measured rows above the paper's rows."""
     title = title or _text("bar_title", language)
     measured = measured.dropna(subset=["score"]) if "score" in measured else measured.iloc[0:0]
-    reference = (reference.dropna(subset=["score"]) if reference is not None and "score" in reference
-                 else pd.DataFrame(columns=["label", "score"]))
+    reference = (
+        reference.dropna(subset=["score"])
+        if reference is not None and "score" in reference
+        else pd.DataFrame(columns=["label", "score"])
+    )
     if measured.empty and reference.empty:
         return empty_figure(_text("no_runs", language), title)
     require_columns(measured, ("label", "score"), "leaderboard")
@@ -106,9 +126,14 @@ def leaderboard_bar(measured: pd.DataFrame, reference: pd.DataFrame | None = Non
         fig.update_yaxes(title_text=_text("measured_title", language))
     else:
         sizes = [max(len(measured), 1), max(len(reference), 1)]
-        fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.12,
-                            row_heights=[s / sum(sizes) for s in sizes],
-                            subplot_titles=(_text("measured_title", language), _text("reference_title", language)))
+        fig = make_subplots(
+            rows=2,
+            cols=1,
+            shared_xaxes=True,
+            vertical_spacing=0.12,
+            row_heights=[s / sum(sizes) for s in sizes],
+            subplot_titles=(_text("measured_title", language), _text("reference_title", language)),
+        )
         if not measured.empty:
             fig.add_trace(_measured_bars(measured, language), row=1, col=1)
         fig.add_trace(_reference_bars(reference, language), row=2, col=1)
@@ -126,8 +151,9 @@ def _front_path(front: pd.DataFrame) -> pd.DataFrame:
     return front.sort_values(["sec_per_report", "score"])
 
 
-def pareto_scatter(measured: pd.DataFrame, on_front: pd.Series | None = None, *,
-                   title: str | None = None, language: str = "en") -> go.Figure:
+def pareto_scatter(
+    measured: pd.DataFrame, on_front: pd.Series | None = None, *, title: str | None = None, language: str = "en"
+) -> go.Figure:
     """Each run as a point; the Pareto front (nothing both faster and better) joined by a step line."""
     title = title or _text("scatter_title", language)
     if measured.empty or "sec_per_report" not in measured:
@@ -136,29 +162,53 @@ def pareto_scatter(measured: pd.DataFrame, on_front: pd.Series | None = None, *,
     points = measured.dropna(subset=["score", "sec_per_report"])
     if points.empty:
         return empty_figure(_text("no_timings", language), title)
-    mask = (on_front.reindex(points.index).fillna(False).astype(bool) if on_front is not None
-            else pd.Series(False, index=points.index))
+    mask = (
+        on_front.reindex(points.index).fillna(False).astype(bool)
+        if on_front is not None
+        else pd.Series(False, index=points.index)
+    )
     lo = points["score_lo"] if "score_lo" in points else pd.Series(np.nan, index=points.index)
     hi = points["score_hi"] if "score_hi" in points else pd.Series(np.nan, index=points.index)
     fig = go.Figure()
     front = _front_path(points[mask])
     if not front.empty:
-        fig.add_trace(go.Scatter(x=front["sec_per_report"], y=front["score"], mode="lines", name=_text("front", language),
-                                 line=dict(color=FRONT_COLOR, width=2, dash="dash", shape="hv"),
-                                 hoverinfo="skip"))
-    fig.add_trace(go.Scatter(
-        x=points["sec_per_report"], y=points["score"], mode="markers+text", name=_text("runs", language),
-        # With many runs clustered at LLM speeds every label would overlap, so
-        # then only the front is labelled on the chart; hover names every point.
-        text=[label if m or len(points) <= ALL_LABELS_UP_TO else "" for label, m in zip(points["label"], mask)],
-        customdata=points["label"],
-        textposition="top center", error_y=error_bars(points["score"], lo, hi),
-        marker=dict(size=[16 if m else 11 for m in mask], color=SERIES_COLORS[0],
-                    symbol=["star" if m else "circle" for m in mask],
-                    line=dict(color=[FRONT_COLOR if m else "white" for m in mask], width=2)),
-        hovertemplate=("%{customdata}<br>%{y:.2f} " + _text("points", language) + "<br>%{x:.3g} "
-                       + _text("per_report", language) + "<extra></extra>"),
-    ))
+        fig.add_trace(
+            go.Scatter(
+                x=front["sec_per_report"],
+                y=front["score"],
+                mode="lines",
+                name=_text("front", language),
+                line=dict(color=FRONT_COLOR, width=2, dash="dash", shape="hv"),
+                hoverinfo="skip",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=points["sec_per_report"],
+            y=points["score"],
+            mode="markers+text",
+            name=_text("runs", language),
+            # With many runs clustered at LLM speeds every label would overlap, so
+            # then only the front is labelled on the chart; hover names every point.
+            text=[label if m or len(points) <= ALL_LABELS_UP_TO else "" for label, m in zip(points["label"], mask)],
+            customdata=points["label"],
+            textposition="top center",
+            error_y=error_bars(points["score"], lo, hi),
+            marker=dict(
+                size=[16 if m else 11 for m in mask],
+                color=SERIES_COLORS[0],
+                symbol=["star" if m else "circle" for m in mask],
+                line=dict(color=[FRONT_COLOR if m else "white" for m in mask], width=2),
+            ),
+            hovertemplate=(
+                "%{customdata}<br>%{y:.2f} "
+                + _text("points", language)
+                + "<br>%{x:.3g} "
+                + _text("per_report", language)
+                + "<extra></extra>"
+            ),
+        )
+    )
     seconds = points["sec_per_report"]
     positive = seconds[seconds > 0]
     if len(positive) == len(seconds) and positive.max() / positive.min() > 30:

@@ -30,18 +30,20 @@ def reported_phase_means(reference_scores: pd.DataFrame | None) -> pd.DataFrame:
     score = "overall" if "overall" in rows else "score"
     if score not in rows:
         return pd.DataFrame(columns=["phase", "mean"])
-    return pd.DataFrame({"phase": rows["phase"].astype(str), "mean": rows[score].astype(float)}).reset_index(
-        drop=True)
+    return pd.DataFrame({"phase": rows["phase"].astype(str), "mean": rows[score].astype(float)}).reset_index(drop=True)
 
 
-def phase_lines(means: pd.DataFrame, reported: pd.DataFrame | None = None, *,
-                title: str | None = None, language: str = "en") -> go.Figure:
+def phase_lines(
+    means: pd.DataFrame, reported: pd.DataFrame | None = None, *, title: str | None = None, language: str = "en"
+) -> go.Figure:
     """One line per model with 95% CIs; the paper's phase means as a grey dashed line when given."""
     ja = language == "ja"
     if title is None:
         title = "フェーズ別の平均スコア" if ja else "Mean score by phase"
     if means.empty:
-        return empty_figure("複数のフェーズにまたがる実行はまだありません" if ja else "No runs in more than one phase yet", title)
+        return empty_figure(
+            "複数のフェーズにまたがる実行はまだありません" if ja else "No runs in more than one phase yet", title
+        )
     require_columns(means, ("model", "phase", "mean", "lo", "hi"), "phase means")
     frame = means.assign(phase=means["phase"].astype(str))
     reported = reported if reported is not None else pd.DataFrame(columns=["phase", "mean"])
@@ -52,22 +54,36 @@ def phase_lines(means: pd.DataFrame, reported: pd.DataFrame | None = None, *,
     for model, color in series_colors(frame[key]).items():
         part = frame[frame[key] == model].sort_values("phase", key=lambda s: s.map(phase_sort_key))
         n = part["n"] if "n" in part else [None] * len(part)
-        fig.add_trace(go.Scatter(
-            x=part["phase"], y=part["mean"], mode="lines+markers", name=str(model),
-            line=dict(color=color, width=3), marker=dict(size=10),
-            error_y=error_bars(part["mean"], part["lo"], part["hi"]), customdata=list(n),
-            hovertemplate=f"{model}<br>{'フェーズ' if ja else 'phase'} %{{x}}: %{{y:.2f}} (n=%{{customdata}})<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=part["phase"],
+                y=part["mean"],
+                mode="lines+markers",
+                name=str(model),
+                line=dict(color=color, width=3),
+                marker=dict(size=10),
+                error_y=error_bars(part["mean"], part["lo"], part["hi"]),
+                customdata=list(n),
+                hovertemplate=f"{model}<br>{'フェーズ' if ja else 'phase'} %{{x}}: %{{y:.2f}} (n=%{{customdata}})<extra></extra>",
+            )
+        )
     if not reported.empty:
         ordered = reported.assign(phase=reported["phase"].astype(str)).sort_values(
-            "phase", key=lambda s: s.map(phase_sort_key))
-        fig.add_trace(go.Scatter(x=ordered["phase"], y=ordered["mean"], mode="lines+markers",
-                                 name=("モデル平均（論文の報告値）" if ja
-                                       else f"mean over models, {reference_label(language)}"),
-                                 line=dict(color=REFERENCE_COLOR, dash="dash", width=2),
-                                 marker=dict(symbol="diamond-open", size=11)))
-    fig.update_xaxes(title_text="フェーズ" if ja else "phase", type="category", categoryorder="array",
-                     categoryarray=phases)
+            "phase", key=lambda s: s.map(phase_sort_key)
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=ordered["phase"],
+                y=ordered["mean"],
+                mode="lines+markers",
+                name=("モデル平均（論文の報告値）" if ja else f"mean over models, {reference_label(language)}"),
+                line=dict(color=REFERENCE_COLOR, dash="dash", width=2),
+                marker=dict(symbol="diamond-open", size=11),
+            )
+        )
+    fig.update_xaxes(
+        title_text="フェーズ" if ja else "phase", type="category", categoryorder="array", categoryarray=phases
+    )
     fig.update_yaxes(title_text="総合スコアの平均" if ja else "mean composite score")
     fig.update_layout(legend=SIDE_LEGEND)
     return apply_theme(fig, title)
@@ -96,8 +112,14 @@ def _gain_text(row: pd.Series) -> str:
     return text
 
 
-def gains_waterfall(gains: pd.DataFrame, *, start: float | None = None, start_label: str | None = None,
-                    title: str | None = None, language: str = "en") -> go.Figure:
+def gains_waterfall(
+    gains: pd.DataFrame,
+    *,
+    start: float | None = None,
+    start_label: str | None = None,
+    title: str | None = None,
+    language: str = "en",
+) -> go.Figure:
     """Each bar is one step's mean paired gain; with ``start`` the first bar is the first phase's mean.
 
     The last bar is the start plus the summed gains. Steps are paired over
@@ -106,8 +128,14 @@ def gains_waterfall(gains: pd.DataFrame, *, start: float | None = None, start_la
     """
     ja = language == "ja"
     if title is None:
-        title = "フェーズ移行ごとの改善幅（同一レポートで対応）" if ja else "Gain per phase transition (paired over reports)"
-    no_pairs = "対応するレポートのあるフェーズ移行はまだありません" if ja else "No phase transition has paired reports yet"
+        title = (
+            "フェーズ移行ごとの改善幅（同一レポートで対応）"
+            if ja
+            else "Gain per phase transition (paired over reports)"
+        )
+    no_pairs = (
+        "対応するレポートのあるフェーズ移行はまだありません" if ja else "No phase transition has paired reports yet"
+    )
     if gains.empty:
         return empty_figure(no_pairs, title)
     require_columns(gains, ("from_phase", "to_phase", "mean_diff"), "phase gains")
@@ -133,11 +161,19 @@ def gains_waterfall(gains: pd.DataFrame, *, start: float | None = None, start_la
     y.append(0.0)
     measure.append("total")
     text.append("")
-    fig = go.Figure(go.Waterfall(
-        x=x, y=y, measure=measure, text=text, textposition="outside",
-        increasing=dict(marker=dict(color="#009E73")), decreasing=dict(marker=dict(color="#D55E00")),
-        totals=dict(marker=dict(color=SERIES_COLORS[0])), connector=dict(line=dict(color="#888888", dash="dot")),
-    ))
+    fig = go.Figure(
+        go.Waterfall(
+            x=x,
+            y=y,
+            measure=measure,
+            text=text,
+            textposition="outside",
+            increasing=dict(marker=dict(color="#009E73")),
+            decreasing=dict(marker=dict(color="#D55E00")),
+            totals=dict(marker=dict(color=SERIES_COLORS[0])),
+            connector=dict(line=dict(color="#888888", dash="dot")),
+        )
+    )
     values = [v for v, m in zip(y, measure) if m == "absolute"]
     if values:
         low = min(values[0], values[0] + steps["mean_diff"].cumsum().min())

@@ -52,8 +52,9 @@ def _run_ids(store: Store, request: FigureRequest) -> list[str]:
 def _leaderboard(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import leaderboard_frame, reference_frame
 
-    measured = leaderboard_frame(store, request.dataset, request.split, reference=request.reference,
-                                 n_boot=request.n_boot)
+    measured = leaderboard_frame(
+        store, request.dataset, request.split, reference=request.reference, n_boot=request.n_boot
+    )
     paper = select_reference_rows(reference_frame(store, reference=request.reference), request.reference_tables)
     return leaderboard_bar(measured, paper)
 
@@ -61,8 +62,9 @@ def _leaderboard(store: Store, request: FigureRequest) -> go.Figure:
 def _pareto(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import leaderboard_frame, pareto_mask
 
-    measured = leaderboard_frame(store, request.dataset, request.split, reference=request.reference,
-                                 n_boot=request.n_boot)
+    measured = leaderboard_frame(
+        store, request.dataset, request.split, reference=request.reference, n_boot=request.n_boot
+    )
     return pareto_scatter(measured, pareto_mask(measured) if not measured.empty else None)
 
 
@@ -70,8 +72,10 @@ def _heatmap(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import category_matrix
 
     if request.metric not in ("recall", "precision"):
-        raise ValueError(f"the category heatmap shows recall or precision, not {request.metric!r}; "
-                         "use style-recall or format-recall for leak_rate")
+        raise ValueError(
+            f"the category heatmap shows recall or precision, not {request.metric!r}; "
+            "use style-recall or format-recall for leak_rate"
+        )
     metric = f"relaxed_{request.metric}"
     return category_heatmap(category_matrix(store, _run_ids(store, request)), metric, language=request.language)
 
@@ -103,19 +107,31 @@ def _format_recall(store: Store, request: FigureRequest) -> go.Figure:
 def _phases(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import phase_means
 
-    return phase_lines(phase_means(store, request.dataset, request.split),
-                       reported_phase_means(store.reference_scores()))
+    return phase_lines(
+        phase_means(store, request.dataset, request.split), reported_phase_means(store.reference_scores())
+    )
 
 
 def _threshold(store: Store, request: FigureRequest) -> go.Figure:
     from phi_core.analysis import threshold_analysis
 
-    analysis = threshold_analysis(store, request.dataset, request.split, from_phase=request.from_phase,
-                                  to_phase=request.to_phase, method=request.method, n_boot=request.n_boot)
-    return threshold_scatter(analysis.points, analysis.estimate, reported_points=analysis.reported_points,
-                             reported_band=analysis.reported_band,
-                             before_label=f"mean score in phase {request.from_phase}",
-                             gain_label=f"gain from phase {request.from_phase} to {request.to_phase}")
+    analysis = threshold_analysis(
+        store,
+        request.dataset,
+        request.split,
+        from_phase=request.from_phase,
+        to_phase=request.to_phase,
+        method=request.method,
+        n_boot=request.n_boot,
+    )
+    return threshold_scatter(
+        analysis.points,
+        analysis.estimate,
+        reported_points=analysis.reported_points,
+        reported_band=analysis.reported_band,
+        before_label=f"mean score in phase {request.from_phase}",
+        gain_label=f"gain from phase {request.from_phase} to {request.to_phase}",
+    )
 
 
 def _leak(store: Store, request: FigureRequest) -> go.Figure:
@@ -133,15 +149,15 @@ FIGURES: dict[str, FigureEntry] = {
         FigureEntry("heatmap", "recall (or --metric precision) per run and category", _heatmap),
         FigureEntry("confusion", "gold category against predicted label", _confusion),
         FigureEntry("script-recall", "recall by script: kanji, hiragana, katakana, romaji, mixed", _script_recall),
-        FigureEntry("style-recall", "recall (or --metric precision / leak_rate) per run and document style",
-                    _style_recall),
-        FigureEntry("format-recall", "recall (or --metric precision / leak_rate) per run and value format",
-                    _format_recall),
+        FigureEntry(
+            "style-recall", "recall (or --metric precision / leak_rate) per run and document style", _style_recall
+        ),
+        FigureEntry(
+            "format-recall", "recall (or --metric precision / leak_rate) per run and value format", _format_recall
+        ),
         FigureEntry("phases", "mean score by phase per model", _phases),
-        FigureEntry("threshold", "gain from a step against the score before it, with the fitted threshold",
-                    _threshold),
-        FigureEntry("leak", "leaked PHI characters per run by category, with the share of documents leaking",
-                    _leak),
+        FigureEntry("threshold", "gain from a step against the score before it, with the fitted threshold", _threshold),
+        FigureEntry("leak", "leaked PHI characters per run by category, with the share of documents leaking", _leak),
     )
 }
 

@@ -30,8 +30,18 @@ SLIDE_FONT, SLIDE_TITLE = 26, 38
 # Okabe-Ito without black and yellow (poor on white), then Tol's muted set:
 # distinguishable for the common colour-vision deficiencies.
 SERIES_COLORS: tuple[str, ...] = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
-    "#332288", "#117733", "#882255", "#44AA99", "#999933", "#AA4499",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#332288",
+    "#117733",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
 )
 REFERENCE_COLOR = "#8C8C8C"  # numbers reported by the paper, never our measurements
 REFERENCE_PATTERN = "/"
@@ -44,12 +54,20 @@ SEQUENTIAL_SCALE = "Cividis"
 COUNT_SCALE = "Blues"
 
 ERROR_TYPE_COLORS: dict[str, str] = {
-    "missed": "#D55E00", "spurious": "#0072B2", "boundary": "#E69F00",
-    "wrong_category": "#CC79A7", "impure": "#009E73", "not_in_text": "#8C8C8C",
+    "missed": "#D55E00",
+    "spurious": "#0072B2",
+    "boundary": "#E69F00",
+    "wrong_category": "#CC79A7",
+    "impure": "#009E73",
+    "not_in_text": "#8C8C8C",
 }
 ERROR_TYPE_LABELS: dict[str, str] = {
-    "missed": "missed", "spurious": "spurious", "boundary": "boundary off",
-    "wrong_category": "wrong category", "impure": "impure value", "not_in_text": "not in the text",
+    "missed": "missed",
+    "spurious": "spurious",
+    "boundary": "boundary off",
+    "wrong_category": "wrong category",
+    "impure": "impure value",
+    "not_in_text": "not in the text",
 }
 
 
@@ -85,13 +103,17 @@ def apply_theme(fig: go.Figure, title: str | None = None) -> go.Figure:
     return fig
 
 
-def presentation_copy(fig: go.Figure, width: int = PRESENTATION_WIDTH,
-                      height: int = PRESENTATION_HEIGHT) -> go.Figure:
+def presentation_copy(fig: go.Figure, width: int = PRESENTATION_WIDTH, height: int = PRESENTATION_HEIGHT) -> go.Figure:
     """A copy sized for a slide: fixed pixel size and every font scaled up."""
     slide = go.Figure(fig)
     factor = SLIDE_FONT / SCREEN_FONT
-    slide.update_layout(width=width, height=height, font_size=SLIDE_FONT, title_font_size=SLIDE_TITLE,
-                        margin=dict(l=140, r=60, t=130, b=110))
+    slide.update_layout(
+        width=width,
+        height=height,
+        font_size=SLIDE_FONT,
+        title_font_size=SLIDE_TITLE,
+        margin=dict(l=140, r=60, t=130, b=110),
+    )
     for annotation in slide.layout.annotations or ():
         if annotation.font.size:
             annotation.font.size = annotation.font.size * factor

@@ -31,13 +31,27 @@ from typing import Any
 from phi_core.models import PredictedItem
 from phi_core.taxonomy import resolve
 from phi_core.violations import (
-    EMPTY_VALUE, EXTRA_TEXT, MIXED_ENTRY, NON_STRING_VALUE, REPAIRED_JSON, REPLY_TOO_LARGE, UNKNOWN_CATEGORY,
-    UNPARSEABLE, WRONG_SHAPE,
+    EMPTY_VALUE,
+    EXTRA_TEXT,
+    MIXED_ENTRY,
+    NON_STRING_VALUE,
+    REPAIRED_JSON,
+    REPLY_TOO_LARGE,
+    UNKNOWN_CATEGORY,
+    UNPARSEABLE,
+    WRONG_SHAPE,
 )
 
 VIOLATION_CODES = (
-    UNPARSEABLE, REPLY_TOO_LARGE, WRONG_SHAPE, EXTRA_TEXT, REPAIRED_JSON,
-    UNKNOWN_CATEGORY, EMPTY_VALUE, NON_STRING_VALUE, MIXED_ENTRY,
+    UNPARSEABLE,
+    REPLY_TOO_LARGE,
+    WRONG_SHAPE,
+    EXTRA_TEXT,
+    REPAIRED_JSON,
+    UNKNOWN_CATEGORY,
+    EMPTY_VALUE,
+    NON_STRING_VALUE,
+    MIXED_ENTRY,
 )
 
 CATEGORY_OBJECT = "category_object"
@@ -56,14 +70,45 @@ MAX_TRUNCATION_CUTS = 8
 MAX_NESTING = 8  # JSON inside a string inside JSON ...
 
 # Values that mean "nothing found" rather than a finding.
-NO_VALUE_MARKERS = frozenset({
-    "", "なし", "無し", "該当なし", "該当無し", "記載なし", "不明", "n/a", "na", "none", "null", "nil",
-    "-", "－", "ー", "—", "なし。",
-})
+NO_VALUE_MARKERS = frozenset(
+    {
+        "",
+        "なし",
+        "無し",
+        "該当なし",
+        "該当無し",
+        "記載なし",
+        "不明",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "nil",
+        "-",
+        "－",
+        "ー",
+        "—",
+        "なし。",
+    }
+)
 
 # Keys under which replies put their list of entries ({"phi_list": [...]} is the contract).
-LIST_KEYS = frozenset({"phi_list", "phi_items", "phi", "pii", "items", "entities", "results", "data", "output", "answer"})
-ENTRY_LABEL_KEYS = ("type", "category", "label", "entity_type", "entity", "kind", "class", "tag", "種類", "カテゴリ", "カテゴリー")
+LIST_KEYS = frozenset(
+    {"phi_list", "phi_items", "phi", "pii", "items", "entities", "results", "data", "output", "answer"}
+)
+ENTRY_LABEL_KEYS = (
+    "type",
+    "category",
+    "label",
+    "entity_type",
+    "entity",
+    "kind",
+    "class",
+    "tag",
+    "種類",
+    "カテゴリ",
+    "カテゴリー",
+)
 ENTRY_VALUE_KEYS = ("value", "text", "span", "content", "string", "word", "値", "内容", "テキスト")
 
 
@@ -171,7 +216,7 @@ def find_json_value(text: str) -> tuple[Any, bool, bool] | None:
         found = _find_in_region(region)
         if found is not None:
             value, span, repaired = found
-            extra = region is not text or bool(region[: span[0]].strip() or region[span[1]:].strip())
+            extra = region is not text or bool(region[: span[0]].strip() or region[span[1] :].strip())
             return value, extra, repaired
     return None
 
@@ -358,8 +403,8 @@ def _read_string(text: str, start: int) -> tuple[str, int]:
         char = text[index]
         if char == "\\" and index + 1 < len(text):
             escape = text[index + 1]
-            if escape == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[index + 2:index + 6]):
-                chars.append(chr(int(text[index + 2:index + 6], 16)))
+            if escape == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", text[index + 2 : index + 6]):
+                chars.append(chr(int(text[index + 2 : index + 6], 16)))
                 index += 6
                 continue
             chars.append({"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f"}.get(escape, escape))
@@ -459,7 +504,7 @@ def _walk_top(value: Any, findings: _Findings, depth: int) -> str:
 
 def _decode_json_string(text: str) -> Any:
     stripped = text.strip()
-    if not stripped or stripped[0] not in "{[\"`":
+    if not stripped or stripped[0] not in '{["`':
         return None
     found = find_json_value(stripped)
     if found is None or not _can_hold_items(found[0]):

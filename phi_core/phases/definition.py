@@ -209,11 +209,15 @@ class PhaseDefinition(_Frozen):
             user = self.templates_for(variant_name).user
             label = f"variant {variant_name!r}" if variant_name else "the phase"
             if "report" not in template_placeholders(user):
-                raise ValueError(f"the user prompt of {label} has no {{report}} placeholder, so the report never reaches the model")
+                raise ValueError(
+                    f"the user prompt of {label} has no {{report}} placeholder, so the report never reaches the model"
+                )
             templates = self.templates_for(variant_name)
             has_slot = "examples" in template_placeholders(templates.system + templates.user)
             if self.examples_for(variant_name) and not has_slot:
-                raise ValueError(f"{label} lists worked examples but its prompts have no {{examples}} placeholder to put them in")
+                raise ValueError(
+                    f"{label} lists worked examples but its prompts have no {{examples}} placeholder to put them in"
+                )
 
     # ----------------------------------------------------------- accessors
 
@@ -350,7 +354,9 @@ def resolve_extends(
     if not isinstance(base_number, int) or isinstance(base_number, bool):
         raise PhaseError(f"{source}: 'extends' must be a phase number such as 3, got {base_number!r}")
     if base_number in _seen:
-        raise PhaseError(f"{source}: phases extend each other in a circle ({' -> '.join(map(str, _seen + (base_number,)))})")
+        raise PhaseError(
+            f"{source}: phases extend each other in a circle ({' -> '.join(map(str, _seen + (base_number,)))})"
+        )
     base = resolve_extends(base_for(base_number), base_for, source=source, _seen=_seen + (base_number,))
     merged = {k: copy.deepcopy(v) for k, v in base.items() if k not in OWN_KEYS}
     merged.update(data)
@@ -370,7 +376,11 @@ def base_lookup(raws: list[Mapping[str, Any]], where: str) -> Callable[[int], Ma
 
 
 def resolve_and_parse(
-    raw: Mapping[str, Any], base_for: Callable[[int], Mapping[str, Any]], *, source: str, split_of: SplitOf | None = None
+    raw: Mapping[str, Any],
+    base_for: Callable[[int], Mapping[str, Any]],
+    *,
+    source: str,
+    split_of: SplitOf | None = None,
 ) -> PhaseDefinition:
     resolved = resolve_extends(raw, base_for, source=source, _seen=(raw.get("number"),))
     return parse_phase(resolved, source=source, split_of=split_of)
@@ -380,7 +390,9 @@ def load_phase(path: str | Path, *, split_of: SplitOf | None = None) -> PhaseDef
     """Load one phase file; ``extends`` is looked up among the phase*.toml files beside it."""
     path = Path(path)
     siblings = [read_toml(p) for p in sorted(path.parent.glob("phase*.toml"))]
-    return resolve_and_parse(read_toml(path), base_lookup(siblings, str(path.parent)), source=str(path), split_of=split_of)
+    return resolve_and_parse(
+        read_toml(path), base_lookup(siblings, str(path.parent)), source=str(path), split_of=split_of
+    )
 
 
 def phase_from_toml(text: str, *, source: str = "<text>", split_of: SplitOf | None = None) -> PhaseDefinition:
@@ -400,6 +412,7 @@ def phase_from_dict(data: Mapping[str, Any], *, source: str = "stored definition
 
 
 # -------------------------------------------------------------- versioning
+
 
 def _deep_merge(base: dict[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
     merged = dict(base)
@@ -427,6 +440,7 @@ def derive_version(phase: PhaseDefinition, changes: Mapping[str, Any]) -> PhaseD
 
 
 # ------------------------------------------------------------ TOML writing
+
 
 def dump_toml(phase: PhaseDefinition) -> str:
     """The full definition as TOML; loading it back gives the same hash."""

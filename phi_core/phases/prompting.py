@@ -43,6 +43,7 @@ def render_labels(phase: PhaseDefinition) -> str:
 
 # ----------------------------------------------------------- gold answers
 
+
 def _looks_like_phone(value: str) -> bool:
     digits = sum(ch.isdigit() for ch in value)
     return digits >= 6 and digits >= len(value.replace(" ", "")) / 2
@@ -100,6 +101,7 @@ def gold_items(report: Report, phase: PhaseDefinition) -> list[PredictedItem]:
 
 # ---------------------------------------------------------- JSON answers
 
+
 def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False)
 
@@ -132,7 +134,11 @@ def render_examples(reports: Sequence[Report], phase: PhaseDefinition) -> str:
     blocks = [
         fill_template(
             phase.example_template,
-            {"n": str(n), "example_report": report.text, "example_json": render_answer(gold_items(report, phase), phase)},
+            {
+                "n": str(n),
+                "example_report": report.text,
+                "example_json": render_answer(gold_items(report, phase), phase),
+            },
         )
         for n, report in enumerate(reports, start=1)
     ]
@@ -140,6 +146,7 @@ def render_examples(reports: Sequence[Report], phase: PhaseDefinition) -> str:
 
 
 # -------------------------------------------------------------- messages
+
 
 def render_additions(additions: Sequence[str]) -> str:
     if not additions:

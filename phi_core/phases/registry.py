@@ -15,7 +15,9 @@ from phi_core.paths import PHASES_DIR
 from phi_core.phases.definition import PhaseDefinition, PhaseError, SplitOf, base_lookup, read_toml, resolve_and_parse
 
 
-def load_phase_directory(directory: str | Path = PHASES_DIR, *, split_of: SplitOf | None = None) -> list[PhaseDefinition]:
+def load_phase_directory(
+    directory: str | Path = PHASES_DIR, *, split_of: SplitOf | None = None
+) -> list[PhaseDefinition]:
     """Every phase*.toml in ``directory``, ``extends`` resolved, ordered by number and version."""
     directory = Path(directory)
     paths = sorted(directory.glob("phase*.toml"))
@@ -35,8 +37,11 @@ class PhaseRegistry:
 
     def add(self, phase: PhaseDefinition) -> PhaseDefinition:
         clash = next(
-            (p for p in self._by_key.values()
-             if p.number == phase.number and p.version == phase.version and p.hash != phase.hash),
+            (
+                p
+                for p in self._by_key.values()
+                if p.number == phase.number and p.version == phase.version and p.hash != phase.hash
+            ),
             None,
         )
         if clash is not None:

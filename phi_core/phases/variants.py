@@ -62,7 +62,10 @@ def explain_variant(phase: PhaseDefinition, model_name: str, model_info: ModelIn
     if rule.light_if_parameters_below_b is not None:
         size, where = None, ""
         if model_info is not None:
-            size, where = parse_parameter_size(model_info.parameter_size), f"parameter_size {model_info.parameter_size!r}"
+            size, where = (
+                parse_parameter_size(model_info.parameter_size),
+                f"parameter_size {model_info.parameter_size!r}",
+            )
         if size is None:
             size, where = parameter_size_from_name(model_name), "size tag in the model name"
         if size is not None:

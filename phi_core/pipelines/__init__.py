@@ -1,13 +1,29 @@
 """Pipelines: rules, one model in one phase, or the union of several, stored by name."""
 
 from phi_core.pipelines.definition import (
-    DEFAULT_PRECEDENCE, Part, Pipeline, PipelineError, make_pipeline, parse_part, pipeline_from_dict,
+    DEFAULT_PRECEDENCE,
+    Part,
+    Pipeline,
+    PipelineError,
+    make_pipeline,
+    parse_part,
+    pipeline_from_dict,
 )
 from phi_core.pipelines.merge import LabeledSpan, merge_spans, spans_of_items, union_items
 
 __all__ = [
-    "DEFAULT_PRECEDENCE", "LabeledSpan", "Part", "Pipeline", "PipelineError", "load_pipeline", "make_pipeline",
-    "merge_spans", "parse_part", "pipeline_from_dict", "spans_of_items", "union_items",
+    "DEFAULT_PRECEDENCE",
+    "LabeledSpan",
+    "Part",
+    "Pipeline",
+    "PipelineError",
+    "load_pipeline",
+    "make_pipeline",
+    "merge_spans",
+    "parse_part",
+    "pipeline_from_dict",
+    "spans_of_items",
+    "union_items",
 ]
 
 

@@ -17,9 +17,24 @@ from phi_core.taxonomy import CATEGORY_CODES
 # identifies the patient most directly wins, so a de-identifier never treats a
 # patient's name as something milder because one extractor misread it.
 DEFAULT_PRECEDENCE: tuple[str, ...] = (
-    "PATIENT_NAME", "NAME_READING", "PATIENT_ID", "PHONE", "ADDRESS", "BIRTH_DATE", "EMERGENCY_CONTACT",
-    "PHYSICIAN_NAME", "HOSPITAL_NAME", "FACILITY_PHONE", "FACILITY_ADDRESS", "EXAM_DATE", "OTHER_DATE",
-    "OTHER_ID", "AGE", "TIME", "SEX", "DEPARTMENT",
+    "PATIENT_NAME",
+    "NAME_READING",
+    "PATIENT_ID",
+    "PHONE",
+    "ADDRESS",
+    "BIRTH_DATE",
+    "EMERGENCY_CONTACT",
+    "PHYSICIAN_NAME",
+    "HOSPITAL_NAME",
+    "FACILITY_PHONE",
+    "FACILITY_ADDRESS",
+    "EXAM_DATE",
+    "OTHER_DATE",
+    "OTHER_ID",
+    "AGE",
+    "TIME",
+    "SEX",
+    "DEPARTMENT",
 )
 assert set(DEFAULT_PRECEDENCE) == set(CATEGORY_CODES)
 
@@ -82,8 +97,9 @@ class Pipeline:
         return " ∪ ".join(p.spec() for p in self.parts)
 
 
-def make_pipeline(name: str, parts: list[str] | tuple[str, ...],
-                  precedence: list[str] | tuple[str, ...] | None = None) -> Pipeline:
+def make_pipeline(
+    name: str, parts: list[str] | tuple[str, ...], precedence: list[str] | tuple[str, ...] | None = None
+) -> Pipeline:
     name = (name or "").strip()
     if not _NAME.match(name):
         raise PipelineError(

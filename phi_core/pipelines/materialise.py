@@ -33,17 +33,23 @@ def part_run(store: Store, part: Part, dataset: str, split: str | None) -> RunRe
     """The newest run of this part on the dataset and split that finished some work."""
     backend, model, phase = part.run_identity()
     found = [
-        r for r in store.runs(dataset)
-        if (r.backend, r.split) == (backend, split) and (part.is_rules or (r.model, r.phase) == (model, phase))
+        r
+        for r in store.runs(dataset)
+        if (r.backend, r.split) == (backend, split)
+        and (part.is_rules or (r.model, r.phase) == (model, phase))
         and store.run_progress(r.run_id)["done"] > 0
     ]
     if not found:
         where = f"{dataset}" + (f" ({split})" if split else " (all splits)")
-        how = ("python -m phi_core run --backend rules" if part.is_rules
-               else f"python -m phi_core run --backend {backend} --model {model} --phase {phase}")
+        how = (
+            "python -m phi_core run --backend rules"
+            if part.is_rules
+            else f"python -m phi_core run --backend {backend} --model {model} --phase {phase}"
+        )
         raise PipelineError(
             f"the part {part.spec()} has no stored run on {where}: run it first ({how} --dataset {dataset}"
-            + (f" --split {split}" if split else "") + ")"
+            + (f" --split {split}" if split else "")
+            + ")"
         )
     return found[-1]  # runs come oldest first
 
@@ -56,8 +62,9 @@ def _first_repeat_items(store: Store, run_id: str) -> dict[str, list[tuple[str, 
     return items
 
 
-def union_results(store: Store, pipeline: Pipeline, dataset: str, split: str | None
-                  ) -> tuple[list[TaskResult], dict[str, str]]:
+def union_results(
+    store: Store, pipeline: Pipeline, dataset: str, split: str | None
+) -> tuple[list[TaskResult], dict[str, str]]:
     """One task result per report every part finished: the union's items, the parts' summed seconds."""
     runs = {part.spec(): part_run(store, part, dataset, split) for part in pipeline.parts}
     done: list[dict[str, dict]] = []
@@ -79,16 +86,30 @@ def union_results(store: Store, pipeline: Pipeline, dataset: str, split: str | N
         if pipeline.is_union:
             merged = union_items(texts[report_id], [part.get(report_id, []) for part in items], pipeline.precedence)
         else:  # one part: its items as they are, so the pipeline scores exactly as its run
-            merged = [(label, label_category(label, pipeline.precedence), value)
-                      for label, value in items[0].get(report_id, [])]
+            merged = [
+                (label, label_category(label, pipeline.precedence), value)
+                for label, value in items[0].get(report_id, [])
+            ]
         seconds = [d[report_id]["seconds"] for d in done if d[report_id]["seconds"] is not None]
-        results.append(TaskResult(
-            report_id=report_id, repeat_idx=0, status="done",
-            raw_output=json.dumps([{"category": label, "value": value} for label, _, value in merged],
-                                  ensure_ascii=False),
-            items=merged, violations=[], calls=[], seconds=float(sum(seconds)) if seconds else 0.0,
-            prompt_tokens=None, completion_tokens=None, input_tokens=None, backend_calls=0, error=None,
-        ))
+        results.append(
+            TaskResult(
+                report_id=report_id,
+                repeat_idx=0,
+                status="done",
+                raw_output=json.dumps(
+                    [{"category": label, "value": value} for label, _, value in merged], ensure_ascii=False
+                ),
+                items=merged,
+                violations=[],
+                calls=[],
+                seconds=float(sum(seconds)) if seconds else 0.0,
+                prompt_tokens=None,
+                completion_tokens=None,
+                input_tokens=None,
+                backend_calls=0,
+                error=None,
+            )
+        )
     return results, {spec: run.run_id for spec, run in runs.items()}
 
 
@@ -101,8 +122,13 @@ def pipeline_phase(pipeline: Pipeline) -> str:
 
 
 def pipeline_job_key(pipeline: Pipeline, dataset: str, split: str | None, part_runs: dict[str, str]) -> str:
-    payload = {"pipeline": pipeline.name, "definition": pipeline.to_dict(), "dataset": dataset, "split": split,
-               "part_runs": part_runs}
+    payload = {
+        "pipeline": pipeline.name,
+        "definition": pipeline.to_dict(),
+        "dataset": dataset,
+        "split": split,
+        "part_runs": part_runs,
+    }
     return "pipeline-" + hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:24]
 
 
@@ -116,9 +142,20 @@ def score_pipeline(store: Store, pipeline: Pipeline, dataset: str, split: str | 
     if record is None:
         provenance = {"pipeline": pipeline.name, "definition": pipeline.to_dict(), "part_runs": part_runs}
         record = store.create_run(
-            job_key=key, dataset=dataset, split=split, backend=PIPELINE_BACKEND, model=pipeline.name,
-            phase=pipeline_phase(pipeline), phase_key=None, host="local", model_digest="", model_meta={}, options={},
-            provenance=provenance, repeats=1, tasks_total=len(results),
+            job_key=key,
+            dataset=dataset,
+            split=split,
+            backend=PIPELINE_BACKEND,
+            model=pipeline.name,
+            phase=pipeline_phase(pipeline),
+            phase_key=None,
+            host="local",
+            model_digest="",
+            model_meta={},
+            options={},
+            provenance=provenance,
+            repeats=1,
+            tasks_total=len(results),
         )
     store.save_task_results(record.run_id, results)
     store.update_run(record.run_id, status="done", tasks_total=len(results), finished_at=datetime.now())

@@ -75,13 +75,14 @@ def merge_spans(spans: Iterable[LabeledSpan], precedence: Sequence[str]) -> list
     return merged
 
 
-def union_items(text: str, parts: Sequence[Iterable[tuple[str, str]]],
-                precedence: Sequence[str]) -> list[tuple[str, str | None, str]]:
+def union_items(
+    text: str, parts: Sequence[Iterable[tuple[str, str]]], precedence: Sequence[str]
+) -> list[tuple[str, str | None, str]]:
     """(label, category, value) items of the union, in text order, each (label, value) once."""
     spans = [s for items in parts for s in spans_of_items(text, items)]
     out: dict[tuple[str, str], tuple[str, str | None, str]] = {}
     for span in merge_spans(spans, precedence):
-        value = text[span.start:span.end]
+        value = text[span.start : span.end]
         out.setdefault((span.label, value), (span.label, label_category(span.label, precedence), value))
     return list(out.values())
 

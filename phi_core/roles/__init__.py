@@ -21,8 +21,8 @@ RANK = {role: index for index, role in enumerate(ROLES)}
 # Action registry: action -> the lowest role allowed to perform it.
 ACTIONS: dict[str, str] = {
     "view": "viewer",
-    "annotate": "annotator",          # edit one's own layer
-    "edit_gold": "adjudicator",       # edit the gold layer directly
+    "annotate": "annotator",  # edit one's own layer
+    "edit_gold": "adjudicator",  # edit the gold layer directly
     "adjudicate": "adjudicator",
     "export_audit": "adjudicator",
     "assign": "lead",

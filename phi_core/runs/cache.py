@@ -37,8 +37,9 @@ def request_hash(payload: dict) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def cached_caller(store: Store, backend: LLMBackend, *, backend_name: str, model: str,
-                  digest: str) -> Callable[[ChatRequest, str, int], tuple[ChatReply, bool]]:
+def cached_caller(
+    store: Store, backend: LLMBackend, *, backend_name: str, model: str, digest: str
+) -> Callable[[ChatRequest, str, int], tuple[ChatReply, bool]]:
     """A `call(request, step, repeat)` for the phase engine that consults the store first."""
 
     def call(request: ChatRequest, step: str, repeat: int = 0) -> tuple[ChatReply, bool]:
@@ -47,17 +48,28 @@ def cached_caller(store: Store, backend: LLMBackend, *, backend_name: str, model
         hit = store.cached_reply(key)
         if hit is not None:
             reply = ChatReply(
-                text=hit["text"] or "", prompt_tokens=hit["prompt_tokens"], completion_tokens=hit["completion_tokens"],
-                seconds=hit["seconds"] or 0.0, load_seconds=hit["load_seconds"] or 0.0,
+                text=hit["text"] or "",
+                prompt_tokens=hit["prompt_tokens"],
+                completion_tokens=hit["completion_tokens"],
+                seconds=hit["seconds"] or 0.0,
+                load_seconds=hit["load_seconds"] or 0.0,
                 metrics={**(hit["metrics"] or {}), "request_hash": key},
             )
             return reply, True
         reply = backend.chat(model, request)
         store.cache_reply(
-            key, backend=backend_name, model=model, model_digest=digest, request=payload,
+            key,
+            backend=backend_name,
+            model=model,
+            model_digest=digest,
+            request=payload,
             reply={
-                "text": reply.text, "prompt_tokens": reply.prompt_tokens, "completion_tokens": reply.completion_tokens,
-                "seconds": reply.seconds, "load_seconds": reply.load_seconds, "metrics": reply.metrics,
+                "text": reply.text,
+                "prompt_tokens": reply.prompt_tokens,
+                "completion_tokens": reply.completion_tokens,
+                "seconds": reply.seconds,
+                "load_seconds": reply.load_seconds,
+                "metrics": reply.metrics,
             },
         )
         reply.metrics = {**reply.metrics, "request_hash": key}

@@ -90,8 +90,15 @@ def build_phase_extractors(job: Job, store: Store) -> list[PhaseExtractor]:
             f"{phase.label()} is meant for the {phase.split} split, not {job.split}: "
             f"pass --split {phase.split} (the test split is kept for the final validation phase)"
         )
-    store.save_phase(phase_key=phase.key, number=phase.number, name=phase.name, version=phase.version,
-                     hash=phase.hash, definition=phase.canonical_dict(), parent_hash=phase.parent)
+    store.save_phase(
+        phase_key=phase.key,
+        number=phase.number,
+        name=phase.name,
+        version=phase.version,
+        hash=phase.hash,
+        definition=phase.canonical_dict(),
+        parent_hash=phase.parent,
+    )
     lookup = example_lookup(store, job.dataset)
     overrides = dict(job.options or {})
     if job.timeout_s:
@@ -105,8 +112,15 @@ def build_phase_extractors(job: Job, store: Store) -> list[PhaseExtractor]:
             problems.append(str(exc))
             continue
         call = cached_caller(store, backend, backend_name=job.backend, model=model, digest=info.digest)
-        extractor = PhaseExtractor(phase=phase, backend_name=job.backend, model=model, call=call,
-                                   model_info=info, example_lookup=lookup, options_override=overrides or None)
+        extractor = PhaseExtractor(
+            phase=phase,
+            backend_name=job.backend,
+            model=model,
+            call=call,
+            model_info=info,
+            example_lookup=lookup,
+            options_override=overrides or None,
+        )
         extractor.host = backend.host
         extractors.append(extractor)
     if not extractors:
@@ -153,13 +167,19 @@ def describe_models(backend_name: str, hosts: tuple[str, ...] = ()) -> list[dict
             backend = make_backend(backend_name, host)
             status = backend.check()
         except BackendError as exc:
-            out.append({"backend": backend_name, "host": host or "", "reachable": False, "error": str(exc),
-                        "models": []})
+            out.append(
+                {"backend": backend_name, "host": host or "", "reachable": False, "error": str(exc), "models": []}
+            )
             continue
-        out.append({
-            "backend": backend_name, "host": status.host, "reachable": status.reachable, "error": status.error,
-            "models": [m.as_dict() for m in status.models],
-        })
+        out.append(
+            {
+                "backend": backend_name,
+                "host": status.host,
+                "reachable": status.reachable,
+                "error": status.error,
+                "models": [m.as_dict() for m in status.models],
+            }
+        )
     return out
 
 

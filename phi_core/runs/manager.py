@@ -66,8 +66,15 @@ def job_from_dict(data: dict[str, Any]) -> Job:
 def job_from_run(run) -> Job:
     """Best guess at the job of a run started elsewhere (the CLI): same work, same key."""
     hosts = tuple(h for h in (run.host or "").split(", ") if h) if run.backend == "ollama" else ()
-    return Job(dataset=run.dataset, backend=run.backend, model="" if run.backend == "rules" else run.model,
-               phase=run.phase, split=run.split, repeats=run.repeats, hosts=hosts)
+    return Job(
+        dataset=run.dataset,
+        backend=run.backend,
+        model="" if run.backend == "rules" else run.model,
+        phase=run.phase,
+        split=run.split,
+        repeats=run.repeats,
+        hosts=hosts,
+    )
 
 
 @dataclass(frozen=True)
@@ -132,11 +139,22 @@ class _Entry:
     def snapshot(self) -> JobSnapshot:
         p = self.progress
         return JobSnapshot(
-            job_id=self.job_id, job=self.job, description=self.description, status=self.status,
-            run_id=self.run_id, total=p.total if p else 0, done=p.done if p else 0, failed=p.failed if p else 0,
-            skipped=p.skipped if p else 0, elapsed_s=p.elapsed_s if p else 0.0, eta_s=p.eta_s if p else None,
-            last_error=p.last_error if p else None, error=self.error, created_at=self.created_at,
-            started_at=self.started_at, finished_at=self.finished_at,
+            job_id=self.job_id,
+            job=self.job,
+            description=self.description,
+            status=self.status,
+            run_id=self.run_id,
+            total=p.total if p else 0,
+            done=p.done if p else 0,
+            failed=p.failed if p else 0,
+            skipped=p.skipped if p else 0,
+            elapsed_s=p.elapsed_s if p else 0.0,
+            eta_s=p.eta_s if p else None,
+            last_error=p.last_error if p else None,
+            error=self.error,
+            created_at=self.created_at,
+            started_at=self.started_at,
+            finished_at=self.finished_at,
         )
 
 
@@ -157,9 +175,15 @@ def _plain(error: BaseException) -> str:
 
 
 class JobManager:
-    def __init__(self, store: Store, *, build_extractors: BuildExtractors = _default_build,
-                 scorer: Scorer | None = _default_scorer, max_parallel: int = 1,
-                 runner_factory: Callable[..., Runner] = Runner):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        build_extractors: BuildExtractors = _default_build,
+        scorer: Scorer | None = _default_scorer,
+        max_parallel: int = 1,
+        runner_factory: Callable[..., Runner] = Runner,
+    ):
         self.store = store
         self.max_parallel = max(1, int(max_parallel))
         self._build = build_extractors
@@ -215,8 +239,9 @@ class JobManager:
         with self._changed:
             twin = next((e for e in self._entries.values() if e.status in ACTIVE and job_dict(e.job) == wanted), None)
         if twin is not None:
-            raise JobRejected(f"{job.describe()} is already {twin.status} (job {twin.job_id}): "
-                              "wait for it or cancel it first")
+            raise JobRejected(
+                f"{job.describe()} is already {twin.status} (job {twin.job_id}): wait for it or cancel it first"
+            )
         self._check_reports(job)
         try:
             extractors = list(self._build(job, self.store))
@@ -224,8 +249,15 @@ class JobManager:
             raise JobRejected(f"{job.describe()} was not queued: {_plain(error)}") from error
         if not extractors:
             raise JobRejected(f"{job.describe()} was not queued: no extractor could be built for it")
-        return _Entry(job_id=uuid.uuid4().hex[:10], job=job, description=job.describe(), extractors=extractors,
-                      cancel=threading.Event(), run_id=run_id, created_at=datetime.now())
+        return _Entry(
+            job_id=uuid.uuid4().hex[:10],
+            job=job,
+            description=job.describe(),
+            extractors=extractors,
+            cancel=threading.Event(),
+            run_id=run_id,
+            created_at=datetime.now(),
+        )
 
     def _check_reports(self, job: Job) -> None:
         if not self.store.has_dataset(job.dataset):
@@ -319,16 +351,33 @@ class JobManager:
             except TypeError:  # a job row from an incompatible version: nothing to resume with
                 continue
             done, total = self._run_counts(row["run_id"])
-            out.append(InterruptedWork(key=row["job_id"], job=job, run_id=row["run_id"],
-                                       description=row["description"] or job.describe(),
-                                       since=row["started_at"] or row["created_at"], done=done, total=total))
+            out.append(
+                InterruptedWork(
+                    key=row["job_id"],
+                    job=job,
+                    run_id=row["run_id"],
+                    description=row["description"] or job.describe(),
+                    since=row["started_at"] or row["created_at"],
+                    done=done,
+                    total=total,
+                )
+            )
         for run in self.store.runs(statuses=UNFINISHED_RUN_STATUSES):
             if run.run_id in claimed or _live(run_id=run.run_id):
                 continue
             job = job_from_run(run)
             done, total = self._run_counts(run.run_id)
-            out.append(InterruptedWork(key=run.run_id, job=job, run_id=run.run_id, description=job.describe(),
-                                       since=run.started_at or run.created_at, done=done, total=total))
+            out.append(
+                InterruptedWork(
+                    key=run.run_id,
+                    job=job,
+                    run_id=run.run_id,
+                    description=job.describe(),
+                    since=run.started_at or run.created_at,
+                    done=done,
+                    total=total,
+                )
+            )
         return out
 
     def _run_counts(self, run_id: str | None) -> tuple[int, int]:
@@ -361,8 +410,9 @@ class JobManager:
         while self._queue and running < self.max_parallel:
             entry = self._entries[self._queue.pop(0)]
             entry.status, entry.started_at = "running", datetime.now()
-            entry.thread = threading.Thread(target=self._work, args=(entry,), daemon=True,
-                                            name=f"phi-job-{entry.job_id}")
+            entry.thread = threading.Thread(
+                target=self._work, args=(entry,), daemon=True, name=f"phi-job-{entry.job_id}"
+            )
             entry.thread.start()
             running += 1
 
@@ -384,9 +434,14 @@ class JobManager:
         self.store.update_job(entry.job_id, status="running", started_at=entry.started_at)
         status, error = "error", None
         try:
-            runner = self._runner_factory(self.store, entry.job, entry.extractors,
-                                          progress=lambda p: self._on_progress(entry, p),
-                                          cancel=entry.cancel, scorer=self._scorer)
+            runner = self._runner_factory(
+                self.store,
+                entry.job,
+                entry.extractors,
+                progress=lambda p: self._on_progress(entry, p),
+                cancel=entry.cancel,
+                scorer=self._scorer,
+            )
             summary = runner.run()
             status = summary.status
             if summary.errors:

@@ -131,11 +131,20 @@ class Runner:
         model_meta = provenance.get("model_info", {}) or {}
         if record is None:
             record = self.store.create_run(
-                job_key=key, dataset=self.job.dataset, split=self.job.split, backend=lead.backend,
-                model=lead.model, phase=str(lead.phase), phase_key=provenance.get("phase_key"),
-                host=", ".join(provenance["hosts"]), model_digest=model_meta.get("digest", ""),
-                model_meta=model_meta, options=provenance.get("options", {}), provenance=provenance,
-                repeats=self.job.repeats, tasks_total=total,
+                job_key=key,
+                dataset=self.job.dataset,
+                split=self.job.split,
+                backend=lead.backend,
+                model=lead.model,
+                phase=str(lead.phase),
+                phase_key=provenance.get("phase_key"),
+                host=", ".join(provenance["hosts"]),
+                model_digest=model_meta.get("digest", ""),
+                model_meta=model_meta,
+                options=provenance.get("options", {}),
+                provenance=provenance,
+                repeats=self.job.repeats,
+                tasks_total=total,
             )
         elif record.tasks_total < total:
             self.store.update_run(record.run_id, tasks_total=total)
@@ -160,8 +169,17 @@ class Runner:
         skipped = len(reports) * self.job.repeats - planned
         self.store.update_run(run_id, status="running", started_at=datetime.now(), error=None, owner=PROCESS_OWNER)
 
-        state = Progress(run_id=run_id, total=len(reports) * self.job.repeats, done=skipped, failed=0,
-                         skipped=skipped, backend_calls=0, cached=skipped, elapsed_s=0.0, eta_s=None)
+        state = Progress(
+            run_id=run_id,
+            total=len(reports) * self.job.repeats,
+            done=skipped,
+            failed=0,
+            skipped=skipped,
+            backend_calls=0,
+            cached=skipped,
+            elapsed_s=0.0,
+            eta_s=None,
+        )
         errors: list[str] = []
         pending: list[TaskResult] = []
         last_flush = time.perf_counter()
@@ -245,12 +263,14 @@ class Runner:
             finally:
                 results.put(("exit", extractor, None, None, None))
 
-        threads = [
-            threading.Thread(target=worker, args=(extractor,), daemon=True, name=f"phi-run-{n}")
-            for n, extractor in enumerate(
-                e for _ in range(max(1, self.job.concurrency)) for e in self.extractors
-            )
-        ] if tasks else []
+        threads = (
+            [
+                threading.Thread(target=worker, args=(extractor,), daemon=True, name=f"phi-run-{n}")
+                for n, extractor in enumerate(e for _ in range(max(1, self.job.concurrency)) for e in self.extractors)
+            ]
+            if tasks
+            else []
+        )
         work_started = time.perf_counter()
         report_progress()
         live = len(threads)
@@ -263,8 +283,11 @@ class Runner:
                 if self.cancel.is_set() and cancelled_at is None:
                     cancelled_at = time.perf_counter()
                     stop.set()
-                if (cancelled_at is not None and self.cancel_grace_s is not None
-                        and time.perf_counter() - cancelled_at >= self.cancel_grace_s):
+                if (
+                    cancelled_at is not None
+                    and self.cancel_grace_s is not None
+                    and time.perf_counter() - cancelled_at >= self.cancel_grace_s
+                ):
                     break  # calls still in flight are abandoned; their tasks stay unfinished
                 try:
                     kind, extractor, report, repeat, outcome = results.get(timeout=0.1)
@@ -320,16 +343,25 @@ class Runner:
         report_progress(final=True)
         stored = self.store.run_validity([run_id])[run_id]
         return RunSummary(
-            run_id=run_id, job_key=record.job_key, status=status, tasks_total=state.total,
-            tasks_done=state.done, tasks_failed=state.failed, backend_calls=state.backend_calls,
-            cached=state.cached, skipped=skipped, elapsed_s=time.perf_counter() - started,
+            run_id=run_id,
+            job_key=record.job_key,
+            status=status,
+            tasks_total=state.total,
+            tasks_done=state.done,
+            tasks_failed=state.failed,
+            backend_calls=state.backend_calls,
+            cached=state.cached,
+            skipped=skipped,
+            elapsed_s=time.perf_counter() - started,
             errors=([error] if error and error not in errors else []) + errors,
-            validity=stored["validity"], unparseable_replies=stored["unparseable_replies"],
+            validity=stored["validity"],
+            unparseable_replies=stored["unparseable_replies"],
             first_parse_error=stored["first_parse_error"],
         )
 
-    def _outcome(self, state: Progress, errors: list[str], session: "_Session", dead: dict[int, str],
-                 left: int, cancelled: bool) -> tuple[str, str | None]:
+    def _outcome(
+        self, state: Progress, errors: list[str], session: "_Session", dead: dict[int, str], left: int, cancelled: bool
+    ) -> tuple[str, str | None]:
         """The run's final status and the one line that says why, when it did not simply finish."""
         if session.model_changed:
             return "failed", session.model_changed

@@ -85,9 +85,7 @@ def _dimension_means(scores: Sequence[ReportScore]) -> dict[str, float | None]:
     measured = ~np.isnan(table)
     sums = np.where(measured, table, 0.0).sum(axis=0)
     counts = measured.sum(axis=0)
-    return {
-        name: float(sums[i] / counts[i]) if counts[i] else None for i, name in enumerate(DIMENSIONS)
-    }
+    return {name: float(sums[i] / counts[i]) if counts[i] else None for i, name in enumerate(DIMENSIONS)}
 
 
 def _pooled_category_counts(scores: Sequence[ReportScore]) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
@@ -149,7 +147,5 @@ def _timing(scores: Sequence[ReportScore], seconds: Sequence[float | None] | Non
     return {
         "mean_seconds": float(np.mean(timed)) if timed else None,
         "timed_reports": len(timed),
-        "sec_per_100_tokens": (
-            sum(sec for sec, _ in with_tokens) / token_total * 100 if token_total else None
-        ),
+        "sec_per_100_tokens": (sum(sec for sec, _ in with_tokens) / token_total * 100 if token_total else None),
     }

@@ -56,7 +56,7 @@ def bootstrap_ci(
     for first in range(0, n_boot, chunk):
         rows = min(chunk, n_boot - first)
         picks = rng.integers(0, n, size=(rows, n), dtype=index_type)
-        stats[first:first + rows] = _rowwise(stat, data[picks])
+        stats[first : first + rows] = _rowwise(stat, data[picks])
     low, high = np.quantile(stats, [alpha / 2, 1 - alpha / 2])
     return float(low), float(high)
 
@@ -73,6 +73,7 @@ def _rowwise(stat: Callable, block: np.ndarray) -> np.ndarray:
 
 # ------------------------------------------------------- many groups at once
 
+
 def _resample_counts(n: int, n_boot: int, seed: int) -> np.ndarray:
     """(n_boot, n) matrix: how often each index appears in each of bootstrap_ci's resamples."""
     blocks: list[np.ndarray] = []
@@ -88,8 +89,9 @@ def _resample_counts(n: int, n_boot: int, seed: int) -> np.ndarray:
     return np.bincount(cells, minlength=n_boot * n).reshape(n_boot, n).astype(float)
 
 
-def grouped_bootstrap_ci(groups: Sequence[np.ndarray], *, n_boot: int = 1000, seed: int = 0,
-                         alpha: float = 0.05) -> list[tuple[float, float]]:
+def grouped_bootstrap_ci(
+    groups: Sequence[np.ndarray], *, n_boot: int = 1000, seed: int = 0, alpha: float = 0.05
+) -> list[tuple[float, float]]:
     """(low, high) per group, as bootstrap_ci(values, n_boot=n_boot, seed=seed) would give.
 
     bootstrap_ci with a fixed seed draws the same resample indices for every
@@ -121,6 +123,7 @@ def grouped_bootstrap_ci(groups: Sequence[np.ndarray], *, n_boot: int = 1000, se
 
 
 # ------------------------------------------------- paired columns of means
+
 
 def bootstrap_means(columns: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Means of ``n_boot`` row-resamples of ``columns`` (shape (n, k)) -> shape (n_boot, k).

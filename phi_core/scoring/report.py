@@ -28,7 +28,13 @@ from phi_core.scoring.scripts import script_of
 from phi_core.taxonomy import category_matches, normalize_label, resolve
 
 CATEGORY_COUNTERS: tuple[str, ...] = (
-    "support", "strict_tp", "strict_fp", "strict_fn", "relaxed_tp", "relaxed_fp", "relaxed_fn",
+    "support",
+    "strict_tp",
+    "strict_fp",
+    "strict_fn",
+    "relaxed_tp",
+    "relaxed_fp",
+    "relaxed_fn",
 )
 ERROR_TYPES: tuple[str, ...] = ("missed", "spurious", "boundary", "wrong_category", "impure", "not_in_text")
 
@@ -179,9 +185,7 @@ def _label_key(label: str) -> str:
     return resolve(label).category or normalize_label(label)
 
 
-def _seconds_rate(
-    seconds: float | None, input_tokens: int | None, config: ScoringConfig
-) -> tuple[float, float] | None:
+def _seconds_rate(seconds: float | None, input_tokens: int | None, config: ScoringConfig) -> tuple[float, float] | None:
     """(actual, target): seconds per 100 input tokens, else seconds per report."""
     if seconds is None:
         return None
@@ -232,9 +236,17 @@ def score_report(
     checks = rules.check_results(codes)
 
     evidence = _Evidence(
-        gold=gold, items=scored, matches=matches, gold_found=gold_found,
-        pure_chars=pure_chars, item_chars=item_chars, checks=checks,
-        repeats=repeats, seconds=seconds, input_tokens=input_tokens, config=config,
+        gold=gold,
+        items=scored,
+        matches=matches,
+        gold_found=gold_found,
+        pure_chars=pure_chars,
+        item_chars=item_chars,
+        checks=checks,
+        repeats=repeats,
+        seconds=seconds,
+        input_tokens=input_tokens,
+        config=config,
     )
     fractions = {name: rule(evidence) for name, rule in DIMENSION_RULES.items()}
     score, points, unmeasured = _composite(fractions, config)
@@ -295,7 +307,7 @@ def _checked_gold(text: str, gold: Sequence[Span]) -> list[Span]:
             )
         update: dict = {}
         if not span.text:
-            update["text"] = text[span.start:span.end]
+            update["text"] = text[span.start : span.end]
         # Gold written with an alias (氏名, patient_name) still means its canonical category.
         canonical_category = resolve(span.category).category
         if canonical_category and canonical_category != span.category:
@@ -378,9 +390,7 @@ def _composite(
     fractions: dict[str, float | None], config: ScoringConfig
 ) -> tuple[float, dict[str, float | None], list[str]]:
     """Points per dimension and the score out of 100 over the measured weights."""
-    points = {
-        name: None if frac is None else config.weights[name] * frac for name, frac in fractions.items()
-    }
+    points = {name: None if frac is None else config.weights[name] * frac for name, frac in fractions.items()}
     unmeasured = [name for name, frac in fractions.items() if frac is None]
     measured_weight = sum(config.weights[n] for n in DIMENSIONS if points[n] is not None)
     earned = sum(p for p in points.values() if p is not None)
@@ -449,19 +459,38 @@ def _pairs(gold: Sequence[Span], matches: Sequence[Match | None], located: Seque
     canonical category of the label, or the normalised label when it has none."""
     return [
         {
-            "gold_category": g.category, "gold_start": g.start, "gold_end": g.end,
-            "pred_label": m.pred.label, "pred_category": located[m.pred.item_index].label_key,
-            "pred_start": m.pred.start, "pred_end": m.pred.end, "iou": m.iou,
+            "gold_category": g.category,
+            "gold_start": g.start,
+            "gold_end": g.end,
+            "pred_label": m.pred.label,
+            "pred_category": located[m.pred.item_index].label_key,
+            "pred_start": m.pred.start,
+            "pred_end": m.pred.end,
+            "iou": m.iou,
         }
         for g, m in zip(gold, matches)
         if m is not None
     ]
 
 
-def _error(kind: str, category: str | None, gold_text: str | None, label: str | None,
-           value: str | None, start: int | None, end: int | None) -> dict:
-    return {"type": kind, "category": category, "gold_text": gold_text, "pred_label": label,
-            "pred_value": value, "start": start, "end": end}
+def _error(
+    kind: str,
+    category: str | None,
+    gold_text: str | None,
+    label: str | None,
+    value: str | None,
+    start: int | None,
+    end: int | None,
+) -> dict:
+    return {
+        "type": kind,
+        "category": category,
+        "gold_text": gold_text,
+        "pred_label": label,
+        "pred_value": value,
+        "start": start,
+        "end": end,
+    }
 
 
 def _errors(
@@ -497,10 +526,15 @@ def _errors(
             )
             if impure is not None:
                 touched = next((g for g in gold if overlaps(g, impure)), None)
-                errors.append(_error(
-                    "impure",
-                    touched.category if touched else None,
-                    touched.text if touched else None,
-                    item.label, item.value, impure.start, impure.end,
-                ))
+                errors.append(
+                    _error(
+                        "impure",
+                        touched.category if touched else None,
+                        touched.text if touched else None,
+                        item.label,
+                        item.value,
+                        impure.start,
+                        impure.end,
+                    )
+                )
     return errors

@@ -112,9 +112,7 @@ class StepModel:
     def fit_at(self, x: np.ndarray, y: np.ndarray, threshold: float, sse: float) -> BreakpointFit:
         below = x < threshold
         params = {"gain_below": float(y[below].mean()), "gain_above": float(y[~below].mean())}
-        return BreakpointFit(
-            float(threshold), float(sse), float(x[below].max()), float(x[~below].min()), params
-        )
+        return BreakpointFit(float(threshold), float(sse), float(x[below].max()), float(x[~below].min()), params)
 
 
 BREAKPOINT_MODELS: dict[str, BreakpointModel] = {

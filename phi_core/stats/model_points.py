@@ -36,8 +36,15 @@ def _model_rng(seed: int, model: str) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(model.encode("utf-8"))])
 
 
-def _point(model: str, before: Mapping[str, float], after: Mapping[str, float],
-           n_boot: int, seed: int, alpha: float, seconds: float | None) -> ModelPoint:
+def _point(
+    model: str,
+    before: Mapping[str, float],
+    after: Mapping[str, float],
+    n_boot: int,
+    seed: int,
+    alpha: float,
+    seconds: float | None,
+) -> ModelPoint:
     shared = sorted(set(before) & set(after), key=str)
     pairs = np.array([[before[r], after[r]] for r in shared], dtype=float).reshape(-1, 2)
     pairs = pairs[np.all(np.isfinite(pairs), axis=1)]
@@ -74,7 +81,14 @@ def model_step_points(
     seconds = seconds_added_by_model or {}
     models = sorted(set(before_by_model) & set(after_by_model), key=str)
     return [
-        _point(str(m), before_by_model[m], after_by_model[m], n_boot, seed, alpha,
-               None if seconds.get(m) is None else float(seconds[m]))
+        _point(
+            str(m),
+            before_by_model[m],
+            after_by_model[m],
+            n_boot,
+            seed,
+            alpha,
+            None if seconds.get(m) is None else float(seconds[m]),
+        )
         for m in models
     ]

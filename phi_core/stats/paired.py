@@ -70,10 +70,23 @@ def _not_enough(b: np.ndarray, a: np.ndarray, alpha: float, n_boot: int) -> Pair
     )
     diff = clean(a - b)
     return PairedResult(
-        ok=False, reason=reason, n=n, n_nonzero=int(np.count_nonzero(diff)),
-        mean_before=_mean(b), mean_after=_mean(a), mean_diff=_mean(diff), sd_diff=NAN,
-        diff_ci_t=NAN_CI, diff_ci_boot=NAN_CI, cohens_d=NAN,
-        t_stat=NAN, t_p=NAN, wilcoxon_stat=NAN, wilcoxon_p=NAN, alpha=alpha, n_boot=n_boot,
+        ok=False,
+        reason=reason,
+        n=n,
+        n_nonzero=int(np.count_nonzero(diff)),
+        mean_before=_mean(b),
+        mean_after=_mean(a),
+        mean_diff=_mean(diff),
+        sd_diff=NAN,
+        diff_ci_t=NAN_CI,
+        diff_ci_boot=NAN_CI,
+        cohens_d=NAN,
+        t_stat=NAN,
+        t_p=NAN,
+        wilcoxon_stat=NAN,
+        wilcoxon_p=NAN,
+        alpha=alpha,
+        n_boot=n_boot,
     )
 
 
@@ -98,11 +111,23 @@ def paired_comparison(
     rng = np.random.default_rng(seed)
     (boot_ci,) = bootstrap_mean_interval(diff, n_boot, rng, alpha)
     return PairedResult(
-        ok=True, reason="", n=int(b.size), n_nonzero=int(np.count_nonzero(diff)),
-        mean_before=float(b.mean()), mean_after=float(a.mean()),
-        mean_diff=float(diff.mean()), sd_diff=float(diff.std(ddof=1)),
-        diff_ci_t=t_interval(diff, alpha), diff_ci_boot=boot_ci, cohens_d=cohens_dz(diff),
-        t_stat=t.stat, t_p=t.p, wilcoxon_stat=w.stat, wilcoxon_p=w.p, alpha=alpha, n_boot=n_boot,
+        ok=True,
+        reason="",
+        n=int(b.size),
+        n_nonzero=int(np.count_nonzero(diff)),
+        mean_before=float(b.mean()),
+        mean_after=float(a.mean()),
+        mean_diff=float(diff.mean()),
+        sd_diff=float(diff.std(ddof=1)),
+        diff_ci_t=t_interval(diff, alpha),
+        diff_ci_boot=boot_ci,
+        cohens_d=cohens_dz(diff),
+        t_stat=t.stat,
+        t_p=t.p,
+        wilcoxon_stat=w.stat,
+        wilcoxon_p=w.p,
+        alpha=alpha,
+        n_boot=n_boot,
     )
 
 
@@ -146,12 +171,7 @@ def phase_transitions(
     for source, target in steps:
         first, second = scores_by_phase[source], scores_by_phase[target]
         shared = sorted(set(first) & set(second), key=str)
-        results.append(
-            paired_comparison([first[r] for r in shared], [second[r] for r in shared], **kw)
-        )
+        results.append(paired_comparison([first[r] for r in shared], [second[r] for r in shared], **kw))
     holm_t = holm_correction([r.t_p for r in results])
     holm_w = holm_correction([r.wilcoxon_p for r in results])
-    return [
-        TransitionResult(str(s), str(t), r, ht, hw)
-        for (s, t), r, ht, hw in zip(steps, results, holm_t, holm_w)
-    ]
+    return [TransitionResult(str(s), str(t), r, ht, hw) for (s, t), r, ht, hw in zip(steps, results, holm_t, holm_w)]

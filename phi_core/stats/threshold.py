@@ -75,10 +75,20 @@ def format_p(p: float) -> str:
 
 def _not_estimated(method: str, n: int, reason: str, alpha: float, n_boot: int) -> ThresholdEstimate:
     return ThresholdEstimate(
-        ok=False, reason=reason, method=method, threshold=NAN, threshold_ci=NAN_CI, n_models=n,
-        below=EMPTY_GROUP, above=EMPTY_GROUP, test_below_positive=_NOT_RUN_PAIR,
-        test_groups_differ=_NOT_RUN_PAIR, test_threshold_exists=_NOT_RUN,
-        threshold_supported=False, alpha=alpha, n_boot=n_boot,
+        ok=False,
+        reason=reason,
+        method=method,
+        threshold=NAN,
+        threshold_ci=NAN_CI,
+        n_models=n,
+        below=EMPTY_GROUP,
+        above=EMPTY_GROUP,
+        test_below_positive=_NOT_RUN_PAIR,
+        test_groups_differ=_NOT_RUN_PAIR,
+        test_threshold_exists=_NOT_RUN,
+        threshold_supported=False,
+        alpha=alpha,
+        n_boot=n_boot,
         verdict=f"No threshold estimate: {reason}.",
     )
 
@@ -88,8 +98,13 @@ def _group(gains: np.ndarray, alpha: float) -> GroupStats:
 
 
 def _bootstrap_threshold(
-    model: BreakpointModel, x: np.ndarray, y: np.ndarray, n_boot: int, min_per_side: int,
-    rng: np.random.Generator, alpha: float,
+    model: BreakpointModel,
+    x: np.ndarray,
+    y: np.ndarray,
+    n_boot: int,
+    min_per_side: int,
+    rng: np.random.Generator,
+    alpha: float,
 ) -> tuple[tuple[float, float], int]:
     """Percentile CI over model resamples.
 
@@ -126,8 +141,13 @@ def _side_difference(x: np.ndarray, gains: np.ndarray, thresholds: np.ndarray) -
 
 
 def _permutation_test(
-    model: BreakpointModel, x: np.ndarray, y: np.ndarray, threshold: float, n_perm: int,
-    min_per_side: int, rng: np.random.Generator,
+    model: BreakpointModel,
+    x: np.ndarray,
+    y: np.ndarray,
+    threshold: float,
+    n_perm: int,
+    min_per_side: int,
+    rng: np.random.Generator,
 ) -> StatTest:
     """Is the gap between the two sides bigger than chance, threshold search included?
 
@@ -153,8 +173,14 @@ def _permutation_test(
     return StatTest(name, observed, (1 + as_extreme) / (1 + n_perm))
 
 
-def _verdict(threshold: float, below: GroupStats, above: GroupStats, exists: StatTest,
-             supported: bool, total_variation_zero: bool) -> str:
+def _verdict(
+    threshold: float,
+    below: GroupStats,
+    above: GroupStats,
+    exists: StatTest,
+    supported: bool,
+    total_variation_zero: bool,
+) -> str:
     if total_variation_zero:
         return f"No threshold: every model gained the same ({below.mean_gain:+.1f})."
     groups = (
@@ -194,16 +220,16 @@ def estimate_threshold(
         raise ValueError(f"min_per_side must be at least 1, got {min_per_side}")
     xs, ys = np.asarray(list(x), dtype=float), np.asarray(list(y), dtype=float)
     if xs.shape != ys.shape:
-        raise ValueError(
-            f"x has {xs.size} values but y has {ys.size}: give one score and one gain per model"
-        )
+        raise ValueError(f"x has {xs.size} values but y has {ys.size}: give one score and one gain per model")
     keep = np.isfinite(xs) & np.isfinite(ys)
     xs, ys = xs[keep], ys[keep]
     n = int(xs.size)
     needed = max(min_points, 2 * min_per_side)
     if n < needed:
         have = "no model has" if n == 0 else ("only 1 model has" if n == 1 else f"only {n} models have")
-        return _not_estimated(method, n, f"{have} both phases; at least {needed} are needed to estimate a threshold", alpha, n_boot)
+        return _not_estimated(
+            method, n, f"{have} both phases; at least {needed} are needed to estimate a threshold", alpha, n_boot
+        )
 
     model = BREAKPOINT_MODELS[method]
     fit = best_fit(model, xs, ys, min_per_side)

@@ -10,6 +10,12 @@ from phi_core.store.records import RunRecord, TaskResult
 from phi_core.store.store import Store
 
 __all__ = [
-    "DatabaseLocked", "DatasetExists", "RunRecord", "StaleEdit", "Store", "StoreError", "TaskResult",
+    "DatabaseLocked",
+    "DatasetExists",
+    "RunRecord",
+    "StaleEdit",
+    "Store",
+    "StoreError",
+    "TaskResult",
     "resolve_db_path",
 ]

@@ -21,8 +21,14 @@ from phi_core.store.database import connect, migrate, resolve_db_path
 ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs", "score_formats")
 
 SCORE_DIMENSION_COLUMNS = (
-    "recall", "precision", "boundary_fidelity", "information_purity",
-    "category_classification", "rule_adherence", "stability", "efficiency",
+    "recall",
+    "precision",
+    "boundary_fidelity",
+    "information_purity",
+    "category_classification",
+    "rule_adherence",
+    "stability",
+    "efficiency",
 )
 
 

@@ -18,8 +18,19 @@ import pandas as pd
 
 from phi_core.store.base import StoreBase, _json, _loads
 
-_REPLY_COLUMNS = ("request_hash", "backend", "model", "model_digest", "request", "reply_text", "prompt_tokens",
-                  "completion_tokens", "seconds", "load_seconds", "metrics")
+_REPLY_COLUMNS = (
+    "request_hash",
+    "backend",
+    "model",
+    "model_digest",
+    "request",
+    "reply_text",
+    "prompt_tokens",
+    "completion_tokens",
+    "seconds",
+    "load_seconds",
+    "metrics",
+)
 
 
 class ReplyCacheTable(StoreBase):
@@ -42,9 +53,12 @@ class ReplyCacheTable(StoreBase):
             row = pending.get(request_hash)
         if row is not None:
             return {
-                "text": row["reply_text"], "prompt_tokens": row["prompt_tokens"],
-                "completion_tokens": row["completion_tokens"], "seconds": row["seconds"],
-                "load_seconds": row["load_seconds"], "metrics": _loads(row["metrics"], {}),
+                "text": row["reply_text"],
+                "prompt_tokens": row["prompt_tokens"],
+                "completion_tokens": row["completion_tokens"],
+                "seconds": row["seconds"],
+                "load_seconds": row["load_seconds"],
+                "metrics": _loads(row["metrics"], {}),
             }
         if request_hash not in self._stored_reply_keys():
             return None
@@ -57,18 +71,30 @@ class ReplyCacheTable(StoreBase):
             return None
         text, prompt_tokens, completion_tokens, seconds, load_seconds, metrics = rows[0]
         return {
-            "text": text, "prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-            "seconds": seconds, "load_seconds": load_seconds, "metrics": _loads(metrics, {}),
+            "text": text,
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "seconds": seconds,
+            "load_seconds": load_seconds,
+            "metrics": _loads(metrics, {}),
         }
 
-    def cache_reply(self, request_hash: str, *, backend: str, model: str, model_digest: str, request: dict,
-                    reply: dict) -> None:
+    def cache_reply(
+        self, request_hash: str, *, backend: str, model: str, model_digest: str, request: dict, reply: dict
+    ) -> None:
         """Keep a reply; buffered until flush_cached_replies (safe from any thread)."""
         row = {
-            "request_hash": request_hash, "backend": backend, "model": model, "model_digest": model_digest,
-            "request": _json(request), "reply_text": reply.get("text"), "prompt_tokens": reply.get("prompt_tokens"),
-            "completion_tokens": reply.get("completion_tokens"), "seconds": reply.get("seconds"),
-            "load_seconds": reply.get("load_seconds"), "metrics": _json(reply.get("metrics", {})),
+            "request_hash": request_hash,
+            "backend": backend,
+            "model": model,
+            "model_digest": model_digest,
+            "request": _json(request),
+            "reply_text": reply.get("text"),
+            "prompt_tokens": reply.get("prompt_tokens"),
+            "completion_tokens": reply.get("completion_tokens"),
+            "seconds": reply.get("seconds"),
+            "load_seconds": reply.get("load_seconds"),
+            "metrics": _json(reply.get("metrics", {})),
         }
         guard, pending = self._reply_buffer()
         with guard:
@@ -84,8 +110,9 @@ class ReplyCacheTable(StoreBase):
             return 0
         frame = pd.DataFrame(rows, columns=list(_REPLY_COLUMNS))
         with self.transaction():
-            self.con.execute("DELETE FROM response_cache WHERE request_hash IN (SELECT unnest(?))",
-                             [list(frame["request_hash"])])
+            self.con.execute(
+                "DELETE FROM response_cache WHERE request_hash IN (SELECT unnest(?))", [list(frame["request_hash"])]
+            )
             self._insert_frame("response_cache", frame)
         self._stored_reply_keys().update(frame["request_hash"])
         return len(rows)

@@ -102,11 +102,21 @@ class CorpusTables(StoreBase):
 
     def delete_dataset(self, dataset: str) -> None:
         with self.transaction():
-            run_ids = [r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()]
+            run_ids = [
+                r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()
+            ]
             for table in ("report_scores", "predicted_items", "run_results", *ANALYSIS_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE run_id IN (SELECT unnest(?))", [run_ids])
-            for table in ("runs", "gold_audit", "gold_spans", "layer_spans", "annotation_layers", "adjudications",
-                          "reports", "datasets"):
+            for table in (
+                "runs",
+                "gold_audit",
+                "gold_spans",
+                "layer_spans",
+                "annotation_layers",
+                "adjudications",
+                "reports",
+                "datasets",
+            ):
                 column = "name" if table == "datasets" else "dataset"
                 self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [dataset])
             self.con.execute("DELETE FROM team_settings WHERE scope = ?", [dataset])  # e.g. its blind mode
@@ -199,12 +209,28 @@ class CorpusTables(StoreBase):
         saved in between, nothing is written and StaleEdit shows what is there now.
         """
         with self.transaction():
-            new_version = self._write_gold(dataset, report_id, spans=spans, status=status,
-                                           expected_version=expected_version, actor=actor, action=action)
+            new_version = self._write_gold(
+                dataset,
+                report_id,
+                spans=spans,
+                status=status,
+                expected_version=expected_version,
+                actor=actor,
+                action=action,
+            )
         return new_version
 
-    def _write_gold(self, dataset: str, report_id: str, *, spans: Sequence[Span], status: str | None,
-                    expected_version: int | None, actor: str, action: str) -> int:
+    def _write_gold(
+        self,
+        dataset: str,
+        report_id: str,
+        *,
+        spans: Sequence[Span],
+        status: str | None,
+        expected_version: int | None,
+        actor: str,
+        action: str,
+    ) -> int:
         """save_gold's work inside the caller's transaction (adjudication writes more in the same one).
 
         ``expected_version=None`` skips the stale check: only for writes that
@@ -222,8 +248,13 @@ class CorpusTables(StoreBase):
                 before,
                 version,
             )
-        after = Report(id=report_id, text=before.text, split=before.split,
-                       status=status or before.status, spans=_keep_formats(list(spans), before.spans))
+        after = Report(
+            id=report_id,
+            text=before.text,
+            split=before.split,
+            status=status or before.status,
+            spans=_keep_formats(list(spans), before.spans),
+        )
         new_version = version + 1
         self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
         self._insert_spans(dataset, [after])
@@ -235,8 +266,16 @@ class CorpusTables(StoreBase):
         self.con.execute(
             "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after, before, after)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [dataset, report_id, actor, action, version, new_version,
-             _json(_gold_state(before)), _json(_gold_state(after))],
+            [
+                dataset,
+                report_id,
+                actor,
+                action,
+                version,
+                new_version,
+                _json(_gold_state(before)),
+                _json(_gold_state(after)),
+            ],
         )
         return new_version
 
@@ -260,7 +299,8 @@ class CorpusTables(StoreBase):
         """Restore the state before an audited change, as a new audited change."""
         rows = self._rows(
             "SELECT dataset, report_id, version_after, before, undone_by, coalesce(layer, '') FROM gold_audit "
-            "WHERE audit_id = ?", [audit_id]
+            "WHERE audit_id = ?",
+            [audit_id],
         )
         if not rows:
             raise StoreError(f"there is no change number {audit_id} in the audit log")
@@ -270,7 +310,8 @@ class CorpusTables(StoreBase):
         state = _loads(before, {})
         save = self.save_gold if not layer else partial(self.save_layer, annotator=layer)  # type: ignore[attr-defined]
         new_version = save(
-            dataset, report_id,
+            dataset,
+            report_id,
             spans=[Span(**s) for s in state.get("spans", [])],
             status=state.get("status"),
             expected_version=version_after,
@@ -287,8 +328,9 @@ class CorpusTables(StoreBase):
 
     def styles(self, dataset: str) -> list[str]:
         """The document styles present in a dataset, alphabetically (empty when none is recorded)."""
-        rows = self._rows("SELECT DISTINCT style FROM reports WHERE dataset = ? AND style IS NOT NULL ORDER BY style",
-                          [dataset])
+        rows = self._rows(
+            "SELECT DISTINCT style FROM reports WHERE dataset = ? AND style IS NOT NULL ORDER BY style", [dataset]
+        )
         return [row[0] for row in rows]
 
     def split_counts(self, dataset: str) -> dict[str, int]:
@@ -299,8 +341,12 @@ class CorpusTables(StoreBase):
 def _keep_formats(spans: Sequence[Span], earlier: Sequence[Span]) -> list[Span]:
     """An edited span that is still where it was keeps the value format it had (editors do not set formats)."""
     known = {(s.start, s.end, s.category): s.format for s in earlier if s.format}
-    return [s if s.format or (s.start, s.end, s.category) not in known
-            else s.model_copy(update={"format": known[(s.start, s.end, s.category)]}) for s in spans]
+    return [
+        s
+        if s.format or (s.start, s.end, s.category) not in known
+        else s.model_copy(update={"format": known[(s.start, s.end, s.category)]})
+        for s in spans
+    ]
 
 
 def _gold_state(report: Report) -> dict:

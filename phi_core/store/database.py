@@ -46,8 +46,10 @@ def lock_info_path(db_path: Path) -> Path:
 def _write_lock_info(db_path: Path) -> None:
     info = lock_info_path(db_path)
     try:
-        info.write_text(json.dumps({"pid": os.getpid(), "kind": _PROCESS["kind"],
-                                    "since": time.strftime("%Y-%m-%d %H:%M:%S")}), encoding="utf-8")
+        info.write_text(
+            json.dumps({"pid": os.getpid(), "kind": _PROCESS["kind"], "since": time.strftime("%Y-%m-%d %H:%M:%S")}),
+            encoding="utf-8",
+        )
     except OSError:
         return  # the note is a courtesy; the database lock itself is what protects the file
     if not _OWNED:
@@ -74,11 +76,15 @@ def describe_holder(db_path: Path, pid: int | None) -> str:
         pid = int(info["pid"])
         kind = str(info.get("kind") or "")
         if kind == "app":
-            return (f"the phi-bench app (process {pid}, since {info.get('since', '?')}). Stop the app or do this "
-                    "from its pages")
+            return (
+                f"the phi-bench app (process {pid}, since {info.get('since', '?')}). Stop the app or do this "
+                "from its pages"
+            )
         if kind:
-            return (f"a phi-bench {kind} (process {pid}, since {info.get('since', '?')}). Wait for it to finish, "
-                    "or stop it with Ctrl-C")
+            return (
+                f"a phi-bench {kind} (process {pid}, since {info.get('since', '?')}). Wait for it to finish, "
+                "or stop it with Ctrl-C"
+            )
     holder = f"process {pid}" if pid else "another process"
     return f"{holder}, which is not a phi-bench app or run that this machine knows of. Stop that process"
 
@@ -99,8 +105,10 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -
         try:
             db_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder {db_path.parent} ({exc.strerror}): choose a writable "
-                             "place with --db or PHI_DB") from None
+            raise StoreError(
+                f"cannot create the folder {db_path.parent} ({exc.strerror}): choose a writable "
+                "place with --db or PHI_DB"
+            ) from None
     try:
         con = duckdb.connect(str(db_path), read_only=read_only)
     except duckdb.IOException as exc:
@@ -121,17 +129,25 @@ def explain_io_error(message: str, db_path: Path | str) -> str:
     """One plain line for a DuckDB or OS input/output failure on the database file."""
     lowered = message.lower()
     if "no space left" in lowered or "disk full" in lowered:
-        return (f"the disk holding {db_path} is full: free some space and run the command again "
-                "(what was saved before is kept)")
+        return (
+            f"the disk holding {db_path} is full: free some space and run the command again "
+            "(what was saved before is kept)"
+        )
     if "permission denied" in lowered or "read-only file system" in lowered or "read only" in lowered:
-        return (f"cannot write {db_path}: its folder is read-only or belongs to someone else. Choose a writable "
-                "place with --db or PHI_DB, or fix the folder's permissions")
+        return (
+            f"cannot write {db_path}: its folder is read-only or belongs to someone else. Choose a writable "
+            "place with --db or PHI_DB, or fix the folder's permissions"
+        )
     if "not a valid duckdb database" in lowered or "corrupt" in lowered or "checksum" in lowered:
-        return (f"{db_path} is not a phi-bench database or it is damaged. Restore it from a backup, or move it "
-                "away and run `python -m phi_core init` to start a new one (or pass --db to use another file)")
+        return (
+            f"{db_path} is not a phi-bench database or it is damaged. Restore it from a backup, or move it "
+            "away and run `python -m phi_core init` to start a new one (or pass --db to use another file)"
+        )
     first = message.strip().splitlines()[0] if message.strip() else "unknown input/output error"
-    return (f"cannot read or write the database {db_path} ({first}). Check the disk and the file, "
-            "or pass --db to use another file")
+    return (
+        f"cannot read or write the database {db_path} ({first}). Check the disk and the file, "
+        "or pass --db to use another file"
+    )
 
 
 def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:

@@ -37,6 +37,5 @@ class JobTables(StoreBase):
             f"FROM jobs {where} ORDER BY created_at, job_id",
             params,
         )
-        names = ("job_id", "job", "description", "status", "run_id", "error", "created_at", "started_at",
-                 "finished_at")
+        names = ("job_id", "job", "description", "status", "run_id", "error", "created_at", "started_at", "finished_at")
         return [{**dict(zip(names, row)), "job": _loads(row[1], {})} for row in rows]

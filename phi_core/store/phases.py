@@ -8,8 +8,18 @@ from phi_core.store.base import StoreBase, _json, _loads
 
 
 class PhaseTables(StoreBase):
-    def save_phase(self, *, phase_key: str, number: int, name: str, version: int, hash: str,
-                   definition: dict, parent_hash: str | None = None, source: str = "shipped") -> bool:
+    def save_phase(
+        self,
+        *,
+        phase_key: str,
+        number: int,
+        name: str,
+        version: int,
+        hash: str,
+        definition: dict,
+        parent_hash: str | None = None,
+        source: str = "shipped",
+    ) -> bool:
         """Store a phase definition once per key; returns True when it was new."""
         with self.lock:
             if self._rows("SELECT 1 FROM phases WHERE phase_key = ?", [phase_key]):

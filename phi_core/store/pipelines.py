@@ -57,13 +57,15 @@ class PipelineTables(StoreBase):
     def leak_fingerprint(self, dataset: str) -> tuple:
         """Changes whenever anything the residual-leak view reads changes (scores, gold, reports),
         so a page may keep its measured leaks until then."""
-        return tuple(self._rows(
-            """
+        return tuple(
+            self._rows(
+                """
             SELECT (SELECT count(*) FROM report_scores), (SELECT max(scored_at) FROM report_scores),
                    (SELECT count(*) FROM gold_spans WHERE dataset = ?),
                    (SELECT max(updated_at) FROM reports WHERE dataset = ?),
                    (SELECT max(version) FROM reports WHERE dataset = ?),
                    (SELECT sum(version) FROM reports WHERE dataset = ?)
             """,
-            [dataset, dataset, dataset, dataset],
-        )[0])
+                [dataset, dataset, dataset, dataset],
+            )[0]
+        )

@@ -35,8 +35,11 @@ class RunTables(StoreBase):
             rows = self.con.execute(
                 "UPDATE runs SET status = 'interrupted', error = coalesce(error, ?) "
                 "WHERE status IN (SELECT unnest(?)) AND coalesce(owner, '') <> ? RETURNING run_id",
-                ["the process running it stopped before it finished; run the same job again to resume",
-                 list(UNFINISHED_RUN_STATUSES), PROCESS_OWNER],
+                [
+                    "the process running it stopped before it finished; run the same job again to resume",
+                    list(UNFINISHED_RUN_STATUSES),
+                    PROCESS_OWNER,
+                ],
             ).fetchall()
         return len(rows)
 
@@ -56,23 +59,63 @@ class RunTables(StoreBase):
         rows = self._rows(f"SELECT {_RUN_COLUMNS} FROM runs WHERE run_id = ?", [run_id])
         return self._seen_fresh(_run_record(rows[0])) if rows else None
 
-    def create_run(self, *, job_key: str, dataset: str, split: str | None, backend: str, model: str, phase: str,
-                   phase_key: str | None, host: str, model_digest: str, model_meta: dict, options: dict,
-                   provenance: dict, repeats: int, tasks_total: int) -> RunRecord:
+    def create_run(
+        self,
+        *,
+        job_key: str,
+        dataset: str,
+        split: str | None,
+        backend: str,
+        model: str,
+        phase: str,
+        phase_key: str | None,
+        host: str,
+        model_digest: str,
+        model_meta: dict,
+        options: dict,
+        provenance: dict,
+        repeats: int,
+        tasks_total: int,
+    ) -> RunRecord:
         run_id = uuid.uuid4().hex[:12]
         with self.lock:
             self.con.execute(
                 "INSERT INTO runs (run_id, job_key, dataset, split, backend, model, phase, phase_key, host, "
                 "model_digest, model_meta, options, provenance, repeats, status, tasks_total) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)",
-                [run_id, job_key, dataset, split, backend, model, phase, phase_key, host, model_digest,
-                 _json(model_meta), _json(options), _json(provenance), repeats, tasks_total],
+                [
+                    run_id,
+                    job_key,
+                    dataset,
+                    split,
+                    backend,
+                    model,
+                    phase,
+                    phase_key,
+                    host,
+                    model_digest,
+                    _json(model_meta),
+                    _json(options),
+                    _json(provenance),
+                    repeats,
+                    tasks_total,
+                ],
             )
         return self.run(run_id)
 
     def update_run(self, run_id: str, **fields: Any) -> None:
-        allowed = {"status", "tasks_total", "started_at", "finished_at", "error", "model_meta", "model_digest",
-                   "provenance", "host", "owner"}
+        allowed = {
+            "status",
+            "tasks_total",
+            "started_at",
+            "finished_at",
+            "error",
+            "model_meta",
+            "model_digest",
+            "provenance",
+            "host",
+            "owner",
+        }
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot update run fields {sorted(unknown)}")
@@ -179,8 +222,13 @@ class RunTables(StoreBase):
             [run_id],
         )
         return [
-            {"report_id": r[0], "repeat_idx": r[1], "violations": _loads(r[2], []), "seconds": r[3],
-             "input_tokens": r[4]}
+            {
+                "report_id": r[0],
+                "repeat_idx": r[1],
+                "violations": _loads(r[2], []),
+                "seconds": r[3],
+                "input_tokens": r[4],
+            }
             for r in rows
         ]
 
@@ -219,12 +267,17 @@ class RunTables(StoreBase):
             "FROM run_results WHERE run_id IN (SELECT unnest(?)) GROUP BY run_id",
             [list(run_ids)],
         )
-        out = {run_id: {"validity": dict.fromkeys(VALIDITY_CODES, 0), "unparseable_replies": 0,
-                        "first_parse_error": None} for run_id in run_ids}
+        out = {
+            run_id: {"validity": dict.fromkeys(VALIDITY_CODES, 0), "unparseable_replies": 0, "first_parse_error": None}
+            for run_id in run_ids
+        }
         for row in rows:
-            counts = [int(v) for v in row[1:1 + len(VALIDITY_CODES)]]
-            out[row[0]] = {"validity": dict(zip(VALIDITY_CODES, counts)),
-                           "unparseable_replies": int(row[-2]), "first_parse_error": row[-1]}
+            counts = [int(v) for v in row[1 : 1 + len(VALIDITY_CODES)]]
+            out[row[0]] = {
+                "validity": dict(zip(VALIDITY_CODES, counts)),
+                "unparseable_replies": int(row[-2]),
+                "first_parse_error": row[-1],
+            }
         return out
 
     def run_task_counts(self) -> dict[str, dict[str, float]]:
@@ -233,8 +286,7 @@ class RunTables(StoreBase):
             "SELECT run_id, count(*) FILTER (WHERE status = 'done'), count(*) FILTER (WHERE status = 'failed'), "
             "avg(seconds) FILTER (WHERE status = 'done') FROM run_results GROUP BY run_id"
         )
-        return {run_id: {"done": done, "failed": failed, "sec_per_report": secs}
-                for run_id, done, failed, secs in rows}
+        return {run_id: {"done": done, "failed": failed, "sec_per_report": secs} for run_id, done, failed, secs in rows}
 
     def run_score_means(self) -> dict[str, float]:
         rows = self._rows("SELECT run_id, avg(score) FROM report_scores GROUP BY run_id")

@@ -14,8 +14,9 @@ from phi_core.store.base import ANALYSIS_TABLES, SCORE_DIMENSION_COLUMNS, StoreB
 
 
 class ScoreTables(StoreBase):
-    def replace_scores(self, run_id: str, rows: Sequence[dict],
-                       analysis: dict[str, pd.DataFrame] | None = None) -> None:
+    def replace_scores(
+        self, run_id: str, rows: Sequence[dict], analysis: dict[str, pd.DataFrame] | None = None
+    ) -> None:
         """Replace a run's report scores and, in the same transaction, its analysis rows.
 
         ``analysis`` maps analysis tables (ANALYSIS_TABLES) to frames without
@@ -156,8 +157,16 @@ class ScoreTables(StoreBase):
             [list(run_ids)],
         )
 
-    def error_rows(self, run_id: str, *, error_type: str | None = None, category: str | None = None,
-                   limit: int = 50, style: str | None = None, value_format: str | None = None) -> pd.DataFrame:
+    def error_rows(
+        self,
+        run_id: str,
+        *,
+        error_type: str | None = None,
+        category: str | None = None,
+        limit: int = 50,
+        style: str | None = None,
+        value_format: str | None = None,
+    ) -> pd.DataFrame:
         """Errors of one run with the text of their report, in report order.
 
         ``style`` keeps errors in reports of that document style; ``value_format``
@@ -189,7 +198,7 @@ class ScoreTables(StoreBase):
             FROM score_errors e
             JOIN runs u ON u.run_id = e.run_id
             LEFT JOIN reports r ON r.dataset = u.dataset AND r.report_id = e.report_id
-            WHERE {' AND '.join(clauses)}
+            WHERE {" AND ".join(clauses)}
             ORDER BY r.ordinal NULLS LAST, e.report_id, e.start_pos NULLS LAST, e.type
             LIMIT ?
             """,
@@ -253,8 +262,9 @@ class ScoreTables(StoreBase):
             [run_a, run_b, run_a, run_b, run_a, run_b, run_a],
         )
 
-    def phase_report_scores(self, dataset: str, split: str | None = None, *,
-                            phases: Sequence[str] | None = None) -> pd.DataFrame:
+    def phase_report_scores(
+        self, dataset: str, split: str | None = None, *, phases: Sequence[str] | None = None
+    ) -> pd.DataFrame:
         """backend, model, phase, run_id, report_id, score, seconds of each latest scored run
         (of the given phases only, when phases are given)."""
         wanted = "" if phases is None else "WHERE l.phase IN (SELECT unnest(?))"

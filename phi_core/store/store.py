@@ -15,8 +15,17 @@ from phi_core.store.scores import ScoreTables
 from phi_core.store.team import TeamTables
 
 
-class Store(CorpusTables, ReferenceTables, PhaseTables, RunTables, ScoreTables, ReplyCacheTable, JobTables,
-            PipelineTables, TeamTables):
+class Store(
+    CorpusTables,
+    ReferenceTables,
+    PhaseTables,
+    RunTables,
+    ScoreTables,
+    ReplyCacheTable,
+    JobTables,
+    PipelineTables,
+    TeamTables,
+):
     """The project's one entry to the database (one per process)."""
 
     def summary(self) -> dict[str, Any]:

@@ -49,8 +49,9 @@ class LayerState:
 class TeamTables(StoreBase):
     # ------------------------------------------------------------ layers
 
-    def layers(self, dataset: str, *, split: str | None = None,
-               ids: Sequence[str] | None = None) -> dict[str, dict[str, LayerState]]:
+    def layers(
+        self, dataset: str, *, split: str | None = None, ids: Sequence[str] | None = None
+    ) -> dict[str, dict[str, LayerState]]:
         """report id -> annotator -> layer, for the reports that have any layer."""
         clauses, params = ["l.dataset = ?"], [dataset]
         if split:
@@ -93,17 +94,35 @@ class TeamTables(StoreBase):
         meta = dict(report.meta)
         meta["version"] = layer.version if layer else 0
         meta["layer"] = annotator
-        return Report(id=report.id, text=report.text, split=report.split,
-                      status=layer.status if layer else "unlabeled",
-                      spans=layer.spans if layer else [], warnings=report.warnings, meta=meta)
+        return Report(
+            id=report.id,
+            text=report.text,
+            split=report.split,
+            status=layer.status if layer else "unlabeled",
+            spans=layer.spans if layer else [],
+            warnings=report.warnings,
+            meta=meta,
+        )
 
     def layer_version(self, dataset: str, report_id: str, annotator: str) -> int:
-        rows = self._rows("SELECT version FROM annotation_layers WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                          [dataset, report_id, annotator])
+        rows = self._rows(
+            "SELECT version FROM annotation_layers WHERE dataset = ? AND report_id = ? AND annotator = ?",
+            [dataset, report_id, annotator],
+        )
         return rows[0][0] if rows else 0
 
-    def save_layer(self, dataset: str, report_id: str, *, annotator: str, spans: Sequence[Span],
-                   status: str | None = None, expected_version: int, actor: str, action: str = "edit") -> int:
+    def save_layer(
+        self,
+        dataset: str,
+        report_id: str,
+        *,
+        annotator: str,
+        spans: Sequence[Span],
+        status: str | None = None,
+        expected_version: int,
+        actor: str,
+        action: str = "edit",
+    ) -> int:
         """Replace one annotator's spans of a report; returns the layer's new version.
 
         Refused (StaleEdit, nothing written) when the layer changed since
@@ -125,7 +144,8 @@ class TeamTables(StoreBase):
                 raise StaleEdit(
                     f"{annotator}'s layer of report {report_id} was changed elsewhere (now version {version}, you "
                     f"started from version {expected_version}); your edit was not saved. Reload, then redo it.",
-                    before, version,
+                    before,
+                    version,
                 )
             new_status = status or (before.status if version else "in_review")
             new_version = version + 1
@@ -146,26 +166,46 @@ class TeamTables(StoreBase):
             if version == 0 and new_status == SUBMITTED:
                 self.con.execute(
                     "UPDATE annotation_layers SET submitted_at = current_timestamp "
-                    "WHERE dataset = ? AND report_id = ? AND annotator = ?", [dataset, report_id, annotator])
+                    "WHERE dataset = ? AND report_id = ? AND annotator = ?",
+                    [dataset, report_id, annotator],
+                )
             self._replace_layer_spans(dataset, report_id, annotator, spans, before.text)
             after_state = {"status": new_status, "spans": [_span_dict(s) for s in _unique(spans)]}
             self.con.execute(
                 "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after, before, "
                 "after, layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [dataset, report_id, actor, action, version, new_version,
-                 _json({"status": before.status, "spans": [_span_dict(s) for s in before.spans]}),
-                 _json(after_state), annotator],
+                [
+                    dataset,
+                    report_id,
+                    actor,
+                    action,
+                    version,
+                    new_version,
+                    _json({"status": before.status, "spans": [_span_dict(s) for s in before.spans]}),
+                    _json(after_state),
+                    annotator,
+                ],
             )
             if new_status == SUBMITTED and self._sole_unadjudicated_layer(dataset, report_id):
-                self._write_gold(dataset, report_id, spans=spans, status=SUBMITTED,  # type: ignore[attr-defined]
-                                 expected_version=None, actor=actor, action=f"from layer {annotator}")
+                self._write_gold(
+                    dataset,
+                    report_id,
+                    spans=spans,
+                    status=SUBMITTED,  # type: ignore[attr-defined]
+                    expected_version=None,
+                    actor=actor,
+                    action=f"from layer {annotator}",
+                )
         return new_version
 
-    def _replace_layer_spans(self, dataset: str, report_id: str, annotator: str, spans: Sequence[Span],
-                             text: str) -> None:
-        self.con.execute("DELETE FROM layer_spans WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                         [dataset, report_id, annotator])
-        rows = [(s.start, s.end, s.category, s.text or text[s.start:s.end]) for s in _unique(spans)]
+    def _replace_layer_spans(
+        self, dataset: str, report_id: str, annotator: str, spans: Sequence[Span], text: str
+    ) -> None:
+        self.con.execute(
+            "DELETE FROM layer_spans WHERE dataset = ? AND report_id = ? AND annotator = ?",
+            [dataset, report_id, annotator],
+        )
+        rows = [(s.start, s.end, s.category, s.text or text[s.start : s.end]) for s in _unique(spans)]
         frame = pd.DataFrame(rows, columns=["start_pos", "end_pos", "category", "span_text"])
         frame.insert(0, "annotator", annotator)
         frame.insert(0, "report_id", report_id)
@@ -173,10 +213,12 @@ class TeamTables(StoreBase):
         self._insert_frame("layer_spans", frame)
 
     def _sole_unadjudicated_layer(self, dataset: str, report_id: str) -> bool:
-        layers = self.con.execute("SELECT count(*) FROM annotation_layers WHERE dataset = ? AND report_id = ?",
-                                  [dataset, report_id]).fetchall()[0][0]
-        adjudicated = self.con.execute("SELECT count(*) FROM adjudications WHERE dataset = ? AND report_id = ?",
-                                       [dataset, report_id]).fetchall()[0][0]
+        layers = self.con.execute(
+            "SELECT count(*) FROM annotation_layers WHERE dataset = ? AND report_id = ?", [dataset, report_id]
+        ).fetchall()[0][0]
+        adjudicated = self.con.execute(
+            "SELECT count(*) FROM adjudications WHERE dataset = ? AND report_id = ?", [dataset, report_id]
+        ).fetchall()[0][0]
         return layers == 1 and not adjudicated
 
     def mark_opened(self, dataset: str, report_id: str, annotator: str) -> None:
@@ -185,7 +227,8 @@ class TeamTables(StoreBase):
             self.con.execute(
                 "UPDATE annotation_layers SET opened_at = current_timestamp "
                 "WHERE dataset = ? AND report_id = ? AND annotator = ? AND opened_at IS NULL",
-                [dataset, report_id, annotator])
+                [dataset, report_id, annotator],
+            )
 
     def import_layer(self, dataset: str, reports: Sequence[Report], *, annotator: str, actor: str) -> int:
         """Put imported labels into one annotator's layer of reports already in the dataset (submitted)."""
@@ -194,22 +237,32 @@ class TeamTables(StoreBase):
         if missing:
             raise StoreError(
                 f"{len(missing)} reports of the file are not in dataset {dataset!r} ({', '.join(missing[:5])}): "
-                "import the reports themselves first (without --annotator), then each annotator's labels")
+                "import the reports themselves first (without --annotator), then each annotator's labels"
+            )
         changed = [r.id for r in reports if r.text != known[r.id].text]
         if changed:
             raise StoreError(
                 f"the text of {len(changed)} reports differs from the dataset ({', '.join(changed[:5])}): "
-                "offsets would point to other characters; import labels made on the same text")
+                "offsets would point to other characters; import labels made on the same text"
+            )
         for r in reports:
-            self.save_layer(dataset, r.id, annotator=annotator, spans=r.spans, status=SUBMITTED,
-                            expected_version=self.layer_version(dataset, r.id, annotator), actor=actor,
-                            action="import")
+            self.save_layer(
+                dataset,
+                r.id,
+                annotator=annotator,
+                spans=r.spans,
+                status=SUBMITTED,
+                expected_version=self.layer_version(dataset, r.id, annotator),
+                actor=actor,
+                action="import",
+            )
         return len(reports)
 
     # ------------------------------------------------------- assignments
 
-    def assign(self, dataset: str, plan: Mapping[str, Sequence[str]], *, assigned_by: str,
-               prefill: bool = False) -> int:
+    def assign(
+        self, dataset: str, plan: Mapping[str, Sequence[str]], *, assigned_by: str, prefill: bool = False
+    ) -> int:
         """Create the layers of a plan (report id -> annotators); existing layers are kept as they are.
 
         With ``prefill`` a new layer starts from the report's current gold
@@ -217,8 +270,12 @@ class TeamTables(StoreBase):
         """
         added = 0
         with self.transaction():
-            existing = {(r, a) for r, a in self.con.execute(
-                "SELECT report_id, annotator FROM annotation_layers WHERE dataset = ?", [dataset]).fetchall()}
+            existing = {
+                (r, a)
+                for r, a in self.con.execute(
+                    "SELECT report_id, annotator FROM annotation_layers WHERE dataset = ?", [dataset]
+                ).fetchall()
+            }
             gold = {r.id: r for r in self.reports(dataset, ids=list(plan))} if prefill else {}  # type: ignore
             for report_id, annotators in plan.items():
                 for annotator in annotators:
@@ -226,10 +283,13 @@ class TeamTables(StoreBase):
                         continue
                     self.con.execute(
                         "INSERT INTO annotation_layers (dataset, report_id, annotator, status, version, assigned_by) "
-                        "VALUES (?, ?, ?, 'unlabeled', 1, ?)", [dataset, report_id, annotator, assigned_by])
+                        "VALUES (?, ?, ?, 'unlabeled', 1, ?)",
+                        [dataset, report_id, annotator, assigned_by],
+                    )
                     if prefill and report_id in gold:
-                        self._replace_layer_spans(dataset, report_id, annotator, gold[report_id].spans,
-                                                  gold[report_id].text)
+                        self._replace_layer_spans(
+                            dataset, report_id, annotator, gold[report_id].spans, gold[report_id].text
+                        )
                     added += 1
         return added
 
@@ -238,27 +298,35 @@ class TeamTables(StoreBase):
         with self.transaction():
             rows = self.con.execute(
                 "SELECT version FROM annotation_layers WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                [dataset, report_id, annotator]).fetchall()
+                [dataset, report_id, annotator],
+            ).fetchall()
             if not rows:
                 return
             if rows[0][0] > 1:
-                raise StoreError(f"{annotator} has already saved work on {report_id}; it is kept. "
-                                 "Ask an adjudicator to settle the report instead.")
+                raise StoreError(
+                    f"{annotator} has already saved work on {report_id}; it is kept. "
+                    "Ask an adjudicator to settle the report instead."
+                )
             for table in ("annotation_layers", "layer_spans"):
-                self.con.execute(f"DELETE FROM {table} WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                                 [dataset, report_id, annotator])
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE dataset = ? AND report_id = ? AND annotator = ?",
+                    [dataset, report_id, annotator],
+                )
 
     def assignments(self, dataset: str) -> pd.DataFrame:
         return self._df(
             "SELECT l.report_id, r.split, l.annotator, l.status, l.version, l.assigned_by, l.assigned_at, "
             "l.opened_at, l.submitted_at FROM annotation_layers l JOIN reports r "
             "ON r.dataset = l.dataset AND r.report_id = l.report_id WHERE l.dataset = ? ORDER BY r.ordinal, l.annotator",
-            [dataset])
+            [dataset],
+        )
 
     def queue(self, dataset: str, annotator: str, *, split: str | None = None) -> list[str]:
         """The report ids assigned to one annotator, in import order."""
-        sql = ("SELECT l.report_id FROM annotation_layers l JOIN reports r "
-               "ON r.dataset = l.dataset AND r.report_id = l.report_id WHERE l.dataset = ? AND l.annotator = ?")
+        sql = (
+            "SELECT l.report_id FROM annotation_layers l JOIN reports r "
+            "ON r.dataset = l.dataset AND r.report_id = l.report_id WHERE l.dataset = ? AND l.annotator = ?"
+        )
         params: list[Any] = [dataset, annotator]
         if split:
             sql += " AND r.split = ?"
@@ -266,13 +334,25 @@ class TeamTables(StoreBase):
         return [row[0] for row in self._rows(sql + " ORDER BY r.ordinal", params)]
 
     def annotators(self, dataset: str) -> list[str]:
-        return [row[0] for row in self._rows(
-            "SELECT DISTINCT annotator FROM annotation_layers WHERE dataset = ? ORDER BY annotator", [dataset])]
+        return [
+            row[0]
+            for row in self._rows(
+                "SELECT DISTINCT annotator FROM annotation_layers WHERE dataset = ? ORDER BY annotator", [dataset]
+            )
+        ]
 
     # ------------------------------------------------------ adjudication
 
-    def save_adjudication(self, dataset: str, report_id: str, *, spans: Sequence[Span], adjudicator: str,
-                          layers: Mapping[str, int], decisions: Sequence[Mapping[str, Any]]) -> int:
+    def save_adjudication(
+        self,
+        dataset: str,
+        report_id: str,
+        *,
+        spans: Sequence[Span],
+        adjudicator: str,
+        layers: Mapping[str, int],
+        decisions: Sequence[Mapping[str, Any]],
+    ) -> int:
         """Write the adjudicated spans as the gold (approved) and remember how they were decided.
 
         ``layers`` maps each compared annotator to the layer version the
@@ -284,18 +364,30 @@ class TeamTables(StoreBase):
             for annotator, seen in layers.items():
                 now = self.con.execute(
                     "SELECT version FROM annotation_layers WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                    [dataset, report_id, annotator]).fetchall()
+                    [dataset, report_id, annotator],
+                ).fetchall()
                 if not now or now[0][0] != seen:
                     current = self.report(dataset, report_id)  # type: ignore[attr-defined]
                     raise StaleEdit(
                         f"{annotator}'s layer of {report_id} changed while you adjudicated it; nothing was saved. "
-                        "Reload the report and decide again.", current, current.meta["version"] if current else 0)
-            new_version = self._write_gold(dataset, report_id, spans=spans, status=SUBMITTED,  # type: ignore
-                                           expected_version=None, actor=adjudicator, action="adjudicate")
+                        "Reload the report and decide again.",
+                        current,
+                        current.meta["version"] if current else 0,
+                    )
+            new_version = self._write_gold(
+                dataset,
+                report_id,
+                spans=spans,
+                status=SUBMITTED,  # type: ignore
+                expected_version=None,
+                actor=adjudicator,
+                action="adjudicate",
+            )
             self.con.execute("DELETE FROM adjudications WHERE dataset = ? AND report_id = ?", [dataset, report_id])
             self.con.execute(
                 "INSERT INTO adjudications (dataset, report_id, adjudicator, layers, decisions) VALUES (?, ?, ?, ?, ?)",
-                [dataset, report_id, adjudicator, _json(dict(layers)), _json(list(decisions))])
+                [dataset, report_id, adjudicator, _json(dict(layers)), _json(list(decisions))],
+            )
         return new_version
 
     def adjudicated_ids(self, dataset: str) -> set[str]:
@@ -311,8 +403,10 @@ class TeamTables(StoreBase):
             raise StoreError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
         with self.transaction():
             self.con.execute("DELETE FROM team_members WHERE user_id = ?", [user_id])
-            self.con.execute("INSERT INTO team_members (user_id, name, role, updated_by) VALUES (?, ?, ?, ?)",
-                             [user_id, name, role, updated_by])
+            self.con.execute(
+                "INSERT INTO team_members (user_id, name, role, updated_by) VALUES (?, ?, ?, ?)",
+                [user_id, name, role, updated_by],
+            )
 
     def role_of(self, user_id: str) -> str | None:
         rows = self._rows("SELECT role FROM team_members WHERE user_id = ?", [user_id.strip().lower()])
@@ -328,8 +422,9 @@ class TeamTables(StoreBase):
     def set_setting(self, scope: str, key: str, value: Any) -> None:
         with self.transaction():
             self.con.execute("DELETE FROM team_settings WHERE scope = ? AND key = ?", [scope, key])
-            self.con.execute("INSERT INTO team_settings (scope, key, value) VALUES (?, ?, ?)",
-                             [scope, key, _json(value)])
+            self.con.execute(
+                "INSERT INTO team_settings (scope, key, value) VALUES (?, ?, ?)", [scope, key, _json(value)]
+            )
 
     # ------------------------------------------------------------ audit
 
@@ -339,7 +434,9 @@ class TeamTables(StoreBase):
         return self._df(
             "SELECT audit_id, dataset, report_id, CASE WHEN coalesce(layer, '') = '' THEN 'gold' ELSE layer END "
             "AS layer, actor, changed_at, action, version_before, version_after, undone_by, before, after "
-            f"FROM gold_audit {where} ORDER BY audit_id", params)
+            f"FROM gold_audit {where} ORDER BY audit_id",
+            params,
+        )
 
     def run_provenance(self, dataset: str | None = None) -> pd.DataFrame:
         """Which runs were made with which model (and digest) and which phase prompt version."""
@@ -348,7 +445,9 @@ class TeamTables(StoreBase):
             "SELECT r.run_id, r.dataset, r.split, r.backend, r.model, r.model_digest, r.phase, r.phase_key, "
             "p.version AS phase_version, p.hash AS prompt_hash, r.host, r.status, r.created_at, r.finished_at, "
             "r.options, r.provenance FROM runs r LEFT JOIN phases p ON p.phase_key = r.phase_key "
-            f"{where} ORDER BY r.created_at", params)
+            f"{where} ORDER BY r.created_at",
+            params,
+        )
 
 
 def _unique(spans: Sequence[Span]) -> list[Span]:

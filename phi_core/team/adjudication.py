@@ -34,8 +34,10 @@ class Disagreement:
     @property
     def key(self) -> str:
         """Stable across reloads of the same layers: where it is and what each side says."""
-        parts = [f"{a}:" + ",".join(f"{s.start}-{s.end}-{s.category}" for s in spans)
-                 for a, spans in sorted(self.sides.items())]
+        parts = [
+            f"{a}:" + ",".join(f"{s.start}-{s.end}-{s.category}" for s in spans)
+            for a, spans in sorted(self.sides.items())
+        ]
         return f"{self.start}-{self.end}|" + "|".join(parts)
 
 
@@ -94,8 +96,10 @@ def resolve(comparison: Comparison, decisions: Mapping[str, str]) -> list[Span]:
     """The gold from the agreed spans and one decision per disagreement (keyed by Disagreement.key)."""
     undecided = [d for d in comparison.disagreements if d.key not in decisions]
     if undecided:
-        raise ValueError(f"{len(undecided)} disagreements are not decided yet (first at characters "
-                         f"{undecided[0].start}-{undecided[0].end}): decide each one, then save")
+        raise ValueError(
+            f"{len(undecided)} disagreements are not decided yet (first at characters "
+            f"{undecided[0].start}-{undecided[0].end}): decide each one, then save"
+        )
     chosen: dict[tuple[int, int, str], Span] = {_triple(s): s for s in comparison.agreed}
     for d in comparison.disagreements:
         decision = decisions[d.key]

@@ -6,8 +6,9 @@ import random
 from typing import Sequence
 
 
-def plan_assignments(report_ids: Sequence[str], annotators: Sequence[str], *, double_share: float,
-                     seed: int = 0) -> dict[str, list[str]]:
+def plan_assignments(
+    report_ids: Sequence[str], annotators: Sequence[str], *, double_share: float, seed: int = 0
+) -> dict[str, list[str]]:
     """report id -> annotators. round(double_share * n) reports (drawn with ``seed``) get two annotators.
 
     Each report goes to the least-loaded annotators (ties broken by a seeded

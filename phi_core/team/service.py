@@ -21,8 +21,18 @@ BLIND_KEY = "blind"
 
 # ---------------------------------------------------------------- assignments
 
-def assign_reports(store, actor: Actor | str, dataset: str, annotators: Sequence[str], *, double_share: float,
-                   split: str | None = None, seed: int = 0, prefill: bool = False) -> dict[str, Any]:
+
+def assign_reports(
+    store,
+    actor: Actor | str,
+    dataset: str,
+    annotators: Sequence[str],
+    *,
+    double_share: float,
+    split: str | None = None,
+    seed: int = 0,
+    prefill: bool = False,
+) -> dict[str, Any]:
     """Assign every report of the dataset (split) that has no layer yet."""
     actor = require(actor, "assign")
     taken = set(store.layers(dataset, split=split))
@@ -78,15 +88,27 @@ def visible_layers(store, actor: Actor | str, dataset: str, report_id: str) -> d
 
 # --------------------------------------------------------------- adjudication
 
-def comparison_for(store, dataset: str, report_id: str, *, submitted_only: bool = True
-                   ) -> tuple[Comparison, dict[str, int]]:
+
+def comparison_for(
+    store, dataset: str, report_id: str, *, submitted_only: bool = True
+) -> tuple[Comparison, dict[str, int]]:
     layers = store.layers(dataset, ids=[report_id]).get(report_id, {})
     chosen = {a: layer for a, layer in layers.items() if layer.submitted or not submitted_only}
-    return compare_layers({a: layer.spans for a, layer in chosen.items()}), {a: layer.version for a, layer in chosen.items()}
+    return compare_layers({a: layer.spans for a, layer in chosen.items()}), {
+        a: layer.version for a, layer in chosen.items()
+    }
 
 
-def adjudicate(store, actor: Actor | str, dataset: str, report_id: str, decisions: Mapping[str, str], *,
-               versions: Mapping[str, int], submitted_only: bool = True) -> int:
+def adjudicate(
+    store,
+    actor: Actor | str,
+    dataset: str,
+    report_id: str,
+    decisions: Mapping[str, str],
+    *,
+    versions: Mapping[str, int],
+    submitted_only: bool = True,
+) -> int:
     """Settle a report: its gold becomes the agreed spans plus the decided sides. Returns the gold version."""
     actor = require(actor, "adjudicate")
     comparison, current = comparison_for(store, dataset, report_id, submitted_only=submitted_only)
@@ -98,10 +120,12 @@ def adjudicate(store, actor: Actor | str, dataset: str, report_id: str, decision
         spans = resolve(comparison, decisions)
     except ValueError as error:
         raise StoreError(str(error)) from None
-    record = [{"start": d.start, "end": d.end, "kind": d.kind, "decision": decisions[d.key]}
-              for d in comparison.disagreements]
-    return store.save_adjudication(dataset, report_id, spans=spans, adjudicator=actor.label,
-                                   layers=current, decisions=record)
+    record = [
+        {"start": d.start, "end": d.end, "kind": d.kind, "decision": decisions[d.key]} for d in comparison.disagreements
+    ]
+    return store.save_adjudication(
+        dataset, report_id, spans=spans, adjudicator=actor.label, layers=current, decisions=record
+    )
 
 
 def pending_adjudication(store, dataset: str, split: str | None = None) -> list[dict[str, Any]]:
@@ -113,10 +137,15 @@ def pending_adjudication(store, dataset: str, split: str | None = None) -> list[
         if len(submitted) < 2:
             continue
         comparison = compare_layers({a: layer.spans for a, layer in submitted.items()})
-        rows.append({"report_id": report_id, "annotators": ", ".join(sorted(submitted)),
-                     "disagreements": len(comparison.disagreements),
-                     "missing": sum(d.kind == "missing" for d in comparison.disagreements),
-                     "adjudicated": report_id in adjudicated})
+        rows.append(
+            {
+                "report_id": report_id,
+                "annotators": ", ".join(sorted(submitted)),
+                "disagreements": len(comparison.disagreements),
+                "missing": sum(d.kind == "missing" for d in comparison.disagreements),
+                "adjudicated": report_id in adjudicated,
+            }
+        )
     return sorted(rows, key=lambda r: (r["adjudicated"], -r["missing"], -r["disagreements"], r["report_id"]))
 
 
@@ -134,6 +163,7 @@ def settle_agreed(store, actor: Actor | str, dataset: str, split: str | None = N
 
 
 # ---------------------------------------------------------------- roles, audit
+
 
 def set_member_role(store, actor: Actor | str, user_id: str, role: str, name: str = "") -> None:
     actor = require(actor, "manage_roles")

@@ -28,7 +28,9 @@ def allowed_hosts(bound_address: str | None, configured: str | None = None) -> l
         if not name or name in hosts:
             continue
         if "*" in name[1:] or (name.startswith("*") and not name.startswith("*.")):
-            raise ValueError(f"{ENV_VAR}: {name!r} is not a host name; write names like "
-                             "phi.example.org or *.example.org, separated by commas")
+            raise ValueError(
+                f"{ENV_VAR}: {name!r} is not a host name; write names like "
+                "phi.example.org or *.example.org, separated by commas"
+            )
         hosts.append(name)
     return hosts

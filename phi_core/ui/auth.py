@@ -41,8 +41,10 @@ def signed_in_user() -> dict[str, Any] | None:
     try:
         user: Any = st.user
         if user.get("is_logged_in"):
-            return {"email": str(user.get("email") or user.get("sub") or "").strip().lower(),
-                    "name": str(user.get("name") or user.get("email") or "").strip()}
+            return {
+                "email": str(user.get("email") or user.get("sub") or "").strip().lower(),
+                "name": str(user.get("name") or user.get("email") or "").strip(),
+            }
     except Exception:
         return None
     return None

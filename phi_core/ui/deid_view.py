@@ -17,8 +17,10 @@ from typing import Iterable, Sequence
 
 from phi_core.taxonomy import CATEGORY_BY_CODE
 
-BOX_STYLE = ("font-family:inherit;white-space:pre-wrap;line-height:1.8;border:1px solid #ddd;"
-             "border-radius:6px;padding:0.6em;max-height:32em;overflow:auto")
+BOX_STYLE = (
+    "font-family:inherit;white-space:pre-wrap;line-height:1.8;border:1px solid #ddd;"
+    "border-radius:6px;padding:0.6em;max-height:32em;overflow:auto"
+)
 
 
 def _color(category: str | None) -> str:
@@ -34,11 +36,13 @@ def highlight_html(text: str, spans: Iterable[tuple[int, int, str | None]]) -> s
             continue  # overlapping spans cannot both be drawn; the pipeline merges them anyway
         pieces.append(html.escape(text[cursor:start], quote=True))
         title = html.escape(category or "PHI", quote=True)
-        pieces.append(f"<span title=\"{title}\" style=\"background:{_color(category)}55;"
-                      f"border-bottom:2px solid {_color(category)}\">{html.escape(text[start:end], quote=True)}</span>")
+        pieces.append(
+            f'<span title="{title}" style="background:{_color(category)}55;'
+            f'border-bottom:2px solid {_color(category)}">{html.escape(text[start:end], quote=True)}</span>'
+        )
         cursor = end
     pieces.append(html.escape(text[cursor:], quote=True))
-    return f"<div style=\"{BOX_STYLE}\">{''.join(pieces)}</div>"
+    return f'<div style="{BOX_STYLE}">{"".join(pieces)}</div>'
 
 
 def part_choices(run_identities: Sequence[tuple[str, str, str]]) -> list[str]:

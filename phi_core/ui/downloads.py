@@ -36,8 +36,13 @@ def plotly_config(name: str) -> dict:
     """Chart options: the camera button saves a slide-sized PNG in the browser itself."""
     return {
         "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": safe_filename(name), "width": PRESENTATION_WIDTH,
-                                 "height": PRESENTATION_HEIGHT, "scale": 1},
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": safe_filename(name),
+            "width": PRESENTATION_WIDTH,
+            "height": PRESENTATION_HEIGHT,
+            "scale": 1,
+        },
     }
 
 
@@ -52,10 +57,20 @@ def figure_download_buttons(fig: go.Figure, name: str, *, key: str) -> None:
     columns = st.columns([1, 1, 1, 5])
     for column, fmt in zip(columns, FORMATS):
         column.download_button(
-            fmt.upper(), data=_render(fig, fmt, scale), file_name=f"{safe_filename(name)}.{fmt}",
-            mime=FORMATS[fmt].mime, key=f"{key}_dl_{fmt}", disabled=not available, icon=":material/download:",
-            help=(f"{PRESENTATION_WIDTH * scale:.0f}x{PRESENTATION_HEIGHT * scale:.0f} px" if fmt == "png"
-                  else tr("vector, for slides and papers", "ベクター形式（スライド・論文用）")) if available else reason,
+            fmt.upper(),
+            data=_render(fig, fmt, scale),
+            file_name=f"{safe_filename(name)}.{fmt}",
+            mime=FORMATS[fmt].mime,
+            key=f"{key}_dl_{fmt}",
+            disabled=not available,
+            icon=":material/download:",
+            help=(
+                f"{PRESENTATION_WIDTH * scale:.0f}x{PRESENTATION_HEIGHT * scale:.0f} px"
+                if fmt == "png"
+                else tr("vector, for slides and papers", "ベクター形式（スライド・論文用）")
+            )
+            if available
+            else reason,
         )
 
 
@@ -65,8 +80,14 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def table_download(frame: pd.DataFrame, name: str, *, key: str) -> None:
-    st.download_button("CSV", data=csv_bytes(frame), file_name=f"{safe_filename(name)}.csv", mime="text/csv",
-                       key=f"{key}_csv", icon=":material/table_view:")
+    st.download_button(
+        "CSV",
+        data=csv_bytes(frame),
+        file_name=f"{safe_filename(name)}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/table_view:",
+    )
 
 
 class PageExports:
@@ -77,8 +98,15 @@ class PageExports:
         self.figures: dict[str, go.Figure] = {}
         self.tables: dict[str, pd.DataFrame] = {}
 
-    def chart(self, fig: go.Figure, name: str, *, key: str, on_select: str | None = None,
-              selection_mode: tuple[str, ...] = ("points",)):
+    def chart(
+        self,
+        fig: go.Figure,
+        name: str,
+        *,
+        key: str,
+        on_select: str | None = None,
+        selection_mode: tuple[str, ...] = ("points",),
+    ):
         """Draw a chart with its download buttons; returns the selection event when on_select is given."""
         self.figures[name] = fig
         options = dict(config=plotly_config(name), theme=None, key=key, width="stretch")
@@ -99,16 +127,24 @@ class PageExports:
         available, reason = _availability()
         with st.container(border=True):
             left, right = st.columns([2, 3])
-            left.selectbox(tr("PNG scale", "PNGの倍率"), SCALES, key=SCALE_KEY,
-                           format_func=lambda s: f"×{s:g} ({PRESENTATION_WIDTH * s:.0f}×{PRESENTATION_HEIGHT * s:.0f})")
+            left.selectbox(
+                tr("PNG scale", "PNGの倍率"),
+                SCALES,
+                key=SCALE_KEY,
+                format_func=lambda s: f"×{s:g} ({PRESENTATION_WIDTH * s:.0f}×{PRESENTATION_HEIGHT * s:.0f})",
+            )
             figures, tables, scale = dict(self.figures), dict(self.tables), export_scale()
             extra = {f"{safe_filename(n)}.csv": csv_bytes(t) for n, t in tables.items()}
             right.download_button(
-                tr(f"Export all figures on this page ({len(figures)} figures, {len(tables)} tables) as zip",
-                   f"このページの図表をすべてzipで書き出す（図{len(figures)}点、表{len(tables)}点）"),
+                tr(
+                    f"Export all figures on this page ({len(figures)} figures, {len(tables)} tables) as zip",
+                    f"このページの図表をすべてzipで書き出す（図{len(figures)}点、表{len(tables)}点）",
+                ),
                 data=lambda: zip_figures(figures, scale=scale, extra_files=extra),
-                file_name=f"{safe_filename(self.page)}_figures.zip", mime="application/zip",
-                key=f"{safe_filename(self.page)}_export_all", disabled=not available or not figures,
+                file_name=f"{safe_filename(self.page)}_figures.zip",
+                mime="application/zip",
+                key=f"{safe_filename(self.page)}_export_all",
+                disabled=not available or not figures,
                 icon=":material/folder_zip:",
             )
             if not available:

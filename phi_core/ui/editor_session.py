@@ -101,8 +101,12 @@ def open_report(state: MutableMapping[str, Any], store: Store, dataset: str, rep
 def ensure_open(state: MutableMapping[str, Any], store: Store, dataset: str, report_id: str | None) -> Report | None:
     """The snapshot of report_id, loading it only when another report is open."""
     current = snapshot(state)
-    if (current is not None and current.id == report_id and state.get("wb_dataset") == dataset
-            and state.get(_OPEN_LAYER, "") == layer_of(state)):
+    if (
+        current is not None
+        and current.id == report_id
+        and state.get("wb_dataset") == dataset
+        and state.get(_OPEN_LAYER, "") == layer_of(state)
+    ):
         return current
     return open_report(state, store, dataset, report_id)
 
@@ -162,8 +166,12 @@ def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: Actor
         return False
     actor = as_actor(actor)
     if not actor.label.strip():
-        flash(state, "warning", "type your name in the sidebar first: every change is recorded with its author",
-              "先にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます")
+        flash(
+            state,
+            "warning",
+            "type your name in the sidebar first: every change is recorded with its author",
+            "先にサイドバーに氏名を入力してください。すべての変更は作成者とともに記録されます",
+        )
         return False
     layer = str(report.meta.get("layer") or "")
     if not _allowed(state, actor, layer):
@@ -171,28 +179,56 @@ def save(state: MutableMapping[str, Any], store: Store, edit: Edit, actor: Actor
     dataset = state["wb_dataset"]
     try:
         if layer:
-            store.save_layer(dataset, report.id, annotator=layer, spans=edit.spans, status=edit.status,
-                             expected_version=report.meta["version"], actor=actor.label.strip(), action=edit.action)
+            store.save_layer(
+                dataset,
+                report.id,
+                annotator=layer,
+                spans=edit.spans,
+                status=edit.status,
+                expected_version=report.meta["version"],
+                actor=actor.label.strip(),
+                action=edit.action,
+            )
         else:
-            store.save_gold(dataset, report.id, spans=edit.spans, status=edit.status,
-                            expected_version=report.meta["version"], actor=actor.label.strip(), action=edit.action)
+            store.save_gold(
+                dataset,
+                report.id,
+                spans=edit.spans,
+                status=edit.status,
+                expected_version=report.meta["version"],
+                actor=actor.label.strip(),
+                action=edit.action,
+            )
     except StaleEdit as stale:
         state[CONFLICT] = Conflict(dataset, report.id, list(report.spans), edit, stale.current, stale.current_version)
-        flash(state, "error", f"not saved: {report.id} was changed by someone else since you opened it "
-                              "(see below); nothing was overwritten",
-              f"保存されませんでした：開いた後に {report.id} が他の人によって変更されました（下記参照）。"
-              "何も上書きされていません")
+        flash(
+            state,
+            "error",
+            f"not saved: {report.id} was changed by someone else since you opened it "
+            "(see below); nothing was overwritten",
+            f"保存されませんでした：開いた後に {report.id} が他の人によって変更されました（下記参照）。"
+            "何も上書きされていません",
+        )
         return False
     except StoreError as error:
         flash(state, "error", str(error))
         return False
     open_report(state, store, dataset, report.id)
-    flash(state, "success", edit.note or f"saved ({edit.action})", None if edit.note else f"保存しました（{edit.action}）")
+    flash(
+        state, "success", edit.note or f"saved ({edit.action})", None if edit.note else f"保存しました（{edit.action}）"
+    )
     return True
 
 
-def perform(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any], *, actor: Actor | str,
-            ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
+def perform(
+    state: MutableMapping[str, Any],
+    store: Store,
+    event: Mapping[str, Any],
+    *,
+    actor: Actor | str,
+    ids: Sequence[str] = (),
+    items: Sequence[Mapping[str, Any]] = (),
+) -> str:
     """Carry out one annotator action (code-point offsets); returns what happened.
 
     ``ids`` is the filtered report list (for next/previous), ``items`` the
@@ -231,8 +267,12 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str)
         return False
     actor = as_actor(actor)
     if not actor.label.strip():
-        flash(state, "warning", "type your name in the sidebar first: undo is recorded with its author",
-              "先にサイドバーに氏名を入力してください。取り消しも作成者とともに記録されます")
+        flash(
+            state,
+            "warning",
+            "type your name in the sidebar first: undo is recorded with its author",
+            "先にサイドバーに氏名を入力してください。取り消しも作成者とともに記録されます",
+        )
         return False
     layer = str(report.meta.get("layer") or "")
     if not _allowed(state, actor, layer):
@@ -240,13 +280,21 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str)
     dataset = state["wb_dataset"]
     log = store.audit_log(dataset, report.id, layer=layer)
     if log.empty:
-        flash(state, "info", "this report has no saved changes to undo", "このレポートには取り消せる保存済みの変更がありません")
+        flash(
+            state,
+            "info",
+            "this report has no saved changes to undo",
+            "このレポートには取り消せる保存済みの変更がありません",
+        )
         return False
     last = log.iloc[0]
     if int(last["version_after"]) != report.meta["version"]:
-        flash(state, "warning", "someone saved this report since you opened it: press Reload first, "
-                                "so that you see what you would undo",
-              "開いた後に他の人がこのレポートを保存しました。取り消す内容を確認するため、先に再読み込みを押してください")
+        flash(
+            state,
+            "warning",
+            "someone saved this report since you opened it: press Reload first, so that you see what you would undo",
+            "開いた後に他の人がこのレポートを保存しました。取り消す内容を確認するため、先に再読み込みを押してください",
+        )
         return False
     try:
         store.undo(int(last["audit_id"]), actor=actor.label.strip())
@@ -254,8 +302,12 @@ def undo_last(state: MutableMapping[str, Any], store: Store, actor: Actor | str)
         flash(state, "error", str(error))
         return False
     open_report(state, store, dataset, report.id)
-    flash(state, "success", f"undid change #{int(last['audit_id'])} ({last['action']})",
-          f"変更 #{int(last['audit_id'])}（{last['action']}）を取り消しました")
+    flash(
+        state,
+        "success",
+        f"undid change #{int(last['audit_id'])} ({last['action']})",
+        f"変更 #{int(last['audit_id'])}（{last['action']}）を取り消しました",
+    )
     return True
 
 
@@ -271,8 +323,12 @@ def reapply_conflict(state: MutableMapping[str, Any], store: Store, actor: Actor
     current = open_report(state, store, pending.dataset, pending.report_id)
     state[CONFLICT] = None
     if current is None:
-        flash(state, "error", f"report {pending.report_id} no longer exists",
-                  f"レポート {pending.report_id} はもう存在しません")
+        flash(
+            state,
+            "error",
+            f"report {pending.report_id} no longer exists",
+            f"レポート {pending.report_id} はもう存在しません",
+        )
         return False
     spans = reapply(pending.base_spans, pending.mine.spans, current.spans)
     edit = Edit(spans, pending.mine.status, f"{pending.mine.action} (re-applied)", pending.mine.note)
@@ -284,20 +340,35 @@ def discard_conflict(state: MutableMapping[str, Any], store: Store) -> None:
     state[CONFLICT] = None
     if pending is not None:
         open_report(state, store, pending.dataset, pending.report_id)
-        flash(state, "info", "your change was dropped; showing the newest labels",
-              "あなたの変更は破棄されました。最新のラベルを表示しています")
+        flash(
+            state,
+            "info",
+            "your change was dropped; showing the newest labels",
+            "あなたの変更は破棄されました。最新のラベルを表示しています",
+        )
 
 
-def handle_browser_event(state: MutableMapping[str, Any], store: Store, event: Mapping[str, Any] | None, *,
-                         actor: Actor | str, ids: Sequence[str] = (), items: Sequence[Mapping[str, Any]] = ()) -> str:
+def handle_browser_event(
+    state: MutableMapping[str, Any],
+    store: Store,
+    event: Mapping[str, Any] | None,
+    *,
+    actor: Actor | str,
+    ids: Sequence[str] = (),
+    items: Sequence[Mapping[str, Any]] = (),
+) -> str:
     """One event from the span annotator: deduplicated, checked, offsets converted, performed."""
     if not event or not is_new_nonce(state, event.get("nonce")):
         return "ignored"
     report = snapshot(state)
     if report is None or event.get("report_id") != report.id:
         # The page moved to another report while the event was on its way.
-        flash(state, "warning", "that key press belonged to a report that is no longer open; nothing changed",
-              "そのキー操作はもう開いていないレポートのものでした。何も変更していません")
+        flash(
+            state,
+            "warning",
+            "that key press belonged to a report that is no longer open; nothing changed",
+            "そのキー操作はもう開いていないレポートのものでした。何も変更していません",
+        )
         return "ignored"
     try:
         converted = browser_event_to_codepoints(report.text, event)

@@ -30,8 +30,14 @@ def highlight_html(row: Mapping) -> str:
     pieces, current, buffer = [], None, ""
     for offset, char in enumerate(row["context_text"]):
         position = text_start + offset
-        style = ";".join(s for s, on in ((GOLD_STYLE, inside(row["gold_start"], row["gold_end"], position)),
-                                        (PRED_STYLE, inside(row["pred_start"], row["pred_end"], position))) if on)
+        style = ";".join(
+            s
+            for s, on in (
+                (GOLD_STYLE, inside(row["gold_start"], row["gold_end"], position)),
+                (PRED_STYLE, inside(row["pred_start"], row["pred_end"], position)),
+            )
+            if on
+        )
         if style != current and buffer:
             pieces.append((current, buffer))
             buffer = ""

@@ -18,5 +18,7 @@ def guidelines_markdown(path: Path = GUIDELINES_FILE) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        return (f"The annotation guidelines were not found at {path.name}: restore docs/annotation_guidelines.md "
-                "from the repository to read them here.")
+        return (
+            f"The annotation guidelines were not found at {path.name}: restore docs/annotation_guidelines.md "
+            "from the repository to read them here."
+        )

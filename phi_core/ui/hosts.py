@@ -69,9 +69,14 @@ class HostMonitor:
     """``check`` checks an Ollama host (kept as the first argument for callers that only know Ollama);
     ``checks`` maps each backend to its own check."""
 
-    def __init__(self, check: Callable[[str], HostStatus] | None = None, *,
-                 checks: dict[str, Callable[[str], HostStatus]] | None = None, max_age_s: float = 30.0,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        check: Callable[[str], HostStatus] | None = None,
+        *,
+        checks: dict[str, Callable[[str], HostStatus]] | None = None,
+        max_age_s: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self._checks = dict(CHECKS if checks is None else checks)
         if check is not None:
             self._checks["ollama"] = check
@@ -88,8 +93,9 @@ class HostMonitor:
                 entry = self._entries.setdefault((backend, host), _Entry())
                 if not entry.running and self._clock() - entry.checked_at > self.max_age_s:
                     entry.running = True
-                    threading.Thread(target=self._run, args=(backend, host), daemon=True,
-                                     name=f"phi-host-check-{host}").start()
+                    threading.Thread(
+                        target=self._run, args=(backend, host), daemon=True, name=f"phi-host-check-{host}"
+                    ).start()
                 out[host] = entry.status
         return out
 

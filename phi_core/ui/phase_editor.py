@@ -50,16 +50,25 @@ def template_fields(phase: PhaseDefinition) -> list[TemplateField]:
     parts = {"system": tr("system", "システム"), "user": tr("user", "ユーザー")}
     for name in phase.variants:
         for part in ("system", "user"):
-            fields.append(TemplateField(f"variants.{name}.prompts.{part}",
-                                        tr(f"Variant {name}: {part} prompt (empty = the phase's)",
-                                           f"バリアント {name}：{parts[part]}プロンプト（空 = フェーズのもの）"),
-                                        inherits=True))
+            fields.append(
+                TemplateField(
+                    f"variants.{name}.prompts.{part}",
+                    tr(
+                        f"Variant {name}: {part} prompt (empty = the phase's)",
+                        f"バリアント {name}：{parts[part]}プロンプト（空 = フェーズのもの）",
+                    ),
+                    inherits=True,
+                )
+            )
     if phase.refine is not None:
         for style in phase.refine.templates:
             for part in ("system", "user"):
-                fields.append(TemplateField(f"refine.templates.{style}.{part}",
-                                            tr(f"Review ({style}): {part} prompt",
-                                               f"見直し（{style}）：{parts[part]}プロンプト")))
+                fields.append(
+                    TemplateField(
+                        f"refine.templates.{style}.{part}",
+                        tr(f"Review ({style}): {part} prompt", f"見直し（{style}）：{parts[part]}プロンプト"),
+                    )
+                )
     return fields
 
 
@@ -91,8 +100,9 @@ def _merge(into: dict[str, Any], more: Mapping[str, Any]) -> None:
             into[key] = value
 
 
-def changes_from_edits(phase: PhaseDefinition, texts: Mapping[str, str],
-                       options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def changes_from_edits(
+    phase: PhaseDefinition, texts: Mapping[str, str], options: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """Only what differs from ``phase``, as nested changes for derive_version."""
     data = phase.canonical_dict()
     inherits = {f.path for f in template_fields(phase) if f.inherits}
@@ -136,8 +146,13 @@ def option_fields() -> list[dataclasses.Field]:
 
 # Generation option -> its Japanese name (English readers see the option's own name, as in the TOML).
 OPTION_NAMES_JA = {
-    "temperature": "温度", "top_p": "核サンプリングの閾値", "seed": "乱数シード", "num_ctx": "コンテキスト長（トークン）",
-    "num_predict": "最大出力トークン数", "keep_alive": "モデルの保持時間", "timeout_s": "制限時間（秒）",
+    "temperature": "温度",
+    "top_p": "核サンプリングの閾値",
+    "seed": "乱数シード",
+    "num_ctx": "コンテキスト長（トークン）",
+    "num_predict": "最大出力トークン数",
+    "keep_alive": "モデルの保持時間",
+    "timeout_s": "制限時間（秒）",
     "think": "推論モード",
 }
 
@@ -158,6 +173,7 @@ def source_name(source: str) -> str:
 
 
 # ---------------------------------------------------------------- versions
+
 
 def phase_registry(store: Store) -> tuple[PhaseRegistry, dict[str, str], list[str]]:
     """Shipped phases plus versions stored in the database.
@@ -196,8 +212,9 @@ def make_version(phase: PhaseDefinition, changes: Mapping[str, Any], registry: P
     return derived
 
 
-def validation_messages(phase: PhaseDefinition, texts: Mapping[str, str], options: Mapping[str, Any] | None,
-                        registry: PhaseRegistry) -> list[str]:
+def validation_messages(
+    phase: PhaseDefinition, texts: Mapping[str, str], options: Mapping[str, Any] | None, registry: PhaseRegistry
+) -> list[str]:
     """[] when the edit makes a usable new version, else one message per problem."""
     try:
         make_version(phase, changes_from_edits(phase, texts, options), registry)
@@ -210,9 +227,16 @@ def validation_messages(phase: PhaseDefinition, texts: Mapping[str, str], option
 
 def save_version(store: Store, new: PhaseDefinition) -> bool:
     """Store the new version (the shipped files stay as they are); False if it already existed."""
-    return store.save_phase(phase_key=new.key, number=new.number, name=new.name, version=new.version,
-                            hash=new.hash, definition=new.canonical_dict(), parent_hash=new.parent,
-                            source=EDITED_SOURCE)
+    return store.save_phase(
+        phase_key=new.key,
+        number=new.number,
+        name=new.name,
+        version=new.version,
+        hash=new.hash,
+        definition=new.canonical_dict(),
+        parent_hash=new.parent,
+        source=EDITED_SOURCE,
+    )
 
 
 def parent_of(phase: PhaseDefinition, registry: PhaseRegistry) -> PhaseDefinition | None:

@@ -18,8 +18,12 @@ _SLOW_REFRESH_S = 30
 _SWITCH_KEY = "ui_language_switch"
 _PANEL_KEY = "ui_sidebar_page_panel"
 _REMEMBERED = "ui_language_loaded"
-ROLE_NAMES = {"viewer": ("viewer", "閲覧者"), "annotator": ("annotator", "アノテーター"),
-              "adjudicator": ("adjudicator", "裁定者"), "lead": ("lead", "リーダー")}
+ROLE_NAMES = {
+    "viewer": ("viewer", "閲覧者"),
+    "annotator": ("annotator", "アノテーター"),
+    "adjudicator": ("adjudicator", "裁定者"),
+    "lead": ("lead", "リーダー"),
+}
 
 
 def role_name(role: str) -> str:
@@ -71,34 +75,55 @@ def _language_switch(store: Store) -> None:
             pass
 
     # The options name themselves (日本語 / English), so a reader of either language finds the switch.
-    st.segmented_control(tr("Language", "言語"), list(LANGUAGES), key=_SWITCH_KEY, required=True,
-                         format_func=LANGUAGE_NAMES.get, on_change=changed)
+    st.segmented_control(
+        tr("Language", "言語"),
+        list(LANGUAGES),
+        key=_SWITCH_KEY,
+        required=True,
+        format_func=LANGUAGE_NAMES.get,
+        on_change=changed,
+    )
 
 
 def _who_am_i(store: Store) -> None:
     if not auth_configured():
-        st.text(tr("Single-user mode on this machine: every action is allowed.",
-                   "このマシンでの単一ユーザーモード：すべての操作が可能です。"))
+        st.text(
+            tr(
+                "Single-user mode on this machine: every action is allowed.",
+                "このマシンでの単一ユーザーモード：すべての操作が可能です。",
+            )
+        )
         # Re-assigning keeps the typed name when a page without this widget ran in between.
         st.session_state[ANNOTATOR_KEY] = st.session_state.get(ANNOTATOR_KEY, "")
-        st.text_input(tr("Annotator name", "アノテーター名"), key=ANNOTATOR_KEY,
-                      placeholder=tr("your name (recorded with every edit)", "氏名（すべての編集に記録されます）"))
+        st.text_input(
+            tr("Annotator name", "アノテーター名"),
+            key=ANNOTATOR_KEY,
+            placeholder=tr("your name (recorded with every edit)", "氏名（すべての編集に記録されます）"),
+        )
         return
     actor = current_actor(store)
     if not actor.signed_in:
         st.text(tr("Sign in to use phi-bench.", "phi-bench を使うにはサインインしてください。"))
         st.button(tr("Sign in", "サインイン"), on_click=st.login, type="primary")
         st.stop()
-    st.text(tr(f"Signed in: {actor.label} ({role_name(actor.role)})",
-               f"サインイン中：{actor.label}（{role_name(actor.role)}）"))
+    st.text(
+        tr(
+            f"Signed in: {actor.label} ({role_name(actor.role)})",
+            f"サインイン中：{actor.label}（{role_name(actor.role)}）",
+        )
+    )
     st.button(tr("Sign out", "サインアウト"), on_click=st.logout)
 
 
 def _dataset_selectors(store: Store) -> None:
     names = store.dataset_names()
     if not names:
-        st.text(tr("No dataset yet: import one on the Workbench page.",
-                   "データセットがまだありません。ワークベンチのページで取り込んでください。"))
+        st.text(
+            tr(
+                "No dataset yet: import one on the Workbench page.",
+                "データセットがまだありません。ワークベンチのページで取り込んでください。",
+            )
+        )
         return
     if st.session_state.get(DATASET_KEY) not in names:
         st.session_state[DATASET_KEY] = names[0]
@@ -112,9 +137,16 @@ def _dataset_selectors(store: Store) -> None:
 
 def _database_info(store: Store) -> None:
     info = store.summary()
-    st.caption(tr("Database", "データベース") + " " + plain.escape(info["path"]) + "  \n" + tr(
-        f"{info['reports']} reports in {info['datasets']} datasets, {info['runs']} runs",
-        f"レポート {info['reports']} 件（データセット {info['datasets']} 個）、実行 {info['runs']} 件"))
+    st.caption(
+        tr("Database", "データベース")
+        + " "
+        + plain.escape(info["path"])
+        + "  \n"
+        + tr(
+            f"{info['reports']} reports in {info['datasets']} datasets, {info['runs']} runs",
+            f"レポート {info['reports']} 件（データセット {info['datasets']} 個）、実行 {info['runs']} 件",
+        )
+    )
 
 
 def _hosts_panel() -> None:
@@ -134,18 +166,31 @@ def _draw_panel(panel: dict[str, list[str]]) -> None:
 
 def _draw_hosts(hosts: list[str], backend: str = "ollama") -> None:
     statuses = get_host_monitor().statuses(hosts, backend)
-    st.caption(tr("Ollama hosts", "Ollama ホスト") if backend == "ollama"
-               else tr("OpenAI-compatible servers", "OpenAI 互換サーバー"))
+    st.caption(
+        tr("Ollama hosts", "Ollama ホスト")
+        if backend == "ollama"
+        else tr("OpenAI-compatible servers", "OpenAI 互換サーバー")
+    )
     for host, status in statuses.items():
         if status is None:
             st.caption(":material/hourglass_empty: " + plain.escape(host) + " " + tr("checking…", "確認中…"))
         elif status.reachable:
             models = ", ".join(m.name for m in status.models) or tr("no models pulled", "モデルなし")
-            st.caption(":material/check_circle: " + plain.escape(host) + " "
-                       + tr(f"{len(status.models)} models: ", f"モデル {len(status.models)} 個：") + plain.escape(models))
+            st.caption(
+                ":material/check_circle: "
+                + plain.escape(host)
+                + " "
+                + tr(f"{len(status.models)} models: ", f"モデル {len(status.models)} 個：")
+                + plain.escape(models)
+            )
         else:
             # The host's error is English (from the client library); Japanese readers get its gist.
-            st.caption(":material/error: " + plain.escape(host) + " " + tr(
-                "unreachable: " + plain.escape(status.error),
-                f"接続できません。{'Ollama' if backend == 'ollama' else 'サーバー'} が起動しているか、ホストの設定を確認してください。"))
-
+            st.caption(
+                ":material/error: "
+                + plain.escape(host)
+                + " "
+                + tr(
+                    "unreachable: " + plain.escape(status.error),
+                    f"接続できません。{'Ollama' if backend == 'ollama' else 'サーバー'} が起動しているか、ホストの設定を確認してください。",
+                )
+            )

@@ -50,9 +50,13 @@ def require_active_dataset() -> tuple[str, str | None]:
     """The sidebar's dataset and split; stops the page with advice when there is no dataset."""
     dataset = active_dataset()
     if not dataset:
-        st.info(tr("There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.",
-                   "データセットがまだありません：アノテーションのページで取り込むか、"
-                   "`python -m phi_core init` を実行してください。"))
+        st.info(
+            tr(
+                "There is no dataset yet: import one on the Workbench page, or run `python -m phi_core init`.",
+                "データセットがまだありません：アノテーションのページで取り込むか、"
+                "`python -m phi_core init` を実行してください。",
+            )
+        )
         st.stop()
     return dataset, active_split()
 

@@ -35,20 +35,28 @@ class ImportPreview:
     @property
     def summary_rows(self) -> list[tuple[str, str]]:
         s = self.result.summary
-        rows = [("reports", str(s.reports)), ("spans", str(s.spans)), ("by split", str(s.by_split)),
-                ("encoding", s.encoding), ("unreadable label cells", str(s.unreadable_label_cells)),
-                ("overlapping spans", str(s.overlapping_spans)),
-                ("values not found in the text", str(s.values_not_found)),
-                ("unmapped labels", ", ".join(f"{k} ×{v}" for k, v in s.unmapped_labels.items()) or "none"),
-                ("duplicate spans", str(s.duplicates)), ("reports without labels", str(s.reports_without_labels)),
-                ("position mismatches", str(s.position_mismatches)), ("duplicate reports", str(s.duplicate_reports))]
+        rows = [
+            ("reports", str(s.reports)),
+            ("spans", str(s.spans)),
+            ("by split", str(s.by_split)),
+            ("encoding", s.encoding),
+            ("unreadable label cells", str(s.unreadable_label_cells)),
+            ("overlapping spans", str(s.overlapping_spans)),
+            ("values not found in the text", str(s.values_not_found)),
+            ("unmapped labels", ", ".join(f"{k} ×{v}" for k, v in s.unmapped_labels.items()) or "none"),
+            ("duplicate spans", str(s.duplicates)),
+            ("reports without labels", str(s.reports_without_labels)),
+            ("position mismatches", str(s.position_mismatches)),
+            ("duplicate reports", str(s.duplicate_reports)),
+        ]
         if s.errors:
             rows.append(("errors", "; ".join(s.errors)))
         return rows
 
 
-def preview_import(data: bytes, filename: str, fmt: str, dataset: str, split: str | None,
-                   encoding: str | None = None) -> ImportPreview:
+def preview_import(
+    data: bytes, filename: str, fmt: str, dataset: str, split: str | None, encoding: str | None = None
+) -> ImportPreview:
     """Read the upload through the importers; errors name the file as uploaded, never the temporary copy."""
     dataset = dataset.strip()
     if not dataset:

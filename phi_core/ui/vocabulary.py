@@ -115,8 +115,12 @@ DIMENSION_NAMES: dict[str, tuple[str, str]] = {
 }
 
 # How a row the paper reported is marked in its label: "GPT-4.1 (paper, p5)" (phi_core/analysis/leaderboard.py).
-_PAPER_MARKS = ((" (paper, p", "（論文、p"), (" (paper)", "（論文）"),
-                (", before self-refine", "、Self-Refine前"), (", after self-refine", "、Self-Refine後"))
+_PAPER_MARKS = (
+    (" (paper, p", "（論文、p"),
+    (" (paper)", "（論文）"),
+    (", before self-refine", "、Self-Refine前"),
+    (", after self-refine", "、Self-Refine後"),
+)
 
 
 def pick(pair: tuple[str, str], language: str) -> str:
@@ -153,4 +157,3 @@ def reported_label(label: str, language: str = "en") -> str:
             if japanese.endswith("p"):
                 label = label[:-1] + "）" if label.endswith(")") else label
     return label
-

@@ -61,6 +61,7 @@ def shortcut_rows() -> list[dict[str, str]]:
 
 # ------------------------------------------------------------------ list view
 
+
 @dataclass(frozen=True)
 class ReportFilter:
     statuses: tuple[str, ...] = ()
@@ -125,15 +126,32 @@ def warning_rows(reports: Iterable[Report]) -> list[dict[str, Any]]:
     rows = []
     for report in reports:
         for warning in report.warnings:
-            rows.append({"report_id": report.id, "status": report.status, "kind": warning.kind,
-                         "message": warning.message, "label": warning.label, "value": warning.value})
+            rows.append(
+                {
+                    "report_id": report.id,
+                    "status": report.status,
+                    "kind": warning.kind,
+                    "message": warning.message,
+                    "label": warning.label,
+                    "value": warning.value,
+                }
+            )
         if report.status == "unlabeled" and not any(w.kind == "no_labels" for w in report.warnings):
-            rows.append({"report_id": report.id, "status": report.status, "kind": "no_labels",
-                         "message": "nobody has labelled this report yet", "label": None, "value": None})
+            rows.append(
+                {
+                    "report_id": report.id,
+                    "status": report.status,
+                    "kind": "no_labels",
+                    "message": "nobody has labelled this report yet",
+                    "label": None,
+                    "value": None,
+                }
+            )
     return rows
 
 
 # -------------------------------------------------------------- predictions
+
 
 @dataclass(frozen=True)
 class PredictionSpan:
@@ -196,8 +214,9 @@ def compare_with_gold(text: str, gold: Sequence[Span], items: Sequence[Mapping[s
     return comparison
 
 
-def disagreeing_ids(reports: Iterable[Report], items: pd.DataFrame,
-                    processed: Iterable[str] | None = None) -> frozenset[str]:
+def disagreeing_ids(
+    reports: Iterable[Report], items: pd.DataFrame, processed: Iterable[str] | None = None
+) -> frozenset[str]:
     """Reports where the run's located predictions differ from gold.
 
     ``processed`` names the reports the run finished (a finished report may
@@ -207,7 +226,8 @@ def disagreeing_ids(reports: Iterable[Report], items: pd.DataFrame,
     grouped = items_by_report(items)
     done = None if processed is None else set(processed)
     return frozenset(
-        r.id for r in reports
+        r.id
+        for r in reports
         if (done is None or r.id in done) and compare_with_gold(r.text, r.spans, grouped.get(r.id, [])).disagrees
     )
 
@@ -223,6 +243,7 @@ def suggested_category(label: str) -> str | None:
 
 # --------------------------------------------------------------- span edits
 
+
 def _span(text: str, start: int, end: int, category: str) -> Span:
     return Span(start=start, end=end, category=category, text=text[start:end])
 
@@ -232,8 +253,14 @@ def _key(span: Span) -> tuple[int, int, str]:
 
 
 def sort_spans(spans: Iterable[Span]) -> list[Span]:
-    return sorted(spans, key=lambda s: (s.start, s.end, CATEGORY_CODES.index(s.category)
-                                        if s.category in CATEGORY_CODES else len(CATEGORY_CODES)))
+    return sorted(
+        spans,
+        key=lambda s: (
+            s.start,
+            s.end,
+            CATEGORY_CODES.index(s.category) if s.category in CATEGORY_CODES else len(CATEGORY_CODES),
+        ),
+    )
 
 
 def check_category(category: str) -> str:
@@ -282,8 +309,9 @@ def recategorize(text: str, spans: Sequence[Span], start: int, end: int, old: st
     return sort_spans([*kept, _span(text, start, end, new)])
 
 
-def accept_prediction(text: str, spans: Sequence[Span], value: str, category: str, *,
-                      relabel: bool = True) -> tuple[list[Span], int]:
+def accept_prediction(
+    text: str, spans: Sequence[Span], value: str, category: str, *, relabel: bool = True
+) -> tuple[list[Span], int]:
     """Label every verbatim occurrence of ``value``; returns (spans, how many changed).
 
     ``relabel`` lets an occurrence that gold already has under another
@@ -306,7 +334,9 @@ def accept_prediction(text: str, spans: Sequence[Span], value: str, category: st
     return sort_spans(result), changed
 
 
-def accept_all(text: str, spans: Sequence[Span], items: Sequence[Mapping[str, Any]]) -> tuple[list[Span], int, list[str]]:
+def accept_all(
+    text: str, spans: Sequence[Span], items: Sequence[Mapping[str, Any]]
+) -> tuple[list[Span], int, list[str]]:
     """Accept every locatable item with a single category; returns (spans, changed, skipped notes)."""
     result, changed, skipped = list(spans), 0, []
     for item in items:
@@ -329,8 +359,10 @@ TABLE_COLUMNS = ("start", "end", "category", "text")
 
 
 def spans_table(spans: Sequence[Span]) -> pd.DataFrame:
-    return pd.DataFrame([{"start": s.start, "end": s.end, "category": s.category, "text": s.text}
-                         for s in spans], columns=list(TABLE_COLUMNS))
+    return pd.DataFrame(
+        [{"start": s.start, "end": s.end, "category": s.category, "text": s.text} for s in spans],
+        columns=list(TABLE_COLUMNS),
+    )
 
 
 def _as_int(value: Any) -> int | None:
@@ -371,8 +403,10 @@ def spans_from_table(text: str, rows: Sequence[Mapping[str, Any]]) -> tuple[list
             continue
         category = canonical(label) if label else None
         if category is None:
-            errors.append(f"{where}: {label or 'an empty category'!r} is not a PHI category; "
-                          f"use one of {', '.join(CATEGORY_CODES)}")
+            errors.append(
+                f"{where}: {label or 'an empty category'!r} is not a PHI category; "
+                f"use one of {', '.join(CATEGORY_CODES)}"
+            )
             continue
         if (start, end, category) in seen:
             errors.append(f"{where}: the same span ({start}-{end} {category}) is listed twice")
@@ -383,6 +417,7 @@ def spans_from_table(text: str, rows: Sequence[Mapping[str, Any]]) -> tuple[list
 
 
 # ------------------------------------------------------------ diff/conflict
+
 
 @dataclass
 class SpanDiff:
@@ -438,6 +473,7 @@ def reapply(base: Sequence[Span], mine: Sequence[Span], current: Sequence[Span])
 
 # ---------------------------------------------------------------- events
 
+
 @dataclass
 class Edit:
     """What an annotator's action turns into: the spans/status to save."""
@@ -474,8 +510,10 @@ def _edit_accept(text, spans, status, event, items):
 def _edit_accept_all(text, spans, status, event, items):
     new, changed, skipped = accept_all(text, spans, items)
     if not changed:
-        raise EditError("every prediction is already in gold (or cannot be placed): nothing to accept"
-                        + (f"; skipped: {'; '.join(skipped)}" if skipped else ""))
+        raise EditError(
+            "every prediction is already in gold (or cannot be placed): nothing to accept"
+            + (f"; skipped: {'; '.join(skipped)}" if skipped else "")
+        )
     note = f"{changed} span(s) added" + (f"; skipped: {'; '.join(skipped)}" if skipped else "")
     return Edit(new, None, "accept all predictions", note)
 
@@ -485,6 +523,7 @@ def _edit_status(new_status: str) -> Callable[..., Edit]:
         if status == new_status:
             raise EditError(f"the report is already {new_status}")
         return Edit(list(spans), new_status, f"mark {new_status}")
+
     return handler
 
 
@@ -509,8 +548,13 @@ EDIT_HANDLERS: dict[str, Callable[..., Edit]] = {
 }
 
 
-def apply_event(report_text: str, spans: Sequence[Span], status: str, event: Mapping[str, Any],
-                items: Sequence[Mapping[str, Any]] = ()) -> Edit:
+def apply_event(
+    report_text: str,
+    spans: Sequence[Span],
+    status: str,
+    event: Mapping[str, Any],
+    items: Sequence[Mapping[str, Any]] = (),
+) -> Edit:
     """Turn an editing event (code-point offsets) into the state to save."""
     handler = EDIT_HANDLERS.get(str(event.get("action")))
     if handler is None:
@@ -520,8 +564,10 @@ def apply_event(report_text: str, spans: Sequence[Span], status: str, event: Map
 
 def legend() -> list[dict[str, str]]:
     keys = category_keys()
-    return [{"code": c.code, "name_ja": c.name_ja, "name_en": c.name_en, "color": c.color, "key": keys[c.code]}
-            for c in CATEGORIES]
+    return [
+        {"code": c.code, "name_ja": c.name_ja, "name_en": c.name_en, "color": c.color, "key": keys[c.code]}
+        for c in CATEGORIES
+    ]
 
 
 def apply_editor_changes(rows: Sequence[Mapping[str, Any]], changes: Mapping[str, Any] | None) -> list[dict[str, Any]]:
@@ -597,8 +643,12 @@ def layer_view(reports: Sequence[Report], layers: Mapping[str, Mapping[str, Any]
     out = []
     for report in reports:
         layer = layers.get(report.id, {}).get(annotator)
-        out.append(report.model_copy(update={
-            "spans": list(layer.spans) if layer else [],
-            "status": layer.status if layer else "unlabeled",
-        }))
+        out.append(
+            report.model_copy(
+                update={
+                    "spans": list(layer.spans) if layer else [],
+                    "status": layer.status if layer else "unlabeled",
+                }
+            )
+        )
     return out

@@ -35,7 +35,7 @@ def test_known_perturbation_gives_the_hand_computed_numbers():
     assert overall["kappa"] == pytest.approx((po - pe) / (1 - pe))
     # Coincidences: none 26+1, name 6, phone 6+1; one pair (phone, none) counted both ways.
     n_c = np.array([27, 6, 7])
-    expected = (40 ** 2 - (n_c ** 2).sum()) / 39
+    expected = (40**2 - (n_c**2).sum()) / 39
     assert overall["alpha"] == pytest.approx(1 - 2 / expected)
     phone = result["by_category"]["PHONE"]
     assert phone["exact_f1"] == pytest.approx(0.0)
@@ -61,8 +61,7 @@ def test_alpha_from_the_package_equals_the_coincidence_formula_used_for_resample
 
 
 def test_three_annotators_give_three_pairs_and_intervals_that_contain_the_point():
-    units = [Unit(f"r{i}", 40, {"x": A, "y": B if i % 2 else A, "z": A[:1] if i % 3 == 0 else A})
-             for i in range(12)]
+    units = [Unit(f"r{i}", 40, {"x": A, "y": B if i % 2 else A, "z": A[:1] if i % 3 == 0 else A}) for i in range(12)]
     result = compute_agreement(units, n_boot=200, seed=3)
     assert [(p["a"], p["b"]) for p in result["pairs"]] == [("x", "y"), ("x", "z"), ("y", "z")]
     for name in FIGURES:

@@ -29,20 +29,35 @@ def _span(text: str, category: str, value: str) -> Span:
 
 
 REPORTS = [
-    Report(id="r1", text=R1, split="dev", status="approved", spans=[
-        _span(R1, "PATIENT_NAME", "山田太郎"), _span(R1, "PHONE", "03-1234-5678"),
-        _span(R1, "PHYSICIAN_NAME", "佐藤一郎")]),
-    Report(id="r2", text=R2, split="dev", status="approved", spans=[
-        _span(R2, "PATIENT_NAME", "鈴木花子"), _span(R2, "EXAM_DATE", "2024年3月1日")]),
+    Report(
+        id="r1",
+        text=R1,
+        split="dev",
+        status="approved",
+        spans=[
+            _span(R1, "PATIENT_NAME", "山田太郎"),
+            _span(R1, "PHONE", "03-1234-5678"),
+            _span(R1, "PHYSICIAN_NAME", "佐藤一郎"),
+        ],
+    ),
+    Report(
+        id="r2",
+        text=R2,
+        split="dev",
+        status="approved",
+        spans=[_span(R2, "PATIENT_NAME", "鈴木花子"), _span(R2, "EXAM_DATE", "2024年3月1日")],
+    ),
 ]
 # Run "a" makes one of each mistake; run "b" is perfect.
 ANSWERS = {
     "a": {
-        "r1": [("患者氏名", "山田太郎"),  # right
-               ("電話番号", "03-1234"),  # boundary
-               ("患者氏名", "佐藤一郎"),  # wrong_category
-               ("医師名", "主治医"),  # spurious
-               ("電話番号", "090-0000-0000")],  # not_in_text
+        "r1": [
+            ("患者氏名", "山田太郎"),  # right
+            ("電話番号", "03-1234"),  # boundary
+            ("患者氏名", "佐藤一郎"),  # wrong_category
+            ("医師名", "主治医"),  # spurious
+            ("電話番号", "090-0000-0000"),
+        ],  # not_in_text
         "r2": [("患者氏名", "：鈴木花子")],  # boundary + impure; the exam date is missed
     },
     "b": {
@@ -111,8 +126,7 @@ def test_confusion_counts_matched_spans(scored):
     store, ids = scored
     frame = confusion_frame(store, [ids["a"]])
     pairs = {(g, p): n for g, p, n in frame.itertuples(index=False)}
-    assert pairs == {("PATIENT_NAME", "PATIENT_NAME"): 2, ("PHONE", "PHONE"): 1,
-                     ("PHYSICIAN_NAME", "PATIENT_NAME"): 1}
+    assert pairs == {("PATIENT_NAME", "PATIENT_NAME"): 2, ("PHONE", "PHONE"): 1, ("PHYSICIAN_NAME", "PATIENT_NAME"): 1}
     both = confusion_frame(store, [ids["a"], ids["b"]])
     assert both["count"].sum() == 4 + 5
 
@@ -134,9 +148,13 @@ def test_error_examples_give_both_positions_and_context(scored):
     start = R1.index("03-1234-5678")
     assert (phone["start"], phone["end"]) == (start, start + 12)
     assert (phone["gold_start"], phone["gold_end"], phone["pred_start"], phone["pred_end"]) == (
-        start, start + 12, start, start + 7)
+        start,
+        start + 12,
+        start,
+        start + 7,
+    )
     assert phone["context_text"] == "03-1234-5678"
-    assert phone["context_before"] == R1[start - 4:start] and phone["context_after"] == R1[start + 12:start + 16]
+    assert phone["context_before"] == R1[start - 4 : start] and phone["context_after"] == R1[start + 12 : start + 16]
     assert phone["gold_text"] == "03-1234-5678" and phone["pred_value"] == "03-1234"
     padded = boundary.iloc[1]
     assert padded["context_text"] == "：鈴木花子"  # gold and predicted span together

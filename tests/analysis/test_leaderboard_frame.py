@@ -37,7 +37,10 @@ REPORTS = [
     _report("r1", "氏名：山田太郎 電話：03-1234-5678", ("PATIENT_NAME", "山田太郎"), ("PHONE", "03-1234-5678")),
     _report("r2", "患者：鈴木花子 検査日：2024年3月1日", ("PATIENT_NAME", "鈴木花子"), ("EXAM_DATE", "2024年3月1日")),
     _report("r3", "主治医：佐藤一郎 所見：異常なし", ("PHYSICIAN_NAME", "佐藤一郎")),
-    _report("r4", "所見：肝臓に腫瘤なし", ),
+    _report(
+        "r4",
+        "所見：肝臓に腫瘤なし",
+    ),
 ]
 SECONDS = 2.0
 # What each fake model answers per report: a perfect one and a sloppy one.
@@ -92,8 +95,10 @@ def store(tmp_path):
 
 
 def _direct(model: str) -> dict:
-    scores = [score_report(r.text, r.spans, _items(model, r.id), repeats=[_items(model, r.id)], seconds=SECONDS)
-              for r in sorted(REPORTS, key=lambda r: r.id)]
+    scores = [
+        score_report(r.text, r.spans, _items(model, r.id), repeats=[_items(model, r.id)], seconds=SECONDS)
+        for r in sorted(REPORTS, key=lambda r: r.id)
+    ]
     return aggregate(scores, n_boot=500, seconds=[SECONDS] * len(scores))
 
 
@@ -108,9 +113,20 @@ def test_numbers_match_aggregate_of_the_same_report_scores(store):
         assert row["n_reports"] == 4
         assert row["score"] == pytest.approx(expected["score"])
         assert (row["score_lo"], row["score_hi"]) == pytest.approx(tuple(expected["score_ci"]))
-        for key in ("recall", "precision", "boundary_fidelity", "information_purity", "category_classification",
-                    "rule_adherence", "efficiency", "strict_f1", "relaxed_f1", "char_leak_rate",
-                    "strict_precision", "relaxed_recall"):
+        for key in (
+            "recall",
+            "precision",
+            "boundary_fidelity",
+            "information_purity",
+            "category_classification",
+            "rule_adherence",
+            "efficiency",
+            "strict_f1",
+            "relaxed_f1",
+            "char_leak_rate",
+            "strict_precision",
+            "relaxed_recall",
+        ):
             assert row[key] == pytest.approx(expected[key]), key
         assert math.isnan(row["stability"])  # one repeat: not measured, like aggregate's None
         assert expected["stability"] is None
@@ -146,8 +162,17 @@ def test_the_command_line_records_equal_the_scoring_functions(store):
         part = store.report_scores([record["run_id"]])
         scores = [ReportScore.from_dict(json.loads(d)) for d in part["details"]]
         expected = leaderboard_row(scores, seconds=list(part["seconds"]), n_boot=300)
-        for key in ("backend", "model", "phase", "run_id", "dataset", "split", "repeats", "status",
-                    "sec_per_100_tokens"):
+        for key in (
+            "backend",
+            "model",
+            "phase",
+            "run_id",
+            "dataset",
+            "split",
+            "repeats",
+            "status",
+            "sec_per_100_tokens",
+        ):
             expected.pop(key, None)
         _approx_equal({k: record[k] for k in expected}, expected, record["model"])
         assert record["status"] == "done" and record["dataset"] == "d"
@@ -186,10 +211,12 @@ def test_reference_score_choices(store, tmp_path):
 
 
 def test_pareto_mask_keeps_rows_nobody_beats():
-    frame = pd.DataFrame({
-        "score": [90, 85, 80, 92, 70, None],
-        "sec_per_report": [10, 5, 6, 30, 1, 1],
-    })
+    frame = pd.DataFrame(
+        {
+            "score": [90, 85, 80, 92, 70, None],
+            "sec_per_report": [10, 5, 6, 30, 1, 1],
+        }
+    )
     # 80 @ 6 s loses to 85 @ 5 s; the last row has no score.
     assert pareto_mask(frame).tolist() == [True, True, False, True, True, False]
     assert pareto_mask(frame.iloc[:0]).tolist() == []

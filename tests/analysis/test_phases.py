@@ -13,17 +13,41 @@ from phi_core.store import Store
 START = datetime(2026, 1, 1)
 
 
-def add_run(store: Store, model: str, phase: str, scores: dict[str, float], *, minute: int,
-            backend: str = "ollama", seconds: float = 10.0) -> str:
+def add_run(
+    store: Store,
+    model: str,
+    phase: str,
+    scores: dict[str, float],
+    *,
+    minute: int,
+    backend: str = "ollama",
+    seconds: float = 10.0,
+) -> str:
     run_id = f"{backend}-{model}-{phase}-{minute}"
-    store.bulk_load({
-        "runs": pd.DataFrame([{
-            "run_id": run_id, "job_key": run_id, "dataset": "d", "split": None, "backend": backend, "model": model,
-            "phase": phase, "repeats": 1, "status": "done", "tasks_total": len(scores),
-            "created_at": START + timedelta(minutes=minute)}]),
-        "report_scores": pd.DataFrame({"run_id": run_id, "report_id": list(scores),
-                                       "score": list(scores.values()), "seconds": seconds}),
-    })
+    store.bulk_load(
+        {
+            "runs": pd.DataFrame(
+                [
+                    {
+                        "run_id": run_id,
+                        "job_key": run_id,
+                        "dataset": "d",
+                        "split": None,
+                        "backend": backend,
+                        "model": model,
+                        "phase": phase,
+                        "repeats": 1,
+                        "status": "done",
+                        "tasks_total": len(scores),
+                        "created_at": START + timedelta(minutes=minute),
+                    }
+                ]
+            ),
+            "report_scores": pd.DataFrame(
+                {"run_id": run_id, "report_id": list(scores), "score": list(scores.values()), "seconds": seconds}
+            ),
+        }
+    )
     return run_id
 
 

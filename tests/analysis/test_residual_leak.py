@@ -27,12 +27,31 @@ ITEMS = {"r1": [("NAME", "山田"), ("PHONE", "03-1234"), ("X", "氏名")], "r2"
 def store(tmp_path):
     with Store(tmp_path / "l.duckdb") as s:
         s.add_reports("d", REPORTS)
-        run = s.create_run(job_key="k", dataset="d", split=None, backend="pipeline", model="u", phase="-",
-                           phase_key=None, host="", model_digest="", model_meta={}, options={}, provenance={},
-                           repeats=1, tasks_total=3)
-        s.save_task_results(run.run_id, [
-            TaskResult(r, 0, "done", "", [(lab, None, v) for lab, v in ITEMS[r]], [], [], 1.0, None, None, None, 0,
-                       None) for r in ITEMS])
+        run = s.create_run(
+            job_key="k",
+            dataset="d",
+            split=None,
+            backend="pipeline",
+            model="u",
+            phase="-",
+            phase_key=None,
+            host="",
+            model_digest="",
+            model_meta={},
+            options={},
+            provenance={},
+            repeats=1,
+            tasks_total=3,
+        )
+        s.save_task_results(
+            run.run_id,
+            [
+                TaskResult(
+                    r, 0, "done", "", [(lab, None, v) for lab, v in ITEMS[r]], [], [], 1.0, None, None, None, 0, None
+                )
+                for r in ITEMS
+            ],
+        )
         score_run(s, run.run_id)
         yield s
 

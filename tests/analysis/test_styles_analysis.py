@@ -27,15 +27,39 @@ def _span(text: str, category: str, value: str, fmt: str | None) -> Span:
 
 
 REPORTS = [
-    Report(id="r1", text=R1, status="approved", style="hl7", spans=[
-        _span(R1, "PATIENT_ID", "12345678", "HL7 ID"), _span(R1, "PATIENT_NAME", "YAMADA^TARO", "HL7 name"),
-        _span(R1, "BIRTH_DATE", "19610412", "compact date")]),
-    Report(id="r2", text=R2, status="approved", style="hl7", spans=[
-        _span(R2, "PATIENT_ID", "87654321", "HL7 ID"), _span(R2, "PATIENT_NAME", "SATO^HANAKO", "HL7 name"),
-        _span(R2, "BIRTH_DATE", "19700101", "compact date")]),
-    Report(id="r3", text=R3, status="approved", style="nursing", spans=[
-        _span(R3, "TIME", "10:15", "colon time"), _span(R3, "EMERGENCY_CONTACT", "山田花子", "kanji name"),
-        _span(R3, "EMERGENCY_CONTACT", "090-1111-2222", "hyphen phone")]),
+    Report(
+        id="r1",
+        text=R1,
+        status="approved",
+        style="hl7",
+        spans=[
+            _span(R1, "PATIENT_ID", "12345678", "HL7 ID"),
+            _span(R1, "PATIENT_NAME", "YAMADA^TARO", "HL7 name"),
+            _span(R1, "BIRTH_DATE", "19610412", "compact date"),
+        ],
+    ),
+    Report(
+        id="r2",
+        text=R2,
+        status="approved",
+        style="hl7",
+        spans=[
+            _span(R2, "PATIENT_ID", "87654321", "HL7 ID"),
+            _span(R2, "PATIENT_NAME", "SATO^HANAKO", "HL7 name"),
+            _span(R2, "BIRTH_DATE", "19700101", "compact date"),
+        ],
+    ),
+    Report(
+        id="r3",
+        text=R3,
+        status="approved",
+        style="nursing",
+        spans=[
+            _span(R3, "TIME", "10:15", "colon time"),
+            _span(R3, "EMERGENCY_CONTACT", "山田花子", "kanji name"),
+            _span(R3, "EMERGENCY_CONTACT", "090-1111-2222", "hyphen phone"),
+        ],
+    ),
     Report(id="r4", text=R4, status="approved", spans=[_span(R4, "PATIENT_NAME", "鈴木一郎", None)]),
 ]
 ANSWERS = {
@@ -68,8 +92,11 @@ def scored(tmp_path_factory):
     path = tmp_path_factory.mktemp("sty") / "s.duckdb"
     store = Store(path)
     store.add_reports("d", REPORTS)
-    run_id = Runner(store, Job(dataset="d", backend="fake", model="m", phase="2"), [FakeExtractor()],
-                    scorer=score_run).run().run_id
+    run_id = (
+        Runner(store, Job(dataset="d", backend="fake", model="m", phase="2"), [FakeExtractor()], scorer=score_run)
+        .run()
+        .run_id
+    )
     yield store, run_id, path
     store.close()
 
@@ -120,8 +147,7 @@ def test_worst_style_in_the_cli_leaderboard_json(tmp_path, capsys):
     path = tmp_path / "c.duckdb"
     with Store(path) as store:
         store.add_reports("d", REPORTS)
-        Runner(store, Job(dataset="d", backend="fake", model="m", phase="2"), [FakeExtractor()],
-               scorer=score_run).run()
+        Runner(store, Job(dataset="d", backend="fake", model="m", phase="2"), [FakeExtractor()], scorer=score_run).run()
     assert main(["leaderboard", "--dataset", "d", "--json", "--db", str(path)]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["worst_style"] == "nursing"

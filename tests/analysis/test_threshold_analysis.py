@@ -18,14 +18,35 @@ MODELS = {"a": (80, 7), "b": (82, 6), "c": (84, 8), "d": (88, 0), "e": (90, 1), 
 
 def add_run(store: Store, model: str, phase: str, scores: list[float], seconds: float, minute: int) -> None:
     run_id = f"{model}-{phase}"
-    store.bulk_load({
-        "runs": pd.DataFrame([{
-            "run_id": run_id, "job_key": run_id, "dataset": "d", "split": None, "backend": "ollama",
-            "model": model, "phase": phase, "repeats": 1, "status": "done", "tasks_total": len(scores),
-            "created_at": START + timedelta(minutes=minute)}]),
-        "report_scores": pd.DataFrame({"run_id": run_id, "report_id": [f"r{i}" for i in range(len(scores))],
-                                       "score": scores, "seconds": seconds}),
-    })
+    store.bulk_load(
+        {
+            "runs": pd.DataFrame(
+                [
+                    {
+                        "run_id": run_id,
+                        "job_key": run_id,
+                        "dataset": "d",
+                        "split": None,
+                        "backend": "ollama",
+                        "model": model,
+                        "phase": phase,
+                        "repeats": 1,
+                        "status": "done",
+                        "tasks_total": len(scores),
+                        "created_at": START + timedelta(minutes=minute),
+                    }
+                ]
+            ),
+            "report_scores": pd.DataFrame(
+                {
+                    "run_id": run_id,
+                    "report_id": [f"r{i}" for i in range(len(scores))],
+                    "score": scores,
+                    "seconds": seconds,
+                }
+            ),
+        }
+    )
 
 
 def make_store(path, models: dict[str, tuple[float, float]]) -> Store:

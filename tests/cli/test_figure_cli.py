@@ -31,8 +31,22 @@ def test_cli_lists_exactly_the_registered_figures():
 def test_figure_writes_a_slide_sized_png_of_a_rules_run(db, tmp_path, capsys):
     # One export only: each command starts its own Chromium (seconds). PDF and SVG are checked in test_export.
     out = tmp_path / "scripts.out"
-    code = main(["figure", "script-recall", "--dataset", DATASET, "--split", "dev", "--format", "png",
-                 "--out", str(out), "--db", db])
+    code = main(
+        [
+            "figure",
+            "script-recall",
+            "--dataset",
+            DATASET,
+            "--split",
+            "dev",
+            "--format",
+            "png",
+            "--out",
+            str(out),
+            "--db",
+            db,
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert Image.open(io.BytesIO(out.read_bytes())).size == (1920, 1080)
     assert "wrote" in capsys.readouterr().err
@@ -50,6 +64,8 @@ def test_user_mistakes_get_one_plain_line(db, tmp_path, capsys):
     assert "no dataset called 'nope'" in capsys.readouterr().err
     assert main(["figure", "pareto", "--dataset", DATASET, "--out", str(tmp_path / "a.bmp"), "--db", db]) == 2
     assert "end the file name with" in capsys.readouterr().err
-    assert main(["figure", "pareto", "--dataset", DATASET, "--out", str(tmp_path / "a.png"), "--scale", "9",
-                 "--db", db]) == 2
+    assert (
+        main(["figure", "pareto", "--dataset", DATASET, "--out", str(tmp_path / "a.png"), "--scale", "9", "--db", db])
+        == 2
+    )
     assert "out of range" in capsys.readouterr().err

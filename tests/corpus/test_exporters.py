@@ -19,13 +19,18 @@ def span(text: str, value: str, category: str, occurrence: int = 0) -> Span:
 
 def sample_reports() -> list[Report]:
     return [
-        Report(id="r-1", text=TEXT, status="approved", spans=[
-            # only the first mention of the name is labelled: export must not widen that
-            span(TEXT, "𠮷田 花子", "PATIENT_NAME"),
-            span(TEXT, "よしだ はなこ", "NAME_READING"),
-            span(TEXT, "ＭＲ２０２４－７８", "PATIENT_ID"),
-            span(TEXT, "０３-１２３４", "PHONE"),
-        ]),
+        Report(
+            id="r-1",
+            text=TEXT,
+            status="approved",
+            spans=[
+                # only the first mention of the name is labelled: export must not widen that
+                span(TEXT, "𠮷田 花子", "PATIENT_NAME"),
+                span(TEXT, "よしだ はなこ", "NAME_READING"),
+                span(TEXT, "ＭＲ２０２４－７８", "PATIENT_ID"),
+                span(TEXT, "０３-１２３４", "PHONE"),
+            ],
+        ),
         Report(id="r-2", text="所見なし。", status="unlabeled"),
         Report(id="r-3", text='"始まりと終わりが引用符"', spans=[Span(start=1, end=4, category="OTHER_ID")]),
     ]
@@ -67,7 +72,12 @@ def test_paper_csv_cells_look_like_the_study(tmp_path):
     assert "\n" not in text_cell
     items = json.loads(rows[0]["phi_items"])["phi_items"]
     assert items[0] == {"type": "Patient name", "value": "𠮷田 花子", "start_position": 10, "end_position": 15}
-    assert [item["type"] for item in items] == ["Patient name", "Name reading (kana/romaji)", "Patient ID", "Phone number"]
+    assert [item["type"] for item in items] == [
+        "Patient name",
+        "Name reading (kana/romaji)",
+        "Patient ID",
+        "Phone number",
+    ]
     assert rows[1]["phi_items"] == ""
 
 

@@ -44,9 +44,9 @@ def test_a_report_does_not_depend_on_how_many_come_before_it():
     def plain(report):  # hidden-PHI and variant-name picks depend on the split size
         return not report.meta["hidden"] and all(ord(ch) <= 0xFFFF for ch in report.text)
 
-    pairs = [(s, l) for s, l in zip(small, large) if plain(s) and plain(l)]
+    pairs = [(a, b) for a, b in zip(small, large) if plain(a) and plain(b)]
     assert pairs
-    assert all(s.text == l.text and s.spans == l.spans for s, l in pairs)
+    assert all(a.text == b.text and a.spans == b.spans for a, b in pairs)
 
 
 def test_split_counts_ids_and_status(corpus):
@@ -61,7 +61,7 @@ def test_every_span_is_exact_and_spans_never_overlap(corpus):
     for report in corpus:
         ordered = sorted(report.spans, key=lambda s: (s.start, s.end))
         for span in ordered:
-            assert report.text[span.start:span.end] == span.text
+            assert report.text[span.start : span.end] == span.text
             assert span.text == span.text.strip()
         for left, right in zip(ordered, ordered[1:]):
             assert left.end <= right.start, f"{report.id}: {left} overlaps {right}"
@@ -80,14 +80,16 @@ def test_mean_phi_per_report_is_in_the_intended_range(corpus):
 
 
 def test_titles_and_labels_stay_outside_spans(corpus):
-    for report, span in _spans(corpus):
+    for _report, span in _spans(corpus):
         assert not span.text.startswith(("Dr", "氏名", "患者")), span
         assert not span.text.endswith(("医師", "先生", "様")), span
         if span.category != "TIME":
             assert "：" not in span.text, span
-    assert any(report.text[s.start - 3:s.start] == "Dr." for report, s in _spans(corpus, "PHYSICIAN_NAME"))
-    assert any(report.text[s.end:s.end + 2] == "医師" or report.text[s.end:s.end + 3] == " 医師"
-               for report, s in _spans(corpus, "PHYSICIAN_NAME"))
+    assert any(report.text[s.start - 3 : s.start] == "Dr." for report, s in _spans(corpus, "PHYSICIAN_NAME"))
+    assert any(
+        report.text[s.end : s.end + 2] == "医師" or report.text[s.end : s.end + 3] == " 医師"
+        for report, s in _spans(corpus, "PHYSICIAN_NAME")
+    )
 
 
 def test_relation_words_are_not_part_of_emergency_contact_spans(corpus):
@@ -131,7 +133,12 @@ def test_meta_names_modality_facility_layout_and_seed(corpus):
     modalities = Counter(r.meta["modality"] for r in corpus)
     assert set(modalities) == {"CT", "MRI", "US", "XR"}
     assert modalities.most_common(1)[0][0] == "CT"
-    assert {r.meta["facility_type"] for r in corpus} == {"university_hospital", "city_hospital", "clinic", "imaging_center"}
+    assert {r.meta["facility_type"] for r in corpus} == {
+        "university_hospital",
+        "city_hospital",
+        "clinic",
+        "imaging_center",
+    }
     assert {r.meta["layout"] for r in corpus} == {"labelled", "bracket_block", "one_line", "table"}
     assert {r.meta["seed"] for r in corpus} == {DEFAULT_SEED}
 
@@ -140,7 +147,7 @@ def test_a_name_outside_the_bmp_keeps_code_point_offsets(corpus):
     wide = [(r, s) for r, s in _spans(corpus, "PATIENT_NAME") if any(ord(ch) > 0xFFFF for ch in s.text)]
     assert any(r.split == "dev" for r, _ in wide) and any(r.split == "test" for r, _ in wide)
     report, span = wide[0]
-    assert report.text[span.start:span.end] == span.text
+    assert report.text[span.start : span.end] == span.text
     assert span.end - span.start == len(span.text)  # code points, not UTF-16 units
 
 
@@ -159,20 +166,23 @@ def test_builder_records_offsets_by_code_point():
     builder = TextBuilder().add("氏名：").phi("𠮷田太郎", "PATIENT_NAME").add("（").phi("ヨシダ タロウ", "NAME_READING")
     text = builder.text
     assert [(s.start, s.end) for s in builder.spans] == [(3, 7), (8, 15)]
-    assert all(text[s.start:s.end] == s.text for s in builder.spans)
+    assert all(text[s.start : s.end] == s.text for s in builder.spans)
     with pytest.raises(ValueError, match="unknown PHI category"):
         builder.phi("x", "NOT_A_CATEGORY")
     with pytest.raises(ValueError, match="surrounding blanks"):
         builder.phi(" 山田", "PATIENT_NAME")
 
 
-@pytest.mark.parametrize(("day", "expected"), [
-    (date(1989, 1, 7), "昭和64年1月7日"),
-    (date(1989, 1, 8), "平成元年1月8日"),
-    (date(2019, 4, 30), "平成31年4月30日"),
-    (date(2019, 5, 1), "令和元年5月1日"),
-    (date(2024, 8, 6), "令和6年8月6日"),
-])
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(1989, 1, 7), "昭和64年1月7日"),
+        (date(1989, 1, 8), "平成元年1月8日"),
+        (date(2019, 4, 30), "平成31年4月30日"),
+        (date(2019, 5, 1), "令和元年5月1日"),
+        (date(2024, 8, 6), "令和6年8月6日"),
+    ],
+)
 def test_era_dates_switch_on_the_right_day(day, expected):
     assert format_date(day, "era") == expected
 

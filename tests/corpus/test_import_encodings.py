@@ -23,8 +23,13 @@ ENCODINGS = {"cp932": "CP932 (Shift_JIS)", "euc_jp": "EUC-JP", "utf-8": "UTF-8"}
 
 def jsonl_record() -> dict:
     start = TEXT.index(NAME)
-    return {"id": "r1", "text": TEXT, "split": "dev", "status": "silver",
-            "spans": [{"start": start, "end": start + len(NAME), "category": "PATIENT_NAME", "text": NAME}]}
+    return {
+        "id": "r1",
+        "text": TEXT,
+        "split": "dev",
+        "status": "silver",
+        "spans": [{"start": start, "end": start + len(NAME), "category": "PATIENT_NAME", "text": NAME}],
+    }
 
 
 def jsonl_bytes(encoding: str) -> bytes:
@@ -35,8 +40,12 @@ def paper_bytes(encoding: str) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow(["report_text", "phi_items"])
-    writer.writerow([TEXT.replace("\n", "\\n"), json.dumps({"phi_items": [{"type": "Patient Name", "value": NAME}]},
-                                                           ensure_ascii=False)])
+    writer.writerow(
+        [
+            TEXT.replace("\n", "\\n"),
+            json.dumps({"phi_items": [{"type": "Patient Name", "value": NAME}]}, ensure_ascii=False),
+        ]
+    )
     return out.getvalue().encode(encoding)
 
 
@@ -84,9 +93,25 @@ def test_the_command_line_names_the_encoding_and_accepts_encoding(tmp_path):
     path = tmp_path / "sjis.jsonl"
     path.write_bytes(jsonl_bytes("cp932"))
     for extra in ([], ["--encoding", "cp932"]):
-        done = subprocess.run([sys.executable, "-m", "phi_core", "import", str(path), "--format", "jsonl",
-                               "--dataset", "x", "--dry-run", *extra], cwd=ROOT, capture_output=True, text=True,
-                              timeout=60)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "phi_core",
+                "import",
+                str(path),
+                "--format",
+                "jsonl",
+                "--dataset",
+                "x",
+                "--dry-run",
+                *extra,
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["encoding"] == "CP932 (Shift_JIS)"
 
@@ -109,8 +134,14 @@ def test_upload_errors_name_the_upload_never_the_temporary_copy():
 
 
 def test_a_span_whose_text_is_a_number_is_taken_as_its_digits(tmp_path):
-    record = {"id": "r1", "text": "年齢 45 歳", "spans": [{"start": 3, "end": 5, "category": "AGE", "text": 45},
-                                                       {"start": 0, "end": 2, "category": "AGE", "text": ["x"]}]}
+    record = {
+        "id": "r1",
+        "text": "年齢 45 歳",
+        "spans": [
+            {"start": 3, "end": 5, "category": "AGE", "text": 45},
+            {"start": 0, "end": 2, "category": "AGE", "text": ["x"]},
+        ],
+    }
     path = tmp_path / "n.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     report = read_corpus(path, "jsonl", dataset="d").reports[0]
@@ -129,8 +160,11 @@ def test_summary_counts_unreadable_label_cells_and_overlapping_spans(tmp_path):
     assert summary.unreadable_label_cells == 1
 
     text = "山田太郎検査"
-    record = {"id": "r1", "text": text, "spans": [{"start": 0, "end": 3, "category": "PATIENT_NAME"},
-                                                  {"start": 2, "end": 5, "category": "EXAM_DATE"}]}
+    record = {
+        "id": "r1",
+        "text": text,
+        "spans": [{"start": 0, "end": 3, "category": "PATIENT_NAME"}, {"start": 2, "end": 5, "category": "EXAM_DATE"}],
+    }
     jsonl = tmp_path / "o.jsonl"
     jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     assert read_corpus(jsonl, "jsonl", dataset="d").summary.overlapping_spans == 1

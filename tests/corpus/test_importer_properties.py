@@ -17,15 +17,26 @@ from phi_core.corpus.importers import IMPORTERS, CorpusFormatError, read_corpus
 from phi_core.taxonomy import CATEGORY_CODES
 from tests.hypothesis_strategies import JSON_SCALARS, JSON_VALUES, LABELS, TEXT, examples
 
-SPAN_DICTS = st.fixed_dictionaries({}, optional={
-    "start": st.one_of(st.integers(-3, 90), JSON_SCALARS), "end": st.one_of(st.integers(-3, 90), JSON_SCALARS),
-    "category": st.one_of(LABELS, JSON_SCALARS), "text": st.one_of(TEXT, JSON_SCALARS)})
-RECORDS = st.fixed_dictionaries({"text": TEXT}, optional={
-    "id": st.one_of(TEXT, st.integers()), "split": st.one_of(st.sampled_from(["dev", "test"]), JSON_SCALARS),
-    "status": st.one_of(st.sampled_from(["unlabeled", "silver", "in_review", "approved"]), JSON_SCALARS),
-    "spans": st.one_of(st.lists(SPAN_DICTS, max_size=6), JSON_VALUES),
-    "label": st.lists(st.tuples(st.integers(-3, 90), st.integers(-3, 90), LABELS), max_size=5),
-    "meta": JSON_VALUES})
+SPAN_DICTS = st.fixed_dictionaries(
+    {},
+    optional={
+        "start": st.one_of(st.integers(-3, 90), JSON_SCALARS),
+        "end": st.one_of(st.integers(-3, 90), JSON_SCALARS),
+        "category": st.one_of(LABELS, JSON_SCALARS),
+        "text": st.one_of(TEXT, JSON_SCALARS),
+    },
+)
+RECORDS = st.fixed_dictionaries(
+    {"text": TEXT},
+    optional={
+        "id": st.one_of(TEXT, st.integers()),
+        "split": st.one_of(st.sampled_from(["dev", "test"]), JSON_SCALARS),
+        "status": st.one_of(st.sampled_from(["unlabeled", "silver", "in_review", "approved"]), JSON_SCALARS),
+        "spans": st.one_of(st.lists(SPAN_DICTS, max_size=6), JSON_VALUES),
+        "label": st.lists(st.tuples(st.integers(-3, 90), st.integers(-3, 90), LABELS), max_size=5),
+        "meta": JSON_VALUES,
+    },
+)
 
 
 def _import(data: bytes, fmt: str, suffix: str) -> None:
@@ -55,8 +66,11 @@ def test_importers_take_arbitrary_bytes(fmt, data):
 
 @pytest.mark.parametrize("fmt", ["jsonl", "doccano"])
 @examples(200)
-@given(records=st.lists(st.one_of(RECORDS, JSON_VALUES), min_size=1, max_size=4),
-       encoding=st.sampled_from(["utf-8", "cp932", "euc_jp"]), ascii_only=st.booleans())
+@given(
+    records=st.lists(st.one_of(RECORDS, JSON_VALUES), min_size=1, max_size=4),
+    encoding=st.sampled_from(["utf-8", "cp932", "euc_jp"]),
+    ascii_only=st.booleans(),
+)
 def test_importers_take_arbitrary_json_lines(fmt, records, encoding, ascii_only):
     lines = "\n".join(json.dumps(r, ensure_ascii=ascii_only) for r in records) + "\n"
     try:
@@ -67,8 +81,9 @@ def test_importers_take_arbitrary_json_lines(fmt, records, encoding, ascii_only)
 
 
 @examples(200)
-@given(texts=st.lists(TEXT, min_size=1, max_size=3), cells=st.lists(st.one_of(JSON_VALUES, TEXT), min_size=1,
-                                                                      max_size=3))
+@given(
+    texts=st.lists(TEXT, min_size=1, max_size=3), cells=st.lists(st.one_of(JSON_VALUES, TEXT), min_size=1, max_size=3)
+)
 def test_paper_csv_takes_arbitrary_label_cells(texts, cells):
     out = io.StringIO(newline="")
     writer = csv.writer(out)

@@ -44,6 +44,7 @@ def kinds(report) -> list[str]:
 
 # --------------------------------------------------------------- layouts
 
+
 def _items_json(items=NAME_AND_ID) -> str:
     return json.dumps(items, ensure_ascii=False)
 
@@ -52,22 +53,31 @@ LAYOUT_CELLS = {
     "list_document": _items_json(),
     "items_document": '{"phi_items": ' + _items_json() + "}",
     "items_fragment": '"phi_items": ' + _items_json() + ",",
-    "visible_hidden_fragment": '"visible_phi_items": ' + _items_json(NAME_AND_ID[:1]) + ',\n"hidden_phi_items": '
-    + _items_json([{**NAME_AND_ID[1], "detection_difficulty": 7, "disguise_method": "ID形式"}]) + ",",
-    "annotations_document": json.dumps({
-        "report_id": "rep-1",
-        "phi_annotations": [{"text": "山田 太郎", "type": "PATIENT_NAME", "start_position": 3, "end_position": 8},
-                            {"text": "P-001", "type": "PATIENT_ID", "start_position": 14, "end_position": 19}],
-        "phi_summary": {"required_phi": {"patient_name": {"text": "太郎", "present": True, "position": [6, 8]}}},
-        "statistics": {"total_phi_count": 2}, "validation": {"report_completeness": True},
-    }, ensure_ascii=False),
+    "visible_hidden_fragment": '"visible_phi_items": '
+    + _items_json(NAME_AND_ID[:1])
+    + ',\n"hidden_phi_items": '
+    + _items_json([{**NAME_AND_ID[1], "detection_difficulty": 7, "disguise_method": "ID形式"}])
+    + ",",
+    "annotations_document": json.dumps(
+        {
+            "report_id": "rep-1",
+            "phi_annotations": [
+                {"text": "山田 太郎", "type": "PATIENT_NAME", "start_position": 3, "end_position": 8},
+                {"text": "P-001", "type": "PATIENT_ID", "start_position": 14, "end_position": 19},
+            ],
+            "phi_summary": {"required_phi": {"patient_name": {"text": "太郎", "present": True, "position": [6, 8]}}},
+            "statistics": {"total_phi_count": 2},
+            "validation": {"report_completeness": True},
+        },
+        ensure_ascii=False,
+    ),
     "annotations_fragment": '"phi_annotations": [{"text": "山田 太郎", "type": "PATIENT_NAME"}, '
-                            '{"text": "P-001", "type": "PATIENT_ID"}]\n}',
+    '{"text": "P-001", "type": "PATIENT_ID"}]\n}',
     "annotations_truncated": '{"report_id": "r", "phi_annotations": [{"text": "山田 太郎", "type": "PATIENT_NAME"}, '
-                             '{"text": "P-001", "type": "PATIENT_ID", "start_position": 14,',
+    '{"text": "P-001", "type": "PATIENT_ID", "start_position": 14,',
     "list_in_string": json.dumps({"PHI": "```json\n" + json.dumps(NAME_AND_ID, indent=2) + "\n```"}),
     "visible_hidden_salvaged": '{"type": "Patient Name", "value": "山田 太郎"},\n  ],\n  "hidden_phi_items": [\n'
-                               '{"type": "Patient ID", "value": "P-001", "detection_difficulty": 8}\n  ],',
+    '{"type": "Patient ID", "value": "P-001", "detection_difficulty": 8}\n  ],',
 }
 
 
@@ -79,11 +89,14 @@ def test_every_layout_is_recognised_and_read(tmp_path, layout):
     assert report.status == "silver"
 
 
-@pytest.mark.parametrize("cell", [
-    "```json\n" + _items_json() + "\n```",
-    _items_json().replace('"', '\\"'),  # quotes still escaped
-    '{"PHI": ' + json.dumps(json.dumps({"phi_items": NAME_AND_ID})) + "}",
-])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "```json\n" + _items_json() + "\n```",
+        _items_json().replace('"', '\\"'),  # quotes still escaped
+        '{"PHI": ' + json.dumps(json.dumps({"phi_items": NAME_AND_ID})) + "}",
+    ],
+)
 def test_fenced_escaped_and_nested_cells(tmp_path, cell):
     assert spans_of(one_report(tmp_path, TEXT_CELL, cell)) == {("PATIENT_NAME", "山田 太郎"), ("PATIENT_ID", "P-001")}
 
@@ -100,8 +113,10 @@ def test_hidden_items_are_recorded_in_meta(tmp_path):
 
 
 def test_hidden_repeat_of_a_header_value_marks_the_later_mention(tmp_path):
-    cell = ('"visible_phi_items": [{"type": "Phone Number", "value": "03-1111-2222"}],'
-            '"hidden_phi_items": [{"type": "Phone Number", "value": "03-1111-2222", "detection_difficulty": 9}],')
+    cell = (
+        '"visible_phi_items": [{"type": "Phone Number", "value": "03-1111-2222"}],'
+        '"hidden_phi_items": [{"type": "Phone Number", "value": "03-1111-2222", "detection_difficulty": 9}],'
+    )
     report = one_report(tmp_path, '"電話：03-1111-2222\\n体積は03-1111-2222mm3"', cell)
     assert [(h["start"], h["end"]) for h in report.meta["hidden"]] == [(19, 31)]
     assert len(report.spans) == 2
@@ -109,14 +124,18 @@ def test_hidden_repeat_of_a_header_value_marks_the_later_mention(tmp_path):
 
 # --------------------------------------------------------------- report text
 
-@pytest.mark.parametrize("raw, text", [
-    ('"a\\nb"', "a\nb"),
-    ('"report_text": "a\\\\nb\\\\n- c",', "a\nb\n- c"),
-    ('report_text: "a\\\\nb",', "a\nb"),
-    ('"""a\\nb"""', "a\nb"),
-    ('"tab\\there \\"q\\""', 'tab\there "q"'),
-    ("plain text", "plain text"),
-])
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ('"a\\nb"', "a\nb"),
+        ('"report_text": "a\\\\nb\\\\n- c",', "a\nb\n- c"),
+        ('report_text: "a\\\\nb",', "a\nb"),
+        ('"""a\\nb"""', "a\nb"),
+        ('"tab\\there \\"q\\""', 'tab\there "q"'),
+        ("plain text", "plain text"),
+    ],
+)
 def test_report_text_is_unescaped_and_unwrapped(raw, text):
     assert decode_report_text(raw) == text
 
@@ -128,34 +147,55 @@ def test_encoded_report_text_decodes_to_itself(text):
 
 # --------------------------------------------------------------- gold rules
 
+
 def test_every_occurrence_is_labelled_and_titles_are_stripped(tmp_path):
     text_cell = '"依頼医：Dr.河合真理\\n河合 真理先生に連絡。患者 西田 優子、西田優子様"'
-    report = one_report(tmp_path, text_cell, [
-        {"type": "Physician Name", "value": "Dr. 河合 真理"},
-        {"type": "Patient Name", "value": "西田 優子"},
-    ])
+    report = one_report(
+        tmp_path,
+        text_cell,
+        [
+            {"type": "Physician Name", "value": "Dr. 河合 真理"},
+            {"type": "Patient Name", "value": "西田 優子"},
+        ],
+    )
     assert sorted((s.category, s.text) for s in report.spans) == [
-        ("PATIENT_NAME", "西田 優子"), ("PATIENT_NAME", "西田優子"),
-        ("PHYSICIAN_NAME", "河合 真理"), ("PHYSICIAN_NAME", "河合真理"),
+        ("PATIENT_NAME", "西田 優子"),
+        ("PATIENT_NAME", "西田優子"),
+        ("PHYSICIAN_NAME", "河合 真理"),
+        ("PHYSICIAN_NAME", "河合真理"),
     ]
     assert report.warnings == []
 
 
 def test_bare_surname_is_not_labelled_inside_other_names(tmp_path):
-    report = one_report(tmp_path, '"患者：高橋 陽子\\n緊急連絡先：高橋はな\\n高橋様は"', [
-        {"type": "Patient Name", "value": "高橋 陽子"},
-        {"type": "Emergency Contact Name", "value": "高橋はな"},
-        {"type": "Patient Name", "value": "高橋様"},
-    ])
+    report = one_report(
+        tmp_path,
+        '"患者：高橋 陽子\\n緊急連絡先：高橋はな\\n高橋様は"',
+        [
+            {"type": "Patient Name", "value": "高橋 陽子"},
+            {"type": "Emergency Contact Name", "value": "高橋はな"},
+            {"type": "Patient Name", "value": "高橋様"},
+        ],
+    )
     assert sorted((s.start, s.text) for s in report.spans) == [(3, "高橋 陽子"), (15, "高橋はな"), (20, "高橋")]
 
 
 def test_unmapped_and_coarse_labels_are_warned_counted_and_not_spans(tmp_path):
-    result = import_paper(tmp_path, (TEXT_CELL, json.dumps({"phi_items": [
-        {"type": "Favourite Colour", "value": "山田 太郎"},
-        {"type": "NAME", "value": "山田 太郎"},
-        {"type": "GENDER", "value": "P-001"},  # coarse but a single category: SEX
-    ]})))
+    result = import_paper(
+        tmp_path,
+        (
+            TEXT_CELL,
+            json.dumps(
+                {
+                    "phi_items": [
+                        {"type": "Favourite Colour", "value": "山田 太郎"},
+                        {"type": "NAME", "value": "山田 太郎"},
+                        {"type": "GENDER", "value": "P-001"},  # coarse but a single category: SEX
+                    ]
+                }
+            ),
+        ),
+    )
     report = result.reports[0]
     assert kinds(report).count("unmapped_label") == 2
     assert spans_of(report) == {("SEX", "P-001")}
@@ -163,15 +203,31 @@ def test_unmapped_and_coarse_labels_are_warned_counted_and_not_spans(tmp_path):
 
 
 def test_value_not_found_is_warned(tmp_path):
-    result = import_paper(tmp_path, (TEXT_CELL, json.dumps({"phi_items": NAME_AND_ID + [
-        {"type": "Address", "value": "東京都"}]}, ensure_ascii=False)))
+    result = import_paper(
+        tmp_path,
+        (
+            TEXT_CELL,
+            json.dumps({"phi_items": NAME_AND_ID + [{"type": "Address", "value": "東京都"}]}, ensure_ascii=False),
+        ),
+    )
     assert kinds(result.reports[0]) == ["value_not_found"]
     assert result.summary.values_not_found == 1
 
 
 def test_duplicates_are_kept_once_and_the_first_category_wins(tmp_path):
-    result = import_paper(tmp_path, (TEXT_CELL, json.dumps({"phi_items": NAME_AND_ID + [
-        {"type": "Patient Name", "value": "山田 太郎"}, {"type": "Exam ID", "value": "P-001"}]}, ensure_ascii=False)))
+    result = import_paper(
+        tmp_path,
+        (
+            TEXT_CELL,
+            json.dumps(
+                {
+                    "phi_items": NAME_AND_ID
+                    + [{"type": "Patient Name", "value": "山田 太郎"}, {"type": "Exam ID", "value": "P-001"}]
+                },
+                ensure_ascii=False,
+            ),
+        ),
+    )
     report = result.reports[0]
     assert spans_of(report) == {("PATIENT_NAME", "山田 太郎"), ("PATIENT_ID", "P-001")}
     assert kinds(report) == ["duplicate_span", "duplicate_span"]
@@ -179,20 +235,28 @@ def test_duplicates_are_kept_once_and_the_first_category_wins(tmp_path):
 
 
 def test_only_partial_overlaps_across_categories_are_warned(tmp_path):
-    report = one_report(tmp_path, '"東京都港区芝公園1-1 病院"', [
-        {"type": "Address", "value": "東京都港区芝公園1-1"},
-        {"type": "Hospital Address", "value": "芝公園1-1 病院"},
-        {"type": "Patient Address", "value": "港区"},  # nested: fine
-    ])
+    report = one_report(
+        tmp_path,
+        '"東京都港区芝公園1-1 病院"',
+        [
+            {"type": "Address", "value": "東京都港区芝公園1-1"},
+            {"type": "Hospital Address", "value": "芝公園1-1 病院"},
+            {"type": "Patient Address", "value": "港区"},  # nested: fine
+        ],
+    )
     assert kinds(report) == ["overlapping_spans"]
     assert len(report.spans) == 3
 
 
 def test_given_positions_are_honoured_when_they_agree(tmp_path):
-    cell = json.dumps({"phi_annotations": [
-        {"text": "Dr.山田", "type": "DOCTOR_NAME", "start_position": 4, "end_position": 9},
-        {"text": "P-001", "type": "PATIENT_ID", "start_position": 0, "end_position": 5},
-    ]})
+    cell = json.dumps(
+        {
+            "phi_annotations": [
+                {"text": "Dr.山田", "type": "DOCTOR_NAME", "start_position": 4, "end_position": 9},
+                {"text": "P-001", "type": "PATIENT_ID", "start_position": 0, "end_position": 5},
+            ]
+        }
+    )
     result = import_paper(tmp_path, ('"読影医：Dr.山田 P-001"', cell))
     report = result.reports[0]
     assert [(s.start, s.end, s.category) for s in report.spans] == [(7, 9, "PHYSICIAN_NAME"), (10, 15, "PATIENT_ID")]
@@ -233,6 +297,7 @@ def test_unreadable_labels_cell_is_reported_not_dropped(tmp_path):
 
 # --------------------------------------------------------------- file errors
 
+
 def test_unknown_format_lists_the_known_ones(tmp_path):
     with pytest.raises(CorpusFormatError, match="paper-csv, jsonl, doccano"):
         read_corpus(tmp_path / "x", "excel", dataset="t")
@@ -260,20 +325,32 @@ def test_registry_keys():
 
 # --------------------------------------------------------------- project JSONL
 
+
 def write_lines(path: Path, *records) -> Path:
-    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
-                            for r in records), encoding="utf-8")
+    path.write_text(
+        "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records),
+        encoding="utf-8",
+    )
     return path
 
 
 def test_jsonl_import_validates_spans_against_the_text(tmp_path):
-    path = write_lines(tmp_path / "corpus.jsonl", {
-        "id": "a", "text": "山田 太郎 P-001", "split": "test", "meta": {"k": 1}, "spans": [
-            {"start": 0, "end": 5, "category": "PATIENT_NAME", "text": "山田 太郎"},
-            {"start": 0, "end": 5, "category": "PATIENT_ID", "text": "P-001"},   # wrong offsets
-            {"start": 0, "end": 2, "category": "ADDRESS", "text": "東京"},       # nowhere
-            {"start": 6, "end": 11, "category": "Favourite"},                   # unknown label
-        ]}, {"text": "所見なし", "spans": []})
+    path = write_lines(
+        tmp_path / "corpus.jsonl",
+        {
+            "id": "a",
+            "text": "山田 太郎 P-001",
+            "split": "test",
+            "meta": {"k": 1},
+            "spans": [
+                {"start": 0, "end": 5, "category": "PATIENT_NAME", "text": "山田 太郎"},
+                {"start": 0, "end": 5, "category": "PATIENT_ID", "text": "P-001"},  # wrong offsets
+                {"start": 0, "end": 2, "category": "ADDRESS", "text": "東京"},  # nowhere
+                {"start": 6, "end": 11, "category": "Favourite"},  # unknown label
+            ],
+        },
+        {"text": "所見なし", "spans": []},
+    )
     result = read_corpus(path, "jsonl", dataset="t")
     first, second = result.reports
     assert [(s.start, s.end, s.category) for s in first.spans] == [(0, 5, "PATIENT_NAME"), (6, 11, "PATIENT_ID")]
@@ -283,13 +360,16 @@ def test_jsonl_import_validates_spans_against_the_text(tmp_path):
     assert read_corpus(path, "jsonl", dataset="t", split="dev").reports[0].split == "dev"
 
 
-@pytest.mark.parametrize("line, message", [
-    ('{"id": "a", "text": ', "line 2"),
-    ('{"id": "b", "spans": []}', "line 2 has no 'text'"),
-    ('{"id": "x", "text": "t", "split": "train"}', "line 2 has split 'train'"),
-    ('{"id": "b", "text": "t", "status": "done"}', "line 2 has status 'done'"),
-    ('{"id": "a", "text": "t"}', "line 2 reuses id 'a' from line 1"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{"id": "a", "text": ', "line 2"),
+        ('{"id": "b", "spans": []}', "line 2 has no 'text'"),
+        ('{"id": "x", "text": "t", "split": "train"}', "line 2 has split 'train'"),
+        ('{"id": "b", "text": "t", "status": "done"}', "line 2 has status 'done'"),
+        ('{"id": "a", "text": "t"}', "line 2 reuses id 'a' from line 1"),
+    ],
+)
 def test_jsonl_structural_problems_name_the_line(tmp_path, line, message):
     path = write_lines(tmp_path / "c.jsonl", {"id": "a", "text": "t"}, line)
     with pytest.raises(CorpusFormatError, match=message):
@@ -298,12 +378,18 @@ def test_jsonl_structural_problems_name_the_line(tmp_path, line, message):
 
 # --------------------------------------------------------------- doccano
 
+
 def test_doccano_triples_dicts_and_label_spellings(tmp_path):
     path = write_lines(
         tmp_path / "doccano.jsonl",
         {"id": 7, "text": "山田 太郎 P-001", "label": [[0, 5, "患者氏名"], [6, 11, "patient-id"], [0, 2, "NAME"]]},
-        {"text": "電話 03-1234-5678", "entities": [{"start_offset": 3, "end_offset": 15, "label": "PHONE"},
-                                                 {"start_offset": 3, "end_offset": 99, "label": "PHONE"}]},
+        {
+            "text": "電話 03-1234-5678",
+            "entities": [
+                {"start_offset": 3, "end_offset": 15, "label": "PHONE"},
+                {"start_offset": 3, "end_offset": 99, "label": "PHONE"},
+            ],
+        },
         {"text": "所見なし", "labels": []},
     )
     result = read_corpus(path, "doccano", dataset="t", split="test")
@@ -317,6 +403,7 @@ def test_doccano_triples_dicts_and_label_spellings(tmp_path):
 
 
 # --------------------------------------------------------------- the study's dev file
+
 
 @pytest.fixture(scope="module")
 def dev_import() -> tuple[ImportResult, float]:
@@ -338,8 +425,14 @@ def test_dev_file_layouts_are_all_recognised(dev_import):
     result, _ = dev_import
     layouts = {r.meta["layout"] for r in result.reports} - {"empty"}
     assert layouts == {
-        "annotations_document", "annotations_truncated", "annotations_fragment", "items_fragment",
-        "list_document", "list_in_string", "visible_hidden_fragment", "visible_hidden_salvaged",
+        "annotations_document",
+        "annotations_truncated",
+        "annotations_fragment",
+        "items_fragment",
+        "list_document",
+        "list_in_string",
+        "visible_hidden_fragment",
+        "visible_hidden_salvaged",
     }
 
 
@@ -362,9 +455,12 @@ def test_dev_file_positions_are_honoured_when_they_agree_and_reported_otherwise(
     with open(DEV_FILE, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     for row, report in zip(rows, result.reports):
-        positioned = [item for item in parse_labels_cell(row["phi_items"]).items
-                      if item.start is not None and item.end is not None]
-        agreeing = [item for item in positioned if report.text[item.start:item.end] == item.value]
+        positioned = [
+            item
+            for item in parse_labels_cell(row["phi_items"]).items
+            if item.start is not None and item.end is not None
+        ]
+        agreeing = [item for item in positioned if report.text[item.start : item.end] == item.value]
         for item in agreeing:  # the span may be the name without its title, inside the given stretch
             assert any(item.start <= s.start and s.end <= item.end for s in report.spans)
         assert kinds(report).count("position_mismatch") == len(positioned) - len(agreeing)

@@ -44,11 +44,14 @@ def test_title_and_spacing_together():
     assert [text[s:e] for s, e in spans] == ["河合真理"]
 
 
-@pytest.mark.parametrize("text, value, expected", [
-    ("ID：ＣＴ－１２３です", "CT-123", "ＣＴ－１２３"),
-    ("ID：CT-123です", "ＣＴ－１２３", "CT-123"),
-    ("ｶﾞｸ ﾀﾛｳ様", "ガク タロウ", "ｶﾞｸ ﾀﾛｳ"),  # half-width kana with a separate dakuten
-])
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        ("ID：ＣＴ－１２３です", "CT-123", "ＣＴ－１２３"),
+        ("ID：CT-123です", "ＣＴ－１２３", "CT-123"),
+        ("ｶﾞｸ ﾀﾛｳ様", "ガク タロウ", "ｶﾞｸ ﾀﾛｳ"),  # half-width kana with a separate dakuten
+    ],
+)
 def test_width_folding_maps_back_to_original_offsets(text, value, expected):
     spans, how = locate_lenient(text, value)
     assert how == "width"
@@ -60,11 +63,22 @@ def test_not_found():
     assert locate_lenient("所見なし", "  ") == ([], "not_found")
 
 
-@pytest.mark.parametrize("value, core", [
-    ("Dr.Ito", "Ito"), ("Dr. 河合 真理", "河合 真理"), ("Dr．山田", "山田"), ("Dr山田", "山田"),
-    ("高田様", "高田"), ("Dr.中村先生", "中村"), ("Y.Y.氏", "Y.Y."), ("山田医師", "山田"),
-    ("Drake", "Drake"), ("様", "様"), ("佐藤", "佐藤"),
-])
+@pytest.mark.parametrize(
+    "value, core",
+    [
+        ("Dr.Ito", "Ito"),
+        ("Dr. 河合 真理", "河合 真理"),
+        ("Dr．山田", "山田"),
+        ("Dr山田", "山田"),
+        ("高田様", "高田"),
+        ("Dr.中村先生", "中村"),
+        ("Y.Y.氏", "Y.Y."),
+        ("山田医師", "山田"),
+        ("Drake", "Drake"),
+        ("様", "様"),
+        ("佐藤", "佐藤"),
+    ],
+)
 def test_strip_titles(value, core):
     assert strip_titles(value) == core
 

@@ -8,7 +8,11 @@ from collections import Counter, defaultdict
 import pytest
 
 from phi_core.corpus.generator.styles import (
-    DEFAULT_STYLES_SEED, STYLES, generate_document, generate_styles_reports, styles_only_in_test,
+    DEFAULT_STYLES_SEED,
+    STYLES,
+    generate_document,
+    generate_styles_reports,
+    styles_only_in_test,
 )
 from phi_core.corpus.generator.styles.doc import occurrences, propagates
 from phi_core.corpus.generator.styles.formats import FORMATS
@@ -66,7 +70,7 @@ def test_size_styles_and_splits(corpus):
 def test_every_span_slices_exactly_and_records_a_known_format(corpus):
     for report in corpus:
         for span in report.spans:
-            assert report.text[span.start:span.end] == span.text
+            assert report.text[span.start : span.end] == span.text
             assert span.category in CATEGORY_CODES
             assert span.format in FORMATS, (report.id, span)
 
@@ -96,7 +100,7 @@ def test_readings_are_separate_spans_beside_their_name(corpus):
         spans = sorted(report.spans, key=lambda s: s.start)
         for left, right in zip(spans, spans[1:]):
             if right.category == "NAME_READING" and left.category == "PATIENT_NAME":
-                gap = report.text[left.end:right.start]
+                gap = report.text[left.end : right.start]
                 if gap in ("（", "(", "【"):
                     beside += 1
                     closing = report.text[right.end]
@@ -114,15 +118,52 @@ def test_every_occurrence_of_a_value_is_marked(corpus):
 
 
 REQUIRED_FORMATS = {
-    "era date", "era first-year date", "era-abbreviated date", "era year", "western kanji date", "slash date",
-    "ISO date", "two-digit-year date", "month-day date", "compact date", "English date", "US date",
-    "full-width date", "HL7 timestamp", "colon time", "kanji time", "compact time",
-    "kanji name", "hiragana name", "katakana name", "half-width katakana name", "romaji name",
-    "romaji name, family first", "romaji initial and surname", "initials", "HL7 name", "DICOM name",
-    "surname alone", "hyphen phone", "bracket phone", "international phone", "extension", "full-width phone",
-    "address with postal code", "address without postal code", "address without prefecture",
-    "address with building and room", "digit ID", "prefixed ID", "grouped ID", "full-width ID", "HL7 ID",
-    "accession number", "specimen number", "room number", "bed number",
+    "era date",
+    "era first-year date",
+    "era-abbreviated date",
+    "era year",
+    "western kanji date",
+    "slash date",
+    "ISO date",
+    "two-digit-year date",
+    "month-day date",
+    "compact date",
+    "English date",
+    "US date",
+    "full-width date",
+    "HL7 timestamp",
+    "colon time",
+    "kanji time",
+    "compact time",
+    "kanji name",
+    "hiragana name",
+    "katakana name",
+    "half-width katakana name",
+    "romaji name",
+    "romaji name, family first",
+    "romaji initial and surname",
+    "initials",
+    "HL7 name",
+    "DICOM name",
+    "surname alone",
+    "hyphen phone",
+    "bracket phone",
+    "international phone",
+    "extension",
+    "full-width phone",
+    "address with postal code",
+    "address without postal code",
+    "address without prefecture",
+    "address with building and room",
+    "digit ID",
+    "prefixed ID",
+    "grouped ID",
+    "full-width ID",
+    "HL7 ID",
+    "accession number",
+    "specimen number",
+    "room number",
+    "bed number",
 }
 
 
@@ -155,7 +196,9 @@ def test_people_share_surnames(corpus):
     assert shared_with_relative >= 10
     # A doctor and the patient with one family name, both written as a bare surname, or the doctor's.
     doctors_by_surname = sum(
-        1 for report in corpus for span in report.spans
+        1
+        for report in corpus
+        for span in report.spans
         if span.category == "PHYSICIAN_NAME" and span.format == "surname alone"
     )
     assert doctors_by_surname >= 3 or shared_with_doctor >= 1
@@ -179,8 +222,9 @@ def test_import_keeps_style_and_formats(tmp_path, corpus):
     write_jsonl(sample, path)
     imported = read_corpus(path, "jsonl", dataset="s").reports
     assert [r.style for r in imported] == [r.style for r in sample]
-    assert [[(s.start, s.end, s.category, s.format) for s in r.spans] for r in imported] == \
-        [[(s.start, s.end, s.category, s.format) for s in r.spans] for r in sample]
+    assert [[(s.start, s.end, s.category, s.format) for s in r.spans] for r in imported] == [
+        [(s.start, s.end, s.category, s.format) for s in r.spans] for r in sample
+    ]
 
 
 def test_counts_below_two_per_style_and_unknown_styles_are_refused():

@@ -43,7 +43,7 @@ def test_masked_corpus_holds_none_of_the_values_the_pipeline_found(corpus, detec
     result = deidentify(corpus, detect, mode)
     for doc in result.documents:
         originals = {r.original for r in doc.replacements}
-        again = {doc.text[s.start:s.end] for s in detect(doc.text)}
+        again = {doc.text[s.start : s.end] for s in detect(doc.text)}
         assert not (originals & again), doc.id
         assert not any(o in doc.text for o in originals if len(o) > 1), doc.id
 
@@ -52,11 +52,15 @@ def test_surrogate_corpus_holds_none_of_the_identifying_values_found(corpus, det
     result = deidentify(corpus, detect, "surrogate", seed=2026)
     # Initials have only 26 x 26 values: a fictional person's initials may equal
     # another patient's by chance, which reveals nothing about that patient.
-    all_originals = {r.original for d in result.documents for r in d.replacements
-                     if r.category not in KEPT_CATEGORIES | SHIFTED and script_of(r.original) != "initials"}
+    all_originals = {
+        r.original
+        for d in result.documents
+        for r in d.replacements
+        if r.category not in KEPT_CATEGORIES | SHIFTED and script_of(r.original) != "initials"
+    }
     checked = 0
     for doc in result.documents:
-        found_again = {doc.text[s.start:s.end] for s in detect(doc.text)}
+        found_again = {doc.text[s.start : s.end] for s in detect(doc.text)}
         for r in doc.replacements:
             if r.category in KEPT_CATEGORIES or r.category == "AGE":
                 continue

@@ -4,8 +4,10 @@ import json
 from phi_core.cli.main import main
 from phi_core.store import Store
 
-DOCS = [{"id": "a", "text": "患者名：山田太郎\n電話：03-1234-5678", "pid": "P1"},
-        {"id": "b", "text": "患者名：山田太郎\n検査日：2024年8月6日", "pid": "P1"}]
+DOCS = [
+    {"id": "a", "text": "患者名：山田太郎\n電話：03-1234-5678", "pid": "P1"},
+    {"id": "b", "text": "患者名：山田太郎\n検査日：2024年8月6日", "pid": "P1"},
+]
 
 
 def _write(tmp_path):
@@ -16,15 +18,29 @@ def _write(tmp_path):
 
 def _counts(db):
     with Store(db) as store:
-        return store._rows("SELECT (SELECT count(*) FROM datasets), (SELECT count(*) FROM reports), "
-                           "(SELECT count(*) FROM runs)")[0]
+        return store._rows(
+            "SELECT (SELECT count(*) FROM datasets), (SELECT count(*) FROM reports), (SELECT count(*) FROM runs)"
+        )[0]
 
 
 def test_rules_deid_touches_no_database(tmp_path):
     db = tmp_path / "x.duckdb"
     out = tmp_path / "out.jsonl"
-    code = main(["deid", "--pipeline", "rules", "--in", str(_write(tmp_path)), "--mode", "tags", "--out", str(out),
-                 "--db", str(db)])
+    code = main(
+        [
+            "deid",
+            "--pipeline",
+            "rules",
+            "--in",
+            str(_write(tmp_path)),
+            "--mode",
+            "tags",
+            "--out",
+            str(out),
+            "--db",
+            str(db),
+        ]
+    )
     assert code == 0
     assert not db.exists()
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -39,15 +55,53 @@ def test_stored_pipeline_job_stores_nothing_unless_asked(tmp_path):
     assert main(["pipeline", "add", "r", "--part", "rules", "--db", str(db)]) == 0
     before = _counts(db)
     out, mapping = tmp_path / "out.jsonl", tmp_path / "map.csv"
-    assert main(["deid", "--pipeline", "r", "--in", str(_write(tmp_path)), "--mode", "surrogate", "--out", str(out),
-                 "--mapping", str(mapping), "--patient-key", "pid", "--db", str(db)]) == 0
+    assert (
+        main(
+            [
+                "deid",
+                "--pipeline",
+                "r",
+                "--in",
+                str(_write(tmp_path)),
+                "--mode",
+                "surrogate",
+                "--out",
+                str(out),
+                "--mapping",
+                str(mapping),
+                "--patient-key",
+                "pid",
+                "--db",
+                str(db),
+            ]
+        )
+        == 0
+    )
     assert _counts(db) == before
     pairs = list(csv.DictReader(mapping.open(encoding="utf-8")))
     names = {p["replacement"] for p in pairs if p["original"] == "山田太郎"}
     assert len(names) == 1 and "山田太郎" not in names  # one patient, one surrogate
     assert "山田太郎" not in out.read_text(encoding="utf-8")
-    assert main(["deid", "--pipeline", "r", "--in", str(_write(tmp_path)), "--mode", "redact", "--out", str(out),
-                 "--keep-dataset", "kept", "--db", str(db)]) == 0
+    assert (
+        main(
+            [
+                "deid",
+                "--pipeline",
+                "r",
+                "--in",
+                str(_write(tmp_path)),
+                "--mode",
+                "redact",
+                "--out",
+                str(out),
+                "--keep-dataset",
+                "kept",
+                "--db",
+                str(db),
+            ]
+        )
+        == 0
+    )
     with Store(db) as store:
         kept = store.reports("kept")
     assert [r.id for r in kept] == ["a", "b"] and kept[0].text == DOCS[0]["text"]
@@ -56,8 +110,21 @@ def test_stored_pipeline_job_stores_nothing_unless_asked(tmp_path):
 
 def test_mapping_and_output_must_differ(tmp_path, capsys):
     out = tmp_path / "o.jsonl"
-    code = main(["deid", "--pipeline", "rules", "--in", str(_write(tmp_path)), "--mode", "tags", "--out", str(out),
-                 "--mapping", str(out)])
+    code = main(
+        [
+            "deid",
+            "--pipeline",
+            "rules",
+            "--in",
+            str(_write(tmp_path)),
+            "--mode",
+            "tags",
+            "--out",
+            str(out),
+            "--mapping",
+            str(out),
+        ]
+    )
     assert code == 2 and "same file" in capsys.readouterr().err
 
 
@@ -69,11 +136,31 @@ def test_paper_csv_keeps_its_layout(tmp_path):
         writer = csv.writer(fh)
         writer.writerow(["report_text", "phi_items"])
         for d in DOCS:
-            writer.writerow([encode_report_text(d["text"]), json.dumps([{"type": "患者氏名", "value": "山田太郎"}],
-                                                                       ensure_ascii=False)])
+            writer.writerow(
+                [
+                    encode_report_text(d["text"]),
+                    json.dumps([{"type": "患者氏名", "value": "山田太郎"}], ensure_ascii=False),
+                ]
+            )
     out = tmp_path / "o.csv"
-    assert main(["deid", "--pipeline", "rules", "--in", str(source), "--format", "paper-csv", "--mode", "redact",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "deid",
+                "--pipeline",
+                "rules",
+                "--in",
+                str(source),
+                "--format",
+                "paper-csv",
+                "--mode",
+                "redact",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert list(rows[0]) == ["report_text"]
     texts = [decode_report_text(r["report_text"]) for r in rows]

@@ -30,6 +30,7 @@ class CannedBackend:
         self.requests.append(request)
         return ChatReply('{"phi_list": [{"type": "NAME", "value": "佐藤一郎"}]}', 50, 12, seconds=0.25)
 
+
 TEXT = "所見：特記事項なし。付記 佐藤一郎 氏より情報提供あり。電話 03-1234-5678"
 
 
@@ -43,8 +44,25 @@ def test_union_with_a_model_part(tmp_path, monkeypatch):
         out = tmp_path / "out.jsonl"
         assert main(["init", "--db", db]) == 0  # the phases' worked examples come from the built-in corpus
         assert main(["pipeline", "add", "u", "--part", "rules", "--part", f"ollama:{CANNED_MODEL}:2", "--db", db]) == 0
-        assert main(["deid", "--pipeline", "u", "--in", str(source), "--mode", "tags", "--english-tags",
-                     "--out", str(out), "--db", db]) == 0
+        assert (
+            main(
+                [
+                    "deid",
+                    "--pipeline",
+                    "u",
+                    "--in",
+                    str(source),
+                    "--mode",
+                    "tags",
+                    "--english-tags",
+                    "--out",
+                    str(out),
+                    "--db",
+                    db,
+                ]
+            )
+            == 0
+        )
     text = json.loads(out.read_text(encoding="utf-8"))["text"]
     assert "佐藤一郎" not in text and "03-1234-5678" not in text
     assert "[PATIENT_NAME]" in text  # the model's coarse NAME takes the first covered category

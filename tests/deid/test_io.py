@@ -27,12 +27,15 @@ def test_zip_of_text_files_round_trips_names_and_order():
     assert out.read("a.txt").decode() == "1" and out.read("b.txt").decode() == "2"
 
 
-@pytest.mark.parametrize("data,name,message", [
-    (b"\xff\xfe", "x.txt", "not UTF-8"),
-    (b"a,b\n1,2\n", "x.csv", "none holds the text"),
-    (b'{"id": 1}\n', "x.jsonl", "has no \\\"text\\\""),
-    (b"x", "x.doc", "cannot tell the format"),
-])
+@pytest.mark.parametrize(
+    "data,name,message",
+    [
+        (b"\xff\xfe", "x.txt", "not UTF-8"),
+        (b"a,b\n1,2\n", "x.csv", "none holds the text"),
+        (b'{"id": 1}\n', "x.jsonl", 'has no \\"text\\"'),
+        (b"x", "x.doc", "cannot tell the format"),
+    ],
+)
 def test_bad_input_says_what_to_do(data, name, message):
     with pytest.raises(DeidInputError, match=message):
         read_documents(data, name)

@@ -34,8 +34,8 @@ def test_output_offsets_point_at_the_replacements(detector_for):
     result = deidentify([Document("d1", TEXT)], detector_for(ITEMS), "tags")
     doc = result.documents[0]
     for r in doc.replacements:
-        assert doc.text[r.out_start:r.out_end] == r.replacement
-        assert doc.original[r.start:r.end] == r.original
+        assert doc.text[r.out_start : r.out_end] == r.replacement
+        assert doc.original[r.start : r.end] == r.original
 
 
 def _dates_of(text):
@@ -56,8 +56,13 @@ def _dates_of(text):
 def test_surrogate_dates_keep_their_form_and_every_interval_of_a_patient(detector_for):
     a = "生年月日：昭和38年11月15日\n検査日：2024/08/06\n前回：R6.1.9\n次回：２０２４年１２月２４日"
     b = "検査日：2024年9月1日"
-    items = [("BIRTH_DATE", "昭和38年11月15日"), ("EXAM_DATE", "2024/08/06"), ("OTHER_DATE", "R6.1.9"),
-             ("OTHER_DATE", "２０２４年１２月２４日"), ("EXAM_DATE", "2024年9月1日")]
+    items = [
+        ("BIRTH_DATE", "昭和38年11月15日"),
+        ("EXAM_DATE", "2024/08/06"),
+        ("OTHER_DATE", "R6.1.9"),
+        ("OTHER_DATE", "２０２４年１２月２４日"),
+        ("EXAM_DATE", "2024年9月1日"),
+    ]
     docs = [Document("a", a, patient="p1"), Document("b", b, patient="p1")]
     result = deidentify(docs, detector_for(items), "surrogate", seed=7)
     out_a, out_b = result.texts
@@ -85,9 +90,15 @@ def test_each_document_without_a_patient_key_gets_its_own_shift(detector_for):
 def test_surrogate_names_are_consistent_and_readings_match(detector_for):
     a = "患者：山田太郎（ヤマダ タロウ）\n主治医：鈴木 一郎\nYAMADA Taro 様"
     b = "患者：山田 太郎 様（やまだ たろう）、山田様"
-    items = [("PATIENT_NAME", "山田太郎"), ("NAME_READING", "ヤマダ タロウ"), ("PHYSICIAN_NAME", "鈴木 一郎"),
-             ("NAME_READING", "YAMADA Taro"), ("PATIENT_NAME", "山田 太郎"), ("NAME_READING", "やまだ たろう"),
-             ("PATIENT_NAME", "山田")]
+    items = [
+        ("PATIENT_NAME", "山田太郎"),
+        ("NAME_READING", "ヤマダ タロウ"),
+        ("PHYSICIAN_NAME", "鈴木 一郎"),
+        ("NAME_READING", "YAMADA Taro"),
+        ("PATIENT_NAME", "山田 太郎"),
+        ("NAME_READING", "やまだ たろう"),
+        ("PATIENT_NAME", "山田"),
+    ]
     docs = [Document("a", a, patient="p1"), Document("b", b, patient="p1")]
     result = deidentify(docs, detector_for(items), "surrogate", seed=11)
     reps = {(d.id, r.original): r.replacement for d in result.documents for r in d.replacements}
@@ -97,7 +108,7 @@ def test_surrogate_names_are_consistent_and_readings_match(detector_for):
     family = reps[("b", "山田")]
     assert full.startswith(family)
     kana = {p.kanji: p for p in family_pool() + given_pool()}
-    fam, giv = kana[family], kana[full[len(family):]]
+    fam, giv = kana[family], kana[full[len(family) :]]
     assert reps[("a", "ヤマダ タロウ")] == f"{fam.kana} {giv.kana}"
     import jaconv
 
@@ -111,8 +122,12 @@ def test_surrogate_names_are_consistent_and_readings_match(detector_for):
 
 def test_ids_phones_and_postal_codes_keep_their_shape(detector_for):
     text = "ID：AB-0012345\n電話：090-1234-5678\nTEL ０３－１２３４－５６７８\n住所：〒123-4567 東京都新宿区西新宿2-8-1"
-    items = [("PATIENT_ID", "AB-0012345"), ("PHONE", "090-1234-5678"), ("FACILITY_PHONE", "０３－１２３４－５６７８"),
-             ("ADDRESS", "〒123-4567 東京都新宿区西新宿2-8-1")]
+    items = [
+        ("PATIENT_ID", "AB-0012345"),
+        ("PHONE", "090-1234-5678"),
+        ("FACILITY_PHONE", "０３－１２３４－５６７８"),
+        ("ADDRESS", "〒123-4567 東京都新宿区西新宿2-8-1"),
+    ]
     result = deidentify([Document("d", text)], detector_for(items), "surrogate", seed=5)
     reps = {r.original: r.replacement for r in result.documents[0].replacements}
     assert re.fullmatch(r"[A-Z]{2}-\d{7}", reps["AB-0012345"]) and reps["AB-0012345"] != "AB-0012345"

@@ -7,20 +7,23 @@ from phi_core.deid.surrogate.names import reading_keys, script_of
 from phi_core.deid.surrogate.shapes import capped_age, fictional_phone, fictional_postal, same_shape
 
 
-@pytest.mark.parametrize("text,days,expected", [
-    ("令和6年8月6日", -1, "令和6年8月5日"),
-    ("令和元年5月1日", -1, "平成31年4月30日"),  # crosses the era boundary
-    ("平成31年4月30日", 1, "令和元年5月1日"),  # the first year of an era is 元年
-    ("令和1年5月1日", 1, "令和1年5月2日"),  # unless the original wrote 1
-    ("R6.8.6", 30, "R6.9.5"),
-    ("R06.08.06", 30, "R06.09.05"),  # zero padding kept
-    ("2024/08/06", 365, "2025/08/06"),
-    ("２０２４年８月６日", 1, "２０２４年８月７日"),  # full width kept
-    ("2024-02-28", 1, "2024-02-29"),
-    ("2024年8月", 31, "2024年9月"),
-    ("8月6日", -6, "7月31日"),
-    ("昭和38年11月15日生", 10, "昭和38年11月25日生"),
-])
+@pytest.mark.parametrize(
+    "text,days,expected",
+    [
+        ("令和6年8月6日", -1, "令和6年8月5日"),
+        ("令和元年5月1日", -1, "平成31年4月30日"),  # crosses the era boundary
+        ("平成31年4月30日", 1, "令和元年5月1日"),  # the first year of an era is 元年
+        ("令和1年5月1日", 1, "令和1年5月2日"),  # unless the original wrote 1
+        ("R6.8.6", 30, "R6.9.5"),
+        ("R06.08.06", 30, "R06.09.05"),  # zero padding kept
+        ("2024/08/06", 365, "2025/08/06"),
+        ("２０２４年８月６日", 1, "２０２４年８月７日"),  # full width kept
+        ("2024-02-28", 1, "2024-02-29"),
+        ("2024年8月", 31, "2024年9月"),
+        ("8月6日", -6, "7月31日"),
+        ("昭和38年11月15日生", 10, "昭和38年11月25日生"),
+    ],
+)
 def test_dates_shift_in_their_written_form(text, days, expected):
     assert shift_dates(text, days)[0] == expected
 

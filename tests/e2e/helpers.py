@@ -37,8 +37,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags chromium keeps dialling Google's
 # services, which this machine's closed network refuses.
 CHROMIUM_ARGS = (
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 )
 # An Ollama address that refuses at once: the sidebar's host check must not wait on the network.
 UNREACHABLE_OLLAMA = "http://127.0.0.1:9"
@@ -48,6 +53,7 @@ RENDER_TIMEOUT_MS = 30_000
 
 
 # ------------------------------------------------------------ prerequisites
+
 
 def missing_browser_reason() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
@@ -66,6 +72,7 @@ def launch_browser(playwright) -> Browser:
 
 
 # ------------------------------------------------------------------ pages
+
 
 @dataclass(frozen=True)
 class AppPage:
@@ -125,6 +132,7 @@ def corpus_texts() -> dict[str, str]:
 
 # ------------------------------------------------------------- app server
 
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -133,8 +141,14 @@ def free_port() -> int:
 
 def init_db(db_path: Path) -> None:
     """A database with the built-in corpus, made the way a user makes one."""
-    done = subprocess.run([sys.executable, "-m", "phi_core", "init", "--db", str(db_path)], cwd=REPO_ROOT,
-                          capture_output=True, check=False, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "phi_core", "init", "--db", str(db_path)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"`python -m phi_core init --db {db_path}` failed:\n{done.stderr}")
 
@@ -201,17 +215,34 @@ class AppServer:
         return [chunk.strip()[:2000] for chunk in text.split("Uncaught app execution")[1:]]
 
 
-def start_app(db_path: Path, log_path: Path, *, port: int | None = None, extra_env: dict | None = None,
-              timeout_s: float = SERVER_START_TIMEOUT_S) -> AppServer:
+def start_app(
+    db_path: Path,
+    log_path: Path,
+    *,
+    port: int | None = None,
+    extra_env: dict | None = None,
+    timeout_s: float = SERVER_START_TIMEOUT_S,
+) -> AppServer:
     """`streamlit run serve.py` (as `make run` does) on a loopback port against db_path, once it answers."""
     port = port or free_port()
     env = {**os.environ, "PHI_DB": str(db_path), "OLLAMA_HOST": UNREACHABLE_OLLAMA, **(extra_env or {})}
     command = [
-        sys.executable, "-m", "streamlit", "run", str(SERVE_FILE),
-        "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(SERVE_FILE),
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
         # Other people edit files in this tree while tests run; a rerun on their save would race the test.
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     log = log_path.open("w", encoding="utf-8")
     process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -273,10 +304,13 @@ def wait_for_rendered(page: Page, *, timeout_ms: int = RENDER_TIMEOUT_MS) -> Non
 
 def page_problems(page: Page) -> list[str]:
     """Exceptions and error messages the page shows (empty when it looks healthy)."""
-    problems = [f"exception: {text.strip()[:800]}"
-                for text in page.locator('[data-testid="stException"]').all_inner_texts()]
-    problems += [f"error message: {text.strip()[:400]}"
-                 for text in page.locator('[data-testid="stAlertContentError"]').all_inner_texts()]
+    problems = [
+        f"exception: {text.strip()[:800]}" for text in page.locator('[data-testid="stException"]').all_inner_texts()
+    ]
+    problems += [
+        f"error message: {text.strip()[:400]}"
+        for text in page.locator('[data-testid="stAlertContentError"]').all_inner_texts()
+    ]
     body = page.locator("body").inner_text()
     if "Traceback (most recent call last)" in body and not problems:
         problems.append("a Python traceback is printed on the page")
@@ -327,6 +361,7 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 # ---------------------------------------------------------------- workbench
+
 
 def blur(page: Page) -> None:
     """Move the focus out of text fields: the annotator ignores keys typed into one."""
@@ -474,4 +509,3 @@ def spans_table_rows(page: Page) -> list[dict[str, str]]:
 def press_key(page: Page, key: str) -> None:
     """A shortcut key press with the focus outside every text field."""
     page.keyboard.press(key)
-

@@ -23,10 +23,18 @@ def module_server(seeded_db, tmp_path_factory):
     with Store(db_path) as store:
         report = store.report("synthetic", REPORT)
         store.assign("synthetic", {REPORT: ["ann", "bob"]}, assigned_by="lead")
-        store.save_layer("synthetic", REPORT, annotator="ann", spans=report.spans, status="approved",
-                         expected_version=1, actor="ann")
-        store.save_layer("synthetic", REPORT, annotator="bob", spans=report.spans[:-2], status="approved",
-                         expected_version=1, actor="bob")
+        store.save_layer(
+            "synthetic", REPORT, annotator="ann", spans=report.spans, status="approved", expected_version=1, actor="ann"
+        )
+        store.save_layer(
+            "synthetic",
+            REPORT,
+            annotator="bob",
+            spans=report.spans[:-2],
+            status="approved",
+            expected_version=1,
+            actor="bob",
+        )
     server = helpers.start_app(db_path, folder / "streamlit.log")
     try:
         yield server

@@ -40,11 +40,15 @@ def row_for(rows: list[dict[str, str]], text: str) -> dict[str, str]:
     return matches[0]
 
 
-@pytest.mark.parametrize(("report_id", "needle", "category"), [
-    ("syn-dev-001", "GE LOGIQ E10", "OTHER_ID"),
-    # 𠮷 lies outside the BMP: one code point but two UTF-16 units in the browser.
-    ("syn-dev-079", "𠮷田直樹", "PHYSICIAN_NAME"),
-], ids=["bmp", "outside-bmp"])
+@pytest.mark.parametrize(
+    ("report_id", "needle", "category"),
+    [
+        ("syn-dev-001", "GE LOGIQ E10", "OTHER_ID"),
+        # 𠮷 lies outside the BMP: one code point but two UTF-16 units in the browser.
+        ("syn-dev-079", "𠮷田直樹", "PHYSICIAN_NAME"),
+    ],
+    ids=["bmp", "outside-bmp"],
+)
 def test_mouse_selection_and_key_press_save_a_span(app_server, page, report_id, needle, category):
     text = helpers.corpus_texts()[report_id]
     start = text.index(needle)

@@ -11,7 +11,7 @@ from tests.e2e import helpers
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
 # Markup inside a report must be shown as text, never run or drawn.
-TEXT = "患者名：山田太郎\n電話：03-1234-5678\n<img src=x onerror=\"window.__pwned=1\"> **太字** <b>b</b>"
+TEXT = '患者名：山田太郎\n電話：03-1234-5678\n<img src=x onerror="window.__pwned=1"> **太字** <b>b</b>'
 
 
 def test_pasted_report_is_shown_side_by_side_as_text(app_server, page):

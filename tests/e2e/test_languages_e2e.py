@@ -25,9 +25,20 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
 LOCALES = {"ja": "ja-JP", "en": "en-US"}
 # Pages checked for untranslated text: every file of helpers.app_pages() (a test below keeps it so).
-CHECKED_PAGES = ("pages/overview.py", "pages/phase_progression.py", "pages/threshold_advisor.py", "pages/workbench.py",
-                 "pages/agreement.py", "pages/adjudication.py", "pages/team.py", "pages/runs.py",
-                 "pages/leaderboard.py", "pages/error_analysis.py", "pages/residual_leak.py", "pages/deidentify.py")
+CHECKED_PAGES = (
+    "pages/overview.py",
+    "pages/phase_progression.py",
+    "pages/threshold_advisor.py",
+    "pages/workbench.py",
+    "pages/agreement.py",
+    "pages/adjudication.py",
+    "pages/team.py",
+    "pages/runs.py",
+    "pages/leaderboard.py",
+    "pages/error_analysis.py",
+    "pages/residual_leak.py",
+    "pages/deidentify.py",
+)
 APP_PAGES = {p.file: p for p in helpers.app_pages()}
 PAGES = [APP_PAGES[file] for file in CHECKED_PAGES if file in APP_PAGES]
 # Scored rules runs (all reports, and dev) beside analysis_data's six stand-in models in phases 3 and 4.
@@ -55,12 +66,22 @@ _COLLECT = """
   return out;
 }
 """
-_SKIP = ", ".join((
-    '[data-testid="stIconMaterial"]', '[data-testid="stAlertDynamicIcon"]', 'span[role="img"][translate="no"]', "code", "pre", "iframe", "script",
-    "style", '[data-testid="stDataFrame"]', '[data-testid="stPlotlyChart"]', '[data-testid="stSidebarNav"]',
-))
-_CHART_PARTS = (".gtitle", ".g-xtitle", ".g-ytitle", ".legendtext", ".annotation-text", ".xtick text",
-                ".ytick text")
+_SKIP = ", ".join(
+    (
+        '[data-testid="stIconMaterial"]',
+        '[data-testid="stAlertDynamicIcon"]',
+        'span[role="img"][translate="no"]',
+        "code",
+        "pre",
+        "iframe",
+        "script",
+        "style",
+        '[data-testid="stDataFrame"]',
+        '[data-testid="stPlotlyChart"]',
+        '[data-testid="stSidebarNav"]',
+    )
+)
+_CHART_PARTS = (".gtitle", ".g-xtitle", ".g-ytitle", ".legendtext", ".annotation-text", ".xtick text", ".ytick text")
 
 
 def _extra(root: str) -> str:

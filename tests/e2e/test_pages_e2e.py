@@ -16,8 +16,12 @@ PAGES = helpers.app_pages()
 # their tables and charts, not only their empty states.
 RUNS = ((None, 1), ("dev", 1))
 # Pages that must show at least one chart with that data.
-CHART_PAGES = {"pages/leaderboard.py", "pages/error_analysis.py", "pages/phase_progression.py",
-               "pages/threshold_advisor.py"}
+CHART_PAGES = {
+    "pages/leaderboard.py",
+    "pages/error_analysis.py",
+    "pages/phase_progression.py",
+    "pages/threshold_advisor.py",
+}
 # conftest's browser prefers Japanese (locale ja-JP), so the navigation shows the Japanese titles.
 LANGUAGE = "ja"
 # Page file -> URLs off this machine its visit requested; filled by the page tests, checked at the end.
@@ -78,13 +82,16 @@ def test_page_opens_without_errors(app_server, page, app_page):
     helpers.screenshot(page, f"page-{app_page.slug}")
 
     problems = helpers.page_problems(page)
-    assert not problems, (f"{app_page.file} shows problems:\n" + "\n".join(problems)
-                          + f"\n--- server log ---\n{app_server.log_tail()}")
+    assert not problems, (
+        f"{app_page.file} shows problems:\n" + "\n".join(problems) + f"\n--- server log ---\n{app_server.log_tail()}"
+    )
     assert helpers.main_heading(page).inner_text().strip(), f"{app_page.file} has no main heading"
     if app_page.file in CHART_PAGES:
         charts = page.locator('[data-testid="stPlotlyChart"]')
         assert charts.count() > 0 and charts.first.is_visible(), f"{app_page.file} shows no chart with data"
-    assert app_page.title_in(LANGUAGE) in helpers.sidebar_page_titles(page), "the page is missing from the sidebar navigation"
+    assert app_page.title_in(LANGUAGE) in helpers.sidebar_page_titles(page), (
+        "the page is missing from the sidebar navigation"
+    )
     new_errors = app_server.uncaught_errors()[logged_before:]
     assert not new_errors, f"the server logged errors while drawing {app_page.file}:\n" + "\n".join(new_errors)
 

@@ -30,8 +30,10 @@ def image(name: str) -> str:
 
 DATASET = "ds`` `" + image("dataset")  # a backtick breaks out of inline code
 VALUE = image("value")
-TEXT = (f"患者 田中太郎 {VALUE} 検査。<img src=\"http://example.invalid/html.png\"> `code` 終わり。"
-        f" [link](http://example.invalid/link) :red[red] $x^2$")
+TEXT = (
+    f'患者 田中太郎 {VALUE} 検査。<img src="http://example.invalid/html.png"> `code` 終わり。'
+    f" [link](http://example.invalid/link) :red[red] $x^2$"
+)
 MODEL = "m" + image("model")
 LABEL = image("label")
 REPLY = json.dumps({"items": [{"label": LABEL, "value": VALUE}]}) + "\n" + image("reply") + "<img src=x>"
@@ -47,19 +49,30 @@ class HostileExtractor:
         return {"hostile": True}
 
     def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
-        items = [PredictedItem(category=LABEL, value=VALUE), PredictedItem(category="NAME", value="田中太郎"),
-                 PredictedItem(category="NAME", value="`x` " + image("absent"))]
-        return ExtractionOutcome(items=items, raw=REPLY, seconds=1.0, input_tokens=100,
-                                 violations=["unknown_label " + image("violation")])
+        items = [
+            PredictedItem(category=LABEL, value=VALUE),
+            PredictedItem(category="NAME", value="田中太郎"),
+            PredictedItem(category="NAME", value="`x` " + image("absent")),
+        ]
+        return ExtractionOutcome(
+            items=items, raw=REPLY, seconds=1.0, input_tokens=100, violations=["unknown_label " + image("violation")]
+        )
 
 
 def hostile_corpus(path) -> None:
     start = TEXT.index("田中太郎")
     lines = [
-        {"id": "r1" + image("id"), "text": TEXT, "split": "dev", "status": "in_review",
-         "spans": [{"start": start, "end": start + 4, "category": "NAME", "text": "田中太郎"},
-                   {"start": 0, "end": 2, "category": LABEL, "text": "患者"},
-                   {"start": start, "end": start + 4, "category": "NAME", "text": "`wrong` " + image("span")}]},
+        {
+            "id": "r1" + image("id"),
+            "text": TEXT,
+            "split": "dev",
+            "status": "in_review",
+            "spans": [
+                {"start": start, "end": start + 4, "category": "NAME", "text": "田中太郎"},
+                {"start": 0, "end": 2, "category": LABEL, "text": "患者"},
+                {"start": start, "end": start + 4, "category": "NAME", "text": "`wrong` " + image("span")},
+            ],
+        },
         {"id": "r2", "text": TEXT, "split": "dev", "status": "approved", "spans": []},
     ]
     path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
@@ -76,8 +89,12 @@ def module_server(tmp_path_factory):
     with Store(db_path) as store:
         initialise(store, seed=False)
         store.add_reports(DATASET, read_corpus(corpus, "jsonl", dataset=DATASET).reports, source=str(corpus))
-        Runner(store, Job(dataset=DATASET, backend="ollama", model=MODEL, phase="3"), [HostileExtractor()],
-               scorer=score_run).run()
+        Runner(
+            store,
+            Job(dataset=DATASET, backend="ollama", model=MODEL, phase="3"),
+            [HostileExtractor()],
+            scorer=score_run,
+        ).run()
     server = helpers.start_app(db_path, folder / "streamlit.log")
     try:
         yield server

@@ -13,7 +13,7 @@ from phi_core.extractors.rules.recognizer import Recognizer, get, register
 
 
 def alone(name: str, text: str) -> set[tuple[str, str]]:
-    return {(c.category, text[c.start:c.end]) for c in run_recognizers(text, {name: RECOGNIZERS[name]})}
+    return {(c.category, text[c.start : c.end]) for c in run_recognizers(text, {name: RECOGNIZERS[name]})}
 
 
 def values(name: str, text: str) -> set[str]:
@@ -32,17 +32,37 @@ def test_registry_holds_one_job_per_recognizer() -> None:
 
 # --- dates, times --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("令和6年8月6日", "令和6年8月6日"), ("令和元年5月1日", "令和元年5月1日"), ("R6.8.6", "R6.8.6"),
-        ("H15/10/22", "H15/10/22"), ("S61年生まれ", "S61年"), ("H4生", "H4"), ("Ｈ２２．３", "Ｈ２２．３"),
-        ("R6.7", "R6.7"), ("2024/08/06", "2024/08/06"), ("2024-08-06", "2024-08-06"), ("24/8/6", "24/8/6"),
-        ("24.10.31", "24.10.31"), ("8月6日(火)", "8月6日(火)"), ("8/6（火）", "8/6（火）"), ("8/6(Tue)", "8/6(Tue)"),
-        ("20240806", "20240806"), ("20240806103015", "20240806103015"), ("06 Aug 2024", "06 Aug 2024"),
-        ("6-Aug-2024", "6-Aug-2024"), ("Aug 6, 2024", "Aug 6, 2024"), ("6th August 2024", "6th August 2024"),
-        ("08/06/2024", "08/06/2024"), ("2022/08", "2022/08"), ("２０２４年８月６日", "２０２４年８月６日"),
-        ("R6.8.1〜8.20", "8.20"), ("24年8月6日", "24年8月6日"), ("令和6（2024）年8月6日", "令和6（2024）年8月6日"),
+        ("令和6年8月6日", "令和6年8月6日"),
+        ("令和元年5月1日", "令和元年5月1日"),
+        ("R6.8.6", "R6.8.6"),
+        ("H15/10/22", "H15/10/22"),
+        ("S61年生まれ", "S61年"),
+        ("H4生", "H4"),
+        ("Ｈ２２．３", "Ｈ２２．３"),
+        ("R6.7", "R6.7"),
+        ("2024/08/06", "2024/08/06"),
+        ("2024-08-06", "2024-08-06"),
+        ("24/8/6", "24/8/6"),
+        ("24.10.31", "24.10.31"),
+        ("8月6日(火)", "8月6日(火)"),
+        ("8/6（火）", "8/6（火）"),
+        ("8/6(Tue)", "8/6(Tue)"),
+        ("20240806", "20240806"),
+        ("20240806103015", "20240806103015"),
+        ("06 Aug 2024", "06 Aug 2024"),
+        ("6-Aug-2024", "6-Aug-2024"),
+        ("Aug 6, 2024", "Aug 6, 2024"),
+        ("6th August 2024", "6th August 2024"),
+        ("08/06/2024", "08/06/2024"),
+        ("2022/08", "2022/08"),
+        ("２０２４年８月６日", "２０２４年８月６日"),
+        ("R6.8.1〜8.20", "8.20"),
+        ("24年8月6日", "24年8月6日"),
+        ("令和6（2024）年8月6日", "令和6（2024）年8月6日"),
         ("2024（令和6）年8月6日", "2024（令和6）年8月6日"),
     ],
 )
@@ -53,8 +73,17 @@ def test_date_recognizer_reads_every_written_form(text: str, value: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "肝S5/8境界部に結節", "T11/12椎間板", "TR/TE=600/15ms", "肺癌取扱い規約（2021年第8版）", "ガイドライン2022年版",
-        "ver 10.2.1", "S6区域", "RECIST 1.1", "H2ブロッカー内服中", "Se3 Im45", "CEA 5.2ng/mL",
+        "肝S5/8境界部に結節",
+        "T11/12椎間板",
+        "TR/TE=600/15ms",
+        "肺癌取扱い規約（2021年第8版）",
+        "ガイドライン2022年版",
+        "ver 10.2.1",
+        "S6区域",
+        "RECIST 1.1",
+        "H2ブロッカー内服中",
+        "Se3 Im45",
+        "CEA 5.2ng/mL",
     ],
 )
 def test_date_recognizer_leaves_lookalikes_alone(text: str) -> None:
@@ -63,7 +92,13 @@ def test_date_recognizer_leaves_lookalikes_alone(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text, value",
-    [("14:30", "14:30"), ("14時30分", "14時30分"), ("午後3時", "午後3時"), ("2:45 PM", "2:45 PM"), ("10:05〜10:32", "10:05〜10:32")],
+    [
+        ("14:30", "14:30"),
+        ("14時30分", "14時30分"),
+        ("午後3時", "午後3時"),
+        ("2:45 PM", "2:45 PM"),
+        ("10:05〜10:32", "10:05〜10:32"),
+    ],
 )
 def test_time_recognizer(text: str, value: str) -> None:
     assert value in values("time", text)
@@ -76,12 +111,19 @@ def test_time_recognizer_leaves_ratios_and_clock_positions_alone(text: str) -> N
 
 # --- phones, addresses, ages, ids ---------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("03-3462-8901", "03-3462-8901"), ("(03)3462-8901", "(03)3462-8901"), ("03(3462)8901", "03(3462)8901"),
-        ("+81-3-3462-8901", "+81-3-3462-8901"), ("+81 90 1234 5678", "+81 90 1234 5678"), ("０３－３４６２－８９０１", "０３－３４６２－８９０１"),
-        ("連絡先 09048261398", "09048261398"), ("（内線3321）", "3321"), ("ext. 4410", "4410"),
+        ("03-3462-8901", "03-3462-8901"),
+        ("(03)3462-8901", "(03)3462-8901"),
+        ("03(3462)8901", "03(3462)8901"),
+        ("+81-3-3462-8901", "+81-3-3462-8901"),
+        ("+81 90 1234 5678", "+81 90 1234 5678"),
+        ("０３－３４６２－８９０１", "０３－３４６２－８９０１"),
+        ("連絡先 09048261398", "09048261398"),
+        ("（内線3321）", "3321"),
+        ("ext. 4410", "4410"),
     ],
 )
 def test_phone_recognizer(text: str, value: str) -> None:
@@ -101,8 +143,12 @@ def test_postal_mark_stays_outside_and_the_address_follows_it() -> None:
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("中央区築地5-1-1", "中央区築地5-1-1"), ("大分県西多摩郡日の出町藤金4-30-8", "大分県西多摩郡日の出町藤金4-30-8"),
-        ("2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052", "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052"),
+        ("中央区築地5-1-1", "中央区築地5-1-1"),
+        ("大分県西多摩郡日の出町藤金4-30-8", "大分県西多摩郡日の出町藤金4-30-8"),
+        (
+            "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052",
+            "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052",
+        ),
     ],
 )
 def test_address_recognizer(text: str, value: str) -> None:
@@ -129,14 +175,20 @@ def test_age_bands_are_not_ages() -> None:
 
 @pytest.mark.parametrize(
     "text, value",
-    [("カルテNo.KS19640401", "KS19640401"), ("検体番号 E24-03312", "E24-03312"), ("No. 21-S-5037", "21-S-5037"),
-     ("MRN: MRN123456", "MRN123456"), ("【ID】0048291", "0048291")],
+    [
+        ("カルテNo.KS19640401", "KS19640401"),
+        ("検体番号 E24-03312", "E24-03312"),
+        ("No. 21-S-5037", "21-S-5037"),
+        ("MRN: MRN123456", "MRN123456"),
+        ("【ID】0048291", "0048291"),
+    ],
 )
 def test_identifiers(text: str, value: str) -> None:
     assert value in {s.text for s in extract_spans(text)}
 
 
 # --- label context ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "text, expected",
@@ -161,7 +213,9 @@ def test_a_label_retypes_the_dates_other_recognizers_find() -> None:
 
 
 def test_dates_right_after_a_colon_label() -> None:
-    found = {(s.category, s.text) for s in extract_spans("検査日：24/8/6\n生年月日：08/06/1960\n前回検査日：8/6（火）\n")}
+    found = {
+        (s.category, s.text) for s in extract_spans("検査日：24/8/6\n生年月日：08/06/1960\n前回検査日：8/6（火）\n")
+    }
     assert {("EXAM_DATE", "24/8/6"), ("BIRTH_DATE", "08/06/1960"), ("OTHER_DATE", "8/6（火）")} <= found
 
 
@@ -176,12 +230,16 @@ def test_a_title_after_a_name_is_not_a_label() -> None:
 
 # --- names --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("依頼は杉山花子 先生（消化器内科）。", "杉山花子"), ("鈴木あすか 殿（69歳、女性）", "鈴木あすか"),
-        ("主治医 松本恵美Drより病状説明。", "松本恵美"), ("915号室\u3000ニシダ ナナミ 様", "ニシダ ナナミ"),
-        ("妻の濱田さん同席。", "濱田"), ("患者の𠮷田直樹様は", "𠮷田直樹"),
+        ("依頼は杉山花子 先生（消化器内科）。", "杉山花子"),
+        ("鈴木あすか 殿（69歳、女性）", "鈴木あすか"),
+        ("主治医 松本恵美Drより病状説明。", "松本恵美"),
+        ("915号室\u3000ニシダ ナナミ 様", "ニシダ ナナミ"),
+        ("妻の濱田さん同席。", "濱田"),
+        ("患者の𠮷田直樹様は", "𠮷田直樹"),
     ],
 )
 def test_person_names_next_to_a_cue(text: str, value: str) -> None:
@@ -191,11 +249,16 @@ def test_person_names_next_to_a_cue(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     "text, value, recognizer",
     [
-        ("Reported by Y. Ohashi, MD", "Y. Ohashi", "romaji-name"), ("Dr. Y. Ohashi", "Y. Ohashi", "romaji-name"),
-        ("Discussed with Kitamura-san.", "Kitamura", "romaji-name"), ("cc: T. Yamada", "T. Yamada", "romaji-name"),
-        ("ﾅｶﾑﾗ ﾊﾙｴ", "ﾅｶﾑﾗ ﾊﾙｴ", "kana-form-name"), ("PatientName ヒガシ^ユウジ", "ヒガシ^ユウジ", "kana-form-name"),
-        ("院長 中村　くみ子 先生", "中村　くみ子", "role-name"), ("以上、医師 山下 義男が読影しました。", "山下 義男", "role-name"),
-        ("長男：北村　稔 080-9877-1234", "北村　稔", "role-name"), ("妻の花子さんより電話", "花子", "role-name"),
+        ("Reported by Y. Ohashi, MD", "Y. Ohashi", "romaji-name"),
+        ("Dr. Y. Ohashi", "Y. Ohashi", "romaji-name"),
+        ("Discussed with Kitamura-san.", "Kitamura", "romaji-name"),
+        ("cc: T. Yamada", "T. Yamada", "romaji-name"),
+        ("ﾅｶﾑﾗ ﾊﾙｴ", "ﾅｶﾑﾗ ﾊﾙｴ", "kana-form-name"),
+        ("PatientName ヒガシ^ユウジ", "ヒガシ^ユウジ", "kana-form-name"),
+        ("院長 中村　くみ子 先生", "中村　くみ子", "role-name"),
+        ("以上、医師 山下 義男が読影しました。", "山下 義男", "role-name"),
+        ("長男：北村　稔 080-9877-1234", "北村　稔", "role-name"),
+        ("妻の花子さんより電話", "花子", "role-name"),
         ("キーパーソン：ヤマダ ハナコ（妻）", "ヤマダ ハナコ", "role-name"),
         ("His wife, Keiko Tanaka, can be reached", "Keiko Tanaka", "role-name"),
         ("山田太郎（やまだ たろう）様", "やまだ たろう", "name-with-reading"),
@@ -208,10 +271,16 @@ def test_name_recognizers_on_their_forms(text: str, value: str, recognizer: str)
 @pytest.mark.parametrize(
     "text",
     [
-        "橋本病の既往あり、甲状腺はびまん性に腫大。", "Basedow病に対して内服加療中。", "Parkinson病の治療中。",
-        "辺縁は星芒状様の形態を示し、すりガラス様陰影を伴う。", "患者様およびご家族様に説明した。",
-        "Willis動脈輪およびウィリス氏動脈輪は正常。", "E. coli was isolated. Fig. 3 shows the lesion.",
-        "ｶﾙﾃ参照", "CT^胸部単純CT", "臨床診断：悪性疑い",
+        "橋本病の既往あり、甲状腺はびまん性に腫大。",
+        "Basedow病に対して内服加療中。",
+        "Parkinson病の治療中。",
+        "辺縁は星芒状様の形態を示し、すりガラス様陰影を伴う。",
+        "患者様およびご家族様に説明した。",
+        "Willis動脈輪およびウィリス氏動脈輪は正常。",
+        "E. coli was isolated. Fig. 3 shows the lesion.",
+        "ｶﾙﾃ参照",
+        "CT^胸部単純CT",
+        "臨床診断：悪性疑い",
     ],
 )
 def test_names_leave_eponyms_and_words_alone(text: str) -> None:
@@ -220,12 +289,16 @@ def test_names_leave_eponyms_and_words_alone(text: str) -> None:
 
 # --- facilities, departments, rooms, sex ------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("紹介元の「さくら内科クリニック」から。", "さくら内科クリニック"), ("医療法人小林会 立川病院 救急科", "医療法人小林会 立川病院"),
-        ("2020/9/3に渡辺内科・消化器科で撮影", "渡辺内科・消化器科"), ("港北医療センター 健診科", "港北医療センター"),
-        ("さくら訪問看護ステーションより", "さくら訪問看護ステーション"), ("Referred from Kohoku General Hospital.", "Kohoku General Hospital"),
+        ("紹介元の「さくら内科クリニック」から。", "さくら内科クリニック"),
+        ("医療法人小林会 立川病院 救急科", "医療法人小林会 立川病院"),
+        ("2020/9/3に渡辺内科・消化器科で撮影", "渡辺内科・消化器科"),
+        ("港北医療センター 健診科", "港北医療センター"),
+        ("さくら訪問看護ステーションより", "さくら訪問看護ステーション"),
+        ("Referred from Kohoku General Hospital.", "Kohoku General Hospital"),
         ("TOKYO KOHOKU GENERAL HOSPITAL", "TOKYO KOHOKU GENERAL HOSPITAL"),
     ],
 )
@@ -235,8 +308,14 @@ def test_facility_recognizer(text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["当院でのフォローを継続する。", "前医でのCTと比較して著変なし。", "A病院からの紹介状を参照のこと。",
-     "がん拠点病院または大学病院での精査を推奨。", "救命救急センターへ搬送", "The hospital was notified."],
+    [
+        "当院でのフォローを継続する。",
+        "前医でのCTと比較して著変なし。",
+        "A病院からの紹介状を参照のこと。",
+        "がん拠点病院または大学病院での精査を推奨。",
+        "救命救急センターへ搬送",
+        "The hospital was notified.",
+    ],
 )
 def test_facility_recognizer_leaves_generic_words_alone(text: str) -> None:
     assert values("facility", text) == set()

@@ -24,7 +24,12 @@ def test_same_span_same_rank_goes_to_the_category_listed_first() -> None:
 
 
 def test_result_is_sorted_and_non_overlapping() -> None:
-    cands = [Candidate(5, 9, "AGE", 1), Candidate(0, 3, "SEX", 1), Candidate(2, 6, "TIME", 1), Candidate(10, 12, "AGE", 1)]
+    cands = [
+        Candidate(5, 9, "AGE", 1),
+        Candidate(0, 3, "SEX", 1),
+        Candidate(2, 6, "TIME", 1),
+        Candidate(10, 12, "AGE", 1),
+    ]
     kept = choose(cands)
     assert kept == sorted(kept) and all(a.end <= b.start for a, b in zip(kept, kept[1:]))
 
@@ -64,6 +69,7 @@ def test_hl7_timestamp_is_one_date_span() -> None:
 
 # --- propagation -------------------------------------------------------------------------
 
+
 def test_every_occurrence_of_a_labelled_value_is_found() -> None:
     text = "患者ID：AB1234567\n氏名：山田太郎\n所見：山田太郎様の前回（AB1234567）と比較。"
     spans = [(s.category, s.text) for s in extract_spans(text)]
@@ -101,6 +107,7 @@ def test_a_propagated_value_is_not_taken_from_inside_a_longer_word() -> None:
 
 
 # --- items: masking by value must not cut other words ------------------------------------------
+
 
 def test_values_that_would_mask_other_words_stay_out_of_the_items() -> None:
     text = "性別：男\n長男の付き添いあり。ベッド2、12mmの結節。"

@@ -46,6 +46,7 @@ def category_of(text: str, value: str) -> str | None:
 
 # --- pattern families ----------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text, value, category",
     [
@@ -64,7 +65,7 @@ def category_of(text: str, value: str) -> str | None:
         ("連絡先：0422-47-5511", "0422-47-5511", "PHONE"),
         ("施設電話：03-3542-2511", "03-3542-2511", "FACILITY_PHONE"),
         ("患者ID：MR2024-78234", "MR2024-78234", "PATIENT_ID"),
-        ("- 患者ID\": \"CT-FUP-1022\",", "CT-FUP-1022", "PATIENT_ID"),
+        ('- 患者ID": "CT-FUP-1022",', "CT-FUP-1022", "PATIENT_ID"),
         ("**患者IDがCT-PED-H-1023**の児", "CT-PED-H-1023", "PATIENT_ID"),
         ("検査番号：EX-55821", "EX-55821", "OTHER_ID"),
     ],
@@ -83,6 +84,7 @@ def test_address_in_running_text() -> None:
 
 
 # --- the full header: label context decides the category -------------------------
+
 
 def test_header_labels_decide_categories() -> None:
     spans = found(HEADER)
@@ -136,11 +138,12 @@ def test_markdown_table_rows_are_labels() -> None:
 def test_rare_kanji_name_offsets_are_code_points() -> None:
     text = "患者：𠮷田直樹 様　男性\n本日、𠮷田直樹様は無症状。"
     spans = [s for s in extract_spans(text) if s.category == "PATIENT_NAME"]
-    assert spans and all(text[s.start:s.end] == "𠮷田直樹" for s in spans)
+    assert spans and all(text[s.start : s.end] == "𠮷田直樹" for s in spans)
     assert spans[0].start == 3 and spans[0].end == 7
 
 
 # --- names and facilities in running text ----------------------------------------
+
 
 def test_names_in_running_text_need_a_cue() -> None:
     text = (
@@ -188,6 +191,7 @@ def test_lookalikes_are_not_phi(text: str) -> None:
 
 # --- PHI-free corpus, output contract, determinism, speed --------------------------
 
+
 def _phi_free_paragraphs() -> list[str]:
     return [p for p in re.split(r"\n\s*\n", PHI_FREE.read_text(encoding="utf-8")) if p.strip()]
 
@@ -206,7 +210,7 @@ def test_spans_are_sorted_non_overlapping_canonical_and_exact() -> None:
         assert left.end <= right.start
     for span in spans:
         assert span.category in CATEGORY_CODES
-        assert HEADER[span.start:span.end] == span.text
+        assert HEADER[span.start : span.end] == span.text
 
 
 def test_extract_returns_unique_items() -> None:

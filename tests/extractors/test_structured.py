@@ -17,18 +17,31 @@ HL7 = (
 def spans(text: str, recognizer: str | None = None) -> set[tuple[str, str]]:
     if recognizer is None:
         return {(s.category, s.text) for s in extract_spans(text)}
-    return {(c.category, text[c.start:c.end]) for c in run_recognizers(text, {recognizer: RECOGNIZERS[recognizer]})}
+    return {(c.category, text[c.start : c.end]) for c in run_recognizers(text, {recognizer: RECOGNIZERS[recognizer]})}
 
 
 def test_hl7_fields_by_position() -> None:
     found = spans(HL7, "hl7")
     assert {
-        ("HOSPITAL_NAME", "KOHOKU GENERAL HOSP"), ("PATIENT_ID", "12345678"), ("PATIENT_NAME", "YAMADA^TARO"),
-        ("NAME_READING", "ヤマダ^タロウ"), ("BIRTH_DATE", "19600415"), ("SEX", "M"), ("PHONE", "03-1234-5678"),
-        ("ADDRESS", "東京都港区芝公園1-2-3^^港区^東京都^105-0011"), ("EMERGENCY_CONTACT", "YAMADA^HANAKO"),
-        ("EMERGENCY_CONTACT", "090-1111-2222"), ("DEPARTMENT", "5E"), ("OTHER_ID", "503"), ("OTHER_ID", "2"),
-        ("HOSPITAL_NAME", "KOHOKU GENERAL HOSPITAL"), ("PHYSICIAN_NAME", "SATO^KENJI"), ("DEPARTMENT", "呼吸器内科"),
-        ("OTHER_ID", "OD2408061234"), ("OTHER_ID", "ACC-2024-12345"), ("EXAM_DATE", "202408061030"),
+        ("HOSPITAL_NAME", "KOHOKU GENERAL HOSP"),
+        ("PATIENT_ID", "12345678"),
+        ("PATIENT_NAME", "YAMADA^TARO"),
+        ("NAME_READING", "ヤマダ^タロウ"),
+        ("BIRTH_DATE", "19600415"),
+        ("SEX", "M"),
+        ("PHONE", "03-1234-5678"),
+        ("ADDRESS", "東京都港区芝公園1-2-3^^港区^東京都^105-0011"),
+        ("EMERGENCY_CONTACT", "YAMADA^HANAKO"),
+        ("EMERGENCY_CONTACT", "090-1111-2222"),
+        ("DEPARTMENT", "5E"),
+        ("OTHER_ID", "503"),
+        ("OTHER_ID", "2"),
+        ("HOSPITAL_NAME", "KOHOKU GENERAL HOSPITAL"),
+        ("PHYSICIAN_NAME", "SATO^KENJI"),
+        ("DEPARTMENT", "呼吸器内科"),
+        ("OTHER_ID", "OD2408061234"),
+        ("OTHER_ID", "ACC-2024-12345"),
+        ("EXAM_DATE", "202408061030"),
         ("PHYSICIAN_NAME", "TANAKA^ICHIRO"),
     } <= found
 
@@ -68,21 +81,35 @@ DICOM = (
 def test_dicom_tag_lines() -> None:
     found = spans(DICOM, "dicom")
     assert {
-        ("EXAM_DATE", "20240806"), ("TIME", "091522"), ("OTHER_ID", "A2408-12345"),
-        ("HOSPITAL_NAME", "Tokyo General Hospital"), ("PHYSICIAN_NAME", "SATO^KENJI"), ("PATIENT_NAME", "YAMADA^TARO"),
-        ("PATIENT_NAME", "山田^太郎"), ("NAME_READING", "ヤマダ^タロウ"), ("PATIENT_ID", "12345678"),
-        ("BIRTH_DATE", "19600415"), ("SEX", "M"), ("AGE", "064Y"),
+        ("EXAM_DATE", "20240806"),
+        ("TIME", "091522"),
+        ("OTHER_ID", "A2408-12345"),
+        ("HOSPITAL_NAME", "Tokyo General Hospital"),
+        ("PHYSICIAN_NAME", "SATO^KENJI"),
+        ("PATIENT_NAME", "YAMADA^TARO"),
+        ("PATIENT_NAME", "山田^太郎"),
+        ("NAME_READING", "ヤマダ^タロウ"),
+        ("PATIENT_ID", "12345678"),
+        ("BIRTH_DATE", "19600415"),
+        ("SEX", "M"),
+        ("AGE", "064Y"),
     } <= found
     values = {value for _, value in spans(DICOM)}
     assert not {"3", "45", "CT CHEST"} & values  # series and image numbers are not PHI
 
 
 def test_dicom_keyword_lines_and_pydicom_style() -> None:
-    text = "PatientName: ヒガシ^ユウジ\nPatientID: P1234567\nStudyDate: 20240806\nSeriesNumber: 4\n" \
-           "(0010, 0010) Patient's Name                      PN: 'OHASHI^YUKI'\n"
+    text = (
+        "PatientName: ヒガシ^ユウジ\nPatientID: P1234567\nStudyDate: 20240806\nSeriesNumber: 4\n"
+        "(0010, 0010) Patient's Name                      PN: 'OHASHI^YUKI'\n"
+    )
     found = spans(text, "dicom")
-    assert {("PATIENT_NAME", "ヒガシ^ユウジ"), ("PATIENT_ID", "P1234567"), ("EXAM_DATE", "20240806"),
-            ("PATIENT_NAME", "OHASHI^YUKI")} <= found
+    assert {
+        ("PATIENT_NAME", "ヒガシ^ユウジ"),
+        ("PATIENT_ID", "P1234567"),
+        ("EXAM_DATE", "20240806"),
+        ("PATIENT_NAME", "OHASHI^YUKI"),
+    } <= found
     assert all(value != "4" for _, value in found)
 
 
@@ -98,18 +125,31 @@ def test_csv_cells_take_their_column() -> None:
     )
     found = spans(text)
     assert {
-        ("PATIENT_ID", "27574403"), ("PATIENT_NAME", "村上桃子"), ("NAME_READING", "ムラカミモモコ"),
-        ("BIRTH_DATE", "S24.8.28"), ("AGE", "76"), ("EXAM_DATE", "R7.11.20"), ("TIME", "104027"),
-        ("DEPARTMENT", "総合診療科"), ("PHYSICIAN_NAME", "小川 充"),
+        ("PATIENT_ID", "27574403"),
+        ("PATIENT_NAME", "村上桃子"),
+        ("NAME_READING", "ムラカミモモコ"),
+        ("BIRTH_DATE", "S24.8.28"),
+        ("AGE", "76"),
+        ("EXAM_DATE", "R7.11.20"),
+        ("TIME", "104027"),
+        ("DEPARTMENT", "総合診療科"),
+        ("PHYSICIAN_NAME", "小川 充"),
     } <= found
     assert not any(value in ("CT", "12mm") for _, value in found)
 
 
 def test_tsv_with_half_width_headers() -> None:
-    text = "カルテNo\t患者名\tﾌﾘｶﾞﾅ\t生年月日\t電話番号\n８６６５００６８\t太田　結衣\tｵｵﾀ ﾕｲ\t1954年3月18日\t0828000843\n"
+    text = (
+        "カルテNo\t患者名\tﾌﾘｶﾞﾅ\t生年月日\t電話番号\n８６６５００６８\t太田　結衣\tｵｵﾀ ﾕｲ\t1954年3月18日\t0828000843\n"
+    )
     found = spans(text)
-    assert {("PATIENT_ID", "８６６５００６８"), ("PATIENT_NAME", "太田　結衣"), ("NAME_READING", "ｵｵﾀ ﾕｲ"),
-            ("BIRTH_DATE", "1954年3月18日"), ("PHONE", "0828000843")} <= found
+    assert {
+        ("PATIENT_ID", "８６６５００６８"),
+        ("PATIENT_NAME", "太田　結衣"),
+        ("NAME_READING", "ｵｵﾀ ﾕｲ"),
+        ("BIRTH_DATE", "1954年3月18日"),
+        ("PHONE", "0828000843"),
+    } <= found
     assert all(value != "ﾌﾘｶﾞﾅ" for _, value in found)
 
 
@@ -131,8 +171,13 @@ def test_dicom_json_model() -> None:
         '  "00100020": {"vr": "LO", "Value": ["12345678"]},\n  "00200011": {"vr": "IS", "Value": [3]}\n}\n'
     )
     found = spans(text, "dicom")
-    assert {("EXAM_DATE", "20240806"), ("PATIENT_NAME", "YAMADA^TARO"), ("PATIENT_NAME", "山田^太郎"),
-            ("NAME_READING", "ヤマダ^タロウ"), ("PATIENT_ID", "12345678")} <= found
+    assert {
+        ("EXAM_DATE", "20240806"),
+        ("PATIENT_NAME", "YAMADA^TARO"),
+        ("PATIENT_NAME", "山田^太郎"),
+        ("NAME_READING", "ヤマダ^タロウ"),
+        ("PATIENT_ID", "12345678"),
+    } <= found
     assert all(value != "3" for _, value in found)
 
 

@@ -21,8 +21,14 @@ from phi_core.store import Store
 DATASET = "synthetic"
 REPORTS = 10
 # model -> share of gold values found in phase 3, and in phase 4
-MODELS = {"alpha:7b": (0.55, 0.85), "beta:8b": (0.6, 0.88), "gamma:12b": (0.7, 0.9), "delta:14b": (0.9, 0.9),
-          "eps:24b": (0.95, 0.94), "zeta:27b": (0.97, 0.97)}
+MODELS = {
+    "alpha:7b": (0.55, 0.85),
+    "beta:8b": (0.6, 0.88),
+    "gamma:12b": (0.7, 0.9),
+    "delta:14b": (0.9, 0.9),
+    "eps:24b": (0.95, 0.94),
+    "zeta:27b": (0.97, 0.97),
+}
 
 
 class ShareExtractor:
@@ -42,7 +48,7 @@ class ShareExtractor:
     def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         items = []
         for span in report.spans:
-            text = report.text[span.start:span.end]
+            text = report.text[span.start : span.end]
             if zlib.crc32(f"{self.model}|{report.id}|{span.start}".encode()) % 1000 < self.share * 1000:
                 items.append(PredictedItem(category=span.category, value=text))
         if report.spans and self.share < 0.8:  # weaker runs also guess
@@ -54,12 +60,15 @@ def populate(path: Path, *, llm_runs: bool = True, split: str | None = "dev") ->
     """Runs over the first REPORTS reports of ``split`` (None: all splits, the app's default view)."""
     with Store(path) as store:
         initialise(store, seed=True)
-        Runner(store, Job(dataset=DATASET, backend="rules", split=split, limit=REPORTS), [RulesExtractor()],
-               scorer=score_run).run()
+        Runner(
+            store,
+            Job(dataset=DATASET, backend="rules", split=split, limit=REPORTS),
+            [RulesExtractor()],
+            scorer=score_run,
+        ).run()
         if llm_runs:
             for model, shares in MODELS.items():
                 for phase, share in zip(("3", "4"), shares):
-                    job = Job(dataset=DATASET, backend="ollama", model=model, phase=phase, split=split,
-                              limit=REPORTS)
+                    job = Job(dataset=DATASET, backend="ollama", model=model, phase=phase, split=split, limit=REPORTS)
                     Runner(store, job, [ShareExtractor(model, phase, share)], scorer=score_run).run()
     return path

@@ -8,7 +8,13 @@ import pytest
 from PIL import Image, ImageChops
 
 from phi_core.figures.export import (
-    ChromiumMissing, ExportError, FigureExporter, check_scale, find_chromium, format_from_path, safe_filename,
+    ChromiumMissing,
+    ExportError,
+    FigureExporter,
+    check_scale,
+    find_chromium,
+    format_from_path,
+    safe_filename,
     zip_figures,
 )
 from phi_core.figures.theme import apply_theme
@@ -75,8 +81,12 @@ def test_japanese_labels_are_drawn_as_glyphs(exporter):
 
 @needs_chromium
 def test_zip_holds_every_figure_in_every_format(exporter):
-    data = zip_figures({"リーダーボード": bars(["a", "b", "c"])}, formats=("png", "svg"), exporter=exporter,
-                       extra_files={"table.csv": b"a,b\n"})
+    data = zip_figures(
+        {"リーダーボード": bars(["a", "b", "c"])},
+        formats=("png", "svg"),
+        exporter=exporter,
+        extra_files={"table.csv": b"a,b\n"},
+    )
     names = sorted(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert names == ["table.csv", "リーダーボード.png", "リーダーボード.svg"]
 

@@ -24,8 +24,16 @@ def english_words(fig, data_words: set[str]) -> set[str]:
 
 
 def test_phase_figures_in_japanese():
-    means = pd.DataFrame({"model": ["m", "m"], "phase": ["1", "2"], "mean": [70.0, 80.0], "lo": [69.0, 78.0],
-                          "hi": [72.0, 81.0], "n": [10, 10]})
+    means = pd.DataFrame(
+        {
+            "model": ["m", "m"],
+            "phase": ["1", "2"],
+            "mean": [70.0, 80.0],
+            "lo": [69.0, 78.0],
+            "hi": [72.0, 81.0],
+            "n": [10, 10],
+        }
+    )
     ref = pd.DataFrame({"kind": ["aggregate"], "phase": [1], "overall": [73.2]})
     lines = phase_lines(means, reported_phase_means(ref), language="ja")
     assert lines.layout.title.text == "フェーズ別の平均スコア"
@@ -52,13 +60,25 @@ def test_threshold_figure_in_japanese_and_english_default_unchanged():
 
 def test_leaderboard_error_and_leak_figures_in_japanese():
     from phi_core.figures import (
-        confusion_heatmap, error_type_bars, fixed_broken_bars, leaderboard_bar, pareto_scatter, script_recall_bars,
+        confusion_heatmap,
+        error_type_bars,
+        fixed_broken_bars,
+        leaderboard_bar,
+        pareto_scatter,
+        script_recall_bars,
     )
     from phi_core.figures.errors import breakdown_heatmap, category_heatmap
     from phi_core.figures.leak import leak_bars
 
-    runs = pd.DataFrame({"label": ["rules", "m · p3"], "score": [70.0, 85.0], "score_lo": [68.0, 83.0],
-                         "score_hi": [72.0, 87.0], "sec_per_report": [0.01, 20.0]})
+    runs = pd.DataFrame(
+        {
+            "label": ["rules", "m · p3"],
+            "score": [70.0, 85.0],
+            "score_lo": [68.0, 83.0],
+            "score_hi": [72.0, 87.0],
+            "sec_per_report": [0.01, 20.0],
+        }
+    )
     paper = pd.DataFrame({"label": ["GPT（論文、p5）"], "score": [93.56]})
     data = {"rules", "m", "p3", "p5", "GPT", "PATIENT_NAME", "A", "B", "PHI"}
     bars = leaderboard_bar(runs, paper, language="ja")
@@ -76,8 +96,9 @@ def test_leaderboard_error_and_leak_figures_in_japanese():
     assert list(drawn.layout.xaxis.ticktext) == ["漢字"] and not english_words(drawn, data)
     change = pd.DataFrame({"category": ["PATIENT_NAME"], "fixed": [2], "broken": [1]})
     assert not english_words(fixed_broken_bars(change, label_a="A", label_b="B", language="ja"), data)
-    assert not english_words(breakdown_heatmap(pd.DataFrame(), "style", language="ja"), data | {"synthetic-styles",
-                                                                                             "synthetic", "styles"})
+    assert not english_words(
+        breakdown_heatmap(pd.DataFrame(), "style", language="ja"), data | {"synthetic-styles", "synthetic", "styles"}
+    )
     leaks = pd.DataFrame({"label": ["rules"], "category": ["PATIENT_NAME"], "leaked_chars": [4]})
     summary = pd.DataFrame({"label": ["rules"], "leaked_chars": [4], "document_leak_share": [0.25]})
     assert not english_words(leak_bars(leaks, summary, language="ja"), data)

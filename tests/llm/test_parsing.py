@@ -171,14 +171,21 @@ def test_entry_without_value_is_empty_value():
 
 
 def test_numbers_are_kept_as_text_and_flagged():
-    parsed = parse_reply('{"phi_list": [{"type": "AGE", "value": 65}, {"type": "ID", "value": 12.5}]}', expected_shape="phi_list")
+    parsed = parse_reply(
+        '{"phi_list": [{"type": "AGE", "value": 65}, {"type": "ID", "value": 12.5}]}', expected_shape="phi_list"
+    )
     assert pairs(parsed) == [("AGE", "65"), ("ID", "12.5")]
     assert parsed.violations == ["non_string_value"]
 
 
 def test_mixed_entries_are_flagged():
     text = json.dumps(
-        {"phi_list": [{"type": "NAME", "value": "山田太郎、佐藤花子"}, {"type": "PHONE", "value": "090-1234-5678 03-1111-2222"}]},
+        {
+            "phi_list": [
+                {"type": "NAME", "value": "山田太郎、佐藤花子"},
+                {"type": "PHONE", "value": "090-1234-5678 03-1111-2222"},
+            ]
+        },
         ensure_ascii=False,
     )
     parsed = parse_reply(text, expected_shape="phi_list")
@@ -226,9 +233,38 @@ def test_unknown_expected_shape_is_a_programming_error():
 
 
 FRAGMENTS = [
-    "{", "}", "[", "]", '"', "'", ",", ":", "\\", "```", "```json\n", "\n", " ", "null", "true", "None",
-    '"phi_list"', '"type"', '"value"', '"患者氏名"', '"NAME"', '"山田"', "なし", "0", "-1.5e3", "“", "”",
-    '{"phi_list": [', '{"type": "NAME", "value": "x"}', "\x00", "\ud800", "😀",
+    "{",
+    "}",
+    "[",
+    "]",
+    '"',
+    "'",
+    ",",
+    ":",
+    "\\",
+    "```",
+    "```json\n",
+    "\n",
+    " ",
+    "null",
+    "true",
+    "None",
+    '"phi_list"',
+    '"type"',
+    '"value"',
+    '"患者氏名"',
+    '"NAME"',
+    '"山田"',
+    "なし",
+    "0",
+    "-1.5e3",
+    "“",
+    "”",
+    '{"phi_list": [',
+    '{"type": "NAME", "value": "x"}',
+    "\x00",
+    "\ud800",
+    "😀",
 ]
 
 

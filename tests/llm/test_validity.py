@@ -8,15 +8,27 @@ import pytest
 
 from phi_core.backends.base import ChatMessage, ChatReply, ChatRequest, GenerationOptions
 from phi_core.llm.validity import (
-    CONTEXT_STEP, call_validity, choose_num_ctx, estimate_prompt_tokens, matches_schema, max_num_ctx_from_env,
+    CONTEXT_STEP,
+    call_validity,
+    choose_num_ctx,
+    estimate_prompt_tokens,
+    matches_schema,
+    max_num_ctx_from_env,
     needed_context,
 )
 
 SCHEMA = {
     "type": "object",
-    "properties": {"phi_list": {"type": "array", "items": {
-        "type": "object", "properties": {"type": {"type": "string"}, "value": {"type": "string"}},
-        "required": ["type", "value"]}}},
+    "properties": {
+        "phi_list": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"type": {"type": "string"}, "value": {"type": "string"}},
+                "required": ["type", "value"],
+            },
+        }
+    },
     "required": ["phi_list"],
 }
 GOOD = json.dumps({"phi_list": [{"type": "NAME", "value": "山田太郎"}]}, ensure_ascii=False)
@@ -24,13 +36,15 @@ PROMPT = "患者：山田太郎 " * 100  # 800 characters
 
 
 def request(schema=SCHEMA, num_ctx=4096) -> ChatRequest:
-    return ChatRequest(messages=(ChatMessage("user", PROMPT),), schema=schema,
-                       options=GenerationOptions(num_ctx=num_ctx))
+    return ChatRequest(
+        messages=(ChatMessage("user", PROMPT),), schema=schema, options=GenerationOptions(num_ctx=num_ctx)
+    )
 
 
 def reply(text=GOOD, prompt_tokens=600, **metrics) -> ChatReply:
-    return ChatReply(text=text, prompt_tokens=prompt_tokens, completion_tokens=20,
-                     metrics={"done_reason": "stop", **metrics})
+    return ChatReply(
+        text=text, prompt_tokens=prompt_tokens, completion_tokens=20, metrics={"done_reason": "stop", **metrics}
+    )
 
 
 def test_a_clean_call_earns_no_code():
@@ -64,8 +78,9 @@ def test_reasoning_text_is_thinking_text():
 
 
 def test_several_codes_at_once():
-    codes = call_validity(request(num_ctx=4096), reply(text='{"phi_list": [', prompt_tokens=4096,
-                                                       done_reason="length", thinking="hmm"))
+    codes = call_validity(
+        request(num_ctx=4096), reply(text='{"phi_list": [', prompt_tokens=4096, done_reason="length", thinking="hmm")
+    )
     assert codes == ["prompt_truncated", "output_truncated", "schema_ignored", "thinking_text"]
 
 

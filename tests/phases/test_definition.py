@@ -33,7 +33,10 @@ from phi_core.taxonomy import COARSE_LABELS, PHASE1_LABELS
 
 def minimal(**changes) -> dict:
     data = {
-        "number": 2, "name": "tiny", "version": 1, "output_shape": "phi_list",
+        "number": 2,
+        "name": "tiny",
+        "version": 1,
+        "output_shape": "phi_list",
         "labels": ["NAME", "DATE"],
         "prompts": {"system": "sys", "user": "types:\n{labels}\n{examples}\nreport:\n{report}"},
     }
@@ -42,6 +45,7 @@ def minimal(**changes) -> dict:
 
 
 # ----------------------------------------------------------- shipped files
+
 
 def test_every_shipped_phase_loads_with_the_expected_contract():
     phases = {p.number: p for p in shipped_phases()}
@@ -84,8 +88,10 @@ def test_hash_is_stable_and_ignores_comments_and_layout(tmp_path):
     copy_dir = tmp_path / "phases"
     shutil.copytree(PHASES_DIR, copy_dir)
     path = copy_dir / "phase1.toml"
-    path.write_text("# a new comment\n\n" + path.read_text(encoding="utf-8").replace("seed = 42", "seed   =   42  # fixed"),
-                    encoding="utf-8")
+    path.write_text(
+        "# a new comment\n\n" + path.read_text(encoding="utf-8").replace("seed = 42", "seed   =   42  # fixed"),
+        encoding="utf-8",
+    )
     assert [p.hash for p in load_phase_directory(copy_dir)] == first
 
 
@@ -111,6 +117,7 @@ def test_load_single_file_resolves_extends_from_siblings():
 
 
 # ----------------------------------------------------------- refusals
+
 
 def test_examples_from_the_test_split_are_refused_with_a_clear_message():
     splits = {"dev-1": "dev", "test-9": "test"}
@@ -163,6 +170,7 @@ def test_extends_cycles_are_reported(tmp_path):
 
 # ----------------------------------------------------------- versioning
 
+
 def test_toml_round_trip_keeps_the_hash():
     for phase in shipped_phases():
         again = phase_from_toml(dump_toml(phase))
@@ -210,6 +218,7 @@ def test_registry_lookups_and_version_clash():
 
 
 # ----------------------------------------------------------- variant rule
+
 
 @pytest.mark.parametrize(
     "text, billions",
@@ -268,12 +277,17 @@ def test_shipped_variant_rule():
 
 # ----------------------------------------------------------- model rules
 
+
 def test_model_rules_match_by_glob_case_insensitively_and_fall_back_to_default():
-    phase = parse_phase(minimal(
-        model_rules=[{"pattern": "mistral*", "additions": ["A", "B"]},
-                     {"pattern": "*small*", "additions": ["B", "C"]}],
-        default_additions=["D"],
-    ))
+    phase = parse_phase(
+        minimal(
+            model_rules=[
+                {"pattern": "mistral*", "additions": ["A", "B"]},
+                {"pattern": "*small*", "additions": ["B", "C"]},
+            ],
+            default_additions=["D"],
+        )
+    )
     both = additions_for(phase, "Mistral-Small3.2:24b")
     assert both.patterns == ("mistral*", "*small*") and both.additions == ("A", "B", "C")
     fallback = additions_for(phase, "qwen3:32b")

@@ -14,7 +14,9 @@ from phi_core.violations import REFINE_UNPARSEABLE
 
 REPORT = Report(id="dev-1", text="患者：山田太郎\n検査日：2024年1月2日\n依頼医：佐藤一郎", split="dev")
 EXAMPLE = Report(
-    id="dev-ex", text="氏名：鈴木花子\n電話：03-1111-2222", split="dev",
+    id="dev-ex",
+    text="氏名：鈴木花子\n電話：03-1111-2222",
+    split="dev",
     spans=[Span(start=3, end=7, category="PATIENT_NAME"), Span(start=11, end=23, category="PHONE")],
 )
 
@@ -73,15 +75,18 @@ def extractor(number: int, call, *, model: str = "phi4:14b", **kwargs) -> PhaseE
 
 # --------------------------------------------------------------- phase 1
 
+
 def test_phase_1_single_call_category_object():
-    call = FakeCall({"extract": reply(json.dumps({"患者氏名": ["山田太郎"], "医師名": ["佐藤一郎"]}, ensure_ascii=False))})
+    call = FakeCall(
+        {"extract": reply(json.dumps({"患者氏名": ["山田太郎"], "医師名": ["佐藤一郎"]}, ensure_ascii=False))}
+    )
     engine = extractor(1, call)
     outcome = engine.extract(REPORT)
     assert [(i.category, i.value) for i in outcome.items] == [("患者氏名", "山田太郎"), ("医師名", "佐藤一郎")]
     assert outcome.error is None and outcome.violations == []
     assert [c.step for c in outcome.calls] == ["extract"] and outcome.backend_calls == 1
     assert outcome.seconds == 1.5 and outcome.input_tokens == 100 and outcome.completion_tokens == 20
-    (step, request), = call.seen
+    ((step, request),) = call.seen
     assert request.schema is None  # phase 1 sends no schema
     assert request.options.temperature == 0.0 and request.options.seed == 42
     assert "山田太郎" in request.messages[-1].content
@@ -89,6 +94,7 @@ def test_phase_1_single_call_category_object():
 
 
 # --------------------------------------------------------------- phase 2
+
 
 def test_phase_2_light_variant_renders_the_worked_example_and_bounded_schema():
     call = FakeCall({"extract": reply(phi_list(("NAME", "山田太郎")))})
@@ -106,7 +112,9 @@ def test_phase_2_light_variant_renders_the_worked_example_and_bounded_schema():
 
 def test_phase_2_strong_variant_needs_no_examples():
     call = FakeCall({"extract": reply(phi_list())})
-    engine = extractor(2, call, model="mistral-small3.2:24b", model_info=ModelInfo("m", digest="d", parameter_size="24.0B"))
+    engine = extractor(
+        2, call, model="mistral-small3.2:24b", model_info=ModelInfo("m", digest="d", parameter_size="24.0B")
+    )
     assert engine.variant == "strong" and engine.provenance()["model_info"]["digest"] == "d"
     assert engine.extract(REPORT).items == []
 
@@ -144,11 +152,16 @@ def test_options_override_reaches_every_request_and_typos_are_refused():
 
 # --------------------------------------------------------------- phase 4
 
+
 def test_phase_4_refine_reads_previous_json_and_replaces_items():
     first = phi_list(("NAME", "山田太郎"), ("NAME", "佐藤一郎"), violations=("extra_text",))
     call = FakeCall(
-        {"extract": reply(first, prompt=100, completion=30),
-         "refine-1": reply(phi_list(("NAME", "山田太郎"), ("DOCTOR", "佐藤一郎")), prompt=200, completion=25, seconds=2.0)},
+        {
+            "extract": reply(first, prompt=100, completion=30),
+            "refine-1": reply(
+                phi_list(("NAME", "山田太郎"), ("DOCTOR", "佐藤一郎")), prompt=200, completion=25, seconds=2.0
+            ),
+        },
         cached_steps={"extract"},
     )
     engine = extractor(4, call, model="mistral-small3.2:24b")
@@ -171,8 +184,12 @@ def test_phase_4_refine_reads_previous_json_and_replaces_items():
 
 
 def test_unparseable_refine_keeps_previous_items_and_records_it():
-    call = FakeCall({"extract": reply(phi_list(("NAME", "山田太郎"), violations=("repaired_json",))),
-                     "refine-1": reply("I could not do it, sorry")})
+    call = FakeCall(
+        {
+            "extract": reply(phi_list(("NAME", "山田太郎"), violations=("repaired_json",))),
+            "refine-1": reply("I could not do it, sorry"),
+        }
+    )
     outcome = extractor(4, call).extract(REPORT)
     assert [(i.category, i.value) for i in outcome.items] == [("NAME", "山田太郎")]
     assert outcome.violations == ["repaired_json", REFINE_UNPARSEABLE]
@@ -181,12 +198,14 @@ def test_unparseable_refine_keeps_previous_items_and_records_it():
 
 def test_two_rounds_chain_and_the_last_good_round_wins():
     phase = derive_version(default_registry().get(4), {"refine": {"rounds": 3, "style": "additive"}})
-    call = FakeCall({
-        "extract": reply(phi_list(("NAME", "A"))),
-        "refine-1": reply(phi_list(("NAME", "B"))),
-        "refine-2": reply("{broken"),
-        "refine-3": reply(phi_list(("NAME", "C"), ("NAME", "D"))),
-    })
+    call = FakeCall(
+        {
+            "extract": reply(phi_list(("NAME", "A"))),
+            "refine-1": reply(phi_list(("NAME", "B"))),
+            "refine-2": reply("{broken"),
+            "refine-3": reply(phi_list(("NAME", "C"), ("NAME", "D"))),
+        }
+    )
     outcome = extractor(4, call, phase=phase).extract(REPORT)
     assert [c.step for c in outcome.calls] == ["extract", "refine-1", "refine-2", "refine-3"]
     assert [i.value for i in outcome.items] == ["C", "D"]
@@ -224,11 +243,14 @@ def test_a_bare_reply_counts_as_not_cached():
     assert outcome.calls[0].cached is False and outcome.items == []
 
 
-@pytest.mark.parametrize("model, info", [
-    ("mistral-small3.2:24b", ModelInfo("m", parameter_size="24.0B")),
-    ("gemma3:270m", ModelInfo("g", parameter_size="268.10M")),
-    ("phi4:14b", None),
-])
+@pytest.mark.parametrize(
+    "model, info",
+    [
+        ("mistral-small3.2:24b", ModelInfo("m", parameter_size="24.0B")),
+        ("gemma3:270m", ModelInfo("g", parameter_size="268.10M")),
+        ("phi4:14b", None),
+    ],
+)
 def test_phase_4_and_5_first_pass_equals_phase_3(model, info):
     lookup = {"syn-dev-004": EXAMPLE}.__getitem__
     requests = [
@@ -242,7 +264,12 @@ def test_phase_4_and_5_first_pass_equals_phase_3(model, info):
     hashes = []
     for n in (3, 4):
         call = FakeCall({"extract": reply(phi_list()), "refine-1": reply(phi_list())})
-        hashes.append(extractor(n, call, model=model, model_info=info, example_lookup=lookup).extract(REPORT).calls[0].request_hash)
+        hashes.append(
+            extractor(n, call, model=model, model_info=info, example_lookup=lookup)
+            .extract(REPORT)
+            .calls[0]
+            .request_hash
+        )
     assert hashes[0] == hashes[1]
 
 

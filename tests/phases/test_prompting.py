@@ -35,16 +35,23 @@ EXAMPLE = Report(
     id="dev-7",
     text=TEXT,
     spans=[
-        span("山田太郎", "PATIENT_NAME"), span("やまだたろう", "NAME_READING"),
-        span("山田花子", "EMERGENCY_CONTACT"), span("090-1234-5678", "EMERGENCY_CONTACT"),
-        span("2024年1月2日", "EXAM_DATE"), span("10:15", "TIME"), span("東都病院", "HOSPITAL_NAME"),
+        span("山田太郎", "PATIENT_NAME"),
+        span("やまだたろう", "NAME_READING"),
+        span("山田花子", "EMERGENCY_CONTACT"),
+        span("090-1234-5678", "EMERGENCY_CONTACT"),
+        span("2024年1月2日", "EXAM_DATE"),
+        span("10:15", "TIME"),
+        span("東都病院", "HOSPITAL_NAME"),
     ],
 )
 
 
 def coarse_phase(**changes):
     data = {
-        "number": 2, "name": "t", "version": 1, "output_shape": "phi_list",
+        "number": 2,
+        "name": "t",
+        "version": 1,
+        "output_shape": "phi_list",
         "labels": ["NAME", "DOCTOR", "DATE", "PHONE", "FACILITY"],
         "label_descriptions": {"NAME": "人名"},
         "prompts": {"system": "SYS {labels}", "user": "U\n{examples}\n---\n{report}"},
@@ -70,8 +77,13 @@ def test_labels_render_one_per_line_with_descriptions():
 def test_gold_spans_map_to_coarse_labels_by_category_and_shape():
     items = [(i.category, i.value) for i in gold_items(EXAMPLE, coarse_phase())]
     assert items == [
-        ("NAME", "山田太郎"), ("NAME", "やまだたろう"), ("NAME", "山田花子"), ("PHONE", "090-1234-5678"),
-        ("DATE", "2024年1月2日"), ("DATE", "10:15"), ("FACILITY", "東都病院"),
+        ("NAME", "山田太郎"),
+        ("NAME", "やまだたろう"),
+        ("NAME", "山田花子"),
+        ("PHONE", "090-1234-5678"),
+        ("DATE", "2024年1月2日"),
+        ("DATE", "10:15"),
+        ("FACILITY", "東都病院"),
     ]
 
 
@@ -138,7 +150,9 @@ def test_variant_prompts_override_only_what_they_set():
 def test_refine_messages_carry_report_and_previous_json():
     p4 = default_registry().get(4)
     for style in ("conservative", "additive"):
-        system, user = build_refine_messages(p4, style=style, report_text="THE REPORT", previous_json='{"phi_list": []}')
+        system, user = build_refine_messages(
+            p4, style=style, report_text="THE REPORT", previous_json='{"phi_list": []}'
+        )
         assert system.role == "system" and "THE REPORT" in user.content
         assert user.content.endswith('{"phi_list": []}') and "- DEPARTMENT" in user.content
     with pytest.raises(ValueError, match="no \\[refine\\]"):

@@ -29,19 +29,35 @@ def _report(rid):
 
 
 def _result(rid, items, seconds):
-    return TaskResult(rid, 0, "done", "", [(lab, None, v) for lab, v in items], [], [], seconds, None, None, None,
-                      0, None)
+    return TaskResult(
+        rid, 0, "done", "", [(lab, None, v) for lab, v in items], [], [], seconds, None, None, None, 0, None
+    )
 
 
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "p.duckdb") as s:
         s.add_reports("d", [_report("r1"), _report("r2")])
-        for backend, model, phase, items, secs in (("rules", "rules", "-", RULES, 0.01),
-                                                    ("ollama", "m:7b", "3", MODEL, 2.0)):
-            run = s.create_run(job_key=backend, dataset="d", split=None, backend=backend, model=model, phase=phase,
-                               phase_key=None, host="", model_digest="", model_meta={}, options={}, provenance={},
-                               repeats=1, tasks_total=2)
+        for backend, model, phase, items, secs in (
+            ("rules", "rules", "-", RULES, 0.01),
+            ("ollama", "m:7b", "3", MODEL, 2.0),
+        ):
+            run = s.create_run(
+                job_key=backend,
+                dataset="d",
+                split=None,
+                backend=backend,
+                model=model,
+                phase=phase,
+                phase_key=None,
+                host="",
+                model_digest="",
+                model_meta={},
+                options={},
+                provenance={},
+                repeats=1,
+                tasks_total=2,
+            )
             s.save_task_results(run.run_id, [_result(r, items[r], secs) for r in TEXTS])
         yield s
 
@@ -61,8 +77,9 @@ def test_union_is_a_scored_run_equal_to_a_hand_computation(store):
     scores = store.report_scores([result.run_id]).set_index("report_id")
     for rid in TEXTS:
         report = _report(rid)
-        hand = score_report(report.text, report.spans, [PredictedItem(category=label, value=v) for label, v in got[rid]],
-                            seconds=2.01)
+        hand = score_report(
+            report.text, report.spans, [PredictedItem(category=label, value=v) for label, v in got[rid]], seconds=2.01
+        )
         assert scores.loc[rid, "score"] == pytest.approx(hand.score)
         details = json.loads(scores.loc[rid, "details"])
         assert details["counts"]["leaked_chars"] == hand.counts["leaked_chars"]

@@ -14,8 +14,13 @@ def test_parts_parse_with_colons_in_the_model_name():
 
 
 def test_overlapping_spans_join_and_take_the_first_category_in_precedence():
-    spans = [LabeledSpan(0, 4, "PHYSICIAN_NAME"), LabeledSpan(2, 6, "PATIENT_NAME"), LabeledSpan(6, 8, "AGE"),
-             LabeledSpan(10, 12, "TIME"), LabeledSpan(11, 15, "OTHER_DATE")]
+    spans = [
+        LabeledSpan(0, 4, "PHYSICIAN_NAME"),
+        LabeledSpan(2, 6, "PATIENT_NAME"),
+        LabeledSpan(6, 8, "AGE"),
+        LabeledSpan(10, 12, "TIME"),
+        LabeledSpan(11, 15, "OTHER_DATE"),
+    ]
     merged = merge_spans(spans, DEFAULT_PRECEDENCE)
     # 0-4 and 2-6 overlap; 6-8 only touches and stays apart; 10-12 and 11-15 join.
     assert merged == [LabeledSpan(0, 6, "PATIENT_NAME"), LabeledSpan(6, 8, "AGE"), LabeledSpan(10, 15, "OTHER_DATE")]

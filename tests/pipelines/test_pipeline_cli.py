@@ -9,8 +9,9 @@ def test_add_list_score_and_delete(tmp_path, capsys):
     db = str(tmp_path / "c.duckdb")
     text = "氏名 山田太郎 電話 03-1234-5678"
     with Store(db) as store:
-        store.add_reports("d", [Report(id="r1", text=text, status="approved",
-                                       spans=[Span(start=3, end=7, category="PATIENT_NAME")])])
+        store.add_reports(
+            "d", [Report(id="r1", text=text, status="approved", spans=[Span(start=3, end=7, category="PATIENT_NAME")])]
+        )
     assert main(["run", "--backend", "rules", "--dataset", "d", "--db", db]) == 0
     capsys.readouterr()
     assert main(["pipeline", "add", "r+", "--part", "rules", "--db", db]) == 0

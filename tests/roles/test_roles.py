@@ -11,7 +11,7 @@ def actor(role):
 def test_each_role_may_do_what_the_roles_below_it_may():
     for action, lowest in ACTIONS.items():
         allowed = [r for r in ROLES if can(actor(r), action)]
-        assert allowed == list(ROLES[ROLES.index(lowest):]), action
+        assert allowed == list(ROLES[ROLES.index(lowest) :]), action
 
 
 def test_single_user_mode_may_do_everything():

@@ -12,7 +12,13 @@ import threading
 import pytest
 
 from phi_core.backends.base import (
-    BACKENDS, ChatReply, HostStatus, HostUnreachable, ModelInfo, ModelNotFound, register_backend,
+    BACKENDS,
+    ChatReply,
+    HostStatus,
+    HostUnreachable,
+    ModelInfo,
+    ModelNotFound,
+    register_backend,
 )
 from phi_core.extractors import rules
 from phi_core.seed import initialise
@@ -44,8 +50,9 @@ class ScriptedLLM:
     def model_info(self, model):
         if model != MODEL:
             raise ModelNotFound(f"model {model} is not on host {self.host}: run `ollama pull {model}`")
-        return ModelInfo(name=MODEL, digest="sha256:abc", parameter_size="24.0B", quantization="Q4_K_M",
-                         family="mistral3")
+        return ModelInfo(
+            name=MODEL, digest="sha256:abc", parameter_size="24.0B", quantization="Q4_K_M", family="mistral3"
+        )
 
     def chat(self, model, request):
         with ScriptedLLM.lock:
@@ -54,8 +61,12 @@ class ScriptedLLM:
                 raise HostUnreachable(f"cannot reach Ollama at {self.host}: is it running?")
         user = request.messages[-1].content
         items = [{"type": _coarse(i.category), "value": i.value} for i in rules.extract(user)]
-        return ChatReply(text=json.dumps({"phi_list": items}, ensure_ascii=False), prompt_tokens=len(user) // 2,
-                         completion_tokens=20, seconds=0.01)
+        return ChatReply(
+            text=json.dumps({"phi_list": items}, ensure_ascii=False),
+            prompt_tokens=len(user) // 2,
+            completion_tokens=20,
+            seconds=0.01,
+        )
 
 
 def _coarse(category: str) -> str:

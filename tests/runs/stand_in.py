@@ -19,8 +19,14 @@ class RulesModel:
     name = "rules-model"
     host = "stand-in"
 
-    def __init__(self, *, digest: str = "sha256:aaa", thinking: str = "", garbage: bool = False,
-                 change_digest_after: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        digest: str = "sha256:aaa",
+        thinking: str = "",
+        garbage: bool = False,
+        change_digest_after: int | None = None,
+    ) -> None:
         self.digest = digest
         self.thinking = thinking
         self.garbage = garbage

@@ -24,8 +24,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def job(*hosts, limit=4, timeout_s=None) -> Job:
-    return Job(dataset="synthetic", backend="ollama", model=MODEL, phase="2", split="dev", limit=limit,
-               hosts=tuple(hosts), timeout_s=timeout_s)
+    return Job(
+        dataset="synthetic",
+        backend="ollama",
+        model=MODEL,
+        phase="2",
+        split="dev",
+        limit=limit,
+        hosts=tuple(hosts),
+        timeout_s=timeout_s,
+    )
 
 
 def run(store, the_job):
@@ -60,14 +68,38 @@ def test_a_run_left_running_by_a_dead_process_is_interrupted_when_the_database_o
     with Store(path) as store:
         initialise(store)
         record = store.create_run(
-            job_key="k", dataset="synthetic", split="dev", backend="rules", model="rules", phase="-",
-            phase_key=None, host="local", model_digest="", model_meta={}, options={}, provenance={}, repeats=1,
-            tasks_total=3)
+            job_key="k",
+            dataset="synthetic",
+            split="dev",
+            backend="rules",
+            model="rules",
+            phase="-",
+            phase_key=None,
+            host="local",
+            model_digest="",
+            model_meta={},
+            options={},
+            provenance={},
+            repeats=1,
+            tasks_total=3,
+        )
         store.update_run(record.run_id, status="running", owner="12345-0.0")
         mine = store.create_run(
-            job_key="k2", dataset="synthetic", split="dev", backend="rules", model="rules", phase="-",
-            phase_key=None, host="local", model_digest="", model_meta={}, options={}, provenance={}, repeats=1,
-            tasks_total=3)
+            job_key="k2",
+            dataset="synthetic",
+            split="dev",
+            backend="rules",
+            model="rules",
+            phase="-",
+            phase_key=None,
+            host="local",
+            model_digest="",
+            model_meta={},
+            options={},
+            provenance={},
+            repeats=1,
+            tasks_total=3,
+        )
         from phi_core.store.runs import PROCESS_OWNER
 
         store.update_run(mine.run_id, status="running", owner=PROCESS_OWNER)
@@ -83,9 +115,33 @@ def _cli(db: Path, host: str, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PHI_DB": str(db)}
     env.pop("OLLAMA_HOST", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "phi_core", "run", "--backend", "ollama", "--host", host, "--model", MODEL,
-         "--phase", "2", "--dataset", "synthetic", "--split", "dev", "--limit", "3", "--json", *extra],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "phi_core",
+            "run",
+            "--backend",
+            "ollama",
+            "--host",
+            host,
+            "--model",
+            MODEL,
+            "--phase",
+            "2",
+            "--dataset",
+            "synthetic",
+            "--split",
+            "dev",
+            "--limit",
+            "3",
+            "--json",
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -121,6 +177,12 @@ def test_a_signal_ends_a_cli_run_within_seconds_releases_the_database_and_the_ru
 def test_limit_must_be_a_positive_number(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PHI_DB": str(tmp_path / "x.duckdb")}
     for bad in ("0", "-5", "many"):
-        done = subprocess.run([sys.executable, "-m", "phi_core", "run", "--backend", "rules", "--dataset", "d",
-                               "--limit", bad], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "phi_core", "run", "--backend", "rules", "--dataset", "d", "--limit", bad],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 2 and "--limit" in done.stderr and "Traceback" not in done.stderr

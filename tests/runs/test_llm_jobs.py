@@ -70,11 +70,22 @@ def test_crash_mid_run_resumes_without_repeating_calls(scripted, store):
 
 def test_examples_from_the_test_split_are_refused(scripted, store):
     phase = resolve_phase(store, "2")
-    leaky = derive_version(phase, {
-        "variants": {"light": {"examples": ["syn-test-001"]}},
-        "variant_rule": {"light_models": ["mistral-small*"], "strong_models": []},
-    })
-    store.save_phase(phase_key=leaky.key, number=leaky.number, name=leaky.name, version=leaky.version,
-                     hash=leaky.hash, definition=leaky.canonical_dict(), parent_hash=leaky.parent, source="edited")
+    leaky = derive_version(
+        phase,
+        {
+            "variants": {"light": {"examples": ["syn-test-001"]}},
+            "variant_rule": {"light_models": ["mistral-small*"], "strong_models": []},
+        },
+    )
+    store.save_phase(
+        phase_key=leaky.key,
+        number=leaky.number,
+        name=leaky.name,
+        version=leaky.version,
+        hash=leaky.hash,
+        definition=leaky.canonical_dict(),
+        parent_hash=leaky.parent,
+        source="edited",
+    )
     with pytest.raises(PhaseError, match="test"):
         build_phase_extractors(Job(dataset="synthetic", backend="scripted", model=MODEL, phase=leaky.key), store)

@@ -39,17 +39,26 @@ class GatedExtractor:
             self.calls.append(report.id)
         if report.id == "r5":
             return ExtractionOutcome(items=[], error="model said nonsense")
-        return ExtractionOutcome(items=[PredictedItem(category="NAME", value=report.spans[0].text)], raw="{}",
-                                 seconds=0.5, calls=[CallRecord(step="extract", request_hash="h", raw="{}")])
+        return ExtractionOutcome(
+            items=[PredictedItem(category="NAME", value=report.spans[0].text)],
+            raw="{}",
+            seconds=0.5,
+            calls=[CallRecord(step="extract", request_hash="h", raw="{}")],
+        )
 
 
 @pytest.fixture
 def store(tmp_path):
     s = Store(tmp_path / "jobs.duckdb")
-    s.add_reports("d", [
-        Report(id=f"r{i}", text=f"氏名：山田{i}郎", split="dev", spans=[Span(start=3, end=6, category="PATIENT_NAME")])
-        for i in range(N_REPORTS)
-    ])
+    s.add_reports(
+        "d",
+        [
+            Report(
+                id=f"r{i}", text=f"氏名：山田{i}郎", split="dev", spans=[Span(start=3, end=6, category="PATIENT_NAME")]
+            )
+            for i in range(N_REPORTS)
+        ],
+    )
     yield s
     s.close()
 
@@ -211,8 +220,17 @@ def test_a_runner_crash_is_reported_and_the_run_marked_failed(store):
 def _progress(run_id):
     from phi_core.runs import Progress
 
-    return Progress(run_id=run_id, total=N_REPORTS, done=0, failed=0, skipped=0, backend_calls=0, cached=0,
-                    elapsed_s=0.0, eta_s=None)
+    return Progress(
+        run_id=run_id,
+        total=N_REPORTS,
+        done=0,
+        failed=0,
+        skipped=0,
+        backend_calls=0,
+        cached=0,
+        elapsed_s=0.0,
+        eta_s=None,
+    )
 
 
 def test_several_jobs_are_queued_all_together_or_not_at_all(store):

@@ -32,7 +32,9 @@ class FakeExtractor:
             return ExtractionOutcome(items=[], error="host went away")
         name = report.spans[0].text if report.spans else "x"
         return ExtractionOutcome(
-            items=[PredictedItem(category="NAME", value=name)], raw="{}", seconds=0.01,
+            items=[PredictedItem(category="NAME", value=name)],
+            raw="{}",
+            seconds=0.01,
             calls=[CallRecord(step="extract", request_hash="h", raw="{}")],
         )
 

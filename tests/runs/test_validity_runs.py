@@ -16,8 +16,16 @@ from tests.runs.stand_in import MODEL, RulesModel
 
 
 def run(store, *hosts, limit=3, **job_fields):
-    job = Job(dataset="synthetic", backend="ollama", model=MODEL, phase="2", split="dev", limit=limit,
-              hosts=tuple(hosts), **job_fields)
+    job = Job(
+        dataset="synthetic",
+        backend="ollama",
+        model=MODEL,
+        phase="2",
+        split="dev",
+        limit=limit,
+        hosts=tuple(hosts),
+        **job_fields,
+    )
     return Runner(store, job, build_extractors(job, store), scorer=score_run).run()
 
 
@@ -77,21 +85,32 @@ def test_a_model_that_changes_mid_run_stops_the_run(store):
 
 def test_num_ctx_grows_for_a_long_report_and_refuses_over_the_ceiling(store):
     long_text = "患者氏名：山田太郎。" + "所見なし。" * 3000  # ~15,000 characters
-    store.add_reports("long", [Report(id="short-1", text="患者：佐藤一郎", split="dev"),
-                               Report(id="long-7", text=long_text, split="dev")])
+    store.add_reports(
+        "long",
+        [Report(id="short-1", text="患者：佐藤一郎", split="dev"), Report(id="long-7", text=long_text, split="dev")],
+    )
     with FakeOllamaServer(RulesModel()) as server:
         job = Job(dataset="long", backend="ollama", model=MODEL, phase="2", split="dev", hosts=(server.url,))
         extractors = build_extractors(job, store)
         assert extractors[0].options.num_ctx >= len(long_text) + 1024
         assert extractors[0].options.num_ctx % 1024 == 0
 
-        small = Job(dataset="long", backend="ollama", model=MODEL, phase="2", split="dev", hosts=(server.url,),
-                    max_num_ctx=8192)
+        small = Job(
+            dataset="long", backend="ollama", model=MODEL, phase="2", split="dev", hosts=(server.url,), max_num_ctx=8192
+        )
         with pytest.raises(PromptTooLong, match="report 'long-7'.*8,192.*Nothing was sent"):
             build_extractors(small, store)
         # A run that would not send the long report is not refused, and sizes
         # num_ctx by the whole split so that it stays the same job.
-        first_only = Job(dataset="long", backend="ollama", model=MODEL, phase="2", split="dev",
-                         hosts=(server.url,), max_num_ctx=8192, limit=1)
+        first_only = Job(
+            dataset="long",
+            backend="ollama",
+            model=MODEL,
+            phase="2",
+            split="dev",
+            hosts=(server.url,),
+            max_num_ctx=8192,
+            limit=1,
+        )
         assert build_extractors(first_only, store)[0].options.num_ctx == 8192
     assert not [r for r in server.requests if r[1] == "/api/chat"]

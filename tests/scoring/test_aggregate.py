@@ -1,6 +1,5 @@
 """aggregate() and bootstrap_ci() on hand-computed report sets."""
 
-
 import numpy as np
 import pytest
 
@@ -35,8 +34,13 @@ def test_means_and_micro_macro(three):
     # strict per category: PATIENT_NAME f1 0.5, EXAM_DATE f1 0.8 -> macro 0.65 (PHYSICIAN_NAME has no support)
     assert a["per_category"]["PATIENT_NAME"]["strict_f1"] == pytest.approx(0.5)
     assert a["per_category"]["PHYSICIAN_NAME"] == {
-        "strict_p": 0.0, "strict_r": None, "strict_f1": 0.0,
-        "relaxed_p": None, "relaxed_r": None, "relaxed_f1": None, "support": 0,
+        "strict_p": 0.0,
+        "strict_r": None,
+        "strict_f1": 0.0,
+        "relaxed_p": None,
+        "relaxed_r": None,
+        "relaxed_f1": None,
+        "support": 0,
     }
     assert a["strict_macro_f1"] == pytest.approx(0.65)
     assert a["relaxed_macro_f1"] == pytest.approx(0.8)

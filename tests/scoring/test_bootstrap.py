@@ -8,14 +8,24 @@ import numpy as np
 import pytest
 
 from phi_core.scoring.bootstrap import (
-    NAN_CI, bootstrap_ci, bootstrap_mean_interval, bootstrap_means, grouped_bootstrap_ci, percentile_interval,
+    NAN_CI,
+    bootstrap_ci,
+    bootstrap_mean_interval,
+    bootstrap_means,
+    grouped_bootstrap_ci,
+    percentile_interval,
 )
 
 
 def test_grouped_intervals_equal_one_bootstrap_per_group():
     rng = np.random.default_rng(3)
-    groups = [rng.normal(80, 5, 30), rng.normal(60, 9, 30), rng.normal(70, 2, 12), np.array([]),
-              np.array([1.0, math.nan])]
+    groups = [
+        rng.normal(80, 5, 30),
+        rng.normal(60, 9, 30),
+        rng.normal(70, 2, 12),
+        np.array([]),
+        np.array([1.0, math.nan]),
+    ]
     got = grouped_bootstrap_ci(groups, n_boot=400, seed=0)
     for values, interval in zip(groups[:3], got[:3]):
         assert interval == pytest.approx(bootstrap_ci(values, n_boot=400, seed=0))

@@ -45,8 +45,11 @@ def test_tie_goes_to_covering_label_then_earliest():
 
 
 def test_match_gold_none_when_nothing_overlaps_and_shares_predictions():
-    gold = [Span(start=0, end=2, category="PATIENT_NAME"), Span(start=2, end=4, category="PATIENT_NAME"),
-            Span(start=8, end=9, category="AGE")]
+    gold = [
+        Span(start=0, end=2, category="PATIENT_NAME"),
+        Span(start=2, end=4, category="PATIENT_NAME"),
+        Span(start=8, end=9, category="AGE"),
+    ]
     matches = match_gold(gold, [pred(0, 4)])
     assert matches[0].pred is matches[1].pred and matches[2] is None
 

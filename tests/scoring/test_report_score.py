@@ -76,8 +76,17 @@ def test_value_not_in_text_is_a_violation_and_a_false_positive():
     assert r.fractions["precision"] == pytest.approx(2 / 3)
     assert r.fractions["rule_adherence"] == pytest.approx(0.8)
     assert "value_not_verbatim" in r.violations
-    assert r.errors == [{"type": "not_in_text", "category": None, "gold_text": None, "pred_label": "電話番号",
-                         "pred_value": "090-0000-0000", "start": None, "end": None}]
+    assert r.errors == [
+        {
+            "type": "not_in_text",
+            "category": None,
+            "gold_text": None,
+            "pred_label": "電話番号",
+            "pred_value": "090-0000-0000",
+            "start": None,
+            "end": None,
+        }
+    ]
     assert r.per_category["PHONE"]["strict_fp"] == 1 and r.per_category["PHONE"]["relaxed_fp"] == 1
 
 
@@ -215,8 +224,9 @@ def test_scope_ignores_items_of_unannotated_categories():
 
 def test_scope_never_ignores_unknown_labels_or_items_on_gold():
     gold = [NAME]
-    unknown = score_report(TEXT, gold, [item("患者氏名", "山田太郎"), item("趣味", "2024年3月1日")],
-                           scope={"PATIENT_NAME"})
+    unknown = score_report(
+        TEXT, gold, [item("患者氏名", "山田太郎"), item("趣味", "2024年3月1日")], scope={"PATIENT_NAME"}
+    )
     assert unknown.fractions["precision"] == 0.5 and unknown.counts["out_of_scope"] == 0
     on_gold = score_report(TEXT, gold, [item("検査日", "山田太郎")], scope={"PATIENT_NAME"})
     assert on_gold.counts["out_of_scope"] == 0 and on_gold.fractions["category_classification"] == 0
@@ -234,15 +244,24 @@ def test_non_bmp_character_offsets():
 def test_per_script_counts_found_and_total():
     text = "山田太郎 やまだ ヤマダ Yamada 03-1234-5678 山田タロウ"
     spans = []
-    for value, cat in [("山田太郎", "PATIENT_NAME"), ("やまだ", "NAME_READING"), ("ヤマダ", "NAME_READING"),
-                       ("Yamada", "NAME_READING"), ("03-1234-5678", "PHONE"), ("山田タロウ", "PATIENT_NAME")]:
+    for value, cat in [
+        ("山田太郎", "PATIENT_NAME"),
+        ("やまだ", "NAME_READING"),
+        ("ヤマダ", "NAME_READING"),
+        ("Yamada", "NAME_READING"),
+        ("03-1234-5678", "PHONE"),
+        ("山田タロウ", "PATIENT_NAME"),
+    ]:
         start = text.index(value)
         spans.append(Span(start=start, end=start + len(value), category=cat))
     r = score_report(text, spans, [item("患者氏名", "山田太郎"), item("PHONE", "03-1234-5678")])
     assert r.per_script == {
-        "kanji": {"found": 1, "total": 1}, "hiragana": {"found": 0, "total": 1},
-        "katakana": {"found": 0, "total": 1}, "romaji": {"found": 0, "total": 1},
-        "digits": {"found": 1, "total": 1}, "mixed": {"found": 0, "total": 1},
+        "kanji": {"found": 1, "total": 1},
+        "hiragana": {"found": 0, "total": 1},
+        "katakana": {"found": 0, "total": 1},
+        "romaji": {"found": 0, "total": 1},
+        "digits": {"found": 1, "total": 1},
+        "mixed": {"found": 0, "total": 1},
     }
 
 
@@ -252,8 +271,14 @@ def test_gold_past_the_end_is_refused_plainly():
 
 
 def test_round_trip_through_json():
-    r = score_report(TEXT, GOLD, [item("NAME", "氏名：山田太郎"), item("X", "nope")],
-                     repeats=[PERFECT, PERFECT[:1]], seconds=3.0, input_tokens=250)
+    r = score_report(
+        TEXT,
+        GOLD,
+        [item("NAME", "氏名：山田太郎"), item("X", "nope")],
+        repeats=[PERFECT, PERFECT[:1]],
+        seconds=3.0,
+        input_tokens=250,
+    )
     restored = ReportScore.from_dict(json.loads(json.dumps(r.to_dict(), ensure_ascii=False)))
     assert restored == r
 

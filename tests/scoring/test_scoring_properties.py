@@ -24,22 +24,33 @@ def scored_cases(draw):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
         gold.append(Span(start=start, end=end, category=draw(st.sampled_from(CATEGORY_CODES))))
-    values = st.one_of(TEXT, st.builds(lambda a, b: text[min(a, b):max(a, b)], st.integers(0, len(text)),
-                                       st.integers(0, len(text))))
+    values = st.one_of(
+        TEXT, st.builds(lambda a, b: text[min(a, b) : max(a, b)], st.integers(0, len(text)), st.integers(0, len(text)))
+    )
     items = draw(st.lists(st.builds(PredictedItem, category=LABELS, value=values), max_size=8))
-    repeats = draw(st.lists(st.lists(st.builds(PredictedItem, category=LABELS, value=values), max_size=4),
-                            max_size=3))
+    repeats = draw(st.lists(st.lists(st.builds(PredictedItem, category=LABELS, value=values), max_size=4), max_size=3))
     scope = draw(st.one_of(st.none(), st.sets(st.sampled_from(CATEGORY_CODES))))
     return text, gold, items, repeats, scope
 
 
 @examples(300)
-@given(case=scored_cases(), violations=st.lists(st.sampled_from([*VIOLATION_CODES, "made_up"]), max_size=4),
-       seconds=st.one_of(st.none(), st.floats(min_value=0, max_value=1e4), st.just(float("nan"))))
+@given(
+    case=scored_cases(),
+    violations=st.lists(st.sampled_from([*VIOLATION_CODES, "made_up"]), max_size=4),
+    seconds=st.one_of(st.none(), st.floats(min_value=0, max_value=1e4), st.just(float("nan"))),
+)
 def test_the_scorer_scores_any_span_lists(case, violations, seconds):
     text, gold, items, repeats, scope = case
-    score = score_report(text, gold, items, violations=violations, repeats=[items, *repeats] if repeats else (),
-                         seconds=seconds, input_tokens=100, scope=scope)
+    score = score_report(
+        text,
+        gold,
+        items,
+        violations=violations,
+        repeats=[items, *repeats] if repeats else (),
+        seconds=seconds,
+        input_tokens=100,
+        scope=scope,
+    )
     assert 0 <= score.score <= 100
     for name in DIMENSIONS:
         points = score.points[name]

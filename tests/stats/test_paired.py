@@ -111,9 +111,7 @@ def test_phase_transitions_pair_by_report_id_in_natural_order():
     assert results[0].result.mean_diff == pytest.approx(6, abs=1.5)
     assert results[0].p_holm_t < 0.001
     assert results[0].p_holm_t == pytest.approx(holm_correction([t.result.t_p for t in results])[0])
-    assert results[1].p_holm_wilcoxon == pytest.approx(
-        holm_correction([t.result.wilcoxon_p for t in results])[1]
-    )
+    assert results[1].p_holm_wilcoxon == pytest.approx(holm_correction([t.result.wilcoxon_p for t in results])[1])
     assert all(t.p_holm_t >= t.result.t_p for t in results)
     json.dumps([t.to_dict() for t in results], allow_nan=False)
 

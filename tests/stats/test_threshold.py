@@ -127,7 +127,9 @@ def test_degenerate_bootstrap_samples_are_counted():
 
 def test_same_seed_same_answer_and_bad_arguments_are_explained():
     x, y = step_data()
-    assert estimate_threshold(x, y, n_boot=100, seed=5).to_dict() == estimate_threshold(x, y, n_boot=100, seed=5).to_dict()
+    assert (
+        estimate_threshold(x, y, n_boot=100, seed=5).to_dict() == estimate_threshold(x, y, n_boot=100, seed=5).to_dict()
+    )
     with pytest.raises(ValueError, match="choose one of: segmented, split"):
         estimate_threshold(x, y, method="loess")
     with pytest.raises(ValueError, match="one score and one gain per model"):

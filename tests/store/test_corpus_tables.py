@@ -35,8 +35,9 @@ def test_failed_import_leaves_earlier_data_intact(store):
 
 def test_stale_save_is_refused_and_nothing_is_overwritten(store):
     store.add_reports("d", [_report()])
-    first = store.save_gold("d", "r1", spans=[Span(start=3, end=7, category="PATIENT_NAME")],
-                            expected_version=1, actor="alice")
+    first = store.save_gold(
+        "d", "r1", spans=[Span(start=3, end=7, category="PATIENT_NAME")], expected_version=1, actor="alice"
+    )
     assert first == 2
     with pytest.raises(StaleEdit) as info:
         store.save_gold("d", "r1", spans=[], expected_version=1, actor="bob")

@@ -16,8 +16,13 @@ def test_second_writer_process_gets_a_plain_message(tmp_path):
 
     path = tmp_path / "locked.duckdb"
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ok"
@@ -38,11 +43,18 @@ def test_the_writer_leaves_a_note_naming_itself_and_removes_it_at_exit(tmp_path)
     from phi_core.store.database import lock_info_path
 
     path = tmp_path / "noted.duckdb"
-    code = ("import sys; from phi_core.store.database import set_process_kind; set_process_kind('app'); "
-            "from phi_core.store import Store; s = Store(sys.argv[1]); "
-            "import json; print(open(sys.argv[1] + '.lock-info').read(), flush=True)")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60,
-                          cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    code = (
+        "import sys; from phi_core.store.database import set_process_kind; set_process_kind('app'); "
+        "from phi_core.store import Store; s = Store(sys.argv[1]); "
+        "import json; print(open(sys.argv[1] + '.lock-info').read(), flush=True)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+    )
     assert done.returncode == 0, done.stderr
     note = json.loads(done.stdout)
     assert note["kind"] == "app" and note["pid"] > 0

@@ -17,13 +17,29 @@ def test_pipelines_are_saved_replaced_listed_and_deleted(store):
 
 
 def test_first_repeat_values_are_distinct_per_run_and_report(store):
-    run = store.create_run(job_key="k", dataset="d", split=None, backend="rules", model="rules", phase="-",
-                           phase_key=None, host="", model_digest="", model_meta={}, options={}, provenance={},
-                           repeats=2, tasks_total=2)
+    run = store.create_run(
+        job_key="k",
+        dataset="d",
+        split=None,
+        backend="rules",
+        model="rules",
+        phase="-",
+        phase_key=None,
+        host="",
+        model_digest="",
+        model_meta={},
+        options={},
+        provenance={},
+        repeats=2,
+        tasks_total=2,
+    )
     items = [("A", None, "x"), ("B", None, "x"), ("A", None, "y")]
-    store.save_task_results(run.run_id, [
-        TaskResult("r", 0, "done", "", items, [], [], 0.0, None, None, None, 0, None),
-        TaskResult("r", 1, "done", "", [("A", None, "z")], [], [], 0.0, None, None, None, 0, None),
-    ])
+    store.save_task_results(
+        run.run_id,
+        [
+            TaskResult("r", 0, "done", "", items, [], [], 0.0, None, None, None, 0, None),
+            TaskResult("r", 1, "done", "", [("A", None, "z")], [], [], 0.0, None, None, None, 0, None),
+        ],
+    )
     assert store.first_repeat_values([run.run_id]) == {(run.run_id, "r"): ["x", "y"]}
     assert store.first_repeat_values([]) == {}

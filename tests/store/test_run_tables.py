@@ -13,9 +13,22 @@ def test_task_results_replace_failed_rows(store):
 
 
 def test_runs_are_created_found_and_updated(store):
-    run = store.create_run(job_key="k1", dataset="d", split="dev", backend="rules", model="rules", phase="1",
-                              phase_key=None, host="", model_digest="", model_meta={}, options={"seed": 1},
-                              provenance={"by": "test"}, repeats=1, tasks_total=3)
+    run = store.create_run(
+        job_key="k1",
+        dataset="d",
+        split="dev",
+        backend="rules",
+        model="rules",
+        phase="1",
+        phase_key=None,
+        host="",
+        model_digest="",
+        model_meta={},
+        options={"seed": 1},
+        provenance={"by": "test"},
+        repeats=1,
+        tasks_total=3,
+    )
     run_id = run.run_id
     found = store.find_run("k1")
     assert found.run_id == run_id and found.status != "done" and found.options == {"seed": 1}

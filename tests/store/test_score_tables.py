@@ -5,13 +5,32 @@ import pytest
 
 
 def _score(report_id, score):
-    return {"report_id": report_id, "score": score, "recall": 20.0, "precision": 15.0, "rescaled": False,
-            "seconds": 0.1, "details": "{}"}
+    return {
+        "report_id": report_id,
+        "score": score,
+        "recall": 20.0,
+        "precision": 15.0,
+        "rescaled": False,
+        "seconds": 0.1,
+        "details": "{}",
+    }
 
 
 def _counts(report_id, leaked):
-    return pd.DataFrame([{"report_id": report_id, "gold": 2, "gold_found": 2 - (leaked > 0), "pred_items": 2,
-                          "pred_items_correct": 2, "matched": 2, "gold_chars": 8, "leaked_chars": leaked}])
+    return pd.DataFrame(
+        [
+            {
+                "report_id": report_id,
+                "gold": 2,
+                "gold_found": 2 - (leaked > 0),
+                "pred_items": 2,
+                "pred_items_correct": 2,
+                "matched": 2,
+                "gold_chars": 8,
+                "leaked_chars": leaked,
+            }
+        ]
+    )
 
 
 def test_rescoring_replaces_scores_and_analysis_rows(store):

@@ -33,8 +33,14 @@ def test_a_phase_version_is_stored_once(store):
 
 def test_reply_cache_returns_what_was_stored(store):
     assert store.cached_reply("h") is None
-    reply = {"text": "{\"phi\": []}", "prompt_tokens": 12, "completion_tokens": 3, "seconds": 0.5,
-             "load_seconds": 0.0, "metrics": {"done_reason": "stop"}}
+    reply = {
+        "text": '{"phi": []}',
+        "prompt_tokens": 12,
+        "completion_tokens": 3,
+        "seconds": 0.5,
+        "load_seconds": 0.0,
+        "metrics": {"done_reason": "stop"},
+    }
     store.cache_reply("h", backend="ollama", model="m", model_digest="d", request={"messages": []}, reply=reply)
     assert store.cached_reply("h") == reply
     store.cache_reply("h", backend="ollama", model="m", model_digest="d", request={}, reply={**reply, "text": "x"})
@@ -60,12 +66,23 @@ def test_buffered_replies_are_seen_at_once_and_written_together(tmp_path):
     from phi_core.store import Store
 
     path = tmp_path / "c.duckdb"
-    reply = {"text": "t", "prompt_tokens": 1, "completion_tokens": 1, "seconds": 0.1, "load_seconds": 0.0,
-             "metrics": {}}
+    reply = {
+        "text": "t",
+        "prompt_tokens": 1,
+        "completion_tokens": 1,
+        "seconds": 0.1,
+        "load_seconds": 0.0,
+        "metrics": {},
+    }
     with Store(path) as store:
-        threads = [threading.Thread(target=store.cache_reply, args=(f"h{i}",),
-                                    kwargs=dict(backend="b", model="m", model_digest="d", request={}, reply=reply))
-                   for i in range(20)]
+        threads = [
+            threading.Thread(
+                target=store.cache_reply,
+                args=(f"h{i}",),
+                kwargs=dict(backend="b", model="m", model_digest="d", request={}, reply=reply),
+            )
+            for i in range(20)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -24,8 +24,9 @@ PHONE = span(TEXT, "03-1234-5678", "PHONE")
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "t.duckdb") as s:
-        s.add_reports("d", [Report(id=f"r{i}", text=TEXT, split="dev", status="silver", spans=[NAME])
-                            for i in range(4)])
+        s.add_reports(
+            "d", [Report(id=f"r{i}", text=TEXT, split="dev", status="silver", spans=[NAME]) for i in range(4)]
+        )
         yield s
 
 
@@ -58,8 +59,9 @@ def test_undo_restores_the_layer_not_the_gold(store):
 
 def test_submitting_the_only_layer_makes_it_the_gold(store):
     store.assign("d", {"r1": ["ann"]}, assigned_by="lead")
-    store.save_layer("d", "r1", annotator="ann", spans=[NAME, PHONE], status="approved",
-                     expected_version=1, actor="ann")
+    store.save_layer(
+        "d", "r1", annotator="ann", spans=[NAME, PHONE], status="approved", expected_version=1, actor="ann"
+    )
     gold = store.report("d", "r1")
     assert gold.status == "approved" and len(gold.spans) == 2
     assert store.audit_log("d", "r1").iloc[0]["action"] == "from layer ann"
@@ -67,8 +69,9 @@ def test_submitting_the_only_layer_makes_it_the_gold(store):
 
 def test_submitting_one_of_two_layers_leaves_the_gold_alone(store):
     store.assign("d", {"r1": ["ann", "bob"]}, assigned_by="lead")
-    store.save_layer("d", "r1", annotator="ann", spans=[NAME, PHONE], status="approved",
-                     expected_version=1, actor="ann")
+    store.save_layer(
+        "d", "r1", annotator="ann", spans=[NAME, PHONE], status="approved", expected_version=1, actor="ann"
+    )
     assert store.report("d", "r1").status == "silver"
 
 
@@ -117,14 +120,21 @@ def test_migrating_a_database_made_at_the_previous_schema_keeps_every_label(tmp_
     migrate(con, old_dir)
     con.execute("INSERT INTO datasets (name) VALUES ('d')")
     for i in range(3):
-        con.execute("INSERT INTO reports (dataset, report_id, text, split, status, version, ordinal) "
-                    "VALUES ('d', ?, ?, 'dev', 'approved', 3, ?)", [f"r{i}", TEXT, i])
+        con.execute(
+            "INSERT INTO reports (dataset, report_id, text, split, status, version, ordinal) "
+            "VALUES ('d', ?, ?, 'dev', 'approved', 3, ?)",
+            [f"r{i}", TEXT, i],
+        )
         for s in (NAME, PHONE):
-            con.execute("INSERT INTO gold_spans (dataset, report_id, start_pos, end_pos, category, span_text) "
-                        "VALUES ('d', ?, ?, ?, ?, ?)", [f"r{i}", s.start, s.end, s.category,
-                                                                               s.text])
-    con.execute("INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after) "
-                "VALUES ('d', 'r0', 'old', 'edit', 2, 3)")
+            con.execute(
+                "INSERT INTO gold_spans (dataset, report_id, start_pos, end_pos, category, span_text) "
+                "VALUES ('d', ?, ?, ?, ?, ?)",
+                [f"r{i}", s.start, s.end, s.category, s.text],
+            )
+    con.execute(
+        "INSERT INTO gold_audit (dataset, report_id, actor, action, version_before, version_after) "
+        "VALUES ('d', 'r0', 'old', 'edit', 2, 3)"
+    )
     spans_before = con.execute("SELECT * FROM gold_spans ORDER BY ALL").fetchall()
     con.close()
     with Store(db) as store:

@@ -18,7 +18,10 @@ def test_disagreements_come_missing_first_then_boundary_then_category():
     comparison = compare_layers({"ann": ANN, "bob": BOB})
     assert [x.start for x in comparison.agreed] == [0]
     assert [(d.kind, d.start) for d in comparison.disagreements] == [
-        ("missing", 30), ("boundary", 10), ("category", 20)]
+        ("missing", 30),
+        ("boundary", 10),
+        ("category", 20),
+    ]
     missing = comparison.disagreements[0]
     assert missing.sides["bob"] == [] and missing.sides["ann"] == [ANN[3]]
 
@@ -26,10 +29,12 @@ def test_disagreements_come_missing_first_then_boundary_then_category():
 def test_decisions_make_the_expected_gold():
     comparison = compare_layers({"ann": ANN, "bob": BOB})
     by_kind = {d.kind: d.key for d in comparison.disagreements}
-    gold = resolve(comparison, {by_kind["missing"]: "ann", by_kind["boundary"]: "bob",
-                                by_kind["category"]: NEITHER})
+    gold = resolve(comparison, {by_kind["missing"]: "ann", by_kind["boundary"]: "bob", by_kind["category"]: NEITHER})
     assert [(x.start, x.end, x.category) for x in gold] == [
-        (0, 4, "PATIENT_NAME"), (10, 13, "PHONE"), (30, 34, "EXAM_DATE")]
+        (0, 4, "PATIENT_NAME"),
+        (10, 13, "PHONE"),
+        (30, 34, "EXAM_DATE"),
+    ]
     both = resolve(comparison, {k: BOTH for k in by_kind.values()})
     assert len(both) == 6
 

@@ -21,8 +21,9 @@ def test_loads_differ_by_at_most_one():
 
 
 def test_same_seed_same_plan():
-    assert plan_assignments(IDS, ["a", "b"], double_share=0.3, seed=7) == \
-        plan_assignments(IDS, ["a", "b"], double_share=0.3, seed=7)
+    assert plan_assignments(IDS, ["a", "b"], double_share=0.3, seed=7) == plan_assignments(
+        IDS, ["a", "b"], double_share=0.3, seed=7
+    )
 
 
 def test_double_annotation_needs_two_annotators():

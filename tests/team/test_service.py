@@ -22,8 +22,9 @@ VIEWER = Actor("v@h.example", "Vi", "viewer", signed_in=True)
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "t.duckdb") as s:
-        s.add_reports("d", [Report(id=f"r{i}", text=TEXT, split="dev", status="silver", spans=[NAME])
-                            for i in range(10)])
+        s.add_reports(
+            "d", [Report(id=f"r{i}", text=TEXT, split="dev", status="silver", spans=[NAME]) for i in range(10)]
+        )
         yield s
 
 
@@ -77,8 +78,9 @@ def test_blind_mode_hides_other_layers_until_submitted(store):
     service.set_blind(store, LEAD, "d", True)
     assert set(service.visible_layers(store, ANN, "d", "r0")) == {ANN.layer_name}
     assert set(service.visible_layers(store, ADJ, "d", "r0")) == {ANN.layer_name, BOB.layer_name}
-    store.save_layer("d", "r0", annotator=ANN.layer_name, spans=[NAME], status="approved", expected_version=1,
-                     actor="Ann")
+    store.save_layer(
+        "d", "r0", annotator=ANN.layer_name, spans=[NAME], status="approved", expected_version=1, actor="Ann"
+    )
     assert set(service.visible_layers(store, ANN, "d", "r0")) == {ANN.layer_name, BOB.layer_name}
     with pytest.raises(NotAllowed):
         service.set_blind(store, ANN, "d", False)
@@ -86,8 +88,9 @@ def test_blind_mode_hides_other_layers_until_submitted(store):
 
 def test_adjudication_writes_the_gold_and_refuses_changed_layers(store):
     store.assign("d", {"r0": ["ann", "bob"]}, assigned_by="lead")
-    store.save_layer("d", "r0", annotator="ann", spans=[NAME, PHONE], status="approved", expected_version=1,
-                     actor="ann")
+    store.save_layer(
+        "d", "r0", annotator="ann", spans=[NAME, PHONE], status="approved", expected_version=1, actor="ann"
+    )
     store.save_layer("d", "r0", annotator="bob", spans=[NAME], status="approved", expected_version=1, actor="bob")
     comparison, versions = service.comparison_for(store, "d", "r0")
     (missing,) = comparison.disagreements
@@ -104,8 +107,7 @@ def test_settle_agreed_adjudicates_only_reports_without_disagreement(store):
     store.assign("d", {"r0": ["ann", "bob"], "r1": ["ann", "bob"]}, assigned_by="lead")
     for rid, bob_spans in (("r0", [NAME]), ("r1", [])):
         store.save_layer("d", rid, annotator="ann", spans=[NAME], status="approved", expected_version=1, actor="a")
-        store.save_layer("d", rid, annotator="bob", spans=bob_spans, status="approved", expected_version=1,
-                         actor="b")
+        store.save_layer("d", rid, annotator="bob", spans=bob_spans, status="approved", expected_version=1, actor="b")
     assert service.settle_agreed(store, ADJ, "d") == 1
     assert store.adjudicated_ids("d") == {"r0"}
 

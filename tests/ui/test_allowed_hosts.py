@@ -17,7 +17,12 @@ from tests.e2e import helpers
 def test_bound_address_localhost_and_configured_names_only():
     assert allowed_hosts("127.0.0.1", "") == ["localhost", "127.0.0.1"]
     assert allowed_hosts("10.0.0.5", " phi.example.org, *.lab.example ") == [
-        "localhost", "127.0.0.1", "10.0.0.5", "phi.example.org", "*.lab.example"]
+        "localhost",
+        "127.0.0.1",
+        "10.0.0.5",
+        "phi.example.org",
+        "*.lab.example",
+    ]
 
 
 @pytest.mark.parametrize("address", ["0.0.0.0", "::", "*", "", None])
@@ -46,10 +51,13 @@ def _status(port: int, host: str, *, websocket: bool) -> int:
         return connection.getresponse().status
     key = base64.b64encode(os.urandom(16)).decode()
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
-        sock.sendall((
-            f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nOrigin: http://{host}\r\n"
-            "Sec-WebSocket-Protocol: streamlit\r\n\r\n").encode())
+        sock.sendall(
+            (
+                f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\nOrigin: http://{host}\r\n"
+                "Sec-WebSocket-Protocol: streamlit\r\n\r\n"
+            ).encode()
+        )
         return int(sock.recv(200).split(b" ", 2)[1])
 
 

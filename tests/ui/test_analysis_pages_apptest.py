@@ -12,8 +12,7 @@ from phi_core.ui.state import get_store
 from tests.ui.apptest_support import APP, use_app_database
 from tests.figures.analysis_data import DATASET, populate
 
-PAGES = ("pages/leaderboard.py", "pages/error_analysis.py", "pages/phase_progression.py",
-         "pages/threshold_advisor.py")
+PAGES = ("pages/leaderboard.py", "pages/error_analysis.py", "pages/phase_progression.py", "pages/threshold_advisor.py")
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +57,11 @@ def open_page(page: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title", "text")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title", "text")
+        for e in getattr(at, kind)
+    ]
     return unescape("\n".join(str(p) for p in parts))
 
 

@@ -16,14 +16,41 @@ TEXT = "患者名：山田太郎\n電話：03-1234-5678"
 def db(tmp_path, monkeypatch):
     path = tmp_path / "app.duckdb"
     with Store(path) as store:
-        store.add_reports("ward", [Report(id="w1", text=TEXT, status="approved",
-                                          spans=[Span(start=4, end=8, category="PATIENT_NAME"),
-                                                 Span(start=12, end=24, category="PHONE")])])
-        run = store.create_run(job_key="k", dataset="ward", split=None, backend="rules", model="rules", phase="-",
-                               phase_key=None, host="", model_digest="", model_meta={}, options={}, provenance={},
-                               repeats=1, tasks_total=1)
-        store.save_task_results(run.run_id, [TaskResult("w1", 0, "done", "", [("PHONE", None, "03-1234-5678")], [],
-                                                        [], 0.1, None, None, None, 0, None)])
+        store.add_reports(
+            "ward",
+            [
+                Report(
+                    id="w1",
+                    text=TEXT,
+                    status="approved",
+                    spans=[Span(start=4, end=8, category="PATIENT_NAME"), Span(start=12, end=24, category="PHONE")],
+                )
+            ],
+        )
+        run = store.create_run(
+            job_key="k",
+            dataset="ward",
+            split=None,
+            backend="rules",
+            model="rules",
+            phase="-",
+            phase_key=None,
+            host="",
+            model_digest="",
+            model_meta={},
+            options={},
+            provenance={},
+            repeats=1,
+            tasks_total=1,
+        )
+        store.save_task_results(
+            run.run_id,
+            [
+                TaskResult(
+                    "w1", 0, "done", "", [("PHONE", None, "03-1234-5678")], [], [], 0.1, None, None, None, 0, None
+                )
+            ],
+        )
         score_run(store, run.run_id)
     use_app_database(path, monkeypatch)
     yield path

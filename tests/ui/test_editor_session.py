@@ -12,8 +12,14 @@ NAME = Span(start=4, end=8, category="PATIENT_NAME")
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "wb.duckdb") as s:
-        s.add_reports("d", [Report(id="r1", text=TEXT, spans=[NAME]), Report(id="r2", text="所見なし", spans=[]),
-                            Report(id="r3", text="異常なし", spans=[], status="unlabeled")])
+        s.add_reports(
+            "d",
+            [
+                Report(id="r1", text=TEXT, spans=[NAME]),
+                Report(id="r2", text="所見なし", spans=[]),
+                Report(id="r3", text="異常なし", spans=[], status="unlabeled"),
+            ],
+        )
         yield s
 
 
@@ -80,10 +86,16 @@ def test_invalid_table_is_not_saved(store):
 
 def test_stale_save_is_refused_shown_and_can_be_reapplied(store):
     mine, theirs = opened(store), opened(store)  # two annotators open version 1
-    assert session.perform(theirs, store, {"action": "delete", "start": 4, "end": 8, "category": "PATIENT_NAME"},
-                           actor="them") == "saved"
-    assert session.perform(mine, store, {"action": "add", "start": 12, "end": 24, "category": "PHONE"},
-                           actor="me") == "not saved"
+    assert (
+        session.perform(
+            theirs, store, {"action": "delete", "start": 4, "end": 8, "category": "PATIENT_NAME"}, actor="them"
+        )
+        == "saved"
+    )
+    assert (
+        session.perform(mine, store, {"action": "add", "start": 12, "end": 24, "category": "PHONE"}, actor="me")
+        == "not saved"
+    )
     conflict = session.conflict(mine)
     assert conflict is not None and conflict.current_version == 2
     assert conflict.their_changes() == ["removed PATIENT_NAME '𠮷田太郎' at 4-8"]

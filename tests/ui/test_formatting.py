@@ -42,10 +42,16 @@ def test_percent_from_a_share():
     assert format_percent(0.5, 0, "ja") == "50%"
 
 
-@pytest.mark.parametrize("value", [
-    date(2026, 11, 30), datetime(2026, 11, 30, 23, 59), pd.Timestamp("2026-11-30 08:00"), "2026-11-30",
-    "2026-11-30T12:00:00",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        date(2026, 11, 30),
+        datetime(2026, 11, 30, 23, 59),
+        pd.Timestamp("2026-11-30 08:00"),
+        "2026-11-30",
+        "2026-11-30T12:00:00",
+    ],
+)
 def test_dates_in_each_language(value):
     assert format_date(value, "ja") == "2026年11月30日"
     assert format_date(value, "en") == "30 Nov 2026"
@@ -61,18 +67,21 @@ def test_unreadable_dates_show_a_dash(value):
     assert format_date(value, "ja") == MISSING
 
 
-@pytest.mark.parametrize("seconds, ja, en", [
-    (90, "1分30秒", "1 min 30 s"),
-    (24.6, "24.6秒", "24.6 s"),
-    (5, "5.0秒", "5.0 s"),  # one decimal below a minute, so a column of times lines up
-    (0.043, "0.04秒", "0.04 s"),
-    (0.996, "1.0秒", "1.0 s"),
-    (0, "0.00秒", "0.00 s"),
-    (59.96, "1分", "1 min"),  # rounds up to a whole minute, not "60.0 s"
-    (3600, "1時間", "1 h"),
-    (3725, "1時間2分5秒", "1 h 2 min 5 s"),
-    (3605.4, "1時間5秒", "1 h 5 s"),
-])
+@pytest.mark.parametrize(
+    "seconds, ja, en",
+    [
+        (90, "1分30秒", "1 min 30 s"),
+        (24.6, "24.6秒", "24.6 s"),
+        (5, "5.0秒", "5.0 s"),  # one decimal below a minute, so a column of times lines up
+        (0.043, "0.04秒", "0.04 s"),
+        (0.996, "1.0秒", "1.0 s"),
+        (0, "0.00秒", "0.00 s"),
+        (59.96, "1分", "1 min"),  # rounds up to a whole minute, not "60.0 s"
+        (3600, "1時間", "1 h"),
+        (3725, "1時間2分5秒", "1 h 2 min 5 s"),
+        (3605.4, "1時間5秒", "1 h 5 s"),
+    ],
+)
 def test_durations_in_each_language(seconds, ja, en):
     assert format_duration(seconds, "ja") == ja
     assert format_duration(seconds, "en") == en

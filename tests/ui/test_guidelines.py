@@ -8,8 +8,16 @@ def test_guidelines_name_every_category_and_the_span_rules():
     text = guidelines_markdown()
     for code in CATEGORY_CODES:
         assert f"| {code} |" in text, code
-    for topic in ("Every occurrence is marked", "Examination dates versus other dates", "What is not PHI",
-                  "橋本病", "Basedow病", "〒", "NAME_READING", "Labels from the source study"):
+    for topic in (
+        "Every occurrence is marked",
+        "Examination dates versus other dates",
+        "What is not PHI",
+        "橋本病",
+        "Basedow病",
+        "〒",
+        "NAME_READING",
+        "Labels from the source study",
+    ):
         assert topic in text, topic
 
 

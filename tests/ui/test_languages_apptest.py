@@ -25,15 +25,52 @@ from tests.ui.apptest_support import APP, use_app_database
 from tests.ui.untranslated import store_words, untranslated
 
 # Every page of app.py.
-PAGES = ("pages/overview.py", "pages/phase_progression.py", "pages/threshold_advisor.py", "pages/workbench.py",
-         "pages/agreement.py", "pages/adjudication.py", "pages/team.py", "pages/runs.py", "pages/leaderboard.py",
-         "pages/error_analysis.py", "pages/residual_leak.py", "pages/deidentify.py")
+PAGES = (
+    "pages/overview.py",
+    "pages/phase_progression.py",
+    "pages/threshold_advisor.py",
+    "pages/workbench.py",
+    "pages/agreement.py",
+    "pages/adjudication.py",
+    "pages/team.py",
+    "pages/runs.py",
+    "pages/leaderboard.py",
+    "pages/error_analysis.py",
+    "pages/residual_leak.py",
+    "pages/deidentify.py",
+)
 
-TEXT_KINDS = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error",
-              "exception", "text")
-LABELLED_KINDS = ("selectbox", "multiselect", "radio", "segmented_control", "text_input", "text_area",
-                  "number_input", "checkbox", "toggle", "button", "download_button", "expander", "tab",
-                  "metric", "slider", "select_slider")
+TEXT_KINDS = (
+    "title",
+    "header",
+    "subheader",
+    "markdown",
+    "caption",
+    "info",
+    "warning",
+    "success",
+    "error",
+    "exception",
+    "text",
+)
+LABELLED_KINDS = (
+    "selectbox",
+    "multiselect",
+    "radio",
+    "segmented_control",
+    "text_input",
+    "text_area",
+    "number_input",
+    "checkbox",
+    "toggle",
+    "button",
+    "download_button",
+    "expander",
+    "tab",
+    "metric",
+    "slider",
+    "select_slider",
+)
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +135,11 @@ def shown_texts(block) -> list[str]:
         texts += [c.get("label", "") for c in config.values()]
         # Columns without a configured label show their name as the header, configured or not.
         names = [str(name) for name in getattr(frame.value, "columns", ())]
-        texts += [name for name in dict.fromkeys([*config, *names])
-                  if not config.get(name, {}).get("label") and not config.get(name, {}).get("hidden")]
+        texts += [
+            name
+            for name in dict.fromkeys([*config, *names])
+            if not config.get(name, {}).get("label") and not config.get(name, {}).get("hidden")
+        ]
     for element in block.get("plotly_chart"):
         texts += _chart_texts(json.loads(element.proto.spec))
     return [t for t in texts if t]

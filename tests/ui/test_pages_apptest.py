@@ -1,6 +1,5 @@
 """The pages render and react on a temporary database (no browser needed)."""
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -16,12 +15,18 @@ TEXT = "患者名：𠮷田太郎\n電話：03-1234-5678"
 def db(tmp_path, monkeypatch):
     path = tmp_path / "app.duckdb"
     with Store(path) as store:
-        store.add_reports("ward", [
-            Report(id="w1", text=TEXT, spans=[Span(start=4, end=8, category="PATIENT_NAME")]),
-            Report(id="w2", text="所見：特記事項なし", status="unlabeled"),
-            Report(id="w3", text=TEXT, warnings=[ImportWarning(kind="value_not_found", message="値 X が本文にない",
-                                                               value="X")]),
-        ])
+        store.add_reports(
+            "ward",
+            [
+                Report(id="w1", text=TEXT, spans=[Span(start=4, end=8, category="PATIENT_NAME")]),
+                Report(id="w2", text="所見：特記事項なし", status="unlabeled"),
+                Report(
+                    id="w3",
+                    text=TEXT,
+                    warnings=[ImportWarning(kind="value_not_found", message="値 X が本文にない", value="X")],
+                ),
+            ],
+        )
     use_app_database(path, monkeypatch)
     yield path
     get_store.clear()

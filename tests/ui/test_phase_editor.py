@@ -32,7 +32,8 @@ def test_unchanged_edits_make_no_changes_and_cannot_be_saved():
     texts = pe.current_texts(phase)
     assert pe.changes_from_edits(phase, texts, dict(phase.options)) == {}
     assert pe.validation_messages(phase, texts, None, default_registry()) == [
-        "nothing was changed: edit a prompt or an option before saving a new version"]
+        "nothing was changed: edit a prompt or an option before saving a new version"
+    ]
 
 
 def test_only_real_changes_are_kept_and_option_types_are_fixed():

@@ -35,7 +35,9 @@ def test_escaped_text_renders_as_one_paragraph_of_its_own_characters(text):
     assert tags <= {"p", "br"}, rendered
     shown = html.unescape(re.sub(r"<[^>]+>", "", rendered)).replace("\u2060", "").replace("\u00a0", " ")
     expected = text.replace("\r", "").replace("\t", "    ")
-    assert [line.strip() for line in shown.strip().splitlines()] == [line.strip() for line in expected.strip().splitlines()]
+    assert [line.strip() for line in shown.strip().splitlines()] == [
+        line.strip() for line in expected.strip().splitlines()
+    ]
 
 
 def test_every_ascii_punctuation_character_is_escaped():

@@ -18,8 +18,13 @@ HOST_A, HOST_B = "http://a:11434", "http://b:11434"
 
 
 def llm_form(**overrides) -> RunForm:
-    fields = {"backend": "ollama", "dataset": "d", "hosts": (HOST_A,), "models": ("qwen3:8b",),
-              "phases": ("p1-k", "p5-k")}
+    fields = {
+        "backend": "ollama",
+        "dataset": "d",
+        "hosts": (HOST_A,),
+        "models": ("qwen3:8b",),
+        "phases": ("p1-k", "p5-k"),
+    }
     return RunForm(**{**fields, **overrides})
 
 
@@ -34,13 +39,16 @@ def test_split_comes_from_the_phase_unless_fixed():
 
 def test_a_complete_llm_form_passes_and_plans_one_job_per_model_and_phase():
     form = llm_form(models=("qwen3:8b", "gemma3:4b"), hosts=(HOST_A, HOST_B), repeats=2)
-    check = logic.check_form(form, PHASES, {HOST_A: ["qwen3:8b", "gemma3:4b"], HOST_B: None},
-                             split_counts={"dev": 3, "test": 2})
+    check = logic.check_form(
+        form, PHASES, {HOST_A: ["qwen3:8b", "gemma3:4b"], HOST_B: None}, split_counts={"dev": 3, "test": 2}
+    )
     assert check.ok and check.warnings == []
     jobs = logic.plan_jobs(form, PHASES)
     assert [(j.model, j.phase, j.split) for j in jobs] == [
-        ("qwen3:8b", "p1-k", "dev"), ("qwen3:8b", "p5-k", "test"),
-        ("gemma3:4b", "p1-k", "dev"), ("gemma3:4b", "p5-k", "test"),
+        ("qwen3:8b", "p1-k", "dev"),
+        ("qwen3:8b", "p5-k", "test"),
+        ("gemma3:4b", "p1-k", "dev"),
+        ("gemma3:4b", "p5-k", "test"),
     ]
     assert all(j.hosts == (HOST_A, HOST_B) and j.repeats == 2 for j in jobs)
 
@@ -78,25 +86,30 @@ def test_rules_is_a_single_job_without_model_phase_or_hosts():
 
 
 def test_models_per_host_from_describe_rows():
-    rows = [{"host": HOST_A, "reachable": True, "models": [{"name": "b:1"}, {"name": "a:1"}]},
-            {"host": HOST_B, "reachable": False, "error": "refused", "models": []}]
+    rows = [
+        {"host": HOST_A, "reachable": True, "models": [{"name": "b:1"}, {"name": "a:1"}]},
+        {"host": HOST_B, "reachable": False, "error": "refused", "models": []},
+    ]
     models, down = logic.models_on_hosts(rows)
     assert models == {HOST_A: ["b:1", "a:1"], HOST_B: None} and down == {HOST_B: "refused"}
     assert logic.model_union(models, [HOST_A, HOST_B]) == ["a:1", "b:1"]
 
 
-HISTORY = pd.DataFrame([
-    {"backend": "ollama", "model": "qwen3:8b", "phase": "2", "tasks": 10, "seconds": 40.0},
-    {"backend": "ollama", "model": "gemma3:4b", "phase": "1", "tasks": 30, "seconds": 60.0},
-    {"backend": "rules", "model": "rules", "phase": "-", "tasks": 100, "seconds": 1.0},
-])
+HISTORY = pd.DataFrame(
+    [
+        {"backend": "ollama", "model": "qwen3:8b", "phase": "2", "tasks": 10, "seconds": 40.0},
+        {"backend": "ollama", "model": "gemma3:4b", "phase": "1", "tasks": 30, "seconds": 60.0},
+        {"backend": "rules", "model": "rules", "phase": "-", "tasks": 100, "seconds": 1.0},
+    ]
+)
 
 
 def test_estimate_prefers_the_same_model_and_phase_then_the_backend():
     same = logic.estimate_duration(HISTORY, backend="ollama", model="qwen3:8b", phase="2", tasks=50)
     assert same.seconds == pytest.approx(200.0) and "phase 2" in same.basis
-    backend = logic.estimate_duration(HISTORY, backend="ollama", model="qwen3:8b", phase="4", tasks=50,
-                                      parallel_hosts=2)
+    backend = logic.estimate_duration(
+        HISTORY, backend="ollama", model="qwen3:8b", phase="4", tasks=50, parallel_hosts=2
+    )
     assert backend.seconds == pytest.approx(100 / 40 * 50 / 2) and "any model" in backend.basis
     rules = logic.estimate_duration(HISTORY, backend="rules", model="", phase="-", tasks=100)
     assert rules.seconds == pytest.approx(1.0)
@@ -106,17 +119,29 @@ def test_estimate_prefers_the_same_model_and_phase_then_the_backend():
 
 
 def test_durations_read_naturally():
-    assert [logic.format_duration(s) for s in (None, 4.4, 65, 3 * 3600 + 125)] == ["—", "4 s", "1 min 05 s", "3 h 02 min"]
+    assert [logic.format_duration(s) for s in (None, 4.4, 65, 3 * 3600 + 125)] == [
+        "—",
+        "4 s",
+        "1 min 05 s",
+        "3 h 02 min",
+    ]
 
 
 @pytest.fixture
 def scored_run(tmp_path):
     store = Store(tmp_path / "logic.duckdb")
-    store.add_reports("d", [
-        Report(id="a", text="患者氏名：山田太郎 電話：03-1234-5678", split="dev",
-               spans=[Span(start=5, end=9, category="PATIENT_NAME")]),
-        Report(id="b", text="所見：特記事項なし", split="dev"),
-    ])
+    store.add_reports(
+        "d",
+        [
+            Report(
+                id="a",
+                text="患者氏名：山田太郎 電話：03-1234-5678",
+                split="dev",
+                spans=[Span(start=5, end=9, category="PATIENT_NAME")],
+            ),
+            Report(id="b", text="所見：特記事項なし", split="dev"),
+        ],
+    )
     summary = Runner(store, Job(dataset="d", backend="rules", repeats=2), [RulesExtractor()], scorer=score_run).run()
     yield store, summary.run_id
     store.close()
@@ -169,8 +194,9 @@ def test_history_rows_show_validity_counts_and_unreadable_replies(scored_run):
     [row] = logic.history_rows(store.runs(), store.run_task_counts(), store.run_score_means(), set(), checks)
     assert (row["invalid_calls"], row["prompt_truncated"], row["thinking_text"], row["model_changed"]) == (3, 2, 1, 0)
     assert row["unparseable_replies"] == 3
-    [clean] = logic.history_rows(store.runs(), store.run_task_counts(), store.run_score_means(), set(),
-                                 store.run_validity([run_id]))
+    [clean] = logic.history_rows(
+        store.runs(), store.run_task_counts(), store.run_score_means(), set(), store.run_validity([run_id])
+    )
     assert clean["invalid_calls"] == 0
 
 
@@ -183,11 +209,13 @@ def test_openai_jobs_carry_the_chosen_hosts():
     from phi_core.ui import runs as logic
 
     assert "openai" in logic.HOSTED_BACKENDS
-    form = logic.RunForm(backend="openai", dataset="d", split_choice="dev", hosts=("http://a:8000/v1",),
-                         models=("m",), phases=("p2",))
+    form = logic.RunForm(
+        backend="openai", dataset="d", split_choice="dev", hosts=("http://a:8000/v1",), models=("m",), phases=("p2",)
+    )
     phases = {"p2": logic.PhaseChoice("p2", 2, 1, "two", "dev", "shipped")}
     assert logic.plan_jobs(form, phases)[0].hosts == ("http://a:8000/v1",)
     check = logic.check_form(form, phases, {"http://a:8000/v1": ["other"]})
     assert any("not served at http://a:8000/v1" in e for e in check.errors)
-    assert logic.check_form(logic.RunForm(backend="openai", dataset="d", models=("m",), phases=("p2",)),
-                            phases, {}).errors == ["choose at least one host"]
+    assert logic.check_form(
+        logic.RunForm(backend="openai", dataset="d", models=("m",), phases=("p2",)), phases, {}
+    ).errors == ["choose at least one host"]

@@ -20,10 +20,14 @@ TEXT = "患者名：山田太郎\n電話：03-1234-5678"
 def db(tmp_path, monkeypatch):
     path = tmp_path / "runs.duckdb"
     with Store(path) as store:
-        store.add_reports("ward", [
-            Report(id=f"w{i}", text=TEXT, split="dev", spans=[Span(start=4, end=8, category="PATIENT_NAME")])
-            for i in range(4)
-        ] + [Report(id="t1", text=TEXT, split="test", spans=[Span(start=4, end=8, category="PATIENT_NAME")])])
+        store.add_reports(
+            "ward",
+            [
+                Report(id=f"w{i}", text=TEXT, split="dev", spans=[Span(start=4, end=8, category="PATIENT_NAME")])
+                for i in range(4)
+            ]
+            + [Report(id="t1", text=TEXT, split="test", spans=[Span(start=4, end=8, category="PATIENT_NAME")])],
+        )
     use_app_database(path, monkeypatch)
     yield path
     get_job_manager().shutdown()
@@ -79,9 +83,11 @@ def test_ollama_form_checks_then_a_dead_host_is_refused_and_nothing_is_queued(db
     assert button(at, "Start").disabled
     # The monitor saw the host up a moment ago; by the time Start is pressed it is gone.
     host = "http://127.0.0.1:9"
-    monkeypatch.setattr(get_host_monitor(), "statuses",
-                        lambda hosts, backend="ollama": {h: HostStatus(h, True, models=[ModelInfo("tiny:1b")])
-                                                         for h in hosts})
+    monkeypatch.setattr(
+        get_host_monitor(),
+        "statuses",
+        lambda hosts, backend="ollama": {h: HostStatus(h, True, models=[ModelInfo("tiny:1b")]) for h in hosts},
+    )
     at.run()
     at.multiselect(key="rn_models").select("tiny:1b").run()
     phases = at.multiselect(key="rn_phases")
@@ -94,7 +100,8 @@ def test_ollama_form_checks_then_a_dead_host_is_refused_and_nothing_is_queued(db
     button(at, "Start").click().run()
     assert not at.exception, at.exception
     assert any("was not queued" in unescape(e.value) and "127.0.0.1:9" in unescape(e.value) for e in at.error), [
-        e.value for e in at.error]
+        e.value for e in at.error
+    ]
     assert get_job_manager().jobs() == [] and get_store().stored_jobs() == []
 
 
@@ -121,7 +128,9 @@ def test_work_left_unfinished_by_a_stopped_app_is_shown_interrupted_and_resumes(
     from phi_core.runs import Job, Runner
 
     with Store(db) as store:  # a run the previous app process left "running"
-        run_id = Runner(store, Job(dataset="ward", backend="rules", split="dev", limit=2), [RulesExtractor()]).run().run_id
+        run_id = (
+            Runner(store, Job(dataset="ward", backend="rules", split="dev", limit=2), [RulesExtractor()]).run().run_id
+        )
         store.update_run(run_id, status="running")
     at = runs_page()
     assert any("**Interrupted**" in m.value for m in at.markdown)

@@ -17,8 +17,12 @@ def styled_db(tmp_path, monkeypatch):
     path = tmp_path / "styled.duckdb"
     with Store(path) as store:
         store.add_reports("d", REPORTS)
-        Runner(store, Job(dataset="d", backend="fake", model="m", phase="2", split="dev"), [FakeExtractor()],
-               scorer=score_run).run()
+        Runner(
+            store,
+            Job(dataset="d", backend="fake", model="m", phase="2", split="dev"),
+            [FakeExtractor()],
+            scorer=score_run,
+        ).run()
     use_app_database(path, monkeypatch)
     yield path
     get_store.clear()

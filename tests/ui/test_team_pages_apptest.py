@@ -20,10 +20,18 @@ def db(tmp_path, monkeypatch):
         store.add_reports("ward", [Report(id=f"w{i}", text=TEXT, spans=[NAME]) for i in range(3)])
         store.assign("ward", {"w0": ["ann", "bob"], "w1": ["ann", "bob"], "w2": ["ann"]}, assigned_by="lead")
         for rid in ("w0", "w1"):
-            store.save_layer("ward", rid, annotator="ann", spans=[NAME, PHONE], status="approved",
-                             expected_version=1, actor="ann")
-            store.save_layer("ward", rid, annotator="bob", spans=[NAME] if rid == "w0" else [NAME, PHONE],
-                             status="approved", expected_version=1, actor="bob")
+            store.save_layer(
+                "ward", rid, annotator="ann", spans=[NAME, PHONE], status="approved", expected_version=1, actor="ann"
+            )
+            store.save_layer(
+                "ward",
+                rid,
+                annotator="bob",
+                spans=[NAME] if rid == "w0" else [NAME, PHONE],
+                status="approved",
+                expected_version=1,
+                actor="bob",
+            )
     use_app_database(path, monkeypatch)
     yield path
     get_store.clear()
@@ -45,8 +53,12 @@ def texts(at) -> str:
 
 def test_agreement_page_shows_the_figures(db):
     at = page(db, "agreement")
-    assert [m.label for m in at.metric] == ["Exact span F1", "Overlap span F1", "Character kappa",
-                                            "Krippendorff's alpha"]
+    assert [m.label for m in at.metric] == [
+        "Exact span F1",
+        "Overlap span F1",
+        "Character kappa",
+        "Krippendorff's alpha",
+    ]
     # 4 + 3 spans, 3 shared: 2*3/7.
     assert at.metric[0].value == f"{6 / 7:.3f}"
     assert "2 reports annotated by two or more people" in texts(at)

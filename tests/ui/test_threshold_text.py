@@ -13,11 +13,14 @@ LATIN = re.compile(r"[A-Za-z]{2,}")
 
 def points_with_gain(jump: float, seed_shift: float = 0.0):
     before = {f"m{i}": {f"r{k}": 78.0 + 2 * i + k * 0.1 + seed_shift for k in range(5)} for i in range(8)}
-    after = {m: {r: s + (jump if s < 85 else 0.0) + (0.3 if m == "m1" else 0.0) for r, s in reps.items()}
-             for m, reps in before.items()}
+    after = {
+        m: {r: s + (jump if s < 85 else 0.0) + (0.3 if m == "m1" else 0.0) for r, s in reps.items()}
+        for m, reps in before.items()
+    }
     points = model_step_points(before, after, n_boot=100)
-    estimate = estimate_threshold([p.before_mean for p in points], [p.gain_mean for p in points], n_boot=200,
-                                  method="split")
+    estimate = estimate_threshold(
+        [p.before_mean for p in points], [p.gain_mean for p in points], n_boot=200, method="split"
+    )
     return points, estimate
 
 
@@ -62,13 +65,16 @@ def test_equal_gains_mean_no_threshold():
     assert threshold_text.verdict(estimate, "ja").startswith("閾値はありません")
 
 
-@pytest.mark.parametrize("name, japanese", [
-    ("one-sample t-test (greater)", "1標本t検定（片側）"),
-    ("Wilcoxon signed-rank (greater) (not run: no values)", "Wilcoxon符号付き順位検定（片側）（未実施）"),
-    ("Welch t-test (two-sided)", "Welchのt検定（両側）"),
-    ("Mann-Whitney U (two-sided)", "Mann-WhitneyのU検定（両側）"),
-    ("something new", "something new"),
-])
+@pytest.mark.parametrize(
+    "name, japanese",
+    [
+        ("one-sample t-test (greater)", "1標本t検定（片側）"),
+        ("Wilcoxon signed-rank (greater) (not run: no values)", "Wilcoxon符号付き順位検定（片側）（未実施）"),
+        ("Welch t-test (two-sided)", "Welchのt検定（両側）"),
+        ("Mann-Whitney U (two-sided)", "Mann-WhitneyのU検定（両側）"),
+        ("something new", "something new"),
+    ],
+)
 def test_test_names(name, japanese):
     assert threshold_text.stat_test_name(name, "ja") == japanese
     assert threshold_text.stat_test_name(name, "en") == name

@@ -14,8 +14,15 @@ def jsonl(*records):
 
 
 def test_preview_then_commit(tmp_path):
-    data = jsonl({"id": "a", "text": TEXT, "split": "dev", "status": "silver",
-                  "spans": [{"start": 4, "end": 8, "category": "PATIENT_NAME"}]})
+    data = jsonl(
+        {
+            "id": "a",
+            "text": TEXT,
+            "split": "dev",
+            "status": "silver",
+            "spans": [{"start": 4, "end": 8, "category": "PATIENT_NAME"}],
+        }
+    )
     preview = preview_import(data, "corpus.jsonl", "jsonl", " new ", None)
     assert preview.dataset == "new" and preview.result.summary.reports == 1
     assert ("reports", "1") in preview.summary_rows
@@ -25,11 +32,14 @@ def test_preview_then_commit(tmp_path):
         assert store.report("new", "a").spans[0].text == "𠮷田太郎"
 
 
-@pytest.mark.parametrize("data,fmt,name,message", [
-    (b"{}", "jsonl", "", "name"),
-    (b"{}", "xml", "d", "unknown format"),
-    (b"\xff\xfe\x00", "jsonl", "d", "."),
-])
+@pytest.mark.parametrize(
+    "data,fmt,name,message",
+    [
+        (b"{}", "jsonl", "", "name"),
+        (b"{}", "xml", "d", "unknown format"),
+        (b"\xff\xfe\x00", "jsonl", "d", "."),
+    ],
+)
 def test_bad_uploads_get_a_plain_message(data, fmt, name, message):
     with pytest.raises(TransferError, match=message):
         preview_import(data, "f.jsonl", fmt, name, None)

@@ -13,7 +13,10 @@ def test_paper_labels_are_marked_in_japanese_and_left_alone_in_english():
 
 def test_headers_name_known_columns_and_keep_unknown_ones():
     assert column_labels(["category", "relaxed_recall", "mystery"], "ja") == {
-        "category": "カテゴリ", "relaxed_recall": "緩和再現率", "mystery": "mystery"}
+        "category": "カテゴリ",
+        "relaxed_recall": "緩和再現率",
+        "mystery": "mystery",
+    }
     assert column_labels(["category"], "en") == {"category": "category"}
     assert dimension_name("boundary_fidelity", "ja") == "境界の正確さ"
     assert dimension_name("boundary_fidelity", "en") == "boundary fidelity"

@@ -28,6 +28,7 @@ def test_fixture_offsets_point_at_the_intended_text():
 
 # ---------------------------------------------------------------- keyboard
 
+
 def test_every_category_has_its_own_key_and_none_collides_with_an_action():
     keys = wb.category_keys()
     assert list(keys) == list(CATEGORY_CODES)
@@ -43,6 +44,7 @@ def test_shortcut_help_lists_actions_and_categories():
 
 
 # ------------------------------------------------------------------ list view
+
 
 def test_filters_combine_status_warnings_run_and_search():
     warned = report("w", warnings=[ImportWarning(kind="value_not_found", message="x")])
@@ -104,17 +106,26 @@ def test_coarse_labels_match_any_category_they_cover():
 
 
 def test_disagreeing_ids_uses_first_repeat_and_only_processed_reports():
-    items = pd.DataFrame([
-        {"report_id": "same", "repeat_idx": 0, "item_idx": 0, "label": "PHONE", "category": "PHONE",
-         "value": "03-1234-5678"},
-        {"report_id": "same", "repeat_idx": 1, "item_idx": 0, "label": "AGE", "category": "AGE", "value": "主治医"},
-    ])
+    items = pd.DataFrame(
+        [
+            {
+                "report_id": "same",
+                "repeat_idx": 0,
+                "item_idx": 0,
+                "label": "PHONE",
+                "category": "PHONE",
+                "value": "03-1234-5678",
+            },
+            {"report_id": "same", "repeat_idx": 1, "item_idx": 0, "label": "AGE", "category": "AGE", "value": "主治医"},
+        ]
+    )
     reports = [report("same", spans=[PHONE]), report("unrun", spans=[PHONE]), report("empty")]
     assert wb.disagreeing_ids(reports, items) == frozenset({"unrun"})  # no items and gold: all missed
     assert wb.disagreeing_ids(reports, items, processed=["same", "empty"]) == frozenset()
 
 
 # ---------------------------------------------------------------- span edits
+
 
 def test_add_span_trims_spaces_and_line_breaks_of_the_selection():
     spans = wb.add_span(TEXT, [], 12, 18, "PHYSICIAN_NAME")  # "：山本一郎\n" minus the line break
@@ -128,10 +139,15 @@ def test_add_span_relabels_the_same_stretch_and_refuses_exact_duplicates():
         wb.add_span(TEXT, [DOCTOR], 13, 17, "PHYSICIAN_NAME")
 
 
-@pytest.mark.parametrize("start,end,category,message", [
-    (5, 5, "AGE", "not inside"), (0, 999, "AGE", "not inside"), (8, 9, "AGE", "only spaces"),
-    (0, 2, "NOT_A_CATEGORY", "not a PHI category"),
-])
+@pytest.mark.parametrize(
+    "start,end,category,message",
+    [
+        (5, 5, "AGE", "not inside"),
+        (0, 999, "AGE", "not inside"),
+        (8, 9, "AGE", "only spaces"),
+        (0, 2, "NOT_A_CATEGORY", "not a PHI category"),
+    ],
+)
 def test_add_span_refuses_bad_input_with_a_reason(start, end, category, message):
     with pytest.raises(wb.EditError, match=message):
         wb.add_span(TEXT, [], start, end, category)
@@ -175,6 +191,7 @@ def test_suggested_category_for_coarse_labels_is_the_first_covered_in_taxonomy_o
 
 # --------------------------------------------------------------- table edits
 
+
 def test_table_rows_become_spans_with_text_from_the_offsets():
     rows = wb.spans_table(GOLD).to_dict("records")
     rows[0]["text"] = "ignored"
@@ -199,8 +216,11 @@ def test_invalid_table_rows_are_reported_one_by_one():
 
 def test_editor_changes_apply_edits_additions_and_deletions():
     rows = wb.spans_table(GOLD).to_dict("records")
-    changes = {"edited_rows": {"0": {"category": "NAME_READING"}}, "deleted_rows": [1],
-               "added_rows": [{"start": 0, "end": 2, "category": "OTHER_ID"}]}
+    changes = {
+        "edited_rows": {"0": {"category": "NAME_READING"}},
+        "deleted_rows": [1],
+        "added_rows": [{"start": 0, "end": 2, "category": "OTHER_ID"}],
+    }
     result = wb.apply_editor_changes(rows, changes)
     assert [(r["start"], r["category"]) for r in result] == [(4, "NAME_READING"), (22, "PHONE"), (0, "OTHER_ID")]
 
@@ -212,6 +232,7 @@ def test_table_event_refuses_the_whole_table_when_one_row_is_wrong():
 
 
 # ------------------------------------------------------------ diff/conflict
+
 
 def test_diff_tells_added_removed_and_changed_apart():
     after = [span(4, 8, "NAME_READING"), PHONE, span(0, 3, "OTHER_ID")]
@@ -227,8 +248,11 @@ def test_reapply_replays_my_change_on_top_of_theirs():
     mine = wb.add_span(TEXT, base, 35, 39, "PATIENT_NAME")  # I added the second name
     theirs = wb.remove_span(base, 22, 34, "PHONE")  # they removed the phone
     merged = wb.reapply(base, mine, theirs)
-    assert {(s.start, s.category) for s in merged} == {(4, "PATIENT_NAME"), (13, "PHYSICIAN_NAME"),
-                                                       (35, "PATIENT_NAME")}
+    assert {(s.start, s.category) for s in merged} == {
+        (4, "PATIENT_NAME"),
+        (13, "PHYSICIAN_NAME"),
+        (35, "PATIENT_NAME"),
+    }
 
 
 def test_status_events_and_unknown_actions():

@@ -19,8 +19,11 @@ Intro text.
 
 
 def test_key_points_come_from_the_key_points_section_without_markdown():
-    assert guideline_points(DOC) == ["Mark every name, even kana readings", "Dates: include the era (令和)",
-                                     "Do not include titles such as Dr."]
+    assert guideline_points(DOC) == [
+        "Mark every name, even kana readings",
+        "Dates: include the era (令和)",
+        "Do not include titles such as Dr.",
+    ]
 
 
 def test_without_a_key_points_heading_the_first_bullets_are_used():

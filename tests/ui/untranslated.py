@@ -53,25 +53,66 @@ def _entry(why: str, words: Iterable[str], *, case_sensitive: bool = True) -> Al
 
 
 ALLOWLIST: tuple[Allowed, ...] = (
-    _entry("the product and the programs it names are proper names, written as such in Japanese too",
-           {"phi-bench", "phi_core", "python", "Python", "Streamlit", "DuckDB", "Ollama", "Chromium", "Playwright",
-            "llama.cpp", "OpenAI", "Excel", "doccano"}),
-    _entry("technique, model-family and field terms Japanese texts write in Latin letters",
-           {"LLM", "LLMs", "PHI", "Self-Refine", "JSON", "OCR", "OIDC", "API", "GPU", "CPU", "ID", "IDs", "Refine"}),
-    _entry("statistical symbols and tests named after people are written in Latin letters in Japanese papers",
-           {"CI", "SD", "F1", "F2", "dz", "Holm", "Wilcoxon", "Welch", "Mann-Whitney", "Cohen", "Krippendorff", "kappa",
-            "alpha", "t-test", "R2", "nan"}),
-    _entry("text encodings are named by their standard names",
-           {"UTF-8", "UTF-8-SIG", "Shift_JIS", "CP932", "EUC-JP"}),
-    _entry("run labels name the phase as a short code, the same in both languages (gemma3 · p3)",
-           {f"p{n}" for n in range(10)}),
-    _entry("file formats and units stay as written",
-           {"PNG", "SVG", "PDF", "CSV", "JSONL", "TOML", "zip", "px", "KB", "MB", "GB", "ms"}),
-    _entry("category codes of the taxonomy and the prompts' coarse types are identifiers, not prose",
-           {*CATEGORY_CODES, *COARSE_LABELS}),
+    _entry(
+        "the product and the programs it names are proper names, written as such in Japanese too",
+        {
+            "phi-bench",
+            "phi_core",
+            "python",
+            "Python",
+            "Streamlit",
+            "DuckDB",
+            "Ollama",
+            "Chromium",
+            "Playwright",
+            "llama.cpp",
+            "OpenAI",
+            "Excel",
+            "doccano",
+        },
+    ),
+    _entry(
+        "technique, model-family and field terms Japanese texts write in Latin letters",
+        {"LLM", "LLMs", "PHI", "Self-Refine", "JSON", "OCR", "OIDC", "API", "GPU", "CPU", "ID", "IDs", "Refine"},
+    ),
+    _entry(
+        "statistical symbols and tests named after people are written in Latin letters in Japanese papers",
+        {
+            "CI",
+            "SD",
+            "F1",
+            "F2",
+            "dz",
+            "Holm",
+            "Wilcoxon",
+            "Welch",
+            "Mann-Whitney",
+            "Cohen",
+            "Krippendorff",
+            "kappa",
+            "alpha",
+            "t-test",
+            "R2",
+            "nan",
+        },
+    ),
+    _entry("text encodings are named by their standard names", {"UTF-8", "UTF-8-SIG", "Shift_JIS", "CP932", "EUC-JP"}),
+    _entry(
+        "run labels name the phase as a short code, the same in both languages (gemma3 · p3)",
+        {f"p{n}" for n in range(10)},
+    ),
+    _entry(
+        "file formats and units stay as written",
+        {"PNG", "SVG", "PDF", "CSV", "JSONL", "TOML", "zip", "px", "KB", "MB", "GB", "ms"},
+    ),
+    _entry(
+        "category codes of the taxonomy and the prompts' coarse types are identifiers, not prose",
+        {*CATEGORY_CODES, *COARSE_LABELS},
+    ),
     _entry("split codes are the values the CLI takes (--split dev)", {"dev", "test", "all"}),
-    _entry("document format codes are the values the CLI takes (--format paper-csv)",
-           {"jsonl", "paper-csv", "csv", "txt"}),
+    _entry(
+        "document format codes are the values the CLI takes (--format paper-csv)", {"jsonl", "paper-csv", "csv", "txt"}
+    ),
     _entry("the language switch names English in English", {"English"}),
 )
 
@@ -91,8 +132,13 @@ def store_words(store) -> frozenset[str]:
     datasets = store.dataset_names()
     runs = [run for name in datasets for run in store.runs(name)]
     reference = store.reference_scores()
-    values = [*datasets, *(r.backend for r in runs), *(r.model or "" for r in runs), *(r.run_id for r in runs),
-              *(report.id for name in datasets for report in store.reports(name))]
+    values = [
+        *datasets,
+        *(r.backend for r in runs),
+        *(r.model or "" for r in runs),
+        *(r.run_id for r in runs),
+        *(report.id for name in datasets for report in store.reports(name)),
+    ]
     for column in ("model", "source_table"):
         if column in reference:
             values += [str(v) for v in reference[column].dropna()]
@@ -146,7 +192,7 @@ def english_runs(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
     last_end = None
     for match in WORD.finditer(text):
         item = (match.group(), _allowed(match.group(), extra))
-        if runs and last_end is not None and GAP.match(text[last_end:match.start()]):
+        if runs and last_end is not None and GAP.match(text[last_end : match.start()]):
             runs[-1].append(item)
         else:
             runs.append([item])

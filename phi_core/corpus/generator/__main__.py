@@ -1,6 +1,6 @@
 """Write the synthetic corpus as JSONL.
 
-    python -m phi_core.corpus.generator --out data/corpus/synthetic.jsonl [--dev 100 --test 60 --seed S]
+python -m phi_core.corpus.generator --out data/corpus/synthetic.jsonl [--dev 100 --test 60 --seed S]
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from phi_core.corpus.jsonl import write_jsonl
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m phi_core.corpus.generator",
-                                     description="Generate synthetic Japanese radiology reports with gold PHI spans.")
+    parser = argparse.ArgumentParser(
+        prog="python -m phi_core.corpus.generator",
+        description="Generate synthetic Japanese radiology reports with gold PHI spans.",
+    )
     parser.add_argument("--out", required=True, type=Path, help="JSONL file to write (overwritten)")
     parser.add_argument("--dev", type=int, default=100, help="number of development reports (default 100)")
     parser.add_argument("--test", type=int, default=60, help="number of test reports (default 60)")
@@ -37,8 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     count = write_jsonl(reports, args.out)
     categories = Counter(span.category for report in reports for span in report.spans)
     summary = {
-        "out": str(args.out), "reports": count, "seed": args.seed,
-        "spans": sum(categories.values()), "by_category": dict(sorted(categories.items())),
+        "out": str(args.out),
+        "reports": count,
+        "seed": args.seed,
+        "spans": sum(categories.values()),
+        "by_category": dict(sorted(categories.items())),
         "with_hidden": sum(1 for report in reports if report.meta["hidden"]),
     }
     print(json.dumps(summary, ensure_ascii=False, indent=2))

@@ -30,10 +30,17 @@ def generate_split(split: str, count: int, seed: int, fake: Faker) -> list[Repor
     for number in range(1, count + 1):
         rng = random.Random(f"{seed}:{split}:{number}")
         fake.seed_instance(rng.getrandbits(64))
-        reports.append(generate_report(
-            f"syn-{split}-{number:03d}", split, fake, rng,
-            with_hidden=number in hidden, variant_surname=number in variants, seed=seed,
-        ))
+        reports.append(
+            generate_report(
+                f"syn-{split}-{number:03d}",
+                split,
+                fake,
+                rng,
+                with_hidden=number in hidden,
+                variant_surname=number in variants,
+                seed=seed,
+            )
+        )
     return reports
 
 

@@ -76,10 +76,22 @@ DATE_STYLES: dict[str, Callable[[date], str]] = {
 # How often each style is drawn; birth dates lean on era writing as Japanese
 # forms do, examination dates on western writing as RIS printouts do.
 BIRTH_DATE_WEIGHTS: dict[str, int] = {
-    "era": 45, "western": 25, "slash": 10, "era_letter": 5, "hyphen": 3, "western_fullwidth": 7, "era_fullwidth": 5,
+    "era": 45,
+    "western": 25,
+    "slash": 10,
+    "era_letter": 5,
+    "hyphen": 3,
+    "western_fullwidth": 7,
+    "era_fullwidth": 5,
 }
 EXAM_DATE_WEIGHTS: dict[str, int] = {
-    "era": 25, "western": 35, "slash": 20, "era_letter": 3, "hyphen": 7, "western_fullwidth": 7, "era_fullwidth": 3,
+    "era": 25,
+    "western": 35,
+    "slash": 20,
+    "era_letter": 3,
+    "hyphen": 7,
+    "western_fullwidth": 7,
+    "era_fullwidth": 3,
 }
 
 

@@ -31,26 +31,45 @@ def _university(fake: Faker, rng: random.Random) -> str:
 
 
 def _city_hospital(fake: Faker, rng: random.Random) -> str:
-    pattern = rng.choice((
-        "{p}市立病院", "{p}市民病院", "{p}総合病院", "{p}中央病院", "{p}赤十字病院",
-        "{f}記念病院", "医療法人{f}会 {p}病院",
-    ))
+    pattern = rng.choice(
+        (
+            "{p}市立病院",
+            "{p}市民病院",
+            "{p}総合病院",
+            "{p}中央病院",
+            "{p}赤十字病院",
+            "{f}記念病院",
+            "医療法人{f}会 {p}病院",
+        )
+    )
     return pattern.format(p=place_stem(fake), f=fake.last_name())
 
 
 def _clinic(fake: Faker, rng: random.Random) -> str:
-    pattern = rng.choice((
-        "{f}内科クリニック", "{p}整形外科クリニック", "{p}駅前クリニック", "{f}医院",
-        "{p}レディースクリニック", "{f}内科・消化器科", "{p}ファミリークリニック",
-    ))
+    pattern = rng.choice(
+        (
+            "{f}内科クリニック",
+            "{p}整形外科クリニック",
+            "{p}駅前クリニック",
+            "{f}医院",
+            "{p}レディースクリニック",
+            "{f}内科・消化器科",
+            "{p}ファミリークリニック",
+        )
+    )
     return pattern.format(p=place_stem(fake), f=fake.last_name())
 
 
 def _imaging_center(fake: Faker, rng: random.Random) -> str:
-    pattern = rng.choice((
-        "{p}画像診断センター", "{p}画像診断クリニック", "{p}メディカルイメージングセンター",
-        "{p}PET・MRIセンター", "{p}健診センター",
-    ))
+    pattern = rng.choice(
+        (
+            "{p}画像診断センター",
+            "{p}画像診断クリニック",
+            "{p}メディカルイメージングセンター",
+            "{p}PET・MRIセンター",
+            "{p}健診センター",
+        )
+    )
     return pattern.format(p=place_stem(fake))
 
 
@@ -67,8 +86,9 @@ def make_facility(fake: Faker, rng: random.Random, kind: str | None = None) -> F
     if kind is None:
         kinds = list(FACILITY_WEIGHTS)
         kind = rng.choices(kinds, weights=[FACILITY_WEIGHTS[k] for k in kinds])[0]
-    return Facility(kind=kind, name=FACILITY_NAMERS[kind](fake, rng), address=facility_address(fake, rng),
-                    phone=landline(fake, rng))
+    return Facility(
+        kind=kind, name=FACILITY_NAMERS[kind](fake, rng), address=facility_address(fake, rng), phone=landline(fake, rng)
+    )
 
 
 def referring_clinic_name(fake: Faker, rng: random.Random) -> str:

@@ -38,25 +38,45 @@ class Exam:
 MODALITY_WEIGHTS: dict[str, int] = {"CT": 45, "MRI": 27, "US": 15, "XR": 13}
 
 CT_DEVICES = (
-    "Canon Aquilion ONE PRISM Edition", "Siemens SOMATOM Force", "GE Revolution CT",
-    "Philips Spectral CT 7500", "Fujifilm SCENARIA View", "Siemens SOMATOM go.Top",
+    "Canon Aquilion ONE PRISM Edition",
+    "Siemens SOMATOM Force",
+    "GE Revolution CT",
+    "Philips Spectral CT 7500",
+    "Fujifilm SCENARIA View",
+    "Siemens SOMATOM go.Top",
 )
 MRI_DEVICES = (
-    "Siemens MAGNETOM Vida 3T", "GE SIGNA Architect 3.0T", "Philips Ingenia Elition 3.0T",
-    "Canon Vantage Galan 3T", "Siemens MAGNETOM Sola 1.5T", "GE SIGNA Explorer 1.5T",
+    "Siemens MAGNETOM Vida 3T",
+    "GE SIGNA Architect 3.0T",
+    "Philips Ingenia Elition 3.0T",
+    "Canon Vantage Galan 3T",
+    "Siemens MAGNETOM Sola 1.5T",
+    "GE SIGNA Explorer 1.5T",
 )
 US_DEVICES = ("Canon Aplio i800", "GE LOGIQ E10", "Fujifilm ARIETTA 850", "Philips EPIQ Elite", "Samsung RS85")
-XR_DEVICES = ("Canon CXDI-710C Wireless", "Fujifilm CALNEO Smart", "Konica Minolta AeroDR fine", "Shimadzu RADspeed Pro")
+XR_DEVICES = (
+    "Canon CXDI-710C Wireless",
+    "Fujifilm CALNEO Smart",
+    "Konica Minolta AeroDR fine",
+    "Shimadzu RADspeed Pro",
+)
 
 CT_CONTRAST = "造影剤：{pick:オムニパーク350|イオパミロン370|イオメロン350|ビジパーク320} {int:70-100}mL（注入速度 {dec:2.5-4.0}mL/sec）"
 MRI_CONTRAST = "造影剤：{pick:ガドビスト|プロハンス|マグネスコープ|クラリスキャン} {int:5-15}mL（0.1mmol/kg）"
 
 EXAMS: tuple[Exam, ...] = (
     Exam(
-        key="ct_chest", modality="CT", title="胸部単純CT", weight=3,
+        key="ct_chest",
+        modality="CT",
+        title="胸部単純CT",
+        weight=3,
         departments=("呼吸器内科", "呼吸器外科", "総合診療科", "内科"),
         devices=CT_DEVICES,
-        technique=("スライス厚：{pick:1|1.25|2}mm（肺野条件・縦隔条件で再構成）", "管電圧：120kV、自動露出機構使用", "造影剤：なし"),
+        technique=(
+            "スライス厚：{pick:1|1.25|2}mm（肺野条件・縦隔条件で再構成）",
+            "管電圧：120kV、自動露出機構使用",
+            "造影剤：なし",
+        ),
         scenarios=(
             Scenario(
                 clinical=("検診胸部X線で{side}上肺野異常影を指摘", "喫煙歴：{int:20-50}本/日 × {int:20-45}年"),
@@ -66,7 +86,10 @@ EXAMS: tuple[Exam, ...] = (
                     "胸水なし。心拡大なし。撮像範囲の上腹部に特記すべき所見なし。",
                 ),
                 impression=("{side}上葉結節：原発性肺癌を疑う（cT1{pick:b|c}N0）", "肺気腫"),
-                advice=("気管支鏡検査またはCTガイド下生検による組織診断を推奨します。", "病期診断のためPET-CTを考慮してください。"),
+                advice=(
+                    "気管支鏡検査またはCTガイド下生検による組織診断を推奨します。",
+                    "病期診断のためPET-CTを考慮してください。",
+                ),
             ),
             Scenario(
                 clinical=("発熱（{dec:37.8-39.4}℃）、湿性咳嗽", "CRP {dec:4.0-18.0}mg/dL、WBC {int:9800-16500}/μL"),
@@ -91,10 +114,17 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="ct_cap", modality="CT", title="胸腹部骨盤造影CT", weight=3,
+        key="ct_cap",
+        modality="CT",
+        title="胸腹部骨盤造影CT",
+        weight=3,
         departments=("消化器内科", "消化器外科", "腫瘍内科", "肝臓内科"),
         devices=CT_DEVICES,
-        technique=(CT_CONTRAST, "撮影相：{pick:動脈相・門脈相・平衡相|門脈相単相|単純・動脈相・平衡相}", "スライス厚：{pick:1|2|5}mm"),
+        technique=(
+            CT_CONTRAST,
+            "撮影相：{pick:動脈相・門脈相・平衡相|門脈相単相|単純・動脈相・平衡相}",
+            "スライス厚：{pick:1|2|5}mm",
+        ),
         scenarios=(
             Scenario(
                 clinical=("C型慢性肝炎で経過観察中", "AFP {int:12-480}ng/mL、PIVKA-II {int:40-900}mAU/mL"),
@@ -114,7 +144,10 @@ EXAMS: tuple[Exam, ...] = (
                     "肝に転移を疑う結節なし。腹膜播種を疑う所見なし。傍大動脈リンパ節の腫大なし。",
                 ),
                 impression=("膵体部癌疑い（切除可能境界の可能性）",),
-                advice=("EUS-FNAによる組織診断を推奨します。", "消化器外科・消化器内科での治療方針の検討をお願いします。"),
+                advice=(
+                    "EUS-FNAによる組織診断を推奨します。",
+                    "消化器外科・消化器内科での治療方針の検討をお願いします。",
+                ),
             ),
             Scenario(
                 clinical=("S状結腸癌術後（{int:1-4}年）、定期フォロー", "CEA {dec:3.0-25.0}ng/mL"),
@@ -129,7 +162,10 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="ct_head", modality="CT", title="頭部単純CT", weight=3,
+        key="ct_head",
+        modality="CT",
+        title="頭部単純CT",
+        weight=3,
         departments=("脳神経外科", "脳神経内科", "救急科"),
         devices=CT_DEVICES,
         technique=("スライス厚：5mm（{pick:0.5|1}mm薄層再構成あり）", "造影剤：なし"),
@@ -142,7 +178,10 @@ EXAMS: tuple[Exam, ...] = (
                     "その他、明らかな頭蓋内出血や骨折は認めない。",
                 ),
                 impression=("{side}被殻出血（急性期）",),
-                advice=("厳格な血圧管理と脳神経外科へのコンサルトを推奨します。", "{pick:6|12|24}時間後に再検し血腫増大の有無を確認してください。"),
+                advice=(
+                    "厳格な血圧管理と脳神経外科へのコンサルトを推奨します。",
+                    "{pick:6|12|24}時間後に再検し血腫増大の有無を確認してください。",
+                ),
             ),
             Scenario(
                 clinical=("{int:1-3}か月前に転倒歴、歩行障害と物忘れ",),
@@ -167,7 +206,10 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="ct_acute_abdomen", modality="CT", title="腹部骨盤造影CT", weight=2,
+        key="ct_acute_abdomen",
+        modality="CT",
+        title="腹部骨盤造影CT",
+        weight=2,
         departments=("救急科", "消化器外科", "泌尿器科", "総合診療科"),
         devices=CT_DEVICES,
         technique=(CT_CONTRAST, "撮影相：門脈相", "スライス厚：{pick:2|3|5}mm（冠状断再構成あり）"),
@@ -198,12 +240,18 @@ EXAMS: tuple[Exam, ...] = (
                     "腸管外ガスや膿瘍は認めない。上流腸管の拡張なし。",
                 ),
                 impression=("S状結腸憩室炎（合併症なし）",),
-                advice=("保存的治療で改善しない場合はCTでの再評価をお勧めします。", "炎症消退後に大腸内視鏡検査を推奨します。"),
+                advice=(
+                    "保存的治療で改善しない場合はCTでの再評価をお勧めします。",
+                    "炎症消退後に大腸内視鏡検査を推奨します。",
+                ),
             ),
         ),
     ),
     Exam(
-        key="ct_pulmonary_angio", modality="CT", title="胸部造影CT（肺動脈相）", weight=1,
+        key="ct_pulmonary_angio",
+        modality="CT",
+        title="胸部造影CT（肺動脈相）",
+        weight=1,
         departments=("循環器内科", "救急科", "呼吸器内科"),
         devices=CT_DEVICES,
         technique=(CT_CONTRAST, "撮影相：肺動脈相・静脈相（下肢まで）"),
@@ -221,7 +269,10 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="mri_brain", modality="MRI", title="頭部MRI", weight=3,
+        key="mri_brain",
+        modality="MRI",
+        title="頭部MRI",
+        weight=3,
         departments=("脳神経内科", "脳神経外科", "総合診療科"),
         devices=MRI_DEVICES,
         technique=("シーケンス：T1WI、T2WI、FLAIR、DWI（b=1000）、T2*WI、3D-TOF MRA", "造影剤：なし"),
@@ -260,7 +311,10 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="mri_lumbar", modality="MRI", title="腰椎MRI", weight=2,
+        key="mri_lumbar",
+        modality="MRI",
+        title="腰椎MRI",
+        weight=2,
         departments=("整形外科", "脳神経外科", "リハビリテーション科"),
         devices=MRI_DEVICES,
         technique=("シーケンス：矢状断T1WI・T2WI・STIR、横断T2WI", "造影剤：なし"),
@@ -289,7 +343,10 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="mri_knee", modality="MRI", title="膝関節MRI", weight=1,
+        key="mri_knee",
+        modality="MRI",
+        title="膝関節MRI",
+        weight=1,
         departments=("整形外科", "スポーツ整形外科"),
         devices=MRI_DEVICES,
         technique=("シーケンス：PD強調像（矢状断・冠状断）、T2*WI、STIR", "撮像部位：{side}膝"),
@@ -316,7 +373,12 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="mri_prostate", modality="MRI", title="前立腺MRI", weight=1, sex="M", age_range=(52, 86),
+        key="mri_prostate",
+        modality="MRI",
+        title="前立腺MRI",
+        weight=1,
+        sex="M",
+        age_range=(52, 86),
         departments=("泌尿器科",),
         devices=MRI_DEVICES,
         technique=("シーケンス：T2WI（3方向）、DWI（b=0, 1000, 2000）、ADC map、DCE", MRI_CONTRAST),
@@ -333,7 +395,10 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="us_abdomen", modality="US", title="腹部超音波", weight=3,
+        key="us_abdomen",
+        modality="US",
+        title="腹部超音波",
+        weight=3,
         departments=("消化器内科", "内科", "健診科", "総合診療科"),
         devices=US_DEVICES,
         technique=("プローブ：コンベックス（{int:1-3}-{int:5-6}MHz）",),
@@ -361,7 +426,11 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="us_pediatric", modality="US", title="小児腹部超音波", weight=1, age_range=(1, 5),
+        key="us_pediatric",
+        modality="US",
+        title="小児腹部超音波",
+        weight=1,
+        age_range=(1, 5),
         departments=("小児科", "小児外科"),
         devices=US_DEVICES,
         technique=("プローブ：リニア（{int:5-9}-{int:12-15}MHz）",),
@@ -378,7 +447,11 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="us_thyroid", modality="US", title="甲状腺超音波", weight=1, sex="F",
+        key="us_thyroid",
+        modality="US",
+        title="甲状腺超音波",
+        weight=1,
+        sex="F",
         departments=("内分泌内科", "耳鼻咽喉科", "内分泌外科"),
         devices=US_DEVICES,
         technique=("プローブ：リニア（{int:9-12}-{int:15-18}MHz）",),
@@ -404,7 +477,12 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="us_breast", modality="US", title="乳腺超音波", weight=1, sex="F", age_range=(30, 78),
+        key="us_breast",
+        modality="US",
+        title="乳腺超音波",
+        weight=1,
+        sex="F",
+        age_range=(30, 78),
         departments=("乳腺外科", "外科"),
         devices=US_DEVICES,
         technique=("プローブ：リニア（{int:10-14}-{int:17-18}MHz）",),
@@ -421,7 +499,11 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="us_carotid", modality="US", title="頸動脈超音波", weight=1, age_range=(55, 90),
+        key="us_carotid",
+        modality="US",
+        title="頸動脈超音波",
+        weight=1,
+        age_range=(55, 90),
         departments=("脳神経内科", "循環器内科"),
         devices=US_DEVICES,
         technique=("プローブ：リニア（{int:5-9}-{int:12-14}MHz）",),
@@ -438,10 +520,17 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="xr_chest", modality="XR", title="胸部単純X線", weight=3, age_range=(18, 95),
+        key="xr_chest",
+        modality="XR",
+        title="胸部単純X線",
+        weight=3,
+        age_range=(18, 95),
         departments=("呼吸器内科", "循環器内科", "内科", "救急科"),
         devices=XR_DEVICES,
-        technique=("撮影体位：{pick:立位PA・側面|立位PA|臥位AP}", "管電圧：{int:110-125}kV、撮影距離：{pick:180|200}cm"),
+        technique=(
+            "撮影体位：{pick:立位PA・側面|立位PA|臥位AP}",
+            "管電圧：{int:110-125}kV、撮影距離：{pick:180|200}cm",
+        ),
         scenarios=(
             Scenario(
                 clinical=("労作時息切れ、下腿浮腫",),
@@ -475,7 +564,11 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="xr_pediatric_chest", modality="XR", title="小児胸部単純X線", weight=1, age_range=(1, 4),
+        key="xr_pediatric_chest",
+        modality="XR",
+        title="小児胸部単純X線",
+        weight=1,
+        age_range=(1, 4),
         departments=("小児科",),
         devices=XR_DEVICES,
         technique=("撮影体位：臥位AP", "管電圧：{int:60-75}kV"),
@@ -492,7 +585,11 @@ EXAMS: tuple[Exam, ...] = (
         ),
     ),
     Exam(
-        key="xr_wrist", modality="XR", title="手関節単純X線", weight=1, age_range=(45, 90),
+        key="xr_wrist",
+        modality="XR",
+        title="手関節単純X線",
+        weight=1,
+        age_range=(45, 90),
         departments=("整形外科", "救急科"),
         devices=XR_DEVICES,
         technique=("撮影方向：{side}手関節 正面・側面",),

@@ -33,12 +33,16 @@ class HiddenSentence:
 def _patient_name(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
     surname_only = rng.random() < 0.5
     name = ctx.patient.family.kanji if surname_only else ctx.patient.name()
-    tail = rng.choice((
-        "様は前回検査時に造影剤による軽度の蕁麻疹があり、今回は慎重に観察しながら施行した。",
-        "さんご本人より、症状は数日前から続いているとの申告があった。",
-        "様には検査直後に結果の概略を説明済みである。",
-    ))
-    return HiddenSentence("patient_name", ("なお、", (name, "PATIENT_NAME"), tail), 5 if surname_only else 4, "findings")
+    tail = rng.choice(
+        (
+            "様は前回検査時に造影剤による軽度の蕁麻疹があり、今回は慎重に観察しながら施行した。",
+            "さんご本人より、症状は数日前から続いているとの申告があった。",
+            "様には検査直後に結果の概略を説明済みである。",
+        )
+    )
+    return HiddenSentence(
+        "patient_name", ("なお、", (name, "PATIENT_NAME"), tail), 5 if surname_only else 4, "findings"
+    )
 
 
 def _prior_clinic(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
@@ -46,21 +50,29 @@ def _prior_clinic(ctx: ReportContext, fake: Faker, rng: random.Random) -> Hidden
     day_text = dates.format_date(day, rng.choice(("western", "era", "slash")))
     clinic = referring_clinic_name(fake, rng)
     exam_word = PREVIOUS_EXAM_WORDS[ctx.modality]
-    pieces = ((day_text, "OTHER_DATE"), "に", (clinic, "HOSPITAL_NAME"),
-              f"で撮影された{exam_word}（紹介元資料）も参照した。")
+    pieces = (
+        (day_text, "OTHER_DATE"),
+        "に",
+        (clinic, "HOSPITAL_NAME"),
+        f"で撮影された{exam_word}（紹介元資料）も参照した。",
+    )
     return HiddenSentence("prior_clinic", pieces, 5, "findings")
 
 
 def _chart_number(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
-    pieces = rng.choice((
-        ("過去画像はカルテ番号", (ctx.patient_id, "PATIENT_ID"), "で保管されているものを参照した。"),
-        ("（旧システム番号 ", (ctx.patient_id, "PATIENT_ID"), " の画像と照合済み）"),
-    ))
+    pieces = rng.choice(
+        (
+            ("過去画像はカルテ番号", (ctx.patient_id, "PATIENT_ID"), "で保管されているものを参照した。"),
+            ("（旧システム番号 ", (ctx.patient_id, "PATIENT_ID"), " の画像と照合済み）"),
+        )
+    )
     return HiddenSentence("chart_number", pieces, 6, "findings")
 
 
 def _family_member(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
-    relation, sex = rng.choice((("母", "F"), ("父", "M"), ("姉", "F"), ("兄", "M")) if ctx.age >= 18 else (("母", "F"), ("父", "M")))
+    relation, sex = rng.choice(
+        (("母", "F"), ("父", "M"), ("姉", "F"), ("兄", "M")) if ctx.age >= 18 else (("母", "F"), ("父", "M"))
+    )
     relative = people.make_person(fake, rng, sex=sex, family=ctx.patient.family)
     pieces = ("家族歴：", relation, "（", (relative.name(), "EMERGENCY_CONTACT"), "）が同様の疾患で加療歴あり。")
     return HiddenSentence("family_member", pieces, 7, "clinical")
@@ -73,10 +85,12 @@ def _accession(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSen
 
 def _physician_self(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
     colleague = people.make_person(fake, rng)
-    pieces = rng.choice((
-        ("結果は担当の", (colleague.family.kanji, "PHYSICIAN_NAME"), "より主治医へ電話連絡済み。"),
-        ("当直の", (colleague.name(), "PHYSICIAN_NAME"), "医師に報告済み。"),
-    ))
+    pieces = rng.choice(
+        (
+            ("結果は担当の", (colleague.family.kanji, "PHYSICIAN_NAME"), "より主治医へ電話連絡済み。"),
+            ("当直の", (colleague.name(), "PHYSICIAN_NAME"), "医師に報告済み。"),
+        )
+    )
     return HiddenSentence("physician_self", pieces, 5, "advice")
 
 
@@ -93,13 +107,20 @@ def _onset_time(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSe
 
 def _reading(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
     style = "hiragana" if ctx.reading_style == "katakana" else "katakana"
-    pieces = ("受付票では氏名が「", (people.reading(ctx.patient, style), "NAME_READING"),
-              "」と記載されており、同姓同名患者との取り違えに注意。")
+    pieces = (
+        "受付票では氏名が「",
+        (people.reading(ctx.patient, style), "NAME_READING"),
+        "」と記載されており、同姓同名患者との取り違えに注意。",
+    )
     return HiddenSentence("reading", pieces, 8, "advice")
 
 
 def _initials(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
-    pieces = ("本症例は研究登録症例（イニシャル ", (people.initials(ctx.patient), "PATIENT_NAME"), "）として匿名化画像を保存した。")
+    pieces = (
+        "本症例は研究登録症例（イニシャル ",
+        (people.initials(ctx.patient), "PATIENT_NAME"),
+        "）として匿名化画像を保存した。",
+    )
     return HiddenSentence("initials", pieces, 9, "advice")
 
 
@@ -109,7 +130,11 @@ def _phone(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentenc
 
 
 def _device(ctx: ReportContext, fake: Faker, rng: random.Random) -> HiddenSentence:
-    pieces = ("装置（製造番号", (ctx.device_serial, "OTHER_ID"), "）由来の軽度のアーチファクトを認めるが、診断に影響はない。")
+    pieces = (
+        "装置（製造番号",
+        (ctx.device_serial, "OTHER_ID"),
+        "）由来の軽度のアーチファクトを認めるが、診断に影響はない。",
+    )
     return HiddenSentence("device", pieces, 8, "findings")
 
 

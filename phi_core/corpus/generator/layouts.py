@@ -21,8 +21,12 @@ from phi_core.corpus.generator.context import ReportContext
 
 # (before, after) a physician's name; never part of the span.
 PHYSICIAN_TITLES: dict[str, tuple[str, str]] = {
-    "dr": ("Dr.", ""), "dr_space": ("Dr. ", ""), "ishi": ("", " 医師"), "ishi_tight": ("", "医師"),
-    "sensei": ("", " 先生"), "bare": ("", ""),
+    "dr": ("Dr.", ""),
+    "dr_space": ("Dr. ", ""),
+    "ishi": ("", " 医師"),
+    "ishi_tight": ("", "医師"),
+    "sensei": ("", " 先生"),
+    "bare": ("", ""),
 }
 
 HEADING_STYLES: dict[str, str] = {"bracket": "【{}】", "square": "■ {}", "angle": "＜{}＞", "colon": "{}："}
@@ -38,7 +42,9 @@ def emergency(b: TextBuilder, ctx: ReportContext, rng: random.Random) -> None:
     if rng.random() < 0.5:
         b.phi(contact.name, "EMERGENCY_CONTACT").add(f"（{contact.relation}）").phi(contact.phone, "EMERGENCY_CONTACT")
     else:
-        b.add(f"{contact.relation} ").phi(contact.name, "EMERGENCY_CONTACT").add(" TEL ").phi(contact.phone, "EMERGENCY_CONTACT")
+        b.add(f"{contact.relation} ").phi(contact.name, "EMERGENCY_CONTACT").add(" TEL ").phi(
+            contact.phone, "EMERGENCY_CONTACT"
+        )
 
 
 def _date_time(b: TextBuilder, ctx: ReportContext, separator: str = " ") -> None:
@@ -111,11 +117,15 @@ def _bracket_block(b: TextBuilder, ctx: ReportContext, rng: random.Random) -> No
         b.add(f"・{_reading_label(ctx)}：").phi(ctx.reading, "NAME_READING").line()
     if ctx.has("patient_id"):
         b.add("・患者番号：").phi(ctx.patient_id, "PATIENT_ID").line()
-    parts = [(label, value, code) for label, value, code, key in (
-        ("生年月日", ctx.birth_date, "BIRTH_DATE", "birth_date"),
-        ("年齢", ctx.age_text, "AGE", "age"),
-        ("性別", ctx.sex_text, "SEX", "sex"),
-    ) if ctx.has(key)]
+    parts = [
+        (label, value, code)
+        for label, value, code, key in (
+            ("生年月日", ctx.birth_date, "BIRTH_DATE", "birth_date"),
+            ("年齢", ctx.age_text, "AGE", "age"),
+            ("性別", ctx.sex_text, "SEX", "sex"),
+        )
+        if ctx.has(key)
+    ]
     if parts:
         b.add("・")
         for index, (label, value, code) in enumerate(parts):
@@ -184,10 +194,15 @@ def _one_line(b: TextBuilder, ctx: ReportContext, rng: random.Random) -> None:
         line_started = True
     if line_started:
         b.line()
-    contact_parts = [(label, value, code) for label, value, code, key in (
-        ("住所：", ctx.address, "ADDRESS", "address"), ("TEL：", ctx.phone, "PHONE", "phone"),
-        ("携帯：", ctx.mobile, "PHONE", "mobile"),
-    ) if ctx.has(key)]
+    contact_parts = [
+        (label, value, code)
+        for label, value, code, key in (
+            ("住所：", ctx.address, "ADDRESS", "address"),
+            ("TEL：", ctx.phone, "PHONE", "phone"),
+            ("携帯：", ctx.mobile, "PHONE", "mobile"),
+        )
+        if ctx.has(key)
+    ]
     for index, (label, value, code) in enumerate(contact_parts):
         b.add(("　" if index else "") + label).phi(value, code)
     if contact_parts:

@@ -35,30 +35,75 @@ class Person:
         return f"{self.family.kanji}{separator}{self.given.kanji}"
 
 
-EXTRA_FAMILY_NAMES: tuple[NamePart, ...] = tuple(NamePart(*triple) for triple in (
-    ("大塚", "オオツカ", "Otsuka"), ("菅原", "スガワラ", "Sugawara"), ("武田", "タケダ", "Takeda"),
-    ("上野", "ウエノ", "Ueno"), ("杉山", "スギヤマ", "Sugiyama"), ("千葉", "チバ", "Chiba"),
-    ("村上", "ムラカミ", "Murakami"), ("荒木", "アラキ", "Araki"), ("大野", "オオノ", "Ono"),
-    ("野口", "ノグチ", "Noguchi"), ("平野", "ヒラノ", "Hirano"), ("菊地", "キクチ", "Kikuchi"),
-    ("久保田", "クボタ", "Kubota"), ("宮本", "ミヤモト", "Miyamoto"), ("北村", "キタムラ", "Kitamura"),
-    ("服部", "ハットリ", "Hattori"), ("桑原", "クワバラ", "Kuwabara"), ("長谷川", "ハセガワ", "Hasegawa"),
-    ("西田", "ニシダ", "Nishida"), ("東", "ヒガシ", "Higashi"), ("本田", "ホンダ", "Honda"),
-    ("永井", "ナガイ", "Nagai"), ("須藤", "スドウ", "Sudo"), ("横山", "ヨコヤマ", "Yokoyama"),
-    ("石原", "イシハラ", "Ishihara"), ("小松", "コマツ", "Komatsu"), ("安藤", "アンドウ", "Ando"),
-    ("丸山", "マルヤマ", "Maruyama"), ("髙橋", "タカハシ", "Takahashi"), ("濱田", "ハマダ", "Hamada"),
-))
-EXTRA_MALE_NAMES: tuple[NamePart, ...] = tuple(NamePart(*triple) for triple in (
-    ("健太", "ケンタ", "Kenta"), ("茂雄", "シゲオ", "Shigeo"), ("光一", "コウイチ", "Koichi"),
-    ("裕介", "ユウスケ", "Yusuke"), ("正明", "マサアキ", "Masaaki"), ("達也", "タツヤ", "Tatsuya"),
-    ("義男", "ヨシオ", "Yoshio"), ("和夫", "カズオ", "Kazuo"), ("大輔", "ダイスケ", "Daisuke"),
-    ("勝", "マサル", "Masaru"), ("蓮", "レン", "Ren"), ("悠真", "ユウマ", "Yuma"),
-))
-EXTRA_FEMALE_NAMES: tuple[NamePart, ...] = tuple(NamePart(*triple) for triple in (
-    ("明子", "アキコ", "Akiko"), ("恵美", "エミ", "Emi"), ("久美子", "クミコ", "Kumiko"),
-    ("優子", "ユウコ", "Yuko"), ("和子", "カズコ", "Kazuko"), ("幸子", "サチコ", "Sachiko"),
-    ("玲子", "レイコ", "Reiko"), ("千尋", "チヒロ", "Chihiro"), ("美穂", "ミホ", "Miho"),
-    ("節子", "セツコ", "Setsuko"), ("陽菜", "ヒナ", "Hina"), ("結衣", "ユイ", "Yui"),
-))
+EXTRA_FAMILY_NAMES: tuple[NamePart, ...] = tuple(
+    NamePart(*triple)
+    for triple in (
+        ("大塚", "オオツカ", "Otsuka"),
+        ("菅原", "スガワラ", "Sugawara"),
+        ("武田", "タケダ", "Takeda"),
+        ("上野", "ウエノ", "Ueno"),
+        ("杉山", "スギヤマ", "Sugiyama"),
+        ("千葉", "チバ", "Chiba"),
+        ("村上", "ムラカミ", "Murakami"),
+        ("荒木", "アラキ", "Araki"),
+        ("大野", "オオノ", "Ono"),
+        ("野口", "ノグチ", "Noguchi"),
+        ("平野", "ヒラノ", "Hirano"),
+        ("菊地", "キクチ", "Kikuchi"),
+        ("久保田", "クボタ", "Kubota"),
+        ("宮本", "ミヤモト", "Miyamoto"),
+        ("北村", "キタムラ", "Kitamura"),
+        ("服部", "ハットリ", "Hattori"),
+        ("桑原", "クワバラ", "Kuwabara"),
+        ("長谷川", "ハセガワ", "Hasegawa"),
+        ("西田", "ニシダ", "Nishida"),
+        ("東", "ヒガシ", "Higashi"),
+        ("本田", "ホンダ", "Honda"),
+        ("永井", "ナガイ", "Nagai"),
+        ("須藤", "スドウ", "Sudo"),
+        ("横山", "ヨコヤマ", "Yokoyama"),
+        ("石原", "イシハラ", "Ishihara"),
+        ("小松", "コマツ", "Komatsu"),
+        ("安藤", "アンドウ", "Ando"),
+        ("丸山", "マルヤマ", "Maruyama"),
+        ("髙橋", "タカハシ", "Takahashi"),
+        ("濱田", "ハマダ", "Hamada"),
+    )
+)
+EXTRA_MALE_NAMES: tuple[NamePart, ...] = tuple(
+    NamePart(*triple)
+    for triple in (
+        ("健太", "ケンタ", "Kenta"),
+        ("茂雄", "シゲオ", "Shigeo"),
+        ("光一", "コウイチ", "Koichi"),
+        ("裕介", "ユウスケ", "Yusuke"),
+        ("正明", "マサアキ", "Masaaki"),
+        ("達也", "タツヤ", "Tatsuya"),
+        ("義男", "ヨシオ", "Yoshio"),
+        ("和夫", "カズオ", "Kazuo"),
+        ("大輔", "ダイスケ", "Daisuke"),
+        ("勝", "マサル", "Masaru"),
+        ("蓮", "レン", "Ren"),
+        ("悠真", "ユウマ", "Yuma"),
+    )
+)
+EXTRA_FEMALE_NAMES: tuple[NamePart, ...] = tuple(
+    NamePart(*triple)
+    for triple in (
+        ("明子", "アキコ", "Akiko"),
+        ("恵美", "エミ", "Emi"),
+        ("久美子", "クミコ", "Kumiko"),
+        ("優子", "ユウコ", "Yuko"),
+        ("和子", "カズコ", "Kazuko"),
+        ("幸子", "サチコ", "Sachiko"),
+        ("玲子", "レイコ", "Reiko"),
+        ("千尋", "チヒロ", "Chihiro"),
+        ("美穂", "ミホ", "Miho"),
+        ("節子", "セツコ", "Setsuko"),
+        ("陽菜", "ヒナ", "Hina"),
+        ("結衣", "ユイ", "Yui"),
+    )
+)
 
 # Surnames written with a character outside the BMP; forced onto a few
 # patients (see corpus assembly) and otherwise never drawn.
@@ -131,7 +176,14 @@ SHORT_SEX_WORDS: dict[str, str] = {"M": "男", "F": "女"}
 # Relations an emergency contact may have, by whether the contact keeps the
 # patient's family name (a married daughter often does not).
 SAME_FAMILY_RELATIONS: tuple[tuple[str, str], ...] = (
-    ("妻", "F"), ("夫", "M"), ("長男", "M"), ("次男", "M"), ("母", "F"), ("父", "M"), ("兄", "M"), ("姉", "F"),
+    ("妻", "F"),
+    ("夫", "M"),
+    ("長男", "M"),
+    ("次男", "M"),
+    ("母", "F"),
+    ("父", "M"),
+    ("兄", "M"),
+    ("姉", "F"),
 )
 OTHER_FAMILY_RELATIONS: tuple[tuple[str, str], ...] = (("長女", "F"), ("次女", "F"), ("妹", "F"))
 

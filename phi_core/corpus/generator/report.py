@@ -16,8 +16,14 @@ from phi_core.models import Report
 
 
 def generate_report(
-    report_id: str, split: str, fake: Faker, rng: random.Random, *,
-    with_hidden: bool, variant_surname: bool, seed: int,
+    report_id: str,
+    split: str,
+    fake: Faker,
+    rng: random.Random,
+    *,
+    with_hidden: bool,
+    variant_surname: bool,
+    seed: int,
 ) -> Report:
     ctx = build_context(fake, rng, variant_surname=variant_surname)
     layout_name = rng.choices(list(LAYOUT_WEIGHTS), weights=list(LAYOUT_WEIGHTS.values()))[0]
@@ -38,5 +44,6 @@ def generate_report(
         "hidden": [mark.as_meta() for mark in b.hidden],
     }
     text = b.text.rstrip("\n") + "\n"
-    return Report(id=report_id, text=text, split=split, status="approved",
-                  spans=label_every_occurrence(text, b.spans), meta=meta)
+    return Report(
+        id=report_id, text=text, split=split, status="approved", spans=label_every_occurrence(text, b.spans), meta=meta
+    )

@@ -46,7 +46,9 @@ def _paragraphs_with_hidden(
             b.pieces(list(sentence.pieces), difficulty=sentence.difficulty)
 
 
-def write_body(b: TextBuilder, ctx: ReportContext, hidden: list[HiddenSentence], style: str, rng: random.Random) -> None:
+def write_body(
+    b: TextBuilder, ctx: ReportContext, hidden: list[HiddenSentence], style: str, rng: random.Random
+) -> None:
     by_section: dict[str, list[HiddenSentence]] = {}
     for sentence in hidden:
         by_section.setdefault(sentence.section, []).append(sentence)
@@ -70,7 +72,9 @@ def write_body(b: TextBuilder, ctx: ReportContext, hidden: list[HiddenSentence],
 
     _heading(b, "findings", style, rng)
     if ctx.has("previous") and not previous_in_clinical:
-        b.add("前回（").phi(ctx.previous_date, "OTHER_DATE").line(f"）の{PREVIOUS_EXAM_WORDS[ctx.modality]}と比較した。")
+        b.add("前回（").phi(ctx.previous_date, "OTHER_DATE").line(
+            f"）の{PREVIOUS_EXAM_WORDS[ctx.modality]}と比較した。"
+        )
     findings = [fill(paragraph, rng, variables) for paragraph in scenario.findings]
     _paragraphs_with_hidden(b, findings, by_section.get("findings", []), rng, joiner="\n\n")
     b.line()

@@ -22,8 +22,9 @@ IMPORTERS: dict[str, Callable[..., ImportResult]] = {
 }
 
 
-def read_corpus(path: str | Path, fmt: str, *, dataset: str, split: str | None = None,
-                encoding: str | None = None) -> ImportResult:
+def read_corpus(
+    path: str | Path, fmt: str, *, dataset: str, split: str | None = None, encoding: str | None = None
+) -> ImportResult:
     """Import a corpus file in one of the :data:`IMPORTERS` formats.
 
     The file may be UTF-8, CP932 (Shift_JIS) or EUC-JP (detected), or in the
@@ -31,9 +32,7 @@ def read_corpus(path: str | Path, fmt: str, *, dataset: str, split: str | None =
     """
     importer = IMPORTERS.get(fmt)
     if importer is None:
-        raise CorpusFormatError(
-            f"unknown corpus format {fmt!r}; choose one of: {', '.join(IMPORTERS)}"
-        )
+        raise CorpusFormatError(f"unknown corpus format {fmt!r}; choose one of: {', '.join(IMPORTERS)}")
     return importer(path, dataset=dataset, split=split, encoding=encoding)
 
 

@@ -45,13 +45,20 @@ class SpanSet:
         piece = self.text[start:end]
         earlier = self._category_at.get((start, end))
         if earlier == category:
-            self.warn("duplicate_span", f"{piece!r} at {start}-{end} is labelled {category} twice; kept once",
-                      label=label, value=piece)
+            self.warn(
+                "duplicate_span",
+                f"{piece!r} at {start}-{end} is labelled {category} twice; kept once",
+                label=label,
+                value=piece,
+            )
             return False
         if earlier is not None:
-            self.warn("duplicate_span",
-                      f"{piece!r} at {start}-{end} is labelled both {earlier} and {category}; kept {earlier}",
-                      label=label, value=piece)
+            self.warn(
+                "duplicate_span",
+                f"{piece!r} at {start}-{end} is labelled both {earlier} and {category}; kept {earlier}",
+                label=label,
+                value=piece,
+            )
             return False
         self._category_at[(start, end)] = category
         self.spans.append(Span(start=start, end=end, category=category, text=piece))
@@ -65,15 +72,17 @@ class SpanSet:
         """
         ordered = sorted(self.spans, key=lambda s: (s.start, s.end, s.category))
         for i, left in enumerate(ordered):
-            for right in ordered[i + 1:]:
+            for right in ordered[i + 1 :]:
                 if right.start >= left.end:
                     break
                 nested = right.end <= left.end or (right.start == left.start)
                 if not nested and left.category != right.category:
-                    self.warn("overlapping_spans",
-                              f"{left.text!r} ({left.category}) and {right.text!r} ({right.category}) overlap "
-                              f"partially at {right.start}-{left.end}",
-                              value=self.text[left.start:right.end])
+                    self.warn(
+                        "overlapping_spans",
+                        f"{left.text!r} ({left.category}) and {right.text!r} ({right.category}) overlap "
+                        f"partially at {right.start}-{left.end}",
+                        value=self.text[left.start : right.end],
+                    )
         return ordered, self.warnings
 
 
@@ -100,14 +109,23 @@ def mark_duplicate_reports(reports: list[Report]) -> None:
     for report in reports:
         original = first_with_text.setdefault(report.text, report.id)
         if original != report.id:
-            report.warnings.append(ImportWarning(
-                kind="duplicate_report",
-                message=f"same text as report {original}; imported anyway, consider removing one",
-            ))
+            report.warnings.append(
+                ImportWarning(
+                    kind="duplicate_report",
+                    message=f"same text as report {original}; imported anyway, consider removing one",
+                )
+            )
 
 
-def summarize(reports: list[Report], *, dataset: str, source: str | Path, fmt: str,
-              errors: list[str] | None = None, encoding: str = "UTF-8") -> ImportSummary:
+def summarize(
+    reports: list[Report],
+    *,
+    dataset: str,
+    source: str | Path,
+    fmt: str,
+    errors: list[str] | None = None,
+    encoding: str = "UTF-8",
+) -> ImportSummary:
     kinds: Counter[str] = Counter()
     unmapped: Counter[str] = Counter()
     for report in reports:
@@ -162,9 +180,15 @@ def read_text(path: str | Path, what: str, encoding: str | None = None) -> Decod
 def check_encodable(reports: list[Report]) -> None:
     """Refuse text the database cannot store: a lone UTF-16 surrogate (an unpaired \\udXXX escape in JSON)."""
     for report in reports:
-        pieces = [report.id, report.text, *(s.category for s in report.spans),
-                  *(w.message for w in report.warnings), *(str(w.label) for w in report.warnings),
-                  *(str(w.value) for w in report.warnings), str(report.meta)]
+        pieces = [
+            report.id,
+            report.text,
+            *(s.category for s in report.spans),
+            *(w.message for w in report.warnings),
+            *(str(w.label) for w in report.warnings),
+            *(str(w.value) for w in report.warnings),
+            str(report.meta),
+        ]
         for piece in pieces:
             try:
                 piece.encode("utf-8")
@@ -197,12 +221,20 @@ def add_offset_span(spans: SpanSet, start: Any, end: Any, label: Any, claimed: s
         claimed = str(claimed) if isinstance(claimed, (int, float)) and not isinstance(claimed, bool) else None
     category = gold_category(label)
     if category is None:
-        spans.warn("unmapped_label", f"label {label!r} does not name one known category; span not created",
-                   label=label, value=claimed)
+        spans.warn(
+            "unmapped_label",
+            f"label {label!r} does not name one known category; span not created",
+            label=label,
+            value=claimed,
+        )
         return
     text = spans.text
-    offsets_ok = (isinstance(start, int) and isinstance(end, int) and not isinstance(start, bool)
-                  and 0 <= start < end <= len(text))
+    offsets_ok = (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and not isinstance(start, bool)
+        and 0 <= start < end <= len(text)
+    )
     if offsets_ok and (not claimed or text[start:end] == claimed):
         spans.add(start, end, category, label=label)
         return
@@ -210,15 +242,25 @@ def add_offset_span(spans: SpanSet, start: Any, end: Any, label: Any, claimed: s
     if claimed:
         found, _how = locate_lenient(text, claimed)
         if not found:
-            spans.warn("value_not_found", f"{claimed!r} ({label}) at {where} does not occur in the text",
-                       label=label, value=claimed)
+            spans.warn(
+                "value_not_found",
+                f"{claimed!r} ({label}) at {where} does not occur in the text",
+                label=label,
+                value=claimed,
+            )
             return
         anchor = start if isinstance(start, int) else 0
         nearest = min(found, key=lambda span: (abs(span[0] - anchor), span[0]))
-        spans.warn("position_mismatch",
-                   f"{claimed!r} ({label}) is not at {where}; took its occurrence at {nearest[0]}-{nearest[1]}",
-                   label=label, value=claimed)
+        spans.warn(
+            "position_mismatch",
+            f"{claimed!r} ({label}) is not at {where}; took its occurrence at {nearest[0]}-{nearest[1]}",
+            label=label,
+            value=claimed,
+        )
         spans.add(*nearest, category, label=label)
         return
-    spans.warn("position_mismatch", f"span {where} ({label}) lies outside the text ({len(text)} characters); dropped",
-               label=label)
+    spans.warn(
+        "position_mismatch",
+        f"span {where} ({label}) lies outside the text ({len(text)} characters); dropped",
+        label=label,
+    )

@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_encodable, check_split,
-    mark_duplicate_reports, summarize,
+    CorpusFormatError,
+    ImportResult,
+    SpanSet,
+    add_offset_span,
+    check_encodable,
+    check_split,
+    mark_duplicate_reports,
+    summarize,
 )
 from phi_core.corpus.importers.jsonl import read_records, record_id, record_text
 from phi_core.models import Report
@@ -48,12 +54,20 @@ def _report(record: dict, line: int, path: Path, split: str, seen: dict[str, int
         add_offset_span(spans, *entity)
     ordered, warnings = spans.finish()
     meta = {"source_id": str(record["id"])} if record.get("id") not in (None, "") else {}
-    return Report(id=report_id, text=text, split=split, status="silver" if ordered else "unlabeled",
-                  spans=ordered, warnings=warnings, meta=meta)
+    return Report(
+        id=report_id,
+        text=text,
+        split=split,
+        status="silver" if ordered else "unlabeled",
+        spans=ordered,
+        warnings=warnings,
+        meta=meta,
+    )
 
 
-def import_doccano(path: str | Path, *, dataset: str, split: str | None = None,
-                   encoding: str | None = None) -> ImportResult:
+def import_doccano(
+    path: str | Path, *, dataset: str, split: str | None = None, encoding: str | None = None
+) -> ImportResult:
     check_split(split)
     path = Path(path)
     seen: dict[str, int] = {}

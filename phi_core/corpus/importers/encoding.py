@@ -15,8 +15,13 @@ from dataclasses import dataclass
 UTF8 = "utf-8"
 # Codec names as Python spells them; the label is what the summary shows.
 CANDIDATES = ("cp932", "euc_jp")
-LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp932": "CP932 (Shift_JIS)", "shift_jis": "Shift_JIS",
-          "euc_jp": "EUC-JP"}
+LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "cp932": "CP932 (Shift_JIS)",
+    "shift_jis": "Shift_JIS",
+    "euc_jp": "EUC-JP",
+}
 # Choices offered to users; any other codec Python knows is accepted too.
 CHOICES = ("utf-8", "cp932", "shift_jis", "euc_jp")
 
@@ -64,8 +69,10 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
         try:
             return Decoded(data.decode(codec), codecs.lookup(encoding).name)
         except UnicodeDecodeError as exc:
-            raise EncodingError(f"the file is not {LABELS.get(codec, encoding)} text (byte {exc.start} cannot be "
-                                "decoded); check the encoding, or leave it out to detect it") from None
+            raise EncodingError(
+                f"the file is not {LABELS.get(codec, encoding)} text (byte {exc.start} cannot be "
+                "decoded); check the encoding, or leave it out to detect it"
+            ) from None
     try:
         return Decoded(data.decode("utf-8-sig"), UTF8)
     except UnicodeDecodeError as exc:

@@ -13,8 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, add_offset_span, check_encodable, check_split,
-    mark_duplicate_reports, read_text, summarize,
+    CorpusFormatError,
+    ImportResult,
+    SpanSet,
+    add_offset_span,
+    check_encodable,
+    check_split,
+    mark_duplicate_reports,
+    read_text,
+    summarize,
 )
 from phi_core.corpus.jsonl import parse_jsonl_lines
 from phi_core.models import LABEL_STATUSES, SPLITS, Report, Span
@@ -52,9 +59,7 @@ def record_text(record: dict, path: Path, line: int, *keys: str) -> str:
 
 def _choice(value: Any, allowed: tuple[str, ...], what: str, path: Path, line: int) -> str:
     if value not in allowed:
-        raise CorpusFormatError(
-            f"{path}: line {line} has {what} {value!r}; use one of {', '.join(allowed)}"
-        )
+        raise CorpusFormatError(f"{path}: line {line} has {what} {value!r}; use one of {', '.join(allowed)}")
     return value
 
 
@@ -72,22 +77,29 @@ def _report(record: dict, line: int, path: Path, split: str | None, seen: dict[s
     ordered, warnings = spans.finish()
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     style = record.get("style")
-    return Report(id=report_id, text=text, split=report_split, status=status, spans=_with_formats(ordered, raw_spans),
-                  warnings=warnings, meta=meta, style=str(style) if style not in (None, "") else None)
+    return Report(
+        id=report_id,
+        text=text,
+        split=report_split,
+        status=status,
+        spans=_with_formats(ordered, raw_spans),
+        warnings=warnings,
+        meta=meta,
+        style=str(style) if style not in (None, "") else None,
+    )
 
 
 def _with_formats(spans: list[Span], raw_spans: list[dict]) -> list[Span]:
     """Give back each span the value format its record named (kept only where the offsets held)."""
-    formats = {
-        (raw.get("start"), raw.get("end")): str(raw["format"]) for raw in raw_spans if raw.get("format")
-    }
+    formats = {(raw.get("start"), raw.get("end")): str(raw["format"]) for raw in raw_spans if raw.get("format")}
     if not formats:
         return spans
     return [s.model_copy(update={"format": formats.get((s.start, s.end))}) for s in spans]
 
 
-def import_jsonl(path: str | Path, *, dataset: str, split: str | None = None,
-                 encoding: str | None = None) -> ImportResult:
+def import_jsonl(
+    path: str | Path, *, dataset: str, split: str | None = None, encoding: str | None = None
+) -> ImportResult:
     check_split(split)
     path = Path(path)
     seen: dict[str, int] = {}

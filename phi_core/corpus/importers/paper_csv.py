@@ -33,8 +33,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from phi_core.corpus.importers.common import (
-    CorpusFormatError, ImportResult, SpanSet, check_encodable, check_split, gold_category, label_scope,
-    mark_duplicate_reports, read_text, summarize,
+    CorpusFormatError,
+    ImportResult,
+    SpanSet,
+    check_encodable,
+    check_split,
+    gold_category,
+    label_scope,
+    mark_duplicate_reports,
+    read_text,
+    summarize,
 )
 from phi_core.corpus.locate import locate_ignoring_spacing, locate_lenient, strip_titles
 from phi_core.models import Report
@@ -68,7 +76,7 @@ def _unescape(text: str) -> str:
 def _strip_wrapping_quotes(text: str) -> str:
     for quote in ('"""', '"'):
         if text.startswith(quote):
-            text = text[len(quote):]
+            text = text[len(quote) :]
             break
     else:
         return text
@@ -97,12 +105,14 @@ def encode_report_text(text: str) -> str:
     A backslash is written as ``\\u005c`` rather than doubled, so a decoded cell
     can never look twice escaped.
     """
-    escaped = (text.replace("\\", "\\u005c").replace('"', '\\"')
-               .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
+    escaped = (
+        text.replace("\\", "\\u005c").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
     return f'"{escaped}"'
 
 
 # ---------------------------------------------------------------- labels cell
+
 
 @dataclass
 class LabelItem:
@@ -149,8 +159,9 @@ def _looks_hidden(entry: Any) -> bool:
 def _visible_hidden(value: Any) -> RawEntries | None:
     if not isinstance(value, dict) or not ({"visible_phi_items", "hidden_phi_items"} & value.keys()):
         return None
-    return ([(e, False) for e in _as_list(value.get("visible_phi_items"))]
-            + [(e, True) for e in _as_list(value.get("hidden_phi_items"))])
+    return [(e, False) for e in _as_list(value.get("visible_phi_items"))] + [
+        (e, True) for e in _as_list(value.get("hidden_phi_items"))
+    ]
 
 
 def _keyed_list(*keys: str) -> Callable[[Any], RawEntries | None]:
@@ -178,8 +189,12 @@ SHAPES: tuple[tuple[str, Callable[[Any], RawEntries | None]], ...] = (
 )
 
 # Marker keys that tell the shape of a cell whose JSON could only be salvaged.
-_SHAPE_MARKERS = (("visible_hidden", '"hidden_phi_items"'), ("visible_hidden", '"visible_phi_items"'),
-                  ("annotations", '"phi_annotations"'), ("items", '"phi_items"'))
+_SHAPE_MARKERS = (
+    ("visible_hidden", '"hidden_phi_items"'),
+    ("visible_hidden", '"visible_phi_items"'),
+    ("annotations", '"phi_annotations"'),
+    ("items", '"phi_items"'),
+)
 
 
 def _first(entry: dict, keys: tuple[str, ...]) -> Any:
@@ -206,14 +221,22 @@ def _to_item(entry: Any, hidden: bool) -> LabelItem | str:
     label, value = _first(entry, _LABEL_KEYS), _first(entry, _VALUE_KEYS)
     if label is None or value is None or isinstance(value, (dict, list)):
         return f"entry {json.dumps(entry, ensure_ascii=False)[:80]} has no type and value"
-    start, end = _as_int(entry.get("start_position", entry.get("start"))), _as_int(
-        entry.get("end_position", entry.get("end")))
+    start, end = (
+        _as_int(entry.get("start_position", entry.get("start"))),
+        _as_int(entry.get("end_position", entry.get("end"))),
+    )
     position = entry.get("position")
     if start is None and isinstance(position, list) and len(position) == 2:
         start, end = _as_int(position[0]), _as_int(position[1])
-    return LabelItem(label=str(label), value=str(value), start=start, end=end, hidden=hidden,
-                     difficulty=_as_int(entry.get("detection_difficulty")),
-                     disguise=entry.get("disguise_method"))
+    return LabelItem(
+        label=str(label),
+        value=str(value),
+        start=start,
+        end=end,
+        hidden=hidden,
+        difficulty=_as_int(entry.get("detection_difficulty")),
+        disguise=entry.get("disguise_method"),
+    )
 
 
 def _collect(shape: str, wrapping: str, entries: RawEntries, container: Any) -> ParsedLabels:
@@ -338,6 +361,7 @@ def parse_labels_cell(cell: str | None) -> ParsedLabels:
 
 # ---------------------------------------------------------------- gold spans
 
+
 def _find_gold(text: str, value: str, category: str) -> tuple[list[tuple[int, int]], str]:
     """Every occurrence of a labelled value, as the bare name for person categories."""
     core = strip_titles(value) if category in PERSON_CATEGORIES else value
@@ -355,18 +379,22 @@ def _find_gold(text: str, value: str, category: str) -> tuple[list[tuple[int, in
     return [], "not_found"
 
 
-def _place_item(spans: SpanSet, item: LabelItem, category: str, trust_positions: bool
-                ) -> tuple[list[tuple[int, int]], str, tuple[int, int] | None]:
+def _place_item(
+    spans: SpanSet, item: LabelItem, category: str, trust_positions: bool
+) -> tuple[list[tuple[int, int]], str, tuple[int, int] | None]:
     """Where an item's value sits: (occurrences, how found, the agreeing given span if any)."""
     text = spans.text
     given = None
     if item.start is not None and item.end is not None:
-        if 0 <= item.start < item.end <= len(text) and text[item.start:item.end] == item.value:
+        if 0 <= item.start < item.end <= len(text) and text[item.start : item.end] == item.value:
             given = (item.start, item.end)
         else:
-            spans.warn("position_mismatch",
-                       f"{item.value!r} is not at its given position {item.start}-{item.end}; located it instead",
-                       label=item.label, value=item.value)
+            spans.warn(
+                "position_mismatch",
+                f"{item.value!r} is not at its given position {item.start}-{item.end}; located it instead",
+                label=item.label,
+                value=item.value,
+            )
     if given and trust_positions:
         return [given], "given", given
     found, how = _find_gold(text, item.value, category)
@@ -376,13 +404,18 @@ def _place_item(spans: SpanSet, item: LabelItem, category: str, trust_positions:
         given = (given[0] + offset, given[0] + offset + len(core))
         found = sorted(set(found) | {given})
     if not found:
-        spans.warn("value_not_found", f"{item.value!r} ({item.label}) does not occur in the text",
-                   label=item.label, value=item.value)
+        spans.warn(
+            "value_not_found",
+            f"{item.value!r} ({item.label}) does not occur in the text",
+            label=item.label,
+            value=item.value,
+        )
     return found, how, given
 
 
-def _outside_longer_spans(found: list[tuple[int, int]], everything: set[tuple[int, int]],
-                          given: tuple[int, int] | None) -> list[tuple[int, int]]:
+def _outside_longer_spans(
+    found: list[tuple[int, int]], everything: set[tuple[int, int]], given: tuple[int, int] | None
+) -> list[tuple[int, int]]:
     """Occurrences not buried inside a longer labelled stretch.
 
     Searching every occurrence of a bare surname (``高橋`` from ``高橋様``) also
@@ -391,21 +424,25 @@ def _outside_longer_spans(found: list[tuple[int, int]], everything: set[tuple[in
     predictions nobody makes. An item keeps all its occurrences when every one
     of them is buried, and always keeps its given position.
     """
-    free = [span for span in found if span == given or not any(
-        other != span and other[0] <= span[0] and span[1] <= other[1] for other in everything)]
+    free = [
+        span
+        for span in found
+        if span == given
+        or not any(other != span and other[0] <= span[0] and span[1] <= other[1] for other in everything)
+    ]
     return free or found
 
 
-def _hidden_entries(placed_hidden: list[tuple[LabelItem, list[tuple[int, int]]]],
-                    visible: set[tuple[int, int]]) -> list[dict]:
+def _hidden_entries(
+    placed_hidden: list[tuple[LabelItem, list[tuple[int, int]]]], visible: set[tuple[int, int]]
+) -> list[dict]:
     entries = []
     for item, found in placed_hidden:
         # A hidden mention repeats a header value verbatim more often than not;
         # the header comes first, so when every occurrence is also a visible
         # label, the later occurrences are the planted ones.
         own = [span for span in found if span not in visible] or found[1:] or found
-        entries.extend({"start": s, "end": e, "difficulty": item.difficulty, "disguise": item.disguise}
-                       for s, e in own)
+        entries.extend({"start": s, "end": e, "difficulty": item.difficulty, "disguise": item.disguise} for s, e in own)
     return entries
 
 
@@ -415,8 +452,9 @@ def build_report(report_id: str, text: str, labels_cell: str | None, split: str)
     if parsed.shape == "empty":
         spans.warn("no_labels", "the labels cell is empty; the report needs annotating")
     elif parsed.shape == "unparseable":
-        spans.warn("unparseable_labels",
-                   f"the labels cell could not be read as JSON: {(labels_cell or '').strip()[:80]!r}")
+        spans.warn(
+            "unparseable_labels", f"the labels cell could not be read as JSON: {(labels_cell or '').strip()[:80]!r}"
+        )
     elif not parsed.items and not parsed.problems:
         spans.warn("no_labels", "the labels cell lists no PHI items; the report needs annotating")
     for problem in parsed.problems:
@@ -428,8 +466,12 @@ def build_report(report_id: str, text: str, labels_cell: str | None, split: str)
         category = gold_category(item.label)
         if category is None:
             reason = "names several categories" if resolve(item.label).coarse else "is not a known category"
-            spans.warn("unmapped_label", f"label {item.label!r} {reason}; {item.value!r} was not made a gold span",
-                       label=item.label, value=item.value)
+            spans.warn(
+                "unmapped_label",
+                f"label {item.label!r} {reason}; {item.value!r} was not made a gold span",
+                label=item.label,
+                value=item.value,
+            )
             continue
         found, how, given = _place_item(spans, item, category, parsed.positions_exact)
         how_counts[how] += 1
@@ -448,8 +490,11 @@ def build_report(report_id: str, text: str, labels_cell: str | None, split: str)
             visible.update(kept)
 
     ordered, warnings = spans.finish()
-    meta: dict[str, Any] = {"layout": parsed.layout, "hidden": _hidden_entries(placed_hidden, visible),
-                            "located": dict(how_counts)}
+    meta: dict[str, Any] = {
+        "layout": parsed.layout,
+        "hidden": _hidden_entries(placed_hidden, visible),
+        "located": dict(how_counts),
+    }
     if parsed.source_id:
         meta["source_id"] = parsed.source_id
     status = "silver" if ordered else "unlabeled"
@@ -459,6 +504,7 @@ def build_report(report_id: str, text: str, labels_cell: str | None, split: str)
 
 
 # ---------------------------------------------------------------- file
+
 
 def _rows(content: str, path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
@@ -475,8 +521,9 @@ def _rows(content: str, path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         raise CorpusFormatError(f"{path} is not valid CSV near line {reader.line_num} ({exc}); fix the file") from None
 
 
-def import_paper_csv(path: str | Path, *, dataset: str, split: str | None = None,
-                     encoding: str | None = None) -> ImportResult:
+def import_paper_csv(
+    path: str | Path, *, dataset: str, split: str | None = None, encoding: str | None = None
+) -> ImportResult:
     check_split(split)
     path = Path(path)
     decoded = read_text(path, "paper CSV", encoding)
@@ -494,5 +541,6 @@ def import_paper_csv(path: str | Path, *, dataset: str, split: str | None = None
         reports.append(build_report(report_id, text, row.get(LABELS_COLUMN), split or "dev"))
     mark_duplicate_reports(reports)
     check_encodable(reports)
-    return ImportResult(reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, errors=errors,
-                                           encoding=decoded.label))
+    return ImportResult(
+        reports, summarize(reports, dataset=dataset, source=path, fmt=FORMAT, errors=errors, encoding=decoded.label)
+    )

@@ -31,7 +31,10 @@ _LETTER_OF = {name: letter for name, letter, _ in ERAS}
 D = "[0-9０-９]"
 SEP = "[/／.．\\-－]"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("era", re.compile(rf"(令和|平成|昭和|大正|明治)\s*(元|{D}{{1,2}})\s*年\s*({D}{{1,2}})\s*月(?:\s*({D}{{1,2}})\s*日)?")),
+    (
+        "era",
+        re.compile(rf"(令和|平成|昭和|大正|明治)\s*(元|{D}{{1,2}})\s*年\s*({D}{{1,2}})\s*月(?:\s*({D}{{1,2}})\s*日)?"),
+    ),
     ("era_letter", re.compile(rf"(?<![A-Za-z])([RHSTM])\s*({D}{{1,2}})({SEP})({D}{{1,2}})({SEP})({D}{{1,2}})(?!{D})")),
     ("western", re.compile(rf"(?<!{D})({D}{{4}})\s*年\s*({D}{{1,2}})\s*月(?:\s*({D}{{1,2}})\s*日)?")),
     ("western_sep", re.compile(rf"(?<!{D})({D}{{4}})({SEP})({D}{{1,2}})({SEP})({D}{{1,2}})(?!{D})")),
@@ -70,10 +73,10 @@ def _replace_groups(match: re.Match[str], values: dict[int, str]) -> str:
     for group in sorted(values):
         if match.start(group) < 0:
             continue
-        out.append(match.string[cursor:match.start(group)])
+        out.append(match.string[cursor : match.start(group)])
         out.append(values[group])
         cursor = match.end(group)
-    out.append(match.string[cursor:match.end()])
+    out.append(match.string[cursor : match.end()])
     return "".join(out)
 
 
@@ -105,8 +108,9 @@ def _shift_era_letter(m: re.Match[str], days: int) -> str | None:
         return None
     new = old + timedelta(days=days)
     name, new_year = era_of(new)
-    return _replace_groups(m, {1: _LETTER_OF[name], 2: _like(year, new_year), 4: _like(month, new.month),
-                               6: _like(day_text, new.day)})
+    return _replace_groups(
+        m, {1: _LETTER_OF[name], 2: _like(year, new_year), 4: _like(month, new.month), 6: _like(day_text, new.day)}
+    )
 
 
 def _shift_western(m: re.Match[str], days: int) -> str | None:
@@ -141,8 +145,11 @@ def _shift_month_day(m: re.Match[str], days: int) -> str | None:
 
 
 _SHIFTERS: dict[str, Callable[[re.Match[str], int], str | None]] = {
-    "era": _shift_era, "era_letter": _shift_era_letter, "western": _shift_western,
-    "western_sep": _shift_western_sep, "month_day": _shift_month_day,
+    "era": _shift_era,
+    "era_letter": _shift_era_letter,
+    "western": _shift_western,
+    "western_sep": _shift_western_sep,
+    "month_day": _shift_month_day,
 }
 
 
@@ -169,7 +176,9 @@ def shift_times(text: str, minutes: int) -> tuple[str, int]:
         if hour > 23 or minute > 59:
             continue
         moved = datetime(2000, 1, 1, hour, minute) + timedelta(minutes=minutes)
-        found.append((m, _replace_groups(m, {1: _like(m.group(1), moved.hour), 3: _like(m.group(3), moved.minute, pad=True)})))
+        found.append(
+            (m, _replace_groups(m, {1: _like(m.group(1), moved.hour), 3: _like(m.group(3), moved.minute, pad=True)}))
+        )
     for m, new in reversed(found):
         text = _sub(text, m.start(), m.end(), new)
     return text, len(found)

@@ -26,8 +26,10 @@ KEPT_CATEGORIES = frozenset({"SEX", "DEPARTMENT"})
 NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME"})
 READING_CATEGORIES = frozenset({"NAME_READING"})
 # Words inside an emergency-contact span that are not PHI and stay: relations and the labels around a number.
-_RELATIONS = re.compile(r"(長男|次男|三男|長女|次女|三女|息子|祖母|祖父|義母|義父|友人|知人|配偶者|妻|夫|母|父|兄|弟|姉|妹|娘|孫|"
-                        r"携帯電話|携帯|自宅|電話|連絡先|続柄|TEL|Tel|tel)")
+_RELATIONS = re.compile(
+    r"(長男|次男|三男|長女|次女|三女|息子|祖母|祖父|義母|義父|友人|知人|配偶者|妻|夫|母|父|兄|弟|姉|妹|娘|孫|"
+    r"携帯電話|携帯|自宅|電話|連絡先|続柄|TEL|Tel|tel)"
+)
 _PHONE_LIKE = re.compile(r"[0-9０-９(（][0-9０-９()（）\-－‐ー ]{5,}[0-9０-９]")
 MAX_DAYS, MIN_DAYS = 365, 30
 
@@ -56,8 +58,11 @@ class SurrogateBook:
         self.fake.seed_instance(self.rng.randrange(2**32))
         self.names = NameBook(self.rng, self.avoid if self.name_avoid is None else self.name_avoid)
         # One alternation searched in C instead of a Python loop over hundreds of originals.
-        self._forbidden_re = (re.compile("|".join(map(re.escape, sorted(self.forbidden, key=len, reverse=True))))
-                              if self.forbidden else None)
+        self._forbidden_re = (
+            re.compile("|".join(map(re.escape, sorted(self.forbidden, key=len, reverse=True))))
+            if self.forbidden
+            else None
+        )
 
     def shows_original(self, candidate: str) -> bool:
         return candidate in self.avoid or bool(self._forbidden_re and self._forbidden_re.search(candidate))
@@ -82,8 +87,9 @@ class SurrogateBook:
             self.values[key] = make()
         return self.values[key]
 
-    def replace(self, category: str | None, value: str, patient: str,
-                person: SurrogatePerson | None = None) -> tuple[str, SurrogatePerson | None]:
+    def replace(
+        self, category: str | None, value: str, patient: str, person: SurrogatePerson | None = None
+    ) -> tuple[str, SurrogatePerson | None]:
         """The surrogate of one span, and the fictional person it names (for readings)."""
         if category in KEPT_CATEGORIES:
             return value, None
@@ -105,8 +111,10 @@ class SurrogateBook:
     def _contact(self, value: str, patient: str, person) -> tuple[str, SurrogatePerson | None]:
         """Name, relation and phone in one span: each piece as its own kind; relations stay."""
         out, cursor, found = [], 0, None
-        pieces = sorted([(m.start(), m.end(), "phone") for m in _PHONE_LIKE.finditer(value)]
-                        + [(m.start(), m.end(), "keep") for m in _RELATIONS.finditer(value)])
+        pieces = sorted(
+            [(m.start(), m.end(), "phone") for m in _PHONE_LIKE.finditer(value)]
+            + [(m.start(), m.end(), "keep") for m in _RELATIONS.finditer(value)]
+        )
         taken = []
         for start, end, kind in pieces:
             if taken and start < taken[-1][1]:
@@ -160,13 +168,15 @@ def _clean(book: SurrogateBook, make: Callable[[], str], value: str, tries: int 
 
 
 def _address(book: SurrogateBook, value: str, patient: str) -> str:
-    return book._once("address", value,
-                      lambda: _clean(book, lambda: places.fictional_address(value, book.fake, book.rng), value))
+    return book._once(
+        "address", value, lambda: _clean(book, lambda: places.fictional_address(value, book.fake, book.rng), value)
+    )
 
 
 def _facility(book: SurrogateBook, value: str, patient: str) -> str:
-    return book._once("facility", value,
-                      lambda: _clean(book, lambda: places.fictional_facility(value, book.fake, book.rng), value))
+    return book._once(
+        "facility", value, lambda: _clean(book, lambda: places.fictional_facility(value, book.fake, book.rng), value)
+    )
 
 
 def _age(book: SurrogateBook, value: str, patient: str) -> str:
@@ -178,10 +188,16 @@ def _other(book: SurrogateBook, value: str, patient: str) -> str:
 
 
 _VALUE_HANDLERS: dict[str, Callable[[SurrogateBook, str, str], str]] = {
-    "BIRTH_DATE": _dates, "EXAM_DATE": _dates, "OTHER_DATE": _dates, "TIME": _times,
-    "PHONE": _phone, "FACILITY_PHONE": _phone,
-    "ADDRESS": _address, "FACILITY_ADDRESS": _address,
+    "BIRTH_DATE": _dates,
+    "EXAM_DATE": _dates,
+    "OTHER_DATE": _dates,
+    "TIME": _times,
+    "PHONE": _phone,
+    "FACILITY_PHONE": _phone,
+    "ADDRESS": _address,
+    "FACILITY_ADDRESS": _address,
     "HOSPITAL_NAME": _facility,
-    "PATIENT_ID": _other, "OTHER_ID": _other,
+    "PATIENT_ID": _other,
+    "OTHER_ID": _other,
     "AGE": _age,
 }

@@ -26,21 +26,73 @@ from faker.providers.person.ja_JP import Provider as _JaPersons
 from phi_core.corpus.generator.people import EXTRA_FAMILY_NAMES, EXTRA_FEMALE_NAMES, EXTRA_MALE_NAMES, NamePart
 from phi_core.corpus.locate import strip_titles
 
-_FAMILY_HEADS = (("青", "アオ", "Ao"), ("赤", "アカ", "Aka"), ("白", "シラ", "Shira"), ("黒", "クロ", "Kuro"),
-                 ("朝", "アサ", "Asa"), ("春", "ハル", "Haru"), ("夏", "ナツ", "Natsu"), ("秋", "アキ", "Aki"),
-                 ("冬", "フユ", "Fuyu"), ("梅", "ウメ", "Ume"), ("松", "マツ", "Matsu"), ("竹", "タケ", "Take"),
-                 ("杉", "スギ", "Sugi"), ("桜", "サクラ", "Sakura"), ("霧", "キリ", "Kiri"), ("雪", "ユキ", "Yuki"),
-                 ("星", "ホシ", "Hoshi"), ("月", "ツキ", "Tsuki"), ("浜", "ハマ", "Hama"), ("岩", "イワ", "Iwa"),
-                 ("磯", "イソ", "Iso"), ("梶", "カジ", "Kaji"), ("椎", "シイ", "Shii"), ("葛", "クズ", "Kuzu"))
-_FAMILY_TAILS = (("川", "カワ", "kawa"), ("野", "ノ", "no"), ("沢", "サワ", "sawa"), ("原", "ハラ", "hara"),
-                 ("谷", "タニ", "tani"), ("森", "モリ", "mori"), ("島", "シマ", "shima"), ("崎", "サキ", "saki"),
-                 ("尾", "オ", "o"), ("井", "イ", "i"), ("浦", "ウラ", "ura"), ("坂", "サカ", "saka"))
-_MALE_HEADS = (("健", "ケン", "Ken"), ("翔", "ショウ", "Sho"), ("大", "ダイ", "Dai"), ("拓", "タク", "Taku"),
-               ("悠", "ユウ", "Yu"), ("航", "コウ", "Ko"), ("蒼", "ソウ", "So"), ("晴", "ハル", "Haru"))
-_MALE_TAILS = (("太", "タ", "ta"), ("斗", "ト", "to"), ("介", "スケ", "suke"), ("也", "ヤ", "ya"),
-               ("平", "ヘイ", "hei"))
-_FEMALE_HEADS = (("美", "ミ", "Mi"), ("花", "ハナ", "Hana"), ("彩", "アヤ", "Aya"), ("結", "ユ", "Yu"),
-                 ("千", "チ", "Chi"), ("沙", "サ", "Sa"), ("理", "リ", "Ri"), ("紗", "サ", "Sa"))
+_FAMILY_HEADS = (
+    ("青", "アオ", "Ao"),
+    ("赤", "アカ", "Aka"),
+    ("白", "シラ", "Shira"),
+    ("黒", "クロ", "Kuro"),
+    ("朝", "アサ", "Asa"),
+    ("春", "ハル", "Haru"),
+    ("夏", "ナツ", "Natsu"),
+    ("秋", "アキ", "Aki"),
+    ("冬", "フユ", "Fuyu"),
+    ("梅", "ウメ", "Ume"),
+    ("松", "マツ", "Matsu"),
+    ("竹", "タケ", "Take"),
+    ("杉", "スギ", "Sugi"),
+    ("桜", "サクラ", "Sakura"),
+    ("霧", "キリ", "Kiri"),
+    ("雪", "ユキ", "Yuki"),
+    ("星", "ホシ", "Hoshi"),
+    ("月", "ツキ", "Tsuki"),
+    ("浜", "ハマ", "Hama"),
+    ("岩", "イワ", "Iwa"),
+    ("磯", "イソ", "Iso"),
+    ("梶", "カジ", "Kaji"),
+    ("椎", "シイ", "Shii"),
+    ("葛", "クズ", "Kuzu"),
+)
+_FAMILY_TAILS = (
+    ("川", "カワ", "kawa"),
+    ("野", "ノ", "no"),
+    ("沢", "サワ", "sawa"),
+    ("原", "ハラ", "hara"),
+    ("谷", "タニ", "tani"),
+    ("森", "モリ", "mori"),
+    ("島", "シマ", "shima"),
+    ("崎", "サキ", "saki"),
+    ("尾", "オ", "o"),
+    ("井", "イ", "i"),
+    ("浦", "ウラ", "ura"),
+    ("坂", "サカ", "saka"),
+)
+_MALE_HEADS = (
+    ("健", "ケン", "Ken"),
+    ("翔", "ショウ", "Sho"),
+    ("大", "ダイ", "Dai"),
+    ("拓", "タク", "Taku"),
+    ("悠", "ユウ", "Yu"),
+    ("航", "コウ", "Ko"),
+    ("蒼", "ソウ", "So"),
+    ("晴", "ハル", "Haru"),
+)
+_MALE_TAILS = (
+    ("太", "タ", "ta"),
+    ("斗", "ト", "to"),
+    ("介", "スケ", "suke"),
+    ("也", "ヤ", "ya"),
+    ("平", "ヘイ", "hei"),
+)
+_FEMALE_HEADS = (
+    ("美", "ミ", "Mi"),
+    ("花", "ハナ", "Hana"),
+    ("彩", "アヤ", "Aya"),
+    ("結", "ユ", "Yu"),
+    ("千", "チ", "Chi"),
+    ("沙", "サ", "Sa"),
+    ("理", "リ", "Ri"),
+    ("紗", "サ", "Sa"),
+)
 _FEMALE_TAILS = (("子", "コ", "ko"), ("香", "カ", "ka"), ("帆", "ホ", "ho"), ("絵", "エ", "e"))
 # How a given name ends says, more often than not, whether it is a woman's or a
 # man's; the surrogate then keeps that, so 美咲 does not become 健太.
@@ -54,16 +106,25 @@ def _composed(heads, tails) -> list[NamePart]:
 
 @lru_cache(maxsize=None)
 def _family_parts() -> tuple[NamePart, ...]:
-    return tuple([NamePart(*p) for p in _JaPersons.last_name_pairs] + list(EXTRA_FAMILY_NAMES)
-                 + _composed(_FAMILY_HEADS, _FAMILY_TAILS))
+    return tuple(
+        [NamePart(*p) for p in _JaPersons.last_name_pairs]
+        + list(EXTRA_FAMILY_NAMES)
+        + _composed(_FAMILY_HEADS, _FAMILY_TAILS)
+    )
 
 
 @lru_cache(maxsize=None)
 def _given_parts(sex: str | None) -> tuple[NamePart, ...]:
-    male = ([NamePart(*p) for p in _JaPersons.first_name_male_pairs] + list(EXTRA_MALE_NAMES)
-            + _composed(_MALE_HEADS, _MALE_TAILS))
-    female = ([NamePart(*p) for p in _JaPersons.first_name_female_pairs] + list(EXTRA_FEMALE_NAMES)
-              + _composed(_FEMALE_HEADS, _FEMALE_TAILS))
+    male = (
+        [NamePart(*p) for p in _JaPersons.first_name_male_pairs]
+        + list(EXTRA_MALE_NAMES)
+        + _composed(_MALE_HEADS, _MALE_TAILS)
+    )
+    female = (
+        [NamePart(*p) for p in _JaPersons.first_name_female_pairs]
+        + list(EXTRA_FEMALE_NAMES)
+        + _composed(_FEMALE_HEADS, _FEMALE_TAILS)
+    )
     return tuple(male if sex == "M" else female if sex == "F" else male + female)
 
 
@@ -82,7 +143,7 @@ def given_pool(sex: str | None = None) -> list[NamePart]:
 
 
 def guess_sex(given: str) -> str | None:
-    """"M", "F" or None for a given name, from the known lists, else from its last character."""
+    """ "M", "F" or None for a given name, from the known lists, else from its last character."""
     known = _known_sex().get(given)
     if known:
         return known
@@ -106,13 +167,16 @@ def script_of(core: str) -> str:
     letters = [c for c in core if not c.isspace() and c not in ".．・"]
     if letters and all(_HALF_KANA.match(c) for c in letters):
         return "halfkana"
-    if letters and all("\u30A0" <= c <= "\u30FF" for c in letters):
+    if letters and all("\u30a0" <= c <= "\u30ff" for c in letters):
         return "katakana"
-    if letters and all("\u3040" <= c <= "\u309F" or c == "ー" for c in letters):
+    if letters and all("\u3040" <= c <= "\u309f" or c == "ー" for c in letters):
         return "hiragana"
     if letters and all(c.isascii() and c.isalpha() for c in letters):
-        return "initials" if len(letters) <= 3 and not any(len(t) > 1 for t in re.findall(r"[A-Za-z]+", core)) \
+        return (
+            "initials"
+            if len(letters) <= 3 and not any(len(t) > 1 for t in re.findall(r"[A-Za-z]+", core))
             else "romaji"
+        )
     return "kanji"
 
 
@@ -138,8 +202,10 @@ class NameBook:
         # Filtered once per job: no part that shows up in any original name.
         lowered = avoid.lower()
         self._families = [p for p in family_pool() if not _in(p, avoid, lowered)] or family_pool()
-        self._givens = {sex: [p for p in given_pool(sex) if not _in(p, avoid, lowered)] or given_pool(sex)
-                        for sex in ("M", "F", None)}
+        self._givens = {
+            sex: [p for p in given_pool(sex) if not _in(p, avoid, lowered)] or given_pool(sex)
+            for sex in ("M", "F", None)
+        }
         self._used: set[str] = set()
         self._splits: dict[str, tuple[str, str | None]] = {}  # name without spaces -> (family, given)
 
@@ -214,8 +280,10 @@ class NameBook:
         person = self.known_reading(value) or person
         if person is None:
             tokens = keys or [core]
-            person = SurrogatePerson(self._family("reading:" + tokens[0]),
-                                     self._given("reading:" + "".join(tokens[1:])) if len(tokens) > 1 else None)
+            person = SurrogatePerson(
+                self._family("reading:" + tokens[0]),
+                self._given("reading:" + "".join(tokens[1:])) if len(tokens) > 1 else None,
+            )
         if keys and script_of(core) != "initials":
             self.readings.setdefault(tuple(keys), person)
         written = _write_reading(core, person)
@@ -250,8 +318,7 @@ def reading_keys(core: str) -> list[str]:
 
 def _in(part: NamePart, avoid: str, lowered: str) -> bool:
     hiragana = jaconv.kata2hira(part.kana)
-    return (part.kanji in avoid or part.kana in avoid or hiragana in avoid
-            or part.romaji.lower() in lowered)
+    return part.kanji in avoid or part.kana in avoid or hiragana in avoid or part.romaji.lower() in lowered
 
 
 def _next_letter(char: str) -> str:
@@ -267,7 +334,7 @@ def _split_titles(value: str) -> tuple[str, str, str]:
     at = value.find(core)
     if at < 0:
         return value, "", ""
-    return core, value[:at], value[at + len(core):]
+    return core, value[:at], value[at + len(core) :]
 
 
 def _write_reading(core: str, person: SurrogatePerson) -> str:

@@ -19,8 +19,13 @@ from phi_core.deid.surrogate.shapes import POSTAL, fictional_postal
 
 _PREFECTURE = re.compile(r"^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)")
 _FULL_DIGIT = re.compile(r"[０-９]")
-_KINDS = (("大学", "university_hospital"), ("クリニック", "clinic"), ("医院", "clinic"), ("診療所", "clinic"),
-          ("センター", "imaging_center"))
+_KINDS = (
+    ("大学", "university_hospital"),
+    ("クリニック", "clinic"),
+    ("医院", "clinic"),
+    ("診療所", "clinic"),
+    ("センター", "imaging_center"),
+)
 
 
 def fictional_address(value: str, fake: Faker, rng: random.Random) -> str:
@@ -30,7 +35,7 @@ def fictional_address(value: str, fake: Faker, rng: random.Random) -> str:
     rest = value
     if postal and postal.start() == 0:
         head = fictional_postal(postal.group(0), rng)
-        rest = value[postal.end():]
+        rest = value[postal.end() :]
     lead = re.match(r"^\s*", rest).group(0)
     body = rest.strip()
     if not body:

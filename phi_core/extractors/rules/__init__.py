@@ -45,8 +45,7 @@ def run_recognizers(text: str, recognizers: dict[str, Recognizer] | None = None)
 def extract_spans(text: str) -> list[Span]:
     """PHI spans found by the rules, sorted by start and non-overlapping."""
     return [
-        Span(start=c.start, end=c.end, category=c.category, text=text[c.start:c.end])
-        for c in run_recognizers(text)
+        Span(start=c.start, end=c.end, category=c.category, text=text[c.start : c.end]) for c in run_recognizers(text)
     ]
 
 
@@ -109,7 +108,7 @@ def extract(text: str, recognizers: dict[str, Recognizer] | None = None) -> list
     spans = [(c.start, c.end) for c in resolved]
     seen: dict[tuple[str, str], None] = {}
     for cand in resolved:
-        seen.setdefault((cand.category, text[cand.start:cand.end]), None)
+        seen.setdefault((cand.category, text[cand.start : cand.end]), None)
     return [
         PredictedItem(category=category, value=value)
         for category, value in seen

@@ -16,7 +16,7 @@ LATIN = "A-Za-zＡ-Ｚａ-ｚ"
 SPACE = " \u3000"
 NAME_CHARS = KANJI + HIRAGANA + KATAKANA + LATIN
 
-_KANA_OR_LATIN_READING = set(" \u3000・･,.，、'-") 
+_KANA_OR_LATIN_READING = set(" \u3000・･,.，、'-")
 
 
 def to_ascii_digits(text: str) -> str:

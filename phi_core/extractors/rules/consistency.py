@@ -16,8 +16,17 @@ from .patterns import date_key
 _EXAM_CUES = ("本日", "今朝", "当日", "同日", "本日の", "今回")
 _BIRTH_CUES = ("生まれ", "生")
 PROPAGATED_CATEGORIES = frozenset(
-    {"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "PATIENT_ID", "OTHER_ID", "PHONE", "FACILITY_PHONE",
-     "HOSPITAL_NAME", "NAME_READING"}
+    {
+        "PATIENT_NAME",
+        "PHYSICIAN_NAME",
+        "EMERGENCY_CONTACT",
+        "PATIENT_ID",
+        "OTHER_ID",
+        "PHONE",
+        "FACILITY_PHONE",
+        "HOSPITAL_NAME",
+        "NAME_READING",
+    }
 )
 _MIN_PROPAGATED = 3
 _SPACES = re.compile("[ \u3000]")
@@ -31,16 +40,16 @@ def _same_day(key: tuple, ref: tuple) -> bool:
 
 
 def retype_dates(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    birth = [date_key(text[c.start:c.end]) for c in candidates if c.category == "BIRTH_DATE" and c.kind == "date"]
-    exam = [date_key(text[c.start:c.end]) for c in candidates if c.category == "EXAM_DATE" and c.kind == "date"]
+    birth = [date_key(text[c.start : c.end]) for c in candidates if c.category == "BIRTH_DATE" and c.kind == "date"]
+    exam = [date_key(text[c.start : c.end]) for c in candidates if c.category == "EXAM_DATE" and c.kind == "date"]
     out: list[Candidate] = []
     for cand in candidates:
         if cand.kind != "date" or cand.category != "OTHER_DATE":
             out.append(cand)
             continue
-        value = text[cand.start:cand.end]
+        value = text[cand.start : cand.end]
         key = date_key(value)
-        before = text[max(0, cand.start - 3):cand.start]
+        before = text[max(0, cand.start - 3) : cand.start]
         if text.startswith(_BIRTH_CUES, cand.end) or any(_same_day(key, ref) for ref in birth if ref[0] == key[0]):
             out.append(cand.retyped("BIRTH_DATE"))
         elif any(before.endswith(cue) for cue in _EXAM_CUES) or any(_same_day(key, ref) for ref in exam):
@@ -55,7 +64,7 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
     values: dict[str, str] = {}
     for cand in candidates:
         if cand.rank == RANK_LABEL and cand.category in PROPAGATED_CATEGORIES:
-            value = text[cand.start:cand.end]
+            value = text[cand.start : cand.end]
             values.setdefault(value, cand.category)
             squeezed = _SPACES.sub("", value)
             if squeezed != value:
@@ -108,7 +117,7 @@ def _family_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         if cand.category not in _FAMILY_CATEGORIES or cand.rank < RANK_PATTERN:
             continue
-        value = text[cand.start:cand.end]
+        value = text[cand.start : cand.end]
         # Kanji names found by a cue in prose may be mis-split; romaji full names are not.
         if cand.rank != RANK_LABEL and not (value.isascii() and " " in value.strip()):
             continue

@@ -32,12 +32,12 @@ def sex_candidates(text: str) -> list[Candidate]:
             for m in regex.finditer(text):
                 sex = m.group("sex")
                 # "女性ホルモン", "男性型": the word continues, so it is not the patient's sex.
-                after = text[m.end("sex"):m.end("sex") + 1]
+                after = text[m.end("sex") : m.end("sex") + 1]
                 if sex in ("男", "女") and after and after in KANJI:
                     continue
                 found.append(Candidate(m.start("sex"), m.end("sex"), "SEX", RANK_PATTERN))
     english = "/" in text or "y" in text
-    for m in (_SEX_ENGLISH_RE.finditer(text) if english else ()):
+    for m in _SEX_ENGLISH_RE.finditer(text) if english else ():
         group = next(g for g in ("sex", "sex2", "sex3") if m.group(g))
         found.append(Candidate(m.start(group), m.end(group), "SEX", RANK_PATTERN))
     return found
@@ -54,8 +54,12 @@ class SexNearAgeRecognizer(Recognizer):
 
 _DEPARTMENT = f"[{KANJI}{KATAKANA}・]{{1,10}}?(?:科|外来|センター|部)"
 _FACILITY_END = "病院|クリニック|医院|診療所|医療センター|センター"
-_DEPT_AFTER_FACILITY_RE = re.compile(f"(?:{_FACILITY_END})[」』]?[ 　](?P<dept>{_DEPARTMENT})(?=[ 　\\n]|$)", re.MULTILINE)
-_DEPT_AFTER_DOCTOR_RE = re.compile(f"(?:先生|医師|Dr\\.?[^\\n（(]{{1,12}}?)[ 　]?[（(](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[)）]")
+_DEPT_AFTER_FACILITY_RE = re.compile(
+    f"(?:{_FACILITY_END})[」』]?[ 　](?P<dept>{_DEPARTMENT})(?=[ 　\\n]|$)", re.MULTILINE
+)
+_DEPT_AFTER_DOCTOR_RE = re.compile(
+    f"(?:先生|医師|Dr\\.?[^\\n（(]{{1,12}}?)[ 　]?[（(](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[)）]"
+)
 _DEPT_BEFORE_DOCTOR_RE = re.compile(
     f"(?:{_FACILITY_END})[」』]?[ 　](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[ 　](?=Dr|[{KANJI}]{{2,}}[ 　]?(?:[{KANJI}]+)?[ 　]?(?:先生|医師))"
 )

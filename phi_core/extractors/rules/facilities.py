@@ -14,8 +14,27 @@ from .recognizer import Document, Recognizer, register
 from .chars import is_hiragana, is_kanji, is_katakana, is_latin
 
 _FACILITY_ENDINGS = (
-    "病院", "クリニック", "医院", "診療所", "センター", "内科", "外科", "胃腸科", "眼科", "皮膚科",
-    "小児科", "整形外科", "苑", "園", "の家", "ホーム", "荘", "警察署", "消防局", "消防署", "医大",
+    "病院",
+    "クリニック",
+    "医院",
+    "診療所",
+    "センター",
+    "内科",
+    "外科",
+    "胃腸科",
+    "眼科",
+    "皮膚科",
+    "小児科",
+    "整形外科",
+    "苑",
+    "園",
+    "の家",
+    "ホーム",
+    "荘",
+    "警察署",
+    "消防局",
+    "消防署",
+    "医大",
 )
 _QUOTED_RE = re.compile(r"「(?P<name>[^「」\n]{2,30})」")
 _UNQUOTED_RE = re.compile(
@@ -38,15 +57,97 @@ _ENGLISH_FACILITY_UPPER_RE = re.compile(
     r"(?<![A-Za-z])(?P<name>(?:[A-Z]{2,}[ -]){1,3}(?:GENERAL |CITY |CENTRAL |MEMORIAL |UNIVERSITY |MUNICIPAL |RED CROSS )?"
     r"(?:HOSPITAL|MEDICAL CENTER|MEDICAL CENTRE|CLINIC))(?![A-Za-z])"
 )
-_ENGLISH_GENERIC = ("The ", "Our ", "This ", "A ", "An ", "Your ", "Referring ", "Outside ", "Previous ", "Local ", "Other ",
-                    "Same ", "University ", "General ", "City ", "Affiliated ", "Teaching ")
+_ENGLISH_GENERIC = (
+    "The ",
+    "Our ",
+    "This ",
+    "A ",
+    "An ",
+    "Your ",
+    "Referring ",
+    "Outside ",
+    "Previous ",
+    "Local ",
+    "Other ",
+    "Same ",
+    "University ",
+    "General ",
+    "City ",
+    "Affiliated ",
+    "Teaching ",
+)
 _PARTICLES = set("のにでをがはとへもや")
 _GENERIC_CORES = {
-    "", "当", "同", "他", "前", "近", "本", "大学", "総合", "専門", "市民", "地域", "大学附属", "附属", "付属",
-    "基幹", "関連", "連携", "紹介元", "一般", "精神科", "救急", "専門", "療養型", "拠点", "がん拠点",
-    "急性期", "回復期", "療養", "小児", "二次", "三次", "高次", "協力", "提携", "指定", "中核", "近隣", "周辺",
-    "地元", "別の", "同じ", "他の", "大規模", "中規模", "小規模", "こども", "子ども", "A", "B", "C", "X", "Ａ", "Ｂ", "Ｃ",
-    "某", "前", "元", "新", "旧", "特定機能", "地域医療支援", "紹介先", "受診", "当該", "各", "都内", "県立", "市立", "国立", "公立", "私立",
+    "",
+    "当",
+    "同",
+    "他",
+    "前",
+    "近",
+    "本",
+    "大学",
+    "総合",
+    "専門",
+    "市民",
+    "地域",
+    "大学附属",
+    "附属",
+    "付属",
+    "基幹",
+    "関連",
+    "連携",
+    "紹介元",
+    "一般",
+    "精神科",
+    "救急",
+    "療養型",
+    "拠点",
+    "がん拠点",
+    "急性期",
+    "回復期",
+    "療養",
+    "小児",
+    "二次",
+    "三次",
+    "高次",
+    "協力",
+    "提携",
+    "指定",
+    "中核",
+    "近隣",
+    "周辺",
+    "地元",
+    "別の",
+    "同じ",
+    "他の",
+    "大規模",
+    "中規模",
+    "小規模",
+    "こども",
+    "子ども",
+    "A",
+    "B",
+    "C",
+    "X",
+    "Ａ",
+    "Ｂ",
+    "Ｃ",
+    "某",
+    "元",
+    "新",
+    "旧",
+    "特定機能",
+    "地域医療支援",
+    "紹介先",
+    "受診",
+    "当該",
+    "各",
+    "都内",
+    "県立",
+    "市立",
+    "国立",
+    "公立",
+    "私立",
 }
 _LEADING_WORDS = ("紹介元", "かかりつけ", "以前", "近医", "前医", "当院", "他院", "市内", "県内", "近隣")
 _MAX_NAME = 24
@@ -84,7 +185,7 @@ def facility_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(match.start("name"), match.end("name"), "HOSPITAL_NAME", RANK_PATTERN))
     for match in _UNQUOTED_RE.finditer(text):
         start = _trim_front(text, _walk_back(text, match.start()), match.start())
-        core = text[start:match.start()]
+        core = text[start : match.start()]
         # A cut inside a hiragana word ("がん拠点" -> "ん拠点") leaves kana debris in front.
         stripped = core.lstrip(_HIRAGANA_RUN)
         if core in _GENERIC_CORES or (stripped and stripped in _GENERIC_CORES):
@@ -124,7 +225,9 @@ def _english_names(text: str) -> list[Candidate]:
         return found
     matches = list(_ENGLISH_FACILITY_RE.finditer(text))
     if "HOSPITAL" in text or "CLINIC" in text or "CENTER" in text:
-        matches += [m for m in _ENGLISH_FACILITY_UPPER_RE.finditer(text) if not m.group("name").startswith(("THE ", "OUR "))]
+        matches += [
+            m for m in _ENGLISH_FACILITY_UPPER_RE.finditer(text) if not m.group("name").startswith(("THE ", "OUR "))
+        ]
     for match in matches:
         start = match.start("name")
         name = match.group("name")
@@ -134,7 +237,17 @@ def _english_names(text: str) -> list[Candidate]:
         if " " not in name:
             continue  # "Hospital" alone
         first = name.split(" ")[0]
-        if first in ("General", "City", "Central", "Memorial", "University", "Medical", "Municipal", "Hospital", "Clinic"):
+        if first in (
+            "General",
+            "City",
+            "Central",
+            "Memorial",
+            "University",
+            "Medical",
+            "Municipal",
+            "Hospital",
+            "Clinic",
+        ):
             continue
         found.append(Candidate(start, match.end("name"), "HOSPITAL_NAME", RANK_PATTERN))
     return found

@@ -44,25 +44,42 @@ _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"}
 LABEL_RULES: dict[str, LabelRule] = {
     **_rules("氏名 患者 患者名 患者氏名 名前 被検者名 受診者名", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
     **_rules("読影 依頼 報告 執刀", _PHYSICIAN_RULE_DEF),
-    **_rules("フリガナ ふりがな カナ氏名 氏名カナ 氏名（カナ） ローマ字氏名 ローマ字", LabelRule("whole", "NAME_READING")),
+    **_rules(
+        "フリガナ ふりがな カナ氏名 氏名カナ 氏名（カナ） ローマ字氏名 ローマ字", LabelRule("whole", "NAME_READING")
+    ),
     **_rules("生年月日", _BIRTH),
     **_rules("年齢", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("性別", LabelRule("sex", "SEX")),
     **_rules("住所 患者住所 現住所 自宅住所 緊急連絡先住所 連絡先住所", LabelRule("whole", "ADDRESS")),
     **_rules("施設住所 病院住所 所在地 医療機関住所", LabelRule("whole", "FACILITY_ADDRESS")),
-    **_rules("電話 電話番号 携帯電話 携帯 携帯番号 自宅電話 連絡先 TEL Tel", LabelRule("context", retype={"phone": "PHONE"})),
-    **_rules("施設電話 施設電話番号 施設TEL 病院電話 代表電話", LabelRule("context", retype={"phone": "FACILITY_PHONE"})),
-    **_rules("緊急連絡先 家族連絡先 キーパーソン 家族 保護者 身元引受人 連絡先（家族） 家族の連絡先",
-             LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"})),
-    **_rules("検査日 検査日時 撮影日 撮影日時 検査年月日 撮影年月日 検査実施日 実施日 施行日 検査・治療日時 治療日時", _EXAM),
+    **_rules(
+        "電話 電話番号 携帯電話 携帯 携帯番号 自宅電話 連絡先 TEL Tel", LabelRule("context", retype={"phone": "PHONE"})
+    ),
+    **_rules(
+        "施設電話 施設電話番号 施設TEL 病院電話 代表電話", LabelRule("context", retype={"phone": "FACILITY_PHONE"})
+    ),
+    **_rules(
+        "緊急連絡先 家族連絡先 キーパーソン 家族 保護者 身元引受人 連絡先（家族） 家族の連絡先",
+        LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
+    ),
+    **_rules(
+        "検査日 検査日時 撮影日 撮影日時 検査年月日 撮影年月日 検査実施日 実施日 施行日 検査・治療日時 治療日時", _EXAM
+    ),
     **_rules("前回検査日 前回検査 前回撮影日 比較対象", _OTHER_DATE),
     **_rules("施設 施設名 病院名 医療機関 医療機関名 紹介元 紹介元医療機関", LabelRule("whole", "HOSPITAL_NAME")),
-    **_rules("診療科 依頼科 依頼診療科 依頼部署 病棟 提出科 担当科 受診科 紹介科 依頼元科 所属科 所属", LabelRule("whole", "DEPARTMENT")),
-    **_rules("スクリーナー 細胞検査士 検査技師 医師名 担当医師名 医師氏名 記載 記入 記入者 作成 作成者 入力者 介助 介助者 介助看護師 施行者 実施者 確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
-             _PHYSICIAN_RULE_DEF),
-    **_rules("入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
-             "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
-             _OTHER_DATE),
+    **_rules(
+        "診療科 依頼科 依頼診療科 依頼部署 病棟 提出科 担当科 受診科 紹介科 依頼元科 所属科 所属",
+        LabelRule("whole", "DEPARTMENT"),
+    ),
+    **_rules(
+        "スクリーナー 細胞検査士 検査技師 医師名 担当医師名 医師氏名 記載 記入 記入者 作成 作成者 入力者 介助 介助者 介助看護師 施行者 実施者 確認 承認 署名 報告者 記載者 記録者 署名者 承認者 確認者 検査者 担当者 説明者 担当看護師 看護師 受持看護師 担当 主治医 担当医 記載医",
+        _PHYSICIAN_RULE_DEF,
+    ),
+    **_rules(
+        "入院日 退院日 手術日 来院日 受診日 初診日 紹介日 記載日 作成日 報告日 発行日 採取日 受付日 入院日時 退院日時 "
+        "記録日 記録日時 日付 日時 既往歴 発症日 予約日 次回予約 次回受診日 前回 前回検査日時",
+        _OTHER_DATE,
+    ),
     **_rules("宛先 紹介先 紹介先医療機関 貴院 医療機関名称", LabelRule("whole", "HOSPITAL_NAME")),
     **_rules("病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室", LabelRule("room", "OTHER_ID")),
 }
@@ -70,27 +87,43 @@ LABEL_RULES: dict[str, LabelRule] = {
 # English keys ("Patient Name: ...", CSV headers such as patient_name) share
 # the rules above; every case variant is listed so lookup stays a dict hit.
 _ENGLISH_KEYS: dict[str, LabelRule] = {
-    **_rules("Case|症例|Re|RE|Subject|Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
+    **_rules(
+        "Case|症例|Re|RE|Subject|Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name",
+        LabelRule("name", "PATIENT_NAME", finds_sex=True),
+    ),
     **_rules("Kana|Reading|Furigana|Name Kana|Kana Name|Patient Name Kana", LabelRule("whole", "NAME_READING")),
     **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("Sex|Gender", LabelRule("sex", "SEX")),
     **_rules("Age/Sex|Age/Gender|Sex/Age|年齢/性別|年齢・性別|性別/年齢", LabelRule("agesex", "AGE")),
     **_rules("Address|Home Address|Patient Address", LabelRule("whole", "ADDRESS")),
-    **_rules("Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
-             LabelRule("context", retype={"phone": "PHONE"})),
-    **_rules("Emergency Contact|Next of Kin|NOK", LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"})),
-    **_rules("Exam Date|Study Date|Date of Exam|Date of Study|Examination Date|Exam Date/Time|Study Date/Time|Date of Examination",
-             _EXAM),
-    **_rules("Date|Report Date|Admission Date|Discharge Date|Date of Admission|Date of Discharge|Previous Exam|Prior Study|Comparison",
-             _OTHER_DATE),
-    **_rules("Referring Physician|Referring Doctor|Ordering Physician|Requesting Physician|Radiologist|Reported by|"
-             "Reading Radiologist|Read by|Signed by|Attending Physician|Attending|Physician|Doctor|Dictated by|"
-             "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
-             "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant",
-             _PHYSICIAN_RULE_DEF),
-    **_rules("Hospital|Institution|Facility|Referring Hospital|Referred from|Hospital Name|Institution Name",
-             LabelRule("whole", "HOSPITAL_NAME")),
+    **_rules(
+        "Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
+        LabelRule("context", retype={"phone": "PHONE"}),
+    ),
+    **_rules(
+        "Emergency Contact|Next of Kin|NOK",
+        LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
+    ),
+    **_rules(
+        "Exam Date|Study Date|Date of Exam|Date of Study|Examination Date|Exam Date/Time|Study Date/Time|Date of Examination",
+        _EXAM,
+    ),
+    **_rules(
+        "Date|Report Date|Admission Date|Discharge Date|Date of Admission|Date of Discharge|Previous Exam|Prior Study|Comparison",
+        _OTHER_DATE,
+    ),
+    **_rules(
+        "Referring Physician|Referring Doctor|Ordering Physician|Requesting Physician|Radiologist|Reported by|"
+        "Reading Radiologist|Read by|Signed by|Attending Physician|Attending|Physician|Doctor|Dictated by|"
+        "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
+        "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant",
+        _PHYSICIAN_RULE_DEF,
+    ),
+    **_rules(
+        "Hospital|Institution|Facility|Referring Hospital|Referred from|Hospital Name|Institution Name",
+        LabelRule("whole", "HOSPITAL_NAME"),
+    ),
     **_rules("Department|Dept|Dept.|Ward|Service|Division", LabelRule("whole", "DEPARTMENT")),
     **_rules("Room|Room No.|Bed|Bed No.", LabelRule("room", "OTHER_ID")),
 }
@@ -110,7 +143,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
 _SEPARATOR_RE = re.compile("[:：】]|(?<=[^\\s|]) ?\\|")
-_SEPARATOR_PADDING = " \t\u3000\"|"
+_SEPARATOR_PADDING = ' \t\u3000"|'
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
@@ -122,28 +155,70 @@ _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センタ
 # "患者IDがCT-..."). A bare "ID" needs a real separator so that "IDH1" stays a gene.
 _ID_VALUE = r"(?P<value>[A-Za-z0-9Ａ-Ｚ０-９][A-Za-z0-9Ａ-Ｚ０-９\-_/－]*[A-Za-z0-9Ａ-Ｚ０-９]|[0-9０-９])"
 _ID_LABELS: dict[str, str] = {
-    "患者ID": "PATIENT_ID", "患者番号": "PATIENT_ID", "カルテ番号": "PATIENT_ID", "カルテNo.": "PATIENT_ID",
-    "カルテNo": "PATIENT_ID", "カルテID": "PATIENT_ID", "診察券番号": "PATIENT_ID",
-    "検査番号": "OTHER_ID", "検査ID": "OTHER_ID", "受付番号": "OTHER_ID", "オーダー番号": "OTHER_ID",
-    "参照番号": "OTHER_ID", "参照ID": "OTHER_ID", "依頼番号": "OTHER_ID", "シリアル番号": "OTHER_ID",
-    "製造番号": "OTHER_ID", "機器番号": "OTHER_ID", "S/N": "OTHER_ID", "Acc.No.": "OTHER_ID", "Acc.No": "OTHER_ID",
-    "Accession No.": "OTHER_ID", "受付No.": "OTHER_ID", "検査No.": "OTHER_ID",
-    "ID番号": "PATIENT_ID", "患者番号ID": "PATIENT_ID", "登録番号": "PATIENT_ID", "診察券No.": "PATIENT_ID",
-    "Patient ID": "PATIENT_ID", "Patient No.": "PATIENT_ID", "MRN": "PATIENT_ID",
-    "Chart No.": "PATIENT_ID", "Hospital No.": "PATIENT_ID", "Medical Record No.": "PATIENT_ID",
-    "検体番号": "OTHER_ID", "標本番号": "OTHER_ID", "病理番号": "OTHER_ID", "病理組織番号": "OTHER_ID",
-    "内視鏡番号": "OTHER_ID", "オーダーNo.": "OTHER_ID", "オーダーNo": "OTHER_ID", "依頼No.": "OTHER_ID",
-    "Accession Number": "OTHER_ID", "Accession #": "OTHER_ID", "Accession": "OTHER_ID", "Acc#": "OTHER_ID",
-    "Order No.": "OTHER_ID", "Order Number": "OTHER_ID", "Specimen No.": "OTHER_ID", "Specimen": "OTHER_ID",
-    "Study ID": "OTHER_ID", "No.": "OTHER_ID", "NO.": "OTHER_ID", "Serial No.": "OTHER_ID", "Serial Number": "OTHER_ID", "Visit No.": "OTHER_ID",
+    "患者ID": "PATIENT_ID",
+    "患者番号": "PATIENT_ID",
+    "カルテ番号": "PATIENT_ID",
+    "カルテNo.": "PATIENT_ID",
+    "カルテNo": "PATIENT_ID",
+    "カルテID": "PATIENT_ID",
+    "診察券番号": "PATIENT_ID",
+    "検査番号": "OTHER_ID",
+    "検査ID": "OTHER_ID",
+    "受付番号": "OTHER_ID",
+    "オーダー番号": "OTHER_ID",
+    "参照番号": "OTHER_ID",
+    "参照ID": "OTHER_ID",
+    "依頼番号": "OTHER_ID",
+    "シリアル番号": "OTHER_ID",
+    "製造番号": "OTHER_ID",
+    "機器番号": "OTHER_ID",
+    "S/N": "OTHER_ID",
+    "Acc.No.": "OTHER_ID",
+    "Acc.No": "OTHER_ID",
+    "Accession No.": "OTHER_ID",
+    "受付No.": "OTHER_ID",
+    "検査No.": "OTHER_ID",
+    "ID番号": "PATIENT_ID",
+    "患者番号ID": "PATIENT_ID",
+    "登録番号": "PATIENT_ID",
+    "診察券No.": "PATIENT_ID",
+    "Patient ID": "PATIENT_ID",
+    "Patient No.": "PATIENT_ID",
+    "MRN": "PATIENT_ID",
+    "Chart No.": "PATIENT_ID",
+    "Hospital No.": "PATIENT_ID",
+    "Medical Record No.": "PATIENT_ID",
+    "検体番号": "OTHER_ID",
+    "標本番号": "OTHER_ID",
+    "病理番号": "OTHER_ID",
+    "病理組織番号": "OTHER_ID",
+    "内視鏡番号": "OTHER_ID",
+    "オーダーNo.": "OTHER_ID",
+    "オーダーNo": "OTHER_ID",
+    "依頼No.": "OTHER_ID",
+    "Accession Number": "OTHER_ID",
+    "Accession #": "OTHER_ID",
+    "Accession": "OTHER_ID",
+    "Acc#": "OTHER_ID",
+    "Order No.": "OTHER_ID",
+    "Order Number": "OTHER_ID",
+    "Specimen No.": "OTHER_ID",
+    "Specimen": "OTHER_ID",
+    "Study ID": "OTHER_ID",
+    "No.": "OTHER_ID",
+    "NO.": "OTHER_ID",
+    "Serial No.": "OTHER_ID",
+    "Serial Number": "OTHER_ID",
+    "Visit No.": "OTHER_ID",
 }
 _ID_LABEL_RE = re.compile(
-    "(?P<label>" + "|".join(re.escape(w) for w in sorted(_ID_LABELS, key=len, reverse=True)) + ")"
-    + r"(?:\"?\s*[:：=|#】]\s*\"?|\s*(?:が|は)?\s*)" + _ID_VALUE
+    "(?P<label>"
+    + "|".join(re.escape(w) for w in sorted(_ID_LABELS, key=len, reverse=True))
+    + ")"
+    + r"(?:\"?\s*[:：=|#】]\s*\"?|\s*(?:が|は)?\s*)"
+    + _ID_VALUE
 )
-_BARE_ID_RE = re.compile(
-    r"(?P<label>I(?<![A-Za-z].)D|ＩＤ)(?:\"?\s*[:：=】]\s*\"?|\s+|\s*(?:が|は)\s*)" + _ID_VALUE
-)
+_BARE_ID_RE = re.compile(r"(?P<label>I(?<![A-Za-z].)D|ＩＤ)(?:\"?\s*[:：=】]\s*\"?|\s+|\s*(?:が|は)\s*)" + _ID_VALUE)
 
 
 @dataclass(frozen=True)
@@ -198,7 +273,9 @@ def _is_table_label_cell(text: str, bar: int) -> bool:
 
 # "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
 # token (line start or after a space) with only spaces before its value.
-_SPACED_LABEL_RE = re.compile("(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE)
+_SPACED_LABEL_RE = re.compile(
+    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE
+)
 
 
 def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
@@ -206,7 +283,7 @@ def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     for match in _SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
         rule = LABEL_RULES.get(word)
-        before = text[:match.start()].rstrip(" ")[-1:]
+        before = text[: match.start()].rstrip(" ")[-1:]
         opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
         if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
@@ -220,7 +297,11 @@ _BRACKET_LABEL_RE = re.compile("【([^】\n]{1,12})】")
 
 
 def _is_label_word(word: str) -> bool:
-    return word in LABEL_RULES or word in _ID_LABELS or (word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(c) for c in word))
+    return (
+        word in LABEL_RULES
+        or word in _ID_LABELS
+        or (word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(c) for c in word))
+    )
 
 
 def find_label_hits(text: str) -> list[LabelHit]:
@@ -283,7 +364,9 @@ def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
 
 _CELL_SHAPES = {
     "age": re.compile(r"[0-9０-９]{1,3}(?:歳|才|Y|y|yrs?)?"),
-    "time": re.compile(r"[0-2０-２]?[0-9０-９](?:[:：][0-5０-５][0-9０-９](?:[:：][0-5][0-9])?|[0-5][0-9](?:[0-5][0-9])?)"),
+    "time": re.compile(
+        r"[0-2０-２]?[0-9０-９](?:[:：][0-5０-５][0-9０-９](?:[:：][0-5][0-9])?|[0-5][0-9](?:[0-5][0-9])?)"
+    ),
     "phone": re.compile(r"\+?[0-9０-９][0-9０-９\-‐－() （）]{8,16}[0-9０-９]"),
 }
 
@@ -302,13 +385,15 @@ _AGE_SEX_RE = re.compile(
 
 
 def _age_sex(text: str, hit: LabelHit) -> list[Candidate]:
-    """"Age/Sex: 66/M", "年齢/性別：66歳/男性"."""
+    """ "Age/Sex: 66/M", "年齢/性別：66歳/男性"."""
     match = _AGE_SEX_RE.search(text, hit.value_start, hit.value_end)
     if not match:
         return []
     age, sex = ("age", "sex") if match.group("age") else ("age2", "sex2")
-    return [Candidate(match.start(age), match.end(age), "AGE", RANK_LABEL),
-            Candidate(match.start(sex), match.end(sex), "SEX", RANK_LABEL)]
+    return [
+        Candidate(match.start(age), match.end(age), "AGE", RANK_LABEL),
+        Candidate(match.start(sex), match.end(sex), "SEX", RANK_LABEL),
+    ]
 
 
 def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
@@ -330,7 +415,7 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
         elif read_as == "sex":
             found.extend(_sex_value(text, hit))
         elif read_as == "id":
-            found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start:c.end]))
+            found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start : c.end]))
         elif read_as == "agesex":
             found.extend(_age_sex(text, hit))
         elif read_as in ("age", "time", "phone"):
@@ -380,8 +465,17 @@ class LabelContextRecognizer(Recognizer):
     """``key：value``, ``key: value`` and Markdown table rows: the label decides the category."""
 
     name = "label-context"
-    categories = ("PATIENT_NAME", "PHYSICIAN_NAME", "NAME_READING", "SEX", "ADDRESS", "FACILITY_ADDRESS",
-                  "EMERGENCY_CONTACT", "HOSPITAL_NAME", "DEPARTMENT")
+    categories = (
+        "PATIENT_NAME",
+        "PHYSICIAN_NAME",
+        "NAME_READING",
+        "SEX",
+        "ADDRESS",
+        "FACILITY_ADDRESS",
+        "EMERGENCY_CONTACT",
+        "HOSPITAL_NAME",
+        "DEPARTMENT",
+    )
 
     def find(self, doc: Document) -> list[Candidate]:
         return label_candidates(doc.text, label_hits(doc))
@@ -421,20 +515,32 @@ _COLUMN_RULES: dict[str, LabelRule] = {}
 for _table in (LABEL_RULES, _ID_RULES):
     for _label, _rule in _table.items():
         _COLUMN_RULES.setdefault(_normal_key(_label), _rule)
-_COLUMN_RULES.update({
-    _normal_key(k): v for k, v in {
-        "id": _ID_RULES["患者ID"], "patientid": _ID_RULES["患者ID"], "患者id": _ID_RULES["患者ID"],
-        "kana_name": LABEL_RULES["カナ氏名"], "name_kana": LABEL_RULES["カナ氏名"],
-        "patient_name_kana": LABEL_RULES["カナ氏名"], "birth": _BIRTH, "dob": _BIRTH,
-        "exam_time": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
-        "study_time": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
-        "time": LabelRule("context", retype={"time": "TIME", "date": "OTHER_DATE"}),
-        "検査時刻": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
-        "accession_no": _ID_RULES["Accession No."], "order_no": _ID_RULES["Order No."],
-        "reporter": _PHYSICIAN_RULE_DEF, "reader": _PHYSICIAN_RULE_DEF, "requester": _PHYSICIAN_RULE_DEF,
-        "referring": _PHYSICIAN_RULE_DEF, "hospital_name": LABEL_RULES["病院名"],
-    }.items()
-})
+_COLUMN_RULES.update(
+    {
+        _normal_key(k): v
+        for k, v in {
+            "id": _ID_RULES["患者ID"],
+            "patientid": _ID_RULES["患者ID"],
+            "患者id": _ID_RULES["患者ID"],
+            "kana_name": LABEL_RULES["カナ氏名"],
+            "name_kana": LABEL_RULES["カナ氏名"],
+            "patient_name_kana": LABEL_RULES["カナ氏名"],
+            "birth": _BIRTH,
+            "dob": _BIRTH,
+            "exam_time": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
+            "study_time": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
+            "time": LabelRule("context", retype={"time": "TIME", "date": "OTHER_DATE"}),
+            "検査時刻": LabelRule("context", retype={"time": "TIME", "date": "EXAM_DATE"}),
+            "accession_no": _ID_RULES["Accession No."],
+            "order_no": _ID_RULES["Order No."],
+            "reporter": _PHYSICIAN_RULE_DEF,
+            "reader": _PHYSICIAN_RULE_DEF,
+            "requester": _PHYSICIAN_RULE_DEF,
+            "referring": _PHYSICIAN_RULE_DEF,
+            "hospital_name": LABEL_RULES["病院名"],
+        }.items()
+    }
+)
 
 
 _AGE_COLUMN = LabelRule("age", "AGE")
@@ -446,7 +552,10 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     (("age", "年齢", "歳"), _AGE_COLUMN),
     (("time", "時刻", "時間"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
-    (("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "nurse", "看護師"), _PHYSICIAN_RULE_DEF),
+    (
+        ("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "nurse", "看護師"),
+        _PHYSICIAN_RULE_DEF,
+    ),
     (("phone", "tel", "電話", "電話番号", "携帯", "連絡先"), _PHONE_COLUMN),
     (("date", "日", "日付", "年月日", "日時"), _OTHER_DATE),
     (("dept", "department", "科", "診療科"), LabelRule("whole", "DEPARTMENT")),

@@ -25,9 +25,28 @@ _LEADING_TITLES = re.compile(
     r"(?:Dr\.?|DR\.?|Prof\.?|Ns\.?|NS\.?|院長|副院長|部長|医長|主任|診療放射線技師|臨床検査技師|放射線技師|検査技師|技師|医師|看護師|准教授|教授|講師)[ \u3000]*"
 )
 # Titles and honorifics written after a name; never part of the span.
-_TRAILING_TITLES = ("先生", "医師", "様", "さん", "氏", "殿", "部長", "教授", "院長", "科長", "くん", "ちゃん", "看護師",
-                    "技師", "御侍史", "御机下", "侍史", "Dr", "印")
-_NAME_STOPS = set("（()）、,，。/／\n\"\\:：;；【】[]「」*")
+_TRAILING_TITLES = (
+    "先生",
+    "医師",
+    "様",
+    "さん",
+    "氏",
+    "殿",
+    "部長",
+    "教授",
+    "院長",
+    "科長",
+    "くん",
+    "ちゃん",
+    "看護師",
+    "技師",
+    "御侍史",
+    "御机下",
+    "侍史",
+    "Dr",
+    "印",
+)
+_NAME_STOPS = set('（()）、,，。/／\n"\\:：;；【】[]「」*')
 _EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
@@ -59,8 +78,12 @@ def _max_surname_length() -> int:
 
 # Old and variant forms written in names (濱田, 髙橋, 宮﨑, 渡邊): folded one
 # character to one character, so offsets do not move.
-_VARIANTS = str.maketrans({**dict(zip("濱髙﨑邊邉齋齊澤嶋廣櫻籐蘒冨瀨曻德眞淺埜", "浜高崎辺辺斎斉沢島広桜藤荻富瀬昇徳真浅野")),
-                           "\U00020bb7": "吉"})
+_VARIANTS = str.maketrans(
+    {
+        **dict(zip("濱髙﨑邊邉齋齊澤嶋廣櫻籐蘒冨瀨曻德眞淺埜", "浜高崎辺辺斎斉沢島広桜藤荻富瀬昇徳真浅野")),
+        "\U00020bb7": "吉",
+    }
+)
 
 
 def starts_with_surname(run: str) -> int:
@@ -123,8 +146,28 @@ def _closing_paren(text: str, open_at: int, limit: int) -> int:
 
 _SEX_WORDS = ("男性", "女性", "男児", "女児", "男", "女")
 _RELATION_WORDS = (
-    "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "息子", "祖母", "祖父",
-    "母", "父", "妻", "夫", "娘", "兄", "姉", "弟", "妹", "家族",
+    "母親",
+    "父親",
+    "配偶者",
+    "長男",
+    "長女",
+    "次男",
+    "次女",
+    "三男",
+    "三女",
+    "息子",
+    "祖母",
+    "祖父",
+    "母",
+    "父",
+    "妻",
+    "夫",
+    "娘",
+    "兄",
+    "姉",
+    "弟",
+    "妹",
+    "家族",
 )
 _TOKEN_RE = re.compile("[^ \u3000]+")
 
@@ -148,9 +191,7 @@ def _department_prefix(text: str, start: int, limit: int) -> int:
     return start
 
 
-def parse_labelled_name(
-    text: str, start: int, limit: int, category: str, relation_ok: bool = False
-) -> list[Candidate]:
+def parse_labelled_name(text: str, start: int, limit: int, category: str, relation_ok: bool = False) -> list[Candidate]:
     """Read one or more names from a label value (e.g. ``Dr. 清水 玲子（内分泌内科）``)."""
     found: list[Candidate] = []
     pos = start
@@ -214,8 +255,11 @@ def _parenthesised(text: str, start: int, end: int, category: str) -> list[Candi
     name_is_latin = text[max(0, start - 2)].isascii()
     if name_is_latin and inner.isascii():
         # "GOTO SHOHEI (Radiology)": a romaji name has no reading; a capitalised word is the department.
-        if (category == "PHYSICIAN_NAME" and _ENGLISH_DEPARTMENT_IN_PARENS.fullmatch(inner.strip())
-                and "Radiolog" not in inner):  # the reading department identifies nobody
+        if (
+            category == "PHYSICIAN_NAME"
+            and _ENGLISH_DEPARTMENT_IN_PARENS.fullmatch(inner.strip())
+            and "Radiolog" not in inner
+        ):  # the reading department identifies nobody
             return [Candidate(start, end, "DEPARTMENT", RANK_LABEL)]
         return []
     if looks_like_reading(inner):
@@ -246,11 +290,11 @@ _LABELLED_INITIALS_RE = re.compile(
     r"(?:イニシャル|[Ii]nitials?)[：:\s]*(?P<initials>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.)?)(?![A-Za-z])"
     r"|(?<![\x00-\x7f])(?P<bare>[A-Z]\.[A-Z]\.)(?![A-Za-z])"
 )
-_QUOTED_READING_RE = re.compile("(?:氏名|名前|フリガナ|ふりがな)(?:が|は|：|:)?[「『](?P<reading>[^」』\n]{2,24})[」』]")
-# "担当医の森本です", "救急科の山田より": anchored on の, role checked before it.
-_ROLE_RE = re.compile(
-    f"の(?P<name>[{KANJI}]{{1,5}})(?=より|から|です|として|が|に|は|へ|、|。|\\*|\\s|$)"
+_QUOTED_READING_RE = re.compile(
+    "(?:氏名|名前|フリガナ|ふりがな)(?:が|は|：|:)?[「『](?P<reading>[^」』\n]{2,24})[」』]"
 )
+# "担当医の森本です", "救急科の山田より": anchored on の, role checked before it.
+_ROLE_RE = re.compile(f"の(?P<name>[{KANJI}]{{1,5}})(?=より|から|です|として|が|に|は|へ|、|。|\\*|\\s|$)")
 _ROLE_WORDS = ("担当医", "主治医", "担当", "当直医", "当直", "救急", "執刀医", "科")
 _RELATION_RE = re.compile(
     "(?:母親|父親|母|父|妻|夫|長男|長女|次男|次女|三男|三女|息子|娘|兄|姉|弟|妹|祖母|祖父|配偶者|家族)"
@@ -298,8 +342,12 @@ def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | No
         ch = text[start - 1]
         if is_kanji(ch) or is_katakana(ch) or is_hiragana(ch):
             start -= 1
-        elif ch in " \u3000" and spaces == 0 and start < end and start >= 2 and (
-            is_kanji(text[start - 2]) or (is_katakana(text[start - 2]) and is_katakana(text[start]))
+        elif (
+            ch in " \u3000"
+            and spaces == 0
+            and start < end
+            and start >= 2
+            and (is_kanji(text[start - 2]) or (is_katakana(text[start - 2]) and is_katakana(text[start])))
         ):
             spaces += 1
             start -= 1
@@ -319,7 +367,7 @@ def _katakana_cue(text: str, offset: int, run: str) -> bool:
     """Katakana before 様 is often a word ("ガラス様" = glass-like); ask for a cue."""
     if "・" in run or (" " in run or "\u3000" in run):
         return True
-    before = text[max(0, offset - 3):offset]
+    before = text[max(0, offset - 3) : offset]
     return before.endswith(("患者", "患者の")) or (offset > 0 and text[offset - 1] in "：: \u3000")
 
 
@@ -362,13 +410,14 @@ def prose_name_candidates(text: str) -> list[Candidate]:
     return found
 
 
-
-_RELATION_WORDS_RE = "(?:母親|父親|配偶者|長男|長女|次男|次女|三男|三女|息子|祖母|祖父|家族|キーパーソン|母|父|妻|夫|娘|兄|姉|弟|妹)"
+_RELATION_WORDS_RE = (
+    "(?:母親|父親|配偶者|長男|長女|次男|次女|三男|三女|息子|祖母|祖父|家族|キーパーソン|母|父|妻|夫|娘|兄|姉|弟|妹)"
+)
 
 
 def _after_relation(text: str, start: int) -> bool:
-    """"長男の濱田裕太さん", "妻：佐藤明子": a relative, i.e. an emergency contact."""
-    before = text[max(0, start - 8):start]
+    """ "長男の濱田裕太さん", "妻：佐藤明子": a relative, i.e. an emergency contact."""
+    before = text[max(0, start - 8) : start]
     return bool(re.search(_RELATION_WORDS_RE + "(?:の|：|:|は|（|\\()?[ \u3000]?$", before))
 
 
@@ -401,7 +450,9 @@ def _is_title_tail(run: str) -> bool:
     return run.endswith(_TRAILING_TITLES)
 
 
-_INNER_TITLE_RE = re.compile("様|さん|殿|先生|医師|看護師|技師|くん|ちゃん|御侍史|御机下|Dr(?![a-z])|より|から|が|は|に|の|と|を|へ|で")
+_INNER_TITLE_RE = re.compile(
+    "様|さん|殿|先生|医師|看護師|技師|くん|ちゃん|御侍史|御机下|Dr(?![a-z])|より|から|が|は|に|の|と|を|へ|で"
+)
 
 
 def cut_at_title(text: str, start: int, end: int) -> int:
@@ -413,7 +464,8 @@ def cut_at_title(text: str, start: int, end: int) -> int:
 # "妻の花子さん", "長男の健太さん": a relative named by the given name alone.
 _GIVEN_ENDINGS = tuple("子美恵代江枝奈菜香花里理乃郎朗男夫雄生也哉太介輔助樹貴彦司治明博之人平吾")
 _RELATIVE_GIVEN_RE = re.compile(
-    _RELATION_WORDS_RE + f"の(?P<name>[{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[{KATAKANA}]{{2,5}})(?=さん|様|ちゃん|くん)"
+    _RELATION_WORDS_RE
+    + f"の(?P<name>[{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[{KATAKANA}]{{2,5}})(?=さん|様|ちゃん|くん)"
 )
 _ENGLISH_RELATIVE_RE = re.compile(
     r"(?:[Hh]is|[Hh]er|[Tt]he patient's)? ?(?:wife|husband|son|daughter|mother|father|sister|brother|spouse|partner)"
@@ -469,26 +521,122 @@ _CARET_NAME_RE = re.compile(
     f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{1,}}|[{KANJI}\u3041-\u3096]{{1,4}})(?![A-Za-z0-9])"
 )
 # Header and system words legacy screens write in half-width katakana.
-_HALF_WIDTH_WORDS = frozenset({"フリガナ", "カナ", "シメイ", "カナシメイ", "カルテ", "カンジャ", "カンジャメイ", "ヨミ", "セイベツ", "ナマエ"})
+_HALF_WIDTH_WORDS = frozenset(
+    {"フリガナ", "カナ", "シメイ", "カナシメイ", "カルテ", "カンジャ", "カンジャメイ", "ヨミ", "セイベツ", "ナマエ"}
+)
 _ROMAJI_BEFORE_CUES = ("Dr", "Mr", "Ms", "Miss", "Prof", " by")
 _ROMAJI_AFTER_CUES = ("MD", "M.D.", "PhD", "RN", "RT")
 _HALF_WIDTH_RE = re.compile("[\uff66-\uff9f]")
 _HL7_LINE_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
-_NOT_ROMAJI_NAMES = frozenset({
-    "The", "This", "That", "Male", "Female", "Man", "Woman", "Our", "Your", "His", "Her", "Dear", "These", "There", "No", "Impression", "Findings", "Report", "Clinical", "History",
-    "Technique", "Comparison", "Conclusion", "Radiology", "Department", "Hospital", "Clinic", "Medical", "Center",
-    "General", "City", "Central", "Memorial", "University", "Attending", "Physician", "Doctor", "Patient", "Study",
-    # Field and header words (DICOM and export dumps): "Patient Birth Date" names nobody.
-    "Birth", "Date", "Name", "Names", "Sex", "Age", "Size", "Weight", "Address", "Comments", "Position", "Telephone",
-    "Numbers", "Series", "Instance", "Time", "Description", "Modality", "Number", "Identity", "Removed", "Other",
-    "Mother", "Maiden", "Insurance", "Plan", "Code", "Sequence", "Institution", "Station", "Device", "Serial",
-    "Referring", "Requesting", "Performing", "Reading", "Operators", "Admitting", "Diagnoses", "Accession",
-    "Body", "Part", "Examined", "Protocol", "Contrast", "Bolus", "Agent", "Manufacturer", "Model", "Software",
-    "Reason", "Requested", "Procedure", "Scheduled", "Status", "Type", "Value", "Units", "Id", "ID",
-})
+_NOT_ROMAJI_NAMES = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "Male",
+        "Female",
+        "Man",
+        "Woman",
+        "Our",
+        "Your",
+        "His",
+        "Her",
+        "Dear",
+        "These",
+        "There",
+        "No",
+        "Impression",
+        "Findings",
+        "Report",
+        "Clinical",
+        "History",
+        "Technique",
+        "Comparison",
+        "Conclusion",
+        "Radiology",
+        "Department",
+        "Hospital",
+        "Clinic",
+        "Medical",
+        "Center",
+        "General",
+        "City",
+        "Central",
+        "Memorial",
+        "University",
+        "Attending",
+        "Physician",
+        "Doctor",
+        "Patient",
+        "Study",
+        # Field and header words (DICOM and export dumps): "Patient Birth Date" names nobody.
+        "Birth",
+        "Date",
+        "Name",
+        "Names",
+        "Sex",
+        "Age",
+        "Size",
+        "Weight",
+        "Address",
+        "Comments",
+        "Position",
+        "Telephone",
+        "Numbers",
+        "Series",
+        "Instance",
+        "Time",
+        "Description",
+        "Modality",
+        "Number",
+        "Identity",
+        "Removed",
+        "Other",
+        "Mother",
+        "Maiden",
+        "Insurance",
+        "Plan",
+        "Code",
+        "Sequence",
+        "Institution",
+        "Station",
+        "Device",
+        "Serial",
+        "Referring",
+        "Requesting",
+        "Performing",
+        "Reading",
+        "Operators",
+        "Admitting",
+        "Diagnoses",
+        "Accession",
+        "Body",
+        "Part",
+        "Examined",
+        "Protocol",
+        "Contrast",
+        "Bolus",
+        "Agent",
+        "Manufacturer",
+        "Model",
+        "Software",
+        "Reason",
+        "Requested",
+        "Procedure",
+        "Scheduled",
+        "Status",
+        "Type",
+        "Value",
+        "Units",
+        "Id",
+        "ID",
+    }
+)
 
 
-_ROMAJI_HONORIFIC_RE = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ](?P<title>san|sama|sensei|kun|chan|shi)(?![a-z])")
+_ROMAJI_HONORIFIC_RE = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ](?P<title>san|sama|sensei|kun|chan|shi)(?![a-z])"
+)
 # "高橋 光一（58才、男性）": a name right before its age is the patient's.
 _NAME_BEFORE_AGE_RE = re.compile(
     f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})"
@@ -567,7 +715,7 @@ def romaji_name_candidates(text: str) -> list[Candidate]:
             name = match.group("name")
             if any(word.strip(",.") in _NOT_ROMAJI_NAMES for word in name.split()):
                 continue
-            cue = text[max(0, match.start() - 4):match.start("name")]
+            cue = text[max(0, match.start() - 4) : match.start("name")]
             if regex is _ROMAJI_BEFORE_RE and re.search("M(?:r|s|rs)|Miss", cue):
                 category = "PATIENT_NAME"
             found.append(Candidate(match.start("name"), match.end("name"), category, RANK_PATTERN))
@@ -589,7 +737,7 @@ def kana_form_candidates(text: str) -> list[Candidate]:
         for match in _HALF_WIDTH_NAME_RE.finditer(text):
             if unicodedata.normalize("NFKC", match.group()) in _HALF_WIDTH_WORDS:
                 continue
-            before = text[match.start() - 1:match.start()] if match.start() else ""
+            before = text[match.start() - 1 : match.start()] if match.start() else ""
             category = "NAME_READING" if before in ("（", "(", "【", "[", "「") else "PATIENT_NAME"
             found.append(Candidate(match.start(), match.end(), category, RANK_PATTERN))
     if "^" in text:

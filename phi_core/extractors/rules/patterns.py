@@ -39,7 +39,9 @@ _MONTH_DAY = f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?)?"
 # Dates ---------------------------------------------------------------------
 # 令和6年8月6日, 令和6（2024）年8月6日, 2024（令和6）年8月6日
 DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})(?:[(（][12１２]{D}{{3}}[)）])?年{_MONTH_DAY}")
-DATE_WESTERN_WITH_ERA = re.compile(f"[12１２]{_not_after(DIGIT)}{D}{{3}}[(（]{_ERA}(?:元|{D}{{1,2}})[)）]年{_MONTH_DAY}")
+DATE_WESTERN_WITH_ERA = re.compile(
+    f"[12１２]{_not_after(DIGIT)}{D}{{3}}[(（]{_ERA}(?:元|{D}{{1,2}})[)）]年{_MONTH_DAY}"
+)
 _ERA_LETTERS = "MTSHRＭＴＳＨＲ"
 _DATE_SEP = "[./\\-．／－]"
 # R6.8.6, H15/10/22, Ｈ２２．３ (year and month only: H, S or R with a two-digit
@@ -121,9 +123,13 @@ _TIME_PREFIXES = ("午前", "午後")
 
 # Ages ----------------------------------------------------------------------
 # "70歳代" is an age band shared by millions, not an age.
-AGE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?(?!代|台|以上|以下|未満)")
+AGE = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?(?!代|台|以上|以下|未満)"
+)
 # 64-year-old, 64 y/o, 64yo, 64 years old
-AGE_ENGLISH = re.compile(f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))")
+AGE_ENGLISH = re.compile(
+    f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))"
+)
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
 
 # Phones --------------------------------------------------------------------
@@ -160,7 +166,9 @@ POSTAL = re.compile(f"〒[ 　]?(?P<code>{D}{{3}}{_DASH}{D}{{4}}){_NOT_DIGIT_AFT
 # Letters followed by a long digit run ("KS19640401") read as a chart number.
 ID_LETTERS_DIGITS = re.compile(f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{1,3}}[0-9]{{6,}}(?![A-Za-z0-9])")
 # 24-S-1234: year, specimen kind, serial.
-ID_INFIXED_SERIAL = re.compile(f"[0-9]{_not_after('A-Za-z0-9' + _DASHES)}[0-9]{{1,3}}-[A-Z]{{1,3}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])")
+ID_INFIXED_SERIAL = re.compile(
+    f"[0-9]{_not_after('A-Za-z0-9' + _DASHES)}[0-9]{{1,3}}-[A-Z]{{1,3}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
+)
 # Specimen and accession numbers: S24-0331, E24-03312, ACC-2024-12345 (six digits at least).
 ID_PREFIXED_SERIAL = re.compile(
     f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{0,3}}-?[0-9]{{2,4}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
@@ -187,7 +195,9 @@ CITIES = (
 _SEGMENT = f"[{KANJI}{KATAKANA}のヶケ]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
 ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
 # "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture.
-POSTAL_BARE = re.compile(f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}(?=[ 　]?(?:{'|'.join(PREFECTURES)}))")
+POSTAL_BARE = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}(?=[ 　]?(?:{'|'.join(PREFECTURES)}))"
+)
 # The "not inside a longer kanji word" check is done in code (see _CONTEXT_CHECKS):
 # a leading look-behind would make the regex engine try every position.
 ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
@@ -256,7 +266,13 @@ def _valid_compact(text: str) -> bool:
 
 def _valid_day_month_year(text: str) -> bool:
     first, second, year = (int(n) for n in _DIGITS_RE.findall(to_ascii_digits(text)))
-    return 1900 <= year <= 2099 and min(first, second) <= 12 and 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) >= 1
+    return (
+        1900 <= year <= 2099
+        and min(first, second) <= 12
+        and 1 <= first <= 31
+        and 1 <= second <= 31
+        and min(first, second) >= 1
+    )
 
 
 def _valid_short_year(text: str) -> bool:
@@ -291,7 +307,7 @@ _VERSION_WORDS = re.compile(r"(?:ver|Ver|VER|version|Version|v|V)\.?\s?$")
 
 
 def _not_version(text: str, start: int) -> bool:
-    """"ver 10.2.1" is a software version, not 2010-02-01."""
+    """ "ver 10.2.1" is a software version, not 2010-02-01."""
     return not _VERSION_WORDS.search(text, max(0, start - 9), start)
 
 
@@ -318,7 +334,9 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_DAY_MONTH_YEAR, _valid_day_month_year),
     PatternFamily("date", "OTHER_DATE", DATE_YEAR_MONTH, _valid_year_date, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
-    PatternFamily("date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|") + _MONTHS_UPPER.split("|"))),
+    PatternFamily(
+        "date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|") + _MONTHS_UPPER.split("|"))
+    ),
     PatternFamily("date", "OTHER_DATE", DATE_MONTH_DAY, _valid_month_day, needs=("日",)),
     PatternFamily("date", "OTHER_DATE", DATE_SHORT_KANJI, _valid_month_day, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
@@ -344,7 +362,9 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("address", "ADDRESS", ADDRESS_PREFECTURE),
     PatternFamily("address", "ADDRESS", ADDRESS_CITY, context=_starts_word, needs=("市",)),
     PatternFamily("address", "ADDRESS", ADDRESS_WARD, context=_starts_word),
-    PatternFamily("address", "ADDRESS", ADDRESS_ENGLISH, needs=("-ku", "-shi", "-cho", "-machi", "-gun", " City", " Ward", "-Ku")),
+    PatternFamily(
+        "address", "ADDRESS", ADDRESS_ENGLISH, needs=("-ku", "-shi", "-cho", "-machi", "-gun", " City", " Ward", "-Ku")
+    ),
 )
 
 
@@ -384,7 +404,7 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
                 start, end = match.span(family.group)
                 if not family.context(text, start):
                     continue
-                if family.kind == "time" and text[max(0, start - 2):start] in _TIME_PREFIXES:
+                if family.kind == "time" and text[max(0, start - 2) : start] in _TIME_PREFIXES:
                     start -= 2
                 elif family.regex is POSTAL or family.regex is POSTAL_BARE:
                     end = _postal_address_end(text, end)
@@ -397,13 +417,19 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
 
 
 _ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})(?:\(\d{4}\))?年")
-_LETTER_DATE_RE = re.compile(r"([MTSHR])(\d{1,2})(?:[./\-](\d{1,2})(?:[./\-](\d{1,2}))?|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(?=生))")
+_LETTER_DATE_RE = re.compile(
+    r"([MTSHR])(\d{1,2})(?:[./\-](\d{1,2})(?:[./\-](\d{1,2}))?|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(?=生))"
+)
 _NUMERIC_DATE_RE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
 _SHORT_DATE_RE = re.compile(r"(\d{2})[/.](\d{1,2})[/.](\d{1,2})$")
 _DMY_DATE_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _COMPACT_DATE_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
-_ENGLISH_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_ENGLISH_DATE_RE = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?[ -]?)?([A-Za-z]{3})[A-Za-z]*\.?[-, ]*(?:(\d{1,2})(?:st|nd|rd|th)?,? )?(\d{4})")
+_ENGLISH_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_ENGLISH_DATE_RE = re.compile(
+    r"(?:(\d{1,2})(?:st|nd|rd|th)?[ -]?)?([A-Za-z]{3})[A-Za-z]*\.?[-, ]*(?:(\d{1,2})(?:st|nd|rd|th)?,? )?(\d{4})"
+)
 _YEAR_FIRST_ENGLISH_RE = re.compile(r"(\d{4})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ -](\d{1,2})")
 _WESTERN_YEAR_RE = re.compile(r"(\d{4})年")
 _MONTH_RE = re.compile(r"(\d{1,2})月")
@@ -438,7 +464,11 @@ def date_key(value: str) -> tuple[int | None, int | None, int | None]:
         return int(compact.group(1)), int(compact.group(2)), int(compact.group(3))
     english = _ENGLISH_DATE_RE.match(value)
     if english and english.group(2).lower() in _ENGLISH_MONTHS:
-        return int(english.group(4)), _ENGLISH_MONTHS[english.group(2).lower()], _int(english.group(1) or english.group(3))
+        return (
+            int(english.group(4)),
+            _ENGLISH_MONTHS[english.group(2).lower()],
+            _int(english.group(1) or english.group(3)),
+        )
     year_first = _YEAR_FIRST_ENGLISH_RE.match(value)
     if year_first and year_first.group(2).lower() in _ENGLISH_MONTHS:
         return int(year_first.group(1)), _ENGLISH_MONTHS[year_first.group(2).lower()], int(year_first.group(3))

@@ -35,7 +35,7 @@ def room_candidates(text: str) -> list[Candidate]:
     if "号" in text:
         found += [Candidate(m.start("room"), m.end("room"), "OTHER_ID", RANK_PATTERN) for m in _ROOM_RE.finditer(text)]
     beds = any(word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED"))
-    for m in (_BED_RE.finditer(text) if beds else ()):
+    for m in _BED_RE.finditer(text) if beds else ():
         group = "bed" if m.group("bed") else "bed2"
         found.append(Candidate(m.start(group), m.end(group), "OTHER_ID", RANK_PATTERN))
     return found

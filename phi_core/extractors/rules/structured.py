@@ -31,54 +31,119 @@ class Field:
 
 
 _HL7_FIELDS: dict[tuple[str, int], Field] = {
-    ("MSH", 4): Field("HOSPITAL_NAME", "first"), ("MSH", 6): Field("HOSPITAL_NAME", "first"),
+    ("MSH", 4): Field("HOSPITAL_NAME", "first"),
+    ("MSH", 6): Field("HOSPITAL_NAME", "first"),
     ("MSH", 7): Field("OTHER_DATE", "date"),
-    ("EVN", 2): Field("OTHER_DATE", "date"), ("EVN", 6): Field("OTHER_DATE", "date"),
-    ("PID", 2): Field("PATIENT_ID", "id"), ("PID", 3): Field("PATIENT_ID", "id"), ("PID", 4): Field("PATIENT_ID", "id"),
-    ("PID", 5): Field("PATIENT_NAME", "name"), ("PID", 6): Field("PATIENT_NAME", "name"),
-    ("PID", 7): Field("BIRTH_DATE", "date"), ("PID", 8): Field("SEX", "sex"),
+    ("EVN", 2): Field("OTHER_DATE", "date"),
+    ("EVN", 6): Field("OTHER_DATE", "date"),
+    ("PID", 2): Field("PATIENT_ID", "id"),
+    ("PID", 3): Field("PATIENT_ID", "id"),
+    ("PID", 4): Field("PATIENT_ID", "id"),
+    ("PID", 5): Field("PATIENT_NAME", "name"),
+    ("PID", 6): Field("PATIENT_NAME", "name"),
+    ("PID", 7): Field("BIRTH_DATE", "date"),
+    ("PID", 8): Field("SEX", "sex"),
     ("PID", 9): Field("PATIENT_NAME", "name"),
-    ("PID", 11): Field("ADDRESS", "whole"), ("PID", 13): Field("PHONE", "phone"), ("PID", 14): Field("PHONE", "phone"),
-    ("PID", 18): Field("OTHER_ID", "id"), ("PID", 19): Field("OTHER_ID", "id"), ("PID", 20): Field("OTHER_ID", "id"),
-    ("NK1", 2): Field("EMERGENCY_CONTACT", "name"), ("NK1", 4): Field("ADDRESS", "whole"),
-    ("NK1", 5): Field("EMERGENCY_CONTACT", "phone"), ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
-    ("PV1", 3): Field("OTHER_ID", "location"), ("PV1", 6): Field("OTHER_ID", "location"),
-    ("PV1", 39): Field("HOSPITAL_NAME", "first"), ("PV1", 10): Field("DEPARTMENT", "first"),
-    ("GT1", 3): Field("EMERGENCY_CONTACT", "name"), ("GT1", 5): Field("ADDRESS", "whole"),
-    ("GT1", 6): Field("EMERGENCY_CONTACT", "phone"), ("GT1", 7): Field("EMERGENCY_CONTACT", "phone"),
-    ("IN1", 16): Field("EMERGENCY_CONTACT", "name"), ("IN1", 19): Field("ADDRESS", "whole"),
-    ("IN1", 4): Field("HOSPITAL_NAME", "first"), ("IN1", 49): Field("OTHER_ID", "id"),
-    ("MRG", 1): Field("PATIENT_ID", "id"), ("MRG", 7): Field("PATIENT_NAME", "name"),
+    ("PID", 11): Field("ADDRESS", "whole"),
+    ("PID", 13): Field("PHONE", "phone"),
+    ("PID", 14): Field("PHONE", "phone"),
+    ("PID", 18): Field("OTHER_ID", "id"),
+    ("PID", 19): Field("OTHER_ID", "id"),
+    ("PID", 20): Field("OTHER_ID", "id"),
+    ("NK1", 2): Field("EMERGENCY_CONTACT", "name"),
+    ("NK1", 4): Field("ADDRESS", "whole"),
+    ("NK1", 5): Field("EMERGENCY_CONTACT", "phone"),
+    ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
+    ("PV1", 3): Field("OTHER_ID", "location"),
+    ("PV1", 6): Field("OTHER_ID", "location"),
+    ("PV1", 39): Field("HOSPITAL_NAME", "first"),
+    ("PV1", 10): Field("DEPARTMENT", "first"),
+    ("GT1", 3): Field("EMERGENCY_CONTACT", "name"),
+    ("GT1", 5): Field("ADDRESS", "whole"),
+    ("GT1", 6): Field("EMERGENCY_CONTACT", "phone"),
+    ("GT1", 7): Field("EMERGENCY_CONTACT", "phone"),
+    ("IN1", 16): Field("EMERGENCY_CONTACT", "name"),
+    ("IN1", 19): Field("ADDRESS", "whole"),
+    ("IN1", 4): Field("HOSPITAL_NAME", "first"),
+    ("IN1", 49): Field("OTHER_ID", "id"),
+    ("MRG", 1): Field("PATIENT_ID", "id"),
+    ("MRG", 7): Field("PATIENT_NAME", "name"),
     # Codes that look like FAMILY^GIVEN ("SPO^Spouse", "CT^胸部CT") but name nobody.
-    **{key: Field("", "code") for key in (
-        ("NK1", 3), ("NK1", 7), ("PV1", 2), ("PV1", 4), ("PV1", 14), ("PV1", 18), ("MSH", 9),
-        ("OBR", 4), ("OBR", 24), ("OBX", 2), ("OBX", 3), ("OBX", 6), ("DG1", 3), ("DG1", 6), ("PID", 10),
-        ("PID", 15), ("PID", 16), ("PID", 17), ("PID", 22), ("ORC", 1), ("ORC", 5), ("GT1", 11), ("IN1", 17),
-    )},
-    ("OBX", 5): Field("", "text"), ("NTE", 3): Field("", "text"), ("OBR", 13): Field("", "text"),
-    ("PV1", 7): Field("PHYSICIAN_NAME", "xcn"), ("PV1", 8): Field("PHYSICIAN_NAME", "xcn"),
-    ("PV1", 9): Field("PHYSICIAN_NAME", "xcn"), ("PV1", 17): Field("PHYSICIAN_NAME", "xcn"),
-    ("PV1", 19): Field("OTHER_ID", "id"), ("PV1", 44): Field("OTHER_DATE", "date"), ("PV1", 45): Field("OTHER_DATE", "date"),
-    ("ORC", 2): Field("OTHER_ID", "id"), ("ORC", 3): Field("OTHER_ID", "id"), ("ORC", 4): Field("OTHER_ID", "id"),
-    ("ORC", 9): Field("OTHER_DATE", "date"), ("ORC", 10): Field("PHYSICIAN_NAME", "xcn"),
-    ("ORC", 11): Field("PHYSICIAN_NAME", "xcn"), ("ORC", 12): Field("PHYSICIAN_NAME", "xcn"),
+    **{
+        key: Field("", "code")
+        for key in (
+            ("NK1", 3),
+            ("NK1", 7),
+            ("PV1", 2),
+            ("PV1", 4),
+            ("PV1", 14),
+            ("PV1", 18),
+            ("MSH", 9),
+            ("OBR", 4),
+            ("OBR", 24),
+            ("OBX", 2),
+            ("OBX", 3),
+            ("OBX", 6),
+            ("DG1", 3),
+            ("DG1", 6),
+            ("PID", 10),
+            ("PID", 15),
+            ("PID", 16),
+            ("PID", 17),
+            ("PID", 22),
+            ("ORC", 1),
+            ("ORC", 5),
+            ("GT1", 11),
+            ("IN1", 17),
+        )
+    },
+    ("OBX", 5): Field("", "text"),
+    ("NTE", 3): Field("", "text"),
+    ("OBR", 13): Field("", "text"),
+    ("PV1", 7): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 8): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 9): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 17): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 19): Field("OTHER_ID", "id"),
+    ("PV1", 44): Field("OTHER_DATE", "date"),
+    ("PV1", 45): Field("OTHER_DATE", "date"),
+    ("ORC", 2): Field("OTHER_ID", "id"),
+    ("ORC", 3): Field("OTHER_ID", "id"),
+    ("ORC", 4): Field("OTHER_ID", "id"),
+    ("ORC", 9): Field("OTHER_DATE", "date"),
+    ("ORC", 10): Field("PHYSICIAN_NAME", "xcn"),
+    ("ORC", 11): Field("PHYSICIAN_NAME", "xcn"),
+    ("ORC", 12): Field("PHYSICIAN_NAME", "xcn"),
     ("ORC", 15): Field("OTHER_DATE", "date"),
-    ("ORC", 21): Field("HOSPITAL_NAME", "first"), ("ORC", 22): Field("FACILITY_ADDRESS", "whole"),
+    ("ORC", 21): Field("HOSPITAL_NAME", "first"),
+    ("ORC", 22): Field("FACILITY_ADDRESS", "whole"),
     ("ORC", 23): Field("FACILITY_PHONE", "phone"),
-    ("OBR", 2): Field("OTHER_ID", "id"), ("OBR", 3): Field("OTHER_ID", "id"),
-    ("OBR", 6): Field("OTHER_DATE", "date"), ("OBR", 7): Field("EXAM_DATE", "date"), ("OBR", 8): Field("EXAM_DATE", "date"),
-    ("OBR", 14): Field("OTHER_DATE", "date"), ("OBR", 16): Field("PHYSICIAN_NAME", "xcn"),
-    ("OBR", 18): Field("OTHER_ID", "id"), ("OBR", 19): Field("OTHER_ID", "id"), ("OBR", 20): Field("OTHER_ID", "id"),
+    ("OBR", 2): Field("OTHER_ID", "id"),
+    ("OBR", 3): Field("OTHER_ID", "id"),
+    ("OBR", 6): Field("OTHER_DATE", "date"),
+    ("OBR", 7): Field("EXAM_DATE", "date"),
+    ("OBR", 8): Field("EXAM_DATE", "date"),
+    ("OBR", 14): Field("OTHER_DATE", "date"),
+    ("OBR", 16): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 18): Field("OTHER_ID", "id"),
+    ("OBR", 19): Field("OTHER_ID", "id"),
+    ("OBR", 20): Field("OTHER_ID", "id"),
     ("OBR", 22): Field("OTHER_DATE", "date"),
-    ("OBR", 32): Field("PHYSICIAN_NAME", "xcn"), ("OBR", 33): Field("PHYSICIAN_NAME", "xcn"),
-    ("OBR", 34): Field("PHYSICIAN_NAME", "xcn"), ("OBR", 35): Field("PHYSICIAN_NAME", "xcn"),
-    ("OBX", 14): Field("OTHER_DATE", "date"), ("OBX", 16): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 32): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 33): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 34): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 35): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBX", 14): Field("OTHER_DATE", "date"),
+    ("OBX", 16): Field("PHYSICIAN_NAME", "xcn"),
     ("OBX", 19): Field("OTHER_DATE", "date"),
-    ("IN1", 2): Field("OTHER_ID", "id"), ("IN1", 36): Field("OTHER_ID", "id"),
+    ("IN1", 2): Field("OTHER_ID", "id"),
+    ("IN1", 36): Field("OTHER_ID", "id"),
 }
 _HL7_SEGMENT_RE = re.compile(r"^(?P<segment>[A-Z][A-Z0-9]{2})\|", re.MULTILINE)
 _HL7_SEGMENTS_SEEN = ("MSH|", "PID|", "OBR|", "PV1|", "ORC|", "OBX|", "NK1|", "EVN|")
-_DATE_VALUE_RE = re.compile(r"[12][0-9]{3}(?:[01][0-9](?:[0-3][0-9](?:[0-9]{2,6}(?:\.[0-9]{1,6})?)?)?)?(?:[+-][0-9]{4})?")
+_DATE_VALUE_RE = re.compile(
+    r"[12][0-9]{3}(?:[01][0-9](?:[0-3][0-9](?:[0-9]{2,6}(?:\.[0-9]{1,6})?)?)?)?(?:[+-][0-9]{4})?"
+)
 _SEX_CODES = {"M", "F", "O", "U", "男", "女", "男性", "女性", "Male", "Female"}
 
 
@@ -109,7 +174,7 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
     read_as, category = spec.read_as, spec.category
     if read_as in ("id", "first"):
         first = parts[0] if parts[0][1] > parts[0][0] else kept[0]
-        if read_as == "first" and not any(ch.isalpha() for ch in text[first[0]:first[1]]):
+        if read_as == "first" and not any(ch.isalpha() for ch in text[first[0] : first[1]]):
             return []
         return [Candidate(first[0], first[1], category, RANK_LABEL)]
     if read_as == "date":
@@ -118,19 +183,19 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
             return []
         return [Candidate(match.start(), match.end(), category, RANK_LABEL, "date")]
     if read_as == "sex":
-        value = text[kept[0][0]:kept[0][1]]
+        value = text[kept[0][0] : kept[0][1]]
         return [Candidate(kept[0][0], kept[0][1], "SEX", RANK_LABEL)] if value in _SEX_CODES else []
     if read_as == "phone":
         first = kept[0]
-        if not any(ch.isdigit() for ch in text[first[0]:first[1]]):
+        if not any(ch.isdigit() for ch in text[first[0] : first[1]]):
             return []
         return [Candidate(first[0], first[1], category, RANK_LABEL)]
     if read_as == "xcn":
         # ID^FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX(Dr): the name is components 2-4,
         # unless the first component is already a name (no ID written).
-        first = text[parts[0][0]:parts[0][1]]
+        first = text[parts[0][0] : parts[0][1]]
         offset = 0 if first and not any(ch.isdigit() for ch in first) else 1
-        names = _non_empty(parts[offset:offset + 3])
+        names = _non_empty(parts[offset : offset + 3])
         if not names:
             return []
         found = [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
@@ -140,8 +205,11 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
         # identify an inpatient, the facility is a hospital name.
         found = [Candidate(s, e, "DEPARTMENT", RANK_LABEL) for s, e in _non_empty(parts[:1])]
         found += [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
-        return found + [Candidate(s, e, "HOSPITAL_NAME", RANK_LABEL) for s, e in _non_empty(parts[3:4])
-                        if any(ch.isalpha() for ch in text[s:e])]
+        return found + [
+            Candidate(s, e, "HOSPITAL_NAME", RANK_LABEL)
+            for s, e in _non_empty(parts[3:4])
+            if any(ch.isalpha() for ch in text[s:e])
+        ]
     if read_as == "name":
         names = _non_empty(parts[:3])
         if not names:
@@ -155,7 +223,7 @@ def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
     """A second repetition of a name written in kana or romaji is its reading."""
     if index == 0 or cand.category != "PATIENT_NAME":
         return cand
-    value = text[cand.start:cand.end]
+    value = text[cand.start : cand.end]
     if all(not ("\u4e00" <= ch <= "\u9fff") for ch in value):
         return cand._replace(category="NAME_READING")
     return cand
@@ -176,7 +244,7 @@ def _caret_name_end(text: str, start: int, end: int, component: str) -> int:
     parts = _components(text, start, end, component)
     if len(parts) < 2:
         return 0
-    family, given = text[parts[0][0]:parts[0][1]], text[parts[1][0]:parts[1][1]]
+    family, given = text[parts[0][0] : parts[0][1]], text[parts[1][0] : parts[1][1]]
     script = _script(family)
     if not script or _script(given) != script or any(text[s:e] for s, e in parts[2:4] if not _script(text[s:e])):
         return 0
@@ -196,11 +264,11 @@ def hl7_candidates(text: str) -> list[Candidate]:
         segment = match.group("segment")
         line_end = text.find("\n", match.start())
         line_end = len(text) if line_end < 0 else line_end
-        if text[line_end - 1:line_end] == "\r":
+        if text[line_end - 1 : line_end] == "\r":
             line_end -= 1
         fields = _components(text, match.start(), line_end, "|")
         if segment == "MSH":
-            encoding = text[fields[1][0]:fields[1][1]] if len(fields) > 1 else ""
+            encoding = text[fields[1][0] : fields[1][1]] if len(fields) > 1 else ""
             if len(encoding) >= 2:
                 component, repeat = encoding[0], encoding[1]
             # MSH-1 is the field separator itself, so MSH-n is fields[n - 1].
@@ -236,8 +304,21 @@ class Hl7Recognizer(Recognizer):
     """HL7 v2 segments (MSH/EVN/PID/NK1/PV1/ORC/OBR/OBX): the field number says what a value is."""
 
     name = "hl7"
-    categories = ("PATIENT_NAME", "NAME_READING", "PATIENT_ID", "BIRTH_DATE", "SEX", "ADDRESS", "PHONE",
-                  "EMERGENCY_CONTACT", "PHYSICIAN_NAME", "HOSPITAL_NAME", "EXAM_DATE", "OTHER_DATE", "OTHER_ID")
+    categories = (
+        "PATIENT_NAME",
+        "NAME_READING",
+        "PATIENT_ID",
+        "BIRTH_DATE",
+        "SEX",
+        "ADDRESS",
+        "PHONE",
+        "EMERGENCY_CONTACT",
+        "PHYSICIAN_NAME",
+        "HOSPITAL_NAME",
+        "EXAM_DATE",
+        "OTHER_DATE",
+        "OTHER_ID",
+    )
 
     def find(self, doc: Document) -> list[Candidate]:
         return hl7_candidates(doc.text)
@@ -299,9 +380,25 @@ _DICOM_KEYWORD_RE = re.compile(
     r"^[ \t]*(?P<keyword>[A-Z][a-z]+(?:[A-Z][a-z]*|ID)+)[ \t]*(?:\([A-Z]{2}\))?[ \t]*[:=][ \t]*(?P<value>[^\n]*?)(?:[ \t]{2,}[^\n]*)?$",
     re.MULTILINE,
 )
-_DICOM_KEYWORD_CUES = ("Patient", "Study", "Institution", "Physician", "Accession", "Operator", "Series", "Acquisition",
-                       "Content", "Station", "Device", "Requesting", "Performed", "Order")
-_DICOM_TIME_RE = re.compile(r"[0-2][0-9](?:[0-5][0-9](?:[0-5][0-9](?:\.[0-9]{1,6})?)?)?|[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?")
+_DICOM_KEYWORD_CUES = (
+    "Patient",
+    "Study",
+    "Institution",
+    "Physician",
+    "Accession",
+    "Operator",
+    "Series",
+    "Acquisition",
+    "Content",
+    "Station",
+    "Device",
+    "Requesting",
+    "Performed",
+    "Order",
+)
+_DICOM_TIME_RE = re.compile(
+    r"[0-2][0-9](?:[0-5][0-9](?:[0-5][0-9](?:\.[0-9]{1,6})?)?)?|[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?"
+)
 _EMPTY = ("", "<empty>", "(no value available)", "None")
 
 
@@ -348,8 +445,10 @@ def dicom_candidates(text: str) -> list[Candidate]:
                 found.extend(_dicom_value(text, value.start(group), value.end(group), spec))
             else:
                 # (0010,0010) PN YAMADA^TARO: the value follows the VR.
-                rest = re.match(r"\s*(?:[A-Z]{2}\s+)?(?:[A-Z][A-Za-z']+(?: [A-Z][A-Za-z']+)*\s{2,})?(?P<v>\S[^\n#]*)",
-                                text[match.start("rest"):match.end("rest")])
+                rest = re.match(
+                    r"\s*(?:[A-Z]{2}\s+)?(?:[A-Z][A-Za-z']+(?: [A-Z][A-Za-z']+)*\s{2,})?(?P<v>\S[^\n#]*)",
+                    text[match.start("rest") : match.end("rest")],
+                )
                 if rest:
                     base = match.start("rest")
                     found.extend(_dicom_value(text, base + rest.start("v"), base + rest.end("v"), spec))
@@ -365,7 +464,9 @@ def dicom_candidates(text: str) -> list[Candidate]:
 # DICOM JSON model (PS3.18 F.2): "00100010": {"vr": "PN", "Value": [{"Alphabetic": "YAMADA^TARO"}]}
 _DICOM_JSON_TAG_RE = re.compile(r'"(?P<tag>[0-9A-Fa-f]{8})"\s*:\s*\{')
 _DICOM_JSON_VALUE_RE = re.compile(r'"Value"\s*:\s*\[')
-_DICOM_JSON_STRING_RE = re.compile(r'(?:"(?P<key>Alphabetic|Ideographic|Phonetic)"\s*:\s*)?"(?P<value>(?:[^"\\\n]|\\.)*)"')
+_DICOM_JSON_STRING_RE = re.compile(
+    r'(?:"(?P<key>Alphabetic|Ideographic|Phonetic)"\s*:\s*)?"(?P<value>(?:[^"\\\n]|\\.)*)"'
+)
 
 
 def dicom_json_candidates(text: str) -> list[Candidate]:
@@ -389,8 +490,9 @@ def dicom_json_candidates(text: str) -> list[Candidate]:
             start, end = item.span("value")
             if item.group("key") == "Phonetic" or (item.group("key") == "Alphabetic" and index > 0):
                 candidates = _dicom_value(text, start, end, spec)
-                found.extend(c._replace(category="NAME_READING") if c.category == "PATIENT_NAME" else c
-                             for c in candidates)
+                found.extend(
+                    c._replace(category="NAME_READING") if c.category == "PATIENT_NAME" else c for c in candidates
+                )
             else:
                 found.extend(_dicom_value(text, start, end, spec))
     return found
@@ -401,8 +503,20 @@ class DicomRecognizer(Recognizer):
     """DICOM header dumps: ``(0010,0010) PN [YAMADA^TARO]`` and ``PatientName: ...`` lines."""
 
     name = "dicom"
-    categories = ("PATIENT_NAME", "NAME_READING", "PATIENT_ID", "BIRTH_DATE", "SEX", "AGE", "EXAM_DATE", "TIME",
-                  "PHYSICIAN_NAME", "HOSPITAL_NAME", "FACILITY_ADDRESS", "OTHER_ID")
+    categories = (
+        "PATIENT_NAME",
+        "NAME_READING",
+        "PATIENT_ID",
+        "BIRTH_DATE",
+        "SEX",
+        "AGE",
+        "EXAM_DATE",
+        "TIME",
+        "PHYSICIAN_NAME",
+        "HOSPITAL_NAME",
+        "FACILITY_ADDRESS",
+        "OTHER_ID",
+    )
 
     def find(self, doc: Document) -> list[Candidate]:
         return dicom_candidates(doc.text) + dicom_json_candidates(doc.text)
@@ -515,8 +629,17 @@ class TableRecognizer(Recognizer):
     """CSV/TSV exports and Markdown tables: a cell takes the meaning of its column header."""
 
     name = "table"
-    categories = ("PATIENT_NAME", "PATIENT_ID", "BIRTH_DATE", "EXAM_DATE", "PHONE", "ADDRESS", "PHYSICIAN_NAME",
-                  "HOSPITAL_NAME", "OTHER_ID")
+    categories = (
+        "PATIENT_NAME",
+        "PATIENT_ID",
+        "BIRTH_DATE",
+        "EXAM_DATE",
+        "PHONE",
+        "ADDRESS",
+        "PHYSICIAN_NAME",
+        "HOSPITAL_NAME",
+        "OTHER_ID",
+    )
 
     def find(self, doc: Document) -> list[Candidate]:
         hits = doc.shared("table_hits", lambda d: table_hits(d.text))

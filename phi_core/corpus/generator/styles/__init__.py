@@ -47,22 +47,25 @@ class Style:
     test_only: bool = False
 
 
-STYLES: dict[str, Style] = {style.key: style for style in (
-    Style("narrative", "Narrative imaging report (PHI inside sentences)", write_narrative),
-    Style("referral", "Referral letter (診療情報提供書)", write_referral),
-    Style("discharge", "Discharge summary (退院サマリー)", write_discharge),
-    Style("hl7", "HL7 v2 ORU message", write_hl7),
-    Style("dicom", "DICOM header dump", write_dicom, test_only=True),
-    Style("csv", "CSV export with a header row", write_csv),
-    Style("tsv", "TSV export with a header row", write_tsv),
-    Style("nursing", "Nursing notes (看護記録)", write_nursing),
-    Style("pathology", "Pathology report (病理診断報告書)", write_pathology),
-    Style("endoscopy", "Endoscopy report (内視鏡検査報告書)", write_endoscopy, test_only=True),
-    Style("english_mixed", "English-mixed report", write_english_mixed),
-    Style("english", "Fully English report from a Japanese hospital", write_english, test_only=True),
-    Style("markdown", "Markdown tables pasted into a wiki or a message", write_markdown),
-    Style("distractor", "Distractor-dense document with few or no PHI", write_distractor),
-)}
+STYLES: dict[str, Style] = {
+    style.key: style
+    for style in (
+        Style("narrative", "Narrative imaging report (PHI inside sentences)", write_narrative),
+        Style("referral", "Referral letter (診療情報提供書)", write_referral),
+        Style("discharge", "Discharge summary (退院サマリー)", write_discharge),
+        Style("hl7", "HL7 v2 ORU message", write_hl7),
+        Style("dicom", "DICOM header dump", write_dicom, test_only=True),
+        Style("csv", "CSV export with a header row", write_csv),
+        Style("tsv", "TSV export with a header row", write_tsv),
+        Style("nursing", "Nursing notes (看護記録)", write_nursing),
+        Style("pathology", "Pathology report (病理診断報告書)", write_pathology),
+        Style("endoscopy", "Endoscopy report (内視鏡検査報告書)", write_endoscopy, test_only=True),
+        Style("english_mixed", "English-mixed report", write_english_mixed),
+        Style("english", "Fully English report from a Japanese hospital", write_english, test_only=True),
+        Style("markdown", "Markdown tables pasted into a wiki or a message", write_markdown),
+        Style("distractor", "Distractor-dense document with few or no PHI", write_distractor),
+    )
+}
 
 
 def generate_document(style: Style, number: int, split: str, seed: int, fake: Faker) -> Report:
@@ -74,13 +77,19 @@ def generate_document(style: Style, number: int, split: str, seed: int, fake: Fa
     text = b.text.rstrip("\n") + "\n"
     spans = mark_every_occurrence(text, b.spans)
     return Report(
-        id=f"sty-{style.key}-{number:03d}", text=text, split=split, status="approved", spans=spans,
-        style=style.key, meta={"seed": seed, "modality": cast.modality, "exam": cast.study.key},
+        id=f"sty-{style.key}-{number:03d}",
+        text=text,
+        split=split,
+        status="approved",
+        spans=spans,
+        style=style.key,
+        meta={"seed": seed, "modality": cast.modality, "exam": cast.study.key},
     )
 
 
-def generate_styles_reports(per_style: int = DOCUMENTS_PER_STYLE, *, seed: int = DEFAULT_STYLES_SEED,
-                            styles: list[str] | None = None) -> list[Report]:
+def generate_styles_reports(
+    per_style: int = DOCUMENTS_PER_STYLE, *, seed: int = DEFAULT_STYLES_SEED, styles: list[str] | None = None
+) -> list[Report]:
     """``per_style`` documents of every style; dev first, then test, each in style order."""
     if per_style < 2:
         raise ValueError(f"per_style must be at least 2 so a shared style reaches both splits (got {per_style})")
@@ -102,5 +111,11 @@ def styles_only_in_test() -> list[str]:
     return [key for key, style in STYLES.items() if style.test_only]
 
 
-__all__ = ["DEFAULT_STYLES_SEED", "STYLES", "Style", "generate_document", "generate_styles_reports",
-           "styles_only_in_test"]
+__all__ = [
+    "DEFAULT_STYLES_SEED",
+    "STYLES",
+    "Style",
+    "generate_document",
+    "generate_styles_reports",
+    "styles_only_in_test",
+]

@@ -1,6 +1,6 @@
 """Write the synthetic-styles corpus as JSONL.
 
-    python -m phi_core.corpus.generator.styles --out data/corpus/synthetic-styles.jsonl [--per-style 40 --seed S]
+python -m phi_core.corpus.generator.styles --out data/corpus/synthetic-styles.jsonl [--per-style 40 --seed S]
 """
 
 from __future__ import annotations
@@ -16,12 +16,20 @@ from phi_core.corpus.jsonl import write_jsonl
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m phi_core.corpus.generator.styles",
-                                     description="Generate documents of many styles with gold PHI spans and formats.")
+    parser = argparse.ArgumentParser(
+        prog="python -m phi_core.corpus.generator.styles",
+        description="Generate documents of many styles with gold PHI spans and formats.",
+    )
     parser.add_argument("--out", required=True, type=Path, help="JSONL file to write (overwritten)")
-    parser.add_argument("--per-style", type=int, default=DOCUMENTS_PER_STYLE,
-                        help=f"documents per style (default {DOCUMENTS_PER_STYLE})")
-    parser.add_argument("--seed", type=int, default=DEFAULT_STYLES_SEED, help=f"random seed (default {DEFAULT_STYLES_SEED})")
+    parser.add_argument(
+        "--per-style",
+        type=int,
+        default=DOCUMENTS_PER_STYLE,
+        help=f"documents per style (default {DOCUMENTS_PER_STYLE})",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_STYLES_SEED, help=f"random seed (default {DEFAULT_STYLES_SEED})"
+    )
     return parser
 
 
@@ -37,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     count = write_jsonl(reports, args.out)
     summary = {
-        "out": str(args.out), "reports": count, "seed": args.seed,
+        "out": str(args.out),
+        "reports": count,
+        "seed": args.seed,
         "spans": sum(len(r.spans) for r in reports),
         "by_split_and_style": dict(sorted(Counter(f"{r.split}:{r.style}" for r in reports).items())),
         "by_category": dict(sorted(Counter(s.category for r in reports for s in r.spans).items())),

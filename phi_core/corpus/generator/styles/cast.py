@@ -23,18 +23,41 @@ from phi_core.corpus.generator.styles import formats
 
 # Places with a romaji spelling, for facilities named in English documents.
 ROMAJI_PLACES: tuple[tuple[str, str], ...] = (
-    ("港北", "Kohoku"), ("青葉", "Aoba"), ("桜台", "Sakuradai"), ("城南", "Jonan"), ("北斗", "Hokuto"),
-    ("西湘", "Seisho"), ("東邦", "Toho"), ("三ツ沢", "Mitsuzawa"), ("若葉", "Wakaba"), ("川崎南", "Kawasaki Minami"),
-    ("緑ヶ丘", "Midorigaoka"), ("大宮", "Omiya"), ("千里", "Senri"), ("白鷺", "Shirasagi"), ("湊川", "Minatogawa"),
+    ("港北", "Kohoku"),
+    ("青葉", "Aoba"),
+    ("桜台", "Sakuradai"),
+    ("城南", "Jonan"),
+    ("北斗", "Hokuto"),
+    ("西湘", "Seisho"),
+    ("東邦", "Toho"),
+    ("三ツ沢", "Mitsuzawa"),
+    ("若葉", "Wakaba"),
+    ("川崎南", "Kawasaki Minami"),
+    ("緑ヶ丘", "Midorigaoka"),
+    ("大宮", "Omiya"),
+    ("千里", "Senri"),
+    ("白鷺", "Shirasagi"),
+    ("湊川", "Minatogawa"),
 )
 ROMAJI_KINDS: tuple[tuple[str, str], ...] = (
-    ("総合病院", "General Hospital"), ("市民病院", "City Hospital"), ("中央病院", "Central Hospital"),
-    ("医療センター", "Medical Center"), ("クリニック", "Clinic"), ("記念病院", "Memorial Hospital"),
+    ("総合病院", "General Hospital"),
+    ("市民病院", "City Hospital"),
+    ("中央病院", "Central Hospital"),
+    ("医療センター", "Medical Center"),
+    ("クリニック", "Clinic"),
+    ("記念病院", "Memorial Hospital"),
 )
 
 RELATIONS: tuple[tuple[str, str, str], ...] = (
-    ("妻", "F", "wife"), ("夫", "M", "husband"), ("長男", "M", "son"), ("長女", "F", "daughter"),
-    ("次男", "M", "son"), ("母", "F", "mother"), ("父", "M", "father"), ("姉", "F", "sister"), ("兄", "M", "brother"),
+    ("妻", "F", "wife"),
+    ("夫", "M", "husband"),
+    ("長男", "M", "son"),
+    ("長女", "F", "daughter"),
+    ("次男", "M", "son"),
+    ("母", "F", "mother"),
+    ("父", "M", "father"),
+    ("姉", "F", "sister"),
+    ("兄", "M", "brother"),
 )
 
 
@@ -111,14 +134,17 @@ def _person(fake: Faker, rng: random.Random, *, sex: str | None = None, family: 
 
 
 def _address(fake: Faker, rng: random.Random) -> Address:
-    street = rng.choice((
-        f"{fake.town()}{fake.chome()}{fake.ban()}{fake.gou()}",
-        f"{fake.town()}{rng.randint(1, 9)}-{rng.randint(1, 40)}-{rng.randint(1, 30)}",
-        f"{fake.town()}{rng.randint(100, 2999)}-{rng.randint(1, 15)}",
-    ))
+    street = rng.choice(
+        (
+            f"{fake.town()}{fake.chome()}{fake.ban()}{fake.gou()}",
+            f"{fake.town()}{rng.randint(1, 9)}-{rng.randint(1, 40)}-{rng.randint(1, 30)}",
+            f"{fake.town()}{rng.randint(100, 2999)}-{rng.randint(1, 15)}",
+        )
+    )
     room = f"{rng.randint(1, 12) * 100 + rng.randint(1, 12)}{rng.choice(('号室', '号', ''))}"
-    return Address(fake.postcode(), fake.prefecture(), fake.city(), street,
-                   f"{fake.town()}{fake.building_name()}", room)
+    return Address(
+        fake.postcode(), fake.prefecture(), fake.city(), street, f"{fake.town()}{fake.building_name()}", room
+    )
 
 
 def random_exam_moment(rng: random.Random) -> datetime:
@@ -160,13 +186,27 @@ def draw_cast(fake: Faker, rng: random.Random) -> Cast:
         facility = Facility(kind="romaji", name=f"{place}{kind}", address=facility.address, phone=facility.phone)
     admission = exam.date() - timedelta(days=rng.randint(1, 12))
     return Cast(
-        fake=fake, patient=patient, sex=patient.sex, age=age, birth=birth, exam=exam, modality=modality,
-        study=study, scenario=scenario, variables={"side": side, "other": "左" if side == "右" else "右"},
-        facility=facility, facility_romaji=f"{place_romaji} {kind_romaji}",
+        fake=fake,
+        patient=patient,
+        sex=patient.sex,
+        age=age,
+        birth=birth,
+        exam=exam,
+        modality=modality,
+        study=study,
+        scenario=scenario,
+        variables={"side": side, "other": "左" if side == "右" else "右"},
+        facility=facility,
+        facility_romaji=f"{place_romaji} {kind_romaji}",
         department=rng.choice(study.departments),
-        requester=requester, reader=_person(fake, rng), nurse=_person(fake, rng, sex="F"),
-        relative=relative, relation=relation, relation_en=relation_en,
-        referrer=_person(fake, rng), referrer_clinic=referring_clinic_name(fake, rng),
+        requester=requester,
+        reader=_person(fake, rng),
+        nurse=_person(fake, rng, sex="F"),
+        relative=relative,
+        relation=relation,
+        relation_en=relation_en,
+        referrer=_person(fake, rng),
+        referrer_clinic=referring_clinic_name(fake, rng),
         address=_address(fake, rng),
         patient_phone=formats.phone_parts(fake, rng, mobile=rng.random() < 0.5),
         relative_phone=formats.phone_parts(fake, rng, mobile=True),

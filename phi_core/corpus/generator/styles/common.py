@@ -83,8 +83,12 @@ def english_lines(rng: random.Random, bank: tuple[str, ...], count: int) -> list
 
 
 def japanese_name(person: Person, rng: random.Random, *, weights: dict[str, int] | None = None) -> formats.Value:
-    writers = {"kanji": formats.kanji_name, "katakana": formats.katakana_name, "hiragana": formats.hiragana_name,
-               "half": formats.half_width_name}
+    writers = {
+        "kanji": formats.kanji_name,
+        "katakana": formats.katakana_name,
+        "hiragana": formats.hiragana_name,
+        "half": formats.half_width_name,
+    }
     weights = weights or {"kanji": 8, "katakana": 1, "hiragana": 1, "half": 1}
     return writers[rng.choices(list(weights), weights=list(weights.values()))[0]](person, rng)
 
@@ -99,7 +103,13 @@ def name_with_reading(b: StyleBuilder, person: Person, rng: random.Random, categ
 
 HONORIFICS_PATIENT: tuple[str, ...] = (" 様", "様", "さん", " 殿", "")
 TITLES_DOCTOR: tuple[tuple[str, str], ...] = (
-    ("", " 先生"), ("", "先生"), ("", " 医師"), ("Dr. ", ""), ("Dr.", ""), ("", ""), ("医師 ", ""),
+    ("", " 先生"),
+    ("", "先生"),
+    ("", " 医師"),
+    ("Dr. ", ""),
+    ("Dr.", ""),
+    ("", ""),
+    ("医師 ", ""),
 )
 
 
@@ -120,5 +130,6 @@ def exam_date(cast: Cast, rng: random.Random) -> formats.Value:
 
 
 def birth_date(cast: Cast, rng: random.Random) -> formats.Value:
-    return formats.japanese_date(cast.birth, rng, weights={"era": 5, "era_abbr": 4, "kanji": 3, "slash": 2,
-                                                          "fullwidth": 1, "iso": 1})
+    return formats.japanese_date(
+        cast.birth, rng, weights={"era": 5, "era_abbr": 4, "kanji": 3, "slash": 2, "fullwidth": 1, "iso": 1}
+    )

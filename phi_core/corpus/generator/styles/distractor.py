@@ -16,8 +16,13 @@ from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import distractors, prose, technique
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 
-TITLES = ("症例検討会資料（匿名化済み）", "読影カンファレンス 教育症例", "撮影プロトコル変更のお知らせ",
-          "放射線科 業務連絡", "ガイドライン改訂要点メモ")
+TITLES = (
+    "症例検討会資料（匿名化済み）",
+    "読影カンファレンス 教育症例",
+    "撮影プロトコル変更のお知らせ",
+    "放射線科 業務連絡",
+    "ガイドライン改訂要点メモ",
+)
 
 
 def write_distractor(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:

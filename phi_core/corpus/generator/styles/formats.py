@@ -21,38 +21,100 @@ from phi_core.corpus.generator.width import to_fullwidth
 
 Value = tuple[str, str]
 
-FORMATS: frozenset[str] = frozenset({
-    # dates
-    "era date", "era first-year date", "era-abbreviated date", "era year", "western kanji date", "slash date",
-    "ISO date", "two-digit-year date", "month-day date", "compact date", "English date", "US date",
-    "full-width date", "year-month date", "HL7 timestamp", "DICOM date",
-    # times
-    "colon time", "kanji time", "compact time", "full-width time", "English time",
-    # names
-    "kanji name", "hiragana name", "katakana name", "half-width katakana name", "romaji name",
-    "romaji name, family first", "romaji initial and surname", "initials", "HL7 name", "DICOM name",
-    "surname alone", "romaji surname alone", "katakana surname alone",
-    # phones
-    "hyphen phone", "bracket phone", "bare phone", "full-width phone", "international phone", "extension",
-    # addresses
-    "address with postal code", "address without postal code", "address without prefecture",
-    "address with building and room", "full-width address", "HL7 address", "English address", "city-only address",
-    # identifiers
-    "digit ID", "zero-padded ID", "prefixed ID", "grouped ID", "full-width ID", "HL7 ID", "accession number",
-    "specimen number", "order number", "room number", "bed number", "device serial",
-    # facility, department
-    "facility name", "bracketed facility name", "romaji facility name", "HL7 facility", "department",
-    "ward", "English department",
-    # age, sex
-    "age", "full-width age", "English age", "DICOM age", "sex word", "short sex word", "sex code",
-    "English sex word",
-})
+FORMATS: frozenset[str] = frozenset(
+    {
+        # dates
+        "era date",
+        "era first-year date",
+        "era-abbreviated date",
+        "era year",
+        "western kanji date",
+        "slash date",
+        "ISO date",
+        "two-digit-year date",
+        "month-day date",
+        "compact date",
+        "English date",
+        "US date",
+        "full-width date",
+        "year-month date",
+        "HL7 timestamp",
+        "DICOM date",
+        # times
+        "colon time",
+        "kanji time",
+        "compact time",
+        "full-width time",
+        "English time",
+        # names
+        "kanji name",
+        "hiragana name",
+        "katakana name",
+        "half-width katakana name",
+        "romaji name",
+        "romaji name, family first",
+        "romaji initial and surname",
+        "initials",
+        "HL7 name",
+        "DICOM name",
+        "surname alone",
+        "romaji surname alone",
+        "katakana surname alone",
+        # phones
+        "hyphen phone",
+        "bracket phone",
+        "bare phone",
+        "full-width phone",
+        "international phone",
+        "extension",
+        # addresses
+        "address with postal code",
+        "address without postal code",
+        "address without prefecture",
+        "address with building and room",
+        "full-width address",
+        "HL7 address",
+        "English address",
+        "city-only address",
+        # identifiers
+        "digit ID",
+        "zero-padded ID",
+        "prefixed ID",
+        "grouped ID",
+        "full-width ID",
+        "HL7 ID",
+        "accession number",
+        "specimen number",
+        "order number",
+        "room number",
+        "bed number",
+        "device serial",
+        # facility, department
+        "facility name",
+        "bracketed facility name",
+        "romaji facility name",
+        "HL7 facility",
+        "department",
+        "ward",
+        "English department",
+        # age, sex
+        "age",
+        "full-width age",
+        "English age",
+        "DICOM age",
+        "sex word",
+        "short sex word",
+        "sex code",
+        "English sex word",
+    }
+)
 
 WEEKDAYS_JA = "月火水木金土日"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # ---------------------------------------------------------------- dates
+
 
 def era_date(day: date) -> Value:
     name, _, year = era_of(day)
@@ -120,21 +182,40 @@ def fullwidth_date(day: date, rng: random.Random) -> Value:
 
 def year_month(day: date, rng: random.Random) -> Value:
     _, letter, year = era_of(day)
-    shape = rng.choice((f"{day.year}年{day.month}月", f"{letter}{year}.{day.month}", f"{day.year}/{day.month:02d}",
-                        to_fullwidth(f"{letter}{year}.{day.month}")))
+    shape = rng.choice(
+        (
+            f"{day.year}年{day.month}月",
+            f"{letter}{year}.{day.month}",
+            f"{day.year}/{day.month:02d}",
+            to_fullwidth(f"{letter}{year}.{day.month}"),
+        )
+    )
     return shape, "year-month date"
 
 
 JAPANESE_DATE_WRITERS = {
-    "era": lambda d, r: era_date(d), "era_abbr": era_abbreviated, "kanji": lambda d, r: western_kanji(d),
-    "slash": slash, "iso": lambda d, r: iso(d), "two_digit": two_digit_year, "fullwidth": fullwidth_date,
+    "era": lambda d, r: era_date(d),
+    "era_abbr": era_abbreviated,
+    "kanji": lambda d, r: western_kanji(d),
+    "slash": slash,
+    "iso": lambda d, r: iso(d),
+    "two_digit": two_digit_year,
+    "fullwidth": fullwidth_date,
     "compact": lambda d, r: compact(d),
 }
 
 
 def japanese_date(day: date, rng: random.Random, *, weights: dict[str, int] | None = None) -> Value:
-    weights = weights or {"era": 3, "era_abbr": 3, "kanji": 3, "slash": 3, "iso": 1, "two_digit": 1,
-                          "fullwidth": 1, "compact": 1}
+    weights = weights or {
+        "era": 3,
+        "era_abbr": 3,
+        "kanji": 3,
+        "slash": 3,
+        "iso": 1,
+        "two_digit": 1,
+        "fullwidth": 1,
+        "compact": 1,
+    }
     name = rng.choices(list(weights), weights=list(weights.values()))[0]
     return JAPANESE_DATE_WRITERS[name](day, rng)
 
@@ -148,6 +229,7 @@ def hl7_timestamp(moment: datetime, rng: random.Random) -> Value:
 
 
 # ---------------------------------------------------------------- times
+
 
 def clock(moment: time, rng: random.Random, *, weights: dict[str, int] | None = None) -> Value:
     weights = weights or {"colon": 5, "kanji": 3, "fullwidth": 1}
@@ -165,6 +247,7 @@ def clock(moment: time, rng: random.Random, *, weights: dict[str, int] | None = 
 
 
 # ---------------------------------------------------------------- names
+
 
 def half_width(kana: str) -> str:
     return jaconv.z2h(kana, kana=True, digit=False, ascii=False)
@@ -184,8 +267,10 @@ def hiragana_name(person: Person, rng: random.Random) -> Value:
 
 
 def half_width_name(person: Person, rng: random.Random) -> Value:
-    return f"{half_width(person.family.kana)}{rng.choice((' ', ''))}{half_width(person.given.kana)}", \
-        "half-width katakana name"
+    return (
+        f"{half_width(person.family.kana)}{rng.choice((' ', ''))}{half_width(person.given.kana)}",
+        "half-width katakana name",
+    )
 
 
 def romaji_name(person: Person, rng: random.Random) -> Value:
@@ -222,17 +307,33 @@ def surname(part: NamePart) -> Value:
 
 def reading_of(person: Person, rng: random.Random) -> Value:
     """The kana (or romaji) reading written beside a kanji name."""
-    return rng.choices((katakana_name, hiragana_name, half_width_name, romaji_family_first),
-                       weights=(5, 3, 2, 1))[0](person, rng)
+    return rng.choices((katakana_name, hiragana_name, half_width_name, romaji_family_first), weights=(5, 3, 2, 1))[0](
+        person, rng
+    )
 
 
 # ---------------------------------------------------------------- phones
 
+
 def phone_parts(fake, rng: random.Random, *, mobile: bool = False) -> tuple[str, str, str]:
     if mobile:
         return rng.choice(("090", "080", "070")), fake.numerify("%###"), fake.numerify("####")
-    area, exchange = rng.choice((("03", 4), ("06", 4), ("045", 3), ("052", 3), ("011", 3), ("092", 3),
-                                 ("075", 3), ("022", 3), ("0422", 2), ("0466", 2), ("048", 3), ("082", 3)))
+    area, exchange = rng.choice(
+        (
+            ("03", 4),
+            ("06", 4),
+            ("045", 3),
+            ("052", 3),
+            ("011", 3),
+            ("092", 3),
+            ("075", 3),
+            ("022", 3),
+            ("0422", 2),
+            ("0466", 2),
+            ("048", 3),
+            ("082", 3),
+        )
+    )
     return area, fake.numerify("%" + "#" * (exchange - 1)), fake.numerify("####")
 
 
@@ -258,6 +359,7 @@ def extension(rng: random.Random) -> Value:
 
 # ---------------------------------------------------------------- identifiers
 
+
 def digits(rng: random.Random, count: int) -> str:
     return "".join(rng.choice("0123456789") for _ in range(count))
 
@@ -277,8 +379,9 @@ def patient_id(rng: random.Random) -> Value:
 
 def accession(rng: random.Random, day: date) -> Value:
     shape = rng.choice(("{y}{m:02d}{d:02d}{n}", "ACC-{y}-{n}", "RIS{n}{n2}", "A{yy}{m:02d}-{n}"))
-    return shape.format(y=day.year, yy=day.year % 100, m=day.month, d=day.day, n=digits(rng, 5),
-                        n2=digits(rng, 3)), "accession number"
+    return shape.format(
+        y=day.year, yy=day.year % 100, m=day.month, d=day.day, n=digits(rng, 5), n2=digits(rng, 3)
+    ), "accession number"
 
 
 def order_number(rng: random.Random, day: date) -> Value:
@@ -287,8 +390,7 @@ def order_number(rng: random.Random, day: date) -> Value:
 
 def specimen(rng: random.Random, day: date, prefix: str) -> Value:
     shape = rng.choice(("{p}{yy}-{n}", "{p}{y}-{n}", "{yy}-{p}-{n}"))
-    return shape.format(p=prefix, yy=day.year % 100, y=day.year, n=digits(rng, rng.choice((4, 5)))), \
-        "specimen number"
+    return shape.format(p=prefix, yy=day.year % 100, y=day.year, n=digits(rng, rng.choice((4, 5)))), "specimen number"
 
 
 def room(rng: random.Random) -> Value:
@@ -300,6 +402,7 @@ def bed(rng: random.Random) -> Value:
 
 
 # ---------------------------------------------------------------- age, sex
+
 
 def age(value: int, rng: random.Random) -> Value:
     if rng.random() < 0.1:
@@ -316,5 +419,9 @@ SEX_WORDS = {"M": ("男性", "男", "M", "Male"), "F": ("女性", "女", "F", "F
 
 def sex(code: str, kind: str) -> Value:
     word, short, letter, en = SEX_WORDS[code]
-    return {"word": (word, "sex word"), "short": (short, "short sex word"), "code": (letter, "sex code"),
-            "english": (en, "English sex word")}[kind]
+    return {
+        "word": (word, "sex word"),
+        "short": (short, "short sex word"),
+        "code": (letter, "sex code"),
+        "english": (en, "English sex word"),
+    }[kind]

@@ -8,7 +8,12 @@ from datetime import timedelta
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import (
-    birth_date, doctor, exam_date, japanese_name, name_with_reading, prose,
+    birth_date,
+    doctor,
+    exam_date,
+    japanese_name,
+    name_with_reading,
+    prose,
 )
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 
@@ -25,10 +30,17 @@ def _facility_contact(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     if rng.random() < 0.7:
         if address != cast.facility.address:
             b.t("〒")
-        b.v((address, "address with postal code" if address != cast.facility.address else "address without postal code"),
-            "FACILITY_ADDRESS").ln()
-    b.t(rng.choice(("TEL ", "電話：", "Tel: "))).v(formats.phone(cast.facility_phone, rng, weights={
-        "hyphen": 4, "bracket": 2, "international": 1}), "FACILITY_PHONE")
+        b.v(
+            (
+                address,
+                "address with postal code" if address != cast.facility.address else "address without postal code",
+            ),
+            "FACILITY_ADDRESS",
+        ).ln()
+    b.t(rng.choice(("TEL ", "電話：", "Tel: "))).v(
+        formats.phone(cast.facility_phone, rng, weights={"hyphen": 4, "bracket": 2, "international": 1}),
+        "FACILITY_PHONE",
+    )
     if rng.random() < 0.5:
         before, after = rng.choice((("（内線", "）"), (" 内線", ""), (" ext. ", "")))
         b.t(before).v(formats.extension(rng), "FACILITY_PHONE").t(after)
@@ -71,12 +83,13 @@ def write_referral(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         return
     b.ln(rng.choice(("診療情報提供書", "紹介状", "診療情報提供書（紹介状）")))
     b.ln()
-    b.v(formats.japanese_date(cast.exam.date(), rng, weights={"era": 3, "kanji": 3, "era_abbr": 1}),
-        "OTHER_DATE").ln()
+    b.v(formats.japanese_date(cast.exam.date(), rng, weights={"era": 3, "kanji": 3, "era_abbr": 1}), "OTHER_DATE").ln()
     b.ln()
     b.v((cast.referrer_clinic, "facility name"), "HOSPITAL_NAME").ln()
     b.t(rng.choice(("院長 ", "", "担当医 ")))
-    b.v(formats.kanji_name(cast.referrer, rng), "PHYSICIAN_NAME").ln(rng.choice((" 先生 御侍史", " 先生 御机下", "先生")))
+    b.v(formats.kanji_name(cast.referrer, rng), "PHYSICIAN_NAME").ln(
+        rng.choice((" 先生 御侍史", " 先生 御机下", "先生"))
+    )
     b.ln()
     _facility_contact(b, cast, rng)
     b.t("担当医 ")
@@ -93,14 +106,19 @@ def write_referral(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         b.t(f"住所{sep}")
         if rng.random() < 0.5:
             b.t("〒")
-            value = (f"{cast.address.postcode} {cast.address.prefecture}{cast.address.city}{cast.address.street}",
-                     "address with postal code")
+            value = (
+                f"{cast.address.postcode} {cast.address.prefecture}{cast.address.city}{cast.address.street}",
+                "address with postal code",
+            )
         else:
             value = cast.address.write(rng)
         b.v(value, "ADDRESS").ln()
         b.t(f"電話{sep}").v(formats.phone(cast.patient_phone, rng), "PHONE").ln()
     b.ln()
-    b.ln(f"紹介目的{sep}" + rng.choice(("精査加療のお願い", "画像所見についてのご報告", "手術適応のご相談", "今後の経過観察のお願い")))
+    b.ln(
+        f"紹介目的{sep}"
+        + rng.choice(("精査加療のお願い", "画像所見についてのご報告", "手術適応のご相談", "今後の経過観察のお願い"))
+    )
     b.ln(f"傷病名{sep}" + "、".join(prose(cast, rng, "impression")))
     b.t(f"既往歴{sep}").v(formats.year_month(cast.previous, rng), "OTHER_DATE").ln(" 虫垂炎手術、高血圧症で内服加療中")
     b.ln()
@@ -139,8 +157,9 @@ def _discharge_block(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.ln("【転帰】軽快退院")
     b.t("【退院先】自宅（").v(cast.address.write(rng), "ADDRESS").ln("）")
     b.t("【連絡先】").t(cast.relation).t(" ").v(formats.katakana_name(cast.relative, rng), "EMERGENCY_CONTACT")
-    b.t(" ").v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 2, "international": 1}),
-               "EMERGENCY_CONTACT").ln()
+    b.t(" ").v(
+        formats.phone(cast.relative_phone, rng, weights={"hyphen": 2, "international": 1}), "EMERGENCY_CONTACT"
+    ).ln()
 
 
 def write_discharge(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
@@ -172,7 +191,11 @@ def write_discharge(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.ln("　" + rng.choice(("保存的加療にて症状は軽快した。", "内服調整を行い、全身状態は安定した。")))
     if rng.random() < 0.5:  # the same ID again, typed in the other width
         text, fmt = cast.patient_id
-        other = (text.translate(_NARROW), "digit ID") if fmt == "full-width ID" else (formats.to_fullwidth(text), "full-width ID")
+        other = (
+            (text.translate(_NARROW), "digit ID")
+            if fmt == "full-width ID"
+            else (formats.to_fullwidth(text), "full-width ID")
+        )
         b.t("　（カルテ番号 ").v(other, "PATIENT_ID").ln("）")
     b.ln("【家族・社会背景】")
     b.t("　キーパーソンは").t(cast.relation).t("の").v(formats.kanji_name(cast.relative, rng), "EMERGENCY_CONTACT")

@@ -32,15 +32,18 @@ def _exam_list(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.ln("|" + "---|" * len(header))
     weights = rng.choice(({"slash": 1}, {"two_digit": 1}, {"era_abbr": 1}, {"iso": 1}))
     for row in [cast] + [draw_cast(cast.fake, rng) for _ in range(rng.randint(1, 3))]:
-        _row(b, [
-            (formats.japanese_date(row.exam.date(), rng, weights=weights), "EXAM_DATE"),
-            (row.patient_id, "PATIENT_ID"),
-            (formats.kanji_name(row.patient, rng), "PATIENT_NAME"),
-            (formats.age(row.age, rng), "AGE"),
-            row.study.title,
-            (formats.kanji_name(row.requester, rng), "PHYSICIAN_NAME"),
-            rng.choice(("至急", "前回比較", "", "造影追加検討")),
-        ])
+        _row(
+            b,
+            [
+                (formats.japanese_date(row.exam.date(), rng, weights=weights), "EXAM_DATE"),
+                (row.patient_id, "PATIENT_ID"),
+                (formats.kanji_name(row.patient, rng), "PATIENT_NAME"),
+                (formats.age(row.age, rng), "AGE"),
+                row.study.title,
+                (formats.kanji_name(row.requester, rng), "PHYSICIAN_NAME"),
+                rng.choice(("至急", "前回比較", "", "造影追加検討")),
+            ],
+        )
 
 
 def _summary(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:

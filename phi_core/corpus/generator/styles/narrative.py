@@ -7,7 +7,12 @@ import random
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import (
-    HONORIFICS_PATIENT, doctor, exam_date, facility_name, prose, technique,
+    HONORIFICS_PATIENT,
+    doctor,
+    exam_date,
+    facility_name,
+    prose,
+    technique,
 )
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 

@@ -9,7 +9,11 @@ from phi_core.corpus.generator.fill import fill
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import (
-    birth_date, doctor, facility_name, japanese_name, name_with_reading,
+    birth_date,
+    doctor,
+    facility_name,
+    japanese_name,
+    name_with_reading,
 )
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 
@@ -80,7 +84,9 @@ def write_pathology(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     received = day + timedelta(days=rng.randint(0, 2))
     reported = received + timedelta(days=rng.randint(3, 10))
     b.ln(rng.choice(("病理組織診断報告書", "病理診断報告書", "【病理診断】")))
-    b.t(rng.choice(("標本番号：", "病理番号 ", "No. "))).v(formats.specimen(rng, day, rng.choice(("S", "P", "H"))), "OTHER_ID")
+    b.t(rng.choice(("標本番号：", "病理番号 ", "No. "))).v(
+        formats.specimen(rng, day, rng.choice(("S", "P", "H"))), "OTHER_ID"
+    )
     b.ln()
     weights = rng.choice(({"kanji": 1}, {"slash": 1}, {"era_abbr": 1}, {"iso": 1}))
     b.t("採取日：").v(formats.japanese_date(day, rng, weights=weights), "EXAM_DATE")
@@ -149,8 +155,10 @@ def write_endoscopy(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         return
     day = cast.exam.date()
     b.ln(rng.choice(("上部消化管内視鏡検査報告書", "内視鏡検査レポート", "下部消化管内視鏡検査 所見")))
-    b.t("検査日 ").v(formats.japanese_date(day, rng, weights={"era_abbr": 2, "slash": 2, "two_digit": 1,
-                                                           "fullwidth": 1}), "EXAM_DATE")
+    b.t("検査日 ").v(
+        formats.japanese_date(day, rng, weights={"era_abbr": 2, "slash": 2, "two_digit": 1, "fullwidth": 1}),
+        "EXAM_DATE",
+    )
     b.t(" ").v(formats.clock(cast.exam.time(), rng), "TIME").t("　ID: ").v(cast.patient_id, "PATIENT_ID").ln()
     b.t("氏名 ").v(japanese_name(cast.patient, rng, weights={"kanji": 2, "half": 2, "katakana": 1}), "PATIENT_NAME")
     b.t(" 様 (").v(formats.age(cast.age, rng), "AGE").t("/").v(formats.sex(cast.sex, "short"), "SEX").ln(")")
@@ -166,8 +174,9 @@ def write_endoscopy(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.t("生検：{}より{}個（検体番号 ".format(rng.choice(("胃体下部小弯", "前庭部大弯", "S状結腸")), rng.randint(1, 4)))
     b.v(formats.specimen(rng, day, "E"), "OTHER_ID").ln("）")
     b.ln()
-    b.t("次回 ").v(formats.japanese_date(day + timedelta(days=rng.randint(7, 40)), rng,
-                                        weights={"kanji": 1, "slash": 1}),
-                  "OTHER_DATE").ln(" 外来にて結果説明予定。")
+    b.t("次回 ").v(
+        formats.japanese_date(day + timedelta(days=rng.randint(7, 40)), rng, weights={"kanji": 1, "slash": 1}),
+        "OTHER_DATE",
+    ).ln(" 外来にて結果説明予定。")
     b.t("依頼：").v((cast.facility.name, "facility name"), "HOSPITAL_NAME").t(" ")
     b.v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME").ln(" 先生")

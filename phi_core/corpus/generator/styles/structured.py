@@ -20,8 +20,17 @@ from phi_core.corpus.generator.styles.doc import StyleBuilder
 MODALITY_CODES = {"CT": "CT", "MRI": "MR", "US": "US", "XR": "CR"}
 
 
-RELATION_CODES = {"妻": "SPO", "夫": "SPO", "長男": "CHD", "長女": "CHD", "次男": "CHD", "母": "PAR", "父": "PAR",
-                  "姉": "SIB", "兄": "SIB"}
+RELATION_CODES = {
+    "妻": "SPO",
+    "夫": "SPO",
+    "長男": "CHD",
+    "長女": "CHD",
+    "次男": "CHD",
+    "母": "PAR",
+    "父": "PAR",
+    "姉": "SIB",
+    "兄": "SIB",
+}
 
 
 def _relation_code(relation: str) -> str:
@@ -51,7 +60,8 @@ def _hl7_admission(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.t("||").v(formats.phone(cast.patient_phone, rng, weights={"hyphen": 1}), "PHONE").ln()
     b.t("NK1|1|").v(formats.caret_name(cast.relative, rng, "HL7 name"), "EMERGENCY_CONTACT")
     b.t(f"|{_relation_code(cast.relation)}^{cast.relation}|").v(
-        (f"{address.street}^^{address.city}^{address.prefecture}^{address.postcode}", "HL7 address"), "ADDRESS")
+        (f"{address.street}^^{address.city}^{address.prefecture}^{address.postcode}", "HL7 address"), "ADDRESS"
+    )
     b.t("|").v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 1}), "EMERGENCY_CONTACT").ln()
     b.t("PV1|1|I|").v((f"{rng.randint(3, 9)}{rng.choice('EWSN')}", "ward"), "DEPARTMENT").t("^")
     b.v(formats.room(rng), "OTHER_ID").t("^").v(formats.bed(rng), "OTHER_ID").t("||||^")
@@ -133,13 +143,25 @@ def _dicom_json(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         ("00080050", "SH", [('"', formats.accession(rng, day), "OTHER_ID", '"')]),
         ("00080060", "CS", [f'"{MODALITY_CODES[cast.modality]}"']),
         ("00080080", "LO", [('"', (cast.facility_romaji, "romaji facility name"), "HOSPITAL_NAME", '"')]),
-        ("00080090", "PN", [('{"Alphabetic": "', formats.caret_name(cast.requester, rng, "DICOM name"),
-                             "PHYSICIAN_NAME", '"}')]),
-        ("00100010", "PN", [('{"Alphabetic": "', (f"{p.family.romaji.upper()}^{p.given.romaji.upper()}", "DICOM name"),
-                             "PATIENT_NAME", '", '),
-                            ('"Ideographic": "', (f"{p.family.kanji}^{p.given.kanji}", "DICOM name"), "PATIENT_NAME",
-                             '", '),
-                            ('"Phonetic": "', (f"{p.family.kana}^{p.given.kana}", "DICOM name"), "NAME_READING", '"}')]),
+        (
+            "00080090",
+            "PN",
+            [('{"Alphabetic": "', formats.caret_name(cast.requester, rng, "DICOM name"), "PHYSICIAN_NAME", '"}')],
+        ),
+        (
+            "00100010",
+            "PN",
+            [
+                (
+                    '{"Alphabetic": "',
+                    (f"{p.family.romaji.upper()}^{p.given.romaji.upper()}", "DICOM name"),
+                    "PATIENT_NAME",
+                    '", ',
+                ),
+                ('"Ideographic": "', (f"{p.family.kanji}^{p.given.kanji}", "DICOM name"), "PATIENT_NAME", '", '),
+                ('"Phonetic": "', (f"{p.family.kana}^{p.given.kana}", "DICOM name"), "NAME_READING", '"}'),
+            ],
+        ),
         ("00100020", "LO", [('"', (pid, "digit ID"), "PATIENT_ID", '"')]),
         ("00100030", "DA", [('"', (f"{cast.birth:%Y%m%d}", "DICOM date"), "BIRTH_DATE", '"')]),
         ("00100040", "CS", [('"', formats.sex(cast.sex, "code"), "SEX", '"')]),
@@ -196,16 +218,47 @@ def write_dicom(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     tag("0008,0060", "CS", "Modality", MODALITY_CODES[cast.modality], None)
     tag("0008,0080", "LO", "InstitutionName", [(cast.facility_romaji, "romaji facility name")], "HOSPITAL_NAME")
     if rng.random() < 0.5:
-        tag("0008,0081", "ST", "InstitutionAddress", [(cast.facility.address.removeprefix("〒"), "address with postal code"
-             if cast.facility.address.startswith("〒") else "address without postal code")], "FACILITY_ADDRESS")
-    tag("0008,0090", "PN", "ReferringPhysicianName", [formats.caret_name(cast.requester, rng, "DICOM name")],
-        "PHYSICIAN_NAME")
+        tag(
+            "0008,0081",
+            "ST",
+            "InstitutionAddress",
+            [
+                (
+                    cast.facility.address.removeprefix("〒"),
+                    "address with postal code"
+                    if cast.facility.address.startswith("〒")
+                    else "address without postal code",
+                )
+            ],
+            "FACILITY_ADDRESS",
+        )
+    tag(
+        "0008,0090",
+        "PN",
+        "ReferringPhysicianName",
+        [formats.caret_name(cast.requester, rng, "DICOM name")],
+        "PHYSICIAN_NAME",
+    )
     tag("0008,1040", "LO", "InstitutionalDepartmentName", [(cast.department, "department")], "DEPARTMENT")
-    tag("0008,1050", "PN", "PerformingPhysicianName", [formats.caret_name(cast.reader, rng, "DICOM name")],
-        "PHYSICIAN_NAME")
+    tag(
+        "0008,1050",
+        "PN",
+        "PerformingPhysicianName",
+        [formats.caret_name(cast.reader, rng, "DICOM name")],
+        "PHYSICIAN_NAME",
+    )
     for group, vr, keyword, value in rng.sample(NOT_PHI_TAGS, 4):
-        tag(group, vr, keyword, cast.study.title if value is None and keyword == "StudyDescription"
-            else MODALITY_CODES[cast.modality] if value is None else fill(value, rng, {}), None)
+        tag(
+            group,
+            vr,
+            keyword,
+            cast.study.title
+            if value is None and keyword == "StudyDescription"
+            else MODALITY_CODES[cast.modality]
+            if value is None
+            else fill(value, rng, {}),
+            None,
+        )
     # PatientName may carry the alphabetic, ideographic and phonetic groups joined by "=".
     p = cast.patient
     name = [(f"{p.family.romaji.upper()}^{p.given.romaji.upper()}", "DICOM name")]
@@ -228,22 +281,59 @@ def write_dicom(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     if rng.random() < 0.4:
         tag("0010,1040", "LO", "PatientAddress", [cast.address.write(rng)], "ADDRESS")
     if rng.random() < 0.4:
-        tag("0010,2154", "SH", "PatientTelephoneNumbers", [formats.phone(cast.patient_phone, rng, weights={
-            "hyphen": 1, "bare": 1})], "PHONE")
-    tag("0018,1000", "LO", "DeviceSerialNumber", [(f"{rng.choice(('SN', 'C', ''))}{formats.digits(rng, 7)}",
-                                                   "device serial")], "OTHER_ID")
+        tag(
+            "0010,2154",
+            "SH",
+            "PatientTelephoneNumbers",
+            [formats.phone(cast.patient_phone, rng, weights={"hyphen": 1, "bare": 1})],
+            "PHONE",
+        )
+    tag(
+        "0018,1000",
+        "LO",
+        "DeviceSerialNumber",
+        [(f"{rng.choice(('SN', 'C', ''))}{formats.digits(rng, 7)}", "device serial")],
+        "OTHER_ID",
+    )
     tag("0020,0010", "SH", "StudyID", [(formats.digits(rng, rng.choice((4, 6))), "digit ID")], "OTHER_ID")
-    tag("0032,1032", "PN", "RequestingPhysician", [formats.caret_name(cast.requester, rng, "DICOM name")],
-        "PHYSICIAN_NAME")
+    tag(
+        "0032,1032",
+        "PN",
+        "RequestingPhysician",
+        [formats.caret_name(cast.requester, rng, "DICOM name")],
+        "PHYSICIAN_NAME",
+    )
 
 
 TABLE_COLUMNS = {
-    "csv": (("患者ID", "PatientID"), ("氏名", "Name"), ("カナ", "Kana"), ("生年月日", "DOB"), ("性別", "Sex"),
-            ("年齢", "Age"), ("検査日", "StudyDate"), ("検査時刻", "StudyTime"), ("検査種別", "Modality"),
-            ("依頼科", "Dept"), ("依頼医", "OrderingDr"), ("読影医", "Reader"), ("所見", "Findings")),
-    "tsv": (("カルテNo", "MRN"), ("患者名", "PatientName"), ("ﾌﾘｶﾞﾅ", "Reading"), ("生年月日", "BirthDate"),
-            ("性別", "Gender"), ("受付日", "OrderDate"), ("実施日", "ExamDate"), ("電話番号", "Phone"),
-            ("住所", "Address"), ("病院名", "Hospital"), ("コメント", "Comment")),
+    "csv": (
+        ("患者ID", "PatientID"),
+        ("氏名", "Name"),
+        ("カナ", "Kana"),
+        ("生年月日", "DOB"),
+        ("性別", "Sex"),
+        ("年齢", "Age"),
+        ("検査日", "StudyDate"),
+        ("検査時刻", "StudyTime"),
+        ("検査種別", "Modality"),
+        ("依頼科", "Dept"),
+        ("依頼医", "OrderingDr"),
+        ("読影医", "Reader"),
+        ("所見", "Findings"),
+    ),
+    "tsv": (
+        ("カルテNo", "MRN"),
+        ("患者名", "PatientName"),
+        ("ﾌﾘｶﾞﾅ", "Reading"),
+        ("生年月日", "BirthDate"),
+        ("性別", "Gender"),
+        ("受付日", "OrderDate"),
+        ("実施日", "ExamDate"),
+        ("電話番号", "Phone"),
+        ("住所", "Address"),
+        ("病院名", "Hospital"),
+        ("コメント", "Comment"),
+    ),
 }
 
 
@@ -261,7 +351,8 @@ def _row_values(column: str, cast: Cast, rng: random.Random, kind: str, date_wei
     day = cast.exam.date()
     p = cast.patient
     cells = {
-        "患者ID": (cast.patient_id, "PATIENT_ID"), "カルテNo": (cast.patient_id, "PATIENT_ID"),
+        "患者ID": (cast.patient_id, "PATIENT_ID"),
+        "カルテNo": (cast.patient_id, "PATIENT_ID"),
         "氏名": (formats.kanji_name(p, rng), "PATIENT_NAME"),
         "患者名": (formats.kanji_name(p, rng), "PATIENT_NAME"),
         "カナ": (formats.katakana_name(p, rng), "NAME_READING"),
@@ -271,8 +362,10 @@ def _row_values(column: str, cast: Cast, rng: random.Random, kind: str, date_wei
         "年齢": ((str(cast.age), "age"), "AGE"),
         "検査日": (formats.japanese_date(day, rng, weights=date_weights), "EXAM_DATE"),
         "実施日": (formats.japanese_date(day, rng, weights=date_weights), "EXAM_DATE"),
-        "受付日": (formats.japanese_date(day - timedelta(days=rng.randint(1, 20)), rng, weights=date_weights),
-                 "OTHER_DATE"),
+        "受付日": (
+            formats.japanese_date(day - timedelta(days=rng.randint(1, 20)), rng, weights=date_weights),
+            "OTHER_DATE",
+        ),
         "検査時刻": (formats.clock(cast.exam.time(), rng, weights={"colon": 3, "compact": 1}), "TIME"),
         "検査種別": (cast.modality, None),
         "依頼科": ((cast.department, "department"), "DEPARTMENT"),
@@ -315,4 +408,3 @@ def write_csv(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
 
 def write_tsv(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     write_table(b, cast, rng, "tsv")
-

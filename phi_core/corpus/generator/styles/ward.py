@@ -44,8 +44,9 @@ def _focus_charting(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
         b.ln("　D：" + fill(rng.choice(OBSERVATIONS), rng, {}))
         if offset == 0:
             b.t("　A：").t(cast.relation).t("の").v(formats.surname(cast.relative.family), "EMERGENCY_CONTACT")
-            b.t("様へ電話連絡（").v(formats.phone(cast.relative_phone, rng, weights={"hyphen": 2, "bare": 1}),
-                               "EMERGENCY_CONTACT").ln("）し、面会の予定を確認。")
+            b.t("様へ電話連絡（").v(
+                formats.phone(cast.relative_phone, rng, weights={"hyphen": 2, "bare": 1}), "EMERGENCY_CONTACT"
+            ).ln("）し、面会の予定を確認。")
         else:
             b.t("　A：").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME")
             b.ln("医師の指示により安静度を拡大。")
@@ -82,13 +83,18 @@ def write_nursing(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
             b.ln(fill(rng.choice(OBSERVATIONS), rng, {}))
         elif event == 1:
             b.t(cast.relation).t("（").v(formats.kanji_name(cast.relative, rng), "EMERGENCY_CONTACT").t(
-                rng.choice(("様", "さん", ""))).t("）より電話あり。")
+                rng.choice(("様", "さん", ""))
+            ).t("）より電話あり。")
             number = formats.phone(cast.relative_phone, rng, weights={"hyphen": 1})
             b.t("折り返し先 ").v(number, "EMERGENCY_CONTACT").ln("。面会時間について説明。")
             if rng.random() < 0.4:  # copied from a form typed in full width
-                b.t("（家族連絡票：").v((formats.to_fullwidth(number[0]), "full-width phone"), "EMERGENCY_CONTACT").ln("）")
+                b.t("（家族連絡票：").v((formats.to_fullwidth(number[0]), "full-width phone"), "EMERGENCY_CONTACT").ln(
+                    "）"
+                )
         elif event == 2:
-            b.t("主治医 ").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME").t(rng.choice(("医師", "Dr", "先生")))
+            b.t("主治医 ").v(formats.kanji_name(cast.requester, rng), "PHYSICIAN_NAME").t(
+                rng.choice(("医師", "Dr", "先生"))
+            )
             b.t("より病状説明。")
             if len(cast.relative.family.kanji) >= 2:
                 b.t(cast.relation).t("の").v(formats.surname(cast.relative.family), "EMERGENCY_CONTACT").t("さん同席。")

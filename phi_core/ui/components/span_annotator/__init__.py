@@ -52,19 +52,30 @@ def segments(text: str, gold: Sequence[Span], predictions: Sequence[tuple[int, i
     for a, b in zip(points, points[1:]):
         if a == b:
             continue
-        pieces.append({
-            "s": cp_to_utf16(text, a),
-            "e": cp_to_utf16(text, b),
-            "text": text[a:b],
-            "g": [i for i, s in enumerate(gold) if s.start <= a and b <= s.end],
-            "p": [i for i, (s, e) in enumerate(predictions) if s <= a and b <= e],
-        })
+        pieces.append(
+            {
+                "s": cp_to_utf16(text, a),
+                "e": cp_to_utf16(text, b),
+                "text": text[a:b],
+                "g": [i for i, s in enumerate(gold) if s.start <= a and b <= s.end],
+                "p": [i for i, (s, e) in enumerate(predictions) if s <= a and b <= e],
+            }
+        )
     return pieces
 
 
-def component_data(report_id: str, text: str, gold: Sequence[Span], comparison: Comparison | None,
-                   *, version: int, status: str, language: str = "ja", strings: dict[str, str] | None = None,
-                   status_names: dict[str, str] | None = None) -> dict[str, Any]:
+def component_data(
+    report_id: str,
+    text: str,
+    gold: Sequence[Span],
+    comparison: Comparison | None,
+    *,
+    version: int,
+    status: str,
+    language: str = "ja",
+    strings: dict[str, str] | None = None,
+    status_names: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Everything the browser needs to draw one report, offsets in UTF-16.
 
     ``strings`` and ``status_names`` give the interface wording in the user's
@@ -79,14 +90,25 @@ def component_data(report_id: str, text: str, gold: Sequence[Span], comparison: 
         "status": status,
         "segments": segments(text, gold, [(p.start, p.end) for p in preds]),
         "gold": [
-            {"s": cp_to_utf16(text, s.start), "e": cp_to_utf16(text, s.end), "category": s.category,
-             "text": s.text, "missed": (s.start, s.end, s.category) in missed,
-             "color": CATEGORY_BY_CODE[s.category].color if s.category in CATEGORY_BY_CODE else "#999999"}
+            {
+                "s": cp_to_utf16(text, s.start),
+                "e": cp_to_utf16(text, s.end),
+                "category": s.category,
+                "text": s.text,
+                "missed": (s.start, s.end, s.category) in missed,
+                "color": CATEGORY_BY_CODE[s.category].color if s.category in CATEGORY_BY_CODE else "#999999",
+            }
             for s in gold
         ],
         "predictions": [
-            {"s": cp_to_utf16(text, p.start), "e": cp_to_utf16(text, p.end), "label": p.label,
-             "category": p.category, "value": p.value, "verdict": p.verdict}
+            {
+                "s": cp_to_utf16(text, p.start),
+                "e": cp_to_utf16(text, p.end),
+                "label": p.label,
+                "category": p.category,
+                "value": p.value,
+                "verdict": p.verdict,
+            }
             for p in preds
         ],
         "overlay": comparison is not None,
