@@ -118,3 +118,29 @@ def test_values_that_would_mask_other_words_stay_out_of_the_items() -> None:
 
 def test_a_value_standing_alone_is_kept() -> None:
     assert "男" in {item.value for item in extract("性別：男\n所見：特記なし。")}
+
+
+def test_a_person_span_never_keeps_a_trailing_honorific():
+    from phi_core.extractors.rules.resolve import trim_honorifics
+
+    text = "妻（中村春江さん）、担当 大橋康夫 先生、患者 ヒガシ様"
+
+    def span(value, category):
+        start = text.index(value)
+        return Candidate(start, start + len(value), category)
+
+    got = trim_honorifics(
+        text,
+        [
+            span("中村春江さん", "EMERGENCY_CONTACT"),
+            span("大橋康夫 先生", "PHYSICIAN_NAME"),
+            span("ヒガシ様", "PATIENT_NAME"),
+            span("先生", "PHYSICIAN_NAME"),
+        ],
+    )
+    assert [text[c.start : c.end] for c in got] == ["中村春江", "大橋康夫", "ヒガシ", "先生"]
+
+
+def test_the_extractor_leaves_the_honorific_of_a_relative_in_brackets_outside():
+    text = "看護記録 妻（中村春江さん）より電話あり。"
+    assert ("EMERGENCY_CONTACT", "中村春江") in [(s.category, text[s.start : s.end]) for s in extract_spans(text)]

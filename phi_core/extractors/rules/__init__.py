@@ -24,7 +24,7 @@ from .chars import is_kanji, is_katakana
 from .recognizer import RECOGNIZERS, Document, Recognizer
 from .resolve import resolve
 
-VERSION = "rules-2.0.0"
+VERSION = "rules-2.0.1"
 
 __all__ = ["RECOGNIZERS", "VERSION", "extract", "extract_spans", "run_recognizers"]
 

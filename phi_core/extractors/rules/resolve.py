@@ -11,6 +11,8 @@ Steps, in order:
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 
 from phi_core.taxonomy import CATEGORY_CODES
@@ -67,9 +69,26 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+# Titles and honorifics stay outside a person's span (docs/annotation_guidelines.md), whichever
+# recognizer proposed it: a name read from brackets, a table cell or a label may carry one.
+_PERSON_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
+_TRAILING_HONORIFIC_RE = re.compile(r"[ \u3000]*(?:様|さん|殿|先生|医師|くん|ちゃん|氏)$")
+
+
+def trim_honorifics(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    trimmed = []
+    for cand in candidates:
+        if cand.category in _PERSON_CATEGORIES:
+            match = _TRAILING_HONORIFIC_RE.search(text, cand.start, cand.end)
+            if match and match.start() > cand.start:
+                cand = cand._replace(end=match.start())
+        trimmed.append(cand)
+    return trimmed
+
+
 def resolve(doc: Document, candidates: list[Candidate], regions: list[Region] = ()) -> list[Candidate]:
     text = doc.text
-    candidates = apply_regions(candidates, list(regions))
+    candidates = trim_honorifics(text, apply_regions(candidates, list(regions)))
     candidates = retype_dates(text, candidates)
     candidates = candidates + propagate(text, candidates)
     return [c for c in choose(candidates) if c.category != NOT_PHI]
