@@ -13,6 +13,7 @@ Japanese text approaches and English stays well under).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Iterable
@@ -104,12 +105,25 @@ def matches_schema(text: str, schema: dict[str, Any]) -> bool:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return False
+    validator = _validator(json.dumps(schema, sort_keys=True))
+    if validator is None:  # a schema we cannot check: do not blame the model
+        return True
+    try:
+        return validator.is_valid(value)
+    except RecursionError:
+        return True
+
+
+@functools.lru_cache(maxsize=64)
+def _validator(schema_json: str):
+    """One checked validator per schema: checking the schema itself on every call cost more than the call's parse."""
     import jsonschema
 
+    schema = json.loads(schema_json)
     try:
-        jsonschema.validate(value, schema)
-    except jsonschema.ValidationError:
-        return False
-    except (jsonschema.SchemaError, RecursionError):  # a schema we cannot check: do not blame the model
-        return True
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+    except (jsonschema.SchemaError, RecursionError):
+        return None
+    return cls(schema)
     return True

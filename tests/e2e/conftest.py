@@ -123,3 +123,12 @@ def new_page(browser, request) -> Iterator[Callable[[], object]]:
 @pytest.fixture
 def page(new_page):
     return new_page()
+
+
+@pytest.fixture
+def english_page(browser):
+    """A browser that prefers English, for tests that read the English interface."""
+    context = browser.new_context(viewport=helpers.VIEWPORT, locale="en-US")
+    context.set_default_timeout(helpers.RENDER_TIMEOUT_MS)
+    yield context.new_page()
+    context.close()

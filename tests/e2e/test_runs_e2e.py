@@ -18,6 +18,12 @@ pytestmark = [
 ]
 
 
+@pytest.fixture
+def page(english_page):
+    """The steps below read the English interface."""
+    return english_page
+
+
 def test_rules_run_started_in_the_browser_completes(app_server, page):
     helpers.open_app_page(page, app_server, "runs")
     backend = page.get_by_role("combobox", name="Backend")

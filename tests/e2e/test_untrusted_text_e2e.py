@@ -103,12 +103,9 @@ def module_server(tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser):
-    """An English-speaking browser: the assertions below read the English interface."""
-    context = browser.new_context(viewport=helpers.VIEWPORT, locale="en-US")
-    context.set_default_timeout(helpers.RENDER_TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
+def page(english_page):
+    """The assertions below read the English interface."""
+    return english_page
 
 
 def _watch(page) -> list[str]:
