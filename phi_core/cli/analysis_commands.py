@@ -10,16 +10,19 @@ from phi_core.cli.base import UserError, add_db, command, print_json
 from phi_core.models import SPLITS
 
 
-def _configure_threshold(p: argparse.ArgumentParser) -> None:
-    from phi_core.stats import BREAKPOINT_MODELS
+# Spelled out so that building the parser does not import scipy (over a second on every
+# command); tests check that it matches phi_core.stats.BREAKPOINT_MODELS.
+THRESHOLD_METHODS = ("segmented", "split")
 
+
+def _configure_threshold(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dataset", required=True)
     p.add_argument("--split", choices=SPLITS)
     p.add_argument("--from-phase", default="3", help="phase before the step (default 3)")
     p.add_argument("--to-phase", default="4", help="phase after the step (default 4: Self-Refine)")
     p.add_argument(
         "--method",
-        choices=sorted(BREAKPOINT_MODELS),
+        choices=THRESHOLD_METHODS,
         default="split",
         help="split: a jump (the study's description, default); segmented: a bend",
     )

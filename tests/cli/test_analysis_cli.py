@@ -90,3 +90,19 @@ def test_user_mistakes(capsys, db):
     assert "two different phases" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["threshold", "--dataset", "d", "--method", "hinge", "--db", db])
+
+
+def test_threshold_methods_of_the_parser_are_the_statistics_models():
+    from phi_core.cli.analysis_commands import THRESHOLD_METHODS
+    from phi_core.stats import BREAKPOINT_MODELS
+
+    assert THRESHOLD_METHODS == tuple(sorted(BREAKPOINT_MODELS))
+
+
+def test_building_the_parser_imports_no_scipy():
+    import subprocess
+    import sys
+
+    code = "import sys; from phi_core.cli.main import build_parser; build_parser(); print('scipy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
