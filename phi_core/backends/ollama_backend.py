@@ -30,7 +30,7 @@ from phi_core.backends.base import (
     ServerError,
     register_backend,
 )
-from phi_core.backends.retry import RetryPolicy, call_with_retry
+from phi_core.backends.retry import RetryPolicy, call_translated, call_with_retry
 
 from phi_core.backends.hosts import DEFAULT_HOST  # noqa: E402  (re-exported)
 
@@ -170,13 +170,7 @@ class OllamaBackend:
         return self._clients[timeout]
 
     def _call_once(self, call: Callable[[], Any], model: str | None) -> Any:
-        try:
-            return call()
-        except Exception as error:  # translated right here, re-raised below
-            translated = translate_error(error, self.host, model)
-            if translated is error:
-                raise
-            raise translated from error
+        return call_translated(call, lambda error: translate_error(error, self.host, model))
 
     def _call(self, call: Callable[[], Any], model: str | None) -> tuple[Any, int]:
         return call_with_retry(lambda: self._call_once(call, model), self.retry_policy, sleep=self._sleep)

@@ -36,7 +36,7 @@ from phi_core.backends.base import (
     register_backend,
 )
 from phi_core.backends.hosts import configured_openai_hosts, openai_base_url
-from phi_core.backends.retry import RetryPolicy, call_with_retry
+from phi_core.backends.retry import RetryPolicy, call_translated, call_with_retry
 
 if TYPE_CHECKING:
     import openai
@@ -271,13 +271,7 @@ class OpenAIBackend:
             return self._client_obj
 
     def _call_once(self, call: Callable[[], Any], model: str | None) -> Any:
-        try:
-            return call()
-        except Exception as error:  # translated right here, re-raised below
-            translated = translate_error(error, self.host, model)
-            if translated is error:
-                raise
-            raise translated from error
+        return call_translated(call, lambda error: translate_error(error, self.host, model))
 
     def _call(self, call: Callable[[], Any], model: str | None) -> tuple[Any, int]:
         return call_with_retry(lambda: self._call_once(call, model), self.retry_policy, sleep=self._sleep)

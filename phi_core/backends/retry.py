@@ -59,3 +59,17 @@ def call_with_retry(
                 raise
             sleep(delay)
             retries += 1
+
+
+def call_translated(call: Callable[[], T], translate: Callable[[Exception], BaseException]) -> T:
+    """call(), with a client library's exception re-raised as the backend error ``translate`` makes of it.
+
+    ``translate`` returns the error itself for what it does not know, which then propagates unchanged.
+    """
+    try:
+        return call()
+    except Exception as error:
+        translated = translate(error)
+        if translated is error:
+            raise
+        raise translated from error
