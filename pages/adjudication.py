@@ -15,7 +15,7 @@ from phi_core.store import StoreError
 from phi_core.team import service
 from phi_core.team.adjudication import BOTH, NEITHER, decision_keys, first_undecided, marked_text
 from phi_core.ui.auth import page_actor
-from phi_core.ui.i18n import category_name, tr
+from phi_core.ui.i18n import category_name, error_text, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
 
@@ -61,7 +61,7 @@ def settle_agreed() -> None:
     try:
         done = service.settle_agreed(store, page_actor(), dataset, split)
     except (NotAllowed, StoreError) as error:
-        _notice(str(error))
+        _notice(error_text(error))
         return
     _notice(
         tr(
@@ -86,7 +86,7 @@ def save(report_id: str, versions: dict) -> None:
     try:
         service.adjudicate(store, page_actor(), dataset, report_id, decisions, versions=versions)
     except (NotAllowed, StoreError) as error:
-        _notice(str(error))
+        _notice(error_text(error))
         return
     state.get(DECISIONS, {}).pop(report_id, None)
     state[CURRENT] = 0

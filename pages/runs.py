@@ -22,7 +22,7 @@ from phi_core.ui import plain
 from phi_core.ui import runs as logic
 from phi_core.ui.auth import page_actor
 from phi_core.ui.hosts import hosts_for
-from phi_core.ui.i18n import current_language, tr
+from phi_core.ui.i18n import current_language, error_text, tr
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, get_host_monitor, get_store
@@ -149,7 +149,7 @@ def _refused(action: str) -> bool:
     try:
         require(page_actor(), action)
     except NotAllowed as refused:
-        flash("error", str(refused))
+        flash("error", error_text(refused))
         return True
     return False
 

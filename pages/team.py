@@ -15,7 +15,7 @@ from phi_core.store import StoreError
 from phi_core.store.team import ROLES
 from phi_core.team import service
 from phi_core.ui.auth import auth_configured, page_actor
-from phi_core.ui.i18n import current_language, fmt_datetime, status_name, tr
+from phi_core.ui.i18n import current_language, error_text, fmt_datetime, status_name, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.sidebar import role_name
 from phi_core.ui.state import get_store, require_active_dataset
@@ -34,7 +34,7 @@ def _run(action, success: str) -> None:
     try:
         result = action()
     except (NotAllowed, StoreError) as error:
-        state[NOTICE] = "✖ " + str(error)
+        state[NOTICE] = "✖ " + error_text(error)
         return
     state[NOTICE] = "✓ " + success.format(result=result)
 

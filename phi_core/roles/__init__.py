@@ -38,7 +38,24 @@ LOCAL_USER = "local"
 
 
 class NotAllowed(PermissionError):
-    """The signed-in user's role does not allow this action."""
+    """The signed-in user's role does not allow this action.
+
+    It carries the message in Japanese too (``ja``): the people refused are
+    Japanese radiologists, and the library has no idea which language the page speaks.
+    """
+
+    def __init__(self, message: str, ja: str = ""):
+        super().__init__(message)
+        self.ja = ja or message
+
+
+# (English, Japanese) name of each role, for messages and the interface.
+ROLE_NAMES = {
+    "viewer": ("viewer", "閲覧者"),
+    "annotator": ("annotator", "アノテーター"),
+    "adjudicator": ("adjudicator", "裁定者"),
+    "lead": ("lead", "リーダー"),
+}
 
 
 @dataclass(frozen=True)
@@ -81,9 +98,13 @@ def require(actor: Actor | str, action: str) -> Actor:
     actor = as_actor(actor)
     if not can(actor, action):
         needed = ACTIONS[action]
+        who = actor.label or actor.user_id
+        role_ja, needed_ja = ROLE_NAMES.get(actor.role, ("", actor.role))[1], ROLE_NAMES[needed][1]
         raise NotAllowed(
-            f"{actor.label or actor.user_id} is signed in as {actor.role}; '{action}' needs the {needed} role "
-            "or higher. Ask a lead to change your role on the Team page."
+            f"{who} is signed in as {actor.role}; '{action}' needs the {needed} role "
+            "or higher. Ask a lead to change your role on the Team page.",
+            f"{who} さんは「{role_ja}」としてサインインしています。この操作（{action}）には「{needed_ja}」"
+            "以上の役割が必要です。チームのページでリーダーに役割の変更を依頼してください。",
         )
     return actor
 
@@ -95,7 +116,10 @@ def require_layer(actor: Actor | str, layer: str | None) -> Actor:
         return require(actor, "edit_gold")
     require(actor, "annotate")
     if actor.signed_in and layer != actor.layer_name and not can(actor, "edit_gold"):
-        raise NotAllowed(f"the layer of {layer} belongs to them; you ({actor.label}) may edit only your own layer")
+        raise NotAllowed(
+            f"the layer of {layer} belongs to them; you ({actor.label}) may edit only your own layer",
+            f"{layer} さんのレイヤーはその人のものです。あなた（{actor.label}）が編集できるのは自分のレイヤーだけです。",
+        )
     return actor
 
 

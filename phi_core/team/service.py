@@ -168,7 +168,10 @@ def settle_agreed(store, actor: Actor | str, dataset: str, split: str | None = N
 def set_member_role(store, actor: Actor | str, user_id: str, role: str, name: str = "") -> None:
     actor = require(actor, "manage_roles")
     if actor.signed_in and user_id.strip().lower() == actor.user_id and role != "lead":
-        raise NotAllowed("you cannot take the lead role from yourself: ask another lead, so the team keeps one")
+        raise NotAllowed(
+            "you cannot take the lead role from yourself: ask another lead, so the team keeps one",
+            "自分からリーダーの役割を外すことはできません。チームにリーダーが残るよう、別のリーダーに依頼してください。",
+        )
     store.set_role(user_id, role, name=name, updated_by=actor.label)
 
 

@@ -150,7 +150,7 @@ def _allowed(state: MutableMapping[str, Any], actor: Actor, layer: str) -> bool:
     try:
         require_layer(actor, layer)
     except NotAllowed as refused:
-        flash(state, "error", str(refused))
+        flash(state, "error", str(refused), refused.ja)
         return False
     return True
 

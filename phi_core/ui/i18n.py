@@ -105,3 +105,9 @@ def status_name(status: str) -> str:
     from phi_core.ui.vocabulary import status_name as named
 
     return named(status, current_language())
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the user's language: library errors that know Japanese carry it as ``ja``."""
+    ja = getattr(error, "ja", "")
+    return ja if ja and current_language() == "ja" else str(error)

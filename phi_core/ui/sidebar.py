@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from phi_core.models import SPLITS
+from phi_core.roles import ROLE_NAMES
 from phi_core.store import Store
 from phi_core.ui import plain
 from phi_core.ui.auth import auth_configured, current_actor, signed_in_user
@@ -18,12 +19,6 @@ _SLOW_REFRESH_S = 30
 _SWITCH_KEY = "ui_language_switch"
 _PANEL_KEY = "ui_sidebar_page_panel"
 _REMEMBERED = "ui_language_loaded"
-ROLE_NAMES = {
-    "viewer": ("viewer", "閲覧者"),
-    "annotator": ("annotator", "アノテーター"),
-    "adjudicator": ("adjudicator", "裁定者"),
-    "lead": ("lead", "リーダー"),
-}
 
 
 def role_name(role: str) -> str:

@@ -41,3 +41,10 @@ def test_bootstrap_role():
     assert bootstrap_role("boss@h.example", None, leads) == "lead"
     assert bootstrap_role("boss@h.example", "annotator", leads) == "annotator"  # a lead's setting wins
     assert bootstrap_role("new@h.example", None, leads) == "viewer"
+
+
+def test_a_refusal_says_what_to_do_in_both_languages():
+    with pytest.raises(NotAllowed) as refused:
+        require(actor("viewer"), "run")
+    assert "lead" in str(refused.value) and "Team page" in str(refused.value)
+    assert "リーダー" in refused.value.ja and "閲覧者" in refused.value.ja and "チームのページ" in refused.value.ja
