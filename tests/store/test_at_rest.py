@@ -296,3 +296,9 @@ def test_backup_refuses_a_holder_that_takes_no_requests(tmp_path, no_key):
 def test_connect_in_memory_still_works(no_key):
     con = connect(":memory:")
     assert con.execute("SELECT 1").fetchone() == (1,)
+
+
+def test_a_key_with_quotes_and_spaces_works_and_is_not_sql(tmp_path, no_key, monkeypatch):
+    monkeypatch.setenv("PHI_DB_KEY", "it's a key'); DROP TABLE reports; --")
+    path = seeded(tmp_path / "q.duckdb")
+    assert is_encrypted(path) and report_count(path) == 160
