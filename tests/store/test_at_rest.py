@@ -302,3 +302,43 @@ def test_a_key_with_quotes_and_spaces_works_and_is_not_sql(tmp_path, no_key, mon
     monkeypatch.setenv("PHI_DB_KEY", "it's a key'); DROP TABLE reports; --")
     path = seeded(tmp_path / "q.duckdb")
     assert is_encrypted(path) and report_count(path) == 160
+
+
+WRITING_HOLDER = """
+import sys
+from phi_core.store import Store
+store = Store(sys.argv[1])
+store.con.execute("CREATE TABLE pairs_a (i INTEGER); CREATE TABLE pairs_b (i INTEGER)")
+print("ok", flush=True)
+i = 0
+while True:
+    i += 1
+    with store.transaction():
+        store.con.execute("INSERT INTO pairs_a VALUES (?)", [i])
+        store.con.execute("INSERT INTO pairs_b VALUES (?)", [i])
+"""
+
+
+def test_backup_while_the_holder_keeps_writing_is_one_consistent_snapshot(tmp_path, key):
+    path = seeded(tmp_path / "phi.duckdb")
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITING_HOLDER, str(path)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    try:
+        assert process.stdout.readline().strip() == "ok"
+        outs = [tmp_path / f"b{n}.backup" for n in range(3)]
+        for out in outs:
+            backup_database(path, out)
+        assert process.poll() is None  # the holder went on working throughout
+    finally:
+        process.kill()
+        process.wait()
+    counts = []
+    for n, out in enumerate(outs):
+        copy = tmp_path / f"copy{n}.duckdb"
+        restore_database(out, copy)
+        with Store(copy, read_only=True) as store:
+            a, b = store._rows("SELECT (SELECT count(*) FROM pairs_a), (SELECT count(*) FROM pairs_b)")[0]
+        assert a == b  # never half a transaction
+        counts.append(a)
+    assert counts == sorted(counts) and counts[-1] > 0
