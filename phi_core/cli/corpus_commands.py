@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from phi_core.cli.base import UserError, add_db, command, print_json
+from phi_core.files import refuse_same_file
 from phi_core.models import SPLITS
 
 
@@ -16,6 +18,11 @@ def _configure_init(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="do not add the built-in corpus, the reference numbers and the rules run on the corpus",
     )
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="make the new database encrypted with the key in PHI_DB_KEY or PHI_DB_KEY_FILE (a file of mode 600)",
+    )
 
 
 @command("init", "create or migrate the database and seed the built-in corpus", _configure_init)
@@ -23,6 +30,10 @@ def cmd_init(args: argparse.Namespace) -> int:
     from phi_core.seed import initialise
     from phi_core.store import Store
 
+    if args.encrypt:
+        from phi_core.store.maintenance import require_encryptable
+
+        require_encryptable(args.db)
     with Store(args.db) as store:
         summary = initialise(store, seed=not args.no_seed, rules_run=not args.no_seed)
     print_json(summary)
@@ -88,15 +99,20 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--backend", help="predictions: backend of the run (rules, ollama, llamacpp)")
     p.add_argument("--model", help="predictions: model of the run")
     p.add_argument("--phase", help="predictions: phase of the run")
-    p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--out", required=True, help="file to write (owner-only: it holds PHI)")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
     p.add_argument("--format", default="jsonl", choices=("jsonl", "paper-csv"))
     add_db(p)
 
 
 @command("export", "write gold labels or a run's predictions to a file", _configure_export)
 def cmd_export(args: argparse.Namespace) -> int:
-    from phi_core.store import Store
+    from phi_core.files import OutputExists
+    from phi_core.store import Store, resolve_db_path
 
+    if Path(args.out).exists() and not args.force:
+        raise OutputExists(Path(args.out))
+    refuse_same_file(resolve_db_path(args.db), args.out)
     with Store(args.db, read_only=False) as store:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core init`")
@@ -104,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.what == "gold":
             from phi_core.corpus.exporters import write_corpus
 
-            count = write_corpus(reports, args.out, args.format)
+            count = write_corpus(reports, args.out, args.format, force=args.force)
         else:
             count = _export_predictions(store, args, reports)
     print_json({"written": count, "out": args.out, "format": args.format})
@@ -135,4 +151,4 @@ def _export_predictions(store, args: argparse.Namespace, reports) -> int:
     run = runs[0]
     items = items_by_report(store.predicted_items(run.run_id))
     done = [r for r in reports if r.id in items or r.id in set(store.task_results(run.run_id)["report_id"])]
-    return PREDICTION_WRITERS[args.format](prediction_records(done, items), args.out)
+    return PREDICTION_WRITERS[args.format](prediction_records(done, items), args.out, force=args.force)

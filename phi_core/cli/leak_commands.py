@@ -25,7 +25,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
         default=0.5,
         help="release rule: at most this percentage of PHI characters may leak (default 0.5)",
     )
-    p.add_argument("--csv", metavar="FILE", help="write the run, category and style rows as CSV")
+    p.add_argument("--csv", metavar="FILE", help="write the run, category and style rows as CSV (owner-only)")
+    p.add_argument("--force", action="store_true", help="replace the --csv file if it exists")
     add_db(p)
 
 
@@ -42,12 +43,24 @@ def cmd_leak(args: argparse.Namespace) -> int:
     if unknown:
         raise UserError(f"unknown categories {', '.join(unknown)}: use codes such as {', '.join(CATEGORY_CODES[:4])}")
     rule = ReleaseRule(categories, args.max_leak_percent / 100)
+    if args.csv:
+        from pathlib import Path
+
+        from phi_core.files import OutputExists, refuse_same_file
+        from phi_core.store import resolve_db_path
+
+        if Path(args.csv).exists() and not args.force:
+            raise OutputExists(Path(args.csv))
+        refuse_same_file(resolve_db_path(args.db), args.csv)
     with Store(args.db) as store:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core runs`")
         leak = residual_leak(store, args.dataset, args.split, run_ids=args.run or None, rule=rule)
     if args.csv:
-        leak.csv_frame().to_csv(args.csv, index=False)
+        from phi_core.files import open_private
+
+        with open_private(args.csv, "w", force=args.force, newline="") as out:
+            leak.csv_frame().to_csv(out, index=False)
         sys.stderr.write(f"wrote {args.csv}\n")
     print_json({"rule": rule.describe(), "runs": leak.summary.to_dict(orient="records")})
     return 0

@@ -14,6 +14,7 @@ from phi_core.cli.base import COMMANDS, UserError, fail
 COMMAND_MODULES = (
     "analysis_commands",
     "corpus_commands",
+    "data_commands",
     "deid_commands",
     "engine_commands",
     "figure_commands",
@@ -31,14 +32,25 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     """Exceptions whose message is meant for the user, not a traceback."""
     from phi_core.backends.base import BackendError
     from phi_core.corpus.importers import CorpusFormatError
+    from phi_core.files import OutputExists, SameFile
     from phi_core.phases import PhaseError
     from phi_core.store import StoreError
 
-    return (UserError, StoreError, CorpusFormatError, BackendError, PhaseError, FileNotFoundError, IsADirectoryError)
+    return (
+        UserError,
+        StoreError,
+        CorpusFormatError,
+        BackendError,
+        PhaseError,
+        OutputExists,
+        SameFile,
+        FileNotFoundError,
+        IsADirectoryError,
+    )
 
 
 # Commands that may make a new database file; every other one needs a database that exists.
-CREATES_DATABASE = frozenset({"init", "import"})
+CREATES_DATABASE = frozenset({"init", "import", "restore"})
 
 
 def check_database(args: argparse.Namespace) -> None:

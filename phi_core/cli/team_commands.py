@@ -68,7 +68,8 @@ def _configure_audit(p: argparse.ArgumentParser) -> None:
         help="labels: who changed which label when; runs: model and prompt versions of each run",
     )
     p.add_argument("--dataset", help="only this dataset (default: all)")
-    p.add_argument("--out", required=True, help="CSV file to write")
+    p.add_argument("--out", required=True, help="CSV file to write (owner-only: it names people and reports)")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
     add_db(p)
 
 
@@ -78,8 +79,15 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
     from phi_core.store import Store
     from phi_core.team.service import audit_csv
 
+    from phi_core.files import OutputExists, open_private, refuse_same_file
+    from phi_core.store import resolve_db_path
+
+    if Path(args.out).exists() and not args.force:
+        raise OutputExists(Path(args.out))
+    refuse_same_file(resolve_db_path(args.db), args.out)
     with Store(args.db) as store:
         data = audit_csv(store, local_actor("cli"), args.what, args.dataset)
-    Path(args.out).write_bytes(data)
+    with open_private(args.out, "wb", force=args.force) as out:
+        out.write(data)
     print_json({"written": args.out, "what": args.what, "rows": max(0, data.count(b"\n") - 1)})
     return 0

@@ -17,7 +17,8 @@ from typing import Callable
 
 from phi_core.corpus.importers.common import CorpusFormatError
 from phi_core.corpus.importers.paper_csv import LABELS_COLUMN, TEXT_COLUMN, encode_report_text
-from phi_core.corpus.jsonl import write_jsonl
+from phi_core.corpus.jsonl import report_to_record
+from phi_core.files import open_private
 from phi_core.models import Report
 from phi_core.taxonomy import CATEGORY_BY_CODE
 
@@ -38,9 +39,9 @@ def paper_labels_cell(report: Report) -> str:
     return json.dumps({"report_id": report.id, "positions_exact": True, "phi_items": items}, ensure_ascii=False)
 
 
-def write_paper_csv(reports: list[Report], path: Path) -> int:
+def write_paper_csv(reports: list[Report], path: Path, *, force: bool = False) -> int:
     count = 0
-    with open(path, "w", encoding="utf-8", newline="") as out:
+    with open_private(path, "w", force=force, newline="") as out:
         writer = csv.writer(out)
         writer.writerow([TEXT_COLUMN, LABELS_COLUMN])
         for report in reports:
@@ -49,19 +50,24 @@ def write_paper_csv(reports: list[Report], path: Path) -> int:
     return count
 
 
-def _write_jsonl(reports: list[Report], path: Path) -> int:
-    return write_jsonl(reports, path)
+def _write_jsonl(reports: list[Report], path: Path, *, force: bool = False) -> int:
+    with open_private(path, "w", force=force, newline="\n") as out:
+        for report in reports:
+            out.write(json.dumps(report_to_record(report), ensure_ascii=False))
+            out.write("\n")
+    return len(reports)
 
 
-EXPORTERS: dict[str, Callable[[list[Report], Path], int]] = {
+# Each writes a new owner-only file (gold labels are PHI) and refuses an existing one unless force.
+EXPORTERS: dict[str, Callable[..., int]] = {
     "jsonl": _write_jsonl,
     "paper-csv": write_paper_csv,
 }
 
 
-def write_corpus(reports: list[Report], path: str | Path, fmt: str) -> int:
-    """Write ``reports`` to ``path`` in format ``fmt``; returns how many were written."""
+def write_corpus(reports: list[Report], path: str | Path, fmt: str, *, force: bool = False) -> int:
+    """Write ``reports`` to a new owner-only file ``path`` in format ``fmt``; returns how many were written."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise CorpusFormatError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORTERS)}")
-    return exporter(list(reports), Path(path))
+    return exporter(list(reports), Path(path), force=force)

@@ -15,6 +15,7 @@ from typing import Sequence
 
 from phi_core.corpus.jsonl import iter_jsonl_records
 from phi_core.corpus.locate import locate_value
+from phi_core.files import open_private
 from phi_core.models import PredictedItem, Report
 
 
@@ -60,18 +61,18 @@ def prediction_records(reports: Sequence[Report], items: dict[str, list[Predicte
     return records
 
 
-def write_predictions_jsonl(records: Sequence[dict], path: str | Path) -> int:
-    with open(path, "w", encoding="utf-8", newline="\n") as out:
+def write_predictions_jsonl(records: Sequence[dict], path: str | Path, *, force: bool = False) -> int:
+    with open_private(path, "w", force=force, newline="\n") as out:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(records)
 
 
-def write_predictions_paper_csv(records: Sequence[dict], path: str | Path) -> int:
+def write_predictions_paper_csv(records: Sequence[dict], path: str | Path, *, force: bool = False) -> int:
     """The study's CSV layout, with the items in the phi_items column."""
     from phi_core.corpus.exporters import escape_report_text
 
-    with open(path, "w", encoding="utf-8", newline="") as out:
+    with open_private(path, "w", force=force, newline="") as out:
         writer = csv.writer(out)
         writer.writerow(["report_text", "phi_items"])
         for record in records:

@@ -15,7 +15,9 @@ from typing import Any, Iterator, Sequence
 
 import pandas as pd
 
-from phi_core.store.database import connect, migrate, resolve_db_path
+from phi_core.store.backup_service import SOCKET_FIELD, BackupService
+from phi_core.store.database import DB_ALIAS, add_to_lock_info, connect, migrate, resolve_db_path
+from phi_core.store.keys import configured_key
 
 # Per-(run, report) tables written next to report_scores (db/migrations/002_analysis.sql).
 ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs", "score_formats")
@@ -53,14 +55,23 @@ class StoreBase:
         self.read_only = read_only
         # Guards the single connection when the app's threads share a Store.
         self.lock = threading.RLock()
+        self._backups: BackupService | None = None
         if not read_only:
             migrate(self.con)
+            if str(self.path) != ":memory:":
+                # The writer serves backups: no other process can open the file meanwhile.
+                self._backups = BackupService.start(self.con, DB_ALIAS, configured_key())
+                if self._backups:
+                    add_to_lock_info(self.path, **{SOCKET_FIELD: str(self._backups.address)})
         self._on_open()
 
     def _on_open(self) -> None:
         """Table families tidy up after opening here (each calls super() first)."""
 
     def close(self) -> None:
+        if self._backups:
+            self._backups.stop()
+            self._backups = None
         self.con.close()
 
     def __enter__(self):

@@ -15,16 +15,19 @@ from pathlib import Path
 
 import duckdb
 
+from phi_core.files import create_private
 from phi_core.paths import MIGRATIONS_DIR, default_db_path
+from phi_core.store.dbfile import check_database_path, is_encrypted, make_owner_only, tighten_umask, wal_path
+from phi_core.store.errors import DatabaseLocked, NotADatabase, StoreError
+from phi_core.store.keys import DatabaseKeyError, configured_key, key_source, load_crypto, quoted_key
 
+__all__ = ["DatabaseLocked", "NotADatabase", "StoreError", "DatabaseKeyError", "connect", "migrate"]
 
-class StoreError(Exception):
-    """A store problem the user can act on; the message says how."""
-
-
-class DatabaseLocked(StoreError):
-    pass
-
+# The catalog name the database is attached under in every connection (the
+# default catalog is an empty in-memory one, see connect()).
+DB_ALIAS = "phi"
+# Tells connect() to take the key from the environment.
+FROM_ENVIRONMENT = object()
 
 _PID = re.compile(r"PID (\d+)")
 # Who this process is, written next to the database it holds so that a refused
@@ -43,13 +46,12 @@ def lock_info_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + LOCK_INFO_SUFFIX)
 
 
-def _write_lock_info(db_path: Path) -> None:
+def _write_lock_info(db_path: Path, **extra: str) -> None:
     info = lock_info_path(db_path)
+    note = {"pid": os.getpid(), "kind": _PROCESS["kind"], "since": time.strftime("%Y-%m-%d %H:%M:%S"), **extra}
     try:
-        info.write_text(
-            json.dumps({"pid": os.getpid(), "kind": _PROCESS["kind"], "since": time.strftime("%Y-%m-%d %H:%M:%S")}),
-            encoding="utf-8",
-        )
+        with os.fdopen(create_private(info, force=True), "w", encoding="utf-8") as out:
+            out.write(json.dumps(note))
     except OSError:
         return  # the note is a courtesy; the database lock itself is what protects the file
     if not _OWNED:
@@ -64,6 +66,24 @@ def _remove_lock_infos() -> None:
                 info.unlink()
         except (OSError, ValueError):
             pass
+
+
+def add_to_lock_info(db_path: Path, **extra: str) -> None:
+    """Add fields (the backup service's address) to the note this process left."""
+    try:
+        note = json.loads(lock_info_path(db_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if note.get("pid") == os.getpid():
+        _write_lock_info(db_path, **{**{k: v for k, v in note.items() if k not in ("pid", "kind", "since")}, **extra})
+
+
+def read_lock_info(db_path: Path) -> dict:
+    try:
+        note = json.loads(lock_info_path(db_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return note if isinstance(note, dict) else {}
 
 
 def describe_holder(db_path: Path, pid: int | None) -> str:
@@ -97,32 +117,90 @@ def resolve_db_path(path: str | os.PathLike | None = None) -> Path:
     return Path(env) if env else default_db_path()
 
 
-def connect(path: str | os.PathLike | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | os.PathLike | None = None, *, read_only: bool = False, key: object = FROM_ENVIRONMENT
+) -> duckdb.DuckDBPyConnection:
+    """Open the database, encrypted or not, attached as ``DB_ALIAS`` and made the default catalog.
+
+    ``key`` is the encryption key (None: the file must be plain); by default it
+    comes from PHI_DB_KEY or PHI_DB_KEY_FILE. A plain file is refused while a
+    key is set, so that a database believed encrypted never silently is not.
+    """
     db_path = resolve_db_path(path)
-    if str(db_path) != ":memory:":
-        if read_only and not db_path.exists():
-            raise StoreError(f"there is no database at {db_path}: run `python -m phi_core init` first")
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot create the folder {db_path.parent} ({exc.strerror}): choose a writable "
-                "place with --db or PHI_DB"
-            ) from None
+    if str(db_path) == ":memory:":
+        return duckdb.connect(":memory:")
+    check_database_path(db_path)
+    if read_only and not db_path.exists():
+        raise StoreError(f"there is no database at {db_path}: run `python -m phi_core init` first")
+    secret = configured_key() if key is FROM_ENVIRONMENT else key
+    _check_key_fits(db_path, secret, from_environment=key is FROM_ENVIRONMENT)
     try:
-        con = duckdb.connect(str(db_path), read_only=read_only)
-    except duckdb.IOException as exc:
-        message = str(exc)
-        if "lock" in message.lower():
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the folder {db_path.parent} ({exc.strerror}): choose a writable place with --db or PHI_DB"
+        ) from None
+    tighten_umask()
+    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
+    try:
+        _attach(con, db_path, secret, read_only)
+    except BaseException:
+        con.close()
+        raise
+    if not read_only:
+        make_owner_only(db_path, wal_path(db_path))
+        _write_lock_info(db_path)
+    return con
+
+
+def _check_key_fits(db_path: Path, secret: object, *, from_environment: bool) -> None:
+    if not db_path.exists():
+        return
+    encrypted = is_encrypted(db_path)
+    if encrypted and not secret:
+        raise DatabaseKeyError(
+            f"the database {db_path} is encrypted: set PHI_DB_KEY, or PHI_DB_KEY_FILE to a key file "
+            "(mode 600), to its key"
+        )
+    if secret and not encrypted:
+        where = key_source() if from_environment else "a key"
+        raise DatabaseKeyError(
+            f"the database {db_path} is not encrypted, but {where} is set: encrypt it with "
+            "`python -m phi_core encrypt`, or unset PHI_DB_KEY and PHI_DB_KEY_FILE to use it as it is"
+        )
+
+
+def _attach(con: duckdb.DuckDBPyConnection, db_path: Path, secret: object, read_only: bool) -> None:
+    options = []
+    if secret:
+        load_crypto(con)
+        options.append(f"ENCRYPTION_KEY {quoted_key(str(secret))}")
+    if read_only:
+        options.append("READ_ONLY")
+    statement = f"ATTACH {quoted_key(str(db_path))} AS {DB_ALIAS}" + (f" ({', '.join(options)})" if options else "")
+    try:
+        con.execute(statement)
+    except duckdb.Error as exc:
+        # Never let the key reach a message, whatever DuckDB put in it.
+        message = str(exc).replace(str(secret), "***") if secret else str(exc)
+        if "wrong encryption key" in message.lower():
+            raise DatabaseKeyError(
+                f"the key ({key_source() or 'given'}) does not open {db_path}: it is not the key the database "
+                "was encrypted with. Set PHI_DB_KEY or PHI_DB_KEY_FILE to the right key"
+            ) from None
+        if isinstance(exc, duckdb.IOException) and "lock" in message.lower():
             pid = _PID.search(message)
             raise DatabaseLocked(
                 f"the database {db_path} is in use by {describe_holder(db_path, int(pid.group(1)) if pid else None)}"
                 ", or pass --db to use another file."
             ) from None
-        raise StoreError(explain_io_error(message, db_path)) from None
-    if not read_only and str(db_path) != ":memory:":
-        _write_lock_info(db_path)
-    return con
+        if isinstance(exc, (duckdb.IOException, duckdb.SerializationException, duckdb.CatalogException)):
+            raise StoreError(explain_io_error(message, db_path)) from None
+        raise
+    con.execute(f"USE {DB_ALIAS}")
+    if secret:
+        # Spilled intermediate results hold PHI too.
+        con.execute("SET temp_file_encryption = true")
 
 
 def explain_io_error(message: str, db_path: Path | str) -> str:
