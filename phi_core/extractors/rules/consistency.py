@@ -11,7 +11,7 @@ import re
 
 from .candidates import RANK_LABEL, RANK_PATTERN, RANK_PROPAGATED, Candidate
 from .chars import other_widths
-from .patterns import date_key
+from phi_core.japanese.dates import date_key
 
 _EXAM_CUES = ("本日", "今朝", "当日", "同日", "本日の", "今回")
 _BIRTH_CUES = ("生まれ", "生")

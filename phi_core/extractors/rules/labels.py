@@ -10,10 +10,11 @@ Spans never include the label itself.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .candidates import RANK_LABEL, Candidate
+from phi_core.japanese.width import nfkc
+
 from .chars import is_kanji
 from .names import parse_labelled_name
 from .patterns import PHONE
@@ -507,7 +508,7 @@ _ID_RULES = {label: LabelRule("id", category) for label, category in _ID_LABELS.
 
 
 def _normal_key(label: str) -> str:
-    label = unicodedata.normalize("NFKC", label)
+    label = nfkc(label)
     return "".join(ch for ch in label.lower() if ch not in " _-.'\"*【】[]()（）#:：").replace("ｉｄ", "id")
 
 

@@ -10,41 +10,30 @@ NAME_READING span, without the parentheses.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from .candidates import RANK_LABEL, RANK_PATTERN, Candidate
 from .recognizer import Document, Recognizer, register
+from phi_core.japanese import honorifics
+from phi_core.japanese.chars import HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS, UNIFIED_KANJI
+from phi_core.japanese.width import nfkc
+
 from .chars import KANJI, KATAKANA, NAME_CHARS, is_hiragana, is_kanji, is_katakana, is_latin, looks_like_reading
 
 SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
 
 # Titles and job names written in front of a name inside a label value.
 _LEADING_TITLES = re.compile(
-    r"(?:Dr\.?|DR\.?|Prof\.?|Ns\.?|NS\.?|院長|副院長|部長|医長|主任|診療放射線技師|臨床検査技師|放射線技師|検査技師|技師|医師|看護師|准教授|教授|講師)[ \u3000]*"
+    "(?:"
+    + "|".join(f"{re.escape(t)}\\.?" for t in honorifics.LATIN_LEADING_TITLES if t not in ("Mr", "Mrs", "Ms"))
+    + "|"
+    + honorifics.alternation(honorifics.LEADING_TITLES)
+    + ")[ \u3000]*"
 )
-# Titles and honorifics written after a name; never part of the span.
-_TRAILING_TITLES = (
-    "先生",
-    "医師",
-    "様",
-    "さん",
-    "氏",
-    "殿",
-    "部長",
-    "教授",
-    "院長",
-    "科長",
-    "くん",
-    "ちゃん",
-    "看護師",
-    "技師",
-    "御侍史",
-    "御机下",
-    "侍史",
-    "Dr",
-    "印",
+# Titles and honorifics written after a name; never part of the span (印: the seal mark after a signature).
+_TRAILING_TITLES = honorifics.longest_first(
+    honorifics.words("person", "clinician", "letter", "position", "latin", exclude=("さま", "君", "MD")) + ("印",)
 )
 _NAME_STOPS = set('（()）、,，。/／\n"\\:：;；【】[]「」*')
 _EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
@@ -115,7 +104,12 @@ def _name_end(text: str, start: int, limit: int) -> int:
     return _NAME_RUN_RE.match(text, start, limit).end()
 
 
-_HONORIFIC_INSIDE_RE = re.compile("様|さん|殿|先生|医師|看護師|技師|御侍史|御机下|Dr(?![a-z])|より|から")
+_HONORIFIC_INSIDE_RE = re.compile(
+    honorifics.alternation(
+        honorifics.words("person", "clinician", "letter", exclude=("さま", "氏", "君", "くん", "ちゃん", "侍史"))
+    )
+    + "|Dr(?![a-z])|より|から"
+)
 
 
 def _cut_at_honorific(text: str, start: int, end: int) -> int:
@@ -281,11 +275,16 @@ _DR_RE = re.compile(
     f"D(?<![A-Za-z].)[rR]\\.?[ \u3000]?(?P<name>[{KANJI}]{{1,6}}(?:[ \u3000][{KANJI}]{{1,3}})?"
     f"|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[{KATAKANA}]{{2,}})"
 )
-_HONORIFIC_RE = re.compile(r"様|さん|くん|ちゃん|君|氏|殿|先生|医師|看護師|技師|Dr(?![A-Za-z.])")
-_PHYSICIAN_HONORIFICS = {"先生", "医師", "看護師", "技師", "Dr"}
+_HONORIFIC_RE = re.compile(
+    honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま",))) + "|Dr(?![A-Za-z.])"
+)
+_PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
-_KATAKANA_HONORIFICS = {"様", "さん", "くん", "ちゃん", "殿", "先生", "医師", "看護師", "技師"}
-_INITIALS_RE = re.compile(r"[A-Z](?<![A-Za-z.].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?=氏|様|さん|くん|ちゃん)")
+_KATAKANA_HONORIFICS = set(honorifics.words("person", "clinician", exclude=("さま", "氏", "君")))
+_NAME_HONORIFICS = honorifics.words("person", exclude=("さま", "殿", "君"))
+_INITIALS_RE = re.compile(
+    r"[A-Z](?<![A-Za-z.].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?=" + honorifics.alternation(_NAME_HONORIFICS) + ")"
+)
 _LABELLED_INITIALS_RE = re.compile(
     r"(?:イニシャル|[Ii]nitials?)[：:\s]*(?P<initials>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.)?)(?![A-Za-z])"
     r"|(?<![\x00-\x7f])(?P<bare>[A-Z]\.[A-Z]\.)(?![A-Za-z])"
@@ -424,13 +423,13 @@ def _after_relation(text: str, start: int) -> bool:
 # A role word, then the name: "担当医 服部翔太", "院長 中村　くみ子", "主治医 鈴木美加子先生".
 _ROLE_PREFIX_RE = re.compile(
     "(?:院長|副院長|担当医|主治医|診断医|記載医|執刀医|読影医|依頼医|報告者|記録者|担当看護師|看護師|技師|担当|医師|確認|"
-    "以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<![^ \u3000\n」])[\u4e00-\u9fff]{1,8}(?:科|部)(?=[ \u3000])|"
+    f"以上、|依頼は|依頼者は|(?:MD|M\\.D\\.) ?/ ?|(?<![^ \u3000\n」])[{UNIFIED_KANJI}]{{1,8}}(?:科|部)(?=[ \u3000])|"
     "Dr\\.?|Ns\\.?)[ \u3000:：]{0,2}(?:(?:医師|看護師|技師|Dr\\.?|Ns\\.?)[ \u3000]?)?"
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}}|[{KATAKANA}]{{3,12}})"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{1,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}}|[{KATAKANA}]{{3,12}})"
 )
 _RELATION_NAME_RE = re.compile(
     _RELATION_WORDS_RE + "(?:の|：|:|は|(?=[ \u3000]))[ \u3000]?"
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{0,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}}"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{0,5}}|[{KATAKANA}]{{2,8}}[ \u3000][{KATAKANA}]{{1,8}}"
     f"|[{KATAKANA}]{{3,12}})"
 )
 
@@ -451,7 +450,8 @@ def _is_title_tail(run: str) -> bool:
 
 
 _INNER_TITLE_RE = re.compile(
-    "様|さん|殿|先生|医師|看護師|技師|くん|ちゃん|御侍史|御机下|Dr(?![a-z])|より|から|が|は|に|の|と|を|へ|で"
+    honorifics.alternation(honorifics.words("person", "clinician", "letter", exclude=("さま", "氏", "君", "侍史")))
+    + "|Dr(?![a-z])|より|から|が|は|に|の|と|を|へ|で"
 )
 
 
@@ -463,9 +463,12 @@ def cut_at_title(text: str, start: int, end: int) -> int:
 
 # "妻の花子さん", "長男の健太さん": a relative named by the given name alone.
 _GIVEN_ENDINGS = tuple("子美恵代江枝奈菜香花里理乃郎朗男夫雄生也哉太介輔助樹貴彦司治明博之人平吾")
+_RELATIVE_HONORIFICS = honorifics.words("person", exclude=("さま", "殿", "氏", "君"))
 _RELATIVE_GIVEN_RE = re.compile(
     _RELATION_WORDS_RE
-    + f"の(?P<name>[{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[{KATAKANA}]{{2,5}})(?=さん|様|ちゃん|くん)"
+    + f"の(?P<name>[{KANJI}]{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}|[{KATAKANA}]{{2,5}})(?="
+    + honorifics.alternation(_RELATIVE_HONORIFICS)
+    + ")"
 )
 _ENGLISH_RELATIVE_RE = re.compile(
     r"(?:[Hh]is|[Hh]er|[Tt]he patient's)? ?(?:wife|husband|son|daughter|mother|father|sister|brother|spouse|partner)"
@@ -516,9 +519,9 @@ _ROMAJI_BEFORE_RE = re.compile(
     "|[Aa]pproved|[Ii]nterpreted|[Rr]eviewed|[Pp]erformed|[Ee]xamined|[Vv]erified) by:? ?)(?P<name>" + _ROMAJI + ")"
 )
 _ROMAJI_AFTER_RE = re.compile("(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])")
-_HALF_WIDTH_NAME_RE = re.compile("[\uff66-\uff9f]{2,}(?:[ \u3000][\uff66-\uff9f]{1,})?")
+_HALF_WIDTH_NAME_RE = re.compile(f"[{HALF_WIDTH_KATAKANA}]{{2,}}(?:[ \u3000][{HALF_WIDTH_KATAKANA}]{{1,}})?")
 _CARET_NAME_RE = re.compile(
-    f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{1,}}|[{KANJI}\u3041-\u3096]{{1,4}})(?![A-Za-z0-9])"
+    f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{1,}}|[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})(?![A-Za-z0-9])"
 )
 # Header and system words legacy screens write in half-width katakana.
 _HALF_WIDTH_WORDS = frozenset(
@@ -526,7 +529,7 @@ _HALF_WIDTH_WORDS = frozenset(
 )
 _ROMAJI_BEFORE_CUES = ("Dr", "Mr", "Ms", "Miss", "Prof", " by")
 _ROMAJI_AFTER_CUES = ("MD", "M.D.", "PhD", "RN", "RT")
-_HALF_WIDTH_RE = re.compile("[\uff66-\uff9f]")
+_HALF_WIDTH_RE = re.compile(f"[{HALF_WIDTH_KATAKANA}]")
 _HL7_LINE_RE = re.compile(r"[A-Z][A-Z0-9]{2}\|")
 _NOT_ROMAJI_NAMES = frozenset(
     {
@@ -639,12 +642,12 @@ _ROMAJI_HONORIFIC_RE = re.compile(
 )
 # "高橋 光一（58才、男性）": a name right before its age is the patient's.
 _NAME_BEFORE_AGE_RE = re.compile(
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{1,5}})"
     f"(?:[ \u3000]?[（(]|[,、][ \u3000]?)[0-9０-９]{{1,3}}(?:[歳才]| ?y/o|-year| ?yo\\b| ?y\\b)"
 )
 # "平野　直人（肝臓内科）": a name right before a department in brackets is a doctor's.
 _NAME_BEFORE_DEPT_RE = re.compile(
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096{KATAKANA}]{{1,5}})[ \u3000]?[（(](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[)）]"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{1,5}})[ \u3000]?[（(](?P<dept>[{KANJI}{KATAKANA}・]{{1,10}}?科)[)）]"
 )
 
 
@@ -680,7 +683,7 @@ _PATIENT_CUE_RE = re.compile(
 )
 # "Keiko Tanaka (wife)", "山田花子（妻）": a relation in brackets after a name.
 _NAME_THEN_RELATION_RE = re.compile(
-    f"(?<![A-Za-z{KATAKANA}])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096]{{1,4}}"
+    f"(?<![A-Za-z{KATAKANA}])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}]{{1,4}}"
     f"|[{KATAKANA}]{{2,8}}[ \u3000]?[{KATAKANA}]{{0,8}})[ \u3000]?[（(](?:{_RELATION_WORDS_RE}|wife|husband|son|daughter|mother|father|sister|brother|spouse)[)）、,]"
 )
 _INITIAL_STOP = frozenset({"Fig", "Vol", "No", "Dr", "Mr", "Ms", "St", "Jr", "Sr", "Coli", "Pylori"})
@@ -735,7 +738,7 @@ def kana_form_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if _HALF_WIDTH_RE.search(text):
         for match in _HALF_WIDTH_NAME_RE.finditer(text):
-            if unicodedata.normalize("NFKC", match.group()) in _HALF_WIDTH_WORDS:
+            if nfkc(match.group()) in _HALF_WIDTH_WORDS:
                 continue
             before = text[match.start() - 1 : match.start()] if match.start() else ""
             category = "NAME_READING" if before in ("（", "(", "【", "[", "「") else "PATIENT_NAME"
@@ -767,8 +770,8 @@ class PersonNameRecognizer(Recognizer):
 
 # "山田太郎（やまだ たろう）": a reading in brackets right after a name.
 _NAME_WITH_READING_RE = re.compile(
-    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}\u3041-\u3096]{{1,4}})[ \u3000]?[（(【]"
-    f"(?P<reading>[\u3041-\u3096{KATAKANA}ー・ A-Za-z\u3000]{{2,24}})[）)】]"
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})[ \u3000]?[（(【]"
+    f"(?P<reading>[{HIRAGANA_LETTERS}{KATAKANA}ー・ A-Za-z\u3000]{{2,24}})[）)】]"
 )
 
 

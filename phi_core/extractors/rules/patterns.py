@@ -14,6 +14,9 @@ from typing import Callable
 from .candidates import RANK_PATTERN, Candidate
 from .recognizer import Document, Recognizer, register
 from .chars import DIGIT, KANJI, KATAKANA, is_kanji, to_ascii_digits
+from phi_core.japanese.dates import date_key
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
+from phi_core.japanese.width import to_full_width
 
 D = f"[{DIGIT}]"
 _NOT_DIGIT_AFTER = f"(?![{DIGIT}])"
@@ -30,10 +33,7 @@ def _not_after(chars: str) -> str:
     return f"(?<![{chars}].)"
 
 
-ERA_BASE_YEAR: dict[str, int] = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018}
-_ERA_LETTER: dict[str, str] = {"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
-
-_ERA = "(?:" + "|".join(ERA_BASE_YEAR) + ")"
+_ERA = "(?:" + "|".join(ERA_NAMES) + ")"
 _MONTH_DAY = f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?)?"
 
 # Dates ---------------------------------------------------------------------
@@ -42,7 +42,7 @@ DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})(?:[(（][12１２]{D}{{3}}[
 DATE_WESTERN_WITH_ERA = re.compile(
     f"[12１２]{_not_after(DIGIT)}{D}{{3}}[(（]{_ERA}(?:元|{D}{{1,2}})[)）]年{_MONTH_DAY}"
 )
-_ERA_LETTERS = "MTSHRＭＴＳＨＲ"
+_ERA_LETTERS = ERA_LETTERS + to_full_width(ERA_LETTERS)
 _DATE_SEP = "[./\\-．／－]"
 # R6.8.6, H15/10/22, Ｈ２２．３ (year and month only: H, S or R with a two-digit
 # year, so that liver segments "S5/8" and vertebrae "T11/12" stay anatomy),
@@ -414,73 +414,6 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
                     end = _extend_weekday(text, end)
                 found.append(Candidate(start, end, family.category, RANK_PATTERN, family.kind))
     return found
-
-
-_ERA_DATE_RE = re.compile(r"(明治|大正|昭和|平成|令和)(元|\d{1,2})(?:\(\d{4}\))?年")
-_LETTER_DATE_RE = re.compile(
-    r"([MTSHR])(\d{1,2})(?:[./\-](\d{1,2})(?:[./\-](\d{1,2}))?|年(?:(\d{1,2})月(?:(\d{1,2})日)?)?|(?=生))"
-)
-_NUMERIC_DATE_RE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
-_SHORT_DATE_RE = re.compile(r"(\d{2})[/.](\d{1,2})[/.](\d{1,2})$")
-_DMY_DATE_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_COMPACT_DATE_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})")
-_ENGLISH_MONTHS = {
-    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
-}
-_ENGLISH_DATE_RE = re.compile(
-    r"(?:(\d{1,2})(?:st|nd|rd|th)?[ -]?)?([A-Za-z]{3})[A-Za-z]*\.?[-, ]*(?:(\d{1,2})(?:st|nd|rd|th)?,? )?(\d{4})"
-)
-_YEAR_FIRST_ENGLISH_RE = re.compile(r"(\d{4})[ -]([A-Za-z]{3})[A-Za-z]*\.?[ -](\d{1,2})")
-_WESTERN_YEAR_RE = re.compile(r"(\d{4})年")
-_MONTH_RE = re.compile(r"(\d{1,2})月")
-_DAY_RE = re.compile(r"(\d{1,2})日")
-
-
-def _int(group: str | None) -> int | None:
-    return int(group) if group else None
-
-
-def date_key(value: str) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) of a date written any supported way, for equality checks."""
-    folded = to_ascii_digits(value).replace(" ", "")
-    letter = _LETTER_DATE_RE.match(folded)
-    if letter:
-        year = ERA_BASE_YEAR[_ERA_LETTER[letter.group(1)]] + int(letter.group(2))
-        return year, _int(letter.group(3) or letter.group(5)), _int(letter.group(4) or letter.group(6))
-    numeric = _NUMERIC_DATE_RE.match(folded)
-    if numeric:
-        return int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
-    short = _SHORT_DATE_RE.match(folded)
-    if short:
-        return 2000 + int(short.group(1)), int(short.group(2)), int(short.group(3))
-    dmy = _DMY_DATE_RE.match(folded)
-    if dmy:
-        first, second = int(dmy.group(1)), int(dmy.group(2))
-        # Month first when it can be (US order is the common one in exports).
-        month, day = (first, second) if first <= 12 else (second, first)
-        return int(dmy.group(3)), month, day
-    compact = _COMPACT_DATE_RE.match(folded)
-    if compact and len(folded) >= 8 and folded[:8].isdigit():
-        return int(compact.group(1)), int(compact.group(2)), int(compact.group(3))
-    english = _ENGLISH_DATE_RE.match(value)
-    if english and english.group(2).lower() in _ENGLISH_MONTHS:
-        return (
-            int(english.group(4)),
-            _ENGLISH_MONTHS[english.group(2).lower()],
-            _int(english.group(1) or english.group(3)),
-        )
-    year_first = _YEAR_FIRST_ENGLISH_RE.match(value)
-    if year_first and year_first.group(2).lower() in _ENGLISH_MONTHS:
-        return int(year_first.group(1)), _ENGLISH_MONTHS[year_first.group(2).lower()], int(year_first.group(3))
-    era = _ERA_DATE_RE.match(folded)
-    if era:
-        year: int | None = ERA_BASE_YEAR[era.group(1)] + (1 if era.group(2) == "元" else int(era.group(2)))
-    else:
-        western = _WESTERN_YEAR_RE.match(folded)
-        year = int(western.group(1)) if western else None
-    month = _MONTH_RE.search(folded)
-    day = _DAY_RE.search(folded)
-    return year, int(month.group(1)) if month else None, int(day.group(1)) if day else None
 
 
 class _FamilyRecognizer(Recognizer):

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from .candidates import NOT_PHI, RANK_LABEL, Candidate
+from phi_core.japanese.chars import is_unified_kanji
+
 from .chars import is_hiragana, is_kanji, is_katakana
 from .names import starts_with_surname
 from .labels import LabelHit, column_rule, context_regions, label_candidates
@@ -224,7 +226,7 @@ def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
     if index == 0 or cand.category != "PATIENT_NAME":
         return cand
     value = text[cand.start : cand.end]
-    if all(not ("\u4e00" <= ch <= "\u9fff") for ch in value):
+    if not any(is_unified_kanji(ch) for ch in value):
         return cand._replace(category="NAME_READING")
     return cand
 
