@@ -12,15 +12,13 @@ Steps, in order:
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 
+from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
+from phi_core.extractors.recognition.consistency import propagate, retype_dates
+from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.japanese import honorifics
 from phi_core.taxonomy import CATEGORY_CODES
-
-from .candidates import NOT_PHI, RANK_LABEL, Candidate
-from .consistency import propagate, retype_dates
-from .recognizer import Document, Region
 
 _PRIORITY = {code: index for index, code in enumerate(CATEGORY_CODES)}
 

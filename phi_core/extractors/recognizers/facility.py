@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 
-from phi_core.japanese.chars import HIRAGANA_LETTER_SET, UNIFIED_KANJI
-
-from .candidates import RANK_PATTERN, Candidate
-from .recognizer import Document, Recognizer, register
-from .chars import is_hiragana, is_kanji, is_katakana, is_latin
+from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HIRAGANA_LETTER_SET, UNIFIED_KANJI, is_hiragana, is_kanji, is_katakana, is_latin
 
 _FACILITY_ENDINGS = (
     "病院",
@@ -205,7 +204,6 @@ def facility_candidates(text: str) -> list[Candidate]:
 
 
 def _practice_names(text: str) -> list[Candidate]:
-    from .names import surnames
 
     found = []
     if "科" not in text:
