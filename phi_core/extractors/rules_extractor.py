@@ -35,5 +35,5 @@ class RulesExtractor:
 
     def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         started = time.perf_counter()
-        items = rules.extract(report.text, profile=self.profile)
-        return ExtractionOutcome(items=items, raw="", seconds=time.perf_counter() - started)
+        spans, items = rules.extract_located(report.text, profile=self.profile)
+        return ExtractionOutcome(items=items, spans=spans, raw="", seconds=time.perf_counter() - started)

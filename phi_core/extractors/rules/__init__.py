@@ -29,7 +29,15 @@ from phi_core.models import PredictedItem, Span
 
 VERSION = "rules-2.0.1"
 
-__all__ = ["DEFAULT_PROFILE", "RECOGNIZERS", "VERSION", "extract", "extract_spans", "run_recognizers"]
+__all__ = [
+    "DEFAULT_PROFILE",
+    "RECOGNIZERS",
+    "VERSION",
+    "extract",
+    "extract_located",
+    "extract_spans",
+    "run_recognizers",
+]
 
 
 def run_recognizers(
@@ -128,7 +136,37 @@ def extract(
     text: str, recognizers: dict[str, Recognizer] | None = None, *, profile: str = DEFAULT_PROFILE
 ) -> list[PredictedItem]:
     """Unique (category, value) pairs in order of first appearance."""
-    resolved = run_recognizers(text, recognizers, profile=profile)
+    return _items(text, run_recognizers(text, recognizers, profile=profile))
+
+
+def extract_located(text: str, *, profile: str = DEFAULT_PROFILE) -> tuple[list[Span], list[PredictedItem]]:
+    """Spans and items from one pass: where the values are, and the items of the item model.
+
+    The spans are the resolver's, plus every other verbatim occurrence of each
+    item's value: an item is masked wherever it occurs, and the rules stand by
+    that. A short value left out of the items (``M``, ``男``, a bed ``2``) keeps
+    only the spans where it was found.
+    """
+    resolved = run_recognizers(text, profile=profile)
+    items = _items(text, resolved)
+    found = {(c.start, c.end, c.category) for c in resolved}
+    for item in items:
+        for start in _occurrences(text, item.value):
+            found.add((start, start + len(item.value), item.category))
+    spans = [Span(start=s, end=e, category=c, text=text[s:e]) for s, e, c in sorted(found)]
+    return spans, items
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    """Starts of the non-overlapping verbatim occurrences, left to right (as the scorer finds items)."""
+    starts, at = [], text.find(value) if value.strip() else -1
+    while at != -1:
+        starts.append(at)
+        at = text.find(value, at + len(value))
+    return starts
+
+
+def _items(text: str, resolved: list[Candidate]) -> list[PredictedItem]:
     spans = [(c.start, c.end) for c in resolved]
     seen: dict[tuple[str, str], None] = {}
     for cand in resolved:
