@@ -76,8 +76,31 @@ def _half_width_kana_table() -> dict[str, str]:
 HALF_WIDTH_KANA: dict[str, str] = _half_width_kana_table()
 
 
-def to_half_width_kana(text: str) -> str:
-    return "".join(HALF_WIDTH_KANA.get(ch, ch) for ch in text)
+def to_half_width_kana(text: str, *, space: bool = True) -> str:
+    """Katakana (and ー ・) in half width; the ideographic space too unless ``space`` is False."""
+    if space:
+        return "".join(HALF_WIDTH_KANA.get(ch, ch) for ch in text)
+    return "".join(ch if ch == IDEOGRAPHIC_SPACE else HALF_WIDTH_KANA.get(ch, ch) for ch in text)
+
+
+_FULL_WIDTH_KANA: dict[str, str] = {
+    **{chr(code): nfkc(chr(code)) for code in range(0xFF61, HALF_WIDTH_KATAKANA_RANGE[0])},  # ｡｢｣､･
+    **{half: full for full, half in HALF_WIDTH_KANA.items() if full != IDEOGRAPHIC_SPACE},
+}
+
+
+def to_full_width_kana(text: str) -> str:
+    """Half-width katakana (a sound mark joined to its letter: ｶﾞ -> ガ) in full width; the rest untouched."""
+    out, i = [], 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if len(pair) == 2 and pair in _FULL_WIDTH_KANA:
+            out.append(_FULL_WIDTH_KANA[pair])
+            i += 2
+            continue
+        out.append(_FULL_WIDTH_KANA.get(text[i], text[i]))
+        i += 1
+    return "".join(out)
 
 
 def other_widths(value: str) -> set[str]:

@@ -86,9 +86,11 @@ def violations(path: Path) -> list[str]:
                 say(node, f"honorific collection {sorted(words & _HONORIFIC_WORDS)}")
         elif isinstance(node, ast.Call):
             func = node.func
-            if isinstance(func, ast.Attribute) and func.attr == "normalize":
-                if isinstance(func.value, ast.Name) and func.value.id == "unicodedata":
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+                if (func.value.id, func.attr) == ("unicodedata", "normalize"):
                     say(node, "unicodedata.normalize (width folding)")
+                elif func.value.id == "jaconv" and func.attr in ("z2h", "h2z"):
+                    say(node, f"jaconv.{func.attr} (width folding)")
         elif isinstance(node, ast.Compare) and any(isinstance(op, _ORDERING) for op in node.ops):
             values = [o.value for o in [node.left, *node.comparators] if isinstance(o, ast.Constant)]
             chars = [v for v in values if isinstance(v, str) and len(v) == 1 and _is_script_code(ord(v))]
@@ -120,6 +122,7 @@ def test_no_japanese_table_outside_its_home():
         "import unicodedata\nf = unicodedata.normalize('NFKC', 'ｱ')",
         "def kana(ch):\n    return '\\u30a1' <= ch <= '\\u30fa'",
         "K = '[\\u3041-\\u3096]'",
+        "import jaconv\nh = jaconv.z2h('ア', kana=True)",
     ],
 )
 def test_the_guard_sees_each_kind_of_table(tmp_path, source):

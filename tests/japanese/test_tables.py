@@ -60,3 +60,9 @@ def test_character_classes_and_scripts():
     assert scripts.script_of("二〇二四") == "kanji"
     assert scripts.name_writing("Y. O.") == "initials"
     assert scripts.name_writing("ﾔﾏﾀﾞ") == "halfkana"
+
+
+def test_kana_width_both_ways():
+    assert width.to_half_width_kana("ヤマダ　タロウ") == "ﾔﾏﾀﾞ ﾀﾛｳ"
+    assert width.to_half_width_kana("ヤマダ　タロウ", space=False) == "ﾔﾏﾀﾞ\u3000ﾀﾛｳ"
+    assert width.to_full_width_kana("ｶﾞﾝ｡") == "ガン。"

@@ -25,6 +25,7 @@ from faker.providers.person.ja_JP import Provider as _JaPersons
 from phi_core.corpus.generator.people import EXTRA_FAMILY_NAMES, EXTRA_FEMALE_NAMES, EXTRA_MALE_NAMES, NamePart
 from phi_core.corpus.locate import strip_titles
 from phi_core.japanese.scripts import name_writing
+from phi_core.japanese.width import to_full_width_kana, to_half_width_kana
 
 _FAMILY_HEADS = (
     ("青", "アオ", "Ao"),
@@ -287,7 +288,7 @@ def reading_keys(core: str) -> list[str]:
     keys = []
     for word in words:
         if script == "halfkana":
-            word = jaconv.h2z(word)
+            word = to_full_width_kana(word)
         if script in ("katakana", "halfkana"):
             word = jaconv.kata2hira(word)
         key = jaconv.kana2alphabet(word).lower() if script != "romaji" else word.lower()
@@ -347,5 +348,5 @@ def _write_reading(core: str, person: SurrogatePerson) -> str:
     if script == "hiragana":
         return jaconv.kata2hira(kana)
     if script == "halfkana":
-        return jaconv.z2h(kana, kana=True, ascii=False, digit=False)
+        return to_half_width_kana(kana, space=False)
     return kana
