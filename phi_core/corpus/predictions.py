@@ -20,7 +20,7 @@ from typing import Sequence
 
 from phi_core.corpus.jsonl import iter_jsonl_records
 from phi_core.corpus.locate import locate_value
-from phi_core.models import PredictedItem, Report
+from phi_core.models import PredictedItem, Report, Span
 
 
 def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
@@ -41,6 +41,22 @@ def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
                 raise ValueError(f'line {number}: each item needs a "category" and a "value"')
             parsed.append(PredictedItem(category=str(item.get("category", "")), value=str(item["value"])))
         out[str(report_id)] = parsed
+    return out
+
+
+def read_located_spans(path: str | Path) -> dict[str, list[Span]]:
+    """Spans of the records marked ``"located": true`` (written where they were found), per report id."""
+    out: dict[str, list[Span]] = {}
+    for number, record in iter_jsonl_records(path):
+        if record.get("located") is not True:
+            continue
+        try:
+            out[str(record["id"])] = [
+                Span(start=int(s["start"]), end=int(s["end"]), category=str(s.get("category", "")))
+                for s in record.get("spans", [])
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"line {number}: a located span needs whole-number start < end ({exc})") from None
     return out
 
 

@@ -120,3 +120,14 @@ def test_exported_predictions_carry_the_spans(store):
         (SEX, SEX + 1, "M"),
         (NAME, NAME + 4, "山田太郎"),
     ]
+
+
+def test_located_records_read_back_as_spans(tmp_path):
+    from phi_core.corpus.predictions import read_located_spans, write_predictions_jsonl
+
+    record = prediction_records([_report()], {"r1": []}, {"r1": [("SEX", SEX, SEX + 1)]})[0]
+    model = {**record, "id": "r2", "located": False}
+    path = tmp_path / "pred.jsonl"
+    write_predictions_jsonl([record, model], path)
+    spans = read_located_spans(path)
+    assert list(spans) == ["r1"] and [(s.start, s.end, s.category) for s in spans["r1"]] == [(SEX, SEX + 1, "SEX")]
