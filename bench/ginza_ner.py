@@ -21,8 +21,8 @@ import sys
 import time
 
 from phi_core.extractors.rules import RECOGNIZERS, extract
-from phi_core.extractors.rules.candidates import Candidate
-from phi_core.extractors.rules.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.scoring import aggregate, score_report
 
 # GiNZA (Sekine's extended named-entity labels) -> PHI category.

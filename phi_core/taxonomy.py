@@ -10,9 +10,11 @@ comes back with ``known=False`` so callers can report it.
 from __future__ import annotations
 
 import re
-import unicodedata
+
 from dataclasses import dataclass
 from functools import lru_cache
+
+from phi_core.japanese.width import nfkc
 
 
 @dataclass(frozen=True)
@@ -561,7 +563,7 @@ _SEPARATORS = re.compile(r"[\s\-./・:：]+")
 
 def normalize_label(label: str) -> str:
     """Fold width, case and separators so spellings meet one table key."""
-    folded = unicodedata.normalize("NFKC", str(label)).strip().strip("\"'「」【】[]")
+    folded = nfkc(str(label)).strip().strip("\"'「」【】[]")
     folded = _SEPARATORS.sub("_", folded).strip("_")
     return folded.upper()
 

@@ -89,8 +89,13 @@ def report_style(report: Report) -> str:
     return getattr(report, "style", None) or report.meta.get("style") or UNKNOWN_STYLE
 
 
-def document_leak(report: Report, values: Iterable[str]) -> DocumentLeak:
+def document_leak(
+    report: Report, values: Iterable[str], spans: Iterable[tuple[int, int]] | None = None
+) -> DocumentLeak:
     """Leaked and over-redacted characters of one report under one prediction (pure).
+
+    ``spans`` (start, end), when the extractor knew where its values are, are
+    what is masked, as they are; otherwise every occurrence of every value.
 
     Positions are bits of Python integers: covering, intersecting and counting
     a report's characters is then a few big-integer operations, not a loop
@@ -98,9 +103,9 @@ def document_leak(report: Report, values: Iterable[str]) -> DocumentLeak:
     """
     text = report.text
     masked = 0
-    for value in set(values):
-        for start, end in find_occurrences(text, value):
-            masked |= ((1 << (end - start)) - 1) << start
+    places = spans if spans is not None else (p for value in set(values) for p in find_occurrences(text, value))
+    for start, end in places:
+        masked |= ((1 << (end - start)) - 1) << start
     gold = 0
     gold_by: dict[str, int] = defaultdict(int)
     leaked_by: dict[str, int] = defaultdict(int)
@@ -222,18 +227,20 @@ def measure_leaks(
     scored = _runs_reports(store, ids)
     counts = store.run_score_summary(ids).set_index("run_id")
     values = store.first_repeat_values(ids)
+    located = store.first_repeat_spans(ids)
     # Runs often predict the same values for a report (a pipeline and its only part,
     # repeated runs): each distinct (report, values) is counted once.
-    memo: dict[tuple[str, tuple[str, ...]], DocumentLeak] = {}
+    memo: dict[tuple, DocumentLeak] = {}
     out = []
     for run in runs:
         docs = []
         for rid in sorted(scored.get(run.run_id, ())):
             if rid not in reports:
                 continue
-            key = (rid, tuple(values.get((run.run_id, rid), ())))
+            spans = located.get((run.run_id, rid))
+            key = (rid, tuple(values.get((run.run_id, rid), ())), None if spans is None else tuple(spans))
             if key not in memo:
-                memo[key] = document_leak(reports[rid], key[1])
+                memo[key] = document_leak(reports[rid], key[1], spans)
             docs.append(memo[key])
         relaxed = (0.0, 0.0, 0.0)
         if run.run_id in counts.index:

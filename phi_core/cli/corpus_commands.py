@@ -128,7 +128,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_predictions(store, args: argparse.Namespace, reports) -> int:
-    from phi_core.corpus.predictions import PREDICTION_WRITERS, items_by_report, prediction_records
+    from phi_core.corpus.predictions import PREDICTION_WRITERS, items_by_report, located_by_report, prediction_records
     from phi_core.evaluation import latest_runs
 
     if not args.backend:
@@ -151,4 +151,5 @@ def _export_predictions(store, args: argparse.Namespace, reports) -> int:
     run = runs[0]
     items = items_by_report(store.predicted_items(run.run_id))
     done = [r for r in reports if r.id in items or r.id in set(store.task_results(run.run_id)["report_id"])]
-    return PREDICTION_WRITERS[args.format](prediction_records(done, items), args.out, force=args.force)
+    located = located_by_report(store.located_spans(run.run_id))
+    return PREDICTION_WRITERS[args.format](prediction_records(done, items, located), args.out, force=args.force)

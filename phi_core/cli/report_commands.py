@@ -39,13 +39,14 @@ def _configure_score(p: argparse.ArgumentParser) -> None:
 @command("score", "score predictions made elsewhere against a gold JSONL", _configure_score)
 def cmd_score(args: argparse.Namespace) -> int:
     from phi_core.corpus.importers import read_corpus
-    from phi_core.corpus.predictions import read_prediction_file
+    from phi_core.corpus.predictions import read_located_spans, read_prediction_file
     from phi_core.evaluation import leaderboard_row
     from phi_core.scoring import load_scoring_config, score_report
 
     gold = read_corpus(args.gold, "jsonl", dataset="gold").reports
     try:
         predictions = read_prediction_file(args.pred)
+        located = read_located_spans(args.pred)
     except UnicodeDecodeError as exc:
         raise UserError(
             f"{args.pred} is not UTF-8 text (byte {exc.start} cannot be decoded): save it as UTF-8 and try again"
@@ -72,15 +73,19 @@ def cmd_score(args: argparse.Namespace) -> int:
     scores = []
     for report in scored:
         scope = report.meta.get("label_scope")
-        scores.append(
-            score_report(
-                report.text,
-                report.spans,
-                predictions.get(report.id, []),
-                scope=set(scope) if scope else None,
-                config=config,
+        try:
+            scores.append(
+                score_report(
+                    report.text,
+                    report.spans,
+                    predictions.get(report.id, []),
+                    scope=set(scope) if scope else None,
+                    config=config,
+                    spans=located.get(report.id),
+                )
             )
-        )
+        except ValueError as exc:
+            raise UserError(f"{args.pred}, report {report.id}: {exc}") from None
     row = leaderboard_row(scores)
     row.update(
         backend="external",

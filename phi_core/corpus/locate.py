@@ -10,26 +10,32 @@ Every offset returned refers to the original, unmodified text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Callable
+
+from phi_core.japanese import honorifics
+from phi_core.japanese.width import fold_with_offsets
 
 Spans = list[tuple[int, int]]
 
 # Titles that are not part of the name. Latin prefixes need a dot, a space or a
 # following non-ASCII character so that a name such as "Drake" stays intact.
-_TITLE_PREFIX = re.compile(r"^\s*(?:Dr|DR|Prof|Mr|Mrs|Ms)(?:[.．]\s*|\s+|(?=[^\x00-\x7F]))|^\s*ドクター\s*")
-_TITLE_SUFFIX = re.compile(r"\s*(?:先生|医師|様|さま|さん|氏|殿|君|くん|ちゃん)\s*$")
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:"
+    + honorifics.alternation(tuple(t for t in honorifics.LATIN_LEADING_TITLES if t not in ("Ns", "NS")))
+    + r")(?:[.．]\s*|\s+|(?=[^\x00-\x7F]))|^\s*"
+    + honorifics.KATAKANA_DOCTOR
+    + r"\s*"
+)
+_TITLE_SUFFIX = re.compile(
+    r"\s*(?:" + honorifics.alternation(honorifics.words("person", "clinician", exclude=("看護師", "技師"))) + r")\s*$"
+)
 
 # Separators that a name may carry in one place and not in the other. In the
 # text only spaces within a line count: a value never runs across lines.
 _IGNORABLE = re.compile(r"\s+")
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _HORIZONTAL_SPACE = frozenset(c for c in map(chr, range(0x3001)) if c.isspace() and c not in _LINE_BREAKS)
-
-# Characters that belong to the character before them (dakuten written as a
-# separate half-width mark, combining accents): NFKC must see them together.
-_JOINING_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
 
 
 def strip_titles(value: str) -> str:
@@ -71,23 +77,8 @@ def locate_ignoring_spacing(text: str, value: str) -> Spans:
     return [(positions[a], positions[b - 1] + 1) for a, b in locate_value(squeezed, needle)]
 
 
-@lru_cache(maxsize=256)
-def _width_folded(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """NFKC-folded text plus, per folded character, the original start and end."""
-    folded: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and (unicodedata.combining(text[j]) or text[j] in _JOINING_MARKS):
-            j += 1
-        piece = unicodedata.normalize("NFKC", text[i:j])
-        folded.append(piece)
-        starts.extend([i] * len(piece))
-        ends.extend([j] * len(piece))
-        i = j
-    return "".join(folded), tuple(starts), tuple(ends)
+# NFKC-folded text plus, per folded character, the original start and end.
+_width_folded = fold_with_offsets
 
 
 def _locate_width_folded(text: str, value: str) -> Spans:

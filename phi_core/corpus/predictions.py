@@ -3,6 +3,11 @@
 A prediction file uses the corpus JSONL layout; each line may carry
 ``items: [{"category", "value"}]`` (what an extractor returned) instead of,
 or next to, ``spans``. Spans given without items become items of their text.
+
+On export, a run of an extractor that knew where its values were (the rules,
+a pipeline of them) writes the spans it found, as they are, and marks the
+record ``"located": true``; a model's run writes its items and every
+verbatim occurrence of them (the study's item model), ``"located": false``.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Sequence
 from phi_core.corpus.jsonl import iter_jsonl_records
 from phi_core.corpus.locate import locate_value
 from phi_core.files import open_private
-from phi_core.models import PredictedItem, Report
+from phi_core.models import PredictedItem, Report, Span
 
 
 def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
@@ -40,14 +45,40 @@ def read_prediction_file(path: str | Path) -> dict[str, list[PredictedItem]]:
     return out
 
 
-def prediction_records(reports: Sequence[Report], items: dict[str, list[PredictedItem]]) -> list[dict]:
+def read_located_spans(path: str | Path) -> dict[str, list[Span]]:
+    """Spans of the records marked ``"located": true`` (written where they were found), per report id."""
+    out: dict[str, list[Span]] = {}
+    for number, record in iter_jsonl_records(path):
+        if record.get("located") is not True:
+            continue
+        try:
+            out[str(record["id"])] = [
+                Span(start=int(s["start"]), end=int(s["end"]), category=str(s.get("category", "")))
+                for s in record.get("spans", [])
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"line {number}: a located span needs whole-number start < end ({exc})") from None
+    return out
+
+
+def prediction_records(
+    reports: Sequence[Report],
+    items: dict[str, list[PredictedItem]],
+    located: dict[str, list[tuple[str, int, int]]] | None = None,
+) -> list[dict]:
+    """``located``: report id -> (label, start, end) spans found where they are (first repeat)."""
+    located = located or {}
     records = []
     for report in reports:
         report_items = items.get(report.id, [])
         spans = []
-        for item in report_items:
-            for start, end in locate_value(report.text, item.value):
-                spans.append({"start": start, "end": end, "category": item.category, "text": item.value})
+        if report.id in located:
+            for label, start, end in located[report.id]:
+                spans.append({"start": start, "end": end, "category": label, "text": report.text[start:end]})
+        else:
+            for item in report_items:
+                for start, end in locate_value(report.text, item.value):
+                    spans.append({"start": start, "end": end, "category": item.category, "text": item.value})
         records.append(
             {
                 "id": report.id,
@@ -56,6 +87,7 @@ def prediction_records(reports: Sequence[Report], items: dict[str, list[Predicte
                 "status": report.status,
                 "items": [{"category": i.category, "value": i.value} for i in report_items],
                 "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
+                "located": report.id in located,
             }
         )
     return records
@@ -82,6 +114,13 @@ def write_predictions_paper_csv(records: Sequence[dict], path: str | Path, *, fo
 
 
 PREDICTION_WRITERS = {"jsonl": write_predictions_jsonl, "paper-csv": write_predictions_paper_csv}
+
+
+def located_by_report(
+    located: dict[tuple[str, int], list[tuple[str, int, int]]],
+) -> dict[str, list[tuple[str, int, int]]]:
+    """First-repeat spans per report, from Store.located_spans()."""
+    return {report_id: spans for (report_id, repeat), spans in located.items() if repeat == 0}
 
 
 def items_by_report(frame) -> dict[str, list[PredictedItem]]:

@@ -11,8 +11,10 @@ from typing import Callable
 
 from phi_core.models import Report
 from phi_core.pipelines.definition import Part
+from phi_core.pipelines.merge import LabeledSpan
 
-Extract = Callable[[str], list[tuple[str, str]]]
+# A part's findings: located spans when the extractor knows where its values are, else (label, value) items.
+Extract = Callable[[str], list[LabeledSpan] | list[tuple[str, str]]]
 
 
 def model_extractor(part: Part, store) -> object:
@@ -65,10 +67,12 @@ def part_extractor(part: Part, store=None) -> Extract:
             raise ValueError(f"the part {part.spec()} calls a model and needs the store (for its phase's examples)")
         extractor = model_extractor(part, store)
 
-    def extract(text: str) -> list[tuple[str, str]]:
+    def extract(text: str) -> list[LabeledSpan] | list[tuple[str, str]]:
         outcome = extractor.extract(Report(id="deid", text=text, status="unlabeled"))
         if outcome.error:
             raise RuntimeError(f"{part.spec()} failed on a document: {outcome.error}")
+        if outcome.spans is not None:
+            return [LabeledSpan(s.start, s.end, s.category) for s in outcome.spans]
         return [(item.category, item.value) for item in outcome.items]
 
     return extract

@@ -18,7 +18,7 @@ from phi_core.deid.io import Document
 from phi_core.deid.modes import MODES, FoundSpan, ModeContext
 from phi_core.deid.surrogate import SurrogateBook
 from phi_core.pipelines.definition import Pipeline
-from phi_core.pipelines.merge import label_category, merge_spans, spans_of_items
+from phi_core.pipelines.merge import label_category, merge_spans, part_spans
 
 # Categories whose values may hold a name (checked against surrogate names).
 NAME_LIKE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "NAME_READING", "EMERGENCY_CONTACT"})
@@ -88,7 +88,7 @@ def make_detector(pipeline: Pipeline, extractors: Sequence[Callable[[str], list[
     """Text -> the pipeline's merged spans (the union of its parts, as in scoring)."""
 
     def detect(text: str) -> list[FoundSpan]:
-        spans = [s for extract in extractors for s in spans_of_items(text, extract(text))]
+        spans = [s for extract in extractors for s in part_spans(text, extract(text))]
         return [
             FoundSpan(s.start, s.end, label_category(s.label, pipeline.precedence), s.label)
             for s in merge_spans(spans, pipeline.precedence)

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from phi_core.evaluation.formats import FORMAT_COLUMNS, format_rows
-from phi_core.models import PredictedItem, Report
+from phi_core.models import PredictedItem, Report, Span
 from phi_core.scoring import DIMENSIONS, ReportScore, ScoringConfig, load_scoring_config, score_report
 from phi_core.store import Store, StoreError
 
@@ -34,6 +34,8 @@ def score_run(
     items: dict[tuple[str, int], list[PredictedItem]] = defaultdict(list)
     for report_id, repeat, label, value in store.item_tuples(run_id):
         items[(report_id, repeat)].append(PredictedItem(category=label, value=value))
+    # Tasks of an extractor that knows where its values are: scored from those spans.
+    located = store.located_spans(run_id)
 
     reports = {r.id: r for r in store.reports(run.dataset, ids=sorted({r["report_id"] for r in results}))}
     rows = []
@@ -44,7 +46,8 @@ def score_run(
             continue
         group = list(group)
         repeats = [items[(report_id, r["repeat_idx"])] for r in group]
-        scores = [_score_one(report, repeats[i], r, repeats, config) for i, r in enumerate(group)]
+        spans = [_spans(report, located.get((report_id, r["repeat_idx"]))) for r in group]
+        scores = [_score_one(report, repeats[i], r, repeats, config, spans[i]) for i, r in enumerate(group)]
         rows.append(_score_row(report_id, scores, [r["seconds"] for r in group]))
         analysis.add(report_id, scores[0])  # the first repeat, like the stored details
         analysis.add_formats(report_id, format_rows(report.text, report.spans, repeats[0] if repeats else []))
@@ -58,6 +61,7 @@ def _score_one(
     result: dict[str, Any],
     repeats: list[list[PredictedItem]],
     config: ScoringConfig,
+    spans: list[Span] | None = None,
 ) -> ReportScore:
     scope = report.meta.get("label_scope")
     return score_report(
@@ -70,7 +74,16 @@ def _score_one(
         input_tokens=result["input_tokens"],
         scope=set(scope) if scope else None,
         config=config,
+        spans=spans,
     )
+
+
+def _spans(report: Report, found: list[tuple[str, int, int]] | None) -> list[Span] | None:
+    if found is None:
+        return None
+    return [
+        Span(start=s, end=e, category=label, text=report.text[s:e]) for label, s, e in found if e <= len(report.text)
+    ]
 
 
 def _score_row(report_id: str, scores: list[ReportScore], seconds: list[float | None]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from phi_core.models import PredictedItem, Report
+from phi_core.models import PredictedItem, Report, Span
 
 
 @dataclass
@@ -49,6 +49,10 @@ class ExtractionOutcome:
     # Replies that gave nothing to read, and what the parser said about the first.
     unparseable_replies: int = 0
     parse_error: str | None = None
+    # Where the values are, when the extractor knows (rules, recognizers, their
+    # pipelines): scored, merged and masked as they are. None for model replies,
+    # whose items are located by string search (the study's item model).
+    spans: list[Span] | None = None
 
     @property
     def backend_calls(self) -> int:

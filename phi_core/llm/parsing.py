@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from phi_core.japanese import honorifics
+from phi_core.japanese.chars import JAPANESE_LETTERS
 from phi_core.models import PredictedItem
 from phi_core.taxonomy import resolve
 from phi_core.violations import (
@@ -607,8 +609,14 @@ def _number_text(value: float) -> str:
 _PHONE = re.compile(r"(?<!\d)0\d{1,4}[-‐－ー(（]?\d{1,4}[-‐－ー)）]?\d{3,4}(?!\d)")
 _DATE = re.compile(r"\d{2,4}\s*[年/\-.]\s*\d{1,2}\s*[月/\-.]\s*\d{1,2}\s*日?")
 _SEPARATORS = re.compile(r"[、，,;；/／]|\s+(?:and|&)\s+|及び|および")
-_NAME_LIKE = re.compile(r"[\u3040-\u30ff\u3400-\u9fffA-Za-z\u30fb\s.]{2,15}")
-_TITLES = re.compile(r"(様|さん|氏|先生|医師|Dr\.?|MD)\s*$")
+_NAME_LIKE = re.compile(f"[{JAPANESE_LETTERS}A-Za-z\u30fb\\s.]{{2,15}}")
+_TITLES = re.compile(
+    "("
+    + honorifics.alternation(
+        honorifics.words("person", "clinician", exclude=("さま", "殿", "君", "くん", "ちゃん", "看護師", "技師"))
+    )
+    + r"|Dr\.?|MD)\s*$"
+)
 
 
 def is_mixed_value(value: str) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from phi_core.pipelines.definition import Part, Pipeline, PipelineError
-from phi_core.pipelines.merge import label_category, union_items
+from phi_core.pipelines.merge import LabeledSpan, items_of_spans, label_category, union_items, union_spans
 from phi_core.store import RunRecord, Store, TaskResult
 
 PIPELINE_BACKEND = "pipeline"
@@ -62,6 +62,37 @@ def _first_repeat_items(store: Store, run_id: str) -> dict[str, list[tuple[str, 
     return items
 
 
+def _first_repeat_spans(store: Store, run_id: str) -> dict[str, list[LabeledSpan]]:
+    """Located spans of the first repeat, for the reports whose extractor knew where its values were."""
+    return {
+        report_id: [LabeledSpan(start, end, label) for label, start, end in spans]
+        for (report_id, repeat), spans in store.located_spans(run_id).items()
+        if repeat == 0
+    }
+
+
+def _merged_task(
+    text: str, report_id: str, items: list[dict], located: list[dict], pipeline: Pipeline
+) -> tuple[list[tuple[str, str | None, str]], list[tuple[str, str | None, int, int]] | None]:
+    """The union's items and, when some part located its values, its spans."""
+    found = [spans[report_id] if report_id in spans else part.get(report_id, []) for part, spans in zip(items, located)]
+    if not any(report_id in spans for spans in located):
+        if pipeline.is_union:
+            return union_items(text, found, pipeline.precedence), None
+        # one part: its items as they are, so the pipeline scores exactly as its run
+        return [(label, label_category(label, pipeline.precedence), value) for label, value in found[0]], None
+    if pipeline.is_union:
+        merged = union_spans(text, found, pipeline.precedence)
+        merged_items = items_of_spans(text, merged, pipeline.precedence)
+    else:  # one part: its spans and items as they are
+        merged = located[0][report_id]
+        merged_items = [
+            (label, label_category(label, pipeline.precedence), value) for label, value in items[0].get(report_id, [])
+        ]
+    spans = [(s.label, label_category(s.label, pipeline.precedence), s.start, s.end) for s in merged]
+    return merged_items, spans
+
+
 def union_results(
     store: Store, pipeline: Pipeline, dataset: str, split: str | None
 ) -> tuple[list[TaskResult], dict[str, str]]:
@@ -69,9 +100,11 @@ def union_results(
     runs = {part.spec(): part_run(store, part, dataset, split) for part in pipeline.parts}
     done: list[dict[str, dict]] = []
     items = []
+    located = []
     for run in runs.values():
         done.append({r["report_id"]: r for r in store.result_records(run.run_id) if r["repeat_idx"] == 0})
         items.append(_first_repeat_items(store, run.run_id))
+        located.append(_first_repeat_spans(store, run.run_id))
     common = set(done[0]).intersection(*done[1:]) if done else set()
     if not common:
         raise PipelineError(
@@ -83,13 +116,7 @@ def union_results(
     for report_id in sorted(common):
         if report_id not in texts:
             continue
-        if pipeline.is_union:
-            merged = union_items(texts[report_id], [part.get(report_id, []) for part in items], pipeline.precedence)
-        else:  # one part: its items as they are, so the pipeline scores exactly as its run
-            merged = [
-                (label, label_category(label, pipeline.precedence), value)
-                for label, value in items[0].get(report_id, [])
-            ]
+        merged, spans = _merged_task(texts[report_id], report_id, items, located, pipeline)
         seconds = [d[report_id]["seconds"] for d in done if d[report_id]["seconds"] is not None]
         results.append(
             TaskResult(
@@ -108,6 +135,7 @@ def union_results(
                 input_tokens=None,
                 backend_calls=0,
                 error=None,
+                spans=spans,
             )
         )
     return results, {spec: run.run_id for spec, run in runs.items()}

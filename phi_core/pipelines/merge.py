@@ -1,7 +1,9 @@
 """The union of several extractors' findings, as pure functions.
 
-Extractors return (label, value) items. Like the scorer and a masker, every
-verbatim occurrence of a value counts as a span. The union joins spans that
+A part gives either located spans (an extractor that knows where its values
+are: the rules, a recognizer), taken as they are, or (label, value) items (a
+model reply), of which, like the scorer and a masker, every verbatim
+occurrence counts as a span. The union joins spans that
 overlap (share at least one character; spans that only touch stay apart) into
 one span covering them all, labelled with the label whose category comes
 first in the pipeline's precedence.
@@ -59,6 +61,36 @@ def _stronger(a: str, b: str, precedence: Sequence[str]) -> str:
 def spans_of_items(text: str, items: Iterable[tuple[str, str]]) -> list[LabeledSpan]:
     """Every verbatim occurrence of every (label, value) item."""
     return [LabeledSpan(s, e, label) for label, value in items for s, e in find_occurrences(text, value)]
+
+
+def part_spans(text: str, found: Iterable[LabeledSpan | tuple[str, str]]) -> list[LabeledSpan]:
+    """A part's findings as spans: located spans as they are, items at every occurrence."""
+    spans: list[LabeledSpan] = []
+    for one in found:
+        if isinstance(one, LabeledSpan):
+            spans.append(one)
+        else:
+            label, value = one
+            spans.extend(LabeledSpan(s, e, label) for s, e in find_occurrences(text, value))
+    return spans
+
+
+def union_spans(
+    text: str, parts: Sequence[Iterable[LabeledSpan | tuple[str, str]]], precedence: Sequence[str]
+) -> list[LabeledSpan]:
+    """The union of several parts' findings (spans or items) as merged spans."""
+    return merge_spans([s for found in parts for s in part_spans(text, found)], precedence)
+
+
+def items_of_spans(
+    text: str, spans: Iterable[LabeledSpan], precedence: Sequence[str]
+) -> list[tuple[str, str | None, str]]:
+    """(label, category, value) once per (label, value), in text order."""
+    out: dict[tuple[str, str], tuple[str, str | None, str]] = {}
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        value = text[span.start : span.end]
+        out.setdefault((span.label, value), (span.label, label_category(span.label, precedence), value))
+    return list(out.values())
 
 
 def merge_spans(spans: Iterable[LabeledSpan], precedence: Sequence[str]) -> list[LabeledSpan]:

@@ -448,4 +448,7 @@ def _task_result(report: Report, repeat: int, outcome: ExtractionOutcome) -> Tas
         validity=dict(outcome.validity or {}),
         unparseable_replies=outcome.unparseable_replies,
         parse_error=outcome.parse_error,
+        spans=None
+        if outcome.spans is None
+        else [(s.category, taxonomy.canonical(s.category), s.start, s.end) for s in outcome.spans],
     )

@@ -1,7 +1,8 @@
 """Score one report out of 100 on the eight weighted dimensions.
 
 Everything is computed from spans: gold spans from the annotation, predicted
-spans from every verbatim occurrence of every predicted value. The exact
+spans from every verbatim occurrence of every predicted value, or, for an
+extractor that knows where its values are, the spans it found (located.py). The exact
 definitions, with worked examples, are in docs/scoring.md; this module is the
 reference implementation of that page and is kept free of I/O.
 """
@@ -24,6 +25,7 @@ from phi_core.scoring.matching import (
     match_gold,
     overlaps,
 )
+from phi_core.scoring.located import items_of_spans
 from phi_core.scoring.scripts import script_of
 from phi_core.taxonomy import category_matches, normalize_label, resolve
 
@@ -210,19 +212,25 @@ def score_report(
     input_tokens: int | None = None,
     scope: set[str] | None = None,
     config: ScoringConfig | None = None,
+    spans: Sequence[Span] | None = None,
 ) -> ReportScore:
     """Score one prediction against gold spans (definitions: docs/scoring.md).
 
     ``repeats`` holds the item lists of all repeats, ``items`` included; with
     fewer than two, stability is not measured. ``scope`` names the canonical
-    categories the annotation covers; see :func:`_split_scope`.
+    categories the annotation covers; see :func:`_split_scope`. ``spans``, when
+    given, are where the extractor found its values: they are scored as they
+    are, instead of every occurrence of ``items``.
     """
     config = config or load_scoring_config()
     if seconds is not None and math.isnan(seconds):
         seconds = None  # a failed timer is "not measured", and NaN would not survive JSON
     gold = _checked_gold(text, gold)
-    unique, duplicates = _deduplicate(items)
-    all_items = _locate(text, gold, unique)
+    if spans is None:
+        unique, duplicates = _deduplicate(items)
+        all_items = _locate(text, gold, unique)
+    else:
+        all_items, duplicates = _located(gold, items_of_spans(text, spans)), 0
     scored, out_of_scope = _split_scope(all_items, scope)
     pred_spans = [span for item in scored for span in item.spans]
 
@@ -338,6 +346,24 @@ def _locate(text: str, gold: Sequence[Span], items: Sequence[PredictedItem]) -> 
                 value=item.value,
                 known=resolve(item.category).known,
                 label_key=_label_key(item.category),
+                spans=spans,
+                hits_gold=any(overlaps(g, s) for g in gold for s in spans),
+            )
+        )
+    return located
+
+
+def _located(gold: Sequence[Span], found: list[tuple[str, str, tuple[tuple[int, int], ...]]]) -> list[_Item]:
+    located = []
+    for index, (category, value, places) in enumerate(found):
+        spans = tuple(PredictedSpan(start, end, category, value, index) for start, end in places)
+        located.append(
+            _Item(
+                index=index,
+                label=category,
+                value=value,
+                known=resolve(category).known,
+                label_key=_label_key(category),
                 spans=spans,
                 hits_gold=any(overlaps(g, s) for g in gold for s in spans),
             )

@@ -105,7 +105,7 @@ class CorpusTables(StoreBase):
             run_ids = [
                 r[0] for r in self.con.execute("SELECT run_id FROM runs WHERE dataset = ?", [dataset]).fetchall()
             ]
-            for table in ("report_scores", "predicted_items", "run_results", *ANALYSIS_TABLES):
+            for table in ("report_scores", "predicted_items", "predicted_spans", "run_results", *ANALYSIS_TABLES):
                 self.con.execute(f"DELETE FROM {table} WHERE run_id IN (SELECT unnest(?))", [run_ids])
             for table in (
                 "runs",

@@ -54,6 +54,15 @@ class PipelineTables(StoreBase):
         )
         return {(run_id, report_id): values for run_id, report_id, values in rows}
 
+    def first_repeat_spans(self, run_ids: list[str]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """(run_id, report_id) -> the located (start, end) spans of the first repeat; item-model tasks are absent."""
+        rows = self._rows(
+            "SELECT run_id, report_id, list([start_pos, end_pos] ORDER BY start_pos, end_pos) FROM predicted_spans "
+            "WHERE repeat_idx = 0 AND run_id IN (SELECT unnest(?)) GROUP BY run_id, report_id",
+            [list(run_ids)],
+        )
+        return {(run_id, report_id): [(int(s), int(e)) for s, e in spans] for run_id, report_id, spans in rows}
+
     def leak_fingerprint(self, dataset: str) -> tuple:
         """Changes whenever anything the residual-leak view reads changes (scores, gold, reports),
         so a page may keep its measured leaks until then."""

@@ -53,6 +53,9 @@ class TaskResult:
     validity: dict[str, int] = field(default_factory=dict)
     unparseable_replies: int = 0
     parse_error: str | None = None
+    # Located spans (label, canonical category, start, end) when the extractor knows
+    # where its values are; None for the item model (a model reply).
+    spans: list[tuple[str, str | None, int, int]] | None = None
 
 
 _RUN_COLUMNS = (

@@ -158,7 +158,7 @@ class RunTables(StoreBase):
             return
         keys = [(r.report_id, r.repeat_idx) for r in results]
         with self.transaction():
-            for table in ("run_results", "predicted_items"):
+            for table in ("run_results", "predicted_items", "predicted_spans"):
                 self.con.execute(
                     f"DELETE FROM {table} WHERE run_id = ? AND (report_id, repeat_idx) IN "
                     "(SELECT (unnest(?), unnest(?)))",
@@ -195,6 +195,16 @@ class RunTables(StoreBase):
             frame = pd.DataFrame(items, columns=["report_id", "repeat_idx", "item_idx", "label", "category", "value"])
             frame.insert(0, "run_id", run_id)
             self._insert_frame("predicted_items", frame)
+            spans = [
+                (r.report_id, r.repeat_idx, idx, label, category, start, end)
+                for r in results
+                for idx, (label, category, start, end) in enumerate(r.spans or ())
+            ]
+            if spans:
+                columns = ["report_id", "repeat_idx", "span_idx", "label", "category", "start_pos", "end_pos"]
+                frame = pd.DataFrame(spans, columns=columns)
+                frame.insert(0, "run_id", run_id)
+                self._insert_frame("predicted_spans", frame)
 
     def task_results(self, run_id: str, *, report_ids: Sequence[str] | None = None) -> pd.DataFrame:
         where, params = "run_id = ?", [run_id]
@@ -239,6 +249,21 @@ class RunTables(StoreBase):
             "ORDER BY report_id, repeat_idx, item_idx",
             [run_id],
         )
+
+    def span_tuples(self, run_id: str) -> list[tuple[str, int, str, int, int]]:
+        """(report_id, repeat_idx, label, start, end) of every located span, in order."""
+        return self._rows(
+            "SELECT report_id, repeat_idx, label, start_pos, end_pos FROM predicted_spans WHERE run_id = ? "
+            "ORDER BY report_id, repeat_idx, span_idx",
+            [run_id],
+        )
+
+    def located_spans(self, run_id: str) -> dict[tuple[str, int], list[tuple[str, int, int]]]:
+        """(report_id, repeat_idx) -> its located spans (label, start, end); tasks of the item model are absent."""
+        out: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
+        for report_id, repeat, label, start, end in self.span_tuples(run_id):
+            out.setdefault((report_id, repeat), []).append((label, start, end))
+        return out
 
     def run_timings(self, run_ids: Sequence[str]) -> dict[str, dict[str, float | None]]:
         """Seconds per report and per 100 input tokens of finished tasks."""

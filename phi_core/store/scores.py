@@ -48,7 +48,7 @@ class ScoreTables(StoreBase):
 
     def bulk_load(self, frames: dict[str, pd.DataFrame]) -> None:
         """Insert ready-made rows (generated benchmarks and test fixtures) in one transaction."""
-        allowed = {"runs", "run_results", "predicted_items", "report_scores", *ANALYSIS_TABLES}
+        allowed = {"runs", "run_results", "predicted_items", "predicted_spans", "report_scores", *ANALYSIS_TABLES}
         unknown = set(frames) - allowed
         if unknown:
             raise ValueError(f"bulk_load cannot write {sorted(unknown)}; it writes {', '.join(sorted(allowed))}")

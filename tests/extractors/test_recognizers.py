@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.extractors.rules import RECOGNIZERS, extract_spans, run_recognizers
-from phi_core.extractors.rules.recognizer import Recognizer, get, register
+from phi_core.extractors.recognition.recognizer import Recognizer, get, register
 
 
 def alone(name: str, text: str) -> set[tuple[str, str]]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from phi_core.extractors.rules import extract, extract_spans
-from phi_core.extractors.rules.candidates import NOT_PHI, RANK_LABEL, RANK_PATTERN, Candidate
-from phi_core.extractors.rules.chars import other_widths
-from phi_core.extractors.rules.recognizer import Document, Region
-from phi_core.extractors.rules.resolve import apply_regions, choose, resolve
+from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, RANK_PATTERN, Candidate
+from phi_core.japanese.width import other_widths
+from phi_core.extractors.recognition.recognizer import Document, Region
+from phi_core.extractors.recognition.resolve import apply_regions, choose, resolve
 
 
 def test_label_rank_beats_a_longer_pattern_and_length_breaks_ties() -> None:
@@ -121,7 +121,7 @@ def test_a_value_standing_alone_is_kept() -> None:
 
 
 def test_a_person_span_never_keeps_a_trailing_honorific():
-    from phi_core.extractors.rules.resolve import trim_honorifics
+    from phi_core.extractors.recognition.resolve import trim_honorifics
 
     text = "妻（中村春江さん）、担当 大橋康夫 先生、患者 ヒガシ様"
 

@@ -12,24 +12,17 @@ from datetime import date, datetime, time, timedelta
 from typing import Callable
 
 from phi_core.corpus.generator.width import to_fullwidth
-
-# Era names with their first day (Gregorian); a date belongs to the last era
-# that started on or before it.
-ERAS: tuple[tuple[str, str, date], ...] = (
-    ("令和", "R", date(2019, 5, 1)),
-    ("平成", "H", date(1989, 1, 8)),
-    ("昭和", "S", date(1926, 12, 25)),
-    # The oldest patients (born before 25 December 1926) have Taisho birth dates.
-    ("大正", "T", date(1912, 7, 30)),
-)
+from phi_core.japanese import eras
 
 
 def era_of(day: date) -> tuple[str, str, int]:
-    """(era name, era letter, year within the era) of a date from 1912-07-30 on."""
-    for name, letter, first_day in ERAS:
-        if day >= first_day:
-            return name, letter, day.year - first_day.year + 1
-    raise ValueError(f"{day.isoformat()} is before the Taisho era; pick a later date")
+    """(era name, era letter, year within the era) of a date from 1912-07-30 on.
+
+    The oldest patients (born before 25 December 1926) have Taisho birth dates;
+    nobody generated is older.
+    """
+    era, year = eras.era_of(day, oldest="T")
+    return era.name, era.letter, year
 
 
 def _era_kanji(day: date) -> str:

@@ -7,9 +7,8 @@ already full width and stay as they are.
 
 from __future__ import annotations
 
-_WIDENED = {code: code + 0xFEE0 for code in range(0x21, 0x7F)}
-_WIDENED[ord(" ")] = 0x3000
+from phi_core.japanese.width import to_full_width
 
 
 def to_fullwidth(text: str) -> str:
-    return text.translate(_WIDENED)
+    return to_full_width(text, space=True)

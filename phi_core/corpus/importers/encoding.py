@@ -12,6 +12,14 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from phi_core.japanese.chars import (
+    in_hiragana_block,
+    in_katakana_block,
+    is_cjk_punctuation,
+    is_half_width_form,
+    is_unified_kanji,
+)
+
 UTF8 = "utf-8"
 # Codec names as Python spells them; the label is what the summary shows.
 CANDIDATES = ("cp932", "euc_jp")
@@ -52,10 +60,9 @@ def _japanese_score(text: str) -> int:
     """How much the text reads like Japanese: kana and kanji count, half-width katakana costs."""
     score = 0
     for ch in text:
-        code = ord(ch)
-        if 0x3040 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F:
+        if in_hiragana_block(ch) or in_katakana_block(ch) or is_unified_kanji(ch) or is_cjk_punctuation(ch):
             score += 1
-        elif 0xFF61 <= code <= 0xFF9F or 0xE000 <= code <= 0xF8FF:  # half-width kana, private use
+        elif is_half_width_form(ch) or 0xE000 <= ord(ch) <= 0xF8FF:  # half-width kana, private use
             score -= 2
     return score
 

@@ -15,15 +15,12 @@ from datetime import date, datetime, timedelta
 from typing import Callable
 
 from phi_core.deid.surrogate.shapes import ascii_digits, same_width_digit
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES, FIRST_YEAR
+from phi_core.japanese.eras import ERAS as _ERAS
 
-# (name, letter, first day); a date belongs to the last era begun on or before it.
-ERAS: tuple[tuple[str, str, date], ...] = (
-    ("令和", "R", date(2019, 5, 1)),
-    ("平成", "H", date(1989, 1, 8)),
-    ("昭和", "S", date(1926, 12, 25)),
-    ("大正", "T", date(1912, 7, 30)),
-    ("明治", "M", date(1868, 1, 25)),
-)
+# (name, letter, first day), newest first: a view of the one era table.
+ERAS: tuple[tuple[str, str, date], ...] = tuple((era.name, era.letter, era.first_day) for era in _ERAS)
+
 _ERA_BY_NAME = {name: start for name, _, start in ERAS}
 _ERA_BY_LETTER = {letter: start for _, letter, start in ERAS}
 _LETTER_OF = {name: letter for name, letter, _ in ERAS}
@@ -33,9 +30,16 @@ SEP = "[/／.．\\-－]"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "era",
-        re.compile(rf"(令和|平成|昭和|大正|明治)\s*(元|{D}{{1,2}})\s*年\s*({D}{{1,2}})\s*月(?:\s*({D}{{1,2}})\s*日)?"),
+        re.compile(
+            rf"({'|'.join(reversed(ERA_NAMES))})\s*({FIRST_YEAR}|{D}{{1,2}})\s*年\s*({D}{{1,2}})\s*月(?:\s*({D}{{1,2}})\s*日)?"
+        ),
     ),
-    ("era_letter", re.compile(rf"(?<![A-Za-z])([RHSTM])\s*({D}{{1,2}})({SEP})({D}{{1,2}})({SEP})({D}{{1,2}})(?!{D})")),
+    (
+        "era_letter",
+        re.compile(
+            rf"(?<![A-Za-z])([{ERA_LETTERS[::-1]}])\s*({D}{{1,2}})({SEP})({D}{{1,2}})({SEP})({D}{{1,2}})(?!{D})"
+        ),
+    ),
     ("western", re.compile(rf"(?<!{D})({D}{{4}})\s*年\s*({D}{{1,2}})\s*月(?:\s*({D}{{1,2}})\s*日)?")),
     ("western_sep", re.compile(rf"(?<!{D})({D}{{4}})({SEP})({D}{{1,2}})({SEP})({D}{{1,2}})(?!{D})")),
     ("month_day", re.compile(rf"(?<!{D})({D}{{1,2}})\s*月\s*({D}{{1,2}})\s*日")),

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +24,8 @@ from faker.providers.person.ja_JP import Provider as _JaPersons
 
 from phi_core.corpus.generator.people import EXTRA_FAMILY_NAMES, EXTRA_FEMALE_NAMES, EXTRA_MALE_NAMES, NamePart
 from phi_core.corpus.locate import strip_titles
+from phi_core.japanese.scripts import name_writing
+from phi_core.japanese.width import to_full_width_kana, to_half_width_kana
 
 _FAMILY_HEADS = (
     ("青", "アオ", "Ao"),
@@ -158,26 +159,7 @@ class SurrogatePerson:
 
 
 _SPACES = re.compile(r"([ \u3000]+)")
-_HALF_KANA = re.compile(r"[\uFF66-\uFF9F]")
-
-
-def script_of(core: str) -> str:
-    if any(unicodedata.name(c, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY")) or "\U00020000" <= c for c in core):
-        return "kanji"
-    letters = [c for c in core if not c.isspace() and c not in ".．・"]
-    if letters and all(_HALF_KANA.match(c) for c in letters):
-        return "halfkana"
-    if letters and all("\u30a0" <= c <= "\u30ff" for c in letters):
-        return "katakana"
-    if letters and all("\u3040" <= c <= "\u309f" or c == "ー" for c in letters):
-        return "hiragana"
-    if letters and all(c.isascii() and c.isalpha() for c in letters):
-        return (
-            "initials"
-            if len(letters) <= 3 and not any(len(t) > 1 for t in re.findall(r"[A-Za-z]+", core))
-            else "romaji"
-        )
-    return "kanji"
+script_of = name_writing
 
 
 def _case_like(original: str, text: str) -> str:
@@ -306,7 +288,7 @@ def reading_keys(core: str) -> list[str]:
     keys = []
     for word in words:
         if script == "halfkana":
-            word = jaconv.h2z(word)
+            word = to_full_width_kana(word)
         if script in ("katakana", "halfkana"):
             word = jaconv.kata2hira(word)
         key = jaconv.kana2alphabet(word).lower() if script != "romaji" else word.lower()
@@ -366,5 +348,5 @@ def _write_reading(core: str, person: SurrogatePerson) -> str:
     if script == "hiragana":
         return jaconv.kata2hira(kana)
     if script == "halfkana":
-        return jaconv.z2h(kana, kana=True, ascii=False, digit=False)
+        return to_half_width_kana(kana, space=False)
     return kana

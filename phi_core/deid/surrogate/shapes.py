@@ -17,24 +17,11 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
+from phi_core.japanese.chars import is_digit  # noqa: F401  (used by the surrogate modules)
+from phi_core.japanese.width import FULL_WIDTH_DIGITS as _FULL_DIGITS, ascii_digits, same_width_digit  # noqa: F401
 
-_FULL_DIGITS = "０１２３４５６７８９"
 _SERVICE_PREFIXES = ("0120", "0800", "0570", "050", "070", "080", "090", "020", "060")
 POSTAL = re.compile(r"([〒]?\s*)([0-9０-９]{3})([-－ー‐]?)([0-9０-９]{4})(?![0-9０-９])")
-
-
-def is_digit(char: str) -> bool:
-    # ASCII and full-width digits only: those are the ones Japanese reports write.
-    return "0" <= char <= "9" or "０" <= char <= "９"
-
-
-def ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(c)) if "０" <= c <= "９" else c for c in text)
-
-
-def same_width_digit(original: str, digit: int) -> str:
-    return _FULL_DIGITS[digit] if "０" <= original <= "９" else str(digit)
 
 
 def _random_char(char: str, rng: random.Random, *, first: bool) -> str:

@@ -1,51 +1,81 @@
 """Rule-based PHI extractor: the study's baseline and the annotators' pre-annotator.
 
-Only the report text is read. Recognizers (each with one job, kept in the
-registry of recognizer.py) propose candidates and labelled regions; one
-resolver (resolve.py) re-types generic matches by their label, cross-checks
-dates, propagates values to every occurrence and removes overlaps.
+Only the report text is read. Recognizers (one per module in
+phi_core/extractors/recognizers/, kept in the registry of
+phi_core/extractors/recognition/recognizer.py) propose candidates and labelled
+regions; one resolver (recognition/resolve.py) re-types generic matches by
+their label, cross-checks dates, propagates values to every occurrence and
+removes overlaps. Which recognizers run, and at which rank, is a profile in
+data/rules/profiles.toml; ``balanced`` is the default (the `rules` extractor).
 
 Public API::
 
-    extract_spans(text) -> list[Span]          # canonical categories, exact offsets
-    extract(text) -> list[PredictedItem]       # unique (category, value) items
-    VERSION                                    # bump whenever a rule changes
-    RECOGNIZERS                                # name -> recognizer, in run order
+    extract_spans(text, profile="balanced") -> list[Span]   # canonical categories, exact offsets
+    extract(text) -> list[PredictedItem]                    # unique (category, value) items
+    VERSION                                                 # bump whenever a rule changes
+    RECOGNIZERS                                             # name -> recognizer, every registered one
 """
 
 from __future__ import annotations
 
+# Importing the package registers every recognizer module in it.
+import phi_core.extractors.recognizers  # noqa: F401
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.profiles import DEFAULT_PROFILE, get_profile
+from phi_core.extractors.recognition.recognizer import RECOGNIZERS, Document, Recognizer
+from phi_core.extractors.recognition.resolve import resolve
+from phi_core.japanese.chars import is_kanji, is_katakana
 from phi_core.models import PredictedItem, Span
-
-# Importing a module registers its recognizers, in this order.
-from . import labels, structured, patterns, names, facilities, rooms, demographics  # noqa: F401
-from .candidates import Candidate
-from .chars import is_kanji, is_katakana
-from .recognizer import RECOGNIZERS, Document, Recognizer
-from .resolve import resolve
 
 VERSION = "rules-2.0.1"
 
-__all__ = ["RECOGNIZERS", "VERSION", "extract", "extract_spans", "run_recognizers"]
+__all__ = [
+    "DEFAULT_PROFILE",
+    "RECOGNIZERS",
+    "VERSION",
+    "extract",
+    "extract_located",
+    "extract_spans",
+    "run_recognizers",
+]
 
 
-def run_recognizers(text: str, recognizers: dict[str, Recognizer] | None = None) -> list[Candidate]:
-    """Resolved candidates from the given recognizers (all registered ones by default)."""
+def run_recognizers(
+    text: str,
+    recognizers: dict[str, Recognizer] | None = None,
+    ranks: dict[str, int] | None = None,
+    *,
+    profile: str = DEFAULT_PROFILE,
+) -> list[Candidate]:
+    """Resolved candidates from the given recognizers (by default, those of ``profile``).
+
+    ``ranks`` caps the rank of a recognizer's candidates (name -> rank); a
+    profile brings its own.
+    """
     if not text:
         return []
+    if recognizers is None:
+        chosen = get_profile(profile)
+        recognizers, ranks = chosen.enabled(), chosen.ranks
+    ranks = ranks or {}
     doc = Document(text)
     candidates: list[Candidate] = []
     regions = []
-    for recognizer in (recognizers or RECOGNIZERS).values():
-        candidates.extend(recognizer.find(doc))
+    for name, recognizer in recognizers.items():
+        found = recognizer.find(doc)
+        cap = ranks.get(name)
+        if cap is not None:
+            found = [c if c.rank <= cap else c._replace(rank=cap) for c in found]
+        candidates.extend(found)
         regions.extend(recognizer.regions(doc))
     return resolve(doc, candidates, regions)
 
 
-def extract_spans(text: str) -> list[Span]:
+def extract_spans(text: str, profile: str = DEFAULT_PROFILE) -> list[Span]:
     """PHI spans found by the rules, sorted by start and non-overlapping."""
     return [
-        Span(start=c.start, end=c.end, category=c.category, text=text[c.start : c.end]) for c in run_recognizers(text)
+        Span(start=c.start, end=c.end, category=c.category, text=text[c.start : c.end])
+        for c in run_recognizers(text, profile=profile)
     ]
 
 
@@ -102,9 +132,41 @@ def _joins(left: str, right: str, size: int) -> bool:
     return bool(a) and (a == b or {a, b} == {"digit", "latin"})
 
 
-def extract(text: str, recognizers: dict[str, Recognizer] | None = None) -> list[PredictedItem]:
+def extract(
+    text: str, recognizers: dict[str, Recognizer] | None = None, *, profile: str = DEFAULT_PROFILE
+) -> list[PredictedItem]:
     """Unique (category, value) pairs in order of first appearance."""
-    resolved = run_recognizers(text, recognizers)
+    return _items(text, run_recognizers(text, recognizers, profile=profile))
+
+
+def extract_located(text: str, *, profile: str = DEFAULT_PROFILE) -> tuple[list[Span], list[PredictedItem]]:
+    """Spans and items from one pass: where the values are, and the items of the item model.
+
+    The spans are the resolver's, plus every other verbatim occurrence of each
+    item's value: an item is masked wherever it occurs, and the rules stand by
+    that. A short value left out of the items (``M``, ``男``, a bed ``2``) keeps
+    only the spans where it was found.
+    """
+    resolved = run_recognizers(text, profile=profile)
+    items = _items(text, resolved)
+    found = {(c.start, c.end, c.category) for c in resolved}
+    for item in items:
+        for start in _occurrences(text, item.value):
+            found.add((start, start + len(item.value), item.category))
+    spans = [Span(start=s, end=e, category=c, text=text[s:e]) for s, e, c in sorted(found)]
+    return spans, items
+
+
+def _occurrences(text: str, value: str) -> list[int]:
+    """Starts of the non-overlapping verbatim occurrences, left to right (as the scorer finds items)."""
+    starts, at = [], text.find(value) if value.strip() else -1
+    while at != -1:
+        starts.append(at)
+        at = text.find(value, at + len(value))
+    return starts
+
+
+def _items(text: str, resolved: list[Candidate]) -> list[PredictedItem]:
     spans = [(c.start, c.end) for c in resolved]
     seen: dict[tuple[str, str], None] = {}
     for cand in resolved:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 
 from phi_core.corpus.generator.fill import fill
+from phi_core.japanese import honorifics
 from phi_core.corpus.generator.people import Person
 from phi_core.corpus.generator.styles import formats
 from phi_core.corpus.generator.styles.cast import Cast
@@ -101,7 +102,8 @@ def name_with_reading(b: StyleBuilder, person: Person, rng: random.Random, categ
         b.t(opening).v(formats.reading_of(person, rng), "NAME_READING").t(closing)
 
 
-HONORIFICS_PATIENT: tuple[str, ...] = (" 様", "様", "さん", " 殿", "")
+_SAMA, _SAN, _DONO = honorifics.words("person", exclude=("さま", "氏", "君", "くん", "ちゃん"))
+HONORIFICS_PATIENT: tuple[str, ...] = (" " + _SAMA, _SAMA, _SAN, " " + _DONO, "")
 TITLES_DOCTOR: tuple[tuple[str, str], ...] = (
     ("", " 先生"),
     ("", "先生"),

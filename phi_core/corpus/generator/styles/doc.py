@@ -9,9 +9,9 @@ counts where it stands on its own (``M`` inside ``MRI`` is not the sex code).
 
 from __future__ import annotations
 
-import unicodedata
 
 from phi_core.corpus.generator.builder import TextBuilder
+from phi_core.japanese.width import nfkc
 from phi_core.corpus.generator.styles.formats import FORMATS, Value
 from phi_core.models import Span
 
@@ -42,7 +42,7 @@ class StyleBuilder(TextBuilder):
 
 
 def _word_char(char: str) -> bool:
-    folded = unicodedata.normalize("NFKC", char)
+    folded = nfkc(char)
     return bool(folded) and folded.isascii() and folded.isalnum()
 
 

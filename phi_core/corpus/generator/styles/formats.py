@@ -18,6 +18,7 @@ import jaconv
 from phi_core.corpus.generator.dates import era_of
 from phi_core.corpus.generator.people import NamePart, Person
 from phi_core.corpus.generator.width import to_fullwidth
+from phi_core.japanese.width import to_half_width_kana
 
 Value = tuple[str, str]
 
@@ -250,7 +251,7 @@ def clock(moment: time, rng: random.Random, *, weights: dict[str, int] | None = 
 
 
 def half_width(kana: str) -> str:
-    return jaconv.z2h(kana, kana=True, digit=False, ascii=False)
+    return to_half_width_kana(kana, space=False)
 
 
 def kanji_name(person: Person, rng: random.Random) -> Value:

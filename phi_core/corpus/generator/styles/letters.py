@@ -6,6 +6,8 @@ import random
 from datetime import timedelta
 
 from phi_core.corpus.generator.styles import formats
+from phi_core.japanese import honorifics
+from phi_core.japanese.width import to_half_width
 from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import (
     birth_date,
@@ -18,7 +20,7 @@ from phi_core.corpus.generator.styles.common import (
 from phi_core.corpus.generator.styles.doc import StyleBuilder
 
 SEPARATORS = ("：", ":", "　", " ")
-_NARROW = {code + 0xFEE0: code for code in range(0x21, 0x7F)}
+_SAMA_DONO = honorifics.words("person", exclude=("さま", "さん", "氏", "君", "くん", "ちゃん"))
 
 
 def _facility_contact(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
@@ -99,7 +101,7 @@ def write_referral(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     sep = rng.choice(SEPARATORS)
     b.t(f"患者氏名{sep}")
     name_with_reading(b, cast.patient, rng)
-    b.ln(rng.choice((" 様", " 殿", "")))
+    b.ln(rng.choice(tuple(" " + word for word in _SAMA_DONO) + ("",)))
     b.t(f"生年月日{sep}").v(birth_date(cast, rng), "BIRTH_DATE").t("（").v(formats.age(cast.age, rng), "AGE").t("） ")
     b.t(f"性別{sep}").v(formats.sex(cast.sex, rng.choice(("word", "short"))), "SEX").ln()
     if rng.random() < 0.6:
@@ -192,7 +194,7 @@ def write_discharge(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     if rng.random() < 0.5:  # the same ID again, typed in the other width
         text, fmt = cast.patient_id
         other = (
-            (text.translate(_NARROW), "digit ID")
+            (to_half_width(text), "digit ID")
             if fmt == "full-width ID"
             else (formats.to_fullwidth(text), "full-width ID")
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from phi_core.corpus.generator.styles import formats
+from phi_core.japanese import honorifics
 from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import (
     HONORIFICS_PATIENT,
@@ -62,7 +63,9 @@ def write_narrative(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
     b.ln()
     family = cast.patient.family
     if len(family.kanji) >= 2 and rng.random() < 0.7:
-        b.v(formats.surname(family), "PATIENT_NAME").t(rng.choice(("様", "さん", "氏"))).t("の画像診断は、")
+        b.v(formats.surname(family), "PATIENT_NAME").t(
+            rng.choice(honorifics.words("person", exclude=("さま", "殿", "君", "くん", "ちゃん")))
+        ).t("の画像診断は、")
     else:
         b.t("画像診断は、")
     b.t("、".join(prose(cast, rng, "impression"))).ln(" と考えます。")

@@ -6,6 +6,7 @@ import random
 from datetime import datetime, timedelta
 
 from phi_core.corpus.generator.styles import formats
+from phi_core.japanese import honorifics
 from phi_core.corpus.generator.styles.cast import Cast
 from phi_core.corpus.generator.styles.common import japanese_name
 from phi_core.corpus.generator.styles.doc import StyleBuilder
@@ -83,7 +84,7 @@ def write_nursing(b: StyleBuilder, cast: Cast, rng: random.Random) -> None:
             b.ln(fill(rng.choice(OBSERVATIONS), rng, {}))
         elif event == 1:
             b.t(cast.relation).t("（").v(formats.kanji_name(cast.relative, rng), "EMERGENCY_CONTACT").t(
-                rng.choice(("様", "さん", ""))
+                rng.choice(honorifics.words("person", exclude=("さま", "殿", "氏", "君", "くん", "ちゃん")) + ("",))
             ).t("）より電話あり。")
             number = formats.phone(cast.relative_phone, rng, weights={"hyphen": 1})
             b.t("折り返し先 ").v(number, "EMERGENCY_CONTACT").ln("。面会時間について説明。")

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .candidates import RANK_LABEL, RANK_PATTERN, RANK_PROPAGATED, Candidate
-from .chars import other_widths
-from .patterns import date_key
+from phi_core.extractors.recognition.candidates import RANK_LABEL, RANK_PATTERN, RANK_PROPAGATED, Candidate
+from phi_core.extractors.recognition.name_parts import starts_with_surname
+from phi_core.japanese.dates import date_key
+from phi_core.japanese.width import other_widths
 
 _EXAM_CUES = ("本日", "今朝", "当日", "同日", "本日の", "今回")
 _BIRTH_CUES = ("生まれ", "生")
@@ -111,7 +112,6 @@ def _family_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     the parts are weak candidates (pattern rank): an address or a facility
     that merely contains the same characters keeps its longer span.
     """
-    from .names import starts_with_surname
 
     families: dict[str, str] = {}
     for cand in candidates:

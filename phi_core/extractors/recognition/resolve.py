@@ -12,14 +12,13 @@ Steps, in order:
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 
+from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
+from phi_core.extractors.recognition.consistency import propagate, retype_dates
+from phi_core.extractors.recognition.recognizer import Document, Region
+from phi_core.japanese import honorifics
 from phi_core.taxonomy import CATEGORY_CODES
-
-from .candidates import NOT_PHI, RANK_LABEL, Candidate
-from .consistency import propagate, retype_dates
-from .recognizer import Document, Region
 
 _PRIORITY = {code: index for index, code in enumerate(CATEGORY_CODES)}
 
@@ -72,7 +71,11 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
 # Titles and honorifics stay outside a person's span (docs/annotation_guidelines.md), whichever
 # recognizer proposed it: a name read from brackets, a table cell or a label may carry one.
 _PERSON_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-_TRAILING_HONORIFIC_RE = re.compile(r"[ \u3000]*(?:様|さん|殿|先生|医師|くん|ちゃん|氏)$")
+_TRAILING_HONORIFIC_RE = re.compile(
+    "[ \u3000]*(?:"
+    + honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま", "君", "看護師", "技師")))
+    + ")$"
+)
 
 
 def trim_honorifics(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -1,13 +1,14 @@
-"""Recognizers: small finders with one job each, kept in one registry.
+"""Recognizers: small finders with one job each, kept in one registry (name -> recognizer).
 
 A recognizer reads a :class:`Document` and returns candidates (typed spans)
 and, optionally, context regions (stretches of text whose label decides the
 category of generic matches inside them, e.g. a date under ``生年月日``). It
 never decides overlaps: the resolver (resolve.py) does that once for all.
 
-Adding a recognizer = one class with a ``name`` and ``find``, decorated with
-:func:`register`. The pipeline runs every registered recognizer in
-registration order; the order does not change the result, since the resolver
+Adding a recognizer = one module in phi_core/extractors/recognizers/ with one class
+with a ``name`` and ``find``, decorated with
+:func:`register`. A profile (profiles.py, data/rules/profiles.toml) says which
+recognizers run; the order does not change the result, since the resolver
 sorts candidates by rank, length and category before choosing.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, ClassVar
 
-from .candidates import Candidate
+from phi_core.extractors.recognition.candidates import Candidate
 
 
 @dataclass(frozen=True)
@@ -72,3 +73,8 @@ def get(name: str) -> Recognizer:
         return RECOGNIZERS[name]
     except KeyError:
         raise KeyError(f"there is no recognizer called {name!r}: choose one of {', '.join(RECOGNIZERS)}") from None
+
+
+def recognizer_class(name: str) -> type[Recognizer]:
+    """The class registered under ``name`` (the registry maps names to classes through their one instance)."""
+    return type(get(name))

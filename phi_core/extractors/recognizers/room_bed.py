@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .candidates import RANK_PATTERN, Candidate
-from .chars import DIGIT
-from .recognizer import Document, Recognizer, register
+from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import DIGIT
 
 _D = f"[{DIGIT}]"
 _WARD_RE = re.compile(f"(?<![{DIGIT}]){_D}{{1,2}}(?:階|F)?[東西南北A-ZＡ-Ｚ]?(?:病棟|病棟)")

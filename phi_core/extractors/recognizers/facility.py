@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .candidates import RANK_PATTERN, Candidate
-from .recognizer import Document, Recognizer, register
-from .chars import is_hiragana, is_kanji, is_katakana, is_latin
+from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HIRAGANA_LETTER_SET, UNIFIED_KANJI, is_hiragana, is_kanji, is_katakana, is_latin
 
 _FACILITY_ENDINGS = (
     "病院",
@@ -45,8 +46,8 @@ _UNQUOTED_RE = re.compile(
 _CORPORATION_RE = re.compile(r"(?:社会|特定)?医療法人(?:社団|財団)?[^\s、。]{1,10}?会[ \u3000]?$")
 # "渡辺内科・消化器科": a surname in front of a specialty is a practice's name.
 _PRACTICE_RE = re.compile(
-    "(?P<core>[\u4e00-\u9fff々]{2,4})(?:心療内科|内科|外科|整形外科|眼科|皮膚科|小児科|耳鼻咽喉科|耳鼻科|産婦人科|婦人科|泌尿器科|胃腸科|歯科)"
-    "(?:[・･][\u4e00-\u9fff]{1,6}?科)*(?:クリニック|医院)?"
+    f"(?P<core>[{UNIFIED_KANJI}々]{{2,4}})(?:心療内科|内科|外科|整形外科|眼科|皮膚科|小児科|耳鼻咽喉科|耳鼻科|産婦人科|婦人科|泌尿器科|胃腸科|歯科)"
+    f"(?:[・･][{UNIFIED_KANJI}]{{1,6}}?科)*(?:クリニック|医院)?"
 )
 # "Kohoku General Hospital", "Aoba Clinic": capitalised words before a facility word.
 _ENGLISH_FACILITY_RE = re.compile(
@@ -151,7 +152,7 @@ _GENERIC_CORES = {
 }
 _LEADING_WORDS = ("紹介元", "かかりつけ", "以前", "近医", "前医", "当院", "他院", "市内", "県内", "近隣")
 _MAX_NAME = 24
-_HIRAGANA_RUN = "".join(chr(c) for c in range(0x3041, 0x3097))
+_HIRAGANA_RUN = HIRAGANA_LETTER_SET
 
 
 def _walk_back(text: str, end: int) -> int:
@@ -203,7 +204,6 @@ def facility_candidates(text: str) -> list[Candidate]:
 
 
 def _practice_names(text: str) -> list[Candidate]:
-    from .names import surnames
 
     found = []
     if "科" not in text:

@@ -1,0 +1,253 @@
+"""Structured formats, shared part: the HL7 field table and the readers of field values.
+
+In these documents the position of a value (segment and field, tag, column)
+says what it is, so no cue word is needed: ``PID|1||12345^^^HOSP^MR||
+YAMADA^TARO||19600101|M`` holds an ID, a name, a birth date and a sex code.
+Names written with ``^`` between their parts stay one span, and an HL7
+timestamp (date and time) is one date span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
+from phi_core.extractors.recognition.name_parts import starts_with_surname
+from phi_core.japanese.chars import is_hiragana, is_kanji, is_katakana, is_unified_kanji
+
+# What a field holds and how to read its value.
+#   "name": an XPN/PN name (family^given...), "xcn": ID^family^given (staff),
+#   "id": the first component, "whole": every component from first to last,
+#   "date": a timestamp, "sex": a sex code, "phone": a phone field.
+
+
+@dataclass(frozen=True)
+class Field:
+    category: str
+    read_as: str = "whole"
+
+
+_HL7_FIELDS: dict[tuple[str, int], Field] = {
+    ("MSH", 4): Field("HOSPITAL_NAME", "first"),
+    ("MSH", 6): Field("HOSPITAL_NAME", "first"),
+    ("MSH", 7): Field("OTHER_DATE", "date"),
+    ("EVN", 2): Field("OTHER_DATE", "date"),
+    ("EVN", 6): Field("OTHER_DATE", "date"),
+    ("PID", 2): Field("PATIENT_ID", "id"),
+    ("PID", 3): Field("PATIENT_ID", "id"),
+    ("PID", 4): Field("PATIENT_ID", "id"),
+    ("PID", 5): Field("PATIENT_NAME", "name"),
+    ("PID", 6): Field("PATIENT_NAME", "name"),
+    ("PID", 7): Field("BIRTH_DATE", "date"),
+    ("PID", 8): Field("SEX", "sex"),
+    ("PID", 9): Field("PATIENT_NAME", "name"),
+    ("PID", 11): Field("ADDRESS", "whole"),
+    ("PID", 13): Field("PHONE", "phone"),
+    ("PID", 14): Field("PHONE", "phone"),
+    ("PID", 18): Field("OTHER_ID", "id"),
+    ("PID", 19): Field("OTHER_ID", "id"),
+    ("PID", 20): Field("OTHER_ID", "id"),
+    ("NK1", 2): Field("EMERGENCY_CONTACT", "name"),
+    ("NK1", 4): Field("ADDRESS", "whole"),
+    ("NK1", 5): Field("EMERGENCY_CONTACT", "phone"),
+    ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
+    ("PV1", 3): Field("OTHER_ID", "location"),
+    ("PV1", 6): Field("OTHER_ID", "location"),
+    ("PV1", 39): Field("HOSPITAL_NAME", "first"),
+    ("PV1", 10): Field("DEPARTMENT", "first"),
+    ("GT1", 3): Field("EMERGENCY_CONTACT", "name"),
+    ("GT1", 5): Field("ADDRESS", "whole"),
+    ("GT1", 6): Field("EMERGENCY_CONTACT", "phone"),
+    ("GT1", 7): Field("EMERGENCY_CONTACT", "phone"),
+    ("IN1", 16): Field("EMERGENCY_CONTACT", "name"),
+    ("IN1", 19): Field("ADDRESS", "whole"),
+    ("IN1", 4): Field("HOSPITAL_NAME", "first"),
+    ("IN1", 49): Field("OTHER_ID", "id"),
+    ("MRG", 1): Field("PATIENT_ID", "id"),
+    ("MRG", 7): Field("PATIENT_NAME", "name"),
+    # Codes that look like FAMILY^GIVEN ("SPO^Spouse", "CT^胸部CT") but name nobody.
+    **{
+        key: Field("", "code")
+        for key in (
+            ("NK1", 3),
+            ("NK1", 7),
+            ("PV1", 2),
+            ("PV1", 4),
+            ("PV1", 14),
+            ("PV1", 18),
+            ("MSH", 9),
+            ("OBR", 4),
+            ("OBR", 24),
+            ("OBX", 2),
+            ("OBX", 3),
+            ("OBX", 6),
+            ("DG1", 3),
+            ("DG1", 6),
+            ("PID", 10),
+            ("PID", 15),
+            ("PID", 16),
+            ("PID", 17),
+            ("PID", 22),
+            ("ORC", 1),
+            ("ORC", 5),
+            ("GT1", 11),
+            ("IN1", 17),
+        )
+    },
+    ("OBX", 5): Field("", "text"),
+    ("NTE", 3): Field("", "text"),
+    ("OBR", 13): Field("", "text"),
+    ("PV1", 7): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 8): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 9): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 17): Field("PHYSICIAN_NAME", "xcn"),
+    ("PV1", 19): Field("OTHER_ID", "id"),
+    ("PV1", 44): Field("OTHER_DATE", "date"),
+    ("PV1", 45): Field("OTHER_DATE", "date"),
+    ("ORC", 2): Field("OTHER_ID", "id"),
+    ("ORC", 3): Field("OTHER_ID", "id"),
+    ("ORC", 4): Field("OTHER_ID", "id"),
+    ("ORC", 9): Field("OTHER_DATE", "date"),
+    ("ORC", 10): Field("PHYSICIAN_NAME", "xcn"),
+    ("ORC", 11): Field("PHYSICIAN_NAME", "xcn"),
+    ("ORC", 12): Field("PHYSICIAN_NAME", "xcn"),
+    ("ORC", 15): Field("OTHER_DATE", "date"),
+    ("ORC", 21): Field("HOSPITAL_NAME", "first"),
+    ("ORC", 22): Field("FACILITY_ADDRESS", "whole"),
+    ("ORC", 23): Field("FACILITY_PHONE", "phone"),
+    ("OBR", 2): Field("OTHER_ID", "id"),
+    ("OBR", 3): Field("OTHER_ID", "id"),
+    ("OBR", 6): Field("OTHER_DATE", "date"),
+    ("OBR", 7): Field("EXAM_DATE", "date"),
+    ("OBR", 8): Field("EXAM_DATE", "date"),
+    ("OBR", 14): Field("OTHER_DATE", "date"),
+    ("OBR", 16): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 18): Field("OTHER_ID", "id"),
+    ("OBR", 19): Field("OTHER_ID", "id"),
+    ("OBR", 20): Field("OTHER_ID", "id"),
+    ("OBR", 22): Field("OTHER_DATE", "date"),
+    ("OBR", 32): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 33): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 34): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBR", 35): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBX", 14): Field("OTHER_DATE", "date"),
+    ("OBX", 16): Field("PHYSICIAN_NAME", "xcn"),
+    ("OBX", 19): Field("OTHER_DATE", "date"),
+    ("IN1", 2): Field("OTHER_ID", "id"),
+    ("IN1", 36): Field("OTHER_ID", "id"),
+}
+_HL7_SEGMENT_RE = re.compile(r"^(?P<segment>[A-Z][A-Z0-9]{2})\|", re.MULTILINE)
+_HL7_SEGMENTS_SEEN = ("MSH|", "PID|", "OBR|", "PV1|", "ORC|", "OBX|", "NK1|", "EVN|")
+_DATE_VALUE_RE = re.compile(
+    r"[12][0-9]{3}(?:[01][0-9](?:[0-3][0-9](?:[0-9]{2,6}(?:\.[0-9]{1,6})?)?)?)?(?:[+-][0-9]{4})?"
+)
+_SEX_CODES = {"M", "F", "O", "U", "男", "女", "男性", "女性", "Male", "Female"}
+
+
+def _components(text: str, start: int, end: int, separator: str) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        cut = text.find(separator, pos, end)
+        if cut < 0:
+            parts.append((pos, end))
+            return parts
+        parts.append((pos, cut))
+        pos = cut + 1
+
+
+def _non_empty(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in parts if e > s]
+
+
+def _read_value(text: str, start: int, end: int, spec: Field, component: str, sub: str) -> list[Candidate]:
+    """Candidates for one field value (one repetition) read as ``spec`` says."""
+    if end <= start:
+        return []
+    parts = _components(text, start, end, component)
+    kept = _non_empty(parts)
+    if not kept:
+        return []
+    read_as, category = spec.read_as, spec.category
+    if read_as in ("id", "first"):
+        first = parts[0] if parts[0][1] > parts[0][0] else kept[0]
+        if read_as == "first" and not any(ch.isalpha() for ch in text[first[0] : first[1]]):
+            return []
+        return [Candidate(first[0], first[1], category, RANK_LABEL)]
+    if read_as == "date":
+        match = _DATE_VALUE_RE.match(text, parts[0][0], parts[0][1])
+        if not match or match.end() - match.start() < 6:
+            return []
+        return [Candidate(match.start(), match.end(), category, RANK_LABEL, "date")]
+    if read_as == "sex":
+        value = text[kept[0][0] : kept[0][1]]
+        return [Candidate(kept[0][0], kept[0][1], "SEX", RANK_LABEL)] if value in _SEX_CODES else []
+    if read_as == "phone":
+        first = kept[0]
+        if not any(ch.isdigit() for ch in text[first[0] : first[1]]):
+            return []
+        return [Candidate(first[0], first[1], category, RANK_LABEL)]
+    if read_as == "xcn":
+        # ID^FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX(Dr): the name is components 2-4,
+        # unless the first component is already a name (no ID written).
+        first = text[parts[0][0] : parts[0][1]]
+        offset = 0 if first and not any(ch.isdigit() for ch in first) else 1
+        names = _non_empty(parts[offset : offset + 3])
+        if not names:
+            return []
+        found = [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
+        return found
+    if read_as == "location":
+        # WARD^ROOM^BED^FACILITY: the ward is a department-like place, room and bed
+        # identify an inpatient, the facility is a hospital name.
+        found = [Candidate(s, e, "DEPARTMENT", RANK_LABEL) for s, e in _non_empty(parts[:1])]
+        found += [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
+        return found + [
+            Candidate(s, e, "HOSPITAL_NAME", RANK_LABEL)
+            for s, e in _non_empty(parts[3:4])
+            if any(ch.isalpha() for ch in text[s:e])
+        ]
+    if read_as == "name":
+        names = _non_empty(parts[:3])
+        if not names:
+            return []
+        return [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
+    # "whole": one span from the first to the last non-empty component.
+    return [Candidate(kept[0][0], kept[-1][1], category, RANK_LABEL)]
+
+
+def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
+    """A second repetition of a name written in kana or romaji is its reading."""
+    if index == 0 or cand.category != "PATIENT_NAME":
+        return cand
+    value = text[cand.start : cand.end]
+    if not any(is_unified_kanji(ch) for ch in value):
+        return cand._replace(category="NAME_READING")
+    return cand
+
+
+def _script(value: str) -> str:
+    if value.isascii():
+        return "latin" if value.isalpha() else ""
+    if all(is_katakana(ch) for ch in value):
+        return "katakana"
+    if all(is_kanji(ch) or is_hiragana(ch) for ch in value):
+        return "kanji"
+    return ""
+
+
+def _caret_name_end(text: str, start: int, end: int, component: str) -> int:
+    """End of ``FAMILY^GIVEN`` at ``start`` when both parts look like a name in one script, else 0."""
+    parts = _components(text, start, end, component)
+    if len(parts) < 2:
+        return 0
+    family, given = text[parts[0][0] : parts[0][1]], text[parts[1][0] : parts[1][1]]
+    script = _script(family)
+    if not script or _script(given) != script or any(text[s:e] for s, e in parts[2:4] if not _script(text[s:e])):
+        return 0
+    if script == "latin" and (len(family) < 2 or len(given) < 2 or len(family) + len(given) < 5):
+        return 0
+    if script == "kanji" and (not starts_with_surname(family) or len(given) > 4):
+        return 0
+    return parts[1][1]

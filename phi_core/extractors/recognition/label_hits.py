@@ -1,0 +1,277 @@
+"""Labels found in the text (key：value, 【key】value, key value) and the values they introduce."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
+from phi_core.extractors.recognition.label_words import (
+    _BARE_ID_RE,
+    _FACILITY_WORDS,
+    _GENERIC_NUMBER_LABELS,
+    _ID_LABEL_RE,
+    _ID_LABELS,
+    _MAX_PHYSICIAN_LABEL,
+    _NOT_CLINICIAN_ROLES,
+    _PHYSICIAN_ENDINGS,
+    _PHYSICIAN_RULE,
+    _PHYSICIAN_WORDS,
+    _ROOM_NUMBER_RE,
+    _SEPARATOR_PADDING,
+    _SEPARATOR_RE,
+    _SEX_RE,
+    _VALUE_TRAILER,
+    LABEL_RULES,
+    LabelRule,
+)
+from phi_core.extractors.recognition.name_parts import parse_labelled_name
+from phi_core.extractors.recognition.recognizer import Document, Region
+from phi_core.extractors.recognition.value_patterns import PHONE
+from phi_core.japanese.chars import is_kanji
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    label: str
+    rule: LabelRule
+    value_start: int
+    value_end: int
+
+
+def _index_by_last_char(words) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        index.setdefault(word[-1], []).append(word)
+    return {last: tuple(group) for last, group in index.items()}
+
+
+# Label words grouped by their last character, longest first: a separator only
+# has to be compared with the few words that can end right before it.
+_LABELS_BY_LAST_CHAR = _index_by_last_char(LABEL_RULES)
+_PHYSICIAN_LAST_CHARS = frozenset(w[-1] for w in _PHYSICIAN_ENDINGS + _PHYSICIAN_WORDS)
+
+
+def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
+    """The label word ending at ``end`` (longest listed word, else a clinician role)."""
+    if end == 0:
+        return None
+    last = text[end - 1]
+    for word in _LABELS_BY_LAST_CHAR.get(last, ()):
+        if text.endswith(word, 0, end):
+            before = end - len(word) - 1
+            if before < 0 or not ("A" <= text[before] <= "Z" or "a" <= text[before] <= "z"):
+                return word, LABEL_RULES[word]
+    if last not in _PHYSICIAN_LAST_CHARS:
+        return None
+    start = end
+    while start > 0 and end - start < _MAX_PHYSICIAN_LABEL and is_kanji(text[start - 1]):
+        start -= 1
+    word = text[start:end]
+    if word in _NOT_CLINICIAN_ROLES or (word.endswith("者") and word[-2:] in _NOT_CLINICIAN_ROLES):
+        return None
+    if word.endswith(_PHYSICIAN_ENDINGS) or word in _PHYSICIAN_WORDS:
+        return word, _PHYSICIAN_RULE
+    return None
+
+
+def _is_table_label_cell(text: str, bar: int) -> bool:
+    """A Markdown table row "| 患者氏名 | 荒木節子 |": the cell before the bar opens the line."""
+    line_start = text.rfind("\n", 0, bar) + 1
+    return text[line_start:bar].lstrip().startswith("|") and text.count("|", line_start, bar) == 1
+
+
+# "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
+# token (line start or after a space) with only spaces before its value.
+_SPACED_LABEL_RE = re.compile(
+    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE
+)
+
+
+def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
+    found = []
+    for match in _SPACED_LABEL_RE.finditer(text):
+        word = match.group("label")
+        rule = LABEL_RULES.get(word)
+        before = text[: match.start()].rstrip(" ")[-1:]
+        opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
+        # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
+        if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
+            rule = _PHYSICIAN_RULE
+        if rule is not None:
+            found.append((match.start("label"), match.end(), word, rule))
+    return found
+
+
+_BRACKET_LABEL_RE = re.compile("【([^】\n]{1,12})】")
+
+
+def _is_label_word(word: str) -> bool:
+    return (
+        word in LABEL_RULES
+        or word in _ID_LABELS
+        or (word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(c) for c in word))
+    )
+
+
+def find_label_hits(text: str) -> list[LabelHit]:
+    """Every label with its value region (label excluded)."""
+    found: list[tuple[int, int, str, LabelRule]] = []
+    for match in _SEPARATOR_RE.finditer(text):
+        if match.group().endswith("|") and not _is_table_label_cell(text, match.start()):
+            continue
+        label_end = match.start()
+        while label_end > 0 and text[label_end - 1] in _SEPARATOR_PADDING:
+            label_end -= 1
+        labelled = _label_before(text, label_end)
+        if labelled is None:
+            continue
+        value_start = match.end()
+        while value_start < len(text) and text[value_start] in _SEPARATOR_PADDING:
+            value_start += 1
+        found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
+    taken = {hit[0] for hit in found}
+    found.extend(hit for hit in _space_separated_labels(text) if hit[0] not in taken)
+    found.sort(key=lambda hit: hit[0])
+    hits: list[LabelHit] = []
+    for index, (_, start, label, rule) in enumerate(found):
+        line_end = text.find("\n", start)
+        end = len(text) if line_end < 0 else line_end
+        if index + 1 < len(found):
+            end = max(start, min(end, found[index + 1][0]))
+        bar = text.find("|", start, end)
+        if bar >= 0:
+            end = bar
+        for bracket in _BRACKET_LABEL_RE.finditer(text, start, end):
+            if _is_label_word(bracket.group(1)):
+                end = bracket.start()  # "【患者氏名】田中 浩　【ID】0048291": the next label ends this value
+                break
+        hits.append(LabelHit(label, rule, start, end))
+    return hits
+
+
+def _trim_value(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
+    for stop in stops:
+        cut = text.find(stop, start, end)
+        if cut >= 0:
+            end = cut
+    while start < end and text[start] in _VALUE_TRAILER:
+        start += 1
+    while end > start and text[end - 1] in _VALUE_TRAILER:
+        end -= 1
+    return start, end
+
+
+def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
+    stops = "。\n" if hit.rule.category in ("ADDRESS", "FACILITY_ADDRESS") else "。\n（("
+    start, end = _trim_value(text, hit.value_start, hit.value_end, stops)
+    while start < end and text[start] in "〒 \u3000":
+        start += 1
+    if end - start < 2 or text[start:end] in ("なし", "不明", "特記事項なし"):
+        return []
+    return [Candidate(start, end, hit.rule.category, RANK_LABEL)]
+
+
+_CELL_SHAPES = {
+    "age": re.compile(r"[0-9０-９]{1,3}(?:歳|才|Y|y|yrs?)?"),
+    "time": re.compile(
+        r"[0-2０-２]?[0-9０-９](?:[:：][0-5０-５][0-9０-９](?:[:：][0-5][0-9])?|[0-5][0-9](?:[0-5][0-9])?)"
+    ),
+    "phone": re.compile(r"\+?[0-9０-９][0-9０-９\-‐－() （）]{8,16}[0-9０-９]"),
+}
+
+
+def _typed_cell(text: str, hit: LabelHit) -> list[Candidate]:
+    """A table cell (age, time, phone) whose column says what a bare number is."""
+    start, end = _trim_value(text, hit.value_start, hit.value_end, "\n")
+    match = _CELL_SHAPES[hit.rule.read_as].fullmatch(text, start, end)
+    return [Candidate(start, end, hit.rule.category, RANK_LABEL, hit.rule.read_as)] if match else []
+
+
+_AGE_SEX_RE = re.compile(
+    r"(?P<age>[0-9０-９]{1,3}(?:歳|才|y|Y|yo|y/o)?)\s?[/／・,、]\s?(?P<sex>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)"
+    r"|(?P<sex2>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)\s?[/／・,、]\s?(?P<age2>[0-9０-９]{1,3}(?:歳|才|y|Y|yo|y/o)?)"
+)
+
+
+def _age_sex(text: str, hit: LabelHit) -> list[Candidate]:
+    """ "Age/Sex: 66/M", "年齢/性別：66歳/男性"."""
+    match = _AGE_SEX_RE.search(text, hit.value_start, hit.value_end)
+    if not match:
+        return []
+    age, sex = ("age", "sex") if match.group("age") else ("age2", "sex2")
+    return [
+        Candidate(match.start(age), match.end(age), "AGE", RANK_LABEL),
+        Candidate(match.start(sex), match.end(sex), "SEX", RANK_LABEL),
+    ]
+
+
+def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
+    match = _SEX_RE.match(text, hit.value_start, hit.value_end)
+    return [Candidate(match.start(), match.end(), "SEX", RANK_LABEL)] if match else []
+
+
+def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
+    """Spans read straight from label values (names, addresses, facilities ...)."""
+    found: list[Candidate] = []
+    for hit in hits:
+        read_as = hit.rule.read_as
+        if read_as == "name":
+            found.extend(parse_labelled_name(text, hit.value_start, hit.value_end, hit.rule.category))
+        elif read_as == "contact":
+            found.extend(parse_labelled_name(text, hit.value_start, hit.value_end, hit.rule.category, relation_ok=True))
+        elif read_as == "whole":
+            found.extend(_whole_value(text, hit))
+        elif read_as == "sex":
+            found.extend(_sex_value(text, hit))
+        elif read_as == "id":
+            found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start : c.end]))
+        elif read_as == "agesex":
+            found.extend(_age_sex(text, hit))
+        elif read_as in ("age", "time", "phone"):
+            found.extend(_typed_cell(text, hit))
+        elif read_as == "room":
+            found.extend(
+                Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL)
+                for m in _ROOM_NUMBER_RE.finditer(text, hit.value_start, hit.value_end)
+            )
+        if hit.rule.finds_sex:
+            for match in _SEX_RE.finditer(text, hit.value_start, hit.value_end):
+                if match.group() in ("M", "F", "Male", "Female", "male", "female") and read_as != "sex":
+                    continue
+                found.append(Candidate(match.start(), match.end(), "SEX", RANK_LABEL))
+    return found
+
+
+def id_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for regex in (_ID_LABEL_RE, _BARE_ID_RE):
+        for match in regex.finditer(text):
+            value = match.group("value")
+            if not any(ch.isdigit() for ch in value) or PHONE.fullmatch(value):
+                continue
+            category = _ID_LABELS.get(match.group("label"), "PATIENT_ID")
+            if match.group("label") in _GENERIC_NUMBER_LABELS and len(value) < 4:
+                continue  # "No. 3リンパ節", "#7": a station or item number, not an identifier
+            found.append(Candidate(match.start("value"), match.end("value"), category, RANK_LABEL))
+    return found
+
+
+def context_regions(text: str, hits: list[LabelHit]) -> list[Region]:
+    """The value of every label that re-types generic matches (dates, phones ...)."""
+    return [
+        Region(h.value_start, h.value_end, h.rule.retype, _is_facility_line(text, h.value_start))
+        for h in hits
+        if h.rule.retype
+    ]
+
+
+def label_hits(doc: Document) -> list[LabelHit]:
+    return doc.shared("label_hits", lambda d: find_label_hits(d.text))
+
+
+def _is_facility_line(text: str, value_start: int) -> bool:
+    """A phone label that follows a facility name on its own line ("○○病院 TEL: ...")."""
+    line_start = text.rfind("\n", 0, value_start) + 1
+    before = text[line_start:value_start]
+    return bool(_FACILITY_WORDS.search(before)) and "連絡先" not in before

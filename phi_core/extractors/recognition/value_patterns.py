@@ -1,0 +1,214 @@
+"""Context-free value patterns (regexes): dates, times, ages, phones, postal codes, IDs, addresses.
+
+Each family is a compiled regex plus a validator that rejects look-alikes
+(measurements, ratios, sequence parameters). A match carries a default
+category; label context (labels.py) may re-type dates and phones later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
+from phi_core.japanese.width import to_full_width
+
+D = f"[{DIGIT}]"
+_NOT_DIGIT_AFTER = f"(?![{DIGIT}])"
+_SEPARATORS = "/.\\-"
+_DASHES = "\\-‐－−"
+
+
+def _not_after(chars: str) -> str:
+    """Placed right after a pattern's first character: the character before it is not in ``chars``.
+
+    Written this way (not as a leading look-behind) so that the regex engine
+    can skip ahead to candidate first characters, which keeps extraction fast.
+    """
+    return f"(?<![{chars}].)"
+
+
+_ERA = "(?:" + "|".join(ERA_NAMES) + ")"
+_MONTH_DAY = f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?)?"
+
+# Dates ---------------------------------------------------------------------
+# 令和6年8月6日, 令和6（2024）年8月6日, 2024（令和6）年8月6日
+DATE_ERA = re.compile(f"{_ERA}\\s?(?:元|{D}{{1,2}})(?:[(（][12１２]{D}{{3}}[)）])?年{_MONTH_DAY}")
+DATE_WESTERN_WITH_ERA = re.compile(
+    f"[12１２]{_not_after(DIGIT)}{D}{{3}}[(（]{_ERA}(?:元|{D}{{1,2}})[)）]年{_MONTH_DAY}"
+)
+_ERA_LETTERS = ERA_LETTERS + to_full_width(ERA_LETTERS)
+_DATE_SEP = "[./\\-．／－]"
+# R6.8.6, H15/10/22, Ｈ２２．３ (year and month only: H, S or R with a two-digit
+# year, so that liver segments "S5/8" and vertebrae "T11/12" stay anatomy),
+# S61年 / S61生 (year only, needs 年 or 生 after it), H15年10月22日.
+DATE_ERA_LETTER = re.compile(
+    f"[{_ERA_LETTERS}]{_not_after('A-Za-zＡ-Ｚａ-ｚ0-9０-９')}"
+    f"(?:{D}{{1,2}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
+    f"|(?<=[HSRＨＳＲ]){D}{{2}}{_DATE_SEP}{D}{{1,2}}(?!{_DATE_SEP}?{D})"
+    f"|(?<=[HRＨＲ]){D}[.．]{D}{{1,2}}(?![.．]?{D})"
+    f"|{D}{{1,2}}年(?:{D}{{1,2}}月(?:{D}{{1,2}}日)?)?"
+    f"|{D}{{1,2}}(?=生))"
+    f"{_NOT_DIGIT_AFTER}"
+)
+# A bare year ("2020年から") is a date too, but not an edition or a guideline year.
+DATE_WESTERN = re.compile(
+    f"[12１２]{_not_after(DIGIT)}{D}{{3}}年"
+    f"(?:\\s?{D}{{1,2}}月(?:\\s?{D}{{1,2}}日)?|(?![版度代齢]|改訂|改定|分類|規約|基準|第[0-9０-９]{{1,2}}版))"
+)
+DATE_NUMERIC = re.compile(
+    f"[12１２]{_not_after(DIGIT + _SEPARATORS)}{D}{{3}}(?P<sep>{_DATE_SEP}){D}{{1,2}}(?P=sep){D}{{1,2}}"
+    f"(?![{DIGIT}]|{_DATE_SEP}{D})"
+)
+# 24年8月6日 (a two-digit year is a date only with its month and day).
+DATE_SHORT_KANJI = re.compile(f"[{DIGIT}]{_not_after(DIGIT)}{D}年{D}{{1,2}}月{D}{{1,2}}日")
+# 24/8/6 (two-digit year, slashes only: dotted triples are version numbers).
+DATE_SHORT_YEAR = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=A-Za-z-')}{D}(?P<sep>[/／.．]){D}{{1,2}}(?P=sep){D}{{1,2}}(?![{DIGIT}]|[/／.．]{D})"
+)
+# 2024/08 (year and month; a four-digit year keeps fractions and ratios out).
+DATE_YEAR_MONTH = re.compile(
+    f"[12１２]{_not_after(DIGIT + '/.=-')}{D}{{3}}[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.．]{D}|[:：])"
+)
+# 08/06/2024 (month or day first).
+DATE_DAY_MONTH_YEAR = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?(?P<sep>[/／.\\-]){D}{{1,2}}(?P=sep)[12]{D}{{3}}(?![{DIGIT}]|[/.]{D})"
+)
+# 20240806, 202408061030, 20240806103015 (HL7/DICOM timestamps are one span,
+# fractions and a time zone included).
+DATE_COMPACT = re.compile(
+    f"[12]{_not_after('A-Za-z0-9_-')}[0-9]{{7}}(?:[0-9]{{4}}(?:[0-9]{{2}}(?:\\.[0-9]{{1,6}})?)?)?(?:[+-][0-9]{{4}})?"
+    f"(?![A-Za-z0-9_]|-[0-9])"
+)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTHS_UPPER = _MONTHS.upper()
+_MONTH_WORD = f"(?:(?:{_MONTHS})[a-z]*\\.?|(?:{_MONTHS_UPPER})[A-Z]*\\.?)"
+_ORDINAL = "(?:st|nd|rd|th)?"
+# 06 Aug 2024, 6-Aug-2024, 6th August 2024, 06AUG2024, Aug 6, 2024, 2024 Aug 6, August 2024.
+DATE_ENGLISH = re.compile(
+    f"(?<![A-Za-z0-9])(?:[0-9]{{1,2}}{_ORDINAL}[ -]?{_MONTH_WORD}[-, ]*[12][0-9]{{3}}"
+    f"|{_MONTH_WORD} [0-9]{{1,2}}{_ORDINAL},? [12][0-9]{{3}}|[12][0-9]{{3}}[ -]{_MONTH_WORD}[ -][0-9]{{1,2}}"
+    f"|{_MONTH_WORD},? [12][0-9]{{3}})(?![0-9])"
+)
+# "検査日：8/6", a "date" column holding "8/6": a bare month/day is a date only where a
+# label says so; the resolver drops it elsewhere (a ratio, a dose, a fraction).
+DATE_BARE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?[/／]{D}{{1,2}}(?![{DIGIT}]|[/／.]{D})")
+# "R6.8.1〜8.20", "2024/8/1～8/20": the end of a stay written without its year.
+DATE_RANGE_END = re.compile(f"(?<=[〜～~])[ 　]?(?P<date>{D}{{1,2}}[./／．]{D}{{1,2}})(?![{DIGIT}]|[./／．]{D})")
+# 8/6(火) or 8/6 14:30: a month/day pair needs a weekday or a clock time after it.
+DATE_SLASH_MONTH_DAY = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=-')}{D}?[/／]{D}{{1,2}}"
+    f"(?=[(（](?:[月火水木金土日]|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]|[ 　][{DIGIT}]{{1,2}}[:：][{DIGIT}]{{2}}|[ 　]?[〜～~][ 　]?{D})"
+)
+DATE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '年/')}{D}?月{D}{{1,2}}日")
+_WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]")
+
+# Times ---------------------------------------------------------------------
+_HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
+# Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
+TIME_COLON = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    f"(?![{DIGIT}:：]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
+)
+# "3時方向" and "6時の位置" are clock-face positions in breast and hand imaging.
+TIME_KANJI = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '第')}{D}?時(?:{D}{{1,2}}分|半)?(?!間|方向|の方向|の位置|位|台|相|点|期)"
+)
+_TIME_PREFIXES = ("午前", "午後")
+
+# Ages ----------------------------------------------------------------------
+# "70歳代" is an age band shared by millions, not an age.
+AGE = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?(?!代|台|以上|以下|未満)"
+)
+# 64-year-old, 64 y/o, 64yo, 64 years old
+AGE_ENGLISH = re.compile(
+    f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))"
+)
+AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
+
+# Phones --------------------------------------------------------------------
+_DASH = "[-‐－−]"
+PHONE = re.compile(
+    f"[0０]{_not_after(DIGIT + _DASHES + '.')}{D}{{0,4}}{_DASH}{D}{{1,4}}{_DASH}{D}{{3,4}}(?![{DIGIT}]|{_DASH}{D})"
+)
+PHONE_PAREN = re.compile(
+    f"[(（][0０]{D}{{1,4}}[)）]\\s?{D}{{1,4}}{_DASH}{D}{{4}}{_NOT_DIGIT_AFTER}"
+    f"|[0０]{_not_after(DIGIT)}{D}{{1,4}}[(（]{D}{{1,4}}[)）]{D}{{4}}{_NOT_DIGIT_AFTER}"
+)
+# Digits only ("0757513111"): accepted only right after a phone label word.
+PHONE_COMPACT = re.compile(
+    f"(?:電話|TEL|Tel|tel|携帯|連絡先|折り返し先|Phone|phone|PHONE|FAX|Fax)(?:番号)?\\s?[:：|]?\\s?([0０]{D}{{9,10}}){_NOT_DIGIT_AFTER}"
+)
+# 09012345678: an eleven-digit mobile number needs no cue.
+PHONE_MOBILE = re.compile(f"[0０]{_not_after(DIGIT + _DASHES)}[789７８９][0０]{D}{{8}}{_NOT_DIGIT_AFTER}")
+# 03 3462 8901 (spaces instead of dashes; the digit count check keeps it a phone).
+PHONE_SPACED = re.compile(
+    f"[0０]{_not_after(DIGIT + _DASHES + '.')}{D}{{0,4}}[ 　]{D}{{1,4}}[ 　]{D}{{4}}(?![{DIGIT}]|[ 　]{D})"
+)
+# +81-3-3462-8901, +81 90 1234 5678, +81(0)3-...
+PHONE_INTERNATIONAL = re.compile(
+    f"[+＋]{_not_after(DIGIT)}81[ \\-]?(?:\\(0\\))?[ \\-]?{D}{{1,4}}[ \\-]{D}{{1,4}}[ \\-]{D}{{3,4}}{_NOT_DIGIT_AFTER}"
+)
+# 内線3321, 内線：3321, ext. 3321, PHS 7123: internal numbers reach a person too.
+PHONE_EXTENSION = re.compile(
+    f"(?:内線|(?<![A-Za-z])(?:ext|Ext|EXT|PHS)\\.?)[ 　]?[:：]?[ 　]?(?P<number>{D}{{2,5}}){_NOT_DIGIT_AFTER}"
+)
+
+# Postal codes, free-standing IDs ------------------------------------------------
+# 〒 stays outside the span (annotation guidelines); the number starts the address.
+POSTAL = re.compile(f"〒[ 　]?(?P<code>{D}{{3}}{_DASH}{D}{{4}}){_NOT_DIGIT_AFTER}")
+# Letters followed by a long digit run ("KS19640401") read as a chart number.
+ID_LETTERS_DIGITS = re.compile(f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{1,3}}[0-9]{{6,}}(?![A-Za-z0-9])")
+# 24-S-1234: year, specimen kind, serial.
+ID_INFIXED_SERIAL = re.compile(
+    f"[0-9]{_not_after('A-Za-z0-9' + _DASHES)}[0-9]{{1,3}}-[A-Z]{{1,3}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
+)
+# Specimen and accession numbers: S24-0331, E24-03312, ACC-2024-12345 (six digits at least).
+ID_PREFIXED_SERIAL = re.compile(
+    f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{0,3}}-?[0-9]{{2,4}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
+)
+
+# Addresses in running text ----------------------------------------------------
+PREFECTURES = (
+    "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 "
+    "新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 大阪府 兵庫県 "
+    "奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 "
+    "長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県"
+).split()
+# Cities named without their prefecture ("吹田市在住", "京都市内"): designated
+# cities, prefectural capitals and other large cities. A name only counts when
+# 市 follows it, so surnames such as 山口 or 松本 do not fire on their own.
+CITIES = (
+    "札幌 仙台 さいたま 千葉 横浜 川崎 相模原 新潟 静岡 浜松 名古屋 京都 大阪 堺 神戸 岡山 広島 北九州 "
+    "福岡 熊本 青森 盛岡 秋田 山形 福島 水戸 宇都宮 前橋 甲府 長野 岐阜 津 大津 奈良 和歌山 鳥取 松江 "
+    "山口 徳島 高松 松山 高知 佐賀 長崎 大分 宮崎 鹿児島 那覇 金沢 富山 福井 吹田 豊中 松戸 柏 船橋 "
+    "市川 浦安 三鷹 八王子 府中 調布 町田 立川 武蔵野 川口 越谷 所沢 川越 戸田 藤沢 横須賀 厚木 豊田 "
+    "岡崎 一宮 春日井 大府 四日市 枚方 高槻 東大阪 姫路 西宮 尼崎 明石 加古川 倉敷 福山 呉 下関 "
+    "久留米 佐世保 別府 旭川 函館 いわき 郡山 高崎 つくば 松本 上田 沼津 富士 伊豆の国 宮古"
+).split()
+_SEGMENT = f"[{KANJI}{KATAKANA}のヶケ]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
+ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
+# "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture.
+POSTAL_BARE = re.compile(
+    f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}(?=[ 　]?(?:{'|'.join(PREFECTURES)}))"
+)
+# The "not inside a longer kanji word" check is done in code (see _CONTEXT_CHECKS):
+# a leading look-behind would make the regex engine try every position.
+ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
+# A town and block number without prefecture or known city: "中央区築地5-1-1",
+# "北区上十条2丁目3-4". The block number is what makes it an address.
+_BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
+ADDRESS_WARD = re.compile(
+    f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケの]{{1,8}}?[ 　]?{_BLOCK}"
+)
+# Romanised Japanese addresses: "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052".
+_ROMAN_UNIT = "(?:ku|shi|cho|machi|mura|gun|ken|to|fu|Ku|Shi|Cho|City|Ward)"
+ADDRESS_ENGLISH = re.compile(
+    f"(?:[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,2}},? )?(?:[A-Z][a-z]+(?:-[a-z]+)?,? )?(?:[A-Z][a-z]+[- ]{_ROMAN_UNIT},? ?)+"
+    f"(?:[A-Z][a-z]+(?:-(?:ken|to|fu))?(?: Prefecture)?)?(?:,? (?:Japan,? )?〒?[0-9]{{3}}-[0-9]{{4}})?(?![A-Za-z])"
+)
+# After a prefecture or city: town, block number, then maybe a building and room.
+ADDRESS_TAIL = re.compile(
+    f"[{KANJI}{KATAKANA}ヶケ]{{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
+)

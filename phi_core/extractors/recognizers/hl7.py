@@ -1,0 +1,84 @@
+"""The `hl7` recognizer: HL7 v2 segments read field by field."""
+
+from __future__ import annotations
+
+from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
+from phi_core.extractors.recognition.fields import (
+    _HL7_FIELDS,
+    _HL7_SEGMENT_RE,
+    _HL7_SEGMENTS_SEEN,
+    _caret_name_end,
+    _components,
+    _read_value,
+    _reading_or_name,
+)
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+
+def hl7_candidates(text: str) -> list[Candidate]:
+    if not any(marker in text for marker in _HL7_SEGMENTS_SEEN):
+        return []
+    found: list[Candidate] = []
+    component, repeat = "^", "~"
+    for match in _HL7_SEGMENT_RE.finditer(text):
+        segment = match.group("segment")
+        line_end = text.find("\n", match.start())
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_end - 1 : line_end] == "\r":
+            line_end -= 1
+        fields = _components(text, match.start(), line_end, "|")
+        if segment == "MSH":
+            encoding = text[fields[1][0] : fields[1][1]] if len(fields) > 1 else ""
+            if len(encoding) >= 2:
+                component, repeat = encoding[0], encoding[1]
+            # MSH-1 is the field separator itself, so MSH-n is fields[n - 1].
+            numbered = {index + 1: span for index, span in enumerate(fields)}
+        else:
+            numbered = dict(enumerate(fields))
+        for number, (start, end) in numbered.items():
+            spec = _HL7_FIELDS.get((segment, number))
+            if end <= start or (spec is not None and spec.read_as == "text"):
+                continue
+            if spec is not None and spec.read_as == "code":
+                found.append(Candidate(start, end, NOT_PHI, RANK_LABEL))
+                continue
+            if spec is None:
+                # Exports put names in other fields than the standard says: a
+                # FAMILY^GIVEN value is a name wherever it stands.
+                name_end = _caret_name_end(text, start, end, component)
+                if name_end:
+                    role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
+                    found.append(Candidate(start, name_end, role, RANK_LABEL))
+                elif number > 0 and not (segment == "MSH" and number <= 2):
+                    # Codes, set IDs, message types: keep generic patterns off them.
+                    found.append(Candidate(start, end, NOT_PHI, RANK_LABEL))
+                continue
+            for index, (rep_start, rep_end) in enumerate(_components(text, start, end, repeat)):
+                for cand in _read_value(text, rep_start, rep_end, spec, component, "&"):
+                    found.append(_reading_or_name(text, cand, index))
+    return found
+
+
+@register
+class Hl7Recognizer(Recognizer):
+    """HL7 v2 segments (MSH/EVN/PID/NK1/PV1/ORC/OBR/OBX): the field number says what a value is."""
+
+    name = "hl7"
+    categories = (
+        "PATIENT_NAME",
+        "NAME_READING",
+        "PATIENT_ID",
+        "BIRTH_DATE",
+        "SEX",
+        "ADDRESS",
+        "PHONE",
+        "EMERGENCY_CONTACT",
+        "PHYSICIAN_NAME",
+        "HOSPITAL_NAME",
+        "EXAM_DATE",
+        "OTHER_DATE",
+        "OTHER_ID",
+    )
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return hl7_candidates(doc.text)

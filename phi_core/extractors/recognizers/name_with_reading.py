@@ -1,0 +1,47 @@
+"""The `name-with-reading` recognizer: 山田太郎（やまだ たろう）."""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.name_parts import looks_like_reading
+from phi_core.extractors.recognition.prose_names import _accept_name
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
+
+# "山田太郎（やまだ たろう）": a reading in brackets right after a name.
+_NAME_WITH_READING_RE = re.compile(
+    f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})[ \u3000]?[（(【]"
+    f"(?P<reading>[{HIRAGANA_LETTERS}{KATAKANA}ー・ A-Za-z\u3000]{{2,24}})[）)】]"
+)
+
+
+def reading_candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    if "（" not in text and "(" not in text and "【" not in text:
+        return found
+    for match in _NAME_WITH_READING_RE.finditer(text):
+        if not looks_like_reading(match.group("reading")):
+            continue
+        start, end = match.span("name")
+        for offset in range(start, end - 1):
+            if text[offset] not in " \u3000" and _accept_name(text[offset:end], strong_cue=True):
+                reading = match.group("reading")
+                left = match.start("reading") + len(reading) - len(reading.lstrip())
+                right = match.end("reading") - (len(reading) - len(reading.rstrip()))
+                found.append(Candidate(offset, end, "PATIENT_NAME", RANK_PATTERN))
+                found.append(Candidate(left, right, "NAME_READING", RANK_PATTERN))
+                break
+    return found
+
+
+@register
+class NameWithReadingRecognizer(Recognizer):
+    """A kanji name with its kana or romaji reading in brackets, wherever it stands."""
+
+    name = "name-with-reading"
+    categories = ("PATIENT_NAME", "NAME_READING")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return reading_candidates(doc.text)

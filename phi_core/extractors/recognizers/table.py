@@ -1,0 +1,136 @@
+"""The `table` recognizer: a CSV/TSV or Markdown cell takes the meaning of its column header."""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates
+from phi_core.extractors.recognition.label_words import column_rule
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, Region, register
+
+# --- delimited tables ----------------------------------------------------------------
+
+
+def _cells(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, int]]:
+    """Cell contents of one line (quotes and padding excluded), honouring "a, b" quoting."""
+    cells: list[tuple[int, int]] = []
+    pos = start
+    while pos <= end:
+        while pos < end and text[pos] in " \t" and delimiter != "\t":
+            pos += 1
+        if pos < end and text[pos] == '"':
+            close = text.find('"', pos + 1, end)
+            close = end if close < 0 else close
+            cells.append((pos + 1, close))
+            nxt = text.find(delimiter, close, end)
+        else:
+            nxt = text.find(delimiter, pos, end)
+            cell_end = end if nxt < 0 else nxt
+            trimmed = cell_end
+            while trimmed > pos and text[trimmed - 1] in " \t":
+                trimmed -= 1
+            cells.append((pos, trimmed))
+        if nxt < 0:
+            break
+        pos = nxt + 1
+    return cells
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _delimiter(line: str) -> str:
+    if "\t" in line:
+        return "\t"
+    if line.count("|") >= 2 and line.lstrip().startswith("|"):
+        return "|"  # Markdown tables open with a bar; HL7 segments do not
+    return "," if line.count(",") >= 2 else ""
+
+
+_MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{2,}")
+
+
+def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
+    """A header row names its columns: known labels, no values among them.
+
+    A Markdown header is followed by its |---| rule, so a key/value table
+    ("| ふりがな | きむらかな |") is not taken for a header.
+    """
+    named = [label for label, _ in columns if label.strip()]
+    known = sum(rule is not None for _, rule in columns)
+    if known < 2 or known * 5 < len(named) * 2:
+        return False
+    if sum(any(ch.isdigit() for ch in label) for label in named) > 1:
+        return False
+    if delimiter == "|":
+        if index + 1 >= len(lines):
+            return False
+        start, end = lines[index + 1]
+        return bool(_MARKDOWN_RULE.match(text, start, end))
+    return True
+
+
+def table_hits(text: str) -> list[LabelHit]:
+    """Cells under a header row whose column names are known labels, as label hits."""
+    if "," not in text and "\t" not in text and "|" not in text:
+        return []
+    hits: list[LabelHit] = []
+    lines = _lines(text)
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        delimiter = _delimiter(text[start:end])
+        if not delimiter:
+            index += 1
+            continue
+        header = _cells(text, start, end, delimiter)
+        columns = [(text[s:e], column_rule(text[s:e])) for s, e in header]
+        if not _is_header(text, lines, index, delimiter, columns):
+            index += 1
+            continue
+        row = index + 1
+        while row < len(lines):
+            r_start, r_end = lines[row]
+            row_text = text[r_start:r_end]
+            if delimiter not in row_text:
+                break
+            if set(row_text.strip()) <= set("|-:= \t+"):
+                row += 1
+                continue
+            for (c_start, c_end), (label, rule) in zip(_cells(text, r_start, r_end, delimiter), columns):
+                if rule is not None and c_end > c_start:
+                    hits.append(LabelHit(label, rule, c_start, c_end))
+            row += 1
+        index = row
+    return hits
+
+
+@register
+class TableRecognizer(Recognizer):
+    """CSV/TSV exports and Markdown tables: a cell takes the meaning of its column header."""
+
+    name = "table"
+    categories = (
+        "PATIENT_NAME",
+        "PATIENT_ID",
+        "BIRTH_DATE",
+        "EXAM_DATE",
+        "PHONE",
+        "ADDRESS",
+        "PHYSICIAN_NAME",
+        "HOSPITAL_NAME",
+        "OTHER_ID",
+    )
+
+    def find(self, doc: Document) -> list[Candidate]:
+        hits = doc.shared("table_hits", lambda d: table_hits(d.text))
+        return label_candidates(doc.text, hits)
+
+    def regions(self, doc: Document) -> list[Region]:
+        return context_regions(doc.text, doc.shared("table_hits", lambda d: table_hits(d.text)))

@@ -1,0 +1,92 @@
+"""Honorifics and titles written around Japanese (and romanised) names.
+
+One table. Every user picks the groups it needs with :func:`words` and,
+when it needs a regex, :func:`alternation`, so the lists can no longer drift
+apart between the rules, the reply parser, the importers and the generators.
+Titles and honorifics are never part of a person's span
+(docs/annotation_guidelines.md).
+
+Groups:
+    person      polite or familiar forms after anyone's name (様, さん, 氏 ...)
+    familiar    the familiar subset (くん, ちゃん, 君)
+    clinician   a clinician's title after the name (先生, 医師, 看護師, 技師)
+    letter      the salutations after an addressee in a letter (御侍史, 御机下)
+    position    a post written after a name (部長, 教授, 院長, 科長)
+    latin       Latin abbreviations (Dr, MD)
+"""
+
+from __future__ import annotations
+
+import re
+
+# (word, groups), in the order the lists were written before they were merged.
+HONORIFICS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (word, frozenset(groups.split()))
+    for word, groups in (
+        ("様", "person"),
+        ("さま", "person"),
+        ("さん", "person"),
+        ("殿", "person"),
+        ("氏", "person"),
+        ("君", "person familiar"),
+        ("くん", "person familiar"),
+        ("ちゃん", "person familiar"),
+        ("先生", "clinician"),
+        ("医師", "clinician"),
+        ("看護師", "clinician"),
+        ("技師", "clinician"),
+        ("御侍史", "letter"),
+        ("御机下", "letter"),
+        ("侍史", "letter"),
+        ("部長", "position"),
+        ("教授", "position"),
+        ("院長", "position"),
+        ("科長", "position"),
+        ("Dr", "latin"),
+        ("MD", "latin"),
+    )
+)
+
+# Job titles and posts written in front of a name (in a label value or a signature).
+LEADING_TITLES: tuple[str, ...] = (
+    "院長",
+    "副院長",
+    "部長",
+    "医長",
+    "主任",
+    "診療放射線技師",
+    "臨床検査技師",
+    "放射線技師",
+    "検査技師",
+    "技師",
+    "医師",
+    "看護師",
+    "准教授",
+    "教授",
+    "講師",
+)
+# Latin titles in front of a name; a dot may follow.
+LATIN_LEADING_TITLES: tuple[str, ...] = ("Dr", "DR", "Prof", "Ns", "NS", "Mr", "Mrs", "Ms")
+# Katakana rendering of "doctor" used as a title.
+KATAKANA_DOCTOR = "ドクター"
+
+
+def words(*groups: str, exclude: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Honorifics in any of ``groups`` (all when none given), table order, minus ``exclude``."""
+    unknown = set(groups) - {g for _, gs in HONORIFICS for g in gs}
+    if unknown:
+        raise ValueError(f"unknown honorific group(s): {', '.join(sorted(unknown))}")
+    return tuple(
+        word for word, in_groups in HONORIFICS if (not groups or in_groups & set(groups)) and word not in exclude
+    )
+
+
+def alternation(items: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of literal words, longest first (御侍史 before 侍史)."""
+    ordered = sorted(dict.fromkeys(items), key=len, reverse=True)
+    return "|".join(re.escape(word) for word in ordered)
+
+
+def longest_first(items: tuple[str, ...]) -> tuple[str, ...]:
+    """For suffix tests that take the first match: 御侍史 must be tried before 侍史."""
+    return tuple(sorted(dict.fromkeys(items), key=len, reverse=True))
