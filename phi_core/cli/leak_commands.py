@@ -47,7 +47,9 @@ def cmd_leak(args: argparse.Namespace) -> int:
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core runs`")
         leak = residual_leak(store, args.dataset, args.split, run_ids=args.run or None, rule=rule)
     if args.csv:
-        leak.csv_frame().to_csv(args.csv, index=False)
+        from phi_core.files import safe_frame
+
+        safe_frame(leak.csv_frame()).to_csv(args.csv, index=False)
         sys.stderr.write(f"wrote {args.csv}\n")
     print_json({"rule": rule.describe(), "runs": leak.summary.to_dict(orient="records")})
     return 0
