@@ -49,7 +49,8 @@ def cmd_leak(args: argparse.Namespace) -> int:
     if args.csv:
         from phi_core.files import safe_frame
 
-        safe_frame(leak.csv_frame()).to_csv(args.csv, index=False)
+        with open(args.csv, "w", encoding="utf-8", newline="") as out:  # a missing folder names the path
+            safe_frame(leak.csv_frame()).to_csv(out, index=False)
         sys.stderr.write(f"wrote {args.csv}\n")
     print_json({"rule": rule.describe(), "runs": leak.summary.to_dict(orient="records")})
     return 0
