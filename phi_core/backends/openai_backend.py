@@ -239,13 +239,16 @@ def _bounded_create(client: Any, kwargs: dict[str, Any], limit: int) -> Any:
         return client.chat.completions.create(**kwargs)
     with client.chat.completions.with_streaming_response.create(**kwargs) as response:
         raw, cut = read_bounded(response.iter_bytes(), limit)
+        says_json = "json" in response.headers.get("content-type", "")
     if cut:
         message = {"role": "assistant", "content": salvage_text(raw)}
         return {"choices": [{"index": 0, "message": message, "finish_reason": None}], TRUNCATED_KEY: True}
     try:
         return json.loads(raw)
     except ValueError:
-        return raw.decode("utf-8", errors="replace")  # _reply_from says it is not a chat reply
+        if says_json:  # broken JSON: "not valid", as the client would have said
+            raise
+        return raw.decode("utf-8", errors="replace")  # a web page: _reply_from says it is not a chat reply
 
 
 # -- the backend ------------------------------------------------------------------------
