@@ -23,7 +23,7 @@ POLICY_VIOLATION = 1008  # websocket close code; before accept, servers answer 4
 
 def host_matches(name: str, hosts: Sequence[str]) -> bool:
     """``name`` is one of ``hosts`` (``*.example.org`` matches its subdomains)."""
-    name = name.lower().rstrip(".") if name != "." else name
+    name = name.lower()
     for pattern in hosts:
         if pattern.startswith("*."):
             if name.endswith(pattern[1:]) and name != pattern[2:]:
