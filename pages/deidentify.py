@@ -11,17 +11,21 @@ import streamlit as st
 
 from phi_core.deid import MODES, DeidInputError, Document, deidentify, keep_documents, pipeline_detector
 from phi_core.deid.io import READERS, WRITERS, guess_format, read_documents
-from phi_core.pipelines import PipelineError, load_pipeline, make_pipeline
+from phi_core.pipelines import PipelineError, load_pipeline
 from phi_core.pipelines.materialise import score_pipeline
+from phi_core.pipelines.service import add_pipeline
+from phi_core.roles import NotAllowed, can
 from phi_core.store import StoreError
+from phi_core.ui.auth import page_actor
 from phi_core.ui.deid_view import highlight_html, part_choices
-from phi_core.ui.i18n import tr
+from phi_core.ui.i18n import error_text, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, active_split, get_store
 
 require_app_shell()
 
 store = get_store()
+actor = page_actor()
 state = st.session_state
 RESULT, INPUT = "deid_result", "deid_input"
 AUTO = "auto"
@@ -34,7 +38,9 @@ MODE_NAMES = {
 
 
 def pipeline_form() -> None:
-    """Define a pipeline: rules, a model in a phase, or a union of several."""
+    """Define a pipeline: rules, a model in a phase, or a union of several (leads only; checked in phi_core)."""
+    if not can(actor, "manage_pipelines"):
+        return
     with st.expander(tr("Define a pipeline", "パイプラインを定義"), icon=":material/merge:"):
         identities = sorted({(r.backend, r.model, r.phase) for r in store.runs()})
         choices = part_choices(identities)
@@ -63,19 +69,18 @@ def pipeline_form() -> None:
         )
         if saved:
             try:
-                pipeline = make_pipeline(name, [*parts, *([extra.strip()] if extra.strip() else [])])
-                store.save_pipeline(pipeline.name, pipeline.to_dict(), replace=replace)
+                add_pipeline(store, actor, name, [*parts, *([extra.strip()] if extra.strip() else [])], replace=replace)
                 st.success(tr("Saved.", "保存しました。"))
-            except (PipelineError, StoreError) as exc:
+            except (PipelineError, StoreError, NotAllowed) as exc:
                 st.error(
                     tr("Not saved: ", "保存できません: ") + tr("see the message below.", "下の理由をご覧ください。")
                 )
-                st.code(str(exc), language=None)
+                st.code(error_text(exc), language=None)
         stored = store.pipeline_definitions()
         if stored:
             st.dataframe([{"name": n, "parts": " ∪ ".join(d.get("parts", []))} for n, d in stored], hide_index=True)
             dataset = active_dataset()
-            if dataset:
+            if dataset and can(actor, "score"):
                 target = st.selectbox(
                     tr(
                         "Score a pipeline on the active dataset (no model calls)",
@@ -86,7 +91,8 @@ def pipeline_form() -> None:
                 )
                 if st.button(tr("Score", "採点"), key="deid_score"):
                     try:
-                        result = score_pipeline(store, load_pipeline(store, target), dataset, active_split())
+                        pipeline = load_pipeline(store, target)
+                        result = score_pipeline(store, pipeline, dataset, active_split(), actor=actor)
                         # st.text: the pipeline name is user text and must not be parsed as Markdown.
                         st.text(
                             tr(
@@ -94,8 +100,8 @@ def pipeline_form() -> None:
                                 f"{result.reports} 件を採点しました。リーダーボードに pipeline:{target} として表示されます。",
                             )
                         )
-                    except (PipelineError, StoreError) as exc:
-                        st.code(str(exc), language=None)
+                    except (PipelineError, StoreError, NotAllowed) as exc:
+                        st.code(error_text(exc), language=None)
 
 
 def read_input() -> tuple[list[Document], str] | None:
@@ -182,6 +188,8 @@ def show_result() -> None:
             icon=":material/key:",
             key="deid_dl_map",
         )
+    if not can(actor, "keep_documents"):
+        return
     with st.container(border=True):
         st.text(
             tr(
@@ -196,10 +204,10 @@ def show_result() -> None:
             name = st.text_input(tr("Dataset name", "データセット名"), key="deid_keep_name")
             if st.button(tr("Store them", "保存"), key="deid_keep_go", disabled=not name.strip()):
                 try:
-                    n = keep_documents(store, name.strip(), result)
+                    n = keep_documents(store, name.strip(), result, actor=actor)
                     st.success(tr(f"Stored {n} documents.", f"{n} 件を保存しました。"))
-                except StoreError as exc:
-                    st.code(str(exc), language=None)
+                except (StoreError, NotAllowed) as exc:
+                    st.code(error_text(exc), language=None)
 
 
 st.title(tr("De-identify", "匿名化"))
@@ -229,6 +237,6 @@ try:
             state[INPUT] = (docs, fmt)
 except (DeidInputError, PipelineError, StoreError, RuntimeError) as exc:
     st.error(tr("The job could not run; the reason is below.", "ジョブを実行できませんでした。理由は下のとおりです。"))
-    st.code(str(exc), language=None)
+    st.code(error_text(exc), language=None)
 if RESULT in state:
     show_result()

@@ -158,7 +158,7 @@ def start_jobs(jobs: list) -> None:
     if _refused("run"):
         return
     try:
-        started = manager.submit_all(jobs)
+        started = manager.submit_all(jobs, actor=page_actor())
     except JobRejected as error:
         flash("error", str(error))
         return
@@ -172,7 +172,7 @@ def start_jobs(jobs: list) -> None:
 def cancel_job(job_id: str) -> None:
     if _refused("run"):
         return
-    if manager.cancel(job_id):
+    if manager.cancel(job_id, actor=page_actor()):
         flash(
             "info",
             tr(
@@ -186,7 +186,7 @@ def resume(key: str) -> None:
     if _refused("run"):
         return
     try:
-        snapshot = manager.resume(key)
+        snapshot = manager.resume(key, actor=page_actor())
     except JobRejected as error:
         flash("error", str(error))
         return
@@ -653,7 +653,7 @@ def save_edit(phase_key: str) -> None:
     except PhaseError as error:
         flash("error", str(error))
         return
-    pe.save_version(store, new)
+    pe.save_version(store, new, actor=page_actor())
     state["pe_phase"] = new.key
     flash(
         "success",

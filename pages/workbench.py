@@ -131,7 +131,7 @@ def commit_upload() -> None:
         )
         return
     try:
-        added = commit_import(store, preview)
+        added = commit_import(store, preview, actor=page_actor())
     except StoreError as error:
         session.flash(state, "error", str(error))
         return
@@ -794,9 +794,10 @@ def transfer_tab(dataset: str, split: str | None, reports: list) -> None:
             f"Download {len(reports)} reports as {names.get(fmt, fmt)}",
             f"{len(reports)} 件を{names.get(fmt, fmt)}でダウンロード",
         ),
-        data=lambda: export_bytes(reports, fmt),
+        data=lambda: export_bytes(reports, fmt, actor=actor),
         file_name=export_filename(dataset, split, fmt),
         mime="application/octet-stream",
+        disabled=not can(actor, "export_phi"),
     )
 
 

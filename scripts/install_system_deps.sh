@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages phi-bench needs when they are missing:
 # chromium (browser tests and figure export) and a Japanese font (so that
-# screenshots and exported figures show Japanese text, not boxes).
+# screenshots and exported figures show Japanese text, not boxes), and strace
+# (the test that the app makes no outside connection while refusing origins).
 set -euo pipefail
 
 wanted=()
 command -v chromium >/dev/null 2>&1 || wanted+=(chromium)
+command -v strace >/dev/null 2>&1 || wanted+=(strace)
 fc-list 2>/dev/null | grep -qi "ipagothic\|ipa.*gothic\|noto sans cjk" || wanted+=(fonts-ipafont-gothic fontconfig)
 
 if [ ${#wanted[@]} -eq 0 ]; then

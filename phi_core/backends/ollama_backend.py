@@ -9,6 +9,7 @@ test doubles (and older clients) return plain dicts.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Callable
@@ -30,6 +31,7 @@ from phi_core.backends.base import (
     ServerError,
     register_backend,
 )
+from phi_core.backends.bounded import ERROR_BODY_BYTES, TRUNCATED_KEY, max_reply_bytes, read_bounded, salvage_text
 from phi_core.backends.retry import RetryPolicy, call_translated, call_with_retry
 
 from phi_core.backends.hosts import DEFAULT_HOST  # noqa: E402  (re-exported)
@@ -232,10 +234,13 @@ class OllamaBackend:
         if opts.think or model in self._thinking_models:
             kwargs["think"] = bool(opts.think)
         client = self._client(opts.timeout_s)
+        limit = max_reply_bytes()
         started = time.perf_counter()
-        response, retries = self._call(lambda: client.chat(**kwargs), model)
+        response, retries = self._call(lambda: _bounded_chat(client, kwargs, limit), model)
         wall_seconds = time.perf_counter() - started
         reply = self._reply_from(response, model, wall_seconds, retries)
+        if field(response, TRUNCATED_KEY):
+            reply.metrics[TRUNCATED_KEY] = limit
         reply.metrics["structured_output"] = "format" if request.schema is not None else None
         reply.metrics["model_id"] = self._model_id(model)
         return reply
@@ -291,6 +296,36 @@ class OllamaBackend:
             eval_seconds=_seconds(metrics["eval_duration"]),
             metrics=metrics,
         )
+
+
+def _bounded_chat(client: Any, kwargs: dict[str, Any], limit: int) -> Any:
+    """The chat reply, its body read in chunks up to ``limit`` bytes (the client would read it whole).
+
+    Goes through the ollama client's own HTTP session (host, headers, timeout);
+    a stand-in client without one (tests) is called as the client.
+    """
+    http = getattr(client, "_client", None)
+    if not isinstance(http, httpx.Client):
+        return client.chat(**kwargs)
+    body = {k: v for k, v in kwargs.items() if v is not None}
+    body["options"] = {k: v for k, v in (kwargs.get("options") or {}).items() if v is not None}
+    with http.stream("POST", "/api/chat", json=body) as response:
+        if response.status_code >= 400:
+            raw, _ = read_bounded(response.iter_bytes(), ERROR_BODY_BYTES)
+            raise ollama.ResponseError(_error_text(raw), response.status_code)
+        raw, cut = read_bounded(response.iter_bytes(), limit)
+    if cut:
+        return {"message": {"role": "assistant", "content": salvage_text(raw)}, "done": False, TRUNCATED_KEY: True}
+    return json.loads(raw)
+
+
+def _error_text(raw: bytes) -> str:
+    """Ollama's ``{"error": "..."}`` message, else the body as text."""
+    text = raw.decode("utf-8", errors="replace")
+    try:
+        return str(json.loads(text).get("error") or text)
+    except (ValueError, AttributeError):
+        return text
 
 
 def _same_model(listed: str, wanted: str) -> bool:

@@ -15,6 +15,7 @@ and the host remembers which form worked; each reply records the form used.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -36,6 +37,7 @@ from phi_core.backends.base import (
     register_backend,
 )
 from phi_core.backends.hosts import configured_openai_hosts, openai_base_url
+from phi_core.backends.bounded import TRUNCATED_KEY, max_reply_bytes, read_bounded, salvage_text
 from phi_core.backends.retry import RetryPolicy, call_translated, call_with_retry
 
 if TYPE_CHECKING:
@@ -227,6 +229,28 @@ def _translate_status(error: openai.APIStatusError, host: str, model: str | None
     return BackendError(f"the server at {host} refused the request{_for_model(model)} (HTTP {status}): {detail}")
 
 
+def _bounded_create(client: Any, kwargs: dict[str, Any], limit: int) -> Any:
+    """The completion, its body read in chunks up to ``limit`` bytes (``create`` would read it whole).
+
+    A stand-in client without the official streaming-response interface (tests) is called as before.
+    """
+    module = _client_module()
+    if not isinstance(client, module.OpenAI):
+        return client.chat.completions.create(**kwargs)
+    with client.chat.completions.with_streaming_response.create(**kwargs) as response:
+        raw, cut = read_bounded(response.iter_bytes(), limit)
+        says_json = "json" in response.headers.get("content-type", "")
+    if cut:
+        message = {"role": "assistant", "content": salvage_text(raw)}
+        return {"choices": [{"index": 0, "message": message, "finish_reason": None}], TRUNCATED_KEY: True}
+    try:
+        return json.loads(raw)
+    except ValueError:
+        if says_json:  # broken JSON: "not valid", as the client would have said
+            raise
+        return raw.decode("utf-8", errors="replace")  # a web page: _reply_from says it is not a chat reply
+
+
 # -- the backend ------------------------------------------------------------------------
 
 
@@ -347,17 +371,21 @@ class OpenAIBackend:
                 ) from error
             if not self._fixed_form:
                 self.schema_form = JSON_OBJECT
-        return self._reply_from(response, model, seconds, retries, form)
+        reply = self._reply_from(response, model, seconds, retries, form)
+        if field(response, TRUNCATED_KEY):
+            reply.metrics[TRUNCATED_KEY] = max_reply_bytes()
+        return reply
 
     def _timed_call(self, kwargs: dict[str, Any], model: str, *, refusable: bool) -> tuple[Any, int, float]:
         client = self._client()
         status_error = _client_module().APIStatusError
         last_attempt = [0.0]
+        limit = max_reply_bytes()
 
         def attempt():
             started = time.perf_counter()
             try:
-                return client.chat.completions.create(**kwargs)
+                return _bounded_create(client, kwargs, limit)
             except status_error as error:
                 if refusable and _refuses_form(error):
                     raise _FormRefused(f"HTTP {error.status_code}: {_status_detail(error)}") from error

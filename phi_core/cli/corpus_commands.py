@@ -80,13 +80,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not result.reports:
         raise UserError(f"{args.file} holds no reports: check that it is a {args.format} file")
     if not args.dry_run:
+        from phi_core.corpus import service
+        from phi_core.roles import local_actor
+
         with Store(args.db) as store:
             if args.annotator:
-                store.import_layer(
-                    args.dataset, result.reports, annotator=args.annotator.strip(), actor=args.annotator.strip()
+                service.import_layer(
+                    store,
+                    local_actor(args.annotator.strip()),
+                    args.dataset,
+                    result.reports,
+                    annotator=args.annotator.strip(),
                 )
             else:
-                store.add_reports(args.dataset, result.reports, source=str(args.file))
+                service.import_reports(store, local_actor("cli"), args.dataset, result.reports, source=str(args.file))
         summary.committed = True
     print_json(summary.model_dump())
     return 0
@@ -107,49 +114,31 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
 
 @command("export", "write gold labels or a run's predictions to a file", _configure_export)
 def cmd_export(args: argparse.Namespace) -> int:
+    from phi_core.corpus import service
     from phi_core.files import OutputExists
+    from phi_core.roles import local_actor
     from phi_core.store import Store, resolve_db_path
 
     if Path(args.out).exists() and not args.force:
         raise OutputExists(Path(args.out))
     refuse_same_file(resolve_db_path(args.db), args.out)
     with Store(args.db, read_only=False) as store:
-        if not store.has_dataset(args.dataset):
-            raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core init`")
-        reports = store.reports(args.dataset, split=args.split)
         if args.what == "gold":
-            from phi_core.corpus.exporters import write_corpus
-
-            count = write_corpus(reports, args.out, args.format, force=args.force)
+            count = service.export_gold(
+                store, local_actor("cli"), args.dataset, args.out, args.format, split=args.split, force=args.force
+            )
         else:
-            count = _export_predictions(store, args, reports)
+            count = service.export_predictions(
+                store,
+                local_actor("cli"),
+                args.dataset,
+                args.out,
+                args.format,
+                backend=args.backend,
+                model=args.model,
+                phase=args.phase,
+                split=args.split,
+                force=args.force,
+            )
     print_json({"written": count, "out": args.out, "format": args.format})
     return 0
-
-
-def _export_predictions(store, args: argparse.Namespace, reports) -> int:
-    from phi_core.corpus.predictions import PREDICTION_WRITERS, items_by_report, located_by_report, prediction_records
-    from phi_core.evaluation import latest_runs
-
-    if not args.backend:
-        raise UserError("exporting predictions needs --backend (and --model/--phase when there are several runs)")
-    runs = [
-        r
-        for r in latest_runs(store, args.dataset, args.split)
-        if r.backend == args.backend
-        and (not args.model or r.model == args.model)
-        and (not args.phase or str(r.phase) == str(args.phase))
-    ]
-    if not runs:
-        raise UserError(
-            f"no scored {args.backend} run on {args.dataset} ({args.split or 'all splits'}) matches: "
-            "check --model and --phase, or start the run first"
-        )
-    if len(runs) > 1:
-        names = ", ".join(f"{r.model} phase {r.phase}" for r in runs)
-        raise UserError(f"several runs match ({names}): add --model and --phase")
-    run = runs[0]
-    items = items_by_report(store.predicted_items(run.run_id))
-    done = [r for r in reports if r.id in items or r.id in set(store.task_results(run.run_id)["report_id"])]
-    located = located_by_report(store.located_spans(run.run_id))
-    return PREDICTION_WRITERS[args.format](prediction_records(done, items, located), args.out, force=args.force)

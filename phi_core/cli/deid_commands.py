@@ -47,6 +47,7 @@ def cmd_deid(args: argparse.Namespace) -> int:
     from phi_core.deid.io import guess_format
     from phi_core.phases import PhaseError
     from phi_core.pipelines import PipelineError, load_pipeline, make_pipeline
+    from phi_core.roles import local_actor
     from phi_core.store import Store
 
     source = Path(args.input)
@@ -76,7 +77,7 @@ def cmd_deid(args: argparse.Namespace) -> int:
                     docs, pipeline_detector(pipeline, store), args.mode, english_tags=args.english_tags, seed=args.seed
                 )
                 if args.keep_dataset:
-                    kept = keep_documents(store, args.keep_dataset, result)
+                    kept = keep_documents(store, args.keep_dataset, result, actor=local_actor("cli"))
                     sys.stderr.write(f"kept {kept} original documents as dataset {args.keep_dataset}\n")
     except (DeidInputError, PipelineError, PhaseError, RuntimeError) as exc:
         raise UserError(str(exc)) from None

@@ -57,10 +57,10 @@ def cmd_leak(args: argparse.Namespace) -> int:
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core runs`")
         leak = residual_leak(store, args.dataset, args.split, run_ids=args.run or None, rule=rule)
     if args.csv:
-        from phi_core.files import open_private
+        from phi_core.files import open_private, safe_frame
 
         with open_private(args.csv, "w", force=args.force, newline="") as out:
-            leak.csv_frame().to_csv(out, index=False)
+            safe_frame(leak.csv_frame()).to_csv(out, index=False)
         sys.stderr.write(f"wrote {args.csv}\n")
     print_json({"rule": rule.describe(), "runs": leak.summary.to_dict(orient="records")})
     return 0

@@ -7,6 +7,7 @@ import importlib
 import errno
 import os
 import sys
+from pathlib import Path
 
 from phi_core.cli.base import COMMANDS, UserError, fail
 
@@ -81,14 +82,48 @@ def check_database(args: argparse.Namespace) -> None:
     )
 
 
-def expected_fault(exc: BaseException) -> str | None:
+# Arguments that name files a command reads (never writes): a fault on them is a fault of reading.
+INPUT_ARGUMENTS = ("file", "input", "gold", "pred")
+# What DuckDB says, in any exception class, when the disk, the permissions or the file are at fault
+# (a failed commit of the write-ahead log is a TransactionException; a damaged block a plain duckdb.Error).
+DATABASE_IO_WORDS = ("no space left", "disk full", "permission denied", "read-only file system", "corrupt", "checksum")
+
+
+def file_fault(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """One line for a file that is missing, a folder, or unreadable, saying which it is."""
+    if not isinstance(exc, OSError) or not exc.filename:
+        return None
+    name = str(exc.filename)
+    path = Path(name)
+    inputs = {str(getattr(args, attr)) for attr in INPUT_ARGUMENTS if getattr(args, attr, None)}
+    if isinstance(exc, IsADirectoryError):
+        return f"{name} is a folder, not a file: give the path of a file"
+    if isinstance(exc, FileNotFoundError):
+        if name not in inputs and not path.parent.is_dir():
+            return f"the folder {path.parent} does not exist: create it first or choose another path for the output"
+        return f"there is no file {name}: check the path"
+    if exc.errno in (errno.EACCES, errno.EPERM) and (
+        name in inputs or (path.is_file() and not os.access(path, os.R_OK))
+    ):
+        return f"cannot read {name}: permission denied. Fix the file's permissions or copy it somewhere readable"
+    return None
+
+
+def expected_fault(exc: BaseException, db: str | os.PathLike | None = None) -> str | None:
     """One plain line for failures of the machine rather than of phi-bench (disk, permissions, damage)."""
     import duckdb
 
     from phi_core.store.database import explain_io_error
 
+    where = "the database"
+    if db is not None or os.environ.get("PHI_DB"):
+        from phi_core.store.database import resolve_db_path
+
+        where = str(resolve_db_path(db))
     if isinstance(exc, (duckdb.IOException, duckdb.SerializationException)):
-        return explain_io_error(str(exc), "the database")
+        return explain_io_error(str(exc), where)
+    if isinstance(exc, duckdb.Error) and any(word in str(exc).lower() for word in DATABASE_IO_WORDS):
+        return explain_io_error(str(exc), where)
     if isinstance(exc, duckdb.FatalException):  # DuckDB stops a database after a failed write
         return (
             "the database stopped after a write failed (a full disk is the usual cause): free some space and "
@@ -134,9 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         check_database(args)
         return COMMANDS[args.command].handler(args) or 0
     except _user_errors() as exc:
-        if isinstance(exc, FileNotFoundError) and exc.filename:
-            return fail(f"there is no file {exc.filename}: check the path")
-        return fail(str(exc))
+        return fail(file_fault(exc, args) or str(exc))
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
@@ -146,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("PHI_DEBUG"):
             raise
-        known = expected_fault(exc)
+        known = file_fault(exc, args) or expected_fault(exc, getattr(args, "db", None))
         if known:
             return fail(known)
         return fail(

@@ -35,8 +35,9 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 def _score(store, pipeline, dataset: str, split: str | None) -> dict:
     from phi_core.pipelines.materialise import score_pipeline
+    from phi_core.roles import local_actor
 
-    result = score_pipeline(store, pipeline, dataset, split)
+    result = score_pipeline(store, pipeline, dataset, split, actor=local_actor("cli"))
     rows = store.run_score_summary([result.run_id])
     mean = float(rows["score"].iloc[0]) if not rows.empty else None
     return {
@@ -50,15 +51,18 @@ def _score(store, pipeline, dataset: str, split: str | None) -> dict:
 
 @command("pipeline", "define, list and score pipelines (rules, a model in a phase, or a union)", _configure)
 def cmd_pipeline(args: argparse.Namespace) -> int:
-    from phi_core.pipelines import PipelineError, load_pipeline, make_pipeline
+    from phi_core.pipelines import PipelineError, load_pipeline
+    from phi_core.pipelines.service import add_pipeline, delete_pipeline
+    from phi_core.roles import local_actor
     from phi_core.store import Store
 
     try:
         with Store(args.db) as store:
             if args.action == "add":
                 precedence = [c.strip() for c in args.precedence.split(",")] if args.precedence else None
-                pipeline = make_pipeline(args.name, args.part, precedence)
-                store.save_pipeline(pipeline.name, pipeline.to_dict(), replace=args.replace)
+                pipeline = add_pipeline(
+                    store, local_actor("cli"), args.name, args.part, precedence, replace=args.replace
+                )
                 out = {"pipeline": pipeline.name, **pipeline.to_dict()}
                 if args.score_on:
                     out["scored"] = _score(store, pipeline, args.score_on, args.split)
@@ -68,7 +72,7 @@ def cmd_pipeline(args: argparse.Namespace) -> int:
             elif args.action == "score":
                 print_json(_score(store, load_pipeline(store, args.name), args.dataset, args.split))
             elif args.action == "delete":
-                if not store.delete_pipeline(args.name):
+                if not delete_pipeline(store, local_actor("cli"), args.name):
                     raise UserError(
                         f"there is no pipeline called {args.name!r}: see `python -m phi_core pipeline list`"
                     )

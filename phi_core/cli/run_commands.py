@@ -134,6 +134,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     from phi_core.runs.extractors import build_extractors
     from phi_core.store import Store
 
+    from phi_core.runs.extractors import backend_names
+
+    if args.backend not in backend_names():
+        raise UserError(f"there is no backend called {args.backend!r}: choose one of {', '.join(backend_names())}")
     if args.backend != "rules" and not args.phase:
         raise UserError("LLM runs need --phase (1-5): see `python -m phi_core phases`")
     job = Job(

@@ -10,7 +10,6 @@ occurrence of its value, so export followed by import reproduces the spans.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Callable
@@ -18,7 +17,7 @@ from typing import Callable
 from phi_core.corpus.importers.common import CorpusFormatError
 from phi_core.corpus.importers.paper_csv import LABELS_COLUMN, TEXT_COLUMN, encode_report_text
 from phi_core.corpus.jsonl import report_to_record
-from phi_core.files import open_private
+from phi_core.files import open_private, write_csv_rows
 from phi_core.models import Report
 from phi_core.taxonomy import CATEGORY_BY_CODE
 
@@ -40,14 +39,9 @@ def paper_labels_cell(report: Report) -> str:
 
 
 def write_paper_csv(reports: list[Report], path: Path, *, force: bool = False) -> int:
-    count = 0
     with open_private(path, "w", force=force, newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow([TEXT_COLUMN, LABELS_COLUMN])
-        for report in reports:
-            writer.writerow([encode_report_text(report.text), paper_labels_cell(report)])
-            count += 1
-    return count
+        rows = ([encode_report_text(r.text), paper_labels_cell(r)] for r in reports)
+        return write_csv_rows(out, [[TEXT_COLUMN, LABELS_COLUMN], *rows]) - 1
 
 
 def _write_jsonl(reports: list[Report], path: Path, *, force: bool = False) -> int:

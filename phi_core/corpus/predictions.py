@@ -12,7 +12,6 @@ verbatim occurrence of them (the study's item model), ``"located": false``.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Sequence
 
 from phi_core.corpus.jsonl import iter_jsonl_records
 from phi_core.corpus.locate import locate_value
-from phi_core.files import open_private
+from phi_core.files import open_private, write_csv_rows
 from phi_core.models import PredictedItem, Report, Span
 
 
@@ -102,14 +101,14 @@ def write_predictions_jsonl(records: Sequence[dict], path: str | Path, *, force:
 
 def write_predictions_paper_csv(records: Sequence[dict], path: str | Path, *, force: bool = False) -> int:
     """The study's CSV layout, with the items in the phi_items column."""
-    from phi_core.corpus.exporters import escape_report_text
+    from phi_core.corpus.importers.paper_csv import encode_report_text
+
+    def row(record: dict) -> list[str]:
+        phi = {"phi_items": [{"type": i["category"], "value": i["value"]} for i in record["items"]]}
+        return [encode_report_text(record["text"]), json.dumps(phi, ensure_ascii=False)]
 
     with open_private(path, "w", force=force, newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(["report_text", "phi_items"])
-        for record in records:
-            phi = {"phi_items": [{"type": i["category"], "value": i["value"]} for i in record["items"]]}
-            writer.writerow([escape_report_text(record["text"]), json.dumps(phi, ensure_ascii=False)])
+        write_csv_rows(out, [["report_text", "phi_items"], *(row(r) for r in records)])
     return len(records)
 
 

@@ -151,13 +151,17 @@ def deidentify(
     )
 
 
-def keep_documents(store, dataset: str, result: DeidResult, *, source: str = "deid") -> int:
+def keep_documents(store, dataset: str, result: DeidResult, *, actor, source: str = "deid") -> int:
     """Store the ORIGINAL documents (real PHI) with the pipeline's spans as silver labels.
 
     Only called when the user asks ("keep these documents", --keep-dataset):
     they can then be reviewed in the workbench like any imported report.
+    ``actor`` must be allowed to keep documents (a new dataset of PHI).
     """
     from phi_core.models import Report, Span
+    from phi_core.roles import require
+
+    require(actor, "keep_documents")
 
     reports = []
     for doc in result.documents:

@@ -6,15 +6,17 @@ spreadsheet opens safely. It imports nothing from the project.
 """
 
 from phi_core.files.private import OutputExists, SameFile, create_private, open_private, refuse_same_file
-from phi_core.files.spreadsheet import safe_cell, safe_row, write_csv_rows
+from phi_core.files.spreadsheet import FORMULA_STARTS, safe_cell, safe_frame, safe_row, write_csv_rows
 
 __all__ = [
+    "FORMULA_STARTS",
     "OutputExists",
     "SameFile",
     "create_private",
     "open_private",
     "refuse_same_file",
     "safe_cell",
+    "safe_frame",
     "safe_row",
     "write_csv_rows",
 ]

@@ -36,3 +36,17 @@ def write_csv_rows(out: IO[str], rows: Iterable[Iterable[Any]], **writer_options
         writer.writerow(safe_row(row))
         count += 1
     return count
+
+
+def safe_frame(frame: Any) -> Any:
+    """A copy of a pandas DataFrame whose text cells and column names pass through :func:`safe_cell`.
+
+    For tables written with ``DataFrame.to_csv``; numeric columns stay as they are.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        # Text of any dtype (object, str, category); numbers, booleans and times stay as they are.
+        if getattr(out[column].dtype, "kind", "O") not in "biufcmM":
+            out[column] = out[column].map(safe_cell)
+    out.columns = [safe_cell(column) for column in out.columns]
+    return out

@@ -180,6 +180,13 @@ def _parse(text: Any, expected_shape: str) -> ParsedReply:
     return ParsedReply(findings.items, list(findings.violations), shape, findings.notes)
 
 
+def cut_reply(limit_bytes: int) -> ParsedReply:
+    """What a reply the backend stopped reading at ``limit_bytes`` gives: nothing, as ``reply_too_large``."""
+    return ParsedReply(
+        [], [REPLY_TOO_LARGE], NONE, [f"reply longer than {limit_bytes:,} bytes; read that far, stored cut, not parsed"]
+    )
+
+
 def _too_large(text: str) -> str:
     """Why the reply is beyond any real answer ("" when it is not)."""
     if len(text) > MAX_REPLY_CHARS:

@@ -19,6 +19,7 @@ import json
 from typing import Any, Callable
 
 from phi_core.backends.base import BackendError, BackendTimeout, ChatReply, ChatRequest, HostUnreachable, ModelInfo
+from phi_core.backends.bounded import TRUNCATED_KEY
 from phi_core.extractors.base import CallRecord, ExtractionOutcome
 from phi_core.llm.validity import call_validity, estimate_prompt_tokens, needed_context
 from phi_core.models import PredictedItem, Report
@@ -216,23 +217,28 @@ class PhaseExtractor:
         )
         return reply
 
-    def _read(self, text: str):
+    def _read(self, reply: ChatReply):
+        cut_at = reply.metrics.get(TRUNCATED_KEY)
+        if cut_at:  # a cut reply is never parsed: its prefix could look like a short answer
+            from phi_core.llm.parsing import cut_reply
+
+            return cut_reply(int(cut_at))
         parse = self._parse or _default_parse()
-        return parse(text, expected_shape=self.definition.output_shape)
+        return parse(reply.text, expected_shape=self.definition.output_shape)
 
     def extract(self, report: Report, *, repeat: int = 0) -> ExtractionOutcome:
         calls: list[CallRecord] = []
         outcome = ExtractionOutcome(items=[])
         try:
             reply = self._ask(self._first_request(report), FIRST_STEP, calls, repeat)
-            parsed = self._read(reply.text)
+            parsed = self._read(reply)
             self._note_unreadable(outcome, parsed)
             items, raw = list(parsed.items), reply.text
             outcome.violations.extend(parsed.violations)
             rounds = self.definition.refine.rounds if self.definition.refine else 0
             for round_number in range(1, rounds + 1):
                 reply = self._ask(self._refine_request(report, items), f"refine-{round_number}", calls, repeat)
-                refined = self._read(reply.text)
+                refined = self._read(reply)
                 self._note_unreadable(outcome, refined)
                 if UNUSABLE_REPLY_CODES & set(refined.violations):
                     # The review failed, not the answer: keep the last good items.

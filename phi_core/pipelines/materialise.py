@@ -16,6 +16,7 @@ from datetime import datetime
 
 from phi_core.pipelines.definition import Part, Pipeline, PipelineError
 from phi_core.pipelines.merge import LabeledSpan, items_of_spans, label_category, union_items, union_spans
+from phi_core.roles import Actor, require
 from phi_core.store import RunRecord, Store, TaskResult
 
 PIPELINE_BACKEND = "pipeline"
@@ -160,9 +161,13 @@ def pipeline_job_key(pipeline: Pipeline, dataset: str, split: str | None, part_r
     return "pipeline-" + hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:24]
 
 
-def score_pipeline(store: Store, pipeline: Pipeline, dataset: str, split: str | None = None) -> PipelineScore:
-    """Write the union as a run (replacing an identical earlier one) and score it."""
+def score_pipeline(
+    store: Store, pipeline: Pipeline, dataset: str, split: str | None = None, *, actor: Actor | str
+) -> PipelineScore:
+    """Write the union as a run (replacing an identical earlier one) and score it: a lead's action."""
     from phi_core.evaluation import score_run
+
+    require(actor, "score")
 
     results, part_runs = union_results(store, pipeline, dataset, split)
     key = pipeline_job_key(pipeline, dataset, split, part_runs)

@@ -32,6 +32,10 @@ ACTIONS: dict[str, str] = {
     "edit_phase": "lead",
     "import": "lead",
     "delete_dataset": "lead",
+    "manage_pipelines": "lead",  # define, replace or delete a pipeline
+    "score": "lead",  # score a pipeline (a new run) from stored runs
+    "keep_documents": "lead",  # store de-identified job's originals as a new dataset
+    "export_phi": "adjudicator",  # gold or predictions out of the store: files full of PHI
 }
 
 LOCAL_USER = "local"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from phi_core.roles import Actor, require
 from phi_core.runs.job import Job, job_dict
 from phi_core.runs.runner import Progress, Runner
 from phi_core.store import Store
@@ -196,16 +197,19 @@ class JobManager:
 
     # ----------------------------------------------------------------- submit
 
-    def submit(self, job: Job, *, run_id: str | None = None) -> JobSnapshot:
+    def submit(self, job: Job, *, actor: Actor | str, run_id: str | None = None) -> JobSnapshot:
         """Check and queue a job; raises JobRejected (nothing queued) when it cannot run.
 
         ``run_id`` names the run this job continues, when known, so that the
         run counts as live while the job waits in the queue.
         """
-        return self.submit_all([job], run_ids=[run_id])[0]
+        return self.submit_all([job], actor=actor, run_ids=[run_id])[0]
 
-    def submit_all(self, jobs: Sequence[Job], *, run_ids: Sequence[str | None] | None = None) -> list[JobSnapshot]:
-        """Check every job first; queue them all, or none when any cannot start."""
+    def submit_all(
+        self, jobs: Sequence[Job], *, actor: Actor | str, run_ids: Sequence[str | None] | None = None
+    ) -> list[JobSnapshot]:
+        """Check the actor's role and every job first; queue them all, or none when any cannot start."""
+        require(actor, "run")
         run_ids = list(run_ids or [None] * len(jobs))
         prepared, problems = [], []
         for job, run_id in zip(jobs, run_ids):
@@ -268,8 +272,12 @@ class JobManager:
 
     # ---------------------------------------------------------------- control
 
-    def cancel(self, job_id: str) -> bool:
+    def cancel(self, job_id: str, *, actor: Actor | str) -> bool:
         """Stop a job: a queued one is dropped, a running one stops after the tasks in flight."""
+        require(actor, "run")
+        return self._stop(job_id)
+
+    def _stop(self, job_id: str) -> bool:
         with self._changed:
             entry = self._entries.get(job_id)
             if entry is None or entry.status not in ACTIVE:
@@ -283,22 +291,23 @@ class JobManager:
             self._changed.notify_all()
             return True
 
-    def resume(self, key: str) -> JobSnapshot:
+    def resume(self, key: str, *, actor: Actor | str) -> JobSnapshot:
         """Start again a finished-but-incomplete job of this session, or interrupted work.
 
         The same job gives the same job key, so the runner continues the same
         run and skips what is already done.
         """
+        require(actor, "run")
         with self._changed:
             entry = self._entries.get(key)
         if entry is not None:
             if entry.status in ACTIVE:
                 raise JobRejected(f"job {key} is still {entry.status}; nothing to resume")
-            return self.submit(entry.job, run_id=entry.run_id)
+            return self.submit(entry.job, actor=actor, run_id=entry.run_id)
         work = next((w for w in self.interrupted() if w.key == key), None)
         if work is None:
             raise JobRejected(f"there is no interrupted job or run {key!r} any more: it may have been resumed already")
-        snapshot = self.submit(work.job, run_id=work.run_id)
+        snapshot = self.submit(work.job, actor=actor, run_id=work.run_id)
         if work.key != work.run_id:  # a job row, not a bare run
             self.store.update_job(work.key, status="resumed")
         return snapshot
@@ -314,7 +323,7 @@ class JobManager:
         with self._changed:
             ids = list(self._entries)
         for job_id in ids:
-            self.cancel(job_id)
+            self._stop(job_id)
         for job_id in ids:
             thread = self._entries[job_id].thread
             if thread is not None:

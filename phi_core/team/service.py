@@ -11,6 +11,7 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
+from phi_core.files import safe_frame
 from phi_core.roles import Actor, NotAllowed, can, require
 from phi_core.store.database import StoreError
 from phi_core.team.adjudication import Comparison, compare_layers, resolve
@@ -183,6 +184,7 @@ def audit_csv(store, actor: Actor | str, what: str, dataset: str | None = None) 
         raise StoreError(f"unknown audit export {what!r}: choose labels or runs")
     frame: pd.DataFrame = frames[what](dataset)
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
+    # Names, ids, layers and actors are typed by people: a cell like "=HYPERLINK(...)" must stay text.
+    safe_frame(frame).to_csv(buffer, index=False)
     # A BOM so that Excel on Japanese Windows opens the Japanese text correctly.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from phi_core.files import safe_frame
 from phi_core.figures.export import FORMATS, export_available, figure_bytes, safe_filename, zip_figures
 from phi_core.figures.theme import PRESENTATION_HEIGHT, PRESENTATION_WIDTH
 from phi_core.ui.i18n import tr
@@ -76,7 +77,7 @@ def figure_download_buttons(fig: go.Figure, name: str, *, key: str) -> None:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     # UTF-8 with BOM so that Excel on Japanese Windows opens kana and kanji correctly.
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def table_download(frame: pd.DataFrame, name: str, *, key: str) -> None:

@@ -23,6 +23,7 @@ from phi_core.phases import (
     diff_definitions,
     phase_from_dict,
 )
+from phi_core.roles import Actor, require
 from phi_core.store import Store
 from phi_core.ui.i18n import tr
 
@@ -225,8 +226,9 @@ def validation_messages(
     return []
 
 
-def save_version(store: Store, new: PhaseDefinition) -> bool:
+def save_version(store: Store, new: PhaseDefinition, *, actor: Actor | str) -> bool:
     """Store the new version (the shipped files stay as they are); False if it already existed."""
+    require(actor, "edit_phase")
     return store.save_phase(
         phase_key=new.key,
         number=new.number,

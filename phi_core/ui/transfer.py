@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from phi_core.corpus.exporters import EXPORTERS, write_corpus
+from phi_core.corpus import service
+from phi_core.corpus.exporters import EXPORTERS
 from phi_core.corpus.importers import IMPORTERS, CorpusFormatError, ImportResult, read_corpus
 from phi_core.models import Report
+from phi_core.roles import Actor
 from phi_core.store import Store
 
 EXPORT_SUFFIX = {"jsonl": ".jsonl", "paper-csv": ".csv"}
@@ -78,17 +80,19 @@ def preview_import(
     return ImportPreview(filename, fmt, dataset, result)
 
 
-def commit_import(store: Store, preview: ImportPreview) -> int:
+def commit_import(store: Store, preview: ImportPreview, *, actor: Actor | str) -> int:
     """Write the previewed reports; the store refuses ids the dataset already has."""
-    return store.add_reports(preview.dataset, preview.result.reports, source=f"upload:{preview.filename}")
+    return service.import_reports(
+        store, actor, preview.dataset, preview.result.reports, source=f"upload:{preview.filename}"
+    )
 
 
-def export_bytes(reports: Sequence[Report], fmt: str) -> bytes:
+def export_bytes(reports: Sequence[Report], fmt: str, *, actor: Actor | str) -> bytes:
     if fmt not in EXPORTERS:
         raise TransferError(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORTERS)}")
     with tempfile.TemporaryDirectory(prefix="phi-export-") as folder:
         path = Path(folder) / f"export{EXPORT_SUFFIX.get(fmt, '')}"
-        write_corpus(list(reports), path, fmt)
+        service.export_gold_reports(actor, reports, path, fmt)
         return path.read_bytes()
 
 

@@ -64,7 +64,7 @@ def store(tmp_path):
 
 def test_union_is_a_scored_run_equal_to_a_hand_computation(store):
     pipe = make_pipeline("rules+m", ["rules", "ollama:m:7b:3"])
-    result = score_pipeline(store, pipe, "d")
+    result = score_pipeline(store, pipe, "d", actor="tester")
     assert result.reports == 2
     items = store.predicted_items(result.run_id)
     got = {rid: list(zip(g["label"], g["value"])) for rid, g in items.groupby("report_id")}
@@ -91,14 +91,14 @@ def test_union_is_a_scored_run_equal_to_a_hand_computation(store):
 
 def test_rescoring_the_same_union_reuses_its_run(store):
     pipe = make_pipeline("rules+m", ["rules", "ollama:m:7b:3"])
-    first = score_pipeline(store, pipe, "d").run_id
-    assert score_pipeline(store, pipe, "d").run_id == first
+    first = score_pipeline(store, pipe, "d", actor="tester").run_id
+    assert score_pipeline(store, pipe, "d", actor="tester").run_id == first
     assert len([r for r in store.runs("d") if r.backend == "pipeline"]) == 1
 
 
 def test_a_part_without_a_run_is_named(store):
     with pytest.raises(PipelineError, match="ollama:other:3 has no stored run"):
-        score_pipeline(store, make_pipeline("x", ["rules", "ollama:other:3"]), "d")
+        score_pipeline(store, make_pipeline("x", ["rules", "ollama:other:3"]), "d", actor="tester")
 
 
 def test_definitions_round_trip_through_the_store(store):
@@ -112,7 +112,7 @@ def test_definitions_round_trip_through_the_store(store):
 
 
 def test_a_one_part_pipeline_scores_exactly_as_its_run(store):
-    result = score_pipeline(store, make_pipeline("m-only", ["ollama:m:7b:3"]), "d")
+    result = score_pipeline(store, make_pipeline("m-only", ["ollama:m:7b:3"]), "d", actor="tester")
     part = next(r for r in store.runs("d") if r.backend == "ollama")
     from phi_core.evaluation import score_run
 

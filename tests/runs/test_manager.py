@@ -11,6 +11,8 @@ from phi_core.store import Store
 
 N_REPORTS = 6
 
+LEAD = "tester"  # single-user mode: a local lead
+
 
 class GatedExtractor:
     """Extracts one report each time the test opens the gate (or at once when open)."""
@@ -80,7 +82,7 @@ def wait_until(predicate, timeout_s: float = 5.0) -> None:
 
 def test_rules_job_runs_in_the_background_and_is_scored(store):
     manager = JobManager(store)  # the real registry: rules needs no model
-    started = manager.submit(Job(dataset="d", backend="rules", split="dev"))
+    started = manager.submit(Job(dataset="d", backend="rules", split="dev"), actor=LEAD)
     assert started.status in ("queued", "running")
     final = manager.wait(started.job_id, timeout_s=20)
     assert (final.status, final.done, final.total, final.failed) == ("done", N_REPORTS, N_REPORTS, 0)
@@ -93,7 +95,7 @@ def test_rules_job_runs_in_the_background_and_is_scored(store):
 def test_progress_failures_and_last_error_are_visible_while_running(store):
     ext = GatedExtractor()
     manager = manager_with(store, ext)
-    job_id = manager.submit(fake_job()).job_id
+    job_id = manager.submit(fake_job(), actor=LEAD).job_id
     ext.release(2)
     wait_until(lambda: manager.job(job_id).done == 2)
     mid = manager.job(job_id)
@@ -108,30 +110,33 @@ def test_progress_failures_and_last_error_are_visible_while_running(store):
 def test_cancel_stops_a_running_job_and_drops_a_queued_one(store):
     ext = GatedExtractor()
     manager = manager_with(store, ext)
-    first = manager.submit(fake_job()).job_id
-    second = manager.submit(fake_job(repeats=2)).job_id
+    first = manager.submit(fake_job(), actor=LEAD).job_id
+    second = manager.submit(fake_job(repeats=2), actor=LEAD).job_id
     assert manager.job(second).status == "queued"  # one at a time by default
     ext.release(1)
     wait_until(lambda: manager.job(first).done == 1)
-    assert manager.cancel(second) and manager.job(second).status == "cancelled"
-    assert manager.cancel(first)
+    assert manager.cancel(second, actor=LEAD) and manager.job(second).status == "cancelled"
+    assert manager.cancel(first, actor=LEAD)
     ext.release(1)  # the task in flight may finish; nothing new is sent
     final = manager.wait(first, timeout_s=10)
     assert final.status == "cancelled"
     assert len(ext.calls) <= 2
     assert store.run(final.run_id).status == "cancelled"
-    assert not manager.cancel(first)  # already over
+    assert not manager.cancel(first, actor=LEAD)  # already over
 
 
 def test_queue_runs_jobs_one_after_another_or_side_by_side(store):
     ext = GatedExtractor(open_gate=True)
     manager = manager_with(store, ext)
-    a, b = manager.submit(fake_job()).job_id, manager.submit(fake_job(repeats=2)).job_id
+    a, b = manager.submit(fake_job(), actor=LEAD).job_id, manager.submit(fake_job(repeats=2), actor=LEAD).job_id
     assert manager.wait(b, timeout_s=10).status == "failed"  # r5 fails in every job
     assert manager.job(a).finished_at <= manager.job(b).started_at
     gated = GatedExtractor()
     parallel = manager_with(store, gated, max_parallel=2)
-    c, d = parallel.submit(fake_job(repeats=3)).job_id, parallel.submit(fake_job(repeats=4)).job_id
+    c, d = (
+        parallel.submit(fake_job(repeats=3), actor=LEAD).job_id,
+        parallel.submit(fake_job(repeats=4), actor=LEAD).job_id,
+    )
     assert parallel.job(c).status == parallel.job(d).status == "running"
     gated.release(100)
     parallel.wait(c, 10), parallel.wait(d, 10)
@@ -143,20 +148,20 @@ def test_problems_before_start_queue_nothing(store):
 
     manager = JobManager(store, build_extractors=dead_host)
     with pytest.raises(JobRejected, match="cannot reach ollama"):
-        manager.submit(fake_job())
+        manager.submit(fake_job(), actor=LEAD)
     with pytest.raises(JobRejected, match="no dataset called 'nope'"):
-        manager.submit(fake_job(dataset="nope"))
+        manager.submit(fake_job(dataset="nope"), actor=LEAD)
     with pytest.raises(JobRejected, match="no reports in test"):
-        manager.submit(fake_job(split="test"))
+        manager.submit(fake_job(split="test"), actor=LEAD)
     assert manager.jobs() == [] and store.stored_jobs() == []
 
 
 def test_the_same_job_cannot_be_queued_twice(store):
     ext = GatedExtractor()
     manager = manager_with(store, ext)
-    manager.submit(fake_job())
+    manager.submit(fake_job(), actor=LEAD)
     with pytest.raises(JobRejected, match="already running"):
-        manager.submit(fake_job())
+        manager.submit(fake_job(), actor=LEAD)
     ext.release(100)
     manager.shutdown()
 
@@ -164,10 +169,10 @@ def test_the_same_job_cannot_be_queued_twice(store):
 def test_restart_shows_interrupted_work_and_resume_continues_the_same_run(store):
     ext = GatedExtractor()
     before = manager_with(store, ext)
-    job_id = before.submit(fake_job()).job_id
+    job_id = before.submit(fake_job(), actor=LEAD).job_id
     ext.release(3)
     wait_until(lambda: before.job(job_id).done == 3)
-    before.cancel(job_id)
+    before.cancel(job_id, actor=LEAD)
     ext.release(1)  # a task already in flight may finish
     run_id = before.wait(job_id, 10).run_id
     finished = sorted(r for r, _ in store.finished_tasks(run_id))
@@ -182,7 +187,7 @@ def test_restart_shows_interrupted_work_and_resume_continues_the_same_run(store)
     assert [(w.key, w.run_id, w.done, w.total) for w in interrupted] == [(job_id, run_id, len(finished), N_REPORTS)]
     assert store.stored_jobs(statuses=["interrupted"])[0]["job_id"] == job_id
 
-    resumed = after.resume(job_id)
+    resumed = after.resume(job_id, actor=LEAD)
     final = after.wait(resumed.job_id, timeout_s=10)
     assert final.run_id == run_id  # the job key led back to the same run
     assert sorted(again.calls) == [f"r{i}" for i in range(len(finished), N_REPORTS)]  # finished ones skipped
@@ -199,7 +204,7 @@ def test_a_run_started_elsewhere_and_left_running_can_be_resumed(store):
     [work] = manager.interrupted()
     assert work.key == work.run_id == summary.run_id
     assert (work.job.dataset, work.job.backend, work.job.phase) == ("d", "fake", "2")
-    final = manager.wait(manager.resume(work.key).job_id, timeout_s=10)
+    final = manager.wait(manager.resume(work.key, actor=LEAD).job_id, timeout_s=10)
     assert final.run_id == summary.run_id and final.skipped == 5  # only the failed task ran again
 
 
@@ -211,7 +216,7 @@ def test_a_runner_crash_is_reported_and_the_run_marked_failed(store):
             raise RuntimeError("disk full")
 
     manager = manager_with(store, GatedExtractor(open_gate=True), runner_factory=CrashingRunner)
-    final = manager.wait(manager.submit(fake_job()).job_id, timeout_s=10)
+    final = manager.wait(manager.submit(fake_job(), actor=LEAD).job_id, timeout_s=10)
     assert (final.status, final.error) == ("error", "disk full")
     assert store.run(final.run_id).status == "failed"
     assert manager.interrupted() == []
@@ -237,10 +242,10 @@ def test_several_jobs_are_queued_all_together_or_not_at_all(store):
     ext = GatedExtractor(open_gate=True)
     manager = manager_with(store, ext)
     with pytest.raises(JobRejected) as refused:
-        manager.submit_all([fake_job(), fake_job(split="test")])
+        manager.submit_all([fake_job(), fake_job(split="test")], actor=LEAD)
     assert "no reports in test" in str(refused.value) and "none of the 2 jobs was queued" in str(refused.value)
     assert manager.jobs() == [] and store.stored_jobs() == []
     with pytest.raises(JobRejected, match="listed twice"):
-        manager.submit_all([fake_job(), fake_job()])
-    started = manager.submit_all([fake_job(), fake_job(repeats=2)])
+        manager.submit_all([fake_job(), fake_job()], actor=LEAD)
+    started = manager.submit_all([fake_job(), fake_job(repeats=2)], actor=LEAD)
     assert [manager.wait(s.job_id, 10).status for s in started] == ["failed", "failed"]  # r5 always fails

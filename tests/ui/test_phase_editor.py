@@ -61,7 +61,7 @@ def test_a_new_version_is_stored_with_its_parent_and_found_by_the_engine(store):
     texts["prompts.system"] = texts["prompts.system"] + "\n日付・時刻表現を見落とさないこと。"
     new = pe.make_version(phase, pe.changes_from_edits(phase, texts, None), registry)
     assert (new.number, new.version, new.parent) == (3, phase.version + 1, phase.hash)
-    assert pe.save_version(store, new) is True
+    assert pe.save_version(store, new, actor="tester") is True
     row = store.phases().set_index("phase_key").loc[new.key]
     assert (row["source"], row["parent_hash"]) == ("edited", phase.hash)
     assert resolve_phase(store, new.key) == new  # the runs form passes the key
@@ -78,12 +78,12 @@ def test_editing_an_older_version_numbers_the_new_one_after_the_newest(store):
     texts = pe.current_texts(v1)
     texts["description"] = "first edit"
     v2 = pe.make_version(v1, pe.changes_from_edits(v1, texts, None), registry)
-    pe.save_version(store, v2)
+    pe.save_version(store, v2, actor="tester")
     registry, _, _ = pe.phase_registry(store)
     texts["description"] = "second edit, also from v1"
     v3 = pe.make_version(v1, pe.changes_from_edits(v1, texts, None), registry)
     assert (v3.version, v3.parent) == (3, v1.hash)
-    pe.save_version(store, v3)
+    pe.save_version(store, v3, actor="tester")
     assert [p.version for p in pe.phase_registry(store)[0].versions(1)] == [1, 2, 3]
 
 

@@ -28,7 +28,7 @@ def test_preview_then_commit(tmp_path):
     assert ("reports", "1") in preview.summary_rows
     with Store(tmp_path / "t.duckdb") as store:
         assert not store.has_dataset("new")  # the preview wrote nothing
-        assert commit_import(store, preview) == 1
+        assert commit_import(store, preview, actor="tester") == 1
         assert store.report("new", "a").spans[0].text == "𠮷田太郎"
 
 
@@ -48,7 +48,7 @@ def test_bad_uploads_get_a_plain_message(data, fmt, name, message):
 def test_export_round_trips_through_the_importer():
     report = Report(id="a", text=TEXT, status="approved", spans=[Span(start=4, end=8, category="PATIENT_NAME")])
     for fmt in ("jsonl", "paper-csv"):
-        data = export_bytes([report], fmt)
+        data = export_bytes([report], fmt, actor="tester")
         back = preview_import(data, export_filename("d", None, fmt), fmt, "d", "dev").result.reports
         assert [(s.start, s.end, s.category) for s in back[0].spans] == [(4, 8, "PATIENT_NAME")]
     assert export_filename("d", "test", "paper-csv") == "d-test-gold.csv"
