@@ -119,7 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from phi_core.roles import local_actor
     from phi_core.store import Store, resolve_db_path
 
-    if Path(args.out).exists() and not args.force:
+    if Path(args.out).is_file() and not args.force:
         raise OutputExists(Path(args.out))
     refuse_same_file(resolve_db_path(args.db), args.out)
     with Store(args.db, read_only=False) as store:

@@ -51,6 +51,9 @@ def create_private(path: str | os.PathLike, *, force: bool = False) -> int:
     since a file that held PHI once may hold it again.
     """
     target = Path(path)
+    if target.is_dir():
+        # Say what it is: "already exists" would send the user looking for a file.
+        raise IsADirectoryError(21, "Is a directory", str(target))
     flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
     try:
         fd = os.open(target, flags, OWNER_ONLY)
