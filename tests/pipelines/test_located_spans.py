@@ -88,13 +88,13 @@ def test_a_one_character_value_counts_where_it_was_found(store):
 
 
 def test_spans_flow_through_a_union_pipeline(store):
-    result = score_pipeline(store, make_pipeline("rules+m", ["rules", "ollama:m:7b:3"]), "d")
+    result = score_pipeline(store, make_pipeline("rules+m", ["rules", "ollama:m:7b:3"]), "d", actor="tester")
     stored = store.located_spans(result.run_id)[("r1", 0)]
     # The model's M at both places joins the rules' spans: MRI's M is the model's doing.
     assert sorted((s, e) for _, s, e in stored) == [(SEX, SEX + 1), (MRI, MRI + 1), (NAME, NAME + 4)]
     counts = json.loads(store.report_scores([result.run_id]).iloc[0]["details"])["counts"]
     assert counts["leaked_chars"] == 0 and counts["gold_found"] == 2
-    alone = score_pipeline(store, make_pipeline("rules-only", ["rules"]), "d")
+    alone = score_pipeline(store, make_pipeline("rules-only", ["rules"]), "d", actor="tester")
     assert sorted((s, e) for _, s, e in store.located_spans(alone.run_id)[("r1", 0)]) == [
         (SEX, SEX + 1),
         (NAME, NAME + 4),
