@@ -32,6 +32,8 @@ ACTIONS: dict[str, str] = {
     "edit_phase": "lead",
     "import": "lead",
     "delete_dataset": "lead",
+    "sample": "lead",  # draw a sample of an archive into a new dataset (phi_core.release)
+    "release_report": "lead",  # write the release report for the committee
 }
 
 LOCAL_USER = "local"
