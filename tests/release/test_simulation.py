@@ -1,0 +1,53 @@
+"""The release rule keeps its promise: a pipeline leaking just above the limit rarely passes."""
+
+import numpy as np
+
+from phi_core.analysis.residual_leak import DocumentLeak, ReleaseRule
+from phi_core.release.verdict import PASSES, ReleaseLimits, judge
+
+SIMS = 200
+
+
+def archive_docs(rng, n, p_leak, gold=40, leak_chars=4):
+    docs = []
+    for i in range(n):
+        leaks = rng.random() < p_leak
+        docs.append(
+            DocumentLeak(
+                str(i),
+                "x",
+                gold,
+                leak_chars if leaks else 0,
+                200,
+                0,
+                {"PATIENT_NAME": 10, "AGE": gold - 10},
+                {"PATIENT_NAME": leak_chars} if leaks else {},
+            )
+        )
+    return docs
+
+
+def pass_rate(p_leak, n, limits, seed):
+    rng = np.random.default_rng(seed)
+    return np.mean([judge(archive_docs(rng, n, p_leak), limits, seed=s).status == PASSES for s in range(SIMS)])
+
+
+def test_document_share_just_above_the_limit_passes_at_most_five_percent():
+    limits = ReleaseLimits(ReleaseRule(("PATIENT_NAME",), None), category_share=0.01)
+    assert pass_rate(0.012, 600, limits, seed=1) <= 0.05
+
+
+def test_document_share_well_below_the_limit_with_enough_documents_mostly_passes():
+    limits = ReleaseLimits(ReleaseRule(("PATIENT_NAME",), None), category_share=0.01)
+    assert pass_rate(0.002, 1500, limits, seed=2) >= 0.8
+
+
+def test_character_rate_just_above_the_limit_passes_at_most_five_percent():
+    # Leaking documents lose 4 of 40 PHI characters: a 10% share; p = 0.055 gives a rate of 0.55% > 0.5%.
+    limits = ReleaseLimits(ReleaseRule((), 0.005), category_share=0.01)
+    assert pass_rate(0.055, 600, limits, seed=3) <= 0.05
+
+
+def test_character_rate_below_the_limit_with_enough_documents_mostly_passes():
+    limits = ReleaseLimits(ReleaseRule((), 0.005), category_share=0.01)
+    assert pass_rate(0.02, 2000, limits, seed=4) >= 0.8
