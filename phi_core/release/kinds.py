@@ -124,7 +124,7 @@ def _fit(texts: Sequence[str], seed: int, k_range: tuple[int, int]) -> KindModel
     texts = list(texts)[:FIT_SIZE]
     shapes = [layout(t) for t in texts]
     one = KindModel(1, None, [Kind(kind_id(0), _name(0, typical_lines(texts), shapes), typical_lines(texts))])
-    if len(set(shapes)) < 3:
+    if len(set(shapes)) < 2:
         return one
     counts = layout_ngrams(texts)
     tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
@@ -133,7 +133,7 @@ def _fit(texts: Sequence[str], seed: int, k_range: tuple[int, int]) -> KindModel
     svd = TruncatedSVD(n_components=components, random_state=seed).fit(weighted)
     points = normalize(svd.transform(weighted))
     low, high = k_range
-    high = min(high, len(set(shapes)) - 1, len(texts) // 5)
+    high = min(high, len(set(shapes)), len(texts) // 5)
     best: tuple[float, int, object] | None = None
     scores: dict[int, float] = {}
     for k in range(low, high + 1):
