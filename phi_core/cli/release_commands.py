@@ -118,5 +118,7 @@ def cmd_release_report(args: argparse.Namespace) -> int:
     except (ReportError, NotAllowed, PdfError, OutputExists) as exc:
         raise UserError(str(exc)) from None
     sys.stderr.write(f"wrote {args.out}\n")
-    print_json({"out": args.out, "verdict": report.data["decision"]["verdict"], "rule": report.data["decision"]["rule"]})
+    print_json(
+        {"out": args.out, "verdict": report.data["decision"]["verdict"], "rule": report.data["decision"]["rule"]}
+    )
     return 0

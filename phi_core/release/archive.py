@@ -59,7 +59,9 @@ def _jsonl(path: Path, column: str | None) -> Iterator[ArchiveDoc]:
             try:
                 record = json.loads(_text(raw, f"line {number} of {path.name}"))
             except json.JSONDecodeError as exc:
-                raise ArchiveError(f"line {number} of {path.name} is not valid JSON ({exc.msg}); fix that line") from None
+                raise ArchiveError(
+                    f"line {number} of {path.name} is not valid JSON ({exc.msg}); fix that line"
+                ) from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise ArchiveError(f'line {number} of {path.name} has no "text": each line needs {{"id", "text"}}')
             stratum = record.get(column) if column else None
@@ -94,7 +96,9 @@ def _csv(path: Path, column: str | None, text_column: str | None) -> Iterator[Ar
                     (row.get(column) or "") if column else None,
                 )
         except (csv.Error, UnicodeDecodeError) as exc:
-            raise ArchiveError(f"{path.name} cannot be read near line {reader.line_num} ({exc}); fix the file") from None
+            raise ArchiveError(
+                f"{path.name} cannot be read near line {reader.line_num} ({exc}); fix the file"
+            ) from None
 
 
 def _is_text_member(name: str) -> bool:

@@ -93,9 +93,7 @@ def share_bound(
     groups = _groups(kinds, n)
     weights = _weights(groups, kind_sizes)
     p = sum(weights[g] * x[idx].mean() for g, idx in groups.items())
-    var = sum(
-        weights[g] ** 2 * (x[idx].var(ddof=1) / idx.size if idx.size > 1 else 0.0) for g, idx in groups.items()
-    )
+    var = sum(weights[g] ** 2 * (x[idx].var(ddof=1) / idx.size if idx.size > 1 else 0.0) for g, idx in groups.items())
     n_eff = float(n) if var <= 0 or p <= 0 or p >= 1 else min(float(n), p * (1 - p) / var)
     k_eff = p * n_eff
     return Bound(float(p), cp_lower(k_eff, n_eff, confidence), cp_upper(k_eff, n_eff, confidence), n, n_eff)
@@ -153,7 +151,9 @@ def rate_bound(
     return Bound(float(estimate), lower, upper, n, float(n))
 
 
-def rate_floor(leaked: Sequence[float], gold: Sequence[float], categories_per_doc: Sequence[int], doc_upper: float) -> float:
+def rate_floor(
+    leaked: Sequence[float], gold: Sequence[float], categories_per_doc: Sequence[int], doc_upper: float
+) -> float:
     """The least a character-rate bound may say, from the bound on documents leaking anything (pure)."""
     lk = np.asarray(leaked, dtype=float)
     gd = np.asarray(gold, dtype=float)

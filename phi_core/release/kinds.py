@@ -140,7 +140,9 @@ def _fit(texts: Sequence[str], seed: int, k_range: tuple[int, int]) -> KindModel
         km = KMeans(n_clusters=k, random_state=seed, n_init=3).fit(points)
         if len(set(km.labels_)) < 2:
             continue
-        score = float(silhouette_score(points, km.labels_, sample_size=min(len(points), SILHOUETTE_SAMPLE), random_state=seed))
+        score = float(
+            silhouette_score(points, km.labels_, sample_size=min(len(points), SILHOUETTE_SAMPLE), random_state=seed)
+        )
         scores[k] = score
         if best is None or score > best[0]:
             best = (score, k, km)
@@ -151,5 +153,7 @@ def _fit(texts: Sequence[str], seed: int, k_range: tuple[int, int]) -> KindModel
     for index in range(k):
         members = [t for t, label in zip(texts, km.labels_) if label == index]
         lines = typical_lines(members)
-        kinds.append(Kind(kind_id(index), _name(index, lines, [shapes[i] for i in np.flatnonzero(km.labels_ == index)]), lines))
+        kinds.append(
+            Kind(kind_id(index), _name(index, lines, [shapes[i] for i in np.flatnonzero(km.labels_ == index)]), lines)
+        )
     return KindModel(k, score, kinds, tfidf, svd, km, scores)

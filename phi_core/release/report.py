@@ -159,11 +159,25 @@ def build_report(
         f'<p class="verdict">{_e(status_ja if ja else status_en)}</p>',
         f"<p>{_e(overall.advice(language))}</p>",
         _table(
-            [t("criterion", "基準"), t("observed", "観測値"), t("95% lower", "95% 下限"), t("95% upper", "95% 上限"),
-             t("limit", "上限値"), t("documents", "文書数"), t("verdict", "判定")],
             [
-                [c.key, _pct(c.bound.estimate), _pct(c.bound.lower), _pct(c.bound.upper), _pct(c.limit), c.bound.n,
-                 STATUS_TEXT[c.status][1 if ja else 0]]
+                t("criterion", "基準"),
+                t("observed", "観測値"),
+                t("95% lower", "95% 下限"),
+                t("95% upper", "95% 上限"),
+                t("limit", "上限値"),
+                t("documents", "文書数"),
+                t("verdict", "判定"),
+            ],
+            [
+                [
+                    c.key,
+                    _pct(c.bound.estimate),
+                    _pct(c.bound.lower),
+                    _pct(c.bound.upper),
+                    _pct(c.limit),
+                    c.bound.n,
+                    STATUS_TEXT[c.status][1 if ja else 0],
+                ]
                 for c in overall.criteria
             ],
         ),
@@ -191,10 +205,14 @@ def build_report(
     else:
         out.append(
             "<p>"
-            + _e(t("This dataset was not drawn from an archive with `sample`: figures are not weighted, and nothing "
-                   "says it represents the documents to be released.",
-                   "このデータセットは sample でアーカイブから抽出したものではありません。重み付けはなく、公開する文書を"
-                   "代表するとは言えません。"))
+            + _e(
+                t(
+                    "This dataset was not drawn from an archive with `sample`: figures are not weighted, and nothing "
+                    "says it represents the documents to be released.",
+                    "このデータセットは sample でアーカイブから抽出したものではありません。重み付けはなく、公開する文書を"
+                    "代表するとは言えません。",
+                )
+            )
             + "</p>"
         )
     annotated: dict[str, int] = {}
@@ -207,14 +225,26 @@ def build_report(
         info = names.get(kind, {})
         ev = by_kind.get(kind)
         kind_rows.append(
-            [kind, info.get("name", ""), info.get("archive_count", ""), info.get("sampled_count", ""),
-             annotated.get(kind, 0), ev.advice(language) if ev else ""]
+            [
+                kind,
+                info.get("name", ""),
+                info.get("archive_count", ""),
+                info.get("sampled_count", ""),
+                annotated.get(kind, 0),
+                ev.advice(language) if ev else "",
+            ]
         )
     out.append(f"<h3>{_e(t('Kinds', '文書の種類'))}</h3>")
     out.append(
         _table(
-            [t("kind", "種類"), t("typical lines", "典型的な行"), t("in archive", "アーカイブ"),
-             t("sampled", "標本"), t("annotated", "正解付き"), t("verdict for this kind", "この種類の判定")],
+            [
+                t("kind", "種類"),
+                t("typical lines", "典型的な行"),
+                t("in archive", "アーカイブ"),
+                t("sampled", "標本"),
+                t("annotated", "正解付き"),
+                t("verdict for this kind", "この種類の判定"),
+            ],
             kind_rows,
         )
     )
@@ -234,27 +264,42 @@ def build_report(
     ]
     out.append(svg_bars(rate_rows, limits.rule.max_char_leak_rate))
     unchecked = [
-        t(f"{counts.get(s, 0)} reports with status {s} (not approved) are not counted",
-          f"状態 {s} の {counts.get(s, 0)} 件（未承認）は数えていません")
+        t(
+            f"{counts.get(s, 0)} reports with status {s} (not approved) are not counted",
+            f"状態 {s} の {counts.get(s, 0)} 件（未承認）は数えていません",
+        )
         for s in ("unlabeled", "silver", "in_review")
         if counts.get(s)
     ]
     if sample:
         rest = sample["archive_size"] - sample["n_sampled"]
         unchecked.append(
-            t(f"{rest:,} archive documents were not sampled; they are represented by the sample, not checked",
-              f"アーカイブの {rest:,} 件は標本に含まれず、標本で代表されるだけで確認されていません")
+            t(
+                f"{rest:,} archive documents were not sampled; they are represented by the sample, not checked",
+                f"アーカイブの {rest:,} 件は標本に含まれず、標本で代表されるだけで確認されていません",
+            )
         )
     for kind in overall.unchecked_kinds:
         unchecked.append(t(f"kind {kind} has no annotated document", f"種類 {kind} には正解付き文書がありません"))
-    missing = [c for c, b in overall.category_shares.items() if c in limits.rule.no_leak_categories and b.n and not any(
-        c in d.gold_by_category for run in measured for d in run.documents if d.report_id in kinds)]
+    missing = [
+        c
+        for c, b in overall.category_shares.items()
+        if c in limits.rule.no_leak_categories
+        and b.n
+        and not any(c in d.gold_by_category for run in measured for d in run.documents if d.report_id in kinds)
+    ]
     for c in missing:
-        unchecked.append(t(f"no annotated document contains {c}: its share rests on no occurrence",
-                           f"{c} を含む正解付き文書がありません"))
+        unchecked.append(
+            t(
+                f"no annotated document contains {c}: its share rests on no occurrence",
+                f"{c} を含む正解付き文書がありません",
+            )
+        )
     unchecked.append(
-        t("PHI that the gold labels themselves miss cannot be seen by any of these figures",
-          "正解ラベル自体が見落とした PHI は、どの数値にも表れません")
+        t(
+            "PHI that the gold labels themselves miss cannot be seen by any of these figures",
+            "正解ラベル自体が見落とした PHI は、どの数値にも表れません",
+        )
     )
     out.append(f'<h2 id="unchecked">5. {_e(t("What was never checked", "確認していないこと"))}</h2>')
     out.append("<ul>" + "".join(f"<li>{_e(u)}</li>" for u in unchecked) + "</ul>")
@@ -268,8 +313,11 @@ def build_report(
                 [t("recognizers", "認識器"), ", ".join(vers["recognizers"])],
                 [t("run", "実行"), f"{vers['run_id']} ({vers['run_created_at']})"],
                 [t("dataset content SHA-256", "データセット内容の SHA-256"), vers["dataset_digest"]],
-                [t("phases", "フェーズ"), "; ".join(f"{p['part']}: {p['phase_key']} v{p['version']} {p['hash']}"
-                                              for p in vers["phases"]) or "—"],
+                [
+                    t("phases", "フェーズ"),
+                    "; ".join(f"{p['part']}: {p['phase_key']} v{p['version']} {p['hash']}" for p in vers["phases"])
+                    or "—",
+                ],
             ],
         )
     )

@@ -127,9 +127,7 @@ class Evidence:
                 )
         if self.unchecked_kinds:
             kinds = ", ".join(self.unchecked_kinds)
-            text += (
-                f"。正解ラベルのない種類：{kinds}" if ja else f". Kinds with no annotated document: {kinds}"
-            )
+            text += f"。正解ラベルのない種類：{kinds}" if ja else f". Kinds with no annotated document: {kinds}"
         if self.too_few:
             text += (
                 f"。この種類の正解付き文書は {self.n_documents} 件だけです（{MIN_KIND_DOCS} 件未満）"
@@ -181,13 +179,13 @@ def judge(
     if leaks_any.n_effective > 0:
         design = max(1.0, n / leaks_any.n_effective)
     categories = sorted({c for d in docs for c in d.gold_by_category} | set(rule.no_leak_categories))
-    shares = {
-        c: share_bound([d.leaked_by_category.get(c, 0) > 0 for d in docs], kinds, kind_sizes) for c in categories
-    }
+    shares = {c: share_bound([d.leaked_by_category.get(c, 0) > 0 for d in docs], kinds, kind_sizes) for c in categories}
     criteria = []
     for c in rule.no_leak_categories:
         b = shares[c]
-        needed = documents_for_share(b.estimate, limits.category_share, max(1.0, n / b.n_effective) if b.n_effective else design)
+        needed = documents_for_share(
+            b.estimate, limits.category_share, max(1.0, n / b.n_effective) if b.n_effective else design
+        )
         criteria.append(_judge(f"category:{c}", b, limits.category_share, needed))
     if rule.max_char_leak_rate is not None:
         limit = rule.max_char_leak_rate

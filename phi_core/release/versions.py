@@ -39,7 +39,9 @@ def versions(store, dataset: str, run, pipeline_definition: dict | None) -> dict
         phase = part.rsplit(":", 1)[-1]
         rows = frame[frame["number"].astype(str) == phase] if not frame.empty else frame
         for _, row in rows.iterrows():
-            phases.append({"part": part, "phase_key": row["phase_key"], "version": int(row["version"]), "hash": row["hash"]})
+            phases.append(
+                {"part": part, "phase_key": row["phase_key"], "version": int(row["version"]), "hash": row["hash"]}
+            )
     provenance = (run.provenance if run else {}) or {}
     return {
         "project": project_version(),

@@ -20,7 +20,10 @@ def db(tmp_path_factory):
     write_archive(archive, {"hl7": 120, "csv": 60, "prose": 20})
     path = folder / "r.duckdb"
     assert main(["init", "--db", str(path), "--no-seed"]) == 0
-    assert main(["sample", "--in", str(archive), "--n", "40", "--dataset", "ward <b>", "--seed", "5", "--db", str(path)]) == 0
+    assert (
+        main(["sample", "--in", str(archive), "--n", "40", "--dataset", "ward <b>", "--seed", "5", "--db", str(path)])
+        == 0
+    )
     with Store(path) as store:
         # Stand-in for annotators approving the corrected labels.
         store.con.execute("UPDATE reports SET status = 'approved' WHERE dataset = 'ward <b>'")
@@ -63,8 +66,28 @@ def test_leak_json_carries_the_release_decision(db, capsys):
 def test_pdf_embeds_a_japanese_font(db, tmp_path):
     path, _ = db
     out = tmp_path / "report.pdf"
-    assert main(["release-report", "--dataset", "ward <b>", "--pipeline", "rules", "--out", str(out), "--lang", "ja", "--db", str(path)]) == 0
+    assert (
+        main(
+            [
+                "release-report",
+                "--dataset",
+                "ward <b>",
+                "--pipeline",
+                "rules",
+                "--out",
+                str(out),
+                "--lang",
+                "ja",
+                "--db",
+                str(path),
+            ]
+        )
+        == 0
+    )
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and b"FontFile2" in data and b"IPA" in data
     assert (out.stat().st_mode & 0o077) == 0  # owner-only
-    assert main(["release-report", "--dataset", "ward <b>", "--pipeline", "rules", "--out", str(out), "--db", str(path)]) != 0
+    assert (
+        main(["release-report", "--dataset", "ward <b>", "--pipeline", "rules", "--out", str(out), "--db", str(path)])
+        != 0
+    )

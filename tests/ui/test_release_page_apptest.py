@@ -28,12 +28,37 @@ def db(tmp_path, monkeypatch):
         ]
         store.add_reports("ward", reports)
         run = store.create_run(
-            job_key="k", dataset="ward", split=None, backend="rules", model="rules", phase="-", phase_key=None,
-            host="", model_digest="", model_meta={}, options={}, provenance={}, repeats=1, tasks_total=20,
+            job_key="k",
+            dataset="ward",
+            split=None,
+            backend="rules",
+            model="rules",
+            phase="-",
+            phase_key=None,
+            host="",
+            model_digest="",
+            model_meta={},
+            options={},
+            provenance={},
+            repeats=1,
+            tasks_total=20,
         )
         results = [
-            TaskResult(f"w{i}", 0, "done", "", [("PATIENT_NAME", None, "山田太郎"), ("AGE", None, "45歳")],
-                       [], [], 0.1, None, None, None, 0, None)
+            TaskResult(
+                f"w{i}",
+                0,
+                "done",
+                "",
+                [("PATIENT_NAME", None, "山田太郎"), ("AGE", None, "45歳")],
+                [],
+                [],
+                0.1,
+                None,
+                None,
+                None,
+                0,
+                None,
+            )
             for i in range(20)
         ]
         store.save_task_results(run.run_id, results)
