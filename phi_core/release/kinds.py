@@ -6,8 +6,10 @@ HashingVectorizer, so any number of documents can be assigned one batch at a
 time; computed with array operations, which is what makes 200,000 documents fast),
 weighted by TF-IDF learned on the subset, reduced to ``SVD_COMPONENTS``
 dimensions and normalised (cosine geometry), and clustered by k-means.
-The number of kinds is the k in ``K_RANGE`` with the highest silhouette on the
-subset; a subset too small or too uniform to split gives one kind.
+The number of kinds is the fewest k in ``K_RANGE`` whose silhouette on the
+subset is within ``SILHOUETTE_TOLERANCE`` of the highest (on synthetic-styles
+the silhouette creeps up past the true number of styles as it splits a style
+into its variants); a subset too small or too uniform to split gives one kind.
 
 Kinds are named by their most typical lines: lines met verbatim in many of
 the kind's subset documents (template lines such as 【所見】 or a CSV header).
@@ -30,6 +32,8 @@ K_RANGE = (2, 30)
 SVD_COMPONENTS = 48
 FIT_SIZE = 2000
 SILHOUETTE_SAMPLE = 1500  # silhouette costs the square of the points it scores
+SILHOUETTE_TOLERANCE = 0.02
+N_INIT = 10  # with fewer starts, k-means' result (and so the chosen k) varied with the seed
 NAME_LINES = 2
 NAME_MIN_SHARE = 0.3
 NAME_MIN_DOCS = 3
@@ -37,9 +41,10 @@ NAME_MAX_CHARS = 40
 
 METHOD = (
     "layout classes (kanji, kana, digits, Latin letters; punctuation and line breaks kept) → "
-    "character 1-3-gram hashing + TF-IDF → {svd}-dimensional SVD → k-means; number of kinds = highest "
-    "silhouette for k in {k0}..{k1}, fitted on a random subset of at most {fit} documents"
-).format(svd=SVD_COMPONENTS, k0=K_RANGE[0], k1=K_RANGE[1], fit=FIT_SIZE)
+    "character 1-3-gram hashing + TF-IDF → {svd}-dimensional SVD → k-means ({init} starts); number of kinds = the "
+    "fewest k in {k0}..{k1} whose silhouette is within {tol} of the highest, fitted on a random subset of at most "
+    "{fit} documents"
+).format(svd=SVD_COMPONENTS, init=N_INIT, k0=K_RANGE[0], k1=K_RANGE[1], tol=SILHOUETTE_TOLERANCE, fit=FIT_SIZE)
 
 
 @dataclass
@@ -134,21 +139,23 @@ def _fit(texts: Sequence[str], seed: int, k_range: tuple[int, int]) -> KindModel
     points = normalize(svd.transform(weighted))
     low, high = k_range
     high = min(high, len(set(shapes)), len(texts) // 5)
-    best: tuple[float, int, object] | None = None
-    scores: dict[int, float] = {}
+    fits: dict[int, tuple[float, object]] = {}
     for k in range(low, high + 1):
-        km = KMeans(n_clusters=k, random_state=seed, n_init=3).fit(points)
+        km = KMeans(n_clusters=k, random_state=seed, n_init=N_INIT).fit(points)
         if len(set(km.labels_)) < 2:
             continue
         score = float(
             silhouette_score(points, km.labels_, sample_size=min(len(points), SILHOUETTE_SAMPLE), random_state=seed)
         )
-        scores[k] = score
-        if best is None or score > best[0]:
-            best = (score, k, km)
-    if best is None:
+        fits[k] = (score, km)
+    if not fits:
         return one
-    score, k, km = best
+    scores = {k: s for k, (s, _) in fits.items()}
+    # Parsimony: the fewest kinds whose silhouette is within SILHOUETTE_TOLERANCE of the best,
+    # because a curve that creeps up slowly would otherwise split one kind into its variants.
+    top = max(scores.values())
+    k = min(k for k, s in scores.items() if s >= top - SILHOUETTE_TOLERANCE)
+    score, km = fits[k]
     kinds = []
     for index in range(k):
         members = [t for t, label in zip(texts, km.labels_) if label == index]
