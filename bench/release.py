@@ -32,7 +32,7 @@ def generate(path: Path, documents: int) -> None:
             handle.write(json.dumps({"id": f"a{i:07d}", "text": text}, ensure_ascii=False) + "\n")
 
 
-def bench_sample(documents: int, n: int) -> None:
+def bench_sample(documents: int, n: int, trace: bool = False) -> None:
     from phi_core.release.sampling import draw_sample
     from phi_core.release.service import sample_archive
     from phi_core.store import Store
@@ -52,12 +52,13 @@ def bench_sample(documents: int, n: int) -> None:
             f"{time.process_time() - cpu:.1f} s CPU (target < 60 s); peak RSS of the process {rss:.0f} MB "
             f"(target < 500 MB); {len(result.kinds)} kinds, silhouette {result.silhouette:.3f}"
         )
-        tracemalloc.start()
-        draw_sample(archive, n, seed=1)
-        peak = tracemalloc.get_traced_memory()[1] / 1e6
-        tracemalloc.stop()
-        print(f"draw_sample alone: peak Python allocation {peak:.0f} MB (tracemalloc)")
-        print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print(f"load average after the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        if trace:  # slow: tracemalloc records every allocation
+            tracemalloc.start()
+            draw_sample(archive, n, seed=1)
+            peak = tracemalloc.get_traced_memory()[1] / 1e6
+            tracemalloc.stop()
+            print(f"draw_sample alone: peak Python allocation {peak:.0f} MB (tracemalloc)")
 
 
 def bench_clustering(seeds: tuple[int, ...]) -> None:
@@ -81,9 +82,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=200_000)
     parser.add_argument("--n", type=int, default=400)
+    parser.add_argument("--tracemalloc", action="store_true", help="also the peak of Python allocations (slow)")
     args = parser.parse_args()
     bench_clustering((0, 1, 2))
-    bench_sample(args.documents, args.n)
+    bench_sample(args.documents, args.n, args.tracemalloc)
 
 
 if __name__ == "__main__":
