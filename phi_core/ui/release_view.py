@@ -58,12 +58,12 @@ def release_section(store, dataset: str, split: str | None, measured, rule) -> N
     kinds, sizes = document_kinds(store, dataset)
     if sizes:
         st.text(tr("Weighted to the archive by document kind.", "文書の種類ごとにアーカイブへ重み付けしています。"))
-    decisions = decisions_from(measured, kinds, sizes, limits)
-    if not decisions:
+    if not measured:
         return
-    labels = {d.run_id: d.label for d in decisions}
+    labels = {run.run_id: run.label for run in measured}
     run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="release_run")
-    chosen = next(d for d in decisions if d.run_id == run_id)
+    # Only the chosen run: bootstraps for every run and kind would slow the page down with many runs.
+    chosen = decisions_from([r for r in measured if r.run_id == run_id], kinds, sizes, limits)[0]
     overall = chosen.decision.overall
     # st.text: kind names and run labels come from files and users, never parsed as Markdown.
     st.text(overall.advice(current_language()))
