@@ -113,7 +113,9 @@ class Evidence:
             else:
                 text += f": the observed {names} is above its limit" + (" (so is its 95% lower bound)" if sure else "")
         elif self.status == UNDECIDED:
-            if self.more_documents is not None:
+            if self.n_documents == 0:
+                text += "：正解付きの文書がまだありません" if ja else ": no annotated document yet"
+            elif self.more_documents is not None:
                 text += (
                     f"：あと約 {self.more_documents:,} 件の文書に正解ラベルを付けてください（観測値が変わらない場合）"
                     if ja

@@ -51,3 +51,19 @@ def test_character_rate_just_above_the_limit_passes_at_most_five_percent():
 def test_character_rate_below_the_limit_with_enough_documents_mostly_passes():
     limits = ReleaseLimits(ReleaseRule((), 0.005), category_share=0.01)
     assert pass_rate(0.02, 2000, limits, seed=4) >= 0.8
+
+
+def test_a_kind_without_annotated_documents_is_named_and_blocks_a_pass():
+    from phi_core.release.verdict import UNDECIDED, decide
+
+    rng = np.random.default_rng(5)
+    docs = archive_docs(rng, 400, 0.0)
+    limits = ReleaseLimits(ReleaseRule(("PATIENT_NAME",), None), category_share=0.01)
+    decision = decide(docs, ["a"] * 400, limits, {"a": 9000, "b": 1000})
+    assert decision.overall.status == UNDECIDED and decision.overall.unchecked_kinds == ["b"]
+    assert "Kinds with no annotated document: b" in decision.overall.advice("en")
+    empty = next(k for k in decision.kinds if k.scope == "b")
+    assert "no annotated document yet" in empty.advice("en") and empty.too_few
+    assert "正解付きの文書がまだありません" in empty.advice("ja")
+    alone = decide(docs, ["a"] * 400, limits, {"a": 9000})
+    assert alone.overall.status == PASSES  # 0 of 400: upper bound 0.75% <= 1%
