@@ -27,9 +27,9 @@ def archive_docs(rng, n, p_leak, gold=40, leak_chars=4):
     return docs
 
 
-def pass_rate(p_leak, n, limits, seed):
+def pass_rate(p_leak, n, limits, seed, sims=SIMS):
     rng = np.random.default_rng(seed)
-    return np.mean([judge(archive_docs(rng, n, p_leak), limits, seed=s).status == PASSES for s in range(SIMS)])
+    return np.mean([judge(archive_docs(rng, n, p_leak), limits, seed=s).status == PASSES for s in range(sims)])
 
 
 def test_document_share_just_above_the_limit_passes_at_most_five_percent():
@@ -50,7 +50,7 @@ def test_character_rate_just_above_the_limit_passes_at_most_five_percent():
 
 def test_character_rate_below_the_limit_with_enough_documents_mostly_passes():
     limits = ReleaseLimits(ReleaseRule((), 0.005), category_share=0.01)
-    assert pass_rate(0.02, 2000, limits, seed=4) >= 0.8
+    assert pass_rate(0.02, 800, limits, seed=4, sims=100) >= 0.8  # a rate of 0.2% against 0.5%
 
 
 def test_a_kind_without_annotated_documents_is_named_and_blocks_a_pass():
