@@ -27,11 +27,12 @@ def _criteria_frame(evidence, ja: bool) -> pd.DataFrame:
     )
 
 
-def _kinds_frame(decision, ja: bool) -> pd.DataFrame:
+def _kinds_frame(decision, ja: bool, names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
                 tr("kind", "種類"): e.scope,
+                tr("typical lines", "典型的な行"): names.get(e.scope, ""),
                 tr("annotated documents", "正解付き文書"): e.n_documents,
                 tr("verdict", "判定"): STATUS_TEXT[e.status][1 if ja else 0],
                 tr("advice", "助言"): e.advice("ja" if ja else "en"),
@@ -68,7 +69,8 @@ def release_section(store, dataset: str, split: str | None, measured, rule) -> N
     # st.text: kind names and run labels come from files and users, never parsed as Markdown.
     st.text(overall.advice(current_language()))
     st.dataframe(_criteria_frame(overall, ja), hide_index=True, key="release_criteria")
-    st.dataframe(_kinds_frame(chosen.decision, ja), hide_index=True, key="release_kinds")
+    names = {k["kind"]: k["name"] for k in store.sample_kinds(dataset)}
+    st.dataframe(_kinds_frame(chosen.decision, ja, names), hide_index=True, key="release_kinds")
     _report_buttons(store, dataset, chosen, limits)
 
 
