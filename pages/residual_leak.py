@@ -9,6 +9,7 @@ from phi_core.figures.leak import leak_bars
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
 from phi_core.ui.downloads import PageExports
+from phi_core.ui.release_view import release_section
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
@@ -75,7 +76,8 @@ with st.container(border=True):
     )
 rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
 
-leak = summarise(measured(store, dataset, split, store.leak_fingerprint(dataset)), rule, current_language())
+measured_leaks = measured(store, dataset, split, store.leak_fingerprint(dataset))
+leak = summarise(measured_leaks, rule, current_language())
 if leak.summary.empty:
     st.info(
         tr(
@@ -130,6 +132,8 @@ exports.table(
 exports.chart(
     leak_bars(leak.by_category, leak.summary, language=current_language()), "leak_by_category", key="leak_fig"
 )
+
+release_section(store, dataset, split, measured_leaks, rule)
 
 cat_tab, style_tab, worst_tab = st.tabs(
     [tr("By category", "区分別"), tr("By style", "文体別"), tr("Documents that leak most", "漏洩の多い文書")]

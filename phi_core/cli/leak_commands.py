@@ -25,6 +25,13 @@ def _configure(p: argparse.ArgumentParser) -> None:
         default=0.5,
         help="release rule: at most this percentage of PHI characters may leak (default 0.5)",
     )
+    p.add_argument(
+        "--category-share-percent",
+        type=float,
+        default=1.0,
+        help="release decision: at most this percentage of documents may leak each --no-leak category (default 1)",
+    )
+    p.add_argument("--json", action="store_true", help="(the output is always JSON; accepted for scripts)")
     p.add_argument("--csv", metavar="FILE", help="write the run, category and style rows as CSV (owner-only)")
     p.add_argument("--force", action="store_true", help="replace the --csv file if it exists")
     add_db(p)
@@ -35,6 +42,8 @@ def _configure(p: argparse.ArgumentParser) -> None:
 )
 def cmd_leak(args: argparse.Namespace) -> int:
     from phi_core.analysis.residual_leak import ReleaseRule, residual_leak
+    from phi_core.release.evidence import release_decisions
+    from phi_core.release.verdict import ReleaseLimits
     from phi_core.store import Store
     from phi_core.taxonomy import CATEGORY_CODES
 
@@ -56,11 +65,21 @@ def cmd_leak(args: argparse.Namespace) -> int:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core runs`")
         leak = residual_leak(store, args.dataset, args.split, run_ids=args.run or None, rule=rule)
+        decisions = release_decisions(
+            store,
+            args.dataset,
+            args.split,
+            run_ids=args.run or None,
+            limits=ReleaseLimits(rule, args.category_share_percent / 100),
+        )
     if args.csv:
         from phi_core.files import open_private, safe_frame
 
         with open_private(args.csv, "w", force=args.force, newline="") as out:
             safe_frame(leak.csv_frame()).to_csv(out, index=False)
         sys.stderr.write(f"wrote {args.csv}\n")
-    print_json({"rule": rule.describe(), "runs": leak.summary.to_dict(orient="records")})
+    # "release": bounds, verdict, evidence per kind and sample-size advice (en/ja) per run (phi_core/release).
+    release = {d.run_id: d.to_dict() for d in decisions}
+    runs = [{**row, "release": release.get(row["run_id"])} for row in leak.summary.to_dict(orient="records")]
+    print_json({"rule": rule.describe(), "runs": runs})
     return 0

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "figure_commands",
     "leak_commands",
     "pipeline_commands",
+    "release_commands",
     "report_commands",
     "run_commands",
     "team_commands",

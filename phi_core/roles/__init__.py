@@ -36,6 +36,8 @@ ACTIONS: dict[str, str] = {
     "score": "lead",  # score a pipeline (a new run) from stored runs
     "keep_documents": "lead",  # store de-identified job's originals as a new dataset
     "export_phi": "adjudicator",  # gold or predictions out of the store: files full of PHI
+    "sample": "lead",  # draw a sample of an archive into a new dataset (phi_core.release)
+    "release_report": "lead",  # write the release report for the committee
 }
 
 LOCAL_USER = "local"

@@ -10,12 +10,14 @@ from phi_core.store.jobs import JobTables
 from phi_core.store.phases import PhaseTables
 from phi_core.store.pipelines import PipelineTables
 from phi_core.store.reference import ReferenceTables
+from phi_core.store.release import ReleaseTables
 from phi_core.store.runs import RunTables
 from phi_core.store.scores import ScoreTables
 from phi_core.store.team import TeamTables
 
 
 class Store(
+    ReleaseTables,  # first: its delete_dataset also clears the sampling tables, then calls CorpusTables'
     CorpusTables,
     ReferenceTables,
     PhaseTables,

@@ -103,7 +103,7 @@ ALLOWLIST: tuple[Allowed, ...] = (
     ),
     _entry(
         "file formats and units stay as written",
-        {"PNG", "SVG", "PDF", "CSV", "JSONL", "TOML", "zip", "px", "KB", "MB", "GB", "ms"},
+        {"PNG", "SVG", "PDF", "HTML", "CSV", "JSONL", "TOML", "zip", "px", "KB", "MB", "GB", "ms"},
     ),
     _entry(
         "category codes of the taxonomy and the prompts' coarse types are identifiers, not prose",
