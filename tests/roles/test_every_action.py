@@ -193,6 +193,20 @@ def export_predictions(store, actor, tmp_path):
     corpus.export_predictions(store, actor, "d", tmp_path / "pred.jsonl", "jsonl", backend="rules")
 
 
+def sample_archive(store, actor, tmp_path):
+    from phi_core.release.service import sample_archive as draw
+
+    archive = tmp_path / "archive.txt.in"
+    archive.write_text('{"id": "a1", "text": "所見なし"}\n{"id": "a2", "text": "氏名 山田太郎"}\n', encoding="utf-8")
+    draw(store, actor, archive, n=2, dataset="sampled", fmt="jsonl")
+
+
+def release_report(store, actor, tmp_path):
+    from phi_core.release.report import build_report
+
+    build_report(store, actor, "d", "rules")
+
+
 WALKS = {
     "annotate": [annotate_own_layer],
     "edit_gold": [edit_gold],
@@ -209,6 +223,8 @@ WALKS = {
     "score": [score],
     "keep_documents": [keep_pasted_documents],
     "export_phi": [export_gold_file, export_gold_download, export_predictions],
+    "sample": [sample_archive],
+    "release_report": [release_report],
 }
 READ_ONLY = {"view"}
 CASES = [(action, walk) for action, walks in WALKS.items() for walk in walks]
