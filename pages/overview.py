@@ -49,7 +49,7 @@ counts = store.report_counts(dataset)
 for column, status in zip(st.columns(len(LABEL_STATUSES)), LABEL_STATUSES):
     column.metric(status_name(status, language), format_count(counts.get(status, 0), language))
 
-frame = leaderboard_frame(store, dataset, split, n_boot=200)
+frame = leaderboard_frame(store, dataset, split)
 all_splits = tr("all splits", "全分割")
 st.subheader(tr(f"Leaderboard ({split or all_splits})", f"ランキング（{split or all_splits}）"))
 if frame.empty:

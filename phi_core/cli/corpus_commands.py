@@ -113,14 +113,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_predictions(store, args: argparse.Namespace, reports) -> int:
     from phi_core.corpus.predictions import PREDICTION_WRITERS, items_by_report, prediction_records
-    from phi_core.evaluation import latest_runs
 
     if not args.backend:
         raise UserError("exporting predictions needs --backend (and --model/--phase when there are several runs)")
+    latest = set(store.latest_scored_runs(args.dataset, args.split)["run_id"])
     runs = [
         r
-        for r in latest_runs(store, args.dataset, args.split)
-        if r.backend == args.backend
+        for r in store.runs(args.dataset)
+        if r.run_id in latest
+        and r.backend == args.backend
         and (not args.model or r.model == args.model)
         and (not args.phase or str(r.phase) == str(args.phase))
     ]

@@ -15,21 +15,14 @@ from typing import Any, Iterator, Sequence
 
 import pandas as pd
 
+from phi_core.dimensions import DIMENSIONS
 from phi_core.store.database import connect, migrate, resolve_db_path
 
 # Per-(run, report) tables written next to report_scores (db/migrations/002_analysis.sql).
 ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs", "score_formats")
 
-SCORE_DIMENSION_COLUMNS = (
-    "recall",
-    "precision",
-    "boundary_fidelity",
-    "information_purity",
-    "category_classification",
-    "rule_adherence",
-    "stability",
-    "efficiency",
-)
+# The report_scores columns holding points, one per scoring dimension.
+SCORE_DIMENSION_COLUMNS = DIMENSIONS
 
 
 def _json(value: Any) -> str:

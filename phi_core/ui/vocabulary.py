@@ -9,6 +9,8 @@ and Japanese text side by side.
 
 from __future__ import annotations
 
+from phi_core.dimensions import DIMENSION_NAMES
+
 # Label status -> (English, Japanese).
 STATUS_NAMES: dict[str, tuple[str, str]] = {
     "unlabeled": ("unlabeled", "未ラベル"),
@@ -101,18 +103,6 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "updated_at": ("changed", "変更日時"),
 }
 
-
-# Scoring dimension (phi_core/scoring) -> (English, Japanese) name.
-DIMENSION_NAMES: dict[str, tuple[str, str]] = {
-    "recall": ("recall", "再現率"),
-    "precision": ("precision", "適合率"),
-    "boundary_fidelity": ("boundary fidelity", "境界の正確さ"),
-    "information_purity": ("information purity", "情報の純度"),
-    "category_classification": ("category classification", "カテゴリ分類"),
-    "rule_adherence": ("rule adherence", "ルール遵守"),
-    "stability": ("stability", "安定性"),
-    "efficiency": ("efficiency", "効率"),
-}
 
 # How a row the paper reported is marked in its label: "GPT-4.1 (paper, p5)" (phi_core/analysis/leaderboard.py).
 _PAPER_MARKS = (

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from phi_core.analysis.leaderboard import leaderboard_records
+from phi_core.analysis.leaderboard_records import leaderboard_records
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.pipelines import make_pipeline
 from phi_core.pipelines.definition import PipelineError
