@@ -16,8 +16,9 @@ from phi_core.phases import PhaseError, dump_toml
 from phi_core.roles import NotAllowed, require
 from phi_core.runs.extractors import backend_names
 from phi_core.runs.manager import JobRejected
-from phi_core.scoring import DIMENSIONS as DIMENSION_COLUMNS
+from phi_core.dimensions import DIMENSIONS as DIMENSION_COLUMNS
 from phi_core.ui import phase_editor as pe
+from phi_core.ui import flash as flashes
 from phi_core.ui import plain
 from phi_core.ui import runs as logic
 from phi_core.ui.auth import page_actor
@@ -26,7 +27,7 @@ from phi_core.ui.i18n import current_language, error_text, tr
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, get_host_monitor, get_store
-from phi_core.ui.vocabulary import column_labels, dimension_name
+from phi_core.ui.vocabulary import VALIDITY_NAMES, column_labels, dimension_name, job_status_name, validity_name
 
 require_app_shell()
 
@@ -34,20 +35,12 @@ require_app_shell()
 POLL_S = 1.5
 FLASH = "rn_flash"
 ACTIVE_SEEN = "rn_active_seen"
-FLASH_RENDERERS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
 store = get_store()
 manager = get_job_manager()
 state = st.session_state
 language = current_language()
 NUMBER = st.column_config.NumberColumn
-VALIDITY_NAMES = {
-    "prompt_truncated": tr("prompt cut", "プロンプト切り詰め"),
-    "output_truncated": tr("answer cut", "回答切り詰め"),
-    "schema_ignored": tr("schema ignored", "スキーマ無視"),
-    "thinking_text": tr("reasoning text", "推論テキスト"),
-    "model_changed": tr("model changed", "モデル変更"),
-}
 # Headers of the run tables, in the user's language (the rows keep their keys).
 RUN_COLUMNS = {
     "run": tr("run", "実行"),
@@ -80,7 +73,7 @@ RUN_COLUMNS = {
     "value": tr("value", "値"),
     "label": tr("label", "ラベル"),
     "category": tr("category", "カテゴリ"),
-    **VALIDITY_NAMES,
+    **{code: validity_name(code, language) for code in VALIDITY_NAMES},
 }
 
 
@@ -93,12 +86,11 @@ def headers(rows) -> dict:
 
 
 def flash(level: str, message: str) -> None:
-    state.setdefault(FLASH, []).append((level, message))
+    flashes.flash(state, level, message, key=FLASH)
 
 
 def show_flashes() -> None:
-    for level, message in state.pop(FLASH, []):
-        FLASH_RENDERERS.get(level, st.info)(plain.escape(message))
+    flashes.show_flashes(state, language, key=FLASH)
 
 
 @st.cache_data(
@@ -231,7 +223,7 @@ def draw_jobs(polling: bool) -> None:
         with st.container(border=True):
             head, buttons = st.columns([5, 1])
             head.markdown(
-                plain.fmt("**{}** · {}", snapshot.description, logic.job_status_name(snapshot.status))
+                plain.fmt("**{}** · {}", snapshot.description, job_status_name(snapshot.status, language))
                 + (plain.fmt(tr(" · run {}", " · 実行 {}"), snapshot.run_id) if snapshot.run_id else "")
             )
             head.progress(snapshot.fraction, text=logic.progress_line(snapshot))
@@ -555,7 +547,9 @@ def history_tab() -> None:
     live = {j.run_id for j in manager.jobs() if j.active and j.run_id}
     checks = store.run_validity([r.run_id for r in runs])
     rows = logic.history_rows(runs, store.run_task_counts(), store.run_score_means(), live, checks)
-    frame = pd.DataFrame(rows).assign(status=lambda f: f["status"].map(logic.job_status_name))
+    frame = pd.DataFrame(rows).assign(
+        status=lambda f: f["status"].map(lambda status: job_status_name(status, language))
+    )
     st.dataframe(
         frame,
         hide_index=True,
@@ -580,7 +574,7 @@ def history_tab() -> None:
     phase_word = tr("phase", "フェーズ")
     labels = {
         r["run"]: f"{r['run']} · {r['backend']}/{r['model']} {phase_word} {r['phase']} · "
-        f"{logic.job_status_name(r['status'])}"
+        f"{job_status_name(r['status'], language)}"
         for r in rows
     }
     run_id = st.selectbox(
@@ -597,7 +591,9 @@ def history_tab() -> None:
     if not report_table:
         st.caption(tr("This run has no finished reports yet.", "この実行には完了したレポートがまだありません。"))
         return
-    reports = pd.DataFrame(report_table).assign(status=lambda f: f["status"].map(logic.job_status_name))
+    reports = pd.DataFrame(report_table).assign(
+        status=lambda f: f["status"].map(lambda status: job_status_name(status, language))
+    )
     st.dataframe(reports, hide_index=True, width="stretch", column_config=headers(reports))
     report_ids = list(dict.fromkeys(r["report"] for r in report_table))
     report_id = st.selectbox(tr("Report", "レポート"), report_ids, key=f"rn_drill_report_{run_id}")
@@ -614,7 +610,7 @@ def report_view(detail: dict) -> None:
                 plain.fmt(
                     tr("Repeat {} · {} · {} s", "反復 {} · {} · {} 秒"),
                     repeat["repeat"],
-                    logic.job_status_name(repeat["status"]),
+                    job_status_name(repeat["status"], language),
                     repeat["seconds"],
                 )
             )

@@ -23,14 +23,16 @@ from phi_core.store import StoreError
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.team import service
 from phi_core.ui import editor_session as session
+from phi_core.ui import flash as flashes
 from phi_core.ui import workbench as wb
 from phi_core.ui.auth import page_actor
 from phi_core.ui.components.span_annotator import component_data, span_annotator
 from phi_core.ui.guidelines import guidelines_markdown
-from phi_core.ui.i18n import category_name, current_language, fmt_datetime, status_name, tr
+from phi_core.ui.i18n import category_name, current_language, fmt_datetime, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.sidebar import page_panel
 from phi_core.ui.state import active_dataset, active_split, get_store
+from phi_core.ui.vocabulary import label_status_name
 from phi_core.ui.transfer import TransferError, commit_import, export_bytes, export_filename, preview_import
 
 require_app_shell()
@@ -42,7 +44,6 @@ GUIDELINES = {"ja": ROOT / "docs" / "annotation_guidelines.ja.md", "en": ROOT / 
 # Shown choice -> codec; None detects (UTF-8, else CP932 or EUC-JP).
 ENCODINGS = {"auto": None, "UTF-8": "utf-8", "Shift_JIS (CP932)": "cp932", "EUC-JP": "euc_jp"}
 # Messages are shown as plain text: they can quote report ids and values from imported files.
-FLASH_ICONS = {"success": "✓", "info": "ℹ", "warning": "⚠", "error": "✖"}
 
 store = get_store()
 state = st.session_state
@@ -149,9 +150,7 @@ def commit_upload() -> None:
 
 
 def show_flashes() -> None:
-    language = current_language()
-    for item in session.take_flashes(state):
-        st.text(f"{FLASH_ICONS.get(item.level, 'ℹ')} {item.text(language)}")
+    flashes.show_flashes(state, current_language(), key=session.FLASH, compact=True)
 
 
 def layer_label(layer: str) -> str:
@@ -199,7 +198,7 @@ def current_filter(dataset: str, reports: list) -> tuple[wb.ReportFilter, str | 
 def filter_widgets(dataset: str) -> None:
     run_labels = _run_labels(dataset)
     # Labels are looked up in dicts built now: a format function must not depend on the language later.
-    status_names = {s: status_name(s) for s in LABEL_STATUSES}
+    status_names = {s: label_status_name(s, current_language()) for s in LABEL_STATUSES}
     st.multiselect(tr("Label status", "ラベルの状態"), LABEL_STATUSES, key="wb_statuses", format_func=status_names.get)
     st.toggle(tr("Only with import warnings", "取り込み警告のあるものだけ"), key="wb_warnings_only")
     run_labels = {NO_RUN: tr("(none)", "（なし）"), **run_labels}
@@ -225,7 +224,7 @@ def filter_widgets(dataset: str) -> None:
 def status_line(reports: list, shown: list) -> None:
     counts = wb.status_counts(reports)
     review = sum(1 for r in reports if wb.needs_review(r))
-    parts = " · ".join(f"{status_name(s)} {counts[s]}" for s in LABEL_STATUSES)
+    parts = " · ".join(f"{label_status_name(s, current_language())} {counts[s]}" for s in LABEL_STATUSES)
     st.text(
         parts
         + " · "
@@ -457,7 +456,7 @@ def other_layers(dataset: str, report) -> None:
             )
         for name, layer in others.items():
             st.text(
-                f"{name} · {status_name(layer.status)} · "
+                f"{name} · {label_status_name(layer.status, current_language())} · "
                 + tr(f"{len(layer.spans)} spans", f"スパン {len(layer.spans)} 件")
             )
             if layer.spans:
@@ -621,7 +620,7 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
         report = session.open_report(state, store, dataset, ids[0])
     state["wb_pick"] = report.id
     labels = {
-        r.id: f"{r.id} · {status_name(r.status)} · "
+        r.id: f"{r.id} · {label_status_name(r.status, current_language())} · "
         + tr(f"{len(r.spans)} spans", f"スパン {len(r.spans)} 件")
         + (" ⚠" if wb.needs_review(r) else "")
         for r in shown
@@ -647,7 +646,7 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
         status=report.status,
         language=current_language(),
         strings=annotator_strings(),
-        status_names={s: status_name(s) for s in LABEL_STATUSES},
+        status_names={s: label_status_name(s, current_language()) for s in LABEL_STATUSES},
     )
     span_annotator(data, key=COMPONENT_KEY, on_event=on_component_event)
     with page_panel():
@@ -710,7 +709,11 @@ def review_tab(reports: list) -> None:
         )
     )
     st.dataframe(
-        frame.assign(status=frame["status"].map(status_name)).rename(columns=headers), hide_index=True, width="stretch"
+        frame.assign(status=frame["status"].map(lambda s: label_status_name(s, current_language()))).rename(
+            columns=headers
+        ),
+        hide_index=True,
+        width="stretch",
     )
     ids = list(dict.fromkeys(frame["report_id"]))
     cols = st.columns([3, 1], vertical_alignment="bottom")

@@ -149,7 +149,7 @@ def score_pipeline(store: Store, pipeline: Pipeline, dataset: str, split: str | 
             model=pipeline.name,
             phase=pipeline_phase(pipeline),
             phase_key=None,
-            host="local",
+            hosts=("local",),
             model_digest="",
             model_meta={},
             options={},

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from phi_core.backends.hosts import hosted_backends
 from phi_core.runs.job import Job, job_dict
 from phi_core.runs.runner import Progress, Runner
 from phi_core.store import Store
@@ -65,7 +66,8 @@ def job_from_dict(data: dict[str, Any]) -> Job:
 
 def job_from_run(run) -> Job:
     """Best guess at the job of a run started elsewhere (the CLI): same work, same key."""
-    hosts = tuple(h for h in (run.host or "").split(", ") if h) if run.backend == "ollama" else ()
+    # Only backends whose hosts can be chosen take them back (the embedded model names itself).
+    hosts = tuple(run.hosts) if run.backend in hosted_backends() else ()
     return Job(
         dataset=run.dataset,
         backend=run.backend,

@@ -138,7 +138,7 @@ class Runner:
                 model=lead.model,
                 phase=str(lead.phase),
                 phase_key=provenance.get("phase_key"),
-                host=", ".join(provenance["hosts"]),
+                hosts=provenance["hosts"],
                 model_digest=model_meta.get("digest", ""),
                 model_meta=model_meta,
                 options=provenance.get("options", {}),

@@ -11,12 +11,36 @@ from __future__ import annotations
 
 from phi_core.dimensions import DIMENSION_NAMES
 
-# Label status -> (English, Japanese).
-STATUS_NAMES: dict[str, tuple[str, str]] = {
+# Label status (a report's or an annotator's layer) -> (English, Japanese).
+LABEL_STATUS_NAMES: dict[str, tuple[str, str]] = {
     "unlabeled": ("unlabeled", "未ラベル"),
     "silver": ("silver", "シルバー（未確認）"),
     "in_review": ("in review", "レビュー中"),
     "approved": ("approved", "承認済み"),
+}
+
+# Job and run status -> (English, Japanese).
+JOB_STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "queued": ("queued", "待機中"),
+    "running": ("running", "実行中"),
+    "cancelling": ("cancelling", "中止処理中"),
+    "cancelled": ("cancelled", "中止"),
+    "done": ("done", "完了"),
+    "finished": ("finished", "完了"),
+    "failed": ("failed", "失敗"),
+    "error": ("error", "エラー"),
+    "interrupted": ("interrupted", "中断"),
+    "ok": ("ok", "成功"),
+    "scored": ("scored", "採点済み"),
+}
+
+# Validity code (phi_core/violations.py) -> short (English, Japanese) column header.
+VALIDITY_NAMES: dict[str, tuple[str, str]] = {
+    "prompt_truncated": ("prompt cut", "プロンプト切り詰め"),
+    "output_truncated": ("answer cut", "回答切り詰め"),
+    "schema_ignored": ("schema ignored", "スキーマ無視"),
+    "thinking_text": ("reasoning text", "推論テキスト"),
+    "model_changed": ("model changed", "モデル変更"),
 }
 
 # Column of a score or run table -> (English, Japanese) header.
@@ -117,9 +141,20 @@ def pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "ja" else pair[0]
 
 
-def status_name(status: str, language: str = "en") -> str:
-    pair = STATUS_NAMES.get(status)
+def label_status_name(status: str, language: str = "en") -> str:
+    pair = LABEL_STATUS_NAMES.get(status)
     return pick(pair, language) if pair else status.replace("_", " ")
+
+
+def job_status_name(status: str, language: str = "en") -> str:
+    """A job's or run's status (unknown statuses as they are)."""
+    pair = JOB_STATUS_NAMES.get(status)
+    return pick(pair, language) if pair else status
+
+
+def validity_name(code: str, language: str = "en") -> str:
+    pair = VALIDITY_NAMES.get(code)
+    return pick(pair, language) if pair else code.replace("_", " ")
 
 
 def column_name(column: str, language: str = "en") -> str:

@@ -35,7 +35,7 @@ def store(tmp_path):
             model="u",
             phase="-",
             phase_key=None,
-            host="",
+            hosts=(),
             model_digest="",
             model_meta={},
             options={},

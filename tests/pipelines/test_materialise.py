@@ -50,7 +50,7 @@ def store(tmp_path):
                 model=model,
                 phase=phase,
                 phase_key=None,
-                host="",
+                hosts=(),
                 model_digest="",
                 model_meta={},
                 options={},

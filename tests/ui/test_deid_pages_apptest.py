@@ -35,7 +35,7 @@ def db(tmp_path, monkeypatch):
             model="rules",
             phase="-",
             phase_key=None,
-            host="",
+            hosts=(),
             model_digest="",
             model_meta={},
             options={},

@@ -118,15 +118,6 @@ def test_estimate_prefers_the_same_model_and_phase_then_the_backend():
     assert logic.estimate_duration(pd.DataFrame(), backend="rules", model="", phase="-", tasks=1).seconds is None
 
 
-def test_durations_read_naturally():
-    assert [logic.format_duration(s) for s in (None, 4.4, 65, 3 * 3600 + 125)] == [
-        "—",
-        "4 s",
-        "1 min 05 s",
-        "3 h 02 min",
-    ]
-
-
 @pytest.fixture
 def scored_run(tmp_path):
     store = Store(tmp_path / "logic.duckdb")
