@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from tests.e2e import helpers
+from bench import browser as web
 
 TARGET_S = 2.0
 # (split, repeats): each pair is a separate job, hence a separate run.
@@ -65,22 +65,22 @@ class PageTiming:
     problems: list[str] = field(default_factory=list)
 
 
-def time_new_tab(browser, server: helpers.AppServer, url_path: str, context=None) -> tuple[float, list[str]]:
+def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str]]:
     """Seconds from typing the URL in a new tab (a new session) to drawn; and what the page shows as broken.
 
     Without ``context`` the tab opens in a fresh browser profile (empty cache);
     with one, in that profile, whose cache holds what earlier tabs loaded.
     """
     own_context = context is None
-    context = context or browser.new_context(viewport=helpers.VIEWPORT)
+    context = context or browser.new_context(viewport=web.VIEWPORT)
     page = context.new_page()
     try:
         started = time.perf_counter()
         page.goto(server.url(url_path))
-        helpers.main_heading(page).wait_for(state="visible", timeout=60_000)
-        helpers.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
+        web.main_heading(page).wait_for(state="visible", timeout=60_000)
+        web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
         elapsed = time.perf_counter() - started
-        return elapsed, helpers.page_problems(page)
+        return elapsed, web.page_problems(page)
     finally:
         page.close()
         if own_context:
@@ -94,31 +94,31 @@ def time_sidebar_click(page, title: str) -> float:
     started = time.perf_counter()
     link.click()
     page.wait_for_function("() => window.__benchRunDone === true", timeout=60_000)
-    helpers.main_heading(page).wait_for(state="visible", timeout=60_000)
+    web.main_heading(page).wait_for(state="visible", timeout=60_000)
     return time.perf_counter() - started
 
 
-def measure(browser, server: helpers.AppServer, repeats: int) -> list[PageTiming]:
-    pages = helpers.app_pages()
+def measure(browser, server: web.AppServer, repeats: int) -> list[PageTiming]:
+    pages = web.app_pages()
     timings = {p.title: PageTiming(p.title) for p in pages}
     for app_page in pages:
         for _ in range(repeats):
             seconds, seen = time_new_tab(browser, server, app_page.url_path)
             timings[app_page.title].new_tab.append(seconds)
             timings[app_page.title].problems = timings[app_page.title].problems or seen
-    context = browser.new_context(viewport=helpers.VIEWPORT)
+    context = browser.new_context(viewport=web.VIEWPORT)
     for app_page in pages:  # first visits fill this profile's cache; not measured
         time_new_tab(browser, server, app_page.url_path, context)
     for app_page in pages:
         for _ in range(repeats):
             timings[app_page.title].warm_tab.append(time_new_tab(browser, server, app_page.url_path, context)[0])
     page = context.new_page()
-    helpers.open_app_page(page, server, "")
+    web.open_app_page(page, server, "")
     for _ in range(repeats):
         # Round trips through the pages, so that every click leaves a different page.
         for app_page in [*pages[1:], pages[0]]:
             timings[app_page.title].in_app.append(time_sidebar_click(page, app_page.title))
-            helpers.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
+            web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
     context.close()
     return list(timings.values())
 
@@ -148,7 +148,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="visits per page and way of navigating")
     args = parser.parse_args()
-    reason = helpers.missing_browser_reason()
+    reason = web.missing_browser_reason()
     if reason:
         print(f"cannot measure: {reason}", file=sys.stderr)
         return 1
@@ -156,20 +156,20 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="phi-bench-pages-") as tmp:
         db_path = Path(tmp) / "phi.duckdb"
-        helpers.init_db(db_path)
+        web.init_db(db_path)
         print(
             f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
-            f"(runs took {helpers.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
+            f"(runs took {web.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
         )
-        server = helpers.start_app(db_path, Path(tmp) / "streamlit.log")
+        server = web.start_app(db_path, Path(tmp) / "streamlit.log")
         try:
             with sync_playwright() as driver:
-                browser = helpers.launch_browser(driver)
+                browser = web.launch_browser(driver)
                 time_new_tab(browser, server, "")  # the first request fixes Streamlit's page mode; not measured
                 timings = measure(browser, server, args.repeats)
                 browser.close()
         finally:
-            helpers.stop_app(server)
+            web.stop_app(server)
         errors = server.uncaught_errors()
 
     print_table(timings, args.repeats)

@@ -29,6 +29,8 @@ SPLIT_CHOICES = (PHASE_SPLIT, "dev", "test", ALL_SPLITS)
 MAX_REPEATS = 10
 MAX_CONCURRENCY = 8
 UNFINISHED = ("queued", "running")
+# Where the Runs page queues its flash messages (phi_core/ui/flash.py).
+FLASH = "rn_flash"
 MAX_TIMEOUT_S = 3600
 
 

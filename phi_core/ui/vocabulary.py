@@ -43,6 +43,41 @@ VALIDITY_NAMES: dict[str, tuple[str, str]] = {
     "model_changed": ("model changed", "モデル変更"),
 }
 
+# Headers of the Runs page's tables (history, plan, provenance, a run's reports) where
+# they differ from COLUMN_NAMES.
+RUN_COLUMN_NAMES: dict[str, tuple[str, str]] = {
+    "run": ("run", "実行"),
+    "status": ("status", "状態"),
+    "phase_key": ("phase key", "フェーズキー"),
+    "phase_hash": ("phase hash", "フェーズのハッシュ"),
+    "variant": ("variant", "バリアント"),
+    "host": ("host", "ホスト"),
+    "model_digest": ("model digest", "モデルのダイジェスト"),
+    "dataset": ("dataset", "データセット"),
+    "split": ("split", "分割"),
+    "repeats": ("repeats", "反復回数"),
+    "done": ("done", "完了"),
+    "failed": ("failed", "失敗"),
+    "total": ("total", "総数"),
+    "options": ("options", "オプション"),
+    "created": ("created", "作成"),
+    "started": ("started", "開始"),
+    "finished": ("finished", "終了"),
+    "error": ("error", "エラー"),
+    "report": ("report", "レポート"),
+    "repeat": ("repeat", "反復"),
+    "items": ("items", "項目数"),
+    "violations": ("violations", "違反数"),
+    "seconds": ("seconds", "秒"),
+    "job": ("job", "ジョブ"),
+    "reports": ("reports", "レポート数"),
+    "estimated time": ("estimated time", "見込み時間"),
+    "what": ("what", "項目"),
+    "value": ("value", "値"),
+    "label": ("label", "ラベル"),
+    "category": ("category", "カテゴリ"),
+}
+
 # Column of a score or run table -> (English, Japanese) header.
 COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "name": ("name", "名前"),
@@ -182,3 +217,13 @@ def reported_label(label: str, language: str = "en") -> str:
             if japanese.endswith("p"):
                 label = label[:-1] + "）" if label.endswith(")") else label
     return label
+
+
+def run_table_headers(columns, language: str = "en") -> dict[str, str]:
+    """Headers for a Runs page table: run words first, then validity codes, dimensions and shared columns."""
+    named = column_labels(columns, language)
+    for column in columns:
+        for table in (DIMENSION_NAMES, VALIDITY_NAMES, RUN_COLUMN_NAMES):
+            if column in table:
+                named[column] = pick(table[column], language)
+    return named

@@ -17,8 +17,8 @@ from phi_core.runs.extractors import build_extractors
 from phi_core.runs.manager import JobManager
 from phi_core.seed import initialise
 from phi_core.store import Store
-from tests.fake_ollama_server import FakeOllamaServer
-from tests.runs.stand_in import MODEL, RulesModel
+from tests.doubles.fake_ollama_server import FakeOllamaServer
+from tests.doubles.rules_model import MODEL, RulesModel
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,8 +11,8 @@ from phi_core.models import Report
 from phi_core.runs import Job, Runner
 from phi_core.runs.extractors import build_extractors
 from phi_core.violations import VALIDITY_CODES
-from tests.fake_ollama_server import FakeOllamaServer
-from tests.runs.stand_in import MODEL, RulesModel
+from tests.doubles.fake_ollama_server import FakeOllamaServer
+from tests.doubles.rules_model import MODEL, RulesModel
 
 
 def run(store, *hosts, limit=3, **job_fields):
