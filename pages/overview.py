@@ -9,6 +9,7 @@ from phi_core.ui.formatting import format_count, format_date, format_duration
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, active_split, get_store
+from phi_core.ui.cached import stored
 from phi_core.ui.vocabulary import column_name, label_status_name
 
 require_app_shell()
@@ -49,7 +50,7 @@ counts = store.report_counts(dataset)
 for column, status in zip(st.columns(len(LABEL_STATUSES)), LABEL_STATUSES):
     column.metric(label_status_name(status, language), format_count(counts.get(status, 0), language))
 
-frame = leaderboard_frame(store, dataset, split)
+frame = stored(leaderboard_frame, store, dataset, split)
 all_splits = tr("all splits", "全分割")
 st.subheader(tr(f"Leaderboard ({split or all_splits})", f"ランキング（{split or all_splits}）"))
 if frame.empty:

@@ -8,7 +8,9 @@ hands results back to the thread that owns it.
 from __future__ import annotations
 
 import json
+import re
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -23,6 +25,31 @@ ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_e
 
 # The report_scores columns holding points, one per scoring dimension.
 SCORE_DIMENSION_COLUMNS = DIMENSIONS
+
+
+# Statements that never change data; every other one counts as a change.
+_READS = re.compile(r"\s*(SELECT|WITH|PRAGMA|DESCRIBE|SHOW|EXPLAIN|BEGIN|COMMIT|ROLLBACK)\b", re.IGNORECASE)
+
+
+class CountingConnection:
+    """The DuckDB connection, counting the statements that may change data.
+
+    Only this process writes the database (the writer's lock), so the count
+    tells the pages' caches whether anything they computed can have changed,
+    without asking the database.
+    """
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+        self.changes = 0
+
+    def execute(self, sql: str, *args: Any, **kwargs: Any) -> Any:
+        if not _READS.match(sql):
+            self.changes += 1
+        return self._con.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
 
 
 def _json(value: Any) -> str:
@@ -42,13 +69,19 @@ class StoreBase:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = resolve_db_path(path)
-        self.con = connect(self.path, read_only=read_only)
+        self.con = CountingConnection(connect(self.path, read_only=read_only))
+        # Tells this opening apart from an earlier one of the same file (whose counter started at 0 too).
+        self._opening = uuid.uuid4().hex
         self.read_only = read_only
         # Guards the single connection when the app's threads share a Store.
         self.lock = threading.RLock()
         if not read_only:
             migrate(self.con)
         self._on_open()
+
+    def version(self) -> tuple[str, str, int]:
+        """Changes when anything may have been written: a cache key for results computed from the store."""
+        return (str(self.path), self._opening, self.con.changes)
 
     def _on_open(self) -> None:
         """Table families tidy up after opening here (each calls super() first)."""
