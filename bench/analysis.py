@@ -93,7 +93,7 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
                     model,
                     phase,
                     None,
-                    ["http://127.0.0.1:11434"],
+                    '["http://127.0.0.1:11434"]',
                     "",
                     "{}",
                     "{}",

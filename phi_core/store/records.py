@@ -99,7 +99,7 @@ def _run_record(row: tuple) -> RunRecord:
         model=model,
         phase=phase,
         phase_key=phase_key,
-        hosts=tuple(hosts or ()),
+        hosts=tuple(_loads(hosts, [])),
         model_digest=model_digest or "",
         model_meta=_loads(model_meta, {}),
         options=_loads(options, {}),

@@ -92,7 +92,7 @@ class RunTables(StoreBase):
                     model,
                     phase,
                     phase_key,
-                    [h for h in hosts if h],
+                    _json([h for h in hosts if h]),
                     model_digest,
                     _json(model_meta),
                     _json(options),

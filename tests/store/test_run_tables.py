@@ -74,6 +74,7 @@ def test_a_runs_hosts_come_back_exactly_for_every_backend(store):
 
 
 def test_old_joined_hosts_are_split_by_the_migration(tmp_path):
+    import json
     import shutil
 
     import duckdb
@@ -93,5 +94,5 @@ def test_old_joined_hosts_are_split_by_the_migration(tmp_path):
         "('b', 'k2', 'd', 'rules', 'rules', '-', '', 'done')"
     )
     assert 10 in migrate(con)
-    rows = dict(con.execute("SELECT run_id, hosts FROM runs ORDER BY run_id").fetchall())
+    rows = {run_id: json.loads(hosts) for run_id, hosts in con.execute("SELECT run_id, hosts FROM runs").fetchall()}
     assert rows == {"a": ["http://a:8000/v1", "http://b:8000/v1"], "b": []}
