@@ -159,10 +159,10 @@ def add_rules_runs(db_path: Path, plan: tuple[tuple[str | None, int], ...]) -> f
     Each (split, repeats) pair is a different job, hence a different run. Must
     happen while no app holds the database.
     """
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
     from phi_core.paths import BUILTIN_DATASET
     from phi_core.runs import Job, Runner
-    from phi_core.runs.extractors import build_extractors
+    from phi_core.runs.extractor_factory import build_extractors
     from phi_core.store import Store
 
     started = time.perf_counter()

@@ -19,7 +19,7 @@ from pathlib import Path
 from phi_core.corpus.importers import read_corpus
 from phi_core.dimensions import DIMENSIONS
 from phi_core.analysis.leaderboard_records import leaderboard_records
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors import rules
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.paths import CORPUS_FILE, DATA_DIR, SHARED_DIR

@@ -2,7 +2,7 @@
 
 A thin view. Jobs live in the app's JobManager (phi_core.runs.manager), so the
 page can be left and reopened without losing them; the decisions (form
-checks, estimates, tables, new phase versions) are in phi_core.ui.runs and
+checks, estimates, tables, new phase versions) are in phi_core.ui.runs_page_logic and
 phi_core.ui.phase_editor. The live jobs panel, the history tab and the phase
 views are phi_core.ui.jobs_view, run_history_view and phase_editor_view.
 """
@@ -13,11 +13,11 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.backends import ModelInfo
-from phi_core.runs.extractors import backend_names
+from phi_core.runs.extractor_factory import backend_names
 from phi_core.runs.manager import JobRejected
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import plain
-from phi_core.ui import runs as logic
+from phi_core.ui import runs_page_logic as logic
 from phi_core.ui.flash import flash, show_flashes
 from phi_core.ui.guard import refused
 from phi_core.ui.hosts import hosts_for
@@ -45,7 +45,7 @@ language = current_language()
     show_spinner=tr("Asking the backend which models it has…", "バックエンドにモデルの一覧を問い合わせています…"),
 )
 def described_models(backend: str, hosts: tuple[str, ...]) -> list[dict]:
-    from phi_core.runs.extractors import describe_models
+    from phi_core.runs.extractor_factory import describe_models
 
     return describe_models(backend, hosts)
 

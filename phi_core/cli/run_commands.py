@@ -128,11 +128,11 @@ def stop_on_signals(cancel: threading.Event):
 @command("run", "run an extractor over a dataset (resumes an unfinished run of the same job)", _configure_run)
 def cmd_run(args: argparse.Namespace) -> int:
     from phi_core.analysis.leaderboard_records import run_record
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
     from phi_core.backends.hosts import hosts_for
     from phi_core.phases import PhaseError
     from phi_core.runs import Job, Runner
-    from phi_core.runs.extractors import build_extractors
+    from phi_core.runs.extractor_factory import build_extractors
     from phi_core.store import Store
 
     if args.backend != "rules" and not args.phase:

@@ -134,7 +134,7 @@ def pipeline_job_key(pipeline: Pipeline, dataset: str, split: str | None, part_r
 
 def score_pipeline(store: Store, pipeline: Pipeline, dataset: str, split: str | None = None) -> PipelineScore:
     """Write the union as a run (replacing an identical earlier one) and score it."""
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
 
     results, part_runs = union_results(store, pipeline, dataset, split)
     key = pipeline_job_key(pipeline, dataset, split, part_runs)

@@ -26,7 +26,7 @@ from phi_core.extractors.base import ExtractionOutcome, Extractor
 from phi_core.models import Report
 from phi_core.runs.job import Job, job_key
 from phi_core.store import RunRecord, Store, StoreError, TaskResult
-from phi_core.store.runs import PROCESS_OWNER
+from phi_core.store.run_tables import PROCESS_OWNER
 from phi_core.violations import MODEL_CHANGED, empty_validity
 
 # Fast tasks (rules) are written in small batches: one DuckDB commit costs a

@@ -10,7 +10,7 @@ import streamlit as st
 
 from phi_core.runs.manager import JobRejected
 from phi_core.ui import plain
-from phi_core.ui import runs as logic
+from phi_core.ui import runs_page_logic as logic
 from phi_core.ui.flash import flash, show_flashes
 from phi_core.ui.guard import refused
 from phi_core.ui.i18n import current_language, tr

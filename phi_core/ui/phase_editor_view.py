@@ -12,7 +12,7 @@ from phi_core.backends import ModelInfo
 from phi_core.phases import PhaseError, dump_toml
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import plain
-from phi_core.ui import runs as logic
+from phi_core.ui import runs_page_logic as logic
 from phi_core.ui.flash import flash
 from phi_core.ui.guard import refused
 from phi_core.ui.i18n import tr

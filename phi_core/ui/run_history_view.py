@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.ui import plain
-from phi_core.ui import runs as logic
+from phi_core.ui import runs_page_logic as logic
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.state import get_store

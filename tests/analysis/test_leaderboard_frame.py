@@ -16,7 +16,7 @@ from phi_core.analysis import (
     reference_score,
 )
 from phi_core.analysis.leaderboard_records import RECORD_KEYS, leaderboard_records, leaderboard_row, run_record
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.paths import REFERENCE_FILE

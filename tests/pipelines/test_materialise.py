@@ -114,7 +114,7 @@ def test_definitions_round_trip_through_the_store(store):
 def test_a_one_part_pipeline_scores_exactly_as_its_run(store):
     result = score_pipeline(store, make_pipeline("m-only", ["ollama:m:7b:3"]), "d")
     part = next(r for r in store.runs("d") if r.backend == "ollama")
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
 
     score_run(store, part.run_id)
     both = store.report_scores([result.run_id, part.run_id])

@@ -1,14 +1,14 @@
 import pandas as pd
 import pytest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.models import Report, Span
 from phi_core.phases import default_registry
 from phi_core.runs import Job, Runner
 from phi_core.store import Store
-from phi_core.ui import runs as logic
-from phi_core.ui.runs import PhaseChoice, RunForm
+from phi_core.ui import runs_page_logic as logic
+from phi_core.ui.runs_page_logic import PhaseChoice, RunForm
 
 PHASES = {
     "p1-k": PhaseChoice("p1-k", 1, 1, "baseline", "dev"),
@@ -197,7 +197,7 @@ def test_the_call_timeout_reaches_every_planned_job():
 
 
 def test_openai_jobs_carry_the_chosen_hosts():
-    from phi_core.ui import runs as logic
+    from phi_core.ui import runs_page_logic as logic
 
     assert "openai" in logic.HOSTED_BACKENDS
     form = logic.RunForm(

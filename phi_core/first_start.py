@@ -78,7 +78,7 @@ def seed_rules_run(store: Store) -> dict[str, Any] | None:
     All splits, because that is what the pages show first. None when the
     built-in corpus is missing or already has such a run.
     """
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
     from phi_core.extractors.rules_extractor import RulesExtractor
     from phi_core.runs import Job, Runner
 
