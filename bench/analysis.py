@@ -24,7 +24,7 @@ import pandas as pd
 
 
 from phi_core import analysis
-from phi_core.analysis.leaderboard import leaderboard_records
+from phi_core.analysis.leaderboard_records import leaderboard_records
 from phi_core.corpus.importers import read_corpus
 from phi_core.paths import CORPUS_FILE, REFERENCE_FILE
 from phi_core.scoring import DIMENSIONS, ERROR_TYPES, load_scoring_config, script_of
@@ -93,7 +93,7 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
                     model,
                     phase,
                     None,
-                    "",
+                    '["http://127.0.0.1:11434"]',
                     "",
                     "{}",
                     "{}",
@@ -267,7 +267,7 @@ def build(store: Store, rng: np.random.Generator) -> dict[str, int]:
         "model",
         "phase",
         "phase_key",
-        "host",
+        "hosts",
         "model_digest",
         "model_meta",
         "options",

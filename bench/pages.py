@@ -2,7 +2,10 @@
 
 Starts the app on a temporary database holding the built-in corpus and ten
 finished rules runs (different splits and repeat counts, so leaderboards
-and run lists have something to chew on), then opens every page of app.py
+and run lists have something to chew on), or, with ``--scale study``, also
+the data of a real study (``bench/analysis.py``: 14 models x 5 phases x 160
+reports x 3 repeats, 70 runs, 33,600 scored tasks) as the active dataset;
+then opens every page of app.py
 in headless chromium, three ways: its URL in a new tab of a browser that has
 never seen the app (cold: a new session that also downloads and starts
 Streamlit's frontend), its URL in a new tab of a browser that has opened the
@@ -11,7 +14,10 @@ people who use the app daily), and a click on its sidebar link in an open
 session. A page counts as drawn when Streamlit has finished running its
 script and the page's main heading is visible.
 
-Usage: .venv/bin/python -m bench.pages [--repeats N]
+Targets: in the app (a sidebar click) 0.5 s median and 1.0 s at worst, a new
+tab 1.5 s median.
+
+Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study]
 """
 
 from __future__ import annotations
@@ -25,9 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from tests.e2e import helpers
+from bench import browser as web
 
-TARGET_S = 2.0
+IN_APP_MEDIAN_S = 0.5
+IN_APP_WORST_S = 1.0
+NEW_TAB_MEDIAN_S = 1.5
 # (split, repeats): each pair is a separate job, hence a separate run.
 RUN_PLAN: tuple[tuple[str | None, int], ...] = (
     (None, 1),
@@ -65,22 +73,22 @@ class PageTiming:
     problems: list[str] = field(default_factory=list)
 
 
-def time_new_tab(browser, server: helpers.AppServer, url_path: str, context=None) -> tuple[float, list[str]]:
+def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str]]:
     """Seconds from typing the URL in a new tab (a new session) to drawn; and what the page shows as broken.
 
     Without ``context`` the tab opens in a fresh browser profile (empty cache);
     with one, in that profile, whose cache holds what earlier tabs loaded.
     """
     own_context = context is None
-    context = context or browser.new_context(viewport=helpers.VIEWPORT)
+    context = context or browser.new_context(viewport=web.VIEWPORT)
     page = context.new_page()
     try:
         started = time.perf_counter()
         page.goto(server.url(url_path))
-        helpers.main_heading(page).wait_for(state="visible", timeout=60_000)
-        helpers.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
+        web.main_heading(page).wait_for(state="visible", timeout=60_000)
+        web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
         elapsed = time.perf_counter() - started
-        return elapsed, helpers.page_problems(page)
+        return elapsed, web.page_problems(page)
     finally:
         page.close()
         if own_context:
@@ -94,31 +102,31 @@ def time_sidebar_click(page, title: str) -> float:
     started = time.perf_counter()
     link.click()
     page.wait_for_function("() => window.__benchRunDone === true", timeout=60_000)
-    helpers.main_heading(page).wait_for(state="visible", timeout=60_000)
+    web.main_heading(page).wait_for(state="visible", timeout=60_000)
     return time.perf_counter() - started
 
 
-def measure(browser, server: helpers.AppServer, repeats: int) -> list[PageTiming]:
-    pages = helpers.app_pages()
+def measure(browser, server: web.AppServer, repeats: int) -> list[PageTiming]:
+    pages = web.app_pages()
     timings = {p.title: PageTiming(p.title) for p in pages}
     for app_page in pages:
         for _ in range(repeats):
             seconds, seen = time_new_tab(browser, server, app_page.url_path)
             timings[app_page.title].new_tab.append(seconds)
             timings[app_page.title].problems = timings[app_page.title].problems or seen
-    context = browser.new_context(viewport=helpers.VIEWPORT)
+    context = browser.new_context(viewport=web.VIEWPORT)
     for app_page in pages:  # first visits fill this profile's cache; not measured
         time_new_tab(browser, server, app_page.url_path, context)
     for app_page in pages:
         for _ in range(repeats):
             timings[app_page.title].warm_tab.append(time_new_tab(browser, server, app_page.url_path, context)[0])
     page = context.new_page()
-    helpers.open_app_page(page, server, "")
+    web.open_app_page(page, server, "")
     for _ in range(repeats):
         # Round trips through the pages, so that every click leaves a different page.
         for app_page in [*pages[1:], pages[0]]:
             timings[app_page.title].in_app.append(time_sidebar_click(page, app_page.title))
-            helpers.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
+            web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
     context.close()
     return list(timings.values())
 
@@ -126,7 +134,8 @@ def measure(browser, server: helpers.AppServer, repeats: int) -> list[PageTiming
 def print_table(timings: list[PageTiming], repeats: int) -> None:
     print(
         f"\nnavigation → drawn (script finished, main heading visible), {repeats} visits per page and way; "
-        f"target < {TARGET_S:.0f} s"
+        f"targets: in app ≤ {IN_APP_MEDIAN_S} s median and ≤ {IN_APP_WORST_S} s worst, "
+        f"new tab ≤ {NEW_TAB_MEDIAN_S} s median"
     )
     print("cold tab: the URL in a new tab of a browser that never saw the app (downloads the frontend too);")
     print("warm tab: the URL in a new tab of a browser that opened the app before (frontend from its cache);")
@@ -135,20 +144,48 @@ def print_table(timings: list[PageTiming], repeats: int) -> None:
     for row in timings:
         cold, warm = statistics.median(row.new_tab), statistics.median(row.warm_tab)
         click = statistics.median(row.in_app)
-        verdict = ", ".join(
-            f"{name} {'ok' if value < TARGET_S else 'SLOW'}"
-            for name, value in (("in app", click), ("warm tab", warm), ("cold tab", cold))
+        checks = (
+            ("in app", click, IN_APP_MEDIAN_S),
+            ("in app max", max(row.in_app), IN_APP_WORST_S),
+            ("warm tab", warm, NEW_TAB_MEDIAN_S),
+            ("cold tab", cold, NEW_TAB_MEDIAN_S),
         )
+        verdict = ", ".join(f"{name} {'ok' if value <= target else 'SLOW'}" for name, value, target in checks)
         if row.problems:
             verdict += f"; shows: {row.problems[0][:80]}"
         print(f"{row.title:<20} {cold:>8.2f}s {warm:>8.2f}s {click:>6.2f}s {max(row.in_app):>10.2f}s  {verdict}")
 
 
+def add_study_data(db_path: Path) -> None:
+    """bench/analysis.py's study-sized dataset (70 runs, 33,600 scored tasks)."""
+    import numpy as np
+
+    from bench import analysis
+    from phi_core.corpus.importers import read_corpus
+    from phi_core.paths import CORPUS_FILE
+    from phi_core.store import Store
+
+    started = time.perf_counter()
+    with Store(db_path) as store:
+        store.add_reports(analysis.DATASET, read_corpus(CORPUS_FILE, "jsonl", dataset=analysis.DATASET).reports)
+        sizes = analysis.build(store, np.random.default_rng(7))
+    print(
+        f"plus dataset {analysis.DATASET!r} at study scale: {sizes['run_results']:,} scored tasks "
+        f"in {len(analysis.MODELS) * len(analysis.PHASES)} runs (built in {time.perf_counter() - started:.1f} s)"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="visits per page and way of navigating")
+    parser.add_argument(
+        "--scale",
+        choices=("small", "study"),
+        default="small",
+        help="small: the built-in corpus and ten rules runs; study: also bench/analysis.py's 70 runs",
+    )
     args = parser.parse_args()
-    reason = helpers.missing_browser_reason()
+    reason = web.missing_browser_reason()
     if reason:
         print(f"cannot measure: {reason}", file=sys.stderr)
         return 1
@@ -156,20 +193,22 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="phi-bench-pages-") as tmp:
         db_path = Path(tmp) / "phi.duckdb"
-        helpers.init_db(db_path)
+        if args.scale == "study":
+            add_study_data(db_path)  # first, so that the pages open on it (datasets are listed oldest first)
+        web.init_db(db_path)
         print(
             f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
-            f"(runs took {helpers.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
+            f"(runs took {web.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
         )
-        server = helpers.start_app(db_path, Path(tmp) / "streamlit.log")
+        server = web.start_app(db_path, Path(tmp) / "streamlit.log")
         try:
             with sync_playwright() as driver:
-                browser = helpers.launch_browser(driver)
+                browser = web.launch_browser(driver)
                 time_new_tab(browser, server, "")  # the first request fixes Streamlit's page mode; not measured
                 timings = measure(browser, server, args.repeats)
                 browser.close()
         finally:
-            helpers.stop_app(server)
+            web.stop_app(server)
         errors = server.uncaught_errors()
 
     print_table(timings, args.repeats)

@@ -17,8 +17,9 @@ from pathlib import Path
 
 
 from phi_core.corpus.importers import read_corpus
-from phi_core.analysis.leaderboard import leaderboard_records
-from phi_core.evaluation import score_run
+from phi_core.dimensions import DIMENSIONS
+from phi_core.analysis.leaderboard_records import leaderboard_records
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors import rules
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.paths import CORPUS_FILE, DATA_DIR, SHARED_DIR
@@ -41,17 +42,7 @@ def run_rules(store: Store, dataset: str) -> tuple[dict, float, int]:
 def print_row(title: str, row: dict) -> None:
     lo, hi = row["score_ci"]
     print(f"{title}: composite {row['score']:.2f} (95% CI {lo:.2f}-{hi:.2f}) over {row['n_reports']} reports")
-    dims = (
-        "recall",
-        "precision",
-        "boundary_fidelity",
-        "information_purity",
-        "category_classification",
-        "rule_adherence",
-        "stability",
-        "efficiency",
-    )
-    print("  " + ", ".join(f"{d} {row[d]:.2f}" if row[d] is not None else f"{d} n/a" for d in dims))
+    print("  " + ", ".join(f"{d} {row[d]:.2f}" if row[d] is not None else f"{d} n/a" for d in DIMENSIONS))
     print(
         f"  strict F1 {row['strict_f1']:.3f}, relaxed F1 {row['relaxed_f1']:.3f}, "
         f"char leak rate {row['char_leak_rate']:.3f}"

@@ -22,10 +22,10 @@ from pathlib import Path
 
 
 from phi_core.backends.base import BACKENDS, ChatReply, HostStatus, ModelInfo
-from phi_core.runs.extractors import build_phase_extractors
-from phi_core.evaluation import score_run
+from phi_core.runs.extractor_factory import build_phase_extractors
+from phi_core.scoring.stored_runs import score_run
 from phi_core.runs import Job, Runner
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 
 

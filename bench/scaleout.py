@@ -3,7 +3,7 @@
 The runner is driven the way the README tells a user to: ``python -m
 phi_core run`` with the hosts in ``OLLAMA_HOST`` (comma-separated) for the
 ollama backend, or ``--host a,b,...`` for the openai backend. The hosts are
-stand-ins on loopback (tests/standin_hosts.py) that answer after a fixed
+stand-ins on loopback (bench/standin_hosts.py) that answer after a fixed
 latency and serve ``slots`` requests at once each, so one host's throughput
 is known: slots / latency calls per second.
 
@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.standin_hosts import StandinFleet  # noqa: E402
+from bench.standin_hosts import StandinFleet  # noqa: E402
 
 DATASET_REPORTS = 100  # the dev split of the built-in synthetic corpus
 

@@ -14,7 +14,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from tests.e2e import helpers
+from bench import browser as web
 
 _MEASURE = """() => {
   const box = document.querySelector('.phi-sa-text');
@@ -29,7 +29,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=160)
     args = parser.parse_args()
-    reason = helpers.missing_browser_reason()
+    reason = web.missing_browser_reason()
     if reason:
         print(f"skipped: {reason}")
         return 0
@@ -37,21 +37,21 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="phi-fit-"))
     db = folder / "phi.duckdb"
-    helpers.init_db(db)
-    server = helpers.start_app(db, folder / "streamlit.log")
+    web.init_db(db)
+    server = web.start_app(db, folder / "streamlit.log")
     rows = []
     try:
         with sync_playwright() as driver:
-            browser = helpers.launch_browser(driver)
+            browser = web.launch_browser(driver)
             page = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ja-JP").new_page()
-            helpers.open_app_page(page, server, "")
-            helpers.open_app_page(page, server, "workbench")
+            web.open_app_page(page, server, "")
+            web.open_app_page(page, server, "workbench")
             for _ in range(args.limit):
-                helpers.component_text(page).wait_for()
+                web.component_text(page).wait_for()
                 page.wait_for_timeout(400)
                 rows.append(page.evaluate(_MEASURE))
                 before = page.locator(".phi-sa-text").inner_text()
-                helpers.blur(page)
+                web.blur(page)
                 page.keyboard.press("n")
                 try:
                     page.wait_for_function(
@@ -61,7 +61,7 @@ def main() -> int:
                     break  # the last report
             browser.close()
     finally:
-        helpers.stop_app(server)
+        web.stop_app(server)
     whole = [r for r in rows if r["scroll"] <= r["client"] + 1 and r["bottom"] <= r["height"] and r["top"] >= 0]
     by_columns = {c: sum(r["columns"] == c for r in rows) for c in ("1", "2", "3")}
     longest = max((r["chars"] for r in whole), default=0)

@@ -10,13 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.agreement import annotator_figures, dataset_agreement
-from phi_core.ui.i18n import category_name, fmt_number, tr
+from phi_core.ui.formatting import format_number
+from phi_core.ui.i18n import category_name, current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
 
 require_app_shell()
 
 store = get_store()
+language = current_language()
 dataset, split = require_active_dataset()
 
 st.title(tr("Inter-annotator agreement", "アノテーター間一致"))
@@ -76,13 +78,13 @@ else:
         low, high = overall["ci"][key]
         interval = (
             tr(
-                f"{level}% CI {fmt_number(low)}–{fmt_number(high)}",
-                f"{level}% 信頼区間 {fmt_number(low)}–{fmt_number(high)}",
+                f"{level}% CI {format_number(low, 2, language)}–{format_number(high, 2, language)}",
+                f"{level}% 信頼区間 {format_number(low, 2, language)}–{format_number(high, 2, language)}",
             )
             if low is not None
             else ""
         )
-        col.metric(name, fmt_number(overall[key], 3), help=helptext)
+        col.metric(name, format_number(overall[key], 3, language), help=helptext)
         col.text(interval)
     st.text(
         tr(
@@ -100,7 +102,7 @@ else:
                 row[name] = block[key]
                 if block.get("ci") and block["ci"][key][0] is not None:
                     row[name + tr(" CI", " 区間")] = (
-                        f"{fmt_number(block['ci'][key][0])}–{fmt_number(block['ci'][key][1])}"
+                        f"{format_number(block['ci'][key][0], 2, language)}–{format_number(block['ci'][key][1], 2, language)}"
                     )
             rows.append(row)
         return pd.DataFrame(rows)

@@ -37,6 +37,7 @@ from phi_core.ui.error_drilldown import default_comparison, highlight_html, sele
 from phi_core.ui.i18n import category_name, current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_labels
 
 require_app_shell()
@@ -121,7 +122,7 @@ def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[
             "leak_rate": tr("leaked characters", "漏れた文字の割合"),
         }[m],
     )
-    styles, formats = style_matrix(store, chosen), format_matrix(store, chosen)
+    styles, formats = stored(style_matrix, store, chosen), stored(format_matrix, store, chosen)
     if styles.empty and formats.empty:
         st.info(
             tr(
@@ -133,14 +134,14 @@ def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[
         )
         return [], []
     event = exports.chart(
-        breakdown_heatmap(styles, "style", metric, language=language),
+        figure(breakdown_heatmap, styles, "style", metric, language=language),
         f"{metric}_by_style",
         key="ea_style_map",
         on_select="rerun",
     )
     apply_breakdown_click(event, label_to_run, STYLE_KEY)
     event = exports.chart(
-        breakdown_heatmap(formats, "format", metric, language=language),
+        figure(breakdown_heatmap, formats, "format", metric, language=language),
         f"{metric}_by_format",
         key="ea_format_map",
         on_select="rerun",
@@ -275,7 +276,7 @@ def compare_section(run_labels: dict[str, str], frame: pd.DataFrame) -> None:
     if run_a == run_b:
         st.info(tr("Choose two different runs to compare.", "比較する2つの異なる実行を選んでください。"))
         return
-    comparison = compare_runs(store, run_a, run_b)
+    comparison = stored(compare_runs, store, run_a, run_b)
     exports.chart(
         fixed_broken_bars(comparison, label_a=run_labels[run_a], label_b=run_labels[run_b], language=language),
         "fixed_broken",
@@ -288,7 +289,7 @@ def compare_section(run_labels: dict[str, str], frame: pd.DataFrame) -> None:
 
 st.title(tr("Error analysis", "エラー分析"))
 dataset, split = require_active_dataset()
-runs = leaderboard_frame(store, dataset, split, n_boot=0)
+runs = stored(leaderboard_frame, store, dataset, split, n_boot=0)
 if runs.empty:
     command = f"python -m phi_core run --backend rules --dataset {shlex.quote(dataset)}"
     plain.show(
@@ -326,16 +327,16 @@ heat_tab, types_tab, confusion_tab, script_tab, style_tab, compare_tab = st.tabs
     ]
 )
 with heat_tab:
-    matrix = category_matrix(store, chosen)
+    matrix = stored(category_matrix, store, chosen)
     recall_event = exports.chart(
-        category_heatmap(matrix, "relaxed_recall", language=language),
+        figure(category_heatmap, matrix, "relaxed_recall", language=language),
         "recall_by_category",
         key="ea_recall",
         on_select="rerun",
     )
     apply_click(recall_event, label_to_run, "cell")
     precision_event = exports.chart(
-        category_heatmap(matrix, "relaxed_precision", language=language),
+        figure(category_heatmap, matrix, "relaxed_precision", language=language),
         "precision_by_category",
         key="ea_precision",
         on_select="rerun",
@@ -344,9 +345,9 @@ with heat_tab:
     with st.expander(tr("Table", "表")):
         table(matrix, "category_matrix", "ea_matrix")
 with types_tab:
-    counts = error_type_counts(store, chosen)
+    counts = stored(error_type_counts, store, chosen)
     type_event = exports.chart(
-        error_type_bars(counts, language=language), "error_types", key="ea_types", on_select="rerun"
+        figure(error_type_bars, counts, language=language), "error_types", key="ea_types", on_select="rerun"
     )
     apply_click(type_event, label_to_run, "type")
     with st.expander(tr("Table", "表")):
@@ -358,13 +359,13 @@ with confusion_tab:
             "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。",
         )
     )
-    confusion = confusion_frame(store, chosen)
-    exports.chart(confusion_heatmap(confusion, language=language), "category_confusion", key="ea_confusion")
+    confusion = stored(confusion_frame, store, chosen)
+    exports.chart(figure(confusion_heatmap, confusion, language=language), "category_confusion", key="ea_confusion")
     with st.expander(tr("Table", "表")):
         table(confusion, "category_confusion", "ea_confusion_table")
 with script_tab:
-    scripts = script_recall_frame(store, chosen)
-    exports.chart(script_recall_bars(scripts, language=language), "recall_by_script", key="ea_scripts")
+    scripts = stored(script_recall_frame, store, chosen)
+    exports.chart(figure(script_recall_bars, scripts, language=language), "recall_by_script", key="ea_scripts")
     with st.expander(tr("Table", "表")):
         table(scripts, "recall_by_script", "ea_scripts_table")
 with style_tab:

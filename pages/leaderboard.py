@@ -14,6 +14,7 @@ from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_name, dimension_name, reported_label
 
 require_app_shell()
@@ -103,7 +104,7 @@ exports = PageExports("leaderboard")
 st.title(tr("Leaderboard", "ランキング"))
 dataset, split = require_active_dataset()
 
-reported = reference_frame(store)
+reported = stored(reference_frame, store)
 names = [m for m in dict.fromkeys(reported.loc[reported["kind"] != "aggregate", "model"])] if not reported.empty else []
 left, right = st.columns([2, 3])
 reference_name = left.selectbox(
@@ -120,12 +121,12 @@ shown_tables = right.multiselect(
     key="lb_tables",
 )
 try:
-    ref_value = reference_score(store, reference_name)
+    ref_value = stored(reference_score, store, reference_name)
 except ValueError as error:
     plain.show(error, "error")
     ref_value = None
 
-measured = leaderboard_frame(store, dataset, split, reference=reference_name)
+measured = stored(leaderboard_frame, store, dataset, split, reference=reference_name)
 if st.checkbox(
     tr("Hide runs with invalid calls", "無効な呼び出しのある実行を隠す"),
     key="lb_hide_invalid",
@@ -135,7 +136,7 @@ if st.checkbox(
     ),
 ):
     measured = without_invalid_runs(measured)
-reported = reference_frame(store, reference=reference_name)
+reported = stored(reference_frame, store, reference=reference_name)
 if not reported.empty:
     reported["label"] = [reported_label(label, language) for label in reported["label"]]
 st.caption(
@@ -195,7 +196,7 @@ else:
     )
 
 st.subheader(tr("Composite score with 95% CI", "総合スコアと95%信頼区間"))
-exports.chart(leaderboard_bar(measured, reference_rows, language=language), "leaderboard", key="lb_bar")
+exports.chart(figure(leaderboard_bar, measured, reference_rows, language=language), "leaderboard", key="lb_bar")
 if not measured.empty:
     st.subheader(tr("Score against speed", "スコアと速度"))
     st.caption(
@@ -205,6 +206,6 @@ if not measured.empty:
         )
     )
     exports.chart(
-        pareto_scatter(measured, pareto_mask(measured), language=language), "score_vs_seconds", key="lb_pareto"
+        figure(pareto_scatter, measured, pareto_mask(measured), language=language), "score_vs_seconds", key="lb_pareto"
     )
 exports.export_all()

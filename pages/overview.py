@@ -9,7 +9,8 @@ from phi_core.ui.formatting import format_count, format_date, format_duration
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import active_dataset, active_split, get_store
-from phi_core.ui.vocabulary import column_name, status_name
+from phi_core.ui.cached import stored
+from phi_core.ui.vocabulary import column_name, label_status_name
 
 require_app_shell()
 
@@ -47,9 +48,9 @@ if not dataset:
 st.subheader(plain.fmt(tr("Label progress of {}", "{} のラベル付け状況"), dataset))
 counts = store.report_counts(dataset)
 for column, status in zip(st.columns(len(LABEL_STATUSES)), LABEL_STATUSES):
-    column.metric(status_name(status, language), format_count(counts.get(status, 0), language))
+    column.metric(label_status_name(status, language), format_count(counts.get(status, 0), language))
 
-frame = leaderboard_frame(store, dataset, split, n_boot=200)
+frame = stored(leaderboard_frame, store, dataset, split)
 all_splits = tr("all splits", "全分割")
 st.subheader(tr(f"Leaderboard ({split or all_splits})", f"ランキング（{split or all_splits}）"))
 if frame.empty:

@@ -11,6 +11,7 @@ from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_name
 
 require_app_shell()
@@ -49,7 +50,7 @@ st.title(tr("Phase progression", "フェーズ別の推移"))
 dataset, split = require_active_dataset()
 all_splits = tr("all splits", "全分割")
 
-means = phase_means(store, dataset, split)
+means = stored(phase_means, store, dataset, split)
 if means.empty:
     plain.show(
         tr(
@@ -76,7 +77,9 @@ st.caption(
     )
 )
 exports.chart(
-    phase_lines(means, reported_phase_means(store.reference_scores()), language=language), "phase_means", key="pp_lines"
+    figure(phase_lines, means, reported_phase_means(stored(type(store).reference_scores, store)), language=language),
+    "phase_means",
+    key="pp_lines",
 )
 with st.expander(tr("Table of phase means", "フェーズ別平均の表")):
     exports.table(means, "phase_means", key="pp_means", column_config=MEANS_COLUMNS)
@@ -90,7 +93,7 @@ model = st.selectbox(
     key="pp_model",
     format_func=lambda m: tr("(all models pooled)", "（全モデルをまとめて）") if m is None else m,
 )
-gains = phase_gains(store, dataset, split, model=model)
+gains = stored(phase_gains, store, dataset, split, model=model)
 if gains.empty:
     st.info(
         tr(
@@ -101,7 +104,7 @@ if gains.empty:
 else:
     first = str(gains.iloc[0]["from_phase"])
     exports.chart(
-        gains_waterfall(gains, start=phase_start(means, first, model), language=language),
+        figure(gains_waterfall, gains, start=phase_start(means, first, model), language=language),
         "phase_gains",
         key="pp_waterfall",
     )

@@ -13,6 +13,7 @@ from phi_core.ui.release_view import release_section
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_labels, column_name
 
 require_app_shell()
@@ -23,11 +24,11 @@ exports = PageExports("residual_leak")
 WORST_SHOWN = 20
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def measured(_store, dataset: str, split: str | None, fingerprint: tuple):
-    # The expensive half is kept until scores, gold or reports change (the
-    # fingerprint), so editing the release rule redraws at once.
-    return measure_leaks(_store, dataset, split)
+@st.cache_data(max_entries=16, show_spinner=False)
+def leak_under(_store, version: tuple, dataset: str, split: str | None, rule: ReleaseRule, language: str):
+    # The expensive half (measure_leaks) is kept until the store changes, so
+    # editing the release rule only redoes the summary, and revisiting the page nothing.
+    return summarise(stored(measure_leaks, _store, dataset, split), rule, language)
 
 
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
@@ -76,8 +77,8 @@ with st.container(border=True):
     )
 rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
 
-measured_leaks = measured(store, dataset, split, store.leak_fingerprint(dataset))
-leak = summarise(measured_leaks, rule, current_language())
+measured_leaks = stored(measure_leaks, store, dataset, split)
+leak = leak_under(store, store.version(), dataset, split, rule, current_language())
 if leak.summary.empty:
     st.info(
         tr(
@@ -130,7 +131,7 @@ exports.table(
     },
 )
 exports.chart(
-    leak_bars(leak.by_category, leak.summary, language=current_language()), "leak_by_category", key="leak_fig"
+    figure(leak_bars, leak.by_category, leak.summary, language=current_language()), "leak_by_category", key="leak_fig"
 )
 
 release_section(store, dataset, split, measured_leaks, rule)

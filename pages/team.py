@@ -15,7 +15,8 @@ from phi_core.store import StoreError
 from phi_core.store.team import ROLES
 from phi_core.team import service
 from phi_core.ui.auth import auth_configured, page_actor
-from phi_core.ui.i18n import current_language, error_text, fmt_datetime, status_name, tr
+from phi_core.ui.i18n import current_language, error_text, fmt_datetime, tr
+from phi_core.ui.vocabulary import label_status_name
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.sidebar import role_name
 from phi_core.ui.state import get_store, require_active_dataset
@@ -172,7 +173,8 @@ else:
     )
     with st.expander(tr(f"All assignments ({len(assignments)})", f"すべての割り当て（{len(assignments)}）")):
         shown = assignments.assign(
-            status=assignments["status"].map(status_name), assigned_at=assignments["assigned_at"].map(fmt_datetime)
+            status=assignments["status"].map(lambda s: label_status_name(s, current_language())),
+            assigned_at=assignments["assigned_at"].map(fmt_datetime),
         )
         columns = ["report_id", "annotator", "status", "assigned_by", "assigned_at"]
         st.dataframe(

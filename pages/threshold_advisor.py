@@ -16,6 +16,7 @@ from phi_core.ui.formatting import format_count, format_number
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
+from phi_core.ui.cached import stored
 from phi_core.ui.vocabulary import column_name
 
 require_app_shell()
@@ -73,7 +74,7 @@ to_phase = cols[1].selectbox(
 )
 method = cols[2].radio(tr("Fit", "当てはめ方法"), list(METHODS), format_func=METHODS.get, key="ta_method")
 
-analysis = threshold_analysis(store, dataset, split, from_phase=from_phase, to_phase=to_phase, method=method)
+analysis = stored(threshold_analysis, store, dataset, split, from_phase=from_phase, to_phase=to_phase, method=method)
 estimate = analysis.estimate
 verdict = threshold_text.verdict(estimate, language)
 if estimate.ok and estimate.threshold_supported:

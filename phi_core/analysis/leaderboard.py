@@ -12,9 +12,10 @@ import numpy as np
 import pandas as pd
 
 from phi_core.analysis.errors import worst_styles
-from phi_core.scoring.bootstrap import grouped_bootstrap_ci
 from phi_core.analysis.labels import run_label
-from phi_core.scoring import DIMENSIONS, prf
+from phi_core.dimensions import DIMENSIONS
+from phi_core.scoring import prf
+from phi_core.scoring.bootstrap import grouped_bootstrap_ci
 from phi_core.store import Store
 
 MEASURED = "measured"
@@ -88,13 +89,23 @@ def leaderboard_frame(
     """One row per measured (backend, model, phase): its newest scored run, best score first.
 
     score_lo/score_hi: percentile bootstrap over the run's reports (seed 0,
-    like evaluation.aggregate); n_boot=0 skips it.
+    the same draws as scoring.bootstrap_ci); n_boot=0 skips it.
     """
-    runs = store.latest_scored_runs(dataset, split)
+    return runs_frame(store, store.latest_scored_runs(dataset, split), reference=reference, n_boot=n_boot)
+
+
+def runs_frame(
+    store: Store, runs: pd.DataFrame, *, reference: str = DEFAULT_REFERENCE, n_boot: int = 1000
+) -> pd.DataFrame:
+    """Leaderboard rows of the given runs (run_id, dataset, split, backend, model, phase, repeats).
+
+    The one computation behind the Leaderboard page, `leaderboard --json`,
+    `run --json` (a single run) and the figures.
+    """
     if runs.empty:
         return pd.DataFrame(columns=[*LEADERBOARD_COLUMNS, *_EXTRA_COLUMNS])
     run_ids = list(runs["run_id"])
-    frame = runs[["run_id", "backend", "model", "phase", "repeats"]].merge(
+    frame = runs[["run_id", "dataset", "split", "backend", "model", "phase", "repeats"]].merge(
         store.run_score_summary(run_ids), on="run_id", how="left"
     )
     frame["label"] = [run_label(b, m, p) for b, m, p in zip(frame["backend"], frame["model"], frame["phase"])]
@@ -106,7 +117,6 @@ def leaderboard_frame(
     # Robustness by document style: the style whose PHI characters leak most (None without styles).
     frame = frame.merge(worst_styles(store, run_ids), on="run_id", how="left")
     frame["source"] = MEASURED
-    frame["dataset"], frame["split"] = dataset, split
     checks = store.run_validity(run_ids)
     frame["invalid_calls"] = [sum(checks[r]["validity"].values()) for r in frame["run_id"]]
     frame["label"] = [
@@ -121,102 +131,6 @@ def without_invalid_runs(frame: pd.DataFrame) -> pd.DataFrame:
     if "invalid_calls" not in frame:
         return frame
     return frame[frame["invalid_calls"].fillna(0) == 0].reset_index(drop=True)
-
-
-# The command line's JSON row: its keys and their order (kept stable for scripts).
-RECORD_KEYS = (
-    "n_reports",
-    "score",
-    "score_ci",
-    *DIMENSIONS,
-    "strict_f1",
-    "relaxed_f1",
-    "char_leak_rate",
-    "sec_per_report",
-    "strict_precision",
-    "strict_recall",
-    "relaxed_precision",
-    "relaxed_recall",
-    "strict_macro_f1",
-    "relaxed_macro_f1",
-    "rescaled_reports",
-    "invalid_calls",
-    "worst_style",
-    "worst_style_leak_rate",
-    "per_category",
-    "per_script",
-    "backend",
-    "model",
-    "phase",
-    "run_id",
-    "dataset",
-    "split",
-    "repeats",
-    "status",
-    "sec_per_100_tokens",
-)
-
-
-def leaderboard_records(store: Store, dataset: str, split: str | None = None, *, n_boot: int = 1000) -> list[dict]:
-    """leaderboard_frame's rows as plain JSON-ready dicts, with per-category and per-script detail."""
-    frame = leaderboard_frame(store, dataset, split, n_boot=n_boot)
-    if frame.empty:
-        return []
-    run_ids = list(frame["run_id"])
-    categories = _per_category(store.category_totals(run_ids))
-    scripts = _per_script(store.script_totals(run_ids))
-    status = {r.run_id: r.status for r in store.runs(dataset)}
-    records = []
-    for row in frame.to_dict("records"):
-        run_id = row["run_id"]
-        per_category = categories.get(run_id, {})
-        record = {key: _plain(row.get(key)) for key in RECORD_KEYS if key in row}
-        record["n_reports"] = int(row["n_reports"])
-        record["score_ci"] = [_plain(row["score_lo"]), _plain(row["score_hi"])]
-        for mode in ("strict", "relaxed"):
-            supported = [c[f"{mode}_f1"] for c in per_category.values() if c["support"] > 0]
-            record[f"{mode}_macro_f1"] = float(np.mean(supported)) if supported else None
-        record["rescaled_reports"] = int(row["rescaled_reports"] or 0)
-        record["per_category"] = per_category
-        record["per_script"] = scripts.get(run_id, {})
-        record["status"] = status.get(run_id)
-        records.append({key: record.get(key) for key in RECORD_KEYS})
-    return records
-
-
-def _plain(value):
-    """numpy scalars and NaN as JSON would have them."""
-    if value is None:
-        return None
-    if isinstance(value, (np.floating, float)):
-        return None if np.isnan(value) else float(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
-
-
-def _per_category(totals: pd.DataFrame) -> dict[str, dict[str, dict]]:
-    out: dict[str, dict[str, dict]] = {}
-    for row in totals.itertuples(index=False):
-        entry: dict = {}
-        for mode in ("strict", "relaxed"):
-            tp, fp, fn = (int(getattr(row, f"{mode}_{c}")) for c in ("tp", "fp", "fn"))
-            entry[f"{mode}_p"], entry[f"{mode}_r"], entry[f"{mode}_f1"] = prf(tp, fp, fn)
-        entry["support"] = int(row.support)
-        out.setdefault(row.run_id, {})[row.category] = entry
-    return out
-
-
-def _per_script(totals: pd.DataFrame) -> dict[str, dict[str, dict]]:
-    out: dict[str, dict[str, dict]] = {}
-    for row in totals.itertuples(index=False):
-        found, total = int(row.found), int(row.total)
-        out.setdefault(row.run_id, {})[row.script] = {
-            "found": found,
-            "total": total,
-            "recall": found / total if total else None,
-        }
-    return out
 
 
 def _score_intervals(store: Store, run_ids: list[str], n_boot: int) -> pd.DataFrame:

@@ -214,12 +214,8 @@ def measure_leaks(
     """The expensive half: leaked characters of every scored report of the runs
     (default: the latest scored run of each extractor). Independent of the rule,
     so a page can keep it while the user edits the rule."""
-    from phi_core.evaluation import latest_runs
-
-    runs = latest_runs(store, dataset, split)
-    if run_ids is not None:
-        wanted = set(run_ids)
-        runs = [r for r in store.runs(dataset) if r.run_id in wanted]
+    wanted = set(store.latest_scored_runs(dataset, split)["run_id"] if run_ids is None else run_ids)
+    runs = [r for r in store.runs(dataset) if r.run_id in wanted]
     if not runs:
         return []
     ids = [r.run_id for r in runs]

@@ -27,7 +27,7 @@ def _configure_init(p: argparse.ArgumentParser) -> None:
 
 @command("init", "create or migrate the database and seed the built-in corpus", _configure_init)
 def cmd_init(args: argparse.Namespace) -> int:
-    from phi_core.seed import initialise
+    from phi_core.first_start import initialise
     from phi_core.store import Store
 
     if args.encrypt:

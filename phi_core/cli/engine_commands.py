@@ -21,7 +21,7 @@ def _configure_models(p: argparse.ArgumentParser) -> None:
 @command("models", "list what each configured host offers, with sizes and quantisation", _configure_models)
 def cmd_models(args: argparse.Namespace) -> int:
     from phi_core.backends.hosts import hosts_for
-    from phi_core.runs.extractors import describe_models
+    from phi_core.runs.extractor_factory import describe_models
 
     hosts = describe_models(args.backend, tuple(hosts_for(args.backend, args.host)))
     print_json(hosts)

@@ -18,7 +18,7 @@ def _configure_leaderboard(p: argparse.ArgumentParser) -> None:
 
 @command("leaderboard", "one row per (backend, model, phase) with score, CI and sub-scores", _configure_leaderboard)
 def cmd_leaderboard(args: argparse.Namespace) -> int:
-    from phi_core.analysis.leaderboard import leaderboard_records
+    from phi_core.analysis.leaderboard_records import leaderboard_records
     from phi_core.store import Store
 
     with Store(args.db) as store:
@@ -39,8 +39,8 @@ def _configure_score(p: argparse.ArgumentParser) -> None:
 @command("score", "score predictions made elsewhere against a gold JSONL", _configure_score)
 def cmd_score(args: argparse.Namespace) -> int:
     from phi_core.corpus.importers import read_corpus
+    from phi_core.analysis.leaderboard_records import leaderboard_row
     from phi_core.corpus.predictions import read_located_spans, read_prediction_file
-    from phi_core.evaluation import leaderboard_row
     from phi_core.scoring import load_scoring_config, score_report
 
     gold = read_corpus(args.gold, "jsonl", dataset="gold").reports

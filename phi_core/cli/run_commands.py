@@ -127,14 +127,15 @@ def stop_on_signals(cancel: threading.Event):
 
 @command("run", "run an extractor over a dataset (resumes an unfinished run of the same job)", _configure_run)
 def cmd_run(args: argparse.Namespace) -> int:
-    from phi_core.evaluation import leaderboard_row, score_run
+    from phi_core.analysis.leaderboard_records import run_record
+    from phi_core.scoring.stored_runs import score_run
     from phi_core.backends.hosts import hosts_for
     from phi_core.phases import PhaseError
     from phi_core.runs import Job, Runner
-    from phi_core.runs.extractors import build_extractors
+    from phi_core.runs.extractor_factory import build_extractors
     from phi_core.store import Store
 
-    from phi_core.runs.extractors import backend_names
+    from phi_core.runs.extractor_factory import backend_names
 
     if args.backend not in backend_names():
         raise UserError(f"there is no backend called {args.backend!r}: choose one of {', '.join(backend_names())}")
@@ -171,18 +172,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         with stop_on_signals(cancel):
             summary = runner.run()
-        rows = store.report_scores([summary.run_id])
         out = summary.to_dict()
-        if not rows.empty:
-            import json
-
-            from phi_core.scoring import ReportScore
-
-            scores = [ReportScore.from_dict(json.loads(d)) for d in rows["details"]]
-            agg = leaderboard_row(scores, seconds=list(rows["seconds"]), n_boot=200)
+        # The run's leaderboard record: the numbers `leaderboard --json` and the pages show.
+        record = run_record(store, summary.run_id)
+        if record is not None:
             out.update(
                 {
-                    k: agg[k]
+                    k: record[k]
                     for k in (
                         "n_reports",
                         "score",

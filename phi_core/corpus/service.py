@@ -83,16 +83,19 @@ def export_predictions(
         located_by_report,
         prediction_records,
     )
-    from phi_core.evaluation import latest_runs
 
     require(actor, "export_phi")
     _known(store, dataset)
     if not backend:
         raise StoreError("exporting predictions needs --backend (and --model/--phase when there are several runs)")
+    latest = set(store.latest_scored_runs(dataset, split)["run_id"])
     runs = [
         r
-        for r in latest_runs(store, dataset, split)
-        if r.backend == backend and (not model or r.model == model) and (not phase or str(r.phase) == str(phase))
+        for r in store.runs(dataset)
+        if r.run_id in latest
+        and r.backend == backend
+        and (not model or r.model == model)
+        and (not phase or str(r.phase) == str(phase))
     ]
     if not runs:
         raise StoreError(

@@ -27,7 +27,7 @@ def model_extractor(part: Part, store) -> object:
     runner moves, only the imports of this function change.
     """
     from phi_core.backends import HostUnreachable, make_backend
-    from phi_core.runs.extractors import DEFAULT_MODELS, example_lookup, job_hosts, resolve_phase
+    from phi_core.runs.extractor_factory import DEFAULT_MODELS, example_lookup, job_hosts, resolve_phase
     from phi_core.paths import BUILTIN_DATASET
     from phi_core.phases import PhaseExtractor
 

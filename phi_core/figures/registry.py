@@ -44,9 +44,7 @@ class FigureEntry:
 def _run_ids(store: Store, request: FigureRequest) -> list[str]:
     if request.run_ids:
         return list(request.run_ids)
-    from phi_core.evaluation import latest_runs
-
-    return [run.run_id for run in latest_runs(store, request.dataset, request.split)]
+    return list(store.latest_scored_runs(request.dataset, request.split)["run_id"])
 
 
 def _leaderboard(store: Store, request: FigureRequest) -> go.Figure:

@@ -165,7 +165,7 @@ def score_pipeline(
     store: Store, pipeline: Pipeline, dataset: str, split: str | None = None, *, actor: Actor | str
 ) -> PipelineScore:
     """Write the union as a run (replacing an identical earlier one) and score it: a lead's action."""
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
 
     require(actor, "score")
 
@@ -182,7 +182,7 @@ def score_pipeline(
             model=pipeline.name,
             phase=pipeline_phase(pipeline),
             phase_key=None,
-            host="local",
+            hosts=("local",),
             model_digest="",
             model_meta={},
             options={},

@@ -23,11 +23,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from phi_core.backends.hosts import hosted_backends
 from phi_core.roles import Actor, require
 from phi_core.runs.job import Job, job_dict
 from phi_core.runs.runner import Progress, Runner
 from phi_core.store import Store
-from phi_core.store.runs import UNFINISHED_RUN_STATUSES as _RUNNING_RUN_STATUSES
+from phi_core.store.run_tables import UNFINISHED_RUN_STATUSES as _RUNNING_RUN_STATUSES
 
 ACTIVE = ("queued", "running", "cancelling")
 FINAL = ("done", "failed", "cancelled", "error")
@@ -66,7 +67,8 @@ def job_from_dict(data: dict[str, Any]) -> Job:
 
 def job_from_run(run) -> Job:
     """Best guess at the job of a run started elsewhere (the CLI): same work, same key."""
-    hosts = tuple(h for h in (run.host or "").split(", ") if h) if run.backend == "ollama" else ()
+    # Only backends whose hosts can be chosen take them back (the embedded model names itself).
+    hosts = tuple(run.hosts) if run.backend in hosted_backends() else ()
     return Job(
         dataset=run.dataset,
         backend=run.backend,
@@ -160,13 +162,13 @@ class _Entry:
 
 
 def _default_build(job: Job, store: Store) -> Sequence[Any]:
-    from phi_core.runs.extractors import build_extractors
+    from phi_core.runs.extractor_factory import build_extractors
 
     return build_extractors(job, store)
 
 
 def _default_scorer(store: Store, run_id: str) -> object:
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
 
     return score_run(store, run_id)
 

@@ -26,7 +26,7 @@ from phi_core.extractors.base import ExtractionOutcome, Extractor
 from phi_core.models import Report
 from phi_core.runs.job import Job, job_key
 from phi_core.store import RunRecord, Store, StoreError, TaskResult
-from phi_core.store.runs import PROCESS_OWNER
+from phi_core.store.run_tables import PROCESS_OWNER
 from phi_core.violations import MODEL_CHANGED, empty_validity
 
 # Fast tasks (rules) are written in small batches: one DuckDB commit costs a
@@ -138,7 +138,7 @@ class Runner:
                 model=lead.model,
                 phase=str(lead.phase),
                 phase_key=provenance.get("phase_key"),
-                host=", ".join(provenance["hosts"]),
+                hosts=provenance["hosts"],
                 model_digest=model_meta.get("digest", ""),
                 model_meta=model_meta,
                 options=provenance.get("options", {}),

@@ -13,17 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-# The order is the study's order and the display order everywhere.
-DIMENSIONS: tuple[str, ...] = (
-    "recall",
-    "precision",
-    "boundary_fidelity",
-    "information_purity",
-    "category_classification",
-    "rule_adherence",
-    "stability",
-    "efficiency",
-)
+from phi_core.dimensions import DIMENSIONS
+
 
 DEFAULT_CONFIG_PATH = Path(__file__).resolve().parents[2] / "data" / "scoring.json"
 

@@ -8,13 +8,16 @@ hands results back to the thread that owns it.
 from __future__ import annotations
 
 import json
+import re
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 import pandas as pd
 
+from phi_core.dimensions import DIMENSIONS
 from phi_core.store.backup_service import SOCKET_FIELD, BackupService
 from phi_core.store.database import DB_ALIAS, add_to_lock_info, connect, migrate, resolve_db_path
 from phi_core.store.keys import configured_key
@@ -22,16 +25,42 @@ from phi_core.store.keys import configured_key
 # Per-(run, report) tables written next to report_scores (db/migrations/002_analysis.sql).
 ANALYSIS_TABLES = ("score_counts", "score_categories", "score_scripts", "score_errors", "score_pairs", "score_formats")
 
-SCORE_DIMENSION_COLUMNS = (
-    "recall",
-    "precision",
-    "boundary_fidelity",
-    "information_purity",
-    "category_classification",
-    "rule_adherence",
-    "stability",
-    "efficiency",
-)
+# The report_scores columns holding points, one per scoring dimension.
+SCORE_DIMENSION_COLUMNS = DIMENSIONS
+
+
+# Statements that never change data; every other one counts as a change.
+_READS = re.compile(r"\s*(SELECT|WITH|PRAGMA|DESCRIBE|SHOW|EXPLAIN|BEGIN|COMMIT|ROLLBACK)\b", re.IGNORECASE)
+
+
+class CountingConnection:
+    """The DuckDB connection, counting the statements that may change data.
+
+    Only this process writes the database (the writer's lock), so the count
+    tells the pages' caches whether anything they computed can have changed,
+    without asking the database.
+    """
+
+    def __init__(self, con: Any) -> None:
+        self._con = con
+        self.changes = 0
+
+    def execute(self, sql: str, *args: Any, **kwargs: Any) -> Any:
+        if not _READS.match(sql):
+            self.changes += 1
+        return self._con.execute(sql, *args, **kwargs)
+
+    def executemany(self, sql: str, *args: Any, **kwargs: Any) -> Any:
+        if not _READS.match(sql):
+            self.changes += 1
+        return self._con.executemany(sql, *args, **kwargs)
+
+    def append(self, *args: Any, **kwargs: Any) -> Any:
+        self.changes += 1
+        return self._con.append(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
 
 
 def _json(value: Any) -> str:
@@ -51,7 +80,9 @@ class StoreBase:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
         self.path = resolve_db_path(path)
-        self.con = connect(self.path, read_only=read_only)
+        self.con = CountingConnection(connect(self.path, read_only=read_only))
+        # Tells this opening apart from an earlier one of the same file (whose counter started at 0 too).
+        self._opening = uuid.uuid4().hex
         self.read_only = read_only
         # Guards the single connection when the app's threads share a Store.
         self.lock = threading.RLock()
@@ -64,6 +95,10 @@ class StoreBase:
                 if self._backups:
                     add_to_lock_info(self.path, **{SOCKET_FIELD: str(self._backups.address)})
         self._on_open()
+
+    def version(self) -> tuple[str, str, int]:
+        """Changes when anything may have been written: a cache key for results computed from the store."""
+        return (str(self.path), self._opening, self.con.changes)
 
     def _on_open(self) -> None:
         """Table families tidy up after opening here (each calls super() first)."""

@@ -18,7 +18,8 @@ class RunRecord:
     model: str
     phase: str
     phase_key: str | None
-    host: str
+    # Every host the run spread its calls over, in order (empty for rules).
+    hosts: tuple[str, ...]
     model_digest: str
     model_meta: dict
     options: dict
@@ -30,6 +31,11 @@ class RunRecord:
     started_at: datetime | None
     finished_at: datetime | None
     error: str | None
+
+    @property
+    def host(self) -> str:
+        """The hosts as one line for display; code reads ``hosts``."""
+        return ", ".join(self.hosts)
 
 
 @dataclass
@@ -59,7 +65,7 @@ class TaskResult:
 
 
 _RUN_COLUMNS = (
-    "run_id, job_key, dataset, split, backend, model, phase, phase_key, host, model_digest, model_meta, "
+    "run_id, job_key, dataset, split, backend, model, phase, phase_key, hosts, model_digest, model_meta, "
     "options, provenance, repeats, status, tasks_total, created_at, started_at, finished_at, error"
 )
 
@@ -74,7 +80,7 @@ def _run_record(row: tuple) -> RunRecord:
         model,
         phase,
         phase_key,
-        host,
+        hosts,
         model_digest,
         model_meta,
         options,
@@ -96,7 +102,7 @@ def _run_record(row: tuple) -> RunRecord:
         model=model,
         phase=phase,
         phase_key=phase_key,
-        host=host or "",
+        hosts=tuple(_loads(hosts, [])),
         model_digest=model_digest or "",
         model_meta=_loads(model_meta, {}),
         options=_loads(options, {}),

@@ -57,9 +57,9 @@ class ScoreTables(StoreBase):
                 self._insert_frame(table, frame)
 
     def latest_scored_runs(self, dataset: str, split: str | None = None) -> pd.DataFrame:
-        """Newest scored run per (backend, model, phase), like evaluation.latest_runs."""
+        """Newest scored run per (backend, model, phase): the runs a leaderboard shows."""
         return self._df(
-            f"SELECT run_id, backend, model, phase, repeats, split, created_at FROM ({_LATEST_SCORED_RUNS}) "
+            f"SELECT run_id, dataset, split, backend, model, phase, repeats, created_at FROM ({_LATEST_SCORED_RUNS}) "
             "ORDER BY backend, model, phase",
             [dataset, split],
         )

@@ -11,7 +11,7 @@ from phi_core.store.phases import PhaseTables
 from phi_core.store.pipelines import PipelineTables
 from phi_core.store.reference import ReferenceTables
 from phi_core.store.release import ReleaseTables
-from phi_core.store.runs import RunTables
+from phi_core.store.run_tables import RunTables
 from phi_core.store.scores import ScoreTables
 from phi_core.store.team import TeamTables
 

@@ -443,7 +443,7 @@ class TeamTables(StoreBase):
         where, params = ("WHERE r.dataset = ?", [dataset]) if dataset else ("", [])
         return self._df(
             "SELECT r.run_id, r.dataset, r.split, r.backend, r.model, r.model_digest, r.phase, r.phase_key, "
-            "p.version AS phase_version, p.hash AS prompt_hash, r.host, r.status, r.created_at, r.finished_at, "
+            "p.version AS phase_version, p.hash AS prompt_hash, array_to_string(from_json(r.hosts, '[\"VARCHAR\"]'), ', ') AS host, r.status, r.created_at, r.finished_at, "
             "r.options, r.provenance FROM runs r LEFT JOIN phases p ON p.phase_key = r.phase_key "
             f"{where} ORDER BY r.created_at",
             params,

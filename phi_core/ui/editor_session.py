@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Any, Mapping, MutableMapping, NamedTuple, Sequence
+from typing import Any, Mapping, MutableMapping, Sequence
 
 from phi_core.models import Report, Span
 from phi_core.roles import Actor, NotAllowed, as_actor, require_layer
 from phi_core.store import StaleEdit, Store, StoreError
+from phi_core.ui import flash as flashes
+from phi_core.ui.flash import Flash
 from phi_core.ui.offsets import span_from_utf16
 from phi_core.ui.workbench import Edit, EditError, apply_event, describe_diff, diff_spans, reapply, step_id
 
@@ -54,22 +56,13 @@ class Conflict:
         return lines
 
 
-class Flash(NamedTuple):
-    level: str
-    message: str
-    # The Japanese wording where this module wrote the message itself (errors passed through are English).
-    ja: str | None = None
-
-    def text(self, language: str) -> str:
-        return self.ja if language == "ja" and self.ja else self.message
-
-
 def flash(state: MutableMapping[str, Any], level: str, message: str, ja: str | None = None) -> None:
-    state.setdefault(FLASH, []).append(Flash(level, message, ja))
+    """Queue a message for the workbench (phi_core/ui/flash.py, under the workbench's key)."""
+    flashes.flash(state, level, message, ja, key=FLASH)
 
 
 def take_flashes(state: MutableMapping[str, Any]) -> list[Flash]:
-    return state.pop(FLASH, [])
+    return flashes.take_flashes(state, key=FLASH)
 
 
 def snapshot(state: Mapping[str, Any]) -> Report | None:

@@ -10,7 +10,6 @@ preference (Japanese when it prefers Japanese), else English.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from typing import Any
 
@@ -72,21 +71,6 @@ def category_name(code: str) -> str:
     return category.name_ja if current_language() == "ja" else category.name_en
 
 
-def fmt_number(value: Any, digits: int = 2) -> str:
-    """A number for display; '—' for missing. Both languages group thousands with commas."""
-    if value is None:
-        return "—"
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if math.isnan(number):
-        return "—"
-    if number.is_integer() and digits == 0:
-        return f"{int(number):,}"
-    return f"{number:,.{digits}f}"
-
-
 def fmt_datetime(value: Any) -> str:
     """A date with its time of day in the user's language: the date as phi_core/ui/formatting.py writes it."""
     from phi_core.ui.formatting import format_date
@@ -98,13 +82,6 @@ def fmt_datetime(value: Any) -> str:
         except (AttributeError, ValueError):  # NaT
             return day
     return day
-
-
-def status_name(status: str) -> str:
-    """A label status in the user's language (one term per concept: phi_core/ui/vocabulary.py)."""
-    from phi_core.ui.vocabulary import status_name as named
-
-    return named(status, current_language())
 
 
 def error_text(error: BaseException) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 from phi_core.store.database import set_process_kind
 from phi_core.ui.hosts import HostMonitor

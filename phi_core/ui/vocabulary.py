@@ -9,12 +9,73 @@ and Japanese text side by side.
 
 from __future__ import annotations
 
-# Label status -> (English, Japanese).
-STATUS_NAMES: dict[str, tuple[str, str]] = {
+from phi_core.dimensions import DIMENSION_NAMES
+
+# Label status (a report's or an annotator's layer) -> (English, Japanese).
+LABEL_STATUS_NAMES: dict[str, tuple[str, str]] = {
     "unlabeled": ("unlabeled", "未ラベル"),
     "silver": ("silver", "シルバー（未確認）"),
     "in_review": ("in review", "レビュー中"),
     "approved": ("approved", "承認済み"),
+}
+
+# Job and run status -> (English, Japanese).
+JOB_STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "queued": ("queued", "待機中"),
+    "running": ("running", "実行中"),
+    "cancelling": ("cancelling", "中止処理中"),
+    "cancelled": ("cancelled", "中止"),
+    "done": ("done", "完了"),
+    "finished": ("finished", "完了"),
+    "failed": ("failed", "失敗"),
+    "error": ("error", "エラー"),
+    "interrupted": ("interrupted", "中断"),
+    "ok": ("ok", "成功"),
+    "scored": ("scored", "採点済み"),
+}
+
+# Validity code (phi_core/violations.py) -> short (English, Japanese) column header.
+VALIDITY_NAMES: dict[str, tuple[str, str]] = {
+    "prompt_truncated": ("prompt cut", "プロンプト切り詰め"),
+    "output_truncated": ("answer cut", "回答切り詰め"),
+    "schema_ignored": ("schema ignored", "スキーマ無視"),
+    "thinking_text": ("reasoning text", "推論テキスト"),
+    "model_changed": ("model changed", "モデル変更"),
+}
+
+# Headers of the Runs page's tables (history, plan, provenance, a run's reports) where
+# they differ from COLUMN_NAMES.
+RUN_COLUMN_NAMES: dict[str, tuple[str, str]] = {
+    "run": ("run", "実行"),
+    "status": ("status", "状態"),
+    "phase_key": ("phase key", "フェーズキー"),
+    "phase_hash": ("phase hash", "フェーズのハッシュ"),
+    "variant": ("variant", "バリアント"),
+    "host": ("host", "ホスト"),
+    "model_digest": ("model digest", "モデルのダイジェスト"),
+    "dataset": ("dataset", "データセット"),
+    "split": ("split", "分割"),
+    "repeats": ("repeats", "反復回数"),
+    "done": ("done", "完了"),
+    "failed": ("failed", "失敗"),
+    "total": ("total", "総数"),
+    "options": ("options", "オプション"),
+    "created": ("created", "作成"),
+    "started": ("started", "開始"),
+    "finished": ("finished", "終了"),
+    "error": ("error", "エラー"),
+    "report": ("report", "レポート"),
+    "repeat": ("repeat", "反復"),
+    "items": ("items", "項目数"),
+    "violations": ("violations", "違反数"),
+    "seconds": ("seconds", "秒"),
+    "job": ("job", "ジョブ"),
+    "reports": ("reports", "レポート数"),
+    "estimated time": ("estimated time", "見込み時間"),
+    "what": ("what", "項目"),
+    "value": ("value", "値"),
+    "label": ("label", "ラベル"),
+    "category": ("category", "カテゴリ"),
 }
 
 # Column of a score or run table -> (English, Japanese) header.
@@ -102,18 +163,6 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-# Scoring dimension (phi_core/scoring) -> (English, Japanese) name.
-DIMENSION_NAMES: dict[str, tuple[str, str]] = {
-    "recall": ("recall", "再現率"),
-    "precision": ("precision", "適合率"),
-    "boundary_fidelity": ("boundary fidelity", "境界の正確さ"),
-    "information_purity": ("information purity", "情報の純度"),
-    "category_classification": ("category classification", "カテゴリ分類"),
-    "rule_adherence": ("rule adherence", "ルール遵守"),
-    "stability": ("stability", "安定性"),
-    "efficiency": ("efficiency", "効率"),
-}
-
 # How a row the paper reported is marked in its label: "GPT-4.1 (paper, p5)" (phi_core/analysis/leaderboard.py).
 _PAPER_MARKS = (
     (" (paper, p", "（論文、p"),
@@ -127,9 +176,20 @@ def pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == "ja" else pair[0]
 
 
-def status_name(status: str, language: str = "en") -> str:
-    pair = STATUS_NAMES.get(status)
+def label_status_name(status: str, language: str = "en") -> str:
+    pair = LABEL_STATUS_NAMES.get(status)
     return pick(pair, language) if pair else status.replace("_", " ")
+
+
+def job_status_name(status: str, language: str = "en") -> str:
+    """A job's or run's status (unknown statuses as they are)."""
+    pair = JOB_STATUS_NAMES.get(status)
+    return pick(pair, language) if pair else status
+
+
+def validity_name(code: str, language: str = "en") -> str:
+    pair = VALIDITY_NAMES.get(code)
+    return pick(pair, language) if pair else code.replace("_", " ")
 
 
 def column_name(column: str, language: str = "en") -> str:
@@ -157,3 +217,13 @@ def reported_label(label: str, language: str = "en") -> str:
             if japanese.endswith("p"):
                 label = label[:-1] + "）" if label.endswith(")") else label
     return label
+
+
+def run_table_headers(columns, language: str = "en") -> dict[str, str]:
+    """Headers for a Runs page table: run words first, then validity codes, dimensions and shared columns."""
+    named = column_labels(columns, language)
+    for column in columns:
+        for table in (DIMENSION_NAMES, VALIDITY_NAMES, RUN_COLUMN_NAMES):
+            if column in table:
+                named[column] = pick(table[column], language)
+    return named

@@ -12,7 +12,7 @@ from phi_core.analysis import (
     error_type_counts,
     script_recall_frame,
 )
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.runs import Job, Runner

@@ -15,8 +15,8 @@ from phi_core.analysis import (
     reference_frame,
     reference_score,
 )
-from phi_core.analysis.leaderboard import RECORD_KEYS, leaderboard_records
-from phi_core.evaluation import leaderboard_row, score_run
+from phi_core.analysis.leaderboard_records import RECORD_KEYS, leaderboard_records, leaderboard_row, run_record
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.paths import REFERENCE_FILE
@@ -176,6 +176,14 @@ def test_the_command_line_records_equal_the_scoring_functions(store):
             expected.pop(key, None)
         _approx_equal({k: record[k] for k in expected}, expected, record["model"])
         assert record["status"] == "done" and record["dataset"] == "d"
+
+
+def test_a_single_run_record_is_its_leaderboard_record(store):
+    run_fake(store, "sloppy", "2")
+    good = run_fake(store, "good", "3", repeats=2)
+    board = {r["run_id"]: r for r in leaderboard_records(store, "d", n_boot=300)}
+    assert run_record(store, good, n_boot=300) == board[good]
+    assert run_record(store, "no-such-run") is None
 
 
 def test_labels_sources_and_the_newest_run_per_model_and_phase(store):

@@ -1,7 +1,7 @@
 import pytest
 
 from phi_core.analysis.residual_leak import ReleaseRule, document_leak, f_beta, residual_leak
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.models import Report, Span
 from phi_core.store import Store, TaskResult
 
@@ -35,7 +35,7 @@ def store(tmp_path):
             model="u",
             phase="-",
             phase_key=None,
-            host="",
+            hosts=(),
             model_digest="",
             model_meta={},
             options={},

@@ -6,8 +6,8 @@ import pytest
 
 from phi_core.analysis import error_examples, format_matrix, leaderboard_frame, style_matrix, worst_styles
 from phi_core.cli.main import main
-from phi_core.evaluation import score_run
-from phi_core.evaluation.formats import format_rows
+from phi_core.scoring.stored_runs import score_run
+from phi_core.scoring.formats import format_rows
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.figures import breakdown_heatmap
 from phi_core.figures.registry import FigureRequest, build_figure

@@ -22,7 +22,7 @@ from phi_core.backends.base import (
 from phi_core.backends.llamacpp_backend import DEFAULT_MODEL_NAME
 from phi_core.backends.ollama_backend import OllamaBackend
 from phi_core.llm.parsing import parse_reply
-from tests.fake_ollama_server import FakeOllamaServer
+from tests.doubles.fake_ollama_server import FakeOllamaServer
 
 CANNED_MODEL = "canned:1b"
 CANNED_TEXT = '{"phi_list": [{"type": "NAME", "value": "佐藤一郎"}]}'

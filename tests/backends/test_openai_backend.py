@@ -19,7 +19,7 @@ from phi_core.backends.base import (
 )
 from phi_core.backends.hosts import configured_openai_hosts, hosts_for, openai_base_url, split_hosts
 from phi_core.backends.openai_backend import OpenAIBackend, normalise_finish_reason, split_thinking
-from tests.backends.fake_openai_server import MODEL, FakeOpenAIServer
+from tests.doubles.fake_openai_server import MODEL, FakeOpenAIServer
 
 SCHEMA = {"type": "object", "properties": {"phi_list": {"type": "array"}}, "required": ["phi_list"]}
 

@@ -254,7 +254,7 @@ def test_other_seeds_generate_without_error():
 
 
 def test_the_import_summary_counts_reports_per_style():
-    from phi_core.seed import STYLES_CORPUS_FILE
+    from phi_core.first_start import STYLES_CORPUS_FILE
 
     summary = read_corpus(STYLES_CORPUS_FILE, "jsonl", dataset="s").summary
     assert summary.by_style == {key: 40 for key in sorted(STYLES)}

@@ -4,7 +4,7 @@ import json
 
 from phi_core.backends.base import ChatReply, HostStatus, ModelInfo
 from phi_core.cli.main import main
-from tests.fake_ollama_server import FakeOllamaServer
+from tests.doubles.fake_ollama_server import FakeOllamaServer
 
 CANNED_MODEL = "canned:1b"
 

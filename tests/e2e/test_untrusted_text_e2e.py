@@ -13,11 +13,11 @@ import json
 
 import pytest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.models import PredictedItem, Report
 from phi_core.runs import Job, Runner
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 from tests.e2e import helpers
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.base import ExtractionOutcome
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.models import PredictedItem, Report
 from phi_core.runs import Job, Runner
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 
 DATASET = "synthetic"

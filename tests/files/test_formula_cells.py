@@ -14,7 +14,7 @@ import pytest
 
 from phi_core.cli.main import main
 from phi_core.corpus import service as corpus
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.files import FORMULA_STARTS, safe_frame
 from phi_core.models import Report, Span
 from phi_core.store import Store, TaskResult
@@ -68,7 +68,7 @@ def db(tmp_path):
             model=MODEL,
             phase="-",
             phase_key=None,
-            host="",
+            hosts=[],
             model_digest="",
             model_meta={},
             options={},

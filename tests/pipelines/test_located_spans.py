@@ -13,7 +13,7 @@ import pytest
 
 from phi_core.analysis.residual_leak import measure_leaks
 from phi_core.corpus.predictions import located_by_report, prediction_records
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.models import Report, Span
 from phi_core.pipelines import make_pipeline
 from phi_core.pipelines.materialise import score_pipeline
@@ -45,7 +45,7 @@ def _run(store: Store, backend: str, model: str, phase: str, result: TaskResult)
         model=model,
         phase=phase,
         phase_key=None,
-        host="",
+        hosts=[],
         model_digest="",
         model_meta={},
         options={},

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from phi_core.analysis.leaderboard import leaderboard_records
+from phi_core.analysis.leaderboard_records import leaderboard_records
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.pipelines import make_pipeline
 from phi_core.pipelines.definition import PipelineError
@@ -50,7 +50,7 @@ def store(tmp_path):
                 model=model,
                 phase=phase,
                 phase_key=None,
-                host="",
+                hosts=(),
                 model_digest="",
                 model_meta={},
                 options={},
@@ -114,7 +114,7 @@ def test_definitions_round_trip_through_the_store(store):
 def test_a_one_part_pipeline_scores_exactly_as_its_run(store):
     result = score_pipeline(store, make_pipeline("m-only", ["ollama:m:7b:3"]), "d", actor="tester")
     part = next(r for r in store.runs("d") if r.backend == "ollama")
-    from phi_core.evaluation import score_run
+    from phi_core.scoring.stored_runs import score_run
 
     score_run(store, part.run_id)
     both = store.report_scores([result.run_id, part.run_id])

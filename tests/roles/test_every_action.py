@@ -12,7 +12,7 @@ import pytest
 
 from phi_core.corpus import service as corpus
 from phi_core.deid import Document, deidentify, keep_documents, pipeline_detector
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.models import Report, Span
 from phi_core.pipelines import make_pipeline
 from phi_core.pipelines import service as pipelines
@@ -53,7 +53,7 @@ def store(tmp_path):
             model="rules",
             phase="-",
             phase_key=None,
-            host="",
+            hosts=[],
             model_digest="",
             model_meta={},
             options={},

@@ -21,7 +21,7 @@ from phi_core.backends.base import (
     register_backend,
 )
 from phi_core.extractors import rules
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 
 MODEL = "mistral-small3.2:24b"  # the strong phase-2 variant: no worked examples needed

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.runs import Job, Runner
-from phi_core.runs.extractors import build_extractors
+from phi_core.runs.extractor_factory import build_extractors
 from phi_core.runs.manager import JobManager
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
-from tests.fake_ollama_server import FakeOllamaServer
-from tests.runs.stand_in import MODEL, RulesModel
+from tests.doubles.fake_ollama_server import FakeOllamaServer
+from tests.doubles.rules_model import MODEL, RulesModel
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +75,7 @@ def test_a_run_left_running_by_a_dead_process_is_interrupted_when_the_database_o
             model="rules",
             phase="-",
             phase_key=None,
-            host="local",
+            hosts=("local",),
             model_digest="",
             model_meta={},
             options={},
@@ -92,7 +92,7 @@ def test_a_run_left_running_by_a_dead_process_is_interrupted_when_the_database_o
             model="rules",
             phase="-",
             phase_key=None,
-            host="local",
+            hosts=("local",),
             model_digest="",
             model_meta={},
             options={},
@@ -100,7 +100,7 @@ def test_a_run_left_running_by_a_dead_process_is_interrupted_when_the_database_o
             repeats=1,
             tasks_total=3,
         )
-        from phi_core.store.runs import PROCESS_OWNER
+        from phi_core.store.run_tables import PROCESS_OWNER
 
         store.update_run(mine.run_id, status="running", owner=PROCESS_OWNER)
     with Store(path) as store:

@@ -5,9 +5,9 @@ Slow (the model runs on the CPU), so marked `llm`: `pytest -m llm` selects them.
 
 import pytest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.runs import Job, Runner
-from phi_core.runs.extractors import build_phase_extractors
+from phi_core.runs.extractor_factory import build_phase_extractors
 
 pytestmark = pytest.mark.llm
 

@@ -3,10 +3,10 @@
 import pytest
 
 from phi_core.backends.base import HostUnreachable
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.phases import PhaseError, derive_version
 from phi_core.runs import Job, Runner
-from phi_core.runs.extractors import build_phase_extractors, resolve_phase
+from phi_core.runs.extractor_factory import build_phase_extractors, resolve_phase
 
 MODEL = "mistral-small3.2:24b"  # tests/runs/conftest.py serves this model
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from phi_core.backends import ollama_backend
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.llm.validity import PromptTooLong
 from phi_core.models import Report
 from phi_core.runs import Job, Runner
-from phi_core.runs.extractors import build_extractors
+from phi_core.runs.extractor_factory import build_extractors
 from phi_core.violations import VALIDITY_CODES
-from tests.fake_ollama_server import FakeOllamaServer
-from tests.runs.stand_in import MODEL, RulesModel
+from tests.doubles.fake_ollama_server import FakeOllamaServer
+from tests.doubles.rules_model import MODEL, RulesModel
 
 
 def run(store, *hosts, limit=3, **job_fields):

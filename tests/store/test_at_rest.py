@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from phi_core.files import OutputExists
-from phi_core.seed import seed_builtin_corpus
+from phi_core.first_start import seed_builtin_corpus
 from phi_core.store import DatabaseLocked, Store, StoreError
 from phi_core.store.database import connect, lock_info_path
 from phi_core.store.dbfile import is_encrypted, wal_path

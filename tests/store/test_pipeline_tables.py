@@ -25,7 +25,7 @@ def test_first_repeat_values_are_distinct_per_run_and_report(store):
         model="rules",
         phase="-",
         phase_key=None,
-        host="",
+        hosts=(),
         model_digest="",
         model_meta={},
         options={},

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 from phi_core.ui.plain import unescape
 from phi_core.ui.state import get_store

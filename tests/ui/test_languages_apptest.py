@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 from phi_core.ui.i18n import LANGUAGE_KEY
 from phi_core.ui.state import get_store

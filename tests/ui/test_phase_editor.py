@@ -2,7 +2,7 @@ import pytest
 
 from phi_core.paths import PHASES_DIR
 from phi_core.phases import PhaseError, default_registry
-from phi_core.runs.extractors import resolve_phase
+from phi_core.runs.extractor_factory import resolve_phase
 from phi_core.store import Store
 from phi_core.ui import phase_editor as pe
 

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.models import Report, Span
 from phi_core.store import Store, TaskResult
 from phi_core.ui.i18n import LANGUAGE_KEY
@@ -35,7 +35,7 @@ def db(tmp_path, monkeypatch):
             model="rules",
             phase="-",
             phase_key=None,
-            host="",
+            hosts=[],
             model_digest="",
             model_meta={},
             options={},

@@ -1,14 +1,14 @@
 import pandas as pd
 import pytest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.extractors.rules_extractor import RulesExtractor
 from phi_core.models import Report, Span
 from phi_core.phases import default_registry
 from phi_core.runs import Job, Runner
 from phi_core.store import Store
-from phi_core.ui import runs as logic
-from phi_core.ui.runs import PhaseChoice, RunForm
+from phi_core.ui import runs_page_logic as logic
+from phi_core.ui.runs_page_logic import PhaseChoice, RunForm
 
 PHASES = {
     "p1-k": PhaseChoice("p1-k", 1, 1, "baseline", "dev"),
@@ -118,15 +118,6 @@ def test_estimate_prefers_the_same_model_and_phase_then_the_backend():
     assert logic.estimate_duration(pd.DataFrame(), backend="rules", model="", phase="-", tasks=1).seconds is None
 
 
-def test_durations_read_naturally():
-    assert [logic.format_duration(s) for s in (None, 4.4, 65, 3 * 3600 + 125)] == [
-        "—",
-        "4 s",
-        "1 min 05 s",
-        "3 h 02 min",
-    ]
-
-
 @pytest.fixture
 def scored_run(tmp_path):
     store = Store(tmp_path / "logic.duckdb")
@@ -206,7 +197,7 @@ def test_the_call_timeout_reaches_every_planned_job():
 
 
 def test_openai_jobs_carry_the_chosen_hosts():
-    from phi_core.ui import runs as logic
+    from phi_core.ui import runs_page_logic as logic
 
     assert "openai" in logic.HOSTED_BACKENDS
     form = logic.RunForm(

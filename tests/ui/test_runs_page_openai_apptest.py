@@ -6,7 +6,7 @@ import pytest
 
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.state import get_store
-from tests.standin_hosts import MODEL, StandinHost
+from bench.standin_hosts import MODEL, StandinHost
 from tests.ui.test_runs_page_apptest import button, db, runs_page  # noqa: F401  (db is a fixture)
 
 

@@ -4,7 +4,7 @@ workbench filters by style and shows the annotation guidelines."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from phi_core.evaluation import score_run
+from phi_core.scoring.stored_runs import score_run
 from phi_core.runs import Job, Runner
 from phi_core.store import Store
 from phi_core.ui.state import get_store

@@ -6,7 +6,7 @@ import pytest
 
 from phi_core.stats import advise, estimate_threshold, model_step_points
 from phi_core.ui import threshold_text
-from phi_core.ui.vocabulary import column_name, status_name
+from phi_core.ui.vocabulary import column_name, job_status_name, label_status_name, validity_name
 
 LATIN = re.compile(r"[A-Za-z]{2,}")
 
@@ -86,6 +86,9 @@ def test_p_values():
 
 
 def test_shared_terms():
-    assert status_name("in_review", "ja") == "レビュー中" and status_name("in_review") == "in review"
-    assert status_name("new_status") == "new status"
+    assert label_status_name("in_review", "ja") == "レビュー中" and label_status_name("in_review") == "in review"
+    assert label_status_name("new_status") == "new status"
+    # Label statuses and job statuses are two vocabularies: "done" is a job's word only.
+    assert job_status_name("done", "ja") == "完了" and label_status_name("done") == "done"
+    assert validity_name("prompt_truncated", "ja") == "プロンプト切り詰め"
     assert column_name("sec_per_report", "ja") == "1件あたりの時間" and column_name("other", "ja") == "other"

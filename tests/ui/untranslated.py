@@ -149,7 +149,7 @@ def registry_words() -> frozenset[str]:
     """Identifiers the app offers from its registries, not from prose: backend names
     (rules, ollama, llamacpp) and the phases' keys and names (p1-v1-3daf537d, capacity_matched)."""
     from phi_core.phases import default_registry
-    from phi_core.runs.extractors import backend_names
+    from phi_core.runs.extractor_factory import backend_names
 
     phases = default_registry().all()
     return data_words([*backend_names(), *(p.key for p in phases), *(p.name for p in phases)])

@@ -16,7 +16,9 @@ import pandas as pd
 from phi_core.backends.hosts import hosted_backends
 from phi_core.runs import Job
 from phi_core.store import RunRecord
+from phi_core.ui.formatting import format_duration
 from phi_core.ui.i18n import current_language, tr
+from phi_core.ui.vocabulary import job_status_name
 from phi_core.violations import VALIDITY_CODES
 
 LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase
@@ -27,6 +29,8 @@ SPLIT_CHOICES = (PHASE_SPLIT, "dev", "test", ALL_SPLITS)
 MAX_REPEATS = 10
 MAX_CONCURRENCY = 8
 UNFINISHED = ("queued", "running")
+# Where the Runs page queues its flash messages (phi_core/ui/flash.py).
+FLASH = "rn_flash"
 MAX_TIMEOUT_S = 3600
 
 
@@ -278,8 +282,8 @@ class Estimate:
         if self.seconds is None:
             return tr(f"unknown ({self.basis})", f"不明（{self.basis}）")
         return tr(
-            f"about {format_duration(self.seconds)} ({self.basis})",
-            f"約{format_duration(self.seconds)}（{self.basis}）",
+            f"about {format_duration(self.seconds, current_language())} ({self.basis})",
+            f"約{format_duration(self.seconds, current_language())}（{self.basis}）",
         )
 
 
@@ -321,23 +325,6 @@ def estimate_duration(
     return Estimate(None, tr(f"no earlier {backend} runs", f"過去の {backend} の実行はありません"))
 
 
-def format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    if current_language() == "ja":
-        from phi_core.ui.formatting import format_duration as formatted
-
-        return formatted(seconds, "ja")
-    seconds = max(0, round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
-
-
 # --------------------------------------------------------------------- jobs
 
 
@@ -348,7 +335,7 @@ def progress_line(snapshot) -> str:
     if snapshot.skipped:
         parts.append(tr(f"{snapshot.skipped} already done before", f"{snapshot.skipped} 件は実行済み"))
     parts.append(tr(f"{snapshot.failed} failed", f"失敗 {snapshot.failed} 件"))
-    remaining = format_duration(snapshot.eta_s) if snapshot.eta_s is not None else "…"
+    remaining = format_duration(snapshot.eta_s, current_language()) if snapshot.eta_s is not None else "…"
     if snapshot.status == "running":
         parts.append(tr(f"ETA {remaining}", f"残り約{remaining}"))
     elif snapshot.status == "queued":
@@ -356,33 +343,11 @@ def progress_line(snapshot) -> str:
     else:
         parts.append(
             tr(
-                f"{snapshot.status} after {format_duration(snapshot.elapsed_s)}",
-                f"{format_duration(snapshot.elapsed_s)}後に{job_status_name(snapshot.status)}",
+                f"{snapshot.status} after {format_duration(snapshot.elapsed_s, current_language())}",
+                f"{format_duration(snapshot.elapsed_s, current_language())}後に{job_status_name(snapshot.status, current_language())}",
             )
         )
     return " · ".join(parts)
-
-
-# Job and run statuses -> (English, Japanese).
-STATUS_NAMES = {
-    "queued": ("queued", "待機中"),
-    "running": ("running", "実行中"),
-    "cancelling": ("cancelling", "中止処理中"),
-    "cancelled": ("cancelled", "中止"),
-    "done": ("done", "完了"),
-    "finished": ("finished", "完了"),
-    "failed": ("failed", "失敗"),
-    "error": ("error", "エラー"),
-    "interrupted": ("interrupted", "中断"),
-    "ok": ("ok", "成功"),
-    "scored": ("scored", "採点済み"),
-}
-
-
-def job_status_name(status: str) -> str:
-    """A job's or run's status in the user's language (unknown statuses as they are)."""
-    pair = STATUS_NAMES.get(status)
-    return tr(*pair) if pair else status
 
 
 def job_rows(snapshots: Sequence) -> list[dict[str, Any]]:

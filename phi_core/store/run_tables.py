@@ -69,7 +69,7 @@ class RunTables(StoreBase):
         model: str,
         phase: str,
         phase_key: str | None,
-        host: str,
+        hosts: Sequence[str] = (),
         model_digest: str,
         model_meta: dict,
         options: dict,
@@ -80,7 +80,7 @@ class RunTables(StoreBase):
         run_id = uuid.uuid4().hex[:12]
         with self.lock:
             self.con.execute(
-                "INSERT INTO runs (run_id, job_key, dataset, split, backend, model, phase, phase_key, host, "
+                "INSERT INTO runs (run_id, job_key, dataset, split, backend, model, phase, phase_key, hosts, "
                 "model_digest, model_meta, options, provenance, repeats, status, tasks_total) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)",
                 [
@@ -92,7 +92,7 @@ class RunTables(StoreBase):
                     model,
                     phase,
                     phase_key,
-                    host,
+                    _json([h for h in hosts if h]),
                     model_digest,
                     _json(model_meta),
                     _json(options),
@@ -113,7 +113,7 @@ class RunTables(StoreBase):
             "model_meta",
             "model_digest",
             "provenance",
-            "host",
+            "hosts",
             "owner",
         }
         unknown = set(fields) - allowed

@@ -78,13 +78,13 @@ def seed_rules_run(store: Store) -> dict[str, Any] | None:
     All splits, because that is what the pages show first. None when the
     built-in corpus is missing or already has such a run.
     """
-    from phi_core.evaluation import latest_runs, score_run
+    from phi_core.scoring.stored_runs import score_run
     from phi_core.extractors.rules_extractor import RulesExtractor
     from phi_core.runs import Job, Runner
 
     if not store.has_dataset(BUILTIN_DATASET):
         return None
-    if any(r.backend == "rules" for r in latest_runs(store, BUILTIN_DATASET, None)):
+    if (store.latest_scored_runs(BUILTIN_DATASET, None)["backend"] == "rules").any():
         return None
     started, cpu = time.perf_counter(), time.process_time()
     summary = Runner(store, Job(dataset=BUILTIN_DATASET, backend="rules"), [RulesExtractor()], scorer=score_run).run()

@@ -11,7 +11,7 @@ served, so a test can check that every host got a share of a run.
 Used by ``bench/scaleout.py`` and ``tests/backends/test_openai_scaleout.py``.
 Run by hand (four hosts, 0.3 s per call, two at once each)::
 
-    PYTHONPATH=. python tests/standin_hosts.py --hosts 4 --latency 0.3 --slots 2
+    PYTHONPATH=. python bench/standin_hosts.py --hosts 4 --latency 0.3 --slots 2
 """
 
 from __future__ import annotations

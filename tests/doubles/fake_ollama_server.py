@@ -17,7 +17,7 @@ its start, and the answer is still HTTP 200, saying so only through
 
 Run by hand against the embedded model, e.g. to point the app at it::
 
-    PYTHONPATH=. python tests/fake_ollama_server.py --port 11435
+    PYTHONPATH=. python tests/doubles/fake_ollama_server.py --port 11435
 """
 
 from __future__ import annotations

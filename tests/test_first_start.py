@@ -8,7 +8,7 @@ from phi_core.analysis import leaderboard_frame
 from phi_core.analysis.errors import error_examples
 from phi_core.cli.main import main
 from phi_core.paths import BUILTIN_DATASET
-from phi_core.seed import initialise
+from phi_core.first_start import initialise
 from phi_core.store import Store
 
 

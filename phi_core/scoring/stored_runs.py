@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from phi_core.evaluation.formats import FORMAT_COLUMNS, format_rows
 from phi_core.models import PredictedItem, Report, Span
+from phi_core.scoring.formats import FORMAT_COLUMNS, format_rows
 from phi_core.scoring import DIMENSIONS, ReportScore, ScoringConfig, load_scoring_config, score_report
 from phi_core.store import Store, StoreError
 
