@@ -1,0 +1,129 @@
+"""The recall-first profile, in code until profiles become data.
+
+recall-first = every recognizer of the balanced rules, at their own ranks
++ the supplement recognizers below, at the lowest rank (a rule's span wins any
+overlap), whose proposals go through the clinical allow-list first
+(phi_core/extractors/allow_list.py). It masks every name-like proper noun,
+unknown word and identifier-shaped string unless the allow-list says it is a
+clinical fact. It is the default of ``deid`` and the De-identify page, and the
+pipeline and run backend ``recall-first``.
+
+To move into data/rules/profiles.toml: the profile is the list SUPPLEMENTS
+(recognizer name -> class, all at rank RANK_SUPPLEMENT) on top of the
+balanced list, plus the step ``allow_list = "clinical_allow_list.toml"``
+applied to the supplements only.
+"""
+
+from __future__ import annotations
+
+from phi_core.extractors.allow_list import load_allow_list
+from phi_core.extractors.recognizers.ginza_entities import GinzaEntityRecognizer
+from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeRecognizer
+from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer
+from phi_core.extractors.recognizers.sudachi_names import RANK_SUPPLEMENT, SudachiPersonRecognizer
+from phi_core.extractors.recognizers.sudachi_places import SudachiPlaceRecognizer
+from phi_core.extractors.recognizers.sudachi_readings import SudachiReadingRecognizer
+from phi_core.extractors.recognizers.sudachi_unknown import SudachiUnknownRecognizer
+from phi_core.extractors.rules import RECOGNIZERS as BALANCED
+from phi_core.extractors.rules import VERSION as RULES_VERSION
+from phi_core.extractors.rules import _masks_other_words
+from phi_core.extractors.rules.candidates import Candidate
+from phi_core.extractors.rules.recognizer import Document, Recognizer
+from phi_core.extractors.rules.resolve import resolve
+from phi_core.models import PredictedItem, Span
+
+NAME = "recall-first"
+VERSION = f"recall-first-0.1.0+{RULES_VERSION}"
+
+# name -> recognizer class; every one runs at RANK_SUPPLEMENT, behind the allow-list.
+SUPPLEMENTS: dict[str, type[Recognizer]] = {
+    "sudachi-person": SudachiPersonRecognizer,
+    "sudachi-place": SudachiPlaceRecognizer,
+    "sudachi-unknown": SudachiUnknownRecognizer,
+    "sudachi-reading": SudachiReadingRecognizer,
+    "romaji-word": RomajiWordRecognizer,
+    "identifier-shape": IdentifierShapeRecognizer,
+    "ginza-entities": GinzaEntityRecognizer,
+}
+# GiNZA is listed but not enabled: it runs at about 4 documents per CPU second,
+# below the profile's speed target of 30 (README, "Morphology and statistical NER").
+ENABLED: tuple[str, ...] = (
+    "sudachi-person",
+    "sudachi-place",
+    "sudachi-unknown",
+    "sudachi-reading",
+    "romaji-word",
+    "identifier-shape",
+)
+ALLOW_LIST = "clinical_allow_list.toml"
+
+_instances: dict[str, Recognizer] = {}
+
+
+def supplements(names: tuple[str, ...] = ENABLED) -> list[Recognizer]:
+    for name in names:
+        if name not in _instances:
+            _instances[name] = SUPPLEMENTS[name]()
+    return [_instances[name] for name in names]
+
+
+def run_profile(text: str, names: tuple[str, ...] = ENABLED) -> list[Candidate]:
+    """Resolved candidates: the balanced rules plus the allowed supplement proposals."""
+    if not text:
+        return []
+    doc = Document(text)
+    candidates: list[Candidate] = []
+    regions = []
+    for recognizer in BALANCED.values():
+        candidates.extend(recognizer.find(doc))
+        regions.extend(recognizer.regions(doc))
+    allow = load_allow_list()
+    allowed_regions = allow.regions(text)
+    extra: list[Candidate] = []
+    for recognizer in supplements(names):
+        for cand in recognizer.find(doc):
+            if not allow.allows(text, cand.start, cand.end, allowed_regions):
+                extra.append(cand._replace(rank=RANK_SUPPLEMENT))
+    return widen(resolve(doc, candidates + extra, regions), extra)
+
+
+def widen(resolved: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
+    """A supplement span that wholly covers resolved spans replaces them.
+
+    The rules may see part of a value ("ID 1234" of "1234 5678 9012", the
+    family name of a full name); the longer supplement span then keeps the
+    category the rules gave, and the rest of the value no longer leaks. A
+    supplement that only partly overlaps a resolved span is dropped, as the
+    resolver decided.
+    """
+    spans = list(resolved)
+    for cand in sorted(extra, key=lambda c: c.start - c.end):
+        inside = [s for s in spans if cand.start <= s.start and s.end <= cand.end]
+        if not inside or any(s.start == cand.start and s.end == cand.end for s in inside):
+            continue
+        crossing = [s for s in spans if s.start < cand.end and cand.start < s.end and s not in inside]
+        if crossing:
+            continue
+        spans = [s for s in spans if s not in inside] + [cand._replace(category=inside[0].category)]
+    return sorted(spans, key=lambda c: c.start)
+
+
+def extract_spans(text: str, names: tuple[str, ...] = ENABLED) -> list[Span]:
+    return [
+        Span(start=c.start, end=c.end, category=c.category, text=text[c.start : c.end])
+        for c in run_profile(text, names)
+    ]
+
+
+def extract(text: str, names: tuple[str, ...] = ENABLED) -> list[PredictedItem]:
+    """Unique (category, value) items, as the rules' extract() makes them."""
+    resolved = run_profile(text, names)
+    spans = [(c.start, c.end) for c in resolved]
+    seen: dict[tuple[str, str], None] = {}
+    for cand in resolved:
+        seen.setdefault((cand.category, text[cand.start : cand.end]), None)
+    return [
+        PredictedItem(category=category, value=value)
+        for category, value in seen
+        if not _masks_other_words(text, value, spans)
+    ]
