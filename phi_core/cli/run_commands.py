@@ -38,7 +38,7 @@ def positive_seconds(text: str) -> float:
 
 
 def _configure_run(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", required=True, help="rules, ollama, openai or llamacpp")
+    p.add_argument("--backend", required=True, help="rules, recall-first, ollama, openai or llamacpp")
     p.add_argument("--model", default="", help="model name (LLM backends)")
     p.add_argument(
         "--host",
@@ -134,7 +134,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from phi_core.runs.extractors import build_extractors
     from phi_core.store import Store
 
-    if args.backend != "rules" and not args.phase:
+    if args.backend not in ("rules", "recall-first") and not args.phase:
         raise UserError("LLM runs need --phase (1-5): see `python -m phi_core phases`")
     job = Job(
         dataset=args.dataset,
