@@ -101,13 +101,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not store.has_dataset(args.dataset):
             raise UserError(f"there is no dataset called {args.dataset!r}: see `python -m phi_core init`")
         reports = store.reports(args.dataset, split=args.split)
+        provenance = store.dataset_provenance(args.dataset)
         if args.what == "gold":
+            # Every exported report says where its dataset came from.
+            for report in reports:
+                report.meta["provenance"] = provenance
             from phi_core.corpus.exporters import write_corpus
 
             count = write_corpus(reports, args.out, args.format)
         else:
             count = _export_predictions(store, args, reports)
-    print_json({"written": count, "out": args.out, "format": args.format})
+    print_json({"written": count, "out": args.out, "format": args.format, "provenance": provenance})
     return 0
 
 

@@ -38,6 +38,8 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
     script = _script(last.surface)
     if joiner is not None and joiner.surface in _JOINERS and script in ("katakana", "latin"):
         # Foreign names: the parts after the first are often not in the dictionary.
+        if script == "latin" and not nxt.surface[:1].isupper():
+            return False  # "Mary Johnson today": a lower-case word ends the name
         return _script(nxt.surface) == script and nxt.pos[0] == "名詞" and len(nxt.surface) >= 2
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
         return _script(nxt.surface) == "other" and not nxt.surface.isdigit()  # 佐藤 + an unknown given name

@@ -1,0 +1,132 @@
+"""The recall-first recognizers on their forms and on the look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.nlp import sudachi_available
+
+pytestmark = pytest.mark.skipif(not sudachi_available(), reason="SudachiPy and its dictionary are not installed")
+
+from phi_core.extractors import profiles_recall_first as profile  # noqa: E402
+from phi_core.extractors.allow_list import load_allow_list  # noqa: E402
+from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeRecognizer  # noqa: E402
+from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer, is_romaji  # noqa: E402
+from phi_core.extractors.recognizers.sudachi_names import SudachiPersonRecognizer  # noqa: E402
+from phi_core.extractors.recognizers.sudachi_places import SudachiPlaceRecognizer  # noqa: E402
+from phi_core.extractors.recognizers.sudachi_readings import SudachiReadingRecognizer  # noqa: E402
+from phi_core.extractors.recognizers.sudachi_unknown import SudachiUnknownRecognizer  # noqa: E402
+from phi_core.extractors.rules.recognizer import Document  # noqa: E402
+
+
+def found(recognizer, text: str) -> list[tuple[str, str]]:
+    return [(text[c.start : c.end], c.category) for c in recognizer.find(Document(text))]
+
+
+def masked(text: str) -> list[str]:
+    return [s.text for s in profile.extract_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("カンファレンス参加者：高橋、渡辺。", "高橋"),
+        ("グエン・ヴァン・ナムさんが来院。", "グエン・ヴァン・ナム"),
+        ("ﾀﾅｶ ﾊﾅｺ", "ﾀﾅｶ ﾊﾅｺ"),
+        ("Reviewed with Mary Johnson today.", "Mary Johnson"),
+        ("娘の佐藤花子が同席した。", "佐藤花子"),
+    ],
+)
+def test_person_names_without_a_cue(text, name):
+    assert name in [value for value, _ in found(SudachiPersonRecognizer(), text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "蜂巣肺の所見を認める。",  # 蜂巣 is also a surname in the dictionary
+        "広基性のポリープ。",
+        "ホジキンリンパ腫の既往。",
+        "肩甲骨下角に骨折なし。",
+        "mass effectを伴う。",
+    ],
+)
+def test_compound_clinical_words_are_not_names(text):
+    assert found(SudachiPersonRecognizer(), text) == []
+
+
+def test_a_staff_cue_makes_a_physician():
+    assert ("佐藤", "PHYSICIAN_NAME") in found(SudachiPersonRecognizer(), "主治医 佐藤、記載。")
+    assert ("田中", "PATIENT_NAME") in found(SudachiPersonRecognizer(), "田中が来院した。")
+
+
+def test_places_with_house_numbers_but_not_countries_or_compounds():
+    assert ("横浜市港北区日吉2-5-10", "ADDRESS") in found(SudachiPlaceRecognizer(), "横浜市港北区日吉2-5-10在住。")
+    assert found(SudachiPlaceRecognizer(), "日本では稀な疾患。") == []
+    assert found(SudachiPlaceRecognizer(), "三日月状の陰影。") == []
+
+
+def test_unknown_words_only_before_an_honorific():
+    assert found(SudachiUnknownRecognizer(), "ミエログラフィを施行。イオヘキソール使用。") == []
+
+
+def test_readings_of_a_found_name_in_every_kana_form():
+    text = "佐藤一郎。カナ欄：ｻﾄｳ ｲﾁﾛｳ、ふりがな さとういちろう"
+    values = [value for value, _ in found(SudachiReadingRecognizer(), text)]
+    assert "ｻﾄｳ ｲﾁﾛｳ" in values and "さとういちろう" in values
+
+
+def test_romaji_names_but_not_english_words():
+    assert is_romaji("Takahashi") and is_romaji("Kenji")
+    assert not any(is_romaji(w) for w in ("Findings", "Liver", "Impression", "Site", "Time"))
+    assert [v for v, _ in found(RomajiWordRecognizer(), "Reviewed by Dr. Ohashi. Findings: liver")] == ["Ohashi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("予約番号 P123456 を控える", "P123456"),
+        ("https://portal.example.jp/view?pid=12345678&x=1", "12345678"),
+        ("保険者番号 1234 5678 9012", "1234 5678 9012"),
+        ("ID l23O4567（スキャン）", "l23O4567"),
+        ("連絡 taro.yamada@example.jp まで", "taro.yamada@example.jp"),
+    ],
+)
+def test_identifier_shapes(text, value):
+    assert value in [v for v, _ in found(IdentifierShapeRecognizer(), text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S6に12×8mmの結節。",
+        "T2N0M0、Stage IIA。",
+        "C5/6とL4-5に狭窄。",
+        "GCS 15、NYHA II。",
+        "CEA 5.2ng/mL（基準 0-5.0）。",
+        "TR/TE=600/15ms、b=1000。",
+        "Douglas窩に少量の腹水、Glisson鞘の肥厚。",
+        "ワルファリン2mg、エリキュース5mg内服。",
+        "循環器内科にご相談ください。",
+        "CA19-9 37U/mL。",
+    ],
+)
+def test_recall_first_leaves_clinical_facts_alone(text):
+    assert masked(text) == []
+
+
+def test_recall_first_masks_names_and_identifiers_the_rules_miss():
+    text = "参加者：高橋、渡辺。保険者番号 1234 5678 9012。"
+    spans = masked(text)
+    assert "高橋" in spans and "渡辺" in spans and "1234 5678 9012" in spans
+
+
+def test_allow_list_never_removes_a_rule_span():
+    # The allow-list reads "Douglas" as an eponym, but a labelled name stays masked.
+    assert "Douglas" in " ".join(masked("氏名：Douglas Smith\n"))
+
+
+def test_allow_list_is_data():
+    allow = load_allow_list()
+    text = "S6に10mm"
+    assert allow.allows(text, 0, 2) and not allow.allows("山田", 0, 2)
