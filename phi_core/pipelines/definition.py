@@ -120,7 +120,7 @@ def make_pipeline(
         raise PipelineError("a pipeline needs at least one part: --part rules or --part BACKEND:MODEL:PHASE")
     parsed = tuple(dict.fromkeys(parse_part(p) for p in parts))
     if name in LOCAL_PARTS and parsed != (parse_part(name),):
-        raise PipelineError(f"the name `{name}` is kept for the built-in {name} pipeline: choose another name")
+        raise PipelineError(f"the name `{name}` is kept for the {name}-only pipeline: choose another name")
     order = tuple(precedence) if precedence else DEFAULT_PRECEDENCE
     unknown = [c for c in order if c not in CATEGORY_CODES]
     if unknown:
