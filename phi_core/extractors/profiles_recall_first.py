@@ -16,10 +16,14 @@ applied to the supplements only.
 
 from __future__ import annotations
 
+import re
+
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognizers.ginza_entities import GinzaEntityRecognizer
 from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeRecognizer
+from phi_core.extractors.recognizers.machine_timestamps import MachineTimestampRecognizer
 from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer
+from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
 from phi_core.extractors.recognizers.sudachi_names import RANK_SUPPLEMENT, SudachiPersonRecognizer
 from phi_core.extractors.recognizers.sudachi_places import SudachiPlaceRecognizer
 from phi_core.extractors.recognizers.sudachi_readings import SudachiReadingRecognizer
@@ -43,6 +47,8 @@ SUPPLEMENTS: dict[str, type[Recognizer]] = {
     "sudachi-reading": SudachiReadingRecognizer,
     "romaji-word": RomajiWordRecognizer,
     "identifier-shape": IdentifierShapeRecognizer,
+    "machine-timestamp": MachineTimestampRecognizer,
+    "service-name": ServiceNameRecognizer,
     "ginza-entities": GinzaEntityRecognizer,
 }
 # GiNZA is listed but not enabled: it runs at about 4 documents per CPU second,
@@ -54,6 +60,8 @@ ENABLED: tuple[str, ...] = (
     "sudachi-reading",
     "romaji-word",
     "identifier-shape",
+    "machine-timestamp",
+    "service-name",
 )
 ALLOW_LIST = "clinical_allow_list.toml"
 
@@ -82,9 +90,53 @@ def run_profile(text: str, names: tuple[str, ...] = ENABLED) -> list[Candidate]:
     extra: list[Candidate] = []
     for recognizer in supplements(names):
         for cand in recognizer.find(doc):
-            if not allow.allows(text, cand.start, cand.end, allowed_regions):
+            cand = _trimmed(text, cand)
+            if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions):
                 extra.append(cand._replace(rank=RANK_SUPPLEMENT))
-    return widen(resolve(doc, candidates + extra, regions), extra)
+    return join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
+
+
+_NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
+_SPACED = re.compile(r"^\S(?:[ \u3000]\S)+$")
+_MORE_SPACED = re.compile(r"(?:[ \u3000][\u3041-\u30ff\u4e00-\u9fff々])+(?![^\s、。,.()（）:：])")
+
+
+def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A name typed or scanned with a space between letters (山 田 太 郎) keeps its letters together.
+
+    A name span that is itself letters with spaces between them takes the
+    single letters that follow in the same way, up to the next word.
+    """
+    out: list[Candidate] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.category in _NAME_CATEGORIES
+            and span.category in _NAME_CATEGORIES
+            and text[previous.end : span.start] in (" ", "\u3000")
+            and _SPACED.match(text[previous.start : span.end])
+        ):
+            out[-1] = previous._replace(end=span.end)  # 山 田 + 太 郎, found as two names
+            continue
+        out.append(span)
+    for i, span in enumerate(out):
+        if span.category in _NAME_CATEGORIES and _SPACED.match(text[span.start : span.end]):
+            limit = out[i + 1].start if i + 1 < len(out) else len(text)
+            more = _MORE_SPACED.match(text, span.end, limit)
+            if more:
+                out[i] = span._replace(end=more.end())
+    return out
+
+
+def _trimmed(text: str, cand: Candidate) -> Candidate:
+    """No span starts or ends with white space (a tokenizer may hand a line end with a word)."""
+    start, end = cand.start, cand.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return cand if (start, end) == (cand.start, cand.end) else cand._replace(start=start, end=end)
 
 
 def widen(resolved: list[Candidate], extra: list[Candidate]) -> list[Candidate]:

@@ -130,3 +130,30 @@ def test_allow_list_is_data():
     allow = load_allow_list()
     text = "S6に10mm"
     assert allow.allows(text, 0, 2) and not allow.allows("山田", 0, 2)
+
+
+def test_service_names_before_or_after_their_kind():
+    from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
+
+    text = "みどり薬局、デイサービスあおぞらに通所、居宅介護支援事業所 ひまわり。かかりつけ薬局と訪問看護 斉藤"
+    values = [v for v, _ in found(ServiceNameRecognizer(), text)]
+    assert values == ["みどり薬局", "デイサービスあおぞら", "居宅介護支援事業所 ひまわり"]
+
+
+def test_machine_timestamps_whole():
+    from phi_core.extractors.recognizers.machine_timestamps import MachineTimestampRecognizer
+
+    text = "at 2024-08-06T10:45:00+09:00 and 20240806T104500Z; version 2024-08"
+    assert [v for v, _ in found(MachineTimestampRecognizer(), text)] == [
+        "2024-08-06T10:45:00+09:00",
+        "20240806T104500Z",
+    ]
+
+
+def test_one_letter_names_before_a_title_or_bracket_only():
+    assert ("森", "PATIENT_NAME") in found(SudachiPersonRecognizer(), "参加者：森(病棟看護師)")
+    assert found(SudachiPersonRecognizer(), "森の中") == []
+
+
+def test_a_name_written_with_spaces_between_letters_stays_whole():
+    assert "山 田 太 郎" in masked("氏名：山 田 太 郎\n")

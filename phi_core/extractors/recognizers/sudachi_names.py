@@ -82,6 +82,14 @@ def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str]
     return previous.pos[1] == "普通名詞" and not previous.surface.isascii()
 
 
+def _named_by_what_follows(morphemes: list[Morpheme], j: int) -> bool:
+    """A one-character name (森, 林) counts before an honorific, a title or a bracket: 森(病棟看護師), 林さん."""
+    if j >= len(morphemes) or morphemes[j].start != morphemes[j - 1].end:
+        return False
+    nxt = morphemes[j].surface
+    return nxt in PERSON_CUES or nxt in ("(", "（")
+
+
 def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
@@ -105,7 +113,7 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
         previous = morphemes[i - 1] if i else None
         lower_latin = name[0].surface.isascii() and not name[0].surface[:1].isupper()
         if (
-            end - start >= 2
+            (end - start >= 2 or _named_by_what_follows(morphemes, j))
             and not lower_latin
             and not forms_compound(name[-1], following)
             and not glued_after(previous, name[0])
