@@ -140,24 +140,24 @@ def _trimmed(text: str, cand: Candidate) -> Candidate:
 
 
 def widen(resolved: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
-    """A supplement span that wholly covers resolved spans replaces them.
+    """Where a supplement span overlaps resolved spans, the union of them is masked.
 
-    The rules may see part of a value ("ID 1234" of "1234 5678 9012", the
-    family name of a full name); the longer supplement span then keeps the
-    category the rules gave, and the rest of the value no longer leaks. A
-    supplement that only partly overlaps a resolved span is dropped, as the
-    resolver decided.
+    The rules may see part of a value ("ID 1234" of "1234 5678 9012"; a label
+    and the family name "管理者 真田" of "真田 恭子"): the joined span keeps the
+    category of the highest-ranked span in it, so the rest of the value no
+    longer leaks. The number of spans never grows, only their extent.
     """
-    spans = list(resolved)
+    spans = sorted(resolved, key=lambda c: c.start)
     for cand in sorted(extra, key=lambda c: c.start - c.end):
-        inside = [s for s in spans if cand.start <= s.start and s.end <= cand.end]
-        if not inside or any(s.start == cand.start and s.end == cand.end for s in inside):
+        touching = [s for s in spans if s.start < cand.end and cand.start < s.end]
+        if not touching or any(s.start <= cand.start and cand.end <= s.end for s in touching):
             continue
-        crossing = [s for s in spans if s.start < cand.end and cand.start < s.end and s not in inside]
-        if crossing:
-            continue
-        spans = [s for s in spans if s not in inside] + [cand._replace(category=inside[0].category)]
-    return sorted(spans, key=lambda c: c.start)
+        best = max(touching, key=lambda s: (s.rank, s.end - s.start))
+        joined = best._replace(
+            start=min(cand.start, *(s.start for s in touching)), end=max(cand.end, *(s.end for s in touching))
+        )
+        spans = sorted([s for s in spans if s not in touching] + [joined], key=lambda c: c.start)
+    return spans
 
 
 def extract_spans(text: str, names: tuple[str, ...] = ENABLED) -> list[Span]:
