@@ -21,9 +21,11 @@ import re
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognizers.ginza_entities import GinzaEntityRecognizer
 from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeRecognizer
+from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
 from phi_core.extractors.recognizers.machine_timestamps import MachineTimestampRecognizer
 from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer
 from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
+from phi_core.extractors.recognizers.short_dates import ShortDateRecognizer
 from phi_core.extractors.recognizers.sudachi_names import RANK_SUPPLEMENT, SudachiPersonRecognizer
 from phi_core.extractors.recognizers.sudachi_places import SudachiPlaceRecognizer
 from phi_core.extractors.recognizers.sudachi_readings import SudachiReadingRecognizer
@@ -49,6 +51,8 @@ SUPPLEMENTS: dict[str, type[Recognizer]] = {
     "identifier-shape": IdentifierShapeRecognizer,
     "machine-timestamp": MachineTimestampRecognizer,
     "service-name": ServiceNameRecognizer,
+    "latin-name": LatinNameRecognizer,
+    "short-date": ShortDateRecognizer,
     "ginza-entities": GinzaEntityRecognizer,
 }
 # GiNZA is listed but not enabled: it runs at about 4 documents per CPU second,
@@ -62,6 +66,8 @@ ENABLED: tuple[str, ...] = (
     "identifier-shape",
     "machine-timestamp",
     "service-name",
+    "latin-name",
+    "short-date",
 )
 ALLOW_LIST = "clinical_allow_list.toml"
 
