@@ -24,6 +24,7 @@ from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeReco
 from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
 from phi_core.extractors.recognizers.machine_timestamps import MachineTimestampRecognizer
 from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer
+from phi_core.extractors.recognizers.scan_damage import ScanDamageRecognizer
 from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
 from phi_core.extractors.recognizers.short_dates import ShortDateRecognizer
 from phi_core.extractors.recognizers.sudachi_names import RANK_SUPPLEMENT, SudachiPersonRecognizer
@@ -53,6 +54,7 @@ SUPPLEMENTS: dict[str, type[Recognizer]] = {
     "service-name": ServiceNameRecognizer,
     "latin-name": LatinNameRecognizer,
     "short-date": ShortDateRecognizer,
+    "scan-damage": ScanDamageRecognizer,
     "ginza-entities": GinzaEntityRecognizer,
 }
 # GiNZA is listed but not enabled: it runs at about 4 documents per CPU second,
@@ -68,6 +70,7 @@ ENABLED: tuple[str, ...] = (
     "service-name",
     "latin-name",
     "short-date",
+    "scan-damage",
 )
 ALLOW_LIST = "clinical_allow_list.toml"
 

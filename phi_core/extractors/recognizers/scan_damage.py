@@ -1,0 +1,64 @@
+"""Values damaged by scanning: the rules read a repaired copy of the text.
+
+Optical character recognition writes the letter O for zero, l or I for one
+("2O24年7月1O日", "l5:22", "O8O-4l2O-7735") and kanji that look like katakana
+(クリ二ック with the kanji 二). The repaired copy has the same length, so every
+offset stays valid; the balanced rules run on it, and what they find where
+something was repaired is proposed for the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.rules.candidates import Candidate
+from phi_core.extractors.rules.recognizer import Document, Recognizer
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+# A run of digits and digit look-alikes (with the separators of dates, times and
+# numbers) holding at least one real digit, not inside a Latin word.
+# An era letter may stand before it (S3l年 is 昭和31年).
+_RUN = re.compile(r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])")
+# Kanji that OCR reads in place of the katakana they resemble, between katakana.
+_KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")
+
+
+def repaired(text: str) -> tuple[str, list[int]]:
+    """The repaired copy and the positions that changed."""
+    chars = list(text)
+    changed: list[int] = []
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
+            continue
+        for i, ch in enumerate(run, start=m.start()):
+            if ch in _DIGIT_LIKE:
+                chars[i] = _DIGIT_LIKE[ch]
+                changed.append(i)
+    for i, ch in enumerate(text):
+        if ch in _KANA_LIKE and 0 < i < len(text) - 1:
+            if _KATAKANA.match(text[i - 1]) and _KATAKANA.match(text[i + 1]):
+                chars[i] = _KANA_LIKE[ch]
+                changed.append(i)
+    return "".join(chars), sorted(changed)
+
+
+class ScanDamageRecognizer(Recognizer):
+    name: ClassVar[str] = "scan-damage"
+    categories: ClassVar[tuple[str, ...]] = ()  # whatever the rules find in the repaired copy
+
+    def find(self, doc: Document) -> list[Candidate]:
+        from phi_core.extractors.rules import run_recognizers
+
+        fixed, changed = repaired(doc.text)
+        if not changed:
+            return []
+        found = []
+        for cand in run_recognizers(fixed):
+            if any(cand.start <= i < cand.end for i in changed):
+                found.append(cand._replace(rank=RANK_SUPPLEMENT))
+        return found
