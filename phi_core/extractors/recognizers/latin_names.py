@@ -29,10 +29,10 @@ _LOW = "a-zß-öø-ÿ"
 _CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _WORD = rf"(?:{_CAP}|{_UPPER})"
-_COMMA = re.compile(rf"(?<![\w]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![\w])")
-_UPPER_FIRST = re.compile(rf"(?<![\w]){_UPPER}(?: {_CAP}){{1,3}}(?![\w])")
-_INITIALS = re.compile(rf"(?<![\w.])[{_UP}]\. ?[{_UP}]\.(?![\w])|(?<![\w.])[{_UP}]\. ?{_CAP}(?![\w])")
-_CAPITALISED_RUN = re.compile(rf"(?<![\w]){_CAP}(?: {_CAP}){{1,2}}(?![\w])")
+_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
+_UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+_INITIALS = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])")
+_CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?![0-9A-Za-zÀ-ÿ])")
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
 
@@ -52,7 +52,9 @@ class LatinNameRecognizer(Recognizer):
         by_start = {m.start: m for m in document_morphemes(doc)}
         for m in _CAPITALISED_RUN.finditer(folded):
             words = _words(folded, m.start(), m.end())
-            if any(_person(by_start.get(w)) or is_romaji(folded[w : w + n]) for w, n in words):
+            morphemes = [by_start.get(w) for w, _ in words]
+            unknown = all(m is not None and (m.oov or m.is_proper) for m in morphemes)
+            if unknown or any(_person(m) or is_romaji(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
                 spans.add(m.span())
         return [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)

@@ -42,7 +42,8 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
             return False  # "Mary Johnson today": a lower-case word ends the name
         return _script(nxt.surface) == script and nxt.pos[0] == "名詞" and len(nxt.surface) >= 2
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
-        return _script(nxt.surface) == "other" and not nxt.surface.isdigit()  # 佐藤 + an unknown given name
+        # 佐藤 + an unknown given name (Sudachi also calls white space unknown: not a name)
+        return nxt.pos[0] == "名詞" and all("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in nxt.surface)
     return False
 
 
