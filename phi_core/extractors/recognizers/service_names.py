@@ -27,7 +27,14 @@ SERVICE_WORDS: tuple[str, ...] = (
     "介護老人保健施設", "老健", "特別養護老人ホーム", "特養", "グループホーム", "有料老人ホーム", "老人ホーム",
     "小規模多機能", "サービス付き高齢者向け住宅", "サ高住", "作業所", "就労支援", "接骨院", "整骨院",
     "鍼灸院", "治療院", "訪問診療", "在宅クリニック", "歯科医院", "歯科",
+    # Hospitals and clinics whose name the rules do not take (a kana name before them).
+    "中央病院", "大学病院", "記念病院", "総合病院", "市民病院", "病院", "クリニック", "医院", "診療所", "内科", "小児科", "外科", "整形外科", "皮膚科", "眼科",
+    "耳鼻咽喉科", "産婦人科", "婦人科", "泌尿器科", "センター", "ハートセンター", "検査センター",
 )  # fmt: skip
+# Words that may stand between a name and its kind: さがみ野中央病院, くすのき記念病院, みらい臨床検査センター.
+_CONNECTORS = frozenset("記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー".split())
+# A branch written after the kind: すずらん薬局 大宮東口店.
+_BRANCH = re.compile(r"[ \u3000]?[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{1,8}?(?:店|支店|営業所|分院|出張所)")
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
     "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
@@ -45,6 +52,21 @@ def _is_name(m: Morpheme) -> bool:
     return m.pos[0] == "名詞" and m.pos[1] != "数詞" and (m.is_proper or m.oov or _kana_word(m.surface))
 
 
+def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
+    """Where the name before a service word starts, through connector words; None without a name."""
+    position, named = start, None
+    for _ in range(4):
+        m = by_end.get(position)
+        if m is None:
+            break
+        if _is_name(m):
+            named = m.start
+        elif m.surface not in _CONNECTORS:
+            break
+        position = m.start
+    return named
+
+
 class ServiceNameRecognizer(Recognizer):
     name: ClassVar[str] = "service-name"
     categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
@@ -57,13 +79,15 @@ class ServiceNameRecognizer(Recognizer):
         found: list[Candidate] = []
         for match in _SERVICE.finditer(text):
             start, end = match.span()
-            before = by_end.get(start)
-            if before is not None and _is_name(before):
-                found.append(Candidate(before.start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+            branch = _BRANCH.match(text, end)
+            tail = branch.end() if branch else end
+            first = _name_before(by_end, start)
+            if first is not None:
+                found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
             after = by_start.get(end + gap)
-            # After a space, a person's name is a person (訪問看護 斉藤), left to the name recognizers.
-            if after is not None and _is_name(after) and not (gap and after.is_person):
+            # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
+            if after is not None and _is_name(after) and not (gap and after.is_person and not _kana_word(after.surface)):
                 found.append(Candidate(start, after.end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found
