@@ -31,7 +31,9 @@ _UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
 _UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
-_INITIALS = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])")
+_INITIALS = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
+)
 _CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?![0-9A-Za-zÀ-ÿ])")
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 

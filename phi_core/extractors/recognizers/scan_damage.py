@@ -21,7 +21,9 @@ _DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
 # A run of digits and digit look-alikes (with the separators of dates, times and
 # numbers) holding at least one real digit, not inside a Latin word.
 # An era letter may stand before it (S3l年 is 昭和31年).
-_RUN = re.compile(r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])")
+_RUN = re.compile(
+    r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])"
+)
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")

@@ -32,7 +32,9 @@ SERVICE_WORDS: tuple[str, ...] = (
     "耳鼻咽喉科", "産婦人科", "婦人科", "泌尿器科", "センター", "ハートセンター", "検査センター",
 )  # fmt: skip
 # Words that may stand between a name and its kind: さがみ野中央病院, くすのき記念病院, みらい臨床検査センター.
-_CONNECTORS = frozenset("記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー".split())
+_CONNECTORS = frozenset(
+    "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー".split()
+)
 # A branch written after the kind: すずらん薬局 大宮東口店.
 _BRANCH = re.compile(r"[ \u3000]?[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{1,8}?(?:店|支店|営業所|分院|出張所)")
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
@@ -88,6 +90,10 @@ class ServiceNameRecognizer(Recognizer):
             gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
             after = by_start.get(end + gap)
             # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
-            if after is not None and _is_name(after) and not (gap and after.is_person and not _kana_word(after.surface)):
+            if (
+                after is not None
+                and _is_name(after)
+                and not (gap and after.is_person and not _kana_word(after.surface))
+            ):
                 found.append(Candidate(start, after.end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found

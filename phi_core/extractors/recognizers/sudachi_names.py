@@ -43,7 +43,9 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
         return _script(nxt.surface) == script and nxt.pos[0] == "名詞" and len(nxt.surface) >= 2
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
         # 佐藤 + an unknown given name (Sudachi also calls white space unknown: not a name)
-        return nxt.pos[0] == "名詞" and all("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in nxt.surface)
+        return nxt.pos[0] == "名詞" and all(
+            "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in nxt.surface
+        )
     return False
 
 
@@ -91,12 +93,36 @@ def _named_by_what_follows(morphemes: list[Morpheme], j: int) -> bool:
     return nxt in PERSON_CUES or nxt in ("(", "（")
 
 
+def _neighbour(morphemes: list[Morpheme], index: int, step: int) -> Morpheme | None:
+    """The next morpheme in a direction, over one joiner (a space or a middle dot)."""
+    index += step
+    if 0 <= index < len(morphemes) and morphemes[index].surface in _JOINERS:
+        index += step
+    return morphemes[index] if 0 <= index < len(morphemes) else None
+
+
+def _place_as_surname(morphemes: list[Morpheme], i: int) -> bool:
+    """A place name used as a family name (久留米 礼子, 宗像医師, 技師 外山).
+
+    Many family names are also places; one is read as a person's when a given
+    name follows it, a title or honorific follows it, or a role stands before it.
+    """
+    m = morphemes[i]
+    if not m.is_place or m.pos[3] == "国" or len(m.surface) < 2:
+        return False
+    after = _neighbour(morphemes, i, 1)
+    before = _neighbour(morphemes, i, -1)
+    if after is not None and ((after.is_person and after.pos[3] in ("名", "一般")) or after.surface in PERSON_CUES):
+        return True
+    return before is not None and before.surface in BEFORE_CUES
+
+
 def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(morphemes):
         m = morphemes[i]
-        if not m.is_person:
+        if not (m.is_person or _place_as_surname(morphemes, i)):
             i += 1
             continue
         name = [m]
