@@ -17,7 +17,7 @@ def generated_only_message(provenance: str | None) -> str | None:
         "remember the generator, not how they do on documents written elsewhere: measure on a dataset written "
         "independently (blind-dev, blind-final) or on your own imported documents before trusting them.",
         "この数値はプロジェクト自身が生成した文書だけに基づいています。抽出器が生成器をどれだけ覚えているかを示すもので、"
-        "他所で書かれた文書での性能ではありません。信頼する前に、独立に作成されたデータセット（blind-dev、blind-final）"
+        "他所で書かれた文書での性能ではありません。信頼する前に、独立に作成されたデータセット"
         "または取り込んだ実際の文書で測ってください。",
     )
 

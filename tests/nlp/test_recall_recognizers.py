@@ -157,3 +157,48 @@ def test_one_letter_names_before_a_title_or_bracket_only():
 
 def test_a_name_written_with_spaces_between_letters_stays_whole():
     assert "山 田 太 郎" in masked("氏名：山 田 太 郎\n")
+
+
+def test_short_dates_and_their_look_alikes():
+    from phi_core.extractors.recognizers.short_dates import ShortDateRecognizer
+
+    text = "6/14の外来、checked (07/04), 20 Mar, 09.24; 13/40, 2/31, 1.5/2.0, C5/6, 120/80"
+    assert sorted(v for v, _ in found(ShortDateRecognizer(), text)) == ["07/04", "09.24", "20 Mar", "6/14"]
+
+
+def test_latin_names_by_form_not_device_or_clinical_words():
+    from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
+
+    text = (
+        "WATANABE, Sumiko; GURUNG, Bishnu Maya; Tanvir Ahmed; M.O.; H. Nishizawa. SOMATOM Force, WHO Grade, at 9 A.M."
+    )
+    values = [v for v, _ in found(LatinNameRecognizer(), text)]
+    for name in ("WATANABE, Sumiko", "GURUNG, Bishnu Maya", "Tanvir Ahmed", "M.O.", "H. Nishizawa"):
+        assert name in values
+    assert not {"SOMATOM Force", "WHO Grade", "A.M."} & set(values)
+
+
+def test_scan_damage_read_from_a_repaired_copy():
+    from phi_core.extractors.recognizers.scan_damage import repaired
+
+    fixed, changed = repaired("受診 2O24年 7月1O日 l5:22、S3l年、クリ二ック、Olympus 10mm")
+    assert fixed == "受診 2024年 7月10日 15:22、S31年、クリニック、Olympus 10mm"
+    assert len(fixed) == len("受診 2O24年 7月1O日 l5:22、S3l年、クリ二ック、Olympus 10mm") and changed
+    assert "2O24年 7月1O日" in masked("受診日 2O24年 7月1O日")
+
+
+def test_hospital_names_with_a_kana_name():
+    from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
+
+    text = "くすのき記念病院、すずらん薬局 大宮東口店、さがみ野中央病院。消化器内科、当院内科、かかりつけ薬局"
+    assert [v for v, _ in found(ServiceNameRecognizer(), text)] == [
+        "くすのき記念病院",
+        "すずらん薬局 大宮東口店",
+        "さがみ野中央病院",
+    ]
+
+
+def test_a_place_name_as_a_family_name_only_beside_a_name_or_role():
+    values = [v for v, _ in found(SudachiPersonRecognizer(), "出席者：久留米 礼子（放射線）、技師 外山")]
+    assert "久留米 礼子" in values and "外山" in values
+    assert found(SudachiPersonRecognizer(), "久留米市に転居した。") == []

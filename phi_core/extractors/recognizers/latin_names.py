@@ -50,7 +50,8 @@ class LatinNameRecognizer(Recognizer):
         spans: set[tuple[int, int]] = set()
         for pattern in (_COMMA, _UPPER_FIRST):
             spans.update(m.span() for m in pattern.finditer(folded))
-        spans.update(m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS)
+        # Initials are judged by their form alone: the dictionary knows every single letter.
+        initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}
         for m in _CAPITALISED_RUN.finditer(folded):
             words = _words(folded, m.start(), m.end())
@@ -60,8 +61,8 @@ class LatinNameRecognizer(Recognizer):
                 spans.add(m.span())
         return [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
-            for s, e in sorted(spans)
-            if _name_like(folded, s, e, by_start)
+            for s, e in sorted(spans | initials)
+            if (s, e) in initials or _name_like(folded, s, e, by_start)
         ]
 
 
