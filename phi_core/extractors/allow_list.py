@@ -65,15 +65,23 @@ class AllowList:
             return True  # "Siemens SOMATOM Force": a maker's name opens a device model
         if _is_katakana(value) and value.endswith(self.drug_endings):
             return True
-        after = fold(text[end : end + 16]).lstrip(" ")
+        after = fold(text[end : end + 16])
+        after = after[1:] if after.startswith(" ") else after  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
-            if after.startswith(self.units):
+            if after.startswith(self.units) and not _letter_follows(after, self.units):
                 return True
         elif after.startswith(self.eponym_suffixes) or self.dose.match(after):
             return True
         if regions is None:
             regions = self.regions(text)
         return _inside(regions, start, end)
+
+
+def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
+    """Does the longest unit at the start of ``after`` run on into a Latin word ("m" of "mass")?"""
+    unit = next(u for u in units if after.startswith(u))
+    nxt = after[len(unit) : len(unit) + 1]
+    return unit.isascii() and nxt.isascii() and nxt.isalpha()
 
 
 def _inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -1,6 +1,7 @@
 """Dates written without a year and without a label: 5/14, 07/04, 6/14(金), 20 Mar, Mar 20.
 
 A month of 1-12 and a day valid for it, not part of a longer number, a
+fraction (3/4周, 1/2程度), a
 fraction of a score (MMT 4/5) or an anatomy number (C5/6); the clinical
 allow-list lets through ratios it knows. A dotted form counts only with a
 leading zero (09.24), since 9.24 is a decimal.
@@ -18,7 +19,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_SLASH = re.compile(r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d)(?:[（(][月火水木金土日][)）])?")
+_SLASH = re.compile(r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍以強弱回])(?:[（(][月火水木金土日][)）])?")
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _ENGLISH = re.compile(
     rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_MONTHS})\.?|(?:{_MONTHS})\.?\s(\d{{1,2}}))(?![0-9A-Za-z])(?:,?\s\d{{4}})?"

@@ -41,6 +41,15 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
         if script == "latin" and not nxt.surface[:1].isupper():
             return False  # "Mary Johnson today": a lower-case word ends the name
         return _script(nxt.surface) == script and nxt.pos[0] == "名詞" and len(nxt.surface) >= 2
+    if (
+        joiner is not None
+        and joiner.surface in " \u3000"
+        and last.pos[3] == "姓"
+        and len(nxt.surface) <= 2
+        and nxt.pos[0] == "名詞"
+        and all("\u4e00" <= ch <= "\u9fff" for ch in nxt.surface)
+    ):
+        return True  # 森下 航: a given name the dictionary reads as a common word, after a family name
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
         # 佐藤 + an unknown given name (Sudachi also calls white space unknown: not a name)
         return nxt.pos[0] == "名詞" and all(
