@@ -19,10 +19,13 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.allow_list import load_allow_list
+from phi_core.extractors.recognizers.ages import AgeRecognizer
+from phi_core.extractors.recognizers.era_years import EraYearRecognizer
 from phi_core.extractors.recognizers.ginza_entities import GinzaEntityRecognizer
 from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeRecognizer
 from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
 from phi_core.extractors.recognizers.machine_timestamps import MachineTimestampRecognizer
+from phi_core.extractors.recognizers.role_values import RoleValueRecognizer
 from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer
 from phi_core.extractors.recognizers.scan_damage import ScanDamageRecognizer
 from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
@@ -31,6 +34,7 @@ from phi_core.extractors.recognizers.sudachi_names import RANK_SUPPLEMENT, Sudac
 from phi_core.extractors.recognizers.sudachi_places import SudachiPlaceRecognizer
 from phi_core.extractors.recognizers.sudachi_readings import SudachiReadingRecognizer
 from phi_core.extractors.recognizers.sudachi_unknown import SudachiUnknownRecognizer
+from phi_core.extractors.recognizers.ward_names import WardNameRecognizer
 from phi_core.extractors.rules import RECOGNIZERS as BALANCED
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
@@ -55,6 +59,10 @@ SUPPLEMENTS: dict[str, type[Recognizer]] = {
     "latin-name": LatinNameRecognizer,
     "short-date": ShortDateRecognizer,
     "scan-damage": ScanDamageRecognizer,
+    "role-value": RoleValueRecognizer,
+    "ward-name": WardNameRecognizer,
+    "age-with-unit": AgeRecognizer,
+    "era-year": EraYearRecognizer,
     "ginza-entities": GinzaEntityRecognizer,
 }
 # GiNZA is listed but not enabled: it runs at about 4 documents per CPU second,
@@ -71,6 +79,10 @@ ENABLED: tuple[str, ...] = (
     "latin-name",
     "short-date",
     "scan-damage",
+    "role-value",
+    "ward-name",
+    "age-with-unit",
+    "era-year",
 )
 ALLOW_LIST = "clinical_allow_list.toml"
 

@@ -202,3 +202,28 @@ def test_a_place_name_as_a_family_name_only_beside_a_name_or_role():
     values = [v for v, _ in found(SudachiPersonRecognizer(), "出席者：久留米 礼子（放射線）、技師 外山")]
     assert "久留米 礼子" in values and "外山" in values
     assert found(SudachiPersonRecognizer(), "久留米市に転居した。") == []
+
+
+def test_names_after_a_staff_role_and_in_its_list():
+    from phi_core.extractors.recognizers.role_values import RoleValueRecognizer
+
+    text = "術者：鳴海 拓　助手：相良、Olsen　麻酔：ヴォルコフ\n麻酔：全身麻酔、セボフルラン"
+    values = [v for v, _ in found(RoleValueRecognizer(), text)]
+    assert {"鳴海 拓", "相良", "Olsen", "ヴォルコフ"} <= set(values)
+    assert "全身麻酔" not in values
+    assert "セボフルラン" not in masked(text)  # a drug ending on the allow-list
+
+
+def test_wards_ages_and_era_years_and_their_look_alikes():
+    from phi_core.extractors.recognizers.ages import AgeRecognizer
+    from phi_core.extractors.recognizers.era_years import EraYearRecognizer
+    from phi_core.extractors.recognizers.ward_names import WardNameRecognizer
+
+    assert [v for v, _ in found(WardNameRecognizer(), "【相談】6東 615号室、8西病棟へ。東西に走る")] == [
+        "6東",
+        "8西病棟",
+    ]
+    ages = [v for v, _ in found(AgeRecognizer(), "（67 歳）、63Y, 52-year-old, 70歳代、3.5歳")]
+    assert ages == ["67 歳", "63Y", "52-year-old"]
+    eras = [v for v, _ in found(EraYearRecognizer(), "既往：H30 左TKA、S45年、R5 手術。S6に結節、T2N0、H2ブロッカー")]
+    assert eras == ["H30", "S45", "R5"]

@@ -19,7 +19,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_SLASH = re.compile(r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍以強弱回])(?:[（(][月火水木金土日][)）])?")
+_SLASH = re.compile(
+    r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍以強弱回])(?:[（(][月火水木金土日][)）])?"
+)
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _ENGLISH = re.compile(
     rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_MONTHS})\.?|(?:{_MONTHS})\.?\s(\d{{1,2}}))(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
