@@ -181,7 +181,7 @@ def test_latin_names_by_form_not_device_or_clinical_words():
 def test_scan_damage_read_from_a_repaired_copy():
     from phi_core.extractors.recognizers.scan_damage import repaired
 
-    fixed, changed = repaired("受診 2O24年 7月1O日 l5:22、S3l年、クリ二ック、Olympus 10mm")
+    fixed, changed, _ = repaired("受診 2O24年 7月1O日 l5:22、S3l年、クリ二ック、Olympus 10mm")
     assert fixed == "受診 2024年 7月10日 15:22、S31年、クリニック、Olympus 10mm"
     assert len(fixed) == len("受診 2O24年 7月1O日 l5:22、S3l年、クリ二ック、Olympus 10mm") and changed
     assert "2O24年 7月1O日" in masked("受診日 2O24年 7月1O日")
@@ -227,3 +227,13 @@ def test_wards_ages_and_era_years_and_their_look_alikes():
     assert ages == ["67 歳", "63Y", "52-year-old"]
     eras = [v for v, _ in found(EraYearRecognizer(), "既往：H30 左TKA、S45年、R5 手術。S6に結節、T2N0、H2ブロッカー")]
     assert eras == ["H30", "S45", "R5"]
+
+
+def test_a_value_broken_across_lines_is_found_whole():
+    from phi_core.extractors.recognizers.scan_damage import repaired
+
+    text = "携帯 O8O-4l2O-\n7735、住所 東京都立川市錦町\n3-5-18"
+    fixed, _, origin = repaired(text)
+    assert "080-4120-7735\n" in fixed and sorted(origin) == list(range(len(text)))
+    spans = masked(text)
+    assert "O8O-4l2O-\n7735" in spans
