@@ -89,3 +89,30 @@ def test_deid_defaults_to_recall_first_without_a_database(tmp_path):
     assert main(["deid", "--in", str(source), "--mode", "tags", "--out", str(out), "--db", str(tmp_path / "none")]) == 0
     text = json.loads(out.read_text("utf-8"))["text"]
     assert "高橋" not in text and "渡辺" not in text and "S6に12mm" in text
+
+
+@pytest.mark.skipif(not sudachi_available(), reason="SudachiPy is not installed")
+def test_recall_first_runs_and_scores_like_any_run_and_joins_a_union(tmp_path):
+    from phi_core.cli.main import main
+    from phi_core.pipelines.materialise import score_pipeline
+    from phi_core.store import Store
+
+    db = tmp_path / "r.duckdb"
+    assert main(["init", "--db", str(db), "--no-seed"]) == 0
+    source = tmp_path / "docs.jsonl"
+    lines = [
+        {"id": "d1", "text": "参加者：高橋、渡辺。", "status": "approved", "spans": []},
+        {"id": "d2", "text": "S6に12mmの結節。", "status": "approved", "spans": []},
+    ]
+    lines[0]["spans"] = [{"start": 4, "end": 6, "category": "PHYSICIAN_NAME"}]
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", "utf-8")
+    assert main(["import", str(source), "--format", "jsonl", "--dataset", "docs", "--db", str(db)]) == 0
+    assert main(["run", "--backend", "recall-first", "--dataset", "docs", "--db", str(db)]) == 0
+    assert main(["run", "--backend", "rules", "--dataset", "docs", "--db", str(db)]) == 0
+    with Store(db) as store:
+        runs = {r.backend: r for r in store.runs("docs")}
+        assert "recall-first" in runs
+        items = {value for _, _, _, value in store.item_tuples(runs["recall-first"].run_id)}
+        assert {"高橋", "渡辺"} <= items and "12mm" not in items
+        scored = score_pipeline(store, make_pipeline("both", ["rules", "recall-first"]), "docs")
+        assert scored.reports == 2
