@@ -56,7 +56,7 @@ class LatinNameRecognizer(Recognizer):
         for m in _CAPITALISED_RUN.finditer(folded):
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
-            unknown = all(m is not None and (m.oov or m.is_proper) for m in morphemes)
+            unknown = sum(1 for p in morphemes if p is not None and (p.oov or p.is_proper)) * 2 > len(morphemes)
             if unknown or any(_person(m) or is_romaji(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
                 spans.add(m.span())
         return [
