@@ -51,17 +51,25 @@ def _kana_word(surface: str) -> bool:
 def _is_name(m: Morpheme) -> bool:
     if m.surface in _GENERIC or _SERVICE.fullmatch(m.surface):
         return False
-    return m.pos[0] == "名詞" and m.pos[1] != "数詞" and (m.is_proper or m.oov or _kana_word(m.surface))
+    if _kana_word(m.surface):  # coined names are often adjectives or verbs in kana (あおい, ゆずりは)
+        return m.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")
+    return m.pos[0] == "名詞" and m.pos[1] != "数詞" and (m.is_proper or m.oov)
+
+
+def _kana_piece(m: Morpheme) -> bool:
+    """A one-kana piece of a coined name the tokenizer cut (くすの + き)."""
+    return len(m.surface) == 1 and m.pos[0] != "助詞" and ("\u3040" <= m.surface <= "\u30ff")
 
 
 def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
     """Where the name before a service word starts, through connector words; None without a name."""
     position, named = start, None
-    for _ in range(4):
+    for _ in range(5):
         m = by_end.get(position)
         if m is None:
             break
-        if _is_name(m):
+        before = by_end.get(m.start)
+        if _is_name(m) or (_kana_piece(m) and before is not None and _is_name(before)):
             named = m.start
         elif m.surface not in _CONNECTORS:
             break
