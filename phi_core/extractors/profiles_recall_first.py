@@ -114,7 +114,31 @@ def run_profile(text: str, names: tuple[str, ...] = ENABLED) -> list[Candidate]:
             cand = _trimmed(text, cand)
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions):
                 extra.append(cand._replace(rank=RANK_SUPPLEMENT))
-    return join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
+    spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
+    return bracketed_readings(text, spans)
+
+
+# Kana (or kana words with spaces) in brackets right after a name: its reading.
+_READING_IN_BRACKETS = re.compile(
+    r"[ \u3000]?[（(]([\u30a1-\u30fa\u30fc\u3041-\u3096\uff66-\uff9f]+(?:[ \u3000・][\u30a1-\u30fa\u30fc\u3041-\u3096\uff66-\uff9f]+)*)(?=[)）／/、,])"
+)
+
+
+def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """王 秀英（ワン シウイン／…), GURUNG, Bishnu Maya (グルン ビシュヌ マヤ): a reading beside a name."""
+    out = list(spans)
+    for span in spans:
+        if span.category not in _NAME_CATEGORIES:
+            continue
+        m = _READING_IN_BRACKETS.match(text, span.end)
+        if not m:
+            continue
+        start, end = m.span(1)
+        inside = [s for s in out if start <= s.start and s.end <= end]
+        if any(s.start < end and start < s.end for s in out if s not in inside):
+            continue  # something longer crosses the brackets: leave it as it is
+        out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", RANK_SUPPLEMENT)]
+    return sorted(out, key=lambda c: c.start)
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})

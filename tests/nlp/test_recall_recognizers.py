@@ -237,3 +237,9 @@ def test_a_value_broken_across_lines_is_found_whole():
     assert "080-4120-7735\n" in fixed and sorted(origin) == list(range(len(text)))
     spans = masked(text)
     assert "O8O-4l2O-\n7735" in spans
+
+
+def test_a_reading_in_brackets_after_a_name():
+    spans = {s.text: s.category for s in profile.extract_spans("Pt: GURUNG, Bishnu Maya (グルン ビシュヌ マヤ)\nAge")}
+    assert spans.get("グルン ビシュヌ マヤ") == "NAME_READING"
+    assert "（さん）" not in "".join(masked("所見（あり）"))
