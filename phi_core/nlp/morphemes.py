@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import NamedTuple
 
 from phi_core.nlp.loaders import sudachi
@@ -9,6 +10,9 @@ from phi_core.nlp.loaders import sudachi
 # Sudachi refuses inputs over about 49,000 bytes; lines are cut well below that
 # (a Japanese character is three bytes in UTF-8).
 _MAX_CHARS = 8000
+# One tokenizer per process, and a SudachiPy tokenizer is not safe to share
+# between threads (the app's sessions, a runner's workers): one at a time.
+_TOKENIZE = threading.Lock()
 
 
 class Morpheme(NamedTuple):
@@ -48,8 +52,8 @@ def morphemes(text: str) -> list[Morpheme]:
     tokenizer = sudachi()
     out: list[Morpheme] = []
     for offset, piece in _pieces(text):
-        for m in tokenizer.tokenize(piece):
-            out.append(
+        with _TOKENIZE:  # read every field while no other thread can tokenize
+            out.extend(
                 Morpheme(
                     offset + m.begin(),
                     offset + m.end(),
@@ -58,6 +62,7 @@ def morphemes(text: str) -> list[Morpheme]:
                     m.reading_form(),
                     m.is_oov(),
                 )
+                for m in tokenizer.tokenize(piece)
             )
     return out
 

@@ -243,3 +243,14 @@ def test_a_reading_in_brackets_after_a_name():
     spans = {s.text: s.category for s in profile.extract_spans("Pt: GURUNG, Bishnu Maya (グルン ビシュヌ マヤ)\nAge")}
     assert spans.get("グルン ビシュヌ マヤ") == "NAME_READING"
     assert "（さん）" not in "".join(masked("所見（あり）"))
+
+
+def test_ginza_entities_mapped_to_phi_categories():
+    from phi_core.extractors.recognizers.ginza_entities import GinzaEntityRecognizer
+    from phi_core.nlp import ginza_available
+
+    if not ginza_available():
+        pytest.skip("GiNZA is not installed")
+    values = found(GinzaEntityRecognizer(), "主治医の佐藤一郎先生、ロキソニン60mg、S6に10mm。")
+    assert ("佐藤一郎", "PHYSICIAN_NAME") in values
+    assert not any(v in ("ロキソニン", "60mg", "10mm") for v, _ in values)  # Drug, N_Product, Physical_Extent

@@ -8,6 +8,7 @@ come at the supplement rank, so any rule's span wins an overlap.
 
 from __future__ import annotations
 
+import threading
 from typing import ClassVar
 
 from phi_core.extractors.rules.candidates import Candidate
@@ -32,6 +33,7 @@ LABELS: dict[str, str] = {
     "County": "ADDRESS",
 }
 
+_GINZA = threading.Lock()  # one pipeline per process, used by one thread at a time
 _MAX_CHARS = 4000  # GiNZA's tokenizer goes through Sudachi, which refuses long inputs
 
 
@@ -61,11 +63,13 @@ class GinzaEntityRecognizer(Recognizer):
         nlp = ginza()
         found: list[Candidate] = []
         for offset, piece in _pieces(text):
-            for ent in nlp(piece).ents:
-                category = self.labels.get(ent.label_)
+            with _GINZA:
+                entities = [(ent.start_char, ent.end_char, ent.label_) for ent in nlp(piece).ents]
+            for ent_start, ent_end, label in entities:
+                category = self.labels.get(label)
                 if category is None:
                     continue
-                start, end = offset + ent.start_char, offset + ent.end_char
+                start, end = offset + ent_start, offset + ent_end
                 if category == "PERSON":
                     category = person_category(text, start, end)
                 found.append(Candidate(start, end, category, RANK_SUPPLEMENT))
