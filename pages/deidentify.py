@@ -220,7 +220,8 @@ st.text(
     )
 )
 pipeline_form()
-names = ["rules", *[n for n, _ in store.pipeline_definitions() if n != "rules"]]
+# recall-first is the default: a de-identifier should rather mask too much than leak.
+names = ["recall-first", "rules", *[n for n, _ in store.pipeline_definitions() if n not in ("recall-first", "rules")]]
 top = st.columns([2, 2, 1])
 pipeline_name = top[0].selectbox(tr("Pipeline", "パイプライン"), names, key="deid_pipeline")
 mode = top[1].radio(

@@ -36,6 +36,7 @@ from phi_core.ui.downloads import PageExports
 from phi_core.ui.error_drilldown import default_comparison, highlight_html, selection_from_click
 from phi_core.ui.i18n import category_name, current_language, tr
 from phi_core.ui.shell import require_app_shell
+from phi_core.ui.provenance_note import provenance_notice
 from phi_core.ui.state import get_store, require_active_dataset
 from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_labels
@@ -289,6 +290,7 @@ def compare_section(run_labels: dict[str, str], frame: pd.DataFrame) -> None:
 
 st.title(tr("Error analysis", "エラー分析"))
 dataset, split = require_active_dataset()
+provenance_notice(store, dataset)
 runs = stored(leaderboard_frame, store, dataset, split, n_boot=0)
 if runs.empty:
     command = f"python -m phi_core run --backend rules --dataset {shlex.quote(dataset)}"

@@ -13,6 +13,7 @@ from phi_core.ui import plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
+from phi_core.ui.provenance_note import provenance_notice
 from phi_core.ui.state import get_store, require_active_dataset
 from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_name, dimension_name, reported_label
@@ -103,6 +104,7 @@ store = get_store()
 exports = PageExports("leaderboard")
 st.title(tr("Leaderboard", "ランキング"))
 dataset, split = require_active_dataset()
+provenance_notice(store, dataset)
 
 reported = stored(reference_frame, store)
 names = [m for m in dict.fromkeys(reported.loc[reported["kind"] != "aggregate", "model"])] if not reported.empty else []

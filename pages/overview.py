@@ -29,6 +29,10 @@ st.write(
 )
 st.subheader(tr("Datasets", "データセット"))
 datasets = store.datasets()
+if "provenance" in datasets:
+    from phi_core.corpus.provenance import provenance_label
+
+    datasets["provenance"] = [provenance_label(value, language) for value in datasets["provenance"]]
 if "created_at" in datasets:
     datasets["created_at"] = [format_date(value, language) for value in datasets["created_at"]]
 st.dataframe(

@@ -12,6 +12,7 @@ from phi_core.ui.downloads import PageExports
 from phi_core.ui.release_view import release_section
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
+from phi_core.ui.provenance_note import provenance_notice
 from phi_core.ui.state import get_store, require_active_dataset
 from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_labels, column_name
@@ -47,6 +48,7 @@ st.text(
     )
 )
 dataset, split = require_active_dataset()
+provenance_notice(store, dataset)
 
 with st.container(border=True):
     st.text(tr("Release rule", "公開ルール"))

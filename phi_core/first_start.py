@@ -28,6 +28,7 @@ def seed_builtin_corpus(store: Store, corpus_file: Path = CORPUS_FILE) -> int:
         BUILTIN_DATASET,
         result.reports,
         source="built-in",
+        provenance="generated",
         description="Synthetic Japanese radiology reports with exact gold spans (100 dev / 60 test)",
     )
 
@@ -42,9 +43,32 @@ def seed_styles_corpus(store: Store, corpus_file: Path = STYLES_CORPUS_FILE) -> 
         STYLES_DATASET,
         result.reports,
         source="built-in",
+        provenance="generated",
         description="Synthetic documents of 14 styles with value formats on every gold span "
         "(dicom, endoscopy and english only in test)",
     )
+
+
+def seed_other_builtins(store: Store) -> int:
+    """Built-in datasets beyond the two generated ones (the blind sets), when their files exist."""
+    from phi_core.corpus.importers import read_corpus
+    from phi_core.corpus.provenance import BUILTIN_DATASETS
+
+    added = 0
+    for builtin in BUILTIN_DATASETS:
+        if builtin.name in (BUILTIN_DATASET, STYLES_DATASET) or not builtin.file.exists():
+            continue
+        if store.has_dataset(builtin.name):
+            continue
+        result = read_corpus(builtin.file, "jsonl", dataset=builtin.name)
+        added += store.add_reports(
+            builtin.name,
+            result.reports,
+            source="built-in",
+            description=builtin.description,
+            provenance=builtin.provenance,
+        )
+    return added
 
 
 def seed_reference(store: Store, reference_file: Path = REFERENCE_FILE) -> int:
@@ -109,6 +133,7 @@ def initialise(store: Store, *, seed: bool = True, rules_run: bool = False) -> d
     if seed:
         summary["reports_added"] = seed_builtin_corpus(store)
         summary["styles_reports_added"] = seed_styles_corpus(store)
+        summary["blind_reports_added"] = seed_other_builtins(store)
         summary["reference_rows_added"] = seed_reference(store)
     summary["phases_added"] = seed_phases(store)
     if seed and rules_run:

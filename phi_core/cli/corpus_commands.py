@@ -123,6 +123,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise OutputExists(Path(args.out))
     refuse_same_file(resolve_db_path(args.db), args.out)
     with Store(args.db, read_only=False) as store:
+        store_provenance = store.dataset_provenance(args.dataset) if store.has_dataset(args.dataset) else None
         if args.what == "gold":
             count = service.export_gold(
                 store, local_actor("cli"), args.dataset, args.out, args.format, split=args.split, force=args.force
@@ -140,5 +141,5 @@ def cmd_export(args: argparse.Namespace) -> int:
                 split=args.split,
                 force=args.force,
             )
-    print_json({"written": count, "out": args.out, "format": args.format})
+    print_json({"written": count, "out": args.out, "format": args.format, "provenance": store_provenance})
     return 0

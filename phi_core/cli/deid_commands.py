@@ -12,7 +12,11 @@ from phi_core.cli.base import UserError, add_db, command
 def _configure(p: argparse.ArgumentParser) -> None:
     from phi_core.deid import MODES, READERS
 
-    p.add_argument("--pipeline", required=True, help="a stored pipeline's name (`rules` always exists)")
+    p.add_argument(
+        "--pipeline",
+        default="recall-first",
+        help="a stored pipeline's name; `recall-first` (the default) and `rules` always exist",
+    )
     p.add_argument("--in", dest="input", required=True, metavar="FILE")
     p.add_argument("--format", choices=sorted(READERS), help="input format (default: from the file extension)")
     p.add_argument("--mode", choices=sorted(MODES), required=True)
@@ -36,9 +40,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--seed", type=int, help="surrogates: fix the random draw (tests only; default is unpredictable)")
     add_db(p)
-    # The built-in rules pipeline without --keep-dataset never opens the database,
-    # so it works where there is none (and while the app holds one).
-    p.set_defaults(needs_database=lambda args: not (args.pipeline == "rules" and not args.keep_dataset))
+    # The built-in pipelines without --keep-dataset never open the database,
+    # so they work where there is none (and while the app holds one).
+    p.set_defaults(needs_database=lambda args: not (args.pipeline in _LOCAL and not args.keep_dataset))
+
+
+_LOCAL = ("rules", "recall-first")  # phi_core.pipelines.LOCAL_PARTS, without importing it to build the parser
 
 
 @command("deid", "de-identify documents with a pipeline: tags, redact or surrogate", _configure)
@@ -59,11 +66,11 @@ def cmd_deid(args: argparse.Namespace) -> int:
         docs = read_documents(
             source.read_bytes(), source.name, fmt, patient_key=args.patient_key, text_column=args.text_column
         )
-        if args.pipeline == "rules" and not args.keep_dataset:
-            # The built-in rules pipeline needs no database at all (and works while the app holds it).
+        if args.pipeline in _LOCAL and not args.keep_dataset:
+            # The built-in pipelines need no database at all (and work while the app holds it).
             result = deidentify(
                 docs,
-                pipeline_detector(make_pipeline("rules", ["rules"])),
+                pipeline_detector(make_pipeline(args.pipeline, [args.pipeline])),
                 args.mode,
                 english_tags=args.english_tags,
                 seed=args.seed,

@@ -38,7 +38,7 @@ def positive_seconds(text: str) -> float:
 
 
 def _configure_run(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", required=True, help="rules, ollama, openai or llamacpp")
+    p.add_argument("--backend", required=True, help="rules, recall-first, ollama, openai or llamacpp")
     p.add_argument("--model", default="", help="model name (LLM backends)")
     p.add_argument(
         "--host",
@@ -139,7 +139,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if args.backend not in backend_names():
         raise UserError(f"there is no backend called {args.backend!r}: choose one of {', '.join(backend_names())}")
-    if args.backend != "rules" and not args.phase:
+    if args.backend not in ("rules", "recall-first") and not args.phase:
         raise UserError("LLM runs need --phase (1-5): see `python -m phi_core phases`")
     job = Job(
         dataset=args.dataset,

@@ -50,7 +50,12 @@ def export_gold(
 
     require(actor, "export_phi")
     _known(store, dataset)
-    return write_corpus(store.reports(dataset, split=split), out, fmt, force=force)
+    reports = store.reports(dataset, split=split)
+    provenance = store.dataset_provenance(dataset)
+    for report in reports:
+        # Every exported report says where its dataset came from.
+        report.meta["provenance"] = provenance
+    return write_corpus(reports, out, fmt, force=force)
 
 
 def export_gold_reports(

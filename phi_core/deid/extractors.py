@@ -58,10 +58,10 @@ def model_extractor(part: Part, store) -> object:
 
 def part_extractor(part: Part, store=None) -> Extract:
     """A function from text to (label, value) items for one part."""
-    if part.is_rules:
-        from phi_core.extractors.rules_extractor import RulesExtractor
+    if part.is_local:
+        from phi_core.runs.extractors import LOCAL_EXTRACTORS
 
-        extractor = RulesExtractor()
+        extractor = LOCAL_EXTRACTORS[part.backend](None, store)[0]
     else:
         if store is None:
             raise ValueError(f"the part {part.spec()} calls a model and needs the store (for its phase's examples)")

@@ -2,6 +2,7 @@
 
 from phi_core.pipelines.definition import (
     DEFAULT_PRECEDENCE,
+    LOCAL_PARTS,
     Part,
     Pipeline,
     PipelineError,
@@ -13,6 +14,7 @@ from phi_core.pipelines.merge import LabeledSpan, merge_spans, spans_of_items, u
 
 __all__ = [
     "DEFAULT_PRECEDENCE",
+    "LOCAL_PARTS",
     "LabeledSpan",
     "Part",
     "Pipeline",
@@ -28,11 +30,11 @@ __all__ = [
 
 
 def load_pipeline(store, name: str) -> Pipeline:
-    """A stored pipeline by name; ``rules`` always exists as the rules-only pipeline."""
+    """A stored pipeline by name; ``rules`` and ``recall-first`` always exist (built in)."""
+    if name in LOCAL_PARTS:
+        return make_pipeline(name, [name])
     data = store.pipeline_definition(name)
     if data is None:
-        if name == "rules":
-            return make_pipeline("rules", ["rules"])
         known = ", ".join(n for n, _ in store.pipeline_definitions()) or "none yet"
         raise PipelineError(
             f"there is no pipeline called {name!r} (stored: {known}): define it with "

@@ -38,6 +38,10 @@ DEFAULT_PRECEDENCE: tuple[str, ...] = (
 )
 assert set(DEFAULT_PRECEDENCE) == set(CATEGORY_CODES)
 
+# Extractors that run in this process, named by themselves as a part and as a
+# built-in pipeline: the balanced rules and the recall-first profile.
+LOCAL_PARTS: tuple[str, ...] = ("rules", "recall-first")
+
 _NAME = re.compile(r"^[\w][\w .+\-]{0,79}$")
 
 
@@ -55,8 +59,12 @@ class Part:
     def is_rules(self) -> bool:
         return self.backend == "rules"
 
+    @property
+    def is_local(self) -> bool:
+        return self.backend in LOCAL_PARTS
+
     def spec(self) -> str:
-        return "rules" if self.is_rules else f"{self.backend}:{self.model}:{self.phase}"
+        return self.backend if self.is_local else f"{self.backend}:{self.model}:{self.phase}"
 
     def run_identity(self) -> tuple[str, str, str]:
         """(backend, model, phase) as the runs table stores them."""
@@ -67,14 +75,16 @@ def parse_part(text: str) -> Part:
     spec = (text or "").strip()
     if spec == "rules":
         return Part("rules")
+    if spec in LOCAL_PARTS:
+        return Part(spec, model=spec)
     pieces = spec.split(":")
     if len(pieces) < 3 or not pieces[0] or not pieces[-1] or not ":".join(pieces[1:-1]):
         raise PipelineError(
             f"cannot read the part {text!r}: write `rules` or BACKEND:MODEL:PHASE, for example ollama:gemma3:27b:3"
         )
     backend, model, phase = pieces[0], ":".join(pieces[1:-1]), pieces[-1]
-    if backend == "rules":
-        raise PipelineError("the rules part takes no model or phase: write just `rules`")
+    if backend in LOCAL_PARTS:
+        raise PipelineError(f"the {backend} part takes no model or phase: write just `{backend}`")
     if backend == "pipeline":
         raise PipelineError("a pipeline cannot be a part of another pipeline: list its parts instead")
     return Part(backend, model, phase)
@@ -109,8 +119,8 @@ def make_pipeline(
     if not parts:
         raise PipelineError("a pipeline needs at least one part: --part rules or --part BACKEND:MODEL:PHASE")
     parsed = tuple(dict.fromkeys(parse_part(p) for p in parts))
-    if name == "rules" and parsed != (Part("rules"),):
-        raise PipelineError("the name `rules` is kept for the rules-only pipeline: choose another name")
+    if name in LOCAL_PARTS and parsed != (parse_part(name),):
+        raise PipelineError(f"the name `{name}` is kept for the {name}-only pipeline: choose another name")
     order = tuple(precedence) if precedence else DEFAULT_PRECEDENCE
     unknown = [c for c in order if c not in CATEGORY_CODES]
     if unknown:

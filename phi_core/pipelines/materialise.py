@@ -37,14 +37,14 @@ def part_run(store: Store, part: Part, dataset: str, split: str | None) -> RunRe
         r
         for r in store.runs(dataset)
         if (r.backend, r.split) == (backend, split)
-        and (part.is_rules or (r.model, r.phase) == (model, phase))
+        and (part.is_local or (r.model, r.phase) == (model, phase))
         and store.run_progress(r.run_id)["done"] > 0
     ]
     if not found:
         where = f"{dataset}" + (f" ({split})" if split else " (all splits)")
         how = (
-            "python -m phi_core run --backend rules"
-            if part.is_rules
+            f"python -m phi_core run --backend {backend}"
+            if part.is_local
             else f"python -m phi_core run --backend {backend} --model {model} --phase {phase}"
         )
         raise PipelineError(
@@ -146,7 +146,7 @@ def pipeline_phase(pipeline: Pipeline) -> str:
     """The phase its model parts share, so the union sits in the phase and threshold
     tables beside them (redefine the pipeline with --replace for the next phase);
     "-" when its parts are in different phases or it has none."""
-    phases = {p.phase for p in pipeline.parts if not p.is_rules}
+    phases = {p.phase for p in pipeline.parts if not p.is_local}
     return phases.pop() if len(phases) == 1 else PIPELINE_PHASE
 
 

@@ -193,7 +193,16 @@ def _rules(job: Job, store: Store) -> list[Extractor]:
     return [RulesExtractor()]
 
 
-LOCAL_EXTRACTORS: dict[str, Callable[[Job, Store], list[Extractor]]] = {"rules": _rules}
+def _recall_first(job: Job, store: Store) -> list[Extractor]:
+    from phi_core.extractors.recall_first_extractor import RecallFirstExtractor
+
+    return [RecallFirstExtractor()]
+
+
+LOCAL_EXTRACTORS: dict[str, Callable[[Job, Store], list[Extractor]]] = {
+    "rules": _rules,
+    "recall-first": _recall_first,
+}
 
 
 def backend_names() -> list[str]:

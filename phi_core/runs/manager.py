@@ -72,7 +72,7 @@ def job_from_run(run) -> Job:
     return Job(
         dataset=run.dataset,
         backend=run.backend,
-        model="" if run.backend == "rules" else run.model,
+        model="" if run.backend in ("rules", "recall-first") else run.model,
         phase=run.phase,
         split=run.split,
         repeats=run.repeats,

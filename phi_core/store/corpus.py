@@ -29,7 +29,7 @@ class CorpusTables(StoreBase):
     def datasets(self) -> pd.DataFrame:
         return self._df(
             """
-            SELECT d.name, d.description, d.source, d.created_at,
+            SELECT d.name, d.description, d.source, d.provenance, d.created_at,
                    count(r.report_id) AS reports,
                    count(*) FILTER (WHERE r.split = 'dev') AS dev,
                    count(*) FILTER (WHERE r.split = 'test') AS test
@@ -41,10 +41,23 @@ class CorpusTables(StoreBase):
     def dataset_names(self) -> list[str]:
         return [row[0] for row in self._rows("SELECT name FROM datasets ORDER BY created_at, name")]
 
+    def dataset_provenance(self, name: str) -> str | None:
+        """generated, independent or imported (phi_core/corpus/provenance.py); None for no such dataset."""
+        rows = self._rows("SELECT provenance FROM datasets WHERE name = ?", [name])
+        return rows[0][0] if rows else None
+
     def has_dataset(self, name: str) -> bool:
         return bool(self._rows("SELECT 1 FROM datasets WHERE name = ?", [name]))
 
-    def add_reports(self, dataset: str, reports: Sequence[Report], *, source: str = "", description: str = "") -> int:
+    def add_reports(
+        self,
+        dataset: str,
+        reports: Sequence[Report],
+        *,
+        source: str = "",
+        description: str = "",
+        provenance: str = "imported",
+    ) -> int:
         """Add reports to a dataset in one transaction; existing ids are refused."""
         ids = [r.id for r in reports]
         if len(set(ids)) != len(ids):
@@ -65,7 +78,8 @@ class CorpusTables(StoreBase):
                 )
             if not self.con.execute("SELECT 1 FROM datasets WHERE name = ?", [dataset]).fetchall():
                 self.con.execute(
-                    "INSERT INTO datasets (name, description, source) VALUES (?, ?, ?)", [dataset, description, source]
+                    "INSERT INTO datasets (name, description, source, provenance) VALUES (?, ?, ?, ?)",
+                    [dataset, description, source, provenance],
                 )
             start = self.con.execute(
                 "SELECT coalesce(max(ordinal), 0) FROM reports WHERE dataset = ?", [dataset]

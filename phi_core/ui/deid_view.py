@@ -49,9 +49,9 @@ def part_choices(run_identities: Sequence[tuple[str, str, str]]) -> list[str]:
     """``rules`` and every model-in-phase that has a run, as part specs."""
     from phi_core.pipelines.materialise import PIPELINE_BACKEND
 
-    specs = ["rules"]
+    specs = ["recall-first", "rules"]
     for backend, model, phase in run_identities:
-        if backend in ("rules", PIPELINE_BACKEND) or not phase or phase == "-":
+        if backend in ("rules", "recall-first", PIPELINE_BACKEND) or not phase or phase == "-":
             continue
         specs.append(f"{backend}:{model}:{phase}")
     return list(dict.fromkeys(specs))

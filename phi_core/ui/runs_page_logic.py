@@ -21,7 +21,7 @@ from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.vocabulary import job_status_name
 from phi_core.violations import VALIDITY_CODES
 
-LOCAL_BACKENDS = ("rules",)  # backends that need no host, model or phase
+LOCAL_BACKENDS = ("rules", "recall-first")  # backends that need no host, model or phase
 HOSTED_BACKENDS = hosted_backends()  # backends whose hosts the user picks (ollama, openai)
 PHASE_SPLIT = "from phase"
 ALL_SPLITS = "all"

@@ -83,6 +83,7 @@ COLUMN_NAMES: dict[str, tuple[str, str]] = {
     "name": ("name", "名前"),
     "description": ("description", "説明"),
     "source": ("source", "出典"),
+    "provenance": ("provenance", "由来"),
     "created_at": ("created", "作成日"),
     "reports": ("reports", "レポート数"),
     "dev": ("dev", "開発用"),

@@ -12,4 +12,4 @@ def test_highlight_escapes_every_piece_of_text():
 
 def test_part_choices_skip_rules_and_pipelines():
     runs = [("rules", "rules", "-"), ("ollama", "m:7b", "3"), ("pipeline", "u", "-"), ("ollama", "m:7b", "3")]
-    assert part_choices(runs) == ["rules", "ollama:m:7b:3"]
+    assert part_choices(runs) == ["recall-first", "rules", "ollama:m:7b:3"]

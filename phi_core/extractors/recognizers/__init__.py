@@ -11,6 +11,10 @@ in phi_core/extractors/recognition/.
 A recognizer that needs a heavy library (a morphological analyser, a
 statistical model) imports and loads it on first use, never at import time:
 every process that extracts imports this package.
+
+The morphology and NER based recognizers (sudachi_*, ginza_entities) and the
+identifier-shape ones register too, but only the profiles that list them run
+them (recall-first), so ``balanced`` stays as it is.
 """
 
 from __future__ import annotations

@@ -1,0 +1,186 @@
+"""Does de-identification hold on documents nobody here wrote? Printed, not asserted.
+
+For each profile (``balanced``: the rules extractor; ``recall-first``: the
+rules plus Sudachi, romaji, identifier shapes and the clinical allow-list;
+optionally ``recall-first+ginza``) and each set:
+
+- character recall: share of gold PHI characters inside a predicted span;
+- span precision: share of predicted spans that overlap a gold span (on the
+  study's dev file only spans of categories the report was labelled for count,
+  as the scorer does);
+- F2 of the two (recall weighs four times as much);
+
+on ``blind-dev`` and ``blind-final`` (written independently of the
+recognizers: data/corpus/blind-*.jsonl, skipped with a line while absent),
+the ``synthetic-styles`` test split, and the study's dev file (../shared);
+then spurious spans per document on PHI-free text, and documents per second
+per CPU core (process time, so other load on the machine does not count).
+
+Targets: recall-first recall >= 0.97 with span precision >= 0.80;
+balanced >= 500 documents/s per core, recall-first >= 30.
+
+Spans are the extractors' own offsets (not values searched again), so these
+figures can differ slightly from bench/styles.py, which scores items.
+
+Usage: .venv/bin/python -m bench.generalisation [--limit N] [--ginza] [--blind-dev FILE] [--misses N --set NAME]
+``--blind-dev FILE`` reads blind-dev from another place; blind-final is read
+from data/corpus only and is for the closing measurement, never for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from phi_core.corpus.importers import read_corpus
+from phi_core.models import Report, Span
+from phi_core.paths import DATA_DIR, SHARED_DIR
+
+CORPUS = DATA_DIR / "corpus"
+PHI_FREE = DATA_DIR / "rules" / "phi_free_findings.txt"
+PAPER_DEV = SHARED_DIR / "data" / "paper_dev_100.csv"
+
+
+def profiles(with_ginza: bool) -> dict[str, Callable[[str], list[Span]]]:
+    from phi_core.extractors import profiles_recall_first as rf
+    from phi_core.extractors import rules
+
+    out = {"balanced": rules.extract_spans, "recall-first": rf.extract_spans}
+    if with_ginza:
+        names = rf.ENABLED + ("ginza-entities",)
+        out["recall-first+ginza"] = lambda text: rf.extract_spans(text, names)
+    return out
+
+
+def _jsonl(path: Path, name: str) -> list[Report]:
+    return read_corpus(path, "jsonl", dataset=name).reports
+
+
+def load_sets(blind_dev: Path | None, limit: int) -> dict[str, list[Report] | str]:
+    sets: dict[str, list[Report] | str] = {}
+    for name, path in (
+        ("blind-dev", blind_dev or CORPUS / "blind-dev.jsonl"),
+        ("blind-final", CORPUS / "blind-final.jsonl"),
+    ):
+        sets[name] = _jsonl(path, name) if path.exists() else f"skipped: {path.name} is not there yet"
+    styles = _jsonl(CORPUS / "synthetic-styles.jsonl", "synthetic-styles")
+    sets["synthetic-styles test"] = [r for r in styles if r.split == "test"]
+    sets["synthetic-styles dev"] = [r for r in styles if r.split == "dev"]
+    if PAPER_DEV.exists():
+        paper = read_corpus(PAPER_DEV, "paper-csv", dataset="paper-dev", split="dev").reports
+        sets["study dev file"] = [r for r in paper if r.spans]
+    else:
+        sets["study dev file"] = "skipped: ../shared/data/paper_dev_100.csv is not there"
+    if limit:
+        sets = {k: (v[:limit] if isinstance(v, list) else v) for k, v in sets.items()}
+    return sets
+
+
+def phi_free_reports() -> list[Report]:
+    paragraphs = [p.strip() for p in PHI_FREE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    return [Report(id=f"phi-free-{i}", text=p, spans=[]) for i, p in enumerate(paragraphs)]
+
+
+def _covered(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for s, e in spans for i in range(s, e)}
+
+
+def measure(reports: list[Report], extract: Callable[[str], list[Span]]) -> dict:
+    gold_chars = found_chars = predicted = correct = 0
+    misses: list[tuple[str, str, str]] = []
+    spurious: list[tuple[str, str, str]] = []
+    started = time.process_time()
+    outputs = [extract(r.text) for r in reports]
+    seconds = time.process_time() - started
+    for report, spans in zip(reports, outputs):
+        gold = [(g.start, g.end) for g in report.spans]
+        gold_positions = _covered(gold)
+        covered = _covered([(s.start, s.end) for s in spans])
+        gold_chars += len(gold_positions)
+        found_chars += len(gold_positions & covered)
+        scope = report.meta.get("label_scope")
+        for s in spans:
+            if scope and s.category not in scope:
+                continue
+            predicted += 1
+            if any(s.start < e and b < s.end for b, e in gold):
+                correct += 1
+            else:
+                spurious.append((report.id, s.category, s.text))
+        for g in report.spans:
+            if not set(range(g.start, g.end)) <= covered:
+                misses.append((report.id, g.category, g.text or report.text[g.start : g.end]))
+    recall = found_chars / gold_chars if gold_chars else None
+    precision = correct / predicted if predicted else None
+    f2 = None
+    if recall is not None and precision is not None and (recall or precision):
+        f2 = 5 * precision * recall / (4 * precision + recall)
+    return {
+        "recall": recall,
+        "precision": precision,
+        "f2": f2,
+        "docs_per_s": len(reports) / seconds if seconds else float("inf"),
+        "spans": predicted,
+        "misses": misses,
+        "spurious": spurious,
+    }
+
+
+def fmt(value: float | None) -> str:
+    return "  n/a" if value is None else f"{value:.3f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents of each set")
+    parser.add_argument("--ginza", action="store_true", help="also measure recall-first with GiNZA's entities")
+    parser.add_argument("--blind-dev", type=Path, help="read blind-dev from this JSONL file")
+    parser.add_argument("--misses", type=int, default=0, help="print up to N misses and spurious spans per profile")
+    parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
+    parser.add_argument("--profile", action="append", help="measure only these profiles")
+    args = parser.parse_args()
+    chosen = profiles(args.ginza)
+    if args.profile:
+        chosen = {k: v for k, v in chosen.items() if k in args.profile}
+    for extract in chosen.values():
+        extract("準備")  # load dictionaries and models before any timing
+    sets = load_sets(args.blind_dev, args.limit)
+    speed_docs: list[Report] = []
+    for set_name, reports in sets.items():
+        if isinstance(reports, str):
+            print(f"{set_name}: {reports}")
+            continue
+        speed_docs.extend(reports[:60])
+        print(f"{set_name} ({len(reports)} documents)")
+        for name, extract in chosen.items():
+            m = measure(reports, extract)
+            print(
+                f"  {name:<20} character recall {fmt(m['recall'])}  span precision {fmt(m['precision'])}  "
+                f"F2 {fmt(m['f2'])}  ({m['spans']} spans)"
+            )
+            if args.misses and set_name == args.set:
+                for doc, category, value in m["misses"][: args.misses]:
+                    print(f"      missed   {doc} {category} {value!r}")
+                for doc, category, value in m["spurious"][: args.misses]:
+                    print(f"      spurious {doc} {category} {value!r}")
+    free = phi_free_reports()
+    print(f"PHI-free text ({len(free)} paragraphs)")
+    for name, extract in chosen.items():
+        found = [(r.id, s.text) for r in free for s in extract(r.text)]
+        print(f"  {name:<20} spurious spans per document {len(found) / len(free):.3f}")
+        if args.misses:
+            for doc, value in found[: args.misses]:
+                print(f"      spurious {doc} {value!r}")
+    print(f"speed ({len(speed_docs)} documents from the sets above, CPU time of this process)")
+    for name, extract in chosen.items():
+        m = measure(speed_docs, extract)
+        target = 500 if name == "balanced" else 30
+        print(f"  {name:<20} {m['docs_per_s']:,.0f} documents per second per core (target >= {target})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

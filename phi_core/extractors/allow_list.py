@@ -1,0 +1,125 @@
+"""The clinical allow-list: what the recall-first profile lets through unmasked.
+
+Philter's idea (mask everything that could identify someone unless a list
+says it is safe), built for Japanese clinical text. The list is data
+(data/rules/clinical_allow_list.toml); this module reads it once and answers,
+for a proposed span, whether the stretch is a clinical fact: a word on the
+list (modality, eponym, department), a katakana word with a drug ending, a
+stretch inside a measurement, range, anatomy number, stage or score, or a
+name-shaped word followed by an eponym suffix (Douglas窩, 橋本病) or a
+number-shaped one followed by a unit.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from phi_core.paths import DATA_DIR
+
+ALLOW_LIST_FILE = DATA_DIR / "rules" / "clinical_allow_list.toml"
+
+# Full-width ASCII and the ideographic space, one character for one, so that
+# offsets in the folded text are offsets in the original.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def _is_katakana(value: str) -> bool:
+    return bool(value) and all("\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in value)
+
+
+@dataclass(frozen=True)
+class AllowList:
+    words: frozenset[str]
+    drug_endings: tuple[str, ...]
+    units: tuple[str, ...]
+    eponym_suffixes: tuple[str, ...]
+    dose: re.Pattern
+    patterns: tuple[re.Pattern, ...]
+
+    def regions(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of the text that are clinical facts (sorted, may overlap)."""
+        folded = fold(text)
+        # Each pattern on its own: one match must not hide another that overlaps it
+        # ("TE=600/15" and "600/15ms").
+        found = {m.span() for p in self.patterns for m in p.finditer(folded) if m.end() > m.start()}
+        return sorted(found)
+
+    def allows(self, text: str, start: int, end: int, regions: list[tuple[int, int]] | None = None) -> bool:
+        """Is text[start:end] safe to leave as it is?"""
+        value = fold(text[start:end]).strip()
+        if not value:
+            return True
+        if value.casefold() in self.words:
+            return True
+        first = value.split(" ", 1)[0]
+        if value.isascii() and " " in value and first.casefold() in self.words:
+            return True  # "Siemens SOMATOM Force": a maker's name opens a device model
+        if _is_katakana(value) and value.endswith(self.drug_endings):
+            return True
+        after = fold(text[end : end + 16])
+        after = after[1:] if after.startswith(" ") else after  # one space at most: "12 mm", not "日  枚数"
+        if any(ch.isdigit() for ch in value):
+            if after.startswith(self.units) and not _letter_follows(after, self.units):
+                return True
+        elif after.startswith(self.eponym_suffixes) or self.dose.match(after):
+            return True
+        if regions is None:
+            regions = self.regions(text)
+        return _inside(regions, start, end)
+
+
+def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
+    """Does the longest unit at the start of ``after`` run on into a Latin word ("m" of "mass")?"""
+    unit = next(u for u in units if after.startswith(u))
+    nxt = after[len(unit) : len(unit) + 1]
+    return unit.isascii() and nxt.isascii() and nxt.isalpha()
+
+
+def _inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect_right(regions, (start, float("inf")))
+    # Regions may overlap: any region starting at or before ``start`` can hold the span.
+    return any(s <= start and end <= e for s, e in regions[:index])
+
+
+def _read(path: Path) -> AllowList:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(
+            f"cannot read the clinical allow-list {path.name}: {exc}. Restore the file from the project. / "
+            f"臨床許可リスト {path.name} を読めません: {exc}。プロジェクトのファイルを戻してください。"
+        ) from None
+    words = frozenset(fold(w).casefold() for group in data.get("words", {}).values() for w in group)
+    patterns = tuple(re.compile(p) for p in data.get("patterns", {}).values())
+    context = data.get("context", {})
+    # Longer units first, so "mmHg" is tried before "m".
+    units = tuple(sorted((fold(u) for u in context.get("units", [])), key=len, reverse=True))
+    return AllowList(
+        words=words,
+        drug_endings=tuple(data.get("endings", {}).get("drug", [])),
+        units=units,
+        eponym_suffixes=tuple(context.get("eponym_suffixes", [])),
+        dose=_dose_pattern(context.get("dose_units", [])),
+        patterns=patterns,
+    )
+
+
+def _dose_pattern(units: list[str]) -> re.Pattern:
+    if not units:
+        return re.compile("(?!)")
+    alternatives = "|".join(re.escape(fold(u)) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"\d+(?:\.\d+)?\s*(?:{alternatives})")
+
+
+@lru_cache(maxsize=4)
+def load_allow_list(path: Path = ALLOW_LIST_FILE) -> AllowList:
+    return _read(path)

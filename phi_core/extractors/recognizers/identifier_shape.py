@@ -1,0 +1,50 @@
+"""Strings shaped like identifiers, wherever they stand: no label, field or format needed.
+
+- a run of letters and digits (with - _ / . inside) holding five digits or
+  more, or three or more beside letters: P123456, A2408-12345, 20240806,
+  and scanning damage (l23O4567: letters O and l standing for digits);
+- digit groups of three or more separated by spaces ("1234 5678 9012");
+- e-mail addresses.
+They match inside URLs too (`?pid=12345678`), since the run stops at any
+other character. Measurements, ranges, stages and anatomy numbers that take
+the same shape are let through by the clinical allow-list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
+_RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
+_GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DIGIT = re.compile("[0-9０-９]")
+_LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
+_DECIMAL = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+$")
+
+
+def identifier_like(value: str) -> bool:
+    digits = len(_DIGIT.findall(value))
+    if _DECIMAL.match(value):
+        return False
+    return digits >= 5 or (digits >= 3 and _LETTER.search(value) is not None)
+
+
+class IdentifierShapeRecognizer(Recognizer):
+    name: ClassVar[str] = "identifier-shape"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = [
+            Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _RUN.finditer(text) if identifier_like(m.group())
+        ]
+        found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
+        return found

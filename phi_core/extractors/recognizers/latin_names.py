@@ -1,0 +1,91 @@
+"""Person names in Latin script by their written form, not by a dictionary.
+
+- FAMILY, Given (either part may have several words, letters with accents):
+  "WATANABE, Sumiko", "GURUNG, Bishnu Maya", "HERNÁNDEZ LÓPEZ, Diego";
+- an upper-case family name followed by capitalised given names: "NGUYEN Thi Lan";
+- initials: "M.O.", "R.T.", and an initial before a capitalised name: "H. Nishizawa";
+- two or three capitalised words in a row of which one is a name SudachiDict
+  knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed".
+Full-width letters count as their ASCII forms. Acronyms and clinical words on
+the allow-list (CT, MRI, Stage) are let through by the allow-list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.allow_list import fold
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.nlp.morphemes import document_morphemes
+
+from .person_context import person_category
+from .romaji_words import is_romaji
+from .sudachi_names import RANK_SUPPLEMENT
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
+_WORD = rf"(?:{_CAP}|{_UPPER})"
+_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
+_UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+_INITIALS = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
+)
+_CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?![0-9A-Za-zÀ-ÿ])")
+_NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
+
+
+class LatinNameRecognizer(Recognizer):
+    name: ClassVar[str] = "latin-name"
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        folded = fold(text)
+        if not re.search("[A-Za-z]", folded):
+            return []
+        spans: set[tuple[int, int]] = set()
+        for pattern in (_COMMA, _UPPER_FIRST):
+            spans.update(m.span() for m in pattern.finditer(folded))
+        # Initials are judged by their form alone: the dictionary knows every single letter.
+        initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
+        by_start = {m.start: m for m in document_morphemes(doc)}
+        for m in _CAPITALISED_RUN.finditer(folded):
+            words = _words(folded, m.start(), m.end())
+            morphemes = [by_start.get(w) for w, _ in words]
+            unknown = sum(1 for p in morphemes if p is not None and (p.oov or p.is_proper)) * 2 > len(morphemes)
+            if unknown or any(_person(m) or is_romaji(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
+                spans.add(m.span())
+        return [
+            Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
+            for s, e in sorted(spans | initials)
+            if (s, e) in initials or _name_like(folded, s, e, by_start)
+        ]
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, length) of each word in text[start:end]."""
+    return [(start + w.start(), len(w.group())) for w in re.finditer(r"[^\s,.]+", text[start:end])]
+
+
+def _person(m) -> bool:
+    return m is not None and m.is_person
+
+
+def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
+    """Fewer English words the dictionary knows than other words, or a known person's name among them.
+
+    "SOMATOM Force", "WHO Grade", "Partial Response" are device and clinical
+    words SudachiDict knows as common nouns; "NGUYEN Thi Lan", "BAKER Thomas" are not.
+    """
+    words = _words(text, start, end)
+    if len(words) < 2:
+        return True  # initials
+    morphemes = [by_start.get(w) for w, _ in words]
+    if any(_person(m) for m in morphemes):
+        return True
+    known = sum(1 for m in morphemes if m is not None and not m.oov and not m.is_proper)
+    return known < len(words) - known

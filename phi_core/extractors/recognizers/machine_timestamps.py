@@ -1,0 +1,28 @@
+"""Dates and times in machine formats, whole: ISO 8601 with time and zone, and compact stamps.
+
+2024-08-06T10:45:00+09:00, 2024-08-06 10:45:00.123, 20240806T104500Z: one span,
+so the time and zone after a date found by the rules do not leak.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_STAMP = re.compile(
+    r"(?<![0-9])(?:(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|(?:19|20)\d{6}T\d{4,6})"
+    r"(?:Z|[+-]\d{2}:?\d{2})?(?![0-9])"
+)
+
+
+class MachineTimestampRecognizer(Recognizer):
+    name: ClassVar[str] = "machine-timestamp"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _STAMP.finditer(doc.text)]

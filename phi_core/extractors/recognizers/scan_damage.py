@@ -1,0 +1,80 @@
+"""Values damaged by scanning: the rules read a repaired copy of the text.
+
+Optical character recognition writes the letter O for zero, l or I for one
+("2O24年7月1O日", "l5:22", "O8O-4l2O-7735") and kanji that look like katakana
+(クリ二ック with the kanji 二); a value may also be broken across lines
+("090-1234-\n5678", "錦町\n3-5-18"). The repaired copy has the same length:
+letters are replaced one for one, and a line break inside a value moves to
+the end of the number after it, with a map back to the original positions.
+The balanced rules run on it, and what they find where something was repaired
+is proposed for the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+# A run of digits and digit look-alikes (with the separators of dates, times and
+# numbers) holding at least one real digit, not inside a Latin word.
+# An era letter may stand before it (S3l年 is 昭和31年).
+_RUN = re.compile(
+    r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])"
+)
+# Kanji that OCR reads in place of the katakana they resemble, between katakana.
+_KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
+_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")
+
+
+def repaired(text: str) -> tuple[str, list[int], list[int]]:
+    """The repaired copy, the positions that changed, and each position's place in the original."""
+    chars = list(text)
+    changed: list[int] = []
+    for m in _RUN.finditer(text):
+        run = m.group()
+        if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
+            continue
+        for i, ch in enumerate(run, start=m.start()):
+            if ch in _DIGIT_LIKE:
+                chars[i] = _DIGIT_LIKE[ch]
+                changed.append(i)
+    for i, ch in enumerate(text):
+        if ch in _KANA_LIKE and 0 < i < len(text) - 1:
+            if _KATAKANA.match(text[i - 1]) and _KATAKANA.match(text[i + 1]):
+                chars[i] = _KANA_LIKE[ch]
+                changed.append(i)
+    origin = list(range(len(text)))
+    for m in _BROKEN_LINE.finditer(text):
+        p, q = m.start(), m.end()  # the line break, then the number it cut off
+        chars[p:q] = chars[p + 1 : q] + ["\n"]
+        origin[p:q] = origin[p + 1 : q] + [p]
+        changed.extend(range(p, q))
+    return "".join(chars), sorted(changed), origin
+
+
+# A line break after a digit, hyphen or kanji and before a number: the number it cut off.
+_BROKEN_LINE = re.compile(r"(?<=[-0-9０-９\u4e00-\u9fff])\n[0-9０-９OolI][-0-9０-９OolI]*")
+
+
+class ScanDamageRecognizer(Recognizer):
+    name: ClassVar[str] = "scan-damage"
+    categories: ClassVar[tuple[str, ...]] = ()  # whatever the rules find in the repaired copy
+
+    def find(self, doc: Document) -> list[Candidate]:
+        from phi_core.extractors.rules import run_recognizers
+
+        fixed, changed, origin = repaired(doc.text)
+        if not changed:
+            return []
+        found = []
+        for cand in run_recognizers(fixed):
+            if any(cand.start <= i < cand.end for i in changed):
+                places = origin[cand.start : cand.end]
+                found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
+        return found

@@ -1,0 +1,107 @@
+"""Names of care, community, pharmacy and check-up services: a coined name beside a service word.
+
+みどり薬局, デイサービスあおぞら, 健診センターさくら, 居宅介護支援事業所 ひまわり:
+a kind of service (one table below) with a name written straight before it, or
+after it (one space allowed). The name is a word SudachiDict tags as a proper
+noun or does not know, or a word wholly in kana (coined names are mostly
+written so); generic words (かかりつけ, 近隣) and the service words themselves
+are not names. Hospitals and clinics by their ending are the rules' job.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+SERVICE_WORDS: tuple[str, ...] = (
+    "調剤薬局", "薬局", "ドラッグストア", "居宅介護支援事業所", "介護支援事業所", "相談支援事業所", "事業所",
+    "訪問看護ステーション", "訪問看護", "訪問介護", "訪問リハビリ", "ヘルパーステーション", "デイサービス",
+    "デイケア", "通所リハビリ", "ショートステイ", "ケアプランセンター", "ケアプラン", "地域包括支援センター",
+    "包括支援センター", "健診センター", "検診センター", "健康管理センター", "保健センター", "保健所",
+    "介護老人保健施設", "老健", "特別養護老人ホーム", "特養", "グループホーム", "有料老人ホーム", "老人ホーム",
+    "小規模多機能", "サービス付き高齢者向け住宅", "サ高住", "作業所", "就労支援", "接骨院", "整骨院",
+    "鍼灸院", "治療院", "訪問診療", "在宅クリニック", "歯科医院", "歯科",
+    # Hospitals and clinics whose name the rules do not take (a kana name before them).
+    "中央病院", "大学病院", "記念病院", "総合病院", "市民病院", "病院", "クリニック", "医院", "診療所", "内科", "小児科", "外科", "整形外科", "皮膚科", "眼科",
+    "耳鼻咽喉科", "産婦人科", "婦人科", "泌尿器科", "センター", "ハートセンター", "検査センター",
+)  # fmt: skip
+# Words that may stand between a name and its kind: さがみ野中央病院, くすのき記念病院, みらい臨床検査センター.
+_CONNECTORS = frozenset(
+    "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー".split()
+)
+# A branch written after the kind: すずらん薬局 大宮東口店.
+_BRANCH = re.compile(r"[ \u3000]?[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{1,8}?(?:店|支店|営業所|分院|出張所)")
+_SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
+_GENERIC = frozenset(
+    "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
+    "ステーション ホーム クリニック リハビリ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども".split()
+)
+
+
+def _kana_word(surface: str) -> bool:
+    return len(surface) >= 2 and all("\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in surface)
+
+
+def _is_name(m: Morpheme) -> bool:
+    if m.surface in _GENERIC or _SERVICE.fullmatch(m.surface):
+        return False
+    if _kana_word(m.surface):  # coined names are often adjectives or verbs in kana (あおい, ゆずりは)
+        return m.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")
+    return m.pos[0] == "名詞" and m.pos[1] != "数詞" and (m.is_proper or m.oov)
+
+
+def _kana_piece(m: Morpheme) -> bool:
+    """A one-kana piece of a coined name the tokenizer cut (くすの + き)."""
+    return len(m.surface) == 1 and m.pos[0] != "助詞" and ("\u3040" <= m.surface <= "\u30ff")
+
+
+def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
+    """Where the name before a service word starts, through connector words; None without a name."""
+    position, named = start, None
+    for _ in range(5):
+        m = by_end.get(position)
+        if m is None:
+            break
+        before = by_end.get(m.start)
+        if _is_name(m) or (_kana_piece(m) and before is not None and _is_name(before)):
+            named = m.start
+        elif m.surface not in _CONNECTORS:
+            break
+        position = m.start
+    return named
+
+
+class ServiceNameRecognizer(Recognizer):
+    name: ClassVar[str] = "service-name"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        morphemes = document_morphemes(doc)
+        by_end = {m.end: m for m in morphemes}
+        by_start = {m.start: m for m in morphemes}
+        found: list[Candidate] = []
+        for match in _SERVICE.finditer(text):
+            start, end = match.span()
+            branch = _BRANCH.match(text, end)
+            tail = branch.end() if branch else end
+            first = _name_before(by_end, start)
+            if first is not None:
+                found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                continue
+            gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
+            after = by_start.get(end + gap)
+            # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
+            if (
+                after is not None
+                and _is_name(after)
+                and not (gap and after.is_person and not _kana_word(after.surface))
+            ):
+                found.append(Candidate(start, after.end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        return found

@@ -1,0 +1,50 @@
+"""Dates written without a year and without a label: 5/14, 07/04, 6/14(金), 20 Mar, Mar 20.
+
+A month of 1-12 and a day valid for it, not part of a longer number, a
+fraction (3/4周, 1/2程度), a
+fraction of a score (MMT 4/5) or an anatomy number (C5/6); the clinical
+allow-list lets through ratios it knows. A dotted form counts only with a
+leading zero (09.24), since 9.24 is a decimal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_SLASH = re.compile(
+    r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍以強弱回])(?:[（(][月火水木金土日][)）])?"
+)
+_DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
+_ENGLISH = re.compile(
+    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_MONTHS})\.?|(?:{_MONTHS})\.?\s(\d{{1,2}}))(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
+)
+
+
+def _valid(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
+
+
+class ShortDateRecognizer(Recognizer):
+    name: ClassVar[str] = "short-date"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        for pattern in (_SLASH, _DOTTED):
+            for m in pattern.finditer(text):
+                if _valid(int(m.group(1)), int(m.group(2))):
+                    found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
+        for m in _ENGLISH.finditer(text):
+            day = int(m.group(1) or m.group(2))
+            if 1 <= day <= 31:
+                found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
+        return found

@@ -1,0 +1,171 @@
+"""Person names by their part of speech in SudachiDict (名詞-固有名詞-人名), with no cue needed.
+
+A run of person-name morphemes is one name ("佐藤" "一郎"; "ﾀﾅｶ" " " "ﾊﾅｺ"); a
+katakana or Latin name continues over a middle dot, an equals sign or a space
+into the next katakana or Latin word ("グエン・ヴァン・ナム", "Mary Johnson").
+A single-character "name" on its own is left alone (too many ordinary words
+are also rare given names). Whose name it is comes from person_context.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .person_context import person_category
+
+RANK_SUPPLEMENT = 0  # below every rule (pattern rank 1): a rule's span wins an overlap
+
+_JOINERS = frozenset(" \u3000・･=＝")
+
+
+def _script(surface: str) -> str:
+    if surface.isascii() and surface.isalpha():
+        return "latin"
+    if all("\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in surface):
+        return "katakana"
+    return "other"
+
+
+def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> bool:
+    """Does ``nxt`` carry the name on (after an optional joiner such as ・ or a space)?"""
+    if nxt.is_person:
+        return joiner is None or joiner.surface in _JOINERS
+    last = name[-1]
+    script = _script(last.surface)
+    if joiner is not None and joiner.surface in _JOINERS and script in ("katakana", "latin"):
+        # Foreign names: the parts after the first are often not in the dictionary.
+        if script == "latin" and not nxt.surface[:1].isupper():
+            return False  # "Mary Johnson today": a lower-case word ends the name
+        return _script(nxt.surface) == script and nxt.pos[0] == "名詞" and len(nxt.surface) >= 2
+    if (
+        joiner is not None
+        and joiner.surface in " \u3000"
+        and last.pos[3] == "姓"
+        and len(nxt.surface) <= 2
+        and nxt.pos[0] == "名詞"
+        and all("\u4e00" <= ch <= "\u9fff" for ch in nxt.surface)
+    ):
+        return True  # 森下 航: a given name the dictionary reads as a common word, after a family name
+    if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
+        # 佐藤 + an unknown given name (Sudachi also calls white space unknown: not a name)
+        return nxt.pos[0] == "名詞" and all(
+            "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in nxt.surface
+        )
+    return False
+
+
+# Nouns that may follow a name directly without making a compound word of it.
+PERSON_CUES = frozenset(
+    "様 さん 殿 先生 医師 看護師 氏 くん ちゃん 君 技師 主治医 夫妻 家 宅 方 院長 部長 科長 師長 担当 歳 才 "
+    "Dr 薬剤師 ケアマネ 記 署名 印 宛 御中 名 ら".split()
+)
+
+
+def forms_compound(name_end: Morpheme | None, nxt: Morpheme | None, cues: frozenset[str] = PERSON_CUES) -> bool:
+    """A proper noun written straight onto a common noun or suffix is part of a word, not a name.
+
+    蜂巣 + 肺 (honeycomb lung), 広 + 基 + 性 (sessile), ホジキン + リンパ腫, 三日月 + 状:
+    SudachiDict knows these pieces as names or places, but glued to a following
+    noun they are clinical words. A title or honorific (様, 先生, 医師) does not count.
+    """
+    if nxt is None or name_end is None or nxt.start != name_end.end:
+        return False
+    if nxt.surface in cues or nxt.is_proper:
+        return False
+    return nxt.pos[0] in ("名詞", "接尾辞") and nxt.pos[1] != "数詞"
+
+
+# Nouns that may stand straight before a name: roles and relations.
+BEFORE_CUES = frozenset(
+    "主治医 担当医 担当 医師 看護師 患者 妻 夫 長男 長女 次男 次女 三男 三女 母 父 息子 娘 兄 姉 弟 妹 孫 家族 "
+    "技師 薬剤師 読影医 報告者 記載者 記録者 依頼医 紹介医 執刀医 助手 術者 Dr 本人 祖母 祖父 氏名 名前 ケアマネ "
+    "参加者 出席者 同席 署名 承認者 確認者 介護者 保護者 キーパーソン 叔父 叔母 義母 義父".split()
+)
+
+
+def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str] = BEFORE_CUES) -> bool:
+    """A proper noun written straight after a kanji common noun ends a compound (肩甲骨 + 下角)."""
+    if previous is None or previous.end != first.start or previous.surface in cues:
+        return False
+    return previous.pos[1] == "普通名詞" and not previous.surface.isascii()
+
+
+def _named_by_what_follows(morphemes: list[Morpheme], j: int) -> bool:
+    """A one-character name (森, 林) counts before an honorific, a title or a bracket: 森(病棟看護師), 林さん."""
+    if j >= len(morphemes) or morphemes[j].start != morphemes[j - 1].end:
+        return False
+    nxt = morphemes[j].surface
+    return nxt in PERSON_CUES or nxt in ("(", "（")
+
+
+def _neighbour(morphemes: list[Morpheme], index: int, step: int) -> Morpheme | None:
+    """The next morpheme in a direction, over one joiner (a space or a middle dot)."""
+    index += step
+    if 0 <= index < len(morphemes) and morphemes[index].surface in _JOINERS:
+        index += step
+    return morphemes[index] if 0 <= index < len(morphemes) else None
+
+
+def _place_as_surname(morphemes: list[Morpheme], i: int) -> bool:
+    """A place name used as a family name (久留米 礼子, 宗像医師, 技師 外山).
+
+    Many family names are also places; one is read as a person's when a given
+    name follows it, a title or honorific follows it, or a role stands before it.
+    """
+    m = morphemes[i]
+    if not m.is_place or m.pos[3] == "国" or len(m.surface) < 2:
+        return False
+    after = _neighbour(morphemes, i, 1)
+    before = _neighbour(morphemes, i, -1)
+    if after is not None and ((after.is_person and after.pos[3] in ("名", "一般")) or after.surface in PERSON_CUES):
+        return True
+    return before is not None and before.surface in BEFORE_CUES
+
+
+def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(morphemes):
+        m = morphemes[i]
+        if not (m.is_person or _place_as_surname(morphemes, i)):
+            i += 1
+            continue
+        name = [m]
+        j = i + 1
+        while j < len(morphemes):
+            joiner = morphemes[j] if morphemes[j].surface in _JOINERS and len(morphemes[j].surface) == 1 else None
+            k = j + 1 if joiner is not None else j
+            if k < len(morphemes) and _continues(name, joiner, morphemes[k]):
+                name.append(morphemes[k])
+                j = k + 1
+            else:
+                break
+        start, end = name[0].start, name[-1].end
+        following = morphemes[j] if j < len(morphemes) else None
+        previous = morphemes[i - 1] if i else None
+        lower_latin = name[0].surface.isascii() and not name[0].surface[:1].isupper()
+        if (
+            (end - start >= 2 or _named_by_what_follows(morphemes, j))
+            and not lower_latin
+            and not forms_compound(name[-1], following)
+            and not glued_after(previous, name[0])
+        ):
+            runs.append((start, end))
+        i = j
+    return runs
+
+
+class SudachiPersonRecognizer(Recognizer):
+    name: ClassVar[str] = "sudachi-person"
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        return [
+            Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT)
+            for start, end in person_runs(document_morphemes(doc))
+        ]

@@ -1,0 +1,54 @@
+"""Place names by their part of speech in SudachiDict (名詞-固有名詞-地名), with the street number after them.
+
+Country names (地名-国: 日本, 米国) are left alone: they identify no one. A run
+of place morphemes is one span ("横浜市港北区" "日吉"), and the house number
+written right after it ("2-5-10", "２丁目５番") joins it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.nlp.morphemes import document_morphemes
+
+from .sudachi_names import RANK_SUPPLEMENT, forms_compound, glued_after
+
+_PLACE_CUES = frozenset("市 区 町 村 県 都 府 道 郡 在住 出身 方面 地区 丁目 番地 在 近郊".split())
+
+_NUMBER = "[0-9０-９一二三四五六七八九十]+"
+_HOUSE_NUMBER = re.compile(rf"{_NUMBER}(?:丁目|番地|番|号|[-－ー‐−]{_NUMBER})*(?:号)?")
+
+
+class SudachiPlaceRecognizer(Recognizer):
+    name: ClassVar[str] = "sudachi-place"
+    categories: ClassVar[tuple[str, ...]] = ("ADDRESS",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        morphemes = document_morphemes(doc)
+        found: list[Candidate] = []
+        i = 0
+        while i < len(morphemes):
+            m = morphemes[i]
+            if not (m.is_place and m.pos[3] != "国"):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(morphemes) and morphemes[j].is_place and morphemes[j].start == morphemes[j - 1].end:
+                j += 1
+            start, end = m.start, morphemes[j - 1].end
+            following = morphemes[j] if j < len(morphemes) else None
+            previous = morphemes[i - 1] if i else None
+            if forms_compound(morphemes[j - 1], following, _PLACE_CUES) or glued_after(previous, m, frozenset()):
+                i = j
+                continue
+            number = _HOUSE_NUMBER.match(text, end)
+            if number and number.end() - end >= 3:
+                end = number.end()
+            if end - start >= 2:
+                found.append(Candidate(start, end, "ADDRESS", RANK_SUPPLEMENT))
+            i = j
+        return found

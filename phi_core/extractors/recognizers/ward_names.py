@@ -1,0 +1,21 @@
+"""Wards written as floor and wing: 6東, 8西病棟, 5階東 (a department of record, in any text)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_WARD = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}(?:階)?[東西南北](?:病棟)?(?![\u4e00-\u9fff])")
+
+
+class WardNameRecognizer(Recognizer):
+    name: ClassVar[str] = "ward-name"
+    categories: ClassVar[tuple[str, ...]] = ("DEPARTMENT",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD.finditer(doc.text)]

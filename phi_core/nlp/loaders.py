@@ -1,0 +1,80 @@
+"""The loaders behind phi_core.nlp: one tokenizer and one GiNZA pipeline per process."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from functools import lru_cache
+
+# Largest dictionary first: the full edition knows more person and place names
+# (fewer of them fall back to "unknown word"); the core edition is what GiNZA
+# itself depends on, so it is always there when GiNZA is.
+SUDACHI_DICTIONARIES: tuple[str, ...] = ("full", "core", "small")
+
+# GiNZA's parser, morphology and bunsetu components are not needed to read
+# entities; leaving them out halves the time per document.
+_GINZA_EXCLUDE = ("parser", "morphologizer", "compound_splitter", "bunsetu_recognizer")
+
+_lock = threading.Lock()
+
+
+class NlpUnavailable(RuntimeError):
+    """A language resource is not installed; the message says what to run."""
+
+
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def sudachi_dictionary_name() -> str | None:
+    """The installed SudachiDict edition this process uses, or None."""
+    for edition in SUDACHI_DICTIONARIES:
+        if _installed(f"sudachidict_{edition}"):
+            return edition
+    return None
+
+
+def sudachi_available() -> bool:
+    return _installed("sudachipy") and sudachi_dictionary_name() is not None
+
+
+def ginza_available() -> bool:
+    return _installed("ginza") and _installed("ja_ginza") and _installed("spacy")
+
+
+@lru_cache(maxsize=1)
+def _sudachi_tokenizer():
+    from sudachipy import dictionary, tokenizer
+
+    edition = sudachi_dictionary_name()
+    # Mode C keeps compound proper nouns whole (横浜市港北区, one place).
+    return dictionary.Dictionary(dict=edition).create(tokenizer.Tokenizer.SplitMode.C)
+
+
+def sudachi():
+    """The process's SudachiPy tokenizer (mode C) over the largest installed dictionary."""
+    if not sudachi_available():
+        raise NlpUnavailable(
+            "SudachiPy or its dictionary is not installed: run `.venv/bin/pip install -r requirements.txt`. / "
+            "SudachiPy または辞書が入っていません。`.venv/bin/pip install -r requirements.txt` を実行してください。"
+        )
+    with _lock:
+        return _sudachi_tokenizer()
+
+
+@lru_cache(maxsize=1)
+def _ginza_pipeline():
+    import spacy
+
+    return spacy.load("ja_ginza", exclude=list(_GINZA_EXCLUDE))
+
+
+def ginza():
+    """The process's GiNZA pipeline (ja_ginza: tokenizer, tok2vec and NER only)."""
+    if not ginza_available():
+        raise NlpUnavailable(
+            "GiNZA (ginza, ja-ginza) is not installed: run `.venv/bin/pip install -r requirements.txt`. / "
+            "GiNZA（ginza, ja-ginza）が入っていません。`.venv/bin/pip install -r requirements.txt` を実行してください。"
+        )
+    with _lock:
+        return _ginza_pipeline()

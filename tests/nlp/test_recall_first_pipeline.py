@@ -1,0 +1,118 @@
+"""recall-first as a built-in pipeline and run backend; dataset provenance stored, exported and shown."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from phi_core.nlp import sudachi_available
+from phi_core.pipelines import LOCAL_PARTS, PipelineError, load_pipeline, make_pipeline, parse_part
+from phi_core.ui.provenance_note import generated_only_message
+
+
+def test_recall_first_is_a_local_part_and_a_reserved_name():
+    assert "recall-first" in LOCAL_PARTS
+    part = parse_part("recall-first")
+    assert part.is_local and part.spec() == "recall-first"
+    with pytest.raises(PipelineError):
+        make_pipeline("recall-first", ["rules"])
+    union = make_pipeline("both", ["rules", "recall-first"])
+    assert [p.spec() for p in union.parts] == ["rules", "recall-first"]
+
+
+def test_builtin_pipelines_need_no_stored_definition():
+    class NoStore:
+        def pipeline_definition(self, name):
+            raise AssertionError("a built-in pipeline must not read the store")
+
+    assert load_pipeline(NoStore(), "recall-first").parts == (parse_part("recall-first"),)
+
+
+def test_generated_only_notice():
+    assert generated_only_message("generated")
+    assert generated_only_message("independent") is None
+    assert generated_only_message("imported") is None
+
+
+def test_provenance_stored_on_init_and_import_and_exported(tmp_path):
+    from phi_core.cli.main import main
+    from phi_core.store import Store
+
+    db = tmp_path / "p.duckdb"
+    assert main(["init", "--db", str(db), "--no-seed"]) == 0
+    source = tmp_path / "mine.jsonl"
+    source.write_text(json.dumps({"id": "r1", "text": "山田様", "status": "approved", "spans": []}) + "\n", "utf-8")
+    assert main(["import", str(source), "--format", "jsonl", "--dataset", "mine", "--db", str(db)]) == 0
+    out = tmp_path / "gold.jsonl"
+    assert main(["export", "gold", "--dataset", "mine", "--out", str(out), "--db", str(db)]) == 0
+    assert json.loads(out.read_text("utf-8").splitlines()[0])["meta"]["provenance"] == "imported"
+    with Store(db) as store:
+        from phi_core.seed import seed_builtin_corpus
+
+        seed_builtin_corpus(store)
+        assert store.dataset_provenance("synthetic") == "generated"
+        assert store.dataset_provenance("mine") == "imported"
+        assert store.dataset_provenance("nothing") is None
+        assert "provenance" in store.datasets().columns
+
+
+def test_blind_sets_load_as_written_independently(tmp_path, monkeypatch):
+    from phi_core.corpus import provenance
+    from phi_core.seed import seed_other_builtins
+    from phi_core.store import Store
+
+    blind = tmp_path / "blind-dev.jsonl"
+    blind.write_text(json.dumps({"id": "b1", "text": "佐藤さん", "status": "approved", "spans": []}) + "\n", "utf-8")
+    registry = tuple(
+        provenance.BuiltinDataset(
+            b.name, blind if b.name == "blind-dev" else tmp_path / "absent.jsonl", b.provenance, ""
+        )
+        for b in provenance.BUILTIN_DATASETS
+    )
+    monkeypatch.setattr(provenance, "BUILTIN_DATASETS", registry)
+    with Store(tmp_path / "b.duckdb") as store:
+        assert seed_other_builtins(store) == 1
+        assert store.dataset_provenance("blind-dev") == "independent"
+        assert not store.has_dataset("blind-final")
+
+
+@pytest.mark.skipif(not sudachi_available(), reason="SudachiPy is not installed")
+def test_deid_defaults_to_recall_first_without_a_database(tmp_path):
+    from phi_core.cli.main import main
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "text": "参加者：高橋、渡辺。S6に12mm。"}, ensure_ascii=False) + "\n", "utf-8"
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["deid", "--in", str(source), "--mode", "tags", "--out", str(out), "--db", str(tmp_path / "none")]) == 0
+    text = json.loads(out.read_text("utf-8"))["text"]
+    assert "高橋" not in text and "渡辺" not in text and "S6に12mm" in text
+
+
+@pytest.mark.skipif(not sudachi_available(), reason="SudachiPy is not installed")
+def test_recall_first_runs_and_scores_like_any_run_and_joins_a_union(tmp_path):
+    from phi_core.cli.main import main
+    from phi_core.pipelines.materialise import score_pipeline
+    from phi_core.store import Store
+
+    db = tmp_path / "r.duckdb"
+    assert main(["init", "--db", str(db), "--no-seed"]) == 0
+    source = tmp_path / "docs.jsonl"
+    lines = [
+        {"id": "d1", "text": "参加者：高橋、渡辺。", "status": "approved", "spans": []},
+        {"id": "d2", "text": "S6に12mmの結節。", "status": "approved", "spans": []},
+    ]
+    lines[0]["spans"] = [{"start": 4, "end": 6, "category": "PHYSICIAN_NAME"}]
+    source.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", "utf-8")
+    assert main(["import", str(source), "--format", "jsonl", "--dataset", "docs", "--db", str(db)]) == 0
+    assert main(["run", "--backend", "recall-first", "--dataset", "docs", "--db", str(db)]) == 0
+    assert main(["run", "--backend", "rules", "--dataset", "docs", "--db", str(db)]) == 0
+    with Store(db) as store:
+        runs = {r.backend: r for r in store.runs("docs")}
+        assert "recall-first" in runs
+        items = {value for _, _, _, value in store.item_tuples(runs["recall-first"].run_id)}
+        assert {"高橋", "渡辺"} <= items and "12mm" not in items
+        scored = score_pipeline(store, make_pipeline("both", ["rules", "recall-first"]), "docs")
+        assert scored.reports == 2
