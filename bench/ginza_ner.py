@@ -20,6 +20,7 @@ import importlib.util
 import sys
 import time
 
+from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.rules import RECOGNIZERS, extract
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
@@ -81,7 +82,7 @@ def main() -> int:
 
     sets = load_sets(args.limit)
     variants = {
-        "rules": dict(RECOGNIZERS),
+        "rules": get_profile("balanced").enabled(),
         "rules + GiNZA (Person)": {**RECOGNIZERS, "ginza": GinzaRecognizer(nlp, {"Person": "PATIENT_NAME"})},
         "rules + GiNZA (all mapped)": {**RECOGNIZERS, "ginza": GinzaRecognizer(nlp, LABELS)},
     }

@@ -59,7 +59,7 @@ def model_extractor(part: Part, store) -> object:
 def part_extractor(part: Part, store=None) -> Extract:
     """A function from text to (label, value) items for one part."""
     if part.is_local:
-        from phi_core.runs.extractors import LOCAL_EXTRACTORS
+        from phi_core.runs.extractor_factory import LOCAL_EXTRACTORS
 
         extractor = LOCAL_EXTRACTORS[part.backend](None, store)[0]
     else:

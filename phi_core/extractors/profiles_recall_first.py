@@ -1,119 +1,84 @@
-"""The recall-first profile, in code until profiles become data.
+"""Running a profile with supplements: the balanced rules plus allowed proposals (recall-first).
 
-recall-first = every recognizer of the balanced rules, at their own ranks
-+ the supplement recognizers below, at the lowest rank (a rule's span wins any
-overlap), whose proposals go through the clinical allow-list first
-(phi_core/extractors/allow_list.py). It masks every name-like proper noun,
-unknown word and identifier-shaped string unless the allow-list says it is a
-clinical fact. It is the default of ``deid`` and the De-identify page, and the
-pipeline and run backend ``recall-first``.
-
-To move into data/rules/profiles.toml: the profile is the list SUPPLEMENTS
-(recognizer name -> class, all at rank RANK_SUPPLEMENT) on top of the
-balanced list, plus the step ``allow_list = "clinical_allow_list.toml"``
-applied to the supplements only.
+What recall-first runs is data (data/rules/profiles.toml, ``[recall-first]``):
+the recognizers of ``balanced`` at their own ranks, plus the supplement
+recognizers, whose proposals go through the clinical allow-list
+(phi_core/extractors/allow_list.py) first and then run at the profile's
+supplement rank (a rule's span wins any overlap). It masks every name-like
+proper noun, unknown word and identifier-shaped string unless the allow-list
+says it is a clinical fact. It is the default of ``deid`` and the De-identify
+page, and the pipeline and run backend ``recall-first``.
 """
 
 from __future__ import annotations
 
 import re
 
+# Importing the package registers every recognizer module in it.
+import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
-from phi_core.extractors.recognizers.ages import AgeRecognizer
-from phi_core.extractors.recognizers.era_years import EraYearRecognizer
-from phi_core.extractors.recognizers.ginza_entities import GinzaEntityRecognizer
-from phi_core.extractors.recognizers.identifier_shape import IdentifierShapeRecognizer
-from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
-from phi_core.extractors.recognizers.machine_timestamps import MachineTimestampRecognizer
-from phi_core.extractors.recognizers.role_values import RoleValueRecognizer
-from phi_core.extractors.recognizers.romaji_words import RomajiWordRecognizer
-from phi_core.extractors.recognizers.scan_damage import ScanDamageRecognizer
-from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
-from phi_core.extractors.recognizers.short_dates import ShortDateRecognizer
-from phi_core.extractors.recognizers.sudachi_names import RANK_SUPPLEMENT, SudachiPersonRecognizer
-from phi_core.extractors.recognizers.sudachi_places import SudachiPlaceRecognizer
-from phi_core.extractors.recognizers.sudachi_readings import SudachiReadingRecognizer
-from phi_core.extractors.recognizers.sudachi_unknown import SudachiUnknownRecognizer
-from phi_core.extractors.recognizers.ward_names import WardNameRecognizer
-from phi_core.extractors.rules import RECOGNIZERS as BALANCED
-from phi_core.extractors.rules import VERSION as RULES_VERSION
-from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
+from phi_core.extractors.rules import VERSION as RULES_VERSION
+from phi_core.extractors.rules import _masks_other_words
 from phi_core.models import PredictedItem, Span
+from phi_core.paths import DATA_DIR
 
 NAME = "recall-first"
 VERSION = f"recall-first-0.1.0+{RULES_VERSION}"
 
-# name -> recognizer class; every one runs at RANK_SUPPLEMENT, behind the allow-list.
-SUPPLEMENTS: dict[str, type[Recognizer]] = {
-    "sudachi-person": SudachiPersonRecognizer,
-    "sudachi-place": SudachiPlaceRecognizer,
-    "sudachi-unknown": SudachiUnknownRecognizer,
-    "sudachi-reading": SudachiReadingRecognizer,
-    "romaji-word": RomajiWordRecognizer,
-    "identifier-shape": IdentifierShapeRecognizer,
-    "machine-timestamp": MachineTimestampRecognizer,
-    "service-name": ServiceNameRecognizer,
-    "latin-name": LatinNameRecognizer,
-    "short-date": ShortDateRecognizer,
-    "scan-damage": ScanDamageRecognizer,
-    "role-value": RoleValueRecognizer,
-    "ward-name": WardNameRecognizer,
-    "age-with-unit": AgeRecognizer,
-    "era-year": EraYearRecognizer,
-    "ginza-entities": GinzaEntityRecognizer,
-}
-# GiNZA is listed but not enabled: it runs at about 4 documents per CPU second,
-# below the profile's speed target of 30 (README, "Morphology and statistical NER").
-ENABLED: tuple[str, ...] = (
-    "sudachi-person",
-    "sudachi-place",
-    "sudachi-unknown",
-    "sudachi-reading",
-    "romaji-word",
-    "identifier-shape",
-    "machine-timestamp",
-    "service-name",
-    "latin-name",
-    "short-date",
-    "scan-damage",
-    "role-value",
-    "ward-name",
-    "age-with-unit",
-    "era-year",
-)
-ALLOW_LIST = "clinical_allow_list.toml"
+
+def _profile():
+    return get_profile(NAME)
+
+
+def __getattr__(name: str):
+    # Read from the data file on use, so an edited profile is what runs.
+    if name == "ENABLED":
+        return _profile().supplements
+    if name == "RANK_SUPPLEMENT":
+        return _profile().supplement_rank
+    if name == "ALLOW_LIST":
+        return _profile().allow_list
+    raise AttributeError(name)
+
 
 _instances: dict[str, Recognizer] = {}
 
 
-def supplements(names: tuple[str, ...] = ENABLED) -> list[Recognizer]:
-    for name in names:
+def supplements(names: tuple[str, ...] | None = None) -> list[Recognizer]:
+    """The supplement recognizers (by default those the profile lists); each built once per process."""
+    from phi_core.extractors.recognition.recognizer import recognizer_class
+
+    for name in names if names is not None else _profile().supplements:
         if name not in _instances:
-            _instances[name] = SUPPLEMENTS[name]()
-    return [_instances[name] for name in names]
+            _instances[name] = recognizer_class(name)()
+    return [_instances[name] for name in (names if names is not None else _profile().supplements)]
 
 
-def run_profile(text: str, names: tuple[str, ...] = ENABLED) -> list[Candidate]:
+def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candidate]:
     """Resolved candidates: the balanced rules plus the allowed supplement proposals."""
     if not text:
         return []
     doc = Document(text)
     candidates: list[Candidate] = []
     regions = []
-    for recognizer in BALANCED.values():
-        candidates.extend(recognizer.find(doc))
+    profile = _profile()
+    for name, recognizer in profile.enabled().items():
+        cap = profile.ranks.get(name)
+        for cand in recognizer.find(doc):
+            candidates.append(cand if cap is None or cand.rank <= cap else cand._replace(rank=cap))
         regions.extend(recognizer.regions(doc))
-    allow = load_allow_list()
+    allow = load_allow_list(DATA_DIR / "rules" / profile.allow_list) if profile.allow_list else load_allow_list()
     allowed_regions = allow.regions(text)
     extra: list[Candidate] = []
     for recognizer in supplements(names):
         for cand in recognizer.find(doc):
             cand = _trimmed(text, cand)
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions):
-                extra.append(cand._replace(rank=RANK_SUPPLEMENT))
+                extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
     return bracketed_readings(text, spans)
 
@@ -137,7 +102,7 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
         inside = [s for s in out if start <= s.start and s.end <= end]
         if any(s.start < end and start < s.end for s in out if s not in inside):
             continue  # something longer crosses the brackets: leave it as it is
-        out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", RANK_SUPPLEMENT)]
+        out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", _profile().supplement_rank)]
     return sorted(out, key=lambda c: c.start)
 
 
@@ -205,14 +170,14 @@ def widen(resolved: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
     return spans
 
 
-def extract_spans(text: str, names: tuple[str, ...] = ENABLED) -> list[Span]:
+def extract_spans(text: str, names: tuple[str, ...] | None = None) -> list[Span]:
     return [
         Span(start=c.start, end=c.end, category=c.category, text=text[c.start : c.end])
         for c in run_profile(text, names)
     ]
 
 
-def extract(text: str, names: tuple[str, ...] = ENABLED) -> list[PredictedItem]:
+def extract(text: str, names: tuple[str, ...] | None = None) -> list[PredictedItem]:
     """Unique (category, value) items, as the rules' extract() makes them."""
     resolved = run_profile(text, names)
     spans = [(c.start, c.end) for c in resolved]

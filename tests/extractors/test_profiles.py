@@ -82,3 +82,47 @@ def test_one_recognizer_per_module_and_no_big_files():
     assert all(module.startswith("phi_core.extractors.recognizers.") for module in modules)
     for path in EXTRACTORS.rglob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name
+
+
+def test_recall_first_is_data_extending_balanced():
+    from phi_core.extractors.recognition.profiles import get_profile
+
+    balanced, recall = get_profile("balanced"), get_profile("recall-first")
+    assert recall.recognizers == balanced.recognizers
+    assert "sudachi-person" in recall.supplements and "identifier-shape" in recall.supplements
+    assert recall.allow_list == "clinical_allow_list.toml"
+    # Registering the supplements must not make the benchmark baseline run them.
+    assert not set(recall.supplements) & set(balanced.enabled())
+    assert set(recall.supplement_recognizers()) == set(recall.supplements)
+
+
+def test_supplements_come_from_the_file():
+    from phi_core.extractors.recognition.profiles import parse_profiles
+
+    text = """
+[base]
+recognizers = ["date"]
+[wide]
+extends = "base"
+supplements = ["identifier-shape"]
+supplement_rank = 0
+"""
+    profiles = parse_profiles(text)
+    assert profiles["wide"].recognizers == ("date",)
+    assert profiles["wide"].supplements == ("identifier-shape",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[a]\nextends = "missing"\n',
+        '[a]\nrecognizers = ["date"]\nsupplements = ["date"]\n',
+        '[a]\nrecognizers = ["date"]\nsupplement_rank = 9\n',
+        '[a]\nrecognizers = ["date"]\nallow_list = "../x.toml"\n',
+    ],
+)
+def test_bad_supplement_settings_are_refused(text):
+    from phi_core.extractors.recognition.profiles import ProfileError, parse_profiles
+
+    with pytest.raises(ProfileError):
+        parse_profiles(text)

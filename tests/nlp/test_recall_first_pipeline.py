@@ -48,7 +48,7 @@ def test_provenance_stored_on_init_and_import_and_exported(tmp_path):
     assert main(["export", "gold", "--dataset", "mine", "--out", str(out), "--db", str(db)]) == 0
     assert json.loads(out.read_text("utf-8").splitlines()[0])["meta"]["provenance"] == "imported"
     with Store(db) as store:
-        from phi_core.seed import seed_builtin_corpus
+        from phi_core.first_start import seed_builtin_corpus
 
         seed_builtin_corpus(store)
         assert store.dataset_provenance("synthetic") == "generated"
@@ -59,7 +59,7 @@ def test_provenance_stored_on_init_and_import_and_exported(tmp_path):
 
 def test_blind_sets_load_as_written_independently(tmp_path, monkeypatch):
     from phi_core.corpus import provenance
-    from phi_core.seed import seed_other_builtins
+    from phi_core.first_start import seed_other_builtins
     from phi_core.store import Store
 
     blind = tmp_path / "blind-dev.jsonl"
@@ -114,5 +114,5 @@ def test_recall_first_runs_and_scores_like_any_run_and_joins_a_union(tmp_path):
         assert "recall-first" in runs
         items = {value for _, _, _, value in store.item_tuples(runs["recall-first"].run_id)}
         assert {"高橋", "渡辺"} <= items and "12mm" not in items
-        scored = score_pipeline(store, make_pipeline("both", ["rules", "recall-first"]), "docs")
+        scored = score_pipeline(store, make_pipeline("both", ["rules", "recall-first"]), "docs", actor="tester")
         assert scored.reports == 2

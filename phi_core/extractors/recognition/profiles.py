@@ -20,7 +20,16 @@ from phi_core.paths import DATA_DIR
 
 PROFILES_FILE = DATA_DIR / "rules" / "profiles.toml"
 DEFAULT_PROFILE = "balanced"
-_KEYS = {"description", "description_ja", "recognizers", "ranks"}
+_KEYS = {
+    "description",
+    "description_ja",
+    "recognizers",
+    "ranks",
+    "extends",
+    "supplements",
+    "supplement_rank",
+    "allow_list",
+}
 
 
 class ProfileError(ValueError):
@@ -35,10 +44,23 @@ class Profile:
     # recognizer name -> highest rank its candidates may keep (absent: their own rank).
     ranks: dict[str, int] = field(default_factory=dict)
     description_ja: str = ""
+    # Recognizers whose proposals pass the allow-list first and then run at
+    # supplement_rank (recall-first: names, unknown words, identifier shapes).
+    supplements: tuple[str, ...] = ()
+    supplement_rank: int = 0
+    # File in data/rules/ that says which proposals are clinical facts, not PHI.
+    allow_list: str | None = None
 
     def enabled(self) -> dict[str, Recognizer]:
         """The registered recognizers this profile runs, in the file's order."""
-        missing = [name for name in self.recognizers if name not in RECOGNIZERS]
+        return self._registered(self.recognizers)
+
+    def supplement_recognizers(self) -> dict[str, Recognizer]:
+        """The registered supplement recognizers, in the file's order."""
+        return self._registered(self.supplements)
+
+    def _registered(self, names: tuple[str, ...]) -> dict[str, Recognizer]:
+        missing = [name for name in names if name not in RECOGNIZERS]
         if missing:
             raise ProfileError(
                 f"profile {self.name!r} names recognizer(s) that do not exist: {', '.join(missing)}. "
@@ -46,10 +68,10 @@ class Profile:
                 f"プロファイル {self.name!r} に存在しない認識器 {', '.join(missing)} があります。"
                 f"{PROFILES_FILE.name} を直してください。"
             )
-        return {name: RECOGNIZERS[name] for name in self.recognizers}
+        return {name: RECOGNIZERS[name] for name in names}
 
 
-def _parse(name: str, table: object, source: str) -> Profile:
+def _parse(name: str, table: object, source: str, bases: dict[str, Profile] | None = None) -> Profile:
     def fail(what: str, what_ja: str) -> ProfileError:
         return ProfileError(f"{source}: profile {name!r}: {what} / {source} のプロファイル {name!r}: {what_ja}")
 
@@ -58,12 +80,20 @@ def _parse(name: str, table: object, source: str) -> Profile:
     unknown = set(table) - _KEYS
     if unknown:
         raise fail(f"unknown key(s) {', '.join(sorted(unknown))}", f"不明なキー {', '.join(sorted(unknown))}")
-    recognizers = table.get("recognizers")
+    base = None
+    if "extends" in table:
+        base = (bases or {}).get(table["extends"])
+        if base is None:
+            raise fail(
+                f"`extends` names {table['extends']!r}, which is not a profile defined above it",
+                f"`extends` の {table['extends']!r} は、これより前に定義されたプロファイルではありません",
+            )
+    recognizers = table.get("recognizers", list(base.recognizers) if base else None)
     if not isinstance(recognizers, list) or not recognizers or not all(isinstance(r, str) for r in recognizers):
         raise fail("`recognizers` must be a non-empty list of names", "`recognizers` は名前の空でないリストです")
     if len(set(recognizers)) != len(recognizers):
         raise fail("a recognizer is listed twice", "同じ認識器が二度書かれています")
-    ranks = table.get("ranks", {})
+    ranks = table.get("ranks", dict(base.ranks) if base else {})
     if not isinstance(ranks, dict):
         raise fail("`ranks` must be a table of name = rank", "`ranks` は 名前 = 順位 のテーブルです")
     for recognizer, rank in ranks.items():
@@ -76,12 +106,33 @@ def _parse(name: str, table: object, source: str) -> Profile:
                 f"rank of {recognizer!r} must be a whole number 0-{RANK_LABEL}",
                 f"{recognizer!r} の順位は 0〜{RANK_LABEL} の整数です",
             )
+    supplements = table.get("supplements", [])
+    if not isinstance(supplements, list) or not all(isinstance(r, str) for r in supplements):
+        raise fail("`supplements` must be a list of names", "`supplements` は名前のリストです")
+    if set(supplements) & set(recognizers):
+        raise fail("a recognizer is both run and a supplement", "同じ認識器が通常と補助の両方にあります")
+    supplement_rank = table.get("supplement_rank", 0)
+    if (
+        not isinstance(supplement_rank, int)
+        or isinstance(supplement_rank, bool)
+        or not 0 <= supplement_rank <= RANK_LABEL
+    ):
+        raise fail(
+            f"`supplement_rank` must be a whole number 0-{RANK_LABEL}",
+            f"`supplement_rank` は 0〜{RANK_LABEL} の整数です",
+        )
+    allow_list = table.get("allow_list")
+    if allow_list is not None and (not isinstance(allow_list, str) or "/" in allow_list or "\\" in allow_list):
+        raise fail("`allow_list` must be a file name in data/rules/", "`allow_list` は data/rules/ のファイル名です")
     return Profile(
         name=name,
         description=str(table.get("description", "")),
         description_ja=str(table.get("description_ja", "")),
         recognizers=tuple(recognizers),
         ranks=dict(ranks),
+        supplements=tuple(supplements),
+        supplement_rank=supplement_rank,
+        allow_list=allow_list,
     )
 
 
@@ -92,7 +143,10 @@ def parse_profiles(text: str, source: str = "profiles.toml") -> dict[str, Profil
         raise ProfileError(
             f"{source} is not valid TOML: {exc} / {source} は正しい TOML ではありません: {exc}"
         ) from None
-    return {name: _parse(name, table, source) for name, table in data.items()}
+    profiles: dict[str, Profile] = {}
+    for name, table in data.items():
+        profiles[name] = _parse(name, table, source, profiles)
+    return profiles
 
 
 @lru_cache(maxsize=4)

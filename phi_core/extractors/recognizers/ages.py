@@ -6,7 +6,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -15,6 +15,7 @@ _AGE = re.compile(
 )
 
 
+@register
 class AgeRecognizer(Recognizer):
     name: ClassVar[str] = "age-with-unit"
     categories: ClassVar[tuple[str, ...]] = ("AGE",)

@@ -11,13 +11,14 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _ERA_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:H[0-3][0-9]|S[2-6][0-9]|R[1-9])(?=[ \u3000年]|$)", re.MULTILINE)
 
 
+@register
 class EraYearRecognizer(Recognizer):
     name: ClassVar[str] = "era-year"
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)

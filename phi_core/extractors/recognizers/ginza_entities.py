@@ -12,7 +12,7 @@ import threading
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp import ginza
 
 from .person_context import person_category
@@ -48,6 +48,7 @@ def _pieces(text: str):
         start = end
 
 
+@register
 class GinzaEntityRecognizer(Recognizer):
     name: ClassVar[str] = "ginza-entities"
     categories: ClassVar[tuple[str, ...]] = tuple(sorted({c for c in LABELS.values() if c != "PERSON"})) + (

@@ -16,7 +16,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -36,6 +36,7 @@ def identifier_like(value: str) -> bool:
     return digits >= 5 or (digits >= 3 and _LETTER.search(value) is not None)
 
 
+@register
 class IdentifierShapeRecognizer(Recognizer):
     name: ClassVar[str] = "identifier-shape"
     categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
@@ -38,6 +38,7 @@ _CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
 
+@register
 class LatinNameRecognizer(Recognizer):
     name: ClassVar[str] = "latin-name"
     categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")

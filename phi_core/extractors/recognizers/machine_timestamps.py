@@ -10,7 +10,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -20,6 +20,7 @@ _STAMP = re.compile(
 )
 
 
+@register
 class MachineTimestampRecognizer(Recognizer):
     name: ClassVar[str] = "machine-timestamp"
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)

@@ -13,7 +13,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -33,6 +33,7 @@ _LATIN = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 _KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{1,4}(?: [\u4e00-\u9fff々ぁ-ん]{1,4})?$")
 
 
+@register
 class RoleValueRecognizer(Recognizer):
     name: ClassVar[str] = "role-value"
     categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME",)

@@ -13,7 +13,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .person_context import person_category
 from .sudachi_names import RANK_SUPPLEMENT
@@ -32,6 +32,7 @@ def is_romaji(word: str) -> bool:
     return _ROMAJI.fullmatch(word) is not None
 
 
+@register
 class RomajiWordRecognizer(Recognizer):
     name: ClassVar[str] = "romaji-word"
     categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")

@@ -16,7 +16,8 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.taxonomy import CATEGORY_CODES
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -62,9 +63,11 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
 _BROKEN_LINE = re.compile(r"(?<=[-0-9０-９\u4e00-\u9fff])\n[0-9０-９OolI][-0-9０-９OolI]*")
 
 
+@register
 class ScanDamageRecognizer(Recognizer):
     name: ClassVar[str] = "scan-damage"
-    categories: ClassVar[tuple[str, ...]] = ()  # whatever the rules find in the repaired copy
+    # Whatever the rules find in the repaired copy.
+    categories: ClassVar[tuple[str, ...]] = CATEGORY_CODES
 
     def find(self, doc: Document) -> list[Candidate]:
         from phi_core.extractors.rules import run_recognizers

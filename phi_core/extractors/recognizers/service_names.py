@@ -14,7 +14,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -77,6 +77,7 @@ def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
     return named
 
 
+@register
 class ServiceNameRecognizer(Recognizer):
     name: ClassVar[str] = "service-name"
     categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)

@@ -13,7 +13,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -32,6 +32,7 @@ def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
 
 
+@register
 class ShortDateRecognizer(Recognizer):
     name: ClassVar[str] = "short-date"
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)

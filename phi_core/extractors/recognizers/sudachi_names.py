@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .person_context import person_category
@@ -159,6 +159,7 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     return runs
 
 
+@register
 class SudachiPersonRecognizer(Recognizer):
     name: ClassVar[str] = "sudachi-person"
     categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")

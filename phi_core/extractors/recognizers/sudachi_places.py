@@ -11,7 +11,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT, forms_compound, glued_after
@@ -22,6 +22,7 @@ _NUMBER = "[0-9０-９一二三四五六七八九十]+"
 _HOUSE_NUMBER = re.compile(rf"{_NUMBER}(?:丁目|番地|番|号|[-－ー‐−]{_NUMBER})*(?:号)?")
 
 
+@register
 class SudachiPlaceRecognizer(Recognizer):
     name: ClassVar[str] = "sudachi-place"
     categories: ClassVar[tuple[str, ...]] = ("ADDRESS",)

@@ -14,7 +14,7 @@ from typing import ClassVar
 import jaconv
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT, person_runs
@@ -31,6 +31,7 @@ def _pattern(parts: list[str]) -> str:
     return _GAP.join(re.escape(p) for p in parts)
 
 
+@register
 class SudachiReadingRecognizer(Recognizer):
     name: ClassVar[str] = "sudachi-reading"
     categories: ClassVar[tuple[str, ...]] = ("NAME_READING",)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
@@ -44,6 +44,7 @@ def _name_like(text: str, m) -> bool:
 _HONORIFICS = ("様", "さん", "殿", "先生", "医師", "氏", "くん", "ちゃん", "看護師")
 
 
+@register
 class SudachiUnknownRecognizer(Recognizer):
     name: ClassVar[str] = "sudachi-unknown"
     categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")

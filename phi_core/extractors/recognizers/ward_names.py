@@ -6,13 +6,14 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.recognizer import Document, Recognizer
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _WARD = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}(?:階)?[東西南北](?:病棟)?(?![\u4e00-\u9fff])")
 
 
+@register
 class WardNameRecognizer(Recognizer):
     name: ClassVar[str] = "ward-name"
     categories: ClassVar[tuple[str, ...]] = ("DEPARTMENT",)
