@@ -11,6 +11,7 @@ import streamlit as st
 from phi_core.backends import ModelInfo
 from phi_core.phases import PhaseError, dump_toml
 from phi_core.ui import phase_editor as pe
+from phi_core.ui.auth import page_actor
 from phi_core.ui import plain
 from phi_core.ui import runs_page_logic as logic
 from phi_core.ui.flash import flash
@@ -94,7 +95,7 @@ def save_edit(phase_key: str) -> None:
     except PhaseError as error:
         flash(st.session_state, "error", str(error), key=FLASH)
         return
-    pe.save_version(get_store(), new)
+    pe.save_version(get_store(), new, actor=page_actor())
     st.session_state["pe_phase"] = new.key
     flash(
         st.session_state,

@@ -30,8 +30,9 @@ def test_init_is_idempotent(capsys, tmp_path):
     _, second = run_json(capsys, ["init", "--db", path])
     assert first["reports_added"] == 160 and first["reference_rows_added"] > 0
     assert first["styles_reports_added"] >= 480
-    assert second["reports_added"] == 0 and second["styles_reports_added"] == 0
-    assert second["reports"] == 160 + first["styles_reports_added"]
+    assert first["blind_reports_added"] >= 80
+    assert second["reports_added"] == second["styles_reports_added"] == second["blind_reports_added"] == 0
+    assert second["reports"] == 160 + first["styles_reports_added"] + first["blind_reports_added"]
 
 
 def test_no_seed_creates_an_empty_database(capsys, tmp_path):
