@@ -19,21 +19,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana
+from phi_core.japanese.width import to_half_width
 from phi_core.paths import DATA_DIR
 
 ALLOW_LIST_FILE = DATA_DIR / "rules" / "clinical_allow_list.toml"
 
-# Full-width ASCII and the ideographic space, one character for one, so that
-# offsets in the folded text are offsets in the original.
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-
 
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    # One character for one (not NFKC), so that offsets in the folded text are offsets in the original.
+    return to_half_width(text, space=True)
 
 
 def _is_katakana(value: str) -> bool:
-    return bool(value) and all("\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in value)
+    return bool(value) and all(in_katakana_block(ch) or is_half_width_katakana(ch) for ch in value)
 
 
 @dataclass(frozen=True)

@@ -141,3 +141,12 @@ UNIFIED_KANJI = _fragment(KANJI_RANGES[1:2])
 HALF_WIDTH_KATAKANA = _fragment((HALF_WIDTH_KATAKANA_RANGE,))
 # Every hiragana letter, for str.strip and friends.
 HIRAGANA_LETTER_SET = "".join(chr(code) for code in range(HIRAGANA_RANGE[0], HIRAGANA_RANGE[1] + 1))
+# Full-width katakana letters only (no ー, ・ or half width): patterns that add their own marks.
+FULL_WIDTH_KATAKANA = _fragment((KATAKANA_RANGE,))
+# The whole katakana block (ー, ・ and ヽヾヿ included), as a fragment.
+KATAKANA_BLOCK_CHARS = _fragment((KATAKANA_BLOCK,))
+
+
+def is_kana(ch: str) -> bool:
+    """Any character of the hiragana or katakana block, or half-width katakana: a loose "written in kana"."""
+    return in_hiragana_block(ch) or in_katakana_block(ch) or is_half_width_katakana(ch)

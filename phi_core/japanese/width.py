@@ -26,6 +26,7 @@ _PRINTABLE_ASCII = range(0x21, 0x7F)
 TO_FULL_WIDTH: dict[int, int] = {code: code + _FULL_WIDTH_OFFSET for code in _PRINTABLE_ASCII}
 TO_FULL_WIDTH_WITH_SPACE: dict[int, int] = {**TO_FULL_WIDTH, ord(" "): ord(IDEOGRAPHIC_SPACE)}
 TO_HALF_WIDTH: dict[int, int] = {code + _FULL_WIDTH_OFFSET: code for code in _PRINTABLE_ASCII}
+TO_HALF_WIDTH_WITH_SPACE: dict[int, int] = {**TO_HALF_WIDTH, ord(IDEOGRAPHIC_SPACE): ord(" ")}
 FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 # Half-width sound marks ﾞ ﾟ and combining ones: they belong to the character before them.
 JOINING_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
@@ -41,9 +42,10 @@ def to_full_width(text: str, *, space: bool = False) -> str:
     return text.translate(TO_FULL_WIDTH_WITH_SPACE if space else TO_FULL_WIDTH)
 
 
-def to_half_width(text: str) -> str:
-    """Full-width ASCII letters, digits and signs in half width; kana untouched."""
-    return text.translate(TO_HALF_WIDTH)
+def to_half_width(text: str, *, space: bool = False) -> str:
+    """Full-width ASCII letters, digits and signs in half width (the ideographic space too when ``space``);
+    kana untouched. One character for one, so offsets keep."""
+    return text.translate(TO_HALF_WIDTH_WITH_SPACE if space else TO_HALF_WIDTH)
 
 
 def ascii_digits(text: str) -> str:

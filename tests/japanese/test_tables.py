@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import pytest
@@ -21,6 +22,17 @@ def test_widths_round_trip():
     assert width.to_half_width("ＡＢ－１２") == "AB-12"
     assert width.other_widths("ナカムラ") == {"ﾅｶﾑﾗ"}
     assert width.ascii_digits("０９０-1") == "090-1"
+    # The allow-list folds this way: one character for one, the ideographic space too, kana kept.
+    assert width.to_half_width("１２\u3000ｍｍ　ｶﾅ", space=True) == "12 mm ｶﾅ"
+    assert width.to_half_width("a\u3000b") == "a\u3000b"
+
+
+def test_loose_kana_and_katakana_fragments():
+    assert all(chars.is_kana(c) for c in "あゝアヽｱﾟー・")
+    assert not any(chars.is_kana(c) for c in "亜々Aａ〆")
+    letters = re.compile(f"[{chars.FULL_WIDTH_KATAKANA}]+")
+    assert letters.fullmatch("ァヴヺ") and not letters.fullmatch("アー") and not letters.fullmatch("ｱ")
+    assert re.fullmatch(f"[{chars.KATAKANA_BLOCK_CHARS}]+", "゠アー・ヿ")
 
 
 def test_eras_read_both_ways():

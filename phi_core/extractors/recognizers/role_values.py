@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -28,9 +29,9 @@ _ROLE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")[ \u3000]*[：:][ \u3000]*"
 )
 _ITEM = re.compile(r"[^、,，\n\u3000（(／/]+(?:[ ][^、,，\n\u3000（(／/ ]+)?")
-_KATAKANA = re.compile(r"^[\u30a1-\u30fa\u30fc・]{2,16}$")
+_KATAKANA = re.compile(f"^[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{MIDDLE_DOT}]{{2,16}}$")
 _LATIN = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
-_KANJI_NAME = re.compile(r"^[\u4e00-\u9fff々]{1,4}(?: [\u4e00-\u9fff々ぁ-ん]{1,4})?$")
+_KANJI_NAME = re.compile(f"^[{UNIFIED_KANJI}々]{{1,4}}(?: [{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,4}})?$")
 
 
 @register

@@ -18,6 +18,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -30,7 +31,7 @@ _RUN = re.compile(
 )
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
-_KATAKANA = re.compile("[\u30a1-\u30fa\u30fc]")
+_KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
 
 
 def repaired(text: str) -> tuple[str, list[int], list[int]]:
@@ -60,7 +61,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
 
 
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off.
-_BROKEN_LINE = re.compile(r"(?<=[-0-9０-９\u4e00-\u9fff])\n[0-9０-９OolI][-0-9０-９OolI]*")
+_BROKEN_LINE = re.compile(f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*")
 
 
 @register

@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KATAKANA_BLOCK_CHARS, UNIFIED_KANJI, in_hiragana_block, in_katakana_block, is_kana
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -36,7 +37,9 @@ _CONNECTORS = frozenset(
     "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー".split()
 )
 # A branch written after the kind: すずらん薬局 大宮東口店.
-_BRANCH = re.compile(r"[ \u3000]?[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{1,8}?(?:店|支店|営業所|分院|出張所)")
+_BRANCH = re.compile(
+    f"[ \u3000]?[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]" + "{1,8}?(?:店|支店|営業所|分院|出張所)"
+)
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
     "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
@@ -45,7 +48,7 @@ _GENERIC = frozenset(
 
 
 def _kana_word(surface: str) -> bool:
-    return len(surface) >= 2 and all("\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in surface)
+    return len(surface) >= 2 and all(is_kana(ch) for ch in surface)
 
 
 def _is_name(m: Morpheme) -> bool:
@@ -58,7 +61,7 @@ def _is_name(m: Morpheme) -> bool:
 
 def _kana_piece(m: Morpheme) -> bool:
     """A one-kana piece of a coined name the tokenizer cut (くすの + き)."""
-    return len(m.surface) == 1 and m.pos[0] != "助詞" and ("\u3040" <= m.surface <= "\u30ff")
+    return len(m.surface) == 1 and m.pos[0] != "助詞" and (in_hiragana_block(m.surface) or in_katakana_block(m.surface))
 
 
 def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:

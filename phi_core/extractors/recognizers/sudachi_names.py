@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .person_context import person_category
@@ -25,7 +26,7 @@ _JOINERS = frozenset(" \u3000・･=＝")
 def _script(surface: str) -> str:
     if surface.isascii() and surface.isalpha():
         return "latin"
-    if all("\u30a0" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f" for ch in surface):
+    if all(in_katakana_block(ch) or is_half_width_katakana(ch) for ch in surface):
         return "katakana"
     return "other"
 
@@ -47,13 +48,13 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
         and last.pos[3] == "姓"
         and len(nxt.surface) <= 2
         and nxt.pos[0] == "名詞"
-        and all("\u4e00" <= ch <= "\u9fff" for ch in nxt.surface)
+        and all(is_unified_kanji(ch) for ch in nxt.surface)
     ):
         return True  # 森下 航: a given name the dictionary reads as a common word, after a family name
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
         # 佐藤 + an unknown given name (Sudachi also calls white space unknown: not a name)
         return nxt.pos[0] == "名詞" and all(
-            "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in nxt.surface
+            in_hiragana_block(ch) or in_katakana_block(ch) or is_unified_kanji(ch) for ch in nxt.surface
         )
     return False
 

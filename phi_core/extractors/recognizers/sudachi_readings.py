@@ -15,6 +15,7 @@ import jaconv
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.width import to_half_width_kana
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT, person_runs
@@ -24,7 +25,7 @@ _GAP = "[ \u3000・･]?"
 
 def _forms(reading: str) -> tuple[str, str, str]:
     """Full-width katakana, hiragana, half-width katakana, in that order."""
-    return reading, jaconv.kata2hira(reading), jaconv.z2h(reading, kana=True, ascii=False, digit=False)
+    return reading, jaconv.kata2hira(reading), to_half_width_kana(reading, space=False)
 
 
 def _pattern(parts: list[str]) -> str:
