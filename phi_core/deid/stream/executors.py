@@ -10,9 +10,10 @@ from __future__ import annotations
 import collections
 import concurrent.futures as cf
 import multiprocessing
+import os
 from typing import Iterable, Iterator
 
-from phi_core.deid.stream.work import Chunk, ChunkWorker, Done, WorkSpec, ignore_interrupts, process_chunk
+from phi_core.deid.stream.work import Chunk, ChunkWorker, Done, WorkSpec, process_chunk, worker_init
 
 
 class InlineExecutor:
@@ -37,7 +38,9 @@ class PoolExecutor:
             # fork: workers start at once and share the parent's loaded tables; the
             # main process holds no lock or thread at this point.
             context = multiprocessing.get_context("fork")
-            self.pool = cf.ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_interrupts)
+            self.pool = cf.ProcessPoolExecutor(
+                workers, mp_context=context, initializer=worker_init, initargs=(os.getpid(),)
+            )
             self.call = lambda chunk: self.pool.submit(process_chunk, spec, chunk)
         else:
             worker = ChunkWorker(spec, store)

@@ -12,6 +12,7 @@ network you trust with PHI (or with Ray's TLS settings).
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -65,12 +66,14 @@ class RayExecutor:
                 runtime_env=env,
                 include_dashboard=False,
                 log_to_driver=False,
-                configure_logging=False,
+                logging_level=logging.ERROR,
             )
+        # The job draws its own progress bar; Ray's would interleave with it.
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.ERROR)
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        context.print_on_execution_start = False
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Done]:
         import json

@@ -74,8 +74,21 @@ def process_chunk(spec: WorkSpec, chunk: Chunk) -> Done:
     return worker.process(chunk)
 
 
-def ignore_interrupts() -> None:
-    """Worker processes leave Ctrl-C to the main process, which stops the job cleanly."""
+def worker_init(parent: int) -> None:
+    """Worker processes leave Ctrl-C to the main process, which stops the job cleanly, and die with it.
+
+    A main process killed with -9 cannot stop its workers; without this they
+    would wait for work forever, holding its terminal and pipes.
+    """
+    import os
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
