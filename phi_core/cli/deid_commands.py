@@ -89,9 +89,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     add_db(p)
     # A built-in pipeline without --keep-dataset never opens the database,
     # so it works where there is none (and while the app holds one).
-    p.set_defaults(
-        needs_database=lambda args: args.keep_dataset is not None or builtin_pipeline(args.pipeline) is None
-    )
+    p.set_defaults(needs_database=lambda args: args.keep_dataset is not None or builtin_pipeline(args.pipeline) is None)
 
 
 def _key(args: argparse.Namespace) -> bytes:

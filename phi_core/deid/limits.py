@@ -32,7 +32,9 @@ def max_document_bytes(value: int | None = None) -> int:
     try:
         limit = int(text)
     except ValueError:
-        raise DeidInputError(f"{ENV_MAX_DOCUMENT_BYTES}={text!r} is not a number of bytes; set it to e.g. 16777216")
+        raise DeidInputError(
+            f"{ENV_MAX_DOCUMENT_BYTES}={text!r} is not a number of bytes; set it to e.g. 16777216"
+        ) from None
     if limit < 1:
         raise DeidInputError(f"{ENV_MAX_DOCUMENT_BYTES} must be 1 or more bytes")
     return limit

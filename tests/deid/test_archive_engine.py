@@ -61,7 +61,7 @@ def test_keyed_surrogates_are_consistent_across_documents_and_runs_and_change_wi
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()  # another run, same key
     first = _pairs(tmp_path / "a.csv")
     by_value: dict[tuple[str, str], set[str]] = {}
-    for doc, category, original, replacement in first:
+    for _doc, category, original, replacement in first:
         if category in ("PATIENT_NAME", "PATIENT_ID", "PHONE", "HOSPITAL_NAME"):
             by_value.setdefault((category, original), set()).add(replacement)
     repeated = {k: v for k, v in by_value.items() if sum(1 for p in first if (p[1], p[2]) == k) > 1}

@@ -220,7 +220,9 @@ def run_archive(job: ArchiveJob) -> ArchiveSummary:
         writer.abort()
         if mapping:
             mapping.abort()
-        return ArchiveSummary(done, resumed_from, spans, time.perf_counter() - started, why[0] if why else "stop", first_new)
+        return ArchiveSummary(
+            done, resumed_from, spans, time.perf_counter() - started, why[0] if why else "stop", first_new
+        )
     writer.finish()
     if mapping:
         mapping.finish()

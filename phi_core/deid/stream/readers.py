@@ -80,9 +80,13 @@ def read_jsonl(src: Source, position: Any) -> Iterator[tuple[Document, Any]]:
             try:
                 record = json.loads(_text(line, f"line {number} of {src.path.name}"))
             except json.JSONDecodeError as exc:
-                raise DeidInputError(f"line {number} of {src.path.name} is not valid JSON ({exc.msg}); fix it") from None
+                raise DeidInputError(
+                    f"line {number} of {src.path.name} is not valid JSON ({exc.msg}); fix it"
+                ) from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise DeidInputError(f'line {number} of {src.path.name} has no "text": each line needs {{"id", "text"}}')
+                raise DeidInputError(
+                    f'line {number} of {src.path.name} has no "text": each line needs {{"id", "text"}}'
+                )
             patient = record.get(src.patient_key) if src.patient_key else None
             doc = Document(str(record.get("id", number)), record["text"], None if patient is None else str(patient))
             yield doc, (offset, number)
@@ -110,23 +114,28 @@ def _rows(src: Source, reader, skip: int) -> Iterator[tuple[int, list[str]]]:
                 yield number, row
     except csv.Error as exc:
         if "field larger" in str(exc):
-            raise too_large(f"a cell near line {reader.line_num} of {src.path.name}", "over the limit", src.max_bytes)
+            raise too_large(
+                f"a cell near line {reader.line_num} of {src.path.name}", "over the limit", src.max_bytes
+            ) from None
         raise DeidInputError(f"{src.path.name} is not valid CSV near line {reader.line_num} ({exc}); fix it") from None
 
 
 def _column(header: list[str], wanted: str | None, choices: tuple[str, ...], what: str, role: str) -> int | None:
     if wanted:
         if wanted not in header:
-            raise DeidInputError(f"{what} has no column {wanted!r} (columns: {', '.join(header)}); name one that exists")
+            raise DeidInputError(
+                f"{what} has no column {wanted!r} (columns: {', '.join(header)}); name one that exists"
+            )
         return header.index(wanted)
     return next((i for i, c in enumerate(header) if c.lower() in choices), None)
 
 
 def _open_csv(src: Source):
-    try:
-        return src.path.open(encoding="utf-8-sig", newline="")
-    except OSError:
-        raise
+    return src.path.open(encoding="utf-8-sig", newline="")
+
+
+def _cell(row: list[str], at: int | None) -> str:
+    return row[at] if at is not None and at < len(row) else ""
 
 
 def read_csv(src: Source, position: Any) -> Iterator[tuple[Document, Any]]:
@@ -142,9 +151,9 @@ def read_csv(src: Source, position: Any) -> Iterator[tuple[Document, Any]]:
         key_at = _column(header, src.patient_key, (), src.path.name, "patient key") if src.patient_key else None
         src.layout = {"text_column": header[text_at], "id_column": header[id_at] if id_at is not None else None}
         for number, row in _rows(src, reader, position or 0):
-            cell = lambda i: row[i] if i is not None and i < len(row) else ""  # noqa: E731
-            doc_id = (cell(id_at) or str(number)) if id_at is not None else str(number)
-            yield Document(doc_id, cell(text_at), (cell(key_at) or None) if key_at is not None else None), number
+            doc_id = (_cell(row, id_at) or str(number)) if id_at is not None else str(number)
+            patient = (_cell(row, key_at) or None) if key_at is not None else None
+            yield Document(doc_id, _cell(row, text_at), patient), number
 
 
 def read_paper_csv(src: Source, position: Any) -> Iterator[tuple[Document, Any]]:
