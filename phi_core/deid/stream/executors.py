@@ -35,8 +35,9 @@ class PoolExecutor:
         self.spec = spec
         self.in_flight = workers * 2
         if processes:
-            # fork: workers start at once and share the parent's loaded tables; the
-            # main process holds no lock or thread at this point.
+            # fork: workers start at once with the detector built here (rules tables
+            # loaded, patterns compiled); the main process holds no lock or thread now.
+            process_chunk(spec, [])
             context = multiprocessing.get_context("fork")
             self.pool = cf.ProcessPoolExecutor(
                 workers, mp_context=context, initializer=worker_init, initargs=(os.getpid(),)
