@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 from phi_core.deid.stream.work import Chunk, Done, WorkSpec, process_chunk, runs_on_cpu
 
 # Documents per Ray dataset: large enough to hide a dataset's start-up, small enough to keep memory flat.
-WINDOW_CHUNKS = 64
+WINDOW_CHUNKS = 256
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
