@@ -170,3 +170,31 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path)
     assert summary.documents == 200
     assert ray_out.read_bytes() == local_out.read_bytes()
     assert ray_map.read_bytes() == local_map.read_bytes()
+
+
+def test_a_full_disk_stops_the_job_and_the_same_job_then_finishes_it_identically(small_archive, tmp_path, monkeypatch):
+    import errno
+
+    from phi_core.deid.stream import engine, writers
+
+    reference, ref_map = tmp_path / "ref.jsonl", tmp_path / "ref.csv"
+    run_archive(_job(small_archive, reference, mapping=ref_map))
+    out, mapping = tmp_path / "out.jsonl", tmp_path / "map.csv"
+    monkeypatch.setattr(engine, "COMMIT_EVERY_S", 0.0)
+    real_append = writers.LineWriter.append
+    calls = {"n": 0}
+
+    def append_until_full(self, data):
+        calls["n"] += 1
+        if calls["n"] == 150:
+            real_append(self, data[: len(data) // 2])  # half a record reaches the disk
+            raise OSError(errno.ENOSPC, "No space left on device", str(self.path))
+        real_append(self, data)
+
+    monkeypatch.setattr(writers.LineWriter, "append", append_until_full)
+    with pytest.raises(OSError, match="No space"):
+        run_archive(_job(small_archive, out, mapping=mapping, chunk=8))
+    monkeypatch.setattr(writers.LineWriter, "append", real_append)
+    summary = run_archive(_job(small_archive, out, mapping=mapping, chunk=8))
+    assert 0 < summary.resumed_from < 200
+    assert out.read_bytes() == reference.read_bytes() and mapping.read_bytes() == ref_map.read_bytes()
