@@ -195,3 +195,19 @@ def test_memory_stays_flat_on_an_archive_many_times_larger(tmp_path, monkeypatch
     assert size > 10e6
     assert peaks[1] < size / 5, (peaks, size)  # the archive is several times larger than the job's memory
     assert peaks[1] < 1.5 * peaks[0] + 1e6, peaks  # ten times the documents, about the same memory
+
+
+def test_the_pages_zip_reader_has_the_same_limits_and_names():
+    from phi_core.deid.io import read_documents
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("../../x.txt", TEXT)
+        archive.writestr("/abs/y.txt", TEXT)
+    docs = read_documents(buffer.getvalue(), "up.zip", "zip")
+    assert sorted(d.id for d in docs) == ["abs/y.txt", "x.txt"]
+    big = io.BytesIO()
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("big.txt", b"0" * 4096)
+    with pytest.raises(DeidInputError, match="limit"):
+        read_documents(big.getvalue(), "up.zip", "zip", max_bytes=1024)
