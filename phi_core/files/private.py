@@ -14,8 +14,7 @@ class OutputExists(FileExistsError):
 
     def __init__(self, path: Path):
         super().__init__(
-            f"{path} already exists; nothing was written. Choose another file name, "
-            "or add --force to replace it."
+            f"{path} already exists; nothing was written. Choose another file name, or add --force to replace it."
         )
         self.path = path
         self.ja = f"{path} は既に存在するため、何も書き込みませんでした。別のファイル名を指定するか、置き換える場合は --force を付けてください。"

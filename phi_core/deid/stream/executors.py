@@ -11,6 +11,7 @@ import collections
 import concurrent.futures as cf
 import multiprocessing
 import os
+import threading
 from typing import Iterable, Iterator
 
 from phi_core.deid.stream.work import Chunk, ChunkWorker, Done, WorkSpec, process_chunk, worker_init
@@ -44,9 +45,18 @@ class PoolExecutor:
             )
             self.call = lambda chunk: self.pool.submit(process_chunk, spec, chunk)
         else:
-            worker = ChunkWorker(spec, store)
+            # One detector (its model clients) for all threads; a surrogate book per
+            # thread, since a book remembers the document it is rewriting.
+            detect = ChunkWorker(spec, store).detect
+            local = threading.local()
+
+            def process(chunk: Chunk) -> Done:
+                if not hasattr(local, "worker"):
+                    local.worker = ChunkWorker(spec, store, detect=detect)
+                return local.worker.process(chunk)
+
             self.pool = cf.ThreadPoolExecutor(workers)
-            self.call = lambda chunk: self.pool.submit(worker.process, chunk)
+            self.call = lambda chunk: self.pool.submit(process, chunk)
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Done]:
         pending: collections.deque[cf.Future] = collections.deque()
