@@ -128,7 +128,13 @@ def first_new_document(cmd: list[str]) -> dict:
         if first is None and out.stat().st_size > committed:
             first = time.perf_counter() - started
         time.sleep(0.01)
-    return {"first_new_s": first, "seconds": time.perf_counter() - started, "code": process.returncode}
+    err = process.stderr.read().strip().splitlines()
+    return {
+        "first_new_s": first,
+        "seconds": time.perf_counter() - started,
+        "code": process.returncode,
+        "said": err[-1:],
+    }
 
 
 def _clean(out: Path) -> None:
@@ -188,6 +194,7 @@ def main() -> None:
             f"first new document {resumed['first_new_s']:.2f}s after it started (target < 5 s), "
             f"finished in {resumed['seconds']:.1f}s, exit {resumed['code']}"
         )
+        print(f"    the command said: {' '.join(resumed['said'])}")
     for big in sizes[1:]:
         _clean(out)
         r = run(deid_command(archives[big], out, key, 2))

@@ -173,7 +173,11 @@ def cmd_deid(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    resumed = f" (resumed after {summary.resumed_from})" if summary.resumed_from else ""
+    resumed = (
+        f" (resumed after {summary.resumed_from}; first new document {summary.first_new_s:.2f}s after the start)"
+        if summary.resumed_from and summary.first_new_s is not None
+        else ""
+    )
     rate = (summary.documents - summary.resumed_from) / summary.seconds if summary.seconds else 0.0
     sys.stderr.write(
         f"{summary.documents} documents{resumed}, {summary.spans} spans replaced ({args.mode}) in "
