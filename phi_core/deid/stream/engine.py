@@ -164,8 +164,14 @@ def run_archive(job: ArchiveJob) -> ArchiveSummary:
     identity = checkpoint.fingerprint(job.source.path, _options(job))
     saved = _resume_state(job, identity)
     done = saved["documents"] if saved else 0
-    writer = WRITERS[job.source.fmt](job.out, saved["out"] if saved else None, job.force, job.source.layout)
-    mapping = MappingWriter(job.mapping, saved["mapping"] if saved else None, job.force) if job.mapping else None
+    # Before any output exists: an engine that cannot start (Ray) leaves nothing behind.
+    executor = make_executor(job.spec, job.workers, engine=job.engine, address=job.address, store=job.store)
+    try:
+        writer = WRITERS[job.source.fmt](job.out, saved["out"] if saved else None, job.force, job.source.layout)
+        mapping = MappingWriter(job.mapping, saved["mapping"] if saved else None, job.force) if job.mapping else None
+    except BaseException:
+        executor.close()
+        raise
     position = saved["position"] if saved else None
 
     def commit() -> None:
@@ -176,7 +182,6 @@ def run_archive(job: ArchiveJob) -> ArchiveSummary:
     commit()  # the output is recognisably this job's from its first byte
     stop, why = threading.Event(), []
     spans, first_new, resumed_from = 0, None, done
-    executor = make_executor(job.spec, job.workers, engine=job.engine, address=job.address, store=job.store)
     reading = documents(job.source, position)
     positions: list = []  # positions of the chunks in flight, in order
 
