@@ -130,11 +130,15 @@ def _stop_on_signals(stop: threading.Event, why: list):
 
 
 def _chunks(items: Iterator, size: int, stop: threading.Event) -> Iterator[list]:
+    # The first chunks are small (1, 2, 4, ...): a started or resumed job shows its first
+    # document at once. Documents are rewritten independently, so chunking changes no byte.
+    current = 1
     while not stop.is_set():
-        batch = list(itertools.islice(items, size))
+        batch = list(itertools.islice(items, current))
         if not batch:
             return
         yield batch
+        current = min(size, current * 2)
 
 
 def _bar(job: ArchiveJob, initial: int):
@@ -205,12 +209,12 @@ def run_archive(job: ArchiveJob) -> ArchiveSummary:
                     spans += len(rows)
                 done += len(batch)
                 position = batch[-1][1]
-                if first_new is None:
-                    first_new = time.perf_counter() - started
                 bar.update(len(batch))
-                if time.monotonic() - last_commit >= COMMIT_EVERY_S:
+                if first_new is None or time.monotonic() - last_commit >= COMMIT_EVERY_S:
                     commit()
                     last_commit = time.monotonic()
+                if first_new is None:
+                    first_new = time.perf_counter() - started
             commit()
     except BaseException:
         bar.close()

@@ -78,13 +78,12 @@ class RayExecutor:
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Done]:
         import json
 
-        size = None
         iterator = iter(chunks)
         while True:
             window = list(itertools.islice(iterator, WINDOW_CHUNKS))
             if not window:
                 return
-            size = size or len(window[0])
+            size = max(len(chunk) for chunk in window)  # the first chunks of a job are small
             items = [{"id": i, "text": t, "patient": "" if p is None else p} for chunk in window for i, t, p in chunk]
             dataset = self.ray.data.from_items(items, override_num_blocks=max(1, len(window) // 4))
             results = dataset.map_batches(
