@@ -94,7 +94,7 @@ def _resume_state(job: ArchiveJob, identity: dict) -> dict | None:
     """The checkpoint to resume from, None for a fresh job; refuses to replace what is not this job's."""
     saved = checkpoint.load(job.out)
     if saved is not None and saved.get("version") == checkpoint.VERSION and saved.get("job") == identity:
-        if job.mapping is None or job.mapping.exists():
+        if saved.get("out") is None or job.mapping is None or job.mapping.exists():
             return saved
     outputs = [p for p in (job.out, job.mapping) if p is not None]
     taken = [p for p in outputs if p.exists() and not (p.is_dir() and not any(p.iterdir()))]
@@ -171,8 +171,14 @@ def run_archive(job: ArchiveJob) -> ArchiveSummary:
     # Before any output exists: an engine that cannot start (Ray) leaves nothing behind.
     executor = make_executor(job.spec, job.workers, engine=job.engine, address=job.address, store=job.store)
     try:
-        writer = WRITERS[job.source.fmt](job.out, saved["out"] if saved else None, job.force, job.source.layout)
-        mapping = MappingWriter(job.mapping, saved["mapping"] if saved else None, job.force) if job.mapping else None
+        if saved is None or saved.get("out") is None:
+            # The checkpoint comes first, so a file this job creates is never taken for
+            # someone else's; after it, the outputs are this job's to (re)create.
+            checkpoint.save(job.out, {"job": identity, "documents": 0, "position": None, "out": None})
+            saved = None
+        fresh = saved is None
+        writer = WRITERS[job.source.fmt](job.out, None if fresh else saved["out"], True, job.source.layout)
+        mapping = MappingWriter(job.mapping, None if fresh else saved["mapping"], True) if job.mapping else None
     except BaseException:
         executor.close()
         raise
@@ -183,7 +189,7 @@ def run_archive(job: ArchiveJob) -> ArchiveSummary:
         state["mapping"] = mapping.commit() if mapping else None
         checkpoint.save(job.out, state)
 
-    commit()  # the output is recognisably this job's from its first byte
+    commit()
     stop, why = threading.Event(), []
     spans, first_new, resumed_from = 0, None, done
     reading = documents(job.source, position)
