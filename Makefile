@@ -63,6 +63,7 @@ bench: dev-deps llm system-deps
 	$(PY) -m bench.runner
 	$(PY) -m bench.styles
 	$(PY) -m bench.deid
+	$(PY) -m bench.archive
 	$(PY) -m bench.scaleout
 	$(PY) -m bench.agreement
 	$(PY) -m bench.workbench_fit

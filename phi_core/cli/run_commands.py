@@ -6,7 +6,6 @@ import argparse
 import signal
 import sys
 import threading
-import time
 from contextlib import contextmanager
 
 from phi_core.cli.base import UserError, add_db, command, print_json
@@ -71,32 +70,40 @@ def _configure_run(p: argparse.ArgumentParser) -> None:
 
 
 class ProgressBar:
-    """One self-rewriting line on stderr with done/total, failures and ETA.
+    """tqdm's bar on stderr: done/total, reports per second, time left, and failures.
 
-    Redrawn at most ten times a second, and only on a terminal: logs of
-    scripted runs get the final line alone.
+    tqdm redraws in place on a terminal and at most every ``interval_s``; logs
+    of scripted runs get the final line.
     """
 
-    def __init__(self, stream=sys.stderr, width: int = 30, interval_s: float = 0.1):
+    def __init__(self, stream=sys.stderr, width: int | None = None, interval_s: float = 0.1):
         self.stream = stream
         self.width = width
         self.interval_s = interval_s
-        self.interactive = hasattr(stream, "isatty") and stream.isatty()
-        self.last_draw = 0.0
+        self.bar = None
         self.lock = threading.Lock()
 
     def __call__(self, p) -> None:
+        from tqdm import tqdm
+
         with self.lock:
-            now = time.monotonic()
-            if not p.finished and (not self.interactive or now - self.last_draw < self.interval_s):
-                return
-            self.last_draw = now
             finished = p.done + p.failed
-            filled = int(self.width * finished / p.total) if p.total else self.width
-            eta = "--" if p.eta_s is None else f"{p.eta_s:,.0f}s"
-            line = f"[{'#' * filled}{'.' * (self.width - filled)}] {finished}/{p.total} failed {p.failed} ETA {eta} "
-            self.stream.write(("\r" if self.interactive else "") + line + ("\n" if p.finished else ""))
-            self.stream.flush()
+            if self.bar is None:
+                self.bar = tqdm(
+                    total=p.total,
+                    unit="report",
+                    file=self.stream,
+                    mininterval=self.interval_s,
+                    ncols=self.width,
+                    disable=None if hasattr(self.stream, "isatty") and self.stream.isatty() else True,
+                )
+            self.bar.set_postfix_str(f"failed {p.failed}", refresh=False)
+            self.bar.update(finished - self.bar.n)
+            if p.finished:
+                self.bar.close()
+                if self.bar.disable:  # not a terminal: one summary line
+                    self.stream.write(f"{finished}/{p.total} reports, failed {p.failed}\n")
+                    self.stream.flush()
 
 
 @contextmanager

@@ -25,13 +25,17 @@ from phi_core.corpus.importers.paper_csv import (
     encode_report_text,
 )
 
+from phi_core.deid.limits import (
+    MAX_ZIP_MEMBERS,
+    DeidInputError,
+    max_document_bytes,
+    read_bounded,
+    safe_relative_name,
+    too_large,
+)
+
 TEXT_COLUMNS = ("text", "report_text", "body", "report", "本文", "所見", "レポート")
 ID_COLUMNS = ("id", "report_id", "document_id", "doc_id")
-MAX_ZIP_MEMBERS = 100_000
-
-
-class DeidInputError(ValueError):
-    """The input cannot be read as the chosen format; the message says what to do."""
 
 
 @dataclass
@@ -130,15 +134,31 @@ def read_paper_csv(data: bytes, name: str, *, patient_key: str | None = None, **
     ]
 
 
-def read_txt(data: bytes, name: str, **_) -> list[Document]:
-    return [Document(PurePosixPath(name).stem or "document", _decode(data, name), layout={"file": name})]
+def read_txt(data: bytes, name: str, *, max_bytes: int | None = None, **_) -> list[Document]:
+    limit = max_document_bytes(max_bytes)
+    if len(data) > limit:
+        raise too_large(name, f"{len(data):,}", limit)
+    safe = safe_relative_name(PurePosixPath(name.replace("\\", "/")).name)
+    return [Document(PurePosixPath(safe).stem or "document", _decode(data, name), layout={"file": safe})]
 
 
-def read_zip(data: bytes, name: str, **_) -> list[Document]:
+def read_zip(data: bytes, name: str, *, max_bytes: int | None = None, **_) -> list[Document]:
+    limit = max_document_bytes(max_bytes)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise DeidInputError(f"{name} is not a zip file; upload a .zip of .txt files") from None
+    members = zip_text_members(archive, name, limit)
+    docs = []
+    for member, safe in members:
+        with archive.open(member) as stream:
+            text = _decode(read_bounded(stream, limit, f"{member.filename!r} in {name}"), safe)
+        docs.append(Document(safe, text, layout={"file": safe}))
+    return docs
+
+
+def zip_text_members(archive: zipfile.ZipFile, name: str, limit: int) -> list[tuple[zipfile.ZipInfo, str]]:
+    """The .txt members in name order, each with its safe relative name; refuses oversized ones before reading."""
     members = [
         m
         for m in archive.infolist()
@@ -148,10 +168,18 @@ def read_zip(data: bytes, name: str, **_) -> list[Document]:
         raise DeidInputError(f"{name} holds no .txt files; put one report per .txt file in the zip")
     if len(members) > MAX_ZIP_MEMBERS:
         raise DeidInputError(f"{name} holds more than {MAX_ZIP_MEMBERS} files; split it")
-    return [
-        Document(m.filename, _decode(archive.read(m), m.filename), layout={"file": m.filename})
-        for m in sorted(members, key=lambda m: m.filename)
-    ]
+    out, seen = [], set()
+    for member in sorted(members, key=lambda m: m.filename):
+        if member.file_size > limit:
+            raise too_large(f"{member.filename!r} in {name}", f"{member.file_size:,}", limit)
+        safe = safe_relative_name(member.filename)
+        if safe in seen:
+            raise DeidInputError(
+                f"{name} holds two members that become {safe!r} once made safe (no '..', no leading '/'); rename one"
+            )
+        seen.add(safe)
+        out.append((member, safe))
+    return out
 
 
 def write_jsonl(docs: list[Document], texts: list[str]) -> bytes:
@@ -191,7 +219,7 @@ def write_zip(docs: list[Document], texts: list[str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for doc, text in zip(docs, texts):
-            archive.writestr(doc.layout.get("file") or f"{doc.id}.txt", text)
+            archive.writestr(safe_relative_name(doc.layout.get("file") or f"{doc.id}.txt"), text)
     return buffer.getvalue()
 
 

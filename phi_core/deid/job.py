@@ -178,3 +178,18 @@ def keep_documents(store, dataset: str, result: DeidResult, *, actor, source: st
             )
         )
     return store.add_reports(dataset, reports, source=source, description="kept from a de-identification job")
+
+
+def keep_from_rows(store, dataset: str, kept: list, *, actor, source: str = "deid") -> int:
+    """:func:`keep_documents` for an archive job: (document, mapping rows) pairs collected as it ran."""
+    docs = [
+        DeidDocument(
+            doc.id,
+            doc.text,
+            "",
+            rows[0][1] if rows else "",
+            [Replacement(r[3], r[4], r[2], r[5], r[6], 0, 0) for r in rows],
+        )
+        for doc, rows in kept
+    ]
+    return keep_documents(store, dataset, DeidResult("", docs, 0.0, 0.0), actor=actor, source=source)

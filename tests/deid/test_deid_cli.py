@@ -54,11 +54,14 @@ def test_stored_pipeline_job_stores_nothing_unless_asked(tmp_path):
     assert main(["init", "--no-seed", "--db", str(db)]) == 0
     assert main(["pipeline", "add", "r", "--part", "rules", "--db", str(db)]) == 0
     before = _counts(db)
-    out, mapping = tmp_path / "out.jsonl", tmp_path / "map.csv"
+    out, mapping, key = tmp_path / "out.jsonl", tmp_path / "map.csv", tmp_path / "deid.key"
+    assert main(["deid-key", "new", "--out", str(key)]) == 0
     assert (
         main(
             [
                 "deid",
+                "--key",
+                str(key),
                 "--pipeline",
                 "r",
                 "--in",
@@ -96,6 +99,7 @@ def test_stored_pipeline_job_stores_nothing_unless_asked(tmp_path):
                 str(out),
                 "--keep-dataset",
                 "kept",
+                "--force",
                 "--db",
                 str(db),
             ]

@@ -1,22 +1,25 @@
 """Surrogate values for PHI spans: one registry entry per kind of value.
 
-A :class:`SurrogateBook` lives for one de-identification job. Within it the
+Every choice is drawn from a random stream fixed by the job's secret key,
+the kind of value and the normalised original (phi_core.deid.keys), so the
 same original value always gets the same surrogate (names, IDs, phones,
-addresses, facilities: across the whole job, which includes every document
-of one patient), and dates and times move by one random offset per patient.
-Documents without a patient key are each their own patient.
+addresses, facilities) in every document, run, worker process and machine
+that uses the key, with no table of originals; dates and times move by one
+offset per patient, drawn the same way. Documents without a patient key are
+each their own patient. A :class:`SurrogateBook` caches within a document
+only (:meth:`SurrogateBook.start_document`).
 """
 
 from __future__ import annotations
 
 import random
 import re
-import secrets
 from dataclasses import dataclass, field
 from typing import Callable
 
 from faker import Faker
 
+from phi_core.deid import keys
 from phi_core.deid.surrogate import dates, places, shapes
 from phi_core.deid.surrogate.names import NameBook, SurrogatePerson, script_of, _split_titles
 
@@ -42,7 +45,10 @@ class SurrogateBook:
     # Original names and facilities: a made-up facility or address must contain none
     # of them (吉田内科 would show the physician 吉田 of another report).
     forbidden: frozenset[str] = frozenset()
-    rng: random.Random = field(init=False)
+    # The secret behind every choice (phi_core.deid.keys); default: from ``seed``, else a new random one.
+    key: bytes | None = None
+    # An archive job keeps no per-patient table: offsets are recomputed from the key.
+    track_offsets: bool = True
     fake: Faker = field(init=False)
     names: NameBook = field(init=False)
     values: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -50,19 +56,30 @@ class SurrogateBook:
     minute_offsets: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # Unseeded by default: a surrogate must not be reproducible by anyone
-        # who knows the program, only through the mapping file.
-        self.seed = self.seed if self.seed is not None else secrets.randbits(64)
-        self.rng = random.Random(self.seed)
+        # Without a key or seed the key is ephemeral: a surrogate must not be
+        # reproducible by anyone who knows the program, only through the mapping file.
+        if self.key is None:
+            self.key = keys.seed_key(self.seed) if self.seed is not None else keys.new_key()
         self.fake = Faker("ja_JP")
-        self.fake.seed_instance(self.rng.randrange(2**32))
-        self.names = NameBook(self.rng, self.avoid if self.name_avoid is None else self.name_avoid)
+        self.names = NameBook(self.rng_for, self.avoid if self.name_avoid is None else self.name_avoid)
         # One alternation searched in C instead of a Python loop over hundreds of originals.
         self._forbidden_re = (
             re.compile("|".join(map(re.escape, sorted(self.forbidden, key=len, reverse=True))))
             if self.forbidden
             else None
         )
+
+    def rng_for(self, kind: str, value: str) -> random.Random:
+        """The random stream of one original value: the same in every document, run and process."""
+        return keys.keyed_rng(self.key, kind, value)
+
+    def start_document(self) -> None:
+        """Forget what the last document remembered, so a document's output depends on it and the key only."""
+        self.values.clear()
+        self.names.start_document()
+        if not self.track_offsets:
+            self.day_offsets.clear()
+            self.minute_offsets.clear()
 
     def shows_original(self, candidate: str) -> bool:
         return candidate in self.avoid or bool(self._forbidden_re and self._forbidden_re.search(candidate))
@@ -71,21 +88,28 @@ class SurrogateBook:
 
     def day_offset(self, patient: str) -> int:
         if patient not in self.day_offsets:
-            self.day_offsets[patient] = self.rng.choice((-1, 1)) * self.rng.randint(MIN_DAYS, MAX_DAYS)
+            rng = self.rng_for("day-shift", patient)
+            self.day_offsets[patient] = rng.choice((-1, 1)) * rng.randint(MIN_DAYS, MAX_DAYS)
         return self.day_offsets[patient]
 
     def minute_offset(self, patient: str) -> int:
         if patient not in self.minute_offsets:
-            self.minute_offsets[patient] = self.rng.choice((-1, 1)) * 5 * self.rng.randint(1, 12)
+            rng = self.rng_for("minute-shift", patient)
+            self.minute_offsets[patient] = rng.choice((-1, 1)) * 5 * rng.randint(1, 12)
         return self.minute_offsets[patient]
 
     # --------------------------------------------------------------- values
 
-    def _once(self, kind: str, value: str, make: Callable[[], str]) -> str:
+    def _once(self, kind: str, value: str, make: Callable[[random.Random], str]) -> str:
+        """The surrogate of ``value``, drawn from its own keyed stream (cached within a document)."""
         key = (kind, value)
         if key not in self.values:
-            self.values[key] = make()
+            self.values[key] = make(self.rng_for(kind, value))
         return self.values[key]
+
+    def seeded_fake(self, rng: random.Random) -> Faker:
+        self.fake.seed_instance(rng.randrange(2**32))
+        return self.fake
 
     def replace(
         self, category: str | None, value: str, patient: str, person: SurrogatePerson | None = None
@@ -154,7 +178,7 @@ def _phone(book: SurrogateBook, value: str, patient: str) -> str:
     digits = sum(shapes.is_digit(c) for c in value)
     if digits < 6:
         return _other(book, value, patient)
-    return book._once("phone", value, lambda: shapes.fictional_phone(value, book.rng))
+    return book._once("phone", value, lambda rng: shapes.fictional_phone(value, rng))
 
 
 def _clean(book: SurrogateBook, make: Callable[[], str], value: str, tries: int = 40) -> str:
@@ -169,13 +193,17 @@ def _clean(book: SurrogateBook, make: Callable[[], str], value: str, tries: int 
 
 def _address(book: SurrogateBook, value: str, patient: str) -> str:
     return book._once(
-        "address", value, lambda: _clean(book, lambda: places.fictional_address(value, book.fake, book.rng), value)
+        "address",
+        value,
+        lambda rng: _clean(book, lambda: places.fictional_address(value, book.seeded_fake(rng), rng), value),
     )
 
 
 def _facility(book: SurrogateBook, value: str, patient: str) -> str:
     return book._once(
-        "facility", value, lambda: _clean(book, lambda: places.fictional_facility(value, book.fake, book.rng), value)
+        "facility",
+        value,
+        lambda rng: _clean(book, lambda: places.fictional_facility(value, book.seeded_fake(rng), rng), value),
     )
 
 
@@ -184,7 +212,7 @@ def _age(book: SurrogateBook, value: str, patient: str) -> str:
 
 
 def _other(book: SurrogateBook, value: str, patient: str) -> str:
-    return book._once("id", value, lambda: shapes.same_shape(value, book.rng))
+    return book._once("id", value, lambda rng: shapes.same_shape(value, rng))
 
 
 _VALUE_HANDLERS: dict[str, Callable[[SurrogateBook, str, str], str]] = {

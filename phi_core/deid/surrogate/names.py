@@ -4,11 +4,15 @@ A person is a family and a given name part, each a (kanji, katakana, romaji)
 triple, so a surrogate kanji name always comes with its own kana and romaji
 reading. Parts come from Faker's ja_JP pairs, the generator's extra lists and
 a composed pool (two halves with their readings, 青+川 -> 青川 アオカワ
-Aokawa), and never one that appears in any original name of the job, so an
-output can never show a real name from the same documents.
+Aokawa), never one spelled like the original it replaces, and, in a job
+that knows all its documents first (a pasted text, an upload), never one
+that appears in any original name of the job. An archive streamed in pieces
+cannot know that list, so there a surrogate may by chance equal a real name
+found elsewhere in the archive (never the one it replaces).
 
 The same original family (given) name always maps to the same surrogate
-family (given) name, which keeps 山田太郎, 山田 太郎, 山田様 and the reading
+family (given) name, drawn from the stream the job's key gives that original,
+which keeps 山田太郎, 山田 太郎, 山田様 and, within a document, the reading
 ヤマダ タロウ pointing at one fictional person.
 """
 
@@ -18,6 +22,7 @@ import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import jaconv
 from faker.providers.person.ja_JP import Provider as _JaPersons
@@ -173,9 +178,10 @@ def _case_like(original: str, text: str) -> str:
 class NameBook:
     """Original names -> fictional people, for one de-identification job."""
 
-    def __init__(self, rng: random.Random, avoid: str = ""):
-        # ``avoid``: the job's original names joined; no surrogate part may occur in it.
-        self.rng = rng
+    def __init__(self, rng: random.Random | Callable[[str, str], random.Random], avoid: str = ""):
+        # ``rng``: the keyed stream of each original (kind, value) -> Random, or one
+        # shared Random. ``avoid``: the job's original names joined; no surrogate part may occur in it.
+        self.rng_for = rng if callable(rng) and not isinstance(rng, random.Random) else (lambda kind, value: rng)
         self.avoid = avoid  # every original name of the job, joined
         self.family: dict[str, NamePart] = {}
         self.given: dict[str, NamePart] = {}
@@ -188,24 +194,33 @@ class NameBook:
             sex: [p for p in given_pool(sex) if not _in(p, avoid, lowered)] or given_pool(sex)
             for sex in ("M", "F", None)
         }
-        self._used: set[str] = set()
         self._splits: dict[str, tuple[str, str | None]] = {}  # name without spaces -> (family, given)
 
-    def _draw(self, pool: list[NamePart]) -> NamePart:
-        candidates = [p for p in pool if p.kanji not in self._used]
-        part = self.rng.choice(candidates or pool)  # all used: reuse rather than fail
-        self._used.add(part.kanji)
+    def start_document(self) -> None:
+        """Forget the names of the last document (their surrogates are recomputed from the key)."""
+        for memory in (self.family, self.given, self.people, self.readings, self._splits):
+            memory.clear()
+
+    def _draw(self, pool: list[NamePart], kind: str, original: str) -> NamePart:
+        """The part the key gives ``original``: never one spelled like the original itself."""
+        rng = self.rng_for(kind, original)
+        plain = original.removeprefix("reading:").lower()
+        part = rng.choice(pool)
+        for _ in range(20):
+            if plain not in (part.kanji, jaconv.kata2hira(part.kana), part.kana, part.romaji.lower()):
+                break
+            part = rng.choice(pool)
         return part
 
     def _family(self, original: str) -> NamePart:
         if original not in self.family:
-            self.family[original] = self._draw(self._families)
+            self.family[original] = self._draw(self._families, "family-name", original)
         return self.family[original]
 
     def _given(self, original: str) -> NamePart:
         if original not in self.given:
             sex = guess_sex(original.removeprefix("reading:"))
-            self.given[original] = self._draw(self._givens[sex])
+            self.given[original] = self._draw(self._givens[sex], "given-name", original)
         return self.given[original]
 
     # ----------------------------------------------------------- kanji names
