@@ -233,10 +233,10 @@ try:
     if request is not None:
         docs, fmt = request
         with st.spinner(tr("De-identifying…", "匿名化しています…")):
-            detect = pipeline_detector(load_pipeline(store, pipeline_name), store)
+            detect = pipeline_detector(load_pipeline(store, pipeline_name), store, actor=actor)
             state[RESULT] = deidentify(docs, detect, mode, english_tags=english)
             state[INPUT] = (docs, fmt)
-except (DeidInputError, PipelineError, StoreError, RuntimeError) as exc:
+except (DeidInputError, PipelineError, StoreError, RuntimeError, NotAllowed) as exc:
     st.error(tr("The job could not run; the reason is below.", "ジョブを実行できませんでした。理由は下のとおりです。"))
     st.code(error_text(exc), language=None)
 if RESULT in state:

@@ -97,9 +97,16 @@ def make_detector(pipeline: Pipeline, extractors: Sequence[Callable[[str], list[
     return detect
 
 
-def pipeline_detector(pipeline: Pipeline, store=None) -> Detector:
+def pipeline_detector(pipeline: Pipeline, store=None, *, actor=None) -> Detector:
+    """The pipeline's detector. A pipeline with model parts calls the model hosts:
+    starting that work is the ``run`` action, checked when an ``actor`` is given
+    (the pages always give one; the command line runs as the local user)."""
     from phi_core.deid.extractors import part_extractor
 
+    if actor is not None and any(not part.is_local for part in pipeline.parts):
+        from phi_core.roles import require
+
+        require(actor, "run")
     return make_detector(pipeline, [part_extractor(p, store) for p in pipeline.parts])
 
 

@@ -188,7 +188,8 @@ def _attach(con: duckdb.DuckDBPyConnection, db_path: Path, secret: object, read_
                 f"the key ({key_source() or 'given'}) does not open {db_path}: it is not the key the database "
                 "was encrypted with. Set PHI_DB_KEY or PHI_DB_KEY_FILE to the right key"
             ) from None
-        if isinstance(exc, duckdb.IOException) and "lock" in message.lower():
+        # A whole word: a damaged "block at location ..." is not a lock held by another process.
+        if isinstance(exc, duckdb.IOException) and re.search(r"\block\b", message, re.IGNORECASE):
             pid = _PID.search(message)
             raise DatabaseLocked(
                 f"the database {db_path} is in use by {describe_holder(db_path, int(pid.group(1)) if pid else None)}"

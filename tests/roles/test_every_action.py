@@ -265,3 +265,16 @@ def test_the_de_identify_page_actions_are_refused_to_a_viewer(store, tmp_path):
     assert [n for n, _ in store.pipeline_definitions()] == ["old"]
     assert not store.has_dataset("kept")
     assert not any(r.backend == "pipeline" for r in store.runs())
+
+
+def test_a_pipeline_with_model_parts_needs_the_run_right(store):
+    """De-identifying with a model part starts calls to the model hosts: only who may run may do it."""
+    with_model = make_pipeline("with-model", ["rules", "ollama:m:7b:3"])
+    for role in ROLES:
+        actor = signed_in(role)
+        if can(actor, "run"):
+            continue
+        with pytest.raises(NotAllowed):
+            pipeline_detector(with_model, store, actor=actor)
+    # Local pipelines call no host: every role may de-identify a pasted report with them.
+    pipeline_detector(make_pipeline("rules", ["rules"]), store, actor=signed_in("viewer"))
