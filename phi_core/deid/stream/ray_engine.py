@@ -49,6 +49,9 @@ class RayExecutor:
                 "the Ray engine runs pipelines without model parts (rules and rule profiles); for a pipeline that "
                 "calls models use --engine local, which calls the hosts concurrently"
             )
+        # Ray reports usage statistics to its makers by default; this product sends
+        # nothing anywhere but the configured model hosts.
+        os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
         try:
             import ray
         except ImportError:
