@@ -178,14 +178,15 @@ def test_damage_found_while_reading_a_block(capsys, tmp_path, db):
 def test_an_unreadable_input_says_it_cannot_be_read(capsys, tmp_path, monkeypatch):
     source = tmp_path / "in.txt"
     source.write_text("氏名 山田太郎", encoding="utf-8")
-    real = pathlib.Path.read_bytes
+    real = pathlib.Path.open
 
-    def refused(self):
+    # As root (CI) a chmod does not stop a read: refuse the open itself.
+    def refused(self, *args, **kwargs):
         if self == source:
             raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", refused)
+    monkeypatch.setattr(pathlib.Path, "open", refused)
     code, err = cli(
         capsys, "deid", "--pipeline", "rules", "--in", source, "--out", tmp_path / "out.txt", "--mode", "tags"
     )
@@ -196,8 +197,20 @@ def test_an_unreadable_input_says_it_cannot_be_read(capsys, tmp_path, monkeypatc
 def test_a_folder_given_as_input_or_output_says_so(capsys, tmp_path, db):
     folder = tmp_path / "folder.txt"
     folder.mkdir()
+    # A folder is an archive deid reads (--format folder); read as one text file it is a mistake.
     code, err = cli(
-        capsys, "deid", "--pipeline", "rules", "--in", folder, "--out", tmp_path / "o.txt", "--mode", "tags"
+        capsys,
+        "deid",
+        "--pipeline",
+        "rules",
+        "--in",
+        folder,
+        "--format",
+        "txt",
+        "--out",
+        tmp_path / "o.txt",
+        "--mode",
+        "tags",
     )
     one_plain_line(code, err, "is a folder", str(folder))
     code, err = cli(capsys, "export", "gold", "--dataset", "s", "--out", folder, "--db", db)

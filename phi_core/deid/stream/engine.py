@@ -149,7 +149,8 @@ def _bar(job: ArchiveJob, initial: int):
         initial=initial,
         unit="doc",
         file=sys.stderr,
-        disable=not job.progress,
+        # A bar only on a terminal: in a log or a pipe it would be noise.
+        disable=not job.progress or not sys.stderr.isatty(),
         mininterval=0.5,
         dynamic_ncols=True,
     )
