@@ -22,10 +22,12 @@ from .identifier_shape import _DECIMAL, _DIGIT, _EMAIL, _GROUPS, _RUN
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KEY_AFTER = re.compile(r'"[ \t]*:')
+# Readings and fractions: groups of one to three digits divided by slashes (130/80, 120/70/60).
+_READING = re.compile(r"^[0-9０-９]{1,3}(?:[/／][0-9０-９]{1,3})+$")
 
 
 def _long(value: str) -> bool:
-    return len(_DIGIT.findall(value)) >= 5 and not _DECIMAL.match(value)
+    return len(_DIGIT.findall(value)) >= 5 and not _DECIMAL.match(value) and not _READING.match(value)
 
 
 def _json_key(text: str, start: int, end: int) -> bool:
