@@ -109,9 +109,12 @@ def _parse(name: str, table: object, source: str, bases: dict[str, Profile] | No
     supplements = table.get("supplements", [])
     if not isinstance(supplements, list) or not all(isinstance(r, str) for r in supplements):
         raise fail("`supplements` must be a list of names", "`supplements` は名前のリストです")
+    if base is not None:
+        # A profile that extends another checks at least what the other checks.
+        supplements = list(base.supplements) + [r for r in supplements if r not in base.supplements]
     if set(supplements) & set(recognizers):
         raise fail("a recognizer is both run and a supplement", "同じ認識器が通常と補助の両方にあります")
-    supplement_rank = table.get("supplement_rank", 0)
+    supplement_rank = table.get("supplement_rank", base.supplement_rank if base else 0)
     if (
         not isinstance(supplement_rank, int)
         or isinstance(supplement_rank, bool)
@@ -121,7 +124,7 @@ def _parse(name: str, table: object, source: str, bases: dict[str, Profile] | No
             f"`supplement_rank` must be a whole number 0-{RANK_LABEL}",
             f"`supplement_rank` は 0〜{RANK_LABEL} の整数です",
         )
-    allow_list = table.get("allow_list")
+    allow_list = table.get("allow_list", base.allow_list if base else None)
     if allow_list is not None and (not isinstance(allow_list, str) or "/" in allow_list or "\\" in allow_list):
         raise fail("`allow_list` must be a file name in data/rules/", "`allow_list` は data/rules/ のファイル名です")
     return Profile(

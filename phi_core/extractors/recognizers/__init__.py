@@ -14,7 +14,8 @@ every process that extracts imports this package.
 
 The morphology and NER based recognizers (sudachi_*, ginza_entities) and the
 identifier-shape ones register too, but only the profiles that list them run
-them (recall-first), so ``balanced`` stays as it is.
+them: recall-first runs them all, behind the clinical allow-list; ``balanced``
+runs only a few cheap, generic ones there (its ``supplements``).
 """
 
 from __future__ import annotations

@@ -77,7 +77,8 @@ class ScanDamageRecognizer(Recognizer):
         if not changed:
             return []
         found = []
-        for cand in run_recognizers(fixed):
+        # The plain rules only: this recognizer may itself be a profile's supplement.
+        for cand in run_recognizers(fixed, supplements=False):
             if any(cand.start <= i < cand.end for i in changed):
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))

@@ -24,10 +24,11 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.profiles import DEFAULT_PROFILE, get_profile
 from phi_core.extractors.recognition.recognizer import RECOGNIZERS, Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
+from phi_core.extractors.rules.checked import allow_list_for, checked_proposals
 from phi_core.japanese.chars import is_kanji, is_katakana
 from phi_core.models import PredictedItem, Span
 
-VERSION = "rules-2.0.1"
+VERSION = "rules-2.1.0"
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -46,17 +47,25 @@ def run_recognizers(
     ranks: dict[str, int] | None = None,
     *,
     profile: str = DEFAULT_PROFILE,
+    supplements: bool = True,
 ) -> list[Candidate]:
     """Resolved candidates from the given recognizers (by default, those of ``profile``).
 
     ``ranks`` caps the rank of a recognizer's candidates (name -> rank); a
-    profile brings its own.
+    profile brings its own, and its supplements (proposals checked against the
+    clinical allow-list first) unless ``supplements`` is false or the
+    recognizers are given.
     """
     if not text:
         return []
+    checked: list[Recognizer] = []
+    allow_file, supplement_rank = None, 0
     if recognizers is None:
         chosen = get_profile(profile)
         recognizers, ranks = chosen.enabled(), chosen.ranks
+        if supplements:
+            checked = list(chosen.supplement_recognizers().values())
+            allow_file, supplement_rank = chosen.allow_list, chosen.supplement_rank
     ranks = ranks or {}
     doc = Document(text)
     candidates: list[Candidate] = []
@@ -68,6 +77,8 @@ def run_recognizers(
             found = [c if c.rank <= cap else c._replace(rank=cap) for c in found]
         candidates.extend(found)
         regions.extend(recognizer.regions(doc))
+    if checked:
+        candidates.extend(checked_proposals(doc, checked, allow_list_for(allow_file), supplement_rank, candidates))
     return resolve(doc, candidates, regions)
 
 
