@@ -15,10 +15,10 @@ import os
 import random
 import secrets
 import stat
-import unicodedata
 from pathlib import Path
 
 from phi_core.files import create_private
+from phi_core.japanese.width import nfkc
 
 KEY_BYTES = 32
 _HEADER = "phi-bench deid key v1\n"
@@ -85,7 +85,7 @@ def key_id(key: bytes) -> str:
 
 def normalise(value: str) -> str:
     """The form two spellings of one value share: NFKC (full-width digits and letters folded), no spaces."""
-    return "".join(unicodedata.normalize("NFKC", value).split())
+    return "".join(nfkc(value).split())
 
 
 def keyed_int(key: bytes, kind: str, value: str) -> int:
