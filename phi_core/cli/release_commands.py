@@ -23,7 +23,6 @@ def _sample_args(p: argparse.ArgumentParser) -> None:
 @command("sample", "draw a stratified random sample of an archive into a new dataset, pre-annotated", _sample_args)
 def cmd_sample(args: argparse.Namespace) -> int:
     from phi_core.pipelines import PipelineError
-    from phi_core.release.archive import ArchiveError
     from phi_core.release.service import sample_archive
     from phi_core.roles import NotAllowed
     from phi_core.store import Store
@@ -45,7 +44,7 @@ def cmd_sample(args: argparse.Namespace) -> int:
                 pipeline=args.pipeline,
             )
             counts = store.report_counts(args.dataset)
-    except (ArchiveError, PipelineError, NotAllowed, ValueError) as exc:
+    except (PipelineError, NotAllowed, ValueError) as exc:  # bad archive input is a ValueError too
         raise UserError(str(exc)) from None
     print_json(
         {

@@ -45,6 +45,8 @@ class Document:
     patient: str | None = None
     # How the writer names the id field/column/file, taken from the input.
     layout: dict = field(default_factory=dict)
+    # Fields a reader was asked to keep as they are (``Source.extra_fields``); None when none were.
+    extra: dict | None = None
 
 
 def _decode(data: bytes, what: str) -> str:

@@ -17,6 +17,7 @@ so that small kinds get enough documents to be judged on their own.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import time
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ from typing import Iterator
 
 import numpy as np
 
-from phi_core.release.archive import ArchiveDoc, archive_digest, guess_format, iter_documents
+from phi_core.deid.io import Document
+from phi_core.deid.limits import DeidInputError, max_document_bytes
+from phi_core.deid.stream.readers import Source, check_source, documents, folder_files, guess_source_format
 from phi_core.release.kinds import FIT_SIZE, METHOD, KindModel, fit_kinds
 
 MIN_PER_STRATUM = 5
@@ -113,8 +116,44 @@ def _column_of(strata: str) -> str | None:
     raise ValueError(f"cannot read --strata {strata!r}: write kind or column:NAME")
 
 
-def _batches(docs: Iterator[ArchiveDoc], size: int) -> Iterator[list[ArchiveDoc]]:
-    batch: list[ArchiveDoc] = []
+def read_archive(
+    path: Path, fmt: str, *, column: str | None = None, text_column: str | None = None
+) -> Iterator[Document]:
+    """The archive's documents in a fixed order, read by deid's stream readers with their limits.
+
+    The stratum column travels as the reader's one named field (``doc.patient``);
+    a JSONL report's own "style" field in ``doc.extra``.
+    """
+    if column and fmt in ("zip", "folder", "txt"):
+        raise DeidInputError(f"a {fmt} input is plain text with no columns: use --strata kind")
+    src = Source(path, fmt, max_document_bytes(), patient_key=column, text_column=text_column)
+    if fmt == "jsonl":
+        src.extra_fields = ("style",)
+    check_source(src)
+    return (doc for doc, _ in documents(src))
+
+
+def _style(doc: Document) -> str | None:
+    style = (doc.extra or {}).get("style")
+    return style if isinstance(style, str) and style else None
+
+
+def archive_digest(path: str | Path) -> str:
+    """SHA-256 of the archive's bytes (a folder: of each text file's name and bytes, in reading order)."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    files = list(folder_files(path)) if path.is_dir() else [path]
+    for file in files:
+        if path.is_dir():
+            digest.update(file.relative_to(path).as_posix().encode() + b"\0")
+        with open(file, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
     for doc in docs:
         batch.append(doc)
         if len(batch) >= size:
@@ -139,14 +178,14 @@ def draw_sample(
         raise ValueError("--n must be at least 1")
     started = time.perf_counter()
     path = Path(path)
-    fmt = fmt or guess_format(path)
+    fmt = fmt or guess_source_format(path)
     column = _column_of(strata)
     rng = np.random.default_rng(seed)
 
     # Pass 1: count, and a reservoir of texts to fit the kinds on.
     fit_texts: list[str] = []
     size = 0
-    for doc in iter_documents(path, fmt, column=column, text_column=text_column):
+    for doc in read_archive(path, fmt, column=column, text_column=text_column):
         if column is None:
             if size < FIT_SIZE:
                 fit_texts.append(doc.text)
@@ -161,11 +200,11 @@ def draw_sample(
     del fit_texts
 
     # Pass 2: stratum of every document, and the n smallest random keys per stratum.
-    heaps: dict[str, list[tuple[float, int, ArchiveDoc]]] = {}
+    heaps: dict[str, list[tuple[float, int, Document]]] = {}
     counts: dict[str, int] = {}
     position = 0
-    for batch in _batches(iter_documents(path, fmt, column=column, text_column=text_column), ASSIGN_BATCH):
-        labels = model.assign([d.text for d in batch]) if model else [d.stratum or "" for d in batch]
+    for batch in _batches(read_archive(path, fmt, column=column, text_column=text_column), ASSIGN_BATCH):
+        labels = model.assign([d.text for d in batch]) if model else [d.patient or "" for d in batch]
         keys = rng.random(len(batch))
         for doc, label, key in zip(batch, labels, keys):
             counts[label] = counts.get(label, 0) + 1
@@ -181,7 +220,7 @@ def draw_sample(
     chosen: list[SampledDoc] = []
     for label, heap in heaps.items():
         smallest = sorted(heap, key=lambda e: -e[0])[: shares[label]]
-        chosen.extend(SampledDoc(d.id, d.text, label, d.style, pos) for _, pos, d in smallest)
+        chosen.extend(SampledDoc(d.id, d.text, label, _style(d), pos) for _, pos, d in smallest)
     chosen.sort(key=lambda d: d.position)
 
     names = {k.kind: k for k in model.kinds} if model else {}

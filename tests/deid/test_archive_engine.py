@@ -157,8 +157,14 @@ def test_a_zip_output_resumed_after_a_crash_is_the_same_zip(tmp_path):
 
 
 @pytest.mark.ray
-def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path):
+def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path, monkeypatch):
     ray = pytest.importorskip("ray")
+    from phi_core.deid.stream import ray_engine
+
+    # Small windows and blocks: several datasets in flight, blocks finishing out of order.
+    monkeypatch.setattr(ray_engine, "FIRST_WINDOW_DOCS", 8)
+    monkeypatch.setattr(ray_engine, "WINDOW_DOCS", 64)
+    monkeypatch.setattr(ray_engine, "BLOCK_DOCS", 7)
     local_out, local_map = tmp_path / "local.jsonl", tmp_path / "local.csv"
     run_archive(_job(small_archive, local_out, mapping=local_map, workers=2))
     ray_out, ray_map = tmp_path / "ray.jsonl", tmp_path / "ray.csv"

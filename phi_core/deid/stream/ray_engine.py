@@ -1,17 +1,24 @@
-"""The same archive job on Ray Data: the driver reads and writes, Ray workers de-identify in batches.
+"""The same archive job on Ray Data: the driver reads and writes, Ray workers de-identify in blocks.
 
-The driver streams the input in windows; each window becomes a Ray dataset
-whose batches run :func:`phi_core.deid.stream.work.process_chunk` on the
-cluster's CPU workers (each builds its detector once and reuses it), and
-comes back in input order (``preserve_order``), so the output, checkpoint
-and resume are the local engine's, byte for byte. The key and the documents
-travel to the workers over Ray's own connections: run a cluster only on a
-network you trust with PHI (or with Ray's TLS settings).
+The driver streams the input in windows of documents; each window becomes a
+Ray dataset of Arrow blocks whose tasks run
+:func:`phi_core.deid.stream.work.process_chunk` on the cluster's CPU workers
+(each worker process builds its detector once and reuses it for every later
+block and window). Two windows are in flight: while Ray rewrites one, the
+driver writes the one before and reads the one after, so neither side waits
+for the other. Every document carries its place in the window and the
+driver puts results back in that order, so the output, checkpoint and resume
+are the local engine's, byte for byte, whatever order blocks finish in.
+
+The key and the documents travel to the workers over Ray's own connections:
+run a cluster only on a network you trust with PHI (or with Ray's TLS settings).
 """
 
 from __future__ import annotations
 
-import itertools
+import collections
+import concurrent.futures as cf
+import json
 import logging
 import os
 from pathlib import Path
@@ -19,8 +26,15 @@ from typing import Iterable, Iterator
 
 from phi_core.deid.stream.work import Chunk, Done, WorkSpec, process_chunk, runs_on_cpu
 
-# Documents per Ray dataset: large enough to hide a dataset's start-up, small enough to keep memory flat.
-WINDOW_CHUNKS = 256
+# Documents per Ray dataset. A dataset costs a fixed planning and scheduling
+# time (tenths of a second), so windows are large; they start small so that
+# the first documents reach the output at once, and double up to this size.
+WINDOW_DOCS = 8192
+FIRST_WINDOW_DOCS = 256
+# Documents per block, i.e. per Ray task: enough work to hide a task's overhead,
+# small enough that a window spreads over every CPU.
+BLOCK_DOCS = 512
+WINDOWS_IN_FLIGHT = 2
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -28,18 +42,35 @@ class RayEngineError(ValueError):
     """Ray cannot run this job; the message says what to do."""
 
 
-def _deid_batch(batch: dict, spec: WorkSpec) -> dict:
-    chunk = [
-        (str(i), str(t), None if p is None or p == "" else str(p))
-        for i, t, p in zip(batch["id"], batch["text"], batch["patient"])
-    ]
-    done = process_chunk(spec, chunk)
-    import json
+def _deid_block(table, spec: WorkSpec):
+    import pyarrow as pa
 
-    return {
-        "text": [text for text, _ in done],
-        "rows": [json.dumps(rows, ensure_ascii=False) for _, rows in done],
-    }
+    chunk = list(
+        zip(table.column("id").to_pylist(), table.column("text").to_pylist(), table.column("patient").to_pylist())
+    )
+    done = process_chunk(spec, chunk)
+    return pa.table(
+        {
+            "seq": table.column("seq"),
+            "text": pa.array([text for text, _ in done], pa.large_string()),
+            # JSON keeps the rows' tuples of str and int exact without an Arrow schema for them.
+            "rows": pa.array([json.dumps(rows, ensure_ascii=False) for _, rows in done], pa.large_string()),
+        }
+    )
+
+
+def _block(docs: list, start: int):
+    import pyarrow as pa
+
+    return pa.table(
+        {
+            "seq": pa.array(range(start, start + len(docs)), pa.int64()),
+            "id": pa.array([d[0] for d in docs], pa.string()),
+            "text": pa.array([d[1] for d in docs], pa.large_string()),
+            # Null and "" stay apart: a patient key that is empty is still a key, as in the local engine.
+            "patient": pa.array([d[2] for d in docs], pa.string()),
+        }
+    )
 
 
 class RayExecutor:
@@ -74,32 +105,65 @@ class RayExecutor:
         # The job draws its own progress bar; Ray's would interleave with it.
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True
+        self.pool = cf.ThreadPoolExecutor(WINDOWS_IN_FLIGHT, thread_name_prefix="ray-window")
+
+    def _configure(self) -> None:
+        # Set in the thread that runs the dataset, in case the context is per thread.
+        context = self.ray.data.DataContext.get_current()
         context.enable_progress_bars = False
+        # Order comes from the "seq" column, so blocks may come back as they finish.
+        context.execution_options.preserve_order = False
+
+    def _run(self, docs: list) -> list[tuple[str, list]]:
+        self._configure()
+        blocks = [_block(docs[i : i + BLOCK_DOCS], i) for i in range(0, len(docs), BLOCK_DOCS)]
+        dataset = self.ray.data.from_arrow(blocks).map_batches(
+            _deid_block,
+            fn_kwargs={"spec": self.spec},
+            batch_size=None,  # a whole block per call: one task per block
+            batch_format="pyarrow",
+            zero_copy_batch=True,
+            num_cpus=1,
+        )
+        out: list = [None] * len(docs)
+        for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+            for seq, text, rows in zip(
+                batch.column("seq").to_pylist(), batch.column("text").to_pylist(), batch.column("rows").to_pylist()
+            ):
+                out[seq] = (text, [tuple(row) for row in json.loads(rows)])
+        return out
+
+    @staticmethod
+    def _windows(chunks: Iterable[Chunk]) -> Iterator[list[Chunk]]:
+        target, window, size = FIRST_WINDOW_DOCS, [], 0
+        for chunk in chunks:
+            window.append(chunk)
+            size += len(chunk)
+            if size >= target:
+                yield window
+                target, window, size = min(WINDOW_DOCS, target * 2), [], 0
+        if window:
+            yield window
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Done]:
-        import json
+        pending: collections.deque = collections.deque()
 
-        iterator = iter(chunks)
-        while True:
-            window = list(itertools.islice(iterator, WINDOW_CHUNKS))
-            if not window:
-                return
-            size = max(len(chunk) for chunk in window)  # the first chunks of a job are small
-            items = [{"id": i, "text": t, "patient": "" if p is None else p} for chunk in window for i, t, p in chunk]
-            dataset = self.ray.data.from_items(items, override_num_blocks=max(1, len(window) // 4))
-            results = dataset.map_batches(
-                _deid_batch, fn_kwargs={"spec": self.spec}, batch_size=size, batch_format="pandas", num_cpus=1
-            )
-            out: list = []
-            for batch in results.iter_batches(batch_size=None, batch_format="pandas"):
-                out.extend(zip(batch["text"], (json.loads(r) for r in batch["rows"])))
-            cursor = 0
+        def finish() -> Iterator[Done]:
+            window, future = pending.popleft()
+            out, cursor = future.result(), 0
             for chunk in window:
-                yield [(text, [tuple(row) for row in rows]) for text, rows in out[cursor : cursor + len(chunk)]]
+                yield out[cursor : cursor + len(chunk)]
                 cursor += len(chunk)
 
+        for window in self._windows(chunks):
+            pending.append((window, self.pool.submit(self._run, [doc for chunk in window for doc in chunk])))
+            while len(pending) >= WINDOWS_IN_FLIGHT:
+                yield from finish()
+        while pending:
+            yield from finish()
+
     def close(self) -> None:
+        # Not waiting: a window still running ends with Ray itself, and Ctrl-C should not wait for it.
+        self.pool.shutdown(wait=False, cancel_futures=True)
         if self.started_here and self.ray.is_initialized():
             self.ray.shutdown()

@@ -29,8 +29,11 @@ class Source:
     path: Path
     fmt: str
     max_bytes: int
+    # The one named field kept with each document: the patient key for deid, a stratum column for `sample`.
     patient_key: str | None = None
     text_column: str | None = None
+    # JSONL fields kept as they are in ``Document.extra`` (``sample`` keeps a report's "style").
+    extra_fields: tuple[str, ...] = ()
     # Filled when opened: what the writer needs to mirror the input (CSV columns).
     layout: dict = field(default_factory=dict)
     total: int | None = None
@@ -39,7 +42,7 @@ class Source:
 def guess_source_format(path: Path) -> str:
     if path.is_dir():
         return "folder"
-    fmt = {".jsonl": "jsonl", ".csv": "csv", ".txt": "txt", ".zip": "zip"}.get(path.suffix.lower())
+    fmt = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".txt": "txt", ".zip": "zip"}.get(path.suffix.lower())
     if fmt is None:
         raise DeidInputError(f"cannot tell the format of {path.name}: pass --format {'|'.join(FORMATS)}")
     return fmt
@@ -89,6 +92,8 @@ def read_jsonl(src: Source, position: Any) -> Iterator[tuple[Document, Any]]:
                 )
             patient = record.get(src.patient_key) if src.patient_key else None
             doc = Document(str(record.get("id", number)), record["text"], None if patient is None else str(patient))
+            if src.extra_fields:
+                doc.extra = {name: record.get(name) for name in src.extra_fields}
             yield doc, (offset, number)
 
 
@@ -247,14 +252,19 @@ READERS = {
 }
 
 
-def prepare(src: Source) -> None:
-    """Count the documents (for the progress bar and paper-CSV ids) and read the CSV layout; refuses bad input early."""
+def check_source(src: Source) -> None:
+    """Refuses a missing input, or a folder read as a file and the reverse, before anything is read."""
     if not src.path.exists():
         raise DeidInputError(f"there is no input {src.path}: check --in")
     if src.fmt == "folder" and not src.path.is_dir():
         raise DeidInputError(f"{src.path} is not a folder; give a folder of .txt files or choose another --format")
     if src.fmt != "folder" and src.path.is_dir():
         raise DeidInputError(f"{src.path} is a folder; pass --format folder to read its .txt files")
+
+
+def prepare(src: Source) -> None:
+    """Count the documents (for the progress bar and paper-CSV ids) and read the CSV layout; refuses bad input early."""
+    check_source(src)
     if src.fmt == "jsonl":
         src.total = _count_lines(src.path)
     elif src.fmt in ("csv", "paper-csv"):
