@@ -15,7 +15,9 @@ Kinds are named by their most typical lines: lines met verbatim in many of
 the kind's subset documents (template lines such as 【所見】 or a CSV header).
 A line repeated across at least ``NAME_MIN_SHARE`` of a kind's documents, and
 at least ``NAME_MIN_DOCS`` of them, is a template rather than one patient's
-value, so the name does not carry PHI into reports.
+value; a recurring line in which the recall-first profile finds anything
+(a letterhead's facility, a ward, a frequent signer) is still left out, so
+the name does not carry PHI into reports.
 """
 
 from __future__ import annotations
@@ -98,7 +100,23 @@ def typical_lines(texts: Iterable[str]) -> list[str]:
     floor = max(NAME_MIN_DOCS, NAME_MIN_SHARE * len(docs))
     common = [(n, line) for line, n in counts.items() if n >= floor]
     common.sort(key=lambda x: (-x[0], len(x[1]), x[1]))
-    return [line[:NAME_MAX_CHARS] for _, line in common[:NAME_LINES]]
+    chosen: list[str] = []
+    for _, line in common:
+        if len(chosen) == NAME_LINES:
+            break
+        # A line can recur across a kind and still hold PHI (a ward or facility printed in a
+        # letterhead, one busy physician's signature): names go into reports, so such lines never do.
+        if not _may_hold_phi(line):
+            chosen.append(line[:NAME_MAX_CHARS])
+    return chosen
+
+
+def _may_hold_phi(line: str) -> bool:
+    # The greedy de-identification profile, not the balanced one: here a false alarm only costs a
+    # less telling kind name, a miss would print PHI in the officer's report.
+    from phi_core.extractors.profiles_recall_first import extract_spans
+
+    return bool(extract_spans(line))
 
 
 def _name(index: int, lines: list[str], shapes: list[str]) -> str:

@@ -92,3 +92,13 @@ def test_sample_becomes_a_silver_dataset_with_its_kinds(archive, tmp_path):
             sample_archive(store, "", path, n=5, dataset="ward-sample")
         store.delete_dataset("ward-sample")
         assert store.sample_info("ward-sample") is None
+
+
+def test_recurring_lines_that_hold_phi_never_name_a_kind():
+    from phi_core.release.kinds import typical_lines
+
+    # Without the check the letterhead would be the second name line (as common, as short).
+    letterhead = "山田医院"
+    docs = [f"{letterhead}\n【画像所見】\n肝S{n}に{n + 3}mmの結節。\n【診断】\n経過観察" for n in range(1, 7)]
+    lines = typical_lines(docs)
+    assert lines == ["【診断】", "経過観察"]
