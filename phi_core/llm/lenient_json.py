@@ -98,14 +98,12 @@ _OPEN_QUOTES = {'"': '"', "'": "'", "“": "”"}
 _CLOSERS = {"{": "}", "[": "]"}
 
 
-def _balanced_end(text: str, start: int) -> int | None:
-    """Index just past the bracket that closes text[start]; None when it never closes.
+def _structure(text: str, start: int) -> Iterator[tuple[int, str, str]]:
+    """(index, char, kind) for each bracket ("open", "close") and string end ("string_end") from ``start`` on.
 
-    Quoted strings (double, single or curly quotes) are skipped so that brackets
-    inside values do not count. A mismatched closer ends the scan as balanced
-    at that point; decoding will then reject the candidate.
+    Quoted strings (double, single or curly quotes) are skipped, so that
+    brackets inside values do not count.
     """
-    stack: list[str] = []
     quote = None
     escaped = False
     for index in range(start, len(text)):
@@ -117,16 +115,28 @@ def _balanced_end(text: str, start: int) -> int | None:
                 escaped = True
             elif char == quote:
                 quote = None
+                yield index, char, "string_end"
             continue
         if char in _OPEN_QUOTES:
             quote = _OPEN_QUOTES[char]
         elif char in _CLOSERS:
-            stack.append(_CLOSERS[char])
+            yield index, char, "open"
         elif char in "}]":
-            if not stack or stack.pop() != char:
-                return index + 1
-            if not stack:
-                return index + 1
+            yield index, char, "close"
+
+
+def _balanced_end(text: str, start: int) -> int | None:
+    """Index just past the bracket that closes text[start]; None when it never closes.
+
+    A mismatched closer ends the scan as balanced at that point; decoding will
+    then reject the candidate.
+    """
+    stack: list[str] = []
+    for index, char, kind in _structure(text, start):
+        if kind == "open":
+            stack.append(_CLOSERS[char])
+        elif kind == "close" and (not stack or stack.pop() != char or not stack):
+            return index + 1
     return None
 
 
@@ -250,25 +260,13 @@ def _close_truncated(text: str, start: int) -> tuple[Any] | None:
     """
     cuts: list[tuple[int, str]] = []  # (end index, closers needed there)
     stack: list[str] = []
-    quote = None
-    escaped = False
-    for index in range(start, len(text)):
-        char = text[index]
-        if quote is not None:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = None
-                if stack and (stack[-1] == "]" or len(stack) == 1):
-                    cuts.append((index + 1, "".join(reversed(stack))))
-            continue
-        if char in _OPEN_QUOTES:
-            quote = _OPEN_QUOTES[char]
-        elif char in _CLOSERS:
+    for index, char, kind in _structure(text, start):
+        if kind == "string_end":
+            if stack and (stack[-1] == "]" or len(stack) == 1):
+                cuts.append((index + 1, "".join(reversed(stack))))
+        elif kind == "open":
             stack.append(_CLOSERS[char])
-        elif char in "}]" and stack:
+        elif stack:  # a closer
             stack.pop()
             if stack:
                 cuts.append((index + 1, "".join(reversed(stack))))
