@@ -1,9 +1,10 @@
 """Model hosts on loopback: the one implementation of Ollama's and the OpenAI API's wire format.
 
-Testing and benchmarking only, not a product feature. Three kinds of host
-speak these protocols: the fixed-latency stand-ins the scale-out bench drives
+Testing and benchmarking only, not a product feature. Several hosts speak
+these protocols: the fixed-latency stand-ins the scale-out bench drives
 (``bench/standin_hosts.py``) and the scripted fakes the tests use
-(``tests/doubles/fake_ollama_server.py``, ``fake_openai_server.py``). They
+(``tests/doubles/``: ``fake_ollama_server.py``, ``fake_openai_server.py``,
+``huge_reply_host.py``). They
 all stand on this module: ``LoopbackHost`` (the server, its route table, the
 log of what it received, canned answers queued ahead of the routes, the chat
 gate with its latency, slots and counts) and the reply bodies in each API's
@@ -23,7 +24,7 @@ import json
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,6 +47,14 @@ class Received(NamedTuple):
 
 class Ndjson(list):
     """An answer sent as one JSON object a line (Ollama streams its chat this way)."""
+
+
+class Body(NamedTuple):
+    """An answer written piece by piece (one too large to hold), with its full length."""
+
+    content_type: str
+    length: int
+    chunks: Iterable[bytes]
 
 
 class _Server(ThreadingHTTPServer):
@@ -105,7 +114,7 @@ class LoopbackHost:
         self, status: int, body: Any = None, *, content_type: str = JSON, delay_s: float = 0.0, times: int = 1
     ) -> None:
         """Answer the next ``times`` requests with this (bytes as they are), before serving normally."""
-        raw = body if isinstance(body, bytes) else _encode(body if body is not None else {})
+        raw = body if isinstance(body, bytes) else encode(body if body is not None else {})
         self._queued.extend([(status, raw, content_type, delay_s)] * times)
 
     # -- chats: latency, slots and counts ---------------------------------------
@@ -138,20 +147,25 @@ class LoopbackHost:
 
     # -- one request --------------------------------------------------------------
 
-    def answer(self, method: str, path: str, body: dict, headers: dict[str, str]) -> tuple[int, bytes, str]:
+    def answer(self, method: str, path: str, body: dict, headers: dict[str, str]) -> tuple[int, Body]:
         self.requests.append(Received(method, path, body, headers))
         if self._queued:
             status, raw, content_type, delay_s = self._queued.popleft()
             time.sleep(delay_s)
-            return status, raw, content_type
+            return status, Body(content_type, len(raw), (raw,))
         route = self.routes().get((method, path))
         status, payload = route(body) if route else (404, self.not_found)
+        if isinstance(payload, Body):
+            return status, payload
         if isinstance(payload, Ndjson):
-            return status, b"".join(_encode(part) + b"\n" for part in payload), "application/x-ndjson"
-        return status, _encode(payload), JSON
+            data = b"".join(encode(part) + b"\n" for part in payload)
+            return status, Body("application/x-ndjson", len(data), (data,))
+        data = encode(payload)
+        return status, Body(JSON, len(data), (data,))
 
 
-def _encode(payload: Any) -> bytes:
+def encode(payload: Any) -> bytes:
+    """A JSON body as the hosts send it (UTF-8, non-ASCII kept as it is)."""
     return json.dumps(payload, ensure_ascii=False).encode("utf-8")
 
 
@@ -180,17 +194,19 @@ def _handler_for(host: LoopbackHost) -> type[BaseHTTPRequestHandler]:
             try:
                 body = json.loads(raw) if raw else {}
             except json.JSONDecodeError:
-                self._send(400, _encode({"error": "request body is not JSON"}), JSON)
+                data = encode({"error": "request body is not JSON"})
+                self._send(400, Body(JSON, len(data), (data,)))
                 return
             headers = {k.lower(): v for k, v in self.headers.items()}
             self._send(*host.answer(method, self.path.split("?")[0], body, headers))
 
-        def _send(self, status: int, data: bytes, content_type: str) -> None:
+        def _send(self, status: int, answer: Body) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(data)))
+            self.send_header("Content-Type", answer.content_type)
+            self.send_header("Content-Length", str(answer.length))
             self.end_headers()
-            self.wfile.write(data)
+            for chunk in answer.chunks:
+                self.wfile.write(chunk)
 
     return Handler
 

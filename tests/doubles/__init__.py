@@ -2,13 +2,14 @@
 
 - ``fake_ollama_server``: an Ollama HTTP server on loopback with scripted replies.
 - ``fake_openai_server``: an OpenAI-compatible server on loopback with scripted replies.
+- ``huge_reply_host``: a host whose chat answers are 100 MB (the reply-size limit).
 - ``rules_model``: a "model" that answers with the rule-based extractor's items.
 - ``StandinHost``, ``StandinFleet``, ``STANDIN_MODEL``: hosts answering both APIs
   with a fixed latency, passed on from ``bench/standin_hosts.py``.
 
 The wire format of both APIs is written once, in ``bench/loopback_hosts.py``
 (benches import nothing from tests/, and doubles do not ship in phi_core), and
-the two fake servers build on it; its docstring says why it lives there.
+the fake servers build on it; its docstring says why it lives there.
 """
 
 from bench.standin_hosts import MODEL as STANDIN_MODEL
