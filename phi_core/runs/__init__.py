@@ -2,7 +2,8 @@
 
 job (what to run) -> cache (replies answered from the store) -> extractors
 (the extractor factory: rules, or one phase extractor per reachable host) ->
-runner (resumable tasks, hosts, validity, stored results) -> live_work (what
+runner (resumable tasks, hosts, validity, stored results; run_session what one
+sitting saw and how the run ends) -> live_work (what
 this process is working on) -> interrupted_work (unfinished work left by a
 process that is gone, and the jobs that resume it) -> manager (the app's
 queue of jobs in background threads).
