@@ -129,3 +129,7 @@ def main() -> None:
         print("OLLAMA_HOST=" + ",".join(fleet.urls))
         print("PHI_OPENAI_BASE_URL=" + ",".join(h.openai_url for h in fleet.hosts), flush=True)
         serve_until_interrupted()
+
+
+if __name__ == "__main__":
+    main()
