@@ -2,7 +2,7 @@
 
 A thin view. Jobs live in the app's JobManager (phi_core.runs.manager), so the
 page can be left and reopened without losing them; the decisions (form
-checks, estimates, tables, new phase versions) are in phi_core.ui.runs_page_logic and
+checks, estimates, tables, new phase versions) are in phi_core.ui.run_start and
 phi_core.ui.phase_editor. The live jobs panel, the history tab and the phase
 views are phi_core.ui.jobs_view, run_history_view and phase_editor_view.
 """
@@ -18,7 +18,7 @@ from phi_core.runs.manager import JobRejected
 from phi_core.ui.auth import page_actor
 from phi_core.ui import phase_editor as pe
 from phi_core.ui import plain
-from phi_core.ui import runs_page_logic as logic
+from phi_core.ui import run_start as logic
 from phi_core.ui.flash import flash, show_flashes
 from phi_core.ui.guard import refused
 from phi_core.ui.hosts import hosts_for

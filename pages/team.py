@@ -12,7 +12,7 @@ import streamlit as st
 
 from phi_core.roles import ACTIONS, NotAllowed, can
 from phi_core.store import StoreError
-from phi_core.store.team import ROLES
+from phi_core.store.members import ROLES
 from phi_core.team import service
 from phi_core.ui.auth import auth_configured, page_actor
 from phi_core.ui.i18n import current_language, error_text, fmt_datetime, tr

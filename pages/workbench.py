@@ -1,6 +1,6 @@
 """Annotation workbench: review and correct PHI labels, in the gold or in one's own layer.
 
-A thin view: filtering, editing and saving live in phi_core.ui.workbench and
+A thin view: filtering, editing and saving live in phi_core.ui.workbench_list, span_events and
 phi_core.ui.editor_session, and every save is checked against the user's role
 there. Every change is made in a callback (phi_core.ui.workbench_actions), so
 the page always draws the state after the change; the panels around the text
@@ -21,7 +21,7 @@ from phi_core.roles import can, may_edit_layer
 from phi_core.team import service
 from phi_core.ui import editor_session as session
 from phi_core.ui import flash as flashes
-from phi_core.ui import workbench as wb
+from phi_core.ui import workbench_list as wb
 from phi_core.ui import workbench_panels as panels
 from phi_core.ui import workbench_text as words
 from phi_core.ui.auth import page_actor

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from phi_core.corpus.importers.common import gold_category
-from phi_core.corpus.importers.paper_csv import parse_labels_cell
+from phi_core.corpus.importers.paper_csv_labels import parse_labels_cell
 from phi_core.taxonomy import ALIASES, CATEGORIES, canonical, normalize_label, resolve
 
 DEV_FILE = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "paper_dev_100.csv"

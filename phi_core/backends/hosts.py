@@ -17,6 +17,8 @@ DEFAULT_HOST = "http://127.0.0.1:11434"
 ALL_HOSTS_ENV = "PHI_OLLAMA_HOSTS"
 
 OPENAI_HOSTS_ENV = "PHI_OPENAI_BASE_URL"
+# The key an OpenAI-compatible server may ask for (read by the backend, named in its refusals).
+OPENAI_API_KEY_ENV = "PHI_OPENAI_API_KEY"
 # vLLM's and llama-cpp-python's default port; other servers are named with --host.
 DEFAULT_OPENAI_HOST = "http://127.0.0.1:8000/v1"
 

@@ -21,29 +21,23 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from phi_core.backends.base import (
     BackendError,
-    BackendTimeout,
     BadReply,
     ChatReply,
     ChatRequest,
     HostStatus,
-    HostUnreachable,
     ModelInfo,
     ModelNotFound,
-    ServerError,
     register_backend,
 )
-from phi_core.backends.hosts import configured_openai_hosts, openai_base_url
+from phi_core.backends.hosts import OPENAI_API_KEY_ENV, configured_openai_hosts, openai_base_url
+from phi_core.backends.openai_errors import FormRefused, client_module, refuses_form, status_detail, translate_error
 from phi_core.backends.bounded import TRUNCATED_KEY, max_reply_bytes, read_bounded, salvage_text
 from phi_core.backends.retry import RetryPolicy, call_translated, call_with_retry
 
-if TYPE_CHECKING:
-    import openai
-
-API_KEY_ENV = "PHI_OPENAI_API_KEY"
 # Local servers accept any key but the client insists on one. A real OpenAI
 # key in OPENAI_API_KEY is deliberately not read: it must never be sent to a
 # hospital's own server by accident.
@@ -116,125 +110,12 @@ def response_format(schema: dict, form: str) -> dict[str, Any]:
     return {"type": "json_object", "schema": schema}
 
 
-# -- errors ---------------------------------------------------------------------------
-
-
-class _FormRefused(BackendError):
-    """The server rejected the request as sent with this response_format form (internal)."""
-
-
-def _client_module():
-    """The openai package, imported on first use: it costs 0.4 s, which every command would pay."""
-    import openai
-
-    return openai
-
-
-def _status_detail(error: openai.APIStatusError) -> str:
-    body = error.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict):
-            message = inner.get("message") or inner.get("detail") or body.get("detail")
-            if message:
-                return str(message)[:500]
-        elif inner:
-            return str(inner)[:500]
-    elif isinstance(body, str) and body.strip():
-        return body.strip()[:500]
-    return (str(error.message) or type(error).__name__)[:500]
-
-
-def _refuses_form(error: openai.APIStatusError) -> bool:
-    """Whether a refusal is about the json_schema response_format.
-
-    400 and 422 are taken as such (a server that cannot read the field says
-    so this way); llama-cpp-python answers its validation error with a 500,
-    so a 5xx counts only when it names the field.
-    """
-    if error.status_code in (400, 422):
-        return True
-    text = f"{_status_detail(error)} {error.body!r}".lower()
-    return "response_format" in text or "json_schema" in text
-
-
-def _for_model(model: str | None) -> str:
-    return f" (model {model})" if model else ""
-
-
-def _unreachable_message(host: str) -> str:
-    return (
-        f"cannot reach the OpenAI-compatible server at {host}: is it running? Start it (for example "
-        "`vllm serve MODEL` or `python -m llama_cpp.server --model FILE`) or fix the host in settings"
-    )
-
-
-def _is_connect_failure(error: BaseException) -> bool:
-    """Whether the connection was never made (as opposed to broken mid-reply)."""
-    cause: BaseException | None = error
-    while cause is not None:
-        name = type(cause).__name__
-        if name in ("ConnectError", "ConnectTimeout", "ConnectionRefusedError") or isinstance(cause, ConnectionError):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
-
-
-def translate_error(error: Exception, host: str, model: str | None) -> Exception:
-    """Turn whatever the client raised into a BackendError the user can act on."""
-    if isinstance(error, BackendError):
-        return error
-    openai = _client_module()
-    if isinstance(error, openai.APITimeoutError):
-        if _is_connect_failure(error):
-            return HostUnreachable(_unreachable_message(host))
-        return BackendTimeout(
-            f"the server at {host} did not answer in time{_for_model(model)}: the model may be loading or busy, "
-            "or the report is long. Raise the timeout in settings or try a smaller model."
-        )
-    if isinstance(error, openai.APIConnectionError):
-        if _is_connect_failure(error):
-            return HostUnreachable(_unreachable_message(host))
-        return ServerError(f"the connection to {host} broke{_for_model(model)}: {error}. It will be retried.")
-    if isinstance(error, openai.APIResponseValidationError):
-        return BadReply(f"the server at {host} sent a reply that is not valid{_for_model(model)}: {error}")
-    if isinstance(error, openai.APIStatusError):
-        return _translate_status(error, host, model)
-    if isinstance(error, openai.APIError):
-        return BadReply(f"the server at {host} sent a reply that cannot be read{_for_model(model)}: {error}")
-    if isinstance(error, (ValueError, TypeError, KeyError, AttributeError)):
-        return BadReply(f"the server at {host} sent a reply that is not valid{_for_model(model)}: {error}")
-    return error
-
-
-def _translate_status(error: openai.APIStatusError, host: str, model: str | None) -> BackendError:
-    status = error.status_code
-    detail = _status_detail(error)
-    if status in (401, 403):
-        return BackendError(
-            f"the server at {host} refused the API key (HTTP {status}: {detail}): set {API_KEY_ENV} to a key it accepts"
-        )
-    if status == 404:
-        if model and "model" in detail.lower():
-            return ModelNotFound(
-                f"model {model} is not served at {host} ({detail}): use a name that "
-                f"`python -m phi_core models --backend openai --host {host}` lists"
-            )
-        return BackendError(
-            f"{host} answered 'not found' ({detail}): check that the host is the API root of an "
-            "OpenAI-compatible server, usually ending in /v1"
-        )
-    if status == 429 or status >= 500:
-        return ServerError(f"the server at {host} is busy or failed (HTTP {status}: {detail}). It will be retried.")
-    return BackendError(f"the server at {host} refused the request{_for_model(model)} (HTTP {status}): {detail}")
-
-
 def _bounded_create(client: Any, kwargs: dict[str, Any], limit: int) -> Any:
     """The completion, its body read in chunks up to ``limit`` bytes (``create`` would read it whole).
 
     A stand-in client without the official streaming-response interface (tests) is called as before.
     """
-    module = _client_module()
+    module = client_module()
     if not isinstance(client, module.OpenAI):
         return client.chat.completions.create(**kwargs)
     with client.chat.completions.with_streaming_response.create(**kwargs) as response:
@@ -271,7 +152,7 @@ class OpenAIBackend:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.host = openai_base_url(host) if host else configured_openai_hosts()[0]
-        self.api_key = api_key or os.environ.get(API_KEY_ENV) or PLACEHOLDER_KEY
+        self.api_key = api_key or os.environ.get(OPENAI_API_KEY_ENV) or PLACEHOLDER_KEY
         self.timeout_s = timeout_s
         self.retry_policy = RetryPolicy(max_retries=max_retries, backoff_s=backoff_s)
         if structured_output not in ("auto", *SCHEMA_FORMS):
@@ -289,7 +170,7 @@ class OpenAIBackend:
         with self._lock:
             if self._client_obj is None:
                 # Retries are ours (same policy and messages as Ollama), so the client's are off.
-                self._client_obj = _client_module().OpenAI(
+                self._client_obj = client_module().OpenAI(
                     base_url=self.host, api_key=self.api_key, timeout=self.timeout_s, max_retries=0
                 )
             return self._client_obj
@@ -358,7 +239,7 @@ class OpenAIBackend:
             kwargs["response_format"] = response_format(request.schema, form)
         try:
             response, retries, seconds = self._timed_call(kwargs, model, refusable=form == JSON_SCHEMA)
-        except _FormRefused as refused:
+        except FormRefused as refused:
             # Ask again in the older form; only a success makes the host remember it.
             form = JSON_OBJECT
             kwargs["response_format"] = response_format(request.schema, form)
@@ -378,7 +259,7 @@ class OpenAIBackend:
 
     def _timed_call(self, kwargs: dict[str, Any], model: str, *, refusable: bool) -> tuple[Any, int, float]:
         client = self._client()
-        status_error = _client_module().APIStatusError
+        status_error = client_module().APIStatusError
         last_attempt = [0.0]
         limit = max_reply_bytes()
 
@@ -387,8 +268,8 @@ class OpenAIBackend:
             try:
                 return _bounded_create(client, kwargs, limit)
             except status_error as error:
-                if refusable and _refuses_form(error):
-                    raise _FormRefused(f"HTTP {error.status_code}: {_status_detail(error)}") from error
+                if refusable and refuses_form(error):
+                    raise FormRefused(f"HTTP {error.status_code}: {status_detail(error)}") from error
                 raise
             finally:
                 last_attempt[0] = time.perf_counter() - started

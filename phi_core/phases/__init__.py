@@ -1,15 +1,8 @@
 """The five optimisation phases as data (data/phases/*.toml) and the engine that runs them."""
 
-from phi_core.phases.definition import (
-    PhaseDefinition,
-    PhaseError,
-    derive_version,
-    diff_definitions,
-    dump_toml,
-    load_phase,
-    phase_from_dict,
-    phase_from_toml,
-)
+from phi_core.phases.definition import PhaseDefinition, PhaseError
+from phi_core.phases.loading import load_phase, phase_from_dict, phase_from_toml
+from phi_core.phases.versioning import derive_version, diff_definitions, dump_toml
 from phi_core.phases.engine import PhaseExtractor
 from phi_core.phases.registry import PhaseRegistry, default_registry, load_phase_directory, shipped_phases
 from phi_core.phases.variants import additions_for, choose_variant, explain_variant, parse_parameter_size

@@ -23,7 +23,8 @@ from phi_core.backends.bounded import TRUNCATED_KEY
 from phi_core.extractors.base import CallRecord, ExtractionOutcome
 from phi_core.llm.validity import call_validity, estimate_prompt_tokens, needed_context
 from phi_core.models import PredictedItem, Report
-from phi_core.phases.definition import PhaseDefinition, PhaseError, held_out_example_message
+from phi_core.phases.definition import PhaseDefinition, PhaseError
+from phi_core.phases.loading import held_out_example_message
 from phi_core.phases.prompting import build_first_pass_messages, build_refine_messages, render_answer, render_examples
 from phi_core.phases.schemas import response_schema
 from phi_core.phases.variants import additions_for, explain_variant

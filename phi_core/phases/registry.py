@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from phi_core.paths import PHASES_DIR
-from phi_core.phases.definition import PhaseDefinition, PhaseError, SplitOf, base_lookup, read_toml, resolve_and_parse
+from phi_core.phases.definition import PhaseDefinition, PhaseError
+from phi_core.phases.loading import SplitOf, base_lookup, read_toml, resolve_and_parse
 
 
 def load_phase_directory(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from phi_core.store.team import ROLES
+from phi_core.store.members import ROLES
 
 # Roles are ordered: each one may do everything the roles before it may do.
 RANK = {role: index for index, role in enumerate(ROLES)}

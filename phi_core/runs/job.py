@@ -51,3 +51,12 @@ def job_dict(job: Job) -> dict[str, Any]:
     data = asdict(job)
     data["hosts"] = list(job.hosts)
     return data
+
+
+def job_from_dict(data: dict[str, Any]) -> Job:
+    """The job ``job_dict`` wrote (fields a newer version added are left out)."""
+    fields = dict(data)
+    fields["hosts"] = tuple(fields.get("hosts") or ())
+    fields["options"] = dict(fields.get("options") or {})
+    known = set(Job.__dataclass_fields__)
+    return Job(**{k: v for k, v in fields.items() if k in known})

@@ -23,18 +23,20 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from phi_core.backends.hosts import hosted_backends
 from phi_core.roles import Actor, require
+from phi_core.runs import live_work
+from phi_core.runs.interrupted_work import (
+    UNFINISHED_RUN_STATUSES,
+    InterruptedWork,
+    find_interrupted,
+    mark_orphans_interrupted,
+)
 from phi_core.runs.job import Job, job_dict
 from phi_core.runs.runner import Progress, Runner
 from phi_core.store import Store
-from phi_core.store.run_tables import UNFINISHED_RUN_STATUSES as _RUNNING_RUN_STATUSES
 
 ACTIVE = ("queued", "running", "cancelling")
 FINAL = ("done", "failed", "cancelled", "error")
-# Statuses of a run that a runner should still finish: one working on it, or
-# one whose process stopped (Ctrl-C, a kill, a crash).
-UNFINISHED_RUN_STATUSES = (*_RUNNING_RUN_STATUSES, "interrupted")
 MAX_PARALLEL_ENV = "PHI_PARALLEL_JOBS"
 
 BuildExtractors = Callable[[Job, Store], Sequence[Any]]
@@ -43,41 +45,6 @@ Scorer = Callable[[Store, str], object]
 
 class JobRejected(Exception):
     """A job that cannot start; nothing was queued. The message says why and what to do."""
-
-
-# Jobs and runs some manager of this process is working on. A second manager
-# (the cache was cleared) must not call them interrupted or start them twice.
-_LIVE_LOCK = threading.Lock()
-_LIVE_JOBS: set[str] = set()
-_LIVE_RUNS: set[str] = set()
-
-
-def _live(job_id: str | None = None, run_id: str | None = None) -> bool:
-    with _LIVE_LOCK:
-        return (job_id is not None and job_id in _LIVE_JOBS) or (run_id is not None and run_id in _LIVE_RUNS)
-
-
-def job_from_dict(data: dict[str, Any]) -> Job:
-    fields = dict(data)
-    fields["hosts"] = tuple(fields.get("hosts") or ())
-    fields["options"] = dict(fields.get("options") or {})
-    known = set(Job.__dataclass_fields__)
-    return Job(**{k: v for k, v in fields.items() if k in known})
-
-
-def job_from_run(run) -> Job:
-    """Best guess at the job of a run started elsewhere (the CLI): same work, same key."""
-    # Only backends whose hosts can be chosen take them back (the embedded model names itself).
-    hosts = tuple(run.hosts) if run.backend in hosted_backends() else ()
-    return Job(
-        dataset=run.dataset,
-        backend=run.backend,
-        model="" if run.backend in ("rules", "recall-first") else run.model,
-        phase=run.phase,
-        split=run.split,
-        repeats=run.repeats,
-        hosts=hosts,
-    )
 
 
 @dataclass(frozen=True)
@@ -108,19 +75,6 @@ class JobSnapshot:
     @property
     def fraction(self) -> float:
         return min(1.0, (self.done + self.failed) / self.total) if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class InterruptedWork:
-    """A job or run the store says is unfinished, but no thread of this process runs it."""
-
-    key: str  # the job id, or the run id of a run started outside the Runs page
-    job: Job
-    run_id: str | None
-    description: str
-    since: datetime | None
-    done: int = 0
-    total: int = 0
 
 
 @dataclass
@@ -195,7 +149,7 @@ class JobManager:
         self._entries: dict[str, _Entry] = {}
         self._queue: list[str] = []
         self._changed = threading.Condition(threading.RLock())
-        self._mark_orphans_interrupted()
+        mark_orphans_interrupted(self.store)
 
     # ----------------------------------------------------------------- submit
 
@@ -234,7 +188,7 @@ class JobManager:
             with self._changed:
                 self._entries[entry.job_id] = entry
                 self._queue.append(entry.job_id)
-                self._set_live(entry, True)
+                live_work.set_live(entry.job_id, entry.run_id, True)
                 self._pump()
                 self._changed.notify_all()
                 snapshots.append(entry.snapshot())
@@ -350,70 +304,9 @@ class JobManager:
 
     def interrupted(self) -> list[InterruptedWork]:
         """Work the store calls unfinished that no thread of this process is doing."""
-        out: list[InterruptedWork] = []
-        claimed: set[str] = set()
-        for row in self.store.stored_jobs(statuses=("interrupted", *UNFINISHED_RUN_STATUSES)):
-            if row["run_id"]:
-                claimed.add(row["run_id"])
-            if _live(job_id=row["job_id"], run_id=row["run_id"]):
-                continue
-            try:
-                job = job_from_dict(row["job"])
-            except TypeError:  # a job row from an incompatible version: nothing to resume with
-                continue
-            done, total = self._run_counts(row["run_id"])
-            out.append(
-                InterruptedWork(
-                    key=row["job_id"],
-                    job=job,
-                    run_id=row["run_id"],
-                    description=row["description"] or job.describe(),
-                    since=row["started_at"] or row["created_at"],
-                    done=done,
-                    total=total,
-                )
-            )
-        for run in self.store.runs(statuses=UNFINISHED_RUN_STATUSES):
-            if run.run_id in claimed or _live(run_id=run.run_id):
-                continue
-            job = job_from_run(run)
-            done, total = self._run_counts(run.run_id)
-            out.append(
-                InterruptedWork(
-                    key=run.run_id,
-                    job=job,
-                    run_id=run.run_id,
-                    description=job.describe(),
-                    since=run.started_at or run.created_at,
-                    done=done,
-                    total=total,
-                )
-            )
-        return out
-
-    def _run_counts(self, run_id: str | None) -> tuple[int, int]:
-        if not run_id:
-            return 0, 0
-        run = self.store.run(run_id)
-        return self.store.run_progress(run_id)["done"], run.tasks_total if run else 0
+        return find_interrupted(self.store)
 
     # -------------------------------------------------------------- internals
-
-    def _mark_orphans_interrupted(self) -> None:
-        for row in self.store.stored_jobs(statuses=UNFINISHED_RUN_STATUSES):
-            if not _live(job_id=row["job_id"], run_id=row["run_id"]):
-                self.store.update_job(row["job_id"], status="interrupted")
-
-    def _set_live(self, entry: _Entry, live: bool) -> None:
-        with _LIVE_LOCK:
-            if live:
-                _LIVE_JOBS.add(entry.job_id)
-                if entry.run_id:
-                    _LIVE_RUNS.add(entry.run_id)
-            else:
-                _LIVE_JOBS.discard(entry.job_id)
-                if entry.run_id:
-                    _LIVE_RUNS.discard(entry.run_id)
 
     def _pump(self) -> None:
         """Start queued jobs while there is room (call with the lock held)."""
@@ -433,10 +326,9 @@ class JobManager:
             entry.progress = replace(progress)
             if first:
                 if entry.run_id:  # the hinted run was not the one the job key led to
-                    with _LIVE_LOCK:
-                        _LIVE_RUNS.discard(entry.run_id)
+                    live_work.forget_run(entry.run_id)
                 entry.run_id = progress.run_id
-                self._set_live(entry, True)
+                live_work.set_live(entry.job_id, entry.run_id, True)
             self._changed.notify_all()
         if first:
             self.store.update_job(entry.job_id, run_id=progress.run_id)
@@ -478,7 +370,7 @@ class JobManager:
 
     def _finish(self, entry: _Entry, status: str, error: str | None) -> None:
         entry.status, entry.error, entry.finished_at = status, error, datetime.now()
-        self._set_live(entry, False)
+        live_work.set_live(entry.job_id, entry.run_id, False)
         self.store.update_job(entry.job_id, status=status, error=error, finished_at=entry.finished_at)
 
 

@@ -21,13 +21,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Callable, Sequence
 
-from phi_core import taxonomy
 from phi_core.extractors.base import ExtractionOutcome, Extractor
 from phi_core.models import Report
 from phi_core.runs.job import Job, job_key
+from phi_core.runs.run_session import RunSession, final_status, task_result
 from phi_core.store import RunRecord, Store, StoreError, TaskResult
 from phi_core.store.run_tables import PROCESS_OWNER
-from phi_core.violations import MODEL_CHANGED, empty_validity
+from phi_core.violations import empty_validity
 
 # Fast tasks (rules) are written in small batches: one DuckDB commit costs a
 # few milliseconds, more than the task itself. Slow tasks (LLM calls, which
@@ -184,7 +184,7 @@ class Runner:
         pending: list[TaskResult] = []
         last_flush = time.perf_counter()
         finished_now = 0
-        session = _Session()
+        session = RunSession()
 
         def flush() -> None:
             nonlocal last_flush
@@ -308,7 +308,7 @@ class Runner:
                 session.check_model(outcome, getattr(extractor, "host", ""))
                 if session.model_changed and not stop.is_set():
                     stop.set()
-                result = _task_result(report, repeat, outcome)
+                result = task_result(report, repeat, outcome)
                 pending.append(result)
                 finished_now += 1
                 state.backend_calls += outcome.backend_calls
@@ -333,7 +333,16 @@ class Runner:
 
         cancelled = cancelled_at is not None or self.cancel.is_set()
         left = planned - finished_now if cancelled else len(tasks)
-        status, error = self._outcome(state, errors, session, dead, left, cancelled)
+        status, error = final_status(
+            session,
+            failed=state.failed,
+            errors=errors,
+            down_hosts=[getattr(e, "host", "") or "?" for e in self.extractors if id(e) in dead],
+            down_reasons=list(dead.values()),
+            left=left,
+            cancelled=cancelled,
+            cancel_status=self.cancel_status,
+        )
         self.store.update_run(run_id, status=status, finished_at=datetime.now(), error=error)
         # A re-run that found everything done has nothing new to score; a gold
         # correction is followed by an explicit re-score instead.
@@ -358,97 +367,3 @@ class Runner:
             unparseable_replies=stored["unparseable_replies"],
             first_parse_error=stored["first_parse_error"],
         )
-
-    def _outcome(
-        self, state: Progress, errors: list[str], session: "_Session", dead: dict[int, str], left: int, cancelled: bool
-    ) -> tuple[str, str | None]:
-        """The run's final status and the one line that says why, when it did not simply finish."""
-        if session.model_changed:
-            return "failed", session.model_changed
-        if cancelled and left:
-            return self.cancel_status, None
-        if dead and left:
-            down = [getattr(e, "host", "") or "?" for e in self.extractors if id(e) in dead]
-            reasons = "; ".join(dict.fromkeys(dead.values()))
-            return "failed", (
-                f"stopped: no host is left ({', '.join(down)} down: {reasons}). {left} task(s) were not sent; "
-                "start a host again (or add one) and run the same job to resume."
-            )
-        if session.tasks and session.unreadable_tasks == session.tasks:
-            return "failed", (
-                f"none of the {session.tasks} replies could be read (first: {session.first_parse_error}); "
-                "the model is not following the output format: try another phase or model."
-            )
-        if state.failed:
-            return "failed", f"{state.failed} task(s) failed; first error: {errors[0]}" if errors else None
-        return "done", None
-
-
-class _Session:
-    """What this sitting of a run has seen: the model's identity and unreadable replies."""
-
-    def __init__(self) -> None:
-        self.model_id: str | None = None
-        self.model_changed: str | None = None  # the message, once it happened
-        self.tasks = 0
-        self.unreadable_tasks = 0
-        self.first_parse_error: str | None = None
-
-    def check_model(self, outcome: ExtractionOutcome, host: str) -> None:
-        """Refuse replies from a model other than the one the run started with."""
-        for call in outcome.calls:
-            seen = call.metrics.get("model_id") if not call.cached else None
-            if not seen:
-                continue
-            if self.model_id is None:
-                self.model_id = seen
-            elif seen != self.model_id:
-                if self.model_changed is None:
-                    self.model_changed = (
-                        f"stopped: the model changed during the run (host {host or '?'} now serves "
-                        f"{_short(seen)}, the run started with {_short(self.model_id)}); results of two models "
-                        "are not mixed. Check which model the hosts serve and start the run again."
-                    )
-                outcome.error = outcome.error or self.model_changed
-                outcome.validity = dict(outcome.validity or {})
-                outcome.validity[MODEL_CHANGED] = outcome.validity.get(MODEL_CHANGED, 0) + 1
-                outcome.items = []
-                return
-
-    def add(self, outcome: ExtractionOutcome) -> None:
-        if outcome.error or not outcome.calls:
-            return
-        self.tasks += 1
-        if outcome.unparseable_replies:
-            self.unreadable_tasks += 1
-            if self.first_parse_error is None:
-                self.first_parse_error = outcome.parse_error
-
-
-def _short(model_id: str) -> str:
-    return model_id if len(model_id) <= 24 else model_id[:24] + "…"
-
-
-def _task_result(report: Report, repeat: int, outcome: ExtractionOutcome) -> TaskResult:
-    items = [(item.category, taxonomy.canonical(item.category), item.value) for item in outcome.items]
-    return TaskResult(
-        report_id=report.id,
-        repeat_idx=repeat,
-        status="failed" if outcome.error else "done",
-        raw_output=outcome.raw,
-        items=items,
-        violations=list(outcome.violations),
-        calls=[asdict(c) for c in outcome.calls],
-        seconds=outcome.seconds,
-        prompt_tokens=outcome.prompt_tokens,
-        completion_tokens=outcome.completion_tokens,
-        input_tokens=outcome.input_tokens,
-        backend_calls=outcome.backend_calls,
-        error=outcome.error,
-        validity=dict(outcome.validity or {}),
-        unparseable_replies=outcome.unparseable_replies,
-        parse_error=outcome.parse_error,
-        spans=None
-        if outcome.spans is None
-        else [(s.category, taxonomy.canonical(s.category), s.start, s.end) for s in outcome.spans],
-    )

@@ -16,7 +16,8 @@ import numpy as np
 
 from phi_core.scoring.bootstrap import bootstrap_ci
 from phi_core.scoring.config import DIMENSIONS
-from phi_core.scoring.report import CATEGORY_COUNTERS, ReportScore
+from phi_core.scoring.report import ReportScore
+from phi_core.scoring.report_breakdown import CATEGORY_COUNTERS
 
 MODES: tuple[str, ...] = ("strict", "relaxed")
 

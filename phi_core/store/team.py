@@ -1,4 +1,4 @@
-"""Annotator layers, assignments, adjudications, team members and small settings.
+"""Annotator layers and adjudications; with them, assignments, team members, settings and audit exports.
 
 The gold layer stays in ``gold_spans`` (CorpusTables); every annotator has
 their own layer here. A layer carries its own status and version, so the
@@ -6,6 +6,10 @@ workbench's stale-save refusal, audit and undo work per layer exactly as for
 the gold (audit rows carry ``layer``). When a report has a single layer and it
 is submitted (status ``approved``), that layer becomes the gold; with two or
 more layers the gold comes from adjudication.
+
+Assignments, members and settings, and the audit exports are their own table
+families (assignments.py, members.py, audit.py), joined here so that Store
+keeps one TeamTables.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from phi_core.models import LABEL_STATUSES, Report, Span
-from phi_core.store.base import StoreBase, _json, _loads
+from phi_core.store.assignments import AssignmentTables
+from phi_core.store.audit import AuditTables
+from phi_core.store.base import StoreBase, _json
 from phi_core.store.database import StoreError
+from phi_core.store.members import MemberTables
 
-ROLES: tuple[str, ...] = ("viewer", "annotator", "adjudicator", "lead")
 SUBMITTED = "approved"
 
 
@@ -46,7 +52,7 @@ class LayerState:
         return max(0.0, (self.submitted_at - self.opened_at).total_seconds())
 
 
-class TeamTables(StoreBase):
+class TeamTables(AssignmentTables, MemberTables, AuditTables, StoreBase):
     # ------------------------------------------------------------ layers
 
     def layers(
@@ -258,89 +264,6 @@ class TeamTables(StoreBase):
             )
         return len(reports)
 
-    # ------------------------------------------------------- assignments
-
-    def assign(
-        self, dataset: str, plan: Mapping[str, Sequence[str]], *, assigned_by: str, prefill: bool = False
-    ) -> int:
-        """Create the layers of a plan (report id -> annotators); existing layers are kept as they are.
-
-        With ``prefill`` a new layer starts from the report's current gold
-        (e.g. imported silver labels) instead of empty.
-        """
-        added = 0
-        with self.transaction():
-            existing = {
-                (r, a)
-                for r, a in self.con.execute(
-                    "SELECT report_id, annotator FROM annotation_layers WHERE dataset = ?", [dataset]
-                ).fetchall()
-            }
-            gold = {r.id: r for r in self.reports(dataset, ids=list(plan))} if prefill else {}  # type: ignore
-            for report_id, annotators in plan.items():
-                for annotator in annotators:
-                    if (report_id, annotator) in existing:
-                        continue
-                    self.con.execute(
-                        "INSERT INTO annotation_layers (dataset, report_id, annotator, status, version, assigned_by) "
-                        "VALUES (?, ?, ?, 'unlabeled', 1, ?)",
-                        [dataset, report_id, annotator, assigned_by],
-                    )
-                    if prefill and report_id in gold:
-                        self._replace_layer_spans(
-                            dataset, report_id, annotator, gold[report_id].spans, gold[report_id].text
-                        )
-                    added += 1
-        return added
-
-    def unassign(self, dataset: str, report_id: str, annotator: str) -> None:
-        """Remove a layer nobody has worked on yet; a layer with work is refused, not lost."""
-        with self.transaction():
-            rows = self.con.execute(
-                "SELECT version FROM annotation_layers WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                [dataset, report_id, annotator],
-            ).fetchall()
-            if not rows:
-                return
-            if rows[0][0] > 1:
-                raise StoreError(
-                    f"{annotator} has already saved work on {report_id}; it is kept. "
-                    "Ask an adjudicator to settle the report instead."
-                )
-            for table in ("annotation_layers", "layer_spans"):
-                self.con.execute(
-                    f"DELETE FROM {table} WHERE dataset = ? AND report_id = ? AND annotator = ?",
-                    [dataset, report_id, annotator],
-                )
-
-    def assignments(self, dataset: str) -> pd.DataFrame:
-        return self._df(
-            "SELECT l.report_id, r.split, l.annotator, l.status, l.version, l.assigned_by, l.assigned_at, "
-            "l.opened_at, l.submitted_at FROM annotation_layers l JOIN reports r "
-            "ON r.dataset = l.dataset AND r.report_id = l.report_id WHERE l.dataset = ? ORDER BY r.ordinal, l.annotator",
-            [dataset],
-        )
-
-    def queue(self, dataset: str, annotator: str, *, split: str | None = None) -> list[str]:
-        """The report ids assigned to one annotator, in import order."""
-        sql = (
-            "SELECT l.report_id FROM annotation_layers l JOIN reports r "
-            "ON r.dataset = l.dataset AND r.report_id = l.report_id WHERE l.dataset = ? AND l.annotator = ?"
-        )
-        params: list[Any] = [dataset, annotator]
-        if split:
-            sql += " AND r.split = ?"
-            params.append(split)
-        return [row[0] for row in self._rows(sql + " ORDER BY r.ordinal", params)]
-
-    def annotators(self, dataset: str) -> list[str]:
-        return [
-            row[0]
-            for row in self._rows(
-                "SELECT DISTINCT annotator FROM annotation_layers WHERE dataset = ? ORDER BY annotator", [dataset]
-            )
-        ]
-
     # ------------------------------------------------------ adjudication
 
     def save_adjudication(
@@ -392,62 +315,6 @@ class TeamTables(StoreBase):
 
     def adjudicated_ids(self, dataset: str) -> set[str]:
         return {row[0] for row in self._rows("SELECT report_id FROM adjudications WHERE dataset = ?", [dataset])}
-
-    # ------------------------------------------------------ team and settings
-
-    def set_role(self, user_id: str, role: str, *, name: str = "", updated_by: str) -> None:
-        user_id = user_id.strip().lower()
-        if not user_id:
-            raise StoreError("give the user's sign-in e-mail (or user id) to set a role")
-        if role not in ROLES:
-            raise StoreError(f"unknown role {role!r}: use one of {', '.join(ROLES)}")
-        with self.transaction():
-            self.con.execute("DELETE FROM team_members WHERE user_id = ?", [user_id])
-            self.con.execute(
-                "INSERT INTO team_members (user_id, name, role, updated_by) VALUES (?, ?, ?, ?)",
-                [user_id, name, role, updated_by],
-            )
-
-    def role_of(self, user_id: str) -> str | None:
-        rows = self._rows("SELECT role FROM team_members WHERE user_id = ?", [user_id.strip().lower()])
-        return rows[0][0] if rows else None
-
-    def members(self) -> pd.DataFrame:
-        return self._df("SELECT user_id, name, role, updated_by, updated_at FROM team_members ORDER BY user_id")
-
-    def setting(self, scope: str, key: str, default: Any = None) -> Any:
-        rows = self._rows("SELECT value FROM team_settings WHERE scope = ? AND key = ?", [scope, key])
-        return _loads(rows[0][0], default) if rows else default
-
-    def set_setting(self, scope: str, key: str, value: Any) -> None:
-        with self.transaction():
-            self.con.execute("DELETE FROM team_settings WHERE scope = ? AND key = ?", [scope, key])
-            self.con.execute(
-                "INSERT INTO team_settings (scope, key, value) VALUES (?, ?, ?)", [scope, key, _json(value)]
-            )
-
-    # ------------------------------------------------------------ audit
-
-    def label_audit(self, dataset: str | None = None) -> pd.DataFrame:
-        """Who changed which label when, every layer, oldest first (for the CSV export)."""
-        where, params = ("WHERE dataset = ?", [dataset]) if dataset else ("", [])
-        return self._df(
-            "SELECT audit_id, dataset, report_id, CASE WHEN coalesce(layer, '') = '' THEN 'gold' ELSE layer END "
-            "AS layer, actor, changed_at, action, version_before, version_after, undone_by, before, after "
-            f"FROM gold_audit {where} ORDER BY audit_id",
-            params,
-        )
-
-    def run_provenance(self, dataset: str | None = None) -> pd.DataFrame:
-        """Which runs were made with which model (and digest) and which phase prompt version."""
-        where, params = ("WHERE r.dataset = ?", [dataset]) if dataset else ("", [])
-        return self._df(
-            "SELECT r.run_id, r.dataset, r.split, r.backend, r.model, r.model_digest, r.phase, r.phase_key, "
-            "p.version AS phase_version, p.hash AS prompt_hash, array_to_string(from_json(r.hosts, '[\"VARCHAR\"]'), ', ') AS host, r.status, r.created_at, r.finished_at, "
-            "r.options, r.provenance FROM runs r LEFT JOIN phases p ON p.phase_key = r.phase_key "
-            f"{where} ORDER BY r.created_at",
-            params,
-        )
 
 
 def _unique(spans: Sequence[Span]) -> list[Span]:

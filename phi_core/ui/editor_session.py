@@ -20,7 +20,10 @@ from phi_core.store import StaleEdit, Store, StoreError
 from phi_core.ui import flash as flashes
 from phi_core.ui.flash import Flash
 from phi_core.ui.offsets import span_from_utf16
-from phi_core.ui.workbench import Edit, EditError, apply_event, describe_diff, diff_spans, reapply, step_id
+from phi_core.ui.span_diff import describe_diff, diff_spans, reapply
+from phi_core.ui.span_edits import EditError
+from phi_core.ui.span_events import Edit, apply_event
+from phi_core.ui.workbench_list import step_id
 
 SNAPSHOT = "wb_snapshot"
 CONFLICT = "wb_conflict"

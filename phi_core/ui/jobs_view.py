@@ -10,7 +10,8 @@ import streamlit as st
 
 from phi_core.runs.manager import JobRejected
 from phi_core.ui import plain
-from phi_core.ui import runs_page_logic as logic
+from phi_core.ui.job_progress import progress_line
+from phi_core.ui.run_start import FLASH
 from phi_core.ui.auth import page_actor
 from phi_core.ui.flash import flash, show_flashes
 from phi_core.ui.guard import refused
@@ -20,7 +21,6 @@ from phi_core.ui.vocabulary import job_status_name
 
 # While a job runs the panel redraws this often; otherwise it stays still.
 POLL_S = 1.5
-FLASH = logic.FLASH
 ACTIVE_SEEN = "rn_active_seen"
 
 
@@ -95,7 +95,7 @@ def draw_jobs(polling: bool) -> None:
                 plain.fmt("**{}** · {}", snapshot.description, job_status_name(snapshot.status, current_language()))
                 + (plain.fmt(tr(" · run {}", " · 実行 {}"), snapshot.run_id) if snapshot.run_id else "")
             )
-            head.progress(snapshot.fraction, text=logic.progress_line(snapshot))
+            head.progress(snapshot.fraction, text=progress_line(snapshot))
             problem = snapshot.error or snapshot.last_error
             if problem:
                 head.caption(":material/error: " + plain.fmt(tr("last error: {}", "最後のエラー：{}"), problem))

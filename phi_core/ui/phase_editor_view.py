@@ -13,13 +13,12 @@ from phi_core.phases import PhaseError, dump_toml
 from phi_core.ui import phase_editor as pe
 from phi_core.ui.auth import page_actor
 from phi_core.ui import plain
-from phi_core.ui import runs_page_logic as logic
+from phi_core.ui.phase_preview import phase_preview
+from phi_core.ui.run_start import FLASH
 from phi_core.ui.flash import flash
 from phi_core.ui.guard import refused
 from phi_core.ui.i18n import tr
 from phi_core.ui.state import get_store
-
-FLASH = logic.FLASH
 
 
 def preview_phases(
@@ -33,7 +32,7 @@ def preview_phases(
     )
     for key in keys:
         phase = definitions[key]
-        view = logic.phase_preview(phase, model or backend, infos.get(model))
+        view = phase_preview(phase, model or backend, infos.get(model))
         with st.expander(
             plain.fmt(
                 tr("{phase} · variant {variant} for {model}", "{phase} · {model} 向けのバリアント {variant}"),

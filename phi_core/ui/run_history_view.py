@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from phi_core.ui import plain
-from phi_core.ui import runs_page_logic as logic
+from phi_core.ui import run_history
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.state import get_store
@@ -24,7 +24,7 @@ def history_tab() -> None:
         return
     live = {j.run_id for j in get_job_manager().jobs() if j.active and j.run_id}
     checks = get_store().run_validity([r.run_id for r in runs])
-    rows = logic.history_rows(runs, get_store().run_task_counts(), get_store().run_score_means(), live, checks)
+    rows = run_history.history_rows(runs, get_store().run_task_counts(), get_store().run_score_means(), live, checks)
     frame = pd.DataFrame(rows).assign(
         status=lambda f: f["status"].map(lambda status: job_status_name(status, current_language()))
     )
@@ -60,7 +60,7 @@ def history_tab() -> None:
     )
     run = get_store().run(run_id)
     with st.expander(tr("Provenance", "来歴"), expanded=False):
-        provenance = pd.DataFrame(logic.provenance_rows(run))
+        provenance = pd.DataFrame(run_history.provenance_rows(run))
         st.dataframe(
             provenance,
             hide_index=True,
@@ -70,7 +70,7 @@ def history_tab() -> None:
     results = get_store().task_results(run_id)
     items = get_store().predicted_items(run_id)
     scores = get_store().report_scores([run_id])
-    report_table = logic.report_rows(results, items, scores)
+    report_table = run_history.report_rows(results, items, scores)
     if not report_table:
         st.caption(tr("This run has no finished reports yet.", "この実行には完了したレポートがまだありません。"))
         return
@@ -82,7 +82,7 @@ def history_tab() -> None:
     )
     report_ids = list(dict.fromkeys(r["report"] for r in report_table))
     report_id = st.selectbox(tr("Report", "レポート"), report_ids, key=f"rn_drill_report_{run_id}")
-    report_view(logic.report_detail(report_id, results, items, scores))
+    report_view(run_history.report_detail(report_id, results, items, scores))
 
 
 def report_view(detail: dict) -> None:

@@ -11,7 +11,8 @@ import streamlit as st
 
 from phi_core.store import StoreError
 from phi_core.ui import editor_session as session
-from phi_core.ui import workbench as wb
+from phi_core.ui.gold_comparison import items_by_report
+from phi_core.ui.span_table import apply_editor_changes
 from phi_core.ui.auth import page_actor
 from phi_core.ui.guard import refused
 from phi_core.ui.state import active_dataset, get_store
@@ -31,7 +32,7 @@ def _items_of_open_report() -> list[dict]:
     run_id, report = _context().get("run_id"), session.snapshot(st.session_state)
     if not run_id or report is None:
         return []
-    return wb.items_by_report(get_store().predicted_items(run_id, report_ids=[report.id])).get(report.id, [])
+    return items_by_report(get_store().predicted_items(run_id, report_ids=[report.id])).get(report.id, [])
 
 
 def on_component_event() -> None:
@@ -67,7 +68,7 @@ def on_layer() -> None:
 
 
 def save_table(table_key: str, rows: list[dict]) -> None:
-    edited = wb.apply_editor_changes(rows, st.session_state.get(table_key))
+    edited = apply_editor_changes(rows, st.session_state.get(table_key))
     do("table", rows=edited)
 
 

@@ -13,7 +13,10 @@ from phi_core.paths import ROOT
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.team import service
 from phi_core.ui import editor_session as session
-from phi_core.ui import workbench as wb
+from phi_core.ui.gold_comparison import Comparison
+from phi_core.ui.guidelines import guideline_points
+from phi_core.ui.span_edits import suggested_category
+from phi_core.ui.span_table import spans_table
 from phi_core.ui import workbench_text as words
 from phi_core.ui.auth import page_actor
 from phi_core.ui.guidelines import guidelines_markdown
@@ -66,7 +69,7 @@ def stale_notice(dataset: str, report) -> None:
         )
 
 
-def predictions_panel(report, comparison: wb.Comparison | None) -> None:
+def predictions_panel(report, comparison: Comparison | None) -> None:
     if comparison is None:
         return
     with st.expander(
@@ -85,7 +88,7 @@ def predictions_panel(report, comparison: wb.Comparison | None) -> None:
         for index, ((value, label), p) in enumerate(distinct.items()):
             cols = st.columns([4, 3, 1])
             cols[0].text(f"{value} — {label} ({verdicts.get(p.verdict, p.verdict)})")
-            suggested = wb.suggested_category(label) or CATEGORY_CODES[0]
+            suggested = suggested_category(label) or CATEGORY_CODES[0]
             category = cols[1].selectbox(
                 tr("as", "分類"),
                 CATEGORY_CODES,
@@ -114,7 +117,7 @@ def span_list(report) -> None:
 
 
 def spans_editor(report) -> None:
-    table = wb.spans_table(report.spans)
+    table = spans_table(report.spans)
     table_key = f"wb_table_{report.id}_{report.meta.get('layer', '')}_{report.meta['version']}"
     st.text(
         tr(
@@ -220,7 +223,7 @@ def guidelines_panel() -> None:
                 )
             )
             return
-        points = wb.guideline_points(path.read_text(encoding="utf-8"))
+        points = guideline_points(path.read_text(encoding="utf-8"))
         with st.container(height=220, border=False):
             st.text("\n".join(f"• {p}" for p in points) or tr("(no bullet points found)", "（箇条書きがありません）"))
         with st.popover(tr("Read the full guidelines", "ガイドライン全文を読む")):

@@ -9,7 +9,7 @@ from phi_core.corpus.exporters import EXPORTERS
 from phi_core.corpus.importers import IMPORTERS
 from phi_core.models import SPLITS
 from phi_core.roles import can
-from phi_core.ui import workbench as wb
+from phi_core.ui.workbench_list import warning_rows
 from phi_core.ui import workbench_text as words
 from phi_core.ui.auth import page_actor
 from phi_core.ui.i18n import current_language, tr
@@ -19,7 +19,7 @@ from phi_core.ui.workbench_actions import ENCODINGS, check_upload, commit_upload
 
 
 def review_tab(reports: list) -> None:
-    rows = wb.warning_rows(reports)
+    rows = warning_rows(reports)
     if not rows:
         st.text(
             tr(

@@ -7,10 +7,10 @@ share live in phi_core.ui.vocabulary.
 
 from __future__ import annotations
 
-from phi_core.ui import workbench as wb
+from phi_core.ui.workbench_keys import ACTION_SHORTCUTS, category_keys
 from phi_core.ui.vocabulary import pick
 
-# Shortcut action (phi_core.ui.workbench.ACTION_SHORTCUTS) -> what it does.
+# Shortcut action (phi_core.ui.workbench_keys.ACTION_SHORTCUTS) -> what it does.
 SHORTCUT_ACTIONS: dict[str, tuple[str, str]] = {
     "next": ("next report", "次のレポート"),
     "previous": ("previous report", "前のレポート"),
@@ -43,7 +43,7 @@ ANNOTATOR_STRINGS: dict[str, tuple[str, str]] = {
     "key_missed": ("missed gold", "見逃し"),
 }
 
-# A prediction of the overlay run against the labels (phi_core.ui.workbench.compare_with_gold).
+# A prediction of the overlay run against the labels (phi_core.ui.gold_comparison.compare_with_gold).
 VERDICTS: dict[str, tuple[str, str]] = {
     "match": ("matches the labels", "ラベルと一致"),
     "wrong_category": ("other category", "分類違い"),
@@ -64,7 +64,7 @@ IMPORT_SPLITS: dict[str, tuple[str, str]] = {
     "test": ("test", "テスト"),
 }
 
-# Headers of the review queue (phi_core.ui.workbench.warning_rows).
+# Headers of the review queue (phi_core.ui.workbench_list.warning_rows).
 REVIEW_HEADERS: dict[str, tuple[str, str]] = {
     "report_id": ("report", "レポート"),
     "status": ("status", "状態"),
@@ -108,11 +108,9 @@ def layer_label(layer: str, language: str) -> str:
 
 def shortcut_rows(language: str, category_name) -> list[tuple[str, str]]:
     """(key, what it does) for every shortcut; ``category_name(code)`` names a category."""
-    rows = [
-        (key, pick(SHORTCUT_ACTIONS.get(action, (text, text)), language)) for key, action, text in wb.ACTION_SHORTCUTS
-    ]
+    rows = [(key, pick(SHORTCUT_ACTIONS.get(action, (text, text)), language)) for key, action, text in ACTION_SHORTCUTS]
     label = pick(("label the selection ", "選択範囲に付与："), language)
-    rows += [(key, label + category_name(code)) for code, key in wb.category_keys().items()]
+    rows += [(key, label + category_name(code)) for code, key in category_keys().items()]
     return rows
 
 

@@ -77,7 +77,7 @@ def test_wire_protocol_list_show_and_chat(canned_server):
     assert (reply.prompt_tokens, reply.completion_tokens) == (50, 12)
     assert reply.seconds == pytest.approx(0.25) and reply.load_seconds == pytest.approx(0.5)
 
-    method, path, body = canned_server.requests[-1]
+    method, path, body, _ = canned_server.requests[-1]
     assert (method, path) == ("POST", "/api/chat")
     assert body["format"] == schema and body["stream"] is False and body["keep_alive"] == "10m"
     assert canned_server.backend.requests[-1].schema == schema

@@ -1,6 +1,6 @@
 """Several hosts from the command line, as the README tells a user: every host gets a share of the run.
 
-The hosts are the scale-out bench's stand-ins (bench/standin_hosts.py) on loopback.
+The hosts are the scale-out bench's stand-ins on loopback (bench/standin_hosts.py, through tests/doubles).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from phi_core.cli.main import main
-from bench.standin_hosts import StandinFleet
+from tests.doubles import StandinFleet
 
 ROOT = Path(__file__).resolve().parents[2]
 TASKS = 12

@@ -1,16 +1,14 @@
 """A host that answers with 100 MB: read up to the limit, stored cut, marked reply_too_large (issue 20, item 6).
 
 Memory is measured with tracemalloc (the peak of what Python allocated while
-the call ran), not with time. The host streams its body from one small
-buffer, so the peak is the client's alone.
+the call ran), not with time. The host (tests/doubles/huge_reply_host.py)
+streams its body from one small buffer, so the peak is the client's alone.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 import tracemalloc
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -29,89 +27,10 @@ from phi_core.cli.main import main
 from phi_core.models import Report
 from phi_core.store import Store
 from phi_core.violations import REPLY_TOO_LARGE
+from tests.doubles.huge_reply_host import REPLY_BYTES, HugeReplyHost
 
-REPLY_BYTES = 100 * 1024 * 1024
-CHUNK = b"a" * 65536
 # Generous: the limit (2 MiB) a few times over for buffers and the decoded text, far below the reply.
 PEAK_LIMIT = 24 * 1024 * 1024
-
-
-class HugeReplyHost:
-    """Ollama's and the OpenAI API's chat endpoints, answering with a 100 MB reply; lists one model."""
-
-    def __init__(self) -> None:
-        self.bytes_sent = 0
-        host = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
-            def _json(self, value) -> None:
-                body = json.dumps(value).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def do_GET(self) -> None:
-                if self.path.endswith("/models"):
-                    self._json({"object": "list", "data": [{"id": "m", "object": "model", "owned_by": "test"}]})
-                else:
-                    self._json({"models": [{"name": "m:latest", "model": "m:latest", "digest": "d1", "size": 1}]})
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                self.rfile.read(length)
-                if self.path == "/api/show":
-                    self._json(
-                        {
-                            "modelfile": "FROM m",
-                            "template": "{{ .Prompt }}",
-                            "modified_at": "2026-01-01T00:00:00Z",
-                            "details": {"format": "gguf", "family": "test", "parameter_size": "1B"},
-                            "model_info": {},
-                            "capabilities": ["completion"],
-                        }
-                    )
-                    return
-                if self.path.startswith("/v1/"):
-                    head = b'{"id": "x", "object": "chat.completion", "model": "m", "choices": [{"index": 0, '
-                    head += b'"message": {"role": "assistant", "content": "'
-                    tail = b'"}, "finish_reason": "stop"}]}'
-                else:
-                    head = b'{"model": "m", "created_at": "2026-01-01T00:00:00Z", "message": {"role": "assistant", '
-                    head += b'"content": "'
-                    tail = b'"}, "done": true, "done_reason": "stop"}'
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(head) + REPLY_BYTES + len(tail)))
-                self.end_headers()
-                try:
-                    self.wfile.write(head)
-                    for _ in range(REPLY_BYTES // len(CHUNK)):
-                        self.wfile.write(CHUNK)
-                        host.bytes_sent += len(CHUNK)
-                    self.wfile.write(tail)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client stopped reading, as it should
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return "http://%s:%d" % self._httpd.server_address[:2]
-
-    def __enter__(self) -> HugeReplyHost:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
 
 @pytest.fixture

@@ -192,7 +192,7 @@ def test_locked_database_is_explained(tmp_path):
 def test_llm_run_summary_counts_calls_and_cache(capsys, db, monkeypatch):
     from phi_core.backends.base import BACKENDS
 
-    from tests.runs.conftest import ScriptedLLM
+    from tests.doubles.scripted_backend import ScriptedLLM
 
     monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
     ScriptedLLM.calls, ScriptedLLM.die_after, ScriptedLLM.reachable = 0, None, True
@@ -228,7 +228,7 @@ def test_llm_run_summary_counts_calls_and_cache(capsys, db, monkeypatch):
 def test_models_and_phases_commands(capsys, db, monkeypatch):
     from phi_core.backends.base import BACKENDS
 
-    from tests.runs.conftest import ScriptedLLM
+    from tests.doubles.scripted_backend import ScriptedLLM
 
     monkeypatch.setitem(BACKENDS, "scripted", ScriptedLLM)
     ScriptedLLM.reachable = True

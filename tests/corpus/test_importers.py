@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from phi_core.corpus.importers import IMPORTERS, CorpusFormatError, ImportResult, read_corpus
-from phi_core.corpus.importers.paper_csv import decode_report_text, encode_report_text, parse_labels_cell
+from phi_core.corpus.importers.paper_csv import decode_report_text, encode_report_text
+from phi_core.corpus.importers.paper_csv_labels import parse_labels_cell
 from phi_core.models import Report
 from phi_core.taxonomy import HEADLINE_CODES
 

@@ -6,7 +6,7 @@ import pytest
 
 from phi_core.deid import Document, deidentify, pipeline_detector, read_documents
 from phi_core.deid.surrogate import KEPT_CATEGORIES
-from phi_core.deid.surrogate.names import script_of
+from phi_core.japanese.scripts import name_writing
 from phi_core.paths import CORPUS_FILE, SHARED_DIR
 from phi_core.pipelines import make_pipeline
 
@@ -56,7 +56,7 @@ def test_surrogate_corpus_holds_none_of_the_identifying_values_found(corpus, det
         r.original
         for d in result.documents
         for r in d.replacements
-        if r.category not in KEPT_CATEGORIES | SHIFTED and script_of(r.original) != "initials"
+        if r.category not in KEPT_CATEGORIES | SHIFTED and name_writing(r.original) != "initials"
     }
     checked = 0
     for doc in result.documents:

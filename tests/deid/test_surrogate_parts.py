@@ -3,7 +3,8 @@ import random
 import pytest
 
 from phi_core.deid.surrogate.dates import shift_dates, shift_times
-from phi_core.deid.surrogate.names import reading_keys, script_of
+from phi_core.deid.surrogate.names import reading_keys
+from phi_core.japanese.scripts import name_writing
 from phi_core.deid.surrogate.shapes import capped_age, fictional_phone, fictional_postal, same_shape
 
 
@@ -49,7 +50,7 @@ def test_readings_meet_across_scripts():
     assert reading_keys("ヤマダ タロウ") == reading_keys("やまだ たろう") == ["yamada", "taro"]
     assert reading_keys("YAMADA Taro") == ["yamada", "taro"]
     assert reading_keys("ｵｵﾉ") == reading_keys("Ono") == ["ono"]
-    assert script_of("T.Y.") == "initials" and script_of("山田") == "kanji" and script_of("ﾔﾏﾀﾞ") == "halfkana"
+    assert name_writing("T.Y.") == "initials" and name_writing("山田") == "kanji" and name_writing("ﾔﾏﾀﾞ") == "halfkana"
 
 
 def test_given_names_keep_their_likely_sex():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.ui.offsets import cp_to_utf16
-from phi_core.ui.workbench import category_keys
+from phi_core.ui.workbench_keys import category_keys
 from tests.e2e import helpers
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]

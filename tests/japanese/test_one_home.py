@@ -28,6 +28,7 @@ _FULL_WIDTH_OFFSET = 0xFEE0
 
 
 _ORDERING = (ast.Lt, ast.LtE, ast.Gt, ast.GtE)
+_CLASSIFIER_NAMES = frozenset({"is_kanji", "is_katakana", "is_hiragana", "script_of"})
 
 
 def _is_script_code(code: int) -> bool:
@@ -98,8 +99,13 @@ def violations(path: Path) -> list[str]:
             # One number may be anything (a length limit); a bounded pair of code points is a range test.
             if chars or len(codes) >= 2:
                 say(node, f"comparison with {(chars or [hex(c) for c in codes])} (script classifier)")
-        elif isinstance(node, ast.FunctionDef) and node.name in {"is_kanji", "is_katakana", "is_hiragana", "script_of"}:
+        elif isinstance(node, ast.FunctionDef) and node.name in _CLASSIFIER_NAMES:
             say(node, f"def {node.name} (script classifier)")
+        elif isinstance(node, ast.Assign):
+            # An alias gives the name a second meaning (names.py once had script_of = name_writing).
+            for target in node.targets:
+                if isinstance(target, ast.Name) and target.id in _CLASSIFIER_NAMES:
+                    say(node, f"{target.id} = ... (a second script classifier under the same name)")
     return found
 
 
@@ -123,6 +129,7 @@ def test_no_japanese_table_outside_its_home():
         "def kana(ch):\n    return '\\u30a1' <= ch <= '\\u30fa'",
         "K = '[\\u3041-\\u3096]'",
         "import jaconv\nh = jaconv.z2h('ア', kana=True)",
+        "from phi_core.japanese.scripts import name_writing\nscript_of = name_writing",
     ],
 )
 def test_the_guard_sees_each_kind_of_table(tmp_path, source):

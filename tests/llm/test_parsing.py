@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from phi_core.llm.parsing import VIOLATION_CODES, ParsedReply, is_mixed_value, parse_reply
+from phi_core.llm.mixed_values import is_mixed_value
+from phi_core.llm.parsing import VIOLATION_CODES, ParsedReply, parse_reply
 
 
 def pairs(parsed: ParsedReply) -> list[tuple[str, str]]:

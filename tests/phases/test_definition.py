@@ -26,7 +26,7 @@ from phi_core.phases import (
     phase_from_toml,
     shipped_phases,
 )
-from phi_core.phases.definition import parse_phase
+from phi_core.phases.loading import parse_phase
 from phi_core.phases.variants import parameter_size_from_name
 from phi_core.taxonomy import COARSE_LABELS, PHASE1_LABELS
 

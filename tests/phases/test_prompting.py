@@ -9,7 +9,7 @@ import pytest
 
 from phi_core.models import PredictedItem, Report, Span
 from phi_core.phases import default_registry
-from phi_core.phases.definition import parse_phase
+from phi_core.phases.loading import parse_phase
 from phi_core.phases.prompting import (
     ADDITIONS_HEADING,
     build_first_pass_messages,

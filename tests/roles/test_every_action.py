@@ -21,7 +21,7 @@ from phi_core.roles import ACTIONS, Actor, NotAllowed, can
 from phi_core.runs import Job
 from phi_core.runs.manager import JobManager, JobRejected
 from phi_core.store import Store, TaskResult
-from phi_core.store.team import ROLES
+from phi_core.store.members import ROLES
 from phi_core.team import service as team
 from phi_core.ui import editor_session as session
 from phi_core.ui import phase_editor as pe

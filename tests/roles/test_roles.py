@@ -1,7 +1,7 @@
 import pytest
 
 from phi_core.roles import ACTIONS, Actor, NotAllowed, bootstrap_role, can, local_actor, require, require_layer
-from phi_core.store.team import ROLES
+from phi_core.store.members import ROLES
 
 
 def actor(role):

@@ -8,7 +8,7 @@ from phi_core.phases import PhaseError, derive_version
 from phi_core.runs import Job, Runner
 from phi_core.runs.extractor_factory import build_phase_extractors, resolve_phase
 
-MODEL = "mistral-small3.2:24b"  # tests/runs/conftest.py serves this model
+MODEL = "mistral-small3.2:24b"  # tests/doubles/scripted_backend.py serves this model
 
 
 def run(store, phase, limit=4, **kw):

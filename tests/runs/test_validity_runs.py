@@ -43,7 +43,7 @@ def test_an_honest_host_gives_a_clean_run_with_a_context_that_fits(store):
         summary = run(store, server.url)
     assert summary.status == "done" and summary.validity == dict.fromkeys(VALIDITY_CODES, 0)
     assert server.truncated == 0
-    sent = [body for method, path, body in server.requests if path == "/api/chat"]
+    sent = [r.body for r in server.requests if r.path == "/api/chat"]
     assert len(sent) == 3 and all(body["options"]["num_ctx"] >= 8192 for body in sent)
     assert store.run_validity([summary.run_id])[summary.run_id]["validity"] == summary.validity
 

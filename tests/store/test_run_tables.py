@@ -58,7 +58,7 @@ def _run_on(store, backend, hosts, key):
 
 
 def test_a_runs_hosts_come_back_exactly_for_every_backend(store):
-    from phi_core.runs.manager import job_from_run
+    from phi_core.runs.interrupted_work import job_from_run
 
     # A comma inside a URL (a query string) is kept: the list is stored, not a joined string.
     hosts = ("http://gpu1:8000/v1", "http://gpu2:8000/v1?a=1,2", "http://gpu3:8000/v1")

@@ -3,7 +3,7 @@
 from phi_core.corpus.exporters import write_corpus
 from phi_core.corpus.importers import read_corpus
 from phi_core.models import Report, Span
-from phi_core.ui.workbench import ReportFilter, filter_reports
+from phi_core.ui.workbench_list import ReportFilter, filter_reports
 
 TEXT = "PID|1||12345678^^^HOSP^MR||YAMADA^TARO\n"
 

@@ -6,7 +6,7 @@ import pytest
 
 from phi_core.ui.jobs import get_job_manager
 from phi_core.ui.state import get_store
-from bench.standin_hosts import MODEL, StandinHost
+from tests.doubles import STANDIN_MODEL as MODEL, StandinHost
 from tests.ui.test_runs_page_apptest import button, db, runs_page  # noqa: F401  (db is a fixture)
 
 
@@ -48,4 +48,4 @@ def test_openai_hosts_and_models_are_offered_and_a_run_goes_to_the_server(db, se
     runs = get_store().runs()
     assert [(r.backend, r.model, r.status) for r in runs] == [("openai", MODEL, "done")]
     assert runs[0].tasks_total == 4  # the ward's four dev reports
-    assert server.chats == 1  # they share one text: the other three came from the reply cache
+    assert server.served == 1  # they share one text: the other three came from the reply cache

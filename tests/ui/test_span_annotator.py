@@ -1,5 +1,5 @@
 from phi_core.models import Report, Span
-from phi_core.ui import workbench as wb
+from phi_core.ui.gold_comparison import compare_with_gold
 from phi_core.ui.components.span_annotator import component_data, segments
 
 TEXT = "氏名：𠮷田太郎 様"
@@ -18,7 +18,7 @@ def test_segments_carry_utf16_offsets_and_what_covers_them():
 
 
 def test_component_data_marks_spurious_predictions_and_missed_gold():
-    comparison = wb.compare_with_gold(TEXT, GOLD, [{"label": "NAME", "category": None, "value": "田太"}])
+    comparison = compare_with_gold(TEXT, GOLD, [{"label": "NAME", "category": None, "value": "田太"}])
     data = component_data("r", TEXT, GOLD, comparison, version=3, status="silver")
     assert data["gold"][0] | {"color": None} == {
         "s": 3,

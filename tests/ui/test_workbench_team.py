@@ -1,4 +1,5 @@
-from phi_core.ui.workbench import GOLD_LAYER, guideline_points, layer_options
+from phi_core.ui.guidelines import guideline_points
+from phi_core.ui.workbench_list import GOLD_LAYER, layer_options
 
 DOC = """# Annotation guidelines
 
@@ -40,7 +41,7 @@ def test_layer_options_put_the_queue_first_and_hide_the_gold_from_annotators():
 def test_layer_view_shows_the_layers_spans_and_status_not_the_golds():
     from phi_core.models import Report, Span
     from phi_core.store.team import LayerState
-    from phi_core.ui.workbench import layer_view
+    from phi_core.ui.workbench_list import layer_view
 
     span = Span(start=0, end=2, category="AGE", text="32")
     reports = [Report(id="a", text="32歳", status="approved", spans=[span]), Report(id="b", text="x", status="silver")]

@@ -21,7 +21,8 @@ from faker import Faker
 
 from phi_core.deid import keys
 from phi_core.deid.surrogate import dates, places, shapes
-from phi_core.deid.surrogate.names import NameBook, SurrogatePerson, script_of, _split_titles
+from phi_core.deid.surrogate.names import NameBook, SurrogatePerson, _split_titles
+from phi_core.japanese.scripts import name_writing
 
 # Kept by design: sex and department are not identifying and changing them
 # would falsify the clinical content; ages only from 90 (see shapes.capped_age).
@@ -128,7 +129,7 @@ class SurrogateBook:
 
     def _name(self, value: str, person: SurrogatePerson | None) -> tuple[str, SurrogatePerson | None]:
         core = _split_titles(value)[0]
-        if script_of(core) != "kanji":
+        if name_writing(core) != "kanji":
             return self.names.reading(value, person)
         return self.names.kanji(value)
 

@@ -164,7 +164,6 @@ class SurrogatePerson:
 
 
 _SPACES = re.compile(r"([ \u3000]+)")
-script_of = name_writing
 
 
 def _case_like(original: str, text: str) -> str:
@@ -281,7 +280,7 @@ class NameBook:
                 self._family("reading:" + tokens[0]),
                 self._given("reading:" + "".join(tokens[1:])) if len(tokens) > 1 else None,
             )
-        if keys and script_of(core) != "initials":
+        if keys and name_writing(core) != "initials":
             self.readings.setdefault(tuple(keys), person)
         written = _write_reading(core, person)
         if written == core:  # only initials can meet by chance (Y.Y. for Y.Y.): never keep the original
@@ -296,7 +295,7 @@ def reading_keys(core: str) -> list[str]:
     """One key per word of a reading, equal for kana and romaji spellings
     (ヤマダ タロウ, やまだ たろう and YAMADA Taro give ["yamada", "taro"]):
     romaji drops long vowels (Taro, Ono), so the keys drop them too."""
-    script = script_of(core)
+    script = name_writing(core)
     if script == "kanji" or script == "initials":
         return []
     words = [t for t in _SPACES.split(core.strip()) if t and not _SPACES.fullmatch(t)]
@@ -335,7 +334,7 @@ def _split_titles(value: str) -> tuple[str, str, str]:
 
 
 def _write_reading(core: str, person: SurrogatePerson) -> str:
-    script = script_of(core)
+    script = name_writing(core)
     pieces = _SPACES.split(core.strip())
     tokens = [p for p in pieces if not _SPACES.fullmatch(p)]
     separator = pieces[1] if len(pieces) >= 3 else ""

@@ -20,7 +20,8 @@ import streamlit as st
 from phi_core.models import Span
 from phi_core.taxonomy import CATEGORY_BY_CODE
 from phi_core.ui.offsets import cp_to_utf16
-from phi_core.ui.workbench import ACTION_SHORTCUTS, Comparison, legend
+from phi_core.ui.gold_comparison import Comparison
+from phi_core.ui.workbench_keys import ACTION_SHORTCUTS, legend
 
 _HERE = Path(__file__).parent
 COMPONENT_NAME = "phi_span_annotator"
