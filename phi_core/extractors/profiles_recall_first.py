@@ -23,6 +23,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
+from phi_core.japanese.chars import JAPANESE_LETTERS, READING_KANA, SPACE
 from phi_core.models import PredictedItem, Span
 from phi_core.paths import DATA_DIR
 
@@ -85,7 +86,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.
 _READING_IN_BRACKETS = re.compile(
-    r"[ \u3000]?[（(]([\u30a1-\u30fa\u30fc\u3041-\u3096\uff66-\uff9f]+(?:[ \u3000・][\u30a1-\u30fa\u30fc\u3041-\u3096\uff66-\uff9f]+)*)(?=[)）／/、,])"
+    rf"[{SPACE}]?[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
 )
 
 
@@ -108,7 +109,7 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 _SPACED = re.compile(r"^\S(?:[ \u3000]\S)+$")
-_MORE_SPACED = re.compile(r"(?:[ \u3000][\u3041-\u30ff\u4e00-\u9fff々])+(?![^\s、。,.()（）:：])")
+_MORE_SPACED = re.compile(rf"(?:[{SPACE}][{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])")
 
 
 def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:

@@ -7,10 +7,11 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import UNIFIED_KANJI
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_WARD = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}(?:階)?[東西南北](?:病棟)?(?![\u4e00-\u9fff])")
+_WARD = re.compile(rf"(?<![0-9０-９])[0-9０-９]{{1,2}}(?:階)?[東西南北](?:病棟)?(?![{UNIFIED_KANJI}])")
 
 
 @register
