@@ -38,6 +38,9 @@ def _is_katakana(value: str) -> bool:
 @dataclass(frozen=True)
 class AllowList:
     words: frozenset[str]
+    # Departments are clinical words when proposed as anything else (a name, an
+    # unknown word); proposed as a department they are the department of record.
+    departments: frozenset[str]
     drug_endings: tuple[str, ...]
     units: tuple[str, ...]
     eponym_suffixes: tuple[str, ...]
@@ -52,12 +55,21 @@ class AllowList:
         found = {m.span() for p in self.patterns for m in p.finditer(folded) if m.end() > m.start()}
         return sorted(found)
 
-    def allows(self, text: str, start: int, end: int, regions: list[tuple[int, int]] | None = None) -> bool:
-        """Is text[start:end] safe to leave as it is?"""
+    def allows(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        regions: list[tuple[int, int]] | None = None,
+        category: str | None = None,
+    ) -> bool:
+        """Is text[start:end], proposed as ``category``, safe to leave as it is?"""
         value = fold(text[start:end]).strip()
         if not value:
             return True
         if value.casefold() in self.words:
+            return True
+        if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
         first = value.split(" ", 1)[0]
         if value.isascii() and " " in value and first.casefold() in self.words:
@@ -97,13 +109,16 @@ def _read(path: Path) -> AllowList:
             f"cannot read the clinical allow-list {path.name}: {exc}. Restore the file from the project. / "
             f"臨床許可リスト {path.name} を読めません: {exc}。プロジェクトのファイルを戻してください。"
         ) from None
-    words = frozenset(fold(w).casefold() for group in data.get("words", {}).values() for w in group)
+    groups = data.get("words", {})
+    words = frozenset(fold(w).casefold() for name, group in groups.items() for w in group if name != "departments")
+    departments = frozenset(fold(w).casefold() for w in groups.get("departments", []))
     patterns = tuple(re.compile(p) for p in data.get("patterns", {}).values())
     context = data.get("context", {})
     # Longer units first, so "mmHg" is tried before "m".
     units = tuple(sorted((fold(u) for u in context.get("units", [])), key=len, reverse=True))
     return AllowList(
         words=words,
+        departments=departments,
         drug_endings=tuple(data.get("endings", {}).get("drug", [])),
         units=units,
         eponym_suffixes=tuple(context.get("eponym_suffixes", [])),

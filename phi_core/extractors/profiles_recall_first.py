@@ -78,7 +78,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     for recognizer in supplements(names):
         for cand in recognizer.find(doc):
             cand = _trimmed(text, cand)
-            if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions):
+            if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
     return bracketed_readings(text, spans)
