@@ -52,3 +52,38 @@ def test_a_department_is_a_clinical_word_unless_proposed_as_a_department():
     start = text.index("消化器内科")
     assert allow.allows(text, start, len(text), None, "PATIENT_NAME")
     assert not allow.allows(text, start, len(text), None, "DEPARTMENT")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("血圧 130/80 mmHg", "130/80"),
+        ("ratio 250/15", "250/15"),
+        ("CRP 0.52", "0.52"),
+        ("HbA1c 7.25", "7.25"),
+        ("Hb 9-11", "9-11"),
+        ("常食 2000kcal", "2000"),
+        ("I-131 3.70GBq", "3.70"),
+        ("NO 20 ppm", "20"),
+    ],
+)
+def test_allow_list_lets_quantities_through(text, value):
+    allow = load_allow_list()
+    start = text.index(value)
+    assert allow.allows(text, start, start + len(value))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("食道癌術後（10/29 右開胸）", "10/29"),
+        ("01/11  嘔吐・下痢", "01/11"),
+        ("送信 09.24 受付", "09.24"),
+        ("ID 0041-2290 処方", "0041-2290"),
+        ("検体 24-00318", "24-00318"),
+    ],
+)
+def test_allow_list_leaves_dates_and_codes_that_look_like_quantities(text, value):
+    allow = load_allow_list()
+    start = text.index(value)
+    assert not allow.allows(text, start, start + len(value))
