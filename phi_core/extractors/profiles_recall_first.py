@@ -18,13 +18,16 @@ import re
 import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
+from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.japanese.chars import JAPANESE_LETTERS, READING_KANA, SPACE
 from phi_core.models import PredictedItem, Span
+from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
 
 NAME = "recall-first"
@@ -81,7 +84,8 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
-    return bracketed_readings(text, spans)
+    spans = join_name_words(text, spans, document_morphemes(doc))
+    return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES))
 
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.

@@ -254,3 +254,53 @@ def test_ginza_entities_mapped_to_phi_categories():
     values = found(GinzaEntityRecognizer(), "主治医の佐藤一郎先生、ロキソニン60mg、S6に10mm。")
     assert ("佐藤一郎", "PHYSICIAN_NAME") in values
     assert not any(v in ("ロキソニン", "60mg", "10mm") for v, _ in values)  # Drug, N_Product, Physical_Extent
+
+
+# Names found in part (phi_core/extractors/recognition/name_joins.py), through the whole profile.
+
+
+def _rf_values(text: str) -> list[str]:
+    from phi_core.extractors import profiles_recall_first as rf
+
+    return [s.text for s in rf.extract_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("・CVC 挿入中 1名（312号室 上条 ひかり様、挿入 11/2）", "上条 ひかり"),
+        ("相談者：母（西園寺 あかね）\u3000折返し先 070-5512-3390", "西園寺 あかね"),
+        ("患者：Nakamura Rosa（中村 ロサ）様", "中村 ロサ"),
+    ],
+)
+def test_a_family_name_takes_the_given_name_after_it(text, value):
+    assert value in _rf_values(text)
+
+
+def test_a_full_name_part_is_masked_where_it_stands_alone():
+    text = "出席者：堀 健太郎、真鍋 由香\n結論：大川さんへの説明は外来で堀が行う。堀江町の件は別。"
+    values = _rf_values(text)
+    assert values.count("堀") == 1  # 堀が行う, not 堀江町
+    assert "堀 健太郎" in values
+
+
+def test_role_words_inside_a_name_span_are_not_searched_for():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.name_joins import name_parts_elsewhere
+
+    text = "長女 森下 亜紀\n長女は共働き。"
+    spans = [Candidate(0, len("長女 森下 亜紀"), "EMERGENCY_CONTACT", 0)]
+    out = name_parts_elsewhere(text, spans, frozenset({"長女"}))
+    assert [text[c.start : c.end] for c in out] == ["長女 森下 亜紀"]
+
+
+def test_the_given_name_rule_leaves_words_after_a_name_alone():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.name_joins import join_name_words
+    from phi_core.nlp.morphemes import morphemes
+
+    for text in ("佐藤 記", "山田 です。", "田中 外来", "高橋 から"):
+        family = text.split(" ")[0]
+        spans = [Candidate(0, len(family), "PATIENT_NAME", 0)]
+        joined = join_name_words(text, spans, morphemes(text))
+        assert [text[c.start : c.end] for c in joined] == [family], text
