@@ -87,3 +87,66 @@ def test_allow_list_leaves_dates_and_codes_that_look_like_quantities(text, value
     allow = load_allow_list()
     start = text.index(value)
     assert not allow.allows(text, start, start + len(value))
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("橘 芳江 殿\u3000（女）", ["女"]),
+        ("樫村 創\u300034歳 M\u3000腎臓内科", ["M"]),
+        ("患者: 石動 のぞみ / 1988-02-29 / F", ["F"]),
+        ("DOB 2021-09-14\u3000Sex M", ["M"]),
+        ("1   22:48  宍戸 敏夫        82M      2", ["82", "M"]),
+        ("対象児：西園寺 蒼 くん\u30001歳10か月\u3000男児", ["男児"]),
+    ],
+)
+def test_sex_code_finds_sex_beside_who_the_patient_is(text, values):
+    assert _found("sex-code", text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "長男と次女、男女比 1:2。女性化乳房。",
+        "T2N0M0, F/U in 3 months",
+        "本館 5F 受付、2F 外来",
+        "Stage M 0.5",
+        "M-2 F-3",
+    ],
+)
+def test_sex_code_leaves_look_alikes_alone(text):
+    assert _found("sex-code", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("かかりつけ：ひだまりこどもクリニック（若林 先生）", "ひだまりこどもクリニック"),
+        ("依頼元：とよさと呼吸器内科クリニック（中河原 Dr）", "とよさと呼吸器内科クリニック"),
+        ("国家公務員共済組合連合会 みなと台中央病院\n", "みなと台中央病院"),
+    ],
+)
+def test_kana_facility_finds_coined_names_before_their_kind(text, value):
+    assert _found("kana-facility", text) == [value]
+
+
+@pytest.mark.parametrize("text", ["このクリニックで", "近くのクリニックへ", "かかりつけ医院", "ほかの病院で"])
+def test_kana_facility_leaves_pointers_alone(text):
+    assert _found("kana-facility", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("・東3\u3000M.K. 氏（24歳 男）", ["東3"]),
+        ("西2病棟へ", ["西2病棟"]),
+        ("7階東病棟", ["7階東病棟"]),
+        ("関東3県、東3丁目、東京", []),
+    ],
+)
+def test_ward_name_reads_the_wing_on_either_side(text, values):
+    assert _found("ward-name", text) == values
+
+
+def test_department_word_reads_wards_named_by_their_kind():
+    assert "精神科急性期治療病棟" in _found("department-word", "隔離 観察記録（精神科急性期治療病棟\u3000保護室 S-2）")

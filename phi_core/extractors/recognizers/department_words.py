@@ -9,6 +9,7 @@ costs more than a mask. A department is
 - a kanji word ending in 内科 or 外科 (乳腺内分泌外科), not after a kanji that
   makes it generic (当科, 他科) and not running on into a kanji word (外科的,
   外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
+- a ward named by its kind in kanji (精神科急性期治療病棟);
 - an intensive or high care unit by its letters (ICU, CCU, HCU, NICU ...),
   standing alone (not ER+, HCU-12) and not in Japanese prose (ICU入室後).
 
@@ -38,6 +39,8 @@ _AFTER = rf"(?:外来|病棟|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # A unit as a value or in English ("病棟：ICU ベッド6", "to CCU"), not a place moved to in
 # Japanese prose ("ICU入室後、HCUへ転棟"), which says nothing about who.
+# A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
+_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
 _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%{JAPANESE_LETTERS}])")
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.
@@ -72,6 +75,8 @@ class DepartmentWordRecognizer(Recognizer):
         text = doc.text
         spans: set[tuple[int, int]] = set()
         for m in _SHAPED.finditer(text):
+            spans.add(m.span())
+        for m in _WARD_KIND.finditer(text):
             spans.add(m.span())
         for m in _LISTED.finditer(text):
             if m.start() and text[m.start() - 1] in _GENERIC_BEFORE:
