@@ -76,12 +76,15 @@ class AllowList:
             return True  # "Siemens SOMATOM Force": a maker's name opens a device model
         if _is_katakana(value) and value.endswith(self.drug_endings):
             return True
-        after = fold(text[end : end + 16])
-        after = after[1:] if after.startswith(" ") else after  # one space at most: "12 mm", not "日  枚数"
+        attached = fold(text[end : end + 16])
+        after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
             if after.startswith(self.units) and not _letter_follows(after, self.units):
                 return True
-        elif after.startswith(self.eponym_suffixes) or self.dose.match(after):
+        elif self.dose.match(after):
+            return True
+        # An eponym's suffix is written onto the name (Douglas窩, 橋本病); 病院 and 病棟 are no suffix.
+        elif attached.startswith(self.eponym_suffixes) and not attached.startswith(("病院", "病棟")):
             return True
         if regions is None:
             regions = self.regions(text)

@@ -150,3 +150,73 @@ def test_ward_name_reads_the_wing_on_either_side(text, values):
 
 def test_department_word_reads_wards_named_by_their_kind():
     assert "精神科急性期治療病棟" in _found("department-word", "隔離 観察記録（精神科急性期治療病棟\u3000保護室 S-2）")
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("保険者番号：06139871\u3000記号・番号：3204・118\u3000枝番 01", ["06139871", "3204・118", "01"]),
+        ("受付番号 A12", ["A12"]),
+        ("チケットNo: SR250117", ["SR250117"]),
+    ],
+)
+def test_labelled_number_reads_ids_after_unknown_labels(text, values):
+    assert _found("labelled-number", text) == values
+
+
+@pytest.mark.parametrize("text", ["No. 7 リンパ節", "規約 第2版", "番号 1 の結節", "ID未発行"])
+def test_labelled_number_leaves_short_counts_alone(text):
+    assert _found("labelled-number", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("WhatsApp +52 55 3187 2046、", "+52 55 3187 2046"),
+        ("mobile +44 7700 900418\n", "+44 7700 900418"),
+        ("+1 (415) 555-0132", "+1 (415) 555-0132"),
+    ],
+)
+def test_identifier_shape_reads_international_phone_numbers(text, value):
+    assert value in _found("identifier-shape", text)
+
+
+@pytest.mark.parametrize("text", ["HbA1c +2 mmol", "GCS 15 +1 2", "CRP +0.5"])
+def test_identifier_shape_leaves_signed_numbers_alone(text):
+    assert [v for v in _found("identifier-shape", text) if v.startswith("+")] == []
+
+
+def test_bare_number_after_an_age_label_is_an_age():
+    from phi_core.extractors import rules
+
+    spans = rules.extract_spans("性別   : F     年齢 : 57        生年月日 : 1967/02/14\nAge : 35\n")
+    assert [(s.text, s.category) for s in spans if s.category == "AGE"] == [("57", "AGE"), ("35", "AGE")]
+    for text in ("年齢：70代", "年齢 : 57.5 kg", "年齢：63歳"):
+        assert [s.text for s in rules.extract_spans(text) if s.category == "AGE"] in ([], ["63歳"])
+
+
+def test_an_eponym_suffix_is_written_onto_the_name_and_is_no_hospital():
+    allow = load_allow_list()
+    text = "くすのき記念病院\u3000病院長 殿"
+    assert not allow.allows(text, 0, 8, None, "HOSPITAL_NAME")
+    assert allow.allows("Douglas窩に少量", 0, 7)
+    assert allow.allows("橋本病の既往", 0, 2)
+
+
+def test_neighbours_grow_an_address_to_its_room_and_find_a_room_after_a_ward():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.neighbours import grow_addresses, rooms_after_wards
+
+    text = "滞在先：京都市下京区東塩小路町8-3 ホテル桜川 812号室\n通訳"
+    start = text.index("京都")
+    end = text.index(" ホテル")
+    room = text.index("812")
+    spans = [Candidate(start, end, "ADDRESS", 3), Candidate(room, room + 3, "OTHER_ID", 1)]
+    grown = grow_addresses(text, spans)
+    assert [text[c.start : c.end] for c in grown] == ["京都市下京区東塩小路町8-3 ホテル桜川 812号室"]
+    assert grow_addresses("住所：横浜市港北区日吉2-5-10\n次回 12号", [Candidate(3, 16, "ADDRESS", 3)])[0].end == 16
+
+    text = "■ 6階東 611-2\u3000ﾀｶﾊｼ ﾐﾉﾙ\n■ HCU H-4\u3000野々村\n5階西 へ転棟"
+    wards = [Candidate(m, m + len(w), "DEPARTMENT", 0) for w in ("6階東", "HCU", "5階西") for m in [text.index(w)]]
+    rooms = [text[c.start : c.end] for c in rooms_after_wards(text, wards) if c.category == "OTHER_ID"]
+    assert rooms == ["611-2", "H-4"]

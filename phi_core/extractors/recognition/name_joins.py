@@ -93,7 +93,8 @@ def _standalone(text: str, start: int, end: int) -> bool:
 
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return not (before and same(before)) and not (after and same(after))
+    honorific_after = re.match(_HONORIFIC, text[end : end + 4]) is not None  # そうたくん, ミノルさん
+    return not (before and same(before)) and (honorific_after or not (after and same(after)))
 
 
 def name_parts_elsewhere(text: str, spans: list[Candidate], not_names: frozenset[str] = frozenset()) -> list[Candidate]:
