@@ -220,3 +220,37 @@ def test_neighbours_grow_an_address_to_its_room_and_find_a_room_after_a_ward():
     wards = [Candidate(m, m + len(w), "DEPARTMENT", 0) for w in ("6階東", "HCU", "5階西") for m in [text.index(w)]]
     rooms = [text[c.start : c.end] for c in rooms_after_wards(text, wards) if c.category == "OTHER_ID"]
     assert rooms == ["611-2", "H-4"]
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("令和六年六月十二日", ["令和六年六月十二日"]),
+        ("二〇二四年六月十二日 記", ["二〇二四年六月十二日"]),
+        ("昨年6月12日に手術", ["6月12日"]),
+        ("4月に転居。10月頃から", ["4月", "10月"]),
+        ("first seen in 2015, since 2019 on insulin", ["2015", "2019"]),
+    ],
+)
+def test_prose_date_reads_dates_as_prose_writes_them(text, values):
+    assert _found("prose-date", text) == values
+
+
+@pytest.mark.parametrize("text", ["3か月後に再検", "月齢4", "十二指腸", "一月後", "in 2015 guidelines", "13月"])
+def test_prose_date_leaves_durations_and_words_alone(text):
+    assert _found("prose-date", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Aarav Sharma\u3000DOB 2021-09-14\u30003y4m\u3000Sex M", "3y4m"),
+        ("ﾊｾｶﾞﾜ ﾕｳﾄちゃん（4か月、男、ID118-5901）", "4か月"),
+    ],
+)
+def test_age_with_unit_reads_a_childs_age(text, value):
+    assert value in _found("age-with-unit", text)
+
+
+def test_age_with_unit_leaves_durations_alone():
+    assert _found("age-with-unit", "3か月後に再検、6か月間内服") == []

@@ -304,3 +304,31 @@ def test_the_given_name_rule_leaves_words_after_a_name_alone():
         spans = [Candidate(0, len(family), "PATIENT_NAME", 0)]
         joined = join_name_words(text, spans, morphemes(text))
         assert [text[c.start : c.end] for c in joined] == [family], text
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ハミルトン エミリー（Emily HAMILTON）さん 34歳", "Emily HAMILTON"),
+        ("2024-11-06 10:15 kurosawa.t（医療情報部）: 統合実施", "kurosawa.t"),
+        ("入力：12/10 11:02\u3000KOBAYASHI.T", "KOBAYASHI.T"),
+    ],
+)
+def test_latin_names_family_last_and_logins(text, value):
+    from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
+
+    assert value in [v for v, _ in found(LatinNameRecognizer(), text)]
+
+
+@pytest.mark.parametrize("text", ["see www.example.jp or index.html", "mail to sato.k@example.jp", "Fig.A and No.B"])
+def test_latin_logins_leave_file_names_and_mail_alone(text):
+    from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
+
+    assert found(LatinNameRecognizer(), text) == []
+
+
+def test_scan_damage_reads_era_years_in_the_repaired_copy():
+    from phi_core.extractors.recognizers.scan_damage import ScanDamageRecognizer
+
+    values = [v for v, _ in found(ScanDamageRecognizer(), "既往：慢性心不全、H2l 脳梗塞（左片麻痺）")]
+    assert "H2l" in values

@@ -12,6 +12,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE = re.compile(
     r"(?<![0-9０-９.])[0-9０-９]{1,3}(?:[ \u3000]?(?:歳|才)(?!代|台|以上|以下|未満)|Y(?![A-Za-z])|-year-old|[ ]?y/?o(?![A-Za-z]))"
+    # A child's age in years and months (3y4m), or in months right before the sex (4か月、男).
+    r"|(?<![0-9A-Za-z])[0-9]{1,2}y[0-9]{1,2}m(?![A-Za-z])"
+    r"|(?<![0-9０-９])[0-9０-９]{1,2}(?:か月|ヶ月|カ月)(?=[、,，/／ \u3000]?(?:男|女|[MF](?![A-Za-z])))"
 )
 
 
