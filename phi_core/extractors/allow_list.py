@@ -83,12 +83,19 @@ class AllowList:
                 return True
         elif self.dose.match(after):
             return True
-        # An eponym's suffix is written onto the name (Douglas窩, 橋本病); 病院 and 病棟 are no suffix.
-        elif attached.startswith(self.eponym_suffixes) and not attached.startswith(("病院", "病棟")):
+        # An eponym's suffix: a Japanese one written onto the name (Douglas窩, 橋本病; 病院 and 病棟
+        # are no suffix), an English one after a space (Murphy sign).
+        elif _eponym_follows(attached, after, self.eponym_suffixes):
             return True
         if regions is None:
             regions = self.regions(text)
         return _inside(regions, start, end)
+
+
+def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...]) -> bool:
+    if attached.startswith(("病院", "病棟")):
+        return False
+    return any(attached.startswith(s) or (s.isascii() and after.startswith(s)) for s in suffixes)
 
 
 def _letter_follows(after: str, units: tuple[str, ...]) -> bool:

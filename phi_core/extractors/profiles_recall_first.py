@@ -19,7 +19,7 @@ import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere
-from phi_core.extractors.recognition.neighbours import grow_addresses, rooms_after_wards
+from phi_core.extractors.recognition.neighbours import grow_addresses, rooms_after_wards, rooms_before_names
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
@@ -85,9 +85,10 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
-    spans = join_name_words(text, spans, document_morphemes(doc))
-    spans = rooms_after_wards(text, grow_addresses(text, spans))
-    return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES))
+    morphemes = document_morphemes(doc)
+    spans = join_name_words(text, spans, morphemes)
+    spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
+    return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.

@@ -332,3 +332,65 @@ def test_scan_damage_reads_era_years_in_the_repaired_copy():
 
     values = [v for v, _ in found(ScanDamageRecognizer(), "既往：慢性心不全、H2l 脳梗塞（左片麻痺）")]
     assert "H2l" in values
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("事業所：訪問看護ステーション さなる\n管理者", "訪問看護ステーション さなる"),
+        ("事業所：ケアプランセンター ゆずりは\u3000介護支援専門員", "ケアプランセンター ゆずりは"),
+    ],
+)
+def test_service_name_takes_a_whole_kana_name_after_its_kind(text, value):
+    from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
+
+    assert value in [v for v, _ in found(ServiceNameRecognizer(), text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["薬局 など\n", "内科へコンサルトし、", "調剤薬局 から連絡", "外科コンサルテーション予定"]
+)
+def test_service_name_leaves_sentences_after_a_service_word_alone(text):
+    from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
+
+    assert found(ServiceNameRecognizer(), text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("■ 6階東 603号室\u3000森永 剛\u3000M\u300068y\u3000ID", "森永 剛"),
+        ("・803-1 川原 ヨネさん（94歳）", "川原 ヨネ"),
+        ("薬剤師 畑 中\nTEL", "畑 中"),
+        ("付き添い：看護職員 浅 野\n", "浅 野"),
+    ],
+)
+def test_name_beside_age_and_spaced_surnames(text, value):
+    from phi_core.extractors.recognizers.name_beside_age import NameBesideAgeRecognizer
+
+    assert value in [v for v, _ in found(NameBesideAgeRecognizer(), text)]
+
+
+@pytest.mark.parametrize("text", ["症例 68歳 男性", "患者 男性 68歳", "本人 68歳", "右肺 M 68y", "右 中 葉"])
+def test_name_beside_age_leaves_common_words_alone(text):
+    from phi_core.extractors.recognizers.name_beside_age import NameBesideAgeRecognizer
+
+    assert found(NameBesideAgeRecognizer(), text) == []
+
+
+def test_role_then_a_space_then_a_short_kanji_name():
+    from phi_core.extractors.recognizers.role_values import RoleValueRecognizer
+
+    assert ("荒巻", "PHYSICIAN_NAME") in found(RoleValueRecognizer(), "意識障害と診断（主治医 荒巻）。")
+    assert found(RoleValueRecognizer(), "主治医 不在のため、担当医 交代予定") == []
+
+
+def test_room_numbers_opening_an_item_before_a_name():
+    values = masked("・803-1 川原 ヨネさん（94歳）\n・815-4 森 ハナさん（88歳）\n2024 山田さんが来院")
+    assert "803-1" in values and "815-4" in values and "2024" not in values
+
+
+def test_latin_name_parts_spread_only_where_the_dictionary_does_not_know_them():
+    values = masked("出席者：Tanvir Ahmed（病理）、Grace Class\n討議：Ahmed：FNA検体は十分量。Class IV の所見。")
+    assert values.count("Ahmed") == 1
+    assert "Class" not in values

@@ -97,18 +97,28 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return not (before and same(before)) and (honorific_after or not (after and same(after)))
 
 
-def name_parts_elsewhere(text: str, spans: list[Candidate], not_names: frozenset[str] = frozenset()) -> list[Candidate]:
+def name_parts_elsewhere(
+    text: str,
+    spans: list[Candidate],
+    not_names: frozenset[str] = frozenset(),
+    morphemes: list[Morpheme] | None = None,
+) -> list[Candidate]:
     """Each part of a full name, wherever else it stands as a word of its own.
 
     ``not_names``: words a name span may have taken in with it (roles, relations,
-    titles: 長女, 本人, Mr) that are never searched for on their own.
+    titles: 長女, 本人, Mr) that are never searched for on their own. A Latin
+    part (Ahmed of "Tanvir Ahmed") counts only where the dictionary does not
+    know the word there: Class, Doppler or Murphy may be English or eponyms.
     """
+    unknown = {(m.start, m.end) for m in morphemes or () if m.oov}
     parts: dict[str, Candidate] = {}
     for span in spans:
         if span.category not in NAME_CATEGORIES or span.category == "NAME_READING":
             continue
         for part in re.split(f"[{SPACE}・]+", text[span.start : span.end]):
             if part in not_names or part in _TITLES:
+                continue
+            if part.isascii() and not (len(part) >= 3 and part[:1].isupper() and part.isalpha()):
                 continue
             if part and part not in parts and (len(part) >= 2 or is_kanji(part)):
                 parts[part] = span
@@ -122,6 +132,8 @@ def name_parts_elsewhere(text: str, spans: list[Candidate], not_names: frozenset
             if any(a < e and s < b for a, b in taken) or not _standalone(text, s, e):
                 continue
             if len(part) == 1 and not _single_kanji_name_use(text, s, e):
+                continue
+            if part.isascii() and (s, e) not in unknown:
                 continue
             added.append(source._replace(start=s, end=e))
             taken.append((s, e))

@@ -2,8 +2,9 @@
 
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
   the guidelines put a room inside an address into the address.
-- A room or bed written right after a ward (6階東 611-2, HCU H-4) is that
-  patient's room: an identifier (OTHER_ID).
+- A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
+  before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
+  is that patient's room: an identifier (OTHER_ID).
 """
 
 from __future__ import annotations
@@ -32,6 +33,31 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         grown = span._replace(end=m.end())
         out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
     return out
+
+
+_ROOM_BEFORE_NAME = re.compile(
+    r"(?:^|(?<=[・■□●○\-\s]))(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?|[A-Z][-‐][0-9]{1,2})[ \u3000]$",
+    re.MULTILINE,
+)
+_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+
+
+def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out = sorted(spans, key=lambda c: c.start)
+    added = []
+    for i, span in enumerate(out):
+        if span.category not in _NAMES:
+            continue
+        floor = out[i - 1].end if i else 0
+        line_start = text.rfind("\n", 0, span.start) + 1
+        m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
+        if m is None or text[line_start : m.start()].strip(" \u3000・■□●○-") != "":
+            continue  # only an item's opening: "803-1 川原", not "2024 山田" mid-sentence
+        room = m.group("room")
+        if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
+            continue  # a year
+        added.append(Candidate(*m.span("room"), "OTHER_ID", span.rank))
+    return sorted(out + added, key=lambda c: c.start) if added else out
 
 
 def rooms_after_wards(text: str, spans: list[Candidate]) -> list[Candidate]:

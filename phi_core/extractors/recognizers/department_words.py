@@ -46,7 +46,7 @@ _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%
 # a teaching note, not where this patient was seen.
 _ADVICE = re.compile(
     r"(?:への|に|へ)(?:ご)?(?:コンサルト|相談|紹介を(?:検討|考慮|推奨))|の受診を(?:推奨|勧め|検討)"
-    r"|(?:での|で|・)[^。\n]{0,24}(?:検討|推奨|ご相談|精査を|お願い)|\s?(?i:consult)"
+    r"|(?:での|で|・)[^。\n]{0,24}(?:検討|推奨|ご相談|精査を|お願い)|\s?(?i:consult)|へ?コンサルト"
 )
 # The reading department of a radiology report is the writer's, never the patient's (guidelines).
 _WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})

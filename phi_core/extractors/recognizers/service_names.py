@@ -15,7 +15,14 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import KATAKANA_BLOCK_CHARS, UNIFIED_KANJI, in_hiragana_block, in_katakana_block, is_kana
+from phi_core.japanese.chars import (
+    HIRAGANA_LETTERS,
+    KATAKANA_BLOCK_CHARS,
+    UNIFIED_KANJI,
+    in_hiragana_block,
+    in_katakana_block,
+    is_kana,
+)
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -43,7 +50,16 @@ _BRANCH = re.compile(
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
     "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
-    "ステーション ホーム クリニック リハビリ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども".split()
+    "ステーション ホーム クリニック リハビリ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども コンサルト コンサルテーション".split()
+)
+
+
+# A coined name written in kana after its kind and a space, up to a break: 訪問看護ステーション さなる
+# (glued on, 内科へコンサルトし is a sentence).
+_KANA_NAME_AFTER = re.compile(f"[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,10}}" + r"(?=[\s、。,，（(）)／/：:]|$)")
+# Kana words that follow a service word in a sentence and name nothing.
+_FUNCTION_WORDS = frozenset(
+    "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
 )
 
 
@@ -100,6 +116,12 @@ class ServiceNameRecognizer(Recognizer):
                 found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
+            coined = _KANA_NAME_AFTER.match(text, end + gap) if gap else None
+            if coined and coined.group() not in _FUNCTION_WORDS and coined.group() not in _GENERIC:
+                # A whole kana word up to the next break is the name, however the tokenizer cut it
+                # (ゆずり + は, さ + なる).
+                found.append(Candidate(start, coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                continue
             after = by_start.get(end + gap)
             # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
             if (
