@@ -19,7 +19,12 @@ import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere
-from phi_core.extractors.recognition.neighbours import grow_addresses, rooms_after_wards, rooms_before_names
+from phi_core.extractors.recognition.neighbours import (
+    ages_after_names,
+    grow_addresses,
+    rooms_after_wards,
+    rooms_before_names,
+)
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
@@ -88,6 +93,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     morphemes = document_morphemes(doc)
     spans = join_name_words(text, spans, morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
+    spans = ages_after_names(text, spans)
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 
 

@@ -254,3 +254,25 @@ def test_age_with_unit_reads_a_childs_age(text, value):
 
 def test_age_with_unit_leaves_durations_alone():
     assert _found("age-with-unit", "3か月後に再検、6か月間内服") == []
+
+
+@pytest.mark.parametrize(
+    "text, value", [("六十八歳の男性", "六十八歳"), ("68 yrs old male", "68 yrs"), ("45 years old", "45 years")]
+)
+def test_age_with_unit_reads_kanji_numerals_and_years_old(text, value):
+    assert value in _found("age-with-unit", text)
+
+
+@pytest.mark.parametrize("text", ["for 3 years on insulin", "七十歳代", "2 yrs follow-up"])
+def test_age_with_unit_leaves_durations_and_bands_alone(text):
+    assert _found("age-with-unit", text) == []
+
+
+def test_a_bare_number_in_brackets_after_a_name_is_the_age():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.neighbours import ages_after_names
+
+    text = "母・キヨ（85）と同居。山田 太郎（123）、所見（3）"
+    spans = [Candidate(2, 4, "EMERGENCY_CONTACT", 0), Candidate(12, 17, "PATIENT_NAME", 0)]
+    ages = [text[c.start : c.end] for c in ages_after_names(text, spans) if c.category == "AGE"]
+    assert ages == ["85"]

@@ -394,3 +394,24 @@ def test_latin_name_parts_spread_only_where_the_dictionary_does_not_know_them():
     values = masked("出席者：Tanvir Ahmed（病理）、Grace Class\n討議：Ahmed：FNA検体は十分量。Class IV の所見。")
     assert values.count("Ahmed") == 1
     assert "Class" not in values
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("seen by Dr. O'Brien and Nurse Patel", "Patel"),
+        ("seen by Dr. O'Brien and Nurse Patel", "O'Brien"),
+        ("Ref: Dr Chen, Wei (Cardiology)", "Chen, Wei"),
+    ],
+)
+def test_latin_names_after_an_english_title(text, value):
+    from phi_core.extractors.recognizers.latin_names import LatinNameRecognizer
+
+    assert value in [v for v, _ in found(LatinNameRecognizer(), text)]
+
+
+def test_homes_named_by_a_coined_word_before_their_kind():
+    from phi_core.extractors.recognizers.service_names import ServiceNameRecognizer
+
+    assert "ひまわり苑" in "".join(v for v, _ in found(ServiceNameRecognizer(), "ショートステイ ひまわり苑 利用中"))
+    assert found(ServiceNameRecognizer(), "公園のベンチで休む") == []

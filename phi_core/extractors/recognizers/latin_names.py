@@ -7,7 +7,8 @@
 - two or three capitalised words in a row of which one is a name SudachiDict
   knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
   name last in capitals: "Emily HAMILTON";
-- a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T".
+- a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T";
+- capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
@@ -39,6 +40,13 @@ _INITIALS = re.compile(
 _CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?![0-9A-Za-zÀ-ÿ])")
 # Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
 _FAMILY_LAST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ])")
+# After an English title, capitalised words are a name whatever the dictionary says:
+# "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
+_NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_TITLED = re.compile(
+    rf"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Miss|Prof|Nurse|Sister)\.? (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
+    rf"(?![0-9A-Za-zÀ-ÿ])"
+)
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
 _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})\.(?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])\.(?P<family2>[a-z]{3,}|[A-Z]{3,}))"
@@ -61,6 +69,7 @@ class LatinNameRecognizer(Recognizer):
         for pattern in (_COMMA, _UPPER_FIRST):
             spans.update(m.span() for m in pattern.finditer(folded))
         logins = {m.span() for m in _LOGIN.finditer(folded) if is_romaji(m.group("family") or m.group("family2"))}
+        logins |= {m.span("name") for m in _TITLED.finditer(folded)}
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}
