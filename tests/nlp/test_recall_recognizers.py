@@ -415,3 +415,10 @@ def test_homes_named_by_a_coined_word_before_their_kind():
 
     assert "ひまわり苑" in "".join(v for v, _ in found(ServiceNameRecognizer(), "ショートステイ ひまわり苑 利用中"))
     assert found(ServiceNameRecognizer(), "公園のベンチで休む") == []
+
+
+def test_relatives_named_in_brackets_and_rooms_after_a_colon_or_comma():
+    values = masked("家族構成：夫（隆）、長男（翔太・会社員）\n申し送り：302 五十嵐さん 不穏あり、305 鈴木さん 発熱")
+    for value in ("隆", "翔太", "302", "305"):
+        assert value in values
+    assert masked("母（本人と同居）") == []

@@ -37,7 +37,7 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 
 _ROOM_BEFORE_NAME = re.compile(
-    r"(?:^|(?<=[・■□●○\-\s]))(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?|[A-Z][-‐][0-9]{1,2})[ \u3000]$",
+    r"(?:^|(?<=[・■□●○\-\s：:、,，／/]))(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?|[A-Z][-‐][0-9]{1,2})[ \u3000]$",
     re.MULTILINE,
 )
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
@@ -52,8 +52,11 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         floor = out[i - 1].end if i else 0
         line_start = text.rfind("\n", 0, span.start) + 1
         m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
-        if m is None or text[line_start : m.start()].strip(" \u3000・■□●○-") != "":
-            continue  # only an item's opening: "803-1 川原", not "2024 山田" mid-sentence
+        if m is None:
+            continue
+        opening = text[line_start : m.start()].rstrip(" \u3000・■□●○-")
+        if m is None or (opening and opening[-1] not in "：:、,，／/"):
+            continue  # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence
         room = m.group("room")
         if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
             continue  # a year

@@ -7,6 +7,8 @@
   患者 男性 are common words).
 - A family name typed or scanned with a space between its two kanji
   (薬剤師 畑 中, 看護職員 浅 野) when the two together are a known surname.
+- A relative named in brackets after the relation, however short the name:
+  夫（隆）, 長男（翔太・会社員）.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.prose_names import _RELATION_WORDS_RE
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.nlp.morphemes import document_morphemes
 
@@ -34,6 +37,10 @@ _BESIDE_AGE = re.compile(
     rf"(?:{_HONORIFIC})?(?:[ \u3000]*[（(]{_AGE}|[ \u3000]+{_AGE}|[ \u3000]+{_SEX}[ \u3000、,/／]+{_AGE}|[ \u3000]+[0-9]{{1,3}}[MF](?![A-Za-z]))",
     re.MULTILINE,
 )
+_RELATIVE_IN_BRACKETS = re.compile(
+    _RELATION_WORDS_RE
+    + rf"[（(](?P<name>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{HIRAGANA_LETTERS}]{{2,6}})(?=[)）・、,，/／])"
+)
 _NOT_NAME_WORDS = frozenset({"男性", "女性", "男", "女", "男児", "女児"})
 _SPACED_SURNAME = re.compile(rf"(?<![{KANJI}])([{KANJI}])[ \u3000]([{KANJI}])(?![{KANJI}])")
 
@@ -41,7 +48,7 @@ _SPACED_SURNAME = re.compile(rf"(?<![{KANJI}])([{KANJI}])[ \u3000]([{KANJI}])(?!
 @register
 class NameBesideAgeRecognizer(Recognizer):
     name: ClassVar[str] = "name-beside-age"
-    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -60,6 +67,10 @@ class NameBesideAgeRecognizer(Recognizer):
                 if first is None or not (first.is_proper or first.oov) or first.surface in BEFORE_CUES:
                     continue
             found.append(Candidate(start, end, "PATIENT_NAME", RANK_SUPPLEMENT))
+        found.extend(
+            Candidate(*m.span("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT)
+            for m in _RELATIVE_IN_BRACKETS.finditer(text)
+        )
         known = surnames()
         for m in _SPACED_SURNAME.finditer(text):
             if m.group(1) + m.group(2) in known:
