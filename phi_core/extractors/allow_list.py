@@ -44,6 +44,7 @@ class AllowList:
     drug_endings: tuple[str, ...]
     units: tuple[str, ...]
     eponym_suffixes: tuple[str, ...]
+    latin_eponym_suffixes: tuple[str, ...]
     dose: re.Pattern
     patterns: tuple[re.Pattern, ...]
 
@@ -85,17 +86,17 @@ class AllowList:
             return True
         # An eponym's suffix: a Japanese one written onto the name (Douglas窩, 橋本病; 病院 and 病棟
         # are no suffix), an English one after a space (Murphy sign).
-        elif _eponym_follows(attached, after, self.eponym_suffixes):
+        elif _eponym_follows(attached, after, self.eponym_suffixes, self.latin_eponym_suffixes):
             return True
         if regions is None:
             regions = self.regions(text)
         return _inside(regions, start, end)
 
 
-def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...]) -> bool:
+def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin: tuple[str, ...]) -> bool:
     if attached.startswith(("病院", "病棟")):
         return False
-    return any(attached.startswith(s) or (s.isascii() and after.startswith(s)) for s in suffixes)
+    return attached.startswith(suffixes) or after.startswith(latin)
 
 
 def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
@@ -132,6 +133,7 @@ def _read(path: Path) -> AllowList:
         drug_endings=tuple(data.get("endings", {}).get("drug", [])),
         units=units,
         eponym_suffixes=tuple(context.get("eponym_suffixes", [])),
+        latin_eponym_suffixes=tuple(x for x in context.get("eponym_suffixes", []) if x.isascii()),
         dose=_dose_pattern(context.get("dose_units", [])),
         patterns=patterns,
     )

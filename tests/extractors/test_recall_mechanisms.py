@@ -276,3 +276,28 @@ def test_a_bare_number_in_brackets_after_a_name_is_the_age():
     spans = [Candidate(2, 4, "EMERGENCY_CONTACT", 0), Candidate(12, 17, "PATIENT_NAME", 0)]
     ages = [text[c.start : c.end] for c in ages_after_names(text, spans) if c.category == "AGE"]
     assert ages == ["85"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Discharged to Sunrise Nursing Home on June 3.", "Sunrise Nursing Home"),
+        ("prescription from Amrita Heart Care dated 2023/12/02.", "Amrita Heart Care"),
+        ("University of Tokyo Hospital", "University of Tokyo Hospital"),
+        ("The Emergency Department and Mayo Clinic", "Mayo Clinic"),
+    ],
+)
+def test_kana_facility_reads_english_facility_names(text, value):
+    assert _found("kana-facility", text) == [value]
+
+
+@pytest.mark.parametrize("text", ["admitted to the Intensive Care Unit", "Primary Care follow-up", "Home Care"])
+def test_kana_facility_leaves_kinds_of_care_alone(text):
+    assert _found("kana-facility", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value", [("Phone (555) 123-4567 ext. 22", "(555) 123-4567"), ("TEL (03) 1234-5678", "(03) 1234-5678")]
+)
+def test_identifier_shape_reads_phone_numbers_with_a_bracketed_area_code(text, value):
+    assert value in _found("identifier-shape", text)

@@ -5,7 +5,8 @@
   and scanning damage (l23O4567: letters O and l standing for digits);
 - digit groups of three or more separated by spaces ("1234 5678 9012");
 - e-mail addresses;
-- international phone numbers (+44 7700 900418).
+- international phone numbers (+44 7700 900418) and numbers with the area
+  code in brackets and a space ((555) 123-4567).
 They match inside URLs too (`?pid=12345678`), since the run stops at any
 other character. Measurements, ranges, stages and anatomy numbers that take
 the same shape are let through by the clinical allow-list.
@@ -25,6 +26,8 @@ _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
 _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
+_BRACKETED_PHONE = re.compile(r"(?<![\w)])\([0-9]{2,5}\)[ \u3000][0-9]{1,4}-[0-9]{3,4}(?![0-9])")
 # International numbers: +44 7700 900418, +52 55 3187 2046, +1 (415) 555-0132.
 _INTERNATIONAL = re.compile(
     r"(?<![\w+])\+[0-9]{1,3}[ \-]?(?:\([0-9]{1,4}\)[ \-]?)?[0-9]{1,5}(?:[ \-][0-9]{2,6}){1,4}(?![0-9])"
@@ -54,4 +57,5 @@ class IdentifierShapeRecognizer(Recognizer):
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _INTERNATIONAL.finditer(text))
+        found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _BRACKETED_PHONE.finditer(text))
         return found

@@ -1,10 +1,14 @@
-"""Hospitals, clinics and pharmacies whose coined name is written in kana before their kind.
+"""Hospitals, clinics, homes and pharmacies named by a coined word before their kind.
 
 ひだまりこどもクリニック, とよさと呼吸器内科クリニック, みなと台中央病院: a run of
 kana (two to twelve letters) that opens after a line start, a space, a colon,
 a bracket or a comma, then at most a few kanji (a specialty or 中央, 記念),
 then the kind. Words that point at a facility without naming it (この, その,
 かかりつけ) and runs that end in の (ほかの, べつの) are not names.
+
+In English, capitalised words before the kind: "Sunrise Nursing Home",
+"Amrita Heart Care", "Kohoku General Hospital"; not when every word before the
+kind is a generic one (Intensive Care, Primary Care, Emergency Department).
 """
 
 from __future__ import annotations
@@ -25,6 +29,21 @@ _FACILITY = re.compile(
     rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS)})",
     re.MULTILINE,
 )
+_ENGLISH_KINDS = (
+    "Hospital", "Clinic", "Clinics", "Center", "Centre", "Care", "Home", "Pharmacy", "Healthcare", "Hospice",
+    "Infirmary", "Institute", "Practice", "Surgery",
+)  # fmt: skip
+_ENGLISH = re.compile(
+    r"(?<![A-Za-z])(?P<words>(?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|[A-Z]{2,}|of)){0,4}) "
+    rf"(?:{'|'.join(_ENGLISH_KINDS)})(?![A-Za-z])"
+)
+# Words that make a kind of care or a department, not a name, when all words before the kind are these.
+_GENERIC_ENGLISH = frozenset(
+    "Intensive Critical Primary Home Palliative Emergency Urgent Day Long Term Acute Coronary Respite Medical "
+    "General Nursing Health Mental Community Child Children Cancer Heart Health Patient Usual Standard Routine "
+    "Supportive Comfort Continuing Managed Social Dental Eye Skilled Outpatient Inpatient The A An Our Your This "
+    "Transitional Post Pre Hospital Clinic Care Center Centre of and &".split()
+)
 _POINTERS = frozenset({"この", "その", "あの", "どの", "かかりつけ", "ほか", "べつ", "つぎ", "まえ"})
 
 
@@ -40,4 +59,11 @@ class KanaFacilityRecognizer(Recognizer):
             if name in _POINTERS or name.endswith("の"):
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _ENGLISH.finditer(doc.text):
+            words = m.group("words").split()
+            while words and words[0] in ("The", "A", "An", "Our", "Your", "This", "At", "To", "From"):
+                words.pop(0)
+            if words and not all(w in _GENERIC_ENGLISH for w in words):
+                start = m.start("words") + len(m.group("words")) - len(" ".join(words))
+                found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found
