@@ -301,3 +301,9 @@ def test_kana_facility_leaves_kinds_of_care_alone(text):
 )
 def test_identifier_shape_reads_phone_numbers_with_a_bracketed_area_code(text, value):
     assert value in _found("identifier-shape", text)
+
+
+def test_sex_code_reads_a_sex_and_age_pair_and_labelled_number_a_bed_letter():
+    assert _found("sex-code", "氏名 : 中村 さくら 様 (F/34)") == ["34", "F"]
+    assert _found("labelled-number", "Bed: B, Room 512\nベッドA の患者") == ["B", "A"]
+    assert _found("labelled-number", "床上安静、ベッド上で") == []

@@ -7,7 +7,7 @@
 - two or three capitalised words in a row of which one is a name SudachiDict
   knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
   name last in capitals: "Emily HAMILTON";
-- a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T";
+- a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
 - capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
@@ -49,7 +49,7 @@ _TITLED = re.compile(
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
 _LOGIN = re.compile(
-    r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})\.(?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])\.(?P<family2>[a-z]{3,}|[A-Z]{3,}))"
+    r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})

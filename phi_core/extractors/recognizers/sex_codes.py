@@ -7,7 +7,7 @@
   "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
   code (F/U, M-2);
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
-  not on a line about floors (5F is a floor).
+  not on a line about floors (5F is a floor); a pair with a slash: (F/34), 72/M.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ _WHO = re.compile(
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性別"
 )
 _GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
+# Sex and age written as a pair with a slash: (F/34), 72/M.
+_PAIR = re.compile(
+    r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3})|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))(?![A-Za-z0-9/])"
+)
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
 
 
@@ -48,6 +52,11 @@ class SexCodeRecognizer(Recognizer):
         for m in _LATIN.finditer(text):
             if _WHO.search(_line(text, m.start())):
                 found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
+        for m in _PAIR.finditer(text):
+            sex, age = ("sex", "age") if m.group("sex") else ("sex2", "age2")
+            if int(m.group(age)) <= 120:
+                found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
+                found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text):
             if int(m.group(1)) <= 120 and not _FLOORS.search(_line(text, m.start())):
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
