@@ -307,3 +307,10 @@ def test_sex_code_reads_a_sex_and_age_pair_and_labelled_number_a_bed_letter():
     assert _found("sex-code", "氏名 : 中村 さくら 様 (F/34)") == ["34", "F"]
     assert _found("labelled-number", "Bed: B, Room 512\nベッドA の患者") == ["B", "A"]
     assert _found("labelled-number", "床上安静、ベッド上で") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["がん拠点病院または大学病院での精査を推奨。", "こどもクリニックを受診", "\nファミリークリニック"]
+)
+def test_kana_facility_leaves_kinds_written_in_kana_alone(text):
+    assert _found("kana-facility", text) == []

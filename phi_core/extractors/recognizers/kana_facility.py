@@ -1,10 +1,11 @@
 """Hospitals, clinics, homes and pharmacies named by a coined word before their kind.
 
 ひだまりこどもクリニック, とよさと呼吸器内科クリニック, みなと台中央病院: a run of
-kana (two to twelve letters) that opens after a line start, a space, a colon,
+kana (three to twelve letters) that opens after a line start, a space, a colon,
 a bracket or a comma, then at most a few kanji (a specialty or 中央, 記念),
 then the kind. Words that point at a facility without naming it (この, その,
-かかりつけ) and runs that end in の (ほかの, べつの) are not names.
+かかりつけ), words for what it does (がん拠点病院, こどもクリニック) and runs that end
+in の (ほかの, べつの) are not names.
 
 In English, capitalised words before the kind: "Sunrise Nursing Home",
 "Amrita Heart Care", "Kohoku General Hospital"; not when every word before the
@@ -25,7 +26,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 _KINDS = ("クリニック", "病院", "医院", "診療所", "薬局", "歯科医院", "こどもクリニック")
 _FACILITY = re.compile(
     rf"(?:^|(?<=[\s：:、。,，「『（(／/]))"
-    rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,12}})"
+    rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
     rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS)})",
     re.MULTILINE,
 )
@@ -45,6 +46,11 @@ _GENERIC_ENGLISH = frozenset(
     "Transitional Post Pre Hospital Clinic Care Center Centre of and &".split()
 )
 _POINTERS = frozenset({"この", "その", "あの", "どの", "かかりつけ", "ほか", "べつ", "つぎ", "まえ"})
+# Kana words that say what a facility does, not which one it is (がん拠点病院, こどもクリニック).
+_KINDS_IN_KANA = frozenset(
+    "がん こども こころ からだ リハビリ レディース メディカル ファミリー デンタル キッズ ウィメンズ ハート "
+    "スポーツ ペイン ケア ホーム クリニカル アレルギー".split()
+)
 
 
 @register
@@ -56,7 +62,7 @@ class KanaFacilityRecognizer(Recognizer):
         found = []
         for m in _FACILITY.finditer(doc.text):
             name = m.group("name")
-            if name in _POINTERS or name.endswith("の"):
+            if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith("の"):
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _ENGLISH.finditer(doc.text):
