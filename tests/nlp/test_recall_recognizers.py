@@ -422,3 +422,15 @@ def test_relatives_named_in_brackets_and_rooms_after_a_colon_or_comma():
     for value in ("隆", "翔太", "302", "305"):
         assert value in values
     assert masked("母（本人と同居）") == []
+
+
+def test_a_full_name_is_masked_whole_elsewhere_also_with_lost_characters():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.name_joins import whole_names_elsewhere
+
+    text = "702号室の 𠮷岡 髙志 さん、氏名が「?岡 ?志」と印字。画面では「𠮷岡 髙志」、「?? ??」"
+    first = text.index("𠮷岡 髙志")
+    second = text.index("𠮷岡 髙志", first + 1)
+    spans = [Candidate(first, first + 5, "PATIENT_NAME", 0), Candidate(second + 1, second + 5, "PATIENT_NAME", 0)]
+    values = [text[c.start : c.end] for c in whole_names_elsewhere(text, spans)]
+    assert values == ["𠮷岡 髙志", "?岡 ?志", "𠮷岡 髙志"]

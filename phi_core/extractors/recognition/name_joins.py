@@ -111,6 +111,7 @@ def name_parts_elsewhere(
     know the word there: Class, Doppler or Murphy may be English or eponyms.
     """
     unknown = {(m.start, m.end) for m in morphemes or () if m.oov}
+    spans = whole_names_elsewhere(text, spans)
     parts: dict[str, Candidate] = {}
     for span in spans:
         if span.category not in NAME_CATEGORIES or span.category == "NAME_READING":
@@ -138,6 +139,40 @@ def name_parts_elsewhere(
             added.append(source._replace(start=s, end=e))
             taken.append((s, e))
     return sorted(spans + added, key=lambda c: c.start) if added else spans
+
+
+# What a legacy encoding or a printer writes for a character it cannot (外字: 𠮷 -> ?).
+_PLACEHOLDERS = "?？〓□■"
+
+
+def whole_names_elsewhere(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A full name found once is masked whole wherever else it is written, also with 外字 lost.
+
+    "𠮷岡 髙志" found once is also "「𠮷岡 髙志」" where only part of it was found, and
+    "?岡 ?志" where a label printer could not write 𠮷 and 髙.
+    """
+    names = {
+        text[s.start : s.end]: s
+        for s in spans
+        if s.category in NAME_CATEGORIES
+        and s.category != "NAME_READING"
+        and re.search(f"[{SPACE}]", text[s.start : s.end])
+    }
+    out = list(spans)
+    for name, source in names.items():
+        if len(name.replace(" ", "").replace("\u3000", "")) < 3:
+            continue
+        pattern = "".join(f"[{re.escape(ch)}{_PLACEHOLDERS}]" if not ch.isspace() else re.escape(ch) for ch in name)
+        for m in re.finditer(pattern, text):
+            s, e = m.span()
+            if sum(ch in _PLACEHOLDERS for ch in m.group()) * 2 >= len(name):
+                continue  # mostly placeholders: nothing left to recognise the name by
+            if any(c.start <= s and e <= c.end for c in out):
+                continue
+            if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e) for c in out):
+                continue  # a longer value crosses it: leave both
+            out = [c for c in out if not (s <= c.start and c.end <= e)] + [source._replace(start=s, end=e)]
+    return sorted(out, key=lambda c: c.start)
 
 
 # A one-kanji family name on its own is a name only before a particle of the
