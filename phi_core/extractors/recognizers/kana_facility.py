@@ -59,13 +59,16 @@ class KanaFacilityRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
 
     def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
         found = []
-        for m in _FACILITY.finditer(doc.text):
+        japanese = any(kind in text for kind in _KINDS)
+        for m in _FACILITY.finditer(text) if japanese else ():
             name = m.group("name")
             if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith("の"):
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
-        for m in _ENGLISH.finditer(doc.text):
+        english = any(kind in text for kind in _ENGLISH_KINDS)
+        for m in _ENGLISH.finditer(text) if english else ():
             words = m.group("words").split()
             while words and words[0] in ("The", "A", "An", "Our", "Your", "This", "At", "To", "From"):
                 words.pop(0)

@@ -32,6 +32,10 @@ _GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MUL
 _PAIR = re.compile(
     r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3})|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))(?![A-Za-z0-9/])"
 )
+# Quick tests that start with a character class (the patterns above start with a
+# look-behind, which the regex engine tries at every position).
+_ANY_GLUED = re.compile(r"[0-9][MF]")
+_ANY_PAIR = re.compile(r"[MF] ?/ ?[0-9]|[0-9] ?/ ?[MF]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
 
 
@@ -48,16 +52,20 @@ class SexCodeRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        found = [Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text)]
-        for m in _LATIN.finditer(text):
-            if _WHO.search(_line(text, m.start())):
-                found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
-        for m in _PAIR.finditer(text):
+        # Cheap checks first: most documents hold no sex word or no line that says who.
+        found = []
+        if "男" in text or "女" in text:
+            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text))
+        if _WHO.search(text):
+            for m in _LATIN.finditer(text):
+                if _WHO.search(_line(text, m.start())):
+                    found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
+        for m in _PAIR.finditer(text) if _ANY_PAIR.search(text) else ():
             sex, age = ("sex", "age") if m.group("sex") else ("sex2", "age2")
             if int(m.group(age)) <= 120:
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
-        for m in _GLUED.finditer(text):
+        for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
             if int(m.group(1)) <= 120 and not _FLOORS.search(_line(text, m.start())):
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
