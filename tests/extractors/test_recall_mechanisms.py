@@ -314,3 +314,8 @@ def test_sex_code_reads_a_sex_and_age_pair_and_labelled_number_a_bed_letter():
 )
 def test_kana_facility_leaves_kinds_written_in_kana_alone(text):
     assert _found("kana-facility", text) == []
+
+
+def test_department_word_reads_english_departments_but_not_radiology():
+    assert _found("department-word", "Department: Internal Medicine（内科）") == ["Internal Medicine", "内科"]
+    assert _found("department-word", "Dept of Radiology; neurologic exam") == []

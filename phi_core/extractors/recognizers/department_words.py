@@ -5,7 +5,8 @@ header, "P：耳鼻咽喉科（羽田医師）", "to CCU"); recall-first masks e
 department it reads rather than guess which of them is the patient's: a leak
 costs more than a mask. A department is
 
-- a word of the clinical allow-list's department list;
+- a word of the clinical allow-list's department list (Japanese and English:
+  Internal Medicine, Cardiology);
 - a kanji word ending in 内科 or 外科 (乳腺内分泌外科), not after a kanji that
   makes it generic (当科, 他科) and not running on into a kanji word (外科的,
   外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
@@ -57,7 +58,8 @@ _GENERIC_BEFORE = frozenset("当他各同本貴前")
 
 def _listed() -> re.Pattern:
     words = sorted(load_allow_list().departments, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
+    # The allow-list keeps its words case-folded: English departments are read in any case.
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)", re.IGNORECASE)
 
 
 _LISTED: re.Pattern | None = None
