@@ -434,3 +434,15 @@ def test_a_full_name_is_masked_whole_elsewhere_also_with_lost_characters():
     spans = [Candidate(first, first + 5, "PATIENT_NAME", 0), Candidate(second + 1, second + 5, "PATIENT_NAME", 0)]
     values = [text[c.start : c.end] for c in whole_names_elsewhere(text, spans)]
     assert values == ["𠮷岡 髙志", "?岡 ?志", "𠮷岡 髙志"]
+
+
+def test_the_item_after_a_name_in_a_list_is_a_name_when_the_dictionary_does_not_know_it():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.name_joins import names_listed_beside
+    from phi_core.nlp.morphemes import morphemes
+
+    for text, expected in (("術者 久我/Alvarez\n", ["久我", "Alvarez"]), ("山田、CT、MRI", ["山田"])):
+        start = 3 if text.startswith("術者") else 0
+        spans = [Candidate(start, start + 2, "PHYSICIAN_NAME", 0)]
+        out = names_listed_beside(text, spans, morphemes(text))
+        assert [text[c.start : c.end] for c in out] == expected

@@ -141,6 +141,37 @@ def name_parts_elsewhere(
     return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
+_LIST_SEP = "、,，/／"
+_ITEM = re.compile(rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}")
+
+
+def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
+    """In a list of people, the item after a found name is a name when the dictionary does not know it.
+
+    "久我/Alvarez", "佐藤、Olsen、カルロス": the item after a separator (、 , /) that
+    follows a name, a capitalised Latin word, a katakana word or a short kanji
+    word that SudachiDict calls a person's name or does not know (CT, MRI are known).
+    """
+    by_span = {(m.start, m.end): m for m in morphemes}
+    out = sorted(spans, key=lambda c: c.start)
+    added: list[Candidate] = []
+    taken = [(c.start, c.end) for c in out]
+    for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
+        start = span.end + 1
+        if start <= len(text) and text[span.end : start] and text[span.end : start] in _LIST_SEP:
+            m = _ITEM.match(text, start)
+            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000"):
+                continue
+            word = by_span.get(m.span())
+            if word is None or not (word.oov or word.is_person):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            added.append(span._replace(start=m.start(), end=m.end()))
+            taken.append(m.span())
+    return sorted(out + added, key=lambda c: c.start) if added else out
+
+
 # What a legacy encoding or a printer writes for a character it cannot (外字: 𠮷 -> ?).
 _PLACEHOLDERS = "?？〓□■"
 
