@@ -10,8 +10,9 @@ optionally ``recall-first+ginza``) and each set:
   as the scorer does);
 - F2 of the two (recall weighs four times as much);
 
-on ``blind-dev`` and ``blind-final`` (written independently of the
-recognizers: data/corpus/blind-*.jsonl, skipped with a line while absent),
+on ``blind-dev``, ``blind-dev2`` and ``blind-final`` (written independently of
+the recognizers: data/corpus/blind-*.jsonl, skipped with a line while absent;
+blind-dev2 by someone who never read the code, of 12 further kinds),
 the ``synthetic-styles`` test split, and the study's dev file (../shared);
 then spurious spans per document on PHI-free text, and documents per second
 per CPU core (process time, so other load on the machine does not count).
@@ -22,8 +23,9 @@ balanced >= 500 documents/s per core, recall-first >= 30.
 Spans are the extractors' own offsets (not values searched again), so these
 figures can differ slightly from bench/styles.py, which scores items.
 
-Usage: .venv/bin/python -m bench.generalisation [--limit N] [--ginza] [--blind-dev FILE] [--misses N --set NAME]
-``--blind-dev FILE`` reads blind-dev from another place; blind-final is read
+Usage: .venv/bin/python -m bench.generalisation [--limit N] [--ginza] [--blind-dev FILE] [--blind-dev2 FILE]
+[--misses N --set NAME] [--no-final]
+``--blind-dev FILE`` and ``--blind-dev2 FILE`` read those sets from another place; blind-final is read
 from data/corpus only and is for the closing measurement, never for tuning.
 """
 
@@ -59,10 +61,13 @@ def _jsonl(path: Path, name: str) -> list[Report]:
     return read_corpus(path, "jsonl", dataset=name).reports
 
 
-def load_sets(blind_dev: Path | None, limit: int, final: bool = True) -> dict[str, list[Report] | str]:
+def load_sets(
+    blind_dev: Path | None, limit: int, final: bool = True, blind_dev2: Path | None = None
+) -> dict[str, list[Report] | str]:
     sets: dict[str, list[Report] | str] = {}
     for name, path in (
         ("blind-dev", blind_dev or CORPUS / "blind-dev.jsonl"),
+        ("blind-dev2", blind_dev2 or CORPUS / "blind-dev2.jsonl"),
         ("blind-final", CORPUS / "blind-final.jsonl"),
     ):
         if name == "blind-final" and not final:
@@ -141,6 +146,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents of each set")
     parser.add_argument("--ginza", action="store_true", help="also measure recall-first with GiNZA's entities")
     parser.add_argument("--blind-dev", type=Path, help="read blind-dev from this JSONL file")
+    parser.add_argument("--blind-dev2", type=Path, help="read blind-dev2 from this JSONL file")
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses and spurious spans per profile")
     parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
     parser.add_argument("--profile", action="append", help="measure only these profiles")
@@ -153,7 +159,7 @@ def main() -> int:
         chosen = {k: v for k, v in chosen.items() if k in args.profile}
     for extract in chosen.values():
         extract("準備")  # load dictionaries and models before any timing
-    sets = load_sets(args.blind_dev, args.limit, final=not args.no_final)
+    sets = load_sets(args.blind_dev, args.limit, final=not args.no_final, blind_dev2=args.blind_dev2)
     speed_docs: list[Report] = []
     for set_name, reports in sets.items():
         if isinstance(reports, str):

@@ -62,6 +62,13 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "Documents written from the annotation guidelines alone, of kinds the generator does not write (development)",
     ),
     BuiltinDataset(
+        "blind-dev2",
+        CORPUS_DIR / "blind-dev2.jsonl",
+        INDEPENDENT,
+        "A second set written from the annotation guidelines alone by someone who never read the recognizers, "
+        "of 12 further kinds (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

@@ -38,9 +38,13 @@ def _is_katakana(value: str) -> bool:
 @dataclass(frozen=True)
 class AllowList:
     words: frozenset[str]
+    # Departments are clinical words when proposed as anything else (a name, an
+    # unknown word); proposed as a department they are the department of record.
+    departments: frozenset[str]
     drug_endings: tuple[str, ...]
     units: tuple[str, ...]
     eponym_suffixes: tuple[str, ...]
+    latin_eponym_suffixes: tuple[str, ...]
     dose: re.Pattern
     patterns: tuple[re.Pattern, ...]
 
@@ -52,28 +56,47 @@ class AllowList:
         found = {m.span() for p in self.patterns for m in p.finditer(folded) if m.end() > m.start()}
         return sorted(found)
 
-    def allows(self, text: str, start: int, end: int, regions: list[tuple[int, int]] | None = None) -> bool:
-        """Is text[start:end] safe to leave as it is?"""
+    def allows(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        regions: list[tuple[int, int]] | None = None,
+        category: str | None = None,
+    ) -> bool:
+        """Is text[start:end], proposed as ``category``, safe to leave as it is?"""
         value = fold(text[start:end]).strip()
         if not value:
             return True
         if value.casefold() in self.words:
+            return True
+        if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
         first = value.split(" ", 1)[0]
         if value.isascii() and " " in value and first.casefold() in self.words:
             return True  # "Siemens SOMATOM Force": a maker's name opens a device model
         if _is_katakana(value) and value.endswith(self.drug_endings):
             return True
-        after = fold(text[end : end + 16])
-        after = after[1:] if after.startswith(" ") else after  # one space at most: "12 mm", not "日  枚数"
+        attached = fold(text[end : end + 16])
+        after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
             if after.startswith(self.units) and not _letter_follows(after, self.units):
                 return True
-        elif after.startswith(self.eponym_suffixes) or self.dose.match(after):
+        elif self.dose.match(after):
+            return True
+        # An eponym's suffix: a Japanese one written onto the name (Douglas窩, 橋本病; 病院 and 病棟
+        # are no suffix), an English one after a space (Murphy sign).
+        elif _eponym_follows(attached, after, self.eponym_suffixes, self.latin_eponym_suffixes):
             return True
         if regions is None:
             regions = self.regions(text)
         return _inside(regions, start, end)
+
+
+def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin: tuple[str, ...]) -> bool:
+    if attached.startswith(("病院", "病棟")):
+        return False
+    return attached.startswith(suffixes) or after.startswith(latin)
 
 
 def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
@@ -97,16 +120,20 @@ def _read(path: Path) -> AllowList:
             f"cannot read the clinical allow-list {path.name}: {exc}. Restore the file from the project. / "
             f"臨床許可リスト {path.name} を読めません: {exc}。プロジェクトのファイルを戻してください。"
         ) from None
-    words = frozenset(fold(w).casefold() for group in data.get("words", {}).values() for w in group)
+    groups = data.get("words", {})
+    words = frozenset(fold(w).casefold() for name, group in groups.items() for w in group if name != "departments")
+    departments = frozenset(fold(w).casefold() for w in groups.get("departments", []))
     patterns = tuple(re.compile(p) for p in data.get("patterns", {}).values())
     context = data.get("context", {})
     # Longer units first, so "mmHg" is tried before "m".
     units = tuple(sorted((fold(u) for u in context.get("units", [])), key=len, reverse=True))
     return AllowList(
         words=words,
+        departments=departments,
         drug_endings=tuple(data.get("endings", {}).get("drug", [])),
         units=units,
         eponym_suffixes=tuple(context.get("eponym_suffixes", [])),
+        latin_eponym_suffixes=tuple(x for x in context.get("eponym_suffixes", []) if x.isascii()),
         dose=_dose_pattern(context.get("dose_units", [])),
         patterns=patterns,
     )

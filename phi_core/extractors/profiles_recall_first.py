@@ -18,16 +18,26 @@ import re
 import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere, names_listed_beside
+from phi_core.extractors.recognition.neighbours import (
+    ages_after_names,
+    grow_addresses,
+    rooms_after_wards,
+    rooms_before_names,
+)
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
+from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
+from phi_core.japanese.chars import JAPANESE_LETTERS, READING_KANA, SPACE
 from phi_core.models import PredictedItem, Span
+from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
 
 NAME = "recall-first"
-VERSION = f"recall-first-0.1.0+{RULES_VERSION}"
+VERSION = f"recall-first-0.2.0+{RULES_VERSION}"
 
 
 def _profile():
@@ -77,15 +87,19 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     for recognizer in supplements(names):
         for cand in recognizer.find(doc):
             cand = _trimmed(text, cand)
-            if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions):
+            if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
-    return bracketed_readings(text, spans)
+    morphemes = document_morphemes(doc)
+    spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
+    spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
+    spans = ages_after_names(text, spans)
+    return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.
 _READING_IN_BRACKETS = re.compile(
-    r"[ \u3000]?[（(]([\u30a1-\u30fa\u30fc\u3041-\u3096\uff66-\uff9f]+(?:[ \u3000・][\u30a1-\u30fa\u30fc\u3041-\u3096\uff66-\uff9f]+)*)(?=[)）／/、,])"
+    rf"[{SPACE}]?[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
 )
 
 
@@ -108,7 +122,7 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 _SPACED = re.compile(r"^\S(?:[ \u3000]\S)+$")
-_MORE_SPACED = re.compile(r"(?:[ \u3000][\u3041-\u30ff\u4e00-\u9fff々])+(?![^\s、。,.()（）:：])")
+_MORE_SPACED = re.compile(rf"(?:[{SPACE}][{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])")
 
 
 def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:

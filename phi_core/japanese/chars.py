@@ -145,6 +145,8 @@ HIRAGANA_LETTER_SET = "".join(chr(code) for code in range(HIRAGANA_RANGE[0], HIR
 FULL_WIDTH_KATAKANA = _fragment((KATAKANA_RANGE,))
 # The whole katakana block (ー, ・ and ヽヾヿ included), as a fragment.
 KATAKANA_BLOCK_CHARS = _fragment((KATAKANA_BLOCK,))
+# What a kana reading is written with: katakana letters in either width, hiragana letters, the long vowel.
+READING_KANA = FULL_WIDTH_KATAKANA + LONG_VOWEL + HIRAGANA_LETTERS + HALF_WIDTH_KATAKANA
 
 
 def is_kana(ch: str) -> bool:

@@ -77,3 +77,14 @@ def date_key(value: str) -> tuple[int | None, int | None, int | None]:
     month = _MONTH_RE.search(folded)
     day = _DAY_RE.search(folded)
     return year, int(month.group(1)) if month else None, int(day.group(1)) if day else None
+
+
+# Dates written in kanji numerals (令和六年六月十二日, 二〇二四年六月十二日, 六月十二日):
+# formal letters, certificates and some signatures.
+KANJI_NUMERALS = "〇一二三四五六七八九十"
+_K = f"[{KANJI_NUMERALS}]"
+KANJI_NUMERAL_DATE = re.compile(
+    f"(?:(?:{'|'.join(ERA_NAMES)})(?:{FIRST_YEAR}|{_K}{{1,3}})年|[〇一二三四五六七八九]{{4}}年)"
+    f"(?:{_K}{{1,2}}月(?:{_K}{{1,3}}日)?)?"
+    f"|{_K}{{1,2}}月{_K}{{1,3}}日"
+)

@@ -11,6 +11,7 @@ classifier (code point ranges of kana or kanji).
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -51,9 +52,23 @@ def _honorifics_in(text: str) -> set[str]:
     return {p for p in pieces if p in _HONORIFIC_WORDS}
 
 
+# A code point written as an escape that the regex engine, not Python, reads (in a raw string):
+# \u30a1 or \U00020000.
+_ESCAPE = r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))"
+_ESCAPED_RANGE = re.compile(_ESCAPE + "-" + _ESCAPE)
+
+
+def _escape_code(groups: tuple) -> int:
+    return int(next(g for g in groups if g), 16)
+
+
 def _regex_script_range(text: str) -> bool:
     for index in range(1, len(text) - 1):
         if text[index] == "-" and _is_script_code(ord(text[index - 1])) and _is_script_code(ord(text[index + 1])):
+            return True
+    for m in _ESCAPED_RANGE.finditer(text):
+        groups = m.groups()
+        if _is_script_code(_escape_code(groups[:2])) and _is_script_code(_escape_code(groups[2:])):
             return True
     return False
 
@@ -128,6 +143,9 @@ def test_no_japanese_table_outside_its_home():
         "import unicodedata\nf = unicodedata.normalize('NFKC', 'ｱ')",
         "def kana(ch):\n    return '\\u30a1' <= ch <= '\\u30fa'",
         "K = '[\\u3041-\\u3096]'",
+        "import re\nK = re.compile(r'[\\u30a1-\\u30fa]+')",
+        "import re\nK = re.compile(r'(?![\\u4e00-\\u9fff])')",
+        "K = r'[\\U00020000-\\U0002A6DF]'",
         "import jaconv\nh = jaconv.z2h('ア', kana=True)",
         "from phi_core.japanese.scripts import name_writing\nscript_of = name_writing",
     ],

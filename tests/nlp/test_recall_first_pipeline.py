@@ -116,3 +116,14 @@ def test_recall_first_runs_and_scores_like_any_run_and_joins_a_union(tmp_path):
         assert {"高橋", "渡辺"} <= items and "12mm" not in items
         scored = score_pipeline(store, make_pipeline("both", ["rules", "recall-first"]), "docs", actor="tester")
         assert scored.reports == 2
+
+
+def test_blind_dev2_is_a_builtin_written_independently():
+    from phi_core.corpus import provenance
+
+    by_name = {b.name: b for b in provenance.BUILTIN_DATASETS}
+    assert by_name["blind-dev2"].provenance == provenance.INDEPENDENT
+    assert by_name["blind-dev2"].file.name == "blind-dev2.jsonl"
+    # Development sets load before the final one.
+    names = [b.name for b in provenance.BUILTIN_DATASETS]
+    assert names.index("blind-dev2") < names.index("blind-final")

@@ -206,6 +206,15 @@ def _age_sex(text: str, hit: LabelHit) -> list[Candidate]:
     ]
 
 
+# A bare number right after an age label ("年齢 : 57", "Age : 35"): the age without its unit.
+_BARE_AGE = re.compile(r"[0-9０-９]{1,3}(?![0-9０-９.．歳才代台])")
+
+
+def _bare_age(text: str, hit: LabelHit) -> list[Candidate]:
+    match = _BARE_AGE.match(text, hit.value_start, hit.value_end)
+    return [Candidate(match.start(), match.end(), "AGE", RANK_LABEL)] if match else []
+
+
 def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
     match = _SEX_RE.match(text, hit.value_start, hit.value_end)
     return [Candidate(match.start(), match.end(), "SEX", RANK_LABEL)] if match else []
@@ -230,6 +239,8 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             found.extend(_age_sex(text, hit))
         elif read_as in ("age", "time", "phone"):
             found.extend(_typed_cell(text, hit))
+        elif read_as == "context" and set(hit.rule.retype) == {"age"}:
+            found.extend(_bare_age(text, hit))
         elif read_as == "room":
             found.extend(
                 Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL)

@@ -1,4 +1,4 @@
-"""Ages with their unit in any text: 67 歳, ６３才, 63Y, 52-year-old, 45 y/o (age bands such as 70歳代 excluded)."""
+"""Ages with their unit in any text: 67 歳, ６３才, 63Y, 52-year-old, 45 y/o, 68 yrs old, 六十八歳 (not 70歳代)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,28 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.dates import KANJI_NUMERALS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE = re.compile(
     r"(?<![0-9０-９.])[0-9０-９]{1,3}(?:[ \u3000]?(?:歳|才)(?!代|台|以上|以下|未満)|Y(?![A-Za-z])|-year-old|[ ]?y/?o(?![A-Za-z]))"
+)
+# Rarer forms, each scanned only when its unit is in the text (one alternation of all of
+# them would be tried at every position of every document).
+_MORE = (
+    # A child's age in years and months: 3y4m.
+    ("y", re.compile(r"(?<![0-9A-Za-z])[0-9]{1,2}y[0-9]{1,2}m(?![A-Za-z])")),
+    # 68 yrs old, 68 years old, 68 yrs M.
+    ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?)(?= old| ?(?:[MF]|male|female)(?![A-Za-z]))")),
+    # Kanji numerals: 六十八歳.
+    ("歳", re.compile(rf"(?<![{KANJI_NUMERALS}百])[{KANJI_NUMERALS}百]{{1,4}}歳(?!代|台|以上|以下|未満)")),
+    ("才", re.compile(rf"(?<![{KANJI_NUMERALS}百])[{KANJI_NUMERALS}百]{{1,4}}才(?!代|台|以上|以下|未満)")),
+    # Months right before the sex: 4か月、男.
+    (
+        "月",
+        re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}(?:か月|ヶ月|カ月)(?=[、,，/／ \u3000]?(?:男|女|[MF](?![A-Za-z])))"),
+    ),
 )
 
 
@@ -21,4 +38,9 @@ class AgeRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("AGE",)
 
     def find(self, doc: Document) -> list[Candidate]:
-        return [Candidate(*m.span(), "AGE", RANK_SUPPLEMENT) for m in _AGE.finditer(doc.text)]
+        text = doc.text
+        found = [Candidate(*m.span(), "AGE", RANK_SUPPLEMENT) for m in _AGE.finditer(text)]
+        for unit, pattern in _MORE:
+            if unit in text:
+                found.extend(Candidate(*m.span(), "AGE", RANK_SUPPLEMENT) for m in pattern.finditer(text))
+        return found

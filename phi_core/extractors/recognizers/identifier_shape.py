@@ -4,7 +4,9 @@
   more, or three or more beside letters: P123456, A2408-12345, 20240806,
   and scanning damage (l23O4567: letters O and l standing for digits);
 - digit groups of three or more separated by spaces ("1234 5678 9012");
-- e-mail addresses.
+- e-mail addresses;
+- international phone numbers (+44 7700 900418) and numbers with the area
+  code in brackets and a space ((555) 123-4567).
 They match inside URLs too (`?pid=12345678`), since the run stops at any
 other character. Measurements, ranges, stages and anatomy numbers that take
 the same shape are let through by the clinical allow-list.
@@ -24,6 +26,12 @@ _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
 _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
+_BRACKETED_PHONE = re.compile(r"(?<![\w)])\([0-9]{2,5}\)[ \u3000][0-9]{1,4}-[0-9]{3,4}(?![0-9])")
+# International numbers: +44 7700 900418, +52 55 3187 2046, +1 (415) 555-0132.
+_INTERNATIONAL = re.compile(
+    r"(?<![\w+])\+[0-9]{1,3}[ \-]?(?:\([0-9]{1,4}\)[ \-]?)?[0-9]{1,5}(?:[ \-][0-9]{2,6}){1,4}(?![0-9])"
+)
 _DIGIT = re.compile("[0-9０-９]")
 _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _DECIMAL = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+$")
@@ -39,7 +47,7 @@ def identifier_like(value: str) -> bool:
 @register
 class IdentifierShapeRecognizer(Recognizer):
     name: ClassVar[str] = "identifier-shape"
-    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID", "PHONE")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -48,4 +56,6 @@ class IdentifierShapeRecognizer(Recognizer):
         ]
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
+        found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _INTERNATIONAL.finditer(text))
+        found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _BRACKETED_PHONE.finditer(text))
         return found

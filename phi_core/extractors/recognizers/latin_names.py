@@ -5,7 +5,10 @@
 - an upper-case family name followed by capitalised given names: "NGUYEN Thi Lan";
 - initials: "M.O.", "R.T.", and an initial before a capitalised name: "H. Nishizawa";
 - two or three capitalised words in a row of which one is a name SudachiDict
-  knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed".
+  knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
+  name last in capitals: "Emily HAMILTON";
+- a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
+- capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
@@ -35,6 +38,20 @@ _INITIALS = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
 )
 _CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?![0-9A-Za-zÀ-ÿ])")
+# Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
+_FAMILY_LAST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ])")
+# After an English title, capitalised words are a name whatever the dictionary says:
+# "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
+_NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_TITLED = re.compile(
+    rf"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Miss|Prof|Nurse|Sister)\.? (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
+    rf"(?![0-9A-Za-zÀ-ÿ])"
+)
+# A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
+_LOGIN = re.compile(
+    r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
+    r"(?![\w@]|\.[A-Za-z])"
+)
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
 
@@ -51,10 +68,12 @@ class LatinNameRecognizer(Recognizer):
         spans: set[tuple[int, int]] = set()
         for pattern in (_COMMA, _UPPER_FIRST):
             spans.update(m.span() for m in pattern.finditer(folded))
+        logins = {m.span() for m in _LOGIN.finditer(folded) if is_romaji(m.group("family") or m.group("family2"))}
+        logins |= {m.span("name") for m in _TITLED.finditer(folded)}
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}
-        for m in _CAPITALISED_RUN.finditer(folded):
+        for m in [*_CAPITALISED_RUN.finditer(folded), *_FAMILY_LAST.finditer(folded)]:
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
             unknown = sum(1 for p in morphemes if p is not None and (p.oov or p.is_proper)) * 2 > len(morphemes)
@@ -62,8 +81,8 @@ class LatinNameRecognizer(Recognizer):
                 spans.add(m.span())
         return [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
-            for s, e in sorted(spans | initials)
-            if (s, e) in initials or _name_like(folded, s, e, by_start)
+            for s, e in sorted(spans | initials | logins)
+            if (s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start)
         ]
 
 

@@ -4,7 +4,8 @@
 after a role is a person when it is shaped like a name: a katakana word, one
 or two capitalised Latin words, or kanji that begin with a proper noun or an
 unknown word (so 麻酔：全身麻酔 is left alone). Items listed after it with 、
-or , count the same. Drugs and clinical words are let through by the allow-list.
+or , count the same. After a clinician's role and one space, a short kanji
+word that closes a bracket or a line is a name too (（主治医 荒巻）). Drugs and clinical words are let through by the allow-list.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ _ITEM = re.compile(r"[^、,，\n\u3000（(／/]+(?:[ ][^、,，\n\u3000（(／/ 
 _KATAKANA = re.compile(f"^[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{MIDDLE_DOT}]{{2,16}}$")
 _LATIN = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 _KANJI_NAME = re.compile(f"^[{UNIFIED_KANJI}々]{{1,4}}(?: [{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,4}})?$")
+
+
+# A clinician's role, one space, and a short kanji family name closing a bracket or a line:
+# （主治医 荒巻）, "担当医 野間\n": what else would stand there is a name.
+_CLINICIAN_ROLES = ("主治医", "担当医", "執刀医", "術者", "読影医", "依頼医", "紹介医", "指導医", "記載医", "麻酔科医")
+_ROLE_SPACE_NAME = re.compile(
+    "(?:" + "|".join(_CLINICIAN_ROLES) + f")[ \u3000](?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?=[）)]|\n|$)", re.MULTILINE
+)
 
 
 @register
@@ -64,4 +73,7 @@ class RoleValueRecognizer(Recognizer):
                     position = end + 1
                     continue
                 break
+        found.extend(
+            Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in _ROLE_SPACE_NAME.finditer(text)
+        )
         return found

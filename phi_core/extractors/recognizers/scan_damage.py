@@ -77,8 +77,9 @@ class ScanDamageRecognizer(Recognizer):
         if not changed:
             return []
         found = []
-        # The plain rules only: this recognizer may itself be a profile's supplement.
-        for cand in run_recognizers(fixed, supplements=False):
+        # The balanced rules with their own checked supplements (era years, dates
+        # without a year): balanced never lists this recognizer, so it cannot recurse.
+        for cand in run_recognizers(fixed, supplements=True):
             if any(cand.start <= i < cand.end for i in changed):
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))

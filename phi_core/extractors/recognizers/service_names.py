@@ -15,7 +15,14 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import KATAKANA_BLOCK_CHARS, UNIFIED_KANJI, in_hiragana_block, in_katakana_block, is_kana
+from phi_core.japanese.chars import (
+    HIRAGANA_LETTERS,
+    KATAKANA_BLOCK_CHARS,
+    UNIFIED_KANJI,
+    in_hiragana_block,
+    in_katakana_block,
+    is_kana,
+)
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -28,6 +35,8 @@ SERVICE_WORDS: tuple[str, ...] = (
     "介護老人保健施設", "老健", "特別養護老人ホーム", "特養", "グループホーム", "有料老人ホーム", "老人ホーム",
     "小規模多機能", "サービス付き高齢者向け住宅", "サ高住", "作業所", "就労支援", "接骨院", "整骨院",
     "鍼灸院", "治療院", "訪問診療", "在宅クリニック", "歯科医院", "歯科",
+    # Homes and care houses named by a coined word before them: ひまわり苑, やすらぎ荘, あおばの里.
+    "苑", "荘", "の里", "の家", "ハウス",
     # Hospitals and clinics whose name the rules do not take (a kana name before them).
     "中央病院", "大学病院", "記念病院", "総合病院", "市民病院", "病院", "クリニック", "医院", "診療所", "内科", "小児科", "外科", "整形外科", "皮膚科", "眼科",
     "耳鼻咽喉科", "産婦人科", "婦人科", "泌尿器科", "センター", "ハートセンター", "検査センター",
@@ -43,7 +52,16 @@ _BRANCH = re.compile(
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
     "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
-    "ステーション ホーム クリニック リハビリ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども".split()
+    "ステーション ホーム クリニック リハビリ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども コンサルト コンサルテーション".split()
+)
+
+
+# A coined name written in kana after its kind and a space, up to a break: 訪問看護ステーション さなる
+# (glued on, 内科へコンサルトし is a sentence).
+_KANA_NAME_AFTER = re.compile(f"[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,10}}" + r"(?=[\s、。,，（(）)／/：:]|$)")
+# Kana words that follow a service word in a sentence and name nothing.
+_FUNCTION_WORDS = frozenset(
+    "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
 )
 
 
@@ -100,6 +118,12 @@ class ServiceNameRecognizer(Recognizer):
                 found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
+            coined = _KANA_NAME_AFTER.match(text, end + gap) if gap else None
+            if coined and coined.group() not in _FUNCTION_WORDS and coined.group() not in _GENERIC:
+                # A whole kana word up to the next break is the name, however the tokenizer cut it
+                # (ゆずり + は, さ + なる).
+                found.append(Candidate(start, coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                continue
             after = by_start.get(end + gap)
             # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
             if (

@@ -1,4 +1,4 @@
-"""Wards written as floor and wing: 6東, 8西病棟, 5階東 (a department of record, in any text)."""
+"""Wards written as floor and wing: 6東, 8西病棟, 5階東, 東3 (a department of record, in any text)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import UNIFIED_KANJI
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_WARD = re.compile(r"(?<![0-9０-９])[0-9０-９]{1,2}(?:階)?[東西南北](?:病棟)?(?![\u4e00-\u9fff])")
+_WARD = re.compile(
+    rf"(?<![0-9０-９])[0-9０-９]{{1,2}}(?:階)?[東西南北](?:病棟)?(?![{UNIFIED_KANJI}])"
+    # The wing first (東3, 西2病棟), not the end of a place (関東3) nor a block or date (東3丁目, 東3月).
+    rf"|(?<![{UNIFIED_KANJI}])[東西南北][0-9０-９]{{1,2}}(?:病棟)?(?![0-9０-９{UNIFIED_KANJI}])"
+)
 
 
 @register

@@ -69,17 +69,19 @@ def checked_proposals(
             before = bisect_left(starts, cand.end)  # rule spans starting before the proposal ends
             if before and reach[before - 1] > cand.start:
                 continue
-            if not allow.allows(text, cand.start, cand.end, []):  # not a clinical word, nor a number with its unit
+            if not allow.allows(
+                text, cand.start, cand.end, [], cand.category
+            ):  # not a clinical word, nor a number with its unit
                 pending.append(cand)
     if not pending:
         return []
     windows = sum(c.end - c.start + 2 * WINDOW for c in pending)
     if windows >= len(text):
         regions = allow.regions(text)
-        return [c._replace(rank=rank) for c in pending if not allow.allows(text, c.start, c.end, regions)]
+        return [c._replace(rank=rank) for c in pending if not allow.allows(text, c.start, c.end, regions, c.category)]
     out = []
     for cand in pending:
         left = max(0, cand.start - WINDOW)
-        if not allow.allows(text[left : cand.end + WINDOW], cand.start - left, cand.end - left):
+        if not allow.allows(text[left : cand.end + WINDOW], cand.start - left, cand.end - left, None, cand.category):
             out.append(cand._replace(rank=rank))
     return out

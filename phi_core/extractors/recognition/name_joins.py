@@ -1,0 +1,216 @@
+"""Names found in part: the rest of the name beside them, and their parts elsewhere in the document.
+
+Run on the resolved spans of a profile (recall-first), in any kind of
+document:
+
+- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ);
+- a family name found alone takes the short word after one space when that
+  word reads as a given name: kana (上条 ひかり, 中村 ロサ), one kanji (森永 剛)
+  or a word the dictionary calls a person's name or does not know;
+- a given name the dictionary knows (一郎) takes the one- or two-kanji word
+  standing before it across one space (今 一郎);
+- each part of a full name (two characters or more, or one kanji standing
+  alone between other scripts) is masked wherever else it stands as a word:
+  "大川さんへの説明", "堀が行う" after "堀 健太郎".
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, SPACE, is_kanji
+from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
+from phi_core.nlp.morphemes import Morpheme
+
+NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
+
+_HONORIFIC = alternation(words("person", "clinician", "letter", "position", "latin"))
+# What may follow a name: white space, punctuation, an honorific or title, the end.
+_END = rf"(?=[\s、。,.，．()（）/／:：\]」』]|{_HONORIFIC}|$)"
+_GIVEN_AFTER = re.compile(
+    rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}]{{2,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
+)
+_FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
+# One kanji written after a name that is a mark of the document, not a given name.
+_TITLES = frozenset(words("person", "clinician", "letter", "position", "latin") + LEADING_TITLES + LATIN_LEADING_TITLES)
+_NOT_GIVEN = frozenset("記宛印拝他等外分時日月年歳才男女科室号階棟院部課係様殿氏君")
+
+
+def _morphemes_in(morphemes: list[Morpheme], start: int, end: int) -> list[Morpheme]:
+    return [m for m in morphemes if start <= m.start and m.end <= end]
+
+
+def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
+    if is_kanji(word[0]):
+        if len(word) == 1:
+            return word not in _NOT_GIVEN
+        return bool(inside) and all(m.is_person or m.oov for m in inside)
+    # Kana: one noun (ひかり, ロサ), a person's name or an unknown word; never a particle or a verb.
+    return len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov)
+
+
+def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
+    """Join a name found in part with the rest of it (see the module's docstring)."""
+    out: list[Candidate] = []
+    for span in sorted(spans, key=lambda c: c.start):
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.category in NAME_CATEGORIES
+            and span.category in NAME_CATEGORIES
+            and text[previous.end : span.start] in (" ", "\u3000")
+        ):
+            out[-1] = previous._replace(end=span.end)
+            continue
+        out.append(span)
+    for i, span in enumerate(out):
+        if span.category not in NAME_CATEGORIES or any(ch in SPACE for ch in text[span.start : span.end]):
+            continue
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        after = _GIVEN_AFTER.match(text, span.end)
+        if after and after.end() <= limit and all(is_kanji(ch) for ch in text[span.start : span.end]):
+            word = after.group("w")
+            if _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w"))):
+                out[i] = span = span._replace(end=after.end())
+                continue
+        floor = out[i - 1].end if i else 0
+        before = _FAMILY_BEFORE.search(text, max(floor, span.start - 4), span.start)
+        given = _morphemes_in(morphemes, span.start, span.end)
+        if before and len(given) == 1 and given[0].is_person and given[0].pos[3] == "名":
+            out[i] = span._replace(start=before.start("w"))
+    return out
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a word of its own (no letter of the same script glued on either side)?"""
+    part = text[start:end]
+
+    def same(ch: str) -> bool:
+        if is_kanji(part[0]):
+            return is_kanji(ch)
+        return bool(re.match(f"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z]", ch))
+
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    honorific_after = re.match(_HONORIFIC, text[end : end + 4]) is not None  # そうたくん, ミノルさん
+    return not (before and same(before)) and (honorific_after or not (after and same(after)))
+
+
+def name_parts_elsewhere(
+    text: str,
+    spans: list[Candidate],
+    not_names: frozenset[str] = frozenset(),
+    morphemes: list[Morpheme] | None = None,
+) -> list[Candidate]:
+    """Each part of a full name, wherever else it stands as a word of its own.
+
+    ``not_names``: words a name span may have taken in with it (roles, relations,
+    titles: 長女, 本人, Mr) that are never searched for on their own. A Latin
+    part (Ahmed of "Tanvir Ahmed") counts only where the dictionary does not
+    know the word there: Class, Doppler or Murphy may be English or eponyms.
+    """
+    unknown = {(m.start, m.end) for m in morphemes or () if m.oov}
+    spans = whole_names_elsewhere(text, spans)
+    parts: dict[str, Candidate] = {}
+    for span in spans:
+        if span.category not in NAME_CATEGORIES or span.category == "NAME_READING":
+            continue
+        for part in re.split(f"[{SPACE}・]+", text[span.start : span.end]):
+            if part in not_names or part in _TITLES:
+                continue
+            if part.isascii() and not (len(part) >= 3 and part[:1].isupper() and part.isalpha()):
+                continue
+            if part and part not in parts and (len(part) >= 2 or is_kanji(part)):
+                parts[part] = span
+    if not parts:
+        return spans
+    taken = sorted((s.start, s.end) for s in spans)
+    added: list[Candidate] = []
+    for part, source in parts.items():
+        for m in re.finditer(re.escape(part), text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken) or not _standalone(text, s, e):
+                continue
+            if len(part) == 1 and not _single_kanji_name_use(text, s, e):
+                continue
+            if part.isascii() and (s, e) not in unknown:
+                continue
+            added.append(source._replace(start=s, end=e))
+            taken.append((s, e))
+    return sorted(spans + added, key=lambda c: c.start) if added else spans
+
+
+_LIST_SEP = "、,，/／"
+_ITEM = re.compile(rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}")
+
+
+def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
+    """In a list of people, the item after a found name is a name when the dictionary does not know it.
+
+    "久我/Alvarez", "佐藤、Olsen、カルロス": the item after a separator (、 , /) that
+    follows a name, a capitalised Latin word, a katakana word or a short kanji
+    word that SudachiDict calls a person's name or does not know (CT, MRI are known).
+    """
+    by_span = {(m.start, m.end): m for m in morphemes}
+    out = sorted(spans, key=lambda c: c.start)
+    added: list[Candidate] = []
+    taken = [(c.start, c.end) for c in out]
+    for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
+        start = span.end + 1
+        if start <= len(text) and text[span.end : start] and text[span.end : start] in _LIST_SEP:
+            m = _ITEM.match(text, start)
+            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000"):
+                continue
+            word = by_span.get(m.span())
+            if word is None or not (word.oov or word.is_person):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            added.append(span._replace(start=m.start(), end=m.end()))
+            taken.append(m.span())
+    return sorted(out + added, key=lambda c: c.start) if added else out
+
+
+# What a legacy encoding or a printer writes for a character it cannot (外字: 𠮷 -> ?).
+_PLACEHOLDERS = "?？〓□■"
+
+
+def whole_names_elsewhere(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A full name found once is masked whole wherever else it is written, also with 外字 lost.
+
+    "𠮷岡 髙志" found once is also "「𠮷岡 髙志」" where only part of it was found, and
+    "?岡 ?志" where a label printer could not write 𠮷 and 髙.
+    """
+    names = {
+        text[s.start : s.end]: s
+        for s in spans
+        if s.category in NAME_CATEGORIES
+        and s.category != "NAME_READING"
+        and re.search(f"[{SPACE}]", text[s.start : s.end])
+    }
+    out = list(spans)
+    for name, source in names.items():
+        if len(name.replace(" ", "").replace("\u3000", "")) < 3:
+            continue
+        pattern = "".join(f"[{re.escape(ch)}{_PLACEHOLDERS}]" if not ch.isspace() else re.escape(ch) for ch in name)
+        for m in re.finditer(pattern, text):
+            s, e = m.span()
+            if sum(ch in _PLACEHOLDERS for ch in m.group()) * 2 >= len(name):
+                continue  # mostly placeholders: nothing left to recognise the name by
+            if any(c.start <= s and e <= c.end for c in out):
+                continue
+            if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e) for c in out):
+                continue  # a longer value crosses it: leave both
+            out = [c for c in out if not (s <= c.start and c.end <= e)] + [source._replace(start=s, end=e)]
+    return sorted(out, key=lambda c: c.start)
+
+
+# A one-kanji family name on its own is a name only before a particle of the
+# subject or topic, an honorific or a title, or a bracket (堀が行う, 林さん, 森（病理）).
+_SINGLE_AFTER = re.compile(rf"(?:[がはのにへとも]|{_HONORIFIC}|[（(])")
+
+
+def _single_kanji_name_use(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else "\n"
+    return bool(_SINGLE_AFTER.match(text, end)) and not is_kanji(before)

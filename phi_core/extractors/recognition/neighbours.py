@@ -1,0 +1,102 @@
+"""What stands right after a found value and belongs with it, in any kind of document.
+
+- An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
+  the guidelines put a room inside an address into the address.
+- A bare number in brackets right after a person's name is the age (キヨ（85）).
+- A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
+  before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
+  is that patient's room: an identifier (OTHER_ID).
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+
+_BUILDING_ROOM = re.compile(
+    r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９]{1,5}(?:号室|号|室)(?=[\s、。,，）)]|$)"
+)
+_ROOM_AFTER_WARD = re.compile(
+    r"[ \u3000](?P<room>[0-9０-９]{2,4}(?:[-‐－][0-9０-９A-Za-z]{1,2})?|[A-Z][-‐]?[0-9]{1,2})(?=[\s、。,，]|$)"
+)
+
+
+def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out = sorted(spans, key=lambda c: c.start)
+    for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
+        m = _BUILDING_ROOM.match(text, span.end)
+        if not m or "\n" in m.group():
+            continue
+        inside = [s for s in out if span.end <= s.start and s.end <= m.end()]
+        if any(s.start < m.end() < s.end for s in out):
+            continue  # a value crosses the room's end: leave both as they are
+        grown = span._replace(end=m.end())
+        out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
+    return out
+
+
+_ROOM_BEFORE_NAME = re.compile(
+    r"(?:^|(?<=[・■□●○\-\s：:、,，／/]))(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?|[A-Z][-‐][0-9]{1,2})[ \u3000]$",
+    re.MULTILINE,
+)
+_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+
+
+def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out = sorted(spans, key=lambda c: c.start)
+    added = []
+    for i, span in enumerate(out):
+        if span.category not in _NAMES:
+            continue
+        floor = out[i - 1].end if i else 0
+        line_start = text.rfind("\n", 0, span.start) + 1
+        m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
+        if m is None:
+            continue
+        opening = text[line_start : m.start()].rstrip(" \u3000・■□●○-")
+        if m is None or (opening and opening[-1] not in "：:、,，／/"):
+            continue  # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence
+        room = m.group("room")
+        if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
+            continue  # a year
+        added.append(Candidate(*m.span("room"), "OTHER_ID", span.rank))
+    return sorted(out + added, key=lambda c: c.start) if added else out
+
+
+_AGE_IN_BRACKETS = re.compile(r"[（(](?P<age>[0-9０-９]{1,3})[)）]")
+
+
+def ages_after_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A bare number in brackets right after a person's name is their age: 母・キヨ（85）."""
+    out = sorted(spans, key=lambda c: c.start)
+    added = []
+    for i, span in enumerate(out):
+        if span.category not in _NAMES:
+            continue
+        m = _AGE_IN_BRACKETS.match(text, span.end)
+        if not m or int(m.group("age").translate(_FULL_DIGITS)) > 120:
+            continue
+        if i + 1 < len(out) and out[i + 1].start < m.end():
+            continue
+        added.append(Candidate(*m.span("age"), "AGE", span.rank))
+    return sorted(out + added, key=lambda c: c.start) if added else out
+
+
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def rooms_after_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out = sorted(spans, key=lambda c: c.start)
+    added = []
+    for i, span in enumerate(out):
+        if span.category != "DEPARTMENT":
+            continue
+        m = _ROOM_AFTER_WARD.match(text, span.end)
+        if not m:
+            continue
+        start, end = m.span("room")
+        if i + 1 < len(out) and out[i + 1].start < end:
+            continue  # something was found there already
+        added.append(Candidate(start, end, "OTHER_ID", span.rank))
+    return sorted(out + added, key=lambda c: c.start) if added else out

@@ -1,0 +1,103 @@
+"""Departments and units of record in any text: 消化器内科, 肝胆膵外科, 総合診療科, ICU, 外科2病棟.
+
+The guidelines make the department of record PHI (依頼科：消化器内科, a
+header, "P：耳鼻咽喉科（羽田医師）", "to CCU"); recall-first masks every
+department it reads rather than guess which of them is the patient's: a leak
+costs more than a mask. A department is
+
+- a word of the clinical allow-list's department list (Japanese and English:
+  Internal Medicine, Cardiology);
+- a kanji word ending in 内科 or 外科 (乳腺内分泌外科), not after a kanji that
+  makes it generic (当科, 他科) and not running on into a kanji word (外科的,
+  外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
+- a ward named by its kind in kanji (精神科急性期治療病棟);
+- an intensive or high care unit by its letters (ICU, CCU, HCU, NICU ...),
+  standing alone (not ER+, HCU-12) and not in Japanese prose (ICU入室後).
+
+A department followed by advice to consult it (腫瘍内科へのコンサルトを推奨)
+is a teaching note, not where this patient was seen; the radiology department
+is the writer's (the guidelines: never 放射線科 on its own).
+
+The allow-list keeps department words proposed as anything else (a name, an
+unknown word): only a department proposal is a department.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.allow_list import load_allow_list
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import DIGIT, JAPANESE_LETTERS, KANJI
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
+# What may follow a department and still leave it a department: its clinic or ward.
+_AFTER = rf"(?:外来|病棟|[{DIGIT}]+病棟)"
+_SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
+# A unit as a value or in English ("病棟：ICU ベッド6", "to CCU"), not a place moved to in
+# Japanese prose ("ICU入室後、HCUへ転棟"), which says nothing about who.
+# A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
+_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
+_UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%{JAPANESE_LETTERS}])")
+# Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
+# a teaching note, not where this patient was seen.
+_ADVICE = re.compile(
+    r"(?:への|に|へ)(?:ご)?(?:コンサルト|相談|紹介を(?:検討|考慮|推奨))|の受診を(?:推奨|勧め|検討)"
+    r"|(?:での|で|・)[^。\n]{0,24}(?:検討|推奨|ご相談|精査を|お願い)|\s?(?i:consult)|へ?コンサルト"
+)
+# The reading department of a radiology report is the writer's, never the patient's (guidelines).
+_WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})
+_WARD_OF = re.compile(rf"{_AFTER}")
+# A kanji right before the department that makes it no department of record.
+_GENERIC_BEFORE = frozenset("当他各同本貴前")
+
+
+def _listed() -> re.Pattern:
+    words = sorted(load_allow_list().departments, key=len, reverse=True)
+    # The allow-list keeps its words case-folded: English departments are read in any case.
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)", re.IGNORECASE)
+
+
+_LISTED: re.Pattern | None = None
+
+
+@register
+class DepartmentWordRecognizer(Recognizer):
+    name: ClassVar[str] = "department-word"
+    categories: ClassVar[tuple[str, ...]] = ("DEPARTMENT",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        global _LISTED
+        if _LISTED is None:
+            _LISTED = _listed()
+        text = doc.text
+        spans: set[tuple[int, int]] = set()
+        for m in _SHAPED.finditer(text):
+            spans.add(m.span())
+        for m in _WARD_KIND.finditer(text):
+            spans.add(m.span())
+        for m in _LISTED.finditer(text):
+            if m.start() and text[m.start() - 1] in _GENERIC_BEFORE:
+                continue
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            after = text[m.end() : m.end() + 1]
+            if after and re.match(f"[{KANJI}]", after) and not _WARD_OF.match(text, m.end()):
+                continue  # 内科的, 外科医, 眼科検診: the word runs on into another
+            spans.add(m.span())
+        found = [
+            Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
+            for s, e in spans
+            if not _ADVICE.match(text, e) and text[s:e] not in _WRITERS
+        ]
+        found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _UNIT.finditer(text))
+        for cand in list(found):
+            ward = re.match(rf"[{DIGIT}]+病棟", text[cand.end :])
+            if ward:  # 外科2病棟: the ward is the department of record
+                found.remove(cand)
+                found.append(cand._replace(end=cand.end + ward.end()))
+        return sorted(found)

@@ -1,0 +1,78 @@
+"""Hospitals, clinics, homes and pharmacies named by a coined word before their kind.
+
+ひだまりこどもクリニック, とよさと呼吸器内科クリニック, みなと台中央病院: a run of
+kana (three to twelve letters) that opens after a line start, a space, a colon,
+a bracket or a comma, then at most a few kanji (a specialty or 中央, 記念),
+then the kind. Words that point at a facility without naming it (この, その,
+かかりつけ), words for what it does (がん拠点病院, こどもクリニック) and runs that end
+in の (ほかの, べつの) are not names.
+
+In English, capitalised words before the kind: "Sunrise Nursing Home",
+"Amrita Heart Care", "Kohoku General Hospital"; not when every word before the
+kind is a generic one (Intensive Care, Primary Care, Emergency Department).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KINDS = ("クリニック", "病院", "医院", "診療所", "薬局", "歯科医院", "こどもクリニック")
+_FACILITY = re.compile(
+    rf"(?:^|(?<=[\s：:、。,，「『（(／/]))"
+    rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
+    rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS)})",
+    re.MULTILINE,
+)
+_ENGLISH_KINDS = (
+    "Hospital", "Clinic", "Clinics", "Center", "Centre", "Care", "Home", "Pharmacy", "Healthcare", "Hospice",
+    "Infirmary", "Institute", "Practice", "Surgery",
+)  # fmt: skip
+_ENGLISH = re.compile(
+    r"(?<![A-Za-z])(?P<words>(?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|[A-Z]{2,}|of)){0,4}) "
+    rf"(?:{'|'.join(_ENGLISH_KINDS)})(?![A-Za-z])"
+)
+# Words that make a kind of care or a department, not a name, when all words before the kind are these.
+_GENERIC_ENGLISH = frozenset(
+    "Intensive Critical Primary Home Palliative Emergency Urgent Day Long Term Acute Coronary Respite Medical "
+    "General Nursing Health Mental Community Child Children Cancer Heart Health Patient Usual Standard Routine "
+    "Supportive Comfort Continuing Managed Social Dental Eye Skilled Outpatient Inpatient The A An Our Your This "
+    "Transitional Post Pre Hospital Clinic Care Center Centre of and &".split()
+)
+_POINTERS = frozenset({"この", "その", "あの", "どの", "かかりつけ", "ほか", "べつ", "つぎ", "まえ"})
+# Kana words that say what a facility does, not which one it is (がん拠点病院, こどもクリニック).
+_KINDS_IN_KANA = frozenset(
+    "がん こども こころ からだ リハビリ レディース メディカル ファミリー デンタル キッズ ウィメンズ ハート "
+    "スポーツ ペイン ケア ホーム クリニカル アレルギー".split()
+)
+
+
+@register
+class KanaFacilityRecognizer(Recognizer):
+    name: ClassVar[str] = "kana-facility"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        japanese = any(kind in text for kind in _KINDS)
+        for m in _FACILITY.finditer(text) if japanese else ():
+            name = m.group("name")
+            if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith("の"):
+                continue
+            found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        english = any(kind in text for kind in _ENGLISH_KINDS)
+        for m in _ENGLISH.finditer(text) if english else ():
+            words = m.group("words").split()
+            while words and words[0] in ("The", "A", "An", "Our", "Your", "This", "At", "To", "From"):
+                words.pop(0)
+            if words and not all(w in _GENERIC_ENGLISH for w in words):
+                start = m.start("words") + len(m.group("words")) - len(" ".join(words))
+                found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        return found

@@ -1,0 +1,41 @@
+"""Dates the patterns of the rules do not take, as prose writes them.
+
+- kanji numerals: 令和六年六月十二日, 二〇二四年六月十二日, 六月十二日;
+- a month and day after a kanji word (昨年6月12日, 同年3月2日), and a month
+  alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
+- a year after an English preposition: "diagnosed in 2015", "since 2019".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.dates import KANJI_NUMERAL_DATE
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_MONTH_DAY = re.compile(
+    r"(?<![0-9０-９])(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月(?:[0-9０-９]{1,2}日)?(?![0-9０-９間齢])"
+)
+_ENGLISH_YEAR = re.compile(
+    r"\b(?:in|In|since|Since|from|From|until|by|during|early|late|mid) (?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.:]| guideline)"
+)
+
+
+@register
+class ProseDateRecognizer(Recognizer):
+    name: ClassVar[str] = "prose-date"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in KANJI_NUMERAL_DATE.finditer(text)]
+        for m in _MONTH_DAY.finditer(text):
+            if text[max(0, m.start() - 1) : m.start()] in ("か", "ヶ", "ケ", "カ", "ヵ"):
+                continue
+            found.append(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT))
+        found.extend(Candidate(*m.span("year"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_YEAR.finditer(text))
+        return found

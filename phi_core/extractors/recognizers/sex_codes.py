@@ -1,0 +1,72 @@
+"""Sex written as a word or a code of its own, beside who the patient is.
+
+- 男, 女, 男性, 女性, 男児, 女児 standing as a word of their own (no Japanese
+  letter glued on: 長男, 男女比, 女性化乳房 stay alone): （女）, "24歳　男";
+- M, F, Male, Female as a token of their own on a line that also says who
+  (an age with its unit, a full date, or a Sex/性別/Gender word): "34歳 M",
+  "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
+  code (F/U, M-2);
+- an age glued to its sex code in a table cell (82M, 4F): the age too, but
+  not on a line about floors (5F is a floor); a pair with a slash: (F/34), 72/M.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import JAPANESE_LETTERS
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_JAPANESE = re.compile(rf"(?<![{JAPANESE_LETTERS}々])(?:男性|女性|男児|女児|男|女)(?![{JAPANESE_LETTERS}々])")
+_LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![A-Za-z0-9\-/+_.=])")
+_WHO = re.compile(
+    r"[0-9０-９]{1,3}\s?(?:歳|才|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性別"
+)
+_GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
+# Sex and age written as a pair with a slash: (F/34), 72/M.
+_PAIR = re.compile(
+    r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3})|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))(?![A-Za-z0-9/])"
+)
+# Quick tests that start with a character class (the patterns above start with a
+# look-behind, which the regex engine tries at every position).
+_ANY_GLUED = re.compile(r"[0-9][MF]")
+_ANY_PAIR = re.compile(r"[MF] ?/ ?[0-9]|[0-9] ?/ ?[MF]")
+_FLOORS = re.compile(r"階|館|棟|(?i:floor)")
+
+
+def _line(text: str, start: int) -> str:
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return text[begin : len(text) if end < 0 else end]
+
+
+@register
+class SexCodeRecognizer(Recognizer):
+    name: ClassVar[str] = "sex-code"
+    categories: ClassVar[tuple[str, ...]] = ("SEX", "AGE")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        # Cheap checks first: most documents hold no sex word or no line that says who.
+        found = []
+        if "男" in text or "女" in text:
+            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text))
+        if _WHO.search(text):
+            for m in _LATIN.finditer(text):
+                if _WHO.search(_line(text, m.start())):
+                    found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
+        for m in _PAIR.finditer(text) if _ANY_PAIR.search(text) else ():
+            sex, age = ("sex", "age") if m.group("sex") else ("sex2", "age2")
+            if int(m.group(age)) <= 120:
+                found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
+                found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
+        for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
+            if int(m.group(1)) <= 120 and not _FLOORS.search(_line(text, m.start())):
+                found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
+                found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
+        return found
