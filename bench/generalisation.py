@@ -10,9 +10,10 @@ optionally ``recall-first+ginza``) and each set:
   as the scorer does);
 - F2 of the two (recall weighs four times as much);
 
-on ``blind-dev``, ``blind-dev2`` and ``blind-final`` (written independently of
-the recognizers: data/corpus/blind-*.jsonl, skipped with a line while absent;
-blind-dev2 by someone who never read the code, of 12 further kinds),
+on ``blind-dev``, ``blind-dev2``, ``blind-final`` and ``blind-final2`` (written
+independently of the recognizers: data/corpus/blind-*.jsonl, skipped with a line
+while absent; blind-dev2 and blind-final2 by someone who never read the code,
+of 24 further kinds),
 the ``synthetic-styles`` test split, and the study's dev file (../shared);
 then spurious spans per document on PHI-free text, and documents per second
 per CPU core (process time, so other load on the machine does not count).
@@ -25,8 +26,8 @@ figures can differ slightly from bench/styles.py, which scores items.
 
 Usage: .venv/bin/python -m bench.generalisation [--limit N] [--ginza] [--blind-dev FILE] [--blind-dev2 FILE]
 [--misses N --set NAME] [--no-final]
-``--blind-dev FILE`` and ``--blind-dev2 FILE`` read those sets from another place; blind-final is read
-from data/corpus only and is for the closing measurement, never for tuning.
+``--blind-dev FILE`` and ``--blind-dev2 FILE`` read those sets from another place; blind-final and
+blind-final2 are read from data/corpus only and are for the closing measurement, never for tuning.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def load_sets(
         ("blind-dev", blind_dev or CORPUS / "blind-dev.jsonl"),
         ("blind-dev2", blind_dev2 or CORPUS / "blind-dev2.jsonl"),
         ("blind-final", CORPUS / "blind-final.jsonl"),
+        ("blind-final2", CORPUS / "blind-final2.jsonl"),
     ):
-        if name == "blind-final" and not final:
+        if name.startswith("blind-final") and not final:
             sets[name] = "skipped (--no-final): measured only once, at the end of a piece of work"
             continue
         sets[name] = _jsonl(path, name) if path.exists() else f"skipped: {path.name} is not there yet"
@@ -151,7 +153,9 @@ def main() -> int:
     parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
     parser.add_argument("--profile", action="append", help="measure only these profiles")
     parser.add_argument(
-        "--no-final", action="store_true", help="leave blind-final out (while developing: it is looked at only once)"
+        "--no-final",
+        action="store_true",
+        help="leave blind-final and blind-final2 out (while developing: they are looked at only once)",
     )
     args = parser.parse_args()
     chosen = profiles(args.ginza)

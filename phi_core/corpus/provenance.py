@@ -74,4 +74,11 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         INDEPENDENT,
         "Documents written from the annotation guidelines alone, of other kinds (final measurement only)",
     ),
+    BuiltinDataset(
+        "blind-final2",
+        CORPUS_DIR / "blind-final2.jsonl",
+        INDEPENDENT,
+        "A second held-out set, written with blind-dev2 by someone who never read the recognizers, "
+        "of 12 kinds in neither development set (final measurement only)",
+    ),
 )
