@@ -127,3 +127,15 @@ def test_blind_dev2_is_a_builtin_written_independently():
     # Development sets load before the final one.
     names = [b.name for b in provenance.BUILTIN_DATASETS]
     assert names.index("blind-dev2") < names.index("blind-final")
+
+
+def test_blind_final2_is_held_out_like_blind_final():
+    from bench.generalisation import load_sets
+    from phi_core.corpus import provenance
+
+    by_name = {b.name: b for b in provenance.BUILTIN_DATASETS}
+    assert by_name["blind-final2"].provenance == provenance.INDEPENDENT
+    assert by_name["blind-final2"].file.exists()
+    # While developing (--no-final) neither held-out set is read at all.
+    sets = load_sets(None, limit=1, final=False)
+    assert isinstance(sets["blind-final"], str) and isinstance(sets["blind-final2"], str)
