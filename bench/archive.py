@@ -3,7 +3,8 @@
 Archives are the built-in corpus repeated with new ids and patient keys
 (phi_core/deid/stream/sample.py), written once to a scratch folder. Every
 figure comes from the command itself, run as a subprocess with the rules
-pipeline in surrogate mode with a key and a mapping (the heaviest case):
+pipeline (or --pipeline recall-first) in surrogate mode with a key and a
+mapping (the heaviest case):
 
 - peak memory: resident memory of the command and its worker processes
   together, sampled every 50 ms (target: under 500 MB, and the same within
@@ -12,12 +13,16 @@ pipeline in surrogate mode with a key and a mapping (the heaviest case):
   with 2 on a 2-core machine), with CPU seconds beside, since a busy shared
   machine stretches the wall clock;
 - --engine ray (a local Ray instance with 2 CPUs) against --workers 2
-  (target: at least 0.8 of its throughput);
+  (target: at least 0.8 of its throughput), Ray's start-up and shutdown
+  included; with --repeat N both run N times, alternating, and the median
+  of the pairs' ratios is printed (other work on a shared machine moves
+  single figures by more than the engines differ);
 - resume: the 2-worker job killed (-9) once half its documents are
   committed, then started again; time from the start to the first new
   document written (target: under 5 s).
 
 Usage: .venv/bin/python -m bench.archive [--docs 50000] [--large] [--skip ...] [--dir PATH]
+       [--repeat N] [--pipeline rules|recall-first]
 (--large adds the 500,000-document archive: about 20-40 minutes on 2 busy cores).
 """
 
