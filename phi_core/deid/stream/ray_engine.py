@@ -13,8 +13,8 @@ blocks finish in.
 
 A block is one row holding its chunk pickled (and one row of results back):
 Ray Data moves and schedules blocks, it never looks inside a document, so a
-column per field would only cost conversions on both sides (a third of the
-driver's time when every document and mapping row crossed Arrow and JSON).
+column per field would only add conversions of every document and mapping
+row (to Arrow, and JSON for the rows) on both sides.
 
 The key and the documents travel to the workers over Ray's own connections:
 run a cluster only on a network you trust with PHI (or with Ray's TLS settings).
