@@ -3,7 +3,8 @@
 Archives are the built-in corpus repeated with new ids and patient keys
 (phi_core/deid/stream/sample.py), written once to a scratch folder. Every
 figure comes from the command itself, run as a subprocess with the rules
-pipeline in surrogate mode with a key and a mapping (the heaviest case):
+pipeline (or --pipeline recall-first) in surrogate mode with a key and a
+mapping (the heaviest case):
 
 - peak memory: resident memory of the command and its worker processes
   together, sampled every 50 ms (target: under 500 MB, and the same within
@@ -12,12 +13,16 @@ pipeline in surrogate mode with a key and a mapping (the heaviest case):
   with 2 on a 2-core machine), with CPU seconds beside, since a busy shared
   machine stretches the wall clock;
 - --engine ray (a local Ray instance with 2 CPUs) against --workers 2
-  (target: at least 0.8 of its throughput);
+  (target: at least 0.8 of its throughput), Ray's start-up and shutdown
+  included; with --repeat N both run N times, alternating, and the median
+  of the pairs' ratios is printed (other work on a shared machine moves
+  single figures by more than the engines differ);
 - resume: the 2-worker job killed (-9) once half its documents are
   committed, then started again; time from the start to the first new
   document written (target: under 5 s).
 
 Usage: .venv/bin/python -m bench.archive [--docs 50000] [--large] [--skip ...] [--dir PATH]
+       [--repeat N] [--pipeline rules|recall-first]
 (--large adds the 500,000-document archive: about 20-40 minutes on 2 busy cores).
 """
 
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,9 +85,11 @@ def _cpu(pid: int) -> float:
     return total
 
 
-def deid_command(source: Path, out: Path, key: Path, workers: int, engine: str = "local") -> list[str]:
+def deid_command(
+    source: Path, out: Path, key: Path, workers: int, engine: str = "local", pipeline: str = "rules"
+) -> list[str]:
     return [
-        sys.executable, "-m", "phi_core", "deid", "--pipeline", "rules", "--mode", "surrogate",
+        sys.executable, "-m", "phi_core", "deid", "--pipeline", pipeline, "--mode", "surrogate",
         "--key", str(key), "--patient-key", "patient", "--in", str(source), "--out", str(out),
         "--mapping", str(out.with_suffix(".map.csv")), "--workers", str(workers), "--engine", engine,
         "--no-progress",
@@ -149,6 +157,10 @@ def main() -> None:
     parser.add_argument("--large-docs", type=int, default=500_000)
     parser.add_argument("--skip", nargs="*", default=[], choices=["workers1", "ray", "resume"])
     parser.add_argument("--dir", help="scratch folder (default: a temporary one)")
+    parser.add_argument("--pipeline", default="rules", choices=["rules", "recall-first"])
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run --workers 2 and Ray this many times each, alternating (median ratio)"
+    )
     args = parser.parse_args()
     folder = Path(args.dir or tempfile.mkdtemp(prefix="phi-archive-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -164,29 +176,40 @@ def main() -> None:
             write_jsonl_archive(path, n)
             print(f"generated {n:,} documents ({path.stat().st_size / 1e6:,.0f} MB) in {time.perf_counter() - t:.1f}s")
         archives[n] = path
-    print(f"cores: {os.cpu_count()}; rules pipeline, surrogate mode, key and mapping; figures on a shared machine")
+    print(
+        f"cores: {os.cpu_count()}; {args.pipeline} pipeline, surrogate mode, key and mapping; figures on a shared machine"
+    )
     n = args.docs
     out = folder / "out.jsonl"
     results = {}
-    for label, workers, engine in (("workers1", 1, "local"), ("workers2", 2, "local"), ("ray", 2, "ray")):
-        if label in args.skip:
-            continue
+    plan = [("workers1", 1, "local")] if "workers1" not in args.skip else []
+    # Alternating (w, r, r, w, w, r, ...) so a load that rises or falls on a shared
+    # machine weighs on both engines alike; the ratio of each pair is reported.
+    for round_ in range(max(1, args.repeat)):
+        pair = [("workers2", 2, "local")] + ([("ray", 2, "ray")] if "ray" not in args.skip else [])
+        plan += pair[::-1] if round_ % 2 else pair
+    for label, workers, engine in plan:
         _clean(out)
-        r = run(deid_command(archives[n], out, key, workers, engine))
-        results[label] = r
+        r = run(deid_command(archives[n], out, key, workers, engine, args.pipeline))
+        r["load"] = os.getloadavg()[0]
+        results.setdefault(label, []).append(r)
         print(
             f"{n:>9,} docs  {label:<9} {r['seconds']:7.1f}s  {n / r['seconds']:7.0f} docs/s  "
-            f"{n / r['cpu_s'] if r['cpu_s'] else 0:6.0f} docs/CPU-s  peak {r['peak_mb']:6.0f} MB  exit {r['code']}"
+            f"{n / r['cpu_s'] if r['cpu_s'] else 0:6.0f} docs/CPU-s  peak {r['peak_mb']:6.0f} MB  exit {r['code']}  "
+            f"(load {r['load']:.1f})"
         )
     if "workers1" in results:
-        ratio = results["workers1"]["seconds"] / results["workers2"]["seconds"]
+        ratio = results["workers1"][0]["seconds"] / results["workers2"][0]["seconds"]
         print(f"  2 workers / 1 worker: {ratio:.2f}x (target >= 1.8)")
     if "ray" in results:
-        share = results["workers2"]["seconds"] / results["ray"]["seconds"]
-        print(f"  ray / --workers 2 throughput: {share:.2f} (target >= 0.8; includes Ray's start-up)")
+        shares = sorted(w["seconds"] / r["seconds"] for w, r in zip(results["workers2"], results["ray"]))
+        print(
+            f"  ray / --workers 2 throughput: median {statistics.median(shares):.2f} of {len(shares)} pairs "
+            f"({', '.join(f'{x:.2f}' for x in shares)}); target >= 0.8; includes Ray's start-up and shutdown"
+        )
     if "resume" not in args.skip:
         _clean(out)
-        cmd = deid_command(archives[n], out, key, 2)
+        cmd = deid_command(archives[n], out, key, 2, pipeline=args.pipeline)
         killed = run(cmd, kill_at_share=0.5, total=n)
         resumed = first_new_document(cmd)
         print(
@@ -197,8 +220,8 @@ def main() -> None:
         print(f"    the command said: {' '.join(resumed['said'])}")
     for big in sizes[1:]:
         _clean(out)
-        r = run(deid_command(archives[big], out, key, 2))
-        small = results.get("workers2", {}).get("peak_mb")
+        r = run(deid_command(archives[big], out, key, 2, pipeline=args.pipeline))
+        small = results["workers2"][0]["peak_mb"] if "workers2" in results else None
         versus = f" ({r['peak_mb'] / small:.2f} x the {n:,}-document peak; target within 10%)" if small else ""
         print(
             f"{big:>9,} docs  workers2  {r['seconds']:7.1f}s  {big / r['seconds']:7.0f} docs/s  "

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import pickle
 import zipfile
 from pathlib import Path
 
@@ -176,6 +177,26 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path,
     assert summary.documents == 200
     assert ray_out.read_bytes() == local_out.read_bytes()
     assert ray_map.read_bytes() == local_map.read_bytes()
+
+
+def test_a_ray_block_takes_a_chunk_to_a_worker_and_its_results_back_unchanged():
+    pytest.importorskip("pyarrow")
+    from phi_core.deid.stream import ray_engine
+    from phi_core.deid.stream.work import process_chunk
+
+    spec = WorkSpec(RULES, "surrogate", seed_key(1))
+    # No patient key, an empty one and a real one: three different patients for the surrogates.
+    chunk = [
+        ("a", "患者 山田太郎 様、電話 03-1234-5678、2024年5月1日 撮影。", None),
+        ("b", "山田太郎 様 2024年5月1日", ""),
+        ("c", "山田太郎 様 2024年5月1日", "p-1"),
+    ]
+    block = ray_engine._deid_block(ray_engine._block(chunk, 3), spec)
+    assert block.column("seq").to_pylist() == [3]
+    done = pickle.loads(block.column("done")[0].as_py())
+    assert done == process_chunk(spec, chunk)
+    assert all(type(row) is tuple for _, rows in done for row in rows) and any(rows for _, rows in done)
+    assert {row[1] for _, rows in done for row in rows} >= {"document:a", "", "p-1"}
 
 
 def test_a_full_disk_stops_the_job_and_the_same_job_then_finishes_it_identically(small_archive, tmp_path, monkeypatch):

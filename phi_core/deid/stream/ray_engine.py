@@ -1,14 +1,20 @@
 """The same archive job on Ray Data: the driver reads and writes, Ray workers de-identify in blocks.
 
 The driver streams the input in windows of documents; each window becomes a
-Ray dataset of Arrow blocks whose tasks run
-:func:`phi_core.deid.stream.work.process_chunk` on the cluster's CPU workers
-(each worker process builds its detector once and reuses it for every later
-block and window). Two windows are in flight: while Ray rewrites one, the
-driver writes the one before and reads the one after, so neither side waits
-for the other. Every document carries its place in the window and the
-driver puts results back in that order, so the output, checkpoint and resume
-are the local engine's, byte for byte, whatever order blocks finish in.
+Ray dataset whose blocks are chunks of documents, and each block is one
+``map_batches`` task running :func:`phi_core.deid.stream.work.process_chunk`
+on the cluster's CPU workers (each worker process builds its detector once
+and reuses it for every later block and window). Two windows are in flight:
+while Ray rewrites one, the driver writes the one before and reads the one
+after, so neither side waits for the other. Every block carries its place in
+the window and the driver puts results back in that order, so the output,
+checkpoint and resume are the local engine's, byte for byte, whatever order
+blocks finish in.
+
+A block is one row holding its chunk pickled (and one row of results back):
+Ray Data moves and schedules blocks, it never looks inside a document, so a
+column per field would only add conversions of every document and mapping
+row (to Arrow, and JSON for the rows) on both sides.
 
 The key and the documents travel to the workers over Ray's own connections:
 run a cluster only on a network you trust with PHI (or with Ray's TLS settings).
@@ -18,9 +24,9 @@ from __future__ import annotations
 
 import collections
 import concurrent.futures as cf
-import json
 import logging
 import os
+import pickle
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -35,6 +41,9 @@ FIRST_WINDOW_DOCS = 256
 # small enough that a window spreads over every CPU.
 BLOCK_DOCS = 512
 WINDOWS_IN_FLIGHT = 2
+# A local instance's object store: two windows in and out are tens of MB; Ray's
+# default (30% of RAM) only reserves shared memory this job never touches.
+LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -45,32 +54,15 @@ class RayEngineError(ValueError):
 def _deid_block(table, spec: WorkSpec):
     import pyarrow as pa
 
-    chunk = list(
-        zip(table.column("id").to_pylist(), table.column("text").to_pylist(), table.column("patient").to_pylist())
-    )
-    done = process_chunk(spec, chunk)
-    return pa.table(
-        {
-            "seq": table.column("seq"),
-            "text": pa.array([text for text, _ in done], pa.large_string()),
-            # JSON keeps the rows' tuples of str and int exact without an Arrow schema for them.
-            "rows": pa.array([json.dumps(rows, ensure_ascii=False) for _, rows in done], pa.large_string()),
-        }
-    )
+    done = [pickle.dumps(process_chunk(spec, pickle.loads(cell)), 5) for cell in table.column("chunk").to_pylist()]
+    return pa.table({"seq": table.column("seq"), "done": pa.array(done, pa.large_binary())})
 
 
-def _block(docs: list, start: int):
+def _block(docs: list, seq: int):
     import pyarrow as pa
 
-    return pa.table(
-        {
-            "seq": pa.array(range(start, start + len(docs)), pa.int64()),
-            "id": pa.array([d[0] for d in docs], pa.string()),
-            "text": pa.array([d[1] for d in docs], pa.large_string()),
-            # Null and "" stay apart: a patient key that is empty is still a key, as in the local engine.
-            "patient": pa.array([d[2] for d in docs], pa.string()),
-        }
-    )
+    # Pickle keeps None and "" apart for the patient key (an empty key is still a key).
+    return pa.table({"seq": pa.array([seq], pa.int64()), "chunk": pa.array([pickle.dumps(docs, 5)], pa.large_binary())})
 
 
 class RayExecutor:
@@ -92,20 +84,31 @@ class RayExecutor:
         self.workers = workers
         self.started_here = not ray.is_initialized()
         if self.started_here:
-            # Workers import phi_core from this checkout (on a cluster: the same path on every node).
-            env = {"env_vars": {"PYTHONPATH": os.pathsep.join([str(PROJECT_ROOT), os.environ.get("PYTHONPATH", "")])}}
-            options = {"address": address} if address else {"num_cpus": workers}
-            ray.init(
-                **options,
-                runtime_env=env,
-                include_dashboard=False,
-                log_to_driver=False,
-                logging_level=logging.ERROR,
-            )
+            self._start(address)
         # The job draws its own progress bar; Ray's would interleave with it.
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
         self.pool = cf.ThreadPoolExecutor(WINDOWS_IN_FLIGHT, thread_name_prefix="ray-window")
+
+    def _start(self, address: str | None) -> None:
+        quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+        # Workers import phi_core from this checkout (on a cluster: the same path on every node).
+        path = os.pathsep.join(p for p in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if p)
+        if address:
+            self.ray.init(address=address, runtime_env={"env_vars": {"PYTHONPATH": path}}, **quiet)
+            return
+        # A local instance's processes inherit this environment; a runtime_env would
+        # instead make Ray start a second set of worker processes for it, leaving the
+        # ones it prestarted idle (seconds of imports on every CPU before any work).
+        before = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = path
+        try:
+            self.ray.init(num_cpus=self.workers, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+        finally:
+            if before is None:
+                os.environ.pop("PYTHONPATH", None)
+            else:
+                os.environ["PYTHONPATH"] = before
 
     def _configure(self) -> None:
         # Set in the thread that runs the dataset, in case the context is per thread.
@@ -113,10 +116,15 @@ class RayExecutor:
         context.enable_progress_bars = False
         # Order comes from the "seq" column, so blocks may come back as they finish.
         context.execution_options.preserve_order = False
+        # Ray Data keeps half the CPUs in reserve for other operators of a dataset;
+        # this one has a single operator, and with the reserve it ran one task at a
+        # time (one core busy of two whenever a single window was in flight).
+        context.op_resource_reservation_enabled = False
 
     def _run(self, docs: list) -> list[tuple[str, list]]:
         self._configure()
-        blocks = [_block(docs[i : i + BLOCK_DOCS], i) for i in range(0, len(docs), BLOCK_DOCS)]
+        starts = range(0, len(docs), BLOCK_DOCS)
+        blocks = [_block(docs[start : start + BLOCK_DOCS], seq) for seq, start in enumerate(starts)]
         dataset = self.ray.data.from_arrow(blocks).map_batches(
             _deid_block,
             fn_kwargs={"spec": self.spec},
@@ -125,13 +133,11 @@ class RayExecutor:
             zero_copy_batch=True,
             num_cpus=1,
         )
-        out: list = [None] * len(docs)
+        done: list = [None] * len(blocks)
         for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-            for seq, text, rows in zip(
-                batch.column("seq").to_pylist(), batch.column("text").to_pylist(), batch.column("rows").to_pylist()
-            ):
-                out[seq] = (text, [tuple(row) for row in json.loads(rows)])
-        return out
+            for seq, cell in zip(batch.column("seq").to_pylist(), batch.column("done").to_pylist()):
+                done[seq] = pickle.loads(cell)
+        return [result for block in done for result in block]
 
     @staticmethod
     def _windows(chunks: Iterable[Chunk]) -> Iterator[list[Chunk]]:
