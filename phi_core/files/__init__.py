@@ -5,7 +5,7 @@ de-identified text, audit trails, backups) and how it writes CSV that a
 spreadsheet opens safely. It imports nothing from the project.
 """
 
-from phi_core.files.private import OutputExists, SameFile, create_private, open_private, refuse_same_file
+from phi_core.files.private import OutputExists, SameFile, create_private, open_private, private_dir, refuse_same_file
 from phi_core.files.spreadsheet import FORMULA_STARTS, safe_cell, safe_frame, safe_row, write_csv_rows
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "SameFile",
     "create_private",
     "open_private",
+    "private_dir",
     "refuse_same_file",
     "safe_cell",
     "safe_frame",

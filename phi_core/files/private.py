@@ -79,3 +79,18 @@ def open_private(
     if "b" in mode:
         return os.fdopen(fd, mode)
     return os.fdopen(fd, mode, encoding=encoding, newline=newline)
+
+
+def private_dir(path: str | os.PathLike) -> Path:
+    """Create ``path`` (and parents) if needed and make it an owner-only folder.
+
+    For scratch space that a library fills with files of its own choosing (PHI
+    spilled to disk among them): whatever modes it gives them, nobody else can
+    reach inside. A folder of another user's is refused rather than borrowed.
+    """
+    target = Path(path)
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if target.stat().st_uid != os.getuid():
+        raise PermissionError(13, "Folder belongs to another user", str(target))
+    os.chmod(target, 0o700)
+    return target

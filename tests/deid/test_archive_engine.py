@@ -177,6 +177,10 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path,
     assert summary.documents == 200
     assert ray_out.read_bytes() == local_out.read_bytes()
     assert ray_map.read_bytes() == local_map.read_bytes()
+    # Ray's sockets, logs and any spilled blocks stayed in an owner-only folder, not /tmp/ray.
+    scratch = ray_engine.local_temp_dir()
+    assert scratch.stat().st_mode & 0o777 == 0o700
+    assert any(p.name.startswith("session_") for p in scratch.iterdir())
 
 
 def test_a_ray_block_takes_a_chunk_to_a_worker_and_its_results_back_unchanged():

@@ -54,3 +54,17 @@ def test_write_csv_rows_escapes_every_cell():
     buffer = io.StringIO()
     write_csv_rows(buffer, [["id", "actor"], ["=HYPERLINK(1)", "@me"]], lineterminator="\n")
     assert buffer.getvalue() == "id,actor\n'=HYPERLINK(1),'@me\n"
+
+
+def test_private_dir_is_owner_only_even_when_it_existed_wide_open(tmp_path):
+    import os
+
+    from phi_core.files import private_dir
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir(mode=0o777)
+    os.chmod(scratch, 0o777)
+    assert private_dir(scratch) == scratch
+    assert scratch.stat().st_mode & 0o777 == 0o700
+    nested = private_dir(tmp_path / "a" / "b")
+    assert nested.stat().st_mode & 0o777 == 0o700

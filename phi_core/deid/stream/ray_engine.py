@@ -27,9 +27,11 @@ import concurrent.futures as cf
 import logging
 import os
 import pickle
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from phi_core.files import private_dir
 from phi_core.deid.stream.work import Chunk, Done, WorkSpec, process_chunk, runs_on_cpu
 
 # Documents per Ray dataset. A dataset costs a fixed planning and scheduling
@@ -45,6 +47,16 @@ WINDOWS_IN_FLIGHT = 2
 # default (30% of RAM) only reserves shared memory this job never touches.
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
+
+def local_temp_dir() -> Path:
+    """Where a local Ray instance keeps its sockets, logs and spilled objects.
+
+    Ray's default (/tmp/ray) is readable by everyone, and a full object store
+    spills blocks (documents with their PHI) there; an owner-only folder keeps
+    them to the user running the job. Short, because Ray puts sockets in it.
+    """
+    return private_dir(Path(tempfile.gettempdir()) / f"phi-ray-{os.getuid()}")
 
 
 class RayEngineError(ValueError):
@@ -103,7 +115,12 @@ class RayExecutor:
         before = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = path
         try:
-            self.ray.init(num_cpus=self.workers, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **quiet)
+            self.ray.init(
+                num_cpus=self.workers,
+                object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                _temp_dir=str(local_temp_dir()),
+                **quiet,
+            )
         finally:
             if before is None:
                 os.environ.pop("PYTHONPATH", None)
