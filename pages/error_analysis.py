@@ -31,9 +31,10 @@ from phi_core.figures.errors import error_type_label
 from phi_core.scoring import ERROR_TYPES
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
-from phi_core.ui import plain
+from phi_core.ui import lazy, plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.error_drilldown import default_comparison, highlight_html, selection_from_click
+from phi_core.ui.error_sections import hidden_exports, present_breakdowns
 from phi_core.ui.i18n import category_name, current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.provenance_note import provenance_notice
@@ -66,6 +67,16 @@ exports = PageExports("error_analysis")
 def table(frame: pd.DataFrame, name: str, key: str) -> None:
     """A result table with headers in the user's language (its export keeps the column names)."""
     exports.table(frame, name, key=key, column_config=column_labels(frame.columns, language))
+
+
+def table_below(frame: pd.DataFrame, name: str, key: str) -> None:
+    """A chart's table in an expander, drawn only when opened (it is in the zip either way)."""
+    box = lazy.expander(tr("Table", "表"), key=f"{key}_open")
+    if lazy.shown(box):
+        with box:
+            table(frame, name, key)
+    else:
+        exports.tables[name] = frame
 
 
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
@@ -148,9 +159,13 @@ def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[
         on_select="rerun",
     )
     apply_breakdown_click(event, label_to_run, FORMAT_KEY)
-    with st.expander(tr("Tables", "表")):
-        table(styles, "style_matrix", "ea_style_table")
-        table(formats, "format_matrix", "ea_format_table")
+    box = lazy.expander(tr("Tables", "表"), key="ea_style_tables_open")
+    if lazy.shown(box):
+        with box:
+            table(styles, "style_matrix", "ea_style_table")
+            table(formats, "format_matrix", "ea_format_table")
+    else:
+        exports.tables.update(style_matrix=styles, format_matrix=formats)
     return sorted(set(styles.get("style", []))), sorted(set(formats.get("format", [])))
 
 
@@ -318,62 +333,65 @@ if not chosen:
 run_labels = {r: all_labels[r] for r in chosen}
 label_to_run = {label: run_id for run_id, label in run_labels.items()}
 
-heat_tab, types_tab, confusion_tab, script_tab, style_tab, compare_tab = st.tabs(
-    [
-        tr("By category", "カテゴリ別"),
-        tr("Error types", "エラーの種類"),
-        tr("Confusion", "混同行列"),
-        tr("By script", "文字種別"),
-        tr("By style and format", "文書の種類・値の書式別"),
-        tr("Compare two runs", "2つの実行の比較"),
-    ]
-)
-with heat_tab:
-    matrix = stored(category_matrix, store, chosen)
-    recall_event = exports.chart(
-        figure(category_heatmap, matrix, "relaxed_recall", language=language),
-        "recall_by_category",
-        key="ea_recall",
-        on_select="rerun",
-    )
-    apply_click(recall_event, label_to_run, "cell")
-    precision_event = exports.chart(
-        figure(category_heatmap, matrix, "relaxed_precision", language=language),
-        "precision_by_category",
-        key="ea_precision",
-        on_select="rerun",
-    )
-    apply_click(precision_event, label_to_run, "cell")
-    with st.expander(tr("Table", "表")):
-        table(matrix, "category_matrix", "ea_matrix")
-with types_tab:
-    counts = stored(error_type_counts, store, chosen)
-    type_event = exports.chart(
-        figure(error_type_bars, counts, language=language), "error_types", key="ea_types", on_select="rerun"
-    )
-    apply_click(type_event, label_to_run, "type")
-    with st.expander(tr("Table", "表")):
-        table(counts, "error_types", "ea_types_table")
-with confusion_tab:
-    st.caption(
-        tr(
-            "Over every matched span of the chosen runs. Coarse or unknown predicted labels keep their own column.",
-            "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。",
+TAB_LABELS = {
+    "category": tr("By category", "カテゴリ別"),
+    "types": tr("Error types", "エラーの種類"),
+    "confusion": tr("Confusion", "混同行列"),
+    "script": tr("By script", "文字種別"),
+    "style": tr("By style and format", "文書の種類・値の書式別"),
+    "compare": tr("Compare two runs", "2つの実行の比較"),
+}
+# Only the open tab is drawn; the others' figures and tables are made only if the zip is downloaded.
+tabs = dict(zip(TAB_LABELS, lazy.tabs(list(TAB_LABELS.values()), key="ea_tab")))
+hidden = [name for name, tab in tabs.items() if not lazy.shown(tab)]
+exports.later(**hidden_exports(store, chosen, hidden, language, run_labels, runs))
+present_styles: list[str] = []
+present_formats: list[str] = []
+if "category" not in hidden:
+    with tabs["category"]:
+        matrix = stored(category_matrix, store, chosen)
+        for metric, name, key in (
+            ("relaxed_recall", "recall_by_category", "ea_recall"),
+            ("relaxed_precision", "precision_by_category", "ea_precision"),
+        ):
+            event = exports.chart(
+                figure(category_heatmap, matrix, metric, language=language), name, key=key, on_select="rerun"
+            )
+            apply_click(event, label_to_run, "cell")
+        table_below(matrix, "category_matrix", "ea_matrix")
+if "types" not in hidden:
+    with tabs["types"]:
+        counts = stored(error_type_counts, store, chosen)
+        type_event = exports.chart(
+            figure(error_type_bars, counts, language=language), "error_types", key="ea_types", on_select="rerun"
         )
-    )
-    confusion = stored(confusion_frame, store, chosen)
-    exports.chart(figure(confusion_heatmap, confusion, language=language), "category_confusion", key="ea_confusion")
-    with st.expander(tr("Table", "表")):
-        table(confusion, "category_confusion", "ea_confusion_table")
-with script_tab:
-    scripts = stored(script_recall_frame, store, chosen)
-    exports.chart(figure(script_recall_bars, scripts, language=language), "recall_by_script", key="ea_scripts")
-    with st.expander(tr("Table", "表")):
-        table(scripts, "recall_by_script", "ea_scripts_table")
-with style_tab:
-    present_styles, present_formats = breakdown_section(chosen, label_to_run)
-with compare_tab:
-    compare_section(run_labels, runs[runs["run_id"].isin(chosen)])
+        apply_click(type_event, label_to_run, "type")
+        table_below(counts, "error_types", "ea_types_table")
+if "confusion" not in hidden:
+    with tabs["confusion"]:
+        st.caption(
+            tr(
+                "Over every matched span of the chosen runs. Coarse or unknown predicted labels keep their own column.",
+                "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。",
+            )
+        )
+        confusion = stored(confusion_frame, store, chosen)
+        exports.chart(figure(confusion_heatmap, confusion, language=language), "category_confusion", key="ea_confusion")
+        table_below(confusion, "category_confusion", "ea_confusion_table")
+if "script" not in hidden:
+    with tabs["script"]:
+        scripts = stored(script_recall_frame, store, chosen)
+        exports.chart(figure(script_recall_bars, scripts, language=language), "recall_by_script", key="ea_scripts")
+        table_below(scripts, "recall_by_script", "ea_scripts_table")
+if "style" not in hidden:
+    with tabs["style"]:
+        present_styles, present_formats = breakdown_section(chosen, label_to_run)
+else:
+    # The example filters still offer the styles and formats present (a cached lookup, nothing drawn).
+    present_styles, present_formats = present_breakdowns(store, chosen)
+if "compare" not in hidden:
+    with tabs["compare"]:
+        compare_section(run_labels, runs[runs["run_id"].isin(chosen)])
 
 examples_section(dataset, run_labels, present_styles, present_formats)
 exports.export_all()
