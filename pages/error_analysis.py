@@ -70,11 +70,9 @@ def table(frame: pd.DataFrame, name: str, key: str) -> None:
 
 
 def table_below(frame: pd.DataFrame, name: str, key: str) -> None:
-    """A chart's table in an expander, drawn only when opened (it is in the zip either way)."""
-    box = lazy.expander(tr("Table", "表"), key=f"{key}_open")
-    if lazy.shown(box):
-        with box:
-            table(frame, name, key)
+    """A chart's table, drawn only when asked for (it is in the zip either way)."""
+    if lazy.revealed(tr("Show the table", "表を表示"), key=f"{key}_open"):
+        table(frame, name, key)
     else:
         exports.tables[name] = frame
 
@@ -159,11 +157,9 @@ def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[
         on_select="rerun",
     )
     apply_breakdown_click(event, label_to_run, FORMAT_KEY)
-    box = lazy.expander(tr("Tables", "表"), key="ea_style_tables_open")
-    if lazy.shown(box):
-        with box:
-            table(styles, "style_matrix", "ea_style_table")
-            table(formats, "format_matrix", "ea_format_table")
+    if lazy.revealed(tr("Show the tables", "表を表示"), key="ea_style_tables_open"):
+        table(styles, "style_matrix", "ea_style_table")
+        table(formats, "format_matrix", "ea_format_table")
     else:
         exports.tables.update(style_matrix=styles, format_matrix=formats)
     return sorted(set(styles.get("style", []))), sorted(set(formats.get("format", [])))

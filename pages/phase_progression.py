@@ -81,10 +81,8 @@ exports.chart(
     "phase_means",
     key="pp_lines",
 )
-means_box = lazy.expander(tr("Table of phase means", "フェーズ別平均の表"), key="pp_means_open")
-if lazy.shown(means_box):
-    with means_box:
-        exports.table(means, "phase_means", key="pp_means", column_config=MEANS_COLUMNS)
+if lazy.revealed(tr("Show the table of phase means", "フェーズ別平均の表を表示"), key="pp_means_open"):
+    exports.table(means, "phase_means", key="pp_means", column_config=MEANS_COLUMNS)
 else:
     exports.tables["phase_means"] = means  # drawn only when opened, in the zip either way
 

@@ -182,15 +182,15 @@ if lazy.shown(worst_tab):
 st.subheader(tr("Download", "ダウンロード"))
 everything = leak.csv_frame()
 # Every document of every run: thousands of rows at study scale, sent to the browser only when opened.
-table_box = lazy.expander(tr(f"Table ({len(everything):,} rows)", f"表（{len(everything):,} 行）"), key="leak_all_open")
-if lazy.shown(table_box):
-    with table_box:
-        exports.table(
-            everything,
-            "residual_leak_all",
-            key="leak_all",
-            column_config=column_labels(everything.columns, current_language()),
-        )
+if lazy.revealed(
+    tr(f"Show the table ({len(everything):,} rows)", f"表を表示（{len(everything):,} 行）"), key="leak_all_open"
+):
+    exports.table(
+        everything,
+        "residual_leak_all",
+        key="leak_all",
+        column_config=column_labels(everything.columns, current_language()),
+    )
 else:
     exports.tables["residual_leak_all"] = everything
     table_download(everything, "residual_leak_all", key="leak_all")

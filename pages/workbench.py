@@ -285,12 +285,8 @@ def annotate_tab(dataset: str, split: str | None, all_reports: list) -> None:
         status_line(reports, shown)
     panels.predictions_panel(report, comparison)
     panels.other_layers(dataset, report)
-    spans_box = lazy.expander(
-        tr(f"Spans table ({len(report.spans)})", f"スパンの表（{len(report.spans)}）"), key="wb_spans_open"
-    )
-    if lazy.shown(spans_box):
-        with spans_box:
-            panels.spans_editor(report)
+    with st.expander(tr(f"Spans table ({len(report.spans)})", f"スパンの表（{len(report.spans)}）"), expanded=False):
+        panels.spans_editor(report)
     panels.shortcuts_help()
     panels.report_details(dataset, report)
 
