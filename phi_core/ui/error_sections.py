@@ -1,4 +1,4 @@
-"""What the Error analysis page needs from its tabs that are not drawn.
+"""Error analysis: what a chart click selects, and what the tabs that are not drawn still give.
 
 The page draws only its open tab (phi_core.ui.lazy). The zip of "every
 figure on this page" still holds the other tabs' figures and tables: they are
@@ -33,8 +33,12 @@ from phi_core.figures import (
     script_recall_bars,
 )
 from phi_core.ui.cached import stored
-from phi_core.ui.error_drilldown import default_comparison
+from phi_core.ui.error_drilldown import default_comparison, selection_from_click
 
+ANY = "(any)"
+# Drill-down widget keys; a click on a chart writes them before the widgets are drawn.
+RUN_KEY, TYPE_KEY, CATEGORY_KEY, LAST_CLICK = "ea_run", "ea_type", "ea_category", "ea_last_click"
+STYLE_KEY, FORMAT_KEY = "ea_style", "ea_format"
 BREAKDOWN_METRIC_KEY = "ea_breakdown_metric"
 COMPARE_KEYS = ("ea_cmp_a", "ea_cmp_b")
 
@@ -105,3 +109,36 @@ def _breakdowns(store: Any, ids: list[str], language: str, figures: dict, tables
     figures[f"{metric}_by_format"] = lambda: breakdown_heatmap(formats, "format", metric, language=language)
     tables["style_matrix"] = lambda: styles
     tables["format_matrix"] = lambda: formats
+
+
+def apply_click(event, label_to_run: dict[str, str], kind: str) -> None:
+    """A click on a heatmap cell or an error bar picks run, category or type below (once per click)."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    if not points:
+        return
+    point = points[0]
+    click = (kind, str(point.get("x")), str(point.get("y")), str(point.get("customdata")))
+    if st.session_state.get(LAST_CLICK) == click:
+        return  # the same selection survives reruns; apply it only when it changes
+    st.session_state[LAST_CLICK] = click
+    chosen = selection_from_click(kind, point, label_to_run)
+    for name, key in (("run", RUN_KEY), ("category", CATEGORY_KEY), ("type", TYPE_KEY)):
+        if name in chosen:
+            st.session_state[key] = ANY if chosen[name] is None else chosen[name]
+
+
+def apply_breakdown_click(event, label_to_run: dict[str, str], key: str) -> None:
+    """A click on a style or format cell picks that run and that style (or format) for the examples."""
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    if not points:
+        return
+    x, y = str(points[0].get("x")), str(points[0].get("y"))
+    click = (key, x, y)
+    if st.session_state.get(LAST_CLICK) == click:
+        return
+    st.session_state[LAST_CLICK] = click
+    # Styles run across with runs down; value formats run down with runs across.
+    run_label, value = (x, y) if x in label_to_run else (y, x)
+    st.session_state[key] = value
+    if run_label in label_to_run:
+        st.session_state[RUN_KEY] = label_to_run[run_label]
