@@ -33,6 +33,12 @@ def leak_under(_store, version: tuple, dataset: str, split: str | None, rule: Re
     return summarise(stored(measure_leaks, _store, dataset, split), rule, language)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def leak_csv(_store, version: tuple, dataset: str, split: str | None, rule: ReleaseRule, language: str):
+    # Every document of every run, as downloaded: kept with the summary it comes from.
+    return leak_under(_store, version, dataset, split, rule, language).csv_frame()
+
+
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
     # Same hand-over as Error analysis: widen the workbench filters and overlay this run.
     state["wb_statuses"], state["wb_search"], state["wb_disagree"], state["wb_warnings_only"] = [], "", False, False
@@ -180,7 +186,7 @@ if lazy.shown(worst_tab):
                 open_in_workbench(dataset, row["report_id"], run_id)
 
 st.subheader(tr("Download", "ダウンロード"))
-everything = leak.csv_frame()
+everything = leak_csv(store, store.version(), dataset, split, rule, current_language())
 # Every document of every run: thousands of rows at study scale, sent to the browser only when opened.
 if lazy.revealed(
     tr(f"Show the table ({len(everything):,} rows)", f"表を表示（{len(everything):,} 行）"), key="leak_all_open"
