@@ -153,12 +153,17 @@ cat_tab, style_tab, worst_tab = lazy.tabs(
 exports.tables.update(leak_by_category=leak.by_category, leak_by_style=leak.by_style)
 if lazy.shown(cat_tab):
     with cat_tab:
-        exports.table(
-            leak.by_category,
-            "leak_by_category",
-            key="leak_cat",
-            column_config=column_labels(leak.by_category.columns, current_language()),
+        # One run at a time: every run x category is over a thousand rows at study scale (the CSV has them all).
+        cat_labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
+        cat_run = st.selectbox(tr("Run", "実行"), list(cat_labels), format_func=cat_labels.get, key="leak_cat_run")
+        one_run = leak.by_category[leak.by_category["run_id"] == cat_run]
+        st.dataframe(
+            one_run,
+            hide_index=True,
+            key="leak_cat_table",
+            column_config=column_labels(one_run.columns, current_language()),
         )
+        table_download(leak.by_category, "leak_by_category", key="leak_cat")
 if lazy.shown(style_tab):
     with style_tab:
         exports.table(
