@@ -26,8 +26,10 @@ section (phi_core/ui/lazy.py): Overview 0.55/0.61 s, 1.58 s; Workbench
 analysis 0.86/1.12, 3.48; Phase progression 0.58/0.62, 1.47; Threshold advisor
 0.54/0.75, 2.89; Residual leak 1.13/1.24, 2.85; De-identify 0.60/0.62, 2.28.
 Before, at load 6-7 (``--repeats 1``): Workbench 1.31 s in app, Runs 2.74,
-Error analysis 3.37, Residual leak 1.94. Targets are not shown met on this
-loaded machine; re-measure on a quiet one.
+Error analysis 3.37, Residual leak 1.94. Small scale (``--repeats 1``, same
+load): in app 0.22-0.49 s except Error analysis 1.04 s and Residual leak
+0.60 s. Targets are not shown met on this loaded machine; re-measure on a
+quiet one.
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study]
 """
