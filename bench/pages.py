@@ -17,6 +17,20 @@ script and the page's main heading is visible.
 Targets: in the app (a sidebar click) 0.5 s median and 1.0 s at worst, a new
 tab 1.5 s median.
 
+Measured at study scale (``--scale study --repeats 3``, 2026-12-04, on the
+shared 2-core machine at load 7-10, so every figure is inflated; in app
+median / worst, warm tab median), after pages began drawing only the chosen
+section (phi_core/ui/lazy.py): Overview 0.55/0.61 s, 1.58 s; Workbench
+0.60/0.90, 2.42; Agreement 0.31/0.70, 1.46; Adjudication 0.30/0.70, 1.25; Team
+0.46/0.76, 1.73; Runs 0.50/0.73, 1.88; Leaderboard 0.87/0.87, 2.09; Error
+analysis 0.86/1.12, 3.48; Phase progression 0.58/0.62, 1.47; Threshold advisor
+0.54/0.75, 2.89; Residual leak 1.13/1.24, 2.85; De-identify 0.60/0.62, 2.28.
+Before, at load 6-7 (``--repeats 1``): Workbench 1.31 s in app, Runs 2.74,
+Error analysis 3.37, Residual leak 1.94. Small scale (``--repeats 1``, same
+load): in app 0.22-0.49 s except Error analysis 1.04 s and Residual leak
+0.60 s. Targets are not shown met on this loaded machine; re-measure on a
+quiet one.
+
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study]
 """
 

@@ -12,6 +12,7 @@ import streamlit as st
 from phi_core.agreement import annotator_figures, dataset_agreement
 from phi_core.ui.formatting import format_number
 from phi_core.ui.i18n import category_name, current_language, tr
+from phi_core.ui.cached import stored
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.state import get_store, require_active_dataset
 
@@ -30,12 +31,8 @@ n_boot = cols[0].select_slider(
 unsubmitted = cols[1].toggle(tr("Include unsubmitted layers", "未提出のレイヤーも含める"), key="ag_unsubmitted")
 
 
-@st.cache_data(show_spinner=False, ttl=30)
-def _agreement(dataset: str, split: str | None, n_boot: int, unsubmitted: bool) -> dict:
-    return dataset_agreement(get_store(), dataset, split, n_boot=n_boot, submitted_only=not unsubmitted)
-
-
-result = _agreement(dataset, split, n_boot, unsubmitted)
+# Kept until the store changes (a new layer or edit is seen at once), and shared by every tab and user.
+result = stored(dataset_agreement, store, dataset, split, n_boot=n_boot, submitted_only=not unsubmitted)
 overall = result["overall"]
 
 FIGURE_NAMES = {
@@ -142,7 +139,7 @@ else:
             st.dataframe(block_rows(pair["by_category"]), hide_index=True, width="stretch")
 
 st.subheader(tr("Annotators", "アノテーター"))
-figures = annotator_figures(store, dataset, split)
+figures = stored(annotator_figures, store, dataset, split)
 if not figures:
     st.text(
         tr("No annotator layers in this dataset yet.", "このデータセットにはまだアノテーターのレイヤーがありません。")

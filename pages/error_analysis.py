@@ -31,9 +31,22 @@ from phi_core.figures.errors import error_type_label
 from phi_core.scoring import ERROR_TYPES
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
-from phi_core.ui import plain
+from phi_core.ui import error_examples_view as examples_view
+from phi_core.ui import lazy, plain
 from phi_core.ui.downloads import PageExports
-from phi_core.ui.error_drilldown import default_comparison, highlight_html, selection_from_click
+from phi_core.ui.error_drilldown import default_comparison
+from phi_core.ui.error_sections import (
+    ANY,
+    CATEGORY_KEY,
+    FORMAT_KEY,
+    RUN_KEY,
+    STYLE_KEY,
+    TYPE_KEY,
+    apply_breakdown_click,
+    apply_click,
+    hidden_exports,
+    present_breakdowns,
+)
 from phi_core.ui.i18n import category_name, current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.provenance_note import provenance_notice
@@ -43,11 +56,7 @@ from phi_core.ui.vocabulary import column_labels
 
 require_app_shell()
 
-ANY = "(any)"
-EXAMPLES_SHOWN = 20
-# Drill-down widget keys; a click on a chart writes them before the widgets are drawn.
-RUN_KEY, TYPE_KEY, CATEGORY_KEY, LAST_CLICK = "ea_run", "ea_type", "ea_category", "ea_last_click"
-STYLE_KEY, FORMAT_KEY = "ea_style", "ea_format"
+PAGE_KEY = "ea_example_page"
 BREAKDOWN_METRICS = ("recall", "precision", "leak_rate")
 
 store = get_store()
@@ -68,6 +77,14 @@ def table(frame: pd.DataFrame, name: str, key: str) -> None:
     exports.table(frame, name, key=key, column_config=column_labels(frame.columns, language))
 
 
+def table_below(frame: pd.DataFrame, name: str, key: str) -> None:
+    """A chart's table, drawn only when asked for (it is in the zip either way)."""
+    if lazy.revealed(tr("Show the table", "表を表示"), key=f"{key}_open"):
+        table(frame, name, key)
+    else:
+        exports.tables[name] = frame
+
+
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
     # Widen the workbench filters so the report is in its list, and overlay this run's predictions.
     state["wb_statuses"], state["wb_search"], state["wb_disagree"], state["wb_warnings_only"] = [], "", False, False
@@ -75,39 +92,6 @@ def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
     state["wb_run"] = run_id
     session.open_report(state, store, dataset, report_id)
     st.switch_page("pages/workbench.py")
-
-
-def apply_click(event, label_to_run: dict[str, str], kind: str) -> None:
-    """A click on a heatmap cell or an error bar picks run, category or type below (once per click)."""
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    if not points:
-        return
-    point = points[0]
-    click = (kind, str(point.get("x")), str(point.get("y")), str(point.get("customdata")))
-    if state.get(LAST_CLICK) == click:
-        return  # the same selection survives reruns; apply it only when it changes
-    state[LAST_CLICK] = click
-    chosen = selection_from_click(kind, point, label_to_run)
-    for name, key in (("run", RUN_KEY), ("category", CATEGORY_KEY), ("type", TYPE_KEY)):
-        if name in chosen:
-            state[key] = ANY if chosen[name] is None else chosen[name]
-
-
-def apply_breakdown_click(event, label_to_run: dict[str, str], key: str) -> None:
-    """A click on a style or format cell picks that run and that style (or format) for the examples."""
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    if not points:
-        return
-    x, y = str(points[0].get("x")), str(points[0].get("y"))
-    click = (key, x, y)
-    if state.get(LAST_CLICK) == click:
-        return
-    state[LAST_CLICK] = click
-    # Styles run across with runs down; value formats run down with runs across.
-    run_label, value = (x, y) if x in label_to_run else (y, x)
-    state[key] = value
-    if run_label in label_to_run:
-        state[RUN_KEY] = label_to_run[run_label]
 
 
 def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[list[str], list[str]]:
@@ -148,9 +132,11 @@ def breakdown_section(chosen: list[str], label_to_run: dict[str, str]) -> tuple[
         on_select="rerun",
     )
     apply_breakdown_click(event, label_to_run, FORMAT_KEY)
-    with st.expander(tr("Tables", "表")):
+    if lazy.revealed(tr("Show the tables", "表を表示"), key="ea_style_tables_open"):
         table(styles, "style_matrix", "ea_style_table")
         table(formats, "format_matrix", "ea_format_table")
+    else:
+        exports.tables.update(style_matrix=styles, format_matrix=formats)
     return sorted(set(styles.get("style", []))), sorted(set(formats.get("format", [])))
 
 
@@ -200,7 +186,8 @@ def examples_section(
             key=FORMAT_KEY,
             format_func=any_or,
         )
-    examples = error_examples(
+    examples = stored(
+        error_examples,
         store,
         run_id,
         error_type=None if error_type == ANY else error_type,
@@ -212,40 +199,40 @@ def examples_section(
     if examples.empty:
         st.success(tr("No errors of this kind in this run.", "この実行にはこの種類のエラーはありません。"))
         return
-    shown = min(EXAMPLES_SHOWN, len(examples))
+    pages = examples_view.page_count(len(examples))
+    if state.get(PAGE_KEY, 1) > pages:
+        state[PAGE_KEY] = 1
+    page = int(st.number_input(tr("Page", "ページ"), 1, pages, key=PAGE_KEY)) if pages > 1 else 1
+    shown = examples_view.page_of(examples, page)
+    first = (page - 1) * examples_view.PAGE_SIZE
     st.caption(
         tr(
-            f"{len(examples)} errors{' (first 200)' if len(examples) == 200 else ''}; showing {shown}.",
-            f"エラー{len(examples)}件{'（先頭200件）' if len(examples) == 200 else ''}、うち{shown}件を表示。",
+            f"{len(examples)} errors{' (first 200)' if len(examples) == 200 else ''}; "
+            f"showing {first + 1}–{first + len(shown)}.",
+            f"エラー{len(examples)}件{'（先頭200件）' if len(examples) == 200 else ''}、"
+            f"うち{first + 1}〜{first + len(shown)}件目を表示。",
         )
     )
-    for index, row in examples.head(EXAMPLES_SHOWN).iterrows():
-        with st.container(border=True):
-            head, button = st.columns([6, 1])
-            head.markdown(
-                plain.fmt(
-                    "**{}** · {} · {}",
-                    row["report_id"],
-                    error_type_label(row["type"], language),
-                    category_name(row["category"]) if row["category"] else "—",
-                )
+    # One block of escaped HTML (the report text is never read as Markdown); one button opens the chosen one.
+    st.html(
+        "".join(
+            examples_view.example_block(
+                row,
+                index + 1,
+                type_label=error_type_label(row["type"], language),
+                category_label=category_name(row["category"]) if row["category"] else "—",
+                tr=tr,
+                category_name=category_name,
             )
-            # st.html: the escaped report text is never read as Markdown.
-            head.html(f"<div style='font-size:1.05em;line-height:1.9'>{highlight_html(row)}</div>")
-            gold = f"«{row['gold_text']}»" if isinstance(row["gold_text"], str) and row["gold_text"] else "—"
-            pred = (
-                tr(
-                    f"«{row['pred_value']}» as {row['pred_label']}",
-                    f"«{row['pred_value']}»（{category_name(row['pred_label'])}）",
-                )
-                if isinstance(row["pred_value"], str) and row["pred_value"]
-                else "—"
-            )
-            plain.show(tr(f"gold {gold} · predicted {pred}", f"正解 {gold} · 予測 {pred}"), "caption")
-            if button.button(
-                tr("Open in workbench", "アノテーションで開く"), key=f"ea_open_{index}", icon=":material/edit_note:"
-            ):
-                open_in_workbench(dataset, row["report_id"], run_id)
+            for index, row in shown.iterrows()
+        )
+    )
+    cols = st.columns([4, 1], vertical_alignment="bottom")
+    pick = cols[0].selectbox(
+        tr("Example", "例"), list(shown.index), format_func=lambda i: f"{i + 1}. {examples.at[i, 'report_id']}"
+    )
+    if cols[1].button(tr("Open in workbench", "アノテーションで開く"), key="ea_open", icon=":material/edit_note:"):
+        open_in_workbench(dataset, examples.at[pick, "report_id"], run_id)
     exports.tables["error_examples"] = examples
 
 
@@ -318,62 +305,80 @@ if not chosen:
 run_labels = {r: all_labels[r] for r in chosen}
 label_to_run = {label: run_id for run_id, label in run_labels.items()}
 
-heat_tab, types_tab, confusion_tab, script_tab, style_tab, compare_tab = st.tabs(
-    [
-        tr("By category", "カテゴリ別"),
-        tr("Error types", "エラーの種類"),
-        tr("Confusion", "混同行列"),
-        tr("By script", "文字種別"),
-        tr("By style and format", "文書の種類・値の書式別"),
-        tr("Compare two runs", "2つの実行の比較"),
-    ]
-)
-with heat_tab:
-    matrix = stored(category_matrix, store, chosen)
-    recall_event = exports.chart(
-        figure(category_heatmap, matrix, "relaxed_recall", language=language),
-        "recall_by_category",
-        key="ea_recall",
-        on_select="rerun",
-    )
-    apply_click(recall_event, label_to_run, "cell")
-    precision_event = exports.chart(
-        figure(category_heatmap, matrix, "relaxed_precision", language=language),
-        "precision_by_category",
-        key="ea_precision",
-        on_select="rerun",
-    )
-    apply_click(precision_event, label_to_run, "cell")
-    with st.expander(tr("Table", "表")):
-        table(matrix, "category_matrix", "ea_matrix")
-with types_tab:
-    counts = stored(error_type_counts, store, chosen)
-    type_event = exports.chart(
-        figure(error_type_bars, counts, language=language), "error_types", key="ea_types", on_select="rerun"
-    )
-    apply_click(type_event, label_to_run, "type")
-    with st.expander(tr("Table", "表")):
-        table(counts, "error_types", "ea_types_table")
-with confusion_tab:
-    st.caption(
-        tr(
-            "Over every matched span of the chosen runs. Coarse or unknown predicted labels keep their own column.",
-            "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。",
+TAB_LABELS = {
+    "category": tr("By category", "カテゴリ別"),
+    "types": tr("Error types", "エラーの種類"),
+    "confusion": tr("Confusion", "混同行列"),
+    "script": tr("By script", "文字種別"),
+    "style": tr("By style and format", "文書の種類・値の書式別"),
+    "compare": tr("Compare two runs", "2つの実行の比較"),
+}
+# Only the open tab is drawn; the others' figures and tables are made only if the zip is downloaded.
+tabs = dict(zip(TAB_LABELS, lazy.tabs(list(TAB_LABELS.values()), key="ea_tab")))
+hidden = [name for name, tab in tabs.items() if not lazy.shown(tab)]
+exports.later(**hidden_exports(store, chosen, hidden, language, run_labels, runs))
+present_styles: list[str] = []
+present_formats: list[str] = []
+if "category" not in hidden:
+    with tabs["category"]:
+        matrix = stored(category_matrix, store, chosen)
+        heatmaps = {
+            "recall": ("relaxed_recall", "recall_by_category"),
+            "precision": ("relaxed_precision", "precision_by_category"),
+        }
+        # One heatmap at a time (the other is in the zip): each is a run per row, so two fill the screen.
+        shown_measure = st.radio(
+            tr("Measure", "指標"),
+            list(heatmaps),
+            horizontal=True,
+            key="ea_category_metric",
+            format_func=lambda m: {"recall": tr("recall", "再現率"), "precision": tr("precision", "適合率")}[m],
         )
-    )
-    confusion = stored(confusion_frame, store, chosen)
-    exports.chart(figure(confusion_heatmap, confusion, language=language), "category_confusion", key="ea_confusion")
-    with st.expander(tr("Table", "表")):
-        table(confusion, "category_confusion", "ea_confusion_table")
-with script_tab:
-    scripts = stored(script_recall_frame, store, chosen)
-    exports.chart(figure(script_recall_bars, scripts, language=language), "recall_by_script", key="ea_scripts")
-    with st.expander(tr("Table", "表")):
-        table(scripts, "recall_by_script", "ea_scripts_table")
-with style_tab:
-    present_styles, present_formats = breakdown_section(chosen, label_to_run)
-with compare_tab:
-    compare_section(run_labels, runs[runs["run_id"].isin(chosen)])
+        for measure, (metric, name) in heatmaps.items():
+            if measure != shown_measure:
+                exports.later(figures={name: lambda metric=metric: category_heatmap(matrix, metric, language=language)})
+                continue
+            event = exports.chart(
+                figure(category_heatmap, matrix, metric, language=language),
+                name,
+                key=f"ea_{measure}",
+                on_select="rerun",
+            )
+            apply_click(event, label_to_run, "cell")
+        table_below(matrix, "category_matrix", "ea_matrix")
+if "types" not in hidden:
+    with tabs["types"]:
+        counts = stored(error_type_counts, store, chosen)
+        type_event = exports.chart(
+            figure(error_type_bars, counts, language=language), "error_types", key="ea_types", on_select="rerun"
+        )
+        apply_click(type_event, label_to_run, "type")
+        table_below(counts, "error_types", "ea_types_table")
+if "confusion" not in hidden:
+    with tabs["confusion"]:
+        st.caption(
+            tr(
+                "Over every matched span of the chosen runs. Coarse or unknown predicted labels keep their own column.",
+                "選んだ実行の一致したすべてのスパンが対象です。粗い区分や未知の予測ラベルはそれぞれ独立した列になります。",
+            )
+        )
+        confusion = stored(confusion_frame, store, chosen)
+        exports.chart(figure(confusion_heatmap, confusion, language=language), "category_confusion", key="ea_confusion")
+        table_below(confusion, "category_confusion", "ea_confusion_table")
+if "script" not in hidden:
+    with tabs["script"]:
+        scripts = stored(script_recall_frame, store, chosen)
+        exports.chart(figure(script_recall_bars, scripts, language=language), "recall_by_script", key="ea_scripts")
+        table_below(scripts, "recall_by_script", "ea_scripts_table")
+if "style" not in hidden:
+    with tabs["style"]:
+        present_styles, present_formats = breakdown_section(chosen, label_to_run)
+else:
+    # The example filters still offer the styles and formats present (a cached lookup, nothing drawn).
+    present_styles, present_formats = present_breakdowns(store, chosen)
+if "compare" not in hidden:
+    with tabs["compare"]:
+        compare_section(run_labels, runs[runs["run_id"].isin(chosen)])
 
 examples_section(dataset, run_labels, present_styles, present_formats)
 exports.export_all()

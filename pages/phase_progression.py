@@ -6,7 +6,7 @@ import streamlit as st
 
 from phi_core.analysis import phase_gains, phase_means
 from phi_core.figures import gains_waterfall, phase_lines, phase_start, reported_phase_means
-from phi_core.ui import plain
+from phi_core.ui import lazy, plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
@@ -81,8 +81,10 @@ exports.chart(
     "phase_means",
     key="pp_lines",
 )
-with st.expander(tr("Table of phase means", "フェーズ別平均の表")):
+if lazy.revealed(tr("Show the table of phase means", "フェーズ別平均の表を表示"), key="pp_means_open"):
     exports.table(means, "phase_means", key="pp_means", column_config=MEANS_COLUMNS)
+else:
+    exports.tables["phase_means"] = means  # drawn only when opened, in the zip either way
 
 st.subheader(tr("Gain per phase transition", "フェーズ移行ごとの改善幅"))
 series = list(dict.fromkeys(means["series"] if "series" in means else means["model"]))

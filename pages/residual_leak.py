@@ -8,7 +8,8 @@ from phi_core.analysis.residual_leak import ReleaseRule, measure_leaks, summaris
 from phi_core.figures.leak import leak_bars
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
-from phi_core.ui.downloads import PageExports
+from phi_core.ui import lazy
+from phi_core.ui.downloads import PageExports, table_download
 from phi_core.ui.release_view import release_section
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
@@ -30,6 +31,12 @@ def leak_under(_store, version: tuple, dataset: str, split: str | None, rule: Re
     # The expensive half (measure_leaks) is kept until the store changes, so
     # editing the release rule only redoes the summary, and revisiting the page nothing.
     return summarise(stored(measure_leaks, _store, dataset, split), rule, language)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def leak_csv(_store, version: tuple, dataset: str, split: str | None, rule: ReleaseRule, language: str):
+    # Every document of every run, as downloaded: kept with the summary it comes from.
+    return leak_under(_store, version, dataset, split, rule, language).csv_frame()
 
 
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
@@ -138,41 +145,64 @@ exports.chart(
 
 release_section(store, dataset, split, measured_leaks, rule)
 
-cat_tab, style_tab, worst_tab = st.tabs(
-    [tr("By category", "区分別"), tr("By style", "文体別"), tr("Documents that leak most", "漏洩の多い文書")]
+# Only the open tab is drawn (phi_core.ui.lazy); its tables are in the zip either way.
+cat_tab, style_tab, worst_tab = lazy.tabs(
+    [tr("By category", "区分別"), tr("By style", "文体別"), tr("Documents that leak most", "漏洩の多い文書")],
+    key="leak_tab",
 )
-with cat_tab:
-    exports.table(
-        leak.by_category,
-        "leak_by_category",
-        key="leak_cat",
-        column_config=column_labels(leak.by_category.columns, current_language()),
-    )
-with style_tab:
-    exports.table(
-        leak.by_style,
-        "leak_by_style",
-        key="leak_style",
-        column_config=column_labels(leak.by_style.columns, current_language()),
-    )
-with worst_tab:
-    labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
-    run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="leak_worst_run")
-    worst = leak.documents[(leak.documents["run_id"] == run_id) & (leak.documents["leaked_chars"] > 0)]
-    if worst.empty:
-        st.text(tr("No document leaks in this run.", "この実行で漏洩している文書はありません。"))
-    for index, row in worst.head(WORST_SHOWN).iterrows():
-        left, right = st.columns([6, 1])
-        # st.text: report ids and categories come from imported files and are not parsed as Markdown.
-        left.text(
-            f"{row['report_id']} · {row['leaked_chars']} " + tr("characters", "文字") + f" · {row['leaked_categories']}"
+exports.tables.update(leak_by_category=leak.by_category, leak_by_style=leak.by_style)
+if lazy.shown(cat_tab):
+    with cat_tab:
+        # One run at a time: every run x category is over a thousand rows at study scale (the CSV has them all).
+        cat_labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
+        cat_run = st.selectbox(tr("Run", "実行"), list(cat_labels), format_func=cat_labels.get, key="leak_cat_run")
+        one_run = leak.by_category[leak.by_category["run_id"] == cat_run]
+        st.dataframe(
+            one_run,
+            hide_index=True,
+            key="leak_cat_table",
+            column_config=column_labels(one_run.columns, current_language()),
         )
-        if right.button(tr("Open in workbench", "ワークベンチで開く"), key=f"leak_open_{index}"):
-            open_in_workbench(dataset, row["report_id"], run_id)
+        table_download(leak.by_category, "leak_by_category", key="leak_cat")
+if lazy.shown(style_tab):
+    with style_tab:
+        exports.table(
+            leak.by_style,
+            "leak_by_style",
+            key="leak_style",
+            column_config=column_labels(leak.by_style.columns, current_language()),
+        )
+if lazy.shown(worst_tab):
+    with worst_tab:
+        labels = dict(zip(leak.summary["run_id"], leak.summary["label"]))
+        run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="leak_worst_run")
+        worst = leak.documents[(leak.documents["run_id"] == run_id) & (leak.documents["leaked_chars"] > 0)]
+        if worst.empty:
+            st.text(tr("No document leaks in this run.", "この実行で漏洩している文書はありません。"))
+        for index, row in worst.head(WORST_SHOWN).iterrows():
+            left, right = st.columns([6, 1])
+            # st.text: report ids and categories come from imported files and are not parsed as Markdown.
+            left.text(
+                f"{row['report_id']} · {row['leaked_chars']} "
+                + tr("characters", "文字")
+                + f" · {row['leaked_categories']}"
+            )
+            if right.button(tr("Open in workbench", "ワークベンチで開く"), key=f"leak_open_{index}"):
+                open_in_workbench(dataset, row["report_id"], run_id)
 
 st.subheader(tr("Download", "ダウンロード"))
-everything = leak.csv_frame()
-exports.table(
-    everything, "residual_leak_all", key="leak_all", column_config=column_labels(everything.columns, current_language())
-)
+everything = leak_csv(store, store.version(), dataset, split, rule, current_language())
+# Every document of every run: thousands of rows at study scale, sent to the browser only when opened.
+if lazy.revealed(
+    tr(f"Show the table ({len(everything):,} rows)", f"表を表示（{len(everything):,} 行）"), key="leak_all_open"
+):
+    exports.table(
+        everything,
+        "residual_leak_all",
+        key="leak_all",
+        column_config=column_labels(everything.columns, current_language()),
+    )
+else:
+    exports.tables["residual_leak_all"] = everything
+    table_download(everything, "residual_leak_all", key="leak_all")
 exports.export_all()

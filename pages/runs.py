@@ -17,7 +17,7 @@ from phi_core.runs.extractor_factory import backend_names
 from phi_core.runs.manager import JobRejected
 from phi_core.ui.auth import page_actor
 from phi_core.ui import phase_editor as pe
-from phi_core.ui import plain
+from phi_core.ui import lazy, plain
 from phi_core.ui import run_start as logic
 from phi_core.ui.flash import flash, show_flashes
 from phi_core.ui.guard import refused
@@ -298,12 +298,16 @@ st.title(tr("Runs", "実行"))
 show_flashes(state, language, key=FLASH)
 jobs_panel()
 phase_map, phase_definitions = phase_choices()
-start, history, editor = st.tabs(
-    [tr("Start a run", "実行を開始"), tr("History", "履歴"), tr("Phase editor", "フェーズの編集")]
+# Only the open tab is drawn (phi_core.ui.lazy): the history reads every run, the editor every phase.
+start, history, editor = lazy.tabs(
+    [tr("Start a run", "実行を開始"), tr("History", "履歴"), tr("Phase editor", "フェーズの編集")], key="rn_tab"
 )
-with start:
-    start_tab(phase_map, phase_definitions)
-with history:
-    history_tab()
-with editor:
-    editor_tab()
+if lazy.shown(start):
+    with start:
+        start_tab(phase_map, phase_definitions)
+if lazy.shown(history):
+    with history:
+        history_tab()
+if lazy.shown(editor):
+    with editor:
+        editor_tab()

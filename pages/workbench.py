@@ -21,6 +21,7 @@ from phi_core.roles import can, may_edit_layer
 from phi_core.team import service
 from phi_core.ui import editor_session as session
 from phi_core.ui import flash as flashes
+from phi_core.ui import lazy
 from phi_core.ui import workbench_list as wb
 from phi_core.ui import workbench_panels as panels
 from phi_core.ui import workbench_text as words
@@ -31,7 +32,15 @@ from phi_core.ui.shell import require_app_shell
 from phi_core.ui.sidebar import page_panel
 from phi_core.ui.state import active_dataset, active_split, get_store
 from phi_core.ui.vocabulary import label_status_name
-from phi_core.ui.workbench_actions import COMPONENT_KEY, CONTEXT, do, on_component_event, on_layer, on_pick
+from phi_core.ui.workbench_actions import (
+    COMPONENT_KEY,
+    CONTEXT,
+    SHOW_EDITOR,
+    do,
+    on_component_event,
+    on_layer,
+    on_pick,
+)
 from phi_core.ui.workbench_tabs import review_tab, transfer_tab
 
 require_app_shell()
@@ -294,12 +303,21 @@ split = active_split()
 all_reports = store.reports(dataset, split=split)
 st.title(tr("Annotation workbench", "アノテーション・ワークベンチ"))
 show_flashes()
-annotate, review, transfer = st.tabs(
-    [tr("Annotate", "アノテーション"), tr("Review queue", "確認待ち"), tr("Import / export", "取り込み／書き出し")]
-)
-with annotate:
-    annotate_tab(dataset, split, all_reports)
-with review:
-    review_tab(all_reports)
-with transfer:
-    transfer_tab(dataset, split, all_reports)
+# Only the open tab is drawn (phi_core.ui.lazy): the editor is what people come for.
+TAB_LABELS = [
+    tr("Annotate", "アノテーション"),
+    tr("Review queue", "確認待ち"),
+    tr("Import / export", "取り込み／書き出し"),
+]
+if state.pop(SHOW_EDITOR, False):  # "Open in editor" on the review tab
+    state["wb_tab"] = TAB_LABELS[0]
+annotate, review, transfer = lazy.tabs(TAB_LABELS, key="wb_tab")
+if lazy.shown(annotate):
+    with annotate:
+        annotate_tab(dataset, split, all_reports)
+if lazy.shown(review):
+    with review:
+        review_tab(all_reports)
+if lazy.shown(transfer):
+    with transfer:
+        transfer_tab(dataset, split, all_reports)

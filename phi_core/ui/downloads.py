@@ -81,9 +81,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def table_download(frame: pd.DataFrame, name: str, *, key: str) -> None:
+    # Written when clicked: a study-sized table costs tenths of a second to write on every rerun.
     st.download_button(
         "CSV",
-        data=csv_bytes(frame),
+        data=lambda: csv_bytes(frame),
         file_name=f"{safe_filename(name)}.csv",
         mime="text/csv",
         key=f"{key}_csv",
@@ -92,12 +93,33 @@ def table_download(frame: pd.DataFrame, name: str, *, key: str) -> None:
 
 
 class PageExports:
-    """Collects a page's figures and tables so one button can zip them all."""
+    """Collects a page's figures and tables so one button can zip them all.
+
+    A part of the page that is not drawn (a closed tab or expander) still
+    belongs in the zip: :meth:`later` registers how to make it, and it is made
+    only when the zip is asked for.
+    """
 
     def __init__(self, page: str):
         self.page = page
         self.figures: dict[str, go.Figure] = {}
         self.tables: dict[str, pd.DataFrame] = {}
+        self._later_figures: dict[str, Callable[[], go.Figure]] = {}
+        self._later_tables: dict[str, Callable[[], pd.DataFrame]] = {}
+
+    def later(
+        self,
+        *,
+        figures: dict[str, Callable[[], go.Figure]] | None = None,
+        tables: dict[str, Callable[[], pd.DataFrame]] | None = None,
+    ) -> None:
+        """Figures and tables of a part not drawn now, made only if the zip is downloaded."""
+        for name, build in (figures or {}).items():
+            if name not in self.figures:
+                self._later_figures[name] = build
+        for name, build in (tables or {}).items():
+            if name not in self.tables:
+                self._later_tables[name] = build
 
     def chart(
         self,
@@ -135,17 +157,26 @@ class PageExports:
                 format_func=lambda s: f"×{s:g} ({PRESENTATION_WIDTH * s:.0f}×{PRESENTATION_HEIGHT * s:.0f})",
             )
             figures, tables, scale = dict(self.figures), dict(self.tables), export_scale()
-            extra = {f"{safe_filename(n)}.csv": csv_bytes(t) for n, t in tables.items()}
+            later_figures = {n: b for n, b in self._later_figures.items() if n not in figures}
+            later_tables = {n: b for n, b in self._later_tables.items() if n not in tables}
+            n_figures, n_tables = len(figures) + len(later_figures), len(tables) + len(later_tables)
+
+            def zipped() -> bytes:
+                every_figure = {**figures, **{n: build() for n, build in later_figures.items()}}
+                every_table = {**tables, **{n: build() for n, build in later_tables.items()}}
+                extra = {f"{safe_filename(n)}.csv": csv_bytes(t) for n, t in every_table.items()}
+                return zip_figures(every_figure, scale=scale, extra_files=extra)
+
             right.download_button(
                 tr(
-                    f"Export all figures on this page ({len(figures)} figures, {len(tables)} tables) as zip",
-                    f"このページの図表をすべてzipで書き出す（図{len(figures)}点、表{len(tables)}点）",
+                    f"Export all figures on this page ({n_figures} figures, {n_tables} tables) as zip",
+                    f"このページの図表をすべてzipで書き出す（図{n_figures}点、表{n_tables}点）",
                 ),
-                data=lambda: zip_figures(figures, scale=scale, extra_files=extra),
+                data=zipped,
                 file_name=f"{safe_filename(self.page)}_figures.zip",
                 mime="application/zip",
                 key=f"{safe_filename(self.page)}_export_all",
-                disabled=not available or not figures,
+                disabled=not available or not n_figures,
                 icon=":material/folder_zip:",
             )
             if not available:

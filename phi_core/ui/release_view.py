@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from phi_core.release.evidence import decisions_from, document_kinds
 from phi_core.release.verdict import STATUS_TEXT, ReleaseLimits
 from phi_core.ui.i18n import current_language, tr
+from phi_core.ui.release_cached import kinds_and_sizes, run_decision
 
 
 def _criteria_frame(evidence, ja: bool) -> pd.DataFrame:
@@ -56,7 +56,7 @@ def release_section(store, dataset: str, split: str | None, measured, rule) -> N
     )
     limits = ReleaseLimits(rule, share / 100)
     st.text(tr("Rule: ", "ルール: ") + limits.describe(current_language()))
-    kinds, sizes = document_kinds(store, dataset)
+    kinds, sizes = kinds_and_sizes(store, dataset)
     if sizes:
         st.text(tr("Weighted to the archive by document kind.", "文書の種類ごとにアーカイブへ重み付けしています。"))
     if not measured:
@@ -64,7 +64,7 @@ def release_section(store, dataset: str, split: str | None, measured, rule) -> N
     labels = {run.run_id: run.label for run in measured}
     run_id = st.selectbox(tr("Run", "実行"), list(labels), format_func=labels.get, key="release_run")
     # Only the chosen run: bootstraps for every run and kind would slow the page down with many runs.
-    chosen = decisions_from([r for r in measured if r.run_id == run_id], kinds, sizes, limits)[0]
+    chosen = run_decision(store, dataset, split, run_id, limits)
     overall = chosen.decision.overall
     # st.text: kind names and run labels come from files and users, never parsed as Markdown.
     st.text(overall.advice(current_language()))

@@ -72,10 +72,15 @@ def save_table(table_key: str, rows: list[dict]) -> None:
     do("table", rows=edited)
 
 
+SHOW_EDITOR = "wb_show_editor"
+
+
 def jump_to(report_id: str) -> None:
     # Widen the filters so that the report is in the list it opens in.
     st.session_state.update(wb_statuses=[], wb_search="", wb_disagree=False, wb_styles=[])
     session.open_report(st.session_state, get_store(), active_dataset(), report_id)
+    # The page draws only its open tab: ask it to open the editor, where the report now is.
+    st.session_state[SHOW_EDITOR] = True
 
 
 def check_upload() -> None:

@@ -234,3 +234,8 @@ def spans_table_rows(page: Page) -> list[dict[str, str]]:
 def press_key(page: Page, key: str) -> None:
     """A shortcut key press with the focus outside every text field."""
     page.keyboard.press(key)
+
+
+def section_button(page, name: str):
+    """The button that opens a page section (phi_core.ui.lazy.tabs: a row of buttons, not tabs)."""
+    return page.locator('[data-testid="stMain"]').get_by_text(name, exact=True).first

@@ -46,8 +46,9 @@ def test_rules_run_started_in_the_browser_completes(app_server, page):
     # The finished run is in the history after a reload, i.e. stored, not only in the live panel.
     page.reload()
     helpers.wait_for_rendered(page)
-    page.get_by_role("tab", name="History").click()
-    history = page.get_by_role("tabpanel", name="History").locator('[data-testid="stDataFrame"]').first
+    helpers.section_button(page, "History").click()
+    helpers.wait_until_idle(page)
+    history = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').first
     # Grids draw on a canvas; their cells are mirrored in a hidden accessibility table.
     history.locator('[role="gridcell"]').first.wait_for(state="attached")
     cells = [c.strip() for c in history.locator('[role="gridcell"]').all_inner_texts()]

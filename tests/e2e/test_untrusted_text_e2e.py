@@ -161,14 +161,14 @@ def test_workbench_overlay_warnings_and_review_queue(app_server, page):
     _check(page, leaving, "workbench-overlay")
     main = page.locator('[data-testid="stMain"]')
     assert LABEL in main.inner_text().replace("\u2060", ""), "the predicted label is shown as text"
-    page.get_by_role("tab", name="Review queue").click()
+    helpers.section_button(page, "Review queue").click()
     _check(page, leaving, "workbench-review")
 
 
 def test_runs_history_shows_the_reply_as_text(app_server, page):
     leaving = _watch(page)
     helpers.open_app_page(page, app_server, "runs")
-    page.get_by_role("tab", name="History").click()
+    helpers.section_button(page, "History").click()
     helpers.wait_until_idle(page)
     _open_expanders(page)
     _check(page, leaving, "runs-history")

@@ -34,7 +34,7 @@ def test_workbench_text_fits_a_laptop_screen_in_japanese(browser, app_server):
     try:
         helpers.open_app_page(page, app_server, "workbench")
         assert helpers.main_heading(page).inner_text().strip() == "アノテーション・ワークベンチ"
-        assert page.get_by_role("tab", name="アノテーション", exact=True).is_visible()
+        assert helpers.section_button(page, "アノテーション").is_visible()
         helpers.component_text(page).wait_for()
         page.wait_for_timeout(500)  # the text box fits itself to the window after layout
         geometry = page.evaluate(_GEOMETRY)
@@ -53,7 +53,7 @@ def test_workbench_text_fits_a_laptop_screen_in_japanese(browser, app_server):
 
         page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
         helpers.wait_until_idle(page)
-        page.get_by_role("tab", name="Annotate").wait_for()
+        helpers.section_button(page, "Annotate").wait_for()
         assert "lang=en" in page.url
         page.reload()
         helpers.wait_for_rendered(page)

@@ -80,11 +80,27 @@ def test_error_analysis_shows_examples_and_compares_phases(db):
     at = open_page("pages/error_analysis.py")
     assert "Examples" in texts(at)
     assert at.selectbox(key="ea_type").value == "missed"
+    at.session_state["ea_tab"] = "Compare two runs"  # only the open tab is drawn
+    at.run()
     # The default comparison is two phases of one model.
     a, b = at.selectbox(key="ea_cmp_a"), at.selectbox(key="ea_cmp_b")
     assert a.value != b.value and a.format_func(a.value).split(" · ")[0] == b.format_func(b.value).split(" · ")[0]
     at.selectbox(key="ea_type").select("spurious").run()
     assert not at.exception
+
+
+def test_error_analysis_draws_only_the_open_tab_and_zips_them_all(db):
+    at = open_page("pages/error_analysis.py")
+    # The first tab is open: its heatmaps are drawn, the comparison (last tab) is not.
+    assert at.selectbox(key="ea_type").value == "missed"
+    assert not [s for s in at.selectbox if s.key == "ea_cmp_a"]
+    zipped = next(b for b in at.get("download_button") if "Export all figures" in b.proto.label)
+    # Every tab's figures still go into the zip, made when it is downloaded.
+    assert "(6 figures, 5 tables)" in zipped.proto.label  # as when every tab was drawn
+    at.session_state["ea_tab"] = "Compare two runs"
+    at.run()
+    assert not at.exception, at.exception
+    assert [s for s in at.selectbox if s.key == "ea_cmp_a"]
 
 
 def test_error_analysis_opens_a_report_in_the_workbench(db):

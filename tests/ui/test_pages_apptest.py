@@ -61,6 +61,8 @@ def test_workbench_lists_reports_and_selects_one(db):
 
 def test_review_queue_shows_the_import_warning(db):
     at = workbench(db)
+    at.session_state["wb_tab"] = "Review queue"  # only the open tab is drawn
+    at.run()
     queue = at.selectbox(key="wb_jump_target")
     assert queue.options == ["w2", "w3"]
     queue.select("w3").run()

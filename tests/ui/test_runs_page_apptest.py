@@ -42,6 +42,14 @@ def runs_page() -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Only the open tab is drawn: open another one as a click on it would."""
+    at.session_state["rn_tab"] = label
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
@@ -51,7 +59,11 @@ def test_page_renders_the_form_history_and_editor(db):
     assert at.title[0].value == "Runs"
     assert at.selectbox(key="rn_backend").value == "rules"
     assert at.selectbox(key="rn_split").value == "dev"
+    assert "No runs yet." not in [i.value for i in at.info]  # the history is not drawn until opened
+    open_tab(at, "History")
     assert "No runs yet." in [i.value for i in at.info]
+    assert not [s for s in at.selectbox if s.key == "rn_backend"]
+    open_tab(at, "Phase editor")
     assert at.selectbox(key="pe_phase").value.startswith("p1-v1-")
 
 
@@ -64,7 +76,7 @@ def test_starting_a_rules_run_completes_and_shows_in_history(db):
     while get_job_manager().busy():
         assert time.monotonic() < deadline, "the rules run did not finish in 20 s"
         time.sleep(0.1)
-    at.run()
+    open_tab(at, "History")
     [job] = get_job_manager().jobs()
     assert (job.status, job.done, job.total) == ("done", 4, 4)
     history = next(d.value for d in at.dataframe if "phase_key" in d.value.columns)
@@ -106,7 +118,7 @@ def test_ollama_form_checks_then_a_dead_host_is_refused_and_nothing_is_queued(db
 
 
 def test_phase_edit_is_saved_as_a_new_version_with_its_diff(db):
-    at = runs_page()
+    at = open_tab(runs_page(), "Phase editor")
     key = at.selectbox(key="pe_phase").value
     area = at.text_area(key=f"pe_{key}_prompts.system")
     area.input(area.value + "\n必ずJSONのみを返すこと。").run()
@@ -119,6 +131,7 @@ def test_phase_edit_is_saved_as_a_new_version_with_its_diff(db):
     row = get_store().phases().set_index("phase_key").loc[new_key]
     assert row["source"] == "edited" and row["parent_hash"]
     assert any("+必ずJSONのみを返すこと。" in c.value for c in at.code)  # diff against its parent
+    open_tab(at, "Start a run")
     at.selectbox(key="rn_backend").select("ollama").run()
     assert any(label.endswith(new_key) and "edited" in label for label in at.multiselect(key="rn_phases").options)
 
@@ -132,7 +145,7 @@ def test_work_left_unfinished_by_a_stopped_app_is_shown_interrupted_and_resumes(
             Runner(store, Job(dataset="ward", backend="rules", split="dev", limit=2), [RulesExtractor()]).run().run_id
         )
         store.update_run(run_id, status="running")
-    at = runs_page()
+    at = open_tab(runs_page(), "History")
     assert any("**Interrupted**" in m.value for m in at.markdown)
     history = next(d.value for d in at.dataframe if "phase_key" in d.value.columns)
     assert list(history["status"]) == ["interrupted"]
@@ -142,7 +155,7 @@ def test_work_left_unfinished_by_a_stopped_app_is_shown_interrupted_and_resumes(
     while get_job_manager().busy():
         assert time.monotonic() < deadline, "the resumed run did not finish in 20 s"
         time.sleep(0.1)
-    at.run()
+    open_tab(at, "History")
     [job] = get_job_manager().jobs()
     assert (job.run_id, job.status, job.skipped) == (run_id, "done", 2)  # same run, the 2 done reports skipped
     assert not any("**Interrupted**" in m.value for m in at.markdown)

@@ -40,9 +40,13 @@ def open_page(page: str) -> AppTest:
 
 def test_error_analysis_offers_style_and_format_drill_down(styled_db):
     at = open_page("pages/error_analysis.py")
-    assert at.radio(key="ea_breakdown_metric").value == "recall"
+    # The example filters offer the styles and formats while the breakdown tab is closed.
     assert at.selectbox(key="ea_style").options == ["(any)", "hl7", "nursing"]
     assert "compact date" in at.selectbox(key="ea_format").options
+    at.session_state["ea_tab"] = "By style and format"
+    at.run()
+    assert at.radio(key="ea_breakdown_metric").value == "recall"
+    assert at.selectbox(key="ea_style").options == ["(any)", "hl7", "nursing"]
     at.selectbox(key="ea_style").set_value("nursing").run()
     assert not at.exception, at.exception
     at.radio(key="ea_breakdown_metric").set_value("leak_rate").run()
