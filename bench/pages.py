@@ -28,8 +28,17 @@ analysis 0.86/1.12, 3.48; Phase progression 0.58/0.62, 1.47; Threshold advisor
 Before, at load 6-7 (``--repeats 1``): Workbench 1.31 s in app, Runs 2.74,
 Error analysis 3.37, Residual leak 1.94. Small scale (``--repeats 1``, same
 load): in app 0.22-0.49 s except Error analysis 1.04 s and Residual leak
-0.60 s. Targets are not shown met on this loaded machine; re-measure on a
-quiet one.
+0.60 s.
+
+Measured again on the quiet machine (``--scale study --repeats 3``, load
+about 1, 2026-12-04 20:12 UTC; cold tab / warm tab / in app median / in app
+worst): Overview 1.36/1.25/0.34/0.37; Workbench 1.56/1.36/0.41/0.47;
+Agreement 1.37/1.21/0.28/0.30; Adjudication 1.38/1.17/0.25/0.26; Team
+1.43/1.34/0.32/0.34; Runs 1.44/1.32/0.31/0.34; Leaderboard 1.61/1.30/0.47/0.69;
+Error analysis 1.44/1.16/0.56/1.16; Phase progression 1.68/1.18/0.46/0.49;
+Threshold advisor 1.78/1.27/0.50/0.53; Residual leak 1.56/1.51/0.85/0.97;
+De-identify 1.56/1.13/0.37/0.50. Missed: Error analysis (in app median 0.56,
+worst 1.16 on its first visit) and Residual leak (in app 0.85, warm tab 1.51).
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study]
 """
