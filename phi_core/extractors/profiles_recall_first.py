@@ -31,6 +31,7 @@ from phi_core.extractors.recognition.resolve import resolve
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
+from phi_core.extractors.rules.checked import trimmed
 from phi_core.japanese.chars import JAPANESE_LETTERS, READING_KANA, SPACE
 from phi_core.models import PredictedItem, Span
 from phi_core.nlp.morphemes import document_morphemes
@@ -86,7 +87,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     extra: list[Candidate] = []
     for recognizer in supplements(names):
         for cand in recognizer.find(doc):
-            cand = _trimmed(text, cand)
+            cand = trimmed(text, cand)
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
@@ -151,16 +152,6 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             if more:
                 out[i] = span._replace(end=more.end())
     return out
-
-
-def _trimmed(text: str, cand: Candidate) -> Candidate:
-    """No span starts or ends with white space (a tokenizer may hand a line end with a word)."""
-    start, end = cand.start, cand.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return cand if (start, end) == (cand.start, cand.end) else cand._replace(start=start, end=end)
 
 
 def widen(resolved: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
