@@ -15,7 +15,7 @@ from phi_core.corpus.generator.styles import (
     styles_only_in_test,
 )
 from phi_core.corpus.generator.styles.doc import occurrences, propagates
-from phi_core.corpus.generator.styles.formats import FORMATS
+from phi_core.corpus.generator.styles.format_names import FORMATS
 from phi_core.corpus.importers import read_corpus
 from phi_core.corpus.jsonl import write_jsonl
 from phi_core.paths import DATA_DIR

@@ -27,7 +27,8 @@ from phi_core.corpus.generator.styles.letters import write_discharge, write_refe
 from phi_core.corpus.generator.styles.markdown import write_markdown
 from phi_core.corpus.generator.styles.narrative import write_narrative
 from phi_core.corpus.generator.styles.specimen import write_endoscopy, write_pathology
-from phi_core.corpus.generator.styles.structured import write_csv, write_dicom, write_hl7, write_tsv
+from phi_core.corpus.generator.styles.structured import write_dicom, write_hl7
+from phi_core.corpus.generator.styles.tables import write_csv, write_tsv
 from phi_core.corpus.generator.styles.ward import write_nursing
 from phi_core.corpus.generator.styles.distractor import write_distractor
 from phi_core.models import Report

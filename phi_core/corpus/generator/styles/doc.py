@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from phi_core.corpus.generator.builder import TextBuilder
 from phi_core.japanese.width import nfkc
-from phi_core.corpus.generator.styles.formats import FORMATS, Value
+from phi_core.corpus.generator.styles.format_names import FORMATS
+from phi_core.corpus.generator.styles.formats import Value
 from phi_core.models import Span
 
 # Categories whose values are too short or generic to search for again (a sex
@@ -27,7 +28,7 @@ class StyleBuilder(TextBuilder):
     def v(self, value: Value, category: str) -> "StyleBuilder":
         text, fmt = value
         if fmt not in FORMATS:
-            raise ValueError(f"unknown value format {fmt!r}; add it to styles.formats.FORMATS first")
+            raise ValueError(f"unknown value format {fmt!r}; add it to styles.format_names.FORMATS first")
         self.phi(text, category)
         self.spans[-1] = self.spans[-1].model_copy(update={"format": fmt})
         return self

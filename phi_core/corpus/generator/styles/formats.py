@@ -2,10 +2,11 @@
 
 Each writer returns ``(text, format)``: the format is the name recorded on the
 gold span (``Span.format``) so that errors can be counted by how a value was
-written. Format names are a closed vocabulary listed in :data:`FORMATS`, so a
-typo in a style module fails the tests instead of inventing a new row in the
-analysis. The span edges follow docs/annotation_guidelines.md: titles,
-honorifics, 〒, labels and brackets stay outside the value.
+written. Format names are a closed vocabulary (:data:`FORMATS`, kept in
+``format_names.py``), so a typo in a style module fails the tests instead of
+inventing a new row in the analysis. The span edges follow
+docs/annotation_guidelines.md: titles, honorifics, 〒, labels and brackets stay
+outside the value.
 """
 
 from __future__ import annotations
@@ -17,98 +18,11 @@ import jaconv
 
 from phi_core.corpus.generator.dates import era_of
 from phi_core.corpus.generator.people import NamePart, Person
+from phi_core.corpus.generator.styles.format_names import FORMATS as FORMATS
 from phi_core.corpus.generator.width import to_fullwidth
 from phi_core.japanese.width import to_half_width_kana
 
 Value = tuple[str, str]
-
-FORMATS: frozenset[str] = frozenset(
-    {
-        # dates
-        "era date",
-        "era first-year date",
-        "era-abbreviated date",
-        "era year",
-        "western kanji date",
-        "slash date",
-        "ISO date",
-        "two-digit-year date",
-        "month-day date",
-        "compact date",
-        "English date",
-        "US date",
-        "full-width date",
-        "year-month date",
-        "HL7 timestamp",
-        "DICOM date",
-        # times
-        "colon time",
-        "kanji time",
-        "compact time",
-        "full-width time",
-        "English time",
-        # names
-        "kanji name",
-        "hiragana name",
-        "katakana name",
-        "half-width katakana name",
-        "romaji name",
-        "romaji name, family first",
-        "romaji initial and surname",
-        "initials",
-        "HL7 name",
-        "DICOM name",
-        "surname alone",
-        "romaji surname alone",
-        "katakana surname alone",
-        # phones
-        "hyphen phone",
-        "bracket phone",
-        "bare phone",
-        "full-width phone",
-        "international phone",
-        "extension",
-        # addresses
-        "address with postal code",
-        "address without postal code",
-        "address without prefecture",
-        "address with building and room",
-        "full-width address",
-        "HL7 address",
-        "English address",
-        "city-only address",
-        # identifiers
-        "digit ID",
-        "zero-padded ID",
-        "prefixed ID",
-        "grouped ID",
-        "full-width ID",
-        "HL7 ID",
-        "accession number",
-        "specimen number",
-        "order number",
-        "room number",
-        "bed number",
-        "device serial",
-        # facility, department
-        "facility name",
-        "bracketed facility name",
-        "romaji facility name",
-        "HL7 facility",
-        "department",
-        "ward",
-        "English department",
-        # age, sex
-        "age",
-        "full-width age",
-        "English age",
-        "DICOM age",
-        "sex word",
-        "short sex word",
-        "sex code",
-        "English sex word",
-    }
-)
 
 WEEKDAYS_JA = "月火水木金土日"
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
