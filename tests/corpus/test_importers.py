@@ -1,6 +1,7 @@
+"""Importing the paper CSV (the study's format): labels-cell layouts, report text, gold rules, file errors; the registry."""
+
 import csv
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,6 @@ from phi_core.corpus.importers.paper_csv import decode_report_text, encode_repor
 from phi_core.corpus.importers.paper_csv_labels import parse_labels_cell
 from phi_core.models import Report
 from phi_core.taxonomy import HEADLINE_CODES
-
-DEV_FILE = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "paper_dev_100.csv"
 
 TEXT_CELL = '"氏名：山田 太郎\\n患者ID：P-001\\n"'
 TEXT = "氏名：山田 太郎\n患者ID：P-001\n"
@@ -322,146 +321,3 @@ def test_bad_split_argument_is_refused(tmp_path):
 
 def test_registry_keys():
     assert set(IMPORTERS) == {"paper-csv", "jsonl", "doccano"}
-
-
-# --------------------------------------------------------------- project JSONL
-
-
-def write_lines(path: Path, *records) -> Path:
-    path.write_text(
-        "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records),
-        encoding="utf-8",
-    )
-    return path
-
-
-def test_jsonl_import_validates_spans_against_the_text(tmp_path):
-    path = write_lines(
-        tmp_path / "corpus.jsonl",
-        {
-            "id": "a",
-            "text": "山田 太郎 P-001",
-            "split": "test",
-            "meta": {"k": 1},
-            "spans": [
-                {"start": 0, "end": 5, "category": "PATIENT_NAME", "text": "山田 太郎"},
-                {"start": 0, "end": 5, "category": "PATIENT_ID", "text": "P-001"},  # wrong offsets
-                {"start": 0, "end": 2, "category": "ADDRESS", "text": "東京"},  # nowhere
-                {"start": 6, "end": 11, "category": "Favourite"},  # unknown label
-            ],
-        },
-        {"text": "所見なし", "spans": []},
-    )
-    result = read_corpus(path, "jsonl", dataset="t")
-    first, second = result.reports
-    assert [(s.start, s.end, s.category) for s in first.spans] == [(0, 5, "PATIENT_NAME"), (6, 11, "PATIENT_ID")]
-    assert kinds(first) == ["position_mismatch", "value_not_found", "unmapped_label"]
-    assert (first.split, first.status, first.meta) == ("test", "silver", {"k": 1})
-    assert (second.id, second.split, second.status) == ("corpus-2", "dev", "silver")
-    assert read_corpus(path, "jsonl", dataset="t", split="dev").reports[0].split == "dev"
-
-
-@pytest.mark.parametrize(
-    "line, message",
-    [
-        ('{"id": "a", "text": ', "line 2"),
-        ('{"id": "b", "spans": []}', "line 2 has no 'text'"),
-        ('{"id": "x", "text": "t", "split": "train"}', "line 2 has split 'train'"),
-        ('{"id": "b", "text": "t", "status": "done"}', "line 2 has status 'done'"),
-        ('{"id": "a", "text": "t"}', "line 2 reuses id 'a' from line 1"),
-    ],
-)
-def test_jsonl_structural_problems_name_the_line(tmp_path, line, message):
-    path = write_lines(tmp_path / "c.jsonl", {"id": "a", "text": "t"}, line)
-    with pytest.raises(CorpusFormatError, match=message):
-        read_corpus(path, "jsonl", dataset="t")
-
-
-# --------------------------------------------------------------- doccano
-
-
-def test_doccano_triples_dicts_and_label_spellings(tmp_path):
-    path = write_lines(
-        tmp_path / "doccano.jsonl",
-        {"id": 7, "text": "山田 太郎 P-001", "label": [[0, 5, "患者氏名"], [6, 11, "patient-id"], [0, 2, "NAME"]]},
-        {
-            "text": "電話 03-1234-5678",
-            "entities": [
-                {"start_offset": 3, "end_offset": 15, "label": "PHONE"},
-                {"start_offset": 3, "end_offset": 99, "label": "PHONE"},
-            ],
-        },
-        {"text": "所見なし", "labels": []},
-    )
-    result = read_corpus(path, "doccano", dataset="t", split="test")
-    first, second, third = result.reports
-    assert first.id == "7" and first.meta == {"source_id": "7"}
-    assert [(s.start, s.end, s.category) for s in first.spans] == [(0, 5, "PATIENT_NAME"), (6, 11, "PATIENT_ID")]
-    assert kinds(first) == ["unmapped_label"]
-    assert [s.text for s in second.spans] == ["03-1234-5678"] and kinds(second) == ["position_mismatch"]
-    assert (third.id, third.status, kinds(third)) == ("doccano-3", "unlabeled", ["no_labels"])
-    assert result.summary.by_split == {"test": 3}
-
-
-# --------------------------------------------------------------- the study's dev file
-
-
-@pytest.fixture(scope="module")
-def dev_import() -> tuple[ImportResult, float]:
-    if not DEV_FILE.exists():
-        pytest.skip("the study's dev file (../shared/data/paper_dev_100.csv) is not available")
-    started = time.perf_counter()
-    result = read_corpus(DEV_FILE, "paper-csv", dataset="paper")
-    return result, time.perf_counter() - started
-
-
-def test_dev_file_imports_completely(dev_import):
-    result, _ = dev_import
-    assert result.summary.reports == 100
-    assert [r.id for r in result.reports[:2]] == ["paper-001", "paper-002"]
-    assert result.summary.unmapped_labels == {}
-
-
-def test_dev_file_layouts_are_all_recognised(dev_import):
-    result, _ = dev_import
-    layouts = {r.meta["layout"] for r in result.reports} - {"empty"}
-    assert layouts == {
-        "annotations_document",
-        "annotations_truncated",
-        "annotations_fragment",
-        "items_fragment",
-        "list_document",
-        "list_in_string",
-        "visible_hidden_fragment",
-        "visible_hidden_salvaged",
-    }
-
-
-def test_dev_file_has_six_unlabeled_reports(dev_import):
-    result, _ = dev_import
-    assert sum(r.status == "unlabeled" for r in result.reports) == 6
-    assert result.summary.reports_without_labels == 6
-
-
-def test_dev_file_values_are_located(dev_import):
-    result, _ = dev_import
-    located = sum(sum(r.meta["located"].values()) for r in result.reports)
-    not_found = result.summary.values_not_found
-    assert located and (located - not_found) / located >= 0.95
-
-
-def test_dev_file_positions_are_honoured_when_they_agree_and_reported_otherwise(dev_import):
-    result, _ = dev_import
-    csv.field_size_limit(2**31 - 1)
-    with open(DEV_FILE, encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row, report in zip(rows, result.reports):
-        positioned = [
-            item
-            for item in parse_labels_cell(row["phi_items"]).items
-            if item.start is not None and item.end is not None
-        ]
-        agreeing = [item for item in positioned if report.text[item.start : item.end] == item.value]
-        for item in agreeing:  # the span may be the name without its title, inside the given stretch
-            assert any(item.start <= s.start and s.end <= item.end for s in report.spans)
-        assert kinds(report).count("position_mismatch") == len(positioned) - len(agreeing)
