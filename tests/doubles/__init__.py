@@ -5,6 +5,7 @@
 - ``huge_reply_host``: a host whose chat answers are 100 MB (the reply-size limit).
 - ``rules_model``: a "model" that answers with the rule-based extractor's items.
 - ``scripted_backend``: a backend class answering the same way, registered by the engine tests.
+- ``scripted_ollama_client``: a stand-in for ``ollama.Client`` playing back scripted outcomes (OllamaBackend's tests).
 - ``StandinHost``, ``StandinFleet``, ``STANDIN_MODEL``: hosts answering both APIs
   with a fixed latency, passed on from ``bench/standin_hosts.py``.
 
