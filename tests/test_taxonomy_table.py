@@ -43,6 +43,28 @@ EXPECTED_CODES = (
 EXPECTED_HEADLINE = EXPECTED_CODES[:8]
 # Phase 2 prompts name exactly these coarse types.
 EXPECTED_COARSE = ("NAME", "DOCTOR", "DATE", "AGE", "GENDER", "ID", "PHONE", "ADDRESS", "FACILITY", "DEPARTMENT")
+# How many spellings each category has: a line lost from the data file (a bad
+# merge, an editor's slip) fails here; adding a spelling means raising its count.
+EXPECTED_ALIAS_COUNTS = {
+    "PATIENT_NAME": 23,
+    "PHYSICIAN_NAME": 63,
+    "PATIENT_ID": 17,
+    "ADDRESS": 15,
+    "HOSPITAL_NAME": 26,
+    "PHONE": 31,
+    "BIRTH_DATE": 11,
+    "EXAM_DATE": 12,
+    "AGE": 6,
+    "SEX": 5,
+    "NAME_READING": 48,
+    "EMERGENCY_CONTACT": 29,
+    "FACILITY_ADDRESS": 11,
+    "FACILITY_PHONE": 14,
+    "DEPARTMENT": 12,
+    "TIME": 21,
+    "OTHER_DATE": 31,
+    "OTHER_ID": 35,
+}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -71,6 +93,13 @@ def test_every_code_is_its_own_alias_and_has_japanese_and_english_spellings():
         assert ALIASES[code] == code
         assert any(_JAPANESE.search(key) for key in spellings), code
         assert any(key.isascii() for key in spellings if key != code), code
+
+
+def test_no_spelling_was_lost():
+    counts = {code: 0 for code in EXPECTED_CODES}
+    for code in ALIASES.values():
+        counts[code] = counts.get(code, 0) + 1
+    assert counts == EXPECTED_ALIAS_COUNTS
 
 
 def test_every_alias_phase1_name_and_coarse_member_names_a_known_category():
