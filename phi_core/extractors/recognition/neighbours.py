@@ -2,7 +2,6 @@
 
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
   the guidelines put a room inside an address into the address.
-- A bare number in brackets right after a person's name is the age (キヨ（85）).
 - A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
   before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
   is that patient's room: an identifier (OTHER_ID).
@@ -61,25 +60,6 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
             continue  # a year
         added.append(Candidate(*m.span("room"), "OTHER_ID", span.rank))
-    return sorted(out + added, key=lambda c: c.start) if added else out
-
-
-_AGE_IN_BRACKETS = re.compile(r"[（(](?P<age>[0-9０-９]{1,3})[)）]")
-
-
-def ages_after_names(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """A bare number in brackets right after a person's name is their age: 母・キヨ（85）."""
-    out = sorted(spans, key=lambda c: c.start)
-    added = []
-    for i, span in enumerate(out):
-        if span.category not in _NAMES:
-            continue
-        m = _AGE_IN_BRACKETS.match(text, span.end)
-        if not m or int(m.group("age").translate(_FULL_DIGITS)) > 120:
-            continue
-        if i + 1 < len(out) and out[i + 1].start < m.end():
-            continue
-        added.append(Candidate(*m.span("age"), "AGE", span.rank))
     return sorted(out + added, key=lambda c: c.start) if added else out
 
 
