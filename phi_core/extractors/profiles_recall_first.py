@@ -122,15 +122,21 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-_SPACED = re.compile(r"^\S(?:[ \u3000]\S)+$")
-_MORE_SPACED = re.compile(rf"(?:[{SPACE}][{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])")
+_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000)\S)+$")
+# Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
+_MORE_SPACED = re.compile(
+    rf"(?:(?: {{1,2}}|\u3000)(?!様|殿|氏|君|さん)[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
+)
+# Digits typed one to a box before a found number: 年 令 4 6 才, 0 9 0-1234-5678.
+_SPACED_DIGITS_BEFORE = re.compile(r"(?<![0-9０-９A-Za-z])(?:[0-9０-９] )+$")
 
 
 def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
     """A name typed or scanned with a space between letters (山 田 太 郎) keeps its letters together.
 
     A name span that is itself letters with spaces between them takes the
-    single letters that follow in the same way, up to the next word.
+    single letters that follow in the same way, up to the next word; a value
+    that starts with a digit takes the single digits spaced before it.
     """
     out: list[Candidate] = []
     for span in spans:
@@ -139,7 +145,7 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             previous is not None
             and previous.category in _NAME_CATEGORIES
             and span.category in _NAME_CATEGORIES
-            and text[previous.end : span.start] in (" ", "\u3000")
+            and text[previous.end : span.start] in (" ", "  ", "\u3000")
             and _SPACED.match(text[previous.start : span.end])
         ):
             out[-1] = previous._replace(end=span.end)  # 山 田 + 太 郎, found as two names
@@ -151,6 +157,11 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             more = _MORE_SPACED.match(text, span.end, limit)
             if more:
                 out[i] = span._replace(end=more.end())
+        elif text[span.start : span.start + 1].isdigit():
+            floor = out[i - 1].end if i else 0
+            before = _SPACED_DIGITS_BEFORE.search(text, max(floor, span.start - 12), span.start)
+            if before:
+                out[i] = span._replace(start=before.start())
     return out
 
 
