@@ -137,7 +137,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # Labels are found from their separator backwards: colons are rare, so this is
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
-_SEPARATOR_RE = re.compile("[:：】]|(?<=[^\\s|]) ?\\|")
+_SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
 _SEPARATOR_PADDING = ' \t\u3000"|'
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
@@ -181,6 +181,9 @@ _ID_LABELS: dict[str, str] = {
     "Patient No.": "PATIENT_ID",
     "MRN": "PATIENT_ID",
     "Chart No.": "PATIENT_ID",
+    "chart#": "PATIENT_ID",
+    "Chart#": "PATIENT_ID",
+    "CHART#": "PATIENT_ID",
     "Hospital No.": "PATIENT_ID",
     "Medical Record No.": "PATIENT_ID",
     "検体番号": "OTHER_ID",
