@@ -33,7 +33,7 @@ from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CU
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
-from phi_core.japanese.chars import JAPANESE_LETTERS, READING_KANA, SPACE
+from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA, READING_KANA, SPACE
 from phi_core.models import PredictedItem, Span
 from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
@@ -92,6 +92,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
+    spans = join_dotted_names(text, spans)
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
@@ -163,6 +164,30 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             before = _SPACED_DIGITS_BEFORE.search(text, max(floor, span.start - 12), span.start)
             if before:
                 out[i] = span._replace(start=before.start())
+    return out
+
+
+# Parts of a foreign name in katakana joined by a middle dot or an equals sign: グエン・ヴァン・ミン.
+_KATAKANA_WORD = f"[{KATAKANA}]+"
+_DOTTED_AFTER = re.compile(f"(?:[・･=＝]{_KATAKANA_WORD})+")
+_DOTTED_BEFORE = re.compile(f"(?:{_KATAKANA_WORD}[・･=＝])+$")
+_ALL_KATAKANA = re.compile(f"^{_KATAKANA_WORD}$")
+
+
+def join_dotted_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A name found in part (グエン) takes the katakana words joined to it by dots on either side."""
+    out = list(spans)
+    for i, span in enumerate(out):
+        if span.category not in _NAME_CATEGORIES or not _ALL_KATAKANA.match(text[span.start : span.end]):
+            continue
+        floor = out[i - 1].end if i else 0
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        after = _DOTTED_AFTER.match(text, span.end, limit)
+        before = _DOTTED_BEFORE.search(text, max(floor, span.start - 24), span.start)
+        start = before.start() if before else span.start
+        end = after.end() if after else span.end
+        if (start, end) != (span.start, span.end):
+            out[i] = span._replace(start=start, end=end)
     return out
 
 

@@ -13,9 +13,7 @@ import re
 from phi_core.extractors.recognition.candidates import Candidate
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
-_WEEKDAY = (
-    r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?)[)）]"
-)
+_WEEKDAY = r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?)[)）]"
 _WEEKDAY_RE = re.compile(_WEEKDAY)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ")
 _RANGE_END = re.compile(

@@ -61,7 +61,12 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
                 break
             found.append((*m.span("age3"), "AGE"))
         else:
+            if re.match(r"[ \u3000][A-Za-z](?![A-Za-z])", text[m.end() : m.end() + 3]):
+                break  # a letter of a word typed letter by letter: "F A X"
             found.append((*m.span("sex3"), "SEX"))
+        if len({category for _, _, category in found}) < len(found):
+            found = found[:-1]  # one age and one sex per person: a second number is another column
+            break
         if after in ")）" or after == "\n" or not after:
             break
         nxt = re.compile(r"[ \u3000\t]{1,10}").match(text, m.end())

@@ -1,7 +1,8 @@
 """What stands right after a found value and belongs with it, in any kind of document.
 
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
-  the guidelines put a room inside an address into the address.
+  the guidelines put a room inside an address into the address; also when the
+  block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
 - A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
   before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
   is that patient's room: an identifier (OTHER_ID).
@@ -21,9 +22,30 @@ _ROOM_AFTER_WARD = re.compile(
 )
 
 
+# A block number and room scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3): the
+# rules stop at the first letter; the rest of the line up to a break is still the address.
+_DAMAGED = "0-9０-９lIOo"
+_DAMAGED_BLOCK = re.compile(
+    rf"[{_DAMAGED}]{{1,4}}(?:[-－‐][{_DAMAGED}]{{1,4}}){{0,2}}"
+    rf"(?:[ \u3000][^\s、。,，（(）)]{{1,16}}?[ \u3000]?[{_DAMAGED}]{{2,4}}(?:号室|号)?)?(?=[\s、。,，）)]|$)"
+)
+
+
+def _damaged_tail(text: str, end: int) -> int:
+    m = _DAMAGED_BLOCK.match(text, end)
+    if m is None or not any(ch.isdigit() for ch in m.group()) or "\n" in m.group():
+        return end
+    return m.end()
+
+
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
+        tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        if tail > span.end and not any(span.end <= s.start < tail for s in out):
+            grown = span._replace(end=tail)
+            out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
+            continue
         m = _BUILDING_ROOM.match(text, span.end)
         if not m or "\n" in m.group():
             continue

@@ -16,7 +16,9 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_ERA_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:H[0-3][0-9]|S[2-6][0-9]|R[1-9])(?=[ \u3000年〜~～\-–)）、,。]|$)", re.MULTILINE)
+_ERA_YEAR = re.compile(
+    r"(?<![0-9A-Za-z])(?:H[0-3][0-9]|S[2-6][0-9]|R[1-9])(?=[ \u3000年〜~～\-–)）、,。]|$)", re.MULTILINE
+)
 
 
 @register
