@@ -84,7 +84,9 @@ LABEL_RULES: dict[str, LabelRule] = {
         LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
     ),
     # Where the patient works or studies narrows them down as an address does.
-    **_rules("勤務先 勤務先名 職場 会社名 事業所名 学校名 通学先 在籍校 園名 学校・園名", LabelRule("whole", "ADDRESS")),
+    **_rules(
+        "勤務先 勤務先名 職場 会社名 事業所名 学校名 通学先 在籍校 園名 学校・園名", LabelRule("whole", "ADDRESS")
+    ),
 }
 
 # English keys ("Patient Name: ...", CSV headers such as patient_name) share
@@ -142,7 +144,21 @@ _PHYSICIAN_RULE = _PHYSICIAN_RULE_DEF
 
 # Role labels for clinicians are open-ended (依頼医, 検査依頼医, 読影医, 承認医,
 # 麻酔医, 検査技師 ...), so they are recognised by their ending, not listed.
-_PHYSICIAN_ENDINGS = ("医師", "医", "技師", "看護師", "者", "担当", "当直", "日直", "師長", "主任", "院長", "部長", "科長")
+_PHYSICIAN_ENDINGS = (
+    "医師",
+    "医",
+    "技師",
+    "看護師",
+    "者",
+    "担当",
+    "当直",
+    "日直",
+    "師長",
+    "主任",
+    "院長",
+    "部長",
+    "科長",
+)
 _PHYSICIAN_WORDS = ("術者", "助手", "文責")
 # Role words that end like a clinician's but name someone else (or no one).
 _NOT_CLINICIAN_ROLES = frozenset({"患者", "保護者", "配偶者", "同居者", "高齢者", "当事者", "第三者", "関係者", "担当"})
