@@ -10,10 +10,11 @@ optionally ``recall-first+ginza``) and each set:
   as the scorer does);
 - F2 of the two (recall weighs four times as much);
 
-on ``blind-dev``, ``blind-dev2``, ``blind-final`` and ``blind-final2`` (written
-independently of the recognizers: data/corpus/blind-*.jsonl, skipped with a line
-while absent; blind-dev2 and blind-final2 by someone who never read the code,
-of 24 further kinds),
+on every set written independently of the recognizers (the ``blind-*`` built-in
+datasets of phi_core/corpus/provenance.py, data/corpus/blind-*.jsonl: development
+sets ``blind-dev``, ``blind-dev2``, ``blind-dev3``, ``blind-dev4``, then the held-out
+``blind-final``, ``blind-final2``, ``blind-final3``; skipped with a line while absent;
+all but the first pair by helpers who never read the code, each of 12 new kinds),
 the ``synthetic-styles`` test split, and the study's dev file (../shared);
 then spurious spans per document on PHI-free text, and documents per second
 per CPU core (process time, so other load on the machine does not count).
@@ -25,9 +26,9 @@ Spans are the extractors' own offsets (not values searched again), so these
 figures can differ slightly from bench/styles.py, which scores items.
 
 Usage: .venv/bin/python -m bench.generalisation [--limit N] [--ginza] [--blind-dev FILE] [--blind-dev2 FILE]
-[--misses N --set NAME] [--no-final]
-``--blind-dev FILE`` and ``--blind-dev2 FILE`` read those sets from another place; blind-final and
-blind-final2 are read from data/corpus only and are for the closing measurement, never for tuning.
+[--misses N --set NAME] [--no-final | --only-final NAME]
+``--blind-dev FILE`` and ``--blind-dev2 FILE`` read those sets from another place; the blind-final
+sets are read from data/corpus only and are for the closing measurement, never for tuning.
 """
 
 from __future__ import annotations
@@ -63,17 +64,28 @@ def _jsonl(path: Path, name: str) -> list[Report]:
 
 
 def load_sets(
-    blind_dev: Path | None, limit: int, final: bool = True, blind_dev2: Path | None = None
+    blind_dev: Path | None,
+    limit: int,
+    final: bool = True,
+    blind_dev2: Path | None = None,
+    only_final: str | None = None,
 ) -> dict[str, list[Report] | str]:
+    """Every independently written set: development sets first, then the held-out ones.
+
+    ``final=False`` reads no held-out set; ``only_final`` reads just that one
+    (the others were measured at the end of earlier work and are spent).
+    """
+    from phi_core.corpus import provenance
+
+    overrides = {"blind-dev": blind_dev, "blind-dev2": blind_dev2}
+    blind = [b for b in provenance.BUILTIN_DATASETS if b.name.startswith("blind-")]
+    blind.sort(key=lambda b: b.name.startswith("blind-final"))
     sets: dict[str, list[Report] | str] = {}
-    for name, path in (
-        ("blind-dev", blind_dev or CORPUS / "blind-dev.jsonl"),
-        ("blind-dev2", blind_dev2 or CORPUS / "blind-dev2.jsonl"),
-        ("blind-final", CORPUS / "blind-final.jsonl"),
-        ("blind-final2", CORPUS / "blind-final2.jsonl"),
-    ):
-        if name.startswith("blind-final") and not final:
-            sets[name] = "skipped (--no-final): measured only once, at the end of a piece of work"
+    for builtin in blind:
+        name, path = builtin.name, overrides.get(builtin.name) or builtin.file
+        if name.startswith("blind-final") and (not final or (only_final and name != only_final)):
+            why = "--no-final" if not final else f"--only-final {only_final}"
+            sets[name] = f"skipped ({why}): measured only once, at the end of a piece of work"
             continue
         sets[name] = _jsonl(path, name) if path.exists() else f"skipped: {path.name} is not there yet"
     styles = _jsonl(CORPUS / "synthetic-styles.jsonl", "synthetic-styles")
@@ -152,6 +164,7 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses and spurious spans per profile")
     parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
     parser.add_argument("--profile", action="append", help="measure only these profiles")
+    parser.add_argument("--only-final", help="of the held-out sets, measure only this one (e.g. blind-final3)")
     parser.add_argument(
         "--no-final",
         action="store_true",
@@ -163,7 +176,9 @@ def main() -> int:
         chosen = {k: v for k, v in chosen.items() if k in args.profile}
     for extract in chosen.values():
         extract("準備")  # load dictionaries and models before any timing
-    sets = load_sets(args.blind_dev, args.limit, final=not args.no_final, blind_dev2=args.blind_dev2)
+    sets = load_sets(
+        args.blind_dev, args.limit, final=not args.no_final, blind_dev2=args.blind_dev2, only_final=args.only_final
+    )
     speed_docs: list[Report] = []
     for set_name, reports in sets.items():
         if isinstance(reports, str):

@@ -69,6 +69,20 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 further kinds (development)",
     ),
     BuiltinDataset(
+        "blind-dev3",
+        CORPUS_DIR / "blind-dev3.jsonl",
+        INDEPENDENT,
+        "A third set written from the annotation guidelines alone by someone who never read the recognizers, "
+        "of 12 further kinds: forms, worklists, labels, logs (development)",
+    ),
+    BuiltinDataset(
+        "blind-dev4",
+        CORPUS_DIR / "blind-dev4.jsonl",
+        INDEPENDENT,
+        "A fourth set written from the annotation guidelines alone by someone who never read the recognizers, "
+        "of 12 further kinds (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
@@ -80,5 +94,12 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         INDEPENDENT,
         "A second held-out set, written with blind-dev2 by someone who never read the recognizers, "
         "of 12 kinds in neither development set (final measurement only)",
+    ),
+    BuiltinDataset(
+        "blind-final3",
+        CORPUS_DIR / "blind-final3.jsonl",
+        INDEPENDENT,
+        "A third held-out set, written with blind-dev3 by someone who never read the recognizers, "
+        "of 12 kinds in no other set (final measurement only)",
     ),
 )

@@ -18,9 +18,10 @@ import re
 import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.date_edges import extend_dates
+from phi_core.extractors.recognition.demographics import demographics_after_names
 from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere, names_listed_beside
 from phi_core.extractors.recognition.neighbours import (
-    ages_after_names,
     grow_addresses,
     rooms_after_wards,
     rooms_before_names,
@@ -32,7 +33,7 @@ from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CU
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
-from phi_core.japanese.chars import JAPANESE_LETTERS, READING_KANA, SPACE
+from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA, READING_KANA, SPACE
 from phi_core.models import PredictedItem, Span
 from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
@@ -91,10 +92,11 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
+    spans = join_dotted_names(text, spans)
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
-    spans = ages_after_names(text, spans)
+    spans = extend_dates(text, demographics_after_names(text, spans))
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 
 
@@ -122,15 +124,21 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-_SPACED = re.compile(r"^\S(?:[ \u3000]\S)+$")
-_MORE_SPACED = re.compile(rf"(?:[{SPACE}][{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])")
+_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000)\S)+$")
+# Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
+_MORE_SPACED = re.compile(
+    rf"(?:(?: {{1,2}}|\u3000)(?!様|殿|氏|君|さん)[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
+)
+# Digits typed one to a box before a found number: 年 令 4 6 才, 0 9 0-1234-5678.
+_SPACED_DIGITS_BEFORE = re.compile(r"(?<![0-9０-９A-Za-z])(?:[0-9０-９] )+$")
 
 
 def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
     """A name typed or scanned with a space between letters (山 田 太 郎) keeps its letters together.
 
     A name span that is itself letters with spaces between them takes the
-    single letters that follow in the same way, up to the next word.
+    single letters that follow in the same way, up to the next word; a value
+    that starts with a digit takes the single digits spaced before it.
     """
     out: list[Candidate] = []
     for span in spans:
@@ -139,7 +147,7 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             previous is not None
             and previous.category in _NAME_CATEGORIES
             and span.category in _NAME_CATEGORIES
-            and text[previous.end : span.start] in (" ", "\u3000")
+            and text[previous.end : span.start] in (" ", "  ", "\u3000")
             and _SPACED.match(text[previous.start : span.end])
         ):
             out[-1] = previous._replace(end=span.end)  # 山 田 + 太 郎, found as two names
@@ -151,6 +159,35 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             more = _MORE_SPACED.match(text, span.end, limit)
             if more:
                 out[i] = span._replace(end=more.end())
+        elif text[span.start : span.start + 1].isdigit():
+            floor = out[i - 1].end if i else 0
+            before = _SPACED_DIGITS_BEFORE.search(text, max(floor, span.start - 12), span.start)
+            if before:
+                out[i] = span._replace(start=before.start())
+    return out
+
+
+# Parts of a foreign name in katakana joined by a middle dot or an equals sign: グエン・ヴァン・ミン.
+_KATAKANA_WORD = f"[{KATAKANA}]+"
+_DOTTED_AFTER = re.compile(f"(?:[・･=＝]{_KATAKANA_WORD})+")
+_DOTTED_BEFORE = re.compile(f"(?:{_KATAKANA_WORD}[・･=＝])+$")
+_ALL_KATAKANA = re.compile(f"^{_KATAKANA_WORD}$")
+
+
+def join_dotted_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A name found in part (グエン) takes the katakana words joined to it by dots on either side."""
+    out = list(spans)
+    for i, span in enumerate(out):
+        if span.category not in _NAME_CATEGORIES or not _ALL_KATAKANA.match(text[span.start : span.end]):
+            continue
+        floor = out[i - 1].end if i else 0
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        after = _DOTTED_AFTER.match(text, span.end, limit)
+        before = _DOTTED_BEFORE.search(text, max(floor, span.start - 24), span.start)
+        start = before.start() if before else span.start
+        end = after.end() if after else span.end
+        if (start, end) != (span.start, span.end):
+            out[i] = span._replace(start=start, end=end)
     return out
 
 

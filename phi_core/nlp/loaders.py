@@ -43,12 +43,25 @@ def ginza_available() -> bool:
 
 
 @lru_cache(maxsize=1)
-def _sudachi_tokenizer():
-    from sudachipy import dictionary, tokenizer
+def _sudachi_dictionary():
+    from sudachipy import dictionary
 
-    edition = sudachi_dictionary_name()
+    return dictionary.Dictionary(dict=sudachi_dictionary_name())
+
+
+@lru_cache(maxsize=1)
+def _sudachi_tokenizer():
+    from sudachipy import tokenizer
+
     # Mode C keeps compound proper nouns whole (横浜市港北区, one place).
-    return dictionary.Dictionary(dict=edition).create(tokenizer.Tokenizer.SplitMode.C)
+    return _sudachi_dictionary().create(tokenizer.Tokenizer.SplitMode.C)
+
+
+def sudachi_lookup(word: str) -> list[tuple[str, ...]]:
+    """The parts of speech of every dictionary entry spelled exactly ``word`` (none: not a word it knows)."""
+    sudachi()  # the same check and message when SudachiPy is missing
+    with _lock:
+        return [tuple(m.part_of_speech()) for m in _sudachi_dictionary().lookup(word)]
 
 
 def sudachi():

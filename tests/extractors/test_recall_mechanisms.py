@@ -270,11 +270,11 @@ def test_age_with_unit_leaves_durations_and_bands_alone(text):
 
 def test_a_bare_number_in_brackets_after_a_name_is_the_age():
     from phi_core.extractors.recognition.candidates import Candidate
-    from phi_core.extractors.recognition.neighbours import ages_after_names
+    from phi_core.extractors.recognition.demographics import demographics_after_names
 
     text = "母・キヨ（85）と同居。山田 太郎（123）、所見（3）"
     spans = [Candidate(2, 4, "EMERGENCY_CONTACT", 0), Candidate(12, 17, "PATIENT_NAME", 0)]
-    ages = [text[c.start : c.end] for c in ages_after_names(text, spans) if c.category == "AGE"]
+    ages = [text[c.start : c.end] for c in demographics_after_names(text, spans) if c.category == "AGE"]
     assert ages == ["85"]
 
 

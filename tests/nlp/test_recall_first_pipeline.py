@@ -139,3 +139,18 @@ def test_blind_final2_is_held_out_like_blind_final():
     # While developing (--no-final) neither held-out set is read at all.
     sets = load_sets(None, limit=1, final=False)
     assert isinstance(sets["blind-final"], str) and isinstance(sets["blind-final2"], str)
+
+
+def test_every_blind_set_is_independent_and_only_the_named_final_set_is_read():
+    from bench.generalisation import load_sets
+    from phi_core.corpus import provenance
+
+    blind = [b for b in provenance.BUILTIN_DATASETS if b.name.startswith("blind-")]
+    assert {"blind-dev3", "blind-final3"} <= {b.name for b in blind}
+    assert all(b.provenance == provenance.INDEPENDENT for b in blind)
+    sets = load_sets(None, limit=1, only_final="blind-final3")
+    finals = [name for name in sets if name.startswith("blind-final")]
+    assert [name for name in finals if not isinstance(sets[name], str)] == ["blind-final3"]
+    # Development sets come before every held-out set.
+    names = list(sets)
+    assert max(names.index(n) for n in names if n.startswith("blind-dev")) < min(names.index(n) for n in finals)

@@ -37,7 +37,10 @@ _EXAM = LabelRule("context", retype={"date": "EXAM_DATE", "time": "TIME"})
 _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"})
 
 LABEL_RULES: dict[str, LabelRule] = {
-    **_rules("氏名 患者 患者名 患者氏名 名前 被検者名 受診者名", LabelRule("name", "PATIENT_NAME", finds_sex=True)),
+    **_rules(
+        "氏名 患者 患者名 患者氏名 名前 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名",
+        LabelRule("name", "PATIENT_NAME", finds_sex=True),
+    ),
     **_rules("読影 依頼 報告 執刀", _PHYSICIAN_RULE_DEF),
     **_rules(
         "フリガナ ふりがな カナ氏名 氏名カナ 氏名（カナ） ローマ字氏名 ローマ字", LabelRule("whole", "NAME_READING")
@@ -77,6 +80,16 @@ LABEL_RULES: dict[str, LabelRule] = {
     ),
     **_rules("宛先 紹介先 紹介先医療機関 貴院 医療機関名称", LabelRule("whole", "HOSPITAL_NAME")),
     **_rules("病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室", LabelRule("room", "OTHER_ID")),
+    # People beside the patient that forms and logs name: guarantors, applicants, visitors, guardians.
+    **_rules(
+        "保証人 連帯保証人 身元保証人 申請者 申込者 申請者氏名 届出人 代理人 面会者 来院者 来訪者 付添者 付添人 "
+        "同伴者 相談者 患者家族 同居家族 家族氏名 世帯主 親権者 後見人 成年後見人 扶養者 被保険者 被保険者氏名",
+        LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
+    ),
+    # Where the patient works or studies narrows them down as an address does.
+    **_rules(
+        "勤務先 勤務先名 職場 会社名 事業所名 学校名 通学先 在籍校 園名 学校・園名", LabelRule("whole", "ADDRESS")
+    ),
 }
 
 # English keys ("Patient Name: ...", CSV headers such as patient_name) share
@@ -91,7 +104,12 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("Sex|Gender", LabelRule("sex", "SEX")),
     **_rules("Age/Sex|Age/Gender|Sex/Age|年齢/性別|年齢・性別|性別/年齢", LabelRule("agesex", "AGE")),
-    **_rules("Address|Home Address|Patient Address", LabelRule("whole", "ADDRESS")),
+    **_rules("Address|Home Address|Patient Address|Employer|Workplace|School", LabelRule("whole", "ADDRESS")),
+    **_rules(
+        "Guardian|Visitor|Relative|Informant|Caregiver|Legal Representative|Guarantor|Applicant",
+        LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
+    ),
+    **_rules("Initials|Patient Initials|Subject Initials", LabelRule("whole", "PATIENT_NAME")),
     **_rules(
         "Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
         LabelRule("context", retype={"phone": "PHONE"}),
@@ -129,7 +147,21 @@ _PHYSICIAN_RULE = _PHYSICIAN_RULE_DEF
 
 # Role labels for clinicians are open-ended (依頼医, 検査依頼医, 読影医, 承認医,
 # 麻酔医, 検査技師 ...), so they are recognised by their ending, not listed.
-_PHYSICIAN_ENDINGS = ("医師", "医", "技師", "看護師", "者", "担当")
+_PHYSICIAN_ENDINGS = (
+    "医師",
+    "医",
+    "技師",
+    "看護師",
+    "者",
+    "担当",
+    "当直",
+    "日直",
+    "師長",
+    "主任",
+    "院長",
+    "部長",
+    "科長",
+)
 _PHYSICIAN_WORDS = ("術者", "助手", "文責")
 # Role words that end like a clinician's but name someone else (or no one).
 _NOT_CLINICIAN_ROLES = frozenset({"患者", "保護者", "配偶者", "同居者", "高齢者", "当事者", "第三者", "関係者", "担当"})
@@ -137,7 +169,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # Labels are found from their separator backwards: colons are rare, so this is
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
-_SEPARATOR_RE = re.compile("[:：】]|(?<=[^\\s|]) ?\\|")
+_SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
 _SEPARATOR_PADDING = ' \t\u3000"|'
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
@@ -181,6 +213,24 @@ _ID_LABELS: dict[str, str] = {
     "Patient No.": "PATIENT_ID",
     "MRN": "PATIENT_ID",
     "Chart No.": "PATIENT_ID",
+    "Subject ID": "PATIENT_ID",
+    "Subject No.": "PATIENT_ID",
+    "Participant ID": "PATIENT_ID",
+    "Screening No.": "PATIENT_ID",
+    "Enrollment No.": "PATIENT_ID",
+    "Registry No.": "PATIENT_ID",
+    "症例番号": "PATIENT_ID",
+    "被験者番号": "PATIENT_ID",
+    "被験者識別コード": "PATIENT_ID",
+    "登録ID": "PATIENT_ID",
+    "登録コード": "PATIENT_ID",
+    "Badge No.": "OTHER_ID",
+    "保険証番号": "OTHER_ID",
+    "被保険者番号": "OTHER_ID",
+    "記号番号": "OTHER_ID",
+    "chart#": "PATIENT_ID",
+    "Chart#": "PATIENT_ID",
+    "CHART#": "PATIENT_ID",
     "Hospital No.": "PATIENT_ID",
     "Medical Record No.": "PATIENT_ID",
     "検体番号": "OTHER_ID",

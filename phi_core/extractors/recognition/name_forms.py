@@ -17,6 +17,7 @@ from phi_core.japanese.chars import (
     is_katakana,
 )
 from phi_core.japanese.width import nfkc
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 
 # --- romaji, half-width katakana and caret-separated names -------------------------
 
@@ -241,12 +242,32 @@ def _script_of(value: str) -> str:
     return "kanji" if all(is_kanji(ch) or is_hiragana(ch) for ch in value) else "mixed"
 
 
+def _common_nouns_only(words: str) -> bool:
+    """Every word a common noun the dictionary lists (メガネ, タオル, アレルギー): a thing, not a name.
+
+    Legacy screens write whole forms in half-width katakana. A word counts as
+    a thing only when the dictionary has it, spelled so, as a common noun and
+    never as a name (サクラ, ミルク are also given names and stay names); a
+    name it does not list (ニシムラ) stays a name.
+    """
+    if not sudachi_available():
+        return False
+    for word in words.split():
+        entries = sudachi_lookup(word)
+        if not entries or any(pos[1] == "固有名詞" for pos in entries):
+            return False
+        if not any(pos[:2] == ("名詞", "普通名詞") for pos in entries):
+            return False
+    return bool(words.split())
+
+
 def kana_form_candidates(text: str) -> list[Candidate]:
     """Half-width katakana runs (legacy systems write names this way) and ``FAMILY^GIVEN``."""
     found: list[Candidate] = []
     if _HALF_WIDTH_RE.search(text):
         for match in _HALF_WIDTH_NAME_RE.finditer(text):
-            if nfkc(match.group()) in _HALF_WIDTH_WORDS:
+            folded = nfkc(match.group())
+            if folded in _HALF_WIDTH_WORDS or _common_nouns_only(folded):
                 continue
             before = text[match.start() - 1 : match.start()] if match.start() else ""
             category = "NAME_READING" if before in ("（", "(", "【", "[", "「") else "PATIENT_NAME"

@@ -1,8 +1,8 @@
 """What stands right after a found value and belongs with it, in any kind of document.
 
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
-  the guidelines put a room inside an address into the address.
-- A bare number in brackets right after a person's name is the age (キヨ（85）).
+  the guidelines put a room inside an address into the address; also when the
+  block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
 - A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
   before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
   is that patient's room: an identifier (OTHER_ID).
@@ -22,9 +22,30 @@ _ROOM_AFTER_WARD = re.compile(
 )
 
 
+# A block number and room scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3): the
+# rules stop at the first letter; the rest of the line up to a break is still the address.
+_DAMAGED = "0-9０-９lIOo"
+_DAMAGED_BLOCK = re.compile(
+    rf"[{_DAMAGED}]{{1,4}}(?:[-－‐][{_DAMAGED}]{{1,4}}){{0,2}}"
+    rf"(?:[ \u3000][^\s、。,，（(）)]{{1,16}}?[ \u3000]?[{_DAMAGED}]{{2,4}}(?:号室|号)?)?(?=[\s、。,，）)]|$)"
+)
+
+
+def _damaged_tail(text: str, end: int) -> int:
+    m = _DAMAGED_BLOCK.match(text, end)
+    if m is None or not any(ch.isdigit() for ch in m.group()) or "\n" in m.group():
+        return end
+    return m.end()
+
+
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
+        tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        if tail > span.end and not any(span.end <= s.start < tail for s in out):
+            grown = span._replace(end=tail)
+            out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
+            continue
         m = _BUILDING_ROOM.match(text, span.end)
         if not m or "\n" in m.group():
             continue
@@ -61,25 +82,6 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
             continue  # a year
         added.append(Candidate(*m.span("room"), "OTHER_ID", span.rank))
-    return sorted(out + added, key=lambda c: c.start) if added else out
-
-
-_AGE_IN_BRACKETS = re.compile(r"[（(](?P<age>[0-9０-９]{1,3})[)）]")
-
-
-def ages_after_names(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """A bare number in brackets right after a person's name is their age: 母・キヨ（85）."""
-    out = sorted(spans, key=lambda c: c.start)
-    added = []
-    for i, span in enumerate(out):
-        if span.category not in _NAMES:
-            continue
-        m = _AGE_IN_BRACKETS.match(text, span.end)
-        if not m or int(m.group("age").translate(_FULL_DIGITS)) > 120:
-            continue
-        if i + 1 < len(out) and out[i + 1].start < m.end():
-            continue
-        added.append(Candidate(*m.span("age"), "AGE", span.rank))
     return sorted(out + added, key=lambda c: c.start) if added else out
 
 

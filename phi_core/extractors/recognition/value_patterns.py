@@ -199,8 +199,10 @@ ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))}
 # A town and block number without prefecture or known city: "中央区築地5-1-1",
 # "北区上十条2丁目3-4". The block number is what makes it an address.
 _BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
+# A numbered street of a grid town (西6条南13丁目, 南8線西): part of the town's name.
+_GRID = f"{D}{{1,2}}(?:条|線)"
 ADDRESS_WARD = re.compile(
-    f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)[{KANJI}{KATAKANA}ヶケの]{{1,8}}?[ 　]?{_BLOCK}"
+    f"[{KANJI}]{{1,4}}(?:区(?!域|画|分|間)|市|町|村)(?:[{KANJI}{KATAKANA}ヶケの]|{_GRID}){{1,8}}?[ 　]?{_BLOCK}"
 )
 # Romanised Japanese addresses: "2-14-7 Tsunashima-higashi, Kohoku-ku, Yokohama 223-0052".
 _ROMAN_UNIT = "(?:ku|shi|cho|machi|mura|gun|ken|to|fu|Ku|Shi|Cho|City|Ward)"
@@ -210,5 +212,5 @@ ADDRESS_ENGLISH = re.compile(
 )
 # After a prefecture or city: town, block number, then maybe a building and room.
 ADDRESS_TAIL = re.compile(
-    f"[{KANJI}{KATAKANA}ヶケ]{{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
+    f"(?:[{KANJI}{KATAKANA}ヶケ]|{_GRID}){{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
 )

@@ -2,7 +2,8 @@
 
 Only forms no anatomy or staging label takes: H with two digits, S with two
 digits from 20 (segments are S1-S8), R with one digit; T (大正) and M (明治)
-are left out (T and M stage). Followed by a space, 年 or the end of the line.
+are left out (T and M stage). Followed by a space, 年, a range mark, a closing bracket,
+a comma or the end of the line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_ERA_YEAR = re.compile(r"(?<![0-9A-Za-z])(?:H[0-3][0-9]|S[2-6][0-9]|R[1-9])(?=[ \u3000年]|$)", re.MULTILINE)
+_ERA_YEAR = re.compile(
+    r"(?<![0-9A-Za-z])(?:H[0-3][0-9]|S[2-6][0-9]|R[1-9])(?=[ \u3000年〜~～\-–)）、,。]|$)", re.MULTILINE
+)
 
 
 @register

@@ -1,6 +1,6 @@
 """Hospitals, clinics, homes and pharmacies named by a coined word before their kind.
 
-ひだまりこどもクリニック, とよさと呼吸器内科クリニック, みなと台中央病院: a run of
+ひだまりこどもクリニック, とよさと呼吸器内科クリニック, みなと台中央病院, きのした内科小児科: a run of
 kana (three to twelve letters) that opens after a line start, a space, a colon,
 a bracket or a comma, then at most a few kanji (a specialty or 中央, 記念),
 then the kind. Words that point at a facility without naming it (この, その,
@@ -24,10 +24,13 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KINDS = ("クリニック", "病院", "医院", "診療所", "薬局", "歯科医院", "こどもクリニック")
+# A practice named by its specialties: きのした内科小児科, さくら眼科 (only with a kana name before).
+_SPECIALTIES = ("内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科")
+_PARTICLE_ENDINGS = ("の", "から", "まで", "より", "など", "には", "では", "へ", "に", "で")
 _FACILITY = re.compile(
     rf"(?:^|(?<=[\s：:、。,，「『（(／/]))"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
-    rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS)})",
+    rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})",
     re.MULTILINE,
 )
 _ENGLISH_KINDS = (
@@ -61,10 +64,10 @@ class KanaFacilityRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found = []
-        japanese = any(kind in text for kind in _KINDS)
+        japanese = any(kind in text for kind in _KINDS + _SPECIALTIES)
         for m in _FACILITY.finditer(text) if japanese else ():
             name = m.group("name")
-            if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith("の"):
+            if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith(_PARTICLE_ENDINGS):
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         english = any(kind in text for kind in _ENGLISH_KINDS)

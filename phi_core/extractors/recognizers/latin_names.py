@@ -8,7 +8,9 @@
   knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
   name last in capitals: "Emily HAMILTON";
 - a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
-- capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei".
+- capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei",
+  or before a Japanese one: "Sánchez 先生", "Kowalski さん";
+- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
@@ -29,10 +31,13 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc
 _UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _WORD = rf"(?:{_CAP}|{_UPPER})"
+_UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
 _COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
+# "BROWN,EMILY" in a worklist: capitals on both sides of a bare comma, not one item of a longer list.
+_TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ,]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ,])")
 _UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
 _INITIALS = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
@@ -52,6 +57,10 @@ _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
+# A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
+_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![A-Za-zÀ-ÿ.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:先生|様|さん|氏|医師|看護師|技師|殿|ちゃん|君)"
+)
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
 
@@ -66,10 +75,11 @@ class LatinNameRecognizer(Recognizer):
         if not re.search("[A-Za-z]", folded):
             return []
         spans: set[tuple[int, int]] = set()
-        for pattern in (_COMMA, _UPPER_FIRST):
+        for pattern in (_COMMA, _UPPER_FIRST, _TIGHT_COMMA):
             spans.update(m.span() for m in pattern.finditer(folded))
         logins = {m.span() for m in _LOGIN.finditer(folded) if is_romaji(m.group("family") or m.group("family2"))}
         logins |= {m.span("name") for m in _TITLED.finditer(folded)}
+        logins |= {m.span("name") for m in _BEFORE_HONORIFIC.finditer(folded)}
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}

@@ -2,7 +2,7 @@
 
 A ward written with its floor (``7階東病棟``, ``6B病棟``) is a department-like
 place; room and bed numbers are identifiers (only the number is the span:
-``403号室`` -> ``403``, ``ベッド2`` -> ``2``). A ward word on its own
+``403号室`` -> ``403``, ``Room 615`` -> ``615``, ``ベッド2`` -> ``2``). A ward word on its own
 (``病棟``, ``一般病棟``) is left alone.
 """
 
@@ -21,6 +21,12 @@ _BED_RE = re.compile(
     f"(?:ベッド|ﾍﾞｯﾄﾞ|Bed|bed|BED)(?:番号)?[ 　:：#]?(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ])(?![{DIGIT}A-Za-z])"
     f"|(?<![{DIGIT}])(?P<bed2>{_D}{{1,2}})(?:番)?床(?!上|頭|面|下)"
 )
+# "Room 615", "Rm B-2", "RM 412-3": an English room label before a number of two digits or more
+# (an operating room's "ROOM 5" is a theatre, not where the patient lies).
+_ENGLISH_ROOM_RE = re.compile(
+    r"(?<![A-Za-z])(?:Room|ROOM|room|Rm|RM)\.?(?: ?No\.?)?[ :#]{0,2}"
+    r"(?P<room>[0-9]{2,4}(?:-[0-9]{1,2})?|[A-Z]-?[0-9]{1,2})(?![0-9A-Za-z])"
+)
 # "5A病棟　906-1": a room-bed pair right after a ward.
 _ROOM_BED_AFTER_WARD_RE = re.compile(f"病棟[ 　]?(?P<room>{_D}{{2,4}})[-－](?P<bed>{_D}{{1,2}})(?![{DIGIT}])")
 
@@ -34,6 +40,8 @@ def room_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(m.start("bed"), m.end("bed"), "OTHER_ID", RANK_PATTERN))
     if "号" in text:
         found += [Candidate(m.start("room"), m.end("room"), "OTHER_ID", RANK_PATTERN) for m in _ROOM_RE.finditer(text)]
+    if "oom" in text or "Rm" in text or "RM" in text or "OOM" in text:
+        found += [Candidate(*m.span("room"), "OTHER_ID", RANK_PATTERN) for m in _ENGLISH_ROOM_RE.finditer(text)]
     beds = any(word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED"))
     for m in _BED_RE.finditer(text) if beds else ():
         group = "bed" if m.group("bed") else "bed2"

@@ -65,6 +65,29 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# A clinic that names several specialties after its name: きのした内科小児科, 山本眼科・皮膚科.
+_MORE_KINDS = re.compile(
+    "(?:・?(?:内科|外科|小児科|整形外科|皮膚科|眼科|耳鼻咽喉科|耳鼻科|産婦人科|婦人科|泌尿器科|歯科|"
+    "循環器科|消化器科|呼吸器科|アレルギー科|リハビリテーション科|クリニック|医院))+"
+)
+# A name with its kind after it in brackets: グリーンヒル帯広（特養）, あおば（デイサービス）.
+_NAME_BEFORE_BRACKET = re.compile(f"[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}A-Za-z・ー]{{2,16}}$")
+
+
+def _name_before_bracket(text: str, start: int, end: int) -> int | None:
+    """Where a name starts that stands right before ``（kind）``; None when the kind is not so written."""
+    if start == 0 or text[start - 1] not in "（(" or text[end : end + 1] not in ")）":
+        return None
+    line_start = max(text.rfind("\n", 0, start - 1) + 1, start - 18)
+    before = text[line_start : start - 1]
+    for stop in "：: 　、。,，「『/／":
+        before = before[before.rfind(stop) + 1 :]
+    m = _NAME_BEFORE_BRACKET.search(before)
+    if m is None or before in _GENERIC or _SERVICE.fullmatch(before):
+        return None
+    return start - 1 - len(before) + m.start()
+
+
 def _kana_word(surface: str) -> bool:
     return len(surface) >= 2 and all(is_kana(ch) for ch in surface)
 
@@ -111,6 +134,12 @@ class ServiceNameRecognizer(Recognizer):
         found: list[Candidate] = []
         for match in _SERVICE.finditer(text):
             start, end = match.span()
+            named = _name_before_bracket(text, start, end)
+            if named is not None and (by_end.get(start - 1) is None or _is_name(by_end[start - 1])):
+                found.append(Candidate(named, start - 1, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                continue
+            more = _MORE_KINDS.match(text, end)
+            end = more.end() if more else end
             branch = _BRANCH.match(text, end)
             tail = branch.end() if branch else end
             first = _name_before(by_end, start)

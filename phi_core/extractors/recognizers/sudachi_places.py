@@ -34,7 +34,8 @@ class SudachiPlaceRecognizer(Recognizer):
         i = 0
         while i < len(morphemes):
             m = morphemes[i]
-            if not (m.is_place and m.pos[3] != "国"):
+            # A lower-case English word the dictionary also lists as a place ("male": Malé) is a word.
+            if not (m.is_place and m.pos[3] != "国") or m.surface.isascii() and m.surface.islower():
                 i += 1
                 continue
             j = i + 1

@@ -45,11 +45,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
+
+
 def _delimiter(line: str) -> str:
     if "\t" in line:
         return "\t"
     if line.count("|") >= 2 and line.lstrip().startswith("|"):
         return "|"  # Markdown tables open with a bar; HL7 segments do not
+    if line.count("|") >= 3 and not _HL7_SEGMENT.match(line):
+        return "|"  # a plain-text table with bars between its columns only
     return "," if line.count(",") >= 2 else ""
 
 
@@ -60,7 +65,8 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
     """A header row names its columns: known labels, no values among them.
 
     A Markdown header is followed by its |---| rule, so a key/value table
-    ("| ふりがな | きむらかな |") is not taken for a header.
+    ("| ふりがな | きむらかな |") is not taken for a header; a table with bars
+    only between its columns ("室 | 氏名 | 年齢") needs none.
     """
     named = [label for label, _ in columns if label.strip()]
     known = sum(rule is not None for _, rule in columns)
@@ -68,7 +74,7 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
         return False
     if sum(any(ch.isdigit() for ch in label) for label in named) > 1:
         return False
-    if delimiter == "|":
+    if delimiter == "|" and text[lines[index][0] : lines[index][1]].lstrip().startswith("|"):
         if index + 1 >= len(lines):
             return False
         start, end = lines[index + 1]

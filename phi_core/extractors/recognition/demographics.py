@@ -1,0 +1,105 @@
+"""A person's age and sex written right after their name, in any layout.
+
+Lists, labels and worklists put them beside the name with no label of their
+own: 母・キヨ（85）, 高良 キヨ（92F）, ﾀﾅﾍﾞ ｱﾝﾅ 3ｻｲ F, ﾎｼﾉ ｶｽﾞｴ F 74,
+BROWN,EMILY  38/F, ｸﾆﾖｼ ﾀｹｵ  M  RM 615. After a found name, up to two tokens
+on the same line that are each a sex code or an age (a number with an age
+unit, or a bare number beside a sex code or alone in brackets) are that
+person's. A bare number alone after a name without brackets is left alone
+(山田 3 名, a count or a room).
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+
+_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
+_SEX = r"(?:男性|女性|男|女|M|F|♂|♀)"
+_AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ)"
+_NUMBER = r"[0-9０-９]{1,3}"
+# One token: "92F", "38/F", "F/38", "3ｻｲ", "M", "74" (a bare number is checked below).
+_TOKEN = re.compile(
+    rf"(?P<age>{_NUMBER}{_AGE_UNIT}?)[ /]?(?P<sex>{_SEX})(?![A-Za-z])"
+    rf"|(?P<sex2>{_SEX})[ /](?P<age2>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
+    rf"|(?P<age3>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
+    rf"|(?P<sex3>{_SEX})(?![A-Za-z0-9])"
+)
+_GAP = re.compile(r"[ \u3000\t]{1,10}|[ \u3000]?[（(]")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _age_ok(value: str) -> bool:
+    digits = "".join(ch for ch in value.translate(_FULL_DIGITS) if ch.isdigit())
+    return 0 <= int(digits) <= 120
+
+
+def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, category) of the age and sex tokens right after ``end``."""
+    gap = _GAP.match(text, end)
+    if gap is None:
+        return []
+    bracketed = gap.group().endswith(("（", "("))
+    position, found = gap.end(), []
+    for _ in range(2):
+        m = _TOKEN.match(text, position)
+        if m is None:
+            break
+        after = text[m.end() : m.end() + 1]
+        if after and after not in " \u3000\t\n)）,、;；":
+            break
+        if m.group("age") is not None or m.group("age2") is not None:
+            age, sex = ("age", "sex") if m.group("age") is not None else ("age2", "sex2")
+            if not _age_ok(m.group(age)):
+                break
+            found += [(*m.span(age), "AGE"), (*m.span(sex), "SEX")]
+        elif m.group("age3") is not None:
+            bare = m.group("age3").isdigit() or m.group("age3").translate(_FULL_DIGITS).isdigit()
+            beside_sex = bool(found) and found[-1][2] == "SEX" or _sex_beside(text, m.end())
+            if not _age_ok(m.group("age3")) or (bare and not bracketed and not beside_sex):
+                break
+            found.append((*m.span("age3"), "AGE"))
+        else:
+            if re.match(r"[ \u3000][A-Za-z](?![A-Za-z])", text[m.end() : m.end() + 3]):
+                break  # a letter of a word typed letter by letter: "F A X"
+            found.append((*m.span("sex3"), "SEX"))
+        if len({category for _, _, category in found}) < len(found):
+            found = found[:-1]  # one age and one sex per person: a second number is another column
+            break
+        if after in ")）" or after == "\n" or not after:
+            break
+        nxt = re.compile(r"[ \u3000\t]{1,10}").match(text, m.end())
+        if nxt is None:
+            break
+        position = nxt.end()
+    if found and bracketed and text[found[-1][1] : found[-1][1] + 1] not in ")）":
+        return []  # "（3）" is an age; "（3回目）" is not
+    return found
+
+
+def _sex_beside(text: str, end: int) -> bool:
+    """A bare number counts as an age only with a sex code next to it (F 74, 74 F)."""
+    m = re.compile(rf"[ \u3000\t]{{1,10}}{_SEX}(?![A-Za-z0-9])").match(text, end)
+    return m is not None
+
+
+def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out = sorted(spans, key=lambda c: c.start)
+    added: list[Candidate] = []
+    replaced: set[Candidate] = set()
+    for span in out:
+        if span.category not in _NAMES:
+            continue
+        for start, end, category in _tokens_after(text, span.end):
+            if any(a.start < end and start < a.end for a in added):
+                break  # taken by an earlier name's tokens
+            crossing = [s for s in out if s.start < end and start < s.end]
+            if any(s.start < start or s.end > end for s in crossing):
+                break  # a value found there runs past the token: leave it
+            # A piece of the token found as something else ("ｻｲ" of "5ｻｲ" read as a word) gives way.
+            replaced.update(crossing)
+            added.append(Candidate(start, end, category, span.rank))
+    if not added:
+        return out
+    return sorted([s for s in out if s not in replaced] + added, key=lambda c: c.start)
