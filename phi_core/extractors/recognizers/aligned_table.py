@@ -35,7 +35,7 @@ _ALIGNED = re.compile("  |\u3000|\t")
 _TAB_WIDTH = 8
 # Header words joined by one space when the pair is itself a label ("Patient Name").
 _MAX_LABEL_WORDS = 3
-_SEX_CELL = re.compile(r"男性|女性|男|女|[Mm]ale|[Ff]emale|[MF12]")
+_SEX_CELL = re.compile(r"男性|女性|男|女|[Mm]ale|[Ff]emale|[MF12ＭＦ１２]")
 _AGE_SEX_CELL = re.compile(
     r"(?P<age>[0-9０-９]{1,3})(?:歳|才|y|Y)?\s?[/／・]?\s?(?P<sex>男性|女性|男|女|[MF])"
     r"|(?P<sex2>男性|女性|男|女|[MF])\s?[/／・]?\s?(?P<age2>[0-9０-９]{1,3})(?:歳|才|y|Y)?"
@@ -47,6 +47,32 @@ def _width(ch: str) -> int:
     if ch == "\t":
         return _TAB_WIDTH
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _text_width(part: str) -> int:
+    if part.isascii() and "\t" not in part:
+        return len(part)  # most text between and inside words: no table lookups
+    return sum(_width(ch) for ch in part)
+
+
+_RULE_CACHE: dict[str, LabelRule | None] = {}
+
+
+def _rule(label: str) -> LabelRule | None:
+    """``column_rule`` remembered: the same few words are asked about on every line."""
+    if label not in _RULE_CACHE:
+        if len(_RULE_CACHE) > 4096:
+            _RULE_CACHE.clear()
+        _RULE_CACHE[label] = column_rule(label)
+    return _RULE_CACHE[label]
+
+
+def _may_be_header(line: str) -> bool:
+    """Cheap checks on the bare words before any widths are measured."""
+    if "：" in line or ": " in line or _DIGIT.search(line):
+        return False
+    words = _WORD.findall(line)
+    return len(words) >= 3 and sum(_rule(word) is not None for word in words) >= 2
 
 
 class _Word:
@@ -61,8 +87,8 @@ class _Word:
 def _words(text: str, start: int, end: int) -> list[_Word]:
     words, column, pos = [], 0, start
     for match in _WORD.finditer(text, start, end):
-        column += sum(_width(ch) for ch in text[pos : match.start()])
-        right = column + sum(_width(ch) for ch in match.group())
+        column += _text_width(text[pos : match.start()])
+        right = column + _text_width(match.group())
         words.append(_Word(match.start(), match.end(), column, right))
         column, pos = right, match.end()
     return words
@@ -73,7 +99,7 @@ def _gap(text: str, a: _Word, b: _Word) -> int:
 
 
 def _header_fields(text: str, words: list[_Word]) -> list[tuple[_Word, LabelRule | None]]:
-    """Header words as fields; words one space apart join when together they are a label."""
+    """Header words as fields; English words one space apart join when together they are a label."""
     fields: list[tuple[_Word, LabelRule | None]] = []
     index = 0
     while index < len(words):
@@ -82,13 +108,16 @@ def _header_fields(text: str, words: list[_Word]) -> list[tuple[_Word, LabelRule
             group = words[index : index + size]
             if len(group) < size or any(_gap(text, a, b) != 1 or text[a.end] != " " for a, b in zip(group, group[1:])):
                 continue
-            rule = column_rule(text[group[0].start : group[-1].end])
+            # Only English names hold a space ("Patient Name"); "No ｶﾙﾃNo" are two columns.
+            if not text[group[0].start : group[-1].end].isascii():
+                continue
+            rule = _rule(text[group[0].start : group[-1].end])
             if rule is not None:
                 taken = size
                 break
         group = words[index : index + taken]
         label_word = _Word(group[0].start, group[-1].end, group[0].left, group[-1].right)
-        fields.append((label_word, column_rule(text[label_word.start : label_word.end])))
+        fields.append((label_word, _rule(text[label_word.start : label_word.end])))
         index += taken
     return fields
 
@@ -177,11 +206,13 @@ def aligned_hits(text: str) -> list[LabelHit]:
     index = 0
     while index < len(lines):
         start, end = lines[index]
-        if not _ALIGNED.search(text, start, end):
+        if not _ALIGNED.search(text, start, end) or not _may_be_header(text[start:end]):
             index += 1
             continue
-        fields = _header_fields(text, _words(text, start, end))
-        if not _is_header(text, start, end, fields):
+        words = _words(text, start, end)
+        fields = _header_fields(text, words)
+        # Columns stand two blank columns or more apart; "預かり者 外間（看護師）" is a line of prose.
+        if len(_chunks(text, words)) < 3 or not _is_header(text, start, end, fields):
             index += 1
             continue
         row = index + 1

@@ -1,0 +1,147 @@
+"""The aligned-table recognizer: plain-text tables lined up with spaces, read by column."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors.recognition.profiles import get_profile
+from phi_core.extractors.rules import RECOGNIZERS, run_recognizers
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {
+        (c.category, text[c.start : c.end])
+        for c in run_recognizers(text, {"aligned-table": RECOGNIZERS["aligned-table"]})
+    }
+
+
+def values(text: str) -> set[str]:
+    return {value for _, value in found(text)}
+
+
+def test_japanese_worklist_with_a_rule_line_and_names_with_a_space() -> None:
+    text = (
+        "本日の検査予定\n"
+        "No  患者ID      氏名            年齢  性別  検査            担当\n"
+        "--  ----------  --------------  ----  ----  --------------  ------\n"
+        "01  0033-8120   河野 澄江       81    女    胸部CT          白石\n"
+        "02  0104-5567   ﾎﾝﾀﾞ ﾕｳｽｹ       46    M     腹部MRI         Pereira\n"
+        "\n"
+        "以上、よろしくお願いします。\n"
+    )
+    assert {
+        ("PATIENT_ID", "0033-8120"),
+        ("PATIENT_NAME", "河野 澄江"),
+        ("AGE", "81"),
+        ("SEX", "女"),
+        ("PHYSICIAN_NAME", "白石"),
+        ("PATIENT_ID", "0104-5567"),
+        ("PATIENT_NAME", "ﾎﾝﾀﾞ ﾕｳｽｹ"),
+        ("AGE", "46"),
+        ("SEX", "M"),
+        ("PHYSICIAN_NAME", "Pereira"),
+    } <= found(text)
+    # Row numbers, procedures and the prose after the table are left alone.
+    assert not values(text) & {"01", "02", "胸部CT", "腹部MRI", "以上、よろしくお願いします。"}
+
+
+def test_english_or_list_without_a_rule_line() -> None:
+    text = (
+        "OR LIST  2026/12/03 (THU)  ROOM 5\n"
+        "#  IN    PT-ID        NAME              AGE/SEX  PROC                        SURGEON\n"
+        "1  08:30 4418-902     IWASAKI,KOHEI    62/M    L3/4 PLIF                   TAKEDA\n"
+        "2  13:00 4420-115     BROWN,EMILY      38/F    C5/6 ACDF                   TAKEDA\n"
+    )
+    assert {
+        ("PATIENT_ID", "4418-902"),
+        ("PATIENT_NAME", "IWASAKI,KOHEI"),
+        ("AGE", "62"),
+        ("SEX", "M"),
+        ("PATIENT_NAME", "BROWN,EMILY"),
+        ("SEX", "F"),
+        ("PHYSICIAN_NAME", "TAKEDA"),
+    } <= found(text)
+    assert not values(text) & {"L3/4 PLIF", "C5/6 ACDF", "PLIF", "1", "2"}
+
+
+def test_columns_are_matched_on_screen_not_by_code_point() -> None:
+    # Kanji take two columns: by code point "82M" would sit under 氏名.
+    text = (
+        "Bed 到着   氏名              年齢性別  主訴          担当\n"
+        "1   22:48  宍戸 敏夫        82M       呼吸困難      荻野\n"
+        "B   23:10  ｱｲｻﾞﾜ ﾘｺ         4F        熱性けいれん  Dr.Mori\n"
+    )
+    assert {
+        ("OTHER_ID", "1"),
+        ("OTHER_ID", "B"),
+        ("PATIENT_NAME", "宍戸 敏夫"),
+        ("AGE", "82"),
+        ("SEX", "M"),
+        ("PATIENT_NAME", "ｱｲｻﾞﾜ ﾘｺ"),
+        ("AGE", "4"),
+        ("SEX", "F"),
+        ("PHYSICIAN_NAME", "荻野"),
+    } <= found(text)
+    assert not values(text) & {"呼吸困難", "熱性けいれん", "22:48"} - {v for c, v in found(text) if c == "TIME"}
+
+
+def test_full_width_spaces_and_one_character_sex_codes() -> None:
+    text = "氏名　　　　　性別　ベッド　主治医\n山田　花子　　２　　Ａ　　　佐藤\n鈴木　一郎　　1　　 B　　　 田中\n"
+    got = found(text)
+    assert {("SEX", "２"), ("SEX", "1"), ("OTHER_ID", "Ａ"), ("OTHER_ID", "B")} <= got
+    assert {("PHYSICIAN_NAME", "佐藤"), ("PHYSICIAN_NAME", "田中")} <= got
+    assert any(c == "PATIENT_NAME" and v.startswith("山田") for c, v in got)
+
+
+def test_half_width_kana_headers_of_older_systems() -> None:
+    text = (
+        "No ｶﾙﾃNo    ｶﾝｼﾞｬﾒｲ            ｾｲﾍﾞﾂ ｼﾝﾘｮｳｶ    ｴﾗｰｺｰﾄﾞ\n"
+        "01 00553018 ﾐﾄﾞﾘｶﾜ ｱｷﾗ        1     ﾅｲｶ        E1203\n"
+        "02 00601144 ｵｵﾂｷ ﾊﾙﾐ          2     ｾｲｹｲｹﾞｶ    W2001\n"
+    )
+    assert {
+        ("PATIENT_ID", "00553018"),
+        ("PATIENT_NAME", "ﾐﾄﾞﾘｶﾜ ｱｷﾗ"),
+        ("SEX", "1"),
+        ("SEX", "2"),
+    } <= found(text)
+    assert not values(text) & {"01", "02", "E1203", "W2001"}
+
+
+def test_a_bar_ruled_table_without_a_markdown_rule() -> None:
+    text = "室 | 入室  | 患者ID      | 氏名         | 年齢 | 術式\n1  | 8:45  | 0033-8120 | 河野 澄江     | 81   | 人工骨頭置換術(左)\n"
+    assert {("PATIENT_ID", "0033-8120"), ("PATIENT_NAME", "河野 澄江"), ("AGE", "81")} <= found(text)
+    assert "人工骨頭置換術(左)" not in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Laboratory results: test name, value, flag, unit, reference range.
+        "項目              結果    判定  単位          基準値\n"
+        "WBC                3.2     L    10^3/uL       3.3-8.6\n"
+        "Hb                11.4     L    g/dL          11.6-14.8\n",
+        "Test        Result   Unit      Reference range\n"
+        "Na          139      mmol/L    138-145\n"
+        "K           5.6      mmol/L    3.6-4.8\n",
+        # Medication lists.
+        "No 薬品名                       YJコード        用法          残数  判定\n"
+        "1  ドネペジル塩酸塩OD錠5mg      1190012F2022    朝食後 1T      12   継続\n"
+        "2  酸化マグネシウム錠330mg      2344009F1030    毎食後 各1T    40   継続\n",
+        "Drug              Dose      Route   Frequency\n"
+        "Amlodipine        5 mg      PO      daily\n"
+        "Furosemide        20 mg     PO      bid\n",
+        # A paragraph with double spaces between sentences is not a table.
+        "The patient  was seen today.  Sex and age  were recorded.  No ID  was shown.\n"
+        "Follow-up  in two weeks.  Bed rest  advised.\n",
+        # A record line with values (a date, a department) is not a header.
+        "2025年1月22日　循環器内科 依頼（嵯峨）\nﾐﾔｻﾞｷ ﾄｼｵ　ID55102478　71y　M　H165 W70\n",
+    ],
+)
+def test_look_alikes_are_left_alone(text: str) -> None:
+    assert found(text) == set()
+
+
+def test_profiles_run_it() -> None:
+    names = set(get_profile("recall-first").recognizers) | set(get_profile("recall-first").supplements)
+    assert "aligned-table" in names
