@@ -145,3 +145,30 @@ def test_look_alikes_are_left_alone(text: str) -> None:
 def test_profiles_run_it() -> None:
     names = set(get_profile("recall-first").recognizers) | set(get_profile("recall-first").supplements)
     assert "aligned-table" in names
+
+
+def test_rows_repeating_one_layout_without_a_header() -> None:
+    text = (
+        "=== LABEL PRINT ===\n"
+        "[1] *2612040387*  生化  茶  ﾎｼﾉ ｶｽﾞｴ F 74\n"
+        "    ID 00451290  4東  採血 12/04 06:10\n"
+        "[2] *2612040388*  血算  紫  ﾎｼﾉ ｶｽﾞｴ F 74\n"
+        "    ID 00451290  4東  採血 12/04 06:10\n"
+    )
+    assert found(text) == {("SEX", "F"), ("AGE", "74")}
+    sexes = [c for c in run_recognizers(text, {"aligned-table": RECOGNIZERS["aligned-table"]}) if c.category == "SEX"]
+    assert len(sexes) == 2  # one on each label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One record line is no layout: the same words once only.
+        "ID 0066 1902  ｸﾆﾖｼ ﾀｹｵ  M  RM 615\n- ﾒｶﾞﾈ x1\n",
+        # Repeated rows whose F is no sex code beside an age (a flag beside a decimal value).
+        "Temp  36.8  F  ok  08:00\nTemp  37.9  F  ok  12:00\n",
+        "Gr 2  M 10  T2  N0\nGr 3  M 12  T3  N1\n",
+    ],
+)
+def test_repeated_rows_without_a_sex_code_beside_an_age_are_left_alone(text: str) -> None:
+    assert found(text) == set()

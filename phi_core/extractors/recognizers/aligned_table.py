@@ -264,6 +264,58 @@ def aligned_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
     return found
 
 
+# --- rows with no header ------------------------------------------------------------
+# Label prints and bed boards repeat one fixed layout row after row with no header.
+# Only what a layout alone can tell is read there: a lone sex code beside an age,
+# in the same place on every repeated row (the rest is left to the other recognizers).
+_LONE_SEX = re.compile(r"男性|女性|男|女|[MF]")
+_LONE_AGE = re.compile(r"(?P<n>[0-9０-９]{1,3})(?:歳|才|y|Y|ｻｲ|サイ)?")
+_LAYOUT_WINDOW = 3
+_MIN_LAYOUT_WORDS = 4
+
+
+def _age_at(text: str, word: _Word) -> Candidate | None:
+    match = _LONE_AGE.fullmatch(text, word.start, word.end)
+    if not match or int(unicodedata.normalize("NFKC", match.group("n"))) > 120:
+        return None
+    return Candidate(match.start("n"), match.end("n"), "AGE", RANK_LABEL)
+
+
+def _sex_and_age(text: str, words: list[_Word], index: int) -> list[Candidate]:
+    word = words[index]
+    if not _LONE_SEX.fullmatch(text, word.start, word.end):
+        return []
+    beside = [words[i] for i in (index - 1, index + 1) if 0 <= i < len(words)]
+    ages = [age for age in (_age_at(text, w) for w in beside) if age is not None]
+    # Numbers on both sides ("Gr 2  M 10") say nothing about which, if any, is an age.
+    return [Candidate(word.start, word.end, "SEX", RANK_LABEL), ages[0]] if len(ages) == 1 else []
+
+
+def repeated_layout_candidates(text: str) -> list[Candidate]:
+    """A sex code and the age beside it, on rows that repeat one layout word for word on screen."""
+    if not _ALIGNED.search(text) or not _ANY_SEX.search(text):
+        return []
+    rows = []
+    for start, end in _lines(text):
+        words = _words(text, start, end) if _ALIGNED.search(text, start, end) else []
+        rows.append(words if len(words) >= _MIN_LAYOUT_WORDS else [])
+    found: dict[tuple[int, int], Candidate] = {}
+    for number, words in enumerate(rows):
+        layout = [w.left for w in words]
+        for other in rows[number + 1 : number + 1 + _LAYOUT_WINDOW]:
+            if not layout or [w.left for w in other] != layout:
+                continue
+            for index in range(len(words)):
+                pair = _sex_and_age(text, words, index), _sex_and_age(text, other, index)
+                if pair[0] and pair[1]:
+                    for candidate in pair[0] + pair[1]:
+                        found[(candidate.start, candidate.end)] = candidate
+    return list(found.values())
+
+
+_ANY_SEX = re.compile(r"[MF男女]")
+
+
 @register
 class AlignedTableRecognizer(Recognizer):
     """Tables aligned with spaces: a cell takes the meaning of the column header above it."""
@@ -288,7 +340,8 @@ class AlignedTableRecognizer(Recognizer):
     )
 
     def find(self, doc: Document) -> list[Candidate]:
-        return aligned_candidates(doc.text, doc.shared("aligned_hits", lambda d: aligned_hits(d.text)))
+        found = aligned_candidates(doc.text, doc.shared("aligned_hits", lambda d: aligned_hits(d.text)))
+        return found + repeated_layout_candidates(doc.text)
 
     def regions(self, doc: Document) -> list[Region]:
         return context_regions(doc.text, doc.shared("aligned_hits", lambda d: aligned_hits(d.text)))
