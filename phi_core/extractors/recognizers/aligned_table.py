@@ -293,16 +293,24 @@ def _sex_and_age(text: str, words: list[_Word], index: int) -> list[Candidate]:
 
 def repeated_layout_candidates(text: str) -> list[Candidate]:
     """A sex code and the age beside it, on rows that repeat one layout word for word on screen."""
-    if not _ALIGNED.search(text) or not _ANY_SEX.search(text):
+    if not _ALIGNED.search(text):
+        return []
+    # Widths are measured only on lines holding a lone sex code beside a number, and
+    # only when two such lines lie close together.
+    starts = _lone_sex_lines(text)
+    if len(starts) < 2:
         return []
     rows = []
-    for start, end in _lines(text):
-        words = _words(text, start, end) if _ALIGNED.search(text, start, end) else []
-        rows.append(words if len(words) >= _MIN_LAYOUT_WORDS else [])
+    for start in starts:
+        end = text.find("\n", start)
+        words = _words(text, start, len(text) if end < 0 else end)
+        rows.append((text.count("\n", 0, start), words if len(words) >= _MIN_LAYOUT_WORDS else []))
     found: dict[tuple[int, int], Candidate] = {}
-    for number, words in enumerate(rows):
+    for number, (line, words) in enumerate(rows):
         layout = [w.left for w in words]
-        for other in rows[number + 1 : number + 1 + _LAYOUT_WINDOW]:
+        for other_line, other in rows[number + 1 :]:
+            if other_line - line > _LAYOUT_WINDOW:
+                break
             if not layout or [w.left for w in other] != layout:
                 continue
             for index in range(len(words)):
@@ -313,7 +321,26 @@ def repeated_layout_candidates(text: str) -> list[Candidate]:
     return list(found.values())
 
 
-_ANY_SEX = re.compile(r"[MF男女]")
+# A lone sex code: starts with its letter so the engine skips ahead quickly; the
+# blank before it and a number beside it are checked in code.
+_SEX_TOKEN = re.compile("[MF男女]性?(?=[ \u3000\t]|$)", re.MULTILINE)
+_NUMBER_BESIDE = re.compile("[0-9０-９][^ \u3000\t\n]{0,2}[ \u3000\t]+$|^[ \u3000\t]+[0-9０-９]")
+
+
+def _lone_sex_lines(text: str) -> list[int]:
+    """Starts of the lines holding a lone sex code with a number beside it."""
+    starts = set()
+    for match in _SEX_TOKEN.finditer(text):
+        if match.start() and text[match.start() - 1] not in " \u3000\t":
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if line_start in starts:
+            continue
+        before = text[max(line_start, match.start() - 8) : match.start()]
+        after = text[match.end() : match.end() + 4]
+        if _NUMBER_BESIDE.search(before) or _NUMBER_BESIDE.match(after):
+            starts.add(line_start)
+    return sorted(starts)
 
 
 @register
