@@ -172,3 +172,15 @@ def test_rows_repeating_one_layout_without_a_header() -> None:
 )
 def test_repeated_rows_without_a_sex_code_beside_an_age_are_left_alone(text: str) -> None:
     assert found(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Key-value lines of a form, spaced like columns.
+        "氏名  山田 太郎  性別  男\n住所  東京都港区芝1-2-3  電話  03-1234-5678\n",
+        "患者  佐藤 花子 様  担当  鈴木  病棟  5東\n検査  胸部CT  結果  異常なし  次回  未定\n",
+    ],
+)
+def test_key_value_lines_of_a_form_are_not_a_table(text: str) -> None:
+    assert found(text) == set()

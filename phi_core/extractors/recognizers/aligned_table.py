@@ -21,7 +21,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates
-from phi_core.extractors.recognition.label_words import LabelRule, column_rule
+from phi_core.extractors.recognition.label_words import LABEL_RULES, LabelRule, column_rule
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, Region, register
 
 _BLANKS = " \u3000\t|"
@@ -30,6 +30,7 @@ _WORD = re.compile("[^ \u3000\t|]+")
 # A rule line under the header: dashes, equals signs or box-drawing bars only.
 _RULE_LINE = re.compile("[-=_─━＝ー－+|: \u3000\t]+")
 _DIGIT = re.compile("[0-9０-９]")
+_VALUE_WORD = re.compile("^(?:男性?|女性?|[MF])$|(?:様|さん|殿|くん|ちゃん)$")
 # Cheap test before any work: a run of two blanks, a full-width space or a tab.
 _ALIGNED = re.compile("  |\u3000|\t")
 _TAB_WIDTH = 8
@@ -124,6 +125,9 @@ def _header_fields(text: str, words: list[_Word]) -> list[tuple[_Word, LabelRule
 
 def _is_header(text: str, start: int, end: int, fields) -> bool:
     if len(fields) < 3 or "：" in text[start:end] or ": " in text[start:end]:
+        return False
+    # A key-value line ("氏名  山田 太郎  性別  男") holds values beside its labels.
+    if any(_VALUE_WORD.search(text, w.start, w.end) for w, _ in fields):
         return False
     known = [rule for _, rule in fields if rule is not None]
     if len(known) < 2 or len(known) * 3 < len(fields):
@@ -222,8 +226,12 @@ def aligned_hits(text: str) -> list[LabelHit]:
                 row += 1
                 continue
             words = _words(text, r_start, r_end)
-            if len(_chunks(text, words)) < 3:
+            chunks = _chunks(text, words)
+            if len(chunks) < 3:
                 break  # a blank line, or prose after the table
+            # Label words as written (not by their ending: 消化器内科 and 坂東Dr are values).
+            if sum(text[c[0].start : c[0].end] in LABEL_RULES for c in chunks) >= 2:
+                break  # another key-value line of a form, not a row
             hits.extend(_cell_hits(text, words, fields))
             row += 1
         index = max(row, index + 1)
