@@ -184,3 +184,14 @@ def test_repeated_rows_without_a_sex_code_beside_an_age_are_left_alone(text: str
 )
 def test_key_value_lines_of_a_form_are_not_a_table(text: str) -> None:
     assert found(text) == set()
+
+
+def test_a_latin_name_overflowing_its_column_stays_whole() -> None:
+    text = (
+        "No. 日付   時刻  患者ID     患者            処方科        区分\n"
+        " 1  10/02 09:51 0041-2290 今 一郎         消化器内科    用量\n"
+        " 3  10/07 11:30 0013-0475 Oliveira, Marcos 救急科        相互作用\n"
+    )
+    got = found(text)
+    assert {("PATIENT_NAME", "今 一郎"), ("PATIENT_NAME", "Oliveira, Marcos"), ("PATIENT_ID", "0013-0475")} <= got
+    assert ("DEPARTMENT", "救急科") in got

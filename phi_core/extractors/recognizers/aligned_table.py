@@ -184,6 +184,9 @@ def _row_cells(text: str, words: list[_Word], fields) -> list[tuple[int, int, in
     last: _Word | None = None
     for word in words:
         column = _column_of(word, fields)
+        # "Oliveira, Marcos" overflowing its column is still one name.
+        if last is not None and _gap(text, last, word) == 1 and text[last.end - 1] == ",":
+            column = cells[-1][0]
         if cells and cells[-1][0] == column and last is not None and _gap(text, last, word) <= 2:
             cells[-1] = (column, cells[-1][1], word.end)
         else:
