@@ -131,6 +131,10 @@ def test_a_bar_ruled_table_without_a_markdown_rule() -> None:
         "Drug              Dose      Route   Frequency\n"
         "Amlodipine        5 mg      PO      daily\n"
         "Furosemide        20 mg     PO      bid\n",
+        # A list of tests whose only telling columns are a name and a date.
+        "Name          Value   Unit     Date\n"
+        "WBC           3.2     10^3/uL  2024-05-01\n"
+        "Hemoglobin    11.4    g/dL     2024-05-01\n",
         # A paragraph with double spaces between sentences is not a table.
         "The patient  was seen today.  Sex and age  were recorded.  No ID  was shown.\n"
         "Follow-up  in two weeks.  Bed rest  advised.\n",
@@ -195,3 +199,10 @@ def test_a_latin_name_overflowing_its_column_stays_whole() -> None:
     got = found(text)
     assert {("PATIENT_NAME", "今 一郎"), ("PATIENT_NAME", "Oliveira, Marcos"), ("PATIENT_ID", "0013-0475")} <= got
     assert ("DEPARTMENT", "救急科") in got
+
+
+def test_column_names_with_a_digit_inside_and_a_vital_signs_table() -> None:
+    text = "時刻    BP        HR    SpO2   担当\n08:00   132/78    88    98%    山田\n12:00   128/70    76    97%    佐藤 花子\n"
+    got = found(text)
+    assert {("PHYSICIAN_NAME", "山田"), ("PHYSICIAN_NAME", "佐藤 花子")} <= got
+    assert not values(text) & {"132/78", "88", "98%"}

@@ -29,8 +29,11 @@ _BLANKS = " \u3000\t|"
 _WORD = re.compile("[^ \u3000\t|]+")
 # A rule line under the header: dashes, equals signs or box-drawing bars only.
 _RULE_LINE = re.compile("[-=_─━＝ー－+|: \u3000\t]+")
-_DIGIT = re.compile("[0-9０-９]")
-_VALUE_WORD = re.compile("^(?:男性?|女性?|[MF])$|(?:様|さん|殿|くん|ちゃん)$")
+# A digit that is not part of a name such as SpO2 or HbA1c: a value, not a column name.
+_DIGIT = re.compile("(?<![A-Za-z])[0-9０-９]")
+_VALUE_WORD = re.compile("男性?|女性?|[MF]|.*(?:様|さん|殿|くん|ちゃん)")
+# Column names that say nothing about a person on their own: a test, a drug or a row can have them.
+_WEAK_LABELS = frozenset({"name", "no", "no.", "#", "名前"})
 # Cheap test before any work: a run of two blanks, a full-width space or a tab.
 _ALIGNED = re.compile("  |\u3000|\t")
 _TAB_WIDTH = 8
@@ -127,7 +130,7 @@ def _is_header(text: str, start: int, end: int, fields) -> bool:
     if len(fields) < 3 or "：" in text[start:end] or ": " in text[start:end]:
         return False
     # A key-value line ("氏名  山田 太郎  性別  男") holds values beside its labels.
-    if any(_VALUE_WORD.search(text, w.start, w.end) for w, _ in fields):
+    if any(_VALUE_WORD.fullmatch(text, w.start, w.end) for w, _ in fields):
         return False
     known = [rule for _, rule in fields if rule is not None]
     if len(known) < 2 or len(known) * 3 < len(fields):
@@ -135,8 +138,14 @@ def _is_header(text: str, start: int, end: int, fields) -> bool:
     # Column names hold no values (a date or a number says the line is a record, not a header).
     if any(_DIGIT.search(text[w.start : w.end]) for w, _ in fields):
         return False
-    # Two known columns that both say only "when" (日付, 時刻) make a schedule, not a record of someone.
-    return sum(rule.read_as not in ("context", "time") for rule in known) >= 1
+    # Columns that say only "when" (日付, 時刻) or "name" make a schedule or a list of tests
+    # (Name  Value  Unit  Date), not a record of someone: one more telling column is needed.
+    return any(
+        rule is not None
+        and rule.read_as not in ("context", "time")
+        and text[w.start : w.end].lower() not in _WEAK_LABELS
+        for w, rule in fields
+    )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
