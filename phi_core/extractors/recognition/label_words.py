@@ -302,6 +302,19 @@ _COLUMN_RULES.update(
             "requester": _PHYSICIAN_RULE_DEF,
             "referring": _PHYSICIAN_RULE_DEF,
             "hospital_name": LABEL_RULES["病院名"],
+            # Worklist and OR-list headers (space-aligned tables), and the
+            # half-width kana column names of older hospital systems.
+            "surgeon": _PHYSICIAN_RULE_DEF,
+            "anesthesiologist": _PHYSICIAN_RULE_DEF,
+            "anesthetist": _PHYSICIAN_RULE_DEF,
+            "assistant": _PHYSICIAN_RULE_DEF,
+            "staff": _PHYSICIAN_RULE_DEF,
+            "年齢性別": LABEL_RULES["年齢/性別"],
+            "性別年齢": LABEL_RULES["年齢/性別"],
+            "カンジャメイ": LABEL_RULES["氏名"],
+            "シメイ": LABEL_RULES["氏名"],
+            "セイベツ": LABEL_RULES["性別"],
+            "ネンレイ": LabelRule("age", "AGE"),
         }.items()
     }
 )
@@ -317,7 +330,7 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     (("time", "時刻", "時間"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
     (
-        ("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "nurse", "看護師"),
+        ("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
         _PHYSICIAN_RULE_DEF,
     ),
     (("phone", "tel", "電話", "電話番号", "携帯", "連絡先"), _PHONE_COLUMN),
