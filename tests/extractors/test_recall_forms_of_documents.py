@@ -229,3 +229,25 @@ def test_an_hl7_segment_is_not_a_bar_table():
     from phi_core.extractors.recognizers.table import table_hits
 
     assert table_hits("MSH|^~\\&|RIS|HOSP|PACS|HOSP|20240806\nPID|1||123^^^HOSP||YAMADA^TARO\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["C34.1 右上葉肺癌 pT1bN0M0 8140/3", "VD=0.8(1.2×S-1.25D)", "疼痛 NRS 7/10、VAS 4/10"],
+)
+def test_diagnosis_codes_diopters_and_pain_scales_are_clinical_facts(text):
+    assert _values(text) == []
+
+
+def test_a_pain_scale_is_no_reason_to_spare_a_date_out_of_ten():
+    assert "3/10" in _values("3/10 に再診")
+
+
+def test_a_staff_role_before_a_latin_name_does_not_spare_the_name():
+    from phi_core.extractors.allow_list import load_allow_list
+
+    allow = load_allow_list()
+    text = "先方 Ns Kim Soyeon へ申し送り"
+    start = text.index("Ns")
+    assert not allow.allows(text, start, start + len("Ns Kim Soyeon"))
+    assert allow.allows(text, start, start + 2)
