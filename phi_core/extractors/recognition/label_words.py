@@ -110,6 +110,8 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
     ),
     **_rules("Initials|Patient Initials|Subject Initials", LabelRule("whole", "PATIENT_NAME")),
+    # Who did it, in application logs: user=ramirez.k, operator: t_sato.
+    **_rules("User|User ID|UserID|Operator|Login|Logged by|Entered by|By", LabelRule("whole", "PHYSICIAN_NAME")),
     **_rules(
         "Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
         LabelRule("context", retype={"phone": "PHONE"}),
@@ -170,7 +172,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
 _SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
-_SEPARATOR_PADDING = ' \t\u3000"|'
+_SEPARATOR_PADDING = ' \t\u3000"\'|'
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
