@@ -251,3 +251,40 @@ def test_a_staff_role_before_a_latin_name_does_not_spare_the_name():
     start = text.index("Ns")
     assert not allow.allows(text, start, start + len("Ns Kim Soyeon"))
     assert allow.allows(text, start, start + 2)
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("H20頃より連続飲酒", "H20", "OTHER_DATE"),
+        ("H29に事故歴", "H29", "OTHER_DATE"),
+        ("11/30 18時頃より退院要求", "18時頃", "TIME"),
+        ("ｼﾞｶｲ ﾖﾃｲ: 12/11(ﾓｸ) ｺﾞｾﾞﾝ", "12/11(ﾓｸ)", "OTHER_DATE"),
+        ("患者 ﾐﾂﾊｼ ﾖｼｴ 様 82F、右大腿骨", "82", "AGE"),
+        ("ｶﾝｼﾞｬﾒｲ: ｵｵｸﾎﾞ ﾚﾝ ｻﾏ (M/9ｻｲ)", "9ｻｲ", "AGE"),
+        ("妊婦：グエン・ティ・ラン（NGUYEN THI LAN）　27歳", "NGUYEN THI LAN", "PATIENT_NAME"),
+        ("Bed H1: 村瀬 譲治 67M", "H1", "OTHER_ID"),
+        ("ICU 入室（ベッド ICU-6）", "ICU-6", "OTHER_ID"),
+        ("Location: Ward 5N, room 5N-18", "Ward 5N", "DEPARTMENT"),
+        (" 'age': '69', 'sex': 'M',", "69", "AGE"),
+        ("user=ramirez.k by=nagase.h", "ramirez.k", "PHYSICIAN_NAME"),
+        ("「地域援助事業者」：相談支援センター ひだまり港南（担当 泉谷）", "センター ひだまり港南", "HOSPITAL_NAME"),
+        ("見学：グループホームあおぞら姉崎", "グループホームあおぞら姉崎", "HOSPITAL_NAME"),
+    ],
+)
+def test_forms_found_on_a_fourth_development_set(text, value, category):
+    assert (value, category) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("佐藤 花子（MRI）", "MRI"),
+        ("H2O を吸入", "H2O"),
+        ("デイサービスあおぞらに通所", "あおぞらに通所"),
+        ("センター から連絡", "から連絡"),
+        ("山田 太郎 (3回目)", "3"),
+    ],
+)
+def test_look_alikes_of_the_fourth_development_set_are_left_alone(text, value):
+    assert not [v for v in _values(text) if value in v]

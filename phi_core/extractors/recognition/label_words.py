@@ -172,7 +172,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
 _SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
-_SEPARATOR_PADDING = ' \t\u3000"\'|'
+_SEPARATOR_PADDING = " \t\u3000\"'|"
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).

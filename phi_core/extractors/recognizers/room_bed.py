@@ -48,7 +48,9 @@ def room_candidates(text: str) -> list[Candidate]:
         found += [Candidate(*m.span(), "DEPARTMENT", RANK_PATTERN) for m in _ENGLISH_WARD_RE.finditer(text)]
     if "oom" in text or "Rm" in text or "RM" in text or "OOM" in text:
         found += [Candidate(*m.span("room"), "OTHER_ID", RANK_PATTERN) for m in _ENGLISH_ROOM_RE.finditer(text)]
-    beds = any(word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED", "コット", "ｺｯﾄ", "保育器", "クベース"))
+    beds = any(
+        word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED", "コット", "ｺｯﾄ", "保育器", "クベース")
+    )
     for m in _BED_RE.finditer(text) if beds else ():
         group = "bed" if m.group("bed") else "bed2"
         found.append(Candidate(m.start(group), m.end(group), "OTHER_ID", RANK_PATTERN))

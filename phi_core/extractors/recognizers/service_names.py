@@ -64,7 +64,9 @@ _KANA_NAME_AFTER = re.compile(
     + r"(?=[\s、。,，（(）)／/：:」』]|$"
     + f"|[へにでをがとは][{UNIFIED_KANJI}])"
 )
-_KINDS_BEFORE_NAME = frozenset({"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター"})
+_KINDS_BEFORE_NAME = frozenset(
+    {"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター"}
+)
 # Kana words that follow a service word in a sentence and name nothing.
 _FUNCTION_WORDS = frozenset(
     "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
