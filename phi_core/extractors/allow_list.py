@@ -38,6 +38,9 @@ def _is_katakana(value: str) -> bool:
 @dataclass(frozen=True)
 class AllowList:
     words: frozenset[str]
+    # Words that may open a longer clinical value ("Siemens SOMATOM Force"); staff roles
+    # do not: "Ns Kim Soyeon" is a role before a name.
+    openers: frozenset[str]
     # Departments are clinical words when proposed as anything else (a name, an
     # unknown word); proposed as a department they are the department of record.
     departments: frozenset[str]
@@ -73,7 +76,7 @@ class AllowList:
         if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
         first = value.split(" ", 1)[0]
-        if value.isascii() and " " in value and first.casefold() in self.words:
+        if value.isascii() and " " in value and first.casefold() in self.openers:
             return True  # "Siemens SOMATOM Force": a maker's name opens a device model
         if _is_katakana(value) and value.endswith(self.drug_endings):
             return True
@@ -123,12 +126,14 @@ def _read(path: Path) -> AllowList:
     groups = data.get("words", {})
     words = frozenset(fold(w).casefold() for name, group in groups.items() for w in group if name != "departments")
     departments = frozenset(fold(w).casefold() for w in groups.get("departments", []))
+    roles = frozenset(fold(w).casefold() for w in groups.get("roles", []))
     patterns = tuple(re.compile(p) for p in data.get("patterns", {}).values())
     context = data.get("context", {})
     # Longer units first, so "mmHg" is tried before "m".
     units = tuple(sorted((fold(u) for u in context.get("units", [])), key=len, reverse=True))
     return AllowList(
         words=words,
+        openers=words - roles,
         departments=departments,
         drug_endings=tuple(data.get("endings", {}).get("drug", [])),
         units=units,

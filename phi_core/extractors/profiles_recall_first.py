@@ -57,6 +57,11 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
+def _allow_list():
+    profile = _profile()
+    return load_allow_list(DATA_DIR / "rules" / profile.allow_list) if profile.allow_list else load_allow_list()
+
+
 _instances: dict[str, Recognizer] = {}
 
 
@@ -83,7 +88,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
         for cand in recognizer.find(doc):
             candidates.append(cand if cap is None or cand.rank <= cap else cand._replace(rank=cap))
         regions.extend(recognizer.regions(doc))
-    allow = load_allow_list(DATA_DIR / "rules" / profile.allow_list) if profile.allow_list else load_allow_list()
+    allow = _allow_list()
     allowed_regions = allow.regions(text)
     extra: list[Candidate] = []
     for recognizer in supplements(names):
@@ -106,13 +111,28 @@ _READING_IN_BRACKETS = re.compile(
 )
 
 
+# The same name in Latin letters in brackets after it: グエン・ティ・ラン（NGUYEN THI LAN）, タマラ・ペトロワ（Tamara PETROVA）.
+_LATIN_IN_BRACKETS = re.compile(r"[ \u3000]?[（(]([A-Z][A-Za-z'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z'\-]+){0,3})(?=[)）／/、,])")
+
+
 def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """王 秀英（ワン シウイン／…), GURUNG, Bishnu Maya (グルン ビシュヌ マヤ): a reading beside a name."""
+    """王 秀英（ワン シウイン／…), GURUNG, Bishnu Maya (グルン ビシュヌ マヤ): a reading beside a name.
+
+    A kana reading is a NAME_READING; the name again in Latin letters keeps the name's category.
+    """
     out = list(spans)
     for span in spans:
         if span.category not in _NAME_CATEGORIES:
             continue
         m = _READING_IN_BRACKETS.match(text, span.end)
+        latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
+        if latin:
+            start, end = latin.span(1)
+            clinical = _allow_list().allows(text, start, end)  # 佐藤 花子（MRI）
+            if not clinical and not any(s.start < end and start < s.end for s in out if s is not span):
+                category = "PATIENT_NAME" if span.category == "NAME_READING" else span.category
+                out.append(span._replace(start=start, end=end, category=category))
+            continue
         if not m:
             continue
         start, end = m.span(1)

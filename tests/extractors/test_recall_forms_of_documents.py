@@ -229,3 +229,62 @@ def test_an_hl7_segment_is_not_a_bar_table():
     from phi_core.extractors.recognizers.table import table_hits
 
     assert table_hits("MSH|^~\\&|RIS|HOSP|PACS|HOSP|20240806\nPID|1||123^^^HOSP||YAMADA^TARO\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["C34.1 右上葉肺癌 pT1bN0M0 8140/3", "VD=0.8(1.2×S-1.25D)", "疼痛 NRS 7/10、VAS 4/10"],
+)
+def test_diagnosis_codes_diopters_and_pain_scales_are_clinical_facts(text):
+    assert _values(text) == []
+
+
+def test_a_pain_scale_is_no_reason_to_spare_a_date_out_of_ten():
+    assert "3/10" in _values("3/10 に再診")
+
+
+def test_a_staff_role_before_a_latin_name_does_not_spare_the_name():
+    from phi_core.extractors.allow_list import load_allow_list
+
+    allow = load_allow_list()
+    text = "先方 Ns Kim Soyeon へ申し送り"
+    start = text.index("Ns")
+    assert not allow.allows(text, start, start + len("Ns Kim Soyeon"))
+    assert allow.allows(text, start, start + 2)
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("H20頃より連続飲酒", "H20", "OTHER_DATE"),
+        ("H29に事故歴", "H29", "OTHER_DATE"),
+        ("11/30 18時頃より退院要求", "18時頃", "TIME"),
+        ("ｼﾞｶｲ ﾖﾃｲ: 12/11(ﾓｸ) ｺﾞｾﾞﾝ", "12/11(ﾓｸ)", "OTHER_DATE"),
+        ("患者 ﾐﾂﾊｼ ﾖｼｴ 様 82F、右大腿骨", "82", "AGE"),
+        ("ｶﾝｼﾞｬﾒｲ: ｵｵｸﾎﾞ ﾚﾝ ｻﾏ (M/9ｻｲ)", "9ｻｲ", "AGE"),
+        ("妊婦：グエン・ティ・ラン（NGUYEN THI LAN）　27歳", "NGUYEN THI LAN", "PATIENT_NAME"),
+        ("Bed H1: 村瀬 譲治 67M", "H1", "OTHER_ID"),
+        ("ICU 入室（ベッド ICU-6）", "ICU-6", "OTHER_ID"),
+        ("Location: Ward 5N, room 5N-18", "Ward 5N", "DEPARTMENT"),
+        (" 'age': '69', 'sex': 'M',", "69", "AGE"),
+        ("user=ramirez.k by=nagase.h", "ramirez.k", "PHYSICIAN_NAME"),
+        ("「地域援助事業者」：相談支援センター ひだまり港南（担当 泉谷）", "センター ひだまり港南", "HOSPITAL_NAME"),
+        ("見学：グループホームあおぞら姉崎", "グループホームあおぞら姉崎", "HOSPITAL_NAME"),
+    ],
+)
+def test_forms_found_on_a_fourth_development_set(text, value, category):
+    assert (value, category) in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("佐藤 花子（MRI）", "MRI"),
+        ("H2O を吸入", "H2O"),
+        ("デイサービスあおぞらに通所", "あおぞらに通所"),
+        ("センター から連絡", "から連絡"),
+        ("山田 太郎 (3回目)", "3"),
+    ],
+)
+def test_look_alikes_of_the_fourth_development_set_are_left_alone(text, value):
+    assert not [v for v in _values(text) if value in v]

@@ -1,9 +1,10 @@
 """What a found date carries with it, in any kind of document.
 
-- its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）;
+- its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ);
 - a part of the month after a month: 11月中旬, 3月末;
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5: the
-  second end is a date of the same kind.
+  second end is a date of the same kind;
+- and a time its 頃 (18時頃).
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ import re
 from phi_core.extractors.recognition.candidates import Candidate
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
-_WEEKDAY = r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?)[)）]"
+_WEEKDAY = (
+    r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
+    r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[)）]"
+)
+# "18時頃", "3時ごろ": an approximate time keeps its word.
+_ABOUT = re.compile(r"頃|ごろ")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ")
 _RANGE_END = re.compile(
@@ -26,19 +32,30 @@ _RANGE_END = re.compile(
 def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     result: list[Candidate] = []
+    swallowed: set[Candidate] = set()
     for i, span in enumerate(out):
+        if span in swallowed:
+            continue
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        if span.category == "TIME":
+            about = _ABOUT.match(text, span.end)
+            result.append(span._replace(end=about.end()) if about and about.end() <= limit else span)
+            continue
         if span.category not in DATE_CATEGORIES:
             result.append(span)
             continue
-        limit = out[i + 1].start if i + 1 < len(out) else len(text)
         end = span.end
         if text[span.start : end].endswith("月"):
             part = _PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:
                 end = part.end()
         weekday = _WEEKDAY_RE.match(text, end)
-        if weekday and weekday.end() <= limit:
-            end = weekday.end()
+        if weekday:
+            # A piece of the weekday found as something else (ﾓｸ read as a name) gives way to the date.
+            inside = [s for s in out[i + 1 :] if s.start >= end and s.end <= weekday.end()]
+            if weekday.end() <= (out[i + 1 + len(inside)].start if i + 1 + len(inside) < len(out) else len(text)):
+                end = weekday.end()
+                swallowed.update(inside)
         result.append(span._replace(end=end))
         other = _RANGE_END.match(text, end)
         if other and other.end() <= limit:

@@ -26,7 +26,7 @@ _TOKEN = re.compile(
     rf"|(?P<age3>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
     rf"|(?P<sex3>{_SEX})(?![A-Za-z0-9])"
 )
-_GAP = re.compile(r"[ \u3000\t]{1,10}|[ \u3000]?[（(]")
+_GAP = re.compile(r"[ \u3000]?[（(]|[ \u3000\t]{1,10}")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -35,8 +35,14 @@ def _age_ok(value: str) -> bool:
     return 0 <= int(digits) <= 120
 
 
+# An honorific may stand between the name and its age: ﾐﾂﾊｼ ﾖｼｴ 様 82F, ｵｵｸﾎﾞ ﾚﾝ ｻﾏ (M/9ｻｲ).
+_HONORIFIC = re.compile(r"[ \u3000]?(?:様|さま|ｻﾏ|サマ|さん|殿|氏|ちゃん|くん|君)")
+
+
 def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
     """(start, end, category) of the age and sex tokens right after ``end``."""
+    honorific = _HONORIFIC.match(text, end)
+    end = honorific.end() if honorific else end
     gap = _GAP.match(text, end)
     if gap is None:
         return []
@@ -73,7 +79,8 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
         if nxt is None:
             break
         position = nxt.end()
-    if found and bracketed and text[found[-1][1] : found[-1][1] + 1] not in ")）":
+    last = max((end for _, end, _ in found), default=0)
+    if found and bracketed and text[last : last + 1] not in ")）":
         return []  # "（3）" is an age; "（3回目）" is not
     return found
 

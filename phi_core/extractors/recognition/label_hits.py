@@ -103,6 +103,7 @@ def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     return found
 
 
+_EQUALS_VALUE_END = re.compile(r"[\s;&,]")
 _BRACKET_LABEL_RE = re.compile("【([^】\n]{1,12})】")
 
 
@@ -117,6 +118,7 @@ def _is_label_word(word: str) -> bool:
 def find_label_hits(text: str) -> list[LabelHit]:
     """Every label with its value region (label excluded)."""
     found: list[tuple[int, int, str, LabelRule]] = []
+    value_ends: dict[int, int] = {}
     for match in _SEPARATOR_RE.finditer(text):
         if match.group().endswith("|") and not _is_table_label_cell(text, match.start()):
             continue
@@ -129,6 +131,10 @@ def find_label_hits(text: str) -> list[LabelHit]:
         value_start = match.end()
         while value_start < len(text) and text[value_start] in _SEPARATOR_PADDING:
             value_start += 1
+        if match.group() == "=":
+            # key=value in a log or query string: the value ends at the next space, ; or &.
+            stop = _EQUALS_VALUE_END.search(text, value_start)
+            value_ends[value_start] = stop.start() if stop else len(text)
         found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
     taken = {hit[0] for hit in found}
     found.extend(hit for hit in _space_separated_labels(text) if hit[0] not in taken)
@@ -139,6 +145,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
         end = len(text) if line_end < 0 else line_end
         if index + 1 < len(found):
             end = max(start, min(end, found[index + 1][0]))
+        end = min(end, value_ends.get(start, end))
         bar = text.find("|", start, end)
         if bar >= 0:
             end = bar

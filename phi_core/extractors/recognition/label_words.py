@@ -110,6 +110,8 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
     ),
     **_rules("Initials|Patient Initials|Subject Initials", LabelRule("whole", "PATIENT_NAME")),
+    # Who did it, in application logs: user=ramirez.k, operator: t_sato.
+    **_rules("User|User ID|UserID|Operator|Login|Logged by|Entered by|By", LabelRule("whole", "PHYSICIAN_NAME")),
     **_rules(
         "Phone|Tel|Tel.|Telephone|Phone Number|Mobile|Contact|Home Phone|Patient Phone",
         LabelRule("context", retype={"phone": "PHONE"}),
@@ -170,7 +172,7 @@ _MAX_PHYSICIAN_LABEL = 8
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
 _SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
-_SEPARATOR_PADDING = ' \t\u3000"|'
+_SEPARATOR_PADDING = " \t\u3000\"'|"
 
 _SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
@@ -302,6 +304,19 @@ _COLUMN_RULES.update(
             "requester": _PHYSICIAN_RULE_DEF,
             "referring": _PHYSICIAN_RULE_DEF,
             "hospital_name": LABEL_RULES["病院名"],
+            # Worklist and OR-list headers (space-aligned tables), and the
+            # half-width kana column names of older hospital systems.
+            "surgeon": _PHYSICIAN_RULE_DEF,
+            "anesthesiologist": _PHYSICIAN_RULE_DEF,
+            "anesthetist": _PHYSICIAN_RULE_DEF,
+            "assistant": _PHYSICIAN_RULE_DEF,
+            "staff": _PHYSICIAN_RULE_DEF,
+            "年齢性別": LABEL_RULES["年齢/性別"],
+            "性別年齢": LABEL_RULES["年齢/性別"],
+            "カンジャメイ": LABEL_RULES["氏名"],
+            "シメイ": LABEL_RULES["氏名"],
+            "セイベツ": LABEL_RULES["性別"],
+            "ネンレイ": LabelRule("age", "AGE"),
         }.items()
     }
 )
@@ -317,7 +332,7 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     (("time", "時刻", "時間"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
     (
-        ("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "nurse", "看護師"),
+        ("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
         _PHYSICIAN_RULE_DEF,
     ),
     (("phone", "tel", "電話", "電話番号", "携帯", "連絡先"), _PHONE_COLUMN),

@@ -20,7 +20,7 @@ _MORE = (
     # A child's age in years and months: 3y4m.
     ("y", re.compile(r"(?<![0-9A-Za-z])[0-9]{1,2}y[0-9]{1,2}m(?![A-Za-z])")),
     # 68 yrs old, 68 years old, 68 yrs M.
-    ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old| ?(?:[MF]|male|female)(?![A-Za-z]))")),
+    ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old|,? ?(?:[MF]|male|female)(?![A-Za-z]))")),
     # 54 y.o., 54 yo.
     ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?y\.o\.?(?![A-Za-z])")),
     # Kanji numerals: 六十八歳.

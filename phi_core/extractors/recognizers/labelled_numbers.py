@@ -1,7 +1,7 @@
 """Numbers after a label the rules do not know, by the label's last word: 記号・番号：3204・118, 枝番 01.
 
 Any label ending in 番号, 記号, 番, No., ID or コード introduces an identifier
-(insurance numbers, ticket numbers, lot numbers, login IDs ...), whatever the
+(insurance numbers, ticket numbers, lot numbers, login IDs, 第3-45521号 ...), whatever the
 rest of the label says: the recognizers cannot list every form's field. The
 value holds two digits or more, or a letter and a digit; station and item
 numbers (No. 7) and counts are let through by the allow-list. A bed is read
@@ -21,9 +21,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _VALUE_CHARS = "0-9０-９A-Za-zＡ-Ｚａ-ｚ"
 _LABELLED = re.compile(
-    rf"(?:番号|記号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*"
+    rf"(?:番号|記号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
     rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－・/.](?=[{_VALUE_CHARS}]))*)"
-    rf"(?![{KANJI}{KATAKANA}])"
+    rf"(?=号|(?![{KANJI}{KATAKANA}]))"
 )
 # A bed by a letter or a number after its word: ベッドA, Bed: B, 床 3 (one character values count here).
 _BED = re.compile(

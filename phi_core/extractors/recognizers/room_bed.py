@@ -17,8 +17,10 @@ from phi_core.japanese.chars import DIGIT
 _D = f"[{DIGIT}]"
 _WARD_RE = re.compile(f"(?<![{DIGIT}]){_D}{{1,2}}(?:階|F)?[東西南北A-ZＡ-Ｚ]?(?:病棟|病棟)")
 _ROOM_RE = re.compile(f"(?<![{DIGIT}\\-])(?P<room>{_D}{{2,4}})(?:号室|号病室)")
+# A bed, cot or incubator by its word: ベッド2, Bed H1, ベッド ICU-6, ｺｯﾄ3, 保育器 7.
 _BED_RE = re.compile(
-    f"(?:ベッド|ﾍﾞｯﾄﾞ|Bed|bed|BED)(?:番号)?[ 　:：#]?(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ])(?![{DIGIT}A-Za-z])"
+    f"(?:ベッド|ﾍﾞｯﾄﾞ|Bed|bed|BED|コット|ｺｯﾄ|保育器|クベース)(?:番号)?[ 　:：#]?"
+    f"(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ]|[A-Z]{{1,4}}-?[0-9]{{1,2}})(?![{DIGIT}A-Za-z])"
     f"|(?<![{DIGIT}])(?P<bed2>{_D}{{1,2}})(?:番)?床(?!上|頭|面|下)"
 )
 # "Room 615", "Rm B-2", "RM 412-3": an English room label before a number of two digits or more
@@ -27,6 +29,8 @@ _ENGLISH_ROOM_RE = re.compile(
     r"(?<![A-Za-z])(?:Room|ROOM|room|Rm|RM)\.?(?: ?No\.?)?[ :#]{0,2}"
     r"(?P<room>[0-9]{2,4}(?:-[0-9]{1,2})?|[A-Z]-?[0-9]{1,2})(?![0-9A-Za-z])"
 )
+# "Ward 5N", "WARD 7E": an English ward with its number.
+_ENGLISH_WARD_RE = re.compile(r"(?<![A-Za-z])(?:Ward|WARD|ward) [0-9]{1,2}[A-Z]{0,2}(?![0-9A-Za-z])")
 # "5A病棟　906-1": a room-bed pair right after a ward.
 _ROOM_BED_AFTER_WARD_RE = re.compile(f"病棟[ 　]?(?P<room>{_D}{{2,4}})[-－](?P<bed>{_D}{{1,2}})(?![{DIGIT}])")
 
@@ -40,9 +44,13 @@ def room_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(m.start("bed"), m.end("bed"), "OTHER_ID", RANK_PATTERN))
     if "号" in text:
         found += [Candidate(m.start("room"), m.end("room"), "OTHER_ID", RANK_PATTERN) for m in _ROOM_RE.finditer(text)]
+    if "ard " in text or "ARD " in text:
+        found += [Candidate(*m.span(), "DEPARTMENT", RANK_PATTERN) for m in _ENGLISH_WARD_RE.finditer(text)]
     if "oom" in text or "Rm" in text or "RM" in text or "OOM" in text:
         found += [Candidate(*m.span("room"), "OTHER_ID", RANK_PATTERN) for m in _ENGLISH_ROOM_RE.finditer(text)]
-    beds = any(word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED"))
+    beds = any(
+        word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED", "コット", "ｺｯﾄ", "保育器", "クベース")
+    )
     for m in _BED_RE.finditer(text) if beds else ():
         group = "bed" if m.group("bed") else "bed2"
         found.append(Candidate(m.start(group), m.end(group), "OTHER_ID", RANK_PATTERN))

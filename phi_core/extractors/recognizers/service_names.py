@@ -58,11 +58,22 @@ _GENERIC = frozenset(
 
 # A coined name written in kana after its kind and a space, up to a break: 訪問看護ステーション さなる
 # (glued on, 内科へコンサルトし is a sentence).
-_KANA_NAME_AFTER = re.compile(f"[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,10}}" + r"(?=[\s、。,，（(）)／/：:]|$)")
+# A place may follow the kana: ひだまり港南, あおぞら姉崎, あおば台.
+_KANA_NAME_AFTER = re.compile(
+    f"(?P<kana>[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,10}})[{UNIFIED_KANJI}]{{0,4}}"
+    + r"(?=[\s、。,，（(）)／/：:」』]|$"
+    + f"|[へにでをがとは][{UNIFIED_KANJI}])"
+)
+_KINDS_BEFORE_NAME = frozenset(
+    {"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター"}
+)
 # Kana words that follow a service word in a sentence and name nothing.
 _FUNCTION_WORDS = frozenset(
     "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
 )
+# A kana word ending in a particle before a kanji word is a sentence: あおぞらに通所.
+_PARTICLES = ("へ", "に", "で", "を", "が", "と", "は", "の", "も")
+_FUNCTION_WORDS_TUPLE = tuple(sorted(_FUNCTION_WORDS, key=len, reverse=True))
 
 
 # A clinic that names several specialties after its name: きのした内科小児科, 山本眼科・皮膚科.
@@ -147,8 +158,12 @@ class ServiceNameRecognizer(Recognizer):
                 found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
-            coined = _KANA_NAME_AFTER.match(text, end + gap) if gap else None
-            if coined and coined.group() not in _FUNCTION_WORDS and coined.group() not in _GENERIC:
+            # Glued on only after a kind that cannot end a sentence's noun: グループホームあおぞら姉崎.
+            glued = not gap and match.group() in _KINDS_BEFORE_NAME
+            coined = _KANA_NAME_AFTER.match(text, end + gap) if gap or glued else None
+            kana = coined.group("kana") if coined else ""
+            sentence = coined is not None and coined.end() > coined.end("kana") and kana.endswith(_PARTICLES)
+            if coined and not sentence and not kana.startswith(_FUNCTION_WORDS_TUPLE) and kana not in _GENERIC:
                 # A whole kana word up to the next break is the name, however the tokenizer cut it
                 # (ゆずり + は, さ + なる).
                 found.append(Candidate(start, coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
