@@ -69,7 +69,7 @@ def screen_leak_bars(by_category: pd.DataFrame, summary: pd.DataFrame, *, langua
     shown = chart_runs(summary)
     fig = leak_bars(by_category[by_category["run_id"].isin(shown["run_id"])], shown, language=language)
     # Each note is a text the browser measures and places: with the verdict table right above, they only cost.
-    fig.update_layout(annotations=[])
+    fig.layout.annotations = ()
     return fig
 
 
