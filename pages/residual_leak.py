@@ -135,21 +135,27 @@ exports.table(
         },
     },
 )
-if len(leak.summary) > CHART_RUNS:
-    st.caption(
-        tr(
-            f"The chart shows the {CHART_RUNS} runs that leak least; the table above and the downloads have all "
-            f"{len(leak.summary)}.",
-            f"図は漏洩の少ない {CHART_RUNS} 件の実行のみです。上の表とダウンロードには全 {len(leak.summary)} 件があります。",
-        )
-    )
-exports.chart(
-    figure(screen_leak_bars, leak.by_category, leak.summary, language=current_language()),
-    "leak_by_category",
-    key="leak_fig",
-)
-# Every run's bars, made only if the page's zip is downloaded.
 language = current_language()
+# Below the verdict and drawn only on request: a Plotly chart was most of the time this page took to appear.
+if lazy.revealed(tr("Show the chart of leaks by category", "区分別の漏洩の図を表示"), key="leak_fig_open"):
+    if len(leak.summary) > CHART_RUNS:
+        st.caption(
+            tr(
+                f"The {CHART_RUNS} runs that leak least; the table above and the downloads have all "
+                f"{len(leak.summary)}.",
+                f"漏洩の少ない {CHART_RUNS} 件の実行です。上の表とダウンロードには全 {len(leak.summary)} 件があります。",
+            )
+        )
+    exports.chart(
+        figure(screen_leak_bars, leak.by_category, leak.summary, language=language), "leak_by_category", key="leak_fig"
+    )
+else:
+    exports.later(
+        figures={
+            "leak_by_category": lambda: figure(screen_leak_bars, leak.by_category, leak.summary, language=language)
+        }
+    )
+# Every run's bars, made only if the page's zip is downloaded.
 exports.later(
     figures={"leak_by_category_all_runs": lambda: leak_bars(leak.by_category, leak.summary, language=language)}
 )
