@@ -14,21 +14,23 @@ working. A warm-up stops between steps once the store has moved on.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import threading
 import time
 from typing import Any, Callable
 
-from phi_core.ui import error_first_screen, leak_cached
-
 log = logging.getLogger(__name__)
 
 # Seconds the store must stand still before the warm-up starts.
 QUIET_S = 1.5
-# Page -> its first screen's warm-up: (store, dataset, split, language, still_current) -> None.
-WARMERS: dict[str, Callable[[Any, str, str | None, str, Callable[[], bool]], None]] = {
-    "residual_leak": leak_cached.warm,
-    "error_analysis": error_first_screen.warm,
+# Page -> "module:function" warming its first screen: (store, dataset, split, language, still_current) -> None.
+# Named, not imported: the app imports this module on its first request, and
+# Plotly and the analysis modules would add a second or more to it; the
+# warm-up thread imports them once the store stands still.
+WARMERS: dict[str, str] = {
+    "residual_leak": "phi_core.ui.leak_cached:warm",
+    "error_analysis": "phi_core.ui.error_first_screen:warm",
 }
 # Warm-ups remembered as done (a few: the stamp moves on, and old ones are never asked for again).
 REMEMBERED = 16
@@ -37,7 +39,7 @@ REMEMBERED = 16
 class Warmer:
     """One background thread that warms the latest requested (store state, dataset, split, language)."""
 
-    def __init__(self, warmers: dict[str, Callable] | None = None, quiet_s: float = QUIET_S) -> None:
+    def __init__(self, warmers: dict[str, Callable | str] | None = None, quiet_s: float = QUIET_S) -> None:
         self.warmers = WARMERS if warmers is None else warmers
         self.quiet_s = quiet_s
         self._lock = threading.Lock()
@@ -101,11 +103,18 @@ class Warmer:
             if not current():
                 return False
             try:
-                warm(store, dataset, split, language, current)
+                _resolved(warm)(store, dataset, split, language, current)
             except Exception:  # a warm-up only saves time: the page will compute (and report) it itself
                 log.debug("warming %s failed", page, exc_info=True)
         log.debug("warmed %s for %s in %.2f s", ", ".join(self.warmers), dataset, time.perf_counter() - started)
         return current()
+
+
+def _resolved(warm: Callable | str) -> Callable:
+    if callable(warm):
+        return warm
+    module, _, name = warm.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 _WARMER = Warmer()

@@ -167,3 +167,10 @@ def test_error_analysis_warm_up_fills_the_examples_the_page_reads(study_store, m
     assert calls == []
     error_first_screen.examples(study_store, first, "spurious", None, None, None)
     assert len(calls) == 1
+
+
+def test_every_registered_page_warmer_resolves():
+    from phi_core.ui import warmup
+
+    for name in warmup.WARMERS.values():
+        assert callable(warmup._resolved(name)), name
