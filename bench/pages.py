@@ -40,6 +40,21 @@ Threshold advisor 1.78/1.27/0.50/0.53; Residual leak 1.56/1.51/0.85/0.97;
 De-identify 1.56/1.13/0.37/0.50. Missed: Error analysis (in app median 0.56,
 worst 1.16 on its first visit) and Residual leak (in app 0.85, warm tab 1.51).
 
+After the last two were lightened (2026-12-04 21:22-21:41 UTC): their first
+screens are computed ahead by a warm-up thread of the app once the store
+stands still (phi_core/ui/warmup.py), Residual leak's chart is drawn on
+request below the verdict (20 runs, no notes), and Error analysis' heatmap
+leaves its cells without numbers beyond 120 cells (their text was half of its
+drawing). Measured on a machine loaded by other people's benchmarks, so every
+figure is inflated (same columns): at load 5.6-7.6, Error analysis
+1.61/2.46/0.55/0.64 and Residual leak 1.69/1.99/0.46/0.49 (Overview
+1.46/1.47/0.34/0.40 meanwhile); at load 10.7-14.2, Error analysis
+2.00/2.75/0.50/0.88 and Residual leak 2.04/1.71/0.44/0.59 (Overview
+1.43/1.76/0.39/0.50; Leaderboard and Threshold advisor 0.62-0.63 in app, 0.47
+and 0.50 when quiet). Small scale (``--repeats 1``, load 11-13): in app
+0.15-0.61 s, Error analysis 0.43, Residual leak 0.35. Not yet measured on a
+quiet machine.
+
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
 """
 
