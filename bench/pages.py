@@ -52,8 +52,10 @@ figure is inflated (same columns): at load 5.6-7.6, Error analysis
 2.00/2.75/0.50/0.88 and Residual leak 2.04/1.71/0.44/0.59 (Overview
 1.43/1.76/0.39/0.50; Leaderboard and Threshold advisor 0.62-0.63 in app, 0.47
 and 0.50 when quiet). Small scale (``--repeats 1``, load 11-13): in app
-0.15-0.61 s, Error analysis 0.43, Residual leak 0.35. Not yet measured on a
-quiet machine.
+0.15-0.61 s, Error analysis 0.43, Residual leak 0.35. A third study run at
+load 7.4-16.8 had most pages over (in app: Overview 0.41, Leaderboard 0.99,
+Error analysis 0.92, Residual leak 0.53): the figures follow the load. Not yet
+measured on a quiet machine.
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
 """
