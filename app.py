@@ -12,7 +12,9 @@ from phi_core.store import StoreError  # noqa: E402
 from phi_core.ui import plain  # noqa: E402
 from phi_core.ui.i18n import tr  # noqa: E402
 from phi_core.ui.sidebar import render_sidebar  # noqa: E402
-from phi_core.ui.state import get_store  # noqa: E402
+from phi_core.ui import warmup  # noqa: E402
+from phi_core.ui.i18n import current_language  # noqa: E402
+from phi_core.ui.state import active_dataset, active_split, get_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 
@@ -58,4 +60,6 @@ except StoreError as error:  # locked by a command-line run, damaged, unwritable
     )
     st.stop()
 render_sidebar(store)
+# The slow pages' first screens are computed ahead, in the background, once the store stands still.
+warmup.request(store, active_dataset(), active_split(), current_language())
 navigation.run()

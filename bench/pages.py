@@ -40,7 +40,24 @@ Threshold advisor 1.78/1.27/0.50/0.53; Residual leak 1.56/1.51/0.85/0.97;
 De-identify 1.56/1.13/0.37/0.50. Missed: Error analysis (in app median 0.56,
 worst 1.16 on its first visit) and Residual leak (in app 0.85, warm tab 1.51).
 
-Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study]
+After the last two were lightened (2026-12-04 21:22-21:41 UTC): their first
+screens are computed ahead by a warm-up thread of the app once the store
+stands still (phi_core/ui/warmup.py), Residual leak's chart is drawn on
+request below the verdict (20 runs, no notes), and Error analysis' heatmap
+leaves its cells without numbers beyond 120 cells (their text was half of its
+drawing). Measured on a machine loaded by other people's benchmarks, so every
+figure is inflated (same columns): at load 5.6-7.6, Error analysis
+1.61/2.46/0.55/0.64 and Residual leak 1.69/1.99/0.46/0.49 (Overview
+1.46/1.47/0.34/0.40 meanwhile); at load 10.7-14.2, Error analysis
+2.00/2.75/0.50/0.88 and Residual leak 2.04/1.71/0.44/0.59 (Overview
+1.43/1.76/0.39/0.50; Leaderboard and Threshold advisor 0.62-0.63 in app, 0.47
+and 0.50 when quiet). Small scale (``--repeats 1``, load 11-13): in app
+0.15-0.61 s, Error analysis 0.43, Residual leak 0.35. A third study run at
+load 7.4-16.8 had most pages over (in app: Overview 0.41, Leaderboard 0.99,
+Error analysis 0.92, Residual leak 0.53): the figures follow the load. Not yet
+measured on a quiet machine.
+
+Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
 """
 
 from __future__ import annotations
@@ -129,8 +146,8 @@ def time_sidebar_click(page, title: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(browser, server: web.AppServer, repeats: int) -> list[PageTiming]:
-    pages = web.app_pages()
+def measure(browser, server: web.AppServer, repeats: int, only: tuple[str, ...] = ()) -> list[PageTiming]:
+    pages = chosen_pages(web.app_pages(), only)
     timings = {p.title: PageTiming(p.title) for p in pages}
     for app_page in pages:
         for _ in range(repeats):
@@ -152,6 +169,20 @@ def measure(browser, server: web.AppServer, repeats: int) -> list[PageTiming]:
             web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
     context.close()
     return list(timings.values())
+
+
+def chosen_pages(pages: list[web.AppPage], only: tuple[str, ...]) -> list[web.AppPage]:
+    """The pages named in ``only`` (by title or file stem, any case), all when it is empty.
+
+    The app's first page always stays first: the in-app round trips start there.
+    """
+    if not only:
+        return pages
+    wanted = {name.strip().lower() for name in only}
+    unknown = wanted - {p.title.lower() for p in pages} - {p.slug.lower() for p in pages}
+    if unknown:
+        raise SystemExit(f"no such page: {', '.join(sorted(unknown))} (pages: {', '.join(p.slug for p in pages)})")
+    return [p for i, p in enumerate(pages) if i == 0 or p.title.lower() in wanted or p.slug.lower() in wanted]
 
 
 def print_table(timings: list[PageTiming], repeats: int) -> None:
@@ -207,6 +238,11 @@ def main() -> int:
         default="small",
         help="small: the built-in corpus and ten rules runs; study: also bench/analysis.py's 70 runs",
     )
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="comma-separated page titles or file names to measure (default: every page; the first page is kept)",
+    )
     args = parser.parse_args()
     reason = web.missing_browser_reason()
     if reason:
@@ -228,7 +264,7 @@ def main() -> int:
             with sync_playwright() as driver:
                 browser = web.launch_browser(driver)
                 time_new_tab(browser, server, "")  # the first request fixes Streamlit's page mode; not measured
-                timings = measure(browser, server, args.repeats)
+                timings = measure(browser, server, args.repeats, tuple(filter(None, args.pages.split(","))))
                 browser.close()
         finally:
             web.stop_app(server)

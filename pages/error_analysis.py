@@ -12,10 +12,8 @@ from phi_core.analysis import (
     category_matrix,
     compare_runs,
     confusion_frame,
-    error_examples,
     error_type_counts,
     format_matrix,
-    leaderboard_frame,
     script_recall_frame,
     style_matrix,
 )
@@ -32,6 +30,7 @@ from phi_core.scoring import ERROR_TYPES
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
 from phi_core.ui import error_examples_view as examples_view
+from phi_core.ui import error_first_screen as first_screen
 from phi_core.ui import lazy, plain
 from phi_core.ui.downloads import PageExports
 from phi_core.ui.error_drilldown import default_comparison
@@ -156,7 +155,7 @@ def examples_section(
         (CATEGORY_KEY, [ANY, *CATEGORY_CODES]),
     ):
         if state.get(key) not in options:
-            state[key] = options[0] if key != TYPE_KEY else "missed"
+            state[key] = options[0] if key != TYPE_KEY else first_screen.FIRST_ERROR_TYPE
     cols = st.columns(3)
     run_id = cols[0].selectbox(tr("Run", "実行"), list(run_labels), format_func=run_labels.get, key=RUN_KEY)
     error_type = cols[1].selectbox(
@@ -186,15 +185,13 @@ def examples_section(
             key=FORMAT_KEY,
             format_func=any_or,
         )
-    examples = stored(
-        error_examples,
+    examples = first_screen.examples(
         store,
         run_id,
-        error_type=None if error_type == ANY else error_type,
-        category=None if category == ANY else category,
-        limit=200,
-        style=None if style == ANY else style,
-        value_format=None if value_format == ANY else value_format,
+        None if error_type == ANY else error_type,
+        None if category == ANY else category,
+        None if style == ANY else style,
+        None if value_format == ANY else value_format,
     )
     if examples.empty:
         st.success(tr("No errors of this kind in this run.", "この実行にはこの種類のエラーはありません。"))
@@ -278,7 +275,7 @@ def compare_section(run_labels: dict[str, str], frame: pd.DataFrame) -> None:
 st.title(tr("Error analysis", "エラー分析"))
 dataset, split = require_active_dataset()
 provenance_notice(store, dataset)
-runs = stored(leaderboard_frame, store, dataset, split, n_boot=0)
+runs = first_screen.runs_frame(store, dataset, split)
 if runs.empty:
     command = f"python -m phi_core run --backend rules --dataset {shlex.quote(dataset)}"
     plain.show(
@@ -295,7 +292,7 @@ all_labels = dict(zip(runs["run_id"], runs["label"]))
 chosen = st.multiselect(
     tr("Runs (newest run of each model and phase)", "実行（各モデル・フェーズの最新の実行）"),
     list(all_labels),
-    default=list(all_labels)[:16],
+    default=first_screen.default_runs(runs),
     format_func=all_labels.get,
     key="ea_runs",
 )
@@ -323,7 +320,7 @@ if "category" not in hidden:
     with tabs["category"]:
         matrix = stored(category_matrix, store, chosen)
         heatmaps = {
-            "recall": ("relaxed_recall", "recall_by_category"),
+            "recall": (first_screen.FIRST_METRIC, "recall_by_category"),
             "precision": ("relaxed_precision", "precision_by_category"),
         }
         # One heatmap at a time (the other is in the zip): each is a run per row, so two fill the screen.
@@ -338,13 +335,16 @@ if "category" not in hidden:
             if measure != shown_measure:
                 exports.later(figures={name: lambda metric=metric: category_heatmap(matrix, metric, language=language)})
                 continue
-            event = exports.chart(
-                figure(category_heatmap, matrix, metric, language=language),
-                name,
-                key=f"ea_{measure}",
-                on_select="rerun",
-            )
+            shown_map = figure(first_screen.screen_heatmap, matrix, metric, language=language)
+            event = exports.chart(shown_map, name, key=f"ea_{measure}", on_select="rerun")
             apply_click(event, label_to_run, "cell")
+            if not first_screen.has_cell_text(shown_map):
+                st.caption(
+                    tr(
+                        "With this many runs the cells show no numbers: point at a cell, or show the table.",
+                        "実行が多いため、セルに数値は表示していません。セルにマウスを合わせるか、表を表示してください。",
+                    )
+                )
         table_below(matrix, "category_matrix", "ea_matrix")
 if "types" not in hidden:
     with tabs["types"]:

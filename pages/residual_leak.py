@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from phi_core.analysis.residual_leak import ReleaseRule, measure_leaks, summarise
+from phi_core.analysis.residual_leak import ReleaseRule, measure_leaks
 from phi_core.figures.leak import leak_bars
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.ui import editor_session as session
 from phi_core.ui import lazy
 from phi_core.ui.downloads import PageExports, table_download
+from phi_core.ui.leak_cached import (
+    CHART_RUNS,
+    DEFAULT_MAX_RATE_PCT,
+    DEFAULT_MAX_SHARE_PCT,
+    leak_csv,
+    leak_under,
+    rule_from_inputs,
+    screen_leak_bars,
+)
 from phi_core.ui.release_view import release_section
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
@@ -24,19 +33,6 @@ store = get_store()
 state = st.session_state
 exports = PageExports("residual_leak")
 WORST_SHOWN = 20
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def leak_under(_store, version: tuple, dataset: str, split: str | None, rule: ReleaseRule, language: str):
-    # The expensive half (measure_leaks) is kept until the store changes, so
-    # editing the release rule only redoes the summary, and revisiting the page nothing.
-    return summarise(stored(measure_leaks, _store, dataset, split), rule, language)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def leak_csv(_store, version: tuple, dataset: str, split: str | None, rule: ReleaseRule, language: str):
-    # Every document of every run, as downloaded: kept with the summary it comes from.
-    return leak_under(_store, version, dataset, split, rule, language).csv_frame()
 
 
 def open_in_workbench(dataset: str, report_id: str, run_id: str) -> None:
@@ -70,7 +66,7 @@ with st.container(border=True):
         tr("Max % of PHI characters leaked", "漏洩 PHI 文字の上限（%）"),
         min_value=0.0,
         max_value=100.0,
-        value=0.5,
+        value=DEFAULT_MAX_RATE_PCT,
         step=0.1,
         key="leak_rule_rate",
     )
@@ -79,15 +75,15 @@ with st.container(border=True):
         tr("Max % of documents", "文書の上限（%）"),
         min_value=0.0,
         max_value=100.0,
-        value=1.0,
+        value=DEFAULT_MAX_SHARE_PCT,
         step=0.5,
         key="leak_rule_share",
         disabled=not use_share,
     )
-rule = ReleaseRule(tuple(no_leak), max_rate / 100, (max_share / 100) if use_share else None)
+rule = rule_from_inputs(no_leak, max_rate, max_share if use_share else None)
 
 measured_leaks = stored(measure_leaks, store, dataset, split)
-leak = leak_under(store, store.version(), dataset, split, rule, current_language())
+leak = leak_under(store, dataset, split, rule, current_language())
 if leak.summary.empty:
     st.info(
         tr(
@@ -139,8 +135,29 @@ exports.table(
         },
     },
 )
-exports.chart(
-    figure(leak_bars, leak.by_category, leak.summary, language=current_language()), "leak_by_category", key="leak_fig"
+language = current_language()
+# Below the verdict and drawn only on request: a Plotly chart was most of the time this page took to appear.
+if lazy.revealed(tr("Show the chart of leaks by category", "区分別の漏洩の図を表示"), key="leak_fig_open"):
+    if len(leak.summary) > CHART_RUNS:
+        st.caption(
+            tr(
+                f"The {CHART_RUNS} runs that leak least; the table above and the downloads have all "
+                f"{len(leak.summary)}.",
+                f"漏洩の少ない {CHART_RUNS} 件の実行です。上の表とダウンロードには全 {len(leak.summary)} 件があります。",
+            )
+        )
+    exports.chart(
+        figure(screen_leak_bars, leak.by_category, leak.summary, language=language), "leak_by_category", key="leak_fig"
+    )
+else:
+    exports.later(
+        figures={
+            "leak_by_category": lambda: figure(screen_leak_bars, leak.by_category, leak.summary, language=language)
+        }
+    )
+# Every run's bars, made only if the page's zip is downloaded.
+exports.later(
+    figures={"leak_by_category_all_runs": lambda: leak_bars(leak.by_category, leak.summary, language=language)}
 )
 
 release_section(store, dataset, split, measured_leaks, rule)
@@ -191,7 +208,7 @@ if lazy.shown(worst_tab):
                 open_in_workbench(dataset, row["report_id"], run_id)
 
 st.subheader(tr("Download", "ダウンロード"))
-everything = leak_csv(store, store.version(), dataset, split, rule, current_language())
+everything = leak_csv(store, dataset, split, rule, current_language())
 # Every document of every run: thousands of rows at study scale, sent to the browser only when opened.
 if lazy.revealed(
     tr(f"Show the table ({len(everything):,} rows)", f"表を表示（{len(everything):,} 行）"), key="leak_all_open"

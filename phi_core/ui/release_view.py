@@ -9,6 +9,9 @@ from phi_core.release.verdict import STATUS_TEXT, ReleaseLimits
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.release_cached import kinds_and_sizes, run_decision
 
+# The per-category limit on documents leaking, as the page first shows it (a percentage).
+DEFAULT_CATEGORY_SHARE_PCT = 1.0
+
 
 def _criteria_frame(evidence, ja: bool) -> pd.DataFrame:
     return pd.DataFrame(
@@ -50,7 +53,7 @@ def release_section(store, dataset: str, split: str | None, measured, rule) -> N
         tr("Max % of documents leaking each no-leak category", "漏らしてはならない区分ごとの漏洩文書の上限（%）"),
         min_value=0.01,
         max_value=100.0,
-        value=1.0,
+        value=DEFAULT_CATEGORY_SHARE_PCT,
         step=0.5,
         key="release_category_share",
     )

@@ -97,3 +97,15 @@ def test_release_decision_shows_bounds_verdict_and_advice(db, language, heading,
     assert len(kinds) == 1
     labels = [b.proto.label for b in at.get("download_button")]
     assert any("HTML" in label for label in labels) and any("PDF" in label for label in labels)
+
+
+def test_leak_chart_is_drawn_only_on_request_and_zipped_either_way(db):
+    at = _page("en")
+    assert not at.get("plotly_chart")
+    # The verdict is on the first screen whatever is shown below it.
+    assert "Verdict per pipeline" in [s.value for s in at.subheader]
+    zip_label = next(b.proto.label for b in at.get("download_button") if "zip" in b.proto.label)
+    at.toggle(key="leak_fig_open").set_value(True).run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 1
+    assert next(b.proto.label for b in at.get("download_button") if "zip" in b.proto.label) == zip_label
