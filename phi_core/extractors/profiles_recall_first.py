@@ -34,6 +34,7 @@ from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
 from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA, READING_KANA, SPACE
+from phi_core.japanese.honorifics import alternation, words
 from phi_core.models import PredictedItem, Span
 from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
@@ -147,7 +148,7 @@ _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTA
 _SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000)\S)+$")
 # Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
 _MORE_SPACED = re.compile(
-    rf"(?:(?: {{1,2}}|\u3000)(?!様|殿|氏|君|さん)[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
+    rf"(?:(?: {{1,2}}|\u3000)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
 )
 # Digits typed one to a box before a found number: 年 令 4 6 才, 0 9 0-1234-5678.
 _SPACED_DIGITS_BEFORE = re.compile(r"(?<![0-9０-９A-Za-z])(?:[0-9０-９] )+$")

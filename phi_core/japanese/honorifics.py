@@ -25,6 +25,8 @@ HONORIFICS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for word, groups in (
         ("様", "person"),
         ("さま", "person"),
+        ("サマ", "person"),  # forms written wholly in katakana: ヤマダ タロウ サマ
+        ("ｻﾏ", "person"),
         ("さん", "person"),
         ("殿", "person"),
         ("氏", "person"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.honorifics import alternation, words
 
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 _SEX = r"(?:男性|女性|男|女|M|F|♂|♀)"
@@ -36,7 +37,7 @@ def _age_ok(value: str) -> bool:
 
 
 # An honorific may stand between the name and its age: ﾐﾂﾊｼ ﾖｼｴ 様 82F, ｵｵｸﾎﾞ ﾚﾝ ｻﾏ (M/9ｻｲ).
-_HONORIFIC = re.compile(r"[ \u3000]?(?:様|さま|ｻﾏ|サマ|さん|殿|氏|ちゃん|くん|君)")
+_HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person'))})")
 
 
 def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:

@@ -23,6 +23,8 @@ from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates
 from phi_core.extractors.recognition.label_words import LABEL_RULES, LabelRule, column_rule
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, Region, register
+from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.width import nfkc
 
 _BLANKS = " \u3000\t|"
 # A bar between columns ("1  | 8:45  | 整形外科") is a blank too: it only draws the grid.
@@ -31,7 +33,7 @@ _WORD = re.compile("[^ \u3000\t|]+")
 _RULE_LINE = re.compile("[-=_─━＝ー－+|: \u3000\t]+")
 # A digit that is not part of a name such as SpO2 or HbA1c: a value, not a column name.
 _DIGIT = re.compile("(?<![A-Za-z])[0-9０-９]")
-_VALUE_WORD = re.compile("男性?|女性?|[MF]|.*(?:様|さん|殿|くん|ちゃん)")
+_VALUE_WORD = re.compile(f"男性?|女性?|[MF]|.*(?:{alternation(words('person'))})")
 # Column names that say nothing about a person on their own: a test, a drug or a row can have them.
 _WEAK_LABELS = frozenset({"name", "no", "no.", "#", "名前"})
 # Cheap test before any work: a run of two blanks, a full-width space or a tab.
@@ -296,7 +298,7 @@ _MIN_LAYOUT_WORDS = 4
 
 def _age_at(text: str, word: _Word) -> Candidate | None:
     match = _LONE_AGE.fullmatch(text, word.start, word.end)
-    if not match or int(unicodedata.normalize("NFKC", match.group("n"))) > 120:
+    if not match or int(nfkc(match.group("n"))) > 120:
         return None
     return Candidate(match.start("n"), match.end("n"), "AGE", RANK_LABEL)
 

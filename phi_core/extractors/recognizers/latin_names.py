@@ -23,6 +23,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.honorifics import alternation, words
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
@@ -57,9 +58,10 @@ _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
+_JAPANESE_TITLES = alternation(words("person", "clinician"))
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
 _BEFORE_HONORIFIC = re.compile(
-    rf"(?<![A-Za-zÀ-ÿ.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:先生|様|さん|氏|医師|看護師|技師|殿|ちゃん|君)"
+    rf"(?<![A-Za-zÀ-ÿ.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
 )
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 

@@ -14,14 +14,16 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import JAPANESE_LETTERS
+from phi_core.japanese.honorifics import alternation, words
 
 from .person_context import person_category
 from .sudachi_names import RANK_SUPPLEMENT
 
+_HONORIFICS = words("person")
 _LETTER = f"[{JAPANESE_LETTERS}々]"
 _SPACED_BEFORE_HONORIFIC = re.compile(
     rf"(?:^|(?<=[\s：:、。,，（(「『]))(?P<name>{_LETTER}(?:(?: {{1,2}}|\u3000){_LETTER}){{2,9}})"
-    r"[ \u3000]?(?:様|さん|殿|氏|君|くん|ちゃん)",
+    rf"[ \u3000]?(?:{alternation(words('person'))})",
     re.MULTILINE,
 )
 
@@ -33,7 +35,7 @@ class SpacedNameRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if not any(h in text for h in ("様", "さん", "殿", "氏", "君", "くん", "ちゃん")):
+        if not any(h in text for h in _HONORIFICS):
             return []
         return [
             Candidate(*m.span("name"), person_category(text, *m.span("name")), RANK_SUPPLEMENT)
