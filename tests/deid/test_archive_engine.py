@@ -229,3 +229,47 @@ def test_a_full_disk_stops_the_job_and_the_same_job_then_finishes_it_identically
     summary = run_archive(_job(small_archive, out, mapping=mapping, chunk=8))
     assert 0 < summary.resumed_from < 200
     assert out.read_bytes() == reference.read_bytes() and mapping.read_bytes() == ref_map.read_bytes()
+
+
+def test_while_ray_starts_the_driver_rewrites_chunks_and_the_results_stay_in_input_order(monkeypatch):
+    import concurrent.futures as cf
+    import threading
+
+    from phi_core.deid.stream import ray_engine
+    from phi_core.deid.stream.work import process_chunk
+
+    monkeypatch.setattr(ray_engine, "FIRST_WINDOW_DOCS", 4)
+    monkeypatch.setattr(ray_engine, "WINDOW_DOCS", 8)
+    spec = WorkSpec(RULES, "surrogate", seed_key(1))
+    texts = ["患者 山田太郎 様、電話 03-1234-5678。", "2024年5月1日 撮影、佐藤花子。", "所見なし。"]
+    chunks = [[(f"d{n}-{i}", texts[(n + i) % 3], f"p{n % 4}") for i in range(2)] for n in range(40)]
+    ray_free = threading.Event()
+    on_ray: list[str] = []
+
+    def fake_run(docs):  # Ray's part, held back until the test lets the "cluster" start
+        ray_free.wait(10)
+        on_ray.extend(doc[0] for doc in docs)
+        return process_chunk(spec, docs)
+
+    executor = object.__new__(ray_engine.RayExecutor)
+    executor.spec = spec
+    executor.pool = cf.ThreadPoolExecutor(ray_engine.WINDOWS_IN_FLIGHT)
+    executor.ready = cf.Future()  # Ray starting
+    executor._run = fake_run
+
+    def feed():
+        for n, chunk in enumerate(chunks):
+            if n == 5:
+                executor.ready.set_result(None)  # Ray is up: the next chunks fill two windows ...
+            if n == 15:
+                ray_free.set()  # ... and the driver rewrites the rest until one comes back
+            yield chunk
+
+    try:
+        results = list(executor.map(feed()))
+    finally:
+        executor.pool.shutdown()
+    assert results == [process_chunk(spec, chunk) for chunk in chunks]
+    here = {doc[0] for chunk in chunks for doc in chunk} - set(on_ray)
+    assert {"d0-0", "d4-1", "d12-0"} <= here  # before Ray started, and while both windows were held
+    assert "d5-0" in on_ray and "d39-1" in on_ray  # the first windows after the start, and the end
