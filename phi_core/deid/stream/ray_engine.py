@@ -9,7 +9,9 @@ while Ray rewrites one, the driver writes the one before and reads the one
 after, so neither side waits for the other. Every block carries its place in
 the window and the driver puts results back in that order, so the output,
 checkpoint and resume are the local engine's, byte for byte, whatever order
-blocks finish in.
+blocks finish in. While a local Ray instance starts (seconds in which the
+machine would mostly idle), the driver rewrites the first chunks itself with
+the same function; see :meth:`RayExecutor.map`.
 
 A block is one row holding its chunk pickled (and one row of results back):
 Ray Data moves and schedules blocks, it never looks inside a document, so a
@@ -35,8 +37,9 @@ from phi_core.files import private_dir
 from phi_core.deid.stream.work import Chunk, Done, WorkSpec, process_chunk, runs_on_cpu
 
 # Documents per Ray dataset. A dataset costs a fixed planning and scheduling
-# time (tenths of a second), so windows are large; they start small so that
-# the first documents reach the output at once, and double up to this size.
+# time (tenths of a second), so windows are large; the first is two blocks, so
+# that every worker of a small machine warms up at once, and they double up to
+# this size (the driver covers the first seconds, see RayExecutor.map).
 WINDOW_DOCS = 8192
 FIRST_WINDOW_DOCS = 1024
 # Documents per block, i.e. per Ray task: enough work to hide a task's overhead,
