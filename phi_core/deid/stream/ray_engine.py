@@ -9,8 +9,8 @@ while Ray rewrites one, the driver writes the one before and reads the one
 after, so neither side waits for the other. Every block carries its place in
 the window and the driver puts results back in that order, so the output,
 checkpoint and resume are the local engine's, byte for byte, whatever order
-blocks finish in. While a local Ray instance starts (seconds in which the
-machine would mostly idle), the driver rewrites the first chunks itself with
+blocks finish in. While Ray's first window starts (seconds in which the
+machine would mostly idle), the driver rewrites the next chunks itself with
 the same function; see :meth:`RayExecutor.map`.
 
 A block is one row holding its chunk pickled (and one row of results back):
@@ -99,18 +99,15 @@ class RayExecutor:
         self.workers = workers
         # The job draws its own progress bar; Ray's would interleave with it.
         self._quiet_logs()
-        # One thread starts Ray, then windows run in the same threads.
         self.pool = cf.ThreadPoolExecutor(WINDOWS_IN_FLIGHT, thread_name_prefix="ray-window")
-        self.ready: cf.Future | None = None
         self.started_here = not ray.is_initialized()
-        if self.started_here and address:
-            # Joining a cluster takes a second or two; a wrong address fails here, before any output exists.
+        # Started here, in the main thread: started from another thread, Ray's
+        # dashboard and runtime-env agents outlived the job (measured). A wrong
+        # address or a Ray that cannot start fails before any output exists.
+        if self.started_here:
             self._start(address)
-        elif self.started_here:
-            # A local instance takes seconds to start (and its workers seconds more to
-            # import Ray Data and build the detector); meanwhile map() lets the driver
-            # rewrite the first documents itself on a core that would otherwise idle.
-            self.ready = self.pool.submit(self._start, None)
+        # A start still under way (None: Ray is up); map() rewrites chunks meanwhile.
+        self.ready: cf.Future | None = None
 
     def _quiet_logs(self) -> None:
         for name in ("ray", "ray.data"):
