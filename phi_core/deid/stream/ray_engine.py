@@ -9,9 +9,7 @@ while Ray rewrites one, the driver writes the one before and reads the one
 after, so neither side waits for the other. Every block carries its place in
 the window and the driver puts results back in that order, so the output,
 checkpoint and resume are the local engine's, byte for byte, whatever order
-blocks finish in. While Ray's first window starts (seconds in which the
-machine would mostly idle), the driver rewrites the next chunks itself with
-the same function; see :meth:`RayExecutor.map`.
+blocks finish in.
 
 A block is one row holding its chunk pickled (and one row of results back):
 Ray Data moves and schedules blocks, it never looks inside a document, so a
@@ -37,11 +35,10 @@ from phi_core.files import private_dir
 from phi_core.deid.stream.work import Chunk, Done, WorkSpec, process_chunk, runs_on_cpu
 
 # Documents per Ray dataset. A dataset costs a fixed planning and scheduling
-# time (tenths of a second), so windows are large; the first is two blocks, so
-# that every worker of a small machine warms up at once, and they double up to
-# this size (the driver covers the first seconds, see RayExecutor.map).
+# time (tenths of a second), so windows are large; they start small so that
+# the first documents reach the output at once, and double up to this size.
 WINDOW_DOCS = 8192
-FIRST_WINDOW_DOCS = 1024
+FIRST_WINDOW_DOCS = 256
 # Documents per block, i.e. per Ray task: enough work to hide a task's overhead,
 # small enough that a window spreads over every CPU.
 BLOCK_DOCS = 512
@@ -97,21 +94,13 @@ class RayExecutor:
         self.ray = ray
         self.spec = spec
         self.workers = workers
-        # The job draws its own progress bar; Ray's would interleave with it.
-        self._quiet_logs()
-        self.pool = cf.ThreadPoolExecutor(WINDOWS_IN_FLIGHT, thread_name_prefix="ray-window")
         self.started_here = not ray.is_initialized()
-        # Started here, in the main thread: started from another thread, Ray's
-        # dashboard and runtime-env agents outlived the job (measured). A wrong
-        # address or a Ray that cannot start fails before any output exists.
         if self.started_here:
             self._start(address)
-        # A start still under way (None: Ray is up); map() rewrites chunks meanwhile.
-        self.ready: cf.Future | None = None
-
-    def _quiet_logs(self) -> None:
+        # The job draws its own progress bar; Ray's would interleave with it.
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
+        self.pool = cf.ThreadPoolExecutor(WINDOWS_IN_FLIGHT, thread_name_prefix="ray-window")
 
     def _start(self, address: str | None) -> None:
         quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
@@ -119,7 +108,6 @@ class RayExecutor:
         path = os.pathsep.join(p for p in (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")) if p)
         if address:
             self.ray.init(address=address, runtime_env={"env_vars": {"PYTHONPATH": path}}, **quiet)
-            self._quiet_logs()  # ray.init sets its own levels
             return
         # A local instance's processes inherit this environment; a runtime_env would
         # instead make Ray start a second set of worker processes for it, leaving the
@@ -138,7 +126,6 @@ class RayExecutor:
                 os.environ.pop("PYTHONPATH", None)
             else:
                 os.environ["PYTHONPATH"] = before
-        self._quiet_logs()  # ray.init sets its own levels
 
     def _configure(self) -> None:
         # Set in the thread that runs the dataset, in case the context is per thread.
@@ -152,8 +139,6 @@ class RayExecutor:
         context.op_resource_reservation_enabled = False
 
     def _run(self, docs: list) -> list[tuple[str, list]]:
-        if self.ready is not None:
-            self.ready.result()  # this thread may have been free before Ray was up
         self._configure()
         starts = range(0, len(docs), BLOCK_DOCS)
         blocks = [_block(docs[start : start + BLOCK_DOCS], seq) for seq, start in enumerate(starts)]
@@ -171,75 +156,37 @@ class RayExecutor:
                 done[seq] = pickle.loads(cell)
         return [result for block in done for result in block]
 
-    def _ray_ready(self) -> bool:
-        if self.ready is None:
-            return True
-        if not self.ready.done():
-            return False
-        self.ready.result()  # Ray failed to start: say so now
-        return True
+    @staticmethod
+    def _windows(chunks: Iterable[Chunk]) -> Iterator[list[Chunk]]:
+        target, window, size = FIRST_WINDOW_DOCS, [], 0
+        for chunk in chunks:
+            window.append(chunk)
+            size += len(chunk)
+            if size >= target:
+                yield window
+                target, window, size = min(WINDOW_DOCS, target * 2), [], 0
+        if window:
+            yield window
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Done]:
-        """Results in input order; Ray windows and, until Ray is running, chunks the driver rewrote itself.
-
-        Until the first Ray window comes back (Ray starting, its workers importing
-        Ray Data and building the detector), a chunk that finds no free place on
-        Ray is rewritten here with the same process_chunk; from then on every
-        chunk goes to Ray. The results wait in one queue in input order, so the
-        output is the same whoever rewrote a document.
-        """
-        # Each entry: [chunks, future of a Ray window or None, results or None].
         pending: collections.deque = collections.deque()
-        window: list[Chunk] = []
-        size, target, warm, on_ray, here = 0, FIRST_WINDOW_DOCS, False, 0, 0
 
-        def ready_entries(block: bool) -> Iterator[Done]:
-            nonlocal on_ray, here
-            while pending and (block or pending[0][1] is None or pending[0][1].done()):
-                window_chunks, future, results = pending.popleft()
-                block = False  # only the oldest entry is waited for
-                if future is None:
-                    here -= sum(len(c) for c in window_chunks)
-                    yield results
-                    continue
-                on_ray -= 1
-                out, cursor = future.result(), 0
-                for chunk in window_chunks:
-                    yield out[cursor : cursor + len(chunk)]
-                    cursor += len(chunk)
+        def finish() -> Iterator[Done]:
+            window, future = pending.popleft()
+            out, cursor = future.result(), 0
+            for chunk in window:
+                yield out[cursor : cursor + len(chunk)]
+                cursor += len(chunk)
 
-        def submit() -> None:
-            nonlocal window, size, target, on_ray
-            docs = [doc for chunk in window for doc in chunk]
-            pending.append([window, self.pool.submit(self._run, docs), None])
-            on_ray += 1
-            window, size, target = [], 0, min(WINDOW_DOCS, target * 2)
-
-        for chunk in chunks:
-            warm = warm or any(e[1] is not None and e[1].done() for e in pending)
-            ray_free = self._ray_ready() and on_ray < WINDOWS_IN_FLIGHT
-            if not warm and not ray_free and here < WINDOW_DOCS:
-                pending.append([[chunk], None, process_chunk(self.spec, chunk)])
-                here += len(chunk)
-            else:
-                window.append(chunk)
-                size += len(chunk)
-                if size >= target:
-                    submit()
-                while on_ray >= WINDOWS_IN_FLIGHT and (warm or here >= WINDOW_DOCS):
-                    yield from ready_entries(block=True)
-            yield from ready_entries(block=False)
-        if window:
-            if self.ready is not None:
-                self.ready.result()
-            submit()
+        for window in self._windows(chunks):
+            pending.append((window, self.pool.submit(self._run, [doc for chunk in window for doc in chunk])))
+            while len(pending) >= WINDOWS_IN_FLIGHT:
+                yield from finish()
         while pending:
-            yield from ready_entries(block=True)
+            yield from finish()
 
     def close(self) -> None:
         # Not waiting: a window still running ends with Ray itself, and Ctrl-C should not wait for it.
         self.pool.shutdown(wait=False, cancel_futures=True)
-        if self.ready is not None:
-            cf.wait([self.ready])  # a Ray still starting is shut down once it has started
         if self.started_here and self.ray.is_initialized():
             self.ray.shutdown()
