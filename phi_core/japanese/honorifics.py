@@ -8,6 +8,7 @@ Titles and honorifics are never part of a person's span
 
 Groups:
     person      polite or familiar forms after anyone's name (様, さん, 氏 ...)
+    katakana    様 on forms written wholly in katakana (ヤマダ タロウ サマ, ﾔﾏﾀﾞ ﾀﾛｳ ｻﾏ)
     familiar    the familiar subset (くん, ちゃん, 君)
     clinician   a clinician's title after the name (先生, 医師, 看護師, 技師)
     letter      the salutations after an addressee in a letter (御侍史, 御机下)
@@ -25,8 +26,8 @@ HONORIFICS: tuple[tuple[str, frozenset[str]], ...] = tuple(
     for word, groups in (
         ("様", "person"),
         ("さま", "person"),
-        ("サマ", "person"),  # forms written wholly in katakana: ヤマダ タロウ サマ
-        ("ｻﾏ", "person"),
+        ("サマ", "katakana"),
+        ("ｻﾏ", "katakana"),
         ("さん", "person"),
         ("殿", "person"),
         ("氏", "person"),

@@ -37,7 +37,7 @@ def _age_ok(value: str) -> bool:
 
 
 # An honorific may stand between the name and its age: ﾐﾂﾊｼ ﾖｼｴ 様 82F, ｵｵｸﾎﾞ ﾚﾝ ｻﾏ (M/9ｻｲ).
-_HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person'))})")
+_HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 
 
 def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:

@@ -26,6 +26,8 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, Reg
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.width import nfkc
 
+from .table import line_spans
+
 _BLANKS = " \u3000\t|"
 # A bar between columns ("1  | 8:45  | 整形外科") is a blank too: it only draws the grid.
 _WORD = re.compile("[^ \u3000\t|]+")
@@ -150,14 +152,6 @@ def _is_header(text: str, start: int, end: int, fields) -> bool:
     )
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
 def _chunks(text: str, words: list[_Word]) -> list[list[_Word]]:
     """Words grouped by the runs of two blank columns or more between them."""
     chunks: list[list[_Word]] = []
@@ -220,7 +214,7 @@ def aligned_hits(text: str) -> list[LabelHit]:
     if not _ALIGNED.search(text):
         return []
     hits: list[LabelHit] = []
-    lines = _lines(text)
+    lines = line_spans(text)
     index = 0
     while index < len(lines):
         start, end = lines[index]

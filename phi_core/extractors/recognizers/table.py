@@ -37,7 +37,8 @@ def _cells(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, i
     return cells
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, newline excluded: the rows of any table in plain text."""
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
@@ -87,7 +88,7 @@ def table_hits(text: str) -> list[LabelHit]:
     if "," not in text and "\t" not in text and "|" not in text:
         return []
     hits: list[LabelHit] = []
-    lines = _lines(text)
+    lines = line_spans(text)
     index = 0
     while index < len(lines):
         start, end = lines[index]
