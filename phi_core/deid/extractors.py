@@ -59,9 +59,9 @@ def model_extractor(part: Part, store) -> object:
 def part_extractor(part: Part, store=None) -> Extract:
     """A function from text to (label, value) items for one part."""
     if part.is_local:
-        from phi_core.runs.extractor_factory import LOCAL_EXTRACTORS
+        from phi_core.extractors.local import LOCAL_EXTRACTORS
 
-        extractor = LOCAL_EXTRACTORS[part.backend](None, store)[0]
+        extractor = LOCAL_EXTRACTORS[part.backend]()
     else:
         if store is None:
             raise ValueError(f"the part {part.spec()} calls a model and needs the store (for its phase's examples)")

@@ -12,13 +12,15 @@ import csv
 import io
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from phi_core.deid.io import Document
 from phi_core.deid.modes import MODES, FoundSpan, ModeContext
 from phi_core.deid.surrogate import SurrogateBook
 from phi_core.pipelines.definition import Pipeline
 from phi_core.pipelines.merge import label_category, merge_spans, part_spans
+
+if TYPE_CHECKING:  # the readers of every input format stay out of worker processes
+    from phi_core.deid.io import Document
 
 # Categories whose values may hold a name (checked against surrogate names).
 NAME_LIKE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "NAME_READING", "EMERGENCY_CONTACT"})

@@ -21,6 +21,7 @@ from phi_core.backends import (
     make_backend,
 )
 from phi_core.extractors.base import Extractor
+from phi_core.extractors.local import LOCAL_EXTRACTORS as LOCAL
 from phi_core.llm.validity import MAX_NUM_CTX_ENV, PromptTooLong, choose_num_ctx, max_num_ctx_from_env
 from phi_core.paths import BUILTIN_DATASET
 from phi_core.phases import PhaseDefinition, PhaseError, PhaseExtractor, default_registry, phase_from_dict
@@ -187,21 +188,9 @@ class UnknownBackend(BackendError):
     pass
 
 
-def _rules(job: Job, store: Store) -> list[Extractor]:
-    from phi_core.extractors.rules_extractor import RulesExtractor
-
-    return [RulesExtractor()]
-
-
-def _recall_first(job: Job, store: Store) -> list[Extractor]:
-    from phi_core.extractors.recall_first_extractor import RecallFirstExtractor
-
-    return [RecallFirstExtractor()]
-
-
+# Local extractors come from their one registry; a job's and a store's details do not change them.
 LOCAL_EXTRACTORS: dict[str, Callable[[Job, Store], list[Extractor]]] = {
-    "rules": _rules,
-    "recall-first": _recall_first,
+    name: (lambda job, store, make=make: [make()]) for name, make in LOCAL.items()
 }
 
 
