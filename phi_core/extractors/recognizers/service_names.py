@@ -30,7 +30,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 SERVICE_WORDS: tuple[str, ...] = (
     "調剤薬局", "薬局", "ドラッグストア", "居宅介護支援事業所", "介護支援事業所", "相談支援事業所", "事業所",
     "訪問看護ステーション", "訪問看護", "訪問介護", "訪問リハビリ", "ヘルパーステーション", "デイサービス",
-    "デイケア", "通所リハビリ", "ショートステイ", "ケアプランセンター", "ケアプラン", "地域包括支援センター",
+    "デイケア", "相談支援センター", "支援センター", "通所リハビリ", "ショートステイ", "ケアプランセンター", "ケアプラン", "地域包括支援センター",
     "包括支援センター", "健診センター", "検診センター", "健康管理センター", "保健センター", "保健所",
     "介護老人保健施設", "老健", "特別養護老人ホーム", "特養", "グループホーム", "有料老人ホーム", "老人ホーム",
     "小規模多機能", "サービス付き高齢者向け住宅", "サ高住", "作業所", "就労支援", "接骨院", "整骨院",
@@ -41,10 +41,18 @@ SERVICE_WORDS: tuple[str, ...] = (
     "中央病院", "大学病院", "記念病院", "総合病院", "市民病院", "病院", "クリニック", "医院", "診療所", "内科", "小児科", "外科", "整形外科", "皮膚科", "眼科",
     "耳鼻咽喉科", "産婦人科", "婦人科", "泌尿器科", "センター", "ハートセンター", "検査センター",
 )  # fmt: skip
-# Words that may stand between a name and its kind: さがみ野中央病院, くすのき記念病院, みらい臨床検査センター.
+# Words that may stand between a name and its kind: さがみ野中央病院, くすのき記念病院, みらい臨床検査センター,
+# 房総北救命救急センター, みどりの森こどもクリニック, さくら通り小児科: what the place does or whom it
+# serves, and the place words a coined name is built from.
 _CONNECTORS = frozenset(
-    "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー".split()
+    "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー "
+    "救命 救急 救命救急 相談 支援 相談支援 こども 子ども 小児 周産期 母子 療養 回復 回復期 リハビリテーション "
+    "リハビリ 精神 心療 透析 健診 検診 健康 保健 福祉 在宅 看護 レディース "
+    "森 杜 丘 里 台 通り 坂 浜 野 原 駅前 北 南 東 西".split()
 )
+# "の" joins two words of a coined name (みどりの森, ひかりの丘) after a kana word; after a kanji word it
+# is a sentence's particle (近くのクリニック).
+_JOINING_PARTICLE = "の"
 # A branch written after the kind: すずらん薬局 大宮東口店.
 _BRANCH = re.compile(
     f"[ \u3000]?[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]" + "{1,8}?(?:店|支店|営業所|分院|出張所)"
@@ -52,7 +60,7 @@ _BRANCH = re.compile(
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
     "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
-    "ステーション ホーム クリニック リハビリ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども コンサルト コンサルテーション".split()
+    "ステーション ホーム クリニック リハビリ リハビリテーション ほか べつ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども コンサルト コンサルテーション".split()
 )
 
 
@@ -126,10 +134,22 @@ def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
         before = by_end.get(m.start)
         if _is_name(m) or (_kana_piece(m) and before is not None and _is_name(before)):
             named = m.start
+        elif m.surface == _JOINING_PARTICLE and before is not None and _kana_word(before.surface) and _is_name(before):
+            pass
         elif m.surface not in _CONNECTORS:
             break
         position = m.start
     return named
+
+
+def _kind_start(by_end: dict[int, Morpheme], start: int) -> int:
+    """Where a kind starts with the words before it that belong to it (リハビリテーション病院 あおば台)."""
+    for _ in range(3):
+        m = by_end.get(start)
+        if m is None or m.surface not in _CONNECTORS:
+            break
+        start = m.start
+    return start
 
 
 @register
@@ -166,7 +186,7 @@ class ServiceNameRecognizer(Recognizer):
             if coined and not sentence and not kana.startswith(_FUNCTION_WORDS_TUPLE) and kana not in _GENERIC:
                 # A whole kana word up to the next break is the name, however the tokenizer cut it
                 # (ゆずり + は, さ + なる).
-                found.append(Candidate(start, coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                found.append(Candidate(_kind_start(by_end, start), coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             after = by_start.get(end + gap)
             # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
