@@ -68,6 +68,18 @@ LEADING_TITLES: tuple[str, ...] = (
     "教授",
     "講師",
 )
+# Occupations and posts of staff written in front of a name with a space, in prose and brackets
+# (（助産師 石蔵）, 病棟師長 エヴァンス 葉子, 聴取者 PSW 柏葉): the word says a staff member is named next.
+STAFF_OCCUPATIONS: tuple[str, ...] = (
+    "院長", "副院長", "部長", "副部長", "医長", "科長", "主任", "事務長", "師長", "副師長", "看護師長", "病棟師長",
+    "外来師長", "看護部長", "主治医", "担当医", "執刀医", "術者", "読影医", "依頼医", "紹介医", "指導医", "記載医",
+    "麻酔科医", "研修医", "専攻医", "当直医", "医師", "看護師", "准看護師", "助産師", "保健師", "薬剤師",
+    "管理栄養士", "栄養士", "理学療法士", "作業療法士", "言語聴覚士", "臨床工学技士", "臨床検査技師",
+    "診療放射線技師", "放射線技師", "検査技師", "技師", "公認心理師", "臨床心理士", "心理士", "精神保健福祉士",
+    "社会福祉士", "医療ソーシャルワーカー", "相談員", "相談支援専門員", "介護支援専門員", "ケアマネジャー",
+    "ケアマネ", "介護福祉士", "看護助手", "医療事務", "医師事務作業補助者", "検者", "聴取者", "説明者", "立会人",
+    "PSW", "MSW", "PT", "OT", "ST", "CE", "CP", "MA", "Ns.", "Ns", "Dr.", "Dr",
+)  # fmt: skip
 # Latin titles in front of a name; a dot may follow.
 LATIN_LEADING_TITLES: tuple[str, ...] = ("Dr", "DR", "Prof", "Ns", "NS", "Mr", "Mrs", "Ms")
 # Katakana rendering of "doctor" used as a title.

@@ -16,9 +16,10 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
+from phi_core.japanese.honorifics import STAFF_OCCUPATIONS, alternation
 from phi_core.nlp.morphemes import document_morphemes
 
-from .sudachi_names import RANK_SUPPLEMENT
+from .sudachi_names import BEFORE_CUES, RANK_SUPPLEMENT
 
 ROLES: tuple[str, ...] = (
     "術者", "執刀医", "執刀", "助手", "第1助手", "第2助手", "第一助手", "第二助手", "麻酔", "麻酔科医", "麻酔医",
@@ -41,6 +42,28 @@ _CLINICIAN_ROLES = ("主治医", "担当医", "執刀医", "術者", "読影医"
 _ROLE_SPACE_NAME = re.compile(
     "(?:" + "|".join(_CLINICIAN_ROLES) + f")[ \u3000](?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?=[）)]|\n|$)", re.MULTILINE
 )
+
+
+# Any staff occupation, one space, and a name closing a bracket, an item of a list or a line:
+# （指導 助産師 石蔵）, 病棟師長 エヴァンス 葉子）, （公認心理師 ファン・ティ・マイ）, 検者 鬼塚 玲央）.
+_KATAKANA_PART = f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}"
+_OCCUPATION_SPACE_NAME = re.compile(
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS)})[ \u3000]"
+    f"(?P<name>[{UNIFIED_KANJI}々]{{1,4}}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,4}})?"
+    f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    r"(?=[）)、,，。]|\n|$)",
+    re.MULTILINE,
+)
+
+
+# A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
+_NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
+_VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
+
+
+def _says_what_not_who(word) -> bool:
+    return word.surface in _NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
 
 
 @register
@@ -76,4 +99,12 @@ class RoleValueRecognizer(Recognizer):
         found.extend(
             Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in _ROLE_SPACE_NAME.finditer(text)
         )
+        for m in _OCCUPATION_SPACE_NAME.finditer(text):
+            start, end = m.span("name")
+            if by_start is None:
+                by_start = {m.start: m for m in document_morphemes(doc)}
+            word = by_start.get(start)
+            if word is not None and word.end == end and _says_what_not_who(word):
+                continue
+            found.append(Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         return found
