@@ -20,13 +20,17 @@ def hl7_candidates(text: str) -> list[Candidate]:
         return []
     found: list[Candidate] = []
     component, repeat = "^", "~"
+    known = {segment for segment, _ in _HL7_FIELDS}
     for match in _HL7_SEGMENT_RE.finditer(text):
-        segment = match.group("segment")
-        line_end = text.find("\n", match.start())
+        segment, segment_start = match.group("segment"), match.start("segment")
+        line_start = text.rfind("\n", 0, segment_start) + 1
+        if text[line_start:segment_start].strip(" \t") and segment not in known:
+            continue
+        line_end = text.find("\n", segment_start)
         line_end = len(text) if line_end < 0 else line_end
         if text[line_end - 1 : line_end] == "\r":
             line_end -= 1
-        fields = _components(text, match.start(), line_end, "|")
+        fields = _components(text, segment_start, line_end, "|")
         if segment == "MSH":
             encoding = text[fields[1][0] : fields[1][1]] if len(fields) > 1 else ""
             if len(encoding) >= 2:

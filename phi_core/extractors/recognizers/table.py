@@ -46,7 +46,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_HL7_SEGMENT = re.compile(r"[A-Z][A-Z0-9]{2}\|")
+_HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 
 
 def _delimiter(line: str) -> str:
