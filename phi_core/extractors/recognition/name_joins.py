@@ -6,7 +6,8 @@ document:
 - two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ);
 - a family name found alone takes the short word after one space when that
   word reads as a given name: kana (上条 ひかり, 中村 ロサ), one kanji (森永 剛)
-  or a word the dictionary calls a person's name or does not know;
+  or a word the dictionary calls a person's name or does not know, or any kana word when an age follows
+  (大城 ちか　92);
 - a given name the dictionary knows (一郎) takes the one- or two-kanji word
   standing before it across one space (今 一郎);
 - each part of a full name (two characters or more, or one kanji standing
@@ -32,6 +33,9 @@ _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}]{{2,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
 )
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
+# A row of a list of patients: the name, then the age (大城 ちか　92　F); a kana word there is the given
+# name whatever else the dictionary reads it as (ちか is also an adverb).
+_AGE_NEXT = re.compile(r"[ \u3000\t]+[0-9０-９]{1,3}(?![0-9０-９])")
 # One kanji written after a name that is a mark of the document, not a given name.
 _TITLES = frozenset(words("person", "clinician", "letter", "position", "latin") + LEADING_TITLES + LATIN_LEADING_TITLES)
 _NOT_GIVEN = frozenset("記宛印拝他等外分時日月年歳才男女科室号階棟院部課係様殿氏君")
@@ -71,7 +75,9 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         after = _GIVEN_AFTER.match(text, span.end)
         if after and after.end() <= limit and all(is_kanji(ch) for ch in text[span.start : span.end]):
             word = after.group("w")
-            if _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w"))):
+            if _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w"))) or (
+                _AGE_NEXT.match(text, after.end()) and not is_kanji(word[0])
+            ):
                 out[i] = span = span._replace(end=after.end())
                 continue
         floor = out[i - 1].end if i else 0
