@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
+from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
 from phi_core.extractors.recognition.label_words import (
     _BARE_ID_RE,
     _FACILITY_WORDS,
@@ -28,7 +28,7 @@ from phi_core.extractors.recognition.label_words import (
 from phi_core.extractors.recognition.name_parts import parse_labelled_name
 from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.extractors.recognition.value_patterns import PHONE
-from phi_core.japanese.chars import is_kanji
+from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class LabelHit:
     rule: LabelRule
     value_start: int
     value_end: int
+    label_start: int = -1
 
 
 def _index_by_last_char(words) -> dict[str, tuple[str, ...]]:
@@ -140,7 +141,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
     found.extend(hit for hit in _space_separated_labels(text) if hit[0] not in taken)
     found.sort(key=lambda hit: hit[0])
     hits: list[LabelHit] = []
-    for index, (_, start, label, rule) in enumerate(found):
+    for index, (label_start, start, label, rule) in enumerate(found):
         line_end = text.find("\n", start)
         end = len(text) if line_end < 0 else line_end
         if index + 1 < len(found):
@@ -153,7 +154,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
             if _is_label_word(bracket.group(1)):
                 end = bracket.start()  # "【患者氏名】田中 浩　【ID】0048291": the next label ends this value
                 break
-        hits.append(LabelHit(label, rule, start, end))
+        hits.append(LabelHit(label, rule, start, end, label_start))
     return hits
 
 
@@ -227,10 +228,17 @@ def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
     return [Candidate(match.start(), match.end(), "SEX", RANK_LABEL)] if match else []
 
 
+def _is_katakana_word(word: str) -> bool:
+    return all(in_katakana_block(ch) or is_half_width_katakana(ch) for ch in word)
+
+
 def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
     """Spans read straight from label values (names, addresses, facilities ...)."""
     found: list[Candidate] = []
     for hit in hits:
+        if hit.label_start >= 0 and _is_katakana_word(hit.label):
+            # ｼﾞｭｳｼｮ: a label spelled in katakana looks like a coined name to the name guessers; it is a label.
+            found.append(Candidate(hit.label_start, hit.label_start + len(hit.label), NOT_PHI, RANK_LABEL))
         read_as = hit.rule.read_as
         if read_as == "name":
             found.extend(parse_labelled_name(text, hit.value_start, hit.value_end, hit.rule.category))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from phi_core.japanese.width import nfkc
+from phi_core.japanese.width import nfkc, to_half_width_kana
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"}
 
 LABEL_RULES: dict[str, LabelRule] = {
     **_rules(
-        "氏名 患者 患者名 患者氏名 名前 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名",
+        "氏名 患者 患者名 患者氏名 患児 児童 名前 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名",
         LabelRule("name", "PATIENT_NAME", finds_sex=True),
     ),
     **_rules("読影 依頼 報告 執刀", _PHYSICIAN_RULE_DEF),
@@ -145,6 +145,21 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
 for _key, _rule in list(_ENGLISH_KEYS.items()):
     for _variant in (_key, _key.lower(), _key.upper(), _key.title(), _key.capitalize()):
         LABEL_RULES.setdefault(_variant, _rule)
+
+# Labels spelled by their reading, as older systems print them in (half-width) katakana:
+# ｼﾒｲ: ﾂﾂｲ ｺﾊﾙ, ｼﾞｭｳｼｮ: ..., セイネンガッピ ... Each reading shares its written label's rule.
+_LABEL_READINGS = {
+    "シメイ": "氏名", "カンジャメイ": "患者名", "カンジャシメイ": "患者氏名", "ナマエ": "名前", "カンジ": "患児",
+    "ジドウ": "児童", "ジュウショ": "住所", "セイネンガッピ": "生年月日", "セイベツ": "性別", "ネンレイ": "年齢",
+    "デンワ": "電話", "デンワバンゴウ": "電話番号", "ケイタイ": "携帯", "レンラクサキ": "連絡先",
+    "キンキュウレンラクサキ": "緊急連絡先", "ホゴシャ": "保護者", "カゾク": "家族", "ニュウインビ": "入院日",
+    "タイインビ": "退院日", "ジュシンビ": "受診日", "ケンサビ": "検査日", "タントウ": "担当", "タントウイ": "担当医",
+    "シュジイ": "主治医", "ビョウトウ": "病棟", "シンリョウカ": "診療科", "ビョウインメイ": "病院名",
+    "キンムサキ": "勤務先", "ガッコウメイ": "学校名",
+}  # fmt: skip
+for _reading, _written in _LABEL_READINGS.items():
+    for _variant in (_reading, to_half_width_kana(_reading)):
+        LABEL_RULES.setdefault(_variant, LABEL_RULES[_written])
 _PHYSICIAN_RULE = _PHYSICIAN_RULE_DEF
 
 # Role labels for clinicians are open-ended (依頼医, 検査依頼医, 読影医, 承認医,
