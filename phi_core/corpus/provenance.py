@@ -83,6 +83,13 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 further kinds (development)",
     ),
     BuiltinDataset(
+        "blind-dev5",
+        CORPUS_DIR / "blind-dev5.jsonl",
+        INDEPENDENT,
+        "A fifth set written from the annotation guidelines alone by someone who never read the recognizers, "
+        "of 12 further kinds from wards, clinics, pharmacy, obstetrics and research (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
@@ -101,5 +108,12 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         INDEPENDENT,
         "A third held-out set, written with blind-dev3 by someone who never read the recognizers, "
         "of 12 kinds in no other set (final measurement only)",
+    ),
+    BuiltinDataset(
+        "blind-final4",
+        CORPUS_DIR / "blind-final4.jsonl",
+        INDEPENDENT,
+        "A fourth held-out set, written beside blind-dev5 by another writer who never read the recognizers, "
+        "of 12 administrative, liaison, legal and safety kinds in no other set (final measurement only)",
     ),
 )
