@@ -31,6 +31,10 @@ _DAMAGED_BLOCK = re.compile(
 )
 
 
+# An address wrapped onto the next line, indented, that goes on with its block number.
+_WRAPPED = re.compile(r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])")
+
+
 def _damaged_tail(text: str, end: int) -> int:
     m = _DAMAGED_BLOCK.match(text, end)
     if m is None or not any(ch.isdigit() for ch in m.group()) or "\n" in m.group():
@@ -42,6 +46,10 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        wrapped = _WRAPPED.match(text, span.end)
+        if wrapped and tail == span.end:
+            # "新富町2丁目⏎      14-3 コーポ新富 201": the form wrapped the address onto an indented line.
+            tail = max(span.end, _damaged_tail(text, wrapped.end()))
         if tail > span.end and not any(span.end <= s.start < tail for s in out):
             grown = span._replace(end=tail)
             out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)

@@ -3,7 +3,7 @@
 Optical character recognition writes the letter O for zero, l or I for one
 ("2O24年7月1O日", "l5:22", "O8O-4l2O-7735") and kanji that look like katakana
 (クリ二ック with the kanji 二); a value may also be broken across lines
-("090-1234-\n5678", "錦町\n3-5-18"). The repaired copy has the same length:
+("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
 The balanced rules run on it, and what they find where something was repaired
@@ -57,9 +57,18 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         chars[p:q] = chars[p + 1 : q] + ["\n"]
         origin[p:q] = origin[p + 1 : q] + [p]
         changed.extend(range(p, q))
+    for m in _SPACED_PHONE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if m.group().count(" ") == 1 and m.group().count("-") == 2 and digits in (10, 11):
+            p, q = m.start() + m.group().index(" "), m.end()  # the stray space, then the rest of the number
+            chars[p:q] = chars[p + 1 : q] + [" "]
+            origin[p:q] = origin[p + 1 : q] + [p]
+            changed.extend(range(p, q))
     return "".join(chars), sorted(changed), origin
 
 
+# A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
+_SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0[0-9]{0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off.
 _BROKEN_LINE = re.compile(f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*")
 
