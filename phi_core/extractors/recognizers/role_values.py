@@ -48,15 +48,17 @@ _ROLE_SPACE_NAME = re.compile(
 # （指導 助産師 石蔵）, 病棟師長 エヴァンス 葉子）, （公認心理師 ファン・ティ・マイ）, 検者 鬼塚 玲央）.
 _KATAKANA_PART = f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}"
 _OCCUPATION_SPACE_NAME = re.compile(
-    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS)})[ \u3000]"
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)})[ \u3000]"
     f"(?P<name>[{UNIFIED_KANJI}々]{{1,4}}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,4}})?"
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    r"(?=[）)、,，。]|\n|$)",
+    r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
+    # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
+    r"(?=[）)、,，。\u3000]|  |\n|$)",
     re.MULTILINE,
 )
 
 
+_ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
 # A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
 _NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
@@ -101,6 +103,9 @@ class RoleValueRecognizer(Recognizer):
         )
         for m in _OCCUPATION_SPACE_NAME.finditer(text):
             start, end = m.span("name")
+            parts = re.split("[ \u3000]", text[start:end])
+            if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
+                end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}
             word = by_start.get(start)
