@@ -34,7 +34,7 @@ SERVICE_WORDS: tuple[str, ...] = (
     "包括支援センター", "健診センター", "検診センター", "健康管理センター", "保健センター", "保健所",
     "介護老人保健施設", "老健", "特別養護老人ホーム", "特養", "グループホーム", "有料老人ホーム", "老人ホーム",
     "小規模多機能", "サービス付き高齢者向け住宅", "サ高住", "作業所", "就労支援", "接骨院", "整骨院",
-    "鍼灸院", "治療院", "訪問診療", "在宅クリニック", "歯科医院", "歯科",
+    "鍼灸院", "治療院", "訪問診療", "在宅クリニック", "歯科医院", "歯科", "助産院", "助産所", "産院",
     # Homes and care houses named by a coined word before them: ひまわり苑, やすらぎ荘, あおばの里.
     "苑", "荘", "の里", "の家", "ハウス",
     # Hospitals and clinics whose name the rules do not take (a kana name before them).
@@ -142,6 +142,19 @@ def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
     return named
 
 
+_KANA_NAME_BEFORE_SPACE = re.compile(
+    f"(?:^|(?<=[\\s：:、。,，「『（(]))(?P<kana>[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,10}})[{UNIFIED_KANJI}]{{0,3}}$"
+)
+
+
+def _kana_name_before_space(text: str, space: int) -> int | None:
+    line_start = max(text.rfind("\n", 0, space) + 1, space - 16)
+    m = _KANA_NAME_BEFORE_SPACE.search(text, line_start, space)
+    if m is None or m.group("kana") in _GENERIC or m.group("kana").endswith(_PARTICLES):
+        return None
+    return m.start()
+
+
 def _kind_start(by_end: dict[int, Morpheme], start: int) -> int:
     """Where a kind starts with the words before it that belong to it (リハビリテーション病院 あおば台)."""
     for _ in range(3):
@@ -174,6 +187,10 @@ class ServiceNameRecognizer(Recognizer):
             branch = _BRANCH.match(text, end)
             tail = branch.end() if branch else end
             first = _name_before(by_end, start)
+            if first is None and text[start - 1 : start] in (" ", "\u3000"):
+                # A coined kana name, one space, its kind: かわごえ南 居宅介護支援事業所 (a kanji name there is
+                # a member of staff: 訪問看護 斉藤).
+                first = _kana_name_before_space(text, start - 1)
             if first is not None:
                 found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
