@@ -108,12 +108,12 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.
 _READING_IN_BRACKETS = re.compile(
-    rf"[{SPACE}]?[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
+    rf"[{SPACE}]{{0,2}}[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
 )
 
 
 # The same name in Latin letters in brackets after it: グエン・ティ・ラン（NGUYEN THI LAN）, タマラ・ペトロワ（Tamara PETROVA）.
-_LATIN_IN_BRACKETS = re.compile(r"[ \u3000]?[（(]([A-Z][A-Za-z'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z'\-]+){0,3})(?=[)）／/、,])")
+_LATIN_IN_BRACKETS = re.compile(r"[ \u3000]{0,2}[（(]([A-Z][A-Za-z'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z'\-]+){0,3})(?=[)）／/、,])")
 
 
 def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:

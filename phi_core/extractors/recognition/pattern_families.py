@@ -190,7 +190,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("phone", "PHONE", PHONE_MOBILE, _valid_phone),
     PatternFamily("phone", "PHONE", PHONE_SPACED, _valid_phone, needs=(" ", "　")),
     PatternFamily("phone", "PHONE", PHONE_INTERNATIONAL, _valid_phone, needs=("+81", "＋81")),
-    PatternFamily("phone", "FACILITY_PHONE", PHONE_EXTENSION, group="number", needs=("内線", "xt", "XT", "PHS")),
+    PatternFamily("phone", "FACILITY_PHONE", PHONE_EXTENSION, group="number", needs=("内線", "ナイセン", "ﾅｲｾﾝ", "xt", "XT", "PHS")),
     PatternFamily("address", "ADDRESS", POSTAL, group="code", needs=("〒",)),
     PatternFamily("address", "ADDRESS", POSTAL_BARE, needs=("都", "道", "府", "県")),
     PatternFamily("id", "OTHER_ID", ID_LETTERS_DIGITS),

@@ -150,9 +150,9 @@ PHONE_SPACED = re.compile(
 PHONE_INTERNATIONAL = re.compile(
     f"[+＋]{_not_after(DIGIT)}81[ \\-]?(?:\\(0\\))?[ \\-]?{D}{{1,4}}[ \\-]{D}{{1,4}}[ \\-]{D}{{3,4}}{_NOT_DIGIT_AFTER}"
 )
-# 内線3321, 内線：3321, ext. 3321, PHS 7123: internal numbers reach a person too.
+# 内線3321, 内線：3321, ext. 3321, PHS 7123, ﾅｲｾﾝ 2418: internal numbers reach a person too.
 PHONE_EXTENSION = re.compile(
-    f"(?:内線|(?<![A-Za-z])(?:ext|Ext|EXT|PHS)\\.?)[ 　]?[:：]?[ 　]?(?P<number>{D}{{2,5}}){_NOT_DIGIT_AFTER}"
+    f"(?:内線|ナイセン|ﾅｲｾﾝ|(?<![A-Za-z])(?:ext|Ext|EXT|PHS)\\.?)[ 　]?[:：]?[ 　]?(?P<number>{D}{{2,5}}){_NOT_DIGIT_AFTER}"
 )
 
 # Postal codes, free-standing IDs ------------------------------------------------
