@@ -168,6 +168,8 @@ ID_INFIXED_SERIAL = re.compile(
 ID_PREFIXED_SERIAL = re.compile(
     f"[A-Z]{_not_after('A-Za-z0-9' + _DASHES)}[A-Z]{{0,3}}-?[0-9]{{2,4}}-[0-9]{{3,6}}(?![A-Za-z0-9]|-[0-9])"
 )
+# Licence, certificate and register numbers: 第3-45521号, 第４－１１８７号, 第20231187号 (a hyphen or five digits).
+ID_NUMBERED = re.compile(r"(?<=第)(?P<number>[0-9０-９]{1,4}[-－‐][0-9０-９]{3,8}|[0-9０-９]{5,10})(?=号)")
 
 # Addresses in running text ----------------------------------------------------
 PREFECTURES = (
