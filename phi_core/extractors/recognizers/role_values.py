@@ -98,14 +98,16 @@ class RoleValueRecognizer(Recognizer):
                     position = end + 1
                     continue
                 break
-        found.extend(
-            Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in _ROLE_SPACE_NAME.finditer(text)
-        )
+        spaced = [m.span("name") for m in _ROLE_SPACE_NAME.finditer(text)]
         for m in _OCCUPATION_SPACE_NAME.finditer(text):
             start, end = m.span("name")
             parts = re.split("[ \u3000]", text[start:end])
+            if parts[0] in _ROLE_WORDS:
+                continue  # 担当 看護師 確認: a second role, no name
             if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
                 end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
+            spaced.append((start, end))
+        for start, end in spaced:
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}
             word = by_start.get(start)

@@ -1,0 +1,190 @@
+"""recall-first on the forms met in a fifth development set: each mechanism's forms and its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+import phi_core.extractors.recognizers  # noqa: F401  (registers every recognizer)
+from phi_core.extractors import profiles_recall_first as rf
+from phi_core.extractors import rules
+from phi_core.extractors.recognition.label_hits import find_label_hits
+from phi_core.extractors.recognition.recognizer import Document, recognizer_class
+
+
+def _found(name: str, text: str) -> list[str]:
+    return [text[c.start : c.end] for c in recognizer_class(name)().find(Document(text))]
+
+
+def _masked(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rf.extract_spans(text)]
+
+
+def _values(text: str) -> list[str]:
+    return [value for value, _ in _masked(text)]
+
+
+# --- care services and clinics named through words of what they do ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("救急搬送（房総北救命救急センター）、意識障害", "房総北救命救急センター"),
+        ("既往：熱性けいれん（2026年4月、みどりの森こどもクリニック受診）。", "みどりの森こどもクリニック"),
+        ("11/6 admitted via さくら通り小児科 referral", "さくら通り小児科"),
+        ("11月24日にリハビリテーション病院 あおば台へ転院した。", "リハビリテーション病院 あおば台"),
+        ("担当：相談支援センター ひだまり港南（泉谷）", "相談支援センター ひだまり港南"),
+        ("前回の出産は地元の やまびこ産院でした", "やまびこ産院"),
+        ("搬送元：助産院 こもれび（院長 杉本）", "助産院 こもれび"),
+        ("ケアマネジャー：かわごえ南 居宅介護支援事業所 早川氏", "かわごえ南 居宅介護支援事業所"),
+    ],
+)
+def test_service_names_through_words_of_what_the_place_does(text, value):
+    assert value in _found("service-name", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近くのクリニックを受診",
+        "救命救急センターへ搬送",
+        "当院救命救急センターに入院",
+        "訪問看護 斉藤 居宅介護支援事業所",
+        "ほかの 薬局",
+    ],
+)
+def test_service_words_alone_or_after_a_pointer_name_nothing(text):
+    assert _found("service-name", text) == []
+
+
+# --- staff named after their occupation -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("沐浴指導を実施（指導 助産師 石蔵）。", "石蔵"),
+        ("面談（副院長 白鳥、病棟師長 エヴァンス 葉子）", "白鳥"),
+        ("面談（副院長 白鳥、病棟師長 エヴァンス 葉子）", "エヴァンス 葉子"),
+        ("同意確認（19:40、聴取者 PSW 柏葉）。", "柏葉"),
+        ("面接を実施（公認心理師 ファン・ティ・マイ）。", "ファン・ティ・マイ"),
+        ("TEE（検者 鬼塚 玲央）：MV", "鬼塚 玲央"),
+        ("術者 榊原 直人　助手 Lee Min-jun　麻酔 真鍋　外回り 西", "Lee Min-jun"),
+        ("術者 榊原 直人　助手 Lee Min-jun　麻酔 真鍋　外回り 西", "真鍋"),
+    ],
+)
+def test_a_name_after_an_occupation_and_a_space(text, value):
+    assert value in _found("role-value", text)
+
+
+@pytest.mark.parametrize("text", ["PT 2単位、OT 実施）", "（担当 看護師 確認）", "（主治医 本人）", "薬剤師 同席）"])
+def test_an_occupation_before_what_happened_names_nobody(text):
+    assert _found("role-value", text) == []
+
+
+def test_a_role_written_after_a_name_is_not_its_given_name():
+    assert "宇佐美" in _found("role-value", "執刀 宇佐美　第一助手 乾")
+
+
+@pytest.mark.parametrize(
+    "text, value", [("病棟Ns ﾎﾘｹﾞﾁ → 手術室Ns Ｋａｎｅｋｏ", "Ｋａｎｅｋｏ"), ("RRT（石黒、Ns.Perez）到着", "Perez")]
+)
+def test_latin_names_after_every_latin_title(text, value):
+    assert value in _found("latin-name", text)
+
+
+# --- HL7 pasted into a log ----------------------------------------------------------------------
+
+_LOG = (
+    "2026-12-03 22:47:05 ERROR import failed\n  message:\n"
+    "    MSH|^~\\&|REGI|NISHIKI_MEDICAL|EMR|NISHIKI_MEDICAL|20261203224705||ADT^A08|1|P|2.5\n"
+    "    PID|1||00440912^^^NMC^MR||MORIOKA^AOI^^^^^L||20110722|F\n"
+    "  payload: PV1|1|O|PED^^^^^^|||||3321^SUGAWARA^NAO\n"
+)
+
+
+@pytest.mark.parametrize(
+    "value, category",
+    [("NISHIKI_MEDICAL", "HOSPITAL_NAME"), ("MORIOKA^AOI", "PATIENT_NAME"), ("SUGAWARA^NAO", "PHYSICIAN_NAME")],
+)
+def test_hl7_segments_indented_or_after_log_text_are_read(value, category):
+    assert (value, category) in [(s.text, s.category) for s in rules.extract_spans(_LOG)]
+
+
+def test_only_known_segments_are_read_in_the_middle_of_a_line():
+    # "ABC|" after other text is a bar table or prose, not a segment the table knows.
+    assert _found("hl7", "result: ABC|1||YAMADA^TARO") == []
+    assert "YAMADA^TARO" in _found("hl7", "result: PID|1||4711||YAMADA^TARO")
+
+
+# --- lists of patients, labels in katakana --------------------------------------------------------
+
+
+def test_a_kana_given_name_before_an_age_joins_the_family_name():
+    assert ("大城 ちか", "PATIENT_NAME") in _masked("605-B　大城 ちか　92　F　心不全増悪")
+
+
+def test_a_kana_word_after_a_family_name_without_an_age_is_left_alone():
+    assert "大城 まだ" not in _values("大城 まだ来院せず")
+
+
+@pytest.mark.parametrize(
+    "label, value, category",
+    [
+        ("ｼﾒｲ", "ﾂﾂｲ ｺﾊﾙ", "PATIENT_NAME"),
+        ("ｼﾞｭｳｼｮ", "ﾄﾁｷﾞｹﾝ ﾓｵｶｼ ﾀｶﾏ 1120-6", "ADDRESS"),
+        ("シメイ", "ツツイ コハル", "PATIENT_NAME"),
+    ],
+)
+def test_labels_spelled_by_their_reading(label, value, category):
+    text = f"{label}: {value}\n"
+    assert [h.label for h in find_label_hits(text)] == [label]
+    masked = _masked(text)
+    assert (value, category) in masked
+    assert label not in [v for v, _ in masked]  # the label itself is never a name
+
+
+# --- damaged and wrapped values -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value", [("自宅 03-3996-58 21）", "03-3996-58 21"), ("（自宅 049-2 24-7713、携帯", "049-2 24-7713")]
+)
+def test_a_phone_with_a_stray_space(text, value):
+    assert value in _values(text)
+
+
+def test_spaced_groups_that_are_no_phone_stay_apart():
+    assert _values("BP 136-88 12 3") == []
+
+
+def test_an_address_wrapped_onto_an_indented_line():
+    text = "住所：埼玉県川越市新富町2丁目\n      14-3 コーポ新富 201\n電話：049-224-7713"
+    assert ("埼玉県川越市新富町2丁目\n      14-3 コーポ新富 201", "ADDRESS") in _masked(text)
+
+
+def test_a_count_on_the_next_line_is_not_an_address():
+    assert ("東京都港区", "ADDRESS") in _masked("住所：東京都港区\n  12 名")
+
+
+# --- numbers, stamps, wards, readings -------------------------------------------------------------
+
+
+def test_licence_numbers_and_their_look_alikes():
+    assert ("3-45521", "OTHER_ID") in [(s.text, s.category) for s in rules.extract_spans("免許証番号 第3-45521号")]
+    assert rules.extract_spans("第2号被保険者、第3-4肋間") == []
+
+
+def test_a_compact_date_and_time_is_one_stamp():
+    assert "20261202 1415" in _found("machine-timestamp", "assessed_at=20261202 1415  by=x")
+    assert _found("machine-timestamp", "count 20261399 1415") == []
+
+
+def test_a_floor_and_a_specialty_ward():
+    assert "5F産科病棟" in _found("ward-name", "確認者：中山　5F産科病棟 510号室")
+    assert "3階小児病棟" in _found("ward-name", "3階小児病棟へ転棟")
+
+
+def test_an_extension_in_katakana_and_a_reading_two_spaces_after_the_name():
+    assert ("2418", "FACILITY_PHONE") in _masked("TEL 03-3971-2204 (ﾅｲｾﾝ 2418)")
+    assert ("フカサワ ソウイチ", "NAME_READING") in _masked("患者 深沢 宗一  (フカサワ ソウイチ)  74歳")
