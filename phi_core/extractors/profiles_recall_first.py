@@ -113,7 +113,9 @@ _READING_IN_BRACKETS = re.compile(
 
 
 # The same name in Latin letters in brackets after it: グエン・ティ・ラン（NGUYEN THI LAN）, タマラ・ペトロワ（Tamara PETROVA）.
-_LATIN_IN_BRACKETS = re.compile(r"[ \u3000]{0,2}[（(]([A-Z][A-Za-z'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z'\-]+){0,3})(?=[)）／/、,])")
+_LATIN_IN_BRACKETS = re.compile(
+    r"[ \u3000]{0,2}[（(]([A-Z][A-Za-z'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z'\-]+){0,3})(?=[)）／/、,])"
+)
 
 
 def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:

@@ -269,7 +269,11 @@ def test_a_staff_role_before_a_latin_name_does_not_spare_the_name():
         ("Location: Ward 5N, room 5N-18", "Ward 5N", "DEPARTMENT"),
         (" 'age': '69', 'sex': 'M',", "69", "AGE"),
         ("user=ramirez.k by=nagase.h", "ramirez.k", "PHYSICIAN_NAME"),
-        ("「地域援助事業者」：相談支援センター ひだまり港南（担当 泉谷）", "相談支援センター ひだまり港南", "HOSPITAL_NAME"),
+        (
+            "「地域援助事業者」：相談支援センター ひだまり港南（担当 泉谷）",
+            "相談支援センター ひだまり港南",
+            "HOSPITAL_NAME",
+        ),
         ("見学：グループホームあおぞら姉崎", "グループホームあおぞら姉崎", "HOSPITAL_NAME"),
     ],
 )
