@@ -12,7 +12,8 @@ costs more than a mask. A department is
   外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
 - a ward named by its kind in kanji (精神科急性期治療病棟);
 - an intensive or high care unit by its letters (ICU, CCU, HCU, NICU ...),
-  standing alone (not ER+, HCU-12) and not in Japanese prose (ICU入室後).
+  not part of a code (HCU-12, ICU/CCU stays two) and also in Japanese prose
+  (ICU入室, HCU転棟: independent writers mark the unit a patient moves to).
 
 A department followed by advice to consult it (腫瘍内科へのコンサルトを推奨)
 is a teaching note, not where this patient was seen; the radiology department
@@ -38,11 +39,9 @@ _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "H
 # What may follow a department and still leave it a department: its clinic or ward.
 _AFTER = rf"(?:外来|病棟|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
-# A unit as a value or in English ("病棟：ICU ベッド6", "to CCU"), not a place moved to in
-# Japanese prose ("ICU入室後、HCUへ転棟"), which says nothing about who.
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
-_UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%{JAPANESE_LETTERS}])")
+_UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.
 _ADVICE = re.compile(
