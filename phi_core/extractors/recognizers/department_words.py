@@ -12,7 +12,7 @@ costs more than a mask. A department is
   外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
 - a ward named by its kind in kanji (精神科急性期治療病棟);
 - an intensive or high care unit by its letters (ICU, CCU, HCU, NICU ...),
-  not part of a code (HCU-12, ICU/CCU stays two) and also in Japanese prose
+  not part of a code or a pair (HCU-12, ICU/CCU) and also in Japanese prose
   (ICU入室, HCU転棟: independent writers mark the unit a patient moves to).
 
 A department followed by advice to consult it (腫瘍内科へのコンサルトを推奨)
