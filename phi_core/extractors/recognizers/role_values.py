@@ -111,7 +111,7 @@ class RoleValueRecognizer(Recognizer):
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}
             word = by_start.get(start)
-            if word is not None and word.end == end and _says_what_not_who(word):
+            if word is not None and _says_what_not_who(word):
                 continue
             found.append(Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         return found
