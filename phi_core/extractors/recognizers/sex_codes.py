@@ -28,9 +28,10 @@ _WHO = re.compile(
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性別"
 )
 _GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
-# Sex and age written as a pair with a slash: (F/34), 72/M.
+# Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.
 _PAIR = re.compile(
-    r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3})|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))(?![A-Za-z0-9/])"
+    r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3}(?:[yY]|歳|才)?)|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))"
+    r"(?![A-Za-z0-9/])"
 )
 # Quick tests that start with a character class (the patterns above start with a
 # look-behind, which the regex engine tries at every position).
@@ -62,7 +63,7 @@ class SexCodeRecognizer(Recognizer):
                     found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
         for m in _PAIR.finditer(text) if _ANY_PAIR.search(text) else ():
             sex, age = ("sex", "age") if m.group("sex") else ("sex2", "age2")
-            if int(m.group(age)) <= 120:
+            if int(m.group(age).rstrip("yY歳才")) <= 120:
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
