@@ -4,23 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import phi_core.extractors.recognizers  # noqa: F401  (registers every recognizer)
-from phi_core.extractors import profiles_recall_first as rf
+from tests.extractors.recall_probes import found, masked, values
+
 from phi_core.extractors import rules
 from phi_core.extractors.recognition.label_hits import find_label_hits
-from phi_core.extractors.recognition.recognizer import Document, recognizer_class
-
-
-def _found(name: str, text: str) -> list[str]:
-    return [text[c.start : c.end] for c in recognizer_class(name)().find(Document(text))]
-
-
-def _masked(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rf.extract_spans(text)]
-
-
-def _values(text: str) -> list[str]:
-    return [value for value, _ in _masked(text)]
 
 
 # --- care services and clinics named through words of what they do ---------------------------
@@ -40,7 +27,7 @@ def _values(text: str) -> list[str]:
     ],
 )
 def test_service_names_through_words_of_what_the_place_does(text, value):
-    assert value in _found("service-name", text)
+    assert value in found("service-name", text)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +41,7 @@ def test_service_names_through_words_of_what_the_place_does(text, value):
     ],
 )
 def test_service_words_alone_or_after_a_pointer_name_nothing(text):
-    assert _found("service-name", text) == []
+    assert found("service-name", text) == []
 
 
 # --- staff named after their occupation -------------------------------------------------------
@@ -74,23 +61,23 @@ def test_service_words_alone_or_after_a_pointer_name_nothing(text):
     ],
 )
 def test_a_name_after_an_occupation_and_a_space(text, value):
-    assert value in _found("role-value", text)
+    assert value in found("role-value", text)
 
 
 @pytest.mark.parametrize("text", ["PT 2単位、OT 実施）", "（担当 看護師 確認）", "（主治医 本人）", "薬剤師 同席）"])
 def test_an_occupation_before_what_happened_names_nobody(text):
-    assert _found("role-value", text) == []
+    assert found("role-value", text) == []
 
 
 def test_a_role_written_after_a_name_is_not_its_given_name():
-    assert "宇佐美" in _found("role-value", "執刀 宇佐美　第一助手 乾")
+    assert "宇佐美" in found("role-value", "執刀 宇佐美　第一助手 乾")
 
 
 @pytest.mark.parametrize(
     "text, value", [("病棟Ns ﾎﾘｹﾞﾁ → 手術室Ns Ｋａｎｅｋｏ", "Ｋａｎｅｋｏ"), ("RRT（石黒、Ns.Perez）到着", "Perez")]
 )
 def test_latin_names_after_every_latin_title(text, value):
-    assert value in _found("latin-name", text)
+    assert value in found("latin-name", text)
 
 
 # --- HL7 pasted into a log ----------------------------------------------------------------------
@@ -113,19 +100,19 @@ def test_hl7_segments_indented_or_after_log_text_are_read(value, category):
 
 def test_only_known_segments_are_read_in_the_middle_of_a_line():
     # "ABC|" after other text is a bar table or prose, not a segment the table knows.
-    assert _found("hl7", "result: ABC|1||YAMADA^TARO") == []
-    assert "YAMADA^TARO" in _found("hl7", "result: PID|1||4711||YAMADA^TARO")
+    assert found("hl7", "result: ABC|1||YAMADA^TARO") == []
+    assert "YAMADA^TARO" in found("hl7", "result: PID|1||4711||YAMADA^TARO")
 
 
 # --- lists of patients, labels in katakana --------------------------------------------------------
 
 
 def test_a_kana_given_name_before_an_age_joins_the_family_name():
-    assert ("大城 ちか", "PATIENT_NAME") in _masked("605-B　大城 ちか　92　F　心不全増悪")
+    assert ("大城 ちか", "PATIENT_NAME") in masked("605-B　大城 ちか　92　F　心不全増悪")
 
 
 def test_a_kana_word_after_a_family_name_without_an_age_is_left_alone():
-    assert "大城 まだ" not in _values("大城 まだ来院せず")
+    assert "大城 まだ" not in values("大城 まだ来院せず")
 
 
 @pytest.mark.parametrize(
@@ -139,9 +126,9 @@ def test_a_kana_word_after_a_family_name_without_an_age_is_left_alone():
 def test_labels_spelled_by_their_reading(label, value, category):
     text = f"{label}: {value}\n"
     assert [h.label for h in find_label_hits(text)] == [label]
-    masked = _masked(text)
-    assert (value, category) in masked
-    assert label not in [v for v, _ in masked]  # the label itself is never a name
+    spans = masked(text)
+    assert (value, category) in spans
+    assert label not in [v for v, _ in spans]  # the label itself is never a name
 
 
 # --- damaged and wrapped values -------------------------------------------------------------------
@@ -151,20 +138,20 @@ def test_labels_spelled_by_their_reading(label, value, category):
     "text, value", [("自宅 03-3996-58 21）", "03-3996-58 21"), ("（自宅 049-2 24-7713、携帯", "049-2 24-7713")]
 )
 def test_a_phone_with_a_stray_space(text, value):
-    assert value in _values(text)
+    assert value in values(text)
 
 
 def test_spaced_groups_that_are_no_phone_stay_apart():
-    assert _values("BP 136-88 12 3") == []
+    assert values("BP 136-88 12 3") == []
 
 
 def test_an_address_wrapped_onto_an_indented_line():
     text = "住所：埼玉県川越市新富町2丁目\n      14-3 コーポ新富 201\n電話：049-224-7713"
-    assert ("埼玉県川越市新富町2丁目\n      14-3 コーポ新富 201", "ADDRESS") in _masked(text)
+    assert ("埼玉県川越市新富町2丁目\n      14-3 コーポ新富 201", "ADDRESS") in masked(text)
 
 
 def test_a_count_on_the_next_line_is_not_an_address():
-    assert ("東京都港区", "ADDRESS") in _masked("住所：東京都港区\n  12 名")
+    assert ("東京都港区", "ADDRESS") in masked("住所：東京都港区\n  12 名")
 
 
 # --- numbers, stamps, wards, readings -------------------------------------------------------------
@@ -176,15 +163,15 @@ def test_licence_numbers_and_their_look_alikes():
 
 
 def test_a_compact_date_and_time_is_one_stamp():
-    assert "20261202 1415" in _found("machine-timestamp", "assessed_at=20261202 1415  by=x")
-    assert _found("machine-timestamp", "count 20261399 1415") == []
+    assert "20261202 1415" in found("machine-timestamp", "assessed_at=20261202 1415  by=x")
+    assert found("machine-timestamp", "count 20261399 1415") == []
 
 
 def test_a_floor_and_a_specialty_ward():
-    assert "5F産科病棟" in _found("ward-name", "確認者：中山　5F産科病棟 510号室")
-    assert "3階小児病棟" in _found("ward-name", "3階小児病棟へ転棟")
+    assert "5F産科病棟" in found("ward-name", "確認者：中山　5F産科病棟 510号室")
+    assert "3階小児病棟" in found("ward-name", "3階小児病棟へ転棟")
 
 
 def test_an_extension_in_katakana_and_a_reading_two_spaces_after_the_name():
-    assert ("2418", "FACILITY_PHONE") in _masked("TEL 03-3971-2204 (ﾅｲｾﾝ 2418)")
-    assert ("フカサワ ソウイチ", "NAME_READING") in _masked("患者 深沢 宗一  (フカサワ ソウイチ)  74歳")
+    assert ("2418", "FACILITY_PHONE") in masked("TEL 03-3971-2204 (ﾅｲｾﾝ 2418)")
+    assert ("フカサワ ソウイチ", "NAME_READING") in masked("患者 深沢 宗一  (フカサワ ソウイチ)  74歳")

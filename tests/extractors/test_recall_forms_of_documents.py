@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import phi_core.extractors.recognizers  # noqa: F401  (registers every recognizer)
-from phi_core.extractors import profiles_recall_first as rf
+from tests.extractors.recall_probes import found, masked, values
+
 from phi_core.extractors import rules
-from phi_core.extractors.recognition.recognizer import Document, recognizer_class
-
-
-def _found(name: str, text: str) -> list[str]:
-    return [text[c.start : c.end] for c in recognizer_class(name)().find(Document(text))]
-
-
-def _masked(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rf.extract_spans(text)]
-
-
-def _values(text: str) -> list[str]:
-    return [value for value, _ in _masked(text)]
 
 
 # --- schools, nurseries and employers ---------------------------------------------------------
@@ -36,42 +23,42 @@ def _values(text: str) -> list[str]:
     ],
 )
 def test_organisation_names_are_found_by_kind_or_legal_form(text, value):
-    assert value in _found("organisation-name", text)
+    assert value in found("organisation-name", text)
 
 
 @pytest.mark.parametrize("text", ["近くの小学校に通う", "兄も保育園で同症状", "市内の中学校", "大学で講義"])
 def test_a_kind_alone_or_after_a_pointer_names_no_organisation(text):
-    assert _found("organisation-name", text) == []
+    assert found("organisation-name", text) == []
 
 
 # --- letters and digits typed one to a box -------------------------------------------------------
 
 
 def test_a_name_spaced_letter_by_letter_before_an_honorific_is_a_name():
-    assert ("嶋 田 み ゆ き", "PATIENT_NAME") in _masked("315582\n嶋 田 み ゆ き 様 (８９歳)")
+    assert ("嶋 田 み ゆ き", "PATIENT_NAME") in masked("315582\n嶋 田 み ゆ き 様 (８９歳)")
 
 
 def test_a_spaced_name_across_a_two_space_gap_is_one_span_without_its_honorific():
-    assert "伊 集 院  栄 子" in _values("患者氏名：伊 集 院  栄 子 様\u3000病棟")
-    assert "桜 庭  み の り" in _values("患者氏名\u3000桜 庭  み の り\u3000\u3000年 令 4 6 才")
+    assert "伊 集 院  栄 子" in values("患者氏名：伊 集 院  栄 子 様\u3000病棟")
+    assert "桜 庭  み の り" in values("患者氏名\u3000桜 庭  み の り\u3000\u3000年 令 4 6 才")
 
 
 def test_digits_spaced_before_a_found_age_join_it():
-    assert ("4 6 才", "AGE") in _masked("患者氏名\u3000桜 庭  み の り\u3000\u3000年 令 4 6 才")
+    assert ("4 6 才", "AGE") in masked("患者氏名\u3000桜 庭  み の り\u3000\u3000年 令 4 6 才")
 
 
 def test_spaced_title_words_without_an_honorific_are_not_names():
-    assert _found("spaced-name", "登 園 許 可 証 明 書\nひまわり保育園 園長 殿") == []
+    assert found("spaced-name", "登 園 許 可 証 明 書\nひまわり保育園 園長 殿") == []
 
 
 @pytest.mark.parametrize("text, value", [("R8. 12. 2 ポータブル", "R8. 12. 2"), ("2026. 12. 4 施行", "2026. 12. 4")])
 def test_dates_spaced_after_their_dots_are_dates(text, value):
-    assert _found("spaced-date", text) == [value]
+    assert found("spaced-date", text) == [value]
 
 
 @pytest.mark.parametrize("text", ["Ver. 2. 1 を使用", "1. 2. 3. の順に", "図 3. 12. 参照"])
 def test_numbered_steps_and_versions_are_not_spaced_dates(text):
-    assert _found("spaced-date", text) == []
+    assert found("spaced-date", text) == []
 
 
 # --- age and sex beside a name -------------------------------------------------------------------
@@ -87,20 +74,20 @@ def test_numbered_steps_and_versions_are_not_spaced_dates(text):
     ],
 )
 def test_age_and_sex_codes_right_after_a_name_are_masked(text, expected):
-    masked = _masked(text)
+    spans = masked(text)
     for item in expected:
-        assert item in masked
+        assert item in spans
 
 
 @pytest.mark.parametrize("text", ["山田 太郎 3F病棟", "山田 太郎 3 名で来院", "疑 義 照 会 F A X"])
 def test_floors_counts_and_spelled_letters_after_a_name_are_not_age_or_sex(text):
-    masked = _masked(text)
-    assert not [value for value, category in masked if category in ("AGE", "SEX")]
+    spans = masked(text)
+    assert not [value for value, category in spans if category in ("AGE", "SEX")]
 
 
 def test_one_age_per_person_a_second_number_is_another_column():
-    masked = _masked("1   22:48  宍戸 敏夫        82M      2    呼吸困難")
-    assert ("82", "AGE") in masked and ("2", "AGE") not in masked
+    spans = masked("1   22:48  宍戸 敏夫        82M      2    呼吸困難")
+    assert ("82", "AGE") in spans and ("2", "AGE") not in spans
 
 
 # --- what a found date carries ----------------------------------------------------------------------
@@ -115,7 +102,7 @@ def test_one_age_per_person_a_second_number_is_another_column():
     ],
 )
 def test_dates_take_their_weekday_part_of_month_and_range_end(text, values):
-    dates = [v for v, c in _masked(text) if c.endswith("DATE")]
+    dates = [v for v, c in masked(text) if c.endswith("DATE")]
     assert dates == values
 
 
@@ -131,37 +118,37 @@ def test_dates_take_their_weekday_part_of_month_and_range_end(text, values):
     ],
 )
 def test_grid_town_and_scanned_addresses_are_whole(text, value):
-    assert value in _values(text)
+    assert value in values(text)
 
 
 def test_a_numbered_condition_is_not_a_grid_town():
-    assert _values("CT 3条件で撮影、帯広市内の6条通り") == []
+    assert values("CT 3条件で撮影、帯広市内の6条通り") == []
 
 
 def test_a_practice_named_by_its_specialties_is_one_facility():
-    assert ("きのした内科小児科", "HOSPITAL_NAME") in _masked("2026.12.4　きのした内科小児科　Dr. 木下 勉")
+    assert ("きのした内科小児科", "HOSPITAL_NAME") in masked("2026.12.4　きのした内科小児科　Dr. 木下 勉")
 
 
 @pytest.mark.parametrize("text", ["それから外科に紹介", "ほかの内科へ"])
 def test_a_sentence_before_a_specialty_is_not_a_facility(text):
-    assert _found("kana-facility", text) == []
+    assert found("kana-facility", text) == []
 
 
 def test_a_name_before_its_bracketed_kind_is_a_facility():
-    assert ("グリーンヒル帯広", "HOSPITAL_NAME") in _masked("0:50 外線：グリーンヒル帯広（特養）より")
+    assert ("グリーンヒル帯広", "HOSPITAL_NAME") in masked("0:50 外線：グリーンヒル帯広（特養）より")
 
 
 @pytest.mark.parametrize("text", ["近所の薬局（調剤薬局）で", "母は施設（特養）入所中"])
 def test_a_common_word_before_a_bracketed_kind_is_not_a_facility(text):
-    assert _found("service-name", text) == []
+    assert found("service-name", text) == []
 
 
 # --- names ------------------------------------------------------------------------------------------
 
 
 def test_katakana_name_parts_joined_by_dots_stay_together():
-    assert "グエン・ヴァン・ミン" in _values("連絡: 監理団体の グエン・ヴァン・ミン 氏 090-7718-2451")
-    assert _values("造影剤・イオパミロン使用") == []
+    assert "グエン・ヴァン・ミン" in values("連絡: 監理団体の グエン・ヴァン・ミン 氏 090-7718-2451")
+    assert values("造影剤・イオパミロン使用") == []
 
 
 @pytest.mark.parametrize(
@@ -174,12 +161,12 @@ def test_katakana_name_parts_joined_by_dots_stay_together():
     ],
 )
 def test_latin_names_by_honorific_hyphen_or_worklist_comma(text, value):
-    assert value in _found("latin-name", text)
+    assert value in found("latin-name", text)
 
 
 @pytest.mark.parametrize("text", ["CT,MRI,PET", "CEA,AFP 上昇なし"])
 def test_lists_of_acronyms_are_not_names(text):
-    assert _values(text) == []
+    assert values(text) == []
 
 
 def test_half_width_common_nouns_are_things_and_half_width_names_stay_names():
@@ -193,9 +180,9 @@ def test_half_width_common_nouns_are_things_and_half_width_names_stay_names():
 
 
 def test_key_equals_value_pairs_are_labelled_values():
-    masked = _masked("830015;initials=Y.H.;age=49;sex=F\ndrug=Paclitaxel")
-    assert ("49", "AGE") in masked and ("F", "SEX") in masked
-    assert _values("EF=60%, b=1000, TR=3000") == []
+    spans = masked("830015;initials=Y.H.;age=49;sex=F\ndrug=Paclitaxel")
+    assert ("49", "AGE") in spans and ("F", "SEX") in spans
+    assert values("EF=60%, b=1000, TR=3000") == []
 
 
 @pytest.mark.parametrize(
@@ -215,7 +202,7 @@ def test_labels_of_forms_logs_and_worklists(text, value, category):
 
 
 def test_an_operating_theatre_number_is_not_a_room():
-    assert _values("OR LIST ROOM 5") == []
+    assert values("OR LIST ROOM 5") == []
 
 
 def test_a_table_with_bars_between_columns_only_reads_its_header():
@@ -237,11 +224,11 @@ def test_an_hl7_segment_is_not_a_bar_table():
     ["C34.1 右上葉肺癌 pT1bN0M0 8140/3", "VD=0.8(1.2×S-1.25D)", "疼痛 NRS 7/10、VAS 4/10"],
 )
 def test_diagnosis_codes_diopters_and_pain_scales_are_clinical_facts(text):
-    assert _values(text) == []
+    assert values(text) == []
 
 
 def test_a_pain_scale_is_no_reason_to_spare_a_date_out_of_ten():
-    assert "3/10" in _values("3/10 に再診")
+    assert "3/10" in values("3/10 に再診")
 
 
 def test_a_staff_role_before_a_latin_name_does_not_spare_the_name():
@@ -278,7 +265,7 @@ def test_a_staff_role_before_a_latin_name_does_not_spare_the_name():
     ],
 )
 def test_forms_found_on_a_fourth_development_set(text, value, category):
-    assert (value, category) in _masked(text)
+    assert (value, category) in masked(text)
 
 
 @pytest.mark.parametrize(
@@ -292,4 +279,4 @@ def test_forms_found_on_a_fourth_development_set(text, value, category):
     ],
 )
 def test_look_alikes_of_the_fourth_development_set_are_left_alone(text, value):
-    assert not [v for v in _values(text) if value in v]
+    assert not [v for v in values(text) if value in v]

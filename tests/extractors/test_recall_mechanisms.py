@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import phi_core.extractors.recognizers  # noqa: F401  (registers every recognizer)
+from tests.extractors.recall_probes import found
+
 from phi_core.extractors.allow_list import load_allow_list
-from phi_core.extractors.recognition.recognizer import Document, recognizer_class
-
-
-def _found(name: str, text: str) -> list[str]:
-    return [text[c.start : c.end] for c in recognizer_class(name)().find(Document(text))]
 
 
 @pytest.mark.parametrize(
@@ -26,13 +22,13 @@ def _found(name: str, text: str) -> list[str]:
     ],
 )
 def test_department_word_finds_departments_of_record(text, value):
-    assert value in _found("department-word", text)
+    assert value in found("department-word", text)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "当科外来で経過観察。他科受診予定。ICU入室後、HCUへ転棟。",
+        "当科外来で経過観察。他科受診予定。",
         "療法の適応について腫瘍内科へのコンサルトを推奨する。",
         "必要に応じて循環器内科にご相談ください。",
         "整形外科で整復固定をご検討ください。",
@@ -43,7 +39,12 @@ def test_department_word_finds_departments_of_record(text, value):
     ],
 )
 def test_department_word_leaves_generic_mentions_alone(text):
-    assert _found("department-word", text) == []
+    assert found("department-word", text) == []
+
+
+def test_care_units_moved_to_in_prose_are_departments_of_record():
+    # Five independent writers marked the unit a patient moves to (ICU入室, HCU転棟) as the department of record.
+    assert found("department-word", "ICU入室後、HCUへ転棟。ICU/CCU") == ["ICU", "HCU", "CCU"]
 
 
 def test_a_department_is_a_clinical_word_unless_proposed_as_a_department():
@@ -101,7 +102,7 @@ def test_allow_list_leaves_dates_and_codes_that_look_like_quantities(text, value
     ],
 )
 def test_sex_code_finds_sex_beside_who_the_patient_is(text, values):
-    assert _found("sex-code", text) == values
+    assert found("sex-code", text) == values
 
 
 @pytest.mark.parametrize(
@@ -115,7 +116,7 @@ def test_sex_code_finds_sex_beside_who_the_patient_is(text, values):
     ],
 )
 def test_sex_code_leaves_look_alikes_alone(text):
-    assert _found("sex-code", text) == []
+    assert found("sex-code", text) == []
 
 
 @pytest.mark.parametrize(
@@ -127,12 +128,12 @@ def test_sex_code_leaves_look_alikes_alone(text):
     ],
 )
 def test_kana_facility_finds_coined_names_before_their_kind(text, value):
-    assert _found("kana-facility", text) == [value]
+    assert found("kana-facility", text) == [value]
 
 
 @pytest.mark.parametrize("text", ["このクリニックで", "近くのクリニックへ", "かかりつけ医院", "ほかの病院で"])
 def test_kana_facility_leaves_pointers_alone(text):
-    assert _found("kana-facility", text) == []
+    assert found("kana-facility", text) == []
 
 
 @pytest.mark.parametrize(
@@ -145,11 +146,11 @@ def test_kana_facility_leaves_pointers_alone(text):
     ],
 )
 def test_ward_name_reads_the_wing_on_either_side(text, values):
-    assert _found("ward-name", text) == values
+    assert found("ward-name", text) == values
 
 
 def test_department_word_reads_wards_named_by_their_kind():
-    assert "精神科急性期治療病棟" in _found("department-word", "隔離 観察記録（精神科急性期治療病棟\u3000保護室 S-2）")
+    assert "精神科急性期治療病棟" in found("department-word", "隔離 観察記録（精神科急性期治療病棟\u3000保護室 S-2）")
 
 
 @pytest.mark.parametrize(
@@ -161,12 +162,12 @@ def test_department_word_reads_wards_named_by_their_kind():
     ],
 )
 def test_labelled_number_reads_ids_after_unknown_labels(text, values):
-    assert _found("labelled-number", text) == values
+    assert found("labelled-number", text) == values
 
 
 @pytest.mark.parametrize("text", ["No. 7 リンパ節", "規約 第2版", "番号 1 の結節", "ID未発行"])
 def test_labelled_number_leaves_short_counts_alone(text):
-    assert _found("labelled-number", text) == []
+    assert found("labelled-number", text) == []
 
 
 @pytest.mark.parametrize(
@@ -178,12 +179,12 @@ def test_labelled_number_leaves_short_counts_alone(text):
     ],
 )
 def test_identifier_shape_reads_international_phone_numbers(text, value):
-    assert value in _found("identifier-shape", text)
+    assert value in found("identifier-shape", text)
 
 
 @pytest.mark.parametrize("text", ["HbA1c +2 mmol", "GCS 15 +1 2", "CRP +0.5"])
 def test_identifier_shape_leaves_signed_numbers_alone(text):
-    assert [v for v in _found("identifier-shape", text) if v.startswith("+")] == []
+    assert [v for v in found("identifier-shape", text) if v.startswith("+")] == []
 
 
 def test_bare_number_after_an_age_label_is_an_age():
@@ -233,12 +234,12 @@ def test_neighbours_grow_an_address_to_its_room_and_find_a_room_after_a_ward():
     ],
 )
 def test_prose_date_reads_dates_as_prose_writes_them(text, values):
-    assert _found("prose-date", text) == values
+    assert found("prose-date", text) == values
 
 
 @pytest.mark.parametrize("text", ["3か月後に再検", "月齢4", "十二指腸", "一月後", "in 2015 guidelines", "13月"])
 def test_prose_date_leaves_durations_and_words_alone(text):
-    assert _found("prose-date", text) == []
+    assert found("prose-date", text) == []
 
 
 @pytest.mark.parametrize(
@@ -249,23 +250,23 @@ def test_prose_date_leaves_durations_and_words_alone(text):
     ],
 )
 def test_age_with_unit_reads_a_childs_age(text, value):
-    assert value in _found("age-with-unit", text)
+    assert value in found("age-with-unit", text)
 
 
 def test_age_with_unit_leaves_durations_alone():
-    assert _found("age-with-unit", "3か月後に再検、6か月間内服") == []
+    assert found("age-with-unit", "3か月後に再検、6か月間内服") == []
 
 
 @pytest.mark.parametrize(
     "text, value", [("六十八歳の男性", "六十八歳"), ("68 yrs old male", "68 yrs"), ("45 years old", "45 years")]
 )
 def test_age_with_unit_reads_kanji_numerals_and_years_old(text, value):
-    assert value in _found("age-with-unit", text)
+    assert value in found("age-with-unit", text)
 
 
 @pytest.mark.parametrize("text", ["for 3 years on insulin", "七十歳代", "2 yrs follow-up"])
 def test_age_with_unit_leaves_durations_and_bands_alone(text):
-    assert _found("age-with-unit", text) == []
+    assert found("age-with-unit", text) == []
 
 
 def test_a_bare_number_in_brackets_after_a_name_is_the_age():
@@ -288,34 +289,34 @@ def test_a_bare_number_in_brackets_after_a_name_is_the_age():
     ],
 )
 def test_kana_facility_reads_english_facility_names(text, value):
-    assert _found("kana-facility", text) == [value]
+    assert found("kana-facility", text) == [value]
 
 
 @pytest.mark.parametrize("text", ["admitted to the Intensive Care Unit", "Primary Care follow-up", "Home Care"])
 def test_kana_facility_leaves_kinds_of_care_alone(text):
-    assert _found("kana-facility", text) == []
+    assert found("kana-facility", text) == []
 
 
 @pytest.mark.parametrize(
     "text, value", [("Phone (555) 123-4567 ext. 22", "(555) 123-4567"), ("TEL (03) 1234-5678", "(03) 1234-5678")]
 )
 def test_identifier_shape_reads_phone_numbers_with_a_bracketed_area_code(text, value):
-    assert value in _found("identifier-shape", text)
+    assert value in found("identifier-shape", text)
 
 
 def test_sex_code_reads_a_sex_and_age_pair_and_labelled_number_a_bed_letter():
-    assert _found("sex-code", "氏名 : 中村 さくら 様 (F/34)") == ["34", "F"]
-    assert _found("labelled-number", "Bed: B, Room 512\nベッドA の患者") == ["B", "A"]
-    assert _found("labelled-number", "床上安静、ベッド上で") == []
+    assert found("sex-code", "氏名 : 中村 さくら 様 (F/34)") == ["34", "F"]
+    assert found("labelled-number", "Bed: B, Room 512\nベッドA の患者") == ["B", "A"]
+    assert found("labelled-number", "床上安静、ベッド上で") == []
 
 
 @pytest.mark.parametrize(
     "text", ["がん拠点病院または大学病院での精査を推奨。", "こどもクリニックを受診", "\nファミリークリニック"]
 )
 def test_kana_facility_leaves_kinds_written_in_kana_alone(text):
-    assert _found("kana-facility", text) == []
+    assert found("kana-facility", text) == []
 
 
 def test_department_word_reads_english_departments_but_not_radiology():
-    assert _found("department-word", "Department: Internal Medicine（内科）") == ["Internal Medicine", "内科"]
-    assert _found("department-word", "Dept of Radiology; neurologic exam") == []
+    assert found("department-word", "Department: Internal Medicine（内科）") == ["Internal Medicine", "内科"]
+    assert found("department-word", "Dept of Radiology; neurologic exam") == []
