@@ -90,6 +90,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 further kinds from wards, clinics, pharmacy, obstetrics and research (development)",
     ),
     BuiltinDataset(
+        "blind-dev6",
+        CORPUS_DIR / "blind-dev6.jsonl",
+        INDEPENDENT,
+        "A sixth set written from the annotation guidelines alone by someone who never read the recognizers, "
+        "of 12 further kinds from radiology operations, home care, rehabilitation, transplant and disaster medicine "
+        "(development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
