@@ -28,6 +28,8 @@ _TOKEN = re.compile(
     rf"|(?P<sex3>{_SEX})(?![A-Za-z0-9])"
 )
 _GAP = re.compile(r"[ \u3000]?[（(]|[ \u3000\t]{1,10}")
+# Between an age and a sex code: spaces, or a middle dot in brackets (（男・82）).
+_BETWEEN = re.compile(r"[ \u3000\t]{1,10}|・")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -44,7 +46,11 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
     """(start, end, category) of the age and sex tokens right after ``end``."""
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
-    gap = _GAP.match(text, end)
+    # After a name's bracketed reading the age may be glued on: 堤 かおり（ツツミ カオリ）45F.
+    closed = text[end : end + 1] in (")", "）")
+    gap = _GAP.match(text, end + 1) if closed else _GAP.match(text, end)
+    if closed and gap is None:
+        gap = re.compile("").match(text, end + 1)
     if gap is None:
         return []
     bracketed = gap.group().endswith(("（", "("))
@@ -54,7 +60,7 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
         if m is None:
             break
         after = text[m.end() : m.end() + 1]
-        if after and after not in " \u3000\t\n)）,、;；":
+        if after and after not in " \u3000\t\n)）,、;；・":
             break
         if m.group("age") is not None or m.group("age2") is not None:
             age, sex = ("age", "sex") if m.group("age") is not None else ("age2", "sex2")
@@ -76,13 +82,13 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
             break
         if after in ")）" or after == "\n" or not after:
             break
-        nxt = re.compile(r"[ \u3000\t]{1,10}").match(text, m.end())
+        nxt = _BETWEEN.match(text, m.end())
         if nxt is None:
             break
         position = nxt.end()
     last = max((end for _, end, _ in found), default=0)
-    if found and bracketed and text[last : last + 1] not in ")）":
-        return []  # "（3）" is an age; "（3回目）" is not
+    if found and bracketed and (text[last : last + 1] not in ")）、,，" or text[last + 1 : last + 2].isdigit()):
+        return []  # "（3）" and "（81、膵癌）" hold an age; "（3回目）" and "（3、4回目）" do not
     return found
 
 

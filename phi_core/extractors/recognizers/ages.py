@@ -26,6 +26,9 @@ _MORE = (
     # Kanji numerals: 六十八歳.
     ("歳", re.compile(rf"(?<![{KANJI_NUMERALS}百])[{KANJI_NUMERALS}百]{{1,4}}歳(?!代|台|以上|以下|未満)")),
     ("才", re.compile(rf"(?<![{KANJI_NUMERALS}百])[{KANJI_NUMERALS}百]{{1,4}}才(?!代|台|以上|以下|未満)")),
+    # An English "Age" with its number and no colon, in a header line: "Age 88  Sex M".
+    ("Age", re.compile(r"(?<![A-Za-z])Age[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
+    ("AGE", re.compile(r"(?<![A-Za-z])AGE[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
     # Months right before the sex: 4か月、男.
     (
         "月",
@@ -44,5 +47,8 @@ class AgeRecognizer(Recognizer):
         found = [Candidate(*m.span(), "AGE", RANK_SUPPLEMENT) for m in _AGE.finditer(text)]
         for unit, pattern in _MORE:
             if unit in text:
-                found.extend(Candidate(*m.span(), "AGE", RANK_SUPPLEMENT) for m in pattern.finditer(text))
+                found.extend(
+                    Candidate(*m.span("n" if "n" in pattern.groupindex else 0), "AGE", RANK_SUPPLEMENT)
+                    for m in pattern.finditer(text)
+                )
         return found

@@ -49,7 +49,7 @@ _ROLE_SPACE_NAME = re.compile(
 _KATAKANA_PART = f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}"
 _OCCUPATION_SPACE_NAME = re.compile(
     f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)})[ \u3000]"
-    f"(?P<name>[{UNIFIED_KANJI}々]{{1,4}}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,4}})?"
+    f"(?P<name>[{UNIFIED_KANJI}々]{{1,4}}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
     r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
