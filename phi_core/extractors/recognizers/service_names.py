@@ -47,7 +47,7 @@ SERVICE_WORDS: tuple[str, ...] = (
 _CONNECTORS = frozenset(
     "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー "
     "救命 救急 救命救急 相談 支援 相談支援 こども 子ども 小児 周産期 母子 療養 回復 回復期 リハビリテーション "
-    "リハビリ 精神 心療 透析 健診 検診 健康 保健 福祉 在宅 看護 レディース "
+    "リハビリ 精神 心療 透析 健診 検診 健康 保健 福祉 在宅 看護 レディース 居宅 介護 訪問 通所 包括 "
     "森 杜 丘 里 台 通り 坂 浜 野 原 駅前 北 南 東 西".split()
 )
 # "の" joins two words of a coined name (みどりの森, ひかりの丘) after a kana word; after a kanji word it
@@ -73,8 +73,12 @@ _KANA_NAME_AFTER = re.compile(
     + f"|[へにでをがとは][{UNIFIED_KANJI}])"
 )
 _KINDS_BEFORE_NAME = frozenset(
-    {"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター"}
+    {"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター", "支援センター"}
 )
+# A name of kanji after such a kind, up to a break (訪問看護ステーション潮風), or a kanji-の-kanji name after a
+# space (特別養護老人ホーム 桜の里).
+_KANJI_NAME_AFTER = re.compile(f"[{UNIFIED_KANJI}]{{1,4}}(?=[\\s、。,，（(）)]|$)")
+_NO_NAME_AFTER = re.compile(f"[{UNIFIED_KANJI}]{{1,3}}の[{UNIFIED_KANJI}]{{1,3}}(?=[\\s、。,，（(）)]|$)")
 # Kana words that follow a service word in a sentence and name nothing.
 _FUNCTION_WORDS = frozenset(
     "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
@@ -155,6 +159,23 @@ def _kana_name_before_space(text: str, space: int) -> int | None:
     return m.start()
 
 
+def _kanji_name_after(text: str, end: int, gap: int, glued: bool, by_start: dict[int, Morpheme]) -> int | None:
+    """The end of a kanji name written after a kind (see _KANJI_NAME_AFTER); None without one."""
+    if gap:
+        m = _NO_NAME_AFTER.match(text, end + gap)
+        return m.end() if m else None
+    if not glued:
+        return None
+    m = _KANJI_NAME_AFTER.match(text, end)
+    first = by_start.get(end)
+    # デイサービス利用, グループホーム入所: what happens there, not its name.
+    if m is None or first is None or first.pos[0] != "名詞" or first.pos[2] in ("サ変可能", "副詞可能"):
+        return None
+    if m.group().endswith(tuple("者員師士長様殿氏")):
+        return None  # 訪問看護ステーション担当者: a person there
+    return m.end()
+
+
 def _kind_start(by_end: dict[int, Morpheme], start: int) -> int:
     """Where a kind starts with the words before it that belong to it (リハビリテーション病院 あおば台)."""
     for _ in range(3):
@@ -204,6 +225,10 @@ class ServiceNameRecognizer(Recognizer):
                 # A whole kana word up to the next break is the name, however the tokenizer cut it
                 # (ゆずり + は, さ + なる).
                 found.append(Candidate(_kind_start(by_end, start), coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                continue
+            named_after = _kanji_name_after(text, end, gap, glued, by_start)
+            if named_after is not None:
+                found.append(Candidate(_kind_start(by_end, start), named_after, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             after = by_start.get(end + gap)
             # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
