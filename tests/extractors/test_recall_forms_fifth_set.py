@@ -175,3 +175,49 @@ def test_a_floor_and_a_specialty_ward():
 def test_an_extension_in_katakana_and_a_reading_two_spaces_after_the_name():
     assert ("2418", "FACILITY_PHONE") in masked("TEL 03-3971-2204 (ﾅｲｾﾝ 2418)")
     assert ("フカサワ ソウイチ", "NAME_READING") in masked("患者 深沢 宗一  (フカサワ ソウイチ)  74歳")
+
+
+# --- a sixth set: ages beside names, kinds before names, labels in capitals ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patient: TAKEUCHI Goro  Age 88  Sex M", [("88", "AGE")]),
+        ("- 伊東 信夫さん（81、膵癌、7東）：せん妄", [("81", "AGE")]),
+        ("対象：ｲﾉｳｴ ｼｹﾞﾙ 様（男・82）　ID HC-00271", [("男", "SEX"), ("82", "AGE")]),
+        ("Pt 堤 かおり（ツツミ カオリ）45F　ID:00981127", [("45", "AGE"), ("F", "SEX")]),
+    ],
+)
+def test_ages_beside_names_in_more_layouts(text, expected):
+    spans = masked(text)
+    for item in expected:
+        assert item in spans
+
+
+@pytest.mark.parametrize("text", ["山田 太郎（3回目）", "山田 太郎（3、4回目）", "Ages 3 to 5", "Stage 3"])
+def test_counts_in_brackets_and_other_numbers_are_no_age(text):
+    assert not [value for value, category in masked(text) if category == "AGE"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ケアマネジャー：居宅介護支援センターかわぐち 岩崎", "居宅介護支援センターかわぐち"),
+        ("同席：訪問看護ステーション潮風 看護師 須藤", "訪問看護ステーション潮風"),
+        ("施設（特別養護老人ホーム 桜の里）入所申込中", "特別養護老人ホーム 桜の里"),
+    ],
+)
+def test_a_name_written_after_its_kind(text, value):
+    assert value in found("service-name", text)
+
+
+@pytest.mark.parametrize("text", ["デイサービス利用中。グループホーム入所予定", "訪問看護ステーション担当者より"])
+def test_what_happens_at_a_kind_or_who_works_there_is_no_name(text):
+    assert found("service-name", text) == []
+
+
+def test_labels_in_capitals_are_never_names():
+    spans = masked("PT-NO : O0519826   KANA : ﾌｼﾞｲ ｹﾝ\nWARD : 4E-412-1")
+    assert "KANA" not in [v for v, _ in spans] and "WARD" not in [v for v, _ in spans]
+    assert ("ﾌｼﾞｲ ｹﾝ", "NAME_READING") in spans

@@ -236,8 +236,8 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
     """Spans read straight from label values (names, addresses, facilities ...)."""
     found: list[Candidate] = []
     for hit in hits:
-        if hit.label_start >= 0 and _is_katakana_word(hit.label):
-            # ｼﾞｭｳｼｮ: a label spelled in katakana looks like a coined name to the name guessers; it is a label.
+        if hit.label_start >= 0 and (_is_katakana_word(hit.label) or hit.label.isascii()):
+            # ｼﾞｭｳｼｮ, KANA, WARD: a label in katakana or capitals looks like a name to the name guessers.
             found.append(Candidate(hit.label_start, hit.label_start + len(hit.label), NOT_PHI, RANK_LABEL))
         read_as = hit.rule.read_as
         if read_as == "name":
