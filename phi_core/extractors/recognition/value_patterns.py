@@ -108,7 +108,8 @@ _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
 TIME_COLON = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
-    f"(?![{DIGIT}:：]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
+    # A colon after the time opens what happened then (時刻 09:05：意識清明), unless a number follows (ratios).
+    f"(?![{DIGIT}]|[:：][{DIGIT}]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
 # "3時方向" and "6時の位置" are clock-face positions in breast and hand imaging.
 TIME_KANJI = re.compile(
