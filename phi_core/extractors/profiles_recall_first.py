@@ -33,7 +33,7 @@ from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CU
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
-from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA, READING_KANA, SPACE
+from phi_core.japanese.chars import JAPANESE_LETTERS, KANJI, KATAKANA, READING_KANA, SPACE
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.models import PredictedItem, Span
 from phi_core.nlp.morphemes import document_morphemes
@@ -118,6 +118,11 @@ _LATIN_IN_BRACKETS = re.compile(
 )
 
 
+# A Latin name's own kanji in brackets after it, family and given name apart: Mr. Chen Wei (陳 偉),
+# KIM Soyeon（金 昭妍）; not a role or a department (Ilya Sorokin（臨床検査技師）).
+_KANJI_IN_BRACKETS = re.compile(rf"[ \u3000]{{0,2}}[（(]([{KANJI}]{{1,3}}[ \u3000][{KANJI}]{{1,3}})(?=[)）])")
+
+
 def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
     """王 秀英（ワン シウイン／…), GURUNG, Bishnu Maya (グルン ビシュヌ マヤ): a reading beside a name.
 
@@ -129,6 +134,8 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         m = _READING_IN_BRACKETS.match(text, span.end)
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
+        if latin is None and not m and text[span.start : span.end].isascii():
+            latin = _KANJI_IN_BRACKETS.match(text, span.end)  # Chen Wei (陳 偉): the name in its own script
         if latin:
             start, end = latin.span(1)
             clinical = _allow_list().allows(text, start, end)  # 佐藤 花子（MRI）

@@ -221,3 +221,16 @@ def test_labels_in_capitals_are_never_names():
     spans = masked("PT-NO : O0519826   KANA : ﾌｼﾞｲ ｹﾝ\nWARD : 4E-412-1")
     assert "KANA" not in [v for v, _ in spans] and "WARD" not in [v for v, _ in spans]
     assert ("ﾌｼﾞｲ ｹﾝ", "NAME_READING") in spans
+
+
+def test_a_latin_name_takes_its_kanji_in_brackets_but_not_a_role():
+    assert ("陳 偉", "PATIENT_NAME") in masked("pt: Mr. Chen Wei (陳 偉), 61 y.o.")
+    assert "臨床検査技師" not in values("記載：Nguyen Thi Lan（臨床検査技師）　確認：轟")
+
+
+def test_ward_codes_labels_ending_in_shi_and_a_reception_desk():
+    assert "7B" in found("ward-name", "2/12 入院予定（7B 病棟）")
+    assert ("木下 遥", "PHYSICIAN_NAME") in masked("医学物理士：木下 遥\n")
+    assert ("整形外科", "DEPARTMENT") in masked("佐藤様を整形外科受付へ案内")
+    assert ("09:05", "TIME") in masked("時刻 09:05：意識清明")
+    assert values("比 1:2:3 混合") == []

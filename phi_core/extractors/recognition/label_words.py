@@ -178,6 +178,7 @@ _PHYSICIAN_ENDINGS = (
     "院長",
     "部長",
     "科長",
+    "士",
 )
 _PHYSICIAN_WORDS = ("術者", "助手", "文責")
 # Role words that end like a clinician's but name someone else (or no one).

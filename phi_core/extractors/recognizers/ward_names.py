@@ -14,6 +14,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 _WARD = re.compile(
     # A floor, then the ward's specialty: 5F産科病棟, 3階小児病棟, 4F外科外来.
     rf"(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}(?:F|Ｆ|階)[{UNIFIED_KANJI}]{{1,6}}?(?:病棟|外来)"
+    # A ward code before the word 病棟: 7B 病棟, 5A病棟.
+    rf"|(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}[A-Z](?=[ \u3000]?病棟)"
     rf"|(?<![0-9０-９])[0-9０-９]{{1,2}}(?:階)?[東西南北](?:病棟)?(?![{UNIFIED_KANJI}])"
     # The wing first (東3, 西2病棟), not the end of a place (関東3) nor a block or date (東3丁目, 東3月).
     rf"|(?<![{UNIFIED_KANJI}])[東西南北][0-9０-９]{{1,2}}(?:病棟)?(?![0-9０-９{UNIFIED_KANJI}])"
