@@ -31,7 +31,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import DIGIT, JAPANESE_LETTERS, KANJI
+from phi_core.japanese.chars import DIGIT, KANJI
 
 from .sudachi_names import RANK_SUPPLEMENT
 
