@@ -98,6 +98,13 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "(development)",
     ),
     BuiltinDataset(
+        "blind-dev7",
+        CORPUS_DIR / "blind-dev7.jsonl",
+        INDEPENDENT,
+        "A seventh set written from the annotation guidelines alone by someone who never read the recognizers, "
+        "of 12 further kinds from outpatient specialties (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
