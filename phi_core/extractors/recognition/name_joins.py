@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, SPACE, is_kanji
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, SPACE, is_kana, is_kanji
 from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
 from phi_core.nlp.morphemes import Morpheme
 
@@ -33,6 +33,7 @@ _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}]{{2,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
 )
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
+_HONORIFIC_NEXT = re.compile(alternation(words("person")))
 # A row of a list of patients: the name, then the age (大城 ちか　92　F); a kana word there is the given
 # name whatever else the dictionary reads it as (ちか is also an adverb).
 _AGE_NEXT = re.compile(r"[ \u3000\t]+[0-9０-９]{1,3}(?![0-9０-９])")
@@ -73,10 +74,17 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _GIVEN_AFTER.match(text, span.end)
-        if after and after.end() <= limit and all(is_kanji(ch) for ch in text[span.start : span.end]):
+        family = text[span.start : span.end]
+        # A family name in kana takes a kana given name only before an honorific: わたなべ そうたくん.
+        kana_pair = bool(
+            after and is_kana(family[0]) and is_kana(after.group("w")[0]) and _HONORIFIC_NEXT.match(text, after.end())
+        )
+        if after and after.end() <= limit and (all(is_kanji(ch) for ch in family) or kana_pair):
             word = after.group("w")
-            if _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w"))) or (
-                _AGE_NEXT.match(text, after.end()) and not is_kanji(word[0])
+            if (
+                kana_pair
+                or _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w")))
+                or (_AGE_NEXT.match(text, after.end()) and not is_kanji(word[0]))
             ):
                 out[i] = span = span._replace(end=after.end())
                 continue

@@ -1,4 +1,4 @@
-"""Ages with their unit in any text: 67 歳, ６３才, 63Y, 52-year-old, 45 y/o, 68 yrs old, 六十八歳 (not 70歳代)."""
+"""Ages with their unit in any text: 67 歳, ６３才, 5さい, 65ｻｲ, 63Y, (35 y), 52-year-old, 45 y/o, 68 yrs old, 六十八歳 (not 70歳代)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from phi_core.japanese.dates import KANJI_NUMERALS
 from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE = re.compile(
-    r"(?<![0-9０-９.])[0-9０-９]{1,3}(?:[ \u3000]?(?:歳|才)(?!代|台|以上|以下|未満)|Y(?![A-Za-z])|-year-old|[ ]?y/?o(?![A-Za-z]))"
+    r"(?<![0-9０-９.])[0-9０-９]{1,3}(?:[ \u3000]?(?:歳|才|さい|サイ|ｻｲ)(?!代|台|以上|以下|未満|じ|児)|Y(?![A-Za-z])|-year-old"
+    r"|[ ]?y/?o(?![A-Za-z])|[ ]?y(?=[)）]))"
 )
 # Rarer forms, each scanned only when its unit is in the text (one alternation of all of
 # them would be tried at every position of every document).
