@@ -31,7 +31,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import DIGIT, KANJI
+from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -39,6 +39,12 @@ _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "H
 # What may follow a department and still leave it a department: its clinic or ward.
 _AFTER = rf"(?:外来|病棟|受付|窓口|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
+# Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
+# (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
+_SPECIALTY = re.compile(
+    rf"(?<![{KANJI}{KATAKANA}・])[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}・]{{1,9}}科(?={_AFTER}|[^{KANJI}]|$)"
+)
+_NOT_SPECIALTIES = frozenset("診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科".split())
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
 _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")
@@ -79,6 +85,9 @@ class DepartmentWordRecognizer(Recognizer):
             spans.add(m.span())
         for m in _WARD_KIND.finditer(text):
             spans.add(m.span())
+        for m in _SPECIALTY.finditer(text) if "科" in text else ():
+            if m.group() not in _NOT_SPECIALTIES and text[m.start()] not in _GENERIC_BEFORE:
+                spans.add(m.span())
         for m in _LISTED.finditer(text):
             if m.start() and text[m.start() - 1] in _GENERIC_BEFORE:
                 continue
