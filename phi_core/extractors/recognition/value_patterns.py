@@ -216,4 +216,6 @@ ADDRESS_ENGLISH = re.compile(
 # After a prefecture or city: town, block number, then maybe a building and room.
 ADDRESS_TAIL = re.compile(
     f"(?:[{KANJI}{KATAKANA}ヶケ]|{_GRID}){{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
+    # A rural address: a district (大字, 字) and a plain lot number (大字粟宮1580).
+    f"|(?:[{KANJI}]{{1,4}}?)?(?:大字|字)[{KANJI}]{{1,6}}{D}{{1,5}}(?:番地?)?(?![{DIGIT}])"
 )

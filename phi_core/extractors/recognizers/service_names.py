@@ -75,10 +75,12 @@ _KANA_NAME_AFTER = re.compile(
 _KINDS_BEFORE_NAME = frozenset(
     {"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター", "支援センター"}
 )
-# A name of kanji after such a kind, up to a break (訪問看護ステーション潮風), or a kanji-の-kanji name after a
-# space (特別養護老人ホーム 桜の里).
+# A name of kanji after such a kind, up to a break (訪問看護ステーション潮風), or a kanji-の-kanji name or a
+# home's name after a space (特別養護老人ホーム 桜の里, 特別養護老人ホーム 緑風苑).
 _KANJI_NAME_AFTER = re.compile(f"[{UNIFIED_KANJI}]{{1,4}}(?=[\\s、。,，（(）)]|$)")
-_NO_NAME_AFTER = re.compile(f"[{UNIFIED_KANJI}]{{1,3}}の[{UNIFIED_KANJI}]{{1,3}}(?=[\\s、。,，（(）)]|$)")
+_NO_NAME_AFTER = re.compile(
+    f"[{UNIFIED_KANJI}]{{1,4}}(?:苑|荘|園|寮)|[{UNIFIED_KANJI}]{{1,3}}の[{UNIFIED_KANJI}]{{1,3}}(?=[\\s、。,，（(）)]|$)"
+)
 # Kana words that follow a service word in a sentence and name nothing.
 _FUNCTION_WORDS = frozenset(
     "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
@@ -147,7 +149,8 @@ def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
 
 
 _KANA_NAME_BEFORE_SPACE = re.compile(
-    f"(?:^|(?<=[\\s：:、。,，「『（(]))(?P<kana>[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,10}})[{UNIFIED_KANJI}]{{0,3}}$"
+    f"(?:^|(?<=[\\s：:、。,，「『（(]))[{UNIFIED_KANJI}]{{0,4}}(?P<kana>[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,12}})"
+    f"[{UNIFIED_KANJI}]{{0,3}}$"
 )
 
 
