@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana
+from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
 from phi_core.japanese.width import to_half_width
 from phi_core.paths import DATA_DIR
 
@@ -103,9 +103,11 @@ def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin:
 
 
 def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
-    """Does the longest unit at the start of ``after`` run on into a Latin word ("m" of "mass")?"""
+    """Does the longest unit at the start of ``after`` run on into a word ("m" of "mass", "本" of "本日")?"""
     unit = next(u for u in units if after.startswith(u))
     nxt = after[len(unit) : len(unit) + 1]
+    if len(unit) == 1 and is_kanji(unit) and nxt and is_kanji(nxt):
+        return True  # 11/28 本日: a one-kanji unit glued to another kanji is a word, not a count
     return unit.isascii() and nxt.isascii() and nxt.isalpha()
 
 
