@@ -200,7 +200,8 @@ _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センタ
 # "患者IDがCT-..."). A bare "ID" needs a real separator so that "IDH1" stays a gene.
 # A value may be digit groups set apart by single spaces (ID 71 20 5533, MRN 88 120 431, TR 4471029).
 _ID_VALUE = (
-    r"(?P<value>(?=(?:[A-Z]{1,3} )?(?:[0-9０-９] ?){6})(?:[A-Z]{1,3} )?[0-9０-９]{1,4}(?: [0-9０-９]{1,4}){1,4}(?![0-9０-９A-Za-z])"
+    r"(?P<value>(?=(?:[A-Z]{1,3} )?(?:[0-9０-９] ?){6})(?:[A-Z]{1,3} )?[0-9０-９]{1,4}(?: [0-9０-９]{1,4}){1,9}(?![0-9０-９A-Za-z])"
+    r"|[A-Z]{1,3} [0-9０-９]{5,10}(?![0-9０-９A-Za-z])"
     r"|[A-Za-z0-9Ａ-Ｚ０-９][A-Za-z0-9Ａ-Ｚ０-９\-_/－]*[A-Za-z0-9Ａ-Ｚ０-９]|[0-9０-９])"
 )
 _ID_LABELS: dict[str, str] = {

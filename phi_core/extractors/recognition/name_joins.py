@@ -30,7 +30,8 @@ _HONORIFIC = alternation(words("person", "clinician", "letter", "position", "lat
 # What may follow a name: white space, punctuation, an honorific or title, the end.
 _END = rf"(?=[\s、。,.，．()（）/／:：\]」』]|{_HONORIFIC}|$)"
 _GIVEN_AFTER = re.compile(
-    rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}]{{2,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
+    rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{1,3}}[子江代枝恵美]|[{HIRAGANA_LETTERS}]{{2,4}}"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
 )
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
 _HONORIFIC_NEXT = re.compile(alternation(words("person")))
@@ -47,6 +48,8 @@ def _morphemes_in(morphemes: list[Morpheme], start: int, end: int) -> list[Morph
 
 
 def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
+    if not is_kanji(word[0]) and is_kanji(word[-1]):
+        return True  # ヨシ子, はる江: kana and a kanji of the old women's names
     if is_kanji(word[0]):
         if len(word) == 1:
             return word not in _NOT_GIVEN
@@ -81,7 +84,7 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         )
         if after and after.end() <= limit and (all(is_kanji(ch) for ch in family) or kana_pair):
             word = after.group("w")
-            if (
+            if word not in _TITLES and (
                 kana_pair
                 or _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w")))
                 or (_AGE_NEXT.match(text, after.end()) and not is_kanji(word[0]))

@@ -44,7 +44,9 @@ _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTE
 _SPECIALTY = re.compile(
     rf"(?<![{KANJI}{KATAKANA}・])[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}・]{{1,9}}科(?={_AFTER}|[^{KANJI}]|$)"
 )
-_NOT_SPECIALTIES = frozenset("診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科".split())
+_NOT_SPECIALTIES = frozenset(
+    "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科".split()
+)
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
 _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")

@@ -1,7 +1,7 @@
 """Who is named right before their age or sex, and family names typed with a space inside.
 
 - A name-shaped run (kanji words, or katakana words, one space between at
-  most) right before an age or a sex code and an age: "森永 剛　M　68y",
+  most; a given name may be kana, ヨシ子 or はるか) right before an age or a sex code and an age: "森永 剛　M　68y",
   "川原 ヨネさん（94歳）", "宍戸 敏夫  82M". Without a space inside, the run must
   start with a word SudachiDict calls a proper noun or does not know (症例 68歳,
   患者 男性 are common words).
@@ -33,7 +33,8 @@ _AGE = r"[0-9０-９]{1,3}(?:歳|才|y|Y)(?![A-Za-z])"
 _SEX = r"(?:男性|女性|男|女|M|F)"
 _BESIDE_AGE = re.compile(
     rf"(?:^|(?<=[\s、。,，:：()（）]))"
-    rf"(?P<name>[{KANJI}]{{1,4}}[ \u3000](?:[{KANJI}]{{1,3}}|{_KATA}{{2,6}})|[{KANJI}]{{2,4}}|{_KATA}{{2,8}}[ \u3000]{_KATA}{{2,8}})"
+    rf"(?P<name>[{KANJI}]{{1,4}}[ \u3000](?:[{KANJI}]{{1,3}}|{_KATA}{{1,5}}[子江代枝恵美]?|[{HIRAGANA_LETTERS}]{{2,4}})"
+    rf"|[{KANJI}]{{2,4}}|{_KATA}{{2,8}}[ \u3000]{_KATA}{{2,8}})"
     rf"(?:{_HONORIFIC})?(?:[ \u3000]*[（(]{_AGE}|[ \u3000]+{_AGE}|[ \u3000]+{_SEX}[ \u3000、,/／]+{_AGE}|[ \u3000]+[0-9]{{1,3}}[MF](?![A-Za-z]))",
     re.MULTILINE,
 )
@@ -41,6 +42,7 @@ _RELATIVE_IN_BRACKETS = re.compile(
     _RELATION_WORDS_RE
     + rf"[（(](?P<name>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{HIRAGANA_LETTERS}]{{2,6}})(?=[)）・、,，/／])"
 )
+_HONORIFICS = frozenset(words())
 _NOT_NAME_WORDS = frozenset({"男性", "女性", "男", "女", "男児", "女児"})
 _SPACED_SURNAME = re.compile(rf"(?<![{KANJI}])([{KANJI}])[ \u3000]([{KANJI}])(?![{KANJI}])")
 
@@ -58,7 +60,7 @@ class NameBesideAgeRecognizer(Recognizer):
             start, end = m.span("name")
             name = m.group("name")
             parts = re.split("[ \u3000]", name)
-            if any(part in BEFORE_CUES or part in _NOT_NAME_WORDS for part in parts):
+            if any(part in BEFORE_CUES or part in _NOT_NAME_WORDS or part in _HONORIFICS for part in parts):
                 continue
             if " " not in name and "\u3000" not in name:
                 if by_start is None:
