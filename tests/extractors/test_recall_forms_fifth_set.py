@@ -234,3 +234,42 @@ def test_ward_codes_labels_ending_in_shi_and_a_reception_desk():
     assert ("整形外科", "DEPARTMENT") in masked("佐藤様を整形外科受付へ案内")
     assert ("09:05", "TIME") in masked("時刻 09:05：意識清明")
     assert values("比 1:2:3 混合") == []
+
+
+# --- a seventh set: outpatient specialties -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Patient Hoshino, Tetsuya  ID 71 20 5533\n", "71 20 5533"),
+        ("Pt 鈴木   MRN 88 120 431\nIndication: AF", "88 120 431"),
+        ("わたなべ そうたくん（5さい）", "5さい"),
+        ("ﾐﾔｹ ｶｽﾞｵ ｻﾏ、65ｻｲ", "65ｻｲ"),
+        ("DOB 14 Jul 1990 (35 y) F", "35 y"),
+        ("わたなべ そうたくん（5さい）", "わたなべ そうた"),
+        ("ID 0061-2290　松田 ヨシ子　88歳　女", "松田 ヨシ子"),
+        ("（栃木県小山市大字粟宮1580）", "栃木県小山市大字粟宮1580"),
+        ("荒川さんは特別養護老人ホーム 緑風苑入所中", "特別養護老人ホーム 緑風苑"),
+        ("東海トラベルメディスン クリニック　〒460-0008", "東海トラベルメディスン クリニック"),
+        ("国際感染症科　Dr. 宮崎", "国際感染症科"),
+        ("接種計画：黄熱（11/28 本日）", "11/28"),
+    ],
+)
+def test_forms_found_on_a_seventh_development_set(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ID 2 3\n", "2 3"),
+        ("3さいじ健診", "3さい"),
+        ("山田 さん 68歳", "山田 さん"),
+        ("栃木県小山市で字を書く練習5回", "栃木県小山市で字を書く練習5"),
+        ("診療科：内科", "診療科"),
+        ("ドレーン 2 本挿入", "2"),
+    ],
+)
+def test_look_alikes_of_the_seventh_set_forms(text, value):
+    assert value not in values(text)
