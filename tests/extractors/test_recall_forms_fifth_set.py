@@ -273,3 +273,8 @@ def test_forms_found_on_a_seventh_development_set(text, value):
 )
 def test_look_alikes_of_the_seventh_set_forms(text, value):
     assert value not in values(text)
+
+
+def test_a_known_family_name_with_a_latin_title_glued_on():
+    assert "石原" in found("role-value", "長谷川(OT)、4南 石原Ns、MSW 高木")
+    assert found("role-value", "CTDr 読影") == []

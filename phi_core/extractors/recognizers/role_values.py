@@ -14,6 +14,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import STAFF_OCCUPATIONS, alternation
@@ -59,6 +60,10 @@ _OCCUPATION_SPACE_NAME = re.compile(
 
 
 _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
+# A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr.
+_NAME_BEFORE_LATIN_TITLE = re.compile(
+    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:Ns|NS|Dr|DR)\\.?(?![A-Za-z])"
+)
 # A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
 _NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
@@ -107,6 +112,9 @@ class RoleValueRecognizer(Recognizer):
             if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
                 end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
             spaced.append((start, end))
+        if "Ns" in text or "Dr" in text or "NS" in text or "DR" in text:
+            known = surnames()
+            spaced.extend(m.span("name") for m in _NAME_BEFORE_LATIN_TITLE.finditer(text) if m.group("name") in known)
         for start, end in spaced:
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}
