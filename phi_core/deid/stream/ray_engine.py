@@ -77,7 +77,7 @@ def _import_ray_data() -> None:
     try:
         import pyarrow  # noqa: F401
         import ray.data  # noqa: F401
-    except ImportError:  # reported where Ray Data is first used
+    except Exception:  # anything amiss here is met (and reported) again where Ray Data is first used
         pass
 
 
