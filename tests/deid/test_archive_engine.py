@@ -183,6 +183,15 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path,
     assert any(p.name.startswith("session_") for p in scratch.iterdir())
 
 
+def test_a_small_ray_window_gives_every_worker_a_block_and_a_large_one_full_blocks():
+    from phi_core.deid.stream import ray_engine
+
+    assert ray_engine.block_docs(512, 2) == 256
+    assert ray_engine.block_docs(319, 2) == 160
+    assert ray_engine.block_docs(8192, 2) == ray_engine.BLOCK_DOCS
+    assert ray_engine.block_docs(1, 4) == 1
+
+
 def test_a_ray_block_takes_a_chunk_to_a_worker_and_its_results_back_unchanged():
     pytest.importorskip("pyarrow")
     from phi_core.deid.stream import ray_engine

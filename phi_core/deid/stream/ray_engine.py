@@ -28,6 +28,7 @@ import logging
 import os
 import pickle
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -63,6 +64,23 @@ class RayEngineError(ValueError):
     """Ray cannot run this job; the message says what to do."""
 
 
+def block_docs(window: int, workers: int) -> int:
+    """Documents per block: BLOCK_DOCS, less in a small window (the first ones) so that every worker gets a block.
+
+    Each worker's first block also builds its detector; with one block in the
+    first window the other workers would wait for the next window to start.
+    """
+    return max(1, min(BLOCK_DOCS, -(-window // max(1, workers))))
+
+
+def _import_ray_data() -> None:
+    try:
+        import pyarrow  # noqa: F401
+        import ray.data  # noqa: F401
+    except Exception:  # anything amiss here is met (and reported) again where Ray Data is first used
+        pass
+
+
 def _deid_block(table, spec: WorkSpec):
     import pyarrow as pa
 
@@ -95,8 +113,13 @@ class RayExecutor:
         self.spec = spec
         self.workers = workers
         self.started_here = not ray.is_initialized()
+        # ray.init mostly waits for Ray's processes to come up; Ray Data and pyarrow
+        # (a second of imports) load meanwhile instead of before the first window.
+        preload = threading.Thread(target=_import_ray_data, daemon=True)
+        preload.start()
         if self.started_here:
             self._start(address)
+        preload.join()
         # The job draws its own progress bar; Ray's would interleave with it.
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
@@ -140,8 +163,9 @@ class RayExecutor:
 
     def _run(self, docs: list) -> list[tuple[str, list]]:
         self._configure()
-        starts = range(0, len(docs), BLOCK_DOCS)
-        blocks = [_block(docs[start : start + BLOCK_DOCS], seq) for seq, start in enumerate(starts)]
+        size = block_docs(len(docs), self.workers)
+        starts = range(0, len(docs), size)
+        blocks = [_block(docs[start : start + size], seq) for seq, start in enumerate(starts)]
         dataset = self.ray.data.from_arrow(blocks).map_batches(
             _deid_block,
             fn_kwargs={"spec": self.spec},
@@ -189,4 +213,25 @@ class RayExecutor:
         # Not waiting: a window still running ends with Ray itself, and Ctrl-C should not wait for it.
         self.pool.shutdown(wait=False, cancel_futures=True)
         if self.started_here and self.ray.is_initialized():
+            _stop_autoscaler_monitor(self.ray)
             self.ray.shutdown()
+
+
+def _stop_autoscaler_monitor(ray) -> None:
+    """End a local instance's autoscaler monitor at once: ray.shutdown would wait a second for it.
+
+    Ray stops its processes one by one, its store (GCS) before the monitor; the
+    monitor then answers the stop signal by trying to report to that store, and
+    Ray gives it a second before killing it. A fixed-size local instance never
+    autoscales, so the monitor has nothing to finish. Private Ray attributes:
+    if they change, shutdown simply takes that second again.
+    """
+    node = getattr(getattr(ray, "_private", None), "worker", None)
+    node = getattr(node, "_global_node", None)
+    for info in (getattr(node, "all_processes", None) or {}).get("monitor", []):
+        try:
+            if info.process.poll() is None:
+                info.process.kill()
+                info.process.wait(timeout=1)
+        except Exception:  # best effort: ray.shutdown below stops it the slow way
+            pass
