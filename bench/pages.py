@@ -77,6 +77,7 @@ Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pa
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -86,6 +87,8 @@ from pathlib import Path
 
 
 from bench import browser as web
+from bench import page_trace
+from phi_core.ui import trace
 
 IN_APP_MEDIAN_S = 0.5
 IN_APP_WORST_S = 1.0
@@ -160,12 +163,24 @@ def time_sidebar_click(page, title: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(browser, server: web.AppServer, repeats: int, only: tuple[str, ...] = ()) -> list[PageTiming]:
+def measure(
+    browser, server: web.AppServer, repeats: int, only: tuple[str, ...] = (), log: list | None = None
+) -> list[PageTiming]:
+    """Every page, every way; each measurement is also appended to ``log`` (for bench/page_trace.py)."""
     pages = chosen_pages(web.app_pages(), only)
     timings = {p.title: PageTiming(p.title) for p in pages}
+    log = [] if log is None else log
+
+    def timed(way: str, title: str, step, *args):
+        wall = time.time()
+        result = step(*args)
+        seconds = result[0] if isinstance(result, tuple) else result
+        log.append(page_trace.measured(way, title, wall, seconds))
+        return result
+
     for app_page in pages:
         for _ in range(repeats):
-            seconds, seen = time_new_tab(browser, server, app_page.url_path)
+            seconds, seen = timed("cold tab", app_page.title, time_new_tab, browser, server, app_page.url_path)
             timings[app_page.title].new_tab.append(seconds)
             timings[app_page.title].problems = timings[app_page.title].problems or seen
     context = browser.new_context(viewport=web.VIEWPORT)
@@ -173,13 +188,17 @@ def measure(browser, server: web.AppServer, repeats: int, only: tuple[str, ...] 
         time_new_tab(browser, server, app_page.url_path, context)
     for app_page in pages:
         for _ in range(repeats):
-            timings[app_page.title].warm_tab.append(time_new_tab(browser, server, app_page.url_path, context)[0])
+            seconds, _seen = timed(
+                "warm tab", app_page.title, time_new_tab, browser, server, app_page.url_path, context
+            )
+            timings[app_page.title].warm_tab.append(seconds)
     page = context.new_page()
     web.open_app_page(page, server, "")
     for _ in range(repeats):
         # Round trips through the pages, so that every click leaves a different page.
         for app_page in [*pages[1:], pages[0]]:
-            timings[app_page.title].in_app.append(time_sidebar_click(page, app_page.title))
+            seconds = timed("in app", app_page.title, time_sidebar_click, page, app_page.title)
+            timings[app_page.title].in_app.append(seconds)
             web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
     context.close()
     return list(timings.values())
@@ -257,6 +276,7 @@ def main() -> int:
         default="",
         help="comma-separated page titles or file names to measure (default: every page; the first page is kept)",
     )
+    parser.add_argument("--keep-trace", default="", help="copy the app's trace (JSON lines) to this file")
     args = parser.parse_args()
     reason = web.missing_browser_reason()
     if reason:
@@ -273,18 +293,26 @@ def main() -> int:
             f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
             f"(runs took {web.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
         )
-        server = web.start_app(db_path, Path(tmp) / "streamlit.log")
+        trace_path = Path(tmp) / "app-trace.jsonl"
+        server = web.start_app(db_path, Path(tmp) / "streamlit.log", extra_env={trace.ENV: str(trace_path)})
+        log: list[page_trace.Measurement] = []
         try:
             with sync_playwright() as driver:
                 browser = web.launch_browser(driver)
                 time_new_tab(browser, server, "")  # the first request fixes Streamlit's page mode; not measured
-                timings = measure(browser, server, args.repeats, tuple(filter(None, args.pages.split(","))))
+                timings = measure(browser, server, args.repeats, tuple(filter(None, args.pages.split(","))), log)
                 browser.close()
         finally:
             web.stop_app(server)
         errors = server.uncaught_errors()
+        print_table(timings, args.repeats)
+        page_trace.report(log, trace_path)
+        if args.keep_trace:
+            Path(args.keep_trace).write_bytes(trace_path.read_bytes())
+            Path(args.keep_trace).with_suffix(".measurements.json").write_text(
+                json.dumps([vars(m) for m in log]), encoding="utf-8"
+            )
 
-    print_table(timings, args.repeats)
     if errors:
         print(f"\nthe server logged {len(errors)} uncaught error(s); the first:\n{errors[0][:1500]}")
     return 0

@@ -20,6 +20,8 @@ import threading
 import time
 from typing import Any, Callable
 
+from phi_core.ui import trace
+
 log = logging.getLogger(__name__)
 
 # Seconds the store must stand still before the warm-up starts.
@@ -84,7 +86,8 @@ class Warmer:
             if wanted is None:
                 continue
             key, store = wanted
-            finished = self._warm(key, store)
+            with trace.span("warmup", dataset=key[1]):
+                finished = self._warm(key, store)
             with self._lock:
                 if self._wanted is wanted:
                     self._wanted = None
