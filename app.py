@@ -4,8 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from phi_core.ui import trace
+from phi_core.ui import gc_policy, trace
 
+gc_policy.take_over()
 trace.install()
 script_run = trace.ScriptRun()
 
@@ -71,3 +72,4 @@ try:
     navigation.run()
 finally:
     script_run.end(navigation.url_path)
+    gc_policy.after_run()

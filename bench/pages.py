@@ -113,11 +113,14 @@ _WATCH_NEXT_RUN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   window.__benchRunSeen = false;
   window.__benchRunDone = false;
-  new MutationObserver((_, observer) => {
+  const busy = (state) => state === 'running' || state === 'rerunRequested';
+  new MutationObserver((records, observer) => {
+    // A short run can start and finish before this callback runs: the records' old values still show it.
+    if (records.some((r) => busy(r.oldValue))) window.__benchRunSeen = true;
     const state = app.getAttribute('data-test-script-state');
-    if (state === 'running' || state === 'rerunRequested') window.__benchRunSeen = true;
+    if (busy(state)) window.__benchRunSeen = true;
     if (window.__benchRunSeen && state === 'notRunning') { window.__benchRunDone = true; observer.disconnect(); }
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
 }"""
 
 
