@@ -109,18 +109,25 @@ RUN_PLAN: tuple[tuple[str | None, int], ...] = (
 
 
 # Set before a sidebar click: notes when the script run that the click starts has finished.
-_WATCH_NEXT_RUN = """() => {
+# A short run can start and finish within one rendering of the frontend, so the
+# run-state attribute may never show "running"; then the new page's elements
+# appearing in the main area tell that the run has begun.
+_WATCH_NEXT_RUN = """(path) => {
   const app = document.querySelector('[data-testid="stApp"]');
+  const main = document.querySelector('[data-testid="stMain"]');
   window.__benchRunSeen = false;
   window.__benchRunDone = false;
   const busy = (state) => state === 'running' || state === 'rerunRequested';
-  new MutationObserver((records, observer) => {
-    // A short run can start and finish before this callback runs: the records' old values still show it.
-    if (records.some((r) => busy(r.oldValue))) window.__benchRunSeen = true;
+  const check = (records, observer) => {
+    if (records.some((r) => r.target !== app || busy(r.oldValue))) window.__benchRunSeen = true;
     const state = app.getAttribute('data-test-script-state');
     if (busy(state)) window.__benchRunSeen = true;
-    if (window.__benchRunSeen && state === 'notRunning') { window.__benchRunDone = true; observer.disconnect(); }
-  }).observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+    const there = window.location.pathname.replace(/\\/+$/, '').endsWith(path);
+    if (window.__benchRunSeen && state === 'notRunning' && there) { window.__benchRunDone = true; observer.disconnect(); }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+  observer.observe(main, {childList: true, subtree: true, characterData: true});
 }"""
 
 
@@ -155,9 +162,9 @@ def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) ->
             context.close()
 
 
-def time_sidebar_click(page, title: str) -> float:
+def time_sidebar_click(page, title: str, url_path: str) -> float:
     """Seconds from a click on the page's sidebar link (same session) to drawn."""
-    page.evaluate(_WATCH_NEXT_RUN)
+    page.evaluate(_WATCH_NEXT_RUN, f"/{url_path}".rstrip("/"))
     link = page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
     started = time.perf_counter()
     link.click()
@@ -200,7 +207,7 @@ def measure(
     for _ in range(repeats):
         # Round trips through the pages, so that every click leaves a different page.
         for app_page in [*pages[1:], pages[0]]:
-            seconds = timed("in app", app_page.title, time_sidebar_click, page, app_page.title)
+            seconds = timed("in app", app_page.title, time_sidebar_click, page, app_page.title, app_page.url_path)
             timings[app_page.title].in_app.append(seconds)
             web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
     context.close()
