@@ -26,14 +26,16 @@ class Measurement:
     start: float  # time.time() when the navigation began
     seconds: float
     load: float  # 1-minute load average when it ended
+    tab_open_s: float | None = None  # new tabs: before the tab's navigation began (opening the tab)
+    html_s: float | None = None  # new tabs: from then until the frontend's HTML had loaded
 
     @property
     def end(self) -> float:
         return self.start + self.seconds
 
 
-def measured(way: str, page: str, start: float, seconds: float) -> Measurement:
-    return Measurement(way, page, start, seconds, os.getloadavg()[0])
+def measured(way: str, page: str, start: float, seconds: float, **browser_split: float) -> Measurement:
+    return Measurement(way, page, start, seconds, os.getloadavg()[0], **browser_split)
 
 
 def read_events(path: Path) -> list[dict]:
@@ -75,12 +77,20 @@ def breakdown(m: Measurement, events: list[dict]) -> dict:
 
 def _line(m: Measurement, b: dict) -> str:
     computed = ", ".join(f"{name} {s:.2f}" for name, s in b["computed"]) or "-"
+    tab = f"  tab opening {m.tab_open_s:.2f}, html {m.html_s:.2f}" if m.tab_open_s is not None else ""
     return (
         f"  {m.way:<8} {m.page:<18} {m.seconds:5.2f} s  load {m.load:4.1f}  script {b['script_s']:.2f} "
         f"(cpu {b['script_cpu_s']:.2f}, {b['scripts']} run{'s' if b['scripts'] != 1 else ''})  "
-        f"gc {b['gc_s']:.2f} ({b['gc_full']} full)  outside script {b['rest_s']:.2f}  "
+        f"gc {b['gc_s']:.2f} ({b['gc_full']} full)  outside script {b['rest_s']:.2f}{tab}  "
         f"computed: {computed}{'  WARM-UP RUNNING' if b['warmup'] else ''}"
     )
+
+
+def _tab_summary(mine: list[Measurement]) -> str:
+    opening = [m.tab_open_s for m in mine if m.tab_open_s is not None]
+    if not opening:
+        return ""
+    return f"; opening the tab median {statistics.median(opening):.2f} s, max {max(opening):.2f} s"
 
 
 def report(measurements: list[Measurement], trace_path: Path) -> None:
@@ -99,7 +109,7 @@ def report(measurements: list[Measurement], trace_path: Path) -> None:
             f"  {way}: median {statistics.median(m.seconds for m, _ in mine):.2f} s, of which script "
             f"{statistics.median(b['script_s'] for _, b in mine):.2f} s (median); "
             f"outside script median {statistics.median(b['rest_s'] for _, b in mine):.2f} s, "
-            f"max {max(b['rest_s'] for _, b in mine):.2f} s"
+            f"max {max(b['rest_s'] for _, b in mine):.2f} s" + _tab_summary([m for m, _ in mine])
         )
     slow = [(m, b) for m, b in rows if m.seconds > SLOW_S[m.way]]
     print(f"measurements over target: {len(slow)}")
@@ -117,6 +127,13 @@ def report(measurements: list[Measurement], trace_path: Path) -> None:
         print(
             f"garbage collections noted: {len(full)} full (gen 2), {len(slow_gc) - len(full)} slow younger; "
             f"pause median {statistics.median(pauses):.3f} s, max {pauses[-1]:.3f} s"
+        )
+    scripts = [e for e in events if e["kind"] == "script" and e.get("peak_mb")]
+    if scripts:
+        print(
+            f"app process peak memory: {scripts[0]['peak_mb']:.0f} MB after its first script run, "
+            f"{scripts[-1]['peak_mb']:.0f} MB after its last; objects out of the collector's walk "
+            f"(frozen) at the end: {scripts[-1].get('frozen', 0):,}"
         )
     warmups = [e for e in events if e["kind"] == "warmup"]
     took = ", ".join(f"{e['seconds']:.2f} s" for e in warmups) or "none"

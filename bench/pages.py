@@ -140,8 +140,14 @@ class PageTiming:
     problems: list[str] = field(default_factory=list)
 
 
-def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str]]:
-    """Seconds from typing the URL in a new tab (a new session) to drawn; and what the page shows as broken.
+# In the tab once drawn: milliseconds since its navigation began (the tab's own clock), and until its HTML had loaded.
+_TAB_CLOCK = "() => [performance.now(), performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0]"
+
+
+def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str], dict]:
+    """Seconds from typing the URL in a new tab (a new session) to drawn; what the page shows as broken; and
+    where the time went in the browser (seconds before the tab's navigation began: opening the tab;
+    then until the frontend's HTML had loaded).
 
     Without ``context`` the tab opens in a fresh browser profile (empty cache);
     with one, in that profile, whose cache holds what earlier tabs loaded.
@@ -155,7 +161,9 @@ def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) ->
         web.main_heading(page).wait_for(state="visible", timeout=60_000)
         web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
         elapsed = time.perf_counter() - started
-        return elapsed, web.page_problems(page)
+        since_origin_ms, loaded_ms = page.evaluate(_TAB_CLOCK)
+        split = {"tab_open_s": max(0.0, elapsed - since_origin_ms / 1000), "html_s": loaded_ms / 1000}
+        return elapsed, web.page_problems(page), split
     finally:
         page.close()
         if own_context:
@@ -184,13 +192,13 @@ def measure(
     def timed(way: str, title: str, step, *args):
         wall = time.time()
         result = step(*args)
-        seconds = result[0] if isinstance(result, tuple) else result
-        log.append(page_trace.measured(way, title, wall, seconds))
+        seconds, browser_split = (result[0], result[2]) if isinstance(result, tuple) else (result, {})
+        log.append(page_trace.measured(way, title, wall, seconds, **browser_split))
         return result
 
     for app_page in pages:
         for _ in range(repeats):
-            seconds, seen = timed("cold tab", app_page.title, time_new_tab, browser, server, app_page.url_path)
+            seconds, seen, _split = timed("cold tab", app_page.title, time_new_tab, browser, server, app_page.url_path)
             timings[app_page.title].new_tab.append(seconds)
             timings[app_page.title].problems = timings[app_page.title].problems or seen
     context = browser.new_context(viewport=web.VIEWPORT)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import resource
 import threading
 import time
 from contextlib import contextmanager
@@ -97,7 +98,9 @@ class ScriptRun:
                 start=self.start,
                 seconds=round(now - self.start, 4),
                 cpu=round(time.thread_time() - self.cpu, 4),
-                objects=len(gc.get_objects()) if os.environ.get(ENV + "_OBJECTS") else None,
+                # Peak resident memory so far: shows whether the garbage-collection policy lets memory grow.
+                peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                frozen=gc.get_freeze_count(),
             )
 
 
