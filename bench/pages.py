@@ -206,7 +206,7 @@ def measure(
         time_new_tab(browser, server, app_page.url_path, context)
     for app_page in pages:
         for _ in range(repeats):
-            seconds, _seen = timed(
+            seconds, _seen, _split = timed(
                 "warm tab", app_page.title, time_new_tab, browser, server, app_page.url_path, context
             )
             timings[app_page.title].warm_tab.append(seconds)
