@@ -26,8 +26,8 @@ class Measurement:
     start: float  # time.time() when the navigation began
     seconds: float
     load: float  # 1-minute load average when it ended
-    tab_open_s: float | None = None  # new tabs: before the tab's navigation began (opening the tab)
-    html_s: float | None = None  # new tabs: from then until the frontend's HTML had loaded
+    # New tabs: seconds from the navigation's start to html loaded, frontend mounted, run seen running, finished, heading.
+    marks: dict[str, float] | None = None
 
     @property
     def end(self) -> float:
@@ -77,7 +77,11 @@ def breakdown(m: Measurement, events: list[dict]) -> dict:
 
 def _line(m: Measurement, b: dict) -> str:
     computed = ", ".join(f"{name} {s:.2f}" for name, s in b["computed"]) or "-"
-    tab = f"  tab opening {m.tab_open_s:.2f}, html {m.html_s:.2f}" if m.tab_open_s is not None else ""
+    tab = (
+        "  tab: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(m.marks.items(), key=lambda kv: kv[1]))
+        if m.marks
+        else ""
+    )
     return (
         f"  {m.way:<8} {m.page:<18} {m.seconds:5.2f} s  load {m.load:4.1f}  script {b['script_s']:.2f} "
         f"(cpu {b['script_cpu_s']:.2f}, {b['scripts']} run{'s' if b['scripts'] != 1 else ''})  "
@@ -87,10 +91,13 @@ def _line(m: Measurement, b: dict) -> str:
 
 
 def _tab_summary(mine: list[Measurement]) -> str:
-    opening = [m.tab_open_s for m in mine if m.tab_open_s is not None]
-    if not opening:
-        return ""
-    return f"; opening the tab median {statistics.median(opening):.2f} s, max {max(opening):.2f} s"
+    """Medians of the new tabs' marks: in the browser until the frontend asks for a run, then the run, then drawing."""
+    parts = []
+    for name in ("html", "frontend", "running", "finished", "heading"):
+        values = [m.marks[name] for m in mine if m.marks and name in m.marks]
+        if values:
+            parts.append(f"{name} {statistics.median(values):.2f} (max {max(values):.2f})")
+    return "; tab marks, median: " + ", ".join(parts) if parts else ""
 
 
 def report(measurements: list[Measurement], trace_path: Path) -> None:

@@ -140,14 +140,28 @@ class PageTiming:
     problems: list[str] = field(default_factory=list)
 
 
-# In the tab once drawn: milliseconds since its navigation began (the tab's own clock), and until its HTML had loaded.
-_TAB_CLOCK = "() => [performance.now(), performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0]"
+# Installed in a new tab before its page loads: when (seconds on the tab's own clock, from the
+# start of its navigation) the frontend's HTML had loaded, the app's frame was mounted by the
+# frontend's code, the script run was first seen running and then finished, and the heading appeared.
+_TAB_MARKS = """(() => {
+  const marks = (window.__benchMarks = {});
+  const note = (name) => { if (!(name in marks)) marks[name] = performance.now() / 1000; };
+  document.addEventListener('DOMContentLoaded', () => note('html'));
+  new MutationObserver(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) return;
+    note('frontend');
+    const state = app.getAttribute('data-test-script-state');
+    if (state === 'running') note('running');
+    if (state === 'notRunning' && 'running' in marks) note('finished');
+    if (document.querySelector('[data-testid="stMain"] h1')) note('heading');
+  }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state']});
+})()"""
 
 
 def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str], dict]:
     """Seconds from typing the URL in a new tab (a new session) to drawn; what the page shows as broken; and
-    where the time went in the browser (seconds before the tab's navigation began: opening the tab;
-    then until the frontend's HTML had loaded).
+    the tab's own marks (_TAB_MARKS) of where that time went.
 
     Without ``context`` the tab opens in a fresh browser profile (empty cache);
     with one, in that profile, whose cache holds what earlier tabs loaded.
@@ -155,15 +169,14 @@ def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) ->
     own_context = context is None
     context = context or browser.new_context(viewport=web.VIEWPORT)
     page = context.new_page()
+    page.add_init_script(_TAB_MARKS)
     try:
         started = time.perf_counter()
         page.goto(server.url(url_path))
         web.main_heading(page).wait_for(state="visible", timeout=60_000)
         web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
         elapsed = time.perf_counter() - started
-        since_origin_ms, loaded_ms = page.evaluate(_TAB_CLOCK)
-        split = {"tab_open_s": max(0.0, elapsed - since_origin_ms / 1000), "html_s": loaded_ms / 1000}
-        return elapsed, web.page_problems(page), split
+        return elapsed, web.page_problems(page), {"marks": page.evaluate("() => window.__benchMarks || {}")}
     finally:
         page.close()
         if own_context:
