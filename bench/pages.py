@@ -71,6 +71,47 @@ each time; measured alone (``--pages threshold_advisor,leaderboard``) they
 met it (1.16 and 1.11 s warm tab). The warm-up thread ran once per run (its
 key logged while testing), so it is not what slowed them.
 
+The one-per-run outliers, traced (2026-12-05; the app writes its trace to the
+bench's temporary folder, bench/page_trace.py matches it to each
+measurement and prints where the time went). Streamlit collects all three
+generations after every script run (its hidden option runner.postScriptGC,
+on by default). In the app process at study scale that walk followed every
+one of a full bench's 122 script runs within 50 ms, took 0.19 s median and
+0.53 s at worst (load 5-12), 27.5 s in all, and it holds the interpreter
+while the server is still sending the page; its length follows what the
+process holds and the load, so now and then it made a visit slow. The app
+now turns that collection off and, once a warm-up has filled the caches,
+freezes its long-lived objects (phi_core/ui/gc_policy.py): 10 full
+collections per full bench (Python's own), 0.03-0.07 s median, about 1 s in
+all; peak memory 595 MB, flat from first to last script run. The same bench
+found its own fault: a short run could start and finish within one
+rendering of the frontend, and a click then waited 30 s for the next
+refresh of the hosts panel (one in app visit of Error analysis, 30.5 s); a
+click now also counts the new page's elements appearing.
+
+Loaded machine (other people's benchmarks), ``--scale study --repeats 3``,
+in app median / in app worst / warm tab median / cold tab median. Before,
+load 5-13 (in app 5.2-8.2): Overview 0.41/0.41/1.62/1.76; Workbench
+0.44/0.45/1.35/2.17; Agreement 0.30/0.31/1.00/2.16; Adjudication
+0.26/0.34/1.23/2.01; Team 0.27/0.37/1.52/1.75; Runs 0.31/0.39/1.23/2.13;
+Leaderboard 0.86/1.81/1.53/1.81; Error analysis 0.56/30.52 (the bench's
+fault)/1.09/1.51; Phase progression 0.43/0.50/1.45/1.18; Threshold advisor
+0.48/0.52/1.48/1.60; Residual leak 0.43/0.51/1.32/1.75; De-identify
+0.44/0.52/1.21/1.39. After, run A at load 7-22 (warm tabs at 13-22): in app
+0.10-0.38 s median on every page, worst 0.51 s (Workbench; Leaderboard and
+Error analysis 0.50); warm tabs 1.29-1.96 s, Threshold advisor 2.88 s. Run B
+at load 6-9: Overview 0.21/0.22/1.42/1.74; Workbench 0.36/0.44/1.65/1.83;
+Agreement 0.16/0.21/1.01/1.61; Adjudication 0.11/0.15/1.30/1.48; Team
+0.23/0.24/1.43/1.39; Runs 0.25/0.32/1.39/1.46; Leaderboard
+0.53/0.60/1.84/1.88; Error analysis 0.42/0.54/2.67/1.40; Phase progression
+0.41/0.51/2.52/1.63; Threshold advisor 0.46/0.51/1.50/1.56; Residual leak
+0.35/0.47/1.52/1.56; De-identify 0.24/0.29/1.19/1.57. What is left over in
+new tabs lies outside the server: run B's slowest warm tabs (2.67-2.90 s)
+had 0.05-0.49 s of script, no collection, and 2.4-2.6 s in the browser; a
+tab's own marks (small scale, load 6) put its HTML at 0.44 s, the frontend
+mounted at 0.50, the run asked for at 0.65, finished at 0.99. Not yet
+measured on the quiet machine.
+
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
 """
 
@@ -147,6 +188,7 @@ _TAB_MARKS = """(() => {
   const marks = (window.__benchMarks = {});
   const note = (name) => { if (!(name in marks)) marks[name] = performance.now() / 1000; };
   document.addEventListener('DOMContentLoaded', () => note('html'));
+  window.addEventListener('load', () => note('load'));
   new MutationObserver(() => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app) return;
