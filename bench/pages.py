@@ -194,8 +194,11 @@ _TAB_MARKS = """(() => {
     if (!app) return;
     note('frontend');
     const state = app.getAttribute('data-test-script-state');
+    const busy = (value) => value === 'running' || value === 'rerunRequested';
     if (state === 'running') note('running');
     if (state === 'notRunning' && 'running' in marks) note('finished');
+    if (busy(state) && 'finished' in marks) note('again');  // a later run (a fragment's, a rerun) after the page's
+    if (state === 'notRunning' && 'again' in marks) marks.settled = performance.now() / 1000;
     if (document.querySelector('[data-testid="stMain"] h1')) note('heading');
   }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state']});
 })()"""
