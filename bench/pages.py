@@ -17,18 +17,9 @@ script and the page's main heading is visible.
 Targets: in the app (a sidebar click) 0.5 s median and 1.0 s at worst, a new
 tab 1.5 s median.
 
-Measured at study scale (``--scale study --repeats 3``, 2026-12-04, on the
-shared 2-core machine at load 7-10, so every figure is inflated; in app
-median / worst, warm tab median), after pages began drawing only the chosen
-section (phi_core/ui/lazy.py): Overview 0.55/0.61 s, 1.58 s; Workbench
-0.60/0.90, 2.42; Agreement 0.31/0.70, 1.46; Adjudication 0.30/0.70, 1.25; Team
-0.46/0.76, 1.73; Runs 0.50/0.73, 1.88; Leaderboard 0.87/0.87, 2.09; Error
-analysis 0.86/1.12, 3.48; Phase progression 0.58/0.62, 1.47; Threshold advisor
-0.54/0.75, 2.89; Residual leak 1.13/1.24, 2.85; De-identify 0.60/0.62, 2.28.
-Before, at load 6-7 (``--repeats 1``): Workbench 1.31 s in app, Runs 2.74,
-Error analysis 3.37, Residual leak 1.94. Small scale (``--repeats 1``, same
-load): in app 0.22-0.49 s except Error analysis 1.04 s and Residual leak
-0.60 s.
+History (2026-12-04, loaded machine): drawing only the chosen section
+(phi_core/ui/lazy.py) took Workbench from 1.31 s in app to 0.60, Runs 2.74 to
+0.50, Error analysis 3.37 to 0.86, Residual leak 1.94 to 1.13 (load 6-10).
 
 Measured again on the quiet machine (``--scale study --repeats 3``, load
 about 1, 2026-12-04 20:12 UTC; cold tab / warm tab / in app median / in app
@@ -40,22 +31,10 @@ Threshold advisor 1.78/1.27/0.50/0.53; Residual leak 1.56/1.51/0.85/0.97;
 De-identify 1.56/1.13/0.37/0.50. Missed: Error analysis (in app median 0.56,
 worst 1.16 on its first visit) and Residual leak (in app 0.85, warm tab 1.51).
 
-After the last two were lightened (2026-12-04 21:22-21:41 UTC): their first
-screens are computed ahead by a warm-up thread of the app once the store
-stands still (phi_core/ui/warmup.py), Residual leak's chart is drawn on
-request below the verdict (20 runs, no notes), and Error analysis' heatmap
-leaves its cells without numbers beyond 120 cells (their text was half of its
-drawing). Measured on a machine loaded by other people's benchmarks, so every
-figure is inflated (same columns): at load 5.6-7.6, Error analysis
-1.61/2.46/0.55/0.64 and Residual leak 1.69/1.99/0.46/0.49 (Overview
-1.46/1.47/0.34/0.40 meanwhile); at load 10.7-14.2, Error analysis
-2.00/2.75/0.50/0.88 and Residual leak 2.04/1.71/0.44/0.59 (Overview
-1.43/1.76/0.39/0.50; Leaderboard and Threshold advisor 0.62-0.63 in app, 0.47
-and 0.50 when quiet). Small scale (``--repeats 1``, load 11-13): in app
-0.15-0.61 s, Error analysis 0.43, Residual leak 0.35. A third study run at
-load 7.4-16.8 had most pages over (in app: Overview 0.41, Leaderboard 0.99,
-Error analysis 0.92, Residual leak 0.53): the figures follow the load. Not yet
-measured on a quiet machine.
+Then the last two were lightened: their first screens are computed ahead by
+a warm-up thread once the store stands still (phi_core/ui/warmup.py),
+Residual leak's chart is drawn on request below the verdict, and Error
+analysis' heatmap leaves its cells without numbers beyond 120 cells.
 
 Quiet machine, final code (``--scale study --repeats 3``, three full runs
 22:34-22:51 UTC, load 0.3-2; cold tab / warm tab / in app median / in app
@@ -71,46 +50,45 @@ each time; measured alone (``--pages threshold_advisor,leaderboard``) they
 met it (1.16 and 1.11 s warm tab). The warm-up thread ran once per run (its
 key logged while testing), so it is not what slowed them.
 
-The one-per-run outliers, traced (2026-12-05; the app writes its trace to the
-bench's temporary folder, bench/page_trace.py matches it to each
-measurement and prints where the time went). Streamlit collects all three
-generations after every script run (its hidden option runner.postScriptGC,
-on by default). In the app process at study scale that walk followed every
-one of a full bench's 122 script runs within 50 ms, took 0.19 s median and
-0.53 s at worst (load 5-12), 27.5 s in all, and it holds the interpreter
-while the server is still sending the page; its length follows what the
-process holds and the load, so now and then it made a visit slow. The app
-now turns that collection off and, once a warm-up has filled the caches,
-freezes its long-lived objects (phi_core/ui/gc_policy.py): 10 full
-collections per full bench (Python's own), 0.03-0.07 s median, about 1 s in
-all; peak memory 595 MB, flat from first to last script run. The same bench
-found its own fault: a short run could start and finish within one
-rendering of the frontend, and a click then waited 30 s for the next
-refresh of the hosts panel (one in app visit of Error analysis, 30.5 s); a
-click now also counts the new page's elements appearing.
+The one-per-run outliers, traced (2026-12-05; the app writes a trace to the
+bench's temporary folder, bench/page_trace.py matches it to every
+measurement and prints where the time went; ``--keep-trace FILE`` keeps it).
+Streamlit collects all three generations after every script run (its hidden
+option runner.postScriptGC, on by default). At study scale that walk
+followed every one of a full bench's 122 script runs within 50 ms: 0.19 s
+median, 0.53 s at worst (load 5-12), 27.5 s in all, holding the interpreter
+while the server was still sending the page. The app now turns it off and,
+once a warm-up has filled the caches, freezes its long-lived objects
+(phi_core/ui/gc_policy.py): 9-10 full collections per full bench (Python's
+own), 0.03-0.07 s median, about 1 s in all; peak memory 595 MB, the same
+after the first and the last script run. The bench had a fault of its own:
+a short run could start and finish within one rendering of the frontend,
+and the click then waited 30 s for the hosts panel's next refresh (Error
+analysis, 30.5 s); a click now also counts the new page's elements.
 
-Loaded machine (other people's benchmarks), ``--scale study --repeats 3``,
-in app median / in app worst / warm tab median / cold tab median. Before,
-load 5-13 (in app 5.2-8.2): Overview 0.41/0.41/1.62/1.76; Workbench
-0.44/0.45/1.35/2.17; Agreement 0.30/0.31/1.00/2.16; Adjudication
-0.26/0.34/1.23/2.01; Team 0.27/0.37/1.52/1.75; Runs 0.31/0.39/1.23/2.13;
-Leaderboard 0.86/1.81/1.53/1.81; Error analysis 0.56/30.52 (the bench's
-fault)/1.09/1.51; Phase progression 0.43/0.50/1.45/1.18; Threshold advisor
+Loaded machine (other people's benchmarks), study scale, three visits; in app
+median / in app worst / warm tab / cold tab. Before, load 5-13: Overview
+0.41/0.41/1.62/1.76; Workbench 0.44/0.45/1.35/2.17; Agreement
+0.30/0.31/1.00/2.16; Adjudication 0.26/0.34/1.23/2.01; Team 0.27/0.37/1.52/1.75;
+Runs 0.31/0.39/1.23/2.13; Leaderboard 0.86/1.81/1.53/1.81; Error analysis
+0.56/30.52/1.09/1.51; Phase progression 0.43/0.50/1.45/1.18; Threshold advisor
 0.48/0.52/1.48/1.60; Residual leak 0.43/0.51/1.32/1.75; De-identify
-0.44/0.52/1.21/1.39. After, run A at load 7-22 (warm tabs at 13-22): in app
-0.10-0.38 s median on every page, worst 0.51 s (Workbench; Leaderboard and
-Error analysis 0.50); warm tabs 1.29-1.96 s, Threshold advisor 2.88 s. Run B
-at load 6-9: Overview 0.21/0.22/1.42/1.74; Workbench 0.36/0.44/1.65/1.83;
-Agreement 0.16/0.21/1.01/1.61; Adjudication 0.11/0.15/1.30/1.48; Team
-0.23/0.24/1.43/1.39; Runs 0.25/0.32/1.39/1.46; Leaderboard
-0.53/0.60/1.84/1.88; Error analysis 0.42/0.54/2.67/1.40; Phase progression
-0.41/0.51/2.52/1.63; Threshold advisor 0.46/0.51/1.50/1.56; Residual leak
-0.35/0.47/1.52/1.56; De-identify 0.24/0.29/1.19/1.57. What is left over in
-new tabs lies outside the server: run B's slowest warm tabs (2.67-2.90 s)
-had 0.05-0.49 s of script, no collection, and 2.4-2.6 s in the browser; a
-tab's own marks (small scale, load 6) put its HTML at 0.44 s, the frontend
-mounted at 0.50, the run asked for at 0.65, finished at 0.99. Not yet
-measured on the quiet machine.
+0.44/0.52/1.21/1.39. After, run A (load 7-22): in app 0.10-0.38 s median on
+every page, worst 0.51 s. Run B (load 6-9): Overview 0.21/0.22/1.42/1.74;
+Workbench 0.36/0.44/1.65/1.83; Agreement 0.16/0.21/1.01/1.61; Adjudication
+0.11/0.15/1.30/1.48; Team 0.23/0.24/1.43/1.39; Runs 0.25/0.32/1.39/1.46;
+Leaderboard 0.53/0.60/1.84/1.88; Error analysis 0.42/0.54/2.67/1.40; Phase
+progression 0.41/0.51/2.52/1.63; Threshold advisor 0.46/0.51/1.50/1.56;
+Residual leak 0.35/0.47/1.52/1.56; De-identify 0.24/0.29/1.19/1.57. Run C
+(load 5-10): cold tabs 1.12-1.75 s, warm tabs 0.92-2.92 s, in app 0.18-0.57 s
+median, worst clicks 1.92 (Error analysis) and 1.48 (Leaderboard) with
+0.05-0.36 s of script and no collection.
+What is left is not the server: a new tab marks on its own clock when it
+was drawn, and run C's three slowest warm tabs (2.92-3.70 s) were drawn at
+1.29-1.57 s; 1.6-2.1 s more passed before the bench's waits returned, with
+no further run (median for all warm tabs: 0.18 s). Only warm tabs show it:
+they share one browser profile, whose previous tab is still closing; not
+yet shown to be the cause. Not yet measured on the quiet machine.
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
 """
