@@ -74,23 +74,27 @@ Runs 0.31/0.39/1.23/2.13; Leaderboard 0.86/1.81/1.53/1.81; Error analysis
 0.56/30.52/1.09/1.51; Phase progression 0.43/0.50/1.45/1.18; Threshold advisor
 0.48/0.52/1.48/1.60; Residual leak 0.43/0.51/1.32/1.75; De-identify
 0.44/0.52/1.21/1.39. After, run A (load 7-22): in app 0.10-0.38 s median on
-every page, worst 0.51 s. Run B (load 6-9): Overview 0.21/0.22/1.42/1.74;
-Workbench 0.36/0.44/1.65/1.83; Agreement 0.16/0.21/1.01/1.61; Adjudication
-0.11/0.15/1.30/1.48; Team 0.23/0.24/1.43/1.39; Runs 0.25/0.32/1.39/1.46;
-Leaderboard 0.53/0.60/1.84/1.88; Error analysis 0.42/0.54/2.67/1.40; Phase
-progression 0.41/0.51/2.52/1.63; Threshold advisor 0.46/0.51/1.50/1.56;
-Residual leak 0.35/0.47/1.52/1.56; De-identify 0.24/0.29/1.19/1.57. Run C
-(load 5-10): cold tabs 1.12-1.75 s, warm tabs 0.92-2.92 s, in app 0.18-0.57 s
-median, worst clicks 1.92 (Error analysis) and 1.48 (Leaderboard) with
-0.05-0.36 s of script and no collection.
-What is left is not the server: a new tab marks on its own clock when it
-was drawn, and run C's three slowest warm tabs (2.92-3.70 s) were drawn at
-1.29-1.57 s; 1.6-2.1 s more passed before the bench's waits returned, with
-no further run (median for all warm tabs: 0.18 s). Only warm tabs show it:
-they share one browser profile, whose previous tab is still closing; not
-yet shown to be the cause. Not yet measured on the quiet machine.
+every page, worst 0.51 s. Run B (load 6-9): in app 0.11-0.53 s median, worst
+0.60 s; warm tabs 1.01-2.67 s, cold tabs 1.39-1.88 s. Run C (load 5-10): in app
+0.18-0.57 s median, worst clicks 1.92 s (Error analysis) and 1.48 s
+(Leaderboard) with 0.05-0.36 s of script and no collection; warm tabs
+0.92-2.92 s, cold tabs 1.12-1.75 s.
+What was left was the bench: a new tab marks on its own clock when it was
+drawn, and the slowest warm tabs of run C (2.92-3.70 s) were drawn at
+1.29-1.57 s. Playwright's locator wait_for polls at growing intervals (up to
+a second apart), so a heading drawn just after one of its checks was seen up
+to a second late (Leaderboard drawn at 1.00 s, seen at 1.99 s); the bench now
+checks on every animation frame. Run D (load 4-6, all of the above): Overview
+0.20/0.21/0.92/1.14; Workbench 0.28/0.31/1.05/1.39; Agreement
+0.15/0.16/0.90/1.13; Adjudication 0.11/0.12/0.87/1.07; Team 0.19/0.21/0.99/1.22;
+Runs 0.20/0.23/1.02/1.23; Leaderboard 0.48/0.52/1.19/1.34; Error analysis
+0.34/0.87/1.08/1.26; Phase progression 0.31/0.39/1.11/1.45; Threshold advisor
+0.33/0.39/1.13/1.48; Residual leak 0.39/0.45/1.02/1.38; De-identify
+0.24/0.25/0.95/1.31: every page within every target. RUN_E_PLACEHOLDER
+Not yet measured on the quiet machine.
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
+                                       [--keep-trace FILE]
 """
 
 from __future__ import annotations
