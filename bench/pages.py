@@ -17,11 +17,7 @@ script and the page's main heading is visible.
 Targets: in the app (a sidebar click) 0.5 s median and 1.0 s at worst, a new
 tab 1.5 s median.
 
-History (2026-12-04, loaded machine): drawing only the chosen section
-(phi_core/ui/lazy.py) took Workbench from 1.31 s in app to 0.60, Runs 2.74 to
-0.50, Error analysis 3.37 to 0.86, Residual leak 1.94 to 1.13 (load 6-10).
-
-Measured again on the quiet machine (``--scale study --repeats 3``, load
+Measured on the quiet machine (``--scale study --repeats 3``, load
 about 1, 2026-12-04 20:12 UTC; cold tab / warm tab / in app median / in app
 worst): Overview 1.36/1.25/0.34/0.37; Workbench 1.56/1.36/0.41/0.47;
 Agreement 1.37/1.21/0.28/0.30; Adjudication 1.38/1.17/0.25/0.26; Team
@@ -90,7 +86,11 @@ checks on every animation frame. Run D (load 4-6, all of the above): Overview
 Runs 0.20/0.23/1.02/1.23; Leaderboard 0.48/0.52/1.19/1.34; Error analysis
 0.34/0.87/1.08/1.26; Phase progression 0.31/0.39/1.11/1.45; Threshold advisor
 0.33/0.39/1.13/1.48; Residual leak 0.39/0.45/1.02/1.38; De-identify
-0.24/0.25/0.95/1.31: every page within every target. RUN_E_PLACEHOLDER
+0.24/0.25/0.95/1.31: every page within every target. Run E (load 0.5-5.4):
+in app 0.11-0.41 s median, worst 0.53 s (Error analysis), warm tabs 0.79-1.01
+s, cold tabs 1.09-1.34 s except Overview's 1.58 s: its first cold tabs, just
+after the app started, share it with the warm-up and its one full collection
+(0.27-0.49 s).
 Not yet measured on the quiet machine.
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
