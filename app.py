@@ -4,6 +4,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from phi_core.ui import gc_policy, trace
+
+gc_policy.take_over()
+trace.install()
+script_run = trace.ScriptRun()
+
 from phi_core.ui.hosts import normalise_ollama_env
 
 normalise_ollama_env()  # before anything imports ollama
@@ -62,4 +68,8 @@ except StoreError as error:  # locked by a command-line run, damaged, unwritable
 render_sidebar(store)
 # The slow pages' first screens are computed ahead, in the background, once the store stands still.
 warmup.request(store, active_dataset(), active_split(), current_language())
-navigation.run()
+try:
+    navigation.run()
+finally:
+    script_run.end(navigation.url_path)
+    gc_policy.after_run()

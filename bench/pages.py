@@ -17,20 +17,7 @@ script and the page's main heading is visible.
 Targets: in the app (a sidebar click) 0.5 s median and 1.0 s at worst, a new
 tab 1.5 s median.
 
-Measured at study scale (``--scale study --repeats 3``, 2026-12-04, on the
-shared 2-core machine at load 7-10, so every figure is inflated; in app
-median / worst, warm tab median), after pages began drawing only the chosen
-section (phi_core/ui/lazy.py): Overview 0.55/0.61 s, 1.58 s; Workbench
-0.60/0.90, 2.42; Agreement 0.31/0.70, 1.46; Adjudication 0.30/0.70, 1.25; Team
-0.46/0.76, 1.73; Runs 0.50/0.73, 1.88; Leaderboard 0.87/0.87, 2.09; Error
-analysis 0.86/1.12, 3.48; Phase progression 0.58/0.62, 1.47; Threshold advisor
-0.54/0.75, 2.89; Residual leak 1.13/1.24, 2.85; De-identify 0.60/0.62, 2.28.
-Before, at load 6-7 (``--repeats 1``): Workbench 1.31 s in app, Runs 2.74,
-Error analysis 3.37, Residual leak 1.94. Small scale (``--repeats 1``, same
-load): in app 0.22-0.49 s except Error analysis 1.04 s and Residual leak
-0.60 s.
-
-Measured again on the quiet machine (``--scale study --repeats 3``, load
+Measured on the quiet machine (``--scale study --repeats 3``, load
 about 1, 2026-12-04 20:12 UTC; cold tab / warm tab / in app median / in app
 worst): Overview 1.36/1.25/0.34/0.37; Workbench 1.56/1.36/0.41/0.47;
 Agreement 1.37/1.21/0.28/0.30; Adjudication 1.38/1.17/0.25/0.26; Team
@@ -40,22 +27,10 @@ Threshold advisor 1.78/1.27/0.50/0.53; Residual leak 1.56/1.51/0.85/0.97;
 De-identify 1.56/1.13/0.37/0.50. Missed: Error analysis (in app median 0.56,
 worst 1.16 on its first visit) and Residual leak (in app 0.85, warm tab 1.51).
 
-After the last two were lightened (2026-12-04 21:22-21:41 UTC): their first
-screens are computed ahead by a warm-up thread of the app once the store
-stands still (phi_core/ui/warmup.py), Residual leak's chart is drawn on
-request below the verdict (20 runs, no notes), and Error analysis' heatmap
-leaves its cells without numbers beyond 120 cells (their text was half of its
-drawing). Measured on a machine loaded by other people's benchmarks, so every
-figure is inflated (same columns): at load 5.6-7.6, Error analysis
-1.61/2.46/0.55/0.64 and Residual leak 1.69/1.99/0.46/0.49 (Overview
-1.46/1.47/0.34/0.40 meanwhile); at load 10.7-14.2, Error analysis
-2.00/2.75/0.50/0.88 and Residual leak 2.04/1.71/0.44/0.59 (Overview
-1.43/1.76/0.39/0.50; Leaderboard and Threshold advisor 0.62-0.63 in app, 0.47
-and 0.50 when quiet). Small scale (``--repeats 1``, load 11-13): in app
-0.15-0.61 s, Error analysis 0.43, Residual leak 0.35. A third study run at
-load 7.4-16.8 had most pages over (in app: Overview 0.41, Leaderboard 0.99,
-Error analysis 0.92, Residual leak 0.53): the figures follow the load. Not yet
-measured on a quiet machine.
+Then the last two were lightened: their first screens are computed ahead by
+a warm-up thread once the store stands still (phi_core/ui/warmup.py),
+Residual leak's chart is drawn on request below the verdict, and Error
+analysis' heatmap leaves its cells without numbers beyond 120 cells.
 
 Quiet machine, final code (``--scale study --repeats 3``, three full runs
 22:34-22:51 UTC, load 0.3-2; cold tab / warm tab / in app median / in app
@@ -71,12 +46,61 @@ each time; measured alone (``--pages threshold_advisor,leaderboard``) they
 met it (1.16 and 1.11 s warm tab). The warm-up thread ran once per run (its
 key logged while testing), so it is not what slowed them.
 
+The one-per-run outliers, traced (2026-12-05; the app writes a trace to the
+bench's temporary folder, bench/page_trace.py matches it to every
+measurement and prints where the time went; ``--keep-trace FILE`` keeps it).
+Streamlit collects all three generations after every script run (its hidden
+option runner.postScriptGC, on by default). At study scale that walk
+followed every one of a full bench's 122 script runs within 50 ms: 0.19 s
+median, 0.53 s at worst (load 5-12), 27.5 s in all, holding the interpreter
+while the server was still sending the page. The app now turns it off and,
+once a warm-up has filled the caches, freezes its long-lived objects
+(phi_core/ui/gc_policy.py): 9-10 full collections per full bench (Python's
+own), 0.03-0.07 s median, about 1 s in all; peak memory 595 MB, the same
+after the first and the last script run. The bench had a fault of its own:
+a short run could start and finish within one rendering of the frontend,
+and the click then waited 30 s for the hosts panel's next refresh (Error
+analysis, 30.5 s); a click now also counts the new page's elements.
+
+Loaded machine (other people's benchmarks), study scale, three visits; in app
+median / in app worst / warm tab / cold tab. Before, load 5-13: Overview
+0.41/0.41/1.62/1.76; Workbench 0.44/0.45/1.35/2.17; Agreement
+0.30/0.31/1.00/2.16; Adjudication 0.26/0.34/1.23/2.01; Team 0.27/0.37/1.52/1.75;
+Runs 0.31/0.39/1.23/2.13; Leaderboard 0.86/1.81/1.53/1.81; Error analysis
+0.56/30.52/1.09/1.51; Phase progression 0.43/0.50/1.45/1.18; Threshold advisor
+0.48/0.52/1.48/1.60; Residual leak 0.43/0.51/1.32/1.75; De-identify
+0.44/0.52/1.21/1.39. After, run A (load 7-22): in app 0.10-0.38 s median on
+every page, worst 0.51 s. Run B (load 6-9): in app 0.11-0.53 s median, worst
+0.60 s; warm tabs 1.01-2.67 s, cold tabs 1.39-1.88 s. Run C (load 5-10): in app
+0.18-0.57 s median, worst clicks 1.92 s (Error analysis) and 1.48 s
+(Leaderboard) with 0.05-0.36 s of script and no collection; warm tabs
+0.92-2.92 s, cold tabs 1.12-1.75 s.
+What was left was the bench: a new tab marks on its own clock when it was
+drawn, and the slowest warm tabs of run C (2.92-3.70 s) were drawn at
+1.29-1.57 s. Playwright's locator wait_for polls at growing intervals (up to
+a second apart), so a heading drawn just after one of its checks was seen up
+to a second late (Leaderboard drawn at 1.00 s, seen at 1.99 s); the bench now
+checks on every animation frame. Run D (load 4-6, all of the above): Overview
+0.20/0.21/0.92/1.14; Workbench 0.28/0.31/1.05/1.39; Agreement
+0.15/0.16/0.90/1.13; Adjudication 0.11/0.12/0.87/1.07; Team 0.19/0.21/0.99/1.22;
+Runs 0.20/0.23/1.02/1.23; Leaderboard 0.48/0.52/1.19/1.34; Error analysis
+0.34/0.87/1.08/1.26; Phase progression 0.31/0.39/1.11/1.45; Threshold advisor
+0.33/0.39/1.13/1.48; Residual leak 0.39/0.45/1.02/1.38; De-identify
+0.24/0.25/0.95/1.31: every page within every target. Run E (load 0.5-5.4):
+in app 0.11-0.41 s median, worst 0.53 s (Error analysis), warm tabs 0.79-1.01
+s, cold tabs 1.09-1.34 s except Overview's 1.58 s: its first cold tabs, just
+after the app started, share it with the warm-up and its one full collection
+(0.27-0.49 s).
+Not yet measured on the quiet machine.
+
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
+                                       [--keep-trace FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -86,6 +110,8 @@ from pathlib import Path
 
 
 from bench import browser as web
+from bench import page_trace
+from phi_core.ui import trace
 
 IN_APP_MEDIAN_S = 0.5
 IN_APP_WORST_S = 1.0
@@ -106,15 +132,25 @@ RUN_PLAN: tuple[tuple[str | None, int], ...] = (
 
 
 # Set before a sidebar click: notes when the script run that the click starts has finished.
-_WATCH_NEXT_RUN = """() => {
+# A short run can start and finish within one rendering of the frontend, so the
+# run-state attribute may never show "running"; then the new page's elements
+# appearing in the main area tell that the run has begun.
+_WATCH_NEXT_RUN = """(path) => {
   const app = document.querySelector('[data-testid="stApp"]');
+  const main = document.querySelector('[data-testid="stMain"]');
   window.__benchRunSeen = false;
   window.__benchRunDone = false;
-  new MutationObserver((_, observer) => {
+  const busy = (state) => state === 'running' || state === 'rerunRequested';
+  const check = (records, observer) => {
+    if (records.some((r) => r.target !== app || busy(r.oldValue))) window.__benchRunSeen = true;
     const state = app.getAttribute('data-test-script-state');
-    if (state === 'running' || state === 'rerunRequested') window.__benchRunSeen = true;
-    if (window.__benchRunSeen && state === 'notRunning') { window.__benchRunDone = true; observer.disconnect(); }
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    if (busy(state)) window.__benchRunSeen = true;
+    const there = window.location.pathname.replace(/\\/+$/, '').endsWith(path);
+    if (window.__benchRunSeen && state === 'notRunning' && there) { window.__benchRunDone = true; observer.disconnect(); }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+  observer.observe(main, {childList: true, subtree: true, characterData: true});
 }"""
 
 
@@ -127,8 +163,47 @@ class PageTiming:
     problems: list[str] = field(default_factory=list)
 
 
-def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str]]:
-    """Seconds from typing the URL in a new tab (a new session) to drawn; and what the page shows as broken.
+# Installed in a new tab before its page loads: when (seconds on the tab's own clock, from the
+# start of its navigation) the frontend's HTML had loaded, the app's frame was mounted by the
+# frontend's code, the script run was first seen running and then finished, and the heading appeared.
+_TAB_MARKS = """(() => {
+  const marks = (window.__benchMarks = {});
+  const note = (name) => { if (!(name in marks)) marks[name] = performance.now() / 1000; };
+  document.addEventListener('DOMContentLoaded', () => note('html'));
+  window.addEventListener('load', () => note('load'));
+  new MutationObserver(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app) return;
+    note('frontend');
+    const state = app.getAttribute('data-test-script-state');
+    const busy = (value) => value === 'running' || value === 'rerunRequested';
+    if (state === 'running') note('running');
+    if (state === 'notRunning' && 'running' in marks) note('finished');
+    if (busy(state) && 'finished' in marks) note('again');  // a later run (a fragment's, a rerun) after the page's
+    if (state === 'notRunning' && 'again' in marks) marks.settled = performance.now() / 1000;
+    if (document.querySelector('[data-testid="stMain"] h1')) note('heading');
+  }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['data-test-script-state']});
+})()"""
+
+
+# Checked on every animation frame: a locator's wait_for polls at growing intervals
+# (up to a second apart), so it noticed a heading drawn just after one of its
+# checks up to a second late; warm tabs drawn at 0.9-1.0 s were timed at 2.0-2.4 s.
+_HEADING_SHOWN = """() => {
+  const heading = document.querySelector('[data-testid="stMain"] h1');
+  if (!heading) return false;
+  const box = heading.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(heading).visibility !== 'hidden';
+}"""
+
+
+def wait_for_heading(page) -> None:
+    page.wait_for_function(_HEADING_SHOWN, polling="raf", timeout=60_000)
+
+
+def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) -> tuple[float, list[str], dict]:
+    """Seconds from typing the URL in a new tab (a new session) to drawn; what the page shows as broken; and
+    the tab's own marks (_TAB_MARKS) of where that time went.
 
     Without ``context`` the tab opens in a fresh browser profile (empty cache);
     with one, in that profile, whose cache holds what earlier tabs loaded.
@@ -136,36 +211,52 @@ def time_new_tab(browser, server: web.AppServer, url_path: str, context=None) ->
     own_context = context is None
     context = context or browser.new_context(viewport=web.VIEWPORT)
     page = context.new_page()
+    page.add_init_script(_TAB_MARKS)
     try:
         started = time.perf_counter()
         page.goto(server.url(url_path))
-        web.main_heading(page).wait_for(state="visible", timeout=60_000)
+        waits = {"goto returned": time.perf_counter() - started}
+        wait_for_heading(page)
+        waits["heading seen"] = time.perf_counter() - started
         web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=0)
         elapsed = time.perf_counter() - started
-        return elapsed, web.page_problems(page)
+        marks = page.evaluate("() => window.__benchMarks || {}")
+        return elapsed, web.page_problems(page), {"marks": {**marks, **{f"bench: {k}": v for k, v in waits.items()}}}
     finally:
         page.close()
         if own_context:
             context.close()
 
 
-def time_sidebar_click(page, title: str) -> float:
+def time_sidebar_click(page, title: str, url_path: str) -> float:
     """Seconds from a click on the page's sidebar link (same session) to drawn."""
-    page.evaluate(_WATCH_NEXT_RUN)
+    page.evaluate(_WATCH_NEXT_RUN, f"/{url_path}".rstrip("/"))
     link = page.locator('[data-testid="stSidebarNav"] a', has_text=title).first
     started = time.perf_counter()
     link.click()
     page.wait_for_function("() => window.__benchRunDone === true", timeout=60_000)
-    web.main_heading(page).wait_for(state="visible", timeout=60_000)
+    wait_for_heading(page)
     return time.perf_counter() - started
 
 
-def measure(browser, server: web.AppServer, repeats: int, only: tuple[str, ...] = ()) -> list[PageTiming]:
+def measure(
+    browser, server: web.AppServer, repeats: int, only: tuple[str, ...] = (), log: list | None = None
+) -> list[PageTiming]:
+    """Every page, every way; each measurement is also appended to ``log`` (for bench/page_trace.py)."""
     pages = chosen_pages(web.app_pages(), only)
     timings = {p.title: PageTiming(p.title) for p in pages}
+    log = [] if log is None else log
+
+    def timed(way: str, title: str, step, *args):
+        wall = time.time()
+        result = step(*args)
+        seconds, browser_split = (result[0], result[2]) if isinstance(result, tuple) else (result, {})
+        log.append(page_trace.measured(way, title, wall, seconds, **browser_split))
+        return result
+
     for app_page in pages:
         for _ in range(repeats):
-            seconds, seen = time_new_tab(browser, server, app_page.url_path)
+            seconds, seen, _split = timed("cold tab", app_page.title, time_new_tab, browser, server, app_page.url_path)
             timings[app_page.title].new_tab.append(seconds)
             timings[app_page.title].problems = timings[app_page.title].problems or seen
     context = browser.new_context(viewport=web.VIEWPORT)
@@ -173,13 +264,17 @@ def measure(browser, server: web.AppServer, repeats: int, only: tuple[str, ...] 
         time_new_tab(browser, server, app_page.url_path, context)
     for app_page in pages:
         for _ in range(repeats):
-            timings[app_page.title].warm_tab.append(time_new_tab(browser, server, app_page.url_path, context)[0])
+            seconds, _seen, _split = timed(
+                "warm tab", app_page.title, time_new_tab, browser, server, app_page.url_path, context
+            )
+            timings[app_page.title].warm_tab.append(seconds)
     page = context.new_page()
     web.open_app_page(page, server, "")
     for _ in range(repeats):
         # Round trips through the pages, so that every click leaves a different page.
         for app_page in [*pages[1:], pages[0]]:
-            timings[app_page.title].in_app.append(time_sidebar_click(page, app_page.title))
+            seconds = timed("in app", app_page.title, time_sidebar_click, page, app_page.title, app_page.url_path)
+            timings[app_page.title].in_app.append(seconds)
             web.wait_until_idle(page, timeout_ms=60_000, quiet_ms=100)
     context.close()
     return list(timings.values())
@@ -257,6 +352,7 @@ def main() -> int:
         default="",
         help="comma-separated page titles or file names to measure (default: every page; the first page is kept)",
     )
+    parser.add_argument("--keep-trace", default="", help="copy the app's trace (JSON lines) to this file")
     args = parser.parse_args()
     reason = web.missing_browser_reason()
     if reason:
@@ -273,18 +369,26 @@ def main() -> int:
             f"database with the built-in corpus and {len(RUN_PLAN)} rules runs "
             f"(runs took {web.add_rules_runs(db_path, RUN_PLAN):.1f} s)"
         )
-        server = web.start_app(db_path, Path(tmp) / "streamlit.log")
+        trace_path = Path(tmp) / "app-trace.jsonl"
+        server = web.start_app(db_path, Path(tmp) / "streamlit.log", extra_env={trace.ENV: str(trace_path)})
+        log: list[page_trace.Measurement] = []
         try:
             with sync_playwright() as driver:
                 browser = web.launch_browser(driver)
                 time_new_tab(browser, server, "")  # the first request fixes Streamlit's page mode; not measured
-                timings = measure(browser, server, args.repeats, tuple(filter(None, args.pages.split(","))))
+                timings = measure(browser, server, args.repeats, tuple(filter(None, args.pages.split(","))), log)
                 browser.close()
         finally:
             web.stop_app(server)
         errors = server.uncaught_errors()
+        print_table(timings, args.repeats)
+        page_trace.report(log, trace_path)
+        if args.keep_trace:
+            Path(args.keep_trace).write_bytes(trace_path.read_bytes())
+            Path(args.keep_trace).with_suffix(".measurements.json").write_text(
+                json.dumps([vars(m) for m in log]), encoding="utf-8"
+            )
 
-    print_table(timings, args.repeats)
     if errors:
         print(f"\nthe server logged {len(errors)} uncaught error(s); the first:\n{errors[0][:1500]}")
     return 0

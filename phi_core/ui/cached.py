@@ -13,11 +13,14 @@ from typing import Any, Callable
 
 import streamlit as st
 
+from phi_core.ui import trace
+
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _computed(_fn: Callable, name: str, _store: Any, version: tuple, args: tuple, kwargs: tuple) -> Any:
     # name and version are the key; _fn and _store (unhashable) are only used.
-    return _fn(_store, *args, **dict(kwargs))
+    with trace.span("computed", name=name):
+        return _fn(_store, *args, **dict(kwargs))
 
 
 def stored(fn: Callable, store: Any, *args: Any, **kwargs: Any) -> Any:
@@ -28,7 +31,8 @@ def stored(fn: Callable, store: Any, *args: Any, **kwargs: Any) -> Any:
 
 @st.cache_resource(max_entries=128, show_spinner=False)
 def _built(_build: Callable, name: str, args: tuple, kwargs: tuple) -> Any:
-    return _build(*args, **dict(kwargs))
+    with trace.span("built", name=name):
+        return _build(*args, **dict(kwargs))
 
 
 def figure(build: Callable, *args: Any, **kwargs: Any) -> Any:

@@ -20,6 +20,8 @@ import threading
 import time
 from typing import Any, Callable
 
+from phi_core.ui import gc_policy, trace
+
 log = logging.getLogger(__name__)
 
 # Seconds the store must stand still before the warm-up starts.
@@ -39,9 +41,16 @@ REMEMBERED = 16
 class Warmer:
     """One background thread that warms the latest requested (store state, dataset, split, language)."""
 
-    def __init__(self, warmers: dict[str, Callable | str] | None = None, quiet_s: float = QUIET_S) -> None:
+    def __init__(
+        self,
+        warmers: dict[str, Callable | str] | None = None,
+        quiet_s: float = QUIET_S,
+        settle: Callable[[], Any] | None = None,
+    ) -> None:
         self.warmers = WARMERS if warmers is None else warmers
         self.quiet_s = quiet_s
+        # Called after a warm-up that finished undisturbed: the caches are full and the store is still.
+        self.settle = settle
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._wanted: tuple[tuple, Any] | None = None
@@ -84,7 +93,10 @@ class Warmer:
             if wanted is None:
                 continue
             key, store = wanted
-            finished = self._warm(key, store)
+            with trace.span("warmup", dataset=key[1]):
+                finished = self._warm(key, store)
+            if finished and self.settle is not None and not self._wake.is_set():
+                self.settle()
             with self._lock:
                 if self._wanted is wanted:
                     self._wanted = None
@@ -117,7 +129,7 @@ def _resolved(warm: Callable | str) -> Callable:
     return getattr(importlib.import_module(module), name)
 
 
-_WARMER = Warmer()
+_WARMER = Warmer(settle=gc_policy.settle)
 
 
 def request(store: Any, dataset: str | None, split: str | None, language: str) -> None:
