@@ -14,6 +14,7 @@ from phi_core.ui.downloads import PageExports
 from phi_core.ui.i18n import current_language, tr
 from phi_core.ui.shell import require_app_shell
 from phi_core.ui.provenance_note import provenance_notice
+from phi_core.ui.ranking_first_screen import DEFAULT_REFERENCE, default_reference_index, reference_names
 from phi_core.ui.state import get_store, require_active_dataset
 from phi_core.ui.cached import figure, stored
 from phi_core.ui.vocabulary import column_name, dimension_name, reported_label
@@ -107,12 +108,12 @@ dataset, split = require_active_dataset()
 provenance_notice(store, dataset)
 
 reported = stored(reference_frame, store)
-names = [m for m in dict.fromkeys(reported.loc[reported["kind"] != "aggregate", "model"])] if not reported.empty else []
+names = reference_names(reported)
 left, right = st.columns([2, 3])
 reference_name = left.selectbox(
     tr('Reference for "% of reference"', "「基準比」の基準モデル"),
-    names or ["GPT-4.1"],
-    index=names.index("GPT-4.1") if "GPT-4.1" in names else 0,
+    names or [DEFAULT_REFERENCE],
+    index=default_reference_index(names),
     key="lb_reference",
 )
 tables = sorted(set(reported["source_table"].dropna())) if not reported.empty else []

@@ -1,8 +1,8 @@
 """The slow pages' first screens, computed ahead in a background thread of the app process.
 
-At study scale the first visit to Residual leak or Error analysis after the
-store changes spent about a second computing (leaks of every run, category
-matrices) before it could draw. The app asks for a warm-up on every script
+At study scale the first visit to Residual leak, Error analysis, Leaderboard or
+Phase progression after the store changes spent up to a second computing
+(leaks of every run, category matrices, the ranking) before it could draw. The app asks for a warm-up on every script
 run (:func:`request`); a single daemon thread waits until the store has stood
 still for a moment, then calls the pages' own cached functions with the
 pages' defaults, so the cache entries it fills are the ones the pages read.
@@ -33,6 +33,8 @@ QUIET_S = 1.5
 WARMERS: dict[str, str] = {
     "residual_leak": "phi_core.ui.leak_cached:warm",
     "error_analysis": "phi_core.ui.error_first_screen:warm",
+    "leaderboard": "phi_core.ui.ranking_first_screen:warm_leaderboard",
+    "phase_progression": "phi_core.ui.ranking_first_screen:warm_phase_progression",
 }
 # Warm-ups remembered as done (a few: the stamp moves on, and old ones are never asked for again).
 REMEMBERED = 16

@@ -174,3 +174,40 @@ def test_every_registered_page_warmer_resolves():
 
     for name in warmup.WARMERS.values():
         assert callable(warmup._resolved(name)), name
+
+
+def _counting(original, calls):
+    @functools.wraps(original)  # same module and name, hence the same cache key as the warmed entry
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    return counted
+
+
+def test_ranking_warm_ups_fill_what_leaderboard_and_phase_progression_read(study_store):
+    from phi_core.analysis import leaderboard_frame, phase_gains, reference_frame
+    from phi_core.ui import ranking_first_screen as ranking
+    from phi_core.ui.cached import stored
+
+    ranking.warm_leaderboard(study_store, DATASET, None, "en", lambda: True)
+    ranking.warm_phase_progression(study_store, DATASET, None, "en", lambda: True)
+    names = ranking.reference_names(stored(reference_frame, study_store)) or [ranking.DEFAULT_REFERENCE]
+    reference = names[ranking.default_reference_index(names)]
+    calls: list = []
+    # What the untouched pages ask for: the default reference, all models pooled.
+    stored(_counting(leaderboard_frame, calls), study_store, DATASET, None, reference=reference)
+    stored(_counting(phase_gains, calls), study_store, DATASET, None, model=None)
+    assert calls == []
+    stored(_counting(phase_gains, calls), study_store, DATASET, None, model="another model")
+    assert len(calls) == 1
+
+
+def test_the_default_reference_is_gpt_4_1_when_the_paper_reports_it():
+    from phi_core.ui import ranking_first_screen as ranking
+
+    reported = pd.DataFrame({"model": ["A", "GPT-4.1", "mean"], "kind": ["model", "model", "aggregate"]})
+    names = ranking.reference_names(reported)
+    assert names == ["A", "GPT-4.1"] and names[ranking.default_reference_index(names)] == "GPT-4.1"
+    assert ranking.default_reference_index(["A", "B"]) == 0
+    assert ranking.reference_names(pd.DataFrame()) == []
