@@ -63,13 +63,9 @@ and the click then waited 30 s for the hosts panel's next refresh (Error
 analysis, 30.5 s); a click now also counts the new page's elements.
 
 Loaded machine (other people's benchmarks), study scale, three visits; in app
-median / in app worst / warm tab / cold tab. Before, load 5-13: Overview
-0.41/0.41/1.62/1.76; Workbench 0.44/0.45/1.35/2.17; Agreement
-0.30/0.31/1.00/2.16; Adjudication 0.26/0.34/1.23/2.01; Team 0.27/0.37/1.52/1.75;
-Runs 0.31/0.39/1.23/2.13; Leaderboard 0.86/1.81/1.53/1.81; Error analysis
-0.56/30.52/1.09/1.51; Phase progression 0.43/0.50/1.45/1.18; Threshold advisor
-0.48/0.52/1.48/1.60; Residual leak 0.43/0.51/1.32/1.75; De-identify
-0.44/0.52/1.21/1.39. After, run A (load 7-22): in app 0.10-0.38 s median on
+median / in app worst / warm tab / cold tab. Before, load 5-13: in app
+0.26-0.86 s median, worst 1.81 s (Leaderboard) and 30.52 s (Error analysis, the
+bench's hang), warm tabs 1.00-1.62 s, cold tabs 1.18-2.17 s. After, run A (load 7-22): in app 0.10-0.38 s median on
 every page, worst 0.51 s. Run B (load 6-9): in app 0.11-0.53 s median, worst
 0.60 s; warm tabs 1.01-2.67 s, cold tabs 1.39-1.88 s. Run C (load 5-10): in app
 0.18-0.57 s median, worst clicks 1.92 s (Error analysis) and 1.48 s
@@ -90,8 +86,12 @@ Runs 0.20/0.23/1.02/1.23; Leaderboard 0.48/0.52/1.19/1.34; Error analysis
 in app 0.11-0.41 s median, worst 0.53 s (Error analysis), warm tabs 0.79-1.01
 s, cold tabs 1.09-1.34 s except Overview's 1.58 s: its first cold tabs, just
 after the app started, share it with the warm-up and its one full collection
-(0.27-0.49 s).
-Not yet measured on the quiet machine.
+(0.27-0.49 s). Quiet machine (2026-12-05, load 1-4.7 with the bench's own
+browser): runs a-c met every target but Leaderboard's cold tab once (1.56 s:
+it computed the ranking); with its first screen and Phase progression's
+warmed too (phi_core/ui/ranking_first_screen.py), runs d-f: in app 0.08-0.41 s
+median, worst 0.74 s, warm tabs 0.77-1.24 s, cold tabs 1.02-1.47 s: every page
+within every target in all three.
 
 Usage: .venv/bin/python -m bench.pages [--repeats N] [--scale small|study] [--pages residual_leak,error_analysis]
                                        [--keep-trace FILE]
