@@ -37,7 +37,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic or ward.
-_AFTER = rf"(?:外来|病棟|受付|窓口|[{DIGIT}]+病棟)"
+_AFTER = rf"(?:外来|病棟|受付|窓口|通院|受診|入院|併診|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
@@ -53,7 +53,7 @@ _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.
 _ADVICE = re.compile(
-    r"(?:への|に|へ)(?:ご)?(?:コンサルト|相談|紹介を(?:検討|考慮|推奨))|の受診を(?:推奨|勧め|検討)"
+    r"(?:への|に|へ)(?:ご)?(?:コンサルト|相談|紹介を(?:検討|考慮|推奨))|の?受診を(?:推奨|勧め|検討|考慮)"
     r"|(?:での|で|・)[^。\n]{0,24}(?:検討|推奨|ご相談|精査を|お願い)|\s?(?i:consult)|へ?コンサルト"
 )
 # The reading department of a radiology report is the writer's, never the patient's (guidelines).
