@@ -43,7 +43,11 @@ _UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![
 _INITIALS = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
 )
-_CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{1,2}}(?![0-9A-Za-zÀ-ÿ])")
+# Particles inside a name: Abdul Rahman bin Ismail, Ludwig van Beethoven, Maria da Silva.
+_PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|das|al)"
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])"
+)
 # Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
 _FAMILY_LAST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ])")
 # After an English title, capitalised words are a name whatever the dictionary says:
