@@ -278,3 +278,17 @@ def test_look_alikes_of_the_seventh_set_forms(text, value):
 def test_a_known_family_name_with_a_latin_title_glued_on():
     assert "石原" in found("role-value", "長谷川(OT)、4南 石原Ns、MSW 高木")
     assert found("role-value", "CTDr 読影") == []
+
+
+def test_units_before_their_staff_and_departments_attended():
+    assert "スポーツ医学センター" in found("department-word", "スポーツ医学センター 野口 拓也\n")
+    assert "呼吸ケアチーム" in found("department-word", "指導 呼吸ケアチーム 柳沢（3学会")
+    assert found("department-word", "放射線部 業務連絡") == []
+    assert "血液内科" in found("department-word", "R6.6.1〜血液内科通院、DLBCL。")
+    assert found("department-word", "消化器内科受診を推奨する。") == []
+
+
+def test_particles_inside_latin_names():
+    assert ("Maria da Silva Santos", "PATIENT_NAME") in masked("Maria da Silva Santos visited")
+    assert "Abdul Rahman bin Ismail" in " ".join(values("Pt Abdul Rahman bin Ismail  ID T-0047716"))
+    assert values("Partial Response of the Disease") == []

@@ -30,8 +30,9 @@ from typing import ClassVar
 
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
+from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA, is_kanji
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -43,6 +44,12 @@ _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTE
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
 _SPECIALTY = re.compile(
     rf"(?<![{KANJI}{KATAKANA}・])[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}・]{{1,9}}科(?={_AFTER}|[^{KANJI}]|$)"
+)
+# A unit of the hospital named right before a member of its staff, as a signature or a header writes
+# it: スポーツ医学センター 野口 拓也, 脳卒中センター　医師 本郷, 呼吸ケアチーム 柳沢.
+_UNIT_BEFORE_STAFF = re.compile(
+    rf"(?<![{KANJI}{KATAKANA}・])(?P<unit>[{KANJI}{KATAKANA}・]{{2,10}}(?:センター|チーム|室|部))[ \u3000]+"
+    rf"(?P<next>医師|Dr|看護師|技師|[{KANJI}]{{1,3}})"
 )
 _NOT_SPECIALTIES = frozenset(
     "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科".split()
@@ -99,6 +106,14 @@ class DepartmentWordRecognizer(Recognizer):
             if after and re.match(f"[{KANJI}]", after) and not _WARD_OF.match(text, m.end()):
                 continue  # 内科的, 外科医, 眼科検診: the word runs on into another
             spans.add(m.span())
+        if "センター" in text or "チーム" in text or "室" in text or "部" in text:
+            known = surnames()
+            for m in _UNIT_BEFORE_STAFF.finditer(text):
+                nxt = m.group("next")
+                if not is_kanji(nxt[0]) or any(
+                    nxt.startswith(name) for name in (nxt[:1], nxt[:2], nxt[:3]) if name in known
+                ):
+                    spans.add(m.span("unit"))
         found = [
             Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
             for s, e in spans

@@ -45,9 +45,7 @@ _INITIALS = re.compile(
 )
 # Particles inside a name: Abdul Rahman bin Ismail, Ludwig van Beethoven, Maria da Silva.
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|das|al)"
-_CAPITALISED_RUN = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])"
-)
+_CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
 # Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
 _FAMILY_LAST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ])")
 # After an English title, capitalised words are a name whatever the dictionary says:
