@@ -292,3 +292,9 @@ def test_particles_inside_latin_names():
     assert ("Maria da Silva Santos", "PATIENT_NAME") in masked("Maria da Silva Santos visited")
     assert "Abdul Rahman bin Ismail" in " ".join(values("Pt Abdul Rahman bin Ismail  ID T-0047716"))
     assert values("Partial Response of the Disease") == []
+
+
+def test_a_relative_named_after_the_relation_and_a_space():
+    assert "Piotr" in found("name-beside-age", "利尿薬調整、夫 Piotr へ説明")
+    assert "昭" in found("name-beside-age", "→ 夫 昭 さん（携帯 090-8156-2231）")
+    assert found("name-beside-age", "妻 同席、母 まだ来ていない。夫 来院") == []

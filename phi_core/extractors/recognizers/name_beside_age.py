@@ -8,7 +8,7 @@
 - A family name typed or scanned with a space between its two kanji
   (薬剤師 畑 中, 看護職員 浅 野) when the two together are a known surname.
 - A relative named in brackets after the relation, however short the name:
-  夫（隆）, 長男（翔太・会社員）.
+  夫（隆）, 長男（翔太・会社員）, or after it and a space: 夫 昭 さん, 長女 さやか, 夫 Piotr へ.
 """
 
 from __future__ import annotations
@@ -42,6 +42,14 @@ _RELATIVE_IN_BRACKETS = re.compile(
     _RELATION_WORDS_RE
     + rf"[（(](?P<name>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{HIRAGANA_LETTERS}]{{2,6}})(?=[)）・、,，/／])"
 )
+# A relative named after the relation word and a space: 夫 昭 さん, 長女 さやか, 夫 Piotr へ説明.
+_RELATIVE_AFTER_SPACE = re.compile(
+    _RELATION_WORDS_RE
+    + rf"[ \u3000](?P<name>[{KANJI}]{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}|{_KATA}{{2,8}}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    + rf"(?=[ \u3000]?(?:{_HONORIFIC})|[ \u3000]?[へにがはとの](?![{HIRAGANA_LETTERS}])|[、,，（(）)]|$)",
+    re.MULTILINE,
+)
+_VERBAL = ("サ変可能", "形状詞可能", "副詞可能")
 _HONORIFICS = frozenset(words())
 _NOT_NAME_WORDS = frozenset({"男性", "女性", "男", "女", "男児", "女児"})
 _SPACED_SURNAME = re.compile(rf"(?<![{KANJI}])([{KANJI}])[ \u3000]([{KANJI}])(?![{KANJI}])")
@@ -73,6 +81,21 @@ class NameBesideAgeRecognizer(Recognizer):
             Candidate(*m.span("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT)
             for m in _RELATIVE_IN_BRACKETS.finditer(text)
         )
+        for m in _RELATIVE_AFTER_SPACE.finditer(text):
+            start, end = m.span("name")
+            if by_start is None:
+                by_start = {p.start: p for p in document_morphemes(doc)}
+            word = by_start.get(start)
+            if m.group("name") in _HONORIFICS or m.group("name") in BEFORE_CUES:
+                continue
+            if (
+                word is not None
+                and word.end == end
+                and (word.pos[2] in _VERBAL or word.pos[0] not in ("名詞", "接頭辞"))
+            ):
+                if not m.group("name").isascii():
+                    continue  # 妻 同席, 母 まだ: what the relative does, not who
+            found.append(Candidate(start, end, "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
         known = surnames()
         for m in _SPACED_SURNAME.finditer(text):
             if m.group(1) + m.group(2) in known:
