@@ -298,3 +298,8 @@ def test_a_relative_named_after_the_relation_and_a_space():
     assert "Piotr" in found("name-beside-age", "利尿薬調整、夫 Piotr へ説明")
     assert "昭" in found("name-beside-age", "→ 夫 昭 さん（携帯 090-8156-2231）")
     assert found("name-beside-age", "妻 同席、母 まだ来ていない。夫 来院") == []
+
+
+def test_a_serial_number_label_with_spaced_digits():
+    assert ("UP 2 1 3 0 4 4 8 7", "OTHER_ID") in masked("装置シリアル UP 2 1 3 0 4 4 8 7　試験紙")
+    assert ("TB-7730915", "OTHER_ID") in masked("S/N TB-7730915")
