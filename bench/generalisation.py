@@ -13,7 +13,7 @@ optionally ``recall-first+ginza``) and each set:
 on every set written independently of the recognizers (the ``blind-*`` built-in
 datasets of phi_core/corpus/provenance.py, data/corpus/blind-*.jsonl: development
 sets ``blind-dev`` to ``blind-dev7``, then the held-out ``blind-final`` to
-``blind-final4``; skipped with a line while absent;
+``blind-final5``; skipped with a line while absent;
 all but the first pair by helpers who never read the code, each of 12 new kinds),
 the ``synthetic-styles`` test split, and the study's dev file (../shared);
 then spurious spans per document on PHI-free text, and documents per second

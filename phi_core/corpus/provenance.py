@@ -131,4 +131,11 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "A fourth held-out set, written beside blind-dev5 by another writer who never read the recognizers, "
         "of 12 administrative, liaison, legal and safety kinds in no other set (final measurement only)",
     ),
+    BuiltinDataset(
+        "blind-final5",
+        CORPUS_DIR / "blind-final5.jsonl",
+        INDEPENDENT,
+        "A fifth held-out set, written late by a helper who never read the recognizers, of 12 kinds in no "
+        "other set: devices, sterile supply, education, security, donation, hospice, autopsy (final measurement only)",
+    ),
 )
