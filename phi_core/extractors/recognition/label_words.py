@@ -222,7 +222,6 @@ _ID_LABELS: dict[str, str] = {
     "シリアル番号": "OTHER_ID",
     "シリアル": "OTHER_ID",
     "装置シリアル": "OTHER_ID",
-    "S/N": "OTHER_ID",
     "製造番号": "OTHER_ID",
     "機器番号": "OTHER_ID",
     "S/N": "OTHER_ID",
