@@ -110,9 +110,7 @@ class DepartmentWordRecognizer(Recognizer):
             known = surnames()
             for m in _UNIT_BEFORE_STAFF.finditer(text):
                 nxt = m.group("next")
-                if not is_kanji(nxt[0]) or any(
-                    nxt.startswith(name) for name in (nxt[:1], nxt[:2], nxt[:3]) if name in known
-                ):
+                if not is_kanji(nxt[0]) or any(nxt[:size] in known for size in (1, 2, 3)):
                     spans.add(m.span("unit"))
         found = [
             Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
