@@ -12,8 +12,8 @@ optionally ``recall-first+ginza``) and each set:
 
 on every set written independently of the recognizers (the ``blind-*`` built-in
 datasets of phi_core/corpus/provenance.py, data/corpus/blind-*.jsonl: development
-sets ``blind-dev`` to ``blind-dev7``, then the held-out ``blind-final`` to
-``blind-final5``; skipped with a line while absent;
+sets ``blind-dev`` to ``blind-dev7`` and the spent ``blind-final2`` to ``blind-final4``,
+then the held-out sets (``held_out`` in provenance.py); skipped with a line while absent;
 all but the first pair by helpers who never read the code, each of 12 new kinds),
 the ``synthetic-styles`` test split, and the study's dev file (../shared);
 then spurious spans per document on PHI-free text, and documents per second
@@ -79,11 +79,11 @@ def load_sets(
 
     overrides = {"blind-dev": blind_dev, "blind-dev2": blind_dev2}
     blind = [b for b in provenance.BUILTIN_DATASETS if b.name.startswith("blind-")]
-    blind.sort(key=lambda b: b.name.startswith("blind-final"))
+    blind.sort(key=lambda b: b.held_out)
     sets: dict[str, list[Report] | str] = {}
     for builtin in blind:
         name, path = builtin.name, overrides.get(builtin.name) or builtin.file
-        if name.startswith("blind-final") and (not final or (only_final and name != only_final)):
+        if builtin.held_out and (not final or (only_final and name != only_final)):
             why = "--no-final" if not final else f"--only-final {only_final}"
             sets[name] = f"skipped ({why}): measured only once, at the end of a piece of work"
             continue
@@ -164,11 +164,11 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses and spurious spans per profile")
     parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
     parser.add_argument("--profile", action="append", help="measure only these profiles")
-    parser.add_argument("--only-final", help="of the held-out sets, measure only this one (e.g. blind-final3)")
+    parser.add_argument("--only-final", help="of the held-out sets, measure only this one (e.g. blind-final5)")
     parser.add_argument(
         "--no-final",
         action="store_true",
-        help="leave blind-final and blind-final2 out (while developing: they are looked at only once)",
+        help="leave the held-out sets out (while developing: they are looked at only once)",
     )
     args = parser.parse_args()
     chosen = profiles(args.ginza)

@@ -36,6 +36,8 @@ class BuiltinDataset:
     file: Path
     provenance: str
     description: str
+    # Measured only at the end of a piece of work, never read document by document while developing.
+    held_out: bool = False
 
 
 CORPUS_DIR = DATA_DIR / "corpus"
@@ -109,27 +111,28 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
         "Documents written from the annotation guidelines alone, of other kinds (final measurement only)",
+        held_out=True,
     ),
     BuiltinDataset(
         "blind-final2",
         CORPUS_DIR / "blind-final2.jsonl",
         INDEPENDENT,
         "A second held-out set, written with blind-dev2 by someone who never read the recognizers, "
-        "of 12 kinds in neither development set (final measurement only)",
+        "of 12 kinds in neither development set (held out until it was spent after four final looks; development data since)",
     ),
     BuiltinDataset(
         "blind-final3",
         CORPUS_DIR / "blind-final3.jsonl",
         INDEPENDENT,
         "A third held-out set, written with blind-dev3 by someone who never read the recognizers, "
-        "of 12 kinds in no other set (final measurement only)",
+        "of 12 kinds in no other set (held out until it was spent after three final looks; development data since)",
     ),
     BuiltinDataset(
         "blind-final4",
         CORPUS_DIR / "blind-final4.jsonl",
         INDEPENDENT,
         "A fourth held-out set, written beside blind-dev5 by another writer who never read the recognizers, "
-        "of 12 administrative, liaison, legal and safety kinds in no other set (final measurement only)",
+        "of 12 administrative, liaison, legal and safety kinds in no other set (held out until it was spent after two final looks; development data since)",
     ),
     BuiltinDataset(
         "blind-final5",
@@ -137,5 +140,6 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         INDEPENDENT,
         "A fifth held-out set, written late by a helper who never read the recognizers, of 12 kinds in no "
         "other set: devices, sterile supply, education, security, donation, hospice, autopsy (final measurement only)",
+        held_out=True,
     ),
 )

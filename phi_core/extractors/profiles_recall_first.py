@@ -20,6 +20,7 @@ from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
 from phi_core.extractors.recognition.demographics import demographics_after_names
+from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
 from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere, names_listed_beside
 from phi_core.extractors.recognition.neighbours import (
     grow_addresses,
@@ -102,6 +103,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
+    spans = owners_before_hospitals(text, spans)
     spans = extend_dates(text, demographics_after_names(text, spans))
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 

@@ -129,16 +129,18 @@ def test_blind_dev2_is_a_builtin_written_independently():
     assert names.index("blind-dev2") < names.index("blind-final")
 
 
-def test_blind_final2_is_held_out_like_blind_final():
+def test_spent_final_sets_are_development_data_and_held_out_sets_stay_unread():
     from bench.generalisation import load_sets
     from phi_core.corpus import provenance
 
     by_name = {b.name: b for b in provenance.BUILTIN_DATASETS}
     assert by_name["blind-final2"].provenance == provenance.INDEPENDENT
     assert by_name["blind-final2"].file.exists()
-    # While developing (--no-final) neither held-out set is read at all.
+    assert not by_name["blind-final2"].held_out and by_name["blind-final"].held_out
+    # While developing (--no-final) no held-out set is read at all; a spent one is development data.
     sets = load_sets(None, limit=1, final=False)
-    assert isinstance(sets["blind-final"], str) and isinstance(sets["blind-final2"], str)
+    assert isinstance(sets["blind-final"], str) and isinstance(sets["blind-final5"], str)
+    assert isinstance(sets["blind-final2"], list)
 
 
 def test_every_blind_set_is_independent_and_only_the_named_final_set_is_read():
@@ -146,11 +148,12 @@ def test_every_blind_set_is_independent_and_only_the_named_final_set_is_read():
     from phi_core.corpus import provenance
 
     blind = [b for b in provenance.BUILTIN_DATASETS if b.name.startswith("blind-")]
-    assert {"blind-dev3", "blind-final3"} <= {b.name for b in blind}
+    assert {"blind-dev3", "blind-final5"} <= {b.name for b in blind}
     assert all(b.provenance == provenance.INDEPENDENT for b in blind)
-    sets = load_sets(None, limit=1, only_final="blind-final3")
-    finals = [name for name in sets if name.startswith("blind-final")]
-    assert [name for name in finals if not isinstance(sets[name], str)] == ["blind-final3"]
+    held_out = {b.name for b in blind if b.held_out}
+    sets = load_sets(None, limit=1, only_final="blind-final5")
+    assert [name for name in held_out if not isinstance(sets[name], str)] == ["blind-final5"]
     # Development sets come before every held-out set.
     names = list(sets)
-    assert max(names.index(n) for n in names if n.startswith("blind-dev")) < min(names.index(n) for n in finals)
+    development = [n for n in names if n.startswith("blind-") and n not in held_out]
+    assert max(names.index(n) for n in development) < min(names.index(n) for n in held_out)

@@ -223,8 +223,14 @@ def _bare_age(text: str, hit: LabelHit) -> list[Candidate]:
     return [Candidate(match.start(), match.end(), "AGE", RANK_LABEL)] if match else []
 
 
+# A sex written as a code (性別：1（男）, SEX: 2): one digit alone, or before the word it stands for.
+_SEX_CODE_RE = re.compile(r"[0-9１２](?=[ \u3000]*(?:$|[（(][ \u3000]*(?:男|女|M|F)))", re.MULTILINE)
+
+
 def _sex_value(text: str, hit: LabelHit) -> list[Candidate]:
-    match = _SEX_RE.match(text, hit.value_start, hit.value_end)
+    match = _SEX_RE.match(text, hit.value_start, hit.value_end) or _SEX_CODE_RE.match(
+        text, hit.value_start, hit.value_end
+    )
     return [Candidate(match.start(), match.end(), "SEX", RANK_LABEL)] if match else []
 
 

@@ -190,7 +190,11 @@ _MAX_PHYSICIAN_LABEL = 8
 _SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
 _SEPARATOR_PADDING = " \t\u3000\"'|"
 
-_SEX_RE = re.compile(r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])")
+# A form printed in kana writes the sex by its reading (ｾｲﾍﾞﾂ: ｵﾄｺ).
+_SEX_RE = re.compile(
+    r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])"
+    r"|(?<![ァ-ヺｦ-ﾟ])(?:ｵﾄｺ|ｵﾝﾅ|オトコ|オンナ)(?![ァ-ヺｦ-ﾟ])|(?<![ぁ-ゖ])(?:おとこ|おんな)(?![ぁ-ゖ])"
+)
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
 _ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z])")
 _VALUE_TRAILER = " \t\u3000\"',\\"

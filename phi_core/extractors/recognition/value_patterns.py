@@ -179,6 +179,13 @@ PREFECTURES = (
     "奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 "
     "長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県"
 ).split()
+# The same in Latin letters, as a foreign patient or an English form writes them.
+PREFECTURES_LATIN = (
+    "Hokkaido Aomori Iwate Miyagi Akita Yamagata Fukushima Ibaraki Tochigi Gunma Saitama Chiba Tokyo Kanagawa "
+    "Niigata Toyama Ishikawa Fukui Yamanashi Nagano Gifu Shizuoka Aichi Mie Shiga Kyoto Osaka Hyogo Nara "
+    "Wakayama Tottori Shimane Okayama Hiroshima Yamaguchi Tokushima Kagawa Ehime Kochi Fukuoka Saga Nagasaki "
+    "Kumamoto Oita Miyazaki Kagoshima Okinawa"
+).split()
 # Cities named without their prefecture ("吹田市在住", "京都市内"): designated
 # cities, prefectural capitals and other large cities. A name only counts when
 # 市 follows it, so surnames such as 山口 or 松本 do not fire on their own.

@@ -2,7 +2,7 @@
 
 Only forms no anatomy or staging label takes: H with two digits, S with two
 digits from 20 (segments are S1-S8), R with one digit; T (大正) and M (明治)
-are left out (T and M stage). Followed by a space, 年, a range mark, a closing bracket,
+are left out (T and M stage). Full-width letters and digits count (Ｈ２９). Followed by a space, 年, a range mark, a closing bracket,
 a comma, 頃, a particle of time (に, から, まで) or the end of the line.
 """
 
@@ -17,7 +17,8 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from .sudachi_names import RANK_SUPPLEMENT
 
 _ERA_YEAR = re.compile(
-    r"(?<![0-9A-Za-z])(?:H[0-3][0-9]|S[2-6][0-9]|R[1-9])(?=[ \u3000年〜~～\-–)）、,。頃]|ごろ|に(?![0-9])|から|まで|より|$)",
+    r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:[HＨ][0-3０-３][0-9０-９]|[SＳ][2-6２-６][0-9０-９]|[RＲ][1-9１-９])"
+    r"(?=[ \u3000年〜~～\-–)）、,。頃]|ごろ|に(?![0-9０-９])|から|まで|より|$)",
     re.MULTILINE,
 )
 

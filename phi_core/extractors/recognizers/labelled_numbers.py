@@ -6,6 +6,13 @@ rest of the label says: the recognizers cannot list every form's field. The
 value holds two digits or more, or a letter and a digit; station and item
 numbers (No. 7) and counts are let through by the allow-list. A bed is read
 by its word, even as one letter (ベッドA, Bed: B).
+
+Forms that carry their own sign of being a number of record: a document or
+case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
+digits or more, so 様式第5号 stays), digits typed one to a box after a label
+(受給者番号 6 0 2 7 1 4 3), a letter prefix before the digits (旅券番号：TR 4471029,
+交付番号：港-2026-01883), digit groups after a label ending in ID (PID:0091 2274 06),
+and the last digits of a card left visible (****-****-****-4021).
 """
 
 from __future__ import annotations
@@ -29,6 +36,20 @@ _LABELLED = re.compile(
 _BED = re.compile(
     r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2})(?![A-Za-z0-9])"
 )
+_D = "0-9０-９"
+_NUMBERED = re.compile(
+    rf"(?P<value>(?:令和|平成|昭和)[{_D}元]{{1,2}}年[（(][ァ-ヶ][)）]第[{_D}]+号)"
+    rf"|第(?P<number>[{_D}]{{3,}}(?:[-‐－][{_D}]+)?)号"
+)
+_LABEL = r"(?:番号|記号|(?<![A-Za-z])(?:No|NO)\.?|(?<![A-Za-z])[A-Z]{0,3}ID)[ \u3000]*[:：]?[ \u3000]*"
+# After a label: digits one to a box, digit groups, a prefix of letters or one kanji before the digits.
+_LABELLED_SHAPES = re.compile(
+    rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
+    rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
+    rf"|[A-Z]{{1,3}} [{_D}]{{5,10}}(?![{_D}A-Za-z])"
+    rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*)"
+)
+_CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")
 _DIGIT = re.compile("[0-9０-９]")
 _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 
@@ -46,4 +67,12 @@ class LabelledNumberRecognizer(Recognizer):
             if digits >= 2 or (digits and _LETTER.search(value)):
                 found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _BED.finditer(doc.text))
+        if "号" in doc.text:
+            for m in _NUMBERED.finditer(doc.text):
+                group = "value" if m.group("value") else "number"
+                found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+        found.extend(
+            Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _LABELLED_SHAPES.finditer(doc.text)
+        )
+        found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _CARD_TAIL.finditer(doc.text))
         return found

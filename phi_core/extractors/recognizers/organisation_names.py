@@ -22,6 +22,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.organisations import LEGAL_FORMS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -29,11 +30,6 @@ SCHOOL_KINDS = (
     "小学校", "中学校", "高等学校", "高校", "中等教育学校", "義務教育学校", "特別支援学校", "支援学校", "養護学校",
     "専門学校", "高等専門学校", "短期大学", "大学", "学園", "保育園", "保育所", "幼稚園", "認定こども園",
     "こども園", "学童保育", "学童クラブ", "児童館", "放課後等デイサービス",
-)  # fmt: skip
-LEGAL_FORMS = (
-    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人", "公益社団法人",
-    "公益財団法人", "社会福祉法人", "医療法人社団", "医療法人財団", "医療法人", "特定非営利活動法人", "NPO法人",
-    "学校法人", "協同組合", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）",
 )  # fmt: skip
 _OWNERS = "(?:市立|町立|村立|区立|県立|都立|府立|道立|私立|国立|公立)"
 _LETTERS = f"{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}ヶ"

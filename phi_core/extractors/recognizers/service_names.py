@@ -11,6 +11,7 @@ are not names. Hospitals and clinics by their ending are the rules' job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
@@ -48,19 +49,25 @@ _CONNECTORS = frozenset(
     "記念 中央 総合 大学 医療 臨床 第一 第二 附属 市民 県立 市立 国際 メディカル ファミリー "
     "救命 救急 救命救急 相談 支援 相談支援 こども 子ども 小児 周産期 母子 療養 回復 回復期 リハビリテーション "
     "リハビリ 精神 心療 透析 健診 検診 健康 保健 福祉 在宅 看護 レディース 居宅 介護 訪問 通所 包括 "
-    "森 杜 丘 里 台 通り 坂 浜 野 原 駅前 北 南 東 西".split()
+    "森 杜 丘 里 台 通り 坂 浜 野 原 駅前 北 南 東 西 "
+    # a hospital group's word and the specialty a clinic names: みなと赤十字病院, とかち乳腺クリニック
+    "赤十字 済生会 労災 厚生 共済 乳腺 呼吸器 循環器 消化器 脳神経 整形 泌尿器 皮膚 心臓 血管 腎 脳 眼 "
+    "メンタル ハート 睡眠 女性 がん".split()
 )
 # "の" joins two words of a coined name (みどりの森, ひかりの丘) after a kana word; after a kanji word it
 # is a sentence's particle (近くのクリニック).
 _JOINING_PARTICLE = "の"
-# A branch written after the kind: すずらん薬局 大宮東口店.
+# A branch written after the kind: すずらん薬局 大宮東口店, そよかぜ薬局 相模が丘店.
 _BRANCH = re.compile(
-    f"[ \u3000]?[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]" + "{1,8}?(?:店|支店|営業所|分院|出張所)"
+    f"[ \u3000]?[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]"
+    f"(?:[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]|[がノヶ](?=[{UNIFIED_KANJI}]))"
+    "{0,7}?(?:店|支店|営業所|分院|出張所)"
 )
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
     "かかりつけ 近隣 近所 最寄り 地域 市内 院内 院外 自宅 当該 同 他 各 近く その この ケア サービス センター "
-    "ステーション ホーム クリニック リハビリ リハビリテーション ほか べつ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども コンサルト コンサルテーション".split()
+    "ステーション ホーム クリニック リハビリ リハビリテーション ほか べつ ヘルパー デイ 介護 訪問 在宅 調剤 保険 こども コンサルト コンサルテーション "
+    "ベッド ベット ルーム フロア ブース".split()
 )
 
 
@@ -79,7 +86,8 @@ _KINDS_BEFORE_NAME = frozenset(
 # home's name after a space (特別養護老人ホーム 桜の里, 特別養護老人ホーム 緑風苑).
 _KANJI_NAME_AFTER = re.compile(f"[{UNIFIED_KANJI}]{{1,4}}(?=[\\s、。,，（(）)]|$)")
 _NO_NAME_AFTER = re.compile(
-    f"[{UNIFIED_KANJI}]{{1,4}}(?:苑|荘|園|寮)|[{UNIFIED_KANJI}]{{1,3}}の[{UNIFIED_KANJI}]{{1,3}}(?=[\\s、。,，（(）)]|$)"
+    f"[{UNIFIED_KANJI}]{{1,4}}(?:苑|荘|園|寮)|[{UNIFIED_KANJI}]{{1,3}}の[{UNIFIED_KANJI}]{{1,3}}"
+    "(?=[\\s、。,，（(）)]|$|より|から|へ|に|で|を)"
 )
 # Kana words that follow a service word in a sentence and name nothing.
 _FUNCTION_WORDS = frozenset(
@@ -179,6 +187,15 @@ def _kanji_name_after(text: str, end: int, gap: int, glued: bool, by_start: dict
     return m.end()
 
 
+def _glued_connector_start(morphemes: list[Morpheme], starts: list[int], start: int) -> int:
+    """Where a kind begins with a connector the tokenizer glued to it (赤十字病院, 医療センター as one word)."""
+    i = bisect_right(starts, start) - 1
+    if i >= 0 and morphemes[i].start < start < morphemes[i].end:
+        m = morphemes[i]
+        return m.start if m.surface[: start - m.start] in _CONNECTORS else start
+    return start
+
+
 def _kind_start(by_end: dict[int, Morpheme], start: int) -> int:
     """Where a kind starts with the words before it that belong to it (リハビリテーション病院 あおば台)."""
     for _ in range(3):
@@ -199,6 +216,7 @@ class ServiceNameRecognizer(Recognizer):
         morphemes = document_morphemes(doc)
         by_end = {m.end: m for m in morphemes}
         by_start = {m.start: m for m in morphemes}
+        starts = [m.start for m in morphemes]
         found: list[Candidate] = []
         for match in _SERVICE.finditer(text):
             start, end = match.span()
@@ -210,7 +228,7 @@ class ServiceNameRecognizer(Recognizer):
             end = more.end() if more else end
             branch = _BRANCH.match(text, end)
             tail = branch.end() if branch else end
-            first = _name_before(by_end, start)
+            first = _name_before(by_end, _glued_connector_start(morphemes, starts, start))
             if first is None and text[start - 1 : start] in (" ", "\u3000"):
                 # A coined kana name, one space, its kind: かわごえ南 居宅介護支援事業所 (a kanji name there is
                 # a member of staff: 訪問看護 斉藤).

@@ -1,10 +1,11 @@
 """Dates written without a year and without a label: 5/14, 07/04, 6/14(金), 20 Mar, Mar 20.
 
 A month of 1-12 and a day valid for it, not part of a longer number, a
-fraction (3/4周, 1/2程度), a
+fraction (3/4周, 1/2程度, 1/3以上; but 12/10以降 and 11/30回診 are dates), a
 fraction of a score (MMT 4/5) or an anatomy number (C5/6); the clinical
 allow-list lets through ratios it knows. A dotted form counts only with a
-leading zero (09.24), since 9.24 is a decimal.
+leading zero (09.24), since 9.24 is a decimal. A year and month in machine form
+(2026-12, 2026/12) is a date too.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from .sudachi_names import RANK_SUPPLEMENT
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _SLASH = re.compile(
-    r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍以強弱回])(?:[（(][月火水木金土日][)）])?"
+    r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
+    r"(?:[（(][月火水木金土日][)）])?"
 )
+# A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
+_YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/.])")
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _ENGLISH = re.compile(
     rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_MONTHS})\.?|(?:{_MONTHS})\.?\s(\d{{1,2}}))(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
@@ -44,6 +48,7 @@ class ShortDateRecognizer(Recognizer):
             for m in pattern.finditer(text):
                 if _valid(int(m.group(1)), int(m.group(2))):
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
         for m in _ENGLISH.finditer(text):
             day = int(m.group(1) or m.group(2))
             if 1 <= day <= 31:

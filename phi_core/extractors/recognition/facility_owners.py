@@ -1,0 +1,55 @@
+"""A hospital's owner written before it belongs to the hospital's name.
+
+Letters, certificates and replies to the police name the hospital with its
+owner: 医療法人社団 光和会 上大岡中央病院, 社会医療法人 翠明会 翠明記念病院,
+(清和会 東山病院), 聖マリア会 湊総合病院, 県立こころの医療センター. The owner
+narrows the hospital down as much as its name does, so once a hospital's name
+is found, what is written right before it on the same line joins it: a legal
+form with up to three words of the owner's name after it, one or two words
+ending in 会 or 財団, or a public owner glued on (県立, 市立, 国立).
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.organisations import LEGAL_FORMS
+
+_FORMS = "|".join(re.escape(form) for form in sorted(LEGAL_FORMS, key=len, reverse=True))
+_WORD = f"[{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}ノヶ・]"
+# 光和会, 恩賜財団, 済生会; a learned society or the like is no owner (学会, 協会, 研究会, 医師会 stay).
+# A sentence is no name: particles other than の stop an association's name.
+_ASSOCIATION = rf"(?:(?![はがをにでとへもや]){_WORD}){{1,8}}?(?:(?<![学協究])(?<!医師)会|財団)"
+# After a legal form any name may follow (医療法人社団 こころの森): up to three words.
+# A public owner glued on: 県立, 市立, 北海道立, 国立.
+_PUBLIC = rf"(?:[{KANJI}]{{0,4}}?[県市都府道町村区]立|国立|公立)"
+_OWNER = re.compile(
+    rf"(?:(?:{_FORMS})[ \u3000]?(?:{_WORD}{{1,10}}[ \u3000]?){{0,3}}|(?:{_ASSOCIATION}[ \u3000]?){{1,2}}|{_PUBLIC})$"
+)
+_PUBLIC_RE = re.compile(_PUBLIC)
+_KANJI_RE = re.compile(f"[{KANJI}]")
+_OPENING = frozenset(" \u3000\n\t：:（(「『、,，／/【")
+
+
+def owners_before_hospitals(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Each HOSPITAL_NAME span grows back over the corporation written right before it."""
+    out = sorted(spans, key=lambda c: c.start)
+    for span in [s for s in out if s.category == "HOSPITAL_NAME"]:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        window_start = max(line_start, span.start - 40)
+        m = _OWNER.search(text, window_start, span.start)
+        if m is None:
+            continue
+        start = m.start()
+        public = _PUBLIC_RE.fullmatch(m.group()) is not None
+        opened = text[start - 1] in _OPENING or (public and not _KANJI_RE.match(text, start - 1))
+        if start > 0 and not opened and not any(s.end == start for s in out):
+            continue  # the owner must open a line, a bracket or a field: not the end of a longer word
+        inside = [s for s in out if start <= s.start and s.end <= span.start]
+        if any(s.start < start < s.end for s in out):
+            continue  # a value crosses where the owner would begin: leave both as they are
+        grown = span._replace(start=start)
+        out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
+    return out

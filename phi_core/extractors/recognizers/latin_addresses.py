@@ -1,0 +1,49 @@
+"""Japanese addresses written in Latin letters, as foreign patients and English forms give them.
+
+"Room 402, Sunhills Kasai, 3-7-18 Nishi-Kasai, Edogawa-ku, Tokyo 134-0088",
+"1-2-3 Shimokasuya, Isehara, Kanagawa 259-1193", "1-7-22 Minami-Aoyama, Minato-ku, Tokyo":
+a block number, then places apart by commas, in the order an envelope uses.
+What makes the chain an address and not a list of names is its shape: a block
+number of two or three parts, and after it a postal code, a ward or city
+word (-ku, -shi, -cho, City) or a prefecture. A building and a room written
+before the block number belong to it (guidelines: the building and room are
+part of the address).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.extractors.recognition.value_patterns import PREFECTURES_LATIN
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_WORD = r"[A-Z][A-Za-z'’.\-]*"
+_PLACE = rf"{_WORD}(?: {_WORD}){{0,3}}"
+_ROOM = r"(?:Room|Rm\.?|Apt\.?|Unit|Flat|#) ?[0-9]{1,5}[A-Z]?"
+_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}"
+_POSTAL = r"〒?[0-9]{3}-[0-9]{4}"
+_CHAIN = re.compile(
+    rf"(?<![A-Za-z0-9\-])(?:(?:{_ROOM}),? )?(?:{_PLACE},? )?{_BLOCK},? {_PLACE}(?:, {_PLACE}){{0,4}}"
+    rf"(?:,? {_POSTAL})?(?:,? Japan)?(?![A-Za-z0-9])"
+)
+_UNIT_WORD = re.compile(r"-(?:ku|shi|cho|machi|mura|gun|ken)\b|\b(?:City|Ward|Prefecture|Ku|Shi)\b")
+_PREFECTURE = re.compile(rf"\b(?:{'|'.join(PREFECTURES_LATIN)})\b")
+
+
+@register
+class LatinAddressRecognizer(Recognizer):
+    name: ClassVar[str] = "latin-address"
+    categories: ClassVar[tuple[str, ...]] = ("ADDRESS",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        for m in _CHAIN.finditer(text):
+            chain = m.group()
+            if re.search(_POSTAL, chain) or _UNIT_WORD.search(chain) or _PREFECTURE.search(chain):
+                found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
+        return found

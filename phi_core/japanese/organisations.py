@@ -1,0 +1,15 @@
+"""Legal forms of Japanese companies and corporations, written before or after their names.
+
+One table: the organisation-name recognizer reads a school's or employer's
+name by it, and recall-first joins a hospital's owning corporation
+(医療法人社団 光和会) to the hospital's name after it.
+"""
+
+from __future__ import annotations
+
+LEGAL_FORMS: tuple[str, ...] = (
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "一般社団法人", "一般財団法人", "公益社団法人",
+    "公益財団法人", "社会福祉法人", "社会医療法人", "特定医療法人", "医療法人社団", "医療法人財団", "医療法人",
+    "地方独立行政法人", "独立行政法人", "国立研究開発法人", "特定非営利活動法人", "NPO法人", "学校法人",
+    "協同組合", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）", "(医)", "（医）", "(社)", "（社）", "(福)", "（福）",
+)  # fmt: skip

@@ -1,0 +1,215 @@
+"""recall-first on forms met in the development sets of the sixth round: each mechanism's forms and look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import found, masked, values
+
+from phi_core.extractors import rules
+
+# --- a hospital's owning corporation before its name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("社会医療法人 翠明会 翠明記念病院 院長 殿", "社会医療法人 翠明会 翠明記念病院"),
+        (
+            "神奈川県警察 港南警察署長　殿\n\n医療法人社団 光和会 上大岡中央病院\n院長",
+            "医療法人社団 光和会 上大岡中央病院",
+        ),
+        ("持込: 前医（清和会 東山病院）で既知", "清和会 東山病院"),
+        ("植込み日 2019/03/14（聖マリア会 湊総合病院）", "聖マリア会 湊総合病院"),
+        ("医療法人社団 こころの森 おびひろメンタルクリニック", "医療法人社団 こころの森 おびひろメンタルクリニック"),
+        ("社会福祉法人 恩賜財団 済生会 横浜市東部病院", "社会福祉法人 恩賜財団 済生会 横浜市東部病院"),
+    ],
+)
+def test_an_owning_corporation_joins_the_hospital_after_it(text, value):
+    assert (value, "HOSPITAL_NAME") in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, hospital",
+    [
+        ("日本医学放射線学会 東京病院", "東京病院"),  # a learned society owns no hospital
+        ("当院は地域の会 東山病院と連携", "東山病院"),  # a sentence before the name
+    ],
+)
+def test_a_society_or_a_sentence_before_a_hospital_stays_apart(text, hospital):
+    hospitals = [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
+    assert hospitals == [hospital]
+
+
+# --- care units named by what they treat -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("投与日 2025/02/05（水）　外来化学療法センター ベッド 12", "外来化学療法センター"),
+        ("R8.12.2　14:00　遺伝子診療部 面談室2", "遺伝子診療部"),
+        ("静注療法チェックリスト　　脳卒中センター\n患者ID", "脳卒中センター"),
+        ("場所：手術部 第3手術室 麻酔カート前", "手術部"),
+    ],
+)
+def test_care_units_are_departments(text, value):
+    assert (value, "DEPARTMENT") in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["薬剤部に疑義照会", "地域医療連携室より連絡", "面談室2で説明", "医療安全管理室へ報告"]
+)
+def test_support_offices_and_rooms_are_not_departments(text):
+    assert [v for v, c in masked(text) if c == "DEPARTMENT"] == []
+
+
+# --- numbers of record by their own signs -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("福祉事務所受付 第0314号", "0314"),
+        ("令和7年3月5日付け 港南署刑第412号にて照会", "412"),
+        ("受給者番号 6 0 2 7 1 4 3　有効期間", "6 0 2 7 1 4 3"),
+        ("PID:0091 2274 06  ｺｳﾉ ﾐﾂｷ", "0091 2274 06"),
+        ("旅券番号：TR 4471029\n接種歴", "TR 4471029"),
+        ("交付番号：港-2026-01883 ", "港-2026-01883"),
+        ("カード：VISA ****-****-****-4021\n", "4021"),
+    ],
+)
+def test_numbers_of_record(text, value):
+    assert value in found("labelled-number", text)
+    assert value in values(text)
+
+
+def test_a_court_case_number_is_masked_whole():
+    text = "（事件番号　令和7年（ワ）第1083号 損害賠償請求事件）"
+    assert "令和7年（ワ）第1083号" in found("labelled-number", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["労災申請（様式第5号）", "第100回 日本医学放射線学会", "第3肋骨に骨折", "No. 3 リンパ節", "ID 1 錠"],
+)
+def test_form_numbers_stations_and_counts_are_no_numbers_of_record(text):
+    assert found("labelled-number", text) == []
+
+
+# --- dates: after a word of time, a month of a year ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("交付予定 12/10以降、手数料", "12/10"),
+        ("2名を11/30回診へ", "11/30"),
+        ("month: 2026-12\n", "2026-12"),
+        ("集計 2026/12 分", "2026/12"),
+    ],
+)
+def test_short_dates_before_words_of_time_and_months_of_a_year(text, value):
+    assert (value, "OTHER_DATE") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["1/3以上", "1/2回", "基準 4.1-5.1", "10-20 mg", "2000-3000 mL", "CR-2026-00903"])
+def test_fractions_ranges_and_codes_are_no_month_of_a_year(text):
+    assert [v for v, c in masked(text) if c == "OTHER_DATE"] == []
+
+
+# --- sex in kana and as a code ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ｼﾒｲ: ﾐﾔｷﾞ ﾀﾂｵ   ｾｲﾍﾞﾂ: ｵﾄｺ   ﾈﾝﾚｲ: 58", "ｵﾄｺ"),
+        ("性別：1（男）　生年月日：19560412", "1"),
+        ("性別: 2\n年齢: 40", "2"),
+    ],
+)
+def test_sex_by_its_reading_or_its_code(text, value):
+    assert (value, "SEX") in [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+@pytest.mark.parametrize("text", ["性別：12", "性別: 不明"])
+def test_a_number_or_a_word_that_is_no_sex_code(text):
+    assert [s for s in rules.extract_spans(text) if s.category == "SEX"] == []
+
+
+# --- addresses in Latin letters -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "Address in Japan: Room 402, Sunhills Kasai, 3-7-18 Nishi-Kasai, Edogawa-ku, Tokyo 134-0088\nMobile",
+            "Room 402, Sunhills Kasai, 3-7-18 Nishi-Kasai, Edogawa-ku, Tokyo 134-0088",
+        ),
+        ("Address on file: 1-7-22 Minami-Aoyama, Minato-ku, Tokyo\n", "1-7-22 Minami-Aoyama, Minato-ku, Tokyo"),
+        ("lives at 2-5-10 Hiyoshi, Kohoku, Kanagawa 223-0061.", "2-5-10 Hiyoshi, Kohoku, Kanagawa 223-0061"),
+    ],
+)
+def test_addresses_in_latin_letters(text, value):
+    assert value in found("latin-address", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dose 1-2-3 Tablets, Morning", "L4-5 Disc, Mild", "Grade 2-3 Reflux, Tokyo criteria", "Series 3-12, Axial"],
+)
+def test_numbered_clinical_phrases_are_no_addresses(text):
+    assert [v for v, c in masked(text) if c == "ADDRESS"] == []
+
+
+# --- facilities: glued group words, branches, public owners, half-width kana ------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("転院先を照会\n　・みなと赤十字病院（045-628-6100）", "みなと赤十字病院"),
+        ("11/02 C50.4 紹介元とかち乳腺クリニック\n", "とかち乳腺クリニック"),
+        ("院外薬局「そよかぜ薬局 相模が丘店」へFAX送信済", "そよかぜ薬局 相模が丘店"),
+        ("院外発生：特別養護老人ホーム 福寿の郷より入院時に確認", "特別養護老人ホーム 福寿の郷"),
+        ("11月に県立こころの医療センターで DAT スキャン予定", "県立こころの医療センター"),
+    ],
+)
+def test_facility_names_through_group_words_branches_and_owners(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("訪問看護へ FAX 済（ﾎｰﾑｹｱ訪問看護ｽﾃｰｼｮﾝ東海 FAX 052-861-7700）", "ﾎｰﾑｹｱ訪問看護ｽﾃｰｼｮﾝ"),
+        ("ｼｮｳｶｲﾓﾄ: ﾐﾄﾞﾘ ｸﾘﾆｯｸ\n", "ﾐﾄﾞﾘ ｸﾘﾆｯｸ"),
+    ],
+)
+def test_facility_names_in_half_width_katakana(text, value):
+    assert value in found("half-width-facility", text)
+
+
+@pytest.mark.parametrize("text", ["ｸﾘﾆｯｸ ﾆ ﾃﾞﾝﾜ", "ホームケア訪問看護ステーション東海 FAX"])
+def test_a_kind_alone_or_a_full_width_name_is_not_read_again(text):
+    assert found("half-width-facility", text) == []
+
+
+def test_a_sentence_after_a_pharmacy_is_no_branch():
+    assert "すずらん薬局" in values("すずらん薬局に行った店で買った")
+    assert not any("行った店" in value for value in values("すずらん薬局に行った店で買った"))
+
+
+# --- era years in full width --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [("ＩＣＤ植込み Ｈ２９\n", "Ｈ２９"), ("Ｈ２９年に発症", "Ｈ２９年")])
+def test_full_width_era_years(text, value):
+    assert (value, "OTHER_DATE") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["ＳＨ２９", "ＨＣＭ"])
+def test_full_width_codes_are_no_era_years(text):
+    assert found("era-year", text) == []
