@@ -213,3 +213,49 @@ def test_full_width_era_years(text, value):
 @pytest.mark.parametrize("text", ["ＳＨ２９", "ＨＣＭ"])
 def test_full_width_codes_are_no_era_years(text):
     assert found("era-year", text) == []
+
+
+# --- a sex after an age in any unit or an age band ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("消防より受入照会：70代男性 意識障害", "男性"),
+        ("| 不詳（男性）  | 50代 M   | 08:42", "M"),
+        ("ﾓﾘｼﾀ ﾄﾖｺ　８２才　Ｆ　４西", "Ｆ"),
+        ("(ソフィー・ローラン)  Age 4 yrs F\nChart", "F"),
+    ],
+)
+def test_a_sex_after_an_age_band_or_unit(text, value):
+    assert value in found("sex-after-age", text)
+
+
+@pytest.mark.parametrize("text", ["3代目 男", "10 y Follow-up", "70代 MRI", "3歳 Fontan術後"])
+def test_generations_words_and_tests_after_an_age_are_no_sex(text):
+    assert found("sex-after-age", text) == []
+
+
+# --- dates that carry a part of the month, a year of birth --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("重量物の運搬は2027/1/末まで不可", "2027/1/末", "OTHER_DATE"),
+        ("SUBJ=P07-031  生年 1979 追記", "1979", "BIRTH_DATE"),
+        ("ICD植込み、生まれ年：1950", "1950", "BIRTH_DATE"),
+    ],
+)
+def test_part_of_a_month_and_a_year_of_birth(text, value, category):
+    assert (value, category) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["生年月日不明、1979例中", "出生年齢 2000g"])
+def test_no_year_of_birth_without_its_label(text):
+    assert [v for v, c in masked(text) if c == "BIRTH_DATE"] == []
+
+
+def test_an_eight_digit_number_after_no_is_no_series_number():
+    assert "00481275" in values("診察券 ｶﾙﾃNo 00481275）→診察券より持主判明")
+    assert values("Se 3 Im 45") == []

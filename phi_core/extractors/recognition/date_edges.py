@@ -1,7 +1,7 @@
 """What a found date carries with it, in any kind of document.
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ);
-- a part of the month after a month: 11月中旬, 3月末;
+- a part of the month after a month: 11月中旬, 3月末, 2027/1/末;
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5: the
   second end is a date of the same kind;
 - and a time its 頃 (18時頃).
@@ -22,6 +22,8 @@ _WEEKDAY = (
 _ABOUT = re.compile(r"頃|ごろ")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ")
+_YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
+_SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
     r"[ \u3000]?[〜~～–\-][ \u3000]?"
     r"(?P<end>(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|[0-9]{1,2}/[0-9]{1,2}(?![/0-9]))"
@@ -47,6 +49,10 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
         end = span.end
         if text[span.start : end].endswith("月"):
             part = _PART_OF_MONTH.match(text, end)
+            if part and part.end() <= limit:
+                end = part.end()
+        elif _YEAR_MONTH_SLASH.fullmatch(text, span.start, end):
+            part = _SLASH_PART_OF_MONTH.match(text, end)  # 2027/1/末, 2026/12/上旬
             if part and part.end() <= limit:
                 end = part.end()
         weekday = _WEEKDAY_RE.match(text, end)

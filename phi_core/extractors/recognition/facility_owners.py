@@ -21,7 +21,7 @@ _FORMS = "|".join(re.escape(form) for form in sorted(LEGAL_FORMS, key=len, rever
 _WORD = f"[{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}ノヶ・]"
 # 光和会, 恩賜財団, 済生会; a learned society or the like is no owner (学会, 協会, 研究会, 医師会 stay).
 # A sentence is no name: particles other than の stop an association's name.
-_ASSOCIATION = rf"(?:(?![はがをにでとへもや]){_WORD}){{1,8}}?(?:(?<![学協究])(?<!医師)会|財団)"
+_ASSOCIATION = rf"(?:(?![はがをにでとへもや]){_WORD}){{1,14}}?(?:(?<![学協究])(?<!医師)会|財団)"
 # After a legal form any name may follow (医療法人社団 こころの森): up to three words.
 # A public owner glued on: 県立, 市立, 北海道立, 国立.
 _PUBLIC = rf"(?:[{KANJI}]{{0,4}}?[県市都府道町村区]立|国立|公立)"
@@ -30,13 +30,15 @@ _OWNER = re.compile(
 )
 _PUBLIC_RE = re.compile(_PUBLIC)
 _KANJI_RE = re.compile(f"[{KANJI}]")
+# A span that opens with a hospital's name (joined with the address after it: さぎのみや記念病院　東京都…).
+_OPENS_WITH_HOSPITAL = re.compile(rf"{_WORD}{{1,16}}?(?:病院|クリニック|医院|診療所)")
 _OPENING = frozenset(" \u3000\n\t：:（(「『、,，／/【")
 
 
 def owners_before_hospitals(text: str, spans: list[Candidate]) -> list[Candidate]:
     """Each HOSPITAL_NAME span grows back over the corporation written right before it."""
     out = sorted(spans, key=lambda c: c.start)
-    for span in [s for s in out if s.category == "HOSPITAL_NAME"]:
+    for span in [s for s in out if s.category == "HOSPITAL_NAME" or _OPENS_WITH_HOSPITAL.match(text, s.start, s.end)]:
         line_start = text.rfind("\n", 0, span.start) + 1
         window_start = max(line_start, span.start - 40)
         m = _OWNER.search(text, window_start, span.start)

@@ -5,7 +5,7 @@ fraction (3/4周, 1/2程度, 1/3以上; but 12/10以降 and 11/30回診 are date
 fraction of a score (MMT 4/5) or an anatomy number (C5/6); the clinical
 allow-list lets through ratios it knows. A dotted form counts only with a
 leading zero (09.24), since 9.24 is a decimal. A year and month in machine form
-(2026-12, 2026/12) is a date too.
+(2026-12, 2026/12) is a date too, and a year alone after a label of birth (生年 1979).
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ _SLASH = re.compile(
     r"(?:[（(][月火水木金土日][)）])?"
 )
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
+# A year of birth alone after its label: 生年 1979.
+_BIRTH_YEAR = re.compile(
+    r"(?:生年|生まれ年|出生年)[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
+)
 _YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/.])")
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _ENGLISH = re.compile(
@@ -39,7 +43,7 @@ def _valid(month: int, day: int) -> bool:
 @register
 class ShortDateRecognizer(Recognizer):
     name: ClassVar[str] = "short-date"
-    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE", "BIRTH_DATE")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -49,6 +53,7 @@ class ShortDateRecognizer(Recognizer):
                 if _valid(int(m.group(1)), int(m.group(2))):
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
+        found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
         for m in _ENGLISH.finditer(text):
             day = int(m.group(1) or m.group(2))
             if 1 <= day <= 31:
