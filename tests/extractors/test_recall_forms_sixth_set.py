@@ -259,3 +259,21 @@ def test_no_year_of_birth_without_its_label(text):
 def test_an_eight_digit_number_after_no_is_no_series_number():
     assert "00481275" in values("診察券 ｶﾙﾃNo 00481275）→診察券より持主判明")
     assert values("Se 3 Im 45") == []
+
+
+# --- a label with a qualifier in brackets before its separator (balanced) -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("性別：男　年齢（同意取得時）：61\n", "61", "AGE"),
+        ("電話（自宅）：03-1234-5678", "03-1234-5678", "PHONE"),
+    ],
+)
+def test_a_label_with_a_qualifier_in_brackets(text, value, category):
+    assert (value, category) in [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+def test_a_lab_value_with_its_unit_in_brackets_stays_a_lab_value():
+    assert rules.extract_spans("CRP（mg/dL）：12.3") == []

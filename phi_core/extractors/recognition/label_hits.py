@@ -116,6 +116,17 @@ def _is_label_word(word: str) -> bool:
     )
 
 
+# A label may carry a qualifier in brackets before its separator: 年齢（同意取得時）：61, 電話（自宅）：...
+_QUALIFIER_RE = re.compile(r"[（(][^（()）\n]{1,16}[)）]$")
+
+
+def _label_before_qualifier(text: str, label_end: int) -> tuple[int, tuple[str, LabelRule] | None]:
+    qualifier = _QUALIFIER_RE.search(text, max(0, label_end - 18), label_end)
+    if qualifier is None:
+        return label_end, None
+    return qualifier.start(), _label_before(text, qualifier.start())
+
+
 def find_label_hits(text: str) -> list[LabelHit]:
     """Every label with its value region (label excluded)."""
     found: list[tuple[int, int, str, LabelRule]] = []
@@ -127,6 +138,8 @@ def find_label_hits(text: str) -> list[LabelHit]:
         while label_end > 0 and text[label_end - 1] in _SEPARATOR_PADDING:
             label_end -= 1
         labelled = _label_before(text, label_end)
+        if labelled is None and label_end and text[label_end - 1] in "）)":
+            label_end, labelled = _label_before_qualifier(text, label_end)
         if labelled is None:
             continue
         value_start = match.end()
