@@ -277,3 +277,31 @@ def test_a_label_with_a_qualifier_in_brackets(text, value, category):
 
 def test_a_lab_value_with_its_unit_in_brackets_stays_a_lab_value():
     assert rules.extract_spans("CRP（mg/dL）：12.3") == []
+
+
+# --- clinical facts the allow-list keeps: they look like identifiers or dates ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "初産 20w0d",
+        "健診日 R8.11.24（29w3d）",
+        "Apgar 7/9　外表奇形なし",
+        "心尖部に Levine 2/6 の収縮期雑音",
+        "BPP 8/8、EFW 1,310 g",
+        "retry 1/3 C-MOVE",
+        "PSG SUMMARY v2.3.1",
+        "OrderService v12.4.0-hotfix3 started",
+        "放射性ヨウ素（I-131）内用療法",
+        "圧モニタ閾値（325psi → 300psi）",
+        "ドネペジル塩酸塩OD錠5mg 1190012F2022 朝食後",
+        "DESIGN-R 2020 d2-e3s6i0g3n0p0",
+    ],
+)
+def test_clinical_facts_shaped_like_identifiers_stay(text):
+    assert [v for v, c in masked(text) if c in ("OTHER_ID", "OTHER_DATE", "PATIENT_ID")] == []
+
+
+def test_a_bed_code_is_no_radionuclide():
+    assert "12" in "".join(values("外来化学療法センター ベッド C-12\n"))
