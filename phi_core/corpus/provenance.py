@@ -142,4 +142,22 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "other set: devices, sterile supply, education, security, donation, hospice, autopsy (final measurement only)",
         held_out=True,
     ),
+    BuiltinDataset(
+        "blind-final6",
+        CORPUS_DIR / "blind-final6.jsonl",
+        INDEPENDENT,
+        "A sixth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
+        "research ethics, swallowing studies, patient education, clinical photography, liaison, library "
+        "(final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
+        "blind-final7",
+        CORPUS_DIR / "blind-final7.jsonl",
+        INDEPENDENT,
+        "A seventh held-out set, written beside blind-final6 by another helper who never read the recognizers, "
+        "of 12 kinds in no other set: staff health, dosimetry, credentialing, chaplaincy, parking, dermatology "
+        "(final measurement only)",
+        held_out=True,
+    ),
 )
