@@ -309,3 +309,36 @@ def test_clinical_facts_shaped_like_identifiers_stay(text, fact):
 
 def test_a_bed_code_is_no_radionuclide():
     assert "12" in "".join(values("外来化学療法センター ベッド C-12\n"))
+
+
+# --- an address line that ends with its building and room or floor ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "住　　所　〒060-0061 札幌市中央区南1条西9丁目1-15 リバーサイド南1条 1102\n電　　話",
+            "060-0061 札幌市中央区南1条西9丁目1-15 リバーサイド南1条 1102",
+        ),
+        (
+            "〒231-0023\n神奈川県横浜市中区山下町118-2 ベイビュー山下 903\n鴨志田 亮 様",
+            "神奈川県横浜市中区山下町118-2 ベイビュー山下 903",
+        ),
+        ("　　北海道帯広市西2条南10丁目3 森ビル3F\n　　電話", "北海道帯広市西2条南10丁目3 森ビル3F"),
+        ("〒460-0008 名古屋市中区栄3-11-9 第2栄ビル4F\nTEL", "460-0008 名古屋市中区栄3-11-9 第2栄ビル4F"),
+    ],
+)
+def test_an_address_takes_the_building_and_room_ending_its_line(text, value):
+    assert (value, "ADDRESS") in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("東京都港区芝5-1-1 在住 CT 120", "東京都港区芝5-1-1"),
+        ("東京都港区芝5-1-1 から来院、体重 52", "東京都港区芝5-1-1"),
+    ],
+)
+def test_words_and_numbers_after_an_address_stay_out_of_it(text, address):
+    assert [v for v, c in masked(text) if c == "ADDRESS"] == [address]

@@ -17,6 +17,12 @@ from phi_core.extractors.recognition.candidates import Candidate
 _BUILDING_ROOM = re.compile(
     r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９]{1,5}(?:号室|号|室)(?=[\s、。,，）)]|$)"
 )
+# A building and its room or floor ending the line (リバーサイド南1条 1102, 森ビル3F): an address line's end.
+_BUILDING_AT_LINE_END = re.compile(
+    r"[^\s、。,，（(）)：:]{0,16}(?:[ \u3000][^\s、。,，（(）)：:]{1,16})?[ \u3000]?"
+    r"(?:[0-9０-９]{3,5}|[0-9０-９]{1,5}(?:号室|号|室)|[0-9０-９]{1,2}(?:F|Ｆ|階))(?=[ \u3000]*$)",
+    re.MULTILINE,
+)
 _ROOM_AFTER_WARD = re.compile(
     r"[ \u3000](?P<room>[0-9０-９]{2,4}(?:[-‐－][0-9０-９A-Za-z]{1,2})?|[A-Z][-‐]?[0-9]{1,2})(?=[\s、。,，]|$)"
 )
@@ -54,7 +60,7 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
             grown = span._replace(end=tail)
             out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
             continue
-        m = _BUILDING_ROOM.match(text, span.end)
+        m = _BUILDING_ROOM.match(text, span.end) or _BUILDING_AT_LINE_END.match(text, span.end)
         if not m or "\n" in m.group():
             continue
         inside = [s for s in out if span.end <= s.start and s.end <= m.end()]
