@@ -24,6 +24,7 @@ from phi_core.extractors import rules
         ("植込み日 2019/03/14（聖マリア会 湊総合病院）", "聖マリア会 湊総合病院"),
         ("医療法人社団 こころの森 おびひろメンタルクリニック", "医療法人社団 こころの森 おびひろメンタルクリニック"),
         ("社会福祉法人 恩賜財団 済生会 横浜市東部病院", "社会福祉法人 恩賜財団 済生会 横浜市東部病院"),
+        ("連絡先：東都医科大学附属 多摩総合医療センター 外来", "東都医科大学附属 多摩総合医療センター"),
     ],
 )
 def test_an_owning_corporation_joins_the_hospital_after_it(text, value):
@@ -35,6 +36,7 @@ def test_an_owning_corporation_joins_the_hospital_after_it(text, value):
     [
         ("日本医学放射線学会 東京病院", "東京病院"),  # a learned society owns no hospital
         ("当院は地域の会 東山病院と連携", "東山病院"),  # a sentence before the name
+        ("大学附属 東山病院", "東山病院"),  # no university named
     ],
 )
 def test_a_society_or_a_sentence_before_a_hospital_stays_apart(text, hospital):

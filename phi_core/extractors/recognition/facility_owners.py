@@ -6,7 +6,7 @@ owner: 医療法人社団 光和会 上大岡中央病院, 社会医療法人 �
 narrows the hospital down as much as its name does, so once a hospital's name
 is found, what is written right before it on the same line joins it: a legal
 form with up to three words of the owner's name after it, one or two words
-ending in 会 or 財団, or a public owner glued on (県立, 市立, 国立).
+ending in 会 or 財団, a university and its 附属, or a public owner glued on (県立, 市立, 国立).
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ _ASSOCIATION = rf"(?:(?![はがをにでとへもや]){_WORD}){{1,14}}?(?:(?<![�
 # After a legal form any name may follow (医療法人社団 こころの森): up to three words.
 # A public owner glued on: 県立, 市立, 北海道立, 国立.
 _PUBLIC = rf"(?:[{KANJI}]{{0,4}}?[県市都府道町村区]立|国立|公立)"
+# A university that runs it: 東都医科大学附属 多摩総合医療センター, 北斗大学医学部付属 ...
+_UNIVERSITY = rf"{_WORD}{{1,12}}?大学(?:医学部)?(?:附属|付属)[ \u3000]?"
 _OWNER = re.compile(
-    rf"(?:(?:{_FORMS})[ \u3000]?(?:{_WORD}{{1,10}}[ \u3000]?){{0,3}}|(?:{_ASSOCIATION}[ \u3000]?){{1,2}}|{_PUBLIC})$"
+    rf"(?:(?:{_FORMS})[ \u3000]?(?:{_WORD}{{1,10}}[ \u3000]?){{0,3}}|(?:{_ASSOCIATION}[ \u3000]?){{1,2}}"
+    rf"|{_PUBLIC}|{_UNIVERSITY})$"
 )
 _PUBLIC_RE = re.compile(_PUBLIC)
 _KANJI_RE = re.compile(f"[{KANJI}]")
