@@ -15,11 +15,11 @@ def generated_only_message(provenance: str | None) -> str | None:
     return tr(
         "These figures rest only on documents the project generated itself. They show how well the extractors "
         "remember the generator, not how they do on documents written elsewhere: measure on a dataset written "
-        "independently (blind-dev, blind-dev2, blind-final, blind-final2) or on your own imported documents "
+        "independently (the blind-dev and blind-final sets) or on your own imported documents "
         "before trusting them.",
         "この数値はプロジェクト自身が生成した文書だけに基づいています。抽出器が生成器をどれだけ覚えているかを示すもので、"
         "他所で書かれた文書での性能ではありません。信頼する前に、独立に作成されたデータセット"
-        "（blind-dev、blind-dev2、blind-final、blind-final2）"
+        "（blind-dev と blind-final の各セット）"
         "または取り込んだ実際の文書で測ってください。",
     )
 
