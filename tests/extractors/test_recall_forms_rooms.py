@@ -193,3 +193,17 @@ def test_a_bed_found_in_part_is_widened():
     text = "ベッド C-12 へ"
     spans = [Candidate(4, 5, "OTHER_ID", 1)]
     assert [(text[s.start : s.end], s.category) for s in rooms_and_wards(text, spans)] == [("C-12", "OTHER_ID")]
+
+
+@pytest.mark.parametrize("text, room", [("個室 512室へ転室", "512"), ("ベッドNo.3 に移動", "3"), ("Bed No. 12", "12")])
+def test_rooms_with_room_alone_and_beds_by_number(text, room):
+    assert room in _ids(text)
+
+
+def test_a_count_of_rooms_is_not_a_room():
+    assert not [c for c in room_form_candidates("個室 2室 空き") if c.category == "OTHER_ID"]
+
+
+@pytest.mark.parametrize("text", ["BP 120-80 HR 72", "血圧：130-70", "Na 135-45 と低値"])
+def test_vital_signs_and_tests_in_pairs_are_not_rooms(text):
+    assert not [c for c in room_form_candidates(text) if c.category == "OTHER_ID"]

@@ -72,6 +72,8 @@ _BED_FORMS = re.compile(
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース)"
     r"|(?:(?<=号室)|(?<=号))(?P<b5>[A-HＡ-Ｈ])(?=床)"
+    # ベッドNo.3, Bed No. 12
+    rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
 )
 # More beds listed after one: ベッド4と5, ベッド 3・4.
 _BED_LIST = re.compile(rf"{_BED_WORD}[ \u3000]?[0-9０-９]{{1,2}}(?:(?:と|・|、|,)[0-9０-９]{{1,2}}(?![0-9０-９]))+")
@@ -82,6 +84,8 @@ _ROOM_WORDS = re.compile(
     # 3号室 (a one-digit room), 2ｼﾂ (half-width kana for 室)
     r"|(?<![0-9０-９第])(?P<r2>[0-9０-９])号室"
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
+    # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
+    r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -95,6 +99,11 @@ _LISTED_ROOM = re.compile(_ROOM)
 # A unit after a number makes it an amount: 500-2 mg, 503・507 mL.
 _UNIT_AFTER = re.compile(
     r"[ \u3000]?(?:mg|g|mL|ml|L|μ|%|％|mm|cm|kg|mmHg|回|錠|本|個|枚|単位|円|歳|才|℃|分|秒|時|日|週|ヶ月|か月|カ月|年|人|名|件|例|床)"
+    r"(?![A-Za-z])"
+)
+# A vital sign or a test before a pair of numbers: BP 120-80, 血圧 130-70, Na 135-45.
+_MEASURED_BEFORE = re.compile(
+    r"(?:BP|bp|血圧|HR|PR|脈拍|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲)[ \u3000]*[:：=]?[ \u3000]*$"
 )
 
 
@@ -113,7 +122,13 @@ def _floor(room: str) -> tuple[int, str]:
 def _room_beds(text: str) -> list[Candidate]:
     found = []
     for m in _ROOM_BED.finditer(text):
-        if _is_year(m.group("room")) or _amount(text, m.end()) or _LOT.search(text, max(0, m.start() - 8), m.start()):
+        before = text[max(0, m.start() - 10) : m.start()]
+        if (
+            _is_year(m.group("room"))
+            or _amount(text, m.end())
+            or _LOT.search(before)
+            or _MEASURED_BEFORE.search(before)
+        ):
             continue
         found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
@@ -157,7 +172,7 @@ def _unit_beds(text: str) -> list[Candidate]:
 def _beds_and_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _BED_FORMS.finditer(text):
-        group = next(g for g in ("b1", "b2", "b3", "b4", "b5") if m.group(g))
+        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6") if m.group(g))
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _BED_LIST.finditer(text):
         found += [
@@ -165,7 +180,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4") if m.group(g))
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
