@@ -195,7 +195,10 @@ def test_a_bed_found_in_part_is_widened():
     assert [(text[s.start : s.end], s.category) for s in rooms_and_wards(text, spans)] == [("C-12", "OTHER_ID")]
 
 
-@pytest.mark.parametrize("text, room", [("個室 512室へ転室", "512"), ("ベッドNo.3 に移動", "3"), ("Bed No. 12", "12")])
+@pytest.mark.parametrize(
+    "text, room",
+    [("個室 512室へ転室", "512"), ("移動先（806）号", "806"), ("ベッドNo.3 に移動", "3"), ("Bed No. 12", "12")],
+)
 def test_rooms_with_room_alone_and_beds_by_number(text, room):
     assert room in _ids(text)
 

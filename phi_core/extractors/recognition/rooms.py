@@ -86,6 +86,8 @@ _ROOM_WORDS = re.compile(
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
     # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
     r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
+    # （806）号: the number bracketed before its word
+    r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -180,7 +182,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3", "r4") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5") if m.group(g))
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
