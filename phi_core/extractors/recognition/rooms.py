@@ -238,7 +238,10 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     for span in spans:
         if span.category not in _NAMES:
             continue
-        m = _ROOM_IN_BRACKETS.match(text, span.end) or _ROOM_CLOSING.match(text, span.end)
+        m = _ROOM_IN_BRACKETS.match(text, span.end)
+        if m is None and not text[span.start : span.end].isascii():
+            # Not after a Latin name: a maker and model (Siemens Pure 312) look like one.
+            m = _ROOM_CLOSING.match(text, span.end)
         if m and not _is_year(m.group("room")[:4]):
             found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         line_start = text.rfind("\n", 0, span.start) + 1
