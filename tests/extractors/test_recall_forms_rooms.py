@@ -7,6 +7,7 @@ import pytest
 from tests.extractors.recall_probes import masked, values
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.room_columns import room_columns
 from phi_core.extractors.recognition.rooms import room_form_candidates, rooms_and_wards
 
 
@@ -212,3 +213,39 @@ def test_a_count_of_rooms_is_not_a_room():
 @pytest.mark.parametrize("text", ["BP 120-80 HR 72", "血圧：130-70", "Na 135-45 と低値"])
 def test_vital_signs_and_tests_in_pairs_are_not_rooms(text):
     assert not [c for c in room_form_candidates(text) if c.category == "OTHER_ID"]
+
+
+# --- a column of rooms or beds under its header ----------------------------------------------------
+
+
+def test_beds_read_down_their_column():
+    text = (
+        "装置No.  機種           製造番号          使用ベッド  直近使用患者\n"
+        "HD-03    DCS-100NX      NX19-30417        3         東雲 ハツヱ\n"
+        "HD-11    DCS-100NX      NX19-30562        11        Santos, Ricardo\n"
+    )
+    assert [text[c.start : c.end] for c in room_columns(text)] == ["3", "11"]
+    assert "3" in _ids(text) and "11" in _ids(text)
+
+
+def test_a_room_bed_cell_is_two_values_and_the_table_ends_at_a_blank_line():
+    text = "病棟   室-床      ID\n5E     503-2      40118825\n7E     701          40219934\n\n5      123    456"
+    assert [text[c.start : c.end] for c in room_columns(text)] == ["503", "2", "701"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Room   Time    Procedure\n5      9:00    TKA\n12     13:00   THA\n",  # operating theatres
+        "検査項目   結果   基準値\nWBC        8.2    3.3-8.6\n",
+        "病室の状況  確認  備考\n記載なし   ○     ―\n",
+    ],
+)
+def test_theatres_results_and_words_under_other_headers_stay(text):
+    assert room_columns(text) == []
+
+
+def test_more_wards_and_rooms_by_their_neighbours():
+    assert "4W" in _wards("【退院予定で未確定】4W 418-3 宮里 翔（15歳 男）")
+    assert "東3" in _wards("  ・東3　T.K. 氏（81歳 女）身体拘束")
+    assert "S-2" in _ids("隔離 観察記録（精神科急性期治療病棟　保護室 S-2）")

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.room_columns import room_columns
 from phi_core.japanese.honorifics import alternation, words
 
 # Below every rule: where a rule found something here already, the rule's span stays.
 RANK_SUPPLEMENT = 0
 
 # A word boundary on either side of a room or a code: a blank, a bracket, a list mark, an arrow.
-_LEFT = r"(?:^|(?<=[ \u3000\t（(・･→⇒:：、|「\[]))"
+_LEFT = r"(?:^|(?<=[ \u3000\t（(・･→⇒:：、|「\[】]))"
 _RIGHT = r"(?=[ \u3000\t）)、。,，・･|」\]]|$)"
 _ROOM = r"[1-9１-９][0-9０-９]{2,3}"
 _BED = r"[0-9０-９]{1,2}|[A-HＡ-Ｈ]"
@@ -86,6 +87,8 @@ _ROOM_WORDS = re.compile(
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
     # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
     r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
+    # 保護室 S-2, 個室 512: a room's kind, then its number
+    r"|(?:保護室|隔離室|個室|病室|観察室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9]{2,3})(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
 )
@@ -182,7 +185,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3", "r4", "r5") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6") if m.group(g))
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
@@ -229,7 +232,7 @@ _ROOM_CLOSING = re.compile(
     rf"{_HONORIFIC}[ \u3000]{{1,4}}(?P<room>{_ROOM}(?:[-‐－](?:{_BED}))?)(?=[ \u3000]*(?:$|[、。,，]))", re.M
 )
 # A ward code opening an item right before a name: ・7E 大迫 様.
-_CODE_BEFORE = re.compile(rf"{_LEFT}(?P<code>{_CODE})[ \u3000]{{1,2}}$", re.MULTILINE)
+_CODE_BEFORE = re.compile(rf"{_LEFT}(?P<code>{_CODE}|{_WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
 
 
@@ -261,7 +264,7 @@ def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     beside = _beside_names(text, out)
     codes = frozenset(text[c.start : c.end] for c in beside if c.category == "DEPARTMENT")
-    for cand in sorted(set(room_form_candidates(text, codes) + beside), key=lambda c: c.start):
+    for cand in sorted(set(room_form_candidates(text, codes) + beside + room_columns(text)), key=lambda c: c.start):
         touching = [s for s in out if s.start < cand.end and cand.start < s.end]
         if not touching:
             out.append(cand)
