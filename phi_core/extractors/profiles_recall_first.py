@@ -29,7 +29,7 @@ from phi_core.extractors.recognition.neighbours import (
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
-from phi_core.extractors.recognition.rooms import rooms_and_wards
+from phi_core.extractors.recognition.room_passes import rooms_and_wards
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words

@@ -8,7 +8,8 @@ from tests.extractors.recall_probes import masked, values
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import room_columns
-from phi_core.extractors.recognition.rooms import room_form_candidates, rooms_and_wards
+from phi_core.extractors.recognition.room_passes import rooms_and_wards
+from phi_core.extractors.recognition.rooms import room_form_candidates
 
 
 def _ids(text: str) -> list[str]:
@@ -249,3 +250,8 @@ def test_more_wards_and_rooms_by_their_neighbours():
     assert "4W" in _wards("【退院予定で未確定】4W 418-3 宮里 翔（15歳 男）")
     assert "東3" in _wards("  ・東3　T.K. 氏（81歳 女）身体拘束")
     assert "S-2" in _ids("隔離 観察記録（精神科急性期治療病棟　保護室 S-2）")
+
+
+def test_full_width_ward_codes_and_beds_by_their_number_word():
+    assert "８Ｗ" in _wards("転入：８Ｗ ８０３－Ａ")
+    assert "3" in _ids("床番 3 へ移動")

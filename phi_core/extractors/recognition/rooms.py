@@ -25,32 +25,31 @@ allow-list drops what a unit follows.
 from __future__ import annotations
 
 import re
+
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.room_columns import room_columns
-from phi_core.japanese.honorifics import alternation, words
 
 # Below every rule: where a rule found something here already, the rule's span stays.
 RANK_SUPPLEMENT = 0
 
 # A word boundary on either side of a room or a code: a blank, a bracket, a list mark, an arrow.
-_LEFT = r"(?:^|(?<=[ \u3000\t（(・･→⇒:：、|「\[】]))"
-_RIGHT = r"(?=[ \u3000\t）)、。,，・･|」\]]|$)"
-_ROOM = r"[1-9１-９][0-9０-９]{2,3}"
-_BED = r"[0-9０-９]{1,2}|[A-HＡ-Ｈ]"
-_ROOM_BED = re.compile(rf"{_LEFT}(?P<room>{_ROOM})[-‐－](?P<bed>{_BED}){_RIGHT}", re.MULTILINE)
+LEFT = r"(?:^|(?<=[ \u3000\t（(・･→⇒:：、|「\[】]))"
+RIGHT = r"(?=[ \u3000\t）)、。,，・･|」\]]|$)"
+ROOM = r"[1-9１-９][0-9０-９]{2,3}"
+BED = r"[0-9０-９]{1,2}|[A-HＡ-Ｈ]"
+_ROOM_BED = re.compile(rf"{LEFT}(?P<room>{ROOM})[-‐－](?P<bed>{BED}){RIGHT}", re.MULTILINE)
 _LOT = re.compile(r"(?:Lot|LOT|lot|ロット|No|NO|no)\.?[ \u3000:：#]*$")
 
-_CODE = r"[1-9][0-9]?[EWNS]"
-_WARD_KANJI = r"[0-9０-９]{1,2}階?[東西南北]|[東西南北][0-9０-９]{1,2}"
+WARD_CODE = r"[1-9１-９][0-9０-９]?[EWNSＥＷＮＳ]"
+WARD_KANJI = r"[0-9０-９]{1,2}階?[東西南北]|[東西南北][0-9０-９]{1,2}"
 _WARD_ROOM = re.compile(
-    rf"{_LEFT}(?P<ward>{_CODE}|{_WARD_KANJI})(?:[ \u3000]{{1,8}}|[-‐－])(?P<room>{_ROOM})"
-    rf"(?:[-‐－](?P<bed>{_BED}))?{_RIGHT}",
+    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[-‐－])(?P<room>{ROOM})"
+    rf"(?:[-‐－](?P<bed>{BED}))?{RIGHT}",
     re.MULTILINE,
 )
-_CODE_TOKEN = re.compile(rf"{_LEFT}(?P<code>{_CODE}){_RIGHT}", re.MULTILINE)
+_CODE_TOKEN = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}){RIGHT}", re.MULTILINE)
 # What may follow a ward code: a room, a role on the ward, a room or bed word.
 _AFTER_CODE = re.compile(
-    rf"[ \u3000]{{1,12}}(?:{_ROOM}(?:[-‐－](?:{_BED}))?{_RIGHT}"
+    rf"[ \u3000]{{1,12}}(?:{ROOM}(?:[-‐－](?:{BED}))?{RIGHT}"
     r"|師長|主任|副師長|Ns|NS|ナース|看護|病棟|個室|大部屋|病室|ベッド|空床|満床|転入|転出|転棟"
     r"|[^\s、。]{0,10}(?:室|ステーション))"
 )
@@ -66,6 +65,7 @@ _UNIT_BED = re.compile(
     r"(?![0-9A-Za-z:：.])"
 )
 _BED_WORD = r"(?:ベッド|ﾍﾞｯﾄﾞ|BED|Bed|bed)"
+# 床番 3, ベッド番 C-2: a bed by its number word (床番号 and ベッド番号 are labels the rules read).
 _BED_FORMS = re.compile(
     # ベッド C-12, BED-7, ベッド（4番）, 5番保育器, 612号室B床
     rf"{_BED_WORD}[ \u3000:：#]?(?P<b1>[A-Z][-‐－][0-9]{{1,2}})(?![0-9A-Za-z])"
@@ -73,6 +73,7 @@ _BED_FORMS = re.compile(
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース)"
     r"|(?:(?<=号室)|(?<=号))(?P<b5>[A-HＡ-Ｈ])(?=床)"
+    r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"
     # ベッドNo.3, Bed No. 12
     rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
 )
@@ -94,11 +95,11 @@ _ROOM_WORDS = re.compile(
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
-_BARE_ROW = re.compile(rf"^[ \u3000・]*(?P<room>{_ROOM})(?:[ \u3000]{{2,}}|\u3000|\t)", re.MULTILINE)
-_ROOM_OF_RECORD = re.compile(rf"(?<![0-9０-９])(?P<room>{_ROOM})(?:号室|号病室)")
+_BARE_ROW = re.compile(rf"^[ \u3000・]*(?P<room>{ROOM})(?:[ \u3000]{{2,}}|\u3000|\t)", re.MULTILINE)
+_ROOM_OF_RECORD = re.compile(rf"(?<![0-9０-９])(?P<room>{ROOM})(?:号室|号病室)")
 # Rooms listed in prose: 503・507, 503、507.
-_ROOM_LIST = re.compile(rf"(?<![0-9０-９.,/\-])(?:{_ROOM})(?:[・、,](?:{_ROOM}))+(?![0-9０-９.,/\-])")
-_LISTED_ROOM = re.compile(_ROOM)
+_ROOM_LIST = re.compile(rf"(?<![0-9０-９.,/\-])(?:{ROOM})(?:[・、,](?:{ROOM}))+(?![0-9０-９.,/\-])")
+_LISTED_ROOM = re.compile(ROOM)
 
 
 # A unit after a number makes it an amount: 500-2 mg, 503・507 mL.
@@ -112,7 +113,7 @@ _MEASURED_BEFORE = re.compile(
 )
 
 
-def _is_year(room: str) -> bool:
+def is_year(room: str) -> bool:
     return len(room) == 4 and room.startswith(("19", "20"))
 
 
@@ -128,12 +129,7 @@ def _room_beds(text: str) -> list[Candidate]:
     found = []
     for m in _ROOM_BED.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
-        if (
-            _is_year(m.group("room"))
-            or _amount(text, m.end())
-            or _LOT.search(before)
-            or _MEASURED_BEFORE.search(before)
-        ):
+        if is_year(m.group("room")) or _amount(text, m.end()) or _LOT.search(before) or _MEASURED_BEFORE.search(before):
             continue
         found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
@@ -143,7 +139,7 @@ def _room_beds(text: str) -> list[Candidate]:
 def _wards_with_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _WARD_ROOM.finditer(text):
-        if _is_year(m.group("room")) or _amount(text, m.end()):
+        if is_year(m.group("room")) or _amount(text, m.end()):
             continue
         found.append(Candidate(*m.span("ward"), "DEPARTMENT", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
@@ -177,7 +173,7 @@ def _unit_beds(text: str) -> list[Candidate]:
 def _beds_and_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _BED_FORMS.finditer(text):
-        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6") if m.group(g))
+        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7") if m.group(g))
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _BED_LIST.finditer(text):
         found += [
@@ -223,59 +219,3 @@ def room_form_candidates(text: str, codes: frozenset[str] = frozenset()) -> list
     found = _room_beds(text) + _wards_with_rooms(text) + _ward_codes(text, codes) + _unit_beds(text)
     found += _beds_and_rooms(text)
     return found + _rooms_by_floor(text, [c for c in found if c.category == "OTHER_ID"])
-
-
-# A room right after a patient's name: 徳山 良江（602）, 坂本 茂雄（806号）, 岡本 晴翔 くん 305⏎.
-_HONORIFIC = rf"(?:[ \u3000]?(?:{alternation(words('person'))}))?"
-_ROOM_IN_BRACKETS = re.compile(rf"{_HONORIFIC}[（(](?P<room>{_ROOM}(?:[-‐－](?:{_BED}))?)(?:号室?)?[）)]")
-_ROOM_CLOSING = re.compile(
-    rf"{_HONORIFIC}[ \u3000]{{1,4}}(?P<room>{_ROOM}(?:[-‐－](?:{_BED}))?)(?=[ \u3000]*(?:$|[、。,，]))", re.M
-)
-# A ward code opening an item right before a name: ・7E 大迫 様.
-_CODE_BEFORE = re.compile(rf"{_LEFT}(?P<code>{_CODE}|{_WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
-_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
-
-
-def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
-    found = []
-    for span in spans:
-        if span.category not in _NAMES:
-            continue
-        m = _ROOM_IN_BRACKETS.match(text, span.end)
-        if m is None and not text[span.start : span.end].isascii():
-            # Not after a Latin name: a maker and model (Siemens Pure 312) look like one.
-            m = _ROOM_CLOSING.match(text, span.end)
-        if m and not _is_year(m.group("room")[:4]):
-            found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
-        line_start = text.rfind("\n", 0, span.start) + 1
-        code = _CODE_BEFORE.search(text, max(line_start, span.start - 8), span.start)
-        if code and not text[line_start : code.start()].strip(" \u3000・■□●○-"):
-            found.append(Candidate(*code.span("code"), "DEPARTMENT", RANK_SUPPLEMENT))
-    return found
-
-
-def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """The spans found, plus rooms, beds and wards written without a label (see the module's notes).
-
-    A room or ward where nothing was found is added; one that goes on past a value of its own
-    kind (ベッド C found, ベッド C-12 written) widens it; one that crosses a value of another
-    kind, or lies inside any value, is left out.
-    """
-    out = sorted(spans, key=lambda c: c.start)
-    beside = _beside_names(text, out)
-    codes = frozenset(text[c.start : c.end] for c in beside if c.category == "DEPARTMENT")
-    for cand in sorted(set(room_form_candidates(text, codes) + beside + room_columns(text)), key=lambda c: c.start):
-        touching = [s for s in out if s.start < cand.end and cand.start < s.end]
-        if not touching:
-            out.append(cand)
-        elif all(s.category == cand.category for s in touching) and not any(
-            s.start <= cand.start and cand.end <= s.end for s in touching
-        ):
-            joined = touching[0]._replace(
-                start=min(cand.start, *(s.start for s in touching)), end=max(cand.end, *(s.end for s in touching))
-            )
-            out = [s for s in out if s not in touching] + [joined]
-        else:
-            continue
-        out.sort(key=lambda c: c.start)
-    return out
