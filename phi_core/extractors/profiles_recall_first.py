@@ -30,6 +30,7 @@ from phi_core.extractors.recognition.neighbours import (
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
+from phi_core.extractors.recognition.room_passes import rooms_and_wards
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
@@ -103,7 +104,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
-    spans = owners_before_hospitals(text, spans)
+    spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = extend_dates(text, demographics_after_names(text, spans))
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 

@@ -1,0 +1,89 @@
+"""Rooms and beds read down a column of a plain-text table whose header names them.
+
+Bed boards, dialysis and device logs, line lists and audit sheets line their
+columns up with spaces under a header row (``病室-床``, ``使用ベッド``, ``Room``,
+``Bed No.``). Each row's word that stands under such a header, on screen (a kanji
+takes two columns), is a room or a bed when it is shaped like one (``801-1``,
+``3``, ``H3``, ``701``); a room-bed pair is two values, the room and the bed. The
+table ends at a blank line or at a line that is not a row (no wide gap).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from phi_core.extractors.recognition.candidates import Candidate
+
+_GAP = re.compile(r" {2,}|\u3000|\t")
+_WORD = re.compile(r"[^ \u3000\t]+")
+# A column named for where the patient lies: 病室, 室-床, 病室-床, 使用ベッド, ベッド番号, 床, Room, Bed No.
+_HEADER = re.compile(
+    r"(?:病室|号室|室)(?:[-‐－/／・](?:床|ベッド|Bed))?"
+    r"|[^ -~]{0,4}(?:ベッド|ﾍﾞｯﾄﾞ)(?:番号|No\.?)?|床(?:番号)?"
+    r"|(?:Room|ROOM|Rm|RM|Bed|BED)(?:[ /-]?(?:No\.?|#|Bed|BED))?"
+)
+_CELL = re.compile(r"(?P<room>(?:[A-Z]{1,2}[-‐－]?)?[0-9]{1,4})(?:[-‐－](?P<bed>[0-9]{1,2}|[A-H]))?")
+# A column of rooms alone may be a theatre's or a meeting room's (Room 5): a ward's room has three digits or more.
+_BED_HEADER = re.compile(r"床|ベッド|ﾍﾞｯﾄﾞ|Bed|BED")
+_WARD_ROOM = re.compile(r"[1-9][0-9]{2,3}")
+_MIN_HEADER_WORDS = 3
+_MAX_ROWS = 80
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _columns(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
+    """(display start, display end, text start, text end) of each word of a line."""
+    out, left, last = [], 0, start
+    for m in _WORD.finditer(text, start, end):
+        left += _width(text[last : m.start()])
+        right = left + _width(m.group())
+        out.append((left, right, m.start(), m.end()))
+        left, last = right, m.end()
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def room_columns(text: str) -> list[Candidate]:
+    if "  " not in text and "\u3000" not in text and "\t" not in text:
+        return []
+    lines = _lines(text)
+    found: list[Candidate] = []
+    for index, (start, end) in enumerate(lines):
+        if not _HEADER.search(text, start, end) or not _GAP.search(text, start, end):
+            continue
+        words = _columns(text, start, end)
+        if len(words) < _MIN_HEADER_WORDS:
+            continue
+        for left, right, head_start, head_end in words:
+            if _HEADER.fullmatch(text, head_start, head_end):
+                beds = _BED_HEADER.search(text, head_start, head_end) is not None
+                found += _read_down(text, lines[index + 1 : index + 1 + _MAX_ROWS], left, right, beds)
+    return found
+
+
+def _read_down(text: str, rows: list[tuple[int, int]], left: int, right: int, beds: bool) -> list[Candidate]:
+    found = []
+    for start, end in rows:
+        if start == end or not _GAP.search(text, start, end):
+            break
+        under = [w for w in _columns(text, start, end) if w[0] < right and left < w[1]]
+        if len(under) != 1:
+            continue
+        cell = _CELL.fullmatch(text, under[0][2], under[0][3])
+        if cell is None or not (beds or cell.group("bed") or _WARD_ROOM.fullmatch(cell.group("room"))):
+            continue
+        found.append(Candidate(*cell.span("room"), "OTHER_ID", 0))
+        if cell.group("bed"):
+            found.append(Candidate(*cell.span("bed"), "OTHER_ID", 0))
+    return found

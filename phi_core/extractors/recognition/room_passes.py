@@ -1,0 +1,81 @@
+"""Rooms, beds and wards added to what recall-first found: the post-pass that joins them in.
+
+The forms the text shows by itself are in ``rooms.py`` (and columns of a table in
+``room_columns.py``); here also what stands beside a found name: a room in brackets
+or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), and a
+ward code or floor-and-wing opening the item before one (・7E 大迫 様, ・東3　T.K. 氏),
+which then counts as confirmed wherever else the same code stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.room_columns import room_columns
+from phi_core.extractors.recognition.rooms import (
+    BED,
+    WARD_CODE,
+    LEFT,
+    ROOM,
+    WARD_KANJI,
+    RANK_SUPPLEMENT,
+    is_year,
+    room_form_candidates,
+)
+from phi_core.japanese.honorifics import alternation, words
+
+# A room right after a patient's name: 徳山 良江（602）, 坂本 茂雄（806号）, 岡本 晴翔 くん 305⏎.
+_HONORIFIC = rf"(?:[ \u3000]?(?:{alternation(words('person'))}))?"
+_ROOM_IN_BRACKETS = re.compile(rf"{_HONORIFIC}[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?:号室?)?[）)]")
+_ROOM_CLOSING = re.compile(
+    rf"{_HONORIFIC}[ \u3000]{{1,4}}(?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?=[ \u3000]*(?:$|[、。,，]))", re.M
+)
+# A ward code opening an item right before a name: ・7E 大迫 様.
+_CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
+_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+
+
+def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    found = []
+    for span in spans:
+        if span.category not in _NAMES:
+            continue
+        m = _ROOM_IN_BRACKETS.match(text, span.end)
+        if m is None and not text[span.start : span.end].isascii():
+            # Not after a Latin name: a maker and model (Siemens Pure 312) look like one.
+            m = _ROOM_CLOSING.match(text, span.end)
+        if m and not is_year(m.group("room")[:4]):
+            found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+        line_start = text.rfind("\n", 0, span.start) + 1
+        code = _CODE_BEFORE.search(text, max(line_start, span.start - 8), span.start)
+        if code and not text[line_start : code.start()].strip(" \u3000・■□●○-"):
+            found.append(Candidate(*code.span("code"), "DEPARTMENT", RANK_SUPPLEMENT))
+    return found
+
+
+def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The spans found, plus rooms, beds and wards written without a label (see the module's notes).
+
+    A room or ward where nothing was found is added; one that goes on past a value of its own
+    kind (ベッド C found, ベッド C-12 written) widens it; one that crosses a value of another
+    kind, or lies inside any value, is left out.
+    """
+    out = sorted(spans, key=lambda c: c.start)
+    beside = _beside_names(text, out)
+    codes = frozenset(text[c.start : c.end] for c in beside if c.category == "DEPARTMENT")
+    for cand in sorted(set(room_form_candidates(text, codes) + beside + room_columns(text)), key=lambda c: c.start):
+        touching = [s for s in out if s.start < cand.end and cand.start < s.end]
+        if not touching:
+            out.append(cand)
+        elif all(s.category == cand.category for s in touching) and not any(
+            s.start <= cand.start and cand.end <= s.end for s in touching
+        ):
+            joined = touching[0]._replace(
+                start=min(cand.start, *(s.start for s in touching)), end=max(cand.end, *(s.end for s in touching))
+            )
+            out = [s for s in out if s not in touching] + [joined]
+        else:
+            continue
+        out.sort(key=lambda c: c.start)
+    return out

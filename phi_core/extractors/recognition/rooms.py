@@ -1,0 +1,221 @@
+"""Rooms, beds and wards as bed boards, handovers, line lists and logs write them without a label.
+
+Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of record
+(docs/annotation_guidelines.md). What this reads, in any kind of document:
+
+- a room-bed pair standing as a word of its own: ``801-1   ○``, ``405-1   82   M``, ``601-A・605-B``;
+- a ward then its room: ``3西 308``, ``（4東-406）``, ``7E     701``;
+- a ward code (``5E``, ``8W``) where what stands around says it is a ward: a room after it (also
+  across a table's gap), a role or a room word (``4E 師長``, ``7E 個室へ``, ``Ns.``), an arrow,
+  転入/転出 or 病棟 before it, a patient's name after it at an item's opening (``・7E 大迫 様``); a
+  code so confirmed is the ward wherever else it stands alone in the same document. A code
+  alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
+- a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``;
+- beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``612号室B床``;
+- rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
+  wards by number: ``第2病棟``, ``B2病棟``;
+- a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
+  under ``801-1``), and rooms listed in prose on a floor the document names elsewhere
+  (``508号室 … 新規入院は 503・507 のみ``).
+
+Doses, counts, dates, vertebrae and lot numbers have no such neighbours; the profile's
+allow-list drops what a unit follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+
+# Below every rule: where a rule found something here already, the rule's span stays.
+RANK_SUPPLEMENT = 0
+
+# A word boundary on either side of a room or a code: a blank, a bracket, a list mark, an arrow.
+LEFT = r"(?:^|(?<=[ \u3000\t（(・･→⇒:：、|「\[】]))"
+RIGHT = r"(?=[ \u3000\t）)、。,，・･|」\]]|$)"
+ROOM = r"[1-9１-９][0-9０-９]{2,3}"
+BED = r"[0-9０-９]{1,2}|[A-HＡ-Ｈ]"
+_ROOM_BED = re.compile(rf"{LEFT}(?P<room>{ROOM})[-‐－](?P<bed>{BED}){RIGHT}", re.MULTILINE)
+_LOT = re.compile(r"(?:Lot|LOT|lot|ロット|No|NO|no)\.?[ \u3000:：#]*$")
+
+WARD_CODE = r"[1-9１-９][0-9０-９]?[EWNSＥＷＮＳ]"
+WARD_KANJI = r"[0-9０-９]{1,2}階?[東西南北]|[東西南北][0-9０-９]{1,2}"
+_WARD_ROOM = re.compile(
+    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[-‐－])(?P<room>{ROOM})"
+    rf"(?:[-‐－](?P<bed>{BED}))?{RIGHT}",
+    re.MULTILINE,
+)
+_CODE_TOKEN = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}){RIGHT}", re.MULTILINE)
+# What may follow a ward code: a room, a role on the ward, a room or bed word.
+_AFTER_CODE = re.compile(
+    rf"[ \u3000]{{1,12}}(?:{ROOM}(?:[-‐－](?:{BED}))?{RIGHT}"
+    r"|師長|主任|副師長|Ns|NS|ナース|看護|病棟|個室|大部屋|病室|ベッド|空床|満床|転入|転出|転棟"
+    r"|[^\s、。]{0,10}(?:室|ステーション))"
+)
+# What may stand before one: an arrow, a transfer, the word for a ward as a label.
+_BEFORE_CODE = re.compile(r"(?:→|⇒|->|転入|転出|転棟|病棟|Ward|WARD|ward|from|to)[ \u3000:：=]*$")
+
+_UNIT = r"(?<![A-Za-z])(?P<unit>(?:MF|N|P|G|S|C|H)?ICU|HCU|CCU|SCU|GCU)"
+_UNIT_BED = re.compile(
+    _UNIT + r"(?:[-‐－](?P<b1>[A-Z]?[0-9]{1,2})"
+    r"|[ \u3000]{1,8}(?P<b2>[A-Z]{1,2}[-‐－]?[0-9]{1,2})"
+    r"|[ \u3000]{1,8}(?:BED|Bed|bed)[-‐－](?P<b3>[0-9]{1,2})"
+    r"|[ \u3000]?(?:入室|入床)?[（(](?P<b4>[A-Z][-‐－]?[0-9]{1,2})(?=[）)]))"
+    r"(?![0-9A-Za-z:：.])"
+)
+_BED_WORD = r"(?:ベッド|ﾍﾞｯﾄﾞ|BED|Bed|bed)"
+# 床番 3, ベッド番 C-2: a bed by its number word (床番号 and ベッド番号 are labels the rules read).
+_BED_FORMS = re.compile(
+    # ベッド C-12, BED-7, ベッド（4番）, 5番保育器, 612号室B床
+    rf"{_BED_WORD}[ \u3000:：#]?(?P<b1>[A-Z][-‐－][0-9]{{1,2}})(?![0-9A-Za-z])"
+    rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
+    rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
+    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース)"
+    r"|(?:(?<=号室)|(?<=号))(?P<b5>[A-HＡ-Ｈ])(?=床)"
+    r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"
+    # ベッドNo.3, Bed No. 12
+    rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
+)
+# More beds listed after one: ベッド4と5, ベッド 3・4.
+_BED_LIST = re.compile(rf"{_BED_WORD}[ \u3000]?[0-9０-９]{{1,2}}(?:(?:と|・|、|,)[0-9０-９]{{1,2}}(?![0-9０-９]))+")
+_LIST_ITEM = re.compile(r"(?<=[と・、,])[0-9０-９]{1,2}")
+_ROOM_WORDS = re.compile(
+    # 612号 個室へ, （806号）, 5l3号 (a scanned l for 1): a room with 号 and no more; not 第412号 nor 第2025-011号.
+    r"(?<![第0-9０-９A-Za-z\-－‐])(?P<r1>[1-9][0-9lIO]{2,3})号(?![0-9０-９室機車線病棟])"
+    # 3号室 (a one-digit room), 2ｼﾂ (half-width kana for 室)
+    r"|(?<![0-9０-９第])(?P<r2>[0-9０-９])号室"
+    r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
+    # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
+    r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
+    # 保護室 S-2, 個室 512: a room's kind, then its number
+    r"|(?:保護室|隔離室|個室|病室|観察室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9]{2,3})(?![0-9A-Za-z])"
+    # （806）号: the number bracketed before its word
+    r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
+)
+_WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
+# A bare room opening a row: 803   ○, 608　空床.
+_BARE_ROW = re.compile(rf"^[ \u3000・]*(?P<room>{ROOM})(?:[ \u3000]{{2,}}|\u3000|\t)", re.MULTILINE)
+_ROOM_OF_RECORD = re.compile(rf"(?<![0-9０-９])(?P<room>{ROOM})(?:号室|号病室)")
+# Rooms listed in prose: 503・507, 503、507.
+_ROOM_LIST = re.compile(rf"(?<![0-9０-９.,/\-])(?:{ROOM})(?:[・、,](?:{ROOM}))+(?![0-9０-９.,/\-])")
+_LISTED_ROOM = re.compile(ROOM)
+
+
+# A unit after a number makes it an amount: 500-2 mg, 503・507 mL.
+_UNIT_AFTER = re.compile(
+    r"[ \u3000]?(?:mg|g|mL|ml|L|μ|%|％|mm|cm|kg|mmHg|回|錠|本|個|枚|単位|円|歳|才|℃|分|秒|時|日|週|ヶ月|か月|カ月|年|人|名|件|例|床)"
+    r"(?![A-Za-z])"
+)
+# A vital sign or a test before a pair of numbers: BP 120-80, 血圧 130-70, Na 135-45.
+_MEASURED_BEFORE = re.compile(
+    r"(?:BP|bp|血圧|HR|PR|脈拍|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲)[ \u3000]*[:：=]?[ \u3000]*$"
+)
+
+
+def is_year(room: str) -> bool:
+    return len(room) == 4 and room.startswith(("19", "20"))
+
+
+def _amount(text: str, end: int) -> bool:
+    return _UNIT_AFTER.match(text, end) is not None
+
+
+def _floor(room: str) -> tuple[int, str]:
+    return len(room), room[:-2]
+
+
+def _room_beds(text: str) -> list[Candidate]:
+    found = []
+    for m in _ROOM_BED.finditer(text):
+        before = text[max(0, m.start() - 10) : m.start()]
+        if is_year(m.group("room")) or _amount(text, m.end()) or _LOT.search(before) or _MEASURED_BEFORE.search(before):
+            continue
+        found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+        found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
+    return found
+
+
+def _wards_with_rooms(text: str) -> list[Candidate]:
+    found = []
+    for m in _WARD_ROOM.finditer(text):
+        if is_year(m.group("room")) or _amount(text, m.end()):
+            continue
+        found.append(Candidate(*m.span("ward"), "DEPARTMENT", RANK_SUPPLEMENT))
+        found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+        if m.group("bed"):
+            found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
+    return found
+
+
+def _ward_codes(text: str, known: frozenset[str]) -> list[Candidate]:
+    """Ward codes confirmed by a neighbour, then every other lone occurrence of the same code."""
+    tokens = list(_CODE_TOKEN.finditer(text))
+    if not tokens:
+        return []
+    confirmed = set(known)
+    for m in tokens:
+        before = text[max(0, m.start() - 12) : m.start()]
+        if _AFTER_CODE.match(text, m.end()) or _BEFORE_CODE.search(before):
+            confirmed.add(m.group("code"))
+    return [Candidate(*m.span("code"), "DEPARTMENT", RANK_SUPPLEMENT) for m in tokens if m.group("code") in confirmed]
+
+
+def _unit_beds(text: str) -> list[Candidate]:
+    found = []
+    for m in _UNIT_BED.finditer(text):
+        group = next(g for g in ("b1", "b2", "b3", "b4") if m.group(g))
+        found.append(Candidate(*m.span("unit"), "DEPARTMENT", RANK_SUPPLEMENT))
+        found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+    return found
+
+
+def _beds_and_rooms(text: str) -> list[Candidate]:
+    found = []
+    for m in _BED_FORMS.finditer(text):
+        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7") if m.group(g))
+        found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+    for m in _BED_LIST.finditer(text):
+        found += [
+            Candidate(i.start(), i.end(), "OTHER_ID", RANK_SUPPLEMENT)
+            for i in _LIST_ITEM.finditer(text, m.start(), m.end())
+        ]
+    for m in _ROOM_WORDS.finditer(text):
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6") if m.group(g))
+        if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
+            continue
+        found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+    found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]
+    return found
+
+
+def _rooms_by_floor(text: str, known: list[Candidate]) -> list[Candidate]:
+    """Bare rooms on a floor the document already shows rooms of: row openings and prose lists."""
+    row_floors = {_floor(m.group("room")) for m in _ROOM_BED.finditer(text) if _line_opening(text, m.start())}
+    found = []
+    for m in _BARE_ROW.finditer(text) if row_floors else ():
+        if _floor(m.group("room")) in row_floors and not _amount(text, m.end("room")):
+            found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+    floors = row_floors | {_floor(m.group("room")) for m in _ROOM_OF_RECORD.finditer(text)}
+    floors |= {_floor(text[c.start : c.end]) for c in known if c.category == "OTHER_ID"}
+    for m in _ROOM_LIST.finditer(text) if floors else ():
+        if _amount(text, m.end()):
+            continue  # 500・250 mg: amounts
+        rooms = list(_LISTED_ROOM.finditer(text, m.start(), m.end()))
+        if all(_floor(r.group()) in floors for r in rooms):
+            found += [Candidate(*r.span(), "OTHER_ID", RANK_SUPPLEMENT) for r in rooms]
+    return found
+
+
+def _line_opening(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \u3000・")
+
+
+def room_form_candidates(text: str, codes: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Rooms, beds and wards the text shows by itself; ``codes`` are ward codes confirmed already."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    found = _room_beds(text) + _wards_with_rooms(text) + _ward_codes(text, codes) + _unit_beds(text)
+    found += _beds_and_rooms(text)
+    return found + _rooms_by_floor(text, [c for c in found if c.category == "OTHER_ID"])
