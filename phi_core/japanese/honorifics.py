@@ -80,7 +80,21 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
     "社会福祉士", "医療ソーシャルワーカー", "相談員", "相談支援専門員", "介護支援専門員", "ケアマネジャー",
     "ケアマネ", "介護福祉士", "看護助手", "医療事務", "医師事務作業補助者", "検者", "聴取者", "説明者", "立会人",
     "PSW", "MSW", "PT", "OT", "ST", "CE", "CP", "MA", "Ns.", "Ns", "Dr.", "Dr",
+    # The nurse or pharmacist in charge, and the shift a nurse works (担当看護師 日比、夜勤 Kim).
+    "担当看護師", "受け持ち看護師", "受持看護師", "受持ち看護師", "担当薬剤師", "夜勤", "日勤", "準夜", "深夜",
+    "夜勤者", "日勤者", "遅番", "早番",
 )  # fmt: skip
+# Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
+LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN")
+# Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).
+RELATIONS: tuple[str, ...] = (
+    "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "四男", "四女", "息子", "娘", "祖母", "祖父",
+    "叔父", "叔母", "伯父", "伯母", "義母", "義父", "義兄", "義姉", "孫", "甥", "姪", "兄", "姉", "弟", "妹", "母", "父",
+    "妻", "夫", "内縁の妻", "内縁の夫", "婚約者", "パートナー", "友人", "知人", "隣人", "同居人", "同行者", "付添人",
+    "付き添い", "保護者", "後見人", "成年後見人", "キーパーソン", "上の子", "下の子", "長兄", "長姉",
+)  # fmt: skip
+# Words that say a name follows is an earlier or another name of the same person (旧姓佐久間で受診).
+FORMER_NAME_WORDS: tuple[str, ...] = ("旧姓", "新姓", "旧名", "通称", "本名", "旧氏")
 # Latin titles in front of a name; a dot may follow.
 LATIN_LEADING_TITLES: tuple[str, ...] = ("Dr", "DR", "Prof", "Ns", "NS", "Mr", "Mrs", "Ms")
 # Katakana rendering of "doctor" used as a title.

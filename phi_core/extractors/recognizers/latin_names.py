@@ -10,7 +10,14 @@
 - a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
 - capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei",
   or before a Japanese one: "Sánchez 先生", "Kowalski さん";
-- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY".
+- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY";
+- a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the
+  dictionary knows: "Stage B.", "Vitamin D.");
+- a family name in capitals with a particle: "DE SILVA Anthony"; words in capitals
+  right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
+- Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
+- capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
+- a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
@@ -23,7 +30,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, alternation, words
+from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, RELATIONS, alternation, words
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
@@ -32,14 +39,17 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc
+_CAP = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc, O'Connor
 _UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
 _COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
 # "BROWN,EMILY" in a worklist: capitals on both sides of a bare comma, not one item of a longer list.
 _TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ,]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ,])")
-_UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+# A family name in capitals may start with a particle: DE SILVA Anthony, VAN DER BERG Anna.
+_UPPER_PARTICLES = frozenset("DE DA DI DU DOS DAS DEL DELLA LA LE VAN VON DER DEN AL EL BIN BINTI MAC MC".split())
+_UPPER_PARTICLE = rf"(?:(?:{'|'.join(sorted(_UPPER_PARTICLES))}) ){{0,2}}"
+_UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
 _INITIALS = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
 )
@@ -60,6 +70,23 @@ _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
+# A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato (the family name
+# must be one the dictionary does not know, so CT_data and ID_name stay).
+_ROLE_LOGIN = re.compile(r"(?<![\w.@/])[A-Z]{2,4}[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
+# A family name with one initial after it: "Katagiri S.", "Ng K.", "Saga R.".
+_SURNAME_INITIAL = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ])"
+)
+_TITLE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES)})\.? ?$")
+# Capitalised words after a relation of the patient: "同行の友人 Tom Baker", "次女 Clarke 由香里".
+_AFTER_RELATION = re.compile(
+    rf"(?:{alternation(RELATIONS)})(?:の)?[ \u3000]?(?P<name>{_CAP}(?: {_CAP}){{0,2}})(?![0-9A-Za-zÀ-ÿ])"
+)
+# Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
+_CAPITALS_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}})"
+    rf"[ \u3000]?(?:{alternation(words('person'))})"
+)
 _JAPANESE_TITLES = alternation(words("person", "clinician"))
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
 _BEFORE_HONORIFIC = re.compile(
@@ -71,7 +98,7 @@ _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U.
 @register
 class LatinNameRecognizer(Recognizer):
     name: ClassVar[str] = "latin-name"
-    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -87,22 +114,40 @@ class LatinNameRecognizer(Recognizer):
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}
+        logins |= {m.span("name") for m in _CAPITALS_BEFORE_HONORIFIC.finditer(folded)}
+        for m in _ROLE_LOGIN.finditer(folded):
+            word = by_start.get(m.start("family"))
+            if is_romaji(m.group("family")) and (word is None or word.oov):
+                logins.add(m.span())
+        for m in _SURNAME_INITIAL.finditer(folded):
+            word = by_start.get(m.start("family"))
+            # Two letters (Ng, Li, Wu) or after a title (Dr. Saga R.): a name even where English knows the word.
+            titled = _TITLE_BEFORE.search(folded, max(0, m.start() - 6), m.start())
+            if word is None or word.oov or word.is_proper or len(m.group("family")) == 2 or titled:
+                logins.add(m.span())
+        relatives = {m.span("name") for m in _AFTER_RELATION.finditer(folded)}
         for m in [*_CAPITALISED_RUN.finditer(folded), *_FAMILY_LAST.finditer(folded)]:
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
             unknown = sum(1 for p in morphemes if p is not None and (p.oov or p.is_proper)) * 2 > len(morphemes)
-            if unknown or any(_person(m) or is_romaji(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
+            if unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
                 spans.add(m.span())
-        return [
+        found = [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
             for s, e in sorted(spans | initials | logins)
             if (s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start)
         ]
+        return found + [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, length) of each word in text[start:end]."""
     return [(start + w.start(), len(w.group())) for w in re.finditer(r"[^\s,.]+", text[start:end])]
+
+
+def _romaji_word(word: str) -> bool:
+    """A word whose hyphen-separated parts all read as romaji (Ji-hoon, Min-jun, NAKAMOTO)."""
+    return all(part and is_romaji(part) for part in word.split("-"))
 
 
 def _person(m) -> bool:
@@ -121,5 +166,12 @@ def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
     morphemes = [by_start.get(w) for w, _ in words]
     if any(_person(m) for m in morphemes):
         return True
+    pieces = [text[w : w + n] for w, n in words]
+    if all(_romaji_word(p) for p in pieces) and max(len(p) for p in pieces) >= 4:
+        return True  # NAKAMOTO Ai: "Ai" is also an English abbreviation
+    if any("-" in p and _romaji_word(p) and p[:1].isupper() and not p.isupper() for p in pieces):
+        return True  # Park Ji-hoon, Song Min-jun: a Korean given name
+    if pieces[0] in _UPPER_PARTICLES and len(pieces) >= 3:
+        return True  # DE SILVA Anthony
     known = sum(1 for m in morphemes if m is not None and not m.oov and not m.is_proper)
     return known < len(words) - known

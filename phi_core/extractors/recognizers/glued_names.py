@@ -1,0 +1,160 @@
+"""Names written straight onto a title, a role or a relation, with nothing to show where they end.
+
+Notes kept in a hurry glue a staff member's family name to the abbreviation
+of their occupation and to what they did next (Ns.上間, Ns三輪確認中,
+PSW荒井同行), put a middle dot or a particle where a space would be
+(師長・李 より), name a relative by a given name between a relation and an
+honorific (次男 颯 さん, 夫 朴 志勲 様), write a maiden name after 旧姓
+(旧姓佐久間で受診), and quote the name on a name tag (名札に「イ」).
+
+Where the name ends is read from the dictionary: the longest run of kanji
+after the cue that SudachiDict (or the surname list) knows as a family name
+(人名,姓) and that does not start a longer common word (Ns上記, Ns中心,
+PT実施 name nobody). Whose name it is follows the cue: staff after an
+occupation, a relative after a relation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, UNIFIED_KANJI
+from phi_core.japanese.honorifics import (
+    FORMER_NAME_WORDS,
+    LATIN_STAFF_ABBREVIATIONS,
+    RELATIONS,
+    STAFF_OCCUPATIONS,
+    alternation,
+    words,
+)
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KANJI_RUN = f"[{UNIFIED_KANJI}々]"
+# An occupation's Latin abbreviation, a dot or one space, then kanji: Ns.上間, Ns三輪確認中, PSW荒井同行.
+_AFTER_ABBREVIATION = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\.?[ ]?(?={_KANJI_RUN})")
+# 旧姓佐久間で受診, 旧姓：佐久間, 通称 山城.
+_AFTER_FORMER_NAME = re.compile(rf"(?:{alternation(FORMER_NAME_WORDS)})(?:[：:は]|[ \u3000])?(?={_KANJI_RUN})")
+# An occupation, a middle dot or a space, a short kanji name, then a particle or the end of a clause:
+# 師長・李 より, 看護師 日比が, 主任・宮城から.
+_OCCUPATION_THEN_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(STAFF_OCCUPATIONS)})[・･ \u3000](?P<name>{_KANJI_RUN}{{1,3}})"
+    r"(?=[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)|[、。，）)]|\n|$)",
+    re.MULTILINE,
+)
+# A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
+_RELATION_NAME_HONORIFIC = re.compile(
+    rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
+    rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000]{_KANJI_RUN}{{1,3}})?|[{HIRAGANA_LETTERS}]{{2,4}}"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}(?:[ \u3000・][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})?)"
+    rf"[ \u3000]?(?P<honorific>{alternation(words('person', exclude=('さま', '殿', '君')))})"
+)
+# 様 also makes "-like" words and 様子, 様式: only a 様 that ends the word is an honorific here.
+_NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
+# The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
+_QUOTED_NAME = re.compile(
+    r"(?:名札|ネームプレート|名乗(?:った|り|る)|呼び名|愛称)(?:に|は|が|の|で|：|:)?(?:には)?[「『]"
+    rf"(?P<name>[{UNIFIED_KANJI}々{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z]{{1,8}})[」』]"
+)
+# One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
+_NOT_GIVEN = frozenset("方家皆達者人子様氏")
+
+
+@lru_cache(maxsize=4096)
+def can_be_surname(word: str) -> bool:
+    """The surname list or SudachiDict lists ``word`` as a family name (人名,姓)."""
+    if word in surnames():
+        return True
+    if not sudachi_available():
+        return False
+    return any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(word))
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    """A word SudachiDict knows only as something other than a person's name (友人, 主治医, 家族)."""
+    if not sudachi_available():
+        return False
+    entries = sudachi_lookup(word)
+    return bool(entries) and not any(pos[2] == "人名" for pos in entries)
+
+
+def surname_after(text: str, start: int, by_start: dict[int, Morpheme]) -> int:
+    """End of the family name written at ``start`` with nothing after it to end it, or ``start``.
+
+    The longest run of kanji (up to four) that may be a family name, ends where
+    a morpheme ends and is not the start of a longer common word; one kanji
+    only when no kanji follows it (関、李 より; not 中 of 中心).
+    """
+    first = by_start.get(start)
+    limit = start
+    while limit < len(text) and limit - start < 4 and re.match(_KANJI_RUN, text[limit]):
+        limit += 1
+    ends = {m.end for m in by_start.values() if start <= m.start < limit}
+    for end in range(limit, start, -1):
+        word = text[start:end]
+        if end - start == 1 and end < len(text) and re.match(_KANJI_RUN, text[end]):
+            continue
+        if end not in ends or not can_be_surname(word):
+            continue
+        if first is not None and first.end > end and not first.is_person:
+            continue  # the start of a longer common word
+        return end
+    return start
+
+
+@register
+class GluedNameRecognizer(Recognizer):
+    name: ClassVar[str] = "glued-name"
+    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME", "PATIENT_NAME", "EMERGENCY_CONTACT")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        by_start: dict[int, Morpheme] | None = None
+
+        def morphemes() -> dict[int, Morpheme]:
+            nonlocal by_start
+            if by_start is None:
+                by_start = {m.start: m for m in document_morphemes(doc)}
+            return by_start
+
+        for pattern, category in ((_AFTER_ABBREVIATION, "PHYSICIAN_NAME"), (_AFTER_FORMER_NAME, "PATIENT_NAME")):
+            for m in pattern.finditer(text):
+                end = surname_after(text, m.end(), morphemes())
+                if end > m.end():
+                    given = morphemes().get(end)
+                    if given is not None and given.is_person and given.pos[3] == "名":
+                        end = given.end  # 荒井美咲: the given name glued on
+                    found.append(Candidate(m.end(), end, category, RANK_SUPPLEMENT))
+        for m in _OCCUPATION_THEN_NAME.finditer(text):
+            name = m.group("name")
+            if surname_after(text, m.start("name"), morphemes()) == m.end("name") or (
+                len(name) > 1 and not _common_word(name) and _unknown(morphemes().get(m.start("name")))
+            ):
+                found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _RELATION_NAME_HONORIFIC.finditer(text):
+            if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
+                continue  # 様子, 様式: a word, not an honorific
+            name = m.group("name")
+            first = re.split("[ \u3000・]", name)[0]
+            if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
+                continue
+            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _QUOTED_NAME.finditer(text):
+            if not _common_word(m.group("name")) or len(m.group("name")) == 1:
+                staff = m.group().startswith(("名札", "ネームプレート"))
+                category = "PHYSICIAN_NAME" if staff else "PATIENT_NAME"
+                found.append(Candidate(m.start("name"), m.end("name"), category, RANK_SUPPLEMENT))
+        return found
+
+
+def _unknown(word: Morpheme | None) -> bool:
+    return word is not None and (word.oov or word.is_person)
