@@ -107,8 +107,14 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
 
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.
+# An honorific may stand between: 安 次 嶺  サ ヨ 様（アシミネ サヨ）. Without brackets, a kana name
+# of two words that ends the line after the name and its honorific is its reading too:
+# 東雲 ハツヱ 様　　しののめ はつえ.
+_HONORIFIC_THEN = rf"[{SPACE}]{{0,2}}(?:(?:{alternation(words('person'))})[{SPACE}]{{0,2}})?"
 _READING_IN_BRACKETS = re.compile(
-    rf"[{SPACE}]{{0,2}}[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
+    rf"{_HONORIFIC_THEN}[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
+    rf"|[{SPACE}]{{0,2}}(?:{alternation(words('person'))})[{SPACE}]{{1,4}}"
+    rf"([{READING_KANA}]{{2,}}[{SPACE}][{READING_KANA}]{{2,}})(?=[{SPACE}]*(?:\n|$))"
 )
 
 
@@ -145,7 +151,7 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         if not m:
             continue
-        start, end = m.span(1)
+        start, end = m.span(1) if m.group(1) else m.span(2)
         inside = [s for s in out if start <= s.start and s.end <= end]
         if any(s.start < end and start < s.end for s in out if s not in inside):
             continue  # something longer crosses the brackets: leave it as it is

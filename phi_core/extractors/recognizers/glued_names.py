@@ -5,7 +5,9 @@ of their occupation and to what they did next (Ns.上間, Ns三輪確認中,
 PSW荒井同行), put a middle dot or a particle where a space would be
 (師長・李 より), name a relative by a given name between a relation and an
 honorific (次男 颯 さん, 夫 朴 志勲 様), write a maiden name after 旧姓
-(旧姓佐久間で受診), and quote the name on a name tag (名札に「イ」).
+(旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
+contact person's family name before a telephone number in brackets
+(支援センターかわぐち 岩崎（048-223-5540）).
 
 Where the name ends is read from the dictionary: the longest run of kanji
 after the cue that SudachiDict (or the surname list) knows as a family name
@@ -35,6 +37,7 @@ from phi_core.japanese.honorifics import (
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
+from .person_context import person_category
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KANJI_RUN = f"[{UNIFIED_KANJI}々]"
@@ -62,6 +65,12 @@ _NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
 _QUOTED_NAME = re.compile(
     r"(?:名札|ネームプレート|名乗(?:った|り|る)|呼び名|愛称)(?:に|は|が|の|で|：|:)?(?:には)?[「『]"
     rf"(?P<name>[{UNIFIED_KANJI}々{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z]{{1,8}})[」』]"
+)
+# A contact person written before a telephone number in brackets: 居宅介護支援センターかわぐち 岩崎（048-223-5540）.
+_NAME_BEFORE_PHONE = re.compile(
+    rf"(?:^|(?<=[\s、，,：:]))(?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))?"
+    r"[（(](?:TEL|Tel|tel|電話|☎)?[：: ]?0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}[）)]",
+    re.MULTILINE,
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
@@ -148,6 +157,11 @@ class GluedNameRecognizer(Recognizer):
             if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
                 continue
             found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_PHONE.finditer(text):
+            start = m.start("name")
+            if surname_after(text, start, morphemes()) == m.end("name"):
+                end = m.end("given") if m.group("given") else m.end("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))

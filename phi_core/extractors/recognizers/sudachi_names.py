@@ -112,6 +112,21 @@ def _unit_then_full_name(previous: Morpheme | None, name: list[Morpheme]) -> boo
     )
 
 
+def _given_name_split(name: list[Morpheme], following: Morpheme | None) -> bool:
+    """A family name, a space, then a given name cut in two: one kanji glued after the last part."""
+    return (
+        following is not None
+        and len(name) == 2
+        and name[0].pos[3] == "姓"
+        and name[0].end < name[1].start
+        and following.start == name[1].end
+        and len(following.surface) == 1
+        and is_unified_kanji(following.surface)
+        and following.pos[0] == "名詞"
+        and following.surface not in PERSON_CUES
+    )
+
+
 def _named_by_what_follows(morphemes: list[Morpheme], j: int) -> bool:
     """A one-character name (森, 林) counts before an honorific, a title or a bracket: 森(病棟看護師), 林さん."""
     if j >= len(morphemes) or morphemes[j].start != morphemes[j - 1].end:
@@ -162,8 +177,12 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
                 j = k + 1
             else:
                 break
-        start, end = name[0].start, name[-1].end
         following = morphemes[j] if j < len(morphemes) else None
+        if _given_name_split(name, following):
+            name.append(following)  # 喜納 遥 + 斗: the dictionary cut a given name it does not know
+            j += 1
+            following = morphemes[j] if j < len(morphemes) else None
+        start, end = name[0].start, name[-1].end
         previous = morphemes[i - 1] if i else None
         lower_latin = name[0].surface.isascii() and not name[0].surface[:1].isupper()
         if (
