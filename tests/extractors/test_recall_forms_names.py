@@ -1,0 +1,137 @@
+"""recall-first on names of people in every script and layout: each form, and the look-alikes left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import found, masked, values
+
+pytest.importorskip("sudachipy")
+
+
+# --- Latin names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Contact: Dr. Katagiri S. / Horiuchi S.", "Katagiri S."),
+        ("Technician: Ng K.      Confirmed", "Ng K."),
+        ("Referring: Dr. Saga R.   Dept: Cardio", "Saga R."),
+        ("Signature: S. O'Connor\n--- 病院記入 ---", "S. O'Connor"),
+        ("tacrolimus (LDLT pt)\nNAKAMOTO Ai 0031-9908 52F\n", "NAKAMOTO Ai"),
+        ("・4西 412 DE SILVA Anthony 様 … 面会不可", "DE SILVA Anthony"),
+        ("嘱託対象：Park Ji-hoon（パク ジフン）の記録", "Park Ji-hoon"),
+        ("ソン ミンジュン 様（韓国籍、Song Min-jun）", "Song Min-jun"),
+        ("、+44 20 7946 0321）、同行の友人 Tom Baker\n", "Tom Baker"),
+        ("例：MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様、9/2入院", "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI"),
+        ('" | opened 2026-11-26 by DM_tanaka | answered', "DM_tanaka"),
+        ("answered 2026-11-27 by CRC_miyazato: confirmed", "CRC_miyazato"),
+    ],
+)
+def test_latin_name_forms(text, value):
+    assert value in found("latin-name", text)
+
+
+def test_a_latin_family_name_joins_the_kanji_given_name_after_a_relation():
+    assert ("Clarke 由香里", "EMERGENCY_CONTACT") in masked("住所 千葉県。\n次女 Clarke 由香里 様は英国在住")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stage B. Vitamin D.",  # known English words before an initial (left to the allow-list and the rules)
+        "export CT_data and ID_name",
+        "Follow-up Plan",
+        "Long-term Care",
+        "ICU看護師",
+        "HbA1c CRP",
+        "Contact: see below",
+    ],
+)
+def test_latin_look_alikes_new_forms_leave_alone(text):
+    new_forms = [v for v in found("latin-name", text) if v.endswith(".") or "_" in v or "-" in v or v.isupper()]
+    assert new_forms == []
+
+
+def test_a_surname_with_an_initial_needs_a_word_the_dictionary_does_not_know():
+    assert found("latin-name", "Group A. streptococcus") == []
+    assert found("latin-name", "Appendix C. lists") == []
+
+
+# --- names glued to a title, an occupation, a relation --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("助手：Dr. Petrov、我如古　看護：Ns.上間　臨床工学技士：勢理客", "上間"),
+        ("（病棟Ns三輪確認中）", "三輪"),
+        ("入浴後未装着。Ns桐生即時装着", "桐生"),
+        ("ぱれっと工房 PSW荒井同行）", "荒井"),
+        ("2/7 15:00 師長・李 より相談者へ謝罪", "李"),
+        ("前回は旧姓佐久間で受診しており", "佐久間"),
+        ("担当の看護師（名札に「イ」とあった）", "イ"),
+        ("次男 颯 さん：「父の考えは", "颯"),
+        ("ご家族（夫 朴 志勲 様、080-9912-4400）", "朴 志勲"),
+        ("ケアマネジャー：居宅介護支援センターかわぐち 岩崎（048-223-5540）", "岩崎"),
+    ],
+)
+def test_glued_name_forms(text, value):
+    assert value in found("glued-name", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ns上記のとおり",
+        "PT実施。",
+        "Ns中心に対応",
+        "ST上昇なし",
+        "PT延長を認める",
+        "母の様子を見る",
+        "妻の友人さん",
+        "師長・主任",
+        "名札に「看護師」",
+        "代表（03-1234-5678）",
+        "Ns.",
+        "MSW",
+    ],
+)
+def test_glued_name_look_alikes(text):
+    assert found("glued-name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("主治医 久保田、担当看護師 日比、脳神経内科", "日比"),
+        ("核医学科 看護師 池谷 → 6階西病棟 夜勤 Kim\n", "Kim"),
+        ("REJECT分は医事課森 香織より本人照会済。", "森 香織"),
+        ("市立緑ヶ丘中学校 2年3組　喜納 遥斗\n発症日", "喜納 遥斗"),
+    ],
+)
+def test_staff_and_patients_named_beside_units_and_shifts(text, value):
+    assert value in values(text)
+
+
+def test_shift_words_before_a_verbal_noun_name_nobody():
+    assert "休憩" not in values("夜勤 休憩。日勤 終了。")
+
+
+# --- names typed with a space between letters ---------------------------------------------------
+
+
+def test_spaced_letters_that_read_as_a_family_and_given_name():
+    assert "宮 良 勝 男" in found("spaced-name", "氏名：宮 良 勝 男（ミヤラ カツオ）　69歳")
+    assert "仲 宗 根  拓" in found("spaced-name", "発端者 ＝ 仲 宗 根  拓（２４）　肥大型心筋症")
+
+
+def test_spaced_headings_and_findings_are_not_names():
+    assert found("spaced-name", "検 査 結 果\n診 断 名：胃 癌\n上 記 の 通 り\n右 上 葉 に 結 節\n紹 介 状") == []
+
+
+def test_a_reading_after_the_honorific_is_the_names_reading():
+    assert ("アシミネ サヨ", "NAME_READING") in masked("氏名：安 次 嶺  サ ヨ 様（アシミネ サヨ）　78歳")
+    assert ("しののめ はつえ", "NAME_READING") in masked("氏名：東雲 ハツヱ 様　　しののめ はつえ\n生年月日")
+    assert "MRI" not in values("山田 太郎 様（MRI）")
