@@ -20,7 +20,12 @@ from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
 from phi_core.extractors.recognition.demographics import demographics_after_names
-from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere, names_listed_beside
+from phi_core.extractors.recognition.name_joins import (
+    join_name_words,
+    name_parts_elsewhere,
+    name_tails,
+    names_listed_beside,
+)
 from phi_core.extractors.recognition.neighbours import (
     grow_addresses,
     rooms_after_wards,
@@ -98,7 +103,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
-    spans = join_dotted_names(text, spans)
+    spans = name_tails(text, join_dotted_names(text, spans))
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))

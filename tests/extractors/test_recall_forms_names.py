@@ -135,3 +135,33 @@ def test_a_reading_after_the_honorific_is_the_names_reading():
     assert ("アシミネ サヨ", "NAME_READING") in masked("氏名：安 次 嶺  サ ヨ 様（アシミネ サヨ）　78歳")
     assert ("しののめ はつえ", "NAME_READING") in masked("氏名：東雲 ハツヱ 様　　しののめ はつえ\n生年月日")
     assert "MRI" not in values("山田 太郎 様（MRI）")
+
+
+# --- rows of tables and newborns ----------------------------------------------------------------
+
+
+def test_a_name_before_a_code_in_brackets_when_the_given_name_is_one():
+    assert "東雲 ハツヱ" in found("glued-name", "9-30417        3         東雲 ハツヱ（D-00102）    良好")
+    assert found("glued-name", "左 肺（S1-2）\n病名 胃 癌（C16.9）\n肺 がん（C34.1）") == []
+
+
+def test_a_staff_name_in_a_role_value_stops_before_the_honorific():
+    assert "佐藤 花子様" not in found("role-value", "担当 佐藤 花子様")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("■ ｺｯﾄ3　小笠原 ベビー（母: 小笠原 紗季）　日齢1", "小笠原 ベビー"),
+        ("児：仮名「高城 りな ﾍﾞﾋﾞｰ1」ID 3381 0611", "高城 りな ﾍﾞﾋﾞｰ1"),
+        ("児：Ｎｇｕｙｅｎ Ｂａｂｙ（母 Nguyen Thi Lan）", "Ｎｇｕｙｅｎ Ｂａｂｙ"),
+        ("pt_id=77019354  name=HOLLAND^Margaret^Ann  kana=ホランド^マーガ", "HOLLAND^Margaret^Ann"),
+    ],
+)
+def test_what_still_belongs_to_a_name_after_it(text, value):
+    assert value in values(text)
+
+
+def test_baby_words_that_name_nobody():
+    assert values("The Baby was well") == []
+    assert "山田 ベビー" not in values("ベビーカー 山田 ベビー用品")

@@ -231,3 +231,34 @@ _SINGLE_AFTER = re.compile(rf"(?:[がはのにへとも]|{_HONORIFIC}|[（(])")
 def _single_kanji_name_use(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else "\n"
     return bool(_SINGLE_AFTER.match(text, end)) and not is_kanji(before)
+
+
+# What follows a name and still belongs to it: a newborn's "family name + baby" (小笠原 ベビー,
+# 高城 りな ﾍﾞﾋﾞｰ1, Nguyen Baby) and the further parts of a caret-separated name (HOLLAND^Margaret^Ann).
+_BABY = r"(?:ベビー|ﾍﾞﾋﾞｰ|[Bb]aby|BABY|Ｂａｂｙ)"
+_BABY_NUMBER = rf"[{SPACE}]?[0-9０-９①-⑨A-ZＡ-Ｚ](?![0-9０-９A-Za-z])"
+_NAME_TAIL = re.compile(
+    rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}ｦ-ﾟA-Za-z])(?:{_BABY_NUMBER})?"
+    r"|(?:\^[A-Z][A-Za-z'\-]*){1,2}(?![A-Za-z0-9^])"
+)
+_ENDS_WITH_BABY = re.compile(rf"{_BABY}$")
+_NUMBER_TAIL = re.compile(_BABY_NUMBER)
+
+
+def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A name span takes what still belongs to it right after it (see _NAME_TAIL).
+
+    A place name (小笠原) before a newborn's word is the family name of the newborn.
+    """
+    out = list(spans)
+    for i, span in enumerate(out):
+        value = text[span.start : span.end]
+        place = span.category == "ADDRESS" and not re.search(rf"[0-9０-９{SPACE}]", value)
+        if span.category not in NAME_CATEGORIES and not place:
+            continue
+        tail = (_NUMBER_TAIL if _ENDS_WITH_BABY.search(value) else _NAME_TAIL).match(text, span.end)
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        if not tail or tail.end() > limit or (place and not re.match(rf"[{SPACE}]?{_BABY}", tail.group())):
+            continue
+        out[i] = span._replace(end=tail.end(), category="PATIENT_NAME" if place else span.category)
+    return out

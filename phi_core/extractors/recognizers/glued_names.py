@@ -7,7 +7,7 @@ PSW荒井同行), put a middle dot or a particle where a space would be
 honorific (次男 颯 さん, 夫 朴 志勲 様), write a maiden name after 旧姓
 (旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
 contact person's family name before a telephone number in brackets
-(支援センターかわぐち 岩崎（048-223-5540）).
+(支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）).
 
 Where the name ends is read from the dictionary: the longest run of kanji
 after the cue that SudachiDict (or the surname list) knows as a family name
@@ -70,6 +70,13 @@ _QUOTED_NAME = re.compile(
 _NAME_BEFORE_PHONE = re.compile(
     rf"(?:^|(?<=[\s、，,：:]))(?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))?"
     r"[（(](?:TEL|Tel|tel|電話|☎)?[：: ]?0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}[）)]",
+    re.MULTILINE,
+)
+# A family and a given name before a code in brackets, as in a row of a table: 東雲 ハツヱ（D-00102）.
+_NAME_BEFORE_CODE = re.compile(
+    rf"(?:^|(?<=[\s|｜]))(?P<name>{_KANJI_RUN}{{1,3}})[ \u3000]"
+    rf"(?P<given>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}|[{HIRAGANA_LETTERS}]{{2,4}}|{_KANJI_RUN}{{1,3}})"
+    r"[（(](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]{3,14}[）)]",
     re.MULTILINE,
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
@@ -161,6 +168,12 @@ class GluedNameRecognizer(Recognizer):
             start = m.start("name")
             if surname_after(text, start, morphemes()) == m.end("name"):
                 end = m.end("given") if m.group("given") else m.end("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_CODE.finditer(text):
+            given = morphemes().get(m.start("given"))
+            given_is_name = given is not None and given.end == m.end("given") and (given.oov or given.is_person)
+            if given_is_name:  # 左 肺（S1-2）: a given name must be one, whatever stands before it
+                start, end = m.start("name"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:

@@ -82,6 +82,8 @@ _TITLE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES)
 _AFTER_RELATION = re.compile(
     rf"(?:{alternation(RELATIONS)})(?:の)?[ \u3000]?(?P<name>{_CAP}(?: {_CAP}){{0,2}})(?![0-9A-Za-zÀ-ÿ])"
 )
+# A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
+_BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
 # Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
 _CAPITALS_BEFORE_HONORIFIC = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}})"
@@ -126,6 +128,10 @@ class LatinNameRecognizer(Recognizer):
             if word is None or word.oov or word.is_proper or len(m.group("family")) == 2 or titled:
                 logins.add(m.span())
         relatives = {m.span("name") for m in _AFTER_RELATION.finditer(folded)}
+        for m in _BEFORE_BABY.finditer(folded):
+            word = by_start.get(m.start("name"))
+            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
+                logins.add(m.span("name"))  # not "The Baby"
         for m in [*_CAPITALISED_RUN.finditer(folded), *_FAMILY_LAST.finditer(folded)]:
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]

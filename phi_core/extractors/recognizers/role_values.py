@@ -14,7 +14,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import STAFF_OCCUPATIONS, alternation
@@ -111,7 +111,7 @@ class RoleValueRecognizer(Recognizer):
                 continue  # 担当 看護師 確認: a second role, no name
             if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
                 end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
-            spaced.append((start, end))
+            spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
         if "Ns" in text or "Dr" in text or "NS" in text or "DR" in text:
             known = surnames()
             spaced.extend(m.span("name") for m in _NAME_BEFORE_LATIN_TITLE.finditer(text) if m.group("name") in known)
