@@ -24,6 +24,7 @@ from phi_core.extractors.recognition.name_joins import (
     join_name_words,
     name_parts_elsewhere,
     name_tails,
+    names_after_facilities,
     names_listed_beside,
 )
 from phi_core.extractors.recognition.neighbours import (
@@ -106,6 +107,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = name_tails(text, join_dotted_names(text, spans))
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
+    spans = names_after_facilities(text, spans)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
     spans = extend_dates(text, demographics_after_names(text, spans))
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))

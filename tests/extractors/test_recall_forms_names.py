@@ -165,3 +165,13 @@ def test_what_still_belongs_to_a_name_after_it(text, value):
 def test_baby_words_that_name_nobody():
     assert values("The Baby was well") == []
     assert "山田 ベビー" not in values("ベビーカー 山田 ベビー用品")
+
+
+def test_a_relative_in_brackets_before_an_age():
+    assert "湊" in found("glued-name", "上の子（湊、3歳）は待合室で")
+    assert found("glued-name", "長男（本人、5歳）妹（健常、12歳）") == []
+
+
+def test_a_signature_after_the_facilitys_name():
+    assert ("梟山 玄", "PHYSICIAN_NAME") in masked("療養を要した。\nR8.12.4　ふくろう内科医院　梟山 玄\n")
+    assert "内科 外来" not in values("ひまわり病院　内科 外来\n")

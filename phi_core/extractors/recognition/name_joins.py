@@ -262,3 +262,31 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         out[i] = span._replace(end=tail.end(), category="PATIENT_NAME" if place else span.category)
     return out
+
+
+# A signature: the facility's name, a wide space, then the doctor's family and given name ending
+# the line (R8.12.4　ふくろう内科医院　梟山 玄).
+_NAME_ENDING_THE_LINE = re.compile(
+    rf"[{SPACE}]{{1,4}}(?P<name>[{KANJI}]{{1,3}}[{SPACE}][{KANJI}]{{1,3}})[{SPACE}]*(?:印|㊞)?[{SPACE}]*(?=\n|$)"
+)
+
+
+def names_after_facilities(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The name that ends the line after a hospital's or clinic's name is the signing doctor's."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    if not sudachi_available():
+        return spans
+    out = list(spans)
+    for span in spans:
+        if span.category != "HOSPITAL_NAME":
+            continue
+        m = _NAME_ENDING_THE_LINE.match(text, span.end)
+        if not m or any(s.start < m.end("name") and m.start("name") < s.end for s in out):
+            continue
+        family = re.split(f"[{SPACE}]", m.group("name"))[0]
+        entries = sudachi_lookup(family)
+        if entries and not any(pos[2] == "人名" for pos in entries):
+            continue  # 内科 外来: words, not a name
+        out.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", span.rank))
+    return sorted(out, key=lambda c: c.start)

@@ -4,7 +4,8 @@ Notes kept in a hurry glue a staff member's family name to the abbreviation
 of their occupation and to what they did next (Ns.上間, Ns三輪確認中,
 PSW荒井同行), put a middle dot or a particle where a space would be
 (師長・李 より), name a relative by a given name between a relation and an
-honorific (次男 颯 さん, 夫 朴 志勲 様), write a maiden name after 旧姓
+honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
+(上の子（湊、3歳）), write a maiden name after 旧姓
 (旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
 contact person's family name before a telephone number in brackets
 (支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）).
@@ -78,6 +79,11 @@ _NAME_BEFORE_CODE = re.compile(
     rf"(?P<given>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}|[{HIRAGANA_LETTERS}]{{2,4}}|{_KANJI_RUN}{{1,3}})"
     r"[（(](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]{3,14}[）)]",
     re.MULTILINE,
+)
+# A relative named in brackets with an age after a relation: 上の子（湊、3歳）, 長男（ハルト、5歳）.
+_RELATION_BRACKETED_NAME = re.compile(
+    rf"(?:{alternation(RELATIONS)})[（(](?P<name>{_KANJI_RUN}{{1,4}}|[{HIRAGANA_LETTERS}]{{2,5}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})"
+    r"[、,，][ \u3000]?[0-9０-９]{1,3}(?:歳|才|か月|ヶ月|カ月)"
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
@@ -175,6 +181,11 @@ class GluedNameRecognizer(Recognizer):
             if given_is_name:  # 左 肺（S1-2）: a given name must be one, whatever stands before it
                 start, end = m.start("name"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _RELATION_BRACKETED_NAME.finditer(text):
+            name = m.group("name")
+            if len(name) == 1 and name in _NOT_GIVEN or len(name) > 1 and _common_word(name):
+                continue
+            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))
