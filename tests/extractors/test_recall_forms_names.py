@@ -175,3 +175,8 @@ def test_a_relative_in_brackets_before_an_age():
 def test_a_signature_after_the_facilitys_name():
     assert ("梟山 玄", "PHYSICIAN_NAME") in masked("療養を要した。\nR8.12.4　ふくろう内科医院　梟山 玄\n")
     assert "内科 外来" not in values("ひまわり病院　内科 外来\n")
+
+
+def test_header_words_that_read_as_romaji_and_one_kanji_words_after_an_occupation():
+    assert values("Name Date Dose Rate") == []
+    assert found("glued-name", "看護師 間で情報共有、医師 間の連携") == []

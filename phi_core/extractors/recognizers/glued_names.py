@@ -53,6 +53,7 @@ _OCCUPATION_THEN_NAME = re.compile(
     r"(?=[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)|[、。，）)]|\n|$)",
     re.MULTILINE,
 )
+_SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
 _RELATION_NAME_HONORIFIC = re.compile(
     rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
@@ -158,6 +159,8 @@ class GluedNameRecognizer(Recognizer):
                     found.append(Candidate(m.end(), end, category, RANK_SUPPLEMENT))
         for m in _OCCUPATION_THEN_NAME.finditer(text):
             name = m.group("name")
+            if len(name) == 1 and not _SINGLE_NAME_END.match(text, m.end()):
+                continue  # 看護師 間で, 医師 間の: one kanji before a particle is too often a word
             if surname_after(text, m.start("name"), morphemes()) == m.end("name") or (
                 len(name) > 1 and not _common_word(name) and _unknown(morphemes().get(m.start("name")))
             ):

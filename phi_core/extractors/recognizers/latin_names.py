@@ -173,8 +173,9 @@ def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
     if any(_person(m) for m in morphemes):
         return True
     pieces = [text[w : w + n] for w, n in words]
-    if all(_romaji_word(p) for p in pieces) and max(len(p) for p in pieces) >= 4:
-        return True  # NAKAMOTO Ai: "Ai" is also an English abbreviation
+    unknown = any(m is not None and m.oov for m in morphemes)
+    if unknown and all(_romaji_word(p) for p in pieces) and max(len(p) for p in pieces) >= 4:
+        return True  # NAKAMOTO Ai: "Ai" is also an English abbreviation; not "Dose Rate", "Name Date"
     if any("-" in p and _romaji_word(p) and p[:1].isupper() and not p.isupper() for p in pieces):
         return True  # Park Ji-hoon, Song Min-jun: a Korean given name
     if pieces[0] in _UPPER_PARTICLES and len(pieces) >= 3:
