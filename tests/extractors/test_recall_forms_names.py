@@ -180,3 +180,23 @@ def test_a_signature_after_the_facilitys_name():
 def test_header_words_that_read_as_romaji_and_one_kanji_words_after_an_occupation():
     assert values("Name Date Dose Rate") == []
     assert found("glued-name", "看護師 間で情報共有、医師 間の連携") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("依頼元 整形外科（渋谷 航）\n患者", "渋谷 航"),
+        ("署名：受傷者 千葉 さくら　所属長", "千葉 さくら"),
+        ("Patient Hoshino, Tetsuya  DOB 1966-05-1", "Hoshino, Tetsuya"),
+        ("患者氏名  ア ブドゥル ラ ヒム・カリム（ABDUL RAHIM Karim）", "ア ブドゥル ラ ヒム・カリム"),
+        ("対象：ﾁｮｳ ｼｭﾝｲ（張 俊偉）様　45歳", "張 俊偉"),
+        ("市立緑ヶ丘中学校 2年3組　喜納 遥斗\n発症日", "喜納 遥斗"),
+    ],
+)
+def test_a_name_found_in_part_takes_the_rest(text, value):
+    assert any(value in v for v in values(text))
+
+
+def test_places_before_words_that_are_not_given_names_stay_places():
+    assert ("横浜", "ADDRESS") in masked("出身 横浜 港（")
+    assert "山田 太郎, Sato Hanako" not in values("山田 太郎, Sato Hanako")

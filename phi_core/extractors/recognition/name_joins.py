@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, SPACE, is_kana, is_kanji
 from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
 from phi_core.nlp.morphemes import Morpheme
@@ -58,6 +59,21 @@ def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
     return len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov)
 
 
+_KANJI_WORD = re.compile(f"^[{KANJI}]{{1,3}}$")
+# Letters a scan cut out of a katakana name between two found parts: ア ブドゥル [ラ] ヒム・カリム.
+_KATAKANA_GAP = re.compile(f"^[{SPACE}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,2}}[{SPACE}]$")
+
+
+def _one_name_across(text: str, end: int, start: int) -> bool:
+    """Do two name spans with this gap between them make one name?"""
+    gap = text[end:start]
+    if gap in (" ", "\u3000"):
+        return True
+    if gap in (", ", ",") and text[end - 1 : end].isalpha() and text[start : start + 1].isupper():
+        return text[end - 1].isascii() and text[start].isascii()  # Hoshino, Tetsuya
+    return _KATAKANA_GAP.match(gap) is not None and is_kana(text[end - 1]) and is_kana(text[start])
+
+
 def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
     """Join a name found in part with the rest of it (see the module's docstring)."""
     out: list[Candidate] = []
@@ -67,17 +83,28 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             previous is not None
             and previous.category in NAME_CATEGORIES
             and span.category in NAME_CATEGORIES
-            and text[previous.end : span.start] in (" ", "\u3000")
+            and _one_name_across(text, previous.end, span.start)
         ):
             out[-1] = previous._replace(end=span.end)
             continue
         out.append(span)
     for i, span in enumerate(out):
-        if span.category not in NAME_CATEGORIES or any(ch in SPACE for ch in text[span.start : span.end]):
+        family = text[span.start : span.end]
+        place = span.category == "ADDRESS" and _KANJI_WORD.match(family) is not None
+        if span.category not in NAME_CATEGORIES and not place:
             continue
+        if any(ch in SPACE for ch in family):
+            # 受傷者 千葉 + さくら: a span that took a word before the family name
+            family = re.split(f"[{SPACE}]", family)[-1]
+            if not (_KANJI_WORD.match(family) and can_be_surname(family)):
+                continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _GIVEN_AFTER.match(text, span.end)
-        family = text[span.start : span.end]
+        if place:
+            # 渋谷 航）: a place that is also a family name, then a word the dictionary gives as a given name
+            if after and after.end() <= limit and can_be_surname(family) and can_be_given_name(after.group("w")):
+                out[i] = span._replace(end=after.end(), category="PATIENT_NAME")
+            continue
         # A family name in kana takes a kana given name only before an honorific: わたなべ そうたくん.
         kana_pair = bool(
             after and is_kana(family[0]) and is_kana(after.group("w")[0]) and _HONORIFIC_NEXT.match(text, after.end())

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
@@ -88,16 +88,6 @@ _RELATION_BRACKETED_NAME = re.compile(
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
-
-
-@lru_cache(maxsize=4096)
-def can_be_surname(word: str) -> bool:
-    """The surname list or SudachiDict lists ``word`` as a family name (人名,姓)."""
-    if word in surnames():
-        return True
-    if not sudachi_available():
-        return False
-    return any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(word))
 
 
 @lru_cache(maxsize=4096)

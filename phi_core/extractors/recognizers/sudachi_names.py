@@ -112,9 +112,12 @@ def _unit_then_full_name(previous: Morpheme | None, name: list[Morpheme]) -> boo
     )
 
 
-def _given_name_split(name: list[Morpheme], following: Morpheme | None) -> bool:
-    """A family name, a space, then a given name cut in two: one kanji glued after the last part."""
-    return (
+def _given_name_split(name: list[Morpheme], following: Morpheme | None, after: Morpheme | None) -> bool:
+    """A family name, a space, then a given name cut in two: one kanji glued after the last part.
+
+    喜納 遥 + 斗 (a noun), 張 俊 + 偉 (a prefix, where a bracket or an honorific ends the name).
+    """
+    if not (
         following is not None
         and len(name) == 2
         and name[0].pos[3] == "姓"
@@ -122,9 +125,13 @@ def _given_name_split(name: list[Morpheme], following: Morpheme | None) -> bool:
         and following.start == name[1].end
         and len(following.surface) == 1
         and is_unified_kanji(following.surface)
-        and following.pos[0] == "名詞"
         and following.surface not in PERSON_CUES
-    )
+    ):
+        return False
+    if following.pos[0] == "名詞":
+        return True
+    ends = after is None or after.start > following.end or after.pos[0] in ("補助記号", "空白")
+    return ends or after.surface in PERSON_CUES
 
 
 def _named_by_what_follows(morphemes: list[Morpheme], j: int) -> bool:
@@ -178,7 +185,8 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
             else:
                 break
         following = morphemes[j] if j < len(morphemes) else None
-        if _given_name_split(name, following):
+        after = morphemes[j + 1] if j + 1 < len(morphemes) else None
+        if _given_name_split(name, following, after):
             name.append(following)  # 喜納 遥 + 斗: the dictionary cut a given name it does not know
             j += 1
             following = morphemes[j] if j < len(morphemes) else None
