@@ -96,6 +96,9 @@ def test_glued_name_forms(text, value):
         "代表（03-1234-5678）",
         "Ns.",
         "MSW",
+        "OT室でADL訓練、PT室",
+        "II誘導でST低下、PT-INR 2.5、Dr指示、MSW介入",
+        "旧姓使用可、旧姓：なし",
     ],
 )
 def test_glued_name_look_alikes(text):

@@ -104,7 +104,8 @@ def surname_after(text: str, start: int, by_start: dict[int, Morpheme]) -> int:
 
     The longest run of kanji (up to four) that may be a family name, ends where
     a morpheme ends and is not the start of a longer common word; one kanji
-    only when no kanji follows it (関、李 より; not 中 of 中心).
+    only when no kanji follows it and the dictionary reads it as a name there
+    (李 より; not 中 of 中心, not 室 of PT室).
     """
     first = by_start.get(start)
     limit = start
@@ -113,8 +114,10 @@ def surname_after(text: str, start: int, by_start: dict[int, Morpheme]) -> int:
     ends = {m.end for m in by_start.values() if start <= m.start < limit}
     for end in range(limit, start, -1):
         word = text[start:end]
-        if end - start == 1 and end < len(text) and re.match(_KANJI_RUN, text[end]):
-            continue
+        if end - start == 1 and (
+            (end < len(text) and re.match(_KANJI_RUN, text[end])) or first is None or not first.is_person
+        ):
+            continue  # one kanji: only where the dictionary reads it as a name here (PT室 is a room)
         if end not in ends or not can_be_surname(word):
             continue
         if first is not None and first.end > end and not first.is_person:
