@@ -203,3 +203,8 @@ def test_a_name_found_in_part_takes_the_rest(text, value):
 def test_places_before_words_that_are_not_given_names_stay_places():
     assert ("横浜", "ADDRESS") in masked("出身 横浜 港（")
     assert "山田 太郎, Sato Hanako" not in values("山田 太郎, Sato Hanako")
+
+
+def test_a_family_name_the_dictionary_knows_before_a_latin_title():
+    assert "上間" in found("role-value", "4南 上間Ns、我如古Dr確認")
+    assert found("role-value", "CTDr 読影、外来Dr、検査Ns") == []

@@ -14,7 +14,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, surnames
+from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import STAFF_OCCUPATIONS, alternation
@@ -114,7 +114,16 @@ class RoleValueRecognizer(Recognizer):
             spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
         if "Ns" in text or "Dr" in text or "NS" in text or "DR" in text:
             known = surnames()
-            spaced.extend(m.span("name") for m in _NAME_BEFORE_LATIN_TITLE.finditer(text) if m.group("name") in known)
+            for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
+                # The longest end of the kanji that may be a family name: 4南 上間Ns, 病棟我如古Dr.
+                name_start, name_end = m.span("name")
+                for start in range(name_start, name_end - 1):
+                    if text[start:name_end] in known or can_be_surname(text[start:name_end]):
+                        spaced.append((start, name_end))
+                        break
+                else:
+                    if text[name_start:name_end] in known:
+                        spaced.append((name_start, name_end))
         for start, end in spaced:
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}
