@@ -208,3 +208,8 @@ def test_places_before_words_that_are_not_given_names_stay_places():
 def test_a_family_name_the_dictionary_knows_before_a_latin_title():
     assert "上間" in found("role-value", "4南 上間Ns、我如古Dr確認")
     assert found("role-value", "CTDr 読影、外来Dr、検査Ns") == []
+
+
+def test_a_katakana_name_right_before_an_honorific():
+    assert found("glued-name", "ジョンソンさんの家族、ロドリゲスさん") == ["ジョンソン", "ロドリゲス"]
+    assert found("glued-name", "ガラス様、スリガラス様陰影、ナースさん、ヘルパーさん、ケアマネさん") == []

@@ -86,6 +86,11 @@ _RELATION_BRACKETED_NAME = re.compile(
     rf"(?:{alternation(RELATIONS)})[（(](?P<name>{_KANJI_RUN}{{1,4}}|[{HIRAGANA_LETTERS}]{{2,5}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})"
     r"[、,，][ \u3000]?[0-9０-９]{1,3}(?:歳|才|か月|ヶ月|カ月)"
 )
+# A katakana name right before an honorific, with no other cue: ジョンソンさんの家族, マリアちゃん.
+_KATAKANA_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・])(?P<name>[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,11}})"
+    rf"(?P<honorific>{alternation(words('person', exclude=('さま', '氏', '君')))})"
+)
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
@@ -182,6 +187,12 @@ class GluedNameRecognizer(Recognizer):
             if len(name) == 1 and name in _NOT_GIVEN or len(name) > 1 and _common_word(name):
                 continue
             found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _KATAKANA_BEFORE_HONORIFIC.finditer(text):
+            if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
+                continue
+            if _katakana_name(m.group("name"), kana_honorific=not _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific"))):
+                start, end = m.span("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))
@@ -192,3 +203,16 @@ class GluedNameRecognizer(Recognizer):
 
 def _unknown(word: Morpheme | None) -> bool:
     return word is not None and (word.oov or word.is_person)
+
+
+def _katakana_name(word: str, kana_honorific: bool) -> bool:
+    """さん, くん, ちゃん after any katakana word but a common one; 様 and 殿 (also "-like") only after a known name.
+
+    ガラス様, スリガラス様 are glass-like; ジョンソン様 is a person.
+    """
+    if not sudachi_available():
+        return False
+    entries = sudachi_lookup(word)
+    if entries:  # a name and nothing else: ガラス, ナース, ドクター are also common words
+        return any(pos[2] == "人名" for pos in entries) and all(pos[1] == "固有名詞" for pos in entries)
+    return kana_honorific
