@@ -213,3 +213,8 @@ def test_a_family_name_the_dictionary_knows_before_a_latin_title():
 def test_a_katakana_name_right_before_an_honorific():
     assert found("glued-name", "ジョンソンさんの家族、ロドリゲスさん") == ["ジョンソン", "ロドリゲス"]
     assert found("glued-name", "ガラス様、スリガラス様陰影、ナースさん、ヘルパーさん、ケアマネさん") == []
+
+
+def test_a_latin_name_after_and_beside_a_found_one():
+    assert "Patel" in values("Seen by Ahmed R. and Patel")
+    assert "Nurse" not in values("Dr. Tanaka and Nurse")

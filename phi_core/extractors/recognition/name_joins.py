@@ -189,10 +189,14 @@ _LIST_SEP = "、,，/／"
 _ITEM = re.compile(rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}")
 
 
+_ENGLISH_AND = re.compile(r" (?:and|&) ")
+
+
 def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
     """In a list of people, the item after a found name is a name when the dictionary does not know it.
 
-    "久我/Alvarez", "佐藤、Olsen、カルロス": the item after a separator (、 , /) that
+    "久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel": the item after a separator (、 , /,
+    and between Latin names "and" or "&") that
     follows a name, a capitalised Latin word, a katakana word or a short kanji
     word that SudachiDict calls a person's name or does not know (CT, MRI are known).
     """
@@ -202,9 +206,14 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
     taken = [(c.start, c.end) for c in out]
     for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
         start = span.end + 1
-        if start <= len(text) and text[span.end : start] and text[span.end : start] in _LIST_SEP:
+        english = _ENGLISH_AND.match(text, span.end) if text[span.end - 1 : span.end].isascii() else None
+        if english:
+            start = english.end()  # Ahmed R. and Patel, Tanaka & Suzuki
+        if english or (start <= len(text) and text[span.end : start] and text[span.end : start] in _LIST_SEP):
             m = _ITEM.match(text, start)
-            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000"):
+            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000.;"):
+                continue
+            if english and not m.group().isascii():
                 continue
             word = by_span.get(m.span())
             if word is None or not (word.oov or word.is_person):
