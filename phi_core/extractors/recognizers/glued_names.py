@@ -59,7 +59,7 @@ _RELATION_NAME_HONORIFIC = re.compile(
     rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
     rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000]{_KANJI_RUN}{{1,3}})?|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}(?:[ \u3000・][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})?)"
-    rf"[ \u3000]?(?P<honorific>{alternation(words('person', exclude=('さま', '殿', '君')))})"
+    rf"[ \u3000]?(?P<honorific>{alternation(words('person', exclude=('さま', '殿')))})"
 )
 # 様 also makes "-like" words and 様子, 様式: only a 様 that ends the word is an honorific here.
 _NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
