@@ -218,3 +218,8 @@ def test_a_katakana_name_right_before_an_honorific():
 def test_a_latin_name_after_and_beside_a_found_one():
     assert "Patel" in values("Seen by Ahmed R. and Patel")
     assert "Nurse" not in values("Dr. Tanaka and Nurse")
+
+
+def test_an_occupation_and_the_name_in_brackets():
+    assert found("glued-name", "記録者 看護師（上地）、PT（宮平 健）") == ["上地", "宮平 健"]
+    assert found("glued-name", "医師（研修医）、看護師（病棟）、技師（放射線）、医師（2名）") == []

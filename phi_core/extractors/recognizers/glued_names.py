@@ -3,12 +3,13 @@
 Notes kept in a hurry glue a staff member's family name to the abbreviation
 of their occupation and to what they did next (Ns.上間, Ns三輪確認中,
 PSW荒井同行), put a middle dot or a particle where a space would be
-(師長・李 より), name a relative by a given name between a relation and an
+(師長・李 より) or put the name in brackets (看護師（上地）), name a relative by a given name between a relation and an
 honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
 (上の子（湊、3歳）), write a maiden name after 旧姓
 (旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
 contact person's family name before a telephone number in brackets
-(支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）).
+(支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）); a katakana name stands straight before
+an honorific (ジョンソンさん).
 
 Where the name ends is read from the dictionary: the longest run of kanji
 after the cue that SudachiDict (or the surname list) knows as a family name
@@ -54,6 +55,10 @@ _OCCUPATION_THEN_NAME = re.compile(
     re.MULTILINE,
 )
 _SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")
+# An occupation and the name in brackets: 記録者 看護師（上地）, 担当PT（宮平）.
+_OCCUPATION_BRACKETED_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(STAFF_OCCUPATIONS)})[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
+)
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
 _RELATION_NAME_HONORIFIC = re.compile(
     rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
@@ -163,6 +168,9 @@ class GluedNameRecognizer(Recognizer):
                 len(name) > 1 and not _common_word(name) and _unknown(morphemes().get(m.start("name")))
             ):
                 found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _OCCUPATION_BRACKETED_NAME.finditer(text):
+            if surname_after(text, m.start("name"), morphemes()) == m.end("name"):
+                found.append(Candidate(m.start("name"), m.end() - 1, "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _RELATION_NAME_HONORIFIC.finditer(text):
             if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
                 continue  # 様子, 様式: a word, not an honorific
