@@ -223,3 +223,10 @@ def test_a_latin_name_after_and_beside_a_found_one():
 def test_an_occupation_and_the_name_in_brackets():
     assert found("glued-name", "記録者 看護師（上地）、PT（宮平 健）") == ["上地", "宮平 健"]
     assert found("glued-name", "医師（研修医）、看護師（病棟）、技師（放射線）、医師（2名）") == []
+
+
+def test_a_given_name_cut_by_a_line_end_and_a_digit_read_for_a_letter():
+    assert "坂井 典\n     子" in values("氏名 坂井 典\n     子      年齢 6 2")
+    assert "YAMADA TAR0" in values("Name: YAMADA TAR0")
+    assert "山田 太\n 様" not in values("氏名 山田 太\n 様")
+    assert ("男", "SEX") in masked("氏名 坂井 典\n 男  年齢")

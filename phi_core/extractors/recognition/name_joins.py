@@ -270,13 +270,20 @@ def _single_kanji_name_use(text: str, start: int, end: int) -> bool:
 
 
 # What follows a name and still belongs to it: a newborn's "family name + baby" (小笠原 ベビー,
-# 高城 りな ﾍﾞﾋﾞｰ1, Nguyen Baby) and the further parts of a caret-separated name (HOLLAND^Margaret^Ann).
+# 高城 りな ﾍﾞﾋﾞｰ1, Nguyen Baby), the further parts of a caret-separated name (HOLLAND^Margaret^Ann),
+# the rest of a given name cut by a line end, a digit read for a letter (YAMADA TAR0).
 _BABY = r"(?:ベビー|ﾍﾞﾋﾞｰ|[Bb]aby|BABY|Ｂａｂｙ)"
 _BABY_NUMBER = rf"[{SPACE}]?[0-9０-９①-⑨A-ZＡ-Ｚ](?![0-9０-９A-Za-z])"
 _NAME_TAIL = re.compile(
     rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}ｦ-ﾟA-Za-z])(?:{_BABY_NUMBER})?"
     r"|(?:\^[A-Z][A-Za-z'\-]*){1,2}(?![A-Za-z0-9^])"
 )
+# A given name of one kanji cut by a line end, the rest alone at the start of the next line
+# (坂井 典⏎     子      年齢): scanned forms and fixed-width boxes break values so.
+_CUT_GIVEN = re.compile(rf"^[{KANJI}]{{1,3}}[{SPACE}][{KANJI}]$")
+_REST_ON_NEXT_LINE = re.compile(rf"\n[{SPACE}]*(?P<rest>[{KANJI}{HIRAGANA_LETTERS}]{{1,2}})(?=[{SPACE}]{{2,}}|\n|$)")
+# Letters O and l read as digits at the end of a name in capitals: YAMADA TAR0.
+_DIGIT_FOR_LETTER = re.compile(r"[01]{1,2}(?![0-9A-Za-z])")
 _ENDS_WITH_BABY = re.compile(rf"{_BABY}$")
 _NUMBER_TAIL = re.compile(_BABY_NUMBER)
 
@@ -294,6 +301,12 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         tail = (_NUMBER_TAIL if _ENDS_WITH_BABY.search(value) else _NAME_TAIL).match(text, span.end)
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        if not tail and not place and _CUT_GIVEN.match(value):
+            tail = _REST_ON_NEXT_LINE.match(text, span.end)
+            if tail and (tail.group("rest") in _TITLES or tail.group("rest")[0] in _NOT_GIVEN):
+                tail = None
+        if not tail and not place and re.search(r"[A-Z]{2}$", value):
+            tail = _DIGIT_FOR_LETTER.match(text, span.end)
         if not tail or tail.end() > limit or (place and not re.match(rf"[{SPACE}]?{_BABY}", tail.group())):
             continue
         out[i] = span._replace(end=tail.end(), category="PATIENT_NAME" if place else span.category)
