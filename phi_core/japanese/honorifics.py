@@ -93,6 +93,19 @@ RELATIONS: tuple[str, ...] = (
     "妻", "夫", "内縁の妻", "内縁の夫", "婚約者", "パートナー", "友人", "知人", "隣人", "同居人", "同行者", "付添人",
     "付き添い", "保護者", "後見人", "成年後見人", "キーパーソン", "上の子", "下の子", "長兄", "長姉",
 )  # fmt: skip
+# Words for the patient or the person served, written before their name in brackets (患者本人（大湾）).
+PATIENT_WORDS: tuple[str, ...] = (
+    "患者",
+    "本人",
+    "患者本人",
+    "ご本人",
+    "利用者",
+    "対象者",
+    "入所者",
+    "入居者",
+    "受診者",
+    "児",
+)
 # Words that say a name follows is an earlier or another name of the same person (旧姓佐久間で受診).
 FORMER_NAME_WORDS: tuple[str, ...] = ("旧姓", "新姓", "旧名", "通称", "本名", "旧氏")
 # Latin titles in front of a name; a dot may follow.

@@ -230,3 +230,8 @@ def test_a_given_name_cut_by_a_line_end_and_a_digit_read_for_a_letter():
     assert "YAMADA TAR0" in values("Name: YAMADA TAR0")
     assert "山田 太\n 様" not in values("氏名 山田 太\n 様")
     assert ("男", "SEX") in masked("氏名 坂井 典\n 男  年齢")
+
+
+def test_the_patient_word_and_the_name_in_brackets():
+    assert found("glued-name", "患者本人（比嘉）") == ["比嘉"]
+    assert found("glued-name", "患者（男性）、本人（同意済）、児（新生児）、利用者（要介護）") == []

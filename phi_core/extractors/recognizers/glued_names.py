@@ -31,6 +31,7 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_
 from phi_core.japanese.honorifics import (
     FORMER_NAME_WORDS,
     LATIN_STAFF_ABBREVIATIONS,
+    PATIENT_WORDS,
     RELATIONS,
     STAFF_OCCUPATIONS,
     alternation,
@@ -57,7 +58,8 @@ _OCCUPATION_THEN_NAME = re.compile(
 _SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")
 # An occupation and the name in brackets: 記録者 看護師（上地）, 担当PT（宮平）.
 _OCCUPATION_BRACKETED_NAME = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(STAFF_OCCUPATIONS)})[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
+    rf"(?<![A-Za-z])(?:(?P<staff>{alternation(STAFF_OCCUPATIONS)})|{alternation(PATIENT_WORDS)})"
+    rf"[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
 )
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
 _RELATION_NAME_HONORIFIC = re.compile(
@@ -170,7 +172,8 @@ class GluedNameRecognizer(Recognizer):
                 found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _OCCUPATION_BRACKETED_NAME.finditer(text):
             if surname_after(text, m.start("name"), morphemes()) == m.end("name"):
-                found.append(Candidate(m.start("name"), m.end() - 1, "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+                category = "PHYSICIAN_NAME" if m.group("staff") else "PATIENT_NAME"  # 患者本人（大湾）
+                found.append(Candidate(m.start("name"), m.end() - 1, category, RANK_SUPPLEMENT))
         for m in _RELATION_NAME_HONORIFIC.finditer(text):
             if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
                 continue  # 様子, 様式: a word, not an honorific
