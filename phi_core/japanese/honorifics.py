@@ -93,6 +93,12 @@ RELATIONS: tuple[str, ...] = (
     "妻", "夫", "内縁の妻", "内縁の夫", "婚約者", "パートナー", "友人", "知人", "隣人", "同居人", "同行者", "付添人",
     "付き添い", "保護者", "後見人", "成年後見人", "キーパーソン", "上の子", "下の子", "長兄", "長姉",
 )  # fmt: skip
+# The same relations in English, before a name (her husband Rajesh, daughter, Emi).
+ENGLISH_RELATIONS: tuple[str, ...] = (
+    "wife", "husband", "son", "daughter", "mother", "father", "sister", "brother", "spouse", "partner", "friend",
+    "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "guardian", "carer", "caregiver",
+    "fiancé", "fiancee", "uncle", "aunt", "cousin", "neighbour", "neighbor",
+)  # fmt: skip
 # Words for the patient or the person served, written before their name in brackets (患者本人（大湾）).
 PATIENT_WORDS: tuple[str, ...] = (
     "患者",

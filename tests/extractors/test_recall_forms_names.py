@@ -235,3 +235,10 @@ def test_a_given_name_cut_by_a_line_end_and_a_digit_read_for_a_letter():
 def test_the_patient_word_and_the_name_in_brackets():
     assert found("glued-name", "患者本人（比嘉）") == ["比嘉"]
     assert found("glued-name", "患者（男性）、本人（同意済）、児（新生児）、利用者（要介護）") == []
+
+
+def test_one_capitalised_word_after_an_english_relation_or_a_staff_abbreviation():
+    assert "Emi" in found("latin-name", "Discussed with Mrs. Ito's daughter, Emi.")
+    assert "Rajesh" in found("latin-name", "Accompanied by her husband Rajesh")
+    assert "Kowalski" in found("latin-name", "PT Kowalski to review")
+    assert found("latin-name", "PT Plan: continue. ST Segment elevation. son Home visit") == []

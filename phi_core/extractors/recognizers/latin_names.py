@@ -30,7 +30,14 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, RELATIONS, alternation, words
+from phi_core.japanese.honorifics import (
+    ENGLISH_RELATIONS,
+    LATIN_LEADING_TITLES,
+    LATIN_STAFF_ABBREVIATIONS,
+    RELATIONS,
+    alternation,
+    words,
+)
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
@@ -82,6 +89,13 @@ _TITLE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES)
 _AFTER_RELATION = re.compile(
     rf"(?:{alternation(RELATIONS)})(?:の)?[ \u3000]?(?P<name>{_CAP}(?: {_CAP}){{0,2}})(?![0-9A-Za-zÀ-ÿ])"
 )
+# One capitalised word after an English relation or a staff abbreviation: "her husband Rajesh",
+# "daughter, Emi", "PT Kowalski", "RN Garcia" (a word the dictionary knows as a common noun is left:
+# "PT Plan", "son Home").
+_AFTER_ENGLISH_CUE = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?) "
+    rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ])"
+)
 # A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
 _BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
 # Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
@@ -128,6 +142,16 @@ class LatinNameRecognizer(Recognizer):
             if word is None or word.oov or word.is_proper or len(m.group("family")) == 2 or titled:
                 logins.add(m.span())
         relatives = {m.span("name") for m in _AFTER_RELATION.finditer(folded)}
+        for m in _AFTER_ENGLISH_CUE.finditer(folded):
+            word = by_start.get(m.start("name"))
+            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
+                end = (
+                    m.end("second")
+                    if m.group("second") and _unknown_word(by_start, m.start("second"))
+                    else m.end("name")
+                )
+                span = (m.start("name"), end)
+                (relatives if m.group("relation") else logins).add(span)
         for m in _BEFORE_BABY.finditer(folded):
             word = by_start.get(m.start("name"))
             if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
@@ -149,6 +173,11 @@ class LatinNameRecognizer(Recognizer):
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, length) of each word in text[start:end]."""
     return [(start + w.start(), len(w.group())) for w in re.finditer(r"[^\s,.]+", text[start:end])]
+
+
+def _unknown_word(by_start: dict, start: int) -> bool:
+    word = by_start.get(start)
+    return word is None or word.oov or word.is_proper
 
 
 def _romaji_word(word: str) -> bool:
