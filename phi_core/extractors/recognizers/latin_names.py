@@ -144,7 +144,7 @@ class LatinNameRecognizer(Recognizer):
         relatives = {m.span("name") for m in _AFTER_RELATION.finditer(folded)}
         for m in _AFTER_ENGLISH_CUE.finditer(folded):
             word = by_start.get(m.start("name"))
-            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
+            if word is None or word.oov or word.is_proper:
                 end = (
                     m.end("second")
                     if m.group("second") and _unknown_word(by_start, m.start("second"))
