@@ -242,3 +242,9 @@ def test_one_capitalised_word_after_an_english_relation_or_a_staff_abbreviation(
     assert "Rajesh" in found("latin-name", "Accompanied by her husband Rajesh")
     assert "Kowalski" in found("latin-name", "PT Kowalski to review")
     assert found("latin-name", "PT Plan: continue. ST Segment elevation. son Home visit") == []
+
+
+def test_a_reading_after_its_label():
+    assert found("glued-name", "よみ：ひが たろう") == ["ひが たろう"]
+    assert found("glued-name", "読み仮名 ヒガ タロウ\n") == ["ヒガ タロウ"]
+    assert found("glued-name", "読みにくい文字、カナ入力、フリガナ：") == []

@@ -9,7 +9,7 @@ honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
 (旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
 contact person's family name before a telephone number in brackets
 (支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）); a katakana name stands straight before
-an honorific (ジョンソンさん).
+an honorific (ジョンソンさん); a reading follows its label (よみ：ひが たろう).
 
 Where the name ends is read from the dictionary: the longest run of kanji
 after the cue that SudachiDict (or the surname list) knows as a family name
@@ -27,7 +27,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, UNIFIED_KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, READING_KANA, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
     FORMER_NAME_WORDS,
     LATIN_STAFF_ABBREVIATIONS,
@@ -98,6 +98,13 @@ _KATAKANA_BEFORE_HONORIFIC = re.compile(
     rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・])(?P<name>[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,11}})"
     rf"(?P<honorific>{alternation(words('person', exclude=('さま', '氏', '君')))})"
 )
+# A reading under its label: よみ：ひが たろう, 読み仮名 ヒガ タロウ (a bare 読み or カナ needs a colon).
+_READING_AFTER_LABEL = re.compile(
+    r"(?:(?:読み仮名|読みがな|よみがな|ふりがな|フリガナ|ﾌﾘｶﾞﾅ)[：:]?[ \u3000]?|(?:よみ|読み|ヨミ|ﾖﾐ|カナ|ｶﾅ|かな)[：:][ \u3000]?)"
+    rf"(?P<reading>[{READING_KANA}]{{2,}}(?:[ \u3000・][{READING_KANA}]{{1,}}){{0,3}})"
+    r"(?=[ \u3000]{2,}|[\n、,，)）/／]|$)",
+    re.MULTILINE,
+)
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
@@ -141,7 +148,7 @@ def surname_after(text: str, start: int, by_start: dict[int, Morpheme]) -> int:
 @register
 class GluedNameRecognizer(Recognizer):
     name: ClassVar[str] = "glued-name"
-    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME", "PATIENT_NAME", "EMERGENCY_CONTACT")
+    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME", "PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -204,6 +211,8 @@ class GluedNameRecognizer(Recognizer):
             if _katakana_name(m.group("name"), kana_honorific=not _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific"))):
                 start, end = m.span("name")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _READING_AFTER_LABEL.finditer(text):
+            found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))
