@@ -21,7 +21,16 @@ import re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, SPACE, is_kana, is_kanji
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HALF_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    KANJI,
+    LONG_VOWEL,
+    SPACE,
+    is_kana,
+    is_kanji,
+)
 from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
 from phi_core.nlp.morphemes import Morpheme
 
@@ -275,7 +284,7 @@ def _single_kanji_name_use(text: str, start: int, end: int) -> bool:
 _BABY = r"(?:ベビー|ﾍﾞﾋﾞｰ|[Bb]aby|BABY|Ｂａｂｙ)"
 _BABY_NUMBER = rf"[{SPACE}]?[0-9０-９①-⑨A-ZＡ-Ｚ](?![0-9０-９A-Za-z])"
 _NAME_TAIL = re.compile(
-    rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}ｦ-ﾟA-Za-z])(?:{_BABY_NUMBER})?"
+    rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}A-Za-z])(?:{_BABY_NUMBER})?"
     r"|(?:\^[A-Z][A-Za-z'\-]*){1,2}(?![A-Za-z0-9^])"
 )
 # A given name of one kanji cut by a line end, the rest alone at the start of the next line
