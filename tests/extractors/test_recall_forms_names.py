@@ -248,3 +248,13 @@ def test_a_reading_after_its_label():
     assert found("glued-name", "よみ：ひが たろう") == ["ひが たろう"]
     assert found("glued-name", "読み仮名 ヒガ タロウ\n") == ["ヒガ タロウ"]
     assert found("glued-name", "読みにくい文字、カナ入力、フリガナ：") == []
+
+
+def test_short_kanji_names_with_a_space_before_an_honorific():
+    assert found("glued-name", "陈 伟 さん、王 小明 様") == ["陈 伟", "王 小明"]
+    assert found("glued-name", "結節 様陰影、胸部 造影 様、母 同席 さん、本日 来院 様") == []
+
+
+def test_latin_names_with_vietnamese_and_polish_letters():
+    assert "Nguyễn Thị Lan" in values("Nguyễn Thị Lan")
+    assert "Łukasz Kowalczyk" in values("Łukasz Kowalczyk")

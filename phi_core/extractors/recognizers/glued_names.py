@@ -105,6 +105,12 @@ _READING_AFTER_LABEL = re.compile(
     r"(?=[ \u3000]{2,}|[\n、,，)）/／]|$)",
     re.MULTILINE,
 )
+# A family and a given name of one or two kanji each, a space between, before an honorific, when
+# neither part is a word the dictionary knows only as something else: 陈 伟 さん, 王 小明 様.
+_SHORT_KANJI_NAME_HONORIFIC = re.compile(
+    rf"(?<![{UNIFIED_KANJI}々])(?P<family>{_KANJI_RUN}{{1,2}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}})[ \u3000]?"
+    rf"(?P<honorific>{alternation(words('person', exclude=('さま',)))})"
+)
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
@@ -210,6 +216,12 @@ class GluedNameRecognizer(Recognizer):
                 continue
             if _katakana_name(m.group("name"), kana_honorific=not _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific"))):
                 start, end = m.span("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _SHORT_KANJI_NAME_HONORIFIC.finditer(text):
+            if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
+                continue
+            if not (_common_word(m.group("family")) or _common_word(m.group("given"))):
+                start, end = m.start("family"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))

@@ -44,33 +44,44 @@ from .person_context import person_category
 from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
+# Latin Extended-A/B and Extended Additional (Nguyễn, Văn, Łukasz) hold both cases in alternation:
+# both classes take them.
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
+_UP = "A-ZÀ-ÖØ-Þ" + _EXTENDED
+_LOW = "a-zß-öø-ÿ" + _EXTENDED
 _CAP = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc, O'Connor
 _UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
-_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
+_COMMA = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # "BROWN,EMILY" in a worklist: capitals on both sides of a bare comma, not one item of a longer list.
-_TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ,]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ,])")
+_TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED},]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ{_EXTENDED},])")
 # A family name in capitals may start with a particle: DE SILVA Anthony, VAN DER BERG Anna.
 _UPPER_PARTICLES = frozenset("DE DA DI DU DOS DAS DEL DELLA LA LE VAN VON DER DEN AL EL BIN BINTI MAC MC".split())
 _UPPER_PARTICLE = rf"(?:(?:{'|'.join(sorted(_UPPER_PARTICLES))}) ){{0,2}}"
-_UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+_UPPER_FIRST = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 _INITIALS = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])|(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # Particles inside a name: Abdul Rahman bin Ismail, Ludwig van Beethoven, Maria da Silva.
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|das|al)"
-_CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
-_FAMILY_LAST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ])")
+_FAMILY_LAST = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # After an English title, capitalised words are a name whatever the dictionary says:
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
 _NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _TITLED = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
-    rf"(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
 _LOGIN = re.compile(
@@ -82,31 +93,31 @@ _LOGIN = re.compile(
 _ROLE_LOGIN = re.compile(r"(?<![\w.@/])[A-Z]{2,4}[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
 # A family name with one initial after it: "Katagiri S.", "Ng K.", "Saga R.".
 _SURNAME_INITIAL = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 _TITLE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES)})\.? ?$")
 # Capitalised words after a relation of the patient: "同行の友人 Tom Baker", "次女 Clarke 由香里".
 _AFTER_RELATION = re.compile(
-    rf"(?:{alternation(RELATIONS)})(?:の)?[ \u3000]?(?P<name>{_CAP}(?: {_CAP}){{0,2}})(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?:{alternation(RELATIONS)})(?:の)?[ \u3000]?(?P<name>{_CAP}(?: {_CAP}){{0,2}})(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # One capitalised word after an English relation or a staff abbreviation: "her husband Rajesh",
 # "daughter, Emi", "PT Kowalski", "RN Garcia" (a word the dictionary knows as a common noun is left:
 # "PT Plan", "son Home").
 _AFTER_ENGLISH_CUE = re.compile(
     rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?) "
-    rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
-_BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
+_BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
 # Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
 _CAPITALS_BEFORE_HONORIFIC = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}})"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}})"
     rf"[ \u3000]?(?:{alternation(words('person'))})"
 )
 _JAPANESE_TITLES = alternation(words("person", "clinician"))
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
 _BEFORE_HONORIFIC = re.compile(
-    rf"(?<![A-Za-zÀ-ÿ.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
+    rf"(?<![A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
 )
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
