@@ -3,7 +3,11 @@
 Run on the resolved spans of a profile (recall-first), in any kind of
 document:
 
-- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ);
+- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ), also two Latin
+  ones across a comma (Hoshino, Tetsuya) and katakana ones across letters a scan cut out
+  (ア ブドゥル ラ ヒム・カリム);
+- a place that is also a family name takes a given name after it (渋谷 航）), and a span that
+  took a word before the family name takes the given name too (受傷者 千葉 さくら);
 - a family name found alone takes the short word after one space when that
   word reads as a given name: kana (上条 ひかり, 中村 ロサ), one kanji (森永 剛)
   or a word the dictionary calls a person's name or does not know, or any kana word when an age follows
