@@ -258,3 +258,7 @@ def test_short_kanji_names_with_a_space_before_an_honorific():
 def test_latin_names_with_vietnamese_and_polish_letters():
     assert "Nguyễn Thị Lan" in values("Nguyễn Thị Lan")
     assert "Łukasz Kowalczyk" in values("Łukasz Kowalczyk")
+
+
+def test_classes_in_roman_numerals_are_not_names():
+    assert values("NYHA II, CCS III, Killip I") == []

@@ -186,6 +186,9 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + w.start(), len(w.group())) for w in re.finditer(r"[^\s,.]+", text[start:end])]
 
 
+_ROMAN = re.compile(r"[IVX]{2,5}")
+
+
 def _unknown_word(by_start: dict, start: int) -> bool:
     word = by_start.get(start)
     return word is None or word.oov or word.is_proper
@@ -210,6 +213,9 @@ def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
     if len(words) < 2:
         return True  # initials
     morphemes = [by_start.get(w) for w, _ in words]
+    pieces = [text[w : w + n] for w, n in words]
+    if any(_ROMAN.fullmatch(p) for p in pieces):
+        return False  # NYHA II, CCS III: classes and grades
     if any(_person(m) for m in morphemes):
         return True
     pieces = [text[w : w + n] for w, n in words]
