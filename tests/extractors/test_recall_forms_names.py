@@ -262,3 +262,12 @@ def test_latin_names_with_vietnamese_and_polish_letters():
 
 def test_classes_in_roman_numerals_are_not_names():
     assert values("NYHA II, CCS III, Killip I") == []
+
+
+def test_the_next_name_of_a_list_after_a_note_in_brackets():
+    assert "Alvarez" in values("ラウンド者：宍戸（GRM）、Alvarez（薬剤部）\n")
+    assert "CT" not in values("山田（内科）、CT（造影）")
+
+
+def test_a_title_and_an_honorific_after_a_facility_are_no_signature():
+    assert values("くすのき記念病院　病院長 殿\n") == [] or "病院長 殿" not in values("くすのき記念病院　病院長 殿\n")

@@ -203,6 +203,7 @@ _ITEM = re.compile(rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{L
 
 
 _ENGLISH_AND = re.compile(r" (?:and|&) ")
+_NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]")
 
 
 def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
@@ -218,11 +219,13 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
     added: list[Candidate] = []
     taken = [(c.start, c.end) for c in out]
     for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
-        start = span.end + 1
+        note = _NOTE_AFTER.match(text, span.end)  # 宍戸（GRM）、Alvarez: a note in brackets before the separator
+        after = note.end() if note else span.end
+        start = after + 1
         english = _ENGLISH_AND.match(text, span.end) if text[span.end - 1 : span.end].isascii() else None
         if english:
             start = english.end()  # Ahmed R. and Patel, Tanaka & Suzuki
-        if english or (start <= len(text) and text[span.end : start] and text[span.end : start] in _LIST_SEP):
+        if english or (start <= len(text) and text[after:start] and text[after:start] in _LIST_SEP):
             m = _ITEM.match(text, start)
             if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000.;"):
                 continue
@@ -346,7 +349,9 @@ def names_after_facilities(text: str, spans: list[Candidate]) -> list[Candidate]
         m = _NAME_ENDING_THE_LINE.match(text, span.end)
         if not m or any(s.start < m.end("name") and m.start("name") < s.end for s in out):
             continue
-        family = re.split(f"[{SPACE}]", m.group("name"))[0]
+        family, given = re.split(f"[{SPACE}]", m.group("name"))[:2]
+        if given in _TITLES or given[0] in _NOT_GIVEN or family.endswith(tuple(_TITLES)):
+            continue  # 病院長 殿: a title and an honorific
         entries = sudachi_lookup(family)
         if entries and not any(pos[2] == "人名" for pos in entries):
             continue  # 内科 外来: words, not a name
