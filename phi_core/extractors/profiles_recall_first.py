@@ -35,6 +35,7 @@ from phi_core.extractors.recognition.neighbours import (
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
+from phi_core.extractors.recognizers.romaji_words import is_romaji
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
@@ -149,6 +150,12 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
         if latin is None and not m and text[span.start : span.end].isascii():
             latin = _KANJI_IN_BRACKETS.match(text, span.end)  # Chen Wei (陳 偉): the name in its own script
+        if (
+            latin
+            and latin.re is _LATIN_IN_BRACKETS
+            and not _latin_rendering(text[span.start : span.end], latin.group(1))
+        ):
+            continue  # 西条（ICD）, Daniel Brooks (Med Onc): a unit or a role, not the name again
         if latin:
             start, end = latin.span(1)
             clinical = _allow_list().allows(text, start, end)  # 佐藤 花子（MRI）
@@ -164,6 +171,15 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue  # something longer crosses the brackets: leave it as it is
         out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", _profile().supplement_rank)]
     return sorted(out, key=lambda c: c.start)
+
+
+def _latin_rendering(name: str, latin: str) -> bool:
+    """Is ``latin`` the name again in Latin letters: two words or more, or one that reads as romaji,
+    after a name that is not itself in Latin letters?"""
+    if name.isascii():
+        return False
+    words_ = latin.replace(",", " ").split()
+    return len(words_) >= 2 or is_romaji(latin)
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})

@@ -271,3 +271,8 @@ def test_the_next_name_of_a_list_after_a_note_in_brackets():
 
 def test_a_title_and_an_honorific_after_a_facility_are_no_signature():
     assert values("くすのき記念病院　病院長 殿\n") == [] or "病院長 殿" not in values("くすのき記念病院　病院長 殿\n")
+
+
+def test_a_unit_or_role_in_brackets_after_a_name_is_not_its_latin_rendering():
+    assert "ICD" not in values("ラウンド者：西条（ICD）、樋口")
+    assert ("NGUYEN THI LAN", "PATIENT_NAME") in masked("グエン・ティ・ラン（NGUYEN THI LAN）")
