@@ -276,3 +276,10 @@ def test_a_title_and_an_honorific_after_a_facility_are_no_signature():
 def test_a_unit_or_role_in_brackets_after_a_name_is_not_its_latin_rendering():
     assert "ICD" not in values("ラウンド者：西条（ICD）、樋口")
     assert ("NGUYEN THI LAN", "PATIENT_NAME") in masked("グエン・ティ・ラン（NGUYEN THI LAN）")
+
+
+def test_sign_offs_and_names_before_a_latin_staff_abbreviation():
+    assert found("glued-name", "記録　新城／確認　当山") == ["新城", "当山"]
+    assert found("glued-name", "確認 済。実施 後、報告 予定。対応 中。記録 上、指示 通り。") == []
+    assert found("role-value", "参加：玉城PT、宮城MSW") == ["玉城", "宮城"]
+    assert found("role-value", "胸部CT、心電図ST上昇、2単位PT、病棟PT、上PT、左OT、中ST") == []

@@ -33,6 +33,7 @@ from phi_core.japanese.honorifics import (
     LATIN_STAFF_ABBREVIATIONS,
     PATIENT_WORDS,
     RELATIONS,
+    SIGN_OFF_WORDS,
     STAFF_OCCUPATIONS,
     alternation,
     words,
@@ -51,8 +52,8 @@ _AFTER_FORMER_NAME = re.compile(rf"(?:{alternation(FORMER_NAME_WORDS)})(?:[：:�
 # An occupation, a middle dot or a space, a short kanji name, then a particle or the end of a clause:
 # 師長・李 より, 看護師 日比が, 主任・宮城から.
 _OCCUPATION_THEN_NAME = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(STAFF_OCCUPATIONS)})[・･ \u3000](?P<name>{_KANJI_RUN}{{1,3}})"
-    r"(?=[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)|[、。，）)]|\n|$)",
+    rf"(?<![A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + SIGN_OFF_WORDS)})[・･ \u3000](?P<name>{_KANJI_RUN}{{1,3}})"
+    r"(?=[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)|[、。，）)／/]|\n|$)",
     re.MULTILINE,
 )
 _SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")

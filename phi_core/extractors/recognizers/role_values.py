@@ -17,7 +17,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
-from phi_core.japanese.honorifics import STAFF_OCCUPATIONS, alternation
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import BEFORE_CUES, RANK_SUPPLEMENT
@@ -60,9 +60,9 @@ _OCCUPATION_SPACE_NAME = re.compile(
 
 
 _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
-# A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr.
+# A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr, 玉城PT.
 _NAME_BEFORE_LATIN_TITLE = re.compile(
-    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:Ns|NS|Dr|DR)\\.?(?![A-Za-z])"
+    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
 )
 # A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
 _NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
@@ -112,7 +112,7 @@ class RoleValueRecognizer(Recognizer):
             if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
                 end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
             spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
-        if "Ns" in text or "Dr" in text or "NS" in text or "DR" in text:
+        if any(abbreviation in text for abbreviation in LATIN_STAFF_ABBREVIATIONS):
             known = surnames()
             for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
                 # The longest end of the kanji that may be a family name: 4南 上間Ns, 病棟我如古Dr.
