@@ -283,3 +283,11 @@ def test_sign_offs_and_names_before_a_latin_staff_abbreviation():
     assert found("glued-name", "確認 済。実施 後、報告 予定。対応 中。記録 上、指示 通り。") == []
     assert found("role-value", "参加：玉城PT、宮城MSW") == ["玉城", "宮城"]
     assert found("role-value", "胸部CT、心電図ST上昇、2単位PT、病棟PT、上PT、左OT、中ST") == []
+
+
+def test_the_addressee_of_a_letter_or_a_message():
+    assert found("glued-name", "宛：大湾先生御侍史") == ["大湾"]
+    assert found("glued-name", "山田 太郎 先生 御侍史") == ["山田 太郎"]
+    assert found("glued-name", "整形外科先生御侍史、担当先生御侍史、主治医先生御侍史") == []
+    assert "Mei" in found("latin-name", "Dear Mei,")
+    assert found("latin-name", "Dear Colleague,\nDear Sir,\nHello all,") == []

@@ -9,7 +9,8 @@ honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
 (旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
 contact person's family name before a telephone number in brackets
 (支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）); a katakana name stands straight before
-an honorific (ジョンソンさん); a reading follows its label (よみ：ひが たろう).
+an honorific (ジョンソンさん); a reading follows its label (よみ：ひが たろう); an addressee stands before the
+salutations of a letter (大湾先生御侍史).
 
 Where the name ends is read from the dictionary: the longest run of kanji
 after the cue that SudachiDict (or the surname list) knows as a family name
@@ -112,6 +113,13 @@ _SHORT_KANJI_NAME_HONORIFIC = re.compile(
     rf"(?<![{UNIFIED_KANJI}々])(?P<family>{_KANJI_RUN}{{1,2}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}})[ \u3000]?"
     rf"(?P<honorific>{alternation(words('person', exclude=('さま',)))})"
 )
+# An addressee before the salutations of a letter: 大湾先生御侍史, 比嘉 先生 御机下. A department, a unit
+# or a role stands there too (整形外科先生御侍史, 担当先生御侍史): those end in a unit's or a role's kanji.
+_ADDRESSEE = re.compile(
+    rf"(?<![{UNIFIED_KANJI}々])(?P<name>{_KANJI_RUN}{{1,4}}?(?:[ \u3000]{_KANJI_RUN}{{1,3}}?)??)[ \u3000]?"
+    rf"(?:{alternation(words('clinician'))})?[ \u3000]?(?:{alternation(words('letter'))})"
+)
+_NOT_AN_ADDRESSEE_END = tuple("科部室院医長師者課係棟局所当治位同御")
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
@@ -224,6 +232,10 @@ class GluedNameRecognizer(Recognizer):
             if not (_common_word(m.group("family")) or _common_word(m.group("given"))):
                 start, end = m.start("family"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _ADDRESSEE.finditer(text):
+            name = m.group("name")
+            if not name.endswith(_NOT_AN_ADDRESSEE_END) and name not in STAFF_OCCUPATIONS:
+                found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):

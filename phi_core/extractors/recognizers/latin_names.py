@@ -17,7 +17,8 @@
   right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
 - Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
 - capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
-- a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato".
+- a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato";
+- the addressee of a letter or message: "Dear Mei,", "Hi Tom,".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
@@ -107,6 +108,17 @@ _AFTER_ENGLISH_CUE = re.compile(
     rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?) "
     rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
+# The person a letter or a message is written to: "Dear Mei,", "Hi Tom,", "Attn: Ruiz".
+_SALUTATION = re.compile(
+    rf"(?<![A-Za-z])(?:Dear|Hi|Hello|Attn:?|Attention:?) (?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?(?P<name>{_CAP}(?: {_CAP}){{0,2}})"
+    r"(?=[,:;!\n]|$)",
+    re.MULTILINE,
+)
+_ADDRESSED_GROUPS = frozenset(
+    "Colleague Colleagues Sir Sirs Madam Doctor Doctors All Team Everyone Friend Friends Patient Patients Family "
+    "Families Member Members Staff Nurse Nurses Parent Parents Guardian Guardians Customer Customers Editor "
+    "Editors Reviewer Reviewers Committee Coordinator There Again Sender Recipient".split()
+)
 # A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
 _BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
 # Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
@@ -163,6 +175,9 @@ class LatinNameRecognizer(Recognizer):
                 )
                 span = (m.start("name"), end)
                 (relatives if m.group("relation") else logins).add(span)
+        for m in _SALUTATION.finditer(folded):
+            if not set(m.group("name").split()) & _ADDRESSED_GROUPS:
+                logins.add(m.span("name"))  # not "Dear Colleague", "Dear Sir"
         for m in _BEFORE_BABY.finditer(folded):
             word = by_start.get(m.start("name"))
             if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
