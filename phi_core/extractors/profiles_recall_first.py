@@ -150,6 +150,10 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
         if latin is None and not m and text[span.start : span.end].isascii():
             latin = _KANJI_IN_BRACKETS.match(text, span.end)  # Chen Wei (陳 偉): the name in its own script
+        if latin is None and not m and _ALL_KATAKANA_NAME.match(text[span.start : span.end]):
+            latin = _KANJI_NAME_IN_BRACKETS.match(text, span.end)  # パク・ソヨン（朴昭妍）
+            if latin and not _kanji_rendering(latin.group(1)):
+                latin = None
         if (
             latin
             and latin.re is _LATIN_IN_BRACKETS
@@ -171,6 +175,22 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue  # something longer crosses the brackets: leave it as it is
         out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", _profile().supplement_rank)]
     return sorted(out, key=lambda c: c.start)
+
+
+_ALL_KATAKANA_NAME = re.compile(rf"^[{KATAKANA}・･ \u3000]+$")
+_KANJI_NAME_IN_BRACKETS = re.compile(rf"[ \u3000]{{0,2}}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])")
+
+
+def _kanji_rendering(kanji: str) -> bool:
+    """Kanji in brackets after a katakana name are its own script when they start with a family name
+    and are no word the dictionary knows (朴昭妍; not 長女, 主治医, 韓国籍)."""
+    from phi_core.extractors.recognition.name_parts import can_be_surname
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    family = re.split("[ \u3000]", kanji)[0]
+    if not (can_be_surname(family[:1]) or can_be_surname(family[:2])):
+        return False
+    return not (sudachi_available() and sudachi_lookup(kanji.replace(" ", "").replace("\u3000", "")))
 
 
 def _latin_rendering(name: str, latin: str) -> bool:

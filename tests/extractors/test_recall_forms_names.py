@@ -291,3 +291,11 @@ def test_the_addressee_of_a_letter_or_a_message():
     assert found("glued-name", "整形外科先生御侍史、担当先生御侍史、主治医先生御侍史") == []
     assert "Mei" in found("latin-name", "Dear Mei,")
     assert found("latin-name", "Dear Colleague,\nDear Sir,\nHello all,") == []
+
+
+def test_a_nationality_in_brackets_and_the_name_in_another_script():
+    assert found("glued-name", "イワノワ（ロシア籍）") == ["イワノワ"]
+    assert "Song Min-jun" in found("glued-name", "ソン ミンジュン 様（韓国籍、Song Min-jun）")
+    assert found("glued-name", "スタッフ（日本国籍）、ヘルパー（外国籍）") == []
+    assert "朴昭妍" in values("パク・ソヨン（朴昭妍）")
+    assert "長女" not in values("グエン（長女）") and "主治医" not in values("スミス（主治医）")

@@ -10,7 +10,8 @@ honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
 contact person's family name before a telephone number in brackets
 (支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）); a katakana name stands straight before
 an honorific (ジョンソンさん); a reading follows its label (よみ：ひが たろう); an addressee stands before the
-salutations of a letter (大湾先生御侍史).
+salutations of a letter (大湾先生御侍史); a nationality in brackets follows a foreign
+name (イワノワ（ロシア籍）, （韓国籍、Song Min-jun）).
 
 Where the name ends is read from the dictionary: the longest run of kanji
 after the cue that SudachiDict (or the surname list) knows as a family name
@@ -120,6 +121,15 @@ _ADDRESSEE = re.compile(
     rf"(?:{alternation(words('clinician'))})?[ \u3000]?(?:{alternation(words('letter'))})"
 )
 _NOT_AN_ADDRESSEE_END = tuple("科部室院医長師者課係棟局所当治位同御")
+# A nationality in brackets says the word before it, or the Latin name beside it, is a person:
+# イワノワ（ロシア籍）, ソン ミンジュン 様（韓国籍、Song Min-jun）.
+_KATAKANA_NAME = rf"[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,11}}(?:[・･ \u3000][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,12}}){{0,3}}"
+_LATIN_NAME = r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,3}"
+_NAME_BEFORE_NATIONALITY = re.compile(
+    rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z])(?P<name>{_KATAKANA_NAME}|{_LATIN_NAME})[ \u3000]?"
+    rf"(?:(?:{alternation(words('person'))})[ \u3000]?)?"
+    r"[（(](?:国籍[：:])?[^（()）\n、,]{1,8}籍(?:[)）]|[、,][ \u3000]?(?P<latin>" + _LATIN_NAME + r")[)）])"
+)
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
@@ -236,6 +246,11 @@ class GluedNameRecognizer(Recognizer):
             name = m.group("name")
             if not name.endswith(_NOT_AN_ADDRESSEE_END) and name not in STAFF_OCCUPATIONS:
                 found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_NATIONALITY.finditer(text):
+            for group in ("name", "latin"):
+                if m.group(group) and not _common_noun(m.group(group)):
+                    start, end = m.span(group)
+                    found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
@@ -244,6 +259,11 @@ class GluedNameRecognizer(Recognizer):
                 category = "PHYSICIAN_NAME" if staff else "PATIENT_NAME"
                 found.append(Candidate(m.start("name"), m.end("name"), category, RANK_SUPPLEMENT))
         return found
+
+
+def _common_noun(word: str) -> bool:
+    """SudachiDict lists ``word`` as a common noun (スタッフ), whatever else it may be."""
+    return sudachi_available() and any(pos[1] == "普通名詞" for pos in sudachi_lookup(word))
 
 
 def _unknown(word: Morpheme | None) -> bool:
