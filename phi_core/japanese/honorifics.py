@@ -99,6 +99,12 @@ ENGLISH_RELATIONS: tuple[str, ...] = (
     "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "guardian", "carer", "caregiver",
     "fiancé", "fiancee", "uncle", "aunt", "cousin", "neighbour", "neighbor",
 )  # fmt: skip
+# Posts written straight after a staff member's family name (上原主任, 島袋師長より, 金城課長).
+POSTS_AFTER_NAME: tuple[str, ...] = (
+    "主任", "副主任", "師長", "副師長", "看護師長", "技師長", "事務長", "課長", "係長", "部長", "副部長", "室長", "所長",
+    "院長", "副院長", "医長", "科長", "班長", "主査", "主事", "参事", "理事長", "施設長", "センター長", "リーダー",
+    "サブリーダー", "マネージャー", "マネジャー", "ケアマネ", "ケアマネジャー", "相談員", "支援員", "指導員",
+)  # fmt: skip
 # What a staff member did, written before their name in a sign-off (記録　新城／確認　当山, 実施 比嘉).
 SIGN_OFF_WORDS: tuple[str, ...] = (
     "確認", "記録", "記載", "記入", "入力", "作成", "承認", "実施", "点検", "監査", "立会", "立会い", "指示", "報告",

@@ -299,3 +299,10 @@ def test_a_nationality_in_brackets_and_the_name_in_another_script():
     assert found("glued-name", "スタッフ（日本国籍）、ヘルパー（外国籍）") == []
     assert "朴昭妍" in values("パク・ソヨン（朴昭妍）")
     assert "長女" not in values("グエン（長女）") and "主治医" not in values("スミス（主治医）")
+
+
+def test_a_family_name_with_a_post_glued_after_it():
+    text = "上原主任に報告、島袋師長より説明、金城課長、与那覇室長が対応、ナカムラ主任、報告者上原主任"
+    assert found("glued-name", text) == ["上原", "島袋", "金城", "与那覇", "ナカムラ", "上原"]
+    posts = "本日の主任は交代、看護師長より、病棟主任、外来師長へ、看護部長、事務部長、病院長、副院長、"
+    assert found("glued-name", posts + "スタッフリーダー、病棟リーダー、地域連携室長、放射線科部長") == []

@@ -34,6 +34,7 @@ from phi_core.japanese.honorifics import (
     FORMER_NAME_WORDS,
     LATIN_STAFF_ABBREVIATIONS,
     PATIENT_WORDS,
+    POSTS_AFTER_NAME,
     RELATIONS,
     SIGN_OFF_WORDS,
     STAFF_OCCUPATIONS,
@@ -129,6 +130,11 @@ _NAME_BEFORE_NATIONALITY = re.compile(
     rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z])(?P<name>{_KATAKANA_NAME}|{_LATIN_NAME})[ \u3000]?"
     rf"(?:(?:{alternation(words('person'))})[ \u3000]?)?"
     r"[（(](?:国籍[：:])?[^（()）\n、,]{1,8}籍(?:[)）]|[、,][ \u3000]?(?P<latin>" + _LATIN_NAME + r")[)）])"
+)
+# A family name with a post glued after it: 上原主任に報告, 島袋師長より, ナカムラ主任.
+_NAME_BEFORE_POST = re.compile(
+    rf"(?P<run>{_KANJI_RUN}{{1,6}}|(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,7}})"
+    rf"(?:{alternation(POSTS_AFTER_NAME)})"
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
@@ -251,6 +257,10 @@ class GluedNameRecognizer(Recognizer):
                 if m.group(group) and not _common_noun(m.group(group)):
                     start, end = m.span(group)
                     found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_POST.finditer(text):
+            start = _family_name_ending(text, m.start("run"), m.end("run"), morphemes())
+            if start is not None:
+                found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
@@ -264,6 +274,30 @@ class GluedNameRecognizer(Recognizer):
 def _common_noun(word: str) -> bool:
     """SudachiDict lists ``word`` as a common noun (スタッフ), whatever else it may be."""
     return sudachi_available() and any(pos[1] == "普通名詞" for pos in sudachi_lookup(word))
+
+
+def _family_name_ending(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> int | None:
+    """Start of the family name that ends the run text[start:end] (報告者上原 -> 上原), if one does.
+
+    Kanji: the longest ending of two or three that starts a morpheme and may be a family name,
+    or one kanji the dictionary reads as a name there. Katakana: the whole word, when the
+    dictionary does not list it as a common noun (ナカムラ; not スタッフ).
+    """
+    run = text[start:end]
+    if not re.match(_KANJI_RUN, run):
+        return None if _common_noun(run) or len(run) < 2 else start
+    for size in (3, 2, 1):
+        if size > len(run):
+            continue
+        begin = end - size
+        word = by_start.get(begin)
+        if word is None:
+            continue
+        if size == 1 and not word.is_person:
+            continue
+        if can_be_surname(run[-size:]) and (word.is_person or word.end >= end or word.oov or size > 1):
+            return begin
+    return None
 
 
 def _unknown(word: Morpheme | None) -> bool:
