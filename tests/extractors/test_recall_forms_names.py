@@ -306,3 +306,8 @@ def test_a_family_name_with_a_post_glued_after_it():
     assert found("glued-name", text) == ["上原", "島袋", "金城", "与那覇", "ナカムラ", "上原"]
     posts = "本日の主任は交代、看護師長より、病棟主任、外来師長へ、看護部長、事務部長、病院長、副院長、"
     assert found("glued-name", posts + "スタッフリーダー、病棟リーダー、地域連携室長、放射線科部長") == []
+
+
+def test_a_family_name_with_an_occupation_glued_after_it():
+    assert found("glued-name", "当山理学療法士") == ["当山"]
+    assert found("glued-name", "病棟看護師、担当理学療法士、専任薬剤師、当院医師、非常勤医師、女性看護師") == []

@@ -131,10 +131,11 @@ _NAME_BEFORE_NATIONALITY = re.compile(
     rf"(?:(?:{alternation(words('person'))})[ \u3000]?)?"
     r"[（(](?:国籍[：:])?[^（()）\n、,]{1,8}籍(?:[)）]|[、,][ \u3000]?(?P<latin>" + _LATIN_NAME + r")[)）])"
 )
-# A family name with a post glued after it: 上原主任に報告, 島袋師長より, ナカムラ主任.
+# A family name with a post or an occupation glued after it: 上原主任に報告, 島袋師長より, ナカムラ主任,
+# 当山理学療法士.
 _NAME_BEFORE_POST = re.compile(
     rf"(?P<run>{_KANJI_RUN}{{1,6}}|(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,7}})"
-    rf"(?:{alternation(POSTS_AFTER_NAME)})"
+    rf"(?:{alternation(POSTS_AFTER_NAME + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))})"
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")
