@@ -311,3 +311,9 @@ def test_a_family_name_with_a_post_glued_after_it():
 def test_a_family_name_with_an_occupation_glued_after_it():
     assert found("glued-name", "当山理学療法士") == ["当山"]
     assert found("glued-name", "病棟看護師、担当理学療法士、専任薬剤師、当院医師、非常勤医師、女性看護師") == []
+
+
+def test_a_name_as_a_part_of_a_file_name_or_a_path():
+    assert found("path-name", "rejected: /import/scan/上妻十堂院源之茜_同意書_20261203.pdf") == ["上妻十堂院源之茜"]
+    assert found("path-name", "scan_山田太郎_紹介状.pdf") == ["山田太郎"]
+    assert found("path-name", "/data/検査結果/胸部CT_20250101.dcm /share/放射線科/読影レポート.pdf") == []
