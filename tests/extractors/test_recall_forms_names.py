@@ -317,3 +317,9 @@ def test_a_name_as_a_part_of_a_file_name_or_a_path():
     assert found("path-name", "rejected: /import/scan/上妻十堂院源之茜_同意書_20261203.pdf") == ["上妻十堂院源之茜"]
     assert found("path-name", "scan_山田太郎_紹介状.pdf") == ["山田太郎"]
     assert found("path-name", "/data/検査結果/胸部CT_20250101.dcm /share/放射線科/読影レポート.pdf") == []
+
+
+def test_names_under_plain_language_and_childrens_labels():
+    assert found("name-label", "なまえ：ひが はなこ") == ["ひが はなこ"]
+    assert found("name-label", "患児名 ハルト\n") == ["ハルト"]
+    assert found("name-label", "なまえ：未記入\nお名前をお書きください。") == []
