@@ -323,3 +323,4 @@ def test_names_under_plain_language_and_childrens_labels():
     assert found("name-label", "なまえ：ひが はなこ") == ["ひが はなこ"]
     assert found("name-label", "患児名 ハルト\n") == ["ハルト"]
     assert found("name-label", "なまえ：未記入\nお名前をお書きください。") == []
+    assert found("name-label", "   利用者名        職種     端末   ") == []
