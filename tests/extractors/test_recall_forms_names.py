@@ -324,3 +324,9 @@ def test_names_under_plain_language_and_childrens_labels():
     assert found("name-label", "患児名 ハルト\n") == ["ハルト"]
     assert found("name-label", "なまえ：未記入\nお名前をお書きください。") == []
     assert found("name-label", "   利用者名        職種     端末   ") == []
+
+
+def test_the_mothers_name_and_child_after_a_space():
+    assert "ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ" in values("■ ｺｯﾄ5　ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ　日齢3")
+    assert "藤枝 千尋 児" in values("藤枝 千尋 児　日齢3")
+    assert not any("児童" in v for v in values("山田 花子 児童館"))

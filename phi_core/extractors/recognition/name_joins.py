@@ -293,6 +293,8 @@ _BABY_NUMBER = rf"[{SPACE}]?[0-9０-９①-⑨A-ZＡ-Ｚ](?![0-9０-９A-Za-z])"
 _NAME_TAIL = re.compile(
     rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}A-Za-z])(?:{_BABY_NUMBER})?"
     r"|(?:\^[A-Z][A-Za-z'\-]*){1,2}(?![A-Za-z0-9^])"
+    # the mother's name and 児 (child) after a space: 藤枝 千尋 児, ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ
+    rf"|[{SPACE}](?:児|ｼﾞ)(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}{HIRAGANA_LETTERS}A-Za-z])"
 )
 # A given name of one kanji cut by a line end, the rest alone at the start of the next line
 # (坂井 典⏎     子      年齢): scanned forms and fixed-width boxes break values so.
