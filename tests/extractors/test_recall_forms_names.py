@@ -330,3 +330,8 @@ def test_the_mothers_name_and_child_after_a_space():
     assert "ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ" in values("■ ｺｯﾄ5　ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ　日齢3")
     assert "藤枝 千尋 児" in values("藤枝 千尋 児　日齢3")
     assert not any("児童" in v for v in values("山田 花子 児童館"))
+
+
+def test_a_family_name_no_dictionary_lists_after_a_role_and_a_colon():
+    assert found("role-value", "記録：梟山") == ["梟山"]
+    assert found("role-value", "担当：外来看護\n術者：胸部外科\n担当：病棟全体\n麻酔：全身麻酔\n記録：上下") == []

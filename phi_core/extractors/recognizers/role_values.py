@@ -18,6 +18,7 @@ from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, c
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import BEFORE_CUES, RANK_SUPPLEMENT
@@ -69,6 +70,26 @@ _NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
 
 
+_UNIT_ENDINGS = tuple("科部室棟課係院局所")
+
+
+def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
+    """記録：梟山: kanji the dictionary has only as single-kanji nouns (梟 + 山), none a verbal noun or a unit.
+
+    A family name no dictionary lists reads as ordinary nouns glued together; a
+    clinical value after a role is a word it knows (全身麻酔) or a compound of
+    words (外来看護, 胸部外科, 病棟全体).
+    """
+    if " " in value or not 2 <= len(value) <= 4 or value.endswith(_UNIT_ENDINGS) or not sudachi_available():
+        return False
+    if sudachi_lookup(value):
+        return False
+    pieces = [m for m in by_start.values() if start <= m.start and m.end <= start + len(value)]
+    return len(pieces) >= 2 and all(
+        len(m.surface) == 1 and m.pos[0] == "名詞" and m.pos[2] not in _VERBAL_NOUNS for m in pieces
+    )
+
+
 def _says_what_not_who(word) -> bool:
     return word.surface in _NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
 
@@ -96,7 +117,9 @@ class RoleValueRecognizer(Recognizer):
                     if by_start is None:
                         by_start = {m.start: m for m in document_morphemes(doc)}
                     first = by_start.get(start)
-                    if first is not None and (first.is_proper or first.oov):
+                    if (first is not None and (first.is_proper or first.oov)) or _unknown_compound(
+                        value, by_start, start
+                    ):
                         found.append(Candidate(start, start + len(value), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
                 end = item.end()
                 if end < len(text) and text[end] in "、,，":
