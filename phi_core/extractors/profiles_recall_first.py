@@ -21,7 +21,13 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
 from phi_core.extractors.recognition.demographics import demographics_after_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
-from phi_core.extractors.recognition.name_joins import join_name_words, name_parts_elsewhere, names_listed_beside
+from phi_core.extractors.recognition.name_joins import (
+    join_name_words,
+    name_parts_elsewhere,
+    name_tails,
+    names_after_facilities,
+    names_listed_beside,
+)
 from phi_core.extractors.recognition.neighbours import (
     grow_addresses,
     rooms_after_wards,
@@ -31,6 +37,7 @@ from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
 from phi_core.extractors.recognition.room_passes import rooms_and_wards
+from phi_core.extractors.recognizers.romaji_words import is_romaji
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
@@ -100,9 +107,10 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
             if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
-    spans = join_dotted_names(text, spans)
+    spans = name_tails(text, join_dotted_names(text, spans))
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
+    spans = names_after_facilities(text, spans)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = extend_dates(text, demographics_after_names(text, spans))
@@ -110,8 +118,14 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
 
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.
+# An honorific may stand between: 安 次 嶺  サ ヨ 様（アシミネ サヨ）. Without brackets, a kana name
+# of two words that ends the line after the name and its honorific is its reading too:
+# 東雲 ハツヱ 様　　しののめ はつえ.
+_HONORIFIC_THEN = rf"[{SPACE}]{{0,2}}(?:(?:{alternation(words('person'))})[{SPACE}]{{0,2}})?"
 _READING_IN_BRACKETS = re.compile(
-    rf"[{SPACE}]{{0,2}}[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
+    rf"{_HONORIFIC_THEN}[（(]([{READING_KANA}]+(?:[{SPACE}・][{READING_KANA}]+)*)(?=[)）／/、,])"
+    rf"|[{SPACE}]{{0,2}}(?:{alternation(words('person'))})[{SPACE}]{{1,4}}"
+    rf"([{READING_KANA}]{{2,}}[{SPACE}][{READING_KANA}]{{2,}})(?=[{SPACE}]*(?:\n|$))"
 )
 
 
@@ -139,6 +153,16 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
         if latin is None and not m and text[span.start : span.end].isascii():
             latin = _KANJI_IN_BRACKETS.match(text, span.end)  # Chen Wei (陳 偉): the name in its own script
+        if latin is None and not m and _ALL_KATAKANA_NAME.match(text[span.start : span.end]):
+            latin = _KANJI_NAME_IN_BRACKETS.match(text, span.end)  # パク・ソヨン（朴昭妍）
+            if latin and not _kanji_rendering(latin.group(1)):
+                latin = None
+        if (
+            latin
+            and latin.re is _LATIN_IN_BRACKETS
+            and not _latin_rendering(text[span.start : span.end], latin.group(1))
+        ):
+            continue  # 西条（ICD）, Daniel Brooks (Med Onc): a unit or a role, not the name again
         if latin:
             start, end = latin.span(1)
             clinical = _allow_list().allows(text, start, end)  # 佐藤 花子（MRI）
@@ -148,12 +172,37 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         if not m:
             continue
-        start, end = m.span(1)
+        start, end = m.span(1) if m.group(1) else m.span(2)
         inside = [s for s in out if start <= s.start and s.end <= end]
         if any(s.start < end and start < s.end for s in out if s not in inside):
             continue  # something longer crosses the brackets: leave it as it is
         out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", _profile().supplement_rank)]
     return sorted(out, key=lambda c: c.start)
+
+
+_ALL_KATAKANA_NAME = re.compile(rf"^[{KATAKANA}・･ \u3000]+$")
+_KANJI_NAME_IN_BRACKETS = re.compile(rf"[ \u3000]{{0,2}}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])")
+
+
+def _kanji_rendering(kanji: str) -> bool:
+    """Kanji in brackets after a katakana name are its own script when they start with a family name
+    and are no word the dictionary knows (朴昭妍; not 長女, 主治医, 韓国籍)."""
+    from phi_core.extractors.recognition.name_parts import can_be_surname
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    family = re.split("[ \u3000]", kanji)[0]
+    if not (can_be_surname(family[:1]) or can_be_surname(family[:2])):
+        return False
+    return not (sudachi_available() and sudachi_lookup(kanji.replace(" ", "").replace("\u3000", "")))
+
+
+def _latin_rendering(name: str, latin: str) -> bool:
+    """Is ``latin`` the name again in Latin letters: two words or more, or one that reads as romaji,
+    after a name that is not itself in Latin letters?"""
+    if name.isascii():
+        return False
+    words_ = latin.replace(",", " ").split()
+    return len(words_) >= 2 or is_romaji(latin)
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})

@@ -80,7 +80,51 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
     "社会福祉士", "医療ソーシャルワーカー", "相談員", "相談支援専門員", "介護支援専門員", "ケアマネジャー",
     "ケアマネ", "介護福祉士", "看護助手", "医療事務", "医師事務作業補助者", "検者", "聴取者", "説明者", "立会人",
     "PSW", "MSW", "PT", "OT", "ST", "CE", "CP", "MA", "Ns.", "Ns", "Dr.", "Dr",
+    # The nurse or pharmacist in charge, and the shift a nurse works (担当看護師 日比、夜勤 Kim).
+    "担当看護師", "受け持ち看護師", "受持看護師", "受持ち看護師", "担当薬剤師", "夜勤", "日勤", "準夜", "深夜",
+    "夜勤者", "日勤者", "遅番", "早番",
 )  # fmt: skip
+# Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
+LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN")
+# Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).
+RELATIONS: tuple[str, ...] = (
+    "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "四男", "四女", "息子", "娘", "祖母", "祖父",
+    "叔父", "叔母", "伯父", "伯母", "義母", "義父", "義兄", "義姉", "孫", "甥", "姪", "兄", "姉", "弟", "妹", "母", "父",
+    "妻", "夫", "内縁の妻", "内縁の夫", "婚約者", "パートナー", "友人", "知人", "隣人", "同居人", "同行者", "付添人",
+    "付き添い", "保護者", "後見人", "成年後見人", "キーパーソン", "上の子", "下の子", "長兄", "長姉",
+)  # fmt: skip
+# The same relations in English, before a name (her husband Rajesh, daughter, Emi).
+ENGLISH_RELATIONS: tuple[str, ...] = (
+    "wife", "husband", "son", "daughter", "mother", "father", "sister", "brother", "spouse", "partner", "friend",
+    "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "guardian", "carer", "caregiver",
+    "fiancé", "fiancee", "uncle", "aunt", "cousin", "neighbour", "neighbor",
+)  # fmt: skip
+# Posts written straight after a staff member's family name (上原主任, 島袋師長より, 金城課長).
+POSTS_AFTER_NAME: tuple[str, ...] = (
+    "主任", "副主任", "師長", "副師長", "看護師長", "技師長", "事務長", "課長", "係長", "部長", "副部長", "室長", "所長",
+    "院長", "副院長", "医長", "科長", "班長", "主査", "主事", "参事", "理事長", "施設長", "センター長", "リーダー",
+    "サブリーダー", "マネージャー", "マネジャー", "ケアマネ", "ケアマネジャー", "相談員", "支援員", "指導員",
+)  # fmt: skip
+# What a staff member did, written before their name in a sign-off (記録　新城／確認　当山, 実施 比嘉).
+SIGN_OFF_WORDS: tuple[str, ...] = (
+    "確認", "記録", "記載", "記入", "入力", "作成", "承認", "実施", "点検", "監査", "立会", "立会い", "指示", "報告",
+    "対応", "署名", "文責", "チェック", "申し送り", "受け", "送り",
+)  # fmt: skip
+# Words for the patient or the person served, written before their name in brackets (患者本人（大湾）).
+PATIENT_WORDS: tuple[str, ...] = (
+    "患者",
+    "本人",
+    "患者本人",
+    "ご本人",
+    "利用者",
+    "対象者",
+    "入所者",
+    "入居者",
+    "受診者",
+    "児",
+)
+# Words that say a name follows is an earlier or another name of the same person (旧姓佐久間で受診).
+FORMER_NAME_WORDS: tuple[str, ...] = ("旧姓", "新姓", "旧名", "通称", "本名", "旧氏")
 # Latin titles in front of a name; a dot may follow.
 LATIN_LEADING_TITLES: tuple[str, ...] = ("Dr", "DR", "Prof", "Ns", "NS", "Mr", "Mrs", "Ms")
 # Katakana rendering of "doctor" used as a title.

@@ -3,7 +3,11 @@
 Run on the resolved spans of a profile (recall-first), in any kind of
 document:
 
-- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ);
+- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ), also two Latin
+  ones across a comma (Hoshino, Tetsuya) and katakana ones across letters a scan cut out
+  (ア ブドゥル ラ ヒム・カリム);
+- a place that is also a family name takes a given name after it (渋谷 航）), and a span that
+  took a word before the family name takes the given name too (受傷者 千葉 さくら);
 - a family name found alone takes the short word after one space when that
   word reads as a given name: kana (上条 ひかり, 中村 ロサ), one kanji (森永 剛)
   or a word the dictionary calls a person's name or does not know, or any kana word when an age follows
@@ -20,7 +24,17 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, SPACE, is_kana, is_kanji
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HALF_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    KANJI,
+    LONG_VOWEL,
+    SPACE,
+    is_kana,
+    is_kanji,
+)
 from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
 from phi_core.nlp.morphemes import Morpheme
 
@@ -58,6 +72,21 @@ def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
     return len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov)
 
 
+_KANJI_WORD = re.compile(f"^[{KANJI}]{{1,3}}$")
+# Letters a scan cut out of a katakana name between two found parts: ア ブドゥル [ラ] ヒム・カリム.
+_KATAKANA_GAP = re.compile(f"^[{SPACE}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,2}}[{SPACE}]$")
+
+
+def _one_name_across(text: str, end: int, start: int) -> bool:
+    """Do two name spans with this gap between them make one name?"""
+    gap = text[end:start]
+    if gap in (" ", "\u3000"):
+        return True
+    if gap in (", ", ",") and text[end - 1 : end].isalpha() and text[start : start + 1].isupper():
+        return text[end - 1].isascii() and text[start].isascii()  # Hoshino, Tetsuya
+    return _KATAKANA_GAP.match(gap) is not None and is_kana(text[end - 1]) and is_kana(text[start])
+
+
 def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
     """Join a name found in part with the rest of it (see the module's docstring)."""
     out: list[Candidate] = []
@@ -67,17 +96,28 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             previous is not None
             and previous.category in NAME_CATEGORIES
             and span.category in NAME_CATEGORIES
-            and text[previous.end : span.start] in (" ", "\u3000")
+            and _one_name_across(text, previous.end, span.start)
         ):
             out[-1] = previous._replace(end=span.end)
             continue
         out.append(span)
     for i, span in enumerate(out):
-        if span.category not in NAME_CATEGORIES or any(ch in SPACE for ch in text[span.start : span.end]):
+        family = text[span.start : span.end]
+        place = span.category == "ADDRESS" and _KANJI_WORD.match(family) is not None
+        if span.category not in NAME_CATEGORIES and not place:
             continue
+        if any(ch in SPACE for ch in family):
+            # 受傷者 千葉 + さくら: a span that took a word before the family name
+            family = re.split(f"[{SPACE}]", family)[-1]
+            if not (_KANJI_WORD.match(family) and can_be_surname(family)):
+                continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _GIVEN_AFTER.match(text, span.end)
-        family = text[span.start : span.end]
+        if place:
+            # 渋谷 航）: a place that is also a family name, then a word the dictionary gives as a given name
+            if after and after.end() <= limit and can_be_surname(family) and can_be_given_name(after.group("w")):
+                out[i] = span._replace(end=after.end(), category="PATIENT_NAME")
+            continue
         # A family name in kana takes a kana given name only before an honorific: わたなべ そうたくん.
         kana_pair = bool(
             after and is_kana(family[0]) and is_kana(after.group("w")[0]) and _HONORIFIC_NEXT.match(text, after.end())
@@ -162,10 +202,15 @@ _LIST_SEP = "、,，/／"
 _ITEM = re.compile(rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}")
 
 
+_ENGLISH_AND = re.compile(r" (?:and|&) ")
+_NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]")
+
+
 def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
     """In a list of people, the item after a found name is a name when the dictionary does not know it.
 
-    "久我/Alvarez", "佐藤、Olsen、カルロス": the item after a separator (、 , /) that
+    "久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel": the item after a separator (、 , /,
+    and between Latin names "and" or "&") that
     follows a name, a capitalised Latin word, a katakana word or a short kanji
     word that SudachiDict calls a person's name or does not know (CT, MRI are known).
     """
@@ -174,10 +219,17 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
     added: list[Candidate] = []
     taken = [(c.start, c.end) for c in out]
     for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
-        start = span.end + 1
-        if start <= len(text) and text[span.end : start] and text[span.end : start] in _LIST_SEP:
+        note = _NOTE_AFTER.match(text, span.end)  # 宍戸（GRM）、Alvarez: a note in brackets before the separator
+        after = note.end() if note else span.end
+        start = after + 1
+        english = _ENGLISH_AND.match(text, span.end) if text[span.end - 1 : span.end].isascii() else None
+        if english:
+            start = english.end()  # Ahmed R. and Patel, Tanaka & Suzuki
+        if english or (start <= len(text) and text[after:start] and text[after:start] in _LIST_SEP):
             m = _ITEM.match(text, start)
-            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000"):
+            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000.;"):
+                continue
+            if english and not m.group().isascii():
                 continue
             word = by_span.get(m.span())
             if word is None or not (word.oov or word.is_person):
@@ -231,3 +283,79 @@ _SINGLE_AFTER = re.compile(rf"(?:[がはのにへとも]|{_HONORIFIC}|[（(])")
 def _single_kanji_name_use(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else "\n"
     return bool(_SINGLE_AFTER.match(text, end)) and not is_kanji(before)
+
+
+# What follows a name and still belongs to it: a newborn's "family name + baby" (小笠原 ベビー,
+# 高城 りな ﾍﾞﾋﾞｰ1, Nguyen Baby), the further parts of a caret-separated name (HOLLAND^Margaret^Ann),
+# the rest of a given name cut by a line end, a digit read for a letter (YAMADA TAR0).
+_BABY = r"(?:ベビー|ﾍﾞﾋﾞｰ|[Bb]aby|BABY|Ｂａｂｙ)"
+_BABY_NUMBER = rf"[{SPACE}]?[0-9０-９①-⑨A-ZＡ-Ｚ](?![0-9０-９A-Za-z])"
+_NAME_TAIL = re.compile(
+    rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}A-Za-z])(?:{_BABY_NUMBER})?"
+    r"|(?:\^[A-Z][A-Za-z'\-]*){1,2}(?![A-Za-z0-9^])"
+    # the mother's name and 児 (child) after a space: 藤枝 千尋 児, ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ
+    rf"|[{SPACE}](?:児|ｼﾞ)(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}{HIRAGANA_LETTERS}A-Za-z])"
+)
+# A given name of one kanji cut by a line end, the rest alone at the start of the next line
+# (坂井 典⏎     子      年齢): scanned forms and fixed-width boxes break values so.
+_CUT_GIVEN = re.compile(rf"^[{KANJI}]{{1,3}}[{SPACE}][{KANJI}]$")
+_REST_ON_NEXT_LINE = re.compile(rf"\n[{SPACE}]*(?P<rest>[{KANJI}{HIRAGANA_LETTERS}]{{1,2}})(?=[{SPACE}]{{2,}}|\n|$)")
+# Letters O and l read as digits at the end of a name in capitals: YAMADA TAR0.
+_DIGIT_FOR_LETTER = re.compile(r"[01]{1,2}(?![0-9A-Za-z])")
+_ENDS_WITH_BABY = re.compile(rf"{_BABY}$")
+_NUMBER_TAIL = re.compile(_BABY_NUMBER)
+
+
+def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A name span takes what still belongs to it right after it (see _NAME_TAIL).
+
+    A place name (小笠原) before a newborn's word is the family name of the newborn.
+    """
+    out = list(spans)
+    for i, span in enumerate(out):
+        value = text[span.start : span.end]
+        place = span.category == "ADDRESS" and not re.search(rf"[0-9０-９{SPACE}]", value)
+        if span.category not in NAME_CATEGORIES and not place:
+            continue
+        tail = (_NUMBER_TAIL if _ENDS_WITH_BABY.search(value) else _NAME_TAIL).match(text, span.end)
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        if not tail and not place and _CUT_GIVEN.match(value):
+            tail = _REST_ON_NEXT_LINE.match(text, span.end)
+            if tail and (tail.group("rest") in _TITLES or tail.group("rest")[0] in _NOT_GIVEN):
+                tail = None
+        if not tail and not place and re.search(r"[A-Z]{2}$", value):
+            tail = _DIGIT_FOR_LETTER.match(text, span.end)
+        if not tail or tail.end() > limit or (place and not re.match(rf"[{SPACE}]?{_BABY}", tail.group())):
+            continue
+        out[i] = span._replace(end=tail.end(), category="PATIENT_NAME" if place else span.category)
+    return out
+
+
+# A signature: the facility's name, a wide space, then the doctor's family and given name ending
+# the line (R8.12.4　ふくろう内科医院　梟山 玄).
+_NAME_ENDING_THE_LINE = re.compile(
+    rf"[{SPACE}]{{1,4}}(?P<name>[{KANJI}]{{1,3}}[{SPACE}][{KANJI}]{{1,3}})[{SPACE}]*(?:印|㊞)?[{SPACE}]*(?=\n|$)"
+)
+
+
+def names_after_facilities(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The name that ends the line after a hospital's or clinic's name is the signing doctor's."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    if not sudachi_available():
+        return spans
+    out = list(spans)
+    for span in spans:
+        if span.category != "HOSPITAL_NAME":
+            continue
+        m = _NAME_ENDING_THE_LINE.match(text, span.end)
+        if not m or any(s.start < m.end("name") and m.start("name") < s.end for s in out):
+            continue
+        family, given = re.split(f"[{SPACE}]", m.group("name"))[:2]
+        if given in _TITLES or given[0] in _NOT_GIVEN or family.endswith(tuple(_TITLES)):
+            continue  # 病院長 殿: a title and an honorific
+        entries = sudachi_lookup(family)
+        if entries and not any(pos[2] == "人名" for pos in entries):
+            continue  # 内科 外来: words, not a name
+        out.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", span.rank))
+    return sorted(out, key=lambda c: c.start)

@@ -56,6 +56,26 @@ def surnames() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=4096)
+def can_be_surname(word: str) -> bool:
+    """The surname list or SudachiDict (when installed) lists ``word`` as a family name (人名,姓)."""
+    if word in surnames():
+        return True
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    if not sudachi_available():
+        return False
+    return any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(word))
+
+
+@lru_cache(maxsize=4096)
+def can_be_given_name(word: str) -> bool:
+    """SudachiDict (when installed) lists ``word`` as a given name (人名,名)."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    return sudachi_available() and any(pos[1:4] == ("固有名詞", "人名", "名") for pos in sudachi_lookup(word))
+
+
 @lru_cache(maxsize=1)
 def _max_surname_length() -> int:
     return max((len(s) for s in surnames()), default=3)

@@ -10,7 +10,15 @@
 - a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
 - capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei",
   or before a Japanese one: "Sánchez 先生", "Kowalski さん";
-- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY".
+- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY";
+- a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the
+  dictionary knows: "Stage B.", "Vitamin D.");
+- a family name in capitals with a particle: "DE SILVA Anthony"; words in capitals
+  right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
+- Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
+- capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
+- a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato";
+- the addressee of a letter or message: "Dear Mei,", "Hi Tom,".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on
 the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
@@ -23,47 +31,105 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, alternation, words
+from phi_core.japanese.honorifics import (
+    ENGLISH_RELATIONS,
+    LATIN_LEADING_TITLES,
+    LATIN_STAFF_ABBREVIATIONS,
+    RELATIONS,
+    alternation,
+    words,
+)
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
 from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zß-öø-ÿ"
-_CAP = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc
+# Latin Extended-A/B and Extended Additional (Nguyễn, Văn, Łukasz) hold both cases in alternation:
+# both classes take them.
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
+_UP = "A-ZÀ-ÖØ-Þ" + _EXTENDED
+_LOW = "a-zß-öø-ÿ" + _EXTENDED
+_CAP = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc, O'Connor
 _UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
-_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ])")
+_COMMA = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_WORD}(?: {_WORD}){{0,2}}, {_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # "BROWN,EMILY" in a worklist: capitals on both sides of a bare comma, not one item of a longer list.
-_TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ,]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ,])")
-_UPPER_FIRST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+_TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED},]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ{_EXTENDED},])")
+# A family name in capitals may start with a particle: DE SILVA Anthony, VAN DER BERG Anna.
+_UPPER_PARTICLES = frozenset("DE DA DI DU DOS DAS DEL DELLA LA LE VAN VON DER DEN AL EL BIN BINTI MAC MC".split())
+_UPPER_PARTICLE = rf"(?:(?:{'|'.join(sorted(_UPPER_PARTICLES))}) ){{0,2}}"
+_UPPER_FIRST = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 _INITIALS = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ])|(?<![0-9A-Za-zÀ-ÿ.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])|(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # Particles inside a name: Abdul Rahman bin Ismail, Ludwig van Beethoven, Maria da Silva.
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|das|al)"
-_CAPITALISED_RUN = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ])")
+_CAPITALISED_RUN = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
-_FAMILY_LAST = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ])")
+_FAMILY_LAST = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # After an English title, capitalised words are a name whatever the dictionary says:
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
 _NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _TITLED = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
-    rf"(?![0-9A-Za-zÀ-ÿ])"
+    rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
 _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
+# A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato (the family name
+# must be one the dictionary does not know, so CT_data and ID_name stay).
+_ROLE_LOGIN = re.compile(r"(?<![\w.@/])[A-Z]{2,4}[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
+# A family name with one initial after it: "Katagiri S.", "Ng K.", "Saga R.".
+_SURNAME_INITIAL = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
+_TITLE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES)})\.? ?$")
+# Capitalised words after a relation of the patient: "同行の友人 Tom Baker", "次女 Clarke 由香里".
+_AFTER_RELATION = re.compile(
+    rf"(?:{alternation(RELATIONS)})(?:の)?[ \u3000]?(?P<name>{_CAP}(?: {_CAP}){{0,2}})(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
+# One capitalised word after an English relation or a staff abbreviation: "her husband Rajesh",
+# "daughter, Emi", "PT Kowalski", "RN Garcia" (a word the dictionary knows as a common noun is left:
+# "PT Plan", "son Home").
+_AFTER_ENGLISH_CUE = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?) "
+    rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
+# The person a letter or a message is written to: "Dear Mei,", "Hi Tom,", "Attn: Ruiz".
+_SALUTATION = re.compile(
+    rf"(?<![A-Za-z])(?:Dear|Hi|Hello|Attn:?|Attention:?) (?:(?:Dr|Mr|Ms|Mrs|Prof)\.? )?(?P<name>{_CAP}(?: {_CAP}){{0,2}})"
+    r"(?=[,:;!\n]|$)",
+    re.MULTILINE,
+)
+_ADDRESSED_GROUPS = frozenset(
+    "Colleague Colleagues Sir Sirs Madam Doctor Doctors All Team Everyone Friend Friends Patient Patients Family "
+    "Families Member Members Staff Nurse Nurses Parent Parents Guardian Guardians Customer Customers Editor "
+    "Editors Reviewer Reviewers Committee Coordinator There Again Sender Recipient".split()
+)
+# A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
+_BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
+# Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
+_CAPITALS_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}})"
+    rf"[ \u3000]?(?:{alternation(words('person'))})"
+)
 _JAPANESE_TITLES = alternation(words("person", "clinician"))
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
 _BEFORE_HONORIFIC = re.compile(
-    rf"(?<![A-Za-zÀ-ÿ.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
+    rf"(?<![A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
 )
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
@@ -71,7 +137,7 @@ _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U.
 @register
 class LatinNameRecognizer(Recognizer):
     name: ClassVar[str] = "latin-name"
-    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME")
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -87,22 +153,65 @@ class LatinNameRecognizer(Recognizer):
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}
+        logins |= {m.span("name") for m in _CAPITALS_BEFORE_HONORIFIC.finditer(folded)}
+        for m in _ROLE_LOGIN.finditer(folded):
+            word = by_start.get(m.start("family"))
+            if is_romaji(m.group("family")) and (word is None or word.oov):
+                logins.add(m.span())
+        for m in _SURNAME_INITIAL.finditer(folded):
+            word = by_start.get(m.start("family"))
+            # Two letters (Ng, Li, Wu) or after a title (Dr. Saga R.): a name even where English knows the word.
+            titled = _TITLE_BEFORE.search(folded, max(0, m.start() - 6), m.start())
+            if word is None or word.oov or word.is_proper or len(m.group("family")) == 2 or titled:
+                logins.add(m.span())
+        relatives = {m.span("name") for m in _AFTER_RELATION.finditer(folded)}
+        for m in _AFTER_ENGLISH_CUE.finditer(folded):
+            word = by_start.get(m.start("name"))
+            if word is None or word.oov or word.is_proper:
+                end = (
+                    m.end("second")
+                    if m.group("second") and _unknown_word(by_start, m.start("second"))
+                    else m.end("name")
+                )
+                span = (m.start("name"), end)
+                (relatives if m.group("relation") else logins).add(span)
+        for m in _SALUTATION.finditer(folded):
+            if not set(m.group("name").split()) & _ADDRESSED_GROUPS:
+                logins.add(m.span("name"))  # not "Dear Colleague", "Dear Sir"
+        for m in _BEFORE_BABY.finditer(folded):
+            word = by_start.get(m.start("name"))
+            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
+                logins.add(m.span("name"))  # not "The Baby"
         for m in [*_CAPITALISED_RUN.finditer(folded), *_FAMILY_LAST.finditer(folded)]:
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
             unknown = sum(1 for p in morphemes if p is not None and (p.oov or p.is_proper)) * 2 > len(morphemes)
-            if unknown or any(_person(m) or is_romaji(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
+            if unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
                 spans.add(m.span())
-        return [
+        found = [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
             for s, e in sorted(spans | initials | logins)
             if (s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start)
         ]
+        return found + [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, length) of each word in text[start:end]."""
     return [(start + w.start(), len(w.group())) for w in re.finditer(r"[^\s,.]+", text[start:end])]
+
+
+_ROMAN = re.compile(r"[IVX]{2,5}")
+
+
+def _unknown_word(by_start: dict, start: int) -> bool:
+    word = by_start.get(start)
+    return word is None or word.oov or word.is_proper
+
+
+def _romaji_word(word: str) -> bool:
+    """A word whose hyphen-separated parts all read as romaji (Ji-hoon, Min-jun, NAKAMOTO)."""
+    return all(part and is_romaji(part) for part in word.split("-"))
 
 
 def _person(m) -> bool:
@@ -119,7 +228,18 @@ def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
     if len(words) < 2:
         return True  # initials
     morphemes = [by_start.get(w) for w, _ in words]
+    pieces = [text[w : w + n] for w, n in words]
+    if any(_ROMAN.fullmatch(p) for p in pieces):
+        return False  # NYHA II, CCS III: classes and grades
     if any(_person(m) for m in morphemes):
         return True
+    pieces = [text[w : w + n] for w, n in words]
+    unknown = any(m is not None and m.oov for m in morphemes)
+    if unknown and all(_romaji_word(p) for p in pieces) and max(len(p) for p in pieces) >= 4:
+        return True  # NAKAMOTO Ai: "Ai" is also an English abbreviation; not "Dose Rate", "Name Date"
+    if any("-" in p and _romaji_word(p) and p[:1].isupper() and not p.isupper() for p in pieces):
+        return True  # Park Ji-hoon, Song Min-jun: a Korean given name
+    if pieces[0] in _UPPER_PARTICLES and len(pieces) >= 3:
+        return True  # DE SILVA Anthony
     known = sum(1 for m in morphemes if m is not None and not m.oov and not m.is_proper)
     return known < len(words) - known

@@ -14,10 +14,11 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import surnames
+from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
-from phi_core.japanese.honorifics import STAFF_OCCUPATIONS, alternation
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import BEFORE_CUES, RANK_SUPPLEMENT
@@ -60,13 +61,33 @@ _OCCUPATION_SPACE_NAME = re.compile(
 
 
 _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
-# A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr.
+# A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr, 玉城PT.
 _NAME_BEFORE_LATIN_TITLE = re.compile(
-    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:Ns|NS|Dr|DR)\\.?(?![A-Za-z])"
+    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
 )
 # A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
 _NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
+
+
+_UNIT_ENDINGS = tuple("科部室棟課係院局所")
+
+
+def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
+    """記録：梟山: kanji the dictionary has only as single-kanji nouns (梟 + 山), none a verbal noun or a unit.
+
+    A family name no dictionary lists reads as ordinary nouns glued together; a
+    clinical value after a role is a word it knows (全身麻酔) or a compound of
+    words (外来看護, 胸部外科, 病棟全体).
+    """
+    if " " in value or not 2 <= len(value) <= 4 or value.endswith(_UNIT_ENDINGS) or not sudachi_available():
+        return False
+    if sudachi_lookup(value):
+        return False
+    pieces = [m for m in by_start.values() if start <= m.start and m.end <= start + len(value)]
+    return len(pieces) >= 2 and all(
+        len(m.surface) == 1 and m.pos[0] == "名詞" and m.pos[2] not in _VERBAL_NOUNS for m in pieces
+    )
 
 
 def _says_what_not_who(word) -> bool:
@@ -96,7 +117,9 @@ class RoleValueRecognizer(Recognizer):
                     if by_start is None:
                         by_start = {m.start: m for m in document_morphemes(doc)}
                     first = by_start.get(start)
-                    if first is not None and (first.is_proper or first.oov):
+                    if (first is not None and (first.is_proper or first.oov)) or _unknown_compound(
+                        value, by_start, start
+                    ):
                         found.append(Candidate(start, start + len(value), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
                 end = item.end()
                 if end < len(text) and text[end] in "、,，":
@@ -111,10 +134,19 @@ class RoleValueRecognizer(Recognizer):
                 continue  # 担当 看護師 確認: a second role, no name
             if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
                 end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
-            spaced.append((start, end))
-        if "Ns" in text or "Dr" in text or "NS" in text or "DR" in text:
+            spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
+        if any(abbreviation in text for abbreviation in LATIN_STAFF_ABBREVIATIONS):
             known = surnames()
-            spaced.extend(m.span("name") for m in _NAME_BEFORE_LATIN_TITLE.finditer(text) if m.group("name") in known)
+            for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
+                # The longest end of the kanji that may be a family name: 4南 上間Ns, 病棟我如古Dr.
+                name_start, name_end = m.span("name")
+                for start in range(name_start, name_end - 1):
+                    if text[start:name_end] in known or can_be_surname(text[start:name_end]):
+                        spaced.append((start, name_end))
+                        break
+                else:
+                    if text[name_start:name_end] in known:
+                        spaced.append((name_start, name_end))
         for start, end in spaced:
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}

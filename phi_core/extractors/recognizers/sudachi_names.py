@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.honorifics import FORMER_NAME_WORDS
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
@@ -85,7 +86,7 @@ BEFORE_CUES = frozenset(
     "主治医 担当医 担当 医師 看護師 患者 妻 夫 長男 長女 次男 次女 三男 三女 母 父 息子 娘 兄 姉 弟 妹 孫 家族 "
     "技師 薬剤師 読影医 報告者 記載者 記録者 依頼医 紹介医 執刀医 助手 術者 Dr 本人 祖母 祖父 氏名 名前 ケアマネ "
     "参加者 出席者 同席 署名 承認者 確認者 介護者 保護者 キーパーソン 叔父 叔母 義母 義父".split()
-)
+) | frozenset(FORMER_NAME_WORDS)
 
 
 def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str] = BEFORE_CUES) -> bool:
@@ -93,6 +94,44 @@ def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str]
     if previous is None or previous.end != first.start or previous.surface in cues:
         return False
     return previous.pos[1] == "普通名詞" and not previous.surface.isascii()
+
+
+# Words for a unit of a hospital that a staff member's full name may be written straight onto: 医事課森 香織.
+_UNIT_ENDINGS = ("課", "科", "室", "部", "係", "班", "局", "棟")
+
+
+def _unit_then_full_name(previous: Morpheme | None, name: list[Morpheme]) -> bool:
+    """A family and a given name the dictionary knows, glued after a unit's name (医事課森 香織)."""
+    return (
+        previous is not None
+        and previous.surface.endswith(_UNIT_ENDINGS)
+        and len(name) >= 2
+        and name[0].pos[3] == "姓"
+        and name[-1].is_person
+        and name[-1].pos[3] == "名"
+    )
+
+
+def _given_name_split(name: list[Morpheme], following: Morpheme | None, after: Morpheme | None) -> bool:
+    """A family name, a space, then a given name cut in two: one kanji glued after the last part.
+
+    喜納 遥 + 斗 (a noun), 張 俊 + 偉 (a prefix, where a bracket or an honorific ends the name).
+    """
+    if not (
+        following is not None
+        and len(name) == 2
+        and name[0].pos[3] == "姓"
+        and name[0].end < name[1].start
+        and following.start == name[1].end
+        and len(following.surface) == 1
+        and is_unified_kanji(following.surface)
+        and following.surface not in PERSON_CUES
+    ):
+        return False
+    if following.pos[0] == "名詞":
+        return True
+    ends = after is None or after.start > following.end or after.pos[0] in ("補助記号", "空白")
+    return ends or after.surface in PERSON_CUES
 
 
 def _named_by_what_follows(morphemes: list[Morpheme], j: int) -> bool:
@@ -145,15 +184,20 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
                 j = k + 1
             else:
                 break
-        start, end = name[0].start, name[-1].end
         following = morphemes[j] if j < len(morphemes) else None
+        after = morphemes[j + 1] if j + 1 < len(morphemes) else None
+        if _given_name_split(name, following, after):
+            name.append(following)  # 喜納 遥 + 斗: the dictionary cut a given name it does not know
+            j += 1
+            following = morphemes[j] if j < len(morphemes) else None
+        start, end = name[0].start, name[-1].end
         previous = morphemes[i - 1] if i else None
         lower_latin = name[0].surface.isascii() and not name[0].surface[:1].isupper()
         if (
             (end - start >= 2 or _named_by_what_follows(morphemes, j))
             and not lower_latin
             and not forms_compound(name[-1], following)
-            and not glued_after(previous, name[0])
+            and not (glued_after(previous, name[0]) and not _unit_then_full_name(previous, name))
         ):
             runs.append((start, end))
         i = j

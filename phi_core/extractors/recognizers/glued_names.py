@@ -1,0 +1,318 @@
+"""Names written straight onto a title, a role or a relation, with nothing to show where they end.
+
+Notes kept in a hurry glue a staff member's family name to the abbreviation
+of their occupation and to what they did next (Ns.上間, Ns三輪確認中,
+PSW荒井同行), put a middle dot or a particle where a space would be
+(師長・李 より) or put the name in brackets (看護師（上地）), name a relative by a given name between a relation and an
+honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
+(上の子（湊、3歳）), write a maiden name after 旧姓
+(旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
+contact person's family name before a telephone number in brackets
+(支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）); a katakana name stands straight before
+an honorific (ジョンソンさん); a reading follows its label (よみ：ひが たろう); an addressee stands before the
+salutations of a letter (大湾先生御侍史); a nationality in brackets follows a foreign
+name (イワノワ（ロシア籍）, （韓国籍、Song Min-jun）).
+
+Where the name ends is read from the dictionary: the longest run of kanji
+after the cue that SudachiDict (or the surname list) knows as a family name
+(人名,姓) and that does not start a longer common word (Ns上記, Ns中心,
+PT実施 name nobody). Whose name it is follows the cue: staff after an
+occupation, a relative after a relation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, READING_KANA, UNIFIED_KANJI
+from phi_core.japanese.honorifics import (
+    FORMER_NAME_WORDS,
+    LATIN_STAFF_ABBREVIATIONS,
+    PATIENT_WORDS,
+    POSTS_AFTER_NAME,
+    RELATIONS,
+    SIGN_OFF_WORDS,
+    STAFF_OCCUPATIONS,
+    alternation,
+    words,
+)
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .person_context import person_category
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KANJI_RUN = f"[{UNIFIED_KANJI}々]"
+# An occupation's Latin abbreviation, a dot or one space, then kanji: Ns.上間, Ns三輪確認中, PSW荒井同行.
+_AFTER_ABBREVIATION = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\.?[ ]?(?={_KANJI_RUN})")
+# 旧姓佐久間で受診, 旧姓：佐久間, 通称 山城.
+_AFTER_FORMER_NAME = re.compile(rf"(?:{alternation(FORMER_NAME_WORDS)})(?:[：:は]|[ \u3000])?(?={_KANJI_RUN})")
+# An occupation, a middle dot or a space, a short kanji name, then a particle or the end of a clause:
+# 師長・李 より, 看護師 日比が, 主任・宮城から.
+_OCCUPATION_THEN_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + SIGN_OFF_WORDS)})[・･ \u3000](?P<name>{_KANJI_RUN}{{1,3}})"
+    r"(?=[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)|[、。，）)／/]|\n|$)",
+    re.MULTILINE,
+)
+_SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")
+# An occupation and the name in brackets: 記録者 看護師（上地）, 担当PT（宮平）.
+_OCCUPATION_BRACKETED_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<staff>{alternation(STAFF_OCCUPATIONS)})|{alternation(PATIENT_WORDS)})"
+    rf"[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
+)
+# A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
+_RELATION_NAME_HONORIFIC = re.compile(
+    rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
+    rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000]{_KANJI_RUN}{{1,3}})?|[{HIRAGANA_LETTERS}]{{2,4}}"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}(?:[ \u3000・][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})?)"
+    rf"[ \u3000]?(?P<honorific>{alternation(words('person', exclude=('さま', '殿')))})"
+)
+# 様 also makes "-like" words and 様子, 様式: only a 様 that ends the word is an honorific here.
+_NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
+# The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
+_QUOTED_NAME = re.compile(
+    r"(?:名札|ネームプレート|名乗(?:った|り|る)|呼び名|愛称)(?:に|は|が|の|で|：|:)?(?:には)?[「『]"
+    rf"(?P<name>[{UNIFIED_KANJI}々{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z]{{1,8}})[」』]"
+)
+# A contact person written before a telephone number in brackets: 居宅介護支援センターかわぐち 岩崎（048-223-5540）.
+_NAME_BEFORE_PHONE = re.compile(
+    rf"(?:^|(?<=[\s、，,：:]))(?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))?"
+    r"[（(](?:TEL|Tel|tel|電話|☎)?[：: ]?0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}[）)]",
+    re.MULTILINE,
+)
+# A family and a given name before a code in brackets, as in a row of a table: 東雲 ハツヱ（D-00102）.
+_NAME_BEFORE_CODE = re.compile(
+    rf"(?:^|(?<=[\s|｜]))(?P<name>{_KANJI_RUN}{{1,3}})[ \u3000]"
+    rf"(?P<given>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}|[{HIRAGANA_LETTERS}]{{2,4}}|{_KANJI_RUN}{{1,3}})"
+    r"[（(](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]{3,14}[）)]",
+    re.MULTILINE,
+)
+# A relative named in brackets with an age after a relation: 上の子（湊、3歳）, 長男（ハルト、5歳）.
+_RELATION_BRACKETED_NAME = re.compile(
+    rf"(?:{alternation(RELATIONS)})[（(](?P<name>{_KANJI_RUN}{{1,4}}|[{HIRAGANA_LETTERS}]{{2,5}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})"
+    r"[、,，][ \u3000]?[0-9０-９]{1,3}(?:歳|才|か月|ヶ月|カ月)"
+)
+# A katakana name right before an honorific, with no other cue: ジョンソンさんの家族, マリアちゃん.
+_KATAKANA_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・])(?P<name>[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,11}})"
+    rf"(?P<honorific>{alternation(words('person', exclude=('さま', '氏', '君')))})"
+)
+# A reading under its label: よみ：ひが たろう, 読み仮名 ヒガ タロウ (a bare 読み or カナ needs a colon).
+_READING_AFTER_LABEL = re.compile(
+    r"(?:(?:読み仮名|読みがな|よみがな|ふりがな|フリガナ|ﾌﾘｶﾞﾅ)[：:]?[ \u3000]?|(?:よみ|読み|ヨミ|ﾖﾐ|カナ|ｶﾅ|かな)[：:][ \u3000]?)"
+    rf"(?P<reading>[{READING_KANA}]{{2,}}(?:[ \u3000・][{READING_KANA}]{{1,}}){{0,3}})"
+    r"(?=[ \u3000]{2,}|[\n、,，)）/／]|$)",
+    re.MULTILINE,
+)
+# A family and a given name of one or two kanji each, a space between, before an honorific, when
+# neither part is a word the dictionary knows only as something else: 陈 伟 さん, 王 小明 様.
+_SHORT_KANJI_NAME_HONORIFIC = re.compile(
+    rf"(?<![{UNIFIED_KANJI}々])(?P<family>{_KANJI_RUN}{{1,2}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}})[ \u3000]?"
+    rf"(?P<honorific>{alternation(words('person', exclude=('さま',)))})"
+)
+# An addressee before the salutations of a letter: 大湾先生御侍史, 比嘉 先生 御机下. A department, a unit
+# or a role stands there too (整形外科先生御侍史, 担当先生御侍史): those end in a unit's or a role's kanji.
+_ADDRESSEE = re.compile(
+    rf"(?<![{UNIFIED_KANJI}々])(?P<name>{_KANJI_RUN}{{1,4}}?(?:[ \u3000]{_KANJI_RUN}{{1,3}}?)??)[ \u3000]?"
+    rf"(?:{alternation(words('clinician'))})?[ \u3000]?(?:{alternation(words('letter'))})"
+)
+_NOT_AN_ADDRESSEE_END = tuple("科部室院医長師者課係棟局所当治位同御")
+# A nationality in brackets says the word before it, or the Latin name beside it, is a person:
+# イワノワ（ロシア籍）, ソン ミンジュン 様（韓国籍、Song Min-jun）.
+_KATAKANA_NAME = rf"[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,11}}(?:[・･ \u3000][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,12}}){{0,3}}"
+_LATIN_NAME = r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,3}"
+_NAME_BEFORE_NATIONALITY = re.compile(
+    rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z])(?P<name>{_KATAKANA_NAME}|{_LATIN_NAME})[ \u3000]?"
+    rf"(?:(?:{alternation(words('person'))})[ \u3000]?)?"
+    r"[（(](?:国籍[：:])?[^（()）\n、,]{1,8}籍(?:[)）]|[、,][ \u3000]?(?P<latin>" + _LATIN_NAME + r")[)）])"
+)
+# A family name with a post or an occupation glued after it: 上原主任に報告, 島袋師長より, ナカムラ主任,
+# 当山理学療法士.
+_NAME_BEFORE_POST = re.compile(
+    rf"(?P<run>{_KANJI_RUN}{{1,6}}|(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,7}})"
+    rf"(?:{alternation(POSTS_AFTER_NAME + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))})"
+)
+# One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
+_NOT_GIVEN = frozenset("方家皆達者人子様氏")
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    """A word SudachiDict knows only as something other than a person's name (友人, 主治医, 家族)."""
+    if not sudachi_available():
+        return False
+    entries = sudachi_lookup(word)
+    return bool(entries) and not any(pos[2] == "人名" for pos in entries)
+
+
+def surname_after(text: str, start: int, by_start: dict[int, Morpheme]) -> int:
+    """End of the family name written at ``start`` with nothing after it to end it, or ``start``.
+
+    The longest run of kanji (up to four) that may be a family name, ends where
+    a morpheme ends and is not the start of a longer common word; one kanji
+    only when no kanji follows it and the dictionary reads it as a name there
+    (李 より; not 中 of 中心, not 室 of PT室).
+    """
+    first = by_start.get(start)
+    limit = start
+    while limit < len(text) and limit - start < 4 and re.match(_KANJI_RUN, text[limit]):
+        limit += 1
+    ends = {m.end for m in by_start.values() if start <= m.start < limit}
+    for end in range(limit, start, -1):
+        word = text[start:end]
+        if end - start == 1 and (
+            (end < len(text) and re.match(_KANJI_RUN, text[end])) or first is None or not first.is_person
+        ):
+            continue  # one kanji: only where the dictionary reads it as a name here (PT室 is a room)
+        if end not in ends or not can_be_surname(word):
+            continue
+        if first is not None and first.end > end and not first.is_person:
+            continue  # the start of a longer common word
+        return end
+    return start
+
+
+@register
+class GluedNameRecognizer(Recognizer):
+    name: ClassVar[str] = "glued-name"
+    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME", "PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        by_start: dict[int, Morpheme] | None = None
+
+        def morphemes() -> dict[int, Morpheme]:
+            nonlocal by_start
+            if by_start is None:
+                by_start = {m.start: m for m in document_morphemes(doc)}
+            return by_start
+
+        for pattern, category in ((_AFTER_ABBREVIATION, "PHYSICIAN_NAME"), (_AFTER_FORMER_NAME, "PATIENT_NAME")):
+            for m in pattern.finditer(text):
+                end = surname_after(text, m.end(), morphemes())
+                if end > m.end():
+                    given = morphemes().get(end)
+                    if given is not None and given.is_person and given.pos[3] == "名":
+                        end = given.end  # 荒井美咲: the given name glued on
+                    found.append(Candidate(m.end(), end, category, RANK_SUPPLEMENT))
+        for m in _OCCUPATION_THEN_NAME.finditer(text):
+            name = m.group("name")
+            if len(name) == 1 and not _SINGLE_NAME_END.match(text, m.end()):
+                continue  # 看護師 間で, 医師 間の: one kanji before a particle is too often a word
+            if surname_after(text, m.start("name"), morphemes()) == m.end("name") or (
+                len(name) > 1 and not _common_word(name) and _unknown(morphemes().get(m.start("name")))
+            ):
+                found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _OCCUPATION_BRACKETED_NAME.finditer(text):
+            if surname_after(text, m.start("name"), morphemes()) == m.end("name"):
+                category = "PHYSICIAN_NAME" if m.group("staff") else "PATIENT_NAME"  # 患者本人（大湾）
+                found.append(Candidate(m.start("name"), m.end() - 1, category, RANK_SUPPLEMENT))
+        for m in _RELATION_NAME_HONORIFIC.finditer(text):
+            if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
+                continue  # 様子, 様式: a word, not an honorific
+            name = m.group("name")
+            first = re.split("[ \u3000・]", name)[0]
+            if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
+                continue
+            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_PHONE.finditer(text):
+            start = m.start("name")
+            if surname_after(text, start, morphemes()) == m.end("name"):
+                end = m.end("given") if m.group("given") else m.end("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_CODE.finditer(text):
+            given = morphemes().get(m.start("given"))
+            given_is_name = given is not None and given.end == m.end("given") and (given.oov or given.is_person)
+            if given_is_name:  # 左 肺（S1-2）: a given name must be one, whatever stands before it
+                start, end = m.start("name"), m.end("given")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _RELATION_BRACKETED_NAME.finditer(text):
+            name = m.group("name")
+            if len(name) == 1 and name in _NOT_GIVEN or len(name) > 1 and _common_word(name):
+                continue
+            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _KATAKANA_BEFORE_HONORIFIC.finditer(text):
+            if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
+                continue
+            if _katakana_name(m.group("name"), kana_honorific=not _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific"))):
+                start, end = m.span("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _SHORT_KANJI_NAME_HONORIFIC.finditer(text):
+            if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
+                continue
+            if not (_common_word(m.group("family")) or _common_word(m.group("given"))):
+                start, end = m.start("family"), m.end("given")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _ADDRESSEE.finditer(text):
+            name = m.group("name")
+            if not name.endswith(_NOT_AN_ADDRESSEE_END) and name not in STAFF_OCCUPATIONS:
+                found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_NATIONALITY.finditer(text):
+            for group in ("name", "latin"):
+                if m.group(group) and not _common_noun(m.group(group)):
+                    start, end = m.span(group)
+                    found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_POST.finditer(text):
+            start = _family_name_ending(text, m.start("run"), m.end("run"), morphemes())
+            if start is not None:
+                found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _READING_AFTER_LABEL.finditer(text):
+            found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
+        for m in _QUOTED_NAME.finditer(text):
+            if not _common_word(m.group("name")) or len(m.group("name")) == 1:
+                staff = m.group().startswith(("名札", "ネームプレート"))
+                category = "PHYSICIAN_NAME" if staff else "PATIENT_NAME"
+                found.append(Candidate(m.start("name"), m.end("name"), category, RANK_SUPPLEMENT))
+        return found
+
+
+def _common_noun(word: str) -> bool:
+    """SudachiDict lists ``word`` as a common noun (スタッフ), whatever else it may be."""
+    return sudachi_available() and any(pos[1] == "普通名詞" for pos in sudachi_lookup(word))
+
+
+def _family_name_ending(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> int | None:
+    """Start of the family name that ends the run text[start:end] (報告者上原 -> 上原), if one does.
+
+    Kanji: the longest ending of two or three that starts a morpheme and may be a family name,
+    or one kanji the dictionary reads as a name there. Katakana: the whole word, when the
+    dictionary does not list it as a common noun (ナカムラ; not スタッフ).
+    """
+    run = text[start:end]
+    if not re.match(_KANJI_RUN, run):
+        return None if _common_noun(run) or len(run) < 2 else start
+    for size in (3, 2, 1):
+        if size > len(run):
+            continue
+        begin = end - size
+        word = by_start.get(begin)
+        if word is None:
+            continue
+        if size == 1 and not word.is_person:
+            continue
+        if can_be_surname(run[-size:]) and (word.is_person or word.end >= end or word.oov or size > 1):
+            return begin
+    return None
+
+
+def _unknown(word: Morpheme | None) -> bool:
+    return word is not None and (word.oov or word.is_person)
+
+
+def _katakana_name(word: str, kana_honorific: bool) -> bool:
+    """さん, くん, ちゃん after any katakana word but a common one; 様 and 殿 (also "-like") only after a known name.
+
+    ガラス様, スリガラス様 are glass-like; ジョンソン様 is a person.
+    """
+    if not sudachi_available():
+        return False
+    entries = sudachi_lookup(word)
+    if entries:  # a name and nothing else: ガラス, ナース, ドクター are also common words
+        return any(pos[2] == "人名" for pos in entries) and all(pos[1] == "固有名詞" for pos in entries)
+    return kana_honorific
