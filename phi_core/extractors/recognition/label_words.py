@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS
 from phi_core.japanese.width import nfkc, to_half_width_kana
 
 
@@ -193,7 +194,8 @@ _SEPARATOR_PADDING = " \t\u3000\"'|"
 # A form printed in kana writes the sex by its reading (ｾｲﾍﾞﾂ: ｵﾄｺ).
 _SEX_RE = re.compile(
     r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])"
-    r"|(?<![ァ-ヺｦ-ﾟ])(?:ｵﾄｺ|ｵﾝﾅ|オトコ|オンナ)(?![ァ-ヺｦ-ﾟ])|(?<![ぁ-ゖ])(?:おとこ|おんな)(?![ぁ-ゖ])"
+    rf"|(?<![{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}])(?:ｵﾄｺ|ｵﾝﾅ|オトコ|オンナ)(?![{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}])"
+    rf"|(?<![{HIRAGANA_LETTERS}])(?:おとこ|おんな)(?![{HIRAGANA_LETTERS}])"
 )
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
 _ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z])")

@@ -14,11 +14,12 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, recognizer_class, register
+from phi_core.japanese.chars import HALF_WIDTH_KATAKANA
 from phi_core.japanese.width import fold_with_offsets
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_HALF_WIDTH_KATAKANA = re.compile("[\uff66-\uff9f]")
+_HALF_WIDTH_KATAKANA = re.compile(f"[{HALF_WIDTH_KATAKANA}]")
 _READERS = ("service-name", "kana-facility", "facility")
 
 

@@ -22,7 +22,8 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import KANJI, KATAKANA
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, KATAKANA
+from phi_core.japanese.eras import ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -38,7 +39,7 @@ _BED = re.compile(
 )
 _D = "0-9０-９"
 _NUMBERED = re.compile(
-    rf"(?P<value>(?:令和|平成|昭和)[{_D}元]{{1,2}}年[（(][ァ-ヶ][)）]第[{_D}]+号)"
+    rf"(?P<value>(?:{'|'.join(ERA_NAMES)})[{_D}元]{{1,2}}年[（(][{FULL_WIDTH_KATAKANA}][)）]第[{_D}]+号)"
     rf"|第(?P<number>[{_D}]{{3,}}(?:[-‐－][{_D}]+)?)号"
 )
 _LABEL = r"(?:番号|記号|(?<![A-Za-z])(?:No|NO)\.?|(?<![A-Za-z])[A-Z]{0,3}ID)[ \u3000]*[:：]?[ \u3000]*"
