@@ -344,3 +344,8 @@ def test_an_address_takes_the_building_and_room_ending_its_line(text, value):
 )
 def test_words_and_numbers_after_an_address_stay_out_of_it(text, address):
     assert [v for v, c in masked(text) if c == "ADDRESS"] == [address]
+
+
+def test_an_honorific_after_a_role_is_no_name():
+    assert values("社会医療法人 翠明会 翠明記念病院 院長 殿\n\n請求者") == ["社会医療法人 翠明会 翠明記念病院"]
+    assert "荒巻" in values("（主治医 荒巻）")

@@ -17,7 +17,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
-from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
 
@@ -71,6 +71,7 @@ _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞�
 
 
 _UNIT_ENDINGS = tuple("科部室棟課係院局所")
+_HONORIFIC_WORDS = frozenset(words())
 
 
 def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
@@ -154,4 +155,5 @@ class RoleValueRecognizer(Recognizer):
             if word is not None and _says_what_not_who(word):
                 continue
             found.append(Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT))
-        return found
+        # An honorific after a role addresses someone (院長 殿); it is no name itself.
+        return [c for c in found if text[c.start : c.end] not in _HONORIFIC_WORDS]
