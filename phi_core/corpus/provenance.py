@@ -107,6 +107,13 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 further kinds from outpatient specialties (development)",
     ),
     BuiltinDataset(
+        "blind-dev8",
+        CORPUS_DIR / "blind-dev8.jsonl",
+        INDEPENDENT,
+        "An eighth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from orthopaedics, urology, ENT, burns, neonatal follow-up and pain clinics (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

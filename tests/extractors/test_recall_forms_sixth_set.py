@@ -349,3 +349,21 @@ def test_words_and_numbers_after_an_address_stay_out_of_it(text, address):
 def test_an_honorific_after_a_role_is_no_name():
     assert values("社会医療法人 翠明会 翠明記念病院 院長 殿\n\n請求者") == ["社会医療法人 翠明会 翠明記念病院"]
     assert "荒巻" in values("（主治医 荒巻）")
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("故障：水袋エア混入 13時台、メーカーへ連絡", "13時", "TIME"),
+        ("→ 小児科一般外来で接種調整", "小児科", "DEPARTMENT"),
+        ("麻酔科術前外来 問診", "麻酔科", "DEPARTMENT"),
+        ("14:40 症状改善。救急科経由で経過観察入院", "救急科", "DEPARTMENT"),
+    ],
+)
+def test_an_hour_of_the_day_and_a_department_before_its_clinic(text, value, category):
+    assert (value, category) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["24時間持続", "3時方向に腫瘤", "外科的処置", "内科医に相談"])
+def test_durations_clock_positions_and_doctors_stay(text):
+    assert [v for v, c in masked(text) if c in ("TIME", "DEPARTMENT")] == []

@@ -111,9 +111,9 @@ TIME_COLON = re.compile(
     # A colon after the time opens what happened then (時刻 09:05：意識清明), unless a number follows (ratios).
     f"(?![{DIGIT}]|[:：][{DIGIT}]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
-# "3時方向" and "6時の位置" are clock-face positions in breast and hand imaging.
+# "3時方向" and "6時の位置" are clock-face positions in breast and hand imaging; "12時台" is a time.
 TIME_KANJI = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '第')}{D}?時(?:{D}{{1,2}}分|半)?(?!間|方向|の方向|の位置|位|台|相|点|期)"
+    f"[{DIGIT}]{_not_after(DIGIT + '第')}{D}?時(?:{D}{{1,2}}分|半)?(?!間|方向|の方向|の位置|位|相|点|期)"
 )
 _TIME_PREFIXES = ("午前", "午後")
 

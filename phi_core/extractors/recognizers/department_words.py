@@ -37,8 +37,8 @@ from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA, is_kanji
 from .sudachi_names import RANK_SUPPLEMENT
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
-# What may follow a department and still leave it a department: its clinic or ward.
-_AFTER = rf"(?:外来|病棟|受付|窓口|通院|受診|入院|併診|[{DIGIT}]+病棟)"
+# What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
+_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
