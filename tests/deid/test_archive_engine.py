@@ -177,6 +177,10 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path,
     assert summary.documents == 200
     assert ray_out.read_bytes() == local_out.read_bytes()
     assert ray_map.read_bytes() == local_map.read_bytes()
+    # Ray Data ran without its helper actors for this job, and has them back after it.
+    from ray.data._internal.execution import streaming_executor
+
+    assert streaming_executor.create_cluster_autoscaler.__module__.startswith("ray.data.")
     # Ray's sockets, logs and any spilled blocks stayed in an owner-only folder, not /tmp/ray.
     scratch = ray_engine.local_temp_dir()
     assert scratch.stat().st_mode & 0o777 == 0o700
