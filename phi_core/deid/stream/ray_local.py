@@ -37,15 +37,15 @@ def lean_head(ray):
         return
 
     class LeanNode(base):
-        def __init__(self, ray_params, *args, head=False, **kwargs):
-            if head:
+        def __init__(self, ray_params, *args, **kwargs):
+            if kwargs.get("head"):
                 ray_params.no_monitor = True
                 ray_params.include_log_monitor = False
-            super().__init__(ray_params, *args, head=head, **kwargs)
+            super().__init__(ray_params, *args, **kwargs)
 
-        def start_api_server(self, *, include_dashboard, raise_on_failure):
-            if include_dashboard:  # asked for: Ray's own behaviour
-                super().start_api_server(include_dashboard=include_dashboard, raise_on_failure=raise_on_failure)
+        def start_api_server(self, *args, **kwargs):
+            if args or kwargs.get("include_dashboard"):  # a dashboard asked for (or a call we do not know): Ray's own
+                super().start_api_server(*args, **kwargs)
 
     node_module.Node = LeanNode
     try:
@@ -100,6 +100,13 @@ def light_ray_data(ray) -> Callable[[], None]:
     first window waits), report its metrics to the one and ask the other for
     the resources it may use several times a second.
     """
+    try:
+        return _light_ray_data(ray)
+    except Exception:  # a Ray whose internals differ: Ray Data as it comes
+        return lambda: None
+
+
+def _light_ray_data(ray) -> Callable[[], None]:
     try:
         from ray.data._internal.cluster_autoscaler import ClusterAutoscaler
         from ray.data._internal.execution import streaming_executor
