@@ -169,6 +169,17 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path,
     local_out, local_map = tmp_path / "local.jsonl", tmp_path / "local.csv"
     run_archive(_job(small_archive, local_out, mapping=local_map, workers=2))
     ray_out, ray_map = tmp_path / "ray.jsonl", tmp_path / "ray.csv"
+    seen = {}
+    close = ray_engine.RayExecutor.close
+
+    def look_then_close(executor):
+        # What ran beside the workers, just before the job stops its instance.
+        node = ray._private.worker._global_node
+        seen["processes"] = set(node.all_processes) if node is not None else None
+        seen["actors"] = {a["name"] for a in ray.util.list_named_actors(all_namespaces=True)}
+        close(executor)
+
+    monkeypatch.setattr(ray_engine.RayExecutor, "close", look_then_close)
     try:
         summary = run_archive(_job(small_archive, ray_out, mapping=ray_map, workers=2, engine="ray"))
     finally:
@@ -177,6 +188,13 @@ def test_ray_engine_writes_what_the_local_engine_writes(small_archive, tmp_path,
     assert summary.documents == 200
     assert ray_out.read_bytes() == local_out.read_bytes()
     assert ray_map.read_bytes() == local_map.read_bytes()
+    # No API server, autoscaler monitor, log monitor or Ray Data helper actors ran for this
+    # job (this Ray's private names still fit), and Ray Data has its own back after it.
+    assert seen["processes"] and not seen["processes"] & {"dashboard", "monitor", "log_monitor"}
+    assert not seen["actors"] & {"datasets_stats_actor", "AutoscalingCoordinator"}
+    from ray.data._internal.execution import streaming_executor
+
+    assert streaming_executor.create_cluster_autoscaler.__module__.startswith("ray.data.")
     # Ray's sockets, logs and any spilled blocks stayed in an owner-only folder, not /tmp/ray.
     scratch = ray_engine.local_temp_dir()
     assert scratch.stat().st_mode & 0o777 == 0o700

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from phi_core.files import private_dir
+from phi_core.deid.stream.ray_local import lean_head, light_ray_data, stop_autoscaler_monitor
 from phi_core.deid.stream.work import Chunk, Done, WorkSpec, process_chunk, runs_on_cpu
 
 # Documents per Ray dataset. A dataset costs a fixed planning and scheduling
@@ -113,6 +114,7 @@ class RayExecutor:
         self.spec = spec
         self.workers = workers
         self.started_here = not ray.is_initialized()
+        self.undo_light = None
         # ray.init mostly waits for Ray's processes to come up; Ray Data and pyarrow
         # (a second of imports) load meanwhile instead of before the first window.
         preload = threading.Thread(target=_import_ray_data, daemon=True)
@@ -120,6 +122,9 @@ class RayExecutor:
         if self.started_here:
             self._start(address)
         preload.join()
+        if self.started_here and not address:
+            # An instance of this job's own: no stats or autoscaling actors for Ray Data either.
+            self.undo_light = light_ray_data(ray)
         # The job draws its own progress bar; Ray's would interleave with it.
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
@@ -138,12 +143,13 @@ class RayExecutor:
         before = os.environ.get("PYTHONPATH")
         os.environ["PYTHONPATH"] = path
         try:
-            self.ray.init(
-                num_cpus=self.workers,
-                object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-                _temp_dir=str(local_temp_dir()),
-                **quiet,
-            )
+            with lean_head(self.ray):  # no API server, autoscaler monitor or log monitor
+                self.ray.init(
+                    num_cpus=self.workers,
+                    object_store_memory=LOCAL_OBJECT_STORE_BYTES,
+                    _temp_dir=str(local_temp_dir()),
+                    **quiet,
+                )
         finally:
             if before is None:
                 os.environ.pop("PYTHONPATH", None)
@@ -213,25 +219,8 @@ class RayExecutor:
         # Not waiting: a window still running ends with Ray itself, and Ctrl-C should not wait for it.
         self.pool.shutdown(wait=False, cancel_futures=True)
         if self.started_here and self.ray.is_initialized():
-            _stop_autoscaler_monitor(self.ray)
+            stop_autoscaler_monitor(self.ray)
             self.ray.shutdown()
-
-
-def _stop_autoscaler_monitor(ray) -> None:
-    """End a local instance's autoscaler monitor at once: ray.shutdown would wait a second for it.
-
-    Ray stops its processes one by one, its store (GCS) before the monitor; the
-    monitor then answers the stop signal by trying to report to that store, and
-    Ray gives it a second before killing it. A fixed-size local instance never
-    autoscales, so the monitor has nothing to finish. Private Ray attributes:
-    if they change, shutdown simply takes that second again.
-    """
-    node = getattr(getattr(ray, "_private", None), "worker", None)
-    node = getattr(node, "_global_node", None)
-    for info in (getattr(node, "all_processes", None) or {}).get("monitor", []):
-        try:
-            if info.process.poll() is None:
-                info.process.kill()
-                info.process.wait(timeout=1)
-        except Exception:  # best effort: ray.shutdown below stops it the slow way
-            pass
+        if self.undo_light is not None:
+            self.undo_light()
+            self.undo_light = None
