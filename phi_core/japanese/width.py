@@ -134,3 +134,16 @@ def fold_with_offsets(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]
         ends.extend([j] * len(piece))
         i = j
     return "".join(folded), tuple(starts), tuple(ends)
+
+
+TAB_WIDTH = 8
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a fixed-width screen: a wide or full-width character two, a tab eight.
+
+    Plain-text tables line their columns up by this, not by characters.
+    """
+    if text.isascii() and "\t" not in text:
+        return len(text)  # most text between and inside words: no table lookups
+    return sum(TAB_WIDTH if ch == "\t" else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -11,9 +11,9 @@ table ends at a blank line or at a line that is not a row (no wide gap).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.width import display_width
 
 _GAP = re.compile(r" {2,}|\u3000|\t")
 _WORD = re.compile(r"[^ \u3000\t]+")
@@ -31,16 +31,12 @@ _MIN_HEADER_WORDS = 3
 _MAX_ROWS = 80
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _columns(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:
     """(display start, display end, text start, text end) of each word of a line."""
     out, left, last = [], 0, start
     for m in _WORD.finditer(text, start, end):
-        left += _width(text[last : m.start()])
-        right = left + _width(m.group())
+        left += display_width(text[last : m.start()])
+        right = left + display_width(m.group())
         out.append((left, right, m.start(), m.end()))
         left, last = right, m.end()
     return out

@@ -16,7 +16,6 @@ procedures) are left alone.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
@@ -24,7 +23,7 @@ from phi_core.extractors.recognition.label_hits import LabelHit, context_regions
 from phi_core.extractors.recognition.label_words import LABEL_RULES, LabelRule, column_rule
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, Region, register
 from phi_core.japanese.honorifics import alternation, words
-from phi_core.japanese.width import nfkc
+from phi_core.japanese.width import display_width, nfkc
 
 from .table import line_spans
 
@@ -40,7 +39,6 @@ _VALUE_WORD = re.compile(f"男性?|女性?|[MF]|.*(?:{alternation(words('person'
 _WEAK_LABELS = frozenset({"name", "no", "no.", "#", "名前"})
 # Cheap test before any work: a run of two blanks, a full-width space or a tab.
 _ALIGNED = re.compile("  |\u3000|\t")
-_TAB_WIDTH = 8
 # Header words joined by one space when the pair is itself a label ("Patient Name").
 _MAX_LABEL_WORDS = 3
 _SEX_CELL = re.compile(r"男性|女性|男|女|[Mm]ale|[Ff]emale|[MF12ＭＦ１２]")
@@ -49,18 +47,6 @@ _AGE_SEX_CELL = re.compile(
     r"|(?P<sex2>男性|女性|男|女|[MF])\s?[/／・]?\s?(?P<age2>[0-9０-９]{1,3})(?:歳|才|y|Y)?"
 )
 _ROOM_CELL = re.compile(r"[0-9０-９A-Za-zＡ-Ｚ][0-9０-９A-Za-zＡ-Ｚ\-－ー・]{0,9}")
-
-
-def _width(ch: str) -> int:
-    if ch == "\t":
-        return _TAB_WIDTH
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-
-
-def _text_width(part: str) -> int:
-    if part.isascii() and "\t" not in part:
-        return len(part)  # most text between and inside words: no table lookups
-    return sum(_width(ch) for ch in part)
 
 
 _RULE_CACHE: dict[str, LabelRule | None] = {}
@@ -95,8 +81,8 @@ class _Word:
 def _words(text: str, start: int, end: int) -> list[_Word]:
     words, column, pos = [], 0, start
     for match in _WORD.finditer(text, start, end):
-        column += _text_width(text[pos : match.start()])
-        right = column + _text_width(match.group())
+        column += display_width(text[pos : match.start()])
+        right = column + display_width(match.group())
         words.append(_Word(match.start(), match.end(), column, right))
         column, pos = right, match.end()
     return words
