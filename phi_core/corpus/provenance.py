@@ -146,8 +146,8 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         CORPUS_DIR / "blind-final5.jsonl",
         INDEPENDENT,
         "A fifth held-out set, written late by a helper who never read the recognizers, of 12 kinds in no "
-        "other set: devices, sterile supply, education, security, donation, hospice, autopsy (final measurement only)",
-        held_out=True,
+        "other set: devices, sterile supply, education, security, donation, hospice, autopsy (held out until it was spent "
+        "after two final looks; development data since)",
     ),
     BuiltinDataset(
         "blind-final6",
@@ -155,8 +155,7 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         INDEPENDENT,
         "A sixth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
         "research ethics, swallowing studies, patient education, clinical photography, liaison, library "
-        "(final measurement only)",
-        held_out=True,
+        "(held out until it was spent after one final look; development data since)",
     ),
     BuiltinDataset(
         "blind-final7",
@@ -164,7 +163,6 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         INDEPENDENT,
         "A seventh held-out set, written beside blind-final6 by another helper who never read the recognizers, "
         "of 12 kinds in no other set: staff health, dosimetry, credentialing, chaplaincy, parking, dermatology "
-        "(final measurement only)",
-        held_out=True,
+        "(held out until it was spent after one final look; development data since)",
     ),
 )

@@ -10,8 +10,9 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   転入/転出 or 病棟 before it, a patient's name after it at an item's opening (``・7E 大迫 様``); a
   code so confirmed is the ward wherever else it stands alone in the same document. A code
   alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
-- a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``;
-- beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``612号室B床``;
+- a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``, ``ICU 3``;
+- beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``,
+  ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
@@ -61,7 +62,9 @@ _UNIT_BED = re.compile(
     _UNIT + r"(?:[-‐－](?P<b1>[A-Z]?[0-9]{1,2})"
     r"|[ \u3000]{1,8}(?P<b2>[A-Z]{1,2}[-‐－]?[0-9]{1,2})"
     r"|[ \u3000]{1,8}(?:BED|Bed|bed)[-‐－](?P<b3>[0-9]{1,2})"
-    r"|[ \u3000]?(?:入室|入床)?[（(](?P<b4>[A-Z][-‐－]?[0-9]{1,2})(?=[）)]))"
+    r"|[ \u3000]?(?:入室|入床)?[（(](?P<b4>[A-Z][-‐－]?[0-9]{1,2})(?=[）)])"
+    # ICU 3: a bed by its number alone, not a count of days, beds or people (ICU 3日間, ICU 2床)
+    r"|[ \u3000]{1,3}(?P<b5>[0-9]{1,2})(?![日週月年時分回名人件床%％]|[ \u3000]?(?:days?|beds?|h\b)))"
     r"(?![0-9A-Za-z:：.])"
 )
 _BED_WORD = r"(?:ベッド|ﾍﾞｯﾄﾞ|BED|Bed|bed)"
@@ -71,8 +74,10 @@ _BED_FORMS = re.compile(
     rf"{_BED_WORD}[ \u3000:：#]?(?P<b1>[A-Z][-‐－][0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
-    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース)"
+    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)"
     r"|(?:(?<=号室)|(?<=号))(?P<b5>[A-HＡ-Ｈ])(?=床)"
+    # 815号室A, 714号室Bベッド: the bed's letter straight after the room
+    r"|(?<=号室)(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
     r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"
     # ベッドNo.3, Bed No. 12
     rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
@@ -92,6 +97,9 @@ _ROOM_WORDS = re.compile(
     r"|(?:保護室|隔離室|個室|病室|観察室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9]{2,3})(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
+    # 手術室4, 手術室 1, OR: 5: the theatre where the patient's operation ran (independent writers mark it)
+    r"|(?:手術室|オペ室|(?<![A-Za-z])OR)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
+    r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -164,7 +172,7 @@ def _ward_codes(text: str, known: frozenset[str]) -> list[Candidate]:
 def _unit_beds(text: str) -> list[Candidate]:
     found = []
     for m in _UNIT_BED.finditer(text):
-        group = next(g for g in ("b1", "b2", "b3", "b4") if m.group(g))
+        group = next(g for g in ("b1", "b2", "b3", "b4", "b5") if m.group(g))
         found.append(Candidate(*m.span("unit"), "DEPARTMENT", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     return found
@@ -173,7 +181,7 @@ def _unit_beds(text: str) -> list[Candidate]:
 def _beds_and_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _BED_FORMS.finditer(text):
-        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7") if m.group(g))
+        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8") if m.group(g))
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _BED_LIST.finditer(text):
         found += [
@@ -181,7 +189,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7") if m.group(g))
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))

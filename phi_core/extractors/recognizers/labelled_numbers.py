@@ -10,7 +10,7 @@ by its word, even as one letter (ベッドA, Bed: B).
 Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
 digits or more, so 様式第5号 stays), digits typed one to a box after a label
-(受給者番号 6 0 2 7 1 4 3), a letter prefix before the digits (旅券番号：TR 4471029,
+(受給者番号 6 0 2 7 1 4 3), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
 交付番号：港-2026-01883), digit groups after a label ending in ID (PID:0091 2274 06),
 and the last digits of a card left visible (****-****-****-4021).
 """
@@ -47,7 +47,7 @@ _LABEL = r"(?:番号|記号|(?<![A-Za-z])(?:No|NO)\.?|(?<![A-Za-z])[A-Z]{0,3}ID)
 _LABELLED_SHAPES = re.compile(
     rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
-    rf"|[A-Z]{{1,3}} [{_D}]{{5,10}}(?![{_D}A-Za-z])"
+    rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
     rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*)"
 )
 _CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")

@@ -20,6 +20,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# Months written out ("around 15 September"); the abbreviations alone would stop at "Sep".
+_FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 _SLASH = re.compile(
     r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
     r"(?:[（(][月火水木金土日][)）])?"
@@ -32,7 +34,8 @@ _BIRTH_YEAR = re.compile(
 _YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/.])")
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _ENGLISH = re.compile(
-    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_MONTHS})\.?|(?:{_MONTHS})\.?\s(\d{{1,2}}))(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
+    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_FULL_MONTHS}|{_MONTHS}\.?)|(?:{_FULL_MONTHS}|{_MONTHS}\.?)\s(\d{{1,2}}))"
+    rf"(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
 )
 
 

@@ -1,8 +1,11 @@
-"""Dates typed with a space after each dot: R8. 12. 2, 2026. 12. 4, H27. 3. 1.
+"""Dates typed with spaces around their dots: R8. 12. 2, 2026. 12. 4, H27. 3. 1, 2026 . 11 . 20.
 
 Forms and scanned pages space the parts of a dotted date; the date rules read
 them only when the dots are tight. A year (four digits or an era letter with
-one or two digits), a month and a day, each after a dot and a space.
+one or two digits), a month and a day, each after a dot with a space on either
+side. A scanned page may also write the letter O for zero and l or I for one
+(R8. l2. l0, 2O26 . ll . 2O): the parts are read with those letters as digits,
+and the date must still hold a real digit and a valid month and day.
 """
 
 from __future__ import annotations
@@ -15,10 +18,20 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 from .sudachi_names import RANK_SUPPLEMENT
 
+_D = "[0-9OlI]"
+_DOT = r"[ \u3000]?\.[ \u3000]?"
 _SPACED_DATE = re.compile(
-    r"(?<![0-9A-Za-z.])(?:[HSRTM][0-9]{1,2}|(?:19|20)[0-9]{2})\.[ \u3000]?(?:0?[1-9]|1[0-2])\.[ \u3000]?"
-    r"(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])"
+    rf"(?<![0-9A-Za-z.])(?P<year>[HSRTM]{_D}{{1,2}}|(?:19|20|l9|2O){_D}{{2}}){_DOT}(?P<month>{_D}{{1,2}}){_DOT}"
+    rf"(?P<day>{_D}{{1,2}})(?![0-9A-Za-z])"
 )
+_AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
+
+
+def _plausible(m: re.Match[str]) -> bool:
+    if not any(ch.isdigit() for ch in m.group()):
+        return False
+    month, day = (int(m.group(part).translate(_AS_DIGITS)) for part in ("month", "day"))
+    return 1 <= month <= 12 and 1 <= day <= 31
 
 
 @register
@@ -27,6 +40,8 @@ class SpacedDateRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
 
     def find(self, doc: Document) -> list[Candidate]:
-        if ". " not in doc.text and ".\u3000" not in doc.text:
+        if ". " not in doc.text and ".\u3000" not in doc.text and " ." not in doc.text:
             return []
-        return [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _SPACED_DATE.finditer(doc.text)]
+        return [
+            Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _SPACED_DATE.finditer(doc.text) if _plausible(m)
+        ]

@@ -1,0 +1,98 @@
+"""Staff named by how a note introduces them: 管理室の甲斐です, 安全管理者 甲斐、, Ong(MSW), 野中Dr., 記録：釈 慈光.
+
+Letters, e-mails, minutes and logs of every kind name the people who work
+there without a form's label:
+
+- a writer introducing themself: ``放射線安全管理室の甲斐です``, ``担当の上原と申します``;
+- a post made of kanji that ends in a person word (者, 長, 員, 士, 師, 医, 官) before the name:
+  ``放射線安全管理者 甲斐、``, ``感染対策委員長 東條 誠``;
+- a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``;
+- a family name written straight onto a Latin title: ``野中Dr.より紹介``;
+- a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``.
+
+Where the family name ends is read from the dictionary as for glued names
+(``surname_after``): a kanji run the dictionary does not know as a family name
+is a word (担当の予定です, 管理者 不在).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import UNIFIED_KANJI
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, SIGN_OFF_WORDS, STAFF_OCCUPATIONS, alternation
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .glued_names import surname_after
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KANJI = f"[{UNIFIED_KANJI}々]"
+_CLAUSE_END = r"(?=[、。，,）)／/]|[ \u3000]{2}|\n|$|[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)(?!" + _KANJI + "))"
+_SELF_INTRODUCTION = re.compile(
+    rf"(?:(?<=の)|(?<=[。、\n \u3000])|^)(?P<name>{_KANJI}{{1,4}})(?:です|と申します|でございます)(?![{UNIFIED_KANJI}])",
+    re.MULTILINE,
+)
+_POST_THEN_NAME = re.compile(
+    rf"(?<!{_KANJI}){_KANJI}{{1,8}}[者長員士師医官][ \u3000](?P<name>{_KANJI}{{1,3}})"
+    rf"(?:[ \u3000](?P<given>{_KANJI}{{1,3}}))?{_CLAUSE_END}"
+)
+_NAME_BEFORE_BRACKETED_ROLE = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[(（]"
+    rf"(?:{alternation(LATIN_STAFF_ABBREVIATIONS)}|Ns長|MD|RN)[)）]"
+)
+_NAME_BEFORE_LATIN_TITLE = re.compile(rf"(?P<run>{_KANJI}{{2,6}})(?:Dr|DR|Ns|NS)\.?(?![A-Za-z])")
+_LABELLED_FULL_NAME = re.compile(
+    rf"(?:{alternation(SIGN_OFF_WORDS + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))}|[{UNIFIED_KANJI}]者)"
+    rf"[ \u3000]?[：:][ \u3000]?(?P<family>{_KANJI}{{1,3}})[ \u3000](?P<given>{_KANJI}{{1,3}})"
+    r"(?=[（(、,，。\n]|[ \u3000]{2}|$)",
+    re.MULTILINE,
+)
+
+
+@register
+class StaffMentionRecognizer(Recognizer):
+    name: ClassVar[str] = "staff-mention"
+    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        by_start: dict[int, Morpheme] | None = None
+
+        def morphemes() -> dict[int, Morpheme]:
+            nonlocal by_start
+            if by_start is None:
+                by_start = {m.start: m for m in document_morphemes(doc)}
+            return by_start
+
+        spans: list[tuple[int, int]] = []
+        for pattern in (_SELF_INTRODUCTION, _POST_THEN_NAME):
+            for m in pattern.finditer(text):
+                start, end = m.span("name")
+                if surname_after(text, start, morphemes()) != end:
+                    continue
+                given = m.groupdict().get("given")
+                if given and can_be_given_name(given):
+                    end = m.end("given")
+                spans.append((start, end))
+        spans += [m.span("name") for m in _NAME_BEFORE_BRACKETED_ROLE.finditer(text)]
+        for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
+            start = _surname_ending(text, m.start("run"), m.end("run"), morphemes())
+            if start is not None:
+                spans.append((start, m.end("run")))
+        for m in _LABELLED_FULL_NAME.finditer(text):
+            if can_be_surname(m.group("family")) or can_be_given_name(m.group("given")):
+                spans.append((m.start("family"), m.end("given")))
+        return [Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT) for start, end in spans]
+
+
+def _surname_ending(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> int | None:
+    """Start of a family name of two or three kanji that ends the run and starts a morpheme (産科野中 -> 野中)."""
+    for size in (3, 2):
+        begin = end - size
+        if begin >= start and begin in by_start and can_be_surname(text[begin:end]):
+            return begin
+    return None

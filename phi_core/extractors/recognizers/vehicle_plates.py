@@ -1,0 +1,39 @@
+"""Vehicle registration plates: 横浜 300 さ 12-34, 品川330み71-02, 湘南 500 る ・・・8.
+
+A car's number names its owner as surely as a telephone number: parking
+permits, shuttle and transport logs, security reports and visitor lists carry
+it. A Japanese plate is a place name (kanji or kana), a class number of one to
+three digits (a letter may end it since 2017), one hiragana and a serial of up
+to four digits written with a hyphen or with dots standing for leading
+digits. The hiragana between two numbers is what no clinical value has.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_SPACE = "[ \u3000]?"
+# The kana of private and rental plates: every hiragana except お, し, へ, ん (never used on plates).
+_PLATE_KANA = "".join(ch for ch in "あいうえかきくけこさすせそたちつてとなにぬねのはひふほまみむめもやゆよらりるれろわを")
+_PLATE = re.compile(
+    rf"(?<![{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}])"
+    rf"(?:[{KANJI}]{{1,4}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{2,4}}){_SPACE}"
+    rf"[0-9]{{1,3}}[A-Z]?{_SPACE}[{_PLATE_KANA}]{_SPACE}"
+    r"(?:[0-9]{1,2}[-‐－][0-9]{2}|[・･.]{1,3}[0-9]{1,3})(?![0-9A-Za-z])"
+)
+
+
+@register
+class VehiclePlateRecognizer(Recognizer):
+    name: ClassVar[str] = "vehicle-plate"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _PLATE.finditer(doc.text)]
