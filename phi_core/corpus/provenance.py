@@ -114,6 +114,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 kinds from orthopaedics, urology, ENT, burns, neonatal follow-up and pain clinics (development)",
     ),
     BuiltinDataset(
+        "blind-dev9",
+        CORPUS_DIR / "blind-dev9.jsonl",
+        INDEPENDENT,
+        "A ninth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from neurology, respiratory, gastroenterology, haematology, rheumatology and endocrinology "
+        "wards and clinics (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

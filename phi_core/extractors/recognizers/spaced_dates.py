@@ -43,5 +43,7 @@ class SpacedDateRecognizer(Recognizer):
         if ". " not in doc.text and ".\u3000" not in doc.text and " ." not in doc.text:
             return []
         return [
-            Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _SPACED_DATE.finditer(doc.text) if _plausible(m)
+            Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT)
+            for m in _SPACED_DATE.finditer(doc.text)
+            if _plausible(m)
         ]

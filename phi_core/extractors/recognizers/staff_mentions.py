@@ -31,7 +31,9 @@ from .glued_names import surname_after
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KANJI = f"[{UNIFIED_KANJI}々]"
-_CLAUSE_END = r"(?=[、。，,）)／/]|[ \u3000]{2}|\n|$|[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)(?!" + _KANJI + "))"
+_CLAUSE_END = (
+    r"(?=[、。，,）)／/]|[ \u3000]{2}|\n|$|[ \u3000]?(?:より|から|が|は|に|へ|と|も|の|で|を)(?!" + _KANJI + "))"
+)
 _SELF_INTRODUCTION = re.compile(
     rf"(?:(?<=の)|(?<=[。、\n \u3000])|^)(?P<name>{_KANJI}{{1,4}})(?:です|と申します|でございます)(?![{UNIFIED_KANJI}])",
     re.MULTILINE,

@@ -2,7 +2,7 @@
 
 A car's number names its owner as surely as a telephone number: parking
 permits, shuttle and transport logs, security reports and visitor lists carry
-it. A Japanese plate is a place name (kanji or kana), a class number of one to
+it. A Japanese plate is a place name (kanji or kana), a class number of two or
 three digits (a letter may end it since 2017), one hiragana and a serial of up
 to four digits written with a hyphen or with dots standing for leading
 digits. The hiragana between two numbers is what no clinical value has.
@@ -20,13 +20,15 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI
 from .sudachi_names import RANK_SUPPLEMENT
 
 _SPACE = "[ \u3000]?"
-# The kana of private and rental plates: every hiragana except お, し, へ, ん (never used on plates).
-_PLATE_KANA = "".join(ch for ch in "あいうえかきくけこさすせそたちつてとなにぬねのはひふほまみむめもやゆよらりるれろわを")
+# The kana of plates: every hiragana but お, し, へ, ん (never used on plates) and the particles の, と, に, を,
+# も, や, which run between numbers in prose (胸部 30 の 12-14 mm).
+_PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねはひふほまみむめゆよらりるれろわ"
 _PLATE = re.compile(
     rf"(?<![{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}])"
     rf"(?:[{KANJI}]{{1,4}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{2,4}}){_SPACE}"
-    rf"[0-9]{{1,3}}[A-Z]?{_SPACE}[{_PLATE_KANA}]{_SPACE}"
+    rf"[0-9]{{2,3}}[A-Z]?{_SPACE}[{_PLATE_KANA}]{_SPACE}"
     r"(?:[0-9]{1,2}[-‐－][0-9]{2}|[・･.]{1,3}[0-9]{1,3})(?![0-9A-Za-z])"
+    r"(?![ \u3000]?(?:mm|cm|mL|ml|mg|kg|%|％|日|月|年|回|個|歳|時|分))"
 )
 
 

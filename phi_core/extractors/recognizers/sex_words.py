@@ -1,0 +1,30 @@
+"""The patient's sex written as a word in prose: 性別は男性のまま, ご高齢の男性が, 女児.
+
+The guidelines make the patient's sex PHI in any form. 男性, 女性, 男児 and 女児
+are words of sex and nothing else, and the independent writers marked 60 of
+the 66 they wrote in the development sets (the others describe a dosimeter's
+wearing position or a group); recall-first masks every one. The single
+kanji 男 and 女 are also parts of relations (長男, 長女) and are left to the
+field and age recognizers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_SEX_WORD = re.compile(r"(?<![男女])(?:男性|女性|男児|女児)(?!ホルモン|化|型|的|器|名|用|外来|専用|トイレ|更衣)")
+
+
+@register
+class SexWordRecognizer(Recognizer):
+    name: ClassVar[str] = "sex-word"
+    categories: ClassVar[tuple[str, ...]] = ("SEX",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        return [Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _SEX_WORD.finditer(doc.text)]

@@ -1,0 +1,156 @@
+"""recall-first on forms met in the development sets of the seventh round: each mechanism's forms and look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import found, masked, values
+
+# --- committee members and clergy after their name ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("・甲斐委員より：放射線を使用する手技", "甲斐"),
+        ("「読影レポート最終承認」は東條委員長が不可と判断", "東條"),
+        ("欠席：ラミレス委員（手術のため）", "ラミレス"),
+        ("カトリック元町教会のヴィシニェフスキ神父へ取次ぎ済み", "ヴィシニェフスキ"),
+        ("所属教会の岡野牧師にも連絡希望", "岡野"),
+        ("お寺の宗田和尚は高齢で来院が難しい", "宗田"),
+    ],
+)
+def test_a_member_or_a_cleric_is_named_before_the_post(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["倫理委員より意見あり", "各委員から意見", "外部委員として参加"])
+def test_a_post_after_a_common_word_names_nobody(text):
+    assert values(text) == []
+
+
+# --- staff introduced in notes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("お疲れさまです。放射線安全管理室の甲斐です。", "甲斐"),
+        ("面談：9月30日、放射線安全管理者 甲斐、技師長 國分", "甲斐"),
+        ("記録：釈 慈光（非常勤）", "釈 慈光"),
+        ("出席: 今泉(Dr), Ong(MSW), 薬剤師 竹中", "Ong"),
+        ("妊娠28週、産科野中Dr.より紹介", "野中"),
+    ],
+)
+def test_staff_introduced_by_the_note_are_named(text, name):
+    assert name in found("staff-mention", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["次回の予定です。", "以上です。", "CT検査です", "管理者 不在のため", "結果(Dr確認済)", "担当医 記載"],
+)
+def test_words_in_the_same_places_are_not_staff(text):
+    assert found("staff-mention", text) == []
+
+
+# --- vehicle plates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        ("登録番号 横浜 502 は 83-06\n減免", "横浜 502 は 83-06"),
+        (" 2026-12-04 09:48:01     湘南 500 る 3-88   30分無料", "湘南 500 る 3-88"),
+        ("ナンバー 川崎 580 な 4-17", "川崎 580 な 4-17"),
+        ("練馬 300 あ ・・・8 で来院", "練馬 300 あ ・・・8"),
+        ("品川330み71-02", "品川330み71-02"),
+    ],
+)
+def test_a_vehicle_plate_is_an_identifier(text, plate):
+    assert found("vehicle-plate", text) == [plate]
+
+
+@pytest.mark.parametrize("text", ["胸部 30 の 12-14 mm", "第3 から 10-12 まで", "横浜 300 し 12-34", "Hb 12 と 13-15"])
+def test_numbers_around_kana_that_no_plate_uses_stay(text):
+    assert found("vehicle-plate", text) == []
+
+
+# --- dotted dates spaced or scanned --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("生年月日 : S2l. 1O. 3      性別 : F", "S2l. 1O. 3"),
+        ("撮影日 : R8. l2. l0   l3:OO", "R8. l2. l0"),
+        ("申込日   2O26 . ll . 2O", "2O26 . ll . 2O"),
+        ("受付 R8. 12. 2 済", "R8. 12. 2"),
+    ],
+)
+def test_a_spaced_or_scanned_dotted_date_is_read(text, date):
+    assert found("spaced-date", text) == [date]
+
+
+@pytest.mark.parametrize("text", ["Ver 2. 1. 3", "see Fig. 2. 3. 4", "R8. 13. 2", "R8. ll. lO and Rl. l. l"])
+def test_versions_figures_and_impossible_dates_stay(text):
+    assert found("spaced-date", text) == ([] if "Rl" not in text else ["R8. ll. lO"])
+
+
+# --- English months written out -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("expect discharge around 15 September.", "15 September"), ("on September 5, 2025 we", "September 5, 2025")],
+)
+def test_a_month_written_out_makes_a_date(text, date):
+    assert (date, "OTHER_DATE") in masked(text)
+
+
+def test_a_word_that_starts_like_a_month_is_no_date():
+    assert values("3 Decisions were made") == []
+
+
+# --- theatres, a unit's bed, the bed letter after a room -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("使用：2025.08.25 手術室4　患者ID 20118764", "4"),
+        ("| 手術室 1 |", "1"),
+        ("Date: 20-Nov-2026   OR: 5   Patient", "5"),
+        ("12/3 15:40  ICU 3  奥平さんのご家族", "3"),
+        ("場所 救命救急センター 2番ブース", "2"),
+        ("搬送先：8階東病棟 815号室A\n患者", "A"),
+        ("症状：714号室Bベッド使用中", "B"),
+    ],
+)
+def test_a_theatre_a_bed_or_a_booth_is_an_identifier(text, number):
+    assert (number, "OTHER_ID") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["手術室3件", "ICU 3日間滞在", "手術室 10時入室", "ICU 5 days", "号室Abc"])
+def test_counts_and_durations_after_the_same_words_stay(text):
+    assert [v for v, c in masked(text) if c == "OTHER_ID" and len(v) <= 2] == []
+
+
+# --- sex written as a word ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["性別は男性のままで可とする", "ご高齢の男性が降車後に", "症例は 3歳の女児。"])
+def test_a_sex_word_is_masked(text):
+    assert [c for v, c in masked(text) if v in ("男性", "女児")] == ["SEX"]
+
+
+@pytest.mark.parametrize("text", ["女性ホルモン療法中", "女性外来を受診", "男性化徴候なし", "長男と同居"])
+def test_words_built_on_a_sex_word_stay(text):
+    assert [v for v, c in masked(text) if c == "SEX"] == []
+
+
+# --- numbers after a label, in groups -------------------------------------------------------------
+
+
+def test_letters_then_digit_groups_after_a_label_are_one_identifier():
+    assert ("MD 2204 7719", "OTHER_ID") in masked("会員No MD 2204 7719   お名前")
