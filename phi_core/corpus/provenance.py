@@ -173,4 +173,22 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 kinds in no other set: staff health, dosimetry, credentialing, chaplaincy, parking, dermatology "
         "(held out until it was spent after one final look; development data since)",
     ),
+    BuiltinDataset(
+        "blind-final8",
+        CORPUS_DIR / "blind-final8.jsonl",
+        INDEPENDENT,
+        "An eighth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
+        "reproductive medicine, stem cell transplant, procurement and drug recalls, prison medicine, student "
+        "health, disaster medical teams (final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
+        "blind-final9",
+        CORPUS_DIR / "blind-final9.jsonl",
+        INDEPENDENT,
+        "A ninth held-out set, written beside blind-final8 by another helper who never read the recognizers, of 12 "
+        "kinds in no other set: geriatric care, blood donation, call centre, waste and cleaning, payroll, hospital "
+        "school (final measurement only)",
+        held_out=True,
+    ),
 )

@@ -6,6 +6,8 @@ import pytest
 
 from tests.extractors.recall_probes import found, masked, values
 
+from phi_core.extractors.recognition.rooms import room_form_candidates
+
 # --- committee members and clergy after their name ---------------------------------------------
 
 
@@ -154,3 +156,51 @@ def test_words_built_on_a_sex_word_stay(text):
 
 def test_letters_then_digit_groups_after_a_label_are_one_identifier():
     assert ("MD 2204 7719", "OTHER_ID") in masked("会員No MD 2204 7719   お名前")
+
+
+# --- names the dictionary reads in part ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("レシピエント：安田 恵 ID 90214437", "安田 恵"),  # 安田 read as a proper noun, then a given name
+        ("ID：07730514　シバサキ ユウコ　S28.12.1生", "シバサキ ユウコ"),  # an unlisted katakana family name
+        ("Pt: Kowalski, Anna / コワルスキ アンナ   MRN", "コワルスキ アンナ"),
+        ("薬剤部長 ヴァーマ ラジ、産業医", "ヴァーマ ラジ"),
+        ("Seton 留置中）は 外科 大槻 先生フォロー。", "大槻"),  # a title after a space is not a given name
+    ],
+)
+def test_a_name_the_dictionary_knows_in_part_is_whole(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize(
+    "text, name", [("スタッフ アンナ", "アンナ"), ("ガイドワイヤー マリア", "マリア"), ("外科の大槻 先生", "大槻")]
+)
+def test_a_listed_word_before_a_name_stays_outside(text, name):
+    assert name in values(text) and not any(v != name and name in v for v in values(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("患者ID O0912384　氏名 NGUYEN VAN HUNG　在留資格", "NGUYEN VAN HUNG"),
+        ("緊急連絡先：兄 NGUYEN VAN THANH（080-9912-4406）", "NGUYEN VAN THANH"),
+        ("Patient O'CONNOR, Sean (オコナー ショーン)  ID", "O'CONNOR, Sean"),
+        ("To: Mr. WANG Jianguo (王建国)　Passport No.", "王建国"),
+    ],
+)
+def test_latin_names_with_particles_apostrophes_and_their_kanji(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["CT AND MRI", "STAGE DE NOVO", "Tanvir Ahmed（病理）", "Isabel Lopez（院長交代）"])
+def test_capitals_and_brackets_that_are_no_names(text):
+    assert not any(v in ("CT AND MRI", "STAGE DE NOVO", "病理", "院長交代") for v in values(text))
+
+
+def test_a_room_after_its_ward():
+    assert ("1103", "OTHER_ID") in masked("day0 R8.12.2 予定（11階無菌病棟 1103）")
+    text = "第2病棟 2026、病棟 500 mL"  # a year and an amount after the word stay
+    assert [text[c.start : c.end] for c in room_form_candidates(text) if c.category == "OTHER_ID"] == []

@@ -12,7 +12,8 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
 - a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``, ``ICU 3``;
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``,
-  ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``);
+  ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
+  (``11階無菌病棟 1103``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
@@ -100,6 +101,8 @@ _ROOM_WORDS = re.compile(
     # 手術室4, 手術室 1, OR: 5: the theatre where the patient's operation ran (independent writers mark it)
     r"|(?:手術室|オペ室|(?<![A-Za-z])OR)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
+    # 11階無菌病棟 1103: a room straight after its ward
+    r"|(?<=病棟)[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -189,8 +192,10 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8") if m.group(g))
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
+            continue
+        if group == "r8" and (is_year(m.group(group)) or _amount(text, m.end(group))):
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]

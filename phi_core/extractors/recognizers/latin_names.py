@@ -13,7 +13,8 @@
 - capitals on both sides of a bare comma in a worklist: "BROWN,EMILY";
 - a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the
   dictionary knows: "Stage B.", "Vitamin D.");
-- a family name in capitals with a particle: "DE SILVA Anthony"; words in capitals
+- a family name in capitals with a particle: "DE SILVA Anthony", "NGUYEN VAN HUNG"; the same name in kanji in
+  brackets after a Latin one: "WANG Jianguo (王建国)"; words in capitals
   right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
 - Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
 - capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
@@ -30,6 +31,7 @@ from typing import ClassVar
 
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.honorifics import (
     ENGLISH_RELATIONS,
@@ -51,7 +53,7 @@ _EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
 _UP = "A-ZÀ-ÖØ-Þ" + _EXTENDED
 _LOW = "a-zß-öø-ÿ" + _EXTENDED
 _CAP = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc, O'Connor
-_UPPER = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
+_UPPER = rf"(?:[{_UP}]')?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"  # O'CONNOR
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
 _COMMA = re.compile(
@@ -62,6 +64,13 @@ _TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED},]){_UP_WORD},{_UP_WO
 # A family name in capitals may start with a particle: DE SILVA Anthony, VAN DER BERG Anna.
 _UPPER_PARTICLES = frozenset("DE DA DI DU DOS DAS DEL DELLA LA LE VAN VON DER DEN AL EL BIN BINTI MAC MC".split())
 _UPPER_PARTICLE = rf"(?:(?:{'|'.join(sorted(_UPPER_PARTICLES))}) ){{0,2}}"
+# Capitals with a particle between them: NGUYEN VAN HUNG, TRAN THI MAI, AHMAD BIN YUSOF.
+_UPPER_WITH_PARTICLE = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER}(?: (?:{'|'.join(sorted(_UPPER_PARTICLES | {'THI'}))})){{1,2}}"
+    rf"(?: {_UPPER}){{1,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
+# The same person in kanji in brackets right after a Latin name: WANG Jianguo (王建国).
+_KANJI_IN_BRACKETS = re.compile(r"[ \u3000]?[（(](?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{1,3})?)[)）]")
 _UPPER_FIRST = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
@@ -145,8 +154,9 @@ class LatinNameRecognizer(Recognizer):
         if not re.search("[A-Za-z]", folded):
             return []
         spans: set[tuple[int, int]] = set()
-        for pattern in (_COMMA, _UPPER_FIRST, _TIGHT_COMMA):
+        for pattern in (_UPPER_FIRST, _TIGHT_COMMA):
             spans.update(m.span() for m in pattern.finditer(folded))
+        spans.update(_family_in_capitals(m) for m in _COMMA.finditer(folded))
         logins = {m.span() for m in _LOGIN.finditer(folded) if is_romaji(m.group("family") or m.group("family2"))}
         logins |= {m.span("name") for m in _TITLED.finditer(folded)}
         logins |= {m.span("name") for m in _BEFORE_HONORIFIC.finditer(folded)}
@@ -154,6 +164,7 @@ class LatinNameRecognizer(Recognizer):
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         by_start = {m.start: m for m in document_morphemes(doc)}
         logins |= {m.span("name") for m in _CAPITALS_BEFORE_HONORIFIC.finditer(folded)}
+        logins |= {m.span() for m in _UPPER_WITH_PARTICLE.finditer(folded)}
         for m in _ROLE_LOGIN.finditer(folded):
             word = by_start.get(m.start("family"))
             if is_romaji(m.group("family")) and (word is None or word.oov):
@@ -193,7 +204,24 @@ class LatinNameRecognizer(Recognizer):
             for s, e in sorted(spans | initials | logins)
             if (s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start)
         ]
-        return found + [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
+        found += [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
+        for c in list(found):
+            bracketed = _KANJI_IN_BRACKETS.match(text, c.end)
+            first = by_start.get(bracketed.start("name")) if bracketed else None
+            if first is not None and (first.is_person or first.oov or can_be_surname(first.surface)):
+                # 王建国 after WANG Jianguo; not Tanvir Ahmed（病理）
+                found.append(Candidate(*bracketed.span("name"), c.category, RANK_SUPPLEMENT))
+        return found
+
+
+def _family_in_capitals(m: re.Match[str]) -> tuple[int, int]:
+    """Where a FAMILY, Given name starts: at its capitals, not at a label before them (Patient O'CONNOR, Sean)."""
+    family = m.group().split(",", 1)[0]
+    words = family.split(" ")
+    if len(words) > 1 and words[-1].isupper() and not words[0].isupper():
+        first_capital = next(i for i, w in enumerate(words) if w.isupper())
+        return m.start() + len(" ".join(words[:first_capital])) + 1, m.end()
+    return m.span()
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -202,6 +230,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _ROMAN = re.compile(r"[IVX]{2,5}")
+_APOSTROPHE_NAME = re.compile(r"[A-Z]'[A-Za-z]{2,}")
 
 
 def _unknown_word(by_start: dict, start: int) -> bool:
@@ -231,6 +260,8 @@ def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
     pieces = [text[w : w + n] for w, n in words]
     if any(_ROMAN.fullmatch(p) for p in pieces):
         return False  # NYHA II, CCS III: classes and grades
+    if any(_APOSTROPHE_NAME.match(p) for p in pieces):
+        return True  # O'CONNOR, D'Angelo: a family name with an elided particle
     if any(_person(m) for m in morphemes):
         return True
     pieces = [text[w : w + n] for w, n in words]

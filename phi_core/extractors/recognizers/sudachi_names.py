@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.honorifics import FORMER_NAME_WORDS
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .person_context import person_category
@@ -50,6 +52,7 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
         and len(nxt.surface) <= 2
         and nxt.pos[0] == "名詞"
         and all(is_unified_kanji(ch) for ch in nxt.surface)
+        and nxt.surface not in PERSON_CUES  # 大槻 先生: a title after the space, not a given name
     ):
         return True  # 森下 航: a given name the dictionary reads as a common word, after a family name
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
@@ -166,12 +169,39 @@ def _place_as_surname(morphemes: list[Morpheme], i: int) -> bool:
     return before is not None and before.surface in BEFORE_CUES
 
 
+def _proper_noun_as_surname(morphemes: list[Morpheme], i: int) -> bool:
+    """A proper noun the dictionary also lists as a family name, before a given name (レシピエント：安田 恵).
+
+    In context SudachiDict may read 安田 as an organisation's or a shop's name; a
+    given name right after it over a space says it is a person's.
+    """
+    m = morphemes[i]
+    if not m.is_proper or m.is_person or len(m.surface) < 2 or not all(is_unified_kanji(ch) for ch in m.surface):
+        return False
+    if i + 1 >= len(morphemes) or morphemes[i + 1].surface not in (" ", "\u3000"):
+        return False
+    after = morphemes[i + 2] if i + 2 < len(morphemes) else None
+    return after is not None and after.is_person and after.pos[3] == "名" and can_be_surname(m.surface)
+
+
+def _unknown_katakana_before(morphemes: list[Morpheme], i: int) -> bool:
+    """A katakana word no dictionary entry lists, a space, then a katakana name (コワルスキ アンナ)."""
+    if i < 2 or _script(morphemes[i].surface) != "katakana" or morphemes[i - 1].surface not in (" ", "\u3000"):
+        return False
+    word = morphemes[i - 2].surface
+    return len(word) >= 2 and _script(word) == "katakana" and (morphemes[i - 2].oov or not _listed(word))
+
+
+def _listed(word: str) -> bool:
+    return sudachi_available() and bool(sudachi_lookup(word))
+
+
 def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(morphemes):
         m = morphemes[i]
-        if not (m.is_person or _place_as_surname(morphemes, i)):
+        if not (m.is_person or _place_as_surname(morphemes, i) or _proper_noun_as_surname(morphemes, i)):
             i += 1
             continue
         name = [m]
@@ -191,6 +221,10 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
             j += 1
             following = morphemes[j] if j < len(morphemes) else None
         start, end = name[0].start, name[-1].end
+        if _unknown_katakana_before(morphemes, i):
+            start = morphemes[
+                i - 2
+            ].start  # シバサキ ユウコ: a family name no dictionary lists, then the known given name
         previous = morphemes[i - 1] if i else None
         lower_latin = name[0].surface.isascii() and not name[0].surface[:1].isupper()
         if (
