@@ -83,7 +83,7 @@ class AllowList:
         attached = fold(text[end : end + 16])
         after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
-            if after.startswith(self.units) and not _letter_follows(after, self.units):
+            if after.startswith(self.units) and not _letter_follows(after, self.units) and not _no_measure(value, after):
                 return True
         elif self.dose.match(after):
             return True
@@ -109,6 +109,13 @@ def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
     if len(unit) == 1 and is_kanji(unit) and nxt and is_kanji(nxt):
         return True  # 11/28 本日: a one-kanji unit glued to another kanji is a word, not a count
     return unit.isascii() and nxt.isascii() and nxt.isalpha()
+
+
+def _no_measure(value: str, after: str) -> bool:
+    """A unit's sign that makes no measure here: 10月分 (the month's share), 11/27 × (a mark, no factor)."""
+    if value.endswith("月") and after.startswith("分"):
+        return True
+    return after[:1] in ("×", "x") and re.match(r"[×x] ?[0-9]", after) is None
 
 
 def _inside(regions: list[tuple[int, int]], start: int, end: int) -> bool:
