@@ -83,7 +83,11 @@ class AllowList:
         attached = fold(text[end : end + 16])
         after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
-            if after.startswith(self.units) and not _letter_follows(after, self.units) and not _no_measure(value, after):
+            if (
+                after.startswith(self.units)
+                and not _letter_follows(after, self.units)
+                and not _no_measure(value, after)
+            ):
                 return True
         elif self.dose.match(after):
             return True

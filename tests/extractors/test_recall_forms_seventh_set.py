@@ -204,3 +204,24 @@ def test_a_room_after_its_ward():
     assert ("1103", "OTHER_ID") in masked("day0 R8.12.2 予定（11階無菌病棟 1103）")
     text = "第2病棟 2026、病棟 500 mL"  # a year and an amount after the word stay
     assert [text[c.start : c.end] for c in room_form_candidates(text) if c.category == "OTHER_ID"] == []
+
+
+def test_a_number_of_record_with_a_kanji_between_hyphens():
+    assert ("R8-迅-0311", "OTHER_ID") in masked("承認番号：R8-迅-0311　　判定日：2026/10/01")
+
+
+def test_a_bed_after_a_colon_and_a_space():
+    assert ("P-03", "OTHER_ID") in masked("Dept: 小児科 / PICU   Bed: P-03\nReferring")
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("ガラスバッジ未返却のお願い（10月分）", "10月"), (" 11/26 ○ 薬局   11/27 × 「飲み忘れ」", "11/27")],
+)
+def test_a_month_share_and_a_date_before_a_mark_are_dates(text, date):
+    assert (date, "OTHER_DATE") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["12 x 8 mm の結節", "3×4 cm", "5 ×2回"])
+def test_factors_stay_measures(text):
+    assert values(text) == []
