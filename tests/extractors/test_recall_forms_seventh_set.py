@@ -225,3 +225,12 @@ def test_a_month_share_and_a_date_before_a_mark_are_dates(text, date):
 @pytest.mark.parametrize("text", ["12 x 8 mm の結節", "3×4 cm", "5 ×2回"])
 def test_factors_stay_measures(text):
     assert values(text) == []
+
+
+def test_a_family_name_that_is_also_a_word_inside_a_list_of_names():
+    assert "甲斐" in values("出席者：東條、甲斐、大須賀、坂東（事務局）")
+
+
+@pytest.mark.parametrize("text", ["回覧：島袋、院長、副院長", "佐藤、中央、本部"])
+def test_posts_and_words_in_a_list_after_a_name_stay(text):
+    assert not {"院長", "副院長", "中央", "本部"} & set(values(text))

@@ -35,7 +35,7 @@ from phi_core.japanese.chars import (
     is_kana,
     is_kanji,
 )
-from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
+from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, STAFF_OCCUPATIONS, alternation, words
 from phi_core.nlp.morphemes import Morpheme
 
 NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
@@ -206,13 +206,19 @@ _ENGLISH_AND = re.compile(r" (?:and|&) ")
 _NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]")
 
 
+def _family_name_in_list(item: str) -> bool:
+    """A kanji word that is also a family name, in a list after a name: 東條、甲斐、大須賀 (甲斐 is also "worth")."""
+    return item[:1] >= "\u4e00" and len(item) <= 3 and item not in STAFF_OCCUPATIONS and can_be_surname(item)
+
+
 def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
     """In a list of people, the item after a found name is a name when the dictionary does not know it.
 
     "久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel": the item after a separator (、 , /,
     and between Latin names "and" or "&") that
     follows a name, a capitalised Latin word, a katakana word or a short kanji
-    word that SudachiDict calls a person's name or does not know (CT, MRI are known).
+    word that SudachiDict calls a person's name or does not know (CT, MRI are known), or
+    lists as a family name as well as a word (甲斐).
     """
     by_span = {(m.start, m.end): m for m in morphemes}
     out = sorted(spans, key=lambda c: c.start)
@@ -232,7 +238,7 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
             if english and not m.group().isascii():
                 continue
             word = by_span.get(m.span())
-            if word is None or not (word.oov or word.is_person):
+            if word is None or not (word.oov or word.is_person or _family_name_in_list(m.group())):
                 continue
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
