@@ -234,3 +234,13 @@ def test_a_family_name_that_is_also_a_word_inside_a_list_of_names():
 @pytest.mark.parametrize("text", ["回覧：島袋、院長、副院長", "佐藤、中央、本部"])
 def test_posts_and_words_in_a_list_after_a_name_stay(text):
     assert not {"院長", "副院長", "中央", "本部"} & set(values(text))
+
+
+@pytest.mark.parametrize("text", ["献血者コード：8841-2203", "献血者コード 8841-2203", "番号 3320-1149"])
+def test_two_groups_of_four_after_a_number_label_are_the_number(text):
+    assert [c for v, c in masked(text) if v.endswith(("2203", "1149"))] == ["OTHER_ID"]
+
+
+@pytest.mark.parametrize("text", ["尿量 1000-1500 mL", "基準 3500-9000"])
+def test_ranges_without_such_a_label_stay(text):
+    assert values(text) == []
