@@ -244,3 +244,19 @@ def test_two_groups_of_four_after_a_number_label_are_the_number(text):
 @pytest.mark.parametrize("text", ["尿量 1000-1500 mL", "基準 3500-9000"])
 def test_ranges_without_such_a_label_stay(text):
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("12/3(木) PM3:00 来院", "PM3:00", "TIME"),
+        ("AM 9:30 来院", "AM 9:30", "TIME"),
+        ("12月第1週に再診", "12月第1週", "OTHER_DATE"),
+    ],
+)
+def test_a_date_or_time_keeps_its_half_of_the_day_and_its_week(text, value, category):
+    assert (value, category) in masked(text)
+
+
+def test_a_word_ending_in_the_letters_is_no_half_of_the_day():
+    assert ("3:00", "TIME") in masked("TEMP 3:00")

@@ -1,10 +1,10 @@
 """What a found date carries with it, in any kind of document.
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ);
-- a part of the month after a month: 11月中旬, 3月末, 2027/1/末;
+- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末;
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5: the
   second end is a date of the same kind;
-- and a time its 頃 (18時頃).
+- and a time its 頃 (18時頃) and the half of the day written before it (PM3:00).
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ _WEEKDAY = (
     r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
     r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[)）]"
 )
-# "18時頃", "3時ごろ": an approximate time keeps its word.
+# "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
 _ABOUT = re.compile(r"頃|ごろ")
+_HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
-_PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ")
+_PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ|第[1-5１-５]週")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
@@ -41,7 +42,11 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         if span.category == "TIME":
             about = _ABOUT.match(text, span.end)
-            result.append(span._replace(end=about.end()) if about and about.end() <= limit else span)
+            half = _HALF_DAY_BEFORE.search(text, max(0, span.start - 5), span.start)
+            previous_end = result[-1].end if result else 0
+            start = half.start() if half and half.start() >= previous_end else span.start
+            end = about.end() if about and about.end() <= limit else span.end
+            result.append(span._replace(start=start, end=end))
             continue
         if span.category not in DATE_CATEGORIES:
             result.append(span)
