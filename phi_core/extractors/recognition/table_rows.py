@@ -1,0 +1,193 @@
+"""Values in the rows of plain-text tables, read from the row and its column once the names are found.
+
+A roster, a ledger, a line list or a dose report puts one person on a row
+(table_blocks.py cuts the rows and finds each cell's column). There:
+
+- under a sex column (性, 性別, Sex, ｾｲﾍﾞﾂ) a sex code is the sex (M, F, 男, 女,
+  and the codes 1 and 2); under an age column (年齢, Age) a bare number up to
+  120 is the age;
+- on a row whose cell is a name found, a sex code standing alone in its cell
+  is the sex, and a bare number up to 120 in the cell just before it the age
+  (not in a table of sizes, where M is one: S, M, L);
+- on such a row, a number of three digits or more before the name (a staff,
+  badge or patient number: ``0075  ﾃﾞｨｱｽ ｱﾅ``, ``27  3320-1149  ONODERA Rie``)
+  is an identifier, unless its column counts the rows (1, 2, 3 / 0131, 0132);
+  the same number written elsewhere in the document is that identifier too
+  (``上位：0013 6.9mSv``);
+- in a column where names were found on two rows, or whose header names a
+  person (担当, 実施者, 担当医), a cell shaped like a name is a name of that
+  column's kind (``│平野``, ``│坂井``, ``内海``): a family name alone, a family
+  and given name, a katakana or Latin name that is not a clinical word.
+Counts, doses, lab values, scores and counters in the same tables are left
+alone: they are no cell under those columns and no number before a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from phi_core.extractors.allow_list import load_allow_list
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, Row, blocks, header_of
+from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
+from phi_core.japanese.width import nfkc
+
+_RANK = 0
+_PERSONS = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
+_SEX_VALUE = re.compile("男性|女性|男|女|[MFＭＦ]")
+_SEX_CODE = re.compile("男性|女性|男|女|[MFＭＦ12１２]|[Mm]ale|[Ff]emale")
+_AGE = re.compile(r"(?P<n>[0-9０-９]{1,3})(?:歳|才|[yY]|ｻｲ)?")
+_SIZES = re.compile("S|L|LL|XL|XXL|[2-5]L|SS|XS|ＳＳ|Ｓ|Ｌ|ＬＬ")
+# A staff, badge or patient number: three digits or more, in groups joined by a hyphen.
+_NUMBER = re.compile(r"[0-9０-９]{3,}(?:[-‐－][0-9０-９]{2,})*")
+_DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}[-‐－](?:0?[1-9]|1[0-2])(?:[-‐－][0-9]{1,2})?")
+_KANJI_NAME = re.compile(rf"(?P<family>[{KANJI}]{{1,4}})(?:[ \u3000](?P<given>[{KANJI}{HIRAGANA}{KATAKANA}]{{1,4}}))?")
+_KANA_NAME = re.compile(rf"[{KATAKANA}]{{2,}}(?:[ \u3000・･][{KATAKANA}]{{1,}}){{0,2}}")
+_LATIN_NAME = re.compile(r"(?:(?:Dr|Ns|Mr|Ms|Mrs)\.?\s)?(?P<name>[A-Z][a-z]+(?:[ ,]{1,2}[A-Z][A-Za-z]+)?)")
+_MIN_FOUND_IN_COLUMN = 2
+
+
+def _text(text: str, cell: Cell) -> str:
+    return text[cell.start : cell.end]
+
+
+def _covered(spans: list[Candidate], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _name_in(cell: Cell, names: list[Candidate]) -> Candidate | None:
+    """A found name that fills most of the cell ("本人 石黒 誠" holds 石黒 誠)."""
+    for span in names:
+        if cell.start <= span.start and span.end <= cell.end and 2 * (span.end - span.start) >= cell.end - cell.start:
+            return span
+    return None
+
+
+def _age(text: str, cell: Cell) -> Candidate | None:
+    match = _AGE.fullmatch(text, cell.start, cell.end)
+    if match is None or int(nfkc(match.group("n"))) > 120:
+        return None
+    return Candidate(cell.start, cell.end, "AGE", _RANK)
+
+
+def _counter_column(text: str, rows: list[Row], index: int) -> bool:
+    """Do the cells of this column count the rows (1, 2, 3 or 0131, 0132)?"""
+    numbers = []
+    for row in rows:
+        if index < len(row.cells) and _text(text, row.cells[index]).isdigit():
+            numbers.append(int(nfkc(_text(text, row.cells[index]))))
+    return len(numbers) >= 2 and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _sex_and_age(text: str, row: Row, columns: list[Column | None], sizes: bool, person: bool) -> list[Candidate]:
+    found = []
+    for index, cell in enumerate(row.cells):
+        column = columns[index]
+        if column is not None and column.sex and _SEX_CODE.fullmatch(text, cell.start, cell.end):
+            found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
+        elif column is not None and column.age and (age := _age(text, cell)):
+            found.append(age)
+        elif person and not sizes and _SEX_VALUE.fullmatch(text, cell.start, cell.end):
+            found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
+            if index and (age := _age(text, row.cells[index - 1])):
+                found.append(age)
+    return found
+
+
+def _numbers_before(text: str, row: Row, name: Candidate, rows: list[Row]) -> list[Candidate]:
+    """Numbers in the cells right before the name's (a dose or a count further left is no identifier)."""
+    category = "PATIENT_ID" if name.category in ("PATIENT_NAME", "NAME_READING") else "OTHER_ID"
+    index = next(i for i, cell in enumerate(row.cells) if cell.end > name.start)
+    found = []
+    while index > 0:
+        index -= 1
+        cell = row.cells[index]
+        value = _text(text, cell)
+        if not _NUMBER.fullmatch(value) and not value.isdigit():
+            break
+        if (
+            _NUMBER.fullmatch(value)
+            and not _DATE_LIKE.fullmatch(nfkc(value))
+            and not _counter_column(text, rows, index)
+        ):
+            found.append(Candidate(cell.start, cell.end, category, _RANK))
+    return found
+
+
+def _name_shaped(text: str, cell: Cell) -> tuple[int, int] | None:
+    """Where the name lies in a cell that is a name and nothing else, else None."""
+    value = _text(text, cell)
+    kanji = _KANJI_NAME.fullmatch(value)
+    if kanji:
+        family = kanji.group("family")
+        ok = can_be_surname(family) or (
+            kanji.group("given") is None and len(family) >= 3 and can_be_surname(family[:2])
+        )
+        return (cell.start, cell.end) if ok else None
+    if _KANA_NAME.fullmatch(value):
+        return cell.start, cell.end
+    latin = _LATIN_NAME.fullmatch(value)
+    if latin:
+        return cell.start + latin.start("name"), cell.start + latin.end("name")
+    return None
+
+
+def _name_columns(text: str, header: Header | None, rows: list[Row], names: list[Candidate]) -> list[Candidate]:
+    """Cells shaped like names in the columns that hold names (rows of the block's usual length)."""
+    width = Counter(len(row.cells) for row in rows).most_common(1)[0][0]
+    same = [row for row in rows if len(row.cells) == width]
+    header_columns = header.columns(same[0]) if header is not None else None
+    allow = load_allow_list()
+    found = []
+    for index in range(width):
+        in_column = [_name_in(row.cells[index], names) for row in same]
+        kinds = Counter(span.category for span in in_column if span is not None)
+        column = header_columns[index] if header_columns and index < len(header_columns) else None
+        by_header = column is not None and column.rule is not None and column.rule.read_as == "name"
+        if sum(kinds.values()) < _MIN_FOUND_IN_COLUMN and not by_header:
+            continue
+        category = kinds.most_common(1)[0][0] if kinds else column.rule.category
+        for row, span in zip(same, in_column):
+            cell = row.cells[index]
+            where = None if span is not None else _name_shaped(text, cell)
+            if where and not allow.allows(text, *where):
+                found.append(Candidate(*where, category, _RANK))
+    return found
+
+
+def _elsewhere(text: str, numbers: list[Candidate]) -> list[Candidate]:
+    found = []
+    for value, category in {(text[c.start : c.end], c.category) for c in numbers}:
+        pattern = re.compile(rf"(?<![0-9A-Za-z０-９.:/\-]){re.escape(value)}(?![0-9A-Za-z０-９:/]|[.\-][0-9])")
+        found.extend(Candidate(*m.span(), category, _RANK) for m in pattern.finditer(text))
+    return found
+
+
+def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The spans found, plus the sexes, ages, numbers and names the rows and columns of tables show."""
+    table_blocks = blocks(text)
+    if not table_blocks:
+        return spans
+    names = [s for s in spans if s.category in _PERSONS]
+    extra: list[Candidate] = []
+    numbers: list[Candidate] = []
+    for block in table_blocks:
+        header, rows = header_of(text, block)
+        if not rows:
+            continue
+        sizes = any(_SIZES.fullmatch(text, c.start, c.end) for row in rows for c in row.cells)
+        for row in rows:
+            columns = header.columns(row) if header is not None else [None] * len(row.cells)
+            name = next((n for c in row.cells if (n := _name_in(c, names)) is not None), None)
+            extra += _sex_and_age(text, row, columns, sizes, name is not None)
+            if name is not None:
+                numbers += _numbers_before(text, row, name, rows)
+        extra += _name_columns(text, header, rows, names)
+    extra += numbers + _elsewhere(text, numbers)
+    out = list(spans)
+    for cand in sorted(set(extra), key=lambda c: (c.start, -c.end)):
+        if not _covered(out, cand.start, cand.end):
+            out.append(cand)
+    return sorted(out, key=lambda c: c.start)
