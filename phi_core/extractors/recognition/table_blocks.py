@@ -28,6 +28,7 @@ _WORD_GAP = re.compile("[ \u3000\t]+")
 _PAD = " \u3000\t"
 _RULE_LINE = re.compile("[-=_─━＝ー－+|│┼├┤: \u3000\t]+")
 _MIN_CELLS = 3
+_HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Column names the label table leaves out: a one-letter sex column, an age in other scripts.
 _SEX_HEADER = re.compile("性|ｾｲ|M/F|男女|男/女")
 _AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ")
@@ -76,6 +77,8 @@ def _pieces(text: str, start: int, end: int, bars: bool) -> list[tuple[int, int]
 
 def _row(text: str, start: int, end: int) -> Row:
     line = text[start:end]
+    if _HL7_SEGMENT.match(line):
+        return Row(start, end, [], True)  # a message segment: its fields have meanings of their own (F: final)
     bars = sum(line.count(b) for b in _BARS) >= 2 or "\t" in line
     cells = []
     for s, e in _pieces(text, start, end, bars):

@@ -67,11 +67,17 @@ _LEADING_NUMBER = re.compile("[0-9０-９]+(?![0-9０-９])")
 
 
 def _counted(text: str, start: int, end: int) -> bool:
-    """A group of a number written with thousands separators (1,050), or a row counter."""
-    return _THOUSANDS_BEFORE.search(text, max(0, start - 2), start) is not None or row_counter(text, start, end)
+    """A group of a number written with thousands separators (1,050), half of a pair of codes
+    (a DICOM tag: (0010, 0010)), or a row counter."""
+    return (
+        _PAIRED_BEFORE.search(text, max(0, start - 6), start) is not None
+        or _PAIRED_AFTER.match(text, end) is not None
+        or row_counter(text, start, end)
+    )
 
 
-_THOUSANDS_BEFORE = re.compile("[0-9０-９][,，]$")
+_PAIRED_BEFORE = re.compile("[0-9０-９A-Fa-f][,，] ?$")
+_PAIRED_AFTER = re.compile("[,，] ?[0-9０-９A-Fa-f]")
 
 
 def row_counter(text: str, start: int, end: int) -> bool:
