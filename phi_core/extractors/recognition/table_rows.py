@@ -58,9 +58,10 @@ def _covered(spans: list[Candidate], start: int, end: int) -> bool:
 
 
 def _name_in(cell: Cell, names: list[Candidate]) -> Candidate | None:
-    """A found name that fills most of the cell ("本人 石黒 誠" holds 石黒 誠)."""
+    """A found name that fills most of the cell ("本人 石黒 誠" holds 石黒 誠; a bar taken in: "｜倉持")."""
     for span in names:
-        if cell.start <= span.start and span.end <= cell.end and 2 * (span.end - span.start) >= cell.end - cell.start:
+        shared = min(cell.end, span.end) - max(cell.start, span.start)
+        if shared > 0 and 2 * shared >= cell.end - cell.start and 2 * shared >= span.end - span.start:
             return span
     return None
 

@@ -1,0 +1,200 @@
+"""recall-first on values in the rows of plain-text tables: each form and the look-alikes it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import found, masked, values
+
+from phi_core.extractors.recognition.table_blocks import blocks, header_of
+
+# --- cutting a table into rows, cells and columns ---------------------------------------------
+
+ROSTER = (
+    "糖尿病教室 出席簿\n"
+    "No ID        氏名                年齢 性 区分\n"
+    "1  00388105  宇佐美 昭二          68   M  外来\n"
+    "2  00760032  ﾌｼﾞﾓﾄ ﾀｹｼ           72   M  入院(7W-715)\n"
+    "3  01120977  金城 ナナミ          45   F  外来\n"
+)
+
+
+def test_a_block_is_cut_into_cells_and_the_header_names_its_columns():
+    (block,) = blocks(ROSTER)
+    header, rows = header_of(ROSTER, block)
+    assert header is not None and len(rows) == 3
+    cells = [ROSTER[c.start : c.end] for c in rows[1].cells]
+    assert cells == ["2", "00760032", "ﾌｼﾞﾓﾄ ﾀｹｼ", "72", "M", "入院(7W-715)"]
+    # "年齢 性" stand one space apart: two columns, read cell by cell.
+    columns = header.columns(rows[1])
+    assert columns[3].age and columns[4].sex
+
+
+def test_prose_and_key_value_lines_make_no_block():
+    text = "氏名：山田 太郎　性別：男\n年齢：72歳\n\n本日 CT 施行。所見なし。"
+    assert blocks(text) == []
+
+
+def test_a_message_segment_is_no_table_row():
+    text = "PID|1||123^^^MR||YAMADA^TARO||19500101|M\nOBR|1|||CT^胸部||||||||||F|||\nOBX|1|TX|||所見なし||||||F"
+    assert blocks(text) == []
+
+
+# --- sex and age under their columns, or beside a name found on the row -------------------------
+
+
+def test_sex_and_age_under_their_columns():
+    got = masked(ROSTER)
+    assert ("72", "AGE") in got and ("45", "AGE") in got
+    assert [v for v, c in got if c == "SEX"] == ["M", "M", "F"]
+
+
+@pytest.mark.parametrize(
+    "table, codes",
+    [
+        (
+            "登録番号         患者ID      カナ氏名                性 生年月日    部位\n"
+            "CR-2026-00902  0090-4412  ﾀｲﾗ ﾏﾘｺ               2  1968/03/07  C50.4\n"
+            "CR-2026-00903  0090-5120  ｸﾞｯﾄﾞｳｨﾝ ｼﾞｪｰﾑｽﾞ      1  1949/06/19  C61.9\n",
+            ["2", "1"],
+        ),
+        (
+            "#  患者    ID          病室-床      年齢 性 発症日       症状\n"
+            "1  K.T.  20118834  405-1   82   M  1/22        嘔吐・下痢\n"
+            "2  S.H.  20207715  405-3   79   F  1/23        下痢\n",
+            ["M", "F"],
+        ),
+    ],
+)
+def test_sex_codes_under_a_sex_column_even_as_digits(table, codes):
+    assert [v for v, c in masked(table) if c == "SEX"] == codes
+
+
+def test_a_lone_sex_code_beside_a_found_name_with_no_header():
+    text = (
+        "0012     ｶﾈﾀﾞ ﾋﾛｼ           M  胸+頸     0.3     0.4\n"
+        "0027     ﾐｽﾞﾉ ｻｷ            F  腹        X       X\n"
+        "0080     小室 ハル           F  腹        0.1     0.2\n"
+    )
+    assert [v for v, c in masked(text) if c == "SEX"] == ["M", "F", "F"]
+
+
+def test_the_bare_age_just_before_the_sex_code_on_a_name_row():
+    text = (
+        "1   00094412  小室 ハル           87   F  11/02   BHA\n2   01277310  戸張 昭             79   M  11/21   BHA\n"
+    )
+    got = masked(text)
+    assert ("87", "AGE") in got and ("79", "AGE") in got
+
+
+def test_sizes_counts_and_lab_values_in_the_same_tables_stay():
+    roster_values = values(ROSTER)
+    for kept in ("外来", "入院", "1", "2", "3"):
+        assert kept not in roster_values
+    sizes = (
+        "白衣 貸与\n品名      サイズ  枚数  担当課\n白衣      M       2     総務課\n白衣      L       3     総務課\n"
+    )
+    assert not [v for v, c in masked(sizes) if c in ("SEX", "AGE")]
+
+
+def test_m_and_f_inside_words_and_codes_on_a_name_row_stay():
+    text = "1  山田 太郎様  MRI  F/U  T2N0M0\n2  佐藤 花子様  MRA  F/U  T1N0M0\n"
+    assert not [v for v, c in masked(text) if c == "SEX"]
+
+
+# --- numbers before a name, and the same number elsewhere ----------------------------------------
+
+DOSES = (
+    "個人番号  氏名                  性 装着部位   Hp(10)  Hp(0.07)\n"
+    "0012     ｶﾈﾀﾞ ﾋﾛｼ           M  胸+頸     0.3     0.4\n"
+    "0013     ｸﾗﾓﾁ ｱｷﾗ           M  胸+頸     1.2     1.6\n"
+    "0027     ﾐｽﾞﾉ ｻｷ            F  腹        X       X\n"
+    "\n"
+    "水晶体 上位：0013 6.9mSv、0027 4.8mSv\n"
+)
+
+
+def test_a_badge_number_before_a_name_and_again_in_prose():
+    got = values(DOSES)
+    assert got.count("0013") == 2 and got.count("0027") == 2 and "0012" in got
+    assert "6.9mSv" not in got and "0.3" not in got and "1.2" not in got
+
+
+def test_an_identifier_before_a_name_but_not_the_row_counter():
+    text = (
+        "row  patient_id   name              icd10  issue\n"
+        "12   3318-0065    AKIYAMA Tetsu     C18.7  退院日不一致\n"
+        "27   3320-1149    ONODERA Rie       C50.4  側性コード欠落\n"
+    )
+    got = values(text)
+    assert "3320-1149" in got and "3318-0065" in got
+    assert "27" not in got and "12" not in got and "C50.4" not in got
+
+
+def test_counters_and_doses_before_a_name_stay():
+    counted = "面談予定\n101  谷口 正樹様  11/14(金)  外来\n102  谷口 正樹様  11/18(火)  外来\n"
+    assert "101" not in values(counted) and "102" not in values(counted)
+    doses = (
+        "回数  日付        線量(mJ/cm2)  累積      反応   担当\n"
+        " 21   11/14(金)  900           14,350    紅斑±  谷口\n"
+        " 22   11/18(火)  950           15,250    なし   谷口\n"
+    )
+    got = values(doses)
+    assert "900" not in got and "950" not in got and "14,350" not in got
+
+
+# --- names in a column of names -----------------------------------------------------------------
+
+
+def test_family_names_alone_under_a_staff_column():
+    text = (
+        "No.│受付日　　　│申出者　　　　│内容　　　　│担当\n"
+        " 1 │2026/11/04│本人 石黒 誠　│利用拒否　　│坂井\n"
+        " 2 │2026/11/06│長女 石黒 真理子│確認のみ　　│平野\n"
+    )
+    got = values(text)
+    assert "坂井" in got and "平野" in got
+    assert "利用拒否" not in got and "確認のみ" not in got
+
+
+def test_a_name_in_a_column_where_other_rows_hold_found_names():
+    text = (
+        "受付No.｜患者氏名　　　　｜回答　　｜科\n"
+        "D-1841｜相良 文子　　　｜倉持 修一　｜婦人科\n"
+        "D-1842｜是枝 友和　　　｜内海　｜総合内科\n"
+        "D-1843｜上杉 陽平　　　｜久米 さやか　｜精神科\n"
+    )
+    assert "内海" in values(text)
+
+
+def test_clinical_words_and_dashes_in_a_name_column_stay():
+    text = (
+        "日付        薬剤           実施者\n"
+        "2026/10/09  セフトリアキソン  乾 正一\n"
+        "2026/11/06  －             石神 直子\n"
+        "2026/12/04  MRI            佐藤 花子\n"
+    )
+    got = values(text)
+    assert "セフトリアキソン" not in got and "MRI" not in got and "－" not in got
+
+
+# --- numbers padded with zeros -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [("タッグ0012 男性（身元未確認）", "0012"), ("pt 00781204 精算済", "00781204")])
+def test_a_zero_padded_number_is_an_identifier(text, value):
+    assert value in found("identifier-shape", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AE=PACS_MAIN status=0000 images=245",  # all zeros: a status
+        "尿量 1,050 mL、体重 3,010 g",  # thousands
+        "(0010, 0010) PN [YAMADA^TARO]\n(0008,0080) LO [Aoba]",  # DICOM tags
+        "No   受付日     場所\n0131 03/02  救急外来\n0132 03/05  透析室\n0133 03/11  売店前",  # row counter
+        "0.05 mg/kg、09:30 開始、2026/01/05",  # decimal, time, date parts
+    ],
+)
+def test_zero_padded_look_alikes_stay(text):
+    assert not [v for v in found("identifier-shape", text) if v.startswith(("0", "０"))]
