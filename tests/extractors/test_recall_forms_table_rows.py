@@ -198,3 +198,23 @@ def test_a_zero_padded_number_is_an_identifier(text, value):
 )
 def test_zero_padded_look_alikes_stay(text):
     assert not [v for v in found("identifier-shape", text) if v.startswith(("0", "０"))]
+
+
+# --- one row of a list between headings ----------------------------------------------------------
+
+
+def test_a_bare_age_after_a_name_on_a_row_of_a_list():
+    text = "■大部屋\n　221-4　タマラ・ペトロワ（Tamara PETROVA）　47　外泊中（12/1〜12/3）\n　　・帰院予定 12/3 17時。"
+    assert ("47", "AGE") in masked(text)
+
+
+def test_name_sex_then_age_on_a_row():
+    text = "面会予定\n　0731　ﾌｼﾞﾓﾄ ﾀｹｼ　M　72　入院中\n"
+    got = masked(text)
+    assert ("M", "SEX") in got and ("72", "AGE") in got
+    assert "0731" in values(text)
+
+
+def test_a_count_or_a_year_beside_a_name_is_no_age_or_identifier():
+    got = values("集計\n　2026　山田 太郎様　3　件\n")
+    assert "2026" not in got and "3" not in got

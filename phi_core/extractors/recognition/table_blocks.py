@@ -88,7 +88,7 @@ def _row(text: str, start: int, end: int) -> Row:
 
 
 def blocks(text: str) -> list[list[Row]]:
-    """Runs of table rows (two rows or more), rule lines left out."""
+    """Runs of table rows, rule lines left out (a run may be one row: a line of a list between headings)."""
     if "  " not in text and "\u3000" not in text and "\t" not in text and not any(b in text for b in _BARS):
         return []
     out: list[list[Row]] = []
@@ -103,11 +103,11 @@ def blocks(text: str) -> list[list[Row]]:
         if row is not None and sum(c.end > c.start for c in row.cells) >= _MIN_CELLS:
             current.append(row)
         else:
-            if len(current) >= 2:
+            if current:
                 out.append(current)
             current = []
         start = end + 1
-    if len(current) >= 2:
+    if current:
         out.append(current)
     return out
 

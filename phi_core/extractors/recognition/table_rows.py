@@ -42,7 +42,7 @@ _AGE = re.compile(r"(?P<n>[0-9０-９]{1,3})(?:歳|才|[yY]|ｻｲ)?")
 _SIZES = re.compile("S|L|LL|XL|XXL|[2-5]L|SS|XS|ＳＳ|Ｓ|Ｌ|ＬＬ")
 # A staff, badge or patient number: three digits or more, in groups joined by a hyphen.
 _NUMBER = re.compile(r"[0-9０-９]{3,}(?:[-‐－][0-9０-９]{2,})*")
-_DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}[-‐－](?:0?[1-9]|1[0-2])(?:[-‐－][0-9]{1,2})?")
+_DATE_LIKE = re.compile(r"(?:19|20)[0-9]{2}(?:[-‐－](?:0?[1-9]|1[0-2])(?:[-‐－][0-9]{1,2})?)?")
 _KANJI_NAME = re.compile(rf"(?P<family>[{KANJI}]{{1,4}})(?:[ \u3000](?P<given>[{KANJI}{HIRAGANA}{KATAKANA}]{{1,4}}))?")
 _KANA_NAME = re.compile(rf"[{KATAKANA}]{{2,}}(?:[ \u3000・･][{KATAKANA}]{{1,}}){{0,2}}")
 _LATIN_NAME = re.compile(r"(?:(?:Dr|Ns|Mr|Ms|Mrs)\.?\s)?(?P<name>[A-Z][a-z]+(?:[ ,]{1,2}[A-Z][A-Za-z]+)?)")
@@ -66,9 +66,9 @@ def _name_in(cell: Cell, names: list[Candidate]) -> Candidate | None:
     return None
 
 
-def _age(text: str, cell: Cell) -> Candidate | None:
+def _age(text: str, cell: Cell, digits: int = 1) -> Candidate | None:
     match = _AGE.fullmatch(text, cell.start, cell.end)
-    if match is None or int(nfkc(match.group("n"))) > 120:
+    if match is None or len(match.group("n")) < digits or int(nfkc(match.group("n"))) > 120:
         return None
     return Candidate(cell.start, cell.end, "AGE", _RANK)
 
@@ -82,18 +82,29 @@ def _counter_column(text: str, rows: list[Row], index: int) -> bool:
     return len(numbers) >= 2 and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
 
 
-def _sex_and_age(text: str, row: Row, columns: list[Column | None], sizes: bool, person: bool) -> list[Candidate]:
+def _sex_and_age(
+    text: str, row: Row, columns: list[Column | None], sizes: bool, name: Candidate | None
+) -> list[Candidate]:
     found = []
-    for index, cell in enumerate(row.cells):
+    cells = row.cells
+    at = next((i for i, cell in enumerate(cells) if name is not None and cell.start <= name.start < cell.end + 1), None)
+    for index, cell in enumerate(cells):
         column = columns[index]
         if column is not None and column.sex and _SEX_CODE.fullmatch(text, cell.start, cell.end):
             found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
         elif column is not None and column.age and (age := _age(text, cell)):
             found.append(age)
-        elif person and not sizes and _SEX_VALUE.fullmatch(text, cell.start, cell.end):
+        elif at is not None and not sizes and _SEX_VALUE.fullmatch(text, cell.start, cell.end):
             found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
-            if index and (age := _age(text, row.cells[index - 1])):
+            if index and (age := _age(text, cells[index - 1])):
                 found.append(age)
+            elif index - 1 == at and index + 1 < len(cells) and (age := _age(text, cells[index + 1], 2)):
+                found.append(age)  # name, sex, age
+    if at is not None and at + 1 < len(cells) and columns[at + 1] is None:
+        # name, age: a roster or a handover list writes the age bare after the name
+        age = _age(text, cells[at + 1], 2)
+        if age is not None and not (at + 2 < len(cells) and _age(text, cells[at + 2])):
+            found.append(age)
     return found
 
 
@@ -182,10 +193,11 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
         for row in rows:
             columns = header.columns(row) if header is not None else [None] * len(row.cells)
             name = next((n for c in row.cells if (n := _name_in(c, names)) is not None), None)
-            extra += _sex_and_age(text, row, columns, sizes, name is not None)
+            extra += _sex_and_age(text, row, columns, sizes, name)
             if name is not None:
                 numbers += _numbers_before(text, row, name, rows)
-        extra += _name_columns(text, header, rows, names)
+        if len(rows) >= 2:
+            extra += _name_columns(text, header, rows, names)
     extra += numbers + _elsewhere(text, numbers)
     out = list(spans)
     for cand in sorted(set(extra), key=lambda c: (c.start, -c.end)):
