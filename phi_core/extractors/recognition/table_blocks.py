@@ -174,3 +174,49 @@ def header_of(text: str, block: list[Row]) -> tuple[Header | None, list[Row]]:
         if header.known() >= 2:
             return header, block[index + 1 :]
     return None, block
+
+
+# --- tables whose cells stand one space apart ---------------------------------------------------
+# Sample rows pasted from a query or an export ("00315527 64 M LA 46mm") keep one space
+# between cells: their columns are read word by word, in order, under a header whose
+# words name them (患者ID 年齢 性別 ...), and only the sex and age columns are read there.
+_SEX_OR_AGE = re.compile("性|[Ss]ex|SEX|Gender|年齢|年令|[Aa]ge|AGE|ｾｲ|ﾈﾝﾚｲ")
+_TOKEN = re.compile("[^ \u3000\t]+")
+_VALUE_TOKEN = re.compile("[0-9０-９]+|男性?|女性?|[MFＭＦ]")
+_MAX_WORD_ROWS = 40
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
+
+
+def word_columns(text: str) -> list[tuple[list[Column], list[list[tuple[int, int]]]]]:
+    """(columns of a header, the rows of words under it) for headers that name a sex or an age column."""
+    if not _SEX_OR_AGE.search(text):
+        return []
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    out = []
+    for index, (start, end) in enumerate(lines):
+        if not _SEX_OR_AGE.search(text, start, end):
+            continue
+        words = _tokens(text, start, end)
+        if len(words) < _MIN_CELLS or any(_VALUE_TOKEN.fullmatch(text, s, e) for s, e in words):
+            continue  # a key-value line ("性別 男 年齢 72") holds its values
+        columns = [_column(text[s:e]) for s, e in words]
+        known = sum(c.rule is not None or c.sex or c.age for c in columns)
+        if known < 2 or not any(c.sex or c.age for c in columns):
+            continue
+        rows = []
+        for r_start, r_end in lines[index + 1 : index + 1 + _MAX_WORD_ROWS]:
+            if _RULE_LINE.fullmatch(text, r_start, r_end) and text[r_start:r_end].strip(_PAD):
+                continue
+            tokens = _tokens(text, r_start, r_end)
+            if len(tokens) < len(words):
+                break
+            rows.append(tokens)
+        if rows:
+            out.append((columns, rows))
+    return out

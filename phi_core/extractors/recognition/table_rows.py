@@ -30,7 +30,7 @@ from collections import Counter
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
-from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, Row, blocks, header_of
+from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, Row, blocks, header_of, word_columns
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
 from phi_core.japanese.width import nfkc
 
@@ -47,6 +47,7 @@ _KANJI_NAME = re.compile(rf"(?P<family>[{KANJI}]{{1,4}})(?:[ \u3000](?P<given>[{
 _KANA_NAME = re.compile(rf"[{KATAKANA}]{{2,}}(?:[ \u3000・･][{KATAKANA}]{{1,}}){{0,2}}")
 _LATIN_NAME = re.compile(r"(?:(?:Dr|Ns|Mr|Ms|Mrs)\.?\s)?(?P<name>[A-Z][a-z]+(?:[ ,]{1,2}[A-Z][A-Za-z]+)?)")
 _MIN_FOUND_IN_COLUMN = 2
+_BLANK = re.compile("[-－ー―—‐/／・*＊×]?")
 
 
 def _text(text: str, cell: Cell) -> str:
@@ -158,14 +159,21 @@ def _name_columns(text: str, header: Header | None, rows: list[Row], names: list
         kinds = Counter(span.category for span in in_column if span is not None)
         column = header_columns[index] if header_columns and index < len(header_columns) else None
         by_header = column is not None and column.rule is not None and column.rule.read_as == "name"
-        if sum(kinds.values()) < _MIN_FOUND_IN_COLUMN and not by_header:
+        shaped = [
+            None if span is not None else _name_shaped(text, row.cells[index]) for row, span in zip(same, in_column)
+        ]
+        shaped = [where if where and not allow.allows(text, *where) else None for where in shaped]
+        rest = [
+            where
+            for row, span, where in zip(same, in_column, shaped)
+            if span is None and not _BLANK.fullmatch(text, row.cells[index].start, row.cells[index].end)
+        ]
+        # One name found, and every other cell of the column shaped like a name, says as much as two found.
+        of_names = kinds and rest and all(rest)
+        if sum(kinds.values()) < _MIN_FOUND_IN_COLUMN and not by_header and not of_names:
             continue
         category = kinds.most_common(1)[0][0] if kinds else column.rule.category
-        for row, span in zip(same, in_column):
-            cell = row.cells[index]
-            where = None if span is not None else _name_shaped(text, cell)
-            if where and not allow.allows(text, *where):
-                found.append(Candidate(*where, category, _RANK))
+        found.extend(Candidate(*where, category, _RANK) for where in shaped if where)
     return found
 
 
@@ -177,13 +185,26 @@ def _elsewhere(text: str, numbers: list[Candidate]) -> list[Candidate]:
     return found
 
 
+def _word_rows(text: str) -> list[Candidate]:
+    """Sex and age in rows whose cells stand one space apart, read in order under their header."""
+    found = []
+    for columns, rows in word_columns(text):
+        for tokens in rows:
+            for column, (start, end) in zip(columns, tokens):
+                if column.sex and _SEX_CODE.fullmatch(text, start, end):
+                    found.append(Candidate(start, end, "SEX", _RANK))
+                elif column.age and (age := _age(text, Cell(start, end, 0, 0))):
+                    found.append(age)
+    return found
+
+
 def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The spans found, plus the sexes, ages, numbers and names the rows and columns of tables show."""
     table_blocks = blocks(text)
-    if not table_blocks:
+    extra: list[Candidate] = _word_rows(text)
+    if not table_blocks and not extra:
         return spans
     names = [s for s in spans if s.category in _PERSONS]
-    extra: list[Candidate] = []
     numbers: list[Candidate] = []
     for block in table_blocks:
         header, rows = header_of(text, block)
@@ -196,6 +217,8 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
             extra += _sex_and_age(text, row, columns, sizes, name)
             if name is not None:
                 numbers += _numbers_before(text, row, name, rows)
+        if header is None and not _covered(spans, rows[0].start, rows[0].end):
+            rows = rows[1:]  # a first line where nothing was found names the columns in words no table knows
         if len(rows) >= 2:
             extra += _name_columns(text, header, rows, names)
     extra += numbers + _elsewhere(text, numbers)
