@@ -275,3 +275,25 @@ def test_a_column_with_one_name_and_other_words_stays_as_it_is():
     text = SIGNED.replace("石神", "済")
     got = values(text)
     assert "乾" not in got and "済" not in got
+
+
+# --- a table drawn with box bars: every column read from its header ------------------------------
+
+BOXED = (
+    "│No│患者ID　│氏名　　　　│年齢│性別│病室│主治医│\n"
+    "│1 │4471　　│乾 ゆかり　　│72　│女　│305 │関　　│\n"
+    "│2 │5312　　│御手洗 進　　│8　 │男　│412 │石神　│\n"
+)
+
+
+def test_a_boxed_table_is_read_column_by_column():
+    got = masked(BOXED)
+    for value, category in [("4471", "PATIENT_ID"), ("72", "AGE"), ("女", "SEX"), ("305", "OTHER_ID")]:
+        assert (value, category) in got
+    assert {"乾 ゆかり", "御手洗 進", "関", "石神", "5312", "412", "8", "男"} <= set(values(BOXED))
+    assert "1" not in values(BOXED) and "2" not in values(BOXED)
+
+
+def test_counters_and_measures_under_an_id_column_stay():
+    text = "No.｜検体番号｜結果\n0131｜12.5｜陰性\n0132｜13.0｜陰性\n0133｜0.5｜陽性\n"
+    assert values(text) == []

@@ -47,6 +47,10 @@ _KANJI_NAME = re.compile(rf"(?P<family>[{KANJI}]{{1,4}})(?:[ \u3000](?P<given>[{
 _KANA_NAME = re.compile(rf"[{KATAKANA}]{{2,}}(?:[ \u3000・･][{KATAKANA}]{{1,}}){{0,2}}")
 _LATIN_NAME = re.compile(r"(?:(?:Dr|Ns|Mr|Ms|Mrs)\.?\s)?(?P<name>[A-Z][a-z]+(?:[ ,]{1,2}[A-Z][A-Za-z]+)?)")
 _MIN_FOUND_IN_COLUMN = 2
+_ROOM = re.compile(r"(?:[A-Z]{1,3}[-‐－]?)?[0-9０-９]{1,4}(?:[-‐－](?:[0-9０-９]{1,2}|[A-H]))?")
+_CODE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+(?:[-‐－/_.][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+)*")
+_DIGITS = re.compile("[0-9０-９]")
+_DECIMAL = re.compile(r"[0-9０-９]+[.．][0-9０-９]+")
 _BLANK = re.compile("[-－ー―—‐/／・*＊×]?")
 
 
@@ -198,6 +202,23 @@ def _word_rows(text: str) -> list[Candidate]:
     return found
 
 
+def _coded(text: str, row: Row, columns: list[Column | None], rows: list[Row]) -> list[Candidate]:
+    """Identifiers and rooms under the columns that name them (患者ID, カルテ番号, 病室), counters left out."""
+    found = []
+    for index, (cell, column) in enumerate(zip(row.cells, columns)):
+        if column is None or column.rule is None or column.rule.read_as not in ("id", "room"):
+            continue
+        value = _text(text, cell)
+        if column.rule.read_as == "room":
+            shaped = _ROOM.fullmatch(value) is not None
+        else:
+            shaped = _CODE.fullmatch(value) is not None and len(_DIGITS.findall(value)) >= 3
+            shaped = shaped and not _DATE_LIKE.fullmatch(nfkc(value)) and not _DECIMAL.fullmatch(value)
+        if shaped and not _counter_column(text, rows, index):
+            found.append(Candidate(cell.start, cell.end, column.rule.category or "OTHER_ID", _RANK))
+    return found
+
+
 def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The spans found, plus the sexes, ages, numbers and names the rows and columns of tables show."""
     table_blocks = blocks(text)
@@ -210,17 +231,18 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
         header, rows = header_of(text, block)
         if not rows:
             continue
+        # Names first: a name read from its column makes its row a person's row too.
+        named = rows[1:] if header is None and not _covered(spans, rows[0].start, rows[0].end) else rows
+        in_columns = _name_columns(text, header, named, names) if len(named) >= 2 else []
+        extra += in_columns
+        known = names + in_columns
         sizes = any(_SIZES.fullmatch(text, c.start, c.end) for row in rows for c in row.cells)
         for row in rows:
             columns = header.columns(row) if header is not None else [None] * len(row.cells)
-            name = next((n for c in row.cells if (n := _name_in(c, names)) is not None), None)
-            extra += _sex_and_age(text, row, columns, sizes, name)
+            name = next((n for c in row.cells if (n := _name_in(c, known)) is not None), None)
+            extra += _sex_and_age(text, row, columns, sizes, name) + _coded(text, row, columns, rows)
             if name is not None:
                 numbers += _numbers_before(text, row, name, rows)
-        if header is None and not _covered(spans, rows[0].start, rows[0].end):
-            rows = rows[1:]  # a first line where nothing was found names the columns in words no table knows
-        if len(rows) >= 2:
-            extra += _name_columns(text, header, rows, names)
     extra += numbers + _elsewhere(text, numbers)
     out = list(spans)
     for cand in sorted(set(extra), key=lambda c: (c.start, -c.end)):
