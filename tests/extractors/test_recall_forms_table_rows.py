@@ -30,6 +30,27 @@ def test_a_block_is_cut_into_cells_and_the_header_names_its_columns():
     assert columns[3].age and columns[4].sex
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "氏名 山田 太郎　　年齢 72歳　　性別 男",
+        "性別  : F     年齢 : 57     生年月日 : 1967/02/14",
+        "ID 0062  氏名 ﾀｶｾ ﾉﾘｺ  F  63歳",
+    ],
+)
+def test_a_line_of_a_form_is_no_header(line):
+    text = line + "\n" + "1  00388105  宇佐美 昭二  68  M  外来\n"
+    (block,) = blocks(text)
+    header, rows = header_of(text, block)
+    assert header is None and len(rows) == 2
+
+
+def test_a_number_glued_to_a_column_name_still_makes_a_header():
+    text = "個人番号  氏名        性 装着部位   Hp(10)  Hp(0.07)\n0012     ｶﾈﾀﾞ ﾋﾛｼ   M  胸+頸     0.3     0.4\n"
+    (block,) = blocks(text)
+    assert header_of(text, block)[0] is not None
+
+
 def test_prose_and_key_value_lines_make_no_block():
     text = "氏名：山田 太郎　性別：男\n年齢：72歳\n\n本日 CT 施行。所見なし。"
     assert blocks(text) == []

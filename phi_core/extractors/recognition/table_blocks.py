@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from phi_core.extractors.recognition.label_words import LabelRule, column_rule
 from phi_core.japanese.width import display_width
@@ -167,9 +168,21 @@ class Header:
 _HEADER_SEARCH = 3
 
 
-def header_of(text: str, block: list[Row]) -> tuple[Header | None, list[Row]]:
-    """The header (a line among the block's first that names two columns or more) and the rows under it."""
+# A line of a form ("氏名 山田 太郎　　年齢 72歳", "性別: F") names its fields and holds their values;
+# a number in a column name is glued to it (Hp(10), SpO2, HbA1c).
+_HEADER_VALUE = re.compile(
+    r"[:：]|(?<![A-Za-z(（0-9０-９.])(?:[0-9０-９]{2}|[0-9０-９][/／.][0-9０-９])|(?<![^ \u3000\t│｜|])(?:男性?|女性?|[MF])(?![^ \u3000\t│｜|])"
+)
+
+
+def header_of(
+    text: str, block: list[Row], holds_values: Callable[[Row], bool] | None = None
+) -> tuple[Header | None, list[Row]]:
+    """The header (a line among the block's first that names two columns or more and holds no
+    value) and the rows under it."""
     for index, row in enumerate(block[:_HEADER_SEARCH]):
+        if _HEADER_VALUE.search(text, row.start, row.end) or (holds_values is not None and holds_values(row)):
+            continue
         header = Header(text, row)
         if header.known() >= 2:
             return header, block[index + 1 :]

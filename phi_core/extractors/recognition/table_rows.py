@@ -202,6 +202,17 @@ def _word_rows(text: str) -> list[Candidate]:
     return found
 
 
+def _holds_values(row: Row, spans: list[Candidate]) -> bool:
+    """Does a value found lie on the row: anything but a name, or a name after a label in its cell?"""
+    for span in spans:
+        if span.start < row.end and row.start < span.end:
+            if span.category not in _PERSONS:
+                return True
+            if not any(cell.start == span.start for cell in row.cells):
+                return True
+    return False
+
+
 def _coded(text: str, row: Row, columns: list[Column | None], rows: list[Row]) -> list[Candidate]:
     """Identifiers and rooms under the columns that name them (患者ID, カルテ番号, 病室), counters left out."""
     found = []
@@ -228,7 +239,7 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     names = [s for s in spans if s.category in _PERSONS]
     numbers: list[Candidate] = []
     for block in table_blocks:
-        header, rows = header_of(text, block)
+        header, rows = header_of(text, block, lambda row: _holds_values(row, spans))
         if not rows:
             continue
         # Names first: a name read from its column makes its row a person's row too.
