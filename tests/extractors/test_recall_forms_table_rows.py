@@ -318,3 +318,16 @@ def test_a_boxed_table_is_read_column_by_column():
 def test_counters_and_measures_under_an_id_column_stay():
     text = "No.｜検体番号｜結果\n0131｜12.5｜陰性\n0132｜13.0｜陰性\n0133｜0.5｜陽性\n"
     assert values(text) == []
+
+
+def test_an_age_and_a_sex_in_one_cell_of_a_name_row():
+    got = masked("面会予定\n1  宇佐美 昭二  72 M  外来\n2  金城 ナナミ  F/45  入院\n")
+    assert {("72", "AGE"), ("M", "SEX"), ("F", "SEX"), ("45", "AGE")} <= set(got)
+
+
+def test_sex_symbols_under_a_sex_column_and_an_identifier_of_its_column_again_in_prose():
+    text = BOXED.replace("女", "♀").replace("男", "♂") + "※4471 は転棟予定、412 は空床\n"
+    got = masked(text)
+    assert ("♀", "SEX") in got and ("♂", "SEX") in got
+    assert [v for v in values(text)].count("4471") == 2
+    assert [v for v in values(text)].count("412") == 1  # a room is not looked for elsewhere

@@ -36,8 +36,13 @@ from phi_core.japanese.width import nfkc
 
 _RANK = 0
 _PERSONS = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-_SEX_VALUE = re.compile("男性|女性|男|女|[MFＭＦ]")
-_SEX_CODE = re.compile("男性|女性|男|女|[MFＭＦ12１２]|[Mm]ale|[Ff]emale")
+_SEX_VALUE = re.compile("男性|女性|男|女|[MFＭＦ♂♀]")
+_SEX_CODE = re.compile("男性|女性|男|女|[MFＭＦ♂♀12１２]|[Mm]ale|[Ff]emale")
+# An age and a sex in one cell: "72 M", "F/34", "88歳 女".
+_AGE_SEX = re.compile(
+    r"(?P<age>[0-9０-９]{1,3})(?:歳|才|[yY])?[ /／・]?(?P<sex>男性?|女性?|[MFＭＦ♂♀])"
+    r"|(?P<sex2>男性?|女性?|[MFＭＦ♂♀])[ /／・]?(?P<age2>[0-9０-９]{1,3})(?:歳|才|[yY])?"
+)
 _AGE = re.compile(r"(?P<n>[0-9０-９]{1,3})(?:歳|才|[yY]|ｻｲ)?")
 _SIZES = re.compile("S|L|LL|XL|XXL|[2-5]L|SS|XS|ＳＳ|Ｓ|Ｌ|ＬＬ")
 # A staff, badge or patient number: three digits or more, in groups joined by a hyphen.
@@ -99,6 +104,10 @@ def _sex_and_age(
             found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
         elif column is not None and column.age and (age := _age(text, cell)):
             found.append(age)
+        elif at is not None and (pair := _AGE_SEX.fullmatch(text, cell.start, cell.end)):
+            age, sex = ("age", "sex") if pair.group("age") else ("age2", "sex2")
+            if int(nfkc(pair.group(age))) <= 120:
+                found += [Candidate(*pair.span(age), "AGE", _RANK), Candidate(*pair.span(sex), "SEX", _RANK)]
         elif at is not None and not sizes and _SEX_VALUE.fullmatch(text, cell.start, cell.end):
             found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
             if index and (age := _age(text, cells[index - 1])):
@@ -213,9 +222,11 @@ def _holds_values(row: Row, spans: list[Candidate]) -> bool:
     return False
 
 
-def _coded(text: str, row: Row, columns: list[Column | None], rows: list[Row]) -> list[Candidate]:
+def _coded(
+    text: str, row: Row, columns: list[Column | None], rows: list[Row]
+) -> tuple[list[Candidate], list[Candidate]]:
     """Identifiers and rooms under the columns that name them (患者ID, カルテ番号, 病室), counters left out."""
-    found = []
+    ids, rooms = [], []
     for index, (cell, column) in enumerate(zip(row.cells, columns)):
         if column is None or column.rule is None or column.rule.read_as not in ("id", "room"):
             continue
@@ -226,8 +237,9 @@ def _coded(text: str, row: Row, columns: list[Column | None], rows: list[Row]) -
             shaped = _CODE.fullmatch(value) is not None and len(_DIGITS.findall(value)) >= 3
             shaped = shaped and not _DATE_LIKE.fullmatch(nfkc(value)) and not _DECIMAL.fullmatch(value)
         if shaped and not _counter_column(text, rows, index):
-            found.append(Candidate(cell.start, cell.end, column.rule.category or "OTHER_ID", _RANK))
-    return found
+            into = rooms if column.rule.read_as == "room" else ids
+            into.append(Candidate(cell.start, cell.end, column.rule.category or "OTHER_ID", _RANK))
+    return ids, rooms
 
 
 def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -251,7 +263,9 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
         for row in rows:
             columns = header.columns(row) if header is not None else [None] * len(row.cells)
             name = next((n for c in row.cells if (n := _name_in(c, known)) is not None), None)
-            extra += _sex_and_age(text, row, columns, sizes, name) + _coded(text, row, columns, rows)
+            ids, rooms = _coded(text, row, columns, rows)
+            extra += _sex_and_age(text, row, columns, sizes, name) + rooms
+            numbers += ids
             if name is not None:
                 numbers += _numbers_before(text, row, name, rows)
     extra += numbers + _elsewhere(text, numbers)
