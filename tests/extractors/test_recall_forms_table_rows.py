@@ -331,3 +331,24 @@ def test_sex_symbols_under_a_sex_column_and_an_identifier_of_its_column_again_in
     assert ("♀", "SEX") in got and ("♂", "SEX") in got
     assert [v for v in values(text)].count("4471") == 2
     assert [v for v in values(text)].count("412") == 1  # a room is not looked for elsewhere
+
+
+# --- a family name past the last named column: who signed the row ---------------------------------
+
+SIGNED_LOG = (
+    "日付           濃度(JAU/mL)  量(mL)  局所反応  観察30分\n"
+    "2025/10/07    10,000        0.3     膨疹8mm   異常なし  関\n"
+    "2025/11/04    10,000        0.3     膨疹5mm   異常なし  乾\n"
+)
+
+
+def test_a_family_name_past_the_last_column_on_every_row():
+    got = masked(SIGNED_LOG)
+    assert ("関", "PHYSICIAN_NAME") in got and ("乾", "PHYSICIAN_NAME") in got
+    assert "異常なし" not in values(SIGNED_LOG) and "0.3" not in values(SIGNED_LOG)
+
+
+def test_a_word_past_the_last_column_is_no_signature():
+    text = SIGNED_LOG.replace("  乾\n", "  済\n")
+    got = values(text)
+    assert "関" not in got and "済" not in got

@@ -169,9 +169,9 @@ _HEADER_SEARCH = 3
 
 
 # A line of a form ("氏名 山田 太郎　　年齢 72歳", "性別: F") names its fields and holds their values;
-# a number in a column name is glued to it (Hp(10), SpO2, HbA1c).
+# a number in a column name is glued to it (Hp(10), 観察30分, HbA1c).
 _HEADER_VALUE = re.compile(
-    r"[:：]|(?<![A-Za-z(（0-9０-９.])(?:[0-9０-９]{2}|[0-9０-９][/／.][0-9０-９])|(?<![^ \u3000\t│｜|])(?:男性?|女性?|[MF])(?![^ \u3000\t│｜|])"
+    r"[:：]|(?<![^ \u3000\t│｜|])(?:[0-9０-９]{2}|[0-9０-９][/／.][0-9０-９])|(?<![^ \u3000\t│｜|])(?:男性?|女性?|[MF])(?![^ \u3000\t│｜|])"
 )
 
 

@@ -190,6 +190,21 @@ def _name_columns(text: str, header: Header | None, rows: list[Row], names: list
     return found
 
 
+def _signatures(text: str, names_row: Row | None, rows: list[Row]) -> list[Candidate]:
+    """A family name in a cell past the last named column on every row: who did it, signed.
+
+    Logs of injections, checks and counts end each row with the family name of
+    who did it, often with no column name above (``異常なし  関``).
+    """
+    if names_row is None or len(rows) < 2 or any(len(row.cells) != len(names_row.cells) + 1 for row in rows):
+        return []
+    allow = load_allow_list()
+    shaped = [_name_shaped(text, row.cells[-1]) for row in rows]
+    if not all(where and _KANJI_NAME.fullmatch(text, *where) for where in shaped):
+        return []
+    return [Candidate(*where, "PHYSICIAN_NAME", _RANK) for where in shaped if where and not allow.allows(text, *where)]
+
+
 def _elsewhere(text: str, numbers: list[Candidate]) -> list[Candidate]:
     found = []
     for value, category in {(text[c.start : c.end], c.category) for c in numbers}:
@@ -257,6 +272,7 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
         # Names first: a name read from its column makes its row a person's row too.
         named = rows[1:] if header is None and not _covered(spans, rows[0].start, rows[0].end) else rows
         in_columns = _name_columns(text, header, named, names) if len(named) >= 2 else []
+        in_columns += _signatures(text, header.row if header else (rows[0] if named is not rows else None), named)
         extra += in_columns
         known = names + in_columns
         sizes = any(_SIZES.fullmatch(text, c.start, c.end) for row in rows for c in row.cells)
