@@ -352,3 +352,24 @@ def test_a_word_past_the_last_column_is_no_signature():
     text = SIGNED_LOG.replace("  乾\n", "  済\n")
     got = values(text)
     assert "関" not in got and "済" not in got
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "検査項目      結果    単位      基準値        判定\n"
+        "WBC           8.2     10^3/μL   3.3-8.6       H\n"
+        "CRP           0.05    mg/dL     0.00-0.14\n"
+        "HbA1c         6.8     %         4.9-6.0       H\n",
+        "シリーズ  スライス厚  kV    mAs   FOV   再構成\n"
+        "001       5.0         120   200   350   STD\n"
+        "002       1.0         120   200   350   LUNG\n"
+        "003       0.625       100   150   320   BONE\n"
+        "線量 DLP 0350 mGy・cm、CTDIvol 012.4 mGy\n",
+        "No  部位   所見            サイズ   ステージ\n"
+        "1   L4/5   椎間板ヘルニア    M      T2N0M0\n"
+        "2   C5/6   狭窄              S      T1N0M0\n",
+    ],
+)
+def test_clinical_tables_with_no_one_in_them_stay_as_they_are(table):
+    assert values(table) == []
