@@ -14,12 +14,19 @@ A roster, a ledger, a line list or a dose report puts one person on a row
   is an identifier, unless its column counts the rows (1, 2, 3 / 0131, 0132);
   the same number written elsewhere in the document is that identifier too
   (``上位：0013 6.9mSv``);
-- in a column where names were found on two rows, or whose header names a
-  person (担当, 実施者, 担当医), a cell shaped like a name is a name of that
-  column's kind (``│平野``, ``│坂井``, ``内海``): a family name alone, a family
-  and given name, a katakana or Latin name that is not a clinical word.
+- in a column where names were found on two rows (or on one, every other cell
+  being shaped like a name), or whose header names a person (担当, 実施者,
+  担当医), a cell shaped like a name is a name of that column's kind (``│平野``,
+  ``│坂井``, ``内海``): a family name alone, a family and given name, a katakana
+  or Latin name that is not a clinical word; a family name in a cell past the
+  last named column on every row is who signed it (``異常なし  関``);
+- identifiers and rooms under the columns that name them (患者ID, 病室), in
+  tables drawn with bars too, which the balanced table readers leave; an age
+  and a sex in one cell of a name row (``72 M``); sex and age in rows whose
+  cells stand one space apart, read in order under their header.
 Counts, doses, lab values, scores and counters in the same tables are left
 alone: they are no cell under those columns and no number before a name.
+Only what no span covers yet is added; nothing found is removed.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, R
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
 from phi_core.japanese.width import nfkc
 
-_RANK = 0
+_RANK = 0  # the supplements' rank: a post-pass adds where nothing was found, so the rank only labels
 _PERSONS = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 _SEX_VALUE = re.compile("男性|女性|男|女|[MFＭＦ♂♀]")
 _SEX_CODE = re.compile("男性|女性|男|女|[MFＭＦ♂♀12１２]|[Mm]ale|[Ff]emale")
@@ -92,12 +99,10 @@ def _counter_column(text: str, rows: list[Row], index: int) -> bool:
     return len(numbers) >= 2 and all(b - a == 1 for a, b in zip(numbers, numbers[1:]))
 
 
-def _sex_and_age(
-    text: str, row: Row, columns: list[Column | None], sizes: bool, name: Candidate | None
-) -> list[Candidate]:
+def _sex_and_age(text: str, row: Row, columns: list[Column | None], sizes: bool, at: int | None) -> list[Candidate]:
+    """Sex and age under their columns, and beside the name in cell ``at`` (None: no name on the row)."""
     found = []
     cells = row.cells
-    at = next((i for i, cell in enumerate(cells) if name is not None and cell.start <= name.start < cell.end + 1), None)
     for index, cell in enumerate(cells):
         column = columns[index]
         if column is not None and column.sex and _SEX_CODE.fullmatch(text, cell.start, cell.end):
@@ -122,10 +127,10 @@ def _sex_and_age(
     return found
 
 
-def _numbers_before(text: str, row: Row, name: Candidate, rows: list[Row]) -> list[Candidate]:
+def _numbers_before(text: str, row: Row, at: int, name: Candidate, rows: list[Row]) -> list[Candidate]:
     """Numbers in the cells right before the name's (a dose or a count further left is no identifier)."""
     category = "PATIENT_ID" if name.category in ("PATIENT_NAME", "NAME_READING") else "OTHER_ID"
-    index = next(i for i, cell in enumerate(row.cells) if cell.end > name.start)
+    index = at
     found = []
     while index > 0:
         index -= 1
@@ -278,12 +283,12 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
         sizes = any(_SIZES.fullmatch(text, c.start, c.end) for row in rows for c in row.cells)
         for row in rows:
             columns = header.columns(row) if header is not None else [None] * len(row.cells)
-            name = next((n for c in row.cells if (n := _name_in(c, known)) is not None), None)
+            at, name = next(((i, n) for i, c in enumerate(row.cells) if (n := _name_in(c, known))), (None, None))
             ids, rooms = _coded(text, row, columns, rows)
-            extra += _sex_and_age(text, row, columns, sizes, name) + rooms
+            extra += _sex_and_age(text, row, columns, sizes, at) + rooms
             numbers += ids
-            if name is not None:
-                numbers += _numbers_before(text, row, name, rows)
+            if at is not None and name is not None:
+                numbers += _numbers_before(text, row, at, name, rows)
     extra += numbers + _elsewhere(text, numbers)
     out = list(spans)
     for cand in sorted(set(extra), key=lambda c: (c.start, -c.end)):
