@@ -3,14 +3,18 @@
 Rosters, ledgers, line lists and dose reports put one record on a line: cells
 stand apart by bars (``│``, ``｜``, ``|``), tabs, a full-width space or two
 spaces and more (one space stays inside a cell: ``宇佐美 昭二``). A block is a
-run of such lines with three cells or more; rule lines (``-----``) inside it
-are skipped, a blank line or a line of prose ends it.
+run of such lines with three cells or more (one line of a list between headings
+is a block too); rule lines (``-----``) inside it are skipped, a blank line or a
+line of prose ends it. HL7 segments are no rows: their fields mean what the
+standard says.
 
-A cell's column is read from the block's first line when that line names
-columns (a header): cell by cell when the row has as many cells as the header
-has cells or words (``年齢 性`` are two columns one space apart), else by where
-the cell stands on screen (a kanji takes two columns). Hand-aligned tables
-drift by a column or two; the order of their cells does not.
+A cell's column is read from the header, a line among the block's first that
+names two columns or more and holds no value (a line of a form, ``氏名 山田 太郎
+年齢 72歳``, names its fields beside their values): cell by cell when the row has
+as many cells as the header has cells or words (``年齢 性`` are two columns one
+space apart), else by where the cell stands on screen (a kanji takes two
+columns). Hand-aligned tables drift by a column or two; the order of their
+cells does not.
 """
 
 from __future__ import annotations
