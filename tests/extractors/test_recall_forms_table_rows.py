@@ -373,3 +373,14 @@ def test_a_word_past_the_last_column_is_no_signature():
 )
 def test_clinical_tables_with_no_one_in_them_stay_as_they_are(table):
     assert values(table) == []
+
+
+@pytest.mark.parametrize(
+    "text, value", [("承認番号：R8-迅-0311　判定日", "R8-迅-0311"), ("第2024-倫-015号", "2024-倫-015")]
+)
+def test_a_number_of_record_with_a_kanji_series_mark(text, value):
+    assert value in found("identifier-shape", text)
+
+
+def test_a_kanji_between_anatomy_numbers_is_no_series_mark():
+    assert not found("identifier-shape", "L4-左-5 の神経根、C5-右-6")

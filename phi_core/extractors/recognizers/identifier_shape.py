@@ -4,6 +4,7 @@
   more, or three or more beside letters: P123456, A2408-12345, 20240806,
   and scanning damage (l23O4567: letters O and l standing for digits);
 - digit groups of three or more separated by spaces ("1234 5678 9012");
+- numbers of record with a kanji series mark between hyphens (R8-迅-0311);
 - a number written with leading zeros, three digits or more (0013, 00781204):
   counts and measures are not padded, badge, staff and patient numbers are;
   not all zeros (status=0000), and not a row counter (0131, 0132, 0133 at the
@@ -23,12 +24,15 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI
 from phi_core.japanese.width import nfkc
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
+# A number of record with a kanji series mark between hyphens: R8-迅-0311, 2024-倫-015.
+_KANJI_SERIES = re.compile(rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])")
 _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
@@ -106,6 +110,7 @@ class IdentifierShapeRecognizer(Recognizer):
             if identifier_like(m.group()) or (zero_padded(m.group()) and not _counted(text, *m.span()))
         ]
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANJI_SERIES.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _INTERNATIONAL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _BRACKETED_PHONE.finditer(text))
