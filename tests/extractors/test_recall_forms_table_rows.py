@@ -384,3 +384,8 @@ def test_a_number_of_record_with_a_kanji_series_mark(text, value):
 
 def test_a_kanji_between_anatomy_numbers_is_no_series_mark():
     assert not found("identifier-shape", "L4-左-5 の神経根、C5-右-6")
+
+
+def test_a_floor_before_its_room_is_no_glued_age_and_sex():
+    assert found("sex-code", "3F  401  山田 太郎様\n4F-502  佐藤 花子様") == []
+    assert found("sex-code", "1  82M  嘔吐\n2  4F  下痢") == ["82", "M", "4", "F"]

@@ -109,7 +109,8 @@ def _sex_and_age(text: str, row: Row, columns: list[Column | None], sizes: bool,
             found.append(Candidate(cell.start, cell.end, "SEX", _RANK))
         elif column is not None and column.age and (age := _age(text, cell)):
             found.append(age)
-        elif at is not None and (pair := _AGE_SEX.fullmatch(text, cell.start, cell.end)):
+        elif at is not None and index > at and (pair := _AGE_SEX.fullmatch(text, cell.start, cell.end)):
+            # after the name: before it, 3F or 4W is where the bed is
             age, sex = ("age", "sex") if pair.group("age") else ("age2", "sex2")
             if int(nfkc(pair.group(age))) <= 120:
                 found += [Candidate(*pair.span(age), "AGE", _RANK), Candidate(*pair.span(sex), "SEX", _RANK)]

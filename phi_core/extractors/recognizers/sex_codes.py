@@ -7,7 +7,8 @@
   "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
   code (F/U, M-2);
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
-  not on a line about floors (5F is a floor); a pair with a slash: (F/34), 72/M;
+  not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
+  with a slash: (F/34), 72/M;
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
 - Male and Female written out need no cue on the line ("Baby: female"): they
@@ -52,6 +53,8 @@ _PAIR = re.compile(
 _ANY_GLUED = re.compile(r"[0-9][MF]")
 _ANY_PAIR = re.compile(r"[MF] ?/ ?[0-9]|[0-9] ?/ ?[MF]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
+# A floor before its room (3F  401, 4F-502): no age and sex.
+_ROOM_AFTER = re.compile(r"[ \t\u3000\-]*[0-9]{3,4}(?![0-9])")
 
 
 def _line(text: str, start: int) -> str:
@@ -87,7 +90,8 @@ class SexCodeRecognizer(Recognizer):
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
-            if int(m.group(1)) <= 120 and not _FLOORS.search(_line(text, m.start())):
+            floor = _FLOORS.search(_line(text, m.start())) or _ROOM_AFTER.match(text, m.end())
+            if int(m.group(1)) <= 120 and not floor:
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
         return found
