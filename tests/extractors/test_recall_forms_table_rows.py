@@ -389,3 +389,19 @@ def test_a_kanji_between_anatomy_numbers_is_no_series_mark():
 def test_a_floor_before_its_room_is_no_glued_age_and_sex():
     assert found("sex-code", "3F  401  山田 太郎様\n4F-502  佐藤 花子様") == []
     assert found("sex-code", "1  82M  嘔吐\n2  4F  下痢") == ["82", "M", "4", "F"]
+
+
+def test_names_and_readings_under_their_columns_in_a_boxed_table():
+    text = (
+        "│No│氏名　　　　　│フリガナ　　　　│年齢│\n"
+        "│1 │綾小路 きみ　│アヤノコウジ キミ│72　│\n"
+        "│2 │御手洗 進　　│ミタライ ススム　│81　│\n"
+    )
+    got = masked(text)
+    assert ("綾小路 きみ", "PATIENT_NAME") in got
+    assert ("アヤノコウジ キミ", "NAME_READING") in got and ("ミタライ ススム", "NAME_READING") in got
+
+
+def test_words_under_a_name_column_that_are_no_names_stay():
+    text = "│No│氏名　　　　│備考　　│\n│1 │不明　　　　│未確認　│\n│2 │本人 確認中　│－　　　│\n"
+    assert values(text) == []

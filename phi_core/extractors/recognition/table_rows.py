@@ -36,7 +36,7 @@ from collections import Counter
 
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, Row, blocks, header_of, word_columns
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
 from phi_core.japanese.width import nfkc
@@ -59,6 +59,8 @@ _KANJI_NAME = re.compile(rf"(?P<family>[{KANJI}]{{1,4}})(?:[ \u3000](?P<given>[{
 _KANA_NAME = re.compile(rf"[{KATAKANA}]{{2,}}(?:[ \u3000・･][{KATAKANA}]{{1,}}){{0,2}}")
 _LATIN_NAME = re.compile(r"(?:(?:Dr|Ns|Mr|Ms|Mrs)\.?\s)?(?P<name>[A-Z][a-z]+(?:[ ,]{1,2}[A-Z][A-Za-z]+)?)")
 _MIN_FOUND_IN_COLUMN = 2
+_KANA_GIVEN = re.compile(rf"[{HIRAGANA}{KATAKANA}]{{1,4}}")
+_READING = re.compile(rf"[{KATAKANA}{HIRAGANA}]{{2,}}(?:[ \u3000・･][{KATAKANA}{HIRAGANA}]{{1,}}){{0,3}}")
 _ROOM = re.compile(r"(?:[A-Z]{1,3}[-‐－]?)?[0-9０-９]{1,4}(?:[-‐－](?:[0-9０-９]{1,2}|[A-H]))?")
 _CODE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+(?:[-‐－/_.][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+)*")
 _DIGITS = re.compile("[0-9０-９]")
@@ -148,8 +150,12 @@ def _numbers_before(text: str, row: Row, at: int, name: Candidate, rows: list[Ro
     return found
 
 
-def _name_shaped(text: str, cell: Cell) -> tuple[int, int] | None:
-    """Where the name lies in a cell that is a name and nothing else, else None."""
+def _name_shaped(text: str, cell: Cell, named: bool = False) -> tuple[int, int] | None:
+    """Where the name lies in a cell that is a name and nothing else, else None.
+
+    Under a column that says it holds names (``named``), a family and a given
+    name one space apart need no family name the dictionary knows (綾小路 きみ).
+    """
     value = _text(text, cell)
     kanji = _KANJI_NAME.fullmatch(value)
     if kanji:
@@ -157,6 +163,9 @@ def _name_shaped(text: str, cell: Cell) -> tuple[int, int] | None:
         ok = can_be_surname(family) or (
             kanji.group("given") is None and len(family) >= 3 and can_be_surname(family[:2])
         )
+        given = kanji.group("given")
+        # A given name in kana or one the dictionary knows (きみ, 進), not a word (本人 確認中).
+        ok = ok or (named and given is not None and (_KANA_GIVEN.fullmatch(given) or can_be_given_name(given)))
         return (cell.start, cell.end) if ok else None
     if _KANA_NAME.fullmatch(value):
         return cell.start, cell.end
@@ -178,8 +187,12 @@ def _name_columns(text: str, header: Header | None, rows: list[Row], names: list
         kinds = Counter(span.category for span in in_column if span is not None)
         column = header_columns[index] if header_columns and index < len(header_columns) else None
         by_header = column is not None and column.rule is not None and column.rule.read_as == "name"
+        if column is not None and column.rule is not None and column.rule.category == "NAME_READING":
+            found += _readings(text, [row.cells[index] for row, span in zip(same, in_column) if span is None])
+            continue
         shaped = [
-            None if span is not None else _name_shaped(text, row.cells[index]) for row, span in zip(same, in_column)
+            None if span is not None else _name_shaped(text, row.cells[index], by_header)
+            for row, span in zip(same, in_column)
         ]
         shaped = [where if where and not allow.allows(text, *where) else None for where in shaped]
         rest = [
@@ -194,6 +207,15 @@ def _name_columns(text: str, header: Header | None, rows: list[Row], names: list
         category = kinds.most_common(1)[0][0] if kinds else column.rule.category
         found.extend(Candidate(*where, category, _RANK) for where in shaped if where)
     return found
+
+
+def _readings(text: str, cells: list[Cell]) -> list[Candidate]:
+    """Kana cells under a reading column (カナ氏名, ﾌﾘｶﾞﾅ)."""
+    return [
+        Candidate(cell.start, cell.end, "NAME_READING", _RANK)
+        for cell in cells
+        if _READING.fullmatch(text, cell.start, cell.end)
+    ]
 
 
 def _signatures(text: str, names_row: Row | None, rows: list[Row]) -> list[Candidate]:
