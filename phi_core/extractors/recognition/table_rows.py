@@ -32,7 +32,10 @@ Only what no span covers yet is added; nothing found is removed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import cache
+from typing import Callable
 
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
@@ -64,6 +67,10 @@ _READING = re.compile(rf"[{KATAKANA}{HIRAGANA}]{{2,}}(?:[ \u3000・･][{KATAKAN
 _ROOM = re.compile(r"(?:[A-Z]{1,3}[-‐－]?)?[0-9０-９]{1,4}(?:[-‐－](?:[0-9０-９]{1,2}|[A-H]))?")
 _CODE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+(?:[-‐－/_.][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+)*")
 _DIGITS = re.compile("[0-9０-９]")
+# A number standing as a word of its own: not inside a code, a date, a time or a decimal.
+_NUMBER_WORD = re.compile(
+    r"(?<![0-9A-Za-z０-９.:/\-‐－])[0-9０-９]+(?:[-‐－][0-9０-９]+)*(?![0-9A-Za-z０-９:/]|[.\-‐－][0-9０-９])"
+)
 _DECIMAL = re.compile(r"[0-9０-９]+[.．][0-9０-９]+")
 _BLANK = re.compile("[-－ー―—‐/／・*＊×]?")
 
@@ -72,13 +79,30 @@ def _text(text: str, cell: Cell) -> str:
     return text[cell.start : cell.end]
 
 
-def _covered(spans: list[Candidate], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in spans)
+class _Index:
+    """Spans sorted by start, to find the few that overlap a stretch (a table may hold thousands)."""
+
+    def __init__(self, spans: list[Candidate]) -> None:
+        self.spans = sorted(spans, key=lambda c: c.start)
+        self.starts = [c.start for c in self.spans]
+        self.longest = max((c.end - c.start for c in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Candidate]:
+        low = bisect_left(self.starts, start - self.longest)
+        high = bisect_left(self.starts, end)
+        return [c for c in self.spans[low:high] if c.end > start]
 
 
-def _name_in(cell: Cell, names: list[Candidate]) -> Candidate | None:
+def _covered(index: _Index, start: int, end: int) -> bool:
+    return bool(index.overlapping(start, end))
+
+
+def _name_in(cell: Cell, names: _Index, more: _Index | None = None) -> Candidate | None:
     """A found name that fills most of the cell ("本人 石黒 誠" holds 石黒 誠; a bar taken in: "｜倉持")."""
-    for span in names:
+    near = names.overlapping(cell.start, cell.end)
+    if more is not None:
+        near += more.overlapping(cell.start, cell.end)
+    for span in near:
         shared = min(cell.end, span.end) - max(cell.start, span.start)
         if shared > 0 and 2 * shared >= cell.end - cell.start and 2 * shared >= span.end - span.start:
             return span
@@ -130,7 +154,7 @@ def _sex_and_age(text: str, row: Row, columns: list[Column | None], sizes: bool,
     return found
 
 
-def _numbers_before(text: str, row: Row, at: int, name: Candidate, rows: list[Row]) -> list[Candidate]:
+def _numbers_before(text: str, row: Row, at: int, name: Candidate, counter: Callable[[int], bool]) -> list[Candidate]:
     """Numbers in the cells right before the name's (a dose or a count further left is no identifier)."""
     category = "PATIENT_ID" if name.category in ("PATIENT_NAME", "NAME_READING") else "OTHER_ID"
     index = at
@@ -141,11 +165,7 @@ def _numbers_before(text: str, row: Row, at: int, name: Candidate, rows: list[Ro
         value = _text(text, cell)
         if not _NUMBER.fullmatch(value) and not value.isdigit():
             break
-        if (
-            _NUMBER.fullmatch(value)
-            and not _DATE_LIKE.fullmatch(nfkc(value))
-            and not _counter_column(text, rows, index)
-        ):
+        if _NUMBER.fullmatch(value) and not _DATE_LIKE.fullmatch(nfkc(value)) and not counter(index):
             found.append(Candidate(cell.start, cell.end, category, _RANK))
     return found
 
@@ -175,7 +195,7 @@ def _name_shaped(text: str, cell: Cell, named: bool = False) -> tuple[int, int] 
     return None
 
 
-def _name_columns(text: str, header: Header | None, rows: list[Row], names: list[Candidate]) -> list[Candidate]:
+def _name_columns(text: str, header: Header | None, rows: list[Row], names: _Index) -> list[Candidate]:
     """Cells shaped like names in the columns that hold names (rows of the block's usual length)."""
     width = Counter(len(row.cells) for row in rows).most_common(1)[0][0]
     same = [row for row in rows if len(row.cells) == width]
@@ -234,11 +254,11 @@ def _signatures(text: str, names_row: Row | None, rows: list[Row]) -> list[Candi
 
 
 def _elsewhere(text: str, numbers: list[Candidate]) -> list[Candidate]:
-    found = []
-    for value, category in {(text[c.start : c.end], c.category) for c in numbers}:
-        pattern = re.compile(rf"(?<![0-9A-Za-z０-９.:/\-]){re.escape(value)}(?![0-9A-Za-z０-９:/]|[.\-][0-9])")
-        found.extend(Candidate(*m.span(), category, _RANK) for m in pattern.finditer(text))
-    return found
+    """Every other place where a number read from a table stands as a word of its own."""
+    wanted = {text[c.start : c.end]: c.category for c in numbers}
+    if not wanted:
+        return []
+    return [Candidate(*m.span(), wanted[m.group()], _RANK) for m in _NUMBER_WORD.finditer(text) if m.group() in wanted]
 
 
 def _word_rows(text: str) -> list[Candidate]:
@@ -254,19 +274,18 @@ def _word_rows(text: str) -> list[Candidate]:
     return found
 
 
-def _holds_values(row: Row, spans: list[Candidate]) -> bool:
+def _holds_values(row: Row, spans: _Index) -> bool:
     """Does a value found lie on the row: anything but a name, or a name after a label in its cell?"""
-    for span in spans:
-        if span.start < row.end and row.start < span.end:
-            if span.category not in _PERSONS:
-                return True
-            if not any(cell.start == span.start for cell in row.cells):
-                return True
+    for span in spans.overlapping(row.start, row.end):
+        if span.category not in _PERSONS:
+            return True
+        if not any(cell.start == span.start for cell in row.cells):
+            return True
     return False
 
 
 def _coded(
-    text: str, row: Row, columns: list[Column | None], rows: list[Row]
+    text: str, row: Row, columns: list[Column | None], counter: Callable[[int], bool]
 ) -> tuple[list[Candidate], list[Candidate]]:
     """Identifiers and rooms under the columns that name them (患者ID, カルテ番号, 病室), counters left out."""
     ids, rooms = [], []
@@ -279,7 +298,7 @@ def _coded(
         else:
             shaped = _CODE.fullmatch(value) is not None and len(_DIGITS.findall(value)) >= 3
             shaped = shaped and not _DATE_LIKE.fullmatch(nfkc(value)) and not _DECIMAL.fullmatch(value)
-        if shaped and not _counter_column(text, rows, index):
+        if shaped and not counter(index):
             into = rooms if column.rule.read_as == "room" else ids
             into.append(Candidate(cell.start, cell.end, column.rule.category or "OTHER_ID", _RANK))
     return ids, rooms
@@ -291,30 +310,36 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     extra: list[Candidate] = _word_rows(text)
     if not table_blocks and not extra:
         return spans
-    names = [s for s in spans if s.category in _PERSONS]
+    found = _Index(spans)
+    names = _Index([s for s in spans if s.category in _PERSONS])
     numbers: list[Candidate] = []
     for block in table_blocks:
-        header, rows = header_of(text, block, lambda row: _holds_values(row, spans))
+        header, rows = header_of(text, block, lambda row: _holds_values(row, found))
         if not rows:
             continue
         # Names first: a name read from its column makes its row a person's row too.
-        named = rows[1:] if header is None and not _covered(spans, rows[0].start, rows[0].end) else rows
+        named = rows[1:] if header is None and not _covered(found, rows[0].start, rows[0].end) else rows
         in_columns = _name_columns(text, header, named, names) if len(named) >= 2 else []
         in_columns += _signatures(text, header.row if header else (rows[0] if named is not rows else None), named)
         extra += in_columns
-        known = names + in_columns
+        read = _Index(in_columns)
         sizes = any(_SIZES.fullmatch(text, c.start, c.end) for row in rows for c in row.cells)
+        counter = cache(lambda index, rows=rows: _counter_column(text, rows, index))
         for row in rows:
             columns = header.columns(row) if header is not None else [None] * len(row.cells)
-            at, name = next(((i, n) for i, c in enumerate(row.cells) if (n := _name_in(c, known))), (None, None))
-            ids, rooms = _coded(text, row, columns, rows)
+            at, name = next(((i, n) for i, c in enumerate(row.cells) if (n := _name_in(c, names, read))), (None, None))
+            ids, rooms = _coded(text, row, columns, counter)
             extra += _sex_and_age(text, row, columns, sizes, at) + rooms
             numbers += ids
             if at is not None and name is not None:
-                numbers += _numbers_before(text, row, at, name, rows)
+                numbers += _numbers_before(text, row, at, name, counter)
     extra += numbers + _elsewhere(text, numbers)
+    taken = bytearray(len(text))
+    for span in spans:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     out = list(spans)
     for cand in sorted(set(extra), key=lambda c: (c.start, -c.end)):
-        if not _covered(out, cand.start, cand.end):
+        if not any(taken[cand.start : cand.end]):
             out.append(cand)
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(out, key=lambda c: c.start)
