@@ -405,3 +405,14 @@ def test_names_and_readings_under_their_columns_in_a_boxed_table():
 def test_words_under_a_name_column_that_are_no_names_stay():
     text = "│No│氏名　　　　│備考　　│\n│1 │不明　　　　│未確認　│\n│2 │本人 確認中　│－　　　│\n"
     assert values(text) == []
+
+
+def test_a_column_of_katakana_words_needs_more_than_one_name_found():
+    text = (
+        "日付        薬剤            サイン\n"
+        "11/02       ムコスタ        中林 恒夫\n"
+        "11/03       ザイザル        ﾜｰﾌｧﾘﾝ\n"
+        "11/04       セレコックス    石神\n"
+    )
+    got = values(text)
+    assert "ムコスタ" not in got and "ザイザル" not in got and "セレコックス" not in got

@@ -220,8 +220,9 @@ def _name_columns(text: str, header: Header | None, rows: list[Row], names: _Ind
             for row, span, where in zip(same, in_column, shaped)
             if span is None and not _BLANK.fullmatch(text, row.cells[index].start, row.cells[index].end)
         ]
-        # One name found, and every other cell of the column shaped like a name, says as much as two found.
-        of_names = kinds and rest and all(rest)
+        # One name found, and every other cell of the column a family name (not any katakana word:
+        # a column of drugs or devices is katakana too), says as much as two found.
+        of_names = kinds and rest and all(where and _KANJI_NAME.fullmatch(text, *where) for where in rest)
         if sum(kinds.values()) < _MIN_FOUND_IN_COLUMN and not by_header and not of_names:
             continue
         category = kinds.most_common(1)[0][0] if kinds else column.rule.category
