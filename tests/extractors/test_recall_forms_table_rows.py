@@ -215,6 +215,7 @@ def test_a_zero_padded_number_is_an_identifier(text, value):
         "(0010, 0010) PN [YAMADA^TARO]\n(0008,0080) LO [Aoba]",  # DICOM tags
         "No   受付日     場所\n0131 03/02  救急外来\n0132 03/05  透析室\n0133 03/11  売店前",  # row counter
         "0.05 mg/kg、09:30 開始、2026/01/05",  # decimal, time, date parts
+        "右肺S6に結節（Se 003 Im 045）、Image: 0120 参照",  # places in the images
     ],
 )
 def test_zero_padded_look_alikes_stay(text):

@@ -72,14 +72,17 @@ _LEADING_NUMBER = re.compile("[0-9０-９]+(?![0-9０-９])")
 
 def _counted(text: str, start: int, end: int) -> bool:
     """A group of a number written with thousands separators (1,050), half of a pair of codes
-    (a DICOM tag: (0010, 0010)), or a row counter."""
+    (a DICOM tag: (0010, 0010)), a series or image number (Se 003 Im 045), or a row counter."""
     return (
         _PAIRED_BEFORE.search(text, max(0, start - 6), start) is not None
+        or _IMAGE_BEFORE.search(text, max(0, start - 12), start) is not None
         or _PAIRED_AFTER.match(text, end) is not None
         or row_counter(text, start, end)
     )
 
 
+# Series, image and slice numbers of a study are padded too (Se 003 Im 045): places in the images.
+_IMAGE_BEFORE = re.compile(r"(?:\b(?:Se|Ser|Im|Img|Image|Series|Slice|IM|SE)|画像|シリーズ|スライス)[ .:：#]*$")
 _PAIRED_BEFORE = re.compile("[0-9０-９A-Fa-f][,，] ?$")
 _PAIRED_AFTER = re.compile("[,，] ?[0-9０-９A-Fa-f]")
 
