@@ -417,3 +417,23 @@ def test_a_column_of_katakana_words_needs_more_than_one_name_found():
     )
     got = values(text)
     assert "ムコスタ" not in got and "ザイザル" not in got and "セレコックス" not in got
+
+
+# --- a form drawn as a grid: label cell, value cell --------------------------------------------------
+
+
+def test_values_after_their_labels_in_a_grid():
+    text = "│担当医│平野　│記録者│坂井　│\n│病室　│412 │性別　│女　　│\n"
+    got = masked(text)
+    for value, category in [("平野", "PHYSICIAN_NAME"), ("坂井", "PHYSICIAN_NAME"), ("412", "OTHER_ID"), ("女", "SEX")]:
+        assert (value, category) in got
+
+
+def test_a_row_of_column_names_is_no_grid_of_values():
+    text = "| 日 | ID | 氏名 | 年齢 | 検査 | 依頼医 | メモ |\n|---|---|---|---|---|---|---|\n| 3/2 | - | - | - | CT | - | 特記なし |\n"
+    assert "メモ" not in values(text) and "検査" not in values(text)
+
+
+def test_one_row_under_a_header_is_read_by_its_columns():
+    text = "│No│患者ID　│氏名　　　　│年齢│性別│病室│主治医│\n│1 │4471　　│乾 ゆかり　　│72　│女　│305 │関　　│\n"
+    assert {"4471", "乾 ゆかり", "72", "女", "305", "関"} <= set(values(text))

@@ -39,6 +39,7 @@ from typing import Callable
 
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.label_words import column_rule
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, Row, blocks, header_of, word_columns
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
@@ -285,6 +286,34 @@ def _holds_values(row: Row, spans: _Index) -> bool:
     return False
 
 
+def _label_pairs(text: str, row: Row) -> list[Candidate]:
+    """A form drawn as a grid (│担当医│平野　│病室│412│): the cell after a label cell is its value.
+
+    Labels and values take turns there; a row with two labels side by side names columns.
+    """
+    rules = [column_rule(_text(text, cell)) if cell.end > cell.start else None for cell in row.cells]
+    if any(a is not None and b is not None for a, b in zip(rules, rules[1:])):
+        return []
+    found = []
+    for rule, value in zip(rules, row.cells[1:]):
+        if rule is None or value.end == value.start:
+            continue
+        if rule.read_as == "name" and (where := _name_shaped(text, value, named=True)):
+            if not load_allow_list().allows(text, *where):
+                found.append(Candidate(*where, rule.category or "PATIENT_NAME", _RANK))
+        elif rule.read_as in ("id", "room") and (
+            _ROOM.fullmatch(text, value.start, value.end)
+            if rule.read_as == "room"
+            else _CODE.fullmatch(text, value.start, value.end) and len(_DIGITS.findall(_text(text, value))) >= 3
+        ):
+            found.append(Candidate(value.start, value.end, rule.category or "OTHER_ID", _RANK))
+        elif rule.read_as == "sex" and _SEX_CODE.fullmatch(text, value.start, value.end):
+            found.append(Candidate(value.start, value.end, "SEX", _RANK))
+        elif rule.read_as == "age" and (age := _age(text, value)):
+            found.append(age)
+    return found
+
+
 def _coded(
     text: str, row: Row, columns: list[Column | None], counter: Callable[[int], bool]
 ) -> tuple[list[Candidate], list[Candidate]]:
@@ -315,12 +344,13 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     names = _Index([s for s in spans if s.category in _PERSONS])
     numbers: list[Candidate] = []
     for block in table_blocks:
+        extra += [cand for row in block if row.bars for cand in _label_pairs(text, row)]
         header, rows = header_of(text, block, lambda row: _holds_values(row, found))
         if not rows:
             continue
         # Names first: a name read from its column makes its row a person's row too.
         named = rows[1:] if header is None and not _covered(found, rows[0].start, rows[0].end) else rows
-        in_columns = _name_columns(text, header, named, names) if len(named) >= 2 else []
+        in_columns = _name_columns(text, header, named, names) if named else []
         in_columns += _signatures(text, header.row if header else (rows[0] if named is not rows else None), named)
         extra += in_columns
         read = _Index(in_columns)
