@@ -37,6 +37,7 @@ from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
 from phi_core.extractors.recognition.room_passes import rooms_and_wards
+from phi_core.extractors.recognition.table_rows import table_values
 from phi_core.extractors.recognizers.romaji_words import is_romaji
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
@@ -113,7 +114,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = names_after_facilities(text, spans)
     spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
-    spans = extend_dates(text, demographics_after_names(text, spans))
+    spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 
 

@@ -4,6 +4,11 @@
   more, or three or more beside letters: P123456, A2408-12345, 20240806,
   and scanning damage (l23O4567: letters O and l standing for digits);
 - digit groups of three or more separated by spaces ("1234 5678 9012");
+- numbers of record with a kanji series mark between hyphens (R8-迅-0311);
+- a number written with leading zeros, three digits or more (0013, 00781204):
+  counts and measures are not padded, badge, staff and patient numbers are;
+  not all zeros (status=0000), and not a row counter (0131, 0132, 0133 at the
+  starts of lines one after another);
 - e-mail addresses;
 - international phone numbers (+44 7700 900418) and numbers with the area
   code in brackets and a space ((555) 123-4567).
@@ -19,11 +24,15 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI
+from phi_core.japanese.width import nfkc
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
+# A number of record with a kanji series mark between hyphens: R8-迅-0311, 2024-倫-015.
+_KANJI_SERIES = re.compile(rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])")
 _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
@@ -37,11 +46,58 @@ _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 _DECIMAL = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+$")
 
 
+_ZERO_PADDED = re.compile("^[0０][0-9０-９]{2,}$")
+_ZEROS = re.compile("^[0０]+$")
+
+
 def identifier_like(value: str) -> bool:
     digits = len(_DIGIT.findall(value))
     if _DECIMAL.match(value):
         return False
     return digits >= 5 or (digits >= 3 and _LETTER.search(value) is not None)
+
+
+def zero_padded(value: str) -> bool:
+    """0013, 00781204: a number padded with zeros to a fixed width is a code, not a quantity."""
+    return _ZERO_PADDED.match(value) is not None and _ZEROS.match(value) is None
+
+
+def _line_start_number(text: str, line_start: int) -> int | None:
+    match = _LEADING_NUMBER.match(text, line_start)
+    return int(nfkc(match.group())) if match else None
+
+
+_LEADING_NUMBER = re.compile("[0-9０-９]+(?![0-9０-９])")
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """A group of a number written with thousands separators (1,050), half of a pair of codes
+    (a DICOM tag: (0010, 0010)), a series or image number (Se 003 Im 045), or a row counter."""
+    return (
+        _PAIRED_BEFORE.search(text, max(0, start - 6), start) is not None
+        or _IMAGE_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _PAIRED_AFTER.match(text, end) is not None
+        or row_counter(text, start, end)
+    )
+
+
+# Series, image and slice numbers of a study are padded too (Se 003 Im 045): places in the images.
+_IMAGE_BEFORE = re.compile(r"(?:\b(?:Se|Ser|Im|Img|Image|Series|Slice|IM|SE)|画像|シリーズ|スライス)[ .:：#]*$")
+_PAIRED_BEFORE = re.compile("[0-9０-９A-Fa-f][,，] ?$")
+_PAIRED_AFTER = re.compile("[,，] ?[0-9０-９A-Fa-f]")
+
+
+def row_counter(text: str, start: int, end: int) -> bool:
+    """Does this number open its line, with the line above or below opening with the number one apart?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \u3000\t"):
+        return False
+    number = int(nfkc(text[start:end]))
+    above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else None
+    below = text.find("\n", end)
+    neighbours = [_line_start_number(text, above) if above is not None else None]
+    neighbours.append(_line_start_number(text, below + 1) if below >= 0 else None)
+    return number - 1 in neighbours or number + 1 in neighbours
 
 
 @register
@@ -52,9 +108,12 @@ class IdentifierShapeRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found = [
-            Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _RUN.finditer(text) if identifier_like(m.group())
+            Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT)
+            for m in _RUN.finditer(text)
+            if identifier_like(m.group()) or (zero_padded(m.group()) and not _counted(text, *m.span()))
         ]
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANJI_SERIES.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _INTERNATIONAL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _BRACKETED_PHONE.finditer(text))

@@ -7,7 +7,12 @@
   "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
   code (F/U, M-2);
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
-  not on a line about floors (5F is a floor); a pair with a slash: (F/34), 72/M.
+  not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
+  with a slash: (F/34), 72/M;
+- a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
+  age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
+- Male and Female written out need no cue on the line ("Baby: female"): they
+  are no code of anything else.
 """
 
 from __future__ import annotations
@@ -25,7 +30,17 @@ _JAPANESE = re.compile(rf"(?<![{JAPANESE_LETTERS}々])(?:男性|女性|男児|�
 _LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![A-Za-z0-9\-/+_.=])")
 _WHO = re.compile(
     r"[0-9０-９]{1,3}\s?(?:歳|才|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
-    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性別"
+    r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
+)
+# Written out, the word says what it is: no cue needed on the line.
+_WORD = re.compile(r"^(?:Male|Female|male|female)$")
+# A bare age in brackets, then the code: "様 (88) F", "（72）男".
+_AFTER_BRACKETED_AGE = re.compile(
+    r"(?<![0-9A-Za-z])[(（][0-9０-９]{1,3}[)）][ \u3000]{0,2}(?P<sex>[MFＭＦ]|男性?|女性?)(?![A-Za-z0-9])"
+)
+# An age band of an export (65-69, 70〜79), then the code.
+_AFTER_BAND = re.compile(
+    r"(?<![0-9.\-])(?P<a>[0-9]{1,3})[-〜~](?P<b>[0-9]{1,3})[ ,，、/\t]{1,3}(?P<sex>[MF])(?![A-Za-z0-9\-/])"
 )
 _GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
 # Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.
@@ -38,6 +53,8 @@ _PAIR = re.compile(
 _ANY_GLUED = re.compile(r"[0-9][MF]")
 _ANY_PAIR = re.compile(r"[MF] ?/ ?[0-9]|[0-9] ?/ ?[MF]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
+# A floor before its room (3F  401, 4F-502): no age and sex.
+_ROOM_AFTER = re.compile(r"[ \t\u3000\-]*[0-9]{3,4}(?![0-9])")
 
 
 def _line(text: str, start: int) -> str:
@@ -57,17 +74,24 @@ class SexCodeRecognizer(Recognizer):
         found = []
         if "男" in text or "女" in text:
             found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text))
-        if _WHO.search(text):
-            for m in _LATIN.finditer(text):
-                if _WHO.search(_line(text, m.start())):
-                    found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
+        cue = _WHO.search(text) is not None
+        for m in _LATIN.finditer(text):
+            if _WORD.match(m.group()) or (cue and _WHO.search(_line(text, m.start()))):
+                found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
+        if "(" in text or "（" in text:
+            found.extend(Candidate(*m.span("sex"), "SEX", RANK_SUPPLEMENT) for m in _AFTER_BRACKETED_AGE.finditer(text))
+        for m in _AFTER_BAND.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if b <= 120 and a % 5 == 0 and b - a in (4, 9):
+                found.append(Candidate(*m.span("sex"), "SEX", RANK_SUPPLEMENT))
         for m in _PAIR.finditer(text) if _ANY_PAIR.search(text) else ():
             sex, age = ("sex", "age") if m.group("sex") else ("sex2", "age2")
             if int(m.group(age).rstrip("yY歳才")) <= 120:
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
-            if int(m.group(1)) <= 120 and not _FLOORS.search(_line(text, m.start())):
+            floor = _FLOORS.search(_line(text, m.start())) or _ROOM_AFTER.match(text, m.end())
+            if int(m.group(1)) <= 120 and not floor:
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
         return found

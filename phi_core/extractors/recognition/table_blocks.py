@@ -1,0 +1,239 @@
+"""Plain-text tables cut into rows and cells, and each cell's column found in the header.
+
+Rosters, ledgers, line lists and dose reports put one record on a line: cells
+stand apart by bars (``│``, ``｜``, ``|``), tabs, a full-width space or two
+spaces and more (one space stays inside a cell: ``宇佐美 昭二``). A block is a
+run of such lines with three cells or more (one line of a list between headings
+is a block too); rule lines (``-----``) inside it are skipped, a blank line or a
+line of prose ends it. HL7 segments are no rows: their fields mean what the
+standard says.
+
+A cell's column is read from the header, a line among the block's first that
+names two columns or more and holds no value (a line of a form, ``氏名 山田 太郎
+年齢 72歳``, names its fields beside their values): cell by cell when the row has
+as many cells as the header has cells or words (``年齢 性`` are two columns one
+space apart), else by where the cell stands on screen (a kanji takes two
+columns). Hand-aligned tables drift by a column or two; the order of their
+cells does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from phi_core.extractors.recognition.label_words import LabelRule, column_rule
+from phi_core.japanese.width import display_width
+
+_BARS = "│｜|┃"
+_BAR = re.compile("[│｜|┃\t]")
+_GAP = re.compile(" {2,}|\u3000+|\t")
+_WORD_GAP = re.compile("[ \u3000\t]+")
+_PAD = " \u3000\t"
+_RULE_LINE = re.compile("[-=_─━＝ー－+|│┼├┤: \u3000\t]+")
+_MIN_CELLS = 3
+_HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
+# Column names the label table leaves out: a one-letter sex column, an age in other scripts.
+_SEX_HEADER = re.compile("性|ｾｲ|M/F|男女|男/女")
+_AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    left: int  # display columns from the line's start
+    right: int
+
+
+@dataclass
+class Row:
+    start: int
+    end: int
+    cells: list[Cell]
+    bars: bool
+
+
+def _pieces(text: str, start: int, end: int, bars: bool) -> list[tuple[int, int]]:
+    """(start, end) of the cells of a line, padding excluded; empty cells kept between bars."""
+    splitter = _BAR if bars else _GAP
+    bounds, last = [], start
+    for m in splitter.finditer(text, start, end):
+        bounds.append((last, m.start()))
+        last = m.end()
+    bounds.append((last, end))
+    out = []
+    for s, e in bounds:
+        while s < e and text[s] in _PAD:
+            s += 1
+        while e > s and text[e - 1] in _PAD:
+            e -= 1
+        out.append((s, e))
+    if bars:
+        opened = text[start:end].lstrip(_PAD)[:1] in _BARS
+        if opened and out and out[0][0] == out[0][1]:
+            out = out[1:]  # "| a | b |": the bars at both ends draw the frame
+            if out and out[-1][0] == out[-1][1]:
+                out = out[:-1]
+        return out
+    return [p for p in out if p[1] > p[0]]
+
+
+def _row(text: str, start: int, end: int) -> Row:
+    line = text[start:end]
+    if _HL7_SEGMENT.match(line):
+        return Row(start, end, [], True)  # a message segment: its fields have meanings of their own (F: final)
+    bars = sum(line.count(b) for b in _BARS) >= 2 or "\t" in line
+    cells = []
+    for s, e in _pieces(text, start, end, bars):
+        left = display_width(text[start:s])
+        cells.append(Cell(s, e, left, left + display_width(text[s:e])))
+    return Row(start, end, cells, bars)
+
+
+def blocks(text: str) -> list[list[Row]]:
+    """Runs of table rows, rule lines left out (a run may be one row: a line of a list between headings)."""
+    if "  " not in text and "\u3000" not in text and "\t" not in text and not any(b in text for b in _BARS):
+        return []
+    out: list[list[Row]] = []
+    current: list[Row] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip(_PAD) and _RULE_LINE.fullmatch(line):
+            start = end + 1
+            continue
+        row = _row(text, start, end) if len(line) > 4 else None
+        if row is not None and sum(c.end > c.start for c in row.cells) >= _MIN_CELLS:
+            current.append(row)
+        else:
+            if current:
+                out.append(current)
+            current = []
+        start = end + 1
+    if current:
+        out.append(current)
+    return out
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    rule: LabelRule | None
+    sex: bool
+    age: bool
+
+
+def _column(label: str) -> Column:
+    rule = column_rule(label)
+    sex = (rule is not None and rule.read_as == "sex") or _SEX_HEADER.fullmatch(label) is not None
+    age = (rule is not None and rule.read_as == "age") or _AGE_HEADER.fullmatch(label) is not None
+    return Column(label, rule, sex, age)
+
+
+class Header:
+    """The column names of a block's first line, as whole cells and as single words."""
+
+    def __init__(self, text: str, row: Row) -> None:
+        self.row = row
+        self.cells = [_column(text[c.start : c.end]) for c in row.cells]
+        self.words: list[tuple[Column, Cell]] = []
+        for cell in row.cells:
+            pos = cell.start
+            for piece in _WORD_GAP.split(text[cell.start : cell.end]):
+                s = text.index(piece, pos, cell.end) if piece else pos
+                left = cell.left + display_width(text[cell.start : s])
+                self.words.append((_column(piece), Cell(s, s + len(piece), left, left + display_width(piece))))
+                pos = s + len(piece)
+
+    def known(self) -> int:
+        return sum(c.rule is not None or c.sex or c.age for c, _ in self.words)
+
+    def columns(self, row: Row) -> list[Column | None]:
+        """The column each cell of ``row`` stands in (None where no header word is above it)."""
+        if len(row.cells) == len(self.cells):
+            return list(self.cells)
+        if len(row.cells) == len(self.words):
+            return [column for column, _ in self.words]
+        if row.bars:
+            return [None] * len(row.cells)
+        out: list[Column | None] = []
+        for cell in row.cells:
+            best, overlap = None, 0
+            for column, word in self.words:
+                shared = min(cell.right, word.right) - max(cell.left, word.left)
+                if shared > overlap:
+                    best, overlap = column, shared
+            out.append(best)
+        return out
+
+
+_HEADER_SEARCH = 3
+
+
+# A line of a form ("氏名 山田 太郎　　年齢 72歳", "性別: F") names its fields and holds their values;
+# a number in a column name is glued to it (Hp(10), 観察30分, HbA1c).
+_HEADER_VALUE = re.compile(
+    r"[:：]|(?<![^ \u3000\t│｜|])(?:[0-9０-９]{2}|[0-9０-９][/／.][0-9０-９])|(?<![^ \u3000\t│｜|])(?:男性?|女性?|[MF])(?![^ \u3000\t│｜|])"
+)
+
+
+def header_of(
+    text: str, block: list[Row], holds_values: Callable[[Row], bool] | None = None
+) -> tuple[Header | None, list[Row]]:
+    """The header (a line among the block's first that names two columns or more and holds no
+    value) and the rows under it."""
+    for index, row in enumerate(block[:_HEADER_SEARCH]):
+        if _HEADER_VALUE.search(text, row.start, row.end) or (holds_values is not None and holds_values(row)):
+            continue
+        header = Header(text, row)
+        if header.known() >= 2:
+            return header, block[index + 1 :]
+    return None, block
+
+
+# --- tables whose cells stand one space apart ---------------------------------------------------
+# Sample rows pasted from a query or an export ("00315527 64 M LA 46mm") keep one space
+# between cells: their columns are read word by word, in order, under a header whose
+# words name them (患者ID 年齢 性別 ...), and only the sex and age columns are read there.
+_SEX_OR_AGE = re.compile("性|[Ss]ex|SEX|Gender|年齢|年令|[Aa]ge|AGE|ｾｲ|ﾈﾝﾚｲ")
+_TOKEN = re.compile("[^ \u3000\t]+")
+_VALUE_TOKEN = re.compile("[0-9０-９]+|男性?|女性?|[MFＭＦ]")
+_MAX_WORD_ROWS = 40
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
+
+
+def word_columns(text: str) -> list[tuple[list[Column], list[list[tuple[int, int]]]]]:
+    """(columns of a header, the rows of words under it) for headers that name a sex or an age column."""
+    if not _SEX_OR_AGE.search(text):
+        return []
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    out = []
+    for index, (start, end) in enumerate(lines):
+        if not _SEX_OR_AGE.search(text, start, end):
+            continue
+        words = _tokens(text, start, end)
+        if len(words) < _MIN_CELLS or any(_VALUE_TOKEN.fullmatch(text, s, e) for s, e in words):
+            continue  # a key-value line ("性別 男 年齢 72") holds its values
+        columns = [_column(text[s:e]) for s, e in words]
+        known = sum(c.rule is not None or c.sex or c.age for c in columns)
+        if known < 2 or not any(c.sex or c.age for c in columns):
+            continue
+        rows = []
+        for r_start, r_end in lines[index + 1 : index + 1 + _MAX_WORD_ROWS]:
+            if _RULE_LINE.fullmatch(text, r_start, r_end) and text[r_start:r_end].strip(_PAD):
+                continue
+            tokens = _tokens(text, r_start, r_end)
+            if len(tokens) < len(words):
+                break
+            rows.append(tokens)
+        if rows:
+            out.append((columns, rows))
+    return out
