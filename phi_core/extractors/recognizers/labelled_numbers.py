@@ -11,7 +11,7 @@ Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
 digits or more, so 様式第5号 stays), digits typed one to a box after a label
 (受給者番号 6 0 2 7 1 4 3), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
-交付番号：港-2026-01883, 承認番号：R8-迅-0311), digit groups after a label ending in ID (PID:0091 2274 06),
+交付番号：港-2026-01883), digit groups after a label ending in ID (PID:0091 2274 06),
 and the last digits of a card left visible (****-****-****-4021).
 """
 
@@ -48,9 +48,7 @@ _LABELLED_SHAPES = re.compile(
     rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
-    rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*"
-    # R8-迅-0311: a year, a kanji for the track or kind, then the number
-    rf"|[A-Z0-9]{{1,4}}[-‐－][{KANJI}]{{1,2}}[-‐－][{_D}]{{2,}})"
+    rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*)"
 )
 _CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")
 _DIGIT = re.compile("[0-9０-９]")
