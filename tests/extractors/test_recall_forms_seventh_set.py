@@ -260,3 +260,15 @@ def test_a_date_or_time_keeps_its_half_of_the_day_and_its_week(text, value, cate
 
 def test_a_word_ending_in_the_letters_is_no_half_of_the_day():
     assert ("3:00", "TIME") in masked("TEMP 3:00")
+
+
+@pytest.mark.parametrize(
+    "text, value", [("pt=00781204\nT260412931", "00781204"), ("CHA2DS2-VASc\n00315527 64 M", "00315527")]
+)
+def test_a_unit_or_a_score_on_the_next_line_lets_no_number_through(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize("text", ["体重 62\nkg", "GCS\n15"])
+def test_a_unit_on_its_own_line_still_makes_no_identifier(text):
+    assert [v for v, c in masked(text) if c in ("PATIENT_ID", "OTHER_ID")] == []
