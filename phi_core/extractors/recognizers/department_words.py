@@ -38,7 +38,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
-_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|[{DIGIT}]+病棟)"
+# A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too.
+_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
@@ -52,7 +53,8 @@ _UNIT_BEFORE_STAFF = re.compile(
     rf"(?P<next>医師|Dr|看護師|技師|[{KANJI}]{{1,3}})"
 )
 _NOT_SPECIALTIES = frozenset(
-    "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科".split()
+    "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科 "
+    "担当歯科".split()
 )
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
