@@ -1,0 +1,148 @@
+"""recall-first on departments, facilities and addresses written in forms the rules missed, and their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import found, masked
+
+
+def _of(category: str, text: str) -> list[str]:
+    return [value for value, cat in masked(text) if cat == category]
+
+
+# --- the building and room after a street number ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("発見場所　大阪市西成区花園南2丁目4-10 コーポ花園 203号（自宅）", "大阪市西成区花園南2丁目4-10 コーポ花園 203号"),
+        ("居所：横浜市港北区新横浜2-7-11 ノースゲートレジデンス 1104号（病院借上げ）", "ノースゲートレジデンス 1104号"),
+        ("郵送先：〒379-2311 みどり市笠懸町阿左美1820-4 コーポ笠懸 B-103", "阿左美1820-4 コーポ笠懸 B-103"),
+        ("滞在先：京都市東山区祇園町南側570-8 Hotel Gion Sakura 402", "570-8 Hotel Gion Sakura 402"),
+        ("住所変更あり：千葉県柏市若柴178-4 パークテラス柏の葉 1106（旧住所から転居）", "パークテラス柏の葉 1106"),
+    ],
+)
+def test_building_and_room_join_the_address(text, address):
+    addresses = _of("ADDRESS", text)
+    assert any(address in value for value in addresses), addresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "血圧120-80 測定 130",  # a range after a word, then a count
+        "Na 140-145 mEq/L 基準 135",
+        "腫瘤は第3-4肋間 径 12 mm",
+        "S6-8 区域 結節 3",
+        "検査2-3 回目 結果 120",
+    ],
+)
+def test_numbers_after_a_range_are_no_building(text):
+    assert found("address-building", text) == []
+
+
+# --- care facilities named after their kind, branches, medical organisations ------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("入所施設 介護老人保健施設 さくらの丘（担当看護師 村瀬）", "介護老人保健施設 さくらの丘"),
+        ("退院先：特別養護老人ホーム 福寿の郷より入院時に確認", "特別養護老人ホーム 福寿の郷"),
+        ("施設：グループホーム 陽だまり（TEL 048-771-5500）", "グループホーム 陽だまり"),
+        ("療育：児童発達支援センター すくすく 週1回 ST", "児童発達支援センター すくすく"),
+        ("施術医：氷室 麗　ルミエール美容皮膚科クリニック 銀座院\n〒104-0061", "ルミエール美容皮膚科クリニック 銀座院"),
+        ("アイバンク：関東中央アイバンク へ 05:00 連絡", "関東中央アイバンク"),
+        ("解剖場所：東都大学法医学教室 解剖室", "東都大学法医学教室"),
+    ],
+)
+def test_facilities_named_after_their_kind(text, name):
+    names = found("facility-kind", text)
+    assert name in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "訪問看護ステーション名：",
+        "特別養護老人ホームへの入所申込",
+        "介護老人保健施設等の名称",
+        "グループホーム入居を検討",
+        "当院 入院中",
+        "クリニック 当院へ紹介",
+        "アイバンクへの登録を説明した",
+    ],
+)
+def test_kinds_alone_name_no_facility(text):
+    assert found("facility-kind", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("4  13:4O はるな胃腸科・肛門科 O27-362-1181", "はるな胃腸科・肛門科"),
+        ("紹介元\u3000わかば内科・小児科\u3000若葉 俊先生", "わかば内科・小児科"),
+        ("診療情報提供書をまえばし中央内科へFAX", "まえばし中央内科"),
+    ],
+)
+def test_clinics_named_by_joined_specialties(text, name):
+    assert name in found("kana-facility", text)
+
+
+def test_sentence_words_after_a_particle_open_no_clinic():
+    assert found("kana-facility", "入院にあたり病院の諸規則を守る") == []
+    assert found("kana-facility", "増量について内科へ照会") == []
+
+
+# --- departments and units of record ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("記録\n2025.03.09（日）20:30 救急外来より依頼", "救急外来"),
+        ("記録\n次回 12/14(月) 呼吸器外来 受診時に再評価。", "呼吸器外来"),
+        ("記録\n試験日 2026/11/20\u3000小児アレルギー外来", "小児アレルギー外来"),
+        ("搬送メモ\n10:15  ER ﾍﾞｯﾄﾞ6 → CT室", "ER"),
+        ("転棟\n13:20  19877420   ER → 7W-701", "ER"),
+        ("申し送り\n曽我部様（心外分）→ 心臓血管外科", "心外"),
+        ("引継ぎ\n開放骨折 → 整外 on-call", "整外"),
+        ("備考：栗田 フミ様は透析室通院（月水金）。", "透析室"),
+        ("鳴海 透さん（臨床検査技師、輸血検査室）", "輸血検査室"),
+        ("出席：小笠原 恵（本人、薬剤部）", "薬剤部"),
+        ("鷲尾 恭平さん（放射線技術部、職番 0077342）", "放射線技術部"),
+    ],
+)
+def test_units_of_record(text, unit):
+    units = found("department-unit", text)
+    assert unit in units, units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "病理\nER 90% / PgR 40%",
+        "病理\npT1cN0, ER+/HER2-",
+        "病理\nER陽性、HER2陰性",
+        "病理\nER (+), PgR (-)",
+        "ER Triage Note / 救急外来トリアージ\n本文",  # the title names the document's kind
+        "ログ\nws=ER-WS-01 action=open",
+        "記録\n次回外来：12月7日",
+        "記録\n禁煙外来へ紹介予定",
+        "記録\n月曜の午前外来に集中",
+        "記録\nカメラ：C-07（救急外来待合）",
+        "所見\n心外膜に液貯留、脳外傷なし",
+        "記録\n面談室で説明した。会議室へ移動。",
+        "記録\n梶 美月（薬剤部）",  # an affiliation without a role or staff number: the writers leave it
+    ],
+)
+def test_look_alikes_of_units(text):
+    assert found("department-unit", text) == []
+
+
+def test_department_with_its_staff_written_on():
+    assert "循環器内科" in found("department-word", "対象者：倉持 彰\u3000循環器内科医師 個人番号 0013")
+    assert "救急科" in found("department-word", "受診者が救急科医師 桜庭に暴言")
+    assert found("department-word", "担当歯科医師：野口 沙織") == []
