@@ -88,12 +88,12 @@ def test_kinds_alone_name_no_facility(text):
     ],
 )
 def test_clinics_named_by_joined_specialties(text, name):
-    assert name in found("kana-facility", text)
+    assert name in found("kana-clinic", text)
 
 
 def test_sentence_words_after_a_particle_open_no_clinic():
-    assert found("kana-facility", "入院にあたり病院の諸規則を守る") == []
-    assert found("kana-facility", "増量について内科へ照会") == []
+    assert found("kana-clinic", "入院にあたり病院の諸規則を守る") == []
+    assert found("kana-clinic", "増量について内科へ照会") == []
 
 
 # --- departments and units of record ----------------------------------------------------------

@@ -25,15 +25,12 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _KINDS = ("クリニック", "病院", "医院", "診療所", "薬局", "歯科医院", "こどもクリニック")
 # A practice named by its specialties: きのした内科小児科, さくら眼科 (only with a kana name before).
-_SPECIALTIES = (
-    "内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科", "胃腸科",
-    "肛門科", "消化器科", "循環器科", "歯科", "精神科", "神経科",
-)  # fmt: skip
+_SPECIALTIES = ("内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科")
 _PARTICLE_ENDINGS = ("の", "から", "まで", "より", "など", "には", "では", "へ", "に", "で")
 _FACILITY = re.compile(
-    rf"(?:^|(?<=[\s：:、。,，「『（(／/])|(?<=[{KANJI}）)」』][をにへ]))"
+    rf"(?:^|(?<=[\s：:、。,，「『（(／/]))"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
-    rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})(?:[・･][{KANJI}]{{1,6}}?科)*",
+    rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})",
     re.MULTILINE,
 )
 _ENGLISH_KINDS = (
@@ -52,8 +49,6 @@ _GENERIC_ENGLISH = frozenset(
     "Transitional Post Pre Hospital Clinic Care Center Centre of and &".split()
 )
 _POINTERS = frozenset({"この", "その", "あの", "どの", "かかりつけ", "ほか", "べつ", "つぎ", "まえ"})
-# Words of a sentence that follow a particle (入院にあたり, 増量について): no name opens with them.
-_SENTENCE_WORDS = ("ついて", "おいて", "あたり", "よって", "かけて", "むけて", "わたり", "とも", "つき", "より", "して")
 # Kana words that say what a facility does, not which one it is (がん拠点病院, こどもクリニック).
 _KINDS_IN_KANA = frozenset(
     "がん こども こころ からだ リハビリ レディース メディカル ファミリー デンタル キッズ ウィメンズ ハート "
@@ -72,8 +67,6 @@ class KanaFacilityRecognizer(Recognizer):
         japanese = any(kind in text for kind in _KINDS + _SPECIALTIES)
         for m in _FACILITY.finditer(text) if japanese else ():
             name = m.group("name")
-            if name.startswith(_SENTENCE_WORDS):
-                continue
             if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith(_PARTICLE_ENDINGS):
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
