@@ -4,6 +4,7 @@
   特別養護老人ホーム やまびこ荘, 居宅介護支援事業所 すみれ, 訪問看護ステーション潮風. The
   name runs from the kind to the next space, bracket or punctuation; a word
   that only says "a facility of this kind" (名, 等, の, への, 経由, →) is no name.
+  A kind's short form takes the name in brackets after it: 特養入所（桜の里）.
 - A branch written after a clinic's or hospital's name and a space:
   ルミエール美容皮膚科クリニック 銀座院, さくら歯科医院 駅前分院 (the branch narrows the
   facility down as much as its name).
@@ -31,14 +32,16 @@ _CARE_KINDS = (
     "居宅介護支援事業所", "地域包括支援センター", "デイサービスセンター", "デイサービス", "通所リハビリテーション",
     "児童発達支援センター", "発達支援センター", "障害者支援施設", "短期入所生活介護",
 )  # fmt: skip
-_KIND_FIRST = re.compile(
-    rf"(?:{'|'.join(sorted(_CARE_KINDS, key=len, reverse=True))})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,12}})"
-)
+# A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
+_KINDS = "|".join(re.escape(k).replace("ステーション", "[ \u3000]?ステーション") for k in sorted(_CARE_KINDS, key=len, reverse=True))
+_KIND_FIRST = re.compile(rf"(?:{_KINDS})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,12}})")
+# A kind's short form with the name in brackets after it: 特養入所（桜の里）, 老健「さくら」.
+_SHORT_KIND = re.compile(rf"(?:特養|老健|サ高住)(?:入所|入居|利用|申込)?中?[（(「『](?P<name>[{_LETTERS}]{{2,12}})[）)」』]")
 # Words after a kind that say which kind it is, or what is done there, not which one.
 _NOT_NAMES = re.compile(
     r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
     r"|との|など|併設|入所中|退所|見学|調整|紹介|宛|御中|殿|各位|内|側|看護師|管理者|施設長|送迎"
-    r"|社会福祉士|ケアマネ|相談員|生活相談員|介護福祉士|職員)"
+    r"|社会福祉士|ケアマネ|相談員|生活相談員|介護福祉士|職員|検討|予定|待機|待ち|希望|未定|済)"
 )
 # Where a sentence goes on after the name: あおぞらにて, 福寿の郷より入院, 緑風苑入所中, 緑風苑へ (a
 # particle after a kanji; in kana it may be part of the name: みなと).
@@ -72,6 +75,9 @@ class FacilityKindRecognizer(Recognizer):
             cut = _NAME_ENDS.search(name, 2)
             end = m.start("name") + cut.start() if cut else m.end()
             found.append(Candidate(m.start(), end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _SHORT_KIND.finditer(text) if ("特養" in text or "老健" in text or "サ高住" in text) else ():
+            if not _NOT_NAMES.match(m.group("name")):
+                found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _BRANCH.finditer(text):
             if m.group("branch") not in _NOT_BRANCHES:
                 start = max(text.rfind(ch, 0, m.start()) for ch in " \u3000\n：:（(「、") + 1
