@@ -116,6 +116,7 @@ def test_sentence_words_after_a_particle_open_no_clinic():
         ("鳴海 透さん（臨床検査技師、輸血検査室）", "輸血検査室"),
         ("出席：小笠原 恵（本人、薬剤部）", "薬剤部"),
         ("鷲尾 恭平さん（放射線技術部、職番 0077342）", "放射線技術部"),
+        ("Letter\nwho was admitted to our Department of Cardiology on 5 September", "Department of Cardiology"),
     ],
 )
 def test_units_of_record(text, unit):
@@ -138,7 +139,8 @@ def test_units_of_record(text, unit):
         "記録\nカメラ：C-07（救急外来待合）",
         "所見\n心外膜に液貯留、脳外傷なし",
         "記録\n面談室で説明した。会議室へ移動。",
-        "記録\n梶 美月（薬剤部）",  # an affiliation without a role or staff number: the writers leave it
+        "記録\n梶 美月（薬剤部）",
+        "Report\nDepartment of Radiology, Kohoku General Hospital",  # an affiliation without a role or staff number: the writers leave it
     ],
 )
 def test_look_alikes_of_units(text):

@@ -101,5 +101,7 @@ class DepartmentUnitRecognizer(Recognizer):
                 group = next(g for g in ("a", "b", "c") if m.group(g))
                 found.append(Candidate(*m.span(group), "DEPARTMENT", RANK_SUPPLEMENT))
         if "of " in text:
-            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ENGLISH.finditer(text))
+            for m in _ENGLISH.finditer(text):
+                if "Radiolog" not in m.group():  # the reading department writes every report (guidelines)
+                    found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
         return found
