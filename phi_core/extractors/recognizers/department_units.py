@@ -10,6 +10,7 @@ works also when the unit is not named by a specialty ending in 科:
 - ER as a place, a word of its own: "ER → 7W-701", "同乗: ER Dr", "FROM: ER";
   not the oestrogen receptor (ER 90%, ER+, ER陽性), a code (ER-WS-01) or the
   title on a document's first line (ER Triage Note);
+- a ward by floor and wing in katakana, as older systems print it: 4ｶｲﾆｼ;
 - a department's short form: 心外, 整外, 脳外, 消内, 呼内 ... (not 心外膜, 脳外傷);
 - a room that is a unit, where a patient goes to it (透析室通院, 地域連携室経由,
   カテ室へ周知) or where a staff member belongs to it, written in brackets with
@@ -37,6 +38,10 @@ _ER = re.compile(
 _SHORT = re.compile(
     rf"(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内|総診)"
     rf"(?![{KANJI}])|(?<![{KANJI}])(?:心外|整外|脳外)(?=分|外来|病棟|当直|Dr)"
+)
+# A ward by floor and wing read in katakana, as older systems print it: 4ｶｲﾆｼ, 5カイヒガシ.
+_KANA_WARD = re.compile(
+    r"(?<![0-9０-９])[0-9０-９]{1,2}(?:ｶｲ|カイ)(?:ﾆｼ|ﾋｶﾞｼ|ﾐﾅﾐ|ｷﾀ|ニシ|ヒガシ|ミナミ|キタ)(?:[ \u3000]?(?:ﾋﾞｮｳﾄｳ|ビョウトウ))?"
 )
 _AFTER_ROOM = r"(?:通院|経由|受診|併診|へ周知|より依頼|からの依頼)"
 _ROOM_UNIT = re.compile(rf"(?<![{KANJI}{KATAKANA}])[{KANJI}{KATAKANA}]{{1,10}}?室(?={_AFTER_ROOM})")
@@ -94,6 +99,8 @@ class DepartmentUnitRecognizer(Recognizer):
                 if m.start() > first_line_end:
                     found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
+        if "ｶｲ" in text or "カイ" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _KANA_WARD.finditer(text))
         if "室" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ROOM_UNIT.finditer(text))
         if "（" in text or "(" in text:
