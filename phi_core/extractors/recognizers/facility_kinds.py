@@ -30,7 +30,8 @@ _CARE_KINDS = (
     "軽費老人ホーム", "養護老人ホーム", "老人保健施設", "介護医療院", "グループホーム", "サービス付き高齢者向け住宅",
     "小規模多機能型居宅介護", "看護小規模多機能型居宅介護", "訪問看護ステーション", "訪問介護事業所",
     "居宅介護支援事業所", "地域包括支援センター", "デイサービスセンター", "デイサービス", "通所リハビリテーション",
-    "児童発達支援センター", "発達支援センター", "障害者支援施設", "短期入所生活介護",
+    "児童発達支援センター", "発達支援センター", "障害者支援施設", "短期入所生活介護", "小規模多機能ホーム",
+    "ショートステイ", "デイケア", "通所介護", "訪問介護", "訪問入浴",
 )  # fmt: skip
 # A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
 _KINDS = "|".join(re.escape(k).replace("ステーション", "[ \u3000]?ステーション") for k in sorted(_CARE_KINDS, key=len, reverse=True))
@@ -41,7 +42,8 @@ _SHORT_KIND = re.compile(rf"(?:特養|老健|サ高住)(?:入所|入居|利用|�
 _NOT_NAMES = re.compile(
     r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
     r"|との|など|併設|入所中|退所|見学|調整|紹介|宛|御中|殿|各位|内|側|看護師|管理者|施設長|送迎"
-    r"|社会福祉士|ケアマネ|相談員|生活相談員|介護福祉士|職員|検討|予定|待機|待ち|希望|未定|済)"
+    r"|社会福祉士|ケアマネ|相談員|生活相談員|介護福祉士|職員|検討|予定|待機|待ち|希望|未定|済"
+    r"|参加|導入|開始|中止|継続|再開|終了|予約|変更|契約|増回|減回|回数|週|月|毎|日)"
 )
 # Where a sentence goes on after the name: あおぞらにて, 福寿の郷より入院, 緑風苑入所中, 緑風苑へ (a
 # particle after a kanji; in kana it may be part of the name: みなと).
@@ -70,11 +72,12 @@ class FacilityKindRecognizer(Recognizer):
         found = []
         for m in _KIND_FIRST.finditer(text):
             name = m.group("name")
-            if _NOT_NAMES.match(name):
-                continue
             cut = _NAME_ENDS.search(name, 2)
-            end = m.start("name") + cut.start() if cut else m.end()
-            found.append(Candidate(m.start(), end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+            if cut:
+                name = name[: cut.start()]
+            if _NOT_NAMES.match(name):
+                continue  # a kind then what is done there (デイケア参加, 訪問介護導入) names nothing
+            found.append(Candidate(m.start(), m.start("name") + len(name), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _SHORT_KIND.finditer(text) if ("特養" in text or "老健" in text or "サ高住" in text) else ():
             if not _NOT_NAMES.match(m.group("name")):
                 found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
