@@ -157,3 +157,12 @@ def test_department_with_its_staff_written_on():
     assert "循環器内科" in found("department-word", "対象者：倉持 彰\u3000循環器内科医師 個人番号 0013")
     assert "救急科" in found("department-word", "受診者が救急科医師 桜庭に暴言")
     assert found("department-word", "担当歯科医師：野口 沙織") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["入院病棟：療養病棟", "処方科：腎臓内科", "通院科：腎臓内科（週3回）", "希望科\u3000婦人科", "入院中病棟で保管"],
+)
+def test_field_names_are_no_departments(text):
+    words = found("department-word", text)
+    assert not any(word in ("入院病棟", "入院中病棟", "処方科", "通院科", "希望科") for word in words), words

@@ -54,10 +54,12 @@ _UNIT_BEFORE_STAFF = re.compile(
 )
 _NOT_SPECIALTIES = frozenset(
     "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科 "
-    "担当歯科".split()
+    "担当歯科 処方科 通院科 希望科 受診希望科 入院科 転科 診療希望科".split()
 )
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
+# Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
+_NOT_WARDS = frozenset("入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split())
 _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.
@@ -95,7 +97,8 @@ class DepartmentWordRecognizer(Recognizer):
         for m in _SHAPED.finditer(text):
             spans.add(m.span())
         for m in _WARD_KIND.finditer(text):
-            spans.add(m.span())
+            if m.group() not in _NOT_WARDS:
+                spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
             if m.group() not in _NOT_SPECIALTIES and text[m.start()] not in _GENERIC_BEFORE:
                 spans.add(m.span())
