@@ -57,7 +57,9 @@ _ENGLISH = re.compile(
     r"(?<![A-Za-z])(?:Department|Dept\.|Division) of (?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3}(?<![ a-z&]and)"
 )
 # Stems that name when or how a clinic runs, not a department.
-_NOT_STEMS = frozenset("次回 前回 初回 今回 午前 午後 夜間 休日 時間外 一般 専門 特殊 予約 初診 再診 新患 定期 月次 本日".split())
+_NOT_STEMS = frozenset(
+    "次回 前回 初回 今回 午前 午後 夜間 休日 時間外 一般 専門 特殊 予約 初診 再診 新患 定期 月次 本日".split()
+)
 _GENERIC_BEFORE = frozenset("当他各同本貴前")
 
 

@@ -61,7 +61,9 @@ _NOT_SPECIALTIES = frozenset(
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
 # Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
-_NOT_WARDS = frozenset("入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split())
+_NOT_WARDS = frozenset(
+    "入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split()
+)
 _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.

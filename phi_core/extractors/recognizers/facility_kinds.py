@@ -34,10 +34,14 @@ _CARE_KINDS = (
     "ショートステイ", "デイケア", "通所介護", "訪問介護", "訪問入浴",
 )  # fmt: skip
 # A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
-_KINDS = "|".join(re.escape(k).replace("ステーション", "[ \u3000]?ステーション") for k in sorted(_CARE_KINDS, key=len, reverse=True))
+_KINDS = "|".join(
+    re.escape(k).replace("ステーション", "[ \u3000]?ステーション") for k in sorted(_CARE_KINDS, key=len, reverse=True)
+)
 _KIND_FIRST = re.compile(rf"(?:{_KINDS})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,12}})")
 # A kind's short form with the name in brackets after it: 特養入所（桜の里）, 老健「さくら」.
-_SHORT_KIND = re.compile(rf"(?:特養|老健|サ高住)(?:入所|入居|利用|申込)?中?[（(「『](?P<name>[{_LETTERS}]{{2,12}})[）)」』]")
+_SHORT_KIND = re.compile(
+    rf"(?:特養|老健|サ高住)(?:入所|入居|利用|申込)?中?[（(「『](?P<name>[{_LETTERS}]{{2,12}})[）)」』]"
+)
 # Words after a kind that say which kind it is, or what is done there, not which one.
 _NOT_NAMES = re.compile(
     r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
