@@ -21,6 +21,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.honorifics import alternation, words
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -50,9 +51,10 @@ _NOT_NAMES = re.compile(
     r"|参加|導入|開始|中止|継続|再開|終了|予約|変更|契約|増回|減回|回数|週|月|毎|日)"
 )
 # Where a sentence goes on after the name: あおぞらにて, 福寿の郷より入院, 緑風苑入所中, 緑風苑へ (a
-# particle after a kanji; in kana it may be part of the name: みなと).
+# particle or honorific after a kanji; in kana it may be part of the name: みなと, おひさま).
 _NAME_ENDS = re.compile(
-    rf"にて|より|から|まで|など|(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[へにでをがはと]|入所|入居|利用|通所|氏|さん|様"
+    rf"にて|より|から|まで|など|(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[へにでをがはと]|入所|入居|利用|通所"
+    rf"|(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])(?:{alternation(words('person'))})"
 )
 _BRANCH = re.compile(
     rf"(?:(?<=クリニック)|(?<=病院|医院)|(?<=診療所))[ \u3000](?P<branch>[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,5}}(?:分院|院|本院|クリニック))"
