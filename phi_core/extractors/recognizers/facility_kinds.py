@@ -8,6 +8,8 @@
 - A branch written after a clinic's or hospital's name and a space:
   ルミエール美容皮膚科クリニック 銀座院, さくら歯科医院 駅前分院 (the branch narrows the
   facility down as much as its name).
+- A centre written before a department of its own or its postal code, as a
+  letterhead writes it: 群馬北部呼吸器センター　呼吸器内科, 東都泌尿器科センター　〒108-0073.
 - Medical organisations that are not hospitals: an eye or tissue bank named
   before its kind (関東中央アイバンク), a university's department of forensic or
   legal medicine where an autopsy is done (東都大学法医学教室).
@@ -62,6 +64,12 @@ _BRANCH = re.compile(
 )
 # 当院, 同院, 本院 alone, 病院 again: a word about the facility, not its branch.
 _NOT_BRANCHES = frozenset("当院 同院 本院 貴院 他院 前院 病院 医院 分院 入院 退院 通院 来院 転院 受院".split())
+# A centre written before a department of its own or its postal code is a hospital, as a letterhead
+# writes it: 群馬北部呼吸器センター　呼吸器内科, 東都泌尿器科センター　〒108-0073.
+_CENTRE = re.compile(
+    rf"(?<![{_LETTERS}・])[{_LETTERS}・]{{2,14}}センター"
+    rf"(?=[ \u3000]+[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・]{{1,10}}科(?![{KANJI}])|[ \u3000]*〒)"
+)
 _ORGANISATIONS = re.compile(
     rf"(?<![{_LETTERS}])[{_LETTERS}]{{2,10}}?(?:アイバンク|骨髄バンク|臍帯血バンク|組織バンク)"
     rf"|(?<![{_LETTERS}])[{_LETTERS}]{{1,10}}?大学(?:大学院)?(?:医学部|医学研究科)?[{KANJI}]{{0,4}}(?:法医学|病理学|解剖学)教室"
@@ -91,6 +99,8 @@ class FacilityKindRecognizer(Recognizer):
             if m.group("branch") not in _NOT_BRANCHES:
                 start = max(text.rfind(ch, 0, m.start()) for ch in " \u3000\n：:（(「、") + 1
                 found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        if "センター" in text:
+            found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _CENTRE.finditer(text))
         if "バンク" in text or "教室" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _ORGANISATIONS.finditer(text))
         return found
