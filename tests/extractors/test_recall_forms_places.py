@@ -174,3 +174,8 @@ def test_department_with_its_staff_written_on():
 def test_field_names_are_no_departments(text):
     words = found("department-word", text)
     assert not any(word in ("入院病棟", "入院中病棟", "処方科", "通院科", "希望科") for word in words), words
+
+
+def test_care_facility_in_half_width_katakana():
+    names = found("half-width-facility", "訪問看護へ FAX 済（ﾎｰﾑｹｱ訪問看護ｽﾃｰｼｮﾝ東海 FAX 052-861-7700）")
+    assert any("訪問看護ｽﾃｰｼｮﾝ東海" in name for name in names), names
