@@ -179,3 +179,9 @@ def test_field_names_are_no_departments(text):
 def test_care_facility_in_half_width_katakana():
     names = found("half-width-facility", "訪問看護へ FAX 済（ﾎｰﾑｹｱ訪問看護ｽﾃｰｼｮﾝ東海 FAX 052-861-7700）")
     assert any("訪問看護ｽﾃｰｼｮﾝ東海" in name for name in names), names
+
+
+def test_lodging_with_its_room():
+    text = "Nationality: France, staying at Hotel Kamogawa Terrace, Room 1418, 京都市下京区東塩小路町9"
+    assert "Hotel Kamogawa Terrace, Room 1418" in found("latin-address", text)
+    assert found("latin-address", "Transferred to Room 3 for observation") == []
