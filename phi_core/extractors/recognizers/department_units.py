@@ -10,7 +10,8 @@ works also when the unit is not named by a specialty ending in 科:
 - ER as a place, a word of its own: "ER → 7W-701", "同乗: ER Dr", "FROM: ER";
   not the oestrogen receptor (ER 90%, ER+, ER陽性), a code (ER-WS-01) or the
   title on a document's first line (ER Triage Note);
-- a ward by floor and wing in katakana, as older systems print it: 4ｶｲﾆｼ;
+- a ward by floor and wing in katakana, as older systems print it: 4ｶｲﾆｼ; a ward by a letter and
+  a number (B2病棟);
 - a department's short form: 心外, 整外, 脳外, 消内, 呼内 ... (not 心外膜, 脳外傷);
 - a room that is a unit, where a patient goes to it (透析室通院, 地域連携室経由,
   カテ室へ周知) or where a staff member belongs to it, written in brackets with
@@ -43,6 +44,8 @@ _SHORT = re.compile(
 _KANA_WARD = re.compile(
     r"(?<![0-9０-９])[0-9０-９]{1,2}(?:ｶｲ|カイ)(?:ﾆｼ|ﾋｶﾞｼ|ﾐﾅﾐ|ｷﾀ|ニシ|ヒガシ|ミナミ|キタ)(?:[ \u3000]?(?:ﾋﾞｮｳﾄｳ|ビョウトウ))?"
 )
+# A ward by a letter and a number before 病棟 (B2病棟, 7W病棟).
+_CODED_WARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[A-Z]{1,2})病棟")
 _AFTER_ROOM = r"(?:通院|経由|受診|併診|へ周知|より依頼|からの依頼)"
 _ROOM_UNIT = re.compile(rf"(?<![{KANJI}{KATAKANA}])[{KANJI}{KATAKANA}]{{1,10}}?室(?={_AFTER_ROOM})")
 _ROLES = rf"本人|[{KANJI}]{{0,6}}(?:技師|看護師|医師|薬剤師|職員|助手|療法士|栄養士|事務)"
@@ -101,6 +104,8 @@ class DepartmentUnitRecognizer(Recognizer):
                 if m.start() > first_line_end:
                     found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
+        if "病棟" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _CODED_WARD.finditer(text))
         if "ｶｲ" in text or "カイ" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _KANA_WARD.finditer(text))
         if "室" in text:
