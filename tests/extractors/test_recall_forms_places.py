@@ -25,6 +25,8 @@ def _of(category: str, text: str) -> list[str]:
         ("郵送先：〒379-2311 みどり市笠懸町阿左美1820-4 コーポ笠懸 B-103", "阿左美1820-4 コーポ笠懸 B-103"),
         ("滞在先：京都市東山区祇園町南側570-8 Hotel Gion Sakura 402", "570-8 Hotel Gion Sakura 402"),
         ("住所変更あり：千葉県柏市若柴178-4 パークテラス柏の葉 1106（旧住所から転居）", "パークテラス柏の葉 1106"),
+        ("自宅は前橋市大手町3-5-7 グリーンハイツ 205号室で独居。", "グリーンハイツ 205号室"),
+        ("実家（伊勢崎市平和町5-12 フラワーコート 3F）へ退院", "フラワーコート 3F"),
     ],
 )
 def test_building_and_room_join_the_address(text, address):
@@ -40,6 +42,8 @@ def test_building_and_room_join_the_address(text, address):
         "腫瘤は第3-4肋間 径 12 mm",
         "S6-8 区域 結節 3",
         "検査2-3 回目 結果 120",
+        "右第2-3 指 屈曲 3回で改善",
+        "外来A-2 診察室 3F",
     ],
 )
 def test_numbers_after_a_range_are_no_building(text):

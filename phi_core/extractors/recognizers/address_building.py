@@ -28,11 +28,12 @@ from .sudachi_names import RANK_SUPPLEMENT
 _LETTERS = f"{KANJI}{HIRAGANA_LETTERS}{KATAKANA}"
 _DASH = "-－‐−"
 _WORD = rf"[{_LETTERS}A-Za-zＡ-Ｚａ-ｚ][{_LETTERS}A-Za-zＡ-Ｚａ-ｚ'・&\-]{{0,15}}"
-_ROOM = rf"(?:[A-ZＡ-Ｚ]{{1,2}}棟?[{_DASH}]?)?[{DIGIT}]{{2,5}}(?:号室|号|室)?"
+_ROOM = rf"(?:[A-ZＡ-Ｚ]{{1,2}}棟?[{_DASH}]?)?[{DIGIT}]{{2,5}}(?:号室|号|室)?|[{DIGIT}]{{1,2}}(?:F|Ｆ|階)"
 _BUILDING_ROOM = re.compile(
     rf"(?<=[{_LETTERS}])(?P<block>[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{1,3}})"
-    rf"[ \u3000](?P<building>{_WORD}(?:[ \u3000]{_WORD}){{0,3}})[ \u3000]?(?P<room>{_ROOM}(?:[ \u3000][{DIGIT}]{{2,5}}(?:号室|号|室))?)"
-    rf"(?=[\s、。,，（(）)」』]|$)"
+    rf"[ \u3000](?P<building>{_WORD}(?:[ \u3000]{_WORD}){{0,3}})[ \u3000]?(?P<room>(?:{_ROOM})(?:[ \u3000][{DIGIT}]{{2,5}}(?:号室|号|室))?)"
+    # A particle may follow a room word (205号室で独居), not bare digits (a count: 3 回).
+    rf"(?=[\s、。,，（(）)」』]|$|(?<=[号室階F])[{HIRAGANA_LETTERS}])"
 )
 # Words that say a stretch is a building people live or stay in.
 _BUILDING_WORDS = re.compile(
