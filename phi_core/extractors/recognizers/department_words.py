@@ -38,7 +38,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
-_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|[{DIGIT}]+病棟)"
+# A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too.
+_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟)"
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
@@ -46,16 +47,23 @@ _SPECIALTY = re.compile(
     rf"(?<![{KANJI}{KATAKANA}・])[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}・]{{1,9}}科(?={_AFTER}|[^{KANJI}]|$)"
 )
 # A unit of the hospital named right before a member of its staff, as a signature or a header writes
-# it: スポーツ医学センター 野口 拓也, 脳卒中センター　医師 本郷, 呼吸ケアチーム 柳沢.
+# it: スポーツ医学センター 野口 拓也, 脳卒中センター　医師 本郷, 呼吸ケアチーム 柳沢. A room or a
+# division before a name (写真室 中尾, 看護部 長谷部, 連携室 江口) is where someone works, and the
+# writers leave it unmarked (17 of 18 times on the development sets): not here.
 _UNIT_BEFORE_STAFF = re.compile(
-    rf"(?<![{KANJI}{KATAKANA}・])(?P<unit>[{KANJI}{KATAKANA}・]{{2,10}}(?:センター|チーム|室|部))[ \u3000]+"
+    rf"(?<![{KANJI}{KATAKANA}・])(?P<unit>[{KANJI}{KATAKANA}・]{{2,10}}(?:センター|チーム))[ \u3000]+"
     rf"(?P<next>医師|Dr|看護師|技師|[{KANJI}]{{1,3}})"
 )
 _NOT_SPECIALTIES = frozenset(
-    "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科".split()
+    "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科 "
+    "担当歯科 処方科 通院科 希望科 受診希望科 入院科 転科 診療希望科".split()
 )
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
+# Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
+_NOT_WARDS = frozenset(
+    "入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split()
+)
 _UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.
@@ -93,9 +101,13 @@ class DepartmentWordRecognizer(Recognizer):
         for m in _SHAPED.finditer(text):
             spans.add(m.span())
         for m in _WARD_KIND.finditer(text):
-            spans.add(m.span())
+            if m.group() not in _NOT_WARDS:
+                spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
-            if m.group() not in _NOT_SPECIALTIES and text[m.start()] not in _GENERIC_BEFORE:
+            word = m.group()
+            if word[-2:] in _NOT_SPECIALTIES and len(word) > 2 and word[-2] in _GENERIC_BEFORE:
+                continue  # 院内他科, 現在当科: a word that points at a department without naming it
+            if word not in _NOT_SPECIALTIES and text[m.start()] not in _GENERIC_BEFORE:
                 spans.add(m.span())
         for m in _LISTED.finditer(text):
             if m.start() and text[m.start() - 1] in _GENERIC_BEFORE:
@@ -106,7 +118,7 @@ class DepartmentWordRecognizer(Recognizer):
             if after and re.match(f"[{KANJI}]", after) and not _WARD_OF.match(text, m.end()):
                 continue  # 内科的, 外科医, 眼科検診: the word runs on into another
             spans.add(m.span())
-        if "センター" in text or "チーム" in text or "室" in text or "部" in text:
+        if "センター" in text or "チーム" in text:
             known = surnames()
             for m in _UNIT_BEFORE_STAFF.finditer(text):
                 nxt = m.group("next")

@@ -7,7 +7,8 @@ What makes the chain an address and not a list of names is its shape: a block
 number of two or three parts, and after it a postal code, a ward or city
 word (-ku, -shi, -cho, City) or a prefecture. A building and a room written
 before the block number belong to it (guidelines: the building and room are
-part of the address).
+part of the address). Where a visitor stays is an address too when the room is
+written after it: "staying at Hotel Kamogawa Terrace, Room 1418".
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ _CHAIN = re.compile(
     rf"(?<![A-Za-z0-9\-])(?:(?:{_ROOM}),? )?(?:{_PLACE},? )?{_BLOCK},? {_PLACE}(?:, {_PLACE}){{0,4}}"
     rf"(?:,? {_POSTAL})?(?:,? Japan)?(?![A-Za-z0-9])"
 )
+# Where a visitor stays, with the room: "Hotel Kamogawa Terrace, Room 1418", "Sakura Inn #12".
+_LODGING = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][a-z]+ ){0,3}(?:Hotel|Inn|Lodge|Hostel|Ryokan|Guesthouse|Resort)(?: [A-Z][a-z]+){0,3}"
+    r",? (?:Room|Rm\.?|#) ?[0-9]{1,5}(?![0-9])"
+)
 _UNIT_WORD = re.compile(r"-(?:ku|shi|cho|machi|mura|gun|ken)\b|\b(?:City|Ward|Prefecture|Ku|Shi)\b")
 _PREFECTURE = re.compile(rf"\b(?:{'|'.join(PREFECTURES_LATIN)})\b")
 
@@ -46,4 +52,6 @@ class LatinAddressRecognizer(Recognizer):
             chain = m.group()
             if re.search(_POSTAL, chain) or _UNIT_WORD.search(chain) or _PREFECTURE.search(chain):
                 found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
+        if "Room" in text or "Rm" in text or "#" in text:
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _LODGING.finditer(text))
         return found

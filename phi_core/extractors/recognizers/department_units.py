@@ -1,0 +1,121 @@
+"""Units of record written without 科: clinics, ER, short forms, rooms that are units, English departments.
+
+Independent writers mark where a patient was seen or where a staff member
+works also when the unit is not named by a specialty ending in 科:
+
+- a clinic named by a specialty or an organ: 救急外来, 呼吸器外来, 小児アレルギー外来
+  (the word before 外来 is a department's stem: 救急科, アレルギー科, or an organ in
+  器); a clinic named by what it does (禁煙外来, ペースメーカー外来) or when it
+  runs (次回外来, 午前外来) is left alone, as the writers leave it;
+- ER as a place, a word of its own: "ER → 7W-701", "同乗: ER Dr", "FROM: ER";
+  not the oestrogen receptor (ER 90%, ER+, ER陽性), a code (ER-WS-01) or the
+  title on a document's first line (ER Triage Note);
+- a ward by floor and wing in katakana, as older systems print it: 4ｶｲﾆｼ; a ward by a letter and
+  a number (B2病棟);
+- a department's short form: 心外, 整外, 脳外, 消内, 呼内 ... (not 心外膜, 脳外傷);
+- a room that is a unit, where a patient goes to it (透析室通院, 地域連携室経由,
+  カテ室へ周知) or where a staff member belongs to it, written in brackets with
+  their role or staff number (臨床検査技師、輸血検査室; 本人、薬剤部; 放射線技術部、職番);
+- an English department with its words: "our Department of Cardiology".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.allow_list import load_allow_list
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI, KATAKANA
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_CLINIC = re.compile(rf"(?<![{KANJI}{KATAKANA}])(?P<stem>[{KANJI}{KATAKANA}]{{1,8}}?)外来")
+_ER = re.compile(
+    r"(?<![A-Za-z0-9\-/])ER(?![A-Za-z0-9+\-−/%＋(（])"
+    r"(?![ \u3000]*[:：]?[ \u3000]*(?:[0-9０-９＋+\-−(（]|陽性|陰性|強陽性|弱陽性|status|positive|negative|Allred|J-?Score))"
+)
+_SHORT = re.compile(
+    rf"(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内|総診)"
+    rf"(?![{KANJI}])|(?<![{KANJI}])(?:心外|整外|脳外)(?=分|外来|病棟|当直|Dr)"
+)
+# A ward by floor and wing read in katakana, as older systems print it: 4ｶｲﾆｼ, 5カイヒガシ.
+_KANA_WARD = re.compile(
+    r"(?<![0-9０-９])[0-9０-９]{1,2}(?:ｶｲ|カイ)(?:ﾆｼ|ﾋｶﾞｼ|ﾐﾅﾐ|ｷﾀ|ニシ|ヒガシ|ミナミ|キタ)(?:[ \u3000]?(?:ﾋﾞｮｳﾄｳ|ビョウトウ))?"
+)
+# A ward by a letter and a number before 病棟 (B2病棟, 7W病棟).
+_CODED_WARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[A-Z]{1,2})病棟")
+_AFTER_ROOM = r"(?:通院|経由|受診|併診|へ周知|より依頼|からの依頼)"
+_ROOM_UNIT = re.compile(rf"(?<![{KANJI}{KATAKANA}])[{KANJI}{KATAKANA}]{{1,10}}?室(?={_AFTER_ROOM})")
+_ROLES = rf"本人|[{KANJI}]{{0,6}}(?:技師|看護師|医師|薬剤師|職員|助手|療法士|栄養士|事務)"
+_STAFF_NUMBER = r"職番|職員番号|社員番号|個人番号|職員ID"
+_UNIT_WORD = rf"[{KANJI}{KATAKANA}]{{2,10}}(?:室|部|科|センター|外来)"
+_AFFILIATION = re.compile(
+    rf"[（(](?:{_ROLES})[、，,・ \u3000](?P<a>{_UNIT_WORD}(?:[ \u3000]{_UNIT_WORD})?)[)）、，,]"
+    rf"|(?:{_ROLES})[（(](?P<b>{_UNIT_WORD}(?:[ \u3000]{_UNIT_WORD})?)[)）]"
+    rf"|[（(](?P<c>{_UNIT_WORD})[、，,][ \u3000]?(?:{_STAFF_NUMBER})"
+)
+_ENGLISH = re.compile(
+    r"(?<![A-Za-z])(?:Department|Dept\.|Division) of (?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3}(?<![ a-z&]and)"
+)
+# Stems that name when or how a clinic runs, not a department.
+_NOT_STEMS = frozenset(
+    "次回 前回 初回 今回 午前 午後 夜間 休日 時間外 一般 専門 特殊 予約 初診 再診 新患 定期 月次 本日".split()
+)
+_GENERIC_BEFORE = frozenset("当他各同本貴前")
+
+
+def _department_stem(stem: str, departments: frozenset[str]) -> bool:
+    if stem in _NOT_STEMS:
+        return False
+    for cut in range(len(stem)):
+        tail = stem[cut:]
+        if len(tail) >= 2 and tail.endswith("器"):
+            return True
+        if any(f"{tail}{end}" in departments for end in ("科", "内科", "外科")):
+            return True
+    return False
+
+
+@register
+class DepartmentUnitRecognizer(Recognizer):
+    name: ClassVar[str] = "department-unit"
+    categories: ClassVar[tuple[str, ...]] = ("DEPARTMENT",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        first_line_end = text.find("\n") if "\n" in text else 0
+        if "外来" in text:
+            departments = load_allow_list().departments
+            for m in _CLINIC.finditer(text):
+                stem = m.group("stem")
+                while stem and stem[0] in _GENERIC_BEFORE:
+                    stem = stem[1:]  # 当院救急外来: the clinic without the word that points at it
+                if stem.startswith("院"):
+                    stem = stem[1:]
+                if m.start() < first_line_end or text.startswith("待合", m.end()):
+                    continue  # a title names the document's kind; a waiting room is a place, not a unit
+                if stem and _department_stem(stem, departments):
+                    found.append(Candidate(m.end() - len(stem) - 2, m.end(), "DEPARTMENT", RANK_SUPPLEMENT))
+        if "ER" in text:
+            for m in _ER.finditer(text):
+                if m.start() > first_line_end:
+                    found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
+        found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
+        if "病棟" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _CODED_WARD.finditer(text))
+        if "ｶｲ" in text or "カイ" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _KANA_WARD.finditer(text))
+        if "室" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ROOM_UNIT.finditer(text))
+        if "（" in text or "(" in text:
+            for m in _AFFILIATION.finditer(text):
+                group = next(g for g in ("a", "b", "c") if m.group(g))
+                found.append(Candidate(*m.span(group), "DEPARTMENT", RANK_SUPPLEMENT))
+        if "of " in text:
+            for m in _ENGLISH.finditer(text):
+                if "Radiolog" not in m.group():  # the reading department writes every report (guidelines)
+                    found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
+        return found

@@ -1,0 +1,106 @@
+"""Care facilities named after their kind, branches after a clinic, and other medical organisations.
+
+- A kind of care facility written BEFORE its name: 介護老人保健施設 さくらの丘,
+  特別養護老人ホーム やまびこ荘, 居宅介護支援事業所 すみれ, 訪問看護ステーション潮風. The
+  name runs from the kind to the next space, bracket or punctuation; a word
+  that only says "a facility of this kind" (名, 等, の, への, 経由, →) is no name.
+  A kind's short form takes the name in brackets after it: 特養入所（桜の里）.
+- A branch written after a clinic's or hospital's name and a space:
+  ルミエール美容皮膚科クリニック 銀座院, さくら歯科医院 駅前分院 (the branch narrows the
+  facility down as much as its name).
+- A centre written before a department of its own or its postal code, as a
+  letterhead writes it: 群馬北部呼吸器センター　呼吸器内科, 東都泌尿器科センター　〒108-0073.
+- Medical organisations that are not hospitals: an eye or tissue bank named
+  before its kind (関東中央アイバンク), a university's department of forensic or
+  legal medicine where an autopsy is done (東都大学法医学教室).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.honorifics import alternation, words
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_LETTERS = f"{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}ヶ"
+_CARE_KINDS = (
+    "介護老人保健施設", "介護老人福祉施設", "特別養護老人ホーム", "有料老人ホーム", "住宅型有料老人ホーム",
+    "軽費老人ホーム", "養護老人ホーム", "老人保健施設", "介護医療院", "グループホーム", "サービス付き高齢者向け住宅",
+    "小規模多機能型居宅介護", "看護小規模多機能型居宅介護", "訪問看護ステーション", "訪問介護事業所",
+    "居宅介護支援事業所", "地域包括支援センター", "デイサービスセンター", "デイサービス", "通所リハビリテーション",
+    "児童発達支援センター", "発達支援センター", "障害者支援施設", "短期入所生活介護", "小規模多機能ホーム",
+    "ショートステイ", "デイケア", "通所介護", "訪問介護", "訪問入浴",
+)  # fmt: skip
+# A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
+_KINDS = "|".join(
+    re.escape(k).replace("ステーション", "[ \u3000]?ステーション") for k in sorted(_CARE_KINDS, key=len, reverse=True)
+)
+_KIND_FIRST = re.compile(rf"(?:{_KINDS})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,12}})")
+# A kind's short form with the name in brackets after it: 特養入所（桜の里）, 老健「さくら」.
+_SHORT_KIND = re.compile(
+    rf"(?:特養|老健|サ高住)(?:入所|入居|利用|申込)?中?[（(「『](?P<name>[{_LETTERS}]{{2,12}})[）)」』]"
+)
+# Words after a kind that say which kind it is, or what is done there, not which one.
+_NOT_NAMES = re.compile(
+    r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
+    r"|との|など|併設|入所中|退所|見学|調整|紹介|宛|御中|殿|各位|内|側|看護師|管理者|施設長|送迎"
+    r"|社会福祉士|ケアマネ|相談員|生活相談員|介護福祉士|職員|検討|予定|待機|待ち|希望|未定|済"
+    r"|参加|導入|開始|中止|継続|再開|終了|予約|変更|契約|増回|減回|回数|週|月|毎|日)"
+)
+# Where a sentence goes on after the name: あおぞらにて, 福寿の郷より入院, 緑風苑入所中, 緑風苑へ (a
+# particle or honorific after a kanji; in kana it may be part of the name: みなと, おひさま).
+_NAME_ENDS = re.compile(
+    rf"にて|より|から|まで|など|(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[へにでをがはと]|入所|入居|利用|通所"
+    rf"|(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])(?:{alternation(words('person'))})"
+)
+_BRANCH = re.compile(
+    rf"(?:(?<=クリニック)|(?<=病院|医院)|(?<=診療所))[ \u3000](?P<branch>[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,5}}(?:分院|院|本院|クリニック))"
+    rf"(?=[\s、。,，（(）)」』]|$)"
+)
+# 当院, 同院, 本院 alone, 病院 again: a word about the facility, not its branch.
+_NOT_BRANCHES = frozenset("当院 同院 本院 貴院 他院 前院 病院 医院 分院 入院 退院 通院 来院 転院 受院".split())
+# A centre written before a department of its own or its postal code is a hospital, as a letterhead
+# writes it: 群馬北部呼吸器センター　呼吸器内科, 東都泌尿器科センター　〒108-0073.
+_CENTRE = re.compile(
+    rf"(?<![{_LETTERS}・])[{_LETTERS}・]{{2,14}}センター"
+    rf"(?=[ \u3000]+[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・]{{1,10}}科(?![{KANJI}])|[ \u3000]*〒)"
+)
+_ORGANISATIONS = re.compile(
+    rf"(?<![{_LETTERS}])[{_LETTERS}]{{2,10}}?(?:アイバンク|骨髄バンク|臍帯血バンク|組織バンク)"
+    rf"|(?<![{_LETTERS}])[{_LETTERS}]{{1,10}}?大学(?:大学院)?(?:医学部|医学研究科)?[{KANJI}]{{0,4}}(?:法医学|病理学|解剖学)教室"
+)
+
+
+@register
+class FacilityKindRecognizer(Recognizer):
+    name: ClassVar[str] = "facility-kind"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        for m in _KIND_FIRST.finditer(text):
+            name = m.group("name")
+            cut = _NAME_ENDS.search(name, 2)
+            if cut:
+                name = name[: cut.start()]
+            if _NOT_NAMES.match(name):
+                continue  # a kind then what is done there (デイケア参加, 訪問介護導入) names nothing
+            found.append(Candidate(m.start(), m.start("name") + len(name), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _SHORT_KIND.finditer(text) if ("特養" in text or "老健" in text or "サ高住" in text) else ():
+            if not _NOT_NAMES.match(m.group("name")):
+                found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _BRANCH.finditer(text):
+            if m.group("branch") not in _NOT_BRANCHES:
+                start = max(text.rfind(ch, 0, m.start()) for ch in " \u3000\n：:（(「、") + 1
+                found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        if "センター" in text:
+            found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _CENTRE.finditer(text))
+        if "バンク" in text or "教室" in text:
+            found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _ORGANISATIONS.finditer(text))
+        return found
