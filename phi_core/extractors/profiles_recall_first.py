@@ -154,8 +154,8 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
         if latin is None and not m and text[span.start : span.end].isascii():
             latin = _KANJI_IN_BRACKETS.match(text, span.end)  # Chen Wei (陳 偉): the name in its own script
-        if latin is None and not m and _ALL_KATAKANA_NAME.match(text[span.start : span.end]):
-            latin = _KANJI_NAME_IN_BRACKETS.match(text, span.end)  # パク・ソヨン（朴昭妍）
+        if latin is None and not m and _ALL_KATAKANA_OR_LATIN_NAME.match(text[span.start : span.end]):
+            latin = _KANJI_NAME_IN_BRACKETS.match(text, span.end)  # パク・ソヨン（朴昭妍）, WANG Jianguo (王建国)
             if latin and not _kanji_rendering(latin.group(1)):
                 latin = None
         if (
@@ -181,7 +181,7 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
-_ALL_KATAKANA_NAME = re.compile(rf"^[{KATAKANA}・･ \u3000]+$")
+_ALL_KATAKANA_OR_LATIN_NAME = re.compile(rf"^(?:[{KATAKANA}・･ \u3000]+|[A-Za-z'., \-]+)$")
 _KANJI_NAME_IN_BRACKETS = re.compile(rf"[ \u3000]{{0,2}}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])")
 
 

@@ -208,7 +208,7 @@ _NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]")
 
 def _family_name_in_list(item: str) -> bool:
     """A kanji word that is also a family name, in a list after a name: 東條、甲斐、大須賀 (甲斐 is also "worth")."""
-    return item[:1] >= "\u4e00" and len(item) <= 3 and item not in STAFF_OCCUPATIONS and can_be_surname(item)
+    return is_kanji(item[:1]) and len(item) <= 3 and item not in STAFF_OCCUPATIONS and can_be_surname(item)
 
 
 def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:

@@ -13,8 +13,7 @@
 - capitals on both sides of a bare comma in a worklist: "BROWN,EMILY";
 - a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the
   dictionary knows: "Stage B.", "Vitamin D.");
-- a family name in capitals with a particle: "DE SILVA Anthony", "NGUYEN VAN HUNG"; the same name in kanji in
-  brackets after a Latin one: "WANG Jianguo (王建国)"; words in capitals
+- a family name in capitals with a particle: "DE SILVA Anthony", "NGUYEN VAN HUNG"; words in capitals
   right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
 - Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
 - capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
@@ -31,7 +30,6 @@ from typing import ClassVar
 
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.honorifics import (
     ENGLISH_RELATIONS,
@@ -69,8 +67,6 @@ _UPPER_WITH_PARTICLE = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER}(?: (?:{'|'.join(sorted(_UPPER_PARTICLES | {'THI'}))})){{1,2}}"
     rf"(?: {_UPPER}){{1,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
-# The same person in kanji in brackets right after a Latin name: WANG Jianguo (王建国).
-_KANJI_IN_BRACKETS = re.compile(r"[ \u3000]?[（(](?P<name>[\u4e00-\u9fff]{2,4}(?:[ \u3000][\u4e00-\u9fff]{1,3})?)[)）]")
 _UPPER_FIRST = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
@@ -204,14 +200,7 @@ class LatinNameRecognizer(Recognizer):
             for s, e in sorted(spans | initials | logins)
             if (s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start)
         ]
-        found += [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
-        for c in list(found):
-            bracketed = _KANJI_IN_BRACKETS.match(text, c.end)
-            first = by_start.get(bracketed.start("name")) if bracketed else None
-            if first is not None and (first.is_person or first.oov or can_be_surname(first.surface)):
-                # 王建国 after WANG Jianguo; not Tanvir Ahmed（病理）
-                found.append(Candidate(*bracketed.span("name"), c.category, RANK_SUPPLEMENT))
-        return found
+        return found + [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
 
 
 def _family_in_capitals(m: re.Match[str]) -> tuple[int, int]:
