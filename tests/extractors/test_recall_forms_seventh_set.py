@@ -272,3 +272,13 @@ def test_a_unit_or_a_score_on_the_next_line_lets_no_number_through(text, value):
 @pytest.mark.parametrize("text", ["体重 62\nkg", "GCS\n15"])
 def test_a_unit_on_its_own_line_still_makes_no_identifier(text):
     assert [v for v, c in masked(text) if c in ("PATIENT_ID", "OTHER_ID")] == []
+
+
+@pytest.mark.parametrize("text, room", [(" bed 3 / rm 508", "508"), ("Room 615", "615")])
+def test_an_english_room_label_in_lower_case_too(text, room):
+    assert (room, "OTHER_ID") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["2 rm 12 cm", "arm 508", "perm 508"])
+def test_a_measure_or_a_word_ending_in_rm_is_no_room(text):
+    assert [v for v, c in masked(text) if c == "OTHER_ID"] == []

@@ -23,11 +23,11 @@ _BED_RE = re.compile(
     f"(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ]|[A-Z]{{1,4}}-?[0-9]{{1,2}})(?![{DIGIT}A-Za-z])"
     f"|(?<![{DIGIT}])(?P<bed2>{_D}{{1,2}})(?:番)?床(?!上|頭|面|下)"
 )
-# "Room 615", "Rm B-2", "RM 412-3": an English room label before a number of two digits or more
+# "Room 615", "Rm B-2", "RM 412-3", "bed 3 / rm 508": an English room label before a number of two digits or more
 # (an operating room's "ROOM 5" is a theatre, not where the patient lies).
 _ENGLISH_ROOM_RE = re.compile(
-    r"(?<![A-Za-z])(?:Room|ROOM|room|Rm|RM)\.?(?: ?No\.?)?[ :#]{0,2}"
-    r"(?P<room>[0-9]{2,4}(?:-[0-9]{1,2})?|[A-Z]-?[0-9]{1,2})(?![0-9A-Za-z])"
+    r"(?<![A-Za-z])(?:Room|ROOM|room|Rm|RM|rm)\.?(?: ?No\.?)?[ :#]{0,2}"
+    r"(?P<room>[0-9]{2,4}(?:-[0-9]{1,2})?|[A-Z]-?[0-9]{1,2})(?![0-9A-Za-z]| ?(?:cm|mm|mL|ml|kg|g|%))"
 )
 # "Ward 5N", "WARD 7E": an English ward with its number.
 _ENGLISH_WARD_RE = re.compile(r"(?<![A-Za-z])(?:Ward|WARD|ward) [0-9]{1,2}[A-Z]{0,2}(?![0-9A-Za-z])")
@@ -46,7 +46,7 @@ def room_candidates(text: str) -> list[Candidate]:
         found += [Candidate(m.start("room"), m.end("room"), "OTHER_ID", RANK_PATTERN) for m in _ROOM_RE.finditer(text)]
     if "ard " in text or "ARD " in text:
         found += [Candidate(*m.span(), "DEPARTMENT", RANK_PATTERN) for m in _ENGLISH_WARD_RE.finditer(text)]
-    if "oom" in text or "Rm" in text or "RM" in text or "OOM" in text:
+    if "oom" in text or "Rm" in text or "RM" in text or "OOM" in text or "rm" in text:
         found += [Candidate(*m.span("room"), "OTHER_ID", RANK_PATTERN) for m in _ENGLISH_ROOM_RE.finditer(text)]
     beds = any(
         word in text for word in ("床", "ベッド", "ﾍﾞｯﾄﾞ", "Bed", "bed", "BED", "コット", "ｺｯﾄ", "保育器", "クベース")
