@@ -259,7 +259,7 @@ class GluedNameRecognizer(Recognizer):
                     start, end = m.span(group)
                     found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _NAME_BEFORE_POST.finditer(text):
-            start = _family_name_ending(text, m.start("run"), m.end("run"), morphemes())
+            start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
                 found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
@@ -277,7 +277,7 @@ def _common_noun(word: str) -> bool:
     return sudachi_available() and any(pos[1] == "普通名詞" for pos in sudachi_lookup(word))
 
 
-def _family_name_ending(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> int | None:
+def family_name_ending(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> int | None:
     """Start of the family name that ends the run text[start:end] (報告者上原 -> 上原), if one does.
 
     Kanji: the longest ending of two or three that starts a morpheme and may be a family name,

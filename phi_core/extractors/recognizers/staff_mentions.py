@@ -27,7 +27,7 @@ from phi_core.japanese.chars import UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, SIGN_OFF_WORDS, STAFF_OCCUPATIONS, alternation
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
-from .glued_names import surname_after
+from .glued_names import family_name_ending, surname_after
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KANJI = f"[{UNIFIED_KANJI}々]"
@@ -82,19 +82,10 @@ class StaffMentionRecognizer(Recognizer):
                 spans.append((start, end))
         spans += [m.span("name") for m in _NAME_BEFORE_BRACKETED_ROLE.finditer(text)]
         for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
-            start = _surname_ending(text, m.start("run"), m.end("run"), morphemes())
+            start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
                 spans.append((start, m.end("run")))
         for m in _LABELLED_FULL_NAME.finditer(text):
             if can_be_surname(m.group("family")) or can_be_given_name(m.group("given")):
                 spans.append((m.start("family"), m.end("given")))
         return [Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT) for start, end in spans]
-
-
-def _surname_ending(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> int | None:
-    """Start of a family name of two or three kanji that ends the run and starts a morpheme (産科野中 -> 野中)."""
-    for size in (3, 2):
-        begin = end - size
-        if begin >= start and begin in by_start and can_be_surname(text[begin:end]):
-            return begin
-    return None
