@@ -13,6 +13,8 @@ from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTER_SET, UNIFIED_KANJI, is_hiragana, is_kanji, is_katakana, is_latin
+from phi_core.japanese.honorifics import alternation
+from phi_core.japanese.organisations import LEGAL_FORMS
 
 _FACILITY_ENDINGS = (
     "病院",
@@ -42,8 +44,10 @@ _UNQUOTED_RE = re.compile(
     r"病院|クリニック|医院|診療所|警察署|消防局|消防署|訪問看護ステーション|老人ホーム|ケアホーム|グループホーム|介護老人保健施設"
     r"|(?:医療|健診|検診|メディカル|がん|総合医療|画像診断|ヘルスケア|クリニカル|健康管理|[A-Z]{2,4})センター"
 )
-# "医療法人小林会 立川病院": the corporation in front belongs to the name.
-_CORPORATION_RE = re.compile(r"(?:社会|特定)?医療法人(?:社団|財団)?[^\s、。]{1,10}?会[ \u3000]?$")
+# "医療法人小林会 立川病院": the corporation in front belongs to the name (the medical legal forms of the one
+# table in phi_core/japanese/organisations.py; recall-first joins other owners in recognition/facility_owners.py).
+_MEDICAL_FORMS = tuple(form for form in LEGAL_FORMS if "医療法人" in form)
+_CORPORATION_RE = re.compile(rf"(?:{alternation(_MEDICAL_FORMS)})[^\s、。]{{1,10}}?会[ \u3000]?$")
 # "渡辺内科・消化器科": a surname in front of a specialty is a practice's name.
 _PRACTICE_RE = re.compile(
     f"(?P<core>[{UNIFIED_KANJI}々]{{2,4}})(?:心療内科|内科|外科|整形外科|眼科|皮膚科|小児科|耳鼻咽喉科|耳鼻科|産婦人科|婦人科|泌尿器科|胃腸科|歯科)"
