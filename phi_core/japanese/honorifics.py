@@ -106,7 +106,11 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     "サブリーダー", "マネージャー", "マネジャー", "ケアマネ", "ケアマネジャー", "相談員", "支援員", "指導員",
     # Members of a committee and the clergy a family asks for (甲斐委員より, 東條委員長が, 岡野牧師, 宗田和尚).
     "委員", "委員長", "副委員長", "議長", "座長", "幹事", "牧師", "神父", "司祭", "和尚", "住職",
+    # Members of a team or the staff in general (大城調整員, 坂口技士長, 堀職員分).
+    "調整員", "業務調整員", "隊員", "隊長", "技士長", "職員",
 )  # fmt: skip
+# What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行).
+DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添")
 # What a staff member did, written before their name in a sign-off (記録　新城／確認　当山, 実施 比嘉).
 SIGN_OFF_WORDS: tuple[str, ...] = (
     "確認", "記録", "記載", "記入", "入力", "作成", "承認", "実施", "点検", "監査", "立会", "立会い", "指示", "報告",

@@ -1,9 +1,10 @@
 """What a found date carries with it, in any kind of document.
 
-- its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ);
+- its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
+  (Thu, 3 Dec 2026);
 - a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末;
-- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5: the
-  second end is a date of the same kind;
+- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, and the other
+  choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
 - and a time its 頃 (18時頃) and the half of the day written before it (PM3:00).
 """
 
@@ -21,12 +22,14 @@ _WEEKDAY = (
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
 _ABOUT = re.compile(r"頃|ごろ")
 _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$")
+# "Thu, 3 Dec 2026": an English weekday written before the date.
+_WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ|第[1-5１-５]週")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
-    r"[ \u3000]?[〜~～–\-][ \u3000]?"
+    r"[ \u3000]?(?:[〜~～–\-]|または|又は|もしくは|か|と|、|・)[ \u3000]?"
     r"(?P<end>(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日|[0-9]{1,2}/[0-9]{1,2}(?![/0-9]))"
     rf"(?P<weekday>{_WEEKDAY})?"
 )
@@ -52,6 +55,9 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             result.append(span)
             continue
         end = span.end
+        before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
+        if before and before.start() >= (result[-1].end if result else 0):
+            span = span._replace(start=before.start())
         if text[span.start : end].endswith("月"):
             part = _PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:
@@ -69,6 +75,7 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
                 swallowed.update(inside)
         result.append(span._replace(end=end))
         other = _RANGE_END.match(text, end)
-        if other and other.end() <= limit:
+        while other and other.end() <= limit:  # 12月3日、5日、7日: every date of the list
             result.append(span._replace(start=other.start("end"), end=other.end()))
+            other = _RANGE_END.match(text, other.end())
     return result

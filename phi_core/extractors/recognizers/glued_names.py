@@ -31,6 +31,7 @@ from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, READING_KANA, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
+    DEEDS_AFTER_NAME,
     FORMER_NAME_WORDS,
     LATIN_STAFF_ABBREVIATIONS,
     PATIENT_WORDS,
@@ -131,11 +132,11 @@ _NAME_BEFORE_NATIONALITY = re.compile(
     rf"(?:(?:{alternation(words('person'))})[ \u3000]?)?"
     r"[（(](?:国籍[：:])?[^（()）\n、,]{1,8}籍(?:[)）]|[、,][ \u3000]?(?P<latin>" + _LATIN_NAME + r")[)）])"
 )
-# A family name with a post or an occupation glued after it: 上原主任に報告, 島袋師長より, ナカムラ主任,
-# 当山理学療法士.
+# A family name with a post, an occupation or what they do glued after it: 上原主任に報告, 島袋師長より,
+# ナカムラ主任, 当山理学療法士, 縫合 8針（片桐介助）.
 _NAME_BEFORE_POST = re.compile(
     rf"(?P<run>{_KANJI_RUN}{{1,6}}|(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,7}})"
-    rf"(?:{alternation(POSTS_AFTER_NAME + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))})"
+    rf"(?:{alternation(POSTS_AFTER_NAME + DEEDS_AFTER_NAME + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))})"
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
 _NOT_GIVEN = frozenset("方家皆達者人子様氏")

@@ -3,7 +3,8 @@
 - kanji numerals: 令和六年六月十二日, 二〇二四年六月十二日, 六月十二日;
 - a month and day after a kanji word (昨年6月12日, 同年3月2日), and a month
   alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
-- a year after an English preposition: "diagnosed in 2015", "since 2019".
+- a year after an English preposition: "diagnosed in 2015", "since 2019";
+- a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年.
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.dates import KANJI_NUMERAL_DATE
+from phi_core.japanese.eras import ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _MONTH_DAY = re.compile(
     r"(?<![0-9０-９])(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月(?:[0-9０-９]{1,2}日)?(?![0-9０-９間齢])"
+)
+# A year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年8月30日.
+_BOTH_CALENDARS = re.compile(
+    rf"(?:(?:19|20)[0-9]{{2}}[（(][MTSHR][0-9]{{1,2}}[)）]|(?:{'|'.join(ERA_NAMES)})[0-9元]{{1,2}}[（(](?:19|20)[0-9]{{2}}[)）])"
+    r"年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?"
 )
 _ENGLISH_YEAR = re.compile(
     r"\b(?:in|In|since|Since|from|From|until|by|during|early|late|mid) (?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.:]| guideline)"
@@ -38,4 +45,5 @@ class ProseDateRecognizer(Recognizer):
                 continue
             found.append(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("year"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_YEAR.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
         return found

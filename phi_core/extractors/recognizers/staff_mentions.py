@@ -8,7 +8,9 @@ there without a form's label:
   ``放射線安全管理者 甲斐、``, ``感染対策委員長 東條 誠``;
 - a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``;
 - a family name written straight onto a Latin title: ``野中Dr.より紹介``;
-- a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``.
+- a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``;
+- a seal with the name in brackets (``受付者印 [小池]``) and the family names listed after a label of the people
+  present (``出席：根本、吉岡、三浦``, ``ダブルチェック：平野／須田``).
 
 Where the family name ends is read from the dictionary as for glued names
 (``surname_after``): a kanji run the dictionary does not know as a family name
@@ -23,7 +25,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import UNIFIED_KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, SIGN_OFF_WORDS, STAFF_OCCUPATIONS, alternation
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
@@ -53,6 +55,18 @@ _LABELLED_FULL_NAME = re.compile(
     r"(?=[（(、,，。\n]|[ \u3000]{2}|$)",
     re.MULTILINE,
 )
+
+# A seal or a stamp with the name in brackets: 受付者印 [小池], 確認㊞（佐藤）.
+_SEAL = re.compile(
+    rf"(?:印|㊞)[ \u3000]*[\[［「【(（](?P<name>{_KANJI}{{1,4}}|[{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}ー]{{2,8}})"
+    r"[\]］」】)）]"
+)
+# The people present, in a list after its label: 出席：根本、吉岡、三浦, 同行職員：佐川、平良, ダブルチェック：平野／須田.
+_PEOPLE_LABEL = re.compile(
+    r"(?:出席者?|参加者?|同席者?|同行(?:者|職員)?|立会(?:者|人)?|メンバー|ダブルチェック|確認者|チェック者)"
+    r"[ \u3000]?[：:][ \u3000]?"
+)
+_LIST_ITEM = re.compile(rf"(?P<name>{_KANJI}{{1,4}})(?=[、，,／/・\n（(]|[ \u3000]|$)")
 
 
 @register
@@ -85,7 +99,30 @@ class StaffMentionRecognizer(Recognizer):
             start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
                 spans.append((start, m.end("run")))
+        spans += [m.span("name") for m in _SEAL.finditer(text) if _kana_or_surname(m.group("name"))]
+        for label in _PEOPLE_LABEL.finditer(text):
+            spans += _people_listed(text, label.end())
         for m in _LABELLED_FULL_NAME.finditer(text):
             if can_be_surname(m.group("family")) or can_be_given_name(m.group("given")):
                 spans.append((m.start("family"), m.end("given")))
         return [Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT) for start, end in spans]
+
+
+def _kana_or_surname(name: str) -> bool:
+    return not re.match(_KANJI, name) or can_be_surname(name[:2]) or can_be_surname(name[:1])
+
+
+def _people_listed(text: str, start: int) -> list[tuple[int, int]]:
+    """The family names listed from ``start`` to the end of the list: items apart by 、 ／ ・, on one line."""
+    spans = []
+    at = start
+    while True:
+        m = _LIST_ITEM.match(text, at)
+        if m is None or not can_be_surname(m.group("name")):
+            break
+        spans.append(m.span("name"))
+        at = m.end()
+        if at >= len(text) or text[at] not in "、，,／/・":
+            break
+        at += 1
+    return spans

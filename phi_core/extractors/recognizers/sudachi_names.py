@@ -14,7 +14,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import FORMER_NAME_WORDS
+from phi_core.japanese.honorifics import FORMER_NAME_WORDS, words
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
@@ -24,6 +24,8 @@ from .person_context import person_category
 RANK_SUPPLEMENT = 0  # below every rule (pattern rank 1): a rule's span wins an overlap
 
 _JOINERS = frozenset(" \u3000・･=＝")
+# Honorifics written straight onto a family name that the dictionary reads in context as something else.
+_HONORIFICS_AFTER = frozenset(words("person"))
 
 
 def _script(surface: str) -> str:
@@ -115,6 +117,16 @@ def _unit_then_full_name(previous: Morpheme | None, name: list[Morpheme]) -> boo
     )
 
 
+def _katakana_word_then_full_name(previous: Morpheme, name: list[Morpheme]) -> bool:
+    """A family and a given name in kanji written straight after a katakana word (レシピエント松井 玲奈)."""
+    return (
+        _script(previous.surface) == "katakana"
+        and len(name) >= 2
+        and all(is_unified_kanji(ch) for ch in name[0].surface)
+        and name[-1].pos[3] == "名"
+    )
+
+
 def _given_name_split(name: list[Morpheme], following: Morpheme | None, after: Morpheme | None) -> bool:
     """A family name, a space, then a given name cut in two: one kanji glued after the last part.
 
@@ -170,23 +182,33 @@ def _place_as_surname(morphemes: list[Morpheme], i: int) -> bool:
 
 
 def _proper_noun_as_surname(morphemes: list[Morpheme], i: int) -> bool:
-    """A proper noun the dictionary also lists as a family name, before a given name (レシピエント：安田 恵).
+    """A proper noun the dictionary also lists as a family name, before a given name or an honorific.
 
-    In context SudachiDict may read 安田 as an organisation's or a shop's name; a
-    given name right after it over a space says it is a person's.
+    In context SudachiDict may read 安田 or 佐川 as an organisation's or a place's
+    name; a given name right after it over a space (レシピエント：安田 恵) or an
+    honorific written onto it (医務課 佐川様) says it is a person's.
     """
     m = morphemes[i]
     if not m.is_proper or m.is_person or len(m.surface) < 2 or not all(is_unified_kanji(ch) for ch in m.surface):
         return False
-    if i + 1 >= len(morphemes) or morphemes[i + 1].surface not in (" ", "\u3000"):
+    if i + 1 >= len(morphemes) or not can_be_surname(m.surface):
+        return False
+    if morphemes[i + 1].surface in _HONORIFICS_AFTER and morphemes[i + 1].start == m.end:
+        return True
+    if morphemes[i + 1].surface not in (" ", "\u3000"):
         return False
     after = morphemes[i + 2] if i + 2 < len(morphemes) else None
-    return after is not None and after.is_person and after.pos[3] == "名" and can_be_surname(m.surface)
+    return after is not None and after.is_person and after.pos[3] == "名"
 
 
 def _unknown_katakana_before(morphemes: list[Morpheme], i: int) -> bool:
-    """A katakana word no dictionary entry lists, a space, then a katakana name (コワルスキ アンナ)."""
-    if i < 2 or _script(morphemes[i].surface) != "katakana" or morphemes[i - 1].surface not in (" ", "\u3000"):
+    """A katakana word no dictionary entry lists, a space, then a katakana name or a given name.
+
+    コワルスキ アンナ, ヴォルコフ 亜希: a foreign family name before the given name the dictionary knows.
+    """
+    if i < 2 or morphemes[i - 1].surface not in (" ", "\u3000"):
+        return False
+    if _script(morphemes[i].surface) != "katakana" and morphemes[i].pos[3] != "名":
         return False
     word = morphemes[i - 2].surface
     return len(word) >= 2 and _script(word) == "katakana" and (morphemes[i - 2].oov or not _listed(word))
@@ -231,7 +253,11 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
             (end - start >= 2 or _named_by_what_follows(morphemes, j))
             and not lower_latin
             and not forms_compound(name[-1], following)
-            and not (glued_after(previous, name[0]) and not _unit_then_full_name(previous, name))
+            and not (
+                glued_after(previous, name[0])
+                and not _unit_then_full_name(previous, name)
+                and not _katakana_word_then_full_name(previous, name)
+            )
         ):
             runs.append((start, end))
         i = j
