@@ -96,3 +96,7 @@ def test_dates_in_lists_with_weekdays_and_in_both_calendars(text, dates):
 def test_durations_and_doses_after_a_date_stay(text):
     got = [v for v, c in masked(text) if c.endswith("DATE")]
     assert not any(v in ("3日", "4日", "5", "1991(H3)") for v in got)
+
+
+def test_a_number_of_days_after_a_date_is_no_date():
+    assert "28日" not in values("元：みどり坂内科医院（処方日 7/29、28日分）")
