@@ -100,3 +100,13 @@ def test_durations_and_doses_after_a_date_stay(text):
 
 def test_a_number_of_days_after_a_date_is_no_date():
     assert "28日" not in values("元：みどり坂内科医院（処方日 7/29、28日分）")
+
+
+def test_a_latin_family_name_after_a_sign_off_or_in_a_list_of_names():
+    assert "Müller" in found("staff-mention", "記録：Müller")
+    assert "Müller" in values("Ochoa Lucia（病棟看護師）、Müller（分教室）、")
+
+
+@pytest.mark.parametrize("text", ["記録：Excel", "担当：Yes", "記録：Print"])
+def test_an_english_word_after_a_sign_off_is_not_for_staff_mention(text):
+    assert found("staff-mention", text) == []

@@ -199,7 +199,9 @@ def name_parts_elsewhere(
 
 
 _LIST_SEP = "、,，/／"
-_ITEM = re.compile(rf"[A-Z][a-z]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}")
+_ITEM = re.compile(
+    rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}"
+)
 
 
 _ENGLISH_AND = re.compile(r" (?:and|&) ")

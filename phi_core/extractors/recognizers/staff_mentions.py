@@ -66,6 +66,13 @@ _PEOPLE_LABEL = re.compile(
     r"(?:出席者?|参加者?|同席者?|同行(?:者|職員)?|立会(?:者|人)?|メンバー|ダブルチェック|確認者|チェック者)"
     r"[ \u3000]?[：:][ \u3000]?"
 )
+# A Latin family name alone after a sign-off or an occupation and a colon: 記録：Müller, 担当：Smith（分教室）.
+_LABELLED_LATIN_NAME = re.compile(
+    rf"(?:{alternation(SIGN_OFF_WORDS + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))}|担当)"
+    r"[ \u3000]?[：:][ \u3000]?(?P<name>[A-Z][a-zß-öø-ÿ]{1,15}(?: [A-Z][a-zß-öø-ÿ]{1,15})?)"
+    r"(?=[（(、,，\n]|[ \u3000]{2}|$)",
+    re.MULTILINE,
+)
 _LIST_ITEM = re.compile(rf"(?P<name>{_KANJI}{{1,4}})(?=[、，,／/・\n（(]|[ \u3000]|$)")
 
 
@@ -100,6 +107,10 @@ class StaffMentionRecognizer(Recognizer):
             if start is not None:
                 spans.append((start, m.end("run")))
         spans += [m.span("name") for m in _SEAL.finditer(text) if _kana_or_surname(m.group("name"))]
+        for m in _LABELLED_LATIN_NAME.finditer(text):
+            word = morphemes().get(m.start("name"))
+            if word is None or word.oov or word.is_proper:  # not 記録：Excel, 確認：Yes
+                spans.append(m.span("name"))
         for label in _PEOPLE_LABEL.finditer(text):
             spans += _people_listed(text, label.end())
         for m in _LABELLED_FULL_NAME.finditer(text):
