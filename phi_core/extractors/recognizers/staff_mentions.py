@@ -109,7 +109,7 @@ class StaffMentionRecognizer(Recognizer):
         spans += [m.span("name") for m in _SEAL.finditer(text) if _kana_or_surname(m.group("name"))]
         for m in _LABELLED_LATIN_NAME.finditer(text):
             word = morphemes().get(m.start("name"))
-            if word is None or word.oov or word.is_proper:  # not 記録：Excel, 確認：Yes
+            if word is None or word.oov or word.is_person:  # not 記録：Excel, 確認：Yes
                 spans.append(m.span("name"))
         for label in _PEOPLE_LABEL.finditer(text):
             spans += _people_listed(text, label.end())
