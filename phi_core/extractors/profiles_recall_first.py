@@ -136,9 +136,9 @@ _LATIN_IN_BRACKETS = re.compile(
 )
 
 
-# A Latin name's own kanji in brackets after it, family and given name apart: Mr. Chen Wei (陳 偉),
-# KIM Soyeon（金 昭妍）; not a role or a department (Ilya Sorokin（臨床検査技師）).
-_KANJI_IN_BRACKETS = re.compile(rf"[ \u3000]{{0,2}}[（(]([{KANJI}]{{1,3}}[ \u3000][{KANJI}]{{1,3}})(?=[)）])")
+# A Latin name's own kanji in brackets after it (an honorific may stand between), family and given name apart:
+# Mr. Chen Wei (陳 偉), KIM Soyeon（金 昭妍）, Wong様（黄 小玲）; not a role or a department (Ilya Sorokin（臨床検査技師）).
+_KANJI_IN_BRACKETS = re.compile(rf"{_HONORIFIC_THEN}[（(]([{KANJI}]{{1,3}}[ \u3000][{KANJI}]{{1,3}})(?=[)）])")
 
 
 def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -182,7 +182,9 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 
 _ALL_KATAKANA_OR_LATIN_NAME = re.compile(rf"^(?:[{KATAKANA}・･ \u3000]+|[A-Za-z'., \-]+)$")
-_KANJI_NAME_IN_BRACKETS = re.compile(rf"[ \u3000]{{0,2}}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])")
+_KANJI_NAME_IN_BRACKETS = re.compile(
+    rf"{_HONORIFIC_THEN}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])"
+)
 
 
 def _kanji_rendering(kanji: str) -> bool:

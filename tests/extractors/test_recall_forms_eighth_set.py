@@ -110,3 +110,14 @@ def test_a_latin_family_name_after_a_sign_off_or_in_a_list_of_names():
 @pytest.mark.parametrize("text", ["記録：Excel", "担当：Yes", "記録：Print"])
 def test_an_english_word_after_a_sign_off_is_not_for_staff_mention(text):
     assert found("staff-mention", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kanji", [("3) Wong様（黄 小玲）: 日本語は日常会話程度", "黄 小玲"), ("パク・ソヨン様（朴昭妍）", "朴昭妍")]
+)
+def test_a_name_in_its_own_kanji_after_the_honorific(text, kanji):
+    assert kanji in values(text)
+
+
+def test_a_role_in_brackets_after_the_honorific_stays():
+    assert "臨床検査技師" not in values("Ilya Sorokin様（臨床検査技師）")
