@@ -189,4 +189,22 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "kinds in no other set: geriatric care, blood donation, call centre, waste and cleaning, payroll, hospital "
         "school (held out until it was spent after one final look; development data since)",
     ),
+    BuiltinDataset(
+        "blind-final10",
+        CORPUS_DIR / "blind-final10.jsonl",
+        INDEPENDENT,
+        "A tenth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
+        "clinical laboratory, drug information, medical records, home medical equipment, child development, "
+        "occupational physicians (final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
+        "blind-final11",
+        CORPUS_DIR / "blind-final11.jsonl",
+        INDEPENDENT,
+        "An eleventh held-out set, written beside blind-final10 by another helper who never read the recognizers, "
+        "of 12 kinds in no other set: eye surgery, doctor helicopter and car, stoma care, lactation, facility "
+        "maintenance, outpatient injections (final measurement only)",
+        held_out=True,
+    ),
 )
