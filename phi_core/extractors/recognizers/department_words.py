@@ -38,8 +38,16 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
-# A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too.
-_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟)"
+# A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too, and so
+# does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直).
+_AFTER = (
+    rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟"
+    r"|再診|初診|予約|当直|日直|宿直|待機)"
+)
+# A department by its number, as university hospitals name them: 第3内科, 第二外科.
+_NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
+# A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
+_FLOOR = re.compile(rf"[ \u3000]?[{DIGIT}]{{1,2}}階[東西南北]?")
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
@@ -102,7 +110,10 @@ class DepartmentWordRecognizer(Recognizer):
             spans.add(m.span())
         for m in _WARD_KIND.finditer(text):
             if m.group() not in _NOT_WARDS:
-                spans.add(m.span())
+                floor = _FLOOR.match(text, m.end())
+                spans.add((m.start(), floor.end() if floor else m.end()))
+        for m in _NUMBERED.finditer(text) if "第" in text else ():
+            spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
             word = m.group()
             if word[-2:] in _NOT_SPECIALTIES and len(word) > 2 and word[-2] in _GENERIC_BEFORE:
