@@ -129,3 +129,22 @@ def test_a_number_in_brackets_after_a_name_is_theirs_even_when_it_reads_as_a_yea
 )
 def test_ages_and_years_in_brackets_stay_what_they_are(text):
     assert _of("OTHER_ID", text) == []
+
+
+def test_a_care_unit_written_out_is_a_department():
+    assert "脳卒中ケアユニット" in found("department-word", "脳卒中ケアユニット（SCU）　NIHSS経時評価シート")
+
+
+@pytest.mark.parametrize("text", ["Detainee no. 2017, LE Van Hung", "Patient No. 1934 admitted"])
+def test_a_number_of_a_person_is_no_image_number(text):
+    assert any(value.isdigit() and cat.endswith("_ID") for value, cat in masked(text))
+
+
+@pytest.mark.parametrize("text", ["Series No. 12 の画像", "Image No 3 に結節"])
+def test_image_numbers_stay(text):
+    assert _of("OTHER_ID", text) == []
+
+
+def test_a_kana_word_glued_before_a_care_kind_joins_its_name():
+    assert "こども発達支援センター すくすく" in found("facility-kind", "療育：こども発達支援センター すくすく 週1回 ST")
+    assert not any(v.startswith("近く") for v in found("facility-kind", "近くのデイサービスセンター ひまわりに通所"))

@@ -10,7 +10,7 @@ costs more than a mask. A department is
 - a kanji word ending in 内科 or 外科 (乳腺内分泌外科), not after a kanji that
   makes it generic (当科, 他科) and not running on into a kanji word (外科的,
   外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
-- a ward named by its kind in kanji (精神科急性期治療病棟);
+- a ward or care unit named by its kind in kanji (精神科急性期治療病棟, 脳卒中ケアユニット);
 - an intensive or high care unit by its letters (ICU, CCU, HCU, NICU ...),
   not part of a code or a pair (HCU-12, ICU/CCU) and also in Japanese prose
   (ICU入室, HCU転棟: independent writers mark the unit a patient moves to).
@@ -66,8 +66,9 @@ _NOT_SPECIALTIES = frozenset(
     "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科 "
     "担当歯科 処方科 通院科 希望科 受診希望科 入院科 転科 診療希望科".split()
 )
-# A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
-_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
+# A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here), and a care unit by its
+# kind in kanji (脳卒中ケアユニット, the SCU written out).
+_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:病棟|ケアユニット)")
 # Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
 _NOT_WARDS = frozenset(
     "入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split()
