@@ -125,7 +125,14 @@ def test_a_number_in_brackets_after_a_name_is_theirs_even_when_it_reads_as_a_yea
 
 
 @pytest.mark.parametrize(
-    "text", ["同行：山田（85）", "合同委員会報告（2008）に準拠", "取扱い規約 第9版（2018）付録", "Dr 佐藤 3021 へ連絡"]
+    "text",
+    [
+        "同行：山田（85）",
+        "家族歴：父 山田 太郎（1950）",
+        "合同委員会報告（2008）に準拠",
+        "取扱い規約 第9版（2018）付録",
+        "Dr 佐藤 3021 へ連絡",
+    ],
 )
 def test_ages_and_years_in_brackets_stay_what_they_are(text):
     assert _of("OTHER_ID", text) == []

@@ -10,6 +10,7 @@ which then counts as confirmed wherever else the same code stands alone.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import room_columns
@@ -39,16 +40,19 @@ _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "PHYSICIAN_NAME"})
 
 
+_THIS_YEAR = date.today().year
+
+
 def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     found = []
     for span in spans:
         if span.category not in _NAMES:
             continue
         m = _ROOM_IN_BRACKETS.match(text, span.end)
-        # In brackets right after a name a number that reads as a year is the person's number all the
-        # same (ｱﾝﾄﾞﾚｲ（2040）, 原口（1733）: 4 of 4 on the development sets; the years in brackets there
-        # follow a title or an edition, 報告（2008）, 第9版（2018）, never a name).
-        bracketed = m is not None
+        # In brackets right after a name a number shaped like a year that has not come yet is the
+        # person's number (ｱﾝﾄﾞﾚｲ（2040）, as 原口（1733）: the bracketed numbers after names on the
+        # development sets are all numbers of record); a past year stays (山田 花子（1957）, a birth year).
+        bracketed = m is not None and int(re.match(r"\d+", m.group("room")).group()) > _THIS_YEAR
         if m is None and span.category != "PHYSICIAN_NAME" and not text[span.start : span.end].isascii():
             # Not after a Latin name: a maker and model (Siemens Pure 312) look like one.
             m = _ROOM_CLOSING.match(text, span.end)
