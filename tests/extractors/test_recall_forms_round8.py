@@ -24,6 +24,7 @@ def _of(category: str, text: str) -> list[str]:
         ("Site        : さいたま大宮献血ルーム（大宮駅西口）", "さいたま大宮献血ルーム"),
         ("問診特記事項メモ（献血ルーム ミナトみらいスクエア 検診医記録）", "ミナトみらいスクエア"),
         ("来室記録（12/2 水）　東都大学保健管理センター　記録 保健師", "東都大学保健管理センター"),
+        ("[eICU consult log]  central: 北関東医大 eICU support", "北関東医大"),
     ],
 )
 def test_places_named_before_their_kind(text, place):
@@ -39,6 +40,8 @@ def test_places_named_before_their_kind(text, place):
         "刑務所に収容中の患者。",
         "当所医務部の病室で療養予定",
         "献血ルーム 受付で本人確認",
+        "直ちに停止。主治医大槻医師に連絡",
+        "医大に紹介した。",
     ],
 )
 def test_words_that_only_point_at_a_place_name_none(text):

@@ -7,7 +7,7 @@ does. The kinds are one table in phi_core/japanese/organisations.py. A name is
 
 - the letters right before the kind (東浜刑務所, さいたま大宮献血ルーム,
   東都大学保健管理センター), cut after a particle that a sentence puts before it
-  (書類を東浜刑務所へ: not を) and never a word that only points at one (当所, 同所,
+  (書類を東浜刑務所へ: not を), 医大 only where no kanji follows (主治医大槻), and never a word that only points at one (当所, 同所,
   最寄りの, 各, 近くの);
 - or, for a donation room, the words right after the kind and a space
   (献血ルーム ミナトみらいスクエア: the name alone, as the writers mark it), not a word of the sentence (献血ルームで, 献血ルーム 受付).
@@ -32,6 +32,7 @@ _KIND_FIRST = re.compile(
     rf"(?:{alternation(PLACE_KINDS_FIRST)})[ \u3000]?(?P<name>[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]"
     rf"[{_LETTERS}]{{1,13}})(?=[ \u3000\n、。,，（(）)」』】]|$)"
 )
+_KANJI_AT = re.compile(f"[{KANJI}]")
 # A particle after a kanji or katakana word, as a sentence puts it before a place: 書類を東浜刑務所へ.
 _PARTICLE = re.compile(rf"(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])(?:から|より|まで|[をにへでがはとの])")
 # Words that point at a place of the kind without naming it.
@@ -52,10 +53,12 @@ class PlaceKindRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if not any(kind in text for kind in PLACE_KINDS):
+        if not any(kind in text for kind in PLACE_KINDS):  # most documents name none
             return []
         found = []
         for m in _NAME_FIRST.finditer(text):
+            if m.group().endswith("医大") and _KANJI_AT.match(text, m.end()):
+                continue  # 主治医大槻: a word that runs on is no university
             start = m.start()
             name = m.group("name")
             # The last particle that leaves two letters or more: が and の also sit inside names (西が丘).
