@@ -37,7 +37,9 @@ _KANJI_AT = re.compile(f"[{KANJI}]")
 _PARTICLE = re.compile(rf"(?<=[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])(?:から|より|まで|[をにへでがはとの])")
 # Words that point at a place of the kind without naming it.
 _POINTERS = frozenset(
-    "当 同 本 各 他 前 元 最寄り 近く 近隣 地元 全国 県内 市内 管轄 所属 収容先 移送先 担当 別 某 一般 大学 学校".split()
+    "当 同 本 各 他 前 元 最寄り 近く 近隣 地元 全国 県内 市内 管轄 所属 収容先 移送先 担当 別 某 一般 大学 学校 "
+    # words that say which kind, not which one: 医療刑務所, 女子少年院, 国立の, 赤十字血液センター
+    "医療 女子 男子 少年 成人 地方 国立 県立 市立 都立 府立 道立 公立 赤十字 日赤 日本赤十字社 各地 近郊 通所 入所".split()
 )
 # What follows a kind-first kind in a sentence: what is done there, not its name.
 _NOT_NAMES = re.compile(
