@@ -13,3 +13,15 @@ LEGAL_FORMS: tuple[str, ...] = (
     "地方独立行政法人", "独立行政法人", "国立研究開発法人", "特定非営利活動法人", "NPO法人", "学校法人",
     "協同組合", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）", "(医)", "（医）", "(社)", "（社）", "(福)", "（福）",
 )  # fmt: skip
+
+# Places of care and custody that are not hospitals but are named like them, the kind written after
+# the name (東浜刑務所, 北関東赤十字血液センター, 東都大学保健管理センター): where a person is held,
+# gives blood or is seen by a university's or employer's health service; and a medical university
+# named short, as staff call its hospital (北関東医大).
+PLACE_KINDS: tuple[str, ...] = (
+    "医療刑務所", "刑務支所", "刑務所", "拘置支所", "拘置所", "少年鑑別所", "少年院", "婦人補導院", "矯正医療センター",
+    "赤十字血液センター", "血液センター", "献血ルーム", "献血センター", "保健管理センター", "健康管理センター",
+    "医大",
+)  # fmt: skip
+# Of those, the kinds that are also written BEFORE the name (献血ルーム ミナトみらいスクエア).
+PLACE_KINDS_FIRST: tuple[str, ...] = ("献血ルーム", "献血センター")

@@ -10,6 +10,7 @@ which then counts as confirmed wherever else the same code stands alone.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import room_columns
@@ -33,7 +34,13 @@ _ROOM_CLOSING = re.compile(
 )
 # A ward code opening an item right before a name: ・7E 大迫 様.
 _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
-_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+# A name the recognizers took for a member of staff is read too: a roster's bare names are often
+# taken so (報告 → ｱﾝﾄﾞﾚｲ（2040）), and a number in brackets right after it is still that person's
+# (only in brackets: a number closing an item after staff is their extension or PHS).
+_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "PHYSICIAN_NAME"})
+
+
+_THIS_YEAR = date.today().year
 
 
 def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -42,10 +49,14 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if span.category not in _NAMES:
             continue
         m = _ROOM_IN_BRACKETS.match(text, span.end)
-        if m is None and not text[span.start : span.end].isascii():
+        # In brackets right after a name a number shaped like a year that has not come yet is the
+        # person's number (ｱﾝﾄﾞﾚｲ（2040）, as 原口（1733）: the bracketed numbers after names on the
+        # development sets are all numbers of record); a past year stays (山田 花子（1957）, a birth year).
+        bracketed = m is not None and int(re.match(r"\d+", m.group("room")).group()) > _THIS_YEAR
+        if m is None and span.category != "PHYSICIAN_NAME" and not text[span.start : span.end].isascii():
             # Not after a Latin name: a maker and model (Siemens Pure 312) look like one.
             m = _ROOM_CLOSING.match(text, span.end)
-        if m and not is_year(m.group("room")[:4]):
+        if m and (bracketed or not is_year(m.group("room")[:4])):
             found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         line_start = text.rfind("\n", 0, span.start) + 1
         code = _CODE_BEFORE.search(text, max(line_start, span.start - 8), span.start)

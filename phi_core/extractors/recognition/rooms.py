@@ -4,7 +4,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
 (docs/annotation_guidelines.md). What this reads, in any kind of document:
 
 - a room-bed pair standing as a word of its own: ``801-1   ○``, ``405-1   82   M``, ``601-A・605-B``;
-- a ward then its room: ``3西 308``, ``（4東-406）``, ``7E     701``;
+- a ward then its room: ``3西 308``, ``（4東-406）``, ``7E     701``; a ward code then its bed: ``8W-3``;
 - a ward code (``5E``, ``8W``) where what stands around says it is a ward: a room after it (also
   across a table's gap), a role or a room word (``4E 師長``, ``7E 個室へ``, ``Ns.``), an arrow,
   転入/転出 or 病棟 before it, a patient's name after it at an item's opening (``・7E 大迫 様``); a
@@ -48,6 +48,9 @@ _WARD_ROOM = re.compile(
     rf"(?:[-‐－](?P<bed>{BED}))?{RIGHT}",
     re.MULTILINE,
 )
+# A ward code then a bed with no room between (8W-3, 5E-B), as a wristband or a board writes it: a
+# week count takes no hyphen and bed (術後4W-6W runs on into a letter).
+_WARD_BED = re.compile(rf"{LEFT}(?P<ward>{WARD_CODE})[-‐－](?P<bed>{BED}){RIGHT}", re.MULTILINE)
 _CODE_TOKEN = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}){RIGHT}", re.MULTILINE)
 # What may follow a ward code: a room, a role on the ward, a room or bed word.
 _AFTER_CODE = re.compile(
@@ -155,6 +158,10 @@ def _wards_with_rooms(text: str) -> list[Candidate]:
         found.append(Candidate(*m.span("ward"), "DEPARTMENT", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         if m.group("bed"):
+            found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
+    for m in _WARD_BED.finditer(text):
+        if not _amount(text, m.end()):
+            found.append(Candidate(*m.span("ward"), "DEPARTMENT", RANK_SUPPLEMENT))
             found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
     return found
 

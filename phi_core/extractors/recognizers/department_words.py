@@ -10,7 +10,7 @@ costs more than a mask. A department is
 - a kanji word ending in 内科 or 外科 (乳腺内分泌外科), not after a kanji that
   makes it generic (当科, 他科) and not running on into a kanji word (外科的,
   外科医) except a ward or clinic (消化器内科外来, 外科2病棟);
-- a ward named by its kind in kanji (精神科急性期治療病棟);
+- a ward or care unit named by its kind in kanji (精神科急性期治療病棟, 脳卒中ケアユニット);
 - an intensive or high care unit by its letters (ICU, CCU, HCU, NICU ...),
   not part of a code or a pair (HCU-12, ICU/CCU) and also in Japanese prose
   (ICU入室, HCU転棟: independent writers mark the unit a patient moves to).
@@ -38,8 +38,16 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
-# A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too.
-_AFTER = rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟)"
+# A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too, and so
+# does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直).
+_AFTER = (
+    rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟"
+    r"|再診|初診|予約|当直|日直|宿直|待機)"
+)
+# A department by its number, as university hospitals name them: 第3内科, 第二外科.
+_NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
+# A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
+_FLOOR = re.compile(rf"[ \u3000]?[{DIGIT}]{{1,2}}階[東西南北]?")
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
@@ -58,8 +66,9 @@ _NOT_SPECIALTIES = frozenset(
     "診療科 教科 学科 百科 専科 理科 文科 本科 各科 全科 他科 当科 貴科 同科 前科 受診科 担当科 依頼科 所属科 紹介科 "
     "担当歯科 処方科 通院科 希望科 受診希望科 入院科 転科 診療希望科".split()
 )
-# A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here).
-_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}病棟")
+# A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here), and a care unit by its
+# kind in kanji (脳卒中ケアユニット, the SCU written out).
+_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:病棟|ケアユニット)")
 # Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
 _NOT_WARDS = frozenset(
     "入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split()
@@ -102,7 +111,10 @@ class DepartmentWordRecognizer(Recognizer):
             spans.add(m.span())
         for m in _WARD_KIND.finditer(text):
             if m.group() not in _NOT_WARDS:
-                spans.add(m.span())
+                floor = _FLOOR.match(text, m.end())
+                spans.add((m.start(), floor.end() if floor else m.end()))
+        for m in _NUMBERED.finditer(text) if "第" in text else ():
+            spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
             word = m.group()
             if word[-2:] in _NOT_SPECIALTIES and len(word) > 2 and word[-2] in _GENERIC_BEFORE:

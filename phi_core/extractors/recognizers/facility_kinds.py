@@ -76,6 +76,20 @@ _ORGANISATIONS = re.compile(
 )
 
 
+# A word glued before the kind, from a line's or a field's start, belongs to the facility's name
+# (療育：こども発達支援センター すくすく); one a sentence leads in with (市の, 近くの) does not.
+_GLUED = re.compile(
+    rf"(?:^|(?<=[\s：:、。,，「『（(／/]))[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,6}}$"
+)
+
+
+def _glued_start(text: str, start: int) -> int:
+    m = _GLUED.search(text, max(0, start - 7), start)
+    if m is None or m.group().endswith(("の", "へ", "に", "を", "で")):
+        return start
+    return m.start()
+
+
 @register
 class FacilityKindRecognizer(Recognizer):
     name: ClassVar[str] = "facility-kind"
@@ -91,7 +105,9 @@ class FacilityKindRecognizer(Recognizer):
                 name = name[: cut.start()]
             if _NOT_NAMES.match(name):
                 continue  # a kind then what is done there (デイケア参加, 訪問介護導入) names nothing
-            found.append(Candidate(m.start(), m.start("name") + len(name), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+            found.append(
+                Candidate(_glued_start(text, m.start()), m.start("name") + len(name), "HOSPITAL_NAME", RANK_SUPPLEMENT)
+            )
         for m in _SHORT_KIND.finditer(text) if ("特養" in text or "老健" in text or "サ高住" in text) else ():
             if not _NOT_NAMES.match(m.group("name")):
                 found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))

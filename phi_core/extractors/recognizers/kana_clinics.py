@@ -2,8 +2,8 @@
 
 はるな胃腸科・肛門科, わかば内科・小児科, めむろ内科胃腸科, "…をまえばし中央内科へFAX": the
 kana-facility recognizer's form (a kana name, a few kanji, the kind or
-specialty) with more specialties (胃腸科, 肛門科, 歯科 ...), the specialties that
-follow joined by ・, and a name that opens right after を, に or へ when a kanji or a
+specialty; or a kanji word and の before the kind: まつもと心のクリニック) with more
+specialties (胃腸科, 肛門科, 歯科 ...), the specialties that follow joined by ・, and a name that opens right after を, に or へ when a kanji or a
 closing bracket stands before the particle (書類をまえばし中央内科へ). Words of the
 sentence that follow a particle (入院にあたり病院, 増量について内科) open no name.
 
@@ -29,7 +29,7 @@ _SPECIALTIES = (
 _CLINIC = re.compile(
     rf"(?:^|(?<=[\s：:、。,，「『（(／/])|(?<=[{KANJI}）)」』][をにへ]))"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
-    rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})(?:[・･][{KANJI}]{{1,6}}?科)*",
+    rf"(?:[{KANJI}]{{0,8}}|[{KANJI}]{{1,3}}の)(?:{'|'.join(_KINDS + _SPECIALTIES)})(?:[・･][{KANJI}]{{1,6}}?科)*",
     re.MULTILINE,
 )
 _SENTENCE_WORDS = ("ついて", "おいて", "あたり", "よって", "かけて", "むけて", "わたり", "とも", "つき", "より", "して")

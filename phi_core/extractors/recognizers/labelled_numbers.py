@@ -10,9 +10,10 @@ by its word, even as one letter (ベッドA, Bed: B).
 Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
 digits or more, so 様式第5号 stays), digits typed one to a box after a label
-(受給者番号 6 0 2 7 1 4 3), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
+(受給者番号 6 0 2 7 1 4 3, 学籍番号 2 3 M 0 4 4 8), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
 交付番号：港-2026-01883), digit groups after a label ending in ID (PID:0091 2274 06),
-and the last digits of a card left visible (****-****-****-4021).
+the last digits of a card left visible (****-****-****-4021), a number after # (応対記録 #27734),
+and a cell or room code beside its word (3-212 房, 病室（医-3）).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _VALUE_CHARS = "0-9０-９A-Za-zＡ-Ｚａ-ｚ"
 _LABELLED = re.compile(
-    rf"(?:番号|記号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
+    rf"(?:番号|記号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|(?<![A-Za-z])no\.|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
     rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－・/.](?=[{_VALUE_CHARS}]))*)"
     rf"(?=号|(?![{KANJI}{KATAKANA}]))"
 )
@@ -48,7 +49,21 @@ _LABELLED_SHAPES = re.compile(
     rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
-    rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*)"
+    rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*"
+    rf"|[{_D}A-Z](?: [{_D}A-Z]){{4,}}(?![{_D}A-Za-z]))"
+)
+# A number of record after # (応対記録 #27734, チケット #4410), the mark included: five digits or more,
+# or three or four after a word of record. Japan's short dials (#7119, #8000) are four digits and
+# follow 電話 or 相談, a list number (#3) is shorter, a character reference (&#1234;) follows &.
+_HASH = re.compile(
+    r"(?<![\w&#])[#＃][0-9０-９]{5,}(?![0-9０-９A-Za-z])"
+    r"|(?:記録|票|チケット|(?i:ticket|case|order|issue|ref)|受付|案件|依頼|伝票)[ \u3000]?(?:No\.?)?[ \u3000]?"
+    r"(?P<short>[#＃][0-9０-９]{3,4})(?![0-9０-９A-Za-z])"
+)
+# A cell or room code before its word (第3舎 3-212 房), or in brackets after it (病室（医-3）, 居室（B-12）).
+_CELL = re.compile(
+    rf"(?<![{_D}\-])(?P<a>[{_D}]{{1,2}}[-‐－][{_D}]{{2,4}})[ \u3000]?(?=房|号房)"
+    rf"|(?:病室|居室|個室|保護室|房)[（(](?P<b>[{KANJI}A-Z]{{1,2}}[-‐－]?[{_D}]{{1,4}})[）)]"
 )
 _CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")
 _DIGIT = re.compile("[0-9０-９]")
@@ -72,8 +87,16 @@ class LabelledNumberRecognizer(Recognizer):
             for m in _NUMBERED.finditer(doc.text):
                 group = "value" if m.group("value") else "number"
                 found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
-        found.extend(
-            Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _LABELLED_SHAPES.finditer(doc.text)
-        )
+        for m in _LABELLED_SHAPES.finditer(doc.text):
+            # Letters one to a box (学籍番号 2 3 M 0 4 4 8, 患者様ID O O 4 1 2 3 7 with O for zero) need
+            # three digits among them: 2 3 M 0 4 is a number, A B C D E a list of grades.
+            if len(_DIGIT.findall(m.group("value"))) >= 3:
+                found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _CARD_TAIL.finditer(doc.text))
+        if "#" in doc.text or "＃" in doc.text:
+            for m in _HASH.finditer(doc.text):
+                found.append(Candidate(*m.span("short" if m.group("short") else 0), "OTHER_ID", RANK_SUPPLEMENT))
+        if "房" in doc.text or "室" in doc.text:
+            for m in _CELL.finditer(doc.text):
+                found.append(Candidate(*m.span("a" if m.group("a") else "b"), "OTHER_ID", RANK_SUPPLEMENT))
         return found
