@@ -10,7 +10,6 @@ which then counts as confirmed wherever else the same code stands alone.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import room_columns
@@ -40,7 +39,9 @@ _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "PHYSICIAN_NAME"})
 
 
-_THIS_YEAR = date.today().year
+# Years a person in these documents can have been born in: a bracketed number after a name outside them
+# is no birth year. Fixed, not today's year, so that a text is read the same way in any year.
+_BIRTH_YEAR = re.compile(r"19[0-9]{2}|20[0-2][0-9]")
 
 
 def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -49,10 +50,10 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if span.category not in _NAMES:
             continue
         m = _ROOM_IN_BRACKETS.match(text, span.end)
-        # In brackets right after a name a number shaped like a year that has not come yet is the
-        # person's number (ｱﾝﾄﾞﾚｲ（2040）, as 原口（1733）: the bracketed numbers after names on the
-        # development sets are all numbers of record); a past year stays (山田 花子（1957）, a birth year).
-        bracketed = m is not None and int(re.match(r"\d+", m.group("room")).group()) > _THIS_YEAR
+        # In brackets right after a name a number that can be no birth year is the person's number
+        # (ｱﾝﾄﾞﾚｲ（2040）, as 原口（1733）: the bracketed numbers after names on the development sets are all
+        # numbers of record); a birth year stays (山田 花子（1957）).
+        bracketed = m is not None and not _BIRTH_YEAR.fullmatch(re.match(r"\d+", m.group("room")).group())
         if m is None and span.category != "PHYSICIAN_NAME" and not text[span.start : span.end].isascii():
             # Not after a Latin name: a maker and model (Siemens Pure 312) look like one.
             m = _ROOM_CLOSING.match(text, span.end)
