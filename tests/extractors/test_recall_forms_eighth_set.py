@@ -121,3 +121,8 @@ def test_a_name_in_its_own_kanji_after_the_honorific(text, kanji):
 
 def test_a_role_in_brackets_after_the_honorific_stays():
     assert "臨床検査技師" not in values("Ilya Sorokin様（臨床検査技師）")
+
+
+@pytest.mark.parametrize("text", ["日本外科学会 専門医", "日本整形外科学会認定"])
+def test_a_learned_society_is_no_practice(text):
+    assert [v for v, c in masked(text) if c == "HOSPITAL_NAME"] == []
