@@ -25,6 +25,7 @@ from phi_core.japanese.chars import (
     is_kana,
 )
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
+from phi_core.japanese.organisations import SOCIETY_WORDS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -206,9 +207,6 @@ def _kind_start(by_end: dict[int, Morpheme], start: int) -> int:
     return start
 
 
-_SOCIETY_WORDS = ("学会", "協会", "研究会", "医会", "連合会")
-
-
 @register
 class ServiceNameRecognizer(Recognizer):
     name: ClassVar[str] = "service-name"
@@ -223,7 +221,7 @@ class ServiceNameRecognizer(Recognizer):
         found: list[Candidate] = []
         for match in _SERVICE.finditer(text):
             start, end = match.span()
-            if text.startswith(_SOCIETY_WORDS, end):
+            if text.startswith(SOCIETY_WORDS, end):
                 continue  # 日本外科学会, 日本整形外科学会認定: a learned society, not a practice
             named = _name_before_bracket(text, start, end)
             if named is not None and (by_end.get(start - 1) is None or _is_name(by_end[start - 1])):
