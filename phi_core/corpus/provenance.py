@@ -122,6 +122,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "wards and clinics (development)",
     ),
     BuiltinDataset(
+        "blind-dev10",
+        CORPUS_DIR / "blind-dev10.jsonl",
+        INDEPENDENT,
+        "A tenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from intensive care, neurosurgery, postpartum and nursery, the medical affairs office, the mail "
+        "room and nurse rostering (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
@@ -204,5 +212,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "An eleventh held-out set, written beside blind-final10 by another helper who never read the recognizers, "
         "of 12 kinds in no other set: eye surgery, doctor helicopter and car, stoma care, lactation, facility "
         "maintenance, outpatient injections (held out until it was spent after one final look; development data since)",
+    ),
+    BuiltinDataset(
+        "blind-final13",
+        CORPUS_DIR / "blind-final13.jsonl",
+        INDEPENDENT,
+        "A thirteenth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
+        "Kampo and acupuncture, breast screening, day surgery, hospital management and public relations, disaster "
+        "drills, vascular access (final measurement only)",
+        held_out=True,
     ),
 )
