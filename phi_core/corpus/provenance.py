@@ -231,4 +231,13 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "drills, vascular access (final measurement only)",
         held_out=True,
     ),
+    BuiltinDataset(
+        "blind-final15",
+        CORPUS_DIR / "blind-final15.jsonl",
+        INDEPENDENT,
+        "A fifteenth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
+        "addiction treatment, eating disorders, smoking cessation, bariatric surgery, sexual health, a medical "
+        "fitness centre (final measurement only)",
+        held_out=True,
+    ),
 )
