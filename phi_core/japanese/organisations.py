@@ -27,3 +27,19 @@ PLACE_KINDS: tuple[str, ...] = (
 PLACE_KINDS_FIRST: tuple[str, ...] = ("献血ルーム", "献血センター")
 # Words that end the name of a learned society or an association: 日本外科学会 is no surgery practice.
 SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "連合会")
+# The head nouns that end the name of a place of care whatever words stand before them
+# (ひだまり発達相談室, 横浜北部救命救急センター, 経堂こどもと大人のクリニック).
+FACILITY_HEADS: tuple[str, ...] = (
+    "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
+    "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室",
+)  # fmt: skip
+# Public owners written glued before a facility's name: 県立こども医療センター, 市立みなと中央病院.
+PUBLIC_OWNERS: tuple[str, ...] = (
+    "県立", "市立", "国立", "都立", "府立", "道立", "町立", "村立", "区立", "公立", "私立",
+)  # fmt: skip
+# Bodies that run hospitals, written before the hospital's own name with a space:
+# 国立病院機構 横浜医療センター, 地域医療機能推進機構 東京新宿メディカルセンター.
+HOSPITAL_OPERATORS: tuple[str, ...] = (
+    "独立行政法人国立病院機構", "国立病院機構", "地域医療機能推進機構", "労働者健康安全機構", "日本赤十字社",
+    "恩賜財団済生会", "済生会", "国家公務員共済組合連合会", "JCHO", "厚生連", "徳洲会",
+)  # fmt: skip

@@ -1,0 +1,198 @@
+"""Facility names as compounds that end in a facility head noun (recall-first).
+
+ひだまり発達相談室, 横浜北部救命救急センター, 経堂こどもと大人のクリニック,
+県立こども医療センター, こども医療センター北: whatever words stand before a head
+noun (one table, phi_core/japanese/organisations.FACILITY_HEADS) inside the
+same compound make a facility's name as soon as one of them says WHICH facility
+rather than what kind: a place or person SudachiDict knows, a word it does not
+know, a coined word in hiragana (ひだまり), a public owner with more words
+(県立こども), or a branch written right after the head (センター北). Words that
+only say what is done there (発達, 相談, 救命救急, 検査, 総合), loanwords it knows
+(メンタル, データ), generic kana (こども, がん) make a kind, not a name:
+救命救急センター, 地域包括支援センター, 総合病院 stay unmasked, and so does what
+points at a facility without naming it (当院, 同センター, 近くのクリニック,
+かかりつけの病院, A病院).
+
+The compound runs back from the head over nouns, prefixes and suffixes (and
+の or と between words of a name: こどもと大人の), and stops at a particle, a verb,
+a space or punctuation. A body that runs the hospital, written before it with a
+space (国立病院機構 横浜医療センター), and a kana name after the head and a
+space (横浜リワークセンター ひだまり) belong to the name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import ClassVar, NamedTuple
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    KANJI,
+    KATAKANA,
+    LONG_VOWEL,
+    is_hiragana,
+    is_katakana,
+)
+from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.organisations import FACILITY_HEADS, HOSPITAL_OPERATORS, PUBLIC_OWNERS
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_HEAD = re.compile(alternation(FACILITY_HEADS))
+# What turns the head into another noun: 病院機構, 病院協会, センター試験, 病院的, クリニックス.
+_NOT_AN_END = re.compile(rf"機構|協会|学会|連合|協議|団体|グループ|試験|化|的|群|[{KATAKANA}]")
+# A branch written right after the head: こども医療センター北, みなと病院 東分院.
+_BRANCH = re.compile(
+    rf"(?:[東西南北]|[{KANJI}]{{1,3}}(?:分院|院)|分院|本院|別院|分室|サテライト)"
+    rf"(?=[\s、。,，（(）)」』】／/：:｜|]|$)"
+)
+# A coined kana name after the head and a space: 横浜リワークセンター ひだまり.
+_KANA_AFTER = re.compile(
+    rf"[ \u3000](?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}})"
+    rf"(?=[\s、。,，（(）)」』】／/：:｜|]|$)"
+)
+_OPERATOR = re.compile(rf"(?:{alternation(HOSPITAL_OPERATORS)})[ \u3000]?$")
+_MAX_WORDS = 8
+_MAX_CHARS = 20
+
+# Words that point at a facility, say where it is relative to someone, or lead a sentence into it:
+# the name (if any) starts after them. Time words are read from their part of speech (昨日, 現在).
+_LEADING = frozenset(
+    "当 同 本 他 前 近 各 某 貴 元 旧 当該 該当 近く 近隣 近所 最寄り 最寄 自宅 地元 市内 県内 都内 区内 町内 "
+    "院内 院外 管内 域内 全国 国内 海外 紹介元 紹介先 搬送先 転院先 受診先 入院先 通院先 入所先 依頼先 連携先 "
+    "受入先 受け入れ先 かかりつけ 掛かりつけ 患者 本人 家族 他院 前医 近医 主治医 担当 担当医 複数 一部 別 "
+    "ほか べつ まえ つぎ ちかく もより じもと 以下 上記 下記 左記 右記 該 次 全 各種 所属 紹介 搬送 受診 入院 "
+    "通院 転院 入所 外部 目的 精査 加療 依頼 予定 希望".split()
+) | frozenset(words("person", "clinician", "position"))
+# Kana words that say whom a facility serves or what it treats, not which one it is.
+_GENERIC_KANA = frozenset("こども こころ からだ おとな いのち あかちゃん がん もの ひと みんな まち くらし".split())
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "lead", "owner", "join", "specific" or "plain"
+
+
+def _kana_only(surface: str, test) -> bool:
+    return len(surface) >= 2 and all(test(ch) or ch == LONG_VOWEL for ch in surface)
+
+
+def _kind_of(surface: str, m: Morpheme | None) -> str:
+    if surface in _LEADING or (m is not None and m.pos[2] == "副詞可能"):
+        return "lead"
+    if surface in PUBLIC_OWNERS:
+        return "owner"
+    if m is not None and m.pos[0] == "助詞":
+        return "join"
+    if _kana_only(surface, is_hiragana):
+        return "plain" if surface in _GENERIC_KANA else "specific"
+    if m is None:
+        return "plain"
+    if _kana_only(surface, is_katakana):
+        # A loanword SudachiDict knows (メンタル, データ) is a kind; one it does not know is a coined name.
+        return "specific" if m.oov or m.is_proper else "plain"
+    if m.pos[0] == "名詞" and (m.is_proper or m.oov) and m.pos[1] != "数詞":
+        return "specific"
+    return "plain"
+
+
+def _takes(m: Morpheme) -> bool:
+    if m.pos[0] in ("名詞", "接頭辞", "接尾辞"):
+        return not m.surface.isspace() and m.pos[1] != "数詞"
+    return m.pos[0] == "助詞" and m.surface in ("の", "と")
+
+
+def _words_before(text: str, morphemes: list[Morpheme], starts: list[int], head: int) -> list[_Word]:
+    """The words of the compound before the head, left to right."""
+    found: list[_Word] = []
+    position = head
+    index = bisect_right(starts, head - 1) - 1
+    if index >= 0 and morphemes[index].start < head < morphemes[index].end:
+        # The tokenizer glued a word to the head (医療センター as one word): the piece before it is a word.
+        m = morphemes[index]
+        found.append(_Word(m.start, head, _kind_of(text[m.start : head], None)))
+        position, index = m.start, index - 1
+    elif index >= 0 and morphemes[index].end != head:
+        return found
+    while index >= 0 and len(found) < _MAX_WORDS:
+        m = morphemes[index]
+        if m.end != position or head - m.start > _MAX_CHARS or not _takes(m):
+            break
+        found.append(_Word(m.start, m.end, _kind_of(m.surface, m)))
+        position, index = m.start, index - 1
+    found.reverse()
+    # 県 + 立: a public owner the tokenizer cut in two.
+    for i in range(len(found) - 2, -1, -1):
+        if text[found[i].start : found[i + 1].end] in PUBLIC_OWNERS:
+            found[i : i + 2] = [_Word(found[i].start, found[i + 1].end, "owner")]
+    return found
+
+
+def _name_words(found: list[_Word]) -> list[_Word]:
+    """The words that may belong to the name: after the last leading word, through joins that join a name."""
+    for i in range(len(found) - 1, -1, -1):
+        if found[i].kind == "lead":
+            found = found[i + 1 :]
+            break
+    while True:
+        while found and found[0].kind == "join":
+            found = found[1:]
+        joins = [i for i, w in enumerate(found) if w.kind == "join"]
+        if not joins:
+            return found
+        i = joins[0]
+        left = found[:i]
+        # の or と inside a name joins words of it (経堂こどもと大人の); after one plain word it is a sentence's
+        # (患者の病院, 横浜の病院: a single place before の names where, not which).
+        named = any(w.kind in ("specific", "owner") for w in left)
+        if named and (len(left) >= 2 or _kana_only_word(left)):
+            return found
+        found = found[i + 1 :]
+        if not found:
+            return found
+
+
+def _kana_only_word(left: list[_Word]) -> bool:
+    return len(left) == 1 and left[0].kind == "specific" and left[0].end - left[0].start >= 3
+
+
+@register
+class FacilityCompoundRecognizer(Recognizer):
+    name: ClassVar[str] = "facility-compound"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        if not any(head in text for head in FACILITY_HEADS):
+            return []
+        morphemes = document_morphemes(doc)
+        starts = [m.start for m in morphemes]
+        found = []
+        for head in _HEAD.finditer(text):
+            if _NOT_AN_END.match(text, head.end()):
+                continue
+            name = _name_words(_words_before(text, morphemes, starts, head.start()))
+            if not name:
+                continue
+            end = head.end()
+            branch = _BRANCH.match(text, end)
+            after = _KANA_AFTER.match(text, end)
+            named = any(w.kind == "specific" for w in name) or (any(w.kind == "owner" for w in name) and len(name) >= 2)
+            if branch:
+                end, named = branch.end(), True
+            elif after and named and after.group("name") not in _GENERIC_KANA:
+                end = after.end()
+            if not named:
+                continue
+            start = name[0].start
+            operator = _OPERATOR.search(text, max(0, start - 16), start)
+            if operator:
+                start = operator.start()
+            found.append(Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        return found
