@@ -75,3 +75,74 @@ def test_a_compound_before_a_facility_head_is_a_facility(text, name):
 )
 def test_a_kind_or_a_pointer_before_a_head_is_no_name(text):
     assert found("facility-compound", text) == []
+
+
+def test_the_operator_and_a_kana_name_after_join_the_facility():
+    assert found("facility-compound", "1名は国立病院機構 横浜医療センターへ") == ["国立病院機構 横浜医療センター"]
+    assert found("facility-compound", "（横浜リワークセンター ひだまり）") == ["横浜リワークセンター ひだまり"]
+    # a kind of care after the head and a space is no name of it
+    assert found("facility-compound", "横浜リワークセンター こども") == ["横浜リワークセンター"]
+
+
+def test_a_facility_compound_in_half_width_katakana():
+    text = "連絡先：ﾋﾀﾞﾏﾘ発達相談室（TEL 048-661-2000）"
+    assert found("half-width-facility", text) == ["ﾋﾀﾞﾏﾘ発達相談室"]
+    assert any("ﾋﾀﾞﾏﾘ発達相談室" in value for value, _ in masked(text))
+
+
+# --- wards and units of record written as codes or in English ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("Q1 (病棟4Wより)：アムホテリシン", "4W"),
+        ("病棟：7E　ベッド 3", "7E"),
+        ("Ward TB-2 room 203", "TB-2"),
+        ("To: Neurosurgery ward (6N), room 608", "Neurosurgery ward (6N)"),
+        ("大河内 茂 様      6N / 603     日本郵便", "6N"),
+        ("LDR-2→5階西（産科） 508号室", "5階西（産科）"),
+        ("Bed 12, 救命ICU", "救命ICU"),
+        ("Prescriber: Dr. H. Kaneda (IBD clinic)", "IBD clinic"),
+        ("visiting Cardiology clinic for ICD check", "Cardiology clinic"),
+    ],
+)
+def test_ward_codes_and_units_of_record(text, unit):
+    assert any(unit in value for value in found("ward-code", text)), found("ward-code", text)
+    assert any(unit in value for value, _ in masked(text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RFA 30W 12分で焼灼",  # a power, not a ward
+        "3T / 1500 の撮像",  # a magnet
+        "2F / 201 会議室",  # a floor
+        "当院ICUへ入室",  # the hospital's own unit, said by a pointer
+        "術後ICU管理",  # when, not whose
+        "MRI unit was down",  # a scanner
+        "follow-up at the outpatient clinic",  # a kind of clinic
+        "Requested ward: Cardiology",  # a field's name
+        "Aoba Clinic, Dr. Mori",  # a facility's own name is not a department
+    ],
+)
+def test_ward_code_look_alikes(text):
+    assert all(value in ("ICU",) for value in found("ward-code", text)), found("ward-code", text)
+
+
+@pytest.mark.parametrize(
+    "text, department",
+    [
+        ("内容：当院総合診療科発行の処方箋", "総合診療科"),
+        ("日次ログ（金）　消化器内科分\nNo  ID", "消化器内科"),
+        ("小児科より転科（脳外共観）", "脳外"),
+        ("ﾌﾟﾘﾝﾀ出力 / 6ｷﾀ)  R9.01", "6ｷﾀ"),
+    ],
+)
+def test_departments_before_what_they_issue_or_share(text, department):
+    assert department in [value for value in _of("DEPARTMENT", text)], masked(text)
+
+
+@pytest.mark.parametrize("text", ["内科的治療を検討", "外科医 3名", "心外膜に液貯留", "脳外傷の既往", "ｷﾀﾑﾗ 3ｷﾀﾑﾗ"])
+def test_department_look_alikes_stay(text):
+    assert _of("DEPARTMENT", text) == []
