@@ -31,7 +31,7 @@ SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "�
 # (ひだまり発達相談室, 横浜北部救命救急センター, 経堂こどもと大人のクリニック).
 FACILITY_HEADS: tuple[str, ...] = (
     "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
-    "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室",
+    "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー",
 )  # fmt: skip
 # Public owners written glued before a facility's name: 県立こども医療センター, 市立みなと中央病院.
 PUBLIC_OWNERS: tuple[str, ...] = (
@@ -42,4 +42,10 @@ PUBLIC_OWNERS: tuple[str, ...] = (
 HOSPITAL_OPERATORS: tuple[str, ...] = (
     "独立行政法人国立病院機構", "国立病院機構", "地域医療機能推進機構", "労働者健康安全機構", "日本赤十字社",
     "恩賜財団済生会", "済生会", "国家公務員共済組合連合会", "JCHO", "厚生連", "徳洲会",
+)  # fmt: skip
+# Specialties a practice is named by after its own name (まえばし中央内科, きのした内科小児科): a
+# practice's name only with a word that says which one (a department alone is 消化器内科).
+PRACTICE_SPECIALTIES: tuple[str, ...] = (
+    "心療内科", "内科", "整形外科", "形成外科", "外科", "小児科", "眼科", "皮膚科", "耳鼻咽喉科", "耳鼻科",
+    "産婦人科", "婦人科", "泌尿器科", "胃腸科", "肛門科", "歯科", "精神科", "消化器科", "循環器科",
 )  # fmt: skip

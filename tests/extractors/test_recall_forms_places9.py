@@ -146,3 +146,56 @@ def test_departments_before_what_they_issue_or_share(text, department):
 @pytest.mark.parametrize("text", ["内科的治療を検討", "外科医 3名", "心外膜に液貯留", "脳外傷の既往", "ｷﾀﾑﾗ 3ｷﾀﾑﾗ"])
 def test_department_look_alikes_stay(text):
     assert _of("DEPARTMENT", text) == []
+
+
+# --- a coined kana name the tokenizer cut, and practices named by their specialties ------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("患者はしらとり内科クリニックを受診した。", "しらとり内科クリニック"),
+        ("患者はとよさと呼吸器内科クリニックを受診した。", "とよさと呼吸器内科クリニック"),
+        ("患者はたまがわレディースクリニックを受診した。", "たまがわレディースクリニック"),
+        ("患者はおおたかの森クリニックを受診", "おおたかの森クリニック"),
+        ("患者はまえばし中央内科を受診", "まえばし中央内科"),
+        ("患者はきのした内科小児科を受診", "きのした内科小児科"),
+        ("はるな胃腸科・肛門科", "はるな胃腸科・肛門科"),
+        ("山田眼科で処方", "山田眼科"),
+        ("こども医療センター北を受診", "こども医療センター北"),
+        ("横浜リワークセンター ひだまりに通所", "横浜リワークセンター ひだまり"),
+        ("さくら保健センター", "さくら保健センター"),
+    ],
+)
+def test_coined_kana_and_practice_names(text, name):
+    assert name in found("facility-compound", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "紹介されたクリニック",
+        "近くにあるクリニック",
+        "大きなクリニック",
+        "あたらしいクリニック",
+        "いつも通っているクリニック",
+        "以前にしていた病院",
+        "本人が希望したら支援室で対応",
+        "入院にあたり病院の諸規則を守り",
+        "当院内科",
+        "消化器内科",
+        "依頼科：呼吸器内科",
+        "主治医 佐藤（循環器内科）",
+        "リウマチ膠原病内科",
+        "内科的治療",
+        "外科医 3名",
+        "（☑眼科 ☑整形外科）",
+        "港北区福祉保健センター",
+        "秩父市保健センター",
+        "院外処方：門前薬局",
+        "心臓病センター入院",
+        "ドック健診センター",
+    ],
+)
+def test_inflected_kana_departments_and_public_offices_are_no_facility(text):
+    assert found("facility-compound", text) == []

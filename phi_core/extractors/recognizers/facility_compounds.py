@@ -38,23 +38,44 @@ from phi_core.japanese.chars import (
     is_katakana,
 )
 from phi_core.japanese.honorifics import alternation, words
-from phi_core.japanese.organisations import FACILITY_HEADS, HOSPITAL_OPERATORS, PUBLIC_OWNERS
+from phi_core.japanese.organisations import (
+    FACILITY_HEADS,
+    HOSPITAL_OPERATORS,
+    PRACTICE_SPECIALTIES,
+    PUBLIC_OWNERS,
+)
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _HEAD = re.compile(alternation(FACILITY_HEADS))
+# A practice's specialties, more joined on (内科・小児科, 内科胃腸科), ending the word (not 内科的, 外科医).
+_PRACTICE = re.compile(
+    rf"(?:{alternation(PRACTICE_SPECIALTIES)})(?:[・･]?(?:{alternation(PRACTICE_SPECIALTIES)}))*(?![{KANJI}{KATAKANA}])"
+)
 # What turns the head into another noun: 病院機構, 病院協会, センター試験, 病院的, クリニックス.
 _NOT_AN_END = re.compile(rf"機構|協会|学会|連合|協議|団体|グループ|試験|化|的|群|[{KATAKANA}]")
 # A branch written right after the head: こども医療センター北, みなと病院 東分院.
+_BOUNDARY = r"[\s、。,，（(）)」』】／/：:｜|]|$"
+# A particle after a name in a sentence, before the sentence's next word: 北を受診, ひだまりに通所.
+_PARTICLE_THEN_WORD = rf"(?:を|に|へ|で|が|は|から|より|まで)(?=[{KANJI}{KATAKANA}])"
 _BRANCH = re.compile(
-    rf"(?:[東西南北]|[{KANJI}]{{1,3}}(?:分院|院)|分院|本院|別院|分室|サテライト)"
-    rf"(?=[\s、。,，（(）)」』】／/：:｜|]|$)"
+    rf"(?:[東西南北]|[{KANJI}]{{1,2}}(?<![入退通来転在帰開閉休受登病医当同本他前貴寺])(?:分院|院)|分院|本院|別院|分室|サテライト)"
+    rf"(?={_BOUNDARY}|{_PARTICLE_THEN_WORD})"
 )
 # A coined kana name after the head and a space: 横浜リワークセンター ひだまり.
 _KANA_AFTER = re.compile(
-    rf"[ \u3000](?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}})"
-    rf"(?=[\s、。,，（(）)」』】／/：:｜|]|$)"
+    rf"[ \u3000](?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}?)"
+    rf"(?={_BOUNDARY}|{_PARTICLE_THEN_WORD})"
+)
+# Where a name may open: a line's start, a space, punctuation, a bracket or a colon.
+_OPENING = re.compile(r"[\s、。,，「『（(【：:／/・]")
+_LEADING_PARTICLE = re.compile("からの|からは|から|より|まで|には|では|とは|へは|にて|[はがをにでへもとや]")
+# Runs that end as a verb, an adjective or a particle, or hold a small っ (行った).
+# A run that opens with し and ends in た is する inflected (していた, しました); きのした, やました are names.
+_INFLECTED = re.compile(
+    "っ|^し.*た$|(?:いた|れた|せた|てた|えた|んだ|だ|て|る|い|ない|ます|です|な|の|に|を|が|は|へ|も|や|か)$"
+    "|^(?:あたり|ついて|おいて|よって|かけて|むけて|わたり|つき|とも|して|より|ため)"
 )
 _OPERATOR = re.compile(rf"(?:{alternation(HOSPITAL_OPERATORS)})[ \u3000]?$")
 _MAX_WORDS = 8
@@ -67,10 +88,15 @@ _LEADING = frozenset(
     "院内 院外 管内 域内 全国 国内 海外 紹介元 紹介先 搬送先 転院先 受診先 入院先 通院先 入所先 依頼先 連携先 "
     "受入先 受け入れ先 かかりつけ 掛かりつけ 患者 本人 家族 他院 前医 近医 主治医 担当 担当医 複数 一部 別 "
     "ほか べつ まえ つぎ ちかく もより じもと 以下 上記 下記 左記 右記 該 次 全 各種 所属 紹介 搬送 受診 入院 "
-    "通院 転院 入所 外部 目的 精査 加療 依頼 予定 希望".split()
+    "通院 転院 入所 外部 目的 精査 加療 依頼 予定 希望 門前".split()
 ) | frozenset(words("person", "clinician", "position"))
 # Kana words that say whom a facility serves or what it treats, not which one it is.
-_GENERIC_KANA = frozenset("こども こころ からだ おとな いのち あかちゃん がん もの ひと みんな まち くらし".split())
+_GENERIC_KANA = frozenset(
+    "こども こころ からだ おとな いのち あかちゃん がん もの ひと みんな まち くらし ドック".split()
+)
+# A municipality's health or welfare office (港北区福祉保健センター, 秩父市保健センター) is a public office,
+# as a police station is: the writers leave it unmarked. A coined name makes it a facility (さくら保健センター).
+_PUBLIC_OFFICE = re.compile("(?:保健|福祉)$")
 
 
 class _Word(NamedTuple):
@@ -96,7 +122,7 @@ def _kind_of(surface: str, m: Morpheme | None) -> str:
         return "plain"
     if _kana_only(surface, is_katakana):
         # A loanword SudachiDict knows (メンタル, データ) is a kind; one it does not know is a coined name.
-        return "specific" if m.oov or m.is_proper else "plain"
+        return "specific" if (m.oov or m.is_proper) and surface not in _GENERIC_KANA else "plain"
     if m.pos[0] == "名詞" and (m.is_proper or m.oov) and m.pos[1] != "数詞":
         return "specific"
     return "plain"
@@ -104,7 +130,8 @@ def _kind_of(surface: str, m: Morpheme | None) -> str:
 
 def _takes(m: Morpheme) -> bool:
     if m.pos[0] in ("名詞", "接頭辞", "接尾辞"):
-        return not m.surface.isspace() and m.pos[1] != "数詞"
+        # A word of letters: not a symbol the tokenizer did not know (☑, ※).
+        return all(ch.isalnum() or ch in "・ー々ヶ" for ch in m.surface) and m.pos[1] != "数詞"
     return m.pos[0] == "助詞" and m.surface in ("の", "と")
 
 
@@ -120,18 +147,49 @@ def _words_before(text: str, morphemes: list[Morpheme], starts: list[int], head:
         position, index = m.start, index - 1
     elif index >= 0 and morphemes[index].end != head:
         return found
+    stopped_on_kana = False
     while index >= 0 and len(found) < _MAX_WORDS:
         m = morphemes[index]
         if m.end != position or head - m.start > _MAX_CHARS or not _takes(m):
+            # A particle ends a sentence's words cleanly; a verb or an adverb in kana may be a cut coined name.
+            stopped_on_kana = m.end == position and is_hiragana(m.surface[-1]) and m.pos[0] != "助詞"
             break
         found.append(_Word(m.start, m.end, _kind_of(m.surface, m)))
         position, index = m.start, index - 1
     found.reverse()
+    if stopped_on_kana:
+        found = _coined_kana(text, found, head)
     # 県 + 立: a public owner the tokenizer cut in two.
     for i in range(len(found) - 2, -1, -1):
         if text[found[i].start : found[i + 1].end] in PUBLIC_OWNERS:
             found[i : i + 2] = [_Word(found[i].start, found[i + 1].end, "owner")]
     return found
+
+
+def _coined_kana(text: str, found: list[_Word], head: int) -> list[_Word]:
+    """The hiragana run before the compound as one coined word, when the tokenizer cut it into verbs and
+    particles (しら + とり, たま + がわ): from the last letter that is not hiragana, less a particle a sentence
+    put there after a noun (患者は|しらとり). Runs that end as a verb, an adjective or a particle do (された,
+    近くにある, 大きな, べつの): no name."""
+    kept = [w for w in found if not all(is_hiragana(ch) for ch in text[w.start : w.end])]
+    # The hiragana words the walk took at the compound's start belong to the run.
+    while found and found[0] not in kept[:1]:
+        found = found[1:]
+    end = found[0].start if found else head
+    start = end
+    while start > 0 and is_hiragana(text[start - 1]) and end - start < 12:
+        start -= 1
+    run = text[start:end]
+    if start > 0 and not _OPENING.match(text[start - 1]):
+        # After a noun only a particle opens a name (患者は|しらとり); kana glued to a kanji word inflects it
+        # (希望したら, 紹介された).
+        particle = _LEADING_PARTICLE.match(run)
+        if particle is None:
+            return found
+        run = run[particle.end() :]
+    if len(run) < 3 or _INFLECTED.search(run) or run in _LEADING or run in _GENERIC_KANA:
+        return found
+    return [_Word(end - len(run), end, "specific"), *found]
 
 
 def _name_words(found: list[_Word]) -> list[_Word]:
@@ -169,30 +227,44 @@ class FacilityCompoundRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if not any(head in text for head in FACILITY_HEADS):
+        practices = any(kind in text for kind in PRACTICE_SPECIALTIES)
+        if not practices and not any(head in text for head in FACILITY_HEADS):
             return []
         morphemes = document_morphemes(doc)
         starts = [m.start for m in morphemes]
         found = []
         for head in _HEAD.finditer(text):
-            if _NOT_AN_END.match(text, head.end()):
-                continue
-            name = _name_words(_words_before(text, morphemes, starts, head.start()))
-            if not name:
-                continue
-            end = head.end()
-            branch = _BRANCH.match(text, end)
-            after = _KANA_AFTER.match(text, end)
-            named = any(w.kind == "specific" for w in name) or (any(w.kind == "owner" for w in name) and len(name) >= 2)
-            if branch:
-                end, named = branch.end(), True
-            elif after and named and after.group("name") not in _GENERIC_KANA:
-                end = after.end()
-            if not named:
-                continue
-            start = name[0].start
-            operator = _OPERATOR.search(text, max(0, start - 16), start)
-            if operator:
-                start = operator.start()
-            found.append(Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
+            if not _NOT_AN_END.match(text, head.end()):
+                found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=False))
+        if practices:
+            for head in _PRACTICE.finditer(text):
+                found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=True))
         return found
+
+    @staticmethod
+    def _named(text: str, morphemes: list[Morpheme], starts: list[int], head: int, end: int, practice: bool):
+        name = _name_words(_words_before(text, morphemes, starts, head))
+        if not name:
+            return []
+        specific = any(w.kind == "specific" for w in name)
+        if practice:
+            # A specialty after a plain word is a department (消化器内科, 当院内科): only a name makes a practice.
+            return [Candidate(name[0].start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT)] if specific else []
+        if _PUBLIC_OFFICE.search(text, 0, head) and not any(
+            w.kind == "specific" and is_hiragana(text[w.start]) for w in name
+        ):
+            return []
+        branch = _BRANCH.match(text, end)
+        after = _KANA_AFTER.match(text, end)
+        named = specific or (any(w.kind == "owner" for w in name) and len(name) >= 2)
+        if branch:
+            end, named = branch.end(), True
+        elif after and named and after.group("name") not in _GENERIC_KANA:
+            end = after.end()
+        if not named:
+            return []
+        start = name[0].start
+        operator = _OPERATOR.search(text, max(0, start - 16), start)
+        if operator:
+            start = operator.start()
+        return [Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT)]

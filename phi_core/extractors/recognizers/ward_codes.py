@@ -41,9 +41,9 @@ _ENGLISH_UNIT = re.compile(
     r"(?<![A-Za-z])(?P<first>[A-Z]{2,6}|[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2} (?:clinic|ward|unit)(?![A-Za-z])"
     rf"(?:[ ]?\({_CODE}\))?"
 )
-# A specialty's word (Cardiology, Neurosurgery, Paediatrics) or an acronym (IBD, HIV) says whose unit it
+# A specialty's word (Cardiology, Neurosurgery, Paediatrics, Pediatric, Surgical) or an acronym (IBD, HIV) says whose unit it
 # is; other words say what kind (outpatient clinic, Requested ward) or name a device (MRI unit).
-_SPECIALTY_ENDINGS = ("ology", "surgery", "iatrics", "iatry", "ics", "Medicine")
+_SPECIALTY_ENDINGS = ("ology", "surgery", "iatrics", "iatry", "ics", "ric", "ical", "Medicine")
 _NOT_ACRONYMS = frozenset("CT MRI MR PET US ECG EEG OR ER".split())
 
 
