@@ -199,3 +199,28 @@ def test_coined_kana_and_practice_names(text, name):
 )
 def test_inflected_kana_departments_and_public_offices_are_no_facility(text):
     assert found("facility-compound", text) == []
+
+
+# --- facility names in Latin letters with a possessive, a hyphen, or the kind first -------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("患者はMinato Bay Women's Hospitalを受診した。", "Minato Bay Women's Hospital"),
+        ("Transferred to Clinique Saint-Michel (Lyon).", "Clinique Saint-Michel"),
+        ("seen at St. Mary's Hospital, London", "St. Mary's Hospital"),
+        ("Referred from Hôpital Pitié-Salpêtrière", "Hôpital Pitié-Salpêtrière"),
+        ("Children's Hospital of Philadelphia", "Children's Hospital of Philadelphia"),
+    ],
+)
+def test_latin_facility_names(text, name):
+    assert name in found("latin-facility", text)
+    assert any(name in value for value in _of("HOSPITAL_NAME", text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["taken to the hospital", "General Hospital", "Women's Hospital", "Our Clinic", "Discharged from Hospital"]
+)
+def test_generic_latin_facility_words_stay(text):
+    assert found("latin-facility", text) == []
