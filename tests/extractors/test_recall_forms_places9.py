@@ -165,6 +165,7 @@ def test_department_look_alikes_stay(text):
         ("こども医療センター北を受診", "こども医療センター北"),
         ("横浜リワークセンター ひだまりに通所", "横浜リワークセンター ひだまり"),
         ("さくら保健センター", "さくら保健センター"),
+        ("母は わかば園 に通所", "わかば園"),
     ],
 )
 def test_coined_kana_and_practice_names(text, name):
@@ -195,6 +196,10 @@ def test_coined_kana_and_practice_names(text, name):
         "院外処方：門前薬局",
         "心臓病センター入院",
         "ドック健診センター",
+        "上野公園を散歩",
+        "ひまわり保育園",
+        "花園町3丁目",
+        "聖マリア学園",
     ],
 )
 def test_inflected_kana_departments_and_public_offices_are_no_facility(text):

@@ -41,6 +41,7 @@ from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.organisations import (
     FACILITY_HEADS,
     HOSPITAL_OPERATORS,
+    NOT_CARE_GARDENS,
     PRACTICE_SPECIALTIES,
     PUBLIC_OWNERS,
 )
@@ -78,6 +79,7 @@ _INFLECTED = re.compile(
     "|^(?:あたり|ついて|おいて|よって|かけて|むけて|わたり|つき|とも|して|より|ため)"
 )
 _OPERATOR = re.compile(rf"(?:{alternation(HOSPITAL_OPERATORS)})[ \u3000]?$")
+_KANJI_AT = re.compile(f"[{KANJI}]")
 _MAX_WORDS = 8
 _MAX_CHARS = 20
 
@@ -234,6 +236,10 @@ class FacilityCompoundRecognizer(Recognizer):
         starts = [m.start for m in morphemes]
         found = []
         for head in _HEAD.finditer(text):
+            if head.group() == "園" and (
+                _KANJI_AT.match(text, head.end()) or text.endswith(NOT_CARE_GARDENS, 0, head.start())
+            ):
+                continue  # 公園, 保育園, 花園町: a park, a school, a place
             if not _NOT_AN_END.match(text, head.end()):
                 found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=False))
         if practices:
