@@ -32,6 +32,7 @@ SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "�
 FACILITY_HEADS: tuple[str, ...] = (
     "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
     "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー", "園",
+    "ホスピス", "療養所", "作業所",
 )  # fmt: skip
 # Words that make 園 a park, a garden, a school or a farm, not a home or a day centre (わかば園).
 NOT_CARE_GARDENS: tuple[str, ...] = (
