@@ -229,3 +229,13 @@ def test_latin_facility_names(text, name):
 )
 def test_generic_latin_facility_words_stay(text):
     assert found("latin-facility", text) == []
+
+
+def test_a_facility_head_broken_across_a_line():
+    assert found("facility-compound", "保険医療機関  さがみ野中央クリ\nニック\n所在地") == ["さがみ野中央クリ\nニック"]
+    assert found("facility-compound", "総合病\n院") == []
+
+
+def test_the_radiology_department_after_a_label_of_record():
+    assert ("放射線科", "DEPARTMENT") in masked("依頼元：放射線科 読影室")
+    assert _of("DEPARTMENT", "悪化時は放射線科受付へ") == []  # the writer's own department, guidelines

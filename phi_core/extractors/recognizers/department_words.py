@@ -83,6 +83,8 @@ _ADVICE = re.compile(
 )
 # The reading department of a radiology report is the writer's, never the patient's (guidelines).
 _WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})
+# ... unless a label says it is the department of record: 依頼元：放射線科, 診療科 放射線科.
+_RECORD_LABEL = re.compile(r"(?:依頼元|依頼科|依頼部署|診療科|受診科|担当科|所属科)[ \u3000]*[:：]?[ \u3000]*$")
 _WARD_OF = re.compile(rf"{_AFTER}")
 # A kanji right before the department that makes it no department of record.
 _GENERIC_BEFORE = frozenset("当他各同本貴前")
@@ -140,7 +142,8 @@ class DepartmentWordRecognizer(Recognizer):
         found = [
             Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
             for s, e in spans
-            if not _ADVICE.match(text, e) and text[s:e] not in _WRITERS
+            if not _ADVICE.match(text, e)
+            and (text[s:e] not in _WRITERS or _RECORD_LABEL.search(text, max(0, s - 12), s))
         ]
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _UNIT.finditer(text))
         for cand in list(found):

@@ -50,6 +50,10 @@ from phi_core.nlp.morphemes import Morpheme, document_morphemes
 from .sudachi_names import RANK_SUPPLEMENT
 
 _HEAD = re.compile(alternation(FACILITY_HEADS))
+# A head broken across a line by a form's narrow cell: さがみ野中央クリ⏎ニック.
+_SPLIT_HEAD = re.compile(
+    alternation(tuple(f"{h[:i]}\n{h[i:]}" for h in FACILITY_HEADS if len(h) > 1 for i in range(1, len(h))))
+)
 # A practice's specialties, more joined on (内科・小児科, 内科胃腸科), ending the word (not 内科的, 外科医).
 _PRACTICE = re.compile(
     rf"(?:{alternation(PRACTICE_SPECIALTIES)})(?:[・･]?(?:{alternation(PRACTICE_SPECIALTIES)}))*(?![{KANJI}{KATAKANA}])"
@@ -230,7 +234,8 @@ class FacilityCompoundRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         practices = any(kind in text for kind in PRACTICE_SPECIALTIES)
-        if not practices and not any(head in text for head in FACILITY_HEADS):
+        split = "\n" in text and _SPLIT_HEAD.search(text) is not None
+        if not practices and not split and not any(head in text for head in FACILITY_HEADS):
             return []
         morphemes = document_morphemes(doc)
         starts = [m.start for m in morphemes]
@@ -241,6 +246,9 @@ class FacilityCompoundRecognizer(Recognizer):
             ):
                 continue  # 公園, 保育園, 花園町: a park, a school, a place
             if not _NOT_AN_END.match(text, head.end()):
+                found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=False))
+        if split:
+            for head in _SPLIT_HEAD.finditer(text):
                 found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=False))
         if practices:
             for head in _PRACTICE.finditer(text):
