@@ -239,3 +239,10 @@ def test_a_facility_head_broken_across_a_line():
 def test_the_radiology_department_after_a_label_of_record():
     assert ("放射線科", "DEPARTMENT") in masked("依頼元：放射線科 読影室")
     assert _of("DEPARTMENT", "悪化時は放射線科受付へ") == []  # the writer's own department, guidelines
+
+
+def test_a_coined_hiragana_name_after_a_kind_of_facility():
+    assert found("facility-compound", "児童発達支援センター にじいろ（週1回）") == ["児童発達支援センター にじいろ"]
+    assert found("facility-compound", "救命救急センター まで搬送") == []
+    assert found("facility-compound", "外来化学療法センター ベッド C-12") == []
+    assert found("facility-compound", "障害学生支援室 ヴォルコフ 亜希") == []

@@ -82,6 +82,10 @@ _INFLECTED = re.compile(
     "っ|^し.*た$|(?:いた|れた|せた|てた|えた|んだ|だ|て|る|い|ない|ます|です|な|の|に|を|が|は|へ|も|や|か)$"
     "|^(?:あたり|ついて|おいて|よって|かけて|むけて|わたり|つき|とも|して|より|ため)"
 )
+# Kana words a sentence goes on with after a facility and a space.
+_FUNCTION_WORDS = frozenset(
+    "まで から より など にて では には への へは です ます こと もの ため よう とき ほか".split()
+)
 _OPERATOR = re.compile(rf"(?:{alternation(HOSPITAL_OPERATORS)})[ \u3000]?$")
 _KANJI_AT = re.compile(f"[{KANJI}]")
 _MAX_WORDS = 8
@@ -198,6 +202,10 @@ def _coined_kana(text: str, found: list[_Word], head: int) -> list[_Word]:
     return [_Word(end - len(run), end, "specific"), *found]
 
 
+def _coined(kana: str) -> bool:
+    return kana not in _GENERIC_KANA and kana not in _FUNCTION_WORDS and not _INFLECTED.search(kana)
+
+
 def _name_words(found: list[_Word]) -> list[_Word]:
     """The words that may belong to the name: after the last leading word, through joins that join a name."""
     for i in range(len(found) - 1, -1, -1):
@@ -273,8 +281,10 @@ class FacilityCompoundRecognizer(Recognizer):
         named = specific or (any(w.kind == "owner" for w in name) and len(name) >= 2)
         if branch:
             end, named = branch.end(), True
-        elif after and named and after.group("name") not in _GENERIC_KANA:
-            end = after.end()
+        elif after and _coined(after.group("name")) and (named or is_hiragana(after.group("name")[0])):
+            # A kind's words then a coined name in hiragana after a space: 児童発達支援センター にじいろ (in
+            # katakana it may be a person or a thing: 障害学生支援室 ヴォルコフ, 化学療法センター ベッド).
+            end, named = after.end(), True
         if not named:
             return []
         start = name[0].start
