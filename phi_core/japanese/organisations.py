@@ -55,3 +55,6 @@ PRACTICE_SPECIALTIES: tuple[str, ...] = (
     "心療内科", "内科", "整形外科", "形成外科", "外科", "小児科", "眼科", "皮膚科", "耳鼻咽喉科", "耳鼻科",
     "産婦人科", "婦人科", "泌尿器科", "胃腸科", "肛門科", "歯科", "精神科", "消化器科", "循環器科",
 )  # fmt: skip
+# Hospital groups whose word alone names a hospital after its place, as staff say it: 横浜労災, 熊本日赤,
+# 名古屋第二赤十字 (not 労災保険, 日赤病院: a word runs on).
+HOSPITAL_GROUPS: tuple[str, ...] = ("日赤", "赤十字", "労災", "済生会", "徳洲会", "厚生連")

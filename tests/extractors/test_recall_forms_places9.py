@@ -246,3 +246,16 @@ def test_a_coined_hiragana_name_after_a_kind_of_facility():
     assert found("facility-compound", "救命救急センター まで搬送") == []
     assert found("facility-compound", "外来化学療法センター ベッド C-12") == []
     assert found("facility-compound", "障害学生支援室 ヴォルコフ 亜希") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("横浜労災へ紹介", "横浜労災"), ("熊本日赤で手術", "熊本日赤"), ("名古屋第二赤十字に搬送", "名古屋第二赤十字")],
+)
+def test_a_hospital_group_after_its_place_names_a_hospital(text, name):
+    assert name in found("facility-compound", text)
+
+
+@pytest.mark.parametrize("text", ["労災保険の申請", "業務上の労災", "日本赤十字社", "日赤病院", "3病院に問い合わせ"])
+def test_group_words_and_counts_name_no_hospital(text):
+    assert found("facility-compound", text) == []

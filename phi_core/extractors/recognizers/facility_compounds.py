@@ -40,6 +40,7 @@ from phi_core.japanese.chars import (
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.organisations import (
     FACILITY_HEADS,
+    HOSPITAL_GROUPS,
     HOSPITAL_OPERATORS,
     NOT_CARE_GARDENS,
     PRACTICE_SPECIALTIES,
@@ -50,6 +51,7 @@ from phi_core.nlp.morphemes import Morpheme, document_morphemes
 from .sudachi_names import RANK_SUPPLEMENT
 
 _HEAD = re.compile(alternation(FACILITY_HEADS))
+_GROUP = re.compile(rf"(?:{alternation(HOSPITAL_GROUPS)})(?![{KANJI}{KATAKANA}])")
 # A head broken across a line by a form's narrow cell: さがみ野中央クリ⏎ニック.
 _SPLIT_HEAD = re.compile(
     alternation(tuple(f"{h[:i]}\n{h[i:]}" for h in FACILITY_HEADS if len(h) > 1 for i in range(1, len(h))))
@@ -141,7 +143,10 @@ def _kind_of(surface: str, m: Morpheme | None) -> str:
 def _takes(m: Morpheme) -> bool:
     if m.pos[0] in ("名詞", "接頭辞", "接尾辞"):
         # A word of letters: not a symbol the tokenizer did not know (☑, ※).
-        return all(ch.isalnum() or ch in "・ー々ヶ" for ch in m.surface) and m.pos[1] != "数詞"
+        # Numbers in kanji name (第二, 第一); in digits they count (3病院).
+        return all(ch.isalnum() or ch in "・ー々ヶ" for ch in m.surface) and (
+            m.pos[1] != "数詞" or all(ch in "一二三四五六七八九十" for ch in m.surface)
+        )
     return m.pos[0] == "助詞" and m.surface in ("の", "と")
 
 
@@ -241,7 +246,7 @@ class FacilityCompoundRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        practices = any(kind in text for kind in PRACTICE_SPECIALTIES)
+        practices = any(kind in text for kind in PRACTICE_SPECIALTIES + HOSPITAL_GROUPS)
         split = "\n" in text and _SPLIT_HEAD.search(text) is not None
         if not practices and not split and not any(head in text for head in FACILITY_HEADS):
             return []
@@ -259,8 +264,9 @@ class FacilityCompoundRecognizer(Recognizer):
             for head in _SPLIT_HEAD.finditer(text):
                 found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=False))
         if practices:
-            for head in _PRACTICE.finditer(text):
-                found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=True))
+            for pattern in (_PRACTICE, _GROUP):
+                for head in pattern.finditer(text):
+                    found.extend(self._named(text, morphemes, starts, head.start(), head.end(), practice=True))
         return found
 
     @staticmethod
