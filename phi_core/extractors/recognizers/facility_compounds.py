@@ -287,9 +287,9 @@ class FacilityCompoundRecognizer(Recognizer):
         named = specific or (any(w.kind == "owner" for w in name) and len(name) >= 2)
         if branch:
             end, named = branch.end(), True
-        elif after and _coined(after.group("name")) and (named or is_hiragana(after.group("name")[0])):
-            # A kind's words then a coined name in hiragana after a space: 児童発達支援センター にじいろ (in
-            # katakana it may be a person or a thing: 障害学生支援室 ヴォルコフ, 化学療法センター ベッド).
+        elif after and _coined(after.group("name")) and is_hiragana(after.group("name")[0]):
+            # A coined name in hiragana after a space: 児童発達支援センター にじいろ (in katakana it may be a
+            # person or a thing: 障害学生支援室 ヴォルコフ, 化学療法センター ベッド, 横浜医療センター スタッフ).
             end, named = after.end(), True
         if not named:
             return []
