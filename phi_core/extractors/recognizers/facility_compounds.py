@@ -15,9 +15,20 @@ points at a facility without naming it (当院, 同センター, 近くのクリ
 
 The compound runs back from the head over nouns, prefixes and suffixes (and
 の or と between words of a name: こどもと大人の), and stops at a particle, a verb,
-a space or punctuation. A body that runs the hospital, written before it with a
-space (国立病院機構 横浜医療センター), and a kana name after the head and a
-space (横浜リワークセンター ひだまり) belong to the name.
+a space or punctuation. Where the tokenizer cut a coined hiragana name into verbs
+and particles (患者は|しらとり内科クリニック), the hiragana run after the sentence's
+particle is read as one word. A body that runs the hospital, written before it
+with a space (国立病院機構 横浜医療センター), and a hiragana name after the head
+and a space (横浜リワークセンター ひだまり, 児童発達支援センター にじいろ) belong
+to the name; a head broken across a line (クリ⏎ニック) is still a head.
+
+The same words make a practice's name before its specialties (まえばし中央内科,
+きのした内科小児科, 山田眼科) and a hospital's before its group's word (横浜労災,
+熊本日赤), but only with a word that says which one: after plain words a
+specialty is a department (消化器内科, 当院内科) and 労災 is an insurance. A
+municipality's health or welfare office (港北区福祉保健センター) is a public
+office the writers leave unmarked, and 園 after a park's, a school's or a
+place's word (公園, 保育園, 花園町) is no home.
 """
 
 from __future__ import annotations
@@ -29,7 +40,6 @@ from typing import ClassVar, NamedTuple
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import (
-    FULL_WIDTH_KATAKANA,
     HIRAGANA_LETTERS,
     KANJI,
     KATAKANA,
@@ -62,17 +72,18 @@ _PRACTICE = re.compile(
 )
 # What turns the head into another noun: 病院機構, 病院協会, センター試験, 病院的, クリニックス.
 _NOT_AN_END = re.compile(rf"機構|協会|学会|連合|協議|団体|グループ|試験|化|的|群|[{KATAKANA}]")
-# A branch written right after the head: こども医療センター北, みなと病院 東分院.
 _BOUNDARY = r"[\s、。,，（(）)」』】／/：:｜|]|$"
 # A particle after a name in a sentence, before the sentence's next word: 北を受診, ひだまりに通所.
 _PARTICLE_THEN_WORD = rf"(?:を|に|へ|で|が|は|から|より|まで)(?=[{KANJI}{KATAKANA}])"
+# A branch written right after the head: こども医療センター北, さくらクリニック銀座院 (not センター入院).
 _BRANCH = re.compile(
     rf"(?:[東西南北]|[{KANJI}]{{1,2}}(?<![入退通来転在帰開閉休受登病医当同本他前貴寺])(?:分院|院)|分院|本院|別院|分室|サテライト)"
     rf"(?={_BOUNDARY}|{_PARTICLE_THEN_WORD})"
 )
-# A coined kana name after the head and a space: 横浜リワークセンター ひだまり.
+# A coined name in hiragana after the head and a space: 横浜リワークセンター ひだまり (in katakana it may be a
+# person or a thing: 障害学生支援室 ヴォルコフ, 化学療法センター ベッド, 横浜医療センター スタッフ).
 _KANA_AFTER = re.compile(
-    rf"[ \u3000](?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}?)"
+    rf"[ \u3000](?P<name>[{HIRAGANA_LETTERS}{LONG_VOWEL}]{{2,10}}?)"
     rf"(?={_BOUNDARY}|{_PARTICLE_THEN_WORD})"
 )
 # Where a name may open: a line's start, a space, punctuation, a bracket or a colon.
@@ -108,7 +119,7 @@ _GENERIC_KANA = frozenset(
 )
 # A municipality's health or welfare office (港北区福祉保健センター, 秩父市保健センター) is a public office,
 # as a police station is: the writers leave it unmarked. A coined name makes it a facility (さくら保健センター).
-_PUBLIC_OFFICE = re.compile("(?:保健|福祉)$")
+_PUBLIC_OFFICES = ("保健", "福祉")
 
 
 class _Word(NamedTuple):
@@ -278,7 +289,7 @@ class FacilityCompoundRecognizer(Recognizer):
         if practice:
             # A specialty after a plain word is a department (消化器内科, 当院内科): only a name makes a practice.
             return [Candidate(name[0].start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT)] if specific else []
-        if _PUBLIC_OFFICE.search(text, 0, head) and not any(
+        if text.endswith(_PUBLIC_OFFICES, 0, head) and not any(
             w.kind == "specific" and is_hiragana(text[w.start]) for w in name
         ):
             return []
@@ -287,9 +298,7 @@ class FacilityCompoundRecognizer(Recognizer):
         named = specific or (any(w.kind == "owner" for w in name) and len(name) >= 2)
         if branch:
             end, named = branch.end(), True
-        elif after and _coined(after.group("name")) and is_hiragana(after.group("name")[0]):
-            # A coined name in hiragana after a space: 児童発達支援センター にじいろ (in katakana it may be a
-            # person or a thing: 障害学生支援室 ヴォルコフ, 化学療法センター ベッド, 横浜医療センター スタッフ).
+        elif after and _coined(after.group("name")):
             end, named = after.end(), True
         if not named:
             return []
