@@ -45,7 +45,7 @@ _SHORT = re.compile(
 # start of a name: 3ｷﾀﾑﾗ).
 _KANA_WARD = re.compile(
     r"(?<![0-9０-９])[0-9０-９]{1,2}(?:ｶｲ|カイ)?(?:ﾆｼ|ﾋｶﾞｼ|ﾐﾅﾐ|ｷﾀ|ニシ|ヒガシ|ミナミ|キタ)(?:[ \u3000]?(?:ﾋﾞｮｳﾄｳ|ビョウトウ))?"
-    r"(?![ｦ-ﾟァ-ヺー])"
+    rf"(?![{KATAKANA}])"
 )
 # A ward by a letter and a number before 病棟 (B2病棟, 7W病棟).
 _CODED_WARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[A-Z]{1,2})病棟")
