@@ -27,3 +27,34 @@ PLACE_KINDS: tuple[str, ...] = (
 PLACE_KINDS_FIRST: tuple[str, ...] = ("献血ルーム", "献血センター")
 # Words that end the name of a learned society or an association: 日本外科学会 is no surgery practice.
 SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "連合会")
+# The head nouns that end the name of a place of care whatever words stand before them
+# (ひだまり発達相談室, 横浜北部救命救急センター, 経堂こどもと大人のクリニック).
+FACILITY_HEADS: tuple[str, ...] = (
+    "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
+    "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー", "園",
+    "ホスピス", "療養所", "作業所",
+)  # fmt: skip
+# Words that make 園 a park, a garden, a school or a farm, not a home or a day centre (わかば園).
+NOT_CARE_GARDENS: tuple[str, ...] = (
+    "公", "動物", "植物", "保育", "幼稚", "学", "霊", "庭", "農", "菜", "楽", "田", "遊", "花", "果樹", "茶", "梅",
+    "こども", "子ども", "子供", "薬草", "造", "入", "退", "来", "開", "閉", "登", "降",
+)  # fmt: skip
+# Public owners written glued before a facility's name: 県立こども医療センター, 市立みなと中央病院.
+PUBLIC_OWNERS: tuple[str, ...] = (
+    "県立", "市立", "国立", "都立", "府立", "道立", "町立", "村立", "区立", "公立", "私立",
+)  # fmt: skip
+# Bodies that run hospitals, written before the hospital's own name with a space:
+# 国立病院機構 横浜医療センター, 地域医療機能推進機構 東京新宿メディカルセンター.
+HOSPITAL_OPERATORS: tuple[str, ...] = (
+    "独立行政法人国立病院機構", "国立病院機構", "地域医療機能推進機構", "労働者健康安全機構", "日本赤十字社",
+    "恩賜財団済生会", "済生会", "国家公務員共済組合連合会", "JCHO", "厚生連", "徳洲会",
+)  # fmt: skip
+# Specialties a practice is named by after its own name (まえばし中央内科, きのした内科小児科): a
+# practice's name only with a word that says which one (a department alone is 消化器内科).
+PRACTICE_SPECIALTIES: tuple[str, ...] = (
+    "心療内科", "内科", "整形外科", "形成外科", "外科", "小児科", "眼科", "皮膚科", "耳鼻咽喉科", "耳鼻科",
+    "産婦人科", "婦人科", "泌尿器科", "胃腸科", "肛門科", "歯科", "精神科", "消化器科", "循環器科",
+)  # fmt: skip
+# Hospital groups whose word alone names a hospital after its place, as staff say it: 横浜労災, 熊本日赤,
+# 名古屋第二赤十字 (not 労災保険, 日赤病院: a word runs on).
+HOSPITAL_GROUPS: tuple[str, ...] = ("日赤", "赤十字", "労災", "済生会", "徳洲会", "厚生連")

@@ -38,11 +38,14 @@ _ER = re.compile(
 )
 _SHORT = re.compile(
     rf"(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内|総診)"
-    rf"(?![{KANJI}])|(?<![{KANJI}])(?:心外|整外|脳外)(?=分|外来|病棟|当直|Dr)"
+    rf"(?![{KANJI}])|(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内)"
+    r"(?=分|外来|病棟|当直|共観|併診|転科|受診|紹介|依頼|医局|Dr)"
 )
-# A ward by floor and wing read in katakana, as older systems print it: 4ｶｲﾆｼ, 5カイヒガシ.
+# A ward by floor and wing read in katakana, as older systems print it: 4ｶｲﾆｼ, 5カイヒガシ, 6ｷﾀ (not the
+# start of a name: 3ｷﾀﾑﾗ).
 _KANA_WARD = re.compile(
-    r"(?<![0-9０-９])[0-9０-９]{1,2}(?:ｶｲ|カイ)(?:ﾆｼ|ﾋｶﾞｼ|ﾐﾅﾐ|ｷﾀ|ニシ|ヒガシ|ミナミ|キタ)(?:[ \u3000]?(?:ﾋﾞｮｳﾄｳ|ビョウトウ))?"
+    r"(?<![0-9０-９])[0-9０-９]{1,2}(?:ｶｲ|カイ)?(?:ﾆｼ|ﾋｶﾞｼ|ﾐﾅﾐ|ｷﾀ|ニシ|ヒガシ|ミナミ|キタ)(?:[ \u3000]?(?:ﾋﾞｮｳﾄｳ|ビョウトウ))?"
+    rf"(?![{KATAKANA}])"
 )
 # A ward by a letter and a number before 病棟 (B2病棟, 7W病棟).
 _CODED_WARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[A-Z]{1,2})病棟")
@@ -106,7 +109,7 @@ class DepartmentUnitRecognizer(Recognizer):
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
         if "病棟" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _CODED_WARD.finditer(text))
-        if "ｶｲ" in text or "カイ" in text:
+        if any(wing in text for wing in ("ﾆｼ", "ﾋｶﾞｼ", "ﾐﾅﾐ", "ｷﾀ", "ニシ", "ヒガシ", "ミナミ", "キタ")):
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _KANA_WARD.finditer(text))
         if "室" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ROOM_UNIT.finditer(text))

@@ -39,10 +39,11 @@ from .sudachi_names import RANK_SUPPLEMENT
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
 # A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too, and so
-# does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直).
+# does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直), a
+# paper it issued or its office (総合診療科発行の処方箋, 整形外科医局), its share of a list (消化器内科分).
 _AFTER = (
     rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟"
-    r"|再診|初診|予約|当直|日直|宿直|待機)"
+    rf"|再診|初診|予約|当直|日直|宿直|待機|共観|転科|発行|医局|分(?![{KANJI}]))"
 )
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
@@ -82,6 +83,8 @@ _ADVICE = re.compile(
 )
 # The reading department of a radiology report is the writer's, never the patient's (guidelines).
 _WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})
+# ... unless a label says it is the department of record: 依頼元：放射線科, 診療科 放射線科.
+_RECORD_LABEL = re.compile(r"(?:依頼元|依頼科|依頼部署|診療科|受診科|担当科|所属科)[ \u3000]*[:：]?[ \u3000]*$")
 _WARD_OF = re.compile(rf"{_AFTER}")
 # A kanji right before the department that makes it no department of record.
 _GENERIC_BEFORE = frozenset("当他各同本貴前")
@@ -139,7 +142,8 @@ class DepartmentWordRecognizer(Recognizer):
         found = [
             Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
             for s, e in spans
-            if not _ADVICE.match(text, e) and text[s:e] not in _WRITERS
+            if not _ADVICE.match(text, e)
+            and (text[s:e] not in _WRITERS or _RECORD_LABEL.search(text, max(0, s - 12), s))
         ]
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _UNIT.finditer(text))
         for cand in list(found):

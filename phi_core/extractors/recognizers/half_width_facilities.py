@@ -20,7 +20,7 @@ from phi_core.japanese.width import fold_with_offsets
 from .sudachi_names import RANK_SUPPLEMENT
 
 _HALF_WIDTH_KATAKANA = re.compile(f"[{HALF_WIDTH_KATAKANA}]")
-_READERS = ("service-name", "kana-facility", "facility", "facility-kind", "kana-clinic")
+_READERS = ("service-name", "kana-facility", "facility", "facility-kind", "kana-clinic", "facility-compound")
 
 
 @register

@@ -1,0 +1,64 @@
+"""Facility names in Latin letters that the English patterns miss (recall-first).
+
+- capitalised words with a possessive or a hyphen before the kind: "Minato Bay Women's Hospital",
+  "St. Mary's Hospital", "Children's Hospital of Philadelphia" (the place after "of" too);
+- a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière",
+  "Klinikum Rechts der Isar", "Ospedale San Raffaele".
+
+Not a kind after generic words only ("the hospital", "General Hospital", "Our Clinic", "Women's Hospital").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:['’]s)?|[{_UPPER}]{{2,}}|St\.)"
+_KINDS = (
+    "Hospital|Clinic|Medical Center|Medical Centre|Health Center|Health Centre|Infirmary|Hospice|Nursing Home"
+    "|Care Home|Pharmacy|Maternity Home|Children['’]s Hospital"
+)
+_NAME_FIRST = re.compile(
+    rf"(?<![A-Za-z])(?P<words>{_WORD}(?:[ -]{_WORD}){{0,4}}) (?:{_KINDS})(?![A-Za-z])"
+    rf"(?: of(?: the)? [{_UPPER}][{_LOWER}]+(?: [{_UPPER}][{_LOWER}]+)?)?"
+)
+_KIND_FIRST = re.compile(
+    rf"(?<![A-Za-z])(?:Clinique|Hôpital|Hopital|Klinikum|Klinik|Ospedale|Clínica|Policlinico|Centre Hospitalier)"
+    rf"(?: (?:de la|de|du|des|del|della|der|di|am|an der|Universitaire))?"
+    rf"(?:[ -](?:{_WORD}|der|de|la)){{1,4}}"
+)
+# Words that say what kind of place, or point at one, not which.
+_GENERIC = frozenset(
+    "The A An Our Your This That Same Other Another Local Referring Outside Previous General City Central "
+    "Municipal Prefectural University Teaching Community District Regional Private Public Veterans Women's "
+    "Women’s Children's Children’s Maternity Psychiatric Mental Rehabilitation Cancer Eye Dental Day Free "
+    "Memorial Red Cross Rural Specialist Tertiary Affiliated National St. ER ICU".split()
+)
+_OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")
+
+
+@register
+class LatinFacilityRecognizer(Recognizer):
+    name: ClassVar[str] = "latin-facility"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        for m in _NAME_FIRST.finditer(text):
+            start, words = m.start(), m.group("words")
+            while words.startswith(_OPENERS):
+                cut = words.index(" ") + 1
+                start, words = start + cut, words[cut:]
+            named = [w for w in re.split("[ -]", words) if w not in _GENERIC]
+            if named or " of " in m.group()[len(m.group("words")) :]:
+                found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KIND_FIRST.finditer(text))
+        return found

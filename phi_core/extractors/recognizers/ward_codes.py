@@ -1,0 +1,88 @@
+"""Wards and units of record written as codes or in English, where the rules read only the bare word (recall-first).
+
+- a ward code after the word ward: 病棟4Wより, 病棟：7E, Ward TB-2, "ward (6N)" (one that reads as
+  a measure, 4W, with the word: 病棟4W);
+- a ward code before a room number, as a table writes where a patient lies: 6N / 603, 7E／712 (4W / 511
+  reads as four watts to the allow-list and stays unmasked);
+- a ward by floor and wing with its department in brackets, one place: 5階西（産科）, 6東（小児科病棟）;
+- an intensive care unit with the department that runs it glued before it: 救命ICU, 小児ICU, 外科HCU
+  (not 当院ICU, 術後ICU: a word that says which hospital or when);
+- an English unit named by its specialty or an acronym: "Dr. H. Kaneda (IBD clinic)", "Neurosurgery
+  ward (6N)"; not a kind of clinic (outpatient clinic, Requested ward), a scanner (MRI unit) or a
+  facility's own name (Aoba Clinic: the facility recognizers').
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.allow_list import load_allow_list
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_CODE = r"(?:[0-9]{1,2}[A-Z]{1,2}|[A-Z]{1,2}[0-9]{1,2}[A-Z]?|[A-Z]{1,3}-[0-9]{1,2})"
+_CODE_AFTER_WARD = re.compile(
+    rf"(?:病棟|(?<![A-Za-z])(?i:ward))[ \u3000]*[:：]?[ \u3000]*[（(]?(?P<code>{_CODE})(?![A-Za-z0-9])"
+)
+# Wings a code ends in (east, west ...; A, B): not 3T (a magnet), 2F (a floor), 10M (a size).
+_CODE_BEFORE_ROOM = re.compile(r"(?<![A-Za-z0-9.])[0-9]{1,2}[EWNSABCD](?=[ \u3000]?[/／][ \u3000]?[0-9]{3,4}(?![0-9]))")
+_WARD_WITH_DEPARTMENT = re.compile(
+    rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}(?:階|F)?[東西南北](?:病棟)?[（(][{KANJI}{KATAKANA}・]{{1,10}}?(?:科|病棟)[)）]"
+)
+_UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
+_PREFIXED_UNIT = re.compile(rf"(?<![{KANJI}])(?P<prefix>[{KANJI}]{{1,4}})(?:{_UNITS})(?![A-Za-z0-9])")
+# Who runs an intensive care unit, when not a department word: 救命ICU, 新生児ICU.
+_UNIT_OWNERS = frozenset("救命 救急 救命救急 新生児 小児 周産期 母体 総合 中央 一般 脳卒中 心臓 心臓血管".split())
+_ENGLISH_UNIT = re.compile(
+    r"(?<![A-Za-z])(?P<first>[A-Z]{2,6}|[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2} (?:clinic|ward|unit)(?![A-Za-z])"
+    rf"(?:[ ]?\({_CODE}\))?"
+)
+# A specialty's word (Cardiology, Neurosurgery, Paediatrics, Pediatric, Surgical) or an acronym (IBD, HIV) says whose unit it
+# is; other words say what kind (outpatient clinic, Requested ward) or name a device (MRI unit).
+_SPECIALTY_ENDINGS = ("ology", "surgery", "iatrics", "iatry", "ics", "ric", "ical", "Medicine")
+_NOT_ACRONYMS = frozenset("CT MRI MR PET US ECG EEG OR ER".split())
+
+
+def _specialty(first: str, departments: frozenset[str]) -> bool:
+    if first.isupper():
+        return first not in _NOT_ACRONYMS
+    return first.casefold() in departments or first.endswith(_SPECIALTY_ENDINGS)
+
+
+def _runs_unit(prefix: str, departments: frozenset[str]) -> bool:
+    return prefix in _UNIT_OWNERS or prefix in departments or f"{prefix}科" in departments
+
+
+@register
+class WardCodeRecognizer(Recognizer):
+    name: ClassVar[str] = "ward-code"
+    categories: ClassVar[tuple[str, ...]] = ("DEPARTMENT",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        spans: list[tuple[int, int]] = []
+        if "病棟" in text or "ard" in text:
+            for m in _CODE_AFTER_WARD.finditer(text):
+                # A code that reads as a measure (4W: four watts) goes with its ward word, which no measure holds.
+                spans.append((m.start() if m.group("code")[-1] in "WV" else m.start("code"), m.end("code")))
+        if "/" in text or "／" in text:
+            spans.extend(m.span() for m in _CODE_BEFORE_ROOM.finditer(text))
+        if "（" in text or "(" in text:
+            spans.extend(m.span() for m in _WARD_WITH_DEPARTMENT.finditer(text))
+        if "CU" in text:
+            departments = load_allow_list().departments
+            for m in _PREFIXED_UNIT.finditer(text):
+                prefix = m.group("prefix")
+                # The longest tail of the kanji run that runs the unit (当院救命ICU -> 救命).
+                for cut in range(len(prefix)):
+                    if _runs_unit(prefix[cut:], departments):
+                        spans.append((m.start("prefix") + cut, m.end()))
+                        break
+        if "clinic" in text or "ward" in text or "unit" in text:
+            departments = load_allow_list().departments
+            spans.extend(m.span() for m in _ENGLISH_UNIT.finditer(text) if _specialty(m.group("first"), departments))
+        return [Candidate(start, end, "DEPARTMENT", RANK_SUPPLEMENT) for start, end in spans]
