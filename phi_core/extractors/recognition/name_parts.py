@@ -16,6 +16,7 @@ from pathlib import Path
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import KANJI, KATAKANA, is_hiragana, is_katakana, is_latin
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 
 SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
 
@@ -35,6 +36,10 @@ _NAME_STOPS = set('（()）、,，。/／\n"\\:：;；【】[]「」*')
 _EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
+# A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
+_DATE_START = re.compile(
+    rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]"
+)
 _MAX_JAPANESE_NAME = 12
 
 
@@ -224,6 +229,8 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         while title and title.end() > pos:
             pos = title.end()
             title = _LEADING_TITLES.match(text, pos, limit)
+        if _DATE_START.match(text, pos, limit):
+            break
         raw_end = _name_end(text, pos, limit)
         comma = _LATIN_COMMA_NAME_RE.match(text, pos, limit)
         if comma:
