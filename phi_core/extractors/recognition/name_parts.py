@@ -27,6 +27,10 @@ _LEADING_TITLES = re.compile(
     + "|"
     + honorifics.alternation(honorifics.LEADING_TITLES)
     + ")[ \u3000]*"
+    # Any other occupation, kanji ending in 士 or 師 among them, when a space sets it apart (診療情報管理士 ラミレス 香).
+    + "|(?:"
+    + honorifics.alternation(tuple(w for w in honorifics.STAFF_OCCUPATIONS if not w.isascii()))
+    + f"|[{KANJI}]{{1,7}}[士師])[ \u3000]+"
 )
 # Titles and honorifics written after a name; never part of the span (印: the seal mark after a signature).
 _TRAILING_TITLES = honorifics.longest_first(

@@ -16,7 +16,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, is_hiragana, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
@@ -49,9 +49,14 @@ _ROLE_SPACE_NAME = re.compile(
 # Any staff occupation, one space, and a name closing a bracket, an item of a list or a line:
 # （指導 助産師 石蔵）, 病棟師長 エヴァンス 葉子）, （公認心理師 ファン・ティ・マイ）, 検者 鬼塚 玲央）.
 _KATAKANA_PART = f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}"
+# A family name may hold a small ノ or ヶ between its kanji (一ノ瀬, 八ヶ代).
+_KANJI_FAMILY = f"[{UNIFIED_KANJI}々](?:[ノヶ]?[{UNIFIED_KANJI}々]){{0,3}}"
+# Any post made of kanji that ends in a person word names its holder next, listed or not
+# (診療情報管理士 ラミレス 香, 視能訓練士 Okafor).
+_KANJI_POST = f"[{UNIFIED_KANJI}]{{1,7}}[士師医員官]"
 _OCCUPATION_SPACE_NAME = re.compile(
-    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)})[ \u3000]"
-    f"(?P<name>[{UNIFIED_KANJI}々]{{1,4}}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)}|{_KANJI_POST})[ \u3000]"
+    f"(?P<name>{_KANJI_FAMILY}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
     r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
@@ -89,6 +94,10 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
     return len(pieces) >= 2 and all(
         len(m.surface) == 1 and m.pos[0] == "名詞" and m.pos[2] not in _VERBAL_NOUNS for m in pieces
     )
+
+
+def _kana_then_kanji(word: str) -> bool:
+    return bool(word) and is_hiragana(word[0]) and not all(is_hiragana(ch) for ch in word)
 
 
 def _says_what_not_who(word) -> bool:
@@ -133,8 +142,9 @@ class RoleValueRecognizer(Recognizer):
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name
-            if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
-                end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
+            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or _kana_then_kanji(parts[-1])):
+                # 宇佐美　第一助手 乾: the next item's role; 広瀬 に確認: a particle and a verb, no given name
+                end = start + len(parts[0])
             spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
         if any(abbreviation in text for abbreviation in LATIN_STAFF_ABBREVIATIONS):
             known = surnames()
