@@ -191,12 +191,26 @@ _RELATION_WORDS = (
 _TOKEN_RE = re.compile("[^ \u3000]+")
 
 
+_LATIN_NAME_WORD = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'\-]+")
+# Words that end a Latin name rather than continue it: a sex, a title, a unit of the ward.
+_NOT_NAME_WORDS = frozenset("Male Female MALE FEMALE MD PhD RN Dr DR Ns NS Jr Sr MSW PSW".split())
+
+
+def _latin_name_word(word: str) -> bool:
+    return bool(_LATIN_NAME_WORD.fullmatch(word)) and word not in _NOT_NAME_WORDS
+
+
 def _name_tokens_end(text: str, start: int, end: int) -> int:
     """Keep at most two whitespace-separated name tokens ("鈴木　健太 様　男性" -> "鈴木　健太")."""
     kept_end = start
-    for count, token in enumerate(_TOKEN_RE.finditer(text, start, end)):
+    tokens = list(_TOKEN_RE.finditer(text, start, end))
+    # Latin names run to more words (Vo Thanh Long, SILVA ANA PAULA, Maria Dela Cruz): up to four capitalised ones.
+    most = 2
+    while most < min(4, len(tokens)) and all(_latin_name_word(t.group()) for t in tokens[: most + 1]):
+        most += 1
+    for count, token in enumerate(tokens):
         word = token.group()
-        if count == 2 or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
+        if count == most or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
             break
         kept_end = token.end()
     return kept_end
