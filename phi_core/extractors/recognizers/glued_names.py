@@ -67,9 +67,11 @@ _OCCUPATION_BRACKETED_NAME = re.compile(
     rf"[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
 )
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
+# The relation may be written straight onto a full name (妻木暮 トシ子さん: a family name the dictionary knows).
 _RELATION_NAME_HONORIFIC = re.compile(
-    rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
-    rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000]{_KANJI_RUN}{{1,3}})?|[{HIRAGANA_LETTERS}]{{2,4}}"
+    rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000]|(?P<glued>(?={_KANJI_RUN}{{1,3}}[ \u3000])))"
+    rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000](?:{_KANJI_RUN}{{1,3}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,6}}|[{FULL_WIDTH_KATAKANA}]{{1,4}}[子江枝代美]))?"
+    rf"|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}(?:[ \u3000・][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})?)"
     rf"[ \u3000]?(?P<honorific>{alternation(words('person', exclude=('さま', '殿')))})"
 )
@@ -92,6 +94,11 @@ _NAME_BEFORE_CODE = re.compile(
     rf"(?P<given>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}|[{HIRAGANA_LETTERS}]{{2,4}}|{_KANJI_RUN}{{1,3}})"
     r"[（(](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]{3,14}[）)]",
     re.MULTILINE,
+)
+# A relation, a space and a full name written apart, before a particle or the clause's end: 夫 田 志強 は.
+_RELATION_SPACED_NAME = re.compile(
+    rf"(?:{alternation(RELATIONS)})[ \u3000](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000]{_KANJI_RUN}{{1,3}})"
+    r"(?=[ \u3000]?(?:は|が|を|に|と|も|より|から)|[、，,）)\n]|$)"
 )
 # A relative named in brackets with an age after a relation: 上の子（湊、3歳）, 長男（ハルト、5歳）.
 _RELATION_BRACKETED_NAME = re.compile(
@@ -219,6 +226,13 @@ class GluedNameRecognizer(Recognizer):
                 continue  # 様子, 様式: a word, not an honorific
             name = m.group("name")
             first = re.split("[ \u3000・]", name)[0]
+            if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
+                continue
+            if m.group("glued") is not None and not can_be_surname(first):
+                continue
+            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _RELATION_SPACED_NAME.finditer(text):
+            first = re.split("[ \u3000]", m.group("name"))[0]
             if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
                 continue
             found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
