@@ -77,6 +77,8 @@ _RELATION_NAME_HONORIFIC = re.compile(
 )
 # 様 also makes "-like" words and 様子, 様式: only a 様 that ends the word is an honorific here.
 _NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
+# A family name with 姓 after it, the word for a family name: 鵜飼姓での問い合わせ, 旧 佐久間姓.
+_FAMILY_NAME_WORD = re.compile(rf"(?<!{_KANJI_RUN})(?P<name>{_KANJI_RUN}{{1,3}})姓(?![{UNIFIED_KANJI}])")
 # The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
 _QUOTED_NAME = re.compile(
     r"(?:名札|ネームプレート|名乗(?:った|り|る)|呼び名|愛称)(?:に|は|が|の|で|：|:)?(?:には)?[「『]"
@@ -279,6 +281,9 @@ class GluedNameRecognizer(Recognizer):
                 found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
+        for m in _FAMILY_NAME_WORD.finditer(text):
+            if can_be_surname(m.group("name")) and not _common_word(m.group("name")):
+                found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))
