@@ -206,7 +206,11 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
     tokens = list(_TOKEN_RE.finditer(text, start, end))
     # Latin names run to more words (Vo Thanh Long, SILVA ANA PAULA, Maria Dela Cruz): up to four capitalised ones.
     most = 2
-    while most < min(4, len(tokens)) and all(_latin_name_word(t.group()) for t in tokens[: most + 1]):
+    while (
+        most < min(4, len(tokens))
+        and all(_latin_name_word(t.group()) for t in tokens[: most + 1])
+        and tokens[most].start() - tokens[most - 1].end() == 1  # one space: a wider gap starts the next field
+    ):
         most += 1
     for count, token in enumerate(tokens):
         word = token.group()
