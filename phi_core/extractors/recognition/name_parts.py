@@ -196,6 +196,11 @@ _LATIN_NAME_WORD = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'\-]+")
 _NOT_NAME_WORDS = frozenset("Male Female MALE FEMALE MD PhD RN Dr DR Ns NS Jr Sr MSW PSW".split())
 
 
+def _particle_then_word(word: str) -> bool:
+    """が対応, に確認: a particle and the clause after a name, never a part of it."""
+    return is_hiragana(word[0]) and not all(is_hiragana(ch) for ch in word)
+
+
 def _latin_name_word(word: str) -> bool:
     return bool(_LATIN_NAME_WORD.fullmatch(word)) and word not in _NOT_NAME_WORDS
 
@@ -214,7 +219,7 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
         most += 1
     for count, token in enumerate(tokens):
         word = token.group()
-        if count == most or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
+        if count == most or _particle_then_word(word) or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
             break
         kept_end = token.end()
     return kept_end

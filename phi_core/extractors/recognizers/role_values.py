@@ -60,7 +60,8 @@ _OCCUPATION_SPACE_NAME = re.compile(
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
     r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
-    r"(?=[）)、,，。\u3000]|  |\n|$)",
+    # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
+    r"(?=[）)、,，。\u3000]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![ぁ-ゖ]))",
     re.MULTILINE,
 )
 
