@@ -61,7 +61,7 @@ _OCCUPATION_SPACE_NAME = re.compile(
     r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
     # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
-    r"(?=[）)、,，。\u3000]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![ぁ-ゖ]))",
+    rf"(?=[）)、,，。\u3000]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}]))",
     re.MULTILINE,
 )
 
