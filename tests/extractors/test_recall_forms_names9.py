@@ -115,7 +115,14 @@ def test_names_in_lists_beside_relations_and_seals(text, name):
 
 @pytest.mark.parametrize(
     "text",
-    ["CT、MRI、ポジトロン・エミッション", "夫 不在 のため", "妻 同伴 で来院", "同姓同名に注意", "検印済\n", "押印なし\n"],
+    [
+        "CT、MRI、ポジトロン・エミッション",
+        "夫 不在 のため",
+        "妻 同伴 で来院",
+        "同姓同名に注意",
+        "検印済\n",
+        "押印なし\n",
+    ],
 )
 def test_the_same_cues_without_a_name(text):
     assert not _names(text)

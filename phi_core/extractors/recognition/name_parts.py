@@ -41,9 +41,7 @@ _EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
 # A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
-_DATE_START = re.compile(
-    rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]"
-)
+_DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
 _MAX_JAPANESE_NAME = 12
 
 
@@ -196,9 +194,13 @@ _LATIN_NAME_WORD = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'\-]+")
 _NOT_NAME_WORDS = frozenset("Male Female MALE FEMALE MD PhD RN Dr DR Ns NS Jr Sr MSW PSW".split())
 
 
-def _particle_then_word(word: str) -> bool:
+# A particle written onto the next word after a name: 山田 が対応, 広瀬 に確認 (not きよ子, あゆ美).
+_PARTICLE_THEN_WORD = re.compile(f"(?:が|に|は|を|へ|と|も|で|の|より|から)[{KANJI}]")
+
+
+def particle_then_word(word: str) -> bool:
     """が対応, に確認: a particle and the clause after a name, never a part of it."""
-    return is_hiragana(word[0]) and not all(is_hiragana(ch) for ch in word)
+    return _PARTICLE_THEN_WORD.match(word) is not None
 
 
 def _latin_name_word(word: str) -> bool:
@@ -219,7 +221,13 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
         most += 1
     for count, token in enumerate(tokens):
         word = token.group()
-        if count == most or _particle_then_word(word) or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
+        if (
+            count == most
+            or particle_then_word(word)
+            or word in _SEX_WORDS
+            or word.startswith(_TRAILING_TITLES)
+            or word in ("TEL", "Tel", "ID")
+        ):
             break
         kept_end = token.end()
     return kept_end

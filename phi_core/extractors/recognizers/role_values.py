@@ -14,9 +14,14 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
+from phi_core.extractors.recognition.name_parts import (
+    _strip_trailing_titles,
+    can_be_surname,
+    particle_then_word,
+    surnames,
+)
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, is_hiragana, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
@@ -97,10 +102,6 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
     )
 
 
-def _kana_then_kanji(word: str) -> bool:
-    return bool(word) and is_hiragana(word[0]) and not all(is_hiragana(ch) for ch in word)
-
-
 def _says_what_not_who(word) -> bool:
     return word.surface in _NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
 
@@ -143,7 +144,7 @@ class RoleValueRecognizer(Recognizer):
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name
-            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or _kana_then_kanji(parts[-1])):
+            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or particle_then_word(parts[-1])):
                 # 宇佐美　第一助手 乾: the next item's role; 広瀬 に確認: a particle and a verb, no given name
                 end = start + len(parts[0])
             spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
