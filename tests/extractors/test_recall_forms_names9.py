@@ -126,25 +126,3 @@ def test_names_in_lists_beside_relations_and_seals(text, name):
 )
 def test_the_same_cues_without_a_name(text):
     assert not _names(text)
-
-
-# --- dates --------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, date",
-    [
-        ("宇佐美様ご本人は「来年2月の孫の結婚式までに", "来年2月"),
-        ("昨年11月に転倒", "昨年11月"),
-        ("fundus photos since 2008.", "2008"),
-        ("うまれた日: 12がつ16にち  ごご 1じ05ふん", "12がつ16にち"),
-        ("うまれた日: 12がつ16にち  ごご 1じ05ふん", "ごご 1じ05ふん"),
-    ],
-)
-def test_relative_years_english_years_and_kana_dates(text, date):
-    assert date in values(text)
-
-
-@pytest.mark.parametrize("text", ["来年度の予算", "since 2019.5 mg", "1じかん おきに"])
-def test_date_look_alikes(text):
-    assert not [v for v, c in masked(text) if c in ("OTHER_DATE", "TIME")]

@@ -2,7 +2,6 @@
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
   (Thu, 3 Dec 2026);
-- a year said relative to the writing before a month: 来年2月, 昨年11月;
 - a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末;
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
@@ -26,8 +25,6 @@ _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$"
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
-# "来年2月", "昨年11月": the year said relative to the writing, written straight before the month.
-_RELATIVE_YEAR_BEFORE = re.compile(r"(?:再来年|一昨年|来年|今年|昨年|去年|翌年|前年|本年)$")
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ|第[1-5１-５]週")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
@@ -58,9 +55,7 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             result.append(span)
             continue
         end = span.end
-        before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start) or _RELATIVE_YEAR_BEFORE.search(
-            text, max(0, span.start - 3), span.start
-        )
+        before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and before.start() >= (result[-1].end if result else 0):
             span = span._replace(start=before.start())
         if text[span.start : end].endswith("月"):

@@ -4,8 +4,7 @@
 - a month and day after a kanji word (昨年6月12日, 同年3月2日), and a month
   alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
 - a year after an English preposition: "diagnosed in 2015", "since 2019";
-- a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
-- dates and times written in kana: 12がつ16にち, ごご 1じ05ふん.
+- a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年.
 """
 
 from __future__ import annotations
@@ -29,17 +28,14 @@ _BOTH_CALENDARS = re.compile(
     r"年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?"
 )
 _ENGLISH_YEAR = re.compile(
-    r"\b(?:in|In|since|Since|from|From|until|by|during|early|late|mid) (?P<year>(?:19|20)[0-9]{2})(?![0-9/\-:]|\.[0-9]| guideline)"
+    r"\b(?:in|In|since|Since|from|From|until|by|during|early|late|mid) (?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.:]| guideline)"
 )
-# Written in kana for a child or a parent who reads kana: うまれた日 12がつ16にち, ごご 1じ05ふん.
-_KANA_DATE = re.compile(r"(?<![0-9])(?:1[0-2]|0?[1-9])がつ(?:[0-9]{1,2}にち)?")
-_KANA_TIME = re.compile(r"(?:ごぜん|ごご)[ \u3000]?(?:1[0-2]|0?[0-9])じ(?:[0-5]?[0-9]ふん|はん)?")
 
 
 @register
 class ProseDateRecognizer(Recognizer):
     name: ClassVar[str] = "prose-date"
-    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE", "TIME")
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -50,6 +46,4 @@ class ProseDateRecognizer(Recognizer):
             found.append(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("year"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_YEAR.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
-        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _KANA_DATE.finditer(text))
-        found.extend(Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _KANA_TIME.finditer(text))
         return found
