@@ -126,3 +126,21 @@ def test_names_in_lists_beside_relations_and_seals(text, name):
 )
 def test_the_same_cues_without_a_name(text):
     assert not _names(text)
+
+
+def test_two_kanji_names_listed_with_a_middle_dot_after_a_label():
+    text = "保護者：日比野 健太・日比野 唯\n作成日"
+    assert [(text[s.start : s.end], s.category) for s in rules.extract_spans(text)] == [
+        ("日比野 健太", "EMERGENCY_CONTACT"),
+        ("日比野 唯", "EMERGENCY_CONTACT"),
+    ]
+
+
+def test_a_katakana_name_keeps_its_middle_dots_after_a_label():
+    assert "ファム・ティ・ラン" in values("氏名：ファム・ティ・ラン\n")
+
+
+def test_the_employer_before_a_name_after_a_label_is_not_the_name():
+    text = "作業者：㈱関東電設サービス Vo Thanh Long\n"
+    assert "Vo Thanh Long" in [text[s.start : s.end] for s in rules.extract_spans(text)]
+    assert not [s for s in rules.extract_spans(text) if text[s.start : s.end].startswith("㈱")]

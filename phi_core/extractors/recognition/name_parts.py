@@ -17,6 +17,7 @@ from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import KANJI, KATAKANA, is_hiragana, is_katakana, is_latin
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
+from phi_core.japanese.organisations import LEGAL_FORMS
 
 SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
 
@@ -207,6 +208,10 @@ def _latin_name_word(word: str) -> bool:
     return bool(_LATIN_NAME_WORD.fullmatch(word)) and word not in _NOT_NAME_WORDS
 
 
+# A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).
+_DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
+
+
 def _name_tokens_end(text: str, start: int, end: int) -> int:
     """Keep at most two whitespace-separated name tokens ("鈴木　健太 様　男性" -> "鈴木　健太")."""
     kept_end = start
@@ -231,6 +236,17 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
             break
         kept_end = token.end()
     return kept_end
+
+
+def _after_company(text: str, start: int, limit: int) -> int:
+    """Where the person starts after their employer: 作業者：㈱関東電設サービス Vo Thanh Long."""
+    token = _TOKEN_RE.match(text, start, limit)
+    if token is None or token.end() >= limit or not any(form in token.group() for form in LEGAL_FORMS):
+        return start
+    end = token.end()
+    while end < limit and text[end] in " \u3000":
+        end += 1
+    return end
 
 
 def _department_prefix(text: str, start: int, limit: int) -> int:
@@ -266,7 +282,11 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             title = _LEADING_TITLES.match(text, pos, limit)
         if _DATE_START.match(text, pos, limit):
             break
+        pos = _after_company(text, pos, limit)
         raw_end = _name_end(text, pos, limit)
+        dot = _DOT_BETWEEN_KANJI.search(text, pos, raw_end)
+        if dot:
+            raw_end = dot.start()  # 日比野 健太・日比野 唯: two names listed, not one
         comma = _LATIN_COMMA_NAME_RE.match(text, pos, limit)
         if comma:
             raw_end = comma.end()
@@ -287,6 +307,9 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             if close > after:
                 found.extend(_parenthesised(text, after + 1, close, category))
                 after = close + 1
+        if dot and dot.start() == raw_end:
+            pos = dot.end()
+            continue
         # Several names in one value ("Dr.A、Dr.B") continue after a comma.
         if after < limit and text[after] in "、,，／/" and not relation_ok:
             following = after + 1
