@@ -38,7 +38,10 @@ _TRAILING_TITLES = honorifics.longest_first(
     honorifics.words("person", "clinician", "letter", "position", "latin", exclude=("さま", "君", "MD")) + ("印",)
 )
 _NAME_STOPS = set('（()）、,，。/／\n"\\:：;；【】[]「」*')
-_EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
+# What stands where a person's name would, saying nobody or everybody (実施者：全員, 判定者：不在).
+NOT_A_NAME = frozenset(
+    "なし 無し 不明 未記載 記載なし - — 不在 未定 同上 以下 休み 交代 全員 本人 家族 各位 一同".split()
+)
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
 # A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
@@ -294,7 +297,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             raw_end = _cut_at_honorific(text, pos, raw_end)
         end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
         value = text[pos:end]
-        if not value or value in _EMPTY_VALUES or len(value) > _MAX_NAME:
+        if not value or value in NOT_A_NAME or len(value) > _MAX_NAME:
             break
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value):
             break

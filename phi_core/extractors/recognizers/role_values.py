@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import (
+    NOT_A_NAME,
     _strip_trailing_titles,
     can_be_surname,
     particle_then_word,
@@ -33,6 +34,8 @@ ROLES: tuple[str, ...] = (
     "器械出し", "外回り", "人工心肺", "記載医", "記載者", "記録", "記録者", "報告者", "作成者", "差出人", "宛先",
     "送信者", "担当", "担当医", "担当者", "主治医", "薬剤師", "通訳", "付き添い", "付添", "同席", "出席者", "参加者",
     "司会", "確認者", "承認者", "依頼医", "紹介医", "読影医", "指導医", "看護師", "受付", "署名", "検査技師",
+    # Who read, judged, measured or did it, in a report's or a log's sign-off (判読：堀, 測定者：沖).
+    "判読", "判読医", "判定者", "評価者", "測定者", "施行者", "実施者", "検査者", "入力者", "点検者", "監査者", "受付者",
 )  # fmt: skip
 _ROLE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")[ \u3000]*[：:][ \u3000]*"
@@ -76,8 +79,7 @@ _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
 _NAME_BEFORE_LATIN_TITLE = re.compile(
     f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
 )
-# A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
-_NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
+# A role followed by a word saying what happened (PT 実施) or who in general (担当 本人: NOT_A_NAME).
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
 
 
@@ -103,7 +105,7 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
 
 
 def _says_what_not_who(word) -> bool:
-    return word.surface in _NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
+    return word.surface in NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
 
 
 @register
