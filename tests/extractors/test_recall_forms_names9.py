@@ -144,3 +144,20 @@ def test_the_employer_before_a_name_after_a_label_is_not_the_name():
     text = "作業者：㈱関東電設サービス Vo Thanh Long\n"
     assert "Vo Thanh Long" in [text[s.start : s.end] for s in rules.extract_spans(text)]
     assert not [s for s in rules.extract_spans(text) if text[s.start : s.end].startswith("㈱")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("仮名登録「救急 太郎 12-06-01」から", "救急 太郎"),
+        ("偽名運用（院内呼称「南 花子」）開始。", "南 花子"),
+        ("検査者：野々村（臨床検査技師）　判読：堀\n装置：Neuropack X", "堀"),
+    ],
+)
+def test_quoted_full_names_and_sign_offs_of_who_read_it(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["「本日 検査」と記載", "「経過 良好」", "実施者：全員\n", "判定者：不在", "担当：本人\n"])
+def test_words_in_a_names_place_that_name_nobody(text):
+    assert not _names(text)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, READING_KANA, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
@@ -77,6 +77,12 @@ _RELATION_NAME_HONORIFIC = re.compile(
 )
 # 様 also makes "-like" words and 様子, 様式: only a 様 that ends the word is an honorific here.
 _NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
+# A full name in quotes whose second word is a given name, the first any word: a temporary or an alias
+# name (仮名登録「救急 太郎」, 院内呼称「南 花子」), a family name the dictionary reads as a place or a word.
+_QUOTED_FULL_NAME = re.compile(
+    rf"[「『\"](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))"
+    r"(?=[」』\"]|[ \u3000][0-9０-９])"
+)
 # A family name with 姓 after it, the word for a family name: 鵜飼姓での問い合わせ, 旧 佐久間姓.
 _FAMILY_NAME_WORD = re.compile(rf"(?<!{_KANJI_RUN})(?P<name>{_KANJI_RUN}{{1,3}})姓(?![{UNIFIED_KANJI}])")
 # The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
@@ -281,6 +287,9 @@ class GluedNameRecognizer(Recognizer):
                 found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
+        for m in _QUOTED_FULL_NAME.finditer(text):
+            if len(m.group("given")) >= 2 and can_be_given_name(m.group("given")):
+                found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
         for m in _FAMILY_NAME_WORD.finditer(text):
             if can_be_surname(m.group("name")) and not _common_word(m.group("name")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
