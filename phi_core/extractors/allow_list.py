@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
+from phi_core.japanese import honorifics
 from phi_core.japanese.width import to_half_width
 from phi_core.paths import DATA_DIR
 
@@ -78,9 +79,9 @@ class AllowList:
         first = value.split(" ", 1)[0]
         if value.isascii() and " " in value and first.casefold() in self.openers:
             return True  # "Siemens SOMATOM Force": a maker's name opens a device model
-        if _is_katakana(value) and value.endswith(self.drug_endings):
-            return True
         attached = fold(text[end : end + 16])
+        if _is_katakana(value) and value.endswith(self.drug_endings) and not attached.startswith(_PERSON_HONORIFICS):
+            return True  # a drug's ending, unless an honorific says a person was named (トランさん, リン様)
         after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
             if (
@@ -98,6 +99,10 @@ class AllowList:
         if regions is None:
             regions = self.regions(text)
         return _inside(regions, start, end)
+
+
+# Written after a person and never after a drug (fold() leaves kana and kanji as they are).
+_PERSON_HONORIFICS = honorifics.words("person", "katakana")
 
 
 def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin: tuple[str, ...]) -> bool:

@@ -83,6 +83,9 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
     # The nurse or pharmacist in charge, and the shift a nurse works (担当看護師 日比、夜勤 Kim).
     "担当看護師", "受け持ち看護師", "受持看護師", "受持ち看護師", "担当薬剤師", "夜勤", "日勤", "準夜", "深夜",
     "夜勤者", "日勤者", "遅番", "早番",
+    # Clerks and engineers on the ward or at the desk (外来クラーク 一ノ瀬, サービスエンジニア マルティネス 健).
+    "クラーク", "外来クラーク", "病棟クラーク", "医療クラーク", "医療秘書", "エンジニア", "サービスエンジニア",
+    "ドライバー", "運転手", "コーディネーター", "ヘルパー",
 )  # fmt: skip
 # Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
 LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN")

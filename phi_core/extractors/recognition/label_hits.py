@@ -127,6 +127,19 @@ def _label_before_qualifier(text: str, label_end: int) -> tuple[int, tuple[str, 
     return qualifier.start(), _label_before(text, qualifier.start())
 
 
+def _equals_value_end(text: str, after: int, value_start: int) -> int:
+    """key=value in a log or query string: the value ends at the next space, ; or &, a quoted one
+    at its closing quote on the same line (name="SILVA ANA PAULA")."""
+    quote = text[after : after + 1]
+    if quote in ('"', "'"):
+        close = text.find(quote, after + 1)
+        line_end = text.find("\n", after)
+        if close > 0 and (line_end < 0 or close < line_end):
+            return close
+    stop = _EQUALS_VALUE_END.search(text, value_start)
+    return stop.start() if stop else len(text)
+
+
 def find_label_hits(text: str) -> list[LabelHit]:
     """Every label with its value region (label excluded)."""
     found: list[tuple[int, int, str, LabelRule]] = []
@@ -146,9 +159,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
         while value_start < len(text) and text[value_start] in _SEPARATOR_PADDING:
             value_start += 1
         if match.group() == "=":
-            # key=value in a log or query string: the value ends at the next space, ; or &.
-            stop = _EQUALS_VALUE_END.search(text, value_start)
-            value_ends[value_start] = stop.start() if stop else len(text)
+            value_ends[value_start] = _equals_value_end(text, match.end(), value_start)
         found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
     taken = {hit[0] for hit in found}
     found.extend(hit for hit in _space_separated_labels(text) if hit[0] not in taken)

@@ -133,7 +133,9 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         "Referring Physician|Referring Doctor|Ordering Physician|Requesting Physician|Radiologist|Reported by|"
         "Reading Radiologist|Read by|Signed by|Attending Physician|Attending|Physician|Doctor|Dictated by|"
         "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
-        "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant",
+        "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant|"
+        "Reviewer|Reviewed by|Checked by|Verified by|Approver|Requester|Requested by|Assignee|Assigned to|Created by|"
+        "Updated by|Modified by|Edited by",
         _PHYSICIAN_RULE_DEF,
     ),
     **_rules(

@@ -200,12 +200,15 @@ def name_parts_elsewhere(
 
 _LIST_SEP = "、,，/／"
 _ITEM = re.compile(
-    rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}"
+    rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?"
+    rf"|(?P<dotted>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}(?:[・･][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}){{1,3}})"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}"
 )
 
 
 _ENGLISH_AND = re.compile(r" (?:and|&) ")
-_NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]")
+# A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
+_NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,，/／])")
 
 
 def _family_name_in_list(item: str) -> bool:
@@ -240,7 +243,10 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
             if english and not m.group().isascii():
                 continue
             word = by_span.get(m.span())
-            if word is None or not (word.oov or word.is_person or _family_name_in_list(m.group())):
+            # Katakana words joined by middle dots are a foreign name written out (ファム・ティ・ラン).
+            if not m.group("dotted") and (
+                word is None or not (word.oov or word.is_person or _family_name_in_list(m.group()))
+            ):
                 continue
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue

@@ -16,6 +16,8 @@ from pathlib import Path
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import KANJI, KATAKANA, is_hiragana, is_katakana, is_latin
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
+from phi_core.japanese.organisations import LEGAL_FORMS
 
 SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
 
@@ -26,15 +28,24 @@ _LEADING_TITLES = re.compile(
     + "|"
     + honorifics.alternation(honorifics.LEADING_TITLES)
     + ")[ \u3000]*"
+    # Any other occupation, kanji ending in 士 or 師 among them, when a space sets it apart (診療情報管理士 ラミレス 香).
+    + "|(?:"
+    + honorifics.alternation(tuple(w for w in honorifics.STAFF_OCCUPATIONS if not w.isascii()))
+    + f"|[{KANJI}]{{1,7}}[士師])[ \u3000]+"
 )
 # Titles and honorifics written after a name; never part of the span (印: the seal mark after a signature).
 _TRAILING_TITLES = honorifics.longest_first(
     honorifics.words("person", "clinician", "letter", "position", "latin", exclude=("さま", "君", "MD")) + ("印",)
 )
 _NAME_STOPS = set('（()）、,，。/／\n"\\:：;；【】[]「」*')
-_EMPTY_VALUES = {"なし", "不明", "未記載", "記載なし", "-", "—"}
+# What stands where a person's name would, saying nobody or everybody (実施者：全員, 判定者：不在).
+NOT_A_NAME = frozenset(
+    "なし 無し 不明 未記載 記載なし - — 不在 未定 同上 以下 休み 交代 全員 本人 家族 各位 一同".split()
+)
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
+# A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
+_DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
 _MAX_JAPANESE_NAME = 12
 
 
@@ -182,15 +193,63 @@ _RELATION_WORDS = (
 _TOKEN_RE = re.compile("[^ \u3000]+")
 
 
+_LATIN_NAME_WORD = re.compile(r"[A-ZÀ-Þ][A-Za-zÀ-ÿ'\-]+")
+# Words that end a Latin name rather than continue it: a sex, a title, a unit of the ward.
+_NOT_NAME_WORDS = frozenset("Male Female MALE FEMALE MD PhD RN Dr DR Ns NS Jr Sr MSW PSW".split())
+
+
+# A particle written onto the next word after a name: 山田 が対応, 広瀬 に確認 (not きよ子, あゆ美).
+_PARTICLE_THEN_WORD = re.compile(f"(?:が|に|は|を|へ|と|も|で|の|より|から)[{KANJI}]")
+
+
+def particle_then_word(word: str) -> bool:
+    """が対応, に確認: a particle and the clause after a name, never a part of it."""
+    return _PARTICLE_THEN_WORD.match(word) is not None
+
+
+def _latin_name_word(word: str) -> bool:
+    return bool(_LATIN_NAME_WORD.fullmatch(word)) and word not in _NOT_NAME_WORDS
+
+
+# A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).
+_DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
+
+
 def _name_tokens_end(text: str, start: int, end: int) -> int:
     """Keep at most two whitespace-separated name tokens ("鈴木　健太 様　男性" -> "鈴木　健太")."""
     kept_end = start
-    for count, token in enumerate(_TOKEN_RE.finditer(text, start, end)):
+    tokens = list(_TOKEN_RE.finditer(text, start, end))
+    # Latin names run to more words (Vo Thanh Long, SILVA ANA PAULA, Maria Dela Cruz): up to four capitalised ones.
+    most = 2
+    while (
+        most < min(4, len(tokens))
+        and all(_latin_name_word(t.group()) for t in tokens[: most + 1])
+        and tokens[most].start() - tokens[most - 1].end() == 1  # one space: a wider gap starts the next field
+    ):
+        most += 1
+    for count, token in enumerate(tokens):
         word = token.group()
-        if count == 2 or word in _SEX_WORDS or word.startswith(_TRAILING_TITLES) or word in ("TEL", "Tel", "ID"):
+        if (
+            count == most
+            or particle_then_word(word)
+            or word in _SEX_WORDS
+            or word.startswith(_TRAILING_TITLES)
+            or word in ("TEL", "Tel", "ID")
+        ):
             break
         kept_end = token.end()
     return kept_end
+
+
+def _after_company(text: str, start: int, limit: int) -> int:
+    """Where the person starts after their employer: 作業者：㈱関東電設サービス Vo Thanh Long."""
+    token = _TOKEN_RE.match(text, start, limit)
+    if token is None or token.end() >= limit or not any(form in token.group() for form in LEGAL_FORMS):
+        return start
+    end = token.end()
+    while end < limit and text[end] in " \u3000":
+        end += 1
+    return end
 
 
 def _department_prefix(text: str, start: int, limit: int) -> int:
@@ -224,7 +283,13 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         while title and title.end() > pos:
             pos = title.end()
             title = _LEADING_TITLES.match(text, pos, limit)
+        if _DATE_START.match(text, pos, limit):
+            break
+        pos = _after_company(text, pos, limit)
         raw_end = _name_end(text, pos, limit)
+        dot = _DOT_BETWEEN_KANJI.search(text, pos, raw_end)
+        if dot:
+            raw_end = dot.start()  # 日比野 健太・日比野 唯: two names listed, not one
         comma = _LATIN_COMMA_NAME_RE.match(text, pos, limit)
         if comma:
             raw_end = comma.end()
@@ -232,7 +297,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             raw_end = _cut_at_honorific(text, pos, raw_end)
         end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
         value = text[pos:end]
-        if not value or value in _EMPTY_VALUES or len(value) > _MAX_NAME:
+        if not value or value in NOT_A_NAME or len(value) > _MAX_NAME:
             break
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value):
             break
@@ -245,6 +310,9 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             if close > after:
                 found.extend(_parenthesised(text, after + 1, close, category))
                 after = close + 1
+        if dot and dot.start() == raw_end:
+            pos = dot.end()
+            continue
         # Several names in one value ("Dr.A、Dr.B") continue after a comma.
         if after < limit and text[after] in "、,，／/" and not relation_ok:
             following = after + 1

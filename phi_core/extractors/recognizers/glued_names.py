@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, READING_KANA, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
@@ -67,14 +67,24 @@ _OCCUPATION_BRACKETED_NAME = re.compile(
     rf"[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
 )
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.
+# The relation may be written straight onto a full name (妻木暮 トシ子さん: a family name the dictionary knows).
 _RELATION_NAME_HONORIFIC = re.compile(
-    rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000])"
-    rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000]{_KANJI_RUN}{{1,3}})?|[{HIRAGANA_LETTERS}]{{2,4}}"
+    rf"(?:{alternation(RELATIONS)})(?:の|[ \u3000]|(?P<glued>(?={_KANJI_RUN}{{1,3}}[ \u3000])))"
+    rf"(?P<name>{_KANJI_RUN}{{1,4}}(?:[ \u3000](?:{_KANJI_RUN}{{1,3}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,6}}|[{FULL_WIDTH_KATAKANA}]{{1,4}}[子江枝代美]))?"
+    rf"|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}(?:[ \u3000・][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})?)"
     rf"[ \u3000]?(?P<honorific>{alternation(words('person', exclude=('さま', '殿')))})"
 )
 # 様 also makes "-like" words and 様子, 様式: only a 様 that ends the word is an honorific here.
 _NOT_AN_HONORIFIC_AFTER = re.compile(f"[{UNIFIED_KANJI}々]")
+# A full name in quotes whose second word is a given name, the first any word: a temporary or an alias
+# name (仮名登録「救急 太郎」, 院内呼称「南 花子」), a family name the dictionary reads as a place or a word.
+_QUOTED_FULL_NAME = re.compile(
+    rf"[「『\"](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))"
+    r"(?=[」』\"]|[ \u3000][0-9０-９])"
+)
+# A family name with 姓 after it, the word for a family name: 鵜飼姓での問い合わせ, 旧 佐久間姓.
+_FAMILY_NAME_WORD = re.compile(rf"(?<!{_KANJI_RUN})(?P<name>{_KANJI_RUN}{{1,3}})姓(?![{UNIFIED_KANJI}])")
 # The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
 _QUOTED_NAME = re.compile(
     r"(?:名札|ネームプレート|名乗(?:った|り|る)|呼び名|愛称)(?:に|は|が|の|で|：|:)?(?:には)?[「『]"
@@ -92,6 +102,11 @@ _NAME_BEFORE_CODE = re.compile(
     rf"(?P<given>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}|[{HIRAGANA_LETTERS}]{{2,4}}|{_KANJI_RUN}{{1,3}})"
     r"[（(](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]{3,14}[）)]",
     re.MULTILINE,
+)
+# A relation, a space and a full name written apart, before a particle or the clause's end: 夫 田 志強 は.
+_RELATION_SPACED_NAME = re.compile(
+    rf"(?:{alternation(RELATIONS)})[ \u3000](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000]{_KANJI_RUN}{{1,3}})"
+    r"(?=[ \u3000]?(?:は|が|を|に|と|も|より|から)|[、，,）)\n]|$)"
 )
 # A relative named in brackets with an age after a relation: 上の子（湊、3歳）, 長男（ハルト、5歳）.
 _RELATION_BRACKETED_NAME = re.compile(
@@ -221,6 +236,13 @@ class GluedNameRecognizer(Recognizer):
             first = re.split("[ \u3000・]", name)[0]
             if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
                 continue
+            if m.group("glued") is not None and not can_be_surname(first):
+                continue
+            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
+        for m in _RELATION_SPACED_NAME.finditer(text):
+            first = re.split("[ \u3000]", m.group("name"))[0]
+            if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
+                continue
             found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
         for m in _NAME_BEFORE_PHONE.finditer(text):
             start = m.start("name")
@@ -265,6 +287,12 @@ class GluedNameRecognizer(Recognizer):
                 found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
+        for m in _QUOTED_FULL_NAME.finditer(text):
+            if len(m.group("given")) >= 2 and can_be_given_name(m.group("given")):
+                found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
+        for m in _FAMILY_NAME_WORD.finditer(text):
+            if can_be_surname(m.group("name")) and not _common_word(m.group("name")):
+                found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
             if not _common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))

@@ -14,7 +14,13 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import _strip_trailing_titles, can_be_surname, surnames
+from phi_core.extractors.recognition.name_parts import (
+    NOT_A_NAME,
+    _strip_trailing_titles,
+    can_be_surname,
+    particle_then_word,
+    surnames,
+)
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
@@ -28,6 +34,8 @@ ROLES: tuple[str, ...] = (
     "器械出し", "外回り", "人工心肺", "記載医", "記載者", "記録", "記録者", "報告者", "作成者", "差出人", "宛先",
     "送信者", "担当", "担当医", "担当者", "主治医", "薬剤師", "通訳", "付き添い", "付添", "同席", "出席者", "参加者",
     "司会", "確認者", "承認者", "依頼医", "紹介医", "読影医", "指導医", "看護師", "受付", "署名", "検査技師",
+    # Who read, judged, measured or did it, in a report's or a log's sign-off (判読：堀, 測定者：沖).
+    "判読", "判読医", "判定者", "評価者", "測定者", "施行者", "実施者", "検査者", "入力者", "点検者", "監査者", "受付者",
 )  # fmt: skip
 _ROLE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")[ \u3000]*[：:][ \u3000]*"
@@ -49,13 +57,19 @@ _ROLE_SPACE_NAME = re.compile(
 # Any staff occupation, one space, and a name closing a bracket, an item of a list or a line:
 # （指導 助産師 石蔵）, 病棟師長 エヴァンス 葉子）, （公認心理師 ファン・ティ・マイ）, 検者 鬼塚 玲央）.
 _KATAKANA_PART = f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}"
+# A family name may hold a small ノ or ヶ between its kanji (一ノ瀬, 八ヶ代).
+_KANJI_FAMILY = f"[{UNIFIED_KANJI}々](?:[ノヶ]?[{UNIFIED_KANJI}々]){{0,3}}"
+# Any post made of kanji that ends in a person word names its holder next, listed or not
+# (診療情報管理士 ラミレス 香, 視能訓練士 Okafor).
+_KANJI_POST = f"[{UNIFIED_KANJI}]{{1,7}}[士師医員官]"
 _OCCUPATION_SPACE_NAME = re.compile(
-    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)})[ \u3000]"
-    f"(?P<name>[{UNIFIED_KANJI}々]{{1,4}}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)}|{_KANJI_POST})[ \u3000]"
+    f"(?P<name>{_KANJI_FAMILY}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
     r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
-    r"(?=[）)、,，。\u3000]|  |\n|$)",
+    # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
+    rf"(?=[）)、,，。\u3000]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}]))",
     re.MULTILINE,
 )
 
@@ -65,8 +79,7 @@ _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
 _NAME_BEFORE_LATIN_TITLE = re.compile(
     f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
 )
-# A role followed by a word saying what happened or who in general (看護師 不在, PT 実施, 担当 本人).
-_NOT_A_NAME = frozenset("不在 なし 無し 未定 不明 同上 以下 休み 交代 全員 本人 家族 各位 一同".split())
+# A role followed by a word saying what happened (PT 実施) or who in general (担当 本人: NOT_A_NAME).
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
 
 
@@ -92,7 +105,7 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
 
 
 def _says_what_not_who(word) -> bool:
-    return word.surface in _NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
+    return word.surface in NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
 
 
 @register
@@ -133,8 +146,9 @@ class RoleValueRecognizer(Recognizer):
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name
-            if len(parts) > 1 and parts[-1] in _ROLE_WORDS:
-                end = start + len(parts[0])  # 宇佐美　第一助手 乾: the next item's role, not a given name
+            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or particle_then_word(parts[-1])):
+                # 宇佐美　第一助手 乾: the next item's role; 広瀬 に確認: a particle and a verb, no given name
+                end = start + len(parts[0])
             spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
         if any(abbreviation in text for abbreviation in LATIN_STAFF_ABBREVIATIONS):
             known = surnames()

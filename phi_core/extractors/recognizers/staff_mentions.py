@@ -60,6 +60,9 @@ _LABELLED_FULL_NAME = re.compile(
 _SEAL = re.compile(
     rf"(?:印|㊞)[ \u3000]*[\[［「【(（](?P<name>{_KANJI}{{1,4}}|[{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}ー]{{2,8}})"
     r"[\]］」】)）]"
+    # or written straight after the seal's word at the end of the line: 確認印堀, 検印 佐藤.
+    rf"|(?<={_KANJI})(?:印|㊞)[ \u3000]?(?P<bare>{_KANJI}{{1,3}})(?=[ \u3000]*(?:\n|$))",
+    re.MULTILINE,
 )
 # The people present, in a list after its label: 出席：根本、吉岡、三浦, 同行職員：佐川、平良, ダブルチェック：平野／須田.
 _PEOPLE_LABEL = re.compile(
@@ -106,7 +109,11 @@ class StaffMentionRecognizer(Recognizer):
             start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
                 spans.append((start, m.end("run")))
-        spans += [m.span("name") for m in _SEAL.finditer(text) if _kana_or_surname(m.group("name"))]
+        for m in _SEAL.finditer(text):
+            if m.group("name") and _kana_or_surname(m.group("name")):
+                spans.append(m.span("name"))
+            elif m.group("bare") and can_be_surname(m.group("bare")):
+                spans.append(m.span("bare"))
         for m in _LABELLED_LATIN_NAME.finditer(text):
             word = morphemes().get(m.start("name"))
             if word is None or word.oov or word.is_person:  # not 記録：Excel, 確認：Yes

@@ -14,7 +14,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import FORMER_NAME_WORDS, words
+from phi_core.japanese.honorifics import FORMER_NAME_WORDS, STAFF_OCCUPATIONS, words
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
@@ -26,6 +26,8 @@ RANK_SUPPLEMENT = 0  # below every rule (pattern rank 1): a rule's span wins an 
 _JOINERS = frozenset(" \u3000・･=＝")
 # Honorifics written straight onto a family name that the dictionary reads in context as something else.
 _HONORIFICS_AFTER = frozenset(words("person"))
+# A job the dictionary also knows as a person's name (クラーク: Clark) names the holder next, not itself.
+_OCCUPATIONS = frozenset(STAFF_OCCUPATIONS)
 
 
 def _script(surface: str) -> str:
@@ -214,6 +216,12 @@ def _unknown_katakana_before(morphemes: list[Morpheme], i: int) -> bool:
     return len(word) >= 2 and _script(word) == "katakana" and (morphemes[i - 2].oov or not _listed(word))
 
 
+def _occupation_before_name(morphemes: list[Morpheme], i: int) -> bool:
+    """外来クラーク 一ノ瀬: a job the dictionary also lists as a person's name, then a space; not クラーク医師."""
+    nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
+    return morphemes[i].surface in _OCCUPATIONS and nxt is not None and nxt.surface in (" ", "\u3000")
+
+
 def _listed(word: str) -> bool:
     return sudachi_available() and bool(sudachi_lookup(word))
 
@@ -223,7 +231,9 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     i = 0
     while i < len(morphemes):
         m = morphemes[i]
-        if not (m.is_person or _place_as_surname(morphemes, i) or _proper_noun_as_surname(morphemes, i)):
+        if _occupation_before_name(morphemes, i) or not (
+            m.is_person or _place_as_surname(morphemes, i) or _proper_noun_as_surname(morphemes, i)
+        ):
             i += 1
             continue
         name = [m]
