@@ -158,6 +158,8 @@ def test_quoted_full_names_and_sign_offs_of_who_read_it(text, name):
     assert name in values(text)
 
 
-@pytest.mark.parametrize("text", ["「本日 検査」と記載", "「経過 良好」", "実施者：全員\n", "判定者：不在", "担当：本人\n"])
+@pytest.mark.parametrize(
+    "text", ["「本日 検査」と記載", "「経過 良好」", "実施者：全員\n", "判定者：不在", "担当：本人\n"]
+)
 def test_words_in_a_names_place_that_name_nobody(text):
     assert not _names(text)
