@@ -163,3 +163,12 @@ def test_quoted_full_names_and_sign_offs_of_who_read_it(text, name):
 )
 def test_words_in_a_names_place_that_name_nobody(text):
     assert not _names(text)
+
+
+def test_a_doctor_after_a_clinic_is_a_person_apart_from_the_clinic():
+    text = "□ 主治医意見書：大和こども発達クリニック ｺﾊﾞﾔｼ医師（R8.11.20）"
+    found = dict(masked(text))
+    assert found.get("大和こども発達クリニック") == "HOSPITAL_NAME"
+    assert "ｺﾊﾞﾔｼ" in found
+    balanced = [(text[s.start : s.end], s.category) for s in rules.extract_spans(text)]
+    assert [c for v, c in balanced if v == "ｺﾊﾞﾔｼ"][0] in _NAMES  # the span is the name alone

@@ -12,6 +12,7 @@ from phi_core.extractors.recognition.name_parts import (
     starts_with_surname,
 )
 from phi_core.japanese import honorifics
+from phi_core.japanese.organisations import FACILITY_HEADS
 from phi_core.japanese.chars import (
     HIRAGANA_LETTERS,
     KANJI,
@@ -125,6 +126,17 @@ def _katakana_cue(text: str, offset: int, run: str) -> bool:
     return before.endswith(("患者", "患者の")) or (offset > 0 and text[offset - 1] in "：: \u3000")
 
 
+_FACILITY_WORDS = tuple(head for head in FACILITY_HEADS if len(head) >= 2)
+
+
+def _after_facility_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """大和こども発達クリニック ｺﾊﾞﾔｼ医師: the doctor is the word after the clinic, not the clinic's last word."""
+    first, space, rest = text[start:end].partition(" ")
+    if space and rest and first.endswith(_FACILITY_WORDS):
+        return start + len(first) + 1, end
+    return start, end
+
+
 def prose_name_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for match in _DR_RE.finditer(text):
@@ -136,6 +148,7 @@ def prose_name_candidates(text: str) -> list[Candidate]:
         honorific = match.group()
         span = _name_before(text, match.start(), katakana_ok=honorific in _KATAKANA_HONORIFICS)
         if span:
+            span = _after_facility_word(text, *span)
             category = "PHYSICIAN_NAME" if match.group() in _PHYSICIAN_HONORIFICS else "PATIENT_NAME"
             if category == "PATIENT_NAME" and _after_relation(text, span[0]):
                 category = "EMERGENCY_CONTACT"

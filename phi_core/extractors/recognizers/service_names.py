@@ -26,6 +26,7 @@ from phi_core.japanese.chars import (
 )
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 from phi_core.japanese.organisations import SOCIETY_WORDS
+from phi_core.japanese.honorifics import words
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -207,6 +208,10 @@ def _kind_start(by_end: dict[int, Morpheme], start: int) -> int:
     return start
 
 
+# A title after the word that follows a kind makes that word a person (クリニック ｺﾊﾞﾔｼ医師), not the place's name.
+_TITLES_AFTER_PERSON = tuple(words("person", "clinician"))
+
+
 @register
 class ServiceNameRecognizer(Recognizer):
     name: ClassVar[str] = "service-name"
@@ -245,7 +250,14 @@ class ServiceNameRecognizer(Recognizer):
             coined = _KANA_NAME_AFTER.match(text, end + gap) if gap or glued else None
             kana = coined.group("kana") if coined else ""
             sentence = coined is not None and coined.end() > coined.end("kana") and kana.endswith(_PARTICLES)
-            if coined and not sentence and not kana.startswith(_FUNCTION_WORDS_TUPLE) and kana not in _GENERIC:
+            titled = coined is not None and text.startswith(_TITLES_AFTER_PERSON, coined.end("kana"))
+            if (
+                coined
+                and not sentence
+                and not titled
+                and not kana.startswith(_FUNCTION_WORDS_TUPLE)
+                and kana not in _GENERIC
+            ):
                 # A whole kana word up to the next break is the name, however the tokenizer cut it
                 # (ゆずり + は, さ + なる).
                 found.append(Candidate(_kind_start(by_end, start), coined.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
@@ -259,6 +271,7 @@ class ServiceNameRecognizer(Recognizer):
             if (
                 after is not None
                 and _is_name(after)
+                and not text.startswith(_TITLES_AFTER_PERSON, after.end)  # クリニック コバヤシ医師: the doctor
                 and not (gap and after.is_person and not _kana_word(after.surface))
             ):
                 found.append(Candidate(start, after.end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
