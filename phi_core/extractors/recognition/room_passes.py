@@ -2,7 +2,8 @@
 
 The forms the text shows by itself are in ``rooms.py`` (and columns of a table in
 ``room_columns.py``); here also what stands beside a found name: a room in brackets
-or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), and a
+or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), a number of
+record in brackets there (古川 翼 様（4410-873）), and a
 ward code or floor-and-wing opening the item before one (・7E 大迫 様, ・東3　T.K. 氏),
 which then counts as confirmed wherever else the same code stands alone.
 """
@@ -27,7 +28,10 @@ from phi_core.japanese.honorifics import alternation, words
 
 # A room right after a patient's name: 徳山 良江（602）, 坂本 茂雄（806号）, 岡本 晴翔 くん 305⏎.
 _HONORIFIC = rf"(?:[ \u3000]?(?:{alternation(words('person'))}))?"
-_ROOM_IN_BRACKETS = re.compile(rf"{_HONORIFIC}[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?:号室?)?[）)]")
+# A number of record in hyphenated groups in brackets there is the person's too: 古川 翼 様（4410-873）.
+_ROOM_IN_BRACKETS = re.compile(
+    rf"{_HONORIFIC}[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?|[0-9]{{2,6}}(?:[-‐－][0-9]{{2,6}})+)(?:号室?)?[）)]"
+)
 _ROOM_CLOSING = re.compile(
     rf"{_HONORIFIC}[ \u3000]{{1,4}}(?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?=[ \u3000]*(?:$|[、。,，]))", re.M
 )
