@@ -16,11 +16,14 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import room_columns
 from phi_core.extractors.recognition.rooms import (
     BED,
-    WARD_CODE,
     LEFT,
-    ROOM,
-    WARD_KANJI,
+    MEASURED_BEFORE,
     RANK_SUPPLEMENT,
+    ROOM,
+    WARD_CODE,
+    WARD_KANJI,
+    amount,
+    floor,
     is_year,
     room_form_candidates,
 )
@@ -70,6 +73,40 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     return found
 
 
+# A room as a word of its own: after a blank, a bracket or a list mark, before one or a colon (506：10:00 NST).
+_BARE_ROOM = re.compile(rf"{LEFT}(?P<room>{ROOM})(?=[ \u3000\t）)、。,，・･|」\]:：]|$)", re.MULTILINE)
+
+_LATIN_BEFORE = re.compile(r"[A-Za-z][ \u3000]?$")
+
+
+def rooms_on_known_floors(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Bare numbers of a room on a floor whose rooms the document shows already (a room found elsewhere in it).
+
+    A roster or handover names a room once by its label and then lists the others bare
+    (501 佐伯 優花、502 Rahman ... 506：10:00 NST ... A得点2点以上の患者：506、502); a number of
+    the same length and floor standing as a word is one of them, unless a unit follows it or a
+    measurement or a Latin word stands before it (a maker's model: Siemens Pure 312).
+    """
+    floors = {
+        floor(text[c.start : c.end])
+        for c in spans
+        if c.category == "OTHER_ID" and re.fullmatch(ROOM, text[c.start : c.end]) and not is_year(text[c.start : c.end])
+    }
+    if not floors:
+        return spans
+    taken = [(c.start, c.end) for c in spans]
+    out = list(spans)
+    for m in _BARE_ROOM.finditer(text):
+        start, end = m.span("room")
+        if floor(m.group("room")) not in floors or is_year(m.group("room")) or amount(text, end):
+            continue
+        before = text[max(0, start - 10) : start]
+        if MEASURED_BEFORE.search(before) or _LATIN_BEFORE.search(before) or any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Candidate(start, end, "OTHER_ID", RANK_SUPPLEMENT))
+    return sorted(out, key=lambda c: c.start)
+
+
 def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The spans found, plus rooms, beds and wards written without a label (see the module's notes).
 
@@ -94,4 +131,4 @@ def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
         else:
             continue
         out.sort(key=lambda c: c.start)
-    return out
+    return rooms_on_known_floors(text, out)

@@ -6,6 +6,8 @@
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
   ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
+- in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
+- between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
 - two or three digits with the sex glued on or one space apart, opening a cell or an item
   (``|88女 呼吸不全|``, ``・74 男``): ``2男1女`` counts children and has one digit.
 """
@@ -34,6 +36,12 @@ _AGE_AFTER_BIRTH = re.compile(
     rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]?[（(](?P<n>[0-9]{{1,3}})[）)]"
     rf"|{_DATE}[ \u3000]?生[ \u3000]?[（(](?P<m>[0-9]{{1,3}})[）)]"
 )
+_AGE_AFTER_SEX = re.compile(
+    r"(?:男性|女性|男児|女児|(?<![A-Za-z])(?:male|female|Male|Female))[ \u3000]?[（(](?P<n>[0-9]{1,3})(?:歳|才)?[）)]"
+)
+_AGE_AFTER_TITLED_NAME = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
+)
 _AGE_BEFORE_SEX = re.compile(r"(?:^|(?<=[\s|│,、/（(・]))(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児])", re.MULTILINE)
 
 
@@ -56,6 +64,9 @@ class BareAgeRecognizer(Recognizer):
                 group = "n" if m.group("n") else "m"
                 if _plausible(m.group(group)):
                     found.append(m.span(group))
+            found += [m.span("n") for m in _AGE_AFTER_SEX.finditer(text) if _plausible(m.group("n"))]
+        if "M" in text:
+            found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]
