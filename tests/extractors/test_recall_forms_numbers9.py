@@ -51,14 +51,24 @@ def test_ratios_titers_and_durations_after_equals_stay(text):
     assert found("keyed-time", text) == []
 
 
-def test_an_hours_band_is_the_time():
-    text = "22時台　外科病棟から発熱コール。"
-    assert found("keyed-time", text) == ["22時台"]
-    assert _covered("22時台", values(text))
+@pytest.mark.parametrize(
+    "text, time",
+    [
+        ("Injury Dec 1, 2026 ~2300 — flame (kerosene heater)", "2300"),
+        ("seen at 0300 by the night team", "0300"),
+        ("called @ 1400", "1400"),
+        ("arrival 0910 hrs", "0910"),
+    ],
+)
+def test_four_digit_clock_times_english_notes_write(text, time):
+    assert found("keyed-time", text) == [time]
 
 
-@pytest.mark.parametrize("text", ["3時方向に腫瘤", "時台のない文", "24時間持続"])
-def test_clock_positions_and_durations_have_no_band(text):
+@pytest.mark.parametrize(
+    "text",
+    ["1000〜1200 mL", "3000 ~ 1200", "WBC ~1200", "~2025年", "at 1200 mL", "at 2400", "3時方向に腫瘤", "22時台に発熱"],
+)
+def test_ranges_counts_years_amounts_and_clock_positions_stay(text):
     assert found("keyed-time", text) == []
 
 
@@ -78,6 +88,8 @@ def test_clock_positions_and_durations_have_no_band(text):
         ("・74 男 転倒歴あり", "74"),
         ("「相模原市緑区の会社員 男性（34）が搬送された」", "34"),
         ("whether Mr. Paul Hendricks, 58, a tourist injured at Hakone", "58"),
+        ("相談者：患者本人 Sophie Martin（フランス国籍、41 ans）", "41 ans"),
+        ("Nguyễn Văn An, 67 tuổi, đau bụng", "67 tuổi"),
     ],
 )
 def test_ages_without_a_unit_where_their_place_says_so(text, age):
@@ -98,6 +110,9 @@ def test_ages_without_a_unit_where_their_place_says_so(text, age):
         "女性（2名）が付き添い",
         "Mr. Smith, 2020, said",
         "検査日 2026年12月1日（3）回目",
+        "douleur depuis 2 ans",
+        "il y a 3 ans",
+        "1,5 ans",
     ],
 )
 def test_counts_volumes_codes_and_clinical_ages_stay(text):
@@ -161,6 +176,7 @@ def test_years_of_guidelines_editions_citations_and_paths_stay(text):
         ("記録中の当直医 PHS 番号（7712）→ マスキング", "7712"),
         ("問合せ：施設管理課 内線 2455 / 夜間 中央監視室 2400\n", "2400"),
         ("PHS 7123、7124", "7124"),
+        ("内線：2455（夜間は 2400）", "2400"),
     ],
 )
 def test_extensions_by_ban_in_brackets_and_listed(text, number):
@@ -170,7 +186,14 @@ def test_extensions_by_ban_in_brackets_and_listed(text, number):
 
 @pytest.mark.parametrize(
     "text",
-    ["電話 2 回あり", "内線 2455 / 患者 3 名", "内線3321、4時間後に再診", "TEL 03-1234-5678 / 2400", "電話番号 3 番目"],
+    [
+        "電話 2 回あり",
+        "内線 2455 / 患者 3 名",
+        "内線 2455（3 回）",
+        "内線3321、4時間後に再診",
+        "TEL 03-1234-5678 / 2400",
+        "電話番号 3 番目",
+    ],
 )
 def test_counts_after_a_phone_word_stay(text):
     assert found("extension-number", text) == []
@@ -272,7 +295,7 @@ def test_a_kanji_series_mark_after_its_label():
     assert "市国-38" in found("labelled-number", text)
 
 
-# --- dates and times in hiragana ---------------------------------------------------------------------------
+# --- dates and times written in words: hiragana units, kanji numerals ---------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -282,6 +305,9 @@ def test_a_kanji_series_mark_after_its_label():
         ("うまれた日: 12がつ16にち  ごご 1じ05ふん", "ごご 1じ05ふん"),
         ("よていび　１がつ２２にち", "１がつ２２にち"),
         ("3じ15ふんに おきた", "3じ15ふん"),
+        ("令和八年十二月四日午後二時三十分死亡", "午後二時三十分"),
+        ("十四時五分 家族到着", "十四時五分"),
+        ("午前十時半に来院", "午前十時半"),
     ],
 )
 def test_dates_and_times_in_hiragana(text, value):
@@ -289,6 +315,6 @@ def test_dates_and_times_in_hiragana(text, value):
     assert _covered(value, values(text))
 
 
-@pytest.mark.parametrize("text", ["3じかん ねた", "1がつ に", "2じ"])
+@pytest.mark.parametrize("text", ["3じかん ねた", "1がつ に", "2じ", "一時中断", "二時間後", "十時方向"])
 def test_hiragana_durations_and_bare_months_stay(text):
     assert found("hiragana-date", text) == []

@@ -101,7 +101,11 @@ def rooms_on_known_floors(text: str, spans: list[Candidate]) -> list[Candidate]:
         if floor(m.group("room")) not in floors or is_year(m.group("room")) or amount(text, end):
             continue
         before = text[max(0, start - 10) : start]
-        if MEASURED_BEFORE.search(before) or _LATIN_BEFORE.search(before) or any(s < end and start < e for s, e in taken):
+        if (
+            MEASURED_BEFORE.search(before)
+            or _LATIN_BEFORE.search(before)
+            or any(s < end and start < e for s, e in taken)
+        ):
             continue
         out.append(Candidate(start, end, "OTHER_ID", RANK_SUPPLEMENT))
     return sorted(out, key=lambda c: c.start)

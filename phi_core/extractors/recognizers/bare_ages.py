@@ -8,6 +8,8 @@
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
 - in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
+- with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
+  ``58세``), as a foreign patient's own papers or an interpreter's note write it;
 - two or three digits with the sex glued on or one space apart, opening a cell or an item
   (``|88女 呼吸不全|``, ``・74 男``): ``2男1女`` counts children and has one digit.
 """
@@ -42,7 +44,14 @@ _AGE_AFTER_SEX = re.compile(
 _AGE_AFTER_TITLED_NAME = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
 )
-_AGE_BEFORE_SEX = re.compile(r"(?:^|(?<=[\s|│,、/（(・]))(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児])", re.MULTILINE)
+# Not a length of time in French (depuis 2 ans, il y a 3 ans, pendant 5 ans).
+_AGE_FOREIGN = re.compile(
+    r"(?<!depuis )(?<!il y a )(?<!pendant )(?<![0-9.,])[0-9]{1,3}[ \u00a0]?(?:ans|años|anos|anni|Jahre|jaar|tuổi|岁|세)(?![A-Za-z])"
+)
+_FOREIGN_UNITS = ("ans", "años", "anos", "anni", "Jahre", "jaar", "tuổi", "岁", "세")
+_AGE_BEFORE_SEX = re.compile(
+    r"(?:^|(?<=[\s|│,、/（(・]))(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児])", re.MULTILINE
+)
 
 
 def _plausible(value: str) -> bool:
@@ -67,6 +76,10 @@ class BareAgeRecognizer(Recognizer):
             found += [m.span("n") for m in _AGE_AFTER_SEX.finditer(text) if _plausible(m.group("n"))]
         if "M" in text:
             found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
+        if any(unit in text for unit in _FOREIGN_UNITS):
+            found += [
+                m.span() for m in _AGE_FOREIGN.finditer(text) if _plausible(re.match("[0-9]+", m.group()).group())
+            ]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]

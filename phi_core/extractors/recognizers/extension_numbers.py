@@ -4,9 +4,9 @@ and the numbers listed after an extension.
 - ``病棟電話 4120 番``, ``PHS 7712番``, ``内線は 2418 番``: a phone word, then three to five digits
   with 番 after them (``電話 2 回`` is a count, and takes no 番);
 - ``PHS 番号（7712）``, ``PHS（7123）``: the number in brackets after the phone word;
-- ``内線 2455 / 夜間 中央監視室 2400``, ``PHS 7123、7124``: after an extension found on the line,
-  further numbers with as many digits that close an item of the same list (a desk's number after
-  the desk), and no unit after them.
+- ``内線 2455 / 夜間 中央監視室 2400``, ``PHS 7123、7124``, ``内線：2455（夜間は 2400）``: after an extension,
+  further numbers with as many digits that close an item of the same list or a bracket (a desk's
+  number after the desk), and no unit after them.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _IN_BRACKETS = re.compile(rf"{_PHONE_WORD}[ \u3000]?(?:番号)?[ \u3000]?[（(](
 _EXTENSION = re.compile(rf"{_PHONE_WORD}(?:番号)?[ \u3000]?[:：]?[ \u3000]?(?P<n>[0-9０-９]{{3,5}})(?![0-9０-９\-])")
 # Items of the same line after the first extension: "/ 夜間 中央監視室 2400", "、7124".
 _LISTED = re.compile(
-    r"[ \u3000]?[/／、,，・][ \u3000]?(?:[^\s/／、,，・0-9０-９]{1,12}[ \u3000]){0,3}"
+    r"[ \u3000]?[/／、,，・（(][ \u3000]?(?:[^\s/／、,，・（()）0-9０-９]{1,12}[ \u3000]?){0,3}"
     r"(?P<n>[0-9０-９]{3,5})(?=[ \u3000]*(?:$|[/／、,，・）)]))",
     re.MULTILINE,
 )
