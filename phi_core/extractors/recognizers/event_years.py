@@ -20,6 +20,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI, KATAKANA
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -38,7 +39,7 @@ _EVENT_YEAR = re.compile(
     # (anaphylaxis 2015), hx (2012), certification（2014）
     rf"|(?<![A-Za-z])(?P<word>[a-z]{{2,}})[ \t]?(?:[（(][ \t]?)?(?P<b>{_YEAR})(?=[ \t]?[)）,，、;])"
     # （2019 蕁麻疹）
-    rf"|[（(](?P<c>{_YEAR})[ \u3000](?=[\u4e00-\u9fff\u30a0-\u30ff])(?!改訂|改定|版|年度)"
+    rf"|[（(](?P<c>{_YEAR})[ \u3000](?=[{KANJI}{KATAKANA}])(?!改訂|改定|版|年度)"
     # 2019取得, 2008から
     rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
 )

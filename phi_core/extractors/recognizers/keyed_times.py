@@ -19,11 +19,13 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import JAPANESE_LETTERS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
+_KEY_CHARS = f"A-Za-z_{JAPANESE_LETTERS}"
 _KEYED = re.compile(
-    r"(?P<key>[A-Za-z_\u3040-\u30ff\u4e00-\u9fff][A-Za-z0-9_\u3040-\u30ff\u4e00-\u9fff]*)[ \t]?[=＝][ \t]?"
+    rf"(?P<key>[{_KEY_CHARS}][0-9{_KEY_CHARS}]*)[ \t]?[=＝][ \t]?"
     r"(?P<time>(?:[01][0-9]|2[0-4]|[2-9])[:：][0-5][0-9](?:[:：][0-5][0-9])?)(?![0-9]|[:：][0-9])"
 )
 # Keys that hold a length of time, not a time of day.
