@@ -318,3 +318,25 @@ def test_dates_and_times_in_hiragana(text, value):
 @pytest.mark.parametrize("text", ["3じかん ねた", "1がつ に", "2じ", "一時中断", "二時間後", "十時方向"])
 def test_hiragana_durations_and_bare_months_stay(text):
     assert found("hiragana-date", text) == []
+
+
+# --- telephone numbers with a kana keyboard's dash --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("連絡先：０９０ー１２３４ー５６７８", "０９０ー１２３４ー５６７８"),
+        ("ｹｲﾀｲ 090ｰ1234ｰ5678", "090ｰ1234ｰ5678"),
+        ("mobile 090.1234.5678", "090.1234.5678"),
+        ("自宅 03・3456・7890", "03・3456・7890"),
+    ],
+)
+def test_phones_with_a_long_vowel_mark_or_dots_for_dashes(text, phone):
+    assert found("dash-phone", text) == [phone]
+    assert (phone, "PHONE") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["ver 0.12.345", "0.5ー1.0ー2.0", "00ー1234ー5678", "090ー1234ー56789", "0ー1ー2"])
+def test_versions_decimals_and_wrong_lengths_are_no_phones(text):
+    assert found("dash-phone", text) == []
