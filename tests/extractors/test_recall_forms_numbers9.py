@@ -282,12 +282,12 @@ def test_bare_rooms_on_a_floor_the_document_shows():
         "志賀 遥（助産師）   501 佐伯 優花（産褥2日）、502 Rahman（術後3日）\n"
         "日比野 綾           505 木之下 彩（退院日）  506：10:00 NST\n"
         "※ 看護必要度 A得点2点以上の患者：506、502\n"
-        "5階西 508号室 新規入院、補聴器 Siemens Pure 512 持参、輸液 500 mL"
+        "5階西 508号室 新規入院、補聴器 Siemens Pure 512 持参、輸液 500 mL、尿量 520 、血糖 530"
     )
     rooms = _of("OTHER_ID", text)
     for room in ("501", "502", "505", "506", "508"):
         assert room in rooms
-    assert "512" not in rooms and "500" not in rooms
+    assert not {"512", "500", "520", "530"} & set(rooms)
 
 
 def test_a_kanji_series_mark_after_its_label():

@@ -84,8 +84,9 @@ def rooms_on_known_floors(text: str, spans: list[Candidate]) -> list[Candidate]:
 
     A roster or handover names a room once by its label and then lists the others bare
     (501 佐伯 優花、502 Rahman ... 506：10:00 NST ... A得点2点以上の患者：506、502); a number of
-    the same length and floor standing as a word is one of them, unless a unit follows it or a
-    measurement or a Latin word stands before it (a maker's model: Siemens Pure 312).
+    the same length and floor standing as a word is one of them (表示盤 408: the room a panel shows),
+    unless a unit follows it or a measurement (尿量 500, 血糖 245) or a Latin word stands before it (a
+    maker's model: Siemens Pure 312).
     """
     floors = {
         floor(text[c.start : c.end])

@@ -126,7 +126,8 @@ _UNIT_AFTER = re.compile(
 )
 # A vital sign or a test before a pair of numbers: BP 120-80, 血圧 130-70, Na 135-45.
 MEASURED_BEFORE = re.compile(
-    r"(?:BP|bp|血圧|HR|PR|脈拍|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲)[ \u3000]*[:：=]?[ \u3000]*$"
+    r"(?:BP|bp|血圧|HR|PR|脈拍?|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲"
+    r"|尿量|排液量?|排尿量?|出血量?|飲水量?|摂取量?|輸液量?|補液|水分|体重|身長|点数|スコア|合計|計)[ \u3000]*[:：=]?[ \u3000]*$"
 )
 
 
