@@ -136,6 +136,9 @@ def test_counts_volumes_codes_and_clinical_ages_stay(text):
         ("「来年2月の孫の結婚式までに」", "来年2月"),
         ("昨年11月に転倒", "昨年11月"),
         ("    03 1 9 9 2 / 0 3 / 1 7（スペース混入）", "1 9 9 2 / 0 3 / 1 7"),
+        ("follow-up seen on Dec. 4th by Dr. K", "Dec. 4th"),
+        ("admitted the 4th of December", "4th of December"),
+        ("surgery Sept. 2nd", "Sept. 2nd"),
     ],
 )
 def test_dates_of_record_the_date_patterns_do_not_read(text, date):
@@ -159,6 +162,9 @@ def test_dates_of_record_the_date_patterns_do_not_read(text, date):
         "in 20 patients",
         "任期満了（今年度末）に伴い",
         "院内NAS \\\\woc-nas01\\photo\\2025\\",
+        "Mayo 4th clinic",
+        "the 4th month of treatment",
+        "Marketing 4th floor",
     ],
 )
 def test_years_of_guidelines_editions_citations_and_paths_stay(text):

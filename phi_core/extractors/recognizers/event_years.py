@@ -11,6 +11,7 @@
 - A year and month in machine form closing a sentence (``Next review 2031-12.``).
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``).
 - A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
+- An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
 """
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ _YEAR_MONTH_END = re.compile(rf"(?<![0-9A-Za-z\-/.])(?P<v>{_YEAR}-(?:0[1-9]|1[0-
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
+_ORDINAL_DAY = re.compile(
+    rf"(?<![0-9A-Za-z])(?:{_MONTH} (?:the )?(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)"
+    rf"|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:of )?{_MONTH})(?![0-9A-Za-z])"
+)
 _SPACED = re.compile(r"(?<![0-9])[12] [0-9] [0-9] [0-9] ?[/.\-] ?[01]? ?[0-9] ?[/.\-] ?[0-3]? ?[0-9](?![0-9]| [0-9])")
 
 
@@ -68,6 +77,8 @@ class EventYearRecognizer(Recognizer):
             spans += [m.span("v") for m in _YEAR_MONTH_END.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
+        if any(suffix in text for suffix in ("st", "nd", "rd", "th")):
+            spans += [m.span() for m in _ORDINAL_DAY.finditer(text)]
         if " / " in text or " /" in text or "/ " in text:
             spans += [m.span() for m in _SPACED.finditer(text)]
         return [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in spans]
