@@ -223,7 +223,16 @@ def test_digit_groups_of_any_length_with_seven_digits(text, value):
 
 @pytest.mark.parametrize(
     "text",
-    ["NRS 0 1 2 3 4 5 6 7 8 9 10", "BP 120 80", "Se 3 Im 120 45 22", "score 1 2 3 4 5.", "1 2 3 / 4 5 6"],
+    [
+        "NRS 0 1 2 3 4 5 6 7 8 9 10",
+        "BP 120 80",
+        "Se 3 Im 120 45 22",
+        "score 1 2 3 4 5.",
+        "1 2 3 / 4 5 6",
+        "HR 88 92 90 86 84",
+        "NRS 3 4 5 4 3 2 2",
+        "経過 3 4 5 4 3 2 2",
+    ],
 )
 def test_scales_readings_and_image_numbers_are_no_groups(text):
     assert all(" " not in v for v in found("identifier-shape", text))

@@ -5,8 +5,8 @@
   and scanning damage (l23O4567: letters O and l standing for digits);
 - digit groups of three or more separated by spaces ("1234 5678 9012"), and any three groups or
   more with seven digits among them, a lone capital letter before them included (chart
-  00 2207 05, Tube barcode T 6612 0094 3, digits one to a box: 6 0 2 7 1 4 3), unless they
-  count up one by one (a printed scale: 0 1 2 3 4 5 6 7 8 9 10);
+  00 2207 05, Tube barcode T 6612 0094 3), unless they count up one by one (a printed scale:
+  0 1 2 3 4 5 6 7 8 9 10) or follow what they measure (HR 88 92 90 86);
 - numbers of record with a kanji series mark between hyphens (R8-迅-0311);
 - a number written with leading zeros, three digits or more (0013, 00781204):
   counts and measures are not padded, badge, staff and patient numbers are;
@@ -70,13 +70,26 @@ def zero_padded(value: str) -> bool:
 
 
 def loose_groups(text: str, start: int, end: int) -> bool:
-    """Seven digits or more in the groups, which do not count up one by one, and no image numbers."""
-    numbers = [int(n) for n in re.findall("[0-9]+", nfkc(text[start:end]))]
-    if sum(len(n) for n in re.findall("[0-9]+", nfkc(text[start:end]))) < 7:
+    """Seven digits or more in the groups, a group of two digits or a letter before them (digits one to a
+    box are read after their label), no counting up one by one, and no image numbers or readings of a
+    vital sign or score before them (HR 88 92 90 86, NRS 3 4 5 4 3 2 2)."""
+    groups = re.findall("[0-9]+", nfkc(text[start:end]))
+    if sum(len(g) for g in groups) < 7:
         return False
+    if all(len(g) == 1 for g in groups) and not text[start].isalpha():
+        return False
+    numbers = [int(g) for g in groups]
     if all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
         return False
-    return _IMAGE_BEFORE.search(text, max(0, start - 12), start) is None
+    before = text[max(0, start - 12) : start]
+    return _IMAGE_BEFORE.search(before) is None and _READINGS_BEFORE.search(before) is None
+
+
+# Readings written in a row after what they measure: a vital sign, a score, a count.
+_READINGS_BEFORE = re.compile(
+    r"(?:\b(?:HR|PR|RR|BP|BT|KT|SpO2|SaO2|NRS|VAS|FRS|GCS|score|Score|pulse|Pulse)|脈拍?|体温|血圧|呼吸数?|血糖"
+    r"|尿量|点数?|スコア|件数|回数|人数)[ \u3000:：=]*$"
+)
 
 
 def _line_start_number(text: str, line_start: int) -> int | None:
