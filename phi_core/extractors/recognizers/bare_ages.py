@@ -49,8 +49,10 @@ _AGE_FOREIGN = re.compile(
     r"(?<!depuis )(?<!il y a )(?<!pendant )(?<![0-9.,])[0-9]{1,3}[ \u00a0]?(?:ans|años|anos|anni|Jahre|jaar|tuổi|岁|세)(?![A-Za-z])"
 )
 _FOREIGN_UNITS = ("ans", "años", "anos", "anni", "Jahre", "jaar", "tuổi", "岁", "세")
+# Not a count of men and women (男 18 女 12, 計 30 男 18).
 _AGE_BEFORE_SEX = re.compile(
-    r"(?:^|(?<=[\s|│,、/（(・]))(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児])", re.MULTILINE
+    r"(?:^|(?<=[\s|│,、/（(・]))(?<![男女計] )(?<![男女計])(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児]|[ \u3000]?[0-9０-９])",
+    re.MULTILINE,
 )
 
 

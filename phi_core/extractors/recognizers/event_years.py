@@ -1,7 +1,7 @@
 """Dates of record the date patterns do not read: a year alone, a year and month, a relative year, spaced digits.
 
 - A year alone as the date of something that happened to the person (1900-2039, standing alone):
-  after a word of time (``since 2008``, ``in 2015``, ``from 2019``), closing a bracket or item
+  after a word of time (``since 2008``, ``in 2015``, ``from 2019``), closing a bracket
   after a lowercase word (``(anaphylaxis 2015)``, ``LASIK hx (2012)``, ``certification（2014）``),
   opening a bracket before what happened (``（2019 蕁麻疹）``), or with a Japanese particle of
   time or an event glued on (``2019取得``, ``2008から``). A year after a proper name, an
@@ -38,7 +38,7 @@ _EVENT_YEAR = re.compile(
     rf"[ \t]+(?:(?i:early|late|mid|the end of|the spring of|the summer of|the autumn of|the winter of)[ \t-]+)?"
     rf"(?P<a>{_YEAR}){_ALONE}"
     # (anaphylaxis 2015), hx (2012), certification（2014）
-    rf"|(?<![A-Za-z])(?P<word>[a-z]{{2,}})[ \t]?(?:[（(][ \t]?)?(?P<b>{_YEAR})(?=[ \t]?[)）,，、;])"
+    rf"|(?<![A-Za-z])(?P<word>[a-z]{{2,}})[ \t]?(?:[（(][ \t]?)?(?P<b>{_YEAR})(?=[ \t]?[)）])"
     # （2019 蕁麻疹）
     rf"|[（(](?P<c>{_YEAR})[ \u3000](?=[{KANJI}{KATAKANA}])(?!改訂|改定|版|年度)"
     # 2019取得, 2008から
