@@ -133,6 +133,7 @@ def test_counts_volumes_codes_and_clinical_ages_stay(text):
         ("米国 ABTS board certification（2014）、日本での", "2014"),
         ("英国 FRCR 2019取得。", "2019"),
         ("アレルギー：ヨード造影剤（2019 蕁麻疹）→ 前投薬", "2019"),
+        ("Agreed on 2026-12-02. Next review 2031-12.", "2031-12"),
         ("「来年2月の孫の結婚式までに」", "来年2月"),
         ("昨年11月に転倒", "昨年11月"),
         ("    03 1 9 9 2 / 0 3 / 1 7（スペース混入）", "1 9 9 2 / 0 3 / 1 7"),
@@ -239,11 +240,20 @@ def test_scales_readings_and_image_numbers_are_no_groups(text):
     assert all(" " not in v for v in found("identifier-shape", text))
 
 
-# --- hyphenated numbers the allow-list takes for ranges ------------------------------------------------
+# --- pairs the allow-list took for ranges --------------------------------------------------------------
 
 
-def test_a_hyphenated_number_in_brackets_after_a_name_is_the_persons():
-    assert _covered("4410-873", values("隣接ブースで採血の 古川 翼 様（4410-873）と同姓。"))
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Images: OCT Cirrus 5000 (SN 5000-21477), last exam", "5000-21477"),
+        ("ｶﾝｼﾞｬ ﾊﾞﾝｺﾞｳ: 2207-5518\nｵﾅﾏｴ", "2207-5518"),
+        ("対象か確認 → 受給者証番号 3480-22910 提示予定。", "3480-22910"),
+        ("隣接ブースで採血の 古川 翼 様（4410-873）と同姓。", "4410-873"),
+    ],
+)
+def test_serial_and_chart_pairs_and_falling_pairs_are_numbers(text, value):
+    assert _covered(value, values(text))
 
 
 @pytest.mark.parametrize(
