@@ -185,6 +185,11 @@ def test_years_of_guidelines_editions_citations_and_paths_stay(text):
         ("問合せ：施設管理課 内線 2455 / 夜間 中央監視室 2400\n", "2400"),
         ("PHS 7123、7124", "7124"),
         ("内線：2455（夜間は 2400）", "2400"),
+        ("担当 ＰＨＳ ７１２３", "７１２３"),
+        ("ピッチ 7123 に連絡", "7123"),
+        ("院内携帯 7123", "7123"),
+        ("on-call pager #4471", "4471"),
+        ("放射線科（内線）2455", "2455"),
     ],
 )
 def test_extensions_by_ban_in_brackets_and_listed(text, number):
@@ -201,6 +206,8 @@ def test_extensions_by_ban_in_brackets_and_listed(text, number):
         "内線3321、4時間後に再診",
         "TEL 03-1234-5678 / 2400",
         "電話番号 3 番目",
+        "ピッチ 3 回鳴った",
+        "Pager 10 分後",
     ],
 )
 def test_counts_after_a_phone_word_stay(text):
