@@ -140,6 +140,8 @@ def test_counts_volumes_codes_and_clinical_ages_stay(text):
         ("follow-up seen on Dec. 4th by Dr. K", "Dec. 4th"),
         ("admitted the 4th of December", "4th of December"),
         ("surgery Sept. 2nd", "Sept. 2nd"),
+        ("次回は4日（金）に来院", "4日（金）"),
+        ("８日(月)午前に再診", "８日(月)"),
     ],
 )
 def test_dates_of_record_the_date_patterns_do_not_read(text, date):
@@ -167,6 +169,8 @@ def test_dates_of_record_the_date_patterns_do_not_read(text, date):
         "Mayo 4th clinic",
         "the 4th month of treatment",
         "Marketing 4th floor",
+        "3日間（月）",
+        "28日分",
     ],
 )
 def test_years_of_guidelines_editions_citations_and_paths_stay(text):

@@ -12,6 +12,8 @@
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``).
 - A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
 - An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
+- A day of the month with its weekday and no month (``4日（金）``, ``11日(金)の午前``): a day of the calendar,
+  not a count of days (``3日間``, ``28日分`` take no weekday).
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ _ORDINAL_DAY = re.compile(
     rf"(?<![0-9A-Za-z])(?:{_MONTH} (?:the )?(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)"
     rf"|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:of )?{_MONTH})(?![0-9A-Za-z])"
 )
+_DAY_WITH_WEEKDAY = re.compile(
+    r"(?<![0-9０-９月/／])(?:[1-9１-９]|[12１２][0-9０-９]|3[01]|３[０１])日[ \u3000]?[（(][月火水木金土日](?:曜日?)?[)）]"
+)
 _SPACED = re.compile(r"(?<![0-9])[12] [0-9] [0-9] [0-9] ?[/.\-] ?[01]? ?[0-9] ?[/.\-] ?[0-3]? ?[0-9](?![0-9]| [0-9])")
 
 
@@ -77,6 +82,8 @@ class EventYearRecognizer(Recognizer):
             spans += [m.span("v") for m in _YEAR_MONTH_END.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
+        if "日" in text:
+            spans += [m.span() for m in _DAY_WITH_WEEKDAY.finditer(text)]
         if any(suffix in text for suffix in ("st", "nd", "rd", "th")):
             spans += [m.span() for m in _ORDINAL_DAY.finditer(text)]
         if " / " in text or " /" in text or "/ " in text:
