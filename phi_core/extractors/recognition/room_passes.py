@@ -2,7 +2,8 @@
 
 The forms the text shows by itself are in ``rooms.py`` (and columns of a table in
 ``room_columns.py``); here also what stands beside a found name: a room in brackets
-or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), and a
+or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), a number of
+record in brackets there (古川 翼 様（4410-873）), and a
 ward code or floor-and-wing opening the item before one (・7E 大迫 様, ・東3　T.K. 氏),
 which then counts as confirmed wherever else the same code stands alone.
 """
@@ -15,11 +16,14 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import room_columns
 from phi_core.extractors.recognition.rooms import (
     BED,
-    WARD_CODE,
     LEFT,
-    ROOM,
-    WARD_KANJI,
+    MEASURED_BEFORE,
     RANK_SUPPLEMENT,
+    ROOM,
+    WARD_CODE,
+    WARD_KANJI,
+    amount,
+    floor,
     is_year,
     room_form_candidates,
 )
@@ -27,7 +31,10 @@ from phi_core.japanese.honorifics import alternation, words
 
 # A room right after a patient's name: 徳山 良江（602）, 坂本 茂雄（806号）, 岡本 晴翔 くん 305⏎.
 _HONORIFIC = rf"(?:[ \u3000]?(?:{alternation(words('person'))}))?"
-_ROOM_IN_BRACKETS = re.compile(rf"{_HONORIFIC}[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?:号室?)?[）)]")
+# A number of record in hyphenated groups in brackets there is the person's too: 古川 翼 様（4410-873）.
+_ROOM_IN_BRACKETS = re.compile(
+    rf"{_HONORIFIC}[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?|[0-9]{{2,6}}(?:[-‐－][0-9]{{2,6}})+)(?:号室?)?[）)]"
+)
 _ROOM_CLOSING = re.compile(
     rf"{_HONORIFIC}[ \u3000]{{1,4}}(?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?=[ \u3000]*(?:$|[、。,，]))", re.M
 )
@@ -66,6 +73,45 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     return found
 
 
+# A room as a word of its own: after a blank, a bracket or a list mark, before one or a colon (506：10:00 NST).
+_BARE_ROOM = re.compile(rf"{LEFT}(?P<room>{ROOM})(?=[ \u3000\t）)、。,，・･|」\]:：]|$)", re.MULTILINE)
+
+_LATIN_BEFORE = re.compile(r"[A-Za-z][ \u3000]?$")
+
+
+def rooms_on_known_floors(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Bare numbers of a room on a floor whose rooms the document shows already (a room found elsewhere in it).
+
+    A roster or handover names a room once by its label and then lists the others bare
+    (501 佐伯 優花、502 Rahman ... 506：10:00 NST ... A得点2点以上の患者：506、502); a number of
+    the same length and floor standing as a word is one of them (表示盤 408: the room a panel shows),
+    unless a unit follows it or a measurement (尿量 500, 血糖 245) or a Latin word stands before it (a
+    maker's model: Siemens Pure 312).
+    """
+    floors = {
+        floor(text[c.start : c.end])
+        for c in spans
+        if c.category == "OTHER_ID" and re.fullmatch(ROOM, text[c.start : c.end]) and not is_year(text[c.start : c.end])
+    }
+    if not floors:
+        return spans
+    taken = [(c.start, c.end) for c in spans]
+    out = list(spans)
+    for m in _BARE_ROOM.finditer(text):
+        start, end = m.span("room")
+        if floor(m.group("room")) not in floors or is_year(m.group("room")) or amount(text, end):
+            continue
+        before = text[max(0, start - 10) : start]
+        if (
+            MEASURED_BEFORE.search(before)
+            or _LATIN_BEFORE.search(before)
+            or any(s < end and start < e for s, e in taken)
+        ):
+            continue
+        out.append(Candidate(start, end, "OTHER_ID", RANK_SUPPLEMENT))
+    return sorted(out, key=lambda c: c.start)
+
+
 def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The spans found, plus rooms, beds and wards written without a label (see the module's notes).
 
@@ -90,4 +136,4 @@ def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
         else:
             continue
         out.sort(key=lambda c: c.start)
-    return out
+    return rooms_on_known_floors(text, out)

@@ -4,7 +4,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
 (docs/annotation_guidelines.md). What this reads, in any kind of document:
 
 - a room-bed pair standing as a word of its own: ``801-1   ○``, ``405-1   82   M``, ``601-A・605-B``;
-- a ward then its room: ``3西 308``, ``（4東-406）``, ``7E     701``; a ward code then its bed: ``8W-3``;
+- a ward then its room: ``3西 308``, ``（4東-406）``, ``7E     701``, ``5W / 511`` (a ward/room column); a ward code then its bed: ``8W-3``;
 - a ward code (``5E``, ``8W``) where what stands around says it is a ward: a room after it (also
   across a table's gap), a role or a room word (``4E 師長``, ``7E 個室へ``, ``Ns.``), an arrow,
   転入/転出 or 病棟 before it, a patient's name after it at an item's opening (``・7E 大迫 様``); a
@@ -14,6 +14,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``,
   ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
   (``11階無菌病棟 1103``);
+- a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
@@ -44,7 +45,7 @@ _LOT = re.compile(r"(?:Lot|LOT|lot|ロット|No|NO|no)\.?[ \u3000:：#]*$")
 WARD_CODE = r"[1-9１-９][0-9０-９]?[EWNSＥＷＮＳ]"
 WARD_KANJI = r"[0-9０-９]{1,2}階?[東西南北]|[東西南北][0-9０-９]{1,2}"
 _WARD_ROOM = re.compile(
-    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[-‐－])(?P<room>{ROOM})"
+    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[-‐－]|[ \u3000]?[/／][ \u3000]?)(?P<room>{ROOM})"
     rf"(?:[-‐－](?P<bed>{BED}))?{RIGHT}",
     re.MULTILINE,
 )
@@ -97,15 +98,17 @@ _ROOM_WORDS = re.compile(
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
     # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
     r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
-    # 保護室 S-2, 個室 512: a room's kind, then its number
-    r"|(?:保護室|隔離室|個室|病室|観察室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9]{2,3})(?![0-9A-Za-z])"
+    # 保護室 S-2, 個室 512, 保護室 2, 個室5, 隔離室 5O8 (scanned): a room where a patient stays, then its number;
+    # not a count or a price (個室 2室, 個室 11,000円)
+    r"|(?:保護室|隔離室|個室|病室|観察室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
+    r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
     # 手術室4, 手術室 1, OR: 5: the theatre where the patient's operation ran (independent writers mark it)
     r"|(?:手術室|オペ室|(?<![A-Za-z])OR)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
-    r"|(?<=病棟)[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
+    r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -122,8 +125,9 @@ _UNIT_AFTER = re.compile(
     r"(?![A-Za-z])"
 )
 # A vital sign or a test before a pair of numbers: BP 120-80, 血圧 130-70, Na 135-45.
-_MEASURED_BEFORE = re.compile(
-    r"(?:BP|bp|血圧|HR|PR|脈拍|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲)[ \u3000]*[:：=]?[ \u3000]*$"
+MEASURED_BEFORE = re.compile(
+    r"(?:BP|bp|血圧|HR|PR|脈拍?|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲"
+    r"|尿量|排液量?|排尿量?|出血量?|飲水量?|摂取量?|輸液量?|補液|水分|体重|身長|点数|スコア|合計|計)[ \u3000]*[:：=]?[ \u3000]*$"
 )
 
 
@@ -131,11 +135,11 @@ def is_year(room: str) -> bool:
     return len(room) == 4 and room.startswith(("19", "20"))
 
 
-def _amount(text: str, end: int) -> bool:
+def amount(text: str, end: int) -> bool:
     return _UNIT_AFTER.match(text, end) is not None
 
 
-def _floor(room: str) -> tuple[int, str]:
+def floor(room: str) -> tuple[int, str]:
     return len(room), room[:-2]
 
 
@@ -143,7 +147,7 @@ def _room_beds(text: str) -> list[Candidate]:
     found = []
     for m in _ROOM_BED.finditer(text):
         before = text[max(0, m.start() - 10) : m.start()]
-        if is_year(m.group("room")) or _amount(text, m.end()) or _LOT.search(before) or _MEASURED_BEFORE.search(before):
+        if is_year(m.group("room")) or amount(text, m.end()) or _LOT.search(before) or MEASURED_BEFORE.search(before):
             continue
         found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
@@ -153,14 +157,14 @@ def _room_beds(text: str) -> list[Candidate]:
 def _wards_with_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _WARD_ROOM.finditer(text):
-        if is_year(m.group("room")) or _amount(text, m.end()):
+        if is_year(m.group("room")) or amount(text, m.end()):
             continue
         found.append(Candidate(*m.span("ward"), "DEPARTMENT", RANK_SUPPLEMENT))
         found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         if m.group("bed"):
             found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _WARD_BED.finditer(text):
-        if not _amount(text, m.end()):
+        if not amount(text, m.end()):
             found.append(Candidate(*m.span("ward"), "DEPARTMENT", RANK_SUPPLEMENT))
             found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
     return found
@@ -202,27 +206,27 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
         group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8") if m.group(g))
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
             continue
-        if group == "r8" and (is_year(m.group(group)) or _amount(text, m.end(group))):
+        if group == "r8" and (is_year(m.group(group)) or amount(text, m.end(group))):
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]
     return found
 
 
-def _rooms_by_floor(text: str, known: list[Candidate]) -> list[Candidate]:
+def _rooms_byfloor(text: str, known: list[Candidate]) -> list[Candidate]:
     """Bare rooms on a floor the document already shows rooms of: row openings and prose lists."""
-    row_floors = {_floor(m.group("room")) for m in _ROOM_BED.finditer(text) if _line_opening(text, m.start())}
+    row_floors = {floor(m.group("room")) for m in _ROOM_BED.finditer(text) if _line_opening(text, m.start())}
     found = []
     for m in _BARE_ROW.finditer(text) if row_floors else ():
-        if _floor(m.group("room")) in row_floors and not _amount(text, m.end("room")):
+        if floor(m.group("room")) in row_floors and not amount(text, m.end("room")):
             found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
-    floors = row_floors | {_floor(m.group("room")) for m in _ROOM_OF_RECORD.finditer(text)}
-    floors |= {_floor(text[c.start : c.end]) for c in known if c.category == "OTHER_ID"}
+    floors = row_floors | {floor(m.group("room")) for m in _ROOM_OF_RECORD.finditer(text)}
+    floors |= {floor(text[c.start : c.end]) for c in known if c.category == "OTHER_ID"}
     for m in _ROOM_LIST.finditer(text) if floors else ():
-        if _amount(text, m.end()):
+        if amount(text, m.end()):
             continue  # 500・250 mg: amounts
         rooms = list(_LISTED_ROOM.finditer(text, m.start(), m.end()))
-        if all(_floor(r.group()) in floors for r in rooms):
+        if all(floor(r.group()) in floors for r in rooms):
             found += [Candidate(*r.span(), "OTHER_ID", RANK_SUPPLEMENT) for r in rooms]
     return found
 
@@ -238,4 +242,4 @@ def room_form_candidates(text: str, codes: frozenset[str] = frozenset()) -> list
         return []
     found = _room_beds(text) + _wards_with_rooms(text) + _ward_codes(text, codes) + _unit_beds(text)
     found += _beds_and_rooms(text)
-    return found + _rooms_by_floor(text, [c for c in found if c.category == "OTHER_ID"])
+    return found + _rooms_byfloor(text, [c for c in found if c.category == "OTHER_ID"])

@@ -3,7 +3,10 @@
 - a run of letters and digits (with - _ / . inside) holding five digits or
   more, or three or more beside letters: P123456, A2408-12345, 20240806,
   and scanning damage (l23O4567: letters O and l standing for digits);
-- digit groups of three or more separated by spaces ("1234 5678 9012");
+- digit groups of three or more separated by spaces ("1234 5678 9012"), and any three groups or
+  more with seven digits among them, a lone capital letter before them included (chart
+  00 2207 05, Tube barcode T 6612 0094 3), unless they count up one by one (a printed scale:
+  0 1 2 3 4 5 6 7 8 9 10) or follow what they measure (HR 88 92 90 86);
 - numbers of record with a kanji series mark between hyphens (R8-迅-0311);
 - a number written with leading zeros, three digits or more (0013, 00781204):
   counts and measures are not padded, badge, staff and patient numbers are;
@@ -34,6 +37,10 @@ _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?
 # A number of record with a kanji series mark between hyphens: R8-迅-0311, 2024-倫-015.
 _KANJI_SERIES = re.compile(rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])")
 _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
+# Three groups or more of any length with a single space between (the seven digits are counted in code).
+_LOOSE_GROUPS = re.compile(
+    r"(?<![0-9０-９A-Za-z.,:/\-])(?:[A-Z] )?[0-9０-９]{1,6}(?: [0-9０-９]{1,6}){2,}(?![0-9０-９A-Za-z]|[.,:/][0-9])"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
 _BRACKETED_PHONE = re.compile(r"(?<![\w)])\([0-9]{2,5}\)[ \u3000][0-9]{1,4}-[0-9]{3,4}(?![0-9])")
@@ -60,6 +67,29 @@ def identifier_like(value: str) -> bool:
 def zero_padded(value: str) -> bool:
     """0013, 00781204: a number padded with zeros to a fixed width is a code, not a quantity."""
     return _ZERO_PADDED.match(value) is not None and _ZEROS.match(value) is None
+
+
+def loose_groups(text: str, start: int, end: int) -> bool:
+    """Seven digits or more in the groups, a group of two digits or a letter before them (digits one to a
+    box are read after their label), no counting up one by one, and no image numbers or readings of a
+    vital sign or score before them (HR 88 92 90 86, NRS 3 4 5 4 3 2 2)."""
+    groups = re.findall("[0-9]+", nfkc(text[start:end]))
+    if sum(len(g) for g in groups) < 7:
+        return False
+    if all(len(g) == 1 for g in groups) and not text[start].isalpha():
+        return False
+    numbers = [int(g) for g in groups]
+    if all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+        return False
+    before = text[max(0, start - 12) : start]
+    return _IMAGE_BEFORE.search(before) is None and _READINGS_BEFORE.search(before) is None
+
+
+# Readings written in a row after what they measure: a vital sign, a score, a count.
+_READINGS_BEFORE = re.compile(
+    r"(?:\b(?:HR|PR|RR|BP|BT|KT|SpO2|SaO2|NRS|VAS|FRS|GCS|score|Score|pulse|Pulse)|脈拍?|体温|血圧|呼吸数?|血糖"
+    r"|尿量|点数?|スコア|件数|回数|人数)[ \u3000:：=]*$"
+)
 
 
 def _line_start_number(text: str, line_start: int) -> int | None:
@@ -113,6 +143,12 @@ class IdentifierShapeRecognizer(Recognizer):
             if identifier_like(m.group()) or (zero_padded(m.group()) and not _counted(text, *m.span()))
         ]
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
+        if " " in text:
+            found.extend(
+                Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT)
+                for m in _LOOSE_GROUPS.finditer(text)
+                if loose_groups(text, *m.span())
+            )
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANJI_SERIES.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _INTERNATIONAL.finditer(text))

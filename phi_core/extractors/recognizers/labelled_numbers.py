@@ -11,7 +11,7 @@ Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
 digits or more, so 様式第5号 stays), digits typed one to a box after a label
 (受給者番号 6 0 2 7 1 4 3, 学籍番号 2 3 M 0 4 4 8), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
-交付番号：港-2026-01883), digit groups after a label ending in ID (PID:0091 2274 06),
+交付番号：港-2026-01883, 記号 市国-38), digit groups after a label ending in ID (PID:0091 2274 06),
 the last digits of a card left visible (****-****-****-4021), a number after # (応対記録 #27734),
 and a cell or room code beside its word (3-212 房, 病室（医-3）).
 """
@@ -49,7 +49,7 @@ _LABELLED_SHAPES = re.compile(
     rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
-    rf"|[{KANJI}][-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*"
+    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*"
     rf"|[{_D}A-Z](?: [{_D}A-Z]){{4,}}(?![{_D}A-Za-z]))"
 )
 # A number of record after # (応対記録 #27734, チケット #4410), the mark included: five digits or more,
@@ -67,6 +67,7 @@ _CELL = re.compile(
 )
 _CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")
 _DIGIT = re.compile("[0-9０-９]")
+_KANJI_MARK = re.compile(f"[{KANJI}]")
 _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 
 
@@ -90,7 +91,8 @@ class LabelledNumberRecognizer(Recognizer):
         for m in _LABELLED_SHAPES.finditer(doc.text):
             # Letters one to a box (学籍番号 2 3 M 0 4 4 8, 患者様ID O O 4 1 2 3 7 with O for zero) need
             # three digits among them: 2 3 M 0 4 is a number, A B C D E a list of grades.
-            if len(_DIGIT.findall(m.group("value"))) >= 3:
+            # A kanji series mark before the digits is a number's own sign (記号 市国-38).
+            if len(_DIGIT.findall(m.group("value"))) >= 3 or _KANJI_MARK.match(m.group("value")):
                 found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _CARD_TAIL.finditer(doc.text))
         if "#" in doc.text or "＃" in doc.text:

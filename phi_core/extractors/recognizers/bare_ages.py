@@ -1,0 +1,87 @@
+"""Ages written with no unit, where their place says they are ages.
+
+- after the word age in any case, with a blank, ``:`` or ``=`` (``age 67``, ``age=34Y``,
+  ``AGE : 58``), as key-value lines and headers write it; not a gestational or bone age
+  (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
+- in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
+  ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
+  volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
+- in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
+- between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
+- with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
+  ``58세``), as a foreign patient's own papers or an interpreter's note write it;
+- two or three digits with the sex glued on or one space apart, opening a cell or an item
+  (``|88女 呼吸不全|``, ``・74 男``): ``2男1女`` counts children and has one digit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_AGE_WORD = re.compile(
+    r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
+    r"(?i:age)[ \t]{0,4}[:：=]?[ \t]{0,4}(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
+)
+_DATE = (
+    r"(?:[0-9０-９]{1,4}年[ \u3000]?[0-9０-９]{1,2}月[ \u3000]?[0-9０-９]{1,2}日"
+    r"|[0-9]{2,4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
+    r"|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} [A-Za-z]{3,9}\.? [0-9]{4})"
+)
+_BIRTH_CUE = r"(?:生年月日|生年|誕生日|DOB|D\.O\.B\.?|[Bb]irth|BD|Born|born)"
+_AGE_AFTER_BIRTH = re.compile(
+    rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]?[（(](?P<n>[0-9]{{1,3}})[）)]"
+    rf"|{_DATE}[ \u3000]?生[ \u3000]?[（(](?P<m>[0-9]{{1,3}})[）)]"
+)
+_AGE_AFTER_SEX = re.compile(
+    r"(?:男性|女性|男児|女児|(?<![A-Za-z])(?:male|female|Male|Female))[ \u3000]?[（(](?P<n>[0-9]{1,3})(?:歳|才)?[）)]"
+)
+_AGE_AFTER_TITLED_NAME = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
+)
+# Not a length of time in French (depuis 2 ans, il y a 3 ans, pendant 5 ans).
+_AGE_FOREIGN = re.compile(
+    r"(?<!depuis )(?<!il y a )(?<!pendant )(?<![0-9.,])[0-9]{1,3}[ \u00a0]?(?:ans|años|anos|anni|Jahre|jaar|tuổi|岁|세)(?![A-Za-z])"
+)
+_FOREIGN_UNITS = ("ans", "años", "anos", "anni", "Jahre", "jaar", "tuổi", "岁", "세")
+# Not a count of men and women (男 18 女 12, 計 30 男 18).
+_AGE_BEFORE_SEX = re.compile(
+    r"(?:^|(?<=[\s|│,、/（(・]))(?<![男女計] )(?<![男女計])(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児]|[ \u3000]?[0-9０-９])",
+    re.MULTILINE,
+)
+
+
+def _plausible(value: str) -> bool:
+    return int(value) <= 125
+
+
+@register
+class BareAgeRecognizer(Recognizer):
+    name: ClassVar[str] = "bare-age"
+    categories: ClassVar[tuple[str, ...]] = ("AGE",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        if "ge" in text or "GE" in text:
+            found += [m.span("n") for m in _AGE_WORD.finditer(text) if _plausible(m.group("n"))]
+        if "(" in text or "（" in text:
+            for m in _AGE_AFTER_BIRTH.finditer(text):
+                group = "n" if m.group("n") else "m"
+                if _plausible(m.group(group)):
+                    found.append(m.span(group))
+            found += [m.span("n") for m in _AGE_AFTER_SEX.finditer(text) if _plausible(m.group("n"))]
+        if "M" in text:
+            found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
+        if any(unit in text for unit in _FOREIGN_UNITS):
+            found += [
+                m.span() for m in _AGE_FOREIGN.finditer(text) if _plausible(re.match("[0-9]+", m.group()).group())
+            ]
+        if "男" in text or "女" in text:
+            found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
+        return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]

@@ -1,0 +1,91 @@
+"""Dates of record the date patterns do not read: a year alone, a year and month, a relative year, spaced digits.
+
+- A year alone as the date of something that happened to the person (1900-2039, standing alone):
+  after a word of time (``since 2008``, ``in 2015``, ``from 2019``), closing a bracket
+  after a lowercase word (``(anaphylaxis 2015)``, ``LASIK hx (2012)``, ``certification（2014）``),
+  opening a bracket before what happened (``（2019 蕁麻疹）``), or with a Japanese particle of
+  time or an event glued on (``2019取得``, ``2008から``). A year after a proper name, an
+  acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
+  ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
+  year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
+- A year and month in machine form closing a sentence (``Next review 2031-12.``).
+- A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``).
+- A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
+- An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
+- A day of the month with its weekday and no month (``4日（金）``, ``11日(金)の午前``): a day of the calendar,
+  not a count of days (``3日間``, ``28日分`` take no weekday).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI, KATAKANA
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_YEAR = r"(?:19[0-9]{2}|20[0-3][0-9])"
+_ALONE = r"(?![0-9０-９]|[./\-:;][0-9]|年|[A-Za-z])"
+# Words of guidance, standards and editions: the year after them is the document's.
+_GUIDANCE = (
+    r"(?i:guidelines?|criteria|classification|version|edition|standards?|manual|update|revision|statement|"
+    r"consensus|chart|system|ver|v|rev|ed|per)"
+)
+_EVENT_YEAR = re.compile(
+    # since 2008, in 2015, (early) from 2019
+    rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after)"
+    rf"[ \t]+(?:(?i:early|late|mid|the end of|the spring of|the summer of|the autumn of|the winter of)[ \t-]+)?"
+    rf"(?P<a>{_YEAR}){_ALONE}"
+    # (anaphylaxis 2015), hx (2012), certification（2014）
+    rf"|(?<![A-Za-z])(?P<word>[a-z]{{2,}})[ \t]?(?:[（(][ \t]?)?(?P<b>{_YEAR})(?=[ \t]?[)）])"
+    # （2019 蕁麻疹）
+    rf"|[（(](?P<c>{_YEAR})[ \u3000](?=[{KANJI}{KATAKANA}])(?!改訂|改定|版|年度)"
+    # 2019取得, 2008から
+    rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
+)
+# 2031-12 closing a sentence (the month pattern of short-date stops before a dot).
+_YEAR_MONTH_END = re.compile(rf"(?<![0-9A-Za-z\-/.])(?P<v>{_YEAR}-(?:0[1-9]|1[0-2]))(?=\.(?:\s|$))")
+_RELATIVE = re.compile(
+    r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
+_ORDINAL_DAY = re.compile(
+    rf"(?<![0-9A-Za-z])(?:{_MONTH} (?:the )?(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)"
+    rf"|(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th) (?:of )?{_MONTH})(?![0-9A-Za-z])"
+)
+_DAY_WITH_WEEKDAY = re.compile(
+    r"(?<![0-9０-９月/／])(?:[1-9１-９]|[12１２][0-9０-９]|3[01]|３[０１])日[ \u3000]?[（(][月火水木金土日](?:曜日?)?[)）]"
+)
+_SPACED = re.compile(r"(?<![0-9])[12] [0-9] [0-9] [0-9] ?[/.\-] ?[01]? ?[0-9] ?[/.\-] ?[0-3]? ?[0-9](?![0-9]| [0-9])")
+
+
+@register
+class EventYearRecognizer(Recognizer):
+    name: ClassVar[str] = "event-year"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        spans = []
+        if "19" in text or "20" in text:
+            for m in _EVENT_YEAR.finditer(text):
+                group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+                if group == "b" and re.fullmatch(_GUIDANCE, m.group("word")):
+                    continue
+                spans.append(m.span(group))
+            spans += [m.span("v") for m in _YEAR_MONTH_END.finditer(text)]
+        if "年" in text:
+            spans += [m.span() for m in _RELATIVE.finditer(text)]
+        if "日" in text:
+            spans += [m.span() for m in _DAY_WITH_WEEKDAY.finditer(text)]
+        if any(suffix in text for suffix in ("st", "nd", "rd", "th")):
+            spans += [m.span() for m in _ORDINAL_DAY.finditer(text)]
+        if " / " in text or " /" in text or "/ " in text:
+            spans += [m.span() for m in _SPACED.finditer(text)]
+        return [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in spans]

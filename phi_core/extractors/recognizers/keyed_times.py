@@ -1,0 +1,55 @@
+"""Clock times the value patterns refuse by their neighbours: after a key and ``=``, and four digits after at or ~.
+
+- ``t_call=14:47 t_takeoff=14:51``, ``start=09:05``: machine key=value text writes a time right
+  after ``=``, where the time pattern stays silent because ratios take that place too
+  (``I:E=1:2``). A ratio's second number is short (1:2, 2:1) or its first is one
+  (titers, dilutions: 1:40, 1:160); a clock time has two-digit minutes and an hour of two
+  digits (or of one, 2 to 9). A key that names a length of time (``elapsed=00:41:12``) holds
+  a duration, not a time of day.
+- ``at 0300``, ``@ 1400``, ``Dec 1, 2026 ~2300``, ``0910 hrs``: a time written as four digits the way
+  English notes do (a 24-hour clock without a colon), after at or @, after an approximate mark glued
+  to it right after a date (``WBC ~1200`` is a count), or before hrs; not the end of a range
+  (``1000〜1200``, ``3000 ~ 1200``), a year (``~2025年``) or an amount (``at 1200 mL``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import JAPANESE_LETTERS
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KEY_CHARS = f"A-Za-z_{JAPANESE_LETTERS}"
+_KEYED = re.compile(
+    rf"(?P<key>[{_KEY_CHARS}][0-9{_KEY_CHARS}]*)[ \t]?[=＝][ \t]?"
+    r"(?P<time>(?:[01][0-9]|2[0-4]|[2-9])[:：][0-5][0-9](?:[:：][0-5][0-9])?)(?![0-9]|[:：][0-9])"
+)
+# Keys that hold a length of time, not a time of day.
+_DURATION_KEY = re.compile(r"(?i:elapsed|duration|dur|length|len|total|spent|took|uptime|runtime)$|所要|経過")
+_HHMM = r"(?:[01][0-9]|2[0-3])[0-5][0-9]"
+_FOUR_DIGIT_TIME = re.compile(
+    rf"(?:(?<![A-Za-z])(?:at|At|AT)[ \t]|@[ \t]?|(?:(?<=[0-9]{{4}} )|(?<=[0-9]{{4}}, )|(?<=日 ))[~〜～])(?P<t>{_HHMM})"
+    r"(?![0-9A-Za-z/.\-]|年|[ \t]?(?:mg|mL|ml|g|kg|L|rpm|円|cm|mm|m|例|名|人|件|回|個|本|倍|%|％))"
+    rf"|(?<![0-9A-Za-z.:])(?P<h>{_HHMM})[ \t]?(?:hrs|hours(?= on| of| at)|JST)(?![A-Za-z])"
+)
+
+
+@register
+class KeyedTimeRecognizer(Recognizer):
+    name: ClassVar[str] = "keyed-time"
+    categories: ClassVar[tuple[str, ...]] = ("TIME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        if "=" in text or "＝" in text:
+            for m in _KEYED.finditer(text):
+                if not _DURATION_KEY.search(m.group("key")):
+                    found.append(Candidate(*m.span("time"), "TIME", RANK_SUPPLEMENT))
+        for m in _FOUR_DIGIT_TIME.finditer(text):
+            found.append(Candidate(*m.span("t" if m.group("t") else "h"), "TIME", RANK_SUPPLEMENT))
+        return found
