@@ -232,6 +232,15 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         held_out=True,
     ),
     BuiltinDataset(
+        "blind-final14",
+        CORPUS_DIR / "blind-final14.jsonl",
+        INDEPENDENT,
+        "A fourteenth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other "
+        "set: island clinics, sports medicine, quarantine, hyperbaric oxygen, a staff nursery, information system "
+        "downtime (final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
         "blind-final15",
         CORPUS_DIR / "blind-final15.jsonl",
         INDEPENDENT,
