@@ -8,7 +8,6 @@
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
   ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
-- A year and month in machine form closing a sentence (``Next review 2031-12.``).
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``).
 - A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
 - An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
@@ -46,8 +45,6 @@ _EVENT_YEAR = re.compile(
     # 2019取得, 2008から
     rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
 )
-# 2031-12 closing a sentence (the month pattern of short-date stops before a dot).
-_YEAR_MONTH_END = re.compile(rf"(?<![0-9A-Za-z\-/.])(?P<v>{_YEAR}-(?:0[1-9]|1[0-2]))(?=\.(?:\s|$))")
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
 )
@@ -79,7 +76,6 @@ class EventYearRecognizer(Recognizer):
                 if group == "b" and re.fullmatch(_GUIDANCE, m.group("word")):
                     continue
                 spans.append(m.span(group))
-            spans += [m.span("v") for m in _YEAR_MONTH_END.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         if "日" in text:

@@ -31,7 +31,8 @@ _SLASH = re.compile(
 _BIRTH_YEAR = re.compile(
     r"(?:生年|生まれ年|出生年)[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
 )
-_YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/.])")
+# A full stop may close the sentence after it (Next review 2031-12.), not start a decimal or a version.
+_YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])")
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _ENGLISH = re.compile(
     rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_FULL_MONTHS}|{_MONTHS}\.?)|(?:{_FULL_MONTHS}|{_MONTHS}\.?)\s(\d{{1,2}}))"
