@@ -133,7 +133,6 @@ def test_counts_volumes_codes_and_clinical_ages_stay(text):
         ("米国 ABTS board certification（2014）、日本での", "2014"),
         ("英国 FRCR 2019取得。", "2019"),
         ("アレルギー：ヨード造影剤（2019 蕁麻疹）→ 前投薬", "2019"),
-        ("Agreed on 2026-12-02. Next review 2031-12.", "2031-12"),
         ("「来年2月の孫の結婚式までに」", "来年2月"),
         ("昨年11月に転倒", "昨年11月"),
         ("    03 1 9 9 2 / 0 3 / 1 7（スペース混入）", "1 9 9 2 / 0 3 / 1 7"),
@@ -368,3 +367,8 @@ def test_phones_with_a_long_vowel_mark_or_dots_for_dashes(text, phone):
 @pytest.mark.parametrize("text", ["ver 0.12.345", "0.5ー1.0ー2.0", "00ー1234ー5678", "090ー1234ー56789", "0ー1ー2"])
 def test_versions_decimals_and_wrong_lengths_are_no_phones(text):
     assert found("dash-phone", text) == []
+
+
+def test_a_year_and_month_before_a_sentences_full_stop_is_read_by_short_date():
+    assert "2031-12" in found("short-date", "Agreed on 2026-12-02. Next review 2031-12.")
+    assert not found("short-date", "firmware 2024-03.1")
