@@ -171,8 +171,8 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
                 category = "PATIENT_NAME" if span.category == "NAME_READING" else span.category
                 out.append(span._replace(start=start, end=end, category=category))
             continue
-        if not m:
-            continue
+        if not m or (m.group(1) and _common_noun(m.group(1))):
+            continue  # GARCIA 様（アブレーション）: what is done to the person, not how the name is read
         start, end = m.span(1) if m.group(1) else m.span(2)
         inside = [s for s in out if start <= s.start and s.end <= end]
         if any(s.start < end and start < s.end for s in out if s not in inside):
@@ -185,6 +185,16 @@ _ALL_KATAKANA_OR_LATIN_NAME = re.compile(rf"^(?:[{KATAKANA}・･ \u3000]+|[A-Za
 _KANJI_NAME_IN_BRACKETS = re.compile(
     rf"{_HONORIFIC_THEN}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])"
 )
+
+
+def _common_noun(word: str) -> bool:
+    """A word SudachiDict lists only as a common noun (アブレーション), never as a proper one."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    if not sudachi_available():
+        return False
+    parts = sudachi_lookup(word)
+    return bool(parts) and all(pos[1] != "固有名詞" for pos in parts) and any(pos[1] == "普通名詞" for pos in parts)
 
 
 def _kanji_rendering(kanji: str) -> bool:

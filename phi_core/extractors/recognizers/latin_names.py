@@ -126,9 +126,11 @@ _ADDRESSED_GROUPS = frozenset(
 )
 # A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
 _BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
-# Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様".
+# Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様",
+# and a family name alone in capitals (712号 GARCIA 様); acronyms are let through by the allow-list.
 _CAPITALS_BEFORE_HONORIFIC = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}})"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}}"
+    rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)"
     rf"[ \u3000]?(?:{alternation(words('person'))})"
 )
 _JAPANESE_TITLES = alternation(words("person", "clinician"))
