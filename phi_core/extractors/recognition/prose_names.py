@@ -31,8 +31,10 @@ _DR_RE = re.compile(
     f"D(?<![A-Za-z].)[rR]\\.?[ \u3000]?(?P<name>[{KANJI}]{{1,6}}(?:[ \u3000][{KANJI}]{{1,3}})?"
     f"|[A-Z][a-z]+(?: [A-Z][a-z]+)?|[{KATAKANA}]{{2,}})"
 )
+# さま in kana counts after kanji only (宮坂さま; not さまざま, みなさま).
 _HONORIFIC_RE = re.compile(
-    honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま",))) + "|Dr(?![A-Za-z.])"
+    honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま",)))
+    + f"|(?<=[{KANJI}])さま(?!ざ)|Dr(?![A-Za-z.])"
 )
 _PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.

@@ -69,7 +69,7 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
 
 # Nouns that may follow a name directly without making a compound word of it.
 PERSON_CUES = frozenset(
-    "様 さん 殿 先生 医師 看護師 氏 くん ちゃん 君 技師 主治医 夫妻 家 宅 方 院長 部長 科長 師長 担当 歳 才 "
+    "様 さま さん 殿 先生 医師 看護師 氏 くん ちゃん 君 技師 主治医 夫妻 家 宅 方 院長 部長 科長 師長 担当 歳 才 "
     "Dr 薬剤師 ケアマネ 記 署名 印 宛 御中 名 ら".split()
 )
 
