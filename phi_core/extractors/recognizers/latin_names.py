@@ -94,9 +94,9 @@ _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
-# A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato (the family name
-# must be one the dictionary does not know, so CT_data and ID_name stay).
-_ROLE_LOGIN = re.compile(r"(?<![\w.@/])[A-Z]{2,4}[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
+# A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato, pharm_yamane (the family name
+# must read as romaji and be one the dictionary does not know, so CT_data and ID_name stay).
+_ROLE_LOGIN = re.compile(r"(?<![\w.@/])(?:[A-Z]{2,4}|[a-z]{2,5})[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
 # A family name with one initial after it: "Katagiri S.", "Ng K.", "Saga R.".
 _SURNAME_INITIAL = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
