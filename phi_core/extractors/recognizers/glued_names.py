@@ -83,6 +83,13 @@ _QUOTED_FULL_NAME = re.compile(
     rf"[「『\"](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))"
     r"(?=[」』\"]|[ \u3000][0-9０-９])"
 )
+# A family name the dictionary also reads as a place or a word, a space, a short given name and a title:
+# 東雲 玄 医師, 宮城 さち さん (a known family name or a known given name is enough: the title says a person
+# is named).
+_SPACED_NAME_BEFORE_TITLE = re.compile(
+    rf"(?<!{_KANJI_RUN})(?P<family>{_KANJI_RUN}{{1,3}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}}|[{HIRAGANA_LETTERS}]{{2,3}})"
+    rf"[ \u3000]?(?=(?:{alternation(words('person', 'clinician', exclude=('さま',)))})(?!{_KANJI_RUN}))"
+)
 # A family name with 姓 after it, the word for a family name: 鵜飼姓での問い合わせ, 旧 佐久間姓.
 _FAMILY_NAME_WORD = re.compile(rf"(?<!{_KANJI_RUN})(?P<name>{_KANJI_RUN}{{1,3}})姓(?![{UNIFIED_KANJI}])")
 # The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
@@ -285,11 +292,21 @@ class GluedNameRecognizer(Recognizer):
             start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
                 found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+            else:
+                span = _name_before_unit(text, m.start("run"), m.end("run"), morphemes())
+                if span is not None:
+                    found.append(Candidate(*span, "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _READING_AFTER_LABEL.finditer(text):
             found.append(Candidate(m.start("reading"), m.end("reading"), "NAME_READING", RANK_SUPPLEMENT))
         for m in _QUOTED_FULL_NAME.finditer(text):
             if len(m.group("given")) >= 2 and can_be_given_name(m.group("given")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
+        for m in _SPACED_NAME_BEFORE_TITLE.finditer(text):
+            family, given = m.group("family"), m.group("given")
+            if _verbal_noun(family) or _verbal_noun(given):
+                continue  # 検査 結果 様: what is done, not who
+            if (can_be_surname(family) and not _common_word(given)) or can_be_given_name(given):
+                found.append(Candidate(m.start("family"), m.end("given"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _FAMILY_NAME_WORD.finditer(text):
             if can_be_surname(m.group("name")) and not _common_word(m.group("name")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
@@ -299,6 +316,11 @@ class GluedNameRecognizer(Recognizer):
                 category = "PHYSICIAN_NAME" if staff else "PATIENT_NAME"
                 found.append(Candidate(m.start("name"), m.end("name"), category, RANK_SUPPLEMENT))
         return found
+
+
+def _verbal_noun(word: str) -> bool:
+    """A noun that names an action (検査, 確認): SudachiDict lists it as サ変可能."""
+    return sudachi_available() and any(pos[2] == "サ変可能" for pos in sudachi_lookup(word))
 
 
 def _common_noun(word: str) -> bool:
@@ -327,6 +349,28 @@ def family_name_ending(text: str, start: int, end: int, by_start: dict[int, Morp
             continue
         if can_be_surname(run[-size:]) and (word.is_person or word.end >= end or word.oov or size > 1):
             return begin
+    return None
+
+
+_FAMILY_AND_SPACE = re.compile(rf"({_KANJI_RUN}{{1,3}})[ \u3000]$")
+
+
+def _name_before_unit(text: str, start: int, end: int, by_start: dict[int, Morpheme]) -> tuple[int, int] | None:
+    """A name, then the unit of the post written onto it: 三田村事務部長, 宇野 早苗防災委員長.
+
+    The run before the post starts with a family name (or, after a family name and a space, a given
+    name) and goes on with a word of the dictionary (事務, 防災): the name is that start.
+    """
+    run = text[start:end]
+    before = _FAMILY_AND_SPACE.search(text, max(0, start - 4), start)
+    for size in (3, 2, 1):
+        if size >= len(run) or (start + size) not in by_start or _unknown(by_start.get(start + size)):
+            continue
+        head = run[:size]
+        if before and can_be_surname(before.group(1)) and can_be_given_name(head):
+            return before.start(1), start + size
+        if size > 1 and can_be_surname(head) and not _common_word(head):
+            return start, start + size
     return None
 
 
