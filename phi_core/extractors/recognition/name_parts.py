@@ -44,6 +44,8 @@ NOT_A_NAME = frozenset(
 )
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
+# A side opens a finding, never a name (読影：左 U 領域 FAD).
+SIDES = frozenset({"左", "右", "両側", "左右", "両"})
 # A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
 _DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
 _MAX_JAPANESE_NAME = 12
@@ -297,7 +299,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             raw_end = _cut_at_honorific(text, pos, raw_end)
         end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
         value = text[pos:end]
-        if not value or value in NOT_A_NAME or len(value) > _MAX_NAME:
+        if not value or value in NOT_A_NAME or len(value) > _MAX_NAME or value.split()[0] in SIDES:
             break
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value):
             break

@@ -61,9 +61,9 @@ _OCCUPATION_THEN_NAME = re.compile(
     re.MULTILINE,
 )
 _SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")
-# An occupation and the name in brackets: 記録者 看護師（上地）, 担当PT（宮平）.
+# An occupation or what was done, and the name in brackets: 記録者 看護師（上地）, 担当PT（宮平）, 一次読影（香取）.
 _OCCUPATION_BRACKETED_NAME = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<staff>{alternation(STAFF_OCCUPATIONS)})|{alternation(PATIENT_WORDS)})"
+    rf"(?<![A-Za-z])(?:(?P<staff>{alternation(STAFF_OCCUPATIONS + SIGN_OFF_WORDS)})|{alternation(PATIENT_WORDS)})"
     rf"[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
 )
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.

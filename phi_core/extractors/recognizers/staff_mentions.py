@@ -23,7 +23,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
+from phi_core.extractors.recognition.name_parts import SIDES, can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, SIGN_OFF_WORDS, STAFF_OCCUPATIONS, alternation
@@ -121,6 +121,8 @@ class StaffMentionRecognizer(Recognizer):
         for label in _PEOPLE_LABEL.finditer(text):
             spans += _people_listed(text, label.end())
         for m in _LABELLED_FULL_NAME.finditer(text):
+            if m.group("family") in SIDES:
+                continue  # 読影：左 乳房: a finding
             if can_be_surname(m.group("family")) or can_be_given_name(m.group("given")):
                 spans.append((m.start("family"), m.end("given")))
         return [Candidate(start, end, "PHYSICIAN_NAME", RANK_SUPPLEMENT) for start, end in spans]
