@@ -29,7 +29,14 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, READING_KANA, UNIFIED_KANJI
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    LONG_VOWEL,
+    READING_KANA,
+    UNIFIED_KANJI,
+    is_kanji,
+)
 from phi_core.japanese.honorifics import (
     DEEDS_AFTER_NAME,
     FORMER_NAME_WORDS,
@@ -83,13 +90,6 @@ _QUOTED_FULL_NAME = re.compile(
     rf"[「『\"](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000](?P<given>{_KANJI_RUN}{{1,3}}|[{HIRAGANA_LETTERS}]{{2,4}}))"
     r"(?=[」』\"]|[ \u3000][0-9０-９])"
 )
-# A family name the dictionary also reads as a place or a word, a space, a short given name and a title:
-# 東雲 玄 医師, 宮城 さち さん (a known family name or a known given name is enough: the title says a person
-# is named).
-_SPACED_NAME_BEFORE_TITLE = re.compile(
-    rf"(?<!{_KANJI_RUN})(?P<family>{_KANJI_RUN}{{1,3}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}}|[{HIRAGANA_LETTERS}]{{2,3}})"
-    rf"[ \u3000]?(?=(?:{alternation(words('person', 'clinician', exclude=('さま',)))})(?!{_KANJI_RUN}))"
-)
 # A family name with 姓 after it, the word for a family name: 鵜飼姓での問い合わせ, 旧 佐久間姓.
 _FAMILY_NAME_WORD = re.compile(rf"(?<!{_KANJI_RUN})(?P<name>{_KANJI_RUN}{{1,3}})姓(?![{UNIFIED_KANJI}])")
 # The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
@@ -132,11 +132,12 @@ _READING_AFTER_LABEL = re.compile(
     r"(?=[ \u3000]{2,}|[\n、,，)）/／]|$)",
     re.MULTILINE,
 )
-# A family and a given name of one or two kanji each, a space between, before an honorific, when
-# neither part is a word the dictionary knows only as something else: 陈 伟 さん, 王 小明 様.
+# A family and a given name, short and apart, before an honorific or a title, when neither part is a word
+# the dictionary knows only as something else (陈 伟 さん, 王 小明 様), or when the given name is one it
+# knows and neither part names an action (東雲 玄 医師, 宮城 さち さん: family names read as a word or a place).
 _SHORT_KANJI_NAME_HONORIFIC = re.compile(
-    rf"(?<![{UNIFIED_KANJI}々])(?P<family>{_KANJI_RUN}{{1,2}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}})[ \u3000]?"
-    rf"(?P<honorific>{alternation(words('person', exclude=('さま',)))})"
+    rf"(?<![{UNIFIED_KANJI}々])(?P<family>{_KANJI_RUN}{{1,3}})[ \u3000](?P<given>{_KANJI_RUN}{{1,2}}|[{HIRAGANA_LETTERS}]{{2,3}})"
+    rf"[ \u3000]?(?P<honorific>{alternation(words('person', 'clinician', exclude=('さま',)))})"
 )
 # An addressee before the salutations of a letter: 大湾先生御侍史, 比嘉 先生 御机下. A department, a unit
 # or a role stands there too (整形外科先生御侍史, 担当先生御侍史): those end in a unit's or a role's kanji.
@@ -276,7 +277,10 @@ class GluedNameRecognizer(Recognizer):
         for m in _SHORT_KANJI_NAME_HONORIFIC.finditer(text):
             if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
                 continue
-            if not (_common_word(m.group("family")) or _common_word(m.group("given"))):
+            family, given = m.group("family"), m.group("given")
+            unknown_words = not (_common_word(family) or _common_word(given)) and len(family) <= 2
+            known_given = can_be_given_name(given) and not (_verbal_noun(family) or _verbal_noun(given))
+            if (unknown_words and is_kanji(given[0])) or known_given:
                 start, end = m.start("family"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _ADDRESSEE.finditer(text):
@@ -301,12 +305,6 @@ class GluedNameRecognizer(Recognizer):
         for m in _QUOTED_FULL_NAME.finditer(text):
             if len(m.group("given")) >= 2 and can_be_given_name(m.group("given")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
-        for m in _SPACED_NAME_BEFORE_TITLE.finditer(text):
-            family, given = m.group("family"), m.group("given")
-            if _verbal_noun(family) or _verbal_noun(given):
-                continue  # 検査 結果 様: what is done, not who
-            if (can_be_surname(family) and not _common_word(given)) or can_be_given_name(given):
-                found.append(Candidate(m.start("family"), m.end("given"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _FAMILY_NAME_WORD.finditer(text):
             if can_be_surname(m.group("name")) and not _common_word(m.group("name")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
@@ -315,7 +313,7 @@ class GluedNameRecognizer(Recognizer):
                 staff = m.group().startswith(("名札", "ネームプレート"))
                 category = "PHYSICIAN_NAME" if staff else "PATIENT_NAME"
                 found.append(Candidate(m.start("name"), m.end("name"), category, RANK_SUPPLEMENT))
-        return found
+        return list(dict.fromkeys(found))  # two forms may read the same name (山田 太郎 先生 御侍史)
 
 
 def _verbal_noun(word: str) -> bool:

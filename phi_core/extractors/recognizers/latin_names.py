@@ -109,8 +109,13 @@ _AFTER_RELATION = re.compile(
 # One capitalised word after an English relation or a staff abbreviation: "her husband Rajesh",
 # "daughter, Emi", "PT Kowalski", "RN Garcia" (a word the dictionary knows as a common noun is left:
 # "PT Plan", "son Home").
+# Who signed a row off in English: "checked Kim", "verified by Ito".
+_ENGLISH_SIGN_OFFS = (
+    r"(?:[Cc]hecked|[Ss]igned|[Vv]erified|[Rr]eviewed|[Aa]pproved|[Ww]itnessed|[Cc]ountersigned)(?: by)?"
+)
 _AFTER_ENGLISH_CUE = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?) "
+    rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?"
+    rf"|{_ENGLISH_SIGN_OFFS}) "
     rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # The person a letter or a message is written to: "Dear Mei,", "Hi Tom,", "Attn: Ruiz".

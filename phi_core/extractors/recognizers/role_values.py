@@ -22,8 +22,21 @@ from phi_core.extractors.recognition.name_parts import (
     surnames,
 )
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL, MIDDLE_DOT, UNIFIED_KANJI
-from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    LONG_VOWEL,
+    MIDDLE_DOT,
+    UNIFIED_KANJI,
+    is_kanji,
+)
+from phi_core.japanese.honorifics import (
+    LATIN_STAFF_ABBREVIATIONS,
+    SIGN_OFF_WORDS,
+    STAFF_OCCUPATIONS,
+    alternation,
+    words,
+)
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
 
@@ -63,8 +76,10 @@ _KANJI_FAMILY = f"[{UNIFIED_KANJI}々](?:[ノヶ]?[{UNIFIED_KANJI}々]){{0,3}}"
 # (診療情報管理士 ラミレス 香, 視能訓練士 Okafor).
 _KANJI_POST = f"[{UNIFIED_KANJI}]{{1,7}}[士師医員官]"
 _OCCUPATION_SPACE_NAME = re.compile(
-    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)}|{_KANJI_POST})[ \u3000]"
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)}|{_KANJI_POST}|(?P<signoff>{alternation(SIGN_OFF_WORDS)}))[ \u3000]"
     f"(?P<name>{_KANJI_FAMILY}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
+    # A foreign name written with middle dots, a part of one letter among them (受け イ・ソヨン).
+    f"|[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{0,9}}(?:{MIDDLE_DOT}[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,10}}){{1,2}}"
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
     r"|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
@@ -143,6 +158,8 @@ class RoleValueRecognizer(Recognizer):
         spaced = [m.span("name") for m in _ROLE_SPACE_NAME.finditer(text)]
         for m in _OCCUPATION_SPACE_NAME.finditer(text):
             start, end = m.span("name")
+            if m.group("signoff") and is_kanji(text[start]):
+                continue  # 確認 済, 対応 中: after what was done, kanji are read by glued-name alone
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name

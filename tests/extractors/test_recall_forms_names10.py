@@ -1,0 +1,61 @@
+"""Names of the tenth round (blind-final12, blind-final13): forms and the look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import masked, values
+
+_NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
+
+
+def _names(text: str) -> list[str]:
+    return [v for v, c in masked(text) if c in _NAMES]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("症例：7階西 712号 GARCIA 様（アブレーション）", "GARCIA"),  # a family name alone in capitals
+        ("\n\n宮坂さま\n本日は 小林 勇気 さん", "宮坂"),  # さま after a kanji family name
+        ("rows / exported by pharm_yamane at 2026-11-21", "pharm_yamane"),  # a unit's login
+        ("(4) EMIS 入力：三田村事務部長。回線切替", "三田村"),  # a post with its unit glued on
+        ("夜間想定の総合防災訓練を実施。宇野 早苗防災委員長より速報：", "宇野 早苗"),
+        ("6. 漢方外来・鍼灸外来の運営状況（東雲 玄医師より報告）", "東雲 玄"),  # a place-like family name
+        ("出演（職員）：東雲 玄 医師、はり師 楠木 蒼", "東雲 玄"),
+        ("※ 一次読影（香取）はカテゴリー2。", "香取"),  # what was done, the name in brackets
+        ("申し送り者 古川 → 受け イ・ソヨン\n", "イ・ソヨン"),  # a one-letter part of a dotted name
+        ("U/L)             checked Kim\n", "Kim"),  # an English sign-off
+    ],
+)
+def test_names_of_the_tenth_round(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "さまざまな意見",
+        "みなさまへ",
+        "患者さまの",
+        "MRI様の陰影",
+        "see raw_data and log_file",
+        "CT_data",
+        "本日は看護部長より",
+        "事務部長より",
+        "検査 結果 様式",
+        "確認（済）",
+        "読影（CT）",
+        "読影：左 乳房",
+        "対応 中）",
+        "Reviewed Monday",
+        "checked Normal",
+    ],
+)
+def test_look_alikes_of_the_tenth_round(text):
+    assert not _names(text)
+
+
+def test_a_common_noun_in_brackets_after_a_name_is_no_reading():
+    assert ("カテーテル", "NAME_READING") not in masked("山田 太郎 様（カテーテル）")
+    assert ("やまだ はなこ", "NAME_READING") in masked("山田 花子 様（やまだ はなこ）")
