@@ -59,3 +59,15 @@ def test_look_alikes_of_the_tenth_round(text):
 def test_a_common_noun_in_brackets_after_a_name_is_no_reading():
     assert ("カテーテル", "NAME_READING") not in masked("山田 太郎 様（カテーテル）")
     assert ("やまだ はなこ", "NAME_READING") in masked("山田 花子 様（やまだ はなこ）")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "子カルテ停止時の紙運用（BCP 様式 第3版）",
+        "(3) 本症例を院内医療安全委員会に報告",
+        "d ,mrn     ,name_kanji ,name_kana     ,dob",
+    ],
+)
+def test_forms_committees_and_field_names_name_nobody(text):
+    assert not _names(text)

@@ -296,7 +296,7 @@ class GluedNameRecognizer(Recognizer):
             start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
                 found.append(Candidate(start, m.end("run"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
-            else:
+            elif not re.match(_KANJI_RUN, text[m.end() : m.end() + 1]):  # not 委員会: the post ends there
                 span = _name_before_unit(text, m.start("run"), m.end("run"), morphemes())
                 if span is not None:
                     found.append(Candidate(*span, "PHYSICIAN_NAME", RANK_SUPPLEMENT))

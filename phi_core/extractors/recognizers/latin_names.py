@@ -31,6 +31,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
     ENGLISH_RELATIONS,
     LATIN_LEADING_TITLES,
@@ -97,6 +98,8 @@ _LOGIN = re.compile(
 # A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato, pharm_yamane (the family name
 # must read as romaji and be one the dictionary does not know, so CT_data and ID_name stay).
 _ROLE_LOGIN = re.compile(r"(?<![\w.@/])(?:[A-Z]{2,4}|[a-z]{2,5})[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
+# Romaji words of a form's field names, not family names (name_kanji, shimei_kana).
+_FIELD_WORDS = frozenset("kanji kana katakana hiragana romaji name sei mei shimei jusho bango kubun data code".split())
 # A family name with one initial after it: "Katagiri S.", "Ng K.", "Saga R.".
 _SURNAME_INITIAL = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
@@ -136,7 +139,7 @@ _BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?P<name>{_WORD}) (
 _CAPITALS_BEFORE_HONORIFIC = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}}"
     rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)"
-    rf"[ \u3000]?(?:{alternation(words('person'))})"
+    rf"[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}])"  # not 様式, 様子
 )
 _JAPANESE_TITLES = alternation(words("person", "clinician"))
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
@@ -170,6 +173,8 @@ class LatinNameRecognizer(Recognizer):
         logins |= {m.span() for m in _UPPER_WITH_PARTICLE.finditer(folded)}
         for m in _ROLE_LOGIN.finditer(folded):
             word = by_start.get(m.start("family"))
+            if m.group("family") in _FIELD_WORDS or m.group().split("_")[0].lower() in _FIELD_WORDS:
+                continue
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
         for m in _SURNAME_INITIAL.finditer(folded):
