@@ -219,7 +219,9 @@ def _latin_rendering(name: str, latin: str) -> bool:
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000)\S)+$")
+# Between the parts of a name: one or two spaces, an ideographic one, or one of each (丸 山 　清 治).
+_NAME_GAPS = (" ", "  ", "\u3000", " \u3000", "\u3000 ")
+_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000 ?| \u3000)\S)+$")
 # Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
 _MORE_SPACED = re.compile(
     rf"(?:(?: {{1,2}}|\u3000)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
@@ -242,7 +244,7 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
             previous is not None
             and previous.category in _NAME_CATEGORIES
             and span.category in _NAME_CATEGORIES
-            and text[previous.end : span.start] in (" ", "  ", "\u3000")
+            and text[previous.end : span.start] in _NAME_GAPS
             and _SPACED.match(text[previous.start : span.end])
         ):
             out[-1] = previous._replace(end=span.end)  # 山 田 + 太 郎, found as two names

@@ -71,3 +71,8 @@ def test_a_common_noun_in_brackets_after_a_name_is_no_reading():
 )
 def test_forms_committees_and_field_names_name_nobody(text):
     assert not _names(text)
+
+
+def test_a_name_spaced_letter_by_letter_with_a_mixed_gap_is_one_name():
+    assert "丸 山 \u3000清 治" in values("5O2-A  丸 山 \u3000清 治     メロペネム 0.5g")
+    assert "山田\u3000\u3000太郎" not in values("山田\u3000\u3000太郎")  # two wide spaces part two fields
