@@ -28,7 +28,10 @@ The same words make a practice's name before its specialties (まえばし中央
 specialty is a department (消化器内科, 当院内科) and 労災 is an insurance. A
 municipality's health or welfare office (港北区福祉保健センター) is a public
 office the writers leave unmarked, and 園 after a park's, a school's or a
-place's word (公園, 保育園, 花園町) is no home.
+place's word (公園, 保育園, 花園町) is no home. ホーム glued to katakana is one
+loanword (メディホーム, a supplier); after a coined word in kana or kanji it is a
+home (みどりの丘ホーム). A screening body (浦和検診協会) and a check-up plaza
+(ひばりが丘健診プラザ) are places of care; a learned society or an association is not.
 """
 
 from __future__ import annotations
@@ -265,6 +268,8 @@ class FacilityCompoundRecognizer(Recognizer):
         starts = [m.start for m in morphemes]
         found = []
         for head in _HEAD.finditer(text):
+            if head.group() == "ホーム" and head.start() and is_katakana(text[head.start() - 1]):
+                continue  # one loanword: メディホーム (a supplier), ケアホーム, グループホーム (the kind's recognizers)
             if head.group() == "園" and (
                 _KANJI_AT.match(text, head.end()) or text.endswith(NOT_CARE_GARDENS, 0, head.start())
             ):

@@ -35,6 +35,10 @@ _CARE_KINDS = (
     "居宅介護支援事業所", "地域包括支援センター", "デイサービスセンター", "デイサービス", "通所リハビリテーション",
     "児童発達支援センター", "発達支援センター", "障害者支援施設", "短期入所生活介護", "小規模多機能ホーム",
     "ショートステイ", "デイケア", "通所介護", "訪問介護", "訪問入浴",
+    # Disability services under the welfare law, named by a coined word: 就労継続支援B型ワークショップあおぞら.
+    "就労移行支援事業所", "就労継続支援A型事業所", "就労継続支援B型事業所", "就労継続支援A型", "就労継続支援B型",
+    "就労定着支援事業所", "自立訓練事業所", "生活介護事業所", "共同生活援助", "放課後等デイサービス",
+    "児童発達支援事業所", "地域活動支援センター", "相談支援事業所",
 )  # fmt: skip
 # A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
 _KINDS = "|".join(
@@ -45,6 +49,11 @@ _KIND_FIRST = re.compile(rf"(?:{_KINDS})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,1
 _SHORT_KIND = re.compile(
     rf"(?:特養|老健|サ高住)(?:入所|入居|利用|申込)?中?[（(「『](?P<name>[{_LETTERS}]{{2,12}})[）)」』]"
 )
+# A kind written out with a coined name in brackets after it: 就労移行支援事業所（ステップワーク駅前）.
+_KIND_BRACKET = re.compile(rf"(?:{_KINDS}|事業所|施設)[（(「『](?P<name>[{_LETTERS}・]{{3,16}})[）)」』]")
+# A kind of service in the brackets says what is done, not where (デイケア（ショートケア）).
+_SERVICE_ENDS = ("ケア", "サービス", "リハビリ", "リハビリテーション", "介護", "支援", "訓練", "ステイ")
+_KANA_LETTER = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]")
 # Words after a kind that say which kind it is, or what is done there, not which one.
 _NOT_NAMES = re.compile(
     r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
@@ -103,6 +112,7 @@ class FacilityKindRecognizer(Recognizer):
             cut = _NAME_ENDS.search(name, 2)
             if cut:
                 name = name[: cut.start()]
+            name = name.removesuffix("の")  # the name's end cut a sentence's の off its next word
             if _NOT_NAMES.match(name):
                 continue  # a kind then what is done there (デイケア参加, 訪問介護導入) names nothing
             found.append(
@@ -110,6 +120,10 @@ class FacilityKindRecognizer(Recognizer):
             )
         for m in _SHORT_KIND.finditer(text) if ("特養" in text or "老健" in text or "サ高住" in text) else ():
             if not _NOT_NAMES.match(m.group("name")):
+                found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _KIND_BRACKET.finditer(text) if ("（" in text or "(" in text or "「" in text) else ():
+            name = m.group("name")
+            if _KANA_LETTER.search(name) and not _NOT_NAMES.match(name) and not name.endswith(_SERVICE_ENDS):
                 found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _BRANCH.finditer(text):
             if m.group("branch") not in _NOT_BRANCHES:
