@@ -52,10 +52,18 @@ def test_a_department_word_running_on_into_another_stays(text):
 
 def test_the_reading_department_before_a_named_doctor_is_of_record():
     assert "放射線科" in found("department-word", "カテ先端位置は良好（放射線科 宮城）。")
-    assert "放射線科" in found("department-word", "確認：放射線科 大野医師")
+    assert "放射線科" in found("department-word", "確認済（放射線科 大野医師）")
 
 
-@pytest.mark.parametrize("text", ["放射線科にて読影。", "放射線科 読影室 で保管。", "放射線科の所見を参照。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "放射線科にて読影。",
+        "放射線科 読影室 で保管。",
+        "放射線科の所見を参照。",
+        "TEL 03-0000-0000\n放射線診断科 佐藤 直樹\n",
+    ],
+)
 def test_the_reading_department_alone_stays(text):
     assert "放射線科" not in found("department-word", text)
 
@@ -110,6 +118,7 @@ def test_ward_code_look_alikes(text):
         ("前回画像（つばさ健診プラザ）を取り寄せ", "つばさ健診プラザ"),
         ("問合せ　大宮検診協会 048-000-0000", "大宮検診協会"),
         ("入所判定待ち：ひかりの里ホーム、12月面接", "ひかりの里ホーム"),
+        ("前回健診：相模予防医学協会（巡回バス）", "相模予防医学協会"),
     ],
 )
 def test_plazas_screening_bodies_and_homes_are_facilities(text, name):

@@ -92,7 +92,7 @@ _ADVICE = re.compile(
 )
 # The reading department of a radiology report is the writer's, never the patient's (guidelines).
 _WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})
-# ... but it is a department of record before a named doctor (（放射線科 宮城）, 放射線科 大野医師).
+# ... but it is a department of record before a named doctor in brackets (（放射線科 宮城）).
 _STAFF_WORDS = frozenset({"医師", "Dr", "看護師", "技師"})
 # ... unless a label says it is the department of record: 依頼元：放射線科, 診療科 放射線科.
 _RECORD_LABEL = re.compile(r"(?:依頼元|依頼科|依頼部署|診療科|受診科|担当科|所属科)[ \u3000]*[:：]?[ \u3000]*$")
@@ -108,12 +108,19 @@ def _listed() -> re.Pattern:
 
 
 _LISTED: re.Pattern | None = None
-_SURNAME_AFTER = re.compile(rf"[ \u3000](?P<name>[{KANJI}]{{1,3}})(?:[ \u3000]?(?:医師|先生|Dr))?(?=[)）、。\s]|$)")
+# In brackets with a named doctor, as a note credits a reading (（放射線科 宮城）); a signature's line
+# (放射線診断科 佐藤 直樹) is the writer's own.
+_SURNAME_AFTER = re.compile(rf"[ \u3000](?P<name>[{KANJI}]{{1,3}})(?:[ \u3000]?(?:医師|先生|Dr))?[)）]")
 
 
-def _before_named_doctor(text: str, end: int, known: frozenset[str]) -> bool:
+def _before_named_doctor(text: str, start: int, end: int, known: frozenset[str]) -> bool:
     m = _SURNAME_AFTER.match(text, end)
-    return m is not None and any(m.group("name")[:size] in known for size in (1, 2, 3))
+    return (
+        start > 0
+        and text[start - 1] in "（("
+        and m is not None
+        and any(m.group("name")[:size] in known for size in (1, 2, 3))
+    )
 
 
 @register
@@ -164,7 +171,7 @@ class DepartmentWordRecognizer(Recognizer):
             and (
                 text[s:e] not in _WRITERS
                 or _RECORD_LABEL.search(text, max(0, s - 12), s)
-                or _before_named_doctor(text, e, known)
+                or _before_named_doctor(text, s, e, known)
             )
         ]
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _UNIT.finditer(text))
