@@ -168,3 +168,48 @@ def test_a_service_named_after_its_kind(text, name):
 )
 def test_what_a_service_does_is_no_name(text):
     assert not found("facility-kind", text)
+
+
+# --- a room that is a unit, alone in brackets; a place glued after a facility's head as its branch ---
+
+
+@pytest.mark.parametrize(
+    "text, room",
+    [
+        ("記録\n右冠動脈へ PCI（カテーテル室）\n確認医師", "カテーテル室"),
+        ("記録\n面談：対面（健康管理室）で実施", "健康管理室"),
+        ("記録\nQ3 (内視鏡室)：前処置の問い合わせ", "内視鏡室"),
+    ],
+)
+def test_a_unit_room_alone_in_brackets(text, room):
+    assert room in found("department-unit", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "記録\n病室は 5東 502号室（個室）。",
+        "記録\n面談（面談室B）",
+        "記録\n吸入指導（喘息教室）",
+        "記録\n14:00（会議室）",
+        "血管造影記録（血管造影室）\n日付",
+    ],
+)
+def test_rooms_anyone_has_and_titles_stay(text):
+    assert not [v for v in found("department-unit", text) if v.endswith("室")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("販売店：ヒアリングプラザ船橋 担当 根本", "ヒアリングプラザ船橋"),
+        ("紹介先：すずかけクリニック銀座 で再診", "すずかけクリニック銀座"),
+    ],
+)
+def test_a_place_glued_after_the_head_is_a_branch(text, name):
+    assert name in found("facility-compound", text)
+
+
+@pytest.mark.parametrize("text", ["県立病院横浜市中区", "救命救急センター長 面談", "総合病院内で転倒"])
+def test_an_address_or_a_post_after_the_head_is_no_branch(text):
+    assert not found("facility-compound", text)
