@@ -213,3 +213,36 @@ def test_a_place_glued_after_the_head_is_a_branch(text, name):
 @pytest.mark.parametrize("text", ["県立病院横浜市中区", "救命救急センター長 面談", "総合病院内で転倒"])
 def test_an_address_or_a_post_after_the_head_is_no_branch(text):
     assert not found("facility-compound", text)
+
+
+# --- English department fields and facility codes in machine messages ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Dr. Saga R.   Dept: Cardiology\nHookup: 10:05", "Cardiology"),
+        ("Age : 35\nDepartment       : ER\nSample type", "ER"),
+        ("Division: Onc  Bed 3", "Onc"),
+    ],
+)
+def test_an_english_department_field(text, value):
+    assert value in found("department-unit", text)
+
+
+@pytest.mark.parametrize("text", ["Dept: Radiology", "Unit: mg/dL", "Department of the patient: unknown"])
+def test_english_field_look_alikes(text):
+    assert not found("department-unit", text)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("site SATOMI_KINEN_HP bed ICU-4", "SATOMI_KINEN_HP"), ("MSH|^~\\&|RIS|TOKYO-GEN-HOSP|", "TOKYO-GEN-HOSP")],
+)
+def test_a_facility_code_in_a_machine_message(text, code):
+    assert code in found("latin-facility", text)
+
+
+@pytest.mark.parametrize("text", ["HP-1 model", "10HP motor", "Hb 12, HP_low flag"])
+def test_codes_that_are_no_facility(text):
+    assert not found("latin-facility", text)

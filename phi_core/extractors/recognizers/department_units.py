@@ -16,7 +16,8 @@ works also when the unit is not named by a specialty ending in 科:
 - a room that is a unit, where a patient goes to it (透析室通院, 地域連携室経由,
   カテ室へ周知), or alone in brackets after what was done there (血栓回収へ（IVR室）), or where a staff member belongs to it, written in brackets with
   their role or staff number (臨床検査技師、輸血検査室; 本人、薬剤部; 放射線技術部、職番);
-- an English department with its words: "our Department of Cardiology".
+- an English department with its words: "our Department of Cardiology", or as a field's value:
+  "Dept: Cardiology", "Division: Onc".
 """
 
 from __future__ import annotations
@@ -69,6 +70,12 @@ _AFFILIATION = re.compile(
 )
 _ENGLISH = re.compile(
     r"(?<![A-Za-z])(?:Department|Dept\.|Division) of (?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3}(?<![ a-z&]and)"
+)
+# The value of an English department field up to the field's end: "Dept: Cardiology", "Department : ER",
+# "Division: Onc" (not "Unit:", a unit of measure; not the reading department).
+_ENGLISH_FIELD = re.compile(
+    r"(?<![A-Za-z])(?:Dept\.?|Department|Division)[ \t]*[:：][ \t]*(?P<value>[A-Z][A-Za-z&/\-]*(?: [A-Za-z&/\-]+){0,3}?)"
+    r"(?=[ \t]{2,}|[ \t]*[,;|\n]|[ \t]*$)"
 )
 # Stems that name when or how a clinic runs, not a department.
 _NOT_STEMS = frozenset(
@@ -129,6 +136,10 @@ class DepartmentUnitRecognizer(Recognizer):
             for m in _AFFILIATION.finditer(text):
                 group = next(g for g in ("a", "b", "c") if m.group(g))
                 found.append(Candidate(*m.span(group), "DEPARTMENT", RANK_SUPPLEMENT))
+        if "Dep" in text or "Div" in text:
+            for m in _ENGLISH_FIELD.finditer(text):
+                if "Radiolog" not in m.group("value"):
+                    found.append(Candidate(*m.span("value"), "DEPARTMENT", RANK_SUPPLEMENT))
         if "of " in text:
             for m in _ENGLISH.finditer(text):
                 if "Radiolog" not in m.group():  # the reading department writes every report (guidelines)
