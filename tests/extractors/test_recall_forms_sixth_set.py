@@ -361,7 +361,8 @@ def test_an_honorific_after_a_role_is_no_name():
     ],
 )
 def test_an_hour_of_the_day_and_a_department_before_its_clinic(text, value, category):
-    assert (value, category) in masked(text)
+    # The clinic may join its department's span (小児科一般外来): one unit of record.
+    assert any(value in found and cat == category for found, cat in masked(text)), masked(text)
 
 
 @pytest.mark.parametrize("text", ["24時間持続", "3時方向に腫瘤", "外科的処置", "内科医に相談"])

@@ -14,9 +14,10 @@ works also when the unit is not named by a specialty ending in 科:
   a number (B2病棟);
 - a department's short form: 心外, 整外, 脳外, 消内, 呼内 ... (not 心外膜, 脳外傷);
 - a room that is a unit, where a patient goes to it (透析室通院, 地域連携室経由,
-  カテ室へ周知) or where a staff member belongs to it, written in brackets with
+  カテ室へ周知), or alone in brackets after what was done there (血栓回収へ（IVR室）), or where a staff member belongs to it, written in brackets with
   their role or staff number (臨床検査技師、輸血検査室; 本人、薬剤部; 放射線技術部、職番);
-- an English department with its words: "our Department of Cardiology".
+- an English department with its words: "our Department of Cardiology", or as a field's value:
+  "Dept: Cardiology", "Division: Onc".
 """
 
 from __future__ import annotations
@@ -51,6 +52,14 @@ _KANA_WARD = re.compile(
 _CODED_WARD = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9]{1,2}|[0-9]{1,2}[A-Z]{1,2})病棟")
 _AFTER_ROOM = r"(?:通院|経由|受診|併診|へ周知|より依頼|からの依頼)"
 _ROOM_UNIT = re.compile(rf"(?<![{KANJI}{KATAKANA}])[{KANJI}{KATAKANA}]{{1,10}}?室(?={_AFTER_ROOM})")
+# A room that is a unit, alone in brackets after what was done there or who went there (血栓回収へ（IVR室）,
+# 面談（健康管理室）, ｸﾗﾓﾁ ｱｷﾗ（心臓カテーテル室）); not a room anyone has (（個室）, （診察室）), a class
+# (（分教室）) or a company's (（本社保健室）), nor a title's (the document's first line).
+_BRACKETED_ROOM = re.compile(rf"(?<=[（(])(?P<room>[{KANJI}{KATAKANA}A-Z・]{{2,10}}室)(?=[)）])")
+_NOT_UNIT_ROOMS = (
+    "個室", "教室", "会議室", "面談室", "待合室", "診察室", "処置室", "病室", "居室", "和室", "洋室", "浴室", "更衣室",
+    "隔離室", "保健室", "控室", "休憩室", "談話室", "多目的室",
+)  # fmt: skip
 _ROLES = rf"本人|[{KANJI}]{{0,6}}(?:技師|看護師|医師|薬剤師|職員|助手|療法士|栄養士|事務)"
 _STAFF_NUMBER = r"職番|職員番号|社員番号|個人番号|職員ID"
 _UNIT_WORD = rf"[{KANJI}{KATAKANA}]{{2,10}}(?:室|部|科|センター|外来)"
@@ -61,6 +70,12 @@ _AFFILIATION = re.compile(
 )
 _ENGLISH = re.compile(
     r"(?<![A-Za-z])(?:Department|Dept\.|Division) of (?:[A-Z][a-z]+|and|&)(?: (?:[A-Z][a-z]+|and|&)){0,3}(?<![ a-z&]and)"
+)
+# The value of an English department field up to the field's end: "Dept: Cardiology", "Department : ER",
+# "Division: Onc" (not "Unit:", a unit of measure; not the reading department).
+_ENGLISH_FIELD = re.compile(
+    r"(?<![A-Za-z])(?:Dept\.?|Department|Division)[ \t]*[:：][ \t]*(?P<value>[A-Z][A-Za-z&/\-]*(?: [A-Za-z&/\-]+){0,3}?)"
+    r"(?=[ \t]{2,}|[ \t]*[,;|\n]|[ \t]*$)"
 )
 # Stems that name when or how a clinic runs, not a department.
 _NOT_STEMS = frozenset(
@@ -113,10 +128,18 @@ class DepartmentUnitRecognizer(Recognizer):
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _KANA_WARD.finditer(text))
         if "室" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ROOM_UNIT.finditer(text))
+        if ("（" in text or "(" in text) and "室" in text:
+            for m in _BRACKETED_ROOM.finditer(text):
+                if m.start() > first_line_end and not m.group("room").endswith(_NOT_UNIT_ROOMS):
+                    found.append(Candidate(*m.span("room"), "DEPARTMENT", RANK_SUPPLEMENT))
         if "（" in text or "(" in text:
             for m in _AFFILIATION.finditer(text):
                 group = next(g for g in ("a", "b", "c") if m.group(g))
                 found.append(Candidate(*m.span(group), "DEPARTMENT", RANK_SUPPLEMENT))
+        if "Dep" in text or "Div" in text:
+            for m in _ENGLISH_FIELD.finditer(text):
+                if "Radiolog" not in m.group("value"):
+                    found.append(Candidate(*m.span("value"), "DEPARTMENT", RANK_SUPPLEMENT))
         if "of " in text:
             for m in _ENGLISH.finditer(text):
                 if "Radiolog" not in m.group():  # the reading department writes every report (guidelines)

@@ -36,15 +36,24 @@ from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA, is_kanji
 
 from .sudachi_names import RANK_SUPPLEMENT
 
+# Services a department runs under its own name, the longer first.
+SERVICES = ("デイ・ナイトケア", "デイナイトケア", "デイケア", "ナイトケア", "ショートケア", "デイホスピタル")
+
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
 # A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too, and so
 # does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直), a
-# paper it issued or its office (総合診療科発行の処方箋, 整形外科医局), its share of a list (消化器内科分).
+# paper it issued or its office (総合診療科発行の処方箋, 整形外科医局), its share of a list (消化器内科分), a
+# room of it (小児科処置室, 眼科第2診察室), the post of a named doctor (外科部長, 呼吸器内科部長 神谷) and
+# a service it runs (精神科デイケア).
 _AFTER = (
     rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟"
-    rf"|再診|初診|予約|当直|日直|宿直|待機|共観|転科|発行|医局|分(?![{KANJI}]))"
+    rf"|再診|初診|予約|当直|日直|宿直|待機|共観|転科|発行|医局|分(?![{KANJI}])"
+    rf"|(?:第[{DIGIT}]{{1,2}})?[{KANJI}]{{1,3}}(?<![教和洋居寝茶])室|副?部長|医長|科長|主任|准?教授|講師|助教|医員|専攻医"
+    rf"|{'|'.join(SERVICES)})"
 )
+# A service or clinic written onto its department is one unit of record with it (精神科デイケア, 婦人科外来).
+_UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|{'|'.join(SERVICES)}")
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
 # A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
@@ -83,6 +92,8 @@ _ADVICE = re.compile(
 )
 # The reading department of a radiology report is the writer's, never the patient's (guidelines).
 _WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})
+# ... but it is a department of record before a named doctor in brackets (（放射線科 宮城）).
+_STAFF_WORDS = frozenset({"医師", "Dr", "看護師", "技師"})
 # ... unless a label says it is the department of record: 依頼元：放射線科, 診療科 放射線科.
 _RECORD_LABEL = re.compile(r"(?:依頼元|依頼科|依頼部署|診療科|受診科|担当科|所属科)[ \u3000]*[:：]?[ \u3000]*$")
 _WARD_OF = re.compile(rf"{_AFTER}")
@@ -97,6 +108,19 @@ def _listed() -> re.Pattern:
 
 
 _LISTED: re.Pattern | None = None
+# In brackets with a named doctor, as a note credits a reading (（放射線科 宮城）); a signature's line
+# (放射線診断科 佐藤 直樹) is the writer's own.
+_SURNAME_AFTER = re.compile(rf"[ \u3000](?P<name>[{KANJI}]{{1,3}})(?:[ \u3000]?(?:医師|先生|Dr))?[)）]")
+
+
+def _before_named_doctor(text: str, start: int, end: int, known: frozenset[str]) -> bool:
+    m = _SURNAME_AFTER.match(text, end)
+    return (
+        start > 0
+        and text[start - 1] in "（("
+        and m is not None
+        and any(m.group("name")[:size] in known for size in (1, 2, 3))
+    )
 
 
 @register
@@ -137,18 +161,23 @@ class DepartmentWordRecognizer(Recognizer):
             known = surnames()
             for m in _UNIT_BEFORE_STAFF.finditer(text):
                 nxt = m.group("next")
-                if not is_kanji(nxt[0]) or any(nxt[:size] in known for size in (1, 2, 3)):
+                if nxt in _STAFF_WORDS or not is_kanji(nxt[0]) or any(nxt[:size] in known for size in (1, 2, 3)):
                     spans.add(m.span("unit"))
+        known = surnames() if any(w in text for w in _WRITERS) else frozenset()
         found = [
             Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
             for s, e in spans
             if not _ADVICE.match(text, e)
-            and (text[s:e] not in _WRITERS or _RECORD_LABEL.search(text, max(0, s - 12), s))
+            and (
+                text[s:e] not in _WRITERS
+                or _RECORD_LABEL.search(text, max(0, s - 12), s)
+                or _before_named_doctor(text, s, e, known)
+            )
         ]
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _UNIT.finditer(text))
         for cand in list(found):
-            ward = re.match(rf"[{DIGIT}]+病棟", text[cand.end :])
-            if ward:  # 外科2病棟: the ward is the department of record
+            ward = re.match(rf"[{DIGIT}]+病棟", text[cand.end :]) or _UNIT_SUFFIX.match(text, cand.end)
+            if ward:  # 外科2病棟, 婦人科外来, 精神科デイケア: the ward, clinic or service is the unit of record
                 found.remove(cand)
-                found.append(cand._replace(end=cand.end + ward.end()))
+                found.append(cand._replace(end=ward.end() if ward.re is _UNIT_SUFFIX else cand.end + ward.end()))
         return sorted(found)

@@ -20,7 +20,8 @@ and particles (患者は|しらとり内科クリニック), the hiragana run af
 particle is read as one word. A body that runs the hospital, written before it
 with a space (国立病院機構 横浜医療センター), and a hiragana name after the head
 and a space (横浜リワークセンター ひだまり, 児童発達支援センター にじいろ) belong
-to the name; a head broken across a line (クリ⏎ニック) is still a head.
+to the name, and so does a place the dictionary knows glued after the head as a
+branch (ヒアリングプラザ松戸, さくらクリニック銀座); a head broken across a line (クリ⏎ニック) is still a head.
 
 The same words make a practice's name before its specialties (まえばし中央内科,
 きのした内科小児科, 山田眼科) and a hospital's before its group's word (横浜労災,
@@ -28,7 +29,10 @@ The same words make a practice's name before its specialties (まえばし中央
 specialty is a department (消化器内科, 当院内科) and 労災 is an insurance. A
 municipality's health or welfare office (港北区福祉保健センター) is a public
 office the writers leave unmarked, and 園 after a park's, a school's or a
-place's word (公園, 保育園, 花園町) is no home.
+place's word (公園, 保育園, 花園町) is no home. ホーム glued to katakana is one
+loanword (メディホーム, a supplier); after a coined word in kana or kanji it is a
+home (みどりの丘ホーム). A screening body (浦和検診協会) and a check-up plaza
+(ひばりが丘健診プラザ) are places of care; a learned society or an association is not.
 """
 
 from __future__ import annotations
@@ -250,6 +254,20 @@ def _kana_only_word(left: list[_Word]) -> bool:
     return len(left) == 1 and left[0].kind == "specific" and left[0].end - left[0].start >= 3
 
 
+_BRANCH_END = re.compile(rf"(?:{_BOUNDARY}|{_PARTICLE_THEN_WORD})")
+
+
+def _place_branch(text: str, morphemes: list[Morpheme], starts: list[int], end: int) -> int | None:
+    """Where a place SudachiDict knows, glued after the head as a branch, ends: ヒアリングプラザ松戸,
+    さくらクリニック銀座 (not センター長, a word that runs on: 病院横浜市)."""
+    index = bisect_right(starts, end) - 1
+    if index < 0 or morphemes[index].start != end or not morphemes[index].is_place:
+        return None
+    if morphemes[index].surface.endswith(("都", "道", "府", "県", "市", "区", "町", "村", "郡")):
+        return None  # an address starts there (病院横浜市…), not a branch
+    return morphemes[index].end if _BRANCH_END.match(text, morphemes[index].end) else None
+
+
 @register
 class FacilityCompoundRecognizer(Recognizer):
     name: ClassVar[str] = "facility-compound"
@@ -265,6 +283,8 @@ class FacilityCompoundRecognizer(Recognizer):
         starts = [m.start for m in morphemes]
         found = []
         for head in _HEAD.finditer(text):
+            if head.group() == "ホーム" and head.start() and is_katakana(text[head.start() - 1]):
+                continue  # one loanword: メディホーム (a supplier), ケアホーム, グループホーム (the kind's recognizers)
             if head.group() == "園" and (
                 _KANJI_AT.match(text, head.end()) or text.endswith(NOT_CARE_GARDENS, 0, head.start())
             ):
@@ -294,10 +314,11 @@ class FacilityCompoundRecognizer(Recognizer):
         ):
             return []
         branch = _BRANCH.match(text, end)
+        place = None if branch else _place_branch(text, morphemes, starts, end)
         after = _KANA_AFTER.match(text, end)
         named = specific or (any(w.kind == "owner" for w in name) and len(name) >= 2)
-        if branch:
-            end, named = branch.end(), True
+        if branch or place:
+            end, named = (branch.end() if branch else place), True
         elif after and _coined(after.group("name")):
             end, named = after.end(), True
         if not named:

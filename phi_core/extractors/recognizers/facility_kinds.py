@@ -24,6 +24,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.organisations import FACILITY_HEADS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -35,6 +36,10 @@ _CARE_KINDS = (
     "居宅介護支援事業所", "地域包括支援センター", "デイサービスセンター", "デイサービス", "通所リハビリテーション",
     "児童発達支援センター", "発達支援センター", "障害者支援施設", "短期入所生活介護", "小規模多機能ホーム",
     "ショートステイ", "デイケア", "通所介護", "訪問介護", "訪問入浴",
+    # Disability services under the welfare law, named by a coined word: 就労継続支援B型ワークショップあおぞら.
+    "就労移行支援事業所", "就労継続支援A型事業所", "就労継続支援B型事業所", "就労継続支援A型", "就労継続支援B型",
+    "就労定着支援事業所", "自立訓練事業所", "生活介護事業所", "共同生活援助", "放課後等デイサービス",
+    "児童発達支援事業所", "地域活動支援センター", "相談支援事業所",
 )  # fmt: skip
 # A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
 _KINDS = "|".join(
@@ -45,6 +50,32 @@ _KIND_FIRST = re.compile(rf"(?:{_KINDS})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,1
 _SHORT_KIND = re.compile(
     rf"(?:特養|老健|サ高住)(?:入所|入居|利用|申込)?中?[（(「『](?P<name>[{_LETTERS}]{{2,12}})[）)」』]"
 )
+# A kind written out with a coined name in brackets after it: 就労移行支援事業所（ステップワーク駅前）.
+_KIND_BRACKET = re.compile(
+    rf"(?:{_KINDS}|事業所|施設|訪問看護|訪問診療|訪問リハビリ|ヘルパー|居宅|薬局|作業所|就労支援)"
+    rf"[（(「『](?P<name>[{_LETTERS}・]{{3,16}})[）)」』]"
+)
+# A coined name opens with a word in kana (ステップワーク駅前, あおば); a note opens otherwise or ends as one
+# (お薬手帳あり, 週1回).
+_COINED_OPENING = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2}}")
+_NOTE_ENDS = ("あり", "なし", "のみ", "など", "予定", "済み", "中")
+# Kanji after the kana of a coined name: a place word or a facility's kind (ステップワーク駅前, かもめ薬局,
+# ひかりの丘ホーム); other kanji say what is done (おむつ交換, パン製造).
+_KANJI_RUN = re.compile(f"[{KANJI}]+")
+_NAME_TAILS = (
+    "駅前", "駅", "北", "南", "東", "西", "北口", "南口", "東口", "西口", "中央", "本店", "店", "館", "苑", "荘", "園", "寮", "舎", "家", "里", "郷",
+    "丘", "森", "杜", "台", "坂", "浜", "野", "原", "工房", "通り", *FACILITY_HEADS,
+)  # fmt: skip
+
+
+def _coined_name(name: str) -> bool:
+    if not _COINED_OPENING.match(name) or _NOT_NAMES.match(name) or name.endswith(_SERVICE_ENDS + _NOTE_ENDS):
+        return False
+    return all(run.group() in _NAME_TAILS or name.endswith(FACILITY_HEADS) for run in _KANJI_RUN.finditer(name))
+
+
+# A kind of service in the brackets says what is done, not where (デイケア（ショートケア）).
+_SERVICE_ENDS = ("ケア", "サービス", "リハビリ", "リハビリテーション", "介護", "支援", "訓練", "ステイ")
 # Words after a kind that say which kind it is, or what is done there, not which one.
 _NOT_NAMES = re.compile(
     r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
@@ -103,6 +134,7 @@ class FacilityKindRecognizer(Recognizer):
             cut = _NAME_ENDS.search(name, 2)
             if cut:
                 name = name[: cut.start()]
+            name = name.removesuffix("の")  # the name's end cut a sentence's の off its next word
             if _NOT_NAMES.match(name):
                 continue  # a kind then what is done there (デイケア参加, 訪問介護導入) names nothing
             found.append(
@@ -110,6 +142,10 @@ class FacilityKindRecognizer(Recognizer):
             )
         for m in _SHORT_KIND.finditer(text) if ("特養" in text or "老健" in text or "サ高住" in text) else ():
             if not _NOT_NAMES.match(m.group("name")):
+                found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _KIND_BRACKET.finditer(text) if ("（" in text or "(" in text or "「" in text) else ():
+            name = m.group("name")
+            if _coined_name(name):
                 found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _BRANCH.finditer(text):
             if m.group("branch") not in _NOT_BRANCHES:

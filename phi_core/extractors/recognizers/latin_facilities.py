@@ -3,7 +3,9 @@
 - capitalised words with a possessive or a hyphen before the kind: "Minato Bay Women's Hospital",
   "St. Mary's Hospital", "Children's Hospital of Philadelphia" (the place after "of" too);
 - a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière",
-  "Klinikum Rechts der Isar", "Ospedale San Raffaele".
+  "Klinikum Rechts der Isar", "Ospedale San Raffaele";
+- a facility's code in a machine message, capitals joined by underscores or hyphens and ending in the
+  kind's short form: SATOMI_KINEN_HP, MINAMI-CLINIC (not a model or a unit: HP-1, 10HP).
 
 Not a kind after generic words only ("the hospital", "General Hospital", "Our Clinic", "Women's Hospital").
 """
@@ -41,6 +43,9 @@ _GENERIC = frozenset(
     "Women’s Children's Children’s Maternity Psychiatric Mental Rehabilitation Cancer Eye Dental Day Free "
     "Memorial Red Cross Rural Specialist Tertiary Affiliated National St. ER ICU".split()
 )
+_MACHINE_CODE = re.compile(
+    r"(?<![A-Za-z0-9_\-])[A-Z]{3,}(?:[_\-][A-Z0-9]+)*[_\-](?:HP|HOSP|HOSPITAL|CLINIC|CLN|IIN|BYOIN)(?![A-Za-z0-9_\-])"
+)
 _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")
 
 
@@ -61,4 +66,6 @@ class LatinFacilityRecognizer(Recognizer):
             if named or " of " in m.group()[len(m.group("words")) :]:
                 found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KIND_FIRST.finditer(text))
+        if "_" in text or "-" in text:
+            found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))
         return found

@@ -7,9 +7,14 @@
 - a ward by floor and wing with its department in brackets, one place: 5階西（産科）, 6東（小児科病棟）;
 - an intensive care unit with the department that runs it glued before it: 救命ICU, 小児ICU, 外科HCU
   (not 当院ICU, 術後ICU: a word that says which hospital or when);
+- a ward or unit with another unit's letters or its specialty in brackets, one place: 4階東(CCU),
+  NICU後方(GCU), 5階西（消化器）;
 - an English unit named by its specialty or an acronym: "Dr. H. Kaneda (IBD clinic)", "Neurosurgery
   ward (6N)"; not a kind of clinic (outpatient clinic, Requested ward), a scanner (MRI unit) or a
-  facility's own name (Aoba Clinic: the facility recognizers').
+  facility's own name (Aoba Clinic: the facility recognizers');
+- an English ward by its code, before the word ward or after its specialty: "5W ward", "Pediatrics 5A";
+- an English unit by its specialty's short form and what it is: Onc Day Unit, Onc Day, Cardio Ward,
+  Peds Clinic (a short form alone, Onc, is a word of a note, not a place).
 """
 
 from __future__ import annotations
@@ -30,15 +35,30 @@ _CODE_AFTER_WARD = re.compile(
 )
 # Wings a code ends in (east, west ...; A, B): not 3T (a magnet), 2F (a floor), 10M (a size).
 _CODE_BEFORE_ROOM = re.compile(r"(?<![A-Za-z0-9.])[0-9]{1,2}[EWNSABCD](?=[ \u3000]?[/／][ \u3000]?[0-9]{3,4}(?![0-9]))")
-_WARD_WITH_DEPARTMENT = re.compile(
-    rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}(?:階|F)?[東西南北](?:病棟)?[（(][{KANJI}{KATAKANA}・]{{1,10}}?(?:科|病棟)[)）]"
-)
 _UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
+_WARD_WITH_DEPARTMENT = re.compile(
+    rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}(?:階|F)?[東西南北](?:病棟)?[（(](?:[{KANJI}{KATAKANA}・]{{1,10}}?(?:科|病棟)|[{KANJI}]{{1,5}}器|{_UNITS})[)）]"
+    rf"|(?<![A-Za-z])(?:{_UNITS})[{KANJI}]{{0,4}}[（(](?:{_UNITS})[)）]"
+)
+# A ward code in English: before the word ward (5W ward) or after a specialty word (Pediatrics 5A).
+_ENGLISH_CODE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<code>{_CODE}) (?i:ward)(?![A-Za-z])"
+    rf"|(?<![A-Za-z])(?P<first>[A-Z][a-z]+) (?P<code2>[0-9]{{1,2}}[A-Z]{{1,2}}|[A-Z][0-9]{{1,2}})(?![A-Za-z0-9])"
+)
+# A specialty's English short form with what the unit is: Onc Day Unit, Peds Clinic, Cardio Ward.
+_SHORT_SPECIALTIES = (
+    "Onc|Oncol|Heme|Hem-Onc|Cardio|Neuro|Peds|Paeds|Ortho|Gyn|Obs|OB|Derm|Pulm|Resp|Psych|Uro|Nephro|Renal"
+    "|GI|ENT|Endo|Rheum|Gastro|Haem|Surg"
+)
+_SHORT_UNIT = re.compile(
+    rf"(?<![A-Za-z])(?:{_SHORT_SPECIALTIES})(?: (?:Day|Infusion|Short Stay|Outpatient))?"
+    r"(?: (?:Unit|Ward|Clinic|Centre|Center|Suite|Bay|Day))(?![A-Za-z])"
+)
 _PREFIXED_UNIT = re.compile(rf"(?<![{KANJI}])(?P<prefix>[{KANJI}]{{1,4}})(?:{_UNITS})(?![A-Za-z0-9])")
 # Who runs an intensive care unit, when not a department word: 救命ICU, 新生児ICU.
 _UNIT_OWNERS = frozenset("救命 救急 救命救急 新生児 小児 周産期 母体 総合 中央 一般 脳卒中 心臓 心臓血管".split())
 _ENGLISH_UNIT = re.compile(
-    r"(?<![A-Za-z])(?P<first>[A-Z]{2,6}|[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2} (?:clinic|ward|unit)(?![A-Za-z])"
+    r"(?<![A-Za-z])(?P<first>[A-Z]{2,6}|[A-Z][a-z]+)(?: [A-Z][a-z]+){0,2} (?:[Cc]linic|[Ww]ard|[Uu]nit)(?![A-Za-z])"
     rf"(?:[ ]?\({_CODE}\))?"
 )
 # A specialty's word (Cardiology, Neurosurgery, Paediatrics, Pediatric, Surgical) or an acronym (IBD, HIV) says whose unit it
@@ -82,7 +102,15 @@ class WardCodeRecognizer(Recognizer):
                     if _runs_unit(prefix[cut:], departments):
                         spans.append((m.start("prefix") + cut, m.end()))
                         break
-        if "clinic" in text or "ward" in text or "unit" in text:
+        if any(word in text for word in ("clinic", "ward", "unit", "Clinic", "Ward", "Unit")):
             departments = load_allow_list().departments
             spans.extend(m.span() for m in _ENGLISH_UNIT.finditer(text) if _specialty(m.group("first"), departments))
+        if any(ch.isascii() and ch.isupper() for ch in text):
+            departments = load_allow_list().departments
+            for m in _ENGLISH_CODE.finditer(text):
+                if m.group("code"):
+                    spans.append(m.span())
+                elif _specialty(m.group("first"), departments) and m.group("first") not in ("Vitamin", "Type"):
+                    spans.append(m.span())
+            spans.extend(m.span() for m in _SHORT_UNIT.finditer(text))
         return [Candidate(start, end, "DEPARTMENT", RANK_SUPPLEMENT) for start, end in spans]
