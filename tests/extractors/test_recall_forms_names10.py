@@ -76,3 +76,9 @@ def test_forms_committees_and_field_names_name_nobody(text):
 def test_a_name_spaced_letter_by_letter_with_a_mixed_gap_is_one_name():
     assert "丸 山 \u3000清 治" in values("5O2-A  丸 山 \u3000清 治     メロペネム 0.5g")
     assert "山田\u3000\u3000太郎" not in values("山田\u3000\u3000太郎")  # two wide spaces part two fields
+
+
+def test_a_post_with_its_department_before_a_name_after_a_label():
+    text = "報告：腎臓内科医長 石毛\n"
+    assert ("石毛", "PHYSICIAN_NAME") in masked(text)
+    assert not [v for v, c in masked(text) if c == "PHYSICIAN_NAME" and "医長" in v]

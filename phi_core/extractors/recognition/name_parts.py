@@ -28,8 +28,9 @@ _LEADING_TITLES = re.compile(
     + "|"
     + honorifics.alternation(honorifics.LEADING_TITLES)
     + ")[ \u3000]*"
-    # Any other occupation, kanji ending in 士 or 師 among them, when a space sets it apart (診療情報管理士 ラミレス 香).
-    + "|(?:"
+    # Any other occupation, kanji ending in 士 or 師 among them, when a space sets it apart (診療情報管理士 ラミレス 香),
+    # and a post with its department before it (腎臓内科医長 石毛).
+    + f"|(?:[{KANJI}]{{1,8}}[科部室課])?(?:"
     + honorifics.alternation(tuple(w for w in honorifics.STAFF_OCCUPATIONS if not w.isascii()))
     + f"|[{KANJI}]{{1,7}}[士師])[ \u3000]+"
 )
