@@ -2,8 +2,11 @@
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
   (Thu, 3 Dec 2026);
-- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末;
-- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, and the other
+- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末; a season or part of the
+  year after a year (2024年春, 2019年夏頃, 2023年末), and the year a month belongs to said in words
+  before it (去年の10月, 昨年12月);
+- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15 (a later day
+  of the same month), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
 - and a time its 頃 (18時頃) and the half of the day written before it (PM3:00).
 """
@@ -26,6 +29,14 @@ _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$"
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ|第[1-5１-５]週")
+# A season or a part of the year after a year (not 2024年度, a fiscal year the allow-list judges).
+_PART_OF_YEAR = re.compile(r"(?:春|夏|秋|冬|初め|初頭|前半|後半|半ば|末|頃|ごろ)(?![0-9０-９])")
+# The year of a month said in words before it: 去年の10月, 昨年12月, 今年の春 is no month.
+_YEAR_WORD_BEFORE = re.compile(r"(?:去年|昨年|一昨年|おととし|今年|本年|来年|翌年|前年|同年)の?$")
+# The day a short range ends on: Nov 9–15, 11/9-15; the day must come after the first.
+_DAY_END = re.compile(r"[ ]?[〜~～–—\-][ ]?(?P<day>[0-9]{1,2})(?![0-9/:.]|[ ]?(?:日|月|時|分|歳|才|回|%|mg|kg|cm|mm))")
+_FIRST_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}\.? |[0-9]{1,2}/)(?P<day>[0-9]{1,2})$")
+_MONTH_START = re.compile(r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
@@ -58,6 +69,20 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
         before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and before.start() >= (result[-1].end if result else 0):
             span = span._replace(start=before.start())
+        previous_end = result[-1].end if result else 0
+        if _MONTH_START.match(text, span.start):
+            word = _YEAR_WORD_BEFORE.search(text, max(previous_end, span.start - 4), span.start)
+            if word:
+                span = span._replace(start=word.start())
+        if text[span.start : end].endswith("年"):
+            part = _PART_OF_YEAR.match(text, end)
+            if part and part.end() <= limit:
+                end = part.end()
+        first = _FIRST_DAY.search(text, span.start, end)
+        if first:
+            last = _DAY_END.match(text, end)
+            if last and int(first.group("day")) < int(last.group("day")) <= 31 and last.end() <= limit:
+                end = last.end()
         if text[span.start : end].endswith("月"):
             part = _PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:

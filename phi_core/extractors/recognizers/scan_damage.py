@@ -6,6 +6,9 @@ Optical character recognition writes the letter O for zero, l or I for one
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
+A value typed one character to a box, or scanned with a space after every
+character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
+same way: its spaces move to its end.
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
 """
@@ -64,7 +67,43 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             chars[p:q] = chars[p + 1 : q] + [" "]
             origin[p:q] = origin[p + 1 : q] + [p]
             changed.extend(range(p, q))
+    taken = set(changed)
+    for m in _LETTER_SPACED.finditer(text):
+        p, q = m.span()
+        run = m.group()
+        tokens = run.split(" ")
+        digits = sum(ch.isdigit() for ch in run)
+        if len(tokens) < 5 or sum(len(t) == 1 for t in tokens) < 4 or digits < 3 or taken & set(range(p, q)):
+            continue
+        if digits + sum(ch in _DIGIT_LIKE for ch in run) < 4:
+            continue
+        kept = [i for i in range(p, q) if text[i] != " "]
+        for i in kept:
+            if text[i] in _DIGIT_LIKE:
+                chars[i] = _DIGIT_LIKE[text[i]]
+        closed = [chars[i] for i in kept]
+        spaces = [i for i in range(p, q) if text[i] == " "]
+        chars[p:q] = closed + [" "] * len(spaces)
+        origin[p:q] = kept + spaces
+        changed.extend(range(p, q))
     return "".join(chars), sorted(changed), origin
+
+
+def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
+    """Letter-spaced runs of real digits alone (1 2 3 4 5): a row of scores as often as a value typed to boxes."""
+    return [
+        m.span()
+        for m in _LETTER_SPACED.finditer(text)
+        if all(ch.isdigit() or ch == " " for ch in m.group())
+    ]
+
+
+# One character to a box: digits (and their look-alikes) and the separators of phones, times and dates,
+# each one space from the next; the first box may hold two digits (48 1 7 O 9 3). A space between
+# groups of several digits (2026 11 14, 120 80) is a separator of its own, not a box.
+_LETTER_SPACED = re.compile(
+    r"(?<![0-9A-Za-z:/.\-])(?<![0-9:/.\-] )[0-9OolI]{1,2}(?: [0-9OolI:/.\-])+ [0-9OolI](?![0-9A-Za-z]| [0-9A-Za-z])"
+)
 
 
 # A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
@@ -86,10 +125,14 @@ class ScanDamageRecognizer(Recognizer):
         if not changed:
             return []
         found = []
+        # Such a run is kept only where a rule reads it (after a label, in a field), not as a bare shape.
+        bare = bare_spaced_digits(doc.text)
         # The balanced rules with their own checked supplements (era years, dates
         # without a year): balanced never lists this recognizer, so it cannot recurse.
         for cand in run_recognizers(fixed, supplements=True):
             if any(cand.start <= i < cand.end for i in changed):
+                if cand.rank < 1 and any(p <= cand.start < q for p, q in bare):
+                    continue
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
         return found

@@ -1,0 +1,55 @@
+"""Dates without a year that the short-date patterns refuse, where their form or place says they are dates.
+
+- a month and day in full-width digits (``１１／１０``, ``１２/３``), as a Japanese input method types them:
+  a month of 1-12 and a day valid for it, not a fraction (``１／２錠``, ``１／３程度``);
+- a month and day, with a dot or a slash, in brackets right after a word that places a visit or an event
+  in time (``前回（10.5）``, ``昨日（11/10）``, ``次回(12.3)``, ``last visit (10.5)``): ``7.5g`` or ``(2.5)``
+  elsewhere is a decimal, but a decimal in brackets after 前回 would need its unit.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_FULL_WIDTH = re.compile(
+    r"(?<![0-9０-９/／.．:：A-Za-z])(?P<m>[０-９]{1,2})[／/](?P<d>[０-９]{1,2})"
+    r"(?![0-9０-９/／.．:：]|[周程量倍強弱錠包枚本個回]|以(?![降後前]))"
+)
+# Words that place a visit or an event in time, before its date in brackets.
+_WHEN = (
+    r"(?:前回|前々回|次回|今回|初回|初診|再診|昨日|一昨日|先日|当日|翌日|前日|本日|先週|先月|受診日|来院日"
+    r"|(?<![A-Za-z])(?:last visit|previous visit|prior visit|last|previous|prior|next visit|next))"
+)
+_AFTER_WORD = re.compile(
+    rf"{_WHEN}[ \u3000]?[（(](?P<date>(?P<m>[0-9０-９]{{1,2}})[./／.．](?P<d>[0-9０-９]{{1,2}}))"
+    r"(?:[ \u3000]?[（(]?[月火水木金土日][)）]?)?[)）]"
+    # A value compared with the last one is a lab value: 前回(12.3) → 11.8.
+    r"(?![ \u3000]?(?:→|->|⇒|＞|>|＜|<|[0-9０-９]))"
+)
+
+
+def _valid(month: str, day: str) -> bool:
+    m, d = int(month), int(day)
+    return 1 <= m <= 12 and 1 <= d <= _DAYS[m - 1]
+
+
+@register
+class RelativeDateRecognizer(Recognizer):
+    name: ClassVar[str] = "relative-date"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        if "／" in text or "/" in text:
+            found += [m.span() for m in _FULL_WIDTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
+        if "(" in text or "（" in text:
+            found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
+        return [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in found]
