@@ -14,7 +14,11 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``,
   ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
   (``11階無菌病棟 1103``);
-- a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``);
+- a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
+  and a room with its kind in brackets after it (``606（個室）``, ``512 (2床室)``);
+- a bed or chair by its English word (``bed 512-3``, ``chair 7``, ``cot 2``), the pair whole, and a room or bay
+  with a room's number (``Rm 318``); not a count (``3 beds``, ``bed 2 days``), bed rest, or an exam room (``Room 6``);
+- a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
@@ -109,6 +113,19 @@ _ROOM_WORDS = re.compile(
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
+)
+# A room with its kind in brackets, and a room naming who stays in it (601の北村さん).
+_ROOM_BY_KIND = re.compile(
+    rf"(?<![0-9０-９.,/\-])(?P<room>{ROOM})(?:号室?)?[ \u3000]?[（(](?:個室|大部屋|多床室|[1-6１-６]床室?|隔離室?|陰圧室?|特別室|特室|観察室|重症室|保護室)[）)]"
+    rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:さん|様|さま|氏|くん|ちゃん|の方|方|患者|児))"
+)
+# Beds, chairs, bays and rooms by their English word; not 3 beds, bed 2 days, bed rest.
+_ENGLISH_BED = re.compile(
+    r"(?:(?<![A-Za-z])(?:[Bb]ed|BED|[Cc]hair|CHAIR|[Cc]ot|[Ss]tretcher)\.?[ ]?(?:#|No\.?[ ]?)?"
+    r"(?P<v>(?:[A-Z][-]?)?[0-9]{1,4}(?:[-][0-9]{1,2}|[-]?[A-H])?)"
+    # A room or bay by its English word holds a room's number: Room 6 or CT room 2 is where an exam runs.
+    rf"|(?<![A-Za-z])(?:Rm|RM|[Rr]oom|ROOM|[Bb]ay|BAY)\.?[ ]?(?:#|No\.?[ ]?)?(?P<r>{ROOM}(?:[-][0-9]{{1,2}}|[-]?[A-H])?))"
+    r"(?![0-9A-Za-z.,:/]|[ ]?(?:days?|d\b|hours?|hrs?|h\b|beds?|chairs?|times?|x\b|%|mg|mL|ml|kg|cm|mm|min))"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -210,6 +227,11 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]
+    for m in _ROOM_BY_KIND.finditer(text):
+        group = "room" if m.group("room") else "named"
+        if not is_year(m.group(group)):
+            found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+    found += [Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT) for m in _ENGLISH_BED.finditer(text)]
     return found
 
 
