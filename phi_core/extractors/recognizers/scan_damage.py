@@ -8,7 +8,7 @@ letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
 A value typed one character to a box, or scanned with a space after every
 character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
-same way: its spaces move to its end.
+same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3).
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
 """
@@ -67,6 +67,13 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             chars[p:q] = chars[p + 1 : q] + [" "]
             origin[p:q] = origin[p + 1 : q] + [p]
             changed.extend(range(p, q))
+    for m in _SPACED_MINUTES.finditer(text):
+        p = m.start() + m.group().index(" ")
+        q = m.end()
+        if not set(range(p, q)) & set(changed):
+            chars[p:q] = chars[p + 1 : q] + [" "]
+            origin[p:q] = origin[p + 1 : q] + [p]
+            changed.extend(range(p, q))
     taken = set(changed)
     for m in _LETTER_SPACED.finditer(text):
         p, q = m.span()
@@ -96,6 +103,10 @@ def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
         for m in _LETTER_SPACED.finditer(text)
         if all(ch.isdigit() or ch == " " for ch in m.group())
     ]
+
+
+# A time with a stray space between the digits of its minutes (10:4 3).
+_SPACED_MINUTES = re.compile(r"(?<![0-9:.])(?:[01]?[0-9]|2[0-3]):[0-5] [0-9](?![0-9:.]| [0-9])")
 
 
 # One character to a box: digits (and their look-alikes) and the separators of phones, times and dates,
