@@ -210,3 +210,29 @@ def test_rooms_beds_and_chairs(text, room):
 )
 def test_room_look_alikes_stay(text):
     assert _of("OTHER_ID", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("前回 10.5（月）受診", "10.5（月）"),
+        ("seen 11.9 (Mon) in clinic", "11.9 (Mon)"),
+        ("先月20日に転倒", "先月20日"),
+        ("来月の3日に再診", "来月の3日"),
+    ],
+)
+def test_dotted_dates_with_a_weekday_and_days_of_a_month_in_words(text, date):
+    assert date in found("relative-date", text)
+
+
+@pytest.mark.parametrize("text", ["退院時（または毎月末締め、翌月10日）までに支払い", "2-3日で改善", "先月 3日間 入院"])
+def test_month_word_look_alikes_stay(text):
+    assert found("relative-date", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("10〜12月に通院", "10〜12月"), ("12月上旬～中旬に", "12月上旬～中旬"), ("令和6年春頃から", "令和6年春")],
+)
+def test_range_starts_and_parts_of_months(text, date):
+    assert _covered(date, values(text))

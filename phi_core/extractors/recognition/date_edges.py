@@ -2,11 +2,11 @@
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
   (Thu, 3 Dec 2026);
-- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末; a season or part of the
+- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末, 12月上旬～中旬; a season or part of the
   year after a year (2024年春, 2019年夏頃, 2023年末), and the year a month belongs to said in words
   before it (去年の10月, 昨年12月);
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15 (a later day
-  of the same month), and the other
+  of the same month), the first end written short before a month or a day (10〜12月, 3-5日), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
 - and a time its 頃 (18時頃) and the half of the day written before it (PM3:00).
 """
@@ -35,8 +35,12 @@ _PART_OF_YEAR = re.compile(r"(?:春|夏|秋|冬|初め|初頭|前半|後半|半�
 _YEAR_WORD_BEFORE = re.compile(r"(?:去年|昨年|一昨年|おととし|今年|本年|来年|翌年|前年|同年)の?$")
 # The day a short range ends on: Nov 9–15, 11/9-15; the day must come after the first.
 _DAY_END = re.compile(r"[ ]?[〜~～–—\-][ ]?(?P<day>[0-9]{1,2})(?![0-9/:.]|[ ]?(?:日|月|時|分|歳|才|回|%|mg|kg|cm|mm))")
+# The first end of a range written short before a month or day: 10〜12月, 3-5日.
+_RANGE_START = re.compile(r"(?<![0-9０-９./:\-])(?P<n>[0-9０-９]{1,2})[ ]?[〜~～–\-][ ]?$")
+_MONTH_OR_DAY = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日)")
 _FIRST_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}\.? |[0-9]{1,2}/)(?P<day>[0-9]{1,2})$")
 _MONTH_START = re.compile(r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月")
+_PART_RANGE_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?:上旬|中旬|下旬|初旬|末)")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
@@ -74,6 +78,11 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             word = _YEAR_WORD_BEFORE.search(text, max(previous_end, span.start - 4), span.start)
             if word:
                 span = span._replace(start=word.start())
+        unit = _MONTH_OR_DAY.fullmatch(text, span.start, end)
+        if unit:
+            first = _RANGE_START.search(text, max(previous_end, span.start - 5), span.start)
+            if first and 0 < int(first.group("n")) < int(unit.group("n")):
+                span = span._replace(start=first.start())
         if text[span.start : end].endswith("年"):
             part = _PART_OF_YEAR.match(text, end)
             if part and part.end() <= limit:
@@ -87,6 +96,9 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             part = _PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:
                 end = part.end()
+                other_part = _PART_RANGE_END.match(text, end)  # 12月上旬～中旬
+                if other_part and other_part.end() <= limit:
+                    end = other_part.end()
         elif _YEAR_MONTH_SLASH.fullmatch(text, span.start, end):
             part = _SLASH_PART_OF_MONTH.match(text, end)  # 2027/1/末, 2026/12/上旬
             if part and part.end() <= limit:

@@ -3,8 +3,11 @@
 - a month and day in full-width digits (``１１／１０``, ``１２/３``), as a Japanese input method types them:
   a month of 1-12 and a day valid for it, not a fraction (``１／２錠``, ``１／３程度``);
 - a month and day, with a dot or a slash, in brackets right after a word that places a visit or an event
-  in time (``前回（10.5）``, ``昨日（11/10）``, ``次回(12.3)``, ``last visit (10.5)``): ``7.5g`` or ``(2.5)``
-  elsewhere is a decimal, but a decimal in brackets after 前回 would need its unit.
+  in time (``前回（10.5）``, ``昨日（11/10）``, ``次回(12.3)``, ``last visit (11/10)``): ``7.5g`` or ``(2.5)``
+  elsewhere is a decimal, but a decimal in brackets after 前回 would need its unit;
+- a month and day with a dot, followed by its weekday (``10.5（月）``, ``11.9 (Mon)``): no decimal has a weekday;
+- a day of the month after the month said in words (``先月20日``, ``今月5日``, ``来月の3日``); not 翌月10日, the
+  day a rule sets (a bill paid by the 10th of the next month).
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ _AFTER_WORD = re.compile(
     r"(?![ \u3000]?(?:→|->|⇒|＞|>|＜|<|[0-9０-９]))"
 )
 
+_DOTTED_WEEKDAY = re.compile(
+    r"(?<![0-9０-９.．A-Za-z])(?P<m>[0-9０-９]{1,2})[.．](?P<d>[0-9０-９]{1,2})"
+    r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?)[)）]"
+)
+_MONTH_WORD_DAY = re.compile(
+    r"(?:先月|今月|来月|前月|同月|先々月)の?[ \u3000]?(?P<d>[0-9０-９]{1,2})日(?![0-9０-９]|間|分|目|以内|程度|毎|ごと)"
+)
+
 
 def _valid(month: str, day: str) -> bool:
     m, d = int(month), int(day)
@@ -52,4 +63,9 @@ class RelativeDateRecognizer(Recognizer):
             found += [m.span() for m in _FULL_WIDTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if "(" in text or "（" in text:
             found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
+            found += [
+                m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))
+            ]
+        if "月" in text:
+            found += [m.span() for m in _MONTH_WORD_DAY.finditer(text) if 1 <= int(m.group("d")) <= 31]
         return [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in found]
