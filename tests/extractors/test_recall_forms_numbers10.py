@@ -236,3 +236,26 @@ def test_month_word_look_alikes_stay(text):
 )
 def test_range_starts_and_parts_of_months(text, date):
     assert _covered(date, values(text))
+
+
+def test_an_age_scanned_one_box_apart_after_its_word():
+    assert found("bare-age", "氏名 坂井 典子      年齢 6 2  性別 女") == ["6 2"]
+    assert found("bare-age", "年齢 6 2 3 4") == []  # a row of digits, not an age
+
+
+@pytest.mark.parametrize("text, time", [("22時台 外科病棟から発熱コール", "22時台"), ("3時過ぎに来院", "3時過ぎ")])
+def test_an_hour_keeps_its_band_word(text, time):
+    assert time in _of("TIME", text)
+
+
+def test_a_bed_letter_after_a_room_and_a_hyphen():
+    assert "B" in _of("OTHER_ID", "54歳　男　712号室-B\n固定器")
+
+
+def test_an_extension_read_by_the_rules_is_not_proposed_again_but_its_repeats_are():
+    from phi_core.extractors.recognition.recognizer import Document, recognizer_class
+
+    text = "内線 2455 へ。夜間も 2455 で受ける。"
+    spans = [(c.start, c.end) for c in recognizer_class("extension-number")().find(Document(text))]
+    repeat = text.index("2455", 8)
+    assert spans == [(repeat, repeat + 4)]

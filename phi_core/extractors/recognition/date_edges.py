@@ -8,7 +8,7 @@
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15 (a later day
   of the same month), the first end written short before a month or a day (10〜12月, 3-5日), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
-- and a time its 頃 (18時頃) and the half of the day written before it (PM3:00).
+- and a time its 頃 (18時頃, 22時台, 3時過ぎ) and the half of the day written before it (PM3:00).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _WEEKDAY = (
     r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[)）]"
 )
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
-_ABOUT = re.compile(r"頃|ごろ")
+_ABOUT = re.compile(r"頃|ごろ|(?<=時)(?:台|過ぎ|すぎ)")
 _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$")
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")

@@ -73,13 +73,15 @@ class ExtensionNumberRecognizer(Recognizer):
             while (item := _LISTED.match(text, end)) is not None and len(item.group("n")) == width:
                 spans.append(item.span("n"))
                 end = item.end()
-        numbers = {text[s:e] for s, e in spans} | {m.group("n") for m in _EXTENSION.finditer(text)}
+        # Where the rules' extension pattern reads the number itself, its span is theirs.
+        read = {m.span("n") for m in _EXTENSION.finditer(text)}
+        numbers = {text[s:e] for s, e in spans} | {text[s:e] for s, e in read}
         if numbers:
             widths = {len(n) for n in numbers}
             for m in _OLD_OR_NEW.finditer(text):
                 if len(m.group("n")) in widths:
                     spans.append(m.span("n"))
             for m in _NUMBER.finditer(text):
-                if m.group() in numbers:
+                if m.group() in numbers and m.span() not in read:
                     spans.append(m.span())
         return [Candidate(s, e, "FACILITY_PHONE", RANK_SUPPLEMENT) for s, e in set(spans)]

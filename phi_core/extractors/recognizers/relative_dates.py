@@ -63,9 +63,7 @@ class RelativeDateRecognizer(Recognizer):
             found += [m.span() for m in _FULL_WIDTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if "(" in text or "（" in text:
             found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
-            found += [
-                m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))
-            ]
+            found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if "月" in text:
             found += [m.span() for m in _MONTH_WORD_DAY.finditer(text) if 1 <= int(m.group("d")) <= 31]
         return [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in found]

@@ -98,11 +98,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
 
 def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
     """Letter-spaced runs of real digits alone (1 2 3 4 5): a row of scores as often as a value typed to boxes."""
-    return [
-        m.span()
-        for m in _LETTER_SPACED.finditer(text)
-        if all(ch.isdigit() or ch == " " for ch in m.group())
-    ]
+    return [m.span() for m in _LETTER_SPACED.finditer(text) if all(ch.isdigit() or ch == " " for ch in m.group())]
 
 
 # A time with a stray space between the digits of its minutes (10:4 3).
