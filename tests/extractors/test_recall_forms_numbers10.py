@@ -259,3 +259,33 @@ def test_an_extension_read_by_the_rules_is_not_proposed_again_but_its_repeats_ar
     spans = [(c.start, c.end) for c in recognizer_class("extension-number")().find(Document(text))]
     repeat = text.index("2455", 8)
     assert spans == [(repeat, repeat + 4)]
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("電話 ０ ８ ０ － ７ ７ １ ２ － ４ ４ ０ ９", "０ ８ ０ － ７ ７ １ ２ － ４ ４ ０ ９", "PHONE"),
+        ("受付 １ ５ ： ４ ０", "１ ５ ： ４ ０", "TIME"),
+    ],
+)
+def test_full_width_digits_typed_to_boxes(text, value, category):
+    assert value in _of(category, text)
+
+
+def test_full_width_scale_typed_to_boxes_stays():
+    assert found("scan-damage", "評価 １ ２ ３ ４ ５") == []
+
+
+@pytest.mark.parametrize(
+    "text, bed",
+    [
+        ("Ward / Bed: Pediatrics 5A / A-12   Hospital ID: P-0041876", "A-12"),
+        ("病棟／病室：5階東／512\n主治医", "512"),
+    ],
+)
+def test_the_bed_after_the_slash_of_a_ward_and_bed_value(text, bed):
+    assert bed in _of("OTHER_ID", text)
+
+
+def test_a_slash_value_under_another_label_is_no_bed():
+    assert _of("OTHER_ID", "Dose / Route: 500 mg / 2") == []

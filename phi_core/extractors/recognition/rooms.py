@@ -18,6 +18,8 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   and a room with its kind in brackets after it (``606（個室）``, ``512 (2床室)``);
 - a bed or chair by its English word (``bed 512-3``, ``chair 7``, ``cot 2``), the pair whole, and a room or bay
   with a room's number (``Rm 318``); not a count (``3 beds``, ``bed 2 days``), bed rest, or an exam room (``Room 6``);
+- a bed or room after the slash of a value whose label pairs it with the ward (``Ward / Bed: Pediatrics 5A / A-12``,
+  ``病棟／病室：5階東／512``);
 - a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
   wards by number: ``第2病棟``, ``B2病棟``;
@@ -127,6 +129,12 @@ _ENGLISH_BED = re.compile(
     rf"|(?<![A-Za-z])(?:Rm|RM|[Rr]oom|ROOM|[Bb]ay|BAY)\.?[ ]?(?:#|No\.?[ ]?)?(?P<r>{ROOM}(?:[-][0-9]{{1,2}}|[-]?[A-H])?))"
     r"(?![0-9A-Za-z.,:/]|[ ]?(?:days?|d\b|hours?|hrs?|h\b|beds?|chairs?|times?|x\b|%|mg|mL|ml|kg|cm|mm|min))"
 )
+# A label of two fields, the second a bed or room, and a value of two parts: the second part is the bed.
+_PAIRED_LABEL = re.compile(
+    r"(?:[Ww]ard|WARD|[Uu]nit|UNIT|病棟|棟)[ \u3000]?[/／・][ \u3000]?(?:[Bb]ed|BED|[Rr]oom|ROOM|Rm|病室|ベッド|床)(?:[ ]?No\.?)?"
+    r"[ \u3000]?[:：][ \t\u3000]*[^\n/／:：]{1,30}?[ \t\u3000]*[/／][ \t\u3000]*"
+    r"(?P<v>(?:[A-Z][-‐－]?)?[0-9０-９]{1,4}(?:[-‐－][0-9A-Z]{1,2})?)(?:号室|号|床)?(?![0-9０-９A-Za-z])"
+)
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
 _BARE_ROW = re.compile(rf"^[ \u3000・]*(?P<room>{ROOM})(?:[ \u3000]{{2,}}|\u3000|\t)", re.MULTILINE)
@@ -232,6 +240,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
         if not is_year(m.group(group)):
             found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT) for m in _ENGLISH_BED.finditer(text)]
+    found += [Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in _PAIRED_LABEL.finditer(text)]
     return found
 
 

@@ -105,11 +105,12 @@ def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
 _SPACED_MINUTES = re.compile(r"(?<![0-9:.])(?:[01]?[0-9]|2[0-3]):[0-5] [0-9](?![0-9:.]| [0-9])")
 
 
-# One character to a box: digits (and their look-alikes) and the separators of phones, times and dates,
+# One character to a box: digits, full-width too (and their look-alikes) and the separators of phones, times and dates,
 # each one space from the next; the first box may hold two digits (48 1 7 O 9 3). A space between
 # groups of several digits (2026 11 14, 120 80) is a separator of its own, not a box.
 _LETTER_SPACED = re.compile(
-    r"(?<![0-9A-Za-z:/.\-])(?<![0-9:/.\-] )[0-9OolI]{1,2}(?: [0-9OolI:/.\-])+ [0-9OolI](?![0-9A-Za-z]| [0-9A-Za-z])"
+    r"(?<![0-9０-９A-Za-z:/.\-：／．－])(?<![0-9０-９:/.\-：／．－] )[0-9０-９OolI]{1,2}(?: [0-9０-９OolI:/.\-：／．－])+"
+    r" [0-9０-９OolI](?![0-9０-９A-Za-z]| [0-9０-９A-Za-z])"
 )
 
 
