@@ -289,3 +289,36 @@ def test_the_bed_after_the_slash_of_a_ward_and_bed_value(text, bed):
 
 def test_a_slash_value_under_another_label_is_no_bed():
     assert _of("OTHER_ID", "Dose / Route: 500 mg / 2") == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("November 14th, she came back", "November 14th"),
+        ("Nov. 3rd, 2026 visit", "Nov. 3rd, 2026"),
+        ("11月14・15日に外泊", "11月14・15日"),
+        ("外泊 11/14・15", "11/14・15"),
+    ],
+)
+def test_ordinal_days_and_days_listed_under_one_month(text, date):
+    assert date in _of("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize("text", ["the 4th floor", "3rd line therapy", "11月 3・4 回目"])
+def test_ordinal_look_alikes_stay(text):
+    assert _of("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize("text, age", [("aged 37, she presented", "37"), ("aged 3 months", "3 months")])
+def test_ages_after_aged(text, age):
+    assert age in found("bare-age", text)
+
+
+@pytest.mark.parametrize("text", ["aged 18-65 included", "aged 37.5", "aged care facility"])
+def test_aged_look_alikes_stay(text):
+    assert found("bare-age", text) == []
+
+
+def test_an_hour_with_its_minutes_and_no_fun():
+    assert "15時40" in _of("TIME", "15時40 来院")
+    assert "15時40" not in _of("TIME", "15時40名 参加")

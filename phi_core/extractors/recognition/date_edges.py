@@ -1,14 +1,14 @@
 """What a found date carries with it, in any kind of document.
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
-  (Thu, 3 Dec 2026);
+  (Thu, 3 Dec 2026), and a month written out before a day (November 14th);
 - a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末, 12月上旬～中旬; a season or part of the
   year after a year (2024年春, 2019年夏頃, 2023年末), and the year a month belongs to said in words
   before it (去年の10月, 昨年12月);
-- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15 (a later day
+- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15, 11/14・15 (a later day
   of the same month), the first end written short before a month or a day (10〜12月, 3-5日), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
-- and a time its 頃 (18時頃, 22時台, 3時過ぎ) and the half of the day written before it (PM3:00).
+- and a time its 頃 (18時頃, 22時台, 3時過ぎ), its minutes without 分 (15時40) and the half of the day written before it (PM3:00).
 """
 
 from __future__ import annotations
@@ -24,17 +24,24 @@ _WEEKDAY = (
 )
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
 _ABOUT = re.compile(r"頃|ごろ|(?<=時)(?:台|過ぎ|すぎ)")
+_MINUTES_AFTER_HOUR = re.compile(r"[0-5０-５][0-9０-９](?![0-9０-９.]|[ ]?(?:分|名|人|件|回|歳|才|%|mg|kg|cm|mm))")
 _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$")
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
+# "November 14th": a month written out before a date that opens with its day.
+_MONTH_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December) $"
+)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ|第[1-5１-５]週")
 # A season or a part of the year after a year (not 2024年度, a fiscal year the allow-list judges).
 _PART_OF_YEAR = re.compile(r"(?:春|夏|秋|冬|初め|初頭|前半|後半|半ば|末|頃|ごろ)(?![0-9０-９])")
 # The year of a month said in words before it: 去年の10月, 昨年12月, 今年の春 is no month.
 _YEAR_WORD_BEFORE = re.compile(r"(?:去年|昨年|一昨年|おととし|今年|本年|来年|翌年|前年|同年)の?$")
 # The day a short range ends on: Nov 9–15, 11/9-15; the day must come after the first.
-_DAY_END = re.compile(r"[ ]?[〜~～–—\-][ ]?(?P<day>[0-9]{1,2})(?![0-9/:.]|[ ]?(?:日|月|時|分|歳|才|回|%|mg|kg|cm|mm))")
+_DAY_END = re.compile(
+    r"[ ]?[〜~～–—\-・][ ]?(?P<day>[0-9]{1,2})(?![0-9/:.]|[ ]?(?:日|月|時|分|歳|才|回|%|mg|kg|cm|mm))"
+)
 # The first end of a range written short before a month or day: 10〜12月, 3-5日.
 _RANGE_START = re.compile(r"(?<![0-9０-９./:\-])(?P<n>[0-9０-９]{1,2})[ ]?[〜~～–\-][ ]?$")
 _MONTH_OR_DAY = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日)")
@@ -64,6 +71,10 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             previous_end = result[-1].end if result else 0
             start = half.start() if half and half.start() >= previous_end else span.start
             end = about.end() if about and about.end() <= limit else span.end
+            if text[span.start : end].endswith("時"):
+                minutes = _MINUTES_AFTER_HOUR.match(text, end)  # 15時40: the minutes without 分
+                if minutes and minutes.end() <= limit:
+                    end = minutes.end()
             result.append(span._replace(start=start, end=end))
             continue
         if span.category not in DATE_CATEGORIES:
@@ -73,6 +84,9 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
         before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and before.start() >= (result[-1].end if result else 0):
             span = span._replace(start=before.start())
+        month = _MONTH_BEFORE.search(text, max(0, span.start - 11), span.start)
+        if month and text[span.start].isdigit() and month.start() >= (result[-1].end if result else 0):
+            span = span._replace(start=month.start())
         previous_end = result[-1].end if result else 0
         if _MONTH_START.match(text, span.start):
             word = _YEAR_WORD_BEFORE.search(text, max(previous_end, span.start - 4), span.start)

@@ -3,6 +3,7 @@
 - after the word age in any case, with a blank, ``:`` or ``=`` (``age 67``, ``age=34Y``,
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
+- after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
   ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
@@ -38,6 +39,10 @@ _AGE_WORD = re.compile(
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
 )
 _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-9](?: [0-9]){1,2})(?![0-9]| [0-9])")
+_AGED = re.compile(
+    r"(?<![A-Za-z])(?:aged|Aged|AGED) (?P<n>[0-9]{1,3}(?: ?(?:years?|yrs?|months?|mos?|weeks?|days?)(?![A-Za-z]))?)"
+    r"(?![0-9]|[.,:/][0-9]|%| ?(?:to|-|–)[ ]?[0-9])"
+)
 _YEARS_AND_MONTHS = re.compile(
     r"(?<![0-9０-９.])[0-9０-９]{1,2}(?:歳|才|ｻｲ)[ ]?[0-9０-９]{1,2}(?:か月|ヶ月|ケ月|カ月|ヵ月|ｹ月|ｶ月|ヶ月)"
 )
@@ -118,6 +123,8 @@ class BareAgeRecognizer(Recognizer):
         found = []
         if "ge" in text or "GE" in text:
             found += [m.span("n") for m in _AGE_WORD.finditer(text) if _plausible(m.group("n"))]
+        if "ged" in text or "GED" in text:
+            found += [m.span("n") for m in _AGED.finditer(text) if _plausible(m.group("n"))]
         if "(" in text or "（" in text:
             for m in _AGE_AFTER_BIRTH.finditer(text):
                 group = "n" if m.group("n") else "m"

@@ -6,6 +6,8 @@
   in time (``前回（10.5）``, ``昨日（11/10）``, ``次回(12.3)``, ``last visit (11/10)``): ``7.5g`` or ``(2.5)``
   elsewhere is a decimal, but a decimal in brackets after 前回 would need its unit;
 - a month and day with a dot, followed by its weekday (``10.5（月）``, ``11.9 (Mon)``): no decimal has a weekday;
+- an English month with an ordinal day (``November 14th``, ``Nov. 3rd, 2026``), and days listed under one
+  month (``11月14・15日``);
 - a day of the month after the month said in words (``先月20日``, ``今月5日``, ``来月の3日``); not 翌月10日, the
   day a rule sets (a bill paid by the 10th of the next month).
 """
@@ -44,6 +46,16 @@ _DOTTED_WEEKDAY = re.compile(
 _MONTH_WORD_DAY = re.compile(
     r"(?:先月|今月|来月|前月|同月|先々月)の?[ \u3000]?(?P<d>[0-9０-９]{1,2})日(?![0-9０-９]|間|分|目|以内|程度|毎|ごと)"
 )
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_ORDINAL_DAY = re.compile(
+    rf"(?<![A-Za-z])(?:{_MONTH_NAMES})\.? (?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)(?![A-Za-z0-9])(?:,? [0-9]{{4}})?"
+)
+_DAYS_OF_A_MONTH = re.compile(
+    r"(?<![0-9０-９])(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})(?:[・、,][0-9０-９]{1,2})+日(?![0-9０-９]|間|分|目)"
+)
 
 
 def _valid(month: str, day: str) -> bool:
@@ -66,4 +78,11 @@ class RelativeDateRecognizer(Recognizer):
             found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if "月" in text:
             found += [m.span() for m in _MONTH_WORD_DAY.finditer(text) if 1 <= int(m.group("d")) <= 31]
+            found += [m.span() for m in _DAYS_OF_A_MONTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
+        if "st" in text or "nd" in text or "rd" in text or "th" in text:
+            for m in _ORDINAL_DAY.finditer(text):
+                if 1 <= int(m.group("d")) <= 31:
+                    # A month written out opens no name (the allow-list's openers): the day is proposed, and
+                    # date_edges takes the month before it back in.
+                    found.append((m.start("d") if m.group().split(" ")[0].isalpha() else m.start(), m.end()))
         return [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in found]
