@@ -304,7 +304,7 @@ def test_ordinal_days_and_days_listed_under_one_month(text, date):
     assert date in _of("OTHER_DATE", text)
 
 
-@pytest.mark.parametrize("text", ["the 4th floor", "3rd line therapy", "11月 3・4 回目"])
+@pytest.mark.parametrize("text", ["the 4th floor", "3rd line therapy", "第3・4 回目"])
 def test_ordinal_look_alikes_stay(text):
     assert _of("OTHER_DATE", text) == []
 
