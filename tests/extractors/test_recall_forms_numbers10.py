@@ -322,3 +322,23 @@ def test_aged_look_alikes_stay(text):
 def test_an_hour_with_its_minutes_and_no_fun():
     assert "15時40" in _of("TIME", "15時40 来院")
     assert "15時40" not in _of("TIME", "15時40名 参加")
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("14:10〜50 実施", "14:10〜50", "TIME"),
+        ("9-17時 受付", "9-17時", "TIME"),
+        ("11月14日頃に転倒", "11月14日頃", "OTHER_DATE"),
+        ("12月1〜5日 入院", "12月1〜5日", "OTHER_DATE"),
+        ("予約 11.14 10:00", "11.14", "OTHER_DATE"),
+        ("11.14 10:00 来院", "11.14", "OTHER_DATE"),
+    ],
+)
+def test_short_range_ends_and_dotted_dates_before_a_time(text, value, category):
+    assert value in _of(category, text)
+
+
+@pytest.mark.parametrize("text", ["Cr 1.2 08:00", "BMI 22.5 10:00測定", "1-2時間 安静"])
+def test_lab_values_before_a_time_are_no_date(text):
+    assert _of("OTHER_DATE", text) == []

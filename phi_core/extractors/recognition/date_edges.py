@@ -8,7 +8,8 @@
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15, 11/14・15 (a later day
   of the same month), the first end written short before a month or a day (10〜12月, 3-5日), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
-- and a time its 頃 (18時頃, 22時台, 3時過ぎ), its minutes without 分 (15時40) and the half of the day written before it (PM3:00).
+- a date its 頃 (11月14日頃); and a time its 頃 (18時頃, 22時台, 3時過ぎ), its minutes without 分 (15時40), the
+  short ends of its range (14:10〜50, 9-17時) and the half of the day written before it (PM3:00).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ _DAY_END = re.compile(
 # The first end of a range written short before a month or day: 10〜12月, 3-5日.
 _RANGE_START = re.compile(r"(?<![0-9０-９./:\-])(?P<n>[0-9０-９]{1,2})[ ]?[〜~～–\-][ ]?$")
 _MONTH_OR_DAY = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日)")
+_MONTH_OR_DAY_OR_HOUR = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日|時)")
+_CLOCK = re.compile(r"[0-9]{1,2}:(?P<mm>[0-5][0-9])")
+_MINUTES_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?P<mm>[0-5][0-9])(?![0-9:.]|[ ]?(?:分|名|人|件|回|歳|%|mg))")
 _FIRST_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}\.? |[0-9]{1,2}/)(?P<day>[0-9]{1,2})$")
 _MONTH_START = re.compile(r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月")
 _PART_RANGE_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?:上旬|中旬|下旬|初旬|末)")
@@ -57,6 +61,28 @@ _RANGE_END = re.compile(
 )
 
 
+def _extend_time(text: str, span: Candidate, previous_end: int, limit: int) -> Candidate:
+    about = _ABOUT.match(text, span.end)
+    half = _HALF_DAY_BEFORE.search(text, max(0, span.start - 5), span.start)
+    start = half.start() if half and half.start() >= previous_end else span.start
+    end = about.end() if about and about.end() <= limit else span.end
+    clock = _CLOCK.fullmatch(text, span.start, end)
+    if clock:  # 14:10〜50: the end of a range within the hour
+        last = _MINUTES_END.match(text, end)
+        if last and int(last.group("mm")) > int(clock.group("mm")) and last.end() <= limit:
+            end = last.end()
+    hour = _MONTH_OR_DAY_OR_HOUR.fullmatch(text, span.start, end)
+    if hour and hour.group("unit") == "時":  # 9-17時: the first end of the range
+        first = _RANGE_START.search(text, max(previous_end, start - 5), start)
+        if first and int(first.group("n")) < int(hour.group("n")):
+            start = first.start()
+    if text[span.start : end].endswith("時"):
+        minutes = _MINUTES_AFTER_HOUR.match(text, end)  # 15時40: the minutes without 分
+        if minutes and minutes.end() <= limit:
+            end = minutes.end()
+    return span._replace(start=start, end=end)
+
+
 def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     result: list[Candidate] = []
@@ -66,16 +92,7 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         if span.category == "TIME":
-            about = _ABOUT.match(text, span.end)
-            half = _HALF_DAY_BEFORE.search(text, max(0, span.start - 5), span.start)
-            previous_end = result[-1].end if result else 0
-            start = half.start() if half and half.start() >= previous_end else span.start
-            end = about.end() if about and about.end() <= limit else span.end
-            if text[span.start : end].endswith("時"):
-                minutes = _MINUTES_AFTER_HOUR.match(text, end)  # 15時40: the minutes without 分
-                if minutes and minutes.end() <= limit:
-                    end = minutes.end()
-            result.append(span._replace(start=start, end=end))
+            result.append(_extend_time(text, span, result[-1].end if result else 0, limit))
             continue
         if span.category not in DATE_CATEGORIES:
             result.append(span)
@@ -106,6 +123,10 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             last = _DAY_END.match(text, end)
             if last and int(first.group("day")) < int(last.group("day")) <= 31 and last.end() <= limit:
                 end = last.end()
+        if text[span.start : end].endswith("日"):
+            about = _ABOUT.match(text, end)  # 11月14日頃
+            if about and about.end() <= limit:
+                end = about.end()
         if text[span.start : end].endswith("月"):
             part = _PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:

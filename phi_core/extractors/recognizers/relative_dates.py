@@ -5,9 +5,11 @@
 - a month and day, with a dot or a slash, in brackets right after a word that places a visit or an event
   in time (``前回（10.5）``, ``昨日（11/10）``, ``次回(12.3)``, ``last visit (11/10)``): ``7.5g`` or ``(2.5)``
   elsewhere is a decimal, but a decimal in brackets after 前回 would need its unit;
-- a month and day with a dot, followed by its weekday (``10.5（月）``, ``11.9 (Mon)``): no decimal has a weekday;
+- a month and day with a dot, followed by its weekday (``10.5（月）``, ``11.9 (Mon)``) or by a time of day
+  (``予約 11.14 10:00`` after a word of a visit or opening a line): no decimal has a weekday, and a lab value
+  before the time it was drawn has its test's name before it (``Cr 1.2 08:00``);
 - an English month with an ordinal day (``November 14th``, ``Nov. 3rd, 2026``), and days listed under one
-  month (``11月14・15日``);
+  month (``11月14・15日``, ``12月1〜5日``);
 - a day of the month after the month said in words (``先月20日``, ``今月5日``, ``来月の3日``); not 翌月10日, the
   day a rule sets (a bill paid by the 10th of the next month).
 """
@@ -43,6 +45,12 @@ _DOTTED_WEEKDAY = re.compile(
     r"(?<![0-9０-９.．A-Za-z])(?P<m>[0-9０-９]{1,2})[.．](?P<d>[0-9０-９]{1,2})"
     r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?)[)）]"
 )
+# Opening a line, or after a word of a visit: a lab value before the time it was drawn (Cr 1.2 08:00) stays.
+_DOTTED_CLOCK = re.compile(
+    r"(?:^[ \u3000・\-*]*|(?:予約|受診|来院|次回|前回|入院|退院|外来|手術|検査|日付|Date|date)[ \u3000:：]*)"
+    r"(?P<date>(?P<m>[0-9]{1,2})[.](?P<d>[0-9]{1,2}))(?= (?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9]))",
+    re.MULTILINE,
+)
 _MONTH_WORD_DAY = re.compile(
     r"(?:先月|今月|来月|前月|同月|先々月)の?[ \u3000]?(?P<d>[0-9０-９]{1,2})日(?![0-9０-９]|間|分|目|以内|程度|毎|ごと)"
 )
@@ -54,7 +62,7 @@ _ORDINAL_DAY = re.compile(
     rf"(?<![A-Za-z])(?:{_MONTH_NAMES})\.? (?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)(?![A-Za-z0-9])(?:,? [0-9]{{4}})?"
 )
 _DAYS_OF_A_MONTH = re.compile(
-    r"(?<![0-9０-９])(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})(?:[・、,][0-9０-９]{1,2})+日(?![0-9０-９]|間|分|目)"
+    r"(?<![0-9０-９])(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})(?:[・、,〜~～\-–][0-9０-９]{1,2})+日(?![0-9０-９]|間|分|目)"
 )
 
 
@@ -76,6 +84,8 @@ class RelativeDateRecognizer(Recognizer):
         if "(" in text or "（" in text:
             found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
             found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
+        if ":" in text:
+            found += [m.span("date") for m in _DOTTED_CLOCK.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if "月" in text:
             found += [m.span() for m in _MONTH_WORD_DAY.finditer(text) if 1 <= int(m.group("d")) <= 31]
             found += [m.span() for m in _DAYS_OF_A_MONTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
