@@ -342,3 +342,23 @@ def test_short_range_ends_and_dotted_dates_before_a_time(text, value, category):
 @pytest.mark.parametrize("text", ["Cr 1.2 08:00", "BMI 22.5 10:00測定", "1-2時間 安静"])
 def test_lab_values_before_a_time_are_no_date(text):
     assert _of("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("2026−11−14 受診", "2026−11−14", "OTHER_DATE"),
+        ("2026–11–14 受診", "2026–11–14", "OTHER_DATE"),
+        ("受診日 2026 年 11 月 14 日", "2026 年 11 月 14 日", "OTHER_DATE"),
+        ("令和 8 年 11 月 14 日 作成", "令和 8 年 11 月 14 日", "OTHER_DATE"),
+        ("14 時 30 分 来院", "14 時 30 分", "TIME"),
+        ("午後 2 時 来院", "午後 2 時", "TIME"),
+    ],
+)
+def test_typeset_dashes_and_units_set_apart(text, value, category):
+    assert value in _of(category, text)
+
+
+@pytest.mark.parametrize("text", ["10–15 mg", "1 日 3 回 毎食後", "3 日 2 回", "ページ 1−3"])
+def test_doses_and_counts_with_units_set_apart_stay(text):
+    assert found("scan-damage", text) == []

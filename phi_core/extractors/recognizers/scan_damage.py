@@ -8,7 +8,9 @@ letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
 A value typed one character to a box, or scanned with a space after every
 character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
-same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3).
+same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3) and
+the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分); a dash
+a typesetter set between digits (2026−11−14) is read as a hyphen.
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
 """
@@ -84,16 +86,29 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             continue
         if digits + sum(ch in _DIGIT_LIKE for ch in run) < 4:
             continue
-        kept = [i for i in range(p, q) if text[i] != " "]
-        for i in kept:
+        for i in range(p, q):
             if text[i] in _DIGIT_LIKE:
                 chars[i] = _DIGIT_LIKE[text[i]]
-        closed = [chars[i] for i in kept]
-        spaces = [i for i in range(p, q) if text[i] == " "]
-        chars[p:q] = closed + [" "] * len(spaces)
-        origin[p:q] = kept + spaces
+        _close_up(text, chars, origin, p, q)
         changed.extend(range(p, q))
+        taken.update(range(p, q))
+    for m in _SPACED_UNITS.finditer(text):
+        p, q = m.span()
+        if (" " in m.group() or "\u3000" in m.group()) and not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+    for m in _TYPESET_DASH.finditer(text):
+        chars[m.start()] = "-"
+        changed.append(m.start())
     return "".join(chars), sorted(changed), origin
+
+
+def _close_up(text: str, chars: list[str], origin: list[int], p: int, q: int) -> None:
+    """Move the blanks of text[p:q] to its end, in the repaired copy and its map back."""
+    kept = [i for i in range(p, q) if text[i] not in " \u3000"]
+    blanks = [i for i in range(p, q) if text[i] in " \u3000"]
+    chars[p:q] = [chars[i] for i in kept] + [text[i] for i in blanks]
+    origin[p:q] = kept + blanks
 
 
 def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
@@ -101,6 +116,15 @@ def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LETTER_SPACED.finditer(text) if all(ch.isdigit() or ch == " " for ch in m.group())]
 
 
+# Digits and their units of date and time set apart by blanks, as a word processor or OCR spaces them:
+# 2026 年 11 月 14 日, 令和 8 年 11 月 14 日, 14 時 30 分, 午後 2 時 (67 歳 the rules read as it is).
+_SPACED_UNITS = re.compile(
+    r"(?:(?:令和|平成|昭和|大正|午前|午後)[ \u3000]?)?[0-9０-９]{1,4}[ \u3000]?[年月日時分]"
+    r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
+    r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
+)
+# A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
+_TYPESET_DASH = re.compile(r"(?<=[0-9])[‐‑‒–—―−](?=[0-9])")
 # A time with a stray space between the digits of its minutes (10:4 3).
 _SPACED_MINUTES = re.compile(r"(?<![0-9:.])(?:[01]?[0-9]|2[0-3]):[0-5] [0-9](?![0-9:.]| [0-9])")
 
