@@ -362,3 +362,22 @@ def test_typeset_dashes_and_units_set_apart(text, value, category):
 @pytest.mark.parametrize("text", ["10–15 mg", "1 日 3 回 毎食後", "3 日 2 回", "ページ 1−3"])
 def test_doses_and_counts_with_units_set_apart_stay(text):
     assert found("scan-damage", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("令8.11.14 受診", "令8.11.14"),
+        ("平30年4月から通院", "平30年4月"),
+        ("ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ ｼﾞｭｼﾝ", "ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ"),
+        ("(ﾚｲﾜ8/9/27ｾｲ) ｵﾝﾅ", "ﾚｲﾜ8/9/27"),
+    ],
+)
+def test_eras_by_one_kanji_or_in_kana(text, date):
+    assert date in found("relative-date", text)
+    assert _covered(date, values(text))
+
+
+@pytest.mark.parametrize("text", ["大5.0 cm", "最大5.5 cm", "命令8.11", "平2.5mg"])
+def test_era_kanji_look_alikes_stay(text):
+    assert found("relative-date", text) == []

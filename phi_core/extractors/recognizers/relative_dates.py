@@ -10,6 +10,8 @@
   before the time it was drawn has its test's name before it (``Cr 1.2 08:00``);
 - an English month with an ordinal day (``November 14th``, ``Nov. 3rd, 2026``), and days listed under one
   month (``11月14・15日``, ``12月1〜5日``);
+- a date in an era written with one kanji or in kana (``令8.11.14``, ``平30年4月``, ``ﾚｲﾜ8/9/27``,
+  ``ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ``, ``ヘイセイ3年``), as old systems and kana keyboards write it;
 - a day of the month after the month said in words (``先月20日``, ``今月5日``, ``来月の3日``); not 翌月10日, the
   day a rule sets (a bill paid by the 10th of the next month).
 """
@@ -64,6 +66,13 @@ _ORDINAL_DAY = re.compile(
 _DAYS_OF_A_MONTH = re.compile(
     r"(?<![0-9０-９])(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})(?:[・、,〜~～\-–][0-9０-９]{1,2})+日(?![0-9０-９]|間|分|目)"
 )
+# An era by one kanji or in kana, then a date: 令8.11.14, 平30年4月, ﾚｲﾜ8/9/27, ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ.
+_ERA = r"(?:(?<![一-龥々])[令平昭大明]|ﾚｲﾜ|ﾍｲｾｲ|ｼｮｳﾜ|ﾀｲｼｮｳ|レイワ|ヘイセイ|ショウワ|タイショウ)"
+_ERA_DATE = re.compile(
+    rf"{_ERA}(?:[0-9０-９]{{1,2}}|元)"
+    r"(?:[./／](?P<m>[0-9０-９]{1,2})(?:[./／][0-9０-９]{1,2})?|(?:年|ﾈﾝ|ネン)(?:[0-9０-９]{1,2}(?:月|ｶﾞﾂ|ガツ)"
+    r"(?:[0-9０-９]{1,2}(?:日|ﾆﾁ|ニチ))?)?)(?![0-9０-９.A-Za-z%％])"
+)
 
 
 def _valid(month: str, day: str) -> bool:
@@ -86,6 +95,8 @@ class RelativeDateRecognizer(Recognizer):
             found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if ":" in text:
             found += [m.span("date") for m in _DOTTED_CLOCK.finditer(text) if _valid(m.group("m"), m.group("d"))]
+        # A month of 1-12 after a dot: 大5.0 and 平2.5 are no dates.
+        found += [m.span() for m in _ERA_DATE.finditer(text) if not m.group("m") or 1 <= int(m.group("m")) <= 12]
         if "月" in text:
             found += [m.span() for m in _MONTH_WORD_DAY.finditer(text) if 1 <= int(m.group("d")) <= 31]
             found += [m.span() for m in _DAYS_OF_A_MONTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
