@@ -15,7 +15,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
   (``11階無菌病棟 1103``);
 - a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
-  and a room with its kind in brackets after it (``606（個室）``, ``512 (2床室)``);
+  and a room with its kind in brackets after it or before it (``606（個室）``, ``512 (2床室)``, ``個室（512）``);
 - a bed or chair by its English word (``bed 512-3``, ``chair 7``, ``cot 2``), the pair whole, and a room or bay
   with a room's number (``Rm 318``); not a count (``3 beds``, ``bed 2 days``), bed rest, or an exam room (``Room 6``);
 - a bed or room after the slash of a value whose label pairs it with the ward (``Ward / Bed: Pediatrics 5A / A-12``,
@@ -119,6 +119,7 @@ _ROOM_WORDS = re.compile(
 # A room with its kind in brackets, and a room naming who stays in it (601の北村さん).
 _ROOM_BY_KIND = re.compile(
     rf"(?<![0-9０-９.,/\-])(?P<room>{ROOM})(?:号室?)?[ \u3000]?[（(](?:個室|大部屋|多床室|[1-6１-６]床室?|隔離室?|陰圧室?|特別室|特室|観察室|重症室|保護室)[）)]"
+    rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
     rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:さん|様|さま|氏|くん|ちゃん|の方|方|患者|児))"
 )
 # Beds, chairs, bays and rooms by their English word; not 3 beds, bed 2 days, bed rest.
@@ -236,7 +237,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]
     for m in _ROOM_BY_KIND.finditer(text):
-        group = "room" if m.group("room") else "named"
+        group = m.lastgroup
         if not is_year(m.group(group)):
             found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT) for m in _ENGLISH_BED.finditer(text)]

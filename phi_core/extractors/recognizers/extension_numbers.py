@@ -9,7 +9,8 @@ and the numbers listed after an extension.
 - ``内線 2455 / 夜間 中央監視室 2400``, ``PHS 7123、7124``, ``内線：2455（夜間は 2400）``: after an extension,
   further numbers with as many digits that close an item of the same list or a bracket (a desk's
   number after the desk), and no unit after them;
-- ``本部内線は 1190 に統一``: after a phone word and the particle は, which the rules' pattern does not step over;
+- ``本部内線は 1190 に統一``, ``内線#1190``: after a phone word and the particle は or a number sign, which the rules'
+  pattern does not step over;
 - ``（旧 1100 は廃止）``, ``新番号は 1190``: a number of an extension's width after old or new (旧, 新, old, new),
   as a change of numbers is announced, and an extension's number written again anywhere in the document
   (no unit after it).
@@ -34,7 +35,7 @@ _BY_BAN = re.compile(
 )
 _IN_BRACKETS = re.compile(rf"{_PHONE_WORD}[ \u3000]?(?:番号)?[ \u3000]?[（(](?P<n>[0-9０-９]{{3,5}})[）)]")
 _EXTENSION = re.compile(
-    rf"{_PHONE_WORD}(?:番号)?[ \u3000]?(?P<particle>は)?[:：#＃]?[ \u3000]?(?P<n>[0-9０-９]{{3,5}})(?![0-9０-９\-]|[ \u3000]?(?:回|件|円|分|秒|人|名))"
+    rf"{_PHONE_WORD}(?:番号)?[ \u3000]?(?P<particle>は)?(?P<sep>[:：#＃])?[ \u3000]?(?P<n>[0-9０-９]{{3,5}})(?![0-9０-９\-]|[ \u3000]?(?:回|件|円|分|秒|人|名))"
 )
 # Phone words the extension pattern of the rules does not know: a full-width PHS, ピッチ, a hospital
 # mobile, a pager, 内線 in brackets before the number.
@@ -67,7 +68,7 @@ class ExtensionNumberRecognizer(Recognizer):
         if "(" in text or "（" in text:
             spans += [m.span("n") for m in _IN_BRACKETS.finditer(text)]
         for m in _EXTENSION.finditer(text):
-            if _OTHER_WORDS.match(text, m.start()) or m.group("particle"):
+            if _OTHER_WORDS.match(text, m.start()) or m.group("particle") or m.group("sep") in ("#", "＃"):
                 spans.append(m.span("n"))
             width, end = len(m.group("n")), m.end()
             while (item := _LISTED.match(text, end)) is not None and len(item.group("n")) == width:
