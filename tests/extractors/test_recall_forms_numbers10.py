@@ -381,3 +381,12 @@ def test_eras_by_one_kanji_or_in_kana(text, date):
 @pytest.mark.parametrize("text", ["大5.0 cm", "最大5.5 cm", "命令8.11", "平2.5mg"])
 def test_era_kanji_look_alikes_stay(text):
     assert found("relative-date", text) == []
+
+
+def test_a_room_by_its_kind_then_its_number_in_brackets():
+    assert "512" in _of("OTHER_ID", "個室（512）へ移動")
+    assert _of("OTHER_ID", "個室（1日 5,500円）") == []
+
+
+def test_an_extension_after_a_number_sign():
+    assert found("extension-number", "内線#1190 まで") == ["1190"]

@@ -94,7 +94,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         taken.update(range(p, q))
     for m in _SPACED_UNITS.finditer(text):
         p, q = m.span()
-        if (" " in m.group() or "\u3000" in m.group()) and not taken & set(range(p, q)):
+        # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
+        if _DIGIT_BLANK_UNIT.search(m.group()) and not taken & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
     for m in _TYPESET_DASH.finditer(text):
@@ -123,6 +124,7 @@ _SPACED_UNITS = re.compile(
     r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
 )
+_DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
 # A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
 _TYPESET_DASH = re.compile(r"(?<=[0-9])[‐‑‒–—―−](?=[0-9])")
 # A time with a stray space between the digits of its minutes (10:4 3).
