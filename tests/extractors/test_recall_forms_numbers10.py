@@ -390,3 +390,8 @@ def test_a_room_by_its_kind_then_its_number_in_brackets():
 
 def test_an_extension_after_a_number_sign():
     assert found("extension-number", "内線#1190 まで") == ["1190"]
+
+
+@pytest.mark.parametrize("text", ["１／３ページ", "（２／２）", "３／５ 本目", "ページ １／３", "鉗子 ４／４ 回収"])
+def test_full_width_pages_counts_and_full_marks_are_no_date(text):
+    assert found("relative-date", text) == []

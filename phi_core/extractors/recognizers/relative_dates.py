@@ -1,7 +1,8 @@
 """Dates without a year that the short-date patterns refuse, where their form or place says they are dates.
 
 - a month and day in full-width digits (``１１／１０``, ``１２/３``), as a Japanese input method types them:
-  a month of 1-12 and a day valid for it, not a fraction (``１／２錠``, ``１／３程度``);
+  a month of 1-12 and a day valid for it, not a fraction, a count or a page (``１／２錠``, ``１／３程度``,
+  ``３／５本目``, ``１／３ページ``, ``２／２``);
 - a month and day, with a dot or a slash, in brackets right after a word that places a visit or an event
   in time (``前回（10.5）``, ``昨日（11/10）``, ``次回(12.3)``, ``last visit (11/10)``): ``7.5g`` or ``(2.5)``
   elsewhere is a decimal, but a decimal in brackets after 前回 would need its unit;
@@ -28,8 +29,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _FULL_WIDTH = re.compile(
-    r"(?<![0-9０-９/／.．:：A-Za-z])(?P<m>[０-９]{1,2})[／/](?P<d>[０-９]{1,2})"
-    r"(?![0-9０-９/／.．:：]|[周程量倍強弱錠包枚本個回]|以(?![降後前]))"
+    r"(?<![0-9０-９/／.．:：A-Za-z])(?<!ページ)(?<!ページ )(?<!頁)(?<!頁 )(?P<m>[０-９]{1,2})[／/](?P<d>[０-９]{1,2})"
+    r"(?![0-9０-９/／.．:：]|[ \u3000]?(?:[周程量倍強弱錠包枚本個回点件人名頁]|ページ|セット)|以(?![降後前]))"
 )
 # Words that place a visit or an event in time, before its date in brackets.
 _WHEN = (
@@ -89,7 +90,12 @@ class RelativeDateRecognizer(Recognizer):
         text = doc.text
         found = []
         if "／" in text or "/" in text:
-            found += [m.span() for m in _FULL_WIDTH.finditer(text) if _valid(m.group("m"), m.group("d"))]
+            # ２／２ counts all of a set (sets, pages, instruments), as a score its full marks.
+            found += [
+                m.span()
+                for m in _FULL_WIDTH.finditer(text)
+                if _valid(m.group("m"), m.group("d")) and m.group("m") != m.group("d")
+            ]
         if "(" in text or "（" in text:
             found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
             found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
