@@ -395,3 +395,18 @@ def test_an_extension_after_a_number_sign():
 @pytest.mark.parametrize("text", ["１／３ページ", "（２／２）", "３／５ 本目", "ページ １／３", "鉗子 ４／４ 回収"])
 def test_full_width_pages_counts_and_full_marks_are_no_date(text):
     assert found("relative-date", text) == []
+
+
+def test_a_clock_time_cut_at_its_colon_by_a_label_is_one_time_again():
+    from phi_core.extractors.recognition.candidates import Candidate
+    from phi_core.extractors.recognition.date_edges import extend_dates
+
+    text = "Room: HCU-4　transferred: 12/7 06:30 (to 7E)"
+    start = text.index("06:30")
+    cut = [Candidate(start, start + 2, "OTHER_ID", 3), Candidate(start + 3, start + 5, "OTHER_ID", 3)]
+    assert [(text[c.start : c.end], c.category) for c in extend_dates(text, cut)] == [("06:30", "TIME")]
+    # Two numbers around a colon that make no time stay apart (a ratio, a score).
+    text = "I:E 1:75 ratio"
+    start = text.index("1:75")
+    pair = [Candidate(start, start + 1, "OTHER_ID", 3), Candidate(start + 2, start + 4, "OTHER_ID", 3)]
+    assert len(extend_dates(text, pair)) == 2

@@ -47,6 +47,7 @@ _DAY_END = re.compile(
 _RANGE_START = re.compile(r"(?<![0-9０-９./:\-])(?P<n>[0-9０-９]{1,2})[ ]?[〜~～–\-][ ]?$")
 _MONTH_OR_DAY = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日)")
 _MONTH_OR_DAY_OR_HOUR = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日|時)")
+_CLOCK_PARTS = re.compile(r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?![0-9])")
 _CLOCK = re.compile(r"[0-9]{1,2}:(?P<mm>[0-5][0-9])")
 _MINUTES_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?P<mm>[0-5][0-9])(?![0-9:.]|[ ]?(?:分|名|人|件|回|歳|%|mg))")
 _FIRST_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}\.? |[0-9]{1,2}/)(?P<day>[0-9]{1,2})$")
@@ -83,8 +84,26 @@ def _extend_time(text: str, span: Candidate, previous_end: int, limit: int) -> C
     return span._replace(start=start, end=end)
 
 
+def _joined_clock_times(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A clock time a label's reading cut at its colon into two numbers (06 and 30 of 06:30) is one time again."""
+    out: list[Candidate] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and span.category == previous.category == "OTHER_ID"
+            and span.start == previous.end + 1
+            and text[previous.end] in ":："
+            and _CLOCK_PARTS.fullmatch(text, previous.start, span.end)
+        ):
+            out[-1] = previous._replace(end=span.end, category="TIME")
+            continue
+        out.append(span)
+    return out
+
+
 def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = sorted(spans, key=lambda c: c.start)
+    out = _joined_clock_times(text, sorted(spans, key=lambda c: c.start))
     result: list[Candidate] = []
     swallowed: set[Candidate] = set()
     for i, span in enumerate(out):
