@@ -410,3 +410,21 @@ def test_a_clock_time_cut_at_its_colon_by_a_label_is_one_time_again():
     start = text.index("1:75")
     pair = [Candidate(start, start + 1, "OTHER_ID", 3), Candidate(start + 2, start + 4, "OTHER_ID", 3)]
     assert len(extend_dates(text, pair)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, tail",
+    [
+        ("ID下4桁 2290 の方", "2290"),
+        ("下2桁は 52 で一致", "52"),
+        ("card ending in 4471", "4471"),
+        ("last 4 digits 2290", "2290"),
+    ],
+)
+def test_the_last_digits_given_by_their_count(text, tail):
+    assert tail in found("identifier-shape", text)
+
+
+@pytest.mark.parametrize("text", ["桁数 12", "3桁 100件", "last 3 days", "ending in 5 mg"])
+def test_digit_counts_and_durations_stay(text):
+    assert found("identifier-shape", text) == []
