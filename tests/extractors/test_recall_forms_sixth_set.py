@@ -354,7 +354,7 @@ def test_an_honorific_after_a_role_is_no_name():
 @pytest.mark.parametrize(
     "text, value, category",
     [
-        ("故障：水袋エア混入 13時台、メーカーへ連絡", "13時", "TIME"),
+        ("故障：水袋エア混入 13時台、メーカーへ連絡", "13時台", "TIME"),  # the hour with its 台 (date_edges)
         ("→ 小児科一般外来で接種調整", "小児科", "DEPARTMENT"),
         ("麻酔科術前外来 問診", "麻酔科", "DEPARTMENT"),
         ("14:40 症状改善。救急科経由で経過観察入院", "救急科", "DEPARTMENT"),

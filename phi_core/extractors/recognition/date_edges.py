@@ -1,11 +1,15 @@
 """What a found date carries with it, in any kind of document.
 
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
-  (Thu, 3 Dec 2026);
-- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末;
-- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, and the other
+  (Thu, 3 Dec 2026), and a month written out before a day (November 14th);
+- a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末, 12月上旬～中旬; a season or part of the
+  year after a year (2024年春, 2019年夏頃, 2023年末), and the year a month belongs to said in words
+  before it (去年の10月, 昨年12月);
+- the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15, 11/14・15 (a later day
+  of the same month), the first end written short before a month or a day (10〜12月, 3-5日), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
-- and a time its 頃 (18時頃) and the half of the day written before it (PM3:00).
+- a date its 頃 (11月14日頃); and a time its 頃 (18時頃, 22時台, 3時過ぎ), its minutes without 分 (15時40), the
+  short ends of its range (14:10〜50, 9-17時) and the half of the day written before it (PM3:00).
 """
 
 from __future__ import annotations
@@ -20,12 +24,35 @@ _WEEKDAY = (
     r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[)）]"
 )
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
-_ABOUT = re.compile(r"頃|ごろ")
+_ABOUT = re.compile(r"頃|ごろ|(?<=時)(?:台|過ぎ|すぎ)")
+_MINUTES_AFTER_HOUR = re.compile(r"[0-5０-５][0-9０-９](?![0-9０-９.]|[ ]?(?:分|名|人|件|回|歳|才|%|mg|kg|cm|mm))")
 _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$")
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
+# "November 14th": a month written out before a date that opens with its day.
+_MONTH_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December) $"
+)
 _PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末|頃|ごろ|第[1-5１-５]週")
+# A season or a part of the year after a year (not 2024年度, a fiscal year the allow-list judges).
+_PART_OF_YEAR = re.compile(r"(?:春|夏|秋|冬|初め|初頭|前半|後半|半ば|末|頃|ごろ)(?![0-9０-９])")
+# The year of a month said in words before it: 去年の10月, 昨年12月, 今年の春 is no month.
+_YEAR_WORD_BEFORE = re.compile(r"(?:去年|昨年|一昨年|おととし|今年|本年|来年|翌年|前年|同年)の?$")
+# The day a short range ends on: Nov 9–15, 11/9-15; the day must come after the first.
+_DAY_END = re.compile(
+    r"[ ]?[〜~～–—\-・][ ]?(?P<day>[0-9]{1,2})(?![0-9/:.]|[ ]?(?:日|月|時|分|歳|才|回|%|mg|kg|cm|mm))"
+)
+# The first end of a range written short before a month or day: 10〜12月, 3-5日.
+_RANGE_START = re.compile(r"(?<![0-9０-９./:\-])(?P<n>[0-9０-９]{1,2})[ ]?[〜~～–\-][ ]?$")
+_MONTH_OR_DAY = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日)")
+_MONTH_OR_DAY_OR_HOUR = re.compile(r"(?P<n>[0-9０-９]{1,2})(?P<unit>月|日|時)")
+_CLOCK_PARTS = re.compile(r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?![0-9])")
+_CLOCK = re.compile(r"[0-9]{1,2}:(?P<mm>[0-5][0-9])")
+_MINUTES_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?P<mm>[0-5][0-9])(?![0-9:.]|[ ]?(?:分|名|人|件|回|歳|%|mg))")
+_FIRST_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}\.? |[0-9]{1,2}/)(?P<day>[0-9]{1,2})$")
+_MONTH_START = re.compile(r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月")
+_PART_RANGE_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?:上旬|中旬|下旬|初旬|末)")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
@@ -35,8 +62,48 @@ _RANGE_END = re.compile(
 )
 
 
+def _extend_time(text: str, span: Candidate, previous_end: int, limit: int) -> Candidate:
+    about = _ABOUT.match(text, span.end)
+    half = _HALF_DAY_BEFORE.search(text, max(0, span.start - 5), span.start)
+    start = half.start() if half and half.start() >= previous_end else span.start
+    end = about.end() if about and about.end() <= limit else span.end
+    clock = _CLOCK.fullmatch(text, span.start, end)
+    if clock:  # 14:10〜50: the end of a range within the hour
+        last = _MINUTES_END.match(text, end)
+        if last and int(last.group("mm")) > int(clock.group("mm")) and last.end() <= limit:
+            end = last.end()
+    hour = _MONTH_OR_DAY_OR_HOUR.fullmatch(text, span.start, end)
+    if hour and hour.group("unit") == "時":  # 9-17時: the first end of the range
+        first = _RANGE_START.search(text, max(previous_end, start - 5), start)
+        if first and int(first.group("n")) < int(hour.group("n")):
+            start = first.start()
+    if text[span.start : end].endswith("時"):
+        minutes = _MINUTES_AFTER_HOUR.match(text, end)  # 15時40: the minutes without 分
+        if minutes and minutes.end() <= limit:
+            end = minutes.end()
+    return span._replace(start=start, end=end)
+
+
+def _joined_clock_times(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A clock time a label's reading cut at its colon into two numbers (06 and 30 of 06:30) is one time again."""
+    out: list[Candidate] = []
+    for span in spans:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and span.category == previous.category == "OTHER_ID"
+            and span.start == previous.end + 1
+            and text[previous.end] in ":："
+            and _CLOCK_PARTS.fullmatch(text, previous.start, span.end)
+        ):
+            out[-1] = previous._replace(end=span.end, category="TIME")
+            continue
+        out.append(span)
+    return out
+
+
 def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = sorted(spans, key=lambda c: c.start)
+    out = _joined_clock_times(text, sorted(spans, key=lambda c: c.start))
     result: list[Candidate] = []
     swallowed: set[Candidate] = set()
     for i, span in enumerate(out):
@@ -44,12 +111,7 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         if span.category == "TIME":
-            about = _ABOUT.match(text, span.end)
-            half = _HALF_DAY_BEFORE.search(text, max(0, span.start - 5), span.start)
-            previous_end = result[-1].end if result else 0
-            start = half.start() if half and half.start() >= previous_end else span.start
-            end = about.end() if about and about.end() <= limit else span.end
-            result.append(span._replace(start=start, end=end))
+            result.append(_extend_time(text, span, result[-1].end if result else 0, limit))
             continue
         if span.category not in DATE_CATEGORIES:
             result.append(span)
@@ -58,10 +120,39 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
         before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and before.start() >= (result[-1].end if result else 0):
             span = span._replace(start=before.start())
+        month = _MONTH_BEFORE.search(text, max(0, span.start - 11), span.start)
+        if month and text[span.start].isdigit() and month.start() >= (result[-1].end if result else 0):
+            span = span._replace(start=month.start())
+        previous_end = result[-1].end if result else 0
+        if _MONTH_START.match(text, span.start):
+            word = _YEAR_WORD_BEFORE.search(text, max(previous_end, span.start - 4), span.start)
+            if word:
+                span = span._replace(start=word.start())
+        unit = _MONTH_OR_DAY.fullmatch(text, span.start, end)
+        if unit:
+            first = _RANGE_START.search(text, max(previous_end, span.start - 5), span.start)
+            if first and 0 < int(first.group("n")) < int(unit.group("n")):
+                span = span._replace(start=first.start())
+        if text[span.start : end].endswith("年"):
+            part = _PART_OF_YEAR.match(text, end)
+            if part and part.end() <= limit:
+                end = part.end()
+        first = _FIRST_DAY.search(text, span.start, end)
+        if first:
+            last = _DAY_END.match(text, end)
+            if last and int(first.group("day")) < int(last.group("day")) <= 31 and last.end() <= limit:
+                end = last.end()
+        if text[span.start : end].endswith("日"):
+            about = _ABOUT.match(text, end)  # 11月14日頃
+            if about and about.end() <= limit:
+                end = about.end()
         if text[span.start : end].endswith("月"):
             part = _PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:
                 end = part.end()
+                other_part = _PART_RANGE_END.match(text, end)  # 12月上旬～中旬
+                if other_part and other_part.end() <= limit:
+                    end = other_part.end()
         elif _YEAR_MONTH_SLASH.fullmatch(text, span.start, end):
             part = _SLASH_PART_OF_MONTH.match(text, end)  # 2027/1/末, 2026/12/上旬
             if part and part.end() <= limit:

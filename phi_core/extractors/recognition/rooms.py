@@ -14,7 +14,13 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``,
   ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
   (``11階無菌病棟 1103``);
-- a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``);
+- a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
+  and a room with its kind in brackets after it or before it (``606（個室）``, ``512 (2床室)``, ``個室（512）``);
+- a bed or chair by its English word (``bed 512-3``, ``chair 7``, ``cot 2``), the pair whole, and a room or bay
+  with a room's number (``Rm 318``); not a count (``3 beds``, ``bed 2 days``), bed rest, or an exam room (``Room 6``);
+- a bed or room after the slash of a value whose label pairs it with the ward (``Ward / Bed: Pediatrics 5A / A-12``,
+  ``病棟／病室：5階東／512``);
+- a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
@@ -81,8 +87,8 @@ _BED_FORMS = re.compile(
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)"
     r"|(?:(?<=号室)|(?<=号))(?P<b5>[A-HＡ-Ｈ])(?=床)"
-    # 815号室A, 714号室Bベッド: the bed's letter straight after the room
-    r"|(?<=号室)(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
+    # 815号室A, 714号室Bベッド, 712号室-B: the bed's letter straight after the room
+    r"|(?<=号室)[-‐－]?(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
     r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"
     # ベッドNo.3, Bed No. 12
     rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
@@ -109,6 +115,26 @@ _ROOM_WORDS = re.compile(
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
+)
+# A room with its kind in brackets, and a room naming who stays in it (601の北村さん).
+_ROOM_BY_KIND = re.compile(
+    rf"(?<![0-9０-９.,/\-])(?P<room>{ROOM})(?:号室?)?[ \u3000]?[（(](?:個室|大部屋|多床室|[1-6１-６]床室?|隔離室?|陰圧室?|特別室|特室|観察室|重症室|保護室)[）)]"
+    rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
+    rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:さん|様|さま|氏|くん|ちゃん|の方|方|患者|児))"
+)
+# Beds, chairs, bays and rooms by their English word; not 3 beds, bed 2 days, bed rest.
+_ENGLISH_BED = re.compile(
+    r"(?:(?<![A-Za-z])(?:[Bb]ed|BED|[Cc]hair|CHAIR|[Cc]ot|[Ss]tretcher)\.?[ ]?(?:#|No\.?[ ]?)?"
+    r"(?P<v>(?:[A-Z][-]?)?[0-9]{1,4}(?:[-][0-9]{1,2}|[-]?[A-H])?)"
+    # A room or bay by its English word holds a room's number: Room 6 or CT room 2 is where an exam runs.
+    rf"|(?<![A-Za-z])(?:Rm|RM|[Rr]oom|ROOM|[Bb]ay|BAY)\.?[ ]?(?:#|No\.?[ ]?)?(?P<r>{ROOM}(?:[-][0-9]{{1,2}}|[-]?[A-H])?))"
+    r"(?![0-9A-Za-z.,:/]|[ ]?(?:days?|d\b|hours?|hrs?|h\b|beds?|chairs?|times?|x\b|%|mg|mL|ml|kg|cm|mm|min))"
+)
+# A label of two fields, the second a bed or room, and a value of two parts: the second part is the bed.
+_PAIRED_LABEL = re.compile(
+    r"(?:[Ww]ard|WARD|[Uu]nit|UNIT|病棟|棟)[ \u3000]?[/／・][ \u3000]?(?:[Bb]ed|BED|[Rr]oom|ROOM|Rm|病室|ベッド|床)(?:[ ]?No\.?)?"
+    r"[ \u3000]?[:：][ \t\u3000]*[^\n/／:：]{1,30}?[ \t\u3000]*[/／][ \t\u3000]*"
+    r"(?P<v>(?:[A-Z][-‐－]?)?[0-9０-９]{1,4}(?:[-‐－][0-9A-Z]{1,2})?)(?:号室|号|床)?(?![0-9０-９A-Za-z])"
 )
 _WARD_NUMBER = re.compile(r"第[0-9０-９]{1,2}病棟|(?<![A-Za-z])[A-Z][0-9]{1,2}(?=病棟)")
 # A bare room opening a row: 803   ○, 608　空床.
@@ -210,6 +236,12 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             continue
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]
+    for m in _ROOM_BY_KIND.finditer(text):
+        group = m.lastgroup
+        if not is_year(m.group(group)):
+            found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+    found += [Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT) for m in _ENGLISH_BED.finditer(text)]
+    found += [Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in _PAIRED_LABEL.finditer(text)]
     return found
 
 

@@ -1,8 +1,9 @@
 """Ages written with no unit, where their place says they are ages.
 
 - after the word age in any case, with a blank, ``:`` or ``=`` (``age 67``, ``age=34Y``,
-  ``AGE : 58``), as key-value lines and headers write it; not a gestational or bone age
+  ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
+- after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
   ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
@@ -10,6 +11,14 @@
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
 - with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
   ``58세``), as a foreign patient's own papers or an interpreter's note write it;
+- digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read;
+- a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
+- after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
+  writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
+- under the age column of a plain-text table whose cells do not line up with its header
+  (``受付No 氏名 年齢 採取日`` over ``2611-01 本橋 奈緒   38  11/04``): the first number standing alone
+  on the row after a word, up to 120, where the header's age column comes right after its name
+  column (a count or a dose between would stand first);
 - two or three digits with the sex glued on or one space apart, opening a cell or an item
   (``|88女 呼吸不全|``, ``・74 男``): ``2男1女`` counts children and has one digit.
 """
@@ -26,7 +35,26 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
-    r"(?i:age)[ \t]{0,4}[:：=]?[ \t]{0,4}(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
+    r"(?i:age)[ \t]{0,4}[:：=]?[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
+    r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
+)
+_SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-9](?: [0-9]){1,2})(?![0-9]| [0-9])")
+_AGED = re.compile(
+    r"(?<![A-Za-z])(?:aged|Aged|AGED) (?P<n>[0-9]{1,3}(?: ?(?:years?|yrs?|months?|mos?|weeks?|days?)(?![A-Za-z]))?)"
+    r"(?![0-9]|[.,:/][0-9]|%| ?(?:to|-|–)[ ]?[0-9])"
+)
+_YEARS_AND_MONTHS = re.compile(
+    r"(?<![0-9０-９.])[0-9０-９]{1,2}(?:歳|才|ｻｲ)[ ]?[0-9０-９]{1,2}(?:か月|ヶ月|ケ月|カ月|ヵ月|ｹ月|ｶ月|ヶ月)"
+)
+_NAME_THEN_AGE = re.compile(
+    r"[（(](?:[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){1,3}|[一-龥々ぁ-んァ-ヶー]{1,4}[ \u3000][一-龥々ぁ-んァ-ヶー]{1,4})"
+    r"[ \u3000]?[、,，][ \u3000]?(?P<n>[0-9]{1,3}(?:歳|才)?)(?:[、,，/／][^）)\n]{1,12})?[）)]"
+)
+# A header whose age column comes right after its name column: 氏名 年齢, Name Age.
+_AGE_HEADER = re.compile(
+    r"^(?P<head>[^\n]*?)(?<!\S)(?:氏名|名前|お名前|患者名|患者氏名|受診者名|利用者名|Name|NAME|name)[ \t\u3000]+"
+    r"(?:年齢|年令|Age|AGE|age)(?![^\s(（])[^\n]*$",
+    re.MULTILINE,
 )
 _DATE = (
     r"(?:[0-9０-９]{1,4}年[ \u3000]?[0-9０-９]{1,2}月[ \u3000]?[0-9０-９]{1,2}日"
@@ -57,7 +85,32 @@ _AGE_BEFORE_SEX = re.compile(
 
 
 def _plausible(value: str) -> bool:
-    return int(value) <= 125
+    return int(re.match("[0-9０-９]+", value).group()) <= 125
+
+
+def _column_ages(text: str) -> list[tuple[int, int]]:
+    """Ages in the rows under a header with an age column (to the first blank line)."""
+    found = []
+    for header in _AGE_HEADER.finditer(text):
+        # A header of one line, with several columns.
+        if len(header.group().split()) < 3:
+            continue
+        pos = header.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            row = text[pos:end]
+            if not row.strip():
+                break
+            for cell in _ROW_AGE.finditer(row):
+                if _plausible(cell.group("n")):
+                    found.append((pos + cell.start("n"), pos + cell.end("n")))
+            pos = end + 1
+    return found
+
+
+# The first number standing alone on a row, after a word that is no number (the name before it).
+_ROW_AGE = re.compile(r"^\s*\S+(?:[ \u3000]+[^\s0-9０-９][^\s]*)+[ \u3000]+(?P<n>[0-9]{1,3})(?=[ \u3000]|$)")
 
 
 @register
@@ -70,6 +123,8 @@ class BareAgeRecognizer(Recognizer):
         found = []
         if "ge" in text or "GE" in text:
             found += [m.span("n") for m in _AGE_WORD.finditer(text) if _plausible(m.group("n"))]
+        if "ged" in text or "GED" in text:
+            found += [m.span("n") for m in _AGED.finditer(text) if _plausible(m.group("n"))]
         if "(" in text or "（" in text:
             for m in _AGE_AFTER_BIRTH.finditer(text):
                 group = "n" if m.group("n") else "m"
@@ -82,6 +137,13 @@ class BareAgeRecognizer(Recognizer):
             found += [
                 m.span() for m in _AGE_FOREIGN.finditer(text) if _plausible(re.match("[0-9]+", m.group()).group())
             ]
+        if "月" in text:
+            found += [m.span() for m in _YEARS_AND_MONTHS.finditer(text)]
+        if "、" in text or "," in text or "，" in text:
+            found += [m.span("n") for m in _NAME_THEN_AGE.finditer(text) if _plausible(m.group("n"))]
+        if "年齢" in text or "年令" in text or "Age" in text or "AGE" in text:
+            found += _column_ages(text)
+            found += [m.span("n") for m in _SPACED_AGE.finditer(text) if _plausible(m.group("n").replace(" ", ""))]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]

@@ -13,6 +13,10 @@
   not all zeros (status=0000), and not a row counter (0131, 0132, 0133 at the
   starts of lines one after another);
 - e-mail addresses;
+- the visible tail of an identifier cut short (``Study UID 末尾 …4471.2026103012``, ``…0094 3317``, ``末尾 8812``):
+  digits after an ellipsis, six or more (dots inside too, as a UID writes them), or four or more after 末尾;
+  and the last digits a writer gives by their count (``下4桁 2290``, ``末尾2桁は 52``, ``ending in 4471``,
+  ``last 4 digits 2290``);
 - international phone numbers (+44 7700 900418) and numbers with the area
   code in brackets and a space ((555) 123-4567).
 They match inside URLs too (`?pid=12345678`), since the run stops at any
@@ -36,6 +40,16 @@ _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
 # A number of record with a kanji series mark between hyphens: R8-迅-0311, 2024-倫-015.
 _KANJI_SERIES = re.compile(rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])")
+# What an ellipsis or 末尾 leaves of a longer identifier; an ellipsis in prose stands before words, not digits.
+_TAIL = re.compile(
+    r"(?:(?<=[…‥])|(?<=\.\.\.)|(?<=末尾)|(?<=末尾[ \u3000:：])|(?<=末尾[ \u3000][…‥]))"
+    r"(?P<v>[0-9０-９]+(?:[.\-][0-9０-９]+)*)(?![0-9０-９A-Za-z]|\.[0-9])"
+)
+_LAST_DIGITS = re.compile(
+    r"(?:(?:下|末尾|末)[0-9０-９一二三四五六七八]桁(?:[はがの]|[ \u3000]?[:：=＝])?[ \u3000]*[（(「]?"
+    r"|(?<![A-Za-z])(?:ending in|ends in|ending with|last [0-9] digits:?|last four digits:?) )"
+    r"(?P<v>[0-9０-９]{2,8})(?![0-9０-９.]|[ \u3000]?(?:[%％件人名回円歳]|mg|mL|kg))"
+)
 _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９]{3,6})+(?![0-9０-９])")
 # Three groups or more of any length with a single space between (the seven digits are counted in code).
 _LOOSE_GROUPS = re.compile(
@@ -151,6 +165,13 @@ class IdentifierShapeRecognizer(Recognizer):
             )
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANJI_SERIES.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL.finditer(text))
+        if "桁" in text or "ending" in text or "ends in" in text or "last" in text:
+            found.extend(Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in _LAST_DIGITS.finditer(text))
+        if "…" in text or "‥" in text or "..." in text or "末尾" in text:
+            for m in _TAIL.finditer(text):
+                digits = sum(ch.isdigit() for ch in m.group("v"))
+                if digits >= 6 or (digits >= 4 and "末尾" in text[max(0, m.start() - 4) : m.start()]):
+                    found.append(Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _INTERNATIONAL.finditer(text))
         found.extend(Candidate(*m.span(), "PHONE", RANK_SUPPLEMENT) for m in _BRACKETED_PHONE.finditer(text))
         return found

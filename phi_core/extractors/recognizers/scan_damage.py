@@ -6,6 +6,11 @@ Optical character recognition writes the letter O for zero, l or I for one
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
+A value typed one character to a box, or scanned with a space after every
+character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
+same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3) and
+the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分); a dash
+a typesetter set between digits (2026−11−14) is read as a hyphen.
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
 """
@@ -64,7 +69,75 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             chars[p:q] = chars[p + 1 : q] + [" "]
             origin[p:q] = origin[p + 1 : q] + [p]
             changed.extend(range(p, q))
+    for m in _SPACED_MINUTES.finditer(text):
+        p = m.start() + m.group().index(" ")
+        q = m.end()
+        if not set(range(p, q)) & set(changed):
+            chars[p:q] = chars[p + 1 : q] + [" "]
+            origin[p:q] = origin[p + 1 : q] + [p]
+            changed.extend(range(p, q))
+    taken = set(changed)
+    for m in _LETTER_SPACED.finditer(text):
+        p, q = m.span()
+        run = m.group()
+        tokens = run.split(" ")
+        digits = sum(ch.isdigit() for ch in run)
+        if len(tokens) < 5 or sum(len(t) == 1 for t in tokens) < 4 or digits < 3 or taken & set(range(p, q)):
+            continue
+        if digits + sum(ch in _DIGIT_LIKE for ch in run) < 4:
+            continue
+        for i in range(p, q):
+            if text[i] in _DIGIT_LIKE:
+                chars[i] = _DIGIT_LIKE[text[i]]
+        _close_up(text, chars, origin, p, q)
+        changed.extend(range(p, q))
+        taken.update(range(p, q))
+    for m in _SPACED_UNITS.finditer(text):
+        p, q = m.span()
+        # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
+        if _DIGIT_BLANK_UNIT.search(m.group()) and not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+    for m in _TYPESET_DASH.finditer(text):
+        chars[m.start()] = "-"
+        changed.append(m.start())
     return "".join(chars), sorted(changed), origin
+
+
+def _close_up(text: str, chars: list[str], origin: list[int], p: int, q: int) -> None:
+    """Move the blanks of text[p:q] to its end, in the repaired copy and its map back."""
+    kept = [i for i in range(p, q) if text[i] not in " \u3000"]
+    blanks = [i for i in range(p, q) if text[i] in " \u3000"]
+    chars[p:q] = [chars[i] for i in kept] + [text[i] for i in blanks]
+    origin[p:q] = kept + blanks
+
+
+def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
+    """Letter-spaced runs of real digits alone (1 2 3 4 5): a row of scores as often as a value typed to boxes."""
+    return [m.span() for m in _LETTER_SPACED.finditer(text) if all(ch.isdigit() or ch == " " for ch in m.group())]
+
+
+# Digits and their units of date and time set apart by blanks, as a word processor or OCR spaces them:
+# 2026 年 11 月 14 日, 令和 8 年 11 月 14 日, 14 時 30 分, 午後 2 時 (67 歳 the rules read as it is).
+_SPACED_UNITS = re.compile(
+    r"(?:(?:令和|平成|昭和|大正|午前|午後)[ \u3000]?)?[0-9０-９]{1,4}[ \u3000]?[年月日時分]"
+    r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
+    r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
+)
+_DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
+# A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
+_TYPESET_DASH = re.compile(r"(?<=[0-9])[‐‑‒–—―−](?=[0-9])")
+# A time with a stray space between the digits of its minutes (10:4 3).
+_SPACED_MINUTES = re.compile(r"(?<![0-9:.])(?:[01]?[0-9]|2[0-3]):[0-5] [0-9](?![0-9:.]| [0-9])")
+
+
+# One character to a box: digits, full-width too (and their look-alikes) and the separators of phones, times and dates,
+# each one space from the next; the first box may hold two digits (48 1 7 O 9 3). A space between
+# groups of several digits (2026 11 14, 120 80) is a separator of its own, not a box.
+_LETTER_SPACED = re.compile(
+    r"(?<![0-9０-９A-Za-z:/.\-：／．－])(?<![0-9０-９:/.\-：／．－] )[0-9０-９OolI]{1,2}(?: [0-9０-９OolI:/.\-：／．－])+"
+    r" [0-9０-９OolI](?![0-9０-９A-Za-z]| [0-9０-９A-Za-z])"
+)
 
 
 # A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
@@ -86,10 +159,14 @@ class ScanDamageRecognizer(Recognizer):
         if not changed:
             return []
         found = []
+        # Such a run is kept only where a rule reads it (after a label, in a field), not as a bare shape.
+        bare = bare_spaced_digits(doc.text)
         # The balanced rules with their own checked supplements (era years, dates
         # without a year): balanced never lists this recognizer, so it cannot recurse.
         for cand in run_recognizers(fixed, supplements=True):
             if any(cand.start <= i < cand.end for i in changed):
+                if cand.rank < 1 and any(p <= cand.start < q for p, q in bare):
+                    continue
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
         return found
