@@ -17,6 +17,7 @@ class Era:
     letter: str
     first_day: date
     english: str
+    reading: str  # in katakana, as a form typed in kana writes it (ﾚｲﾜ8/9/27)
 
     @property
     def base_year(self) -> int:
@@ -25,17 +26,18 @@ class Era:
 
 # Newest first.
 ERAS: tuple[Era, ...] = (
-    Era("令和", "R", date(2019, 5, 1), "Reiwa"),
-    Era("平成", "H", date(1989, 1, 8), "Heisei"),
-    Era("昭和", "S", date(1926, 12, 25), "Showa"),
-    Era("大正", "T", date(1912, 7, 30), "Taisho"),
-    Era("明治", "M", date(1868, 1, 25), "Meiji"),
+    Era("令和", "R", date(2019, 5, 1), "Reiwa", "レイワ"),
+    Era("平成", "H", date(1989, 1, 8), "Heisei", "ヘイセイ"),
+    Era("昭和", "S", date(1926, 12, 25), "Showa", "ショウワ"),
+    Era("大正", "T", date(1912, 7, 30), "Taisho", "タイショウ"),
+    Era("明治", "M", date(1868, 1, 25), "Meiji", "メイジ"),
 )
 ERA_BY_NAME: dict[str, Era] = {era.name: era for era in ERAS}
 ERA_BY_LETTER: dict[str, Era] = {era.letter: era for era in ERAS}
 # Oldest first, as dates and patterns traditionally list them.
 ERA_NAMES: tuple[str, ...] = tuple(era.name for era in reversed(ERAS))
 ERA_LETTERS: str = "".join(era.letter for era in reversed(ERAS))
+ERA_READINGS: tuple[str, ...] = tuple(era.reading for era in reversed(ERAS))
 FIRST_YEAR = "元"
 
 

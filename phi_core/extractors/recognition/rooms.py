@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.honorifics import alternation, words
 
 # Below every rule: where a rule found something here already, the rule's span stays.
 RANK_SUPPLEMENT = 0
@@ -116,11 +117,13 @@ _ROOM_WORDS = re.compile(
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
 )
+# Who stays in a room: a name with its honorific, or a word for the patient (601の北村さん, 512の患者).
+_PERSON_AFTER = alternation(words("person") + ("の方", "方", "患者", "児"))
 # A room with its kind in brackets, and a room naming who stays in it (601の北村さん).
 _ROOM_BY_KIND = re.compile(
     rf"(?<![0-9０-９.,/\-])(?P<room>{ROOM})(?:号室?)?[ \u3000]?[（(](?:個室|大部屋|多床室|[1-6１-６]床室?|隔離室?|陰圧室?|特別室|特室|観察室|重症室|保護室)[）)]"
     rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
-    rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:さん|様|さま|氏|くん|ちゃん|の方|方|患者|児))"
+    rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:{_PERSON_AFTER}))"
 )
 # Beds, chairs, bays and rooms by their English word; not 3 beds, bed 2 days, bed rest.
 _ENGLISH_BED = re.compile(

@@ -30,6 +30,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -46,8 +47,9 @@ _AGED = re.compile(
 _YEARS_AND_MONTHS = re.compile(
     r"(?<![0-9０-９.])[0-9０-９]{1,2}(?:歳|才|ｻｲ)[ ]?[0-9０-９]{1,2}(?:か月|ヶ月|ケ月|カ月|ヵ月|ｹ月|ｶ月|ヶ月)"
 )
+_LETTERS = KANJI + HIRAGANA_LETTERS + FULL_WIDTH_KATAKANA + LONG_VOWEL
 _NAME_THEN_AGE = re.compile(
-    r"[（(](?:[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){1,3}|[一-龥々ぁ-んァ-ヶー]{1,4}[ \u3000][一-龥々ぁ-んァ-ヶー]{1,4})"
+    rf"[（(](?:[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){{1,3}}|[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}})"
     r"[ \u3000]?[、,，][ \u3000]?(?P<n>[0-9]{1,3}(?:歳|才)?)(?:[、,，/／][^）)\n]{1,12})?[）)]"
 )
 # A header whose age column comes right after its name column: 氏名 年齢, Name Age.

@@ -24,6 +24,9 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI
+from phi_core.japanese.eras import ERA_NAMES, ERA_READINGS
+from phi_core.japanese.width import to_half_width_kana
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -68,7 +71,10 @@ _DAYS_OF_A_MONTH = re.compile(
     r"(?<![0-9０-９])(?P<m>[0-9０-９]{1,2})月(?P<d>[0-9０-９]{1,2})(?:[・、,〜~～\-–][0-9０-９]{1,2})+日(?![0-9０-９]|間|分|目)"
 )
 # An era by one kanji or in kana, then a date: 令8.11.14, 平30年4月, ﾚｲﾜ8/9/27, ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ.
-_ERA = r"(?:(?<![一-龥々])[令平昭大明]|ﾚｲﾜ|ﾍｲｾｲ|ｼｮｳﾜ|ﾀｲｼｮｳ|レイワ|ヘイセイ|ショウワ|タイショウ)"
+_ERA = (
+    rf"(?:(?<![{KANJI}])[{''.join(name[0] for name in ERA_NAMES)}]"
+    rf"|{'|'.join(ERA_READINGS + tuple(to_half_width_kana(reading) for reading in ERA_READINGS))})"
+)
 _ERA_DATE = re.compile(
     rf"{_ERA}(?:[0-9０-９]{{1,2}}|元)"
     r"(?:[./／](?P<m>[0-9０-９]{1,2})(?:[./／][0-9０-９]{1,2})?|(?:年|ﾈﾝ|ネン)(?:[0-9０-９]{1,2}(?:月|ｶﾞﾂ|ガツ)"

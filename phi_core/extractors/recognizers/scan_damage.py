@@ -24,6 +24,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI
+from phi_core.japanese.eras import ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -120,7 +121,7 @@ def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
 # Digits and their units of date and time set apart by blanks, as a word processor or OCR spaces them:
 # 2026 年 11 月 14 日, 令和 8 年 11 月 14 日, 14 時 30 分, 午後 2 時 (67 歳 the rules read as it is).
 _SPACED_UNITS = re.compile(
-    r"(?:(?:令和|平成|昭和|大正|午前|午後)[ \u3000]?)?[0-9０-９]{1,4}[ \u3000]?[年月日時分]"
+    rf"(?:(?:{'|'.join(ERA_NAMES)}|午前|午後)[ \u3000]?)?[0-9０-９]{{1,4}}[ \u3000]?[年月日時分]"
     r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
 )
