@@ -19,3 +19,13 @@ def masked(text: str) -> list[tuple[str, str]]:
 
 def values(text: str) -> list[str]:
     return [value for value, _ in masked(text)]
+
+
+def masked_as(category: str, text: str) -> list[str]:
+    """The values recall-first masks in ``text`` as ``category``."""
+    return [value for value, cat in masked(text) if cat == category]
+
+
+def covered(value: str, spans: list[str]) -> bool:
+    """Is ``value`` inside one of the masked ``spans`` (a span may be wider than the value)?"""
+    return any(value in span for span in spans)
