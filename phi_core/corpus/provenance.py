@@ -245,4 +245,22 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "addiction treatment, eating disorders, smoking cessation, bariatric surgery, sexual health, a medical "
         "fitness centre (held out until it was spent after one final look; development data since)",
     ),
+    BuiltinDataset(
+        "blind-final16",
+        CORPUS_DIR / "blind-final16.jsonl",
+        INDEPENDENT,
+        "A sixteenth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set: "
+        "young adult cancer support, perinatal mental health, diabetic foot, lymphoedema, school health checks, "
+        "social prescribing (final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
+        "blind-final17",
+        CORPUS_DIR / "blind-final17.jsonl",
+        INDEPENDENT,
+        "A seventeenth held-out set, written beside blind-final16 by another helper who never read the recognizers, "
+        "of 12 kinds in no other set: headache, varicose veins, prosthetics and orthotics, wheelchair seating, "
+        "antimicrobial stewardship, free or low-cost care (final measurement only)",
+        held_out=True,
+    ),
 )
