@@ -51,3 +51,7 @@ def test_look_alikes_of_the_eleventh_round(text):
 
 def test_key_value_kana_stops_at_the_next_key():
     assert "E200512" not in " ".join(_names("pt=ﾊﾔｾ ﾁﾋﾛ id=E200512"))
+
+
+def test_a_particle_the_dictionary_also_lists_as_a_given_name_stays_out():
+    assert "布施 より" not in values("主治医 布施 より（電話）")

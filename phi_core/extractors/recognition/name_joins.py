@@ -61,6 +61,13 @@ def _morphemes_in(morphemes: list[Morpheme], start: int, end: int) -> list[Morph
     return [m for m in morphemes if start <= m.start and m.end <= end]
 
 
+def _can_be_particle(word: str) -> bool:
+    """より, から: a word the dictionary also lists as a particle is never read as a given name here."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
+
+
 def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
     if not is_kanji(word[0]) and is_kanji(word[-1]):
         return True  # ヨシ子, はる江: kana and a kanji of the old women's names
@@ -70,7 +77,9 @@ def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
         return bool(inside) and all(m.is_person or m.oov for m in inside)
     # Kana: one noun (ひかり, ロサ), a person's name or an unknown word; never a particle or a verb;
     # or a word the dictionary lists as a given name, however it cut it here (りん).
-    return (len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov)) or can_be_given_name(word)
+    if len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov):
+        return True
+    return can_be_given_name(word) and not _can_be_particle(word)
 
 
 _KANJI_WORD = re.compile(f"^[{KANJI}]{{1,3}}$")
