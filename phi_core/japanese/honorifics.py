@@ -88,7 +88,7 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
     "ドライバー", "運転手", "コーディネーター", "ヘルパー",
 )  # fmt: skip
 # Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
-LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN")
+LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD")
 # Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).
 RELATIONS: tuple[str, ...] = (
     "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "四男", "四女", "息子", "娘", "祖母", "祖父",
@@ -111,6 +111,8 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     "委員", "委員長", "副委員長", "議長", "座長", "幹事", "牧師", "神父", "司祭", "和尚", "住職",
     # Members of a team or the staff in general (大城調整員, 坂口技士長, 堀職員分).
     "調整員", "業務調整員", "隊員", "隊長", "技士長", "職員",
+    # Players and their staff in a team's records (Tupou 選手, 佐藤監督).
+    "選手", "監督", "コーチ", "主将",
 )  # fmt: skip
 # What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行).
 DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添")

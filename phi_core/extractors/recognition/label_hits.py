@@ -28,7 +28,7 @@ from phi_core.extractors.recognition.label_words import (
 from phi_core.extractors.recognition.name_parts import parse_labelled_name
 from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.extractors.recognition.value_patterns import PHONE
-from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
+from phi_core.japanese.chars import READING_KANA, in_katakana_block, is_half_width_katakana, is_kanji
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,9 @@ def _label_before_qualifier(text: str, label_end: int) -> tuple[int, tuple[str, 
     return qualifier.start(), _label_before(text, qualifier.start())
 
 
+_KANA_TWO_WORDS = re.compile(f"[{READING_KANA}]+ [{READING_KANA}]+(?=[ ;&]|$)", re.MULTILINE)
+
+
 def _equals_value_end(text: str, after: int, value_start: int) -> int:
     """key=value in a log or query string: the value ends at the next space, ; or &, a quoted one
     at its closing quote on the same line (name="SILVA ANA PAULA")."""
@@ -137,6 +140,11 @@ def _equals_value_end(text: str, after: int, value_start: int) -> int:
         if close > 0 and (line_end < 0 or close < line_end):
             return close
     stop = _EQUALS_VALUE_END.search(text, value_start)
+    if stop and text[stop.start()] == " ":
+        # A name in kana keeps its two words (pt=ﾊﾔｾ ﾁﾋﾛ id=…) when the next word is kana and no key.
+        two = _KANA_TWO_WORDS.match(text, value_start)
+        if two and two.end() > stop.start():
+            return two.end()
     return stop.start() if stop else len(text)
 
 

@@ -42,7 +42,7 @@ NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTAC
 
 _HONORIFIC = alternation(words("person", "clinician", "letter", "position", "latin"))
 # What may follow a name: white space, punctuation, an honorific or title, the end.
-_END = rf"(?=[\s、。,.，．()（）/／:：\]」』]|{_HONORIFIC}|$)"
+_END = rf"(?=[\s、。,.，．()（）/／:：\]」』|｜]|{_HONORIFIC}|$)"
 _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{1,3}}[子江代枝恵美]|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
@@ -61,6 +61,13 @@ def _morphemes_in(morphemes: list[Morpheme], start: int, end: int) -> list[Morph
     return [m for m in morphemes if start <= m.start and m.end <= end]
 
 
+def _can_be_particle(word: str) -> bool:
+    """より, から: a word the dictionary also lists as a particle is never read as a given name here."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
+
+
 def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
     if not is_kanji(word[0]) and is_kanji(word[-1]):
         return True  # ヨシ子, はる江: kana and a kanji of the old women's names
@@ -68,8 +75,11 @@ def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
         if len(word) == 1:
             return word not in _NOT_GIVEN
         return bool(inside) and all(m.is_person or m.oov for m in inside)
-    # Kana: one noun (ひかり, ロサ), a person's name or an unknown word; never a particle or a verb.
-    return len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov)
+    # Kana: one noun (ひかり, ロサ), a person's name or an unknown word; never a particle or a verb;
+    # or a word the dictionary lists as a given name, however it cut it here (りん).
+    if len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov):
+        return True
+    return can_be_given_name(word) and not _can_be_particle(word)
 
 
 _KANJI_WORD = re.compile(f"^[{KANJI}]{{1,3}}$")
@@ -198,7 +208,8 @@ def name_parts_elsewhere(
     return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
-_LIST_SEP = "、,，/／"
+# A middle dot lists kanji names as a comma does (平良・古川); between katakana it joins one name.
+_LIST_SEP = "、,，/／・"
 _ITEM = re.compile(
     rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?"
     rf"|(?P<dotted>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}(?:[・･][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}){{1,3}})"

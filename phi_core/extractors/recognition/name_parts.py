@@ -211,7 +211,8 @@ def particle_then_word(word: str) -> bool:
 
 
 def _latin_name_word(word: str) -> bool:
-    return bool(_LATIN_NAME_WORD.fullmatch(word)) and word not in _NOT_NAME_WORDS
+    # A middle initial counts as a word of the name (Thomas R. BAKER).
+    return bool(_LATIN_NAME_WORD.fullmatch(word) or re.fullmatch(r"[A-Z]\.", word)) and word not in _NOT_NAME_WORDS
 
 
 # A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).

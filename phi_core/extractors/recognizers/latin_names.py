@@ -36,6 +36,7 @@ from phi_core.japanese.honorifics import (
     ENGLISH_RELATIONS,
     LATIN_LEADING_TITLES,
     LATIN_STAFF_ABBREVIATIONS,
+    POSTS_AFTER_NAME,
     RELATIONS,
     alternation,
     words,
@@ -141,7 +142,8 @@ _CAPITALS_BEFORE_HONORIFIC = re.compile(
     rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)"
     rf"[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}])"  # not 様式, 様子
 )
-_JAPANESE_TITLES = alternation(words("person", "clinician"))
+# A title, an honorific or a post after a Latin name (Sánchez 先生, Tupou 選手, Smith 主任).
+_JAPANESE_TITLES = alternation(words("person", "clinician") + POSTS_AFTER_NAME)
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
 _BEFORE_HONORIFIC = re.compile(
     rf"(?<![A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"

@@ -49,6 +49,8 @@ ROLES: tuple[str, ...] = (
     "司会", "確認者", "承認者", "依頼医", "紹介医", "読影医", "指導医", "看護師", "受付", "署名", "検査技師",
     # Who read, judged, measured or did it, in a report's or a log's sign-off (判読：堀, 測定者：沖).
     "判読", "判読医", "判定者", "評価者", "測定者", "施行者", "実施者", "検査者", "入力者", "点検者", "監査者", "受付者",
+    # Who made or took a call in a call log (発信：真壁, 受信者：沖田).
+    "発信", "発信者", "受信", "受信者",
 )  # fmt: skip
 _ROLE = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")[ \u3000]*[：:][ \u3000]*"
@@ -119,6 +121,16 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
     )
 
 
+def _family_name_word(value: str, first) -> bool:
+    """発信：真壁: a family name the dictionary also knows as a common word (真壁, 根本), standing alone after a role."""
+    return (
+        first is not None
+        and first.end - first.start == len(value)
+        and can_be_surname(value)
+        and not _says_what_not_who(first)
+    )
+
+
 def _says_what_not_who(word) -> bool:
     return word.surface in NOT_A_NAME or word.surface in BEFORE_CUES or word.pos[2] in _VERBAL_NOUNS
 
@@ -146,8 +158,10 @@ class RoleValueRecognizer(Recognizer):
                     if by_start is None:
                         by_start = {m.start: m for m in document_morphemes(doc)}
                     first = by_start.get(start)
-                    if (first is not None and (first.is_proper or first.oov)) or _unknown_compound(
-                        value, by_start, start
+                    if (
+                        (first is not None and (first.is_proper or first.oov))
+                        or _unknown_compound(value, by_start, start)
+                        or _family_name_word(value, first)
                     ):
                         found.append(Candidate(start, start + len(value), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
                 end = item.end()

@@ -9,6 +9,7 @@ there without a form's label:
 - a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``;
 - a family name written straight onto a Latin title: ``野中Dr.より紹介``;
 - a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``;
+- a signature: a full name before its seal mark (``金城 大地（印）``), a family name alone on the last line;
 - a seal with the name in brackets (``受付者印 [小池]``) and the family names listed after a label of the people
   present (``出席：根本、吉岡、三浦``, ``ダブルチェック：平野／須田``).
 
@@ -76,6 +77,13 @@ _LABELLED_LATIN_NAME = re.compile(
     r"(?=[（(、,，\n]|[ \u3000]{2}|$)",
     re.MULTILINE,
 )
+# A signature: a full name with its seal mark ending a line (金城 大地（印）), or a family name alone on the
+# document's last line (…次回 2027年9月。⏎金城).
+_SIGNED_FULL_NAME = re.compile(
+    rf"(?:^|(?<=[ \u3000]))(?P<family>{_KANJI}{{1,3}})[ \u3000](?P<given>{_KANJI}{{1,3}})[ \u3000]?(?:[（(]印[)）]|㊞|印)[ \u3000]*$",
+    re.MULTILINE,
+)
+_LAST_LINE_NAME = re.compile(rf"\n[ \u3000]*(?P<name>{_KANJI}{{1,4}})[ \u3000]*\Z")
 _LIST_ITEM = re.compile(rf"(?P<name>{_KANJI}{{1,4}})(?=[、，,／/・\n（(]|[ \u3000]|$)")
 
 
@@ -120,6 +128,12 @@ class StaffMentionRecognizer(Recognizer):
                 spans.append(m.span("name"))
         for label in _PEOPLE_LABEL.finditer(text):
             spans += _people_listed(text, label.end())
+        for m in _SIGNED_FULL_NAME.finditer(text):
+            if can_be_surname(m.group("family")) or can_be_given_name(m.group("given")):
+                spans.append((m.start("family"), m.end("given")))
+        last = _LAST_LINE_NAME.search(text)
+        if last and surname_after(text, last.start("name"), morphemes()) == last.end("name"):
+            spans.append(last.span("name"))
         for m in _LABELLED_FULL_NAME.finditer(text):
             if m.group("family") in SIDES:
                 continue  # 読影：左 乳房: a finding
