@@ -11,6 +11,7 @@
   with a slash: (F/34), 72/M;
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
+- the two words of a printed choice (男・女) as one span;
 - Male and Female written out need no cue on the line ("Baby: female"): they
   are no code of anything else.
 """
@@ -31,6 +32,14 @@ _LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![
 _WHO = re.compile(
     r"[0-9０-９]{1,3}\s?(?:歳|才|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
+    # A birth date by the era's letter (S35.04.02) and the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
+    r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
+)
+# Both words of a printed choice (男・女, 男 / 女): the form's other marks (a circle) do not survive as text,
+# so the pair is masked whole, which is what the patient's sex is among.
+_PRINTED_PAIR = re.compile(
+    rf"(?<![{JAPANESE_LETTERS}々])(?:男性?[ \u3000]?[・/／|｜][ \u3000]?女性?|女性?[ \u3000]?[・/／|｜][ \u3000]?男性?)"
+    rf"(?![{JAPANESE_LETTERS}々])"
 )
 # Written out, the word says what it is: no cue needed on the line.
 _WORD = re.compile(r"^(?:Male|Female|male|female)$")
@@ -74,6 +83,7 @@ class SexCodeRecognizer(Recognizer):
         found = []
         if "男" in text or "女" in text:
             found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text))
+            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _PRINTED_PAIR.finditer(text))
         cue = _WHO.search(text) is not None
         for m in _LATIN.finditer(text):
             if _WORD.match(m.group()) or (cue and _WHO.search(_line(text, m.start()))):
