@@ -30,7 +30,16 @@ def test_a_number_a_line_break_cut_is_still_joined():
     assert "錦町3-5-18" in fixed
 
 
-@pytest.mark.parametrize("text", ["CO2 50 mmHg, pO2 8O", "Ver l.2 released", "Hb 12.O g/dL"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CO2 50 mmHg, pO2 8O",
+        "Ver l.2 released",
+        "Hb 12.O g/dL",
+        "O8:1O  ペール5OL   4  l8.6kg",
+        "藤原 ミツ|83|F|網膜中心動脈閉塞症|2.0ATA 90分",
+    ],
+)
 def test_scanned_looking_lab_values_stay(text):
     assert masked_as("OTHER_ID", text) == []
 

@@ -174,12 +174,16 @@ class ScanDamageRecognizer(Recognizer):
                     continue
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
-        # An identifier's shape (a table's ID column: OO27, 1l5O) only shows once its letters are digits again.
+        # An identifier's shape (a table's ID column: OO27, O8l3) only shows once its letters are digits again:
+        # digits alone, read from letters (a bar | before a number is a table's rule, 18.6 a measure).
         for cand in _IDENTIFIER_SHAPE.find(Document(fixed)):
-            if any(cand.start <= i < cand.end and doc.text[i] in _DIGIT_LIKE for i in changed):
+            if not _DIGITS_ONLY.fullmatch(fixed, cand.start, cand.end):
+                continue
+            if any(cand.start <= i < cand.end and doc.text[i] in "OolI" for i in changed):
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
         return found
 
 
 _IDENTIFIER_SHAPE = IdentifierShapeRecognizer()
+_DIGITS_ONLY = re.compile(r"[0-9]+(?:-[0-9]+)*")
