@@ -52,6 +52,8 @@ def test_scanned_looking_lab_values_stay(text):
     [
         ("2218-0457 / S35.04.02 / M / 形成外科", "M"),
         ("ｼﾒｲ:ｼｭﾐｯﾄ ﾕﾘｱ  ﾈﾝﾚｲ:45  ｾｲ:F", "F"),
+        ("ｼﾒｲ ｱﾗｷ ｺｳﾍｲ   (M)  65ｻｲ", "M"),
+        ("MRN 00 2207 05, DOB 12 Feb 1951, M", "M"),
     ],
 )
 def test_sex_codes_beside_an_era_birth_date_or_a_half_width_label(text, value):
@@ -64,7 +66,9 @@ def test_a_printed_pair_is_masked_whole(text):
     assert any("男" in s and "女" in s for s in spans)
 
 
-@pytest.mark.parametrize("text", ["男女比 1:2、男・女別に集計", "v1.2.3 版 M 社製", "S1.2.3 F3 vertebra"])
+@pytest.mark.parametrize(
+    "text", ["男女比 1:2、男・女別に集計", "v1.2.3 版 M 社製", "S1.2.3 F3 vertebra", "Seen 12 Feb 2026, F/U in 2 weeks"]
+)
 def test_counts_and_codes_without_a_cue_stay(text):
     assert masked_as("SEX", text) == []
 

@@ -30,9 +30,11 @@ from .sudachi_names import RANK_SUPPLEMENT
 _JAPANESE = re.compile(rf"(?<![{JAPANESE_LETTERS}々])(?:男性|女性|男児|女児|男|女)(?![{JAPANESE_LETTERS}々])")
 _LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![A-Za-z0-9\-/+_.=])")
 _WHO = re.compile(
-    r"[0-9０-９]{1,3}\s?(?:歳|才|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
+    r"[0-9０-９]{1,3}\s?(?:歳|才|ｻｲ|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
-    # A birth date by the era's letter (S35.04.02) and the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
+    # A birth date by the era's letter (S35.04.02) or the day, month's name and year (DOB 12 Feb 1951, M),
+    # the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
+    r"|(?<![0-9])[0-3]?[0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d{2}(?![0-9])"
     r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
 )
 # Both words of a printed choice (男・女, 男 / 女): the form's other marks (a circle) do not survive as text,
