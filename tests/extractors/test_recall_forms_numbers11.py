@@ -54,6 +54,7 @@ def test_scanned_looking_lab_values_stay(text):
         ("ｼﾒｲ:ｼｭﾐｯﾄ ﾕﾘｱ  ﾈﾝﾚｲ:45  ｾｲ:F", "F"),
         ("ｼﾒｲ ｱﾗｷ ｺｳﾍｲ   (M)  65ｻｲ", "M"),
         ("MRN 00 2207 05, DOB 12 Feb 1951, M", "M"),
+        ("Tran Van Hung, DOB 14/02/1998, M", "M"),
     ],
 )
 def test_sex_codes_beside_an_era_birth_date_or_a_half_width_label(text, value):

@@ -32,8 +32,9 @@ _LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![
 _WHO = re.compile(
     r"[0-9０-９]{1,3}\s?(?:歳|才|ｻｲ|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
-    # A birth date by the era's letter (S35.04.02) or the day, month's name and year (DOB 12 Feb 1951, M),
-    # the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
+    # A birth date day first (DOB 14/02/1998, M), by the era's letter (S35.04.02) or the day, month's name
+    # and year (DOB 12 Feb 1951, M); the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
+    r"|(?<![0-9])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![0-9])"
     r"|(?<![0-9])[0-3]?[0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d{2}(?![0-9])"
     r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
 )
