@@ -130,13 +130,14 @@ def test_guidance_and_backward_ranges_are_no_history(text):
     [
         ("在宅酸素の方：濱田 イネ（ハマダ イネ）、93、字本村。", "93"),
         ("訪問：佐藤 花子、45、独居", "45"),
+        ("性 別 M   年 齢 41\n所 属 救急外来", "41"),
     ],
 )
 def test_an_age_between_commas_after_a_name(text, value):
     assert value in masked_as("AGE", text)
 
 
-@pytest.mark.parametrize("text", ["投与 アムロジピン 5、10、20 mg", "評価 A群、12、B群"])
+@pytest.mark.parametrize("text", ["投与 アムロジピン 5、10、20 mg", "評価 A群、12、B群", "1年 令和8年"])
 def test_numbers_in_lists_are_no_age(text):
     assert masked_as("AGE", text) == []
 
