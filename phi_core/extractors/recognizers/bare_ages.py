@@ -44,7 +44,9 @@ _AGE_WORD = re.compile(
 )
 _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-9](?: [0-9]){1,2})(?![0-9]| [0-9])")
 # The label letter-spaced as a scanned form prints it (年 齢 41, 年　令 8).
-_SPACED_LABEL_AGE = re.compile(r"年[ \u3000]{1,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \u3000][0-9])")
+_SPACED_LABEL_AGE = re.compile(
+    r"年[ \u3000]{1,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \u3000][0-9])"
+)
 _AGED = re.compile(
     r"(?<![A-Za-z])(?:aged|Aged|AGED) (?P<n>[0-9]{1,3}(?: ?(?:years?|yrs?|months?|mos?|weeks?|days?)(?![A-Za-z]))?)"
     r"(?![0-9]|[.,:/][0-9]|%| ?(?:to|-|–)[ ]?[0-9])"
