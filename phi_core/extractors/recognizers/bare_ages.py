@@ -11,10 +11,13 @@
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
 - with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
   ``58세``), as a foreign patient's own papers or an interpreter's note write it;
-- digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read;
+- digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read,
+  and after the word itself letter-spaced (``年 齢 41``);
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
+- between commas after a name of two words, its reading in brackets between or not
+  (``濱田 イネ（ハマダ イネ）、93、字本村``, ``佐藤 花子、45、``), as a list of patients writes who, how old and where;
 - under the age column of a plain-text table whose cells do not line up with its header
   (``受付No 氏名 年齢 採取日`` over ``2611-01 本橋 奈緒   38  11/04``): the first number standing alone
   on the row after a word, up to 120, where the header's age column comes right after its name
@@ -30,7 +33,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, READING_KANA
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -40,6 +43,10 @@ _AGE_WORD = re.compile(
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
 )
 _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-9](?: [0-9]){1,2})(?![0-9]| [0-9])")
+# The label letter-spaced as a scanned form prints it (年 齢 41, 年　令 8).
+_SPACED_LABEL_AGE = re.compile(
+    r"年[ \u3000]{1,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \u3000][0-9])"
+)
 _AGED = re.compile(
     r"(?<![A-Za-z])(?:aged|Aged|AGED) (?P<n>[0-9]{1,3}(?: ?(?:years?|yrs?|months?|mos?|weeks?|days?)(?![A-Za-z]))?)"
     r"(?![0-9]|[.,:/][0-9]|%| ?(?:to|-|–)[ ]?[0-9])"
@@ -51,6 +58,10 @@ _LETTERS = KANJI + HIRAGANA_LETTERS + FULL_WIDTH_KATAKANA + LONG_VOWEL
 _NAME_THEN_AGE = re.compile(
     rf"[（(](?:[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){{1,3}}|[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}})"
     r"[ \u3000]?[、,，][ \u3000]?(?P<n>[0-9]{1,3}(?:歳|才)?)(?:[、,，/／][^）)\n]{1,12})?[）)]"
+)
+_NAME_COMMA_AGE = re.compile(
+    rf"(?<![{_LETTERS}])[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}(?:[（(][{READING_KANA} ・\u3000]+[）)])?"
+    r"[、,，][ \u3000]?(?P<n>[0-9]{1,3})(?=[、,，])"
 )
 # A header whose age column comes right after its name column: 氏名 年齢, Name Age.
 _AGE_HEADER = re.compile(
@@ -143,9 +154,12 @@ class BareAgeRecognizer(Recognizer):
             found += [m.span() for m in _YEARS_AND_MONTHS.finditer(text)]
         if "、" in text or "," in text or "，" in text:
             found += [m.span("n") for m in _NAME_THEN_AGE.finditer(text) if _plausible(m.group("n"))]
+            found += [m.span("n") for m in _NAME_COMMA_AGE.finditer(text) if _plausible(m.group("n"))]
         if "年齢" in text or "年令" in text or "Age" in text or "AGE" in text:
             found += _column_ages(text)
             found += [m.span("n") for m in _SPACED_AGE.finditer(text) if _plausible(m.group("n").replace(" ", ""))]
+        if "齢" in text or "令" in text:
+            found += [m.span("n") for m in _SPACED_LABEL_AGE.finditer(text) if _plausible(m.group("n"))]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]

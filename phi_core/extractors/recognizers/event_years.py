@@ -8,6 +8,8 @@
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
   ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
+- The years of a stretch of the person's history, alone in brackets (``atomoxetine 80 mg (2017–2018)``,
+  ``（2015〜2019）``, ``(2019-present)``): a bracket that holds nothing but the range; ends that run upwards.
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``).
 - A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
 - An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
@@ -45,6 +47,10 @@ _EVENT_YEAR = re.compile(
     # 2019取得, 2008から
     rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
 )
+_YEAR_SPAN = re.compile(
+    rf"(?<=[（(])(?P<a>{_YEAR})[ \t]?[-‐–—〜~～][ \t]?(?:(?P<b>{_YEAR})|(?i:present|now)|現在|今)(?=[)）])"
+)
+_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*[ \t]?$")
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
 )
@@ -76,6 +82,14 @@ class EventYearRecognizer(Recognizer):
                 if group == "b" and re.fullmatch(_GUIDANCE, m.group("word")):
                     continue
                 spans.append(m.span(group))
+            for m in _YEAR_SPAN.finditer(text):
+                # After an acronym or a word of guidance the years are a document's (JSH (2014-2019)).
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start() - 1)
+                word = before.group().strip() if before else ""
+                if word and (word.isupper() or re.fullmatch(_GUIDANCE, word)):
+                    continue
+                if not m.group("b") or int(m.group("b")) >= int(m.group("a")):
+                    spans.append(m.span())
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         if "日" in text:

@@ -26,6 +26,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI
 from phi_core.japanese.eras import ERA_NAMES
 
+from .identifier_shape import IdentifierShapeRecognizer
 from .sudachi_names import RANK_SUPPLEMENT
 
 _DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
@@ -143,8 +144,11 @@ _LETTER_SPACED = re.compile(
 
 # A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
 _SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0[0-9]{0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
-# A line break after a digit, hyphen or kanji and before a number: the number it cut off.
-_BROKEN_LINE = re.compile(f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*")
+# A line break after a digit, hyphen or kanji and before a number: the number it cut off. Not a table's next
+# row, which starts with a time (8:5O) or a value a column gap (two blanks, a tab) sets apart from the next.
+_BROKEN_LINE = re.compile(
+    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：]|[ \u3000]{2}|\t)"
+)
 
 
 @register
@@ -170,4 +174,16 @@ class ScanDamageRecognizer(Recognizer):
                     continue
                 places = origin[cand.start : cand.end]
                 found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
+        # An identifier's shape (a table's ID column: OO27, O8l3) only shows once its letters are digits again:
+        # digits alone, read from letters (a bar | before a number is a table's rule, 18.6 a measure).
+        for cand in _IDENTIFIER_SHAPE.find(Document(fixed)):
+            if not _DIGITS_ONLY.fullmatch(fixed, cand.start, cand.end):
+                continue
+            if any(cand.start <= i < cand.end and doc.text[i] in "OolI" for i in changed):
+                places = origin[cand.start : cand.end]
+                found.append(cand._replace(start=min(places), end=max(places) + 1, rank=RANK_SUPPLEMENT))
         return found
+
+
+_IDENTIFIER_SHAPE = IdentifierShapeRecognizer()
+_DIGITS_ONLY = re.compile(r"[0-9]+(?:-[0-9]+)*")

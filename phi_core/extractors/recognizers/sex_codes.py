@@ -11,6 +11,7 @@
   with a slash: (F/34), 72/M;
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
+- the two words of a printed choice (男・女) as one span;
 - Male and Female written out need no cue on the line ("Baby: female"): they
   are no code of anything else.
 """
@@ -29,8 +30,19 @@ from .sudachi_names import RANK_SUPPLEMENT
 _JAPANESE = re.compile(rf"(?<![{JAPANESE_LETTERS}々])(?:男性|女性|男児|女児|男|女)(?![{JAPANESE_LETTERS}々])")
 _LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![A-Za-z0-9\-/+_.=])")
 _WHO = re.compile(
-    r"[0-9０-９]{1,3}\s?(?:歳|才|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
+    r"[0-9０-９]{1,3}\s?(?:歳|才|ｻｲ|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
+    # A birth date day first (DOB 14/02/1998, M), by the era's letter (S35.04.02) or the day, month's name
+    # and year (DOB 12 Feb 1951, M); the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
+    r"|(?<![0-9])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![0-9])"
+    r"|(?<![0-9])[0-3]?[0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d{2}(?![0-9])"
+    r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
+)
+# Both words of a printed choice (男・女, 男 / 女): the form's other marks (a circle) do not survive as text,
+# so the pair is masked whole, which is what the patient's sex is among.
+_PRINTED_PAIR = re.compile(
+    rf"(?<![{JAPANESE_LETTERS}々])(?:男性?[ \u3000]?[・/／|｜][ \u3000]?女性?|女性?[ \u3000]?[・/／|｜][ \u3000]?男性?)"
+    rf"(?![{JAPANESE_LETTERS}々])"
 )
 # Written out, the word says what it is: no cue needed on the line.
 _WORD = re.compile(r"^(?:Male|Female|male|female)$")
@@ -74,6 +86,7 @@ class SexCodeRecognizer(Recognizer):
         found = []
         if "男" in text or "女" in text:
             found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text))
+            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _PRINTED_PAIR.finditer(text))
         cue = _WHO.search(text) is not None
         for m in _LATIN.finditer(text):
             if _WORD.match(m.group()) or (cue and _WHO.search(_line(text, m.start()))):

@@ -1,0 +1,44 @@
+"""A person's seat after its word, and a chart number glued to the chart's word.
+
+- A seat (on a flight, a bus, in a hall) is a row and a letter after the seat's word, in Japanese,
+  its half-width reading or English: ``Seat 座席: 34K``, ``ｻﾞｾｷ 51C``, ``本人座席 26C``, ``座席番号 12A``.
+  A seat says where one traveller sat (contact tracing reads it), so it is the person's own number.
+  Seats listed as a range around it (``前後2列（24A〜28F）``) have no word of their own and stay; a seat
+  without a letter (``座席 2列``) is a count.
+- A chart number written straight after the word カルテ, or after it with one blank (``（カルテ1187）``,
+  ``カルテ 00412``): three digits or more, standing alone (``カルテ2枚``, ``カルテ3冊`` are counts).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import JAPANESE_LETTERS
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_SEAT = re.compile(
+    r"(?:座席(?:番号)?|ｻﾞｾｷ(?:ﾊﾞﾝｺﾞｳ)?|(?<![A-Za-z])(?i:seat)(?:[ \t]?(?:No\.?|number|#))?)"
+    r"[ \t\u3000]*[:：]?[ \t\u3000]*(?P<value>[0-9０-９]{1,3}[A-KＡ-Ｋ])(?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])"
+)
+_CHART = re.compile(
+    rf"カルテ[ \u3000]?(?:[#＃][ \u3000]?)?(?P<value>[0-9０-９]{{3,}})(?![0-9０-９A-Za-z.\-{JAPANESE_LETTERS}々])"
+)
+
+
+@register
+class SeatNumberRecognizer(Recognizer):
+    name: ClassVar[str] = "seat-number"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID", "PATIENT_ID")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = []
+        if "座席" in text or "ｻﾞｾｷ" in text or "eat" in text or "EAT" in text:
+            found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _SEAT.finditer(text))
+        if "カルテ" in text:
+            found.extend(Candidate(*m.span("value"), "PATIENT_ID", RANK_SUPPLEMENT) for m in _CHART.finditer(text))
+        return found
