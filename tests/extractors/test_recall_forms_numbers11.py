@@ -154,3 +154,9 @@ def test_a_number_after_a_label_in_kana():
 @pytest.mark.parametrize("text", ["WBC：3300-8600", "基準値：150-350", "投与量：100-200 mg"])
 def test_ranges_after_a_label_stay(text):
     assert values(text) == []
+
+
+def test_a_tables_bar_after_a_date_is_no_one():
+    assert "12/1" in values("12/1|上野 颯真|1|ホクナリンテープ")
+    assert "12/1|" not in values("12/1|上野 颯真|1|ホクナリンテープ")
+    assert "2O26/12/|5" in values("受付 2O26/12/|5 に来院")

@@ -41,6 +41,13 @@ _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "�
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
 
 
+def _drawn_with_bars(text: str, at: int) -> bool:
+    """Does the line holding ``at`` use | as a column rule (two bars or more)?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text.count("|", start, end if end >= 0 else len(text)) >= 2
+
+
 def repaired(text: str) -> tuple[str, list[int], list[int]]:
     """The repaired copy, the positions that changed, and each position's place in the original."""
     chars = list(text)
@@ -50,6 +57,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
             continue
         for i, ch in enumerate(run, start=m.start()):
+            if ch == "|" and _drawn_with_bars(text, i):
+                continue  # 12/1|上野: a table's rule, not a one
             if ch in _DIGIT_LIKE:
                 chars[i] = _DIGIT_LIKE[ch]
                 changed.append(i)
