@@ -59,3 +59,5 @@ PRACTICE_SPECIALTIES: tuple[str, ...] = (
 # Hospital groups whose word alone names a hospital after its place, as staff say it: 横浜労災, 熊本日赤,
 # 名古屋第二赤十字 (not 労災保険, 日赤病院: a word runs on).
 HOSPITAL_GROUPS: tuple[str, ...] = ("日赤", "赤十字", "労災", "済生会", "徳洲会", "厚生連")
+# Kanji that make 字 a word of writing, not a hamlet (字幕, 字体, 字数 ...): 字 + one of these.
+WORDS_OF_WRITING: frozenset[str] = frozenset("幕 体 数 句 義 面 形 間 母 画 典 源 音 訓 解 書".split())

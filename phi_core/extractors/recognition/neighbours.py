@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.chars import KANJI
 
 _BUILDING_ROOM = re.compile(
     r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９]{1,5}(?:号室|号|室)(?=[\s、。,，）)]|$)"
@@ -37,8 +38,13 @@ _DAMAGED_BLOCK = re.compile(
 )
 
 
-# An address wrapped onto the next line, indented, that goes on with its block number.
-_WRAPPED = re.compile(r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])")
+# An address wrapped onto the next line, indented, that goes on with its block number; or, as a scan
+# or a narrow form breaks it, that goes on with the end of its town's name and then the block number
+# (大阪市城東区今福⏎東l-4-22 ｺｰﾎﾟ今福 2O3).
+_WRAPPED = re.compile(
+    r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
+    rf"|\n[{KANJI}]{{1,3}}(?=[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
+)
 
 
 def _damaged_tail(text: str, end: int) -> int:
@@ -56,9 +62,11 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if wrapped and tail == span.end:
             # "新富町2丁目⏎      14-3 コーポ新富 201": the form wrapped the address onto an indented line.
             tail = max(span.end, _damaged_tail(text, wrapped.end()))
-        if tail > span.end and not any(span.end <= s.start < tail for s in out):
+        # What the rules read inside the wrapped line (東l-4-22 as an identifier) is part of the address.
+        inside = [s for s in out if wrapped and span.end <= s.start and s.end <= tail]
+        if tail > span.end and not any(span.end <= s.start < tail for s in out if s not in inside):
             grown = span._replace(end=tail)
-            out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
+            out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
             continue
         m = _BUILDING_ROOM.match(text, span.end) or _BUILDING_AT_LINE_END.match(text, span.end)
         if not m or "\n" in m.group():

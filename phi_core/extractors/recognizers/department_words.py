@@ -53,7 +53,8 @@ _AFTER = (
     rf"|{'|'.join(SERVICES)})"
 )
 # A service or clinic written onto its department is one unit of record with it (精神科デイケア, 婦人科外来).
-_UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|{'|'.join(SERVICES)}")
+# A centre of the hospital named by its department is the department's unit (肥満外科センター, 消化器内科センター).
+_UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|センター(?![{KATAKANA}])|{'|'.join(SERVICES)}")
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
 # A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.

@@ -1,0 +1,143 @@
+"""recall-first on clinics joined by a dot or named beside a facility, centres of a department, ER as a place
+moved from, wards by wing then floor, hamlets by 字, clinics named by kind then family, addresses wrapped
+onto the next line, and their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import covered, found, masked, masked_as, values
+
+
+# --- clinics and centres of a department ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("禁煙外来 初診問診票　　北浜中央病院 呼吸器・禁煙外来\n記入日", "呼吸器・禁煙外来"),
+        ("月次集計　皮膚・性感染症外来\n指標症例 14件", "皮膚・性感染症外来"),
+        ("紹介先：整形外科・スポーツ外来", "整形外科・スポーツ外来"),
+        ("18:30〜20:00　場所：依存症外来 集団療法室", "依存症外来"),
+        ("みなと中央病院 物忘れ外来\n受付", "物忘れ外来"),
+    ],
+)
+def test_a_clinic_joined_to_a_department_or_beside_a_facility_is_a_unit(text, unit):
+    assert unit in found("department-unit", text)
+    assert covered(unit, values(text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "漢方外来・鍼灸外来を併設している。",
+        "次回外来は2週後。",
+        "本日の外来・病棟業務",
+        "場所：次回外来にて説明",
+        "禁煙外来では保険診療の条件を満たす必要がある。",
+    ],
+)
+def test_a_clinic_named_by_when_or_in_a_sentence_is_left_alone(text):
+    assert found("department-unit", text) == []
+
+
+def test_a_centre_named_by_its_department_is_one_unit():
+    text = "開催 2026年5月12日（火）17:30　肥満外科センター\n対象："
+    assert "肥満外科センター" in found("department-word", text)
+
+
+@pytest.mark.parametrize(
+    "text, er",
+    [("admission (from ER 03:12)  DT-120", True), ("transferred to ER at 02:10", True),
+     ("ER 90%, PgR 40%", False), ("ER-positive, HER2 1+", False), ("from ERCP findings", False)],
+)  # fmt: skip
+def test_er_after_a_word_of_movement_is_a_place(text, er):
+    assert ("ER" in found("department-unit", "x\n" + text)) is er
+
+
+# --- wards by wing and floor ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ward",
+    [("指示せん（紙運用）\n西 2階 218号室  内藤 キヨ 様", "西 2階"), ("転棟先 東4階病棟 412", "東4階病棟"),
+     ("病棟 南3階 / 305", "南3階")],
+)  # fmt: skip
+def test_a_ward_by_wing_then_floor_before_its_room(text, ward):
+    assert any(ward in value for value in found("ward-code", text))
+
+
+@pytest.mark.parametrize("text", ["検査室は西2階です。", "北 3階 2024年に改装", "東2階 3.5 cm"])
+def test_a_wing_and_floor_without_a_room_or_ward_is_left_alone(text):
+    assert found("ward-code", text) == []
+
+
+# --- hamlets by 字 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, hamlet",
+    [
+        ("12/3　7:10　字東浜　　なかむら とめ　88　往診", "字東浜"),
+        ("在宅酸素の方：濱田 イネ、93、字本村。HOT 1L/min", "字本村"),
+        ("16:45　字西ノ浦　ﾔﾏｳﾁ ｺｳｷ", "字西ノ浦"),
+        ("住所 南島村字東浜", "字東浜"),
+        ("大字上野 123番地", "大字上野"),
+    ],
+)
+def test_a_hamlet_by_aza_is_an_address(text, hamlet):
+    assert hamlet in found("hamlet", text)
+    assert covered(hamlet, masked_as("ADDRESS", text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文字が小さく読みにくい。",
+        "数字の記載あり、赤字で訂正。",
+        "字幕付きの動画で説明。",
+        "T字杖で歩行、3字まで。",
+        "字が書けない",
+    ],
+)
+def test_aza_inside_a_word_of_writing_is_no_hamlet(text):
+    assert found("hamlet", text) == []
+
+
+# --- clinics named by kind then family --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("吉永さんはレディースクリニック白石を受診予定とのこと。", "レディースクリニック白石"),
+        ("紹介元：ペインクリニック佐藤（03-5466-2019）", "ペインクリニック佐藤"),
+    ],
+)
+def test_a_clinic_named_by_its_kind_then_a_family_name(text, name):
+    assert name in found("clinic-surname", text)
+    assert covered(name, masked_as("HOSPITAL_NAME", text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["クリニック受診を勧めた。", "当医院山田先生に相談", "ペインクリニック外来"])
+def test_a_clinic_word_then_no_family_name_is_left_to_the_others(text):
+    assert found("clinic-surname", text) == []
+
+
+# --- an address wrapped onto the next line ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, tail",
+    [
+        ("住所 大阪市城東区今福\n東l-4-22 ｺｰﾎﾟ今福 2O3\nTDS 6点", "ｺｰﾎﾟ今福 2O3"),
+        ("住所 大阪市城東区今福\n東1-4-22 コーポ今福 203\n電話", "コーポ今福 203"),
+    ],
+)
+def test_an_address_wrapped_onto_the_next_line_goes_on_there(text, tail):
+    assert any(tail in value and "今福\n東" in value for value in masked_as("ADDRESS", text)), masked(text)
+
+
+def test_a_line_after_an_address_that_is_no_block_number_stays_apart():
+    text = "住所 大阪市城東区今福\n電話 06-6931-2200"
+    assert not any("電話" in value for value in values(text))
