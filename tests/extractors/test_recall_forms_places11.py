@@ -141,3 +141,63 @@ def test_an_address_wrapped_onto_the_next_line_goes_on_there(text, tail):
 def test_a_line_after_an_address_that_is_no_block_number_stays_apart():
     text = "住所 大阪市城東区今福\n電話 06-6931-2200"
     assert not any("電話" in value for value in values(text))
+
+
+# --- a place's name in quotes after its kind, a clinic's unit, a hotel's room before a Latin address ---
+
+
+@pytest.mark.parametrize(
+    "text, name, category",
+    [
+        ("メディカルフィットネス「ウェルネススクエア北浜」入会申込書", "ウェルネススクエア北浜", "HOSPITAL_NAME"),
+        ("近医「まちかど内科」より紹介", "まちかど内科", "HOSPITAL_NAME"),
+        ("住所不定、簡易宿泊所「しおん荘」に滞在", "しおん荘", "ADDRESS"),
+    ],
+)
+def test_a_name_in_quotes_after_its_kind_is_the_place(text, name, category):
+    assert (text.index(name), text.index(name) + len(name)) in [
+        (c.start, c.end) for c in _candidates("quoted-place", text) if c.category == category
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "講演「災害時のストーマ装具の備え」",
+        "サロン「ひだまりの会」に参加",
+        "本人「少し痛い」",
+        "施設「入所は難しい、と」",
+    ],
+)
+def test_a_quote_after_other_words_or_holding_a_sentence_is_no_place(text):
+    assert found("quoted-place", text) == []
+
+
+def test_a_clinics_unit_glued_after_it_keeps_the_name_masked():
+    text = "満床につき受入不可とし、くすのき医院病児保育室（0467-22-8000）へ紹介。"
+    assert covered("くすのき医院", masked_as("HOSPITAL_NAME", text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "日本での滞在先: Hotel Mets Chiba-Chuo 712, 2-1-5 Chuo, Chuo-ku, Chiba\n",
+            "Hotel Mets Chiba-Chuo 712, 2-1-5 Chuo",
+        ),
+        ("Address: Sakura Heights Room 203, 3-2-1 Minato, Minato-ku, Tokyo", "Sakura Heights Room 203, 3-2-1"),
+    ],
+)
+def test_a_building_by_its_kind_and_its_room_open_a_latin_address(text, address):
+    assert any(address in value for value in found("latin-address", text))
+
+
+def test_numbers_before_a_block_without_a_building_word_stay_out():
+    assert not any("Dose" in value for value in found("latin-address", "Dose 25, 1-2-3 Chuo, Chuo-ku, Chiba"))
+
+
+def _candidates(name: str, text: str):
+    from phi_core.extractors.profiles_recall_first import supplements
+    from phi_core.extractors.recognition.recognizer import Document
+
+    return supplements((name,))[0].find(Document(text))
