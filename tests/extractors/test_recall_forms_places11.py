@@ -201,3 +201,20 @@ def _candidates(name: str, text: str):
     from phi_core.extractors.recognition.recognizer import Document
 
     return supplements((name,))[0].find(Document(text))
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("〒231-0023\n神奈川県横浜市中区山下町118-2 ベイビュー山下 903\n鴨志田 亮 様", "231-0023\n神奈川県"),
+        ("資料郵送希望：〒379-2311 みどり市笠懸町阿左美1820-4", "379-2311 みどり市"),
+        ("住所：福島県郡山市富田町字稲\n川原12-3\n手帳番号", "字稲\n川原12-3"),
+    ],
+)
+def test_a_postal_code_or_a_wrapped_block_goes_on_with_its_address(text, address):
+    assert any(address in value for value in masked_as("ADDRESS", text)), masked(text)
+
+
+def test_a_label_and_a_telephone_number_after_an_address_line_stay_apart():
+    text = "住所 大阪市城東区今福\n電話03-6931-2200"
+    assert not any("\n" in value for value in values(text)), masked(text)

@@ -1,5 +1,6 @@
 """What stands right after a found value and belongs with it, in any kind of document.
 
+- A postal code and the address after it, across a line break, are one address.
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
   the guidelines put a room inside an address into the address; also when the
   block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
@@ -43,8 +44,30 @@ _DAMAGED_BLOCK = re.compile(
 # (大阪市城東区今福⏎東l-4-22 ｺｰﾎﾟ今福 2O3).
 _WRAPPED = re.compile(
     r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
-    rf"|\n[{KANJI}]{{1,3}}(?=[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
-)
+    rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
+)  # (not a label then a telephone number: 電話03-…)
+# A postal code and the address after it on the next line or after a space are one address
+# (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
+_POSTAL = re.compile(r"[0-9０-９]{3}[-－‐][0-9０-９]{4}")
+_POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
+
+
+def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category in ("ADDRESS", "FACILITY_ADDRESS")
+            and span.category in ("ADDRESS", "FACILITY_ADDRESS")
+            and _POSTAL.fullmatch(text, prev.start, prev.end)
+            and prev.end < span.start
+            and _POSTAL_GAP.fullmatch(text, prev.end, span.start)
+        ):
+            out[-1] = prev._replace(end=span.end, category=span.category)
+            continue
+        out.append(span)
+    return out
 
 
 def _damaged_tail(text: str, end: int) -> int:
@@ -55,7 +78,7 @@ def _damaged_tail(text: str, end: int) -> int:
 
 
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = sorted(spans, key=lambda c: c.start)
+    out = _postal_then_address(text, sorted(spans, key=lambda c: c.start))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
         wrapped = _WRAPPED.match(text, span.end)
