@@ -218,3 +218,18 @@ def test_a_postal_code_or_a_wrapped_block_goes_on_with_its_address(text, address
 def test_a_label_and_a_telephone_number_after_an_address_line_stay_apart():
     text = "住所 大阪市城東区今福\n電話03-6931-2200"
     assert not any("\n" in value for value in values(text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("評価シート　形成外科・熱傷センター\n氏名", "形成外科・熱傷センター"),
+        ("依頼科：消化器内科・肝臓内科\n", "消化器内科・肝臓内科"),
+    ],
+)
+def test_two_units_joined_by_a_dot_are_one(text, unit):
+    assert unit in found("department-word", text)
+
+
+def test_a_unit_then_a_dot_then_no_unit_stays_the_unit():
+    assert found("department-word", "消化器内科・栄養指導を予定") == ["消化器内科"]

@@ -181,4 +181,16 @@ class DepartmentWordRecognizer(Recognizer):
             if ward:  # 外科2病棟, 婦人科外来, 精神科デイケア: the ward, clinic or service is the unit of record
                 found.remove(cand)
                 found.append(cand._replace(end=ward.end() if ward.re is _UNIT_SUFFIX else cand.end + ward.end()))
-        return sorted(found)
+        return _dotted_units(text, sorted(found))
+
+
+def _dotted_units(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Two units joined by a dot are one unit of record: 形成外科・熱傷センター, 消化器内科・肝臓内科."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end + 1 == cand.start and text[prev.end] in "・･":
+            out[-1] = prev._replace(end=max(prev.end, cand.end))
+            continue
+        out.append(cand)
+    return out
