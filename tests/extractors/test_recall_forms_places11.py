@@ -233,3 +233,19 @@ def test_two_units_joined_by_a_dot_are_one(text, unit):
 
 def test_a_unit_then_a_dot_then_no_unit_stays_the_unit():
     assert found("department-word", "消化器内科・栄養指導を予定") == ["消化器内科"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("入会時メディカルチェック結果（ウェルネススクエア北浜）\n会員", "ウェルネススクエア北浜"),
+        ("献血ルーム ミナトみらいスクエア にて採血", "ミナトみらいスクエア"),
+    ],
+)
+def test_a_square_with_its_branch_or_family_is_a_facility(text, name):
+    assert name in found("facility-compound", text)
+
+
+@pytest.mark.parametrize("text", ["クリニック受診）", "センター長）", "スクエア型の装置"])
+def test_a_head_then_a_common_word_gets_no_branch(text):
+    assert found("facility-compound", text) == []
