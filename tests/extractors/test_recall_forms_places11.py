@@ -249,3 +249,19 @@ def test_a_square_with_its_branch_or_family_is_a_facility(text, name):
 @pytest.mark.parametrize("text", ["クリニック受診）", "センター長）", "スクエア型の装置"])
 def test_a_head_then_a_common_word_gets_no_branch(text):
     assert found("facility-compound", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("患者は南大東村字在所に住む", "南大東村字在所"),
+        ("本籍 長野県下伊那郡阿智村大字智里 1234番地", "大字智里 1234番地"),
+        ("自宅：那覇市首里石嶺町四丁目 ２１５番地の３", "２１５番地の３"),
+    ],
+)
+def test_a_hamlet_takes_its_village_and_lot_and_a_lot_its_branch(text, address):
+    assert any(address in value for value in masked_as("ADDRESS", text)), masked(text)
+
+
+def test_an_age_after_a_hamlet_and_a_space_is_no_lot():
+    assert found("hamlet", "字東浜 88歳") == ["字東浜"]

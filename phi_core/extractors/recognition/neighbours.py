@@ -46,6 +46,7 @@ _WRAPPED = re.compile(
     r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
     rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
 )  # (not a label then a telephone number: 電話03-…)
+_LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
 _POSTAL = re.compile(r"[0-9０-９]{3}[-－‐][0-9０-９]{4}")
@@ -81,6 +82,9 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = _postal_then_address(text, sorted(spans, key=lambda c: c.start))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        if text.endswith(("番地", "番"), span.start, span.end):
+            branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
+            tail = branch.end() if branch else tail
         wrapped = _WRAPPED.match(text, span.end)
         if wrapped and tail == span.end:
             # "新富町2丁目⏎      14-3 コーポ新富 201": the form wrapped the address onto an indented line.
