@@ -265,3 +265,19 @@ def test_a_hamlet_takes_its_village_and_lot_and_a_lot_its_branch(text, address):
 
 def test_an_age_after_a_hamlet_and_a_space_is_no_lot():
     assert found("hamlet", "字東浜 88歳") == ["字東浜"]
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("routed to 医療福祉相談室 per protocol.", "医療福祉相談室"),
+        ("transferred from 救命救急センター at 3am", "救命救急センター"),
+    ],
+)
+def test_a_japanese_unit_after_an_english_word_of_movement(text, unit):
+    assert unit in found("department-unit", "x\n" + text)
+
+
+@pytest.mark.parametrize("text", ["moved to 待合室 to wait", "back to 診察室 2", "went to 公園 today"])
+def test_a_room_anyone_uses_after_a_word_of_movement_is_no_unit(text):
+    assert found("department-unit", "x\n" + text) == []

@@ -39,7 +39,10 @@ _ER = re.compile(
 )
 # ER after a word of movement in English is where the patient came from or went, whatever follows
 # (admission (from ER 03:12), transferred to ER): the oestrogen receptor is never "from ER".
-_ER_MOVED = re.compile(r"(?<![A-Za-z])(?i:from|to|via) (?P<er>ER)(?![A-Za-z0-9])")
+_ER_MOVED = re.compile(
+    r"(?<![A-Za-z])(?i:from|to|via) (?:(?P<er>ER)(?![A-Za-z0-9])"
+    rf"|(?P<unit>[{KANJI}{KATAKANA}・]{{2,10}}(?:室|部|センター))(?![{KANJI}{KATAKANA}]))"
+)  # and a unit of the hospital in Japanese in English text: routed to 医療福祉相談室
 # A clinic whose name joins a department's stem and what it treats by a dot (皮膚・性感染症外来, 呼吸器・禁煙外来).
 _DOTTED_CLINIC = re.compile(
     rf"(?<![{KANJI}{KATAKANA}・])(?P<first>[{KANJI}{KATAKANA}]{{1,8}})・[{KANJI}{KATAKANA}]{{1,10}}外来(?![{KANJI}])"
@@ -145,11 +148,15 @@ class DepartmentUnitRecognizer(Recognizer):
                 if stem and _department_stem(stem, departments):
                     found.append(Candidate(m.end() - len(stem) - 2, m.end(), "DEPARTMENT", RANK_SUPPLEMENT))
             found.extend(_clinics_by_joins(text, departments))
-        if "ER" in text:
+        if "ER" in text or " to " in text or "from " in text or "via " in text:
             for m in _ER.finditer(text):
                 if m.start() > first_line_end:
                     found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
-            found.extend(Candidate(*m.span("er"), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ER_MOVED.finditer(text))
+            found.extend(
+                Candidate(*m.span("er" if m.group("er") else "unit"), "DEPARTMENT", RANK_SUPPLEMENT)
+                for m in _ER_MOVED.finditer(text)
+                if m.group("er") or not m.group("unit").endswith(_NOT_UNIT_ROOMS)
+            )
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
         if "病棟" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _CODED_WARD.finditer(text))
