@@ -33,7 +33,7 @@ SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "�
 FACILITY_HEADS: tuple[str, ...] = (
     "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
     "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー", "園",
-    "ホスピス", "療養所", "作業所", "プラザ", "検診協会", "健診協会", "予防医学協会", "労働衛生協会", "ホーム",
+    "ホスピス", "療養所", "作業所", "プラザ", "スクエア", "検診協会", "健診協会", "予防医学協会", "労働衛生協会", "ホーム",
 )  # fmt: skip
 # Words that make 園 a park, a garden, a school or a farm, not a home or a day centre (わかば園).
 NOT_CARE_GARDENS: tuple[str, ...] = (
@@ -59,3 +59,16 @@ PRACTICE_SPECIALTIES: tuple[str, ...] = (
 # Hospital groups whose word alone names a hospital after its place, as staff say it: 横浜労災, 熊本日赤,
 # 名古屋第二赤十字 (not 労災保険, 日赤病院: a word runs on).
 HOSPITAL_GROUPS: tuple[str, ...] = ("日赤", "赤十字", "労災", "済生会", "徳洲会", "厚生連")
+# Kanji that make 字 a word of writing, not a hamlet (字幕, 字体, 字数 ...): 字 + one of these.
+WORDS_OF_WRITING: frozenset[str] = frozenset("幕 体 数 句 義 面 形 間 母 画 典 源 音 訓 解 書".split())
+# Kinds of place written right before a name in quotes (メディカルフィットネス「ウェルネススクエア北浜」,
+# 近医「まちかど内科」, 簡易宿泊所「しおん荘」): the quoted words are the place's own name. Where a person
+# stays is part of an address; the rest are places of care or of health.
+KINDS_BEFORE_QUOTED_CARE: tuple[str, ...] = (
+    "フィットネス", "スポーツジム", "ジム", "近医", "前医", "施設", "事業所", "薬局", "ホーム", "クリニック", "病院",
+    "医院", "診療所", "ステーション", "デイサービス", "デイケア", "センター", "整骨院", "接骨院", "治療院",
+)  # fmt: skip
+KINDS_BEFORE_QUOTED_LODGING: tuple[str, ...] = (
+    "宿泊所", "宿泊施設", "別荘", "ホテル", "旅館", "民宿", "寮", "社宅", "シェルター", "ゲストハウス", "アパート",
+    "マンション",
+)  # fmt: skip

@@ -1,5 +1,6 @@
 """What stands right after a found value and belongs with it, in any kind of document.
 
+- A postal code and the address after it, across a line break, are one address.
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
   the guidelines put a room inside an address into the address; also when the
   block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.chars import KANJI
 
 _BUILDING_ROOM = re.compile(
     r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９]{1,5}(?:号室|号|室)(?=[\s、。,，）)]|$)"
@@ -37,8 +39,36 @@ _DAMAGED_BLOCK = re.compile(
 )
 
 
-# An address wrapped onto the next line, indented, that goes on with its block number.
-_WRAPPED = re.compile(r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])")
+# An address wrapped onto the next line, indented, that goes on with its block number; or, as a scan
+# or a narrow form breaks it, that goes on with the end of its town's name and then the block number
+# (大阪市城東区今福⏎東l-4-22 ｺｰﾎﾟ今福 2O3).
+_WRAPPED = re.compile(
+    r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
+    rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
+)  # (not a label then a telephone number: 電話03-…)
+_LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
+# A postal code and the address after it on the next line or after a space are one address
+# (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
+_POSTAL = re.compile(r"[0-9０-９]{3}[-－‐][0-9０-９]{4}")
+_POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
+
+
+def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category in ("ADDRESS", "FACILITY_ADDRESS")
+            and span.category in ("ADDRESS", "FACILITY_ADDRESS")
+            and _POSTAL.fullmatch(text, prev.start, prev.end)
+            and prev.end < span.start
+            and _POSTAL_GAP.fullmatch(text, prev.end, span.start)
+        ):
+            out[-1] = prev._replace(end=span.end, category=span.category)
+            continue
+        out.append(span)
+    return out
 
 
 def _damaged_tail(text: str, end: int) -> int:
@@ -49,16 +79,21 @@ def _damaged_tail(text: str, end: int) -> int:
 
 
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = sorted(spans, key=lambda c: c.start)
+    out = _postal_then_address(text, sorted(spans, key=lambda c: c.start))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        if text.endswith(("番地", "番"), span.start, span.end):
+            branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
+            tail = branch.end() if branch else tail
         wrapped = _WRAPPED.match(text, span.end)
         if wrapped and tail == span.end:
             # "新富町2丁目⏎      14-3 コーポ新富 201": the form wrapped the address onto an indented line.
             tail = max(span.end, _damaged_tail(text, wrapped.end()))
-        if tail > span.end and not any(span.end <= s.start < tail for s in out):
+        # What the rules read inside the wrapped line (東l-4-22 as an identifier) is part of the address.
+        inside = [s for s in out if wrapped and span.end <= s.start and s.end <= tail]
+        if tail > span.end and not any(span.end <= s.start < tail for s in out if s not in inside):
             grown = span._replace(end=tail)
-            out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
+            out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
             continue
         m = _BUILDING_ROOM.match(text, span.end) or _BUILDING_AT_LINE_END.match(text, span.end)
         if not m or "\n" in m.group():

@@ -28,7 +28,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import KANJI, KATAKANA
+from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -36,6 +36,22 @@ _CLINIC = re.compile(rf"(?<![{KANJI}{KATAKANA}])(?P<stem>[{KANJI}{KATAKANA}]{{1,
 _ER = re.compile(
     r"(?<![A-Za-z0-9\-/])ER(?![A-Za-z0-9+\-−/%＋(（])"
     r"(?![ \u3000]*[:：]?[ \u3000]*(?:[0-9０-９＋+\-−(（]|陽性|陰性|強陽性|弱陽性|status|positive|negative|Allred|J-?Score))"
+)
+# ER after a word of movement in English is where the patient came from or went, whatever follows
+# (admission (from ER 03:12), transferred to ER): the oestrogen receptor is never "from ER".
+_ER_MOVED = re.compile(
+    r"(?<![A-Za-z])(?i:from|to|via) (?:(?P<er>ER)(?![A-Za-z0-9])"
+    rf"|(?P<unit>[{KANJI}{KATAKANA}・]{{2,10}}(?:室|部|センター))(?![{KANJI}{KATAKANA}]))"
+)  # and a unit of the hospital in Japanese in English text: routed to 医療福祉相談室
+# A clinic whose name joins a department's stem and what it treats by a dot (皮膚・性感染症外来, 呼吸器・禁煙外来).
+_DOTTED_CLINIC = re.compile(
+    rf"(?<![{KANJI}{KATAKANA}・])(?P<first>[{KANJI}{KATAKANA}]{{1,8}})・[{KANJI}{KATAKANA}]{{1,10}}外来(?![{KANJI}])"
+)
+# Any clinic (依存症外来, 禁煙外来, 物忘れ外来) right after a facility's name or as the value of a place label
+# (北浜中央病院 呼吸器・禁煙外来, 場所：依存症外来 集団療法室): the writers mark it there.
+_CLINIC_BESIDE = re.compile(
+    rf"(?:(?:病院|クリニック|医院|診療所|センター)[ \u3000]|(?:場所|部署|所属|受診先|紹介先|診療科)[ \u3000]*[:：][ \u3000]*)"
+    rf"(?P<clinic>[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}{HIRAGANA_LETTERS}・]{{1,11}}?外来)(?![{KANJI}])"
 )
 _SHORT = re.compile(
     rf"(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内|総診)"
@@ -96,6 +112,20 @@ def _department_stem(stem: str, departments: frozenset[str]) -> bool:
     return False
 
 
+def _clinics_by_joins(text: str, departments: frozenset[str]) -> list[Candidate]:
+    found = []
+    if "・" in text:
+        for m in _DOTTED_CLINIC.finditer(text):
+            first = m.group("first")
+            if first.endswith("科") or _department_stem(first, departments):
+                found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
+    for m in _CLINIC_BESIDE.finditer(text):
+        clinic = m.group("clinic")
+        if clinic[:-2] not in _NOT_STEMS and clinic[0] not in _GENERIC_BEFORE and not clinic.startswith("・"):
+            found.append(Candidate(*m.span("clinic"), "DEPARTMENT", RANK_SUPPLEMENT))
+    return found
+
+
 @register
 class DepartmentUnitRecognizer(Recognizer):
     name: ClassVar[str] = "department-unit"
@@ -117,10 +147,16 @@ class DepartmentUnitRecognizer(Recognizer):
                     continue  # a title names the document's kind; a waiting room is a place, not a unit
                 if stem and _department_stem(stem, departments):
                     found.append(Candidate(m.end() - len(stem) - 2, m.end(), "DEPARTMENT", RANK_SUPPLEMENT))
-        if "ER" in text:
+            found.extend(_clinics_by_joins(text, departments))
+        if "ER" in text or " to " in text or "from " in text or "via " in text:
             for m in _ER.finditer(text):
                 if m.start() > first_line_end:
                     found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
+            found.extend(
+                Candidate(*m.span("er" if m.group("er") else "unit"), "DEPARTMENT", RANK_SUPPLEMENT)
+                for m in _ER_MOVED.finditer(text)
+                if m.group("er") or not m.group("unit").endswith(_NOT_UNIT_ROOMS)
+            )
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
         if "病棟" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _CODED_WARD.finditer(text))

@@ -53,7 +53,8 @@ _AFTER = (
     rf"|{'|'.join(SERVICES)})"
 )
 # A service or clinic written onto its department is one unit of record with it (精神科デイケア, 婦人科外来).
-_UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|{'|'.join(SERVICES)}")
+# A centre of the hospital named by its department is the department's unit (肥満外科センター, 消化器内科センター).
+_UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|センター(?![{KATAKANA}])|{'|'.join(SERVICES)}")
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
 # A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
@@ -180,4 +181,16 @@ class DepartmentWordRecognizer(Recognizer):
             if ward:  # 外科2病棟, 婦人科外来, 精神科デイケア: the ward, clinic or service is the unit of record
                 found.remove(cand)
                 found.append(cand._replace(end=ward.end() if ward.re is _UNIT_SUFFIX else cand.end + ward.end()))
-        return sorted(found)
+        return _dotted_units(text, sorted(found))
+
+
+def _dotted_units(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Two units joined by a dot are one unit of record: 形成外科・熱傷センター, 消化器内科・肝臓内科."""
+    out: list[Candidate] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end + 1 == cand.start and text[prev.end] in "・･":
+            out[-1] = prev._replace(end=max(prev.end, cand.end))
+            continue
+        out.append(cand)
+    return out

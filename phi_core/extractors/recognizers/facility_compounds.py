@@ -258,10 +258,13 @@ _BRANCH_END = re.compile(rf"(?:{_BOUNDARY}|{_PARTICLE_THEN_WORD})")
 
 
 def _place_branch(text: str, morphemes: list[Morpheme], starts: list[int], end: int) -> int | None:
-    """Where a place SudachiDict knows, glued after the head as a branch, ends: ヒアリングプラザ松戸,
-    さくらクリニック銀座 (not センター長, a word that runs on: 病院横浜市)."""
+    """Where a place or another proper noun SudachiDict knows, glued after the head as a branch or the
+    family that runs it, ends: ヒアリングプラザ松戸, さくらクリニック銀座, ウェルネススクエア北浜 (北浜 is known as a
+    family name) (not センター長, a word that runs on: 病院横浜市)."""
     index = bisect_right(starts, end) - 1
-    if index < 0 or morphemes[index].start != end or not morphemes[index].is_place:
+    if index < 0 or morphemes[index].start != end:
+        return None
+    if not (morphemes[index].is_place or morphemes[index].pos[1] == "固有名詞"):
         return None
     if morphemes[index].surface.endswith(("都", "道", "府", "県", "市", "区", "町", "村", "郡")):
         return None  # an address starts there (病院横浜市…), not a branch

@@ -32,6 +32,9 @@ _CLINIC = re.compile(
     rf"(?:[{KANJI}]{{0,8}}|[{KANJI}]{{1,3}}の)(?:{'|'.join(_KINDS + _SPECIALTIES)})(?:[・･][{KANJI}]{{1,6}}?科)*",
     re.MULTILINE,
 )
+# A unit of the clinic glued after it whose first kanji is 病 (くすのき医院病児保育室): with the unit the name
+# is one place; alone, the name then 病 reads as a disease named after a person (橋本病) and is let go.
+_SICK_CHILD_UNIT = re.compile(rf"病[{KANJI}]{{1,5}}(?:室|ルーム|センター)")
 _SENTENCE_WORDS = ("ついて", "おいて", "あたり", "よって", "かけて", "むけて", "わたり", "とも", "つき", "より", "して")
 
 
@@ -51,5 +54,6 @@ class KanaClinicRecognizer(Recognizer):
                 continue
             if name.endswith(_PARTICLE_ENDINGS):
                 continue
-            found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+            unit = _SICK_CHILD_UNIT.match(text, m.end())
+            found.append(Candidate(m.start(), unit.end() if unit else m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found

@@ -7,7 +7,8 @@ What makes the chain an address and not a list of names is its shape: a block
 number of two or three parts, and after it a postal code, a ward or city
 word (-ku, -shi, -cho, City) or a prefecture. A building and a room written
 before the block number belong to it (guidelines: the building and room are
-part of the address). Where a visitor stays is an address too when the room is
+part of the address), and so does a building named by its kind with a bare room number
+("Hotel Mets Chiba-Chuo 712, 2-1-5 Chuo, Chuo-ku, Chiba"). Where a visitor stays is an address too when the room is
 written after it: "staying at Hotel Kamogawa Terrace, Room 1418".
 """
 
@@ -27,8 +28,17 @@ _PLACE = rf"{_WORD}(?: {_WORD}){{0,3}}"
 _ROOM = r"(?:Room|Rm\.?|Apt\.?|Unit|Flat|#) ?[0-9]{1,5}[A-Z]?"
 _BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}"
 _POSTAL = r"〒?[0-9]{3}-[0-9]{4}"
+# A building named by its kind, then its room with or without the word (Hotel Mets Chiba-Chuo 712,
+# Sakura Heights Room 203,) before the block number: the room is part of the address.
+_BUILDING_KINDS = (
+    r"Hotel|Inn|Hostel|Ryokan|Guesthouse|Residence|Residences|Heights|Mansion|Apartments?|Tower|Court|Villa"
+    r"|House|Building|Bldg\.?|Plaza|Haitsu|Corpo|Dormitory|Dorm"
+)
+_BUILDING_ROOM = (
+    rf"(?:{_WORD} ){{0,3}}(?:{_BUILDING_KINDS})(?: {_WORD}){{0,3}},? (?:(?:Room|Rm\.?|#) ?)?[0-9]{{1,5}}[A-Z]?,? "
+)
 _CHAIN = re.compile(
-    rf"(?<![A-Za-z0-9\-])(?:(?:{_ROOM}),? )?(?:{_PLACE},? )?{_BLOCK},? {_PLACE}(?:, {_PLACE}){{0,4}}"
+    rf"(?<![A-Za-z0-9\-])(?:{_BUILDING_ROOM}|(?:(?:{_ROOM}),? )?(?:{_PLACE},? )?){_BLOCK},? {_PLACE}(?:, {_PLACE}){{0,4}}"
     rf"(?:,? {_POSTAL})?(?:,? Japan)?(?![A-Za-z0-9])"
 )
 # Where a visitor stays, with the room: "Hotel Kamogawa Terrace, Room 1418", "Sakura Inn #12".

@@ -5,6 +5,8 @@
 - a ward code before a room number, as a table writes where a patient lies: 6N / 603, 7E／712 (4W / 511
   reads as four watts to the allow-list and stays unmasked);
 - a ward by floor and wing with its department in brackets, one place: 5階西（産科）, 6東（小児科病棟）;
+- a ward by wing then floor, apart or glued, before its room or with the word ward: 西 2階 218号室, 東4階病棟
+  (not a place in a sentence: 検査室は西2階です);
 - an intensive care unit with the department that runs it glued before it: 救命ICU, 小児ICU, 外科HCU
   (not 当院ICU, 術後ICU: a word that says which hospital or when);
 - a ward or unit with another unit's letters or its specialty in brackets, one place: 4階東(CCU),
@@ -39,6 +41,10 @@ _UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
 _WARD_WITH_DEPARTMENT = re.compile(
     rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}(?:階|F)?[東西南北](?:病棟)?[（(](?:[{KANJI}{KATAKANA}・]{{1,10}}?(?:科|病棟)|[{KANJI}]{{1,5}}器|{_UNITS})[)）]"
     rf"|(?<![A-Za-z])(?:{_UNITS})[{KANJI}]{{0,4}}[（(](?:{_UNITS})[)）]"
+)
+_WING_THEN_FLOOR = re.compile(
+    rf"(?<![{KANJI}{KATAKANA}])[東西南北][ \u3000]?[{DIGIT}]{{1,2}}階"
+    rf"(?:病棟|(?=[ \u3000]{{1,3}}[{DIGIT}]{{3,4}}(?:号室|号)?(?![{DIGIT}.．:：/／\-年月日時分歳才円]))|(?=[ \u3000]*[-－/／][ \u3000]*[{DIGIT}]{{3,4}}(?![{DIGIT}])))"
 )
 # A ward code in English: before the word ward (5W ward) or after a specialty word (Pediatrics 5A).
 _ENGLISH_CODE = re.compile(
@@ -93,6 +99,8 @@ class WardCodeRecognizer(Recognizer):
             spans.extend(m.span() for m in _CODE_BEFORE_ROOM.finditer(text))
         if "（" in text or "(" in text:
             spans.extend(m.span() for m in _WARD_WITH_DEPARTMENT.finditer(text))
+        if "階" in text:
+            spans.extend(m.span() for m in _WING_THEN_FLOOR.finditer(text))
         if "CU" in text:
             departments = load_allow_list().departments
             for m in _PREFIXED_UNIT.finditer(text):

@@ -1,0 +1,40 @@
+"""A place's own name in quotes right after its kind: メディカルフィットネス「ウェルネススクエア北浜」 (recall-first).
+
+A form or a letter writes what kind of place it is and then its name in quotes
+(近医「まちかど内科」, 簡易宿泊所「しおん荘」, 院外薬局「そよかぜ薬局 相模が丘店」). The quoted
+words are the name whatever they end in, and the facility recognizers, which
+read a name by its head noun, miss a name without one. A lodging is where
+the person stays: an address. A quote after other words (講演「…」, 愛称「…」,
+サロン「ひだまりの会」) is a title or a group's name, left to the others; and a
+quote that holds a sentence is no name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.organisations import KINDS_BEFORE_QUOTED_CARE, KINDS_BEFORE_QUOTED_LODGING
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KINDS = sorted(KINDS_BEFORE_QUOTED_CARE + KINDS_BEFORE_QUOTED_LODGING, key=len, reverse=True)
+_QUOTED = re.compile(rf"(?P<kind>{'|'.join(_KINDS)})[ \u3000]?[「『](?P<name>[^」』\n。、，,？?！!]{{2,24}})[」』]")
+
+
+@register
+class QuotedPlaceRecognizer(Recognizer):
+    name: ClassVar[str] = "quoted-place"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME", "ADDRESS")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        if "「" not in text and "『" not in text:
+            return []
+        found = []
+        for m in _QUOTED.finditer(text):
+            category = "ADDRESS" if m.group("kind") in KINDS_BEFORE_QUOTED_LODGING else "HOSPITAL_NAME"
+            found.append(Candidate(*m.span("name"), category, RANK_SUPPLEMENT))
+        return found
