@@ -34,7 +34,7 @@ _DR_RE = re.compile(
 # さま in kana counts after kanji only (宮坂さま; not さまざま, みなさま).
 _HONORIFIC_RE = re.compile(
     honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま",)))
-    + f"|(?<=[{KANJI}])さま(?!ざ)|Dr(?![A-Za-z.])"
+    + f"|さま(?<=[{KANJI}]さま)(?!ざ)|Dr(?![A-Za-z.])"
 )
 _PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
