@@ -86,10 +86,11 @@ _AGE_AFTER_TITLED_NAME = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
 )
 # Not a length of time in French (depuis 2 ans, il y a 3 ans, pendant 5 ans).
-_AGE_FOREIGN = re.compile(
-    r"(?<!depuis )(?<!il y a )(?<!pendant )(?<![0-9.,])[0-9]{1,3}[ \u00a0]?(?:ans|años|anos|anni|Jahre|jaar|tuổi|岁|세)(?![A-Za-z])"
-)
 _FOREIGN_UNITS = ("ans", "años", "anos", "anni", "Jahre", "jaar", "tuổi", "岁", "세")
+_AGE_FOREIGN = re.compile(
+    r"(?<!depuis )(?<!il y a )(?<!pendant )(?<![0-9.,])[0-9]{1,3}[ \u00a0]?"
+    rf"(?:{'|'.join(_FOREIGN_UNITS)})(?![A-Za-z])"
+)
 # Not a count of men and women (男 18 女 12, 計 30 男 18).
 _AGE_BEFORE_SEX = re.compile(
     r"(?:^|(?<=[\s|│,、/（(・]))(?<![男女計] )(?<![男女計])(?P<n>[1-9][0-9]{1,2})[ ]?[男女](?![0-9０-９性子児]|[ \u3000]?[0-9０-９])",
