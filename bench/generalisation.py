@@ -151,6 +151,21 @@ def measure(reports: list[Report], extract: Callable[[str], list[Span]]) -> dict
     }
 
 
+def throughput(texts: list[str], extract: Callable[[str], list[Span]], repeat: int) -> float:
+    """Documents per CPU second, from the fastest of ``repeat`` passes.
+
+    Other processes on a shared machine only ever slow a pass down (cache and
+    scheduler noise), so the fastest pass is the closest to the code's own cost.
+    """
+    fastest = float("inf")
+    for _ in range(max(1, repeat)):
+        started = time.process_time()
+        for text in texts:
+            extract(text)
+        fastest = min(fastest, time.process_time() - started)
+    return len(texts) / fastest if fastest else float("inf")
+
+
 def fmt(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:.3f}"
 
@@ -164,6 +179,7 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses and spurious spans per profile")
     parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
     parser.add_argument("--profile", action="append", help="measure only these profiles")
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the speed documents; the fastest counts")
     parser.add_argument("--only-final", help="of the held-out sets, measure only this one (e.g. blind-final5)")
     parser.add_argument(
         "--no-final",
@@ -205,11 +221,15 @@ def main() -> int:
         if args.misses:
             for doc, value in found[: args.misses]:
                 print(f"      spurious {doc} {value!r}")
-    print(f"speed ({len(speed_docs)} documents from the sets above, CPU time of this process)")
+    print(
+        f"speed ({len(speed_docs)} documents from the sets above, CPU time of this process, "
+        f"fastest of {args.repeat} passes)"
+    )
+    texts = [r.text for r in speed_docs]
     for name, extract in chosen.items():
-        m = measure(speed_docs, extract)
         target = 500 if name == "balanced" else 30
-        print(f"  {name:<20} {m['docs_per_s']:,.0f} documents per second per core (target >= {target})")
+        rate = throughput(texts, extract, args.repeat)
+        print(f"  {name:<20} {rate:,.0f} documents per second per core (target >= {target})")
     return 0
 
 

@@ -22,14 +22,33 @@ class NlpUnavailable(RuntimeError):
     """A language resource is not installed; the message says what to run."""
 
 
+# Modules found once stay found for the life of the process; a missing one is
+# looked for again, so installing it while the app runs is noticed. The search
+# walks sys.path on disk and ran thousands of times per batch of documents.
+_found: set[str] = set()
+
+
 def _installed(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
+    if module in _found:
+        return True
+    if importlib.util.find_spec(module) is None:
+        return False
+    _found.add(module)
+    return True
+
+
+_edition: list[str] = []
 
 
 def sudachi_dictionary_name() -> str | None:
     """The installed SudachiDict edition this process uses, or None."""
+    # The first edition found is the one the process loads (and keeps), so it
+    # need not be looked for again; the missing larger editions would be.
+    if _edition:
+        return _edition[0]
     for edition in SUDACHI_DICTIONARIES:
         if _installed(f"sudachidict_{edition}"):
+            _edition.append(edition)
             return edition
     return None
 
