@@ -261,4 +261,31 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "of 12 kinds in no other set: headache, varicose veins, prosthetics and orthotics, wheelchair seating, "
         "antimicrobial stewardship, free or low-cost care (held out until it was spent after one final look; development data since)",
     ),
+    BuiltinDataset(
+        "blind-final18",
+        CORPUS_DIR / "blind-final18.jsonl",
+        INDEPENDENT,
+        "An eighteenth held-out set, written by a helper who never read the recognizers, of 12 kinds in no other set "
+        "from radiology's own work: critical-result calls and addenda, the imaging media desk, peer review, pregnancy "
+        "dose counselling, portable radiography, contrast premedication (final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
+        "blind-final19",
+        CORPUS_DIR / "blind-final19.jsonl",
+        INDEPENDENT,
+        "A nineteenth held-out set, written beside blind-final18 by another helper who never read the recognizers, "
+        "of 12 kinds in no other set: aviation and driver fitness, driving after illness, domestic violence and "
+        "sexual assault care, hand therapy, a gender identity clinic, a mountain clinic (final measurement only)",
+        held_out=True,
+    ),
+    BuiltinDataset(
+        "blind-final20",
+        CORPUS_DIR / "blind-final20.jsonl",
+        INDEPENDENT,
+        "A twentieth held-out set, written beside blind-final18 by a third helper who never read the recognizers, "
+        "of 12 kinds in no other set: seafarers' care, hot spring therapy, clinical psychology, nursing students' "
+        "practicum, work and treatment balance, low vision rehabilitation (final measurement only)",
+        held_out=True,
+    ),
 )
