@@ -31,7 +31,7 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import UNIFIED_KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
     ENGLISH_RELATIONS,
     LATIN_LEADING_TITLES,
@@ -78,11 +78,16 @@ _INITIALS = re.compile(
 # Particles inside a name: Abdul Rahman bin Ismail, Ludwig van Beethoven, Maria da Silva.
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|das|al)"
 _CAPITALISED_RUN = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: (?:{_PARTICLE} )?{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: (?:{_PARTICLE} ){{0,2}}{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
-# Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA".
+# A family name that starts with its particle, written alone: "当直 de Vries", "cc van den Berg".
+_PARTICLE_FIRST = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?:van|von|de|da|di|du|del|della|dos|das)(?: der| den)? (?P<family>{_CAP})"
+    rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}'’])"
+)
+# Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA", "Hendrik de VRIES".
 _FAMILY_LAST = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}}(?: {_PARTICLE}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # After an English title, capitalised words are a name whatever the dictionary says:
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
@@ -144,6 +149,8 @@ _CAPITALS_BEFORE_HONORIFIC = re.compile(
 )
 # A title, an honorific or a post after a Latin name (Sánchez 先生, Tupou 選手, Smith 主任).
 _JAPANESE_TITLES = alternation(words("person", "clinician") + POSTS_AFTER_NAME)
+_JAPANESE_TITLE_NEXT = re.compile(_JAPANESE_TITLES)
+_JAPANESE_WORD_NEXT = re.compile(f"[{UNIFIED_KANJI}{FULL_WIDTH_KATAKANA}{HIRAGANA_LETTERS}]")
 # A Latin name before a Japanese honorific or title: "Sánchez 先生", "Kowalski さん", "Lim 様".
 _BEFORE_HONORIFIC = re.compile(
     rf"(?<![A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
@@ -196,6 +203,12 @@ class LatinNameRecognizer(Recognizer):
                 )
                 span = (m.start("name"), end)
                 (relatives if m.group("relation") else logins).add(span)
+        for m in _PARTICLE_FIRST.finditer(folded):
+            # A Japanese word glued after it makes an eponym (de Quervain腱鞘炎, van der Waals力); a title does not.
+            if _JAPANESE_WORD_NEXT.match(folded, m.end()) and not _JAPANESE_TITLE_NEXT.match(folded, m.end()):
+                continue
+            if _unknown_word(by_start, m.start("family")):
+                logins.add(m.span())
         for m in _SALUTATION.finditer(folded):
             if not set(m.group("name").split()) & _ADDRESSED_GROUPS:
                 logins.add(m.span("name"))  # not "Dear Colleague", "Dear Sir"
