@@ -41,14 +41,16 @@ from phi_core.nlp.morphemes import Morpheme
 NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 
 _HONORIFIC = alternation(words("person", "clinician", "letter", "position", "latin"))
-# What may follow a name: white space, punctuation, an honorific or title, the end.
-_END = rf"(?=[\s、。,.，．()（）/／:：\]」』|｜]|{_HONORIFIC}|$)"
+# What may follow a name: white space, punctuation, an honorific or title, the end;
+# a middle dot ends a name in a list of names (千葉 礼・江頭 瑞穂).
+_END = rf"(?=[\s、。,.，．()（）/／:：\]」』|｜・･]|{_HONORIFIC}|$)"
 _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{1,3}}[子江代枝恵美]|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
 )
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
-_HONORIFIC_NEXT = re.compile(alternation(words("person")))
+_PERSON_HONORIFICS = words("person")
+_HONORIFIC_NEXT = re.compile(alternation(_PERSON_HONORIFICS))
 # A row of a list of patients: the name, then the age (大城 ちか　92　F); a kana word there is the given
 # name whatever else the dictionary reads it as (ちか is also an adverb).
 _AGE_NEXT = re.compile(r"[ \u3000\t]+[0-9０-９]{1,3}(?![0-9０-９])")
@@ -134,10 +136,14 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         )
         if after and after.end() <= limit and (all(is_kanji(ch) for ch in family) or kana_pair):
             word = after.group("w")
-            if word not in _TITLES and (
-                kana_pair
-                or _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w")))
-                or (_AGE_NEXT.match(text, after.end()) and not is_kanji(word[0]))
+            if (
+                word not in _TITLES
+                and not word.startswith(_PERSON_HONORIFICS)
+                and (
+                    kana_pair
+                    or _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w")))
+                    or (_AGE_NEXT.match(text, after.end()) and not is_kanji(word[0]))
+                )
             ):
                 out[i] = span = span._replace(end=after.end())
                 continue

@@ -1,0 +1,59 @@
+"""Names of the twelfth round (blind-final16, blind-final17): forms and the look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import found, masked, values
+
+_NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
+
+
+def _names(text: str) -> list[str]:
+    return [v for v, c in masked(text) if c in _NAMES]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "参加者\n - 森 ことね (15) 術後2年",
+            "森 ことね",
+        ),  # a family name that is a word, a given name no dictionary lists
+        ("生徒氏名 小野寺 かのん（ふりがな おのでら かのん）", "小野寺 かのん"),
+        ("5/2|上野 颯真|2|ムコダイン", "上野 颯真"),  # a place that is also a family name, in a table cell
+        ("Night midwife: 宮城 さち", "宮城 さち"),
+        ("出席：MSW 千葉 礼・江頭 瑞穂", "千葉 礼"),  # the first name of a list joined by a middle dot
+        ("報告先 当直医 Hendrik de VRIES", "Hendrik de VRIES"),  # a particle before a family name in capitals
+        ("受信：当直 de Vries\n11/25 18:06", "de Vries"),  # a family name that starts with its particle
+        ("説明者：薬剤師 柳瀬、看護師 Ng Thi Lan", "Ng Thi Lan"),  # a Latin name of three words after a post
+    ],
+)
+def test_names_of_the_twelfth_round(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "林 から連絡あり。",  # a particle after a family-name word
+        "森 なし",
+        "杉本 さんは 12月から",  # an honorific where a given name would stand
+        "de Quervain腱鞘炎の術後",  # eponyms glued to the disease
+        "van der Waals力",
+        "von Willebrand病の疑い",
+    ],
+)
+def test_look_alikes_of_the_twelfth_round(text):
+    assert all(" " not in n for n in _names(text))  # 杉本 alone may stay a name
+
+
+def test_the_unknown_given_name_recognizer_needs_a_listed_family_name():
+    # 検体 is no family name, ことね no word: nothing; 堀之内 is one: the pair.
+    assert found("unknown-given-name", "検体 ことね") == []
+    assert found("unknown-given-name", "堀之内 ことね") == ["堀之内 ことね"]
+    assert found("unknown-given-name", "上野 駅前で転倒") == []  # a word the dictionary knows
+
+
+def test_a_post_before_capital_abbreviations_does_not_make_them_a_name():
+    assert not _names("本日、技師 MRI 担当。")
