@@ -27,6 +27,9 @@ def _names(text: str) -> list[str]:
         ("報告先 当直医 Hendrik de VRIES", "Hendrik de VRIES"),  # a particle before a family name in capitals
         ("受信：当直 de Vries\n11/25 18:06", "de Vries"),  # a family name that starts with its particle
         ("説明者：薬剤師 柳瀬、看護師 Ng Thi Lan", "Ng Thi Lan"),  # a Latin name of three words after a post
+        ("07  KIM MINSEO     D  D  O", "KIM MINSEO"),  # capitals alone in a row: a romaji word among them
+        ("12   スミス 空  男   9   ○", "スミス 空"),  # a katakana family name and a kanji given name
+        ("・説明：栗原 しほさん（児 N-2", "栗原 しほ"),  # the honorific glued after the given name stays out
     ],
 )
 def test_names_of_the_twelfth_round(text, name):
@@ -42,6 +45,10 @@ def test_names_of_the_twelfth_round(text, name):
         "de Quervain腱鞘炎の術後",  # eponyms glued to the disease
         "van der Waals力",
         "von Willebrand病の疑い",
+        "MEPM MIC ≥4 μg/mL",  # capitals the dictionary does not know, none of them read as a name
+        "#社会的処方 LINE WORKS トーク記録",
+        "0\nST ANALYSIS      Lead II",  # capitals after an occupation's letters
+        "カテーテル 内 へ",
     ],
 )
 def test_look_alikes_of_the_twelfth_round(text):

@@ -34,6 +34,7 @@ from phi_core.japanese.chars import (
     SPACE,
     is_kana,
     is_kanji,
+    is_katakana,
 )
 from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, STAFF_OCCUPATIONS, alternation, words
 from phi_core.nlp.morphemes import Morpheme
@@ -134,7 +135,9 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         kana_pair = bool(
             after and is_kana(family[0]) and is_kana(after.group("w")[0]) and _HONORIFIC_NEXT.match(text, after.end())
         )
-        if after and after.end() <= limit and (all(is_kanji(ch) for ch in family) or kana_pair):
+        # A katakana family name takes a kanji given name (ウィリアムズ 海): a child of two families' names.
+        katakana_kanji = bool(after and all(is_katakana(ch) for ch in family) and is_kanji(after.group("w")[0]))
+        if after and after.end() <= limit and (all(is_kanji(ch) for ch in family) or kana_pair or katakana_kanji):
             word = after.group("w")
             if (
                 word not in _TITLES

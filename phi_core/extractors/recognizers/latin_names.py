@@ -80,6 +80,12 @@ _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|da
 _CAPITALISED_RUN = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: (?:{_PARTICLE} ){{0,2}}{_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
+# Two to four words in capitals with nothing else to tell (LEE MINJUN, AL-SAYED OMAR in a row of a list):
+# a name when the dictionary knows every word only as a proper noun, or not at all.
+_UPPER_RUN = re.compile(
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: [{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?){{1,3}}"
+    rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+)
 # A family name that starts with its particle, written alone: "当直 de Vries", "cc van den Berg".
 _PARTICLE_FIRST = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?:van|von|de|da|di|du|del|della|dos|das)(?: der| den)? (?P<family>{_CAP})"
@@ -203,6 +209,21 @@ class LatinNameRecognizer(Recognizer):
                 )
                 span = (m.start("name"), end)
                 (relatives if m.group("relation") else logins).add(span)
+        for m in _UPPER_RUN.finditer(folded):
+            # A hyphenated word counts as unknown when one of its parts is (AL-SAYED).
+            words = [
+                [(m.start() + w.start() + p.start(), p.group()) for p in re.finditer(r"[^-]+", w.group())]
+                for w in re.finditer(r"[^ ]+", m.group())
+            ]
+            parts = [(start, part) for word in words for start, part in word]
+            # and one word must read as a name: a proper noun or romaji (not MEPM MIC, UICC TNM, LINE WORKS)
+            name_word = any(
+                _person(by_start.get(start)) or (len(part) >= 4 and _romaji_word(part)) for start, part in parts
+            )
+            if name_word and all(
+                any(_own_unknown_word(by_start, start, part) for start, part in word) for word in words
+            ):
+                logins.add(m.span())  # judged here word by word
         for m in _PARTICLE_FIRST.finditer(folded):
             # A Japanese word glued after it makes an eponym (de Quervain腱鞘炎, van der Waals力); a title does not.
             if _JAPANESE_WORD_NEXT.match(folded, m.end()) and not _JAPANESE_TITLE_NEXT.match(folded, m.end()):
@@ -252,6 +273,12 @@ _APOSTROPHE_NAME = re.compile(r"[A-Z]'[A-Za-z]{2,}")
 def _unknown_word(by_start: dict, start: int) -> bool:
     word = by_start.get(start)
     return word is None or word.oov or word.is_proper
+
+
+def _own_unknown_word(by_start: dict, start: int, part: str) -> bool:
+    """A word of its own the dictionary does not know, or knows only as a proper noun (not half of LINE WORKS)."""
+    word = by_start.get(start)
+    return word is not None and word.end == start + len(part) and (word.oov or word.is_proper)
 
 
 def _romaji_word(word: str) -> bool:

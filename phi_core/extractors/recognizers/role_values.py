@@ -77,7 +77,8 @@ _KANJI_FAMILY = f"[{UNIFIED_KANJI}々](?:[ノヶ]?[{UNIFIED_KANJI}々]){{0,3}}"
 # Any post made of kanji that ends in a person word names its holder next, listed or not
 # (診療情報管理士 ラミレス 香, 視能訓練士 Okafor).
 _KANJI_POST = f"[{UNIFIED_KANJI}]{{1,7}}[士師医員官]"
-_LATIN_WORD = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)"
+_LATIN_CAPITALISED = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_LATIN_WORD = rf"(?:{_LATIN_CAPITALISED}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
 _LATIN_PARTICLE = r"(?:de|da|di|du|dos|del|van|von|der|den|bin|binti|al|le|la)"
 _OCCUPATION_SPACE_NAME = re.compile(
     f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)}|{_KANJI_POST}|(?P<signoff>{alternation(SIGN_OFF_WORDS)}))[ \u3000]"
@@ -87,7 +88,8 @@ _OCCUPATION_SPACE_NAME = re.compile(
     f"|{_KATAKANA_PART}(?:[{MIDDLE_DOT} \u3000]{_KATAKANA_PART}){{0,2}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?"
     # Latin: up to four words, capitalised or in capitals, with the particles of a family name between or
     # before them (看護師 Ng Thi Lan, 当直医 Hendrik de VRIES, 当直 de Vries).
-    f"|(?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}(?: (?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}){{0,3}})"
+    # The first word is capitalised: capitals alone after ST or PT are as often an English heading (ST ANALYSIS).
+    f"|(?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_CAPITALISED}(?: (?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}){{0,3}})"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
     # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
     rf"(?=[）)、,，。\u3000]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}]))",

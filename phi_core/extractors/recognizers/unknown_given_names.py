@@ -55,7 +55,11 @@ class UnknownGivenNameRecognizer(Recognizer):
         text = doc.text
         found: list[Candidate] = []
         for m in _PAIR.finditer(text):
-            if can_be_surname(m.group("family")) and _unknown_given(m.group("given")):
-                start, end = m.span()
+            start, end = m.span()
+            given = m.group("given")
+            # しほさん: the honorific glued after the given name stays outside it
+            honorific = next((h for h in _HONORIFICS if given.endswith(h) and len(given) - len(h) >= 2), "")
+            given, end = given[: len(given) - len(honorific)], end - len(honorific)
+            if can_be_surname(m.group("family")) and _unknown_given(given):
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         return found
