@@ -29,7 +29,10 @@ def _names(text: str) -> list[str]:
         ("説明者：薬剤師 柳瀬、看護師 Ng Thi Lan", "Ng Thi Lan"),  # a Latin name of three words after a post
         ("07  KIM MINSEO     D  D  O", "KIM MINSEO"),  # capitals alone in a row: a romaji word among them
         ("12   スミス 空  男   9   ○", "スミス 空"),  # a katakana family name and a kanji given name
-        ("・説明：栗原 しほさん（児 N-2", "栗原 しほ"),  # the honorific glued after the given name stays out
+        ("・説明：栗原 しほさん（児 N-2", "栗原 しほ"),
+        ("11/18 13:52 森：面談の日程を確認しました", "森"),  # the speaker of a chat line, one kanji
+        ("減免額は医事課 沖 より別紙報告", "沖"),  # a member after a unit, then a particle
+        # the honorific glued after the given name stays out
     ],
 )
 def test_names_of_the_twelfth_round(text, name):
@@ -49,6 +52,8 @@ def test_names_of_the_twelfth_round(text, name):
         "#社会的処方 LINE WORKS トーク記録",
         "0\nST ANALYSIS      Lead II",  # capitals after an occupation's letters
         "カテーテル 内 へ",
+        "11/18 13:52 注：採血は翌朝",  # no family name before the colon
+        "外科病棟 計 12床",
     ],
 )
 def test_look_alikes_of_the_twelfth_round(text):

@@ -1,0 +1,52 @@
+"""A family name of one kanji where only a person stands: a chat line's speaker, a member of a unit.
+
+One kanji (陳, 森, 槙) is as often a common word as a family name, so the
+name recognizers leave it alone unless a title follows. Two places say
+"who" on their own:
+
+- the speaker of a line of a log or chat, after its time stamp and before a
+  colon (``11/18 13:52 陳：…``);
+- the member named after a unit of the hospital, set apart by spaces and
+  followed by a particle, a comma or the end of the line
+  (``医事課 森 より報告``, ``小児科 槙 に照会``).
+
+The kanji must be one the surname list or SudachiDict gives as a family name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import UNIFIED_KANJI
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KANJI = f"[{UNIFIED_KANJI}]"
+_SPEAKER = re.compile(
+    rf"^(?:[0-9]{{1,4}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{1,2}})?[ \u3000]+)?[0-9]{{1,2}}:[0-9]{{2}}[ \u3000]+"
+    rf"(?P<name>{_KANJI})[：:]",
+    re.MULTILINE,
+)
+_UNIT_MEMBER = re.compile(
+    rf"{_KANJI}[課科室部係棟局][ \u3000](?P<name>{_KANJI})(?=[ \u3000](?:より|から|に|が|へ|と)|[ \u3000]*$|、)",
+    re.MULTILINE,
+)
+
+
+@register
+class SingleKanjiNameRecognizer(Recognizer):
+    name: ClassVar[str] = "single-kanji-name"
+    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        for pattern in (_SPEAKER, _UNIT_MEMBER):
+            for m in pattern.finditer(text):
+                if can_be_surname(m.group("name")):
+                    found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        return found
