@@ -32,6 +32,7 @@ def _names(text: str) -> list[str]:
         ("・説明：栗原 しほさん（児 N-2", "栗原 しほ"),
         ("11/18 13:52 森：面談の日程を確認しました", "森"),  # the speaker of a chat line, one kanji
         ("減免額は医事課 沖 より別紙報告", "沖"),  # a member after a unit, then a particle
+        ("立会い：楠医師、看護師 土方", "楠"),  # one kanji the dictionary reads as a place here, a title on it
         # the honorific glued after the given name stays out
     ],
 )
@@ -54,6 +55,7 @@ def test_names_of_the_twelfth_round(text, name):
         "カテーテル 内 へ",
         "11/18 13:52 注：採血は翌朝",  # no family name before the colon
         "外科病棟 計 12床",
+        "中央医師会の講習",
     ],
 )
 def test_look_alikes_of_the_twelfth_round(text):

@@ -174,8 +174,12 @@ def _place_as_surname(morphemes: list[Morpheme], i: int) -> bool:
     name follows it, a title or honorific follows it, or a role stands before it.
     """
     m = morphemes[i]
-    if not m.is_place or m.pos[3] == "国" or len(m.surface) < 2:
+    if not m.is_place or m.pos[3] == "国":
         return False
+    if len(m.surface) < 2:
+        # 立会い：楠医師: one kanji read as a place, a family name too, with a title written onto it
+        glued = morphemes[i + 1] if i + 1 < len(morphemes) else None
+        return glued is not None and glued.start == m.end and glued.surface in PERSON_CUES and can_be_surname(m.surface)
     after = _neighbour(morphemes, i, 1)
     before = _neighbour(morphemes, i, -1)
     if after is not None and ((after.is_person and after.pos[3] in ("名", "一般")) or after.surface in PERSON_CUES):
