@@ -178,9 +178,16 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
         if any(s.start < end and start < s.end for s in out if s not in inside):
             continue  # something longer crosses the brackets: leave it as it is
         out = [s for s in out if s not in inside] + [Candidate(start, end, "NAME_READING", _profile().supplement_rank)]
+        second = _SECOND_READING.match(text, end) if m.group(1) else None
+        if second and not any(s.start < second.end(1) and second.start(1) < s.end for s in out):
+            # 李 美玲（リ メイリン／LI Meiling）: the name spelt a second way in the same brackets
+            out.append(Candidate(*second.span(1), "NAME_READING", _profile().supplement_rank))
     return sorted(out, key=lambda c: c.start)
 
 
+_SECOND_READING = re.compile(
+    rf"[／/][{SPACE}]?([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){{0,3}}|[{READING_KANA}]+(?:[{SPACE}][{READING_KANA}]+)*)(?=[)）])"
+)
 _ALL_KATAKANA_OR_LATIN_NAME = re.compile(rf"^(?:[{KATAKANA}・･ \u3000]+|[A-Za-z'., \-]+)$")
 _KANJI_NAME_IN_BRACKETS = re.compile(
     rf"{_HONORIFIC_THEN}[（(]([{KANJI}]{{2,4}}(?:[ \u3000][{KANJI}]{{1,3}})?)(?=[)）])"
