@@ -130,6 +130,22 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "room and nurse rostering (development)",
     ),
     BuiltinDataset(
+        "blind-dev11",
+        CORPUS_DIR / "blind-dev11.jsonl",
+        INDEPENDENT,
+        "An eleventh set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from long COVID and post-ICU follow-up, a frailty clinic, music and art therapy, horticultural "
+        "therapy, malpractice claims and donations (development)",
+    ),
+    BuiltinDataset(
+        "blind-dev12",
+        CORPUS_DIR / "blind-dev12.jsonl",
+        INDEPENDENT,
+        "A twelfth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from elder abuse reports, adult guardianship, disability certificates, animal-assisted "
+        "therapy, appearance care and the mortuary (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

@@ -21,12 +21,12 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
 from phi_core.extractors.recognition.demographics import demographics_after_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
+from phi_core.extractors.recognition.name_lists import names_listed_beside
 from phi_core.extractors.recognition.name_joins import (
     join_name_words,
     name_parts_elsewhere,
     name_tails,
     names_after_facilities,
-    names_listed_beside,
 )
 from phi_core.extractors.recognition.neighbours import (
     grow_addresses,

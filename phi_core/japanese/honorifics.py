@@ -87,6 +87,9 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
     "クラーク", "外来クラーク", "病棟クラーク", "医療クラーク", "医療秘書", "エンジニア", "サービスエンジニア",
     "ドライバー", "運転手", "コーディネーター", "ヘルパー",
 )  # fmt: skip
+# Short words a team note uses for a member, before a name with a space only (通訳 Pham, 心理 堀：);
+# written onto other words they name a service (医療通訳, 臨床心理), so they are no STAFF_OCCUPATIONS.
+TEAM_SHORT_WORDS: tuple[str, ...] = ("通訳", "心理")
 # Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
 LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD")
 # Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).
@@ -113,6 +116,8 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     "調整員", "業務調整員", "隊員", "隊長", "技士長", "職員",
     # Players and their staff in a team's records (Tupou 選手, 佐藤監督).
     "選手", "監督", "コーチ", "主将",
+    # Lawyers and advisers in a claim's file and minutes (溝口弁護士, 久保田顧問：).
+    "弁護士", "司法書士", "行政書士", "社会保険労務士", "顧問",
 )  # fmt: skip
 # What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行).
 DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添")

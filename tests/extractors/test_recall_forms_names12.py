@@ -32,12 +32,17 @@ def _names(text: str) -> list[str]:
         ("・説明：栗原 しほさん（児 N-2", "栗原 しほ"),
         ("11/18 13:52 森：面談の日程を確認しました", "森"),  # the speaker of a chat line, one kanji
         ("減免額は医事課 沖 より別紙報告", "沖"),  # a member after a unit, then a particle
-        ("立会い：楠医師、看護師 土方", "楠"),
-        (
-            "氏名　王 秀英（ワン シウイン／WANG Xiuying）",
-            "WANG Xiuying",
-        ),  # a second reading in the brackets  # one kanji the dictionary reads as a place here, a title on it
-        # the honorific glued after the given name stays out
+        ("立会い：楠医師、看護師 土方", "楠"),  # one kanji the dictionary reads as a place here, a title on it
+        ("氏名　王 秀英（ワン シウイン／WANG Xiuying）", "WANG Xiuying"),  # a second reading in the brackets
+        ("議題２：原告代理人（溝口弁護士）より書面", "溝口"),  # a lawyer's title written onto the name
+        ("久保田顧問：鑑定意見書について", "久保田"),
+        ("・心理 堀：抑うつ症状は軽度", "堀"),  # a team's short word for a member, a speaker's colon
+        ("遺族対応：通訳 Pham（院内登録）", "Pham"),
+        ("面談は椎名と戸川で実施。", "戸川"),  # と between two family names in prose
+        ("　　安田（MSW）、包括支援センター", "安田"),  # a proper noun with an occupation in brackets after it
+        ("Ｆａｔｉｍａ Ａｌ-Ｒａｓｈｉｄ様\nFatima Al-Rashid", "Fatima Al-Rashid"),  # a hyphenated family name
+        ("②K・Y様（82）犬のみ参加", "K・Y"),  # initials before an honorific
+        ("02/09 18:15  田所 きぬ（0981-2243）", "田所 きぬ"),  # a kana given name also read as a place
     ],
 )
 def test_names_of_the_twelfth_round(text, name):
@@ -60,12 +65,17 @@ def test_names_of_the_twelfth_round(text, name):
         "11/18 13:52 注：採血は翌朝",  # no family name before the colon
         "外科病棟 計 12床",
         "中央医師会の講習",
+        "医療通訳 派遣を依頼",  # a service, not a member
+        "臨床心理検査を予定",
+        "佐藤と相談で決定",  # と before a word that is no family name
+        "A・B様式",
         "患者 佐藤 花子（さとう はなこ／外来）",
     ],
 )
 def test_look_alikes_of_the_twelfth_round(text):
     names = _names(text)
     assert all(" " not in n or n == "佐藤 花子" for n in names)  # 杉本 alone may stay a name
+    assert not [n for n in names if n in ("相談", "A・B", "臨床", "医療")]
     assert "外来" not in values(text)
 
 

@@ -195,7 +195,7 @@ def test_a_full_name_is_masked_whole_elsewhere_also_with_lost_characters():
 
 def test_the_item_after_a_name_in_a_list_is_a_name_when_the_dictionary_does_not_know_it():
     from phi_core.extractors.recognition.candidates import Candidate
-    from phi_core.extractors.recognition.name_joins import names_listed_beside
+    from phi_core.extractors.recognition.name_lists import names_listed_beside
     from phi_core.nlp.morphemes import morphemes
 
     for text, expected in (("術者 久我/Alvarez\n", ["久我", "Alvarez"]), ("山田、CT、MRI", ["山田"])):

@@ -36,7 +36,7 @@ from phi_core.japanese.chars import (
     is_kanji,
     is_katakana,
 )
-from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, STAFF_OCCUPATIONS, alternation, words
+from phi_core.japanese.honorifics import LATIN_LEADING_TITLES, LEADING_TITLES, alternation, words
 from phi_core.nlp.morphemes import Morpheme
 
 NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
@@ -114,6 +114,7 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             out[-1] = previous._replace(end=span.end)
             continue
         out.append(span)
+    swallowed: set[int] = set()
     for i, span in enumerate(out):
         family = text[span.start : span.end]
         place = span.category == "ADDRESS" and _KANJI_WORD.match(family) is not None
@@ -126,6 +127,16 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
                 continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _GIVEN_AFTER.match(text, span.end)
+        # 田所 きぬ: a kana given name the dictionary also has as a place was proposed as an address
+        swallow = bool(
+            after
+            and i + 1 < len(out)
+            and out[i + 1].category == "ADDRESS"
+            and (out[i + 1].start, out[i + 1].end) == after.span("w")
+            and is_kana(after.group("w")[0])
+        )
+        if swallow:
+            limit = out[i + 1].end
         if place:
             # 渋谷 航）: a place that is also a family name, then a word the dictionary gives as a given name
             if after and after.end() <= limit and can_be_surname(family) and can_be_given_name(after.group("w")):
@@ -149,13 +160,15 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
                 )
             ):
                 out[i] = span = span._replace(end=after.end())
+                if swallow:
+                    swallowed.add(i + 1)
                 continue
         floor = out[i - 1].end if i else 0
         before = _FAMILY_BEFORE.search(text, max(floor, span.start - 4), span.start)
         given = _morphemes_in(morphemes, span.start, span.end)
         if before and len(given) == 1 and given[0].is_person and given[0].pos[3] == "名":
             out[i] = span._replace(start=before.start("w"))
-    return out
+    return [s for k, s in enumerate(out) if k not in swallowed]
 
 
 def _standalone(text: str, start: int, end: int) -> bool:
@@ -217,65 +230,6 @@ def name_parts_elsewhere(
     return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
-# A middle dot lists kanji names as a comma does (平良・古川); between katakana it joins one name.
-_LIST_SEP = "、,，/／・"
-_ITEM = re.compile(
-    rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?"
-    rf"|(?P<dotted>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}(?:[・･][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}){{1,3}})"
-    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}"
-)
-
-
-_ENGLISH_AND = re.compile(r" (?:and|&) ")
-# A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
-_NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,，/／])")
-
-
-def _family_name_in_list(item: str) -> bool:
-    """A kanji word that is also a family name, in a list after a name: 東條、甲斐、大須賀 (甲斐 is also "worth")."""
-    return is_kanji(item[:1]) and len(item) <= 3 and item not in STAFF_OCCUPATIONS and can_be_surname(item)
-
-
-def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
-    """In a list of people, the item after a found name is a name when the dictionary does not know it.
-
-    "久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel": the item after a separator (、 , /,
-    and between Latin names "and" or "&") that
-    follows a name, a capitalised Latin word, a katakana word or a short kanji
-    word that SudachiDict calls a person's name or does not know (CT, MRI are known), or
-    lists as a family name as well as a word (甲斐).
-    """
-    by_span = {(m.start, m.end): m for m in morphemes}
-    out = sorted(spans, key=lambda c: c.start)
-    added: list[Candidate] = []
-    taken = [(c.start, c.end) for c in out]
-    for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
-        note = _NOTE_AFTER.match(text, span.end)  # 宍戸（GRM）、Alvarez: a note in brackets before the separator
-        after = note.end() if note else span.end
-        start = after + 1
-        english = _ENGLISH_AND.match(text, span.end) if text[span.end - 1 : span.end].isascii() else None
-        if english:
-            start = english.end()  # Ahmed R. and Patel, Tanaka & Suzuki
-        if english or (start <= len(text) and text[after:start] and text[after:start] in _LIST_SEP):
-            m = _ITEM.match(text, start)
-            if not m or (m.end() < len(text) and text[m.end()] not in _LIST_SEP + "\n )）(（\u3000.;"):
-                continue
-            if english and not m.group().isascii():
-                continue
-            word = by_span.get(m.span())
-            # Katakana words joined by middle dots are a foreign name written out (ファム・ティ・ラン).
-            if not m.group("dotted") and (
-                word is None or not (word.oov or word.is_person or _family_name_in_list(m.group()))
-            ):
-                continue
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            added.append(span._replace(start=m.start(), end=m.end()))
-            taken.append(m.span())
-    return sorted(out + added, key=lambda c: c.start) if added else out
-
-
-# What a legacy encoding or a printer writes for a character it cannot (外字: 𠮷 -> ?).
 _PLACEHOLDERS = "?？〓□■"
 
 

@@ -161,6 +161,11 @@ _JAPANESE_WORD_NEXT = re.compile(f"[{UNIFIED_KANJI}{FULL_WIDTH_KATAKANA}{HIRAGAN
 _BEFORE_HONORIFIC = re.compile(
     rf"(?<![A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
 )
+# Two or three initials joined by a middle dot or a dot, before an honorific: K・Y様, T.M.さん (one letter
+# alone, A氏, stands in for a person and names nobody).
+_INITIALS_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![A-Za-z.・･])[A-Z](?:[・･.] ?[A-Z]){{1,2}}\.?(?=[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}]))"
+)
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 
 
@@ -183,6 +188,7 @@ class LatinNameRecognizer(Recognizer):
         logins |= {m.span("name") for m in _BEFORE_HONORIFIC.finditer(folded)}
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
+        initials |= {m.span() for m in _INITIALS_BEFORE_HONORIFIC.finditer(folded)}
         by_start = {m.start: m for m in document_morphemes(doc)}
         logins |= {m.span("name") for m in _CAPITALS_BEFORE_HONORIFIC.finditer(folded)}
         logins |= {m.span() for m in _UPPER_WITH_PARTICLE.finditer(folded)}
@@ -240,7 +246,7 @@ class LatinNameRecognizer(Recognizer):
         for m in [*_CAPITALISED_RUN.finditer(folded), *_FAMILY_LAST.finditer(folded)]:
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
-            unknown = sum(1 for p in morphemes if p is not None and (p.oov or p.is_proper)) * 2 > len(morphemes)
+            unknown = sum(1 for w, n in words if _word_unknown(folded, by_start, w, n)) * 2 > len(words)
             if unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
                 spans.add(m.span())
         found = [
@@ -273,6 +279,15 @@ _APOSTROPHE_NAME = re.compile(r"[A-Z]'[A-Za-z]{2,}")
 def _unknown_word(by_start: dict, start: int) -> bool:
     word = by_start.get(start)
     return word is None or word.oov or word.is_proper
+
+
+def _word_unknown(text: str, by_start: dict, start: int, length: int) -> bool:
+    """No dictionary word, or a proper noun, starts the word or one of its hyphenated parts (Al-Rashid)."""
+    word = text[start : start + length]
+    # Only a mixed-case word is read part by part: RN-VA, ICU-A are one abbreviation.
+    hyphens = [start + i + 1 for i, ch in enumerate(word) if ch == "-"] if not word.isupper() else []
+    starts = [start] + hyphens
+    return any((m := by_start.get(s)) is not None and (m.oov or m.is_proper) for s in starts)
 
 
 def _own_unknown_word(by_start: dict, start: int, part: str) -> bool:
@@ -315,5 +330,5 @@ def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
         return True  # Park Ji-hoon, Song Min-jun: a Korean given name
     if pieces[0] in _UPPER_PARTICLES and len(pieces) >= 3:
         return True  # DE SILVA Anthony
-    known = sum(1 for m in morphemes if m is not None and not m.oov and not m.is_proper)
+    known = sum(1 for w, n in words if not _word_unknown(text, by_start, w, n))
     return known < len(words) - known

@@ -34,6 +34,7 @@ from phi_core.japanese.honorifics import (
     LATIN_STAFF_ABBREVIATIONS,
     SIGN_OFF_WORDS,
     STAFF_OCCUPATIONS,
+    TEAM_SHORT_WORDS,
     alternation,
     words,
 )
@@ -81,7 +82,7 @@ _LATIN_CAPITALISED = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _LATIN_WORD = rf"(?:{_LATIN_CAPITALISED}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
 _LATIN_PARTICLE = r"(?:de|da|di|du|dos|del|van|von|der|den|bin|binti|al|le|la)"
 _OCCUPATION_SPACE_NAME = re.compile(
-    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES)}|{_KANJI_POST}|(?P<signoff>{alternation(SIGN_OFF_WORDS)}))[ \u3000]"
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES + TEAM_SHORT_WORDS)}|{_KANJI_POST}|(?P<signoff>{alternation(SIGN_OFF_WORDS)}))[ \u3000]"
     f"(?P<name>{_KANJI_FAMILY}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
     # A foreign name written with middle dots, a part of one letter among them (受け イ・ソヨン).
     f"|[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{0,9}}(?:{MIDDLE_DOT}[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,10}}){{1,2}}"
@@ -92,7 +93,8 @@ _OCCUPATION_SPACE_NAME = re.compile(
     f"|(?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_CAPITALISED}(?: (?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}){{0,3}})"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
     # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
-    rf"(?=[）)、,，。\u3000]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}]))",
+    # A colon after the name makes it a speaker's (心理 堀：…); a note in brackets may follow (通訳 Pham（院内）).
+    rf"(?=[）)（(、,，。\u3000：]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}]))",
     re.MULTILINE,
 )
 
@@ -125,6 +127,18 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
     return len(pieces) >= 2 and all(
         len(m.surface) == 1 and m.pos[0] == "名詞" and m.pos[2] not in _VERBAL_NOUNS for m in pieces
     )
+
+
+def _particle(word: str) -> bool:
+    """布施 より（電話）: kana after the family name that the dictionary lists as a particle."""
+    return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
+
+
+def _common_word_only(value: str) -> bool:
+    if not is_kanji(value[:1]) or " " in value or "\u3000" in value or not sudachi_available():
+        return False
+    entries = sudachi_lookup(value)
+    return bool(entries) and not can_be_surname(value) and all(pos[1] != "固有名詞" for pos in entries)
 
 
 def _family_name_word(value: str, first) -> bool:
@@ -183,9 +197,11 @@ class RoleValueRecognizer(Recognizer):
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name
-            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or particle_then_word(parts[-1])):
+            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or particle_then_word(parts[-1]) or _particle(parts[-1])):
                 # 宇佐美　第一助手 乾: the next item's role; 広瀬 に確認: a particle and a verb, no given name
                 end = start + len(parts[0])
+            if _common_word_only(text[start:end]):
+                continue  # 会社員 男性（34）: a word the dictionary knows and lists as no family name
             spaced.append((start, _strip_trailing_titles(text, start, end)))  # 佐藤 花子様: not the 様
         if any(abbreviation in text for abbreviation in LATIN_STAFF_ABBREVIATIONS):
             known = surnames()

@@ -14,7 +14,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import FORMER_NAME_WORDS, STAFF_OCCUPATIONS, words
+from phi_core.japanese.honorifics import FORMER_NAME_WORDS, LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, words
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
@@ -201,10 +201,22 @@ def _proper_noun_as_surname(morphemes: list[Morpheme], i: int) -> bool:
         return False
     if morphemes[i + 1].surface in _HONORIFICS_AFTER and morphemes[i + 1].start == m.end:
         return True
+    if _occupation_in_brackets(morphemes, i + 1):
+        return True  # 安田（MSW）: the occupation of the person named
     if morphemes[i + 1].surface not in (" ", "\u3000"):
         return False
     after = morphemes[i + 2] if i + 2 < len(morphemes) else None
     return after is not None and after.is_person and after.pos[3] == "名"
+
+
+_OCCUPATION_WORDS = frozenset(STAFF_OCCUPATIONS + LATIN_STAFF_ABBREVIATIONS)
+
+
+def _occupation_in_brackets(morphemes: list[Morpheme], j: int) -> bool:
+    """（MSW）, (看護師) right after a word: an occupation alone in brackets."""
+    if j + 2 >= len(morphemes) or morphemes[j].surface not in ("（", "(") or morphemes[j].start != morphemes[j - 1].end:
+        return False
+    return morphemes[j + 1].surface in _OCCUPATION_WORDS and morphemes[j + 2].surface in ("）", ")")
 
 
 def _unknown_katakana_before(morphemes: list[Morpheme], i: int) -> bool:

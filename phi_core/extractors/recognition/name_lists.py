@@ -1,0 +1,85 @@
+"""Names listed beside a found name: the next item of a list of people is a name too.
+
+"久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel", "椎名と戸川で": after a name and a
+separator (、 , / ・, "and" or "&" between Latin names, と between kanji names in prose), the next
+item is a name when the dictionary does not know it, calls it a person's name, or lists it as a
+family name as well as a word (甲斐).
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_joins import NAME_CATEGORIES
+from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_kanji
+from phi_core.japanese.honorifics import STAFF_OCCUPATIONS
+from phi_core.nlp.morphemes import Morpheme
+
+# A middle dot lists kanji names as a comma does (平良・古川); between katakana it joins one name.
+_LIST_SEP = "、,，/／・"
+_ITEM = re.compile(
+    rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?"
+    rf"|(?P<dotted>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}(?:[・･][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}){{1,3}})"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}"
+)
+
+
+_ENGLISH_AND = re.compile(r" (?:and|&) ")
+# A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
+_NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,，/／])")
+
+
+def _family_name_in_list(item: str) -> bool:
+    """A kanji word that is also a family name, in a list after a name: 東條、甲斐、大須賀 (甲斐 is also "worth")."""
+    return is_kanji(item[:1]) and len(item) <= 3 and item not in STAFF_OCCUPATIONS and can_be_surname(item)
+
+
+def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
+    """In a list of people, the item after a found name is a name when the dictionary does not know it.
+
+    "久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel": the item after a separator (、 , /,
+    and between Latin names "and" or "&") that
+    follows a name, a capitalised Latin word, a katakana word or a short kanji
+    word that SudachiDict calls a person's name or does not know (CT, MRI are known), or
+    lists as a family name as well as a word (甲斐).
+    """
+    by_span = {(m.start, m.end): m for m in morphemes}
+    out = sorted(spans, key=lambda c: c.start)
+    added: list[Candidate] = []
+    taken = [(c.start, c.end) for c in out]
+    for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
+        note = _NOTE_AFTER.match(text, span.end)  # 宍戸（GRM）、Alvarez: a note in brackets before the separator
+        after = note.end() if note else span.end
+        start = after + 1
+        english = _ENGLISH_AND.match(text, span.end) if text[span.end - 1 : span.end].isascii() else None
+        if english:
+            start = english.end()  # Ahmed R. and Patel, Tanaka & Suzuki
+        # 椎名と戸川で: と between two kanji names in prose, a particle after the second
+        joined = text[after:start] == "と" and is_kanji(text[span.end - 1])
+        if english or joined or (start <= len(text) and text[after:start] and text[after:start] in _LIST_SEP):
+            m = _ITEM.match(text, start)
+            ends = _LIST_SEP + "\n )）(（\u3000.;" + ("でがはにのも、。" if joined else "")
+            if not m or (m.end() < len(text) and text[m.end()] not in ends):
+                continue
+            if joined and not _family_name_in_list(m.group()):
+                continue
+            if english and not m.group().isascii():
+                continue
+            word = by_span.get(m.span())
+            # Katakana words joined by middle dots are a foreign name written out (ファム・ティ・ラン).
+            if (
+                not joined
+                and not m.group("dotted")
+                and (word is None or not (word.oov or word.is_person or _family_name_in_list(m.group())))
+            ):
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            added.append(span._replace(start=m.start(), end=m.end()))
+            taken.append(m.span())
+    return sorted(out + added, key=lambda c: c.start) if added else out
+
+
+# What a legacy encoding or a printer writes for a character it cannot (外字: 𠮷 -> ?).
