@@ -43,6 +43,10 @@ def _names(text: str) -> list[str]:
         ("Ｆａｔｉｍａ Ａｌ-Ｒａｓｈｉｄ様\nFatima Al-Rashid", "Fatima Al-Rashid"),  # a hyphenated family name
         ("②K・Y様（82）犬のみ参加", "K・Y"),  # initials before an honorific
         ("02/09 18:15  田所 きぬ（0981-2243）", "田所 きぬ"),  # a kana given name also read as a place
+        ("通知人西田 光子（以下「通知人光子」）は", "光子"),  # the given name written onto the word before it
+        ("| 10:05 | 10 | 2 | 28 | 原田/李 |", "李"),  # one kanji, a family name, after a slash
+        ("OT（Mori）：書字可\n心理（堀）：妻と面談", "堀"),
+        ("owner           : kurosawa.aya", "kurosawa.aya"),  # a login of a whole romanised name
     ],
 )
 def test_names_of_the_twelfth_round(text, name):
@@ -69,13 +73,16 @@ def test_names_of_the_twelfth_round(text, name):
         "臨床心理検査を予定",
         "佐藤と相談で決定",  # と before a word that is no family name
         "A・B様式",
+        "患者 山田 光子。光子線治療を検討",  # the given name before a kanji word is another word
+        "担当 佐藤/左",
+        "file: report.pdf  see data.table",
         "患者 佐藤 花子（さとう はなこ／外来）",
     ],
 )
 def test_look_alikes_of_the_twelfth_round(text):
     names = _names(text)
-    assert all(" " not in n or n == "佐藤 花子" for n in names)  # 杉本 alone may stay a name
-    assert not [n for n in names if n in ("相談", "A・B", "臨床", "医療")]
+    assert all(" " not in n or n in ("佐藤 花子", "山田 光子") for n in names)  # 杉本 alone may stay a name
+    assert not [n for n in names if n in ("相談", "A・B", "臨床", "医療", "左", "光子", "report.pdf", "data.table")]
     assert "外来" not in values(text)
 
 

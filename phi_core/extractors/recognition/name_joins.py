@@ -202,10 +202,14 @@ def name_parts_elsewhere(
     unknown = {(m.start, m.end) for m in morphemes or () if m.oov}
     spans = whole_names_elsewhere(text, spans)
     parts: dict[str, Candidate] = {}
+    given: set[str] = set()
     for span in spans:
         if span.category not in NAME_CATEGORIES or span.category == "NAME_READING":
             continue
-        for part in re.split(f"[{SPACE}・]+", text[span.start : span.end]):
+        pieces = re.split(f"[{SPACE}・]+", text[span.start : span.end])
+        if len(pieces) == 2 and len(pieces[1]) >= 2 and all(is_kanji(ch) for ch in pieces[1]):
+            given.add(pieces[1])
+        for part in pieces:
             if part in not_names or part in _TITLES:
                 continue
             if part.isascii() and not (len(part) >= 3 and part[:1].isupper() and part.isalpha()):
@@ -219,7 +223,11 @@ def name_parts_elsewhere(
     for part, source in parts.items():
         for m in re.finditer(re.escape(part), text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken) or not _standalone(text, s, e):
+            if any(a < e and s < b for a, b in taken):
+                continue
+            # 通知人光子は: a kanji given name of the document's name, written onto the word before it
+            glued_given = part in given and not (e < len(text) and is_kanji(text[e])) and can_be_given_name(part)
+            if not _standalone(text, s, e) and not glued_given:
                 continue
             if len(part) == 1 and not _single_kanji_name_use(text, s, e):
                 continue

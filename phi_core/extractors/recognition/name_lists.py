@@ -22,7 +22,7 @@ _LIST_SEP = "、,，/／・"
 _ITEM = re.compile(
     rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?"
     rf"|(?P<dotted>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}(?:[・･][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}){{1,3}})"
-    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{2,4}}"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{1,4}}"
 )
 
 
@@ -34,6 +34,15 @@ _NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,�
 def _family_name_in_list(item: str) -> bool:
     """A kanji word that is also a family name, in a list after a name: 東條、甲斐、大須賀 (甲斐 is also "worth")."""
     return is_kanji(item[:1]) and len(item) <= 3 and item not in STAFF_OCCUPATIONS and can_be_surname(item)
+
+
+def _lone_family_name(kanji: str) -> bool:
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    if not (is_kanji(kanji) and sudachi_available() and can_be_surname(kanji)):
+        return False
+    # 左, 中, 本, 円: a prefix, a suffix or a counter as well reads as that, not as a name
+    return all(pos[0] == "名詞" and pos[2] not in ("副詞可能", "助数詞可能") for pos in sudachi_lookup(kanji))
 
 
 def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
@@ -65,6 +74,8 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
                 continue
             if joined and not _family_name_in_list(m.group()):
                 continue
+            if len(m.group()) == 1 and not _lone_family_name(m.group()):
+                continue  # 原田/李, but not 左 or 計: one kanji must be a family name and nothing but a noun
             if english and not m.group().isascii():
                 continue
             word = by_span.get(m.span())

@@ -46,6 +46,7 @@ from phi_core.japanese.honorifics import (
     RELATIONS,
     SIGN_OFF_WORDS,
     STAFF_OCCUPATIONS,
+    TEAM_SHORT_WORDS,
     alternation,
     words,
 )
@@ -70,7 +71,7 @@ _OCCUPATION_THEN_NAME = re.compile(
 _SINGLE_NAME_END = re.compile(r"[ \u3000]?(?:より|から)|[、。，）)]|\n|$")
 # An occupation or what was done, and the name in brackets: 記録者 看護師（上地）, 担当PT（宮平）, 一次読影（香取）.
 _OCCUPATION_BRACKETED_NAME = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<staff>{alternation(STAFF_OCCUPATIONS + SIGN_OFF_WORDS)})|{alternation(PATIENT_WORDS)})"
+    rf"(?<![A-Za-z])(?:(?P<staff>{alternation(STAFF_OCCUPATIONS + SIGN_OFF_WORDS + TEAM_SHORT_WORDS)})|{alternation(PATIENT_WORDS)})"
     rf"[（(](?P<name>{_KANJI_RUN}{{1,4}})(?:[ \u3000]{_KANJI_RUN}{{1,3}})?[)）]"
 )
 # A relation, の or a space, a name, then an honorific: 次男 颯 さん, 夫 朴 志勲 様, 妻の美咲さん.

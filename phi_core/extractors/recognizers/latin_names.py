@@ -107,11 +107,15 @@ _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
+# A login of a whole romanised name, family first or given first: kurosawa.aya, aya_kurosawa.
+_FULL_NAME_LOGIN = re.compile(r"(?<![\w.@/])(?P<first>[a-z]{3,})[._](?P<second>[a-z]{3,})(?![\w@]|\.[A-Za-z])")
 # A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato, pharm_yamane (the family name
 # must read as romaji and be one the dictionary does not know, so CT_data and ID_name stay).
 _ROLE_LOGIN = re.compile(r"(?<![\w.@/])(?:[A-Z]{2,4}|[a-z]{2,5})[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
 # Romaji words of a form's field names, not family names (name_kanji, shimei_kana).
-_FIELD_WORDS = frozenset("kanji kana katakana hiragana romaji name sei mei shimei jusho bango kubun data code".split())
+_FIELD_WORDS = frozenset(
+    "kanji kana katakana hiragana romaji name sei mei shimei jusho bango kubun data code roman".split()
+)
 # A family name with one initial after it: "Katagiri S.", "Ng K.", "Saga R.".
 _SURNAME_INITIAL = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
@@ -198,6 +202,13 @@ class LatinNameRecognizer(Recognizer):
                 continue
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
+        for m in _FULL_NAME_LOGIN.finditer(folded):
+            first, second = m.group("first"), m.group("second")
+            if {first, second} & _FIELD_WORDS:
+                continue  # name_kanji, name_roman: a field's name
+            if is_romaji(first) and is_romaji(second) and max(len(first), len(second)) >= 5:
+                if _unknown_word(by_start, m.start("first")) or _unknown_word(by_start, m.start("second")):
+                    logins.add(m.span())
         for m in _SURNAME_INITIAL.finditer(folded):
             word = by_start.get(m.start("family"))
             # Two letters (Ng, Li, Wu) or after a title (Dr. Saga R.): a name even where English knows the word.
