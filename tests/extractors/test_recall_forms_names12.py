@@ -47,6 +47,7 @@ def _names(text: str) -> list[str]:
         ("| 10:05 | 10 | 2 | 28 | 原田/李 |", "李"),  # one kanji, a family name, after a slash
         ("OT（Mori）：書字可\n心理（堀）：妻と面談", "堀"),
         ("owner           : kurosawa.aya", "kurosawa.aya"),  # a login of a whole romanised name
+        ("児：ほし のぞみちゃん（5歳）", "ほし のぞみ"),  # a name in hiragana before an honorific
     ],
 )
 def test_names_of_the_twelfth_round(text, name):
@@ -76,6 +77,8 @@ def test_names_of_the_twelfth_round(text, name):
         "患者 山田 光子。光子線治療を検討",  # the given name before a kanji word is another word
         "担当 佐藤/左",
         "file: report.pdf  see data.table",
+        "それから ゆいちゃんが来た",  # prose before a given name
+        "みんな げんきさんです",
         "患者 佐藤 花子（さとう はなこ／外来）",
     ],
 )
@@ -83,6 +86,7 @@ def test_look_alikes_of_the_twelfth_round(text):
     names = _names(text)
     assert all(" " not in n or n in ("佐藤 花子", "山田 光子") for n in names)  # 杉本 alone may stay a name
     assert not [n for n in names if n in ("相談", "A・B", "臨床", "医療", "左", "光子", "report.pdf", "data.table")]
+    assert not [n for n in names if n.startswith(("それから", "みんな"))]
     assert "外来" not in values(text)
 
 

@@ -1,0 +1,56 @@
+"""A name written wholly in hiragana, family and given name apart, before an honorific: ほし のぞみちゃん.
+
+Children's records, letters to families and notes read aloud write names in
+hiragana (わたなべ そうたくん, なかむら とめさん). Two hiragana words set apart
+by one space, the second written onto 様, さん, くん or ちゃん, are a person's
+name when the first is one the dictionary can take as a noun or does not know:
+an adverb, a pronoun or a conjunction standing first (まだ, みんな, それから) reads as
+prose, not as a family name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HIRAGANA_LETTERS
+from phi_core.japanese.honorifics import alternation, words
+from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+from phi_core.nlp.morphemes import morphemes
+
+from .person_context import person_category
+from .sudachi_names import RANK_SUPPLEMENT
+
+_NAME = re.compile(
+    rf"(?<![{HIRAGANA_LETTERS}])(?P<name>[{HIRAGANA_LETTERS}]{{2,5}}[ \u3000][{HIRAGANA_LETTERS}]{{2,5}}?)"
+    rf"(?:{alternation(words('person'))})"
+)
+_PROSE = frozenset({"副詞", "接続詞", "感動詞", "連体詞", "代名詞", "助詞", "助動詞"})
+
+
+def _can_be_family_name(word: str) -> bool:
+    entries = sudachi_lookup(word)
+    if entries:
+        prose = any(pos[0] in _PROSE or pos[2] == "副詞可能" for pos in entries)  # みんな, いつも
+        return any(pos[1] == "固有名詞" for pos in entries) or not prose
+    return not any(m.pos[0] in _PROSE for m in morphemes(word))  # それから: それ + から
+
+
+@register
+class HiraganaNameRecognizer(Recognizer):
+    name: ClassVar[str] = "hiragana-full-name"
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        if not sudachi_available():
+            return []
+        text = doc.text
+        found: list[Candidate] = []
+        for m in _NAME.finditer(text):
+            family = re.split("[ \u3000]", m.group("name"))[0]
+            if _can_be_family_name(family):
+                start, end = m.span("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        return found
