@@ -22,14 +22,16 @@ _AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞ
 _NUMBER = r"[0-9０-９]{1,3}"
 # One token: "92F", "38/F", "F/38", "3ｻｲ", "M", "74" (a bare number is checked below).
 _TOKEN = re.compile(
-    rf"(?P<age>{_NUMBER}{_AGE_UNIT}?)[ /]?(?P<sex>{_SEX})(?![A-Za-z])"
-    rf"|(?P<sex2>{_SEX})[ /](?P<age2>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
+    rf"(?P<age>{_NUMBER}{_AGE_UNIT}?)[ /／]?(?P<sex>{_SEX})(?![A-Za-z])"
+    rf"|(?P<sex2>{_SEX})[ /／](?P<age2>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
     rf"|(?P<age3>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
     rf"|(?P<sex3>{_SEX})(?![A-Za-z0-9])"
 )
-_GAP = re.compile(r"[ \u3000]?[（(]|[ \u3000\t]{1,10}")
-# Between an age and a sex code: spaces, or a middle dot in brackets (（男・82）).
-_BETWEEN = re.compile(r"[ \u3000\t]{1,10}|・")
+# A comma or a slash may part the fields of a list or a header line (Mendoza, Ricardo, 45 M; Sun Li／38／F),
+# and a name padded to a column may stand a few blanks before its bracket (Maria Santos Oliveira  (31)).
+_GAP = re.compile(r"[ \u3000]{0,3}[（(]|[ \u3000\t]{1,10}|[,，][ \u3000]?|[／/][ \u3000]?")
+# Between an age and a sex code: spaces, or a middle dot in brackets (（男・82）), or the slash of such a line.
+_BETWEEN = re.compile(r"[ \u3000\t]{1,10}|・|[／/]")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -60,7 +62,7 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
         if m is None:
             break
         after = text[m.end() : m.end() + 1]
-        if after and after not in " \u3000\t\n)）,、;；・":
+        if after and after not in " \u3000\t\n)）,、;；・／/":
             break
         if m.group("age") is not None or m.group("age2") is not None:
             age, sex = ("age", "sex") if m.group("age") is not None else ("age2", "sex2")

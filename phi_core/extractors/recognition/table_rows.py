@@ -334,6 +334,12 @@ def _coded(
     return ids, rooms
 
 
+def _age_or_sex_header(header: Header) -> bool:
+    """A header of three columns or more whose only known column is its age or sex (| 診察券 | 氏名イニシャル | 年齢 |
+    判定 |): no value stands in it, so the numbers under that one column are the ages."""
+    return len(header.cells) >= 3 and any(column.age or column.sex for column in header.cells)
+
+
 def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The spans found, plus the sexes, ages, numbers and names the rows and columns of tables show."""
     table_blocks = blocks(text)
@@ -345,7 +351,7 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     numbers: list[Candidate] = []
     for block in table_blocks:
         extra += [cand for row in block if row.bars for cand in _label_pairs(text, row)]
-        header, rows = header_of(text, block, lambda row: _holds_values(row, found))
+        header, rows = header_of(text, block, lambda row: _holds_values(row, found), _age_or_sex_header)
         if not rows:
             continue
         # Names first: a name read from its column makes its row a person's row too.

@@ -5,7 +5,7 @@
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
-  ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
+  ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
 - in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
@@ -16,6 +16,9 @@
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
+- in brackets after a name of two words opening an item of a list (``- 林 かのん (16) 脳腫瘍``,
+  ``・Ahmed Karim (20) 留学生``), as a list of participants or cases writes who and how old; not a count of
+  what the item names (``- 肺 結節 (3) 個``: a counter after the bracket);
 - between commas after a name of two words, its reading in brackets between or not
   (``濱田 イネ（ハマダ イネ）、93、字本村``, ``佐藤 花子、45、``), as a list of patients writes who, how old and where;
 - under the age column of a plain-text table whose cells do not line up with its header
@@ -33,7 +36,14 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, READING_KANA
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HALF_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    KANJI,
+    LONG_VOWEL,
+    READING_KANA,
+)
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -63,6 +73,13 @@ _NAME_COMMA_AGE = re.compile(
     rf"(?<![{_LETTERS}])[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}(?:[（(][{READING_KANA} ・\u3000]+[）)])?"
     r"[、,，][ \u3000]?(?P<n>[0-9]{1,3})(?=[、,，])"
 )
+_ITEM_NAME_AGE = re.compile(
+    rf"^[ \t\u3000]*(?:[-・*•◦‐]|[0-9]{{1,2}}[.)])[ \t\u3000]*"
+    rf"(?:[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){{1,2}}|[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}"
+    rf"|[{HALF_WIDTH_KATAKANA}]{{2,6}} [{HALF_WIDTH_KATAKANA}]{{2,6}})"
+    r"[ \t\u3000]{0,3}[（(](?P<n>[0-9]{1,3})[)）](?![ \u3000]?[件名例人回個本枚%％a-z])",
+    re.MULTILINE,
+)
 # A header whose age column comes right after its name column: 氏名 年齢, Name Age.
 _AGE_HEADER = re.compile(
     r"^(?P<head>[^\n]*?)(?<!\S)(?:氏名|名前|お名前|患者名|患者氏名|受診者名|利用者名|Name|NAME|name)[ \t\u3000]+"
@@ -71,7 +88,7 @@ _AGE_HEADER = re.compile(
 )
 _DATE = (
     r"(?:[0-9０-９]{1,4}年[ \u3000]?[0-9０-９]{1,2}月[ \u3000]?[0-9０-９]{1,2}日"
-    r"|[0-9]{2,4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
+    r"|[0-9]{2,4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}|[0-9]{1,2}[./\-][0-9]{1,2}[./\-][0-9]{4}"
     r"|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} [A-Za-z]{3,9}\.? [0-9]{4})"
 )
 _BIRTH_CUE = r"(?:生年月日|生年|誕生日|DOB|D\.O\.B\.?|[Bb]irth|BD|Born|born)"
@@ -153,6 +170,8 @@ class BareAgeRecognizer(Recognizer):
             ]
         if "月" in text:
             found += [m.span() for m in _YEARS_AND_MONTHS.finditer(text)]
+        if "(" in text or "（" in text:
+            found += [m.span("n") for m in _ITEM_NAME_AGE.finditer(text) if _plausible(m.group("n"))]
         if "、" in text or "," in text or "，" in text:
             found += [m.span("n") for m in _NAME_THEN_AGE.finditer(text) if _plausible(m.group("n"))]
             found += [m.span("n") for m in _NAME_COMMA_AGE.finditer(text) if _plausible(m.group("n"))]

@@ -9,7 +9,8 @@ the end of the number after it, with a map back to the original positions.
 A value typed one character to a box, or scanned with a space after every
 character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
 same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3) and
-the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分); a dash
+the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分) or between
+the two digits of a day (1952年 4月 1 7日); a dash
 a typesetter set between digits (2026−11−14) is read as a hyphen.
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
@@ -109,6 +110,11 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         if _DIGIT_BLANK_UNIT.search(m.group()) and not taken & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
+    for m in _SPLIT_DAY.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
     for m in _TYPESET_DASH.finditer(text):
         chars[m.start()] = "-"
         changed.append(m.start())
@@ -135,6 +141,8 @@ _SPACED_UNITS = re.compile(
     r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
 )
+# A stray space between the two digits of a month or a day after the unit before it (1952年 4月 1 7日).
+_SPLIT_DAY = re.compile(r"(?<=[年月])[ \u3000]?[0-9] [0-9][月日]")
 _DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
 # A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
 _TYPESET_DASH = re.compile(r"(?<=[0-9])[‐‑‒–—―−](?=[0-9])")

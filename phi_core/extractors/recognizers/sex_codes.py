@@ -3,7 +3,7 @@
 - 男, 女, 男性, 女性, 男児, 女児 standing as a word of their own (no Japanese
   letter glued on: 長男, 男女比, 女性化乳房 stay alone): （女）, "24歳　男";
 - M, F, Male, Female as a token of their own on a line that also says who
-  (an age with its unit, a full date, or a Sex/性別/Gender word): "34歳 M",
+  (an age with its unit, a full date, a Sex/性別/Gender word or an age field: 年齢 52): "34歳 M",
   "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
   code (F/U, M-2);
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
@@ -37,6 +37,8 @@ _WHO = re.compile(
     r"|(?<![0-9])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![0-9])"
     r"|(?<![0-9])[0-3]?[0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d{2}(?![0-9])"
     r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
+    # An age field with its number (ID 00419972　F　年齢 52, Age: 52 M).
+    r"|(?:年[ \u3000]?[齢令]|(?<![A-Za-z])(?:Age|AGE))[ \u3000]*[:：]?[ \u3000]*[0-9０-９]"
 )
 # Both words of a printed choice (男・女, 男 / 女): the form's other marks (a circle) do not survive as text,
 # so the pair is masked whole, which is what the patient's sex is among.

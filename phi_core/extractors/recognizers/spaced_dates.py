@@ -5,7 +5,8 @@ them only when the dots are tight. A year (four digits or an era letter with
 one or two digits), a month and a day, each after a dot with a space on either
 side. A scanned page may also write the letter O for zero and l or I for one
 (R8. l2. l0, 2O26 . ll . 2O): the parts are read with those letters as digits,
-and the date must still hold a real digit and a valid month and day.
+and the date must still hold a real digit and a valid month and day. A stray space may split an era's
+year of two digits too (H1 2. 7. 19 is H12.7.19).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 _D = "[0-9OlI]"
 _DOT = r"[ \u3000]?\.[ \u3000]?"
 _SPACED_DATE = re.compile(
-    rf"(?<![0-9A-Za-z.])(?P<year>[HSRTM]{_D}{{1,2}}|(?:19|20|l9|2O){_D}{{2}}){_DOT}(?P<month>{_D}{{1,2}}){_DOT}"
+    rf"(?<![0-9A-Za-z.])(?P<year>[HSRTM]{_D}(?: ?{_D})?|(?:19|20|l9|2O){_D}{{2}}){_DOT}(?P<month>{_D}{{1,2}}){_DOT}"
     rf"(?P<day>{_D}{{1,2}})(?![0-9A-Za-z])"
 )
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})

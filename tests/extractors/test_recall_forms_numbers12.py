@@ -1,0 +1,158 @@
+"""recall-first on ages, sex codes, dates and identifiers written in forms the patterns refused (session 9):
+bare ages beside a name or a birth date, a sex code on a line with an age field, an age column under a header
+that names nothing else, dates glued to words or damaged by a scan, identifiers in groups; and the clinical
+look-alikes each mechanism must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import covered, found, masked, masked_as, values
+
+# --- ages and sex codes beside a name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        ("ｶﾝｼﾞｬ: Maria Santos Oliveira  (31)  ID 510-9O47", "31", None),
+        ("患者：Sun Li（スン リー）／38／F　ID:61-471550", "38", "F"),
+        ("4. NEW: Mendoza, Ricardo, 45 M, MRN 70-130982, Filipino", "45", "M"),
+    ],
+)
+def test_age_and_sex_after_a_name_across_commas_slashes_and_padding(text, age, sex):
+    assert age in masked_as("AGE", text)
+    if sex is not None:
+        assert sex in masked_as("SEX", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "山田 太郎, 3 回目の受診",  # a count after a comma, no sex beside it
+        "佐藤 花子／3／5 実施",  # numbers in slashes without a sex code
+        "Tanaka, Hiroshi, 12 mg daily",
+    ],
+)
+def test_a_bare_number_after_a_name_without_a_sex_or_bracket_is_left(text):
+    assert masked_as("AGE", text) == []
+
+
+def test_a_bare_age_after_a_day_first_date_of_birth():
+    text = "NAME: FUJITA, Naomi  DOB 03/09/1988 (37)  gender female"
+    assert "37" in found("bare-age", text)
+    # A bracketed number after any other date is a count or a field.
+    assert found("bare-age", "検査 03/09/2024 (3) 回目") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" - 林 かのん (16) 脳腫瘍（髄芽腫）術後", "1. Ahmed Karim (20) 留学生", " - ｶﾈｺ ﾕｳﾄ (18) 急性リンパ性白血病"],
+)
+def test_an_age_in_brackets_after_a_name_opening_a_list_item(text):
+    assert found("bare-age", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["・肺 結節 (3) 個", "- 術後 経過 (2)回目", "- Grade 2 (3) cases", "- ロキソニン (60)"]
+)
+def test_a_count_in_brackets_after_an_item_is_no_age(text):
+    assert found("bare-age", text) == []
+
+
+def test_a_sex_code_on_a_line_with_an_age_field():
+    assert "F" in masked_as("SEX", "ID 00419972\u3000F\u3000年齢 52\n")
+    assert "M" in masked_as("SEX", "Age: 52 M")
+    # No age field, no date, no Sex word: a letter of a stage or a size stays.
+    assert masked_as("SEX", "T2N0M0 stage IV, M size") == []
+
+
+def test_ages_under_an_age_column_whose_header_names_nothing_else():
+    table = (
+        "| 診察券   | 氏名イニシャル | 年齢 | 判定     |\n"
+        "|----------|----------------|------|----------|\n"
+        "| M-0338127 | A.M.           | 55   | 全額     |\n"
+        "| M-0215748 | T.A.           | 79   | 一部     |"
+    )
+    ages = masked_as("AGE", table)
+    assert "55" in ages and "79" in ages
+
+
+def test_a_table_without_an_age_or_sex_column_keeps_its_numbers():
+    table = "| 薬剤 | 用量 | 回数 | 判定 |\n|----|----|----|----|\n| ロキソニン | 60 | 3 | 可 |\n| カロナール | 500 | 2 | 可 |"
+    assert masked_as("AGE", table) == []
+
+
+# --- dates glued to words, in brackets, relative seasons ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Lim Wei Jie  未返却→11/06回収  宮路", "11/06"),
+        ("09/12受診予定", "09/12"),
+        ("s/p Lt hallux amputation (2024.06)", "2024.06"),
+    ],
+)
+def test_padded_dates_glued_to_words_and_year_months_in_brackets(text, date):
+    assert date in found("relative-date", text)
+    assert covered(date, values(text))
+
+
+@pytest.mark.parametrize("text", ["1/02錠", "3/05回", "(2024.13)", "Cr (2024.5)", "v2024.06", "(1.25)", "12/30%"])
+def test_fractions_decimals_and_versions_stay(text):
+    assert found("relative-date", text) == []
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("moved from Osaka last autumn, works part-time", "last autumn"),
+        ("since early spring", "early spring"),
+        ("昨秋から咳が続く", "昨秋"),
+        ("今春の健診で指摘", "今春"),
+        ("GW明けから欠席が増え", "GW明け"),
+        ("お盆前に退院", "お盆前"),
+    ],
+)
+def test_seasons_named_relative_to_now(text, date):
+    assert date in found("event-year", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["after her last fall she", "昨冬季", "春季カタル", "秋田県", "今夏季休暇", "お盆休み"]
+)
+def test_seasons_that_are_no_dates(text):
+    assert found("event-year", text) == []
+
+
+# --- scan damage ---------------------------------------------------------------------------------
+
+
+def test_a_stray_space_inside_a_day_or_an_eras_year():
+    assert covered("1952年 4月 1 7日", values("患者: 中 村 敏 子 様\u3000\u3000生年月日: 1952年 4月 1 7日\n"))
+    assert found("spaced-date", "生年月日：H1 2. 7. 19\n") == ["H1 2. 7. 19"]
+    # Two numbers one space apart before a unit with no date before them are no day.
+    assert values("体重 3 4日") == []
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("ﾔｷﾞ ｺﾄﾊ\nID 3O2 5l8 77\n評価日", "3O2 5l8 77", "PATIENT_ID"),
+        ("氏 名：ﾄｸﾅｶﾞ ﾚﾝ\u3000\u3000 ＩＤ：O0871 24\n生年月日", "O0871 24", "PATIENT_ID"),
+        ("複写申込書              No. O0 3l7\n", "O0 3l7", "OTHER_ID"),
+        ("MRN: 0012 3456 78\n", "0012 3456 78", "PATIENT_ID"),
+    ],
+)
+def test_identifiers_in_groups_after_their_label(text, value, category):
+    assert found("spaced-identifier", text) == [value]
+    assert (value, category) in masked(text) or covered(value, values(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["ID 12345 3 回目", "No. 2 5\n", "Lot No. 2024 11\n", "ロット番号 1234 56\n", "No. 1 2 3 4 5 6\n"]
+)
+def test_counts_lots_and_short_numbers_after_a_label_are_no_spaced_identifier(text):
+    assert found("spaced-identifier", text) == []
