@@ -156,3 +156,13 @@ def test_identifiers_in_groups_after_their_label(text, value, category):
 )
 def test_counts_lots_and_short_numbers_after_a_label_are_no_spaced_identifier(text):
     assert found("spaced-identifier", text) == []
+
+
+@pytest.mark.parametrize("text, age", [("性 別 M   年 齢 7O\n所 属", "7O"), ("年齢：l02歳", "l02")])
+def test_an_age_read_with_a_letter_for_a_digit(text, age):
+    assert age in found("bare-age", text)
+
+
+@pytest.mark.parametrize("text", ["年齢 lO", "年齢 OI", "年齢 2l8"])
+def test_no_real_digit_or_an_impossible_age_is_no_scanned_age(text):
+    assert found("bare-age", text) == []

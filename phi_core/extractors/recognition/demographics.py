@@ -5,8 +5,11 @@ own: 母・キヨ（85）, 高良 キヨ（92F）, ﾀﾅﾍﾞ ｱﾝﾅ 3ｻ�
 BROWN,EMILY  38/F, ｸﾆﾖｼ ﾀｹｵ  M  RM 615. After a found name, up to two tokens
 on the same line that are each a sex code or an age (a number with an age
 unit, or a bare number beside a sex code or alone in brackets) are that
-person's. A bare number alone after a name without brackets is left alone
-(山田 3 名, a count or a room).
+person's. The fields may be parted by commas or slashes as a header line or
+a case list writes them (Mendoza, Ricardo, 45 M; Sun Li（スン リー）／38／F;
+佐藤 花子 / 45 / 女), and a name padded to a column may stand a few blanks before
+its bracket (Maria Santos Oliveira  (31)). A bare number alone after a name
+without brackets is left alone (山田 3 名, a count or a room; 山田 太郎 / 3回目).
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ _TOKEN = re.compile(
 )
 # A comma or a slash may part the fields of a list or a header line (Mendoza, Ricardo, 45 M; Sun Li／38／F),
 # and a name padded to a column may stand a few blanks before its bracket (Maria Santos Oliveira  (31)).
-_GAP = re.compile(r"[ \u3000]{0,3}[（(]|[ \u3000\t]{1,10}|[,，][ \u3000]?|[／/][ \u3000]?")
+_GAP = re.compile(r"[ \u3000]{0,3}[（(]|[ \u3000]?[／/][ \u3000]?|[ \u3000\t]{1,10}|[,，][ \u3000]?")
 # Between an age and a sex code: spaces, or a middle dot in brackets (（男・82）), or the slash of such a line.
-_BETWEEN = re.compile(r"[ \u3000\t]{1,10}|・|[／/]")
+_BETWEEN = re.compile(r"[ \u3000]?[／/][ \u3000]?|[ \u3000\t]{1,10}|・|[,，][ \u3000]?")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -94,9 +97,13 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
+# The next field's sex code: F 74, 74 F, and in a list parted by commas or slashes 45, M and 45 / 女.
+_SEX_NEXT = re.compile(rf"(?:[ \u3000\t]{{1,10}}|[ \u3000]?[,，／/][ \u3000]?){_SEX}(?![A-Za-z0-9])")
+
+
 def _sex_beside(text: str, end: int) -> bool:
     """A bare number counts as an age only with a sex code next to it (F 74, 74 F)."""
-    m = re.compile(rf"[ \u3000\t]{{1,10}}{_SEX}(?![A-Za-z0-9])").match(text, end)
+    m = _SEX_NEXT.match(text, end)
     return m is not None
 
 

@@ -12,7 +12,7 @@
 - with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
   ``58세``), as a foreign patient's own papers or an interpreter's note write it;
 - digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read,
-  and after the word itself letter-spaced (``年 齢 41``);
+  and after the word itself letter-spaced (``年 齢 41``), or read with a letter for a digit (``年 齢 7O``; ``4l`` reads as litres to the allow-list);
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
@@ -57,6 +57,11 @@ _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-
 _SPACED_LABEL_AGE = re.compile(
     r"年[ \u3000]{1,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \u3000][0-9])"
 )
+# Read by a scanner with a letter for a digit (年 齢 7O, 年齢：lO2): a real digit and a look-alike.
+_SCANNED_AGE = re.compile(
+    r"年[ \u3000]{0,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>(?=[OlI]?[0-9])(?=[0-9]?[OlI])[0-9OlI]{2,3})(?![0-9A-Za-z])"
+)
+_AS_DIGITS = str.maketrans("OlI", "011")
 _AGED = re.compile(
     r"(?<![A-Za-z])(?:aged|Aged|AGED) (?P<n>[0-9]{1,3}(?: ?(?:years?|yrs?|months?|mos?|weeks?|days?)(?![A-Za-z]))?)"
     r"(?![0-9]|[.,:/][0-9]|%| ?(?:to|-|–)[ ]?[0-9])"
@@ -180,6 +185,9 @@ class BareAgeRecognizer(Recognizer):
             found += [m.span("n") for m in _SPACED_AGE.finditer(text) if _plausible(m.group("n").replace(" ", ""))]
         if "齢" in text or "令" in text:
             found += [m.span("n") for m in _SPACED_LABEL_AGE.finditer(text) if _plausible(m.group("n"))]
+            found += [
+                m.span("n") for m in _SCANNED_AGE.finditer(text) if _plausible(m.group("n").translate(_AS_DIGITS))
+            ]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]
