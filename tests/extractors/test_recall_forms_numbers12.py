@@ -166,3 +166,18 @@ def test_an_age_read_with_a_letter_for_a_digit(text, age):
 @pytest.mark.parametrize("text", ["年齢 lO", "年齢 OI", "年齢 2l8"])
 def test_no_real_digit_or_an_impossible_age_is_no_scanned_age(text):
     assert found("bare-age", text) == []
+
+
+def test_an_age_alone_in_brackets_after_a_name_read_as_staff():
+    text = "参加者：林 かのん (16)、宇津木 遥 (25)"
+    ages = masked_as("AGE", text)
+    assert "16" in ages and "25" in ages
+
+
+def test_a_bare_count_after_a_staff_name_is_no_age():
+    assert masked_as("AGE", "担当医 山田 太郎 3 件") == []
+    assert masked_as("AGE", "担当 Dr. 山田 太郎 (3件)") == []
+
+
+def test_an_age_in_brackets_after_a_name_opening_a_line():
+    assert found("bare-age", "林 かのん (16) 脳腫瘍") == ["16"]

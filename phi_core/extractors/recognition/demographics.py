@@ -20,6 +20,9 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.honorifics import alternation, words
 
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
+# A name read as staff may be a patient's in a list of participants (参加者：林 かのん (16)): an age
+# alone in brackets after it is still that person's age; a bare number after a staff name is left.
+_NAMES_IN_BRACKETS = frozenset({"PHYSICIAN_NAME"})
 _SEX = r"(?:男性|女性|男|女|M|F|♂|♀)"
 _AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ)"
 _NUMBER = r"[0-9０-９]{1,3}"
@@ -47,8 +50,8 @@ def _age_ok(value: str) -> bool:
 _HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 
 
-def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, category) of the age and sex tokens right after ``end``."""
+def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, category) of the age and sex tokens right after ``end`` (only in brackets if asked)."""
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
     # After a name's bracketed reading the age may be glued on: 堤 かおり（ツツミ カオリ）45F.
@@ -59,6 +62,8 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
     if gap is None:
         return []
     bracketed = gap.group().endswith(("（", "("))
+    if bracketed_only and not bracketed:
+        return []
     position, found = gap.end(), []
     for _ in range(2):
         m = _TOKEN.match(text, position)
@@ -112,9 +117,9 @@ def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidat
     added: list[Candidate] = []
     replaced: set[Candidate] = set()
     for span in out:
-        if span.category not in _NAMES:
+        if span.category not in _NAMES and span.category not in _NAMES_IN_BRACKETS:
             continue
-        for start, end, category in _tokens_after(text, span.end):
+        for start, end, category in _tokens_after(text, span.end, span.category not in _NAMES):
             if any(a.start < end and start < a.end for a in added):
                 break  # taken by an earlier name's tokens
             crossing = [s for s in out if s.start < end and start < s.end]

@@ -16,7 +16,7 @@
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
-- in brackets after a name of two words opening an item of a list (``- 林 かのん (16) 脳腫瘍``,
+- in brackets after a name of two words opening a line or an item of a list (``- 林 かのん (16) 脳腫瘍``,
   ``・Ahmed Karim (20) 留学生``), as a list of participants or cases writes who and how old; not a count of
   what the item names (``- 肺 結節 (3) 個``: a counter after the bracket);
 - between commas after a name of two words, its reading in brackets between or not
@@ -79,7 +79,7 @@ _NAME_COMMA_AGE = re.compile(
     r"[、,，][ \u3000]?(?P<n>[0-9]{1,3})(?=[、,，])"
 )
 _ITEM_NAME_AGE = re.compile(
-    rf"^[ \t\u3000]*(?:[-・*•◦‐]|[0-9]{{1,2}}[.)])[ \t\u3000]*"
+    rf"^[ \t\u3000]*(?:[-・*•◦‐]|[0-9]{{1,2}}[.)])?[ \t\u3000]*"
     rf"(?:[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){{1,2}}|[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}"
     rf"|[{HALF_WIDTH_KATAKANA}]{{2,6}} [{HALF_WIDTH_KATAKANA}]{{2,6}})"
     r"[ \t\u3000]{0,3}[（(](?P<n>[0-9]{1,3})[)）](?![ \u3000]?[件名例人回個本枚%％a-z])",
