@@ -181,3 +181,14 @@ def test_a_bare_count_after_a_staff_name_is_no_age():
 
 def test_an_age_in_brackets_after_a_name_opening_a_line():
     assert found("bare-age", "林 かのん (16) 脳腫瘍") == ["16"]
+
+
+@pytest.mark.parametrize("text", ["appendectomy (2019.6)", "胆摘 (1998.11)"])
+def test_a_year_and_month_of_one_or_two_digits_in_brackets(text):
+    assert found("relative-date", text)
+    assert values(text)
+
+
+@pytest.mark.parametrize("text", ["BNP (2045.3)", "(1899.5)", "(2019.60)", "使用期限 2025.08 切れ", "期限 2027.03\u3000数量"])
+def test_large_values_and_expiry_months_outside_brackets_stay(text):
+    assert found("relative-date", text) == []

@@ -15,8 +15,8 @@
   ``ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ``, ``ヘイセイ3年``), as old systems and kana keyboards write it;
 - a month and day of two digits each with a leading zero, whatever word is glued after it (``未返却→11/06回収``,
   ``09/12受診``): no fraction or count is written with a leading zero;
-- a year and month with a dot alone in brackets after an event (``s/p amputation (2024.06)``): a decimal in
-  brackets would not stop at a month of two digits;
+- a year and month with a dot alone in brackets after an event (``s/p amputation (2024.06)``, ``(2019.6)``):
+  a value of 1950-2039 with one decimal place or a month's two is no measure anyone writes alone in brackets;
 - a day of the month after the month said in words (``先月20日``, ``今月5日``, ``来月の3日``); not 翌月10日, the
   day a rule sets (a bill paid by the 10th of the next month).
 """
@@ -88,7 +88,7 @@ _ERA_DATE = re.compile(
 
 # Short dates refuse a fraction's or a count's words after a date (3/4回, 1/2錠); a leading zero writes no fraction.
 _PADDED = re.compile(r"(?<![0-9A-Za-z/.:\-])(?P<m>0[1-9]|1[0-2])/(?P<d>[0-3][0-9])(?![0-9A-Za-z/%]|[.:][0-9])")
-_YEAR_MONTH_IN_BRACKETS = re.compile(r"(?<=[（(])(?:19|20)[0-9]{2}\.(?:0[1-9]|1[0-2])(?=[)）])")
+_YEAR_MONTH_IN_BRACKETS = re.compile(r"(?<=[（(])(?:19[5-9][0-9]|20[0-3][0-9])\.(?:0?[1-9]|1[0-2])(?=[)）])")
 
 
 def _valid(month: str, day: str) -> bool:
