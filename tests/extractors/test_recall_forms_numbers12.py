@@ -189,6 +189,8 @@ def test_a_year_and_month_of_one_or_two_digits_in_brackets(text):
     assert values(text)
 
 
-@pytest.mark.parametrize("text", ["BNP (2045.3)", "(1899.5)", "(2019.60)", "使用期限 2025.08 切れ", "期限 2027.03\u3000数量"])
+@pytest.mark.parametrize(
+    "text", ["BNP (2045.3)", "(1899.5)", "(2019.60)", "使用期限 2025.08 切れ", "期限 2027.03\u3000数量"]
+)
 def test_large_values_and_expiry_months_outside_brackets_stay(text):
     assert found("relative-date", text) == []

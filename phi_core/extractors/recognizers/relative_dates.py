@@ -88,6 +88,7 @@ _ERA_DATE = re.compile(
 
 # Short dates refuse a fraction's or a count's words after a date (3/4回, 1/2錠); a leading zero writes no fraction.
 _PADDED = re.compile(r"(?<![0-9A-Za-z/.:\-])(?P<m>0[1-9]|1[0-2])/(?P<d>[0-3][0-9])(?![0-9A-Za-z/%]|[.:][0-9])")
+_TEST_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9\-]{0,7}[ ]?[（(]$")
 _YEAR_MONTH_IN_BRACKETS = re.compile(r"(?<=[（(])(?:19[5-9][0-9]|20[0-3][0-9])\.(?:0?[1-9]|1[0-2])(?=[)）])")
 
 
@@ -118,7 +119,10 @@ class RelativeDateRecognizer(Recognizer):
                 if _valid(m.group("m"), m.group("d")) and "0" in (m.group("m")[0], m.group("d")[0])
             ]
         if "(" in text or "（" in text:
-            found += [m.span() for m in _YEAR_MONTH_IN_BRACKETS.finditer(text)]
+            for m in _YEAR_MONTH_IN_BRACKETS.finditer(text):
+                # A month of one digit after a test's name is its value with one decimal (CK (2024.5)).
+                if len(m.group()) == 7 or not _TEST_NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    found.append(m.span())
             found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
             found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if ":" in text:
