@@ -194,3 +194,16 @@ def test_a_year_and_month_of_one_or_two_digits_in_brackets(text):
 )
 def test_large_values_and_expiry_months_outside_brackets_stay(text):
     assert found("relative-date", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [("Sun Li／38／F", "38", "F"), ("45/女", "45", "女"), ("男性／72", "72", "男性"), ("F/17y", "17y", "F")],
+)
+def test_a_sex_and_age_pair_with_any_slash_or_a_sex_word(text, age, sex):
+    assert age in found("sex-code", text) and sex in found("sex-code", text)
+
+
+@pytest.mark.parametrize("text", ["対象 15名（男 10／女 5）", "M 8/F 7", "計 12/男児"])
+def test_counts_of_men_and_women_are_no_age(text):
+    assert masked_as("AGE", text) == []

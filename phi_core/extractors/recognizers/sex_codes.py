@@ -9,6 +9,7 @@
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
   not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
   with a slash: (F/34), 72/M;
+- a pair with a full-width slash or a sex word (Sun Li／38／F, 45/女, 男性／72);
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
 - the two words of a printed choice (男・女) as one span;
@@ -59,13 +60,15 @@ _AFTER_BAND = re.compile(
 _GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
 # Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.
 _PAIR = re.compile(
-    r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3}(?:[yY]|歳|才)?)|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))"
-    r"(?![A-Za-z0-9/])"
+    # Not a count of men and women (男 10／女 5, 計 15 / M 8).
+    r"(?<![A-Za-z0-9/\-.:男女計])(?<![男女計MF] )(?:(?P<sex>[MF]|男性?|女性?) ?[/／] ?(?P<age>[0-9]{1,3}(?:[yY]|歳|才)?)"
+    r"|(?P<age2>[0-9]{1,3}) ?[/／] ?(?P<sex2>[MF]|男性?|女性?))"
+    r"(?![A-Za-z0-9/／]|(?<=[男女])[児子]|(?<=[男女性MF])[ \u3000]?[0-9])"
 )
 # Quick tests that start with a character class (the patterns above start with a
 # look-behind, which the regex engine tries at every position).
 _ANY_GLUED = re.compile(r"[0-9][MF]")
-_ANY_PAIR = re.compile(r"[MF] ?/ ?[0-9]|[0-9] ?/ ?[MF]")
+_ANY_PAIR = re.compile(r"(?:[MF男女]|男性|女性) ?[/／] ?[0-9]|[0-9] ?[/／] ?[MF男女]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
 # A floor before its room (3F  401, 4F-502): no age and sex.
 _ROOM_AFTER = re.compile(r"[ \t\u3000\-]*[0-9]{3,4}(?![0-9])")
