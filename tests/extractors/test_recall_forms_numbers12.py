@@ -47,14 +47,28 @@ def test_a_bare_age_after_a_day_first_date_of_birth():
 
 @pytest.mark.parametrize(
     "text",
-    [" - 林 かのん (16) 脳腫瘍（髄芽腫）術後", "1. Ahmed Karim (20) 留学生", " - ｶﾈｺ ﾕｳﾄ (18) 急性リンパ性白血病"],
+    [" - 林 かのん (16) 脳腫瘍（髄芽腫）術後", " - ｶﾈｺ ﾕｳﾄ (18) 急性リンパ性白血病"],
 )
 def test_an_age_in_brackets_after_a_name_opening_a_list_item(text):
     assert found("bare-age", text)
 
 
+def test_an_age_in_brackets_after_a_latin_name_the_rules_find():
+    assert "20" in masked_as("AGE", "1. Ahmed Karim (20) 留学生")
+
+
 @pytest.mark.parametrize(
-    "text", ["・肺 結節 (3) 個", "- 術後 経過 (2)回目", "- Grade 2 (3) cases", "- ロキソニン (60)"]
+    "text",
+    [
+        "・肺 結節 (3) 個",
+        "- 術後 経過 (2)回目",
+        "- Grade 2 (3) cases",
+        "- ロキソニン (60)",
+        "- Loxonin Tab (60)",
+        "- Blood Culture (2)",
+        "- 採血 検査 (3)",
+        "- 右 肺 (3)",
+    ],
 )
 def test_a_count_in_brackets_after_an_item_is_no_age(text):
     assert found("bare-age", text) == []
@@ -76,6 +90,11 @@ def test_ages_under_an_age_column_whose_header_names_nothing_else():
     )
     ages = masked_as("AGE", table)
     assert "55" in ages and "79" in ages
+
+
+def test_a_table_of_counts_by_age_keeps_its_numbers():
+    table = "| 年齢 | 件数 | 割合 |\n|---|---|---|\n| 65 | 12 | 30% |\n| 75 | 8 | 20% |"
+    assert masked_as("AGE", table) == []
 
 
 def test_a_table_without_an_age_or_sex_column_keeps_its_numbers():

@@ -337,7 +337,12 @@ def _coded(
 def _age_or_sex_header(header: Header) -> bool:
     """A header of three columns or more whose only known column is its age or sex (| 診察券 | 氏名イニシャル | 年齢 |
     判定 |): no value stands in it, so the numbers under that one column are the ages."""
+    if any(_COUNT_COLUMN.search(column.label) for column in header.cells):
+        return False  # a table of counts by age (| 年齢 | 件数 | 割合 |): its rows are groups, not people
     return len(header.cells) >= 3 and any(column.age or column.sex for column in header.cells)
+
+
+_COUNT_COLUMN = re.compile(r"件数|人数|例数|症例数|割合|比率|[率%％]$|(?i:^n$|count|number of|total|rate|ratio)")
 
 
 def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:

@@ -17,8 +17,10 @@
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
 - in brackets after a name of two words opening a line or an item of a list (``- 林 かのん (16) 脳腫瘍``,
-  ``・Ahmed Karim (20) 留学生``), as a list of participants or cases writes who and how old; not a count of
-  what the item names (``- 肺 結節 (3) 個``: a counter after the bracket);
+  ``・ｶﾈｺ ﾕｳﾄ (18)``), as a list of participants or cases writes who and how old: the first word a family
+  name the dictionaries know, or both in half-width kana (a test, a drug or a finding in two words is none:
+  ``- 採血 検査 (3)``); not a count of what the item names (``- 肺 結節 (3) 個``: a counter after the bracket).
+  A Latin name there is found by the name rules, and its age after it (demographics.py);
 - between commas after a name of two words, its reading in brackets between or not
   (``濱田 イネ（ハマダ イネ）、93、字本村``, ``佐藤 花子、45、``), as a list of patients writes who, how old and where;
 - under the age column of a plain-text table whose cells do not line up with its header
@@ -35,6 +37,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import (
     FULL_WIDTH_KATAKANA,
@@ -80,7 +83,7 @@ _NAME_COMMA_AGE = re.compile(
 )
 _ITEM_NAME_AGE = re.compile(
     rf"^[ \t\u3000]*(?:[-・*•◦‐]|[0-9]{{1,2}}[.)])?[ \t\u3000]*"
-    rf"(?:[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){{1,2}}|[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}"
+    rf"(?:(?P<family>[{_LETTERS}]{{1,4}})[ \u3000][{_LETTERS}]{{1,4}}"
     rf"|[{HALF_WIDTH_KATAKANA}]{{2,6}} [{HALF_WIDTH_KATAKANA}]{{2,6}})"
     r"[ \t\u3000]{0,3}[（(](?P<n>[0-9]{1,3})[)）](?![ \u3000]?[件名例人回個本枚%％a-z])",
     re.MULTILINE,
@@ -176,7 +179,11 @@ class BareAgeRecognizer(Recognizer):
         if "月" in text:
             found += [m.span() for m in _YEARS_AND_MONTHS.finditer(text)]
         if "(" in text or "（" in text:
-            found += [m.span("n") for m in _ITEM_NAME_AGE.finditer(text) if _plausible(m.group("n"))]
+            found += [
+                m.span("n")
+                for m in _ITEM_NAME_AGE.finditer(text)
+                if _plausible(m.group("n")) and (m.group("family") is None or can_be_surname(m.group("family")))
+            ]
         if "、" in text or "," in text or "，" in text:
             found += [m.span("n") for m in _NAME_THEN_AGE.finditer(text) if _plausible(m.group("n"))]
             found += [m.span("n") for m in _NAME_COMMA_AGE.finditer(text) if _plausible(m.group("n"))]
