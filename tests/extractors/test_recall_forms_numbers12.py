@@ -226,3 +226,21 @@ def test_a_sex_and_age_pair_with_any_slash_or_a_sex_word(text, age, sex):
 @pytest.mark.parametrize("text", ["対象 15名（男 10／女 5）", "M 8/F 7", "計 12/男児"])
 def test_counts_of_men_and_women_are_no_age(text):
     assert masked_as("AGE", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("受診日 2026 / 12 / 03 再診", "2026 / 12 / 03"),
+        ("2 0 2 6 年 1 2 月 3 日", "2 0 2 6 年 1 2 月 3 日"),
+        ("生年月日 1 9 5 2 年 4 月 1 7 日 生", "1 9 5 2 年 4 月 1 7 日"),
+    ],
+)
+def test_dates_with_spaced_slashes_or_one_character_to_a_box(text, date):
+    assert covered(date, values(text))
+
+
+@pytest.mark.parametrize("text", ["120 / 80 / 60", "2026 / 13 / 03", "2026. 12 / 03", "3 年 2 組", "1 2 3 4 5"])
+def test_spaced_numbers_that_are_no_dates(text):
+    assert found("spaced-date", text) == []
+    assert masked_as("OTHER_DATE", text) == []

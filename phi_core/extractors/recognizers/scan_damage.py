@@ -10,7 +10,7 @@ A value typed one character to a box, or scanned with a space after every
 character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
 same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3) and
 the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分) or between
-the two digits of a day (1952年 4月 1 7日); a dash
+the two digits of a day (1952年 4月 1 7日), or one character to a box, units too (2 0 2 6 年 1 2 月 3 日); a dash
 a typesetter set between digits (2026−11−14) is read as a hyphen.
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
@@ -104,6 +104,12 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         _close_up(text, chars, origin, p, q)
         changed.extend(range(p, q))
         taken.update(range(p, q))
+    for m in _LETTER_SPACED_DATE.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+            taken.update(range(p, q))
     for m in _SPACED_UNITS.finditer(text):
         p, q = m.span()
         # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
@@ -142,6 +148,10 @@ _SPACED_UNITS = re.compile(
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
 )
 # A stray space between the two digits of a month or a day after the unit before it (1952年 4月 1 7日).
+# A date or time set one character to a box, its units too (2 0 2 6 年 1 2 月 3 日, 1 4 時 3 0 分).
+_LETTER_SPACED_DATE = re.compile(
+    r"(?<![0-9])[0-9](?: [0-9]){0,3} [年月](?: [0-9](?: [0-9])? [月日時分])+|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
+)
 _SPLIT_DAY = re.compile(r"(?<=[年月])[ \u3000]?[0-9] [0-9][月日]")
 _DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
 # A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
