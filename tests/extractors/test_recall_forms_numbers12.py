@@ -244,3 +244,20 @@ def test_dates_with_spaced_slashes_or_one_character_to_a_box(text, date):
 def test_spaced_numbers_that_are_no_dates(text):
     assert found("spaced-date", text) == []
     assert masked_as("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("生年月日 S31年 8月20日", "S31年 8月20日"),
+        ("生年月日 S3l年 8月2O日\u3000（67 歳）", "S3l年 8月2O日"),
+        ("交付年月日  令和8年l2月l日\n処方", "令和8年l2月l日"),
+    ],
+)
+def test_a_year_and_its_month_one_blank_apart_and_a_day_read_from_a_letter(text, date):
+    assert date in values(text)
+
+
+def test_a_year_and_a_word_after_it_stay_apart():
+    assert "2019年 3月" in values("2019年 3月に手術")
+    assert all("例会" not in value for value in values("令和7年 8月 月例会"))

@@ -1,7 +1,7 @@
 """Values damaged by scanning: the rules read a repaired copy of the text.
 
 Optical character recognition writes the letter O for zero, l or I for one
-("2O24年7月1O日", "l5:22", "O8O-4l2O-7735") and kanji that look like katakana
+("2O24年7月1O日", "l5:22", "O8O-4l2O-7735", even alone between a date's units: 12月l日) and kanji that look like katakana
 (クリ二ック with the kanji 二); a value may also be broken across lines
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
@@ -37,6 +37,9 @@ _DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
 _RUN = re.compile(
     r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])"
 )
+# Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
+# but no letter stands there.
+_LETTERS_BETWEEN_UNITS = re.compile(r"(?<=[年月])[OolI]{1,2}(?=[月日])")
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
@@ -62,6 +65,11 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
                 continue  # 12/1|上野: a table's rule, not a one
             if ch in _DIGIT_LIKE:
                 chars[i] = _DIGIT_LIKE[ch]
+                changed.append(i)
+    for m in _LETTERS_BETWEEN_UNITS.finditer(text):
+        for i in range(*m.span()):
+            if chars[i] in _DIGIT_LIKE:
+                chars[i] = _DIGIT_LIKE[chars[i]]
                 changed.append(i)
     for i, ch in enumerate(text):
         if ch in _KANA_LIKE and 0 < i < len(text) - 1:
