@@ -261,3 +261,9 @@ def test_a_year_and_its_month_one_blank_apart_and_a_day_read_from_a_letter(text,
 def test_a_year_and_a_word_after_it_stay_apart():
     assert "2019年 3月" in values("2019年 3月に手術")
     assert all("例会" not in value for value in values("令和7年 8月 月例会"))
+
+
+def test_an_age_beside_a_sex_written_out_after_a_latin_name():
+    text = "Patient John Smith, 45, male, presented"
+    assert "45" in masked_as("AGE", text) and "male" in masked_as("SEX", text)
+    assert masked_as("AGE", "John Smith, 45, malignant") == []

@@ -23,7 +23,7 @@ _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 # A name read as staff may be a patient's in a list of participants (参加者：林 かのん (16)): an age
 # alone in brackets after it is still that person's age; a bare number after a staff name is left.
 _NAMES_IN_BRACKETS = frozenset({"PHYSICIAN_NAME"})
-_SEX = r"(?:男性|女性|男|女|M|F|♂|♀)"
+_SEX = r"(?:男性|女性|男|女|(?i:female|male)|M|F|♂|♀)"
 _AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ)"
 _NUMBER = r"[0-9０-９]{1,3}"
 # One token: "92F", "38/F", "F/38", "3ｻｲ", "M", "74" (a bare number is checked below).
