@@ -267,3 +267,21 @@ def test_an_age_beside_a_sex_written_out_after_a_latin_name():
     text = "Patient John Smith, 45, male, presented"
     assert "45" in masked_as("AGE", text) and "male" in masked_as("SEX", text)
     assert masked_as("AGE", "John Smith, 45, malignant") == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("手帳番号 神奈川 第 4471902 号", "神奈川 第 4471902 号"),
+        ("手帳番号：福第0042117号\n装用", "福第0042117号"),
+        ("受給者証番号 第 12345 号", "第 12345 号"),
+    ],
+)
+def test_a_number_of_record_between_dai_and_go_after_its_label(text, number):
+    assert found("certificate-number", text) == [number]
+    assert number in values(text)
+
+
+@pytest.mark.parametrize("text", ["第 3 回", "診療報酬 第2版", "番号 第3号室", "第2号被保険者", "No. 第3号機"])
+def test_counts_editions_and_rooms_between_dai_and_go_stay(text):
+    assert found("certificate-number", text) == []
