@@ -285,3 +285,31 @@ def test_a_number_of_record_between_dai_and_go_after_its_label(text, number):
 @pytest.mark.parametrize("text", ["第 3 回", "診療報酬 第2版", "番号 第3号室", "第2号被保険者", "No. 第3号機"])
 def test_counts_editions_and_rooms_between_dai_and_go_stay(text):
     assert found("certificate-number", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        ("氏名\n山田 花子\n年齢\n45\n性別\nF\n", "45", "F"),
+        ("Age:\n45\nSex:\nfemale", "45", "female"),
+        ("年齢（歳）\n８２\n", "８２", None),
+    ],
+)
+def test_an_age_or_sex_on_the_line_under_its_label(text, age, sex):
+    assert age in masked_as("AGE", text)
+    if sex is not None:
+        assert sex in masked_as("SEX", text)
+
+
+@pytest.mark.parametrize("text", ["体重\n45\n", "年齢\n45 名中\n", "性別\n男女比 3:2", "Age\n130", "年齢別\n12\n"])
+def test_other_numbers_under_a_label_stay(text):
+    assert found("value-below-label", text) == []
+
+
+@pytest.mark.parametrize("text", ["年齢(歳) 45", "Age (y): 45", "Age/yrs 45"])
+def test_an_age_after_its_label_with_the_unit_in_brackets(text):
+    assert "45" in found("bare-age", text)
+
+
+def test_a_count_after_an_age_label_with_a_unit_is_no_age():
+    assert found("bare-age", "Age (y): 45.5 mean") == []

@@ -1,5 +1,7 @@
 """Ages written with no unit, where their place says they are ages.
 
+- after the word for age with its unit in brackets or after a slash (``年齢(歳) 45``, ``Age (y): 45``,
+  ``Age/yrs 45``);
 - after the word age in any case, with a blank, ``:`` or ``=`` (``age 67``, ``age=34Y``,
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
@@ -54,6 +56,11 @@ _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
     r"(?i:age)[ \t]{0,4}[:：=]?[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
+)
+# The label with its unit in brackets or after a slash: 年齢(歳) 45, Age (y): 45, Age/yrs 45.
+_AGE_WITH_UNIT_LABEL = re.compile(
+    r"(?:年齢|年令|(?<![A-Za-z])(?i:age))(?:[ ]?[（(](?:歳|才|y|yrs?|years)[)）]|/(?:yrs?|years|y))"
+    r"[ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:])"
 )
 _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-9](?: [0-9]){1,2})(?![0-9]| [0-9])")
 # The label letter-spaced as a scanned form prints it (年 齢 41, 年　令 8).
@@ -188,6 +195,7 @@ class BareAgeRecognizer(Recognizer):
             found += [m.span("n") for m in _NAME_THEN_AGE.finditer(text) if _plausible(m.group("n"))]
             found += [m.span("n") for m in _NAME_COMMA_AGE.finditer(text) if _plausible(m.group("n"))]
         if "年齢" in text or "年令" in text or "Age" in text or "AGE" in text:
+            found += [m.span("n") for m in _AGE_WITH_UNIT_LABEL.finditer(text) if _plausible(m.group("n"))]
             found += _column_ages(text)
             found += [m.span("n") for m in _SPACED_AGE.finditer(text) if _plausible(m.group("n").replace(" ", ""))]
         if "齢" in text or "令" in text:
