@@ -313,3 +313,14 @@ def test_an_age_after_its_label_with_the_unit_in_brackets(text):
 
 def test_a_count_after_an_age_label_with_a_unit_is_no_age():
     assert found("bare-age", "Age (y): 45.5 mean") == []
+
+
+@pytest.mark.parametrize(
+    "text, age", [("<age>45</age><sex>F</sex>", "45"), ("age_years=45", "45"), ("<Age>7</Age>", "7")]
+)
+def test_an_age_in_a_machine_format(text, age):
+    assert age in found("bare-age", text)
+
+
+def test_an_age_threshold_is_no_age_element():
+    assert found("bare-age", "age>65 y group") == []

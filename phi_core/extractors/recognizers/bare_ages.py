@@ -2,7 +2,8 @@
 
 - after the word for age with its unit in brackets or after a slash (``年齢(歳) 45``, ``Age (y): 45``,
   ``Age/yrs 45``);
-- after the word age in any case, with a blank, ``:`` or ``=`` (``age 67``, ``age=34Y``,
+- after the word age in any case, with a blank, ``:`` or ``=``, as a key with its unit (``age_years=45``) or
+  an element of a machine format (``<age>45</age>``) (``age 67``, ``age=34Y``,
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
@@ -54,7 +55,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
-    r"(?i:age)[ \t]{0,4}[:：=]?[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
+    r"(?i:age)(?:_(?i:years?|yrs|y))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
 )
 # The label with its unit in brackets or after a slash: 年齢(歳) 45, Age (y): 45, Age/yrs 45.
