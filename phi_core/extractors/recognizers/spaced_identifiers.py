@@ -19,7 +19,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_PATIENT_LABEL = r"(?:(?<![A-Za-z])(?:ID|Id|MRN)|ＩＤ|患者番号|患者ID|カルテ番号|診察券番号)"
+_PATIENT_LABEL = r"(?:(?<![A-Za-z])(?:ID|Id|MRN|PID)|ＩＤ|患者番号|患者ID|カルテ番号|診察券番号)"
 _OTHER_LABEL = r"(?:(?<![A-Za-z])(?<!Lot )(?<!LOT )(?<!lot )No\.?|Ｎｏ．?|(?<!ロット)番号)"
 _GROUP = r"[0-9OlI]{1,6}"
 _SPACED_ID = re.compile(
