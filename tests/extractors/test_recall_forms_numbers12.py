@@ -324,3 +324,23 @@ def test_an_age_in_a_machine_format(text, age):
 
 def test_an_age_threshold_is_no_age_element():
     assert found("bare-age", "age>65 y group") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "601-A   ｷﾀﾑﾗ ｼｽﾞｴ        1F ﾛﾋﾞｰ ｴﾘｱ赤",
+        "ﾃﾚﾒﾄﾘｰ ｱﾗｰﾑ ｻﾏﾘ / 7F West Cardiology",
+        "婦人科 2F, Room 6",
+        "（院外：市民活動センター 2F 会議室B）",
+    ],
+)
+def test_a_floor_before_its_place_or_after_its_building_is_no_age(text):
+    assert masked_as("AGE", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, age", [("|88F 呼吸不全|", "88"), (" 82F 肺炎", "82"), ("ヤマダ 72F ｶｾﾞ", "72"), ("高良 キヨ（92F）", "92")]
+)
+def test_an_age_glued_to_its_sex_before_a_diagnosis_stays_an_age(text, age):
+    assert age in masked_as("AGE", text)

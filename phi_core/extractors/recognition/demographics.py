@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.floors import is_floor
 from phi_core.japanese.honorifics import alternation, words
 
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
@@ -76,6 +77,8 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
             age, sex = ("age", "sex") if m.group("age") is not None else ("age2", "sex2")
             if not _age_ok(m.group(age)):
                 break
+            if age == "age" and m.end(age) == m.start(sex) and is_floor(text, m.start(age), m.end(sex)):
+                break  # ｷﾀﾑﾗ ｼｽﾞｴ  1F ﾛﾋﾞｰ: the floor the person waits on
             found += [(*m.span(age), "AGE"), (*m.span(sex), "SEX")]
         elif m.group("age3") is not None:
             bare = m.group("age3").isdigit() or m.group("age3").translate(_FULL_DIGITS).isdigit()

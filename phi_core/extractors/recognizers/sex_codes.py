@@ -24,6 +24,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.extractors.recognition.floors import is_floor
 from phi_core.japanese.chars import JAPANESE_LETTERS
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -108,7 +109,11 @@ class SexCodeRecognizer(Recognizer):
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
-            floor = _FLOORS.search(_line(text, m.start())) or _ROOM_AFTER.match(text, m.end())
+            floor = (
+                _FLOORS.search(_line(text, m.start()))
+                or _ROOM_AFTER.match(text, m.end())
+                or is_floor(text, m.start(1), m.end(2))
+            )
             if int(m.group(1)) <= 120 and not floor:
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
