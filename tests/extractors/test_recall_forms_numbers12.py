@@ -344,3 +344,15 @@ def test_a_floor_before_its_place_or_after_its_building_is_no_age(text):
 )
 def test_an_age_glued_to_its_sex_before_a_diagnosis_stays_an_age(text, age):
     assert age in masked_as("AGE", text)
+
+
+@pytest.mark.parametrize(
+    "text, age, sex", [("NEW: Xx Yy, 45 M, MRN 70-130982", "45", "M"), ("ﾏﾙﾔﾏ／45 F／ID 0012", "45", "F")]
+)
+def test_an_age_and_its_code_as_a_field_between_separators(text, age, sex):
+    assert age in found("sex-code", text) and sex in found("sex-code", text)
+
+
+@pytest.mark.parametrize("text", ["KCl, 2 M, 10 mL", "a, 0.5 M, b", "Size: S, M, L", "T2, N1, M0"])
+def test_concentrations_and_sizes_between_commas_are_no_age(text):
+    assert masked_as("AGE", text) == []

@@ -9,7 +9,8 @@
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
   not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
   with a slash: (F/34), 72/M;
-- a pair with a full-width slash or a sex word (Sun Li／38／F, 45/女, 男性／72);
+- a pair with a full-width slash or a sex word (Sun Li／38／F, 45/女, 男性／72), and an age and its code one
+  blank apart as a field between commas or slashes (Mendoza, Ricardo, 45 M, MRN …);
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
 - the two words of a printed choice (男・女) as one span;
@@ -68,6 +69,12 @@ _PAIR = re.compile(
 )
 # Quick tests that start with a character class (the patterns above start with a
 # look-behind, which the regex engine tries at every position).
+# An age and its code one blank apart, a field of a list parted by commas or slashes (Mendoza, Ricardo, 45 M, MRN):
+# the separators on both sides say it is a field of its own, not a size (S, M, L); two digits, not a molar
+# concentration (KCl, 2 M).
+_SPACED_FIELD = re.compile(
+    r"(?:(?<=[,，、/／|])|(?<=[,，、/／|] ))(?<![0-9.])([1-9][0-9]{1,2}) ([MF])(?=[,，、/／|]| [,，、/／|])"
+)
 _ANY_GLUED = re.compile(r"[0-9][MF]")
 _ANY_PAIR = re.compile(r"(?:[MF男女]|男性|女性) ?[/／] ?[0-9]|[0-9] ?[/／] ?[MF男女]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
@@ -108,6 +115,10 @@ class SexCodeRecognizer(Recognizer):
             if int(m.group(age).rstrip("yY歳才")) <= 120:
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
+        for m in _SPACED_FIELD.finditer(text) if " M" in text or " F" in text else ():
+            if int(m.group(1)) <= 120:
+                found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
+                found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
             floor = (
                 _FLOORS.search(_line(text, m.start()))
