@@ -356,3 +356,10 @@ def test_an_age_and_its_code_as_a_field_between_separators(text, age, sex):
 @pytest.mark.parametrize("text", ["KCl, 2 M, 10 mL", "a, 0.5 M, b", "Size: S, M, L", "T2, N1, M0"])
 def test_concentrations_and_sizes_between_commas_are_no_age(text):
     assert masked_as("AGE", text) == []
+
+
+def test_ages_under_an_age_column_with_its_unit_in_brackets():
+    table = "| Case | Age (y) | Sex | Dx |\n|---|---|---|---|\n| 1 | 55 | F | RA |\n| 2 | 61 | M | SLE |"
+    ages = masked_as("AGE", table)
+    assert "55" in ages and "61" in ages
+    assert masked_as("AGE", "| Case | Dose (mg) | Sex |\n|---|---|---|\n| 1 | 20 | F |\n| 2 | 40 | M |") == []

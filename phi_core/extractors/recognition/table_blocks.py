@@ -36,7 +36,8 @@ _MIN_CELLS = 3
 _HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Column names the label table leaves out: a one-letter sex column, an age in other scripts.
 _SEX_HEADER = re.compile("性|ｾｲ|M/F|男女|男/女")
-_AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ")
+# An age column with its unit in brackets: 年齢(歳), Age (y), AGE(yrs).
+_AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ|(?:年齢|年令|(?i:age))[ ]?[（(](?:歳|才|y|yrs?|years)[)）]")
 
 
 @dataclass(frozen=True)
