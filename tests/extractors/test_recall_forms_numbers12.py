@@ -363,3 +363,13 @@ def test_ages_under_an_age_column_with_its_unit_in_brackets():
     ages = masked_as("AGE", table)
     assert "55" in ages and "61" in ages
     assert masked_as("AGE", "| Case | Dose (mg) | Sex |\n|---|---|---|\n| 1 | 20 | F |\n| 2 | 40 | M |") == []
+
+
+@pytest.mark.parametrize("text, date", [("未返却→11/6回収", "11/6"), ("レンタル品 12/3返却", "12/3")])
+def test_a_month_and_day_glued_before_a_verb_of_handing_over(text, date):
+    assert date in found("relative-date", text)
+
+
+@pytest.mark.parametrize("text", ["3/4回", "1/3回目", "2/3以上"])
+def test_fractions_before_a_count_stay(text):
+    assert found("relative-date", text) == []
