@@ -373,3 +373,13 @@ def test_a_month_and_day_glued_before_a_verb_of_handing_over(text, date):
 @pytest.mark.parametrize("text", ["3/4回", "1/3回目", "2/3以上"])
 def test_fractions_before_a_count_stay(text):
     assert found("relative-date", text) == []
+
+
+@pytest.mark.parametrize("text", ["612号室 B床", "4人部屋のC床へ移動"])
+def test_a_bed_letter_glued_to_its_word(text):
+    assert any(value in ("B", "C") for value in masked_as("OTHER_ID", text))
+
+
+@pytest.mark.parametrize("text", ["CT床", "A床上安静", "B床頭台"])
+def test_beds_in_other_words_stay(text):
+    assert masked_as("OTHER_ID", text) == []
