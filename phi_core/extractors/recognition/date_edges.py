@@ -1,5 +1,6 @@
 """What a found date carries with it, in any kind of document.
 
+- the month and day one blank after its year, found apart (S31年 8月20日);
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
   (Thu, 3 Dec 2026), and a month written out before a day (November 14th);
 - a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末, 12月上旬～中旬; a season or part of the
@@ -117,6 +118,18 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             result.append(span)
             continue
         end = span.end
+        after = out[i + 1] if i + 1 < len(out) else None
+        if (
+            after is not None
+            and after.category in DATE_CATEGORIES
+            and text[span.start : end].endswith("年")
+            and text[end : after.start] in (" ", "\u3000")
+            and _MONTH_START.match(text, after.start)
+        ):
+            # S31年 8月20日: a year and its month and day one blank apart, read as two dates, are one.
+            end = after.end
+            swallowed.add(after)
+            limit = out[i + 2].start if i + 2 < len(out) else len(text)
         before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and before.start() >= (result[-1].end if result else 0):
             span = span._replace(start=before.start())

@@ -5,8 +5,11 @@ own: 母・キヨ（85）, 高良 キヨ（92F）, ﾀﾅﾍﾞ ｱﾝﾅ 3ｻ�
 BROWN,EMILY  38/F, ｸﾆﾖｼ ﾀｹｵ  M  RM 615. After a found name, up to two tokens
 on the same line that are each a sex code or an age (a number with an age
 unit, or a bare number beside a sex code or alone in brackets) are that
-person's. A bare number alone after a name without brackets is left alone
-(山田 3 名, a count or a room).
+person's. The fields may be parted by commas or slashes as a header line or
+a case list writes them (Mendoza, Ricardo, 45 M; Sun Li（スン リー）／38／F;
+佐藤 花子 / 45 / 女), and a name padded to a column may stand a few blanks before
+its bracket (Maria Santos Oliveira  (31)). A bare number alone after a name
+without brackets is left alone (山田 3 名, a count or a room; 山田 太郎 / 3回目).
 """
 
 from __future__ import annotations
@@ -14,22 +17,28 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.floors import is_floor
 from phi_core.japanese.honorifics import alternation, words
 
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-_SEX = r"(?:男性|女性|男|女|M|F|♂|♀)"
+# A name read as staff may be a patient's in a list of participants (参加者：林 かのん (16)): an age
+# alone in brackets after it is still that person's age; a bare number after a staff name is left.
+_NAMES_IN_BRACKETS = frozenset({"PHYSICIAN_NAME"})
+_SEX = r"(?:男性|女性|男|女|(?i:female|male)|M|F|♂|♀)"
 _AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ)"
 _NUMBER = r"[0-9０-９]{1,3}"
 # One token: "92F", "38/F", "F/38", "3ｻｲ", "M", "74" (a bare number is checked below).
 _TOKEN = re.compile(
-    rf"(?P<age>{_NUMBER}{_AGE_UNIT}?)[ /]?(?P<sex>{_SEX})(?![A-Za-z])"
-    rf"|(?P<sex2>{_SEX})[ /](?P<age2>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
+    rf"(?P<age>{_NUMBER}{_AGE_UNIT}?)[ /／]?(?P<sex>{_SEX})(?![A-Za-z])"
+    rf"|(?P<sex2>{_SEX})[ /／](?P<age2>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
     rf"|(?P<age3>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
     rf"|(?P<sex3>{_SEX})(?![A-Za-z0-9])"
 )
-_GAP = re.compile(r"[ \u3000]?[（(]|[ \u3000\t]{1,10}")
-# Between an age and a sex code: spaces, or a middle dot in brackets (（男・82）).
-_BETWEEN = re.compile(r"[ \u3000\t]{1,10}|・")
+# A comma or a slash may part the fields of a list or a header line (Mendoza, Ricardo, 45 M; Sun Li／38／F),
+# and a name padded to a column may stand a few blanks before its bracket (Maria Santos Oliveira  (31)).
+_GAP = re.compile(r"[ \u3000]{0,3}[（(]|[ \u3000]?[／/][ \u3000]?|[ \u3000\t]{1,10}|[,，][ \u3000]?")
+# Between an age and a sex code: spaces, or a middle dot in brackets (（男・82）), or the slash of such a line.
+_BETWEEN = re.compile(r"[ \u3000]?[／/][ \u3000]?|[ \u3000\t]{1,10}|・|[,，][ \u3000]?")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -42,8 +51,8 @@ def _age_ok(value: str) -> bool:
 _HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 
 
-def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, category) of the age and sex tokens right after ``end``."""
+def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, category) of the age and sex tokens right after ``end`` (only in brackets if asked)."""
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
     # After a name's bracketed reading the age may be glued on: 堤 かおり（ツツミ カオリ）45F.
@@ -54,18 +63,22 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
     if gap is None:
         return []
     bracketed = gap.group().endswith(("（", "("))
+    if bracketed_only and not bracketed:
+        return []
     position, found = gap.end(), []
     for _ in range(2):
         m = _TOKEN.match(text, position)
         if m is None:
             break
         after = text[m.end() : m.end() + 1]
-        if after and after not in " \u3000\t\n)）,、;；・":
+        if after and after not in " \u3000\t\n)）,、;；・／/":
             break
         if m.group("age") is not None or m.group("age2") is not None:
             age, sex = ("age", "sex") if m.group("age") is not None else ("age2", "sex2")
             if not _age_ok(m.group(age)):
                 break
+            if age == "age" and m.end(age) == m.start(sex) and is_floor(text, m.start(age), m.end(sex)):
+                break  # ｷﾀﾑﾗ ｼｽﾞｴ  1F ﾛﾋﾞｰ: the floor the person waits on
             found += [(*m.span(age), "AGE"), (*m.span(sex), "SEX")]
         elif m.group("age3") is not None:
             bare = m.group("age3").isdigit() or m.group("age3").translate(_FULL_DIGITS).isdigit()
@@ -92,9 +105,13 @@ def _tokens_after(text: str, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
+# The next field's sex code: F 74, 74 F, and in a list parted by commas or slashes 45, M and 45 / 女.
+_SEX_NEXT = re.compile(rf"(?:[ \u3000\t]{{1,10}}|[ \u3000]?[,，／/][ \u3000]?){_SEX}(?![A-Za-z0-9])")
+
+
 def _sex_beside(text: str, end: int) -> bool:
     """A bare number counts as an age only with a sex code next to it (F 74, 74 F)."""
-    m = re.compile(rf"[ \u3000\t]{{1,10}}{_SEX}(?![A-Za-z0-9])").match(text, end)
+    m = _SEX_NEXT.match(text, end)
     return m is not None
 
 
@@ -103,9 +120,9 @@ def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidat
     added: list[Candidate] = []
     replaced: set[Candidate] = set()
     for span in out:
-        if span.category not in _NAMES:
+        if span.category not in _NAMES and span.category not in _NAMES_IN_BRACKETS:
             continue
-        for start, end, category in _tokens_after(text, span.end):
+        for start, end, category in _tokens_after(text, span.end, span.category not in _NAMES):
             if any(a.start < end and start < a.end for a in added):
                 break  # taken by an earlier name's tokens
             crossing = [s for s in out if s.start < end and start < s.end]

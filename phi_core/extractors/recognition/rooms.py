@@ -11,7 +11,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   code so confirmed is the ward wherever else it stands alone in the same document. A code
   alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
 - a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``, ``ICU 3``;
-- beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``,
+- beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``, ``C床``,
   ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
   (``11階無菌病棟 1103``);
 - a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
@@ -87,7 +87,8 @@ _BED_FORMS = re.compile(
     rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)"
-    r"|(?:(?<=号室)|(?<=号))(?P<b5>[A-HＡ-Ｈ])(?=床)"
+    # 612号室B床, 612号室 B床, 4人部屋のC床: a letter glued to 床 is a bed by itself.
+    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ])(?=床(?!頭|上|下|面|材|ずれ))"
     # 815号室A, 714号室Bベッド, 712号室-B: the bed's letter straight after the room
     r"|(?<=号室)[-‐－]?(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
     r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"

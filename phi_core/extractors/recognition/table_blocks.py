@@ -36,7 +36,8 @@ _MIN_CELLS = 3
 _HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Column names the label table leaves out: a one-letter sex column, an age in other scripts.
 _SEX_HEADER = re.compile("性|ｾｲ|M/F|男女|男/女")
-_AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ")
+# An age column with its unit in brackets: 年齢(歳), Age (y), AGE(yrs).
+_AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ|(?:年齢|年令|(?i:age))[ ]?[（(](?:歳|才|y|yrs?|years)[)）]")
 
 
 @dataclass(frozen=True)
@@ -180,15 +181,18 @@ _HEADER_VALUE = re.compile(
 
 
 def header_of(
-    text: str, block: list[Row], holds_values: Callable[[Row], bool] | None = None
+    text: str,
+    block: list[Row],
+    holds_values: Callable[[Row], bool] | None = None,
+    enough: Callable[[Header], bool] | None = None,
 ) -> tuple[Header | None, list[Row]]:
-    """The header (a line among the block's first that names two columns or more and holds no
-    value) and the rows under it."""
+    """The header (a line among the block's first that names two columns or more, or that ``enough``
+    accepts, and holds no value) and the rows under it."""
     for index, row in enumerate(block[:_HEADER_SEARCH]):
         if _HEADER_VALUE.search(text, row.start, row.end) or (holds_values is not None and holds_values(row)):
             continue
         header = Header(text, row)
-        if header.known() >= 2:
+        if header.known() >= 2 or (enough is not None and enough(header)):
             return header, block[index + 1 :]
     return None, block
 

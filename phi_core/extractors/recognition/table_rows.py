@@ -334,6 +334,17 @@ def _coded(
     return ids, rooms
 
 
+def _age_or_sex_header(header: Header) -> bool:
+    """A header of three columns or more whose only known column is its age or sex (| 診察券 | 氏名イニシャル | 年齢 |
+    判定 |): no value stands in it, so the numbers under that one column are the ages."""
+    if any(_COUNT_COLUMN.search(column.label) for column in header.cells):
+        return False  # a table of counts by age (| 年齢 | 件数 | 割合 |): its rows are groups, not people
+    return len(header.cells) >= 3 and any(column.age or column.sex for column in header.cells)
+
+
+_COUNT_COLUMN = re.compile(r"件数|人数|例数|症例数|割合|比率|[率%％]$|(?i:^n$|count|number of|total|rate|ratio)")
+
+
 def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The spans found, plus the sexes, ages, numbers and names the rows and columns of tables show."""
     table_blocks = blocks(text)
@@ -345,7 +356,7 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     numbers: list[Candidate] = []
     for block in table_blocks:
         extra += [cand for row in block if row.bars for cand in _label_pairs(text, row)]
-        header, rows = header_of(text, block, lambda row: _holds_values(row, found))
+        header, rows = header_of(text, block, lambda row: _holds_values(row, found), _age_or_sex_header)
         if not rows:
             continue
         # Names first: a name read from its column makes its row a person's row too.

@@ -1,21 +1,29 @@
 """Ages written with no unit, where their place says they are ages.
 
-- after the word age in any case, with a blank, ``:`` or ``=`` (``age 67``, ``age=34Y``,
+- after the word for age with its unit in brackets or after a slash (``年齢(歳) 45``, ``Age (y): 45``,
+  ``Age/yrs 45``);
+- after the word age in any case, with a blank, ``:`` or ``=``, as a key with its unit (``age_years=45``) or
+  an element of a machine format (``<age>45</age>``) (``age 67``, ``age=34Y``,
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
-  ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
+  ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
 - in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
 - with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
   ``58세``), as a foreign patient's own papers or an interpreter's note write it;
 - digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read,
-  and after the word itself letter-spaced (``年 齢 41``);
+  and after the word itself letter-spaced (``年 齢 41``), or read with a letter for a digit (``年 齢 7O``; ``4l`` reads as litres to the allow-list);
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
+- in brackets after a name of two words opening a line or an item of a list (``- 林 かのん (16) 脳腫瘍``,
+  ``・ｶﾈｺ ﾕｳﾄ (18)``), as a list of participants or cases writes who and how old: the first word a family
+  name the dictionaries know, or both in half-width kana (a test, a drug or a finding in two words is none:
+  ``- 採血 検査 (3)``); not a count of what the item names (``- 肺 結節 (3) 個``: a counter after the bracket).
+  A Latin name there is found by the name rules, and its age after it (demographics.py);
 - between commas after a name of two words, its reading in brackets between or not
   (``濱田 イネ（ハマダ イネ）、93、字本村``, ``佐藤 花子、45、``), as a list of patients writes who, how old and where;
 - under the age column of a plain-text table whose cells do not line up with its header
@@ -32,21 +40,39 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, READING_KANA
+from phi_core.japanese.chars import (
+    FULL_WIDTH_KATAKANA,
+    HALF_WIDTH_KATAKANA,
+    HIRAGANA_LETTERS,
+    KANJI,
+    LONG_VOWEL,
+    READING_KANA,
+)
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
-    r"(?i:age)[ \t]{0,4}[:：=]?[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
+    r"(?i:age)(?:_(?i:years?|yrs|y))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
+)
+# The label with its unit in brackets or after a slash: 年齢(歳) 45, Age (y): 45, Age/yrs 45.
+_AGE_WITH_UNIT_LABEL = re.compile(
+    r"(?:年齢|年令|(?<![A-Za-z])(?i:age))(?:[ ]?[（(](?:歳|才|y|yrs?|years)[)）]|/(?:yrs?|years|y))"
+    r"[ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:])"
 )
 _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-9](?: [0-9]){1,2})(?![0-9]| [0-9])")
 # The label letter-spaced as a scanned form prints it (年 齢 41, 年　令 8).
 _SPACED_LABEL_AGE = re.compile(
     r"年[ \u3000]{1,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \u3000][0-9])"
 )
+# Read by a scanner with a letter for a digit (年 齢 7O, 年齢：lO2): a real digit and a look-alike.
+_SCANNED_AGE = re.compile(
+    r"年[ \u3000]{0,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>(?=[OlI]?[0-9])(?=[0-9]?[OlI])[0-9OlI]{2,3})(?![0-9A-Za-z])"
+)
+_AS_DIGITS = str.maketrans("OlI", "011")
 _AGED = re.compile(
     r"(?<![A-Za-z])(?:aged|Aged|AGED) (?P<n>[0-9]{1,3}(?: ?(?:years?|yrs?|months?|mos?|weeks?|days?)(?![A-Za-z]))?)"
     r"(?![0-9]|[.,:/][0-9]|%| ?(?:to|-|–)[ ]?[0-9])"
@@ -63,6 +89,13 @@ _NAME_COMMA_AGE = re.compile(
     rf"(?<![{_LETTERS}])[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}(?:[（(][{READING_KANA} ・\u3000]+[）)])?"
     r"[、,，][ \u3000]?(?P<n>[0-9]{1,3})(?=[、,，])"
 )
+_ITEM_NAME_AGE = re.compile(
+    rf"^[ \t\u3000]*(?:[-・*•◦‐]|[0-9]{{1,2}}[.)])?[ \t\u3000]*"
+    rf"(?:(?P<family>[{_LETTERS}]{{1,4}})[ \u3000][{_LETTERS}]{{1,4}}"
+    rf"|[{HALF_WIDTH_KATAKANA}]{{2,6}} [{HALF_WIDTH_KATAKANA}]{{2,6}})"
+    r"[ \t\u3000]{0,3}[（(](?P<n>[0-9]{1,3})[)）](?![ \u3000]?[件名例人回個本枚%％a-z])",
+    re.MULTILINE,
+)
 # A header whose age column comes right after its name column: 氏名 年齢, Name Age.
 _AGE_HEADER = re.compile(
     r"^(?P<head>[^\n]*?)(?<!\S)(?:氏名|名前|お名前|患者名|患者氏名|受診者名|利用者名|Name|NAME|name)[ \t\u3000]+"
@@ -71,7 +104,7 @@ _AGE_HEADER = re.compile(
 )
 _DATE = (
     r"(?:[0-9０-９]{1,4}年[ \u3000]?[0-9０-９]{1,2}月[ \u3000]?[0-9０-９]{1,2}日"
-    r"|[0-9]{2,4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}"
+    r"|[0-9]{2,4}[./\-][0-9]{1,2}[./\-][0-9]{1,2}|[0-9]{1,2}[./\-][0-9]{1,2}[./\-][0-9]{4}"
     r"|[A-Za-z]{3,9}\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} [A-Za-z]{3,9}\.? [0-9]{4})"
 )
 _BIRTH_CUE = r"(?:生年月日|生年|誕生日|DOB|D\.O\.B\.?|[Bb]irth|BD|Born|born)"
@@ -153,14 +186,24 @@ class BareAgeRecognizer(Recognizer):
             ]
         if "月" in text:
             found += [m.span() for m in _YEARS_AND_MONTHS.finditer(text)]
+        if "(" in text or "（" in text:
+            found += [
+                m.span("n")
+                for m in _ITEM_NAME_AGE.finditer(text)
+                if _plausible(m.group("n")) and (m.group("family") is None or can_be_surname(m.group("family")))
+            ]
         if "、" in text or "," in text or "，" in text:
             found += [m.span("n") for m in _NAME_THEN_AGE.finditer(text) if _plausible(m.group("n"))]
             found += [m.span("n") for m in _NAME_COMMA_AGE.finditer(text) if _plausible(m.group("n"))]
         if "年齢" in text or "年令" in text or "Age" in text or "AGE" in text:
+            found += [m.span("n") for m in _AGE_WITH_UNIT_LABEL.finditer(text) if _plausible(m.group("n"))]
             found += _column_ages(text)
             found += [m.span("n") for m in _SPACED_AGE.finditer(text) if _plausible(m.group("n").replace(" ", ""))]
         if "齢" in text or "令" in text:
             found += [m.span("n") for m in _SPACED_LABEL_AGE.finditer(text) if _plausible(m.group("n"))]
+            found += [
+                m.span("n") for m in _SCANNED_AGE.finditer(text) if _plausible(m.group("n").translate(_AS_DIGITS))
+            ]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]

@@ -10,7 +10,9 @@
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
 - The years of a stretch of the person's history, alone in brackets (``atomoxetine 80 mg (2017–2018)``,
   ``（2015〜2019）``, ``(2019-present)``): a bracket that holds nothing but the range; ends that run upwards.
-- A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``).
+- A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``); a season named so
+  (``昨秋``, ``今春``, ``last autumn``, ``this spring``; not fall, a fall is also an event), and a holiday's
+  season with the word that places something after or before it (``GW明け``, ``お盆前``, ``年末年始明け``).
 - A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
 - An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
 - A day of the month with its weekday and no month (``4日（金）``, ``11日(金)の午前``): a day of the calendar,
@@ -54,6 +56,11 @@ _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*[ \t]?$")
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
 )
+_SEASON = re.compile(
+    rf"(?<![{KANJI}])(?:昨|今|来|去)[春夏秋冬](?![{KANJI}])"
+    r"|(?<![A-Za-z])(?i:last|this|next|previous|past|early|late)[ ](?i:spring|summer|autumn|winter)(?![A-Za-z])"
+    r"|(?:GW|ＧＷ|ゴールデンウィーク|ゴールデンウイーク|お盆|年末年始|正月|年明け)(?:明け|前|後|中|以降)"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
@@ -94,6 +101,7 @@ class EventYearRecognizer(Recognizer):
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         if "日" in text:
             spans += [m.span() for m in _DAY_WITH_WEEKDAY.finditer(text)]
+        spans += [m.span() for m in _SEASON.finditer(text)]
         if any(suffix in text for suffix in ("st", "nd", "rd", "th")):
             spans += [m.span() for m in _ORDINAL_DAY.finditer(text)]
         if " / " in text or " /" in text or "/ " in text:

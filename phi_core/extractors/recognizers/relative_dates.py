@@ -13,6 +13,11 @@
   month (``11月14・15日``, ``12月1〜5日``);
 - a date in an era written with one kanji or in kana (``令8.11.14``, ``平30年4月``, ``ﾚｲﾜ8/9/27``,
   ``ﾚｲﾜ8ﾈﾝ11ｶﾞﾂ14ﾆﾁ``, ``ヘイセイ3年``), as old systems and kana keyboards write it;
+- a month and day of two digits each with a leading zero, whatever word is glued after it (``未返却→11/06回収``,
+  ``09/12受診``): no fraction or count is written with a leading zero; and any month and day glued before a
+  verb of handing over that starts like a count's 回 (``11/6回収``, ``12/3返却``);
+- a year and month with a dot alone in brackets after an event (``s/p amputation (2024.06)``, ``(2019.6)``):
+  a value of 1950-2039 with one decimal place or a month's two is no measure anyone writes alone in brackets;
 - a day of the month after the month said in words (``先月20日``, ``今月5日``, ``来月の3日``); not 翌月10日, the
   day a rule sets (a bill paid by the 10th of the next month).
 """
@@ -82,6 +87,16 @@ _ERA_DATE = re.compile(
 )
 
 
+# Short dates refuse a fraction's or a count's words after a date (3/4回, 1/2錠); a leading zero writes no fraction.
+_PADDED = re.compile(r"(?<![0-9A-Za-z/.:\-])(?P<m>0[1-9]|1[0-2])/(?P<d>[0-3][0-9])(?![0-9A-Za-z/%]|[.:][0-9])")
+# A month and day glued before a verb that starts like a count's 回 (11/6回収, 12/3回答): short dates refuse 回.
+_BEFORE_VERB = re.compile(
+    r"(?<![0-9A-Za-z/.:\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?[0-9])(?=回収|回答|回覧|回送|返却|返品|受領|提出|発送|締切)"
+)
+_TEST_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z0-9\-]{0,7}[ ]?[（(]$")
+_YEAR_MONTH_IN_BRACKETS = re.compile(r"(?<=[（(])(?:19[5-9][0-9]|20[0-3][0-9])\.(?:0?[1-9]|1[0-2])(?=[)）])")
+
+
 def _valid(month: str, day: str) -> bool:
     m, d = int(month), int(day)
     return 1 <= m <= 12 and 1 <= d <= _DAYS[m - 1]
@@ -102,7 +117,18 @@ class RelativeDateRecognizer(Recognizer):
                 for m in _FULL_WIDTH.finditer(text)
                 if _valid(m.group("m"), m.group("d")) and m.group("m") != m.group("d")
             ]
+        if "/" in text:
+            found += [
+                m.span()
+                for m in _PADDED.finditer(text)
+                if _valid(m.group("m"), m.group("d")) and "0" in (m.group("m")[0], m.group("d")[0])
+            ]
+            found += [m.span() for m in _BEFORE_VERB.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if "(" in text or "（" in text:
+            for m in _YEAR_MONTH_IN_BRACKETS.finditer(text):
+                # A month of one digit after a test's name is its value with one decimal (CK (2024.5)).
+                if len(m.group()) == 7 or not _TEST_NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    found.append(m.span())
             found += [m.span("date") for m in _AFTER_WORD.finditer(text) if _valid(m.group("m"), m.group("d"))]
             found += [m.span() for m in _DOTTED_WEEKDAY.finditer(text) if _valid(m.group("m"), m.group("d"))]
         if ":" in text:

@@ -1,7 +1,7 @@
 """Values damaged by scanning: the rules read a repaired copy of the text.
 
 Optical character recognition writes the letter O for zero, l or I for one
-("2O24年7月1O日", "l5:22", "O8O-4l2O-7735") and kanji that look like katakana
+("2O24年7月1O日", "l5:22", "O8O-4l2O-7735", even alone between a date's units: 12月l日) and kanji that look like katakana
 (クリ二ック with the kanji 二); a value may also be broken across lines
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
@@ -9,7 +9,8 @@ the end of the number after it, with a map back to the original positions.
 A value typed one character to a box, or scanned with a space after every
 character (0 8 0 - 7 7 1 2 - 4 4 0 9, 48 1 7 O 9 3, 1 5 : 4 O), is closed up the
 same way: its spaces move to its end, and so does a stray space inside a time's minutes (10:4 3) and
-the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分); a dash
+the blanks between the digits of a date or time and their units (2026 年 11 月 14 日, 14 時 30 分) or between
+the two digits of a day (1952年 4月 1 7日), or one character to a box, units too (2 0 2 6 年 1 2 月 3 日); a dash
 a typesetter set between digits (2026−11−14) is read as a hyphen.
 The balanced rules run on it, and what they find where something was repaired
 is proposed for the original text.
@@ -36,6 +37,9 @@ _DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
 _RUN = re.compile(
     r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])"
 )
+# Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
+# but no letter stands there.
+_LETTERS_BETWEEN_UNITS = re.compile(r"(?<=[年月])[OolI]{1,2}(?=[月日])")
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
@@ -61,6 +65,11 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
                 continue  # 12/1|上野: a table's rule, not a one
             if ch in _DIGIT_LIKE:
                 chars[i] = _DIGIT_LIKE[ch]
+                changed.append(i)
+    for m in _LETTERS_BETWEEN_UNITS.finditer(text):
+        for i in range(*m.span()):
+            if chars[i] in _DIGIT_LIKE:
+                chars[i] = _DIGIT_LIKE[chars[i]]
                 changed.append(i)
     for i, ch in enumerate(text):
         if ch in _KANA_LIKE and 0 < i < len(text) - 1:
@@ -103,10 +112,21 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         _close_up(text, chars, origin, p, q)
         changed.extend(range(p, q))
         taken.update(range(p, q))
+    for m in _LETTER_SPACED_DATE.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+            taken.update(range(p, q))
     for m in _SPACED_UNITS.finditer(text):
         p, q = m.span()
         # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
         if _DIGIT_BLANK_UNIT.search(m.group()) and not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+    for m in _SPLIT_DAY.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
     for m in _TYPESET_DASH.finditer(text):
@@ -135,6 +155,12 @@ _SPACED_UNITS = re.compile(
     r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
 )
+# A stray space between the two digits of a month or a day after the unit before it (1952年 4月 1 7日).
+# A date or time set one character to a box, its units too (2 0 2 6 年 1 2 月 3 日, 1 4 時 3 0 分).
+_LETTER_SPACED_DATE = re.compile(
+    r"(?<![0-9])[0-9](?: [0-9]){0,3} [年月](?: [0-9](?: [0-9])? [月日時分])+|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
+)
+_SPLIT_DAY = re.compile(r"(?<=[年月])[ \u3000]?[0-9] [0-9][月日]")
 _DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
 # A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
 _TYPESET_DASH = re.compile(r"(?<=[0-9])[‐‑‒–—―−](?=[0-9])")

@@ -3,12 +3,14 @@
 - 男, 女, 男性, 女性, 男児, 女児 standing as a word of their own (no Japanese
   letter glued on: 長男, 男女比, 女性化乳房 stay alone): （女）, "24歳　男";
 - M, F, Male, Female as a token of their own on a line that also says who
-  (an age with its unit, a full date, or a Sex/性別/Gender word): "34歳 M",
+  (an age with its unit, a full date, a Sex/性別/Gender word or an age field: 年齢 52): "34歳 M",
   "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
   code (F/U, M-2);
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
   not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
   with a slash: (F/34), 72/M;
+- a pair with a full-width slash or a sex word (Sun Li／38／F, 45/女, 男性／72), and an age and its code one
+  blank apart as a field between commas or slashes (Mendoza, Ricardo, 45 M, MRN …);
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
 - the two words of a printed choice (男・女) as one span;
@@ -23,6 +25,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.extractors.recognition.floors import is_floor
 from phi_core.japanese.chars import JAPANESE_LETTERS
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -37,6 +40,8 @@ _WHO = re.compile(
     r"|(?<![0-9])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![0-9])"
     r"|(?<![0-9])[0-3]?[0-9] (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (?:19|20)\d{2}(?![0-9])"
     r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
+    # An age field with its number (ID 00419972　F　年齢 52, Age: 52 M).
+    r"|(?:年[ \u3000]?[齢令]|(?<![A-Za-z])(?:Age|AGE))[ \u3000]*[:：]?[ \u3000]*[0-9０-９]"
 )
 # Both words of a printed choice (男・女, 男 / 女): the form's other marks (a circle) do not survive as text,
 # so the pair is masked whole, which is what the patient's sex is among.
@@ -57,13 +62,21 @@ _AFTER_BAND = re.compile(
 _GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
 # Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.
 _PAIR = re.compile(
-    r"(?<![A-Za-z0-9/\-.:])(?:(?P<sex>[MF]) ?/ ?(?P<age>[0-9]{1,3}(?:[yY]|歳|才)?)|(?P<age2>[0-9]{1,3}) ?/ ?(?P<sex2>[MF]))"
-    r"(?![A-Za-z0-9/])"
+    # Not a count of men and women (男 10／女 5, 計 15 / M 8).
+    r"(?<![A-Za-z0-9/\-.:男女計])(?<![男女計MF] )(?:(?P<sex>[MF]|男性?|女性?) ?[/／] ?(?P<age>[0-9]{1,3}(?:[yY]|歳|才)?)"
+    r"|(?P<age2>[0-9]{1,3}) ?[/／] ?(?P<sex2>[MF]|男性?|女性?))"
+    r"(?![A-Za-z0-9/／]|(?<=[男女])[児子]|(?<=[男女性MF])[ \u3000]?[0-9])"
 )
 # Quick tests that start with a character class (the patterns above start with a
 # look-behind, which the regex engine tries at every position).
+# An age and its code one blank apart, a field of a list parted by commas or slashes (Mendoza, Ricardo, 45 M, MRN):
+# the separators on both sides say it is a field of its own, not a size (S, M, L); two digits, not a molar
+# concentration (KCl, 2 M).
+_SPACED_FIELD = re.compile(
+    r"(?:(?<=[,，、/／|])|(?<=[,，、/／|] ))(?<![0-9.])([1-9][0-9]{1,2}) ([MF])(?=[,，、/／|]| [,，、/／|])"
+)
 _ANY_GLUED = re.compile(r"[0-9][MF]")
-_ANY_PAIR = re.compile(r"[MF] ?/ ?[0-9]|[0-9] ?/ ?[MF]")
+_ANY_PAIR = re.compile(r"(?:[MF男女]|男性|女性) ?[/／] ?[0-9]|[0-9] ?[/／] ?[MF男女]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
 # A floor before its room (3F  401, 4F-502): no age and sex.
 _ROOM_AFTER = re.compile(r"[ \t\u3000\-]*[0-9]{3,4}(?![0-9])")
@@ -102,8 +115,16 @@ class SexCodeRecognizer(Recognizer):
             if int(m.group(age).rstrip("yY歳才")) <= 120:
                 found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
+        for m in _SPACED_FIELD.finditer(text) if " M" in text or " F" in text else ():
+            if int(m.group(1)) <= 120:
+                found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
+                found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
-            floor = _FLOORS.search(_line(text, m.start())) or _ROOM_AFTER.match(text, m.end())
+            floor = (
+                _FLOORS.search(_line(text, m.start()))
+                or _ROOM_AFTER.match(text, m.end())
+                or is_floor(text, m.start(1), m.end(2))
+            )
             if int(m.group(1)) <= 120 and not floor:
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))

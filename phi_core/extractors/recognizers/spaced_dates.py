@@ -1,11 +1,12 @@
-"""Dates typed with spaces around their dots: R8. 12. 2, 2026. 12. 4, H27. 3. 1, 2026 . 11 . 20.
+"""Dates typed with spaces around their dots or slashes: R8. 12. 2, 2026. 12. 4, H27. 3. 1, 2026 . 11 . 20, 2026 / 12 / 03.
 
 Forms and scanned pages space the parts of a dotted date; the date rules read
 them only when the dots are tight. A year (four digits or an era letter with
 one or two digits), a month and a day, each after a dot with a space on either
 side. A scanned page may also write the letter O for zero and l or I for one
 (R8. l2. l0, 2O26 . ll . 2O): the parts are read with those letters as digits,
-and the date must still hold a real digit and a valid month and day.
+and the date must still hold a real digit and a valid month and day. A stray space may split an era's
+year of two digits too (H1 2. 7. 19 is H12.7.19).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from .sudachi_names import RANK_SUPPLEMENT
 
 _D = "[0-9OlI]"
-_DOT = r"[ \u3000]?\.[ \u3000]?"
+_DOT = r"[ \u3000]?[./][ \u3000]?"
 _SPACED_DATE = re.compile(
-    rf"(?<![0-9A-Za-z.])(?P<year>[HSRTM]{_D}{{1,2}}|(?:19|20|l9|2O){_D}{{2}}){_DOT}(?P<month>{_D}{{1,2}}){_DOT}"
+    rf"(?<![0-9A-Za-z.])(?P<year>[HSRTM]{_D}(?: ?{_D})?|(?:19|20|l9|2O){_D}{{2}}){_DOT}(?P<month>{_D}{{1,2}}){_DOT}"
     rf"(?P<day>{_D}{{1,2}})(?![0-9A-Za-z])"
 )
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
@@ -30,6 +31,8 @@ _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
 def _plausible(m: re.Match[str]) -> bool:
     if not any(ch.isdigit() for ch in m.group()):
         return False
+    if len({ch for ch in m.group() if ch in "./"}) > 1:
+        return False  # one separator throughout
     month, day = (int(m.group(part).translate(_AS_DIGITS)) for part in ("month", "day"))
     return 1 <= month <= 12 and 1 <= day <= 31
 
@@ -40,7 +43,7 @@ class SpacedDateRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
 
     def find(self, doc: Document) -> list[Candidate]:
-        if ". " not in doc.text and ".\u3000" not in doc.text and " ." not in doc.text:
+        if not any(gap in doc.text for gap in (". ", ".\u3000", " .", "/ ", " /")):
             return []
         return [
             Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT)

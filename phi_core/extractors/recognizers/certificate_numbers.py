@@ -1,0 +1,35 @@
+"""A number of record written as 第…号 after its label: 手帳番号：福第0042117号, 受給者証番号 第 12345 号.
+
+Certificates, pocketbooks and registrations issued by an office write their number between 第 and 号,
+often after the issuing office's short name (福第…号, 神奈川 第 … 号). The label rules read the digits;
+the whole stretch is the number as the card prints it, so it is proposed whole and joins the digits'
+span. Only after a label of a number on the same line (番号, No., 手帳, 証): 第 3 回 and 第2版 are
+counts and editions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import KANJI
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_NUMBERED = re.compile(
+    r"(?:番号|(?<![A-Za-z])No\.?|手帳|証)[ \u3000]*[:：]?[ \u3000]*"
+    rf"(?P<value>(?:(?!番号|番)[{KANJI}]{{1,4}}[ \u3000]?)?第[ \u3000]?[0-9０-９][0-9０-９A-Za-z\-－]*[ \u3000]?号)(?!室|館|棟|線|機)"
+)
+
+
+@register
+class CertificateNumberRecognizer(Recognizer):
+    name: ClassVar[str] = "certificate-number"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        if "第" not in doc.text or "号" not in doc.text:
+            return []
+        return [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NUMBERED.finditer(doc.text)]

@@ -1,0 +1,48 @@
+"""An identifier after its label, written in groups of digits with single spaces: ID 3O2 5l8 77, ＩＤ：O0871 24.
+
+A card printed in groups, a number read aloud and typed, or a scan that cuts a space into a number
+leaves an identifier in pieces; the label rules read the groups they know (three or four digits
+each) and stop before a short tail. Here the value is every group after the label up to the end of
+the line or a column gap (two blanks, an ideographic space, a tab), with the letters a scanner reads
+for digits (O for zero, l or I for one). The groups must hold five digits or more, real digits
+among them, and nothing but digits: a count or a dose after an identifier (``ID 12345 3 回目``,
+``No. 2 5mg``) has a word or a unit before the line ends.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_PATIENT_LABEL = r"(?:(?<![A-Za-z])(?:ID|Id|MRN|PID)|ＩＤ|患者番号|患者ID|カルテ番号|診察券番号)"
+_OTHER_LABEL = r"(?:(?<![A-Za-z])(?<!Lot )(?<!LOT )(?<!lot )No\.?|Ｎｏ．?|(?<!ロット)番号)"
+_GROUP = r"[0-9OlI]{1,6}"
+_SPACED_ID = re.compile(
+    rf"(?:(?P<patient>{_PATIENT_LABEL})|{_OTHER_LABEL})[ \u3000]?[:：#]?[ \u3000]?"
+    rf"(?P<value>{_GROUP}(?: {_GROUP}){{1,3}})(?=[ ]{{2,}}|[\u3000\t\n]|$)"
+)
+
+
+@register
+class SpacedIdentifierRecognizer(Recognizer):
+    name: ClassVar[str] = "spaced-identifier"
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_ID", "OTHER_ID")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        if "ID" not in text and "ＩＤ" not in text and "No" not in text and "番号" not in text and "MRN" not in text:
+            return []
+        found = []
+        for m in _SPACED_ID.finditer(text):
+            value = m.group("value")
+            digits = sum(ch.isdigit() for ch in value)
+            if digits < 2 or len(value.replace(" ", "")) < 5 or value.startswith(("O ", "l ", "I ")):
+                continue
+            category = "PATIENT_ID" if m.group("patient") else "OTHER_ID"
+            found.append(Candidate(*m.span("value"), category, RANK_SUPPLEMENT))
+        return found
