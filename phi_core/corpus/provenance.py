@@ -146,6 +146,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "therapy, appearance care and the mortuary (development)",
     ),
     BuiltinDataset(
+        "blind-dev13",
+        CORPUS_DIR / "blind-dev13.jsonl",
+        INDEPENDENT,
+        "A thirteenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from marathon first aid, bereavement calls, phone triage for pregnant women, car park "
+        "accidents, power wheelchair outings and a residents' walking club (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

@@ -14,6 +14,7 @@
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
 - with the word for years of age of another language (``41 ans``, ``67 tuổi``, ``35 años``, ``42岁``,
   ``58세``), as a foreign patient's own papers or an interpreter's note write it;
+- the age at death after 享年 (``享年 86``);
 - digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read,
   and after the word itself letter-spaced (``年 齢 41``), or read with a letter for a digit (``年 齢 7O``; ``4l`` reads as litres to the allow-list);
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
@@ -82,9 +83,11 @@ _YEARS_AND_MONTHS = re.compile(
 )
 _LETTERS = KANJI + HIRAGANA_LETTERS + FULL_WIDTH_KATAKANA + LONG_VOWEL
 _NAME_THEN_AGE = re.compile(
-    rf"[（(](?:[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){{1,3}}|[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}})"
+    rf"[（(](?:[A-Z][A-Za-z'\-]+(?:[ ][A-Z][A-Za-z'\-]+){{1,3}}|[{_LETTERS}]{{1,4}}[ \u3000・][{_LETTERS}]{{1,4}})"
     r"[ \u3000]?[、,，][ \u3000]?(?P<n>[0-9]{1,3}(?:歳|才)?)(?:[、,，/／][^）)\n]{1,12})?[）)]"
 )
+# The age at death (享年 86, 享年86): a person's age, with or without its unit.
+_AGE_AT_DEATH = re.compile(r"享年[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9])")
 _NAME_COMMA_AGE = re.compile(
     rf"(?<![{_LETTERS}])[{_LETTERS}]{{1,4}}[ \u3000][{_LETTERS}]{{1,4}}(?:[（(][{READING_KANA} ・\u3000]+[）)])?"
     r"[、,，][ \u3000]?(?P<n>[0-9]{1,3})(?=[、,，])"
@@ -206,4 +209,6 @@ class BareAgeRecognizer(Recognizer):
             ]
         if "男" in text or "女" in text:
             found += [m.span("n") for m in _AGE_BEFORE_SEX.finditer(text) if _plausible(m.group("n"))]
+        if "享年" in text:
+            found += [m.span("n") for m in _AGE_AT_DEATH.finditer(text) if _plausible(m.group("n"))]
         return [Candidate(s, e, "AGE", RANK_SUPPLEMENT) for s, e in found]

@@ -6,6 +6,8 @@
   (titers, dilutions: 1:40, 1:160); a clock time has two-digit minutes and an hour of two
   digits (or of one, 2 to 9). A key that names a length of time (``elapsed=00:41:12``) holds
   a duration, not a time of day.
+- ``TIME=1042``: four digits after a time key; ``09:41:12``: a clock time with seconds, unless a word
+  before it on its line names a length of time (``所要 00:45:12``).
 - ``at 0300``, ``@ 1400``, ``Dec 1, 2026 ~2300``, ``0910 hrs``: a time written as four digits the way
   English notes do (a 24-hour clock without a colon), after at or @, after an approximate mark glued
   to it right after a date (``WBC ~1200`` is a count), or before hrs; not the end of a range
@@ -38,6 +40,14 @@ _FOUR_DIGIT_TIME = re.compile(
 )
 
 
+# A time key and four digits (TIME=1042, tm: 0915): a machine export's clock time without a colon.
+_KEYED_FOUR_DIGITS = re.compile(rf"(?<![A-Za-z])(?i:time|tm|hhmm)[ \t]?[=:：][ \t]?(?P<t>{_HHMM})(?![0-9])")
+# A clock time with seconds (Date: Tue, 17 Feb 2026 09:41:12 +0900, log 09:41:12 INFO), which the time
+# pattern leaves to ratios; unless a word before it says it is a length of time (所要 00:45:12, 透視時間).
+_WITH_SECONDS = re.compile(r"(?<![0-9:：.])(?:[01][0-9]|2[0-3])[:：][0-5][0-9][:：][0-5][0-9](?![0-9:：])")
+_DURATION_BEFORE = re.compile(r"(?i:elapsed|duration|total|length)|所要|経過|時間|合計|計")
+
+
 @register
 class KeyedTimeRecognizer(Recognizer):
     name: ClassVar[str] = "keyed-time"
@@ -52,4 +62,12 @@ class KeyedTimeRecognizer(Recognizer):
                     found.append(Candidate(*m.span("time"), "TIME", RANK_SUPPLEMENT))
         for m in _FOUR_DIGIT_TIME.finditer(text):
             found.append(Candidate(*m.span("t" if m.group("t") else "h"), "TIME", RANK_SUPPLEMENT))
+        for m in _KEYED_FOUR_DIGITS.finditer(text):
+            found.append(Candidate(*m.span("t"), "TIME", RANK_SUPPLEMENT))
+        taken = {(c.start, c.end) for c in found}
+        for m in _WITH_SECONDS.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = _DURATION_BEFORE.search(text, max(line_start, m.start() - 12), m.start())
+            if not before and m.span() not in taken:
+                found.append(Candidate(*m.span(), "TIME", RANK_SUPPLEMENT))
         return found

@@ -1,0 +1,40 @@
+"""Times, ages, sex words, rooms and dates of blind-dev11 and blind-dev12's forms, and their look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import masked_as, values
+
+
+@pytest.mark.parametrize(
+    "category, text, value",
+    [
+        ("TIME", "Date: Wed, 4 Mar 2026 14:07:33 +0900", "14:07:33"),  # a clock time with seconds
+        ("TIME", "log 07:15:02 INFO sync", "07:15:02"),
+        ("TIME", "ID=552 DATE=20260304 TIME=1407", "1407"),  # four digits after a time key
+        ("AGE", "死亡日時 令和8年3月1日（享年 91）", "91"),  # the age at death
+        ("AGE", "李 秀英さん（リ・シウイン、58）、乳癌術後", "58"),  # after a reading joined by a middle dot
+        ("SEX", "ﾀﾅｶ ﾊﾅｺ　６８ｻｲ　ｵﾝﾅ", "ｵﾝﾅ"),  # a sex word in half-width kana
+        ("SEX", "13歳　女子　中学1年", "女子"),
+        ("OTHER_ID", "57歳　女　部屋 PCU-03", "PCU-03"),  # a room's code after the word for room
+        ("OTHER_DATE", "Kim様が2024年の秋、来院", "2024年の秋"),  # a season after a year and の
+    ],
+)
+def test_forms_of_dev11_and_dev12(category, text, value):
+    assert value in masked_as(category, text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("所要時間 00:45:12", "00:45:12"),  # a length of time
+        ("Date: Wed, 4 Mar 2026 14:07:33 +0900", "0900"),  # a time zone
+        ("女子大学の学生相談", "女子"),
+        ("男子 10名、女子 12名", "男子"),  # a count
+        ("部屋 CT-1 で撮影", "CT-1"),  # an exam room by its modality
+        ("2025年の状態", "2025年の"),
+    ],
+)
+def test_look_alikes_of_dev11_and_dev12(text, value):
+    assert value not in values(text)
