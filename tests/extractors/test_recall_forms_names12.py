@@ -48,6 +48,8 @@ def _names(text: str) -> list[str]:
         ("OT（Mori）：書字可\n心理（堀）：妻と面談", "堀"),
         ("owner           : kurosawa.aya", "kurosawa.aya"),  # a login of a whole romanised name
         ("児：ほし のぞみちゃん（5歳）", "ほし のぞみ"),  # a name in hiragana before an honorific
+        ("Le Van An was seen at the desk", "Le Van An"),  # a Vietnamese middle name
+        ("2026-02-01T09:10,pain 6/10,come in,horie\n", "horie"),  # a row's last field, romaji in lower case
     ],
 )
 def test_names_of_the_twelfth_round(text, name):
@@ -79,6 +81,7 @@ def test_names_of_the_twelfth_round(text, name):
         "file: report.pdf  see data.table",
         "それから ゆいちゃんが来た",  # prose before a given name
         "みんな げんきさんです",
+        "a,b,none\nx,y,normal\n",
         "患者 佐藤 花子（さとう はなこ／外来）",
     ],
 )
@@ -86,7 +89,7 @@ def test_look_alikes_of_the_twelfth_round(text):
     names = _names(text)
     assert all(" " not in n or n in ("佐藤 花子", "山田 光子") for n in names)  # 杉本 alone may stay a name
     assert not [n for n in names if n in ("相談", "A・B", "臨床", "医療", "左", "光子", "report.pdf", "data.table")]
-    assert not [n for n in names if n.startswith(("それから", "みんな"))]
+    assert not [n for n in names if n.startswith(("それから", "みんな")) or n in ("none", "normal")]
     assert "外来" not in values(text)
 
 

@@ -38,3 +38,8 @@ def test_forms_of_dev11_and_dev12(category, text, value):
 )
 def test_look_alikes_of_dev11_and_dev12(text, value):
     assert value not in values(text)
+
+
+def test_the_patient_card_word_alone_labels_the_patient_id():
+    assert "3390-1127" in masked_as("PATIENT_ID", "診察券：3390-1127")
+    assert "3390-1127" in masked_as("PATIENT_ID", "通院中の 76歳、診察券 3390-1127。自力で")

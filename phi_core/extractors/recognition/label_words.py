@@ -242,6 +242,8 @@ _ID_LABELS: dict[str, str] = {
     "患者番号ID": "PATIENT_ID",
     "登録番号": "PATIENT_ID",
     "診察券No.": "PATIENT_ID",
+    "診察券No": "PATIENT_ID",
+    "診察券": "PATIENT_ID",
     "Patient ID": "PATIENT_ID",
     "Patient No.": "PATIENT_ID",
     "MRN": "PATIENT_ID",

@@ -86,6 +86,8 @@ _UPPER_RUN = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: [{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?){{1,3}}"
     rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
+# Vietnamese middle names that mark a woman's or a man's name (Nguyen Thi Mai, Tran Van An).
+_VIETNAMESE_MIDDLE = frozenset({"Thi", "Thị", "Van", "Văn"})
 # A family name that starts with its particle, written alone: "当直 de Vries", "cc van den Berg".
 _PARTICLE_FIRST = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?:van|von|de|da|di|du|del|della|dos|das)(?: der| den)? (?P<family>{_CAP})"
@@ -107,6 +109,8 @@ _LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
     r"(?![\w@]|\.[A-Za-z])"
 )
+# The last field of a comma-separated row, a word in lower case (…,come in,horie): who wrote the row.
+_CSV_ROMAJI_FIELD = re.compile(r"(?<=,)(?P<w>[a-z]{4,12})$", re.MULTILINE)
 # A login of a whole romanised name, family first or given first: kurosawa.aya, aya_kurosawa.
 _FULL_NAME_LOGIN = re.compile(r"(?<![\w.@/])(?P<first>[a-z]{3,})[._](?P<second>[a-z]{3,})(?![\w@]|\.[A-Za-z])")
 # A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato, pharm_yamane (the family name
@@ -202,6 +206,10 @@ class LatinNameRecognizer(Recognizer):
                 continue
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
+        for m in _CSV_ROMAJI_FIELD.finditer(folded):
+            # come in,horie: a field of its own in lower case, romaji and no word the dictionary knows
+            if is_romaji(m.group("w")) and _own_unknown_word(by_start, m.start("w"), m.group("w")):
+                logins.add(m.span("w"))
         for m in _FULL_NAME_LOGIN.finditer(folded):
             first, second = m.group("first"), m.group("second")
             if {first, second} & _FIELD_WORDS:
@@ -258,8 +266,11 @@ class LatinNameRecognizer(Recognizer):
             words = _words(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
             unknown = sum(1 for w, n in words if _word_unknown(folded, by_start, w, n)) * 2 > len(words)
+            middle = [folded[w : w + n] for w, n in words[1:-1]]
             if unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
                 spans.add(m.span())
+            elif _VIETNAMESE_MIDDLE & set(middle):
+                logins.add(m.span())  # Do Thi Lan, Le Van An: the middle name says whose name it is
         found = [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
             for s, e in sorted(spans | initials | logins)

@@ -16,15 +16,17 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, KANJI
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KANA = FULL_WIDTH_KATAKANA + HALF_WIDTH_KATAKANA
 _SEX_WORD = re.compile(
-    r"(?<![男女])(?:男性|女性|男児|女児|男子|女子)(?!ホルモン|化|型|的|器|名|用|外来|専用|トイレ|更衣|大|校|会|部|寮|[ \u3000]?[0-9０-９])"
+    r"(?<![男女])(?:男性|女性|男児|女児)(?!ホルモン|化|型|的|器|名|用|外来|専用|トイレ|更衣|[ \u3000]?[0-9０-９])"
+    # 男子 and 女子 only as words of their own (14歳 男子): before another word they name a group (女子サッカー部)
+    rf"|(?<![男女{KANJI}])(?:男子|女子)(?![{KANJI}{FULL_WIDTH_KATAKANA}]|[ \u3000]?[0-9０-９])"
     # the same in katakana, as a form printed in kana writes it (７２ｻｲ　ｵﾄｺ)
-    rf"|(?<![{_KANA}])(?:オトコ|オンナ|ｵﾄｺ|ｵﾝﾅ)(?![{_KANA}])"
+    rf"|(?<![{_KANA}=＝])(?:オトコ|オンナ|ｵﾄｺ|ｵﾝﾅ)(?![{_KANA}])"
 )
 
 
