@@ -154,6 +154,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "accidents, power wheelchair outings and a residents' walking club (development)",
     ),
     BuiltinDataset(
+        "blind-dev14",
+        CORPUS_DIR / "blind-dev14.jsonl",
+        INDEPENDENT,
+        "A fourteenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from zoonosis liaison, contrast media lot tracking, second opinions, patient-reported outcome "
+        "alerts, heart failure telemonitoring and trial travel claims (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

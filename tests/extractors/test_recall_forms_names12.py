@@ -49,6 +49,14 @@ def _names(text: str) -> list[str]:
         ("owner           : kurosawa.aya", "kurosawa.aya"),  # a login of a whole romanised name
         ("児：ほし のぞみちゃん（5歳）", "ほし のぞみ"),  # a name in hiragana before an honorific
         ("Le Van An was seen at the desk", "Le Van An"),  # a Vietnamese middle name
+        (
+            "患者氏名：ボルドバートル ナランツェツェグ　ID：004",
+            "ボルドバートル ナランツェツェグ",
+        ),  # a long katakana name
+        ("ts=2026-09-14T10:02 rate=3.0mL/s op=kmatsui", "kmatsui"),  # a login after a machine log's key
+        ("| ER_VISIT  | oncall_dr_kanno", "oncall_dr_kanno"),
+        ("来院 11:15、形成外科嶋Dr 診察", "嶋"),  # one kanji between its unit and Dr
+        ("アラート → 心不全看護外来 湊 が電話", "湊"),
         ("2026-02-01T09:10,pain 6/10,come in,horie\n", "horie"),  # a row's last field, romaji in lower case
     ],
 )

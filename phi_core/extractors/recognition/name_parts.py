@@ -50,6 +50,7 @@ SIDES = frozenset({"左", "右", "両側", "左右", "両"})
 # A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
 _DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
 _MAX_JAPANESE_NAME = 12
+_MAX_KATAKANA_NAME = 24
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +157,9 @@ def _plausible_name(value: str) -> bool:
     compact = value.replace(" ", "").replace("\u3000", "")
     if all(is_latin(ch) or ch in " ,.-'" for ch in value):
         return len(compact) <= _MAX_NAME
+    if all(is_katakana(ch) or ch in " \u3000・･=＝" for ch in value):
+        # a foreign name spelt in katakana runs longer (ボルドバートル ナランツェツェグ)
+        return len(compact) <= _MAX_KATAKANA_NAME
     return len(compact) <= _MAX_JAPANESE_NAME
 
 

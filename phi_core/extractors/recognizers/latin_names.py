@@ -115,7 +115,11 @@ _CSV_ROMAJI_FIELD = re.compile(r"(?<=,)(?P<w>[a-z]{4,12})$", re.MULTILINE)
 _FULL_NAME_LOGIN = re.compile(r"(?<![\w.@/])(?P<first>[a-z]{3,})[._](?P<second>[a-z]{3,})(?![\w@]|\.[A-Za-z])")
 # A user name of a role or unit and a family name: DM_tanaka, CRC_miyazato, pharm_yamane (the family name
 # must read as romaji and be one the dictionary does not know, so CT_data and ID_name stay).
-_ROLE_LOGIN = re.compile(r"(?<![\w.@/])(?:[A-Z]{2,4}|[a-z]{2,5})[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])")
+_ROLE_LOGIN = re.compile(
+    r"(?<![\w.@/])(?:(?:[A-Z]{2,4}|[a-z]{2,6})_){0,2}(?:[A-Z]{2,4}|[a-z]{2,5})[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])"
+)
+# Who did it, after a machine log's key (op=kmatsui, user=tsato, by=yamane): an initial glued to a family name.
+_KEYED_LOGIN = re.compile(r"(?<![A-Za-z])(?:op|opr|user|usr|uid|by|tech|staff|operator)=(?P<v>[a-z]{4,14})(?![\w@.])")
 # Romaji words of a form's field names, not family names (name_kanji, shimei_kana).
 _FIELD_WORDS = frozenset(
     "kanji kana katakana hiragana romaji name sei mei shimei jusho bango kubun data code roman".split()
@@ -206,6 +210,10 @@ class LatinNameRecognizer(Recognizer):
                 continue
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
+        for m in _KEYED_LOGIN.finditer(folded):
+            value = m.group("v")
+            if is_romaji(value) or is_romaji(value[1:]):  # kmatsui: k + matsui
+                logins.add(m.span("v"))
         for m in _CSV_ROMAJI_FIELD.finditer(folded):
             # come in,horie: a field of its own in lower case, romaji and no word the dictionary knows
             if is_romaji(m.group("w")) and _own_unknown_word(by_start, m.start("w"), m.group("w")):

@@ -102,7 +102,7 @@ _OCCUPATION_SPACE_NAME = re.compile(
 _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
 # A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr, 玉城PT.
 _NAME_BEFORE_LATIN_TITLE = re.compile(
-    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,3}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
+    f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,8}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
 )
 # A role followed by a word saying what happened (PT 実施) or who in general (担当 本人: NOT_A_NAME).
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
@@ -208,13 +208,15 @@ class RoleValueRecognizer(Recognizer):
             for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
                 # The longest end of the kanji that may be a family name: 4南 上間Ns, 病棟我如古Dr.
                 name_start, name_end = m.span("name")
-                for start in range(name_start, name_end - 1):
+                for start in range(max(name_start, name_end - 3), name_end - 1):
                     if text[start:name_end] in known or can_be_surname(text[start:name_end]):
                         spaced.append((start, name_end))
                         break
                 else:
-                    if text[name_start:name_end] in known:
+                    if name_end - name_start <= 3 and text[name_start:name_end] in known:
                         spaced.append((name_start, name_end))
+                    elif text[name_end - 2] in _UNIT_ENDINGS and can_be_surname(text[name_end - 1]):
+                        spaced.append((name_end - 1, name_end))  # 形成外科嶋Dr: one kanji after its unit
         for start, end in spaced:
             if by_start is None:
                 by_start = {m.start: m for m in document_morphemes(doc)}

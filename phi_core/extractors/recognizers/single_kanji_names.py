@@ -8,7 +8,7 @@ name recognizers leave it alone unless a title follows. Two places say
   colon (``11/18 13:52 陳：…``);
 - the member named after a unit of the hospital, set apart by spaces and
   followed by a particle, a comma or the end of the line
-  (``医事課 森 より報告``, ``小児科 槙 に照会``).
+  (``医事課 森 より報告``, ``小児科 槙 に照会``, ``心不全看護外来 湊 が電話``).
 
 The kanji must be one the surname list or SudachiDict gives as a family name.
 """
@@ -32,7 +32,7 @@ _SPEAKER = re.compile(
     re.MULTILINE,
 )
 _UNIT_MEMBER = re.compile(
-    rf"{_KANJI}[課科室部係棟局][ \u3000](?P<name>{_KANJI})(?=[ \u3000](?:より|から|に|が|へ|と)|[ \u3000]*$|、)",
+    rf"(?:{_KANJI}[課科室部係棟局]|外来|センター)[ \u3000](?P<name>{_KANJI})(?=[ \u3000](?:より|から|に|が|へ|と)|[ \u3000]*$|、)",
     re.MULTILINE,
 )
 
