@@ -43,3 +43,18 @@ def test_look_alikes_of_dev11_and_dev12(text, value):
 def test_the_patient_card_word_alone_labels_the_patient_id():
     assert "3390-1127" in masked_as("PATIENT_ID", "診察券：3390-1127")
     assert "3390-1127" in masked_as("PATIENT_ID", "通院中の 76歳、診察券 3390-1127。自力で")
+
+
+@pytest.mark.parametrize(
+    "category, text, value",
+    [
+        ("OTHER_DATE", "来院日　令 和 8 年 1 0 月 2 日　（V7", "令 和 8 年 1 0 月 2 日"),  # the era spaced out too
+        ("TIME", "当直医に報告 → 翌朝 9 時に外来受診", "9 時"),  # an hour alone with a space before its unit
+    ],
+)
+def test_spaced_dates_and_hours(category, text, value):
+    assert value in masked_as(category, text)
+
+
+def test_spaced_era_words_without_a_date_stay():
+    assert values("令 和 の 時 代 に") == []

@@ -154,11 +154,16 @@ _SPACED_UNITS = re.compile(
     rf"(?:(?:{'|'.join(ERA_NAMES)}|午前|午後)[ \u3000]?)?[0-9０-９]{{1,4}}[ \u3000]?[年月日時分]"
     r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
+    # an hour alone, when what follows makes it a time of day (翌朝 9 時に, 9 時頃); not 3 時間
+    r"|(?<![0-9０-９])[0-9０-９]{1,2}[ \u3000]時(?=に|から|頃|ごろ|過ぎ|半|まで|すぎ)"
 )
 # A stray space between the two digits of a month or a day after the unit before it (1952年 4月 1 7日).
 # A date or time set one character to a box, its units too (2 0 2 6 年 1 2 月 3 日, 1 4 時 3 0 分).
+# The era's name may be spaced out too (令 和 8 年 1 0 月 2 日).
+_SPACED_ERA = "|".join(" ".join(name) for name in ERA_NAMES)
 _LETTER_SPACED_DATE = re.compile(
-    r"(?<![0-9])[0-9](?: [0-9]){0,3} [年月](?: [0-9](?: [0-9])? [月日時分])+|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
+    rf"(?:(?:{_SPACED_ERA}) )?(?<![0-9])[0-9](?: [0-9]){{0,3}} [年月](?: [0-9](?: [0-9])? [月日時分])+"
+    r"|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
 )
 _SPLIT_DAY = re.compile(r"(?<=[年月])[ \u3000]?[0-9] [0-9][月日]")
 _DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
