@@ -162,6 +162,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "alerts, heart failure telemonitoring and trial travel claims (development)",
     ),
     BuiltinDataset(
+        "blind-dev15",
+        CORPUS_DIR / "blind-dev15.jsonl",
+        INDEPENDENT,
+        "A fifteenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from medicine delivery by courier, tattoo complications, snake and insect bites, heatstroke "
+        "surveillance, carbon monoxide poisoning and vaccination of travelling teams (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

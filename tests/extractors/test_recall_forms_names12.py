@@ -57,6 +57,7 @@ def _names(text: str) -> list[str]:
         ("| ER_VISIT  | oncall_dr_kanno", "oncall_dr_kanno"),
         ("来院 11:15、形成外科嶋Dr 診察", "嶋"),  # one kanji between its unit and Dr
         ("アラート → 心不全看護外来 湊 が電話", "湊"),
+        ("the burner by his wife (Mrs. M.), who called", "M."),  # one initial after a title
         ("2026-02-01T09:10,pain 6/10,come in,horie\n", "horie"),  # a row's last field, romaji in lower case
     ],
 )

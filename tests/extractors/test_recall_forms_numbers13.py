@@ -58,3 +58,22 @@ def test_spaced_dates_and_hours(category, text, value):
 
 def test_spaced_era_words_without_a_date_stay():
     assert values("令 和 の 時 代 に") == []
+
+
+@pytest.mark.parametrize(
+    "category, text, value",
+    [
+        ("OTHER_DATE", " 3  01-Aug      16:30  35", "01-Aug"),  # a day and an English month, no year
+        ("OTHER_DATE", "blister 5mm, healed by 07-Jul. pt asks", "07-Jul"),
+        ("OTHER_ID", "整形外科病棟 418号室 B へ経過観察入院", "B"),  # a bed's letter one space after the room
+        ("PHYSICIAN_NAME", "署名 池田恵理子　令和7年8月4日", "池田恵理子"),  # the date after a signature is no name
+        ("OTHER_DATE", "署名 池田恵理子　令和7年8月4日", "令和7年8月4日"),
+    ],
+)
+def test_forms_of_dev15(category, text, value):
+    assert value in masked_as(category, text)
+
+
+def test_month_ranges_and_ward_letters_stay():
+    assert "Jan-Mar" not in values("trend Jan-Mar")
+    assert "A" not in values("418号室 A棟")

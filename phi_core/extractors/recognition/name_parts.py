@@ -49,6 +49,7 @@ _MAX_NAME = 30
 SIDES = frozenset({"左", "右", "両側", "左右", "両"})
 # A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
 _DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
+_ERA_DATE_AFTER_SPACE = re.compile(rf"[ \u3000](?=(?:{'|'.join(ERA_NAMES)})[0-9０-９元])")
 _MAX_JAPANESE_NAME = 12
 _MAX_KATAKANA_NAME = 24
 
@@ -295,6 +296,9 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             break
         pos = _after_company(text, pos, limit)
         raw_end = _name_end(text, pos, limit)
+        era = _ERA_DATE_AFTER_SPACE.search(text, pos, raw_end + 1)
+        if era and era.start() < raw_end:
+            raw_end = era.start()  # 署名 池田恵理子　令和7年8月4日: the date after the name is no part of it
         dot = _DOT_BETWEEN_KANJI.search(text, pos, raw_end)
         if dot:
             raw_end = dot.start()  # 日比野 健太・日比野 唯: two names listed, not one

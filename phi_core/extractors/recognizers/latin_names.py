@@ -175,6 +175,8 @@ _BEFORE_HONORIFIC = re.compile(
 )
 # Two or three initials joined by a middle dot or a dot, before an honorific: K・Y様, T.M.さん (one letter
 # alone, A氏, stands in for a person and names nobody).
+# One initial after a title (his wife (Mrs. M.), Dr. K.): the person's name, cut short.
+_TITLED_INITIAL = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Miss)\.? (?P<i>[A-Z]\.)(?![A-Za-z])")
 _INITIALS_BEFORE_HONORIFIC = re.compile(
     rf"(?<![A-Za-z.・･])[A-Z](?:[・･.] ?[A-Z]){{1,2}}\.?(?=[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}]))"
 )
@@ -201,6 +203,7 @@ class LatinNameRecognizer(Recognizer):
         # Initials are judged by their form alone: the dictionary knows every single letter.
         initials = {m.span() for m in _INITIALS.finditer(folded) if m.group().replace(" ", "") not in _NOT_INITIALS}
         initials |= {m.span() for m in _INITIALS_BEFORE_HONORIFIC.finditer(folded)}
+        initials |= {m.span("i") for m in _TITLED_INITIAL.finditer(folded)}
         by_start = {m.start: m for m in document_morphemes(doc)}
         logins |= {m.span("name") for m in _CAPITALS_BEFORE_HONORIFIC.finditer(folded)}
         logins |= {m.span() for m in _UPPER_WITH_PARTICLE.finditer(folded)}

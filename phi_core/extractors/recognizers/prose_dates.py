@@ -4,7 +4,8 @@
 - a month and day after a kanji word (昨年6月12日, 同年3月2日), and a month
   alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
 - a year after an English preposition: "diagnosed in 2015", "since 2019";
-- a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年.
+- a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
+- a day and an English month with no year: 01-Aug, healed by 07-Jul.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ _BOTH_CALENDARS = re.compile(
 _ENGLISH_YEAR = re.compile(
     r"\b(?:in|In|since|Since|from|From|until|by|during|early|late|mid) (?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.:]| guideline)"
 )
+# A day and an English month's abbreviation with no year, as logs and tables write it (01-Aug, 7-Jul.).
+_DAY_MONTH = re.compile(
+    r"(?<![0-9A-Za-z\-])(?:[12][0-9]|3[01]|0?[1-9])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"(?![A-Za-z]|-[0-9])"
+)
 
 
 @register
@@ -46,4 +52,5 @@ class ProseDateRecognizer(Recognizer):
             found.append(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("year"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_YEAR.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_MONTH.finditer(text))
         return found
