@@ -72,3 +72,25 @@ KINDS_BEFORE_QUOTED_LODGING: tuple[str, ...] = (
     "宿泊所", "宿泊施設", "別荘", "ホテル", "旅館", "民宿", "寮", "社宅", "シェルター", "ゲストハウス", "アパート",
     "マンション",
 )  # fmt: skip
+# The head nouns that end the name of a company, a workshop or a shop whatever words stand before them
+# (相模義肢製作所, 丸菱ロジスティクス, 東和ヘルスケア, オリオン西帯広店): where a patient works or what made or
+# supplied something for them. A name only with a word that says which one (a place, a proper noun, a
+# coined word): 製作所, 物流 and ヘルスケア alone are kinds.
+BUSINESS_HEADS: tuple[str, ...] = (
+    "製作所", "工作所", "製造所", "工房", "工業所", "工務店", "商店", "商会", "商事", "物産", "産業", "工業",
+    "運輸", "運送", "物流", "建設", "建工", "興業", "電機", "電設", "食品", "水産", "農園", "牧場", "印刷",
+    "ロジスティクス", "ヘルスケア", "エンジニアリング", "ファーム", "サービス", "義肢", "装具", "支店", "営業所",
+    "出張所", "工場", "店",
+)  # fmt: skip
+# Words after a company's name that make it the maker of a drug or device, not a place (島津製作所製).
+MAKER_AFTER: tuple[str, ...] = ("製", "社製", "の製品", "の装置", "の機器")
+# Words before a company's name that say it is a maker or a seller of a product (製造販売元 ○○工業).
+MAKER_BEFORE: tuple[str, ...] = ("製造販売元", "製造元", "販売元", "発売元", "メーカー", "製造販売", "輸入元")
+# Parts of a town where a person lives or went, named by a word before them (寿地区, 桜台団地, 西ノ谷集落).
+DISTRICT_WORDS: tuple[str, ...] = ("地区", "団地", "集落", "住宅街", "ニュータウン")
+# Kinds of lodging written before a lodging's name (ホテル寿荘, 簡易宿泊所 松風荘).
+LODGING_KINDS: tuple[str, ...] = ("簡易宿泊所", "宿泊所", "ホテル", "旅館", "民宿", "ドヤ")
+# Kanji that make 字 the end of a word of writing (文字, 数字, 赤字, 漢字, 点字, 名字), not a hamlet's mark.
+WORDS_ENDING_IN_ZI: frozenset[str] = frozenset(
+    "文 数 赤 黒 漢 活 題 十 綴 用 点 誤 脱 太 細 名 苗 英 国 略 俗 印 識 習 刻 絵 金 植".split()
+)

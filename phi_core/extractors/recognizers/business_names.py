@@ -1,0 +1,147 @@
+"""Companies, workshops, shops, lodgings and districts named by a head word (recall-first).
+
+Where a patient works, what made or supplied something for them, where they
+live or went narrows them down as an address does:
+
+- a company, workshop or shop: whatever words stand before a head noun (one
+  table, phi_core/japanese/organisations.BUSINESS_HEADS) make its name as soon
+  as one of them says WHICH one, read as facility-compound reads a hospital's
+  name (a place or proper noun SudachiDict knows, a word it does not know, a
+  coined kana word): 相模義肢製作所, 丸菱ロジスティクス, 東和ヘルスケア, オリオン西帯広店;
+  a name written before it and a space goes with it (メガネのオリオン 西帯広店).
+  A kind alone (製作所, 物流, 売店, 自動車部品工場), a word that runs on (店長, 産業医,
+  工業化) and a maker named as a product's (島津製作所製, 製造販売元 ○○工業) are no place;
+- a lodging or apartment house by 荘 (寿荘, 松風荘, しおん荘), with a kind of lodging
+  glued before it (ホテル寿荘), not a word of the language (別荘, 山荘, 荘厳);
+- a district, estate or hamlet by its word (寿地区, 桜台団地, 西ノ谷集落): the name is a
+  proper noun, a word SudachiDict does not know or one kanji; general words
+  (全地区, 被災地区, 住宅地区) and an organisation (地区医師会), a breakdown (地区別) are not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL
+from phi_core.japanese.honorifics import alternation
+from phi_core.japanese.organisations import (
+    BUSINESS_HEADS,
+    DISTRICT_WORDS,
+    LODGING_KINDS,
+    MAKER_AFTER,
+    MAKER_BEFORE,
+)
+from phi_core.nlp.morphemes import Morpheme, document_morphemes
+
+from .facility_compounds import SPECIFIC, name_words, words_before
+from .sudachi_names import RANK_SUPPLEMENT
+
+_HEAD = re.compile(rf"(?:{alternation(BUSINESS_HEADS)})(?![{KANJI}{KATAKANA}])")
+_LODGE = re.compile(rf"荘(?![{KANJI}])")
+_DISTRICT = re.compile(rf"(?:{alternation(DISTRICT_WORDS)})(?!医師会|歯科医師会|薬剤師会|別|ごと|毎|単位|長|内外)")
+_KANJI_RUN = re.compile(rf"[{KANJI}]{{1,4}}$")
+_KANA_RUN = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,6}}$")
+_LEADING_PARTICLE = re.compile("^(?:から|より|まで|[のはがをにへでとも])")
+# Words that make 荘 a word of the language: 別荘, 山荘, 旅荘; pointers (同荘, 当荘).
+_NOT_LODGINGS = frozenset("別 山 旅 村 同 当 本 各 該 貴 一".split())
+# Words before a district's word that say what kind of district, not which one.
+_KIND_PREFIXES = frozenset("全 各 同 当 本 他 旧 新 該 一 両 近 隣 自 諸 某 別".split())
+
+
+def _maker_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 10) : start].rstrip(" \u3000：:")
+    return before.endswith(MAKER_BEFORE)
+
+
+def _company_start(text: str, morphemes: list[Morpheme], starts: list[int], head: int) -> int | None:
+    name = name_words(words_before(text, morphemes, starts, head))
+    if not any(w.kind == SPECIFIC for w in name):
+        return None
+    start = name[0].start
+    if start > 0 and text[start - 1] in " \u3000":
+        # A shop's name, a space, its branch: メガネのオリオン 西帯広店.
+        before = words_before(text, morphemes, starts, start - 1)
+        for i in range(len(before) - 1, -1, -1):
+            if before[i].kind == "lead":
+                before = before[i + 1 :]
+                break
+        while before and before[0].kind == "join":
+            before = before[1:]
+        if before and any(w.kind == SPECIFIC for w in before):
+            start = before[0].start
+    return start
+
+
+def _lodging_start(text: str, at: int) -> int | None:
+    kanji = _KANJI_RUN.search(text, max(0, at - 4), at)
+    if kanji:
+        if kanji.group()[-1] in _NOT_LODGINGS:  # 別荘, 貸別荘, 山荘
+            return None
+        start = kanji.start()
+    else:
+        kana = _KANA_RUN.search(text, max(0, at - 6), at)
+        if kana is None:
+            return None
+        run = kana.group()
+        particle = _LEADING_PARTICLE.match(run)
+        start = kana.start() + (particle.end() if particle and len(run) - particle.end() >= 2 else 0)
+    for kind in LODGING_KINDS:
+        if text.endswith(kind, 0, start):
+            return start - len(kind)
+    return start
+
+
+def _district_start(text: str, by_end: dict[int, Morpheme], at: int) -> int | None:
+    run = _KANJI_RUN.search(text, max(0, at - 4), at)
+    if run is None:
+        return None
+    last = by_end.get(at)
+    if last is None or last.start < run.start():
+        return None
+    word = last.surface
+    if word in _KIND_PREFIXES or last.pos[0] == "接頭辞" or last.pos[2] in ("サ変可能", "副詞可能"):
+        return None
+    if not (last.is_proper or last.is_place or last.oov or len(word) == 1):
+        return None  # 住宅地区, 山間地区: a kind of district
+    start = last.start
+    before = by_end.get(start)
+    # A place the district's name is built on (中区寿地区): the words before it that SudachiDict knows as places.
+    while before is not None and before.start >= run.start() and (before.is_place or before.is_proper):
+        start = before.start
+        before = by_end.get(start)
+    return start
+
+
+@register
+class BusinessNameRecognizer(Recognizer):
+    name: ClassVar[str] = "business-name"
+    categories: ClassVar[tuple[str, ...]] = ("ADDRESS",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        heads = any(head in text for head in BUSINESS_HEADS)
+        if not heads and "荘" not in text and not any(word in text for word in DISTRICT_WORDS):
+            return []
+        morphemes = document_morphemes(doc)
+        starts = [m.start for m in morphemes]
+        found: list[Candidate] = []
+        if heads:
+            for head in _HEAD.finditer(text):
+                if text.startswith(MAKER_AFTER, head.end()):
+                    continue  # 島津製作所製: the maker of a device
+                start = _company_start(text, morphemes, starts, head.start())
+                if start is not None and not _maker_before(text, start):
+                    found.append(Candidate(start, head.end(), "ADDRESS", RANK_SUPPLEMENT))
+        for lodge in _LODGE.finditer(text):
+            start = _lodging_start(text, lodge.start())
+            if start is not None:
+                found.append(Candidate(start, lodge.end(), "ADDRESS", RANK_SUPPLEMENT))
+        by_end = {m.end: m for m in morphemes}
+        for district in _DISTRICT.finditer(text):
+            start = _district_start(text, by_end, district.start())
+            if start is not None:
+                found.append(Candidate(start, district.end(), "ADDRESS", RANK_SUPPLEMENT))
+        return found
