@@ -126,3 +126,55 @@ def test_what_was_done_in_a_department_is_not_its_unit():
 def test_a_home_named_by_a_word_and_no_sato_is_masked_whole():
     text = "本人は12/1から清風の里 デイサービスセンター利用中。"
     assert any("清風の里" in value for value in values(text)), masked(text)
+
+
+# --- lodgings named after their kind, homes by a coined word and a place word, services quoted after a particle
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("宿泊先：ホテルニューグランド 1205号室", "ホテルニューグランド"),
+        ("京王プラザホテルに宿泊中", "京王プラザホテル"),
+        ("老人保健施設 やすらぎの郷 入所中", "やすらぎの郷"),
+        ("ショートステイ先 ひだまりの丘", "ひだまりの丘"),
+    ],
+)
+def test_a_lodging_or_a_home_by_its_name_is_masked(text, name):
+    assert name in found("business-name", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ホテルマンとして勤務",
+        "ホテルスタッフに伝達",
+        "ビジネスホテルに泊まる",
+        "週末は おばあちゃんの家 に",
+        "友人の家に泊まる",
+    ],
+)
+def test_a_hotel_worker_a_kind_of_hotel_or_a_persons_house_is_no_name(text):
+    assert found("business-name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("訪問看護は「あおぞら」が担当", "あおぞら"), ("ヘルパーは「こもれび」から週3回", "こもれび"),
+     ("訪問看護「すずかぜ」の報告", "すずかぜ")],
+)  # fmt: skip
+def test_a_service_named_in_quotes_after_its_kind_and_a_particle_is_masked(text, name):
+    assert name in found("quoted-place", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["デイサービスの「送迎表」を確認", "薬局の「おくすり手帳」", "講演「在宅ケアのこれから」"]
+)
+def test_a_quoted_thing_or_title_after_a_kind_is_left_alone(text):
+    assert found("quoted-place", text) == []
+
+
+def test_a_block_written_with_cho_alone_belongs_to_the_address():
+    text = "送付先 大阪府堺市北区中百舌鳥町2丁77番地"
+    assert "大阪府堺市北区中百舌鳥町2丁77番地" in values(text), masked(text)
+    assert values("豆腐2丁100円") == []

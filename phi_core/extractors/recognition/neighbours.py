@@ -57,6 +57,11 @@ _WRAPPED = re.compile(
     r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
     rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
 )  # (not a label then a telephone number: 電話03-…)
+# A block written with 丁 alone, as parts of Osaka, Sakai and Kyoto number it (中百舌鳥町2丁77番地, 2丁3-4).
+_CHO_BLOCK = re.compile(
+    r"[0-9０-９]{1,3}丁(?!目)[0-9０-９]{1,5}(?:番地|番)?(?:(?:の|[-－‐])[0-9０-９]{1,4}号?)?(?![0-9０-９])"
+)
+_KANJI_END = re.compile(f"[{KANJI}]")
 _LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
@@ -129,6 +134,9 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = _comma_joined(text, _postal_then_address(text, sorted(spans, key=lambda c: c.start)))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            block = _CHO_BLOCK.match(text, span.end)  # 中百舌鳥町2丁77番地: 丁 without 目
+            tail = block.end() if block else tail
         if text.endswith(("番地", "番"), span.start, span.end):
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail

@@ -12,7 +12,10 @@ live or went narrows them down as an address does:
   A kind alone (製作所, 物流, 売店, 自動車部品工場), a word that runs on (店長, 産業医,
   工業化) and a maker named as a product's (島津製作所製, 製造販売元 ○○工業) are no place;
 - a lodging or apartment house by 荘 (寿荘, 松風荘, しおん荘), with a kind of lodging
-  glued before it (ホテル寿荘), not a word of the language (別荘, 山荘, 荘厳);
+  glued before it (ホテル寿荘), not a word of the language (別荘, 山荘, 荘厳); a lodging's kind glued
+  before a name that holds a proper noun or an unknown word (ホテルニューオータニ, not ホテルスタッフ);
+- a home or a day centre by a coined kana word, の and a place word where a name is written (after a space,
+  a colon or a bracket: やすらぎの郷, ひだまりの丘), not a person's house (おばあちゃんの家);
 - a district, estate or hamlet by its word (寿地区, 桜台団地, 西ノ谷集落): the name is a
   proper noun, a word SudachiDict does not know or one kanji; general words
   (全地区, 被災地区, 住宅地区) and an organisation (地区医師会), a breakdown (地区別) are not.
@@ -30,6 +33,8 @@ from phi_core.japanese.honorifics import alternation
 from phi_core.japanese.organisations import (
     BUSINESS_HEADS,
     DISTRICT_WORDS,
+    HOME_NAME_ENDS,
+    LODGING_FIRST,
     LODGING_KINDS,
     MAKER_AFTER,
     MAKER_BEFORE,
@@ -42,6 +47,20 @@ from .sudachi_names import RANK_SUPPLEMENT
 _HEAD = re.compile(rf"(?:{alternation(BUSINESS_HEADS)})(?![{KANJI}{KATAKANA}])")
 _LODGE = re.compile(rf"荘(?![{KANJI}])")
 _DISTRICT = re.compile(rf"(?:{alternation(DISTRICT_WORDS)})(?!医師会|歯科医師会|薬剤師会|別|ごと|毎|単位|長|内外)")
+# A lodging's kind glued before its name (ホテルニューオータニ, 旅館みやこ): the words up to a break or a particle.
+_KIND_THEN_NAME = re.compile(
+    rf"(?:{alternation(LODGING_FIRST)})(?P<name>[{KANJI}{KATAKANA}A-Za-z・]{{2,14}}?)"
+    rf"(?=[\s、。,，（(）)」』]|$|から|より|まで|[にでへをがはのと](?![{KATAKANA}]))"
+)
+# A home or a day centre by a coined kana word, の and a place word, where a name is written (after a space, a
+# colon, a bracket or a line's start): やすらぎの郷, ひだまりの丘 (not 友人の家 in a sentence).
+_COINED_HOME = re.compile(
+    rf"(?:^|(?<=[\s：:「『（(]))(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}の"
+    rf"(?:{alternation(HOME_NAME_ENDS)}))(?![{KANJI}{HIRAGANA_LETTERS}])",
+    re.MULTILINE,
+)
+# Words a lodging's kind makes with what follows it (ホテルマン, a hotel worker), not a name.
+_LODGING_WORDS = frozenset("マン ウーマン スタッフ ライフ ビジネス チェーン".split())
 _KANJI_RUN = re.compile(rf"[{KANJI}]{{1,4}}$")
 _KANA_RUN = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,6}}$")
 _LEADING_PARTICLE = re.compile("^(?:から|より|まで|[のはがをにへでとも])")
@@ -49,6 +68,15 @@ _LEADING_PARTICLE = re.compile("^(?:から|より|まで|[のはがをにへで�
 _NOT_LODGINGS = frozenset("別 山 旅 村 同 当 本 各 該 貴 一".split())
 # Words before a district's word that say what kind of district, not which one.
 _KIND_PREFIXES = frozenset("全 各 同 当 本 他 旧 新 該 一 両 近 隣 自 諸 某 別".split())
+
+
+# Kana words before の that are people or pointers, not coined names (おばあちゃんの家, そこの家).
+_NOT_COINED = frozenset(
+    "おばあちゃん おじいちゃん ばあちゃん じいちゃん おかあさん おとうさん かあさん とうさん ともだち こども "
+    "みんな じぶん あなた わたし ぼく それ これ あれ そこ ここ あそこ どこ むすめ むすこ いもうと おとうと "
+    "あね あに いえ うち となり ひと".split()
+)
+_NOT_COINED_ENDS = ("さん", "ちゃん", "くん", "さま", "たち", "ら")
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -123,7 +151,12 @@ class BusinessNameRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         heads = any(head in text for head in BUSINESS_HEADS)
-        if not heads and "荘" not in text and not any(word in text for word in DISTRICT_WORDS):
+        if (
+            not heads
+            and "荘" not in text
+            and "の" not in text
+            and not any(word in text for word in DISTRICT_WORDS + LODGING_FIRST)
+        ):
             return []
         morphemes = document_morphemes(doc)
         starts = [m.start for m in morphemes]
@@ -139,6 +172,18 @@ class BusinessNameRecognizer(Recognizer):
             start = _lodging_start(text, lodge.start())
             if start is not None:
                 found.append(Candidate(start, lodge.end(), "ADDRESS", RANK_SUPPLEMENT))
+        if any(kind in text for kind in LODGING_FIRST):
+            for m in _KIND_THEN_NAME.finditer(text):
+                # A name holds a proper noun or a word SudachiDict does not know (not ホテルスタッフ, 旅館業).
+                first, end = m.start("name"), m.end("name")
+                words = [w for w in morphemes if w.start < end and w.end > first]
+                if m.group("name") not in _LODGING_WORDS and any(w.is_proper or w.oov for w in words):
+                    found.append(Candidate(m.start(), end, "ADDRESS", RANK_SUPPLEMENT))
+        if "の" in text:
+            for m in _COINED_HOME.finditer(text):
+                coined = m.group("name")[:-2]
+                if coined not in _NOT_COINED and not coined.endswith(_NOT_COINED_ENDS):
+                    found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         by_end = {m.end: m for m in morphemes}
         for district in _DISTRICT.finditer(text):
             start = _district_start(text, by_end, district.start())
