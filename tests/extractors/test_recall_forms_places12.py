@@ -178,3 +178,26 @@ def test_a_block_written_with_cho_alone_belongs_to_the_address():
     text = "送付先 大阪府堺市北区中百舌鳥町2丁77番地"
     assert "大阪府堺市北区中百舌鳥町2丁77番地" in values(text), masked(text)
     assert values("豆腐2丁100円") == []
+
+
+def test_a_company_sudachi_reads_as_one_proper_noun_with_its_head_is_masked():
+    assert "ヤマト運輸" in found("business-name", "仕事：ヤマト運輸 羽田ベース 仕分け")
+
+
+@pytest.mark.parametrize("text", ["武田薬品工業（大阪）の製品", "田辺三菱製薬工場"])
+def test_a_drug_maker_is_no_place(text):
+    assert found("business-name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name", [("西成区あいりん地区に居住", "あいりん地区"), ("山谷地域の簡易宿泊所", "山谷地域")]
+)
+def test_a_district_by_a_coined_kana_name_or_a_place_is_masked(text, name):
+    assert name in found("business-name", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["へき地域", "医療法に基づく地域医療構想", "積雪なし地域だが", "この地区は", "大きなすずかけ団地"]
+)
+def test_a_kana_word_of_a_sentence_before_a_district_word_is_no_name(text):
+    assert found("business-name", text) == []

@@ -201,7 +201,9 @@ _WARD_GAP = re.compile(r"[ \u3000]{1,2}|[ \u3000]?[（(]")
 _WARD_CODE = re.compile(r"[0-9A-Z]{1,3}")
 # A unit of the department in brackets right after it, the department's own (産科（周産期センター）,
 # 内科（糖尿病センター）); not what was done there (産科（緊急帝王切開）).
-_UNIT_IN_BRACKETS = re.compile(rf"[（(][{KANJI}{KATAKANA}・]{{2,12}}(?:センター|ユニット|病棟|外来|部門)[)）]")
+_UNIT_IN_BRACKETS = re.compile(
+    rf"[（(][{KANJI}{KATAKANA}・]{{2,12}}(?:センター|ユニット|病棟|外来|部門|班|チーム)[)）]"
+)
 
 
 def _join_ward_parts(text: str, spans: list[Candidate]) -> list[Candidate]:

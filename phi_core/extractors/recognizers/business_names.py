@@ -10,7 +10,8 @@ live or went narrows them down as an address does:
   coined kana word): 相模義肢製作所, 丸菱ロジスティクス, 東和ヘルスケア, オリオン西帯広店;
   a name written before it and a space goes with it (メガネのオリオン 西帯広店).
   A kind alone (製作所, 物流, 売店, 自動車部品工場), a word that runs on (店長, 産業医,
-  工業化) and a maker named as a product's (島津製作所製, 製造販売元 ○○工業) are no place;
+  工業化) and a maker named as a product's (島津製作所製, 製造販売元 ○○工業, a drug maker: 武田薬品工業)
+  are no place;
 - a lodging or apartment house by 荘 (寿荘, 松風荘, しおん荘), with a kind of lodging
   glued before it (ホテル寿荘), not a word of the language (別荘, 山荘, 荘厳); a lodging's kind glued
   before a name that holds a proper noun or an unknown word (ホテルニューオータニ, not ホテルスタッフ);
@@ -24,6 +25,7 @@ live or went narrows them down as an address does:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
@@ -33,6 +35,7 @@ from phi_core.japanese.honorifics import alternation
 from phi_core.japanese.organisations import (
     BUSINESS_HEADS,
     DISTRICT_WORDS,
+    DRUG_MAKER_WORDS,
     HOME_NAME_ENDS,
     LODGING_FIRST,
     LODGING_KINDS,
@@ -76,6 +79,8 @@ _NOT_COINED = frozenset(
     "みんな じぶん あなた わたし ぼく それ これ あれ そこ ここ あそこ どこ むすめ むすこ いもうと おとうと "
     "あね あに いえ うち となり ひと".split()
 )
+# Kana that end a sentence's word before a district, not a name: この, ある, 同じ, 広い.
+_INFLECTED_KANA = re.compile("(?:の|る|い|な|た|じ|[はがをにへでともや])$|^(?:この|その|あの|どの|ある|各)")
 _NOT_COINED_ENDS = ("さん", "ちゃん", "くん", "さま", "たち", "ら")
 
 
@@ -86,6 +91,10 @@ def _maker_before(text: str, start: int) -> bool:
 
 def _company_start(text: str, morphemes: list[Morpheme], starts: list[int], head: int) -> int | None:
     name = name_words(words_before(text, morphemes, starts, head))
+    index = bisect_right(starts, head - 1) - 1
+    glued = morphemes[index] if index >= 0 and morphemes[index].start < head < morphemes[index].end else None
+    if glued is not None and (glued.is_proper or glued.oov) and not any(w.kind == SPECIFIC for w in name):
+        return glued.start  # ヤマト運輸, one proper noun to SudachiDict with its head
     if not any(w.kind == SPECIFIC for w in name):
         return None
     start = name[0].start
@@ -125,7 +134,13 @@ def _lodging_start(text: str, at: int) -> int | None:
 def _district_start(text: str, by_end: dict[int, Morpheme], at: int) -> int | None:
     run = _KANJI_RUN.search(text, max(0, at - 4), at)
     if run is None:
-        return None
+        # A coined kana name (あいりん地区, すずかけ団地), not a word of a sentence before it (この地区, ある地域).
+        kana = _KANA_RUN.search(text, max(0, at - 6), at)
+        if kana is None or len(kana.group()) < 3 or kana.group() in _NOT_COINED or _INFLECTED_KANA.search(kana.group()):
+            return None
+        before = text[kana.start() - 1 : kana.start()]
+        # The run is a whole word: at a break, or after the ward or town it lies in (西成区あいりん地区).
+        return kana.start() if not before or not before.isalnum() or before in "区市町村郡" else None
     last = by_end.get(at)
     if last is None or last.start < run.start():
         return None
@@ -166,7 +181,9 @@ class BusinessNameRecognizer(Recognizer):
                 if text.startswith(MAKER_AFTER, head.end()):
                     continue  # 島津製作所製: the maker of a device
                 start = _company_start(text, morphemes, starts, head.start())
-                if start is not None and not _maker_before(text, start):
+                if start is None or any(word in text[start : head.end()] for word in DRUG_MAKER_WORDS):
+                    continue  # 武田薬品工業: a drug's maker
+                if not _maker_before(text, start):
                     found.append(Candidate(start, head.end(), "ADDRESS", RANK_SUPPLEMENT))
         for lodge in _LODGE.finditer(text):
             start = _lodging_start(text, lodge.start())
