@@ -31,7 +31,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL
-from phi_core.japanese.honorifics import alternation
+from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.organisations import (
     BUSINESS_HEADS,
     DISTRICT_WORDS,
@@ -81,7 +81,7 @@ _NOT_COINED = frozenset(
 )
 # Kana that end a sentence's word before a district, not a name: この, ある, 同じ, 広い.
 _INFLECTED_KANA = re.compile("(?:の|る|い|な|た|じ|[はがをにへでともや])$|^(?:この|その|あの|どの|ある|各)")
-_NOT_COINED_ENDS = ("さん", "ちゃん", "くん", "さま", "たち", "ら")
+_NOT_COINED_ENDS = (*words("person"), "たち", "ら")  # おかあさんの家, こどもたちの家
 
 
 def _maker_before(text: str, start: int) -> bool:
