@@ -95,7 +95,10 @@ MAKER_AFTER: tuple[str, ...] = ("製", "社製", "の製品", "の装置", "の�
 # Words inside a company's name that make it a drug maker, named as a drug's maker, not a place (武田薬品工業).
 DRUG_MAKER_WORDS: tuple[str, ...] = ("薬品", "製薬", "ファーマ", "医薬")
 # Words before a company's name that say it is a maker or a seller of a product (製造販売元 ○○工業).
-MAKER_BEFORE: tuple[str, ...] = ("製造販売元", "製造元", "販売元", "発売元", "メーカー", "製造販売", "輸入元")
+MAKER_BEFORE: tuple[str, ...] = (
+    "製造販売元", "製造元", "販売元", "発売元", "メーカー", "製造販売", "輸入元", "装置", "機器", "機種", "撮影機",
+    "使用機", "製品", "試薬",
+)  # fmt: skip
 # Parts of a town where a person lives or went, named by a word before them (寿地区, 桜台団地, 西ノ谷集落).
 DISTRICT_WORDS: tuple[str, ...] = ("地区", "地域", "団地", "集落", "住宅街", "ニュータウン")
 # Kinds of lodging written before a lodging's name (ホテル寿荘, 簡易宿泊所 松風荘).

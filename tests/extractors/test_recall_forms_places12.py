@@ -201,3 +201,28 @@ def test_a_district_by_a_coined_kana_name_or_a_place_is_masked(text, name):
 )
 def test_a_kana_word_of_a_sentence_before_a_district_word_is_no_name(text):
     assert found("business-name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("〒 231 - 0023 横浜市中区山下町1", "231 - 0023 横浜市中区山下町1"),
+        ("住　所　横浜市港北区日吉2-5-10　ｻﾝﾊｲﾂ日吉 1O2号", "横浜市港北区日吉2-5-10　ｻﾝﾊｲﾂ日吉 1O2号"),
+    ],
+)
+def test_a_spaced_postal_code_and_a_scanned_room_belong_to_the_address(text, value):
+    assert value in values(text), masked(text)
+
+
+def test_a_town_a_block_and_places_after_commas_make_a_latin_address():
+    assert found("latin-address", "Addr: Hiyoshi 2-5-10, Kohoku, Yokohama") == ["Hiyoshi 2-5-10, Kohoku, Yokohama"]
+
+
+@pytest.mark.parametrize("text", ["Lot 1-2-3, Expiry 2026", "Grade 1-2-3, Stage II", "Series 3-4-5, Image 12"])
+def test_a_counted_or_labelled_block_is_no_latin_address(text):
+    assert found("latin-address", text) == []
+
+
+@pytest.mark.parametrize("text", ["使用装置：島津製作所 RADspeed Pro", "装置 日立製作所製"])
+def test_a_device_maker_before_its_model_or_after_a_device_label_is_no_place(text):
+    assert found("business-name", text) == []

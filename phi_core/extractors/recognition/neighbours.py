@@ -21,7 +21,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import KANJI, KATAKANA
 
 _BUILDING_ROOM = re.compile(
-    r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９]{1,5}(?:号室|号|室)(?=[\s、。,，）)]|$)"
+    r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９][0-9０-９OＯ]{0,4}(?:号室|号|室)(?=[\s、。,，）)]|$)"
 )
 # A building and its room or floor ending the line (リバーサイド南1条 1102, 森ビル3F): an address line's end;
 # or ending a quoted value ("…1290-5 ライオンズ新羽 8O7"). A scanned room may hold O for a zero (ﾒｿﾞﾝ高砂 2O3).
@@ -69,9 +69,28 @@ _POSTAL = re.compile(r"[0-9０-９]{3}[-－‐][0-9０-９]{4}")
 _POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
 
 
+# A postal code written with spaces around its dash, as a form's boxes or a scan leave it (〒 231 - 0023 横浜市…):
+# the rules read no code there, so the address starts at the mark.
+_SPACED_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})[ \u3000]*$")
+
+
+def _spaced_postal(text: str, span: Candidate, spans: list[Candidate]) -> Candidate:
+    m = _SPACED_POSTAL_BEFORE.search(text, max(0, span.start - 20), span.start)
+    if m is None:
+        return span
+    if any(s.start < m.start(1) < s.end for s in spans):
+        return span
+    return span._replace(start=m.start(1))
+
+
 def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for span in spans:
+        if span.category in ("ADDRESS", "FACILITY_ADDRESS") and "〒" in text[max(0, span.start - 20) : span.start]:
+            grown = _spaced_postal(text, span, spans)
+            if grown is not span:
+                out = [s for s in out if not (grown.start <= s.start and s.end <= span.start)]
+                span = grown
         prev = out[-1] if out else None
         if (
             prev is not None

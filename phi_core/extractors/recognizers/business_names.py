@@ -10,7 +10,8 @@ live or went narrows them down as an address does:
   coined kana word): 相模義肢製作所, 丸菱ロジスティクス, 東和ヘルスケア, オリオン西帯広店;
   a name written before it and a space goes with it (メガネのオリオン 西帯広店).
   A kind alone (製作所, 物流, 売店, 自動車部品工場), a word that runs on (店長, 産業医,
-  工業化) and a maker named as a product's (島津製作所製, 製造販売元 ○○工業, a drug maker: 武田薬品工業)
+  工業化) and a maker named as a product's (島津製作所製, 製造販売元 ○○工業, 使用装置：島津製作所 RADspeed, a
+  drug maker: 武田薬品工業)
   are no place;
 - a lodging or apartment house by 荘 (寿荘, 松風荘, しおん荘), with a kind of lodging
   glued before it (ホテル寿荘), not a word of the language (別荘, 山荘, 荘厳); a lodging's kind glued
@@ -82,6 +83,10 @@ _NOT_COINED = frozenset(
 # Kana that end a sentence's word before a district, not a name: この, ある, 同じ, 広い.
 _INFLECTED_KANA = re.compile("(?:の|る|い|な|た|じ|[はがをにへでともや])$|^(?:この|その|あの|どの|ある|各)")
 _NOT_COINED_ENDS = (*words("person"), "たち", "ら")  # おかあさんの家, こどもたちの家
+
+
+# A device's model written after its maker: 島津製作所 RADspeed, 日立 ECHELON.
+_MODEL_AFTER = re.compile(r"[ \u3000]?[A-Za-z]{2,}")
 
 
 def _maker_before(text: str, start: int) -> bool:
@@ -183,7 +188,7 @@ class BusinessNameRecognizer(Recognizer):
                 start = _company_start(text, morphemes, starts, head.start())
                 if start is None or any(word in text[start : head.end()] for word in DRUG_MAKER_WORDS):
                     continue  # 武田薬品工業: a drug's maker
-                if not _maker_before(text, start):
+                if not _maker_before(text, start) and not _MODEL_AFTER.match(text, head.end()):
                     found.append(Candidate(start, head.end(), "ADDRESS", RANK_SUPPLEMENT))
         for lodge in _LODGE.finditer(text):
             start = _lodging_start(text, lodge.start())
