@@ -80,13 +80,14 @@ KINDS_BEFORE_QUOTED_LODGING: tuple[str, ...] = (
 # The head nouns that end the name of a company, a workshop or a shop whatever words stand before them
 # (相模義肢製作所, 丸菱ロジスティクス, 東和ヘルスケア, オリオン西帯広店): where a patient works or what made or
 # supplied something for them. A name only with a word that says which one (a place, a proper noun, a
-# coined word): 製作所, 物流 and ヘルスケア alone are kinds.
+# coined word): 製作所, 物流 and ヘルスケア alone are kinds. A supplier's branch (東日本営業所, 横浜南支店) and a
+# taxi firm are left out: the writers leave them unmarked.
 BUSINESS_HEADS: tuple[str, ...] = (
     "製作所", "工作所", "製造所", "工房", "工業所", "工務店", "商店", "商会", "商事", "物産", "産業", "工業",
     "運輸", "運送", "物流", "建設", "建工", "興業", "電機", "電設", "食品", "水産", "農園", "牧場", "印刷",
-    "ロジスティクス", "ヘルスケア", "エンジニアリング", "ファーム", "サービス", "義肢", "装具", "支店", "営業所",
-    "出張所", "工場", "店", "精機", "鉄工所", "鉄工", "酒造", "醸造", "重工", "興産", "木材", "医科器械", "医療器",
-    "交通", "タクシー", "観光", "不動産", "本舗", "教室", "塾", "寮",
+    "ロジスティクス", "ヘルスケア", "エンジニアリング", "ファーム", "サービス", "義肢", "装具",
+    "工場", "店", "精機", "鉄工所", "鉄工", "酒造", "醸造", "重工", "興産", "木材", "医科器械", "医療器",
+    "交通", "観光", "不動産", "本舗", "教室", "塾", "寮",
     # lodgings named the same way (京王プラザホテル; a church is left unmarked by the writers)
     "ホテル", "旅館", "民宿", "ゲストハウス", "ペンション", "ホステル",
 )  # fmt: skip

@@ -226,3 +226,8 @@ def test_a_counted_or_labelled_block_is_no_latin_address(text):
 @pytest.mark.parametrize("text", ["使用装置：島津製作所 RADspeed Pro", "装置 日立製作所製"])
 def test_a_device_maker_before_its_model_or_after_a_device_label_is_no_place(text):
     assert found("business-name", text) == []
+
+
+@pytest.mark.parametrize("text", ["卸（メディセオ 横浜南支店）へ返品", "株式会社オプティメディカル 東日本営業所 御中"])
+def test_a_suppliers_branch_is_left_to_the_company_recognizers(text):
+    assert found("business-name", text) == []

@@ -185,6 +185,8 @@ class BusinessNameRecognizer(Recognizer):
             for head in _HEAD.finditer(text):
                 if text.startswith(MAKER_AFTER, head.end()):
                     continue  # 島津製作所製: the maker of a device
+                if head.group() == "店" and text[head.start() - 1 : head.start()] == "支":
+                    continue  # 横浜南支店: a supplier's branch, left unmarked like its 営業所
                 start = _company_start(text, morphemes, starts, head.start())
                 if start is None or any(word in text[start : head.end()] for word in DRUG_MAKER_WORDS):
                     continue  # 武田薬品工業: a drug's maker
