@@ -231,3 +231,8 @@ def test_a_device_maker_before_its_model_or_after_a_device_label_is_no_place(tex
 @pytest.mark.parametrize("text", ["卸（メディセオ 横浜南支店）へ返品", "株式会社オプティメディカル 東日本営業所 御中"])
 def test_a_suppliers_branch_is_left_to_the_company_recognizers(text):
     assert found("business-name", text) == []
+
+
+@pytest.mark.parametrize("text, place", [("長男（輪島市内に避難中）", "輪島市"), ("札幌郊外の実家", "札幌")])
+def test_a_place_with_a_word_for_within_or_around_it_is_still_a_place(text, place):
+    assert place in found("sudachi-place", text)
