@@ -68,7 +68,47 @@ KINDS_BEFORE_QUOTED_CARE: tuple[str, ...] = (
     "フィットネス", "スポーツジム", "ジム", "近医", "前医", "施設", "事業所", "薬局", "ホーム", "クリニック", "病院",
     "医院", "診療所", "ステーション", "デイサービス", "デイケア", "センター", "整骨院", "接骨院", "治療院",
 )  # fmt: skip
+# Services also named so, by what they do (訪問看護「あおぞら」, ヘルパーは「こもれび」).
+SERVICES_BEFORE_QUOTED: tuple[str, ...] = (
+    "訪問看護", "訪問介護", "訪問リハ", "ヘルパー", "ショートステイ", "グループホーム", "ケアマネ", "居宅",
+    "作業所", "就労支援", "配食サービス",
+)  # fmt: skip
 KINDS_BEFORE_QUOTED_LODGING: tuple[str, ...] = (
     "宿泊所", "宿泊施設", "別荘", "ホテル", "旅館", "民宿", "寮", "社宅", "シェルター", "ゲストハウス", "アパート",
     "マンション",
 )  # fmt: skip
+# The head nouns that end the name of a company, a workshop or a shop whatever words stand before them
+# (相模義肢製作所, 丸菱ロジスティクス, 東和ヘルスケア, オリオン西帯広店): where a patient works or what made or
+# supplied something for them. A name only with a word that says which one (a place, a proper noun, a
+# coined word): 製作所, 物流 and ヘルスケア alone are kinds. A supplier's branch (東日本営業所, 横浜南支店) and a
+# taxi firm are left out: the writers leave them unmarked.
+BUSINESS_HEADS: tuple[str, ...] = (
+    "製作所", "工作所", "製造所", "工房", "工業所", "工務店", "商店", "商会", "商事", "物産", "産業", "工業",
+    "運輸", "運送", "物流", "建設", "建工", "興業", "電機", "電設", "食品", "水産", "農園", "牧場", "印刷",
+    "ロジスティクス", "ヘルスケア", "エンジニアリング", "ファーム", "サービス", "義肢", "装具",
+    "工場", "店", "精機", "鉄工所", "鉄工", "酒造", "醸造", "重工", "興産", "木材", "医科器械", "医療器",
+    "交通", "観光", "不動産", "本舗", "教室", "塾", "寮",
+    # lodgings named the same way (京王プラザホテル; a church is left unmarked by the writers)
+    "ホテル", "旅館", "民宿", "ゲストハウス", "ペンション", "ホステル",
+)  # fmt: skip
+# Words after a company's name that make it the maker of a drug or device, not a place (島津製作所製).
+MAKER_AFTER: tuple[str, ...] = ("製", "社製", "の製品", "の装置", "の機器")
+# Words inside a company's name that make it a drug maker, named as a drug's maker, not a place (武田薬品工業).
+DRUG_MAKER_WORDS: tuple[str, ...] = ("薬品", "製薬", "ファーマ", "医薬")
+# Words before a company's name that say it is a maker or a seller of a product (製造販売元 ○○工業).
+MAKER_BEFORE: tuple[str, ...] = (
+    "製造販売元", "製造元", "販売元", "発売元", "メーカー", "製造販売", "輸入元", "装置", "機器", "機種", "撮影機",
+    "使用機", "製品", "試薬",
+)  # fmt: skip
+# Parts of a town where a person lives or went, named by a word before them (寿地区, 桜台団地, 西ノ谷集落).
+DISTRICT_WORDS: tuple[str, ...] = ("地区", "地域", "団地", "集落", "住宅街", "ニュータウン")
+# Kinds of lodging written before a lodging's name (ホテル寿荘, 簡易宿泊所 松風荘).
+LODGING_KINDS: tuple[str, ...] = ("簡易宿泊所", "宿泊所", "ホテル", "旅館", "民宿", "ドヤ")
+# Kinds of lodging also written glued before their own name (ホテルニューオータニ, 旅館みやこ).
+LODGING_FIRST: tuple[str, ...] = ("ホテル", "旅館", "民宿", "ゲストハウス", "ペンション", "ホステル")
+# The place words a coined name of a home or a day centre ends in after の (やすらぎの郷, ひだまりの丘, ゆいの家).
+HOME_NAME_ENDS: tuple[str, ...] = ("郷", "里", "家", "丘", "森", "杜", "苑", "園", "樹", "風", "街", "庭", "宿")
+# Kanji that make 字 the end of a word of writing (文字, 数字, 赤字, 漢字, 点字, 名字), not a hamlet's mark.
+WORDS_ENDING_IN_ZI: frozenset[str] = frozenset(
+    "文 数 赤 黒 漢 活 題 十 綴 用 点 誤 脱 太 細 名 苗 英 国 略 俗 印 識 習 刻 絵 金 植".split()
+)

@@ -1,9 +1,13 @@
 """What stands right after a found value and belongs with it, in any kind of document.
 
 - A postal code and the address after it, across a line break, are one address.
+- An address in English goes on after a comma over its unit (…1-403-60, #2208), and a lodging's room
+  and the street address after a comma are one address.
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
   the guidelines put a room inside an address into the address; also when the
   block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
+- A ward and its code or its unit in brackets, found apart, are one place (内科病棟 4B,
+  精神科病棟（B2病棟）, 産科（周産期センター）).
 - A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
   before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
   is that patient's room: an identifier (OTHER_ID).
@@ -14,17 +18,24 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import KANJI
+from phi_core.japanese.chars import KANJI, KATAKANA
 
 _BUILDING_ROOM = re.compile(
-    r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９]{1,5}(?:号室|号|室)(?=[\s、。,，）)]|$)"
+    r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９][0-9０-９OＯ]{0,4}(?:号室|号|室)(?=[\s、。,，）)]|$)"
 )
-# A building and its room or floor ending the line (リバーサイド南1条 1102, 森ビル3F): an address line's end.
+# A building and its room or floor ending the line (リバーサイド南1条 1102, 森ビル3F): an address line's end;
+# or ending a quoted value ("…1290-5 ライオンズ新羽 8O7"). A scanned room may hold O for a zero (ﾒｿﾞﾝ高砂 2O3).
 _BUILDING_AT_LINE_END = re.compile(
     r"[^\s、。,，（(）)：:]{0,16}(?:[ \u3000][^\s、。,，（(）)：:]{1,16})?[ \u3000]?"
-    r"(?:[0-9０-９]{3,5}|[0-9０-９]{1,5}(?:号室|号|室)|[0-9０-９]{1,2}(?:F|Ｆ|階))(?=[ \u3000]*$)",
+    r"(?:[0-9０-９][0-9０-９OＯ]{2,4}|[0-9０-９]{1,5}(?:号室|号|室)|[0-9０-９]{1,2}(?:F|Ｆ|階))"
+    r"(?=[ \u3000]*$|[ \u3000]*[\"”」』](?:[ \u3000]|$))",
     re.MULTILINE,
 )
+# A block number broken by a scan gap (高砂4-1 2-9 ﾒｿﾞﾝ高砂 2O3 for 4-12-9): after an address that ends in a
+# block number, a short run of digits and a dash, then the building or the line's end.
+_ENDS_IN_BLOCK = re.compile(r"[0-9０-９][-－‐][0-9０-９]{1,3}$")
+_SCAN_GAP = re.compile(r"[ \u3000][0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,4})?(?=[ \u3000]|$)", re.MULTILINE)
+_LINE_END = re.compile(r"[ \u3000]*(?:\n|$)")
 _ROOM_AFTER_WARD = re.compile(
     r"[ \u3000](?P<room>[0-9０-９]{2,4}(?:[-‐－][0-9０-９A-Za-z]{1,2})?|[A-Z][-‐]?[0-9]{1,2})(?=[\s、。,，]|$)"
 )
@@ -46,6 +57,11 @@ _WRAPPED = re.compile(
     r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
     rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
 )  # (not a label then a telephone number: 電話03-…)
+# A block written with 丁 alone, as parts of Osaka, Sakai and Kyoto number it (中百舌鳥町2丁77番地, 2丁3-4).
+_CHO_BLOCK = re.compile(
+    r"[0-9０-９]{1,3}丁(?!目)[0-9０-９]{1,5}(?:番地|番)?(?:(?:の|[-－‐])[0-9０-９]{1,4}号?)?(?![0-9０-９])"
+)
+_KANJI_END = re.compile(f"[{KANJI}]")
 _LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
@@ -53,9 +69,28 @@ _POSTAL = re.compile(r"[0-9０-９]{3}[-－‐][0-9０-９]{4}")
 _POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
 
 
+# A postal code written with spaces around its dash, as a form's boxes or a scan leave it (〒 231 - 0023 横浜市…):
+# the rules read no code there, so the address starts at the mark.
+_SPACED_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})[ \u3000]*$")
+
+
+def _spaced_postal(text: str, span: Candidate, spans: list[Candidate]) -> Candidate:
+    m = _SPACED_POSTAL_BEFORE.search(text, max(0, span.start - 20), span.start)
+    if m is None:
+        return span
+    if any(s.start < m.start(1) < s.end for s in spans):
+        return span
+    return span._replace(start=m.start(1))
+
+
 def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for span in spans:
+        if span.category in ("ADDRESS", "FACILITY_ADDRESS") and "〒" in text[max(0, span.start - 20) : span.start]:
+            grown = _spaced_postal(text, span, spans)
+            if grown is not span:
+                out = [s for s in out if not (grown.start <= s.start and s.end <= span.start)]
+                span = grown
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -71,6 +106,37 @@ def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# An address in English goes on after a comma: a unit (…1-403-60, #2208) and, after a lodging's room, the
+# street address (Hotel Kamogawa Terrace, Room 1418, 京都市…) are the same address.
+_UNIT_AFTER_COMMA = re.compile(r",[ ]?(?:#|(?:Apt|Unit|Room|Flat|Suite|No)\.?[ ]?#?)[0-9]{1,5}(?![0-9\-])")
+_LATIN = re.compile(r"[A-Za-z]")
+_PLACE_PARTS = ("ADDRESS", "FACILITY_ADDRESS", "OTHER_ID")
+
+
+def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category in _PLACE_PARTS
+            and span.category in ("ADDRESS", "FACILITY_ADDRESS")
+            and text[prev.end : span.start] == ", "
+            and _LATIN.search(text, prev.start, prev.end)
+        ):
+            out[-1] = prev._replace(end=span.end, category=span.category)
+            continue
+        if prev is not None and prev.end == span.start and prev.category == span.category == "ADDRESS":
+            out[-1] = prev._replace(end=span.end)  # 一関市|狐禅寺字石の瀬61: two pieces found apart, one address
+            continue
+        if span.category in ("ADDRESS", "FACILITY_ADDRESS"):
+            unit = _UNIT_AFTER_COMMA.match(text, span.end)
+            if unit and _LATIN.search(text, span.start, span.end):
+                span = span._replace(end=unit.end())
+        out.append(span)
+    return out
+
+
 def _damaged_tail(text: str, end: int) -> int:
     m = _DAMAGED_BLOCK.match(text, end)
     if m is None or not any(ch.isdigit() for ch in m.group()) or "\n" in m.group():
@@ -78,10 +144,18 @@ def _damaged_tail(text: str, end: int) -> int:
     return m.end()
 
 
+def _building_end(text: str, at: int) -> int | None:
+    m = _BUILDING_ROOM.match(text, at) or _BUILDING_AT_LINE_END.match(text, at)
+    return None if m is None or "\n" in m.group() else m.end()
+
+
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = _postal_then_address(text, sorted(spans, key=lambda c: c.start))
+    out = _comma_joined(text, _postal_then_address(text, sorted(spans, key=lambda c: c.start)))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            block = _CHO_BLOCK.match(text, span.end)  # 中百舌鳥町2丁77番地: 丁 without 目
+            tail = block.end() if block else tail
         if text.endswith(("番地", "番"), span.start, span.end):
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail
@@ -95,13 +169,16 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
             grown = span._replace(end=tail)
             out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
             continue
-        m = _BUILDING_ROOM.match(text, span.end) or _BUILDING_AT_LINE_END.match(text, span.end)
-        if not m or "\n" in m.group():
+        end = _building_end(text, span.end)
+        gap = _SCAN_GAP.match(text, span.end) if _ENDS_IN_BLOCK.search(text, span.start, span.end) else None
+        if end is None and gap is not None:
+            end = _building_end(text, gap.end()) or (gap.end() if _LINE_END.match(text, gap.end()) else None)
+        if end is None:
             continue
-        inside = [s for s in out if span.end <= s.start and s.end <= m.end()]
-        if any(s.start < m.end() < s.end for s in out):
+        inside = [s for s in out if span.end <= s.start and s.end <= end]
+        if any(s.start < end < s.end for s in out):
             continue  # a value crosses the room's end: leave both as they are
-        grown = span._replace(end=m.end())
+        grown = span._replace(end=end)
         out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
     return out
 
@@ -137,8 +214,44 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+# Between two parts of one ward or unit: a space (内科病棟 4B) or an opening bracket (精神科病棟（B2病棟）).
+_WARD_GAP = re.compile(r"[ \u3000]{1,2}|[ \u3000]?[（(]")
+# After a space only a code joins (4B, B2, 3F): two department words there are two (内科 外科).
+_WARD_CODE = re.compile(r"[0-9A-Z]{1,3}")
+# A unit of the department in brackets right after it, the department's own (産科（周産期センター）,
+# 内科（糖尿病センター）); not what was done there (産科（緊急帝王切開）).
+_UNIT_IN_BRACKETS = re.compile(
+    rf"[（(][{KANJI}{KATAKANA}・]{{2,12}}(?:センター|ユニット|病棟|外来|部門|班|チーム)[)）]"
+)
+
+
+def _join_ward_parts(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """A ward and its code or its bracketed unit, found apart, are one place: 内科病棟 4B, 産科（周産期センター）."""
+    out: list[Candidate] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category == span.category == "DEPARTMENT"
+            and prev.end < span.start
+            and _WARD_GAP.fullmatch(text, prev.end, span.start)
+            and (text[span.start - 1] in "（(" or _WARD_CODE.fullmatch(text, span.start, span.end))
+        ):
+            close = (
+                span.end + 1 if text[span.start - 1] in "（(" and text[span.end : span.end + 1] in ")）" else span.end
+            )
+            out[-1] = prev._replace(end=close, rank=max(prev.rank, span.rank))
+            continue
+        if span.category == "DEPARTMENT":
+            unit = _UNIT_IN_BRACKETS.match(text, span.end)
+            if unit and not any(s.start < unit.end() and s.end > span.end for s in spans if s is not span):
+                span = span._replace(end=unit.end())
+        out.append(span)
+    return out
+
+
 def rooms_after_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = sorted(spans, key=lambda c: c.start)
+    out = _join_ward_parts(text, sorted(spans, key=lambda c: c.start))
     added = []
     for i, span in enumerate(out):
         if span.category != "DEPARTMENT":

@@ -331,3 +331,9 @@ class FacilityCompoundRecognizer(Recognizer):
         if operator:
             start = operator.start()
         return [Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT)]
+
+
+# The same reading of a compound before a head noun, for other kinds of head (business_names).
+words_before = _words_before
+name_words = _name_words
+SPECIFIC = "specific"

@@ -5,7 +5,8 @@
 a block number, then places apart by commas, in the order an envelope uses.
 What makes the chain an address and not a list of names is its shape: a block
 number of two or three parts, and after it a postal code, a ward or city
-word (-ku, -shi, -cho, City) or a prefecture. A building and a room written
+word (-ku, -shi, -cho, City) or a prefecture; or a town, a block of three parts and more places after
+a comma (Hiyoshi 2-5-10, Kohoku, Yokohama). A building and a room written
 before the block number belong to it (guidelines: the building and room are
 part of the address), and so does a building named by its kind with a bare room number
 ("Hotel Mets Chiba-Chuo 712, 2-1-5 Chuo, Chuo-ku, Chiba"). Where a visitor stays is an address too when the room is
@@ -46,6 +47,14 @@ _LODGING = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+ ){0,3}(?:Hotel|Inn|Lodge|Hostel|Ryokan|Guesthouse|Resort)(?: [A-Z][a-z]+){0,3}"
     r",? (?:Room|Rm\.?|#) ?[0-9]{1,5}(?![0-9])"
 )
+# A town, a chome-ban-go block of three parts and the places after it, comma by comma, is an address's shape
+# without a ward word too (Hiyoshi 2-5-10, Kohoku, Yokohama); not a word that counts or labels (Lot 1-2-3,
+# Grade 1-2-3) and not a date (2024-01-15: its first part has four digits).
+_TOWN_BLOCK = re.compile(
+    r"^(?!(?:Lot|Exp|Grade|Stage|Version|Ver|Series|Table|Figure|Fig|Day|Week|Dose|Cycle|Phase|Level|Step|Type|"
+    r"Room|Bed|Case|Item|No|Page|Line|Test|Ref|Code)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? [0-9]{1,2}-[0-9]{1,3}-[0-9]{1,4}"
+    r", [A-Z][a-z]+"
+)
 _UNIT_WORD = re.compile(r"-(?:ku|shi|cho|machi|mura|gun|ken)\b|\b(?:City|Ward|Prefecture|Ku|Shi)\b")
 _PREFECTURE = re.compile(rf"\b(?:{'|'.join(PREFECTURES_LATIN)})\b")
 
@@ -60,7 +69,12 @@ class LatinAddressRecognizer(Recognizer):
         found = []
         for m in _CHAIN.finditer(text):
             chain = m.group()
-            if re.search(_POSTAL, chain) or _UNIT_WORD.search(chain) or _PREFECTURE.search(chain):
+            if (
+                re.search(_POSTAL, chain)
+                or _UNIT_WORD.search(chain)
+                or _PREFECTURE.search(chain)
+                or _TOWN_BLOCK.search(chain)
+            ):
                 found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
         if "Room" in text or "Rm" in text or "#" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _LODGING.finditer(text))

@@ -6,7 +6,8 @@ words are the name whatever they end in, and the facility recognizers, which
 read a name by its head noun, miss a name without one. A lodging is where
 the person stays: an address. A quote after other words (講演「…」, 愛称「…」,
 サロン「ひだまりの会」) is a title or a group's name, left to the others; and a
-quote that holds a sentence is no name.
+quote that holds a sentence is no name. With a particle between the kind and the quotes (訪問看護は
+「あおぞら」が担当) only a coined kana name is one.
 """
 
 from __future__ import annotations
@@ -16,12 +17,25 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.organisations import KINDS_BEFORE_QUOTED_CARE, KINDS_BEFORE_QUOTED_LODGING
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL
+from phi_core.japanese.organisations import (
+    KINDS_BEFORE_QUOTED_CARE,
+    KINDS_BEFORE_QUOTED_LODGING,
+    SERVICES_BEFORE_QUOTED,
+)
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_KINDS = sorted(KINDS_BEFORE_QUOTED_CARE + KINDS_BEFORE_QUOTED_LODGING, key=len, reverse=True)
+KANA_LETTERS = f"{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}"
+
+_KINDS = sorted(KINDS_BEFORE_QUOTED_CARE + SERVICES_BEFORE_QUOTED + KINDS_BEFORE_QUOTED_LODGING, key=len, reverse=True)
 _QUOTED = re.compile(rf"(?P<kind>{'|'.join(_KINDS)})[ \u3000]?[「『](?P<name>[^」』\n。、，,？?！!]{{2,24}})[」』]")
+# A particle may stand between the kind and the quotes (訪問看護は「あおぞら」が担当, デイサービスの「ゆずりは」):
+# then only a coined name in kana is a name (not デイサービスの「送迎表」).
+_SERVICE_KINDS = sorted(KINDS_BEFORE_QUOTED_CARE + SERVICES_BEFORE_QUOTED, key=len, reverse=True)
+_QUOTED_AFTER_PARTICLE = re.compile(
+    rf"(?:{'|'.join(_SERVICE_KINDS)})(?:は|が|の|も|では|先は|先の)[ \u3000]?[「『](?P<name>[{KANA_LETTERS}]{{2,12}})[」』]"
+)
 
 
 @register
@@ -37,4 +51,6 @@ class QuotedPlaceRecognizer(Recognizer):
         for m in _QUOTED.finditer(text):
             category = "ADDRESS" if m.group("kind") in KINDS_BEFORE_QUOTED_LODGING else "HOSPITAL_NAME"
             found.append(Candidate(*m.span("name"), category, RANK_SUPPLEMENT))
+        for m in _QUOTED_AFTER_PARTICLE.finditer(text):
+            found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found

@@ -95,6 +95,7 @@ _NO_NAME_AFTER = re.compile(
 _FUNCTION_WORDS = frozenset(
     "など から まで より にて では には への ほか です ます こと もの ため よう とき へ".split()
 )
+_WORD_BEFORE_NO = re.compile(f"(?<![{UNIFIED_KANJI}])[{UNIFIED_KANJI}]{{1,4}}$")
 # A kana word ending in a particle before a kanji word is a sentence: あおぞらに通所.
 _PARTICLES = ("へ", "に", "で", "を", "が", "と", "は", "の", "も")
 _FUNCTION_WORDS_TUPLE = tuple(sorted(_FUNCTION_WORDS, key=len, reverse=True))
@@ -244,6 +245,10 @@ class ServiceNameRecognizer(Recognizer):
             if first is not None:
                 found.append(Candidate(first, tail, "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
+            if match.group().startswith(_JOINING_PARTICLE):
+                # 清和の里: the kind holds its の, so the word glued before it, whatever it is, is the name.
+                word = _WORD_BEFORE_NO.search(text, max(0, start - 4), start)
+                start = word.start() if word and word.group() not in _GENERIC else start
             gap = 1 if text[end : end + 1] in (" ", "\u3000") else 0
             # Glued on only after a kind that cannot end a sentence's noun: グループホームあおぞら姉崎.
             glued = not gap and match.group() in _KINDS_BEFORE_NAME

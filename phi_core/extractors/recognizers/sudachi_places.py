@@ -16,7 +16,9 @@ from phi_core.nlp.morphemes import document_morphemes
 
 from .sudachi_names import RANK_SUPPLEMENT, forms_compound, glued_after
 
-_PLACE_CUES = frozenset("市 区 町 村 県 都 府 道 郡 在住 出身 方面 地区 丁目 番地 在 近郊".split())
+# Words written onto a place that leave it the place: a part of an address, where someone lives or comes from,
+# within or around it (輪島市内, 札幌郊外). (Where something happened, 道頓堀付近, the writers leave unmarked.)
+_PLACE_CUES = frozenset("市 区 町 村 県 都 府 道 郡 在住 出身 方面 地区 丁目 番地 在 近郊 内 郊外 管内".split())
 
 _NUMBER = "[0-9０-９一二三四五六七八九十]+"
 _HOUSE_NUMBER = re.compile(rf"{_NUMBER}(?:丁目|番地|番|号|[-－ー‐−]{_NUMBER})*(?:号)?")
