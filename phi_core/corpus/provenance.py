@@ -170,6 +170,15 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "surveillance, carbon monoxide poisoning and vaccination of travelling teams (development)",
     ),
     BuiltinDataset(
+        "blind-dev16",
+        CORPUS_DIR / "blind-dev16.jsonl",
+        INDEPENDENT,
+        "A sixteenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from prenatal test letters, public health nurses' visits to premature babies, school refusal "
+        "letters, a cafeteria food poisoning inquiry, chronic pain meetings and a home ventilator outage registry "
+        "(development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,
