@@ -58,6 +58,11 @@ def _names(text: str) -> list[str]:
         ("来院 11:15、形成外科嶋Dr 診察", "嶋"),  # one kanji between its unit and Dr
         ("アラート → 心不全看護外来 湊 が電話", "湊"),
         ("the burner by his wife (Mrs. M.), who called", "M."),  # one initial after a title
+        ("参加：麻酔科 Kim／整形 浜田／リハ 堤", "Kim"),  # each item of a participants' list: a unit, then a name
+        ("参加：麻酔科 Kim／整形 浜田／リハ 堤", "堤"),
+        ("〇〇中学校 スクールカウンセラー Ms. 高瀬 宛　FAX", "高瀬"),  # a kanji name after an English title
+        ("9/11予約あり\n保健師 kawano", "kawano"),  # a romanised family name in lower case after a post
+        ("検温\n・坂口　36.6℃\n・梅田　出勤停止中\n・ブイ ヴァン タン　36.8℃\n・佐々木　36.5℃", "ブイ ヴァン タン"),
         ("2026-02-01T09:10,pain 6/10,come in,horie\n", "horie"),  # a row's last field, romaji in lower case
     ],
 )
@@ -91,13 +96,19 @@ def test_names_of_the_twelfth_round(text, name):
         "それから ゆいちゃんが来た",  # prose before a given name
         "みんな げんきさんです",
         "a,b,none\nx,y,normal\n",
+        "持参薬\n・ロキソニン　60mg\n・ムコスタ　100mg\n・アムロジピン　5mg",  # a list of drugs, no names in it
+        "参加：約 20名",
         "患者 佐藤 花子（さとう はなこ／外来）",
     ],
 )
 def test_look_alikes_of_the_twelfth_round(text):
     names = _names(text)
     assert all(" " not in n or n in ("佐藤 花子", "山田 光子") for n in names)  # 杉本 alone may stay a name
-    assert not [n for n in names if n in ("相談", "A・B", "臨床", "医療", "左", "光子", "report.pdf", "data.table")]
+    assert not [
+        n
+        for n in names
+        if n in ("相談", "A・B", "臨床", "医療", "左", "光子", "report.pdf", "data.table", "ロキソニン", "ムコスタ")
+    ]
     assert not [n for n in names if n.startswith(("それから", "みんな")) or n in ("none", "normal")]
     assert "外来" not in values(text)
 

@@ -58,7 +58,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _KANJI_RUN = f"[{UNIFIED_KANJI}々]"
 # An occupation's Latin abbreviation, a dot or one space, then kanji: Ns.上間, Ns三輪確認中, PSW荒井同行.
-_AFTER_ABBREVIATION = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\.?[ ]?(?={_KANJI_RUN})")
+_AFTER_ABBREVIATION = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(LATIN_STAFF_ABBREVIATIONS + ('Mr', 'Mrs', 'Ms'))})\.?[ ]?(?={_KANJI_RUN})"
+)
 # 旧姓佐久間で受診, 旧姓：佐久間, 通称 山城.
 _AFTER_FORMER_NAME = re.compile(rf"(?:{alternation(FORMER_NAME_WORDS)})(?:[：:は]|[ \u3000])?(?={_KANJI_RUN})")
 # An occupation, a middle dot or a space, a short kanji name, then a particle or the end of a clause:

@@ -41,6 +41,7 @@ from phi_core.japanese.honorifics import (
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import document_morphemes
 
+from .romaji_words import is_romaji
 from .sudachi_names import BEFORE_CUES, RANK_SUPPLEMENT
 
 ROLES: tuple[str, ...] = (
@@ -53,11 +54,14 @@ ROLES: tuple[str, ...] = (
     # Who made or took a call in a call log (発信：真壁, 受信者：沖田).
     "発信", "発信者", "受信", "受信者",
 )  # fmt: skip
+# Words that head a list of people only with a colon after them (参加：…; 出席 alone marks attendance in a table).
+_LIST_HEADS = ("出席", "参加")
 _ROLE = re.compile(
-    "(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + r")[ \u3000]*[：:][ \u3000]*"
+    "(?:" + "|".join(sorted(map(re.escape, ROLES + _LIST_HEADS), key=len, reverse=True)) + r")[ \u3000]*[：:][ \u3000]*"
 )
 _ITEM = re.compile(r"[^、,，\n\u3000（(／/]+(?:[ ][^、,，\n\u3000（(／/ ]+)?")
 _KATAKANA = re.compile(f"^[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{MIDDLE_DOT}]{{2,16}}$")
+_KANJI_MEMBER = re.compile(f"^[{UNIFIED_KANJI}々]{{1,3}}$")
 _LATIN = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 _KANJI_NAME = re.compile(f"^[{UNIFIED_KANJI}々]{{1,4}}(?: [{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,4}})?$")
 
@@ -90,7 +94,9 @@ _OCCUPATION_SPACE_NAME = re.compile(
     # Latin: up to four words, capitalised or in capitals, with the particles of a family name between or
     # before them (看護師 Ng Thi Lan, 当直医 Hendrik de VRIES, 当直 de Vries).
     # The first word is capitalised: capitals alone after ST or PT are as often an English heading (ST ANALYSIS).
-    f"|(?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_CAPITALISED}(?: (?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}){{0,3}})"
+    f"|(?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_CAPITALISED}(?: (?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}){{0,3}}"
+    # a family name in lower-case romaji, as a log's sign-off writes it (保健師 kawano); read as romaji below
+    "|(?P<lower>[a-z]{4,12}))"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
     # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
     # A colon after the name makes it a speaker's (心理 堀：…); a note in brackets may follow (通訳 Pham（院内）).
@@ -127,6 +133,10 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
     return len(pieces) >= 2 and all(
         len(m.surface) == 1 and m.pos[0] == "名詞" and m.pos[2] not in _VERBAL_NOUNS for m in pieces
     )
+
+
+def _listed(word: str) -> bool:
+    return sudachi_available() and bool(sudachi_lookup(word))
 
 
 def _particle(word: str) -> bool:
@@ -172,6 +182,10 @@ class RoleValueRecognizer(Recognizer):
                     break
                 value = item.group().strip()
                 start = item.start() + (len(item.group()) - len(item.group().lstrip()))
+                unit, _, member = value.partition(" ")
+                if member and not can_be_surname(unit) and (_LATIN.match(member) or _KANJI_MEMBER.match(member)):
+                    # 参加：麻酔科 Kim／リハ 堤: each item a unit, then its member's name
+                    start, value = start + len(unit) + 1, member
                 if _KATAKANA.match(value) or _LATIN.match(value):
                     found.append(Candidate(start, start + len(value), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
                 elif _KANJI_NAME.match(value):
@@ -185,7 +199,7 @@ class RoleValueRecognizer(Recognizer):
                     ):
                         found.append(Candidate(start, start + len(value), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
                 end = item.end()
-                if end < len(text) and text[end] in "、,，":
+                if end < len(text) and text[end] in "、,，／/":
                     position = end + 1
                     continue
                 break
@@ -194,6 +208,8 @@ class RoleValueRecognizer(Recognizer):
             start, end = m.span("name")
             if m.group("signoff") and is_kanji(text[start]):
                 continue  # 確認 済, 対応 中: after what was done, kanji are read by glued-name alone
+            if m.group("lower") and not (is_romaji(m.group("lower")) and not _listed(m.group("lower"))):
+                continue  # 看護師 note, PT done: English, not a romanised name
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name
