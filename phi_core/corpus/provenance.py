@@ -179,6 +179,22 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "(development)",
     ),
     BuiltinDataset(
+        "blind-dev17",
+        CORPUS_DIR / "blind-dev17.jsonl",
+        INDEPENDENT,
+        "A seventeenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from lost laundry, meal complaints, ward mail, cash deposits, a visiting barber and shop "
+        "deliveries to wards (development)",
+    ),
+    BuiltinDataset(
+        "blind-dev18",
+        CORPUS_DIR / "blind-dev18.jsonl",
+        INDEPENDENT,
+        "An eighteenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from wandering alerts, missing inpatient searches, contact tracing, visitor screening, "
+        "generator tests and a hospital move (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

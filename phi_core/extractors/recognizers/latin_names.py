@@ -128,6 +128,16 @@ _FIELD_WORDS = frozenset(
 _SURNAME_INITIAL = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
+# A family name in capitals and a given name's initial, as rosters and logs abbreviate (ISOBE F., ODAGAWA H.).
+_CAPITALS_INITIAL = re.compile(
+    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}]\.(?![0-9A-Za-z])"
+)
+# A name written the HL7 way outside a message, in a log or a CSV export (HAYASHI^SUMIE, KUDO^M).
+_CARET_NAME = re.compile(r"(?<![0-9A-Za-z^|])[A-Z][A-Za-z'\-]+(?:\^[A-Z][A-Za-z'\-]*){1,3}(?![0-9A-Za-z^])")
+# A sign-off after a dash on a line of its own (— Uno, -- Okafor); not a list item after a hyphen (- Done).
+_DASH_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:—|–|--)[ ]?(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[ \t]*$", re.MULTILINE
+)
 _TITLE_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES)})\.? ?$")
 # Capitalised words after a relation of the patient: "同行の友人 Tom Baker", "次女 Clarke 由香里".
 _AFTER_RELATION = re.compile(
@@ -213,6 +223,14 @@ class LatinNameRecognizer(Recognizer):
                 continue
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
+        for m in _CAPITALS_INITIAL.finditer(folded):
+            if _unknown_word(by_start, m.start("family")) or _romaji_word(m.group("family")):
+                logins.add(m.span())
+        logins |= {m.span() for m in _CARET_NAME.finditer(folded)}
+        for m in _DASH_SIGN_OFF.finditer(folded):
+            word = by_start.get(m.start("name"))
+            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name").split()[0]):
+                logins.add(m.span("name"))
         for m in _KEYED_LOGIN.finditer(folded):
             value = m.group("v")
             if is_romaji(value) or is_romaji(value[1:]):  # kmatsui: k + matsui

@@ -5,7 +5,8 @@ there without a form's label:
 
 - a writer introducing themself: ``放射線安全管理室の甲斐です``, ``担当の上原と申します``;
 - a post made of kanji that ends in a person word (者, 長, 員, 士, 師, 医, 官) before the name:
-  ``放射線安全管理者 甲斐、``, ``感染対策委員長 東條 誠``;
+  ``放射線安全管理者 甲斐、``, ``感染対策委員長 東條 誠``, or one ending in 士 or 師 written onto it
+  (``理学療法士堀之内を含む``);
 - a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``;
 - a family name written straight onto a Latin title: ``野中Dr.より紹介``;
 - a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``;
@@ -44,6 +45,10 @@ _SELF_INTRODUCTION = re.compile(
 _POST_THEN_NAME = re.compile(
     rf"(?<!{_KANJI}){_KANJI}{{1,8}}[者長員士師医官][ \u3000](?P<name>{_KANJI}{{1,3}})"
     rf"(?:[ \u3000](?P<given>{_KANJI}{{1,3}}))?{_CLAUSE_END}"
+)
+# The same post written straight onto the family name in a list of staff (看護師二宮、理学療法士堀之内を含む).
+_POST_GLUED_NAME = re.compile(
+    rf"(?<!{_KANJI}){_KANJI}{{1,8}}[士師](?P<name>{_KANJI}{{2,3}})(?=[、。，,）)／/ \u3000\n]|[をがはにへとも]|$)"
 )
 _NAME_BEFORE_BRACKETED_ROLE = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[(（]"
@@ -103,7 +108,7 @@ class StaffMentionRecognizer(Recognizer):
             return by_start
 
         spans: list[tuple[int, int]] = []
-        for pattern in (_SELF_INTRODUCTION, _POST_THEN_NAME):
+        for pattern in (_SELF_INTRODUCTION, _POST_THEN_NAME, _POST_GLUED_NAME):
             for m in pattern.finditer(text):
                 start, end = m.span("name")
                 if surname_after(text, start, morphemes()) != end:
