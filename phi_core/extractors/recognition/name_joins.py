@@ -100,6 +100,17 @@ def _one_name_across(text: str, end: int, start: int) -> bool:
     return _KATAKANA_GAP.match(gap) is not None and is_kana(text[end - 1]) and is_kana(text[start])
 
 
+def _place_then_given(text: str, place: Candidate, given: Candidate) -> bool:
+    word = text[place.start : place.end]
+    return (
+        place.category == "ADDRESS"
+        and text[place.end : given.start] in (" ", "\u3000")
+        and _KANJI_WORD.match(word) is not None
+        and can_be_surname(word)
+        and can_be_given_name(text[given.start : given.end])
+    )
+
+
 def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]) -> list[Candidate]:
     """Join a name found in part with the rest of it (see the module's docstring)."""
     out: list[Candidate] = []
@@ -112,6 +123,9 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             and _one_name_across(text, previous.end, span.start)
         ):
             out[-1] = previous._replace(end=span.end)
+            continue
+        if previous is not None and span.category in NAME_CATEGORIES and _place_then_given(text, previous, span):
+            out[-1] = span._replace(start=previous.start)  # 宮城 重信: a place that is the family name
             continue
         out.append(span)
     swallowed: set[int] = set()

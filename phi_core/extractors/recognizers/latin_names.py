@@ -151,7 +151,8 @@ _ENGLISH_SIGN_OFFS = (
     r"(?:[Cc]hecked|[Ss]igned|[Vv]erified|[Rr]eviewed|[Aa]pproved|[Ww]itnessed|[Cc]ountersigned)(?: by)?"
 )
 _AFTER_ENGLISH_CUE = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS)}),?|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?"
+    rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS + tuple(w.capitalize() for w in ENGLISH_RELATIONS))}),?"
+    rf"|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?"
     rf"|{_ENGLISH_SIGN_OFFS}) "
     rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
