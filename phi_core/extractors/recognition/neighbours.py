@@ -113,6 +113,14 @@ _LATIN = re.compile(r"[A-Za-z]")
 _PLACE_PARTS = ("ADDRESS", "FACILITY_ADDRESS", "OTHER_ID")
 
 
+# A form that wraps an address after its city or ward indents the rest (大阪府東大阪市⏎　　　　 長田東2-8-31-405):
+# one address, the line end and indent inside it. A next field starts at the margin, not indented.
+_WRAPPED_AFTER_UNIT = re.compile(r"\n[ \u3000]{2,}")
+_UNIT_KANJI = "都道府県市区町村郡"
+# Where the patient lives, written after the address with its room (…2-9-4 グループホームこがね 3号室): one address.
+_RESIDENCE_ROOM = re.compile(r"[ \u3000]?[0-9０-９]{1,4}号室")
+
+
 def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for span in spans:
@@ -125,6 +133,23 @@ def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
             and _LATIN.search(text, prev.start, prev.end)
         ):
             out[-1] = prev._replace(end=span.end, category=span.category)
+            continue
+        if (
+            prev is not None
+            and prev.category == span.category == "ADDRESS"
+            and text[prev.end - 1] in _UNIT_KANJI
+            and _WRAPPED_AFTER_UNIT.fullmatch(text, prev.end, span.start)
+        ):
+            out[-1] = prev._replace(end=span.end)
+            continue
+        if (
+            prev is not None
+            and prev.category == "ADDRESS"
+            and span.category == "HOSPITAL_NAME"
+            and text[prev.end : span.start] in (" ", "\u3000")
+            and _RESIDENCE_ROOM.match(text, span.end)
+        ):
+            out[-1] = prev._replace(end=_RESIDENCE_ROOM.match(text, span.end).end())
             continue
         if prev is not None and prev.end == span.start and prev.category == span.category == "ADDRESS":
             out[-1] = prev._replace(end=span.end)  # 一関市|狐禅寺字石の瀬61: two pieces found apart, one address
