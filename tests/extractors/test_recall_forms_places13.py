@@ -135,3 +135,46 @@ def test_a_home_named_after_a_landscape_is_a_facility(text, home):
 )
 def test_a_place_in_general_or_a_persons_house_is_no_home(text):
     assert not found("business-name", text)
+
+
+@pytest.mark.parametrize(
+    "text, ward",
+    [("記録　精神科病棟 東2\n実施：11月5日", "精神科病棟 東2"), ("内科病棟 4B に転棟", "内科病棟 4B")],
+)
+def test_a_ward_by_its_kind_then_its_wing_or_code_is_one_place(text, ward):
+    assert ward in masked_as("DEPARTMENT", text)
+
+
+def test_a_block_after_a_ward_is_not_its_wing():
+    assert "精神科病棟 東3" not in found("department-word", "精神科病棟 東3丁目")
+
+
+@pytest.mark.parametrize(
+    "text, lab",
+    [
+        ("大阪北部臨床遺伝ラボ\n〒564-0051", "大阪北部臨床遺伝ラボ"),
+        ("委託先：みらい臨床ラボラトリー", "みらい臨床ラボラトリー"),
+    ],
+)
+def test_a_testing_laboratory_is_a_facility(text, lab):
+    assert covered(lab, masked_as("HOSPITAL_NAME", text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["検体はラボへ送付", "院内ラボで測定", "カテーテルラボで施行", "ラボデータを確認"])
+def test_the_word_lab_alone_is_no_facility(text):
+    assert not masked_as("HOSPITAL_NAME", text)
+
+
+def test_a_scanned_postal_code_joins_the_address_on_the_next_line():
+    text = "〒53O-0O47\n大阪市北区西天満4丁目3-18 ウエストパレス1l02\n寄附金額"
+    assert "53O-0O47\n大阪市北区西天満4丁目3-18 ウエストパレス1l02" in masked_as("ADDRESS", text)
+
+
+def test_a_block_wrapped_right_after_the_town_is_the_address():
+    text = "〒190-0022 東京都立川市錦町\n3-5-18  TEL 042-521-8000"
+    assert covered("東京都立川市錦町\n3-5-18", masked_as("ADDRESS", text)), masked(text)
+
+
+def test_a_date_on_the_line_after_a_town_is_not_its_block():
+    text = "住所：立川市錦町\n2024年11月5日 受診"
+    assert not any("\n" in v for v in masked_as("ADDRESS", text)), masked(text)

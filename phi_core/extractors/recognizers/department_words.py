@@ -60,7 +60,11 @@ _UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|センター(?![{KATAKANA}])
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
 # A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
-_FLOOR = re.compile(rf"[ \u3000]?[{DIGIT}]{{1,2}}階[東西南北]?")
+# Or by its kind then its wing or code, one place: 精神科病棟 東2, 内科病棟 4B.
+_FLOOR = re.compile(
+    rf"[ \u3000]?(?:[{DIGIT}]{{1,2}}階[東西南北]?|[東西南北][{DIGIT}]{{1,2}}(?![{DIGIT}{KANJI}])"
+    rf"|[0-9]{{1,2}}[A-Z](?![A-Za-z0-9]))"
+)
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
