@@ -52,6 +52,8 @@ def test_a_department_word_running_into_another_word_stays_unmasked(text):
         ("Location: Onc Day Unit chair 7", "Onc Day Unit"),
         ("Donor's wife, Keiko Thornton, on 6 West", "6 West"),
         ("Ward: East 4, room 408", "East 4"),
+        ("Location: Dialysis Unit bay 4", "Dialysis Unit"),
+        ("Admitted to 7th floor East ward", "7th floor East ward"),
     ],
 )
 def test_an_english_specialty_or_ward_is_a_department(text, unit):
@@ -67,6 +69,10 @@ def test_an_english_specialty_or_ward_is_a_department(text, unit):
         "density 40 Hounsfield Unit",
         "Stage 2 East cohort",
         "Traditional Chinese Medicine was declined.",
+        "fell from the 2nd floor at home",
+        "Insulin Unit dose",
+        "per Central Processing Unit",
+        "Iwakura Medical Center Kampo Medicine",
     ],
 )
 def test_titles_measures_and_counted_numbers_are_no_department(text):

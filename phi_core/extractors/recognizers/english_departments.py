@@ -1,5 +1,6 @@
 """Departments and wards written in English, beyond the allow-list's words: Critical Care Medicine,
-Palliative Care Unit, Onc Day Unit, Breast Surgery, and a ward by its floor and wing (6 West, East 4).
+Palliative Care Unit, Onc Day Unit, Dialysis Unit, Breast Surgery, and a ward by its floor and wing (6 West,
+East 4, 7th floor East).
 
 English specialties are open-ended (Critical Care Medicine, Sports Medicine, Hand Surgery): what makes a
 run of capitalised words a department is its last word. A title of a society, a journal or a
@@ -18,17 +19,22 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from .sudachi_names import RANK_SUPPLEMENT
 
 _SPECIALTY = re.compile(
-    r"(?<![A-Za-z.\-])(?P<words>(?:[A-Z][a-z]+ ){1,3})(?:Medicine|Surgery|(?:Care|Day|Treatment) Unit)(?![A-Za-z])"
+    # (not over a facility's last word: "Iwakura Medical Center Kampo Medicine" is the centre, then its kind)
+    r"(?<![A-Za-z.\-])(?P<words>(?:(?!(?:Center|Centre|Hospital|Clinic) )[A-Z][a-z]+ ){1,3})"
+    r"(?:Medicine|Surgery|Unit)(?![A-Za-z])"
 )
 # A word before the run that makes it a title, not a place: of a society, a journal, a board.
 _TITLE_BEFORE = re.compile(r"(?:\bof|Society|Journal|Association|College|Board|Academy|Institute)[ ]$")
 _NOT_FIRST = frozenset(
     "The A An In On At For And Of To With From By Evidence Precision Hounsfield International Motor "
-    "Traditional Chinese Kampo Alternative Complementary Based".split()
+    "Traditional Chinese Kampo Alternative Complementary Based Insulin Enzyme Activity Arbitrary Bethesda "
+    "Absorbance Relative Standard Imperial Metric Astronomical Atomic Thermal Kilo Mass Length Time Tube Power "
+    "Control Air Handling Storage Rental Drive Display Processing Central Memory Dental".split()
 )
-# A ward by floor and wing in English: "on 6 West", "Ward: East 4" (the same ward 6西, 東4 in Japanese).
+# A ward by floor and wing in English: "on 6 West", "Ward: East 4", "7th floor East ward" (6西, 東4, 7階東).
 _WARD = re.compile(
-    r"(?<![A-Za-z0-9\-.,/])(?:[0-9]{1,2} (?:East|West|North|South)|(?:East|West|North|South) [0-9]{1,2})"
+    r"(?<![A-Za-z0-9\-.,/])(?:[0-9]{1,2} (?:East|West|North|South)|(?:East|West|North|South) [0-9]{1,2}"
+    r"|[0-9]{1,2}(?:st|nd|rd|th)[ -][Ff]loor,? (?:East|West|North|South)(?: [Ww]ing| [Ww]ard)?)"
     r"(?![A-Za-z0-9\-./:])"
 )
 
