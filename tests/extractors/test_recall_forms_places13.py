@@ -184,3 +184,19 @@ def test_a_block_wrapped_right_after_the_town_is_the_address():
 def test_a_date_on_the_line_after_a_town_is_not_its_block():
     text = "住所：立川市錦町\n2024年11月5日 受診"
     assert not any("\n" in v for v in masked_as("ADDRESS", text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("入室先：ハイケアユニット（HCU）", "ハイケアユニット"),
+        ("ストロークケアユニットへ転棟", "ストロークケアユニット"),
+    ],
+)
+def test_a_care_unit_named_in_katakana_is_a_department(text, unit):
+    assert unit in found("department-word", text)
+
+
+@pytest.mark.parametrize("text", ["ユニットケアを導入", "ケアユニットの運用", "ユニット型個室"])
+def test_the_unit_word_alone_is_no_department(text):
+    assert not found("department-word", text)

@@ -91,7 +91,7 @@ _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:病棟|ケアユニ
 # writers mark it where the patient is or moves to (17 of 25 times on the development sets).
 _KANA_WARD_KIND = re.compile(
     rf"(?<![{KANJI}{KATAKANA}ー・])(?:当院|同院|貴院)?(?P<ward>[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
-    rf"[{KANJI}{KATAKANA}ー・]{{0,14}}病棟)"
+    rf"[{KANJI}{KATAKANA}ー・]{{0,14}}病棟|[{KANJI}{KATAKANA}ー・]{{1,14}}ケアユニット)"
 )
 # A department with its floor written onto it (内科5F, 小児科 3F): the floor's unit, one place of record.
 _FLOOR_AFTER = re.compile(r"[ \u3000]?[0-9０-９]{1,2}[FＦ](?![A-Za-z0-9０-９])")
@@ -155,7 +155,7 @@ class DepartmentWordRecognizer(Recognizer):
             if m.group() not in _NOT_WARDS:
                 floor = _FLOOR.match(text, m.end())
                 spans.add((m.start(), floor.end() if floor else m.end()))
-        for m in _KANA_WARD_KIND.finditer(text) if "病棟" in text else ():
+        for m in _KANA_WARD_KIND.finditer(text) if "病棟" in text or "ユニット" in text else ():
             if m.group("ward") not in _NOT_WARDS:
                 spans.add(m.span("ward"))
         for m in _NUMBERED.finditer(text) if "第" in text else ():
