@@ -200,3 +200,13 @@ def test_a_care_unit_named_in_katakana_is_a_department(text, unit):
 @pytest.mark.parametrize("text", ["ユニットケアを導入", "ケアユニットの運用", "ユニット型個室"])
 def test_the_unit_word_alone_is_no_department(text):
     assert not found("department-word", text)
+
+
+def test_a_latin_address_in_the_japanese_order_takes_its_prefecture_before_it():
+    text = "Home: Tokyo, Setagaya-ku Kyodo 2-3-4"
+    assert "Tokyo, Setagaya-ku Kyodo 2-3-4" in found("latin-address", text)
+
+
+def test_a_mall_of_clinics_by_its_name_is_a_facility():
+    assert covered("湘南メディカルモール", masked_as("HOSPITAL_NAME", "湘南メディカルモール 2F の内科"))
+    assert not masked_as("HOSPITAL_NAME", "メディカルモールに入居する")

@@ -56,9 +56,10 @@ _TOWN_BLOCK = re.compile(
     r", [A-Z][a-z]+"
 )
 # The Japanese order written in Latin letters: prefecture, city and ward by their words, then the town and
-# its block (Saitama-ken Soka-shi Yatsuka 1-18-2, Shinagawa-ku, Higashi-Oi 1-9-3-604).
+# its block (Saitama-ken Soka-shi Yatsuka 1-18-2, Shinagawa-ku, Higashi-Oi 1-9-3-604, Tokyo, Setagaya-ku Kyodo 2-3-4).
 _JAPANESE_ORDER = re.compile(
-    r"(?<![A-Za-z0-9\-])(?:[A-Z][a-z]+-(?:ken|to|fu|do|shi|ku|gun|cho|machi|mura),? ){1,4}"
+    rf"(?<![A-Za-z0-9\-])(?:(?:{'|'.join(PREFECTURES_LATIN)}),? )?"
+    r"(?:[A-Z][a-z]+-(?:ken|to|fu|do|shi|ku|gun|cho|machi|mura),? ){1,4}"
     rf"(?:{_WORD}(?: {_WORD}){{0,2}},? )?{_BLOCK}(?![A-Za-z0-9])"
 )
 _UNIT_WORD = re.compile(r"-(?:ku|shi|cho|machi|mura|gun|ken)\b|\b(?:City|Ward|Prefecture|Ku|Shi)\b")
