@@ -210,3 +210,7 @@ def test_a_latin_address_in_the_japanese_order_takes_its_prefecture_before_it():
 def test_a_mall_of_clinics_by_its_name_is_a_facility():
     assert covered("湘南メディカルモール", masked_as("HOSPITAL_NAME", "湘南メディカルモール 2F の内科"))
     assert not masked_as("HOSPITAL_NAME", "メディカルモールに入居する")
+
+
+def test_a_list_bullet_before_a_ward_is_not_part_of_it():
+    assert "地域包括ケア病棟" in found("department-word", "・地域包括ケア病棟への転棟基準見直し")
