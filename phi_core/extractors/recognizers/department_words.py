@@ -90,7 +90,7 @@ _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:病棟|ケアユニ
 # A ward named by a kind written partly in katakana (緩和ケア病棟, 回復期リハビリテーション病棟, 地域包括ケア病棟):
 # writers mark it where the patient is or moves to (17 of 25 times on the development sets).
 _KANA_WARD_KIND = re.compile(
-    rf"(?<![{KANJI}{KATAKANA}ー・])(?:当院|同院|貴院)?(?P<ward>(?![ー・])[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
+    rf"(?<![{KANJI}{KATAKANA}ー])(?:当院|同院|貴院)?(?P<ward>(?![ー・])[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
     rf"[{KANJI}{KATAKANA}ー・]{{0,14}}病棟|(?![ー・])[{KANJI}{KATAKANA}ー・]{{1,14}}ケアユニット)"
 )
 # A department with its floor written onto it (内科5F, 小児科 3F): the floor's unit, one place of record.
