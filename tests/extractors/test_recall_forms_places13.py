@@ -214,3 +214,21 @@ def test_a_mall_of_clinics_by_its_name_is_a_facility():
 
 def test_a_list_bullet_before_a_ward_is_not_part_of_it():
     assert "地域包括ケア病棟" in found("department-word", "・地域包括ケア病棟への転棟基準見直し")
+
+
+@pytest.mark.parametrize(
+    "text, clinic",
+    [
+        ("歯科受診は口腔顔面痛外来に一本化。", "口腔顔面痛外来"),
+        ("ご不明な点は遺伝外来までお電話ください。", "遺伝外来"),
+    ],
+)
+def test_a_clinic_by_a_departments_stem_then_what_it_treats_is_a_department(text, clinic):
+    assert clinic in found("department-unit", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["禁煙外来へ紹介", "フレイル外来 評価シート", "次回外来 12/18", "夜間頻尿外来 初診メモ"]
+)
+def test_a_clinic_named_by_what_it_treats_alone_is_no_department(text):
+    assert not found("department-unit", text)

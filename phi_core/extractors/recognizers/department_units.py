@@ -109,7 +109,10 @@ def _department_stem(stem: str, departments: frozenset[str]) -> bool:
             return True
         if any(f"{tail}{end}" in departments for end in ("科", "内科", "外科")):
             return True
-    return False
+    # A department's stem then what its clinic treats (口腔顔面痛外来: 口腔外科's clinic for facial pain).
+    return any(
+        any(f"{stem[:cut]}{end}" in departments for end in ("科", "内科", "外科")) for cut in range(2, len(stem) - 1)
+    )
 
 
 def _clinics_by_joins(text: str, departments: frozenset[str]) -> list[Candidate]:
