@@ -232,3 +232,12 @@ def test_a_clinic_by_a_departments_stem_then_what_it_treats_is_a_department(text
 )
 def test_a_clinic_named_by_what_it_treats_alone_is_no_department(text):
     assert not found("department-unit", text)
+
+
+def test_an_organ_system_in_brackets_after_a_clinic_is_its_department():
+    assert "泌尿器" in found("department-unit", "現主治医：鹿嶋台クリニック（泌尿器）→ 手術病院は")
+
+
+@pytest.mark.parametrize("text", ["循環器の合併症あり", "補聴器（右耳）を使用", "人工呼吸器（NPPV）装着"])
+def test_an_organ_system_or_a_device_in_prose_is_no_department(text):
+    assert not found("department-unit", text)
