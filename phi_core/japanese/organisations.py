@@ -29,11 +29,13 @@ PLACE_KINDS_FIRST: tuple[str, ...] = ("献血ルーム", "献血センター")
 SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "連合会")
 # The head nouns that end the name of a place of care whatever words stand before them
 # (ひだまり発達相談室, 横浜北部救命救急センター, 経堂こどもと大人のクリニック, ひばりが丘健診プラザ,
-# 浦和検診協会: a screening body, unlike a learned society, is where people are examined; みどりの丘ホーム).
+# 浦和検診協会: a screening body, unlike a learned society, is where people are examined; みどりの丘ホーム;
+# 大阪北部臨床遺伝ラボ: a laboratory that tests a patient's samples names where they went).
 FACILITY_HEADS: tuple[str, ...] = (
     "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
     "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー", "園",
     "ホスピス", "療養所", "作業所", "プラザ", "スクエア", "検診協会", "健診協会", "予防医学協会", "労働衛生協会", "ホーム",
+    "ラボラトリーズ", "ラボラトリー", "ラボ", "メディカルモール",
 )  # fmt: skip
 # Words that make 園 a park, a garden, a school or a farm, not a home or a day centre (わかば園).
 NOT_CARE_GARDENS: tuple[str, ...] = (

@@ -57,6 +57,11 @@ _WRAPPED = re.compile(
     r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
     rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
 )  # (not a label then a telephone number: 電話03-…)
+# A narrow form breaks the line right after the town (東京都立川市錦町⏎3-5-l8): the next line opens with a
+# block of three parts, which no list item or field does.
+_WRAPPED_BLOCK = re.compile(
+    rf"\n(?=[{_DAMAGED}]{{1,3}}[-－‐][{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}]{{1,4}}(?![{_DAMAGED}\-－‐]))"
+)
 # A block written with 丁 alone, as parts of Osaka, Sakai and Kyoto number it (中百舌鳥町2丁77番地, 2丁3-4).
 _CHO_BLOCK = re.compile(
     r"[0-9０-９]{1,3}丁(?!目)[0-9０-９]{1,5}(?:番地|番)?(?:(?:の|[-－‐])[0-9０-９]{1,4}号?)?(?![0-9０-９])"
@@ -65,7 +70,8 @@ _KANJI_END = re.compile(f"[{KANJI}]")
 _LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
-_POSTAL = re.compile(r"[0-9０-９]{3}[-－‐][0-9０-９]{4}")
+# A postal code read by a scan with letters for digits (53O-0O47) is still the address's postal code.
+_POSTAL = re.compile(rf"[{_DAMAGED}]{{3}}[-－‐][{_DAMAGED}]{{4}}")
 _POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
 
 
@@ -113,6 +119,14 @@ _LATIN = re.compile(r"[A-Za-z]")
 _PLACE_PARTS = ("ADDRESS", "FACILITY_ADDRESS", "OTHER_ID")
 
 
+# A form that wraps an address after its city or ward indents the rest (大阪府東大阪市⏎　　　　 長田東2-8-31-405):
+# one address, the line end and indent inside it. A next field starts at the margin, not indented.
+_WRAPPED_AFTER_UNIT = re.compile(r"\n[ \u3000]{2,}")
+_UNIT_KANJI = "都道府県市区町村郡"
+# Where the patient lives, written after the address with its room (…2-9-4 グループホームこがね 3号室): one address.
+_RESIDENCE_ROOM = re.compile(r"[ \u3000]?[0-9０-９]{1,4}号室")
+
+
 def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for span in spans:
@@ -125,6 +139,23 @@ def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
             and _LATIN.search(text, prev.start, prev.end)
         ):
             out[-1] = prev._replace(end=span.end, category=span.category)
+            continue
+        if (
+            prev is not None
+            and prev.category == span.category == "ADDRESS"
+            and text[prev.end - 1] in _UNIT_KANJI
+            and _WRAPPED_AFTER_UNIT.fullmatch(text, prev.end, span.start)
+        ):
+            out[-1] = prev._replace(end=span.end)
+            continue
+        if (
+            prev is not None
+            and prev.category == "ADDRESS"
+            and span.category == "HOSPITAL_NAME"
+            and text[prev.end : span.start] in (" ", "\u3000")
+            and _RESIDENCE_ROOM.match(text, span.end)
+        ):
+            out[-1] = prev._replace(end=_RESIDENCE_ROOM.match(text, span.end).end())
             continue
         if prev is not None and prev.end == span.start and prev.category == span.category == "ADDRESS":
             out[-1] = prev._replace(end=span.end)  # 一関市|狐禅寺字石の瀬61: two pieces found apart, one address
@@ -160,6 +191,8 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail
         wrapped = _WRAPPED.match(text, span.end)
+        if wrapped is None and _KANJI_END.match(text, span.end - 1):
+            wrapped = _WRAPPED_BLOCK.match(text, span.end)
         if wrapped and tail == span.end:
             # "新富町2丁目⏎      14-3 コーポ新富 201": the form wrapped the address onto an indented line.
             tail = max(span.end, _damaged_tail(text, wrapped.end()))

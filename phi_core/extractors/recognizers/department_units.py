@@ -93,6 +93,9 @@ _ENGLISH_FIELD = re.compile(
     r"(?<![A-Za-z])(?:Dept\.?|Department|Division)[ \t]*[:：][ \t]*(?P<value>[A-Z][A-Za-z&/\-]*(?: [A-Za-z&/\-]+){0,3}?)"
     r"(?=[ \t]{2,}|[ \t]*[,;|\n]|[ \t]*$)"
 )
+# A department by its organ system alone, in brackets right after the clinic it belongs to:
+# 鹿嶋台クリニック（泌尿器）, 港北医院（循環器）. Alone in prose the stem is the organ (循環器の合併症).
+_ORGAN_AFTER = re.compile(rf"(?:病院|クリニック|医院|診療所)[（(](?P<stem>[{KANJI}]{{1,3}}器)[)）]")
 # Stems that name when or how a clinic runs, not a department.
 _NOT_STEMS = frozenset(
     "次回 前回 初回 今回 午前 午後 夜間 休日 時間外 一般 専門 特殊 予約 初診 再診 新患 定期 月次 本日".split()
@@ -109,7 +112,10 @@ def _department_stem(stem: str, departments: frozenset[str]) -> bool:
             return True
         if any(f"{tail}{end}" in departments for end in ("科", "内科", "外科")):
             return True
-    return False
+    # A department's stem then what its clinic treats (口腔顔面痛外来: 口腔外科's clinic for facial pain).
+    return any(
+        any(f"{stem[:cut]}{end}" in departments for end in ("科", "内科", "外科")) for cut in range(2, len(stem) - 1)
+    )
 
 
 def _clinics_by_joins(text: str, departments: frozenset[str]) -> list[Candidate]:
@@ -158,6 +164,8 @@ class DepartmentUnitRecognizer(Recognizer):
                 if m.group("er") or not m.group("unit").endswith(_NOT_UNIT_ROOMS)
             )
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
+        if "器" in text:
+            found.extend(Candidate(*m.span("stem"), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ORGAN_AFTER.finditer(text))
         if "病棟" in text:
             found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _CODED_WARD.finditer(text))
         if any(wing in text for wing in ("ﾆｼ", "ﾋｶﾞｼ", "ﾐﾅﾐ", "ｷﾀ", "ニシ", "ヒガシ", "ミナミ", "キタ")):

@@ -50,7 +50,9 @@ _AFTER = (
     rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟"
     rf"|再診|初診|予約|当直|日直|宿直|待機|共観|転科|発行|医局|分(?![{KANJI}])"
     rf"|(?:第[{DIGIT}]{{1,2}})?[{KANJI}]{{1,3}}(?<![教和洋居寝茶])室|副?部長|医長|科長|主任|准?教授|講師|助教|医員|専攻医"
-    rf"|{'|'.join(SERVICES)})"
+    rf"|{'|'.join(SERVICES)}"
+    # A doctor's surname written onto the department, as a quick note does (形成外科嶋Dr, 眼科佐野医師).
+    rf"|[{KANJI}]{{1,3}}(?:Dr|医師|先生))"
 )
 # A service or clinic written onto its department is one unit of record with it (精神科デイケア, 婦人科外来).
 # A centre of the hospital named by its department is the department's unit (肥満外科センター, 消化器内科センター).
@@ -58,7 +60,11 @@ _UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|センター(?![{KATAKANA}])
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
 # A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
-_FLOOR = re.compile(rf"[ \u3000]?[{DIGIT}]{{1,2}}階[東西南北]?")
+# Or by its kind then its wing or code, one place: 精神科病棟 東2, 内科病棟 4B.
+_FLOOR = re.compile(
+    rf"[ \u3000]?(?:[{DIGIT}]{{1,2}}階[東西南北]?|[東西南北][{DIGIT}]{{1,2}}(?![{DIGIT}{KANJI}])"
+    rf"|[0-9]{{1,2}}[A-Z](?![A-Za-z0-9]))"
+)
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not
 # (国際感染症科, 循環器小児科, 小児アレルギー科, 内分泌・代謝内科), but not the generic ones.
@@ -81,6 +87,14 @@ _NOT_SPECIALTIES = frozenset(
 # kind in kanji (脳卒中ケアユニット, the SCU written out).
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:病棟|ケアユニット)")
 # Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
+# A ward named by a kind written partly in katakana (緩和ケア病棟, 回復期リハビリテーション病棟, 地域包括ケア病棟):
+# writers mark it where the patient is or moves to (17 of 25 times on the development sets).
+_KANA_WARD_KIND = re.compile(
+    rf"(?<![{KANJI}{KATAKANA}ー])(?:当院|同院|貴院)?(?P<ward>(?![ー・])[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
+    rf"[{KANJI}{KATAKANA}ー・]{{0,14}}病棟|(?![ー・])[{KANJI}{KATAKANA}ー・]{{1,14}}ケアユニット)"
+)
+# A department with its floor written onto it (内科5F, 小児科 3F): the floor's unit, one place of record.
+_FLOOR_AFTER = re.compile(r"[ \u3000]?[0-9０-９]{1,2}[FＦ](?![A-Za-z0-9０-９])")
 _NOT_WARDS = frozenset(
     "入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split()
 )
@@ -141,6 +155,9 @@ class DepartmentWordRecognizer(Recognizer):
             if m.group() not in _NOT_WARDS:
                 floor = _FLOOR.match(text, m.end())
                 spans.add((m.start(), floor.end() if floor else m.end()))
+        for m in _KANA_WARD_KIND.finditer(text) if "病棟" in text or "ユニット" in text else ():
+            if m.group("ward") not in _NOT_WARDS:
+                spans.add(m.span("ward"))
         for m in _NUMBERED.finditer(text) if "第" in text else ():
             spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
@@ -181,6 +198,11 @@ class DepartmentWordRecognizer(Recognizer):
             if ward:  # 外科2病棟, 婦人科外来, 精神科デイケア: the ward, clinic or service is the unit of record
                 found.remove(cand)
                 found.append(cand._replace(end=ward.end() if ward.re is _UNIT_SUFFIX else cand.end + ward.end()))
+                continue
+            floor = _FLOOR_AFTER.match(text, cand.end)
+            if floor and not text[cand.start : cand.end].isascii():
+                found.remove(cand)
+                found.append(cand._replace(end=floor.end()))
         return _dotted_units(text, sorted(found))
 
 

@@ -55,6 +55,13 @@ _TOWN_BLOCK = re.compile(
     r"Room|Bed|Case|Item|No|Page|Line|Test|Ref|Code)\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? [0-9]{1,2}-[0-9]{1,3}-[0-9]{1,4}"
     r", [A-Z][a-z]+"
 )
+# The Japanese order written in Latin letters: prefecture, city and ward by their words, then the town and
+# its block (Saitama-ken Soka-shi Yatsuka 1-18-2, Shinagawa-ku, Higashi-Oi 1-9-3-604, Tokyo, Setagaya-ku Kyodo 2-3-4).
+_JAPANESE_ORDER = re.compile(
+    rf"(?<![A-Za-z0-9\-])(?:(?:{'|'.join(PREFECTURES_LATIN)}),? )?"
+    r"(?:[A-Z][a-z]+-(?:ken|to|fu|do|shi|ku|gun|cho|machi|mura),? ){1,4}"
+    rf"(?:{_WORD}(?: {_WORD}){{0,2}},? )?{_BLOCK}(?![A-Za-z0-9])"
+)
 _UNIT_WORD = re.compile(r"-(?:ku|shi|cho|machi|mura|gun|ken)\b|\b(?:City|Ward|Prefecture|Ku|Shi)\b")
 _PREFECTURE = re.compile(rf"\b(?:{'|'.join(PREFECTURES_LATIN)})\b")
 
@@ -76,6 +83,8 @@ class LatinAddressRecognizer(Recognizer):
                 or _TOWN_BLOCK.search(chain)
             ):
                 found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
+        if "-" in text:
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _JAPANESE_ORDER.finditer(text))
         if "Room" in text or "Rm" in text or "#" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _LODGING.finditer(text))
         return found

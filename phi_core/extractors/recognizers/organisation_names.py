@@ -42,6 +42,8 @@ _SCHOOL = re.compile(
 _FORMS = "|".join(re.escape(f) for f in sorted(LEGAL_FORMS, key=len, reverse=True))
 _FORM_FIRST = re.compile(rf"(?:{_FORMS})[ \u3000]?(?P<name>{_NAME}{{2,20}})")
 _FORM_LAST = re.compile(rf"{_OPEN}(?P<name>{_NAME}{{2,20}}?)[ \u3000]?(?:{_FORMS})", re.MULTILINE)
+# Forms that are only written before the corporation's name (医療法人 清和会, never 清和会 医療法人).
+_OWNER_FIRST = re.compile(r"(?:医療法人|社会医療法人|特定医療法人|医療法人社団|医療法人財団)$")
 _ENGLISH = re.compile(
     r"(?<![A-Za-z])(?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|[A-Z]{2,}|&)){0,4}"
     r"(?: Co\.,? ?Ltd\.?| Inc\.?| Corp\.?| Corporation| K\.K\.| LLC| Ltd\.?| Elementary School| Junior High School"
@@ -83,6 +85,8 @@ class OrganisationNameRecognizer(Recognizer):
         if any(form in text for form in LEGAL_FORMS):
             for pattern in (_FORM_FIRST, _FORM_LAST):
                 for m in pattern.finditer(text):
+                    if pattern is _FORM_LAST and _OWNER_FIRST.search(m.group()):
+                        continue  # 送信元 医療法人 清和会: a medical corporation's name comes after its form
                     if _name_ok(m.group("name")):
                         found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
         for m in _ENGLISH.finditer(text):
