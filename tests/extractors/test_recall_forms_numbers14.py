@@ -44,6 +44,14 @@ DRUG_LEDGER = (
         ("TIME", "- 1030 訪問 ｵｵﾆｼ\n- 1400 母子手帳 再交付\n- 1530 市医師会 打合せ", "1530"),  # a day's schedule
         ("OTHER_DATE", "schedule: day 0 (08-04), day 7 (08-11), day 21-28 (by 09-01)", "08-11"),
         ("OTHER_DATE", "schedule: day 0 (08-04), day 7 (08-11), day 21-28 (by 09-01)", "09-01"),
+        ("OTHER_DATE", "再TEL 5分毎 → 来院\n1/1O\n 0:25 近藤 夏帆さん", "1/1O"),  # a scanned date opening a line
+        ("OTHER_DATE", "職員No. S-l0 3981\n6/ll 昼 A定食", "6/ll"),
+        ("OTHER_ID", "職員No. S-l0 3981\n6/ll 昼 A定食", "S-l0 3981"),  # a lettered prefix before spaced groups
+        (
+            "OTHER_DATE",
+            "同日 後方固定術。\n令和7年8月4日回復期リハ病院へ転院。",
+            "令和7年8月4日",
+        ),  # glued before a facility
     ],
 )
 def test_forms_of_dev11_to_dev16(category, text, value):
@@ -62,6 +70,7 @@ def test_forms_of_dev11_to_dev16(category, text, value):
         ("会員数 120名。ゼッケン 2枚配布", "2"),  # a count of bibs
         ("RR (12-20), BP 120-80 (10-12)", "10-12"),  # a range in brackets
         ("心電図 5.2 V3 誘導", "5.2"),  # a voltage-like value before a lead stays a value
+        ("No. A-2 5mg\n", "A-2 5"),  # a dose after a code is no group of it
     ],
 )
 def test_look_alikes_of_dev11_to_dev16(text, value):
