@@ -16,7 +16,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_MONTH_DAY = r"(?:0[1-9]|1[0-2])[-‐/](?:0[1-9]|[12][0-9]|3[01])"
+_MONTH_DAY = r"(?:0[1-9]|1[0-2])[-‐](?:0[1-9]|[12][0-9]|3[01])"
 _SCHEDULED = re.compile(
     r"(?:(?<![A-Za-z])(?:[Dd]ay|DAY|D)[ ]?[0-9]{1,3}(?:[-–~〜][0-9]{1,3})?[ ]?[(（](?:(?:by|until|on|due)[ ]+)?"
     r"|(?<![A-Za-z])(?:by|until|due|on)[ ]+)"
