@@ -39,7 +39,7 @@ DRUG_LEDGER = (
         ("OTHER_ID", "9時58分 男性ランナー ｾﾞｯｹﾝ 5521、梁 成民", "5521"),  # a race bib
         ("OTHER_ID", "15:09 #1034 Sarah K. Whitfield", "#1034"),  # a number opening an entry after its time
         ("OTHER_ID", "K. Yamanouchi (member #0412) tripped", "#0412"),
-        ("PATIENT_ID", "患者：Y.H.（70代・男）／ID末尾 ...88\n", "88"),  # the tail of an identifier
+        ("OTHER_ID", "患者：Y.H.（70代・男）／ID末尾 ...88\n", "88"),  # the tail of an identifier
         ("PHONE", "葬儀社へ連絡済、090-4 4 1 8-2 2 0 3 妻携帯", "090-4 4 1 8-2 2 0 3"),  # one digit to a box
         ("TIME", "- 1030 訪問 ｵｵﾆｼ\n- 1400 母子手帳 再交付\n- 1530 市医師会 打合せ", "1530"),  # a day's schedule
         ("OTHER_DATE", "schedule: day 0 (08-04), day 7 (08-11), day 21-28 (by 09-01)", "08-11"),

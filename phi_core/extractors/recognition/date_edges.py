@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
 _WEEKDAY = (
@@ -107,7 +108,9 @@ def _joined_clock_times(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 # A month and day that opens a span of another kind: a date glued before the name that follows it.
 _GLUED_DATE = re.compile(r"(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
-_YEAR_BEFORE = re.compile(r"(?:令和|平成|昭和|[RHS])?(?:[0-9０-９]{1,2}|元)年$|[0-9０-９]{4}年$")
+_YEAR_BEFORE = re.compile(
+    rf"(?:{'|'.join(ERA_NAMES)}|[MTSHR])?(?:[0-9０-９]{{1,2}}|{FIRST_YEAR})年$|[0-9０-９]{{4}}年$"
+)
 
 
 def _dates_out_of_names(text: str, spans: list[Candidate]) -> list[Candidate]:

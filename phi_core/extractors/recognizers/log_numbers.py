@@ -5,7 +5,8 @@
   runner or a participant by the number worn; a member's number after ``member``/``会員`` and ``#``
   (``member #0412``), the sign with it.
 - The tail of an identifier (``ID末尾 ...88``, ``番号下4桁 2203``), as a writer who leaves the rest out
-  still writes: the digits are part of the person's number.
+  still writes: the digits are part of the person's number. identifier_shape reads a tail of four digits
+  or more; with the identifier's word before 末尾, two are enough.
 - A phone written one digit to a box after its first group (``090-4 4 1 8-2 2 0 3``), as a form
   filled in by hand is read: the whole number.
 - A time of four digits opening an item of a list (``- 1530 市医師会 打合せ``), where at least two items
@@ -53,7 +54,7 @@ class LogNumberRecognizer(Recognizer):
             for pattern in (_HASH_AFTER_TIME, _MEMBER):
                 found.extend(Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in pattern.finditer(text))
         if "末尾" in text or "桁" in text:
-            found.extend(Candidate(*m.span("v"), "PATIENT_ID", RANK_SUPPLEMENT) for m in _ID_TAIL.finditer(text))
+            found.extend(Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in _ID_TAIL.finditer(text))
         found.extend(Candidate(*m.span("v"), "PHONE", RANK_SUPPLEMENT) for m in _BOXED_PHONE.finditer(text))
         times = [m for m in _LIST_TIME.finditer(text) if not _AMOUNT_AFTER.match(text, m.end("v"))]
         if len(times) >= 2:
