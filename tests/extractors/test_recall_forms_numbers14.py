@@ -47,6 +47,7 @@ DRUG_LEDGER = (
         ("OTHER_DATE", "再TEL 5分毎 → 来院\n1/1O\n 0:25 近藤 夏帆さん", "1/1O"),  # a scanned date opening a line
         ("OTHER_DATE", "職員No. S-l0 3981\n6/ll 昼 A定食", "6/ll"),
         ("OTHER_ID", "職員No. S-l0 3981\n6/ll 昼 A定食", "S-l0 3981"),  # a lettered prefix before spaced groups
+        ("OTHER_ID", "令和8年2月6日付 船障第2281号にて照会のありました", "船障第2281号"),  # a reference after its date
         ("AGE", "性 別 M   年 齢 4l\n所 属 救急外来", "4l"),  # a scanned 41 after the word for age, not litres
         (
             "OTHER_DATE",
@@ -72,6 +73,7 @@ def test_forms_of_dev11_to_dev16(category, text, value):
         ("RR (12-20), BP 120-80 (10-12)", "10-12"),  # a range in brackets
         ("心電図 5.2 V3 誘導", "5.2"),  # a voltage-like value before a lead stays a value
         ("No. A-2 5mg\n", "A-2 5"),  # a dose after a code is no group of it
+        ("4月1日付 第2版を配布", "第2版"),  # an edition after a date is no reference number
         ("飲水 4l/日、年齢 45", "4l/日"),  # litres stay a measure away from the word for age
     ],
 )
