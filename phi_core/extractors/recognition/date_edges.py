@@ -9,6 +9,7 @@
 - the other end of a range written short: 12月2日(水)〜3日(木), 11/2-11/5, Nov 9–15, 11/9-15, 11/14・15 (a later day
   of the same month), the first end written short before a month or a day (10〜12月, 3-5日), and the other
   choice (12月10日(木)または11日(金)): the second end is a date of the same kind;
+- its month and day back from a name glued after it (令和7年8月4日回復期リハ病院: the facility's recognizer ate them);
 - a date its 頃 (11月14日頃); and a time its 頃 (18時頃, 22時台, 3時過ぎ), its minutes without 分 (15時40), the
   short ends of its range (14:10〜50, 9-17時) and the half of the day written before it (PM3:00).
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
 _WEEKDAY = (
@@ -104,8 +106,38 @@ def _joined_clock_times(text: str, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A month and day that opens a span of another kind: a date glued before the name that follows it.
+_GLUED_DATE = re.compile(r"(?:[0-9０-９]{1,4}年)?[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
+_YEAR_BEFORE = re.compile(
+    rf"(?:{'|'.join(ERA_NAMES)}|[MTSHR])?(?:[0-9０-９]{{1,2}}|{FIRST_YEAR})年$|[0-9０-９]{{4}}年$"
+)
+
+
+def _dates_out_of_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """令和7年8月4日回復期リハ病院: a name found from the month on gives its date back to the year before it.
+
+    A date is never part of a facility's or a person's name; the name's recognizer, reading from the
+    first character no other rule took, ate the month and day of a date glued before the name.
+    """
+    out: list[Candidate] = []
+    for span in spans:
+        m = _GLUED_DATE.match(text, span.start, span.end) if span.category not in DATE_CATEGORIES else None
+        if m is None or m.end() >= span.end or span.category == "TIME":
+            out.append(span)
+            continue
+        previous = out[-1] if out else None
+        if previous is not None and previous.category in DATE_CATEGORIES and previous.end == span.start:
+            out[-1] = previous._replace(end=m.end())
+        else:
+            year = _YEAR_BEFORE.search(text, max(0, span.start - 8), span.start)
+            start = year.start() if year and (previous is None or year.start() >= previous.end) else span.start
+            out.append(Candidate(start, m.end(), "OTHER_DATE", span.rank))
+        out.append(span._replace(start=m.end()))
+    return out
+
+
 def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = _joined_clock_times(text, sorted(spans, key=lambda c: c.start))
+    out = _joined_clock_times(text, _dates_out_of_names(text, sorted(spans, key=lambda c: c.start)))
     result: list[Candidate] = []
     swallowed: set[Candidate] = set()
     for i, span in enumerate(out):

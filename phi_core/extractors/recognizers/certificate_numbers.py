@@ -1,7 +1,8 @@
 """A number of record written as 第…号 after its label: 手帳番号：福第0042117号, 受給者証番号 第 12345 号.
 
 Certificates, pocketbooks and registrations issued by an office write their number between 第 and 号,
-often after the issuing office's short name (福第…号, 神奈川 第 … 号). The label rules read the digits;
+often after the issuing office's short name (福第…号, 神奈川 第 … 号); a letter cites an office's
+reference number so after its date and 付 (令和8年2月6日付 船障第2281号). The label rules read the digits;
 the whole stretch is the number as the card prints it, so it is proposed whole and joins the digits'
 span. Only after a label of a number on the same line (番号, No., 手帳, 証): 第 3 回 and 第2版 are
 counts and editions.
@@ -23,6 +24,12 @@ _NUMBERED = re.compile(
     rf"(?P<value>(?:(?!番号|番)[{KANJI}]{{1,4}}[ \u3000]?)?第[ \u3000]?[0-9０-９][0-9０-９A-Za-z\-－]*[ \u3000]?号)(?!室|館|棟|線|機)"
 )
 
+# A letter's or a notice's reference number after its date and 付 (令和8年2月6日付 船障第2281号), as replies to
+# an office's inquiry cite it: the office's short name, 第, the number and 号.
+_DATED = re.compile(
+    rf"日付(?:け|の)?[ \u3000]?(?P<value>[{KANJI}]{{1,4}}[ \u3000]?第[ \u3000]?[0-9０-９][0-9０-９\-－]*[ \u3000]?号)(?!室|館|棟|線|機)"
+)
+
 
 @register
 class CertificateNumberRecognizer(Recognizer):
@@ -32,4 +39,7 @@ class CertificateNumberRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         if "第" not in doc.text or "号" not in doc.text:
             return []
-        return [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NUMBERED.finditer(doc.text)]
+        found = [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NUMBERED.finditer(doc.text)]
+        if "日付" in doc.text:
+            found += [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _DATED.finditer(doc.text)]
+        return found

@@ -185,9 +185,10 @@ _LETTER_SPACED = re.compile(
 # A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
 _SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0[0-9]{0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off. Not a table's next
-# row, which starts with a time (8:5O) or a value a column gap (two blanks, a tab) sets apart from the next.
+# row, which starts with a time (8:5O), a month and day (1/1O, 6/ll: an entry's date) or a value a column gap
+# (two blanks, a tab) sets apart from the next.
 _BROKEN_LINE = re.compile(
-    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：]|[ \u3000]{2}|\t)"
+    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：/／]|[ \u3000]{2}|\t)"
 )
 
 

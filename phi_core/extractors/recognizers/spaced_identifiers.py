@@ -4,7 +4,8 @@ A card printed in groups, a number read aloud and typed, or a scan that cuts a s
 leaves an identifier in pieces; the label rules read the groups they know (three or four digits
 each) and stop before a short tail. Here the value is every group after the label up to the end of
 the line or a column gap (two blanks, an ideographic space, a tab), with the letters a scanner reads
-for digits (O for zero, l or I for one). The groups must hold five digits or more, real digits
+for digits (O for zero, l or I for one), and a prefix of letters and a dash before the first group
+(``職員No. S-l0 3981``). The groups must hold five digits or more, real digits
 among them, and nothing but digits: a count or a dose after an identifier (``ID 12345 3 回目``,
 ``No. 2 5mg``) has a word or a unit before the line ends.
 """
@@ -24,7 +25,7 @@ _OTHER_LABEL = r"(?:(?<![A-Za-z])(?<!Lot )(?<!LOT )(?<!lot )No\.?|Ｎｏ．?|(?<
 _GROUP = r"[0-9OlI]{1,6}"
 _SPACED_ID = re.compile(
     rf"(?:(?P<patient>{_PATIENT_LABEL})|{_OTHER_LABEL})[ \u3000]?[:：#]?[ \u3000]?"
-    rf"(?P<value>{_GROUP}(?: {_GROUP}){{1,3}})(?=[ ]{{2,}}|[\u3000\t\n]|$)"
+    rf"(?P<value>(?:[A-Z]{{1,3}}[-‐－])?{_GROUP}(?: {_GROUP}){{1,3}})(?=[ ]{{2,}}|[\u3000\t\n]|$)"
 )
 
 
