@@ -77,3 +77,31 @@ def test_forms_of_dev15(category, text, value):
 def test_month_ranges_and_ward_letters_stay():
     assert "Jan-Mar" not in values("trend Jan-Mar")
     assert "A" not in values("418号室 A棟")
+
+
+@pytest.mark.parametrize(
+    "category, text, value",
+    [
+        ("TIME", "shave only, Nov 5 2 pm", "2 pm"),  # an hour of a 12-hour clock
+        ("TIME", "next review 02-10 9am", "9am"),
+        ("TIME", "seen at 10:30 a.m. today", "10:30 a.m."),
+        ("DEPARTMENT", "2   7:40   5東→新6A            根津", "6A"),  # a ward code a patient moves to
+        ("DEPARTMENT", "MRN: 00833902\nFrom: 5E room 512 bed B", "5E"),
+        ("DEPARTMENT", "fw=2.08.4 unit=W7 fw", "W7"),
+        ("OTHER_ID", "• 堤 仁様　510　シリンジポンプ", "510"),  # a room's number set apart after a name
+    ],
+)
+def test_forms_of_dev17_and_dev18(category, text, value):
+    assert value in masked_as(category, text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("MCH 30 pg, BNP 120 pg/mL", "30 pg"),  # picograms stay a unit
+        ("grade 2 -> 3A", "3A"),  # an arrow alone does not make a ward
+        ("佐藤様 120 / 80", "120"),
+    ],
+)
+def test_look_alikes_of_dev17_and_dev18(text, value):
+    assert value not in values(text)

@@ -117,6 +117,8 @@ _ROOM_WORDS = re.compile(
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
+    # • 堤 仁様　510　シリンジポンプ: a room's number set apart right after a patient's name and honorific
+    r"|(?:(?<=様)|(?<=さん))[ \u3000]{1,3}(?P<r10>[1-9][0-9]{2,3})(?=\u3000|  |\t)"
     # 部屋 PCU-07, 居室 2階東-14: a room's code of letters or a wing and its number after the word for room
     # (not an exam room by its modality: 部屋 CT-1)
     r"|(?:部屋|居室|病室)[ \u3000:：]{0,2}(?!(?:CT|MRI?|RI|US|XP|PET|DSA|OR|OP)[-‐－]?[0-9])"
@@ -237,7 +239,9 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10") if m.group(g))
+        if group == "r10" and is_year(m.group(group)):
+            continue
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:
             continue
         if group == "r8" and (is_year(m.group(group)) or amount(text, m.end(group))):

@@ -6,6 +6,7 @@
   (titers, dilutions: 1:40, 1:160); a clock time has two-digit minutes and an hour of two
   digits (or of one, 2 to 9). A key that names a length of time (``elapsed=00:41:12``) holds
   a duration, not a time of day.
+- ``2 pm``, ``9am``, ``10:30 a.m.``: an hour of a 12-hour clock;
 - ``TIME=1042``: four digits after a time key; ``09:41:12``: a clock time with seconds, unless a word
   before it on its line names a length of time (``所要 00:45:12``).
 - ``at 0300``, ``@ 1400``, ``Dec 1, 2026 ~2300``, ``0910 hrs``: a time written as four digits the way
@@ -48,6 +49,12 @@ _WITH_SECONDS = re.compile(r"(?<![0-9:：.])(?:[01][0-9]|2[0-3])[:：][0-5][0-9]
 _DURATION_BEFORE = re.compile(r"(?i:elapsed|duration|total|length)|所要|経過|時間|合計|計")
 
 
+# An hour of a 12-hour clock with am or pm (Nov 5 2 pm, next review 02-10 9am, 10:30 a.m.).
+_AM_PM = re.compile(
+    r"(?<![0-9A-Za-z:.])(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9])?[ ]?(?:[AaPp]\.[Mm]\.|[AaPp][Mm])(?![A-Za-z])"
+)
+
+
 @register
 class KeyedTimeRecognizer(Recognizer):
     name: ClassVar[str] = "keyed-time"
@@ -64,6 +71,8 @@ class KeyedTimeRecognizer(Recognizer):
             found.append(Candidate(*m.span("t" if m.group("t") else "h"), "TIME", RANK_SUPPLEMENT))
         for m in _KEYED_FOUR_DIGITS.finditer(text):
             found.append(Candidate(*m.span("t"), "TIME", RANK_SUPPLEMENT))
+        if "m" in text or "M" in text:
+            found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _AM_PM.finditer(text)]
         taken = {(c.start, c.end) for c in found}
         for m in _WITH_SECONDS.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -4,6 +4,7 @@
   a measure, 4W, with the word: 病棟4W);
 - a ward code before a room number, as a table writes where a patient lies: 6N / 603, 7E／712 (4W / 511
   reads as four watts to the allow-list and stays unmasked);
+- a ward code a patient moves to or from, or after a log's unit key: 5東→新6A, From: 5E, unit=W7;
 - a ward by floor and wing with its department in brackets, one place: 5階西（産科）, 6東（小児科病棟）;
 - a ward by wing then floor, apart or glued, before its room or with the word ward: 西 2階 218号室, 東4階病棟
   (not a place in a sentence: 検査室は西2階です);
@@ -37,6 +38,14 @@ _CODE_AFTER_WARD = re.compile(
 )
 # Wings a code ends in (east, west ...; A, B): not 3T (a magnet), 2F (a floor), 10M (a size).
 _CODE_BEFORE_ROOM = re.compile(r"(?<![A-Za-z0-9.])[0-9]{1,2}[EWNSABCD](?=[ \u3000]?[/／][ \u3000]?[0-9]{3,4}(?![0-9]))")
+# A ward's code where a patient moves to or from, or a log's unit key: 5東→新6A, 4西→新7B, From: 5E room 512,
+# To: 6A room 608, unit=W7 (the arrow, the key or 新/旧 says a ward follows; 6A alone is a size or a grade).
+_CODE_AFTER_MOVE = re.compile(
+    r"(?:→|->|⇒)[ \u3000]?(?:新|旧)[ \u3000]?|(?<=[0-9][東西南北EWNSAB])[ \u3000]?(?:→|->|⇒)[ \u3000]?"
+    r"|(?<![A-Za-z])(?:From|To|from|to|unit|Unit)[ \t]?[:=：][ \t]?"
+    r"|(?<![\w])(?:新|旧)(?=[0-9]{1,2}[EWNSAB](?![0-9A-Za-z]))"
+)
+_MOVED_CODE = re.compile(r"(?P<code>[0-9]{1,2}[EWNSAB]|[EWNSAB][0-9]{1,2})(?![0-9A-Za-z])")
 _UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
 _WARD_WITH_DEPARTMENT = re.compile(
     rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}(?:階|F)?[東西南北](?:病棟)?[（(](?:[{KANJI}{KATAKANA}・]{{1,10}}?(?:科|病棟)|[{KANJI}]{{1,5}}器|{_UNITS})[)）]"
@@ -97,6 +106,10 @@ class WardCodeRecognizer(Recognizer):
                 spans.append((m.start() if m.group("code")[-1] in "WV" else m.start("code"), m.end("code")))
         if "/" in text or "／" in text:
             spans.extend(m.span() for m in _CODE_BEFORE_ROOM.finditer(text))
+        for m in _CODE_AFTER_MOVE.finditer(text):
+            code = _MOVED_CODE.match(text, m.end())
+            if code:
+                spans.append(code.span("code"))
         if "（" in text or "(" in text:
             spans.extend(m.span() for m in _WARD_WITH_DEPARTMENT.finditer(text))
         if "階" in text:
