@@ -105,3 +105,28 @@ def test_forms_of_dev17_and_dev18(category, text, value):
 )
 def test_look_alikes_of_dev17_and_dev18(text, value):
     assert value not in values(text)
+
+
+@pytest.mark.parametrize(
+    "category, text, value",
+    [
+        (
+            "ADDRESS",
+            "To: Ms Emily Clarke\n    Flat 3, 18 Heron Road, Leeds LS6 1QD, United Kingdom",
+            "Flat 3, 18 Heron Road, Leeds LS6 1QD, United Kingdom",
+        ),
+        ("ADDRESS", "lives at 1200 Main St, Springfield, IL 62701", "1200 Main St, Springfield, IL 62701"),
+        ("PATIENT_ID", "Thomas Clarke (patient no. HK 0031 7745), arrived", "HK 0031 7745"),
+        ("OTHER_ID", "by EMS (tracking EN 402 117 908 JP) on 13 Feb.", "EN 402 117 908 JP"),
+        ("PHONE", "次女 安藤 由美子 0 90-44 81-2270", "0 90-44 81-2270"),  # stray spaces in a phone
+        ("BIRTH_DATE", "性別 M　　生年 S14（87歳）", "S14"),  # the year of birth alone
+    ],
+)
+def test_addresses_identifiers_and_years_abroad_and_scanned(category, text, value):
+    assert value in masked_as(category, text)
+
+
+def test_street_words_and_spinal_levels_stay():
+    assert values("gave 2 Court orders; dose 5 Ways") == []
+    assert values("L4/5 狭窄、S1 神経根") == []
+    assert values("no. 3 of 5 done") == []

@@ -64,6 +64,19 @@ _JAPANESE_ORDER = re.compile(
 )
 _UNIT_WORD = re.compile(r"-(?:ku|shi|cho|machi|mura|gun|ken)\b|\b(?:City|Ward|Prefecture|Ku|Shi)\b")
 _PREFECTURE = re.compile(rf"\b(?:{'|'.join(PREFECTURES_LATIN)})\b")
+# A street address abroad: a house number, the street's name and its kind, then the town, a postcode and the
+# country (Flat 3, 18 Heron Road, Leeds LS6 1QD, United Kingdom; 221 Baker Street, London).
+_STREET_KINDS = (
+    "Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Close|Crescent|Place|Pl|Terrace|Boulevard|Blvd|Court|Ct|Square"
+)
+_POSTCODE = r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}|[0-9]{5}(?:-[0-9]{4})?|[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]"
+_TOWN = r"[A-Z][A-Za-z'’.\-]*(?![A-Za-z0-9])(?: [A-Z][A-Za-z'’.\-]*(?![A-Za-z0-9])){0,2}"
+_STREET_ADDRESS = re.compile(
+    rf"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite) [0-9]{{1,4}}[A-Z]?, )?(?<![0-9A-Za-z])[0-9]{{1,5}}[A-Z]? "
+    rf"(?:{_WORD} ){{1,3}}(?:{_STREET_KINDS})\.?(?![A-Za-z])"
+    rf"(?:,? (?:{_TOWN})(?: (?:{_POSTCODE}))?){{0,2}}(?:,? (?:{_POSTCODE}))?"
+    r"(?:, (?:United Kingdom|UK|USA|U\.S\.A\.|United States|Australia|Canada|New Zealand|Ireland))?"
+)
 
 
 @register
@@ -85,6 +98,7 @@ class LatinAddressRecognizer(Recognizer):
                 found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
         if "-" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _JAPANESE_ORDER.finditer(text))
+        found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _STREET_ADDRESS.finditer(text))
         if "Room" in text or "Rm" in text or "#" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _LODGING.finditer(text))
         return found

@@ -5,7 +5,8 @@
   alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
 - a year after an English preposition: "diagnosed in 2015", "since 2019";
 - a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
-- a day and an English month with no year: 01-Aug, healed by 07-Jul.
+- a day and an English month with no year: 01-Aug, healed by 07-Jul;
+- the year of birth alone after 生年: 生年 S14, 生年：昭和14年.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.dates import KANJI_NUMERAL_DATE
-from phi_core.japanese.eras import ERA_NAMES
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -37,11 +38,17 @@ _DAY_MONTH = re.compile(
     r"(?![A-Za-z]|-[0-9])"
 )
 
+# The year of birth alone after its word (生年 S14, 生年：昭和14年, 生年 1939): a person's birth date, cut short.
+_BIRTH_YEAR = re.compile(
+    rf"生年(?!月)[ \u3000]*[:：]?[ \u3000]*(?P<year>[{ERA_LETTERS}][0-9]{{1,2}}(?:年)?|(?:{'|'.join(ERA_NAMES)})[0-9元]{{1,2}}年?"
+    r"|(?:19|20)[0-9]{2}年?)(?![0-9])"
+)
+
 
 @register
 class ProseDateRecognizer(Recognizer):
     name: ClassVar[str] = "prose-date"
-    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE", "BIRTH_DATE")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -53,4 +60,5 @@ class ProseDateRecognizer(Recognizer):
         found.extend(Candidate(*m.span("year"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_YEAR.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_MONTH.finditer(text))
+        found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
         return found

@@ -89,6 +89,9 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             chars[p:q] = chars[p + 1 : q] + [" "]
             origin[p:q] = origin[p + 1 : q] + [p]
             changed.extend(range(p, q))
+        elif 2 <= m.group().count(" ") <= 3 and m.group().count("-") == 2 and digits in (10, 11):
+            _close_up(text, chars, origin, m.start(), m.end())  # 0 90-44 81-2270: more than one stray space
+            changed.extend(range(m.start(), m.end()))
     for m in _SPACED_MINUTES.finditer(text):
         p = m.start() + m.group().index(" ")
         q = m.end()
@@ -183,7 +186,7 @@ _LETTER_SPACED = re.compile(
 
 
 # A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
-_SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0[0-9]{0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
+_SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0(?: ?[0-9]){0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off. Not a table's next
 # row, which starts with a time (8:5O), a month and day (1/1O, 6/ll: an entry's date) or a value a column gap
 # (two blanks, a tab) sets apart from the next.

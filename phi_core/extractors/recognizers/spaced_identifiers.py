@@ -21,11 +21,12 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from .sudachi_names import RANK_SUPPLEMENT
 
 _PATIENT_LABEL = r"(?:(?<![A-Za-z])(?:ID|Id|MRN|PID)|ＩＤ|患者番号|患者ID|カルテ番号|診察券番号)"
-_OTHER_LABEL = r"(?:(?<![A-Za-z])(?<!Lot )(?<!LOT )(?<!lot )No\.?|Ｎｏ．?|(?<!ロット)番号)"
+_OTHER_LABEL = r"(?:(?<![A-Za-z])(?<!Lot )(?<!LOT )(?<!lot )(?:No|no)\.?|Ｎｏ．?|(?<!ロット)番号|(?<![A-Za-z])tracking)"
 _GROUP = r"[0-9OlI]{1,6}"
 _SPACED_ID = re.compile(
     rf"(?:(?P<patient>{_PATIENT_LABEL})|{_OTHER_LABEL})[ \u3000]?[:：#]?[ \u3000]?"
-    rf"(?P<value>(?:[A-Z]{{1,3}}[-‐－])?{_GROUP}(?: {_GROUP}){{1,3}})(?=[ ]{{2,}}|[\u3000\t\n]|$)"
+    # a prefix of letters, with a dash or a space, and a suffix of letters (patient no. HK 0031 7745, EN 402 117 908 JP)
+    rf"(?P<value>(?:[A-Z]{{1,3}}[-‐－ ])?{_GROUP}(?: {_GROUP}){{1,3}}(?: [A-Z]{{1,2}})?)(?=[ ]{{2,}}|[\u3000\t\n),）]|$)"
 )
 
 
@@ -36,7 +37,7 @@ class SpacedIdentifierRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if "ID" not in text and "ＩＤ" not in text and "No" not in text and "番号" not in text and "MRN" not in text:
+        if not any(label in text for label in ("ID", "ＩＤ", "No", "no", "番号", "MRN", "tracking")):
             return []
         found = []
         for m in _SPACED_ID.finditer(text):
@@ -44,6 +45,7 @@ class SpacedIdentifierRecognizer(Recognizer):
             digits = sum(ch.isdigit() for ch in value)
             if digits < 2 or len(value.replace(" ", "")) < 5 or value.startswith(("O ", "l ", "I ")):
                 continue
-            category = "PATIENT_ID" if m.group("patient") else "OTHER_ID"
+            patient = m.group("patient") or text[max(0, m.start() - 8) : m.start()].lower().endswith("patient ")
+            category = "PATIENT_ID" if patient else "OTHER_ID"
             found.append(Candidate(*m.span("value"), category, RANK_SUPPLEMENT))
         return found
