@@ -195,6 +195,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "generator tests and a hospital move (development)",
     ),
     BuiltinDataset(
+        "blind-dev19",
+        CORPUS_DIR / "blind-dev19.jsonl",
+        INDEPENDENT,
+        "A nineteenth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from staff treated as patients, rehabilitation transfers, imaging booking changes, the film "
+        "library, loans at the entrance and taxi vouchers (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

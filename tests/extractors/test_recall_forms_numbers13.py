@@ -130,3 +130,20 @@ def test_street_words_and_spinal_levels_stay():
     assert values("gave 2 Court orders; dose 5 Ways") == []
     assert values("L4/5 狭窄、S1 神経根") == []
     assert values("no. 3 of 5 done") == []
+
+
+@pytest.mark.parametrize(
+    "category, text, value",
+    [
+        ("OTHER_DATE", "0091552  菅野 光代  MMG 1998 4枚", "1998"),  # the year of a past exam after its modality
+        ("OTHER_DATE", "Mammography (CC/MLO, 4 films, 1999), 乳腺US", "1999"),
+        ("PATIENT_ID", "患者：ヴォー ティ ラン様　24歳\nカルテ 8800-3126", "8800-3126"),  # the chart's word alone
+        ("PATIENT_NAME", "娘さん同伴\nop: tkondo", "tkondo"),
+    ],
+)
+def test_forms_of_dev19(category, text, value):
+    assert value in masked_as(category, text)
+
+
+def test_guidelines_years_and_chart_words_stay():
+    assert values("WHO 2009 分類、カルテを確認") == []

@@ -244,6 +244,7 @@ _ID_LABELS: dict[str, str] = {
     "診察券No.": "PATIENT_ID",
     "診察券No": "PATIENT_ID",
     "診察券": "PATIENT_ID",
+    "カルテ": "PATIENT_ID",
     "Patient ID": "PATIENT_ID",
     "Patient No.": "PATIENT_ID",
     "MRN": "PATIENT_ID",

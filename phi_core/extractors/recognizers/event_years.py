@@ -8,6 +8,7 @@
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
   ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
+- The year of a past examination after its modality (``MMG 1998``, ``胸部単純 2003-2009``, ``films, 1999``).
 - The years of a stretch of the person's history, alone in brackets (``atomoxetine 80 mg (2017–2018)``,
   ``（2015〜2019）``, ``(2019-present)``): a bracket that holds nothing but the range; ends that run upwards.
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``); a season named so
@@ -53,6 +54,12 @@ _YEAR_SPAN = re.compile(
     rf"(?<=[（(])(?P<a>{_YEAR})[ \t]?[-‐–—〜~～][ \t]?(?:(?P<b>{_YEAR})|(?i:present|now)|現在|今)(?=[)）])"
 )
 _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*[ \t]?$")
+# The year of a past examination after its modality, as film libraries and outside records list them
+# (MMG 1998, CT 2001, 胸部単純 2003-2009, Angio 1996, (CC/MLO, 4 films, 1999)).
+_EXAM_YEAR = re.compile(
+    r"(?:(?<![A-Za-z])(?:CT|MRI?|MMG|US|XP|CXR|PET|RI|Angio|angio|mammography|films?)|胸部単純|X線|単純写真|造影)"
+    r"[ ,\u3000]{1,2}(?P<years>(?:19[5-9][0-9]|20[0-3][0-9])(?:[-–〜~](?:19[5-9][0-9]|20[0-3][0-9]))?)(?![0-9A-Za-z])"
+)
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
 )
@@ -97,6 +104,7 @@ class EventYearRecognizer(Recognizer):
                     continue
                 if not m.group("b") or int(m.group("b")) >= int(m.group("a")):
                     spans.append(m.span())
+            spans += [m.span("years") for m in _EXAM_YEAR.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         if "日" in text:

@@ -119,7 +119,9 @@ _ROLE_LOGIN = re.compile(
     r"(?<![\w.@/])(?:(?:[A-Z]{2,4}|[a-z]{2,6})_){0,2}(?:[A-Z]{2,4}|[a-z]{2,5})[._](?P<family>[a-z]{4,})(?![\w@]|\.[A-Za-z])"
 )
 # Who did it, after a machine log's key (op=kmatsui, user=tsato, by=yamane): an initial glued to a family name.
-_KEYED_LOGIN = re.compile(r"(?<![A-Za-z])(?:op|opr|user|usr|uid|by|tech|staff|operator)=(?P<v>[a-z]{4,14})(?![\w@.])")
+_KEYED_LOGIN = re.compile(
+    r"(?<![A-Za-z])(?:op|opr|user|usr|uid|by|tech|staff|operator)(?:=|: ?)(?P<v>[a-z]{4,14})(?![\w@.])"
+)
 # Romaji words of a form's field names, not family names (name_kanji, shimei_kana).
 _FIELD_WORDS = frozenset(
     "kanji kana katakana hiragana romaji name sei mei shimei jusho bango kubun data code roman".split()
