@@ -203,6 +203,14 @@ BUILTIN_DATASETS: tuple[BuiltinDataset, ...] = (
         "library, loans at the entrance and taxi vouchers (development)",
     ),
     BuiltinDataset(
+        "blind-dev20",
+        CORPUS_DIR / "blind-dev20.jsonl",
+        INDEPENDENT,
+        "A twentieth set written from the annotation guidelines alone by a helper who never read the recognizers, "
+        "of 12 kinds from antidote stock, older drivers' certificates, nursing home admissions, TV card and Wi-Fi "
+        "rental, guest dialysis and foreign residents' insurance (development)",
+    ),
+    BuiltinDataset(
         "blind-final",
         CORPUS_DIR / "blind-final.jsonl",
         INDEPENDENT,

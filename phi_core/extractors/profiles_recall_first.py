@@ -139,7 +139,7 @@ _LATIN_IN_BRACKETS = re.compile(
 
 # A Latin name's own kanji in brackets after it (an honorific may stand between), family and given name apart:
 # Mr. Chen Wei (陳 偉), KIM Soyeon（金 昭妍）, Wong様（黄 小玲）; not a role or a department (Ilya Sorokin（臨床検査技師）).
-_KANJI_IN_BRACKETS = re.compile(rf"{_HONORIFIC_THEN}[（(]([{KANJI}]{{1,3}}[ \u3000][{KANJI}]{{1,3}})(?=[)）])")
+_KANJI_IN_BRACKETS = re.compile(rf"{_HONORIFIC_THEN}[（(]([{KANJI}]{{1,3}}[ \u3000][{KANJI}]{{1,3}})(?=[ ]?[)）/／])")
 
 
 def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:

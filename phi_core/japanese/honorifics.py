@@ -124,7 +124,7 @@ DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", 
 # What a staff member did, written before their name in a sign-off (記録　新城／確認　当山, 実施 比嘉).
 SIGN_OFF_WORDS: tuple[str, ...] = (
     "確認", "記録", "記載", "記入", "入力", "作成", "承認", "実施", "点検", "監査", "立会", "立会い", "指示", "報告",
-    "対応", "署名", "文責", "チェック", "申し送り", "受け", "送り", "読影", "一次読影", "二次読影", "判読",
+    "対応", "署名", "自署", "文責", "チェック", "申し送り", "受け", "送り", "読影", "一次読影", "二次読影", "判読",
 )  # fmt: skip
 # Words for the patient or the person served, written before their name in brackets (患者本人（大湾）).
 PATIENT_WORDS: tuple[str, ...] = (

@@ -64,6 +64,8 @@ def _names(text: str) -> list[str]:
         ("　看護師二宮、久米、理学療法士堀之内を含む11名。", "堀之内"),  # a post written onto the name
         ("He did not eat it. Wife Nadia (tel 080-9920-1111)", "Nadia"),  # a relation opening a sentence
         ("4 | 510-C | 宮城 重信 | 11/12 | —", "宮城 重信"),  # a place that is the family name, a given name
+        ("10/15 相談員比嘉 晃が面会。", "比嘉 晃"),  # a post ending in 員 written onto a full name
+        ("本人自署：Rosa Perez\n窓口", "Rosa Perez"),  # a Latin name after a signature's label
         ("参加：麻酔科 Kim／整形 浜田／リハ 堤", "Kim"),  # each item of a participants' list: a unit, then a name
         ("参加：麻酔科 Kim／整形 浜田／リハ 堤", "堤"),
         ("〇〇中学校 スクールカウンセラー Ms. 高瀬 宛　FAX", "高瀬"),  # a kanji name after an English title
@@ -106,6 +108,7 @@ def test_names_of_the_twelfth_round(text, name):
         "参加：約 20名",
         "看護師全員に周知、理学療法士会に報告",
         "東京都 新宿区",
+        "相談員全員が出席、職員会議",
         "患者 佐藤 花子（さとう はなこ／外来）",
     ],
 )

@@ -139,6 +139,7 @@ def test_street_words_and_spinal_levels_stay():
         ("OTHER_DATE", "Mammography (CC/MLO, 4 films, 1999), 乳腺US", "1999"),
         ("PATIENT_ID", "患者：ヴォー ティ ラン様　24歳\nカルテ 8800-3126", "8800-3126"),  # the chart's word alone
         ("PATIENT_NAME", "娘さん同伴\nop: tkondo", "tkondo"),
+        ("OTHER_ID", "利用者：知名 トシ 様（居室２０８）", "２０８"),  # a resident's room after 居室
     ],
 )
 def test_forms_of_dev19(category, text, value):

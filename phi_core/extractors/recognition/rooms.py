@@ -122,7 +122,7 @@ _ROOM_WORDS = re.compile(
     # 部屋 PCU-07, 居室 2階東-14: a room's code of letters or a wing and its number after the word for room
     # (not an exam room by its modality: 部屋 CT-1)
     r"|(?:部屋|居室|病室)[ \u3000:：]{0,2}(?!(?:CT|MRI?|RI|US|XP|PET|DSA|OR|OP)[-‐－]?[0-9])"
-    r"(?P<r9>(?:[0-9]階)?(?:[A-Z]{1,4}|[東西南北])[-‐－]?[0-9]{1,3})(?![0-9A-Za-z])"
+    r"(?P<r9>(?:[0-9]階)?(?:[A-Z]{1,4}|[東西南北])[-‐－]?[0-9]{1,3}|(?<=居室)[1-9１-９][0-9０-９]{2,3})(?![0-9０-９A-Za-z])"
 )
 # Who stays in a room: a name with its honorific, or a word for the patient (601の北村さん, 512の患者).
 _PERSON_AFTER = alternation(words("person") + ("の方", "方", "患者", "児"))
