@@ -21,6 +21,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
 from phi_core.extractors.recognition.demographics import demographics_after_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
+from phi_core.extractors.recognition.facility_places import places_after_facilities
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
 from phi_core.extractors.recognition.name_lists import names_listed_beside
 from phi_core.extractors.recognition.name_joins import (
@@ -113,7 +114,8 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = names_in_item_lists(text, names_after_facilities(text, spans))
-    spans = rooms_before_names(text, rooms_after_wards(text, grow_addresses(text, spans)))
+    spans = places_after_facilities(text, grow_addresses(text, spans), morphemes)
+    spans = rooms_before_names(text, rooms_after_wards(text, spans))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))

@@ -44,11 +44,12 @@ _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "H
 # A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too, and so
 # does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直), a
 # paper it issued or its office (総合診療科発行の処方箋, 整形外科医局), its share of a list (消化器内科分), a
+# consult asked of it (（腎臓内科依頼、…）; not 依頼を検討, advice, nor a form, 依頼書), a
 # room of it (小児科処置室, 眼科第2診察室), the post of a named doctor (外科部長, 呼吸器内科部長 神谷) and
 # a service it runs (精神科デイケア).
 _AFTER = (
     rf"(?:[{KANJI}]{{0,3}}外来|病棟|受付|窓口|通院|受診|入院|併診|経由|医師|看護師|技師|[{DIGIT}]+病棟"
-    rf"|再診|初診|予約|当直|日直|宿直|待機|共観|転科|発行|医局|分(?![{KANJI}])"
+    rf"|再診|初診|予約|当直|日直|宿直|待機|共観|転科|発行|医局|依頼(?![を書票状])|分(?![{KANJI}])"
     rf"|(?:第[{DIGIT}]{{1,2}})?[{KANJI}]{{1,3}}(?<![教和洋居寝茶])室|副?部長|医長|科長|主任|准?教授|講師|助教|医員|専攻医"
     rf"|{'|'.join(SERVICES)}"
     # A doctor's surname written onto the department, as a quick note does (形成外科嶋Dr, 眼科佐野医師).

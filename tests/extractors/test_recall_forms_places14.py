@@ -1,0 +1,44 @@
+"""recall-first on a facility's town written after its name and a department a consult is asked of."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import masked
+
+
+def _of(category: str, text: str) -> list[str]:
+    return [value for value, cat in masked(text) if cat == category]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("・高良 ツネ 様（86才、女）特養グリーンヒル宜野湾より搬送", "特養グリーンヒル宜野湾"),
+        ("退院時（介護老人保健施設 ひまわりの里 港北 へ）", "介護老人保健施設 ひまわりの里 港北"),
+    ],
+)
+def test_a_town_after_a_facility_is_its_branch(text, name):
+    assert name in _of("HOSPITAL_NAME", text), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # A town running on into an office or a ward of the city is no branch of the facility.
+        ("さくら病院宜野湾市役所へ連絡", "さくら病院"),
+        # A town that goes on into its ward or city is an address of its own.
+        ("さくら病院 宜野湾市真志喜3-22-5", "さくら病院"),
+    ],
+)
+def test_a_town_that_runs_on_is_not_joined(text, kept):
+    assert kept in _of("HOSPITAL_NAME", text), masked(text)
+
+
+def test_a_department_a_consult_is_asked_of_is_masked():
+    assert "腎臓内科" in _of("DEPARTMENT", "HD 併用（腎臓内科依頼、8/7 04:30開始）")
+
+
+@pytest.mark.parametrize("text", ["当科依頼にて施行", "循環器内科依頼を検討", "内科依頼書の様式"])
+def test_a_consult_that_names_no_department_is_left_alone(text):
+    assert _of("DEPARTMENT", text) == [], masked(text)
