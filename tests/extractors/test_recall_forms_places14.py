@@ -42,3 +42,35 @@ def test_a_department_a_consult_is_asked_of_is_masked():
 @pytest.mark.parametrize("text", ["当科依頼にて施行", "循環器内科依頼を検討", "内科依頼書の様式"])
 def test_a_consult_that_names_no_department_is_left_alone(text):
     assert _of("DEPARTMENT", text) == [], masked(text)
+
+
+# --- a building and its room on the indented line after a street address ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "住所  宜野湾市真志喜３ー２２ー５\n      コーポ大山 ２O３\n\n検査日",
+            "宜野湾市真志喜３ー２２ー５\n      コーポ大山 ２O３",
+        ),
+        (
+            "住所  横浜市港北区日吉本町4-18-2\n      メゾンドール 203\n",
+            "横浜市港北区日吉本町4-18-2\n      メゾンドール 203",
+        ),
+    ],
+)
+def test_a_building_on_the_next_line_belongs_to_the_address(text, address):
+    assert address in _of("ADDRESS", text), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "住所  横浜市港北区日吉本町4-18-2\n      血圧 120\n",
+        "住所  横浜市港北区日吉本町4-18-2\n      ナトリウム 140\n",
+        "住所  横浜市港北区日吉本町4-18-2\n      TEL 045-561-7700\n",
+    ],
+)
+def test_a_value_on_the_next_line_stays_apart(text):
+    assert "横浜市港北区日吉本町4-18-2" in _of("ADDRESS", text), masked(text)

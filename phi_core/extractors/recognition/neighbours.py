@@ -53,6 +53,18 @@ _DAMAGED_BLOCK = re.compile(
 # An address wrapped onto the next line, indented, that goes on with its block number; or, as a scan
 # or a narrow form breaks it, that goes on with the end of its town's name and then the block number
 # (大阪市城東区今福⏎東l-4-22 ｺｰﾎﾟ今福 2O3).
+# A form's address field goes on over its next, indented line with the building and its room alone
+# (…真志喜３ー２２ー５⏎      コーポ大山 ２O３): a building's name (katakana with a kanji or a building's word,
+# or kanji ending in 荘, 館, 団地 …), then the room, ending the line; a measurement (血圧 120, ナトリウム 140) is no building.
+_BUILDING_WORDS = (
+    "ハイツ|コーポ|マンション|メゾン|レジデンス|ハイム|パレス|ハウス|ヴィラ|コート|タワー|プラザ|ヒルズ|アパート"
+)
+_BUILDING_NEXT_LINE = re.compile(
+    rf"[ \u3000]*\n[ \u3000]{{2,}}(?:(?=[^\n]*(?:[{KANJI}]|{_BUILDING_WORDS}))[{KATAKANA}]{{2}}[^\s0-9０-９、。,，（(）)：:\-－]{{0,14}}"
+    rf"|[{KANJI}]{{1,8}}(?:荘|館|寮|団地|住宅|ビル))[ \u3000]?"
+    r"[0-9０-９][0-9０-９OＯ]{1,4}(?:号室|号|室)?(?=[ \u3000]*$)",
+    re.MULTILINE,
+)
 _WRAPPED = re.compile(
     r"\n[ \u3000]{2,}(?=[0-9０-９]{1,4}[-－‐][0-9０-９])"
     rf"|\n[{KANJI}]{{1,3}}(?=(?![0０])[{_DAMAGED}]{{1,4}}[-－‐][{_DAMAGED}])"
@@ -177,6 +189,9 @@ def _damaged_tail(text: str, end: int) -> int:
 
 def _building_end(text: str, at: int) -> int | None:
     m = _BUILDING_ROOM.match(text, at) or _BUILDING_AT_LINE_END.match(text, at)
+    if m is None and text[at - 1 : at].isdigit():
+        m = _BUILDING_NEXT_LINE.match(text, at)
+        return None if m is None else m.end()
     return None if m is None or "\n" in m.group() else m.end()
 
 
