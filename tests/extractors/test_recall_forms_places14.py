@@ -74,3 +74,37 @@ def test_a_building_on_the_next_line_belongs_to_the_address(text, address):
 )
 def test_a_value_on_the_next_line_stays_apart(text):
     assert "横浜市港北区日吉本町4-18-2" in _of("ADDRESS", text), masked(text)
+
+
+# --- Latin facilities: a branch's town after the kind, units a patient is sent to ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("from City Hospital Kawaguchi ward 3W bed 12", "City Hospital Kawaguchi"),
+        ("transferred to Minato Bay Women's Hospital Tokyo on day 3", "Minato Bay Women's Hospital Tokyo"),
+    ],
+)
+def test_a_town_after_a_latin_facility_is_its_branch(text, name):
+    assert name in _of("HOSPITAL_NAME", text), masked(text)
+
+
+def test_a_named_renal_unit_is_masked():
+    text = "in-center HD at Queen's Renal Unit, Honolulu. She will stay"
+    assert any("Queen's Renal Unit" in value for value, _ in masked(text)), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("seen at City Hospital Emergency Room", "Emergency"),
+        ("General Hospital Main building", "General Hospital Main"),
+    ],
+)
+def test_what_follows_a_latin_facility_that_is_no_town(text, kept):
+    assert not any(kept in value for value in _of("HOSPITAL_NAME", text)), masked(text)
+
+
+def test_a_unit_without_a_name_is_no_facility():
+    assert _of("HOSPITAL_NAME", "the Renal Unit was closed") == []

@@ -4,6 +4,7 @@
   "St. Mary's Hospital", "Children's Hospital of Philadelphia" (the place after "of" too);
 - a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière",
   "Klinikum Rechts der Isar", "Ospedale San Raffaele";
+- a generic name with its branch's town after the kind: "City Hospital Kawaguchi";
 - a facility's code in a machine message, capitals joined by underscores or hyphens and ending in the
   kind's short form: SATOMI_KINEN_HP, MINAMI-CLINIC (not a model or a unit: HP-1, 10HP).
 
@@ -18,6 +19,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
+from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -26,7 +28,12 @@ _WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:['’]s)
 _KINDS = (
     "Hospital|Clinic|Medical Center|Medical Centre|Health Center|Health Centre|Infirmary|Hospice|Nursing Home"
     "|Care Home|Pharmacy|Maternity Home|Children['’]s Hospital"
+    # Units and centres a patient is sent to for one treatment: "Queen's Renal Unit", "Pacific Dialysis Center".
+    "|Renal Unit|Dialysis Unit|Dialysis Cent(?:er|re)|Dialysis Clinic|Kidney Cent(?:er|re)|Rehabilitation Cent(?:er|re)"
 )
+# The town of a branch after the kind, in Japanese romanisation: "City Hospital Kawaguchi" (not "… Main").
+_TOWN_AFTER = re.compile(r" (?P<town>[A-Z][a-z]{2,})(?![A-Za-z'’\-])(?! [A-Z])")
+_NOT_TOWNS = frozenset({"Main", "Hall", "Home"})
 _NAME_FIRST = re.compile(
     rf"(?<![A-Za-z])(?P<words>{_WORD}(?:[ -]{_WORD}){{0,4}}) (?:{_KINDS})(?![A-Za-z])"
     rf"(?: of(?: the)? [{_UPPER}][{_LOWER}]+(?: [{_UPPER}][{_LOWER}]+)?)?"
@@ -63,8 +70,12 @@ class LatinFacilityRecognizer(Recognizer):
                 cut = words.index(" ") + 1
                 start, words = start + cut, words[cut:]
             named = [w for w in re.split("[ -]", words) if w not in _GENERIC]
+            town = _TOWN_AFTER.match(text, m.end())
+            end = m.end()
+            if town and is_romaji(town.group("town")) and town.group("town") not in _NOT_TOWNS:
+                named, end = named or [town.group("town")], town.end()
             if named or " of " in m.group()[len(m.group("words")) :]:
-                found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                found.append(Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KIND_FIRST.finditer(text))
         if "_" in text or "-" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))
