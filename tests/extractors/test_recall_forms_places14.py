@@ -108,3 +108,19 @@ def test_what_follows_a_latin_facility_that_is_no_town(text, kept):
 
 def test_a_unit_without_a_name_is_no_facility():
     assert _of("HOSPITAL_NAME", "the Renal Unit was closed") == []
+
+
+@pytest.mark.parametrize(
+    "text, village",
+    [
+        ("She will stay in Onna-son (hotel) from", "Onna-son"),
+        ("lives in Yomitan-son with her son", "Yomitan-son"),
+    ],
+)
+def test_a_village_in_latin_letters_is_an_address(text, village):
+    assert village in _of("ADDRESS", text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["Per Jack-son criteria", "a mother-son pair"])
+def test_a_word_ending_in_son_is_no_village(text):
+    assert _of("ADDRESS", text) == [], masked(text)

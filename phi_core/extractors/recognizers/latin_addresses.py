@@ -22,6 +22,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.extractors.recognition.value_patterns import PREFECTURES_LATIN
 
+from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
@@ -79,6 +80,11 @@ _STREET_ADDRESS = re.compile(
 )
 
 
+# A village by its word as Okinawa and other regions read 村 (Onna-son, Yomitan-son), alone in prose: where the
+# patient stays or lives. The name before it must read as Japanese (no "Nel-son").
+_VILLAGE = re.compile(r"(?<![A-Za-z\-])(?P<name>[A-Z][a-z]+)-son(?![A-Za-z\-])")
+
+
 @register
 class LatinAddressRecognizer(Recognizer):
     name: ClassVar[str] = "latin-address"
@@ -99,6 +105,12 @@ class LatinAddressRecognizer(Recognizer):
         if "-" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _JAPANESE_ORDER.finditer(text))
         found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _STREET_ADDRESS.finditer(text))
+        if "-son" in text:
+            found.extend(
+                Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT)
+                for m in _VILLAGE.finditer(text)
+                if is_romaji(m.group("name"))
+            )
         if "Room" in text or "Rm" in text or "#" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _LODGING.finditer(text))
         return found
