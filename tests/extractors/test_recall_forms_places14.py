@@ -124,3 +124,13 @@ def test_a_village_in_latin_letters_is_an_address(text, village):
 @pytest.mark.parametrize("text", ["Per Jack-son criteria", "a mother-son pair"])
 def test_a_word_ending_in_son_is_no_village(text):
     assert _of("ADDRESS", text) == [], masked(text)
+
+
+def test_a_grid_block_in_latin_letters_belongs_to_its_address():
+    text = "Desk\n      060-0808 Sapporo, Kita-ku, Kita 8 Nishi 5-1   Tel +81-11-706-0000"
+    assert any(value.endswith("Kita 8 Nishi 5-1") for value in _of("ADDRESS", text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["Dr. Kita 8 cases", "Nishi 5 mg", "Higashi 2 patients"])
+def test_a_name_and_a_number_is_no_grid_block(text):
+    assert _of("ADDRESS", text) == [], masked(text)

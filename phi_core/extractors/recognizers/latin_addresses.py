@@ -85,6 +85,14 @@ _STREET_ADDRESS = re.compile(
 _VILLAGE = re.compile(r"(?<![A-Za-z\-])(?P<name>[A-Z][a-z]+)-son(?![A-Za-z\-])")
 
 
+# A block of a grid town (Sapporo, Asahikawa) in Latin letters: its row north or south and its column east or west,
+# then the lot (Kita 8 Nishi 5-1, Minami 3-jo Nishi 4-chome 12). The place chain before it joins it afterwards.
+_GRID_BLOCK = re.compile(
+    r"(?<![A-Za-z])(?:Kita|Minami)[ -]?[0-9]{1,2}(?:-?jo)?,? (?:Nishi|Higashi)[ -]?[0-9]{1,2}(?:-?chome)?"
+    r"(?:[ -][0-9]{1,4}(?:-[0-9]{1,4})?)?(?![0-9A-Za-z])"
+)
+
+
 @register
 class LatinAddressRecognizer(Recognizer):
     name: ClassVar[str] = "latin-address"
@@ -105,6 +113,8 @@ class LatinAddressRecognizer(Recognizer):
         if "-" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _JAPANESE_ORDER.finditer(text))
         found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _STREET_ADDRESS.finditer(text))
+        if "Nishi" in text or "Higashi" in text:
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _GRID_BLOCK.finditer(text))
         if "-son" in text:
             found.extend(
                 Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT)
