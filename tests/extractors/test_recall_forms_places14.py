@@ -134,3 +134,22 @@ def test_a_grid_block_in_latin_letters_belongs_to_its_address():
 @pytest.mark.parametrize("text", ["Dr. Kita 8 cases", "Nishi 5 mg", "Higashi 2 patients"])
 def test_a_name_and_a_number_is_no_grid_block(text):
     assert _of("ADDRESS", text) == [], masked(text)
+
+
+# --- a ward or a home's unit named in hiragana ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ward",
+    [
+        ("宛名：福永 マサ様　たんぽぽ病棟（療養病棟） 24号室", "たんぽぽ病棟"),
+        ("入居先：ひまわりユニット 3号室", "ひまわりユニット"),
+    ],
+)
+def test_a_ward_named_in_hiragana_is_a_department(text, ward):
+    assert any(ward in value for value in _of("DEPARTMENT", text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["、ほかの病棟へ移る", "それから病棟へ戻った", "すべての病棟で実施", "まず病棟で確認"])
+def test_prose_before_a_ward_word_is_no_ward(text):
+    assert _of("DEPARTMENT", text) == [], masked(text)

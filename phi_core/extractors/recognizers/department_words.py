@@ -94,6 +94,11 @@ _KANA_WARD_KIND = re.compile(
     rf"(?<![{KANJI}{KATAKANA}ー])(?:当院|同院|貴院)?(?P<ward>(?![ー・])[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
     rf"[{KANJI}{KATAKANA}ー・]{{0,14}}病棟|(?![ー・])[{KANJI}{KATAKANA}ー・]{{1,14}}ケアユニット)"
 )
+# A ward or a home's unit named by a flower or a landscape in hiragana (たんぽぽ病棟, ひまわりユニット): not a word
+# of prose before 病棟 (ほかの病棟, それから病棟, 戻った病棟), which ends in a particle or follows a kanji.
+_HIRAGANA_WARD = re.compile(
+    r"(?<![\u3041-\u309f\u4e00-\u9fff々])[\u3041-\u3096]{3,8}(?<![のはがをにでへともやるたかね])(?<!から)(?<!まで)(?<!より)(?<!たら)(?<!れば)(?<!ても)(?:病棟|ユニット)"
+)
 # A department with its floor written onto it (内科5F, 小児科 3F): the floor's unit, one place of record.
 _FLOOR_AFTER = re.compile(r"[ \u3000]?[0-9０-９]{1,2}[FＦ](?![A-Za-z0-9０-９])")
 _NOT_WARDS = frozenset(
@@ -159,6 +164,8 @@ class DepartmentWordRecognizer(Recognizer):
         for m in _KANA_WARD_KIND.finditer(text) if "病棟" in text or "ユニット" in text else ():
             if m.group("ward") not in _NOT_WARDS:
                 spans.add(m.span("ward"))
+        for m in _HIRAGANA_WARD.finditer(text) if "病棟" in text or "ユニット" in text else ():
+            spans.add(m.span())
         for m in _NUMBERED.finditer(text) if "第" in text else ():
             spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
