@@ -153,3 +153,23 @@ def test_a_ward_named_in_hiragana_is_a_department(text, ward):
 @pytest.mark.parametrize("text", ["、ほかの病棟へ移る", "それから病棟へ戻った", "すべての病棟で実施", "まず病棟で確認"])
 def test_prose_before_a_ward_word_is_no_ward(text):
     assert _of("DEPARTMENT", text) == [], masked(text)
+
+
+# --- ward codes: a wing word after the code, the code before its room in a row ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ward",
+    [
+        ("Room 1208   Ward 12F East\nDate", "Ward 12F East"),
+        ("3,2024-10-12T10:20,8E,803,20138845,N", "8E"),
+        ("bed 2, 5N Room 512 today", "5N"),
+    ],
+)
+def test_a_ward_code_with_its_wing_or_room_is_a_department(text, ward):
+    assert any(ward in value for value in _of("DEPARTMENT", text)), masked(text)
+
+
+@pytest.mark.parametrize("text", ["grade 2A,150 cells", "power 4W,100 V", "lesion 2S,120 mm"])
+def test_a_code_like_value_before_a_number_is_no_ward(text):
+    assert _of("DEPARTMENT", text) == [], masked(text)

@@ -1,9 +1,9 @@
 """Wards and units of record written as codes or in English, where the rules read only the bare word (recall-first).
 
-- a ward code after the word ward: 病棟4Wより, 病棟：7E, Ward TB-2, "ward (6N)" (one that reads as
-  a measure, 4W, with the word: 病棟4W);
-- a ward code before a room number, as a table writes where a patient lies: 6N / 603, 7E／712 (4W / 511
-  reads as four watts to the allow-list and stays unmasked);
+- a ward code after the word ward: 病棟4Wより, 病棟：7E, Ward TB-2, "ward (6N)", Ward 12F East (one that
+  reads as a measure, 4W, with the word: 病棟4W);
+- a ward code before a room number, as a table writes where a patient lies: 6N / 603, 7E／712, 3W rm 311,
+  8E,803 in a row (4W / 511 reads as four watts to the allow-list and stays unmasked);
 - a ward code a patient moves to or from, or after a log's unit key: 5東→新6A, From: 5E, unit=W7;
 - a ward by floor and wing with its department in brackets, one place: 5階西（産科）, 6東（小児科病棟）;
 - a ward by wing then floor, apart or glued, before its room or with the word ward: 西 2階 218号室, 東4階病棟
@@ -34,10 +34,16 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _CODE = r"(?:[0-9]{1,2}[A-Z]{1,2}|[A-Z]{1,2}[0-9]{1,2}[A-Z]?|[A-Z]{1,3}-[0-9]{1,2})"
 _CODE_AFTER_WARD = re.compile(
-    rf"(?:病棟|(?<![A-Za-z])(?i:ward))[ \u3000]*[:：]?[ \u3000]*[（(]?(?P<code>{_CODE})(?![A-Za-z0-9])"
+    rf"(?:病棟|(?<![A-Za-z])(?i:ward))[ \u3000]*[:：]?[ \u3000]*[（(]?(?P<code>{_CODE}(?: (?:East|West|North|South)(?![A-Za-z]))?)(?![A-Za-z0-9])"
 )
 # Wings a code ends in (east, west ...; A, B): not 3T (a magnet), 2F (a floor), 10M (a size).
-_CODE_BEFORE_ROOM = re.compile(r"(?<![A-Za-z0-9.])[0-9]{1,2}[EWNSABCD](?=[ \u3000]?[/／][ \u3000]?[0-9]{3,4}(?![0-9]))")
+_CODE_BEFORE_ROOM = re.compile(
+    r"(?<![A-Za-z0-9.])[0-9]{1,2}[EWNSABCD](?=[ \u3000]?[/／][ \u3000]?[0-9]{3,4}(?![0-9]))"
+    # … and before the room by its English word or in the next column of a row: 3W rm 311, 8E,803 (a wing
+    # letter only, in a cell of its own: 2A,150 is a grade and a count).
+    r"|(?<![A-Za-z0-9.])[0-9]{1,2}[EWNS](?=,? (?:rm|Rm|RM|room|Room)\.? ?[0-9]{3,4}(?![0-9.]))"
+    r"|(?<=,)[0-9]{1,2}[EWNS](?=,[0-9]{3,4}(?:,|\n|$))"
+)
 # A ward's code where a patient moves to or from, or a log's unit key: 5東→新6A, 4西→新7B, From: 5E room 512,
 # To: 6A room 608, unit=W7 (the arrow, the key or 新/旧 says a ward follows; 6A alone is a size or a grade).
 _CODE_AFTER_MOVE = re.compile(
@@ -104,8 +110,7 @@ class WardCodeRecognizer(Recognizer):
             for m in _CODE_AFTER_WARD.finditer(text):
                 # A code that reads as a measure (4W: four watts) goes with its ward word, which no measure holds.
                 spans.append((m.start() if m.group("code")[-1] in "WV" else m.start("code"), m.end("code")))
-        if "/" in text or "／" in text:
-            spans.extend(m.span() for m in _CODE_BEFORE_ROOM.finditer(text))
+        spans.extend(m.span() for m in _CODE_BEFORE_ROOM.finditer(text))
         for m in _CODE_AFTER_MOVE.finditer(text):
             code = _MOVED_CODE.match(text, m.end())
             if code:
