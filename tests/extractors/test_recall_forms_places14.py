@@ -173,3 +173,13 @@ def test_a_ward_code_with_its_wing_or_room_is_a_department(text, ward):
 @pytest.mark.parametrize("text", ["grade 2A,150 cells", "power 4W,100 V", "lesion 2S,120 mm"])
 def test_a_code_like_value_before_a_number_is_no_ward(text):
     assert _of("DEPARTMENT", text) == [], masked(text)
+
+
+def test_a_facility_split_by_a_space_before_its_head_is_one_name():
+    text = "転院先：東京リハビリテーション センター世田谷"
+    assert "東京リハビリテーション センター世田谷" in _of("HOSPITAL_NAME", text), masked(text)
+
+
+@pytest.mark.parametrize("text", ["転院先：当院 センター病棟", "同院 病院長より"])
+def test_a_word_that_points_at_a_facility_is_no_first_part(text):
+    assert not any(value.startswith(("当院", "同院")) for value, _ in masked(text)), masked(text)

@@ -1,4 +1,5 @@
-"""A facility's branch or town written after its name: one facility (特養グリーンヒル宜野湾, ひまわりの里 港北).
+"""A facility's branch or town written after its name, or its first word before a space: one facility
+(特養グリーンヒル宜野湾, ひまわりの里 港北, 東京リハビリテーション センター世田谷).
 
 Homes, clinics and centres of one group tell their branches apart by the town
 written after the name, joined or after one space. What the recognizers read
@@ -17,6 +18,11 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import KANJI, KATAKANA
 
 _GAP = (" ", "\u3000")
+# A name that starts with its head noun lost the words before it to a space (東京リハビリテーション センター世田谷):
+# the word before the space, when it is a word of its own after a label or a bracket, is the name's first part.
+_HEADS = ("センター", "病院", "クリニック", "医院", "診療所")
+_WORD_BEFORE = re.compile(f"(?:^|(?<=[：:（(「『、\\s]))(?P<word>[{KANJI}{KATAKANA}ー・]{{2,16}})[ \u3000]$", re.M)
+_NOT_FIRST_PARTS = frozenset("当院 同院 貴院 本院 他院 前医 紹介先 転院先 搬送先 入院先 施設".split())
 _WORD_GOES_ON = re.compile(f"[{KANJI}{KATAKANA}ーA-Za-z0-9０-９]")
 
 
@@ -25,6 +31,15 @@ def places_after_facilities(text: str, spans: list[Candidate], morphemes) -> lis
         return spans
     starts = {m.start: i for i, m in enumerate(morphemes)}
     out = sorted(spans, key=lambda c: c.start)
+    for span in [s for s in out if s.category == "HOSPITAL_NAME" and text.startswith(_HEADS, s.start)]:
+        m = _WORD_BEFORE.search(text, max(0, span.start - 18), span.start)
+        if (
+            m
+            and m.group("word") not in _NOT_FIRST_PARTS
+            and not any(s.start < span.start and s.end > m.start() for s in out)
+        ):
+            grown = span._replace(start=m.start("word"))
+            out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
     for span in [s for s in out if s.category == "HOSPITAL_NAME"]:
         end = _town_end(text, span.end, morphemes, starts)
         if end is None:
