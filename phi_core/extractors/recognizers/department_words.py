@@ -32,7 +32,7 @@ from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA, is_kanji
+from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA, is_kanji
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -97,7 +97,8 @@ _KANA_WARD_KIND = re.compile(
 # A ward or a home's unit named by a flower or a landscape in hiragana (たんぽぽ病棟, ひまわりユニット): not a word
 # of prose before 病棟 (ほかの病棟, それから病棟, 戻った病棟), which ends in a particle or follows a kanji.
 _HIRAGANA_WARD = re.compile(
-    r"(?<![\u3041-\u309f\u4e00-\u9fff々])[\u3041-\u3096]{3,8}(?<![のはがをにでへともやるたかね])(?<!から)(?<!まで)(?<!より)(?<!たら)(?<!れば)(?<!ても)(?:病棟|ユニット)"
+    rf"(?<![{HIRAGANA_LETTERS}{KANJI}])[{HIRAGANA_LETTERS}]{{3,8}}(?<![のはがをにでへともやるたかね])"
+    r"(?<!から)(?<!まで)(?<!より)(?<!たら)(?<!れば)(?<!ても)(?:病棟|ユニット)"
 )
 # A department with its floor written onto it (内科5F, 小児科 3F): the floor's unit, one place of record.
 _FLOOR_AFTER = re.compile(r"[ \u3000]?[0-9０-９]{1,2}[FＦ](?![A-Za-z0-9０-９])")
