@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.extractors.recognition.recognizer import Document, get
-from tests.extractors.recall_probes import masked_as, values
+from tests.extractors.recall_probes import covered, masked_as, values
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,28 @@ def test_item_codes_alone():
 
 def test_a_time_is_no_mac_address():
     assert "10:05:33" not in masked_as("OTHER_ID", "at 10:05:33 the alarm")
+
+
+CSV_EXPORT = (
+    "seq,ts,ward,room,pt_id,pt_name,items,amount\n"
+    "1,2024-10-12T09:48,5E,503,30211842,ISHIGURO TOSHIO,newspaper,160\n"
+    "2,2024-10-12T09:55,5E,510,30215007,MIYAGI SHIGENOBU,tea x2,300\n"
+)
+ALARM_EXPORT = "ts,room,bed,tag_id\n2026-09-05T19:03:11,712,A,T-7A-0042\n2026-09-06T02:15:09,716,B,T-7A-0051\n"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [(CSV_EXPORT, "510"), (ALARM_EXPORT, "716"), (ALARM_EXPORT, "B")],  # a room column, a bed letter column
+)
+def test_rooms_and_beds_down_a_csv_column(text, value):
+    # 712 after a timestamp with seconds may be read as its milliseconds; masked either way.
+    assert covered(value, values(text))
+
+
+def test_csv_columns_of_other_fields_stay():
+    found = get("csv-room-column").find(Document("drug,dose,count,route\naspirin,100,3,po\n" + "x,1,2,iv\n"))
+    assert found == []  # no field names a room or a bed
+    rows = "room,dose,count\n501,100,3\nsummary text, not a row\n12,5,6\n"
+    spans = [rows[c.start : c.end] for c in get("csv-room-column").find(Document(rows))]
+    assert spans == ["501"]  # the table ends at the first line with other commas
