@@ -22,7 +22,12 @@ from tests.extractors.recall_probes import covered, masked_as, values
         ("OTHER_DATE", "資格取得日\u3000２O２６．O９．O１\n", "２O２６．O９．O１"),  # full-width, scanned
         ("BIRTH_DATE", "生年月日\u3000１９９０．０６．ｌ９\n", "１９９０．０６．ｌ９"),
         ("OTHER_DATE", "ﾌﾝｼﾂﾋﾞ: 2024.9.2 5 ｺﾞﾛ\n", "2024.9.2 5"),  # a stray space inside the day
-        ("OTHER_DATE", "経年劣化と判断、ll/ l6 課長 確認", "ll/ l6"),  # a scanned month-day, a space after /
+        ("OTHER_DATE", "経年劣化と判断、ll/ l6 課長 確認", "ll/ l6"),
+        (
+            "AGE",
+            "OKONKWO, Chidi\u3000M\u300045 y\n国籍：",
+            "45 y",
+        ),  # years after a sex letter set apart  # a scanned month-day, a space after /
     ],
 )
 def test_forms_of_dev17_to_dev20(category, text, value):
@@ -37,6 +42,7 @@ def test_forms_of_dev17_to_dev20(category, text, value):
         ("比率 1/ 2 に減量", "1/ 2"),  # a ratio with real digits is not closed up
         ("2024.9.2 5件の報告", "2024.9.2 5"),  # a count after a date keeps its space
         ("No. 2 5mg", "2 5"),
+        ("AF 3 y ago, paroxysmal", "3 y"),  # a duration after a diagnosis's letters
     ],
 )
 def test_look_alikes_of_dev17_to_dev20(text, value):
