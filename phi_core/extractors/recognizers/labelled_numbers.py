@@ -49,7 +49,8 @@ _LABELLED_SHAPES = re.compile(
     rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
-    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*"
+    # a series of one digit too (記号 浦国-3, 記号番号 那覇-８): the kanji before the dash make it a mark, no count
+    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]+(?:[-‐－][{_D}]+)*(?![{_D}.．])"
     rf"|[{_D}A-Z](?: [{_D}A-Z]){{4,}}(?![{_D}A-Za-z]))"
 )
 # A number of record after # (応対記録 #27734, チケット #4410), the mark included: five digits or more,
