@@ -42,7 +42,7 @@ def test_forms_of_dev17_to_dev20(category, text, value):
         ("比率 1/ 2 に減量", "1/ 2"),  # a ratio with real digits is not closed up
         ("2024.9.2 5件の報告", "2024.9.2 5"),  # a count after a date keeps its space
         ("No. 2 5mg", "2 5"),
-        ("記号番号 A-2.5 の欄", "A-2.5"),  # a decimal is no series
+        ("記号 左-2.5 の欄", "左-2"),  # a decimal is no series
         ("AF 3 y ago, paroxysmal", "3 y"),  # a duration after a diagnosis's letters
     ],
 )
