@@ -83,3 +83,9 @@ def test_csv_columns_of_other_fields_stay():
     rows = "room,dose,count\n501,100,3\nsummary text, not a row\n12,5,6\n"
     spans = [rows[c.start : c.end] for c in get("csv-room-column").find(Document(rows))]
     assert spans == ["501"]  # the table ends at the first line with other commas
+
+
+def test_kana_times_alone():
+    text = "ｺﾞｺﾞ 2ｼﾞ30ﾌﾟﾝ、9ｼﾞ15ﾌﾝ、ﾃﾝﾃｷ 3ｼﾞｶﾝ、ゴゼン10ジ"
+    spans = [text[c.start : c.end] for c in get("keyed-time").find(Document(text))]
+    assert spans == ["ｺﾞｺﾞ 2ｼﾞ30ﾌﾟﾝ", "9ｼﾞ15ﾌﾝ", "ゴゼン10ジ"]  # three hours (ｼﾞｶﾝ) are a length of time
