@@ -43,6 +43,7 @@ def test_forms_of_dev17_to_dev20(category, text, value):
         ("2024.9.2 5件の報告", "2024.9.2 5"),  # a count after a date keeps its space
         ("No. 2 5mg", "2 5"),
         ("記号 左-2.5 の欄", "左-2"),  # a decimal is no series
+        ("ベッド 1200-30 度挙上", "1200-30"),  # no room has a bed numbered past 99
         ("AF 3 y ago, paroxysmal", "3 y"),  # a duration after a diagnosis's letters
     ],
 )

@@ -34,9 +34,9 @@ _LABELLED = re.compile(
     rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－・/.](?=[{_VALUE_CHARS}]))*)"
     rf"(?=号|(?![{KANJI}{KATAKANA}]))"
 )
-# A bed by a letter or a number after its word: ベッドA, Bed: B, 床 3 (one character values count here).
+# A bed by a letter or a number after its word, or a room and its bed, scanned too (ﾍﾞｯﾄﾞ 6O4-B): ベッドA, Bed: B, 床 3 (one character values count here).
 _BED = re.compile(
-    r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2})(?![A-Za-z0-9])"
+    r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2}|[0-9][0-9OlI]{2,3}[-‐－](?:[A-H]|[0-9]{1,2}))(?![A-Za-z0-9])"
 )
 _D = "0-9０-９"
 _NUMBERED = re.compile(
