@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HALF_WIDTH_KATAKANA, JAPANESE_LETTERS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -21,7 +22,7 @@ _PLACE_FIELD = re.compile(
     r"(?i:room|rm|bed|room_?no|bed_?no|room_?number|bed_?number)|病室|居室|部屋(?:番号)?|号室|ベッド|ﾍﾞｯﾄﾞ|床"
 )
 _PLACE_CELL = re.compile(r"(?:[A-Z]{1,2}-?)?[0-9]{1,4}(?:-(?:[0-9]{1,2}|[A-H]))?|[A-H]")
-_HEADER_CELL = re.compile(r"[A-Za-z_\u3040-\u30ff\u4e00-\u9fff ]{1,20}")
+_HEADER_CELL = re.compile(f"[A-Za-z_ {JAPANESE_LETTERS}{HALF_WIDTH_KATAKANA}]{{1,20}}")
 _MIN_FIELDS = 3
 
 
