@@ -23,7 +23,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 _HEX = "[0-9A-Fa-f]{2}"
 _MAC = re.compile(rf"(?<![0-9A-Za-z:\-]){_HEX}(?P<sep>[:\-]){_HEX}(?:(?P=sep){_HEX}){{4}}(?![0-9A-Za-z:\-])")
 _HASHED = re.compile(r"(?<![A-Za-z0-9&])#[ ]?(?P<v>[A-Z]{1,3}-?[0-9]{1,4})(?![0-9A-Za-z\-]|\.[0-9])")
-_SERIES_NO = re.compile(r"(?<![A-Za-z])(?:No|NO)\.?[ ]?(?P<v>[A-Z]{1,3}(?:-[A-Z]{1,3})?[ \-][0-9]{4,})(?![0-9A-Za-z\-])")
+_SERIES_NO = re.compile(
+    r"(?<![A-Za-z])(?:No|NO)\.?[ ]?(?P<v>[A-Z]{1,3}(?:-[A-Z]{1,3})?[ \-][0-9]{4,})(?![0-9A-Za-z\-])"
+)
 
 
 @register
