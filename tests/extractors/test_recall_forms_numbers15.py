@@ -19,6 +19,7 @@ from tests.extractors.recall_probes import covered, masked_as, values
         ("OTHER_ID", "払戻申請書　　No. TV-R 0045213\n", "TV-R 0045213"),  # a slip's series and number
         ("OTHER_DATE", "date  | time  | room\n06-10 | 10:05 | 912\n", "06-10"),  # a log's row: month-day, time
         ("OTHER_DATE", "next review 02-10 9am", "02-10"),
+        ("OTHER_DATE", "bed 4N-17 pcr 02-05 neg, day5 pcr 02-08 pos", "02-08"),  # a month padded with its zero
         ("OTHER_DATE", "資格取得日\u3000２O２６．O９．O１\n", "２O２６．O９．O１"),  # full-width, scanned
         ("BIRTH_DATE", "生年月日\u3000１９９０．０６．ｌ９\n", "１９９０．０６．ｌ９"),
         ("OTHER_DATE", "ﾌﾝｼﾂﾋﾞ: 2024.9.2 5 ｺﾞﾛ\n", "2024.9.2 5"),  # a stray space inside the day
@@ -42,6 +43,9 @@ def test_forms_of_dev17_to_dev20(category, text, value):
         ("比率 1/ 2 に減量", "1/ 2"),  # a ratio with real digits is not closed up
         ("2024.9.2 5件の報告", "2024.9.2 5"),  # a count after a date keeps its space
         ("No. 2 5mg", "2 5"),
+        ("腫瘤 05-08 mm、01-02 回", "05-08"),  # a padded range with its unit
+        ("腫瘤 05-08 mm、01-02 回", "01-02"),
+        ("RR 12-20、grade 1-2", "12-20"),  # a range without zeros
         ("記号 左-2.5 の欄", "左-2"),  # a decimal is no series
         ("ベッド 1200-30 度挙上", "1200-30"),  # no room has a bed numbered past 99
         ("AF 3 y ago, paroxysmal", "3 y"),  # a duration after a diagnosis's letters

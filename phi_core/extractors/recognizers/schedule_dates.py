@@ -5,7 +5,8 @@ month-day in brackets, or a deadline after by/until/due. Both parts take two dig
 day 01-31), and the date stands only after a day count (``day 7``, ``Day 21-28``, ``D14``) or a word of
 a deadline; a range in brackets after anything else (``RR (12-20)``, ``(10-20%)``) is a range.
 A log's row or entry writes the month-day before the time of day (``06-10 | 10:05``, ``next review 02-10 9am``):
-a range has no clock after it.
+a range has no clock after it. A month-day written with the month's leading zero (``pcr 02-05 neg``, ``10-05``
+with the day's) is a date wherever it stands: a range, a score or a grade is not padded with zeros.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ _BEFORE_TIME = re.compile(
     rf"(?<![0-9\-‐/.:])(?P<v>{_MONTH_DAY})(?=[ \t]*[|｜]?[ \t]*(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9]|[ ]?(?:am|pm|AM|PM)\b))"
 )
 
+_PADDED = re.compile(
+    r"(?<![0-9A-Za-z\-‐/.:])(?:0[1-9][-‐](?:0[1-9]|[12][0-9]|3[01])|1[0-2][-‐]0[1-9])"
+    r"(?![0-9A-Za-z\-‐/.:]|[ ]?(?:[%％回例件個本枚人名]|mm|cm|mg))"
+)
+
 
 @register
 class ScheduleDateRecognizer(Recognizer):
@@ -42,4 +48,5 @@ class ScheduleDateRecognizer(Recognizer):
             return []
         found = [Candidate(*m.span("v"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _SCHEDULED.finditer(text)]
         found.extend(Candidate(*m.span("v"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BEFORE_TIME.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _PADDED.finditer(text))
         return found
