@@ -94,3 +94,17 @@ def test_kana_times_alone():
     text = "ｺﾞｺﾞ 2ｼﾞ30ﾌﾟﾝ、9ｼﾞ15ﾌﾝ、ﾃﾝﾃｷ 3ｼﾞｶﾝ、ゴゼン10ジ"
     spans = [text[c.start : c.end] for c in get("keyed-time").find(Document(text))]
     assert spans == ["ｺﾞｺﾞ 2ｼﾞ30ﾌﾟﾝ", "9ｼﾞ15ﾌﾝ", "ゴゼン10ジ"]  # three hours (ｼﾞｶﾝ) are a length of time
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("• Room 7 Fumiko Hirano – cut\n• Ms Grace Wong, room 5 – wash & set", ["7", "5"]),
+        ("32y M  Rm 605  bed 2", ["605"]),
+        ("Location: CT room 2 (Aquilion ONE)", []),  # a room named for its use
+        ("Exam Room 3, meeting room 1, operating room 4", []),
+        ("10:30, 婦人科 2F, Room 6\n", []),  # a clinic's room on its floor
+    ],
+)
+def test_latin_rooms(text, found):
+    assert [text[c.start : c.end] for c in get("latin-room").find(Document(text))] == found
