@@ -104,6 +104,7 @@ def test_kana_times_alone():
         ("Location: CT room 2 (Aquilion ONE)", []),  # a room named for its use
         ("Exam Room 3, meeting room 1, operating room 4", []),
         ("10:30, 婦人科 2F, Room 6\n", []),  # a clinic's room on its floor
+        ("Room 6 on the 2F", []),
     ],
 )
 def test_latin_rooms(text, found):

@@ -1,7 +1,9 @@
 """A patient's room after the English word for it: ``Room 7 Fumiko Hirano``, ``Ms Grace Wong, room 5``, ``Rm 605``.
 
 English lists, bookings and handovers name the room a patient lies in by its number after Room or Rm, however
-short (a small ward numbers its rooms 1 to 9). A room named for what is done there is a place of the hospital,
+short (a small ward numbers its rooms 1 to 9). A number of one or two digits needs a list's place for a patient:
+after a name and its comma (``Ms Grace Wong, room 5``) or opening an entry with a name after it
+(``• Room 7 Fumiko Hirano``); ``Room 6 on the 2F`` is a clinic's. A room named for what is done there is a place of the hospital,
 not of a patient (``CT room 2``, ``exam room 3``, ``meeting room 1``, ``operating room 4``).
 """
 
@@ -26,6 +28,10 @@ _USE_BEFORE = re.compile(
     r"|[0-9][FＦ],? ?$"
 )
 
+_IN_A_LIST = re.compile(r"[,)）] ?$")
+_ENTRY_START = re.compile(r"(?:^|\n)[ \t]*(?:[•・*\-][ \t]*)?$")
+_NAME_AFTER = re.compile(r" (?:Mr|Mrs|Ms|Dr)?\.? ?[A-Z][a-z]+ [A-Z][a-z]+")
+
 
 @register
 class LatinRoomRecognizer(Recognizer):
@@ -40,5 +46,10 @@ class LatinRoomRecognizer(Recognizer):
         for m in _ROOM.finditer(text):
             if _USE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue
+            if len(m.group("v")) <= 2 and not _IN_A_LIST.search(text, max(0, m.start() - 3), m.start()):
+                if not (
+                    _ENTRY_START.search(text, max(0, m.start() - 4), m.start()) and _NAME_AFTER.match(text, m.end())
+                ):
+                    continue
             found.append(Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT))
         return found
