@@ -118,6 +118,10 @@ _AGE_AFTER_BIRTH = re.compile(
 _AGE_AFTER_SEX = re.compile(
     r"(?:男性|女性|男児|女児|(?<![A-Za-z])(?:male|female|Male|Female))[ \u3000]?[（(](?P<n>[0-9]{1,3})(?:歳|才)?[）)]"
 )
+# A sex letter set apart, then years with their Latin unit (M　45 y, F 8 yrs): the order of a card's header line.
+_YEARS_AFTER_SEX_LETTER = re.compile(
+    r"(?<![A-Za-z0-9.])[MF][ \u3000]{1,2}(?P<n>[0-9]{1,3}[ ]?(?:y|yrs?|yo))(?![A-Za-z0-9/.])"
+)
 _AGE_AFTER_TITLED_NAME = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
 )
@@ -183,6 +187,10 @@ class BareAgeRecognizer(Recognizer):
             found += [m.span("n") for m in _AGE_AFTER_SEX.finditer(text) if _plausible(m.group("n"))]
         if "M" in text:
             found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
+        if "M" in text or "F" in text:
+            for m in _YEARS_AFTER_SEX_LETTER.finditer(text):
+                if _plausible(re.match("[0-9]+", m.group("n")).group()):
+                    found.append(m.span("n"))
         if any(unit in text for unit in _FOREIGN_UNITS):
             found += [
                 m.span() for m in _AGE_FOREIGN.finditer(text) if _plausible(re.match("[0-9]+", m.group()).group())

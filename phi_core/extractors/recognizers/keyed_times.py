@@ -7,6 +7,8 @@
   digits (or of one, 2 to 9). A key that names a length of time (``elapsed=00:41:12``) holds
   a duration, not a time of day.
 - ``2 pm``, ``9am``, ``10:30 a.m.``: an hour of a 12-hour clock;
+- ``ｺﾞｾﾞﾝ 9ｼﾞ``, ``ゴゴ 2ジ30プン``, ``9ｼﾞ15ﾌﾝ``: a time written in katakana, as systems that print kana only write
+  午前9時: the hour after the kana of 午前 or 午後, or an hour with its minutes; not ``3ｼﾞｶﾝ`` (3 hours);
 - ``TIME=1042``: four digits after a time key; ``09:41:12``: a clock time with seconds, unless a word
   before it on its line names a length of time (``所要 00:45:12``).
 - ``at 0300``, ``@ 1400``, ``Dec 1, 2026 ~2300``, ``0910 hrs``: a time written as four digits the way
@@ -54,6 +56,14 @@ _AM_PM = re.compile(
     r"(?<![0-9A-Za-z:.])(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9])?[ ]?(?:[AaPp]\.[Mm]\.|[AaPp][Mm])(?![A-Za-z])"
 )
 
+# A time in katakana, half-width or full-width: 午前/午後 read ｺﾞｾﾞﾝ/ｺﾞｺﾞ, 時 read ｼﾞ, 分 read ﾌﾝ or ﾌﾟﾝ.
+_HOUR_KANA = "(?:ｼﾞ|ジ)(?!ｶﾝ|カン)"
+_MINUTE_KANA = "(?:ﾌﾝ|ﾌﾟﾝ|フン|プン)"
+_KANA_TIME = re.compile(
+    rf"(?:ｺﾞｾﾞﾝ|ｺﾞｺﾞ|ゴゼン|ゴゴ)[ \u3000]?(?:1[0-2]|0?[0-9]){_HOUR_KANA}(?:[ ]?[0-5]?[0-9]{_MINUTE_KANA}|ﾊﾝ|ハン)?"
+    rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3]){_HOUR_KANA}[ ]?[0-5]?[0-9]{_MINUTE_KANA}"
+)
+
 
 @register
 class KeyedTimeRecognizer(Recognizer):
@@ -73,6 +83,8 @@ class KeyedTimeRecognizer(Recognizer):
             found.append(Candidate(*m.span("t"), "TIME", RANK_SUPPLEMENT))
         if "m" in text or "M" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _AM_PM.finditer(text)]
+        if "ｼﾞ" in text or "ジ" in text:
+            found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _KANA_TIME.finditer(text)]
         taken = {(c.start, c.end) for c in found}
         for m in _WITH_SECONDS.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -34,9 +34,9 @@ _LABELLED = re.compile(
     rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－・/.](?=[{_VALUE_CHARS}]))*)"
     rf"(?=号|(?![{KANJI}{KATAKANA}]))"
 )
-# A bed by a letter or a number after its word: ベッドA, Bed: B, 床 3 (one character values count here).
+# A bed by a letter or a number after its word, or a room and its bed, scanned too (ﾍﾞｯﾄﾞ 6O4-B): ベッドA, Bed: B, 床 3 (one character values count here).
 _BED = re.compile(
-    r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2})(?![A-Za-z0-9])"
+    r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2}|[0-9][0-9OlI]{2,3}[-‐－](?:[A-H]|[0-9]{1,2}))(?![A-Za-z0-9])"
 )
 _D = "0-9０-９"
 _NUMBERED = re.compile(
@@ -49,7 +49,8 @@ _LABELLED_SHAPES = re.compile(
     rf"{_LABEL}(?P<value>[{_D}](?: [{_D}]){{4,}}(?![{_D}])"
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
-    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]{{2,}}(?:[-‐－][{_D}]+)*"
+    # a series of one digit too (記号 浦国-3, 記号番号 那覇-８): the kanji before the dash make it a mark, no count
+    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]+(?:[-‐－][{_D}]+)*(?![{_D}.．])"
     rf"|[{_D}A-Z](?: [{_D}A-Z]){{4,}}(?![{_D}A-Za-z]))"
 )
 # A number of record after # (応対記録 #27734, チケット #4410), the mark included: five digits or more,

@@ -30,12 +30,15 @@ from phi_core.japanese.eras import ERA_NAMES
 from .identifier_shape import IdentifierShapeRecognizer
 from .sudachi_names import RANK_SUPPLEMENT
 
-_DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"}
+_DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "Ｏ": "０", "ｌ": "１"}
+# Among full-width digits a look-alike is read as a full-width digit (２O２６．O９．O１, １９９０．０６．ｌ９).
+_FULL_WIDTH_OF = {"0": "０", "1": "１"}
 # A run of digits and digit look-alikes (with the separators of dates, times and
 # numbers) holding at least one real digit, not inside a Latin word.
 # An era letter may stand before it (S3l年 is 昭和31年).
 _RUN = re.compile(
-    r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-z]))[0-9OolI|](?:[0-9OolI|]|[:/.\-](?=[0-9OolI|]))*(?![A-Za-z])"
+    r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-zＡ-Ｚａ-ｚ]))[0-9OolI|０-９Ｏｌ](?:[0-9OolI|０-９Ｏｌ]|[:/.\-：／．－](?=[0-9OolI|０-９Ｏｌ]))*"
+    r"(?![A-Za-zＡ-Ｚａ-ｚ])"
 )
 # Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
 # but no letter stands there.
@@ -60,11 +63,13 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         run = m.group()
         if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
             continue
+        wide = any("０" <= ch <= "９" for ch in run)
         for i, ch in enumerate(run, start=m.start()):
             if ch == "|" and _drawn_with_bars(text, i):
                 continue  # 12/1|上野: a table's rule, not a one
             if ch in _DIGIT_LIKE:
-                chars[i] = _DIGIT_LIKE[ch]
+                digit = _DIGIT_LIKE[ch]
+                chars[i] = _FULL_WIDTH_OF.get(digit, digit) if wide else digit
                 changed.append(i)
     for m in _LETTERS_BETWEEN_UNITS.finditer(text):
         for i in range(*m.span()):
@@ -132,6 +137,21 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         if not taken & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
+    for m in _SPACED_MONTH_DAY.finditer(text):
+        p, q = m.span()
+        # Letters the first pass read already may lie inside; a value another pass moved may not.
+        if any(ch in _DIGIT_LIKE for ch in m.group()) and all(origin[i] == i for i in range(p, q)):
+            for i in range(p, q):
+                if text[i] in _DIGIT_LIKE:
+                    chars[i] = _DIGIT_LIKE[text[i]]
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+            taken.update(range(p, q))
+    for m in _SPLIT_DOTTED_DAY.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
     for m in _TYPESET_DASH.finditer(text):
         chars[m.start()] = "-"
         changed.append(m.start())
@@ -167,6 +187,13 @@ _SPACED_ERA = "|".join(" ".join(name) for name in ERA_NAMES)
 _LETTER_SPACED_DATE = re.compile(
     rf"(?:(?:{_SPACED_ERA}) )?(?<![0-9])[0-9](?: [0-9]){{0,3}} [年月](?: [0-9](?: [0-9])? [月日時分])+"
     r"|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
+)
+# A month and day of look-alikes with a stray space after the slash (ll/ l6): closed up only where a letter shows
+# the scan's damage, since 1/ 2 may be a ratio.
+_SPACED_MONTH_DAY = re.compile(r"(?<![0-9A-Za-z/])[0-9OlI]{1,2}/ [0-9OlI]{1,2}(?![0-9A-Za-z/]| ?[:：])")
+# A full date with a stray space between the two digits of its day (2024.9.2 5), not a time or a count after it.
+_SPLIT_DOTTED_DAY = re.compile(
+    r"(?<![0-9.])(?:19|20)[0-9]{2}([./])(?:0?[1-9]|1[0-2])\1[0-3] [0-9](?![0-9:.,]|[ ]?(?:[%件回人名個本枚]|mg|mL|kg))"
 )
 _SPLIT_DAY = re.compile(r"(?<=[年月])[ \u3000]?[0-9] [0-9][月日]")
 _DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")

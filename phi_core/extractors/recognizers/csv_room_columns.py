@@ -1,0 +1,67 @@
+"""Rooms and beds read down a column of comma-separated rows whose header names them.
+
+Exports of devices, tills and alarm systems write one event per line, fields between commas, under a header
+line of field names (``ts,room,bed,tag_id``, ``seq,ts,ward,room,pt_id``). A cell under a field named for a room
+or a bed is the patient's place when it is shaped like one (``503``, ``712``, ``4N-17``, a bed letter ``A``);
+the table is the header and the lines after it with as many commas, up to the first line that has not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HALF_WIDTH_KATAKANA, JAPANESE_LETTERS
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+# Field names of where a patient lies: room, rm, room_no, bed, bed_no, 病室, 居室, 部屋, ベッド, 床.
+_PLACE_FIELD = re.compile(
+    r"(?i:room|rm|bed|room_?no|bed_?no|room_?number|bed_?number)|病室|居室|部屋(?:番号)?|号室|ベッド|ﾍﾞｯﾄﾞ|床"
+)
+_PLACE_CELL = re.compile(r"(?:[A-Z]{1,2}-?)?[0-9]{1,4}(?:-(?:[0-9]{1,2}|[A-H]))?|[A-H]")
+_HEADER_CELL = re.compile(f"[A-Za-z_ {JAPANESE_LETTERS}{HALF_WIDTH_KATAKANA}]{{1,20}}")
+_MIN_FIELDS = 3
+
+
+def _cells(line: str, start: int) -> list[tuple[str, int]]:
+    """The cells of one line with the offset each starts at."""
+    out, at = [], start
+    for cell in line.split(","):
+        out.append((cell, at))
+        at += len(cell) + 1
+    return out
+
+
+@register
+class CsvRoomColumnRecognizer(Recognizer):
+    name: ClassVar[str] = "csv-room-column"
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        if text.count(",") < 2 * _MIN_FIELDS:
+            return []
+        lines, at = [], 0
+        for line in text.split("\n"):
+            lines.append((line, at))
+            at += len(line) + 1
+        found = []
+        for i, (line, _start) in enumerate(lines):
+            header = line.split(",")
+            if len(header) < _MIN_FIELDS or not all(_HEADER_CELL.fullmatch(c.strip()) for c in header):
+                continue
+            columns = [k for k, c in enumerate(header) if _PLACE_FIELD.fullmatch(c.strip())]
+            if not columns:
+                continue
+            for row, row_start in lines[i + 1 :]:
+                if row.count(",") != line.count(","):
+                    break
+                cells = _cells(row, row_start)
+                for k in columns:
+                    cell, offset = cells[k]
+                    if _PLACE_CELL.fullmatch(cell):
+                        found.append(Candidate(offset, offset + len(cell), "OTHER_ID", RANK_SUPPLEMENT))
+        return found
