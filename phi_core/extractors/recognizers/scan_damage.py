@@ -55,6 +55,25 @@ def _drawn_with_bars(text: str, at: int) -> bool:
     return text.count("|", start, end if end >= 0 else len(text)) >= 2
 
 
+def _close_runs(
+    pattern: re.Pattern[str],
+    text: str,
+    chars: list[str],
+    origin: list[int],
+    changed: list[int],
+    taken: set[int],
+    claim: bool = False,
+) -> None:
+    """Close up every run of ``pattern`` that no earlier pass repaired (and, with ``claim``, keep later ones off it)."""
+    for m in pattern.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+            if claim:
+                taken.update(range(p, q))
+
+
 def repaired(text: str) -> tuple[str, list[int], list[int]]:
     """The repaired copy, the positions that changed, and each position's place in the original."""
     chars = list(text)
@@ -120,23 +139,14 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         _close_up(text, chars, origin, p, q)
         changed.extend(range(p, q))
         taken.update(range(p, q))
-    for m in _LETTER_SPACED_DATE.finditer(text):
-        p, q = m.span()
-        if not taken & set(range(p, q)):
-            _close_up(text, chars, origin, p, q)
-            changed.extend(range(p, q))
-            taken.update(range(p, q))
+    _close_runs(_LETTER_SPACED_DATE, text, chars, origin, changed, taken, claim=True)
     for m in _SPACED_UNITS.finditer(text):
         p, q = m.span()
         # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
         if _DIGIT_BLANK_UNIT.search(m.group()) and not taken & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
-    for m in _SPLIT_DAY.finditer(text):
-        p, q = m.span()
-        if not taken & set(range(p, q)):
-            _close_up(text, chars, origin, p, q)
-            changed.extend(range(p, q))
+    _close_runs(_SPLIT_DAY, text, chars, origin, changed, taken)
     for m in _SPACED_MONTH_DAY.finditer(text):
         p, q = m.span()
         # Letters the first pass read already may lie inside; a value another pass moved may not.
@@ -147,11 +157,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
             taken.update(range(p, q))
-    for m in _SPLIT_DOTTED_DAY.finditer(text):
-        p, q = m.span()
-        if not taken & set(range(p, q)):
-            _close_up(text, chars, origin, p, q)
-            changed.extend(range(p, q))
+    _close_runs(_SPLIT_DOTTED_DAY, text, chars, origin, changed, taken)
     for m in _TYPESET_DASH.finditer(text):
         chars[m.start()] = "-"
         changed.append(m.start())
