@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_particle, can_be_surname
 from phi_core.japanese.chars import (
     FULL_WIDTH_KATAKANA,
     HALF_WIDTH_KATAKANA,
@@ -64,13 +64,6 @@ def _morphemes_in(morphemes: list[Morpheme], start: int, end: int) -> list[Morph
     return [m for m in morphemes if start <= m.start and m.end <= end]
 
 
-def _can_be_particle(word: str) -> bool:
-    """より, から: a word the dictionary also lists as a particle is never read as a given name here."""
-    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
-
-    return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
-
-
 def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
     if not is_kanji(word[0]) and is_kanji(word[-1]):
         return True  # ヨシ子, はる江: kana and a kanji of the old women's names
@@ -82,7 +75,7 @@ def _reads_as_given_name(word: str, inside: list[Morpheme]) -> bool:
     # or a word the dictionary lists as a given name, however it cut it here (りん).
     if len(inside) == 1 and (inside[0].pos[0] == "名詞" or inside[0].oov):
         return True
-    return can_be_given_name(word) and not _can_be_particle(word)
+    return can_be_given_name(word) and not can_be_particle(word)
 
 
 _KANJI_WORD = re.compile(f"^[{KANJI}]{{1,3}}$")

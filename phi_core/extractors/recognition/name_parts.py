@@ -84,6 +84,20 @@ def can_be_surname(word: str) -> bool:
     return any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(word))
 
 
+def known_word(word: str) -> bool:
+    """SudachiDict (when installed) has an entry spelled exactly ``word``."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    return sudachi_available() and bool(sudachi_lookup(word))
+
+
+def can_be_particle(word: str) -> bool:
+    """より, から: SudachiDict (when installed) lists ``word`` as a particle or an auxiliary verb."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
+
+
 @lru_cache(maxsize=4096)
 def can_be_given_name(word: str) -> bool:
     """SudachiDict (when installed) lists ``word`` as a given name (人名,名)."""

@@ -17,7 +17,9 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import (
     NOT_A_NAME,
     _strip_trailing_titles,
+    can_be_particle,
     can_be_surname,
+    known_word,
     particle_then_word,
     surnames,
 )
@@ -135,15 +137,6 @@ def _unknown_compound(value: str, by_start: dict, start: int) -> bool:
     )
 
 
-def _listed(word: str) -> bool:
-    return sudachi_available() and bool(sudachi_lookup(word))
-
-
-def _particle(word: str) -> bool:
-    """布施 より（電話）: kana after the family name that the dictionary lists as a particle."""
-    return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
-
-
 def _common_word_only(value: str) -> bool:
     if not is_kanji(value[:1]) or " " in value or "\u3000" in value or not sudachi_available():
         return False
@@ -208,12 +201,14 @@ class RoleValueRecognizer(Recognizer):
             start, end = m.span("name")
             if m.group("signoff") and is_kanji(text[start]):
                 continue  # 確認 済, 対応 中: after what was done, kanji are read by glued-name alone
-            if m.group("lower") and not (is_romaji(m.group("lower")) and not _listed(m.group("lower"))):
+            if m.group("lower") and not (is_romaji(m.group("lower")) and not known_word(m.group("lower"))):
                 continue  # 看護師 note, PT done: English, not a romanised name
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:
                 continue  # 担当 看護師 確認: a second role, no name
-            if len(parts) > 1 and (parts[-1] in _ROLE_WORDS or particle_then_word(parts[-1]) or _particle(parts[-1])):
+            if len(parts) > 1 and (
+                parts[-1] in _ROLE_WORDS or particle_then_word(parts[-1]) or can_be_particle(parts[-1])
+            ):
                 # 宇佐美　第一助手 乾: the next item's role; 広瀬 に確認: a particle and a verb, no given name
                 end = start + len(parts[0])
             if _common_word_only(text[start:end]):

@@ -12,11 +12,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_surname, known_word
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.honorifics import FORMER_NAME_WORDS, LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, words
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
-from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .person_context import person_category
@@ -229,17 +228,13 @@ def _unknown_katakana_before(morphemes: list[Morpheme], i: int) -> bool:
     if _script(morphemes[i].surface) != "katakana" and morphemes[i].pos[3] != "名":
         return False
     word = morphemes[i - 2].surface
-    return len(word) >= 2 and _script(word) == "katakana" and (morphemes[i - 2].oov or not _listed(word))
+    return len(word) >= 2 and _script(word) == "katakana" and (morphemes[i - 2].oov or not known_word(word))
 
 
 def _occupation_before_name(morphemes: list[Morpheme], i: int) -> bool:
     """外来クラーク 一ノ瀬: a job the dictionary also lists as a person's name, then a space; not クラーク医師."""
     nxt = morphemes[i + 1] if i + 1 < len(morphemes) else None
     return morphemes[i].surface in _OCCUPATIONS and nxt is not None and nxt.surface in (" ", "\u3000")
-
-
-def _listed(word: str) -> bool:
-    return sudachi_available() and bool(sudachi_lookup(word))
 
 
 def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
