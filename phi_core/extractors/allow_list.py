@@ -101,8 +101,9 @@ class AllowList:
         return _inside(regions, start, end)
 
 
-# Written after a person and never after a drug (fold() leaves kana and kanji as they are).
-_PERSON_HONORIFICS = honorifics.words("person", "katakana")
+# Written after a person and never after a drug (fold() leaves kana and kanji as they are):
+# ベルナール医師 is a doctor even though -ール ends many drugs' names.
+_PERSON_HONORIFICS = honorifics.words("person", "katakana", "clinician")
 
 
 def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin: tuple[str, ...]) -> bool:

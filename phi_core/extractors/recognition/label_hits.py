@@ -25,7 +25,7 @@ from phi_core.extractors.recognition.label_words import (
     LABEL_RULES,
     LabelRule,
 )
-from phi_core.extractors.recognition.name_parts import parse_labelled_name
+from phi_core.extractors.recognition.labelled_names import parse_labelled_name
 from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.extractors.recognition.value_patterns import PHONE
 from phi_core.japanese.chars import READING_KANA, in_katakana_block, is_half_width_katakana, is_kanji

@@ -39,7 +39,7 @@ _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"}
 
 LABEL_RULES: dict[str, LabelRule] = {
     **_rules(
-        "氏名 患者 患者名 患者氏名 患児 児童 名前 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名",
+        "氏名 姓 患者 患者名 患者氏名 患児 児童 名前 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名",
         LabelRule("name", "PATIENT_NAME", finds_sex=True),
     ),
     **_rules("読影 依頼 報告 執刀", _PHYSICIAN_RULE_DEF),
@@ -97,7 +97,8 @@ LABEL_RULES: dict[str, LabelRule] = {
 # the rules above; every case variant is listed so lookup stays a dict hit.
 _ENGLISH_KEYS: dict[str, LabelRule] = {
     **_rules(
-        "Case|症例|Re|RE|Subject|Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name",
+        "Case|症例|Re|RE|Subject|Pt|Pt.|Name|Patient|Patient Name|Patient's Name|Full Name|Patient Full Name|"
+        "Surname|Family Name|Last Name|Given Name|Given Names|First Name|Forename|Forenames|Middle Name",
         LabelRule("name", "PATIENT_NAME", finds_sex=True),
     ),
     **_rules("Kana|Reading|Furigana|Name Kana|Kana Name|Patient Name Kana", LabelRule("whole", "NAME_READING")),

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.label_words import LABEL_RULES
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_particle, can_be_surname
 from phi_core.japanese.chars import (
     FULL_WIDTH_KATAKANA,
@@ -51,6 +52,8 @@ _GIVEN_AFTER = re.compile(
 )
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
 _PERSON_HONORIFICS = words("person")
+# 姓：山田　名：太郎: a form's next field, not a given name (a chat line's speaker 山田 太郎：is one).
+_FIELD_LABEL_NEXT = re.compile(rf"(?:{alternation(tuple(LABEL_RULES) + ('名', '名前'))})[{SPACE}]?[:：]")
 _HONORIFIC_NEXT = re.compile(alternation(_PERSON_HONORIFICS))
 # A row of a list of patients: the name, then the age (大城 ちか　92　F); a kana word there is the given
 # name whatever else the dictionary reads it as (ちか is also an adverb).
@@ -160,6 +163,7 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             if (
                 word not in _TITLES
                 and not word.startswith(_PERSON_HONORIFICS)
+                and not _FIELD_LABEL_NEXT.match(text, after.start("w"))
                 and (
                     kana_pair
                     or _reads_as_given_name(word, _morphemes_in(morphemes, after.start("w"), after.end("w")))

@@ -44,7 +44,7 @@ from phi_core.japanese.honorifics import (
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
-from .romaji_words import is_romaji
+from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
 # Latin Extended-A/B and Extended Additional (Nguyễn, Văn, Łukasz) hold both cases in alternation:
@@ -210,7 +210,7 @@ class LatinNameRecognizer(Recognizer):
         for pattern in (_UPPER_FIRST, _TIGHT_COMMA):
             spans.update(m.span() for m in pattern.finditer(folded))
         spans.update(_family_in_capitals(m) for m in _COMMA.finditer(folded))
-        logins = {m.span() for m in _LOGIN.finditer(folded) if is_romaji(m.group("family") or m.group("family2"))}
+        logins = {m.span() for m in _LOGIN.finditer(folded) if is_any_romaji(m.group("family") or m.group("family2"))}
         logins |= {m.span("name") for m in _TITLED.finditer(folded)}
         logins |= {m.span("name") for m in _BEFORE_HONORIFIC.finditer(folded)}
         # Initials are judged by their form alone: the dictionary knows every single letter.

@@ -98,7 +98,7 @@ _OCCUPATION_SPACE_NAME = re.compile(
     # The first word is capitalised: capitals alone after ST or PT are as often an English heading (ST ANALYSIS).
     f"|(?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_CAPITALISED}(?: (?:{_LATIN_PARTICLE} ){{0,2}}{_LATIN_WORD}){{0,3}}"
     # a family name in lower-case romaji, as a log's sign-off writes it (保健師 kawano); read as romaji below
-    "|(?P<lower>[a-z]{4,12}))"
+    "|(?P<lower>[a-z]{3,12}))"
     # The next item of a list set apart by a wide space or two spaces: 助手 Lee Min-jun　麻酔 真鍋.
     # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
     # A colon after the name makes it a speaker's (心理 堀：…); a note in brackets may follow (通訳 Pham（院内）).
@@ -108,6 +108,20 @@ _OCCUPATION_SPACE_NAME = re.compile(
 
 
 _ROLE_WORDS = frozenset(STAFF_OCCUPATIONS + ROLES)
+# English words that parse as Hepburn syllables and may follow a post in a note.
+_ENGLISH_ROMAJI_SHAPED = frozenset(
+    "one are ago due none name home same note mode code done made make take more some mine hope rare".split()
+)
+
+
+def _lower_case_family_name(word: str) -> bool:
+    """kawano, oda: romaji, and no word the dictionary knows; a short one (oda, abe, ono) may be an acronym it
+    lists (ODA) and is still a name unless English writes it so."""
+    if not is_romaji(word):
+        return False
+    return not known_word(word) or (len(word) <= 4 and word not in _ENGLISH_ROMAJI_SHAPED)
+
+
 # A known family name with a Latin title glued after it: 4南 石原Ns, 野口Dr, 玉城PT.
 _NAME_BEFORE_LATIN_TITLE = re.compile(
     f"(?<![{UNIFIED_KANJI}々])(?P<name>[{UNIFIED_KANJI}々]{{1,8}})(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\\.?(?![A-Za-z])"
@@ -201,7 +215,7 @@ class RoleValueRecognizer(Recognizer):
             start, end = m.span("name")
             if m.group("signoff") and is_kanji(text[start]):
                 continue  # 確認 済, 対応 中: after what was done, kanji are read by glued-name alone
-            if m.group("lower") and not (is_romaji(m.group("lower")) and not known_word(m.group("lower"))):
+            if m.group("lower") and not _lower_case_family_name(m.group("lower")):
                 continue  # 看護師 note, PT done: English, not a romanised name
             parts = re.split("[ \u3000]", text[start:end])
             if parts[0] in _ROLE_WORDS:

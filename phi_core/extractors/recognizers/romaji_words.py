@@ -32,6 +32,16 @@ def is_romaji(word: str) -> bool:
     return _ROMAJI.fullmatch(word) is not None
 
 
+# Kunrei-shiki as logins and e-mail names often write it (asida, huzita, tuda, syouta): si, ti, tu, hu, zi,
+# and sy/ty/zy before a vowel.
+_KUNREI = re.compile(rf"(?i:(?:[stz]y[auo]|si|ti|tu|hu|zi|{_SYLLABLE}))+")
+
+
+def is_any_romaji(word: str) -> bool:
+    """Hepburn or Kunrei romaji (for logins, where both are written)."""
+    return _KUNREI.fullmatch(word) is not None
+
+
 @register
 class RomajiWordRecognizer(Recognizer):
     name: ClassVar[str] = "romaji-word"

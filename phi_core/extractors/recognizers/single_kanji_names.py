@@ -6,9 +6,12 @@ name recognizers leave it alone unless a title follows. Two places say
 
 - the speaker of a line of a log or chat, after its time stamp and before a
   colon (``11/18 13:52 陳：…``);
-- the member named after a unit of the hospital, set apart by spaces and
-  followed by a particle, a comma or the end of the line
-  (``医事課 森 より報告``, ``小児科 槙 に照会``, ``心不全看護外来 湊 が電話``).
+- the member named after a unit of the hospital or a facility, set apart by
+  spaces and followed by a particle, a comma or the end of the line
+  (``医事課 森 より報告``, ``小児科 槙 に照会``, ``心不全看護外来 湊 が電話``,
+  a letter signed ``あおば子どもメンタルクリニック　関``); two kanji there too
+  (``医事課 松下 に確認``), where the dictionary may take them for a company;
+- one kanji before a staff abbreviation (``院側 菅 Ns``, ``担当 堀PT``).
 
 The kanji must be one the surname list or SudachiDict gives as a family name.
 """
@@ -22,6 +25,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import UNIFIED_KANJI
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, alternation
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -32,8 +36,18 @@ _SPEAKER = re.compile(
     re.MULTILINE,
 )
 _UNIT_MEMBER = re.compile(
-    rf"(?:{_KANJI}[課科室部係棟局]|外来|センター)[ \u3000](?P<name>{_KANJI})(?=[ \u3000](?:より|から|に|が|へ|と)|[ \u3000]*$|、)",
+    rf"(?:{_KANJI}[課科室部係棟局]|外来|センター|クリニック|医院|病院|診療所|薬局|ステーション)[ \u3000]+"
+    rf"(?P<name>{_KANJI}{{1,2}})(?=[ \u3000](?:より|から|に|が|へ|と)|[ \u3000]*$|、)",
     re.MULTILINE,
+)
+# A staff abbreviation written after the family name: 院側 菅 Ns, 担当 堀PT (not 5階Ns, CT室).
+_BEFORE_ABBREVIATION = re.compile(
+    rf"(?<![{UNIFIED_KANJI}0-9A-Za-z])(?P<name>{_KANJI})[ \u3000]?(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\.?(?![A-Za-z])"
+)
+
+# One kanji that also opens a phrase before a staff word (左 PT, 全 Ns, 本 Dr, 中 ST): family names too, but not here.
+_PREFIX_WORDS = frozenset(
+    "左 右 両 本 全 中 当 同 各 他 前 後 上 下 新 旧 次 計 約 毎 翌 昨 今 半 第 主 副 元 現 旧 某 要 済 未".split()
 )
 
 
@@ -45,8 +59,10 @@ class SingleKanjiNameRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found: list[Candidate] = []
-        for pattern in (_SPEAKER, _UNIT_MEMBER):
+        for pattern in (_SPEAKER, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
             for m in pattern.finditer(text):
+                if pattern is _BEFORE_ABBREVIATION and m.group("name") in _PREFIX_WORDS:
+                    continue
                 if can_be_surname(m.group("name")):
                     found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         return found

@@ -1,0 +1,79 @@
+"""Names of the thirteenth round (blind-final18..20, blind-dev21..24): forms and the look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from tests.extractors.recall_probes import found, masked, values
+
+_NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("当直のベルナール医師が対応", "ベルナール"),  # -ール ends drugs' names, but a doctor's title follows
+        ("Surname / 姓 : ALVAREZ        Given names / 名 : MARIA", "ALVAREZ"),  # a surname's label
+        ("姓：ALVAREZ", "ALVAREZ"),
+        ("No.2 09:20 Julien MARCHAND 29 M フランス国籍", "Julien MARCHAND"),  # a family name English also has
+        ("二次読影：Patel, R.（右上肺野 結節影疑い）", "Patel, R."),  # a listed family name, a comma, an initial
+        ("-spine(palliative) done  Suzuki R\nnote", "Suzuki R"),  # romaji and a bare initial ending the field
+        ("call log — pt WHITFIELD-SATO E / #118-204-7", "WHITFIELD-SATO E"),
+        ("2) 症例B：G.S.M. ID 3317-0042", "G.S.M."),  # three initials
+        ("07/05 19:40 daughter (Claire, +1-503-555-0101)", "Claire"),  # a listed given name after a relation
+        ("院側　菅 Ns\n内容：説明", "菅"),  # one kanji before a staff abbreviation
+        ("個室へ。医事課 松下 に確認済み。", "松下"),  # two kanji after a unit, then a particle
+        ("お伝えしました。\nあおば子どもメンタルクリニック　関", "関"),  # a letter signed after the clinic's name
+        ("休薬中につき主治医 oda へ連絡済", "oda"),  # a short romaji family name the dictionary has as an acronym
+        (",Bendamustine+R,WAITLIST,asida.k\n# cancelled", "asida.k"),  # a login in Kunrei romaji
+    ],
+)
+def test_names_of_the_thirteenth_round(text, name):
+    assert name in values(text)
+
+
+def test_a_form_field_ends_a_name_at_the_next_label_and_at_a_wide_gap():
+    assert "山田" in values("姓：山田　名：太郎")
+    assert "山田\u3000名" not in values("姓：山田　名：太郎")
+    assert values("Surname: ALVAREZ        Given names: MARIA")[:1] == ["ALVAREZ"]
+    assert "山田 太郎" in values("11/18 山田 太郎：了解です")  # a chat line's speaker keeps the given name
+
+
+@pytest.mark.parametrize("extract", [rules.extract_spans, lambda t: masked(t)])
+def test_a_header_row_after_a_name_label_is_no_name(extract):
+    text = "氏名          目的                     対応者\n山田 太郎    検査     佐藤"
+    spans = [s.text if hasattr(s, "text") else s[0] for s in extract(text)]
+    assert "目的" not in spans and "山田 太郎" in spans
+    assert "山田 太郎" in [
+        s.text if hasattr(s, "text") else s[0] for s in extract("氏名          山田 太郎     性別     男")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ビソプロロール医師",  # no name: a drug's name before a title is still the allow-list's
+        "Child-Pugh A",  # a classification whose first part is English
+        "（ESBL陰性、CTRX S, CEZ S）",  # susceptibility letters after a drug's code
+        "HLA-DR, FCXM T/B 陰性",
+        "Vitamin D 不足",
+        "Hepatitis B ワクチン",
+        "U.S.A. から帰国",
+        "Aquilion ONE で撮影",  # a device named by two words, one unknown
+        "左 PT 介入",  # one kanji that opens a phrase before a staff word
+        "全 Ns に周知",
+        "整形外科 本日 より",
+    ],
+)
+def test_look_alikes_of_the_thirteenth_round(text):
+    assert not [v for v, c in masked(text) if c in _NAMES]
+
+
+def test_latin_listed_name_needs_the_lexicon_and_an_unknown_word():
+    assert found("latin-listed-name", "seen by Julien MARCHAND today") == ["Julien MARCHAND"]
+    assert found("latin-listed-name", "Grace Hope") == []  # both words English: latin-name's to judge
+    assert found("latin-listed-name", "Sato, K.") == ["Sato, K."]
+    # A bare letter after a listed family name is a stage or a ward (Tanner B, Ward B); after romaji it is an initial.
+    assert found("latin-listed-name", "Tanner B") == [] and found("latin-listed-name", "Ward B\n") == []
+    assert found("latin-listed-name", "done  Suzuki R\n") == ["Suzuki R"]
