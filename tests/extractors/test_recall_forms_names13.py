@@ -27,6 +27,9 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("お伝えしました。\nあおば子どもメンタルクリニック　関", "関"),  # a letter signed after the clinic's name
         ("休薬中につき主治医 oda へ連絡済", "oda"),  # a short romaji family name the dictionary has as an acronym
         (",Bendamustine+R,WAITLIST,asida.k\n# cancelled", "asida.k"),  # a login in Kunrei romaji
+        ("術後6週：スプリント装着\nOT ｻｶｷ", "ｻｶｷ"),  # half-width katakana after a staff abbreviation
+        ("出席：MSW 千葉 礼・江頭 瑞穂", "江頭 瑞穂"),  # the next whole name of a list after a middle dot
+        ("証人 遠藤 美樹（行政書士）", "遠藤 美樹"),  # a witness is a relation-like word before a name
     ],
 )
 def test_names_of_the_thirteenth_round(text, name):

@@ -12,7 +12,7 @@ import re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_joins import NAME_CATEGORIES
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_kanji
 from phi_core.japanese.honorifics import STAFF_OCCUPATIONS
 from phi_core.nlp.morphemes import Morpheme
@@ -22,7 +22,10 @@ _LIST_SEP = "、,，/／・"
 _ITEM = re.compile(
     rf"[A-Z][a-zß-öø-ÿ]{{2,}}(?:-[A-Z][a-z]+)?"
     rf"|(?P<dotted>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}(?:[・･][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}}){{1,3}})"
-    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}|[{KANJI}]{{1,4}}"
+    rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}}"
+    # a whole name: 証人遠藤 美樹・柏木 徹
+    rf"|(?P<family>[{KANJI}]{{1,3}})[ \u3000](?P<given>[{KANJI}]{{1,3}})(?=[、,，/／・\n)）(（]|$)"
+    rf"|[{KANJI}]{{1,4}}"
 )
 
 
@@ -79,9 +82,13 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
             if english and not m.group().isascii():
                 continue
             word = by_span.get(m.span())
+            full_name = bool(m.group("family")) and can_be_surname(m.group("family"))
+            if m.group("family") and not (full_name and can_be_given_name(m.group("given"))):
+                continue
             # Katakana words joined by middle dots are a foreign name written out (ファム・ティ・ラン).
             if (
-                not joined
+                not full_name
+                and not joined
                 and not m.group("dotted")
                 and (word is None or not (word.oov or word.is_person or _family_name_in_list(m.group())))
             ):

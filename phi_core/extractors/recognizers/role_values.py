@@ -25,6 +25,7 @@ from phi_core.extractors.recognition.name_parts import (
 )
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import (
+    HALF_WIDTH_KATAKANA,
     FULL_WIDTH_KATAKANA,
     HIRAGANA_LETTERS,
     LONG_VOWEL,
@@ -78,7 +79,8 @@ _ROLE_SPACE_NAME = re.compile(
 
 # Any staff occupation, one space, and a name closing a bracket, an item of a list or a line:
 # （指導 助産師 石蔵）, 病棟師長 エヴァンス 葉子）, （公認心理師 ファン・ティ・マイ）, 検者 鬼塚 玲央）.
-_KATAKANA_PART = f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}"
+# Half-width katakana too, as a ward's terminal types a name (OT ｻｶｷ).
+_KATAKANA_PART = f"(?:[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}}|[{HALF_WIDTH_KATAKANA}]{{2,10}})"
 # A family name may hold a small ノ or ヶ between its kanji (一ノ瀬, 八ヶ代).
 _KANJI_FAMILY = f"[{UNIFIED_KANJI}々](?:[ノヶ]?[{UNIFIED_KANJI}々]){{0,3}}"
 # Any post made of kanji that ends in a person word names its holder next, listed or not
