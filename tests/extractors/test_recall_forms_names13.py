@@ -80,3 +80,12 @@ def test_latin_listed_name_needs_the_lexicon_and_an_unknown_word():
     # A bare letter after a listed family name is a stage or a ward (Tanner B, Ward B); after romaji it is an initial.
     assert found("latin-listed-name", "Tanner B") == [] and found("latin-listed-name", "Ward B\n") == []
     assert found("latin-listed-name", "done  Suzuki R\n") == ["Suzuki R"]
+
+
+def test_a_family_name_ending_several_rows_of_a_log_signs_them():
+    log = "8/22  02:50  来院 妻  36.3   堤\n8/22  03:35  来院 夫  36.1   堤\n"
+    assert found("row-signer", log) == ["堤", "堤"]
+    assert found("row-signer", "8/22  02:50  来院  36.3   堤\n") == []  # one row says too little
+    assert found("row-signer", "1 | 12 | 済\n2 | 13 | 済\n") == []  # a status word
+    assert found("row-signer", "10/1 検査   中\n10/2 検査   中\n") == []  # one kanji that opens phrases
+    assert found("row-signer", "胸部  単純   堤\n腹部  造影   堤\n") == []  # no value on the rows

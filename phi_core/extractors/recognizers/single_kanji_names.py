@@ -46,7 +46,7 @@ _BEFORE_ABBREVIATION = re.compile(
 )
 
 # One kanji that also opens a phrase before a staff word (左 PT, 全 Ns, 本 Dr, 中 ST): family names too, but not here.
-_PREFIX_WORDS = frozenset(
+PREFIX_WORDS = frozenset(
     "左 右 両 本 全 中 当 同 各 他 前 後 上 下 新 旧 次 計 約 毎 翌 昨 今 半 第 主 副 元 現 旧 某 要 済 未".split()
 )
 
@@ -61,7 +61,7 @@ class SingleKanjiNameRecognizer(Recognizer):
         found: list[Candidate] = []
         for pattern in (_SPEAKER, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
             for m in pattern.finditer(text):
-                if pattern is _BEFORE_ABBREVIATION and m.group("name") in _PREFIX_WORDS:
+                if pattern is _BEFORE_ABBREVIATION and m.group("name") in PREFIX_WORDS:
                     continue
                 if can_be_surname(m.group("name")):
                     found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
