@@ -224,8 +224,11 @@ def _latin_rendering(name: str, latin: str) -> bool:
     after a name that is not itself in Latin letters?"""
     if name.isascii():
         return False
+    from phi_core.extractors.recognition.name_parts import latin_names
+
     words_ = latin.replace(",", " ").split()
-    return len(words_) >= 2 or is_romaji(latin)
+    given, family = latin_names()
+    return len(words_) >= 2 or is_romaji(latin) or latin in given or latin in family  # 斉藤 リサ（Lisa）
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})

@@ -90,6 +90,12 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
 # Short words a team note uses for a member, before a name with a space only (通訳 Pham, 心理 堀：);
 # written onto other words they name a service (医療通訳, 臨床心理), so they are no STAFF_OCCUPATIONS.
 TEAM_SHORT_WORDS: tuple[str, ...] = ("通訳", "心理")
+# How katakana occupations end: a word ending so names a job and its holder follows (リンクワーカー 陳 偉,
+# 治験モニター Kowalski, ピアカウンセラー 堀).
+KATAKANA_POST_ENDINGS: tuple[str, ...] = (
+    "ワーカー", "カウンセラー", "コーディネーター", "セラピスト", "トレーナー", "ナース", "モニター", "スタッフ",
+    "ボランティア", "アシスタント", "サポーター", "インストラクター",
+)  # fmt: skip
 # Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
 LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD")
 # Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).

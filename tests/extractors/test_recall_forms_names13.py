@@ -30,6 +30,11 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("術後6週：スプリント装着\nOT ｻｶｷ", "ｻｶｷ"),  # half-width katakana after a staff abbreviation
         ("出席：MSW 千葉 礼・江頭 瑞穂", "江頭 瑞穂"),  # the next whole name of a list after a middle dot
         ("証人 遠藤 美樹（行政書士）", "遠藤 美樹"),  # a witness is a relation-like word before a name
+        ("前回（11/11）6.4kg でした。\n石神（Ns）", "石神"),  # a kanji family name before its occupation in brackets
+        ("リンクワーカー 陳 偉（携帯 070-1188-2000）", "陳 偉"),  # a katakana occupation by how it ends
+        ("SDV 2026-10-06 モニター Kowalski", "Kowalski"),
+        ("②母　斉藤 リサ（Lisa）　080-1207-5565", "Lisa"),  # a listed given name in brackets: the name again
+        ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),  # a Vietnamese middle name, the other words English
     ],
 )
 def test_names_of_the_thirteenth_round(text, name):
@@ -67,6 +72,8 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "左 PT 介入",  # one kanji that opens a phrase before a staff word
         "全 Ns に周知",
         "整形外科 本日 より",
+        "心電図モニター 装着",  # a katakana occupation's ending on a device
+        "病棟（Ns）へ連絡",
     ],
 )
 def test_look_alikes_of_the_thirteenth_round(text):

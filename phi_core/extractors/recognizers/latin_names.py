@@ -299,10 +299,10 @@ class LatinNameRecognizer(Recognizer):
             morphemes = [by_start.get(w) for w, _ in words]
             unknown = sum(1 for w, n in words if _word_unknown(folded, by_start, w, n)) * 2 > len(words)
             middle = [folded[w : w + n] for w, n in words[1:-1]]
-            if unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
-                spans.add(m.span())
-            elif _VIETNAMESE_MIDDLE & set(middle):
+            if _VIETNAMESE_MIDDLE & set(middle):
                 logins.add(m.span())  # Do Thi Lan, Le Van An: the middle name says whose name it is
+            elif unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
+                spans.add(m.span())
         found = [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
             for s, e in sorted(spans | initials | logins)

@@ -34,6 +34,7 @@ from phi_core.japanese.chars import (
     is_kanji,
 )
 from phi_core.japanese.honorifics import (
+    KATAKANA_POST_ENDINGS,
     LATIN_STAFF_ABBREVIATIONS,
     SIGN_OFF_WORDS,
     STAFF_OCCUPATIONS,
@@ -86,11 +87,15 @@ _KANJI_FAMILY = f"[{UNIFIED_KANJI}々](?:[ノヶ]?[{UNIFIED_KANJI}々]){{0,3}}"
 # Any post made of kanji that ends in a person word names its holder next, listed or not
 # (診療情報管理士 ラミレス 香, 視能訓練士 Okafor).
 _KANJI_POST = f"[{UNIFIED_KANJI}]{{1,7}}[士師医員官]"
+# A katakana occupation by how it ends (リンクワーカー, 治験モニター); the kanji before it belong to the post.
+_KATAKANA_POST = (
+    f"[{UNIFIED_KANJI}]{{0,4}}[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{0,8}}(?:{alternation(KATAKANA_POST_ENDINGS)})"
+)
 _LATIN_CAPITALISED = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _LATIN_WORD = rf"(?:{_LATIN_CAPITALISED}|[A-Z]{{2,}}(?:-[A-Z]{{2,}})?)"
 _LATIN_PARTICLE = r"(?:de|da|di|du|dos|del|van|von|der|den|bin|binti|al|le|la)"
 _OCCUPATION_SPACE_NAME = re.compile(
-    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES + TEAM_SHORT_WORDS)}|{_KANJI_POST}|(?P<signoff>{alternation(SIGN_OFF_WORDS)}))[ \u3000]"
+    f"(?<![{UNIFIED_KANJI}A-Za-z])(?:{alternation(STAFF_OCCUPATIONS + ROLES + TEAM_SHORT_WORDS)}|{_KANJI_POST}|{_KATAKANA_POST}|(?P<signoff>{alternation(SIGN_OFF_WORDS)}))[ \u3000]"
     f"(?P<name>{_KANJI_FAMILY}(?:[ \u3000][{UNIFIED_KANJI}々{HIRAGANA_LETTERS}]{{1,3}})?"
     # A foreign name written with middle dots, a part of one letter among them (受け イ・ソヨン).
     f"|[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{0,9}}(?:{MIDDLE_DOT}[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,10}}){{1,2}}"

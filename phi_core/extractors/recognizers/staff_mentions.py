@@ -7,7 +7,7 @@ there without a form's label:
 - a post made of kanji that ends in a person word (者, 長, 員, 士, 師, 医, 官) before the name:
   ``放射線安全管理者 甲斐、``, ``感染対策委員長 東條 誠``, or one ending in 士, 師 or 員 written onto it
   (``理学療法士堀之内を含む``, ``相談員比嘉 晃が面会``);
-- a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``;
+- a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``, ``石神（Ns）``;
 - a family name written straight onto a Latin title: ``野中Dr.より紹介``;
 - a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``;
 - a signature: a full name before its seal mark (``金城 大地（印）``), a family name alone on the last line;
@@ -54,6 +54,10 @@ _POST_GLUED_NAME = re.compile(
 _NAME_BEFORE_BRACKETED_ROLE = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[(（]"
     rf"(?:{alternation(LATIN_STAFF_ABBREVIATIONS)}|Ns長|MD|RN)[)）]"
+)
+# The same with a family name in kanji (石神（Ns）, 陳（PT）): the kanji must be a family name.
+_KANJI_NAME_BEFORE_BRACKETED_ROLE = re.compile(
+    rf"(?<!{_KANJI})(?P<name>{_KANJI}{{1,3}})[(（](?:{alternation(LATIN_STAFF_ABBREVIATIONS)}|MD|RN)[)）]"
 )
 _NAME_BEFORE_LATIN_TITLE = re.compile(rf"(?P<run>{_KANJI}{{2,6}})(?:Dr|DR|Ns|NS)\.?(?![A-Za-z])")
 _LABELLED_FULL_NAME = re.compile(
@@ -119,6 +123,11 @@ class StaffMentionRecognizer(Recognizer):
                     end = m.end("given")
                 spans.append((start, end))
         spans += [m.span("name") for m in _NAME_BEFORE_BRACKETED_ROLE.finditer(text)]
+        spans += [
+            m.span("name")
+            for m in _KANJI_NAME_BEFORE_BRACKETED_ROLE.finditer(text)
+            if can_be_surname(m.group("name")) and m.group("name") not in SIDES
+        ]
         for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
             start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
             if start is not None:
