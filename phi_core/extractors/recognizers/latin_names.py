@@ -120,7 +120,7 @@ _ROLE_LOGIN = re.compile(
 )
 # Who did it, after a machine log's key (op=kmatsui, user=tsato, by=yamane): an initial glued to a family name.
 _KEYED_LOGIN = re.compile(
-    r"(?<![A-Za-z])(?:op|opr|user|usr|uid|by|tech|staff|operator)(?:=|: ?)(?P<v>[a-z]{4,14})(?![\w@.])"
+    rf"(?<![A-Za-z])(?:op|opr|user|usr|uid|by|tech|staff|operator)(?:=|: ?)(?:[{UNIFIED_KANJI}]{{1,6}} )?(?P<v>[a-z]{{4,14}})(?![\w@.])"
 )
 # Romaji words of a form's field names, not family names (name_kanji, shimei_kana).
 _FIELD_WORDS = frozenset(
