@@ -1,11 +1,13 @@
 """Numbers after a label the rules do not know, by the label's last word: 記号・番号：3204・118, 枝番 01.
 
-Any label ending in 番号, 記号, 番, No., ID or コード introduces an identifier
+Any label ending in 番号, 記号, 符号, 番, No., №, ID or コード introduces an identifier
 (insurance numbers, ticket numbers, lot numbers, login IDs, 第3-45521号 ...), whatever the
 rest of the label says: the recognizers cannot list every form's field. The
 value holds two digits or more, or a letter and a digit; station and item
 numbers (No. 7) and counts are let through by the allow-list. A bed is read
-by its word, even as one letter (ベッドA, Bed: B).
+by its word, even as one letter (ベッドA, Bed: B, Bベッド), and a room after 部屋番号 even as one digit.
+A login after the word of the one who wrote or changed a record (更新者 usr_sato3, login: t_ito2) is an
+identifier when it holds an underscore or a digit (a name alone is read by the name rules).
 
 Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
@@ -30,13 +32,19 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _VALUE_CHARS = "0-9０-９A-Za-zＡ-Ｚａ-ｚ"
 _LABELLED = re.compile(
-    rf"(?:番号|記号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|(?<![A-Za-z])no\.|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
-    rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－・/.](?=[{_VALUE_CHARS}]))*)"
+    rf"(?:番号|記号|符号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|(?<![A-Za-z])no\.|№|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
+    rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－−・/.](?=[{_VALUE_CHARS}]))*)"
     rf"(?=号|(?![{KANJI}{KATAKANA}]))"
 )
 # A bed by a letter or a number after its word, or a room and its bed, scanned too (ﾍﾞｯﾄﾞ 6O4-B): ベッドA, Bed: B, 床 3 (one character values count here).
 _BED = re.compile(
     r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2}|[0-9][0-9OlI]{2,3}[-‐－](?:[A-H]|[0-9]{1,2}))(?![A-Za-z0-9])"
+)
+# A bed's letter written before its word (Bベッド、412号), a room after 部屋番号 however short.
+_BED_BEFORE = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<value>[A-H])(?=ベッド|ﾍﾞｯﾄﾞ)|部屋番号[ \u3000]*[:：]?[ \u3000]*(?P<room>[0-9０-９]{1,4})(?![0-9０-９])")
+_LOGIN = re.compile(
+    r"(?:(?:更新|作成|登録|入力|操作|変更|承認|記録)者|(?<![A-Za-z])(?i:user|login|operator|updated by))[ \u3000]*[:：=]?[ \u3000]*"
+    r"(?P<value>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*)(?![A-Za-z0-9_])"
 )
 _D = "0-9０-９"
 _NUMBERED = re.compile(
@@ -85,6 +93,12 @@ class LabelledNumberRecognizer(Recognizer):
             if digits >= 2 or (digits and _LETTER.search(value)):
                 found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _BED.finditer(doc.text))
+        for m in _BED_BEFORE.finditer(doc.text):
+            found.append(Candidate(*m.span("value" if m.group("value") else "room"), "OTHER_ID", RANK_SUPPLEMENT))
+        for m in _LOGIN.finditer(doc.text):
+            value = m.group("value")
+            if "_" in value or (_DIGIT.search(value) and _LETTER.search(value)):
+                found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         if "号" in doc.text:
             for m in _NUMBERED.finditer(doc.text):
                 group = "value" if m.group("value") else "number"
