@@ -6,6 +6,7 @@
   an element of a machine format (``<age>45</age>``) (``age 67``, ``age=34Y``,
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
+- after a key of age and sex, with the unit's one letter before the slash (``age/sex : 7 y / F``);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
   ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
@@ -56,7 +57,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
-    r"(?i:age)(?:_(?i:years?|yrs|y))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
+    r"(?i:age)(?:_(?i:years?|yrs|y)|/(?i:sex|gender))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}"
+    r"(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|y(?= ?/)|months?|mos?)(?![A-Za-z]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
 )
 # The label with its unit in brackets or after a slash: 年齢(歳) 45, Age (y): 45, Age/yrs 45.
