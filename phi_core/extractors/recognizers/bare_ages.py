@@ -32,6 +32,8 @@
   (``受付No 氏名 年齢 採取日`` over ``2611-01 本橋 奈緒   38  11/04``): the first number standing alone
   on the row after a word, up to 120, where the header's age column comes right after its name
   column (a count or a dose between would stand first);
+- between a Latin name of two words and a sex letter set apart (``Julien MARCHAND 29 M``), as a log's row
+  writes who, how old and which sex; not a count after one word (``Phase 2 M``);
 - two or three digits with the sex glued on or one space apart, opening a cell or an item
   (``|88女 呼吸不全|``, ``・74 男``): ``2男1女`` counts children and has one digit.
 """
@@ -124,6 +126,9 @@ _AGE_AFTER_SEX = re.compile(
 _YEARS_AFTER_SEX_LETTER = re.compile(
     r"(?<![A-Za-z0-9.])[MF][ \u3000]{1,2}(?P<n>[0-9]{1,3}[ ]?(?:y|yrs?|yo))(?![A-Za-z0-9/.])"
 )
+_AGE_BETWEEN_NAME_AND_SEX = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-z]+[ ](?:[A-Z]{2,}|[A-Z][a-z]+)[ ]{1,2}(?P<n>[0-9]{1,3})[ ]{1,2}[MF](?![A-Za-z0-9/])"
+)
 _AGE_AFTER_TITLED_NAME = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
 )
@@ -190,6 +195,7 @@ class BareAgeRecognizer(Recognizer):
         if "M" in text:
             found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
         if "M" in text or "F" in text:
+            found += [m.span("n") for m in _AGE_BETWEEN_NAME_AND_SEX.finditer(text) if _plausible(m.group("n"))]
             for m in _YEARS_AFTER_SEX_LETTER.finditer(text):
                 if _plausible(re.match("[0-9]+", m.group("n")).group()):
                     found.append(m.span("n"))
