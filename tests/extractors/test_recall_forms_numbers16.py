@@ -36,6 +36,7 @@ from tests.extractors.recall_probes import masked_as, values
         ("OTHER_ID", "     ﾁｪｱ C-O4 ﾊ ｶｲﾎｳ", "C-O4"),  # scanned
         ("OTHER_ID", "空き状況: 12/9〜 可（部屋番号 3）", "3"),
         ("OTHER_ID", "ﾖｼｵｶ ｷﾐｴさん（Bベッド、412号）", "B"),
+        ("OTHER_ID", "・児の名前は書かない\n・ベッド 5 (4人部屋 402)\n反省：", "402"),
         # times and dates
         ("TIME", "DATE=20261202  START=1403  END=1441\n", "1403"),
         ("TIME", "DATE=20261202  START=1403  END=1441\n", "1441"),
@@ -69,6 +70,7 @@ def test_forms_of_final18_to_dev24(category, text, value):
         ("12月4日〜5日間", "5日"),  # days counted after a range's dash
         ("2/ 3回 内服", "2/ 3"),  # a ratio with its word
         ("Phase 2 M", "2"),
+        ("個室 2床、4人部屋 12室", "12"),  # counts of rooms and beds
         ("70代女性 1200 mL", "1200"),  # a measure after age and sex
         ("45歳男性 2024-12-01 受診", "2024-12"),  # a date after age and sex stays a date
         ("女性 10-20 回", "10-20"),  # a range after a sex word with its unit

@@ -5,7 +5,8 @@ Any label ending in 番号, 記号, 符号, 番, No., №, ID or コード intro
 rest of the label says: the recognizers cannot list every form's field. The
 value holds two digits or more, or a letter and a digit; station and item
 numbers (No. 7) and counts are let through by the allow-list. A bed is read
-by its word, even as one letter (ベッドA, Bed: B, Bベッド), and a room after 部屋番号 even as one digit.
+by its word, even as one letter (ベッドA, Bed: B, Bベッド), a room after 部屋番号 even as one digit, and
+after the kind of room (4人部屋 402, 個室 815).
 A login after the word of the one who wrote or changed a record (更新者 usr_sato3, login: t_ito2) is an
 identifier when it holds an underscore or a digit (a name alone is read by the name rules).
 
@@ -41,7 +42,12 @@ _BED = re.compile(
     r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2}|[0-9][0-9OlI]{2,3}[-‐－](?:[A-H]|[0-9]{1,2}))(?![A-Za-z0-9])"
 )
 # A bed's letter written before its word (Bベッド、412号), a room after 部屋番号 however short.
-_BED_BEFORE = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<value>[A-H])(?=ベッド|ﾍﾞｯﾄﾞ)|部屋番号[ \u3000]*[:：]?[ \u3000]*(?P<room>[0-9０-９]{1,4})(?![0-9０-９])")
+# A room's number after the kind of room (4人部屋 402, 個室 815): the kind is said before whose room it is.
+_BED_BEFORE = re.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<value>[A-H])(?=ベッド|ﾍﾞｯﾄﾞ)"
+    r"|部屋番号[ \u3000]*[:：]?[ \u3000]*(?P<room>[0-9０-９]{1,4})(?![0-9０-９])"
+    r"|(?:[0-9０-９一二三四六]人部屋|個室|大部屋|多床室)[ \u3000]?(?P<kind>[0-9０-９]{3,4})(?=号室|[)）、,， \u3000\n])"
+)
 _LOGIN = re.compile(
     r"(?:(?:更新|作成|登録|入力|操作|変更|承認|記録)者|(?<![A-Za-z])(?i:user|login|operator|updated by))[ \u3000]*[:：=]?[ \u3000]*"
     r"(?P<value>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*)(?![A-Za-z0-9_])"
@@ -94,7 +100,8 @@ class LabelledNumberRecognizer(Recognizer):
                 found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _BED.finditer(doc.text))
         for m in _BED_BEFORE.finditer(doc.text):
-            found.append(Candidate(*m.span("value" if m.group("value") else "room"), "OTHER_ID", RANK_SUPPLEMENT))
+            group = next(g for g in ("value", "room", "kind") if m.group(g))
+            found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
         for m in _LOGIN.finditer(doc.text):
             value = m.group("value")
             if "_" in value or (_DIGIT.search(value) and _LETTER.search(value)):
