@@ -48,6 +48,10 @@ from tests.extractors.recall_probes import masked_as, values
         ("OTHER_DATE", "生年月日\u3000\u3000\u3000S 27. 3. 30\n", "S 27. 3. 30"),
         ("OTHER_DATE", "ﾖｺﾔﾏ ﾀｹｼ\u3000 S 1 8 . 5 . 2 O生", "S 1 8 . 5 . 2 O"),
         ("OTHER_DATE", " 1  | 12/ 3  | 丹羽 和子", "12/ 3"),
+        # sex
+        ("SEX", "(0010,0040) 性別 | O               \n", "O"),  # DICOM's code for other
+        ("SEX", "表記を希望\u3000\u3000MtF\u300034y", "MtF"),
+        ("SEX", "Case: Mr. H, a man in his 70s, underwent", "man"),
         # ages
         ("AGE", "age/sex : 7 y / F        wt 21 kg", "7 y"),
         ("AGE", "09:20 Julien MARCHAND 29 M フランス国籍", "29"),
@@ -70,6 +74,8 @@ def test_forms_of_final18_to_dev24(category, text, value):
         ("12月4日〜5日間", "5日"),  # days counted after a range's dash
         ("2/ 3回 内服", "2/ 3"),  # a ratio with its word
         ("Phase 2 M", "2"),
+        ("血液型 O 型、Sex: M", "O"),  # a blood group is no sex code
+        ("a man of his word", "man"),
         ("個室 2床、4人部屋 12室", "12"),  # counts of rooms and beds
         ("70代女性 1200 mL", "1200"),  # a measure after age and sex
         ("45歳男性 2024-12-01 受診", "2024-12"),  # a date after age and sex stays a date
