@@ -35,7 +35,9 @@ _SEX_WORD = re.compile(
     r"|(?<![A-Za-z])(?:MtF|FtM|MTF|FTM)(?![A-Za-z])"
     r"|(?<=\ba )(?:man|woman|boy|girl)(?= (?:in (?:his|her) [0-9]|aged [0-9]|of [0-9]))"
 )
-_SEX_LABEL_OTHER = re.compile(r"(?:性別|(?<![A-Za-z])(?i:sex|gender))[ \t\u3000]*[|:：=]?[ \t\u3000]*[\"“「]?(?P<code>O)(?![A-Za-z0-9])")
+_SEX_LABEL_OTHER = re.compile(
+    r"(?:性別|(?<![A-Za-z])(?i:sex|gender))[ \t\u3000]*[|:：=]?[ \t\u3000]*[\"“「]?(?P<code>O)(?![A-Za-z0-9])"
+)
 
 
 @register

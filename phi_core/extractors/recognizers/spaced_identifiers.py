@@ -40,6 +40,7 @@ _SPACED_ID = re.compile(
 )
 
 # A telephone or postal number after its 番号 is read by the phone and address rules.
+_DASH = re.compile("[-‐－]")
 _NOT_AN_ID = re.compile(r"電話|TEL|Tel|FAX|Fax|携帯|郵便|〒")
 
 
@@ -59,10 +60,17 @@ class SpacedIdentifierRecognizer(Recognizer):
             body = re.sub(r"[ \-‐－]", "", value)
             if digits < 2 or len(body) < 5 or value.startswith(("O ", "l ", "I ")):
                 continue
+            if len(re.findall(_GROUP, value)) > 4 and not _DASH.search(value):
+                continue  # more than four groups need the hyphen of a boxed form: No. 1 2 3 4 5 6 is a list
             if _NOT_AN_ID.search(text, max(0, m.start() - 4), m.start() + 2):
                 continue
             remark = m.group("remark") or ""
-            patient = m.group("patient") or "診察券" in remark or "カルテ" in remark or text[max(0, m.start() - 8) : m.start()].lower().endswith("patient ")
+            patient = (
+                m.group("patient")
+                or "診察券" in remark
+                or "カルテ" in remark
+                or text[max(0, m.start() - 8) : m.start()].lower().endswith("patient ")
+            )
             category = "PATIENT_ID" if patient else "OTHER_ID"
             found.append(Candidate(*m.span("value"), category, RANK_SUPPLEMENT))
         return found
