@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.extractors.recognition.recognizer import Document, get
-from tests.extractors.recall_probes import masked_as, values
+from tests.extractors.recall_probes import masked, masked_as, values
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,7 @@ from tests.extractors.recall_probes import masked_as, values
         ("OTHER_ID", "カナ氏名を修正（更新者 usr_sato3）", "usr_sato3"),
         ("OTHER_ID", "被保険者証 記号 １３２−５５ 番号 ８８１９", "１３２−５５"),
         ("OTHER_ID", "hearing dog   Certificate: 聴第0033号\n", "聴第0033号"),
+        ("OTHER_ID", "免許証番号  第 9821 0447 5301 号\n住所", "第 9821 0447 5301 号"),  # printed in groups
         # chairs, beds and rooms
         ("OTHER_ID", "【C-01】    09:00-11:30", "C-01"),
         ("OTHER_ID", "・原田 節子さん（C-08）：採血", "C-08"),
@@ -88,6 +89,11 @@ def test_look_alikes_of_final18_to_dev24(text, value):
 
 def test_a_phone_after_its_number_word_is_no_identifier():
     assert "03-1234-5678" not in masked_as("OTHER_ID", "電話番号 03-1234-5678\n")
+
+
+def test_a_half_width_kana_mark_opens_a_number():
+    assert "ﾄｸ-12-004471" in [v for v, _ in masked("受療証 確認済、番号 ﾄｸ-12-004471）")]
+    assert get("labelled-number").find(Document("番号 ｱ-1 の欄")) == []  # one kana and one digit: a list's mark
 
 
 def test_a_login_needs_a_digit_or_an_underscore():

@@ -14,7 +14,7 @@ Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
 digits or more, so 様式第5号 stays), digits typed one to a box after a label
 (受給者番号 6 0 2 7 1 4 3, 学籍番号 2 3 M 0 4 4 8), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
-交付番号：港-2026-01883, 記号 市国-38), digit groups after a label ending in ID (PID:0091 2274 06),
+交付番号：港-2026-01883, 記号 市国-38, 番号 ﾄｸ-12-004471 with a half-width kana mark), digit groups after a label ending in ID (PID:0091 2274 06),
 the last digits of a card left visible (****-****-****-4021), a number after # (応対記録 #27734),
 and a cell or room code beside its word (3-212 房, 病室（医-3）).
 """
@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, KATAKANA
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, KANJI, KATAKANA
 from phi_core.japanese.eras import ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -64,7 +64,7 @@ _LABELLED_SHAPES = re.compile(
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
     # a series of one digit too (記号 浦国-3, 記号番号 那覇-８): the kanji before the dash make it a mark, no count
-    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]+(?:[-‐－][{_D}]+)*(?![{_D}.．])"
+    rf"|(?:[{KANJI}]{{1,3}}|[{HALF_WIDTH_KATAKANA}]{{2,3}})[-‐－][{_D}]+(?:[-‐－][{_D}]+)*(?![{_D}.．])"
     rf"|[{_D}A-Z](?: [{_D}A-Z]){{4,}}(?![{_D}A-Za-z]))"
 )
 # A number of record after # (応対記録 #27734, チケット #4410), the mark included: five digits or more,
@@ -82,7 +82,7 @@ _CELL = re.compile(
 )
 _CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")
 _DIGIT = re.compile("[0-9０-９]")
-_KANJI_MARK = re.compile(f"[{KANJI}]")
+_KANJI_MARK = re.compile(f"[{KANJI}{HALF_WIDTH_KATAKANA}]")
 _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 
 
