@@ -46,6 +46,7 @@ from tests.extractors.recall_probes import masked, masked_as, values
         ("OTHER_DATE", "the ferry on October 12. He turned out", "October 12"),
         ("OTHER_DATE", "破傷風トキソイド接種歴 2022（本人申告）。", "2022"),
         ("OTHER_DATE", "Hx: 狭心症 PCI 2019 at the", "2019"),
+        ("OTHER_DATE", "手術歴 H30年（虫垂切除）", "H30年"),
         ("OTHER_DATE", "生年月日\u3000\u3000\u3000S 27. 3. 30\n", "S 27. 3. 30"),
         ("OTHER_DATE", "ﾖｺﾔﾏ ﾀｹｼ\u3000 S 1 8 . 5 . 2 O生", "S 1 8 . 5 . 2 O"),
         ("OTHER_DATE", " 1  | 12/ 3  | 丹羽 和子", "12/ 3"),
@@ -75,6 +76,7 @@ def test_forms_of_final18_to_dev24(category, text, value):
         ("12月4日〜5日間", "5日"),  # days counted after a range's dash
         ("2/ 3回 内服", "2/ 3"),  # a ratio with its word
         ("Phase 2 M", "2"),
+        ("既往 T2DM、既往歴：S状結腸切除", "T2"),
         ("血液型 O 型、Sex: M", "O"),  # a blood group is no sex code
         ("a man of his word", "man"),
         ("個室 2床、4人部屋 12室", "12"),  # counts of rooms and beds

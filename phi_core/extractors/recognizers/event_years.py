@@ -10,7 +10,8 @@
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
 - The year of a past examination after its modality (``MMG 1998``, ``胸部単純 2003-2009``, ``films, 1999``),
   of a past procedure after its name (``PCI 2019``, ``CABG 2008``), and a year after a word of one's history
-  (``接種歴 2022``, ``手術歴：2015``): the year something happened to the person.
+  (``接種歴 2022``, ``手術歴：2015``), or an era's year after 既往 or such a word (``手術歴 H30年``, ``既往 H12``;
+  ``既往 S58`` stays with the allow-list, which reads it as a liver's segments): the year something happened to the person.
 - The years of a stretch of the person's history, alone in brackets (``atomoxetine 80 mg (2017–2018)``,
   ``（2015〜2019）``, ``(2019-present)``): a bracket that holds nothing but the range; ends that run upwards.
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``); a season named so
@@ -33,6 +34,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import KANJI, KATAKANA
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -65,6 +67,10 @@ _EXAM_YEAR = re.compile(
     r"(?:(?<![A-Za-z])(?:CT|MRI?|MMG|US|XP|CXR|PET|RI|Angio|angio|mammography|films?)|胸部単純|X線|単純写真|造影"
     r"|(?<![A-Za-z])(?:PCI|PTCA|CABG|TAVI|ESD|EMR|TKA|THA)|(?<=[種術療院往航診薬与])歴)"
     r"[ ,\u3000:：]{1,2}(?P<years>(?:19[5-9][0-9]|20[0-3][0-9])(?:[-–〜~](?:19[5-9][0-9]|20[0-3][0-9]))?)(?![0-9A-Za-z])"
+)
+_HISTORY_ERA_YEAR = re.compile(
+    r"(?:既往(?:歴)?|(?<=[種術療院航診薬与])歴)[ \u3000:：]{0,2}"
+    rf"(?P<year>[{ERA_LETTERS}][0-9]{{1,2}}(?:年)?|(?:{'|'.join(ERA_NAMES)})[0-9元]{{1,2}}年)(?![0-9A-Za-z.])"
 )
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
@@ -121,6 +127,8 @@ class EventYearRecognizer(Recognizer):
             spans += [m.span("years") for m in _EXAM_YEAR.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
+        if "歴" in text or "既往" in text:
+            spans += [m.span("year") for m in _HISTORY_ERA_YEAR.finditer(text)]
         if "日" in text:
             spans += [m.span() for m in _DAY_WITH_WEEKDAY.finditer(text)]
             spans += [m.span("day") for m in _DAY_AFTER_DATE.finditer(text)]
