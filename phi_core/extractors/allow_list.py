@@ -77,7 +77,9 @@ class AllowList:
         if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
         first = value.split(" ", 1)[0]
-        if value.isascii() and " " in value and first.casefold() in self.openers:
+        # A month's name opens a date (October 12) when a date recognizer proposed it, not a device model.
+        dated = category in ("OTHER_DATE", "EXAM_DATE", "BIRTH_DATE")
+        if value.isascii() and " " in value and first.casefold() in self.openers and not dated:
             return True  # "Siemens SOMATOM Force": a maker's name opens a device model
         attached = fold(text[end : end + 16])
         if _is_katakana(value) and value.endswith(self.drug_endings) and not attached.startswith(_PERSON_HONORIFICS):

@@ -6,6 +6,7 @@
   an element of a machine format (``<age>45</age>``) (``age 67``, ``age=34Y``,
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
+- after a key of age and sex, with the unit's one letter before the slash (``age/sex : 7 y / F``);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
   ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
@@ -31,6 +32,8 @@
   (``受付No 氏名 年齢 採取日`` over ``2611-01 本橋 奈緒   38  11/04``): the first number standing alone
   on the row after a word, up to 120, where the header's age column comes right after its name
   column (a count or a dose between would stand first);
+- between a Latin name of two words and a sex letter set apart (``Julien MARCHAND 29 M``), as a log's row
+  writes who, how old and which sex; not a count after one word (``Phase 2 M``);
 - two or three digits with the sex glued on or one space apart, opening a cell or an item
   (``|88女 呼吸不全|``, ``・74 男``): ``2男1女`` counts children and has one digit.
 """
@@ -56,7 +59,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
-    r"(?i:age)(?:_(?i:years?|yrs|y))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|months?|mos?)(?![A-Za-z]))?)"
+    r"(?i:age)(?:_(?i:years?|yrs|y)|/(?i:sex|gender))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}"
+    r"(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|y(?= ?/)|months?|mos?)(?![A-Za-z]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
 )
 # The label with its unit in brackets or after a slash: 年齢(歳) 45, Age (y): 45, Age/yrs 45.
@@ -121,6 +125,9 @@ _AGE_AFTER_SEX = re.compile(
 # A sex letter set apart, then years with their Latin unit (M　45 y, F 8 yrs): the order of a card's header line.
 _YEARS_AFTER_SEX_LETTER = re.compile(
     r"(?<![A-Za-z0-9.])[MF][ \u3000]{1,2}(?P<n>[0-9]{1,3}[ ]?(?:y|yrs?|yo))(?![A-Za-z0-9/.])"
+)
+_AGE_BETWEEN_NAME_AND_SEX = re.compile(
+    r"(?<![A-Za-z])[A-Z][a-z]+[ ](?:[A-Z]{2,}|[A-Z][a-z]+)[ ]{1,2}(?P<n>[0-9]{1,3})[ ]{1,2}[MF](?![A-Za-z0-9/])"
 )
 _AGE_AFTER_TITLED_NAME = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}, (?P<n>[0-9]{1,3}),"
@@ -188,6 +195,7 @@ class BareAgeRecognizer(Recognizer):
         if "M" in text:
             found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
         if "M" in text or "F" in text:
+            found += [m.span("n") for m in _AGE_BETWEEN_NAME_AND_SEX.finditer(text) if _plausible(m.group("n"))]
             for m in _YEARS_AFTER_SEX_LETTER.finditer(text):
                 if _plausible(re.match("[0-9]+", m.group("n")).group()):
                     found.append(m.span("n"))

@@ -4,8 +4,9 @@ Certificates, pocketbooks and registrations issued by an office write their numb
 often after the issuing office's short name (福第…号, 神奈川 第 … 号); a letter cites an office's
 reference number so after its date and 付 (令和8年2月6日付 船障第2281号). The label rules read the digits;
 the whole stretch is the number as the card prints it, so it is proposed whole and joins the digits'
-span. Only after a label of a number on the same line (番号, No., 手帳, 証): 第 3 回 and 第2版 are
-counts and editions.
+span. Only after a label of a number on the same line (番号, No., 手帳, 証, or its English word:
+Certificate, License, Permit): 第 3 回 and 第2版 are counts and editions. A licence prints its number in
+groups (免許証番号 第 9821 0447 5301 号): single blanks between digits stay inside the number.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from phi_core.japanese.chars import KANJI
 from .sudachi_names import RANK_SUPPLEMENT
 
 _NUMBERED = re.compile(
-    r"(?:番号|(?<![A-Za-z])No\.?|手帳|証)[ \u3000]*[:：]?[ \u3000]*"
-    rf"(?P<value>(?:(?!番号|番)[{KANJI}]{{1,4}}[ \u3000]?)?第[ \u3000]?[0-9０-９][0-9０-９A-Za-z\-－]*[ \u3000]?号)(?!室|館|棟|線|機)"
+    r"(?:番号|(?<![A-Za-z])No\.?|手帳|証|(?<![A-Za-z])(?i:certificate|cert\.?|licen[cs]e|permit))[ \u3000]*[:：]?[ \u3000]*"
+    rf"(?P<value>(?:(?!番号|番)[{KANJI}]{{1,4}}[ \u3000]?)?第[ \u3000]?[0-9０-９](?:[0-9０-９A-Za-z\-－]|[ ](?=[0-9０-９]))*[ \u3000]?号)(?!室|館|棟|線|機)"
 )
 
 # A letter's or a notice's reference number after its date and 付 (令和8年2月6日付 船障第2281号), as replies to

@@ -8,14 +8,20 @@
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
   ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
-- The year of a past examination after its modality (``MMG 1998``, ``胸部単純 2003-2009``, ``films, 1999``).
+- The year of a past examination after its modality (``MMG 1998``, ``胸部単純 2003-2009``, ``films, 1999``),
+  of a past procedure after its name (``PCI 2019``, ``CABG 2008``), and a year after a word of one's history
+  (``接種歴 2022``, ``手術歴：2015``), or an era's year after 既往 or such a word (``手術歴 H30年``, ``既往 H12``;
+  ``既往 S58`` stays with the allow-list, which reads it as a liver's segments): the year something happened to the person.
 - The years of a stretch of the person's history, alone in brackets (``atomoxetine 80 mg (2017–2018)``,
   ``（2015〜2019）``, ``(2019-present)``): a bracket that holds nothing but the range; ends that run upwards.
 - A month named by its year relative to now (``来年2月``, ``昨年11月``, ``再来年``); a season named so
   (``昨秋``, ``今春``, ``last autumn``, ``this spring``; not fall, a fall is also an event), and a holiday's
   season with the word that places something after or before it (``GW明け``, ``お盆前``, ``年末年始明け``).
 - A date typed digit by digit (``1 9 9 2 / 0 3 / 1 7``), as a scanner or a boxed form writes it.
-- An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``).
+- An English day with its ordinal and no year (``Dec. 4th``, ``4th December``, ``the 4th of December``), or a
+  month's full name and its day (``on October 12``); not a count after it (``March 3 times``).
+- A day of the month alone after a date and an arrow or a dash (``12月4日→5日``, ``4日〜6日``), or after 翌
+  (``翌13日``): the month is the one just read; not days counted (``5日間``, ``7日分``, ``3日目``).
 - A day of the month with its weekday and no month (``4日（金）``, ``11日(金)の午前``): a day of the calendar,
   not a count of days (``3日間``, ``28日分`` take no weekday).
 """
@@ -28,6 +34,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import KANJI, KATAKANA
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -57,8 +64,13 @@ _WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z\-]*[ \t]?$")
 # The year of a past examination after its modality, as film libraries and outside records list them
 # (MMG 1998, CT 2001, 胸部単純 2003-2009, Angio 1996, (CC/MLO, 4 films, 1999)).
 _EXAM_YEAR = re.compile(
-    r"(?:(?<![A-Za-z])(?:CT|MRI?|MMG|US|XP|CXR|PET|RI|Angio|angio|mammography|films?)|胸部単純|X線|単純写真|造影)"
-    r"[ ,\u3000]{1,2}(?P<years>(?:19[5-9][0-9]|20[0-3][0-9])(?:[-–〜~](?:19[5-9][0-9]|20[0-3][0-9]))?)(?![0-9A-Za-z])"
+    r"(?:(?<![A-Za-z])(?:CT|MRI?|MMG|US|XP|CXR|PET|RI|Angio|angio|mammography|films?)|胸部単純|X線|単純写真|造影"
+    r"|(?<![A-Za-z])(?:PCI|PTCA|CABG|TAVI|ESD|EMR|TKA|THA)|(?<=[種術療院往航診薬与])歴)"
+    r"[ ,\u3000:：]{1,2}(?P<years>(?:19[5-9][0-9]|20[0-3][0-9])(?:[-–〜~](?:19[5-9][0-9]|20[0-3][0-9]))?)(?![0-9A-Za-z])"
+)
+_HISTORY_ERA_YEAR = re.compile(
+    r"(?:既往(?:歴)?|(?<=[種術療院航診薬与])歴)[ \u3000:：]{0,2}"
+    rf"(?P<year>[{ERA_LETTERS}][0-9]{{1,2}}(?:年)?|(?:{'|'.join(ERA_NAMES)})[0-9元]{{1,2}}年)(?![0-9A-Za-z.])"
 )
 _RELATIVE = re.compile(
     r"(?:来年|昨年|去年|今年|本年|再来年|一昨年|翌年|前年)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|の[春夏秋冬]|[春夏秋冬]|末|初め|明け)"
@@ -78,6 +90,14 @@ _ORDINAL_DAY = re.compile(
 )
 _DAY_WITH_WEEKDAY = re.compile(
     r"(?<![0-9０-９月/／])(?:[1-9１-９]|[12１２][0-9０-９]|3[01]|３[０１])日[ \u3000]?[（(][月火水木金土日](?:曜日?)?[)）]"
+)
+_FULL_MONTH_DAY = re.compile(
+    r"(?<![A-Za-z])(?:January|February|March|April|June|July|August|September|October|November|December)"
+    r" (?:[1-9]|[12][0-9]|3[01])(?![0-9:/]|[.][0-9]|[ ]?(?:times|x|mg|%|cm|mm|years?|days?|weeks?))"
+)
+_DAY_AFTER_DATE = re.compile(
+    r"(?:(?<=日)[ \u3000]?(?:→|⇒|->|〜|～|~|－|-)[ \u3000]?|(?<=翌))"
+    r"(?P<day>(?:[1-9]|[12][0-9]|3[01])日)(?![間分目後前以]|[0-9])"
 )
 _SPACED = re.compile(r"(?<![0-9])[12] [0-9] [0-9] [0-9] ?[/.\-] ?[01]? ?[0-9] ?[/.\-] ?[0-3]? ?[0-9](?![0-9]| [0-9])")
 
@@ -107,9 +127,13 @@ class EventYearRecognizer(Recognizer):
             spans += [m.span("years") for m in _EXAM_YEAR.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
+        if "歴" in text or "既往" in text:
+            spans += [m.span("year") for m in _HISTORY_ERA_YEAR.finditer(text)]
         if "日" in text:
             spans += [m.span() for m in _DAY_WITH_WEEKDAY.finditer(text)]
+            spans += [m.span("day") for m in _DAY_AFTER_DATE.finditer(text)]
         spans += [m.span() for m in _SEASON.finditer(text)]
+        spans += [m.span() for m in _FULL_MONTH_DAY.finditer(text)]
         if any(suffix in text for suffix in ("st", "nd", "rd", "th")):
             spans += [m.span() for m in _ORDINAL_DAY.finditer(text)]
         if " / " in text or " /" in text or "/ " in text:

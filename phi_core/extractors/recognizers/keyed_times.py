@@ -9,7 +9,8 @@
 - ``2 pm``, ``9am``, ``10:30 a.m.``: an hour of a 12-hour clock;
 - ``ｺﾞｾﾞﾝ 9ｼﾞ``, ``ゴゴ 2ジ30プン``, ``9ｼﾞ15ﾌﾝ``: a time written in katakana, as systems that print kana only write
   午前9時: the hour after the kana of 午前 or 午後, or an hour with its minutes; not ``3ｼﾞｶﾝ`` (3 hours);
-- ``TIME=1042``: four digits after a time key; ``09:41:12``: a clock time with seconds, unless a word
+- ``TIME=1042``, ``START=1403  END=1441``: four digits after a time key, or after the key of a start or an
+  end and ``=`` (a machine's log; ``start: 2025`` with a colon may be a year); ``09:41:12``: a clock time with seconds, unless a word
   before it on its line names a length of time (``所要 00:45:12``).
 - ``at 0300``, ``@ 1400``, ``Dec 1, 2026 ~2300``, ``0910 hrs``: a time written as four digits the way
   English notes do (a 24-hour clock without a colon), after at or @, after an approximate mark glued
@@ -44,7 +45,10 @@ _FOUR_DIGIT_TIME = re.compile(
 
 
 # A time key and four digits (TIME=1042, tm: 0915): a machine export's clock time without a colon.
-_KEYED_FOUR_DIGITS = re.compile(rf"(?<![A-Za-z])(?i:time|tm|hhmm)[ \t]?[=:：][ \t]?(?P<t>{_HHMM})(?![0-9])")
+_KEYED_FOUR_DIGITS = re.compile(
+    rf"(?<![A-Za-z])(?:(?i:time|tm|hhmm)[ \t]?[=:：]|(?i:start|end|begin|stop)(?:_?(?i:time|at))?[ \t]?[=＝])[ \t]?"
+    rf"(?P<t>{_HHMM})(?![0-9.:/\-])"
+)
 # A clock time with seconds (Date: Tue, 17 Feb 2026 09:41:12 +0900, log 09:41:12 INFO), which the time
 # pattern leaves to ratios; unless a word before it says it is a length of time (所要 00:45:12, 透視時間).
 _WITH_SECONDS = re.compile(r"(?<![0-9:：.])(?:[01][0-9]|2[0-3])[:：][0-5][0-9][:：][0-5][0-9](?![0-9:：])")

@@ -1,17 +1,20 @@
 """Numbers after a label the rules do not know, by the label's last word: 記号・番号：3204・118, 枝番 01.
 
-Any label ending in 番号, 記号, 番, No., ID or コード introduces an identifier
+Any label ending in 番号, 記号, 符号, 番, No., №, ID or コード introduces an identifier
 (insurance numbers, ticket numbers, lot numbers, login IDs, 第3-45521号 ...), whatever the
 rest of the label says: the recognizers cannot list every form's field. The
 value holds two digits or more, or a letter and a digit; station and item
 numbers (No. 7) and counts are let through by the allow-list. A bed is read
-by its word, even as one letter (ベッドA, Bed: B).
+by its word, even as one letter (ベッドA, Bed: B, Bベッド), a room after 部屋番号 even as one digit, and
+after the kind of room (4人部屋 402, 個室 815).
+A login after the word of the one who wrote or changed a record (更新者 usr_sato3, login: t_ito2) is an
+identifier when it holds an underscore or a digit (a name alone is read by the name rules).
 
 Forms that carry their own sign of being a number of record: a document or
 case number between 第 and 号 (受付 第0314号, 刑第412号, 令和7年（ワ）第1083号: three
 digits or more, so 様式第5号 stays), digits typed one to a box after a label
 (受給者番号 6 0 2 7 1 4 3, 学籍番号 2 3 M 0 4 4 8), a letter prefix before the digits (旅券番号：TR 4471029, 会員No MD 2204 7719,
-交付番号：港-2026-01883, 記号 市国-38), digit groups after a label ending in ID (PID:0091 2274 06),
+交付番号：港-2026-01883, 記号 市国-38, 番号 ﾄｸ-12-004471 with a half-width kana mark), digit groups after a label ending in ID (PID:0091 2274 06),
 the last digits of a card left visible (****-****-****-4021), a number after # (応対記録 #27734),
 and a cell or room code beside its word (3-212 房, 病室（医-3）).
 """
@@ -23,20 +26,31 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, KATAKANA
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, KANJI, KATAKANA
 from phi_core.japanese.eras import ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _VALUE_CHARS = "0-9０-９A-Za-zＡ-Ｚａ-ｚ"
 _LABELLED = re.compile(
-    rf"(?:番号|記号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|(?<![A-Za-z])no\.|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
-    rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－・/.](?=[{_VALUE_CHARS}]))*)"
+    rf"(?:番号|記号|符号|枝番|番|(?<![A-Za-z])(?:No|NO|ID|Id)\.?|(?<![A-Za-z])no\.|№|コード|(?i:code))[ \u3000]*[:：]?[ \u3000]*(?:第)?"
+    rf"(?P<value>[{_VALUE_CHARS}](?:[{_VALUE_CHARS}]|[-‐－−・/.](?=[{_VALUE_CHARS}]))*)"
     rf"(?=号|(?![{KANJI}{KATAKANA}]))"
 )
 # A bed by a letter or a number after its word, or a room and its bed, scanned too (ﾍﾞｯﾄﾞ 6O4-B): ベッドA, Bed: B, 床 3 (one character values count here).
 _BED = re.compile(
     r"(?:ベッド|ﾍﾞｯﾄﾞ|(?<![A-Za-z])(?:Bed|BED|bed)|床)[ \u3000]*[:：=]?[ \u3000]*(?P<value>[A-Z]|[0-9]{1,2}|[0-9][0-9OlI]{2,3}[-‐－](?:[A-H]|[0-9]{1,2}))(?![A-Za-z0-9])"
+)
+# A bed's letter written before its word (Bベッド、412号), a room after 部屋番号 however short.
+# A room's number after the kind of room (4人部屋 402, 個室 815): the kind is said before whose room it is.
+_BED_BEFORE = re.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<value>[A-H])(?=ベッド|ﾍﾞｯﾄﾞ)"
+    r"|部屋番号[ \u3000]*[:：]?[ \u3000]*(?P<room>[0-9０-９]{1,4})(?![0-9０-９])"
+    r"|(?:[0-9０-９一二三四六]人部屋|個室|大部屋|多床室)[ \u3000]?(?P<kind>[0-9０-９]{3,4})(?=号室|[)）、,， \u3000\n])"
+)
+_LOGIN = re.compile(
+    r"(?:(?:更新|作成|登録|入力|操作|変更|承認|記録)者|(?<![A-Za-z])(?i:user|login|operator|updated by))[ \u3000]*[:：=]?[ \u3000]*"
+    r"(?P<value>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*)(?![A-Za-z0-9_])"
 )
 _D = "0-9０-９"
 _NUMBERED = re.compile(
@@ -50,7 +64,7 @@ _LABELLED_SHAPES = re.compile(
     rf"|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,4}}(?![{_D}A-Za-z])"
     rf"|[A-Z]{{1,3}} (?:[{_D}]{{5,10}}|[{_D}]{{2,4}}(?: [{_D}]{{2,4}}){{1,3}})(?![{_D}A-Za-z])"
     # a series of one digit too (記号 浦国-3, 記号番号 那覇-８): the kanji before the dash make it a mark, no count
-    rf"|[{KANJI}]{{1,3}}[-‐－][{_D}]+(?:[-‐－][{_D}]+)*(?![{_D}.．])"
+    rf"|(?:[{KANJI}]{{1,3}}|[{HALF_WIDTH_KATAKANA}]{{2,3}})[-‐－][{_D}]+(?:[-‐－][{_D}]+)*(?![{_D}.．])"
     rf"|[{_D}A-Z](?: [{_D}A-Z]){{4,}}(?![{_D}A-Za-z]))"
 )
 # A number of record after # (応対記録 #27734, チケット #4410), the mark included: five digits or more,
@@ -68,7 +82,7 @@ _CELL = re.compile(
 )
 _CARD_TAIL = re.compile(r"[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?[*＊xX]{4}[- ]?(?P<value>[0-9]{4})(?![0-9])")
 _DIGIT = re.compile("[0-9０-９]")
-_KANJI_MARK = re.compile(f"[{KANJI}]")
+_KANJI_MARK = re.compile(f"[{KANJI}{HALF_WIDTH_KATAKANA}]")
 _LETTER = re.compile("[A-Za-zＡ-Ｚａ-ｚ]")
 
 
@@ -85,6 +99,13 @@ class LabelledNumberRecognizer(Recognizer):
             if digits >= 2 or (digits and _LETTER.search(value)):
                 found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _BED.finditer(doc.text))
+        for m in _BED_BEFORE.finditer(doc.text):
+            group = next(g for g in ("value", "room", "kind") if m.group(g))
+            found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+        for m in _LOGIN.finditer(doc.text):
+            value = m.group("value")
+            if "_" in value or (_DIGIT.search(value) and _LETTER.search(value)):
+                found.append(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT))
         if "号" in doc.text:
             for m in _NUMBERED.finditer(doc.text):
                 group = "value" if m.group("value") else "number"

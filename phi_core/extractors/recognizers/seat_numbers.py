@@ -7,6 +7,10 @@
   without a letter (``座席 2列``) is a count.
 - A chart number written straight after the word カルテ, or after it with one blank (``（カルテ1187）``,
   ``カルテ 00412``): three digits or more, standing alone (``カルテ2枚``, ``カルテ3冊`` are counts).
+- A chair's or a bed's code: one capital letter, a hyphen and a number padded with its zero (``C-01``,
+  ``B-02``, scanned ``C-O4``), standing alone in a row, a bracket or after its word. The zero says it is
+  a place in a numbered set, not a vertebra (C5, Th-12) or a stage; a code that ends a range
+  (``空き：C-05〜C-12``) lists free places, and a form's number (``様式R-07``) is no one's.
 """
 
 from __future__ import annotations
@@ -28,6 +32,10 @@ _CHART = re.compile(
     rf"カルテ[ \u3000]?(?:[#＃][ \u3000]?)?(?P<value>[0-9０-９]{{3,}})(?![0-9０-９A-Za-z.\-{JAPANESE_LETTERS}々])"
 )
 
+_PLACE_CODE = re.compile(
+    r"(?<![0-9A-Za-z\-_/〜~～])(?<!様式)(?<!Lot )(?<!LOT )[A-Z]-[0O][0-9O](?![0-9A-Za-z\-_/.〜~～])(?![ ]?[〜~～])"
+)
+
 
 @register
 class SeatNumberRecognizer(Recognizer):
@@ -41,4 +49,6 @@ class SeatNumberRecognizer(Recognizer):
             found.extend(Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _SEAT.finditer(text))
         if "カルテ" in text:
             found.extend(Candidate(*m.span("value"), "PATIENT_ID", RANK_SUPPLEMENT) for m in _CHART.finditer(text))
+        if "-" in text:
+            found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _PLACE_CODE.finditer(text))
         return found

@@ -7,6 +7,11 @@ the 66 they wrote in the development sets (the others describe a dosimeter's
 wearing position or a group); recall-first masks every one. The single
 kanji 男 and 女 are also parts of relations (長男, 長女) and are left to the
 field and age recognizers.
+
+Also: a transition's short form (``MtF``, ``FtM``), which says both sexes of the person; an English
+word of sex introducing a person by age or kind (``a man in his 70s``, ``a woman aged 45``), not a
+man of the staff nor a phrase (``manpower``); and the letter O (other) after a label of sex
+(``性別 | O``, ``Sex: O``, ``性別 "O"``), as DICOM's sex codes write it beside M and F.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ _SEX_WORD = re.compile(
     rf"|(?<![男女{KANJI}])(?:男子|女子)(?![{KANJI}{FULL_WIDTH_KATAKANA}]|[ \u3000]?[0-9０-９])"
     # the same in katakana, as a form printed in kana writes it (７２ｻｲ　ｵﾄｺ)
     rf"|(?<![{_KANA}=＝])(?:オトコ|オンナ|ｵﾄｺ|ｵﾝﾅ)(?![{_KANA}])"
+    r"|(?<![A-Za-z])(?:MtF|FtM|MTF|FTM)(?![A-Za-z])"
+    r"|(?<=\ba )(?:man|woman|boy|girl)(?= (?:in (?:his|her) [0-9]|aged [0-9]|of [0-9]))"
+)
+_SEX_LABEL_OTHER = re.compile(
+    r"(?:性別|(?<![A-Za-z])(?i:sex|gender))[ \t\u3000]*[|:：=]?[ \t\u3000]*[\"“「]?(?P<code>O)(?![A-Za-z0-9])"
 )
 
 
@@ -36,4 +46,6 @@ class SexWordRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("SEX",)
 
     def find(self, doc: Document) -> list[Candidate]:
-        return [Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _SEX_WORD.finditer(doc.text)]
+        found = [Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _SEX_WORD.finditer(doc.text)]
+        found += [Candidate(*m.span("code"), "SEX", RANK_SUPPLEMENT) for m in _SEX_LABEL_OTHER.finditer(doc.text)]
+        return found
