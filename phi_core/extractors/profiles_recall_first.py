@@ -281,21 +281,22 @@ def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
 _KATAKANA_WORD = f"[{KATAKANA}]+"
 _DOTTED_AFTER = re.compile(f"(?:[・･=＝]{_KATAKANA_WORD})+")
 _DOTTED_BEFORE = re.compile(f"(?:{_KATAKANA_WORD}[・･=＝])+$")
-_ALL_KATAKANA = re.compile(f"^{_KATAKANA_WORD}$")
+_ALL_KATAKANA = re.compile(f"^{_KATAKANA_WORD}(?:[・･]{_KATAKANA_WORD})*$")
 
 
 def join_dotted_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     """A name found in part (グエン) takes the katakana words joined to it by dots on either side."""
     out = list(spans)
     for i, span in enumerate(out):
-        if span.category not in _NAME_CATEGORIES or not _ALL_KATAKANA.match(text[span.start : span.end]):
-            continue
+        first_word = re.split("[ \u3000]", text[span.start : span.end])[0]
+        if span.category not in _NAME_CATEGORIES or not _ALL_KATAKANA.match(first_word):
+            continue  # the first word decides: デル・ベルフ 杏 takes the ファン・ before it
         floor = out[i - 1].end if i else 0
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _DOTTED_AFTER.match(text, span.end, limit)
         before = _DOTTED_BEFORE.search(text, max(floor, span.start - 24), span.start)
         start = before.start() if before else span.start
-        end = after.end() if after else span.end
+        end = after.end() if after and text[span.start : span.end] == first_word else span.end
         if (start, end) != (span.start, span.end):
             out[i] = span._replace(start=start, end=end)
     return out

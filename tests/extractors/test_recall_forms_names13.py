@@ -34,7 +34,10 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("リンクワーカー 陳 偉（携帯 070-1188-2000）", "陳 偉"),  # a katakana occupation by how it ends
         ("SDV 2026-10-06 モニター Kowalski", "Kowalski"),
         ("②母　斉藤 リサ（Lisa）　080-1207-5565", "Lisa"),  # a listed given name in brackets: the name again
-        ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),  # a Vietnamese middle name, the other words English
+        ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),
+        ("（看護記録 tanaka-y 記載）", "tanaka-y"),  # a login with a hyphen before one initial
+        ("相談員 : 碓井、ファン・デル・ベルフ 杏（医事）", "ファン・デル・ベルフ 杏"),  # dotted katakana before a given name
+        ("result=ok by=薬剤部 nonomura", "薬剤部 nonomura"),  # a Vietnamese middle name, the other words English
     ],
 )
 def test_names_of_the_thirteenth_round(text, name):
@@ -74,6 +77,8 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "整形外科 本日 より",
         "心電図モニター 装着",  # a katakana occupation's ending on a device
         "病棟（Ns）へ連絡",
+        "麻酔：全身麻酔（ASA-PS 1）",  # capitals and a hyphen: a classification, no login
+        "LN 12→9mm（non-CR/non-PD）",
     ],
 )
 def test_look_alikes_of_the_thirteenth_round(text):

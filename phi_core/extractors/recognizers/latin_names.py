@@ -106,7 +106,9 @@ _TITLED = re.compile(
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
 _LOGIN = re.compile(
-    r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,}))"
+    r"(?<![\w.@/])(?:(?P<family>[a-z]{3,}|[A-Z]{3,})[._](?:[a-z]{1,2}|[A-Z]{1,2})|(?:[a-z]|[A-Z])[._](?P<family2>[a-z]{3,}|[A-Z]{3,})"
+    # a hyphen before one lower-case initial (tanaka-y; not ASA-PS, non-CR)
+    r"|(?P<family3>[a-z]{4,})-[a-z](?![a-z]))"
     r"(?![\w@]|\.[A-Za-z])"
 )
 # The last field of a comma-separated row, a word in lower case (…,come in,horie): who wrote the row.
@@ -210,7 +212,11 @@ class LatinNameRecognizer(Recognizer):
         for pattern in (_UPPER_FIRST, _TIGHT_COMMA):
             spans.update(m.span() for m in pattern.finditer(folded))
         spans.update(_family_in_capitals(m) for m in _COMMA.finditer(folded))
-        logins = {m.span() for m in _LOGIN.finditer(folded) if is_any_romaji(m.group("family") or m.group("family2"))}
+        logins = {
+            m.span()
+            for m in _LOGIN.finditer(folded)
+            if is_any_romaji(m.group("family") or m.group("family2") or m.group("family3"))
+        }
         logins |= {m.span("name") for m in _TITLED.finditer(folded)}
         logins |= {m.span("name") for m in _BEFORE_HONORIFIC.finditer(folded)}
         # Initials are judged by their form alone: the dictionary knows every single letter.
