@@ -171,8 +171,8 @@ def test_baby_words_that_name_nobody():
 
 
 def test_a_relative_in_brackets_before_an_age():
-    assert "湊" in found("glued-name", "上の子（湊、3歳）は待合室で")
-    assert found("glued-name", "長男（本人、5歳）妹（健常、12歳）") == []
+    assert "湊" in found("relation-name", "上の子（湊、3歳）は待合室で")
+    assert found("relation-name", "長男（本人、5歳）妹（健常、12歳）") == []
 
 
 def test_a_signature_after_the_facilitys_name():

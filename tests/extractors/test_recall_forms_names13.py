@@ -37,7 +37,9 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),
         ("（看護記録 tanaka-y 記載）", "tanaka-y"),  # a login with a hyphen before one initial
         ("相談員 : 碓井、ファン・デル・ベルフ 杏（医事）", "ファン・デル・ベルフ 杏"),  # dotted katakana before a given name
-        ("result=ok by=薬剤部 nonomura", "薬剤部 nonomura"),  # a Vietnamese middle name, the other words English
+        ("result=ok by=薬剤部 nonomura", "薬剤部 nonomura"),
+        ("TEL → 奥さん（北畑 ゆかり）応答。", "北畑 ゆかり"),  # a relation, its honorific, a whole name in brackets
+        ("娘さん(髙橋 真理)同席", "髙橋 真理"),  # a Vietnamese middle name, the other words English
     ],
 )
 def test_names_of_the_thirteenth_round(text, name):
@@ -77,7 +79,9 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "整形外科 本日 より",
         "心電図モニター 装着",  # a katakana occupation's ending on a device
         "病棟（Ns）へ連絡",
-        "麻酔：全身麻酔（ASA-PS 1）",  # capitals and a hyphen: a classification, no login
+        "麻酔：全身麻酔（ASA-PS 1）",
+        "妻（来院 なし）",  # words in brackets after a relation
+        "長男（本人 確認）",  # capitals and a hyphen: a classification, no login
         "LN 12→9mm（non-CR/non-PD）",
     ],
 )

@@ -4,8 +4,7 @@ Notes kept in a hurry glue a staff member's family name to the abbreviation
 of their occupation and to what they did next (Ns.上間, Ns三輪確認中,
 PSW荒井同行), put a middle dot or a particle where a space would be
 (師長・李 より) or put the name in brackets (看護師（上地）), name a relative by a given name between a relation and an
-honorific (次男 颯 さん, 夫 朴 志勲 様) or in brackets before an age
-(上の子（湊、3歳）), write a maiden name after 旧姓
+honorific (次男 颯 さん, 夫 朴 志勲 様) (relation_names.py: in brackets, or apart), write a maiden name after 旧姓
 (旧姓佐久間で受診), quote the name on a name tag (名札に「イ」), and give a
 contact person's family name before a telephone number in brackets
 (支援センターかわぐち 岩崎（048-223-5540）) or a row's code (東雲 ハツヱ（D-00102）); a katakana name stands straight before
@@ -115,16 +114,6 @@ _NAME_BEFORE_CODE = re.compile(
     r"[（(](?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9][A-Za-z0-9\-]{3,14}[）)]",
     re.MULTILINE,
 )
-# A relation, a space and a full name written apart, before a particle or the clause's end: 夫 田 志強 は.
-_RELATION_SPACED_NAME = re.compile(
-    rf"(?:{alternation(RELATIONS)})[ \u3000](?P<name>{_KANJI_RUN}{{1,3}}[ \u3000]{_KANJI_RUN}{{1,3}})"
-    r"(?=[ \u3000]?(?:は|が|を|に|と|も|より|から)|[、，,）)\n]|$)"
-)
-# A relative named in brackets with an age after a relation: 上の子（湊、3歳）, 長男（ハルト、5歳）.
-_RELATION_BRACKETED_NAME = re.compile(
-    rf"(?:{alternation(RELATIONS)})[（(](?P<name>{_KANJI_RUN}{{1,4}}|[{HIRAGANA_LETTERS}]{{2,5}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})"
-    r"[、,，][ \u3000]?[0-9０-９]{1,3}(?:歳|才|か月|ヶ月|カ月)"
-)
 # A katakana name right before an honorific, with no other cue: ジョンソンさんの家族, マリアちゃん.
 _KATAKANA_BEFORE_HONORIFIC = re.compile(
     rf"(?<![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・])(?P<name>[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,11}})"
@@ -167,11 +156,11 @@ _NAME_BEFORE_POST = re.compile(
     rf"(?:{alternation(POSTS_AFTER_NAME + DEEDS_AFTER_NAME + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))})"
 )
 # One kanji between a relation and an honorific that is not a given name: 母の方さん is no one.
-_NOT_GIVEN = frozenset("方家皆達者人子様氏")
+NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
 
 @lru_cache(maxsize=4096)
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     """A word SudachiDict knows only as something other than a person's name (友人, 主治医, 家族)."""
     if not sudachi_available():
         return False
@@ -235,7 +224,7 @@ class GluedNameRecognizer(Recognizer):
             if len(name) == 1 and not _SINGLE_NAME_END.match(text, m.end()):
                 continue  # 看護師 間で, 医師 間の: one kanji before a particle is too often a word
             if surname_after(text, m.start("name"), morphemes()) == m.end("name") or (
-                len(name) > 1 and not _common_word(name) and _unknown(morphemes().get(m.start("name")))
+                len(name) > 1 and not common_word(name) and _unknown(morphemes().get(m.start("name")))
             ):
                 found.append(Candidate(m.start("name"), m.end("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _OCCUPATION_BRACKETED_NAME.finditer(text):
@@ -247,14 +236,9 @@ class GluedNameRecognizer(Recognizer):
                 continue  # 様子, 様式: a word, not an honorific
             name = m.group("name")
             first = re.split("[ \u3000・]", name)[0]
-            if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
+            if (len(first) == 1 and first in NOT_GIVEN) or (len(first) > 1 and common_word(first)):
                 continue
             if m.group("glued") is not None and not can_be_surname(first):
-                continue
-            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
-        for m in _RELATION_SPACED_NAME.finditer(text):
-            first = re.split("[ \u3000]", m.group("name"))[0]
-            if (len(first) == 1 and first in _NOT_GIVEN) or (len(first) > 1 and _common_word(first)):
                 continue
             found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
         for m in _NAME_BEFORE_PHONE.finditer(text):
@@ -268,11 +252,6 @@ class GluedNameRecognizer(Recognizer):
             if given_is_name:  # 左 肺（S1-2）: a given name must be one, whatever stands before it
                 start, end = m.start("name"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
-        for m in _RELATION_BRACKETED_NAME.finditer(text):
-            name = m.group("name")
-            if len(name) == 1 and name in _NOT_GIVEN or len(name) > 1 and _common_word(name):
-                continue
-            found.append(Candidate(m.start("name"), m.end("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT))
         for m in _KATAKANA_BEFORE_HONORIFIC.finditer(text):
             if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
                 continue
@@ -283,7 +262,7 @@ class GluedNameRecognizer(Recognizer):
             if _NOT_AN_HONORIFIC_AFTER.match(m.group("honorific")[-1]) and _NOT_AN_HONORIFIC_AFTER.match(text, m.end()):
                 continue
             family, given = m.group("family"), m.group("given")
-            unknown_words = not (_common_word(family) or _common_word(given)) and len(family) <= 2
+            unknown_words = not (common_word(family) or common_word(given)) and len(family) <= 2
             known_given = can_be_given_name(given) and not (_verbal_noun(family) or _verbal_noun(given))
             if (unknown_words and is_kanji(given[0])) or known_given:
                 start, end = m.start("family"), m.end("given")
@@ -312,13 +291,13 @@ class GluedNameRecognizer(Recognizer):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
         for m in _NAME_AFTER_UNIT.finditer(text):
             name = m.group("name")
-            if can_be_surname(name) and not _common_word(name) and name not in POSTS_AFTER_NAME:
+            if can_be_surname(name) and not common_word(name) and name not in POSTS_AFTER_NAME:
                 found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _FAMILY_NAME_WORD.finditer(text):
-            if can_be_surname(m.group("name")) and not _common_word(m.group("name")):
+            if can_be_surname(m.group("name")) and not common_word(m.group("name")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
         for m in _QUOTED_NAME.finditer(text):
-            if not _common_word(m.group("name")) or len(m.group("name")) == 1:
+            if not common_word(m.group("name")) or len(m.group("name")) == 1:
                 staff = m.group().startswith(("名札", "ネームプレート"))
                 category = "PHYSICIAN_NAME" if staff else "PATIENT_NAME"
                 found.append(Candidate(m.start("name"), m.end("name"), category, RANK_SUPPLEMENT))
@@ -376,7 +355,7 @@ def _name_before_unit(text: str, start: int, end: int, by_start: dict[int, Morph
         head = run[:size]
         if before and can_be_surname(before.group(1)) and can_be_given_name(head):
             return before.start(1), start + size
-        if size > 1 and can_be_surname(head) and not _common_word(head):
+        if size > 1 and can_be_surname(head) and not common_word(head):
             return start, start + size
     return None
 
