@@ -60,7 +60,7 @@ def test_look_alikes_of_places_are_left(text):
     "text, unit",
     [
         ("松山あさひ記念病院　もの忘れ外来\n医師 Catherine 乙", "もの忘れ外来"),
-        ("雲雀ヶ丘航空健診センター　航空身体検査室\n記録者：看護師 早乙女 結", "航空身体検査室"),
+        ("禁煙外来 初診問診票　　北浜中央病院 呼吸器・禁煙外来\n記入日", "呼吸器・禁煙外来"),
         ("依頼元：健診センター（清水 琢磨 医師）", "健診センター"),
         ("紹介元：総合診療科　藤巻 寛", "総合診療科"),
     ],
@@ -73,6 +73,9 @@ def test_units_after_a_place_or_in_a_sent_from_field_are_masked(text, unit):
     "text, word",
     [
         ("北浜中央病院　会議室\n議題", "会議室"),  # a room where people meet is no unit
+        ("保土ケ谷リバーサイド病院 地域連携室\nDate", "地域連携室"),  # an office of the hospital, left unmarked
+        ("みどり台中央病院 薬剤部 御中", "薬剤部"),
+        ("北浜中央病院 患者支援センター\n〒080-0016", "患者支援センター"),
         ("北浜中央病院　放射線診断室\n", "放射線診断室"),  # the reading department writes every report
         ("依頼元：甲府市 介護保険課", "介護保険課"),  # a public office's section
         ("当院　処置室\n", "処置室"),  # a word that points at the place
