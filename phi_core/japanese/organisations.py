@@ -136,3 +136,7 @@ SOURCE_LABELS: tuple[str, ...] = (
 ROOMS_NOT_UNITS: tuple[str, ...] = (
     "会議室", "待合室", "応接室", "談話室", "更衣室", "休憩室", "面談室", "控室", "控え室", "事務室", "病室",
 )  # fmt: skip
+# Words that make X外来 a visit in time, not a clinic (次回外来, 午後外来).
+VISITS_NOT_CLINICS: tuple[str, ...] = (
+    "次回", "前回", "今回", "初回", "翌日", "翌朝", "本日", "当日", "午前", "午後", "定期", "通常", "再来",
+)  # fmt: skip

@@ -62,6 +62,8 @@ def test_look_alikes_of_places_are_left(text):
         ("松山あさひ記念病院　もの忘れ外来\n医師 Catherine 乙", "もの忘れ外来"),
         ("禁煙外来 初診問診票　　北浜中央病院 呼吸器・禁煙外来\n記入日", "呼吸器・禁煙外来"),
         ("依頼元：健診センター（清水 琢磨 医師）", "健診センター"),
+        ("ホルモン療法 投与記録（テストステロン）　ジェンダー外来\n患者：穂積 晴", "ジェンダー外来"),
+        ("試験日 2026/11/20　小児アレルギー外来\n医師確認欄", "小児アレルギー外来"),
         ("紹介元：総合診療科　藤巻 寛", "総合診療科"),
     ],
 )
@@ -79,6 +81,8 @@ def test_units_after_a_place_or_in_a_sent_from_field_are_masked(text, unit):
         ("北浜中央病院　放射線診断室\n", "放射線診断室"),  # the reading department writes every report
         ("依頼元：甲府市 介護保険課", "介護保険課"),  # a public office's section
         ("当院　処置室\n", "処置室"),  # a word that points at the place
+        ("フレイル外来 評価シート\n氏名", "フレイル外来"),  # a title opening the document
+        ("方針を説明した。 次回外来\n", "次回外来"),  # a visit in time
     ],
 )
 def test_rooms_and_offices_that_are_no_unit_are_left(text, word):
