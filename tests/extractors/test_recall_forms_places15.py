@@ -113,3 +113,29 @@ def test_address_ends_the_rules_stop_before_are_joined(text, address):
 def test_quoted_numbers_and_unions_are_not_addresses(text):
     values = _values(text)
     assert not any("JIS" in v or "組合" in v or "2-3cm" in v for v in values), values
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("10:20 南区地域包括支援センターはまなす\n", "南区地域包括支援センターはまなす"),
+        ("問い合わせ（もりの宮クリニック看護師）で相談", "もりの宮クリニック"),
+        ("代理出金依頼書\n海の見える丘病院 事務長 殿", "海の見える丘病院"),
+        ("　・訪問介護：ヘルパーステーション白鷺（TEL 06-6843-7700）", "ヘルパーステーション白鷺"),
+    ],
+)
+def test_edges_a_rule_cut_off_join_the_place(text, name):
+    assert name in _of("HOSPITAL_NAME", text), masked(text)
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("南区地域包括支援センターがある\n", "南区地域包括支援センター"),  # the sentence goes on
+        ("患者の田中クリニック受診", "田中クリニック"),  # a word of the sentence before の
+        ("当院の南クリニックから", "南クリニック"),
+        ("当院は地域の会 東山病院と連携", "東山病院"),  # words of a sentence after a particle are no owner
+    ],
+)
+def test_words_of_the_sentence_stay_outside_the_place(text, kept):
+    assert kept in _of("HOSPITAL_NAME", text), masked(text)

@@ -57,7 +57,8 @@ def owners_before_hospitals(text: str, spans: list[Candidate]) -> list[Candidate
             continue
         start = m.start()
         public = _PUBLIC_RE.match(m.group()) is not None
-        spaced = m.group().endswith((" ", "\u3000")) and text[start - 1] in _PARTICLES
+        # after a particle only an owner's proper name, not words of the sentence (当院は地域の会 東山病院)
+        spaced = m.group().endswith((" ", "\u3000")) and text[start - 1] in _PARTICLES and "の" not in m.group()
         opened = text[start - 1] in _OPENING or spaced or (public and not _KANJI_RE.match(text, start - 1))
         if start > 0 and not opened and not any(s.end == start for s in out):
             continue  # the owner must open a line, a bracket or a field: not the end of a longer word

@@ -23,6 +23,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.facility_edges import NOT_A_KANA_NAME
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 from phi_core.japanese.honorifics import alternation
@@ -51,8 +52,6 @@ _KIND_THEN_KANA = re.compile(
     rf"(?<![{_NAME_LETTERS}])[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,12}}"
     rf"(?:センター|ホーム|ステーション|クリニック)(?P<kana>[{HIRAGANA_LETTERS}]{{2,5}})(?=[\s、。,，（(）)]|$)"
 )
-# A particle or an ending after the kind is the sentence going on, not the place's name.
-_NOT_KANA_NAME = re.compile("[はがをにでとへもやよのか]|まで|だっ|だ$|です|して|する|され")
 _FACILITY_END = "病院|クリニック|医院|診療所|センター|ホスピタル"
 _UNIT_AFTER_PLACE = re.compile(
     rf"(?<![{_NAME_LETTERS}])(?P<place>[{_LETTERS}]{{1,14}}?(?:{_FACILITY_END}))[ \u3000]{{1,4}}"
@@ -92,7 +91,7 @@ class FacilityFormRecognizer(Recognizer):
             if not _points(m.group("name")):
                 found.append(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _KIND_THEN_KANA.finditer(text):
-            if not _NOT_KANA_NAME.match(m.group("kana")) and not _points(m.group()):
+            if not NOT_A_KANA_NAME.match(m.group("kana")) and not _points(m.group()):
                 found.append(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _UNIT_AFTER_PLACE.finditer(text):
             if not _points(m.group("place")) and not _not_unit(m.group("unit")):
