@@ -121,6 +121,7 @@ def test_quoted_numbers_and_unions_are_not_addresses(text):
         ("10:20 南区地域包括支援センターはまなす\n", "南区地域包括支援センターはまなす"),
         ("問い合わせ（もりの宮クリニック看護師）で相談", "もりの宮クリニック"),
         ("代理出金依頼書\n海の見える丘病院 事務長 殿", "海の見える丘病院"),
+        ("・長女 坂口 典子 様\n・山の手地域包括支援センター 相談員 村井", "山の手地域包括支援センター"),
         ("　・訪問介護：ヘルパーステーション白鷺（TEL 06-6843-7700）", "ヘルパーステーション白鷺"),
     ],
 )
@@ -139,3 +140,8 @@ def test_edges_a_rule_cut_off_join_the_place(text, name):
 )
 def test_words_of_the_sentence_stay_outside_the_place(text, kept):
     assert kept in _of("HOSPITAL_NAME", text), masked(text)
+
+
+def test_a_word_that_points_before_no_opens_no_name():
+    values = _values("協力に感謝します。\nその際の血液センターへの連絡")
+    assert not any(v.startswith("その") for v in values), values

@@ -13,6 +13,7 @@
   ジェンダー外来 (not a visit in time, 次回外来, nor a clinic opening the line: a title, mostly unmarked);
 - the value of a field that names who sent a patient or a request: 依頼元：健診センター,
   紹介元：総合診療科 (not a public office's section, 介護保険課, nor 放射線科);
+- a short word and の opening a place's name: 山の手地域包括支援センター (not この, その: words of the sentence);
 - a medical or welfare corporation, its association and the place it runs, whatever the place's
   name ends in: 医療法人 白樺会 ふじさわ整形 (整形 for 整形外科, as a fax header shortens it).
 """
@@ -64,6 +65,16 @@ _CLINIC_ENDING_LINE = re.compile(rf"(?<=\S)[ \u3000]+(?P<unit>[{_NAME_LETTERS}]{
 _SOURCE = re.compile(
     rf"(?:{alternation(SOURCE_LABELS)})[ \u3000]*[：:][ \u3000]*(?P<value>[^\s（(）)、,，：:／/]{{2,16}})"
 )
+# A short word and の opening a place's name, at the start of a line, an item, a bracket or a field
+# (山の手地域包括支援センター, もりの宮クリニック, 海の見える丘病院): one kanji or up to four kana before の, so a word
+# of the sentence (患者の, その際の) is no name; the rules stop at the の (30 of 32 such runs marked on the
+# development sets, the two others after この and その).
+_NO_NAME = re.compile(
+    rf"(?:(?<=[\s（(「『・：:、,，【])|^)(?:[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,4}}|[{KANJI}])の"
+    rf"[{_LETTERS}]{{1,10}}?(?:{alternation(tuple(h for h in FACILITY_HEADS if len(h) >= 2))})"
+    rf"(?![{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])",
+    re.MULTILINE,
+)
 _CARE_FORMS = tuple(form for form in LEGAL_FORMS if "医" in form or "福" in form)
 _OWNED_PLACE = re.compile(
     rf"(?:{alternation(_CARE_FORMS)})[ \u3000]?(?P<owner>[{_LETTERS}]{{1,10}}?(?:会|財団))[ \u3000]"
@@ -107,6 +118,10 @@ class FacilityFormRecognizer(Recognizer):
                     continue
                 kind = "HOSPITAL_NAME" if value.endswith(FACILITY_HEADS) and len(value) > 4 else "DEPARTMENT"
                 found.append(Candidate(*m.span("value"), kind, RANK_SUPPLEMENT))
+        if "の" in text:
+            for m in _NO_NAME.finditer(text):
+                if not m.group().startswith(("この", "その", "あの", "どの", "当", "同", "他", "各")):
+                    found.append(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _OWNED_PLACE.finditer(text):
             if not m.group("owner").endswith(SOCIETY_WORDS):
                 found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
