@@ -20,6 +20,7 @@ from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
 from phi_core.extractors.recognition.demographics import demographics_after_names
+from phi_core.extractors.recognition.facility_edges import grow_place_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
 from phi_core.extractors.recognition.facility_places import places_after_facilities
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
@@ -114,7 +115,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = names_in_item_lists(text, names_after_facilities(text, spans))
-    spans = places_after_facilities(text, grow_addresses(text, spans), morphemes)
+    spans = places_after_facilities(text, grow_place_names(text, grow_addresses(text, spans)), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, spans))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))

@@ -114,3 +114,29 @@ HOME_NAME_ENDS: tuple[str, ...] = ("郷", "里", "家", "丘", "森", "杜", "�
 WORDS_ENDING_IN_ZI: frozenset[str] = frozenset(
     "文 数 赤 黒 漢 活 題 十 綴 用 点 誤 脱 太 細 名 苗 英 国 略 俗 印 識 習 刻 絵 金 植".split()
 )
+# Loan words that make a place of care of a coined name, written before its head (ひばりヶ丘デンタルオフィス,
+# 湯布院ウェルネス館, みなとメディカルハウス): the head alone (オフィス, 館, ハウス) is any building.
+CARE_LOAN_WORDS: tuple[str, ...] = ("デンタル", "メディカル", "ヘルス", "ウェルネス", "ケア", "リハビリ", "ホスピス")
+CARE_LOAN_HEADS: tuple[str, ...] = (
+    "オフィス",
+    "館",
+    "ハウス",
+    "スタジオ",
+    "ラボ",
+    "ガーデン",
+    "ヴィレッジ",
+    "ビレッジ",
+)
+# Fields whose value is the unit or the place that sent a patient or a request (依頼元：健診センター,
+# 紹介元：総合診療科): the writers mark the value whatever kind of unit it is.
+SOURCE_LABELS: tuple[str, ...] = (
+    "依頼元", "紹介元", "依頼部署", "依頼科", "紹介科", "依頼施設", "紹介施設", "送付元", "発信元", "紹介病院",
+)  # fmt: skip
+# Rooms that are where people meet or wait, not a unit of the hospital (会議室, 待合室).
+ROOMS_NOT_UNITS: tuple[str, ...] = (
+    "会議室", "待合室", "応接室", "談話室", "更衣室", "休憩室", "面談室", "控室", "控え室", "事務室", "病室",
+)  # fmt: skip
+# Words that make X外来 a visit in time, not a clinic (次回外来, 午後外来).
+VISITS_NOT_CLINICS: tuple[str, ...] = (
+    "次回", "前回", "今回", "初回", "翌日", "翌朝", "本日", "当日", "午前", "午後", "定期", "通常", "再来",
+)  # fmt: skip

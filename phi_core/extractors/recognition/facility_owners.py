@@ -6,7 +6,8 @@ owner: 医療法人社団 光和会 上大岡中央病院, 社会医療法人 �
 narrows the hospital down as much as its name does, so once a hospital's name
 is found, what is written right before it on the same line joins it: a legal
 form with up to three words of the owner's name after it, one or two words
-ending in 会 or 財団, a university and its 附属, or a public owner glued on (県立, 市立, 国立).
+ending in 会 or 財団 (also after a particle, 資料は聖マリア会 城北病院), a university and its 附属, or a public
+owner glued on (県立, 市立, 国立; 静岡県立はまなだ病院 though は was read as a particle).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, is_hiragana_letter
 from phi_core.japanese.organisations import LEGAL_FORMS
 
 _FORMS = "|".join(re.escape(form) for form in sorted(LEGAL_FORMS, key=len, reverse=True))
@@ -32,6 +33,11 @@ _OWNER = re.compile(
     rf"|{_PUBLIC}|{_UNIVERSITY})$"
 )
 _PUBLIC_RE = re.compile(_PUBLIC)
+# A public owner glued before a kana name whose first letters the tokenizer read as a particle
+# (静岡県立はまなだ病院 found as まなだ病院): the owner and the letters between are the name's.
+_PUBLIC_BEFORE_KANA = re.compile(rf"{_PUBLIC}[{HIRAGANA_LETTERS}]{{1,3}}$")
+# A particle ends the sentence's words before an owner with a space after it (資料は聖マリア会 城北病院の).
+_PARTICLES = frozenset("はがをにでとへもや")
 _KANJI_RE = re.compile(f"[{KANJI}]")
 # A span that opens with a hospital's name (joined with the address after it: さぎのみや記念病院　東京都…).
 _OPENS_WITH_HOSPITAL = re.compile(rf"{_WORD}{{1,16}}?(?:病院|クリニック|医院|診療所)")
@@ -45,11 +51,15 @@ def owners_before_hospitals(text: str, spans: list[Candidate]) -> list[Candidate
         line_start = text.rfind("\n", 0, span.start) + 1
         window_start = max(line_start, span.start - 40)
         m = _OWNER.search(text, window_start, span.start)
+        if m is None and is_hiragana_letter(text[span.start]):
+            m = _PUBLIC_BEFORE_KANA.search(text, window_start, span.start)
         if m is None:
             continue
         start = m.start()
-        public = _PUBLIC_RE.fullmatch(m.group()) is not None
-        opened = text[start - 1] in _OPENING or (public and not _KANJI_RE.match(text, start - 1))
+        public = _PUBLIC_RE.match(m.group()) is not None
+        # after a particle only an owner's proper name, not words of the sentence (当院は地域の会 東山病院)
+        spaced = m.group().endswith((" ", "\u3000")) and text[start - 1] in _PARTICLES and "の" not in m.group()
+        opened = text[start - 1] in _OPENING or spaced or (public and not _KANJI_RE.match(text, start - 1))
         if start > 0 and not opened and not any(s.end == start for s in out):
             continue  # the owner must open a line, a bracket or a field: not the end of a longer word
         inside = [s for s in out if start <= s.start and s.end <= span.start]

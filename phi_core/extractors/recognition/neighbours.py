@@ -3,6 +3,8 @@
 - A postal code and the address after it, across a line break, are one address.
 - An address in English goes on after a comma over its unit (…1-403-60, #2208), and a lodging's room
   and the street address after a comma are one address.
+- An address goes on over what the rules stop before: a block group (鉄輪上1組), a street side after 丁目
+  (8丁目南2-7), a town in kana after its ward and its block numbers (浜松市中区さくら坂1-8-3).
 - An address goes on over a building name to its room (京都市…8-3 ホテル桜川 812号室):
   the guidelines put a room inside an address into the address; also when the
   block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import KANJI, KATAKANA
+from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
 
 _BUILDING_ROOM = re.compile(
     r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９][0-9０-９OＯ]{0,4}(?:号室|号|室)(?=[\s、。,，）)]|$)"
@@ -79,6 +81,15 @@ _CHO_BLOCK = re.compile(
     r"[0-9０-９]{1,3}丁(?!目)[0-9０-９]{1,5}(?:番地|番)?(?:(?:の|[-－‐])[0-9０-９]{1,4}号?)?(?![0-9０-９])"
 )
 _KANJI_END = re.compile(f"[{KANJI}]")
+# The end of a town's address the rules stop before: a block group of a hot-spring or a farming town
+# (鉄輪上1組, not 1組合 or 組織), or a side of the street in a grid city after 丁目 (本郷通8丁目南2-7).
+_GROUP = re.compile(r"[0-9０-９]{1,3}組(?![合長員織])")
+# A town written in kana after its city or ward, then its block numbers (浜松市中区さくら坂1-8-3): the rules
+# stop at the ward.
+_KANA_TOWN_BLOCK = re.compile(
+    rf"[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{1,10}}?[0-9０-９]{{1,4}}(?:[-－‐][0-9０-９]{{1,4}}){{1,3}}(?![0-9０-９])"
+)
+_SIDE_AFTER_CHOME = re.compile(r"[東西南北][0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,4}){0,2}(?![0-9０-９])")
 _LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
@@ -202,6 +213,14 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if tail == span.end and _KANJI_END.match(text, span.end - 1):
             block = _CHO_BLOCK.match(text, span.end)  # 中百舌鳥町2丁77番地: 丁 without 目
             tail = block.end() if block else tail
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            end_part = (_SIDE_AFTER_CHOME if text.endswith("丁目", span.start, span.end) else _GROUP).match(
+                text, span.end
+            )
+            tail = end_part.end() if end_part else tail
+        if tail == span.end and text[span.end - 1 : span.end] in "市区町村郡":
+            town = _KANA_TOWN_BLOCK.match(text, span.end)
+            tail = town.end() if town else tail
         if text.endswith(("番地", "番"), span.start, span.end):
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail

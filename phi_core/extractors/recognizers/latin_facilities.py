@@ -2,7 +2,10 @@
 
 - capitalised words with a possessive or a hyphen before the kind: "Minato Bay Women's Hospital",
   "St. Mary's Hospital", "Children's Hospital of Philadelphia" (the place after "of" too);
-- a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière",
+- words joined by & or "and" (Nagisa Occupational & Family Clinic), a post of care away from a town (Karasawa
+  Field Station);
+- a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière", "Praxis für
+  Orthopädie Krüger",
   "Klinikum Rechts der Isar", "Ospedale San Raffaele";
 - a generic name with its branch's town after the kind: "City Hospital Kawaguchi";
 - a facility's code in a machine message, capitals joined by underscores or hyphens and ending in the
@@ -30,17 +33,23 @@ _KINDS = (
     "|Care Home|Pharmacy|Maternity Home|Children['’]s Hospital"
     # Units and centres a patient is sent to for one treatment: "Queen's Renal Unit", "Pacific Dialysis Center".
     "|Renal Unit|Dialysis Unit|Dialysis Cent(?:er|re)|Dialysis Clinic|Kidney Cent(?:er|re)|Rehabilitation Cent(?:er|re)"
+    # Posts of care away from a town (a mountain hut's or an expedition's): "Karasawa Field Station".
+    "|Field Station|Aid Station|Medical Station|Health Station|Rescue Station|Aid Post|Medical Post"
+    "|Polyclinic|Sanatorium"
 )
 # The town of a branch after the kind, in Japanese romanisation: "City Hospital Kawaguchi" (not "… Main").
 _TOWN_AFTER = re.compile(r" (?P<town>[A-Z][a-z]{2,})(?![A-Za-z'’\-])(?! [A-Z])")
 _NOT_TOWNS = frozenset({"Main", "Hall", "Home"})
 _NAME_FIRST = re.compile(
-    rf"(?<![A-Za-z])(?P<words>{_WORD}(?:[ -]{_WORD}){{0,4}}) (?:{_KINDS})(?![A-Za-z])"
+    # Words joined by & or "and" are one name: "Nagisa Occupational & Family Clinic", "Aoba Mind & Body Clinic".
+    rf"(?<![A-Za-z])(?P<words>{_WORD}(?:(?:[ -]| & | and ){_WORD}){{0,4}}) (?:{_KINDS})(?![A-Za-z])"
     rf"(?: of(?: the)? [{_UPPER}][{_LOWER}]+(?: [{_UPPER}][{_LOWER}]+)?)?"
 )
 _KIND_FIRST = re.compile(
-    rf"(?<![A-Za-z])(?:Clinique|Hôpital|Hopital|Klinikum|Klinik|Ospedale|Clínica|Policlinico|Centre Hospitalier)"
-    rf"(?: (?:de la|de|du|des|del|della|der|di|am|an der|Universitaire))?"
+    rf"(?<![A-Za-z])(?:Clinique|Hôpital|Hopital|Klinikum|Klinik|Ospedale|Clínica|Policlinico|Centre Hospitalier"
+    # A German practice by its specialty and its doctor: "Praxis für Orthopädie Krüger".
+    rf"|Gemeinschaftspraxis|Arztpraxis|Zahnarztpraxis|Praxis|Krankenhaus|Spital|Centro Médico|Centro de Salud)"
+    rf"(?: (?:de la|de|du|des|del|della|der|di|am|an der|Universitaire|für|fur))?"
     rf"(?:[ -](?:{_WORD}|der|de|la)){{1,4}}"
 )
 # Words that say what kind of place, or point at one, not which.
@@ -69,7 +78,7 @@ class LatinFacilityRecognizer(Recognizer):
             while words.startswith(_OPENERS):
                 cut = words.index(" ") + 1
                 start, words = start + cut, words[cut:]
-            named = [w for w in re.split("[ -]", words) if w not in _GENERIC]
+            named = [w for w in re.split("[ -]", words) if w not in _GENERIC and w not in ("&", "and")]
             town = _TOWN_AFTER.match(text, m.end())
             end = m.end()
             if town and is_romaji(town.group("town")) and town.group("town") not in _NOT_TOWNS:

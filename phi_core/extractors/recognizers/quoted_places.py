@@ -7,7 +7,8 @@ read a name by its head noun, miss a name without one. A lodging is where
 the person stays: an address. A quote after other words (講演「…」, 愛称「…」,
 サロン「ひだまりの会」) is a title or a group's name, left to the others; and a
 quote that holds a sentence is no name. With a particle between the kind and the quotes (訪問看護は
-「あおぞら」が担当) only a coined kana name is one.
+「あおぞら」が担当) only a coined kana name is one. A town and its block numbers quoted on their own are an
+address in any prose (home ("西小鷹野2-5-11")).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 from phi_core.japanese.organisations import (
     KINDS_BEFORE_QUOTED_CARE,
     KINDS_BEFORE_QUOTED_LODGING,
@@ -37,6 +38,12 @@ _QUOTED_AFTER_PARTICLE = re.compile(
     rf"(?:{'|'.join(_SERVICE_KINDS)})(?:は|が|の|も|では|先は|先の)[ \u3000]?[「『](?P<name>[{KANA_LETTERS}]{{2,12}})[」』]"
 )
 
+# A town and its block numbers as the whole of a quoted value, in any prose (home ("西小鷹野2-5-11"),
+# 自宅「桜台3-4-1」): an address though no city stands before it.
+_QUOTED_TOWN_BLOCK = re.compile(
+    rf"(?<=[「『\"“])[{KANJI}][{KANJI}{KANA_LETTERS}]{{1,11}}[0-9０-９]{{1,4}}(?:[-－‐][0-9０-９]{{1,4}}){{1,3}}(?=[」』\"”])"
+)
+
 
 @register
 class QuotedPlaceRecognizer(Recognizer):
@@ -45,9 +52,9 @@ class QuotedPlaceRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
+        found = [Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _QUOTED_TOWN_BLOCK.finditer(text)]
         if "「" not in text and "『" not in text:
-            return []
-        found = []
+            return found
         for m in _QUOTED.finditer(text):
             category = "ADDRESS" if m.group("kind") in KINDS_BEFORE_QUOTED_LODGING else "HOSPITAL_NAME"
             found.append(Candidate(*m.span("name"), category, RANK_SUPPLEMENT))

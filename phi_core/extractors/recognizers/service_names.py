@@ -82,7 +82,15 @@ _KANA_NAME_AFTER = re.compile(
     + f"|[へにでをがとは][{UNIFIED_KANJI}])"
 )
 _KINDS_BEFORE_NAME = frozenset(
-    {"グループホーム", "デイサービス", "ショートステイ", "訪問看護ステーション", "ケアプランセンター", "支援センター"}
+    {
+        "グループホーム",
+        "デイサービス",
+        "ショートステイ",
+        "訪問看護ステーション",
+        "ケアプランセンター",
+        "支援センター",
+        "ヘルパーステーション",
+    }
 )
 # A name of kanji after such a kind, up to a break (訪問看護ステーション潮風), or a kanji-の-kanji name or a
 # home's name after a space (特別養護老人ホーム 桜の里, 特別養護老人ホーム 緑風苑).

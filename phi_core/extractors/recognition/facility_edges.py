@@ -1,0 +1,52 @@
+"""The edges of a place's name that a rule with a higher rank cut off (recall-first).
+
+- A kana name glued after the kind a rule ended on: 南区地域包括支援センターはまなす (a rule took
+  南区地域包括支援センター; the name after the kind is the place's own), not a particle or an ending
+  that goes on with the sentence (センターから, センターでは).
+- A short word and の written before a name the rules cut at the の: もりの宮クリニック, 海の見える丘病院
+  (found as 宮クリニック, 見える丘病院), the word opening a line, a bracket, an item or a field; one
+  kanji or up to four kana only (患者の田中クリニック: a word of the sentence, not the name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+
+_KIND_END = ("センター", "ホーム", "ステーション", "クリニック")
+_KANA_AFTER = re.compile(rf"[{HIRAGANA_LETTERS}]{{2,5}}(?=[\s、。,，（(）)]|$)")
+# A particle and what follows it in a sentence (から, では, がある); a two-letter run that opens with a
+# particle is one too (では, にて). A name may open with a particle's letter: はまなす, のぞみ, かえで.
+NOT_A_KANA_NAME = re.compile(
+    "(?:から|まで|より|では|には|にて|への|での|でも|へも|とは|など|ため|です|でし|して|する|され|だっ|ので|のみ"
+    "|にも|とも|とし|にお|へは|をお|があ|がな|がい|はあ|はな[いく]|もあ|もな)"
+    "|[はがをにでとへもやよのか].$"
+)
+_NO_BEFORE = re.compile(
+    rf"(?:(?<=[\s（(「『・：:、,，【])|^)(?:[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,4}}|[{KANJI}])の$",
+    re.MULTILINE,
+)
+_POINTING = ("当", "同", "貴", "他", "各", "本", "この", "その", "あの", "どの")
+
+
+def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """Each HOSPITAL_NAME span grows over a kana name after its kind and a short word with の before it."""
+    out = sorted(spans, key=lambda c: c.start)
+    for span in [s for s in out if s.category == "HOSPITAL_NAME"]:
+        start, end = span.start, span.end
+        if text.endswith(_KIND_END, span.start, span.end):
+            kana = _KANA_AFTER.match(text, end)
+            if kana and not NOT_A_KANA_NAME.match(kana.group()):
+                end = kana.end()
+        line_start = text.rfind("\n", 0, start) + 1
+        before = _NO_BEFORE.search(text, max(line_start, start - 6), start)
+        if before and not before.group().startswith(_POINTING):
+            start = before.start()
+        if (start, end) == (span.start, span.end) or any(
+            s is not span and s.start < end and start < s.end for s in out
+        ):
+            continue  # nothing to add, or another value stands there: leave both
+        out = sorted([s for s in out if s is not span] + [span._replace(start=start, end=end)], key=lambda c: c.start)
+    return out
