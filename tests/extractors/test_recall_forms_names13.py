@@ -36,7 +36,10 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("②母　斉藤 リサ（Lisa）　080-1207-5565", "Lisa"),  # a listed given name in brackets: the name again
         ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),
         ("（看護記録 tanaka-y 記載）", "tanaka-y"),  # a login with a hyphen before one initial
-        ("相談員 : 碓井、ファン・デル・ベルフ 杏（医事）", "ファン・デル・ベルフ 杏"),  # dotted katakana before a given name
+        (
+            "相談員 : 碓井、ファン・デル・ベルフ 杏（医事）",
+            "ファン・デル・ベルフ 杏",
+        ),  # dotted katakana before a given name
         ("result=ok by=薬剤部 nonomura", "薬剤部 nonomura"),
         ("TEL → 奥さん（北畑 ゆかり）応答。", "北畑 ゆかり"),  # a relation, its honorific, a whole name in brackets
         ("娘さん(髙橋 真理)同席", "髙橋 真理"),  # a Vietnamese middle name, the other words English
