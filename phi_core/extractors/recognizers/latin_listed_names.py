@@ -12,7 +12,9 @@ locale (name_parts.latin_names) say which words are names:
   capitals only: Tanner B and Ward B are a stage and a ward); never a word the
   dictionary knows as a common one;
 - three initials with dots: "G.S.M." (not "U.S.A.");
-- a listed given name in brackets after an English relation: "daughter (Claire, +1-…)".
+- a listed given name in brackets after an English relation: "daughter (Claire, +1-…)";
+- a login of a romanised family name and a staff abbreviation after it: "miyake_msw", "sato.ns"
+  (latin-name reads the abbreviation first: "DM_tanaka").
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import latin_names
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.honorifics import ENGLISH_RELATIONS, RELATIONS, alternation
+from phi_core.japanese.honorifics import ENGLISH_RELATIONS, LATIN_STAFF_ABBREVIATIONS, RELATIONS, alternation
 from phi_core.nlp.morphemes import document_morphemes
 
 from .person_context import person_category
@@ -38,6 +40,9 @@ _GIVEN_FAMILY = re.compile(rf"(?<![{_LETTER}.])(?P<given>{_CAP})(?: {_CAP})? (?P
 _FAMILY_INITIAL = re.compile(
     rf"(?<![{_LETTER}.'\-])(?P<family>{_CAP}|{_CAPS})(?:, (?P<i1>[A-Z])\.|[ ](?P<i2>[A-Z])(?=[ \t]*(?:$|\n|[/,)）]| {{2}})))",
     re.MULTILINE,
+)
+_FAMILY_THEN_ROLE = re.compile(
+    rf"(?<![\w.@/])(?P<family>[a-z]{{4,}})[._](?:{alternation(tuple(w.lower() for w in LATIN_STAFF_ABBREVIATIONS))})(?![\w@])"
 )
 _WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+ $")
 _THREE_INITIALS = re.compile(rf"(?<![{_LETTER}.])[A-Z]\.[A-Z]\.[A-Z]\.(?![{_LETTER}])")
@@ -64,7 +69,7 @@ class LatinListedNameRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if not re.search("[A-Z]", text):
+        if not re.search("[A-Za-z]", text):
             return []
         given_names, family_names = latin_names()
         by_start = {m.start: m for m in document_morphemes(doc)}
@@ -110,6 +115,9 @@ class LatinListedNameRecognizer(Recognizer):
             if len(family) >= 3 and family_like(m.start("family"), family, listed_ok=not bare):
                 spans.add(m.span())
         spans.update(m.span() for m in _THREE_INITIALS.finditer(text) if m.group() not in _NOT_INITIALS)
+        for m in _FAMILY_THEN_ROLE.finditer(text):
+            if is_romaji(m.group("family")) and unknown(m.start("family"), m.group("family")):
+                spans.add(m.span())
         found = [Candidate(s, e, _category(text, s, e), RANK_SUPPLEMENT) for s, e in sorted(spans)]
         for m in _RELATION_BRACKET.finditer(text):
             if m.group("name") in given_names:

@@ -28,7 +28,13 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import SIDES, can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, UNIFIED_KANJI
-from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, SIGN_OFF_WORDS, STAFF_OCCUPATIONS, alternation
+from phi_core.japanese.honorifics import (
+    LATIN_STAFF_ABBREVIATIONS,
+    SIGN_OFF_WORDS,
+    STAFF_OCCUPATIONS,
+    alternation,
+    words,
+)
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
 
 from .glued_names import family_name_ending, surname_after
@@ -49,7 +55,7 @@ _POST_THEN_NAME = re.compile(
 # The same post written straight onto the family name in a list of staff (看護師二宮、理学療法士堀之内を含む).
 _POST_GLUED_NAME = re.compile(
     rf"(?<!{_KANJI}){_KANJI}{{1,8}}[士師員](?P<name>{_KANJI}{{2,3}})(?:[ \u3000](?P<given>{_KANJI}{{1,2}}))?"
-    r"(?=[、。，,）)／/ \u3000\n]|[をがはにへとも]|$)"
+    rf"(?=[、。，,）)／/ \u3000\n]|[をがはにへとも]|{alternation(words('person'))}|$)"
 )
 _NAME_BEFORE_BRACKETED_ROLE = re.compile(
     r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[(（]"
