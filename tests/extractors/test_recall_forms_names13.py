@@ -114,3 +114,10 @@ def test_a_family_name_ending_several_rows_of_a_log_signs_them():
     assert found("row-signer", "1 | 12 | 済\n2 | 13 | 済\n") == []  # a status word
     assert found("row-signer", "10/1 検査   中\n10/2 検査   中\n") == []  # one kanji that opens phrases
     assert found("row-signer", "胸部  単純   堤\n腹部  造影   堤\n") == []  # no value on the rows
+
+
+def test_a_lower_case_romaji_name_between_wide_gaps_on_two_rows_is_who_took_them():
+    log = "1  1946-10-09  11:15  okada     warfarin 2mg\n2  1950-02-17  11:02  okada     metformin 500mg\n"
+    assert found("row-signer", log) == ["okada", "okada"]
+    assert found("row-signer", "1  12  mode   ok\n2  13  mode   ok\n") == []  # an English word the dictionary knows
+    assert found("row-signer", "1  1946-10-09  okada     warfarin\n") == []  # one row

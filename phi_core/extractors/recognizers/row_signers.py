@@ -7,6 +7,10 @@ without a column named above and whether or not the columns line up
 each), set apart from what stands before it, and that the surname list or
 SudachiDict gives as a family name, is a signature wherever it ends a row.
 One kanji that opens phrases (中, 本, 他) or a status word (済, 可, 有) is never one.
+
+A family name in lower-case romaji set apart by wide gaps in the middle of two
+or more such rows is who took them (``11:15  okada     warfarin 2mg``), when
+the dictionary does not know it as a word.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from collections import defaultdict
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_surname, known_word
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import UNIFIED_KANJI
 
+from .romaji_words import is_romaji
 from .single_kanji_names import PREFIX_WORDS
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -28,6 +33,7 @@ _ROW_END = re.compile(
     rf"(?P<name>[{UNIFIED_KANJI}々]{{1,3}}(?:[ \u3000][{UNIFIED_KANJI}々]{{1,3}})?)[ \t\u3000|│]*$",
     re.MULTILINE,
 )
+_ROMAJI_CELL = re.compile(r"^(?=[^\n]*[0-9])[^\n]*?(?:  |\t)(?P<name>[a-z]{4,12})(?:  |\t)", re.MULTILINE)
 _STATUS_WORDS = frozenset(
     "済 可 否 有 無 良 未 要 不 欠 休 出 退 入 外 在 済み 不可 不要 異常 正常 中止 完了 終了 確認 実施".split()
 )
@@ -42,8 +48,15 @@ class RowSignerRecognizer(Recognizer):
         rows: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in _ROW_END.finditer(doc.text):
             rows[m.group("name")].append(m.span("name"))
+        for m in _ROMAJI_CELL.finditer(doc.text):
+            rows["latin:" + m.group("name")].append(m.span("name"))
         found = []
         for name, places in rows.items():
+            if name.startswith("latin:"):
+                word = name[6:]
+                if len(places) >= 2 and is_romaji(word) and not known_word(word):
+                    found.extend(Candidate(s, e, "PHYSICIAN_NAME", RANK_SUPPLEMENT) for s, e in places)
+                continue
             family = re.split("[ \u3000]", name)[0]
             if len(places) < 2 or name in _STATUS_WORDS or name in PREFIX_WORDS or not can_be_surname(family):
                 continue
