@@ -43,7 +43,8 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("result=ok by=薬剤部 nonomura", "薬剤部 nonomura"),
         ("TEL → 奥さん（北畑 ゆかり）応答。", "北畑 ゆかり"),  # a relation, its honorific, a whole name in brackets
         ("娘さん(髙橋 真理)同席", "髙橋 真理"),
-        ("from: miyake_msw\n孫さんと連絡", "miyake_msw"),  # a family name then a staff abbreviation
+        ("from: miyake_msw\n孫さんと連絡", "miyake_msw"),
+        ("16:25 410A WANG Mei（王 美）帰院", "WANG Mei"),  # a listed family name in capitals, a romaji given name  # a family name then a staff abbreviation
         (
             "（本人署名は施設職員若松さん代筆）",
             "若松",
@@ -90,7 +91,8 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "麻酔：全身麻酔（ASA-PS 1）",
         "妻（来院 なし）",  # words in brackets after a relation
         "長男（本人 確認）",
-        "看護師長様へ",  # capitals and a hyphen: a classification, no login
+        "看護師長様へ",
+        "CT Scan と MRI Report",  # capitals and a hyphen: a classification, no login
         "LN 12→9mm（non-CR/non-PD）",
     ],
 )

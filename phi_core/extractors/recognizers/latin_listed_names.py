@@ -11,6 +11,8 @@ locale (name_parts.latin_names) say which words are names:
   name), and at the end of a field "Suzuki R", "WHITFIELD-SATO E" (romaji or
   capitals only: Tanner B and Ward B are a stage and a ward); never a word the
   dictionary knows as a common one;
+- a listed family name in capitals, unknown to the dictionary, before a given name that is listed,
+  romaji or unknown: "WANG Mei";
 - three initials with dots: "G.S.M." (not "U.S.A.");
 - a listed given name in brackets after an English relation: "daughter (Claire, +1-…)";
 - a login of a romanised family name and a staff abbreviation after it: "miyake_msw", "sato.ns"
@@ -45,6 +47,8 @@ _FAMILY_THEN_ROLE = re.compile(
     rf"(?<![\w.@/])(?P<family>[a-z]{{4,}})[._](?:{alternation(tuple(w.lower() for w in LATIN_STAFF_ABBREVIATIONS))})(?![\w@])"
 )
 _WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+ $")
+# A listed family name in capitals before one capitalised word (WANG Mei, KOWALSKA Anna).
+_CAPS_FAMILY_GIVEN = re.compile(rf"(?<![{_LETTER}.])(?P<family>[A-Z]{{2,}}) (?P<given>{_CAP})(?![{_LETTER}])")
 _THREE_INITIALS = re.compile(rf"(?<![{_LETTER}.])[A-Z]\.[A-Z]\.[A-Z]\.(?![{_LETTER}])")
 _NOT_INITIALS = frozenset({"U.S.A.", "A.S.A.", "P.R.N.", "B.I.D.", "T.I.D.", "Q.I.D.", "H.S.E."})
 _RELATION_BRACKET = re.compile(
@@ -103,6 +107,11 @@ class LatinListedNameRecognizer(Recognizer):
                     continue  # latin-name's own forms take it, with the category its cues give
                 if unknowns:
                     spans.add(m.span())
+        for m in _CAPS_FAMILY_GIVEN.finditer(text):
+            family, given = m.group("family"), m.group("given")
+            given_like = given in given_names or is_romaji(given) or unknown(m.start("given"), given)
+            if family.capitalize() in family_names and unknown(m.start("family"), family) and given_like:
+                spans.add(m.span())
         for m in _FAMILY_INITIAL.finditer(text):
             family = m.group("family")
             # A bare initial (Suzuki R, WHITFIELD-SATO E) also ends grades and stages (Tanner B, Ward B): only
