@@ -310,6 +310,11 @@ _REST_ON_NEXT_LINE = re.compile(rf"\n[{SPACE}]*(?P<rest>[{KANJI}{HIRAGANA_LETTER
 # Letters O and l read as digits at the end of a name in capitals: YAMADA TAR0.
 _DIGIT_FOR_LETTER = re.compile(r"[01]{1,2}(?![0-9A-Za-z])")
 _ENDS_WITH_BABY = re.compile(rf"{_BABY}$")
+# Two katakana words or more, then one or two katakana letters set apart and ending the name.
+_KATAKANA_WORDS = re.compile(
+    rf"^[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]+(?:[{SPACE}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]+)+$"
+)
+_SHORT_KATAKANA_PART = re.compile(rf"[ \u3000][{FULL_WIDTH_KATAKANA}]{{1,2}}(?=[{SPACE}（(、,）)]|\n|$)")
 _NUMBER_TAIL = re.compile(_BABY_NUMBER)
 
 
@@ -332,6 +337,8 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
                 tail = None
         if not tail and not place and re.search(r"[A-Z]{2}$", value):
             tail = _DIGIT_FOR_LETTER.match(text, span.end)
+        if not tail and not place and _KATAKANA_WORDS.match(value):
+            tail = _SHORT_KATAKANA_PART.match(text, span.end)  # グエン ティ + ハ: a Vietnamese name's last part
         if not tail or tail.end() > limit or (place and not re.match(rf"[{SPACE}]?{_BABY}", tail.group())):
             continue
         out[i] = span._replace(end=tail.end(), category="PATIENT_NAME" if place else span.category)
