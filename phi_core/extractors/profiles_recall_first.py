@@ -238,7 +238,7 @@ _NAME_GAPS = (" ", "  ", "\u3000", " \u3000", "\u3000 ")
 _SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000 ?| \u3000)\S)+$")
 # Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
 _MORE_SPACED = re.compile(
-    rf"(?:(?: {{1,2}}|\u3000)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
+    rf"(?:(?: {{1,2}}|\u3000 ?| \u3000)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
 )
 # Digits typed one to a box before a found number: 年 令 4 6 才, 0 9 0-1234-5678.
 _SPACED_DIGITS_BEFORE = re.compile(r"(?<![0-9０-９A-Za-z])(?:[0-9０-９] )+$")

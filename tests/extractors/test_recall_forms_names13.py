@@ -46,7 +46,8 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("from: miyake_msw\n孫さんと連絡", "miyake_msw"),
         ("16:25 410A WANG Mei（王 美）帰院", "WANG Mei"),
         ("回答案は看護部長 渡辺 久美 確認後、送付", "渡辺 久美"),  # what they did after a space
-        ("本人携帯へ連絡（通訳 グエン ティ ハ 同席）。", "グエン ティ ハ"),  # a one-letter last part  # a listed family name in capitals, a romaji given name  # a family name then a staff abbreviation
+        ("本人携帯へ連絡（通訳 グエン ティ ハ 同席）。", "グエン ティ ハ"),  # a one-letter last part
+        ("氏名：藤 原　 紗 英　　年齢：31才", "藤 原　 紗 英"),  # scanned letters, an ideographic space and a space  # a listed family name in capitals, a romaji given name  # a family name then a staff abbreviation
         (
             "（本人署名は施設職員若松さん代筆）",
             "若松",
