@@ -20,6 +20,11 @@ from tests.extractors.recall_probes import found, masked_as, values
         ("OTHER_ID", "・312-1は 1時間に2回。", "312-1"),
         ("OTHER_ID", "※408-3 Pham Thi Lan さん", "408-3"),
         ("OTHER_ID", " ﾋﾞｮｳｼﾂ 4ﾋｶﾞｼ-418 ﾀｲｲﾝ 10/29", "418"),
+        ("OTHER_ID", "ｳｴﾀﾞ ｼﾝｲﾁ（ID 01-2277-90）\u30007OB号室\n", "7OB"),  # scanned, O for zero
+        ("TIME", "7:41 本人了承、1/299:00へ振替", "9:00"),  # a date and a time glued
+        ("OTHER_DATE", "7:41 本人了承、1/299:00へ振替", "1/29"),
+        ("OTHER_DATE", "外泊した日\u3000R7. 9. 20 〜 9. 21\n", "9. 21"),  # a range's end without its year
+        ("AGE", "pt: Oyelaran, Tunde  age 4l  sex M", "4l"),  # scanned, l for one
         # identifiers
         ("PATIENT_ID", "患者ID（変更なし）\u30003300-4412\n", "3300-4412"),
         ("OTHER_ID", "オンライン資格確認で記号番号 12-345 / 987 を確認", "987"),
@@ -50,6 +55,9 @@ def test_forms_of_dev21_to_dev28(category, text, value):
         ("肝S8 に 12 mm、S7/8", "S8"),  # a liver's segment
         ("1・2・3 の順に", "1・2・3"),  # a list, not a date
         ("処方 3錠 分3", "3"),
+        ("R7. 9. 20 〜 9. 5mg", "9. 5"),  # a dose after a date's range mark
+        ("average 4l", "4l"),
+        ("TE=600/1510:00", "1510"),
     ],
 )
 def test_look_alikes_of_dev21_to_dev28(text, value):
@@ -73,3 +81,8 @@ def test_a_fiscal_year_needs_its_era():
 
 def test_a_room_and_bed_stand_alone():
     assert found("coded-place", "K672-2、3,300-8、120-5 mL、v1.312-1、312-1") == ["312-1"]
+
+
+def test_device_codes_are_no_chairs_or_beds():
+    text = "H-05（C3P-0710284）、カメラ：C-07、エラー 7件（E-02 体動）、・原田さん（C-08）"
+    assert found("seat-number", text) == ["C-08"]

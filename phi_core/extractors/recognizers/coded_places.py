@@ -11,6 +11,7 @@ code before ベッド, a room after a ward written in half-width kana.
 - ``312-1``, ``※408-3``: a room of three digits and a bed of one, standing alone. A range runs upwards
   (``100-150``) and a code or a count has a letter, a comma or a unit around it (``K672-2``, ``3,300-8,600``,
   ``120-5 mL``).
+- ``7OB号室``: a room before 号室 scanned with the letter O for a zero (the room rules read digits only).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _BED_CODE = re.compile(
 _ROOM_BED = re.compile(
     r"(?<![0-9A-Za-z.,\-/:#＃－])[1-9][0-9]{2}[-－][1-9](?![0-9A-Za-z.,\-/:－]|[ ]?(?:mg|mL|ml|g|kg|cm|mm|%|円|回|人|名|例|件|個|本|錠|日|歳))"
 )
+_SCANNED_ROOM = re.compile(r"(?<![0-9A-Za-z])(?=[0-9O]*O)[1-9][0-9O]{1,3}[A-Z]?(?=号室)")
 _KANA_WARD_ROOM = re.compile(r"(?<![0-9])[0-9]{1,2}(?:ﾋｶﾞｼ|ﾆｼ|ﾐﾅﾐ|ｷﾀ)[-ｰ－]?(?P<room>[0-9]{3,4})(?![0-9])")
 
 
@@ -50,6 +52,8 @@ class CodedPlaceRecognizer(Recognizer):
             found += [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _BED_CODE.finditer(text)]
         if any(kana in text for kana in ("ﾋｶﾞｼ", "ﾆｼ", "ﾐﾅﾐ", "ｷﾀ")):
             found += [Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANA_WARD_ROOM.finditer(text)]
+        if "O" in text and "号室" in text:
+            found += [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _SCANNED_ROOM.finditer(text)]
         if "-" in text or "－" in text:
             found += [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _ROOM_BED.finditer(text)]
         return found

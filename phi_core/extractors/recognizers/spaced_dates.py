@@ -9,7 +9,7 @@ and the date must still hold a real digit and a valid month and day. A stray spa
 year of two digits too (H1 2. 7. 19 is H12.7.19), a blank may follow the era's letter (S 27. 3. 30), and a
 date typed one digit to a box splits its day as well (S 1 8 . 5 . 2 O). A form may put a nakaguro
 between the parts instead of a dot (S32・11・06): with a year of an era's letter or four digits, a list of
-numbers (1・2・3) is not read.
+numbers (1・2・3) is not read. The end of a range of such dates may drop its year (R7. 9. 20 〜 9. 21).
 
 A month and a day with a blank after the slash (``12/ 3``) closing a table's cell (a bar, a comma, a
 gap of two blanks or the line's end after it), as a table typed by hand pads its dates; a ratio or a
@@ -36,6 +36,10 @@ _PADDED_MONTH_DAY = re.compile(
     r"(?<![0-9/.:A-Za-z])(?:1[0-2]|0?[1-9])/ (?:[12][0-9]|3[01]|0?[1-9])(?=[ \t\u3000]*(?:[|｜,\n]|$)|[ \t\u3000]{2})"
 )
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
+# The end of a range of such dates drops its year (R7. 9. 20 〜 9. 21).
+_RANGE_END = re.compile(
+    rf"[ \u3000]?[〜~～\-–][ \u3000]?(?P<month>{_D}{{1,2}}){_DOT}(?P<day>{_D}{{1,2}})(?![0-9A-Za-z.])"
+)
 
 
 def _plausible(m: re.Match[str], day: str) -> bool:
@@ -53,6 +57,9 @@ def _dates(text: str) -> list[tuple[int, int]]:
         day = m.group("day")
         if _plausible(m, day):
             spans.append(m.span())
+            end = _RANGE_END.match(text, m.end())
+            if end and _plausible(end, end.group("day")):
+                spans.append(end.span("month")[:1] + end.span("day")[1:])
         elif " " in day and _plausible(m, day[0]):
             spans.append((m.start(), m.start("day") + 1))  # the day's one digit, a count after it (R8. 12. 3 4錠)
     return spans
