@@ -57,6 +57,7 @@ def test_forms_of_dev21_to_dev28(category, text, value):
         ("処方 3錠 分3", "3"),
         ("R7. 9. 20 〜 9. 5mg", "9. 5"),  # a dose after a date's range mark
         ("average 4l", "4l"),
+        ("尿量（目標） 1000-1500 mL/日", "1000-1500"),  # a range with its unit after a remark
         ("TE=600/1510:00", "1510"),
     ],
 )

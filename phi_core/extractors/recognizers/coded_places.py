@@ -3,7 +3,7 @@ code before ベッド, a room after a ward written in half-width kana.
 
 - ``Chair: 4``, ``chair #12``, ``CHAIR 3B``: infusion, dialysis and dental units number their chairs as
   wards number their beds; the number after the word says where the person was. A chair's model
-  (``EVAC+CHAIR 300H``) has letters glued before the word.
+  (``EVAC+CHAIR 300H``) has letters glued before the word, a count its word after the number (``chair 2 times``).
 - ``２Ｂベッド``, ``B-3ベッド``: a bed's code of a digit and a letter (or a letter and digits) written before
   ベッド; a count of beds (``2ベッド``, ``空床4ベッド``) has no letter.
 - ``4ﾋｶﾞｼ-418``: a room number after a ward written as a floor and a direction in half-width kana (the
@@ -26,7 +26,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _CHAIR = re.compile(
     r"(?<![A-Za-z+])(?:Chair|CHAIR|chair)[ ]?(?:No\.?|#)?[ ]?[:：]?[ \t]*"
-    r"(?P<value>[0-9]{1,3}[A-Z]?)(?![0-9.:/%A-Za-z\-])"
+    r"(?P<value>[0-9]{1,3}[A-Z]?)(?![0-9.:/%A-Za-z\-]|[ ]?(?:times|x|×|回|人|台|脚|days?|hours?|hrs?|min|people|patients|chairs|units))"
 )
 _BED_CODE = re.compile(
     r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ\-－])(?:[0-9０-９]{1,2}[A-ZＡ-Ｚ]|[A-ZＡ-Ｚ][-－]?[0-9０-９]{1,2})(?=[ \u3000]?ベッド)"
