@@ -25,6 +25,9 @@ from tests.extractors.recall_probes import found, masked_as, values
         ("OTHER_DATE", "7:41 本人了承、1/299:00へ振替", "1/29"),
         ("OTHER_DATE", "外泊した日\u3000R7. 9. 20 〜 9. 21\n", "9. 21"),  # a range's end without its year
         ("AGE", "pt: Oyelaran, Tunde  age 4l  sex M", "4l"),  # scanned, l for one
+        ("OTHER_ID", "途中退室。\n東2-211 丸山 あかね：ゴッホ", "東2-211"),  # a ward and its room, whole
+        ("OTHER_ID", "居室 2階東-14\n・身体", "2階東-14"),
+        ("OTHER_ID", "転出：ICU BED-7\u3000→\u3000転入", "BED-7"),
         # identifiers
         ("PATIENT_ID", "患者ID（変更なし）\u30003300-4412\n", "3300-4412"),
         ("OTHER_ID", "オンライン資格確認で記号番号 12-345 / 987 を確認", "987"),
@@ -87,3 +90,7 @@ def test_a_room_and_bed_stand_alone():
 def test_device_codes_are_no_chairs_or_beds():
     text = "H-05（C3P-0710284）、カメラ：C-07、エラー 7件（E-02 体動）、・原田さん（C-08）"
     assert found("seat-number", text) == ["C-08"]
+
+
+def test_a_ward_and_room_is_no_address_or_marker():
+    assert found("coded-place", "札幌市中央区北1条西2-3、TS-1 内服、IL-6 高値、CA-125") == []

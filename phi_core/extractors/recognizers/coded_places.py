@@ -12,6 +12,10 @@ code before ベッド, a room after a ward written in half-width kana.
   (``100-150``) and a code or a count has a letter, a comma or a unit around it (``K672-2``, ``3,300-8,600``,
   ``120-5 mL``).
 - ``7OB号室``: a room before 号室 scanned with the letter O for a zero (the room rules read digits only).
+- ``東2-211``, ``6階北-618``, ``ICU-4``, ``BED-7``: a ward by its floor and direction, or a care unit, joined to
+  its room or bed by a hyphen, whole (the rules read the ward and the room apart and leave the hyphen between). Not
+  inside a word or an address (``北1条西2-3``: a kanji before it), and only a care unit's letters: a drug's or a
+  marker's code (``TS-1``, ``IL-6``, ``CA-125``) has its own letters.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from phi_core.japanese.chars import JAPANESE_LETTERS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -35,6 +41,11 @@ _ROOM_BED = re.compile(
     r"(?<![0-9A-Za-z.,\-/:#＃－])[1-9][0-9]{2}[-－][1-9](?![0-9A-Za-z.,\-/:－]|[ ]?(?:mg|mL|ml|g|kg|cm|mm|%|円|回|人|名|例|件|個|本|錠|日|歳))"
 )
 _SCANNED_ROOM = re.compile(r"(?<![0-9A-Za-z])(?=[0-9O]*O)[1-9][0-9O]{1,3}[A-Z]?(?=号室)")
+_WARD_ROOM = re.compile(
+    rf"(?<![A-Za-z0-9\-{JAPANESE_LETTERS}々])"
+    r"(?:(?:[0-9]{1,2}階?)?[東西南北][0-9]{0,2}|(?:ICU|HCU|CCU|NICU|GCU|PICU|SCU|MFICU|EICU|BED|Bed|ER))"
+    r"-[0-9]{1,4}[A-Z]?(?![0-9A-Za-z\-])"
+)
 _KANA_WARD_ROOM = re.compile(r"(?<![0-9])[0-9]{1,2}(?:ﾋｶﾞｼ|ﾆｼ|ﾐﾅﾐ|ｷﾀ)[-ｰ－]?(?P<room>[0-9]{3,4})(?![0-9])")
 
 
@@ -56,4 +67,5 @@ class CodedPlaceRecognizer(Recognizer):
             found += [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _SCANNED_ROOM.finditer(text)]
         if "-" in text or "－" in text:
             found += [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _ROOM_BED.finditer(text)]
+            found += [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _WARD_ROOM.finditer(text)]
         return found
