@@ -89,7 +89,7 @@ class AllowList:
             if (
                 after.startswith(self.units)
                 and not _letter_follows(after, self.units)
-                and not _no_measure(value, after)
+                and not _no_measure(value, after, attached)
             ):
                 return True
         elif self.dose.match(after):
@@ -123,9 +123,16 @@ def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
     return unit.isascii() and nxt.isascii() and nxt.isalpha()
 
 
-def _no_measure(value: str, after: str) -> bool:
-    """A unit's sign that makes no measure here: 10月分 (the month's share), 11/27 × (a mark, no factor)."""
-    if value.endswith("月") and after.startswith("分"):
+_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])")
+_WHOLE_DATE = re.compile(r"[A-Z]? ?\d[ \d]{0,4}[./・] ?\d{1,2} ?[./・] ?\d(?: ?\d)?")
+
+
+def _no_measure(value: str, after: str, attached: str) -> bool:
+    """A unit's sign that makes no measure here: 10月分 and 10/20分 (the share of a month or a day),
+    11/27 × (a mark, no factor), a whole date before a blank (H1 2. 7. 19　年 齢: the next field's word)."""
+    if (value.endswith("月") or _MONTH_DAY.fullmatch(value)) and after.startswith("分"):
+        return True
+    if attached[:1].isspace() and _WHOLE_DATE.fullmatch(value):
         return True
     return after[:1] in ("×", "x") and re.match(r"[×x] ?[0-9]", after) is None
 

@@ -31,7 +31,7 @@ DRUG_LEDGER = (
         ("OTHER_ID", "2/03  14:15  松尾 健吾 (PCU-07)   Mana", "PCU-07"),  # a palliative care unit's bed
         ("OTHER_ID", "子宮口 4cm 入院（LDR2）", "LDR2"),  # a delivery room
         ("OTHER_ID", "18:50入院 L-3\n", "L-3"),  # a bed after admission
-        ("OTHER_ID", "入所日 平成30年4月9日、居室 2階東-14\n", "14"),  # a room by floor, wing and number
+        ("OTHER_ID", "入所日 平成30年4月9日、居室 2階東-14\n", "2階東-14"),  # a room by floor, wing and number, whole
         ("AGE", "月齢 2か月（修正0か月）", "2か月"),  # an infant's age in months
         ("AGE", "月齢 2か月（修正0か月）", "0か月"),  # corrected for a preterm birth
         ("AGE", "・小松 湊：修正4か月、首すわり良好", "4か月"),

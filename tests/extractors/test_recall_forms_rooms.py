@@ -116,7 +116,8 @@ def test_weeks_watts_and_models_are_not_wards(text):
     ],
 )
 def test_beds_and_rooms_by_their_words(text, bed):
-    assert bed in _ids(text)
+    # a care unit and its bed may be masked whole (ICU-07)
+    assert any(bed in value for value in _ids(text)), _ids(text)
 
 
 def test_beds_listed_after_one():

@@ -9,7 +9,7 @@
 - after a key of age and sex, with the unit's one letter before the slash (``age/sex : 7 y / F``);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
-  ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``): the age the date gives; a bracketed number after any other number is a
+  ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``, a column's gap between: ``DOB 03/07/1995  (30)``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
 - in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
@@ -17,7 +17,7 @@
   ``58세``), as a foreign patient's own papers or an interpreter's note write it;
 - the age at death after 享年 (``享年 86``);
 - digits after the word for age scanned one box apart (``年齢 6 2``), as a form filled in by hand is read,
-  and after the word itself letter-spaced (``年 齢 41``), or read with a letter for a digit (``年 齢 7O``; ``4l`` reads as litres to the allow-list);
+  and after the word itself letter-spaced (``年 齢 41``), or read with a letter for a digit (``年 齢 7O``, ``age 4l``; the allow-list reads no litres after the word for age);
 - a child's age in years and months (``1才3ｹ月``, ``2歳10か月``), whole;
 - after a name and a comma in brackets (``（Lee Soo-jin、37）``, ``（田中 花子, 45歳）``), as a list of cases
   writes who and how old: a name of two words, not a count after a word (``（うち入院、12）``);
@@ -73,9 +73,9 @@ _SPACED_AGE = re.compile(r"(?:年齢|年令)[ \u3000]*[:：]?[ \u3000]*(?P<n>[1-
 _SPACED_LABEL_AGE = re.compile(
     r"年[ \u3000]{1,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>[0-9]{1,3})(?![0-9.,/:]|[ \u3000][0-9])"
 )
-# Read by a scanner with a letter for a digit (年 齢 7O, 年齢：lO2): a real digit and a look-alike.
+# Read by a scanner with a letter for a digit (年 齢 7O, 年齢：lO2, age 4l): a real digit and a look-alike.
 _SCANNED_AGE = re.compile(
-    r"年[ \u3000]{0,2}[齢令][ \u3000]*[:：]?[ \u3000]*(?P<n>(?=[OlI]?[0-9])(?=[0-9]?[OlI])[0-9OlI]{2,3})(?![0-9A-Za-z])"
+    r"(?:年[ \u3000]{0,2}[齢令]|(?<![A-Za-z])(?:age|Age|AGE))[ \u3000]*[:：]?[ \u3000]*(?P<n>(?=[OlI]?[0-9])(?=[0-9]?[OlI])[0-9OlI]{2,3})(?![0-9A-Za-z])"
 )
 _AS_DIGITS = str.maketrans("OlI", "011")
 _AGED = re.compile(
@@ -116,7 +116,7 @@ _DATE = (
 )
 _BIRTH_CUE = r"(?:生年月日|生年|誕生日|DOB|D\.O\.B\.?|[Bb]irth|BD|Born|born)"
 _AGE_AFTER_BIRTH = re.compile(
-    rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]?[（(](?P<n>[0-9]{{1,3}})[）)]"
+    rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]{{0,3}}[（(](?P<n>[0-9]{{1,3}})[）)]"
     rf"|{_DATE}[ \u3000]?生[ \u3000]?[（(](?P<m>[0-9]{{1,3}})[）)]"
 )
 _AGE_AFTER_SEX = re.compile(
@@ -220,6 +220,7 @@ class BareAgeRecognizer(Recognizer):
             found += [m.span("n") for m in _SPACED_AGE.finditer(text) if _plausible(m.group("n").replace(" ", ""))]
         if "齢" in text or "令" in text:
             found += [m.span("n") for m in _SPACED_LABEL_AGE.finditer(text) if _plausible(m.group("n"))]
+        if "齢" in text or "令" in text or "ge" in text or "GE" in text:
             found += [
                 m.span("n") for m in _SCANNED_AGE.finditer(text) if _plausible(m.group("n").translate(_AS_DIGITS))
             ]

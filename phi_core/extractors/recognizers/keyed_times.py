@@ -16,6 +16,8 @@
   English notes do (a 24-hour clock without a colon), after at or @, after an approximate mark glued
   to it right after a date (``WBC ~1200`` is a count), or before hrs; not the end of a range
   (``1000〜1200``, ``3000 ~ 1200``), a year (``~2025年``) or an amount (``at 1200 mL``).
+- ``1/299:00``: a month and a day of two digits with a clock time glued on, the blank between them lost
+  (a log typed fast): the date and the time, each read as itself.
 """
 
 from __future__ import annotations
@@ -68,11 +70,15 @@ _KANA_TIME = re.compile(
     rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3]){_HOUR_KANA}[ ]?[0-5]?[0-9]{_MINUTE_KANA}"
 )
 
+_GLUED_DATE_TIME = re.compile(
+    r"(?<![0-9/.:])(?P<d>(?:1[0-2]|0?[1-9])/(?:0[1-9]|[12][0-9]|3[01]))(?P<t>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![0-9:])"
+)
+
 
 @register
 class KeyedTimeRecognizer(Recognizer):
     name: ClassVar[str] = "keyed-time"
-    categories: ClassVar[tuple[str, ...]] = ("TIME",)
+    categories: ClassVar[tuple[str, ...]] = ("TIME", "OTHER_DATE")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
@@ -89,6 +95,12 @@ class KeyedTimeRecognizer(Recognizer):
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _AM_PM.finditer(text)]
         if "ｼﾞ" in text or "ジ" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _KANA_TIME.finditer(text)]
+        if "/" in text:
+            for m in _GLUED_DATE_TIME.finditer(text):
+                found += [
+                    Candidate(*m.span("d"), "OTHER_DATE", RANK_SUPPLEMENT),
+                    Candidate(*m.span("t"), "TIME", RANK_SUPPLEMENT),
+                ]
         taken = {(c.start, c.end) for c in found}
         for m in _WITH_SECONDS.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1

@@ -10,7 +10,9 @@
 - A chair's or a bed's code: one capital letter, a hyphen and a number padded with its zero (``C-01``,
   ``B-02``, scanned ``C-O4``), standing alone in a row, a bracket or after its word. The zero says it is
   a place in a numbered set, not a vertebra (C5, Th-12) or a stage; a code that ends a range
-  (``空き：C-05〜C-12``) lists free places, and a form's number (``様式R-07``) is no one's.
+  (``空き：C-05〜C-12``) lists free places, and a form's number (``様式R-07``) is no one's. A device's code
+  is no place either: one with its serial in brackets after it (``H-02（C3P-0710191）``: a lent device),
+  or one after a word of a device or an error on its line (``カメラ：C-07``, ``エラー 7件（E-02 体動）``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ _PLACE_CODE = re.compile(
     r"(?<![0-9A-Za-z\-_/〜~～])(?<!様式)(?<!Lot )(?<!LOT )[A-Z]-[0O][0-9O](?![0-9A-Za-z\-_/.〜~～])(?![ ]?[〜~～])"
 )
 
+# A device's serial in brackets after the code; a word of a device or an error before it on its line.
+_SERIAL_AFTER = re.compile(r"[ \t]?[（(][A-Za-z0-9]+-?[0-9]{4,}")
+_DEVICE_BEFORE = re.compile(r"(?:カメラ|エラー|警報|アラーム|(?i:camera|error|alarm))[^\n]{0,12}$")
+
+
+def _a_place(text: str, m: re.Match[str]) -> bool:
+    if _SERIAL_AFTER.match(text, m.end()):
+        return False
+    return _DEVICE_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None
+
 
 @register
 class SeatNumberRecognizer(Recognizer):
@@ -50,5 +62,9 @@ class SeatNumberRecognizer(Recognizer):
         if "カルテ" in text:
             found.extend(Candidate(*m.span("value"), "PATIENT_ID", RANK_SUPPLEMENT) for m in _CHART.finditer(text))
         if "-" in text:
-            found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _PLACE_CODE.finditer(text))
+            found.extend(
+                Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT)
+                for m in _PLACE_CODE.finditer(text)
+                if _a_place(text, m)
+            )
         return found

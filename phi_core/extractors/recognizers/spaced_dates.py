@@ -7,7 +7,9 @@ side. A scanned page may also write the letter O for zero and l or I for one
 (R8. l2. l0, 2O26 . ll . 2O): the parts are read with those letters as digits,
 and the date must still hold a real digit and a valid month and day. A stray space may split an era's
 year of two digits too (H1 2. 7. 19 is H12.7.19), a blank may follow the era's letter (S 27. 3. 30), and a
-date typed one digit to a box splits its day as well (S 1 8 . 5 . 2 O).
+date typed one digit to a box splits its day as well (S 1 8 . 5 . 2 O). A form may put a nakaguro
+between the parts instead of a dot (S32・11・06): with a year of an era's letter or four digits, a list of
+numbers (1・2・3) is not read. The end of a range of such dates may drop its year (R7. 9. 20 〜 9. 21).
 
 A month and a day with a blank after the slash (``12/ 3``) closing a table's cell (a bar, a comma, a
 gap of two blanks or the line's end after it), as a table typed by hand pads its dates; a ratio or a
@@ -25,7 +27,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from .sudachi_names import RANK_SUPPLEMENT
 
 _D = "[0-9OlI]"
-_DOT = r"[ \u3000]?[./][ \u3000]?"
+_DOT = r"[ \u3000]?[./・][ \u3000]?"
 _SPACED_DATE = re.compile(
     rf"(?<![0-9A-Za-z.])(?P<year>[HSRTM] ?{_D}(?: ?{_D})?|(?:19|20|l9|2O){_D}{{2}}){_DOT}(?P<month>{_D}{{1,2}}){_DOT}"
     rf"(?P<day>{_D}(?: ?{_D})?)(?![0-9A-Za-z])"
@@ -34,12 +36,16 @@ _PADDED_MONTH_DAY = re.compile(
     r"(?<![0-9/.:A-Za-z])(?:1[0-2]|0?[1-9])/ (?:[12][0-9]|3[01]|0?[1-9])(?=[ \t\u3000]*(?:[|｜,\n]|$)|[ \t\u3000]{2})"
 )
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1"})
+# The end of a range of such dates drops its year (R7. 9. 20 〜 9. 21).
+_RANGE_END = re.compile(
+    rf"[ \u3000]?[〜~～\-–][ \u3000]?(?P<month>{_D}{{1,2}}){_DOT}(?P<day>{_D}{{1,2}})(?![0-9A-Za-z.])"
+)
 
 
 def _plausible(m: re.Match[str], day: str) -> bool:
     if not any(ch.isdigit() for ch in m.group()):
         return False
-    if len({ch for ch in m.group() if ch in "./"}) > 1:
+    if len({ch for ch in m.group() if ch in "./・"}) > 1:
         return False  # one separator throughout
     month = int(m.group("month").translate(_AS_DIGITS))
     return 1 <= month <= 12 and 1 <= int(day.translate(_AS_DIGITS).replace(" ", "")) <= 31
@@ -51,6 +57,9 @@ def _dates(text: str) -> list[tuple[int, int]]:
         day = m.group("day")
         if _plausible(m, day):
             spans.append(m.span())
+            end = _RANGE_END.match(text, m.end())
+            if end and _plausible(end, end.group("day")):
+                spans.append(end.span("month")[:1] + end.span("day")[1:])
         elif " " in day and _plausible(m, day[0]):
             spans.append((m.start(), m.start("day") + 1))  # the day's one digit, a count after it (R8. 12. 3 4錠)
     return spans
@@ -62,7 +71,7 @@ class SpacedDateRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
 
     def find(self, doc: Document) -> list[Candidate]:
-        if not any(gap in doc.text for gap in (". ", ".\u3000", " .", "/ ", " /")):
+        if not any(gap in doc.text for gap in (". ", ".\u3000", " .", "/ ", " /", "・")):
             return []
         found = [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in _dates(doc.text)]
         if "/ " in doc.text:
