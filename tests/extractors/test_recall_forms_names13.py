@@ -34,7 +34,7 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("リンクワーカー 陳 偉（携帯 070-1188-2000）", "陳 偉"),  # a katakana occupation by how it ends
         ("SDV 2026-10-06 モニター Kowalski", "Kowalski"),
         ("②母　斉藤 リサ（Lisa）　080-1207-5565", "Lisa"),  # a listed given name in brackets: the name again
-        ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),
+        ("23:55 Do Thi Lan（ID 3318720）34w", "Do Thi Lan"),  # a Vietnamese middle name, the other words English
         ("（看護記録 tanaka-y 記載）", "tanaka-y"),  # a login with a hyphen before one initial
         (
             "相談員 : 碓井、ファン・デル・ベルフ 杏（医事）",
@@ -43,15 +43,12 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("result=ok by=薬剤部 nonomura", "薬剤部 nonomura"),
         ("TEL → 奥さん（北畑 ゆかり）応答。", "北畑 ゆかり"),  # a relation, its honorific, a whole name in brackets
         ("娘さん(髙橋 真理)同席", "髙橋 真理"),
-        ("from: miyake_msw\n孫さんと連絡", "miyake_msw"),
-        ("16:25 410A WANG Mei（王 美）帰院", "WANG Mei"),
+        ("from: miyake_msw\n孫さんと連絡", "miyake_msw"),  # a family name then a staff abbreviation
+        ("16:25 410A WANG Mei（王 美）帰院", "WANG Mei"),  # a listed family name in capitals, a romaji given name
         ("回答案は看護部長 渡辺 久美 確認後、送付", "渡辺 久美"),  # what they did after a space
         ("本人携帯へ連絡（通訳 グエン ティ ハ 同席）。", "グエン ティ ハ"),  # a one-letter last part
-        ("氏名：藤 原　 紗 英　　年齢：31才", "藤 原　 紗 英"),  # scanned letters, an ideographic space and a space  # a listed family name in capitals, a romaji given name  # a family name then a staff abbreviation
-        (
-            "（本人署名は施設職員若松さん代筆）",
-            "若松",
-        ),  # a post ending in 員 written onto a name, an honorific after  # a Vietnamese middle name, the other words English
+        ("氏名：藤 原　 紗 英　　年齢：31才", "藤 原　 紗 英"),  # scanned letters across two kinds of space
+        ("（本人署名は施設職員若松さん代筆）", "若松"),  # a post ending in 員 written onto a name, an honorific after
     ],
 )
 def test_names_of_the_thirteenth_round(text, name):
