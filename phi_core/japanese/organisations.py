@@ -140,3 +140,17 @@ ROOMS_NOT_UNITS: tuple[str, ...] = (
 VISITS_NOT_CLINICS: tuple[str, ...] = (
     "次回", "前回", "今回", "初回", "翌日", "翌朝", "本日", "当日", "午前", "午後", "定期", "通常", "再来",
 )  # fmt: skip
+# Fields whose value is who provides a service outside the hospital or where a patient goes
+# (訪問看護：ステーションあおば, 外注先 ミライ遺伝子ラボ, 転院先：恵泉リハビリテーション病院).
+PROVIDER_LABELS: tuple[str, ...] = (
+    "訪問看護", "訪問介護", "訪問リハ", "訪問診療", "訪問薬剤", "外注先", "外部委託", "委託先", "検査委託先", "見学先候補",
+    "見学先", "転院先", "搬送先", "入所先", "紹介先", "通所先", "包括", "居宅介護支援", "ケアマネ事業所",
+)  # fmt: skip
+PROVIDER_LABELS_LATIN: tuple[str, ...] = (
+    "Lab", "Laboratory", "Provider", "Agency", "Vendor", "Referred to", "Transferred to", "Home care",
+)  # fmt: skip
+# Values of those fields that are a word of the form, not a name.
+PROVIDER_VALUES_NOT_NAMES: frozenset[str] = frozenset(
+    "なし 無し あり 有り 未定 不要 検討中 調整中 未 予定 自宅 ご自宅 本人 家族 施設 病院 回復期 生活援助 身体介護 "
+    "通院 同上 未記入 ステーション センター ヘルパー ケアマネ".split()
+)
