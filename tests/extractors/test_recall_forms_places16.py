@@ -104,3 +104,33 @@ def test_a_latin_practice_by_what_it_looks_after(text, name):
 @pytest.mark.parametrize("text", ["Women's Health matters", "Home Care is planned", "the Laboratory reported"])
 def test_a_kind_alone_is_no_latin_practice(text):
     assert found("latin-facility", text) == []
+
+
+# --- a ward by floor and wing anywhere -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, ward",
+    [
+        ("micro-USB 1本（4西保管）", "4西"),
+        ("◆充電器 預かり・貸出台帳（4東→4西共用）◆", "4西"),
+        ("メモ（夜勤用付箋の転記）　2F西　08/14 夜勤", "2F西"),
+        ("内海 真理（9階東主任看護師）", "9階東"),
+    ],
+)
+def test_a_ward_by_floor_and_wing_is_a_department(text, ward):
+    assert ward in found("ward-code", text)
+
+
+@pytest.mark.parametrize("text", ["3東京都に転居", "1西口改札で待ち合わせ", "T12-L1 の高位", "2北大通り"])
+def test_a_place_word_after_a_digit_is_no_ward(text):
+    assert found("ward-code", text) == []
+
+
+def test_the_postal_mark_is_part_of_the_address_on_its_line():
+    text = "住　　所　〒227-0043 横浜市青葉区藤が丘1-29-3\n電　　話　045-975-6000"
+    assert covered("〒227-0043 横浜市青葉区藤が丘1-29-3", masked_as("ADDRESS", text)), values(text)
+
+
+def test_a_postal_mark_before_a_number_of_record_is_no_address():
+    assert found("address-tail", "〒は不要、番号 227-0043 を控える") == []

@@ -4,8 +4,7 @@
   17-5 コーポ西本201 (the rule stops at the town); only after a city, ward or county word, and not
   before a unit (区域 2-3 cm);
 - a block number after 丁目 joined by any dash and in any width: 桐生市相生町3丁目２２１−７;
-- a postal code on a line of its own and the address on the next line (〒⏎９１０－００１８⏎福井市…): the
-  line break is inside the address;
+- the postal mark before a code on the address's line: 〒227-0043 横浜市… (the rule starts at the digits);
 - the value of a field that names where a person moves to or lives, a city alone or abroad:
   移住先：上海市浦东新区, 転居先 Seattle, WA, USA (a place word or Latin places apart by commas; a
   shelter's name is left alone, the writers mark it one time in five).
@@ -34,9 +33,11 @@ _SPACED_BLOCK = re.compile(
     rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月))"
 )
 _CHOME_BLOCK = re.compile(rf"[{DIGIT}]{{1,3}}丁目[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{1,3}}")
-_POSTAL_LINE = re.compile(
-    rf"〒[ \u3000]*\n?[ \u3000]*[{DIGIT}]{{3}}[{_DASH}][{DIGIT}]{{4}}[ \u3000]*\n[ \u3000]*"
-    rf"(?=[{KANJI}]{{1,4}}(?:都|道|府|県|市|区|郡|町|村))"
+# The postal mark and the code after it, where an address follows on the same line: the mark is part of
+# the address (guidelines' examples), the rule starts at the digits. Across a line break the rule's own
+# span already holds the break and the mark; a shorter proposal there would cut it.
+_MARKED_CODE = re.compile(
+    rf"〒[ \u3000]?[{DIGIT}]{{3}}[{_DASH}][{DIGIT}]{{4}}[ \u3000]*(?=[{KANJI}]{{1,4}}(?:都|道|府|県|市|区|郡|町|村))"
 )
 _MOVE_LABELS = (
     "転居先", "移住先", "転居予定先", "引越し先", "引っ越し先", "帰国先", "移転先", "新住所", "旧住所", "現住所",
@@ -61,7 +62,7 @@ class AddressTailRecognizer(Recognizer):
         if "丁目" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CHOME_BLOCK.finditer(text))
         if "〒" in text:
-            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _POSTAL_LINE.finditer(text))
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _MARKED_CODE.finditer(text))
         for m in _MOVED_TO.finditer(text):
             group = "ja" if m.group("ja") else "latin"
             found.append(Candidate(*m.span(group), "ADDRESS", RANK_SUPPLEMENT))
