@@ -134,3 +134,8 @@ def test_the_postal_mark_is_part_of_the_address_on_its_line():
 
 def test_a_postal_mark_before_a_number_of_record_is_no_address():
     assert found("address-tail", "〒は不要、番号 227-0043 を控える") == []
+
+
+def test_a_code_ending_its_line_and_the_address_on_the_next_are_one_address():
+    text = "〒231-0023\n神奈川県横浜市中区山下町118-2 ベイビュー山下 903\n鴨志田 亮 様"
+    assert covered("231-0023\n神奈川県", masked_as("ADDRESS", text)), values(text)

@@ -5,6 +5,7 @@
   before a unit (区域 2-3 cm);
 - a block number after 丁目 joined by any dash and in any width: 桐生市相生町3丁目２２１−７;
 - the postal mark before a code on the address's line: 〒227-0043 横浜市… (the rule starts at the digits);
+  a code ending its line and the address on the next: the line break is inside the address;
 - the value of a field that names where a person moves to or lives, a city alone or abroad:
   移住先：上海市浦东新区, 転居先 Seattle, WA, USA (a place word or Latin places apart by commas; a
   shelter's name is left alone, the writers mark it one time in five).
@@ -39,6 +40,12 @@ _CHOME_BLOCK = re.compile(rf"[{DIGIT}]{{1,3}}丁目[{DIGIT}]{{1,5}}(?:[{_DASH}][
 _MARKED_CODE = re.compile(
     rf"〒[ \u3000]?[{DIGIT}]{{3}}[{_DASH}][{DIGIT}]{{4}}[ \u3000]*(?=[{KANJI}]{{1,4}}(?:都|道|府|県|市|区|郡|町|村))"
 )
+# A postal code ending its line and the address opening the next (〒231-0023⏎神奈川県横浜市…): one
+# address, the line break inside it; the proposal runs to the city word so that it holds the break.
+_CODE_THEN_LINE = re.compile(
+    rf"(?<=〒)[ \u3000]?[{DIGIT}]{{3}}[{_DASH}][{DIGIT}]{{4}}[ \u3000]*\n[ \u3000]*"
+    rf"[{KANJI}]{{1,4}}(?:都|道|府|県|市|区|郡)"
+)
 _MOVE_LABELS = (
     "転居先", "移住先", "転居予定先", "引越し先", "引っ越し先", "帰国先", "移転先", "新住所", "旧住所", "現住所",
     "居住地", "滞在先", "住所",
@@ -63,6 +70,7 @@ class AddressTailRecognizer(Recognizer):
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CHOME_BLOCK.finditer(text))
         if "〒" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _MARKED_CODE.finditer(text))
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CODE_THEN_LINE.finditer(text))
         for m in _MOVED_TO.finditer(text):
             group = "ja" if m.group("ja") else "latin"
             found.append(Candidate(*m.span(group), "ADDRESS", RANK_SUPPLEMENT))

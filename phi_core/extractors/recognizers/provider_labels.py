@@ -45,6 +45,8 @@ _LABELLED = re.compile(
     rf"|(?:{alternation(PROVIDER_LABELS)}){_OPEN}(?P<latin2>{_LATIN_NAME})"
 )
 _HEADS = (*FACILITY_HEADS, *PLACE_KINDS, *BUSINESS_HEADS, "事業所", "包括")
+_REST = re.compile(rf"[ \u3000](?P<rest>[{_NAME_LETTERS}]{{1,12}})(?![{_NAME_LETTERS}])")
+_ALL_KANA = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]+")
 _HAS_KANA = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]")
 
 
@@ -58,6 +60,17 @@ def _japanese_name(value: str) -> bool:
     if value.endswith(_HEADS) and len(value) > 3:
         return True
     return bool(_HAS_KANA.search(value)) and len(value) >= 4
+
+
+def _name_end(text: str, m: re.Match) -> int:
+    """Where the name ends: a word after a space that opens with a head (東京リハビリテーション センター世田谷), or
+    a kana name after a kind (訪問看護ステーション せせらぎ), is the name's own."""
+    rest = _REST.match(text, m.end("ja"))
+    if rest:
+        word = rest.group("rest")
+        if word.startswith(_HEADS) or (m.group("ja").endswith(_HEADS) and _ALL_KANA.fullmatch(word)):
+            return rest.end()
+    return m.end("ja")
 
 
 def _latin_name(value: str) -> bool:
@@ -75,7 +88,7 @@ class ProviderLabelRecognizer(Recognizer):
         for m in _LABELLED.finditer(doc.text):
             if m.group("ja"):
                 if _japanese_name(m.group("ja")):
-                    found.append(Candidate(*m.span("ja"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                    found.append(Candidate(m.start("ja"), _name_end(doc.text, m), "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             group = "latin" if m.group("latin") else "latin2"
             value = m.group(group).rstrip(" -.")
