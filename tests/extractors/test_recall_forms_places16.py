@@ -139,3 +139,10 @@ def test_a_postal_mark_before_a_number_of_record_is_no_address():
 def test_a_code_ending_its_line_and_the_address_on_the_next_are_one_address():
     text = "〒231-0023\n神奈川県横浜市中区山下町118-2 ベイビュー山下 903\n鴨志田 亮 様"
     assert covered("231-0023\n神奈川県", masked_as("ADDRESS", text)), values(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Lab: Pending (drawn 09:10)", "Lab: Normal", "Provider: Dr. Smith", "Lab: See attached", "Provider: Self"]
+)
+def test_a_state_or_a_person_in_a_latin_providers_field_is_no_place(text):
+    assert found("provider-label", text) == []

@@ -73,9 +73,17 @@ def _name_end(text: str, m: re.Match) -> int:
     return m.end("ja")
 
 
+# English words a laboratory's or a provider's field holds that say a state, not a name (Lab: Pending).
+_NOT_LATIN_NAMES = frozenset(
+    "Pending Normal None Negative Positive See Results Result Within Unremarkable Done Sent Not No Yes Ordered "
+    "Drawn Reviewed Attached Same Unknown Declined Refused Awaiting Reported Waiting Nil Home Self Family Dr Dr. "
+    "Mr Mr. Ms Ms. Mrs Mrs. The This Our".split()
+)
+
+
 def _latin_name(value: str) -> bool:
     first = value.split()[0]
-    return any(c.islower() for c in first) and len(value) >= 4
+    return any(c.islower() for c in first) and len(value) >= 4 and first not in _NOT_LATIN_NAMES
 
 
 @register
