@@ -146,3 +146,20 @@ def test_a_code_ending_its_line_and_the_address_on_the_next_are_one_address():
 )
 def test_a_state_or_a_person_in_a_latin_providers_field_is_no_place(text):
     assert found("provider-label", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("退院先：グループホーム すずらん中央林間 に打診（石丸）", "グループホーム すずらん中央林間"),
+        ("入所先：特別養護老人ホーム 松風苑、12月7日入所", "特別養護老人ホーム 松風苑"),
+        ("Referred to Aoba Family Clinic for follow-up", "Aoba Family Clinic"),
+    ],
+)
+def test_a_kind_of_home_takes_its_name_and_more_fields_name_places(text, name):
+    assert name in found("provider-label", text)
+
+
+@pytest.mark.parametrize("text", ["退院先：グループホーム", "Sleep Lab Rm B-2", "Lab results pending"])
+def test_a_kind_alone_or_a_latin_label_without_colon_is_no_place(text):
+    assert found("provider-label", text) == []

@@ -1,10 +1,12 @@
 """The value of a field that names who provides a service outside the hospital (recall-first).
 
 A field named by a service bought or arranged outside (訪問看護：, 訪問介護：, 外注先, 外部委託(...),
-委託先, Lab:, Provider:) or by where a patient goes (転院先, 搬送先, 入所先, 見学先候補は) holds the name of
+委託先, Lab:, Provider:) or by where a patient goes (転院先, 搬送先, 入所先, 退院先, 希望先, 見学先候補は) holds the name of
 a place or a firm, whatever that name ends in: 訪問看護：ステーションあおば, 外注先 ミライ遺伝子ラボ,
 包括(ひがし包括), Lab: Genomix Kansai 検査センター, Provider: Tsukuba Home Infusion. On the development
-sets the writers marked 26 of the 30 values such fields hold that are not a word of the form.
+sets the writers marked 50 of the 52 values this proposes (the other two: contractors' company names).
+A kind of home before its own name takes the name (退院先：特別養護老人ホーム 松風苑); an English label needs
+its colon (Lab: ...), or is a phrase of where a patient goes (Referred to Aoba Family Clinic).
 
 Left alone: a value that is a kind of service or of place written in kanji only with no head
 (訪問介護（生活援助）, 転院先（回復期・施設）), home and the patient (搬送先：ご自宅, 送付先：本人), what is
@@ -25,7 +27,9 @@ from phi_core.japanese.organisations import (
     FACILITY_HEADS,
     PLACE_KINDS,
     PROVIDER_LABELS,
+    PROVIDER_KINDS_BEFORE_NAME,
     PROVIDER_LABELS_LATIN,
+    PROVIDER_WORDS_LATIN,
     PROVIDER_VALUES_NOT_NAMES,
 )
 
@@ -41,7 +45,8 @@ _LATIN_NAME = (
 _OPEN = r"(?:[ \u3000]*(?:[：:]|\.{2,}[：:]?|は|[（(])[ \u3000]*|[ \u3000]+)"
 _LABELLED = re.compile(
     rf"(?:{alternation(PROVIDER_LABELS)}){_OPEN}(?P<ja>[{_NAME_LETTERS}]{{2,20}})(?![{_NAME_LETTERS}])"
-    rf"|(?<![A-Za-z])(?:{alternation(PROVIDER_LABELS_LATIN)}){_OPEN}(?P<latin>{_LATIN_NAME})"
+    rf"|(?<![A-Za-z])(?:(?:{alternation(PROVIDER_LABELS_LATIN)})[ \t]*(?:\.{{2,}})?[ \t]*[:：]|"
+    rf"(?:{alternation(PROVIDER_WORDS_LATIN)}))[ \t]*(?P<latin>{_LATIN_NAME})"
     rf"|(?:{alternation(PROVIDER_LABELS)}){_OPEN}(?P<latin2>{_LATIN_NAME})"
 )
 _HEADS = (*FACILITY_HEADS, *PLACE_KINDS, *BUSINESS_HEADS, "事業所", "包括")
@@ -77,7 +82,7 @@ def _name_end(text: str, m: re.Match) -> int:
 _NOT_LATIN_NAMES = frozenset(
     "Pending Normal None Negative Positive See Results Result Within Unremarkable Done Sent Not No Yes Ordered "
     "Drawn Reviewed Attached Same Unknown Declined Refused Awaiting Reported Waiting Nil Home Self Family Dr Dr. "
-    "Mr Mr. Ms Ms. Mrs Mrs. The This Our".split()
+    "Mr Mr. Ms Ms. Mrs Mrs. The This Our Rm Room".split()
 )
 
 
@@ -95,7 +100,11 @@ class ProviderLabelRecognizer(Recognizer):
         found: list[Candidate] = []
         for m in _LABELLED.finditer(doc.text):
             if m.group("ja"):
-                if _japanese_name(m.group("ja")):
+                if m.group("ja") in PROVIDER_KINDS_BEFORE_NAME:
+                    rest = _REST.match(doc.text, m.end("ja"))
+                    if rest:  # the kind and the home's own name after it (特別養護老人ホーム 松風苑)
+                        found.append(Candidate(m.start("ja"), rest.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                elif _japanese_name(m.group("ja")):
                     found.append(Candidate(m.start("ja"), _name_end(doc.text, m), "HOSPITAL_NAME", RANK_SUPPLEMENT))
                 continue
             group = "latin" if m.group("latin") else "latin2"
