@@ -140,3 +140,23 @@ ROOMS_NOT_UNITS: tuple[str, ...] = (
 VISITS_NOT_CLINICS: tuple[str, ...] = (
     "次回", "前回", "今回", "初回", "翌日", "翌朝", "本日", "当日", "午前", "午後", "定期", "通常", "再来",
 )  # fmt: skip
+# Fields whose value is who provides a service outside the hospital or where a patient goes
+# (訪問看護：ステーションあおば, 外注先 ミライ遺伝子ラボ, 転院先：恵泉リハビリテーション病院).
+PROVIDER_LABELS: tuple[str, ...] = (
+    "訪問看護", "訪問介護", "訪問リハ", "訪問診療", "訪問薬剤", "外注先", "外部委託", "委託先", "検査委託先", "見学先候補",
+    "見学先", "転院先", "搬送先", "入所先", "紹介先", "通所先", "包括", "居宅介護支援", "ケアマネ事業所",
+    "希望先", "入院先", "通院先", "受診先", "相談先", "利用先", "実施機関", "検査機関", "委託機関", "依頼先", "提出先",
+    "測定機関", "受入先", "受け入れ先", "転所先", "退院先",
+)  # fmt: skip
+PROVIDER_LABELS_LATIN: tuple[str, ...] = ("Lab", "Laboratory", "Provider", "Agency", "Vendor", "Home care")
+# English words that name where a patient goes with no colon after them (Referred to Aoba Clinic).
+PROVIDER_WORDS_LATIN: tuple[str, ...] = ("Referred to", "Transferred to", "Discharged to")
+# Values of those fields that are a word of the form, not a name.
+PROVIDER_VALUES_NOT_NAMES: frozenset[str] = frozenset(
+    "なし 無し あり 有り 未定 不要 検討中 調整中 未 予定 自宅 ご自宅 本人 家族 施設 病院 回復期 生活援助 身体介護 "
+    "通院 同上 未記入 ステーション センター ヘルパー ケアマネ 施設入所 在宅".split()
+)
+# Kinds of home written before the home's own name after a space (特別養護老人ホーム 松風苑): a name only with it.
+PROVIDER_KINDS_BEFORE_NAME: frozenset[str] = frozenset(
+    "グループホーム 老人ホーム 特別養護老人ホーム 有料老人ホーム 老健 特養 介護老人保健施設 サービス付き高齢者向け住宅".split()
+)

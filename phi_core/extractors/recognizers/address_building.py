@@ -32,9 +32,11 @@ _ROOM = rf"(?:[A-ZＡ-Ｚ]{{1,2}}棟?[{_DASH}]?)?[{DIGIT}]{{2,5}}(?:号室|号|�
 _BUILDING_ROOM = re.compile(
     rf"(?<=[{_LETTERS}])(?P<block>[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{1,3}})"
     rf"[ \u3000](?P<building>{_WORD}(?:[ \u3000]{_WORD}){{0,3}})[ \u3000]?(?P<room>(?:{_ROOM})(?:[ \u3000][{DIGIT}]{{2,5}}(?:号室|号|室))?)"
-    # A particle may follow a room word (205号室で独居), not bare digits (a count: 3 回).
-    rf"(?=[\s、。,，（(）)」』]|$|(?<=[号室階F])[{HIRAGANA_LETTERS}])"
+    # A particle may follow a room word (205号室で独居), or bare digits after a word that says a building
+    # (グランメゾン町田1105に変更); not bare digits alone (a count: 3 回).
+    rf"(?=[\s、。,，（(）)」』]|$|[{HIRAGANA_LETTERS}])"
 )
+_PARTICLE = re.compile(f"[{HIRAGANA_LETTERS}]")
 # Words that say a stretch is a building people live or stay in.
 _BUILDING_WORDS = re.compile(
     r"コーポ|ハイツ|マンション|レジデンス|アパート|荘|ビル|ホテル|テラス|コート|ハウス|メゾン|パレス|ヒルズ|団地|寮|住宅"
@@ -53,7 +55,9 @@ class AddressBuildingRecognizer(Recognizer):
         found = []
         for m in _BUILDING_ROOM.finditer(text):
             room = m.group("room")
-            said = _BUILDING_WORDS.search(m.group("building")) or room.endswith(("号", "室")) or not room[0].isdigit()
-            if said:
+            building_said = _BUILDING_WORDS.search(m.group("building"))
+            said = building_said or room.endswith(("号", "室")) or not room[0].isdigit()
+            particle = m.end() < len(text) and _PARTICLE.match(text, m.end())
+            if said and (not particle or building_said or room.endswith(("号", "号室", "室", "階", "F"))):
                 found.append(Candidate(m.start(), m.end(), "ADDRESS", RANK_SUPPLEMENT))
         return found

@@ -36,6 +36,10 @@ _KINDS = (
     # Posts of care away from a town (a mountain hut's or an expedition's): "Karasawa Field Station".
     "|Field Station|Aid Station|Medical Station|Health Station|Rescue Station|Aid Post|Medical Post"
     "|Polyclinic|Sanatorium"
+    # Practices and agencies named by what they look after or where they go: "Lindqvist Women's Health",
+    # "Tsukuba Home Infusion", "Bayside Visiting Nurses", "Genomix Laboratories".
+    "|Women['’]s Health|Men['’]s Health|Family Health|Family Medicine|Home Infusion|Home Health|Home Care"
+    "|Home Nursing|Visiting Nurses?|Medical Group|Medical Practice|Imaging Cent(?:er|re)|Laborator(?:y|ies)"
 )
 # The town of a branch after the kind, in Japanese romanisation: "City Hospital Kawaguchi" (not "… Main").
 _TOWN_AFTER = re.compile(r" (?P<town>[A-Z][a-z]{2,})(?![A-Za-z'’\-])(?! [A-Z])")

@@ -8,6 +8,7 @@
 - a ward by floor and wing with its department in brackets, one place: 5階西（産科）, 6東（小児科病棟）;
 - a ward by wing then floor, apart or glued, before its room or with the word ward: 西 2階 218号室, 東4階病棟
   (not a place in a sentence: 検査室は西2階です);
+- a ward by floor and wing anywhere, glued to what follows: （4西保管）, 4東→4西共用, 2F西 (not 3東京, 1西口);
 - an intensive care unit with the department that runs it glued before it: 救命ICU, 小児ICU, 外科HCU
   (not 当院ICU, 術後ICU: a word that says which hospital or when);
 - a ward or unit with another unit's letters or its specialty in brackets, one place: 4階東(CCU),
@@ -98,6 +99,13 @@ def _runs_unit(prefix: str, departments: frozenset[str]) -> bool:
     return prefix in _UNIT_OWNERS or prefix in departments or f"{prefix}科" in departments
 
 
+# A ward by floor and wing wherever it stands: 4西保管, 4東→4西共用, 2F西 (9階東主任看護師). On the
+# development sets the writers marked 437 of the 450 such runs; not a place word (3東京, 1西口, 2北大).
+_FLOOR_THEN_WING = re.compile(
+    r"(?<![0-9０-９A-Za-z\-/.])[0-9０-９]{1,2}(?:F|Ｆ|階)?[東西南北](?![東西南北京口大部米欧洋])"
+)
+
+
 @register
 class WardCodeRecognizer(Recognizer):
     name: ClassVar[str] = "ward-code"
@@ -119,6 +127,8 @@ class WardCodeRecognizer(Recognizer):
             spans.extend(m.span() for m in _WARD_WITH_DEPARTMENT.finditer(text))
         if "階" in text:
             spans.extend(m.span() for m in _WING_THEN_FLOOR.finditer(text))
+        if any(wing in text for wing in "東西南北"):
+            spans.extend(m.span() for m in _FLOOR_THEN_WING.finditer(text))
         if "CU" in text:
             departments = load_allow_list().departments
             for m in _PREFIXED_UNIT.finditer(text):

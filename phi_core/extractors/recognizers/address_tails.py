@@ -1,0 +1,70 @@
+"""Addresses in forms the address rule cuts short or leaves out (recall-first).
+
+- a block number written after a space, with the building and its room that may follow: 群馬県太田市西本町
+  17-5 コーポ西本201 (the rule stops at the town); only after a city, ward or county word, and not
+  before a unit (区域 2-3 cm);
+- a block number after 丁目 joined by any dash and in any width: 桐生市相生町3丁目２２１−７;
+- a postal code ending its line and the address on the next: the line break is inside the address
+  (the mark 〒 itself stays outside, as the guidelines say, however some writers marked it);
+- the value of a field that names where a person moves to or lives, a city alone or abroad:
+  移住先：上海市浦东新区, 転居先 Seattle, WA, USA (a place word or Latin places apart by commas; a
+  shelter's name is left alone, the writers mark it one time in five).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_LETTERS = f"{KANJI}{HIRAGANA_LETTERS}{KATAKANA}"
+_DASH = "-－‐−ー"
+_BLOCK = rf"[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{1,3}}"
+_BUILDING = (
+    rf"[{_LETTERS}A-Za-z][{_LETTERS}A-Za-z・]{{0,15}}[ \u3000]?(?:[A-Z][{_DASH}]?)?[{DIGIT}]{{2,5}}(?:号室|号|室)?"
+)
+_SPACED_BLOCK = re.compile(
+    rf"(?<![{_LETTERS}])(?P<place>[{KANJI}]{{1,5}}(?:都|道|府|県)?[{KANJI}{HIRAGANA_LETTERS}]{{0,5}}(?:市|区(?![間域分画切])|郡)"
+    rf"[{_LETTERS}]{{1,10}})[ \u3000]{{1,2}}(?P<block>{_BLOCK})(?:[ \u3000](?P<building>{_BUILDING}))?"
+    rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月))"
+)
+_CHOME_BLOCK = re.compile(rf"[{DIGIT}]{{1,3}}丁目[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{1,3}}")
+# A postal code ending its line and the address opening the next (〒231-0023⏎神奈川県横浜市…): one
+# address, the line break inside it; the proposal runs to the city word so that it holds the break.
+_CODE_THEN_LINE = re.compile(
+    rf"(?<=〒)[ \u3000]?[{DIGIT}]{{3}}[{_DASH}][{DIGIT}]{{4}}[ \u3000]*\n[ \u3000]*"
+    rf"[{KANJI}]{{1,4}}(?:都|道|府|県|市|区|郡)"
+)
+_MOVE_LABELS = (
+    "転居先", "移住先", "転居予定先", "引越し先", "引っ越し先", "帰国先", "移転先", "新住所", "旧住所", "現住所",
+    "居住地", "滞在先", "住所",
+)  # fmt: skip
+_LATIN_PLACE = r"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,2}"
+_MOVED_TO = re.compile(
+    rf"(?:{'|'.join(_MOVE_LABELS)})[ \u3000]*(?:[：:]|は|[（(])?[ \u3000]*"
+    rf"(?:(?P<ja>[{KANJI}]{{1,6}}(?:都|道|府|県|市|省|州|区|郡|町|村)[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{0,12}})"
+    rf"|(?P<latin>{_LATIN_PLACE}(?:, {_LATIN_PLACE}){{1,3}}))(?=[（(\s、。,，]|$)"
+)
+
+
+@register
+class AddressTailRecognizer(Recognizer):
+    name: ClassVar[str] = "address-tail"
+    categories: ClassVar[tuple[str, ...]] = ("ADDRESS",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found = [Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _SPACED_BLOCK.finditer(text)]
+        if "丁目" in text:
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CHOME_BLOCK.finditer(text))
+        if "〒" in text:
+            found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CODE_THEN_LINE.finditer(text))
+        for m in _MOVED_TO.finditer(text):
+            group = "ja" if m.group("ja") else "latin"
+            found.append(Candidate(*m.span(group), "ADDRESS", RANK_SUPPLEMENT))
+        return found
