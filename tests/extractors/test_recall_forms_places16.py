@@ -127,9 +127,10 @@ def test_a_place_word_after_a_digit_is_no_ward(text):
     assert found("ward-code", text) == []
 
 
-def test_the_postal_mark_is_part_of_the_address_on_its_line():
+def test_the_postal_mark_stays_outside_the_address_on_its_line():
+    # The guidelines keep 〒 outside the span, whatever some writers marked.
     text = "住　　所　〒227-0043 横浜市青葉区藤が丘1-29-3\n電　　話　045-975-6000"
-    assert covered("〒227-0043 横浜市青葉区藤が丘1-29-3", masked_as("ADDRESS", text)), values(text)
+    assert "227-0043 横浜市青葉区藤が丘1-29-3" in masked_as("ADDRESS", text), values(text)
 
 
 def test_a_postal_mark_before_a_number_of_record_is_no_address():
