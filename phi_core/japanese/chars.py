@@ -147,6 +147,9 @@ FULL_WIDTH_KATAKANA = _fragment((KATAKANA_RANGE,))
 KATAKANA_BLOCK_CHARS = _fragment((KATAKANA_BLOCK,))
 # What a kana reading is written with: katakana letters in either width, hiragana letters, the long vowel.
 READING_KANA = FULL_WIDTH_KATAKANA + LONG_VOWEL + HIRAGANA_LETTERS + HALF_WIDTH_KATAKANA
+# Hangul syllables: a Korean patient's name written in its own script beside the Latin one (KIM Jiwoo / 김지우).
+HANGUL_SYLLABLE_RANGE = (0xAC00, 0xD7A3)
+HANGUL_SYLLABLES = _fragment((HANGUL_SYLLABLE_RANGE,))
 
 
 def is_kana(ch: str) -> bool:

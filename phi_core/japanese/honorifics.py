@@ -35,6 +35,7 @@ HONORIFICS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("くん", "person familiar"),
         ("ちゃん", "person familiar"),
         ("先生", "clinician"),
+        ("せんせい", "clinician"),  # written in kana for children (小西せんせい)
         ("医師", "clinician"),
         ("看護師", "clinician"),
         ("技師", "clinician"),

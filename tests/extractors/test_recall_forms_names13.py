@@ -48,7 +48,14 @@ _NAMES = ("PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT")
         ("回答案は看護部長 渡辺 久美 確認後、送付", "渡辺 久美"),  # what they did after a space
         ("本人携帯へ連絡（通訳 グエン ティ ハ 同席）。", "グエン ティ ハ"),  # a one-letter last part
         ("氏名：藤 原　 紗 英　　年齢：31才", "藤 原　 紗 英"),  # scanned letters across two kinds of space
-        ("（本人署名は施設職員若松さん代筆）", "若松"),  # a post ending in 員 written onto a name, an honorific after
+        ("（本人署名は施設職員若松さん代筆）", "若松"),
+        ("出席者：林、技師長早川 誠司\n議題1", "早川 誠司"),  # a post ending in 長 written onto a name
+        ("ひまわりこどもクリニック（小西せんせい）に　そうだん", "小西"),  # the title in kana, as for a child
+        ("次回1/24常勤宇佐美先生へ。", "宇佐美"),  # glued to a word before it, a title after it
+        (
+            "Pt: KIM Jiwoo / 김지우, 24F",
+            "김지우",
+        ),  # a name in Hangul  # a post ending in 員 written onto a name, an honorific after
     ],
 )
 def test_names_of_the_thirteenth_round(text, name):
@@ -92,7 +99,9 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "妻（来院 なし）",  # words in brackets after a relation
         "長男（本人 確認）",
         "看護師長様へ",
-        "CT Scan と MRI Report",  # capitals and a hyphen: a classification, no login
+        "CT Scan と MRI Report",
+        "部長室前で待機",  # a post's room, no name
+        "안녕하세요 저는 김지우 입니다",  # Korean prose: its words are no names  # capitals and a hyphen: a classification, no login
         "LN 12→9mm（non-CR/non-PD）",
     ],
 )

@@ -54,7 +54,8 @@ _POST_THEN_NAME = re.compile(
 )
 # The same post written straight onto the family name in a list of staff (看護師二宮、理学療法士堀之内を含む).
 _POST_GLUED_NAME = re.compile(
-    rf"(?<!{_KANJI}){_KANJI}{{1,8}}[士師員](?P<name>{_KANJI}{{2,3}})(?:[ \u3000](?P<given>{_KANJI}{{1,2}}))?"
+    # not a room or a meeting of the post (部長室, 師長会)
+    rf"(?<!{_KANJI}){_KANJI}{{1,8}}[士師員長](?![室会局課科部棟])(?P<name>{_KANJI}{{2,3}})(?:[ \u3000](?P<given>{_KANJI}{{1,2}}))?"
     rf"(?=[、。，,）)／/ \u3000\n]|[をがはにへとも]|{alternation(words('person'))}|$)"
 )
 _NAME_BEFORE_BRACKETED_ROLE = re.compile(

@@ -102,6 +102,14 @@ def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str]
     return previous.pos[1] == "普通名詞" and not previous.surface.isascii()
 
 
+def _titled(name_end: Morpheme, following: Morpheme | None) -> bool:
+    return following is not None and following.start == name_end.end and following.surface in _TITLES_AFTER
+
+
+# Titles written straight after a name, whatever word stands glued before it.
+_TITLES_AFTER = frozenset(words("person", "clinician"))
+
+
 # Words for a unit of a hospital that a staff member's full name may be written straight onto: 医事課森 香織.
 _UNIT_ENDINGS = ("課", "科", "室", "部", "係", "班", "局", "棟")
 
@@ -278,6 +286,7 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
                 glued_after(previous, name[0])
                 and not _unit_then_full_name(previous, name)
                 and not _katakana_word_then_full_name(previous, name)
+                and not _titled(name[-1], following)  # 常勤宇佐美先生: the title says it is a name
             )
         ):
             runs.append((start, end))
