@@ -101,6 +101,8 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "看護師長様へ",
         "CT Scan と MRI Report",
         "部長室前で待機",  # a post's room, no name
+        "Coordinator: TBD",  # a label's value that names nobody
+        "Pharmacist: not yet assigned",  # words in lower case are a remark
         "안녕하세요 저는 김지우 입니다",  # Korean prose: its words are no names  # capitals and a hyphen: a classification, no login
         "LN 12→9mm（non-CR/non-PD）",
     ],
@@ -132,3 +134,8 @@ def test_a_lower_case_romaji_name_between_wide_gaps_on_two_rows_is_who_took_them
     assert found("row-signer", log) == ["okada", "okada"]
     assert found("row-signer", "1  12  mode   ok\n2  13  mode   ok\n") == []  # an English word the dictionary knows
     assert found("row-signer", "1  1946-10-09  okada     warfarin\n") == []  # one row
+
+
+def test_after_a_slash_set_apart_by_spaces_an_english_word_is_no_name():
+    spans = values("R. Morita / Midwife on duty")
+    assert "R. Morita" in spans and "Midwife" not in spans

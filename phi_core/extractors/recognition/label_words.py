@@ -136,7 +136,7 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
         "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant|"
         "Reviewer|Reviewed by|Checked by|Verified by|Approver|Requester|Requested by|Assignee|Assigned to|Created by|"
-        "Updated by|Modified by|Edited by",
+        "Updated by|Modified by|Edited by|Student|Therapist|Pharmacist|Coordinator",
         _PHYSICIAN_RULE_DEF,
     ),
     **_rules(

@@ -262,6 +262,8 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             break
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value):
             break
+        if value.isascii() and " " in value and value == value.lower():
+            break  # Interpreter: not needed: words in lower case are a remark, not a name
         if pos == _after_spaces(text, start, limit) and _wide_gap_before(text, pos) and _column_header(value):
             break  # 氏名          目的          対応者: a header row, the names stand below it
         found.append(Candidate(pos, end, category, RANK_LABEL))

@@ -30,6 +30,7 @@ _ITEM = re.compile(
 
 
 _ENGLISH_AND = re.compile(r" (?:and|&) ")
+_SPACED_SLASH = re.compile(r" / ?")
 # A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
 _NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,，/／])")
 
@@ -64,13 +65,19 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
     for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
         note = _NOTE_AFTER.match(text, span.end)  # 宍戸（GRM）、Alvarez: a note in brackets before the separator
         after = note.end() if note else span.end
+        spaced = _SPACED_SLASH.match(text, after)  # 坂上 凛 / ヌルハヤティ: a slash set apart by spaces
+        if spaced:
+            after = spaced.start() + spaced.group().index("/")
         start = after + 1
+        if spaced:
+            start = spaced.end()
         english = _ENGLISH_AND.match(text, span.end) if text[span.end - 1 : span.end].isascii() else None
         if english:
             start = english.end()  # Ahmed R. and Patel, Tanaka & Suzuki
         # 椎名と戸川で: と between two kanji names in prose, a particle after the second
         joined = text[after:start] == "と" and is_kanji(text[span.end - 1])
-        if english or joined or (start <= len(text) and text[after:start] and text[after:start] in _LIST_SEP):
+        separator = text[after:start].strip(" ")
+        if english or joined or (start <= len(text) and separator and separator in _LIST_SEP):
             m = _ITEM.match(text, start)
             ends = _LIST_SEP + "\n )）(（\u3000.;" + ("でがはにのも、。" if joined else "")
             if not m or (m.end() < len(text) and text[m.end()] not in ends):
@@ -81,6 +88,8 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
                 continue  # 原田/李, but not 左 or 計: one kanji must be a family name and nothing but a noun
             if english and not m.group().isascii():
                 continue
+            if spaced and m.group().isascii():
+                continue  # R. Morita / Midwife: after a spaced slash, an English word is as often a role
             word = by_span.get(m.span())
             full_name = bool(m.group("family")) and can_be_surname(m.group("family"))
             if m.group("family") and not (full_name and can_be_given_name(m.group("given"))):

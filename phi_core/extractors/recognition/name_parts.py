@@ -23,7 +23,8 @@ _TRAILING_TITLES = honorifics.longest_first(
 )
 # What stands where a person's name would, saying nobody or everybody (実施者：全員, 判定者：不在).
 NOT_A_NAME = frozenset(
-    "なし 無し 不明 未記載 記載なし - — 不在 未定 同上 以下 休み 交代 全員 本人 家族 各位 一同".split()
+    "なし 無し 不明 未記載 記載なし - — 不在 未定 同上 以下 休み 交代 全員 本人 家族 各位 一同 "
+    "TBD TBA N/A NA None none Nil nil Pending pending Unknown unknown".split()
 )
 # A side opens a finding, never a name (読影：左 U 領域 FAD).
 SIDES = frozenset({"左", "右", "両側", "左右", "両"})
