@@ -102,6 +102,7 @@ def test_a_header_row_after_a_name_label_is_no_name(extract):
         "CT Scan と MRI Report",
         "部長室前で待機",  # a post's room, no name
         "Coordinator: TBD",  # a label's value that names nobody
+        "実習生：なし",
         "Pharmacist: not yet assigned",  # words in lower case are a remark
         "안녕하세요 저는 김지우 입니다",  # Korean prose: its words are no names  # capitals and a hyphen: a classification, no login
         "LN 12→9mm（non-CR/non-PD）",
@@ -139,3 +140,7 @@ def test_a_lower_case_romaji_name_between_wide_gaps_on_two_rows_is_who_took_them
 def test_after_a_slash_set_apart_by_spaces_an_english_word_is_no_name():
     spans = values("R. Morita / Midwife on duty")
     assert "R. Morita" in spans and "Midwife" not in spans
+
+
+def test_a_family_name_in_capitals_after_a_title():
+    assert any("ONO" in v for v in values("SOAP (Dr.ONO, General Medicine)"))

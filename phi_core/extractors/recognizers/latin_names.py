@@ -101,7 +101,7 @@ _FAMILY_LAST = re.compile(
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
 _NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _TITLED = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
+    rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>(?:{_NAME_WORD}|[A-Z]{{2,}})(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
     rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
