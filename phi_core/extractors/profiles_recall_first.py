@@ -48,6 +48,7 @@ from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
 from phi_core.japanese.chars import JAPANESE_LETTERS, KANJI, KATAKANA, READING_KANA, SPACE
 from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.width import nfkc
 from phi_core.models import PredictedItem, Span
 from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
@@ -134,6 +135,12 @@ _READING_IN_BRACKETS = re.compile(
 )
 
 
+# A katakana reading of two words or more after a slash, ending its field: KAWASAKI Jun / カワサキ ジュン / ID ...
+_READING_AFTER_SLASH = re.compile(
+    rf"[{SPACE}]?[／/][{SPACE}]?([{KATAKANA}]{{2,}}(?:[{SPACE}・][{KATAKANA}]+)+)(?=[{SPACE}]*(?:[／/（(]|\n|$))"
+)
+
+
 # The same name in Latin letters in brackets after it: グエン・ティ・ラン（NGUYEN THI LAN）, タマラ・ペトロワ（Tamara PETROVA）.
 _LATIN_IN_BRACKETS = re.compile(
     r"[ \u3000]{0,2}[（(]([A-Z][A-Za-z'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z'\-]+){0,3})(?=[)）／/、,])"
@@ -154,9 +161,9 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
     for span in spans:
         if span.category not in _NAME_CATEGORIES:
             continue
-        m = _READING_IN_BRACKETS.match(text, span.end)
+        m = _READING_IN_BRACKETS.match(text, span.end) or _READING_AFTER_SLASH.match(text, span.end)
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
-        if latin is None and not m and text[span.start : span.end].isascii():
+        if latin is None and not m and nfkc(text[span.start : span.end]).isascii():
             latin = _KANJI_IN_BRACKETS.match(text, span.end)  # Chen Wei (陳 偉): the name in its own script
         if latin is None and not m and _ALL_KATAKANA_OR_LATIN_NAME.match(text[span.start : span.end]):
             latin = _KANJI_NAME_IN_BRACKETS.match(text, span.end)  # パク・ソヨン（朴昭妍）, WANG Jianguo (王建国)
@@ -175,7 +182,11 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
                 category = "PATIENT_NAME" if span.category == "NAME_READING" else span.category
                 out.append(span._replace(start=start, end=end, category=category))
             continue
-        if not m or (m.group(1) and _common_noun(m.group(1))):
+        if (
+            not m
+            or (m.group(1) and _common_noun(m.group(1)))
+            or (m.re is _READING_AFTER_SLASH and _any_common(m.group(1)))
+        ):
             continue  # GARCIA 様（アブレーション）: what is done to the person, not how the name is read
         start, end = m.span(1) if m.group(1) else m.span(2)
         inside = [s for s in out if start <= s.start and s.end <= end]
@@ -206,6 +217,11 @@ def _common_noun(word: str) -> bool:
         return False
     parts = sudachi_lookup(word)
     return bool(parts) and all(pos[1] != "固有名詞" for pos in parts) and any(pos[1] == "普通名詞" for pos in parts)
+
+
+def _any_common(words_: str) -> bool:
+    """Is any word of a katakana run after a slash a common noun (リハビリ テーション)? Then it is no reading."""
+    return any(_common_noun(w) for w in re.split(f"[{SPACE}・]", words_) if w)
 
 
 def _kanji_rendering(kanji: str) -> bool:

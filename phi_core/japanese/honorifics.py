@@ -98,7 +98,11 @@ KATAKANA_POST_ENDINGS: tuple[str, ...] = (
     "ボランティア", "アシスタント", "サポーター", "インストラクター",
 )  # fmt: skip
 # Latin abbreviations of occupations that are written straight onto a name (Ns上間, PSW荒井同行).
-LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = ("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD")
+# CW and SW: a (case) social worker of a welfare office; CM: a care manager; CRC: a trial's research coordinator.
+LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = (
+    *("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD"),
+    *("CW", "SW", "CM", "CRC", "PHN"),
+)
 # Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).
 RELATIONS: tuple[str, ...] = (
     "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "四男", "四女", "息子", "娘", "祖母", "祖父",
@@ -125,6 +129,8 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     "選手", "監督", "コーチ", "主将",
     # Lawyers and advisers in a claim's file and minutes (溝口弁護士, 久保田顧問：).
     "弁護士", "司法書士", "行政書士", "社会保険労務士", "顧問",
+    # Interpreters (佐伯通訳者が対応).
+    "通訳者", "通訳士",
 )  # fmt: skip
 # What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行).
 DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添")

@@ -6,12 +6,9 @@ import re
 from dataclasses import dataclass
 
 from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
+from phi_core.extractors.recognition.id_label_words import _BARE_ID_RE, _GENERIC_NUMBER_LABELS, _ID_LABEL_RE, _ID_LABELS
 from phi_core.extractors.recognition.label_words import (
-    _BARE_ID_RE,
     _FACILITY_WORDS,
-    _GENERIC_NUMBER_LABELS,
-    _ID_LABEL_RE,
-    _ID_LABELS,
     _MAX_PHYSICIAN_LABEL,
     _NOT_CLINICIAN_ROLES,
     _PHYSICIAN_ENDINGS,
@@ -28,7 +25,13 @@ from phi_core.extractors.recognition.label_words import (
 from phi_core.extractors.recognition.labelled_names import parse_labelled_name
 from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.extractors.recognition.value_patterns import PHONE
-from phi_core.japanese.chars import READING_KANA, in_katakana_block, is_half_width_katakana, is_kanji
+from phi_core.japanese.chars import (
+    READING_KANA,
+    UNIFIED_KANJI,
+    in_katakana_block,
+    is_half_width_katakana,
+    is_kanji,
+)
 
 
 @dataclass(frozen=True)
@@ -89,11 +92,60 @@ _SPACED_LABEL_RE = re.compile(
 )
 
 
+# A two-kanji label typeset with a space between its characters, as printed forms do: 氏　名, 住 所, 年 齢.
+_LETTER_SPACED_LABEL_RE = re.compile(
+    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000][{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
+    re.MULTILINE,
+)
+# A script named in brackets after a label: 姓(かな), 名（漢字）, 氏名(ローマ字).
+_SCRIPT_QUALIFIER_RE = re.compile(
+    r"^(?P<word>.+?)[（(](?P<script>かな|カナ|ふりがな|フリガナ|よみ|ヨミ|漢字|ローマ字|英字)[)）]$"
+)
+_READING_RULE = LabelRule("whole", "NAME_READING")
+
+
+def _inside_spaced_run(text: str, start: int, value_start: int) -> bool:
+    """Is a letter-spaced label part of a longer run of spaced letters (検 査 結 果 報 告 書, 依 頼 日 2026)?"""
+    before = text[max(0, start - 2) : start]
+    after = text[value_start : value_start + 2]
+    return (
+        (len(before) == 2 and before[1] in " \u3000" and is_kanji(before[0]))
+        or (len(after) == 2 and is_kanji(after[0]) and after[1] in " \u3000\n")
+        or len(after) == 1
+        and is_kanji(after)
+    )
+
+
+def _spaced_label_rule(word: str) -> LabelRule | None:
+    rule = LABEL_RULES.get(word)
+    if rule is not None:
+        return rule
+    qualified = _SCRIPT_QUALIFIER_RE.match(word)
+    if qualified is None:
+        return None
+    # 名 alone is no label, but with a script after it (名(かな) みさき) it can be nothing else.
+    rule = LABEL_RULES.get("氏名" if qualified.group("word") == "名" else qualified.group("word"))
+    if (
+        rule is not None
+        and rule.category == "PATIENT_NAME"
+        and qualified.group("script") not in ("漢字", "ローマ字", "英字")
+    ):
+        return _READING_RULE  # 姓(かな) おおはし: the reading of the name, not the name
+    return rule
+
+
 def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     found = []
+    for match in _LETTER_SPACED_LABEL_RE.finditer(text):
+        word = match.group("label")
+        rule = LABEL_RULES.get(word[0] + word[-1])
+        if rule is not None and not _inside_spaced_run(text, match.start("label"), match.end()):
+            found.append((match.start("label"), match.end(), word, rule))
     for match in _SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
-        rule = LABEL_RULES.get(word)
+        rule = _spaced_label_rule(word)
+        if rule is not None and word not in LABEL_RULES and match.end() - match.end("label") > 2:
+            continue  # 氏名(カナ)          レジメン: a header row's columns, not a value
         before = text[: match.start()].rstrip(" ")[-1:]
         opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
@@ -202,13 +254,17 @@ def _trim_value(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
     return start, end
 
 
+# Values that stand where a name or place would and name nothing.
+_NO_VALUE = frozenset({"なし", "不明", "特記事項なし", "同上", "本人と同じ", "患者と同じ", "上記と同じ", "該当なし"})
+
+
 def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
     stops = "。\n" if hit.rule.category in ("ADDRESS", "FACILITY_ADDRESS") else "。\n（("
     start, end = _trim_value(text, hit.value_start, hit.value_end, stops)
     while start < end and text[start] in "〒 \u3000":
         start += 1
-    if end - start < 2 or text[start:end] in ("なし", "不明", "特記事項なし"):
-        return []
+    if end - start < 2 or text[start:end] in _NO_VALUE or (text[start] == "未" and end - start <= 4):
+        return []  # 未定, 未受診, 未記入: a state, not a name
     return [Candidate(start, end, hit.rule.category, RANK_LABEL)]
 
 

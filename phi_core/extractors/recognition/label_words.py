@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from phi_core.extractors.recognition.id_label_words import _ID_LABELS
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS
 from phi_core.japanese.width import nfkc, to_half_width_kana
 
@@ -159,7 +160,7 @@ _LABEL_READINGS = {
     "キンキュウレンラクサキ": "緊急連絡先", "ホゴシャ": "保護者", "カゾク": "家族", "ニュウインビ": "入院日",
     "タイインビ": "退院日", "ジュシンビ": "受診日", "ケンサビ": "検査日", "タントウ": "担当", "タントウイ": "担当医",
     "シュジイ": "主治医", "ビョウトウ": "病棟", "シンリョウカ": "診療科", "ビョウインメイ": "病院名",
-    "キンムサキ": "勤務先", "ガッコウメイ": "学校名",
+    "キンムサキ": "勤務先", "ガッコウメイ": "学校名", "ヘヤ": "部屋", "ビョウシツ": "病室",
 }  # fmt: skip
 for _reading, _written in _LABEL_READINGS.items():
     for _variant in (_reading, to_half_width_kana(_reading)):
@@ -202,108 +203,11 @@ _SEX_RE = re.compile(
 )
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
 _ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z])")
-_VALUE_TRAILER = " \t\u3000\"',\\"
+# Padding and the rules of a drawn table (│) around a value.
+_VALUE_TRAILER = " \t\u3000\"',\\│┃｜"
 _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センター")
 
-# Identifiers have their own labels, often without a colon ("カルテNo.KS1964...",
-# "患者IDがCT-..."). A bare "ID" needs a real separator so that "IDH1" stays a gene.
-# A value may be digit groups set apart by single spaces (ID 71 20 5533, MRN 88 120 431, TR 4471029).
-_ID_VALUE = (
-    r"(?P<value>(?=(?:[A-Z]{1,3} )?(?:[0-9０-９] ?){6})(?:[A-Z]{1,3} )?[0-9０-９]{1,4}(?: [0-9０-９]{1,4}){1,9}(?![0-9０-９A-Za-z])"
-    r"|[A-Z]{1,3} [0-9０-９]{5,10}(?![0-9０-９A-Za-z])"
-    r"|[A-Za-z0-9Ａ-Ｚ０-９][A-Za-z0-9Ａ-Ｚ０-９\-_/－]*[A-Za-z0-9Ａ-Ｚ０-９]|[0-9０-９])"
-)
-_ID_LABELS: dict[str, str] = {
-    "患者ID": "PATIENT_ID",
-    "患者番号": "PATIENT_ID",
-    "カルテ番号": "PATIENT_ID",
-    "カルテNo.": "PATIENT_ID",
-    "カルテNo": "PATIENT_ID",
-    "カルテID": "PATIENT_ID",
-    "診察券番号": "PATIENT_ID",
-    "検査番号": "OTHER_ID",
-    "検査ID": "OTHER_ID",
-    "受付番号": "OTHER_ID",
-    "オーダー番号": "OTHER_ID",
-    "参照番号": "OTHER_ID",
-    "参照ID": "OTHER_ID",
-    "依頼番号": "OTHER_ID",
-    "シリアル番号": "OTHER_ID",
-    "シリアル": "OTHER_ID",
-    "装置シリアル": "OTHER_ID",
-    "製造番号": "OTHER_ID",
-    "機器番号": "OTHER_ID",
-    "S/N": "OTHER_ID",
-    "Acc.No.": "OTHER_ID",
-    "Acc.No": "OTHER_ID",
-    "Accession No.": "OTHER_ID",
-    "受付No.": "OTHER_ID",
-    "検査No.": "OTHER_ID",
-    "ID番号": "PATIENT_ID",
-    "患者番号ID": "PATIENT_ID",
-    "登録番号": "PATIENT_ID",
-    "診察券No.": "PATIENT_ID",
-    "診察券No": "PATIENT_ID",
-    "診察券": "PATIENT_ID",
-    "カルテ": "PATIENT_ID",
-    "Patient ID": "PATIENT_ID",
-    "Patient No.": "PATIENT_ID",
-    "MRN": "PATIENT_ID",
-    "Chart No.": "PATIENT_ID",
-    "Subject ID": "PATIENT_ID",
-    "Subject No.": "PATIENT_ID",
-    "Participant ID": "PATIENT_ID",
-    "Screening No.": "PATIENT_ID",
-    "Enrollment No.": "PATIENT_ID",
-    "Registry No.": "PATIENT_ID",
-    "症例番号": "PATIENT_ID",
-    "被験者番号": "PATIENT_ID",
-    "被験者識別コード": "PATIENT_ID",
-    "登録ID": "PATIENT_ID",
-    "登録コード": "PATIENT_ID",
-    "Badge No.": "OTHER_ID",
-    "保険証番号": "OTHER_ID",
-    "被保険者番号": "OTHER_ID",
-    "記号番号": "OTHER_ID",
-    "chart#": "PATIENT_ID",
-    "Chart#": "PATIENT_ID",
-    "CHART#": "PATIENT_ID",
-    "Hospital No.": "PATIENT_ID",
-    "Medical Record No.": "PATIENT_ID",
-    "検体番号": "OTHER_ID",
-    "標本番号": "OTHER_ID",
-    "病理番号": "OTHER_ID",
-    "病理組織番号": "OTHER_ID",
-    "内視鏡番号": "OTHER_ID",
-    "オーダーNo.": "OTHER_ID",
-    "オーダーNo": "OTHER_ID",
-    "依頼No.": "OTHER_ID",
-    "Accession Number": "OTHER_ID",
-    "Accession #": "OTHER_ID",
-    "Accession": "OTHER_ID",
-    "Acc#": "OTHER_ID",
-    "Order No.": "OTHER_ID",
-    "Order Number": "OTHER_ID",
-    "Specimen No.": "OTHER_ID",
-    "Specimen": "OTHER_ID",
-    "Study ID": "OTHER_ID",
-    "No.": "OTHER_ID",
-    "NO.": "OTHER_ID",
-    "Serial No.": "OTHER_ID",
-    "Serial Number": "OTHER_ID",
-    "Visit No.": "OTHER_ID",
-}
-_ID_LABEL_RE = re.compile(
-    "(?P<label>"
-    + "|".join(re.escape(w) for w in sorted(_ID_LABELS, key=len, reverse=True))
-    + ")"
-    + r"(?:\"?\s*[:：=|#】]\s*\"?|\s*(?:が|は)?\s*)"
-    + _ID_VALUE
-)
-_BARE_ID_RE = re.compile(r"(?P<label>I(?<![A-Za-z].)D|ＩＤ)(?:\"?\s*[:：=】]\s*\"?|\s+|\s*(?:が|は)\s*)" + _ID_VALUE)
 
-
-_GENERIC_NUMBER_LABELS = frozenset({"No.", "NO.", "Specimen", "Accession"})
 _ID_RULES = {label: LabelRule("id", category) for label, category in _ID_LABELS.items()}
 
 
@@ -364,16 +268,23 @@ _READING_COLUMN = LabelRule("whole", "NAME_READING")
 # Column names vary more than labels do: recognised by how they end.
 _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     (("age", "年齢", "歳"), _AGE_COLUMN),
-    (("time", "時刻", "時間"), _TIME_COLUMN),
+    # start/end columns of a log hold clock times; the cell must still look like one.
+    (("time", "時刻", "時間", "start", "end", "begin", "finish", "開始", "終了"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
     (
-        ("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
+        (
+            *("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
+            *("tech", "technologist", "operator", "pharmacist", "therapist", "signer", "by", "担当"),
+        ),
         _PHYSICIAN_RULE_DEF,
     ),
     (("phone", "tel", "電話", "電話番号", "携帯", "連絡先"), _PHONE_COLUMN),
     (("date", "日", "日付", "年月日", "日時"), _OTHER_DATE),
     (("dept", "department", "科", "診療科"), LabelRule("whole", "DEPARTMENT")),
-    (("hospital", "institution", "facility", "病院", "医療機関", "施設"), LabelRule("whole", "HOSPITAL_NAME")),
+    (
+        ("hospital", "institution", "facility", "病院", "医療機関", "施設", "pharmacy", "clinic", "薬局", "医院"),
+        LabelRule("whole", "HOSPITAL_NAME"),
+    ),
     (("id", "no", "番号", "mrn"), LabelRule("id", "PATIENT_ID")),
 )
 

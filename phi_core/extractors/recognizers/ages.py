@@ -22,6 +22,8 @@ _MORE = (
     ("y", re.compile(r"(?<![0-9A-Za-z])[0-9]{1,2}y[0-9]{1,2}m(?![A-Za-z])")),
     # 68 yrs old, 68 years old, 68 yrs M.
     ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old|,? ?(?:[MF]|male|female)(?![A-Za-z]))")),
+    # An age alone in brackets after a date of birth or a name: DOB 2016-11-07 (8 yrs).
+    ("yr", re.compile(r"(?<=[(（])[0-9]{1,3} ?(?:yrs|yr)(?=[)）])")),
     # 54 y.o., 54 yo.
     ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?y\.o\.?(?![A-Za-z])")),
     # Kanji numerals: 六十八歳.

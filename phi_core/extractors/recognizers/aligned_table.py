@@ -186,11 +186,18 @@ def _row_cells(text: str, words: list[_Word], fields) -> list[tuple[int, int, in
     return cells
 
 
+_DRAWN_RULES = "│┃｜|"
+
+
 def _cell_hits(text: str, words: list[_Word], fields) -> list[LabelHit]:
     hits = []
     for column, c_start, c_end in _row_cells(text, words, fields):
         label, rule = fields[column]
-        if rule is not None:
+        while c_start < c_end and text[c_start] in _DRAWN_RULES:
+            c_start += 1  # │坂井: the table's drawn rule, not part of the value
+        while c_end > c_start and text[c_end - 1] in _DRAWN_RULES:
+            c_end -= 1
+        if rule is not None and c_end > c_start:
             hits.append(LabelHit(text[label.start : label.end], rule, c_start, c_end))
     return hits
 

@@ -1,6 +1,6 @@
 """Dates and times written in words: units in hiragana, numerals in kanji.
 
-``１がつ２２にち``, ``12がつ16にち``, ``ごご 1じ05ふん``, ``ごぜん 9じはん``, ``3じ15ふん``: the same date and
+``１がつ２２にち``, ``12がつ16にち``, ``ﾚｲﾜ7ﾈﾝ 3ｶﾞﾂ 6ﾆﾁ`` (units and era in katakana, as a kana-only form types them), ``ごご 1じ05ふん``, ``ごぜん 9じはん``, ``3じ15ふん``: the same date and
 time as 1月22日 and 午後1時05分, as text for children or in plain Japanese writes them; the
 patterns read only the kanji units. A bare ``3じ`` (three o'clock, or a word ending in じ after a
 number) counts only after ごぜん or ごご.
@@ -17,10 +17,37 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
+from phi_core.japanese.eras import ERA_READINGS
+from phi_core.japanese.width import to_half_width_kana
+
 from .sudachi_names import RANK_SUPPLEMENT
 
 _D = "[0-9０-９]"
-_DATE = re.compile(rf"(?<![0-9０-９])(?:{_D}{{4}}ねん[ \u3000]?)?{_D}{{1,2}}がつ[ \u3000]?{_D}{{1,2}}にち")
+
+
+def _katakana(hiragana: str) -> str:
+    return "".join(chr(ord(ch) + 0x60) for ch in hiragana)
+
+
+def _any_kana(hiragana: str) -> str:
+    """The word in hiragana, katakana or half-width katakana, as forms typed in kana write units (ﾈﾝ, ガツ)."""
+    forms = {hiragana, _katakana(hiragana), to_half_width_kana(_katakana(hiragana))}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _era_in_kana() -> str:
+    katakana = [reading for reading in ERA_READINGS]
+    forms = {f for r in katakana for f in (r, to_half_width_kana(r), "".join(chr(ord(c) - 0x60) for c in r))}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_S = "[ \u3000]?"
+# ﾚｲﾜ7ﾈﾝ 3ｶﾞﾂ 6ﾆﾁ, ２０２５ねん１がつ２２にち, 3ガツ6ニチ: the year (by era or in full) may stand before.
+_DATE = re.compile(
+    rf"(?<![0-9０-９])(?:(?:{_era_in_kana()}{_S}{_D}{{1,2}}|{_D}{{4}}){_S}{_any_kana('ねん')}{_S})?"
+    rf"{_D}{{1,2}}{_S}{_any_kana('がつ')}{_S}{_D}{{1,2}}{_S}{_any_kana('にち')}"
+)
+_KANA_UNITS = tuple({_katakana("がつ"), to_half_width_kana(_katakana("がつ")), "がつ"})
 _KANJI_NUMERAL = "[〇一二三四五六七八九十]"
 _KANJI_TIME = re.compile(
     rf"(?:午前|午後)[ \u3000]?{_KANJI_NUMERAL}{{1,3}}時(?:{_KANJI_NUMERAL}{{1,3}}分|半)?"
@@ -40,7 +67,7 @@ class HiraganaDateRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found = []
-        if "がつ" in text:
+        if any(unit in text for unit in _KANA_UNITS):
             found += [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DATE.finditer(text)]
         if "じ" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _TIME.finditer(text)]

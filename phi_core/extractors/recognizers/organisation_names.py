@@ -64,6 +64,8 @@ _PARTICLES = ("の", "で", "に", "へ", "は", "を", "が", "と", "も", "�
 
 def _name_ok(name: str) -> bool:
     name = name.strip(" \u3000・")
+    if name.isascii() and name.islower():
+        return False  # from (株)ミドリ薬局: an English word before a form written ahead of its name
     if len(name) < 2 or _POINTERS.match(name) or name in _GENERIC_NAMES:
         return False
     # A sentence runs into the kind, not a name: "市内の小学校", "近医から保育園".

@@ -223,8 +223,10 @@ _SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0(?: ?[0-9]){0,4}(?:-[0-9][0-9 ]{0
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off. Not a table's next
 # row, which starts with a time (8:5O), a month and day (1/1O, 6/ll: an entry's date) or a value a column gap
 # (two blanks, a tab) sets apart from the next.
+# Not the first cell of a CSV row (81\n0092,2025...): that line starts a record of its own.
 _BROKEN_LINE = re.compile(
-    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])" + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：/／]|[ \u3000]{2}|\t)"
+    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])"
+    + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：/／]|[ \u3000]{2}|\t|,[^\n]*,)"
 )
 
 

@@ -31,7 +31,7 @@ from phi_core.japanese.honorifics import words
 from .sudachi_names import RANK_SUPPLEMENT
 
 SERVICE_WORDS: tuple[str, ...] = (
-    "調剤薬局", "薬局", "ドラッグストア", "居宅介護支援事業所", "介護支援事業所", "相談支援事業所", "事業所",
+    "調剤薬局", "薬局", "調剤", "ドラッグストア", "居宅介護支援事業所", "介護支援事業所", "相談支援事業所", "事業所",
     "訪問看護ステーション", "訪問看護", "訪問介護", "訪問リハビリ", "ヘルパーステーション", "デイサービス",
     "デイケア", "相談支援センター", "支援センター", "通所リハビリ", "ショートステイ", "ケアプランセンター", "ケアプラン", "地域包括支援センター",
     "包括支援センター", "健診センター", "検診センター", "健康管理センター", "保健センター", "保健所",
@@ -64,6 +64,9 @@ _BRANCH = re.compile(
     f"[ \u3000]?[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]"
     f"(?:[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]|[がノヶ](?=[{UNIFIED_KANJI}]))"
     "{0,7}?(?:店|支店|営業所|分院|出張所)"
+    # or the station exit or street it stands at: コスモ薬局 南口, ウエルネス調剤 駅前
+    f"|[ \u3000](?:[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}]{{0,4}}?(?:駅前|駅[東西南北]|[東西南北]口|中央口))"
+    "(?![\\w])"
 )
 _SERVICE = re.compile("|".join(sorted(map(re.escape, SERVICE_WORDS), key=len, reverse=True)))
 _GENERIC = frozenset(
@@ -142,6 +145,15 @@ def _is_name(m: Morpheme) -> bool:
     if _kana_word(m.surface):  # coined names are often adjectives or verbs in kana (あおい, ゆずりは)
         return m.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")
     return m.pos[0] == "名詞" and m.pos[1] != "数詞" and (m.is_proper or m.oov)
+
+
+# 調剤 names a pharmacy only as a field's whole value after a katakana word: | ｺｽﾓ調剤 |, 薬局: ウエルネス調剤 駅前.
+_PHARMACY_FIELD = re.compile(
+    f"(?:^|.*(?:\\n|[：:/／|,，\\t(（]|[ \u3000]{{2}}))[ \u3000]*[{KATAKANA_BLOCK_CHARS}]{{2,10}}調剤(?=[ \u3000/／|,，\\n)）]|$)"
+    # a checklist item's state after it: オンライン調剤 あり
+    "(?![ \u3000]*(?:あり|有り|なし|無し|可|不可|希望|済|予定|対応))",
+    re.DOTALL,
+)
 
 
 def _kana_piece(m: Morpheme) -> bool:
@@ -237,6 +249,9 @@ class ServiceNameRecognizer(Recognizer):
             start, end = match.span()
             if text.startswith(SOCIETY_WORDS, end):
                 continue  # 日本外科学会, 日本整形外科学会認定: a learned society, not a practice
+            if match.group() == "調剤":
+                if not _PHARMACY_FIELD.match(text, max(0, start - 14), end + 3):
+                    continue  # 院外調剤, ジェネリック調剤も: dispensing, not a pharmacy's name
             named = _name_before_bracket(text, start, end)
             if named is not None and (by_end.get(start - 1) is None or _is_name(by_end[start - 1])):
                 found.append(Candidate(named, start - 1, "HOSPITAL_NAME", RANK_SUPPLEMENT))
@@ -283,6 +298,7 @@ class ServiceNameRecognizer(Recognizer):
             # After a space, a kanji person's name is a person (訪問看護 斉藤), left to the name recognizers.
             if (
                 after is not None
+                and len(after.surface) > 1  # 整形外科　Ｄ．Ｎａｇａｙａ: an initial starts a person's name
                 and _is_name(after)
                 and not text.startswith(_TITLES_AFTER_PERSON, after.end)  # クリニック コバヤシ医師: the doctor
                 and not (gap and after.is_person and not _kana_word(after.surface))

@@ -31,7 +31,7 @@ from phi_core.japanese.chars import JAPANESE_LETTERS
 from .sudachi_names import RANK_SUPPLEMENT
 
 _JAPANESE = re.compile(rf"(?<![{JAPANESE_LETTERS}々])(?:男性|女性|男児|女児|男|女)(?![{JAPANESE_LETTERS}々])")
-_LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=])(?:M|F|Male|Female|male|female)(?![A-Za-z0-9\-/+_.=])")
+_LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=&])(?:M|F|Male|Female|male|female)(?![A-Za-z0-9\-/+_.=&])")
 _WHO = re.compile(
     r"[0-9０-９]{1,3}\s?(?:歳|才|ｻｲ|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
@@ -42,7 +42,11 @@ _WHO = re.compile(
     r"|(?<![A-Za-z0-9])[MTSHR]\d{1,2}[./]\d{1,2}[./]\d{1,2}(?![0-9])|ｾｲ(?:ﾍﾞﾂ)?[ :：]"
     # An age field with its number (ID 00419972　F　年齢 52, Age: 52 M).
     r"|(?:年[ \u3000]?[齢令]|(?<![A-Za-z])(?:Age|AGE))[ \u3000]*[:：]?[ \u3000]*[0-9０-９]"
+    # A birth year by its era letter (F  H7生) or a chart number on the line ((カルテ 2300148)  F).
+    r"|(?<![A-Za-z0-9])[MTSHR][0-9]{1,2}生|(?:(?<![A-Za-z])ID|カルテ|MRN)[ \u3000:：]*[0-9]{4}"
 )
+# A bare age after the code, set apart by spaces and ending the field: ID 0077-1350  M  45.
+_AGE_AFTER_CODE = re.compile(r"[ \u3000]{1,4}([0-9]{1,3})(?=[ \u3000]*(?:\n|$)|[ \u3000]{2})")
 # Both words of a printed choice (男・女, 男 / 女): the form's other marks (a circle) do not survive as text,
 # so the pair is masked whole, which is what the patient's sex is among.
 _PRINTED_PAIR = re.compile(
@@ -104,6 +108,9 @@ class SexCodeRecognizer(Recognizer):
         for m in _LATIN.finditer(text):
             if _WORD.match(m.group()) or (cue and _WHO.search(_line(text, m.start()))):
                 found.append(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT))
+                age = _AGE_AFTER_CODE.match(text, m.end())
+                if age and int(age.group(1)) <= 120:
+                    found.append(Candidate(*age.span(1), "AGE", RANK_SUPPLEMENT))
         if "(" in text or "（" in text:
             found.extend(Candidate(*m.span("sex"), "SEX", RANK_SUPPLEMENT) for m in _AFTER_BRACKETED_AGE.finditer(text))
         for m in _AFTER_BAND.finditer(text):

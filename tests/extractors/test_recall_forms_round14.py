@@ -1,0 +1,129 @@
+"""Forms of the fourteenth round (blind-final21..23, blind-dev31..34): labels, tables, readings, pharmacies.
+
+Each form with the look-alikes it must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from tests.extractors.recall_probes import masked, values
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_log_columns_named_start_end_and_tech_hold_times_and_staff(extract):
+    text = "scan_id,pid,name,start,end,tech\nMM-01,T0045,OGAWA^SHIN,0902,0931,KUDO\nMM-02,T0046,SATO^AYA,0940,1003,KUDO"
+    found = extract(text)
+    assert ("0902", "TIME") in found and ("1003", "TIME") in found
+    assert ("KUDO", "PHYSICIAN_NAME") in found
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_pharmacy_column_names_a_facility(extract):
+    text = "seq,recv_dt,pharmacy,pt_id,sex,age\n0091,20250311093512,ﾐﾄﾞﾘ薬局東口,H-0081225,M,81\n0092,20250311141007,ｱｲﾝ薬局 西町,H-0102773,F,57"
+    found = extract(text)
+    assert ("ﾐﾄﾞﾘ薬局東口", "HOSPITAL_NAME") in found and ("ｱｲﾝ薬局 西町", "HOSPITAL_NAME") in found
+    assert ("81", "AGE") in found  # a CSV row's first cell is not the end of a number the line before broke
+
+
+def test_a_column_named_end_keeps_values_that_are_no_time():
+    found = _balanced("item,start,end\nA,not yet,done\nB,later,-")
+    assert not [v for v, c in found if c == "TIME"]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_labels_typeset_with_a_space_between_their_letters(extract):
+    found = extract("氏 名　宇佐美  茂          年 齢  54\n住　所　東京都新宿区新宿1-2-3")
+    assert ("宇佐美  茂", "PATIENT_NAME") in found and ("54", "AGE") in found
+    assert ("東京都新宿区新宿1-2-3", "ADDRESS") in found
+
+
+def test_two_spaced_letters_that_are_no_label_start_nothing():
+    assert _balanced("診 療 情 報 提 供 書\n日 本 語 で 記 載") == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_name_label_with_its_script_in_brackets(extract):
+    found = extract("姓(かな) おおはし　名(かな) みさき\n姓(漢字) 大橋　　　名(漢字) 美咲")
+    assert ("おおはし", "NAME_READING") in found and ("みさき", "NAME_READING") in found
+    assert ("大橋", "PATIENT_NAME") in found and ("美咲", "PATIENT_NAME") in found
+
+
+def test_a_katakana_reading_after_a_slash():
+    assert ("カワサキ ジュン", "NAME_READING") in masked("Patient: KAWASAKI Jun / カワサキ ジュン / ID 5520-1873")
+    assert ("ヤマダ タロウ", "NAME_READING") in masked("患者 山田 太郎 / ヤマダ タロウ")
+    # common katakana words after a slash are no reading
+    assert "リハビリ テーション" not in values("担当 佐藤 / リハビリ テーション")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("薬局: ひまわり薬局 桜ヶ丘 / ウエルネス調剤 駅前 / コスモ薬局 南口", "ウエルネス調剤 駅前"),
+        ("薬局: ひまわり薬局 桜ヶ丘 / ウエルネス調剤 駅前 / コスモ薬局 南口", "コスモ薬局 南口"),
+        ("241204 | 12/03 | 13:47 | ｺｽﾓ調剤 | 50119006", "ｺｽﾓ調剤"),
+        ("薬局：アイセイ調剤 にて受取", "アイセイ調剤"),
+    ],
+)
+def test_pharmacies_by_dispensing_and_by_the_station_exit(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize("text", ["院外調剤を依頼。ジェネリック調剤も可。", "オンライン調剤 あり"])
+def test_dispensing_in_a_sentence_is_no_pharmacy(text):
+    assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
+
+
+def test_an_english_word_before_a_company_form_is_not_part_of_it():
+    assert "from (株)ミドリ薬局" not in values("   from (株)ミドリ薬局 新田塚\n")
+    assert any("ミドリ薬局" in v for v in values("   from (株)ミドリ薬局 新田塚\n"))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ｹﾝｻﾋﾞ ﾚｲﾜ7ﾈﾝ 3ｶﾞﾂ 6ﾆﾁ", "ﾚｲﾜ7ﾈﾝ 3ｶﾞﾂ 6ﾆﾁ"),  # era and units in half-width katakana
+        ("ショウワ 10ネン 11ガツ 3ニチ うまれ", "ショウワ 10ネン 11ガツ 3ニチ"),
+        ("つぎは １２がつ１６にち です", "１２がつ１６にち"),
+        ("サ チ  78歳  F  胸部単純  (ｶﾙﾃ 1204)", "1204"),  # a katakana ID label in half width
+        ("Mrs WILSON, patient number 4403-1187, born 1981/02/03", "4403-1187"),  # a label in lower case
+        ("遠藤 悠斗   DOB 2016-11-07  (8 yrs)", "8 yrs"),  # an age alone in brackets
+        ("ﾏﾂｵ ｻｸﾗ 様 (カルテ 2300148)  F  H7生", "F"),  # a sex code between a chart number and an era birth year
+        ("トーマス ベッカー）  ID 0077-1350  M  45\n言語: 英語", "45"),  # a bare age after the code
+        ("前回担当の佐伯通訳者が対応可能であれば", "佐伯"),  # an interpreter's post after the name
+        ("発信 → 東区保護課 村上CW\n対象：ﾀﾑﾗ ﾏｻﾙ", "村上"),  # a case worker's abbreviation
+        ("受付 医療情報課 中島　発行ID KH-004817", "中島"),  # a unit's member before a wide gap
+        ("整形外科　Ｄ．Ｎａｇａｙａ（長屋 大悟）", "長屋 大悟"),  # kanji in brackets after a full-width Latin name
+    ],
+)
+def test_dates_ids_ages_and_staff_of_the_fourteenth_round(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9/1 の M&M 相当ミーティング ID 12345",  # M&M is a conference, not a sex code
+        "follow-up (5 years) later",  # a duration in brackets is written out, no abbreviated unit
+        "CW訪問予定、SW介入",  # abbreviations with nobody named
+        "医療通訳者を手配",
+        "指示 変更なし。指示：継続",
+    ],
+)
+def test_look_alikes_of_the_fourteenth_round(text):
+    assert not [v for v, c in masked(text) if c in ("SEX", "AGE", "PHYSICIAN_NAME", "PATIENT_NAME")]
+
+
+def test_a_drawn_table_rule_stays_outside_a_cell():
+    text = "No.│受付日　　　│内容　　　　│担当\n 1 │2026/11/04│利用拒否　　│坂井\n 2 │2026/11/06│確認のみ　　│平野\n"
+    assert "坂井" in values(text) and "│坂井" not in values(text)
+
+
+@pytest.mark.parametrize("value", ["本人と同じ", "同上", "未定"])
+def test_a_value_that_names_nothing_is_not_masked(value):
+    assert value not in [v for v, _ in _balanced(f"住　所　{value}\n施設名：{value}")]
