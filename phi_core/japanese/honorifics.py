@@ -129,8 +129,8 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     "選手", "監督", "コーチ", "主将",
     # Lawyers and advisers in a claim's file and minutes (溝口弁護士, 久保田顧問：).
     "弁護士", "司法書士", "行政書士", "社会保険労務士", "顧問",
-    # Interpreters (佐伯通訳者が対応).
-    "通訳者", "通訳士",
+    # Interpreters (佐伯通訳者が対応), police officers and fire crews in liaison notes (木村巡査長, 梶原 警部補).
+    "教授", "准教授", "助教", "通訳者", "通訳士", "巡査", "巡査長", "巡査部長", "警部補", "警部", "警視", "刑事", "消防士", "救急救命士", "救命士",
 )  # fmt: skip
 # What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行).
 DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked, values
+from tests.extractors.recall_probes import found, masked, values
 
 
 def _balanced(text: str) -> list[tuple[str, str]]:
@@ -127,3 +127,47 @@ def test_a_drawn_table_rule_stays_outside_a_cell():
 @pytest.mark.parametrize("value", ["本人と同じ", "同上", "未定"])
 def test_a_value_that_names_nothing_is_not_masked(value):
     assert value not in [v for v, _ in _balanced(f"住　所　{value}\n施設名：{value}")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Subject Initials ........ K-M-T\nDate of Birth", "K-M-T"),  # after dot leaders, parted by hyphens
+        ("被験者番号 Ｂ１２-００４５    イニシャル Ｔ．Ｏ    施設", "Ｔ．Ｏ"),  # in full width
+        ("2. 患者イニシャル（姓・名）：Ｋ・Ｒ\n3.", "Ｋ・Ｒ"),  # a qualifier after the label, middle dots
+        ("イニシャル : A . K        性別 : 女", "A . K"),
+        ("RE: Mr. HARTONO WIJAYA, male, 67 years", "HARTONO WIJAYA"),  # the title outside, every word inside
+        ("Patient  : MRS. SUKSAWAT PIMCHANOK    Age: 44", "SUKSAWAT PIMCHANOK"),
+        ("病院 地域包括ケア病棟 (5階)\n 調 査 員  東 郷  美 咲 (鹿児島市 長寿支援課)", "東 郷  美 咲"),
+        ("生 年 月 日　昭和12年3月4日", "昭和12年3月4日"),
+        ("🐻 たなか ゆうと くん （5さい）", "たなか ゆうと"),  # a hiragana name, the honorific set apart
+        ("大宮警察署 生活安全課　木村巡査長　TEL 048-641-0110", "木村"),  # a police rank after the name
+        ("指導教員の 坂口教授も心配しています。", "坂口"),
+        ("お世話になっております、ワールドケアの林です。", "林"),  # a writer introduces themselves
+        ("はじめまして、長女の佐藤と申します。", "佐藤"),
+        ("株式会社アジアメディカルブリッジ\n陳 様\n\nいつも", "陳"),  # an addressee on a line of its own
+        ("2024-11-26 08:52 STAFF(大橋): Good morning", "大橋"),  # a chat's speaker after a role in capitals
+        ("┃研究用ID┃患者ID　　┃氏名　　　　┃生年月日\n┃DM-0001 ┃00671240┃佐藤 美津子 ┃1955/02/17┃", "佐藤 美津子"),
+    ],
+)
+def test_names_of_the_fourteenth_round(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "イニシャル記載なし。Initials OK",  # a remark after the label, no initials
+        "お疲れ様です。本日の件です。",  # a self-introduction's shape around no name
+        "担当者と申します",
+        "客員教授として招聘",
+        "Dr. Emi1y Tan, Medical Director",  # a letter the scan turned into a digit is no age
+    ],
+)
+def test_look_alikes_of_the_fourteenth_round_names(text):
+    assert not [v for v, c in masked(text) if c in ("PATIENT_NAME", "PHYSICIAN_NAME", "AGE") and v not in ("Emi",)]
+
+
+def test_a_spaced_honorific_after_hiragana_prose_names_nobody():
+    assert found("hiragana-full-name", "みんな げんき さん") == []  # a pronoun first: prose
+    assert found("hiragana-full-name", "きょうは くんれん くんれん") == []  # the honorific must end the word

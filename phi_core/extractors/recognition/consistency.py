@@ -64,7 +64,8 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Other occurrences of values that were read under a label, in either width."""
     values: dict[str, str] = {}
     for cand in candidates:
-        if cand.rank == RANK_LABEL and cand.category in PROPAGATED_CATEGORIES:
+        # A room number is a room's, not a person's: the same digits elsewhere are a count or a dose.
+        if cand.rank == RANK_LABEL and cand.category in PROPAGATED_CATEGORIES and cand.kind != "room":
             value = text[cand.start : cand.end]
             values.setdefault(value, cand.category)
             squeezed = _SPACES.sub("", value)

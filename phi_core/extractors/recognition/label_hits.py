@@ -23,11 +23,11 @@ from phi_core.extractors.recognition.label_words import (
     LabelRule,
 )
 from phi_core.extractors.recognition.labelled_names import parse_labelled_name
+from phi_core.extractors.recognition.spaced_labels import space_separated_labels
 from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.extractors.recognition.value_patterns import PHONE
 from phi_core.japanese.chars import (
     READING_KANA,
-    UNIFIED_KANJI,
     in_katakana_block,
     is_half_width_katakana,
     is_kanji,
@@ -83,77 +83,6 @@ def _is_table_label_cell(text: str, bar: int) -> bool:
     """A Markdown table row "| 患者氏名 | 荒木節子 |": the cell before the bar opens the line."""
     line_start = text.rfind("\n", 0, bar) + 1
     return text[line_start:bar].lstrip().startswith("|") and text.count("|", line_start, bar) == 1
-
-
-# "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
-# token (line start or after a space) with only spaces before its value.
-_SPACED_LABEL_RE = re.compile(
-    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE
-)
-
-
-# A two-kanji label typeset with a space between its characters, as printed forms do: 氏　名, 住 所, 年 齢.
-_LETTER_SPACED_LABEL_RE = re.compile(
-    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000][{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
-    re.MULTILINE,
-)
-# A script named in brackets after a label: 姓(かな), 名（漢字）, 氏名(ローマ字).
-_SCRIPT_QUALIFIER_RE = re.compile(
-    r"^(?P<word>.+?)[（(](?P<script>かな|カナ|ふりがな|フリガナ|よみ|ヨミ|漢字|ローマ字|英字)[)）]$"
-)
-_READING_RULE = LabelRule("whole", "NAME_READING")
-
-
-def _inside_spaced_run(text: str, start: int, value_start: int) -> bool:
-    """Is a letter-spaced label part of a longer run of spaced letters (検 査 結 果 報 告 書, 依 頼 日 2026)?"""
-    before = text[max(0, start - 2) : start]
-    after = text[value_start : value_start + 2]
-    return (
-        (len(before) == 2 and before[1] in " \u3000" and is_kanji(before[0]))
-        or (len(after) == 2 and is_kanji(after[0]) and after[1] in " \u3000\n")
-        or len(after) == 1
-        and is_kanji(after)
-    )
-
-
-def _spaced_label_rule(word: str) -> LabelRule | None:
-    rule = LABEL_RULES.get(word)
-    if rule is not None:
-        return rule
-    qualified = _SCRIPT_QUALIFIER_RE.match(word)
-    if qualified is None:
-        return None
-    # 名 alone is no label, but with a script after it (名(かな) みさき) it can be nothing else.
-    rule = LABEL_RULES.get("氏名" if qualified.group("word") == "名" else qualified.group("word"))
-    if (
-        rule is not None
-        and rule.category == "PATIENT_NAME"
-        and qualified.group("script") not in ("漢字", "ローマ字", "英字")
-    ):
-        return _READING_RULE  # 姓(かな) おおはし: the reading of the name, not the name
-    return rule
-
-
-def _space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
-    found = []
-    for match in _LETTER_SPACED_LABEL_RE.finditer(text):
-        word = match.group("label")
-        rule = LABEL_RULES.get(word[0] + word[-1])
-        if rule is not None and not _inside_spaced_run(text, match.start("label"), match.end()):
-            found.append((match.start("label"), match.end(), word, rule))
-    for match in _SPACED_LABEL_RE.finditer(text):
-        word = match.group("label")
-        rule = _spaced_label_rule(word)
-        if rule is not None and word not in LABEL_RULES and match.end() - match.end("label") > 2:
-            continue  # 氏名(カナ)          レジメン: a header row's columns, not a value
-        before = text[: match.start()].rstrip(" ")[-1:]
-        opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
-        # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
-        if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
-            rule = _PHYSICIAN_RULE
-        if rule is not None:
-            found.append((match.start("label"), match.end(), word, rule))
-    return found
 
 
 _EQUALS_VALUE_END = re.compile(r"[\s;&,]")
@@ -222,7 +151,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
             value_ends[value_start] = _equals_value_end(text, match.end(), value_start)
         found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
     taken = {hit[0] for hit in found}
-    found.extend(hit for hit in _space_separated_labels(text) if hit[0] not in taken)
+    found.extend(hit for hit in space_separated_labels(text) if hit[0] not in taken)
     found.sort(key=lambda hit: hit[0])
     hits: list[LabelHit] = []
     for index, (label_start, start, label, rule) in enumerate(found):
@@ -352,7 +281,7 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             found.extend(_bare_age(text, hit))
         elif read_as == "room":
             found.extend(
-                Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL)
+                Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL, "room")
                 for m in _ROOM_NUMBER_RE.finditer(text, hit.value_start, hit.value_end)
             )
         if hit.rule.finds_sex:

@@ -26,6 +26,8 @@ from phi_core.japanese.organisations import LEGAL_FORMS
 
 # Titles and job names written in front of a name inside a label value.
 _LEADING_TITLES = re.compile(
+    # Mr./Mrs./Ms. only before a capital: the name follows (RE: Mr. HARTONO WIJAYA)
+    r"(?:Mrs|Mr|Ms|MRS|MR|MS|Miss)\.?[ ]+(?=[A-Z])|"
     "(?:"
     + "|".join(f"{re.escape(t)}\\.?" for t in honorifics.LATIN_LEADING_TITLES if t not in ("Mr", "Mrs", "Ms"))
     + "|"
@@ -260,8 +262,8 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         value = text[pos:end]
         if not value or value in NOT_A_NAME or len(value) > _MAX_NAME or value.split()[0] in SIDES:
             break
-        if not any(ch.isalpha() for ch in value) or not _plausible_name(value):
-            break
+        if not any(ch.isalpha() for ch in value) or not _plausible_name(value) or value.endswith(("課", "係")):
+            break  # 医事課, 文書係: an office, not a person
         if value.isascii() and " " in value and value == value.lower():
             break  # Interpreter: not needed: words in lower case are a remark, not a name
         if pos == _after_spaces(text, start, limit) and _wide_gap_before(text, pos) and _column_header(value):

@@ -44,7 +44,11 @@ _INITIALS_RE = re.compile(
     r"[A-Z](?<![A-Za-z.].)\.[ ]?(?:[A-Z]\.[ ]?){0,2}(?=" + honorifics.alternation(_NAME_HONORIFICS) + ")"
 )
 _LABELLED_INITIALS_RE = re.compile(
-    r"(?:イニシャル|[Ii]nitials?)[：:\s]*(?P<initials>[A-Z]\.?\s?[A-Z]\.?(?:\s?[A-Z]\.)?)(?![A-Za-z])"
+    # after dot leaders too (Initials ........ K-M-T), in full width, parted by dots, middle dots or hyphens
+    r"(?:イニシャル|[Ii]nitials?)(?:[（(][^）)\n]{1,8}[）)])?(?:[：:\s]|\.{2,}|…+)*"
+    r"(?!(?:OK|NG|NA|ND|NR)(?![A-Za-z]))"
+    r"(?P<initials>[A-ZＡ-Ｚ](?:[ ]?[.．・･\-－][ ]?|[ ]?)[A-ZＡ-Ｚ](?:(?:[ ]?[.．・･\-－][ ]?|[ ]?)[A-ZＡ-Ｚ])?[.．]?)"
+    r"(?![A-Za-zＡ-Ｚａ-ｚ])"
     r"|(?<![\x00-\x7f])(?P<bare>[A-Z]\.[A-Z]\.)(?![A-Za-z])"
 )
 _QUOTED_READING_RE = re.compile(

@@ -124,7 +124,8 @@ AGE = re.compile(
 )
 # 64-year-old, 64 y/o, 64yo, 64 years old
 AGE_ENGLISH = re.compile(
-    f"[0-9]{_not_after('0-9.')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))"
+    # (not inside a word a scan damaged: Emi1y)
+    f"[0-9]{_not_after('0-9.A-Za-z')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))"
 )
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
 

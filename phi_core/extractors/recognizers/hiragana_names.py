@@ -2,7 +2,7 @@
 
 Children's records, letters to families and notes read aloud write names in
 hiragana (わたなべ そうたくん, なかむら とめさん). Two hiragana words set apart
-by one space, the second written onto 様, さん, くん or ちゃん, are a person's
+by one space, the second written onto 様, さん, くん or ちゃん (or one space before it), are a person's
 name when the first is one the dictionary can take as a noun or does not know:
 an adverb, a pronoun or a conjunction standing first (まだ, みんな, それから) reads as
 prose, not as a family name.
@@ -25,7 +25,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _NAME = re.compile(
     rf"(?<![{HIRAGANA_LETTERS}])(?P<name>[{HIRAGANA_LETTERS}]{{2,5}}[ \u3000][{HIRAGANA_LETTERS}]{{2,5}}?)"
-    rf"(?:{alternation(words('person'))})"
+    rf"(?:{alternation(words('person'))}"
+    # or a space before it, as name boards and cards set it apart (たなか ゆうと くん)
+    rf"|[ \u3000](?:{alternation(words('person'))})(?![{HIRAGANA_LETTERS}]))"
 )
 _PROSE = frozenset({"副詞", "接続詞", "感動詞", "連体詞", "代名詞", "助詞", "助動詞"})
 

@@ -56,6 +56,8 @@ def _delimiter(line: str) -> str:
         return "|"  # Markdown tables open with a bar; HL7 segments do not
     if line.count("|") >= 3 and not _HL7_SEGMENT.match(line):
         return "|"  # a plain-text table with bars between its columns only
+    if line.count("┃") >= 2:
+        return "┃"  # a table drawn with heavy rules (┃研究用ID┃患者ID┃氏名); light ones (│) are table_rows' job
     return "," if line.count(",") >= 2 else ""
 
 
@@ -85,7 +87,7 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
 
 def table_hits(text: str) -> list[LabelHit]:
     """Cells under a header row whose column names are known labels, as label hits."""
-    if "," not in text and "\t" not in text and "|" not in text:
+    if "," not in text and "\t" not in text and "|" not in text and "┃" not in text:
         return []
     hits: list[LabelHit] = []
     lines = line_spans(text)
@@ -107,7 +109,7 @@ def table_hits(text: str) -> list[LabelHit]:
             row_text = text[r_start:r_end]
             if delimiter not in row_text:
                 break
-            if set(row_text.strip()) <= set("|-:= \t+"):
+            if set(row_text.strip()) <= set("|-:= \t+━─┼╋┣┫├┤┠┨┃│"):
                 row += 1
                 continue
             for (c_start, c_end), (label, rule) in zip(_cells(text, r_start, r_end, delimiter), columns):

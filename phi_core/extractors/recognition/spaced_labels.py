@@ -1,0 +1,100 @@
+"""Labels with only spaces before their value: 患者氏名 山田太郎, 氏　名 宇佐美 茂, 姓(かな) おおはし."""
+
+from __future__ import annotations
+
+import re
+
+from phi_core.extractors.recognition.label_words import (
+    _NOT_CLINICIAN_ROLES,
+    _PHYSICIAN_ENDINGS,
+    _PHYSICIAN_RULE,
+    LABEL_RULES,
+    LabelRule,
+)
+from phi_core.japanese.chars import UNIFIED_KANJI, is_kanji
+
+
+# "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
+# token (line start or after a space) with only spaces before its value.
+_SPACED_LABEL_RE = re.compile(
+    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE
+)
+
+
+# A two-kanji label typeset with a space between its characters, as printed forms do: 氏　名, 住 所, 年 齢.
+_LETTER_SPACED_LABEL_RE = re.compile(
+    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000][{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
+    re.MULTILINE,
+)
+# Three or four letters spaced so (調 査 員  東 郷  美 咲), set apart from their value by a wide gap.
+_LONG_LETTER_SPACED_LABEL_RE = re.compile(
+    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}](?:[ \u3000][{UNIFIED_KANJI}]){{2,3}})"
+    "(?:[ ]{2,}|\u3000)[ \u3000]*(?=[^\\s:：|｜])",
+    re.MULTILINE,
+)
+# A script named in brackets after a label: 姓(かな), 名（漢字）, 氏名(ローマ字).
+_SCRIPT_QUALIFIER_RE = re.compile(
+    r"^(?P<word>.+?)[（(](?P<script>かな|カナ|ふりがな|フリガナ|よみ|ヨミ|漢字|ローマ字|英字)[)）]$"
+)
+_READING_RULE = LabelRule("whole", "NAME_READING")
+
+
+def _inside_spaced_run(text: str, start: int, value_start: int) -> bool:
+    """Is a letter-spaced label part of a longer run of spaced letters (検 査 結 果 報 告 書, 依 頼 日 2026)?"""
+    before = text[max(0, start - 2) : start]
+    after = text[value_start : value_start + 2]
+    return (
+        (len(before) == 2 and before[1] in " \u3000" and is_kanji(before[0]))
+        or (len(after) == 2 and is_kanji(after[0]) and after[1] in " \u3000\n")
+        or len(after) == 1
+        and is_kanji(after)
+    )
+
+
+def _spaced_label_rule(word: str) -> LabelRule | None:
+    rule = LABEL_RULES.get(word)
+    if rule is not None:
+        return rule
+    qualified = _SCRIPT_QUALIFIER_RE.match(word)
+    if qualified is None:
+        return None
+    # 名 alone is no label, but with a script after it (名(かな) みさき) it can be nothing else.
+    rule = LABEL_RULES.get("氏名" if qualified.group("word") == "名" else qualified.group("word"))
+    if (
+        rule is not None
+        and rule.category == "PATIENT_NAME"
+        and qualified.group("script") not in ("漢字", "ローマ字", "英字")
+    ):
+        return _READING_RULE  # 姓(かな) おおはし: the reading of the name, not the name
+    return rule
+
+
+def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
+    found = []
+    for match in _LETTER_SPACED_LABEL_RE.finditer(text):
+        word = match.group("label")
+        rule = LABEL_RULES.get(word[0] + word[-1])
+        if rule is not None and not _inside_spaced_run(text, match.start("label"), match.end()):
+            found.append((match.start("label"), match.end(), word, rule))
+    for match in _LONG_LETTER_SPACED_LABEL_RE.finditer(text):
+        word = match.group("label")
+        joined = "".join(word.split())
+        rule = LABEL_RULES.get(joined)
+        if rule is None and joined.endswith(_PHYSICIAN_ENDINGS + ("員",)) and joined not in _NOT_CLINICIAN_ROLES:
+            rule = _PHYSICIAN_RULE  # 調 査 員, 記 載 者: who did it
+        before = text[max(0, match.start("label") - 2) : match.start("label")]
+        if rule is not None and not (len(before) == 2 and before[1] in " \u3000" and is_kanji(before[0])):
+            found.append((match.start("label"), match.end(), word, rule))
+    for match in _SPACED_LABEL_RE.finditer(text):
+        word = match.group("label")
+        rule = _spaced_label_rule(word)
+        if rule is not None and word not in LABEL_RULES and match.end() - match.end("label") > 2:
+            continue  # 氏名(カナ)          レジメン: a header row's columns, not a value
+        before = text[: match.start()].rstrip(" ")[-1:]
+        opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
+        # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
+        if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
+            rule = _PHYSICIAN_RULE
+        if rule is not None:
+            found.append((match.start("label"), match.end(), word, rule))
+    return found

@@ -1,0 +1,86 @@
+"""Names that the courtesies of a letter, an e-mail or a chat put in place.
+
+Japanese business writing fixes where a name stands, whatever the document is:
+
+- the writer introduces themselves after the opening courtesy, with their
+  organisation before の: ``お世話になっております、ワールドケアの林です。``,
+  ``お疲れ様です。5階東の佐々木です``; and anyone who gives their name says
+  ``…と申します``;
+- the addressee stands on a line of its own, the family name and an honorific,
+  one kanji being enough there: ``陳 様``, ``佐藤先生``;
+- a chat export names its speaker in brackets after a role written in capitals:
+  ``STAFF(大橋): Good morning``.
+
+The family name must be one the surname list or SudachiDict gives as such
+(``…の件です``, ``担当者と申します`` name nobody).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI, is_kanji
+from phi_core.japanese.honorifics import alternation, words
+
+from .person_context import person_category
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KANJI_NAME = f"[{UNIFIED_KANJI}々]{{1,4}}"
+_OPENINGS = "お世話になっております|お世話になります|お疲れ様です|お疲れさまです|いつもありがとうございます"
+_SELF_INTRODUCTION = re.compile(
+    rf"(?:{_OPENINGS})[、。,.!！]?[ \u3000\n]*(?:[^\n。、]{{1,30}}?の)?[ \u3000]?"
+    rf"(?P<name>{_KANJI_NAME}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})(?=です[。！!、,\n]|です$|でございます|と申します)"
+)
+_GIVES_NAME = re.compile(rf"(?<![{UNIFIED_KANJI}々])(?P<name>{_KANJI_NAME})(?=と申します)")
+_ADDRESSEE = re.compile(
+    rf"^[ \u3000]*(?P<name>{_KANJI_NAME})[ \u3000]?(?:{alternation(words('person', 'clinician'))})[ \u3000]*$",
+    re.MULTILINE,
+)
+_CHAT_SPEAKER = re.compile(
+    rf"(?<![A-Za-z])(?:STAFF|NURSE|DOCTOR|DR|NS|MSW|CW|SW|PT|OT|ST|CM|TEACHER|ADMIN)[(（]"
+    rf"(?P<name>{_KANJI_NAME}|[A-Za-z][A-Za-z.\- ]{{1,20}})[)）][ ]?[:：]"
+)
+# Words that end a self-introduction without being a name: …の件です, …の担当です.
+_NOT_NAMES = frozenset("件 者 方 担当 担当者 係 窓口 代理 本人 家族 事務 私 わたし".split())
+
+
+def _family_name(name: str) -> bool:
+    if not name or name in _NOT_NAMES or name[-1] in "件者方係":
+        return False
+    return any(can_be_surname(name[:n]) for n in (1, 2, 3) if n <= len(name))
+
+
+@register
+class GreetingNameRecognizer(Recognizer):
+    name: ClassVar[str] = "greeting-name"
+    categories: ClassVar[tuple[str, ...]] = ("PHYSICIAN_NAME", "PATIENT_NAME")
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        found: list[Candidate] = []
+        if "お" in text or "申します" in text:
+            for pattern in (_SELF_INTRODUCTION, _GIVES_NAME):
+                for m in pattern.finditer(text):
+                    name = m.group("name")
+                    katakana = not any(is_kanji(ch) for ch in name)
+                    if katakana or _family_name(name):
+                        category = (
+                            "PHYSICIAN_NAME"
+                            if pattern is _SELF_INTRODUCTION
+                            else person_category(text, *m.span("name"))
+                        )
+                        found.append(Candidate(*m.span("name"), category, RANK_SUPPLEMENT))
+        for m in _ADDRESSEE.finditer(text):
+            if _family_name(m.group("name")):
+                found.append(Candidate(*m.span("name"), person_category(text, *m.span("name")), RANK_SUPPLEMENT))
+        if "(" in text or "（" in text:
+            for m in _CHAT_SPEAKER.finditer(text):
+                name = m.group("name").strip()
+                if name.isascii() or _family_name(name):
+                    start = m.start("name")
+                    found.append(Candidate(start, start + len(name), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        return found
