@@ -171,3 +171,24 @@ def test_look_alikes_of_the_fourteenth_round_names(text):
 def test_a_spaced_honorific_after_hiragana_prose_names_nobody():
     assert found("hiragana-full-name", "みんな げんき さん") == []  # a pronoun first: prose
     assert found("hiragana-full-name", "きょうは くんれん くんれん") == []  # the honorific must end the word
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("独居。長女 大河内 恵子 様（TEL 0468-■1-2290）に病状説明済み。", "0468-■1-2290"),  # a blacked-out digit
+        ("電　話　0254（43）〓〓27", "0254（43）〓〓27"),
+        ("ASHI CLINIC        TEL:0426 2■ 3318        P.01", "0426 2■ 3318"),
+        ("生年月日　明治4 4年 9月 2日　（82才）", "明治4 4年 9月 2日"),  # a date spaced around its units
+        ("申請日　平成 10 年 6 月 3 日\n", "平成 10 年 6 月 3 日"),
+        ("┃受診日　H7年 5月 22日　　受付番号", "H7年 5月 22日"),
+        ("番号｜受付｜氏名｜年齢｜性｜科｜依頼医\nS-0501｜5/9｜工藤 正志｜61｜男｜内｜成田\n", "内"),  # 内(科) under 科
+    ],
+)
+def test_damaged_and_old_records(text, value):
+    assert value in values(text)
+
+
+def test_marks_alone_or_a_blacked_out_word_are_no_number():
+    assert values("■■■■ 判読不能") == []
+    assert values("記載 ■■ あり") == []

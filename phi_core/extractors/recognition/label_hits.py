@@ -187,11 +187,17 @@ def _trim_value(text: str, start: int, end: int, stops: str) -> tuple[int, int]:
 _NO_VALUE = frozenset({"なし", "不明", "特記事項なし", "同上", "本人と同じ", "患者と同じ", "上記と同じ", "該当なし"})
 
 
+# Departments a ledger writes with their first letter: 内(科), 外(科), 皮(膚科), 眼(科), 小(児科), 婦(人科) ...
+_DEPARTMENT_LETTERS = frozenset("内外皮眼小婦泌耳整精産脳歯")
+
+
 def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
     stops = "。\n" if hit.rule.category in ("ADDRESS", "FACILITY_ADDRESS") else "。\n（("
     start, end = _trim_value(text, hit.value_start, hit.value_end, stops)
     while start < end and text[start] in "〒 \u3000":
         start += 1
+    if end - start == 1 and hit.rule.category == "DEPARTMENT" and text[start] in _DEPARTMENT_LETTERS:
+        return [Candidate(start, end, "DEPARTMENT", RANK_LABEL)]  # ｜内｜, ｜皮｜ under a 科 column
     if end - start < 2 or text[start:end] in _NO_VALUE or (text[start] == "未" and end - start <= 4):
         return []  # 未定, 未受診, 未記入: a state, not a name
     return [Candidate(start, end, hit.rule.category, RANK_LABEL)]

@@ -24,6 +24,8 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
+from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
+
 from .sudachi_names import RANK_SUPPLEMENT
 
 _D = "[0-9OlI]"
@@ -65,15 +67,34 @@ def _dates(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_S = "[ \u3000]?"
+_W = "[0-9０-９OlI]"
+# Units in kanji with blanks around the parts, as forms and typed-up carbon copies space them:
+# 平成 10 年 6 月 3 日, 明治4 4年 9月 2日, H7年 5月 22日, 2024 年 6 月.
+_UNIT_DATE = re.compile(
+    rf"(?<![0-9０-９])(?:(?:{'|'.join(ERA_NAMES)}|[{ERA_LETTERS}]){_S}(?:元|{_W}(?:{_S}{_W})?)|{_W}{{4}})"
+    rf"{_S}年{_S}{_W}{{1,2}}{_S}月(?:{_S}{_W}{{1,2}}{_S}日)?"
+)
+
+
+def _unit_dates(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _UNIT_DATE.finditer(text) if " " in m.group() or "\u3000" in m.group()]
+
+
 @register
 class SpacedDateRecognizer(Recognizer):
     name: ClassVar[str] = "spaced-date"
     categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
 
     def find(self, doc: Document) -> list[Candidate]:
+        found = (
+            [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in _unit_dates(doc.text)]
+            if "年" in doc.text
+            else []
+        )
         if not any(gap in doc.text for gap in (". ", ".\u3000", " .", "/ ", " /", "・")):
-            return []
-        found = [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in _dates(doc.text)]
+            return found
+        found += [Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT) for s, e in _dates(doc.text)]
         if "/ " in doc.text:
             found += [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _PADDED_MONTH_DAY.finditer(doc.text)]
         return found

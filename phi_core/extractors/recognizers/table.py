@@ -56,8 +56,12 @@ def _delimiter(line: str) -> str:
         return "|"  # Markdown tables open with a bar; HL7 segments do not
     if line.count("|") >= 3 and not _HL7_SEGMENT.match(line):
         return "|"  # a plain-text table with bars between its columns only
+    # A table drawn with heavy rules (┃研究用ID┃患者ID┃氏名) or with full-width bars between three columns
+    # or more; light rules (│) and narrower bar tables are table_rows' job.
     if line.count("┃") >= 2:
-        return "┃"  # a table drawn with heavy rules (┃研究用ID┃患者ID┃氏名); light ones (│) are table_rows' job
+        return "┃"
+    if line.count("｜") >= 3:
+        return "｜"
     return "," if line.count(",") >= 2 else ""
 
 
@@ -87,7 +91,7 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
 
 def table_hits(text: str) -> list[LabelHit]:
     """Cells under a header row whose column names are known labels, as label hits."""
-    if "," not in text and "\t" not in text and "|" not in text and "┃" not in text:
+    if "," not in text and "\t" not in text and "|" not in text and "┃" not in text and "｜" not in text:
         return []
     hits: list[LabelHit] = []
     lines = line_spans(text)
