@@ -191,4 +191,4 @@ def test_damaged_and_old_records(text, value):
 
 def test_marks_alone_or_a_blacked_out_word_are_no_number():
     assert values("■■■■ 判読不能") == []
-    assert values("記載 ■■ あり") == []
+    assert values("所見 ■■ あり") == []
