@@ -101,3 +101,36 @@ def test_a_ward_by_wing_and_floor_is_a_department(text, ward):
 )
 def test_a_floor_in_a_sentence_or_a_building_is_no_ward(text):
     assert found("ward-name", text) == []
+
+
+# --- addresses joined by の, 丁目 in kanji numerals; a facility's head scanned -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("自宅 川口市芝塚原2丁目7の15 の玄関で転倒", "2丁目7の15"),
+        ("住所 沖縄県浦添市経塚２丁目１４番地の３", "２丁目１４番地の３"),
+        ("健軍四丁目町内会\n会長\u3000園田 修", "健軍四丁目"),
+    ],
+)
+def test_an_address_joined_by_no_or_in_kanji_numerals_is_an_address(text, address):
+    assert address in found("address-tail", text)
+    assert covered(address, masked_as("ADDRESS", text)), values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "501の1 山内さん 82歳",
+        "丁目の角を曲がる",
+        "3丁目の公園",
+    ],
+)
+def test_a_room_and_bed_or_a_street_corner_is_no_address(text):
+    assert found("address-tail", text) == []
+
+
+def test_a_facility_whose_long_vowel_was_scanned_as_one_is_a_facility():
+    text = "令和 6年 11月 12日\n堺南部医療センタ一 医療福祉相談室 御中"
+    assert covered("堺南部医療センタ一", masked_as("HOSPITAL_NAME", text)), values(text)
