@@ -134,3 +134,31 @@ def test_a_room_and_bed_or_a_street_corner_is_no_address(text):
 def test_a_facility_whose_long_vowel_was_scanned_as_one_is_a_facility():
     text = "令和 6年 11月 12日\n堺南部医療センタ一 医療福祉相談室 御中"
     assert covered("堺南部医療センタ一", masked_as("HOSPITAL_NAME", text)), values(text)
+
+
+# --- a care manager's field holds the agency -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("ケアマネ：ケアサポート黒原 木原さん 093-571-2200", "ケアサポート黒原"),
+        ("ケアマネジャー：ケアプランセンターつじどう 宮城 朋美", "ケアプランセンターつじどう"),
+    ],
+)
+def test_a_care_managers_field_holds_the_agency(text, name):
+    assert name in found("provider-label", text)
+    assert covered(name, values(text)), values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ケアマネ：未定（区分変更申請中）",
+        "ケアマネ 関口さんに結果説明",
+        "ケアマネ：木原さん",
+        "訪問看護 小池さん（訪問看護ステーションあおば）",
+    ],
+)
+def test_a_care_manager_named_by_an_honorific_is_no_agency(text):
+    assert found("provider-label", text) == []
