@@ -3,7 +3,8 @@
 - a block number written after a space, with the building and its room that may follow: 群馬県太田市西本町
   17-5 コーポ西本201 (the rule stops at the town); only after a city, ward or county word, and not
   before a unit (区域 2-3 cm);
-- a block number after 丁目 joined by any dash and in any width: 桐生市相生町3丁目２２１−７;
+- a block number after 丁目 joined by any dash and in any width, or by の: 桐生市相生町3丁目２２１−７,
+  川口市芝塚原2丁目7の15, 経塚２丁目１４番地の３; a town and its 丁目 in kanji numerals: 健軍四丁目町内会;
 - a postal code ending its line and the address on the next: the line break is inside the address
   (the mark 〒 itself stays outside, as the guidelines say, however some writers marked it);
 - the value of a field that names where a person moves to or lives, a city alone or abroad:
@@ -33,7 +34,11 @@ _SPACED_BLOCK = re.compile(
     rf"[{_LETTERS}]{{1,10}})[ \u3000]{{1,2}}(?P<block>{_BLOCK})(?:[ \u3000](?P<building>{_BUILDING}))?"
     rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月))"
 )
-_CHOME_BLOCK = re.compile(rf"[{DIGIT}]{{1,3}}丁目[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{1,3}}")
+_CHOME_BLOCK = re.compile(
+    rf"[{DIGIT}]{{1,3}}丁目[{DIGIT}]{{1,5}}(?:(?:[{_DASH}]|番地?の|の)[{DIGIT}]{{1,5}}){{1,3}}"
+    # A town and its 丁目 in kanji numerals stand for the address alone: 健軍四丁目町内会, 健軍四丁目公園.
+    rf"|[{KANJI}]{{1,4}}?[一二三四五六七八九十]{{1,2}}丁目"
+)
 # A postal code ending its line and the address opening the next (〒231-0023⏎神奈川県横浜市…): one
 # address, the line break inside it; the proposal runs to the city word so that it holds the break.
 _CODE_THEN_LINE = re.compile(

@@ -9,7 +9,7 @@ A kind of home before its own name takes the name (退院先：特別養護老�
 its colon (Lab: ...), or is a phrase of where a patient goes (Referred to Aoba Family Clinic).
 
 Left alone: a value that is a kind of service or of place written in kanji only with no head
-(訪問介護（生活援助）, 転院先（回復期・施設）), home and the patient (搬送先：ご自宅, 送付先：本人), what is
+(訪問介護（生活援助）, 転院先（回復期・施設）), a person named with an honorific (ケアマネ：木原さん), home and the patient (搬送先：ご自宅, 送付先：本人), what is
 planned (未定, 調整中), and a laboratory field's test in capitals (Lab : CK 3,420).
 """
 
@@ -21,7 +21,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
-from phi_core.japanese.honorifics import alternation
+from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.organisations import (
     BUSINESS_HEADS,
     FACILITY_HEADS,
@@ -53,6 +53,8 @@ _HEADS = (*FACILITY_HEADS, *PLACE_KINDS, *BUSINESS_HEADS, "事業所", "包括")
 _REST = re.compile(rf"[ \u3000](?P<rest>[{_NAME_LETTERS}]{{1,12}})(?![{_NAME_LETTERS}])")
 _ALL_KANA = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]+")
 _HAS_KANA = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]")
+_PERSON_HONORIFICS = words("person")
+_KANA_HONORIFICS = words("person", exclude=("氏", "君", "殿"))
 
 
 def _japanese_name(value: str) -> bool:
@@ -61,6 +63,10 @@ def _japanese_name(value: str) -> bool:
     if value.endswith(
         ("予定", "中", "済", "なし", "あり", "希望", "検討", "調整", "依頼", "へ", "に", "を", "で", "が")
     ):
+        return False
+    # A person named with an honorific (ケアマネ：木原さん, ケアマネ 関口さんに説明); 氏, 君 and 殿 also open
+    # place names (氏家), so only at the end.
+    if value.endswith(_PERSON_HONORIFICS) or any(w in value for w in _KANA_HONORIFICS):
         return False
     if value.endswith(_HEADS) and len(value) > 3:
         return True
