@@ -192,3 +192,23 @@ def test_damaged_and_old_records(text, value):
 def test_marks_alone_or_a_blacked_out_word_are_no_number():
     assert values("■■■■ 判読不能") == []
     assert values("所見 ■■ あり") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("March 3, 1993\n\nMark A. Feldman, M.D.\nDepartment", "Mark A. Feldman"),  # a middle initial
+        ("BARCODE (2D): M0562281|NGUYEN^THI HOA|19960314|F\n---", "NGUYEN^THI HOA"),  # two words after the caret
+        ("術者 北条 助手 森下 器械出し 川瀬 外回り 田中", "森下"),  # an operation's team, mid-line
+        ("術者 北条 助手 森下 器械出し 川瀬 外回り 田中", "田中"),
+        ("│患者フリガナ　　│ワタナベ　ヒロシ\n│患者氏名　　　　│渡辺　博", "ワタナベ\u3000ヒロシ"),  # a drawn grid
+        ("│患者フリガナ　　│ワタナベ　ヒロシ\n│患者氏名　　　　│渡辺　博", "渡辺\u3000博"),
+    ],
+)
+def test_names_in_records_and_grids(text, value):
+    assert any(value in masked_value for masked_value in values(text))
+
+
+@pytest.mark.parametrize("text", ["助手 なし", "受領：済", "DOE^JOHN はい"])
+def test_look_alikes_of_records_and_grids(text):
+    assert not [v for v, c in masked(text) if c == "PHYSICIAN_NAME"]

@@ -82,7 +82,8 @@ def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
 def _is_table_label_cell(text: str, bar: int) -> bool:
     """A Markdown table row "| 患者氏名 | 荒木節子 |": the cell before the bar opens the line."""
     line_start = text.rfind("\n", 0, bar) + 1
-    return text[line_start:bar].lstrip().startswith("|") and text.count("|", line_start, bar) == 1
+    rule = text[bar]
+    return text[line_start:bar].lstrip().startswith(rule) and text.count(rule, line_start, bar) == 1
 
 
 _EQUALS_VALUE_END = re.compile(r"[\s;&,]")
@@ -134,7 +135,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
     found: list[tuple[int, int, str, LabelRule]] = []
     value_ends: dict[int, int] = {}
     for match in _SEPARATOR_RE.finditer(text):
-        if match.group().endswith("|") and not _is_table_label_cell(text, match.start()):
+        if match.group()[-1] in "|│┃｜" and not _is_table_label_cell(text, match.end() - 1):
             continue
         label_end = match.start()
         while label_end > 0 and text[label_end - 1] in _SEPARATOR_PADDING:
@@ -160,9 +161,9 @@ def find_label_hits(text: str) -> list[LabelHit]:
         if index + 1 < len(found):
             end = max(start, min(end, found[index + 1][0]))
         end = min(end, value_ends.get(start, end))
-        bar = text.find("|", start, end)
-        if bar >= 0:
-            end = bar
+        bars = [b for b in (text.find(rule, start, end) for rule in "|│┃｜") if b >= 0]
+        if bars:
+            end = min(bars)
         for bracket in _BRACKET_LABEL_RE.finditer(text, start, end):
             if _is_label_word(bracket.group(1)):
                 end = bracket.start()  # "【患者氏名】田中 浩　【ID】0048291": the next label ends this value

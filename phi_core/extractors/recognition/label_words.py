@@ -185,14 +185,15 @@ _PHYSICIAN_ENDINGS = (
     "科長",
     "士",
 )
-_PHYSICIAN_WORDS = ("術者", "助手", "文責")
+_PHYSICIAN_WORDS = ("術者", "助手", "文責", "器械出し", "外回り")
 # Role words that end like a clinician's but name someone else (or no one).
 _NOT_CLINICIAN_ROLES = frozenset({"患者", "保護者", "配偶者", "同居者", "高齢者", "当事者", "第三者", "関係者", "担当"})
 _MAX_PHYSICIAN_LABEL = 8
 # Labels are found from their separator backwards: colons are rare, so this is
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
-_SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|]) ?\\|")
+# A bar after a label (| 患者氏名 | 荒木節子 |), also a drawn one (│患者フリガナ　│ワタナベ).
+_SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|│┃｜])[ \u3000]*[|│┃｜]")
 _SEPARATOR_PADDING = " \t\u3000\"'|"
 
 # A form printed in kana writes the sex by its reading (ｾｲﾍﾞﾂ: ｵﾄｺ).

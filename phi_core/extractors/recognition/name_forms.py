@@ -30,7 +30,7 @@ _ROMAJI_BEFORE_RE = re.compile(
 _ROMAJI_AFTER_RE = re.compile("(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])")
 _HALF_WIDTH_NAME_RE = re.compile(f"[{HALF_WIDTH_KATAKANA}]{{2,}}(?:[ \u3000][{HALF_WIDTH_KATAKANA}]{{1,}})?")
 _CARET_NAME_RE = re.compile(
-    f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{1,}}|[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})(?![A-Za-z0-9])"
+    f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+(?: [A-Z]{{2,}}(?![a-z]))?|[{KATAKANA}]{{1,}}|[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})(?![A-Za-z0-9])"
 )
 # Header and system words legacy screens write in half-width katakana.
 _HALF_WIDTH_WORDS = frozenset(

@@ -8,6 +8,7 @@ from phi_core.extractors.recognition.label_words import (
     _NOT_CLINICIAN_ROLES,
     _PHYSICIAN_ENDINGS,
     _PHYSICIAN_RULE,
+    _PHYSICIAN_WORDS,
     LABEL_RULES,
     LabelRule,
 )
@@ -95,6 +96,8 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
         if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
             rule = _PHYSICIAN_RULE
+        if rule is None and word in _PHYSICIAN_WORDS:
+            rule = _PHYSICIAN_RULE  # 術者 北条 助手 森下: an operation's team, mid-line too
         if rule is not None:
             found.append((match.start("label"), match.end(), word, rule))
     return found

@@ -137,7 +137,11 @@ _CAPITALS_INITIAL = re.compile(
     rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}]\.(?![0-9A-Za-z])"
 )
 # A name written the HL7 way outside a message, in a log or a CSV export (HAYASHI^SUMIE, KUDO^M).
-_CARET_NAME = re.compile(r"(?<![0-9A-Za-z^|])[A-Z][A-Za-z'\-]+(?:\^[A-Z][A-Za-z'\-]*){1,3}(?![0-9A-Za-z^])")
+# A given name of two words after the caret too (NGUYEN^THI HOA); a middle initial (Mark A. Feldman).
+_CARET_NAME = re.compile(
+    r"(?<![0-9A-Za-z^|])[A-Z][A-Za-z'\-]+(?:\^[A-Z][A-Za-z'\-]*(?: [A-Z]{2,}(?![a-z]))?){1,3}(?![0-9A-Za-z^])"
+)
+_MIDDLE_INITIAL = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.]){_CAP} [{_UP}]\. {_CAP}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])")
 # A sign-off after a dash on a line of its own (— Uno, -- Okafor); not a list item after a hyphen (- Done).
 _DASH_SIGN_OFF = re.compile(
     r"^[ \t]*(?:—|–|--)[ ]?(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[ \t]*$", re.MULTILINE
@@ -235,7 +239,7 @@ class LatinNameRecognizer(Recognizer):
         for m in _CAPITALS_INITIAL.finditer(folded):
             if _unknown_word(by_start, m.start("family")) or _romaji_word(m.group("family")):
                 logins.add(m.span())
-        logins |= {m.span() for m in _CARET_NAME.finditer(folded)}
+        logins |= {m.span() for pattern in (_CARET_NAME, _MIDDLE_INITIAL) for m in pattern.finditer(folded)}
         for m in _DASH_SIGN_OFF.finditer(folded):
             word = by_start.get(m.start("name"))
             if word is None or word.oov or word.is_proper or _romaji_word(m.group("name").split()[0]):
