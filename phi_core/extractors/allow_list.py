@@ -111,7 +111,12 @@ _PERSON_HONORIFICS = honorifics.words("person", "katakana", "clinician")
 def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin: tuple[str, ...]) -> bool:
     if attached.startswith(("病院", "病棟")):
         return False
+    if _RELATIVE_AFTER.match(after):
+        return False  # Ana Ortiz's husband: a person's relative, not Parkinson's
     return attached.startswith(suffixes) or after.startswith(latin)
+
+
+_RELATIVE_AFTER = re.compile(rf"['’]s (?:{honorifics.alternation(honorifics.ENGLISH_RELATIONS)})(?![A-Za-z])")
 
 
 def _letter_follows(after: str, units: tuple[str, ...]) -> bool:

@@ -212,3 +212,24 @@ def test_names_in_records_and_grids(text, value):
 @pytest.mark.parametrize("text", ["助手 なし", "受領：済", "DOE^JOHN はい"])
 def test_look_alikes_of_records_and_grids(text):
     assert not [v for v, c in masked(text) if c == "PHYSICIAN_NAME"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("🐘 おかだ れん くん （11さい）", "おかだ れん"),  # the dictionary has the family name in katakana
+        ("Hi this is Miguel, Ana Ortiz's husband. She", "Miguel"),  # a speaker introducing themselves
+        ("my name is Li Wei and I'm Tom", "Li Wei"),
+        (" 印刷者: NS_OKUBO   印刷日時: 2025/10/05", "NS_OKUBO"),  # a login of a role and a family name
+        ("#3 yamazaki_pharm（薬剤部）　08/05 09:12", "yamazaki_pharm"),
+        ("ユーザー名：ゆき🌷（登録時の申告：507号室）", "ゆき🌷"),
+    ],
+)
+def test_names_in_messages_of_the_fourteenth_round(text, value):
+    assert any(value in masked_value for masked_value in values(text))
+
+
+def test_a_relative_after_an_apostrophe_is_no_eponym():
+    assert any("Ana Ortiz" in v for v in values("Hi this is Miguel, Ana Ortiz's husband."))
+    assert values("Parkinson's disease, stable. Crohn's flare") == []
+    assert values("This is Monday's plan. I am Sorry.") == []

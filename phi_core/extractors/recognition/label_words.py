@@ -40,7 +40,8 @@ _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"}
 
 LABEL_RULES: dict[str, LabelRule] = {
     **_rules(
-        "氏名 姓 患者 患者名 患者氏名 患児 児童 名前 おなまえ なまえ 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名",
+        "氏名 姓 患者 患者名 患者氏名 患児 児童 名前 おなまえ なまえ 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名 "
+        "ユーザー名 表示名 ニックネーム アカウント名",
         LabelRule("name", "PATIENT_NAME", finds_sex=True),
     ),
     **_rules("読影 依頼 報告 執刀 実習生 研修生 見学者", _PHYSICIAN_RULE_DEF),

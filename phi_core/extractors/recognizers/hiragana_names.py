@@ -33,6 +33,10 @@ _PROSE = frozenset({"副詞", "接続詞", "感動詞", "連体詞", "代名詞"
 
 
 def _can_be_family_name(word: str) -> bool:
+    # The dictionary lists family names in katakana (オカダ), where the hiragana splits (お + かだ).
+    katakana = "".join(chr(ord(ch) + 0x60) for ch in word)
+    if any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(katakana)):
+        return True
     entries = sudachi_lookup(word)
     if entries:
         prose = any(pos[0] in _PROSE or pos[2] == "副詞可能" for pos in entries)  # みんな, いつも

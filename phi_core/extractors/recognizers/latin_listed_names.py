@@ -43,8 +43,11 @@ _FAMILY_INITIAL = re.compile(
     rf"(?<![{_LETTER}.'\-])(?P<family>{_CAP}|{_CAPS})(?:, (?P<i1>[A-Z])\.|[ ](?P<i2>[A-Z])(?=[ \t]*(?:$|\n|[/,)）]| {{2}})))",
     re.MULTILINE,
 )
+_ROLES = tuple(w.lower() for w in LATIN_STAFF_ABBREVIATIONS) + ("pharm", "nurse", "doc", "clerk", "rad", "tech")
+# ... and in capitals with the role first, as a system prints its users (NS_OKUBO, DR_KANNO).
 _FAMILY_THEN_ROLE = re.compile(
-    rf"(?<![\w.@/])(?P<family>[a-z]{{4,}})[._](?:{alternation(tuple(w.lower() for w in LATIN_STAFF_ABBREVIATIONS))})(?![\w@])"
+    rf"(?<![\w.@/])(?P<family>[a-z]{{4,}})[._](?:{alternation(_ROLES)})(?![\w@])"
+    rf"|(?<![\w.@/])(?:{alternation(tuple(w.upper() for w in _ROLES))})_(?P<upper>[A-Z]{{4,}})(?![\w@])"
 )
 _WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+ $")
 # A listed family name in capitals before one capitalised word (WANG Mei, KOWALSKA Anna).
@@ -125,7 +128,9 @@ class LatinListedNameRecognizer(Recognizer):
                 spans.add(m.span())
         spans.update(m.span() for m in _THREE_INITIALS.finditer(text) if m.group() not in _NOT_INITIALS)
         for m in _FAMILY_THEN_ROLE.finditer(text):
-            if is_romaji(m.group("family")) and unknown(m.start("family"), m.group("family")):
+            family = m.group("family") or m.group("upper")
+            at = m.start("family") if m.group("family") else m.start("upper")
+            if is_romaji(family.lower()) and unknown(at, family):
                 spans.add(m.span())
         found = [Candidate(s, e, _category(text, s, e), RANK_SUPPLEMENT) for s, e in sorted(spans)]
         for m in _RELATION_BRACKET.finditer(text):
