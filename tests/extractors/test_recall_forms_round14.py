@@ -233,3 +233,19 @@ def test_a_relative_after_an_apostrophe_is_no_eponym():
     assert any("Ana Ortiz" in v for v in values("Hi this is Miguel, Ana Ortiz's husband."))
     assert values("Parkinson's disease, stable. Crohn's flare") == []
     assert values("This is Monday's plan. I am Sorry.") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("携帯の方に、ぜろきゅうぜろの、よんよんいちはちの、にーにーさんなな、に、お願いします。", "ぜろきゅうぜろの"),
+        ("電話は、ななさんの、よんごーいちきゅう。", "ななさんの、よんごーいちきゅう"),
+    ],
+)
+def test_phone_numbers_read_aloud_in_kana(text, value):
+    assert any(value in v for v in values(text))
+
+
+@pytest.mark.parametrize("text", ["いちにのさんで立ち上がる。はちじゅういちさい", "にこにこ しています。ごごから"])
+def test_kana_words_that_are_no_number_read_aloud(text):
+    assert not [v for v, c in masked(text) if c == "PHONE"]
