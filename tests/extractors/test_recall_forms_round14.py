@@ -249,3 +249,9 @@ def test_phone_numbers_read_aloud_in_kana(text, value):
 @pytest.mark.parametrize("text", ["いちにのさんで立ち上がる。はちじゅういちさい", "にこにこ しています。ごごから"])
 def test_kana_words_that_are_no_number_read_aloud(text):
     assert not [v for v, c in masked(text) if c == "PHONE"]
+
+
+def test_initials_alone_in_a_logs_cell_and_a_kanji_the_scan_put_for_katakana():
+    assert "Ｙ．Ｋ" in values("堤 翔さんの容体は？　　　　　Ｙ．Ｋ　　済（翌朝")
+    assert values("Results  A.M  pending") == []
+    assert "吉永 サ卜" in values("|O:l0 | 7l1 吉永 サ卜 様 ( 94 ) 呼吸 浅い")

@@ -27,6 +27,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import latin_names
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.width import nfkc
 from phi_core.japanese.honorifics import ENGLISH_RELATIONS, LATIN_STAFF_ABBREVIATIONS, RELATIONS, alternation
 from phi_core.nlp.morphemes import document_morphemes
 
@@ -53,6 +54,11 @@ _WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+ $")
 # A listed family name in capitals before one capitalised word (WANG Mei, KOWALSKA Anna).
 _CAPS_FAMILY_GIVEN = re.compile(rf"(?<![{_LETTER}.])(?P<family>[A-Z]{{2,}}) (?P<given>{_CAP})(?![{_LETTER}])")
 _THREE_INITIALS = re.compile(rf"(?<![{_LETTER}.])[A-Z]\.[A-Z]\.[A-Z]\.(?![{_LETTER}])")
+# Two initials alone in a log's cell, wide gaps around them (問い合わせ内容　　Ｙ．Ｋ　　済).
+_INITIALS_IN_A_CELL = re.compile(
+    r"(?:^|(?<=[ \u3000]{2})|(?<=\t))(?P<i>[A-Z]\.[A-Z]\.?)(?=[ \u3000]{2}|\t|$)", re.MULTILINE
+)
+_TIMES_AND_PLACES = frozenset({"A.M", "P.M", "U.S", "U.K", "N.B", "P.S", "E.U"})
 _NOT_INITIALS = frozenset({"U.S.A.", "A.S.A.", "P.R.N.", "B.I.D.", "T.I.D.", "Q.I.D.", "H.S.E."})
 _RELATION_BRACKET = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(ENGLISH_RELATIONS + tuple(w.capitalize() for w in ENGLISH_RELATIONS))})"
@@ -76,7 +82,7 @@ class LatinListedNameRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if not re.search("[A-Za-z]", text):
+        if not re.search("[A-Za-zＡ-Ｚａ-ｚ]", text):
             return []
         given_names, family_names = latin_names()
         by_start = {m.start: m for m in document_morphemes(doc)}
@@ -127,6 +133,12 @@ class LatinListedNameRecognizer(Recognizer):
             if len(family) >= 3 and family_like(m.start("family"), family, listed_ok=not bare):
                 spans.add(m.span())
         spans.update(m.span() for m in _THREE_INITIALS.finditer(text) if m.group() not in _NOT_INITIALS)
+        folded = nfkc(text)  # one character for one: Ｙ．Ｋ is Y.K at the same offsets
+        spans.update(
+            m.span("i")
+            for m in _INITIALS_IN_A_CELL.finditer(folded)
+            if m.group("i").rstrip(".") not in _TIMES_AND_PLACES
+        )
         for m in _FAMILY_THEN_ROLE.finditer(text):
             family = m.group("family") or m.group("upper")
             at = m.start("family") if m.group("family") else m.start("upper")

@@ -100,7 +100,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
                 changed.append(i)
     for i, ch in enumerate(text):
         if ch in _KANA_LIKE and 0 < i < len(text) - 1:
-            if _KATAKANA.match(text[i - 1]) and _KATAKANA.match(text[i + 1]):
+            # between katakana, or ending a katakana word before a blank (吉永 サ卜 様)
+            if _KATAKANA.match(text[i - 1]) and (_KATAKANA.match(text[i + 1]) or text[i + 1] in " \u3000\n"):
                 chars[i] = _KANA_LIKE[ch]
                 changed.append(i)
     origin = list(range(len(text)))
