@@ -12,7 +12,7 @@ from phi_core.extractors.recognition.label_words import (
     LABEL_RULES,
     LabelRule,
 )
-from phi_core.japanese.chars import UNIFIED_KANJI, is_kanji
+from phi_core.japanese.chars import KATAKANA, UNIFIED_KANJI, is_kanji
 
 
 # "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
@@ -96,8 +96,19 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
         if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
             rule = _PHYSICIAN_RULE
-        if rule is None and word in _PHYSICIAN_WORDS:
-            rule = _PHYSICIAN_RULE  # 術者 北条 助手 森下: an operation's team, mid-line too
+        if rule is None and word in _PHYSICIAN_WORDS and _surname_next(text, match.end()):
+            rule = _PHYSICIAN_RULE  # 術者 北条 助手 森下: an operation's team, mid-line too (not 術者 麻酔 備考)
         if rule is not None:
             found.append((match.start("label"), match.end(), word, rule))
     return found
+
+
+def _surname_next(text: str, start: int) -> bool:
+    """Does a family name (listed, or katakana, or Latin) open the text at ``start``?"""
+    from phi_core.extractors.recognition.name_parts import can_be_surname
+
+    word = re.match(r"[^\s・、,，()（）]+", text[start : start + 12])
+    if word is None:
+        return False
+    word = word.group()
+    return any(can_be_surname(word[:n]) for n in (1, 2, 3)) or bool(re.fullmatch(f"[{KATAKANA}]+|[A-Z][a-z]+", word))
