@@ -255,3 +255,19 @@ def test_initials_alone_in_a_logs_cell_and_a_kanji_the_scan_put_for_katakana():
     assert "Ｙ．Ｋ" in values("堤 翔さんの容体は？　　　　　Ｙ．Ｋ　　済（翌朝")
     assert values("Results  A.M  pending") == []
     assert "吉永 サ卜" in values("|O:l0 | 7l1 吉永 サ卜 様 ( 94 ) 呼吸 浅い")
+
+
+@pytest.mark.parametrize(
+    "text, room",
+    [
+        ("うちの病棟の件ですね。805の小野寺 功さんと812の小野寺 勲さん、今も", "805"),
+        ("・ランタス XR　604 ﾉｸﾞﾁ ｲｻﾑ様　開封 9/1", "604"),
+        ("(黄) 520 大塚さん　明日GF→絶食!!", "520"),
+    ],
+)
+def test_a_room_before_a_name_with_an_honorific(text, room):
+    assert (room, "OTHER_ID") in masked(text)
+
+
+def test_a_year_before_a_name_is_no_room():
+    assert "2024" not in values("2024 山田さんが来院")

@@ -21,6 +21,7 @@ import re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
+from phi_core.japanese.honorifics import alternation, words
 
 _BUILDING_ROOM = re.compile(
     r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９][0-9０-９OＯ]{0,4}(?:号室|号|室)(?=[\s、。,，）)]|$)"
@@ -255,6 +256,10 @@ _ROOM_BEFORE_NAME = re.compile(
     re.MULTILINE,
 )
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+_ROOM_BEFORE_HONOURED_NAME = re.compile(
+    r"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?)(?:の|[ \u3000])$"
+)
+_HONORIFIC_AFTER = re.compile(f"[ \u3000]?(?:{alternation(words('person'))})")
 
 
 def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -266,11 +271,17 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         floor = out[i - 1].end if i else 0
         line_start = text.rfind("\n", 0, span.start) + 1
         m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
+        honoured = _HONORIFIC_AFTER.match(text, span.end)
+        if m is not None:
+            opening = text[line_start : m.start()].rstrip(" \u3000・■□●○-")
+            if opening and opening[-1] not in "：:、,，／/" and not honoured:
+                continue  # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence
+        elif honoured:
+            # With an honorific after the name the person is a patient whatever opens the item:
+            # (黄) 520 大塚さん, 805の小野寺 功さん, （311 小島 勝様の奥様）.
+            m = _ROOM_BEFORE_HONOURED_NAME.search(text, max(floor, line_start, span.start - 8), span.start)
         if m is None:
             continue
-        opening = text[line_start : m.start()].rstrip(" \u3000・■□●○-")
-        if m is None or (opening and opening[-1] not in "：:、,，／/"):
-            continue  # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence
         room = m.group("room")
         if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
             continue  # a year
