@@ -98,6 +98,10 @@ class AllowList:
         # are no suffix), an English one after a space (Murphy sign).
         elif _eponym_follows(attached, after, self.eponym_suffixes, self.latin_eponym_suffixes):
             return True
+        scanned = value.translate(_SCANNED_DIGITS)
+        month_day = dated and scanned != value and "/" in value and _MONTH_DAY.fullmatch(scanned)
+        if month_day and not (attached[:1].isascii() and attached[:1].isalnum()):
+            return False  # 5/2l: a scanned 5/21, not 2 litres (a measure's unit stands after the number, not in it)
         if regions is None:
             regions = self.regions(text)
         return _inside(regions, start, end)
@@ -128,6 +132,7 @@ def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
     return unit.isascii() and nxt.isascii() and nxt.isalpha()
 
 
+_SCANNED_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])")
 _WHOLE_DATE = re.compile(r"[A-Z]? ?\d[ \d]{0,4}[./・] ?\d{1,2} ?[./・] ?\d(?: ?\d)?")
 

@@ -271,3 +271,8 @@ def test_a_room_before_a_name_with_an_honorific(text, room):
 
 def test_a_year_before_a_name_is_no_room():
     assert "2024" not in values("2024 山田さんが来院")
+
+
+def test_a_scanned_month_and_day_is_no_litre():
+    assert "5/2l" in values("【予定】 5/2l 消化器外来（桐山）")
+    assert values("VAS 7/10 置鍼") == [] and values("BP 98/54") == []
