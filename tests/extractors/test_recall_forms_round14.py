@@ -276,3 +276,15 @@ def test_a_year_before_a_name_is_no_room():
 def test_a_scanned_month_and_day_is_no_litre():
     assert "5/2l" in values("【予定】 5/2l 消化器外来（桐山）")
     assert values("VAS 7/10 置鍼") == [] and values("BP 98/54") == []
+
+
+def test_cyrillic_letters_read_as_digits_and_a_csv_of_two_tables():
+    assert "0258-3З-4419" in values("　　TEL 0258-3З-4419　（内線 21 看護室）")
+    text = (
+        '"施設名","グループホームあじさいの家","出力日","2025/02/03"\n"入居者コード","氏名","カナ","性別","年齢","居室"\n'
+        '"A-017","津田 マサ","ツダ マサ","女","89","105"\n"服薬時間","薬品名","用量","処方元","処方日","備考"\n'
+        '"朝食後","ドネペジル塩酸塩OD錠5mg","1錠","城北もの忘れクリニック","2025/01/20",""'
+    )
+    got = values(text)
+    assert "津田 マサ" in got and "105" in got  # the second line is the header of the residents' table
+    assert "薬品名" not in got and "1錠" not in got  # the third table's header is no resident

@@ -82,7 +82,7 @@ LABEL_RULES: dict[str, LabelRule] = {
         _OTHER_DATE,
     ),
     **_rules("宛先 紹介先 紹介先医療機関 貴院 医療機関名称", LabelRule("whole", "HOSPITAL_NAME")),
-    **_rules("病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室", LabelRule("room", "OTHER_ID")),
+    **_rules("病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室 居室 居室番号", LabelRule("room", "OTHER_ID")),
     # People beside the patient that forms and logs name: guarantors, applicants, visitors, guardians.
     **_rules(
         "保証人 連帯保証人 身元保証人 申請者 申込者 申請者氏名 届出人 代理人 面会者 来院者 来訪者 付添者 付添人 "

@@ -116,6 +116,9 @@ def table_hits(text: str) -> list[LabelHit]:
             if set(row_text.strip()) <= set("|-:= \t+━─┼╋┣┫├┤┠┨┃│"):
                 row += 1
                 continue
+            cells = _cells(text, r_start, r_end, delimiter)
+            if sum(column_rule(text[c_start:c_end]) is not None for c_start, c_end in cells) >= 2:
+                break  # a row of column names below: a new table (or a line of key-value pairs) starts there
             for (c_start, c_end), (label, rule) in zip(_cells(text, r_start, r_end, delimiter), columns):
                 if rule is not None and c_end > c_start:
                     hits.append(LabelHit(label, rule, c_start, c_end))
