@@ -288,3 +288,8 @@ def test_cyrillic_letters_read_as_digits_and_a_csv_of_two_tables():
     got = values(text)
     assert "津田 マサ" in got and "105" in got  # the second line is the header of the residents' table
     assert "薬品名" not in got and "1錠" not in got  # the third table's header is no resident
+
+
+def test_a_label_opening_a_line_scanned_letter_by_letter():
+    assert any("五 十" in v for v in values("記 載 日 R6.l0.8　 記 載 者 五 十 嵐　 ■ ■ ■"))
+    assert "報 告 書" not in " ".join(v for v, _ in _balanced("検 査 結 果 報 告 書"))

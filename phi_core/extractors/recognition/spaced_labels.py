@@ -86,6 +86,7 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
         before = text[max(0, match.start("label") - 2) : match.start("label")]
         if rule is not None and not (len(before) == 2 and before[1] in " \u3000" and is_kanji(before[0])):
             found.append((match.start("label"), match.end(), word, rule))
+    found.extend(_labels_in_spaced_runs(text, {hit[0] for hit in found}))
     for match in _SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
         rule = _spaced_label_rule(word)
@@ -103,12 +104,46 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     return found
 
 
-def _surname_next(text: str, start: int) -> bool:
+def _surname_next(text: str, start: int, spaced: bool = False) -> bool:
     """Does a family name (listed, or katakana, or Latin) open the text at ``start``?"""
     from phi_core.extractors.recognition.name_parts import can_be_surname
 
-    word = re.match(r"[^\s・、,，()（）]+", text[start : start + 12])
+    window = text[start : start + 12]
+    if spaced:
+        window = window.replace(" ", "")  # 五 十 嵐: the letters of a scanned name, a blank between each
+    word = re.match(r"[^\s・、,，()（）]+", window)
     if word is None:
         return False
     word = word.group()
     return any(can_be_surname(word[:n]) for n in (1, 2, 3)) or bool(re.fullmatch(f"[{KATAKANA}]+|[A-Z][a-z]+", word))
+
+
+# A whole line scanned with a blank between every letter: 記 載 者 五 十 嵐, the label's end unmarked.
+_SPACED_RUN_RE = re.compile(
+    f"(?:^|(?<=[ \u3000\t]{{2}})|(?<=\u3000))(?P<run>[{UNIFIED_KANJI}](?: [{UNIFIED_KANJI}]){{3,9}})(?![{UNIFIED_KANJI}])",
+    re.MULTILINE,
+)
+
+
+def _labels_in_spaced_runs(text: str, taken: set[int]) -> list[tuple[int, int, str, LabelRule]]:
+    """A label that opens a run of spaced letters, when a family name follows it (記 載 者 五 十 嵐)."""
+    found = []
+    for match in _SPACED_RUN_RE.finditer(text):
+        if match.start("run") in taken:
+            continue
+        letters = match.group("run").split(" ")
+        for n in (4, 3, 2):
+            if len(letters) - n < 2:
+                continue
+            word = "".join(letters[:n])
+            rule = LABEL_RULES.get(word)
+            if rule is None and word.endswith(_PHYSICIAN_ENDINGS + ("員",)) and word not in _NOT_CLINICIAN_ROLES:
+                rule = _PHYSICIAN_RULE
+            if (
+                rule is not None
+                and rule.read_as == "name"
+                and _surname_next(text, match.start("run") + 2 * n, spaced=True)
+            ):
+                found.append((match.start("run"), match.start("run") + 2 * n, word, rule))
+                break
+    return found
