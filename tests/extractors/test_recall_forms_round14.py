@@ -293,3 +293,14 @@ def test_cyrillic_letters_read_as_digits_and_a_csv_of_two_tables():
 def test_a_label_opening_a_line_scanned_letter_by_letter():
     assert any("五 十" in v for v in values("記 載 日 R6.l0.8　 記 載 者 五 十 嵐　 ■ ■ ■"))
     assert "報 告 書" not in " ".join(v for v, _ in _balanced("検 査 結 果 報 告 書"))
+
+
+def test_a_worklist_with_bars_between_its_columns():
+    text = (
+        "優先│受付No    │患者ID │氏名           │性│年齢│依頼科/病棟\n"
+        "緊急│1031-0007│5520193│石川 和夫      │男│77  │救急科\n"
+        "至急│1031-0002│2208845│NGUYEN VAN HUNG│男│31  │外科/5階東\n"
+    )
+    got = values(text)
+    assert "石川 和夫" in got and "5520193" in got and "NGUYEN VAN HUNG" in got
+    assert not [v for v in got if "│" in v]  # no span runs over a bar

@@ -65,6 +65,8 @@ def _may_be_header(line: str) -> bool:
     """Cheap checks on the bare words before any widths are measured."""
     if "：" in line or ": " in line or _DIGIT.search(line):
         return False
+    if line.count("│") >= 3 and not line.lstrip().startswith("│"):
+        return False  # columns parted by bars: the `table` recognizer reads them cell by cell
     words = _WORD.findall(line)
     return len(words) >= 3 and sum(_rule(word) is not None for word in words) >= 2
 

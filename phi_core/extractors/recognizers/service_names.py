@@ -140,8 +140,8 @@ def _kana_word(surface: str) -> bool:
 
 
 def _is_name(m: Morpheme) -> bool:
-    if m.surface in _GENERIC or _SERVICE.fullmatch(m.surface):
-        return False
+    if m.surface in _GENERIC or _SERVICE.fullmatch(m.surface) or not any(ch.isalnum() for ch in m.surface):
+        return False  # (│外科: a table's rule the dictionary does not know is no name)
     if _kana_word(m.surface):  # coined names are often adjectives or verbs in kana (あおい, ゆずりは)
         return m.pos[0] in ("名詞", "形容詞", "形状詞", "動詞")
     return m.pos[0] == "名詞" and m.pos[1] != "数詞" and (m.is_proper or m.oov)

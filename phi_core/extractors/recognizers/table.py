@@ -62,6 +62,8 @@ def _delimiter(line: str) -> str:
         return "┃"
     if line.count("｜") >= 3:
         return "｜"
+    if line.count("│") >= 3 and not line.lstrip().startswith("│"):
+        return "│"  # bars between the columns only (優先│受付No│患者ID│氏名); a boxed grid is table_rows' job
     return "," if line.count(",") >= 2 else ""
 
 
@@ -91,7 +93,7 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
 
 def table_hits(text: str) -> list[LabelHit]:
     """Cells under a header row whose column names are known labels, as label hits."""
-    if "," not in text and "\t" not in text and "|" not in text and "┃" not in text and "｜" not in text:
+    if not any(mark in text for mark in (",", "\t", "|", "┃", "｜", "│")):
         return []
     hits: list[LabelHit] = []
     lines = line_spans(text)
