@@ -304,3 +304,9 @@ def test_a_worklist_with_bars_between_its_columns():
     got = values(text)
     assert "石川 和夫" in got and "5520193" in got and "NGUYEN VAN HUNG" in got
     assert not [v for v in got if "│" in v]  # no span runs over a bar
+
+
+def test_readers_and_a_call_passed_between_two_staff():
+    assert {"梅田", "荒木 洋平"} <= set(values("│一次読影 梅田　　二次読影 荒木 洋平│"))
+    assert {"堤", "黒木"} <= set(values("第一報（電話）：08:29 堤→黒木　血管造影室入室予定"))
+    assert not [v for v, c in masked("内科→外科 転科。東→西 移動") if c == "PHYSICIAN_NAME"]

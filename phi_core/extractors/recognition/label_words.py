@@ -185,6 +185,7 @@ _PHYSICIAN_ENDINGS = (
     "部長",
     "科長",
     "士",
+    "読影",  # 一次読影 梅田, 二次読影 荒木 洋平
 )
 _PHYSICIAN_WORDS = ("術者", "助手", "文責", "器械出し", "外回り")
 # Role words that end like a clinician's but name someone else (or no one).
