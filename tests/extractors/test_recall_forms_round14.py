@@ -310,3 +310,9 @@ def test_readers_and_a_call_passed_between_two_staff():
     assert {"梅田", "荒木 洋平"} <= set(values("│一次読影 梅田　　二次読影 荒木 洋平│"))
     assert {"堤", "黒木"} <= set(values("第一報（電話）：08:29 堤→黒木　血管造影室入室予定"))
     assert not [v for v, c in masked("内科→外科 転科。東→西 移動") if c == "PHYSICIAN_NAME"]
+
+
+def test_a_notes_writer_in_brackets_and_a_latin_family_name_with_a_kanji_given_name():
+    assert "大橋" in values("受付メモ（大橋）：診察券番号 004518")
+    assert "Lee 晶子" in values("お問い合わせ：医事課 公費担当 Lee 晶子　TEL 078-302-6600")
+    assert values("記録（済）：異常なし") == []

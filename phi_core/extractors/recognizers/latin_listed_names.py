@@ -25,8 +25,9 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import latin_names
+from phi_core.extractors.recognition.name_parts import can_be_given_name, latin_names
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import UNIFIED_KANJI
 from phi_core.japanese.width import nfkc
 from phi_core.japanese.honorifics import ENGLISH_RELATIONS, LATIN_STAFF_ABBREVIATIONS, RELATIONS, alternation
 from phi_core.nlp.morphemes import document_morphemes
@@ -54,6 +55,9 @@ _WORD_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]+ $")
 # A listed family name in capitals before one capitalised word (WANG Mei, KOWALSKA Anna).
 _CAPS_FAMILY_GIVEN = re.compile(rf"(?<![{_LETTER}.])(?P<family>[A-Z]{{2,}}) (?P<given>{_CAP})(?![{_LETTER}])")
 _THREE_INITIALS = re.compile(rf"(?<![{_LETTER}.])[A-Z]\.[A-Z]\.[A-Z]\.(?![{_LETTER}])")
+_LATIN_FAMILY_KANJI_GIVEN = re.compile(
+    rf"(?<![{_LETTER}])(?P<family>[A-Z][a-z]+) (?P<given>[{UNIFIED_KANJI}]{{1,3}})(?![{UNIFIED_KANJI}])"
+)
 # Two initials alone in a log's cell, wide gaps around them (問い合わせ内容　　Ｙ．Ｋ　　済).
 _INITIALS_IN_A_CELL = re.compile(
     r"(?:^|(?<=[ \u3000]{2})|(?<=\t))(?P<i>[A-Z]\.[A-Z]\.?)(?=[ \u3000]{2}|\t|$)", re.MULTILINE
@@ -133,6 +137,9 @@ class LatinListedNameRecognizer(Recognizer):
             if len(family) >= 3 and family_like(m.start("family"), family, listed_ok=not bare):
                 spans.add(m.span())
         spans.update(m.span() for m in _THREE_INITIALS.finditer(text) if m.group() not in _NOT_INITIALS)
+        for m in _LATIN_FAMILY_KANJI_GIVEN.finditer(text):
+            if m.group("family") in family_names and can_be_given_name(m.group("given")):
+                spans.add(m.span())  # Lee 晶子: a listed family name in Latin letters, a given name in kanji
         folded = nfkc(text)  # one character for one: Ｙ．Ｋ is Y.K at the same offsets
         spans.update(
             m.span("i")

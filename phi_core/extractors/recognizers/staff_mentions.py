@@ -100,6 +100,8 @@ _SIGNED_FULL_NAME = re.compile(
     rf"(?:^|(?<=[ \u3000]))(?P<family>{_KANJI}{{1,3}})[ \u3000](?P<given>{_KANJI}{{1,3}})[ \u3000]?(?:[（(]印[)）]|㊞|印)[ \u3000]*$",
     re.MULTILINE,
 )
+# Who wrote a note, in brackets after the note's word and before its colon: 受付メモ（大橋）：, 記録(堀):.
+_NOTE_WRITER = re.compile(rf"(?:メモ|記録|記載|記入|入力|対応|確認)[（(](?P<name>{_KANJI}{{1,4}})[)）][ \u3000]?[：:]")
 _LAST_LINE_NAME = re.compile(rf"\n[ \u3000]*(?P<name>{_KANJI}{{1,4}})[ \u3000]*\Z")
 _LIST_ITEM = re.compile(rf"(?P<name>{_KANJI}{{1,4}})(?=[、，,／/・\n（(]|[ \u3000]|$)")
 
@@ -155,6 +157,7 @@ class StaffMentionRecognizer(Recognizer):
         for m in _SIGNED_FULL_NAME.finditer(text):
             if can_be_surname(m.group("family")) or can_be_given_name(m.group("given")):
                 spans.append((m.start("family"), m.end("given")))
+        spans += [m.span("name") for m in _NOTE_WRITER.finditer(text) if _kana_or_surname(m.group("name"))]
         last = _LAST_LINE_NAME.search(text)
         if last and surname_after(text, last.start("name"), morphemes()) == last.end("name"):
             spans.append(last.span("name"))
