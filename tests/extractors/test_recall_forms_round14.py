@@ -316,3 +316,8 @@ def test_a_notes_writer_in_brackets_and_a_latin_family_name_with_a_kanji_given_n
     assert "大橋" in values("受付メモ（大橋）：診察券番号 004518")
     assert "Lee 晶子" in values("お問い合わせ：医事課 公費担当 Lee 晶子　TEL 078-302-6600")
     assert values("記録（済）：異常なし") == []
+
+
+def test_an_old_postal_code_and_a_character_the_decoder_lost():
+    assert "233 横浜市港南区丸山台2丁目41番1号" in values("〒233 横浜市港南区丸山台2丁目41番1号　TEL 045-1")
+    assert "0287-6\ufffd-4410" in values("送信元：しらさぎ台病院　FAX 0287-6\ufffd-4410　受信")

@@ -101,6 +101,7 @@ _POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
 
 # A postal code written with spaces around its dash, as a form's boxes or a scan leave it (〒 231 - 0023 横浜市…):
 # the rules read no code there, so the address starts at the mark.
+_OLD_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}(?:[-－‐][0-9０-９]{2})?)[ \u3000]*$")
 _SPACED_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})[ \u3000]*$")
 
 
@@ -118,6 +119,9 @@ def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
     for span in spans:
         if span.category in ("ADDRESS", "FACILITY_ADDRESS") and "〒" in text[max(0, span.start - 20) : span.start]:
             grown = _spaced_postal(text, span, spans)
+            old = _OLD_POSTAL_BEFORE.search(text, max(0, span.start - 12), span.start)
+            if grown is span and old and not any(s.end > old.start(1) and s.start < span.start for s in out):
+                grown = span._replace(start=old.start(1))  # 〒233 横浜市…: a postal code of before 1998
             if grown is not span:
                 out = [s for s in out if not (grown.start <= s.start and s.end <= span.start)]
                 span = grown

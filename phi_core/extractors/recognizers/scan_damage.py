@@ -33,7 +33,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 _DIGIT_LIKE = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "Ｏ": "０", "ｌ": "１"}
 # A digit blacked out or unreadable on a copy (0468-■1-2290, 1■■5) is still a digit of the number:
 # read as 0 so the number keeps its shape; the mask covers the original text anyway.
-_DIGIT_LIKE.update({mark: "0" for mark in "■〓▒＊"})
+_DIGIT_LIKE.update({mark: "0" for mark in "■〓▒＊\ufffd"})
 # Cyrillic letters an OCR engine takes for digits (0258-3З-4419, 025-2б4-8830).
 _DIGIT_LIKE.update({"З": "3", "з": "3", "б": "6", "О": "0", "о": "0"})
 # Among full-width digits a look-alike is read as a full-width digit (２O２６．O９．O１, １９９０．０６．ｌ９).
@@ -42,7 +42,7 @@ _FULL_WIDTH_OF = {"0": "０", "1": "１"}
 # numbers) holding at least one real digit, not inside a Latin word.
 # An era letter may stand before it (S3l年 is 昭和31年).
 _RUN = re.compile(
-    r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-zＡ-Ｚａ-ｚ]))[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО](?:[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО]|[:/.\-：／．－](?=[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО]))*"
+    r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-zＡ-Ｚａ-ｚ]))[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�](?:[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�]|[:/.\-：／．－](?=[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�]))*"
     r"(?![A-Za-zＡ-Ｚａ-ｚ])"
 )
 # Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
