@@ -45,7 +45,8 @@ _ROOM_AFTER_WARD = re.compile(
 
 # A block number and room scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3): the
 # rules stop at the first letter; the rest of the line up to a break is still the address.
-_DAMAGED = "0-9０-９lIOo"
+# (a digit blacked out on a copy, 飯田町１２■■, 丸子町■■, is still one of the number's digits)
+_DAMAGED = "0-9０-９lIOo■〓"
 _DAMAGED_BLOCK = re.compile(
     rf"[{_DAMAGED}]{{1,4}}(?:[-－‐][{_DAMAGED}]{{1,4}}){{0,2}}"
     rf"(?:[ \u3000][^\s、。,，（(）)]{{1,16}}?[ \u3000]?[{_DAMAGED}]{{2,4}}(?:号室|号)?)?(?=[\s、。,，）)]|$)"
@@ -99,8 +100,11 @@ _POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
 
 
 # A postal code written with spaces around its dash, as a form's boxes or a scan leave it (〒 231 - 0023 横浜市…):
-# the rules read no code there, so the address starts at the mark.
-_SPACED_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})[ \u3000]*$")
+# the rules read no code there, so the address starts at the mark. Before 1998 the code had three digits
+# (〒233 横浜市港南区…, an old letterhead): the same.
+_SPACED_POSTAL_BEFORE = re.compile(
+    r"〒[ \u3000]*([0-9０-９]{3}(?:[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})?)[ \u3000]*$"
+)
 
 
 def _spaced_postal(text: str, span: Candidate, spans: list[Candidate]) -> Candidate:
@@ -193,7 +197,7 @@ def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 def _damaged_tail(text: str, end: int) -> int:
     m = _DAMAGED_BLOCK.match(text, end)
-    if m is None or not any(ch.isdigit() for ch in m.group()) or "\n" in m.group():
+    if m is None or not any(ch.isdigit() or ch in "■〓" for ch in m.group()) or "\n" in m.group():
         return end
     return m.end()
 
@@ -242,6 +246,10 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
             end = _building_end(text, gap.end()) or (gap.end() if _LINE_END.match(text, gap.end()) else None)
         if end is None:
             continue
+        # An address piece that goes on past the building (191号 中石化大厦B座 2306室 after 体育西路) joins it.
+        crossing = [s for s in out if s.start < end < s.end]
+        if crossing and all(s.category == "ADDRESS" and s.start >= span.end for s in crossing):
+            end = max(s.end for s in crossing)
         inside = [s for s in out if span.end <= s.start and s.end <= end]
         if any(s.start < end < s.end for s in out):
             continue  # a value crosses the room's end: leave both as they are
