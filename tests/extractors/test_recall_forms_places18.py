@@ -215,3 +215,38 @@ def test_a_department_column_headed_ka_holds_departments():
 )
 def test_the_intensive_care_unit_and_the_checkup_centre_are_departments(text, unit):
     assert covered(unit, masked_as("DEPARTMENT", text)), values(text)
+
+
+# --- buildings named in katakana, Kyoto's directions -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            '54,内田 正之,77,男,"さいたま市見沼区東大宮5-28-3 ﾊﾟｰｸﾊｲﾑ東大宮 710",048-686-0391,',
+            "さいたま市見沼区東大宮5-28-3 ﾊﾟｰｸﾊｲﾑ東大宮 710",
+        ),
+        ("日本滞在先：福岡市東区香椎駅前2-11-4 ｻﾝﾗｲｽﾞ香椎 501（大使館手配）", "福岡市東区香椎駅前2-11-4 ｻﾝﾗｲｽﾞ香椎 501"),
+    ],
+)
+def test_a_building_in_katakana_with_its_room_ends_the_address(text, address):
+    assert covered(address, masked_as("ADDRESS", text)), values(text)
+
+
+def test_a_count_after_a_katakana_word_is_no_room():
+    assert found("address-building", "検査値 5-28-3 ｱﾙﾌﾞﾐﾝ 10 回") == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        (
+            "（滞在先 京都市中京区河原町通三条下ル大黒町68 ホテル鴨川 812号室、携帯",
+            "京都市中京区河原町通三条下ル大黒町68 ホテル鴨川 812号室",
+        ),
+        ("住所：京都市下京区烏丸通四条下る水銀屋町620\n", "京都市下京区烏丸通四条下る水銀屋町620"),
+    ],
+)
+def test_kyotos_streets_and_directions_belong_to_the_address(text, address):
+    assert masked_as("ADDRESS", text) == [address], values(text)

@@ -91,6 +91,12 @@ _KANA_TOWN_BLOCK = re.compile(
     rf"[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{1,10}}?[0-9０-９]{{1,4}}(?:[-－‐][0-9０-９]{{1,4}}){{1,3}}(?![0-9０-９])"
 )
 _SIDE_AFTER_CHOME = re.compile(r"[東西南北][0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,4}){0,2}(?![0-9０-９])")
+# Kyoto finds a house by the streets that cross there and the way to go from them (河原町通三条下ル大黒町68,
+# 烏丸通四条上る笋町): the rules stop at the first street's name.
+_KYOTO_DIRECTIONS = re.compile(
+    rf"(?:通)?[{KANJI}]{{0,6}}?(?:通)?(?:上ル|下ル|上る|下る|西入ル|東入ル|西入る|東入る|西入|東入)"
+    rf"(?:[{KANJI}]{{1,6}}?町)?(?:[0-9０-９]{{1,4}}(?:[-－‐][0-9０-９]{{1,4}}){{0,2}}(?:番地)?)?"
+)
 _LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
@@ -213,6 +219,8 @@ def _building_end(text: str, at: int) -> int | None:
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = _comma_joined(text, _postal_then_address(text, sorted(spans, key=lambda c: c.start)))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
+        if span not in out:
+            continue  # taken into an address grown before it
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
         if tail == span.end and _KANJI_END.match(text, span.end - 1):
             block = _CHO_BLOCK.match(text, span.end)  # 中百舌鳥町2丁77番地: 丁 without 目
@@ -225,6 +233,9 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if tail == span.end and text[span.end - 1 : span.end] in "市区町村郡":
             town = _KANA_TOWN_BLOCK.match(text, span.end)
             tail = town.end() if town else tail
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            kyoto = _KYOTO_DIRECTIONS.match(text, span.end)  # 河原町|通三条下ル大黒町68: Kyoto's way to a house
+            tail = kyoto.end() if kyoto else tail
         if text.endswith(("番地", "番"), span.start, span.end):
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail
@@ -239,7 +250,7 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if tail > span.end and not any(span.end <= s.start < tail for s in out if s not in inside):
             grown = span._replace(end=tail)
             out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
-            continue
+            span = grown  # the building and room may follow what was added (…大黒町68 ホテル鴨川 812号室)
         end = _building_end(text, span.end)
         gap = _SCAN_GAP.match(text, span.end) if _ENDS_IN_BLOCK.search(text, span.start, span.end) else None
         if end is None and gap is not None:
