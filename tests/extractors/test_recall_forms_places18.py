@@ -250,3 +250,26 @@ def test_a_count_after_a_katakana_word_is_no_room():
 )
 def test_kyotos_streets_and_directions_belong_to_the_address(text, address):
     assert masked_as("ADDRESS", text) == [address], values(text)
+
+
+# --- the town someone lives in or travels to, in an English letter ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Ms. Hartley, who returns home to Portland on November 27.", "Portland"),
+        ("He will fly to Hue on 10 March 2025.", "Hue"),
+        ("The family moved from Osaka last autumn.", "Osaka"),
+    ],
+)
+def test_the_town_someone_lives_in_or_flies_to_is_an_address(text, town):
+    assert town in found("foreign-address", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She flies back to France on Oct. 6.", "Surgery moved to Jan 21.", "during her stay in Ward 5E", "lives in The"],
+)
+def test_a_country_a_month_or_a_ward_after_a_travel_word_is_no_address(text):
+    assert found("foreign-address", text) == []

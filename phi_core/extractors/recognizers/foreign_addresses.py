@@ -70,6 +70,19 @@ _CODE = r"(?=[0-9OolI]*[0-9][0-9OolI]*[0-9])[0-9OolI]{4,6}|[0-9]{3}-[0-9]{4}|[A-
 _POSTAL = re.compile(
     rf"^(?:[A-Z][A-Za-z'’.\-]* ){{1,3}}(?:[A-Z]{{2,3}} )?(?:{_CODE})$|^[0-9]{{4,5}} [A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*)?$"
 )
+# The town someone lives in, goes home or flies to, told in an English letter (who returns home to Portland,
+# He will fly to Hue, moved from Osaka); a country alone names no one (flies back to France), nor a month
+# (moved to Jan 21) or a ward (stay in Ward 5E).
+_TRAVEL_PLACE = re.compile(
+    r"\b(?:lives|living|resides|residing|returns? home|returning home|returned home|fly|flies|flew|flying"
+    r"|moved|moving|relocated|travels?|travel(?:l)?ed|travel(?:l)?ing)(?: back)? (?:in|to|from) "
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?![A-Za-z0-9]| [0-9A-Z])"
+)
+_NOT_TOWNS = frozenset(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June July August September "
+    "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ward Room Bed Unit Hotel "
+    "Hospital Clinic The Our Your His Her Their".split()
+)
 _OLD_POSTAL = re.compile(r"^[A-Z][A-Za-z\-]+ [0-9]{3}$")
 _FACILITY = re.compile(
     r"\b(?:Hospital|Hospita[l1|]|Clinic|Clinique|Klinik|Klinikum|Medical|Center|Centre|Practice|University|Univ\.|"
@@ -151,6 +164,10 @@ class ForeignAddressRecognizer(Recognizer):
                     found.append(Candidate(*span, "ADDRESS", RANK_SUPPLEMENT))
                 i = j
         found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _HANGUL_ADDRESS.finditer(text))
+        for m in _TRAVEL_PLACE.finditer(text):
+            place = m.group("place")
+            if not _is_country(place) and place.split()[0].split("-")[0] not in _NOT_TOWNS:
+                found.append(Candidate(*m.span("place"), "ADDRESS", RANK_SUPPLEMENT))
         return found
 
     @staticmethod
