@@ -273,3 +273,25 @@ def test_the_town_someone_lives_in_or_flies_to_is_an_address(text, town):
 )
 def test_a_country_a_month_or_a_ward_after_a_travel_word_is_no_address(text):
     assert found("foreign-address", text) == []
+
+
+# --- a facility's insurance code -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("都道府県番号 13\u3000医療機関コード 12,3456,7\u3000\u3000\u30001 社・国", "12,3456,7"),
+        ("医療機関 博多はこざき病院（医療機関コード 40,1234,5）\n指定医", "40,1234,5"),
+        ("医療機関コード 12.3456.7\n交付年月日", "12.3456.7"),
+        ("医療機関コード：1312345678\n", "1312345678"),
+    ],
+)
+def test_a_facilitys_insurance_code_names_the_facility(text, code):
+    assert [s.text for s in rules.extract_spans(text) if s.category == "HOSPITAL_NAME"][-1] == code
+
+
+def test_a_number_grouped_by_commas_after_another_label_keeps_its_label():
+    assert [(s.category, s.text) for s in rules.extract_spans("検査番号 12,3456,7 と 1,234 件")] == [
+        ("OTHER_ID", "12,3456,7")
+    ]
