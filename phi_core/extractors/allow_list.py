@@ -79,11 +79,15 @@ class AllowList:
         first = value.split(" ", 1)[0]
         # A month's name opens a date (October 12) when a date recognizer proposed it, not a device model.
         dated = category in ("OTHER_DATE", "EXAM_DATE", "BIRTH_DATE")
+        # "Siemens SOMATOM Force": a maker's name opens a device model (an eponym's a disease: Hashimoto thyroiditis);
+        # not a facility proposed by its kind (HASHIMOTO NAIKA).
         if value.isascii() and " " in value and first.casefold() in self.openers and not dated:
-            return True  # "Siemens SOMATOM Force": a maker's name opens a device model
+            if category != "HOSPITAL_NAME" or value.rsplit(" ", 1)[-1].casefold() not in _ROMAJI_KINDS:
+                return True
         attached = fold(text[end : end + 16])
-        if _is_katakana(value) and value.endswith(self.drug_endings) and not attached.startswith(_PERSON_HONORIFICS):
-            return True  # a drug's ending, unless an honorific says a person was named (トランさん, リン様)
+        if _is_katakana(value) and value.endswith(self.drug_endings) and not attached.startswith(_NAMED_AFTER):
+            # a drug's ending, unless an honorific says a person was named (トランさん, リン様) or 在住 a place (ラホール在住)
+            return True
         after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
         if any(ch.isdigit() for ch in value):
             if (
@@ -110,6 +114,9 @@ class AllowList:
 # Written after a person and never after a drug (fold() leaves kana and kanji as they are):
 # ベルナール医師 is a doctor even though -ール ends many drugs' names.
 _PERSON_HONORIFICS = honorifics.words("person", "katakana", "clinician")
+_NAMED_AFTER = (*_PERSON_HONORIFICS, "在住")
+# A Japanese facility's kind in romaji ends a facility's name, whatever word opens it (HASHIMOTO NAIKA).
+_ROMAJI_KINDS = frozenset("byoin byouin iin naika geka shika ganka hifuka jibika shonika sanfujinka".split())
 
 
 def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin: tuple[str, ...]) -> bool:

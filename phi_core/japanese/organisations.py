@@ -14,6 +14,13 @@ LEGAL_FORMS: tuple[str, ...] = (
     "協同組合", "㈱", "㈲", "(株)", "（株）", "(有)", "（有）", "(医)", "（医）", "(社)", "（社）", "(福)", "（福）",
 )  # fmt: skip
 
+# Public operators an old letterhead writes before the hospital's own name, apart by a space
+# (社会保険 港南中央病院, 国立療養所 信濃東病院, 厚生連 北信総合病院): part of its name.
+OPERATORS: tuple[str, ...] = (
+    "国立療養所", "社会保険", "厚生年金", "国民健康保険", "国保", "厚生連", "労災", "公立学校共済組合",
+    "国家公務員共済組合連合会", "日本赤十字社", "済生会", "恩賜財団済生会", "市町村組合", "組合立", "道立", "都立",
+)  # fmt: skip
+
 # Places of care and custody that are not hospitals but are named like them, the kind written after
 # the name (東浜刑務所, 北関東赤十字血液センター, 東都大学保健管理センター): where a person is held,
 # gives blood or is seen by a university's or employer's health service; and a medical university

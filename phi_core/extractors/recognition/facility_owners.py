@@ -7,7 +7,8 @@ narrows the hospital down as much as its name does, so once a hospital's name
 is found, what is written right before it on the same line joins it: a legal
 form with up to three words of the owner's name after it, one or two words
 ending in 会 or 財団 (also after a particle, 資料は聖マリア会 城北病院), a university and its 附属, or a public
-owner glued on (県立, 市立, 国立; 静岡県立はまなだ病院 though は was read as a particle).
+owner glued on (県立, 市立, 国立; 静岡県立はまなだ病院 though は was read as a particle), or a public
+operator an old letterhead sets apart by a space (社会保険 港南中央病院, 国立療養所 信濃東病院).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, is_hiragana_letter
-from phi_core.japanese.organisations import LEGAL_FORMS
+from phi_core.japanese.organisations import LEGAL_FORMS, OPERATORS
 
 _FORMS = "|".join(re.escape(form) for form in sorted(LEGAL_FORMS, key=len, reverse=True))
 _WORD = f"[{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}ノヶ・]"
@@ -28,8 +29,9 @@ _ASSOCIATION = rf"(?:(?![はがをにでとへもや]){_WORD}){{1,14}}?(?:(?<![�
 _PUBLIC = rf"(?:[{KANJI}]{{0,4}}?[県市都府道町村区]立|国立|公立)"
 # A university that runs it: 東都医科大学附属 多摩総合医療センター, 北斗大学医学部付属 ...
 _UNIVERSITY = rf"{_WORD}{{1,12}}?大学(?:医学部)?(?:附属|付属)[ \u3000]?"
+_OPERATOR = "|".join(sorted(OPERATORS, key=len, reverse=True))
 _OWNER = re.compile(
-    rf"(?:(?:{_FORMS})[ \u3000]?(?:{_WORD}{{1,10}}[ \u3000]?){{0,3}}|(?:{_ASSOCIATION}[ \u3000]?){{1,2}}"
+    rf"(?:(?:{_OPERATOR})[ \u3000]|(?:{_FORMS})[ \u3000]?(?:{_WORD}{{1,10}}[ \u3000]?){{0,3}}|(?:{_ASSOCIATION}[ \u3000]?){{1,2}}"
     rf"|{_PUBLIC}|{_UNIVERSITY})$"
 )
 _PUBLIC_RE = re.compile(_PUBLIC)

@@ -16,9 +16,14 @@ from phi_core.japanese.width import to_half_width_kana
 _ID_VALUE = (
     r"(?P<value>(?=(?:[A-Z]{1,3} )?(?:[0-9０-９] ?){6})(?:[A-Z]{1,3} )?[0-9０-９]{1,4}(?: [0-9０-９]{1,4}){1,9}(?![0-9０-９A-Za-z])"
     r"|[A-Z]{1,3} [0-9０-９]{5,10}(?![0-9０-９A-Za-z])"
+    # a facility's insurance code as the forms print it: point code, facility, check digit (12,3456,7)
+    r"|[0-9０-９]{2}[,.，．][0-9０-９]{4}[,.，．][0-9０-９](?![0-9０-９])"
     r"|[A-Za-z0-9Ａ-Ｚ０-９][A-Za-z0-9Ａ-Ｚ０-９\-_/－]*[A-Za-z0-9Ａ-Ｚ０-９]|[0-9０-９])"
 )
 _ID_LABELS: dict[str, str] = {
+    # the facility's insurance code names the facility as its name does
+    "医療機関コード": "HOSPITAL_NAME",
+    "医療機関番号": "HOSPITAL_NAME",
     "患者ID": "PATIENT_ID",
     "患者番号": "PATIENT_ID",
     "カルテ番号": "PATIENT_ID",

@@ -56,6 +56,14 @@ _LABELS_BY_LAST_CHAR = _index_by_last_char(LABEL_RULES)
 _PHYSICIAN_LAST_CHARS = frozenset(w[-1] for w in _PHYSICIAN_ENDINGS + _PHYSICIAN_WORDS)
 
 
+# An address label that says which country or which home (Address in Vietnam, Address abroad,
+# Home address (overseas)): the key is the address word, the rest only qualifies it.
+_QUALIFIED_ADDRESS = re.compile(
+    r"(?<![A-Za-z])(?:Home |Hotel |Permanent |Current )?[Aa]ddress(?: in [A-Z][a-z]+(?: [A-Z][a-z]+)?| abroad| overseas"
+    r"| \((?:home|current|overseas|abroad|permanent|local)\))[ ]*$"
+)
+
+
 def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
     """The label word ending at ``end`` (longest listed word, else a clinician role)."""
     if end == 0:
@@ -66,6 +74,9 @@ def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
             before = end - len(word) - 1
             if before < 0 or not ("A" <= text[before] <= "Z" or "a" <= text[before] <= "z"):
                 return word, LABEL_RULES[word]
+    qualified = _QUALIFIED_ADDRESS.search(text, max(0, end - 40), end)
+    if qualified:
+        return qualified.group(), LABEL_RULES["Address"]
     if last not in _PHYSICIAN_LAST_CHARS:
         return None
     start = end

@@ -259,6 +259,10 @@ _COLUMN_RULES.update(
             "シメイ": LABEL_RULES["氏名"],
             "セイベツ": LABEL_RULES["性別"],
             "ネンレイ": LabelRule("age", "AGE"),
+            # the department column of an old system's list, its name read aloud (KA, ｶ for 科)
+            "ka": LabelRule("whole", "DEPARTMENT"),
+            "カ": LabelRule("whole", "DEPARTMENT"),
+            "シンリョウカ": LabelRule("whole", "DEPARTMENT"),
         }.items()
     }
 )

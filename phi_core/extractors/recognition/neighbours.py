@@ -46,7 +46,8 @@ _ROOM_AFTER_WARD = re.compile(
 
 # A block number and room scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3): the
 # rules stop at the first letter; the rest of the line up to a break is still the address.
-_DAMAGED = "0-9０-９lIOo"
+# (a digit blacked out on a copy, 飯田町１２■■, 丸子町■■, is still one of the number's digits)
+_DAMAGED = "0-9０-９lIOo■〓"
 _DAMAGED_BLOCK = re.compile(
     rf"[{_DAMAGED}]{{1,4}}(?:[-－‐][{_DAMAGED}]{{1,4}}){{0,2}}"
     rf"(?:[ \u3000][^\s、。,，（(）)]{{1,16}}?[ \u3000]?[{_DAMAGED}]{{2,4}}(?:号室|号)?)?(?=[\s、。,，）)]|$)"
@@ -91,6 +92,12 @@ _KANA_TOWN_BLOCK = re.compile(
     rf"[{KANJI}{HIRAGANA_LETTERS}{KATAKANA}]{{1,10}}?[0-9０-９]{{1,4}}(?:[-－‐][0-9０-９]{{1,4}}){{1,3}}(?![0-9０-９])"
 )
 _SIDE_AFTER_CHOME = re.compile(r"[東西南北][0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,4}){0,2}(?![0-9０-９])")
+# Kyoto finds a house by the streets that cross there and the way to go from them (河原町通三条下ル大黒町68,
+# 烏丸通四条上る笋町): the rules stop at the first street's name.
+_KYOTO_DIRECTIONS = re.compile(
+    rf"(?:通)?[{KANJI}]{{0,6}}?(?:通)?(?:上ル|下ル|上る|下る|西入ル|東入ル|西入る|東入る|西入|東入)"
+    rf"(?:[{KANJI}]{{1,6}}?町)?(?:[0-9０-９]{{1,4}}(?:[-－‐][0-9０-９]{{1,4}}){{0,2}}(?:番地)?)?"
+)
 _LOT_BRANCH = re.compile(r"の[0-9０-９]{1,4}(?![0-9０-９])")
 # A postal code and the address after it on the next line or after a space are one address
 # (〒231-0023⏎神奈川県横浜市…): the guidelines mark them as one span.
@@ -100,9 +107,11 @@ _POSTAL_GAP = re.compile(r"[ \u3000]{0,2}\n?[ \u3000]{0,2}")
 
 
 # A postal code written with spaces around its dash, as a form's boxes or a scan leave it (〒 231 - 0023 横浜市…):
-# the rules read no code there, so the address starts at the mark.
-_OLD_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}(?:[-－‐][0-9０-９]{2})?)[ \u3000]*$")
-_SPACED_POSTAL_BEFORE = re.compile(r"〒[ \u3000]*([0-9０-９]{3}[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})[ \u3000]*$")
+# the rules read no code there, so the address starts at the mark. Before 1998 the code had three digits
+# (〒233 横浜市港南区…, an old letterhead): the same.
+_SPACED_POSTAL_BEFORE = re.compile(
+    r"〒[ \u3000]*([0-9０-９]{3}(?:[ \u3000]*[-－‐][ \u3000]*[0-9０-９]{4})?)[ \u3000]*$"
+)
 
 
 def _spaced_postal(text: str, span: Candidate, spans: list[Candidate]) -> Candidate:
@@ -119,9 +128,6 @@ def _postal_then_address(text: str, spans: list[Candidate]) -> list[Candidate]:
     for span in spans:
         if span.category in ("ADDRESS", "FACILITY_ADDRESS") and "〒" in text[max(0, span.start - 20) : span.start]:
             grown = _spaced_postal(text, span, spans)
-            old = _OLD_POSTAL_BEFORE.search(text, max(0, span.start - 12), span.start)
-            if grown is span and old and not any(s.end > old.start(1) and s.start < span.start for s in out):
-                grown = span._replace(start=old.start(1))  # 〒233 横浜市…: a postal code of before 1998
             if grown is not span:
                 out = [s for s in out if not (grown.start <= s.start and s.end <= span.start)]
                 span = grown
@@ -198,7 +204,7 @@ def _comma_joined(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 def _damaged_tail(text: str, end: int) -> int:
     m = _DAMAGED_BLOCK.match(text, end)
-    if m is None or not any(ch.isdigit() for ch in m.group()) or "\n" in m.group():
+    if m is None or not any(ch.isdigit() or ch in "■〓" for ch in m.group()) or "\n" in m.group():
         return end
     return m.end()
 
@@ -214,6 +220,8 @@ def _building_end(text: str, at: int) -> int | None:
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = _comma_joined(text, _postal_then_address(text, sorted(spans, key=lambda c: c.start)))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
+        if span not in out:
+            continue  # taken into an address grown before it
         tail = _damaged_tail(text, span.end) if text[span.end - 1 : span.end] in "丁目条線町" else span.end
         if tail == span.end and _KANJI_END.match(text, span.end - 1):
             block = _CHO_BLOCK.match(text, span.end)  # 中百舌鳥町2丁77番地: 丁 without 目
@@ -226,6 +234,9 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if tail == span.end and text[span.end - 1 : span.end] in "市区町村郡":
             town = _KANA_TOWN_BLOCK.match(text, span.end)
             tail = town.end() if town else tail
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            kyoto = _KYOTO_DIRECTIONS.match(text, span.end)  # 河原町|通三条下ル大黒町68: Kyoto's way to a house
+            tail = kyoto.end() if kyoto else tail
         if text.endswith(("番地", "番"), span.start, span.end):
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail
@@ -240,13 +251,17 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if tail > span.end and not any(span.end <= s.start < tail for s in out if s not in inside):
             grown = span._replace(end=tail)
             out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
-            continue
+            span = grown  # the building and room may follow what was added (…大黒町68 ホテル鴨川 812号室)
         end = _building_end(text, span.end)
         gap = _SCAN_GAP.match(text, span.end) if _ENDS_IN_BLOCK.search(text, span.start, span.end) else None
         if end is None and gap is not None:
             end = _building_end(text, gap.end()) or (gap.end() if _LINE_END.match(text, gap.end()) else None)
         if end is None:
             continue
+        # An address piece that goes on past the building (191号 中石化大厦B座 2306室 after 体育西路) joins it.
+        crossing = [s for s in out if s.start < end < s.end]
+        if crossing and all(s.category == "ADDRESS" and s.start >= span.end for s in crossing):
+            end = max(s.end for s in crossing)
         inside = [s for s in out if span.end <= s.start and s.end <= end]
         if any(s.start < end < s.end for s in out):
             continue  # a value crosses the room's end: leave both as they are

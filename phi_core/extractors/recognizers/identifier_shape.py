@@ -56,8 +56,11 @@ _LOOSE_GROUPS = re.compile(
     r"(?<![0-9０-９A-Za-z.,:/\-])(?:[A-Z] )?[0-9０-９]{1,6}(?: [0-9０-９]{1,6}){2,}(?![0-9０-９A-Za-z]|[.,:/][0-9])"
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
-_BRACKETED_PHONE = re.compile(r"(?<![\w)])\([0-9]{2,5}\)[ \u3000][0-9]{1,4}-[0-9]{3,4}(?![0-9])")
+# Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678; abroad the
+# groups after a trunk zero are set apart by a space too ((021) 3190 7700, (02) 9387 4410).
+_BRACKETED_PHONE = re.compile(
+    r"(?<![\w)])\((?:[0-9]{2,5}\)[ \u3000][0-9]{1,4}-|0[0-9]{1,4}\)[ \u3000][0-9]{3,4} )[0-9]{3,4}(?![0-9]| [0-9])"
+)
 # International numbers: +44 7700 900418, +52 55 3187 2046, +1 (415) 555-0132.
 _INTERNATIONAL = re.compile(
     r"(?<![\w+])\+[0-9]{1,3}[ \-]?(?:\([0-9]{1,4}\)[ \-]?)?[0-9]{1,5}(?:[ \-][0-9]{2,6}){1,4}(?![0-9])"

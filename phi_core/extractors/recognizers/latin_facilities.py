@@ -8,6 +8,7 @@
   Orthopädie Krüger",
   "Klinikum Rechts der Isar", "Ospedale San Raffaele";
 - a generic name with its branch's town after the kind: "City Hospital Kawaguchi";
+- a Japanese facility in romaji with its kind in Japanese: HASHIMOTO NAIKA, Okinawa Chubu Hoken Byoin;
 - a facility's code in a machine message, capitals joined by underscores or hyphens and ending in the
   kind's short form: SATOMI_KINEN_HP, MINAMI-CLINIC (not a model or a unit: HP-1, 10HP).
 
@@ -66,6 +67,15 @@ _GENERIC = frozenset(
 _MACHINE_CODE = re.compile(
     r"(?<![A-Za-z0-9_\-])[A-Z]{3,}(?:[_\-][A-Z0-9]+)*[_\-](?:HP|HOSP|HOSPITAL|CLINIC|CLN|IIN|BYOIN)(?![A-Za-z0-9_\-])"
 )
+# A Japanese facility written in romaji, its kind in Japanese too (HASHIMOTO NAIKA in a fax header, HOKUSEI KINEN
+# BYOIN, Okinawa Chubu Hoken Byoin): romaji words, then the kind, all in capitals or all capitalised.
+_ROMAJI_KINDS = (
+    "Byoin|Byouin|Iin|Naika|Geka|Shika|Ganka|Hifuka|Jibika|Shonika|Sanfujinka|Shinryojo|Shinryosho|Kurinikku"
+)
+_ROMAJI_FACILITY = re.compile(
+    rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}}(?:{_ROMAJI_KINDS.upper()}))"
+    rf"|(?P<title>(?:[A-Z][a-z]+ ){{1,3}}(?:{_ROMAJI_KINDS})))(?![A-Za-z])"
+)
 _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")
 
 
@@ -92,4 +102,11 @@ class LatinFacilityRecognizer(Recognizer):
         found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KIND_FIRST.finditer(text))
         if "_" in text or "-" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))
+        for m in _ROMAJI_FACILITY.finditer(text):
+            # English words before the name (FROM HASHIMOTO NAIKA) are not part of it.
+            words = m.group().split()
+            while len(words) > 1 and not is_romaji(words[0].capitalize()):
+                words = words[1:]
+            if len(words) > 1 and all(is_romaji(word.capitalize()) for word in words[:-1]):
+                found.append(Candidate(m.end() - len(" ".join(words)), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found

@@ -2,7 +2,8 @@
 
 Optical character recognition writes the letter O for zero, l or I for one
 ("2O24年7月1O日", "l5:22", "O8O-4l2O-7735", even alone between a date's units: 12月l日) and kanji that look like katakana
-(クリ二ック with the kanji 二); a value may also be broken across lines
+(クリ二ック with the kanji 二), a facility's kind by a kanji of its shape (病陰), and old records print
+old kanji (醫院, 國立); a value may also be broken across lines
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
@@ -26,6 +27,7 @@ from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI
 from phi_core.japanese.eras import ERA_NAMES
+from phi_core.japanese.old_forms import MISREAD_KINDS, OLD_TO_NEW
 
 from .identifier_shape import IdentifierShapeRecognizer
 from .sudachi_names import RANK_SUPPLEMENT
@@ -79,6 +81,19 @@ def _close_runs(
                 taken.update(range(p, q))
 
 
+_LETTER_AS_DIGIT = re.compile(
+    r"(?<=[A-Za-z][a-z])[1|](?=[a-z]|[^A-Za-z0-9])|(?<=[^A-Za-z0-9][A-Z])1(?=[a-z]{2})|(?<![A-Za-z0-9])l(?=[nmt][a-z]{3})"
+)
+
+
+def _all(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def repaired(text: str) -> tuple[str, list[int], list[int]]:
     """The repaired copy, the positions that changed, and each position's place in the original."""
     chars = list(text)
@@ -106,6 +121,22 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             if _KATAKANA.match(text[i - 1]) and (_KATAKANA.match(text[i + 1]) or text[i + 1] in " \u3000\n"):
                 chars[i] = _KANA_LIKE[ch]
                 changed.append(i)
+    # Old kanji (丸山外科醫院) read in today's form; a facility's kind misread by a kanji of its shape (病陰).
+    for i, ch in enumerate(text):
+        if ch in OLD_TO_NEW:
+            chars[i] = OLD_TO_NEW[ch]
+            changed.append(i)
+    for pair, right in MISREAD_KINDS.items():
+        for at in _all(text, pair):
+            chars[at + 1] = right[1]
+            changed.append(at + 1)
+    # Inside a Latin word a scan reads l as 1 or | (Hospita1, lnternationa|, Te1) and I as l at a word's start
+    # before a consonant no English word opens with (lnternational, lmaging).
+    for m in _LETTER_AS_DIGIT.finditer(text):
+        if (text[m.start()] == "|" and _drawn_with_bars(text, m.start())) or m.start() in changed:
+            continue
+        chars[m.start()] = "I" if text[m.start()] == "l" else "l"
+        changed.append(m.start())
     origin = list(range(len(text)))
     for m in _BROKEN_LINE.finditer(text):
         p, q = m.start(), m.end()  # the line break, then the number it cut off
@@ -262,7 +293,8 @@ class ScanDamageRecognizer(Recognizer):
         # An identifier's shape (a table's ID column: OO27, O8l3) only shows once its letters are digits again:
         # digits alone, read from letters (a bar | before a number is a table's rule, 18.6 a measure).
         for cand in _IDENTIFIER_SHAPE.find(Document(fixed)):
-            if not _DIGITS_ONLY.fullmatch(fixed, cand.start, cand.end):
+            # (an international phone keeps its + and blanks: +66 2 1O8 4455)
+            if not _DIGITS_ONLY.fullmatch(fixed, cand.start, cand.end) and cand.category != "PHONE":
                 continue
             if any(cand.start <= i < cand.end and doc.text[i] in "OolI" for i in changed):
                 places = origin[cand.start : cand.end]

@@ -1,0 +1,20 @@
+"""Kanji as old records print them, and their forms today.
+
+Records written before the 1950s reform, and letterheads that kept their old
+seal, print the traditional forms (丸山外科醫院, 國立, 縣立, 齒科); a name or a
+facility's kind is the same word in either form, so the rules read them in
+today's form. Each old form maps to one character, so positions stay.
+"""
+
+from __future__ import annotations
+
+OLD_TO_NEW: dict[str, str] = dict(
+    zip(
+        "醫國縣會齒藥舊營區當專實體號驛廣濱澤邊櫻與聯總鑛歐戰",
+        "医国県会歯薬旧営区当専実体号駅広浜沢辺桜与連総鉱欧戦",
+        strict=True,
+    )
+)
+
+# A facility's kind a scan misread by one kanji of the same shape (京都桂川病陰 for 病院).
+MISREAD_KINDS: dict[str, str] = {"病陰": "病院", "医陰": "医院", "病阮": "病院", "医阮": "医院"}
