@@ -323,3 +323,10 @@ def test_a_notes_writer_in_brackets_and_a_latin_family_name_with_a_kanji_given_n
 def test_an_old_postal_code_and_a_character_the_decoder_lost():
     assert "233 横浜市港南区丸山台2丁目41番1号" in values("〒233 横浜市港南区丸山台2丁目41番1号　TEL 045-1")
     assert "0287-6\ufffd-4410" in values("送信元：しらさぎ台病院　FAX 0287-6\ufffd-4410　受信")
+
+
+def test_a_task_passed_to_someone_and_a_status_done_by_someone():
+    assert "森" in values("：化学療法中の血液検査 当院でも可と返信する → 森")
+    assert "本田" in values("外科      │10/29 14:30│一次済（本田）")
+    assert "関" in values("外来（外科 関）に確認依頼")
+    assert not [v for v, c in masked("結果 → 済\n判定 → 中止") if c == "PHYSICIAN_NAME"]

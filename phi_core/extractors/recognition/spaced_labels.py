@@ -24,7 +24,7 @@ _SPACED_LABEL_RE = re.compile(
 
 # A two-kanji label typeset with a space between its characters, as printed forms do: 氏　名, 住 所, 年 齢.
 _LETTER_SPACED_LABEL_RE = re.compile(
-    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000][{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
+    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000]{{1,2}}[{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
 # Three or four letters spaced so (調 査 員  東 郷  美 咲), set apart from their value by a wide gap.

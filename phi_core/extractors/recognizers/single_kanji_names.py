@@ -37,7 +37,7 @@ _SPEAKER = re.compile(
 )
 _UNIT_MEMBER = re.compile(
     rf"(?:{_KANJI}[課科室部係棟局]|外来|センター|クリニック|医院|病院|診療所|薬局|ステーション)[ \u3000]+"
-    rf"(?P<name>{_KANJI}{{1,2}})(?=[ \u3000](?:より|から|に|が|へ|と|→)|[ \u3000]*$|、|\u3000|[ ]{{2}}"
+    rf"(?P<name>{_KANJI}{{1,2}})(?=[ \u3000](?:より|から|に|が|へ|と|→)|[ \u3000]*$|、|[)）]|\u3000|[ ]{{2}}"
     # a wide gap before the next field (医療情報課 中島　発行ID), or a staff abbreviation (保護課 村上CW)
     rf"|(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})(?![A-Za-z]))",
     re.MULTILINE,
