@@ -289,9 +289,16 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
 )
 
 
+_SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
+
+
 def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
     key = _normal_key(label)
+    # A database's short suffixes: spec_tm, ADM_DT (the time and the date of what the name says).
+    short = _SHORT_SUFFIX.search(label)
+    if short:
+        return _TIME_COLUMN if short.group(1).lower() == "tm" else _OTHER_DATE
     for endings, typed in _COLUMN_ENDINGS[:2] + _COLUMN_ENDINGS[4:5]:
         if key.endswith(endings) and key not in ("date/time", "日時"):
             return typed

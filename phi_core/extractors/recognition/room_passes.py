@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.room_columns import room_columns
+from phi_core.extractors.recognition.room_columns import first_columns, room_columns
 from phi_core.extractors.recognition.rooms import (
     BED,
     LEFT,
@@ -73,8 +73,9 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     return found
 
 
-# A room as a word of its own: after a blank, a bracket or a list mark, before one or a colon (506：10:00 NST).
-_BARE_ROOM = re.compile(rf"{LEFT}(?P<room>{ROOM})(?=[ \u3000\t）)、。,，・･|」\]:：]|$)", re.MULTILINE)
+# A room as a word of its own: after a blank, a bracket or a list mark, before one or a colon (506：10:00 NST),
+# or before から as a handover opens on it (501からいきます).
+_BARE_ROOM = re.compile(rf"{LEFT}(?P<room>{ROOM})(?=[ \u3000\t）)、。,，・･|」\]:：]|から|$)", re.MULTILINE)
 
 _LATIN_BEFORE = re.compile(r"[A-Za-z][ \u3000]?$")
 
@@ -122,7 +123,10 @@ def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     beside = _beside_names(text, out)
     codes = frozenset(text[c.start : c.end] for c in beside if c.category == "DEPARTMENT")
-    for cand in sorted(set(room_form_candidates(text, codes) + beside + room_columns(text)), key=lambda c: c.start):
+    for cand in sorted(
+        set(room_form_candidates(text, codes) + beside + room_columns(text) + first_columns(text)),
+        key=lambda c: c.start,
+    ):
         touching = [s for s in out if s.start < cand.end and cand.start < s.end]
         if not touching:
             out.append(cand)
