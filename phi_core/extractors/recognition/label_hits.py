@@ -352,11 +352,10 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
         elif read_as == "context" and set(hit.rule.retype) == {"age"}:
             found.extend(_bare_age(text, hit))
         elif read_as == "room":
+            stop = room_value_end(text, hit.value_start, hit.value_end)
             found.extend(
                 Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL)
-                for m in _ROOM_NUMBER_RE.finditer(
-                    text, hit.value_start, room_value_end(text, hit.value_start, hit.value_end)
-                )
+                for m in _ROOM_NUMBER_RE.finditer(text, hit.value_start, stop)
             )
         if hit.rule.finds_sex:
             for match in _SEX_RE.finditer(text, hit.value_start, hit.value_end):
