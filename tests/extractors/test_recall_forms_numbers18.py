@@ -161,3 +161,26 @@ def test_a_database_column_ending_in_tm_holds_times(extract):
     found = extract(text)
     assert ("0835", "TIME") in found and ("1010", "TIME") in found
     assert ("00381144", "PATIENT_ID") in found
+
+
+def test_a_room_said_before_a_patient_named_with_an_honorific():
+    assert "502" in masked_as("OTHER_ID", "センサー入れてます はい 502 戸塚さん MRSAなので")
+    assert masked_as("OTHER_ID", "血圧 120 山田さん 来院") == []  # a measure before the name
+    assert masked_as("OTHER_ID", "2025 山田さん 来院") == []  # a year
+
+
+def test_rooms_listed_in_brackets_after_their_word():
+    assert masked_as("OTHER_ID", "※ 1番・3番は病室（502・507）での記載希望。") == ["502", "507"]
+    assert masked_as("OTHER_ID", "病室（2・3 を希望）") == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_year_of_birth_after_its_english_label(extract):
+    found = extract("Year of Birth : 1949\nSex           : M\nYOB 1952")
+    assert ("1949", "BIRTH_DATE") in found and ("1952", "BIRTH_DATE") in found
+
+
+def test_an_age_after_a_label_with_leader_dots_or_in_brackets_after_the_word():
+    text = "Age at Informed Consent . 66 years\nSex ..... Female\nDM | Age | Age (34) inconsistent with DOB"
+    assert masked_as("AGE", text) == ["66 years", "34"]
+    assert masked_as("AGE", "stage (3)\nPage ..... 12\nage (years)") == []

@@ -40,6 +40,9 @@ _ROOM_CLOSING = re.compile(
 )
 # A ward code opening an item right before a name: ・7E 大迫 様.
 _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
+# A room said right before a patient named with an honorific (はい 502 戸塚さん, 次 505 竹下 誠さん).
+_ROOM_BEFORE = re.compile(rf"{LEFT}(?P<room>{ROOM})[ \u3000]{{1,2}}$", re.MULTILINE)
+_HONORIFIC_AFTER = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 # A name the recognizers took for a member of staff is read too: a roster's bare names are often
 # taken so (報告 → ｱﾝﾄﾞﾚｲ（2040）), and a number in brackets right after it is still that person's
 # (only in brackets: a number closing an item after staff is their extension or PHS).
@@ -66,6 +69,12 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
             m = _ROOM_CLOSING.match(text, span.end)
         if m and (bracketed or not is_year(m.group("room")[:4])):
             found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+        room = _ROOM_BEFORE.search(text, max(0, span.start - 8), span.start)
+        if room and span.category == "PATIENT_NAME" and _HONORIFIC_AFTER.match(text, span.end):
+            if not is_year(room.group("room")) and not MEASURED_BEFORE.search(
+                text, max(0, room.start() - 10), room.start()
+            ):
+                found.append(Candidate(*room.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         line_start = text.rfind("\n", 0, span.start) + 1
         code = _CODE_BEFORE.search(text, max(line_start, span.start - 8), span.start)
         if code and not text[line_start : code.start()].strip(" \u3000・■□●○-"):

@@ -30,7 +30,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
   under ``801-1``), and rooms listed in prose on a floor the document names elsewhere
-  (``508号室 … 新規入院は 503・507 のみ``).
+  (``508号室 … 新規入院は 503・507 のみ``), and rooms listed in brackets after their word (``病室（502・507）``).
 
 Doses, counts, dates, vertebrae and lot numbers have no such neighbours; the profile's
 allow-list drops what a unit follows.
@@ -153,6 +153,8 @@ _ROOM_BY_KIND = re.compile(
     rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
     rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:{_PERSON_AFTER}))"
 )
+# Rooms listed in brackets after the word for them: 病室（502・507）.
+_KIND_LIST = re.compile(rf"(?:病室|個室|居室)[ \u3000]?[（(](?P<rooms>{ROOM}(?:[・、,，][ \u3000]?{ROOM})+)[）)]")
 # Beds, chairs, bays and rooms by their English word; not 3 beds, bed 2 days, bed rest.
 _ENGLISH_BED = re.compile(
     r"(?:(?<![A-Za-z])(?:[Bb]ed|BED|[Cc]hair|CHAIR|[Cc]ot|[Ss]tretcher)\.?[ ]?(?:#|No\.?[ ]?)?"
@@ -290,6 +292,10 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
         if not is_year(m.group(m.lastgroup)):
             found.append(Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT) for m in _BOARD_CELL.finditer(text)]
+    for m in _KIND_LIST.finditer(text):
+        found += [
+            Candidate(*r.span(), "OTHER_ID", RANK_SUPPLEMENT) for r in _LISTED_ROOM.finditer(text, *m.span("rooms"))
+        ]
     for m in _SPOKEN_ROOM_BED.finditer(text):
         # 100の1, 500の2: a round hundred is a count's share, not a ward's room.
         # 血圧 138の84: a pressure said aloud.
