@@ -40,8 +40,9 @@ _ROOM_CLOSING = re.compile(
 )
 # A ward code opening an item right before a name: ・7E 大迫 様.
 _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
-# A room said right before a patient named with an honorific (はい 502 戸塚さん, 次 505 竹下 誠さん).
-_ROOM_BEFORE = re.compile(rf"{LEFT}(?P<room>{ROOM})[ \u3000]{{1,2}}$", re.MULTILINE)
+# A room said right before a patient named with an honorific, inside a line of speech (はい 502 戸塚さん,
+# 次 505 竹下 誠さん); a number opening a row before a name is as often the row's counter (101  谷口 正樹様).
+_ROOM_BEFORE = re.compile(rf"(?<=[^\s・\-*■□●○])[ \u3000](?P<room>{ROOM})[ \u3000]$")
 _HONORIFIC_AFTER = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 # A name the recognizers took for a member of staff is read too: a roster's bare names are often
 # taken so (報告 → ｱﾝﾄﾞﾚｲ（2040）), and a number in brackets right after it is still that person's
