@@ -126,6 +126,7 @@ def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
     return unit.isascii() and nxt.isascii() and nxt.isalpha()
 
 
+_PADDED_NUMBER = re.compile(r"#?0[0-9]{5,}")
 _ERA_YEAR = re.compile(rf"[{ERA_LETTERS}][0-9]{{1,2}}")
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])")
 _WHOLE_DATE = re.compile(r"[A-Z]? ?\d[ \d]{0,4}[./・] ?\d{1,2} ?[./・] ?\d(?: ?\d)?")
@@ -138,6 +139,8 @@ def _no_measure(value: str, after: str, attached: str) -> bool:
         return True
     if attached[:1].isspace() and _WHOLE_DATE.fullmatch(value):
         return True
+    if _PADDED_NUMBER.fullmatch(value):
+        return True  # #01288430 L FA: a number of record padded with zeros; no amount is written so
     return after[:1] in ("×", "x") and re.match(r"[×x] ?[0-9]", after) is None
 
 

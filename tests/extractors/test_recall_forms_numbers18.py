@@ -184,3 +184,33 @@ def test_an_age_after_a_label_with_leader_dots_or_in_brackets_after_the_word():
     text = "Age at Informed Consent . 66 years\nSex ..... Female\nDM | Age | Age (34) inconsistent with DOB"
     assert masked_as("AGE", text) == ["66 years", "34"]
     assert masked_as("AGE", "stage (3)\nPage ..... 12\nage (years)") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者本人より「19日の夜から37.6℃」と電話",
+        "仕事で行けません、２０日の夕方はあいてますか",
+        "■はい（20日夜のマグミットは飲まず）",
+    ],
+)
+def test_a_day_alone_before_a_part_of_that_day(text):
+    assert len(masked_as("OTHER_DATE", text)) == 1
+
+
+@pytest.mark.parametrize("text", ["3日間の夜は眠れず", "2日目の朝に解熱", "術前1日入院\n", "1日3回 朝食後"])
+def test_a_count_of_days_is_no_date(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_the_patients_card_number_in_english_and_as_a_key(extract):
+    found = extract("name_kana: キノシタ ユウマ\ncard_no: 1150-8862\nPatient card No.: ADI-55\ncard no.: unknown")
+    assert ("1150-8862", "PATIENT_ID") in found and ("ADI-55", "PATIENT_ID") in found
+    assert not [v for v, c in found if "unknown" in v]
+
+
+def test_a_number_of_record_padded_with_zeros_before_a_side_is_no_volume():
+    text = "0847 ISHIKAWA Rin #01288430 L FA 22G x2 RN\n1105 S.Pillai #01302291 L AC 18G x1"
+    assert {"#01288430", "#01302291"} <= set(masked_as("OTHER_ID", text))
+    assert masked_as("OTHER_ID", "輸液 1500 L/日") == []
