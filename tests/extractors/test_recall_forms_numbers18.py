@@ -214,3 +214,15 @@ def test_a_number_of_record_padded_with_zeros_before_a_side_is_no_volume():
     text = "0847 ISHIKAWA Rin #01288430 L FA 22G x2 RN\n1105 S.Pillai #01302291 L AC 18G x1"
     assert {"#01288430", "#01302291"} <= set(masked_as("OTHER_ID", text))
     assert masked_as("OTHER_ID", "輸液 1500 L/日") == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_column_of_durations_holds_no_times_of_day(extract):
+    text = (
+        "日付,時刻,発信,発信者,着信,着信者,通話時間,区分\n"
+        "2025/02/14,17:42:10,6301,市川,7718,森永,00:01:48,内線\n"
+        "2025/02/14,18:05:31,7718,森永,6301,市川,00:00:37,内線"
+    )
+    times = [v for v, c in extract(text) if c == "TIME"]
+    assert "17:42:10" in times and "18:05:31" in times
+    assert "00:01:48" not in times and "00:00:37" not in times
