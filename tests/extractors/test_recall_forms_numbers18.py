@@ -226,3 +226,20 @@ def test_a_column_of_durations_holds_no_times_of_day(extract):
     times = [v for v, c in extract(text) if c == "TIME"]
     assert "17:42:10" in times and "18:05:31" in times
     assert "00:01:48" not in times and "00:00:37" not in times
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_page_and_part_counters_are_no_dates(extract):
+    text = "診察記録\n― 1/3 ―\n本文\n― 2/3 ―\n続き\n― 3/3 ―\n[容器ラベル #1/2]\n[容器ラベル #2/2 術中迅速]"
+    assert [v for v, c in extract(text) if c == "OTHER_DATE"] == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_date_beside_page_counters_stays_a_date(extract):
+    text = "― 1/3 ―\n本文\n― 2/3 ―\n― 3/3 ―\n受診日: 1/3\n次回 2/3(火)"
+    dates = [v for v, c in extract(text) if c == "OTHER_DATE"]
+    assert dates == ["1/3", "2/3(火)"]
+
+
+def test_an_incomplete_series_counts_nothing():
+    assert masked_as("OTHER_DATE", "採血日 1/4\n再診 3/4") == ["1/4", "3/4"]

@@ -14,6 +14,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.page_marks import page_counters
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -53,9 +54,10 @@ class ShortDateRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found = []
+        counters = page_counters(text)
         for pattern in (_SLASH, _DOTTED):
             for m in pattern.finditer(text):
-                if _valid(int(m.group(1)), int(m.group(2))):
+                if _valid(int(m.group(1)), int(m.group(2))) and m.span() not in counters:
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
         found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))

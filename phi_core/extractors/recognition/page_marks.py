@@ -1,0 +1,36 @@
+"""Page and part counters written like a month and day: 1/3, 2/3, 3/3.
+
+A printout marks its pages (``― 1/3 ―``, ``page 2/3``, ``（1/2）``) and a set of labels or bottles its parts
+(``[容器ラベル #1/3]``, ``血液培養 好気 1/2``); the marks share their second number and run from 1 to it.
+Read alone each looks like a date (January 3rd), so a document whose slash pairs with one second number
+hold every first number from 1 to that number, the second number among them, is counting, not dating.
+None of the 33 such series on the development sets was a date. A pair followed by its weekday or a time
+(1/2(火), 2/2 10:00), or after a label (受診日: 1/3, 次回 2/3), is a date whatever else the document counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+_PAIR = re.compile(r"(?<![0-9/.:])([1-9][0-9]?)/([1-9][0-9]?)(?![0-9/:])")
+_DATED_AFTER = re.compile(r"[ \u3000]?(?:[（(][月火水木金土日]|[0-9]{1,2}[:：][0-9]{2})")
+# After a label's colon or a word of a day (受診日 1/3, 次回 2/3) the pair is a value, not a mark.
+_LABEL_BEFORE = re.compile(r"(?:[:：=]|日|回|期|予定)[ \u3000]*$")
+
+
+def page_counters(text: str) -> set[tuple[int, int]]:
+    """The spans of slash pairs that count pages or parts."""
+    if "/" not in text:
+        return set()
+    by_total: dict[int, list[re.Match[str]]] = defaultdict(list)
+    for m in _PAIR.finditer(text):
+        part, total = int(m.group(1)), int(m.group(2))
+        dated = _DATED_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        if part <= total <= 20 and not dated:
+            by_total[total].append(m)
+    out: set[tuple[int, int]] = set()
+    for total, marks in by_total.items():
+        if total >= 2 and {int(m.group(1)) for m in marks} >= set(range(1, total + 1)):
+            out.update(m.span() for m in marks)
+    return out
