@@ -243,3 +243,12 @@ def test_a_date_beside_page_counters_stays_a_date(extract):
 
 def test_an_incomplete_series_counts_nothing():
     assert masked_as("OTHER_DATE", "採血日 1/4\n再診 3/4") == ["1/4", "3/4"]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_persons_mail_address_is_masked_an_offices_is_not(extract):
+    text = "From: 医事課 <iji@aobadai-chuo.example.jp>\nTo: k.ota1962@example.ne.jp\nCc: pv-desk@pharma.example.co.jp"
+    found = [v for v, _ in extract(text)]
+    assert "k.ota1962@example.ne.jp" in found
+    assert "iji@aobadai-chuo.example.jp" not in found and "pv-desk@pharma.example.co.jp" not in found
+    assert "tomita.yuki0508@example.ne.jp" in [v for v, _ in extract("メール：tomita.yuki0508@example.ne.jp")]

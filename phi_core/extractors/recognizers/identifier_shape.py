@@ -55,7 +55,31 @@ _GROUPS = re.compile(r"(?<![0-9０-９])[0-9０-９]{3,6}(?:[ \u3000][0-9０-９
 _LOOSE_GROUPS = re.compile(
     r"(?<![0-9０-９A-Za-z.,:/\-])(?:[A-Z] )?[0-9０-９]{1,6}(?: [0-9０-９]{1,6}){2,}(?![0-9０-９A-Za-z]|[.,:/][0-9])"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The mailbox of an office, not of a person (info@, renkei@ 連携, iji@ 医事, booking@, pv-desk@, noreply@): the
+# independent writers leave an office's address and mark a person's. A word of the local part says which.
+_OFFICE_WORDS = frozenset(
+    {
+        *("info", "desk", "office", "center", "centre", "noreply", "notify", "notification", "support", "admin"),
+        *("contact", "booking", "reserve", "reception", "help", "helpdesk", "team", "group", "service", "dept"),
+        *("renkei", "soudan", "sodan", "uketsuke", "yoyaku", "iji", "kango", "kyoiku", "nintei", "koho", "kouhou"),
+        *("safety",),
+    }
+)
+
+
+class _Email:
+    """The e-mail shape, less the mailboxes of offices."""
+
+    @staticmethod
+    def finditer(text: str):
+        for m in _EMAIL_SHAPE.finditer(text):
+            local = m.group().split("@", 1)[0].lower()
+            if not _OFFICE_WORDS & set(re.split(r"[._+\-0-9]+", local)):
+                yield m
+
+
+_EMAIL = _Email()
 # Phone numbers with the area code in brackets and a space: (555) 123-4567, (03) 1234-5678.
 _BRACKETED_PHONE = re.compile(r"(?<![\w)])\([0-9]{2,5}\)[ \u3000][0-9]{1,4}-[0-9]{3,4}(?![0-9])")
 # International numbers: +44 7700 900418, +52 55 3187 2046, +1 (415) 555-0132.
