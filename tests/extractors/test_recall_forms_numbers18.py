@@ -252,3 +252,22 @@ def test_a_persons_mail_address_is_masked_an_offices_is_not(extract):
     assert "k.ota1962@example.ne.jp" in found
     assert "iji@aobadai-chuo.example.jp" not in found and "pv-desk@pharma.example.co.jp" not in found
     assert "tomita.yuki0508@example.ne.jp" in [v for v, _ in extract("メール：tomita.yuki0508@example.ne.jp")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "場所：みなと中央病院 2F カンファレンス室B",
+        "行先：1F ATMコーナー（銀行）",
+        "00:07 found on 8F stairwell",
+        "夫は 1F 家族控室で待機",
+    ],
+)
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_floor_glued_to_f_is_no_sex(extract, text):
+    assert [v for v, c in extract(text) if c == "SEX"] == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_an_age_glued_to_its_sex_still_reads(extract):
+    assert ("F", "SEX") in extract("ｲﾉｳｴ ｱｲ 28F 妊娠 24週")
