@@ -270,3 +270,8 @@ def test_a_floor_glued_to_f_is_no_sex(extract, text):
 
 def test_an_age_glued_to_its_sex_still_reads():
     assert ("F", "SEX") in masked("ｲﾉｳｴ ｱｲ 28F 妊娠 24週")
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_an_hla_allele_is_no_time(extract):
+    assert [v for v, c in extract("HLA-B*15:02 陽性、HLA-A*31:01 検査 14:30 採血") if c == "TIME"] == ["14:30"]
