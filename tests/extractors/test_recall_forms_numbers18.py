@@ -275,3 +275,17 @@ def test_an_age_glued_to_its_sex_still_reads():
 @pytest.mark.parametrize("extract", [_balanced, masked])
 def test_an_hla_allele_is_no_time(extract):
     assert [v for v, c in extract("HLA-B*15:02 陽性、HLA-A*31:01 検査 14:30 採血") if c == "TIME"] == ["14:30"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ﾍﾟｰｼﾞ 1/2", "依頼書\u3000頁 2/3】", "枚数 1/1\n対象者", "Page 1/1\nShift", "―――――――― 2/3 ――――――――", "1/2 ページ"],
+)
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_single_page_mark_by_its_word_or_its_rules(extract, text):
+    assert [v for v, c in extract(text) if c == "OTHER_DATE"] == []
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_date_between_words_stays(extract):
+    assert ("1/21", "OTHER_DATE") in extract("次回 1/21 皮膚科 受診")

@@ -6,6 +6,9 @@ Read alone each looks like a date (January 3rd), so a document whose slash pairs
 hold every first number from 1 to that number, the second number among them, is counting, not dating.
 None of the 33 such series on the development sets was a date. A pair followed by its weekday or a time
 (1/2(火), 2/2 10:00), or after a label (受診日: 1/3, 次回 2/3), is a date whatever else the document counts.
+
+A single pair is a page mark by its word (page 1/2, ﾍﾟｰｼﾞ 1/2, 頁 2/3, 枚数 1/1, 1/2 ページ) or by the rule
+drawn on both sides of it (──── 2/3 ────, - 1/2 -): a footer, not a day.
 """
 
 from __future__ import annotations
@@ -17,19 +20,34 @@ _PAIR = re.compile(r"(?<![0-9/.:])([1-9][0-9]?)/([1-9][0-9]?)(?![0-9/:])")
 _DATED_AFTER = re.compile(r"[ \u3000]?(?:[（(][月火水木金土日]|[0-9]{1,2}[:：][0-9]{2})")
 # After a label's colon or a word of a day (受診日 1/3, 次回 2/3) the pair is a value, not a mark.
 _LABEL_BEFORE = re.compile(r"(?:[:：=]|日|回|期|予定)[ \u3000]*$")
+_PAGE_WORD_BEFORE = re.compile(r"(?:(?i:page|p\.)|ページ|ﾍﾟｰｼﾞ|ぺ一ジ|頁|枚数|枚目)[ \u3000:：#.]*$")
+_PAGE_WORD_AFTER = re.compile(r"[ \u3000]*(?:ページ|ﾍﾟｰｼﾞ|頁|枚目|(?i:pages?)(?![a-z]))")
+_RULE = "─━―－—=＝\\-"
+_RULED_BEFORE = re.compile(rf"[{_RULE}][ \u3000]*$")
+_RULED_AFTER = re.compile(rf"[ \u3000]*[{_RULE}]")
+
+
+def _page_mark(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 12) : m.start()]
+    if _PAGE_WORD_BEFORE.search(before) or _PAGE_WORD_AFTER.match(text, m.end()):
+        return True
+    return bool(_RULED_BEFORE.search(before) and _RULED_AFTER.match(text, m.end()))
 
 
 def page_counters(text: str) -> set[tuple[int, int]]:
     """The spans of slash pairs that count pages or parts."""
     if "/" not in text:
         return set()
+    out: set[tuple[int, int]] = set()
     by_total: dict[int, list[re.Match[str]]] = defaultdict(list)
     for m in _PAIR.finditer(text):
         part, total = int(m.group(1)), int(m.group(2))
-        dated = _DATED_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start())
-        if part <= total <= 20 and not dated:
+        if part > total or total > 20:
+            continue
+        if _page_mark(text, m):
+            out.add(m.span())
+        elif not (_DATED_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start())):
             by_total[total].append(m)
-    out: set[tuple[int, int]] = set()
     for total, marks in by_total.items():
         if total >= 2 and {int(m.group(1)) for m in marks} >= set(range(1, total + 1)):
             out.update(m.span() for m in marks)
