@@ -289,3 +289,23 @@ def test_a_single_page_mark_by_its_word_or_its_rules(extract, text):
 @pytest.mark.parametrize("extract", [_balanced, masked])
 def test_a_date_between_words_stays(extract):
     assert ("1/21", "OTHER_DATE") in extract("次回 1/21 皮膚科 受診")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "右上肢 MMT 4/5",
+        "GCS 15 瞳孔 3/3 迅速",
+        "基本チェックリスト 合計 12/25点",
+        "→ 4/5項目：フレイル",
+        "血培 2/2セット",
+    ],
+)
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_score_is_no_date(extract, text):
+    assert [v for v, c in extract(text) if c == "OTHER_DATE"] == []
+
+
+@pytest.mark.parametrize("text", ["同意書回収：12/3 外来", "事例共有：12/2 点滴中のアナフィラキシー"])
+def test_a_date_before_a_word_that_opens_like_a_counter_stays(text):
+    assert len(masked_as("OTHER_DATE", text)) == 1

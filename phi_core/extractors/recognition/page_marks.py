@@ -9,6 +9,9 @@ None of the 33 such series on the development sets was a date. A pair followed b
 
 A single pair is a page mark by its word (page 1/2, ﾍﾟｰｼﾞ 1/2, 頁 2/3, 枚数 1/1, 1/2 ページ) or by the rule
 drawn on both sides of it (──── 2/3 ────, - 1/2 -): a footer, not a day.
+
+A pair is a score too where a word of a score or a test stands right before it (MMT 4/5, 瞳孔 3/3, 合計 12/25,
+NRS 8/10, Index 6/10) or a counter of items after it (12/25点, 4/5項目, 2/2セット, 6/14コース目).
 """
 
 from __future__ import annotations
@@ -27,6 +30,17 @@ _RULED_BEFORE = re.compile(rf"[{_RULE}][ \u3000]*$")
 _RULED_AFTER = re.compile(rf"[ \u3000]*[{_RULE}]")
 
 
+_SCORE_BEFORE = re.compile(
+    r"(?:MMT|筋力|瞳孔|NRS|VAS|スコア|点数|得点|合計|正答|正解|成功|(?i:score|index))[ \u3000]{0,2}$"
+)
+# Glued to the pair; not the first letter of another word (12/2 点滴中: a date, then a drip).
+_COUNT_AFTER = re.compile(r"(?:点(?![滴眼検鼻耳])|項目|問|セット|コース)")
+
+
+def _score(text: str, m: re.Match[str]) -> bool:
+    return bool(_SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _COUNT_AFTER.match(text, m.end()))
+
+
 def _page_mark(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 12) : m.start()]
     if _PAGE_WORD_BEFORE.search(before) or _PAGE_WORD_AFTER.match(text, m.end()):
@@ -42,11 +56,15 @@ def page_counters(text: str) -> set[tuple[int, int]]:
     by_total: dict[int, list[re.Match[str]]] = defaultdict(list)
     for m in _PAIR.finditer(text):
         part, total = int(m.group(1)), int(m.group(2))
+        if total <= 30 and _score(text, m):
+            out.add(m.span())
+            continue
         if part > total or total > 20:
             continue
         if _page_mark(text, m):
             out.add(m.span())
-        elif not (_DATED_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start())):
+            continue
+        if not (_DATED_AFTER.match(text, m.end()) or _LABEL_BEFORE.search(text, max(0, m.start() - 6), m.start())):
             by_total[total].append(m)
     for total, marks in by_total.items():
         if total >= 2 and {int(m.group(1)) for m in marks} >= set(range(1, total + 1)):
