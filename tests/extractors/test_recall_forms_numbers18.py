@@ -309,3 +309,8 @@ def test_a_score_is_no_date(extract, text):
 @pytest.mark.parametrize("text", ["同意書回収：12/3 外来", "事例共有：12/2 点滴中のアナフィラキシー"])
 def test_a_date_before_a_word_that_opens_like_a_counter_stays(text):
     assert len(masked_as("OTHER_DATE", text)) == 1
+
+
+def test_a_theatre_on_a_board_by_its_latin_name_is_left_and_by_its_japanese_word_taken():
+    assert masked_as("OTHER_ID", "列 室 入室\n1 OR1 8:45 外科\n2 OR2 13:00 整形\nOR: 5   Patient") == []
+    assert "4" in masked_as("OTHER_ID", "2025.08.25 手術室4\u3000患者ID 0012")

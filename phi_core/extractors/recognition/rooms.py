@@ -12,7 +12,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
 - a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``, ``ICU 3``;
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``, ``C床``,
-  ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
+  ``815号室A``; an operating theatre by its number in Japanese (``手術室4``); a room after its ward
   (``11階無菌病棟 1103``);
 - a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
   and a room with its kind in brackets after it or before it (``606（個室）``, ``512 (2床室)``, ``個室（512）``);
@@ -119,8 +119,9 @@ _ROOM_WORDS = re.compile(
     r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
-    # 手術室4, 手術室 1, OR: 5: the theatre where the patient's operation ran (independent writers mark it)
-    r"|(?:手術室|オペ室|(?<![A-Za-z])OR)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
+    # 手術室4, 手術室 1: the theatre where the patient's operation ran (independent writers mark it); not the
+    # Latin OR1, OR: 5 of a theatre's board or schedule, which they leave (2 of 18 marked on the development sets)
+    r"|(?:手術室|オペ室)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
