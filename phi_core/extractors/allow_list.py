@@ -21,6 +21,7 @@ from pathlib import Path
 
 from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
 from phi_core.japanese import honorifics
+from phi_core.japanese.eras import ERA_LETTERS
 from phi_core.japanese.width import to_half_width
 from phi_core.paths import DATA_DIR
 
@@ -76,6 +77,8 @@ class AllowList:
             return True
         if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
+        if category == "BIRTH_DATE" and _ERA_YEAR.fullmatch(value):
+            return False  # S9 read as a birth year by the age beside it, not the segment S9
         first = value.split(" ", 1)[0]
         # A month's name opens a date (October 12) when a date recognizer proposed it, not a device model.
         dated = category in ("OTHER_DATE", "EXAM_DATE", "BIRTH_DATE")
@@ -140,6 +143,8 @@ def _letter_follows(after: str, units: tuple[str, ...]) -> bool:
 
 
 _SCANNED_DIGITS = str.maketrans({"l": "1", "I": "1", "O": "0"})
+_PADDED_NUMBER = re.compile(r"#?0[0-9]{5,}")
+_ERA_YEAR = re.compile(rf"[{ERA_LETTERS}][0-9]{{1,2}}")
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])")
 _WHOLE_DATE = re.compile(r"[A-Z]? ?\d[ \d]{0,4}[./・] ?\d{1,2} ?[./・] ?\d(?: ?\d)?")
 
@@ -151,6 +156,8 @@ def _no_measure(value: str, after: str, attached: str) -> bool:
         return True
     if attached[:1].isspace() and _WHOLE_DATE.fullmatch(value):
         return True
+    if _PADDED_NUMBER.fullmatch(value):
+        return True  # #01288430 L FA: a number of record padded with zeros; no amount is written so
     return after[:1] in ("×", "x") and re.match(r"[×x] ?[0-9]", after) is None
 
 

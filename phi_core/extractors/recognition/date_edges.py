@@ -1,7 +1,8 @@
 """What a found date carries with it, in any kind of document.
 
 - the month and day one blank after its year, found apart (S31年 8月20日);
-- its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), or an English one before it
+- its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), written out with 曜 after a day
+  (11月19日火曜日, 1月17日金曜, 2024年12月9日 月曜日: speech and mail headers drop the brackets), or an English one before it
   (Thu, 3 Dec 2026), and a month written out before a day (November 14th);
 - a part of the month after a month: 11月中旬, 3月末, 12月第1週, 2027/1/末, 12月上旬～中旬; a season or part of the
   year after a year (2024年春, 2019年夏頃, 2023年末), and the year a month belongs to said in words
@@ -33,6 +34,8 @@ _HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$"
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)
+# Without brackets only with 曜, and only after a day: 火 alone after a date may begin the next word.
+_WEEKDAY_WORD = re.compile(r"[ \u3000]?[月火水木金土日]曜(?:日)?")
 # "November 14th": a month written out before a date that opens with its day.
 _MONTH_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December) $"
@@ -204,6 +207,8 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             if part and part.end() <= limit:
                 end = part.end()
         weekday = _WEEKDAY_RE.match(text, end)
+        if weekday is None and text[end - 1 : end] in ("日", *"0123456789０１２３４５６７８９"):
+            weekday = _WEEKDAY_WORD.match(text, end)
         if weekday:
             # A piece of the weekday found as something else (ﾓｸ read as a name) gives way to the date.
             inside = [s for s in out[i + 1 :] if s.start >= end and s.end <= weekday.end()]

@@ -15,8 +15,8 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA
 
 _KATAKANA_WORD = re.compile(rf"[ \u3000]{{0,2}}[{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}]")
 _PLACE_WORD = re.compile(
-    r"[ \u3000,，]{0,2}(?:[^\s、。,]{0,8}?(?:室|廊下|ホール|ロビー|ﾛﾋﾞｰ|棟|館|口|ｴﾘｱ|エリア|フロア)"
-    r"|(?i:west|east|north|south|room|rm|lobby|hall|ward|wing|conference|floor)(?![a-z]))"
+    r"[ \u3000,，]{0,2}(?:[^\s、。,]{0,8}?(?:室|廊下|ホール|ロビー|ﾛﾋﾞｰ|棟|館|口|ｴﾘｱ|エリア|フロア|コーナー|階段|売店|受付|窓口)"
+    r"|(?i:west|east|north|south|room|rm|lobby|hall|ward|wing|conference|floor|stair[a-z]*|elevator|entrance)(?![a-z]))"
 )
 _BUILDING_BEFORE = re.compile(
     r"(?:病院|センター|会館|ビル|棟|館|庁舎|クリニック|医院|(?i:building|hospital|center|centre))[ \u3000]?$"

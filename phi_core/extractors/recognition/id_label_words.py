@@ -112,6 +112,12 @@ _ID_LABELS.update(
         "Record No.": "PATIENT_ID",
         "Case No.": "PATIENT_ID",
         "Case Number": "PATIENT_ID",
+        # The patient's card (診察券) in English and as a key: card No.: ADI-55, card_no: 1150-8862.
+        "Card No.": "PATIENT_ID",
+        "card No.": "PATIENT_ID",
+        "Card Number": "PATIENT_ID",
+        "card_no": "PATIENT_ID",
+        "CARD_NO": "PATIENT_ID",
     }
 )
 # Labels of several English words are written in lower case in running text too: "patient number 4403-1187".

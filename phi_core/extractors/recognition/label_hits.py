@@ -25,6 +25,7 @@ from phi_core.extractors.recognition.label_words import (
 from phi_core.extractors.recognition.labelled_names import parse_labelled_name
 from phi_core.extractors.recognition.spaced_labels import space_separated_labels
 from phi_core.extractors.recognition.recognizer import Document, Region
+from phi_core.extractors.recognition.rooms import room_value_end
 from phi_core.extractors.recognition.value_patterns import PHONE
 from phi_core.japanese.chars import (
     READING_KANA,
@@ -298,9 +299,10 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
         elif read_as == "context" and set(hit.rule.retype) == {"age"}:
             found.extend(_bare_age(text, hit))
         elif read_as == "room":
+            stop = room_value_end(text, hit.value_start, hit.value_end)
             found.extend(
                 Candidate(m.start(), m.end(), hit.rule.category, RANK_LABEL, "room")
-                for m in _ROOM_NUMBER_RE.finditer(text, hit.value_start, hit.value_end)
+                for m in _ROOM_NUMBER_RE.finditer(text, hit.value_start, stop)
             )
         if hit.rule.finds_sex:
             for match in _SEX_RE.finditer(text, hit.value_start, hit.value_end):

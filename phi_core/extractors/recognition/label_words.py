@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from phi_core.extractors.recognition.candidates import NOT_PHI
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS
 from phi_core.japanese.width import nfkc, to_half_width_kana
@@ -270,6 +271,13 @@ _COLUMN_RULES.update(
 
 _AGE_COLUMN = LabelRule("age", "AGE")
 _TIME_COLUMN = LabelRule("time", "TIME")
+# A column of how long something lasted (a call, a wait, the time to answer a call): 00:01:48 there is a
+# duration, no time of day, and the cell is claimed as no PHI so that the clock pattern leaves it.
+_DURATION_COLUMN = LabelRule("whole", NOT_PHI)
+_DURATION_ENDINGS = (
+    *("通話時間", "所要時間", "経過時間", "待ち時間", "待時間", "応答まで", "応答時間", "対応まで", "到着まで"),
+    *("duration", "elapsed", "waittime", "calllength"),
+)
 _PHONE_COLUMN = LabelRule("phone", "PHONE")
 _READING_COLUMN = LabelRule("whole", "NAME_READING")
 # Column names vary more than labels do: recognised by how they end.
@@ -296,9 +304,18 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
 )
 
 
+_SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
+
+
 def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
     key = _normal_key(label)
+    if key.endswith(_DURATION_ENDINGS):
+        return _DURATION_COLUMN
+    # A database's short suffixes: spec_tm, ADM_DT (the time and the date of what the name says).
+    short = _SHORT_SUFFIX.search(label)
+    if short:
+        return _TIME_COLUMN if short.group(1).lower() == "tm" else _OTHER_DATE
     for endings, typed in _COLUMN_ENDINGS[:2] + _COLUMN_ENDINGS[4:5]:
         if key.endswith(endings) and key not in ("date/time", "日時"):
             return typed

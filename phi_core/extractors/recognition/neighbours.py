@@ -278,6 +278,7 @@ _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
 _ROOM_BEFORE_HONOURED_NAME = re.compile(
     r"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?)(?:の|[ \u3000])$"
 )
+_ITEM_OPENERS = "（(【[「」)）】]。、,，:：・→"
 _HONORIFIC_AFTER = re.compile(f"[ \u3000]?(?:{alternation(words('person'))})")
 
 
@@ -293,12 +294,18 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         honoured = _HONORIFIC_AFTER.match(text, span.end)
         if m is not None:
             opening = text[line_start : m.start()].rstrip(" \u3000・■□●○-")
-            if opening and opening[-1] not in "：:、,，／/" and not honoured:
-                continue  # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence
+            # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence; with an
+            # honorific after the name also after a bracket or a sentence's end ((黄) 520 大塚さん), not after a
+            # measure's word (血圧 120 山田さん)
+            if opening and opening[-1] not in "：:、,，／/" and not (honoured and opening[-1] in _ITEM_OPENERS):
+                continue
         elif honoured:
             # With an honorific after the name the person is a patient whatever opens the item:
             # (黄) 520 大塚さん, 805の小野寺 功さん, （311 小島 勝様の奥様）.
             m = _ROOM_BEFORE_HONOURED_NAME.search(text, max(floor, line_start, span.start - 8), span.start)
+            before = text[line_start : m.start()].rstrip(" \u3000") if m else ""
+            if m and before and before[-1] not in _ITEM_OPENERS:
+                m = None  # 血圧 120 山田さん: a measure's word before the number, not an item's opening
         if m is None:
             continue
         room = m.group("room")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.page_marks import page_counters
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.value_patterns import (
     _ERA_LETTERS,
@@ -238,6 +239,7 @@ def _extend_weekday(text: str, end: int) -> int:
 def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candidate]:
     """Every validated context-free match, with its default category."""
     found: list[Candidate] = []
+    counters = page_counters(text)
     for family in PATTERN_FAMILIES:
         if kinds is not None and family.kind not in kinds:
             continue
@@ -247,7 +249,9 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
             value = match.group(family.group)
             if value and family.valid(value):
                 start, end = match.span(family.group)
-                if not family.context(text, start):
+                if not family.context(text, start) or (
+                    family.kind in ("date", "bare-date") and (start, end) in counters
+                ):
                     continue
                 if family.kind == "time" and text[max(0, start - 2) : start] in _TIME_PREFIXES:
                     start -= 2

@@ -6,6 +6,12 @@ columns up with spaces under a header row (``病室-床``, ``使用ベッド``, 
 takes two columns), is a room or a bed when it is shaped like one (``801-1``,
 ``3``, ``H3``, ``701``); a room-bed pair is two values, the room and the bed. The
 table ends at a blank line or at a line that is not a row (no wide gap).
+
+A board photographed and read by OCR keeps one blank between its cells, so its
+columns cannot be lined up; there the first column still can be read: a header
+that opens with the word for a bed, a booth or a room (``床 氏名 DW …``, ``ブース 氏名
+年齢 …``) makes the number opening each row under it that row's bed, booth or room
+(``1 原 一夫 62.5kg``, ``6 空``), down to the first line that does not open with one.
 """
 
 from __future__ import annotations
@@ -29,6 +35,38 @@ _BED_HEADER = re.compile(r"床|ベッド|ﾍﾞｯﾄﾞ|Bed|BED")
 _WARD_ROOM = re.compile(r"[1-9][0-9]{2,3}")
 _MIN_HEADER_WORDS = 3
 _MAX_ROWS = 80
+
+
+# The header's first word names where the patient lies or waits; two more words follow it.
+_FIRST_HEADER = re.compile(
+    r"^[ \u3000]*(?:(?P<bed>床|ベッド|ﾍﾞｯﾄﾞ|ブース|ﾌﾞｰｽ|(?:Bed|BED|Booth|BOOTH)(?:[ ]?(?:No\.?|#))?)|(?P<room>病室|部屋|Room|ROOM))"
+    r"(?:番号|No\.?|#)?[ \u3000\t]+[^ \u3000\t\n]+[ \u3000\t]+[^ \u3000\t\n]+",
+    re.MULTILINE,
+)
+_ROW_NUMBER = re.compile(
+    r"[ \u3000]*(?P<n>[0-9]{1,4})(?:[-‐－](?P<bed>[0-9]{1,2}|[A-H]))?[ \u3000\t]+(?=[^ \u3000\t\n0-9:.])"
+)
+
+
+def first_columns(text: str) -> list[Candidate]:
+    """The numbers opening the rows under a header whose first word is a bed, a booth or a room."""
+    found: list[Candidate] = []
+    for header in _FIRST_HEADER.finditer(text):
+        beds = header.group("bed") is not None
+        at = text.find("\n", header.end())
+        while at >= 0:
+            row = _ROW_NUMBER.match(text, at + 1)
+            if row is None:
+                break
+            number = row.group("n")
+            # A bed or a booth has one or two digits; a room three or four.
+            if (len(number) <= 2) != beds or number.startswith("0"):
+                break
+            found.append(Candidate(*row.span("n"), "OTHER_ID", 0))
+            if row.group("bed"):
+                found.append(Candidate(*row.span("bed"), "OTHER_ID", 0))
+            at = text.find("\n", row.end())
+    return found
 
 
 def _columns(text: str, start: int, end: int) -> list[tuple[int, int, int, int]]:

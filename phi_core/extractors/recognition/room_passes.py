@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.room_columns import room_columns
+from phi_core.extractors.recognition.room_columns import first_columns, room_columns
 from phi_core.extractors.recognition.rooms import (
     BED,
     LEFT,
@@ -40,6 +40,10 @@ _ROOM_CLOSING = re.compile(
 )
 # A ward code opening an item right before a name: ・7E 大迫 様.
 _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
+# A room said right before a patient named with an honorific, inside a line of speech (はい 502 戸塚さん,
+# 次 505 竹下 誠さん); a number opening a row before a name is as often the row's counter (101  谷口 正樹様).
+_ROOM_BEFORE = re.compile(rf"(?<=[^\s・\-*■□●○])[ \u3000](?P<room>{ROOM})[ \u3000]$")
+_HONORIFIC_AFTER = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 # A name the recognizers took for a member of staff is read too: a roster's bare names are often
 # taken so (報告 → ｱﾝﾄﾞﾚｲ（2040）), and a number in brackets right after it is still that person's
 # (only in brackets: a number closing an item after staff is their extension or PHS).
@@ -66,6 +70,12 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
             m = _ROOM_CLOSING.match(text, span.end)
         if m and (bracketed or not is_year(m.group("room")[:4])):
             found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+        room = _ROOM_BEFORE.search(text, max(0, span.start - 8), span.start)
+        if room and span.category == "PATIENT_NAME" and _HONORIFIC_AFTER.match(text, span.end):
+            if not is_year(room.group("room")) and not MEASURED_BEFORE.search(
+                text, max(0, room.start() - 10), room.start()
+            ):
+                found.append(Candidate(*room.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
         line_start = text.rfind("\n", 0, span.start) + 1
         code = _CODE_BEFORE.search(text, max(line_start, span.start - 8), span.start)
         if code and not text[line_start : code.start()].strip(" \u3000・■□●○-"):
@@ -73,8 +83,9 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     return found
 
 
-# A room as a word of its own: after a blank, a bracket or a list mark, before one or a colon (506：10:00 NST).
-_BARE_ROOM = re.compile(rf"{LEFT}(?P<room>{ROOM})(?=[ \u3000\t）)、。,，・･|」\]:：]|$)", re.MULTILINE)
+# A room as a word of its own: after a blank, a bracket or a list mark, before one or a colon (506：10:00 NST),
+# or before から as a handover opens on it (501からいきます).
+_BARE_ROOM = re.compile(rf"{LEFT}(?P<room>{ROOM})(?=[ \u3000\t）)、。,，・･|」\]:：]|から|$)", re.MULTILINE)
 
 _LATIN_BEFORE = re.compile(r"[A-Za-z][ \u3000]?$")
 
@@ -122,7 +133,10 @@ def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     beside = _beside_names(text, out)
     codes = frozenset(text[c.start : c.end] for c in beside if c.category == "DEPARTMENT")
-    for cand in sorted(set(room_form_candidates(text, codes) + beside + room_columns(text)), key=lambda c: c.start):
+    for cand in sorted(
+        set(room_form_candidates(text, codes) + beside + room_columns(text) + first_columns(text)),
+        key=lambda c: c.start,
+    ):
         touching = [s for s in out if s.start < cand.end and cand.start < s.end]
         if not touching:
             out.append(cand)

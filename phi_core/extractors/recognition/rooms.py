@@ -12,7 +12,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
 - a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``, ``ICU 3``;
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``, ``C床``,
-  ``815号室A``; an operating theatre by its number (``手術室4``, ``OR: 5``); a room after its ward
+  ``815号室A``; an operating theatre by its number in Japanese (``手術室4``); a room after its ward
   (``11階無菌病棟 1103``);
 - a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
   and a room with its kind in brackets after it or before it (``606（個室）``, ``512 (2床室)``, ``個室（512）``);
@@ -21,11 +21,16 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
 - a bed or room after the slash of a value whose label pairs it with the ward (``Ward / Bed: Pediatrics 5A / A-12``,
   ``病棟／病室：5階東／512``);
 - a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``);
-- rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``;
+- rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``, and with a
+  blank or in kana before the word (``712 号室``, ``402 ごうしつ``: a name plate); a room before its kind (``303 個室``);
+- a bed's number opening a cell of a name board drawn with box rules, before the name of who lies
+  there or the word for an empty bed (``│ 1 中 村 久 美 子 様 │ 2 （空床） │``);
+- a room and its bed as a handover says them (``402の1 たなか ゆうとくん``, ``501の3``): three digits or four, の,
+  a bed's one or two digits set apart;
   wards by number: ``第2病棟``, ``B2病棟``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
   under ``801-1``), and rooms listed in prose on a floor the document names elsewhere
-  (``508号室 … 新規入院は 503・507 のみ``).
+  (``508号室 … 新規入院は 503・507 のみ``), and rooms listed in brackets after their word (``病室（502・507）``).
 
 Doses, counts, dates, vertebrae and lot numbers have no such neighbours; the profile's
 allow-list drops what a unit follows.
@@ -36,6 +41,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.chars import JAPANESE_LETTERS
 from phi_core.japanese.honorifics import alternation, words
 
 # Below every rule: where a rule found something here already, the rule's span stays.
@@ -86,7 +92,8 @@ _BED_FORMS = re.compile(
     rf"{_BED_WORD}[ \u3000]?[:：#]?[ \u3000]?(?P<b1>[A-Z][-‐－][0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
-    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)"
+    # (a speech-to-text blank may part the number from 番: 1 番ブース)
+    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})[ \u3000]?番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)"
     # 612号室B床, 612号室 B床, 4人部屋のC床: a letter glued to 床 is a bed by itself.
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ])(?=床(?!頭|上|下|面|材|ずれ))"
     # 815号室A, 714号室Bベッド, 712号室-B, 418号室 B へ: the bed's letter straight after the room
@@ -112,8 +119,9 @@ _ROOM_WORDS = re.compile(
     r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
-    # 手術室4, 手術室 1, OR: 5: the theatre where the patient's operation ran (independent writers mark it)
-    r"|(?:手術室|オペ室|(?<![A-Za-z])OR)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
+    # 手術室4, 手術室 1: the theatre where the patient's operation ran (independent writers mark it); not the
+    # Latin OR1, OR: 5 of a theatre's board or schedule, which they leave (2 of 18 marked on the development sets)
+    r"|(?:手術室|オペ室)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
     r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
@@ -124,6 +132,20 @@ _ROOM_WORDS = re.compile(
     r"|(?:部屋|居室|病室)[ \u3000:：]{0,2}(?!(?:CT|MRI?|RI|US|XP|PET|DSA|OR|OP)[-‐－]?[0-9])"
     r"(?P<r9>(?:[0-9]階)?(?:[A-Z]{1,4}|[東西南北])[-‐－]?[0-9]{1,3}|(?<=居室)[1-9１-９][0-9０-９]{2,3})(?![0-9０-９A-Za-z])"
 )
+# 712 号室, 402 ごうしつ: the word set apart by a blank, or spelt in kana, as a name plate prints it.
+_ROOM_SPACED_WORD = re.compile(
+    rf"(?<![0-9０-９第\-－‐.,/])(?P<room>{ROOM})(?:[ \u3000](?:号室|号病室)|[ \u3000]?ごうしつ)"
+    rf"|{LEFT}(?P<kind>{ROOM})[ \u3000]?(?=(?:個室|大部屋|多床室|隔離室|観察室|重症室|保護室)(?![0-9０-９]))"
+)
+# 402の1: a handover's room and bed; the bed is a word of its own after の (not 3分の1: a room has 3 digits).
+_SPOKEN_ROOM_BED = re.compile(
+    rf"{LEFT}(?P<room>{ROOM})の(?P<bed>[1-9１-９][0-9０-９]?)(?=[ \u3000、。,，]|$)", re.MULTILINE
+)
+# A name board's cell: a bed's number, then who lies there (a name with its honorific) or an empty bed.
+_BOARD_CELL = re.compile(
+    rf"(?<=[│┃|])[ \u3000]*(?P<bed>[1-9１-９][0-9０-９]?)[ \u3000]+"
+    rf"(?=[^│┃|\n]{{0,24}}?(?:{alternation(words('person'))}|空床|空き)[ \u3000）)]*[│┃|])"
+)
 # Who stays in a room: a name with its honorific, or a word for the patient (601の北村さん, 512の患者).
 _PERSON_AFTER = alternation(words("person") + ("の方", "方", "患者", "児"))
 # A room with its kind in brackets, and a room naming who stays in it (601の北村さん).
@@ -132,6 +154,8 @@ _ROOM_BY_KIND = re.compile(
     rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
     rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:{_PERSON_AFTER}))"
 )
+# Rooms listed in brackets after the word for them: 病室（502・507）.
+_KIND_LIST = re.compile(rf"(?:病室|個室|居室)[ \u3000]?[（(](?P<rooms>{ROOM}(?:[・、,，][ \u3000]?{ROOM})+)[）)]")
 # Beds, chairs, bays and rooms by their English word; not 3 beds, bed 2 days, bed rest.
 _ENGLISH_BED = re.compile(
     r"(?:(?<![A-Za-z])(?:[Bb]ed|BED|[Cc]hair|CHAIR|[Cc]ot|[Ss]tretcher)\.?[ ]?(?:#|No\.?[ ]?)?"
@@ -165,6 +189,19 @@ MEASURED_BEFORE = re.compile(
     r"(?:BP|bp|血圧|HR|PR|脈拍?|RR|Na|Cl|Glu|BS|血糖|Hb|Plt|WBC|CRP|SpO2|基準値?|正常値?|範囲"
     r"|尿量|排液量?|排尿量?|出血量?|飲水量?|摂取量?|輸液量?|補液|水分|体重|身長|点数|スコア|合計|計)[ \u3000]*[:：=]?[ \u3000]*$"
 )
+
+
+# Where a room label's value stops: at the first word of two Japanese letters or more that is not
+# a room's or a ward's own (ベッド 3 後藤 勝さん … 撮影 6時05分: a dictated line runs on past the bed).
+_WORD_AFTER_ROOM = re.compile(rf"[{JAPANESE_LETTERS}々]{{2,}}")
+_ROOM_WORD_CHARS = frozenset("号室床番階東西南北棟病個人大部屋")
+
+
+def room_value_end(text: str, start: int, end: int) -> int:
+    for m in _WORD_AFTER_ROOM.finditer(text, start, end):
+        if not set(m.group()) <= _ROOM_WORD_CHARS:
+            return m.start()
+    return end
 
 
 def is_year(room: str) -> bool:
@@ -252,6 +289,25 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
         group = m.lastgroup
         if not is_year(m.group(group)):
             found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
+    for m in _ROOM_SPACED_WORD.finditer(text):
+        if not is_year(m.group(m.lastgroup)):
+            found.append(Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT))
+    found += [Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT) for m in _BOARD_CELL.finditer(text)]
+    for m in _KIND_LIST.finditer(text):
+        found += [
+            Candidate(*r.span(), "OTHER_ID", RANK_SUPPLEMENT) for r in _LISTED_ROOM.finditer(text, *m.span("rooms"))
+        ]
+    for m in _SPOKEN_ROOM_BED.finditer(text):
+        # 100の1, 500の2: a round hundred is a count's share, not a ward's room.
+        # 血圧 138の84: a pressure said aloud.
+        before = text[max(0, m.start() - 10) : m.start()]
+        if (
+            not is_year(m.group("room"))
+            and not m.group("room").endswith(("00", "００"))
+            and not MEASURED_BEFORE.search(before)
+        ):
+            found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+            found.append(Candidate(*m.span("bed"), "OTHER_ID", RANK_SUPPLEMENT))
     found += [Candidate(*m.span(m.lastgroup), "OTHER_ID", RANK_SUPPLEMENT) for m in _ENGLISH_BED.finditer(text)]
     found += [Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in _PAIRED_LABEL.finditer(text)]
     return found

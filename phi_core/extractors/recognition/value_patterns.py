@@ -106,8 +106,9 @@ _WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|
 # Times ---------------------------------------------------------------------
 _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
+# Not an allele written with its star (HLA-B*15:02, A*31:01): the field after the colon is no minute.
 TIME_COLON = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率*')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
     # A colon after the time opens what happened then (時刻 09:05：意識清明), unless a number follows (ratios).
     f"(?![{DIGIT}]|[:：][{DIGIT}]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )

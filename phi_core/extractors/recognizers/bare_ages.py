@@ -7,6 +7,8 @@
   ``AGE : 58``, ``Age: 5 years``, with its unit), as key-value lines and headers write it; not a gestational or bone age
   (``gestational age 32``: weeks of a pregnancy, an estimate of growth);
 - after a key of age and sex, with the unit's one letter before the slash (``age/sex : 7 y / F``);
+- after a form's label of age at an event with leader dots (``Age at Informed Consent . 66 years``), and in
+  brackets right after the word (``Age (34) inconsistent with DOB``);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
   ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``, a column's gap between: ``DOB 03/07/1995  (30)``): the age the date gives; a bracketed number after any other number is a
@@ -62,6 +64,13 @@ _AGE_WORD = re.compile(
     r"(?i:age)(?:_(?i:years?|yrs|y)|/(?i:sex|gender))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}"
     r"(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|y(?= ?/)|months?|mos?)(?![A-Za-z]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
+)
+# A form's label of age at an event with leader dots (Age at Informed Consent . 66 years, Age ....... 45), and the age
+# in brackets after the word (Age (34) inconsistent with DOB): an entry form and a query about it write them so.
+_AGE_LEADER = re.compile(
+    r"(?<![A-Za-z])(?:Age|AGE)(?: at [A-Za-z][A-Za-z ]{0,30}?)?[ \t]*(?:\.+|…+)[ \t]*"
+    r"(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|y)(?![A-Za-z]))?)(?![0-9.,/:])"
+    r"|(?<![A-Za-z])(?:Age|AGE|age)[ ]?[(（](?P<m>[0-9]{1,3})[)）]"
 )
 # The label with its unit in brackets or after a slash: 年齢(歳) 45, Age (y): 45, Age/yrs 45.
 _AGE_WITH_UNIT_LABEL = re.compile(
@@ -184,6 +193,10 @@ class BareAgeRecognizer(Recognizer):
         found = []
         if "ge" in text or "GE" in text:
             found += [m.span("n") for m in _AGE_WORD.finditer(text) if _plausible(m.group("n"))]
+            for m in _AGE_LEADER.finditer(text):
+                group = "n" if m.group("n") else "m"
+                if _plausible(re.match("[0-9]+", m.group(group)).group()):
+                    found.append(m.span(group))
         if "ged" in text or "GED" in text:
             found += [m.span("n") for m in _AGED.finditer(text) if _plausible(m.group("n"))]
         if "(" in text or "（" in text:

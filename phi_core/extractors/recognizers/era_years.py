@@ -4,6 +4,12 @@ Only forms no anatomy or staging label takes: H with two digits, S with two
 digits from 20 (segments are S1-S8), R with one digit; T (大正) and M (明治)
 are left out (T and M stage). Full-width letters and digits count (Ｈ２９). Followed by a space, 年, a range mark, a closing bracket,
 a comma, 頃, a particle of time (に, から, まで) or the end of the line.
+
+Any era year, one digit or two, T and M too, is a birth year where the next cell or word is the
+age it gives (``宮本 ヨシ子	S9	90``, ``T15 98``, ``H2, 35``): a table of people or a list writes the
+year of birth and then the age, and a segment, a stage or a vertebra has no such number after it.
+The year the two add up to lies in a fixed window (2010 to 2030, not today's year, so that a text
+is read the same way in any year).
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.eras import ERA_LETTERS, western_year
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -23,10 +30,29 @@ _ERA_YEAR = re.compile(
 )
 
 
+# An era year, then the age it gives one gap (a tab, blanks, a comma or a slash) away.
+_YEAR_THEN_AGE = re.compile(
+    rf"(?<![0-9A-Za-z])(?P<era>[{ERA_LETTERS}])(?P<year>[1-9][0-9]?)(?:年生?|生)?"
+    r"(?:\t|[ \u3000]{1,4}|[ ]?[,，、/／][ ]?)(?P<age>[0-9]{1,3})(?:歳|才)?(?![0-9.:/])"
+    # the age ends its cell: no count or measure follows it (H2 35 件, S9 12 mm)
+    r"(?![ \u3000]?(?:[件例人名本回個枚錠日週年%％]|か月|ヶ月|[a-zA-Zμ]))"
+)
+_NOW = range(2010, 2031)
+
+
+def _birth_years(text: str) -> list[Candidate]:
+    found = []
+    for m in _YEAR_THEN_AGE.finditer(text):
+        if western_year(m.group("era"), int(m.group("year"))) + int(m.group("age")) in _NOW:
+            found.append(Candidate(m.start(), m.end("year"), "BIRTH_DATE", RANK_SUPPLEMENT))
+    return found
+
+
 @register
 class EraYearRecognizer(Recognizer):
     name: ClassVar[str] = "era-year"
-    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE",)
+    categories: ClassVar[tuple[str, ...]] = ("OTHER_DATE", "BIRTH_DATE")
 
     def find(self, doc: Document) -> list[Candidate]:
-        return [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ERA_YEAR.finditer(doc.text)]
+        found = [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ERA_YEAR.finditer(doc.text)]
+        return found + _birth_years(doc.text)

@@ -6,7 +6,10 @@
 - a year after an English preposition: "diagnosed in 2015", "since 2019";
 - a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
 - a day and an English month with no year: 01-Aug, healed by 07-Jul;
-- the year of birth alone after 生年: 生年 S14, 生年：昭和14年.
+- the year of birth alone after 生年: 生年 S14, 生年：昭和14年;
+- a day of the month alone before a part of that day (19日の夜から, ２０日の夕方, 20日夜のマグミット), as a
+  call or a message says which day it means; a count of days takes 間 or 目 (3日間の夜, 2日目の朝) and is
+  left alone, and so is a stay (術前1日入院: no part of a day follows).
 """
 
 from __future__ import annotations
@@ -45,6 +48,12 @@ _BIRTH_YEAR = re.compile(
 )
 
 
+_DAY_BEFORE_PART = re.compile(
+    r"(?<![0-9０-９月/.\-])(?:[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９])日"
+    r"(?=の?(?:夜|朝|昼|夕方|夕|午前|午後|深夜|未明))"
+)
+
+
 @register
 class ProseDateRecognizer(Recognizer):
     name: ClassVar[str] = "prose-date"
@@ -61,4 +70,6 @@ class ProseDateRecognizer(Recognizer):
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_MONTH.finditer(text))
         found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
+        if "日" in text:
+            found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_BEFORE_PART.finditer(text))
         return found

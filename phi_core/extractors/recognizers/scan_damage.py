@@ -49,7 +49,8 @@ _RUN = re.compile(
 )
 # Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
 # but no letter stands there.
-_LETTERS_BETWEEN_UNITS = re.compile(r"(?<=[年月])[OolI]{1,2}(?=[月日])")
+# A blank may part them from the unit before, as a form's fields set them (2O24年 lO月 l日).
+_LETTERS_BETWEEN_UNITS = re.compile(r"(?:(?<=[年月])|(?<=[年月][ \u3000]))[OolI]{1,2}(?=[月日])")
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")

@@ -13,7 +13,9 @@
   blank apart as a field between commas or slashes (Mendoza, Ricardo, 45 M, MRN …);
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
-- the two words of a printed choice (男・女) as one span;
+- the two words of a printed choice (男・女) as one span; with its boxes, only the ticked one (☑男・□女,
+  □男 ■女): a word after an empty box is a choice not taken;
+- the signs ♂ and ♀ standing as a word of their own (平松 様 70代 ♂), not glued to an age (a pet's 7歳♂);
 - Male and Female written out need no cue on the line ("Baby: female"): they
   are no code of anything else.
 """
@@ -53,6 +55,11 @@ _PRINTED_PAIR = re.compile(
     rf"(?<![{JAPANESE_LETTERS}々])(?:男性?[ \u3000]?[・/／|｜][ \u3000]?女性?|女性?[ \u3000]?[・/／|｜][ \u3000]?男性?)"
     rf"(?![{JAPANESE_LETTERS}々])"
 )
+# A printed choice's boxes: the ticked word is the sex even with the next choice glued on (☑男・□女);
+# a word after an empty box is one the writer did not choose.
+_TICKED = re.compile(r"(?<=[☑☒✓✔■◼●◉])[ \u3000]?(?P<sex>男性|女性|男|女)(?=[・/／ \u3000）)]|$)", re.MULTILINE)
+_EMPTY_BOX = re.compile(r"[□☐◻][ \u3000]?$")
+_SIGN = re.compile(r"(?:^|(?<=[ \u3000\t（(|,、]))[♂♀](?=[ \u3000\t）)|,、]|$)", re.MULTILINE)
 # Written out, the word says what it is: no cue needed on the line.
 _WORD = re.compile(r"^(?:Male|Female|male|female)$")
 # A bare age in brackets, then the code: "様 (88) F", "（72）男".
@@ -102,8 +109,19 @@ class SexCodeRecognizer(Recognizer):
         # Cheap checks first: most documents hold no sex word or no line that says who.
         found = []
         if "男" in text or "女" in text:
-            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _JAPANESE.finditer(text))
-            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _PRINTED_PAIR.finditer(text))
+            found.extend(
+                Candidate(*m.span(), "SEX", RANK_SUPPLEMENT)
+                for m in _JAPANESE.finditer(text)
+                if not _EMPTY_BOX.search(text, max(0, m.start() - 2), m.start())
+            )
+            found.extend(
+                Candidate(*m.span(), "SEX", RANK_SUPPLEMENT)
+                for m in _PRINTED_PAIR.finditer(text)
+                if not _EMPTY_BOX.search(text, max(0, m.start() - 2), m.start())
+            )
+            found.extend(Candidate(*m.span("sex"), "SEX", RANK_SUPPLEMENT) for m in _TICKED.finditer(text))
+        if "♂" in text or "♀" in text:
+            found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _SIGN.finditer(text))
         cue = _WHO.search(text) is not None
         for m in _LATIN.finditer(text):
             if _WORD.match(m.group()) or (cue and _WHO.search(_line(text, m.start()))):

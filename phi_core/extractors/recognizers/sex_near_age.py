@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.floors import is_floor
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, KANJI
 
@@ -39,6 +40,8 @@ def sex_candidates(text: str) -> list[Candidate]:
     english = "/" in text or "y" in text
     for m in _SEX_ENGLISH_RE.finditer(text) if english else ():
         group = next(g for g in ("sex", "sex2", "sex3") if m.group(g))
+        if group == "sex3" and is_floor(text, m.start(), m.end()):
+            continue  # 2F カンファレンス室, 1F ATMコーナー: a floor
         found.append(Candidate(m.start(group), m.end(group), "SEX", RANK_PATTERN))
     return found
 

@@ -14,6 +14,7 @@ import re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.page_marks import page_counters
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -27,9 +28,10 @@ _SLASH = re.compile(
     r"(?:[（(][月火水木金土日][)）])?"
 )
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
-# A year of birth alone after its label: 生年 1979.
+# A year of birth alone after its label: 生年 1979, and in English (Year of Birth : 1949, YOB 1952).
 _BIRTH_YEAR = re.compile(
-    r"(?:生年|生まれ年|出生年)[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
+    r"(?:生年|生まれ年|出生年|(?<![A-Za-z])(?:[Yy]ear of [Bb]irth|YEAR OF BIRTH|[Bb]irth [Yy]ear|BIRTH YEAR|YOB|YoB))"
+    r"[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
 )
 # A full stop may close the sentence after it (Next review 2031-12.), not start a decimal or a version.
 _YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])")
@@ -52,9 +54,10 @@ class ShortDateRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found = []
+        counters = page_counters(text)
         for pattern in (_SLASH, _DOTTED):
             for m in pattern.finditer(text):
-                if _valid(int(m.group(1)), int(m.group(2))):
+                if _valid(int(m.group(1)), int(m.group(2))) and m.span() not in counters:
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
         found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
