@@ -330,3 +330,9 @@ def test_a_task_passed_to_someone_and_a_status_done_by_someone():
     assert "本田" in values("外科      │10/29 14:30│一次済（本田）")
     assert "関" in values("外来（外科 関）に確認依頼")
     assert not [v for v, c in masked("結果 → 済\n判定 → 中止") if c == "PHYSICIAN_NAME"]
+
+
+def test_a_plate_after_its_word_without_a_class_number_and_a_time_before_goro():
+    assert "姫路 み 12-48" in values("・家の前にバイクが置きっぱなし（ナンバー 姫路 み 12-48）で")
+    assert "2120" in values("JCS 10, 右麻痺, 発症 2120 頃(妻目撃)")
+    assert values("2025 頃から症状") == [] and values("1998 頃に手術") == []  # years

@@ -42,7 +42,9 @@ _HHMM = r"(?:[01][0-9]|2[0-3])[0-5][0-9]"
 _FOUR_DIGIT_TIME = re.compile(
     rf"(?:(?<![A-Za-z])(?:at|At|AT)[ \t]|@[ \t]?|(?:(?<=[0-9]{{4}} )|(?<=[0-9]{{4}}, )|(?<=日 ))[~〜～])(?P<t>{_HHMM})"
     r"(?![0-9A-Za-z/.\-]|年|[ \t]?(?:mg|mL|ml|g|kg|L|rpm|円|cm|mm|m|例|名|人|件|回|個|本|倍|%|％))"
-    rf"|(?<![0-9A-Za-z.:])(?P<h>{_HHMM})[ \t]?(?:hrs|hours(?= on| of| at)|JST)(?![A-Za-z])"
+    rf"|(?<![0-9A-Za-z.:])(?P<h>{_HHMM})(?:[ \t]?(?:hrs|hours(?= on| of| at)|JST)(?![A-Za-z])"
+    # before 頃 too (発症 2120 頃), but not a year (2025 頃から)
+    rf"|(?<!19..)(?<!20..)[ \u3000]?(?=頃|ごろ|過ぎ))"
 )
 
 

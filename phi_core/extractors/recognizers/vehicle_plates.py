@@ -32,10 +32,20 @@ _PLATE = re.compile(
 )
 
 
+# After a word that says a plate follows, the class number may be left out (ナンバー 姫路 み 12-48).
+_NAMED_PLATE = re.compile(
+    rf"(?:ナンバー|車両番号|車番|[Pp]late)[ \u3000:：]*(?P<plate>[{KANJI}]{{1,4}}(?:{_SPACE}[0-9]{{2,3}})?{_SPACE}"
+    rf"[{_PLATE_KANA}]{_SPACE}[0-9]{{1,2}}[-‐－][0-9]{{2}})(?![0-9A-Za-z])"
+)
+
+
 @register
 class VehiclePlateRecognizer(Recognizer):
     name: ClassVar[str] = "vehicle-plate"
     categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
 
     def find(self, doc: Document) -> list[Candidate]:
-        return [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _PLATE.finditer(doc.text)]
+        found = [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _PLATE.finditer(doc.text)]
+        return found + [
+            Candidate(*m.span("plate"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NAMED_PLATE.finditer(doc.text)
+        ]
