@@ -46,6 +46,9 @@ class VehiclePlateRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         found = [Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _PLATE.finditer(doc.text)]
+        spans = {(c.start, c.end) for c in found}
         return found + [
-            Candidate(*m.span("plate"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NAMED_PLATE.finditer(doc.text)
+            Candidate(*m.span("plate"), "OTHER_ID", RANK_SUPPLEMENT)
+            for m in _NAMED_PLATE.finditer(doc.text)
+            if m.span("plate") not in spans
         ]
