@@ -147,3 +147,58 @@ def test_no_symbol_where_the_card_says_none(text):
 def test_the_kind_of_a_national_insurance_is_no_symbol():
     assert found("symbol-number", "国民健康保険\u3000記号 町国 番号 3381") == []
 
+
+# --- rooms ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "room"),
+    [
+        ("リスパダ―ル 0.5mg 頓用 x1 2l:OO\n3O8 森 重雄 様 夜間せん妄つづく", "3O8"),
+        ("3O5 竹田 様 血糖 ll時 48 mg/dl", "3O5"),
+        ("○ 2O3 ﾅｶﾞｵｶ ﾄﾒ (M44.", "2O3"),
+        ("|O:l0 | 7l1 吉永 サ卜 様 ( 94 ) 呼吸 浅い", "7l1"),
+    ],
+)
+def test_a_scanned_room_before_a_name(text, room):
+    assert room in masked_as("OTHER_ID", text)
+
+
+def test_a_scanned_measure_before_a_name_is_no_room():
+    assert masked_as("OTHER_ID", "血圧 1l0 山田さん") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "room"),
+    [
+        ("78歳 女性 肺炎疑い、312に入ります。佐々木 トミさん", "312"),
+        ("経過観察入院で４東４１２へ上がりました", "４１２"),
+        ("提出。701 空床→本日 13時 入院予定", "701"),
+    ],
+)
+def test_a_room_a_patient_goes_into_or_left_empty(text, room):
+    assert room in masked_as("OTHER_ID", text)
+
+
+@pytest.mark.parametrize("text", ["血糖 300に上がる", "BS 250に入る", "生食100に入れて溶解", "2024に入ります"])
+def test_a_value_reaching_a_number_is_no_room(text):
+    assert masked_as("OTHER_ID", text) == []
+
+
+# --- a host's printout ----------------------------------------------------------------
+
+_PRINTOUT = (
+    "ｶﾝｼﾞｬNO  ｶﾅｼﾒｲ              ﾈﾝﾚｲ ｾｲ ｼﾝﾘｮｳﾋﾞ   ﾐｼｭｳｶﾞｸ  ﾄｸｿｸ ﾃﾞﾝﾜ\n"
+    "--------------------------------------------------------------------\n"
+    "00441203 ﾀｶﾂｷ ﾉﾘｵ          058  1  06/08/22    18,430   02  0859-22-7714\n"
+    "00510877 ｶﾜﾊﾞﾀ ｻﾁｺ         074  2  06/09/03     2,970   01  0859-33-1098\n"
+)
+
+
+def test_a_sex_code_under_its_column_name_when_a_name_of_two_words_shifts_the_row():
+    assert masked_as("SEX", _PRINTOUT) == ["1", "2"]
+
+
+def test_codes_under_other_columns_of_the_printout_stay():
+    ids = masked_as("OTHER_ID", _PRINTOUT) + masked_as("SEX", _PRINTOUT)
+    assert "02" not in ids and "01" not in ids
