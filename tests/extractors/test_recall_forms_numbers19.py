@@ -202,3 +202,12 @@ def test_a_sex_code_under_its_column_name_when_a_name_of_two_words_shifts_the_ro
 def test_codes_under_other_columns_of_the_printout_stay():
     ids = masked_as("OTHER_ID", _PRINTOUT) + masked_as("SEX", _PRINTOUT)
     assert "02" not in ids and "01" not in ids
+
+
+def test_a_header_of_kanji_over_half_width_names_is_read_in_order_not_on_screen():
+    text = (
+        "ID        氏名            性別 年齢 回数 救急車 最終受診\n"
+        "10288431  大石 直人        M   47   18    12    2025/10/30\n"
+        "10311907  ｸﾗﾀ ﾐﾕｷ        F   33   15     3    2025/11/01\n"
+    )
+    assert "15" not in masked_as("AGE", text)

@@ -214,6 +214,12 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _PLAY = 2
 
 
+def _narrow(text: str, start: int, end: int) -> bool:
+    """Is the line all narrow letters? Under a header of kanji a writer lines cells up by letters or by
+    screen columns, no one knows which; a line of half-width letters only lines up one way."""
+    return display_width(text[start:end]) == end - start
+
+
 def _under(
     text: str, header: tuple[int, list[tuple[int, int]]], row: tuple[int, list[tuple[int, int]]]
 ) -> list[tuple[int, int] | None]:
@@ -267,7 +273,12 @@ def word_columns(text: str) -> list[tuple[list[Column], list[list[tuple[int, int
             tokens = _tokens(text, r_start, r_end)
             if len(tokens) < len(words):
                 break
-            rows.append(tokens if len(tokens) == len(words) else _under(text, (start, words), (r_start, tokens)))
+            if len(tokens) == len(words):
+                rows.append(tokens)
+            elif _narrow(text, start, end) and _narrow(text, r_start, r_end):
+                rows.append(_under(text, (start, words), (r_start, tokens)))
+            else:
+                rows.append(list(tokens))
         if rows:
             out.append((columns, rows))
     return out
