@@ -147,6 +147,10 @@ _PADDED_NUMBER = re.compile(r"#?0[0-9]{5,}")
 _ERA_YEAR = re.compile(rf"[{ERA_LETTERS}][0-9]{{1,2}}")
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])")
 _WHOLE_DATE = re.compile(r"[A-Z]? ?\d[ \d]{0,4}[./・] ?\d{1,2} ?[./・] ?\d(?: ?\d)?")
+# A line set one character to a box (連 絡 : l/2l 本 人 携 帯): the unit's sign opens the next spaced word.
+# Halves, thirds and quarters stay measures there (1/2 本 服 用).
+_COMMON_FRACTION = re.compile(r"[1-3]/[2-4]")
+_LETTER_SPACED_WORDS = re.compile(r"[^\s0-9]( [^\s0-9A-Za-z]){3}(?: |$)")
 
 
 def _no_measure(value: str, after: str, attached: str) -> bool:
@@ -155,6 +159,9 @@ def _no_measure(value: str, after: str, attached: str) -> bool:
     if (value.endswith("月") or _MONTH_DAY.fullmatch(value)) and after.startswith("分"):
         return True
     if attached[:1].isspace() and _WHOLE_DATE.fullmatch(value):
+        return True
+    scanned = value.translate(_SCANNED_DIGITS)
+    if _MONTH_DAY.fullmatch(scanned) and not _COMMON_FRACTION.fullmatch(scanned) and _LETTER_SPACED_WORDS.match(after):
         return True
     if _PADDED_NUMBER.fullmatch(value):
         return True  # #01288430 L FA: a number of record padded with zeros; no amount is written so

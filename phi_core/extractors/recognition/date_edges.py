@@ -24,7 +24,7 @@ from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
 _WEEKDAY = (
-    r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
+    r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?(?:[・･][祝休]日?)?|祝日?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
     r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[)）]"
 )
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
@@ -36,7 +36,16 @@ _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]
 _WEEKDAY_RE = re.compile(_WEEKDAY)
 # Without brackets only with 曜, and only after a day: 火 alone after a date may begin the next word.
 _WEEKDAY_WORD = re.compile(r"[ \u3000]?[月火水木金土日]曜(?:日)?")
+# "11/17 Mon" in a log's first column: an English weekday one blank after a day's digits, whole.
+_WEEKDAY_LATIN_WORD = re.compile(r"[ ](?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?(?![A-Za-z])")
 # "November 14th": a month written out before a date that opens with its day.
+# A fax machine's header writes the year short before the month and day ('96 05/13 14:02, 95 11/20 8:36):
+# with its apostrophe always, bare only where a line or a run of blanks sets it and with the clock after the date.
+_SHORT_YEAR_BEFORE = re.compile(
+    r"(?:['’](?P<marked>[0-9]{2})|(?:(?<![^\n])|(?<=[ \u3000]{2})|(?<=\u3000))[0-9]{2})[ \u3000]$"
+)
+_CLOCK_AFTER = re.compile(r"[ \u3000]+[0-9]{1,2}:[0-5][0-9]")
+_MONTH_DAY_SLASH = re.compile(r"[0-9]{1,2}/[0-9]{1,2}")
 _MONTH_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December) $"
 )
@@ -169,6 +178,14 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
         before = _WEEKDAY_BEFORE.search(text, max(0, span.start - 12), span.start)
         if before and before.start() >= (result[-1].end if result else 0):
             span = span._replace(start=before.start())
+        year = _SHORT_YEAR_BEFORE.search(text, max(0, span.start - 4), span.start)
+        if (
+            year
+            and _MONTH_DAY_SLASH.fullmatch(text, span.start, end)
+            and year.start() >= (result[-1].end if result else 0)
+            and (year.group("marked") or _CLOCK_AFTER.match(text, end))
+        ):
+            span = span._replace(start=year.start())
         month = _MONTH_BEFORE.search(text, max(0, span.start - 11), span.start)
         if month and text[span.start].isdigit() and month.start() >= (result[-1].end if result else 0):
             span = span._replace(start=month.start())
@@ -208,7 +225,7 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
                 end = part.end()
         weekday = _WEEKDAY_RE.match(text, end)
         if weekday is None and text[end - 1 : end] in ("日", *"0123456789０１２３４５６７８９"):
-            weekday = _WEEKDAY_WORD.match(text, end)
+            weekday = _WEEKDAY_WORD.match(text, end) or _WEEKDAY_LATIN_WORD.match(text, end)
         if weekday:
             # A piece of the weekday found as something else (ﾓｸ read as a name) gives way to the date.
             inside = [s for s in out[i + 1 :] if s.start >= end and s.end <= weekday.end()]

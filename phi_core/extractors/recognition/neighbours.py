@@ -270,13 +270,16 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A scanned room reads O for zero and l for one (3O8 森 重雄 様, 7l1 吉永 様): a digit first, a look-alike in it.
+_SCANNED_ROOM = r"[1-9](?=[0-9]{0,2}[Ol])[0-9Ol]{2,3}"
 _ROOM_BEFORE_NAME = re.compile(
-    r"(?:^|(?<=[・■□●○\-\s：:、,，／/]))(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?|[A-Z][-‐][0-9]{1,2})[ \u3000]$",
+    r"(?:^|(?<=[・■□●○\-\s：:、,，／/]))"
+    rf"(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})[ \u3000]$",
     re.MULTILINE,
 )
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
 _ROOM_BEFORE_HONOURED_NAME = re.compile(
-    r"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{3,4}(?:[-‐－][0-9０-９]{1,2})?)(?:の|[ \u3000])$"
+    rf"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|{_SCANNED_ROOM})(?:の|[ \u3000])$"
 )
 _ITEM_OPENERS = "（(【[「」)）】]。、,，:：・→"
 _HONORIFIC_AFTER = re.compile(f"[ \u3000]?(?:{alternation(words('person'))})")
@@ -294,10 +297,10 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         honoured = _HONORIFIC_AFTER.match(text, span.end)
         if m is not None:
             opening = text[line_start : m.start()].rstrip(" \u3000・■□●○-")
-            # only an item's opening: "803-1 川原", "申し送り：302 五十嵐さん"; not "2024 山田" mid-sentence; with an
+            # only an item's or a cell's opening: "803-1 川原", "申し送り：302 五十嵐さん", "| 711 吉永 様"; not "2024 山田" mid-sentence; with an
             # honorific after the name also after a bracket or a sentence's end ((黄) 520 大塚さん), not after a
             # measure's word (血圧 120 山田さん)
-            if opening and opening[-1] not in "：:、,，／/" and not (honoured and opening[-1] in _ITEM_OPENERS):
+            if opening and opening[-1] not in "：:、,，／/|│" and not (honoured and opening[-1] in _ITEM_OPENERS):
                 continue
         elif honoured:
             # With an honorific after the name the person is a patient whatever opens the item:

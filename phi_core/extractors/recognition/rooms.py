@@ -20,7 +20,8 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   with a room's number (``Rm 318``); not a count (``3 beds``, ``bed 2 days``), bed rest, or an exam room (``Room 6``);
 - a bed or room after the slash of a value whose label pairs it with the ward (``Ward / Bed: Pediatrics 5A / A-12``,
   ``病棟／病室：5階東／512``);
-- a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``);
+- a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``), a room a
+  patient goes into (``312に入ります``, ``４１２へ上がりました``) and one left empty (``701 空床``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``, and with a
   blank or in kana before the word (``712 号室``, ``402 ごうしつ``: a name plate); a room before its kind (``303 個室``);
 - a bed's number opening a cell of a name board drawn with box rules, before the name of who lies
@@ -153,6 +154,11 @@ _ROOM_BY_KIND = re.compile(
     rf"(?<![0-9０-９.,/\-])(?P<room>{ROOM})(?:号室?)?[ \u3000]?[（(](?:個室|大部屋|多床室|[1-6１-６]床室?|隔離室?|陰圧室?|特別室|特室|観察室|重症室|保護室)[）)]"
     rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
     rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:{_PERSON_AFTER}))"
+    # a room a patient goes into (312に入ります, 412へ上がりました) or left empty (701 空床)
+    rf"|(?<![0-9０-９.,/\-])(?P<moved>{ROOM})(?:号室?)?(?:に|へ)(?=入ります|入る|入室|入って)"
+    # (a value rises to a number: 血糖 300に上がる; a patient goes up to a room with へ)
+    rf"|(?<![0-9０-９.,/\-])(?P<up>{ROOM})(?:号室?)?へ(?=上が|移り|移る|移動)"
+    rf"|(?<![0-9０-９.,/\-])(?P<empty>{ROOM})(?:号室?)?[ \u3000]?(?=空床|空室|空きベッド)"
 )
 # Rooms listed in brackets after the word for them: 病室（502・507）.
 _KIND_LIST = re.compile(rf"(?:病室|個室|居室)[ \u3000]?[（(](?P<rooms>{ROOM}(?:[・、,，][ \u3000]?{ROOM})+)[）)]")
@@ -287,6 +293,8 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
     found += [Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _WARD_NUMBER.finditer(text)]
     for m in _ROOM_BY_KIND.finditer(text):
         group = m.lastgroup
+        if group in ("moved", "up", "empty") and MEASURED_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # BS 250に入る: a value reaching a range
         if not is_year(m.group(group)):
             found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _ROOM_SPACED_WORD.finditer(text):

@@ -211,7 +211,43 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
-def word_columns(text: str) -> list[tuple[list[Column], list[list[tuple[int, int]]]]]:
+_PLAY = 2
+
+
+def _narrow(text: str, start: int, end: int) -> bool:
+    """Is the line all narrow letters? Under a header of kanji a writer lines cells up by letters or by
+    screen columns, no one knows which; a line of half-width letters only lines up one way."""
+    return display_width(text[start:end]) == end - start
+
+
+def _under(
+    text: str, header: tuple[int, list[tuple[int, int]]], row: tuple[int, list[tuple[int, int]]]
+) -> list[tuple[int, int] | None]:
+    """The row's word standing under each header word on screen, when the row has more words than the header.
+
+    A name of two words under one header word (ﾀｶﾂｷ ﾉﾘｵ under ｶﾅｼﾒｲ) shifts every later word: a host's
+    printout keeps its columns in place instead, so the word under a column's name is its value
+    (each word goes to the nearest column name it touches, two columns of play either side; a column
+    gets no value when two words or none go to it).
+    """
+    head_start, head_words = header
+    row_start, row_words = row
+
+    def place(line_start: int, start: int, end: int) -> tuple[int, int]:
+        left = display_width(text[line_start:start])
+        return left, left + display_width(text[start:end])
+
+    heads = [place(head_start, s, e) for s, e in head_words]
+    taken: list[list[tuple[int, int]]] = [[] for _ in heads]
+    for s, e in row_words:
+        left, right = place(row_start, s, e)
+        near = [i for i, (hl, hr) in enumerate(heads) if left < hr + _PLAY and right > hl - _PLAY]
+        if near:  # the column whose name's middle is nearest the word's
+            taken[min(near, key=lambda i: abs(heads[i][0] + heads[i][1] - left - right))].append((s, e))
+    return [words[0] if len(words) == 1 else None for words in taken]
+
+
+def word_columns(text: str) -> list[tuple[list[Column], list[list[tuple[int, int] | None]]]]:
     """(columns of a header, the rows of words under it) for headers that name a sex or an age column."""
     if not _SEX_OR_AGE.search(text):
         return []
@@ -237,7 +273,12 @@ def word_columns(text: str) -> list[tuple[list[Column], list[list[tuple[int, int
             tokens = _tokens(text, r_start, r_end)
             if len(tokens) < len(words):
                 break
-            rows.append(tokens)
+            if len(tokens) == len(words):
+                rows.append(tokens)
+            elif _narrow(text, start, end) and _narrow(text, r_start, r_end):
+                rows.append(_under(text, (start, words), (r_start, tokens)))
+            else:
+                rows.append(list(tokens))
         if rows:
             out.append((columns, rows))
     return out

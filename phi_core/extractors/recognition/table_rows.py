@@ -268,7 +268,10 @@ def _word_rows(text: str) -> list[Candidate]:
     found = []
     for columns, rows in word_columns(text):
         for tokens in rows:
-            for column, (start, end) in zip(columns, tokens):
+            for column, token in zip(columns, tokens):
+                if token is None:
+                    continue
+                start, end = token
                 if column.sex and _SEX_CODE.fullmatch(text, start, end):
                     found.append(Candidate(start, end, "SEX", _RANK))
                 elif column.age and (age := _age(text, Cell(start, end, 0, 0))):

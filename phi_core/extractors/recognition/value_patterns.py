@@ -123,10 +123,11 @@ _TIME_PREFIXES = ("午前", "午後")
 AGE = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '.．')}{D}{{0,2}}[歳才](?:{D}{{1,2}}(?:ヶ|か|カ|ケ|箇)月)?(?!代|台|以上|以下|未満)"
 )
-# 64-year-old, 64 y/o, 64yo, 64 years old
+# 64-year-old, 64 y/o, 64yo, 64 years old; a child's months after its years (2y 7m, 1y11mo).
+_CHILD_MONTHS = "[ ]?(?:[0-9]|1[01])[ ]?(?:mo?|mos|months?)(?![A-Za-z0-9])"
 AGE_ENGLISH = re.compile(
     # (not inside a word a scan damaged: Emi1y)
-    f"[0-9]{_not_after('0-9.A-Za-z')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z]))"
+    f"[0-9]{_not_after('0-9.A-Za-z')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z])(?:{_CHILD_MONTHS})?)"
 )
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
 

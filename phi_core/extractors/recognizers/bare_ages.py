@@ -48,6 +48,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.eras import ERA_LETTERS, western_year
 from phi_core.japanese.chars import (
     FULL_WIDTH_KATAKANA,
     HALF_WIDTH_KATAKANA,
@@ -128,6 +129,12 @@ _AGE_AFTER_BIRTH = re.compile(
     rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]{{0,3}}[（(](?P<n>[0-9]{{1,3}})[）)]"
     rf"|{_DATE}[ \u3000]?生[ \u3000]?[（(](?P<m>[0-9]{{1,3}})[）)]"
 )
+# A register's row: the sex, then the date of birth with the age in brackets (女　S31.9.9（38）, 男 1969.12.24 (24)).
+_AGE_AFTER_SEX_AND_BIRTH = re.compile(
+    rf"(?:(?<![^\s|│,、/])(?:男性|女性|男|女)|(?<![A-Za-z])[MF])[ \u3000\t]{{1,3}}"
+    rf"(?P<date>(?P<era>[{ERA_LETTERS}])?(?P<year>[0-9]{{4}}|(?<=[{ERA_LETTERS}])[0-9]{{1,2}})[./\-][0-9]{{1,2}}[./\-][0-9]{{1,2}})"
+    r"[ \u3000]{0,2}[（(](?P<n>[0-9]{1,3})[）)]"
+)
 _AGE_AFTER_SEX = re.compile(
     r"(?:男性|女性|男児|女児|(?<![A-Za-z])(?:male|female|Male|Female))[ \u3000]?[（(](?P<n>[0-9]{1,3})(?:歳|才)?[）)]"
 )
@@ -156,6 +163,14 @@ _AGE_BEFORE_SEX = re.compile(
 
 def _plausible(value: str) -> bool:
     return int(re.match("[0-9０-９]+", value).group()) <= 125
+
+
+def _age_fits_birth(m: re.Match[str]) -> bool:
+    """The year the age was written in must be one a record can have: a count after a recent date is none."""
+    year = int(m.group("year"))
+    if m.group("era"):
+        year = western_year(m.group("era"), year)
+    return _plausible(m.group("n")) and 1900 <= year + int(m.group("n")) <= 2040 and year <= 2030
 
 
 def _column_ages(text: str) -> list[tuple[int, int]]:
@@ -205,6 +220,7 @@ class BareAgeRecognizer(Recognizer):
                 if _plausible(m.group(group)):
                     found.append(m.span(group))
             found += [m.span("n") for m in _AGE_AFTER_SEX.finditer(text) if _plausible(m.group("n"))]
+            found += [m.span("n") for m in _AGE_AFTER_SEX_AND_BIRTH.finditer(text) if _age_fits_birth(m)]
         if "M" in text:
             found += [m.span("n") for m in _AGE_AFTER_TITLED_NAME.finditer(text) if _plausible(m.group("n"))]
         if "M" in text or "F" in text:
