@@ -336,3 +336,10 @@ def test_a_plate_after_its_word_without_a_class_number_and_a_time_before_goro():
     assert "姫路 み 12-48" in values("・家の前にバイクが置きっぱなし（ナンバー 姫路 み 12-48）で")
     assert "2120" in values("JCS 10, 右麻痺, 発症 2120 頃(妻目撃)")
     assert values("2025 頃から症状") == [] and values("1998 頃に手術") == []  # years
+
+
+def test_a_chat_speakers_login_and_a_teams_initials_before_their_roles():
+    got = values("6/9(月)\n8:03 ookubo: A便 出発します。\n8:21 ookubo: 到着")
+    assert got.count("ookubo") == 2
+    assert {"HK", "SY"} <= set(values("team: MT(Ns) / HK(PSW) / SY(OT)  car#2"))
+    assert values("9:00 note: check") == ["9:00"]  # an English word is no login

@@ -27,6 +27,7 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KAN
 from phi_core.japanese.honorifics import alternation, words
 
 from .person_context import person_category
+from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KANJI_NAME = f"[{UNIFIED_KANJI}々]{{1,4}}"
@@ -44,6 +45,8 @@ _CHAT_SPEAKER = re.compile(
     rf"(?<![A-Za-z])(?:STAFF|NURSE|DOCTOR|DR|NS|MSW|CW|SW|PT|OT|ST|CM|TEACHER|ADMIN)[(（]"
     rf"(?P<name>{_KANJI_NAME}|[A-Za-z][A-Za-z.\- ]{{1,20}})[)）][ ]?[:：]"
 )
+# A chat line's speaker by a login in lower case after the time (8:03 ookubo: A便 出発します).
+_LOGIN_SPEAKER = re.compile(r"^[0-9]{1,2}:[0-9]{2}[ \t]+(?P<name>[a-z][a-z._\-]{2,20})[ ]?[:：]", re.MULTILINE)
 # Words that end a self-introduction without being a name: …の件です, …の担当です.
 _NOT_NAMES = frozenset("件 者 方 担当 担当者 係 窓口 代理 本人 家族 事務 私 わたし".split())
 
@@ -77,6 +80,9 @@ class GreetingNameRecognizer(Recognizer):
         for m in _ADDRESSEE.finditer(text):
             if _family_name(m.group("name")):
                 found.append(Candidate(*m.span("name"), person_category(text, *m.span("name")), RANK_SUPPLEMENT))
+        for m in _LOGIN_SPEAKER.finditer(text):
+            if is_romaji(m.group("name").split(".")[0].split("_")[0]):
+                found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         if "(" in text or "（" in text:
             for m in _CHAT_SPEAKER.finditer(text):
                 name = m.group("name").strip()

@@ -59,7 +59,8 @@ _POST_GLUED_NAME = re.compile(
     rf"(?=[、。，,）)／/ \u3000\n]|[をがはにへとも]|{alternation(words('person'))}|$)"
 )
 _NAME_BEFORE_BRACKETED_ROLE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[(（]"
+    # a name, or a member's initials (MT(Ns) / HK(PSW) in a team's log)
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?|[A-Z]{2,3})[(（]"
     rf"(?:{alternation(LATIN_STAFF_ABBREVIATIONS)}|Ns長|MD|RN)[)）]"
 )
 # The same with a family name in kanji (石神（Ns）, 陳（PT）): the kanji must be a family name.
