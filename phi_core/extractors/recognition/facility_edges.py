@@ -29,6 +29,22 @@ _NO_BEFORE = re.compile(
     re.MULTILINE,
 )
 _POINTING = ("当", "同", "貴", "他", "各", "本", "この", "その", "あの", "どの")
+_OPENING = re.compile(r"(?:(?<=[\s（(「『・：:、,，【])|^)", re.MULTILINE)
+_SHORT_CORE = re.compile(rf"[{KANJI}](?:病院|医院|クリニック|診療所)$")
+
+
+def _place_before_no(text: str, spans: list[Candidate], start: int) -> Candidate | None:
+    """A place a rule found before の, where the rules cut a name at the の: 見沼の杜病院 (found as 見沼 and
+    杜病院), the place opening a line, a bracket or a field. The name after the の is one kanji and its
+    kind, as no hospital is called by that alone; the place is the name's first word."""
+    if start < 2 or text[start - 1] != "の":
+        return None
+    for s in spans:
+        if s.end == start - 1 and s.category in ("ADDRESS", "FACILITY_ADDRESS") and _OPENING.match(text, s.start):
+            name_end = next((c.end for c in spans if c.start == start and c.category == "HOSPITAL_NAME"), start)
+            if _SHORT_CORE.fullmatch(text, start, name_end) and start - 1 - s.start <= 4:
+                return s
+    return None
 
 
 def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -44,6 +60,10 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         before = _NO_BEFORE.search(text, max(line_start, start - 6), start)
         if before and not before.group().startswith(_POINTING):
             start = before.start()
+        place = _place_before_no(text, out, start)
+        if place is not None:
+            out.remove(place)
+            start = place.start
         if (start, end) == (span.start, span.end) or any(
             s is not span and s.start < end and start < s.end for s in out
         ):

@@ -50,7 +50,9 @@ _DOTTED_CLINIC = re.compile(
 # Any clinic (依存症外来, 禁煙外来, 物忘れ外来) right after a facility's name or as the value of a place label
 # (北浜中央病院 呼吸器・禁煙外来, 場所：依存症外来 集団療法室): the writers mark it there.
 _CLINIC_BESIDE = re.compile(
-    rf"(?:(?:病院|クリニック|医院|診療所|センター)[ \u3000]|(?:場所|部署|所属|受診先|紹介先|診療科)[ \u3000]*[:：][ \u3000]*)"
+    rf"(?:(?:病院|クリニック|医院|診療所|センター|科)[ \u3000]|(?:場所|部署|所属|受診先|紹介先|診療科)[ \u3000]*[:：][ \u3000]*"
+    # ... or after its department, or in brackets after the doctor who runs it: 循環器内科 脂質外来, 川口 義則（緑内障外来）.
+    rf"|(?<=[{KANJI}][ \u3000][{KANJI}][（(])|(?<=[{KANJI}][ \u3000][{KANJI}]{{2}}[（(])|(?<=[{KANJI}][ \u3000][{KANJI}]{{3}}[（(]))"
     rf"(?P<clinic>[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}{HIRAGANA_LETTERS}・]{{1,11}}?外来)(?![{KANJI}])"
 )
 _SHORT = re.compile(
@@ -127,9 +129,21 @@ def _clinics_by_joins(text: str, departments: frozenset[str]) -> list[Candidate]
                 found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
     for m in _CLINIC_BESIDE.finditer(text):
         clinic = m.group("clinic")
-        if clinic[:-2] not in _NOT_STEMS and clinic[0] not in _GENERIC_BEFORE and not clinic.startswith("・"):
+        if (
+            clinic[:-2] not in _NOT_STEMS
+            and clinic[0] not in _GENERIC_BEFORE
+            and not clinic.startswith("・")
+            and "医師" not in clinic  # 藤巻医師外来: a doctor's clinic day, his name the value
+        ):
             found.append(Candidate(*m.span("clinic"), "DEPARTMENT", RANK_SUPPLEMENT))
     return found
+
+
+def _in_title(text: str, start: int, first_line_end: int) -> bool:
+    """On the first line a clinic is the document's title (救急外来 トリアージ記録), unless the line opens with
+    a bracketed tag of how the text was taken and the clinic follows it or stands in it: [印刷ログ] 救急外来,
+    [OCR 取込 2025.02.06 救急外来]: there it says where."""
+    return start < first_line_end and not ("]" in text[:start] or text.startswith(("[", "［")))
 
 
 @register
@@ -149,7 +163,7 @@ class DepartmentUnitRecognizer(Recognizer):
                     stem = stem[1:]  # 当院救急外来: the clinic without the word that points at it
                 if stem.startswith("院"):
                     stem = stem[1:]
-                if m.start() < first_line_end or text.startswith("待合", m.end()):
+                if _in_title(text, m.start(), first_line_end) or text.startswith("待合", m.end()):
                     continue  # a title names the document's kind; a waiting room is a place, not a unit
                 if stem and _department_stem(stem, departments):
                     found.append(Candidate(m.end() - len(stem) - 2, m.end(), "DEPARTMENT", RANK_SUPPLEMENT))
