@@ -116,3 +116,79 @@ def test_a_place_before_no_joins_a_one_letter_hospital_name():
 def test_a_place_in_a_sentence_or_before_a_longer_name_stays_apart():
     assert "東京の田中クリニック" not in masked_as("HOSPITAL_NAME", "\n東京の田中クリニックに紹介")
     assert "見沼の杜病院" not in masked_as("HOSPITAL_NAME", "紹介元は見沼の杜病院です。")
+
+
+# --- practices by their kana specialty, labs, kana names after the kind --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("いつもお世話になっております。あおば皮フ科の青葉です。", "あおば皮フ科"),
+        ("（ビフォーアフター）\n銀座ルミナ皮フ科・美容皮フ科\u3000院長 藤堂 玲奈 殿", "銀座ルミナ皮フ科・美容皮フ科"),
+        ("高橋 悠\u3000先生\n\u3000\u3000オホーツク病理診断所\u3000渡辺 泰三", "オホーツク病理診断所"),
+        ("（35歳、切迫早産 32週）レディースクリニックみのりより母体搬送 11:05", "レディースクリニックみのり"),
+    ],
+)
+def test_a_practice_a_lab_or_a_kana_name_after_the_kind_is_a_facility(text, name):
+    assert covered(name, masked_as("HOSPITAL_NAME", text)), values(text)
+
+
+def test_a_kana_run_after_a_kind_that_goes_on_with_the_sentence_stays_out():
+    assert "さくらクリニックにいった" not in values("さくらクリニックにいったのにね")
+    assert masked_as("HOSPITAL_NAME", "画像診断所見は前回と同じ") == []
+
+
+# --- 整形 as a cell, English departments ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, department",
+    [
+        ("1 OR2 8:45 ﾏﾂﾀﾞ 71 M 整形 右TKA 吉岡", "整形"),
+        ("3\t中井\t85\t女\t転倒\t○\t森本\t整形 上西Dr オンコール", "整形"),
+        ("10:02\tDr. Iwata\tDr. Mori (Resp. Med)\tN/A", "Resp. Med"),
+        ("Location: Emergency Department   Referring: Dr. Y.", "Emergency Department"),
+        ("To: Gastroenterology Department\n    Osaka", "Gastroenterology Department"),
+    ],
+)
+def test_a_short_or_english_department_with_its_cue_is_a_department(text, department):
+    assert covered(department, masked_as("DEPARTMENT", text)), values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "送信履歴（tab区切りを整形）",
+        "入院科 : 整形? → 受付間違い",
+        "スポーツ整形で再建術の検討",
+        "Radiology Department",
+    ],
+)
+def test_the_verb_a_doubt_or_the_reading_department_stay_out(text):
+    assert masked_as("DEPARTMENT", text) == [], values(text)
+
+
+# --- addresses a rule cut short ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("・住所 群馬県太田市東新町12-3 県営東新町団地5-304 変更なし", "群馬県太田市東新町12-3 県営東新町団地5-304"),
+        ("患者連絡先：O80-3317-2046（本人）\u3000神奈川県伊勢原市桜台2- 4- l7\n■■", "神奈川県伊勢原市桜台2- 4- l7"),
+        ("救急車（浜北1）\u3000水野 和彦\u300045才 男\u3000浜北市小松1■■5\u3000胸痛", "浜北市小松1■■5"),
+        ("8/18 3:50 救急車\u3000野村 聡\u30008才 男\u3000浜北市貴布祢\u3000右前腕変形", "浜北市貴布祢"),
+    ],
+)
+def test_an_address_runs_on_over_its_room_its_spaced_block_or_its_town(text, address):
+    assert covered(address, masked_as("ADDRESS", text)), values(text)
+
+
+def test_a_city_word_or_a_town_in_a_sentence_does_not_grow_the_place():
+    assert "浜北市民" not in "".join(masked_as("ADDRESS", "浜北市民病院 へ"))
+    assert masked_as("ADDRESS", "浜北市小松に住む") in ([], ["浜北"])
+
+
+def test_a_short_form_alone_after_a_doctor_is_his_role_not_a_department():
+    assert found("ward-code", "attendees: Dr H. Meyer (psych), Dr Kishimoto (OB), Tsurumi RM") == []

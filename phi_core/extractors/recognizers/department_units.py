@@ -60,6 +60,9 @@ _SHORT = re.compile(
     rf"(?![{KANJI}])|(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内)"
     r"(?=分|外来|病棟|当直|共観|併診|転科|受診|紹介|依頼|医局|Dr)"
 )
+# 整形 for 整形外科 as a cell or a log's word, a space on both sides (71 M 整形 右TKA, 森本\t整形 上西Dr): not
+# the verb (表を整形した), a clinic's word (スポーツ整形), nor a doubt (整形?).
+_BARE_ORTHO = re.compile(r"(?:(?<=[\s:：])|^)整形(?=[ \t\u3000])", re.MULTILINE)
 # A ward by floor and wing read in katakana, as older systems print it: 4ｶｲﾆｼ, 5カイヒガシ, 6ｷﾀ (not the
 # start of a name: 3ｷﾀﾑﾗ).
 _KANA_WARD = re.compile(
@@ -94,6 +97,11 @@ _ENGLISH = re.compile(
 _ENGLISH_FIELD = re.compile(
     r"(?<![A-Za-z])(?:Dept\.?|Department|Division)[ \t]*[:：][ \t]*(?P<value>[A-Z][A-Za-z&/\-]*(?: [A-Za-z&/\-]+){0,3}?)"
     r"(?=[ \t]{2,}|[ \t]*[,;|\n]|[ \t]*$)"
+)
+# An English department by its specialty before the word: Gastroenterology Department, our emergency department
+# (not a kind of department: Radiology's reads every report, "the same Department").
+_ENGLISH_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:(?i:emergency) (?i:department)|[A-Z][a-z]+(?:ology|iatrics|surgery|ics|ine) Department)(?![A-Za-z])"
 )
 # A department by its organ system alone, in brackets right after the clinic it belongs to:
 # 鹿嶋台クリニック（泌尿器）, 港北医院（循環器）. Alone in prose the stem is the organ (循環器の合併症).
@@ -178,6 +186,8 @@ class DepartmentUnitRecognizer(Recognizer):
                 if m.group("er") or not m.group("unit").endswith(_NOT_UNIT_ROOMS)
             )
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
+        if "整形" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _BARE_ORTHO.finditer(text))
         if "器" in text:
             found.extend(Candidate(*m.span("stem"), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ORGAN_AFTER.finditer(text))
         if "病棟" in text:
@@ -198,6 +208,10 @@ class DepartmentUnitRecognizer(Recognizer):
             for m in _ENGLISH_FIELD.finditer(text):
                 if "Radiolog" not in m.group("value"):
                     found.append(Candidate(*m.span("value"), "DEPARTMENT", RANK_SUPPLEMENT))
+        if "epartment" in text:
+            for m in _ENGLISH_BEFORE.finditer(text):
+                if "Radiolog" not in m.group():
+                    found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
         if "of " in text:
             for m in _ENGLISH.finditer(text):
                 if "Radiolog" not in m.group():  # the reading department writes every report (guidelines)

@@ -20,7 +20,7 @@ from .facility_forms import FacilityFormRecognizer
 from .sudachi_names import RANK_SUPPLEMENT
 
 # Three or more single letters (not ASCII: spaced Latin is a word's emphasis) each a space apart.
-_SPACED_RUN = re.compile(r"(?<![^\s])[^\sA-Za-z0-9](?:[ \u3000][^\sA-Za-z0-9]){2,}(?![^\s])")
+_SPACED_RUN = re.compile(r"(?<![^\s：:（(「『【、,])[^\sA-Za-z0-9](?:[ \u3000][^\sA-Za-z0-9]){2,}(?![^\s])")
 _HEADS = ("病院", "医院", "クリニック", "診療所", "センター", "科")
 
 

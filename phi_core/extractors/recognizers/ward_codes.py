@@ -88,6 +88,11 @@ _SHORT_SPECIALTIES = (
     "Onc|Oncol|Heme|Hem-Onc|Cardio|Neuro|Peds|Paeds|Ortho|Gyn|Obs|OB|Derm|Pulm|Resp|Psych|Uro|Nephro|Renal"
     "|GI|ENT|Endo|Rheum|Gastro|Haem|Surg"
 )
+# A doctor's department in brackets after his name, by its short form and kind: Dr. Mori (Resp. Med), Dr. Ito
+# (Gastro Surg); a short form alone, Dr Kishimoto (OB), is the role he comes to a meeting in.
+_DOCTOR_UNIT = re.compile(
+    rf"(?<![A-Za-z])Dr\.? (?:[A-Z]\. )?[A-Z][a-z]+ \((?P<unit>(?:{_SHORT_SPECIALTIES})\.? (?:Med|Surg|Onc)\.?)\)"
+)
 _SHORT_UNIT = re.compile(
     rf"(?<![A-Za-z])(?:{_SHORT_SPECIALTIES})(?: (?:Day|Infusion|Short Stay|Outpatient))?"
     r"(?: (?:Unit|Ward|Clinic|Centre|Center|Suite|Bay|Day))(?![A-Za-z])"
@@ -189,4 +194,5 @@ class WardCodeRecognizer(Recognizer):
                 elif _specialty(m.group("first"), departments) and m.group("first") not in ("Vitamin", "Type"):
                     spans.append(m.span())
             spans.extend(m.span() for m in _SHORT_UNIT.finditer(text))
+            spans.extend(m.span("unit") for m in _DOCTOR_UNIT.finditer(text))
         return [Candidate(start, end, "DEPARTMENT", RANK_SUPPLEMENT) for start, end in spans]
