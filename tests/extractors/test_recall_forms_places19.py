@@ -192,3 +192,22 @@ def test_a_city_word_or_a_town_in_a_sentence_does_not_grow_the_place():
 
 def test_a_short_form_alone_after_a_doctor_is_his_role_not_a_department():
     assert found("ward-code", "attendees: Dr H. Meyer (psych), Dr Kishimoto (OB), Tsurumi RM") == []
+
+
+# --- a Japanese facility in romaji by its kind's short form --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("2024/12/03 08:52,048-764-5532,MISONODAI FC,2,OK,連携室", "MISONODAI FC"),
+        ("2024/12/03 11:47,048-882-3015,URAWA KITA HP,6,ERR(P.4-6)", "URAWA KITA HP"),
+    ],
+)
+def test_romaji_words_before_a_short_kind_are_a_facility(text, name):
+    assert name in found("latin-facility", text)
+
+
+@pytest.mark.parametrize("text", ["ENGINE POWER 120 HP", "see OUR HP for details", "SERVER HP LOGS"])
+def test_a_short_kind_after_english_words_stays_out(text):
+    assert found("latin-facility", text) == []
