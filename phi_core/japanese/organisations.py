@@ -42,7 +42,7 @@ FACILITY_HEADS: tuple[str, ...] = (
     "センター", "クリニック", "クリ二ック", "相談室", "病院", "医院", "診療所", "薬局", "助産院", "治療院",
     "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー", "園",
     "ホスピス", "療養所", "作業所", "プラザ", "スクエア", "検診協会", "健診協会", "予防医学協会", "労働衛生協会", "ホーム",
-    "ラボラトリーズ", "ラボラトリー", "ラボ", "メディカルモール",
+    "ラボラトリーズ", "ラボラトリー", "ラボ", "メディカルモール", "診断所",
     # A scan reads the long vowel as the kanji one: 堺南部医療センタ一, as 二 for ニ above.
     "センタ一", "ステ一ション", "ホ一ム",
 )  # fmt: skip
@@ -66,6 +66,8 @@ HOSPITAL_OPERATORS: tuple[str, ...] = (
 PRACTICE_SPECIALTIES: tuple[str, ...] = (
     "心療内科", "内科", "整形外科", "形成外科", "外科", "小児科", "眼科", "皮膚科", "耳鼻咽喉科", "耳鼻科",
     "産婦人科", "婦人科", "泌尿器科", "胃腸科", "肛門科", "歯科", "精神科", "消化器科", "循環器科",
+    # Specialties as practices write them in kana for the hard kanji: 皮フ科, ひ尿器科, 耳鼻いんこう科.
+    "皮フ科", "ひふ科", "ひ尿器科", "耳鼻いんこう科",
 )  # fmt: skip
 # Hospital groups whose word alone names a hospital after its place, as staff say it: 横浜労災, 熊本日赤,
 # 名古屋第二赤十字 (not 労災保険, 日赤病院: a word runs on).

@@ -13,10 +13,15 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL
+from phi_core.japanese.honorifics import alternation
+from phi_core.japanese.organisations import PRACTICE_SPECIALTIES
 
 _KIND_END = ("センター", "ホーム", "ステーション", "クリニック")
-_KANA_AFTER = re.compile(rf"[{HIRAGANA_LETTERS}]{{2,5}}(?=[\s、。,，（(）)]|$)")
+# ... or three letters or more before より or から, where the sentence goes on: レディースクリニックみのりより搬送.
+_KANA_AFTER = re.compile(
+    rf"[{HIRAGANA_LETTERS}]{{2,5}}(?=[\s、。,，（(）)]|$)|[{HIRAGANA_LETTERS}]{{3,5}}?(?=より(?![{HIRAGANA_LETTERS}])|から)"
+)
 # A particle and what follows it in a sentence (から, では, がある); a two-letter run that opens with a
 # particle is one too (では, にて). A name may open with a particle's letter: はまなす, のぞみ, かえで.
 NOT_A_KANA_NAME = re.compile(
@@ -28,7 +33,27 @@ _NO_BEFORE = re.compile(
     rf"(?:(?<=[\s（(「『・：:、,，【])|^)(?:[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,4}}|[{KANJI}])の$",
     re.MULTILINE,
 )
+# A practice's further specialties after a dot, one name: 銀座ルミナ皮フ科・美容皮フ科, 山田内科・小児科.
+_MORE_SPECIALTIES = re.compile(
+    rf"(?:[・･](?:[{KANJI}{KATAKANA}ー]{{0,4}}?)(?:{alternation(PRACTICE_SPECIALTIES)}))+(?![{KANJI}])"
+)
 _POINTING = ("当", "同", "貴", "他", "各", "本", "この", "その", "あの", "どの")
+_OPENING = re.compile(r"(?:(?<=[\s（(「『・：:、,，【])|^)", re.MULTILINE)
+_SHORT_CORE = re.compile(rf"[{KANJI}](?:病院|医院|クリニック|診療所)$")
+
+
+def _place_before_no(text: str, spans: list[Candidate], start: int) -> Candidate | None:
+    """A place a rule found before の, where the rules cut a name at the の: 見沼の杜病院 (found as 見沼 and
+    杜病院), the place opening a line, a bracket or a field. The name after the の is one kanji and its
+    kind, as no hospital is called by that alone; the place is the name's first word."""
+    if start < 2 or text[start - 1] != "の":
+        return None
+    for s in spans:
+        if s.end == start - 1 and s.category in ("ADDRESS", "FACILITY_ADDRESS") and _OPENING.match(text, s.start):
+            name_end = next((c.end for c in spans if c.start == start and c.category == "HOSPITAL_NAME"), start)
+            if _SHORT_CORE.fullmatch(text, start, name_end) and start - 1 - s.start <= 4:
+                return s
+    return None
 
 
 def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
@@ -40,10 +65,17 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
             kana = _KANA_AFTER.match(text, end)
             if kana and not NOT_A_KANA_NAME.match(kana.group()):
                 end = kana.end()
+        if text.endswith(PRACTICE_SPECIALTIES, span.start, span.end):
+            more = _MORE_SPECIALTIES.match(text, end)
+            end = more.end() if more else end
         line_start = text.rfind("\n", 0, start) + 1
         before = _NO_BEFORE.search(text, max(line_start, start - 6), start)
         if before and not before.group().startswith(_POINTING):
             start = before.start()
+        place = _place_before_no(text, out, start)
+        if place is not None:
+            out.remove(place)
+            start = place.start
         if (start, end) == (span.start, span.end) or any(
             s is not span and s.start < end and start < s.end for s in out
         ):

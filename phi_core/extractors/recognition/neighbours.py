@@ -83,6 +83,12 @@ _CHO_BLOCK = re.compile(
     r"[0-9０-９]{1,3}丁(?!目)[0-9０-９]{1,5}(?:番地|番)?(?:(?:の|[-－‐])[0-9０-９]{1,4}号?)?(?![0-9０-９])"
 )
 _KANJI_END = re.compile(f"[{KANJI}]")
+# A place the dictionary knows, then 市 and a town (and its block) as a cell or a field holds them, a space or a
+# line's end after it: 浜北|市貴布祢, 浜北|市小松1■■5 (not 市民, 市役所, 市内, nor a town a sentence goes on from).
+_CITY_TOWN_CELL = re.compile(
+    rf"市(?![民役内外長場立営議街部])[{KANJI}]{{1,4}}(?:[{_DAMAGED}]{{1,4}}(?:[-－‐][{_DAMAGED}]{{1,4}}){{0,2}})?(?=[ \u3000\t]|\n|$)"
+)
+_SPACED_BLOCK = re.compile(rf"[{_DAMAGED}]{{1,4}}(?:[-－‐][ \u3000][{_DAMAGED}]{{1,4}}){{1,2}}(?=[\s、。,，）)]|$)")
 # The end of a town's address the rules stop before: a block group of a hot-spring or a farming town
 # (鉄輪上1組, not 1組合 or 組織), or a side of the street in a grid city after 丁目 (本郷通8丁目南2-7).
 _GROUP = re.compile(r"[0-9０-９]{1,3}組(?![合長員織])")
@@ -217,6 +223,9 @@ def _building_end(text: str, at: int) -> int | None:
     return None if m is None or "\n" in m.group() else m.end()
 
 
+_ROOM_AFTER_NUMBER = re.compile(r"[-－‐][0-9０-９]{1,4}(?=[\s、。,，)）」]|$)")
+
+
 def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = _comma_joined(text, _postal_then_address(text, sorted(spans, key=lambda c: c.start)))
     for span in [s for s in out if s.category in ("ADDRESS", "FACILITY_ADDRESS")]:
@@ -237,6 +246,12 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         if tail == span.end and _KANJI_END.match(text, span.end - 1):
             kyoto = _KYOTO_DIRECTIONS.match(text, span.end)  # 河原町|通三条下ル大黒町68: Kyoto's way to a house
             tail = kyoto.end() if kyoto else tail
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            spaced = _SPACED_BLOCK.match(text, span.end)  # 桜台|2- 4- l7: a scan spaced the block's numbers
+            tail = spaced.end() if spaced and any(ch.isdigit() for ch in spaced.group()) else tail
+        if tail == span.end and _KANJI_END.match(text, span.end - 1):
+            city = _CITY_TOWN_CELL.match(text, span.end)  # 浜北|市小松1■■5 in a cell: an old city and its town
+            tail = city.end() if city else tail
         if text.endswith(("番地", "番"), span.start, span.end):
             branch = _LOT_BRANCH.match(text, span.end)  # ２１５番地の３: the lot's branch number
             tail = branch.end() if branch else tail
@@ -252,6 +267,12 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
             grown = span._replace(end=tail)
             out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
             span = grown  # the building and room may follow what was added (…大黒町68 ホテル鴨川 812号室)
+        room = _ROOM_AFTER_NUMBER.match(text, span.end) if text[span.end - 1 : span.end].isdigit() else None
+        if room and not any(span.end <= s.start < room.end() for s in out):
+            # 県営東新町団地5|-304: a rule cut the building's number from its room; the number runs on.
+            grown = span._replace(end=room.end())
+            out = sorted([s for s in out if s is not span] + [grown], key=lambda c: c.start)
+            span = grown
         end = _building_end(text, span.end)
         gap = _SCAN_GAP.match(text, span.end) if _ENDS_IN_BLOCK.search(text, span.start, span.end) else None
         if end is None and gap is not None:

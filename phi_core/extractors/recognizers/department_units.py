@@ -50,7 +50,9 @@ _DOTTED_CLINIC = re.compile(
 # Any clinic (依存症外来, 禁煙外来, 物忘れ外来) right after a facility's name or as the value of a place label
 # (北浜中央病院 呼吸器・禁煙外来, 場所：依存症外来 集団療法室): the writers mark it there.
 _CLINIC_BESIDE = re.compile(
-    rf"(?:(?:病院|クリニック|医院|診療所|センター)[ \u3000]|(?:場所|部署|所属|受診先|紹介先|診療科)[ \u3000]*[:：][ \u3000]*)"
+    rf"(?:(?:病院|クリニック|医院|診療所|センター|科)[ \u3000]|(?:場所|部署|所属|受診先|紹介先|診療科)[ \u3000]*[:：][ \u3000]*"
+    # ... or after its department, or in brackets after the doctor who runs it: 循環器内科 脂質外来, 川口 義則（緑内障外来）.
+    rf"|(?<=[{KANJI}][ \u3000][{KANJI}][（(])|(?<=[{KANJI}][ \u3000][{KANJI}]{{2}}[（(])|(?<=[{KANJI}][ \u3000][{KANJI}]{{3}}[（(]))"
     rf"(?P<clinic>[{KANJI}{KATAKANA}][{KANJI}{KATAKANA}{HIRAGANA_LETTERS}・]{{1,11}}?外来)(?![{KANJI}])"
 )
 _SHORT = re.compile(
@@ -58,6 +60,9 @@ _SHORT = re.compile(
     rf"(?![{KANJI}])|(?<![{KANJI}])(?:心外|整外|脳外|消内|呼内|循内|腎内|血内|神内|消外|呼外|代内|糖内)"
     r"(?=分|外来|病棟|当直|共観|併診|転科|受診|紹介|依頼|医局|Dr)"
 )
+# 整形 for 整形外科 as a cell or a log's word, a space on both sides (71 M 整形 右TKA, 森本\t整形 上西Dr): not
+# the verb (表を整形した), a clinic's word (スポーツ整形), nor a doubt (整形?).
+_BARE_ORTHO = re.compile(r"(?:(?<=[\s:：])|^)整形(?=[ \t\u3000])", re.MULTILINE)
 # A ward by floor and wing read in katakana, as older systems print it: 4ｶｲﾆｼ, 5カイヒガシ, 6ｷﾀ (not the
 # start of a name: 3ｷﾀﾑﾗ).
 _KANA_WARD = re.compile(
@@ -93,6 +98,11 @@ _ENGLISH_FIELD = re.compile(
     r"(?<![A-Za-z])(?:Dept\.?|Department|Division)[ \t]*[:：][ \t]*(?P<value>[A-Z][A-Za-z&/\-]*(?: [A-Za-z&/\-]+){0,3}?)"
     r"(?=[ \t]{2,}|[ \t]*[,;|\n]|[ \t]*$)"
 )
+# An English department by its specialty before the word: Gastroenterology Department, our emergency department
+# (not a kind of department: Radiology's reads every report, "the same Department").
+_ENGLISH_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:(?i:emergency) (?i:department)|[A-Z][a-z]+(?:ology|iatrics|surgery|ics|ine) Department)(?![A-Za-z])"
+)
 # A department by its organ system alone, in brackets right after the clinic it belongs to:
 # 鹿嶋台クリニック（泌尿器）, 港北医院（循環器）. Alone in prose the stem is the organ (循環器の合併症).
 _ORGAN_AFTER = re.compile(rf"(?:病院|クリニック|医院|診療所)[（(](?P<stem>[{KANJI}]{{1,3}}器)[)）]")
@@ -127,9 +137,21 @@ def _clinics_by_joins(text: str, departments: frozenset[str]) -> list[Candidate]
                 found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
     for m in _CLINIC_BESIDE.finditer(text):
         clinic = m.group("clinic")
-        if clinic[:-2] not in _NOT_STEMS and clinic[0] not in _GENERIC_BEFORE and not clinic.startswith("・"):
+        if (
+            clinic[:-2] not in _NOT_STEMS
+            and clinic[0] not in _GENERIC_BEFORE
+            and not clinic.startswith("・")
+            and "医師" not in clinic  # 藤巻医師外来: a doctor's clinic day, his name the value
+        ):
             found.append(Candidate(*m.span("clinic"), "DEPARTMENT", RANK_SUPPLEMENT))
     return found
+
+
+def _in_title(text: str, start: int, first_line_end: int) -> bool:
+    """On the first line a clinic is the document's title (救急外来 トリアージ記録), unless the line opens with
+    a bracketed tag of how the text was taken and the clinic follows it or stands in it: [印刷ログ] 救急外来,
+    [OCR 取込 2025.02.06 救急外来]: there it says where."""
+    return start < first_line_end and not ("]" in text[:start] or text.startswith(("[", "［")))
 
 
 @register
@@ -149,7 +171,7 @@ class DepartmentUnitRecognizer(Recognizer):
                     stem = stem[1:]  # 当院救急外来: the clinic without the word that points at it
                 if stem.startswith("院"):
                     stem = stem[1:]
-                if m.start() < first_line_end or text.startswith("待合", m.end()):
+                if _in_title(text, m.start(), first_line_end) or text.startswith("待合", m.end()):
                     continue  # a title names the document's kind; a waiting room is a place, not a unit
                 if stem and _department_stem(stem, departments):
                     found.append(Candidate(m.end() - len(stem) - 2, m.end(), "DEPARTMENT", RANK_SUPPLEMENT))
@@ -164,6 +186,8 @@ class DepartmentUnitRecognizer(Recognizer):
                 if m.group("er") or not m.group("unit").endswith(_NOT_UNIT_ROOMS)
             )
         found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _SHORT.finditer(text))
+        if "整形" in text:
+            found.extend(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT) for m in _BARE_ORTHO.finditer(text))
         if "器" in text:
             found.extend(Candidate(*m.span("stem"), "DEPARTMENT", RANK_SUPPLEMENT) for m in _ORGAN_AFTER.finditer(text))
         if "病棟" in text:
@@ -184,6 +208,10 @@ class DepartmentUnitRecognizer(Recognizer):
             for m in _ENGLISH_FIELD.finditer(text):
                 if "Radiolog" not in m.group("value"):
                     found.append(Candidate(*m.span("value"), "DEPARTMENT", RANK_SUPPLEMENT))
+        if "epartment" in text:
+            for m in _ENGLISH_BEFORE.finditer(text):
+                if "Radiolog" not in m.group():
+                    found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
         if "of " in text:
             for m in _ENGLISH.finditer(text):
                 if "Radiolog" not in m.group():  # the reading department writes every report (guidelines)

@@ -86,7 +86,8 @@ _NOT_SPECIALTIES = frozenset(
 )
 # A ward named by its kind (精神科急性期治療病棟, 緩和ケア病棟 is kana: not here), and a care unit by its
 # kind in kanji (脳卒中ケアユニット, the SCU written out).
-_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:病棟|ケアユニット)")
+# A ward's number between its kind and the word (回復期2病棟) is part of its name.
+_WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:[{DIGIT}]{{1,2}}(?=病棟))?(?:病棟|ケアユニット)")
 # Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
 # A ward named by a kind written partly in katakana (緩和ケア病棟, 回復期リハビリテーション病棟, 地域包括ケア病棟):
 # writers mark it where the patient is or moves to (17 of 25 times on the development sets).
@@ -97,7 +98,7 @@ _KANA_WARD_KIND = re.compile(
 # A ward or a home's unit named by a flower or a landscape in hiragana (たんぽぽ病棟, ひまわりユニット): not a word
 # of prose before 病棟 (ほかの病棟, それから病棟, 戻った病棟), which ends in a particle or follows a kanji.
 _HIRAGANA_WARD = re.compile(
-    rf"(?<![{HIRAGANA_LETTERS}{KANJI}])[{HIRAGANA_LETTERS}]{{3,8}}(?<![のはがをにでへともやるたかね])"
+    rf"(?<![{HIRAGANA_LETTERS}{KANJI}])[{HIRAGANA_LETTERS}]{{3,8}}(?<![のはがをにでへとやるたかね])(?:(?<!も)|(?<=こども))"
     r"(?<!から)(?<!まで)(?<!より)(?<!たら)(?<!れば)(?<!ても)(?:病棟|ユニット)"
 )
 # A department with its floor written onto it (内科5F, 小児科 3F): the floor's unit, one place of record.
@@ -105,7 +106,8 @@ _FLOOR_AFTER = re.compile(r"[ \u3000]?[0-9０-９]{1,2}[FＦ](?![A-Za-z0-9０-�
 _NOT_WARDS = frozenset(
     "入院病棟 入院中病棟 担当病棟 所属病棟 希望病棟 転棟先病棟 予定病棟 当該病棟 各病棟 全病棟 他病棟 同病棟 一般病棟".split()
 )
-_UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-/%])")
+# A unit before a slash is one of a list of units (ICU/CCU), unless a ward in Japanese follows: HCU/救急病棟.
+_UNIT = re.compile(rf"(?<![A-Za-z0-9\-])(?:{'|'.join(_UNITS)})(?![A-Za-z0-9+\-%]|/(?![{KANJI}]))")
 # Advice to consult a department ("腫瘍内科へのコンサルトを推奨", "循環器内科にご相談ください"):
 # a teaching note, not where this patient was seen.
 _ADVICE = re.compile(
@@ -166,7 +168,8 @@ class DepartmentWordRecognizer(Recognizer):
             if m.group("ward") not in _NOT_WARDS:
                 spans.add(m.span("ward"))
         for m in _HIRAGANA_WARD.finditer(text) if "病棟" in text or "ユニット" in text else ():
-            spans.add(m.span())
+            floor = _FLOOR.match(text, m.end())  # こども病棟 3階, こども病棟3F: the ward's floor is part of it
+            spans.add((m.start(), floor.end() if floor else m.end()))
         for m in _NUMBERED.finditer(text) if "第" in text else ():
             spans.add(m.span())
         for m in _SPECIALTY.finditer(text) if "科" in text else ():
@@ -194,7 +197,8 @@ class DepartmentWordRecognizer(Recognizer):
         found = [
             Candidate(s, e, "DEPARTMENT", RANK_SUPPLEMENT)
             for s, e in spans
-            if not _ADVICE.match(text, e)
+            # A ward the patient is asked to go to is where he will lie (回復期リハ病棟での加療をお願い), no advice.
+            if (not _ADVICE.match(text, e) or text[s:e].endswith(("病棟", "ユニット")))
             and (
                 text[s:e] not in _WRITERS
                 or _RECORD_LABEL.search(text, max(0, s - 12), s)
@@ -216,11 +220,11 @@ class DepartmentWordRecognizer(Recognizer):
 
 
 def _dotted_units(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Two units joined by a dot are one unit of record: 形成外科・熱傷センター, 消化器内科・肝臓内科."""
+    """Two units joined by a dot or a slash are one unit of record: 形成外科・熱傷センター, HCU/救急病棟."""
     out: list[Candidate] = []
     for cand in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.end + 1 == cand.start and text[prev.end] in "・･":
+        if prev is not None and prev.end + 1 == cand.start and text[prev.end] in "・･/／":
             out[-1] = prev._replace(end=max(prev.end, cand.end))
             continue
         out.append(cand)

@@ -72,8 +72,11 @@ _MACHINE_CODE = re.compile(
 _ROMAJI_KINDS = (
     "Byoin|Byouin|Iin|Naika|Geka|Shika|Ganka|Hifuka|Jibika|Shonika|Sanfujinka|Shinryojo|Shinryosho|Kurinikku"
 )
+# ... or its kind's short form, as a fax log's sender column writes it: URAWA KITA HP, MISONODAI FC (a family
+# clinic), AOBA CL: after romaji words only (an English word before HP is a unit of power or a web page).
+_SHORT_KINDS = "HP|CL|FC"
 _ROMAJI_FACILITY = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}}(?:{_ROMAJI_KINDS.upper()}))"
+    rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}}(?:{_ROMAJI_KINDS.upper()}|{_SHORT_KINDS}))"
     rf"|(?P<title>(?:[A-Z][a-z]+ ){{1,3}}(?:{_ROMAJI_KINDS})))(?![A-Za-z])"
 )
 _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")

@@ -30,12 +30,14 @@ from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
+from phi_core.japanese.honorifics import POSTS_AFTER_NAME, STAFF_OCCUPATIONS, alternation
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _CODE = r"(?:[0-9]{1,2}[A-Z]{1,2}|[A-Z]{1,2}[0-9]{1,2}[A-Z]?|[A-Z]{1,3}-[0-9]{1,2})"
 _CODE_AFTER_WARD = re.compile(
-    rf"(?:病棟|(?<![A-Za-z])(?i:ward))[ \u3000]*[:：]?[ \u3000]*[（(]?(?P<code>{_CODE}(?: (?:East|West|North|South)(?![A-Za-z]))?)(?![A-Za-z0-9])"
+    # A log or list of a ward names it after a spaced dash: Ward Log – 6N, Ward Census - 4W (not WARD-7E, a network's).
+    rf"(?:病棟|(?<![A-Za-z])(?i:ward)(?:(?: [A-Z][a-z]+)? [–—\-])?)[ \u3000]*[:：]?[ \u3000]*[（(]?(?P<code>{_CODE}(?: (?:East|West|North|South)(?![A-Za-z]))?)(?![A-Za-z0-9])"
 )
 # Wings a code ends in (east, west ...; A, B): not 3T (a magnet), 2F (a floor), 10M (a size).
 _CODE_BEFORE_ROOM = re.compile(
@@ -45,6 +47,20 @@ _CODE_BEFORE_ROOM = re.compile(
     r"|(?<![A-Za-z0-9.])[0-9]{1,2}[EWNS](?=,? (?:rm|Rm|RM|room|Room)\.? ?[0-9]{3,4}(?![0-9.]))"
     r"|(?<=,)[0-9]{1,2}[EWNS](?=,[0-9]{3,4}(?:,|\n|$))"
 )
+# A ward's code before the post of the nurse who speaks for it or the specialty it takes: （7E リーダー）,
+# 夜勤日誌（7B 外科混合）, 4W 主任 (the word after the code says a ward, not a size or a grade, is meant).
+_POSTS = alternation(tuple(w for w in (*STAFF_OCCUPATIONS, *POSTS_AFTER_NAME) if not w.isascii()))
+_CODE_BEFORE_POST = re.compile(
+    rf"(?<![A-Za-z0-9.\-/:])(?P<code>[0-9]{{1,2}}[EWNSAB])[ \u3000](?:(?:{_POSTS})(?![{KANJI}])|(?P<run>[{KANJI}]{{2,8}}))"
+)
+# A floor and its wing in English, one place: 8F West, 3F East wing (a floor alone, 2F, is a size or a sex).
+_FLOOR_WING_ENGLISH = re.compile(r"(?<![A-Za-z0-9.\-/])[0-9]{1,2}F (?:East|West|North|South)(?![A-Za-z])")
+# A floor and wing in speech, the particle between them: 4階の東の看護婦さん (not 2階の東側: a side of a room).
+_FLOOR_OF_WING = re.compile(rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}階の[東西南北](?![側口京大部棟館])")
+# A ward's specialty in English in brackets after its code: 6N (Respiratory).
+_BRACKETED_SPECIALTY = re.compile(r"(?<=[0-9][A-Z] \()(?P<word>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\))")
+# A ward's code before a bed: 精神科 閉鎖 B4 / bed 12.
+_CODE_BEFORE_BED = re.compile(r"(?<![A-Za-z0-9.])(?:[0-9]{1,2}[A-Z]|[A-Z][0-9]{1,2})(?=[ ]?/[ ]?(?i:bed)[ ]?[0-9])")
 # A ward's code where a patient moves to or from, or a log's unit key: 5東→新6A, 4西→新7B, From: 5E room 512,
 # To: 6A room 608, unit=W7 (the arrow, the key or 新/旧 says a ward follows; 6A alone is a size or a grade).
 _CODE_AFTER_MOVE = re.compile(
@@ -72,6 +88,11 @@ _SHORT_SPECIALTIES = (
     "Onc|Oncol|Heme|Hem-Onc|Cardio|Neuro|Peds|Paeds|Ortho|Gyn|Obs|OB|Derm|Pulm|Resp|Psych|Uro|Nephro|Renal"
     "|GI|ENT|Endo|Rheum|Gastro|Haem|Surg"
 )
+# A doctor's department in brackets after his name, by its short form and kind: Dr. Mori (Resp. Med), Dr. Ito
+# (Gastro Surg); a short form alone, Dr Kishimoto (OB), is the role he comes to a meeting in.
+_DOCTOR_UNIT = re.compile(
+    rf"(?<![A-Za-z])Dr\.? (?:[A-Z]\. )?[A-Z][a-z]+ \((?P<unit>(?:{_SHORT_SPECIALTIES})\.? (?:Med|Surg|Onc)\.?)\)"
+)
 _SHORT_UNIT = re.compile(
     rf"(?<![A-Za-z])(?:{_SHORT_SPECIALTIES})(?: (?:Day|Infusion|Short Stay|Outpatient))?"
     r"(?: (?:Unit|Ward|Clinic|Centre|Center|Suite|Bay|Day))(?![A-Za-z])"
@@ -95,6 +116,11 @@ def _specialty(first: str, departments: frozenset[str]) -> bool:
     return first.casefold() in departments or first.endswith(_SPECIALTY_ENDINGS)
 
 
+def _takes_specialty(run: str, departments: frozenset[str]) -> bool:
+    """A kanji run that opens with a department's name: 外科混合, 内科系."""
+    return any(run[:size] in departments or run[:size].endswith("科") for size in range(2, len(run) + 1))
+
+
 def _runs_unit(prefix: str, departments: frozenset[str]) -> bool:
     return prefix in _UNIT_OWNERS or prefix in departments or f"{prefix}科" in departments
 
@@ -116,9 +142,28 @@ class WardCodeRecognizer(Recognizer):
         spans: list[tuple[int, int]] = []
         if "病棟" in text or "ard" in text:
             for m in _CODE_AFTER_WARD.finditer(text):
-                # A code that reads as a measure (4W: four watts) goes with its ward word, which no measure holds.
-                spans.append((m.start() if m.group("code")[-1] in "WV" else m.start("code"), m.end("code")))
+                if m.group("code")[-1] not in "WV":
+                    spans.append(m.span("code"))
+                    continue
+                # A code that reads as a measure (4W: four watts) goes with its ward word, which no measure holds,
+                # and with the bracket it opened: 外科病棟(4W).
+                closing = text[m.end("code") : m.end("code") + 1]
+                opened = any(b in text[m.start() : m.start("code")] for b in "（(")
+                spans.append((m.start(), m.end("code") + (1 if opened and closing in "）)" and closing else 0)))
         spans.extend(m.span() for m in _CODE_BEFORE_ROOM.finditer(text))
+        spans.extend(m.span() for m in _CODE_BEFORE_BED.finditer(text))
+        spans.extend(m.span() for m in _FLOOR_WING_ENGLISH.finditer(text))
+        if "階の" in text:
+            spans.extend(m.span() for m in _FLOOR_OF_WING.finditer(text))
+        for m in _CODE_BEFORE_POST.finditer(text):
+            run = m.group("run")
+            if run is None or _takes_specialty(run, load_allow_list().departments):
+                spans.append(m.span("code"))
+        if " (" in text:
+            departments = load_allow_list().departments
+            for m in _BRACKETED_SPECIALTY.finditer(text):
+                if _specialty(m.group("word"), departments) or m.group("word").endswith(("atory", "onary")):
+                    spans.append(m.span())
         for m in _CODE_AFTER_MOVE.finditer(text):
             code = _MOVED_CODE.match(text, m.end())
             if code:
@@ -149,4 +194,5 @@ class WardCodeRecognizer(Recognizer):
                 elif _specialty(m.group("first"), departments) and m.group("first") not in ("Vitamin", "Type"):
                     spans.append(m.span())
             spans.extend(m.span() for m in _SHORT_UNIT.finditer(text))
+            spans.extend(m.span("unit") for m in _DOCTOR_UNIT.finditer(text))
         return [Candidate(start, end, "DEPARTMENT", RANK_SUPPLEMENT) for start, end in spans]

@@ -20,8 +20,9 @@ _WARD = re.compile(
     # The wing first (東3, 西2病棟), not the end of a place (関東3) nor a block or date (東3丁目, 東3月).
     rf"|(?<![{UNIFIED_KANJI}])[東西南北][0-9０-９]{{1,2}}(?:病棟)?(?![0-9０-９{UNIFIED_KANJI}])"
     # Wing and floor standing alone, as a field or a cell holds them (病棟：西6階 612号室, 西4階（脳外）); in a
-    # sentence (検査室は西2階です) a floor says where a room is, not whose ward.
-    rf"|(?<![{UNIFIED_KANJI}])[東西南北][0-9０-９]{{1,2}}階(?=[ \u3000\t（()）、,/／]|$)"
+    # sentence (検査室は西2階です) a floor says where a room is, not whose ward; but a ward's own rooms say a ward
+    # (西4階面談室).
+    rf"|(?<![{UNIFIED_KANJI}])[東西南北][0-9０-９]{{1,2}}階(?=[ \u3000\t（()）、,/／]|$|面談室|談話室|デイルーム|詰所|ナースステーション)"
     # A floor and wing a space apart closing a bracket: (再採血 6/12 7:30 4 東).
     rf"|(?<![0-9０-９.:/])[0-9０-９]{{1,2}}[ \u3000][東西南北](?=[)）])"
     # The floor of a ward in brackets after it: 地域包括ケア病棟 (5階).
