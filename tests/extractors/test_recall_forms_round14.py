@@ -343,3 +343,17 @@ def test_a_chat_speakers_login_and_a_teams_initials_before_their_roles():
     assert got.count("ookubo") == 2
     assert {"HK", "SY"} <= set(values("team: MT(Ns) / HK(PSW) / SY(OT)  car#2"))
     assert values("9:00 note: check") == ["9:00"]  # an English word is no login
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("採血日時　2024年9月25日 10時20分（日齢5）　採血時体重", "5"),  # a newborn's day of life
+        ("Age at referral: 13 hours\n\nDear Dr.", "13 hours"),
+        ("9/2024  Time 13:22   Age 48 h\n  LEFT", "48 h"),
+        ("Mother 39 y, G3P2", "39 y"),
+        ("出産時の児の状態\n　性別　㊚・女・不明", "㊚"),  # the circled choice
+    ],
+)
+def test_newborns_ages_and_a_circled_sex(text, value):
+    assert value in values(text)

@@ -59,7 +59,8 @@ _PRINTED_PAIR = re.compile(
 # a word after an empty box is one the writer did not choose.
 _TICKED = re.compile(r"(?<=[☑☒✓✔■◼●◉])[ \u3000]?(?P<sex>男性|女性|男|女)(?=[・/／ \u3000）)]|$)", re.MULTILINE)
 _EMPTY_BOX = re.compile(r"[□☐◻][ \u3000]?$")
-_SIGN = re.compile(r"(?:^|(?<=[ \u3000\t（(|,、]))[♂♀](?=[ \u3000\t）)|,、]|$)", re.MULTILINE)
+# a circled 男 or 女 (㊚, ㊛) is the choice a form's circle made, beside the other word or alone
+_SIGN = re.compile(r"(?:^|(?<=[ \u3000\t（(|,、・]))[♂♀㊚㊛](?=[ \u3000\t）)|,、・]|$)", re.MULTILINE)
 # Written out, the word says what it is: no cue needed on the line.
 _WORD = re.compile(r"^(?:Male|Female|male|female)$")
 # A bare age in brackets, then the code: "様 (88) F", "（72）男".
@@ -120,7 +121,7 @@ class SexCodeRecognizer(Recognizer):
                 if not _EMPTY_BOX.search(text, max(0, m.start() - 2), m.start())
             )
             found.extend(Candidate(*m.span("sex"), "SEX", RANK_SUPPLEMENT) for m in _TICKED.finditer(text))
-        if "♂" in text or "♀" in text:
+        if any(sign in text for sign in "♂♀㊚㊛"):
             found.extend(Candidate(*m.span(), "SEX", RANK_SUPPLEMENT) for m in _SIGN.finditer(text))
         cue = _WHO.search(text) is not None
         for m in _LATIN.finditer(text):
