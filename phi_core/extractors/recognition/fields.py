@@ -136,6 +136,8 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("OBX", 19): Field("OTHER_DATE", "date"),
     ("IN1", 2): Field("OTHER_ID", "id"),
     ("IN1", 36): Field("OTHER_ID", "id"),
+    # SPM-2: the specimen's own number, which a pathology report is filed under.
+    ("SPM", 2): Field("OTHER_ID", "id"),
 }
 # A segment opens a line, maybe indented (a message pasted into a log); after a log line's own text
 # (``message: MSH|...``, ``payload="PID|...``) only a segment this table reads counts.

@@ -153,7 +153,8 @@ _PERSON_AFTER = alternation(words("person") + ("の方", "方", "患者", "児")
 _ROOM_BY_KIND = re.compile(
     rf"(?<![0-9０-９.,/\-])(?P<room>{ROOM})(?:号室?)?[ \u3000]?[（(](?:個室|大部屋|多床室|[1-6１-６]床室?|隔離室?|陰圧室?|特別室|特室|観察室|重症室|保護室)[）)]"
     rf"|(?:個室|病室|大部屋|隔離室|保護室|観察室)[ \u3000]?[（(](?P<kinds>{ROOM})(?:号室?)?[）)]"
-    rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,8}}?(?:{_PERSON_AFTER}))"
+    # (a family name and a given name may stand a blank apart: 812の小野寺 勲さん)
+    rf"|(?<![0-9０-９.,/\-])(?P<named>{ROOM})(?:号室?)?の(?=[^\s、。の]{{1,5}}(?:[ \u3000][^\s、。の]{{1,4}})?(?:{_PERSON_AFTER}))"
     # a room a patient goes into (312に入ります, 412へ上がりました) or left empty (701 空床)
     rf"|(?<![0-9０-９.,/\-])(?P<moved>{ROOM})(?:号室?)?(?:に|へ)(?=入ります|入る|入室|入って)"
     # (a value rises to a number: 血糖 300に上がる; a patient goes up to a room with へ)

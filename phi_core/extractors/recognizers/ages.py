@@ -34,6 +34,13 @@ _MORE = (
     (" y", re.compile(r"(?<![0-9.])[0-9]{1,3} y(?=[,，)])")),
     # An age alone in brackets after a date of birth or a name: DOB 2016-11-07 (8 yrs).
     ("yr", re.compile(r"(?<=[(（])[0-9]{1,3} ?(?:yrs|yr)(?=[)）])")),
+    # Written out, only right after a date (Birthday: 2012.08.19 (12 years)): in prose (12 years) is a duration.
+    (
+        "year",
+        re.compile(
+            r"(?<=[0-9][./\-][0-9]{2}[(（])[0-9]{1,3} years?(?=[)）])|(?<=[0-9][./\-][0-9]{2} [(（])[0-9]{1,3} years?(?=[)）])"
+        ),
+    ),
     # 54 y.o., 54 yo.
     ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?y\.o\.?(?![A-Za-z])")),
     # Kanji numerals: 六十八歳.

@@ -138,9 +138,10 @@ _AGE_AFTER_SEX_AND_BIRTH = re.compile(
 _AGE_AFTER_SEX = re.compile(
     r"(?:男性|女性|男児|女児|(?<![A-Za-z])(?:male|female|Male|Female))[ \u3000]?[（(](?P<n>[0-9]{1,3})(?:歳|才)?[）)]"
 )
-# A sex letter set apart, then years with their Latin unit (M　45 y, F 8 yrs): the order of a card's header line.
+# A sex letter set apart or after a slash, then years with their Latin unit (M　45 y, F 8 yrs, F / 57 yrs): the order
+# of a card's header line.
 _YEARS_AFTER_SEX_LETTER = re.compile(
-    r"(?<![A-Za-z0-9.])[MF][ \u3000]{1,2}(?P<n>[0-9]{1,3}[ ]?(?:y|yrs?|yo))(?![A-Za-z0-9/.])"
+    r"(?<![A-Za-z0-9.])[MF](?:[ \u3000]{1,2}|[ \u3000]?/[ \u3000]?)(?P<n>[0-9]{1,3}[ ]?(?:y|yrs?|yo))(?![A-Za-z0-9/.])"
 )
 _AGE_BETWEEN_NAME_AND_SEX = re.compile(
     r"(?<![A-Za-z])[A-Z][a-z]+[ ](?:[A-Z]{2,}|[A-Z][a-z]+)[ ]{1,2}(?P<n>[0-9]{1,3})[ ]{1,2}[MF](?![A-Za-z0-9/])"

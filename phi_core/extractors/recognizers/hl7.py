@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
 from phi_core.extractors.recognition.fields import (
     _HL7_FIELDS,
@@ -54,13 +56,32 @@ def hl7_candidates(text: str) -> list[Candidate]:
                     role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
                     found.append(Candidate(start, name_end, role, RANK_LABEL))
                 elif number > 0 and not (segment == "MSH" and number <= 2):
-                    # Codes, set IDs, message types: keep generic patterns off them.
-                    found.append(Candidate(start, end, NOT_PHI, RANK_LABEL))
+                    stamps = _timestamps(text, start, end, component)
+                    # Codes, set IDs, message types: keep generic patterns off them. A full
+                    # timestamp says when, whatever field the sender put it in (OBR-27's start
+                    # ``^^^20240808100000``, SPM-18's receipt), so it stays a date.
+                    found.extend(stamps or [Candidate(start, end, NOT_PHI, RANK_LABEL)])
                 continue
             for index, (rep_start, rep_end) in enumerate(_components(text, start, end, repeat)):
                 for cand in _read_value(text, rep_start, rep_end, spec, component, "&"):
                     found.append(_reading_or_name(text, cand, index))
     return found
+
+
+def _timestamps(text: str, start: int, end: int, component: str) -> list[Candidate]:
+    """Components written as a whole date and time (``YYYYMMDDhhmm[ss]``), the date valid."""
+    found = []
+    for part_start, part_end in _components(text, start, end, component):
+        match = _FULL_STAMP_RE.fullmatch(text, part_start, part_end)
+        if match and 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31 and int(match["hour"]) < 24:
+            found.append(Candidate(part_start, part_end, "OTHER_DATE", RANK_LABEL, "date"))
+    return found
+
+
+# Twelve digits or more from a plausible century: too long for a code, shaped as a moment.
+_FULL_STAMP_RE = re.compile(
+    r"(?:19|20)[0-9]{2}(?P<month>[01][0-9])(?P<day>[0-3][0-9])(?P<hour>[0-2][0-9])[0-5][0-9](?:[0-5][0-9])?"
+)
 
 
 @register

@@ -71,7 +71,11 @@ _AFTER_BRACKETED_AGE = re.compile(
 _AFTER_BAND = re.compile(
     r"(?<![0-9.\-])(?P<a>[0-9]{1,3})[-〜~](?P<b>[0-9]{1,3})[ ,，、/\t]{1,3}(?P<sex>[MF])(?![A-Za-z0-9\-/])"
 )
-_GLUED = re.compile(r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)", re.MULTILINE)
+# In brackets too, or before the colon of a note about the patient (N.S. (81F?), Mr. Sato, 72M: BP), with two
+# digits there: (2M) is a molarity, 4F: a floor.
+_GLUED = re.compile(
+    r"(?:(?<=[ \t|,])|^)([0-9]{1,3})([MF])(?=[ \t|,]|$)|(?<=[ \t(（])([1-9][0-9]{1,2})([MF])(?=[:)）?])", re.MULTILINE
+)
 # Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.
 _PAIR = re.compile(
     # Not a count of men and women (男 10／女 5, 計 15 / M 8).
@@ -146,12 +150,13 @@ class SexCodeRecognizer(Recognizer):
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
+            age, sex = (1, 2) if m.group(1) else (3, 4)
             floor = (
                 _FLOORS.search(_line(text, m.start()))
                 or _ROOM_AFTER.match(text, m.end())
-                or is_floor(text, m.start(1), m.end(2))
+                or is_floor(text, m.start(age), m.end(sex))
             )
-            if int(m.group(1)) <= 120 and not floor:
-                found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
-                found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
+            if int(m.group(age)) <= 120 and not floor:
+                found.append(Candidate(*m.span(age), "AGE", RANK_SUPPLEMENT))
+                found.append(Candidate(*m.span(sex), "SEX", RANK_SUPPLEMENT))
         return found

@@ -36,8 +36,13 @@ _BIRTH_YEAR = re.compile(
 # A full stop may close the sentence after it (Next review 2031-12.), not start a decimal or a version.
 _YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])")
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
+# An abbreviation may end in its full stop (Oct. 6, 3 Mar.), and a typed log or a military
+# note writes it in capitals (admitted 15 MAR).
+# After a day the stop more often closes the sentence (on 3 Mar.), so the span ends before it.
+# (A stop then a line break closes a sentence: planned in January.⏎2. Patient)
+_MONTH_WORD = rf"(?:{_FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
 _ENGLISH = re.compile(
-    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s(?:{_FULL_MONTHS}|{_MONTHS}\.?)|(?:{_FULL_MONTHS}|{_MONTHS}\.?)\s(\d{{1,2}}))"
+    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. )(\d{{1,2}}))"
     rf"(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
 )
 
