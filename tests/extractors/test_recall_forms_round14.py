@@ -357,3 +357,8 @@ def test_a_chat_speakers_login_and_a_teams_initials_before_their_roles():
 )
 def test_newborns_ages_and_a_circled_sex(text, value):
     assert value in values(text)
+
+
+def test_a_scheduling_messages_personnel():
+    text = "MSH|^~\\&|ORSCHED|KCH|HIS|KCH|20250303161522||SIU^S12^SIU_S12|MSG1|P|2.5\nRGS|1|A\nAIP|2|A|^KISHIMOTO^NAOTO|ANESTHESIOLOGIST"
+    assert ("KISHIMOTO^NAOTO", "PHYSICIAN_NAME") in _balanced(text)

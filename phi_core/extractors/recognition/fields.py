@@ -103,6 +103,8 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("PV1", 9): Field("PHYSICIAN_NAME", "xcn"),
     ("PV1", 17): Field("PHYSICIAN_NAME", "xcn"),
     ("PV1", 19): Field("OTHER_ID", "id"),
+    # A scheduling message's personnel (SIU: the surgeon, the anaesthetist).
+    ("AIP", 3): Field("PHYSICIAN_NAME", "xcn"),
     ("PV1", 44): Field("OTHER_DATE", "date"),
     ("PV1", 45): Field("OTHER_DATE", "date"),
     ("ORC", 2): Field("OTHER_ID", "id"),
