@@ -80,6 +80,8 @@ WORDS_OF_WRITING: frozenset[str] = frozenset("幕 体 数 句 義 面 形 間 �
 KINDS_BEFORE_QUOTED_CARE: tuple[str, ...] = (
     "フィットネス", "スポーツジム", "ジム", "近医", "前医", "施設", "事業所", "薬局", "ホーム", "クリニック", "病院",
     "医院", "診療所", "ステーション", "デイサービス", "デイケア", "センター", "整骨院", "接骨院", "治療院",
+    # a home's or a ward's unit by its own name: ユニット「ひまわり」
+    "ユニット",
 )  # fmt: skip
 # Services also named so, by what they do (訪問看護「あおぞら」, ヘルパーは「こもれび」).
 SERVICES_BEFORE_QUOTED: tuple[str, ...] = (

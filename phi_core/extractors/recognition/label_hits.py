@@ -122,6 +122,10 @@ def _label_before_qualifier(text: str, label_end: int) -> tuple[int, tuple[str, 
 
 
 _KANA_TWO_WORDS = re.compile(f"[{READING_KANA}]+ [{READING_KANA}]+(?=[ ;&]|$)", re.MULTILINE)
+# A value of capitalised Latin words runs up to the next key or the end of its line (Institution=KAWAGUCHI
+# CENTRAL CLINIC ReferringPhysician=…): words standing between two keys belong to the first one (not a log's
+# verb after a login: user=k.saito start).
+_WORDS_UP_TO_KEY = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){1,4}(?= [A-Za-z_][\w.]*=|$)", re.MULTILINE)
 
 
 def _equals_value_end(text: str, after: int, value_start: int) -> int:
@@ -136,7 +140,7 @@ def _equals_value_end(text: str, after: int, value_start: int) -> int:
     stop = _EQUALS_VALUE_END.search(text, value_start)
     if stop and text[stop.start()] == " ":
         # A name in kana keeps its two words (pt=ﾊﾔｾ ﾁﾋﾛ id=…) when the next word is kana and no key.
-        two = _KANA_TWO_WORDS.match(text, value_start)
+        two = _KANA_TWO_WORDS.match(text, value_start) or _WORDS_UP_TO_KEY.match(text, value_start)
         if two and two.end() > stop.start():
             return two.end()
     return stop.start() if stop else len(text)

@@ -37,7 +37,10 @@ from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA, is
 from .sudachi_names import RANK_SUPPLEMENT
 
 # Services a department runs under its own name, the longer first.
-SERVICES = ("デイ・ナイトケア", "デイナイトケア", "デイケア", "ナイトケア", "ショートケア", "デイホスピタル")
+SERVICES = (
+    "デイ・ナイト・ケア", "デイ・ナイトケア", "デイナイトケア", "デイ・ケア", "デイケア", "ナイト・ケア", "ナイトケア",
+    "ショート・ケア", "ショートケア", "デイホスピタル",
+)  # fmt: skip
 
 _UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
@@ -61,10 +64,11 @@ _UNIT_SUFFIX = re.compile(rf"[{KANJI}]{{0,3}}外来|センター(?![{KATAKANA}])
 # A department by its number, as university hospitals name them: 第3内科, 第二外科.
 _NUMBERED = re.compile(rf"第[{DIGIT}一二三四五六七八九]{{1,2}}(?:内科|外科)(?![{KANJI}]|的)")
 # A ward by its kind then its floor and wing, one place: 無菌病棟 8階西.
-# Or by its kind then its wing or code, one place: 精神科病棟 東2, 内科病棟 4B.
+# Or by its kind then its wing or code, one place: 精神科病棟 東2, 内科病棟 4B; a letter glued on is its wing
+# too (救急病棟A).
 _FLOOR = re.compile(
     rf"[ \u3000]?(?:[{DIGIT}]{{1,2}}階[東西南北]?|[東西南北][{DIGIT}]{{1,2}}(?![{DIGIT}{KANJI}])"
-    rf"|[0-9]{{1,2}}[A-Z](?![A-Za-z0-9]))"
+    rf"|[0-9]{{1,2}}[A-Z](?![A-Za-z0-9])|(?<=病棟)[A-Z](?![A-Za-z0-9]))"
 )
 _SHAPED = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{1,6}}(?:内科|外科)(?={_AFTER}|[^{KANJI}]|$)")
 # Any specialty written as a word ending in 科, kanji and katakana joined by a dot or not

@@ -73,11 +73,12 @@ _ROMAJI_KINDS = (
     "Byoin|Byouin|Iin|Naika|Geka|Shika|Ganka|Hifuka|Jibika|Shonika|Sanfujinka|Shinryojo|Shinryosho|Kurinikku"
 )
 # ... or its kind's short form, as a fax log's sender column writes it: URAWA KITA HP, MISONODAI FC (a family
-# clinic), AOBA CL: after romaji words only (an English word before HP is a unit of power or a web page).
-_SHORT_KINDS = "HP|CL|FC"
+# clinic), AOBA CL, KAIHIN KOKORO MED CTR: after romaji words only (an English word before HP is a unit of power
+# or a web page).
+_SHORT_KINDS = "HP|CL|FC|MED(?:ICAL)? (?:CTR|CENTER)"
 _ROMAJI_FACILITY = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}}(?:{_ROMAJI_KINDS.upper()}|{_SHORT_KINDS}))"
-    rf"|(?P<title>(?:[A-Z][a-z]+ ){{1,3}}(?:{_ROMAJI_KINDS})))(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}})(?P<ukind>{_ROMAJI_KINDS.upper()}|{_SHORT_KINDS})"
+    rf"|(?P<title>(?:[A-Z][a-z]+ ){{1,3}})(?P<tkind>{_ROMAJI_KINDS}))(?![A-Za-z])"
 )
 _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")
 
@@ -107,9 +108,10 @@ class LatinFacilityRecognizer(Recognizer):
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))
         for m in _ROMAJI_FACILITY.finditer(text):
             # English words before the name (FROM HASHIMOTO NAIKA) are not part of it.
-            words = m.group().split()
-            while len(words) > 1 and not is_romaji(words[0].capitalize()):
+            words = (m.group("upper") or m.group("title")).split()
+            while words and not is_romaji(words[0].capitalize()):
                 words = words[1:]
-            if len(words) > 1 and all(is_romaji(word.capitalize()) for word in words[:-1]):
-                found.append(Candidate(m.end() - len(" ".join(words)), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+            if words and all(is_romaji(word.capitalize()) for word in words):
+                start = m.end() - len(" ".join(words)) - 1 - len(m.group("ukind") or m.group("tkind"))
+                found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found

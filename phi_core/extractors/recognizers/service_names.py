@@ -21,6 +21,7 @@ from phi_core.japanese.chars import (
     KATAKANA_BLOCK_CHARS,
     UNIFIED_KANJI,
     in_hiragana_block,
+    is_kanji,
     in_katakana_block,
     is_kana,
 )
@@ -93,6 +94,9 @@ _KINDS_BEFORE_NAME = frozenset(
         "ケアプランセンター",
         "支援センター",
         "ヘルパーステーション",
+        # a support office or a care home written straight before its kana name: 相談支援事業所はんなん
+        "相談支援事業所",
+        "居宅介護支援事業所",
     }
 )
 # A name of kanji after such a kind, up to a break (訪問看護ステーション潮風), or a kanji-の-kanji name or a
@@ -179,6 +183,23 @@ def _name_before(by_end: dict[int, Morpheme], start: int) -> int | None:
     return named
 
 
+def _place_word_before(text: str, by_end: dict[int, Morpheme], first: int) -> int:
+    """Where a coined hiragana name starts with the kanji word of its place glued before it (海浜こころの医療センター;
+    a katakana word there is mostly a loanword of the sentence, 電子カルテ心療内科フォルダ):
+    a plain noun standing alone after a break, not a word of the sentence (紹介, 本日) nor one that points at a
+    doctor, a hospital or a home without naming it (近医, 他院, 自宅)."""
+    m = by_end.get(first)
+    if m is None or not in_hiragana_block(text[first]) or not all(map(is_kanji, m.surface)):
+        return first
+    if m.pos[0] != "名詞" or m.pos[2] in ("サ変可能", "副詞可能") or m.surface in _GENERIC or m.is_person:
+        return first
+    if m.surface.endswith(("医", "院", "宅")):
+        return first
+    if m.start and not (text[m.start - 1].isspace() or text[m.start - 1] in "：:、「『（(【"):
+        return first
+    return m.start
+
+
 _KANA_NAME_BEFORE_SPACE = re.compile(
     f"(?:^|(?<=[\\s：:、。,，「『（(]))[{UNIFIED_KANJI}]{{0,4}}(?P<kana>[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,12}})"
     f"[{UNIFIED_KANJI}]{{0,3}}$"
@@ -261,6 +282,8 @@ class ServiceNameRecognizer(Recognizer):
             branch = _BRANCH.match(text, end)
             tail = branch.end() if branch else end
             first = _name_before(by_end, _glued_connector_start(morphemes, starts, start))
+            if first is not None:
+                first = _place_word_before(text, by_end, first)
             if first is None and text[start - 1 : start] in (" ", "\u3000"):
                 # A coined kana name, one space, its kind: かわごえ南 居宅介護支援事業所 (a kanji name there is
                 # a member of staff: 訪問看護 斉藤).

@@ -47,6 +47,8 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
         # Foreign names: the parts after the first are often not in the dictionary.
         if script == "latin" and not nxt.surface[:1].isupper():
             return False  # "Mary Johnson today": a lower-case word ends the name
+        if script == "latin" and joiner.surface in "=＝":
+            return False  # ReferringPhysician=NOGAMI: a key and its value, not one name
         return _script(nxt.surface) == script and nxt.pos[0] == "名詞" and len(nxt.surface) >= 2
     if (
         joiner is not None
@@ -260,6 +262,9 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
         while j < len(morphemes):
             joiner = morphemes[j] if morphemes[j].surface in _JOINERS and len(morphemes[j].surface) == 1 else None
             k = j + 1 if joiner is not None else j
+            key = k + 1 < len(morphemes) and morphemes[k + 1].surface in ("=", "＝")
+            if key and _script(morphemes[k].surface) == "latin":
+                break  # CLINIC ReferringPhysician=: the next word is a key, not more of the name
             if k < len(morphemes) and _continues(name, joiner, morphemes[k]):
                 name.append(morphemes[k])
                 j = k + 1

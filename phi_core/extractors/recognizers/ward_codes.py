@@ -62,11 +62,13 @@ _BRACKETED_SPECIALTY = re.compile(r"(?<=[0-9][A-Z] \()(?P<word>[A-Z][a-z]+(?: [A
 # A ward's code before a bed: 精神科 閉鎖 B4 / bed 12.
 _CODE_BEFORE_BED = re.compile(r"(?<![A-Za-z0-9.])(?:[0-9]{1,2}[A-Z]|[A-Z][0-9]{1,2})(?=[ ]?/[ ]?(?i:bed)[ ]?[0-9])")
 # A ward's code where a patient moves to or from, or a log's unit key: 5東→新6A, 4西→新7B, From: 5E room 512,
-# To: 6A room 608, unit=W7 (the arrow, the key or 新/旧 says a ward follows; 6A alone is a size or a grade).
+# To: 6A room 608, unit=W7, 入院 5E 待ち, 転棟先：4W (the arrow, the key, 新/旧 or the admission says a ward
+# follows; 6A alone is a size or a grade).
 _CODE_AFTER_MOVE = re.compile(
     r"(?:→|->|⇒)[ \u3000]?(?:新|旧)[ \u3000]?|(?<=[0-9][東西南北EWNSAB])[ \u3000]?(?:→|->|⇒)[ \u3000]?"
     r"|(?<![A-Za-z])(?:From|To|from|to|unit|Unit)[ \t]?[:=：][ \t]?"
     r"|(?<![\w])(?:新|旧)(?=[0-9]{1,2}[EWNSAB](?![0-9A-Za-z]))"
+    r"|(?:入院|転棟|入棟)先?[ \u3000]?[:：]?[ \u3000]?(?=[0-9]{1,2}[EWNSAB](?![0-9A-Za-z]))"
 )
 _MOVED_CODE = re.compile(r"(?P<code>[0-9]{1,2}[EWNSAB]|[EWNSAB][0-9]{1,2})(?![0-9A-Za-z])")
 _UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
