@@ -310,8 +310,8 @@ def test_a_worklist_with_bars_between_its_columns():
 
 def test_readers_and_a_call_passed_between_two_staff():
     assert {"梅田", "荒木 洋平"} <= set(values("│一次読影 梅田　　二次読影 荒木 洋平│"))
-    assert {"堤", "黒木"} <= set(values("第一報（電話）：08:29 堤→黒木　血管造影室入室予定"))
-    assert not [v for v, c in masked("内科→外科 転科。東→西 移動") if c == "PHYSICIAN_NAME"]
+    # two family names around an arrow were tried and dropped: stations and places read the same (長田→布施)
+    assert not [v for v, c in masked("近鉄バス 長田→布施、内科→外科 転科") if c == "PHYSICIAN_NAME"]
 
 
 def test_a_notes_writer_in_brackets_and_a_latin_family_name_with_a_kanji_given_name():
@@ -325,8 +325,7 @@ def test_an_old_postal_code_and_a_character_the_decoder_lost():
     assert "0287-6\ufffd-4410" in values("送信元：しらさぎ台病院　FAX 0287-6\ufffd-4410　受信")
 
 
-def test_a_task_passed_to_someone_and_a_status_done_by_someone():
-    assert "森" in values("：化学療法中の血液検査 当院でも可と返信する → 森")
+def test_a_status_done_by_someone():
     assert "本田" in values("外科      │10/29 14:30│一次済（本田）")
     assert "関" in values("外来（外科 関）に確認依頼")
     assert not [v for v, c in masked("結果 → 済\n判定 → 中止") if c == "PHYSICIAN_NAME"]

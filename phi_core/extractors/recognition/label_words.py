@@ -206,7 +206,8 @@ _SEX_RE = re.compile(
     rf"|(?<![{HIRAGANA_LETTERS}])(?:おとこ|おんな)(?![{HIRAGANA_LETTERS}])"
 )
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
-_ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z])")
+# (not the floor before it: 居室 2階 213号)
+_ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z]|階)")
 # Padding and the rules of a drawn table (│) around a value.
 _VALUE_TRAILER = " \t\u3000\"',\\│┃｜"
 _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センター")

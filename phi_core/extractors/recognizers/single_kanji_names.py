@@ -47,11 +47,6 @@ _BEFORE_ABBREVIATION = re.compile(
     rf"(?<![{UNIFIED_KANJI}0-9A-Za-z])(?P<name>{_KANJI})[ \u3000]?(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\.?(?![A-Za-z])"
 )
 
-# Who passed a call or a task to whom in a log: 08:29 堤→黒木 (both family names, one of two kanji at least).
-_HANDED_OVER = re.compile(
-    rf"(?<![{UNIFIED_KANJI}])(?P<a>{_KANJI}{{1,3}})[ ]?→[ ]?(?P<b>{_KANJI}{{1,3}})(?![{UNIFIED_KANJI}])"
-)
-
 # One kanji that also opens a phrase before a staff word (左 PT, 全 Ns, 本 Dr, 中 ST): family names too, but not here.
 PREFIX_WORDS = frozenset(
     "左 右 両 本 全 中 当 同 各 他 前 後 上 下 新 旧 次 計 約 毎 翌 昨 今 半 第 主 副 元 現 旧 某 要 済 未".split()
@@ -66,12 +61,6 @@ class SingleKanjiNameRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found: list[Candidate] = []
-        if "→" in text:
-            for m in _HANDED_OVER.finditer(text):
-                a, b = m.group("a"), m.group("b")
-                if max(len(a), len(b)) >= 2 and can_be_surname(a) and can_be_surname(b):
-                    found.append(Candidate(*m.span("a"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
-                    found.append(Candidate(*m.span("b"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for pattern in (_SPEAKER, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
             for m in pattern.finditer(text):
                 if pattern is _BEFORE_ABBREVIATION and m.group("name") in PREFIX_WORDS:

@@ -107,8 +107,7 @@ _NOTE_WRITER = re.compile(
     # or who did what a status says was done: 一次済（本田）, 確認済(堀)
     rf"|済[（(](?P<done>{_KANJI}{{1,4}})[)）]"
 )
-# Who a task went to, after an arrow closing the line: …と返信する → 森.
-_ARROW_TO_NAME = re.compile(rf"→[ \u3000]?(?P<name>{_KANJI}{{1,3}})[」』]?[ \u3000]*$", re.MULTILINE)
+
 _LAST_LINE_NAME = re.compile(rf"\n[ \u3000]*(?P<name>{_KANJI}{{1,4}})[ \u3000]*\Z")
 _LIST_ITEM = re.compile(rf"(?P<name>{_KANJI}{{1,4}})(?=[、，,／/・\n（(]|[ \u3000]|$)")
 
@@ -168,8 +167,6 @@ class StaffMentionRecognizer(Recognizer):
             group = "name" if m.group("name") else "done"
             if _kana_or_surname(m.group(group)):
                 spans.append(m.span(group))
-        if "→" in text:
-            spans += [m.span("name") for m in _ARROW_TO_NAME.finditer(text) if can_be_surname(m.group("name"))]
         last = _LAST_LINE_NAME.search(text)
         if last and surname_after(text, last.start("name"), morphemes()) == last.end("name"):
             spans.append(last.span("name"))
