@@ -105,6 +105,9 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("PV1", 19): Field("OTHER_ID", "id"),
     # A scheduling message's personnel (SIU: the surgeon, the anaesthetist).
     ("AIP", 3): Field("PHYSICIAN_NAME", "xcn"),
+    # and the appointment's own numbers, the placer's and the filler's (SCH|OP250306-004^ORSCHED)
+    ("SCH", 1): Field("OTHER_ID", "id"),
+    ("SCH", 2): Field("OTHER_ID", "id"),
     ("PV1", 44): Field("OTHER_DATE", "date"),
     ("PV1", 45): Field("OTHER_DATE", "date"),
     ("ORC", 2): Field("OTHER_ID", "id"),

@@ -16,6 +16,7 @@ from phi_core.extractors.recognition.candidates import NOT_PHI
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS
 from phi_core.japanese.width import nfkc, to_half_width_kana
+from phi_core.japanese.old_forms import MISREAD_SINGLE
 
 
 @dataclass(frozen=True)
@@ -216,8 +217,12 @@ _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センタ
 _ID_RULES = {label: LabelRule("id", category) for label, category in _ID_LABELS.items()}
 
 
+_MISREAD = str.maketrans(MISREAD_SINGLE)
+
+
 def _normal_key(label: str) -> str:
-    label = nfkc(label)
+    # a scanned header reads as its word (曰齢 is 日齢)
+    label = nfkc(label).translate(_MISREAD)
     return "".join(ch for ch in label.lower() if ch not in " _-.'\"*【】[]()（）#:：").replace("ｉｄ", "id")
 
 
@@ -283,7 +288,8 @@ _PHONE_COLUMN = LabelRule("phone", "PHONE")
 _READING_COLUMN = LabelRule("whole", "NAME_READING")
 # Column names vary more than labels do: recognised by how they end.
 _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
-    (("age", "年齢", "歳"), _AGE_COLUMN),
+    # (a newborn's age in days, an infant's in months: 日齢, 月齢)
+    (("age", "年齢", "歳", "日齢", "月齢"), _AGE_COLUMN),
     # start/end columns of a log hold clock times; the cell must still look like one.
     (("time", "時刻", "時間", "start", "end", "begin", "finish", "開始", "終了"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),

@@ -11,13 +11,15 @@ A single pair is a page mark by its word (page 1/2, ﾍﾟｰｼﾞ 1/2, 頁 2/3
 drawn on both sides of it (──── 2/3 ────, - 1/2 -): a footer, not a day.
 
 A pair is a score too where a word of a score or a test stands right before it (MMT 4/5, 瞳孔 3/3, 合計 12/25,
-NRS 8/10, Index 6/10) or a counter of items after it (12/25点, 4/5項目, 2/2セット, 6/14コース目).
+NRS 8/10, Index 6/10; a surgical count: ガーゼ 10/10, needles 2/2) or a counter of items after it (12/25点, 4/5項目, 2/2セット, 6/14コース目).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+
+from phi_core.japanese.chars import UNIFIED_KANJI
 
 _PAIR = re.compile(r"(?<![0-9/.:])([1-9][0-9]?)/([1-9][0-9]?)(?![0-9/:])")
 _DATED_AFTER = re.compile(r"[ \u3000]?(?:[（(][月火水木金土日]|[0-9]{1,2}[:：][0-9]{2})")
@@ -33,11 +35,19 @@ _RULED_AFTER = re.compile(rf"[ \u3000]*[{_RULE}]")
 _SCORE_BEFORE = re.compile(
     r"(?:MMT|筋力|瞳孔|NRS|VAS|スコア|点数|得点|合計|正答|正解|成功|(?i:score|index))[ \u3000]{0,2}$"
 )
+# An operation's count of what went in and came out (ガーゼ 10/10, 針 3/3, needles 2/2) is a tally too, unless a
+# time follows (抜針 2/7 11:00: the day a needle came out); 針 alone, not the end of a word (抜針, 留置針).
+_COUNT_BEFORE = re.compile(
+    rf"(?:ガーゼ|ｶﾞｰｾﾞ|(?<![{UNIFIED_KANJI}])針|ﾊﾘ|器械|カウント|ｶｳﾝﾄ"
+    r"|(?i:gauzes?|needles?|sponges?|swabs?|instruments?|counts?))[ \u3000]{0,2}$"
+)
 # Glued to the pair; not the first letter of another word (12/2 点滴中: a date, then a drip).
 _COUNT_AFTER = re.compile(r"(?:点(?![滴眼検鼻耳])|項目|問|セット|コース)")
 
 
 def _score(text: str, m: re.Match[str]) -> bool:
+    if _COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()) and not _DATED_AFTER.match(text, m.end()):
+        return True
     return bool(_SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _COUNT_AFTER.match(text, m.end()))
 
 

@@ -23,15 +23,15 @@ from phi_core.japanese.width import display_width
 
 _GAP = re.compile(r" {2,}|\u3000|\t")
 _WORD = re.compile(r"[^ \u3000\t]+")
-# A column named for where the patient lies: 病室, 室-床, 病室-床, 使用ベッド, ベッド番号, 床, Room, Bed No.
+# A column named for where the patient lies (a newborn's cot too: コット, クベース): 病室, 室-床, 病室-床, 使用ベッド, ベッド番号, 床, Room, Bed No.
 _HEADER = re.compile(
     r"(?:病室|号室|室)(?:[-‐－/／・](?:床|ベッド|Bed))?"
-    r"|[^ -~]{0,4}(?:ベッド|ﾍﾞｯﾄﾞ)(?:番号|No\.?)?|床(?:番号)?"
+    r"|[^ -~]{0,4}(?:ベッド|ﾍﾞｯﾄﾞ|コット|ｺｯﾄ|クベース)(?:番号|No\.?)?|床(?:番号)?"
     r"|(?:Room|ROOM|Rm|RM|Bed|BED)(?:[ /-]?(?:No\.?|#|Bed|BED))?"
 )
 _CELL = re.compile(r"(?P<room>(?:[A-Z]{1,2}[-‐－]?)?[0-9]{1,4})(?:[-‐－](?P<bed>[0-9]{1,2}|[A-H]))?")
 # A column of rooms alone may be a theatre's or a meeting room's (Room 5): a ward's room has three digits or more.
-_BED_HEADER = re.compile(r"床|ベッド|ﾍﾞｯﾄﾞ|Bed|BED")
+_BED_HEADER = re.compile(r"床|ベッド|ﾍﾞｯﾄﾞ|コット|ｺｯﾄ|クベース|Bed|BED|Cot|COT")
 _WARD_ROOM = re.compile(r"[1-9][0-9]{2,3}")
 _MIN_HEADER_WORDS = 3
 _MAX_ROWS = 80
@@ -39,7 +39,7 @@ _MAX_ROWS = 80
 
 # The header's first word names where the patient lies or waits; two more words follow it.
 _FIRST_HEADER = re.compile(
-    r"^[ \u3000]*(?:(?P<bed>床|ベッド|ﾍﾞｯﾄﾞ|ブース|ﾌﾞｰｽ|(?:Bed|BED|Booth|BOOTH)(?:[ ]?(?:No\.?|#))?)|(?P<room>病室|部屋|Room|ROOM))"
+    r"^[ \u3000]*(?:(?P<bed>床|ベッド|ﾍﾞｯﾄﾞ|ブース|ﾌﾞｰｽ|コット|ｺｯﾄ|クベース|(?:Bed|BED|Booth|BOOTH|Cot|COT)(?:[ ]?(?:No\.?|#))?)|(?P<room>病室|部屋|Room|ROOM))"
     r"(?:番号|No\.?|#)?[ \u3000\t]+[^ \u3000\t\n]+[ \u3000\t]+[^ \u3000\t\n]+",
     re.MULTILINE,
 )

@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import JAPANESE_LETTERS
+from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA
 from phi_core.japanese.honorifics import alternation, words
 
 # Below every rule: where a rule found something here already, the rule's span stays.
@@ -133,9 +133,11 @@ _ROOM_WORDS = re.compile(
     r"|(?:部屋|居室|病室)[ \u3000:：]{0,2}(?!(?:CT|MRI?|RI|US|XP|PET|DSA|OR|OP)[-‐－]?[0-9])"
     r"(?P<r9>(?:[0-9]階)?(?:[A-Z]{1,4}|[東西南北])[-‐－]?[0-9]{1,3}|(?<=居室)[1-9１-９][0-9０-９]{2,3})(?![0-9０-９A-Za-z])"
 )
-# 712 号室, 402 ごうしつ: the word set apart by a blank, or spelt in kana, as a name plate prints it.
+# 712 号室, 402 ごうしつ: the word set apart by a blank, or spelt in kana, as a name plate prints it; a call
+# typed as it was heard spells 号 in katakana, half-width too (406ｺﾞｳ ﾃﾞｽｶﾞ), but not a longer word (ｺﾞｳｹｲ).
 _ROOM_SPACED_WORD = re.compile(
-    rf"(?<![0-9０-９第\-－‐.,/])(?P<room>{ROOM})(?:[ \u3000](?:号室|号病室)|[ \u3000]?ごうしつ)"
+    rf"(?<![0-9０-９第\-－‐.,/])(?P<room>{ROOM})(?:[ \u3000](?:号室|号病室)|[ \u3000]?ごうしつ"
+    rf"|(?:ゴウ|ｺﾞｳ)(?:シツ|ｼﾂ)?(?![{KATAKANA}]))"
     rf"|{LEFT}(?P<kind>{ROOM})[ \u3000]?(?=(?:個室|大部屋|多床室|隔離室|観察室|重症室|保護室)(?![0-9０-９]))"
 )
 # 402の1: a handover's room and bed; the bed is a word of its own after の (not 3分の1: a room has 3 digits).

@@ -68,6 +68,8 @@ _READING = re.compile(rf"[{KATAKANA}{HIRAGANA}]{{2,}}(?:[ \u3000・･][{KATAKAN
 _ROOM = re.compile(r"(?:[A-Z]{1,3}[-‐－]?)?[0-9０-９]{1,4}(?:[-‐－](?:[0-9０-９]{1,2}|[A-H]))?")
 _CODE = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+(?:[-‐－/_.][0-9A-Za-z０-９Ａ-Ｚａ-ｚ]+)*")
 _DIGITS = re.compile("[0-9０-９]")
+# A number written one digit to a box of a form (│ID│2 1 0 5 7 7 3│): in the cell after its label it is the number.
+_BOXED = re.compile("[0-9０-９](?: [0-9０-９]){3,}")
 # A number standing as a word of its own: not inside a code, a date, a time or a decimal.
 _NUMBER_WORD = re.compile(
     r"(?<![0-9A-Za-z０-９.:/\-‐－])[0-9０-９]+(?:[-‐－][0-9０-９]+)*(?![0-9A-Za-z０-９:/]|[.\-‐－][0-9０-９])"
@@ -307,7 +309,8 @@ def _label_pairs(text: str, row: Row) -> list[Candidate]:
         elif rule.read_as in ("id", "room") and (
             _ROOM.fullmatch(text, value.start, value.end)
             if rule.read_as == "room"
-            else _CODE.fullmatch(text, value.start, value.end) and len(_DIGITS.findall(_text(text, value))) >= 3
+            else (_CODE.fullmatch(text, value.start, value.end) or _BOXED.fullmatch(text, value.start, value.end))
+            and len(_DIGITS.findall(_text(text, value))) >= 3
         ):
             found.append(Candidate(value.start, value.end, rule.category or "OTHER_ID", _RANK))
         elif rule.read_as == "sex" and _SEX_CODE.fullmatch(text, value.start, value.end):

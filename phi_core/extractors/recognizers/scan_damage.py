@@ -3,7 +3,7 @@
 Optical character recognition writes the letter O for zero, l or I for one
 ("2O24年7月1O日", "l5:22", "O8O-4l2O-7735", even alone between a date's units: 12月l日) and kanji that look like katakana
 (クリ二ック with the kanji 二), a facility's kind by a kanji of its shape (病陰), and old records print
-old kanji (醫院, 國立); a value may also be broken across lines
+old kanji (醫院, 國立), and a kanji of nearly the same shape (生年月曰, 保護者氐名); a value may also be broken across lines
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
@@ -27,7 +27,7 @@ from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI
 from phi_core.japanese.eras import ERA_NAMES
-from phi_core.japanese.old_forms import MISREAD_KINDS, OLD_TO_NEW
+from phi_core.japanese.old_forms import MISREAD_KEPT_BEFORE, MISREAD_KINDS, MISREAD_SINGLE, OLD_TO_NEW
 
 from .identifier_shape import IdentifierShapeRecognizer
 from .sudachi_names import RANK_SUPPLEMENT
@@ -97,8 +97,17 @@ def _all(text: str, word: str) -> list[int]:
 
 def repaired(text: str) -> tuple[str, list[int], list[int]]:
     """The repaired copy, the positions that changed, and each position's place in the original."""
-    chars = list(text)
     changed: list[int] = []
+    # A misread kanji is read first, so that every pass below sees the unit it stands for (3 月 l8 曰).
+    misread = [
+        i for i, ch in enumerate(text) if ch in MISREAD_SINGLE and text[i + 1 : i + 2] != MISREAD_KEPT_BEFORE.get(ch)
+    ]
+    if misread:
+        listed = list(text)
+        for i in misread:
+            listed[i] = MISREAD_SINGLE[text[i]]
+        text = "".join(listed)
+    chars = list(text)
     for m in _RUN.finditer(text):
         run = m.group()
         if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
@@ -116,6 +125,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             if chars[i] in _DIGIT_LIKE:
                 chars[i] = _DIGIT_LIKE[chars[i]]
                 changed.append(i)
+    digits_read = set(changed)
     for i, ch in enumerate(text):
         if ch in _KANA_LIKE and 0 < i < len(text) - 1:
             # between katakana, or ending a katakana word before a blank (吉永 サ卜 様)
@@ -178,10 +188,13 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         changed.extend(range(p, q))
         taken.update(range(p, q))
     _close_runs(_LETTER_SPACED_DATE, text, chars, origin, changed, taken, claim=True)
-    for m in _SPACED_UNITS.finditer(text):
+    # Read with its look-alike digits read (3 月 l8 日), where no pass moved a character yet.
+    read = "".join(chars)
+    for m in _SPACED_UNITS.finditer(read):
         p, q = m.span()
         # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
-        if _DIGIT_BLANK_UNIT.search(m.group()) and not taken & set(range(p, q)):
+        unmoved = all(origin[i] == i for i in range(p, q))
+        if _DIGIT_BLANK_UNIT.search(m.group()) and unmoved and not (taken - digits_read) & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
     _close_runs(_SPLIT_DAY, text, chars, origin, changed, taken)
@@ -199,7 +212,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
     for m in _TYPESET_DASH.finditer(text):
         chars[m.start()] = "-"
         changed.append(m.start())
-    return "".join(chars), sorted(changed), origin
+    # (a misread kanji counts as changed only now: the passes above may still close up the value around it)
+    return "".join(chars), sorted(set(changed) | set(misread)), origin
 
 
 def _close_up(text: str, chars: list[str], origin: list[int], p: int, q: int) -> None:
@@ -223,6 +237,8 @@ _SPACED_UNITS = re.compile(
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
     # an hour alone, when what follows makes it a time of day (翌朝 9 時に, 9 時頃); not 3 時間
     r"|(?<![0-9０-９])[0-9０-９]{1,2}[ \u3000]時(?=に|から|頃|ごろ|過ぎ|半|まで|すぎ)"
+    # a newborn's age in days or weeks (生後 31 日)
+    r"|(?<=生後)[ \u3000]?[0-9０-９]{1,3}[ \u3000](?:日|週|か月|ヶ月)"
 )
 # A stray space between the two digits of a month or a day after the unit before it (1952年 4月 1 7日).
 # A date or time set one character to a box, its units too (2 0 2 6 年 1 2 月 3 日, 1 4 時 3 0 分).
@@ -230,6 +246,8 @@ _SPACED_UNITS = re.compile(
 _SPACED_ERA = "|".join(" ".join(name) for name in ERA_NAMES)
 _LETTER_SPACED_DATE = re.compile(
     rf"(?:(?:{_SPACED_ERA}) )?(?<![0-9])[0-9](?: [0-9]){{0,3}} [年月](?: [0-9](?: [0-9])? [月日時分])+"
+    # (not the first units of a date whose day has two digits together: 6 年 3 月 18 日 is spaced by unit)
+    r"(?![ \u3000]?[0-9OolI]{2})"
     r"|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
 )
 # A month and day of look-alikes with a stray space after the slash (ll/ l6): closed up only where a letter shows

@@ -37,7 +37,9 @@ class SudachiPlaceRecognizer(Recognizer):
         while i < len(morphemes):
             m = morphemes[i]
             # A lower-case English word the dictionary also lists as a place ("male": Malé) is a word.
-            if not (m.is_place and m.pos[3] != "国") or m.surface.isascii() and m.surface.islower():
+            # Letters with a digit (K2, a column's code for a second dose of vitamin K) are a code.
+            code = m.surface.isascii() and any(ch.isdigit() for ch in m.surface)
+            if not (m.is_place and m.pos[3] != "国") or m.surface.isascii() and m.surface.islower() or code:
                 i += 1
                 continue
             j = i + 1
