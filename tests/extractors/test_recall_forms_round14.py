@@ -361,3 +361,14 @@ def test_newborns_ages_and_a_circled_sex(text, value):
 def test_a_scheduling_messages_personnel():
     text = "MSH|^~\\&|ORSCHED|KCH|HIS|KCH|20250303161522||SIU^S12^SIU_S12|MSG1|P|2.5\nRGS|1|A\nAIP|2|A|^KISHIMOTO^NAOTO|ANESTHESIOLOGIST"
     assert ("KISHIMOTO^NAOTO", "PHYSICIAN_NAME") in _balanced(text)
+
+
+def test_a_row_of_values_whose_cells_end_like_column_names_is_still_a_row():
+    # 脳神経内科 and 救急科 end like a department column's name; a row of values still holds digits
+    text = (
+        "患者ID,氏名,カナ,性別,年齢,検査日,時刻,モダリティ,依頼科,読影医\n"
+        '769-3006-60,西村 千尋,ニシムラ\u3000チヒロ,F,64,"2019年5月22日",9:00,MRI,脳神経内科,"小川淳"\n'
+        "78001341,前田 太郎,マエダタロウ,M,72,2024年3月25日,11:30,US,救急科,近藤 美加子\n"
+    )
+    got = _balanced(text)
+    assert ("近藤 美加子", "PHYSICIAN_NAME") in got and ("前田 太郎", "PATIENT_NAME") in got

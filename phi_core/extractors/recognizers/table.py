@@ -119,7 +119,9 @@ def table_hits(text: str) -> list[LabelHit]:
                 row += 1
                 continue
             cells = _cells(text, r_start, r_end, delimiter)
-            if sum(column_rule(text[c_start:c_end]) is not None for c_start, c_end in cells) >= 2:
+            names = sum(column_rule(text[c_start:c_end]) is not None for c_start, c_end in cells)
+            # a row of values holds an ID, a date or an age; a row of column names holds no digit
+            if names >= 2 and not any(ch.isdigit() for ch in row_text):
                 break  # a row of column names below: a new table (or a line of key-value pairs) starts there
             for (c_start, c_end), (label, rule) in zip(_cells(text, r_start, r_end, delimiter), columns):
                 if rule is not None and c_end > c_start:
