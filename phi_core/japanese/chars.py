@@ -155,3 +155,21 @@ HANGUL_SYLLABLES = _fragment((HANGUL_SYLLABLE_RANGE,))
 def is_kana(ch: str) -> bool:
     """Any character of the hiragana or katakana block, or half-width katakana: a loose "written in kana"."""
     return in_hiragana_block(ch) or in_katakana_block(ch) or is_half_width_katakana(ch)
+
+
+# Hiragana letters and the katakana of the same sound lie 0x60 code points apart (ぁ-ゖ, ァ-ヶ).
+_KANA_SHIFT = KATAKANA_RANGE[0] - HIRAGANA_RANGE[0]
+
+
+def to_katakana(text: str) -> str:
+    """Hiragana letters as katakana (おかだ → オカダ); every other character as it is."""
+    return "".join(chr(ord(ch) + _KANA_SHIFT) if is_hiragana_letter(ch) else ch for ch in text)
+
+
+def to_hiragana(text: str) -> str:
+    """Katakana letters of a hiragana sound as hiragana (ショウワ → しょうわ); every other character as it is."""
+    low, high = HIRAGANA_RANGE
+    return "".join(
+        chr(ord(ch) - _KANA_SHIFT) if low <= ord(ch) - _KANA_SHIFT <= high and is_katakana_letter(ch) else ch
+        for ch in text
+    )

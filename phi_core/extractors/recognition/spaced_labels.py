@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.label_words import (
     _NOT_CLINICIAN_ROLES,
     _PHYSICIAN_ENDINGS,
@@ -106,8 +107,6 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
 
 def _surname_next(text: str, start: int, spaced: bool = False) -> bool:
     """Does a family name (listed, or katakana, or Latin) open the text at ``start``?"""
-    from phi_core.extractors.recognition.name_parts import can_be_surname
-
     window = text[start : start + 12]
     if spaced:
         window = window.replace(" ", "")  # 五 十 嵐: the letters of a scanned name, a blank between each

@@ -17,6 +17,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
+from phi_core.japanese.chars import to_hiragana, to_katakana
 from phi_core.japanese.eras import ERA_READINGS
 from phi_core.japanese.width import to_half_width_kana
 
@@ -25,19 +26,15 @@ from .sudachi_names import RANK_SUPPLEMENT
 _D = "[0-9０-９]"
 
 
-def _katakana(hiragana: str) -> str:
-    return "".join(chr(ord(ch) + 0x60) for ch in hiragana)
-
-
 def _any_kana(hiragana: str) -> str:
     """The word in hiragana, katakana or half-width katakana, as forms typed in kana write units (ﾈﾝ, ガツ)."""
-    forms = {hiragana, _katakana(hiragana), to_half_width_kana(_katakana(hiragana))}
+    forms = {hiragana, to_katakana(hiragana), to_half_width_kana(to_katakana(hiragana))}
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
 def _era_in_kana() -> str:
     katakana = [reading for reading in ERA_READINGS]
-    forms = {f for r in katakana for f in (r, to_half_width_kana(r), "".join(chr(ord(c) - 0x60) for c in r))}
+    forms = {f for r in katakana for f in (r, to_half_width_kana(r), to_hiragana(r))}
     return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
 
 
@@ -47,7 +44,7 @@ _DATE = re.compile(
     rf"(?<![0-9０-９])(?:(?:{_era_in_kana()}{_S}{_D}{{1,2}}|{_D}{{4}}){_S}{_any_kana('ねん')}{_S})?"
     rf"{_D}{{1,2}}{_S}{_any_kana('がつ')}{_S}{_D}{{1,2}}{_S}{_any_kana('にち')}"
 )
-_KANA_UNITS = tuple({_katakana("がつ"), to_half_width_kana(_katakana("がつ")), "がつ"})
+_KANA_UNITS = tuple({to_katakana("がつ"), to_half_width_kana(to_katakana("がつ")), "がつ"})
 _KANJI_NUMERAL = "[〇一二三四五六七八九十]"
 _KANJI_TIME = re.compile(
     rf"(?:午前|午後)[ \u3000]?{_KANJI_NUMERAL}{{1,3}}時(?:{_KANJI_NUMERAL}{{1,3}}分|半)?"

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import HIRAGANA_LETTERS
+from phi_core.japanese.chars import HIRAGANA_LETTERS, to_katakana
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import morphemes
@@ -34,8 +34,7 @@ _PROSE = frozenset({"副詞", "接続詞", "感動詞", "連体詞", "代名詞"
 
 def _can_be_family_name(word: str) -> bool:
     # The dictionary lists family names in katakana (オカダ), where the hiragana splits (お + かだ).
-    katakana = "".join(chr(ord(ch) + 0x60) for ch in word)
-    if any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(katakana)):
+    if any(pos[1:4] == ("固有名詞", "人名", "姓") for pos in sudachi_lookup(to_katakana(word))):
         return True
     entries = sudachi_lookup(word)
     if entries:
