@@ -245,11 +245,12 @@ def test_an_incomplete_series_counts_nothing():
     assert masked_as("OTHER_DATE", "採血日 1/4\n再診 3/4") == ["1/4", "3/4"]
 
 
-def test_balanced_masks_a_persons_mail_address_and_leaves_an_offices():
+def test_balanced_masks_a_persons_mail_address_and_an_offices():
+    # An office's domain names its facility, and independent writers mark it (blind-final25).
     text = "From: 医事課 <iji@aobadai-chuo.example.jp>\nTo: k.ota1962@example.ne.jp\nCc: pv-desk@pharma.example.co.jp"
     found = [v for v, _ in _balanced(text)]
-    assert "k.ota1962@example.ne.jp" in found
-    assert "iji@aobadai-chuo.example.jp" not in found and "pv-desk@pharma.example.co.jp" not in found
+    assert found == ["iji@aobadai-chuo.example.jp", "k.ota1962@example.ne.jp", "pv-desk@pharma.example.co.jp"]
+    assert "user@host" not in [v for v, _ in _balanced("宛先 user@host まで")]
     assert "tomita.yuki0508@example.ne.jp" in [v for v, _ in _balanced("メール：tomita.yuki0508@example.ne.jp")]
 
 
