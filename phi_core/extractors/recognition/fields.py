@@ -206,6 +206,9 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
         if not names:
             return []
         found = [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
+        if offset and _STAFF_ID_RE.fullmatch(first):
+            # The staff member's own number identifies them as much as the name.
+            found.append(Candidate(parts[0][0], parts[0][1], "OTHER_ID", RANK_LABEL))
         return found
     if read_as == "location":
         # WARD^ROOM^BED^FACILITY: the ward is a department-like place, room and bed
@@ -234,6 +237,19 @@ def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
     if not any(is_unified_kanji(ch) for ch in value):
         return cand._replace(category="NAME_READING")
     return cand
+
+
+# A staff number before ID^FAMILY^GIVEN: digits, perhaps after letters (1120, N1043, D-0042).
+_STAFF_ID_RE = re.compile(r"[A-Za-z]{0,3}-?[0-9]{2,10}")
+
+
+def xcn_name_after_id(text: str, start: int, end: int, component: str) -> tuple[int, int] | None:
+    """``(id_end, name_end)`` when a field reads ``ID^FAMILY^GIVEN`` (an XCN wherever it stands), else None."""
+    cut = text.find(component, start, end)
+    if cut < 0 or not _STAFF_ID_RE.fullmatch(text, start, cut):
+        return None
+    name_end = _caret_name_end(text, cut + 1, end, component)
+    return (cut, name_end) if name_end else None
 
 
 def _script(value: str) -> str:

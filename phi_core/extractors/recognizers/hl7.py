@@ -13,6 +13,7 @@ from phi_core.extractors.recognition.fields import (
     _components,
     _read_value,
     _reading_or_name,
+    xcn_name_after_id,
 )
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
@@ -52,9 +53,14 @@ def hl7_candidates(text: str) -> list[Candidate]:
                 # Exports put names in other fields than the standard says: a
                 # FAMILY^GIVEN value is a name wherever it stands.
                 name_end = _caret_name_end(text, start, end, component)
+                role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
+                xcn = None if name_end else xcn_name_after_id(text, start, end, component)
                 if name_end:
-                    role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
                     found.append(Candidate(start, name_end, role, RANK_LABEL))
+                elif xcn and segment not in ("PID", "MRG"):
+                    # EVN-5, ORC-12, OBR-16...: a person written as ID^FAMILY^GIVEN.
+                    found.append(Candidate(start, xcn[0], "OTHER_ID", RANK_LABEL))
+                    found.append(Candidate(xcn[0] + 1, xcn[1], role, RANK_LABEL))
                 elif number > 0 and not (segment == "MSH" and number <= 2):
                     stamps = _timestamps(text, start, end, component)
                     # Codes, set IDs, message types: keep generic patterns off them. A full

@@ -1,0 +1,28 @@
+"""Forms of the fifteenth round (blind-final24..26 once spent, blind-dev44..48): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from tests.extractors.recall_probes import masked
+
+_MSH = "MSH|^~\\&|RIS|HOSP|HIS|HOSP|20240830152211||ADT^A01|1|P|2.5\n"
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_person_written_id_family_given_in_any_segment_keeps_the_staff_number(extract):
+    found = extract(_MSH + "EVN|A01|20240830152211|||N1043^大石^恵^^^^^^^L^^^^^I\nPV1|1|O|内科外来||||2231^臼井^智也^^^^^^^L")
+    assert ("N1043", "OTHER_ID") in found and ("大石^恵", "PHYSICIAN_NAME") in found
+    assert ("2231", "OTHER_ID") in found and ("臼井^智也", "PHYSICIAN_NAME") in found
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_code_with_its_text_is_no_person(extract):
+    found = extract(_MSH + "OBR|1|ORD1||CT001^胸部CT^L\nOBX|1|NM|2345^GLU^LN||120|mg/dL")
+    assert not [v for v, c in found if c in ("PHYSICIAN_NAME", "PATIENT_NAME")]
+    assert ("2345", "OTHER_ID") not in found
