@@ -16,7 +16,9 @@ def _balanced(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("extract", [_balanced, masked])
 def test_a_person_written_id_family_given_in_any_segment_keeps_the_staff_number(extract):
-    found = extract(_MSH + "EVN|A01|20240830152211|||N1043^大石^恵^^^^^^^L^^^^^I\nPV1|1|O|内科外来||||2231^臼井^智也^^^^^^^L")
+    found = extract(
+        _MSH + "EVN|A01|20240830152211|||N1043^大石^恵^^^^^^^L^^^^^I\nPV1|1|O|内科外来||||2231^臼井^智也^^^^^^^L"
+    )
     assert ("N1043", "OTHER_ID") in found and ("大石^恵", "PHYSICIAN_NAME") in found
     assert ("2231", "OTHER_ID") in found and ("臼井^智也", "PHYSICIAN_NAME") in found
 
