@@ -28,3 +28,16 @@ def test_a_code_with_its_text_is_no_person(extract):
     found = extract(_MSH + "OBR|1|ORD1||CT001^胸部CT^L\nOBX|1|NM|2345^GLU^LN||120|mg/dL")
     assert not [v for v, c in found if c in ("PHYSICIAN_NAME", "PATIENT_NAME")]
     assert ("2345", "OTHER_ID") not in found
+
+
+def test_chat_mentions_and_logins_name_staff():
+    found = masked(
+        "[18:32] k.ogasawara: @s.mizoguchi quick q\n@田中さん 確認お願いします\nPrinted 2025-02-06 by user akuramochi"
+    )
+    assert ("s.mizoguchi", "PHYSICIAN_NAME") in found and ("akuramochi", "PHYSICIAN_NAME") in found
+    assert ("田中", "PHYSICIAN_NAME") in found or ("田中", "PATIENT_NAME") in found
+
+
+def test_mail_addresses_broadcasts_and_prices_are_no_mention():
+    found = masked("mail tanaka@example.jp or @here, @all 単価@100円 @放射線科 @アパート")
+    assert [v for v, _ in found] == ["tanaka@example.jp"]
