@@ -41,3 +41,10 @@ def test_chat_mentions_and_logins_name_staff():
 def test_mail_addresses_broadcasts_and_prices_are_no_mention():
     found = masked("mail tanaka@example.jp or @here, @all 単価@100円 @放射線科 @アパート")
     assert [v for v, _ in found] == ["tanaka@example.jp"]
+
+
+def test_a_bed_column_between_tabs_is_read_down():
+    text = "病棟\t病室\t床\t状態\t患者ID\t備考\n4東\t401\t2\t入院予定\t1126447\tTKA目的\n4東\t405\t1\t空床\t-\t個室（差額 5,500円/日）"
+    found = masked(text)
+    assert ("2", "OTHER_ID") in found and ("1", "OTHER_ID") in found
+    assert not [v for v, c in masked("項目\t回数\t状態\n採血\t2\t済") if v == "2"]

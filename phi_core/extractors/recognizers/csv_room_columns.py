@@ -1,9 +1,10 @@
-"""Rooms and beds read down a column of comma-separated rows whose header names them.
+"""Rooms and beds read down a column of comma- or tab-separated rows whose header names them.
 
 Exports of devices, tills and alarm systems write one event per line, fields between commas, under a header
 line of field names (``ts,room,bed,tag_id``, ``seq,ts,ward,room,pt_id``). A cell under a field named for a room
 or a bed is the patient's place when it is shaped like one (``503``, ``712``, ``4N-17``, a bed letter ``A``);
-the table is the header and the lines after it with as many commas, up to the first line that has not.
+the table is the header and the lines after it with as many commas, up to the first line that has not. A sheet
+copied out of a spreadsheet is read the same way between tabs (``病棟\t病室\t床\t状態``).
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ _PLACE_FIELD = re.compile(
     r"(?i:room|rm|bed|room_?no|bed_?no|room_?number|bed_?number)|病室|居室|部屋(?:番号)?|号室|ベッド|ﾍﾞｯﾄﾞ|床"
 )
 _PLACE_CELL = re.compile(r"(?:[A-Z]{1,2}-?)?[0-9]{1,4}(?:-(?:[0-9]{1,2}|[A-H]))?|[A-H]")
-_HEADER_CELL = re.compile(f"[A-Za-z_ {JAPANESE_LETTERS}{HALF_WIDTH_KATAKANA}]{{1,20}}")
+_HEADER_CELL = re.compile(f"[A-Za-z_ ()（）/・{JAPANESE_LETTERS}{HALF_WIDTH_KATAKANA}]{{1,20}}")
 _MIN_FIELDS = 3
 
 
-def _cells(line: str, start: int) -> list[tuple[str, int]]:
+def _cells(line: str, start: int, separator: str) -> list[tuple[str, int]]:
     """The cells of one line with the offset each starts at."""
     out, at = [], start
-    for cell in line.split(","):
+    for cell in line.split(separator):
         out.append((cell, at))
         at += len(cell) + 1
     return out
@@ -42,7 +43,7 @@ class CsvRoomColumnRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if text.count(",") < 2 * _MIN_FIELDS:
+        if text.count(",") < 2 * _MIN_FIELDS and text.count("\t") < 2 * _MIN_FIELDS:
             return []
         lines, at = [], 0
         for line in text.split("\n"):
@@ -50,16 +51,17 @@ class CsvRoomColumnRecognizer(Recognizer):
             at += len(line) + 1
         found = []
         for i, (line, _start) in enumerate(lines):
-            header = line.split(",")
+            separator = "\t" if "\t" in line else ","
+            header = line.split(separator)
             if len(header) < _MIN_FIELDS or not all(_HEADER_CELL.fullmatch(c.strip()) for c in header):
                 continue
             columns = [k for k, c in enumerate(header) if _PLACE_FIELD.fullmatch(c.strip())]
             if not columns:
                 continue
             for row, row_start in lines[i + 1 :]:
-                if row.count(",") != line.count(","):
+                if row.count(separator) != line.count(separator):
                     break
-                cells = _cells(row, row_start)
+                cells = _cells(row, row_start, separator)
                 for k in columns:
                     cell, offset = cells[k]
                     if _PLACE_CELL.fullmatch(cell):
