@@ -52,7 +52,7 @@ def test_a_bed_column_between_tabs_is_read_down():
 
 def test_a_public_office_named_by_its_place_is_masked_its_kind_alone_is_not():
     found = masked(
-        "宛先：北部保健所 玉城様\n見沼区東部地域包括支援センター 宮内\n管轄保健所へ報告、地域包括支援センターに連絡済"
+        "北部保健所の玉城様より\n見沼区東部地域包括支援センター 宮内\n管轄保健所へ報告、地域包括支援センターに連絡済"
     )
     assert ("北部保健所", "HOSPITAL_NAME") in found
     assert any(v.startswith("見沼区東部地域包括支援センター") for v, _ in found)
