@@ -57,3 +57,11 @@ def test_a_public_office_named_by_its_place_is_masked_its_kind_alone_is_not():
     assert ("北部保健所", "HOSPITAL_NAME") in found
     assert any(v.startswith("見沼区東部地域包括支援センター") for v, _ in found)
     assert not [v for v, _ in found if v in ("管轄保健所", "地域包括支援センター", "保健所")]
+
+
+def test_a_ward_code_on_its_own_is_masked_measures_and_models_are_not():
+    # (A W code alone, 7W, stays with the allow-list: it reads as watts or weeks.)
+    found = masked("ward=3N(療養) / exported\n2nd & 3rd cases on 6S\n・5E の個室 503")
+    assert [v for v, c in found if c == "DEPARTMENT"] == ["3N", "6S", "5E"]
+    text = "ASA 1E 既往なし\n既製靴（23.0cm 4E）\nハイサンソ 5S\nキンダリー4E\nUSB 15W以下\n抜糸1W後\nws=5E-NS-02"
+    assert not [v for v, c in masked(text) if c == "DEPARTMENT"]
