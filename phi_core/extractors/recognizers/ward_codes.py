@@ -77,7 +77,7 @@ _CODE_AFTER_MOVE = re.compile(
 # Not a class (ASA 1E: an emergency), a shoe's width (23.0cm 4E, width 3E) or a product's model (ハイサンソ 5S).
 _BARE_CODE = re.compile(
     rf"(?<![A-Za-z0-9０-９\-/.×_])(?<!ASA )(?<!width )(?<!cm )(?<![{KATAKANA}] )(?<![{KATAKANA}])"
-    r"(?:[1-9]|1[0-9])[NSE](?![A-Za-z0-9]|後|以|[-‐](?:NS|PC|DR|WB))"
+    r"(?:[1-9]|1[0-9])[NSE](?![A-Za-z0-9]|,[0-9]|後|以|[-‐](?:NS|PC|DR|WB))"
 )
 _MOVED_CODE = re.compile(r"(?P<code>[0-9]{1,2}[EWNSAB]|[EWNSAB][0-9]{1,2})(?![0-9A-Za-z])")
 _UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
