@@ -65,3 +65,15 @@ def test_a_ward_code_on_its_own_is_masked_measures_and_models_are_not():
     assert [v for v, c in found if c == "DEPARTMENT"] == ["3N", "6S", "5E"]
     text = "ASA 1E 既往なし\n既製靴（23.0cm 4E）\nハイサンソ 5S\nキンダリー4E\nUSB 15W以下\n抜糸1W後\nws=5E-NS-02"
     assert not [v for v, c in masked(text) if c == "DEPARTMENT"]
+
+
+def test_room_and_bed_columns_between_bars_are_read_down():
+    text = "病棟 |室  |床|患者ID   |年齢\n3W  |305 |1 |00412877 |84\nNICU|N3  |2 |00652203 |0"
+    found = masked(text)
+    for value in ("305", "1", "N3", "2"):
+        assert (value, "OTHER_ID") in found
+
+
+def test_a_theatre_list_headed_room_alone_is_no_patient_room():
+    found = masked("日付\t曜\t室\t科\t術者\n9/2\t月\t3\t呼外\tT.S.\n9/3\t火\t5\t整外\tH.K.")
+    assert ("3", "OTHER_ID") not in found and ("5", "OTHER_ID") not in found
