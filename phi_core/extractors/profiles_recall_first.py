@@ -249,12 +249,13 @@ def _latin_rendering(name: str, latin: str) -> bool:
 
 
 _NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-# Between the parts of a name: one or two spaces, an ideographic one, or one of each (丸 山 　清 治).
-_NAME_GAPS = (" ", "  ", "\u3000", " \u3000", "\u3000 ")
-_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000 ?| \u3000)\S)+$")
+# Between the parts of a name: one or two spaces, an ideographic one, or one of each (丸 山 　清 治); a scan
+# may keep an ideographic space between two plain ones (荻 原 　 紀 子).
+_NAME_GAPS = (" ", "  ", "\u3000", " \u3000", "\u3000 ", " \u3000 ")
+_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000 ?| \u3000 ?)\S)+$")
 # Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
 _MORE_SPACED = re.compile(
-    rf"(?:(?: {{1,2}}|\u3000 ?| \u3000)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
+    rf"(?:(?: {{1,2}}|\u3000 ?| \u3000 ?)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
 )
 # Digits typed one to a box before a found number: 年 令 4 6 才, 0 9 0-1234-5678.
 _SPACED_DIGITS_BEFORE = re.compile(r"(?<![0-9０-９A-Za-z])(?:[0-9０-９] )+$")

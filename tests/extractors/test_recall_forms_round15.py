@@ -77,3 +77,14 @@ def test_room_and_bed_columns_between_bars_are_read_down():
 def test_a_theatre_list_headed_room_alone_is_no_patient_room():
     found = masked("日付\t曜\t室\t科\t術者\n9/2\t月\t3\t呼外\tT.S.\n9/3\t火\t5\t整外\tH.K.")
     assert ("3", "OTHER_ID") not in found and ("5", "OTHER_ID") not in found
+
+
+def test_a_scanned_name_keeps_its_given_name_across_a_spaced_ideographic_gap():
+    found = masked("医師名 荻 原 \u3000 紀 子\u3000 ㊞\n対象児（島 田 \u3000 陽 稀）\u3000男")
+    assert ("荻 原 \u3000 紀 子", "PHYSICIAN_NAME") in found
+    assert ("島 田 \u3000 陽 稀", "PATIENT_NAME") in found
+
+
+def test_an_infants_months_in_brackets_after_the_birth_date_are_its_age():
+    assert ("6か月", "AGE") in masked("生年月日\u3000令和6年2月11日（6か月）\n住所\u3000藤沢市")
+    assert ("3か月", "AGE") not in masked("処方日 2024年4月2日（3か月分）")

@@ -11,7 +11,7 @@
   brackets right after the word (``Age (34) inconsistent with DOB``);
 - after aged (``aged 37``, ``aged 3 months``), not a thing's age (``aged care``: no number);
 - in brackets right after a date of birth (``生年月日 1994年3月17日（32）``, ``DOB 1951-06-18 (72)``,
-  ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``, a column's gap between: ``DOB 03/07/1995  (30)``): the age the date gives; a bracketed number after any other number is a
+  ``DOB 03/09/1988 (37)``, ``S45.7.22生（56）``, an infant's months ``生年月日 令和6年2月11日（6か月）``, a column's gap between: ``DOB 03/07/1995  (30)``): the age the date gives; a bracketed number after any other number is a
   volume's issue or a code's field (``164(3)``, ``(01)0498…(17)``);
 - in brackets right after the sex (``会社員 男性（34）``, ``female (41)``), as news and inquiries write a person;
 - between commas after a titled Latin name (``Mr. Paul Hendricks, 58, a tourist``);
@@ -126,7 +126,7 @@ _DATE = (
 )
 _BIRTH_CUE = r"(?:生年月日|生年|誕生日|DOB|D\.O\.B\.?|[Bb]irth|BD|Born|born)"
 _AGE_AFTER_BIRTH = re.compile(
-    rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]{{0,3}}[（(](?P<n>[0-9]{{1,3}})[）)]"
+    rf"{_BIRTH_CUE}[^\n]{{0,12}}?{_DATE}[ \u3000]{{0,3}}[（(](?P<n>[0-9]{{1,3}}|[0-9]{{1,2}}(?:か月|ヶ月|カ月|ケ月|ヵ月))[）)]"
     rf"|{_DATE}[ \u3000]?生[ \u3000]?[（(](?P<m>[0-9]{{1,3}})[）)]"
 )
 # A register's row: the sex, then the date of birth with the age in brackets (女　S31.9.9（38）, 男 1969.12.24 (24)).
