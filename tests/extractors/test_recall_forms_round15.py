@@ -88,3 +88,8 @@ def test_a_scanned_name_keeps_its_given_name_across_a_spaced_ideographic_gap():
 def test_an_infants_months_in_brackets_after_the_birth_date_are_its_age():
     assert ("6か月", "AGE") in masked("生年月日\u3000令和6年2月11日（6か月）\n住所\u3000藤沢市")
     assert ("3か月", "AGE") not in masked("処方日 2024年4月2日（3か月分）")
+
+
+def test_initials_with_two_letters_of_the_family_name_are_whole():
+    found = masked("C2 PM\tT.Mo. AZA\t(空)\tK.S. DTX\nC3 AM\t(空)\tM.Su. CBDCA\tH.Ok. RTX初回")
+    assert {"T.Mo.", "M.Su.", "H.Ok."} <= {v for v, _ in found}

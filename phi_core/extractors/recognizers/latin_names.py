@@ -3,7 +3,7 @@
 - FAMILY, Given (either part may have several words, letters with accents):
   "WATANABE, Sumiko", "GURUNG, Bishnu Maya", "HERNÁNDEZ LÓPEZ, Diego";
 - an upper-case family name followed by capitalised given names: "NGUYEN Thi Lan";
-- initials: "M.O.", "R.T.", and an initial before a capitalised name: "H. Nishizawa";
+- initials: "M.O.", "R.T.", "T.Mo." (two letters of the family name), and an initial before a capitalised name: "H. Nishizawa";
 - two or three capitalised words in a row of which one is a name SudachiDict
   knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
   name last in capitals: "Emily HAMILTON";
@@ -72,8 +72,9 @@ _UPPER_WITH_PARTICLE = re.compile(
 _UPPER_FIRST = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER_PARTICLE}{_UPPER}(?: {_CAP}){{1,3}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
+# (and with the family name's first two letters where two patients share initials: T.Mo., M.Su.)
 _INITIALS = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?[{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])|(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?[{_UP}][a-z]?\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])|(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])[{_UP}]\. ?{_CAP}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # Particles inside a name: Abdul Rahman bin Ismail, Ludwig van Beethoven, Maria da Silva.
 _PARTICLE = r"(?:bin|binti|bint|ibn|van|von|der|den|de|da|del|della|di|du|dos|das|al)"
