@@ -93,3 +93,17 @@ def test_an_infants_months_in_brackets_after_the_birth_date_are_its_age():
 def test_initials_with_two_letters_of_the_family_name_are_whole():
     found = masked("C2 PM\tT.Mo. AZA\t(空)\tK.S. DTX\nC3 AM\t(空)\tM.Su. CBDCA\tH.Ok. RTX初回")
     assert {"T.Mo.", "M.Su.", "H.Ok."} <= {v for v, _ in found}
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_municipality_named_in_hiragana_and_a_plain_lot_number_stay_in_the_address(extract):
+    found = extract("所在地　神奈川県みなと市本町1-1-1\n〒444-0816 愛知県岡崎市むつみ町西郷72\nTEL 0564")
+    values = [v for v, _ in found]
+    assert "神奈川県みなと市本町1-1-1" in values
+    assert any(v.endswith("むつみ町西郷72") for v in values)
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_particle_after_a_prefecture_is_no_municipality(extract):
+    values = [v for v, _ in extract("千葉県にある市の病院、東京都では町村も、大阪府内の町")]
+    assert set(values) <= {"千葉県", "東京都", "大阪府"}

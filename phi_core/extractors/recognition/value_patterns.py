@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
+from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 from phi_core.japanese.width import to_full_width
 
@@ -200,7 +200,12 @@ CITIES = (
     "岡崎 一宮 春日井 大府 四日市 枚方 高槻 東大阪 姫路 西宮 尼崎 明石 加古川 倉敷 福山 呉 下関 "
     "久留米 佐世保 別府 旭川 函館 いわき 郡山 高崎 つくば 松本 上田 沼津 富士 伊豆の国 宮古"
 ).split()
-_SEGMENT = f"[{KANJI}{KATAKANA}のヶケ]{{1,5}}?(?:市|区(?!域|画|分|間)|郡|町|村)"
+# Towns and cities are named in hiragana too (みなと市, むつみ町, ひたちなか市); not a particle after the
+# prefecture (千葉県にある市, 東京都では町).
+_SEGMENT = (
+    f"(?!に|で|から|へ|は|が|を|と|や|も|内)[{KANJI}{KATAKANA}{HIRAGANA_LETTERS}のヶケ]{{1,5}}?"
+    "(?:市|区(?!域|画|分|間)|郡|町|村)"
+)
 ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
 # "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture.
 POSTAL_BARE = re.compile(
@@ -228,4 +233,6 @@ ADDRESS_TAIL = re.compile(
     f"(?:[{KANJI}{KATAKANA}ヶケ]|{_GRID}){{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
     # A rural address: a district (大字, 字) and a plain lot number (大字粟宮1580).
     f"|(?:[{KANJI}]{{1,4}}?)?(?:大字|字)[{KANJI}]{{1,6}}{D}{{1,5}}(?:番地?)?(?![{DIGIT}])"
+    # A town and its plain lot number right after the municipality (むつみ町西郷72): no unit after the number.
+    f"|[{KANJI}]{{1,4}}{D}{{1,4}}(?:番地?|組|班)?(?![{DIGIT}]|[-－‐./:：％%]|[ 　]?(?:歳|才|円|回|日|年|月|時|分|人|名|件|mg|cm|mm|kg|床|台|階))"
 )
