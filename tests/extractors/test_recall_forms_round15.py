@@ -107,3 +107,28 @@ def test_a_municipality_named_in_hiragana_and_a_plain_lot_number_stay_in_the_add
 def test_a_particle_after_a_prefecture_is_no_municipality(extract):
     values = [v for v, _ in extract("千葉県にある市の病院、東京都では町村も、大阪府内の町")]
     assert set(values) <= {"千葉県", "東京都", "大阪府"}
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("245-0016 横浜市泉区和泉中央南2-1-9\nTEL", "245-0016 横浜市泉区和泉中央南2-1-9"),
+        ("住所　千葉県千葉市若葉区みつわ台2丁目14番3号", "千葉県千葉市若葉区みつわ台2丁目14番3号"),
+        ("送付先：静岡県静岡市駿河区中田 2丁目 7-9　小池 様方", "静岡県静岡市駿河区中田 2丁目 7-9"),
+        ("退院先：桜川市岩瀬町東山1125-3 第2寮 A-6（実習先の寮）", "桜川市岩瀬町東山1125-3 第2寮 A-6"),
+        (
+            "横浜市泉区和泉中央南2-1-9 いずみ野メディカルモール2F",
+            "横浜市泉区和泉中央南2-1-9 いずみ野メディカルモール2F",
+        ),
+        ("滞在先：大阪市中央区難波5-1-60 ホテルなんば 1207号室", "大阪市中央区難波5-1-60 ホテルなんば 1207号室"),
+    ],
+)
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_an_address_keeps_its_postal_code_town_blanks_and_building(extract, text, address):
+    assert (address, "ADDRESS") in extract(text)
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_what_follows_an_address_is_no_building(extract):
+    values = [v for v, _ in extract("北区上十条2丁目3-4 山田様 3名\n横浜市泉区和泉中央南2-1-9 TEL 045-111-2222")]
+    assert "北区上十条2丁目3-4" in values and "横浜市泉区和泉中央南2-1-9" in values

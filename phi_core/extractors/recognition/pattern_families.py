@@ -18,6 +18,7 @@ from phi_core.extractors.recognition.value_patterns import (
     ADDRESS_CITY,
     ADDRESS_ENGLISH,
     ADDRESS_PREFECTURE,
+    ADDRESS_BUILDING,
     ADDRESS_TAIL,
     ADDRESS_WARD,
     AGE,
@@ -200,7 +201,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
         needs=("内線", "ナイセン", "ﾅｲｾﾝ", "xt", "XT", "PHS"),
     ),
     PatternFamily("address", "ADDRESS", POSTAL, group="code", needs=("〒",)),
-    PatternFamily("address", "ADDRESS", POSTAL_BARE, needs=("都", "道", "府", "県")),
+    PatternFamily("address", "ADDRESS", POSTAL_BARE, needs=("都", "道", "府", "県", "市", "区", "郡")),
     PatternFamily("id", "OTHER_ID", ID_LETTERS_DIGITS),
     PatternFamily("id", "OTHER_ID", ID_PREFIXED_SERIAL, _six_digits, needs=("-",)),
     PatternFamily("id", "OTHER_ID", ID_INFIXED_SERIAL, _six_digits, needs=("-",)),
@@ -216,7 +217,12 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
 
 def _extend_address(text: str, end: int) -> int:
     tail = ADDRESS_TAIL.match(text, end)
-    return tail.end() if tail else end
+    end = tail.end() if tail else end
+    if text[end - 1 : end].isdigit():
+        # A town's block number found by itself (桜川市岩瀬町東山1125-3) keeps its building (第2寮 A-6).
+        building = ADDRESS_BUILDING.match(text, end)
+        end = building.end() if building else end
+    return end
 
 
 def _postal_address_end(text: str, end: int) -> int:

@@ -207,16 +207,17 @@ _SEGMENT = (
     "(?:市|区(?!域|画|分|間)|郡|町|村)"
 )
 ADDRESS_PREFECTURE = re.compile(f"(?:{'|'.join(PREFECTURES)})(?:{_SEGMENT}){{0,3}}")
-# "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture.
+# "150-0042 東京都渋谷区...": a postal code written without 〒 right before a prefecture or a city or ward.
 POSTAL_BARE = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}(?=[ 　]?(?:{'|'.join(PREFECTURES)}))"
+    f"[{DIGIT}]{_not_after(DIGIT + _DASHES)}{D}{{2}}{_DASH}{D}{{4}}"
+    f"(?=[ 　]?(?:{'|'.join(PREFECTURES)}|[{KANJI}]{{1,4}}(?:市|区(?!域|画|分|間)|郡)))"
 )
 # The "not inside a longer kanji word" check is done in code (see _CONTEXT_CHECKS):
 # a leading look-behind would make the regex engine try every position.
 ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
 # A town and block number without prefecture or known city: "中央区築地5-1-1",
 # "北区上十条2丁目3-4". The block number is what makes it an address.
-_BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?![{DIGIT}])|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
+_BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目[ 　]?{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目[ 　]?{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?![{DIGIT}])|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
 # A numbered street of a grid town (西6条南13丁目, 南8線西): part of the town's name.
 _GRID = f"{D}{{1,2}}(?:条|線)"
 ADDRESS_WARD = re.compile(
@@ -228,9 +229,19 @@ ADDRESS_ENGLISH = re.compile(
     f"(?:[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,2}},? )?(?:[A-Z][a-z]+(?:-[a-z]+)?,? )?(?:[A-Z][a-z]+[- ]{_ROMAN_UNIT},? ?)+"
     f"(?:[A-Z][a-z]+(?:-(?:ken|to|fu))?(?: Prefecture)?)?(?:,? (?:Japan,? )?〒?[0-9]{{3}}-[0-9]{{4}})?(?![A-Za-z])"
 )
-# After a prefecture or city: town, block number, then maybe a building and room.
+# A building after the block number, its room or floor (ルネサンス新町 705, 第2ハイツ芝201, 第2寮 A-6,
+# いずみ野メディカルモール2F), or a floor alone after a blank (1F).
+_BUILDING_ONE = (
+    f"(?:[ 　]?(?:第{D}{{1,2}})?[{KANJI}{KATAKANA}{HIRAGANA_LETTERS}・]{{1,16}}[ 　]?"
+    f"(?:[A-Z][-－‐]?)?{D}{{1,4}}(?:号室|号|F|階|(?![{DIGIT}]|[ 　]?[名人件回歳才日時分円個本枚台週月年%％]))"
+    f"|[ 　]{D}{{1,2}}(?:F|階)(?![{DIGIT}A-Za-z]))"
+)
+_BUILDING = f"(?:[ 　]?[A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?|{_BUILDING_ONE})?"
+ADDRESS_BUILDING = re.compile(_BUILDING_ONE)
+# After a prefecture or city: town (named in hiragana too: みつわ台, ひばりが丘), block number, then maybe a
+# building and room.
 ADDRESS_TAIL = re.compile(
-    f"(?:[{KANJI}{KATAKANA}ヶケ]|{_GRID}){{0,8}}?{_BLOCK}(?:[ 　]?[{KANJI}{KATAKANA}A-Za-zＡ-Ｚａ-ｚ・]{{1,16}}{D}{{1,4}}(?:号室|号|F|階)?)?"
+    f"(?:[{KANJI}{KATAKANA}ヶケ]|[{HIRAGANA_LETTERS}]{{1,5}}(?=[{KANJI}])|{_GRID}){{0,8}}?[ 　]?{_BLOCK}{_BUILDING}"
     # A rural address: a district (大字, 字) and a plain lot number (大字粟宮1580).
     f"|(?:[{KANJI}]{{1,4}}?)?(?:大字|字)[{KANJI}]{{1,6}}{D}{{1,5}}(?:番地?)?(?![{DIGIT}])"
     # A town and its plain lot number right after the municipality (むつみ町西郷72): no unit after the number.
