@@ -132,3 +132,17 @@ def test_an_address_keeps_its_postal_code_town_blanks_and_building(extract, text
 def test_what_follows_an_address_is_no_building(extract):
     values = [v for v, _ in extract("北区上十条2丁目3-4 山田様 3名\n横浜市泉区和泉中央南2-1-9 TEL 045-111-2222")]
     assert "北区上十条2丁目3-4" in values and "横浜市泉区和泉中央南2-1-9" in values
+
+
+def test_a_date_scanned_with_its_parts_wide_apart_is_one_date():
+    found = masked(
+        "申請年月日  令和 6年  8月  6日\n生年月日      明・大・㊐  19 年  3 月 15 日    性別 ㊚・女\n受 診 日 ：9 月 6 日（ 金 ）"
+    )
+    values = [v for v, _ in found]
+    assert "令和 6年  8月  6日" in values or "6年  8月  6日" in values
+    assert "19 年  3 月 15 日" in values and "9 月 6 日（ 金 ）" in values
+
+
+def test_numbers_after_a_month_that_are_no_day_stay_out():
+    values = [v for v, _ in masked("検査日 2024年3月 12 回目の照射")]
+    assert not any(v.endswith("12") or "回" in v for v in values)

@@ -1,6 +1,7 @@
 """What a found date carries with it, in any kind of document.
 
-- the month and day one blank after its year, found apart (S31年 8月20日);
+- the month and day one to three blanks after its year, found apart (S31年 8月20日, 令和 6年  8月  6日), the day a few
+  blanks after its month and the year before it, as a scanned form spaces them (19 年  3 月 15 日);
 - its weekday in brackets: 2026-11-26 (Thu), 12月3日（木曜）, 12/11(ﾓｸ), written out with 曜 after a day
   (11月19日火曜日, 1月17日金曜, 2024年12月9日 月曜日: speech and mail headers drop the brackets), or an English one before it
   (Thu, 3 Dec 2026), and a month written out before a day (November 14th);
@@ -24,8 +25,8 @@ from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
 _WEEKDAY = (
-    r"[ \u3000]?[（(](?:[月火水木金土日](?:曜日?)?(?:[・･][祝休]日?)?|祝日?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
-    r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[)）]"
+    r"[ \u3000]?[（(][ \u3000]?(?:[月火水木金土日](?:曜日?)?(?:[・･][祝休]日?)?|祝日?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
+    r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[ \u3000]?[)）]"
 )
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
 _ABOUT = re.compile(r"頃|ごろ|(?<=時)(?:台|過ぎ|すぎ)")
@@ -67,7 +68,14 @@ _CLOCK_PARTS = re.compile(r"(?:[01]?[0-9]|2[0-3])[:：][0-5][0-9](?![0-9])")
 _CLOCK = re.compile(r"[0-9]{1,2}:(?P<mm>[0-5][0-9])")
 _MINUTES_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?P<mm>[0-5][0-9])(?![0-9:.]|[ ]?(?:分|名|人|件|回|歳|%|mg))")
 _FIRST_DAY = re.compile(r"(?:[A-Z][a-z]{2,8}\.? |[0-9]{1,2}/)(?P<day>[0-9]{1,2})$")
-_MONTH_START = re.compile(r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])月")
+_MONTH_START = re.compile(r"(?:1[0-2]|0?[1-9]|１[０-２]|０?[１-９])[ \u3000]?月")
+# A form filled in by hand and scanned sets the parts of a date wide apart (令和 6年  8月  6日, 19 年  3 月 15 日):
+# the day after a month, and the year before it, a few blanks away.
+_SPACED_DAY_AFTER = re.compile(
+    r"[ \u3000]{1,3}(?:[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９])[ \u3000]?日"
+)
+_SPACED_YEAR_BEFORE = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{1,4}|元)[ \u3000]?年[ \u3000]{1,3}$")
+_GAP = re.compile(r"[ \u3000]{1,3}")
 _PART_RANGE_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?:上旬|中旬|下旬|初旬|末)")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
@@ -168,10 +176,10 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             after is not None
             and after.category in DATE_CATEGORIES
             and text[span.start : end].endswith("年")
-            and text[end : after.start] in (" ", "\u3000")
+            and _GAP.fullmatch(text, end, after.start)
             and _MONTH_START.match(text, after.start)
         ):
-            # S31年 8月20日: a year and its month and day one blank apart, read as two dates, are one.
+            # S31年 8月20日: a year and its month and day a blank or three apart, read as two dates, are one.
             end = after.end
             swallowed.add(after)
             limit = out[i + 2].start if i + 2 < len(out) else len(text)
@@ -199,6 +207,14 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
             first = _RANGE_START.search(text, max(previous_end, span.start - 5), span.start)
             if first and 0 < int(first.group("n")) < int(unit.group("n")):
                 span = span._replace(start=first.start())
+        if _MONTH_START.match(text, span.start):
+            year = _SPACED_YEAR_BEFORE.search(text, max(previous_end, span.start - 10), span.start)
+            if year:
+                span = span._replace(start=year.start())
+        if text[span.start : end].endswith("月"):
+            day = _SPACED_DAY_AFTER.match(text, end)
+            if day and day.end() <= limit:
+                end = day.end()
         if text[span.start : end].endswith("年"):
             part = _PART_OF_YEAR.match(text, end)
             if part and part.end() <= limit:
