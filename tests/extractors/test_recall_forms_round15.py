@@ -146,3 +146,14 @@ def test_a_date_scanned_with_its_parts_wide_apart_is_one_date():
 def test_numbers_after_a_month_that_are_no_day_stay_out():
     values = [v for v, _ in masked("検査日 2024年3月 12 回目の照射")]
     assert not any(v.endswith("12") or "回" in v for v in values)
+
+
+def test_a_clinic_scanned_with_a_large_tsu_is_still_a_clinic():
+    assert ("さくら通り腎クリニツク", "HOSPITAL_NAME") in masked("維持透析中（月水金 午後／さくら通り腎クリニツク）")
+
+
+def test_two_kanji_look_alikes_in_a_row_are_read_as_katakana():
+    from phi_core.extractors.recognizers.scan_damage import repaired
+
+    assert repaired("東都ハ一卜センタ一　SAPIEN")[0].startswith("東都ハートセンター")
+    assert repaired("一二三の口")[0] == "一二三の口"

@@ -126,10 +126,13 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
                 chars[i] = _DIGIT_LIKE[chars[i]]
                 changed.append(i)
     digits_read = set(changed)
+    # Between katakana, or ending a katakana word before a blank (吉永 サ卜 様); two look-alikes in a row
+    # (ハ一卜センタ一) are read left to right, each with the one before it already read as katakana.
     for i, ch in enumerate(text):
         if ch in _KANA_LIKE and 0 < i < len(text) - 1:
-            # between katakana, or ending a katakana word before a blank (吉永 サ卜 様)
-            if _KATAKANA.match(text[i - 1]) and (_KATAKANA.match(text[i + 1]) or text[i + 1] in " \u3000\n"):
+            after = text[i + 1]
+            after_kana = _KATAKANA.match(after) or (after in _KANA_LIKE and _KATAKANA.match(text[i + 2 : i + 3] or " "))
+            if _KATAKANA.match(chars[i - 1]) and (after_kana or after in " \u3000\n"):
                 chars[i] = _KANA_LIKE[ch]
                 changed.append(i)
     # Old kanji (丸山外科醫院) read in today's form; a facility's kind misread by a kanji of its shape (病陰).
@@ -139,8 +142,10 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             changed.append(i)
     for pair, right in MISREAD_KINDS.items():
         for at in _all(text, pair):
-            chars[at + 1] = right[1]
-            changed.append(at + 1)
+            for k, (was, now) in enumerate(zip(pair, right)):
+                if was != now:
+                    chars[at + k] = now
+                    changed.append(at + k)
     # Inside a Latin word a scan reads l as 1 or | (Hospita1, lnternationa|, Te1) and I as l at a word's start
     # before a consonant no English word opens with (lnternational, lmaging).
     for m in _LETTER_AS_DIGIT.finditer(text):
