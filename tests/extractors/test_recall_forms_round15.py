@@ -157,3 +157,8 @@ def test_two_kanji_look_alikes_in_a_row_are_read_as_katakana():
 
     assert repaired("東都ハ一卜センタ一　SAPIEN")[0].startswith("東都ハートセンター")
     assert repaired("一二三の口")[0] == "一二三の口"
+
+
+def test_a_cda_gender_code_is_the_sex():
+    assert ("F", "SEX") in masked('<patient>\n  <administrativeGenderCode code="F"/>\n  <birthTime value="19440229"/>')
+    assert ("F", "SEX") not in masked('<code code="F" codeSystem="1.2.3"/>')

@@ -4,7 +4,7 @@
   letter glued on: 長男, 男女比, 女性化乳房 stay alone): （女）, "24歳　男";
 - M, F, Male, Female as a token of their own on a line that also says who
   (an age with its unit, a full date, a Sex/性別/Gender word or an age field: 年齢 52): "34歳 M",
-  "/ 1988-02-29 / F", "Sex M"; never inside a word, a stage (T2N0M0) or a
+  "/ 1988-02-29 / F", "Sex M", ``<administrativeGenderCode code="F"/>``; never inside a word, a stage (T2N0M0) or a
   code (F/U, M-2);
 - an age glued to its sex code in a table cell (82M, 4F): the age too, but
   not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
@@ -37,6 +37,8 @@ _LATIN = re.compile(r"(?<![A-Za-z0-9.\-/+_=&])(?:M|F|Male|Female|male|female)(?!
 _WHO = re.compile(
     r"[0-9０-９]{1,3}\s?(?:歳|才|ｻｲ|y/?o|[yY](?![A-Za-z])|か月|ヶ月|-year-old)"
     r"|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|(?i:\bsex\b|\bgender\b)|性[ \u3000]?別"
+    # A clinical document's XML element for it (CDA: <administrativeGenderCode code="F"/>).
+    r"|GenderCode"
     # A birth date day first (DOB 14/02/1998, M), by the era's letter (S35.04.02) or the day, month's name
     # and year (DOB 12 Feb 1951, M); the label's half-width reading (ｾｲ:F, ｾｲﾍﾞﾂ M).
     r"|(?<![0-9])\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?![0-9])"
