@@ -81,6 +81,8 @@ STAFF_OCCUPATIONS: tuple[str, ...] = (
     "社会福祉士", "医療ソーシャルワーカー", "相談員", "相談支援専門員", "介護支援専門員", "ケアマネジャー",
     "ケアマネ", "介護福祉士", "看護助手", "医療事務", "医師事務作業補助者", "検者", "聴取者", "説明者", "立会人",
     "PSW", "MSW", "PT", "OT", "ST", "CE", "CP", "MA", "Ns.", "Ns", "Dr.", "Dr",
+    # A radiologic technologist (撮影 RT 三輪, 担当RT 大橋).
+    "RT",
     # The nurse or pharmacist in charge, and the shift a nurse works (担当看護師 日比、夜勤 Kim).
     "担当看護師", "受け持ち看護師", "受持看護師", "受持ち看護師", "担当薬剤師", "夜勤", "日勤", "準夜", "深夜",
     "夜勤者", "日勤者", "遅番", "早番",

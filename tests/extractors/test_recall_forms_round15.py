@@ -162,3 +162,9 @@ def test_two_kanji_look_alikes_in_a_row_are_read_as_katakana():
 def test_a_cda_gender_code_is_the_sex():
     assert ("F", "SEX") in masked('<patient>\n  <administrativeGenderCode code="F"/>\n  <birthTime value="19440229"/>')
     assert ("F", "SEX") not in masked('<code code="F" codeSystem="1.2.3"/>')
+
+
+def test_a_technologist_and_a_name_before_a_slash_are_staff():
+    found = masked("（撮影 RT 三輪）\n依頼元：4階東病棟 看護師長 関 ／ 主治医 安藤")
+    assert ("三輪", "PHYSICIAN_NAME") in found and ("関", "PHYSICIAN_NAME") in found
+    assert not masked("RT 併用で照射\nRT 60Gy/30fr")
