@@ -168,3 +168,22 @@ def test_a_technologist_and_a_name_before_a_slash_are_staff():
     found = masked("（撮影 RT 三輪）\n依頼元：4階東病棟 看護師長 関 ／ 主治医 安藤")
     assert ("三輪", "PHYSICIAN_NAME") in found and ("関", "PHYSICIAN_NAME") in found
     assert not masked("RT 併用で照射\nRT 60Gy/30fr")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("事業所名及び所在地\u3000ケアプランセンターつづきの森\u3000横浜市都筑区", "ケアプランセンターつづきの森"),
+        ("福祉用具貸与\tケアショップ若葉 北店\t随時", "ケアショップ若葉 北店"),
+        ("通所介護Ⅱ31,1471509911,デイサービスセンター日吉の杜,155231", "デイサービスセンター日吉の杜"),
+        ("(自走式 KA-822),1471700456,あおばケアサプライ,171001", "あおばケアサプライ"),
+        ("事業所: デイサービス こもれび 東口\n----", "デイサービス こもれび 東口"),
+    ],
+)
+def test_a_care_business_is_masked_with_its_kind(text, name):
+    assert any(name in v for v, c in masked(text) if c == "HOSPITAL_NAME")
+
+
+def test_words_of_a_care_plan_after_a_kind_are_no_business():
+    text = "デイサービス利用は週2回、ケアプラン作成済。暫定ケアプランで開始。配食サービス検討。"
+    assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]

@@ -1,0 +1,103 @@
+"""Care businesses by their kind and their name: ケアプランセンターつづきの森, リハビリデイ かしまだ, あおばケアサプライ.
+
+Long-term care runs on small businesses a care manager's papers name on every
+page: plan offices, day services, equipment rental, helper and nursing
+stations, meal delivery. Each is written as its kind and a coined name, the
+name after the kind (glued or one blank away: デイサービス こもれび 東口,
+ケアショップ若葉 北店, 居宅介護支援 ななかまど) or before it (あおばケアサプライ,
+博多ケアマネジメントサポート). The whole, kind and name, is the facility's name,
+as the writers mark it; a word of the care plan after the kind (デイサービス利用,
+ケアプラン作成, 福祉用具貸与) is no name (recall-first).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import HIRAGANA_LETTERS, KATAKANA_BLOCK_CHARS, UNIFIED_KANJI, is_hiragana
+
+from .sudachi_names import RANK_SUPPLEMENT
+
+_KINDS = (
+    "ケアプランセンター", "ケアプラン", "ケアマネジメントサポート", "ケアマネジメント", "指定居宅介護支援事業所",
+    "指定居宅介護支援", "居宅介護支援事業所", "居宅介護支援センター", "居宅介護支援", "デイサービスセンター",
+    "デイサービス", "リハビリデイ", "通所リハビリテーション", "ケアショップ", "ケアレンタル", "福祉用具レンタル",
+    "ケアサプライ", "ケアステーション", "ヘルパーステーション", "訪問看護ステーション", "訪問介護ステーション",
+    "ショートステイ", "ケアホーム", "配食サービス",
+)  # fmt: skip
+_KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
+_LETTER = f"[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}々・]"
+# The name after its kind, up to a break; a branch (東口, 北店) may follow after one blank.
+_AFTER = re.compile(
+    rf"(?P<kind>{_KIND})(?P<gap>[ \u3000]?)(?P<name>{_LETTER}{{1,10}}?)"
+    rf"(?P<branch>[ \u3000][{UNIFIED_KANJI}]{{1,3}}(?:店|口|営業所|支店)?)?"
+    # or a particle before the sentence goes on (デイサービスあおぞらに通所: the name is あおぞら)
+    rf"(?=[\t,，、。（(）)」』\n\u3000]|[ ]|$|[へにでをがとは][{UNIFIED_KANJI}])"
+)
+# The name glued before a kind that ends a business's name.
+_BEFORE = re.compile(
+    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])(?P<name>{_LETTER}{{2,8}}?)"
+    r"(?P<kind>ケアサプライ|ケアマネジメントサポート|ケアマネジメント|通所リハビリテーション|ケアレンタル|ケアステーション"
+    r"|ケアショップ)"
+)
+# Words of a care plan that follow a kind in a sentence and name nothing.
+_PLAN_WORDS = (
+    "利用", "計画", "事業", "契約", "担当", "中止", "休止", "開始", "終了", "再開", "変更", "追加", "送迎", "予定",
+    "連絡", "調整", "見学", "申込", "申請", "導入", "提供", "記録", "票", "表", "会議", "費", "料", "職員",
+    "管理", "相談", "責任", "作成", "貸与", "購入", "等", "など", "の", "へ", "に", "で", "を", "が", "と", "は",
+    "も", "から", "まで", "より", "併用", "通い", "宿泊", "帰宅", "送り", "迎え", "体験", "センター", "事業所",
+    "ステーション", "サービス", "検討", "希望", "導入",
+)  # fmt: skip
+# One kanji alone after a kind is a word of the sentence (デイサービス日, ショートステイ中), not a name.
+_ONE_KANJI_WORDS = frozenset("日 週 月 回 時 分 員 内 中 後 前 先 分 側 等 用 者 枠 表 票".split())
+_NOT_BEFORE = (
+    "の",
+    "に",
+    "へ",
+    "で",
+    "を",
+    "が",
+    "と",
+    "は",
+    "も",
+    "各",
+    "当",
+    "同",
+    "他",
+    "新",
+    "旧",
+    "地域",
+    "在宅",
+    "介護",
+    "暫定",
+)
+# A system's name, not a business's (MCS: メディカルケアステーション, a messaging service for care teams).
+_SYSTEMS = frozenset({"メディカル"})
+
+
+@register
+class CareBusinessRecognizer(Recognizer):
+    name: ClassVar[str] = "care-business"
+    categories: ClassVar[tuple[str, ...]] = ("HOSPITAL_NAME",)
+
+    def find(self, doc: Document) -> list[Candidate]:
+        text = doc.text
+        if not any(word in text for word in ("ケア", "デイ", "介護", "リハビリ", "ステーション", "ショート", "配食")):
+            return []
+        found = []
+        for m in _AFTER.finditer(text):
+            name = m.group("name")
+            if name.startswith(_PLAN_WORDS) or (
+                name[0] in _ONE_KANJI_WORDS and (len(name) == 1 or is_hiragana(name[1]))
+            ):
+                continue
+            found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _BEFORE.finditer(text):
+            name = m.group("name")
+            if name.endswith(_NOT_BEFORE) or name.startswith(_NOT_BEFORE) or name in _SYSTEMS:
+                continue
+            found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        return found
