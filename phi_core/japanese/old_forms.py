@@ -17,13 +17,14 @@ OLD_TO_NEW: dict[str, str] = dict(
 )
 
 # A facility's kind a scan misread by one kanji of the same shape (京都桂川病陰 for 病院).
-# A small ツ read as a large one is the same misreading (ほほえみ歯科クリニツク).
+# A small ツ or ョ read as a large one is the same misreading (ほほえみ歯科クリニツク, 訪問看護ステ一シヨン).
 MISREAD_KINDS: dict[str, str] = {
     "病陰": "病院",
     "医陰": "医院",
     "病阮": "病院",
     "医阮": "医院",
     "クリニツク": "クリニック",
+    "シヨン": "ション",
 }
 
 # Kanji a scan reads for a common one of nearly the same shape: 曰 (says) for 日 (生年月曰, 3 月 l8 曰, 曰齢), 氐 for

@@ -187,3 +187,21 @@ def test_a_care_business_is_masked_with_its_kind(text, name):
 def test_words_of_a_care_plan_after_a_kind_are_no_business():
     text = "デイサービス利用は週2回、ケアプラン作成済。暫定ケアプランで開始。配食サービス検討。"
     assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
+
+
+def test_a_room_opening_an_item_after_a_diamond_is_a_room():
+    found = masked("◆703 浜口 信吾 66M 左被殻出血\n◆710 Garcia Mariaさん")
+    assert ("703", "OTHER_ID") in found and ("710", "OTHER_ID") in found
+    assert ("2024", "OTHER_ID") not in masked("★2024 山田さん")
+
+
+def test_businesses_before_their_short_or_home_care_kind():
+    found = masked("■ 前田 沙織（ほほえみ訪看）\n念のため 東邦ホームメディカル 24hセンター")
+    assert ("ほほえみ訪看", "HOSPITAL_NAME") in found and ("東邦ホームメディカル", "HOSPITAL_NAME") in found
+    assert not [v for v, c in masked("緊急訪看の依頼。ケアマネ・訪看・ご家族には連絡") if c == "HOSPITAL_NAME"]
+
+
+def test_a_large_yo_in_a_scanned_station_is_read_small():
+    from phi_core.extractors.recognizers.scan_damage import repaired
+
+    assert repaired("ゆうあい訪問看護ステ一シヨン")[0] == "ゆうあい訪問看護ステーション"

@@ -5,7 +5,7 @@ page: plan offices, day services, equipment rental, helper and nursing
 stations, meal delivery. Each is written as its kind and a coined name, the
 name after the kind (glued or one blank away: デイサービス こもれび 東口,
 ケアショップ若葉 北店, 居宅介護支援 ななかまど) or before it (あおばケアサプライ,
-博多ケアマネジメントサポート). The whole, kind and name, is the facility's name,
+博多ケアマネジメントサポート, 東邦ホームメディカル, a kana name before 訪看: ほほえみ訪看). The whole, kind and name, is the facility's name,
 as the writers mark it; a word of the care plan after the kind (デイサービス利用,
 ケアプラン作成, 福祉用具貸与) is no name (recall-first).
 """
@@ -41,7 +41,11 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])(?P<name>{_LETTER}{{2,8}}?)"
     r"(?P<kind>ケアサプライ|ケアマネジメントサポート|ケアマネジメント|通所リハビリテーション|ケアレンタル|ケアステーション"
-    r"|ケアショップ)"
+    r"|ケアショップ|ホームメディカル)"
+)
+# A visiting-nurse station by its short kind after a kana name (ほほえみ訪看; 緊急訪看 is a visit).
+_KANA_BEFORE_SHORT = re.compile(
+    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,8}}訪看"
 )
 # Words of a care plan that follow a kind in a sentence and name nothing.
 _PLAN_WORDS = (
@@ -85,7 +89,10 @@ class CareBusinessRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if not any(word in text for word in ("ケア", "デイ", "介護", "リハビリ", "ステーション", "ショート", "配食")):
+        if not any(
+            word in text
+            for word in ("ケア", "デイ", "介護", "リハビリ", "ステーション", "ショート", "配食", "訪看", "メディカル")
+        ):
             return []
         found = []
         for m in _AFTER.finditer(text):
@@ -95,6 +102,11 @@ class CareBusinessRecognizer(Recognizer):
             ):
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        found.extend(
+            Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT)
+            for m in _KANA_BEFORE_SHORT.finditer(text)
+            if "・" not in m.group() and "ケアマネ" not in m.group()  # ケアマネ・訪看: two kinds listed
+        )
         for m in _BEFORE.finditer(text):
             name = m.group("name")
             if name.endswith(_NOT_BEFORE) or name.startswith(_NOT_BEFORE) or name in _SYSTEMS:
