@@ -205,3 +205,12 @@ def test_a_large_yo_in_a_scanned_station_is_read_small():
     from phi_core.extractors.recognizers.scan_damage import repaired
 
     assert repaired("ゆうあい訪問看護ステ一シヨン")[0] == "ゆうあい訪問看護ステーション"
+
+
+def test_a_messengers_sender_line_and_plates_with_small_ke_or_ni():
+    found = masked("2024/02/10\n\n堀 22:14\nB棟3F 巡回終わり\n\n金城 22:31\nいま救急入口に\n巡回 23:00\n検温 6:00")
+    assert ("堀", "PHYSICIAN_NAME") in found and ("金城", "PHYSICIAN_NAME") in found
+    assert not [v for v, c in found if v in ("巡回", "検温")]
+    assert ("袖ケ浦 480 く 23-09", "OTHER_ID") in masked("車両：白の軽トラック（袖ケ浦 480 く 23-09）")
+    assert ("足立 330 に 70-05", "OTHER_ID") in masked("許可証なしの車両 足立 330 に 70-05\n")
+    assert not masked("胸部 30 に 12-14 mm")

@@ -110,8 +110,8 @@ _OCCUPATION_SPACE_NAME = re.compile(
     # A particle set apart by a space ends the name too: 会計課長 井戸川 に確認.
     # A colon after the name makes it a speaker's (心理 堀：…); a note in brackets may follow (通訳 Pham（院内）).
     # What they did may follow after a space: 看護部長 渡辺 久美 確認後.
-    # The next item after a slash: 看護師長 関 ／ 主治医 安藤.
-    rf"(?=[）)（(、,，。\u3000：]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}])| (?:{alternation(SIGN_OFF_WORDS)})| [／/])",
+    # The next item after a slash: 看護師長 関 ／ 主治医 安藤, Ns 関／Ns 上原.
+    rf"(?=[）)（(、,，。\u3000：]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}])| (?:{alternation(SIGN_OFF_WORDS)})| ?[／/])",
     re.MULTILINE,
 )
 

@@ -5,7 +5,8 @@ name recognizers leave it alone unless a title follows. Two places say
 "who" on their own:
 
 - the speaker of a line of a log or chat, after its time stamp and before a
-  colon (``11/18 13:52 陳：…``);
+  colon (``11/18 13:52 陳：…``), or a messenger's sender alone on a line with the time (``堀 22:14``, two kanji
+  to four too: ``金城 22:31``);
 - the member named after a unit of the hospital or a facility, set apart by
   spaces and followed by a particle, a comma or the end of the line
   (``医事課 森 より報告``, ``小児科 槙 に照会``, ``心不全看護外来 湊 が電話``,
@@ -35,6 +36,9 @@ _SPEAKER = re.compile(
     rf"(?P<name>{_KANJI})[：:]",
     re.MULTILINE,
 )
+# A chat copied out of a messenger heads each message with its sender and the time, alone on a line (堀 22:14);
+# one kanji to four, a family name the surname list or the dictionary knows (巡回 22:14 is what happened then).
+_SENDER_LINE = re.compile(rf"^(?P<name>{_KANJI}{{1,4}})[ \u3000]+[0-9]{{1,2}}:[0-9]{{2}}[ \u3000]*$", re.MULTILINE)
 _UNIT_MEMBER = re.compile(
     rf"(?:{_KANJI}[課科室部係棟局]|外来|センター|クリニック|医院|病院|診療所|薬局|ステーション)[ \u3000]+"
     rf"(?P<name>{_KANJI}{{1,2}})(?=[ \u3000](?:より|から|に|が|へ|と|→)|[ \u3000]*$|、|[)）]|\u3000|[ ]{{2}}"
@@ -61,7 +65,7 @@ class SingleKanjiNameRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found: list[Candidate] = []
-        for pattern in (_SPEAKER, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
+        for pattern in (_SPEAKER, _SENDER_LINE, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
             for m in pattern.finditer(text):
                 if pattern is _BEFORE_ABBREVIATION and m.group("name") in PREFIX_WORDS:
                     continue

@@ -1,4 +1,4 @@
-"""Vehicle registration plates: 横浜 300 さ 12-34, 品川330み71-02, 湘南 500 る ・・・8.
+"""Vehicle registration plates: 横浜 300 さ 12-34, 品川330み71-02, 湘南 500 る ・・・8, 袖ケ浦 480 く 23-09.
 
 A car's number names its owner as surely as a telephone number: parking
 permits, shuttle and transport logs, security reports and visitor lists carry
@@ -20,12 +20,14 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI
 from .sudachi_names import RANK_SUPPLEMENT
 
 _SPACE = "[ \u3000]?"
-# The kana of plates: every hiragana but お, し, へ, ん (never used on plates) and the particles の, と, に, を,
-# も, や, which run between numbers in prose (胸部 30 の 12-14 mm).
-_PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねはひふほまみむめゆよらりるれろわ"
+# The kana of plates: every hiragana but お, し, へ, ん (never used on plates) and the particles の, と, を,
+# も, や, which run between numbers in prose (胸部 30 の 12-14 mm). に is a plate's too (足立 330 に 70-05): between a
+# class number of three digits and the serial, with the place before, no prose writes it.
+_PLATE_KANA = "あいうえかきくけこさすせそたちつてなにぬねはひふほまみむめゆよらりるれろわ"
 _PLATE = re.compile(
     rf"(?<![{KANJI}{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}])"
-    rf"(?:[{KANJI}]{{1,4}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{2,4}}){_SPACE}"
+    # a place's name may hold a small ケ or ノ (袖ケ浦, 八戸ノ里)
+    rf"(?:[{KANJI}](?:[ケヶノ]?[{KANJI}]){{0,3}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{2,4}}){_SPACE}"
     rf"[0-9]{{2,3}}[A-Z]?{_SPACE}[{_PLATE_KANA}]{_SPACE}"
     r"(?:[0-9]{1,2}[-‐－][0-9]{2}|[・･.]{1,3}[0-9]{1,3})(?![0-9A-Za-z])"
     r"(?![ \u3000]?(?:mm|cm|mL|ml|mg|kg|%|％|日|月|年|回|個|歳|時|分))"
