@@ -214,3 +214,9 @@ def test_a_messengers_sender_line_and_plates_with_small_ke_or_ni():
     assert ("袖ケ浦 480 く 23-09", "OTHER_ID") in masked("車両：白の軽トラック（袖ケ浦 480 く 23-09）")
     assert ("足立 330 に 70-05", "OTHER_ID") in masked("許可証なしの車両 足立 330 に 70-05\n")
     assert not masked("胸部 30 に 12-14 mm")
+
+
+def test_authors_with_their_affiliation_numbers_are_names():
+    found = masked("Authors: Tomoya Hirabayashi1), Saki Murakami1), Jun-ichi Oda2), Makoto Ueno1)\n1) Department of")
+    assert {"Tomoya Hirabayashi", "Saki Murakami", "Jun-ichi Oda", "Makoto Ueno"} <= {v for v, _ in found}
+    assert not masked("See Table 1), Figure 2, and Grade II1).")
