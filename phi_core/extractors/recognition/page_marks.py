@@ -17,6 +17,7 @@ NRS 8/10, Index 6/10; a surgical count: ガーゼ 10/10, needles 2/2) or a count
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 
 from phi_core.japanese.chars import UNIFIED_KANJI
@@ -58,10 +59,11 @@ def _page_mark(text: str, m: re.Match[str]) -> bool:
     return bool(_RULED_BEFORE.search(before) and _RULED_AFTER.match(text, m.end()))
 
 
-def page_counters(text: str) -> set[tuple[int, int]]:
-    """The spans of slash pairs that count pages or parts."""
+@lru_cache(maxsize=4)
+def page_counters(text: str) -> frozenset[tuple[int, int]]:
+    """The spans of slash pairs that count pages or parts (read once per document: several rules ask)."""
     if "/" not in text:
-        return set()
+        return frozenset()
     out: set[tuple[int, int]] = set()
     by_total: dict[int, list[re.Match[str]]] = defaultdict(list)
     for m in _PAIR.finditer(text):
@@ -79,4 +81,4 @@ def page_counters(text: str) -> set[tuple[int, int]]:
     for total, marks in by_total.items():
         if total >= 2 and {int(m.group(1)) for m in marks} >= set(range(1, total + 1)):
             out.update(m.span() for m in marks)
-    return out
+    return frozenset(out)
