@@ -38,9 +38,36 @@ _ENGLISH_RELATIVE_RE = re.compile(
 )
 
 
+# What closes a name written before its relation, found first: the name's pattern is tried only in front of it.
+_RELATION_BRACKET_RE = re.compile(
+    "[（(](?:" + _RELATION_WORDS_RE + "|wife|husband|son|daughter|mother|father|sister|brother|spouse)[)）、,]"
+)
+_ENGLISH_RELATIVES = (
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "spouse",
+    "partner",
+)
+
+
+def _names_then_relations(text: str):
+    done = 0
+    for bracket in _RELATION_BRACKET_RE.finditer(text):
+        for match in _NAME_THEN_RELATION_RE.finditer(text, max(done, bracket.start() - 40), bracket.end()):
+            if match.end() == bracket.end():
+                done = match.end()
+                yield match
+
+
 def role_prefixed_names(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for match in _NAME_THEN_RELATION_RE.finditer(text):
+    for match in _names_then_relations(text):
         start, end = match.span("name")
         name = match.group("name")
         if name.isascii():
@@ -55,7 +82,8 @@ def role_prefixed_names(text: str) -> list[Candidate]:
         name = match.group("name")
         if not all(is_kanji(ch) for ch in name) or name.endswith(_GIVEN_ENDINGS) or starts_with_surname(name):
             found.append(Candidate(match.start("name"), match.end("name"), "EMERGENCY_CONTACT", RANK_PATTERN))
-    for match in _ENGLISH_RELATIVE_RE.finditer(text):
+    # (its optional opening is tried at every position: only where one of its words is written)
+    for match in _ENGLISH_RELATIVE_RE.finditer(text) if any(w in text for w in _ENGLISH_RELATIVES) else ():
         if not any(word in _NOT_ROMAJI_NAMES for word in match.group("name").split()):
             found.append(Candidate(match.start("name"), match.end("name"), "EMERGENCY_CONTACT", RANK_PATTERN))
     for match in _ROLE_PREFIX_RE.finditer(text):

@@ -47,6 +47,9 @@ _ENGLISH = re.compile(
 )
 
 
+_LETTERS = re.compile("[A-Za-z]{3}")
+
+
 def _valid(month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]
 
@@ -65,8 +68,10 @@ class ShortDateRecognizer(Recognizer):
                 if _valid(int(m.group(1)), int(m.group(2))) and m.span() not in counters:
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
-        found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
-        for m in _ENGLISH.finditer(text):
+        # (the patterns below open with alternations tried at every position: only where their words can be)
+        if "生" in text or "irth" in text or "IRTH" in text or "YOB" in text or "YoB" in text:
+            found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
+        for m in _ENGLISH.finditer(text) if _LETTERS.search(text) else ():
             day = int(m.group(1) or m.group(2))
             if 1 <= day <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
