@@ -32,16 +32,6 @@ _RELATIVE_GIVEN_RE = re.compile(
     + honorifics.alternation(_RELATIVE_HONORIFICS)
     + ")"
 )
-_ENGLISH_RELATIVE_RE = re.compile(
-    r"(?:[Hh]is|[Hh]er|[Tt]he patient's)? ?(?:wife|husband|son|daughter|mother|father|sister|brother|spouse|partner)"
-    r"[,:]? (?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,} [A-Z][a-z]+)"
-)
-
-
-# What closes a name written before its relation, found first: the name's pattern is tried only in front of it.
-_RELATION_BRACKET_RE = re.compile(
-    "[（(](?:" + _RELATION_WORDS_RE + "|wife|husband|son|daughter|mother|father|sister|brother|spouse)[)）、,]"
-)
 _ENGLISH_RELATIVES = (
     "wife",
     "husband",
@@ -54,6 +44,14 @@ _ENGLISH_RELATIVES = (
     "spouse",
     "partner",
 )
+_ENGLISH_RELATIVE_RE = re.compile(
+    r"(?:[Hh]is|[Hh]er|[Tt]he patient's)? ?(?:" + "|".join(_ENGLISH_RELATIVES) + ")"
+    r"[,:]? (?:Mr\.? |Ms\.? |Mrs\.? )?(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,} [A-Z][a-z]+)"
+)
+
+
+# What closes a name written before its relation, found first: the name's pattern is tried only in front of it.
+_RELATION_BRACKET_RE = re.compile("[（(](?:" + _RELATION_WORDS_RE + "|" + "|".join(_ENGLISH_RELATIVES) + ")[)）、,]")
 
 
 def _names_then_relations(text: str):
