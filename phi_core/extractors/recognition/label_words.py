@@ -296,7 +296,7 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     (
         (
             *("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
-            *("tech", "technologist", "operator", "pharmacist", "therapist", "signer", "by", "担当"),
+            *("tech", "technologist", "operator", "pharmacist", "therapist", "signer", "by", "担当", "技師", "技士"),
         ),
         _PHYSICIAN_RULE_DEF,
     ),

@@ -3,7 +3,8 @@
 "久我/Alvarez", "佐藤、Olsen、カルロス", "Ahmed R. and Patel", "椎名と戸川で": after a name and a
 separator (、 , / ・, "and" or "&" between Latin names, と between kanji names in prose), the next
 item is a name when the dictionary does not know it, calls it a person's name, or lists it as a
-family name as well as a word (甲斐).
+family name as well as a word (甲斐); and a family name alone before a found name and its separator, at
+a cell's or a line's start (│小田・河野), is the list's first name.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ _ITEM = re.compile(
 )
 
 
+# The item before a found name, a family name alone in its cell or at a line's start (│小田・河野, 記：湊／長谷部):
+# only where nothing but a rule, a blank or a label's colon stands before it.
+_ITEM_BEFORE = re.compile(rf"(?:^|(?<=[\n│|｜┃\t \u3000：:]))(?P<item>[{KANJI}]{{1,3}})[・／/、]$")
 _ENGLISH_AND = re.compile(r" (?:and|&) ")
 _SPACED_SLASH = re.compile(r" / ?")
 # A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
@@ -106,6 +110,12 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
                 continue
             added.append(span._replace(start=m.start(), end=m.end()))
             taken.append(m.span())
+        before = _ITEM_BEFORE.search(text, max(0, span.start - 6), span.start)
+        if before and not any(a < before.end("item") and before.start("item") < b for a, b in taken):
+            item = before.group("item")
+            if _family_name_in_list(item) and (len(item) > 1 or _lone_family_name(item)):
+                added.append(span._replace(start=before.start("item"), end=before.end("item")))
+                taken.append(before.span("item"))
     return sorted(out + added, key=lambda c: c.start) if added else out
 
 

@@ -5,7 +5,8 @@ page: plan offices, day services, equipment rental, helper and nursing
 stations, meal delivery. Each is written as its kind and a coined name, the
 name after the kind (glued or one blank away: デイサービス こもれび 東口,
 ケアショップ若葉 北店, 居宅介護支援 ななかまど) or before it (あおばケアサプライ,
-博多ケアマネジメントサポート, 東邦ホームメディカル, a kana name before 訪看: ほほえみ訪看). The whole, kind and name, is the facility's name,
+博多ケアマネジメントサポート, 東邦ホームメディカル, a kana name before 訪看: ほほえみ訪看, or before a plain kind
+that alone is a word of the plan: ミドリ福祉用具). The whole, kind and name, is the facility's name,
 as the writers mark it; a word of the care plan after the kind (デイサービス利用,
 ケアプラン作成, 福祉用具貸与) is no name (recall-first).
 """
@@ -41,7 +42,14 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])(?P<name>{_LETTER}{{2,8}}?)"
     r"(?P<kind>ケアサプライ|ケアマネジメントサポート|ケアマネジメント|通所リハビリテーション|ケアレンタル|ケアステーション"
-    r"|ケアショップ|ホームメディカル)"
+    r"|ケアショップ|ホームメディカル|ケアサポート)"
+)
+# Equipment and service firms by a coined kana name before a plain kind (ミドリ福祉用具, ふじさわ福祉用具): the kind
+# alone is a word of the care plan (介護保険の福祉用具, 訪問介護サービス), so only a katakana name makes it a firm
+# (hiragana before it is as often the sentence: これについては福祉サービス).
+_KANA_BEFORE_PLAIN = re.compile(
+    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])[{KATAKANA_BLOCK_CHARS}]{{2,8}}"
+    r"(?:福祉用具|福祉サービス|介護サービス)"
 )
 # A visiting-nurse station by its short kind after a kana name (ほほえみ訪看; 緊急訪看 is a visit).
 _KANA_BEFORE_SHORT = re.compile(
@@ -91,7 +99,7 @@ class CareBusinessRecognizer(Recognizer):
         text = doc.text
         if not any(
             word in text
-            for word in ("ケア", "デイ", "介護", "リハビリ", "ステーション", "ショート", "配食", "訪看", "メディカル")
+            for word in ("ケア", "デイ", "介護", "リハビリ", "ステーション", "ショート", "配食", "訪看", "メディカル", "福祉")
         ):
             return []
         found = []
@@ -107,6 +115,7 @@ class CareBusinessRecognizer(Recognizer):
             for m in _KANA_BEFORE_SHORT.finditer(text)
             if "・" not in m.group() and "ケアマネ" not in m.group()  # ケアマネ・訪看: two kinds listed
         )
+        found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KANA_BEFORE_PLAIN.finditer(text))
         for m in _BEFORE.finditer(text):
             name = m.group("name")
             if name.endswith(_NOT_BEFORE) or name.startswith(_NOT_BEFORE) or name in _SYSTEMS:

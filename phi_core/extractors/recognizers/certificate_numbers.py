@@ -2,7 +2,8 @@
 
 Certificates, pocketbooks and registrations issued by an office write their number between 第 and 号,
 often after the issuing office's short name (福第…号, 神奈川 第 … 号); a letter cites an office's
-reference number so after its date and 付 (令和8年2月6日付 船障第2281号). The label rules read the digits;
+reference number so after its date and 付 (令和8年2月6日付 船障第2281号), and an office's own letter
+prints its number alone on a line at the top, or after the office's name (…警察署 交指第 973 号). The label rules read the digits;
 the whole stretch is the number as the card prints it, so it is proposed whole and joins the digits'
 span. Only after a label of a number on the same line (番号, No., 手帳, 証, or its English word:
 Certificate, License, Permit): 第 3 回 and 第2版 are counts and editions. A licence prints its number in
@@ -16,19 +17,28 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import KANJI
+from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _NUMBERED = re.compile(
     r"(?:番号|(?<![A-Za-z])No\.?|手帳|証|(?<![A-Za-z])(?i:certificate|cert\.?|licen[cs]e|permit))[ \u3000]*[:：]?[ \u3000]*"
-    rf"(?P<value>(?:(?!番号|番)[{KANJI}]{{1,4}}[ \u3000]?)?第[ \u3000]?[0-9０-９](?:[0-9０-９A-Za-z\-－]|[ ](?=[0-9０-９]))*[ \u3000]?号)(?!室|館|棟|線|機)"
+    rf"(?P<value>(?:(?!番号|番)[{KANJI}{HIRAGANA}{KATAKANA}]{{1,5}}[ \u3000]?)?第[ \u3000]?[0-9０-９](?:[0-9０-９A-Za-z\-－]|[ ](?=[0-9０-９]))*[ \u3000]?号)(?!室|館|棟|線|機)"
 )
 
 # A letter's or a notice's reference number after its date and 付 (令和8年2月6日付 船障第2281号), as replies to
 # an office's inquiry cite it: the office's short name, 第, the number and 号.
 _DATED = re.compile(
     rf"日付(?:け|の)?[ \u3000]?(?P<value>[{KANJI}]{{1,4}}[ \u3000]?第[ \u3000]?[0-9０-９][0-9０-９\-－]*[ \u3000]?号)(?!室|館|棟|線|機)"
+)
+
+# A letter's own reference number, alone on its line or after the office's name ending in 署, 所, 庁, 局 and
+# the like: the short name may hold kana (さ地検第2207号) and the digits may be spaced by a scanner.
+# A form's designation (様式第1号) names a form, not a letter; a label before it (番号, 証) is read above.
+_HEADING = re.compile(
+    rf"(?m)(?:^[ \u3000]*|[署所庁会局院部課室][ \u3000]+)"
+    rf"(?P<value>(?![^第\n]*(?:様式|番号|番|証|手帳))[{KANJI}{HIRAGANA}{KATAKANA}]{{1,6}}[ \u3000]?第[ \u3000]?[0-9０-９]"
+    rf"(?:[0-9０-９\-－]|[ \u3000](?=[0-9０-９]))*[ \u3000]?号)[ \u3000]*$"
 )
 
 
@@ -41,6 +51,7 @@ class CertificateNumberRecognizer(Recognizer):
         if "第" not in doc.text or "号" not in doc.text:
             return []
         found = [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NUMBERED.finditer(doc.text)]
+        found += [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _HEADING.finditer(doc.text)]
         if "日付" in doc.text:
             found += [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _DATED.finditer(doc.text)]
         return found

@@ -70,6 +70,11 @@ def _delimiter(line: str) -> str:
 _MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{2,}")
 
 
+def _value_like(label: str) -> bool:
+    digits = sum(ch.isdigit() for ch in label)
+    return digits > 0 and digits >= sum(ch.isalpha() for ch in label)
+
+
 def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
     """A header row names its columns: known labels, no values among them.
 
@@ -79,9 +84,11 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
     """
     named = [label for label, _ in columns if label.strip()]
     known = sum(rule is not None for _, rule in columns)
-    if known < 2 or known * 5 < len(named) * 2:
+    # A system export names many columns of its own (Site, Energy, MU, Fx); four known ones make it a header.
+    if known < 2 or (known * 5 < len(named) * 2 and known < 4):
         return False
-    if sum(any(ch.isdigit() for ch in label) for label in named) > 1:
+    # Values among the cells make a row of data; a column named with a number in it (RTT1, RTT2) does not.
+    if sum(_value_like(label) for label in named) > 1:
         return False
     if delimiter == "|" and text[lines[index][0] : lines[index][1]].lstrip().startswith("|"):
         if index + 1 >= len(lines):
@@ -119,6 +126,8 @@ def table_hits(text: str) -> list[LabelHit]:
                 row += 1
                 continue
             cells = _cells(text, r_start, r_end, delimiter)
+            if delimiter == "," and len(cells) * 2 < len(header):
+                break  # a note under an export (# rows=4, mode: ...): its commas are a sentence's
             names = sum(column_rule(text[c_start:c_end]) is not None for c_start, c_end in cells)
             # a row of values holds an ID, a date or an age; a row of column names holds no digit
             if names >= 2 and not any(ch.isdigit() for ch in row_text):

@@ -1,0 +1,56 @@
+"""Forms of the sixteenth round (blind-final27..29 once spent, blind-dev54..59): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from tests.extractors.recall_probes import masked
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("\u3000\u3000\u3000\u3000京地検第5127号\n令和6年9月5日", "京地検第5127号"),
+        ("愛知県中川警察署\u3000交指第 9 7 3 号\n捜査関係事項照会書", "交指第 9 7 3 号"),
+        ("照会番号 さ地検第2207号\n対象者", "さ地検第2207号"),
+    ],
+)
+def test_a_letters_own_reference_number_alone_on_its_line_or_after_the_office(text, number):
+    assert (number, "OTHER_ID") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["\u3000\u3000様式第120号\n", "第3号\n", "受給者証番号 第 12345 号\n"])
+def test_a_form_designation_a_bare_count_and_a_label_stay_out_of_the_number(text):
+    assert not [v for v, c in masked(text) if c == "OTHER_ID" and ("様式" in v or "番号" in v or v == "第3号")]
+
+
+def test_a_katakana_firm_before_a_plain_kind_of_care_business():
+    found = masked("福祉用具業者は ミドリ福祉用具 を予定。CM：大森 さん（港南ケアサポート）")
+    assert ("ミドリ福祉用具", "HOSPITAL_NAME") in found and ("港南ケアサポート", "HOSPITAL_NAME") in found
+
+
+@pytest.mark.parametrize("text", ["介護保険の福祉用具を使う", "これについては福祉サービスを案内", "福祉用具の貸与"])
+def test_the_kinds_alone_in_a_sentence_name_no_firm(text):
+    assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_system_export_with_many_columns_of_its_own_is_read_by_its_known_columns(extract):
+    text = (
+        "PatID,PatName,DOB,Sex,TxDate,TxTime,Site,Field,Energy,MU,Dose(cGy),Cum(cGy),Fx,RTT1,RTT2,Status,Comment\n"
+        "2290-1133,OTSUKA^KENICHI,1950/06/02,M,2025/02/10,09:04,ESO,VMAT_A1,10X,214,180,1800,10,HASEBE,UNO,Complete,\n"
+    )
+    found = extract(text)
+    assert ("2290-1133", "PATIENT_ID") in found
+    assert not [v for v, c in found if v in ("ESO", "VMAT_A1", "10X", "214", "1800", "Complete")]
+
+
+def test_a_csv_line_with_few_known_columns_is_still_no_header():
+    # two known names among eight: a sentence with commas, not a table
+    found = _balanced("Notes,Site,Energy,Field,Date,MU,ID,Plan\nabc,ESO,10X,A1,x,214,y,z\n")
+    assert ("y", "PATIENT_ID") not in found
