@@ -42,6 +42,7 @@ from phi_core.extractors.recognition.resolve import resolve
 from phi_core.extractors.recognition.room_passes import rooms_and_wards
 from phi_core.extractors.recognition.table_rows import table_values
 from phi_core.extractors.recognizers.romaji_words import is_romaji
+from phi_core.extractors.recognizers.scan_damage import letters_read
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
@@ -94,6 +95,9 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     """Resolved candidates: the balanced rules plus the allowed supplement proposals."""
     if not text:
         return []
+    # Every recognizer and pass reads the look-alikes a scan leaves as what they stand for (医療セソター,
+    # 2O24年); the copy keeps every position, so the spans hold for the text as written.
+    written, text = text, letters_read(text)
     doc = Document(text)
     candidates: list[Candidate] = []
     regions = []
@@ -105,11 +109,17 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
         regions.extend(recognizer.regions(doc))
     allow = _allow_list()
     allowed_regions = allow.regions(text)
+    # A clinical fact as written stays one when read (H2O is water, not the era year H20).
+    written_regions = allow.regions(written) if written != text else None
     extra: list[Candidate] = []
     for recognizer in supplements(names):
         for cand in recognizer.find(doc):
             cand = trimmed(text, cand)
-            if cand.end > cand.start and not allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
+            if cand.end <= cand.start or allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
+                continue
+            if written_regions is None or not allow.allows(
+                written, cand.start, cand.end, written_regions, cand.category
+            ):
                 extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
     spans = name_tails(text, join_dotted_names(text, spans))

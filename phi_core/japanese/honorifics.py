@@ -158,6 +158,12 @@ PATIENT_WORDS: tuple[str, ...] = (
 FORMER_NAME_WORDS: tuple[str, ...] = ("旧姓", "新姓", "旧名", "通称", "本名", "旧氏")
 # Latin titles in front of a name; a dot may follow.
 LATIN_LEADING_TITLES: tuple[str, ...] = ("Dr", "DR", "Prof", "Ns", "NS", "Mr", "Mrs", "Ms")
+# Words of a post written after a titled name and a comma (Dr. Emily Tan, Medical Director): the post, not a
+# given name written after the family name (Dr. Tan, Emily).
+LATIN_POST_WORDS: tuple[str, ...] = (
+    *("Medical", "Director", "Chief", "Head", "Senior", "Associate", "Assistant", "Consultant", "Professor"),
+    *("Attending", "Resident", "Clinical", "Department", "Division", "Manager", "Coordinator", "President"),
+)
 # Katakana rendering of "doctor" used as a title.
 KATAKANA_DOCTOR = "ドクター"
 

@@ -25,6 +25,10 @@ MISREAD_KINDS: dict[str, str] = {
     "医阮": "医院",
     "クリニツク": "クリニック",
     "シヨン": "ション",
+    # ソ for ン and 料 for 科: shapes a scan confuses (医療セソター, 整形外料)
+    "セソター": "センター",
+    "外料": "外科",
+    "内料": "内科",
 }
 
 # Kanji a scan reads for a common one of nearly the same shape: 曰 (says) for 日 (生年月曰, 3 月 l8 曰, 曰齢), 氐 for

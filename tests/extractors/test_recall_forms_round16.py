@@ -54,3 +54,53 @@ def test_a_csv_line_with_few_known_columns_is_still_no_header():
     # two known names among eight: a sentence with commas, not a table
     found = _balanced("Notes,Site,Energy,Field,Date,MU,ID,Plan\nabc,ESO,10X,A1,x,214,y,z\n")
     assert ("y", "PATIENT_ID") not in found
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("                東葛北部がん医療セソター 呼吸器外科\n", "東葛北部がん医療セソター", "HOSPITAL_NAME"),
+        (
+            "\u3000\u3000名\u3000称\u3000浦和みその整形外料\n\u3000\u3000診療担当者氏名\u3000宇佐美 孝",
+            "浦和みその整形外料",
+            "HOSPITAL_NAME",
+        ),
+    ],
+)
+def test_every_pass_reads_a_scanned_look_alike_as_what_it_stands_for(text, value, category):
+    assert (value, category) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["H2O を吸入", "発端者 III-2 ＝ 兄"])
+def test_a_formula_and_a_roman_numeral_are_no_scanned_digits(text):
+    assert not [v for v, c in masked(text) if c in ("OTHER_DATE", "OTHER_ID") and v in ("H2O", "III-2")]
+
+
+def test_a_clock_time_ends_its_line_and_the_room_below_stays_apart():
+    found = masked("リスパダール 0.5mg 頓用 x1 2l:OO\n3O8 森 重雄 様")
+    assert ("3O8", "OTHER_ID") in found and not [v for v, c in found if "\n" in v]
+
+
+def test_an_authors_affiliation_number_is_no_scanned_letter():
+    found = masked("Authors: Tomoya Hirabayashi1), Saki Murakami1), Makoto Ueno2)")
+    assert ("Tomoya Hirabayashi", "PATIENT_NAME") in found or ("Tomoya Hirabayashi", "PHYSICIAN_NAME") in found
+
+
+def test_a_facility_named_for_a_place_with_ga_oka_is_one_name():
+    found = masked("25.6.18 PM2:10\n川口みどりが丘病院 整形外科外来 御中\n近藤先生")
+    assert ("川口みどりが丘病院", "HOSPITAL_NAME") in found
+
+
+def test_a_post_after_a_titled_name_and_a_comma_is_no_given_name():
+    assert ("Emily Tan", "PHYSICIAN_NAME") in masked("Dr. Emily Tan, Medical Director")
+    assert ("Tan, Emily", "PHYSICIAN_NAME") in masked("Dr. Tan, Emily said so")
+
+
+def test_the_family_name_before_a_found_name_in_a_cell_and_a_technologists_column():
+    found = masked("回│照射日    │線量│技師\n 1│2024/11/25│2.66│小田・河野\n 2│2024/11/26│2.66│浜田\n記載：河野")
+    assert ("小田", "PHYSICIAN_NAME") in found and ("浜田", "PHYSICIAN_NAME") in found
+
+
+@pytest.mark.parametrize("text", ["外来・河野先生", "CT・河野先生"])
+def test_a_word_before_a_found_name_is_no_name(text):
+    assert [v for v, c in masked(text) if c.endswith("NAME")] == ["河野"]

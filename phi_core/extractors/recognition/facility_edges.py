@@ -6,6 +6,8 @@
 - A short word and の written before a name the rules cut at the の: もりの宮クリニック, 海の見える丘病院
   (found as 宮クリニック, 見える丘病院), the word opening a line, a bracket, an item or a field; one
   kanji or up to four kana only (患者の田中クリニック: a word of the sentence, not the name).
+- A word before が or ヶ that a rule took for a person or a place, where the facility's name holds a place
+  called so: 川口みどりが丘病院 (found as 川口みどり and 丘病院).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _MORE_SPECIALTIES = re.compile(
 )
 _POINTING = ("当", "同", "貴", "他", "各", "本", "この", "その", "あの", "どの")
 _OPENING = re.compile(r"(?:(?<=[\s（(「『・：:、,，【])|^)", re.MULTILINE)
+# が丘, ヶ丘, ケ谷: a place's name joined by a connector, the place's name part of the facility's.
+_CONNECTORS = "がヶケ"
 _SHORT_CORE = re.compile(rf"[{KANJI}](?:病院|医院|クリニック|診療所)$")
 
 
@@ -53,6 +57,22 @@ def _place_before_no(text: str, spans: list[Candidate], start: int) -> Candidate
             name_end = next((c.end for c in spans if c.start == start and c.category == "HOSPITAL_NAME"), start)
             if _SHORT_CORE.fullmatch(text, start, name_end) and start - 1 - s.start <= 4:
                 return s
+    return None
+
+
+def _place_before_connector(text: str, spans: list[Candidate], start: int) -> Candidate | None:
+    """A word a rule took for a person's or a place's name before が or ヶ, where a facility's name holds a place
+    called so (川口みどりが丘病院: found as 川口みどり and 丘病院): the word opening a line, a bracket or a field."""
+    if start < 2 or text[start - 1] not in _CONNECTORS:
+        return None
+    for s in spans:
+        if (
+            s.end == start - 1
+            and s.category != "HOSPITAL_NAME"
+            and start - 1 - s.start <= 8
+            and _OPENING.match(text, s.start)
+        ):
+            return s
     return None
 
 
@@ -72,7 +92,7 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         before = _NO_BEFORE.search(text, max(line_start, start - 6), start)
         if before and not before.group().startswith(_POINTING):
             start = before.start()
-        place = _place_before_no(text, out, start)
+        place = _place_before_no(text, out, start) or _place_before_connector(text, out, start)
         if place is not None:
             out.remove(place)
             start = place.start

@@ -99,7 +99,18 @@ class CareBusinessRecognizer(Recognizer):
         text = doc.text
         if not any(
             word in text
-            for word in ("ケア", "デイ", "介護", "リハビリ", "ステーション", "ショート", "配食", "訪看", "メディカル", "福祉")
+            for word in (
+                "ケア",
+                "デイ",
+                "介護",
+                "リハビリ",
+                "ステーション",
+                "ショート",
+                "配食",
+                "訪看",
+                "メディカル",
+                "福祉",
+            )
         ):
             return []
         found = []

@@ -35,6 +35,7 @@ from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, UNIFI
 from phi_core.japanese.honorifics import (
     ENGLISH_RELATIONS,
     LATIN_LEADING_TITLES,
+    LATIN_POST_WORDS,
     LATIN_STAFF_ABBREVIATIONS,
     POSTS_AFTER_NAME,
     RELATIONS,
@@ -99,10 +100,10 @@ _FAMILY_LAST = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}}(?: {_PARTICLE}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # After an English title, capitalised words are a name whatever the dictionary says:
-# "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei", "Mrs Anita Pillai".
+# "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei" (not a post: ", Medical Director"), "Mrs Anita Pillai".
 _NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _TITLED = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>(?:{_NAME_WORD}|[A-Z]{{2,}})(?: {_NAME_WORD}){{0,2}}(?:, {_NAME_WORD})?)"
+    rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>(?:{_NAME_WORD}|[A-Z]{{2,}})(?: {_NAME_WORD}){{0,2}}(?:, (?!(?:{alternation(LATIN_POST_WORDS)})(?![a-z])){_NAME_WORD})?)"
     rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.

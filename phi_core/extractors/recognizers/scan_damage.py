@@ -14,7 +14,9 @@ the blanks between the digits of a date or time and their units (2026 年 11 月
 the two digits of a day (1952年 4月 1 7日), or one character to a box, units too (2 0 2 6 年 1 2 月 3 日); a dash
 a typesetter set between digits (2026−11−14) is read as a hyphen.
 The balanced rules run on it, and what they find where something was repaired
-is proposed for the original text.
+is proposed for the original text. The one-for-one repairs (a letter for a digit, a kanji or katakana for the
+one it resembles, an old kanji for today's) keep every position, so recall-first reads the whole text through
+them (``letters_read``) and every one of its recognizers and passes sees 医療センター where a scan wrote 医療セソター.
 """
 
 from __future__ import annotations
@@ -82,8 +84,9 @@ def _close_runs(
                 taken.update(range(p, q))
 
 
+# (an author's affiliation number before its bracket, Hirabayashi1), stays a number)
 _LETTER_AS_DIGIT = re.compile(
-    r"(?<=[A-Za-z][a-z])[1|](?=[a-z]|[^A-Za-z0-9])|(?<=[^A-Za-z0-9][A-Z])1(?=[a-z]{2})|(?<![A-Za-z0-9])l(?=[nmt][a-z]{3})"
+    r"(?<=[A-Za-z][a-z])[1|](?=[a-z]|[^A-Za-z0-9)])|(?<=[^A-Za-z0-9][A-Z])1(?=[a-z]{2})|(?<![A-Za-z0-9])l(?=[nmt][a-z]{3})"
 )
 
 
@@ -95,8 +98,15 @@ def _all(text: str, word: str) -> list[int]:
     return found
 
 
-def repaired(text: str) -> tuple[str, list[int], list[int]]:
-    """The repaired copy, the positions that changed, and each position's place in the original."""
+def letters_read(text: str) -> str:
+    """The text with every look-alike read as what it stands for, one character for one (2O24 -> 2024,
+    医療セソター -> 医療センター, 醫院 -> 医院): positions stay where they are, so spans found in it hold for the text."""
+    return "".join(_read_one_for_one(text)[1])
+
+
+def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], set[int]]:
+    """The text with its misread kanji read, the characters after every one-for-one pass, what changed,
+    the misread kanji's positions, and the digits read from letters."""
     changed: list[int] = []
     # A misread kanji is read first, so that every pass below sees the unit it stands for (3 月 l8 曰).
     misread = [
@@ -112,6 +122,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         run = m.group()
         if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
             continue
+        if run.startswith("II"):
+            continue  # a Roman numeral before its number (III-2, a pedigree's generation and member)
         wide = any("０" <= ch <= "９" for ch in run)
         for i, ch in enumerate(run, start=m.start()):
             if ch == "|" and _drawn_with_bars(text, i):
@@ -153,6 +165,12 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             continue
         chars[m.start()] = "I" if text[m.start()] == "l" else "l"
         changed.append(m.start())
+    return text, chars, changed, misread, digits_read
+
+
+def repaired(text: str) -> tuple[str, list[int], list[int]]:
+    """The repaired copy, the positions that changed, and each position's place in the original."""
+    text, chars, changed, misread, digits_read = _read_one_for_one(text)
     origin = list(range(len(text)))
     for m in _BROKEN_LINE.finditer(text):
         p, q = m.start(), m.end()  # the line break, then the number it cut off
@@ -284,9 +302,10 @@ _SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0(?: ?[0-9]){0,4}(?:-[0-9][0-9 ]{0
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off. Not a table's next
 # row, which starts with a time (8:5O), a month and day (1/1O, 6/ll: an entry's date) or a value a column gap
 # (two blanks, a tab) sets apart from the next.
-# Not the first cell of a CSV row (81\n0092,2025...): that line starts a record of its own.
+# Not the first cell of a CSV row (81\n0092,2025...): that line starts a record of its own; not after a clock
+# time, which is whole (21:00\n308 森: the next line opens with a room).
 _BROKEN_LINE = re.compile(
-    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])"
+    f"(?<=[-{DIGIT}{UNIFIED_KANJI}])(?<![:：][0-9]{{2}})(?<![:：][０-９]{{2}})"
     + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：/／]|[ \u3000]{2}|\t|,[^\n]*,)"
 )
 
