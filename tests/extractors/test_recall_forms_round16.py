@@ -104,3 +104,32 @@ def test_the_family_name_before_a_found_name_in_a_cell_and_a_technologists_colum
 @pytest.mark.parametrize("text", ["外来・河野先生", "CT・河野先生"])
 def test_a_word_before_a_found_name_is_no_name(text):
     assert [v for v, c in masked(text) if c.endswith("NAME")] == ["河野"]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_family_name_only_the_dictionary_knows_before_a_persons_honorific(extract):
+    assert ("鳥居", "PHYSICIAN_NAME") in extract("結果連絡：03:06 当直読影 鳥居先生へ画像送信済。")
+    assert ("中条", "PATIENT_NAME") in extract("中条さんに説明")
+
+
+@pytest.mark.parametrize("text", ["分画製剤の確認表（院内様式 B-7）", "病棟長 殿", "院内医師で対応", "技師長代理 殿"])
+def test_a_form_a_post_and_a_word_inside_a_compound_are_no_names(text):
+    assert not [v for v, c in _balanced(text) if c.endswith("NAME")]
+
+
+def test_a_chat_sender_written_as_role_underscore_name():
+    found = masked("01:12 検査_ヤギ: 当直の先生すみません\n01:14 当直_根本: 了解です")
+    assert ("ヤギ", "PHYSICIAN_NAME") in found and ("根本", "PHYSICIAN_NAME") in found
+    assert not masked("検査_結果: 陰性")
+
+
+@pytest.mark.parametrize(
+    "text, room",
+    [("急性腸炎・脱水。5東 509へ。", "509"), ("ｼｹﾞﾙ,M,19480211,循環器内科,4西,412,血液,CBC", "412")],
+)
+def test_a_room_after_its_ward_before_a_particle_or_in_the_next_cell(text, room):
+    assert (room, "OTHER_ID") in masked(text)
+
+
+def test_a_count_in_the_cell_after_a_department_is_no_room():
+    assert not [v for v, c in masked("内科,12,3\n外科,15,4") if c == "OTHER_ID"]

@@ -8,6 +8,7 @@ from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.name_parts import (
     _TRAILING_TITLES,
     _strip_trailing_titles,
+    can_be_surname,
     looks_like_reading,
     starts_with_surname,
 )
@@ -37,6 +38,7 @@ _HONORIFIC_RE = re.compile(
     + f"|さま(?<=[{KANJI}]さま)(?!ざ)|Dr(?![A-Za-z.])"
 )
 _PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr"}
+_DICTIONARY_CUES = {*honorifics.words("person"), "先生", "せんせい"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
 _KATAKANA_HONORIFICS = set(honorifics.words("person", "clinician", exclude=("さま", "氏", "君")))
 _NAME_HONORIFICS = honorifics.words("person", exclude=("さま", "殿", "君"))
@@ -67,7 +69,7 @@ _MAX_GIVEN_KANJI = 3
 _MAX_GIVEN_KANA = 6
 
 
-def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -> bool:
+def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False, dictionary: bool = False) -> bool:
     """A surname (+ a short given name), or a katakana name where allowed."""
     if not run:
         return False
@@ -75,7 +77,9 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -
         return katakana_ok and len(run.replace("・", "")) >= 2 and not run.startswith(("ー", "・", " ", "\u3000"))
     size = starts_with_surname(run)
     if not size:
-        return False
+        # A family name the list lacks but SudachiDict has as one, whole before a person's honorific (鳥居先生,
+        # 中条さん), where the caller allows it.
+        return dictionary and 2 <= len(run) <= 3 and all(is_kanji(ch) for ch in run) and can_be_surname(run)
     given = run[size:].lstrip(" \u3000")
     if not given:
         return True
@@ -93,7 +97,7 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False) -
     return all(is_kanji(ch) or is_hiragana(ch) for ch in given) and len(given) <= 4
 
 
-def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | None:
+def _name_before(text: str, end: int, katakana_ok: bool, dictionary: bool = False) -> tuple[int, int] | None:
     """The name written right before an honorific at ``end``, if any."""
     while end > 0 and text[end - 1] in " \u3000":
         end -= 1
@@ -119,7 +123,9 @@ def _name_before(text: str, end: int, katakana_ok: bool) -> tuple[int, int] | No
     # Leading words ("患者", "担当医") are dropped by trying later starting points.
     for offset in range(start, end):
         run = text[offset:end]
-        if _accept_name(run, katakana_ok and _katakana_cue(text, offset, run)):
+        # (a family name only the dictionary knows must open a word: not 棟長 in 病棟長 殿, 会生 in 医師会生涯)
+        whole = dictionary and (offset == 0 or not is_kanji(text[offset - 1]))
+        if _accept_name(run, katakana_ok and _katakana_cue(text, offset, run), dictionary=whole):
             return offset, end
     return None
 
@@ -152,7 +158,9 @@ def prose_name_candidates(text: str) -> list[Candidate]:
             found.append(Candidate(start, end, "PHYSICIAN_NAME", RANK_PATTERN))
     for match in _HONORIFIC_RE.finditer(text):
         honorific = match.group()
-        span = _name_before(text, match.start(), katakana_ok=honorific in _KATAKANA_HONORIFICS)
+        # The dictionary's family names only before a person's honorific or 先生 (院内医師 is a post, 様式 a form).
+        dictionary = honorific in _DICTIONARY_CUES and text[match.end() : match.end() + 1] != "式"
+        span = _name_before(text, match.start(), honorific in _KATAKANA_HONORIFICS, dictionary)
         if span:
             span = _after_facility_word(text, *span)
             category = "PHYSICIAN_NAME" if match.group() in _PHYSICIAN_HONORIFICS else "PATIENT_NAME"

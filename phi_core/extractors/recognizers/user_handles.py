@@ -8,7 +8,9 @@ the handle they log in with, not by a form's label:
   stands before its ``@``), and the broadcast words (``@here``, ``@all``) name
   nobody;
 - a login after the words that introduce one: ``by user``, ``user:``,
-  ``login ID``, ``operator``, ``ユーザーID：``, ``ログイン名``, ``操作者：``.
+  ``login ID``, ``operator``, ``ユーザーID：``, ``ログイン名``, ``操作者：``;
+- a chat's sender shown as a role, an underscore and the name, before the colon that opens the
+  message (``検査_ヤギ:``, ``当直_根本：``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_kanji
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -32,6 +34,10 @@ _LOGIN = re.compile(
     r"(?:(?<![A-Za-z])(?:by user|user(?: ?name| ?id)?|login(?: ?name| ?id)?|operator(?: ?id)?|uid)"
     rf"|ユーザー?(?:ID|ＩＤ|名)?|ログイン(?:ID|ＩＤ|名)|操作者(?:ID|ＩＤ)?)(?:[ \t]*[:：=][ \t]*|[ \t]+)(?P<h>{_HANDLE})",
     re.IGNORECASE,
+)
+
+_ROLE_SENDER = re.compile(
+    rf"(?<![\w])(?:[{KANJI}]{{1,6}}|[A-Za-z]{{1,10}})[_＿](?P<h>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})[ ]?[:：]"
 )
 
 
@@ -50,6 +56,11 @@ class UserHandleRecognizer(Recognizer):
             for m in _NAME_MENTION.finditer(text):
                 handle = m.group("h")
                 if any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
+                    found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        if "_" in text or "＿" in text:
+            for m in _ROLE_SENDER.finditer(text):
+                handle = m.group("h")
+                if not is_kanji(handle[0]) or any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
                     found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOGIN.finditer(text):
             if any(ch.isalpha() for ch in m.group("h")) and len(m.group("h")) >= 3:
