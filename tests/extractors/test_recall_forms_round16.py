@@ -133,3 +133,47 @@ def test_a_room_after_its_ward_before_a_particle_or_in_the_next_cell(text, room)
 
 def test_a_count_in_the_cell_after_a_department_is_no_room():
     assert not [v for v, c in masked("内科,12,3\n外科,15,4") if c == "OTHER_ID"]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_values_in_a_query_string_are_read_by_their_key(extract):
+    found = extract(
+        "GET /v?PatientID=00560981&PatientName=MATSUI%5EKAZUE&StudyDate=20240805-20240806&Modality=CT&Image=45 HTTP"
+    )
+    assert ("00560981", "PATIENT_ID") in found and ("MATSUI%5EKAZUE", "PATIENT_NAME") in found
+    assert ("20240805", "EXAM_DATE") in found and ("20240806", "EXAM_DATE") in found
+    assert not [v for v, c in found if v in ("CT", "45")]
+    assert ("0917733", "PATIENT_ID") in extract('"args":"karte=0917733&birth=19490721&page=2"')
+    # an MRI parameter, a page's language and order: no person's values
+    assert not [v for v, c in extract("TE=90 TR=4000 lang=ja sort=name") if c.endswith("NAME") or v in ("90", "ja")]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_web_servers_time_stamp_is_one_date(extract):
+    found = extract('10.21.4.37 - r0412 [06/Aug/2024:10:31:02 +0900] "GET /x HTTP/1.1"')
+    assert ("06/Aug/2024:10:31:02", "OTHER_DATE") in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [(" 本人署名  宇佐美  誠\n", "宇佐美  誠"), ("呼吸器内科  久保田  誠 先生\n", "久保田  誠")],
+)
+def test_a_kanji_given_name_padded_from_its_family_name_on_a_form(text, name):
+    assert name in [v for v, c in masked(text) if c.endswith("NAME")]
+
+
+@pytest.mark.parametrize(
+    "text", ["12/03 藤井 美和  娘    ×", "受付 9:40  水野   トリアージ 黄", "姓(漢字) 大橋　　　名(漢字) 美咲"]
+)
+def test_the_next_column_after_a_padded_gap_is_no_given_name(text):
+    assert not [v for v, c in masked(text) if c.endswith("NAME") and ("  " in v or "\u3000\u3000" in v)]
+
+
+def test_a_room_in_brackets_a_blank_after_a_name_and_an_age_alone_before_a_word():
+    found = masked("・中園 (512) 右S2 結節 11mm\n0:50 3北 柳田 アイ 94 下顎呼吸 → 1:32 死亡")
+    assert ("512", "OTHER_ID") in found and ("94", "AGE") in found
+
+
+@pytest.mark.parametrize("text", ["山田 花子 12 名", "冨田 悠希       86,420", "安藤 啓介      42    39"])
+def test_a_count_an_amount_and_a_score_after_a_name_are_no_age(text):
+    assert not [v for v, c in masked(text) if c == "AGE"]

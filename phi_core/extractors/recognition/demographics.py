@@ -9,7 +9,8 @@ person's. The fields may be parted by commas or slashes as a header line or
 a case list writes them (Mendoza, Ricardo, 45 M; Sun Li（スン リー）／38／F;
 佐藤 花子 / 45 / 女), and a name padded to a column may stand a few blanks before
 its bracket (Maria Santos Oliveira  (31)). A bare number alone after a name
-without brackets is left alone (山田 3 名, a count or a room; 山田 太郎 / 3回目).
+without brackets is an age only with two digits and no counter or unit after it (柳田 アイ 94 下顎呼吸;
+not 山田 3 名, 山田 12 回, 山田 太郎 / 3回目).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.floors import is_floor
+from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
 from phi_core.japanese.honorifics import alternation, words
 
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
@@ -83,7 +85,8 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
         elif m.group("age3") is not None:
             bare = m.group("age3").isdigit() or m.group("age3").translate(_FULL_DIGITS).isdigit()
             beside_sex = bool(found) and found[-1][2] == "SEX" or _sex_beside(text, m.end())
-            if not _age_ok(m.group("age3")) or (bare and not bracketed and not beside_sex):
+            alone = bare and not bracketed and not beside_sex
+            if not _age_ok(m.group("age3")) or (alone and not _age_alone(text, m.start("age3"), m.end("age3"))):
                 break
             found.append((*m.span("age3"), "AGE"))
         else:
@@ -103,6 +106,16 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     if found and bracketed and (text[last : last + 1] not in ")）、,，" or text[last + 1 : last + 2].isdigit()):
         return []  # "（3）" and "（81、膵癌）" hold an age; "（3回目）" and "（3、4回目）" do not
     return found
+
+
+# After an age standing alone comes a word of the note: a blank or two, then kanji or kana that are no counter.
+_WORD_AFTER = re.compile(rf"[ \u3000]{{1,2}}(?![名人件回床号室日時分本枚階週代個例点度])[{KANJI}{HIRAGANA}{KATAKANA}]")
+
+
+def _age_alone(text: str, start: int, end: int) -> bool:
+    """Two digits alone after a name, then a word (柳田 アイ 94 下顎呼吸, KIM Soyeon 28 切迫早産): the age;
+    not before a counter (山田 12 名), a unit, a comma or another number (a table's scores, 11,200)."""
+    return end - start == 2 and bool(_WORD_AFTER.match(text, end))
 
 
 # The next field's sex code: F 74, 74 F, and in a list parted by commas or slashes 45, M and 45 / 女.

@@ -50,6 +50,11 @@ _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{1,3}}[子江代枝恵美]|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
 )
+# A form pads a family name and a kanji given name apart, the name then ending its line or met by an honorific
+# (小野寺   勝 様, 久保田  誠 先生, 宇佐美  誠⏎); a word after such a gap is otherwise the table's next column.
+_GIVEN_AFTER_PADDING = re.compile(
+    rf"[{SPACE}]{{2,3}}(?P<w>[{KANJI}]{{1,2}})(?=[{SPACE}]*(?:{alternation(words('person', 'clinician'))}|\n|$))"
+)
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
 _PERSON_HONORIFICS = words("person")
 # 姓：山田　名：太郎: a form's next field, not a given name (a chat line's speaker 山田 太郎：is one).
@@ -137,6 +142,9 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
                 continue
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _GIVEN_AFTER.match(text, span.end)
+        if after is None and _KANJI_WORD.match(text[span.start : span.end]):
+            padded = _GIVEN_AFTER_PADDING.match(text, span.end)
+            after = padded if padded and can_be_given_name(padded.group("w")) else None
         # 田所 きぬ: a kana given name the dictionary also has as a place was proposed as an address
         swallow = bool(
             after

@@ -29,11 +29,11 @@ from phi_core.extractors.recognition.rooms import (
 )
 from phi_core.japanese.honorifics import alternation, words
 
-# A room right after a patient's name: 徳山 良江（602）, 坂本 茂雄（806号）, 岡本 晴翔 くん 305⏎.
+# A room right after a patient's name: 徳山 良江（602）, 中園 (512), 坂本 茂雄（806号）, 岡本 晴翔 くん 305⏎.
 _HONORIFIC = rf"(?:[ \u3000]?(?:{alternation(words('person'))}))?"
 # A number of record in hyphenated groups in brackets there is the person's too: 古川 翼 様（4410-873）.
 _ROOM_IN_BRACKETS = re.compile(
-    rf"{_HONORIFIC}[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?|[0-9]{{2,6}}(?:[-‐－][0-9]{{2,6}})+)(?:号室?)?[）)]"
+    rf"{_HONORIFIC}[ \u3000]?[（(](?P<room>{ROOM}(?:[-‐－](?:{BED}))?|[0-9]{{2,6}}(?:[-‐－][0-9]{{2,6}})+)(?:号室?)?[）)]"
 )
 _ROOM_CLOSING = re.compile(
     rf"{_HONORIFIC}[ \u3000]{{1,4}}(?P<room>{ROOM}(?:[-‐－](?:{BED}))?)(?=[ \u3000]*(?:$|[、。,，]))", re.M

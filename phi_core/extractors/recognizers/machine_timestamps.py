@@ -1,6 +1,6 @@
 """Dates and times in machine formats, whole: ISO 8601 with time and zone, and compact stamps.
 
-2024-08-06T10:45:00+09:00, 2024-08-06 10:45:00.123, 20240806T104500Z, 20240806 1045: one span,
+2024-08-06T10:45:00+09:00, 2024-08-06 10:45:00.123, 20240806T104500Z, 20240806 1045, 06/Aug/2024:10:31:02: one span,
 so the time and zone after a date found by the rules do not leak.
 """
 
@@ -17,7 +17,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 _STAMP = re.compile(
     r"(?<![0-9])(?:(?:19|20)\d{2}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?|(?:19|20)\d{6}T\d{4,6}"
     # A compact date, a space and a compact time: assessed_at=20261202 1415.
-    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)"
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
+    # A web server's access log: 06/Aug/2024:10:31:02 (the zone after a blank stays apart, as the log writes it).
+    r"|(?:0[1-9]|[12]\d|3[01])/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/(?:19|20)\d{2}:\d{2}:\d{2}:\d{2})"
     r"(?:Z|[+-]\d{2}:?\d{2})?(?![0-9])"
 )
 

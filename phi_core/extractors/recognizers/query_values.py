@@ -1,0 +1,111 @@
+"""Values in the parameters of a web address or a key=value argument string, read by their key.
+
+Access logs and system messages carry a viewer's or an interface's request whole:
+``GET /webview/search?name=%E8%B0%B7%E5%8F%A3&birth=19490721``,
+``"args":"karte=0917733&dept=ENT"``, ``?PatientID=00123456&StudyDate=20240806``. The key
+names the value as a column header does (column_rule reads it: name, birth, PatientID,
+StudyDate, tel), and a chart or doctor's key of such systems (karte, chart, doc) too. The
+value is the parameter as written, percent-encoded or not, up to the next ``&``; a key that
+reads as a label only by its ending (page and image end in age, addr in dr) or says how the page is
+shown (lang, sort, limit) names no value of a person. A value is kept only when it has the
+shape its key asks for: digits in a date, an identifier or a phone; letters or percent
+codes in a name. Read as a label is (balanced runs it), not checked against the clinical allow-list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.label_words import column_rule
+from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+
+# Two parameters joined by & make a query string; one alone after ? does too.
+_PARAMETER = re.compile(r"(?:(?<=[?&;])|(?<=[\"'\s]))(?P<key>[A-Za-z][A-Za-z0-9_.]{0,30})=(?P<value>[^&\s\"'#<>;]+)")
+_KEYS = {"karte": "PATIENT_ID", "chart": "PATIENT_ID", "doc": "PHYSICIAN_NAME"}
+_NOT_PERSONAL = frozenset(
+    {
+        "page",
+        "image",
+        "addr",
+        "lang",
+        "sort",
+        "order",
+        "limit",
+        "offset",
+        "format",
+        "type",
+        "mode",
+        "view",
+        "q",
+        "v",
+        "ver",
+    }
+)
+_DATE = re.compile(r"(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])")
+_NUMBER_LIKE = re.compile(r"[A-Za-z]{0,3}[-_]?\d[\d\-_]*[A-Za-z]?")
+_NAME_LIKE = re.compile(r"(?:%[0-9A-Fa-f]{2}|[A-Za-z+^.\-])+")
+
+
+def _category(key: str) -> tuple[str, str] | None:
+    """(how the value is read, its category) for a parameter's key, or None."""
+    if key.lower() in _NOT_PERSONAL:
+        return None
+    if key.lower() in _KEYS:
+        category = _KEYS[key.lower()]
+        return ("id" if category == "PATIENT_ID" else "name"), category
+    rule = column_rule(key)
+    if rule is None:
+        return None
+    if rule.read_as == "context" and "date" in rule.retype:
+        return "date", rule.retype["date"]
+    if rule.category is None:
+        return None
+    read = {"id": "id", "phone": "id", "name": "name", "whole": "name", "sex": "sex", "age": "age"}.get(rule.read_as)
+    return (read, rule.category) if read else None
+
+
+def _values(kind: str, category: str, start: int, value: str) -> list[Candidate]:
+    if kind == "date":
+        return [Candidate(start + m.start(), start + m.end(), category, RANK_PATTERN) for m in _DATE.finditer(value)]
+    if kind == "id" and _NUMBER_LIKE.fullmatch(value):
+        return [Candidate(start, start + len(value), category, RANK_PATTERN)]
+    if kind == "name":
+        if _NUMBER_LIKE.fullmatch(value) and category == "PATIENT_NAME":
+            return [Candidate(start, start + len(value), "PATIENT_ID", RANK_PATTERN)]  # pt=7701-2284
+        if _NAME_LIKE.fullmatch(value) and any(ch.isalpha() for ch in value):
+            return [Candidate(start, start + len(value), category, RANK_PATTERN)]
+    if kind == "sex" and value in ("M", "F", "1", "2", "male", "female"):
+        return [Candidate(start, start + len(value), category, RANK_PATTERN)]
+    if kind == "age" and value.isdigit() and int(value) <= 120:
+        return [Candidate(start, start + len(value), category, RANK_PATTERN)]
+    return []
+
+
+@register
+class QueryValueRecognizer(Recognizer):
+    name: ClassVar[str] = "query-value"
+    categories: ClassVar[tuple[str, ...]] = (
+        "PATIENT_NAME",
+        "PATIENT_ID",
+        "PHYSICIAN_NAME",
+        "BIRTH_DATE",
+        "EXAM_DATE",
+        "OTHER_DATE",
+        "PHONE",
+        "SEX",
+        "AGE",
+        "DEPARTMENT",
+    )
+
+    def find(self, doc: Document) -> list[Candidate]:
+        if "=" not in doc.text:
+            return []
+        found = []
+        for m in _PARAMETER.finditer(doc.text):
+            read = _category(m.group("key"))
+            if read is not None:
+                found += _values(*read, m.start("value"), m.group("value"))
+        return found
