@@ -177,3 +177,21 @@ def test_a_room_in_brackets_a_blank_after_a_name_and_an_age_alone_before_a_word(
 @pytest.mark.parametrize("text", ["山田 花子 12 名", "冨田 悠希       86,420", "安藤 啓介      42    39"])
 def test_a_count_an_amount_and_a_score_after_a_name_are_no_age(text):
     assert not [v for v, c in masked(text) if c == "AGE"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("老健入所申込済（老健やはぎ）。KP甥", "老健やはぎ"),
+        ("近藤/居宅みよし\t仙骨部褥瘡", "居宅みよし"),
+        ("胃瘻で特養さくらの丘に入所中", "特養さくらの丘"),
+        ("訪看 ひばり訪問看護ST 初回 3/13", "ひばり訪問看護ST"),
+    ],
+)
+def test_a_care_homes_short_kind_or_a_nursing_stations_kind_with_its_kana_name(text, name):
+    assert (name, "HOSPITAL_NAME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["居宅介護支援の依頼", "老健への入所を検討", "GHで暮らし始めた", "特養入所待ち"])
+def test_the_short_kinds_in_a_sentence_name_no_home(text):
+    assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]

@@ -51,9 +51,10 @@ _KANA_BEFORE_PLAIN = re.compile(
     rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])[{KATAKANA_BLOCK_CHARS}]{{2,8}}"
     r"(?:福祉用具|福祉サービス|介護サービス)"
 )
-# A visiting-nurse station by its short kind after a kana name (ほほえみ訪看; 緊急訪看 is a visit).
+# A visiting-nurse station by its short kind after a kana name (ほほえみ訪看, ひばり訪問看護ST; 緊急訪看 is a visit).
 _KANA_BEFORE_SHORT = re.compile(
-    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,8}}訪看"
+    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,8}}"
+    r"(?:訪看|訪問看護(?:ST|ＳＴ|ステーション))"
 )
 # Words of a care plan that follow a kind in a sentence and name nothing.
 _PLAN_WORDS = (
