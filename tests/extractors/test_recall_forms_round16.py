@@ -195,3 +195,16 @@ def test_a_care_homes_short_kind_or_a_nursing_stations_kind_with_its_kana_name(t
 @pytest.mark.parametrize("text", ["居宅介護支援の依頼", "老健への入所を検討", "GHで暮らし始めた", "特養入所待ち"])
 def test_the_short_kinds_in_a_sentence_name_no_home(text):
     assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_json_members_and_xml_elements_are_read_by_their_key(extract):
+    found = extract('{"patient": { "id": "1003-8876", "nameKana":"ウエダ イサム", "sex":"1" }, "phs": "6172" }')
+    assert ("1003-8876", "PATIENT_ID") in found and ("1", "SEX") in found and ("6172", "FACILITY_PHONE") in found
+    assert ("ソウタ", "PATIENT_NAME") in extract("<FamilyName>サトウ</FamilyName><GivenName>ソウタ</GivenName>")
+    # a message's own ids and versions are nobody's number
+    assert not [
+        v
+        for v, c in extract('{"resourceType": "Patient", "id": "p1", "meta": {"versionId": "3"}}')
+        if c == "PATIENT_ID"
+    ]

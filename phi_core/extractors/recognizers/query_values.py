@@ -1,4 +1,5 @@
-"""Values in the parameters of a web address or a key=value argument string, read by their key.
+"""Values keyed in machine text, read by their key: a web address's parameters, key=value arguments,
+a JSON object's members and an XML element's text.
 
 Access logs and system messages carry a viewer's or an interface's request whole:
 ``GET /webview/search?name=%E8%B0%B7%E5%8F%A3&birth=19490721``,
@@ -9,7 +10,9 @@ value is the parameter as written, percent-encoded or not, up to the next ``&``;
 reads as a label only by its ending (page and image end in age, addr in dr) or says how the page is
 shown (lang, sort, limit) names no value of a person. A value is kept only when it has the
 shape its key asks for: digits in a date, an identifier or a phone; letters or percent
-codes in a name. Read as a label is (balanced runs it), not checked against the clinical allow-list.
+codes in a name. A JSON member (``"sex":"1"``, ``"id": "1003-8876"``) and an element
+(``<GivenName>ソウタ</GivenName>``) name theirs the same way, and their names may be in any script.
+Read as a label is (balanced runs it), not checked against the clinical allow-list.
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 # Two parameters joined by & make a query string; one alone after ? does too.
 _PARAMETER = re.compile(r"(?:(?<=[?&;])|(?<=[\"'\s]))(?P<key>[A-Za-z][A-Za-z0-9_.]{0,30})=(?P<value>[^&\s\"'#<>;]+)")
-_KEYS = {"karte": "PATIENT_ID", "chart": "PATIENT_ID", "doc": "PHYSICIAN_NAME"}
+_MEMBER = re.compile(
+    r'"(?P<key>[A-Za-z][A-Za-z0-9_]{0,30})"[ \t]*:[ \t]*"?(?P<value>[^"\n,{}\[\]]{1,60}?)"?(?=[ \t]*[,}\n])'
+)
+_ELEMENT = re.compile(r"<(?P<key>[A-Za-z][A-Za-z0-9_]{0,30})>(?P<value>[^<>\n]{1,60})</(?P=key)>")
+_KEYS = {"karte": "PATIENT_ID", "chart": "PATIENT_ID", "doc": "PHYSICIAN_NAME", "phs": "FACILITY_PHONE"}
 _NOT_PERSONAL = frozenset(
     {
         "page",
@@ -55,7 +62,7 @@ def _category(key: str) -> tuple[str, str] | None:
         return None
     if key.lower() in _KEYS:
         category = _KEYS[key.lower()]
-        return ("id" if category == "PATIENT_ID" else "name"), category
+        return ("name" if category.endswith("NAME") else "id"), category
     rule = column_rule(key)
     if rule is None:
         return None
@@ -67,17 +74,18 @@ def _category(key: str) -> tuple[str, str] | None:
     return (read, rule.category) if read else None
 
 
-def _values(kind: str, category: str, start: int, value: str) -> list[Candidate]:
+def _values(kind: str, category: str, start: int, value: str, any_script: bool = False) -> list[Candidate]:
     if kind == "date":
         return [Candidate(start + m.start(), start + m.end(), category, RANK_PATTERN) for m in _DATE.finditer(value)]
-    if kind == "id" and _NUMBER_LIKE.fullmatch(value):
+    # (three digits at least: a message's own ids and versions, "p1", "3", number nobody)
+    if kind == "id" and _NUMBER_LIKE.fullmatch(value) and sum(ch.isdigit() for ch in value) >= 3:
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     if kind == "name":
         if _NUMBER_LIKE.fullmatch(value) and category == "PATIENT_NAME":
             return [Candidate(start, start + len(value), "PATIENT_ID", RANK_PATTERN)]  # pt=7701-2284
-        if _NAME_LIKE.fullmatch(value) and any(ch.isalpha() for ch in value):
+        if (any_script or _NAME_LIKE.fullmatch(value)) and any(ch.isalpha() for ch in value):
             return [Candidate(start, start + len(value), category, RANK_PATTERN)]
-    if kind == "sex" and value in ("M", "F", "1", "2", "male", "female"):
+    if kind == "sex" and value in ("M", "F", "1", "2", "male", "female", "男", "女"):
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     if kind == "age" and value.isdigit() and int(value) <= 120:
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
@@ -98,14 +106,21 @@ class QueryValueRecognizer(Recognizer):
         "SEX",
         "AGE",
         "DEPARTMENT",
+        "FACILITY_PHONE",
+        "NAME_READING",
     )
 
     def find(self, doc: Document) -> list[Candidate]:
-        if "=" not in doc.text:
-            return []
         found = []
-        for m in _PARAMETER.finditer(doc.text):
+        for m in _PARAMETER.finditer(doc.text) if "=" in doc.text else ():
             read = _category(m.group("key"))
             if read is not None:
                 found += _values(*read, m.start("value"), m.group("value"))
+        for pattern, mark in ((_MEMBER, '"'), (_ELEMENT, "</")):
+            if mark in doc.text:
+                for m in pattern.finditer(doc.text):
+                    read = _category(m.group("key"))
+                    value = m.group("value").strip()
+                    if read is not None and value:
+                        found += _values(*read, m.start("value"), value, any_script=True)
         return found
