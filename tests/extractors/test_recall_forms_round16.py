@@ -208,3 +208,20 @@ def test_json_members_and_xml_elements_are_read_by_their_key(extract):
         for v, c in extract('{"resourceType": "Patient", "id": "p1", "meta": {"versionId": "3"}}')
         if c == "PATIENT_ID"
     ]
+
+
+def test_a_column_named_nen_beside_a_sex_column_holds_ages():
+    found = masked(
+        "| 覚知 | 着 | 氏名 | 年 | 性 | 主訴 |\n| 8:04 | 8:21 | 岩 瀬 正 和 | 71 | M | 胸痛 |\n"
+        "| 11:37 | 11:55 | ｱｻﾞﾐ ﾐﾕ | 34 | F | 過換気 |"
+    )
+    assert ("71", "AGE") in found and ("34", "AGE") in found
+
+
+def test_a_year_column_without_a_sex_column_beside_it_holds_no_ages():
+    found = masked("| 年 | 件数 | 備考 |\n| 24 | 31 | 増加 |\n| 25 | 40 | 横ばい |")
+    assert not [v for v, c in found if c == "AGE"]
+
+
+def test_a_room_with_its_bed_number_after_go():
+    assert ("412", "OTHER_ID") in masked("88歳 女性 4西の412号2番ベッド 入院は令和6年9月")

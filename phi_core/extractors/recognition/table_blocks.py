@@ -37,6 +37,7 @@ _HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Column names the label table leaves out: a one-letter sex column, an age in other scripts.
 _SEX_HEADER = re.compile("性|ｾｲ|M/F|男女|男/女")
 # An age column with its unit in brackets: 年齢(歳), Age (y), AGE(yrs).
+_SHORT_AGE = ("年", "齢")
 _AGE_HEADER = re.compile("年令|ﾈﾝﾚｲ|ｻｲ|(?:年齢|年令|(?i:age))[ ]?[（(](?:歳|才|y|yrs?|years)[)）]")
 
 
@@ -133,12 +134,22 @@ def _column(label: str) -> Column:
     return Column(label, rule, sex, age)
 
 
+def _short_age_beside_sex(columns: list[Column]) -> list[Column]:
+    """年 beside a sex column (氏名 | 年 | 性) is the age written short, not a year."""
+    return [
+        Column(c.label, c.rule, c.sex, True)
+        if c.label.strip() in _SHORT_AGE and any(0 <= j < len(columns) and columns[j].sex for j in (i - 1, i + 1))
+        else c
+        for i, c in enumerate(columns)
+    ]
+
+
 class Header:
     """The column names of a block's first line, as whole cells and as single words."""
 
     def __init__(self, text: str, row: Row) -> None:
         self.row = row
-        self.cells = [_column(text[c.start : c.end]) for c in row.cells]
+        self.cells = _short_age_beside_sex([_column(text[c.start : c.end]) for c in row.cells])
         self.words: list[tuple[Column, Cell]] = []
         for cell in row.cells:
             pos = cell.start
