@@ -225,3 +225,15 @@ def test_a_year_column_without_a_sex_column_beside_it_holds_no_ages():
 
 def test_a_room_with_its_bed_number_after_go():
     assert ("412", "OTHER_ID") in masked("88歳 女性 4西の412号2番ベッド 入院は令和6年9月")
+
+
+@pytest.mark.parametrize("text", ["申し送り (N→D) 4W R7.4.13 夜勤", "本日 空床 3北 3 / 4W 1 / 5E 0"])
+def test_a_w_ward_code_on_its_own(text):
+    assert ("4W", "DEPARTMENT") in masked(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["電気メス 30W で", "抜糸1W後", "3W毎に投与", "術後発熱の 5W（Wind, Water）", "レーザー 4.5 W"]
+)
+def test_watts_weeks_and_a_mnemonic_are_no_ward(text):
+    assert not [v for v, c in masked(text) if c == "DEPARTMENT"]

@@ -19,8 +19,8 @@
 - an English ward by its code, before the word ward or after its specialty: "5W ward", "Pediatrics 5A";
 - a ward's code on its own, a floor and a wing letter: 3N(療養), on 7W, ward=5E (the independent writers mark
   235 of 255 such codes on the development sets; what they leave is a measure after a number: 15W以下, 抜糸1W後,
-  a shoe's width 4E, a workstation 5E-NS-02, a class ASA 1E, a product's model ハイサンソ 5S; and the allow-list
-  and this rule leave a W code alone, 7W: it reads as watts or weeks);
+  a shoe's width 4E, a workstation 5E-NS-02, a class ASA 1E, a product's model ハイサンソ 5S; a W code of floors
+  3 to 9 too, 7W, but not as weeks: 1W後, 3W毎, 術後4W-6W, nor as watts, 5W LED, nor a mnemonic's count, 5W（Wind…）);
 - an English unit by its specialty's short form and what it is: Onc Day Unit, Onc Day, Cardio Ward,
   Peds Clinic (a short form alone, Onc, is a word of a note, not a place).
 """
@@ -77,7 +77,8 @@ _CODE_AFTER_MOVE = re.compile(
 # Not a class (ASA 1E: an emergency), a shoe's width (23.0cm 4E, width 3E) or a product's model (ハイサンソ 5S).
 _BARE_CODE = re.compile(
     rf"(?<![A-Za-z0-9０-９\-/.×_])(?<!ASA )(?<!width )(?<!cm )(?<![{KATAKANA}] )(?<![{KATAKANA}])"
-    r"(?:[1-9]|1[0-9])[NSE](?![A-Za-z0-9]|,[0-9]|後|以|[-‐](?:NS|PC|DR|WB))"
+    r"(?:(?:[1-9]|1[0-9])[NSE]|(?<!後)[3-9]W(?![-‐〜～~][0-9]| (?:LED|lamp|bulb)))"
+    r"(?![A-Za-z0-9]|,[0-9]|後|前|以|毎|間|ごと|[ ]?[（(][A-Z][a-z]|[-‐](?:NS|PC|DR|WB))"
 )
 _MOVED_CODE = re.compile(r"(?P<code>[0-9]{1,2}[EWNSAB]|[EWNSAB][0-9]{1,2})(?![0-9A-Za-z])")
 _UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
