@@ -13,6 +13,7 @@ page, and the pipeline and run backend ``recall-first``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Importing the package registers every recognizer module in it.
 import phi_core.extractors.recognizers  # noqa: F401
@@ -91,6 +92,14 @@ def supplements(names: tuple[str, ...] | None = None) -> list[Recognizer]:
     return [_instances[name] for name in (names if names is not None else _profile().supplements)]
 
 
+_SHAPES_AS_WRITTEN = frozenset({"identifier-shape"})
+
+
+def _touches(cand: Candidate, positions: list[int]) -> bool:
+    i = bisect_left(positions, cand.start)
+    return i < len(positions) and positions[i] < cand.end
+
+
 def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candidate]:
     """Resolved candidates: the balanced rules plus the allowed supplement proposals."""
     if not text:
@@ -109,18 +118,29 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
         regions.extend(recognizer.regions(doc))
     allow = _allow_list()
     allowed_regions = allow.regions(text)
-    # A clinical fact as written stays one when read (H2O is water, not the era year H20).
-    written_regions = allow.regions(written) if written != text else None
+    read = [i for i, (a, b) in enumerate(zip(written, text)) if a != b]
+    # A clinical fact as written stays one when read (H2O is water, not the era year H20); and a number a scan
+    # spoilt has an identifier's shape as written (l955, 診察券 No. l7-4O62): proposed and judged as it stands.
+    written_regions = allow.regions(written) if read else []
     extra: list[Candidate] = []
     for recognizer in supplements(names):
-        for cand in recognizer.find(doc):
+        found = [(c, False) for c in recognizer.find(doc)]
+        if read and recognizer.name in _SHAPES_AS_WRITTEN:
+            found += [(c, True) for c in recognizer.find(Document(written)) if _touches(c, read)]
+        for cand, as_written in found:
             cand = trimmed(text, cand)
-            if cand.end <= cand.start or allow.allows(text, cand.start, cand.end, allowed_regions, cand.category):
+            if cand.end <= cand.start:
                 continue
-            if written_regions is None or not allow.allows(
-                written, cand.start, cand.end, written_regions, cand.category
+            if as_written:
+                if allow.allows(written, cand.start, cand.end, written_regions, cand.category):
+                    continue
+            elif allow.allows(text, cand.start, cand.end, allowed_regions, cand.category) or (
+                read
+                and _touches(cand, read)
+                and allow.allows(written, cand.start, cand.end, written_regions, cand.category)
             ):
-                extra.append(cand._replace(rank=profile.supplement_rank))
+                continue
+            extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
     spans = name_tails(text, join_dotted_names(text, spans))
     morphemes = document_morphemes(doc)

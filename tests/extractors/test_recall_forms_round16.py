@@ -237,3 +237,8 @@ def test_a_w_ward_code_on_its_own(text):
 )
 def test_watts_weeks_and_a_mnemonic_are_no_ward(text):
     assert not [v for v, c in masked(text) if c == "DEPARTMENT"]
+
+
+@pytest.mark.parametrize("text, value", [("診察券 No. l7-4O62\n", "l7-4O62"), (" 生年月日  l955(S3O)/1l/O8\n", "l955")])
+def test_a_number_a_scan_spoilt_is_judged_as_written(text, value):
+    assert value in [v for v, c in masked(text)]
