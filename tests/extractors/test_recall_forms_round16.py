@@ -242,3 +242,16 @@ def test_watts_weeks_and_a_mnemonic_are_no_ward(text):
 @pytest.mark.parametrize("text, value", [("診察券 No. l7-4O62\n", "l7-4O62"), (" 生年月日  l955(S3O)/1l/O8\n", "l955")])
 def test_a_number_a_scan_spoilt_is_judged_as_written(text, value):
     assert value in [v for v, c in masked(text)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (" 患者氏名  高 見 沢   清 (ﾀｶﾐｻﾞﾜ ｷﾖｼ)", "高 見 沢   清"),
+        (" 氏 名   岡 部   信 二\n   生年月日", "岡 部   信 二"),
+        ("   執刀医(説明医) 外科  市川  拓 也     立会者", "市川  拓 也"),
+        ("呼吸器内科  久保田  誠 先生\n", "久保田  誠"),
+    ],
+)
+def test_a_scanned_name_with_every_letter_spaced_and_its_given_name_padded(text, name):
+    assert name in [v for v, c in masked(text) if c.endswith("NAME")]

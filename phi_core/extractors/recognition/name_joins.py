@@ -50,11 +50,14 @@ _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{1,3}}[子江代枝恵美]|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
 )
-# A form pads a family name and a kanji given name apart, the name then ending its line or met by an honorific
-# (小野寺   勝 様, 久保田  誠 先生, 宇佐美  誠⏎); a word after such a gap is otherwise the table's next column.
+# A form pads a family name and a kanji given name apart, the name then ending its line, met by an honorific or
+# its reading in brackets, or padded from the next field (小野寺   勝 様, 久保田  誠 先生, 宇佐美  誠⏎, 市川  拓 也
+# 立会者); a word after such a gap is otherwise the table's next column, so it must read as a given name.
 _GIVEN_AFTER_PADDING = re.compile(
-    rf"[{SPACE}]{{2,3}}(?P<w>[{KANJI}]{{1,2}})(?=[{SPACE}]*(?:{alternation(words('person', 'clinician'))}|\n|$))"
+    rf"[{SPACE}]{{2,4}}(?P<w>[{KANJI}](?: ?(?!{alternation(words('person', 'clinician'))})[{KANJI}]){{0,2}})"
+    rf"(?=[{SPACE}]*(?:{alternation(words('person', 'clinician'))}|\n|$|[（(])|[{SPACE}]{{2}})"
 )
+_LETTER_SPACED = re.compile(rf"[{KANJI}](?: [{KANJI}]){{1,3}}")
 _FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
 _PERSON_HONORIFICS = words("person")
 # 姓：山田　名：太郎: a form's next field, not a given name (a chat line's speaker 山田 太郎：is one).
@@ -135,16 +138,19 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         place = span.category == "ADDRESS" and _KANJI_WORD.match(family) is not None
         if span.category not in NAME_CATEGORIES and not place:
             continue
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        # A form pads the given name apart, a scan spaces every letter (高 見 沢   清, 市川  拓 也 様).
+        if _KANJI_WORD.match(family) or _LETTER_SPACED.fullmatch(family):
+            padded = _GIVEN_AFTER_PADDING.match(text, span.end)
+            if padded and padded.end() <= limit and can_be_given_name(padded.group("w").replace(" ", "")):
+                out[i] = span._replace(end=padded.end())
+                continue
         if any(ch in SPACE for ch in family):
             # 受傷者 千葉 + さくら: a span that took a word before the family name
             family = re.split(f"[{SPACE}]", family)[-1]
             if not (_KANJI_WORD.match(family) and can_be_surname(family)):
                 continue
-        limit = out[i + 1].start if i + 1 < len(out) else len(text)
         after = _GIVEN_AFTER.match(text, span.end)
-        if after is None and _KANJI_WORD.match(text[span.start : span.end]):
-            padded = _GIVEN_AFTER_PADDING.match(text, span.end)
-            after = padded if padded and can_be_given_name(padded.group("w")) else None
         # 田所 きぬ: a kana given name the dictionary also has as a place was proposed as an address
         swallow = bool(
             after
