@@ -255,3 +255,16 @@ def test_a_number_a_scan_spoilt_is_judged_as_written(text, value):
 )
 def test_a_scanned_name_with_every_letter_spaced_and_its_given_name_padded(text, name):
     assert name in [v for v, c in masked(text) if c.endswith("NAME")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("関 口  ミ ツ エ   様    (8B歳)", "8B歳"), (" 生年月日  l98B 年 O2 月 l4 日", "l98B 年 O2 月 l4 日")],
+)
+def test_a_scanned_b_for_eight_before_a_unit(text, value):
+    assert value in [v for v, c in masked(text)]
+
+
+@pytest.mark.parametrize("text", ["SLCO1B1 遺伝子多型", "CYP2B6 で代謝"])
+def test_a_genes_name_keeps_its_b(text):
+    assert not masked(text)

@@ -1,6 +1,6 @@
 """Values damaged by scanning: the rules read a repaired copy of the text.
 
-Optical character recognition writes the letter O for zero, l or I for one
+Optical character recognition writes the letter O for zero, l or I for one, B for eight
 ("2O24年7月1O日", "l5:22", "O8O-4l2O-7735", even alone between a date's units: 12月l日) and kanji that look like katakana
 (クリ二ック with the kanji 二), a facility's kind by a kanji of its shape (病陰), and old records print
 old kanji (醫院, 國立), and a kanji of nearly the same shape (生年月曰, 保護者氐名); a value may also be broken across lines
@@ -53,6 +53,9 @@ _RUN = re.compile(
 # but no letter stands there.
 # A blank may part them from the unit before, as a form's fields set them (2O24年 lO月 l日).
 _LETTERS_BETWEEN_UNITS = re.compile(r"(?:(?<=[年月])|(?<=[年月][ \u3000]))[OolI]{1,2}(?=[月日])")
+# B for 8 in a number before its unit or after a clock's colon (8B歳, l98B 年, 2B日, 2l:4B); not a bed or a
+# grade after a number (12B, 5B), which no unit follows, nor a gene's name (SLCO1B1, CYP2B6).
+_EIGHT_AS_B = re.compile(r"(?<=[0-9OolI])(?<![A-Za-z][0-9])(?<![A-Za-z][A-Za-z])B(?=[ \u3000]?[年月日歳才時分]|[0-9])|(?<=[:：][0-9])B(?![0-9A-Za-z])")
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
@@ -137,6 +140,9 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
             if chars[i] in _DIGIT_LIKE:
                 chars[i] = _DIGIT_LIKE[chars[i]]
                 changed.append(i)
+    for m in _EIGHT_AS_B.finditer(text):
+        chars[m.start()] = "8"
+        changed.append(m.start())
     digits_read = set(changed)
     # Between katakana, or ending a katakana word before a blank (吉永 サ卜 様); two look-alikes in a row
     # (ハ一卜センタ一) are read left to right, each with the one before it already read as katakana.
