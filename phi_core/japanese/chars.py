@@ -173,3 +173,17 @@ def to_hiragana(text: str) -> str:
         chr(ord(ch) - _KANA_SHIFT) if low <= ord(ch) - _KANA_SHIFT <= high and is_katakana_letter(ch) else ch
         for ch in text
     )
+
+
+# Kangxi radicals and their supplement: text taken out of a PDF writes 高 and 山 as these look-alikes (⾼, ⼭).
+RADICAL_RANGES: tuple[tuple[int, int], ...] = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))
+RADICALS = _fragment(RADICAL_RANGES)
+
+
+def radical_as_kanji(ch: str) -> str:
+    """The kanji a radical look-alike stands for (⾼ -> 高), one character for one; else ``ch`` itself."""
+    if _inside(ord(ch), RADICAL_RANGES):
+        folded = unicodedata.normalize("NFKC", ch)
+        if len(folded) == 1:
+            return folded
+    return ch

@@ -268,3 +268,13 @@ def test_a_scanned_b_for_eight_before_a_unit(text, value):
 @pytest.mark.parametrize("text", ["SLCO1B1 遺伝子多型", "CYP2B6 で代謝"])
 def test_a_genes_name_keeps_its_b(text):
     assert not masked(text)
+
+
+def test_a_pdfs_radicals_are_read_as_the_kanji_they_stand_for():
+    found = masked("11/6\u3000 08:30\u3000\u3000 ⾼⽊ 千春（長女）※東京より\u3000\u3000\u3000 ⼭⽥")
+    assert ("⾼⽊ 千春", "EMERGENCY_CONTACT") in found and "⼭⽥" in [v for v, c in found]
+
+
+def test_a_room_said_aloud_before_no_and_a_patients_name():
+    assert ("702", "OTHER_ID") in masked("じゃあ申し送ります。まず 702 の 坂本 ぎんさん、あ、違う")
+    assert not [v for v, c in masked("BP 120 の 山田さん") if c == "OTHER_ID"]

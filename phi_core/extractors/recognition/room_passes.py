@@ -42,7 +42,8 @@ _ROOM_CLOSING = re.compile(
 _CODE_BEFORE = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}|{WARD_KANJI})[ \u3000]{{1,2}}$", re.MULTILINE)
 # A room said right before a patient named with an honorific, inside a line of speech (はい 502 戸塚さん,
 # 次 505 竹下 誠さん); a number opening a row before a name is as often the row's counter (101  谷口 正樹様).
-_ROOM_BEFORE = re.compile(rf"(?<=[^\s・\-*■□●○])[ \u3000](?P<room>{ROOM})[ \u3000]$")
+# A handover said aloud puts の between them (まず 702 の 坂本 ぎんさん).
+_ROOM_BEFORE = re.compile(rf"(?<=[^\s・\-*■□●○])[ \u3000](?P<room>{ROOM})(?:[ \u3000]|[ \u3000]?の[ \u3000]?)$")
 _HONORIFIC_AFTER = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 # A name the recognizers took for a member of staff is read too: a roster's bare names are often
 # taken so (報告 → ｱﾝﾄﾞﾚｲ（2040）), and a number in brackets right after it is still that person's
@@ -70,7 +71,7 @@ def _beside_names(text: str, spans: list[Candidate]) -> list[Candidate]:
             m = _ROOM_CLOSING.match(text, span.end)
         if m and (bracketed or not is_year(m.group("room")[:4])):
             found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
-        room = _ROOM_BEFORE.search(text, max(0, span.start - 8), span.start)
+        room = _ROOM_BEFORE.search(text, max(0, span.start - 10), span.start)
         if room and span.category == "PATIENT_NAME" and _HONORIFIC_AFTER.match(text, span.end):
             if not is_year(room.group("room")) and not MEASURED_BEFORE.search(
                 text, max(0, room.start() - 10), room.start()

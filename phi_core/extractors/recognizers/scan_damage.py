@@ -3,7 +3,7 @@
 Optical character recognition writes the letter O for zero, l or I for one, B for eight
 ("2O24年7月1O日", "l5:22", "O8O-4l2O-7735", even alone between a date's units: 12月l日) and kanji that look like katakana
 (クリ二ック with the kanji 二), a facility's kind by a kanji of its shape (病陰), and old records print
-old kanji (醫院, 國立), and a kanji of nearly the same shape (生年月曰, 保護者氐名); a value may also be broken across lines
+old kanji (醫院, 國立), a PDF's radicals for kanji (⾼⽊), and a kanji of nearly the same shape (生年月曰, 保護者氐名); a value may also be broken across lines
 ("090-1234-\n5678", "錦町\n3-5-18"), or a space cut into a number (03-3996-58 21). The repaired copy has the same length:
 letters are replaced one for one, and a line break inside a value moves to
 the end of the number after it, with a map back to the original positions.
@@ -27,7 +27,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI
+from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, RADICALS, UNIFIED_KANJI, radical_as_kanji
 from phi_core.japanese.eras import ERA_NAMES
 from phi_core.japanese.old_forms import MISREAD_KEPT_BEFORE, MISREAD_KINDS, MISREAD_SINGLE, OLD_TO_NEW
 
@@ -55,10 +55,13 @@ _RUN = re.compile(
 _LETTERS_BETWEEN_UNITS = re.compile(r"(?:(?<=[年月])|(?<=[年月][ \u3000]))[OolI]{1,2}(?=[月日])")
 # B for 8 in a number before its unit or after a clock's colon (8B歳, l98B 年, 2B日, 2l:4B); not a bed or a
 # grade after a number (12B, 5B), which no unit follows, nor a gene's name (SLCO1B1, CYP2B6).
-_EIGHT_AS_B = re.compile(r"(?<=[0-9OolI])(?<![A-Za-z][0-9])(?<![A-Za-z][A-Za-z])B(?=[ \u3000]?[年月日歳才時分]|[0-9])|(?<=[:：][0-9])B(?![0-9A-Za-z])")
+_EIGHT_AS_B = re.compile(
+    r"(?<=[0-9OolI])(?<![A-Za-z][0-9])(?<![A-Za-z][A-Za-z])B(?=[ \u3000]?[年月日歳才時分]|[0-9])|(?<=[:：][0-9])B(?![0-9A-Za-z])"
+)
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
+_RADICAL = re.compile(f"[{RADICALS}]")
 
 
 def _drawn_with_bars(text: str, at: int) -> bool:
@@ -153,6 +156,11 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
             if _KATAKANA.match(chars[i - 1]) and (after_kana or after in " \u3000\n"):
                 chars[i] = _KANA_LIKE[ch]
                 changed.append(i)
+    # A radical a PDF's text writes for a kanji (⾼⽊ for 高木).
+    for m in _RADICAL.finditer(text):
+        if radical_as_kanji(m.group()) != m.group():
+            chars[m.start()] = radical_as_kanji(m.group())
+            changed.append(m.start())
     # Old kanji (丸山外科醫院) read in today's form; a facility's kind misread by a kanji of its shape (病陰).
     for i, ch in enumerate(text):
         if ch in OLD_TO_NEW:
