@@ -278,3 +278,22 @@ def test_a_pdfs_radicals_are_read_as_the_kanji_they_stand_for():
 def test_a_room_said_aloud_before_no_and_a_patients_name():
     assert ("702", "OTHER_ID") in masked("じゃあ申し送ります。まず 702 の 坂本 ぎんさん、あ、違う")
     assert not [v for v, c in masked("BP 120 の 山田さん") if c == "OTHER_ID"]
+
+
+@pytest.mark.parametrize(
+    "text, name", [(" 3. 0877214\u3000野ロ 哲夫\u300080才", "野ロ 哲夫"), ("Dr. 井 ロ 浩 之\n", "井 ロ 浩 之")]
+)
+def test_a_katakana_a_scan_made_of_a_kanji_in_a_name(text, name):
+    assert name in [v for v, c in masked(text) if c.endswith("NAME")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("ケアプランセンター若葉の介護支援専門員", "ケアプランセンター若葉"),
+        ("|内田 直樹|ケアサポートみらい（世田谷区", "ケアサポートみらい"),
+        ("事業所\u3000ケアプランセンターつづきの森\n", "ケアプランセンターつづきの森"),
+    ],
+)
+def test_a_care_business_before_no_and_a_word_or_named_with_no_and_one_kanji(text, name):
+    assert name in [v for v, c in masked(text)]

@@ -27,7 +27,7 @@ _KINDS = (
     "指定居宅介護支援", "居宅介護支援事業所", "居宅介護支援センター", "居宅介護支援", "デイサービスセンター",
     "デイサービス", "リハビリデイ", "通所リハビリテーション", "ケアショップ", "ケアレンタル", "福祉用具レンタル",
     "ケアサプライ", "ケアステーション", "ヘルパーステーション", "訪問看護ステーション", "訪問介護ステーション",
-    "ショートステイ", "ケアホーム", "配食サービス",
+    "ショートステイ", "ケアホーム", "配食サービス", "ケアサポート",
 )  # fmt: skip
 _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _LETTER = f"[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}々・]"
@@ -35,8 +35,9 @@ _LETTER = f"[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}々・]"
 _AFTER = re.compile(
     rf"(?P<kind>{_KIND})(?P<gap>[ \u3000]?)(?P<name>{_LETTER}{{1,10}}?)"
     rf"(?P<branch>[ \u3000][{UNIFIED_KANJI}]{{1,3}}(?:店|口|営業所|支店)?)?"
-    # or a particle before the sentence goes on (デイサービスあおぞらに通所: the name is あおぞら)
-    rf"(?=[\t,，、。（(）)」』\n\u3000]|[ ]|$|[へにでをがとは][{UNIFIED_KANJI}])"
+    # or a particle before the sentence goes on (デイサービスあおぞらに通所, ケアプランセンター若葉の介護支援専門員;
+    # の and one kanji belong to the name: ケアプランセンターつづきの森)
+    rf"(?=[\t,，、。（(）)」』\n\u3000]|[ ]|$|[へにでをがとは][{UNIFIED_KANJI}]|の[{UNIFIED_KANJI}]{{2}})"
 )
 # The name glued before a kind that ends a business's name.
 _BEFORE = re.compile(

@@ -61,6 +61,13 @@ _EIGHT_AS_B = re.compile(
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
+_KANJI_OF_KANA = {kana: kanji for kanji, kana in _KANA_LIKE.items() if kana != "ー"}
+# (its neighbours true kanji, not ones a scan may have made of katakana: ハ一卜 is ハート)
+_PLAIN_KANJI = f"[{UNIFIED_KANJI}](?<![{''.join(_KANA_LIKE)}])"
+_KANJI_LIKE_KANA = re.compile(
+    f"(?<={_PLAIN_KANJI})[{''.join(_KANJI_OF_KANA)}](?=[ ]?{_PLAIN_KANJI}|[ \u3000]*(?:\n|$))"
+    f"|(?<={_PLAIN_KANJI} )[{''.join(_KANJI_OF_KANA)}](?= {_PLAIN_KANJI})"
+)
 _RADICAL = re.compile(f"[{RADICALS}]")
 
 
@@ -161,6 +168,11 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
         if radical_as_kanji(m.group()) != m.group():
             chars[m.start()] = radical_as_kanji(m.group())
             changed.append(m.start())
+    # ... and the other way: a katakana alone between kanji, a blank apart at most, is the kanji it resembles
+    # (野ロ 哲夫, 井 ロ 浩 之: 口).
+    for m in _KANJI_LIKE_KANA.finditer(text):
+        chars[m.start()] = _KANJI_OF_KANA[m.group()]
+        changed.append(m.start())
     # Old kanji (丸山外科醫院) read in today's form; a facility's kind misread by a kanji of its shape (病陰).
     for i, ch in enumerate(text):
         if ch in OLD_TO_NEW:
