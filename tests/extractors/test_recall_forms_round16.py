@@ -297,3 +297,9 @@ def test_a_katakana_a_scan_made_of_a_kanji_in_a_name(text, name):
 )
 def test_a_care_business_before_no_and_a_word_or_named_with_no_and_one_kanji(text, name):
     assert name in [v for v, c in masked(text)]
+
+
+@pytest.mark.parametrize("extract", [_balanced, masked])
+def test_a_name_after_the_word_leader(extract):
+    assert ("秋元", "PHYSICIAN_NAME") in extract("申し送り：日勤リーダー 秋元へ 8/4 8:30")
+    assert not [v for v, c in extract("チームリーダー 会議") if c.endswith("NAME")]
