@@ -20,7 +20,7 @@ import phi_core.extractors.recognizers  # noqa: F401
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
-from phi_core.extractors.recognition.demographics import demographics_after_names
+from phi_core.extractors.recognition.demographics import ages_after_birth_dates, demographics_after_names
 from phi_core.extractors.recognition.facility_edges import grow_place_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
 from phi_core.extractors.recognition.facility_places import places_after_facilities
@@ -150,6 +150,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = rooms_before_names(text, rooms_after_wards(text, spans))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))
+    spans = ages_after_birth_dates(text, spans)
     return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
 
 

@@ -303,3 +303,19 @@ def test_a_care_business_before_no_and_a_word_or_named_with_no_and_one_kanji(tex
 def test_a_name_after_the_word_leader(extract):
     assert ("秋元", "PHYSICIAN_NAME") in extract("申し送り：日勤リーダー 秋元へ 8/4 8:30")
     assert not [v for v, c in extract("チームリーダー 会議") if c.endswith("NAME")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "K0091823\t武田 浩二\tタケダ コウジ\t1\t1975-06-21\t49\t2024-08-23\t251",
+        "(1,'イシハラ スミレ','1999-11-30',24,'女','x'),\n-- 2024-08-25",
+    ],
+)
+def test_the_field_after_a_birth_date_holding_the_years_between_is_the_age(text):
+    assert [v for v, c in masked(text) if c == "AGE"] in (["49"], ["24"])
+
+
+@pytest.mark.parametrize("text", ["膝蓋骨コンポーネント 2028-11-30\u3000 1\n", "生年月日 1950/06/02 12 回目\n2024年"])
+def test_a_count_after_a_date_is_no_age(text):
+    assert not [v for v, c in masked(text) if c == "AGE"]

@@ -147,3 +147,39 @@ def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidat
     if not added:
         return out
     return sorted([s for s in out if s not in replaced] + added, key=lambda c: c.start)
+
+
+# A record's next field after a birth date: a comma, a tab or a bar, quotes around either (SQL, CSV), or blanks.
+_NEXT_FIELD = re.compile(r"['\"]?[ \t]*[,\t|][ \t]*['\"]?|[ \u3000]{1,4}")
+_BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})(?![0-9./:\-])")
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def ages_after_birth_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
+    """The number in the field after a birth date is the age when the years say so (1975-06-21,49 in a
+    document dated 2024): an export puts the age there with no word of its own. The number must equal a
+    year written in the document less the birth year (or one less), so a count or a code there stays; one digit
+    only after a date read as a birth date."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    if not years:
+        return spans
+    taken = [(s.start, s.end) for s in spans]
+    added = []
+    for span in spans:
+        if span.category not in ("BIRTH_DATE", "OTHER_DATE"):
+            continue
+        born = _YEAR.search(text, span.start, span.end)
+        gap = _NEXT_FIELD.match(text, span.end)
+        number = _BARE_NUMBER.match(text, gap.end()) if born and gap else None
+        if number is None:
+            continue
+        age, birth_year = int(number.group("n")), int(born.group())
+        if not any(y - birth_year in (age, age + 1) for y in years if y > birth_year) or not 0 <= age <= 120:
+            continue
+        if age < 10 and span.category != "BIRTH_DATE":
+            continue  # a one-digit number after any date is as often a count (2028-11-30 1: a quantity)
+        start, end = number.span("n")
+        if not any(a < end and start < b for a, b in taken):
+            added.append(Candidate(start, end, "AGE", span.rank))
+            taken.append((start, end))
+    return sorted(spans + added, key=lambda c: c.start) if added else spans
