@@ -255,7 +255,10 @@ def _age_sex(text: str, hit: LabelHit) -> list[Candidate]:
 
 
 # A bare number right after an age label ("年齢 : 57", "Age : 35"): the age without its unit.
-_BARE_AGE = re.compile(r"[0-9０-９]{1,3}(?![0-9０-９.．歳才代台])")
+# Digits a blank apart are one age scanned a box to a digit (年 令 4 6 才), with its unit.
+_BARE_AGE = re.compile(
+    r"[0-9０-９]{1,3}(?![0-9０-９.．歳才代台]|[ \u3000][0-9０-９])|[1-9](?: [0-9]){1,2}(?: ?[歳才])?(?![0-9])"
+)
 
 
 def _bare_age(text: str, hit: LabelHit) -> list[Candidate]:

@@ -42,7 +42,7 @@ _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"}
 
 LABEL_RULES: dict[str, LabelRule] = {
     **_rules(
-        "氏名 姓 患者 患者名 患者氏名 患児 児童 名前 おなまえ なまえ 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名 "
+        "氏名 姓 患者 患者名 患者氏名 傷病者名 傷病者氏名 患児 児童 名前 おなまえ なまえ 被検者名 受診者名 登録名 仮登録名 通称 旧姓 別名 本名 "
         "ユーザー名 表示名 ニックネーム アカウント名",
         LabelRule("name", "PATIENT_NAME", finds_sex=True),
     ),
@@ -51,7 +51,7 @@ LABEL_RULES: dict[str, LabelRule] = {
         "フリガナ ふりがな カナ氏名 氏名カナ 氏名（カナ） ローマ字氏名 ローマ字", LabelRule("whole", "NAME_READING")
     ),
     **_rules("生年月日", _BIRTH),
-    **_rules("年齢", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
+    **_rules("年齢 年令", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("性別", LabelRule("sex", "SEX")),
     **_rules("住所 患者住所 現住所 自宅住所 緊急連絡先住所 連絡先住所", LabelRule("whole", "ADDRESS")),
     **_rules("施設住所 病院住所 所在地 医療機関住所", LabelRule("whole", "FACILITY_ADDRESS")),
@@ -289,7 +289,7 @@ _READING_COLUMN = LabelRule("whole", "NAME_READING")
 # Column names vary more than labels do: recognised by how they end.
 _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     # (a newborn's age in days, an infant's in months: 日齢, 月齢)
-    (("age", "年齢", "歳", "日齢", "月齢"), _AGE_COLUMN),
+    (("age", "年齢", "年令", "歳", "日齢", "月齢"), _AGE_COLUMN),
     # start/end columns of a log hold clock times; the cell must still look like one.
     (("time", "時刻", "時間", "start", "end", "begin", "finish", "開始", "終了"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),

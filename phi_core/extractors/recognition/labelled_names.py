@@ -162,6 +162,13 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
         and tokens[most].start() - tokens[most - 1].end() == 1  # one space: a wider gap starts the next field
     ):
         most += 1
+    # A name typed or scanned a letter apart runs on by single letters one blank apart (前田 啓 子, 百 瀬 ふ み).
+    while (
+        most < min(6, len(tokens))
+        and all(len(t.group()) == 1 and t.group() not in _SEX_WORDS for t in tokens[most - 1 : most + 1])
+        and text[tokens[most - 1].end() : tokens[most].start()] == text[tokens[0].end() : tokens[1].start()]
+    ):
+        most += 1
     for count, token in enumerate(tokens):
         word = token.group()
         if (

@@ -35,9 +35,10 @@ _DR_RE = re.compile(
 # さま in kana counts after kanji only (宮坂さま; not さまざま, みなさま).
 _HONORIFIC_RE = re.compile(
     honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま",)))
-    + f"|さま(?<=[{KANJI}]さま)(?!ざ)|Dr(?![A-Za-z.])"
+    + f"|さま(?<=[{KANJI}]さま)(?!ざ)|(?:Dr|Ns)(?![A-Za-z.])"
 )
-_PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr"}
+# A nurse's Ns is written onto her name as a doctor's Dr is (記録 和田 美穂Ns).
+_PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr", "Ns"}
 _DICTIONARY_CUES = {*honorifics.words("person"), "先生", "せんせい"}
 # 氏 after katakana is usually an eponym ("ウィリス氏動脈輪"), not a person here.
 _KATAKANA_HONORIFICS = set(honorifics.words("person", "clinician", exclude=("さま", "氏", "君")))
@@ -161,6 +162,8 @@ def prose_name_candidates(text: str) -> list[Candidate]:
         # The dictionary's family names only before a person's honorific or 先生 (院内医師 is a post, 様式 a form).
         dictionary = honorific in _DICTIONARY_CUES and text[match.end() : match.end() + 1] != "式"
         span = _name_before(text, match.start(), honorific in _KATAKANA_HONORIFICS, dictionary)
+        if span and honorific == "Ns" and span[0] and text[span[0] - 1].isdigit():
+            span = None  # 4西 Ns: the nurses of a ward, no one's name
         if span:
             span = _after_facility_word(text, *span)
             category = "PHYSICIAN_NAME" if match.group() in _PHYSICIAN_HONORIFICS else "PATIENT_NAME"

@@ -11,16 +11,15 @@
 - capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei",
   or before a Japanese one: "Sánchez 先生", "Kowalski さん";
 - capitals on both sides of a bare comma in a worklist: "BROWN,EMILY";
-- a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the
-  dictionary knows: "Stage B.", "Vitamin D.");
+- a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the dictionary knows: "Stage B.");
 - a family name in capitals with a particle: "DE SILVA Anthony", "NGUYEN VAN HUNG"; words in capitals
   right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
 - Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
 - capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
-- a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato";
-- the addressee of a letter or message: "Dear Mei,", "Hi Tom,".
-Full-width letters count as their ASCII forms. Acronyms and clinical words on
-the allow-list (CT, MRI, Stage) are let through by the allow-list.
+- a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato"; the addressee of a letter
+  or message: "Dear Mei,", "Hi Tom,".
+Full-width letters count as their ASCII forms. Acronyms and clinical words on the allow-list (CT, MRI, Stage) are
+let through by the allow-list.
 """
 
 from __future__ import annotations
@@ -194,12 +193,13 @@ _JAPANESE_WORD_NEXT = re.compile(f"[{UNIFIED_KANJI}{FULL_WIDTH_KATAKANA}{HIRAGAN
 _BEFORE_HONORIFIC = re.compile(
     rf"(?<![A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})[ \u3000]?(?:{_JAPANESE_TITLES})"
 )
-# Two or three initials joined by a middle dot or a dot, before an honorific: K・Y様, T.M.さん (one letter
-# alone, A氏, stands in for a person and names nobody).
 # One initial after a title (his wife (Mrs. M.), Dr. K.): the person's name, cut short.
 _TITLED_INITIAL = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Dr|Miss)\.? (?P<i>[A-Z]\.)(?![A-Za-z])")
+# Two or three initials joined by a dot or a middle dot before an honorific or an age and sex (K・Y様, T.M.さん,
+# S.T 41F); one letter alone (A氏) stands in for a person and names nobody.
 _INITIALS_BEFORE_HONORIFIC = re.compile(
-    rf"(?<![A-Za-z.・･])[A-Z](?:[・･.] ?[A-Z]){{1,2}}\.?(?=[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}]))"
+    rf"(?<![A-Za-z.・･])[A-Z](?:[・･.] ?[A-Z]){{1,2}}\.?(?=[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}])"
+    r"|[ \u3000]{1,2}[0-9]{1,3}[ ]?(?:[MF男女]|歳|才)(?![A-Za-z]))"
 )
 _NOT_INITIALS = frozenset({"A.M.", "P.M.", "U.S.", "U.K.", "N.B.", "P.S.", "E.U."})
 

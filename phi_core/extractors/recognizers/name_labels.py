@@ -34,6 +34,9 @@ _SPACED_UNDER_LABEL = re.compile(
     rf"(?P<name>{_LETTERS}(?:[ \u3000]{{1,2}}{_LETTERS}){{2,7}})(?=[ \u3000]{{3,}}|\n|$)",
     re.MULTILINE,
 )
+# The sex after the name in the next box, set off by a gap unlike the letters' own (百 瀬 ふ み　女): not the
+# name's last letter (田 中 一 男).
+_SEX_AFTER_OTHER_GAP = re.compile(r"(?:(?<= .)\u3000|(?<=\u3000.) )[男女]$")
 _MISSING = frozenset("未記入 不明 なし 無し 未定 記載なし 空欄 未確認".split())
 
 
@@ -52,5 +55,7 @@ class NameLabelRecognizer(Recognizer):
         for m in _SPACED_UNDER_LABEL.finditer(text):
             letters = re.sub("[ \u3000]", "", m.group("name"))
             if can_be_surname(letters[:2]) or can_be_surname(letters[:1]) or can_be_surname(letters[:3]):
-                found.append(Candidate(*m.span("name"), "PATIENT_NAME", RANK_SUPPLEMENT))  # not 欄 に 記 入
+                start, end = m.span("name")
+                sex = _SEX_AFTER_OTHER_GAP.search(text, start, end)
+                found.append(Candidate(start, sex.start() if sex else end, "PATIENT_NAME", RANK_SUPPLEMENT))
         return found

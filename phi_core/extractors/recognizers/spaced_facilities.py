@@ -13,14 +13,19 @@ from typing import ClassVar
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.chars import JAPANESE_LETTERS
 
 from .facility import facility_candidates
 from .facility_compounds import FacilityCompoundRecognizer
 from .facility_forms import FacilityFormRecognizer
 from .sudachi_names import RANK_SUPPLEMENT
 
-# Three or more single letters (not ASCII: spaced Latin is a word's emphasis) each a space apart.
-_SPACED_RUN = re.compile(r"(?<![^\s：:（(「『【、,])[^\sA-Za-z0-9](?:[ \u3000][^\sA-Za-z0-9]){2,}(?![^\s])")
+# Three or more single letters (not ASCII: spaced Latin is a word's emphasis) each a space apart; the first may be
+# a word the spacing began after (並柳ク リ ニ ッ ク), and the run may close a bracket or a clause.
+_SPACED_RUN = re.compile(
+    rf"(?<![^\s：:（(「『【、,])(?:[^\sA-Za-z0-9]|[{JAPANESE_LETTERS}]{{2,6}}?)(?:[ \u3000][^\sA-Za-z0-9]){{2,}}"
+    r"(?![^\s）)」』】、,。])"
+)
 _HEADS = ("病院", "医院", "クリニック", "診療所", "センター", "科")
 
 
@@ -33,8 +38,13 @@ class SpacedFacilityRecognizer(Recognizer):
         text = doc.text
         found: list[Candidate] = []
         for run in _SPACED_RUN.finditer(text):
-            positions = list(range(run.start(), run.end(), 2))
+            positions = [i for i in range(run.start(), run.end()) if not text[i].isspace()]
             joined = "".join(text[p] for p in positions)
+            first = len(run.group().split(None, 1)[0])
+            if first > 1 and not any(0 <= joined.find(head) < first for head in _HEADS):
+                # a word before the spaced letters (紹介先 総 合 病 院, 報告書 ほ っ か …) is no part of them, unless
+                # the kind began inside it (並柳ク リ ニ ッ ク)
+                positions, joined = positions[first:], joined[first:]
             if not any(head in joined for head in _HEADS):
                 continue
             names = facility_candidates(joined)
@@ -46,5 +56,5 @@ class SpacedFacilityRecognizer(Recognizer):
                     found.append(Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
             # The reading department (放 射 線 科) heads every report: the writer's, never the patient's (guidelines).
             if joined.casefold() in load_allow_list().departments and not joined.startswith("放射線"):
-                found.append(Candidate(run.start(), run.end(), "DEPARTMENT", RANK_SUPPLEMENT))
+                found.append(Candidate(positions[0], run.end(), "DEPARTMENT", RANK_SUPPLEMENT))
         return found

@@ -1,0 +1,148 @@
+"""Forms of the seventeenth round (blind-final30..32 once spent, blind-dev69..74): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from phi_core.extractors.recognition.recognizer import Document
+from phi_core.extractors.recognizers.spaced_facilities import SpacedFacilityRecognizer
+from tests.extractors.recall_probes import masked
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+_TIMELINE = (
+    "Scribe: Asano RN\n1402  Hotline（救急隊）四肢麻痺疑い\n1405  Trauma call\n"
+    "1421  Arrival → R1、log roll\n1423  A: patent 発声可\n"
+)
+
+
+@pytest.mark.parametrize("find", [_balanced, masked])
+def test_four_digit_times_heading_a_timelines_lines(find):
+    times = [v for v, c in find(_TIMELINE) if c == "TIME"]
+    assert times == ["1402", "1405", "1421", "1423"]
+
+
+def test_a_timeline_may_pass_midnight_once():
+    text = "2340  来院\n2355  CT\n0010  入院決定\n0030  病棟へ\n"
+    assert [v for v, c in _balanced(text) if c == "TIME"] == ["2340", "2355", "0010", "0030"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0131  03/02  救急外来待合\n0132  03/05  透析室\n0133  03/11  5西\n",  # a ledger's serials
+        "1998  入職\n2004  専門医取得\n2015  部長\n",  # years of a career
+        "0012     ｶﾈﾀﾞ\n0013     ｸﾗﾓﾄ\n0027     ﾐｽﾞﾉ\n",  # a staff list's numbers
+        "1402  来院\n",  # one number alone
+        "1500  開始\n1200  終了\n1800  記録\n",  # no clock runs backwards
+    ],
+)
+def test_columns_of_four_digits_that_are_no_timeline(text):
+    assert not [v for v, c in _balanced(text) if c == "TIME"]
+
+
+def test_a_nurses_title_written_onto_her_full_name():
+    assert ("和田 美穂", "PHYSICIAN_NAME") in _balanced("術者 小池Dr／記録 和田 美穂Ns\n")
+
+
+@pytest.mark.parametrize("text", ["担当Ns より", "夜勤Ns 2名", "川原 しおり (4西 Ns):"])
+def test_ns_after_a_role_a_shift_or_a_ward_names_no_one(text):
+    assert not [v for v, c in _balanced(text) if c == "PHYSICIAN_NAME" and v != "川原 しおり"]
+
+
+def test_the_older_spelling_of_the_age_label():
+    assert ("44", "AGE") in _balanced("傷病者 葉山 淳　年令 44　性 男")
+
+
+@pytest.mark.parametrize("text", ["傷病者氏名 百瀬 ふみ　女", "傷病者名：百瀬 ふみ"])
+def test_the_ambulance_crews_word_for_the_patient_labels_a_name(text):
+    assert ("百瀬 ふみ", "PATIENT_NAME") in _balanced(text)
+
+
+@pytest.mark.parametrize("text", ["傷病者数 3名", "傷病者 2名を搬送", "傷病者情報"])
+def test_the_word_alone_or_counted_labels_nothing(text):
+    assert not [v for v, c in _balanced(text) if c == "PATIENT_NAME"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("氏名 : 前田 啓 子　様", "前田 啓 子"),
+        ("氏名：前 田 啓 子", "前 田 啓 子"),
+        ("担当：山 田 花 子 Ns", "山 田 花 子"),
+    ],
+)
+def test_a_name_in_a_label_value_typed_a_letter_apart_is_read_whole(text, name):
+    assert name in [v for v, _ in _balanced(text)]
+
+
+def test_a_sex_in_the_next_box_stays_out_of_a_spaced_name():
+    found = masked("氏名：百 瀬 ふ み　女")
+    assert ("百 瀬 ふ み", "PATIENT_NAME") in found and ("女", "SEX") in found
+    assert ("田 中 一 男", "PATIENT_NAME") in masked("氏 名  田 中 一 男")
+    assert ("前田 啓", "PATIENT_NAME") in _balanced("氏名：前田 啓 男 性別")
+
+
+def test_a_scan_reading_the_name_label_wrong_still_labels_the_name():
+    assert ("百 瀬 ふ み", "PATIENT_NAME") in masked("傷病者氏右 百 瀬 ふ み　女　8l才")
+
+
+@pytest.mark.parametrize(
+    "text, initials",
+    [("#2 S.T 41F｜腎結石疑い", "S.T"), ("初療2　T.K 15女　OD", "T.K"), ("C N.V.H 19M ｱﾙ中", "N.V.H")],
+)
+def test_initials_before_an_age_and_a_sex(text, initials):
+    assert (initials, "PATIENT_NAME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["CT 3.5 10mm", "pH 7.4 20", "Fr.A 10 mm"])
+def test_numbers_and_abbreviations_before_a_measurement_are_no_initials(text):
+    assert not [v for v, c in masked(text) if c == "PATIENT_NAME"]
+
+
+@pytest.mark.parametrize(
+    "text, clinic",
+    [
+        ("既往 心房細動（かかりつけ 並柳ク リ ニ ッ ク）　内服", "並柳ク リ ニ ッ ク"),
+        ("かかりつけ 並 柳 ク リ ニ ッ ク）", "並 柳 ク リ ニ ッ ク"),
+    ],
+)
+def test_a_clinic_spaced_from_inside_its_name_or_closing_a_bracket(text, clinic):
+    assert (clinic, "HOSPITAL_NAME") in masked(text)
+
+
+def test_a_spaced_kind_alone_names_no_facility():
+    assert not [v for v, c in masked("（総 合 病 院）") if c == "HOSPITAL_NAME"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("9:12　左胸腔ドレーン 28Fr（宮内）血性 500mL", "宮内"),
+        ("対象外の点を説明済み（本田）。", "本田"),
+        ("■ 月水金 AM　1号車（山内）\n", "山内"),
+    ],
+)
+def test_a_family_name_alone_in_brackets_after_an_entry(text, name):
+    assert (name, "PHYSICIAN_NAME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["1F ﾄｲﾚ(東),衣類", "病棟（西）", "（腹部）", "（済）", "（再検）"])
+def test_a_side_a_body_part_or_a_remark_in_brackets_is_no_name(text):
+    assert not [v for v, c in masked(text) if c == "PHYSICIAN_NAME"]
+
+
+@pytest.mark.parametrize("text, age", [("年 齢　7 6 歳　性 別　女", "7 6 歳"), ("年 令 4 6 才\n住 所", "4 6 才")])
+def test_an_age_scanned_a_box_to_a_digit_after_its_label_is_one_age(text, age):
+    assert (age, "AGE") in _balanced(text)
+
+
+def test_a_word_before_a_spaced_name_is_no_part_of_the_facility():
+    found = masked("受診先：市 立 み な と 台 病 院 呼吸器内科")
+    assert ("市 立 み な と 台 病 院", "HOSPITAL_NAME") in found
+    spaced = SpacedFacilityRecognizer().find(Document("紹介先 総 合 病 院 へ"))
+    assert not [c for c in spaced if c.category == "HOSPITAL_NAME"]
