@@ -92,7 +92,9 @@ class AllowList:
             # a drug's ending, unless an honorific says a person was named (トランさん, リン様) or 在住 a place (ラホール在住)
             return True
         after = attached[1:] if attached.startswith(" ") else attached  # one space at most: "12 mm", not "日  枚数"
-        if any(ch.isdigit() for ch in value):
+        # A value ending in its own unit word (6 月 l3 日) measures nothing by a word after a blank (時間帯).
+        ends_in_word = not value[-1].isascii() and not value[-1].isdigit() and attached[:1] == " "
+        if any(ch.isdigit() for ch in value) and not ends_in_word:
             if (
                 after.startswith(self.units)
                 and not _letter_follows(after, self.units)

@@ -146,3 +146,23 @@ def test_a_word_before_a_spaced_name_is_no_part_of_the_facility():
     assert ("市 立 み な と 台 病 院", "HOSPITAL_NAME") in found
     spaced = SpacedFacilityRecognizer().find(Document("紹介先 総 合 病 院 へ"))
     assert not [c for c in spaced if c.category == "HOSPITAL_NAME"]
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("l1月 2 8 日 当院受診されました。", "l1月 2 8 日", "OTHER_DATE"),
+        ("設置希望日　6 月 l3 日　時間帯", "6 月 l3 日", "OTHER_DATE"),
+        ("娩出日時　午後 3時 4 2分\n", "3時 4 2分", "TIME"),
+        ("| 時刻 | 午前 6時 30分 |", "6時 30分", "TIME"),
+        ("強（光線療法 7 / 2 2 ～ 7 / 2 3）", "7 / 2 2", "OTHER_DATE"),
+        ("発赤あり(5/2 8〜) 体位交換", "5/2 8", "OTHER_DATE"),
+    ],
+)
+def test_a_month_and_day_or_an_hour_and_minute_split_by_blanks(text, value, category):
+    assert (value, category) in masked(text)
+
+
+@pytest.mark.parametrize("text", ["1/2 3錠", "Se 3 / 2 5 image", "血圧 1 2 0/8 0 mmHg", "投与 3 時間 20 分", "13 月 40 日"])
+def test_a_half_a_series_a_pressure_and_a_duration_are_no_split_date(text):
+    assert not [v for v, c in masked(text) if c in ("OTHER_DATE", "TIME") and " " in v]
