@@ -25,7 +25,9 @@ _TWO = rf"{_D}(?: ?{_D})?"
 _MONTH_DAY = re.compile(rf"(?<![0-9OlI年])(?P<a>{_TWO}) ?月 ?(?P<b>{_TWO}) ?日")
 _CLOCK = re.compile(rf"(?<![0-9OlI])(?P<a>{_TWO}) ?時 ?(?P<b>{_TWO}) ?分")
 _SLASHED = re.compile(
-    rf"(?<![0-9OlI/.])(?<![A-Za-z] )(?P<a>{_D}{{1,2}}) ?/ ?(?P<b>{_D} {_D}|{_D}{{1,2}})(?=[ \u3000]|[〜~～)）】]|$)", re.MULTILINE
+    rf"(?<![0-9OlI/.])(?<![A-Za-z0-9] )(?P<a>{_D}{{1,2}}) ?/ ?(?P<b>{_D} {_D}|{_D}{{1,2}})"
+    r"(?=[ \u3000](?![0-9])|[〜~～)）】]|$)",
+    re.MULTILINE,
 )
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1", " ": ""})
 
@@ -40,10 +42,16 @@ def _damaged(m: re.Match[str]) -> bool:
     return any(ch.isdigit() for ch in value) and any(ch in " OlI" for ch in m.group())
 
 
+def _slash_damaged(m: re.Match[str]) -> bool:
+    """Blanks around a slash alone are a page's or a score's (1 / 2, 9 / 10): the day itself split or misread."""
+    return _damaged(m) and (" " in m.group("b") or any(ch in "OlI" for ch in m.group("a") + m.group("b")))
+
+
 def _spans(regex: re.Pattern[str], text: str, first_most: int, second_most: int) -> list[tuple[int, int]]:
+    damaged = _slash_damaged if regex is _SLASHED else _damaged
     spans = []
     for m in regex.finditer(text):
-        if _damaged(m) and 0 <= _number(m.group("a")) <= first_most and 0 <= _number(m.group("b")) <= second_most:
+        if damaged(m) and 0 <= _number(m.group("a")) <= first_most and 0 <= _number(m.group("b")) <= second_most:
             spans.append(m.span())
     return spans
 
