@@ -166,3 +166,12 @@ def test_a_month_and_day_or_an_hour_and_minute_split_by_blanks(text, value, cate
 @pytest.mark.parametrize("text", ["1/2 3錠", "Se 3 / 2 5 image", "血圧 1 2 0/8 0 mmHg", "投与 3 時間 20 分", "13 月 40 日"])
 def test_a_half_a_series_a_pressure_and_a_duration_are_no_split_date(text):
     assert not [v for v, c in masked(text) if c in ("OTHER_DATE", "TIME") and " " in v]
+
+
+def test_a_katakana_after_a_kanji_given_name_before_a_gap_is_the_kanji_it_resembles():
+    assert "吉住 誠ニ" in " ".join(v for v, c in masked("3 吉住 誠ニ　ヨシズミ セイジ　S37.8") if c == "PATIENT_NAME")
+    assert not [v for v, c in masked("入口ニ　移動") if c == "PATIENT_NAME"]
+
+
+def test_an_age_in_brackets_after_its_label():
+    assert ("46", "AGE") in _balanced("年齢 ( 46 )歳\n")

@@ -261,9 +261,16 @@ _BARE_AGE = re.compile(
 )
 
 
+# A form's age in brackets before its unit: 年齢 ( 46 )歳.
+_BRACKETED_AGE = re.compile(r"[（(][ \u3000]*(?P<n>[0-9０-９]{1,3})[ \u3000]*[)）][ \u3000]?[歳才]")
+
+
 def _bare_age(text: str, hit: LabelHit) -> list[Candidate]:
     match = _BARE_AGE.match(text, hit.value_start, hit.value_end)
-    return [Candidate(match.start(), match.end(), "AGE", RANK_LABEL)] if match else []
+    if match:
+        return [Candidate(match.start(), match.end(), "AGE", RANK_LABEL)]
+    bracketed = _BRACKETED_AGE.match(text, hit.value_start, hit.value_end)
+    return [Candidate(*bracketed.span("n"), "AGE", RANK_LABEL)] if bracketed else []
 
 
 # A sex written as a code (性別：1（男）, SEX: 2): one digit alone, or before the word it stands for.

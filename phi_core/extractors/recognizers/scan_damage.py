@@ -65,7 +65,7 @@ _KANJI_OF_KANA = {kana: kanji for kanji, kana in _KANA_LIKE.items() if kana != "
 # (its neighbours true kanji, not ones a scan may have made of katakana: ハ一卜 is ハート)
 _PLAIN_KANJI = f"[{UNIFIED_KANJI}](?<![{''.join(_KANA_LIKE)}])"
 _KANJI_LIKE_KANA = re.compile(
-    f"(?<={_PLAIN_KANJI})[{''.join(_KANJI_OF_KANA)}](?=[ ]?{_PLAIN_KANJI}|[ \u3000]*(?:\n|$))"
+    f"(?<={_PLAIN_KANJI})[{''.join(_KANJI_OF_KANA)}](?=[ ]?{_PLAIN_KANJI}|[ \u3000]*(?:\n|$)|\u3000|[ ]{{2}}|\t|[、。，,])"
     f"|(?<={_PLAIN_KANJI} )[{''.join(_KANJI_OF_KANA)}](?= {_PLAIN_KANJI})"
 )
 _RADICAL = re.compile(f"[{RADICALS}]")
@@ -168,8 +168,8 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
         if radical_as_kanji(m.group()) != m.group():
             chars[m.start()] = radical_as_kanji(m.group())
             changed.append(m.start())
-    # ... and the other way: a katakana alone between kanji, a blank apart at most, is the kanji it resembles
-    # (野ロ 哲夫, 井 ロ 浩 之: 口).
+    # ... and the other way: a katakana alone between kanji, a blank apart at most, or after kanji at the end of a
+    # field, is the kanji it resembles (野ロ 哲夫, 井 ロ 浩 之: 口; 吉住 誠ニ　ヨシズミ: 二).
     for m in _KANJI_LIKE_KANA.finditer(text):
         chars[m.start()] = _KANJI_OF_KANA[m.group()]
         changed.append(m.start())
