@@ -163,7 +163,9 @@ def test_a_month_and_day_or_an_hour_and_minute_split_by_blanks(text, value, cate
     assert (value, category) in masked(text)
 
 
-@pytest.mark.parametrize("text", ["1/2 3錠", "Se 3 / 2 5 image", "血圧 1 2 0/8 0 mmHg", "投与 3 時間 20 分", "13 月 40 日"])
+@pytest.mark.parametrize(
+    "text", ["1/2 3錠", "Se 3 / 2 5 image", "血圧 1 2 0/8 0 mmHg", "投与 3 時間 20 分", "13 月 40 日"]
+)
 def test_a_half_a_series_a_pressure_and_a_duration_are_no_split_date(text):
     assert not [v for v, c in masked(text) if c in ("OTHER_DATE", "TIME") and " " in v]
 
@@ -175,3 +177,31 @@ def test_a_katakana_after_a_kanji_given_name_before_a_gap_is_the_kanji_it_resemb
 
 def test_an_age_in_brackets_after_its_label():
     assert ("46", "AGE") in _balanced("年齢 ( 46 )歳\n")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("氏　　名　小 池 サ ダ　（女・71才）", "小 池 サ ダ"),
+        ("患 者 氏 名：沖 田 喜久雄 　(オキタ キクオ)", "沖 田 喜久雄"),
+    ],
+)
+def test_a_name_typed_a_letter_apart_after_a_label_spaced_wider_or_closed_by_a_colon(text, name):
+    assert (name, "PATIENT_NAME") in _balanced(text)
+
+
+@pytest.mark.parametrize("text", ["検 査 結 果 報 告 書", "申 込 書", "健 康 診 査"])
+def test_a_title_or_a_value_typed_a_letter_apart_is_no_persons_name(text):
+    assert not [v for v, c in masked(text) if c in ("PATIENT_NAME", "PHYSICIAN_NAME")]
+
+
+@pytest.mark.parametrize(
+    "text, name", [("From: CRC室 森 沙織\n件名", "森 沙織"), ("入力：医事課 関 美穂　最終更新", "関 美穂")]
+)
+def test_a_name_after_a_word_ending_in_one_kanji_is_still_a_name(text, name):
+    assert name in [v for v, c in masked(text) if c.endswith("NAME")]
+
+
+@pytest.mark.parametrize("text, name", [("13:10 兄 湊（小2）面会", "湊"), ("鴎 崎 智 也\n患者 氏名", "崎 智 也")])
+def test_a_single_kanji_before_a_name_that_makes_no_word_with_it_leaves_the_name(text, name):
+    assert any(name in v for v, c in masked(text) if c.endswith("NAME") or c == "EMERGENCY_CONTACT")

@@ -162,6 +162,15 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
         and tokens[most].start() - tokens[most - 1].end() == 1  # one space: a wider gap starts the next field
     ):
         most += 1
+    # A family name scanned a letter apart, then the given name whole (沖 田 喜久雄).
+    if (
+        most == 2
+        and len(tokens) > 2
+        and all(len(t.group()) == 1 for t in tokens[:2])
+        and 2 <= len(tokens[2].group()) <= 3
+        and text[tokens[1].end() : tokens[2].start()] == text[tokens[0].end() : tokens[1].start()]
+    ):
+        most = 3
     # A name typed or scanned a letter apart runs on by single letters one blank apart (前田 啓 子, 百 瀬 ふ み).
     while (
         most < min(6, len(tokens))

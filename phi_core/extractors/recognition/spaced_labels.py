@@ -28,10 +28,10 @@ _LETTER_SPACED_LABEL_RE = re.compile(
     f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000]{{1,2}}[{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
-# Three or four letters spaced so (調 査 員  東 郷  美 咲), set apart from their value by a wide gap.
+# Three or four letters spaced so (調 査 員  東 郷  美 咲), set apart from their value by a wide gap or a colon.
 _LONG_LETTER_SPACED_LABEL_RE = re.compile(
     f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}](?:[ \u3000][{UNIFIED_KANJI}]){{2,3}})"
-    "(?:[ ]{2,}|\u3000)[ \u3000]*(?=[^\\s:：|｜])",
+    "(?:[ ]{2,}|\u3000|[ \u3000]?[：:])[ \u3000]*(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
 # A script named in brackets after a label: 姓(かな), 名（漢字）, 氏名(ローマ字).
@@ -41,13 +41,17 @@ _SCRIPT_QUALIFIER_RE = re.compile(
 _READING_RULE = LabelRule("whole", "NAME_READING")
 
 
-def _inside_spaced_run(text: str, start: int, value_start: int) -> bool:
-    """Is a letter-spaced label part of a longer run of spaced letters (検 査 結 果 報 告 書, 依 頼 日 2026)?"""
+def _inside_spaced_run(text: str, start: int, label_end: int, value_start: int) -> bool:
+    """Is a letter-spaced label part of a longer run of spaced letters (検 査 結 果 報 告 書, 依 頼 日 2026)?
+
+    A label spaced wider than the letters after it (氏　　名　小 池 サ ダ) heads a value typed a letter apart."""
     before = text[max(0, start - 2) : start]
     after = text[value_start : value_start + 2]
+    own_gap = text[start + 1 : label_end - 1]
+    wider = len(after) == 2 and after[1] == " " and own_gap != " " and text[label_end:value_start] != " "
     return (
         (len(before) == 2 and before[1] in " \u3000" and is_kanji(before[0]))
-        or (len(after) == 2 and is_kanji(after[0]) and after[1] in " \u3000\n")
+        or (len(after) == 2 and is_kanji(after[0]) and after[1] in " \u3000\n" and not wider)
         or len(after) == 1
         and is_kanji(after)
     )
@@ -76,7 +80,7 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     for match in _LETTER_SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
         rule = LABEL_RULES.get(word[0] + word[-1])
-        if rule is not None and not _inside_spaced_run(text, match.start("label"), match.end()):
+        if rule is not None and not _inside_spaced_run(text, match.start("label"), match.end("label"), match.end()):
             found.append((match.start("label"), match.end(), word, rule))
     for match in _LONG_LETTER_SPACED_LABEL_RE.finditer(text):
         word = match.group("label")

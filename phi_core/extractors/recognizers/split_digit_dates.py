@@ -68,7 +68,7 @@ class SplitDigitDateRecognizer(Recognizer):
             found += [
                 Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT)
                 for s, e in _spans(_MONTH_DAY, text, 12, 31)
-                if _number(text[s : e].split("月")[0]) >= 1
+                if _number(text[s:e].split("月")[0]) >= 1
             ]
         if "時" in text:
             found += [Candidate(s, e, "TIME", RANK_SUPPLEMENT) for s, e in _spans(_CLOCK, text, 24, 59)]

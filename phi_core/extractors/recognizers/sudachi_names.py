@@ -247,6 +247,38 @@ def _occupation_before_name(morphemes: list[Morpheme], i: int) -> bool:
     return morphemes[i].surface in _OCCUPATIONS and nxt is not None and nxt.surface in (" ", "\u3000")
 
 
+def _mid_letter_spaced_run(morphemes: list[Morpheme], i: int) -> bool:
+    """A single kanji a blank after another single one with which it makes a common word and no family name (検 査
+    結 果), or opening such a run (健 康 診 査): a word typed a letter apart, not a name; a spaced name is read from
+    its label."""
+    if len(morphemes[i].surface) != 1:
+        return False
+    if i + 2 < len(morphemes) and morphemes[i + 1].surface.isspace() and len(morphemes[i + 2].surface) == 1:
+        opening = (i == 0 or morphemes[i - 1].surface.isspace()) and _common_word_only(
+            morphemes[i].surface + morphemes[i + 2].surface
+        )
+        if opening:
+            return True
+    if i < 2 or not morphemes[i - 1].surface.isspace():
+        return False
+    before = morphemes[i - 2]
+    isolated = i == 2 or morphemes[i - 3].surface.isspace()  # 室 in CRC室 森 沙織 ends a word, no run
+    return (
+        isolated
+        and len(before.surface) == 1
+        and is_unified_kanji(before.surface)
+        and is_unified_kanji(morphemes[i].surface)
+        and _common_word_only(before.surface + morphemes[i].surface)  # 検 査, not 兄 湊 or 鴎 崎
+    )
+
+
+def _common_word_only(word: str) -> bool:
+    from phi_core.nlp.loaders import sudachi_lookup
+
+    entries = sudachi_lookup(word)
+    return any(pos[1] == "普通名詞" for pos in entries) and not any(pos[3] == "姓" for pos in entries)
+
+
 def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
@@ -285,6 +317,7 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
         lower_latin = name[0].surface.isascii() and not name[0].surface[:1].isupper()
         if (
             (end - start >= 2 or _named_by_what_follows(morphemes, j))
+            and not _mid_letter_spaced_run(morphemes, i)
             and not lower_latin
             and not forms_compound(name[-1], following)
             and not (
