@@ -32,6 +32,8 @@ PLACE_KINDS: tuple[str, ...] = (
 )  # fmt: skip
 # Of those, the kinds that are also written BEFORE the name (献血ルーム ミナトみらいスクエア).
 PLACE_KINDS_FIRST: tuple[str, ...] = ("献血ルーム", "献血センター")
+# Kinds written before the name as part of it (ファーマシー海上, ファーマシーひまわり: a pharmacy's whole name).
+KINDS_OPENING_NAMES: tuple[str, ...] = ("ファーマシー",)
 # Words that end the name of a learned society or an association: 日本外科学会 is no surgery practice.
 SOCIETY_WORDS: tuple[str, ...] = ("学会", "協会", "研究会", "医会", "連合会")
 # The head nouns that end the name of a place of care whatever words stand before them

@@ -205,3 +205,51 @@ def test_a_name_after_a_word_ending_in_one_kanji_is_still_a_name(text, name):
 @pytest.mark.parametrize("text, name", [("13:10 兄 湊（小2）面会", "湊"), ("鴎 崎 智 也\n患者 氏名", "崎 智 也")])
 def test_a_single_kanji_before_a_name_that_makes_no_word_with_it_leaves_the_name(text, name):
     assert any(name in v for v, c in masked(text) if c.endswith("NAME") or c == "EMERGENCY_CONTACT")
+
+
+def test_hl7_diagnosis_dates_study_uids_and_an_interpreter_in_subcomponents():
+    message = (
+        "MSH|^~\\&|ADT|X|NCS|NURSE|20240903143002||ADT^A01^ADT_A01|ADT0903-0192|P|2.5\n"
+        "DG1|1||K80.3^総胆管結石による胆管炎^I10||20240903|A\n"
+        "OBR|1|HO-1||CT||||||||||||||||||||||||||||31502&NISHIDA&KAZUHIRO\n"
+        "ZDS|1.2.392.200036.9116.2.6.1.48.1211426551.1722402622.187432^RIS^Application^DICOM\n"
+    )
+    found = _balanced(message)
+    assert ("20240903", "OTHER_DATE") in found
+    assert ("NISHIDA&KAZUHIRO", "PHYSICIAN_NAME") in found
+    assert ("1.2.392.200036.9116.2.6.1.48.1211426551.1722402622.187432", "OTHER_ID") in found
+    assert not [v for v, c in found if "K80" in v or "総胆管" in v]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("術者 石井/原\n", "原"),
+        ("腹腔鏡下胆摘\t全麻\t石井/原\t田村", "原"),
+        ("Name  : OHASHI TAKASHI ／ 大橋 隆\nDOB", "大橋 隆"),
+    ],
+)
+def test_the_next_item_after_a_found_name_in_a_list(text, name):
+    assert name in [v for v, c in masked(text) if c.endswith("NAME")]
+
+
+@pytest.mark.parametrize("text", ["石井/左\n", "採血 石井/計\n", "石井/原因不明"])
+def test_a_word_after_a_found_name_and_a_slash_that_names_no_one(text):
+    assert [v for v, c in masked(text) if c.endswith("NAME")] == ["石井"]
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("差出人：あおい薬局 かもめ台駅前店 管理薬剤師 仲村 晴香", "あおい薬局 かもめ台駅前店"),
+        ("32,2025/2/3,10:40,あおい薬局 駅前店,00783021", "あおい薬局 駅前店"),
+        ("発信元: ファーマシー海上 旭駅前店  0479-62-8805", "ファーマシー海上 旭駅前店"),
+    ],
+)
+def test_a_pharmacy_with_its_branch_and_a_pharmacy_named_after_its_kind(text, firm):
+    assert (firm, "HOSPITAL_NAME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["院内ファーマシーにて", "ファーマシー部門", "ファーマシーで受取", "当院 売店"])
+def test_the_kind_alone_or_a_shop_of_the_hospital_is_no_firm(text):
+    assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]

@@ -8,6 +8,7 @@
   kanji or up to four kana only (患者の田中クリニック: a word of the sentence, not the name).
 - A word before が or ヶ that a rule took for a person or a place, where the facility's name holds a place
   called so: 川口みどりが丘病院 (found as 川口みどり and 丘病院).
+- A branch a blank after the firm's name: あおい薬局 かもめ台駅前店, ひかり薬局 本町店, 横浜営業所.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ _MORE_SPECIALTIES = re.compile(
 )
 _POINTING = ("当", "同", "貴", "他", "各", "本", "この", "その", "あの", "どの")
 _OPENING = re.compile(r"(?:(?<=[\s（(「『・：:、,，【])|^)", re.MULTILINE)
+# A branch a blank after its firm's name: あおい薬局 かもめ台駅前店, ライフケア湘南 横浜営業所.
+_BRANCH = re.compile(r"[ \u3000](?P<branch>[^\s、。,，（(）)：:]{1,10}?(?:店|営業所|出張所))(?=[\s、。,，（(）)]|$)")
 # が丘, ヶ丘, ケ谷: a place's name joined by a connector, the place's name part of the facility's.
 _CONNECTORS = "がヶケ"
 _SHORT_CORE = re.compile(rf"[{KANJI}](?:病院|医院|クリニック|診療所)$")
@@ -88,6 +91,10 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if text.endswith(PRACTICE_SPECIALTIES, span.start, span.end):
             more = _MORE_SPECIALTIES.match(text, end)
             end = more.end() if more else end
+        branch = _BRANCH.match(text, end)
+        if branch:
+            end = branch.end()
+            out = [s for s in out if not (branch.start("branch") <= s.start and s.end <= end)]
         line_start = text.rfind("\n", 0, start) + 1
         before = _NO_BEFORE.search(text, max(line_start, start - 6), start)
         if before and not before.group().startswith(_POINTING):

@@ -133,6 +133,9 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("OBR", 20): Field("OTHER_ID", "id"),
     ("OBR", 22): Field("OTHER_DATE", "date"),
     ("OBR", 32): Field("PHYSICIAN_NAME", "xcn"),
+    # A diagnosis's date (DG1-5), and the Study Instance UID a Japanese RIS sends in its ZDS segment.
+    ("DG1", 5): Field("OTHER_DATE", "date"),
+    ("ZDS", 1): Field("OTHER_ID", "id"),
     ("OBR", 33): Field("PHYSICIAN_NAME", "xcn"),
     ("OBR", 34): Field("PHYSICIAN_NAME", "xcn"),
     ("OBR", 35): Field("PHYSICIAN_NAME", "xcn"),
@@ -175,6 +178,9 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
     if end <= start:
         return []
     parts = _components(text, start, end, component)
+    if spec.read_as == "xcn" and len(parts) == 1 and sub and sub in text[start:end]:
+        # A result interpreter (OBR-32) is one component of subcomponents: 31502&NISHIDA&KAZUHIRO.
+        parts = _components(text, start, end, sub)
     kept = _non_empty(parts)
     if not kept:
         return []

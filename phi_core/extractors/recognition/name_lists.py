@@ -34,7 +34,7 @@ _ITEM = re.compile(
 # only where nothing but a rule, a blank or a label's colon stands before it.
 _ITEM_BEFORE = re.compile(rf"(?:^|(?<=[\n│|｜┃\t \u3000：:]))(?P<item>[{KANJI}]{{1,3}})[・／/、]$")
 _ENGLISH_AND = re.compile(r" (?:and|&) ")
-_SPACED_SLASH = re.compile(r" / ?")
+_SPACED_SLASH = re.compile(r" [/／] ?")
 # A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
 _NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,，/／])")
 
@@ -71,7 +71,7 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
         after = note.end() if note else span.end
         spaced = _SPACED_SLASH.match(text, after)  # 坂上 凛 / ヌルハヤティ: a slash set apart by spaces
         if spaced:
-            after = spaced.start() + spaced.group().index("/")
+            after = spaced.start() + 1
         start = after + 1
         if spaced:
             start = spaced.end()
@@ -83,18 +83,20 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
         separator = text[after:start].strip(" ")
         if english or joined or (start <= len(text) and separator and separator in _LIST_SEP):
             m = _ITEM.match(text, start)
-            ends = _LIST_SEP + "\n )）(（\u3000.;" + ("でがはにのも、。" if joined else "")
+            ends = _LIST_SEP + "\n\t│|｜ )）(（\u3000.;" + ("でがはにのも、。" if joined else "")
             if not m or (m.end() < len(text) and text[m.end()] not in ends):
                 continue
             if joined and not _family_name_in_list(m.group()):
                 continue
-            if len(m.group()) == 1 and not _lone_family_name(m.group()):
-                continue  # 原田/李, but not 左 or 計: one kanji must be a family name and nothing but a noun
+            word = by_span.get(m.span())
+            if len(m.group()) == 1 and not _lone_family_name(m.group()) and not (word and word.is_person):
+                # 原田/李, but not 左 or 計: one kanji must be a family name and nothing but a noun, or one the
+                # dictionary reads as a person's name right there (石井/原, though 原 is a prefix too)
+                continue
             if english and not m.group().isascii():
                 continue
             if spaced and m.group().isascii():
                 continue  # R. Morita / Midwife: after a spaced slash, an English word is as often a role
-            word = by_span.get(m.span())
             full_name = bool(m.group("family")) and can_be_surname(m.group("family"))
             if m.group("family") and not (full_name and can_be_given_name(m.group("given"))):
                 continue

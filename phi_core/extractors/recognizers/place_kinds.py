@@ -22,7 +22,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 from phi_core.japanese.honorifics import alternation
-from phi_core.japanese.organisations import PLACE_KINDS, PLACE_KINDS_FIRST
+from phi_core.japanese.organisations import KINDS_OPENING_NAMES, PLACE_KINDS, PLACE_KINDS_FIRST
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -31,6 +31,10 @@ _NAME_FIRST = re.compile(rf"(?<![{_LETTERS}])(?P<name>[{_LETTERS}]{{2,14}}?)(?:{
 _KIND_FIRST = re.compile(
     rf"(?:{alternation(PLACE_KINDS_FIRST)})[ \u3000]?(?P<name>[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]"
     rf"[{_LETTERS}]{{1,13}})(?=[ \u3000\n、。,，（(）)」』】]|$)"
+)
+_OPENING_KIND = re.compile(
+    rf"(?<![{_LETTERS}])(?:{alternation(KINDS_OPENING_NAMES)})(?P<name>[{KANJI}{HIRAGANA_LETTERS}][{_LETTERS}]{{0,7}}?)"
+    rf"(?=[ \u3000\n、。,，（(）)」』】]|$)"
 )
 _KANJI_AT = re.compile(f"[{KANJI}]")
 # A particle after a kanji or katakana word, as a sentence puts it before a place: 書類を東浜刑務所へ.
@@ -44,7 +48,7 @@ _POINTERS = frozenset(
 # What follows a kind-first kind in a sentence: what is done there, not its name.
 _NOT_NAMES = re.compile(
     r"^(?:で|に|へ|の|にて|から|より|受付|担当|職員|看護師|検診医|医師|来所|来訪|利用|予約|見学|問診|採血|献血"
-    r"|事務|責任者|所長|案内|一覧|等|など|内)"
+    r"|事務|責任者|所長|案内|一覧|等|など|内|部門|部|課|室)"
 )
 
 
@@ -55,9 +59,13 @@ class PlaceKindRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
+        found = [
+            Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT)
+            for m in _OPENING_KIND.finditer(text)
+            if not _NOT_NAMES.match(m.group("name"))
+        ]
         if not any(kind in text for kind in PLACE_KINDS):  # most documents name none
-            return []
-        found = []
+            return found
         for m in _NAME_FIRST.finditer(text):
             if m.group().endswith("医大") and _KANJI_AT.match(text, m.end()):
                 continue  # 主治医大槻: a word that runs on is no university
