@@ -61,7 +61,7 @@ PUBLIC_OWNERS: tuple[str, ...] = (
 # 国立病院機構 横浜医療センター, 地域医療機能推進機構 東京新宿メディカルセンター.
 HOSPITAL_OPERATORS: tuple[str, ...] = (
     "独立行政法人国立病院機構", "国立病院機構", "地域医療機能推進機構", "労働者健康安全機構", "日本赤十字社",
-    "恩賜財団済生会", "済生会", "国家公務員共済組合連合会", "JCHO", "厚生連", "徳洲会",
+    "恩賜財団済生会", "済生会", "国家公務員共済組合連合会", "JCHO", "JA厚生連", "厚生連", "徳洲会",
 )  # fmt: skip
 # Specialties a practice is named by after its own name (まえばし中央内科, きのした内科小児科): a
 # practice's name only with a word that says which one (a department alone is 消化器内科).

@@ -253,3 +253,7 @@ def test_a_pharmacy_with_its_branch_and_a_pharmacy_named_after_its_kind(text, fi
 @pytest.mark.parametrize("text", ["院内ファーマシーにて", "ファーマシー部門", "ファーマシーで受取", "当院 売店"])
 def test_the_kind_alone_or_a_shop_of_the_hospital_is_no_firm(text):
     assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
+
+
+def test_a_hospital_run_by_ja_koseiren_keeps_its_operator():
+    assert ("JA厚生連 みなみ総合病院", "HOSPITAL_NAME") in masked("同意撤回書\n\nJA厚生連 みなみ総合病院　消化器内科\n")
