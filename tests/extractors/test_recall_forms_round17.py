@@ -257,3 +257,24 @@ def test_the_kind_alone_or_a_shop_of_the_hospital_is_no_firm(text):
 
 def test_a_hospital_run_by_ja_koseiren_keeps_its_operator():
     assert ("JA厚生連 みなみ総合病院", "HOSPITAL_NAME") in masked("同意撤回書\n\nJA厚生連 みなみ総合病院　消化器内科\n")
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("Spouse Anna Hoffmann (+49 170 5528134) was informed.", "+49 170 5528134"),
+        ("WhatsApp +55 11 9 8123-4470\n", "+55 11 9 8123-4470"),
+        ("Tel +1 (415) 555-0134", "+1 (415) 555-0134"),
+    ],
+)
+def test_a_phone_number_of_another_country(text, phone):
+    assert (phone, "PHONE") in _balanced(text)
+
+
+@pytest.mark.parametrize("text", ["Na +3 mEq", "HbA1c +0.5 %", "+10 mmHg 2 3", "CRP +2.5 (前回 1.2)"])
+def test_a_signed_measurement_is_no_foreign_phone(text):
+    assert not [v for v, c in _balanced(text) if c == "PHONE"]
+
+
+def test_an_hour_a_scan_read_as_letters_after_am_or_pm():
+    assert ("午後ll時頃", "TIME") in masked("令和6年ll月23日 午後ll時頃 発生")

@@ -46,6 +46,7 @@ from phi_core.extractors.recognition.value_patterns import (
     PHONE,
     PHONE_COMPACT,
     PHONE_EXTENSION,
+    PHONE_FOREIGN,
     PHONE_INTERNATIONAL,
     PHONE_MOBILE,
     PHONE_PAREN,
@@ -82,6 +83,12 @@ def _valid_phone(text: str) -> bool:
     if digits.startswith("81") and "+" in to_ascii_digits(text):
         digits = "0" + digits[2:].lstrip("0")
     return 10 <= len(digits) <= 11 and digits.startswith("0") and not digits.startswith("00")
+
+
+def _valid_foreign_phone(text: str) -> bool:
+    """Eight to fifteen digits with the country's code (E.164 allows fifteen), in two groups or more."""
+    digits = _NON_DIGITS_RE.sub("", to_ascii_digits(text))
+    return 8 <= len(digits) <= 15 and any(ch in text for ch in " -.()")
 
 
 def _valid_year_date(text: str) -> bool:
@@ -193,6 +200,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("phone", "PHONE", PHONE_MOBILE, _valid_phone),
     PatternFamily("phone", "PHONE", PHONE_SPACED, _valid_phone, needs=(" ", "　")),
     PatternFamily("phone", "PHONE", PHONE_INTERNATIONAL, _valid_phone, needs=("+81", "＋81")),
+    PatternFamily("phone", "PHONE", PHONE_FOREIGN, _valid_foreign_phone, needs=("+", "＋")),
     PatternFamily(
         "phone",
         "FACILITY_PHONE",

@@ -154,6 +154,10 @@ PHONE_SPACED = re.compile(
 PHONE_INTERNATIONAL = re.compile(
     f"[+＋]{_not_after(DIGIT)}81[ \\-]?(?:\\(0\\))?[ \\-]?{D}{{1,4}}[ \\-]{D}{{1,4}}[ \\-]{D}{{3,4}}{_NOT_DIGIT_AFTER}"
 )
+# +49 170 5528134, +55 11 9 8123-4470, +1 (415) 555-0134: another country's code and groups of digits.
+PHONE_FOREIGN = re.compile(
+    f"[+＋]{_not_after(DIGIT)}(?!81)[1-9][0-9]{{0,2}}(?:[ \\-.]?(?:[(][0-9]{{1,5}}[)]|[0-9]{{1,5}})){{2,5}}{_NOT_DIGIT_AFTER}"
+)
 # 内線3321, 内線：3321, ext. 3321, PHS 7123, ﾅｲｾﾝ 2418: internal numbers reach a person too.
 PHONE_EXTENSION = re.compile(
     f"(?:内線|ナイセン|ﾅｲｾﾝ|(?<![A-Za-z])(?:ext|Ext|EXT|PHS)\\.?)[ 　]?[:：]?[ 　]?(?P<number>{D}{{2,5}}){_NOT_DIGIT_AFTER}"

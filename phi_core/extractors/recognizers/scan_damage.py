@@ -51,8 +51,13 @@ _RUN = re.compile(
 )
 # Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
 # but no letter stands there.
-# A blank may part them from the unit before, as a form's fields set them (2O24年 lO月 l日).
-_LETTERS_BETWEEN_UNITS = re.compile(r"(?:(?<=[年月])|(?<=[年月][ \u3000]))[OolI]{1,2}(?=[月日])")
+# A blank may part them from the unit before, as a form's fields set them (2O24年 lO月 l日); an hour after 午前 or
+# 午後 is read so too (午後ll時).
+_LETTERS_BETWEEN_UNITS = re.compile(
+    r"(?:(?<=[年月])|(?<=[年月][ \u3000]))[OolI]{1,2}(?=[月日])"
+    r"|(?:(?<=午前)|(?<=午後)|(?<=午前 )|(?<=午後 ))[OolI]{1,2}(?=時)"
+)
+
 # B for 8 in a number before its unit or after a clock's colon (8B歳, l98B 年, 2B日, 2l:4B); not a bed or a
 # grade after a number (12B, 5B), which no unit follows, nor a gene's name (SLCO1B1, CYP2B6).
 _EIGHT_AS_B = re.compile(
