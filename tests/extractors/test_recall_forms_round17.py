@@ -278,3 +278,7 @@ def test_a_signed_measurement_is_no_foreign_phone(text):
 
 def test_an_hour_a_scan_read_as_letters_after_am_or_pm():
     assert ("午後ll時頃", "TIME") in masked("令和6年ll月23日 午後ll時頃 発生")
+
+
+def test_a_family_name_scanned_a_letter_apart_then_a_given_name_in_pieces():
+    assert ("三 上 キミ エ", "PATIENT_NAME") in _balanced("患者氏名　 三 上 キミ エ 殿　（ミカミ キミエ）")

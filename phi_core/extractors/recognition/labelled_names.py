@@ -162,15 +162,19 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
         and tokens[most].start() - tokens[most - 1].end() == 1  # one space: a wider gap starts the next field
     ):
         most += 1
-    # A family name scanned a letter apart, then the given name whole (沖 田 喜久雄).
-    if (
-        most == 2
-        and len(tokens) > 2
-        and all(len(t.group()) == 1 for t in tokens[:2])
-        and 2 <= len(tokens[2].group()) <= 3
-        and text[tokens[1].end() : tokens[2].start()] == text[tokens[0].end() : tokens[1].start()]
-    ):
-        most = 3
+    # A family name scanned a letter apart, then the given name whole or in pieces (沖 田 喜久雄, 三 上 キミ エ).
+    gap = text[tokens[0].end() : tokens[1].start()] if len(tokens) > 1 else ""
+    if most == 2 and len(tokens) > 2 and all(len(t.group()) == 1 for t in tokens[:2]):
+        given = 0
+        while (
+            most < min(6, len(tokens))
+            and text[tokens[most - 1].end() : tokens[most].start()] == gap
+            and tokens[most].group() not in _SEX_WORDS
+            and given + len(tokens[most].group()) <= 4
+            and (most > 2 or len(tokens[most].group()) >= 2)
+        ):
+            given += len(tokens[most].group())
+            most += 1
     # A name typed or scanned a letter apart runs on by single letters one blank apart (前田 啓 子, 百 瀬 ふ み).
     while (
         most < min(6, len(tokens))
