@@ -29,8 +29,9 @@ MISREAD_KINDS: dict[str, str] = {
     "セソター": "センター",
     "外料": "外科",
     "内料": "内科",
-    # 右 for 名 in the label before a name (傷病者氏右)
+    # 右 or 各 for 名 in the label before a name (傷病者氏右, 患者氏各)
     "氏右": "氏名",
+    "氏各": "氏名",
 }
 
 # Kanji a scan reads for a common one of nearly the same shape: 曰 (says) for 日 (生年月曰, 3 月 l8 曰, 曰齢), 氐 for

@@ -282,3 +282,7 @@ def test_an_hour_a_scan_read_as_letters_after_am_or_pm():
 
 def test_a_family_name_scanned_a_letter_apart_then_a_given_name_in_pieces():
     assert ("三 上 キミ エ", "PATIENT_NAME") in _balanced("患者氏名　 三 上 キミ エ 殿　（ミカミ キミエ）")
+
+
+def test_the_name_label_a_scan_misread_as_shi_kaku():
+    assert ("真 田 　 敏 子", "PATIENT_NAME") in masked("患者氏各: 真 田 　 敏 子 　様　　　　　性別: 女")
