@@ -286,3 +286,8 @@ def test_a_family_name_scanned_a_letter_apart_then_a_given_name_in_pieces():
 
 def test_the_name_label_a_scan_misread_as_shi_kaku():
     assert ("真 田 　 敏 子", "PATIENT_NAME") in masked("患者氏各: 真 田 　 敏 子 　様　　　　　性別: 女")
+
+
+def test_a_family_name_before_the_next_fields_shift_word_is_found_alone():
+    found = [v for v, c in masked("夜勤L：内田　日勤L：高木　（欠員1）") if c.endswith("NAME")]
+    assert "内田" in found and "高木" in found and not [v for v in found if "日勤" in v]

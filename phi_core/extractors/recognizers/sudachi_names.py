@@ -58,6 +58,7 @@ def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> 
         and nxt.pos[0] == "名詞"
         and all(is_unified_kanji(ch) for ch in nxt.surface)
         and nxt.surface not in PERSON_CUES  # 大槻 先生: a title after the space, not a given name
+        and nxt.surface not in STAFF_OCCUPATIONS  # 内田　日勤L：: the next field's shift, not a given name
     ):
         return True  # 森下 航: a given name the dictionary reads as a common word, after a family name
     if joiner is None and last.pos[3] == "姓" and nxt.oov and len(nxt.surface) <= 3:
@@ -328,7 +329,9 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
             )
         ):
             runs.append((start, end))
-        i = j
+            i = j
+        else:
+            i += 1  # L：内田 is no name, but 内田 after it may be one
     return runs
 
 
