@@ -329,9 +329,7 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
             )
         ):
             runs.append((start, end))
-            i = j
-        else:
-            i += 1  # L：内田 is no name, but 内田 after it may be one
+        i = j
     return runs
 
 
