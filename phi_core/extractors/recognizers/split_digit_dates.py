@@ -1,7 +1,8 @@
 """A month and day, or an hour and minute, whose digits a scan or a form's boxes split with blanks (recall-first).
 
 - ``l1月 2 8 日``, ``6 月 l3 日``, ``1 0 月 2 日``: a month and a day with their units;
-- ``3時 4 2分``, ``午前 6時 30分``, ``1l時 O5分``: an hour and its minutes;
+- ``3時 4 2分``, ``午前 6時 30分``, ``1l時 O5分``: an hour and its minutes; ``14 : 00``, ``l4 : 30``, ``1 4 : 0 0``:
+  a clock time with blanks about its colon, from two o'clock (``1 : 40`` is a titre, ``2 : 1`` a ratio);
 - ``7 / 2 2``, ``5/2 8``, ``l2 / 2 0``: a month and a day of two digits split, before a blank, a bracket, a
   range mark or the line's end (``1/2 3錠`` is a half and a count; ``Se 3 / 2 5`` a series and an image).
 
@@ -29,6 +30,8 @@ _SLASHED = re.compile(
     r"(?=[ \u3000](?![0-9])|[〜~～)）】]|$)",
     re.MULTILINE,
 )
+# 14 : 00, l4 : 30, 1 4 : 0 0: a clock time with blanks about its colon; not a titre or a ratio (1 : 40, 2 : 1).
+_SPACED_CLOCK = re.compile(rf"(?<![0-9OlI:：])(?P<a>{_TWO}) ?[:：] ?(?P<b>{_D} ?{_D})(?![0-9OlI:：]| [0-9])")
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1", " ": ""})
 
 
@@ -72,6 +75,12 @@ class SplitDigitDateRecognizer(Recognizer):
             ]
         if "時" in text:
             found += [Candidate(s, e, "TIME", RANK_SUPPLEMENT) for s, e in _spans(_CLOCK, text, 24, 59)]
+        if ":" in text or "：" in text:
+            found += [
+                Candidate(s, e, "TIME", RANK_SUPPLEMENT)
+                for s, e in _spans(_SPACED_CLOCK, text, 24, 59)
+                if " " in text[s:e] and _number(re.split("[:：]", text[s:e])[0]) >= 2
+            ]
         if "/" in text:
             found += [
                 Candidate(s, e, "OTHER_DATE", RANK_SUPPLEMENT)
