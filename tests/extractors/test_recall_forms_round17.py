@@ -291,3 +291,28 @@ def test_the_name_label_a_scan_misread_as_shi_kaku():
 def test_a_family_name_before_the_next_fields_shift_word_is_found_alone():
     found = [v for v, c in masked("夜勤L：内田　日勤L：高木　（欠員1）") if c.endswith("NAME")]
     assert "内田" in found and "高木" in found and not [v for v in found if "日勤" in v]
+
+
+@pytest.mark.parametrize(
+    "text, time",
+    [("転院日 : 9 月 19 日(木)  14 : 00 頃 着", "14 : 00"), ("説明 日時 : 2O25 / 3 / 7  l7 : 4O\n", "l7 : 4O")],
+)
+def test_a_clock_time_with_blanks_about_its_colon(text, time):
+    assert (time, "TIME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["抗核抗体 1 : 40", "比 2 : 1 で", "I : E = 1 : 2"])
+def test_a_titre_or_a_ratio_with_blanks_is_no_clock_time(text):
+    assert not [v for v, c in masked(text) if c == "TIME"]
+
+
+@pytest.mark.parametrize(
+    "text, time", [("1 OR1 8:45 高 木 64", "8:45"), ("ソルアセトF 500ml 2:50〜", "2:50"), ("1｜3/1 2:10｜松本南1", "2:10")]
+)
+def test_a_digit_or_letter_of_the_word_before_is_no_part_of_a_clock_time(text, time):
+    assert (time, "TIME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["PHQ-9: 11  GAD-7: 5", "PSD24-2: 11.02 dB"])
+def test_a_scores_number_after_a_colon_is_no_clock_time(text):
+    assert not [v for v, c in masked(text) if c == "TIME"]
