@@ -307,7 +307,8 @@ def test_a_titre_or_a_ratio_with_blanks_is_no_clock_time(text):
 
 
 @pytest.mark.parametrize(
-    "text, time", [("1 OR1 8:45 高 木 64", "8:45"), ("ソルアセトF 500ml 2:50〜", "2:50"), ("1｜3/1 2:10｜松本南1", "2:10")]
+    "text, time",
+    [("1 OR1 8:45 高 木 64", "8:45"), ("ソルアセトF 500ml 2:50〜", "2:50"), ("1｜3/1 2:10｜松本南1", "2:10")],
 )
 def test_a_digit_or_letter_of_the_word_before_is_no_part_of_a_clock_time(text, time):
     assert (time, "TIME") in masked(text)
@@ -316,3 +317,25 @@ def test_a_digit_or_letter_of_the_word_before_is_no_part_of_a_clock_time(text, t
 @pytest.mark.parametrize("text", ["PHQ-9: 11  GAD-7: 5", "PSD24-2: 11.02 dB"])
 def test_a_scores_number_after_a_colon_is_no_clock_time(text):
     assert not [v for v, c in masked(text) if c == "TIME"]
+
+
+def test_a_modality_worklists_scheduled_step():
+    found = _balanced(
+        "(0040,0002) DA [20250301]  # ScheduledProcedureStepStartDate\n"
+        "  (0040,0003) TM [1030]  # ScheduledProcedureStepStartTime\n"
+        "  (0040,0006) PN [SATO^KEN]\n  (0040,0009) SH [SPS-2025-0301-01]\n"
+    )
+    assert ("1030", "TIME") in found and ("SATO^KEN", "PHYSICIAN_NAME") in found
+    assert ("SPS-2025-0301-01", "OTHER_ID") in found
+
+
+def test_an_hl7_viewers_dump_one_field_to_a_line():
+    found = _balanced(
+        "受信ログ\n  PID-5  患者氏名          : 秋吉^陽菜^^^^^L^I~アキヨシ^ヒナ^^^^^L^P\n"
+        "  NK1-2  氏名              : 秋吉^真由美^^^^^L^I\n  PV1-7  主治医            : 2208^間宮^拓\n"
+        "  OBX-5 結果 : 12.5\n"
+    )
+    assert ("秋吉^陽菜", "PATIENT_NAME") in found and ("アキヨシ^ヒナ", "NAME_READING") in found
+    assert ("秋吉^真由美", "EMERGENCY_CONTACT") in found and ("間宮^拓", "PHYSICIAN_NAME") in found
+    assert not [v for v, c in found if "12.5" in v]
+    assert not _balanced("ABC-1: 123 test\nSOP-12 手順: 5分")

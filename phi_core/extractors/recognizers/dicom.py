@@ -47,6 +47,13 @@ _DICOM: dict[str, tuple[str, Field]] = {
     "0018,1000": ("DeviceSerialNumber", Field("OTHER_ID", "whole")),
     "0020,0010": ("StudyID", Field("OTHER_ID", "whole")),
     "0032,1032": ("RequestingPhysician", Field("PHYSICIAN_NAME", "name")),
+    # A modality worklist's scheduled step: when, by whom, and its numbers.
+    "0038,0010": ("AdmissionID", Field("OTHER_ID", "whole")),
+    "0040,0002": ("ScheduledProcedureStepStartDate", Field("OTHER_DATE", "date")),
+    "0040,0003": ("ScheduledProcedureStepStartTime", Field("TIME", "time")),
+    "0040,0006": ("ScheduledPerformingPhysicianName", Field("PHYSICIAN_NAME", "name")),
+    "0040,0009": ("ScheduledProcedureStepID", Field("OTHER_ID", "whole")),
+    "0040,1001": ("RequestedProcedureID", Field("OTHER_ID", "whole")),
     "0040,0244": ("PerformedProcedureStepStartDate", Field("EXAM_DATE", "date")),
     "0040,0245": ("PerformedProcedureStepStartTime", Field("TIME", "time")),
     "0040,0253": ("PerformedProcedureStepID", Field("OTHER_ID", "whole")),

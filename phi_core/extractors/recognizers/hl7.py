@@ -74,6 +74,28 @@ def hl7_candidates(text: str) -> list[Candidate]:
     return found
 
 
+# A message viewer's or an interface log's dump, one field to a line: ``PID-5  患者氏名 : 秋吉^陽菜^^^^^L^I``,
+# ``PV1-7 主治医 = 2208^間宮^拓``: the field's number says what its value is, as in the message.
+_FIELD_DUMP_RE = re.compile(
+    r"^[ \t]*(?P<segment>[A-Z][A-Z0-9]{2})-(?P<number>[0-9]{1,2})(?![0-9.])[^\n:：=]{0,30}[:：=][ \t]*"
+    r"(?P<value>[^\n]*?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _field_dumps(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for match in _FIELD_DUMP_RE.finditer(text):
+        spec = _HL7_FIELDS.get((match.group("segment"), int(match.group("number"))))
+        start, end = match.span("value")
+        if spec is None or spec.read_as in ("text", "code") or end <= start:
+            continue
+        for index, (rep_start, rep_end) in enumerate(_components(text, start, end, "~")):
+            for cand in _read_value(text, rep_start, rep_end, spec, "^", "&"):
+                found.append(_reading_or_name(text, cand, index))
+    return found
+
+
 def _timestamps(text: str, start: int, end: int, component: str) -> list[Candidate]:
     """Components written as a whole date and time (``YYYYMMDDhhmm[ss]``), the date valid."""
     found = []
@@ -112,4 +134,4 @@ class Hl7Recognizer(Recognizer):
     )
 
     def find(self, doc: Document) -> list[Candidate]:
-        return hl7_candidates(doc.text)
+        return hl7_candidates(doc.text) + (_field_dumps(doc.text) if "-" in doc.text else [])

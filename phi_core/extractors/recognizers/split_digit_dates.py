@@ -31,9 +31,7 @@ _SLASHED = re.compile(
     re.MULTILINE,
 )
 # 14 : 00, l4 : 30, 1 4 : 0 0: a clock time with blanks about its colon; not a titre or a ratio (1 : 40, 2 : 1).
-_SPACED_CLOCK = re.compile(
-    rf"(?<![0-9A-Za-z:：/.\-])(?P<a>{_TWO}) ?[:：] ?(?P<b>{_D} ?{_D})(?![0-9A-Za-z:：.]| [0-9])"
-)
+_SPACED_CLOCK = re.compile(rf"(?<![0-9A-Za-z:：/.\-])(?P<a>{_TWO}) ?[:：] ?(?P<b>{_D} ?{_D})(?![0-9A-Za-z:：.]| [0-9])")
 _AS_DIGITS = str.maketrans({"O": "0", "l": "1", "I": "1", " ": ""})
 
 
