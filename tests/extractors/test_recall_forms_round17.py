@@ -339,3 +339,9 @@ def test_an_hl7_viewers_dump_one_field_to_a_line():
     assert ("秋吉^真由美", "EMERGENCY_CONTACT") in found and ("間宮^拓", "PHYSICIAN_NAME") in found
     assert not [v for v, c in found if "12.5" in v]
     assert not _balanced("ABC-1: 123 test\nSOP-12 手順: 5分")
+
+
+def test_several_hl7_fields_dumped_on_one_line_each_end_where_the_next_begins():
+    found = _balanced("ADT^A01\n  PID-3=00620394 PID-5=柏木^信夫\n  PID-3=482193 (桁不足) PID-5=ｲｼﾊﾗ^ﾏﾕﾐ\n")
+    assert ("00620394", "PATIENT_ID") in found and ("柏木^信夫", "PATIENT_NAME") in found
+    assert ("482193", "PATIENT_ID") in found and ("ｲｼﾊﾗ^ﾏﾕﾐ", "PATIENT_NAME") in found

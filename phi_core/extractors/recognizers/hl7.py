@@ -77,8 +77,8 @@ def hl7_candidates(text: str) -> list[Candidate]:
 # A message viewer's or an interface log's dump, one field to a line: ``PID-5  患者氏名 : 秋吉^陽菜^^^^^L^I``,
 # ``PV1-7 主治医 = 2208^間宮^拓``: the field's number says what its value is, as in the message.
 _FIELD_DUMP_RE = re.compile(
-    r"^[ \t]*(?P<segment>[A-Z][A-Z0-9]{2})-(?P<number>[0-9]{1,2})(?![0-9.])[^\n:：=]{0,30}[:：=][ \t]*"
-    r"(?P<value>[^\n]*?)[ \t]*$",
+    r"(?:^|(?<=[ \t]))(?P<segment>[A-Z][A-Z0-9]{2})-(?P<number>[0-9]{1,2})(?![0-9.])[^\n:：=]{0,30}?[:：=][ \t]*"
+    r"(?P<value>[^\n]*?)(?=[ \t]+[A-Z][A-Z0-9]{2}-[0-9]{1,2}(?![0-9.])[^\n:：=]{0,30}?[:：=]|[ \t]*$)",
     re.MULTILINE,
 )
 
@@ -90,6 +90,8 @@ def _field_dumps(text: str) -> list[Candidate]:
         start, end = match.span("value")
         if spec is None or spec.read_as in ("text", "code") or end <= start:
             continue
+        if spec.read_as == "id":
+            end = start + len(text[start:end].split()[0])  # 482193 (桁不足): a remark after the number
         for index, (rep_start, rep_end) in enumerate(_components(text, start, end, "~")):
             for cand in _read_value(text, rep_start, rep_end, spec, "^", "&"):
                 found.append(_reading_or_name(text, cand, index))
