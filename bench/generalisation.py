@@ -72,8 +72,8 @@ def load_sets(
 ) -> dict[str, list[Report] | str]:
     """Every independently written set: development sets first, then the held-out ones.
 
-    ``final=False`` reads no held-out set; ``only_final`` reads just that one
-    (the others were measured at the end of earlier work and are spent).
+    ``final=False`` reads no held-out set; ``only_final`` reads just those named in it, separated by commas
+    (the others are spent, or kept for the end of later work).
     """
     from phi_core.corpus import provenance
 
@@ -83,7 +83,7 @@ def load_sets(
     sets: dict[str, list[Report] | str] = {}
     for builtin in blind:
         name, path = builtin.name, overrides.get(builtin.name) or builtin.file
-        if builtin.held_out and (not final or (only_final and name != only_final)):
+        if builtin.held_out and (not final or (only_final and name not in only_final.split(","))):
             why = "--no-final" if not final else f"--only-final {only_final}"
             sets[name] = f"skipped ({why}): measured only once, at the end of a piece of work"
             continue
@@ -180,7 +180,9 @@ def main() -> int:
     parser.add_argument("--set", default="synthetic-styles dev", help="the set whose misses are printed")
     parser.add_argument("--profile", action="append", help="measure only these profiles")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the speed documents; the fastest counts")
-    parser.add_argument("--only-final", help="of the held-out sets, measure only this one (e.g. blind-final5)")
+    parser.add_argument(
+        "--only-final", help="of the held-out sets, measure only these, separated by commas (blind-final,blind-final5)"
+    )
     parser.add_argument(
         "--no-final",
         action="store_true",

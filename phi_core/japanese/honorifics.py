@@ -105,6 +105,10 @@ LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = (
     *("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD"),
     *("CW", "SW", "CM", "CRC", "PHN"),
 )
+# How a family calls its own members with ちゃん or くん (おばあちゃん, 赤ちゃん): kin, not a name.
+KIN_CALLS: frozenset[str] = frozenset(
+    "おばあ おじい おにい おねえ おかあ おとう ばあ じい ねえ にい かあ とう あか おば おじ いとこ まご".split()
+)
 # Relations of a patient written before a relative's or companion's name (次男 颯 さん, 同行の友人 Tom Baker).
 RELATIONS: tuple[str, ...] = (
     "母親", "父親", "配偶者", "長男", "長女", "次男", "次女", "三男", "三女", "四男", "四女", "息子", "娘", "祖母", "祖父",

@@ -345,3 +345,24 @@ def test_several_hl7_fields_dumped_on_one_line_each_end_where_the_next_begins():
     found = _balanced("ADT^A01\n  PID-3=00620394 PID-5=柏木^信夫\n  PID-3=482193 (桁不足) PID-5=ｲｼﾊﾗ^ﾏﾕﾐ\n")
     assert ("00620394", "PATIENT_ID") in found and ("柏木^信夫", "PATIENT_NAME") in found
     assert ("482193", "PATIENT_ID") in found and ("ｲｼﾊﾗ^ﾏﾕﾐ", "PATIENT_NAME") in found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("すでに「そう」ちゃんと呼んでいる", "そう"),
+        ("孫の さくら ちゃん", "さくら"),
+        ("母は「ひー」ちゃんと呼びかけ", "ひー"),
+    ],
+)
+def test_a_childs_name_or_nickname_in_hiragana_before_chan_or_kun(text, name):
+    assert name in [v for v, c in masked(text) if c.endswith("NAME") or c == "EMERGENCY_CONTACT"]
+
+
+@pytest.mark.parametrize("text", ["おばあちゃんが来た", "赤ちゃんは元気", "、おにいちゃんと遊ぶ"])
+def test_how_a_family_calls_its_kin_is_no_name(text):
+    assert not [v for v, c in masked(text) if c.endswith("NAME")]
+
+
+def test_chanto_after_a_word_is_an_adverb_not_an_honorific():
+    assert not [v for v, c in masked("「加奈ちゃん、ごはんちゃんと食べや」") if v == "ごはん"]

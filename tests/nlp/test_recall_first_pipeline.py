@@ -153,6 +153,8 @@ def test_every_blind_set_is_independent_and_only_the_named_final_set_is_read():
     held_out = {b.name for b in blind if b.held_out}
     sets = load_sets(None, limit=1, only_final="blind-final")
     assert [name for name in held_out if not isinstance(sets[name], str)] == ["blind-final"]
+    several = load_sets(None, limit=1, only_final="blind-final,blind-final33")
+    assert sorted(name for name in held_out if not isinstance(several[name], str)) == ["blind-final", "blind-final33"]
     # Development sets come before every held-out set.
     names = list(sets)
     development = [n for n in names if n.startswith("blind-") and n not in held_out]

@@ -5,7 +5,8 @@ hiragana (わたなべ そうたくん, なかむら とめさん). Two hiragana
 by one space, the second written onto 様, さん, くん or ちゃん (or one space before it), are a person's
 name when the first is one the dictionary can take as a noun or does not know:
 an adverb, a pronoun or a conjunction standing first (まだ, みんな, それから) reads as
-prose, not as a family name.
+prose, not as a family name. A child's given name or a nickname alone before ちゃん or くん, opening after a quote,
+a blank or の, is one too (「そう」ちゃん, 孫の さくら ちゃん), unless it is how a family calls its kin (おばあちゃん).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTERS, to_katakana
-from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.honorifics import KIN_CALLS, alternation, words
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import morphemes
 
@@ -28,6 +29,13 @@ _NAME = re.compile(
     rf"(?:{alternation(words('person'))}"
     # or a space before it, as name boards and cards set it apart (たなか ゆうと くん)
     rf"|[ \u3000](?:{alternation(words('person'))})(?![{HIRAGANA_LETTERS}]))"
+)
+# A child's given name or a nickname alone, in hiragana before ちゃん or くん, the word opening after a quote, a
+# blank, の or a comma: 「そう」ちゃん, 孫の さくら ちゃん, “だい”ちゃん (not おばあちゃん or 赤ちゃん).
+_CALLED = re.compile(
+    rf"(?:(?<=[「“\"『 \u3000の、，,（(])|^)(?P<name>[{HIRAGANA_LETTERS}ー]{{2,4}})[」”\"』]?[ \u3000]?"
+    rf"(?:{alternation(words('familiar'))})(?:(?![{HIRAGANA_LETTERS}])|(?=[がのはにをともへやで]))",
+    re.MULTILINE,
 )
 _PROSE = frozenset({"副詞", "接続詞", "感動詞", "連体詞", "代名詞", "助詞", "助動詞"})
 
@@ -56,6 +64,13 @@ class HiraganaNameRecognizer(Recognizer):
         for m in _NAME.finditer(text):
             family = re.split("[ \u3000]", m.group("name"))[0]
             if _can_be_family_name(family):
+                start, end = m.span("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _CALLED.finditer(text):
+            quoted = text[m.end("name") : m.end("name") + 1] in '」”"』'
+            if text.startswith("と", m.end()) and not quoted:
+                continue  # ごはんちゃんと食べて: ちゃんと (properly), no one's name
+            if m.group("name") not in KIN_CALLS:
                 start, end = m.span("name")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         return found
