@@ -366,3 +366,16 @@ def test_how_a_family_calls_its_kin_is_no_name(text):
 
 def test_chanto_after_a_word_is_an_adverb_not_an_honorific():
     assert not [v for v, c in masked("「加奈ちゃん、ごはんちゃんと食べや」") if v == "ごはん"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("| 1B:OO | 37.O |", "1B:OO"), ("受付 B:3O   検査 lO:O5", "B:3O"), ("( B7 歳 )", "B7 歳"), ("回答日時 3/B l1:25", "3/B")],
+)
+def test_b_a_scan_read_for_eight_by_a_clocks_colon_a_dates_slash_or_an_age(text, value):
+    assert value in [v for v, _ in masked(text)]
+
+
+@pytest.mark.parametrize("text", ["Vitamin B12 投与", "B型肝炎", "HBs抗原 B:陰性", "SLCO1B1"])
+def test_b_in_a_vitamin_a_virus_or_a_gene_stays_b(text):
+    assert not [v for v, c in masked(text) if c in ("TIME", "AGE", "OTHER_DATE")]

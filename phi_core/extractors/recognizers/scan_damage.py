@@ -58,10 +58,14 @@ _LETTERS_BETWEEN_UNITS = re.compile(
     r"|(?:(?<=午前)|(?<=午後)|(?<=午前 )|(?<=午後 ))[OolI]{1,2}(?=時)"
 )
 
-# B for 8 in a number before its unit or after a clock's colon (8B歳, l98B 年, 2B日, 2l:4B); not a bed or a
-# grade after a number (12B, 5B), which no unit follows, nor a gene's name (SLCO1B1, CYP2B6).
+# B for 8 in a number before its unit or a clock's colon, or after a clock's colon or a date's slash (8B歳, l98B 年,
+# 2B日, 1B:OO, B:3O, 2l:4B, 3/B, l/2B), or opening an age (B7 歳); not a bed or a grade after a number (12B, 5B),
+# which no unit follows, nor a gene's name (SLCO1B1, CYP2B6).
 _EIGHT_AS_B = re.compile(
-    r"(?<=[0-9OolI])(?<![A-Za-z][0-9])(?<![A-Za-z][A-Za-z])B(?=[ \u3000]?[年月日歳才時分]|[0-9])|(?<=[:：][0-9])B(?![0-9A-Za-z])"
+    r"(?<=[0-9OolI])(?<![A-Za-z][0-9])(?<![A-Za-z][A-Za-z])B(?=[ \u3000]?[年月日歳才時分]|[0-9]|[:：][0-5OolI][0-9OolI])"
+    r"|(?<=[:：][0-9])B(?![0-9A-Za-z])"
+    r"|(?<![0-9A-Za-z])B(?=[:：][0-5OolI][0-9OolI](?![0-9A-Za-z])|[0-9OolI][ \u3000]?[歳才])"
+    r"|(?<=[0-9OolI]/)B(?![0-9A-Za-z])|(?<=[0-9OolI]/[0-9OolI])B(?![0-9A-Za-z])"
 )
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
