@@ -370,7 +370,12 @@ def test_chanto_after_a_word_is_an_adverb_not_an_honorific():
 
 @pytest.mark.parametrize(
     "text, value",
-    [("| 1B:OO | 37.O |", "1B:OO"), ("受付 B:3O   検査 lO:O5", "B:3O"), ("( B7 歳 )", "B7 歳"), ("回答日時 3/B l1:25", "3/B")],
+    [
+        ("| 1B:OO | 37.O |", "1B:OO"),
+        ("受付 B:3O   検査 lO:O5", "B:3O"),
+        ("( B7 歳 )", "B7 歳"),
+        ("回答日時 3/B l1:25", "3/B"),
+    ],
 )
 def test_b_a_scan_read_for_eight_by_a_clocks_colon_a_dates_slash_or_an_age(text, value):
     assert value in [v for v, _ in masked(text)]
@@ -379,3 +384,13 @@ def test_b_a_scan_read_for_eight_by_a_clocks_colon_a_dates_slash_or_an_age(text,
 @pytest.mark.parametrize("text", ["Vitamin B12 投与", "B型肝炎", "HBs抗原 B:陰性", "SLCO1B1"])
 def test_b_in_a_vitamin_a_virus_or_a_gene_stays_b(text):
     assert not [v for v, c in masked(text) if c in ("TIME", "AGE", "OTHER_DATE")]
+
+
+def test_a_passports_machine_readable_zone():
+    found = masked("MRZ:\nP<GBRCLARKE<<EMMA<LOUISE<<<<<<<<<<<<<<<<<<<<\n5482197365GBR8509124F2906033<<<<<<<<<<<<<<02\n")
+    assert ("CLARKE<<EMMA<LOUISE", "PATIENT_NAME") in found
+    assert any("548219736" in v and "850912" in v for v, _ in found)
+
+
+def test_filler_arrows_alone_are_no_zone():
+    assert not masked("ABC<<DEF")
