@@ -24,10 +24,10 @@ from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 _ROMAJI = "(?:[A-Z]\\. ?[A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,}(?:, ?| )[A-Z][a-z]+|[A-Z]{2,}(?:, ?| )[A-Z]{2,}|[A-Z][a-z]+ [A-Z]{2,}|[A-Z][a-z]{2,})"
 # A cue before ("Dr. Y. Ohashi", "Mr. Taro Yamada", "Reported by") or a degree after ("Y. Ohashi, MD").
 _ROMAJI_BEFORE_RE = re.compile(
-    "(?:(?<![A-Za-z])(?:Dr|Mr|Ms|Mrs|Miss|Prof)\\.? ?|(?:[Rr]eported|[Ss]igned|[Rr]ead|[Dd]ictated|[Rr]eferred|[Oo]rdered"
+    "(?=[DMPRrSsIiAaOoEeVv])(?:(?<![A-Za-z])(?:Dr|Mr|Ms|Mrs|Miss|Prof)\\.? ?|(?:[Rr]eported|[Ss]igned|[Rr]ead|[Dd]ictated|[Rr]eferred|[Oo]rdered"
     "|[Aa]pproved|[Ii]nterpreted|[Rr]eviewed|[Pp]erformed|[Ee]xamined|[Vv]erified) by:? ?)(?P<name>" + _ROMAJI + ")"
 )
-_ROMAJI_AFTER_RE = re.compile("(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])")
+_ROMAJI_AFTER_RE = re.compile("(?=[A-Z])(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])")
 _HALF_WIDTH_NAME_RE = re.compile(f"[{HALF_WIDTH_KATAKANA}]{{2,}}(?:[ \u3000][{HALF_WIDTH_KATAKANA}]{{1,}})?")
 _CARET_NAME_RE = re.compile(
     f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+(?: [A-Z]{{2,}}(?![a-z]))?|[{KATAKANA}]{{1,}}|[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})(?![A-Za-z0-9])"
@@ -147,7 +147,7 @@ _NOT_ROMAJI_NAMES = frozenset(
 
 
 _ROMAJI_HONORIFIC_RE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ](?P<title>san|sama|sensei|kun|chan|shi)(?![a-z])"
+    r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)[- ](?P<title>san|sama|sensei|kun|chan|shi)(?![a-z])"
 )
 # "高橋 光一（58才、男性）": a name right before its age is the patient's.
 _NAME_BEFORE_AGE_RE = re.compile(
@@ -181,18 +181,18 @@ def context_name_candidates(text: str) -> list[Candidate]:
 
 
 # "T. Yamada" needs no cue: an initial and a capitalised surname is a person.
-_INITIAL_SURNAME_RE = re.compile(r"(?<![A-Za-z.])(?P<name>[A-Z]\. ?[A-Z][a-z]{2,}|[A-Z][a-z]{2,} [A-Z]\.)(?![A-Za-z])")
+_INITIAL_SURNAME_RE = re.compile(r"(?=[A-Z])(?<![A-Za-z.])(?P<name>[A-Z]\. ?[A-Z][a-z]{2,}|[A-Z][a-z]{2,} [A-Z]\.)(?![A-Za-z])")
 # "Taro Yamada, a 66-year-old man", "Taro YAMADA (66M)": a romaji name right before an age.
 _ROMAJI_BEFORE_AGE_RE = re.compile(
-    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
+    r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
     r"(?:,? (?:an? |aged )?[0-9]{1,3}(?:-year-old| y/o| yo\b| years? old|y\b)| \((?:[0-9]{1,3} ?[MF]|[MF],? ?[0-9]{1,3})\))"
 )
 _PATIENT_CUE_RE = re.compile(
-    r"(?:[Pp]atient|[Pp]t\.?|Re:|RE:|Subject:)[ ,:]+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
+    r"(?=[PpRS])(?:[Pp]atient|[Pp]t\.?|Re:|RE:|Subject:)[ ,:]+(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"
 )
 # "Keiko Tanaka (wife)", "山田花子（妻）": a relation in brackets after a name.
 _NAME_THEN_RELATION_RE = re.compile(
-    f"(?<![A-Za-z{KATAKANA}])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}]{{1,4}}"
+    f"(?=[A-Z{KANJI}{KATAKANA}])(?<![A-Za-z{KATAKANA}])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{{2,}},? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{{2,}}|[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}]{{1,4}}"
     f"|[{KATAKANA}]{{2,8}}[ \u3000]?[{KATAKANA}]{{0,8}})[ \u3000]?[（(](?:{_RELATION_WORDS_RE}|wife|husband|son|daughter|mother|father|sister|brother|spouse)[)）、,]"
 )
 _INITIAL_STOP = frozenset({"Fig", "Vol", "No", "Dr", "Mr", "Ms", "St", "Jr", "Sr", "Coli", "Pylori"})

@@ -19,10 +19,11 @@ from phi_core.japanese.chars import DIGIT, KANJI
 _AGE = f"[{DIGIT}]{{1,3}}(?:歳|才)"
 _SEX = "男性|女性|男児|女児|男|女"
 _SEX_AFTER_AGE_RE = re.compile(f"{_AGE}[)）]?[、,，の・/／ 　]?[ 　]?(?P<sex>{_SEX})(?![性児子])?")
-_SEX_BEFORE_AGE_RE = re.compile(f"(?<![{KANJI}])(?P<sex>{_SEX})[、,，・/／ 　]{{1,2}}[(（]?{_AGE}")
+_SEX_BEFORE_AGE_RE = re.compile(f"(?=[男女])(?<![{KANJI}])(?P<sex>{_SEX})[、,，・/／ 　]{{1,2}}[(（]?{_AGE}")
 _SEX_ENGLISH_RE = re.compile(
-    r"(?:[0-9]{1,3}(?:-year-old| ?y/o| ?yo| years? old|y)[ ,]+(?P<sex>[Mm]ale|[Ff]emale|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|M|F)\b)"
-    r"|\b(?P<sex2>[MF])/[0-9]{1,3}\b|\b[0-9]{1,3} ?(?P<sex3>[MF])\b"
+    r"(?=[0-9MF])(?:(?:[0-9]{1,3}(?:-year-old| ?y/o| ?yo| years? old|y)[ ,]+"
+    r"(?P<sex>[Mm]ale|[Ff]emale|[Mm]an|[Ww]oman|[Bb]oy|[Gg]irl|M|F)\b)"
+    r"|\b(?P<sex2>[MF])/[0-9]{1,3}\b|\b[0-9]{1,3} ?(?P<sex3>[MF])\b)"
 )
 
 

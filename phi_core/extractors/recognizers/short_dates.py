@@ -24,7 +24,7 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 # Months written out ("around 15 September"); the abbreviations alone would stop at "Sep".
 _FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 _SLASH = re.compile(
-    r"(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
+    r"(?=\d)(?<![0-9A-Za-z/.:\-])(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
     r"(?:[（(][月火水木金土日][)）])?"
 )
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
@@ -34,20 +34,21 @@ _BIRTH_YEAR = re.compile(
     r"[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
 )
 # A full stop may close the sentence after it (Next review 2031-12.), not start a decimal or a version.
-_YEAR_MONTH = re.compile(r"(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])")
-_DOTTED = re.compile(r"(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
+_YEAR_MONTH = re.compile(r"(?=[12])(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])")
+_DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 # An abbreviation may end in its full stop (Oct. 6, 3 Mar.), and a typed log or a military
 # note writes it in capitals (admitted 15 MAR).
 # After a day the stop more often closes the sentence (on 3 Mar.), so the span ends before it.
 # (A stop then a line break closes a sentence: planned in January.⏎2. Patient)
 _MONTH_WORD = rf"(?:{_FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
 _ENGLISH = re.compile(
-    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. )(\d{{1,2}}))"
+    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. )(\d{{1,2}}))"
     rf"(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
 )
 
 
 _LETTERS = re.compile("[A-Za-z]{3}")
+# (each pattern above opens with a look-ahead at its first letter: the engine then skips other places at once)
 
 
 def _valid(month: int, day: int) -> bool:

@@ -12,6 +12,8 @@ from phi_core.japanese.chars import UNIFIED_KANJI
 from .sudachi_names import RANK_SUPPLEMENT
 
 _WARD = re.compile(
+    # (every form opens with a digit or a point of the compass: said first, so that other places are passed at once)
+    r"(?=[0-9０-９東西南北])(?:"
     # A floor, then the ward's specialty: 5F産科病棟, 3階小児病棟, 4F外科外来.
     rf"(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}(?:F|Ｆ|階)[{UNIFIED_KANJI}]{{1,6}}?(?:病棟|外来)"
     # A ward code before the word 病棟: 7B 病棟, 5A病棟.
@@ -26,7 +28,7 @@ _WARD = re.compile(
     # A floor and wing a space apart closing a bracket: (再採血 6/12 7:30 4 東).
     rf"|(?<![0-9０-９.:/])[0-9０-９]{{1,2}}[ \u3000][東西南北](?=[)）])"
     # The floor of a ward in brackets after it: 地域包括ケア病棟 (5階).
-    r"|(?<=病棟[ \u3000][（(])[0-9０-９]{1,2}(?:階|F|Ｆ)(?=[)）])|(?<=病棟[（(])[0-9０-９]{1,2}(?:階|F|Ｆ)(?=[)）])",
+    r"|(?<=病棟[ \u3000][（(])[0-9０-９]{1,2}(?:階|F|Ｆ)(?=[)）])|(?<=病棟[（(])[0-9０-９]{1,2}(?:階|F|Ｆ)(?=[)）]))",
     re.MULTILINE,
 )
 
