@@ -27,7 +27,9 @@ _ROMAJI_BEFORE_RE = re.compile(
     "(?=[DMPRrSsIiAaOoEeVv])(?:(?<![A-Za-z])(?:Dr|Mr|Ms|Mrs|Miss|Prof)\\.? ?|(?:[Rr]eported|[Ss]igned|[Rr]ead|[Dd]ictated|[Rr]eferred|[Oo]rdered"
     "|[Aa]pproved|[Ii]nterpreted|[Rr]eviewed|[Pp]erformed|[Ee]xamined|[Vv]erified) by:? ?)(?P<name>" + _ROMAJI + ")"
 )
-_ROMAJI_AFTER_RE = re.compile("(?=[A-Z])(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])")
+_ROMAJI_AFTER_RE = re.compile(
+    "(?=[A-Z])(?<![A-Za-z.])(?P<name>" + _ROMAJI + "),? (?:MD|M\\.D\\.|PhD|RN|RT)(?![A-Za-z])"
+)
 _HALF_WIDTH_NAME_RE = re.compile(f"[{HALF_WIDTH_KATAKANA}]{{2,}}(?:[ \u3000][{HALF_WIDTH_KATAKANA}]{{1,}})?")
 _CARET_NAME_RE = re.compile(
     f"(?<![A-Za-z0-9^])(?:[A-Z][A-Za-z]+|[{KATAKANA}]{{2,}}|[{KANJI}]{{1,4}})\\^(?:[A-Z][A-Za-z]+(?: [A-Z]{{2,}}(?![a-z]))?|[{KATAKANA}]{{1,}}|[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})(?![A-Za-z0-9])"
@@ -181,7 +183,9 @@ def context_name_candidates(text: str) -> list[Candidate]:
 
 
 # "T. Yamada" needs no cue: an initial and a capitalised surname is a person.
-_INITIAL_SURNAME_RE = re.compile(r"(?=[A-Z])(?<![A-Za-z.])(?P<name>[A-Z]\. ?[A-Z][a-z]{2,}|[A-Z][a-z]{2,} [A-Z]\.)(?![A-Za-z])")
+_INITIAL_SURNAME_RE = re.compile(
+    r"(?=[A-Z])(?<![A-Za-z.])(?P<name>[A-Z]\. ?[A-Z][a-z]{2,}|[A-Z][a-z]{2,} [A-Z]\.)(?![A-Za-z])"
+)
 # "Taro Yamada, a 66-year-old man", "Taro YAMADA (66M)": a romaji name right before an age.
 _ROMAJI_BEFORE_AGE_RE = re.compile(
     r"(?=[A-Z])(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,},? [A-Z][a-z]+)"

@@ -34,7 +34,9 @@ _BIRTH_YEAR = re.compile(
     r"[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
 )
 # A full stop may close the sentence after it (Next review 2031-12.), not start a decimal or a version.
-_YEAR_MONTH = re.compile(r"(?=[12])(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])")
+_YEAR_MONTH = re.compile(
+    r"(?=[12])(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])"
+)
 _DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 # An abbreviation may end in its full stop (Oct. 6, 3 Mar.), and a typed log or a military
 # note writes it in capitals (admitted 15 MAR).
