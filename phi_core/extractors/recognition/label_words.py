@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from phi_core.extractors.recognition.candidates import NOT_PHI
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS
@@ -314,6 +315,8 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
 _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 
 
+# Tables repeat their headers on every page and recognizers ask about the same ones.
+@lru_cache(maxsize=4096)
 def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
     key = _normal_key(label)
