@@ -85,7 +85,9 @@ LABEL_RULES: dict[str, LabelRule] = {
         _OTHER_DATE,
     ),
     **_rules("宛先 紹介先 紹介先医療機関 貴院 医療機関名称", LabelRule("whole", "HOSPITAL_NAME")),
-    **_rules("病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室 居室 居室番号", LabelRule("room", "OTHER_ID")),
+    **_rules(
+        "病室 部屋番号 部屋 ベッド ベッド番号 床番号 病床 号室 居室 居室番号 チェア ﾁｪｱ", LabelRule("room", "OTHER_ID")
+    ),
     # People beside the patient that forms and logs name: guarantors, applicants, visitors, guardians.
     **_rules(
         "保証人 連帯保証人 身元保証人 申請者 申込者 申請者氏名 届出人 代理人 面会者 来院者 来訪者 付添者 付添人 "
@@ -209,7 +211,10 @@ _SEX_RE = re.compile(
 )
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
 # (not the floor before it: 居室 2階 213号)
-_ROOM_NUMBER_RE = re.compile(r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z]|階)")
+# (not a count of them: ベッド 5台, チェア 5脚)
+_ROOM_NUMBER_RE = re.compile(
+    r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z]|階|[ \u3000]?(?:台|脚|床|名|人|件|個|枚))"
+)
 # Padding and the rules of a drawn table (│) around a value.
 _VALUE_TRAILER = " \t\u3000\"',\\│┃｜"
 _FACILITY_WORDS = re.compile(r"病院|クリニック|医院|診療所|センター")
@@ -298,6 +303,8 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
         (
             *("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
             *("tech", "technologist", "operator", "pharmacist", "therapist", "signer", "by", "担当", "技師", "技士"),
+            # who checked or countersigned the row (Checked, 確認, 鑑査): a person's name or initials
+            *("checked", "checker", "verified", "countersigned", "鑑査"),
         ),
         _PHYSICIAN_RULE_DEF,
     ),
@@ -312,6 +319,7 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
 )
 
 
+_LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
 _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 
 
@@ -319,7 +327,8 @@ _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 @lru_cache(maxsize=4096)
 def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
-    key = _normal_key(label)
+    # ID下4桁, 番号末尾4桁: the last digits of a number are still the number
+    key = _LAST_DIGITS.sub("", _normal_key(label))
     if key.endswith(_DURATION_ENDINGS):
         return _DURATION_COLUMN
     # A database's short suffixes: spec_tm, ADM_DT (the time and the date of what the name says).

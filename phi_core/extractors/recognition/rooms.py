@@ -90,7 +90,7 @@ _BED_WORD = r"(?:ベッド|ﾍﾞｯﾄﾞ|BED|Bed|bed)"
 # 床番 3, ベッド番 C-2: a bed by its number word (床番号 and ベッド番号 are labels the rules read).
 _BED_FORMS = re.compile(
     # ベッド C-12, BED-7, ベッド（4番）, 5番保育器, 612号室B床
-    rf"{_BED_WORD}[ \u3000]?[:：#]?[ \u3000]?(?P<b1>[A-Z][-‐－][0-9]{{1,2}})(?![0-9A-Za-z])"
+    rf"{_BED_WORD}[ \u3000]?[:：#]?[ \u3000]?(?P<b1>[A-ZＡ-Ｚ][-‐－][0-9０-９]{{1,2}})(?![0-9０-９A-Za-z])"
     rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     # (a speech-to-text blank may part the number from 番: 1 番ブース)
@@ -99,9 +99,17 @@ _BED_FORMS = re.compile(
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ])(?=床(?!頭|上|下|面|材|ずれ))"
     # 815号室A, 714号室Bベッド, 712号室-B, 418号室 B へ: the bed's letter straight after the room
     r"|(?<=号室)(?:[-‐－]|[ \u3000](?=[A-HＡ-Ｈ](?:[ \u3000、。）)]|$)))?(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
+    # 508号室-3: the bed's number after a dash
+    r"|(?<=号室)[-‐－](?P<b11>[0-9０-９]{1,2})(?![0-9０-９])"
     r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"
     # ベッドNo.3, Bed No. 12
     rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
+    # チェア：12, ﾁｪｱ 3 (a chemotherapy or dialysis chair, where the patient sits for the session); not a count
+    r"|(?:チェア|ﾁｪｱ)(?:番号)?[ \u3000]?[:：#]?[ \u3000]?(?P<b9>[0-9０-９]{1,2}|[A-ZＡ-Ｚ][-‐－]?[0-9０-９]{1,2})"
+    r"(?![0-9０-９A-Za-z.]|[ \u3000]?(?:台|脚|名|人|床|時|分|日|回|%|％|[＋+/／]))"
+    # 区画 A-4, 区画 2-B: a family's place in a shelter or a hall, where they are found
+    r"|区画(?:番号)?[ \u3000]?[:：#]?[ \u3000]?(?P<b10>[A-ZＡ-Ｚ][-‐－]?[0-9０-９]{1,2}|[0-9０-９]{1,2}[-‐－][A-ZＡ-Ｚ])"
+    r"(?![0-9０-９A-Za-z])"
 )
 # More beds listed after one: ベッド4と5, ベッド 3・4.
 _BED_LIST = re.compile(rf"{_BED_WORD}[ \u3000]?[0-9０-９]{{1,2}}(?:(?:と|・|、|,)[0-9０-９]{{1,2}}(?![0-9０-９]))+")
@@ -123,8 +131,8 @@ _ROOM_WORDS = re.compile(
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
     # 手術室4, 手術室 1: the theatre where the patient's operation ran (independent writers mark it); not the
     # Latin OR1, OR: 5 of a theatre's board or schedule, which they leave (2 of 18 marked on the development sets)
-    r"|(?:手術室|オペ室)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9]{1,2})"
-    r"(?![0-9A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
+    r"|(?:手術室|オペ室)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9０-９]{1,2})"
+    r"(?![0-9０-９A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
     # • 堤 仁様　510　シリンジポンプ: a room's number set apart right after a patient's name and honorific
@@ -278,7 +286,7 @@ def _unit_beds(text: str) -> list[Candidate]:
 def _beds_and_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _BED_FORMS.finditer(text):
-        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8") if m.group(g))
+        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11") if m.group(g))
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _BED_LIST.finditer(text):
         found += [

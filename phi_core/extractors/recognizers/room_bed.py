@@ -17,10 +17,10 @@ from phi_core.japanese.chars import DIGIT
 _D = f"[{DIGIT}]"
 _WARD_RE = re.compile(f"(?<![{DIGIT}])(?<![{DIGIT}][:：]){_D}{{1,2}}(?:階|F)?[東西南北A-ZＡ-Ｚ]?(?:病棟|病棟)")
 _ROOM_RE = re.compile(f"(?<![{DIGIT}\\-])(?P<room>{_D}{{2,4}})(?:号室|号病室)")
-# A bed, cot or incubator by its word: ベッド2, Bed H1, ベッド ICU-6, ｺｯﾄ3, 保育器 7.
+# A bed, cot or incubator by its word: ベッド2, Bed H1, ベッド ICU-6, ｺｯﾄ3, 保育器 7 (not a count: ベッド 5台).
 _BED_RE = re.compile(
     f"(?:ベッド|ﾍﾞｯﾄﾞ|Bed|bed|BED|コット|ｺｯﾄ|保育器|クベース)(?:番号)?[ 　:：#]?"
-    f"(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ]|[A-Z]{{1,4}}-?[0-9]{{1,2}})(?![{DIGIT}A-Za-z])"
+    f"(?P<bed>{_D}{{1,2}}|[A-DＡ-Ｄ]|[A-Z]{{1,4}}-?[0-9]{{1,2}})(?![{DIGIT}A-Za-z]|[ 　]?(?:台|脚|床|名|人|件|個|枚))"
     f"|(?<![{DIGIT}])(?P<bed2>{_D}{{1,2}})(?:番)?床(?!上|頭|面|下)"
 )
 # "Room 615", "Rm B-2", "RM 412-3", "bed 3 / rm 508": an English room label before a number of two digits or more
