@@ -5,7 +5,7 @@ name recognizers leave it alone unless a title follows. Two places say
 "who" on their own:
 
 - the speaker of a line of a log or chat, after its time stamp and before a
-  colon (``11/18 13:52 陳：…``), or a messenger's sender alone on a line with the time (``堀 22:14``, two kanji
+  colon (``11/18 13:52 陳：…``, ``23:21 医局長 昆：``, two kanji to four too: ``19:05 宮内：``), or a messenger's sender alone on a line with the time (``堀 22:14``, two kanji
   to four too: ``金城 22:31``);
 - the member named after a unit of the hospital or a facility, set apart by
   spaces and followed by a particle, a comma or the end of the line
@@ -33,7 +33,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 _KANJI = f"[{UNIFIED_KANJI}]"
 _SPEAKER = re.compile(
     rf"^(?:[0-9]{{1,4}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{1,2}})?[ \u3000]+)?[0-9]{{1,2}}:[0-9]{{2}}[ \u3000]+"
-    rf"(?P<name>{_KANJI})[：:]",
+    # (the speaker's post may stand before the name: 23:21 医局長 昆：)
+    rf"(?:{_KANJI}{{1,6}}[ \u3000]+)?(?P<name>{_KANJI}{{1,4}})[：:]",
     re.MULTILINE,
 )
 # A chat copied out of a messenger heads each message with its sender and the time, alone on a line (堀 22:14);
@@ -67,8 +68,15 @@ class SingleKanjiNameRecognizer(Recognizer):
         found: list[Candidate] = []
         for pattern in (_SPEAKER, _SENDER_LINE, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
             for m in pattern.finditer(text):
-                if pattern is _BEFORE_ABBREVIATION and m.group("name") in PREFIX_WORDS:
+                name = m.group("name")
+                if pattern is _BEFORE_ABBREVIATION and name in PREFIX_WORDS:
                     continue
-                if can_be_surname(m.group("name")):
+                if pattern is _SPEAKER and len(name) > 1:
+                    # a longer speaker opens with a family name of two kanji or three (19:05 宮内：, 9:12 宮内 翔：
+                    # is the sender's full name elsewhere); a word of the log (10:00 開始：) opens with none
+                    if any(can_be_surname(name[:n]) for n in (2, 3) if n <= len(name)):
+                        found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+                    continue
+                if can_be_surname(name):
                     found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         return found

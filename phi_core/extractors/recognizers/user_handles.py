@@ -10,7 +10,13 @@ the handle they log in with, not by a form's label:
 - a login after the words that introduce one: ``by user``, ``user:``,
   ``login ID``, ``operator``, ``ユーザーID：``, ``ログイン名``, ``操作者：``;
 - a chat's sender shown as a role, an underscore and the name, before the colon that opens the
-  message (``検査_ヤギ:``, ``当直_根本：``).
+  message (``検査_ヤギ:``, ``当直_根本：``, ``4西_森：``);
+- who entered or imported a record, by a romaji login after the word for it (``取込 mizuno``, ``入力者: t.sato``,
+  ``exported by kmatsuda``);
+- a log's or chat's speaker by a login in lower case, after the line's time stamp and before the colon
+  that opens the message (``[08:40] yoshikawa: FYI``, ``2024-10-05 sakai: OCB 陽性``): a word that reads
+  as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
+  of two such words (``[07:55] Tomo Arai:``).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_kanji
 
+from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
 _HANDLE = r"[A-Za-z][A-Za-z0-9._-]*[A-Za-z0-9]"
@@ -37,8 +44,29 @@ _LOGIN = re.compile(
 )
 
 _ROLE_SENDER = re.compile(
-    rf"(?<![\w])(?:[{KANJI}]{{1,6}}|[A-Za-z]{{1,10}})[_＿](?P<h>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})[ ]?[:：]"
+    # (a ward by its floor too: 4西_森：)
+    rf"(?<![\w])(?:[0-9０-９]{{0,2}}[{KANJI}]{{1,6}}|[A-Za-z]{{1,10}})[_＿](?P<h>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})[ ]?[:：]"
 )
+
+# The stamp opening a log line: a clock time, a date, or both, bracketed or not.
+_DATE = r"(?:(?:19|20)?[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2})"
+_STAMP = rf"\[?(?:{_DATE}[ \t]+)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\]?|\[?{_DATE}\]?"
+_LOG_SPEAKER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,3}})?)[ \t]?[:：]", re.MULTILINE
+)
+# Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
+_ENTERED_BY = re.compile(
+    rf"(?:取込|取り込み|入力|登録|作成|更新)者?(?:[ \t]*[:：][ \t]*|[ \t\u3000]+)(?P<h>{_HANDLE})(?![A-Za-z0-9])"
+)
+# A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...).
+_LOG_DISPLAY_NAME = re.compile(rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?[:：]", re.MULTILINE)
+# A record made by a login: exported by kmatsuda, printed by t_ono.
+_MADE_BY = re.compile(
+    rf"(?<![A-Za-z])(?:exported|printed|created|modified|updated|entered|signed|approved|reviewed|saved) by[ \t]+"
+    rf"(?P<h>{_HANDLE})(?![A-Za-z0-9])"
+)
+# Romaji-shaped English words a log or a chat writes before a colon.
+_LOG_WORDS = frozenset("note memo none done home same sure make take more also data name type mode side kana".split())
 
 
 @register
@@ -62,7 +90,26 @@ class UserHandleRecognizer(Recognizer):
                 handle = m.group("h")
                 if not is_kanji(handle[0]) or any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
                     found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _LOG_SPEAKER.finditer(text):
+            if is_romaji(m.group("word")) and m.group("word") not in _LOG_WORDS:
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _LOG_DISPLAY_NAME.finditer(text):
+            given, family = m.group("h").lower().split()
+            if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _MADE_BY.finditer(text):
+            if _reads_as_login(m.group("h")):
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _ENTERED_BY.finditer(text):
+            if _reads_as_login(m.group("h")):
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOGIN.finditer(text):
             if any(ch.isalpha() for ch in m.group("h")) and len(m.group("h")) >= 3:
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         return found
+
+
+def _reads_as_login(handle: str) -> bool:
+    """A login of romaji: its longest part reads as romaji, or does after an initial (kmatsuda, t.sato)."""
+    word = max(re.split(r"[._-]", handle), key=len).lower()
+    return len(handle) >= 4 and word.isalpha() and (is_any_romaji(word) or is_any_romaji(word[1:]))
