@@ -53,10 +53,16 @@ def _age_ok(value: str) -> bool:
 _HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 
 
+_RECORD_ID = re.compile(r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?[0-9０-９][0-9０-９\-－]{2,}[）)]")
+
+
 def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, category) of the age and sex tokens right after ``end`` (only in brackets if asked)."""
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
+    # A register's ID in brackets may stand between the name and the age: 大西 正和（ID 5520-3318）74 M.
+    record = _RECORD_ID.match(text, end)
+    end = record.end() - 1 if record else end
     # After a name's bracketed reading the age may be glued on: 堤 かおり（ツツミ カオリ）45F.
     closed = text[end : end + 1] in (")", "）")
     gap = _GAP.match(text, end + 1) if closed else _GAP.match(text, end)

@@ -49,6 +49,22 @@ _MORE = (
     # An English "Age" with its number and no colon, in a header line: "Age 88  Sex M".
     ("Age", re.compile(r"(?<![A-Za-z])Age[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
     ("AGE", re.compile(r"(?<![A-Za-z])AGE[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
+    # Age at an event, a colon and the number: Age at surgery: 75, Age at onset: 62 (years, the unit unsaid).
+    (
+        "ge at",
+        re.compile(
+            r"(?<![A-Za-z])(?:Age|AGE|age) at [a-z]+(?: [a-z]+)?:[ \t]*(?P<n>[0-9]{1,3})(?![0-9.,:/]|[ ]?[a-z])"
+        ),
+    ),
+    # In an English sentence or a formula's inputs: "age 66, wt 58.9kg" (not a duration, age 3 months, nor a
+    # rule's limit, until age 15, age 13+).
+    (
+        "age ",
+        re.compile(
+            r"(?<![A-Za-z])(?<!until )(?<!under )(?<!over )(?<!above )(?<!below )(?<!from )age[ \t]{1,3}(?P<n>[0-9]{1,3})"
+            r"(?![0-9.:/+]|,[0-9]|[ ]?(?:%|mo|months?|weeks?|wks?|days?|d\b|h\b|hours?|and (?:over|above|under)))"
+        ),
+    ),
     # Months right before the sex: 4か月、男.
     (
         "月",
