@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.extractors.recognition.name_parts import can_be_surname, known_word
+from phi_core.extractors.recognition.name_parts import NOT_A_NAME, can_be_surname, known_word
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.honorifics import FORMER_NAME_WORDS, LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, words
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
@@ -340,7 +340,9 @@ class SudachiPersonRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
+        # (a status word the dictionary also knows as a given name, 要 or 済 after a label, names no one)
         return [
             Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT)
             for start, end in person_runs(document_morphemes(doc))
+            if text[start:end] not in NOT_A_NAME
         ]
