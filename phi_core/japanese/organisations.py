@@ -45,6 +45,8 @@ FACILITY_HEADS: tuple[str, ...] = (
     "整骨院", "接骨院", "鍼灸院", "ステーション", "療育園", "支援室", "医療院", "ホスピタル", "ファーマシー", "園",
     "ホスピス", "療養所", "作業所", "プラザ", "スクエア", "検診協会", "健診協会", "予防医学協会", "労働衛生協会", "ホーム",
     "ラボラトリーズ", "ラボラトリー", "ラボ", "メディカルモール", "診断所",
+    # a first-aid post opened at a school or a gym after a disaster, where patients are seen and recorded
+    "救護所",
     # A scan reads the long vowel as the kanji one: 堺南部医療センタ一, as 二 for ニ above.
     "センタ一", "ステ一ション", "ホ一ム",
 )  # fmt: skip

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL, is_hiragana
 from phi_core.japanese.honorifics import alternation
 from phi_core.japanese.organisations import PRACTICE_SPECIALTIES
 
@@ -46,6 +46,7 @@ _OPENING = re.compile(r"(?:(?<=[\s（(「『・：:、,，【])|^)", re.MULTILIN
 _BRANCH = re.compile(r"[ \u3000](?P<branch>[^\s、。,，（(）)：:]{1,10}?(?:店|営業所|出張所))(?=[\s、。,，（(）)]|$)")
 # が丘, ヶ丘, ケ谷: a place's name joined by a connector, the place's name part of the facility's.
 _CONNECTORS = "がヶケ"
+_PARTICLE_LETTERS = "はやとにもを"
 _SHORT_CORE = re.compile(rf"[{KANJI}](?:病院|医院|クリニック|診療所)$")
 
 
@@ -65,13 +66,17 @@ def _place_before_no(text: str, spans: list[Candidate], start: int) -> Candidate
 
 def _place_before_connector(text: str, spans: list[Candidate], start: int) -> Candidate | None:
     """A word a rule took for a person's or a place's name before が or ヶ, where a facility's name holds a place
-    called so (川口みどりが丘病院: found as 川口みどり and 丘病院): the word opening a line, a bracket or a field."""
-    if start < 2 or text[start - 1] not in _CONNECTORS:
+    called so (川口みどりが丘病院: found as 川口みどり and 丘病院): the word opening a line, a bracket or a field.
+    So too a place before a kana name that opens with a particle's letter, which the rules cut there
+    (沼田やまゆり病院, 堺はまでら病院: found as 沼田 and まゆり病院): the kana go on after the letter."""
+    particle = text[start - 1] in _PARTICLE_LETTERS and is_hiragana(text[start])
+    if start < 2 or not (text[start - 1] in _CONNECTORS or particle):
         return None
     for s in spans:
         if (
             s.end == start - 1
             and s.category != "HOSPITAL_NAME"
+            and (not particle or s.category in ("ADDRESS", "FACILITY_ADDRESS"))
             and start - 1 - s.start <= 8
             and _OPENING.match(text, s.start)
         ):
