@@ -14,6 +14,7 @@ Groups:
     letter      the salutations after an addressee in a letter (御侍史, 御机下)
     position    a post written after a name (部長, 教授, 院長, 科長)
     latin       Latin abbreviations (Dr, MD)
+    newborn     a newborn not yet named, registered by the family's or the mother's name (松浦ベビー)
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ HONORIFICS: tuple[tuple[str, frozenset[str]], ...] = tuple(
         ("科長", "position"),
         ("Dr", "latin"),
         ("MD", "latin"),
+        ("ベビー", "newborn"),
+        ("ﾍﾞﾋﾞｰ", "newborn"),
     )
 )
 

@@ -36,6 +36,8 @@ _DR_RE = re.compile(
 _HONORIFIC_RE = re.compile(
     honorifics.alternation(honorifics.words("person", "clinician", exclude=("さま",)))
     + f"|さま(?<=[{KANJI}]さま)(?!ざ)|(?:Dr|Ns)(?![A-Za-z.])"
+    # (a newborn by the family's name: 松浦ベビー, not a thing for babies: ベビーカー, ベビー服)
+    + f"|(?:{honorifics.alternation(honorifics.words('newborn'))})(?![{KATAKANA}{KANJI}])"
 )
 # A nurse's Ns is written onto her name as a doctor's Dr is (記録 和田 美穂Ns).
 _PHYSICIAN_HONORIFICS = {*honorifics.words("clinician"), "Dr", "Ns"}

@@ -4,7 +4,8 @@ Messages, voicemails and letters in English name people by fixed turns of
 phrase, whatever the document is:
 
 - after ``this is``, ``my name is``, ``I am``/``I'm``: the speaker;
-- before ``'s`` and a relation word (``Ana Ortiz's husband``): the relative.
+- before ``'s`` and a relation word (``Ana Ortiz's husband``): the relative;
+- alone on the line under a sign-off (``Best,``, ``Kind regards,``): the writer.
 
 The words must be capitalised, and the first one a given or family name of
 the Latin-name lexicon (Faker's person providers) or a word the dictionary does
@@ -21,6 +22,7 @@ from phi_core.extractors.recognition.name_parts import latin_names
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.honorifics import ENGLISH_RELATIONS, alternation
 
+from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
@@ -28,6 +30,13 @@ _NAME = rf"{_CAP}(?: {_CAP}){{0,2}}"
 _INTRODUCED = re.compile(rf"(?:\b[Tt]his is|\b[Mm]y name is|\bI am|\bI'm|\bI’m)[ ]+(?P<name>{_NAME})(?![A-Za-z])")
 _RELATIVE_OF = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_NAME})['’]s (?:{alternation(ENGLISH_RELATIONS + ('mom', 'dad', 'mum', 'baby', 'kids', 'children'))})(?![A-Za-z])"
+)
+# The signature under an English sign-off, alone on its line (Best,⏎Michael; Kind regards,⏎Anna Weber).
+_SIGNED = re.compile(
+    r"^[ \t]*(?:Best|Best regards|Best wishes|Kind regards|Warm regards|Regards|Thanks|Thank you|Many thanks"
+    r"|Sincerely|Yours sincerely|Yours|Cheers|With thanks)[,.!]?[ \t]*\n[ \t]*"
+    rf"(?P<name>{_NAME})[ \t]*$",
+    re.MULTILINE,
 )
 # Capitalised words that follow these phrases without naming anyone.
 _NOT_NAMES = frozenset(
@@ -39,14 +48,18 @@ _NOT_NAMES = frozenset(
 @register
 class EnglishCueNameRecognizer(Recognizer):
     name: ClassVar[str] = "english-cue-name"
-    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "EMERGENCY_CONTACT")
+    categories: ClassVar[tuple[str, ...]] = ("PATIENT_NAME", "EMERGENCY_CONTACT", "PHYSICIAN_NAME")
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        if "is " not in text and "I" not in text and "'s " not in text and "’s " not in text:
-            return []
         given, family = latin_names()
         found: list[Candidate] = []
+        for m in _SIGNED.finditer(text):
+            words = m.group("name").split()
+            if words[0] not in _NOT_NAMES and (words[0] in given or words[0] in family or is_romaji(words[0])):
+                found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        if "is " not in text and "I" not in text and "'s " not in text and "’s " not in text:
+            return found
         for pattern, category in ((_INTRODUCED, "EMERGENCY_CONTACT"), (_RELATIVE_OF, "PATIENT_NAME")):
             for m in pattern.finditer(text):
                 words = m.group("name").split()
