@@ -153,8 +153,10 @@ def test_every_blind_set_is_independent_and_only_the_named_final_set_is_read():
     held_out = {b.name for b in blind if b.held_out}
     sets = load_sets(None, limit=1, only_final="blind-final")
     assert [name for name in held_out if not isinstance(sets[name], str)] == ["blind-final"]
-    several = load_sets(None, limit=1, only_final="blind-final,blind-final33")
-    assert sorted(name for name in held_out if not isinstance(several[name], str)) == ["blind-final", "blind-final33"]
+    # (another held-out set, whichever is still held out: they are spent one by one)
+    other = sorted(held_out - {"blind-final"})[0]
+    several = load_sets(None, limit=1, only_final=f"blind-final,{other}")
+    assert sorted(name for name in held_out if not isinstance(several[name], str)) == sorted(["blind-final", other])
     # Development sets come before every held-out set.
     names = list(sets)
     development = [n for n in names if n.startswith("blind-") and n not in held_out]

@@ -1,0 +1,201 @@
+"""Forms of the eighteenth round (blind-final33..35 once spent, blind-dev87..92): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from phi_core.extractors.recognition.label_words import column_rule
+from tests.extractors.recall_probes import found, masked, masked_as, values
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+# --- a first-aid post opened after a disaster is a place of care ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("救護所診療記録　田辺市立あけぼの中学校救護所\n診察日：令和8年2月16日", "田辺市立あけぼの中学校救護所"),
+        ("DMAT（上富田町総合体育館救護所にて活動中）", "上富田町総合体育館救護所"),
+    ],
+)
+def test_a_first_aid_post_by_its_name(text, name):
+    assert name in masked_as("HOSPITAL_NAME", text)
+
+
+@pytest.mark.parametrize("text", ["各救護所に連絡した。", "臨時救護所を設置した。", "救護所で受診。"])
+def test_a_first_aid_post_without_a_name_stays(text):
+    assert masked_as("HOSPITAL_NAME", text) == []
+
+
+# --- chairs, shelter places and theatres by their word ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("化学療法室\n日付：2024.08.21　チェア：12\n患者確認", "12"),
+        ("同居：夫 川村 善吉（同避難所、区画 2-B）", "2-B"),
+        ("森下　武雄（ＩＤ２０４８８１）　手術室３番　麻酔科", "３"),
+        ("日付　Ｒ６．９．２（月）　　ベッド　Ｃ－４\n氏名　戸川　紀之", "Ｃ－４"),
+    ],
+)
+def test_a_chair_a_shelter_place_a_theatre_and_a_full_width_bed(text, value):
+    assert value in masked_as("OTHER_ID", text)
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [("本日予約 14名／チェア12＋ベッド2。", "12"), ("リクライニングチェア 2台を追加", "2"), ("チェア 5脚", "5")],
+)
+def test_a_count_of_chairs_stays(text, count):
+    assert count not in masked_as("OTHER_ID", text)
+    assert ("5", "OTHER_ID") not in _balanced("予備のベッド 5台を搬入")
+
+
+def test_a_chair_column_holds_the_chair():
+    text = "予約\tﾁｪｱ\t患者ID\t氏名\t年齢\n9:00\t1\tP0120045\t須藤 正樹\t61\n9:00\t2\tP0098872\t大森 律子\t47\n"
+    assert [v for v, c in _balanced(text) if c == "OTHER_ID"] == ["1", "2"]
+
+
+# --- speakers of a log or a chat -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("[06:31] 4西_森：4西 病棟 天井パネル落下あり", "森"),
+        ("2025.12.09\n23:21 医局長 昆：地震・津波警報。全員 無事", "昆"),
+        ("受付\n2024-10-05 sakai: OCB 陽性を確認", "sakai"),
+        ("-- 2025-12-20 --\n[08:40] yoshikawa: FYI the pt we saw", "yoshikawa"),
+        ("[原本: 残液返却伝票 2025.1.21 / 取込 mizuno / 精度 低]", "mizuno"),
+        ("入力者: t.sato", "t.sato"),
+    ],
+)
+def test_a_speaker_or_the_login_that_entered_a_record(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10:20 note: check the pump",
+        "2024-10-05 memo: 再確認",
+        "[08:40] update: ok",
+        "作成 2019",
+        "10:00 申し送り 済：完了",
+    ],
+)
+def test_a_log_word_before_the_colon_names_no_one(text):
+    assert not any(c in ("PHYSICIAN_NAME", "PATIENT_NAME") for _, c in masked(text))
+
+
+# --- ages ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("find", [_balanced, masked])
+def test_an_age_in_an_english_formula(find):
+    assert ("66", "AGE") in find("Cr 0.78 mg/dL, age 66, wt 58.9kg (Cockcroft-Gault)")
+
+
+@pytest.mark.parametrize("text", ["persons, age 13+, 6 rows", "covered until age 15)", "age 3 months"])
+def test_a_rule_about_ages_is_no_persons_age(text):
+    assert ("13", "AGE") not in _balanced(text) and ("15", "AGE") not in _balanced(text)
+    assert ("3", "AGE") not in _balanced(text)
+
+
+def test_an_age_after_a_register_id_in_brackets():
+    text = "09:12 救急車　大西 正和（ID 5520-3318）74 M\n　右片麻痺"
+    assert ("74", "AGE") in masked(text)
+    assert ("3", "AGE") not in masked("佐藤 花子（ID 12345）3回目")
+
+
+# --- columns ---------------------------------------------------------------------------------------
+
+
+def test_the_last_digits_of_an_id_are_the_id():
+    assert column_rule("ID下4桁") == column_rule("ID")
+    text = "No.｜日付｜患者｜ID下4桁｜年齢/性\n1｜5/12｜Y.N.｜3325｜74/M\n2｜5/13｜S.K.｜0917｜19/F\n"
+    assert ("3325", "PATIENT_ID") in _balanced(text)
+
+
+def test_a_checkers_column_names_a_person_and_a_status_word_names_no_one():
+    text = (
+        "Date     | Out | Patient                 | Checked\n10/03    | 10  | TAKEDA Kazuo / 88-10442 | MN\n"
+        "10/09    | 6   | SUGAWARA Emi / 88-20917 | TK\n"
+    )
+    assert ("MN", "PHYSICIAN_NAME") in _balanced(text)
+    assert ("済", "PHYSICIAN_NAME") not in _balanced("日付\t品名\t数量\t担当\n5/12\tガーゼ\t3\t済\n")
+    assert masked("入力確認：済（ダブルチェック）") == []
+
+
+def test_a_licence_number_after_its_label_is_no_range():
+    assert ("30-41872", "OTHER_ID") in masked("麻薬施用者 小此木 彩　免許番号 30-41872　㊞")
+    assert masked("基準値 30-41872") == [] or ("30-41872", "OTHER_ID") not in masked("基準値 30-41872")
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+
+def test_the_writer_under_an_english_sign_off():
+    assert ("Michael", "PHYSICIAN_NAME") in masked("in June; I agree.\n\nBest,\nMichael\n\n--\n")
+    assert masked("Regards,\nThe Team\n") == []
+
+
+@pytest.mark.parametrize("text, name", [("①\t斎藤由佳ベビー\tN24-0719", "斎藤由佳"), ("児 松浦ベビー 男児", "松浦")])
+def test_a_newborn_by_the_familys_name(text, name):
+    assert name in found("person-name", text)
+
+
+@pytest.mark.parametrize("text", ["ピジョンのベビーカーを持参", "ベビー服を準備", "山田ベビー用品店"])
+def test_things_for_babies_name_no_one(text):
+    assert found("person-name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("| 5 | 19 | M | 黄 | 沼田やまゆり病院 | 17:20 |", "沼田やまゆり病院"),
+        ("発信：北九州やはた医療センター", "北九州やはた医療センター"),
+        ("From: 福岡はかた臨港病院", "福岡はかた臨港病院"),
+    ],
+)
+def test_a_place_before_a_kana_name_opening_with_a_particles_letter(text, name):
+    assert name in masked_as("HOSPITAL_NAME", text)
+
+
+def test_a_particle_after_a_word_still_cuts():
+    assert "あざみ野ファミリークリニック" in masked_as("HOSPITAL_NAME", "退院後はあざみ野ファミリークリニック")
+
+
+def test_a_beds_number_after_its_room_and_a_dash():
+    assert "3" in masked_as("OTHER_ID", "看護記録（経時）　5階西病棟　508号室-3\n患者：藤田 弘 様")
+
+
+@pytest.mark.parametrize("text, age", [("Sex: M   Age at surgery: 75\nDate", "75"), ("Age at onset: 62\n", "62")])
+def test_an_age_at_an_event(text, age):
+    assert (age, "AGE") in masked(text)
+
+
+def test_an_age_at_an_event_with_its_own_unit_is_left_to_that_rule():
+    assert ("3", "AGE") not in masked("Age at onset: 3 weeks ago")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("左PZ PI-RADS 4\n19:05 宮内：了解。標的2本追加で。", "宮内"),
+        ("OK (exported by kmatsuda at 2025-03-12)", "kmatsuda"),
+    ],
+)
+def test_a_longer_speaker_and_a_login_that_made_a_record(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["10:00 開始：透析", "09:00 採血：済", "reviewed by the team", "printed by HIS"])
+def test_no_speaker_or_login_there(text):
+    assert not any(c == "PHYSICIAN_NAME" for _, c in masked(text))
