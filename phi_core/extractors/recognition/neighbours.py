@@ -296,16 +296,18 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
 
 # A scanned room reads O for zero and l for one (3O8 森 重雄 様, 7l1 吉永 様): a digit first, a look-alike in it.
 _SCANNED_ROOM = r"[1-9](?=[0-9]{0,2}[Ol])[0-9Ol]{2,3}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # an item's number (①301 K.S様); a quote opens a cell ("715 野口 勲様)
 _ROOM_BEFORE_NAME = re.compile(
-    r"(?:^|(?<=[・■□●○◆◇▶▷★☆\-\s：:、,，／/]))"
-    rf"(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})[ \u3000]$",
+    rf"(?:^|(?<=[・■□●○◆◇▶▷★☆\-\s：:、,，／/\"'{_CIRCLED}]))(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})[ \u3000]$",
     re.MULTILINE,
 )
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
 _ROOM_BEFORE_HONOURED_NAME = re.compile(
     rf"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|{_SCANNED_ROOM})(?:の|[ \u3000])$"
+    # a handover's heading: the room in brackets, the name straight after (【412】小野寺 悠真ちゃん)
+    rf"|(?<=[【\[［])(?P<bracketed>[0-9０-９]{{3,4}})[】\]］][ \u3000]?$"
 )
-_ITEM_OPENERS = "（(【[「」)）】]。、,，:：・→"
+_ITEM_OPENERS = f'（(【[「」)）】]。、,，:：・→"［{_CIRCLED}'
 _HONORIFIC_AFTER = re.compile(f"[ \u3000]?(?:{alternation(words('person'))})")
 
 
@@ -335,10 +337,11 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
                 m = None  # 血圧 120 山田さん: a measure's word before the number, not an item's opening
         if m is None:
             continue
-        room = m.group("room")
+        group = "room" if m.group("room") else "bracketed"
+        room = m.group(group)
         if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
             continue  # a year
-        added.append(Candidate(*m.span("room"), "OTHER_ID", span.rank))
+        added.append(Candidate(*m.span(group), "OTHER_ID", span.rank))
     return sorted(out + added, key=lambda c: c.start) if added else out
 
 
