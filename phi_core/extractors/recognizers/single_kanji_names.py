@@ -12,7 +12,8 @@ name recognizers leave it alone unless a title follows. Two places say
   (``医事課 森 より報告``, ``小児科 槙 に照会``, ``心不全看護外来 湊 が電話``,
   a letter signed ``あおば子どもメンタルクリニック　関``); two kanji there too
   (``医事課 松下 に確認``), where the dictionary may take them for a company;
-- one kanji before a staff abbreviation (``院側 菅 Ns``, ``担当 堀PT``).
+- one kanji before a staff abbreviation (``院側 菅 Ns``, ``担当 堀PT``), or after one, closing a cell, a bracket
+  or the line (``"7東 Ns 関"``, ``担当 Dr.堀）``).
 
 The kanji must be one the surname list or SudachiDict gives as a family name.
 """
@@ -26,7 +27,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import UNIFIED_KANJI
-from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, alternation
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -52,6 +53,13 @@ _BEFORE_ABBREVIATION = re.compile(
     rf"(?<![{UNIFIED_KANJI}0-9A-Za-z])(?P<name>{_KANJI})[ \u3000]?(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})\.?(?![A-Za-z])"
 )
 
+# ... or before it, the name closing a cell, a bracket or the line: "7東 Ns 関", 担当 Dr.堀）.
+_AFTER_ABBREVIATION = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})(?:\.[ \u3000]?|[ \u3000])(?P<name>{_KANJI}{{1,2}})"
+    r"(?=[\"”'、,，)）|│]|[ \u3000]*$)",
+    re.MULTILINE,
+)
+_TITLES = sorted({*STAFF_OCCUPATIONS, *words("person", "clinician", "position")}, key=len, reverse=True)
 # One kanji that also opens a phrase before a staff word (左 PT, 全 Ns, 本 Dr, 中 ST): family names too, but not here.
 PREFIX_WORDS = frozenset(
     "左 右 両 本 全 中 当 同 各 他 前 後 上 下 新 旧 次 計 約 毎 翌 昨 今 半 第 主 副 元 現 旧 某 要 済 未".split()
@@ -66,16 +74,18 @@ class SingleKanjiNameRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found: list[Candidate] = []
-        for pattern in (_SPEAKER, _SENDER_LINE, _UNIT_MEMBER, _BEFORE_ABBREVIATION):
+        for pattern in (_SPEAKER, _SENDER_LINE, _UNIT_MEMBER, _BEFORE_ABBREVIATION, _AFTER_ABBREVIATION):
             for m in pattern.finditer(text):
                 name = m.group("name")
-                if pattern is _BEFORE_ABBREVIATION and name in PREFIX_WORDS:
+                if pattern in (_BEFORE_ABBREVIATION, _AFTER_ABBREVIATION) and name in PREFIX_WORDS:
                     continue
                 if pattern is _SPEAKER and len(name) > 1:
-                    # a longer speaker opens with a family name of two kanji or three (19:05 宮内：, 9:12 宮内 翔：
-                    # is the sender's full name elsewhere); a word of the log (10:00 開始：) opens with none
-                    if any(can_be_surname(name[:n]) for n in (2, 3) if n <= len(name)):
-                        found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+                    # a longer speaker opens with a family name of two kanji or three (19:05 宮内：); a word of
+                    # the log (10:00 開始：) opens with none; a title after the name stays out (金井師長：)
+                    title = next((t for t in _TITLES if name.endswith(t) and len(name) > len(t)), "")
+                    if any(can_be_surname(name[:n]) for n in (2, 3) if n <= len(name) - len(title)):
+                        start = m.start("name")
+                        found.append(Candidate(start, m.end("name") - len(title), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
                     continue
                 if can_be_surname(name):
                     found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))

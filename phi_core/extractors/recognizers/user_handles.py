@@ -109,7 +109,12 @@ class UserHandleRecognizer(Recognizer):
         return found
 
 
+_LOGIN_SHAPE = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+)?")
+
+
 def _reads_as_login(handle: str) -> bool:
     """A login of romaji: its longest part reads as romaji, or does after an initial (kmatsuda, t.sato)."""
+    if not _LOGIN_SHAPE.fullmatch(handle):
+        return False  # a file's name (wb_photo_a03.jpg) or a code, not a person's login
     word = max(re.split(r"[._-]", handle), key=len).lower()
-    return len(handle) >= 4 and word.isalpha() and (is_any_romaji(word) or is_any_romaji(word[1:]))
+    return len(handle) >= 4 and (is_any_romaji(word) or is_any_romaji(word[1:]))
