@@ -24,6 +24,7 @@ from phi_core.extractors.recognition.demographics import ages_after_birth_dates,
 from phi_core.extractors.recognition.facility_edges import grow_place_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
 from phi_core.extractors.recognition.facility_places import places_after_facilities
+from phi_core.extractors.recognition.katakana_heads import katakana_name_heads
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
 from phi_core.extractors.recognition.name_lists import names_listed_beside
 from phi_core.extractors.recognition.name_joins import (
@@ -145,6 +146,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = name_tails(text, join_dotted_names(text, spans))
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
+    spans = katakana_name_heads(text, spans)
     spans = names_in_item_lists(text, names_after_facilities(text, spans))
     spans = places_after_facilities(text, grow_place_names(text, grow_addresses(text, spans)), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, spans))
