@@ -199,3 +199,50 @@ def test_a_longer_speaker_and_a_login_that_made_a_record(text, name):
 @pytest.mark.parametrize("text", ["10:00 開始：透析", "09:00 採血：済", "reviewed by the team", "printed by HIS"])
 def test_no_speaker_or_login_there(text):
     assert not any(c == "PHYSICIAN_NAME" for _, c in masked(text))
+
+
+@pytest.mark.parametrize(
+    "text, room",
+    [
+        ("記載\n\n①301 K.S様 84 F 腰椎圧迫\n②303 T.M様 67 M 脳出血", "301"),
+        ("準夜→深夜\n\n【４１２】小野寺 悠真ちゃん（ゆうくん）\n　父", "４１２"),
+        ('"2025-02-03 13:02:11","7東","715 野口 勲様(ID 00552)"', "715"),
+    ],
+)
+def test_a_room_opening_an_item_before_a_name(text, room):
+    assert room in masked_as("OTHER_ID", text)
+
+
+def test_a_measure_before_a_name_is_no_room():
+    assert masked_as("OTHER_ID", "血圧 120 山田さん") == []
+
+
+@pytest.mark.parametrize("text, name", [('"7東 Ns 関","7東"', "関"), ("（担当 Dr.堀）", "堀")])
+def test_one_kanji_after_a_staff_abbreviation(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["（施設Ns談）", "馬場(Ns長), Ong", "Ns 全員"])
+def test_a_word_glued_after_a_staff_abbreviation_is_no_name(text):
+    assert not any(v in ("談", "長", "全") for v in values(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("クライエント：ファム ヴァン ドゥック 氏（PHAM VAN DUC）", "ファム ヴァン ドゥック"),
+        ("同席：同じ職場の友人 レ ティ マイ氏", "レ ティ マイ"),
+        ("患者 グエン ティ トゥ ハ さん", "グエン ティ トゥ ハ"),
+    ],
+)
+def test_a_katakana_name_of_three_parts_or_more_is_whole(text, name):
+    assert name in values(text)
+
+
+def test_a_staff_word_before_a_katakana_name_stays_out():
+    assert not any(v.startswith("ナース") for v in values("夜勤：ナース ヤマダ"))
+
+
+def test_a_speakers_title_stays_out_and_a_files_name_is_no_login():
+    assert "片桐" in values("12/4 10:30 医局 片桐先生：退職所得の源泉徴収票")
+    assert not any("jpg" in v for v in values("[OCR取込 wb_photo_a03.jpg 信頼度0.71]"))
