@@ -112,8 +112,20 @@ class AllowList:
         if month_day and not (attached[:1].isascii() and attached[:1].isalnum()):
             return False  # 5/2l: a scanned 5/21, not 2 litres (a measure's unit stands after the number, not in it)
         if regions is None:
-            regions = self.regions(text)
+            return self._covered(text, start, end)
         return _inside(regions, start, end)
+
+    def _covered(self, text: str, start: int, end: int) -> bool:
+        """Is text[start:end] inside a clinical fact? (As regions() would say, but each pattern's scan stops at the
+        first match past ``start``: no later one can hold the span, and this runs once per proposal.)"""
+        folded = fold(text)
+        for pattern in self.patterns:
+            for m in pattern.finditer(folded):
+                if m.start() > start:
+                    break
+                if end <= m.end() and m.end() > m.start():
+                    return True
+        return False
 
 
 # Written after a person and never after a drug (fold() leaves kana and kanji as they are):

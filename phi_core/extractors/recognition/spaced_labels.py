@@ -97,7 +97,10 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
         rule = _spaced_label_rule(word)
         if rule is not None and word not in LABEL_RULES and match.end() - match.end("label") > 2:
             continue  # 氏名(カナ)          レジメン: a header row's columns, not a value
-        before = text[: match.start()].rstrip(" ")[-1:]
+        back = match.start()
+        while back and text[back - 1] == " ":
+            back -= 1
+        before = text[back - 1] if back else ""  # (not a copy of all the text before: this runs per word)
         opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
         if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
