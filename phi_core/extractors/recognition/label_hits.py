@@ -121,6 +121,21 @@ def _label_before_qualifier(text: str, label_end: int) -> tuple[int, tuple[str, 
     return qualifier.start(), _label_before(text, qualifier.start())
 
 
+# A bilingual form's label, the Japanese word first and its translation after a slash:
+# 保護者氏名 / Pangalan ng magulang：…, 氏名／Họ tên：… (the Japanese word says what the value is).
+# (a word of Japanese before the slash; after it words in Latin letters, accents too, and nothing else)
+_TRANSLATION_RE = re.compile(
+    r"(?<=[^\x00-\x7f])[ \u3000]?[/／][ \u3000]?[A-Za-zÀ-ÿ\u0100-\u024f\u1e00-\u1eff .'-]{2,40}$"
+)
+
+
+def _label_before_translation(text: str, label_end: int) -> tuple[int, tuple[str, LabelRule] | None]:
+    translation = _TRANSLATION_RE.search(text, max(0, label_end - 44), label_end)
+    if translation is None or translation.start() == 0:
+        return label_end, None
+    return translation.start(), _label_before(text, translation.start())
+
+
 _KANA_TWO_WORDS = re.compile(f"[{READING_KANA}]+ [{READING_KANA}]+(?=[ ;&]|$)", re.MULTILINE)
 # A value of capitalised Latin words runs up to the next key or the end of its line (Institution=KAWAGUCHI
 # CENTRAL CLINIC ReferringPhysician=…): words standing between two keys belong to the first one (not a log's
@@ -159,6 +174,8 @@ def find_label_hits(text: str) -> list[LabelHit]:
         labelled = _label_before(text, label_end)
         if labelled is None and label_end and text[label_end - 1] in "）)":
             label_end, labelled = _label_before_qualifier(text, label_end)
+        if labelled is None:
+            label_end, labelled = _label_before_translation(text, label_end)
         if labelled is None:
             continue
         value_start = match.end()

@@ -319,6 +319,10 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
 )
 
 
+# (the script in brackets after the word: name_kanji, a database's field, is no such header)
+_NAME_SCRIPT = re.compile(
+    r"(?<=\S)[ \u3000]?[（(][ \u3000]?(?:ローマ字|ﾛｰﾏ字|英字|漢字|アルファベット|[Rr]omaji|[Rr]oman|[Ll]atin|[Kk]anji)[ \u3000]?[)）]$"
+)
 _LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
 _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 
@@ -346,4 +350,8 @@ def column_rule(label: str) -> LabelRule | None:
     for endings, ending_rule in _COLUMN_ENDINGS:
         if key.endswith(endings):
             return ending_rule
+    # 氏名（ローマ字）, 患者氏名（漢字）, Name (Romaji): the name in the script the header names
+    script = _NAME_SCRIPT.search(label)
+    if script is not None:
+        return column_rule(label[: script.start()])
     return None

@@ -47,7 +47,10 @@ def hl7_candidates(text: str) -> list[Candidate]:
             if end <= start or (spec is not None and spec.read_as == "text"):
                 continue
             if spec is not None and spec.read_as == "code":
-                found.append(Candidate(start, end, NOT_PHI, RANK_LABEL))
+                # A visit's codes are short (I, O, R, 01); a number of six digits or more there is the visit's
+                # number written one field early (PV1-18 for PV1-19: V2504110117), an identifier still.
+                visit = segment == "PV1" and _VISIT_NUMBER_RE.fullmatch(text, start, end)
+                found.append(Candidate(start, end, "OTHER_ID" if visit else NOT_PHI, RANK_LABEL))
                 continue
             if spec is None:
                 # Exports put names in other fields than the standard says: a
@@ -96,6 +99,9 @@ def _field_dumps(text: str) -> list[Candidate]:
             for cand in _read_value(text, rep_start, rep_end, spec, "^", "&"):
                 found.append(_reading_or_name(text, cand, index))
     return found
+
+
+_VISIT_NUMBER_RE = re.compile(r"[A-Z]{0,3}[0-9]{6,}")
 
 
 def _timestamps(text: str, start: int, end: int, component: str) -> list[Candidate]:
