@@ -246,3 +246,38 @@ def test_a_staff_word_before_a_katakana_name_stays_out():
 def test_a_speakers_title_stays_out_and_a_files_name_is_no_login():
     assert "片桐" in values("12/4 10:30 医局 片桐先生：退職所得の源泉徴収票")
     assert not any("jpg" in v for v in values("[OCR取込 wb_photo_a03.jpg 信頼度0.71]"))
+
+
+def test_a_visit_number_written_one_field_early_in_pv1():
+    text = (
+        "MSH|^~\\&|A|B|C|D|20250101||ADT^A01|1|P|2.5\n"
+        "PV1|1|I|5W^521^3||||D0451^OKA^NOBUHIKO^^^^Dr|||NEU||||||||V2502140033|||\n"
+    )
+    assert ("V2502140033", "OTHER_ID") in _balanced(text)
+    assert ("I", "OTHER_ID") not in _balanced(text)
+
+
+@pytest.mark.parametrize("header", ["氏名（ローマ字）", "Name (Romaji)", "患者氏名（漢字）"])
+def test_a_name_column_qualified_by_its_script(header):
+    assert column_rule(header) == column_rule("氏名")
+
+
+@pytest.mark.parametrize("header", ["name_kanji", "漢字", "ローマ字表記"])
+def test_a_database_field_or_a_script_alone_is_no_name_column(header):
+    assert column_rule(header) != column_rule("氏名")
+
+
+def test_a_bilingual_forms_label_is_read_by_its_japanese_word():
+    text = "保護者氏名 / Pangalan ng magulang：JENNIFER SANTIAGO　電話"
+    assert "JENNIFER SANTIAGO" in values(text)
+    assert masked('{"id":"H-560033","name_kanji":"平野 真咲","room":"2E-01"}')[1] == ("平野 真咲", "PATIENT_NAME")
+
+
+def test_capitals_before_a_japanese_honorific_with_a_word_after_it():
+    assert "TAMANG BIKASH" in values("来院: 21:47 独歩、同僚の TAMANG BIKASH さん付添い")
+    assert values("MRI 様式") == []
+
+
+def test_capitals_opening_a_roster_row_before_sex_and_age():
+    assert "DANG QUOC BAO" in values("K0416-04 DANG QUOC BAO 　　　　男 27 170.4 78.9")
+    assert not any(c == "PATIENT_NAME" for _, c in masked("CT MRI 男 27"))

@@ -179,11 +179,11 @@ _ADDRESSED_GROUPS = frozenset(
 # A newborn written as the family name and "Baby": "Nguyen Baby", "SMITH BABY 2".
 _BEFORE_BABY = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}])(?P<name>{_WORD}) (?:Baby|BABY)(?![A-Za-z])")
 # Capitals right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様", "DE SILVA Anthony 様",
-# and a family name alone in capitals (712号 GARCIA 様); acronyms are let through by the allow-list.
+# a family name alone in capitals (712号 GARCIA 様); acronyms go to the allow-list; not 様式 (さん付添い is a person).
 _CAPITALS_BEFORE_HONORIFIC = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.])(?P<name>[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?: (?:[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?|{_CAP})){{1,5}}"
     rf"|[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?)"
-    rf"[ \u3000]?(?:{alternation(words('person'))})(?![{UNIFIED_KANJI}])"  # not 様式, 様子
+    rf"[ \u3000]?(?:(?:{alternation(words('person', exclude=('様', '殿')))})|(?:様|殿)(?![{UNIFIED_KANJI}]))"
 )
 # A title, an honorific or a post after a Latin name (Sánchez 先生, Tupou 選手, Smith 主任).
 _JAPANESE_TITLES = alternation(words("person", "clinician") + POSTS_AFTER_NAME)

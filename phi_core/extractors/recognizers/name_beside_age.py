@@ -7,6 +7,7 @@
   患者 男性 are common words).
 - A family name typed or scanned with a space between its two kanji
   (薬剤師 畑 中, 看護職員 浅 野) when the two together are a known surname.
+- A name in capitals opening a roster's row before its sex and age: "DANG QUOC BAO 　　男 27".
 - A relative named in brackets after the relation, however short the name:
   夫（隆）, 長男（翔太・会社員）, or after it and a space: 夫 昭 さん, 長女 さやか, 夫 Piotr へ.
 """
@@ -49,6 +50,12 @@ _RELATIVE_AFTER_SPACE = re.compile(
     + rf"(?=[ \u3000]?(?:{_HONORIFIC})|[ \u3000]?[へにがはとの](?![{HIRAGANA_LETTERS}])|[、,，（(）)]|$)",
     re.MULTILINE,
 )
+# A name in capital letters opening a row, then its sex and age as a roster sets them out: K0416-04 DANG QUOC BAO
+# 男 27 (two words or more, so that an acronym alone, CT 男 27, is none).
+_CAPITALS_BESIDE_SEX = re.compile(
+    r"(?:^|(?<=[ \u3000\t]))(?P<name>[A-Z]{2,}(?: [A-Z]{2,}){1,3})[ \u3000\t]+(?:男|女|M|F)[ \u3000\t]+[0-9]{1,3}(?![0-9.])",
+    re.MULTILINE,
+)
 _VERBAL = ("サ変可能", "形状詞可能", "副詞可能")
 _HONORIFICS = frozenset(words())
 _NOT_NAME_WORDS = frozenset({"男性", "女性", "男", "女", "男児", "女児"})
@@ -80,6 +87,9 @@ class NameBesideAgeRecognizer(Recognizer):
         found.extend(
             Candidate(*m.span("name"), "EMERGENCY_CONTACT", RANK_SUPPLEMENT)
             for m in _RELATIVE_IN_BRACKETS.finditer(text)
+        )
+        found.extend(
+            Candidate(*m.span("name"), "PATIENT_NAME", RANK_SUPPLEMENT) for m in _CAPITALS_BESIDE_SEX.finditer(text)
         )
         for m in _RELATIVE_AFTER_SPACE.finditer(text):
             start, end = m.span("name")
