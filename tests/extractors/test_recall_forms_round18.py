@@ -281,3 +281,20 @@ def test_capitals_before_a_japanese_honorific_with_a_word_after_it():
 def test_capitals_opening_a_roster_row_before_sex_and_age():
     assert "DANG QUOC BAO" in values("K0416-04 DANG QUOC BAO 　　　　男 27 170.4 78.9")
     assert not any(c == "PATIENT_NAME" for _, c in masked("CT MRI 男 27"))
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("2O24/l2/O9,lO:l5,ll:OO,3O4477O9,ﾁﾊﾞ ｻﾁｺ", "ll:OO", "TIME"),
+        ("尿カテ 留置中\n5O5 個室 大和田 茂 氏 BS 142", "5O5", "OTHER_ID"),
+        ("患者 佐野 律子  6lY / F  Ward 5E - 5lO - 4\n", "6lY", "AGE"),
+        ("患者 佐野 律子  61Y / F  Ward 5E - 510 - 4\n", "510", "OTHER_ID"),
+    ],
+)
+def test_scanned_clock_times_rooms_and_ages(text, value, category):
+    assert (value, category) in masked(text)
+
+
+def test_letters_before_a_word_stay_letters():
+    assert masked("O2Yes") == []

@@ -59,8 +59,8 @@ _LOT = re.compile(r"(?:Lot|LOT|lot|ロット|No|NO|no)\.?[ \u3000:：#]*$")
 WARD_CODE = r"[1-9１-９][0-9０-９]?[EWNSＥＷＮＳ]"
 WARD_KANJI = r"[0-9０-９]{1,2}階?[東西南北]|[東西南北][0-9０-９]{1,2}"
 _WARD_ROOM = re.compile(
-    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[-‐－]|[ \u3000]?[/／][ \u3000]?)(?P<room>{ROOM})"
-    rf"(?:[-‐－](?P<bed>{BED}))?{RIGHT}",
+    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[ ]?[-‐－][ ]?|[ \u3000]?[/／][ \u3000]?)(?P<room>{ROOM})"
+    rf"(?:[ ]?[-‐－][ ]?(?P<bed>{BED}))?{RIGHT}",  # (a dash set apart too: Ward 5E - 510 - 4)
     re.MULTILINE,
 )
 # A ward code then a bed with no room between (8W-3, 5E-B), as a wristband or a board writes it: a
@@ -147,7 +147,8 @@ _ROOM_WORDS = re.compile(
 _ROOM_SPACED_WORD = re.compile(
     rf"(?<![0-9０-９第\-－‐.,/])(?P<room>{ROOM})(?:[ \u3000](?:号室|号病室)|[ \u3000]?ごうしつ"
     rf"|(?:ゴウ|ｺﾞｳ)(?:シツ|ｼﾂ)?(?![{KATAKANA}]))"
-    rf"|{LEFT}(?P<kind>{ROOM})[ \u3000]?(?=(?:個室|大部屋|多床室|隔離室|観察室|重症室|保護室)(?![0-9０-９]))"
+    rf"|{LEFT}(?P<kind>{ROOM})[ \u3000]?(?=(?:個室|大部屋|多床室|隔離室|観察室|重症室|保護室)(?![0-9０-９]))",
+    re.MULTILINE,  # (a room opening its line: 505 個室 大和田 茂 氏)
 )
 # 402の1: a handover's room and bed; the bed is a word of its own after の (not 3分の1: a room has 3 digits).
 _SPOKEN_ROOM_BED = re.compile(

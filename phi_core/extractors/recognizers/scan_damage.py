@@ -45,9 +45,10 @@ _FULL_WIDTH_OF = {"0": "０", "1": "１"}
 # A run of digits and digit look-alikes (with the separators of dates, times and
 # numbers) holding at least one real digit, not inside a Latin word.
 # An era letter may stand before it (S3l年 is 昭和31年).
+_LETTER_CLOCK = re.compile(r"[0-2Ol][0-9OlI]?:[0-5O][0-9OlI]")
 _RUN = re.compile(
     r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-zＡ-Ｚａ-ｚ]))[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�](?:[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�]|[:/.\-：／．－](?=[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�]))*"
-    r"(?![A-Za-zＡ-Ｚａ-ｚ])"
+    r"(?![A-XZa-xzＡ-Ｚａ-ｚ]|[Yy][A-Za-z])"  # (an age's Y may follow: 6lY / F)
 )
 # Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
 # but no letter stands there.
@@ -142,8 +143,10 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
     chars = list(text)
     for m in _RUN.finditer(text):
         run = m.group()
-        if not any(ch.isdigit() for ch in run) or not any(ch in _DIGIT_LIKE for ch in run):
+        if not any(ch in _DIGIT_LIKE for ch in run):
             continue
+        if not any(ch.isdigit() for ch in run) and not _LETTER_CLOCK.fullmatch(run):
+            continue  # (a clock time may be all look-alikes: ll:OO is 11:00)
         if run.startswith("II"):
             continue  # a Roman numeral before its number (III-2, a pedigree's generation and member)
         wide = any("０" <= ch <= "９" for ch in run)
