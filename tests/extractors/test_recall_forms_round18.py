@@ -298,3 +298,17 @@ def test_scanned_clock_times_rooms_and_ages(text, value, category):
 
 def test_letters_before_a_word_stay_letters():
     assert masked("O2Yes") == []
+
+
+def test_clock_times_listed_with_slashes():
+    assert [v for v, c in masked("巡視 1:00/3:00/5:00。") if c == "TIME"] == ["1:00", "3:00", "5:00"]
+    assert masked("I:E=1:2/1:3") == []
+
+
+def test_a_speaker_with_a_bracketed_post_after_a_bracketed_stamp():
+    assert ("安田", "PHYSICIAN_NAME") in masked("[07:43] 安田 (6西 夜勤): 了解です。")
+    assert not any(c == "PHYSICIAN_NAME" for _, c in masked("10:00 検査 (CT): 終了"))
+
+
+def test_a_room_after_a_double_circle_mark():
+    assert "410" in masked_as("OTHER_ID", "◎410 佐藤 花子 様")

@@ -298,7 +298,7 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
 _SCANNED_ROOM = r"[1-9](?=[0-9]{0,2}[Ol])[0-9Ol]{2,3}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # an item's number (①301 K.S様); a quote opens a cell ("715 野口 勲様)
 _ROOM_BEFORE_NAME = re.compile(
-    rf"(?:^|(?<=[・■□●○◆◇▶▷★☆\-\s：:、,，／/\"'{_CIRCLED}]))(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})[ \u3000]$",
+    rf"(?:^|(?<=[・■□●○◎◆◇▶▷★☆\-\s：:、,，／/\"'{_CIRCLED}]))(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})[ \u3000]$",
     re.MULTILINE,
 )
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
@@ -322,7 +322,7 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
         honoured = _HONORIFIC_AFTER.match(text, span.end)
         if m is not None:
-            opening = text[line_start : m.start()].rstrip(" \u3000・■□●○◆◇▶▷★☆-")
+            opening = text[line_start : m.start()].rstrip(" \u3000・■□●○◎◆◇▶▷★☆-")
             # only an item's or a cell's opening: "803-1 川原", "申し送り：302 五十嵐さん", "| 711 吉永 様"; not "2024 山田" mid-sentence; with an
             # honorific after the name also after a bracket or a sentence's end ((黄) 520 大塚さん), not after a
             # measure's word (血圧 120 山田さん)

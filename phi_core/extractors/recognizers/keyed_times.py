@@ -16,6 +16,8 @@
   English notes do (a 24-hour clock without a colon), after at or @, after an approximate mark glued
   to it right after a date (``WBC ~1200`` is a count), or before hrs; not the end of a range
   (``1000〜1200``, ``3000 ~ 1200``), a year (``~2025年``) or an amount (``at 1200 mL``).
+- ``巡視 1:00/3:00/5:00``: clock times listed with slashes after a first one (the time pattern leaves a number
+  after a slash alone, as a date's or a ratio's);
 - ``1/299:00``: a month and a day of two digits with a clock time glued on, the blank between them lost
   (a log typed fast): the date and the time, each read as itself.
 """
@@ -76,6 +78,8 @@ _GLUED_DATE_TIME = re.compile(
     r"(?<![0-9/.:])(?P<d>(?:1[0-2]|0?[1-9])/(?:0[1-9]|[12][0-9]|3[01]))(?P<t>(?:[01]?[0-9]|2[0-3]):[0-5][0-9])(?![0-9:])"
 )
 
+_LISTED_AFTER_TIME = re.compile(r"(?<=[0-9]:[0-5][0-9]/)(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])")
+
 
 @register
 class KeyedTimeRecognizer(Recognizer):
@@ -98,6 +102,7 @@ class KeyedTimeRecognizer(Recognizer):
         if "ｼﾞ" in text or "ジ" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _KANA_TIME.finditer(text)]
         if "/" in text:
+            found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _LISTED_AFTER_TIME.finditer(text)]
             for m in _GLUED_DATE_TIME.finditer(text):
                 found += [
                     Candidate(*m.span("d"), "OTHER_DATE", RANK_SUPPLEMENT),

@@ -33,9 +33,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _KANJI = f"[{UNIFIED_KANJI}]"
 _SPEAKER = re.compile(
-    rf"^(?:[0-9]{{1,4}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{1,2}})?[ \u3000]+)?[0-9]{{1,2}}:[0-9]{{2}}[ \u3000]+"
-    # (the speaker's post may stand before the name: 23:21 医局長 昆：)
-    rf"(?:{_KANJI}{{1,6}}[ \u3000]+)?(?P<name>{_KANJI}{{1,4}})[：:]",
+    rf"^\[?(?:[0-9]{{1,4}}[/-][0-9]{{1,2}}(?:[/-][0-9]{{1,2}})?[ \u3000]+)?[0-9]{{1,2}}:[0-9]{{2}}\]?[ \u3000]+"
+    # (the speaker's post may stand before the name, 23:21 医局長 昆：, or in brackets after it, [07:43] 安田 (6西 夜勤):)
+    rf"(?:{_KANJI}{{1,6}}[ \u3000]+)?(?P<name>{_KANJI}{{1,4}})(?:[ \u3000]?[（(][^（()）\n]{{1,12}}[)）])?[：:]",
     re.MULTILINE,
 )
 # A chat copied out of a messenger heads each message with its sender and the time, alone on a line (堀 22:14);
