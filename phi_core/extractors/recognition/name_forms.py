@@ -162,12 +162,31 @@ _NAME_BEFORE_DEPT_RE = re.compile(
 )
 
 
+# What ends each of the two: found first, so that the name's pattern runs only in front of one (a name is at
+# most ten letters and a blank: the window before the tail holds every start that can reach it).
+_AGE_TAIL_RE = re.compile(f"(?:[ \u3000]?[（(]|[,、][ \u3000]?)[0-9０-９]{{1,3}}(?:[歳才]| ?y/o|-year| ?yo\\b| ?y\\b)")
+_DEPT_TAIL_RE = re.compile(f"[ \u3000]?[（(][{KANJI}{KATAKANA}・]{{1,10}}?科[)）]")
+
+
+def tailed_matches(text: str, regex: re.Pattern, tail: re.Pattern, reach: int = 12):
+    """regex.finditer(text), for a pattern whose match ends with what ``tail`` finds and starts at most ``reach``
+    letters before it: the same matches, the pattern tried only in front of a tail."""
+    done = 0
+    for end in tail.finditer(text):
+        for match in regex.finditer(text, max(done, end.start() - reach), end.end()):
+            done = match.end()
+            yield match
+
+
 def context_name_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
-    for regex, category in ((_NAME_BEFORE_AGE_RE, "PATIENT_NAME"), (_NAME_BEFORE_DEPT_RE, "PHYSICIAN_NAME")):
+    for regex, tail, category in (
+        (_NAME_BEFORE_AGE_RE, _AGE_TAIL_RE, "PATIENT_NAME"),
+        (_NAME_BEFORE_DEPT_RE, _DEPT_TAIL_RE, "PHYSICIAN_NAME"),
+    ):
         if regex is _NAME_BEFORE_DEPT_RE and "（" not in text and "(" not in text:
             break
-        for match in regex.finditer(text):
+        for match in tailed_matches(text, regex, tail):
             start, end = match.span("name")
             # The run may start with words before the name ("依頼は", "医師"): try later starts.
             for offset in range(start, end - 1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.name_forms import tailed_matches
 from phi_core.extractors.recognition.name_parts import looks_like_reading
 from phi_core.extractors.recognition.prose_names import _accept_name
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
@@ -15,13 +16,14 @@ _NAME_WITH_READING_RE = re.compile(
     f"(?P<name>[{KANJI}]{{1,4}}[ \u3000]?[{KANJI}{HIRAGANA_LETTERS}]{{1,4}})[ \u3000]?[（(【]"
     f"(?P<reading>[{HIRAGANA_LETTERS}{KATAKANA}ー・ A-Za-z\u3000]{{2,24}})[）)】]"
 )
+_READING_TAIL_RE = re.compile(f"[ \u3000]?[（(【][{HIRAGANA_LETTERS}{KATAKANA}ー・ A-Za-z\u3000]{{2,24}}[）)】]")
 
 
 def reading_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     if "（" not in text and "(" not in text and "【" not in text:
         return found
-    for match in _NAME_WITH_READING_RE.finditer(text):
+    for match in tailed_matches(text, _NAME_WITH_READING_RE, _READING_TAIL_RE):
         if not looks_like_reading(match.group("reading")):
             continue
         start, end = match.span("name")
