@@ -164,7 +164,7 @@ _NAME_BEFORE_DEPT_RE = re.compile(
 
 # What ends each of the two: found first, so that the name's pattern runs only in front of one (a name is at
 # most ten letters and a blank: the window before the tail holds every start that can reach it).
-_AGE_TAIL_RE = re.compile(f"(?:[ \u3000]?[（(]|[,、][ \u3000]?)[0-9０-９]{{1,3}}(?:[歳才]| ?y/o|-year| ?yo\\b| ?y\\b)")
+_AGE_TAIL_RE = re.compile("(?:[ \u3000]?[（(]|[,、][ \u3000]?)[0-9０-９]{1,3}(?:[歳才]| ?y/o|-year| ?yo\\b| ?y\\b)")
 _DEPT_TAIL_RE = re.compile(f"[ \u3000]?[（(][{KANJI}{KATAKANA}・]{{1,10}}?科[)）]")
 
 
