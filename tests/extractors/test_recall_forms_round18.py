@@ -312,3 +312,13 @@ def test_a_speaker_with_a_bracketed_post_after_a_bracketed_stamp():
 
 def test_a_room_after_a_double_circle_mark():
     assert "410" in masked_as("OTHER_ID", "◎410 佐藤 花子 様")
+
+
+@pytest.mark.parametrize("text, room", [("入居中。居室 205。", "205"), ("（95歳、要介護5、居室 218）", "218")])
+def test_a_care_homes_room_by_its_word(text, room):
+    assert room in masked_as("OTHER_ID", text)
+
+
+@pytest.mark.parametrize("text", ["居室 2室", "病室 3部屋"])
+def test_a_count_of_rooms_is_no_room(text):
+    assert masked_as("OTHER_ID", text) == []

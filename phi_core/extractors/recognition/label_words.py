@@ -213,7 +213,7 @@ _SEX_RE = re.compile(
 # (not the floor before it: 居室 2階 213号)
 # (not a count of them: ベッド 5台, チェア 5脚)
 _ROOM_NUMBER_RE = re.compile(
-    r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z]|階|[ \u3000]?(?:台|脚|床|名|人|件|個|枚))"
+    r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z]|階|[ \u3000]?(?:台|脚|床|名|人|件|個|枚|室|部屋))"
 )
 # Padding and the rules of a drawn table (│) around a value.
 _VALUE_TRAILER = " \t\u3000\"',\\│┃｜"

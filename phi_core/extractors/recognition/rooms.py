@@ -123,9 +123,10 @@ _ROOM_WORDS = re.compile(
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
     # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
     r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
-    # 保護室 S-2, 個室 512, 保護室 2, 個室5, 隔離室 5O8 (scanned): a room where a patient stays, then its number;
+    # 保護室 S-2, 個室 512, 保護室 2, 個室5, 隔離室 5O8 (scanned), 居室 205 (a care home's): a room where a patient
+    # stays, then its number;
     # not a count or a price (個室 2室, 個室 11,000円)
-    r"|(?:保護室|隔離室|個室|病室|観察室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
+    r"|(?:保護室|隔離室|個室|病室|観察室|居室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
     r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
