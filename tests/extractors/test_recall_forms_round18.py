@@ -322,3 +322,29 @@ def test_a_care_homes_room_by_its_word(text, room):
 @pytest.mark.parametrize("text", ["居室 2室", "病室 3部屋"])
 def test_a_count_of_rooms_is_no_room(text):
     assert masked_as("OTHER_ID", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("件名：【医療滞在】刘建国様 PET-CT健診", "刘建国"),
+        ("ご同伴の奥様（孙丽华様）の健診", "孙丽华"),
+        ("陳 秀英さんより電話", "陳 秀英"),
+    ],
+)
+def test_a_chinese_or_korean_name_in_hanzi_before_an_honorific(text, name):
+    assert name in found("hanzi-name", text)
+
+
+@pytest.mark.parametrize("text", ["張本人さん", "許可様", "曾孫さんが来院", "黄疸先生"])
+def test_a_word_opening_with_such_a_family_name_is_none(text):
+    assert found("hanzi-name", text) == []
+
+
+def test_a_korean_name_with_a_blank_between_its_parts():
+    assert "권 서연" in values("Kwon Min-jun 様　권 서연／Kwon Seo-yeon　母")
+    assert values("저는 오늘 병원에 갑니다") == []
+
+
+def test_a_floor_after_a_rooms_word_is_no_room():
+    assert "2" not in masked_as("OTHER_ID", "入居日：R4.8.1　居室 2階 213号\n経過")

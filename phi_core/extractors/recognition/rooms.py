@@ -127,7 +127,7 @@ _ROOM_WORDS = re.compile(
     # stays, then its number;
     # not a count or a price (個室 2室, 個室 11,000円)
     r"|(?:保護室|隔離室|個室|病室|観察室|居室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
-    r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
+    r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|階|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
     # 手術室4, 手術室 1: the theatre where the patient's operation ran (independent writers mark it); not the

@@ -19,7 +19,10 @@ from phi_core.japanese.chars import HANGUL_SYLLABLES
 from .person_context import person_category
 from .sudachi_names import RANK_SUPPLEMENT
 
-_RUN = re.compile(rf"(?<![{HANGUL_SYLLABLES}])[{HANGUL_SYLLABLES}]{{2,4}}(?![{HANGUL_SYLLABLES}])")
+# (the family name may stand a blank apart from the given one: 권 서연)
+_RUN = re.compile(
+    rf"(?<![{HANGUL_SYLLABLES}])(?:[{HANGUL_SYLLABLES}] [{HANGUL_SYLLABLES}]{{2,3}}|[{HANGUL_SYLLABLES}]{{2,4}})(?![{HANGUL_SYLLABLES}])"
+)
 _WORD = re.compile(rf"[{HANGUL_SYLLABLES}]+")
 
 
@@ -35,7 +38,7 @@ class HangulNameRecognizer(Recognizer):
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if len(_WORD.findall(line)) >= 3:
+            if len(_WORD.findall(line)) - len(_WORD.findall(m.group())) >= 2:
                 continue  # Korean prose
             found.append(Candidate(*m.span(), person_category(text, *m.span()), RANK_SUPPLEMENT))
         return found
