@@ -386,7 +386,9 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     for span in spans:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     out = list(spans)
-    for cand in sorted(set(extra), key=lambda c: (c.start, -c.end)):
+    # (duplicates dropped in the order found, not a set's: two proposals of one span keep the first's category
+    # whatever the process's hash seed)
+    for cand in sorted(dict.fromkeys(extra), key=lambda c: (c.start, -c.end)):
         if not any(taken[cand.start : cand.end]):
             out.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)

@@ -59,7 +59,7 @@ _AFTER_ABBREVIATION = re.compile(
     r"(?=[\"”'、,，)）|│]|[ \u3000]*$)",
     re.MULTILINE,
 )
-_TITLES = sorted({*STAFF_OCCUPATIONS, *words("person", "clinician", "position")}, key=len, reverse=True)
+_TITLES = sorted({*STAFF_OCCUPATIONS, *words("person", "clinician", "position")}, key=lambda t: (-len(t), t))
 # One kanji that also opens a phrase before a staff word (左 PT, 全 Ns, 本 Dr, 中 ST): family names too, but not here.
 PREFIX_WORDS = frozenset(
     "左 右 両 本 全 中 当 同 各 他 前 後 上 下 新 旧 次 計 約 毎 翌 昨 今 半 第 主 副 元 現 旧 某 要 済 未".split()
