@@ -130,6 +130,8 @@ _TRANSLATION_RE = re.compile(
 
 
 def _label_before_translation(text: str, label_end: int) -> tuple[int, tuple[str, LabelRule] | None]:
+    if text.find("/", max(0, label_end - 44), label_end) < 0 and text.find("／", max(0, label_end - 44), label_end) < 0:
+        return label_end, None
     translation = _TRANSLATION_RE.search(text, max(0, label_end - 44), label_end)
     if translation is None or translation.start() == 0:
         return label_end, None

@@ -196,10 +196,13 @@ def _name_tokens_end(text: str, start: int, end: int) -> int:
     return kept_end
 
 
+_LEGAL_FORM_RE = re.compile("|".join(re.escape(form) for form in LEGAL_FORMS))
+
+
 def _after_company(text: str, start: int, limit: int) -> int:
     """Where the person starts after their employer: 作業者：㈱関東電設サービス Vo Thanh Long."""
     token = _TOKEN_RE.match(text, start, limit)
-    if token is None or token.end() >= limit or not any(form in token.group() for form in LEGAL_FORMS):
+    if token is None or token.end() >= limit or not _LEGAL_FORM_RE.search(token.group()):
         return start
     end = token.end()
     while end < limit and text[end] in " \u3000":

@@ -18,8 +18,15 @@ from phi_core.japanese.chars import KATAKANA, UNIFIED_KANJI, is_kanji
 
 # "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
 # token (line start or after a space) with only spaces before its value.
+# (only a word that can be a label, by its last letter: a listed label's, a role's or a script's bracket;
+# the rest of a line's words are not tried one by one)
+_LAST_LETTERS = re.escape(
+    "".join(sorted({w[-1] for w in (*LABEL_RULES, *_PHYSICIAN_ENDINGS, *_PHYSICIAN_WORDS)} | set(")）")))
+)
 _SPACED_LABEL_RE = re.compile(
-    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})[ \u3000]+(?=[^\\s:：|｜])", re.MULTILINE
+    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})"
+    f"(?<=[{_LAST_LETTERS}])[ \u3000]+(?=[^\\s:：|｜])",
+    re.MULTILINE,
 )
 
 
