@@ -50,6 +50,7 @@ from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
 from phi_core.japanese.chars import JAPANESE_LETTERS, KANJI, KATAKANA, READING_KANA, SPACE
+from phi_core.japanese.foreign_surnames import CHINESE_KOREAN_SURNAMES
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.width import nfkc
 from phi_core.models import PredictedItem, Span
@@ -264,7 +265,7 @@ def _kanji_rendering(kanji: str) -> bool:
     from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 
     family = re.split("[ \u3000]", kanji)[0]
-    if not (can_be_surname(family[:1]) or can_be_surname(family[:2])):
+    if not (can_be_surname(family[:1]) or can_be_surname(family[:2]) or family[:1] in CHINESE_KOREAN_SURNAMES):
         return False
     return not (sudachi_available() and sudachi_lookup(kanji.replace(" ", "").replace("\u3000", "")))
 

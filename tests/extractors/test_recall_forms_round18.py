@@ -348,3 +348,31 @@ def test_a_korean_name_with_a_blank_between_its_parts():
 
 def test_a_floor_after_a_rooms_word_is_no_room():
     assert "2" not in masked_as("OTHER_ID", "入居日：R4.8.1　居室 2階 213号\n経過")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("LD Temuulen（ガンボルド テムーレン）／Ганболд Тэмүүлэн\n性別：男", "Ганболд Тэмүүлэн"),
+        ("患者氏名　：สุภาพร แก้วมณี（SUPHAPHORN KAEWMANEE）", "สุภาพร แก้วมณี"),
+    ],
+)
+def test_a_name_in_cyrillic_or_thai_script(text, name):
+    assert name in found("other-script-name", text)
+
+
+def test_prose_in_cyrillic_is_no_name():
+    assert found("other-script-name", "Это длинный текст на русском языке здесь") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Patient  : TAN Boon Huat (陈文发)   Age/Sex 64/M", "陈文发"), ("Patient : ZHANG Lei (张磊)", "张磊")],
+)
+def test_a_chinese_name_in_simplified_characters_after_its_latin_form(text, name):
+    assert name in values(text)
+
+
+def test_a_thai_name_after_its_title_and_a_thai_phrase_is_none():
+    assert found("other-script-name", "ชื่อตัวและชื่อสกุล  นางสาว ศิริพร ใจดี\nเกิดวันที่  7") == ["ศิริพร ใจดี"]
+    assert found("other-script-name", "บัตรประจำตัวประชาชน  Thai National ID Card") == []
