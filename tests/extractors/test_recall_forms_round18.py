@@ -102,10 +102,11 @@ def test_an_age_in_an_english_formula(find):
     assert ("66", "AGE") in find("Cr 0.78 mg/dL, age 66, wt 58.9kg (Cockcroft-Gault)")
 
 
-@pytest.mark.parametrize("text", ["persons, age 13+, 6 rows", "covered until age 15)", "age 3 months"])
-def test_a_rule_about_ages_is_no_persons_age(text):
-    assert ("13", "AGE") not in _balanced(text) and ("15", "AGE") not in _balanced(text)
-    assert ("3", "AGE") not in _balanced(text)
+@pytest.mark.parametrize(
+    "text, number", [("persons, age 13+, 6 rows", "13"), ("covered until age 15)", "15"), ("age 3 months", "3")]
+)
+def test_a_rule_about_ages_is_no_persons_age(text, number):
+    assert (number, "AGE") not in _balanced(text)
 
 
 def test_an_age_after_a_register_id_in_brackets():
@@ -135,7 +136,7 @@ def test_a_checkers_column_names_a_person_and_a_status_word_names_no_one():
 
 def test_a_licence_number_after_its_label_is_no_range():
     assert ("30-41872", "OTHER_ID") in masked("麻薬施用者 小此木 彩　免許番号 30-41872　㊞")
-    assert masked("基準値 30-41872") == [] or ("30-41872", "OTHER_ID") not in masked("基準値 30-41872")
+    assert ("30-41872", "OTHER_ID") not in masked("基準値 30-41872")
 
 
 # --- names -----------------------------------------------------------------------------------------
