@@ -23,6 +23,7 @@ from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, i
 from phi_core.japanese import honorifics
 from phi_core.japanese.eras import ERA_LETTERS
 from phi_core.japanese.width import to_half_width
+from phi_core.extractors.regex_alphabet import alphabet_of
 from phi_core.paths import DATA_DIR
 
 ALLOW_LIST_FILE = DATA_DIR / "rules" / "clinical_allow_list.toml"
@@ -52,6 +53,9 @@ class AllowList:
     latin_eponym_suffixes: tuple[str, ...]
     dose: re.Pattern
     patterns: tuple[re.Pattern, ...]
+    # What each pattern's match can hold, as a full-match check (None: anything): a proposal with
+    # another character is never inside its match.
+    alphabets: tuple[re.Pattern | None, ...] = ()
 
     def regions(self, text: str) -> list[tuple[int, int]]:
         """Stretches of the text that are clinical facts (sorted, may overlap)."""
@@ -119,7 +123,10 @@ class AllowList:
         """Is text[start:end] inside a clinical fact? (As regions() would say, but each pattern's scan stops at the
         first match past ``start``: no later one can hold the span, and this runs once per proposal.)"""
         folded = fold(text)
-        for pattern in self.patterns:
+        value = folded[start:end]
+        for pattern, alphabet in zip(self.patterns, self.alphabets or (None,) * len(self.patterns)):
+            if alphabet is not None and not alphabet.fullmatch(value):
+                continue
             for m in pattern.finditer(folded):
                 if m.start() > start:
                     break
@@ -214,6 +221,7 @@ def _read(path: Path) -> AllowList:
         latin_eponym_suffixes=tuple(x for x in context.get("eponym_suffixes", []) if x.isascii()),
         dose=_dose_pattern(context.get("dose_units", [])),
         patterns=patterns,
+        alphabets=tuple(None if (a := alphabet_of(p)) is None else a.checker() for p in patterns),
     )
 
 

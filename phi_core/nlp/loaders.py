@@ -76,11 +76,18 @@ def _sudachi_tokenizer():
     return _sudachi_dictionary().create(tokenizer.Tokenizer.SplitMode.C)
 
 
-def sudachi_lookup(word: str) -> list[tuple[str, ...]]:
+def sudachi_lookup(word: str) -> tuple[tuple[str, ...], ...]:
     """The parts of speech of every dictionary entry spelled exactly ``word`` (none: not a word it knows)."""
     sudachi()  # the same check and message when SudachiPy is missing
+    return _cached_lookup(word)
+
+
+# The same words (surnames, ward and department words) are asked about in document after document;
+# the dictionary never changes within a process.
+@lru_cache(maxsize=8192)
+def _cached_lookup(word: str) -> tuple[tuple[str, ...], ...]:
     with _lock:
-        return [tuple(m.part_of_speech()) for m in _sudachi_dictionary().lookup(word)]
+        return tuple(tuple(m.part_of_speech()) for m in _sudachi_dictionary().lookup(word))
 
 
 def sudachi():

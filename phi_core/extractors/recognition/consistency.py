@@ -48,8 +48,8 @@ def retype_dates(text: str, candidates: list[Candidate]) -> list[Candidate]:
         if cand.kind != "date" or cand.category != "OTHER_DATE":
             out.append(cand)
             continue
-        value = text[cand.start : cand.end]
-        key = date_key(value)
+        # Reading the date costs more than everything else here; it is needed only to compare with a labelled one.
+        key = date_key(text[cand.start : cand.end]) if birth or exam else None
         before = text[max(0, cand.start - 3) : cand.start]
         if text.startswith(_BIRTH_CUES, cand.end) or any(_same_day(key, ref) for ref in birth if ref[0] == key[0]):
             out.append(cand.retyped("BIRTH_DATE"))

@@ -11,6 +11,7 @@ recall-first (profiles_recall_first.py) for many more.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import accumulate
 from typing import Iterable
 
@@ -20,6 +21,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.paths import DATA_DIR
 
 
+@lru_cache(maxsize=8)
 def allow_list_for(file_name: str | None) -> AllowList:
     return load_allow_list(DATA_DIR / "rules" / file_name) if file_name else load_allow_list()
 
