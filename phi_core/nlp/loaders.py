@@ -6,6 +6,8 @@ import importlib.util
 import threading
 from functools import lru_cache
 
+from phi_core.word_cache import word_cache
+
 # Largest dictionary first: the full edition knows more person and place names
 # (fewer of them fall back to "unknown word"); the core edition is what GiNZA
 # itself depends on, so it is always there when GiNZA is.
@@ -84,7 +86,7 @@ def sudachi_lookup(word: str) -> tuple[tuple[str, ...], ...]:
 
 # The same words (surnames, ward and department words) are asked about in document after document;
 # the dictionary never changes within a process.
-@lru_cache(maxsize=8192)
+@word_cache(maxsize=8192)
 def _cached_lookup(word: str) -> tuple[tuple[str, ...], ...]:
     with _lock:
         return tuple(tuple(m.part_of_speech()) for m in _sudachi_dictionary().lookup(word))

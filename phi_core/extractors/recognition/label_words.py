@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import NOT_PHI
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS
@@ -328,7 +328,7 @@ _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 
 
 # Tables repeat their headers on every page and recognizers ask about the same ones.
-@lru_cache(maxsize=4096)
+@word_cache(maxsize=4096)
 def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
     # ID下4桁, 番号末尾4桁: the last digits of a number are still the number

@@ -8,9 +8,9 @@ read one by one, and a reading in brackets after a name is a NAME_READING.
 
 from __future__ import annotations
 
-from functools import lru_cache
 import re
 
+from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.name_parts import (
     _TRAILING_TITLES,
@@ -229,7 +229,7 @@ def _wide_gap_before(text: str, pos: int) -> bool:
     return pos >= 3 and all(ch in " \u3000\t" for ch in text[pos - 3 : pos])
 
 
-@lru_cache(maxsize=4096)
+@word_cache(maxsize=4096)
 def _column_header(value: str) -> bool:
     """A word SudachiDict reads as common nouns only (目的, 確認時刻, 胸部X線), set apart by a wide gap
     after a label: the next column's header, not a name (山田 太郎, 森, 松下 are proper nouns)."""

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from phi_core.word_cache import word_cache
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import KANJI, is_hiragana, is_katakana, is_latin
 
@@ -82,7 +83,7 @@ def latin_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(given), frozenset(family)
 
 
-@lru_cache(maxsize=4096)
+@word_cache(maxsize=4096)
 def can_be_surname(word: str) -> bool:
     """The surname list or SudachiDict (when installed) lists ``word`` as a family name (人名,姓)."""
     if word in surnames():
@@ -108,7 +109,7 @@ def can_be_particle(word: str) -> bool:
     return sudachi_available() and any(pos[0] in ("助詞", "助動詞") for pos in sudachi_lookup(word))
 
 
-@lru_cache(maxsize=4096)
+@word_cache(maxsize=4096)
 def can_be_given_name(word: str) -> bool:
     """SudachiDict (when installed) lists ``word`` as a given name (人名,名)."""
     from phi_core.nlp.loaders import sudachi_available, sudachi_lookup

@@ -22,9 +22,9 @@ occupation, a relative after a relation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import ClassVar
 
+from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
@@ -159,7 +159,7 @@ _NAME_BEFORE_POST = re.compile(
 NOT_GIVEN = frozenset("方家皆達者人子様氏")
 
 
-@lru_cache(maxsize=4096)
+@word_cache(maxsize=4096)
 def common_word(word: str) -> bool:
     """A word SudachiDict knows only as something other than a person's name (友人, 主治医, 家族)."""
     if not sudachi_available():
