@@ -268,8 +268,10 @@ def _script(value: str) -> str:
     return ""
 
 
-def _caret_name_end(text: str, start: int, end: int, component: str) -> int:
-    """End of ``FAMILY^GIVEN`` at ``start`` when both parts look like a name in one script, else 0."""
+def _caret_name_end(text: str, start: int, end: int, component: str, vouched: bool = False) -> int:
+    """End of ``FAMILY^GIVEN`` at ``start`` when both parts look like a name in one script, else 0.
+
+    ``vouched``: the message says a person stands here (OBX-2 XCN), so the family name need not be a listed one."""
     parts = _components(text, start, end, component)
     if len(parts) < 2:
         return 0
@@ -279,6 +281,6 @@ def _caret_name_end(text: str, start: int, end: int, component: str) -> int:
         return 0
     if script == "latin" and (len(family) < 2 or len(given) < 2 or len(family) + len(given) < 5):
         return 0
-    if script == "kanji" and (not starts_with_surname(family) or len(given) > 4):
+    if script == "kanji" and ((not vouched and not starts_with_surname(family)) or len(given) > 4):
         return 0
     return parts[1][1]

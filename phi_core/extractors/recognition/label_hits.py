@@ -44,15 +44,18 @@ class LabelHit:
     label_start: int = -1
 
 
-def _index_by_last_char(words) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        index.setdefault(word[-1], []).append(word)
-    return {last: tuple(group) for last, group in index.items()}
+def _index_by_last_char(words) -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    index: dict[str, dict[int, set[str]]] = {}
+    for word in words:
+        index.setdefault(word[-1], {}).setdefault(len(word), set()).add(word)
+    return {
+        last: tuple((size, frozenset(group)) for size, group in sorted(by_size.items(), reverse=True))
+        for last, by_size in index.items()
+    }
 
 
-# Label words grouped by their last character, longest first: a separator only
-# has to be compared with the few words that can end right before it.
+# Label words grouped by their last character, then by length, longest first: a
+# separator only has to look up the few lengths of words that can end right before it.
 _LABELS_BY_LAST_CHAR = _index_by_last_char(LABEL_RULES)
 _PHYSICIAN_LAST_CHARS = frozenset(w[-1] for w in _PHYSICIAN_ENDINGS + _PHYSICIAN_WORDS)
 
@@ -70,9 +73,10 @@ def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
     if end == 0:
         return None
     last = text[end - 1]
-    for word in _LABELS_BY_LAST_CHAR.get(last, ()):
-        if text.endswith(word, 0, end):
-            before = end - len(word) - 1
+    for size, group in _LABELS_BY_LAST_CHAR.get(last, ()):
+        word = text[end - size : end] if size <= end else ""
+        if word in group:
+            before = end - size - 1
             if before < 0 or not ("A" <= text[before] <= "Z" or "a" <= text[before] <= "z"):
                 return word, LABEL_RULES[word]
     qualified = _QUALIFIED_ADDRESS.search(text, max(0, end - 40), end)
@@ -227,9 +231,15 @@ _NO_VALUE = frozenset({"なし", "不明", "特記事項なし", "同上", "本�
 _DEPARTMENT_LETTERS = frozenset("内外皮眼小婦泌耳整精産脳歯")
 
 
+_WIDE_GAP = re.compile("[ \u3000]{2,}|\t")
+
+
 def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
     stops = "。\n" if hit.rule.category in ("ADDRESS", "FACILITY_ADDRESS") else "。\n（("
     start, end = _trim_value(text, hit.value_start, hit.value_end, stops)
+    if hit.rule.category == "DEPARTMENT":
+        gap = _WIDE_GAP.search(text, start, end)
+        end = gap.start() if gap else end  # 病棟  定数 実数  不足: a header row's next columns, not the ward
     while start < end and text[start] in "〒 \u3000":
         start += 1
     if end - start == 1 and hit.rule.category == "DEPARTMENT" and text[start] in _DEPARTMENT_LETTERS:

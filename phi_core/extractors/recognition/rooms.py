@@ -12,7 +12,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   alone is not enough: ``4W`` is also four weeks (術後4W, 4W後);
 - a unit's bed: ``HCU    H3``, ``ICU-07``, ``HCU-H2``, ``HCU 入室（H2）``, ``ICU BED-7``, ``ICU 3``;
 - beds by their word: ``ベッド C-12``, ``ベッド（4番）``, ``ベッド4と5``, ``5番保育器``, ``2番ブース``, ``612号室B床``, ``C床``,
-  ``815号室A``; an operating theatre by its number in Japanese (``手術室4``); a room after its ward
+  ``815号室A``; an operating theatre by its number in Japanese (``手術室4``, ``3番室``); a room after its ward
   (``11階無菌病棟 1103``);
 - a room where a patient stays by its kind and number, one digit too (``保護室 2``, ``個室5``, ``隔離室 5O8``),
   and a room with its kind in brackets after it or before it (``606（個室）``, ``512 (2床室)``, ``個室（512）``);
@@ -119,7 +119,7 @@ _ROOM_WORDS = re.compile(
     # (and a bed's number after it: 412号2番ベッド)
     r"(?<![第0-9０-９A-Za-z\-－‐])(?P<r1>[1-9][0-9lIO]{2,3})号(?![室機車線病棟]|[0-9０-９](?![0-9０-９]?(?:番|床)))"
     # 3号室 (a one-digit room), 2ｼﾂ (half-width kana for 室)
-    r"|(?<![0-9０-９第])(?P<r2>[0-9０-９])号室"
+    r"|(?<![0-9０-９第])(?P<r2>[0-9０-９])(?:号室|ごうしつ)"
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"
     # 512室 (a room with 室 alone: three digits or four, so that 2室 stays a count of rooms)
     r"|(?<![0-9０-９第\-－‐.])(?P<r4>[1-9][0-9]{2,3})室"
@@ -134,6 +134,8 @@ _ROOM_WORDS = re.compile(
     # Latin OR1, OR: 5 of a theatre's board or schedule, which they leave (2 of 18 marked on the development sets)
     r"|(?:手術室|オペ室)[ \u3000:：#]{0,2}(?:No\.?[ \u3000]?)?(?P<r7>[0-9０-９]{1,2})"
     r"(?![0-9０-９A-Za-z\-‐－./]|[日月年件名人回時分列例室床])"
+    # 3番室, 10番手術室: the theatre by its number before the word
+    r"|(?<![0-9０-９第])(?P<r11>[0-9０-９]{1,2})番(?:手術|オペ)?室(?![0-9０-９]|[外内]機)"  # (not 12番 室外機)
     # 11階無菌病棟 1103: a room straight after its ward
     r"|(?<=病棟)(?:[ \u3000]?[/／])?[ \u3000]?(?P<r8>[1-9][0-9]{2,3})(?=[ \u3000）)、。,]|$)"
     # • 堤 仁様　510　シリンジポンプ: a room's number set apart right after a patient's name and honorific
@@ -296,7 +298,7 @@ def _beds_and_rooms(text: str) -> list[Candidate]:
             for i in _LIST_ITEM.finditer(text, m.start(), m.end())
         ]
     for m in _ROOM_WORDS.finditer(text):
-        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10") if m.group(g))
+        group = next(g for g in ("r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11") if m.group(g))
         if group == "r10" and is_year(m.group(group)):
             continue
         if group == "r1" and sum(ch.isdigit() for ch in m.group(group)) < 2:

@@ -44,6 +44,9 @@ def hl7_candidates(text: str) -> list[Candidate]:
             numbered = dict(enumerate(fields))
         for number, (start, end) in numbered.items():
             spec = _HL7_FIELDS.get((segment, number))
+            if segment == "OBX" and number == 5 and end > start and _value_type(text, fields) in _PERSON_TYPES:
+                found.extend(_person_in_place_field(text, start, end, component, vouched=True))  # OBX-2: a person
+                continue
             if end <= start or (spec is not None and spec.read_as == "text"):
                 continue
             if spec is not None and spec.read_as == "code":
@@ -71,10 +74,38 @@ def hl7_candidates(text: str) -> list[Candidate]:
                     # ``^^^20240808100000``, SPM-18's receipt), so it stays a date.
                     found.extend(stamps or [Candidate(start, end, NOT_PHI, RANK_LABEL)])
                 continue
+            if spec.category in ("DEPARTMENT", "HOSPITAL_NAME"):
+                person = _person_in_place_field(text, start, end, component)
+                if person:
+                    found.extend(person)  # a sender's fields one place off: ^工藤^遥 under PV1-10
+                    continue
             for index, (rep_start, rep_end) in enumerate(_components(text, start, end, repeat)):
                 for cand in _read_value(text, rep_start, rep_end, spec, component, "&"):
                     found.append(_reading_or_name(text, cand, index))
     return found
+
+
+# OBX-2, the value's type: a person's name (XCN, XPN, CN, PN) in OBX-5 is a name, whatever the observation.
+_PERSON_TYPES = frozenset({"XCN", "XPN", "CN", "PN"})
+
+
+def _value_type(text: str, fields: list[tuple[int, int]]) -> str:
+    return text[fields[2][0] : fields[2][1]].strip() if len(fields) > 2 else ""
+
+
+def _person_in_place_field(text: str, start: int, end: int, component: str, vouched: bool = False) -> list[Candidate]:
+    """A person (FAMILY^GIVEN, ^FAMILY^GIVEN, ID^FAMILY^GIVEN) where a department or a facility should stand."""
+    name_start = start + 1 if text[start : start + 1] == component else start
+    name_end = _caret_name_end(text, name_start, end, component, vouched)
+    if name_end:
+        return [Candidate(name_start, name_end, "PHYSICIAN_NAME", RANK_LABEL)]
+    xcn = xcn_name_after_id(text, start, end, component)
+    if xcn:
+        return [
+            Candidate(start, xcn[0], "OTHER_ID", RANK_LABEL),
+            Candidate(xcn[0] + 1, xcn[1], "PHYSICIAN_NAME", RANK_LABEL),
+        ]
+    return []
 
 
 # A message viewer's or an interface log's dump, one field to a line: ``PID-5  患者氏名 : 秋吉^陽菜^^^^^L^I``,

@@ -341,10 +341,10 @@ _SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0(?: ?[0-9]){0,4}(?:-[0-9][0-9 ]{0
 # row, which starts with a time (8:5O), a month and day (1/1O, 6/ll: an entry's date) or a value a column gap
 # (two blanks, a tab) sets apart from the next.
 # Not the first cell of a CSV row (81\n0092,2025...): that line starts a record of its own; not after a clock
-# time, which is whole (21:00\n308 森: the next line opens with a room).
+# time, which is whole (21:00\n308 森: the next line opens with a room); not a word (OBX, the next segment).
 _BROKEN_LINE = re.compile(
     f"(?<=[-{DIGIT}{UNIFIED_KANJI}])(?<![:：][0-9]{{2}})(?<![:：][０-９]{{2}})"
-    + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：/／]|[ \u3000]{2}|\t|,[^\n]*,)"
+    + r"\n[0-9０-９OolI][-0-9０-９OolI]*(?![-0-9０-９OolI:：/／A-Za-z]|[ \u3000]{2}|\t|,[^\n]*,)"
 )
 
 

@@ -56,14 +56,18 @@ _LOG_SPEAKER = re.compile(
 )
 # Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
 _ENTERED_BY = re.compile(
-    rf"(?:取込|取り込み|入力|登録|作成|更新)者?(?:[ \t]*[:：][ \t]*|[ \t\u3000]+)(?P<h>{_HANDLE})(?![A-Za-z0-9])"
+    rf"(?:取込|取り込み|入力|登録|作成|更新|出力|印刷)者?(?:[ \t]*[:：][ \t]*|[ \t\u3000]+)(?P<h>{_HANDLE})(?![A-Za-z0-9])"
 )
 # A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...).
 _LOG_DISPLAY_NAME = re.compile(rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?[:：]", re.MULTILINE)
-# A record made by a login: exported by kmatsuda, printed by t_ono.
+# A record made by a login: exported by kmatsuda, printed by t_ono, Printed 2024/11/28 07:15 by matsuura; or a
+# time stamp's maker closing its line (DB 2024-10-16 09:31 by morita; not "13:05 by phone, will call").
 _MADE_BY = re.compile(
-    rf"(?<![A-Za-z])(?:exported|printed|created|modified|updated|entered|signed|approved|reviewed|saved) by[ \t]+"
-    rf"(?P<h>{_HANDLE})(?![A-Za-z0-9])"
+    r"(?:(?<![A-Za-z])(?i:exported|printed|created|modified|updated|entered|signed|approved|reviewed|saved)"
+    r"(?:[ \t]+(?:on[ \t]+)?[0-9][0-9/\-.: ]{4,18}[0-9])?"
+    rf" by[ \t]+(?P<h>{_HANDLE})(?![A-Za-z0-9])"
+    rf"|[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})? by[ \t]+(?P<s>{_HANDLE})[ \t]*$)",
+    re.MULTILINE,
 )
 # Romaji-shaped English words a log or a chat writes before a colon.
 _LOG_WORDS = frozenset("note memo none done home same sure make take more also data name type mode side kana".split())
@@ -98,8 +102,9 @@ class UserHandleRecognizer(Recognizer):
             if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _MADE_BY.finditer(text):
-            if _reads_as_login(m.group("h")):
-                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+            group = "h" if m.group("h") else "s"
+            if _reads_as_login(m.group(group)):
+                found.append(Candidate(*m.span(group), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _ENTERED_BY.finditer(text):
             if _reads_as_login(m.group("h")):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
