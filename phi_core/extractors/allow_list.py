@@ -12,7 +12,7 @@ number-shaped one followed by a unit.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -57,12 +57,23 @@ class AllowList:
     # another character is never inside its match.
     alphabets: tuple[re.Pattern | None, ...] = ()
 
-    def regions(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of the text that are clinical facts (sorted, may overlap)."""
+    def regions(self, text: str, asked: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+        """Stretches of the text that are clinical facts (sorted, may overlap).
+
+        ``asked``: the only spans that will be looked up; a pattern whose match can hold none of them is not run.
+        """
         folded = fold(text)
+        patterns = self.patterns
+        if asked is not None and self.alphabets:
+            values = [folded[start:end] for start, end in asked]
+            patterns = [
+                p
+                for p, check in zip(self.patterns, self.alphabets)
+                if check is None or any(map(check.fullmatch, values))
+            ]
         # Each pattern on its own: one match must not hide another that overlaps it
         # ("TE=600/15" and "600/15ms").
-        found = {m.span() for p in self.patterns for m in p.finditer(folded) if m.end() > m.start()}
+        found = {m.span() for p in patterns for m in p.finditer(folded) if m.end() > m.start()}
         return sorted(found)
 
     def allows(

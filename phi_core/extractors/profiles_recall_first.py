@@ -12,7 +12,7 @@ page, and the pipeline and run backend ``recall-first``.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from bisect import bisect_left
 
 # Importing the package registers every recognizer module in it.

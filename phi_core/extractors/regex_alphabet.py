@@ -114,3 +114,85 @@ def alphabet_of(pattern: re.Pattern) -> Alphabet | None:
     except (_Unbounded, re.error, TypeError, ValueError):
         return None
     return alphabet
+
+
+# --- the letters a match can start with --------------------------------------------------------------
+
+
+def _first(items, flags: int, alphabet: Alphabet) -> bool:
+    """Add the characters a match of ``items`` can start with; True when it can also consume nothing."""
+    for op, av in items:
+        if op in _NOT_CONSUMING and op is not _c.GROUPREF:
+            continue  # look-arounds and anchors: the next item opens the match
+        if op is _c.LITERAL or op is _c.IN or op is _c.CATEGORY:
+            _walk([(op, av)], flags, alphabet)
+            return False
+        if op in _REPEATS:
+            empty = _first(av[2], flags, alphabet)
+            if av[0] > 0 and not empty:
+                return False
+            continue
+        if op is _c.SUBPATTERN:
+            if not _first(av[3], (flags | av[1]) & ~av[2], alphabet):
+                return False
+            continue
+        if op is _c.BRANCH:
+            empty = False
+            for branch in av[1]:
+                empty |= _first(branch, flags, alphabet)
+            if not empty:
+                return False
+            continue
+        if hasattr(_c, "ATOMIC_GROUP") and op is _c.ATOMIC_GROUP:
+            if not _first(av, flags, alphabet):
+                return False
+            continue
+        raise _Unbounded  # a back-reference, a conditional group, anything not read here
+    return True
+
+
+def _scans_fast(tree, flags: int) -> bool:
+    """Does the engine already skip to a known first letter (a literal prefix or a leading class)?"""
+    try:
+        from re import _compiler as compiler  # Python 3.11
+    except ImportError:  # pragma: no cover
+        import sre_compile as compiler  # type: ignore[no-redef]
+    prefix, _skip, _all = compiler._get_literal_prefix(tree, flags)
+    return bool(prefix) or bool(compiler._get_charset_prefix(tree, flags))
+
+
+def start_hint(pattern: str, flags: int = 0) -> str:
+    """The look-ahead at the letters a match of ``pattern`` can start with, or "" when none helps.
+
+    Python's engine skips quickly to a pattern's first letter only when the
+    pattern opens with a letter or a class; one that opens with a look-behind or
+    a choice of words is tried at every place in the text. The look-ahead
+    fails at once where no match can start, and changes no match. None is given
+    for a pattern that already scans fast, may match nothing, or opens with
+    inline flags.
+    """
+    if _GLOBAL_FLAGS.match(pattern):
+        return ""  # global flags must open the pattern
+    try:
+        tree = _p.parse(pattern, flags)
+        if _scans_fast(tree, flags):
+            return ""
+        alphabet = Alphabet()
+        if _first(tree, flags, alphabet):
+            return ""
+    except (_Unbounded, re.error, TypeError, ValueError, AttributeError, ImportError):
+        return ""
+    case_blind, alphabet.ignore_case = alphabet.ignore_case, False
+    start = alphabet.checker().pattern[: -len("*")]
+    if case_blind:
+        start = f"(?i:{start})"  # a first letter under (?i:...) may be written in either case
+    return f"(?={start})"
+
+
+def hinted(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern opened by its start hint (:func:`start_hint`), when one helps."""
+    hint = start_hint(pattern.pattern, pattern.flags)
+    return re.compile(f"{hint}(?:{pattern.pattern})", pattern.flags) if hint else pattern
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")

@@ -10,7 +10,7 @@ other columns, other rules.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.table_blocks import Header, blocks
 

@@ -9,7 +9,7 @@ timestamp (date and time) is one date span.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from dataclasses import dataclass
 
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate

@@ -9,7 +9,7 @@ only a word of a place counts there.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA
 

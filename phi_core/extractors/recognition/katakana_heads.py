@@ -14,7 +14,7 @@ The dictionary cannot judge the words: it lists ファム and ヴァン as commo
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL

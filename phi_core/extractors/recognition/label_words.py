@@ -9,7 +9,7 @@ Spans never include the label itself.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from dataclasses import dataclass, field
 
 from phi_core.word_cache import word_cache

@@ -12,7 +12,7 @@ not already inside another span.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from collections import Counter
 
 from phi_core.extractors.recognition.candidates import Candidate

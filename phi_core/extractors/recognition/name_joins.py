@@ -21,7 +21,7 @@ document:
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_words import LABEL_RULES

@@ -9,7 +9,7 @@ a cell's or a line's start (│小田・河野), is the list's first name.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_joins import NAME_CATEGORIES

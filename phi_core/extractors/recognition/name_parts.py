@@ -8,7 +8,7 @@ Names read from a label's value are in labelled_names.py.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from functools import lru_cache
 from pathlib import Path
 

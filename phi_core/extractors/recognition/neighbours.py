@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA

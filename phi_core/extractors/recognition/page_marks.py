@@ -16,7 +16,7 @@ NRS 8/10, Index 6/10; a surgical count: ガーゼ 10/10, needles 2/2) or a count
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from functools import lru_cache
 from collections import defaultdict
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from dataclasses import dataclass
 from typing import Callable
 

@@ -11,7 +11,7 @@ Steps, in order:
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from bisect import bisect_left
 
 from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate

@@ -31,7 +31,7 @@ Only what no span covers yet is added; nothing found is removed.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache

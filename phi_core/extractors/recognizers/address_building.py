@@ -16,7 +16,7 @@ a range or a count after a word (120-80 の値 3) is neither.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

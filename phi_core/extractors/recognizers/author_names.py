@@ -9,7 +9,7 @@ then the number and a comma, a semicolon or the end of the line (recall-first).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

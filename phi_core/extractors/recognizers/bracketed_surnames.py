@@ -7,7 +7,7 @@ bundled list knows; a point of the compass (（東）, a wing or a side) is no o
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

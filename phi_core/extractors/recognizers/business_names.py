@@ -25,7 +25,7 @@ live or went narrows them down as an address does:
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from bisect import bisect_right
 from typing import ClassVar
 

@@ -13,7 +13,7 @@ as the writers mark it; a word of the care plan after the kind (デイサービ�
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

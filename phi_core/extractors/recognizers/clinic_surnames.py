@@ -9,7 +9,7 @@ there, belongs to the name. A word after the kind that is no family name
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

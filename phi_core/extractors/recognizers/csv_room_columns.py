@@ -10,7 +10,7 @@ printed with its cells padded between bars (``病棟 |室  |床|患者ID``).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

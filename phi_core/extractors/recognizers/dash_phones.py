@@ -7,7 +7,7 @@ digits in all and a leading 0 (not 00) keep it a Japanese number, not a code or 
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -22,7 +22,7 @@ works also when the unit is not named by a specialty ending in 科:
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.allow_list import load_allow_list

@@ -25,7 +25,7 @@ unknown word): only a department proposal is a department.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.allow_list import load_allow_list

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.fields import Field, _components, _non_empty, _read_value, _reading_or_name

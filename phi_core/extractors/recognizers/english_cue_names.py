@@ -14,7 +14,7 @@ not know, so that "this is Monday" or "the Hospital's wife" stay alone.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

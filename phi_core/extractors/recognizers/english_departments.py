@@ -10,7 +10,7 @@ record, nor does a unit of measure (Hounsfield Unit, International Unit).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -37,7 +37,7 @@ home (みどりの丘ホーム). A screening body (浦和検診協会) and a che
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from bisect import bisect_right
 from typing import ClassVar, NamedTuple
 

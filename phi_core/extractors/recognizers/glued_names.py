@@ -21,7 +21,7 @@ occupation, a relative after a relation.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.word_cache import word_cache

@@ -17,7 +17,7 @@ The family name must be one the surname list or SudachiDict gives as such
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -8,7 +8,7 @@ word (the 劉 of 巴劉 is not one).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

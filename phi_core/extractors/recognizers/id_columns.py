@@ -12,7 +12,7 @@ plain amount or a word), and the same value met again elsewhere in the document 
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

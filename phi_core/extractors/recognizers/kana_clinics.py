@@ -12,7 +12,7 @@ balanced keeps kana-facility as it is; recall-first runs both.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

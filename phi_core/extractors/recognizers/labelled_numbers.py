@@ -21,7 +21,7 @@ and a cell or room code beside its word (3-212 房, 病室（医-3）).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

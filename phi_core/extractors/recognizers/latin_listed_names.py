@@ -21,7 +21,7 @@ locale (name_parts.latin_names) say which words are names:
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

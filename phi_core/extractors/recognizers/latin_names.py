@@ -24,7 +24,7 @@ let through by the allow-list.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.allow_list import fold

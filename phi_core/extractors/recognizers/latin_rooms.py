@@ -9,7 +9,7 @@ not of a patient (``CT room 2``, ``exam room 3``, ``meeting room 1``, ``operatin
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -12,7 +12,7 @@ the same shape are let through by the clinical allow-list.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -6,7 +6,7 @@ so the time and zone after a date found by the rules do not leak.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -16,7 +16,7 @@ naming it (近くの, 同じ, 地元の), names nothing.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

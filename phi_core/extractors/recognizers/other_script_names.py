@@ -8,7 +8,7 @@ Hangul is (hangul-name); a line holding prose in that script (three more words o
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

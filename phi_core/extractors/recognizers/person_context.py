@@ -6,7 +6,7 @@ romaji words), so they type names the same way.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 _STAFF_BEFORE = re.compile(
     r"(?:Dr\.?|DR\.?|Ns\.?|医師|主治医|担当医?|看護師|技師|薬剤師|読影医?|報告者|記載者?|記録者?|"

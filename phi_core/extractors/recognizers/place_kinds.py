@@ -15,7 +15,7 @@ does. The kinds are one table in phi_core/japanese/organisations.py. A name is
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -15,7 +15,7 @@ planned (未定, 調整中), and a laboratory field's test in capitals (Lab : CK
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

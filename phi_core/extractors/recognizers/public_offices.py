@@ -10,7 +10,7 @@ stands before the office's kind, and leaves the kind alone (保健所へ報告,
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

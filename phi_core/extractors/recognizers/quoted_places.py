@@ -13,7 +13,7 @@ address in any prose (home ("西小鷹野2-5-11")).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

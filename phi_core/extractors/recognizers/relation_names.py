@@ -11,7 +11,7 @@ the dictionary knows only as something else (本人, 健常) names nobody.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

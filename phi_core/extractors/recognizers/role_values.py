@@ -10,7 +10,7 @@ word that closes a bracket or a line is a name too (（主治医 荒巻）). Dru
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -15,7 +15,7 @@ the dictionary does not know it as a word.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from collections import defaultdict
 from typing import ClassVar
 

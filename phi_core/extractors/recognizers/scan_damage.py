@@ -21,7 +21,7 @@ them (``letters_read``) and every one of its recognizers and passes sees 医療�
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

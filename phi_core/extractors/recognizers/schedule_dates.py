@@ -11,7 +11,7 @@ with the day's) is a date wherever it stands: a range, a score or a grade is not
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -10,7 +10,7 @@ are not names. Hospitals and clinics by their ending are the rules' job.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from bisect import bisect_right
 from typing import ClassVar
 

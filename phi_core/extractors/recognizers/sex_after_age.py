@@ -8,7 +8,7 @@ guidelines), the sex beside it describes the patient as any sex code does.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

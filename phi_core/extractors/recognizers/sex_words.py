@@ -16,7 +16,7 @@ man of the staff nor a phrase (``manpower``); and the letter O (other) after a l
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

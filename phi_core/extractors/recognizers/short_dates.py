@@ -10,7 +10,7 @@ leading zero (09.24), since 9.24 is a decimal. A year and month in machine form
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

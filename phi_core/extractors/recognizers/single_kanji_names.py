@@ -20,7 +20,7 @@ The kanji must be one the surname list or SudachiDict gives as a family name.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -18,7 +18,7 @@ space does. Between the label and its value may stand a short remark in brackets
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

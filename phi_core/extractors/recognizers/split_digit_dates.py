@@ -13,7 +13,7 @@ whose digits are all tight and plain is left to those rules.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -21,7 +21,7 @@ is a word (担当の予定です, 管理者 不在).
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

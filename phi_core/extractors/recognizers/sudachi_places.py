@@ -7,7 +7,7 @@ written right after it ("2-5-10", "２丁目５番") joins it.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

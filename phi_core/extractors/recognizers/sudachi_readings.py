@@ -8,7 +8,7 @@ document: a kana field or a bracket far from the kanji name, with no label.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 import jaconv

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates

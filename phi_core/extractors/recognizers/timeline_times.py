@@ -13,7 +13,7 @@ A timeline may pass midnight once (``2350``, ``0010``); a number that goes back 
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

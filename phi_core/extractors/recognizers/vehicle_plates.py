@@ -10,7 +10,7 @@ digits. The hiragana between two numbers is what no clinical value has.
 
 from __future__ import annotations
 
-import re
+from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate

@@ -79,7 +79,7 @@ def checked_proposals(
         return []
     windows = sum(c.end - c.start + 2 * WINDOW for c in pending)
     if windows >= len(text):
-        regions = allow.regions(text)
+        regions = allow.regions(text, [(c.start, c.end) for c in pending])
         return [c._replace(rank=rank) for c in pending if not allow.allows(text, c.start, c.end, regions, c.category)]
     out = []
     for cand in pending:
