@@ -100,3 +100,15 @@ def test_a_ward_value_stops_at_the_next_column():
     spans = _balanced("病棟      定数 実数  不足  応援元 → 応援者           理由\nICU      4   3")
     assert all("不足" not in value for value, _ in spans)
     assert ("5階東病棟", "DEPARTMENT") in _balanced("病棟：5階東病棟   主治医：山田")
+
+
+# --- care units by their letters: one table ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["CVICU", "BICU", "NICU", "HCU", "MFICU"])
+def test_a_care_unit_of_any_kind_is_the_department(unit):
+    assert unit in masked_as("DEPARTMENT", f"VA-ECMO 管理チェック表\u3000\u3000{unit} ベッド4")
+
+
+def test_a_unit_word_inside_a_longer_word_stays():
+    assert masked_as("DEPARTMENT", "ABICUS社の機器") == []

@@ -44,6 +44,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA
 from phi_core.japanese.honorifics import alternation, words
+from phi_core.extractors.recognition.care_units import CARE_UNIT_ALTERNATION
 
 # Below every rule: where a rule found something here already, the rule's span stays.
 RANK_SUPPLEMENT = 0
@@ -76,7 +77,7 @@ _AFTER_CODE = re.compile(
 # What may stand before one: an arrow, a transfer, the word for a ward as a label.
 _BEFORE_CODE = re.compile(r"(?:→|⇒|->|転入|転出|転棟|病棟|Ward|WARD|ward|from|to)[ \u3000:：=]*$")
 
-_UNIT = r"(?<![A-Za-z])(?P<unit>(?:MF|N|P|G|S|C|H)?ICU|HCU|CCU|SCU|GCU)"
+_UNIT = rf"(?<![A-Za-z])(?P<unit>{CARE_UNIT_ALTERNATION})"
 _UNIT_BED = re.compile(
     _UNIT + r"(?:[-‐－](?P<b1>[A-Z]?[0-9]{1,2})"
     r"|[ \u3000]{1,8}(?P<b2>[A-Z]{1,2}[-‐－]?[0-9]{1,2})"

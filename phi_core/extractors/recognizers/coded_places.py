@@ -27,6 +27,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from phi_core.japanese.chars import JAPANESE_LETTERS
+from phi_core.extractors.recognition.care_units import CARE_UNIT_ALTERNATION
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -43,7 +44,7 @@ _ROOM_BED = re.compile(
 _SCANNED_ROOM = re.compile(r"(?<![0-9A-Za-z])(?=[0-9O]*O)[1-9][0-9O]{1,3}[A-Z]?(?=号室)")
 _WARD_ROOM = re.compile(
     rf"(?<![A-Za-z0-9\-{JAPANESE_LETTERS}々])"
-    r"(?:(?:[0-9]{1,2}階?)?[東西南北][0-9]{0,2}|(?:ICU|HCU|CCU|NICU|GCU|PICU|SCU|MFICU|EICU|BED|Bed|ER))"
+    rf"(?:(?:[0-9]{{1,2}}階?)?[東西南北][0-9]{{0,2}}|(?:{CARE_UNIT_ALTERNATION}|BED|Bed|ER))"
     r"-[0-9]{1,4}[A-Z]?(?![0-9A-Za-z\-])"
 )
 _KANA_WARD_ROOM = re.compile(r"(?<![0-9])[0-9]{1,2}(?:ﾋｶﾞｼ|ﾆｼ|ﾐﾅﾐ|ｷﾀ)[-ｰ－]?(?P<room>[0-9]{3,4})(?![0-9])")

@@ -33,6 +33,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA, is_kanji
+from phi_core.extractors.recognition.care_units import CARE_UNITS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -42,7 +43,7 @@ SERVICES = (
     "ショート・ケア", "ショートケア", "デイホスピタル",
 )  # fmt: skip
 
-_UNITS = ("ICU", "CCU", "HCU", "NICU", "GCU", "SCU", "PICU", "MFICU", "EICU", "HDU", "SICU", "MICU")
+_UNITS = tuple(sorted(CARE_UNITS, key=len, reverse=True))
 # What may follow a department and still leave it a department: its clinic (小児科一般外来, 麻酔科術前外来) or ward.
 # A member of its staff written onto it (循環器内科医師, 救急科医師 桜庭) leaves it the department too, and so
 # does what the patient does there or who is on call for it (脳神経内科再診, 産婦人科予約, 呼吸器内科当直), a

@@ -35,6 +35,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, KANJI, KATAKANA
 from phi_core.japanese.honorifics import POSTS_AFTER_NAME, STAFF_OCCUPATIONS, alternation
+from phi_core.extractors.recognition.care_units import CARE_UNIT_ALTERNATION
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -81,7 +82,7 @@ _BARE_CODE = re.compile(
     r"(?![A-Za-z0-9]|,[0-9]|後|前|以|毎|間|ごと|[ ]?[（(][A-Z][a-z]|[-‐](?:NS|PC|DR|WB))"
 )
 _MOVED_CODE = re.compile(r"(?P<code>[0-9]{1,2}[EWNSAB]|[EWNSAB][0-9]{1,2})(?![0-9A-Za-z])")
-_UNITS = "ICU|HCU|CCU|SCU|NICU|PICU|GCU|EICU|MFICU"
+_UNITS = CARE_UNIT_ALTERNATION
 _WARD_WITH_DEPARTMENT = re.compile(
     rf"(?<![{DIGIT}])[{DIGIT}]{{1,2}}(?:階|F)?[東西南北](?:病棟)?[（(](?:[{KANJI}{KATAKANA}・]{{1,10}}?(?:科|病棟)|[{KANJI}]{{1,5}}器|{_UNITS})[)）]"
     rf"|(?<![A-Za-z])(?:{_UNITS})[{KANJI}]{{0,4}}[（(](?:{_UNITS})[)）]"
