@@ -112,3 +112,33 @@ def test_a_care_unit_of_any_kind_is_the_department(unit):
 
 def test_a_unit_word_inside_a_longer_word_stays():
     assert masked_as("DEPARTMENT", "ABICUS社の機器") == []
+
+
+# --- a supplier's branch office and a day service by its coined name --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("FAX送信先：ミナト在宅ケア 港北営業所 御中", "ミナト在宅ケア 港北営業所"),
+        ("現地業者：関西酸素サービス 吹田営業所 TEL 06-6170-2211", "関西酸素サービス 吹田営業所"),
+        ("9:31 村井(もりの郷デイ)", "もりの郷デイ"),
+        ("9月30日\u3000デイ（つばさデイ）へ。", "つばさデイ"),
+    ],
+)
+def test_a_suppliers_office_or_a_day_service_by_its_name(text, name):
+    assert name in masked_as("HOSPITAL_NAME", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "振込先：みなと銀行 二俣川支店 普通",
+        "当社の営業所に連絡",
+        "9 シックデイ時の対応",
+        "今日はデイ利用日なので",
+        "リハデイ 週2回",
+    ],
+)
+def test_a_bank_a_plain_office_or_a_sick_day_stays(text):
+    assert masked_as("HOSPITAL_NAME", text) == []

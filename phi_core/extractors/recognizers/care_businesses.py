@@ -18,7 +18,13 @@ from typing import ClassVar
 
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import HIRAGANA_LETTERS, KATAKANA_BLOCK_CHARS, UNIFIED_KANJI, is_hiragana
+from phi_core.japanese.chars import (
+    HIRAGANA_LETTERS,
+    KATAKANA_BLOCK_CHARS,
+    UNIFIED_KANJI,
+    in_katakana_block,
+    is_hiragana,
+)
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -57,6 +63,20 @@ _KANA_BEFORE_SHORT = re.compile(
     rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2,8}}"
     r"(?:訪看|訪問看護(?:ST|ＳＴ|ステーション))"
 )
+# A supplier's branch office by its coined name, its town and 営業所 (ミナト在宅ケア 港北営業所, 関西酸素サービス 吹田営業所,
+# ライフケア用品 浜松営業所): home oxygen, care equipment and laboratories serve patients from such offices. The name holds
+# katakana (a coined name), not a bank's or an undertaker's word (…銀行 …支店, やすらぎ典礼 横浜営業所).
+_BRANCH_OFFICE = re.compile(
+    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])"
+    rf"(?P<name>(?=[^\s]*[{KATAKANA_BLOCK_CHARS}]{{2}}){_LETTER}{{3,16}}?)[ \u3000]?[{UNIFIED_KANJI}]{{1,4}}営業所"
+)
+# A day service by its coined name glued before デイ (もりの郷デイ, つばさデイ): kana in the name, three letters or more
+# (not リハデイ, 半日デイ, デイリー).
+_NAME_BEFORE_DAY = re.compile(
+    rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])"
+    rf"(?P<name>(?=[^\s]*[{HIRAGANA_LETTERS}{KATAKANA_BLOCK_CHARS}]{{2}}){_LETTER}{{3,8}}?)デイ(?![{KATAKANA_BLOCK_CHARS}])"
+)
+_NOT_SUPPLIERS = ("銀行", "典礼", "葬祭", "保険", "証券", "運輸", "交通")
 # Words of a care plan that follow a kind in a sentence and name nothing.
 _PLAN_WORDS = (
     "利用", "計画", "事業", "契約", "担当", "中止", "休止", "開始", "終了", "再開", "変更", "追加", "送迎", "予定",
@@ -112,6 +132,7 @@ class CareBusinessRecognizer(Recognizer):
                 "訪看",
                 "メディカル",
                 "福祉",
+                "営業所",
             )
         ):
             return []
@@ -129,9 +150,29 @@ class CareBusinessRecognizer(Recognizer):
             if "・" not in m.group() and "ケアマネ" not in m.group()  # ケアマネ・訪看: two kinds listed
         )
         found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KANA_BEFORE_PLAIN.finditer(text))
+        for m in _NAME_BEFORE_DAY.finditer(text):
+            name = m.group("name")
+            # (a coined name may open with a particle's letter: もりの郷; a katakana word before デイ makes a
+            # word of its own: シックデイ, sick day)
+            if not name.endswith(_NOT_BEFORE) and not _katakana_common_noun(name):
+                found.append(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        if "営業所" in text:
+            found.extend(
+                Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT)
+                for m in _BRANCH_OFFICE.finditer(text)
+                if not any(word in m.group("name") for word in _NOT_SUPPLIERS)
+            )
         for m in _BEFORE.finditer(text):
             name = m.group("name")
             if name.endswith(_NOT_BEFORE) or name.startswith(_NOT_BEFORE) or name in _SYSTEMS:
                 continue
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         return found
+
+
+def _katakana_common_noun(word: str) -> bool:
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    if not all(in_katakana_block(ch) for ch in word) or not sudachi_available():
+        return False
+    return any(pos[1] == "普通名詞" for pos in sudachi_lookup(word))
