@@ -6,7 +6,7 @@ import pytest
 
 from phi_core.extractors import rules
 from phi_core.extractors.recognizers.scan_damage import repaired
-from tests.extractors.recall_probes import masked, masked_as, values
+from tests.extractors.recall_probes import found, masked, masked_as, values
 
 
 def _balanced(text: str) -> list[tuple[str, str]]:
@@ -142,3 +142,47 @@ def test_a_suppliers_office_or_a_day_service_by_its_name(text, name):
 )
 def test_a_bank_a_plain_office_or_a_sick_day_stays(text):
     assert masked_as("HOSPITAL_NAME", text) == []
+
+
+# --- a handover's two sides, and English departments joined by & or and -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("送り：工藤\u3000受け：根本、Hoang", "根本"),
+        ("送り：工藤\u3000受け：根本、Hoang", "Hoang"),
+        ("送り:橋爪Ns(ICU) 受け:平良Ns", "平良"),
+    ],
+)
+def test_who_handed_over_and_who_took_the_patient(text, name):
+    assert name in masked_as("PHYSICIAN_NAME", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["奥様へ申し送り：夜間トイレ 2回程度", "見送り：なし", "受け：調理 済", "受け：PACU 遠藤"]
+)
+def test_a_handover_word_of_its_own_or_a_common_word_stays(text):
+    assert found("handover-name", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, department",
+    [
+        (
+            "OPERATIVE NOTE — Plastic & Reconstructive Surgery, Kitahama Memorial Hospital",
+            "Plastic & Reconstructive Surgery",
+        ),
+        ("Gastroenterology and Hepatology Unit", "Gastroenterology and Hepatology Unit"),
+    ],
+)
+def test_an_english_department_of_joined_specialties_or_a_ward(text, department):
+    assert any(department in value for value in values(text))
+
+
+def test_a_doctor_and_a_specialty_are_not_one_department():
+    assert "Dr Smith and Surgery" not in masked_as("DEPARTMENT", "Dr Smith and Surgery team met at 10.")
+
+
+def test_a_city_ward_in_english_is_no_department():
+    assert masked_as("DEPARTMENT", "lives in Hodogaya ward, near the station") == []

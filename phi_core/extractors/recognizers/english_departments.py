@@ -20,16 +20,19 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _SPECIALTY = re.compile(
     # (not over a facility's last word: "Iwakura Medical Center Kampo Medicine" is the centre, then its kind)
-    r"(?<![A-Za-z.\-])(?P<words>(?:(?!(?:Center|Centre|Hospital|Clinic) )[A-Z][a-z]+ ){1,3})"
+    # (specialties joined by & or and: Plastic & Reconstructive Surgery; not "... ward": in Japan that is as often
+    # a city's ward, Hodogaya ward, Kawaguchi ward)
+    r"(?<![A-Za-z.\-])(?P<words>(?:(?!(?:Center|Centre|Hospital|Clinic) )[A-Z][a-z]+ (?:(?:&|and) (?=(?!(?:Medicine|Surgery|Unit)\b)[A-Z]))?){1,3})"
     r"(?:Medicine|Surgery|Unit)(?![A-Za-z])"
 )
+_JOIN = re.compile(r" (?:and|&) ")
 # A word before the run that makes it a title, not a place: of a society, a journal, a board.
 _TITLE_BEFORE = re.compile(r"(?:\bof|Society|Journal|Association|College|Board|Academy|Institute)[ ]$")
 _NOT_FIRST = frozenset(
     "The A An In On At For And Of To With From By Evidence Precision Hounsfield International Motor "
     "Traditional Chinese Kampo Alternative Complementary Based Insulin Enzyme Activity Arbitrary Bethesda "
     "Absorbance Relative Standard Imperial Metric Astronomical Atomic Thermal Kilo Mass Length Time Tube Power "
-    "Control Air Handling Storage Rental Drive Display Processing Central Memory Dental".split()
+    "Control Air Handling Storage Rental Drive Display Processing Central Memory Dental Dr Mr Ms Mrs Prof".split()
 )
 # A ward by floor and wing in English: "on 6 West", "Ward: East 4", "7th floor East ward" (6西, 東4, 7階東).
 _WARD = re.compile(
@@ -52,11 +55,17 @@ class EnglishDepartmentRecognizer(Recognizer):
         if not re.search(r"[A-Z][a-z]", text):
             return []
         found = []
-        for m in _SPECIALTY.finditer(text):
+        pos = 0
+        while (m := _SPECIALTY.search(text, pos)) is not None:
             first = m.group("words").split(" ", 1)[0]
             if first in _NOT_FIRST or _TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                # a run joined by "and" may hold one that stands after the join (Department of Emergency and
+                # Critical Care Medicine: Critical Care Medicine, as without the join)
+                join = _JOIN.search(text, m.start(), m.end())
+                pos = join.end() if join else m.end()
                 continue
             found.append(Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT))
+            pos = m.end()
         found.extend(
             Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT)
             for m in _WARD.finditer(text)
