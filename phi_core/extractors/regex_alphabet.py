@@ -189,10 +189,4 @@ def start_hint(pattern: str, flags: int = 0) -> str:
     return f"(?={start})"
 
 
-def hinted(pattern: re.Pattern) -> re.Pattern:
-    """The same pattern opened by its start hint (:func:`start_hint`), when one helps."""
-    hint = start_hint(pattern.pattern, pattern.flags)
-    return re.compile(f"{hint}(?:{pattern.pattern})", pattern.flags) if hint else pattern
-
-
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
