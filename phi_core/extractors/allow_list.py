@@ -12,13 +12,13 @@ number-shaped one followed by a unit.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from phi_core.extractors import fast_re as re
 from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
 from phi_core.japanese import honorifics
 from phi_core.japanese.eras import ERA_LETTERS

@@ -12,11 +12,11 @@ page, and the pipeline and run backend ``recall-first``.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from bisect import bisect_left
 
 # Importing the package registers every recognizer module in it.
 import phi_core.extractors.recognizers  # noqa: F401
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates

@@ -7,8 +7,8 @@ under a label is found again in the findings text.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_LABEL, RANK_PATTERN, RANK_PROPAGATED, Candidate
 from phi_core.extractors.recognition.name_parts import starts_with_surname
 from phi_core.japanese.dates import date_key

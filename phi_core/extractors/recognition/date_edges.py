@@ -18,8 +18,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 

@@ -15,8 +15,8 @@ not 山田 3 名, 山田 12 回, 山田 太郎 / 3回目).
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.floors import is_floor
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA

@@ -10,8 +10,8 @@ other columns, other rules.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.table_blocks import Header, blocks
 
 # The field of a line: who called (発信, 発信元), who was called (着信, 着信先, 宛先, 転送先) or a phone

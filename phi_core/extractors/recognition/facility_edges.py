@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL, is_hiragana
 from phi_core.japanese.honorifics import alternation

@@ -13,8 +13,8 @@ operator an old letterhead sets apart by a space (社会保険 港南中央病�
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, is_hiragana_letter
 from phi_core.japanese.organisations import LEGAL_FORMS, OPERATORS

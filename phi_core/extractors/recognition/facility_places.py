@@ -12,8 +12,8 @@ kanji or katakana (港北区日吉 is an address of its own, 宜野湾市役所 
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import KANJI, KATAKANA
 

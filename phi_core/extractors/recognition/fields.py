@@ -9,9 +9,9 @@ timestamp (date and time) is one date span.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from dataclasses import dataclass
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.name_parts import starts_with_surname
 from phi_core.japanese.chars import is_hiragana, is_kanji, is_katakana, is_unified_kanji

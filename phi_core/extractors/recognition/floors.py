@@ -9,8 +9,8 @@ only a word of a place counts there.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA
 
 _KATAKANA_WORD = re.compile(rf"[ \u3000]{{0,2}}[{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}]")

@@ -6,8 +6,8 @@ Identifiers have their own labels, often without a colon ("カルテNo.KS1964...
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.japanese.width import to_half_width_kana
 
 # Identifiers have their own labels, often without a colon ("カルテNo.KS1964...",

@@ -14,8 +14,8 @@ The dictionary cannot judge the words: it lists ファム and ヴァン as commo
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL
 from phi_core.japanese.honorifics import KATAKANA_POST_ENDINGS, STAFF_OCCUPATIONS

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from dataclasses import dataclass
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
 from phi_core.extractors.recognition.id_label_words import _BARE_ID_RE, _GENERIC_NUMBER_LABELS, _ID_LABEL_RE, _ID_LABELS
 from phi_core.extractors.recognition.label_words import (

@@ -9,9 +9,9 @@ Spans never include the label itself.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from dataclasses import dataclass, field
 
+from phi_core.extractors import fast_re as re
 from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import NOT_PHI
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS

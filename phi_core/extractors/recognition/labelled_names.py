@@ -8,8 +8,8 @@ read one by one, and a reading in brackets after a name is a NAME_READING.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.name_parts import (

@@ -12,9 +12,9 @@ not already inside another span.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from collections import Counter
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import JAPANESE_LETTERS
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.name_parts import starts_with_surname
 from phi_core.extractors.recognition.prose_names import _RELATION_WORDS_RE, _accept_name, _after_relation

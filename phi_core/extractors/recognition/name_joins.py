@@ -21,8 +21,8 @@ document:
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_words import LABEL_RULES
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_particle, can_be_surname

@@ -9,8 +9,8 @@ a cell's or a line's start (│小田・河野), is the list's first name.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_joins import NAME_CATEGORIES
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname

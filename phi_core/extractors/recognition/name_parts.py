@@ -8,10 +8,10 @@ Names read from a label's value are in labelled_names.py.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from functools import lru_cache
 from pathlib import Path
 
+from phi_core.extractors import fast_re as re
 from phi_core.word_cache import word_cache
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import KANJI, is_hiragana, is_katakana, is_latin

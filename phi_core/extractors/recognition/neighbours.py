@@ -17,8 +17,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
 from phi_core.japanese.honorifics import alternation, words

@@ -16,10 +16,10 @@ NRS 8/10, Index 6/10; a surgical count: ガーゼ 10/10, needles 2/2) or a count
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from functools import lru_cache
 from collections import defaultdict
 
+from phi_core.extractors import fast_re as re
 from phi_core.japanese.chars import UNIFIED_KANJI
 
 _PAIR = re.compile(r"(?<![0-9/.:])([1-9][0-9]?)/([1-9][0-9]?)(?![0-9/:])")

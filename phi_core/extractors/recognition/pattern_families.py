@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from dataclasses import dataclass
 from typing import Callable
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.page_marks import page_counters
 from phi_core.extractors.recognition.recognizer import Document, Recognizer

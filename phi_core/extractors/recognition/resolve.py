@@ -11,9 +11,9 @@ Steps, in order:
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from bisect import bisect_left
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
 from phi_core.extractors.recognition.consistency import propagate, retype_dates
 from phi_core.extractors.recognition.recognizer import Document, Region

@@ -16,8 +16,8 @@ that opens with the word for a bed, a booth or a room (``床 氏名 DW …``, ``
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.width import display_width
 

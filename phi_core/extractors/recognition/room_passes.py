@@ -10,8 +10,8 @@ which then counts as confirmed wherever else the same code stands alone.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.room_columns import first_columns, room_columns
 from phi_core.extractors.recognition.rooms import (

@@ -39,8 +39,8 @@ allow-list drops what a unit follows.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import JAPANESE_LETTERS, KATAKANA
 from phi_core.japanese.honorifics import alternation, words

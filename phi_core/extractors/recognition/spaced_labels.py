@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.label_words import (
     _NOT_CLINICIAN_ROLES,

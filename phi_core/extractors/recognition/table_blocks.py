@@ -19,10 +19,10 @@ cells does not.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from dataclasses import dataclass
 from typing import Callable
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.label_words import LabelRule, column_rule
 from phi_core.japanese.width import display_width
 

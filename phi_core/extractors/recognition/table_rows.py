@@ -31,12 +31,12 @@ Only what no span covers yet is added; nothing found is removed.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from typing import Callable
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_words import column_rule

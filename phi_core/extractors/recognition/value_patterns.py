@@ -7,8 +7,8 @@ category; label context (labels.py) may re-type dates and phones later.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 from phi_core.japanese.width import to_full_width

@@ -16,9 +16,9 @@ a range or a count after a word (120-80 の値 3) is neither.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, HIRAGANA_LETTERS, KANJI, KATAKANA

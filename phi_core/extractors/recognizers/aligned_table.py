@@ -15,9 +15,9 @@ procedures) are left alone.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates
 from phi_core.extractors.recognition.label_words import LABEL_RULES, LabelRule, column_rule

@@ -7,9 +7,9 @@ bundled list knows; a point of the compass (（東）, a wing or a side) is no o
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

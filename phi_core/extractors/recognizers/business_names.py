@@ -25,10 +25,10 @@ live or went narrows them down as an address does:
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from bisect import bisect_right
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL

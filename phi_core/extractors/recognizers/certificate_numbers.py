@@ -12,9 +12,9 @@ groups (免許証番号 第 9821 0447 5301 号): single blanks between digits st
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA

@@ -9,9 +9,9 @@ there, belongs to the name. A word after the kind that is no family name
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

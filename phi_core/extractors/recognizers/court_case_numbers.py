@@ -9,9 +9,9 @@ patient's case as surely as a chart number does.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES, FIRST_YEAR

@@ -10,9 +10,9 @@ printed with its cells padded between bars (``病棟 |室  |床|患者ID``).
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HALF_WIDTH_KATAKANA, JAPANESE_LETTERS

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
 from phi_core.extractors.recognition.fields import Field, _components, _non_empty, _read_value, _reading_or_name
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -14,9 +14,9 @@ not know, so that "this is Monday" or "the Hospital's wife" stay alone.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import latin_names
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -24,9 +24,9 @@ and the numbers listed after an extension.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.extension_columns import extension_cells
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -7,8 +7,8 @@ part in front of it, so "大学病院での精査" or "当院" never fire.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

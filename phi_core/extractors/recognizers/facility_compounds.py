@@ -37,10 +37,10 @@ home (みどりの丘ホーム). A screening body (浦和検診協会) and a che
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from bisect import bisect_right
 from typing import ClassVar, NamedTuple
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import (

@@ -20,9 +20,9 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.facility_edges import NOT_A_KANA_NAME
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

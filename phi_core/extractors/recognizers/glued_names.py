@@ -21,9 +21,9 @@ occupation, a relative after a relation.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname

@@ -9,9 +9,9 @@ original, since the others were found in the first reading.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, recognizer_class, register
 from phi_core.japanese.chars import HALF_WIDTH_KATAKANA

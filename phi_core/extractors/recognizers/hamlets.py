@@ -11,9 +11,9 @@ kanji after it make a word of writing (字幕, 字体, 字数) or a verb (字下
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA

@@ -11,9 +11,9 @@ a blank or の, is one too (「そう」ちゃん, 孫の さくら ちゃん), 
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTERS, to_katakana

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import NOT_PHI, RANK_LABEL, Candidate
 from phi_core.extractors.recognition.fields import (
     _HL7_FIELDS,

@@ -21,9 +21,9 @@ and a cell or room code beside its word (3-212 房, 病室（医-3）).
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, KANJI, KATAKANA

@@ -21,9 +21,9 @@ locale (name_parts.latin_names) say which words are names:
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_given_name, latin_names
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -9,9 +9,9 @@ not of a patient (``CT room 2``, ``exam room 3``, ``meeting room 1``, ``operatin
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 

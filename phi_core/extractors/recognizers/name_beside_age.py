@@ -14,9 +14,9 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.prose_names import _RELATION_WORDS_RE

@@ -8,9 +8,9 @@ Hangul is (hangul-name); a line holding prose in that script (three more words o
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 

@@ -17,9 +17,9 @@ Read as a label is (balanced runs it), not checked against the clinical allow-li
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.label_words import column_rule
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

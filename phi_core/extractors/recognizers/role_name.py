@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.name_forms import (
     _NAME_THEN_RELATION_RE,

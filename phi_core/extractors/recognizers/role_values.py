@@ -10,9 +10,9 @@ word that closes a bracket or a line is a name too (（主治医 荒巻）). Dru
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import (
     NOT_A_NAME,

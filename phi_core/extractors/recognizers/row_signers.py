@@ -15,10 +15,10 @@ the dictionary does not know it as a word.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from collections import defaultdict
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname, known_word
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -21,9 +21,9 @@ them (``letters_read``) and every one of its recognizers and passes sees 医療�
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

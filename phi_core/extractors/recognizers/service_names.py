@@ -10,10 +10,10 @@ are not names. Hospitals and clinics by their ending are the rules' job.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from bisect import bisect_right
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import (

@@ -9,8 +9,8 @@ own ("放射線科外来にて説明") is not, as the annotation guidelines say.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.floors import is_floor
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -10,9 +10,9 @@ leading zero (09.24), since 9.24 is a decimal. A year and month in machine form
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.page_marks import page_counters
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

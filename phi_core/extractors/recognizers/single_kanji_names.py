@@ -20,9 +20,9 @@ The kanji must be one the surname list or SudachiDict gives as a family name.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

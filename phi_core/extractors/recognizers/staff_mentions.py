@@ -21,9 +21,9 @@ is a word (担当の予定です, 管理者 不在).
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import SIDES, can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register

@@ -7,9 +7,9 @@ written right after it ("2-5-10", "２丁目５番") joins it.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.nlp.morphemes import document_morphemes

@@ -13,9 +13,9 @@ kana and the number are one value, not a name and a number.
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HALF_WIDTH_KATAKANA

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates
 from phi_core.extractors.recognition.label_words import column_rule

@@ -21,9 +21,9 @@ the handle they log in with, not by a form's label:
 
 from __future__ import annotations
 
-from phi_core.extractors import fast_re as re
 from typing import ClassVar
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
