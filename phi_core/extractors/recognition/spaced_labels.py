@@ -17,14 +17,14 @@ from phi_core.japanese.chars import KATAKANA, UNIFIED_KANJI, is_kanji
 
 
 # "患者氏名 山田太郎", "性別　男": a Japanese label word standing alone as a
-# token (line start or after a space) with only spaces before its value.
+# token (line start, after a space or a drawn table's rule: │住　所　茅ケ崎市) with only spaces before its value.
 # (only a word that can be a label, by its last letter: a listed label's, a role's or a script's bracket;
 # the rest of a line's words are not tried one by one)
 _LAST_LETTERS = re.escape(
     "".join(sorted({w[-1] for w in (*LABEL_RULES, *_PHYSICIAN_ENDINGS, *_PHYSICIAN_WORDS)} | set(")）")))
 )
 _SPACED_LABEL_RE = re.compile(
-    "(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})"
+    "(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})"
     f"(?<=[{_LAST_LETTERS}])[ \u3000]+(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
@@ -32,12 +32,12 @@ _SPACED_LABEL_RE = re.compile(
 
 # A two-kanji label typeset with a space between its characters, as printed forms do: 氏　名, 住 所, 年 齢.
 _LETTER_SPACED_LABEL_RE = re.compile(
-    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}][ \u3000]{{1,2}}[{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
+    f"(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[{UNIFIED_KANJI}][ \u3000]{{1,2}}[{UNIFIED_KANJI}])[ \u3000]+(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
 # Three or four letters spaced so (調 査 員  東 郷  美 咲), set apart from their value by a wide gap or a colon.
 _LONG_LETTER_SPACED_LABEL_RE = re.compile(
-    f"(?:^|(?<=[ \u3000\t■□●○・◆◇]))(?P<label>[{UNIFIED_KANJI}](?:[ \u3000][{UNIFIED_KANJI}]){{2,3}})"
+    f"(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[{UNIFIED_KANJI}](?:[ \u3000][{UNIFIED_KANJI}]){{2,3}})"
     "(?:[ ]{2,}|\u3000|[ \u3000]?[：:])[ \u3000]*(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
@@ -108,7 +108,7 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
         while back and text[back - 1] == " ":
             back -= 1
         before = text[back - 1] if back else ""  # (not a copy of all the text before: this runs per word)
-        opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|"
+        opens_line = not before or before in "\n\t\u3000■□●○・◆◇／/|│┃｜"
         # A guessed role word mid-line is more often a title after a name ("三浦京助 医師 記").
         if rule is None and opens_line and word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(ch) for ch in word):
             rule = _PHYSICIAN_RULE

@@ -25,10 +25,22 @@ from typing import ClassVar
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.spaced_values import (
+    DIGIT_BLANK_UNIT,
+    LETTER_SPACED,
+    LETTER_SPACED_DATE,
+    SPACED_BLOCK_UNIT,
+    SPACED_MINUTES,
+    SPACED_MONTH_DAY,
+    SPACED_PHONE,
+    SPACED_UNITS,
+    SPLIT_DAY,
+    SPLIT_DOTTED_DAY,
+    TYPESET_DASH,
+)
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import DIGIT, FULL_WIDTH_KATAKANA, LONG_VOWEL, RADICALS, UNIFIED_KANJI, radical_as_kanji
-from phi_core.japanese.eras import ERA_NAMES
 from phi_core.japanese.old_forms import MISREAD_KEPT_BEFORE, MISREAD_KINDS, MISREAD_SINGLE, OLD_TO_NEW
 
 from .identifier_shape import IdentifierShapeRecognizer
@@ -215,7 +227,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         chars[p:q] = chars[p + 1 : q] + ["\n"]
         origin[p:q] = origin[p + 1 : q] + [p]
         changed.extend(range(p, q))
-    for m in _SPACED_PHONE.finditer(text):
+    for m in SPACED_PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if m.group().count(" ") == 1 and m.group().count("-") == 2 and digits in (10, 11):
             p, q = m.start() + m.group().index(" "), m.end()  # the stray space, then the rest of the number
@@ -225,7 +237,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         elif 2 <= m.group().count(" ") <= 3 and m.group().count("-") == 2 and digits in (10, 11):
             _close_up(text, chars, origin, m.start(), m.end())  # 0 90-44 81-2270: more than one stray space
             changed.extend(range(m.start(), m.end()))
-    for m in _SPACED_MINUTES.finditer(text):
+    for m in SPACED_MINUTES.finditer(text):
         p = m.start() + m.group().index(" ")
         q = m.end()
         if not set(range(p, q)) & set(changed):
@@ -233,7 +245,16 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             origin[p:q] = origin[p + 1 : q] + [p]
             changed.extend(range(p, q))
     taken = set(changed)
-    for m in _LETTER_SPACED.finditer(text):
+    for m in SPACED_BLOCK_UNIT.finditer(text):
+        p, q = m.span()
+        if not taken & set(range(p, q)):
+            for i in range(p, q):
+                if text[i] in _DIGIT_LIKE:
+                    chars[i] = _DIGIT_LIKE[text[i]]
+            _close_up(text, chars, origin, p, q)
+            changed.extend(range(p, q))
+            taken.update(range(p, q))
+    for m in LETTER_SPACED.finditer(text):
         p, q = m.span()
         run = m.group()
         tokens = run.split(" ")
@@ -248,18 +269,18 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         _close_up(text, chars, origin, p, q)
         changed.extend(range(p, q))
         taken.update(range(p, q))
-    _close_runs(_LETTER_SPACED_DATE, text, chars, origin, changed, taken, claim=True)
+    _close_runs(LETTER_SPACED_DATE, text, chars, origin, changed, taken, claim=True)
     # Read with its look-alike digits read (3 月 l8 日), where no pass moved a character yet.
     read = "".join(chars)
-    for m in _SPACED_UNITS.finditer(read):
+    for m in SPACED_UNITS.finditer(read):
         p, q = m.span()
         # Only a blank between a number and its unit: 2026年 11月 14日 the rules read as it is.
         unmoved = all(origin[i] == i for i in range(p, q))
-        if _DIGIT_BLANK_UNIT.search(m.group()) and unmoved and not (taken - digits_read) & set(range(p, q)):
+        if DIGIT_BLANK_UNIT.search(m.group()) and unmoved and not (taken - digits_read) & set(range(p, q)):
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
-    _close_runs(_SPLIT_DAY, text, chars, origin, changed, taken)
-    for m in _SPACED_MONTH_DAY.finditer(text):
+    _close_runs(SPLIT_DAY, text, chars, origin, changed, taken)
+    for m in SPACED_MONTH_DAY.finditer(text):
         p, q = m.span()
         # Letters the first pass read already may lie inside; a value another pass moved may not.
         if any(ch in _DIGIT_LIKE for ch in m.group()) and all(origin[i] == i for i in range(p, q)):
@@ -269,8 +290,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             _close_up(text, chars, origin, p, q)
             changed.extend(range(p, q))
             taken.update(range(p, q))
-    _close_runs(_SPLIT_DOTTED_DAY, text, chars, origin, changed, taken)
-    for m in _TYPESET_DASH.finditer(text):
+    _close_runs(SPLIT_DOTTED_DAY, text, chars, origin, changed, taken)
+    for m in TYPESET_DASH.finditer(text):
         chars[m.start()] = "-"
         changed.append(m.start())
     # (a misread kanji counts as changed only now: the passes above may still close up the value around it)
@@ -287,56 +308,9 @@ def _close_up(text: str, chars: list[str], origin: list[int], p: int, q: int) ->
 
 def bare_spaced_digits(text: str) -> list[tuple[int, int]]:
     """Letter-spaced runs of real digits alone (1 2 3 4 5): a row of scores as often as a value typed to boxes."""
-    return [m.span() for m in _LETTER_SPACED.finditer(text) if all(ch.isdigit() or ch == " " for ch in m.group())]
+    return [m.span() for m in LETTER_SPACED.finditer(text) if all(ch.isdigit() or ch == " " for ch in m.group())]
 
 
-# Digits and their units of date and time set apart by blanks, as a word processor or OCR spaces them:
-# 2026 年 11 月 14 日, 令和 8 年 11 月 14 日, 14 時 30 分, 午後 2 時 (67 歳 the rules read as it is).
-_SPACED_UNITS = re.compile(
-    rf"(?:(?:{'|'.join(ERA_NAMES)}|午前|午後)[ \u3000]?)?[0-9０-９]{{1,4}}[ \u3000]?[年月日時分]"
-    r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
-    r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
-    # an hour alone, when what follows makes it a time of day (翌朝 9 時に, 9 時頃); not 3 時間
-    r"|(?<![0-9０-９])[0-9０-９]{1,2}[ \u3000]時(?=に|から|頃|ごろ|過ぎ|半|まで|すぎ)"
-    # a newborn's age in days or weeks (生後 31 日)
-    r"|(?<=生後)[ \u3000]?[0-9０-９]{1,3}[ \u3000](?:日|週|か月|ヶ月)"
-)
-# A stray space between the two digits of a month or a day after the unit before it (1952年 4月 1 7日).
-# A date or time set one character to a box, its units too (2 0 2 6 年 1 2 月 3 日, 1 4 時 3 0 分).
-# The era's name may be spaced out too (令 和 8 年 1 0 月 2 日).
-_SPACED_ERA = "|".join(" ".join(name) for name in ERA_NAMES)
-_LETTER_SPACED_DATE = re.compile(
-    rf"(?:(?:{_SPACED_ERA}) )?(?<![0-9])[0-9](?: [0-9]){{0,3}} [年月](?: [0-9](?: [0-9])? [月日時分])+"
-    # (not the first units of a date whose day has two digits together: 6 年 3 月 18 日 is spaced by unit)
-    r"(?![ \u3000]?[0-9OolI]{2})"
-    r"|(?<![0-9])[0-9](?: [0-9])? 時 [0-9] [0-9] 分"
-)
-# A month and day of look-alikes with a stray space after the slash (ll/ l6): closed up only where a letter shows
-# the scan's damage, since 1/ 2 may be a ratio.
-_SPACED_MONTH_DAY = re.compile(r"(?<![0-9A-Za-z/])[0-9OlI]{1,2}/ [0-9OlI]{1,2}(?![0-9A-Za-z/]| ?[:：])")
-# A full date with a stray space between the two digits of its day (2024.9.2 5), not a time or a count after it.
-_SPLIT_DOTTED_DAY = re.compile(
-    r"(?<![0-9.])(?:19|20)[0-9]{2}([./])(?:0?[1-9]|1[0-2])\1[0-3] [0-9](?![0-9:.,]|[ ]?(?:[%件回人名個本枚]|mg|mL|kg))"
-)
-_SPLIT_DAY = re.compile(r"(?<=[年月])[ \u3000]?[0-9] [0-9][月日]")
-_DIGIT_BLANK_UNIT = re.compile(r"[0-9０-９][ \u3000][年月日時分秒]")
-# A dash set by a typesetter or a word processor between digits (2026−11−14, 2026–11–14): read as a hyphen.
-_TYPESET_DASH = re.compile(r"(?<=[0-9])[‐‑‒–—―−](?=[0-9])")
-# A time with a stray space between the digits of its minutes (10:4 3).
-_SPACED_MINUTES = re.compile(r"(?<![0-9:.])(?:[01]?[0-9]|2[0-3]):[0-5] [0-9](?![0-9:.]| [0-9])")
-
-
-# One character to a box: digits, full-width too (and their look-alikes) and the separators of phones, times and dates,
-# each one space from the next; the first box may hold two digits (48 1 7 O 9 3). A space between
-# groups of several digits (2026 11 14, 120 80) is a separator of its own, not a box.
-_LETTER_SPACED = re.compile(
-    r"(?<![0-9０-９A-Za-z:/.\-：／．－])(?<![0-9０-９:/.\-：／．－] )[0-9０-９OolI]{1,2}(?: [0-9０-９OolI:/.\-：／．－])+"
-    r" [0-9０-９OolI](?![0-9０-９A-Za-z]| [0-9０-９A-Za-z])"
-)
-
-
-# A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
-_SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0(?: ?[0-9]){0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
 # A line break after a digit, hyphen or kanji and before a number: the number it cut off. Not a table's next
 # row, which starts with a time (8:5O), a month and day (1/1O, 6/ll: an entry's date) or a value a column gap
 # (two blanks, a tab) sets apart from the next.
