@@ -25,6 +25,7 @@ from phi_core.extractors.recognition.facility_edges import grow_place_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
 from phi_core.extractors.recognition.facility_places import places_after_facilities
 from phi_core.extractors.recognition.katakana_heads import katakana_name_heads
+from phi_core.extractors.recognition.letter_spacing import NAME_CATEGORIES, join_spaced_letters, spaced_words_read
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
 from phi_core.extractors.recognition.name_lists import names_listed_beside
 from phi_core.extractors.recognition.name_joins import (
@@ -49,7 +50,7 @@ from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CU
 from phi_core.extractors.rules import VERSION as RULES_VERSION
 from phi_core.extractors.rules import _masks_other_words
 from phi_core.extractors.rules.checked import trimmed
-from phi_core.japanese.chars import JAPANESE_LETTERS, KANJI, KATAKANA, READING_KANA, SPACE
+from phi_core.japanese.chars import KANJI, KATAKANA, READING_KANA, SPACE
 from phi_core.japanese.foreign_surnames import CHINESE_KOREAN_SURNAMES
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.width import nfkc
@@ -154,7 +155,9 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))
     spans = ages_after_birth_dates(text, spans)
-    return bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
+    spans = bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
+    # Words spaced out letter by letter are read once more, closed up (東 久 留 米 市).
+    return spaced_words_read(text, spans, lambda copy: run_profile(copy, names))
 
 
 # Kana (or kana words with spaces) in brackets right after a name: its reading.
@@ -193,7 +196,7 @@ def bracketed_readings(text: str, spans: list[Candidate]) -> list[Candidate]:
     """
     out = list(spans)
     for span in spans:
-        if span.category not in _NAME_CATEGORIES:
+        if span.category not in NAME_CATEGORIES:
             continue
         m = _READING_IN_BRACKETS.match(text, span.end) or _READING_AFTER_SLASH.match(text, span.end)
         latin = None if m else _LATIN_IN_BRACKETS.match(text, span.end)
@@ -282,53 +285,6 @@ def _latin_rendering(name: str, latin: str) -> bool:
     return len(words_) >= 2 or is_romaji(latin) or latin in given or latin in family  # 斉藤 リサ（Lisa）
 
 
-_NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
-# Between the parts of a name: one or two spaces, an ideographic one, or one of each (丸 山 　清 治); a scan
-# may keep an ideographic space between two plain ones (荻 原 　 紀 子).
-_NAME_GAPS = (" ", "  ", "\u3000", " \u3000", "\u3000 ", " \u3000 ")
-_SPACED = re.compile(r"^\S(?:(?: {1,2}|\u3000 ?| \u3000 ?)\S)+$")
-# Two spaces may stand between family and given name (桜 庭  み の り); a wider gap is a new field.
-_MORE_SPACED = re.compile(
-    rf"(?:(?: {{1,2}}|\u3000 ?| \u3000 ?)(?!{alternation(words('person'))})[{JAPANESE_LETTERS}々])+(?![^\s、。,.()（）:：])"
-)
-# Digits typed one to a box before a found number: 年 令 4 6 才, 0 9 0-1234-5678.
-_SPACED_DIGITS_BEFORE = re.compile(r"(?<![0-9０-９A-Za-z])(?:[0-9０-９] )+$")
-
-
-def join_spaced_letters(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """A name typed or scanned with a space between letters (山 田 太 郎) keeps its letters together.
-
-    A name span that is itself letters with spaces between them takes the
-    single letters that follow in the same way, up to the next word; a value
-    that starts with a digit takes the single digits spaced before it.
-    """
-    out: list[Candidate] = []
-    for span in spans:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.category in _NAME_CATEGORIES
-            and span.category in _NAME_CATEGORIES
-            and text[previous.end : span.start] in _NAME_GAPS
-            and _SPACED.match(text[previous.start : span.end])
-        ):
-            out[-1] = previous._replace(end=span.end)  # 山 田 + 太 郎, found as two names
-            continue
-        out.append(span)
-    for i, span in enumerate(out):
-        if span.category in _NAME_CATEGORIES and _SPACED.match(text[span.start : span.end]):
-            limit = out[i + 1].start if i + 1 < len(out) else len(text)
-            more = _MORE_SPACED.match(text, span.end, limit)
-            if more:
-                out[i] = span._replace(end=more.end())
-        elif text[span.start : span.start + 1].isdigit():
-            floor = out[i - 1].end if i else 0
-            before = _SPACED_DIGITS_BEFORE.search(text, max(floor, span.start - 12), span.start)
-            if before:
-                out[i] = span._replace(start=before.start())
-    return out
-
-
 # Parts of a foreign name in katakana joined by a middle dot or an equals sign: グエン・ヴァン・ミン.
 _KATAKANA_WORD = f"[{KATAKANA}]+"
 _DOTTED_AFTER = re.compile(f"(?:[・･=＝]{_KATAKANA_WORD})+")
@@ -341,7 +297,7 @@ def join_dotted_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = list(spans)
     for i, span in enumerate(out):
         first_word = re.split("[ \u3000]", text[span.start : span.end])[0]
-        if span.category not in _NAME_CATEGORIES or not _ALL_KATAKANA.match(first_word):
+        if span.category not in NAME_CATEGORIES or not _ALL_KATAKANA.match(first_word):
             continue  # the first word decides: デル・ベルフ 杏 takes the ファン・ before it
         floor = out[i - 1].end if i else 0
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
