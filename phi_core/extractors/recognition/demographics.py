@@ -27,7 +27,8 @@ _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 # alone in brackets after it is still that person's age; a bare number after a staff name is left.
 _NAMES_IN_BRACKETS = frozenset({"PHYSICIAN_NAME"})
 _SEX = r"(?:男性|女性|男|女|(?i:female|male)|M|F|♂|♀)"
-_AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ)"
+# (a child's months too: 上田 大翔（2m）, ﾌｸﾀﾞ ｿｳくん(7m, MR未))
+_AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ|m(?![A-Za-z]))"
 _NUMBER = r"[0-9０-９]{1,3}"
 # One token: "92F", "38/F", "F/38", "3ｻｲ", "M", "74" (a bare number is checked below).
 _TOKEN = re.compile(
@@ -94,6 +95,9 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
             alone = bare and not bracketed and not beside_sex
             if not _age_ok(m.group("age3")) or (alone and not _age_alone(text, m.start("age3"), m.end("age3"))):
                 break
+            if m.group("age3").endswith("m") and not bracketed:
+                break  # 山田 太郎 5m 歩行: metres walked; a child's months stand in brackets
+
             found.append((*m.span("age3"), "AGE"))
         else:
             if re.match(r"[ \u3000][A-Za-z](?![A-Za-z])", text[m.end() : m.end() + 3]):

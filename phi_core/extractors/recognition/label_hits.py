@@ -26,7 +26,7 @@ from phi_core.extractors.recognition.labelled_names import parse_labelled_name
 from phi_core.extractors.recognition.spaced_labels import space_separated_labels
 from phi_core.extractors.recognition.recognizer import Document, Region
 from phi_core.extractors.recognition.rooms import room_value_end
-from phi_core.extractors.recognition.value_patterns import PHONE
+from phi_core.extractors.recognition.value_patterns import AGE_CELL, PHONE
 from phi_core.japanese.chars import (
     READING_KANA,
     in_katakana_block,
@@ -250,7 +250,7 @@ def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
 
 
 _CELL_SHAPES = {
-    "age": re.compile(r"[0-9０-９]{1,3}(?:歳|才|Y|y|yrs?)?"),
+    "age": AGE_CELL,
     "time": re.compile(
         r"[0-2０-２]?[0-9０-９](?:[:：][0-5０-５][0-9０-９](?:[:：][0-5][0-9])?|[0-5][0-9](?:[0-5][0-9])?)"
     ),
@@ -290,8 +290,10 @@ _BARE_AGE = re.compile(
 )
 
 
-# A form's age in brackets before its unit: 年齢 ( 46 )歳.
-_BRACKETED_AGE = re.compile(r"[（(][ \u3000]*(?P<n>[0-9０-９]{1,3})[ \u3000]*[)）][ \u3000]?[歳才]")
+# A form's age in brackets before its unit: 年齢 ( 46 )歳, its digits a box apart on a scan too (年齢（ 3 8 ）才).
+_BRACKETED_AGE = re.compile(
+    r"[（(][ \u3000]*(?P<n>[0-9０-９]{1,3}|[1-9](?: [0-9]){1,2})[ \u3000]*[)）][ \u3000]?[歳才]"
+)
 
 
 def _bare_age(text: str, hit: LabelHit) -> list[Candidate]:

@@ -42,6 +42,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_words import column_rule
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.extractors.recognition.table_blocks import Cell, Column, Header, Row, blocks, header_of, word_columns
+from phi_core.extractors.recognition.value_patterns import AGE_CELL
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
 from phi_core.japanese.width import nfkc
 
@@ -54,7 +55,6 @@ _AGE_SEX = re.compile(
     r"(?P<age>[0-9０-９]{1,3})(?:歳|才|[yY])?[ /／・]?(?P<sex>男性?|女性?|[MFＭＦ♂♀])"
     r"|(?P<sex2>男性?|女性?|[MFＭＦ♂♀])[ /／・]?(?P<age2>[0-9０-９]{1,3})(?:歳|才|[yY])?"
 )
-_AGE = re.compile(r"(?P<n>[0-9０-９]{1,3})(?:歳|才|[yY]|ｻｲ)?")
 _SIZES = re.compile("S|L|LL|XL|XXL|[2-5]L|SS|XS|ＳＳ|Ｓ|Ｌ|ＬＬ")
 # A staff, badge or patient number: three digits or more, in groups joined by a hyphen.
 _NUMBER = re.compile(r"[0-9０-９]{3,}(?:[-‐－][0-9０-９]{2,})*")
@@ -113,8 +113,12 @@ def _name_in(cell: Cell, names: _Index, more: _Index | None = None) -> Candidate
 
 
 def _age(text: str, cell: Cell, digits: int = 1) -> Candidate | None:
-    match = _AGE.fullmatch(text, cell.start, cell.end)
-    if match is None or len(match.group("n")) < digits or int(nfkc(match.group("n"))) > 120:
+    match = AGE_CELL.fullmatch(text, cell.start, cell.end)
+    if match is None:
+        return None
+    if match.group("months") is not None:
+        return Candidate(cell.start, cell.end, "AGE", _RANK) if digits == 1 else None
+    if len(match.group("n")) < digits or int(nfkc(match.group("n"))) > 120:
         return None
     return Candidate(cell.start, cell.end, "AGE", _RANK)
 

@@ -129,7 +129,19 @@ AGE_ENGLISH = re.compile(
     # (not inside a word a scan damaged: Emi1y)
     f"[0-9]{_not_after('0-9.A-Za-z')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z])(?:{_CHILD_MONTHS})?)"
 )
-AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)")
+# A newborn's age: days, weeks or months after birth (生後31日), or its day of life (日齢5).
+AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)|日齢[ ]?{D}{{1,3}}(?![{DIGIT}.．])")
+# An age in a cell of an age column or a typed field: a number with its unit or none, with a child's months and
+# days (1歳0か月, 1Y2M, 3m21d, 1y0m13d), or months alone (2か月, 3M).
+_CELL_MONTHS = r"(?:か月|ヶ月|ヵ月|ｶ月|[mM])(?:[0-9０-９]{1,2}[dD日])?"
+AGE_CELL = re.compile(
+    rf"(?P<n>[0-9０-９]{{1,3}})(?:(?:歳|才|[yY]|yrs?|ｻｲ)(?:[ ]?[0-9０-９]{{1,2}}{_CELL_MONTHS})?)?"
+    rf"|(?P<months>[0-9０-９]{{1,2}}){_CELL_MONTHS}"
+)
+# A form's age in brackets before its unit, the unit outside them: (38)才, （ 3 8 ）歳 as a scan spaced it.
+AGE_BRACKETED = re.compile(
+    r"(?:(?<=[（(])|(?<=[（(][ \u3000]))(?P<n>[0-9０-９]{1,3}|[1-9](?: [0-9]){1,2})[ \u3000]*[)）][ \u3000]?[歳才]"
+)
 
 # Phones --------------------------------------------------------------------
 _DASH = "[-‐－−]"
