@@ -2,7 +2,7 @@
 
 ひだまりこどもクリニック, とよさと呼吸器内科クリニック, みなと台中央病院, きのした内科小児科: a run of
 kana (three to twelve letters) that opens after a line start, a space, a colon,
-a bracket or a comma, then at most a few kanji (a specialty or 中央, 記念),
+a bracket or a comma, or after a public owner there (市立さくらが丘病院), then at most a few kanji (a specialty or 中央, 記念),
 then the kind. Words that point at a facility without naming it (この, その,
 かかりつけ), words for what it does (がん拠点病院, こどもクリニック) and runs that end
 in の (ほかの, べつの) are not names.
@@ -20,6 +20,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.organisations import PUBLIC_OWNERS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -28,7 +29,7 @@ _KINDS = ("クリニック", "病院", "医院", "診療所", "薬局", "歯科�
 _SPECIALTIES = ("内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科")
 _PARTICLE_ENDINGS = ("の", "から", "まで", "より", "など", "には", "では", "へ", "に", "で")
 _FACILITY = re.compile(
-    rf"(?:^|(?<=[\s：:、。,，「『（(／/]))"
+    rf"(?:^|(?<=[\s：:、。,，「『（(／/]))(?:{'|'.join(PUBLIC_OWNERS)})?"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
     rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})",
     re.MULTILINE,
