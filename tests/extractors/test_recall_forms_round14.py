@@ -347,7 +347,8 @@ def test_a_chat_speakers_login_and_a_teams_initials_before_their_roles():
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("採血日時　2024年9月25日 10時20分（日齢5）　採血時体重", "5"),  # a newborn's day of life
+        # a newborn's day of life, with its word: writers mark the number alone or the two together
+        ("採血日時　2024年9月25日 10時20分（日齢5）　採血時体重", "日齢5"),
         ("Age at referral: 13 hours\n\nDear Dr.", "13 hours"),
         ("9/2024  Time 13:22   Age 48 h\n  LEFT", "48 h"),
         ("Mother 39 y, G3P2", "39 y"),

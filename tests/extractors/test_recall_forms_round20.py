@@ -1,0 +1,120 @@
+"""Forms of the twentieth round (blind-final39..40 once spent, blind-dev111..116): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from phi_core.extractors.recognition.letter_spacing import closed_up
+from phi_core.extractors.recognizers.scan_damage import repaired
+from tests.extractors.recall_probes import masked, masked_as, values
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+# --- numbers typed one digit to a box, after a label's colon or with bare separators --------------
+
+
+def test_a_boxed_number_after_a_labels_colon_is_closed_up():
+    fixed, _, _ = repaired("ID：2 0 7 4 4 l 8\n")
+    assert fixed.startswith("ID：2074418")
+    assert "2 0 7 4 4 l 8" in masked_as("PATIENT_ID", "患者氏名：緒形 信行　ID：2 0 7 4 4 l 8\n")
+
+
+def test_a_boxed_postal_code_and_block_number_join_their_address():
+    text = "ご住所　〒9 8 1-3 1 3 3 宮城県仙台市泉区泉中央 4 丁目 1 8 - 5 - 7 0 3\n"
+    assert masked_as("ADDRESS", text) == ["9 8 1-3 1 3 3 宮城県仙台市泉区泉中央 4 丁目 1 8 - 5 - 7 0 3"]
+
+
+@pytest.mark.parametrize("text", ["評価 1 2 3 4 5 点\n", "時刻 10:3 0 頃\n", "比 1-2 3 4\n"])
+def test_scores_and_a_time_after_a_colon_are_not_boxed_numbers(text):
+    assert masked_as("PATIENT_ID", text) == [] and masked_as("ADDRESS", text) == []
+
+
+# --- a label after a drawn table's rule ------------------------------------------------------------
+
+
+def test_a_spaced_label_after_a_drawn_rule_reads_its_value():
+    text = "│住　所　 茅ケ崎市 東海岸北 2-l-3O　　　電話 O9O-7318-2222\n"
+    assert ("茅ケ崎市 東海岸北 2-l-3O", "ADDRESS") in _balanced(text)
+
+
+# --- words spaced out letter by letter ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("里帰り 実家 東 久 留 米 市 滝 山\n", "東 久 留 米 市 滝 山", "ADDRESS"),
+        ("説明日：12月17日（火）　入院 6 階 西 病 棟\n", "6 階 西 病 棟", "DEPARTMENT"),
+        ("受付印 [ 秩 父 保 健 所 ]\n", "秩 父 保 健 所", "HOSPITAL_NAME"),
+    ],
+)
+def test_a_letter_spaced_word_is_read_closed_up(text, value, category):
+    assert value in masked_as(category, text)
+
+
+@pytest.mark.parametrize("text", ["      月 火 水 木 金  備考\n", "コピー / 列: 日付 曜 順 科 ID 患者 年\n"])
+def test_a_week_header_and_one_letter_columns_are_no_spaced_word(text):
+    assert closed_up(text)[2] == []
+
+
+def test_a_fractions_digit_stays_outside_a_spaced_word():
+    assert closed_up("1/2 本 服 用 す る\n")[2] == [(4, 13)]
+    assert masked_as("OTHER_DATE", "1/2 本 服 用 す る\n") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("利用者：堀 清 様（82歳、男性）\n", "堀 清"),
+        ("対象 西園寺 勲 様 男 91歳\n", "西園寺 勲"),
+        ("家族：夫 王 磊（+86-138）\n", "王 磊"),
+    ],
+)
+def test_an_honorific_a_relation_or_a_sex_stays_outside_a_spaced_name(text, name):
+    assert name in values(text)
+
+
+def test_a_spaced_family_name_joins_its_given_name_across_the_wider_gap():
+    assert ("稲 佐\u3000 康 夫", "PHYSICIAN_NAME") in masked("　　　　　　稲 佐\u3000 康 夫 ㊞\n")
+
+
+@pytest.mark.parametrize("text", ["記 載 者 五 十 嵐\n", "記 載 者\u3000 五 十 嵐\n", "氏\u3000\u3000名\u3000小 池 サ ダ\u3000（女）\n"])
+def test_a_spaced_label_is_no_family_name(text):
+    assert not any(v.startswith(("記", "名")) for v in values(text))
+
+
+# --- ages of children and forms -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("年齢（ 3 8 ）才\n", "3 8"),
+        ("年齢（38）才\n", "38"),
+        ("生年月日：R6.6.9　年齢：日齢0　性別：男\n", "日齢0"),
+        ("接種日,ｶﾙﾃNo,ｶﾅ氏名,性別,生年月日,年齢\n20250331,0712458,ﾀﾅｶ ｺﾊﾙ,F,20240127,1Y2M\n", "1Y2M"),
+        ("No\t氏名\t生年月日\t月齢/年齢\t性\n1\t中村 蒼空\t2025/02/28\t2か月\t男\n", "2か月"),
+        ("| 日付       | 暦月齢 | 体重g  |\n| 2024-02-20 | 3m21d  | 3,480  |\n", "3m21d"),
+        ("接触者：ﾌｸﾀﾞ ｿｳくん(7m, MR未)\n", "7m"),
+    ],
+)
+def test_an_age_in_a_forms_brackets_a_column_or_after_a_childs_name(text, age):
+    assert age in masked_as("AGE", text)
+
+
+@pytest.mark.parametrize("text", ["山田 太郎 5m 歩行\n", "投与量 5mg（2回）\n", "体重 3,480 g\n"])
+def test_metres_walked_and_doses_are_no_age(text):
+    assert masked_as("AGE", text) == []
+
+
+# --- a public owner before a coined hospital name -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["市立さくらが丘病院　小児科\n", "【電話相談記録】県立あおば台病院 小児科外来\n"])
+def test_a_coined_hospital_name_after_its_public_owner(text):
+    name = text.split("　")[0].split("】")[-1].split(" ")[0]
+    assert name in masked_as("HOSPITAL_NAME", text)
