@@ -72,7 +72,9 @@ def hl7_candidates(text: str) -> list[Candidate]:
                     # Codes, set IDs, message types: keep generic patterns off them. A full
                     # timestamp says when, whatever field the sender put it in (OBR-27's start
                     # ``^^^20240808100000``, SPM-18's receipt), so it stays a date.
-                    found.extend(stamps or [Candidate(start, end, NOT_PHI, RANK_LABEL)])
+                    # Free text a sender put in a field or component of its own (a Z segment's note: 入院目的:
+                    # AVS（3/5 予定）; a drug's name beside its code) is read as any text is.
+                    found.extend(stamps or _codes(text, start, end, component))
                 continue
             if spec.category in ("DEPARTMENT", "HOSPITAL_NAME"):
                 person = _person_in_place_field(text, start, end, component)
@@ -132,22 +134,40 @@ def _field_dumps(text: str) -> list[Candidate]:
     return found
 
 
+# A component of codes, in ASCII (ORU, R01, 2.5, 620004451, UNICODE UTF-8, ISO_IR 192).
+_CODED_RE = re.compile(r"[ -~]*")
+
+
+def _codes(text: str, start: int, end: int, component: str) -> list[Candidate]:
+    """The coded parts of a field, down to its subcomponents (1013044400000000&内服・経口: the code, not the words)."""
+    if _CODED_RE.fullmatch(text, start, end):
+        return [Candidate(start, end, NOT_PHI, RANK_LABEL)]
+    found = []
+    for part_start, part_end in _components(text, start, end, component):
+        for sub_start, sub_end in _components(text, part_start, part_end, "&"):
+            if sub_end > sub_start and _CODED_RE.fullmatch(text, sub_start, sub_end):
+                found.append(Candidate(sub_start, sub_end, NOT_PHI, RANK_LABEL))
+    return found
+
+
 _VISIT_NUMBER_RE = re.compile(r"[A-Z]{0,3}[0-9]{6,}")
 
 
 def _timestamps(text: str, start: int, end: int, component: str) -> list[Candidate]:
-    """Components written as a whole date and time (``YYYYMMDDhhmm[ss]``), the date valid."""
+    """Components written as a whole date, with its time or without (``YYYYMMDD[hhmm[ss]]``), the date valid."""
     found = []
     for part_start, part_end in _components(text, start, end, component):
         match = _FULL_STAMP_RE.fullmatch(text, part_start, part_end)
-        if match and 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31 and int(match["hour"]) < 24:
+        if match and 1 <= int(match["month"]) <= 12 and 1 <= int(match["day"]) <= 31 and int(match["hour"] or 0) < 24:
             found.append(Candidate(part_start, part_end, "OTHER_DATE", RANK_LABEL, "date"))
     return found
 
 
-# Twelve digits or more from a plausible century: too long for a code, shaped as a moment.
+# A date of a plausible century, with its moment or without (a quantity-timing's start and end: RXE-1's
+# ``1^1^20240918^20240924``), a time zone after it as senders write one.
 _FULL_STAMP_RE = re.compile(
-    r"(?:19|20)[0-9]{2}(?P<month>[01][0-9])(?P<day>[0-3][0-9])(?P<hour>[0-2][0-9])[0-5][0-9](?:[0-5][0-9])?"
+    r"(?:19|20)[0-9]{2}(?P<month>[01][0-9])(?P<day>[0-3][0-9])"
+    r"(?:(?P<hour>[0-2][0-9])[0-5][0-9](?:[0-5][0-9](?:\.[0-9]{1,4})?)?)?(?:[+-][0-9]{4})?"
 )
 
 
