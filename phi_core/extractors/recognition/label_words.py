@@ -199,8 +199,9 @@ _MAX_PHYSICIAN_LABEL = 8
 # Labels are found from their separator backwards: colons are rare, so this is
 # far cheaper than trying a long alternation at every position. The separator
 # also covers the JSON-ish layout some reports use: `"- 患者ID": "...`.
-# A bar after a label (| 患者氏名 | 荒木節子 |), also a drawn one (│患者フリガナ　│ワタナベ).
-_SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|│┃｜])[ \u3000]*[|│┃｜]")
+# A bar after a label (| 患者氏名 | 荒木節子 |), also a drawn one (│患者フリガナ　│ワタナベ); a form's dot leader
+# (Year of Birth ........ 1958, 氏名……山田 太郎).
+_SEPARATOR_RE = re.compile("[:：】=]|(?<=[^\\s|│┃｜])[ \u3000]*[|│┃｜]|(?<=[^\\s.…‥])[ \u3000]*(?:\\.{4,}|[…‥]+)")
 _SEPARATOR_PADDING = " \t\u3000\"'|"
 
 # A form printed in kana writes the sex by its reading (ｾｲﾍﾞﾂ: ｵﾄｺ).
@@ -309,6 +310,8 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
         _PHYSICIAN_RULE_DEF,
     ),
     (("phone", "tel", "電話", "電話番号", "携帯", "連絡先"), _PHONE_COLUMN),
+    # a year of birth alone, as trial logs keep it (YOB 1983)
+    (("yob", "year of birth", "birth year", "生年", "出生年"), LabelRule("year", "BIRTH_DATE")),
     (("date", "日", "日付", "年月日", "日時"), _OTHER_DATE),
     (("dept", "department", "科", "診療科"), LabelRule("whole", "DEPARTMENT")),
     (

@@ -28,10 +28,11 @@ _SLASH = re.compile(
     r"(?:[（(][月火水木金土日][)）])?"
 )
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
-# A year of birth alone after its label: 生年 1979, and in English (Year of Birth : 1949, YOB 1952).
+# A year of birth alone after its label: 生年 1979, and in English (Year of Birth : 1949, YOB 1952), a form's dot
+# leader between them too (Year of Birth ........ 1958).
 _BIRTH_YEAR = re.compile(
     r"(?:生年|生まれ年|出生年|(?<![A-Za-z])(?:[Yy]ear of [Bb]irth|YEAR OF BIRTH|[Bb]irth [Yy]ear|BIRTH YEAR|YOB|YoB))"
-    r"[ \u3000]*[:：]?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
+    r"[ \u3000]*(?:[:：]|\.{4,}|[…‥]+)?[ \u3000]*(?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.年])"
 )
 # A full stop may close the sentence after it (Next review 2031-12.), not start a decimal or a version.
 _YEAR_MONTH = re.compile(
