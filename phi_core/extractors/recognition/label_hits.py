@@ -251,6 +251,7 @@ def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
 
 _CELL_SHAPES = {
     "age": AGE_CELL,
+    "year": re.compile(r"(?:19|20)[0-9]{2}"),
     "time": re.compile(
         r"[0-2０-２]?[0-9０-９](?:[:：][0-5０-５][0-9０-９](?:[:：][0-5][0-9])?|[0-5][0-9](?:[0-5][0-9])?)"
     ),
@@ -339,7 +340,7 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             found.extend(c for c in _whole_value(text, hit) if any(ch.isdigit() for ch in text[c.start : c.end]))
         elif read_as == "agesex":
             found.extend(_age_sex(text, hit))
-        elif read_as in ("age", "time", "phone"):
+        elif read_as in ("age", "time", "phone", "year"):
             found.extend(_typed_cell(text, hit))
         elif read_as == "context" and set(hit.rule.retype) == {"age"}:
             found.extend(_bare_age(text, hit))

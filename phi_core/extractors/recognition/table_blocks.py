@@ -1,7 +1,7 @@
 """Plain-text tables cut into rows and cells, and each cell's column found in the header.
 
 Rosters, ledgers, line lists and dose reports put one record on a line: cells
-stand apart by bars (``│``, ``｜``, ``|``), tabs, a full-width space or two
+stand apart by bars (``│``, ``｜``, ``|``, `` ／ ``), tabs, a full-width space or two
 spaces and more (one space stays inside a cell: ``宇佐美 昭二``). A block is a
 run of such lines with three cells or more (one line of a list between headings
 is a block too); rule lines (``-----``) inside it are skipped, a blank line or a
@@ -27,7 +27,10 @@ from phi_core.extractors.recognition.label_words import LabelRule, column_rule
 from phi_core.japanese.width import display_width
 
 _BARS = "│｜|┃"
-_BAR = re.compile("[│｜|┃\t]")
+# (a full-width slash with a blank beside it parts the cells of a typed list as a bar would: 北村 茂 ／ 2041-8837 ／ 58,
+# AMI（RCA）／ 60W)
+_BAR = re.compile("[│｜|┃\t]|[ \u3000]?／[ \u3000]|[ \u3000]／")
+_SLASH_BAR = re.compile("[ \u3000]／[ \u3000]")
 _GAP = re.compile(" {2,}|\u3000+|\t")
 _WORD_GAP = re.compile("[ \u3000\t]+")
 _PAD = " \u3000\t"
@@ -86,7 +89,7 @@ def _row(text: str, start: int, end: int) -> Row:
     line = text[start:end]
     if _HL7_SEGMENT.match(line):
         return Row(start, end, [], True)  # a message segment: its fields have meanings of their own (F: final)
-    bars = sum(line.count(b) for b in _BARS) >= 2 or "\t" in line
+    bars = sum(line.count(b) for b in _BARS) >= 2 or "\t" in line or len(_SLASH_BAR.findall(line)) >= 2
     cells = []
     for s, e in _pieces(text, start, end, bars):
         left = display_width(text[start:s])
@@ -96,7 +99,7 @@ def _row(text: str, start: int, end: int) -> Row:
 
 def blocks(text: str) -> list[list[Row]]:
     """Runs of table rows, rule lines left out (a run may be one row: a line of a list between headings)."""
-    if "  " not in text and "\u3000" not in text and "\t" not in text and not any(b in text for b in _BARS):
+    if "  " not in text and "\u3000" not in text and "\t" not in text and not any(b in text for b in (*_BARS, "／")):
         return []
     out: list[list[Row]] = []
     current: list[Row] = []

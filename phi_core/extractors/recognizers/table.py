@@ -50,6 +50,8 @@ _HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 
 
 def _delimiter(line: str) -> str:
+    if '":' in line:
+        return ""  # a JSON record: its keys are no columns ("display":"戸田 洋平", "user":"d1087")
     if "\t" in line:
         return "\t"
     if line.count("|") >= 2 and line.lstrip().startswith("|"):
@@ -84,8 +86,9 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
     """
     named = [label for label, _ in columns if label.strip()]
     known = sum(rule is not None for _, rule in columns)
-    # A system export names many columns of its own (Site, Energy, MU, Fx); four known ones make it a header.
-    if known < 2 or (known * 5 < len(named) * 2 and known < 4):
+    # A system export names many columns of its own (Site, Energy, MU, Fx; AETERM, AEDECOD); three known ones make
+    # it a header.
+    if known < 2 or (known * 5 < len(named) * 2 and known < 3):
         return False
     # Values among the cells make a row of data; a column named with a number in it (RTT1, RTT2) does not.
     if sum(_value_like(label) for label in named) > 1:
@@ -133,6 +136,8 @@ def table_hits(text: str) -> list[LabelHit]:
             if names >= 2 and not any(ch.isdigit() for ch in row_text):
                 break  # a row of column names below: a new table (or a line of key-value pairs) starts there
             for (c_start, c_end), (label, rule) in zip(_cells(text, r_start, r_end, delimiter), columns):
+                if rule is not None and rule.read_as == "id" and c_end - c_start <= 2:
+                    continue  # 01, 2l under No: the row's count, not a record's number
                 if rule is not None and c_end > c_start:
                     hits.append(LabelHit(label, rule, c_start, c_end))
             row += 1
