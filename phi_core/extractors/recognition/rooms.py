@@ -116,9 +116,10 @@ _BED_FORMS = re.compile(
 _BED_LIST = re.compile(rf"{_BED_WORD}[ \u3000]?[0-9０-９]{{1,2}}(?:(?:と|・|、|,)[0-9０-９]{{1,2}}(?![0-9０-９]))+")
 _LIST_ITEM = re.compile(r"(?<=[と・、,])[0-9０-９]{1,2}")
 _ROOM_WORDS = re.compile(
-    # 612号 個室へ, （806号）, 5l3号 (a scanned l for 1): a room with 号 and no more; not 第412号 nor 第2025-011号.
+    # 612号 個室へ, （806号）, 5l3号 (a scanned l for 1), ３２０号: a room with 号 and no more; not 第412号 nor
+    # 第2025-011号.
     # (and a bed's number after it: 412号2番ベッド)
-    r"(?<![第0-9０-９A-Za-z\-－‐])(?P<r1>[1-9][0-9lIO]{2,3})号(?![室機車線病棟]|[0-9０-９](?![0-9０-９]?(?:番|床)))"
+    r"(?<![第0-9０-９A-Za-z\-－‐])(?P<r1>[1-9１-９][0-9０-９lIO]{2,3})号(?![室機車線病棟]|[0-9０-９](?![0-9０-９]?(?:番|床)))"
     # 3号室 (a one-digit room), 2ｼﾂ (half-width kana for 室)
     r"|(?<![0-9０-９第])(?P<r2>[0-9０-９])(?:号室|ごうしつ)"
     r"|(?<![0-9０-９])(?P<r3>[0-9０-９]{1,4})(?:ｺﾞｳ)?ｼﾂ"

@@ -48,9 +48,11 @@ _SELF_INTRODUCTION = re.compile(
     rf"(?:(?<=の)|(?<=[。、\n \u3000])|^)(?P<name>{_KANJI}{{1,4}})(?:です|と申します|でございます)(?![{UNIFIED_KANJI}])",
     re.MULTILINE,
 )
+# (the next post and its name may follow a blank apart: 確認印：薬剤部長 古賀　看護部長 藤間)
+_POST = rf"{_KANJI}{{1,8}}[者長員士師医官]"
 _POST_THEN_NAME = re.compile(
-    rf"(?<!{_KANJI}){_KANJI}{{1,8}}[者長員士師医官][ \u3000](?P<name>{_KANJI}{{1,3}})"
-    rf"(?:[ \u3000](?P<given>{_KANJI}{{1,3}}))?{_CLAUSE_END}"
+    rf"(?<!{_KANJI}){_POST}[ \u3000](?P<name>{_KANJI}{{1,3}})"
+    rf"(?:[ \u3000](?P<given>{_KANJI}{{1,3}}))?(?:{_CLAUSE_END}|(?=[ \u3000]{_POST}[ \u3000]{_KANJI}))"
 )
 # The same post written straight onto the family name in a list of staff (看護師二宮、理学療法士堀之内を含む).
 _POST_GLUED_NAME = re.compile(
