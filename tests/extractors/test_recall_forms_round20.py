@@ -82,7 +82,9 @@ def test_a_spaced_family_name_joins_its_given_name_across_the_wider_gap():
     assert ("稲 佐\u3000 康 夫", "PHYSICIAN_NAME") in masked("　　　　　　稲 佐\u3000 康 夫 ㊞\n")
 
 
-@pytest.mark.parametrize("text", ["記 載 者 五 十 嵐\n", "記 載 者\u3000 五 十 嵐\n", "氏\u3000\u3000名\u3000小 池 サ ダ\u3000（女）\n"])
+@pytest.mark.parametrize(
+    "text", ["記 載 者 五 十 嵐\n", "記 載 者\u3000 五 十 嵐\n", "氏\u3000\u3000名\u3000小 池 サ ダ\u3000（女）\n"]
+)
 def test_a_spaced_label_is_no_family_name(text):
     assert not any(v.startswith(("記", "名")) for v in values(text))
 
@@ -100,13 +102,18 @@ def test_a_spaced_label_is_no_family_name(text):
         ("No\t氏名\t生年月日\t月齢/年齢\t性\n1\t中村 蒼空\t2025/02/28\t2か月\t男\n", "2か月"),
         ("| 日付       | 暦月齢 | 体重g  |\n| 2024-02-20 | 3m21d  | 3,480  |\n", "3m21d"),
         ("接触者：ﾌｸﾀﾞ ｿｳくん(7m, MR未)\n", "7m"),
+        ("令和6年9月3日生（満 5か月）\n", "5か月"),
+        ("被接種者：Ｙ．Ｍ．（３か月・男児）\n", "３か月"),
+        ("母（安藤 ミカ）、本児、弟（8か月）\n", "8か月"),
     ],
 )
 def test_an_age_in_a_forms_brackets_a_column_or_after_a_childs_name(text, age):
     assert age in masked_as("AGE", text)
 
 
-@pytest.mark.parametrize("text", ["山田 太郎 5m 歩行\n", "投与量 5mg（2回）\n", "体重 3,480 g\n"])
+@pytest.mark.parametrize(
+    "text", ["山田 太郎 5m 歩行\n", "投与量 5mg（2回）\n", "体重 3,480 g\n", "治療期間（3か月）\n", "満3か月後に再診\n"]
+)
 def test_metres_walked_and_doses_are_no_age(text):
     assert masked_as("AGE", text) == []
 
@@ -118,3 +125,82 @@ def test_metres_walked_and_doses_are_no_age(text):
 def test_a_coined_hospital_name_after_its_public_owner(text):
     name = text.split("　")[0].split("】")[-1].split(" ")[0]
     assert name in masked_as("HOSPITAL_NAME", text)
+
+
+# --- HL7: a date without its time in any field, free text in a sender's own field ------------------
+
+_HL7 = (
+    "MSH|^~\\&|RX|HOSP|||20240918101500||RDE^O11|MSG001|P|2.5||||||UNICODE UTF-8\n"
+    "PID|1||123456^^^HOSP||相良^英樹\n"
+    "RXE|1^1^20240918^20240924|620004451^セレコキシブ錠100mg^HOT|1||TAB\n"
+    "TQ1|||1013044400000000&内服・経口・1日3回\n"
+    "ZPI|1|入院目的: AVS 施行目的（3/5 予定）|20240305|身長 154.0\n"
+)
+
+
+def test_hl7_dates_in_any_field_and_dates_in_a_z_segments_note():
+    got = _balanced(_HL7)
+    for date in ("20240918", "20240924", "20240305", "3/5"):
+        assert (date, "OTHER_DATE") in got
+
+
+def test_hl7_codes_stay_unmasked_beside_free_text():
+    got = [value for value, _ in _balanced(_HL7)]
+    for code in ("620004451", "1013044400000000", "UTF-8", "2.5", "RDE^O11", "HOT", "TAB"):
+        assert not any(code in value for value in got), code
+
+
+@pytest.mark.parametrize("stamp", ["20241399", "20240932", "12345678", "19001301"])
+def test_an_impossible_date_in_an_hl7_field_is_no_date(stamp):
+    text = f"MSH|^~\\&|A|B|||20240918101500||ORU^R01|1|P|2.5\nRXE|1^1^{stamp}|X\n"
+    assert (stamp, "OTHER_DATE") not in _balanced(text)
+
+
+# --- forms' dot leaders, a year of birth column, an export with many columns of its own ----------
+
+
+def test_a_dot_leader_parts_a_label_from_its_value():
+    got = _balanced("Year of Birth ........... 1958\nSex ........... Male\n")
+    assert ("1958", "BIRTH_DATE") in got and ("Male", "SEX") in got
+    assert _balanced("see p.... 12\n") == []
+
+
+def test_a_year_of_birth_column():
+    text = "Screen No. | Initials | YOB  | Sex | ICF signed\n204-011    | TMK      | 1983 | F   | 12-Aug-2024\n"
+    assert ("1983", "BIRTH_DATE") in _balanced(text)
+
+
+def test_an_export_with_three_known_columns_among_its_own():
+    text = (
+        "SUBJID,SEX,AGE,AETERM,AEDECOD,AESTDTC,AEENDTC,AETOXGR,AESER,AEREL,AEACN\n"
+        "0312-002,F,61,悪心,Nausea,2024-08-01,2024-08-04,1,N,RELATED,DOSE NOT CHANGED\n"
+    )
+    got = _balanced(text)
+    assert ("61", "AGE") in got and ("0312-002", "PATIENT_ID") in got
+
+
+def test_a_list_typed_with_full_width_slashes_is_a_table():
+    text = (
+        "No. 氏名 ／ ID ／ 年齢 ／ 疾患 ／ 処方\n"
+        "1 北村 茂 ／ 2041-8837 ／ 58 ／ AMI（RCA）／ 60W\n"
+        "2 庄司 美代子 ／ 1994007 ／ 71 ／ HFpEF ／ 20W\n"
+    )
+    assert {"58", "71"} <= set(masked_as("AGE", text))
+
+
+# --- a room in full-width digits -----------------------------------------------------------------
+
+
+def test_a_room_in_full_width_digits_before_its_patient():
+    assert "３２０" in masked_as("OTHER_ID", "対象：３２０号 桑原 サチさん\n")
+
+
+def test_a_json_record_is_no_table_and_a_rows_count_is_no_identifier():
+    json_line = '{"code":"8867-4","display":"Heart rate","subject":"Patient/005","effectiveDateTime":"2025-01-02"}\n'
+    assert not any(value in ("display", "subject", "effectiveDateTime") for value, _ in _balanced(json_line * 3))
+    text = "No|時刻|年齢|主訴|処置\n01|09:48|16|擦過傷|洗浄\n02|10:12|F|脱水|補液\n"
+    assert ("01", "OTHER_ID") not in _balanced(text) and ("01", "PATIENT_ID") not in _balanced(text)
+
+
+def test_a_time_zones_offset_is_no_time():
+    assert ("09:00", "TIME") not in _balanced('{"t":"2025-01-21T08:53:47+09:00","terminal":"A"}\n')
