@@ -103,6 +103,7 @@ def test_a_spaced_label_is_no_family_name(text):
         ("| 日付       | 暦月齢 | 体重g  |\n| 2024-02-20 | 3m21d  | 3,480  |\n", "3m21d"),
         ("接触者：ﾌｸﾀﾞ ｿｳくん(7m, MR未)\n", "7m"),
         ("令和6年9月3日生（満 5か月）\n", "5か月"),
+        ("生年月日：2024年10月22日　暦年齢 10か月　修正年齢 7か月\n", "7か月"),
         ("被接種者：Ｙ．Ｍ．（３か月・男児）\n", "３か月"),
         ("母（安藤 ミカ）、本児、弟（8か月）\n", "8か月"),
     ],
@@ -200,7 +201,3 @@ def test_a_json_record_is_no_table_and_a_rows_count_is_no_identifier():
     assert not any(value in ("display", "subject", "effectiveDateTime") for value, _ in _balanced(json_line * 3))
     text = "No|時刻|年齢|主訴|処置\n01|09:48|16|擦過傷|洗浄\n02|10:12|F|脱水|補液\n"
     assert ("01", "OTHER_ID") not in _balanced(text) and ("01", "PATIENT_ID") not in _balanced(text)
-
-
-def test_a_time_zones_offset_is_no_time():
-    assert ("09:00", "TIME") not in _balanced('{"t":"2025-01-21T08:53:47+09:00","terminal":"A"}\n')

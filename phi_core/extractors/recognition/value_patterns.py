@@ -107,9 +107,8 @@ _WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|
 _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
 # Not an allele written with its star (HLA-B*15:02, A*31:01): the field after the colon is no minute.
-# (not a time zone's offset: +09:00)
 TIME_COLON = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率*+')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率*')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
     # A colon after the time opens what happened then (時刻 09:05：意識清明), unless a number follows (ratios).
     f"(?![{DIGIT}]|[:：][{DIGIT}]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
@@ -139,11 +138,12 @@ AGE_CELL = re.compile(
     rf"(?P<n>[0-9０-９]{{1,3}})(?:(?:歳|才|[yY]|yrs?|ｻｲ)(?:[ ]?[0-9０-９]{{1,2}}{_CELL_MONTHS})?)?"
     rf"|(?P<months>[0-9０-９]{{1,2}}){_CELL_MONTHS}"
 )
-# A child's age in months alone, where nothing else can be meant: after 満 (満 5か月), in brackets before the child's
+# A child's age in months alone, where nothing else can be meant: after 満 or an age's word (満 5か月, 暦年齢 10か月,
+# 修正年齢 7か月), in brackets before the child's
 # sex (（３か月・男児）) or after a sibling or child (弟（8か月）); not a time span (3か月後, 治療期間（3か月）).
 _MONTHS_WORD = "(?:か月|ヶ月|ヵ月|カ月|ケ月)"
 AGE_MONTHS = re.compile(
-    f"(?:(?<=満)|(?<=満 ))[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?![間後前毎])"
+    f"(?:(?<=満)|(?<=満 )|(?<=齢)|(?<=齢[ \u3000:：]))[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?![間後前毎])"
     f"|(?<=[（(])[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?=[・、，,／/ ]?(?:男児|女児|男|女))"
     f"|(?<=[弟妹兄姉娘孫児][（(])[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?=[)）、，,])"
 )
