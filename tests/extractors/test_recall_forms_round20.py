@@ -201,3 +201,23 @@ def test_a_json_record_is_no_table_and_a_rows_count_is_no_identifier():
     assert not any(value in ("display", "subject", "effectiveDateTime") for value, _ in _balanced(json_line * 3))
     text = "No|時刻|年齢|主訴|処置\n01|09:48|16|擦過傷|洗浄\n02|10:12|F|脱水|補液\n"
     assert ("01", "OTHER_ID") not in _balanced(text) and ("01", "PATIENT_ID") not in _balanced(text)
+
+
+# --- Latin family names that open with Mc or Mac ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Dr. McDonald reviewed.\n", "McDonald"),
+        ("Contact: Fiona McCready, IPC Nurse\n", "Fiona McCready"),
+        ("Reported by Ian MacLeod\n", "Ian MacLeod"),
+    ],
+)
+def test_a_family_name_with_mc_or_mac_is_whole(text, name):
+    assert any(name in value for value in values(text))
+    assert "Mc" not in values(text) and "Mac" not in values(text)
+
+
+def test_a_product_with_mac_is_no_name():
+    assert values("MacBook Pro\n") == []

@@ -21,7 +21,12 @@ from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 
 # --- romaji, half-width katakana and caret-separated names -------------------------
 
-_ROMAJI = "(?:[A-Z]\\. ?[A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|[A-Z]{2,}(?:, ?| )[A-Z][a-z]+|[A-Z]{2,}(?:, ?| )[A-Z]{2,}|[A-Z][a-z]+ [A-Z]{2,}|[A-Z][a-z]{2,})"
+# (a family name may open with Mc, Mac or O' before its capital: McCready, MacLeod, O'Brien)
+_FAMILY = "(?:Mc|Mac|O'|O’)?[A-Z][a-z]+"
+_ROMAJI = (
+    f"(?:[A-Z]\\. ?{_FAMILY}|[A-Z][a-z]+ {_FAMILY}|[A-Z]{{2,}}(?:, ?| )[A-Z][a-z]+|[A-Z]{{2,}}(?:, ?| )[A-Z]{{2,}}"
+    f"|[A-Z][a-z]+ [A-Z]{{2,}}|[A-Z][a-z]{{2,}})"
+)
 # A cue before ("Dr. Y. Ohashi", "Mr. Taro Yamada", "Reported by") or a degree after ("Y. Ohashi, MD").
 _ROMAJI_BEFORE_RE = re.compile(
     "(?=[DMPRrSsIiAaOoEeVv])(?:(?<![A-Za-z])(?:Dr|Mr|Ms|Mrs|Miss|Prof)\\.? ?|(?:[Rr]eported|[Ss]igned|[Rr]ead|[Dd]ictated|[Rr]eferred|[Oo]rdered"

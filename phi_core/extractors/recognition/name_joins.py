@@ -332,6 +332,9 @@ _SHORT_KATAKANA_PART = re.compile(rf"[ \u3000][{FULL_WIDTH_KATAKANA}]{{1,2}}(?=[
 _NUMBER_TAIL = re.compile(_BABY_NUMBER)
 
 
+_LATIN_WORD_REST = re.compile(r"[A-Za-z'’]*[A-Za-z]")
+
+
 def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
     """A name span takes what still belongs to it right after it (see _NAME_TAIL).
 
@@ -351,6 +354,8 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
                 tail = None
         if not tail and not place and re.search(r"[A-Z]{2}$", value):
             tail = _DIGIT_FOR_LETTER.match(text, span.end)
+        if not tail and not place and value[-1:].isascii() and value[-1:].isalpha():
+            tail = _LATIN_WORD_REST.match(text, span.end)  # Dr. Mc + Donald: a name never ends inside a word
         if not tail and not place and _KATAKANA_WORDS.match(value):
             tail = _SHORT_KATAKANA_PART.match(text, span.end)  # グエン ティ + ハ: a Vietnamese name's last part
         if not tail or tail.end() > limit or (place and not re.match(rf"[{SPACE}]?{_BABY}", tail.group())):

@@ -52,7 +52,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 _EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
 _UP = "A-ZÀ-ÖØ-Þ" + _EXTENDED
 _LOW = "a-zß-öø-ÿ" + _EXTENDED
-_CAP = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Ji-woo, Jean-Luc, O'Connor
+_CAP = rf"(?:Mc|Mac(?=[{_UP}]))?[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Jean-Luc, O'Connor, McCready
 _UPPER = rf"(?:[{_UP}]')?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"  # O'CONNOR
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
