@@ -221,3 +221,12 @@ def test_a_family_name_with_mc_or_mac_is_whole(text, name):
 
 def test_a_product_with_mac_is_no_name():
     assert values("MacBook Pro\n") == []
+
+
+@pytest.mark.parametrize("text, name", [("│関 颯太 2歳 男          │\n", "関 颯太"), ("│林 大輔 │\n", "林 大輔")])
+def test_a_one_kanji_family_name_after_a_drawn_rule(text, name):
+    assert name in values(text)
+
+
+def test_a_common_word_after_a_drawn_rule_stays():
+    assert values("│肩甲骨下角│\n") == [] and values("│量 大 │\n") == []

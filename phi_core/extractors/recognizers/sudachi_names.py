@@ -98,10 +98,13 @@ BEFORE_CUES = frozenset(
 ) | frozenset(FORMER_NAME_WORDS)
 
 
+_RULES = frozenset("│┃｜|")
+
+
 def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str] = BEFORE_CUES) -> bool:
     """A proper noun written straight after a kanji common noun ends a compound (肩甲骨 + 下角)."""
-    if previous is None or previous.end != first.start or previous.surface in cues:
-        return False
+    if previous is None or previous.end != first.start or previous.surface in cues or previous.surface in _RULES:
+        return False  # (a drawn table's rule, which the dictionary takes for a noun, glues nothing: │林 大輔)
     return previous.pos[1] == "普通名詞" and not previous.surface.isascii()
 
 
@@ -205,7 +208,11 @@ def _proper_noun_as_surname(morphemes: list[Morpheme], i: int) -> bool:
     honorific written onto it (医務課 佐川様) says it is a person's.
     """
     m = morphemes[i]
-    if not m.is_proper or m.is_person or len(m.surface) < 2 or not all(is_unified_kanji(ch) for ch in m.surface):
+    # (one kanji after a drawn table's rule, which the dictionary reads as a common word there: │林 大輔)
+    ruled = len(m.surface) == 1 and i and morphemes[i - 1].surface in _RULES
+    if not ruled and (not m.is_proper or m.is_person or len(m.surface) < 2):
+        return False
+    if not all(is_unified_kanji(ch) for ch in m.surface):
         return False
     if i + 1 >= len(morphemes) or not can_be_surname(m.surface):
         return False
