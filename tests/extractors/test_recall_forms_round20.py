@@ -106,6 +106,8 @@ def test_a_spaced_label_is_no_family_name(text):
         ("生年月日：2024年10月22日　暦年齢 10か月　修正年齢 7か月\n", "7か月"),
         ("被接種者：Ｙ．Ｍ．（３か月・男児）\n", "３か月"),
         ("母（安藤 ミカ）、本児、弟（8か月）\n", "8か月"),
+        ("ＢＣＧ　平成４年 １月 ８日（4か月）　日本BCG\n", "4か月"),
+        ("測定日,年齢(歳),身長(cm)\n2022/07/04,6.04,106.2\n", "6.04"),
     ],
 )
 def test_an_age_in_a_forms_brackets_a_column_or_after_a_childs_name(text, age):
@@ -230,3 +232,8 @@ def test_a_one_kanji_family_name_after_a_drawn_rule(text, name):
 
 def test_a_common_word_after_a_drawn_rule_stays():
     assert values("│肩甲骨下角│\n") == [] and values("│量 大 │\n") == []
+
+
+def test_a_month_and_day_after_a_labels_colon_not_a_clocks():
+    assert "10/01" in masked_as("OTHER_DATE", "隔離開始:10/01（CD）\n")
+    assert masked_as("OTHER_DATE", "12:10/15\n") == []

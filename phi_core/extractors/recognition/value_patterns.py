@@ -135,17 +135,19 @@ AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)|日�
 # days (1歳0か月, 1Y2M, 3m21d, 1y0m13d), or months alone (2か月, 3M).
 _CELL_MONTHS = r"(?:か月|ヶ月|ヵ月|ｶ月|[mM])(?:[0-9０-９]{1,2}[dD日])?"
 AGE_CELL = re.compile(
-    rf"(?P<n>[0-9０-９]{{1,3}})(?:(?:歳|才|[yY]|yrs?|ｻｲ)(?:[ ]?[0-9０-９]{{1,2}}{_CELL_MONTHS})?)?"
+    # (in decimal years too, as growth charts keep them: 6.04)
+    rf"(?P<n>[0-9０-９]{{1,3}})(?:(?:歳|才|[yY]|yrs?|ｻｲ)(?:[ ]?[0-9０-９]{{1,2}}{_CELL_MONTHS})?|\.[0-9]{{1,2}})?"
     rf"|(?P<months>[0-9０-９]{{1,2}}){_CELL_MONTHS}"
 )
 # A child's age in months alone, where nothing else can be meant: after 満 or an age's word (満 5か月, 暦年齢 10か月,
 # 修正年齢 7か月), in brackets before the child's
-# sex (（３か月・男児）) or after a sibling or child (弟（8か月）); not a time span (3か月後, 治療期間（3か月）).
+# sex (（３か月・男児）), after a sibling or child (弟（8か月）) or a date (８日（4か月）: the age on it); not a time span
+# (3か月後, 治療期間（3か月）).
 _MONTHS_WORD = "(?:か月|ヶ月|ヵ月|カ月|ケ月)"
 AGE_MONTHS = re.compile(
     f"(?:(?<=満)|(?<=満 )|(?<=齢)|(?<=齢[ \u3000:：]))[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?![間後前毎])"
     f"|(?<=[（(])[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?=[・、，,／/ ]?(?:男児|女児|男|女))"
-    f"|(?<=[弟妹兄姉娘孫児][（(])[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?=[)）、，,])"
+    f"|(?<=[弟妹兄姉娘孫児日][（(])[{DIGIT}]{{1,2}}{_MONTHS_WORD}(?=[)）、，,])"
 )
 # A form's age in brackets before its unit, the unit outside them: (38)才, （ 3 8 ）歳 as a scan spaced it.
 AGE_BRACKETED = re.compile(

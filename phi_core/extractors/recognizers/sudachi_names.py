@@ -103,8 +103,10 @@ _RULES = frozenset("│┃｜|")
 
 def glued_after(previous: Morpheme | None, first: Morpheme, cues: frozenset[str] = BEFORE_CUES) -> bool:
     """A proper noun written straight after a kanji common noun ends a compound (肩甲骨 + 下角)."""
-    if previous is None or previous.end != first.start or previous.surface in cues or previous.surface in _RULES:
-        return False  # (a drawn table's rule, which the dictionary takes for a noun, glues nothing: │林 大輔)
+    if previous is None or previous.end != first.start or previous.surface in cues:
+        return False
+    if previous.surface in _RULES and len(first.surface) == 1:
+        return False  # a drawn table's rule, which the dictionary takes for a noun, before a one-kanji family name
     return previous.pos[1] == "普通名詞" and not previous.surface.isascii()
 
 
