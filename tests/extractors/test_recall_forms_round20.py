@@ -237,3 +237,10 @@ def test_a_common_word_after_a_drawn_rule_stays():
 def test_a_month_and_day_after_a_labels_colon_not_a_clocks():
     assert "10/01" in masked_as("OTHER_DATE", "隔離開始:10/01（CD）\n")
     assert masked_as("OTHER_DATE", "12:10/15\n") == []
+
+
+def test_a_ward_with_a_blank_after_its_floor_and_a_room_before_a_bracket():
+    assert "4階 東病棟" in masked_as("DEPARTMENT", "入院 4階 東病棟 へ\n")
+    assert masked_as("DEPARTMENT", "3階 東側の窓\n") == []
+    assert {"411", "702"} <= set(masked_as("OTHER_ID", "残り空床：4東 411（男）、7西 702（女）のみ\n"))
+    assert masked_as("OTHER_ID", "内科 12（前月比）\n") == []

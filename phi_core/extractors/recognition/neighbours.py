@@ -39,17 +39,16 @@ _BUILDING_AT_LINE_END = re.compile(
 _ENDS_IN_BLOCK = re.compile(r"[0-9０-９][-－‐][0-9０-９]{1,3}$")
 _SCAN_GAP = re.compile(r"[ \u3000][0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,4})?(?=[ \u3000]|$)", re.MULTILINE)
 _LINE_END = re.compile(r"[ \u3000]*(?:\n|$)")
-# (the next cell of a row too: 4西,412; or a particle: 5東 509へ)
-_WARD_SHAPED = re.compile("[0-9０-９]|病棟")
+_WARD_SHAPED = re.compile("[0-9０-９]|病棟")  # (the next cell of a row too: 4西,412; or a particle: 5東 509へ)
 _ROOM_AFTER_WARD = re.compile(
     r"[ \u3000,\t](?P<room>[0-9０-９]{2,4}(?:[-‐－][0-9０-９A-Za-z]{1,2})?|[A-Z][-‐]?[0-9]{1,2})"
-    r"(?=[\s、。,，)）]|[へにで](?![0-9０-９])|$)"
+    r"(?=[\s、。,，)）（(]|[へにで](?![0-9０-９])|$)"
 )
 
 
-# A block number and room scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3): the
-# rules stop at the first letter; the rest of the line up to a break is still the address.
-# (a digit blacked out on a copy, 飯田町１２■■, 丸子町■■, is still one of the number's digits)
+# A block number and room scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3): the rules stop at the first
+# letter; the rest of the line up to a break is still the address. (a digit blacked out on a copy, 飯田町１２■■,
+# 丸子町■■, is still one of the number's digits)
 _DAMAGED = "0-9０-９lIOo■〓"
 _DAMAGED_BLOCK = re.compile(
     rf"[{_DAMAGED}]{{1,4}}(?:[-－‐][{_DAMAGED}]{{1,4}}){{0,2}}"
@@ -391,8 +390,9 @@ def rooms_after_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
         if span.category != "DEPARTMENT":
             continue
         m = _ROOM_AFTER_WARD.match(text, span.end)
-        if not m or (m.group()[0] in ",\t" and not _WARD_SHAPED.search(text, span.start, span.end)):
-            continue  # the next cell after a department (内科,12) may be a count; after a ward it is the room
+        loose = m and (m.group()[0] in ",\t" or text[m.end() : m.end() + 1] in "（(")
+        if not m or (loose and not _WARD_SHAPED.search(text, span.start, span.end)):
+            continue  # the next cell after a department (内科,12; 内科 12（前月比）) may be a count; after a ward, the room
         start, end = m.span("room")
         if i + 1 < len(out) and out[i + 1].start < end:
             continue  # something was found there already
