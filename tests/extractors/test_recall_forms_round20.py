@@ -107,7 +107,6 @@ def test_a_spaced_label_is_no_family_name(text):
         ("被接種者：Ｙ．Ｍ．（３か月・男児）\n", "３か月"),
         ("母（安藤 ミカ）、本児、弟（8か月）\n", "8か月"),
         ("ＢＣＧ　平成４年 １月 ８日（4か月）　日本BCG\n", "4か月"),
-        ("測定日,年齢(歳),身長(cm)\n2022/07/04,6.04,106.2\n", "6.04"),
     ],
 )
 def test_an_age_in_a_forms_brackets_a_column_or_after_a_childs_name(text, age):
@@ -236,7 +235,7 @@ def test_a_common_word_after_a_drawn_rule_stays():
 
 def test_a_month_and_day_after_a_labels_colon_not_a_clocks():
     assert "10/01" in masked_as("OTHER_DATE", "隔離開始:10/01（CD）\n")
-    assert masked_as("OTHER_DATE", "12:10/15\n") == []
+    assert masked_as("OTHER_DATE", "12:10/15\n") == [] and masked_as("OTHER_DATE", "頁:1/1\n") == []
 
 
 def test_a_ward_with_a_blank_after_its_floor_and_a_room_before_a_bracket():

@@ -22,10 +22,10 @@ from .sudachi_names import RANK_SUPPLEMENT
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 # Months written out ("around 15 September"); the abbreviations alone would stop at "Sep".
-# A month/day may follow a label's colon (隔離開始:10/01), not a clock's (12:10/...).
+# A month/day may follow a label's colon (隔離開始:10/01), not a clock's (12:10/...) nor a page's (頁:1/1).
 _FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 _SLASH = re.compile(
-    r"(?=\d)(?<![0-9A-Za-z/.\-])(?<![0-9]:)(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
+    r"(?=\d)(?<![0-9A-Za-z/.\-])(?<![0-9頁]:)(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
     r"(?:[（(][月火水木金土日][)）])?"
 )
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
