@@ -243,3 +243,10 @@ def test_a_ward_with_a_blank_after_its_floor_and_a_room_before_a_bracket():
     assert masked_as("DEPARTMENT", "3階 東側の窓\n") == []
     assert {"411", "702"} <= set(masked_as("OTHER_ID", "残り空床：4東 411（男）、7西 702（女）のみ\n"))
     assert masked_as("OTHER_ID", "内科 12（前月比）\n") == []
+
+
+def test_a_bed_by_its_number_and_a_kana_medical_centre():
+    assert masked_as("OTHER_ID", "本日の検査：2件（1号床 CPAP、2号床 診断PSG）\n") == ["1", "2"]
+    assert masked_as("OTHER_ID", "3号床頭台\n") == []
+    assert "はるかぜ小児医療センター" in masked_as("HOSPITAL_NAME", "【はるかぜ小児医療センター】　小児睡眠外来\n")
+    assert masked_as("HOSPITAL_NAME", "地域医療センター\n") == []

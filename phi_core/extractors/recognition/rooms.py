@@ -95,7 +95,8 @@ _BED_FORMS = re.compile(
     rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     # (a speech-to-text blank may part the number from 番: 1 番ブース)
-    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})[ \u3000]?番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)"
+    # (and a bed by its number and 号床: 1号床, 2 号床)
+    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})[ \u3000]?(?:番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)|(?=号床(?!頭|上|下|面)))"
     # 612号室B床, 612号室 B床, 4人部屋のC床: a letter glued to 床 is a bed by itself.
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ])(?=床(?!頭|上|下|面|材|ずれ))"
     # 815号室A, 714号室Bベッド, 712号室-B, 418号室 B へ: the bed's letter straight after the room
