@@ -250,3 +250,21 @@ def test_a_bed_by_its_number_and_a_kana_medical_centre():
     assert masked_as("OTHER_ID", "3号床頭台\n") == []
     assert "はるかぜ小児医療センター" in masked_as("HOSPITAL_NAME", "【はるかぜ小児医療センター】　小児睡眠外来\n")
     assert masked_as("HOSPITAL_NAME", "地域医療センター\n") == []
+
+
+@pytest.mark.parametrize(
+    "text, name", [("完了（2024/07/09 平田確認）\n", "平田"), ("廃棄袋へ（井上確認）。\n", "井上")]
+)
+def test_a_family_name_written_onto_what_they_did(text, name):
+    assert name in masked_as("PHYSICIAN_NAME", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["（最終確認）\n", "（主治医確認）\n", "（本人確認）\n", "（目視確認）\n", "（家族確認）\n"]
+)
+def test_a_kind_of_check_is_no_name(text):
+    assert values(text) == []
+
+
+def test_a_scanned_katakana_for_a_kanji_before_a_katakana_given_name():
+    assert ("坂ロ キヨ", "EMERGENCY_CONTACT") in masked("義母 坂ロ キヨ（患者番号 2O6-118-4）\n")

@@ -94,6 +94,10 @@ _QUOTED_FULL_NAME = re.compile(
 )
 # A member of staff written straight after their unit, ending the clause: 統合作業 三宅医師・医事課根本）.
 _NAME_AFTER_UNIT = re.compile(rf"(?<=[{UNIFIED_KANJI}][課室係])(?P<name>{_KANJI_RUN}{{2,3}})(?=[）)、。，,]|\n|$)")
+# A member of staff written straight onto what they did, in brackets or after a blank: （井上確認）, (… 平田確認).
+_NAME_BEFORE_SIGN_OFF = re.compile(
+    rf"(?<=[（( \u3000])(?P<name>{_KANJI_RUN}{{2,3}})(?:{alternation(SIGN_OFF_WORDS)})(?=[）)、。，,\s]|$)"
+)
 # A family name with 姓 after it, the word for a family name: 鵜飼姓での問い合わせ, 旧 佐久間姓.
 _FAMILY_NAME_WORD = re.compile(rf"(?<!{_KANJI_RUN})(?P<name>{_KANJI_RUN}{{1,3}})姓(?![{UNIFIED_KANJI}])")
 # The name on a name tag or the name someone gave, in quotes: 名札に「イ」, 名乗った「タカシ」.
@@ -290,6 +294,10 @@ class GluedNameRecognizer(Recognizer):
             if len(m.group("given")) >= 2 and can_be_given_name(m.group("given")):
                 found.append(Candidate(m.start("name"), m.end("name"), "PATIENT_NAME", RANK_SUPPLEMENT))
         for m in _NAME_AFTER_UNIT.finditer(text):
+            name = m.group("name")
+            if can_be_surname(name) and not common_word(name) and name not in POSTS_AFTER_NAME:
+                found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _NAME_BEFORE_SIGN_OFF.finditer(text):
             name = m.group("name")
             if can_be_surname(name) and not common_word(name) and name not in POSTS_AFTER_NAME:
                 found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))

@@ -87,7 +87,9 @@ _KANJI_OF_KANA = {kana: kanji for kanji, kana in _KANA_LIKE.items() if kana != "
 # (its neighbours true kanji, not ones a scan may have made of katakana: ハ一卜 is ハート)
 _PLAIN_KANJI = f"[{UNIFIED_KANJI}](?<![{''.join(_KANA_LIKE)}])"
 _KANJI_LIKE_KANA = re.compile(
-    f"(?<={_PLAIN_KANJI})[{''.join(_KANJI_OF_KANA)}](?=[ ]?{_PLAIN_KANJI}|[ \u3000]*(?:\n|$)|\u3000|[ ]{{2}}|\t|[、。，,])"
+    f"(?<={_PLAIN_KANJI})[{''.join(_KANJI_OF_KANA)}](?=[ ]?{_PLAIN_KANJI}|[ \u3000]*(?:\n|$)|\u3000|[ ]{{2}}|\t|[、。，,]"
+    # (or a blank and a given name in katakana: 坂ロ キヨ)
+    f"|[ ][{FULL_WIDTH_KATAKANA}]{{2}})"
     f"|(?<={_PLAIN_KANJI} )[{''.join(_KANJI_OF_KANA)}](?= {_PLAIN_KANJI})"
 )
 _RADICAL = re.compile(f"[{RADICALS}]")
