@@ -298,8 +298,10 @@ class GluedNameRecognizer(Recognizer):
             if can_be_surname(name) and not common_word(name) and name not in POSTS_AFTER_NAME:
                 found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _NAME_BEFORE_SIGN_OFF.finditer(text):
-            name = m.group("name")
-            if can_be_surname(name) and not common_word(name) and name not in POSTS_AFTER_NAME:
+            name, word = m.group("name"), morphemes().get(m.start("name"))
+            # (read as a person's name in its place: 院内対応, 中間報告 are words there)
+            person = word is not None and word.end == m.end("name") and word.is_person
+            if person and can_be_surname(name) and not common_word(name) and name not in POSTS_AFTER_NAME:
                 found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _FAMILY_NAME_WORD.finditer(text):
             if can_be_surname(m.group("name")) and not common_word(m.group("name")):
