@@ -268,3 +268,8 @@ def test_a_kind_of_check_is_no_name(text):
 
 def test_a_scanned_katakana_for_a_kanji_before_a_katakana_given_name():
     assert ("坂ロ キヨ", "EMERGENCY_CONTACT") in masked("義母 坂ロ キヨ（患者番号 2O6-118-4）\n")
+
+
+@pytest.mark.parametrize("text", ["◆ 院内対応\n", "※ 中間報告\n", "（院内承認 2023年）\n"])
+def test_a_word_the_dictionary_reads_in_place_is_no_name_before_a_sign_off(text):
+    assert masked_as("PHYSICIAN_NAME", text) == []
