@@ -248,14 +248,8 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             changed.extend(range(p, q))
     taken = set(changed)
     for m in SPACED_BLOCK_UNIT.finditer(text):
-        p, q = m.span()
-        if not taken & set(range(p, q)):
-            for i in range(p, q):
-                if text[i] in _DIGIT_LIKE:
-                    chars[i] = _DIGIT_LIKE[text[i]]
-            _close_up(text, chars, origin, p, q)
-            changed.extend(range(p, q))
-            taken.update(range(p, q))
+        if not taken & set(range(*m.span())):
+            _read_and_close(text, chars, origin, *m.span(), changed, taken)
     for m in LETTER_SPACED.finditer(text):
         p, q = m.span()
         run = m.group()
@@ -265,12 +259,7 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             continue
         if digits + sum(ch in _DIGIT_LIKE for ch in run) < 4:
             continue
-        for i in range(p, q):
-            if text[i] in _DIGIT_LIKE:
-                chars[i] = _DIGIT_LIKE[text[i]]
-        _close_up(text, chars, origin, p, q)
-        changed.extend(range(p, q))
-        taken.update(range(p, q))
+        _read_and_close(text, chars, origin, p, q, changed, taken)
     _close_runs(LETTER_SPACED_DATE, text, chars, origin, changed, taken, claim=True)
     # Read with its look-alike digits read (3 月 l8 日), where no pass moved a character yet.
     read = "".join(chars)
@@ -286,18 +275,25 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
         p, q = m.span()
         # Letters the first pass read already may lie inside; a value another pass moved may not.
         if any(ch in _DIGIT_LIKE for ch in m.group()) and all(origin[i] == i for i in range(p, q)):
-            for i in range(p, q):
-                if text[i] in _DIGIT_LIKE:
-                    chars[i] = _DIGIT_LIKE[text[i]]
-            _close_up(text, chars, origin, p, q)
-            changed.extend(range(p, q))
-            taken.update(range(p, q))
+            _read_and_close(text, chars, origin, p, q, changed, taken)
     _close_runs(SPLIT_DOTTED_DAY, text, chars, origin, changed, taken)
     for m in TYPESET_DASH.finditer(text):
         chars[m.start()] = "-"
         changed.append(m.start())
     # (a misread kanji counts as changed only now: the passes above may still close up the value around it)
     return "".join(chars), sorted(set(changed) | set(misread)), origin
+
+
+def _read_and_close(
+    text: str, chars: list[str], origin: list[int], p: int, q: int, changed: list[int], taken: set[int]
+) -> None:
+    """Read the look-alike digits of text[p:q], close it up, and keep later passes off it."""
+    for i in range(p, q):
+        if text[i] in _DIGIT_LIKE:
+            chars[i] = _DIGIT_LIKE[text[i]]
+    _close_up(text, chars, origin, p, q)
+    changed.extend(range(p, q))
+    taken.update(range(p, q))
 
 
 def _close_up(text: str, chars: list[str], origin: list[int], p: int, q: int) -> None:
