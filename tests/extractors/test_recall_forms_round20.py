@@ -1,4 +1,4 @@
-"""Forms of the twentieth round (blind-final39..40 once spent, blind-dev111..116): each with its look-alikes."""
+"""Forms of the twentieth round (blind-final39..40 once spent, blind-dev111..120): each with its look-alikes."""
 
 from __future__ import annotations
 
