@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_LABEL, Candidate
-from phi_core.extractors.recognition.name_parts import starts_with_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname, starts_with_surname
 from phi_core.japanese.chars import is_hiragana, is_kanji, is_katakana, is_unified_kanji
 
 # What a field holds and how to read its value.
@@ -255,6 +255,13 @@ def xcn_name_after_id(text: str, start: int, end: int, component: str) -> tuple[
     if cut < 0 or not _STAFF_ID_RE.fullmatch(text, start, cut):
         return None
     name_end = _caret_name_end(text, cut + 1, end, component)
+    if not name_end:
+        # The ID before it vouches for a family name missing from the list when the dictionary reads
+        # the parts as a person's (10482^小谷^博之).
+        parts = _components(text, cut + 1, end, component)[:2]
+        family, given = (text[s:e] for s, e in parts) if len(parts) == 2 else ("", "")
+        if family and given and (can_be_surname(family) or can_be_given_name(given)):
+            name_end = _caret_name_end(text, cut + 1, end, component, vouched=True)
     return (cut, name_end) if name_end else None
 
 

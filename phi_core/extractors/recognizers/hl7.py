@@ -58,11 +58,15 @@ def hl7_candidates(text: str) -> list[Candidate]:
             if spec is None:
                 # Exports put names in other fields than the standard says: a
                 # FAMILY^GIVEN value is a name wherever it stands.
-                name_end = _caret_name_end(text, start, end, component)
+                # (an XCN with its ID left empty too: ^吉岡^遼^^^^Dr)
+                name_start = start + 1 if text[start] == component else start
+                name_end = _caret_name_end(text, name_start, end, component)
+                if name_start > start and any(ch.isdigit() for ch in text[name_end:end]):
+                    name_end = 0  # a phone's use and kind before its number (^WPN^PH^^^^^441), not a person
                 role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
                 xcn = None if name_end else xcn_name_after_id(text, start, end, component)
                 if name_end:
-                    found.append(Candidate(start, name_end, role, RANK_LABEL))
+                    found.append(Candidate(name_start, name_end, role, RANK_LABEL))
                 elif xcn and segment not in ("PID", "MRG"):
                     # EVN-5, ORC-12, OBR-16...: a person written as ID^FAMILY^GIVEN.
                     found.append(Candidate(start, xcn[0], "OTHER_ID", RANK_LABEL))
@@ -74,6 +78,13 @@ def hl7_candidates(text: str) -> list[Candidate]:
                     # ``^^^20240808100000``, SPM-18's receipt), so it stays a date.
                     # Free text a sender put in a field or component of its own (a Z segment's note: 入院目的:
                     # AVS（3/5 予定）; a drug's name beside its code) is read as any text is.
+                    if (
+                        not stamps
+                        and segment not in _MESSAGE_SEGMENTS
+                        and _LETTERED_NUMBER_RE.fullmatch(text, start, end)
+                    ):
+                        found.append(Candidate(start, end, "OTHER_ID", RANK_LABEL))
+                        continue
                     found.extend(stamps or _codes(text, start, end, component))
                 continue
             if spec.category in ("DEPARTMENT", "HOSPITAL_NAME"):
@@ -150,7 +161,12 @@ def _codes(text: str, start: int, end: int, component: str) -> list[Candidate]:
     return found
 
 
-_VISIT_NUMBER_RE = re.compile(r"[A-Z]{0,3}[0-9]{6,}")
+_VISIT_NUMBER_RE = re.compile(r"[A-Z]{0,3}(?=(?:-?[0-9]){6})[0-9]+(?:-[0-9]+)?")
+# A number with its issuer's letters in a field the standard gives no identifier (PV1-20 A2411-33017): an
+# account or a visit, not a code; codes are short or all letters, and a bare number may be a lab's code.
+# (the message's own control number, MSH-10 and MSA-2, names no one: writers leave it)
+_MESSAGE_SEGMENTS = frozenset({"MSH", "MSA"})
+_LETTERED_NUMBER_RE = re.compile(r"[A-Z]{1,3}(?=(?:-?[0-9]){6})[0-9]+(?:-[0-9]+)?")
 
 
 def _timestamps(text: str, start: int, end: int, component: str) -> list[Candidate]:
