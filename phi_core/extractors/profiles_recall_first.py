@@ -27,6 +27,7 @@ from phi_core.extractors.recognition.facility_places import places_after_facilit
 from phi_core.extractors.recognition.katakana_heads import katakana_name_heads
 from phi_core.extractors.recognition.letter_spacing import NAME_CATEGORIES, join_spaced_letters, spaced_words_read
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
+from phi_core.extractors.recognition.table_name_columns import names_in_table_columns
 from phi_core.extractors.recognition.name_lists import names_listed_beside
 from phi_core.extractors.recognition.name_joins import (
     join_name_words,
@@ -37,12 +38,11 @@ from phi_core.extractors.recognition.name_joins import (
 from phi_core.extractors.recognition.neighbours import (
     grow_addresses,
     rooms_after_wards,
-    rooms_before_names,
 )
 from phi_core.extractors.recognition.profiles import get_profile
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
-from phi_core.extractors.recognition.room_passes import rooms_and_wards
+from phi_core.extractors.recognition.room_passes import rooms_and_wards, rooms_before_names
 from phi_core.extractors.recognition.table_rows import table_values
 from phi_core.extractors.recognizers.romaji_words import is_romaji
 from phi_core.extractors.recognizers.scan_damage import letters_read
@@ -149,7 +149,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = katakana_name_heads(text, spans)
-    spans = names_in_item_lists(text, names_after_facilities(text, spans))
+    spans = names_in_table_columns(text, names_in_item_lists(text, names_after_facilities(text, spans)))
     spans = places_after_facilities(text, grow_place_names(text, grow_addresses(text, spans)), morphemes)
     spans = rooms_before_names(text, rooms_after_wards(text, spans))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))

@@ -6,11 +6,11 @@ and its bed an OTHER_ID (ICU-3, HCU 入室（H2）).
 
 from __future__ import annotations
 
-# An intensive care unit of a kind (N: neonatal, P: paediatric, MF: maternal-fetal, CV: cardiovascular,
+# An intensive care unit of a kind (N: neonatal, P: paediatric, MF: maternal-fetal, CV: cardiovascular, CS: cardiac surgical,
 # B: burns, S: surgical, M: medical, E: emergency, C: cardiac, R: respiratory, T: trauma, G and H: general, high);
 # then the other units by their letters.
 CARE_UNITS = (
-    *(f"{kind}ICU" for kind in ("MF", "CV", "N", "P", "B", "S", "M", "E", "C", "R", "T", "G", "H")),
+    *(f"{kind}ICU" for kind in ("MF", "CV", "CS", "N", "P", "B", "S", "M", "E", "C", "R", "T", "G", "H")),
     "ICU", "HCU", "CCU", "SCU", "GCU", "HDU",
 )  # fmt: skip
 

@@ -10,9 +10,8 @@
   block number and room were scanned with letters for digits (3丁目l2-5 コーポ白樺 2O3).
 - A ward and its code or its unit in brackets, found apart, are one place (内科病棟 4B,
   精神科病棟（B2病棟）, 産科（周産期センター）).
-- A room or bed written right after a ward (6階東 611-2, HCU H-4), or right
-  before a person's name at the start of a line or item (・803-1 川原 ヨネさん),
-  is that patient's room: an identifier (OTHER_ID).
+- A room or bed written right after a ward (6階東 611-2, HCU H-4) is that patient's room: an
+  identifier (OTHER_ID); one before a name is in ``room_passes.py``.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from __future__ import annotations
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
-from phi_core.japanese.honorifics import alternation, words
 
 _BUILDING_ROOM = re.compile(
     r"[ \u3000]?[^\s、。,，（(）)]{1,24}?[ \u3000]?[0-9０-９][0-9０-９OＯ]{0,4}(?:号室|号|室)(?=[\s、。,，）)]|$)"
@@ -291,57 +289,6 @@ def grow_addresses(text: str, spans: list[Candidate]) -> list[Candidate]:
         grown = span._replace(end=end)
         out = sorted([s for s in out if s is not span and s not in inside] + [grown], key=lambda c: c.start)
     return out
-
-
-# A scanned room reads O for zero and l for one (3O8 森 重雄 様, 7l1 吉永 様): a digit first, a look-alike in it.
-_SCANNED_ROOM = r"[1-9](?=[0-9]{0,2}[Ol])[0-9Ol]{2,3}"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # an item's number (①301 K.S様); a quote opens a cell ("715 野口 勲様)
-_ROOM_BEFORE_NAME = re.compile(
-    rf"(?:^|(?<=[・■□●○◎◆◇▶▷★☆\-\s：:、,，／/\"'{_CIRCLED}]))(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})[ \u3000]$",
-    re.MULTILINE,
-)
-_NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
-_ROOM_BEFORE_HONOURED_NAME = re.compile(
-    rf"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|{_SCANNED_ROOM})(?:の|[ \u3000])$"
-    # a handover's heading: the room in brackets, the name straight after (【412】小野寺 悠真ちゃん)
-    rf"|(?<=[【\[［])(?P<bracketed>[0-9０-９]{{3,4}})[】\]］][ \u3000]?$"
-)
-_ITEM_OPENERS = f'（(【[「」)）】]。、,，:：・→"［{_CIRCLED}'
-_HONORIFIC_AFTER = re.compile(f"[ \u3000]?(?:{alternation(words('person'))})")
-
-
-def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
-    out = sorted(spans, key=lambda c: c.start)
-    added = []
-    for i, span in enumerate(out):
-        if span.category not in _NAMES:
-            continue
-        floor = out[i - 1].end if i else 0
-        line_start = text.rfind("\n", 0, span.start) + 1
-        m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
-        honoured = _HONORIFIC_AFTER.match(text, span.end)
-        if m is not None:
-            opening = text[line_start : m.start()].rstrip(" \u3000・■□●○◎◆◇▶▷★☆-")
-            # only an item's or a cell's opening: "803-1 川原", "申し送り：302 五十嵐さん", "| 711 吉永 様"; not "2024 山田" mid-sentence; with an
-            # honorific after the name also after a bracket or a sentence's end ((黄) 520 大塚さん), not after a
-            # measure's word (血圧 120 山田さん)
-            if opening and opening[-1] not in "：:、,，／/|│" and not (honoured and opening[-1] in _ITEM_OPENERS):
-                continue
-        elif honoured:
-            # With an honorific after the name the person is a patient whatever opens the item:
-            # (黄) 520 大塚さん, 805の小野寺 功さん, （311 小島 勝様の奥様）.
-            m = _ROOM_BEFORE_HONOURED_NAME.search(text, max(floor, line_start, span.start - 8), span.start)
-            before = text[line_start : m.start()].rstrip(" \u3000") if m else ""
-            if m and before and before[-1] not in _ITEM_OPENERS:
-                m = None  # 血圧 120 山田さん: a measure's word before the number, not an item's opening
-        if m is None:
-            continue
-        group = "room" if m.group("room") else "bracketed"
-        room = m.group(group)
-        if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
-            continue  # a year
-        added.append(Candidate(*m.span(group), "OTHER_ID", span.rank))
-    return sorted(out + added, key=lambda c: c.start) if added else out
 
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

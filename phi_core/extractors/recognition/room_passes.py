@@ -2,7 +2,8 @@
 
 The forms the text shows by itself are in ``rooms.py`` (and columns of a table in
 ``room_columns.py``); here also what stands beside a found name: a room in brackets
-or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), a number of
+or closing the item after a patient's name (徳山 良江（602）, 岡本 晴翔 くん 305), or opening it before one
+at the start of a line or item (・803-1 川原 ヨネさん, ▼B1 ｵｶﾞﾀさん), a number of
 record in brackets there (古川 翼 様（4410-873）), and a
 ward code or floor-and-wing opening the item before one (・7E 大迫 様, ・東3　T.K. 氏),
 which then counts as confirmed wherever else the same code stands alone.
@@ -152,3 +153,55 @@ def rooms_and_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         out.sort(key=lambda c: c.start)
     return rooms_on_known_floors(text, out)
+
+
+# A scanned room reads O for zero and l for one (3O8 森 重雄 様, 7l1 吉永 様): a digit first, a look-alike in it.
+_SCANNED_ROOM = r"[1-9](?=[0-9]{0,2}[Ol])[0-9Ol]{2,3}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # an item's number (①301 K.S様); a quote opens a cell ("715 野口 勲様)
+_ROOM_BEFORE_NAME = re.compile(
+    rf"(?:^|(?<=[・■□●○◎◆◇▶▷▼▽★☆\-\s：:、,，／/\"'{_CIRCLED}]))(?:(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?"
+    rf"|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})|B(?P<bed>[1-9][0-9]?))[ \u3000]$",  # (B5: a unit's bed, by its number)
+    re.MULTILINE,
+)
+_PATIENTS = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+_ROOM_BEFORE_HONOURED_NAME = re.compile(
+    rf"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|{_SCANNED_ROOM})(?:の|[ \u3000])$"
+    # a handover's heading: the room in brackets, the name straight after (【412】小野寺 悠真ちゃん)
+    rf"|(?<=[【\[［])(?P<bracketed>[0-9０-９]{{3,4}})[】\]］][ \u3000]?$"
+)
+_ITEM_OPENERS = f'（(【[「」)）】]。、,，:：・→"［{_CIRCLED}'
+_PERSON_HONORIFIC = re.compile(f"[ \u3000]?(?:{alternation(words('person'))})")
+
+
+def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
+    out = sorted(spans, key=lambda c: c.start)
+    added = []
+    for i, span in enumerate(out):
+        if span.category not in _PATIENTS:
+            continue
+        floor = out[i - 1].end if i else 0
+        line_start = text.rfind("\n", 0, span.start) + 1
+        m = _ROOM_BEFORE_NAME.search(text, max(floor, line_start), span.start)
+        honoured = _PERSON_HONORIFIC.match(text, span.end)
+        if m is not None:
+            opening = text[line_start : m.start()].rstrip(" \u3000・■□●○◎◆◇▶▷▼▽★☆-")
+            # only an item's or a cell's opening: "803-1 川原", "申し送り：302 五十嵐さん", "| 711 吉永 様"; not "2024 山田" mid-sentence; with an
+            # honorific after the name also after a bracket or a sentence's end ((黄) 520 大塚さん), not after a
+            # measure's word (血圧 120 山田さん)
+            if opening and opening[-1] not in "：:、,，／/|│" and not (honoured and opening[-1] in _ITEM_OPENERS):
+                continue
+        elif (
+            honoured
+        ):  # a patient whatever opens the item: (黄) 520 大塚さん, 805の小野寺 功さん, （311 小島 勝様の奥様）
+            m = _ROOM_BEFORE_HONOURED_NAME.search(text, max(floor, line_start, span.start - 8), span.start)
+            before = text[line_start : m.start()].rstrip(" \u3000") if m else ""
+            if m and before and before[-1] not in _ITEM_OPENERS:
+                m = None  # 血圧 120 山田さん: a measure's word before the number, not an item's opening
+        if m is None:
+            continue
+        group = next(g for g in ("room", "bed", "bracketed") if m.groupdict().get(g))
+        room = m.group(group)
+        if len(room) == 4 and room.isdigit() and room.startswith(("19", "20")):
+            continue  # a year
+        added.append(Candidate(*m.span(group), "OTHER_ID", span.rank))
+    return sorted(out + added, key=lambda c: c.start) if added else out

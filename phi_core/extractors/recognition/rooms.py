@@ -67,15 +67,16 @@ _WARD_ROOM = re.compile(
 # A ward code then a bed with no room between (8W-3, 5E-B), as a wristband or a board writes it: a
 # week count takes no hyphen and bed (術後4W-6W runs on into a letter).
 _WARD_BED = re.compile(rf"{LEFT}(?P<ward>{WARD_CODE})[-‐－](?P<bed>{BED}){RIGHT}", re.MULTILINE)
-_CODE_TOKEN = re.compile(rf"{LEFT}(?P<code>{WARD_CODE}){RIGHT}", re.MULTILINE)
+# (after a slash too: 入院/6W, as a request's header pairs the admission with its ward)
+_CODE_TOKEN = re.compile(rf"(?:{LEFT}|(?<=[/／]))(?P<code>{WARD_CODE}){RIGHT}", re.MULTILINE)
 # What may follow a ward code: a room, a role on the ward, a room or bed word.
 _AFTER_CODE = re.compile(
     rf"[ \u3000]{{1,12}}(?:{ROOM}(?:[-‐－](?:{BED}))?{RIGHT}"
     r"|師長|主任|副師長|Ns|NS|ナース|看護|病棟|個室|大部屋|病室|ベッド|空床|満床|転入|転出|転棟"
     r"|[^\s、。]{0,10}(?:室|ステーション))"
 )
-# What may stand before one: an arrow, a transfer, the word for a ward as a label.
-_BEFORE_CODE = re.compile(r"(?:→|⇒|->|転入|転出|転棟|病棟|Ward|WARD|ward|from|to)[ \u3000:：=]*$")
+# What may stand before one: an arrow, a transfer or an admission (入院/6W), the word for a ward as a label.
+_BEFORE_CODE = re.compile(r"(?:→|⇒|->|転入|転出|転棟|入院|病棟|Ward|WARD|ward|from|to)[ \u3000:：=/／]*$")
 
 _UNIT = rf"(?<![A-Za-z])(?P<unit>{CARE_UNIT_ALTERNATION})"
 _UNIT_BED = re.compile(
@@ -96,9 +97,9 @@ _BED_FORMS = re.compile(
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
     # (a speech-to-text blank may part the number from 番: 1 番ブース)
     # (and a bed by its number and 号床: 1号床, 2 号床)
-    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})[ \u3000]?(?:番(?=保育器|ベッド|ﾍﾞｯﾄﾞ|床|コット|クベース|ブース)|(?=号床(?!頭|上|下|面)))"
-    # 612号室B床, 612号室 B床, 4人部屋のC床: a letter glued to 床 is a bed by itself.
-    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ])(?=床(?!頭|上|下|面|材|ずれ))"
+    r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})[ \u3000]?(?:番(?=保育器|ベッド|ベット|ﾍﾞｯﾄﾞ|ﾍﾞｯﾄ|床|コット|クベース|ブース)|(?=号床(?!頭|上|下|面)))"
+    # 612号室B床, 612号室 B床, 4人部屋のC床, B-3床: a letter glued to 床 is a bed by itself.
+    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ](?:[-‐－][0-9０-９]{1,2})?)(?=床(?!頭|上|下|面|材|ずれ))"
     # 815号室A, 714号室Bベッド, 712号室-B, 418号室 B へ: the bed's letter straight after the room
     r"|(?<=号室)(?:[-‐－]|[ \u3000](?=[A-HＡ-Ｈ](?:[ \u3000、。）)]|$)))?(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
     # 508号室-3: the bed's number after a dash
@@ -107,7 +108,7 @@ _BED_FORMS = re.compile(
     # ベッドNo.3, Bed No. 12
     rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
     # チェア：12, ﾁｪｱ 3 (a chemotherapy or dialysis chair, where the patient sits for the session); not a count
-    r"|(?:チェア|ﾁｪｱ)(?:番号)?[ \u3000]?[:：#]?[ \u3000]?(?P<b9>[0-9０-９]{1,2}|[A-ZＡ-Ｚ][-‐－]?[0-9０-９]{1,2})"
+    r"|(?:チェア|ﾁｪｱ)(?:番号|[NＮ][oｏ][.．]?)?[ \u3000]?[:：#]?[ \u3000]?(?P<b9>[0-9０-９]{1,2}|[A-ZＡ-Ｚ][-‐－]?[0-9０-９]{1,2})"
     r"(?![0-9０-９A-Za-z.]|[ \u3000]?(?:台|脚|名|人|床|時|分|日|回|%|％|[＋+/／]))"
     # 区画 A-4, 区画 2-B: a family's place in a shelter or a hall, where they are found
     r"|区画(?:番号)?[ \u3000]?[:：#]?[ \u3000]?(?P<b10>[A-ZＡ-Ｚ][-‐－]?[0-9０-９]{1,2}|[0-9０-９]{1,2}[-‐－][A-ZＡ-Ｚ])"
@@ -129,7 +130,7 @@ _ROOM_WORDS = re.compile(
     # 保護室 S-2, 個室 512, 保護室 2, 個室5, 隔離室 5O8 (scanned), 居室 205 (a care home's): a room where a patient
     # stays, then its number;
     # not a count or a price (個室 2室, 個室 11,000円)
-    r"|(?:保護室|隔離室|個室|病室|観察室|居室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
+    r"|(?:保護室|隔離室|個室|病室|観察室|居室|無菌室|無菌治療室|陰圧室|特別室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
     r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|階|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
