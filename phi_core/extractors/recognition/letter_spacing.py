@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA, JAPANESE_LETTERS, KANJI
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA, HIRAGANA_LETTERS, JAPANESE_LETTERS, KANJI
 from phi_core.extractors.recognition.label_words import _PHYSICIAN_ENDINGS, LABEL_RULES
-from phi_core.extractors.recognition.name_parts import can_be_surname
+from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.japanese.honorifics import RELATIONS, alternation, words
 
 # A one-letter word beside a name is a word of its own, spaced or not: a relation before it (夫 王 磊), an
@@ -40,6 +40,17 @@ _WORD_AFTER = re.compile(r" [^\s]{2}")
 _WIDE_GAP = re.compile("[ \u3000]{2,}")
 # (a run of digits alone is a number typed one to a box: the scan repair reads those)
 _DIGITS_ONLY = re.compile(r"[0-9０-９ ]+")
+
+
+# A given name whose last letter a scanner's blank sets apart, one letter to a box (三浦 健 吉, 池田 なな み): the
+# letter joins the name when the letters together read as a given name (not 岡本 唯 入（付き添い交代）).
+SPACED_GIVEN = re.compile(f"^[{KANJI}]{{1,3}}[ \u3000](?:[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}]{{1,3}})$")
+_REST_AFTER_BLANK = re.compile(f"[ ](?P<rest>[{KANJI}]|[{HIRAGANA_LETTERS}]{{1,2}})(?=[ \u3000（(]|\n|$)")
+
+
+def given_rest_after_blank(text: str, value: str, end: int) -> re.Match[str] | None:
+    blank = _REST_AFTER_BLANK.match(text, end)
+    return blank if blank and can_be_given_name(value.split()[-1] + blank.group("rest")) else None
 
 
 def closed_up(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:

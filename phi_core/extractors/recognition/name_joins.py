@@ -25,6 +25,7 @@ from __future__ import annotations
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_words import LABEL_RULES
+from phi_core.extractors.recognition.letter_spacing import SPACED_GIVEN, given_rest_after_blank
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_particle, can_be_surname
 from phi_core.japanese.chars import (
     FULL_WIDTH_KATAKANA,
@@ -348,8 +349,10 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         tail = (_NUMBER_TAIL if _ENDS_WITH_BABY.search(value) else _NAME_TAIL).match(text, span.end)
         limit = out[i + 1].start if i + 1 < len(out) else len(text)
-        if not tail and not place and _CUT_GIVEN.match(value):
-            tail = _REST_ON_NEXT_LINE.match(text, span.end)
+        if not tail and not place and SPACED_GIVEN.match(value):  # (or by a blank: 三浦 健 吉)
+            tail = (_CUT_GIVEN.match(value) and _REST_ON_NEXT_LINE.match(text, span.end)) or given_rest_after_blank(
+                text, value, span.end
+            )
             if tail and (tail.group("rest") in _TITLES or tail.group("rest")[0] in _NOT_GIVEN):
                 tail = None
         if not tail and not place and re.search(r"[A-Z]{2}$", value):

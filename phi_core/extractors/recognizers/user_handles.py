@@ -16,7 +16,8 @@ the handle they log in with, not by a form's label:
 - a log's or chat's speaker by a login in lower case, after the line's time stamp and before the colon
   that opens the message (``[08:40] yoshikawa: FYI``, ``2024-10-05 sakai: OCB 陽性``): a word that reads
   as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
-  of two such words (``[07:55] Tomo Arai:``).
+  of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
+  (``10:37 ｱｵﾔｷﾞ(検査室):``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_kanji
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, KATAKANA, LONG_VOWEL, is_kanji
 
 from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
@@ -57,6 +58,12 @@ _LOG_SPEAKER = re.compile(
 # Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
 _ENTERED_BY = re.compile(
     rf"(?:取込|取り込み|入力|登録|作成|更新|出力|印刷)者?(?:[ \t]*[:：][ \t]*|[ \t\u3000]+)(?P<h>{_HANDLE})(?![A-Za-z0-9])"
+)
+# A chat's sender in kana or kanji with the sender's post in brackets before the colon that opens the message
+# (``2025/01/08 10:37 ｱｵﾔｷﾞ(検査室):``, ``08:31 野口(処置室Ns):``): the bracket says a person speaks.
+_LOG_POSTED_SPEAKER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
+    re.MULTILINE,
 )
 # A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...).
 _LOG_DISPLAY_NAME = re.compile(rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?[:：]", re.MULTILINE)
@@ -96,6 +103,10 @@ class UserHandleRecognizer(Recognizer):
                     found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOG_SPEAKER.finditer(text):
             if is_romaji(m.group("word")) and m.group("word") not in _LOG_WORDS:
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _LOG_POSTED_SPEAKER.finditer(text):
+            handle = m.group("h")
+            if not is_kanji(handle[0]) or any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOG_DISPLAY_NAME.finditer(text):
             given, family = m.group("h").lower().split()
