@@ -125,7 +125,8 @@ _WRITERS = frozenset({"放射線科", "放射線部", "放射線診断科"})
 _STAFF_WORDS = frozenset({"医師", "Dr", "看護師", "技師"})
 # ... unless a label says it is the department of record: 依頼元：放射線科, 診療科 放射線科.
 _RECORD_LABEL = re.compile(r"(?:依頼元|依頼科|依頼部署|診療科|受診科|担当科|所属科)[ \u3000]*[:：]?[ \u3000]*$")
-_WARD_OF = re.compile(rf"{_AFTER}")
+# (and what a form or a card says of it: 外来化学療法センター用, 化学療法センター直通, 腎臓内科宛, 内科経由)
+_WARD_OF = re.compile(rf"{_AFTER}|用(?=[）)」』】、。]|$)|直通|宛|経由")
 # A kanji right before the department that makes it no department of record.
 _GENERIC_BEFORE = frozenset("当他各同本貴前")
 

@@ -13,6 +13,8 @@
   not all zeros (status=0000), and not a row counter (0131, 0132, 0133 at the
   starts of lines one after another);
 - e-mail addresses;
+- a number masked but for its last digits (an account ``****4581``, ``****-****-7302``): what is shown still points
+  to one person;
 - the visible tail of an identifier cut short (``Study UID 末尾 …4471.2026103012``, ``…0094 3317``, ``末尾 8812``):
   digits after an ellipsis, six or more (dots inside too, as a UID writes them), or four or more after 末尾;
   and the last digits a writer gives by their count (``下4桁 2290``, ``末尾2桁は 52``, ``ending in 4471``,
@@ -56,6 +58,7 @@ _LOOSE_GROUPS = re.compile(
     r"(?<![0-9０-９A-Za-z.,:/\-])(?:[A-Z] )?[0-9０-９]{1,6}(?: [0-9０-９]{1,6}){2,}(?![0-9０-９A-Za-z]|[.,:/][0-9])"
 )
 _EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MASKED = re.compile(r"(?<![\w*＊●])[*＊●]{3,}(?:[-‐－ ][*＊●]{2,})*[-‐－ ]?[0-9０-９]{3,6}(?![0-9０-９])")
 # Every address, an office's too: the domain names the facility (renkei@minato-chuo-hp...), and the independent
 # writers disagree on offices (17 of 19 left on the first development sets, all marked on blind-final25).
 _EMAIL = _EMAIL_SHAPE
@@ -171,6 +174,8 @@ class IdentifierShapeRecognizer(Recognizer):
             )
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANJI_SERIES.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL_SHAPE.finditer(text))
+        if "*" in text or "＊" in text or "●" in text:
+            found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _MASKED.finditer(text))
         if "桁" in text or "ending" in text or "ends in" in text or "last" in text:
             found.extend(Candidate(*m.span("v"), "OTHER_ID", RANK_SUPPLEMENT) for m in _LAST_DIGITS.finditer(text))
         if "…" in text or "‥" in text or "..." in text or "末尾" in text:
