@@ -23,10 +23,16 @@ MISREAD_KINDS: dict[str, str] = {
     "医陰": "医院",
     "病阮": "病院",
     "医阮": "医院",
+    "病皖": "病院",
+    "医皖": "医院",
+    "病陵": "病院",
     "クリニツク": "クリニック",
     "シヨン": "ション",
     # ソ for ン and 料 for 科: shapes a scan confuses (医療セソター, 整形外料)
     "セソター": "センター",
+    # a dash or a bar for the long vowel mark (東北中央医療センタ―)
+    "センタ―": "センター",
+    "センタ－": "センター",
     "外料": "外科",
     "内料": "内科",
     # 右 or 各 for 名 in the label before a name (傷病者氏右, 患者氏各)

@@ -1,0 +1,201 @@
+"""Forms of the twenty-first round (blind-final41..42 once spent, blind-dev121..): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from tests.extractors.recall_probes import masked_as, values
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+# --- HL7: identifiers and people in fields the standard gives other meanings -----------------------
+
+_MSH = "MSH|^~\\&|HIS|HOSP|RIS|HOSP|20241128160212||ORM^O01|MSG2411-00871|P|2.5\n"
+
+
+def test_a_visit_number_with_a_dash_one_field_early_is_an_identifier():
+    text = _MSH + "PV1|1|E|QQ^03^B||||TAKASUGI^RYO^^^^^^Dr|||||||||||E24-081733|||\n"
+    assert ("E24-081733", "OTHER_ID") in _balanced(text)
+
+
+def test_a_lettered_number_in_a_field_of_no_identifier_is_one_but_the_message_number_is_not():
+    text = _MSH + "PV1|1|O|RHEU|||||SAWATARI^KENGO^^^^^^Dr||||||||||||A2411-33017\n"
+    found = _balanced(text)
+    assert ("A2411-33017", "OTHER_ID") in found
+    assert not any(value == "MSG2411-00871" for value, _ in found)
+
+
+def test_a_staff_id_before_a_dictionary_name_in_an_unknown_field_is_an_identifier():
+    text = (
+        _MSH
+        + "OBR|1|OR24-559102|LB24-771093|IGE^IgE^L|||20241127091200|||||||20241127103015|SER^血清||10482^小谷^博之\n"
+    )
+    assert ("10482", "OTHER_ID") in _balanced(text)
+
+
+def test_a_person_with_an_empty_id_in_an_unknown_field_is_a_name():
+    text = _MSH + "PV1|1|I|5W^508^2||||||||CVS||||||^吉岡^遼^^^^Dr|||V2501160087\n"
+    assert ("吉岡^遼", "PHYSICIAN_NAME") in _balanced(text)
+
+
+def test_a_phones_use_and_kind_before_its_number_is_no_person():
+    text = _MSH + "NK1|1|||||||^WPN^PH^^^^^441^2208\n"
+    assert not any(category == "PHYSICIAN_NAME" for _, category in _balanced(text))
+
+
+@pytest.mark.parametrize("field", ["F13^Peanut^L", "^^240^202504030900", "CT^胸部CT"])
+def test_codes_in_unknown_fields_stay_codes(field):
+    text = _MSH + f"OBR|1|||||||||||||||||{field}\n"
+    assert not any(category in ("PATIENT_NAME", "PHYSICIAN_NAME") for _, category in _balanced(text))
+
+
+# --- rooms, beds, chairs and wards --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("入室予定：令和6年12月2日（無菌室 1107）\n", "1107"),
+        ("実施日：２０２４年１０月２９日　　チェアＮｏ．５　　受付 ９：０５\n", "５"),
+        ("坂本 悠斗 さん（19さい、大学生）　B-3床\n", "B-3"),
+        ("ピーナツ負荷　外来処置室 2番ベット\n", "2"),
+        ("▼B1 ｵｶﾞﾀさん OPCAB POD2\n", "1"),
+    ],
+)
+def test_a_room_bed_or_chair_by_its_word_is_an_identifier(text, value):
+    assert value in masked_as("OTHER_ID", text)
+
+
+@pytest.mark.parametrize(
+    "text", ["無菌室 2室で運用\n", "チェア 3台 追加\n", "ビタミンB1 内服継続\n", "本日11:50頃、第3手術室にて\n"]
+)
+def test_counts_and_vitamins_are_no_rooms(text):
+    assert masked_as("OTHER_ID", text) == []
+
+
+def test_a_ward_code_after_an_admission_and_a_slash_is_a_ward():
+    assert "6W" in masked_as("DEPARTMENT", "大塚 茂          M  79歳  入院/6W\n依頼科 血液内科\n")
+
+
+def test_a_week_count_after_a_slash_is_no_ward():
+    assert "6W" not in values("抗凝固療法 術後4W/6W で再評価\n")
+
+
+def test_a_cardiac_surgical_icu_is_a_unit():
+    assert "CSICU" in masked_as("DEPARTMENT", "Pt transferred to CSICU bed 5 at 12:05\n")
+
+
+# --- names: a chat's sender with a post, a spaced given name, a column of names ---------------------
+
+
+def test_a_chat_sender_in_kana_with_a_post_in_brackets_is_a_name():
+    text = "2025/01/08 08:40 水野(薬剤部): 在庫確認\n2025/01/08 10:37 ｱｵﾔｷﾞ(検査室): 関節エコー枠 1枠空きました。\n"
+    assert "ｱｵﾔｷﾞ" in masked_as("PHYSICIAN_NAME", text)
+
+
+def test_a_chat_line_opened_by_a_room_word_is_no_sender():
+    assert masked_as("PHYSICIAN_NAME", "2025/01/08 10:37 検査室(2F): 本日 15:30 空きあり\n") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("同意日　令和６年１０月１７日\n　患者本人　三浦 健 吉\n　家族　　　三浦 由紀子（続柄 妻 ）\n", "三浦 健 吉"),
+        ("説明日：2O25年 3月 l8日\n患者署名：河野 佳代 子\n生年月日：l958 年\n", "河野 佳代 子"),
+        ("患者氏名 池田 なな み 様（l6歳）\n", "池田 なな み"),
+    ],
+)
+def test_a_given_name_spaced_one_letter_to_a_box_joins_its_family_name(text, value):
+    assert value in values(text)
+
+
+def test_a_word_after_a_name_and_a_blank_is_not_its_given_name():
+    assert not any(value.endswith(" 入") for value in values("7:50 母 岡本 唯 入（付き添い交代）\n"))
+
+
+_LEDGER = (
+    "実施日,患者ID,患者氏名,製剤,実施者1,実施者2,副作用\n"
+    "2024/10/22,2210-0457,村上 隆之,Ir-RBC-LR-2,牧野,戸田,なし\n"
+    "2024/10/25,2211-0043,設楽 喜一,FFP-LR-240,杉浦,谷,なし\n"
+    "2024/10/28,2211-0043,設楽 喜一,Ir-RBC-LR-2,杉浦,牧野,不明\n"
+)
+
+
+def test_a_name_in_a_column_of_names_is_a_name():
+    assert "谷" in values(_LEDGER)
+
+
+def test_words_in_a_column_of_names_stay_words():
+    text = "日付,担当,状態\n2024/10/22,牧野,済\n2024/10/23,戸田,HOME\n2024/10/24,杉浦,不在\n2024/10/25,不在,なし\n"
+    found = values(text)
+    assert "HOME" not in found and "不在" not in found and "なし" not in found
+
+
+def test_a_masked_number_showing_its_last_digits_is_an_identifier():
+    assert "****4581" in masked_as("OTHER_ID", "[振込]  しののめ銀行 志木支店 普通 ****4581          322,240\n")
+    assert "****-****-7302" in masked_as("OTHER_ID", "個人番号　****-****-7302（下4桁のみ表示）\n")
+
+
+def test_a_units_name_before_what_a_form_says_of_it_is_a_department():
+    assert "外来化学療法センター" in masked_as("DEPARTMENT", "抗がん剤投与　指示変更票（外来化学療法センター用）\n")
+    assert masked_as("DEPARTMENT", "外科用ドレープ 2枚\n") == []
+
+
+def test_age_and_sex_glued_after_an_id_in_brackets():
+    found = values("1) 坂本 亘さん（0611045、29M）\n   左第5中手骨骨折\n")
+    assert "29" in found and "M" in found
+
+
+# --- ages --------------------------------------------------------------------------------------------
+
+
+def test_years_in_brackets_after_a_date_in_words_are_an_age():
+    assert "63 years" in masked_as("AGE", "FOSTER, DOB 14 Feb 1962 (63 years), Passport-based ID\n")
+
+
+def test_years_in_brackets_in_prose_are_a_duration():
+    assert masked_as("AGE", "She has smoked since the war (40 years), now stopped.\n") == []
+
+
+# --- schools and nurseries; a facility's kind a scan misread -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("在籍園 北浜みなと保育園\n", "北浜みなと保育園"),
+        ('"2024/09/05","安曇野市立三郷小学校","郵送"\n', "安曇野市立三郷小学校"),
+        ("6階東病棟（小児）→ 県立みなと特別支援学校 すずかけ学級\n", "県立みなと特別支援学校"),
+    ],
+)
+def test_a_school_by_its_name_is_masked(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上の子を保育園に迎えに行く\n",
+        "院内保育所あり\n",
+        "妻と高校生の長女\n",
+        "4月から小学校入学\n",
+        "通園先の保育園\n",
+    ],
+)
+def test_a_word_pointing_at_a_school_names_none(text):
+    assert not any(value.endswith(("保育園", "保育所", "高校", "小学校")) for value in values(text))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("【みなと台循環器病皖】　生理機能検査室\n", "みなと台循環器病皖"),
+        ("2O12年4月 東北中央医療センタ―（病床数 410床）\n", "東北中央医療センタ―"),
+    ],
+)
+def test_a_facilitys_kind_misread_by_a_scan_is_still_its_kind(text, value):
+    assert any(value in found for found in masked_as("HOSPITAL_NAME", text))
