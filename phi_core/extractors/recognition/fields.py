@@ -118,6 +118,7 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("ORC", 11): Field("PHYSICIAN_NAME", "xcn"),
     ("ORC", 12): Field("PHYSICIAN_NAME", "xcn"),
     ("ORC", 15): Field("OTHER_DATE", "date"),
+    ("ORC", 17): Field("DEPARTMENT", "first"),  # the entering organisation: the ordering department
     ("ORC", 21): Field("HOSPITAL_NAME", "first"),
     ("ORC", 22): Field("FACILITY_ADDRESS", "whole"),
     ("ORC", 23): Field("FACILITY_PHONE", "phone"),

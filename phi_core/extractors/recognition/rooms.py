@@ -24,11 +24,9 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   patient goes into (``312に入ります``, ``４１２へ上がりました``) and one left empty (``701 空床``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``, and with a
   blank or in kana before the word (``712 号室``, ``402 ごうしつ``: a name plate); a room before its kind (``303 個室``);
-- a bed's number opening a cell of a name board drawn with box rules, before the name of who lies
-  there or the word for an empty bed (``│ 1 中 村 久 美 子 様 │ 2 （空床） │``);
+- a bed's number opening a board's cell before who lies there or an empty bed (``│ 1 中 村 様 │ 2 （空床） │``);
 - a room and its bed as a handover says them (``402の1 たなか ゆうとくん``, ``501の3``): three digits or four, の,
-  a bed's one or two digits set apart;
-  wards by number: ``第2病棟``, ``B2病棟``;
+  a bed's one or two digits set apart; wards by number: ``第2病棟``, ``B2病棟``; a form's fields ``室 205  床 1``;
 - a bare room opening a row where other rows open with a room-bed of the same floor (``803   ○``
   under ``801-1``), and rooms listed in prose on a floor the document names elsewhere
   (``508号室 … 新規入院は 503・507 のみ``), and rooms listed in brackets after their word (``病室（502・507）``).
@@ -60,13 +58,19 @@ _LOT = re.compile(r"(?:Lot|LOT|lot|ロット|No|NO|no)\.?[ \u3000:：#]*$")
 WARD_CODE = r"[1-9１-９][0-9０-９]?[EWNSＥＷＮＳ]"
 WARD_KANJI = r"[0-9０-９]{1,2}階?[東西南北]|[東西南北][0-9０-９]{1,2}"
 _WARD_ROOM = re.compile(
-    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[ ]?[-‐－][ ]?|[ \u3000]?[/／][ \u3000]?)(?P<room>{ROOM})"
+    rf"{LEFT}(?P<ward>{WARD_CODE}|{WARD_KANJI})(?:[ \u3000]{{1,8}}|[ ]?[-‐－][ ]?|[ \u3000]?[/／|｜][ \u3000]?)(?P<room>{ROOM})"
     rf"(?:[ ]?[-‐－][ ]?(?P<bed>{BED}))?{RIGHT}",  # (a dash set apart too: Ward 5E - 510 - 4)
     re.MULTILINE,
 )
 # A ward code then a bed with no room between (8W-3, 5E-B), as a wristband or a board writes it: a
 # week count takes no hyphen and bed (術後4W-6W runs on into a letter).
 _WARD_BED = re.compile(rf"{LEFT}(?P<ward>{WARD_CODE})[-‐－](?P<bed>{BED}){RIGHT}", re.MULTILINE)
+# A ward by its floor and a wing's letter (6B, 4A): a code that also grades and sizes, so a ward only before
+# its room (→ 6B 605) or after an admission or a transfer (入院(7B), 転棟 5A); then wherever else it stands alone.
+WING_CODE = r"[1-9][0-9]?[A-D]"
+_WING_ROOM = re.compile(rf"{LEFT}(?P<ward>{WING_CODE})[ \u3000]{{1,3}}(?P<room>{ROOM}){RIGHT}", re.MULTILINE)
+_BEFORE_WING = re.compile(r"(?:入院|転入|転出|転棟|病棟)[ \u3000:：=/／（(]*$")
+_WING_TOKEN = re.compile(rf"(?:{LEFT}|(?<=[/／]))(?P<code>{WING_CODE}){RIGHT}", re.MULTILINE)
 # (after a slash too: 入院/6W, as a request's header pairs the admission with its ward)
 _CODE_TOKEN = re.compile(rf"(?:{LEFT}|(?<=[/／]))(?P<code>{WARD_CODE}){RIGHT}", re.MULTILINE)
 # What may follow a ward code: a room, a role on the ward, a room or bed word.
@@ -76,7 +80,7 @@ _AFTER_CODE = re.compile(
     r"|[^\s、。]{0,10}(?:室|ステーション))"
 )
 # What may stand before one: an arrow, a transfer or an admission (入院/6W), the word for a ward as a label.
-_BEFORE_CODE = re.compile(r"(?:→|⇒|->|転入|転出|転棟|入院|病棟|Ward|WARD|ward|from|to)[ \u3000:：=/／]*$")
+_BEFORE_CODE = re.compile(r"(?:→|⇒|->|転入|転出|転棟|入院|病棟|Ward|WARD|ward|from|to)[ \u3000:：=/／（(]*$")
 
 _UNIT = rf"(?<![A-Za-z])(?P<unit>{CARE_UNIT_ALTERNATION})"
 _UNIT_BED = re.compile(
@@ -104,6 +108,9 @@ _BED_FORMS = re.compile(
     r"|(?<=号室)(?:[-‐－]|[ \u3000](?=[A-HＡ-Ｈ](?:[ \u3000、。）)]|$)))?(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
     # 508号室-3: the bed's number after a dash
     r"|(?<=号室)[-‐－](?P<b11>[0-9０-９]{1,2})(?![0-9０-９])"
+    # 病棟 2W  室 205  床 1: a form's fields of one letter each, the room's and the bed's
+    rf"|(?<![{JAPANESE_LETTERS}0-9０-９])(?:室|床)(?:[ \u3000]{{1,3}}|[:：][ \u3000]?)(?P<b12>[1-9１-９][0-9０-９]{{0,3}})"
+    r"(?![0-9０-９.]|[ \u3000]?[床室名人例件回])"
     r"|(?:床番|ベッド番|ﾍﾞｯﾄﾞ番)(?!号)[ \u3000:：]?(?P<b7>[0-9０-９]{1,2}|[A-Z][-‐－]?[0-9]{1,2})(?![0-9０-９A-Za-z])"
     # ベッドNo.3, Bed No. 12
     rf"|{_BED_WORD}[ \u3000]?(?:No|NO|no)\.?[ \u3000]?(?P<b6>[0-9]{{1,2}}|[A-Z][-‐－]?[0-9]{{1,2}})(?![0-9A-Za-z])"
@@ -282,6 +289,23 @@ def _ward_codes(text: str, known: frozenset[str]) -> list[Candidate]:
     return [Candidate(*m.span("code"), "DEPARTMENT", RANK_SUPPLEMENT) for m in tokens if m.group("code") in confirmed]
 
 
+def _wing_wards(text: str) -> list[Candidate]:
+    found, confirmed = [], set()
+    for m in _WING_ROOM.finditer(text):
+        if not is_year(m.group("room")) and not amount(text, m.end()):
+            confirmed.add(m.group("ward"))
+            found.append(Candidate(*m.span("room"), "OTHER_ID", RANK_SUPPLEMENT))
+    for m in _WING_TOKEN.finditer(text):
+        if m.group("code") in confirmed or _BEFORE_WING.search(text, max(0, m.start() - 12), m.start()):
+            confirmed.add(m.group("code"))
+    found += [
+        Candidate(*m.span("code"), "DEPARTMENT", RANK_SUPPLEMENT)
+        for m in _WING_TOKEN.finditer(text)
+        if m.group("code") in confirmed
+    ]
+    return found
+
+
 def _unit_beds(text: str) -> list[Candidate]:
     found = []
     for m in _UNIT_BED.finditer(text):
@@ -294,7 +318,9 @@ def _unit_beds(text: str) -> list[Candidate]:
 def _beds_and_rooms(text: str) -> list[Candidate]:
     found = []
     for m in _BED_FORMS.finditer(text):
-        group = next(g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11") if m.group(g))
+        group = next(
+            g for g in ("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11", "b12") if m.group(g)
+        )
         found.append(Candidate(*m.span(group), "OTHER_ID", RANK_SUPPLEMENT))
     for m in _BED_LIST.finditer(text):
         found += [
@@ -369,5 +395,6 @@ def room_form_candidates(text: str, codes: frozenset[str] = frozenset()) -> list
     if not any(ch.isdigit() for ch in text):
         return []
     found = _room_beds(text) + _wards_with_rooms(text) + _ward_codes(text, codes) + _unit_beds(text)
+    found += _wing_wards(text) if any(letter in text for letter in "ABCD") else []
     found += _beds_and_rooms(text)
     return found + _rooms_byfloor(text, [c for c in found if c.category == "OTHER_ID"])
