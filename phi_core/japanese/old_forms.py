@@ -26,6 +26,7 @@ MISREAD_KINDS: dict[str, str] = {
     "病皖": "病院",
     "医皖": "医院",
     "病陵": "病院",
+    "病練": "病棟",
     "クリニツク": "クリニック",
     "シヨン": "ション",
     # ソ for ン and 料 for 科: shapes a scan confuses (医療セソター, 整形外料)

@@ -32,6 +32,14 @@ _MORE = (
         ),
     ),
     (" y", re.compile(r"(?<![0-9.])[0-9]{1,3} y(?=[,，)])")),
+    # A record's key naming an age with more words ("age_at_study": 58, "age_at_test": "28:1", patient_age=67).
+    (
+        "age",
+        re.compile(
+            r"(?<![A-Za-z])(?:[A-Za-z]+_)*(?i:age)(?:_[A-Za-z]+)*[\"']?[ \t]*[:=][ \t]*[\"']?"
+            r"(?P<n>[0-9]{1,3}(?::[0-9]{1,2})?)(?![0-9.])"
+        ),
+    ),
     # An age alone in brackets after a date of birth or a name: DOB 2016-11-07 (8 yrs).
     ("yr", re.compile(r"(?<=[(（])[0-9]{1,3} ?(?:yrs|yr)(?=[)）])")),
     # Written out, only right after a date (Birthday: 2012.08.19 (12 years)): in prose (12 years) is a duration.

@@ -4,7 +4,8 @@
   after a word of time (``since 2008``, ``in 2015``, ``from 2019``), closing a bracket
   after a lowercase word (``(anaphylaxis 2015)``, ``LASIK hx (2012)``, ``certification（2014）``),
   opening a bracket before what happened (``（2019 蕁麻疹）``), or with a Japanese particle of
-  time or an event glued on (``2019取得``, ``2008から``). A year after a proper name, an
+  time or an event glued on (``2019取得``, ``2008から``), or in brackets after a result or a course done
+  (``陰性(2022)``, ``1シリーズ済(2019)``); an era's year glued onto an event (``H21禁煙``, ``R2頃``). A year after a proper name, an
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
   ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
@@ -47,7 +48,7 @@ _GUIDANCE = (
 )
 _EVENT_YEAR = re.compile(
     # since 2008, in 2015, (early) from 2019
-    rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after)"
+    rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after|quit|stopped|diagnosed)"
     rf"[ \t]+(?:(?i:early|late|mid|the end of|the spring of|the summer of|the autumn of|the winter of)[ \t-]+)?"
     rf"(?P<a>{_YEAR}){_ALONE}"
     # (anaphylaxis 2015), hx (2012), certification（2014）
@@ -56,7 +57,11 @@ _EVENT_YEAR = re.compile(
     rf"|[（(](?P<c>{_YEAR})[ \u3000](?=[{KANJI}{KATAKANA}])(?!改訂|改定|版|年度)"
     # 2019取得, 2008から
     rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
+    # 陰性(2022), 1シリーズ済(2019): the year of a result or of a course done, in brackets after it
+    rf"|(?:陰性|陽性|済み?|完了|終了|接種|取得|施行|実施)[（(](?P<e>{_YEAR})(?=[)）])"
 )
+# An era's year glued onto what happened then (H21禁煙, H21発症, R2頃).
+_ERA_EVENT = re.compile(rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|頃|ごろ)")
 _YEAR_SPAN = re.compile(
     rf"(?<=[（(])(?P<a>{_YEAR})[ \t]?[-‐–—〜~～][ \t]?(?:(?P<b>{_YEAR})|(?i:present|now)|現在|今)(?=[)）])"
 )
@@ -112,7 +117,7 @@ class EventYearRecognizer(Recognizer):
         spans = []
         if "19" in text or "20" in text:
             for m in _EVENT_YEAR.finditer(text):
-                group = next(g for g in ("a", "b", "c", "d") if m.group(g))
+                group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
                 if group == "b" and re.fullmatch(_GUIDANCE, m.group("word")):
                     continue
                 spans.append(m.span(group))
@@ -127,6 +132,7 @@ class EventYearRecognizer(Recognizer):
             spans += [m.span("years") for m in _EXAM_YEAR.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
+        spans += [m.span("year") for m in _ERA_EVENT.finditer(text)]
         if "歴" in text or "既往" in text:
             spans += [m.span("year") for m in _HISTORY_ERA_YEAR.finditer(text)]
         if "日" in text:

@@ -3,10 +3,12 @@
 ``１がつ２２にち``, ``12がつ16にち``, ``ﾚｲﾜ7ﾈﾝ 3ｶﾞﾂ 6ﾆﾁ`` (units and era in katakana, as a kana-only form types them), ``ごご 1じ05ふん``, ``ごぜん 9じはん``, ``3じ15ふん``: the same date and
 time as 1月22日 and 午後1時05分, as text for children or in plain Japanese writes them; the
 patterns read only the kanji units. A bare ``3じ`` (three o'clock, or a word ending in じ after a
-number) counts only after ごぜん or ごご.
+number) counts only after ごぜん or ごご, with its half or its minutes (``5じ半``, ``8じ15分``), or opening a
+diary's line (``7じ 120``).
 
 ``午後二時三十分``, ``十四時五分``, ``午前十時半``: a time in kanji numerals, as a certificate or a formal
-letter writes it; only with 午前/午後 or its minutes, since ``一時`` alone is "for a while" (一時中断).
+letter writes it; only with 午前/午後, its minutes or an hour of two numerals (``十四時``), since ``一時`` alone is
+"for a while" (一時中断).
 """
 
 from __future__ import annotations
@@ -49,10 +51,16 @@ _KANJI_NUMERAL = "[〇一二三四五六七八九十]"
 _KANJI_TIME = re.compile(
     rf"(?:午前|午後)[ \u3000]?{_KANJI_NUMERAL}{{1,3}}時(?:{_KANJI_NUMERAL}{{1,3}}分|半)?"
     rf"|(?<![〇一二三四五六七八九十]){_KANJI_NUMERAL}{{1,3}}時{_KANJI_NUMERAL}{{1,3}}分"
+    # an hour of two numerals or more alone (十四時, 二十時半): not 一時 (for a while) nor 十時間 (hours)
+    rf"|(?<![〇一二三四五六七八九十同]){_KANJI_NUMERAL}{{2,3}}時(?:半|{_KANJI_NUMERAL}{{1,3}}(?=[。、\s]))?(?![間限])"
 )
 _TIME = re.compile(
     rf"(?:ごぜん|ごご)[ \u3000]?{_D}{{1,2}}じ(?:[ \u3000]?{_D}{{1,2}}ふん|はん)?"
     rf"|(?<![0-9０-９]){_D}{{1,2}}じ[ \u3000]?{_D}{{1,2}}ふん"
+    # (its half hour or its minutes in kanji, 5じ半, 8じ15分; or opening a diary's line before what was noted: 7じ 120)
+    rf"|(?<![0-9０-９]){_D}{{1,2}}じ(?:半|{_D}{{1,2}}分)"
+    rf"|^{_D}{{1,2}}じ(?=[ \u3000])",
+    re.MULTILINE,
 )
 
 

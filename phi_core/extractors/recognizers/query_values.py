@@ -7,7 +7,7 @@ Access logs and system messages carry a viewer's or an interface's request whole
 names the value as a column header does (column_rule reads it: name, birth, PatientID,
 StudyDate, tel), and a chart or doctor's key of such systems (karte, chart, doc) too. The
 value is the parameter as written, percent-encoded or not, up to the next ``&``; a key that
-reads as a label only by its ending (page and image end in age, addr in dr) or says how the page is
+reads as a label only by its ending (page, image and stage end in age, addr in dr) or says how the page is
 shown (lang, sort, limit) names no value of a person. A value is kept only when it has the
 shape its key asks for: digits in a date, an identifier or a phone; letters or percent
 codes in a name. A JSON member (``"sex":"1"``, ``"id": "1003-8876"``) and an element
@@ -36,6 +36,10 @@ _NOT_PERSONAL = frozenset(
     {
         "page",
         "image",
+        "stage",
+        "dosage",
+        "usage",
+        "message",
         "addr",
         "lang",
         "sort",

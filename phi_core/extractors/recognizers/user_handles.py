@@ -17,7 +17,7 @@ the handle they log in with, not by a form's label:
   that opens the message (``[08:40] yoshikawa: FYI``, ``2024-10-05 sakai: OCB 陽性``): a word that reads
   as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
-  (``10:37 ｱｵﾔｷﾞ(検査室):``).
+  (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ _ENTERED_BY = re.compile(
 # A chat's sender in kana or kanji with the sender's post in brackets before the colon that opens the message
 # (``2025/01/08 10:37 ｱｵﾔｷﾞ(検査室):``, ``08:31 野口(処置室Ns):``): the bracket says a person speaks.
 _LOG_POSTED_SPEAKER = re.compile(
-    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,11}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
     re.MULTILINE,
 )
 # A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...).
@@ -106,6 +106,8 @@ class UserHandleRecognizer(Recognizer):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOG_POSTED_SPEAKER.finditer(text):
             handle = m.group("h")
+            if handle.isascii() and not (is_romaji(handle.lower()) and handle.lower() not in _LOG_WORDS):
+                continue  # Note(1):, Memo(追記): a log's own word
             if not is_kanji(handle[0]) or any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOG_DISPLAY_NAME.finditer(text):
