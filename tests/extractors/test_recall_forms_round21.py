@@ -199,3 +199,90 @@ def test_a_word_pointing_at_a_school_names_none(text):
 )
 def test_a_facilitys_kind_misread_by_a_scan_is_still_its_kind(text, value):
     assert any(value in found for found in masked_as("HOSPITAL_NAME", text))
+
+
+# --- wards by a wing's letter, a form's one-letter fields, an ordering department in HL7 ------------
+
+
+@pytest.mark.parametrize(
+    "text, ward, room",
+    [("male, ID 81-00462 → 6A 612\n   Dx: DKA\n", "6A", "612"), ("2西 | 203 | 小野寺 悠真 くん\n", "2西", "203")],
+)
+def test_a_ward_then_its_room(text, ward, room):
+    assert ward in masked_as("DEPARTMENT", text) and room in masked_as("OTHER_ID", text)
+
+
+def test_a_wing_ward_after_an_admission_is_a_ward():
+    assert "7B" in masked_as("DEPARTMENT", "2 ﾓﾁﾂﾞｷ ﾀｶｼ     入院(7B)\n")
+
+
+@pytest.mark.parametrize("text", ["Stage 4A 312例の解析\n", "鉛筆 2B 100本\n", "HbA1c 6.5 と 4A\n"])
+def test_grades_and_sizes_are_no_wards(text):
+    assert masked_as("DEPARTMENT", text) == []
+
+
+def test_a_forms_room_and_bed_fields_of_one_letter():
+    found = masked_as("OTHER_ID", "7.01.22 昼食\n病棟 2W  室 205  床 1\n")
+    assert "205" in found and "1" in found
+
+
+@pytest.mark.parametrize("text", ["室温 25度\n", "個室 2室 空き\n", "床 上 安静\n"])
+def test_room_temperature_and_counts_are_no_rooms(text):
+    assert masked_as("OTHER_ID", text) == []
+
+
+def test_the_entering_organisation_of_an_order_is_a_department():
+    text = _MSH + "ORC|NW|RX2409180057||RX2409180057|||||20240918102200|||1023^相良^英樹|||||ORT^整形外科\n"
+    assert ("ORT", "DEPARTMENT") in _balanced(text)
+
+
+def test_a_latin_chat_sender_with_a_post_in_brackets_is_a_name():
+    text = "[1/9 7:48] Tanabe(R1): おはようございます\n[1/9 7:49] Note(1): 確認\n"
+    found = values(text)
+    assert "Tanabe" in found and "Note" not in found
+
+
+def test_a_childs_given_name_of_one_kanji_before_kun_is_a_name():
+    assert "颯" in values("本日、颯 くんの診察時に体重（12.8kg）\n")
+    assert "蒼" in values("柚月 ちゃん（6歳）と、お兄ちゃんの 蒼 くん（9歳、鶏卵）\n")
+
+
+@pytest.mark.parametrize("text", ["赤ちゃんの体重 3010g\n", "兄ちゃんと来院\n", "弟くんも同伴\n"])
+def test_kin_called_with_kun_or_chan_is_no_name(text):
+    assert values(text) == []
+
+
+def test_a_theatres_turn_is_no_room():
+    assert masked_as("OTHER_ID", "切除（10/8 第2室 3例目）\n") == []
+
+
+# --- years of what happened to the person ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("看護師\tA\t9/28-10/3\t陰性(2019)\t11/08\n", "2019"),
+        ("HBワクチン 1シリーズ済(2019)\n", "2019"),
+        ("喫煙：元（20本×30年、H21禁煙）\n", "H21"),
+        ("Smoking: quit 2022 (was 20/day)\n", "2022"),
+    ],
+)
+def test_the_year_of_a_result_or_an_event_is_a_date(text, value):
+    assert value in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize("text", ["ガイドライン改訂(2019)\n", "KDIGO 2021 に準拠\n", "S6 発症の腫瘤\n"])
+def test_a_guidelines_year_and_a_segment_are_no_dates(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+def test_a_records_key_naming_an_age_with_more_words():
+    assert "58" in masked_as("AGE", '    "age_at_study": 58,\n    "sex": "M"\n')
+    assert masked_as("AGE", '"page": 12, "stage": 3, "image_count": 120\n') == []
+
+
+def test_times_in_a_patients_hiragana_diary():
+    found = masked_as("TIME", "あさ 5じ半 おきた　おしっこ 250\n7じ 120\n8じ15分 80\n")
+    assert {"5じ半", "7じ", "8じ15分"} <= set(found)
+    assert masked_as("TIME", "2じかん まった\n") == []
