@@ -215,7 +215,7 @@ def _name_columns(text: str, header: Header | None, rows: list[Row], names: _Ind
         column = header_columns[index] if header_columns and index < len(header_columns) else None
         by_header = column is not None and column.rule is not None and column.rule.read_as == "name"
         if column is not None and column.rule is not None and column.rule.category == "NAME_READING":
-            found += _readings(text, [row.cells[index] for row, span in zip(same, in_column) if span is None])
+            found += _readings(text, [row.cells[index] for row in same])  # (a reading found as a name too)
             continue
         shaped = [
             None if span is not None else _name_shaped(text, row.cells[index], by_header)
@@ -389,11 +389,12 @@ def table_values(text: str, spans: list[Candidate]) -> list[Candidate]:
     taken = bytearray(len(text))
     for span in spans:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-    out = list(spans)
-    # (duplicates dropped in the order found, not a set's: two proposals of one span keep the first's category
-    # whatever the process's hash seed)
+    out, persons = list(spans), {(s.start, s.end): i for i, s in enumerate(spans) if s.category in _PERSONS}
+    # (duplicates dropped in the order found, not a set's: the first proposal's category, whatever the hash seed)
     for cand in sorted(dict.fromkeys(extra), key=lambda c: (c.start, -c.end)):
         if not any(taken[cand.start : cand.end]):
             out.append(cand)
             taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        elif cand.category in _PERSONS and (i := persons.get((cand.start, cand.end))) is not None:
+            out[i] = out[i]._replace(category=cand.category)  # a column or a label says whose name it is
     return sorted(out, key=lambda c: c.start)

@@ -40,6 +40,8 @@ def _script(surface: str) -> str:
 def _continues(name: list[Morpheme], joiner: Morpheme | None, nxt: Morpheme) -> bool:
     """Does ``nxt`` carry the name on (after an optional joiner such as ・ or a space)?"""
     if nxt.is_person:
+        if joiner is not None and joiner.surface in "・･" and name[-1].pos[3] == nxt.pos[3] == "姓":
+            return False  # 小田・河野: two family names listed, two people
         return joiner is None or joiner.surface in _JOINERS
     last = name[-1]
     script = _script(last.surface)
