@@ -88,8 +88,10 @@ class AllowList:
         value = fold(text[start:end]).strip()
         if not value:
             return True
-        if value.casefold() in self.words:
-            return True
+        if value.casefold() in self.words and not (
+            category in _PEOPLE and _TITLE_BEFORE.search(text, max(0, start - 8), start)
+        ):
+            return True  # (an eponym's name is a person's after a title: Ns.Kudo, Dr. Foley)
         if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
         if category == "BIRTH_DATE" and _ERA_YEAR.fullmatch(value):
@@ -146,6 +148,9 @@ class AllowList:
         return False
 
 
+_PEOPLE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
+# A person's title right before the word (Ns.Kudo, Dr. Foley, Mr Swan).
+_TITLE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Dr|Ns|Mr|Mrs|Ms|Prof|Nurse)\.? ?$")
 # Written after a person and never after a drug (fold() leaves kana and kanji as they are):
 # ベルナール医師 is a doctor even though -ール ends many drugs' names.
 _PERSON_HONORIFICS = honorifics.words("person", "katakana", "clinician")
