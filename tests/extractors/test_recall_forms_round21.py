@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked_as, values
+from tests.extractors.recall_probes import masked, masked_as, values
 
 
 def _balanced(text: str) -> list[tuple[str, str]]:
@@ -286,3 +286,90 @@ def test_times_in_a_patients_hiragana_diary():
     found = masked_as("TIME", "あさ 5じ半 おきた　おしっこ 250\n7じ 120\n8じ15分 80\n")
     assert {"5じ半", "7じ", "8じ15分"} <= set(found)
     assert masked_as("TIME", "2じかん まった\n") == []
+
+
+# --- hours in kanji numerals, more units, a pair of numbers that runs downwards ------------------
+
+
+def test_an_hour_of_two_kanji_numerals_is_a_time():
+    assert "十四時" in masked_as("TIME", "下顎呼吸 出始めと 看護師より連絡 十四時。\n")
+    assert masked_as("TIME", "一時中断。十時間 かかった\n") == []
+
+
+def test_an_epilepsy_monitoring_unit_is_a_unit():
+    assert "EMU" in masked_as("DEPARTMENT", "【小児EMU】　夜勤観察メモ\n")
+
+
+def test_a_ward_misread_by_a_scan_is_still_a_ward():
+    assert any("病練" in v for v in masked_as("DEPARTMENT", "依頼者（職員）：竹 内　（5階西病練）\n"))
+
+
+def test_a_pair_of_numbers_running_downwards_is_no_range():
+    assert "6620-1184" in values("うちの 熊谷 聡 さん（6620-1184、59歳 M、NASH肝硬変\n")
+    assert values("WBC 3500-9000 /uL、基準 1200-1800 kcal\n") == []
+
+
+def test_years_with_a_sex_code_a_few_blanks_after_them():
+    assert "34 y" in masked_as("AGE", "HARADA Kenta / 原田 健太   34 y  M   MRN 7731-220\n")
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("                         とちぎ 東 クリニック 透 析 室\n", "とちぎ 東 クリニック", "HOSPITAL_NAME"),
+        ("［PDF取込］\n北斗記念病 院　　　　　　様式 輸-03\n", "北斗記念病 院", "HOSPITAL_NAME"),
+        ("説明医師 片 桐 慎一郎　 血液内 科\n", "血液内 科", "DEPARTMENT"),
+    ],
+)
+def test_a_facility_or_department_a_scan_broke_apart(text, value, category):
+    assert value in masked_as(category, text)
+
+
+def test_words_spaced_in_prose_are_no_facility():
+    assert masked_as("HOSPITAL_NAME", "入院 中 の 内科 病棟 で 経過 観察\n") == []
+
+
+def test_an_eponyms_name_after_a_persons_title_is_a_person():
+    assert "Kudo" in values("9:02 Ns.Kudo: 本日の腎移植外来 予約17件\n")
+    assert values("Kudo分類 IIIL、Foley 14Fr 留置\n") == []
+
+
+def test_a_number_of_record_is_read_after_its_label():
+    assert "2402-1177" in values("患者ID 2402-1177\n")
+
+
+# --- names in a drawn table's cells, an extension list, numbers in a Z segment -------------------
+
+
+def test_a_name_in_a_cell_after_a_drawn_rule_is_read():
+    found = values("│A-07　│三浦 大輝 22♂　│拘束継続（体幹・両上肢）。│\n")
+    assert "三浦 大輝" in found and "22" in found
+
+
+def test_two_family_names_listed_with_a_dot_are_two_people():
+    found = masked("技師：小田・河野\n")
+    assert ("小田", "PHYSICIAN_NAME") in found or ("小田", "PATIENT_NAME") in found
+    assert not any(value == "小田・河野" for value, _ in found)
+
+
+def test_extensions_listed_after_their_names_on_a_phs_line():
+    found = masked_as("FACILITY_PHONE", "PHS：篠原 6011／石井 6034／村上 6047\n")
+    assert found == ["6011", "6034", "6047"]
+
+
+def test_a_phone_in_a_senders_own_segment_is_no_code():
+    text = _MSH + "ZRF|1|新宿東口クリニック|03-5312-0098|CD4 156 /uL\n"
+    assert "03-5312-0098" in values(text)
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("d at your clinic between 2019 and 2022 (entecavir)\n", "2022", "OTHER_DATE"),
+        ("・家族歴：兄 肝硬変（H10死亡）、妻\n", "H10", "OTHER_DATE"),
+        ("PEPの相談です。23M、23時ごろ\n", "23", "AGE"),
+        ("3東病棟（精神科急性期治療病棟）　保護室 No.3\n", "3", "OTHER_ID"),
+    ],
+)
+def test_more_years_ages_and_rooms(text, value, category):
+    assert value in masked_as(category, text)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 # An intensive care unit of a kind (N: neonatal, P: paediatric, MF: maternal-fetal, CV: cardiovascular, CS: cardiac surgical,
 # B: burns, S: surgical, M: medical, E: emergency, C: cardiac, R: respiratory, T: trauma, G and H: general, high);
-# then the other units by their letters (PCU: the palliative care unit).
+# then the other units by their letters (EMU: epilepsy monitoring).
 CARE_UNITS = (
     *(f"{kind}ICU" for kind in ("MF", "CV", "CS", "N", "P", "B", "S", "M", "E", "C", "R", "T", "G", "H")),
-    "ICU", "HCU", "CCU", "SCU", "GCU", "HDU", "PCU",
+    "ICU", "HCU", "CCU", "SCU", "GCU", "HDU", "EMU",
 )  # fmt: skip
 
 # Longest first, so that an alternation takes CVICU whole before ICU.

@@ -8,7 +8,8 @@
   kanji or up to four kana only (患者の田中クリニック: a word of the sentence, not the name).
 - A word before が or ヶ that a rule took for a person or a place, where the facility's name holds a place
   called so: 川口みどりが丘病院 (found as 川口みどり and 丘病院).
-- A branch a blank after the firm's name: あおい薬局 かもめ台駅前店, ひかり薬局 本町店, 横浜営業所.
+- A branch a blank after the firm's name: あおい薬局 かもめ台駅前店, ひかり薬局 本町店, 横浜営業所; and a
+  centre of the facility so (湊北中央病院 健診センター, けやき台総合病院 予防医療センター).
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ from phi_core.japanese.honorifics import alternation
 from phi_core.japanese.organisations import PRACTICE_SPECIALTIES
 
 _KIND_END = ("センター", "ホーム", "ステーション", "クリニック")
+# A centre of the facility a blank after its name, one place of care with it (湊北中央病院 健診センター).
+_CENTRE_AFTER = re.compile(
+    rf"[ \u3000](?:[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,10}})センター(?=[\s、。,，（(）)】]|$)"
+)
 # ... or three letters or more before より or から, where the sentence goes on: レディースクリニックみのりより搬送.
 _KANA_AFTER = re.compile(
     rf"[{HIRAGANA_LETTERS}]{{2,5}}(?=[\s、。,，（(）)]|$)|[{HIRAGANA_LETTERS}]{{3,5}}?(?=より(?![{HIRAGANA_LETTERS}])|から)"
@@ -96,6 +101,8 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if text.endswith(PRACTICE_SPECIALTIES, span.start, span.end):
             more = _MORE_SPECIALTIES.match(text, end)
             end = more.end() if more else end
+        unit = _CENTRE_AFTER.match(text, end)
+        end = unit.end() if unit else end
         branch = _BRANCH.match(text, end)
         if branch:
             end = branch.end()

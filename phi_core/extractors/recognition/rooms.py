@@ -18,8 +18,7 @@ Rooms and beds are OTHER_ID (the number only), a ward is the DEPARTMENT of recor
   and a room with its kind in brackets after it or before it (``606（個室）``, ``512 (2床室)``, ``個室（512）``);
 - a bed or chair by its English word (``bed 512-3``, ``chair 7``, ``cot 2``), the pair whole, and a room or bay
   with a room's number (``Rm 318``); not a count (``3 beds``, ``bed 2 days``), bed rest, or an exam room (``Room 6``);
-- a bed or room after the slash of a value whose label pairs it with the ward (``Ward / Bed: Pediatrics 5A / A-12``,
-  ``病棟／病室：5階東／512``);
+- a bed or room after the slash of a value whose label pairs it with the ward (``病棟／病室：5階東／512``);
 - a room that names the patient in it, in prose (``夜勤で601の北村さん``, ``502の方``, ``305号の患者``), a room a
   patient goes into (``312に入ります``, ``４１２へ上がりました``) and one left empty (``701 空床``);
 - rooms written short or scanned: ``612号 個室へ``, ``（806号）``, ``5l3号``, ``3号室``, ``2ｼﾂ``, and with a
@@ -137,8 +136,9 @@ _ROOM_WORDS = re.compile(
     # 保護室 S-2, 個室 512, 保護室 2, 個室5, 隔離室 5O8 (scanned), 居室 205 (a care home's): a room where a patient
     # stays, then its number;
     # not a count or a price (個室 2室, 個室 11,000円)
-    r"|(?:保護室|隔離室|個室|病室|観察室|居室|無菌室|無菌治療室|陰圧室|特別室)[ \u3000]?(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
-    r"|[1-9][0-9]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|階|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
+    r"|(?:保護室|隔離室|個室|病室|観察室|居室|無菌室|無菌治療室|陰圧室|特別室)[ \u3000]?(?:No\.?|NO\.?|№)?[ \u3000]?"
+    r"(?P<r6>[A-Z][-‐－]?[0-9]{1,3}|[1-9][0-9lIO]{2,3}"
+    r"|[1-9１-９][0-9０-９]?(?![0-9０-９,，.]|[ \u3000]?(?:室|床|名|人|日|回|件|部屋|階|つ|か所|箇所|時|分|週|月|年|%|円)))(?![0-9A-Za-z])"
     # （806）号: the number bracketed before its word
     r"|(?<=[（(])(?P<r5>[1-9][0-9]{2,3})(?=[）)]号)"
     # 手術室4, 手術室 1: the theatre where the patient's operation ran (independent writers mark it); not the

@@ -21,7 +21,7 @@ _MORE = (
     # A child's age in years and months: 3y4m.
     ("y", re.compile(r"(?<![0-9A-Za-z])[0-9]{1,2}y[0-9]{1,2}m(?![A-Za-z])")),
     # 68 yrs old, 68 years old, 68 yrs M.
-    ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old|,? ?(?:[MF]|male|female)(?![A-Za-z]))")),
+    ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old|,? {0,4}(?:[MF]|male|female)(?![A-Za-z]))")),
     # A newborn's day of life: 日齢5 (the number; 日齢 stays outside as a label).
     ("日齢", re.compile(r"(?<=日齢)[ \u3000]?(?P<n>[0-9０-９]{1,3})(?![0-9０-９])")),
     # An age in hours, days or years after Age (Age 48 h, Age at referral: 13 hours), or a parent's in years (39 y,).

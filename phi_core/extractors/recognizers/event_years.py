@@ -48,7 +48,7 @@ _GUIDANCE = (
 )
 _EVENT_YEAR = re.compile(
     # since 2008, in 2015, (early) from 2019
-    rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after|quit|stopped|diagnosed)"
+    rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after|quit|stopped|diagnosed|between)"
     rf"[ \t]+(?:(?i:early|late|mid|the end of|the spring of|the summer of|the autumn of|the winter of)[ \t-]+)?"
     rf"(?P<a>{_YEAR}){_ALONE}"
     # (anaphylaxis 2015), hx (2012), certification（2014）
@@ -61,7 +61,11 @@ _EVENT_YEAR = re.compile(
     rf"|(?:陰性|陽性|済み?|完了|終了|接種|取得|施行|実施)[（(](?P<e>{_YEAR})(?=[)）])"
 )
 # An era's year glued onto what happened then (H21禁煙, H21発症, R2頃).
-_ERA_EVENT = re.compile(rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|頃|ごろ)")
+_ERA_EVENT = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|死亡|出生|入院|退院|転居|頃|ごろ)"
+)
+# The second year of a stretch after "between" (between 2019 and 2022).
+_BETWEEN = re.compile(rf"(?<![A-Za-z])(?i:between)[ \t]+{_YEAR}[ \t]+(?i:and)[ \t]+(?P<year>{_YEAR}){_ALONE}")
 _YEAR_SPAN = re.compile(
     rf"(?<=[（(])(?P<a>{_YEAR})[ \t]?[-‐–—〜~～][ \t]?(?:(?P<b>{_YEAR})|(?i:present|now)|現在|今)(?=[)）])"
 )
@@ -133,6 +137,7 @@ class EventYearRecognizer(Recognizer):
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         spans += [m.span("year") for m in _ERA_EVENT.finditer(text)]
+        spans += [m.span("year") for m in _BETWEEN.finditer(text)] if "etween" in text else []
         if "歴" in text or "既往" in text:
             spans += [m.span("year") for m in _HISTORY_ERA_YEAR.finditer(text)]
         if "日" in text:

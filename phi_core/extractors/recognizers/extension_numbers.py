@@ -70,7 +70,7 @@ _RANGE = re.compile(
 )
 # Up to three short words between a phone word and its number: no digit, no punctuation that closes an item.
 _AFTER_WORDS = re.compile(
-    r"(?:PHS|ＰＨＳ|内線|ピッチ|院内携帯)"
+    r"(?:PHS|ＰＨＳ|内線|ピッチ|院内携帯)[:：]?"  # (a list's label too: PHS：篠原 6011／石井 6034)
     r"(?:[ \u3000]?[^\s0-9０-９,，、。:：;；/／()（）｜|]{1,8}){1,3}"
     rf"[ \u3000](?P<n>[0-9０-９]{{3,5}}){_UNIT_AFTER}{_END}",
     re.MULTILINE,

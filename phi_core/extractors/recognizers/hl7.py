@@ -147,10 +147,15 @@ def _field_dumps(text: str) -> list[Candidate]:
 
 # A component of codes, in ASCII (ORU, R01, 2.5, 620004451, UNICODE UTF-8, ISO_IR 192).
 _CODED_RE = re.compile(r"[ -~]*")
+_PHONE_SHAPED = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}")
 
 
 def _codes(text: str, start: int, end: int, component: str) -> list[Candidate]:
-    """The coded parts of a field, down to its subcomponents (1013044400000000&内服・経口: the code, not the words)."""
+    """The coded parts of a field, down to its subcomponents (1013044400000000&内服・経口: the code, not the words).
+
+    A phone number is no code (a Z segment's referring clinic: ``ZRF|1|新宿東口クリニック|03-5312-0098``)."""
+    if _PHONE_SHAPED.fullmatch(text, start, end):
+        return []
     if _CODED_RE.fullmatch(text, start, end):
         return [Candidate(start, end, NOT_PHI, RANK_LABEL)]
     found = []

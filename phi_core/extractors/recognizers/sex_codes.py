@@ -76,7 +76,7 @@ _AFTER_BAND = re.compile(
 # A cell between bars, full-width ones too (｜58M｜). In brackets too (after an ID: （0611045、29M）), or before the colon of a note about the patient (N.S. (81F?), Mr. Sato, 72M: BP), with two
 # digits there: (2M) is a molarity, 4F: a floor.
 _GLUED = re.compile(
-    r"(?:(?<=[ \t|｜│,])|^)([0-9]{1,3})([MF])(?=[ \t|｜│,]|$)|(?<=[ \t(（、，])([1-9][0-9]{1,2})([MF])(?=[:)）?])",
+    r"(?:(?<=[ \t|｜│,])|^)([0-9]{1,3})([MF])(?=[ \t|｜│,]|$)|(?<=[ \t(（、，。])([1-9][0-9]{1,2})([MF])(?=[:)）?、，])",
     re.MULTILINE,
 )
 # Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.
