@@ -48,16 +48,16 @@ def _pieces(text: str):
         start = end
 
 
-# A drawn table's rules (│┃┌─) are read as blanks: the dictionary takes │ for a noun, and a name in the cell
-# after it (│三浦 大輝) for the end of a compound. One character for one, so every offset stays.
-_RULES_AS_BLANKS = {code: "|" for code in range(0x2500, 0x2580)}
+# A drawn table's rules (│┃┌─) are read as a typed bar, a symbol: the dictionary takes │ for a noun, and a name
+# in the cell after it (│三浦 大輝) for the end of a compound. One character for one, so every offset stays.
+_RULES_AS_BARS = {code: "|" for code in range(0x2500, 0x2580)}
 
 
 def morphemes(text: str) -> list[Morpheme]:
     tokenizer = sudachi()
     out: list[Morpheme] = []
     original = text
-    text = text.translate(_RULES_AS_BLANKS)
+    text = text.translate(_RULES_AS_BARS)
     for offset, piece in _pieces(text):
         with _TOKENIZE:  # read every field while no other thread can tokenize
             out.extend(
