@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from phi_core.extractors import fast_re as re
-from phi_core.japanese.chars import in_katakana_block, is_half_width_katakana, is_kanji
+from phi_core.japanese.chars import KANJI, in_katakana_block, is_half_width_katakana, is_kanji
 from phi_core.japanese import honorifics
 from phi_core.japanese.eras import ERA_LETTERS
 from phi_core.japanese.width import to_half_width
@@ -164,9 +164,14 @@ def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin:
         return False
     if _RELATIVE_AFTER.match(after):
         return False  # Ana Ortiz's husband: a person's relative, not Parkinson's
+    # (the first of two names joined by a dot: 木村・竹本分類, Kimura-Takemoto's classification)
+    second = _SECOND_EPONYM.match(attached)
+    if second and any(attached.startswith(suffixes, n) for n in range(2, second.end() + 1)):
+        return True
     return attached.startswith(suffixes) or after.startswith(latin)
 
 
+_SECOND_EPONYM = re.compile(f"^[・･][{KANJI}]{{1,4}}")
 _RELATIVE_AFTER = re.compile(rf"['’]s (?:{honorifics.alternation(honorifics.ENGLISH_RELATIONS)})(?![A-Za-z])")
 
 

@@ -373,3 +373,7 @@ def test_a_phone_in_a_senders_own_segment_is_no_code():
 )
 def test_more_years_ages_and_rooms(text, value, category):
     assert value in masked_as(category, text)
+
+
+def test_two_names_of_a_classification_joined_by_a_dot_are_an_eponym():
+    assert values("胃：萎縮 C-2（木村・竹本分類）、体部に発赤\n") == []
