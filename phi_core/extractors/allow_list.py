@@ -102,7 +102,10 @@ class AllowList:
         # "Siemens SOMATOM Force": a maker's name opens a device model (an eponym's a disease: Hashimoto thyroiditis);
         # not a facility proposed by its kind (HASHIMOTO NAIKA).
         if value.isascii() and " " in value and first.casefold() in self.openers and not dated:
-            if category != "HOSPITAL_NAME" or value.rsplit(" ", 1)[-1].casefold() not in _ROMAJI_KINDS:
+            # (not a chat's sender, after the line's time and before a post or a colon: [8:43 AM] Hashimoto Ren (ME))
+            line = text[text.rfind("\n", 0, start) + 1 : start]
+            sender = category in _PEOPLE and _STAMP_ONLY.fullmatch(line) and _POST_AFTER.match(text, end)
+            if not sender and (category != "HOSPITAL_NAME" or value.rsplit(" ", 1)[-1].casefold() not in _ROMAJI_KINDS):
                 return True
         attached = fold(text[end : end + 16])
         if _is_katakana(value) and value.endswith(self.drug_endings) and not attached.startswith(_NAMED_AFTER):
@@ -149,6 +152,8 @@ class AllowList:
 
 
 _PEOPLE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
+_STAMP_ONLY = re.compile(r"[ \t]*\[?[0-9][0-9/:. -]{2,18}(?: ?[AP]M)?\]?[ \t]+")
+_POST_AFTER = re.compile(r"[ \t]*(?:[(（][^()（）\n]{1,12}[)）]|[:：])")
 # A person's title right before the word (Ns.Kudo, Dr. Foley, Mr Swan).
 _TITLE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Dr|Ns|Mr|Mrs|Ms|Prof|Nurse)\.? ?$")
 # Written after a person and never after a drug (fold() leaves kana and kanji as they are):

@@ -377,3 +377,14 @@ def test_more_years_ages_and_rooms(text, value, category):
 
 def test_two_names_of_a_classification_joined_by_a_dot_are_an_eponym():
     assert values("胃：萎縮 C-2（木村・竹本分類）、体部に発赤\n") == []
+
+
+def test_a_chat_exports_sender_on_the_line_of_the_time_is_a_name():
+    found = values("[8:41 AM] Nakano Yui (9東 Ns)\n2台お借りできますか\n[8:43 AM] Hashimoto Ren (ME)\nおはようございます\n")
+    assert "Nakano Yui" in found and "Hashimoto Ren" in found
+    assert values("Hashimoto Thyroiditis (chronic)\n") == []
+
+
+def test_a_wards_description_in_hl7_location_is_a_department():
+    text = _MSH + "PV1|1|O|HFC^^^^^^^^心不全外来||||20931^ASANO^KEN\n"
+    assert ("心不全外来", "DEPARTMENT") in _balanced(text)

@@ -54,6 +54,7 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
     ("PV1", 3): Field("OTHER_ID", "location"),
     ("PV1", 6): Field("OTHER_ID", "location"),
+    ("AIL", 3): Field("OTHER_ID", "location"),  # a scheduled resource's place (CRH^^^^^^^^心リハ室)
     ("PV1", 39): Field("HOSPITAL_NAME", "first"),
     ("PV1", 10): Field("DEPARTMENT", "first"),
     ("GT1", 3): Field("EMERGENCY_CONTACT", "name"),
@@ -218,10 +219,11 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
             found.append(Candidate(parts[0][0], parts[0][1], "OTHER_ID", RANK_LABEL))
         return found
     if read_as == "location":
-        # WARD^ROOM^BED^FACILITY: the ward is a department-like place, room and bed
-        # identify an inpatient, the facility is a hospital name.
+        # WARD^ROOM^BED^FACILITY^…^DESCRIPTION: the ward is a department-like place, room and bed
+        # identify an inpatient, the facility is a hospital name, the ninth part names the ward in words.
         found = [Candidate(s, e, "DEPARTMENT", RANK_LABEL) for s, e in _non_empty(parts[:1])]
         found += [Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[1:3])]
+        found += [Candidate(s, e, "DEPARTMENT", RANK_LABEL) for s, e in _non_empty(parts[8:9])]  # its description
         return found + [
             Candidate(s, e, "HOSPITAL_NAME", RANK_LABEL)
             for s, e in _non_empty(parts[3:4])

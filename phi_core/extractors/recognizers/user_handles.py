@@ -65,8 +65,13 @@ _LOG_POSTED_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,11}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
     re.MULTILINE,
 )
-# A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...).
-_LOG_DISPLAY_NAME = re.compile(rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?[:：]", re.MULTILINE)
+# A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...), or alone on the line of the
+# message's time with the sender's post in brackets, as a chat export prints it ([8:43 AM] Hashimoto Ren (ME)).
+_LOG_DISPLAY_NAME = re.compile(
+    rf"^[ \t]*(?:{_STAMP}|\[[0-9]{{1,2}}:[0-9]{{2}} ?[AP]M\])[ \t]+(?P<h>[A-Z][a-z]+ [A-Z][a-z]+)"
+    r"(?:[ \t]?[:：]|(?:[ \t]*[(（][^()（）\n]{1,12}[)）])?[ \t]*$)",
+    re.MULTILINE,
+)
 # A record made by a login: exported by kmatsuda, printed by t_ono, Printed 2024/11/28 07:15 by matsuura; or a
 # time stamp's maker closing its line (DB 2024-10-16 09:31 by morita; not "13:05 by phone, will call").
 _MADE_BY = re.compile(
