@@ -171,12 +171,14 @@ def _eponym_follows(attached: str, after: str, suffixes: tuple[str, ...], latin:
         return False  # Ana Ortiz's husband: a person's relative, not Parkinson's
     # (the first of two names joined by a dot: 木村・竹本分類, Kimura-Takemoto's classification)
     second = _SECOND_EPONYM.match(attached)
-    if second and any(attached.startswith(suffixes, n) for n in range(2, second.end() + 1)):
+    if second and any(attached.startswith(_PAIR_SUFFIXES, n) for n in range(2, second.end() + 1)):
         return True
     return attached.startswith(suffixes) or after.startswith(latin)
 
 
-_SECOND_EPONYM = re.compile(f"^[・･][{KANJI}]{{1,4}}")
+_SECOND_EPONYM = re.compile(f"^[・･][{KANJI}]{{1,3}}")
+# What two names joined name together: a classification, a syndrome, a method (not 泌尿器科・性感染症クリニック).
+_PAIR_SUFFIXES = ("分類", "症候群", "病", "法", "試験", "反射", "徴候", "基準", "スコア")
 _RELATIVE_AFTER = re.compile(rf"['’]s (?:{honorifics.alternation(honorifics.ENGLISH_RELATIONS)})(?![A-Za-z])")
 
 
