@@ -54,7 +54,6 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("NK1", 6): Field("EMERGENCY_CONTACT", "phone"),
     ("PV1", 3): Field("OTHER_ID", "location"),
     ("PV1", 6): Field("OTHER_ID", "location"),
-    ("AIL", 3): Field("OTHER_ID", "location"),  # a scheduled resource's place (CRH^^^^^^^^心リハ室)
     ("PV1", 39): Field("HOSPITAL_NAME", "first"),
     ("PV1", 10): Field("DEPARTMENT", "first"),
     ("GT1", 3): Field("EMERGENCY_CONTACT", "name"),
