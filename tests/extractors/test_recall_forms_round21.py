@@ -380,7 +380,9 @@ def test_two_names_of_a_classification_joined_by_a_dot_are_an_eponym():
 
 
 def test_a_chat_exports_sender_on_the_line_of_the_time_is_a_name():
-    found = values("[8:41 AM] Nakano Yui (9東 Ns)\n2台お借りできますか\n[8:43 AM] Hashimoto Ren (ME)\nおはようございます\n")
+    found = values(
+        "[8:41 AM] Nakano Yui (9東 Ns)\n2台お借りできますか\n[8:43 AM] Hashimoto Ren (ME)\nおはようございます\n"
+    )
     assert "Nakano Yui" in found and "Hashimoto Ren" in found
     assert values("Hashimoto Thyroiditis (chronic)\n") == []
 
