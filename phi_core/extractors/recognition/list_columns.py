@@ -18,7 +18,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.japanese.chars import JAPANESE_LETTERS
 
-_NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
+NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
 _ITEM_LINE = re.compile(
     r"^[ \t\u3000]*(?P<bullet>[・\-*•●○◦‐])[ \t\u3000]*"
     r"(?P<item>[^\s\u3000]{1,12}(?: [^\s\u3000]{1,8}){0,2})(?=\u3000|\t|  |$)",
@@ -40,10 +40,18 @@ def _blocks(text: str) -> list[list[re.Match[str]]]:
     return [b for b in blocks if len(b) >= 3]
 
 
+def column_of_names(found: list[Candidate], size: int) -> str | None:
+    """The category of a column's names when at least two of its ``size`` items, and at least half, were found
+    as names (``found``); None when the column is not one of names."""
+    if len(found) < 2 or 2 * len(found) < size:
+        return None
+    return Counter(s.category for s in found).most_common(1)[0][0]
+
+
 def names_in_item_lists(text: str, spans: list[Candidate]) -> list[Candidate]:
     if "\n" not in text:
         return spans
-    names = [s for s in spans if s.category in _NAME_CATEGORIES]
+    names = [s for s in spans if s.category in NAME_CATEGORIES]
     added: list[Candidate] = []
     for block in _blocks(text):
         found: list[Candidate] = []
@@ -52,9 +60,9 @@ def names_in_item_lists(text: str, spans: list[Candidate]) -> list[Candidate]:
             covering = next((s for s in names if s.start <= start and end <= s.end + 1), None)
             if covering is not None:
                 found.append(covering)
-        if len(found) < 2 or 2 * len(found) < len(block):
+        category = column_of_names(found, len(block))
+        if category is None:
             continue
-        category = Counter(s.category for s in found).most_common(1)[0][0]
         for m in block:
             start, end = m.span("item")
             if not _NAME_SHAPED.match(m.group("item")):

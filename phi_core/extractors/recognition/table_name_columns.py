@@ -14,14 +14,12 @@ The first line of a table is its header and is never taken.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.list_columns import NAME_CATEGORIES, column_of_names
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.japanese.chars import JAPANESE_LETTERS, is_hiragana, is_kanji
 
-_NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
 _DELIMITERS = (",", "\t", "|", "｜")
 _NAME_SHAPED = re.compile(rf"[{JAPANESE_LETTERS}々A-Za-z]+(?:[ \u3000][{JAPANESE_LETTERS}々A-Za-z]+)?")
 _MIN_ROWS = 3
@@ -83,16 +81,16 @@ def _reads_as_name(value: str) -> bool:
 def names_in_table_columns(text: str, spans: list[Candidate]) -> list[Candidate]:
     if "\n" not in text:
         return spans
-    names = [s for s in spans if s.category in _NAME_CATEGORIES]
+    names = [s for s in spans if s.category in NAME_CATEGORIES]
     added: list[Candidate] = []
     for rows in _tables(text):
         body = rows[1:]
         for column in range(len(rows[0])):
             cells = [row[column] for row in body if row[column][1] > row[column][0]]
             found = [s for a, b in cells for s in names if s.start <= a and b <= s.end]
-            if len(found) < 2 or 2 * len(found) < len(cells):
+            category = column_of_names(found, len(cells))
+            if category is None:
                 continue
-            category = Counter(s.category for s in found).most_common(1)[0][0]
             for a, b in cells:
                 value = text[a:b]
                 if b - a > 10 or not _NAME_SHAPED.fullmatch(value) or not _reads_as_name(value):
