@@ -18,4 +18,7 @@ _TRADITIONAL = "劉張陳楊趙吳呉孫鄭謝許韓馮鄧蕭蔣葉蘇呂盧鍾�
 # Korean family names in hanja that are not already among the above.
 _KOREAN = "朴崔姜尹裵裴權权兪閔"
 
-CHINESE_KOREAN_SURNAMES: frozenset[str] = frozenset(_SIMPLIFIED + _TRADITIONAL + _KOREAN)
+# The same in every script (李 is Korea's Lee and China's Li, the commonest of all).
+_SHARED = "李徐曹魏"
+
+CHINESE_KOREAN_SURNAMES: frozenset[str] = frozenset(_SIMPLIFIED + _TRADITIONAL + _KOREAN + _SHARED)

@@ -54,14 +54,14 @@ def _age_ok(value: str) -> bool:
 _HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 
 
-_RECORD_ID = re.compile(r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?[0-9０-９][0-9０-９\-－]{2,}[）)]")
+_RECORD_ID = re.compile(r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?[0-9０-９*＊][0-9０-９\-－*＊]{2,}[）)]")
 
 
 def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, category) of the age and sex tokens right after ``end`` (only in brackets if asked)."""
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
-    # A register's ID in brackets may stand between the name and the age: 大西 正和（ID 5520-3318）74 M.
+    # A register's ID in brackets, masked or not, may stand between the name and the age: 大西 正和（ID 5520-3318）74 M.
     record = _RECORD_ID.match(text, end)
     end = record.end() - 1 if record else end
     # After a name's bracketed reading the age may be glued on: 堤 かおり（ツツミ カオリ）45F.
@@ -113,7 +113,9 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
             break
         position = nxt.end()
     last = max((end for _, end, _ in found), default=0)
-    if found and bracketed and (text[last : last + 1] not in ")）、,，" or text[last + 1 : last + 2].isdigit()):
+    both = {category for _, _, category in found} == {"AGE", "SEX"}  # （76M 肺癌、...）: a pair says what it is
+    closed_after = text[last : last + 1] in ")）、,，" or (both and text[last : last + 1] in " \u3000")
+    if found and bracketed and (not closed_after or text[last + 1 : last + 2].isdigit()):
         return []  # "（3）" and "（81、膵癌）" hold an age; "（3回目）" and "（3、4回目）" do not
     return found
 
@@ -160,7 +162,10 @@ def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidat
 
 
 # A record's next field after a birth date: a comma, a tab or a bar, quotes around either (SQL, CSV), or blanks.
-_NEXT_FIELD = re.compile(r"['\"]?[ \t]*[,\t|][ \t]*['\"]?|[ \u3000]{1,4}")
+# (a semicolon too; and a sex code may stand between the two: 1968-09-30;F;56)
+_NEXT_FIELD = re.compile(
+    r"(?:['\"]?[ \t]*[,\t|;][ \t]*['\"]?|[ \u3000]{1,4})(?:[MF男女]['\"]?[ \t]*[,\t|;][ \t]*['\"]?)?"
+)
 _BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})(?![0-9./:\-])")
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 

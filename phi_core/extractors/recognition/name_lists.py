@@ -15,7 +15,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_joins import NAME_CATEGORIES
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_kanji
-from phi_core.japanese.honorifics import STAFF_OCCUPATIONS
+from phi_core.japanese.honorifics import PATIENT_WORDS, RELATIONS, STAFF_OCCUPATIONS, alternation
 from phi_core.nlp.morphemes import Morpheme
 
 # A middle dot lists kanji names as a comma does (平良・古川); between katakana it joins one name.
@@ -37,6 +37,21 @@ _ENGLISH_AND = re.compile(r" (?:and|&) ")
 _SPACED_SLASH = re.compile(r" [/／] ?")
 # A note in brackets or a count between a listed name and the separator: 宍戸（GRM）、 / 杉本 12、.
 _NOTE_AFTER = re.compile(r"[（(][^（()）\n]{1,12}[)）]| [0-9]{1,4}(?=[、,，/／])")
+
+
+# The patient or a relative as an item of a list of those present (本人・夫・堤, 妻、長女、佐藤): the next item is a
+# person too, as after a name. Only single words of kin, where a list's item stands (a line's, a cell's or a
+# label's start, or after another item).
+_PEOPLE_WORDS = frozenset(RELATIONS + PATIENT_WORDS)
+_PEOPLE_WORD_ITEM = re.compile(
+    rf"(?:^|(?<=[\n\t│|｜：:、・／/ \u3000]))(?:{alternation(tuple(_PEOPLE_WORDS))})(?=[・、／/])", re.M
+)
+
+
+def _people_word_items(text: str) -> list[Candidate]:
+    if "・" not in text and "、" not in text and "/" not in text and "／" not in text:
+        return []
+    return [Candidate(m.start(), m.end(), "PHYSICIAN_NAME", 0) for m in _PEOPLE_WORD_ITEM.finditer(text)]
 
 
 def _family_name_in_list(item: str) -> bool:
@@ -66,7 +81,9 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
     out = sorted(spans, key=lambda c: c.start)
     added: list[Candidate] = []
     taken = [(c.start, c.end) for c in out]
-    for span in [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]:
+    anchors = [c for c in out if c.category in NAME_CATEGORIES and c.category != "NAME_READING"]
+    anchors += [w for w in _people_word_items(text) if not any(a < w.end and w.start < b for a, b in taken)]
+    for span in sorted(anchors, key=lambda c: c.start):
         note = _NOTE_AFTER.match(text, span.end)  # 宍戸（GRM）、Alvarez: a note in brackets before the separator
         after = note.end() if note else span.end
         spaced = _SPACED_SLASH.match(text, after)  # 坂上 凛 / ヌルハヤティ: a slash set apart by spaces
@@ -89,6 +106,8 @@ def names_listed_beside(text: str, spans: list[Candidate], morphemes: list[Morph
             if joined and not _family_name_in_list(m.group()):
                 continue
             word = by_span.get(m.span())
+            if m.group() in _PEOPLE_WORDS:
+                continue  # 長女・孫: another of kin, not a name
             if len(m.group()) == 1 and not _lone_family_name(m.group()) and not (word and word.is_person):
                 # 原田/李, but not 左 or 計: one kanji must be a family name and nothing but a noun, or one the
                 # dictionary reads as a person's name right there (石井/原, though 原 is a prefix too)

@@ -39,7 +39,7 @@ _SCAN_GAP = re.compile(r"[ \u3000][0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,4}
 _LINE_END = re.compile(r"[ \u3000]*(?:\n|$)")
 _WARD_SHAPED = re.compile("[0-9０-９]|病棟")  # (the next cell of a row too: 4西,412; or a particle: 5東 509へ)
 _ROOM_AFTER_WARD = re.compile(
-    r"[ \u3000,\t](?P<room>[0-9０-９]{2,4}(?:[-‐－][0-9０-９A-Za-z]{1,2})?|[A-Z][-‐]?[0-9]{1,2})"
+    r"[ \u3000,\t\-‐－](?P<room>[0-9０-９]{2,4}(?:[-‐－][0-9０-９A-Za-z]{1,2})?|[A-Z][-‐]?[0-9]{1,2})"
     r"(?=[\s、。,，)）（(]|[へにで](?![0-9０-９])|$)"
 )
 
@@ -337,7 +337,7 @@ def rooms_after_wards(text: str, spans: list[Candidate]) -> list[Candidate]:
         if span.category != "DEPARTMENT":
             continue
         m = _ROOM_AFTER_WARD.match(text, span.end)
-        loose = m and (m.group()[0] in ",\t" or text[m.end() : m.end() + 1] in "（(")
+        loose = m and (m.group()[0] in ",\t-‐－" or text[m.end() : m.end() + 1] in "（(")
         if not m or (loose and not _WARD_SHAPED.search(text, span.start, span.end)):
             continue  # the next cell after a department (内科,12; 内科 12（前月比）) may be a count; after a ward, the room
         start, end = m.span("room")

@@ -254,6 +254,15 @@ def _extend_weekday(text: str, end: int) -> int:
     return weekday.end() if weekday else end
 
 
+def _with_time_prefix(text: str, start: int) -> int:
+    """Where a time's 午前 or 午後 begins: glued to it, or one blank before it as a form spaces it (午前 4時12分)."""
+    if text[max(0, start - 2) : start] in _TIME_PREFIXES:
+        return start - 2
+    if start >= 3 and text[start - 1] in " \u3000" and text[start - 3 : start - 1] in _TIME_PREFIXES:
+        return start - 3
+    return start
+
+
 def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candidate]:
     """Every validated context-free match, with its default category."""
     found: list[Candidate] = []
@@ -271,8 +280,8 @@ def find_patterns(text: str, kinds: frozenset[str] | None = None) -> list[Candid
                     family.kind in ("date", "bare-date") and (start, end) in counters
                 ):
                     continue
-                if family.kind == "time" and text[max(0, start - 2) : start] in _TIME_PREFIXES:
-                    start -= 2
+                if family.kind == "time":
+                    start = _with_time_prefix(text, start)
                 elif family.regex is POSTAL or family.regex is POSTAL_BARE:
                     end = _postal_address_end(text, end)
                 elif family.kind == "address":

@@ -3,6 +3,7 @@
 - a block number written after a space, with the building and its room that may follow: 群馬県太田市西本町
   17-5 コーポ西本201 (the rule stops at the town); only after a city, ward or county word, and not
   before a unit (区域 2-3 cm);
+- a coined city's town and block glued on: せせらぎ市本町1-4-22;
 - a block number after 丁目 joined by any dash and in any width, or by の: 桐生市相生町3丁目２２１−７,
   川口市芝塚原2丁目7の15, 経塚２丁目１４番地の３; a town and its 丁目 in kanji numerals: 健軍四丁目町内会;
 - a postal code ending its line and the address on the next: the line break is inside the address
@@ -32,6 +33,12 @@ _BUILDING = (
 _SPACED_BLOCK = re.compile(
     rf"(?<![{_LETTERS}])(?P<place>[{KANJI}]{{1,5}}(?:都|道|府|県)?[{KANJI}{HIRAGANA_LETTERS}]{{0,5}}(?:市|区(?![間域分画切])|郡)"
     rf"[{_LETTERS}]{{1,10}})[ \u3000]{{1,2}}(?P<block>{_BLOCK})(?:[ \u3000](?P<building>{_BUILDING}))?"
+    rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月))"
+)
+# A city of any script with its town and the block glued on (せせらぎ市本町1-4-22, 汐見市鵠沼松が岡3-15-9): a coined
+# city the dictionary does not know is still a city before a town and a block.
+_GLUED_BLOCK = re.compile(
+    rf"(?<![{_LETTERS}])[{_LETTERS}]{{1,6}}(?:市|(?<![地学管])区|郡)[{_LETTERS}]{{1,10}}{_BLOCK}"
     rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月))"
 )
 _CHOME_BLOCK = re.compile(
@@ -65,6 +72,7 @@ class AddressTailRecognizer(Recognizer):
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
         found = [Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _SPACED_BLOCK.finditer(text)]
+        found += [Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _GLUED_BLOCK.finditer(text)]
         if "丁目" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CHOME_BLOCK.finditer(text))
         if "〒" in text:

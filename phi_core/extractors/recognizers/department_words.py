@@ -95,9 +95,10 @@ _NOT_SPECIALTIES = frozenset(
 _WARD_KIND = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{2,12}}(?:[{DIGIT}]{{1,2}}(?=病棟))?(?:病棟|ケアユニット)")
 # Field names and words that point at a ward without naming it (入院病棟：ICU, 各病棟).
 # A ward named by a kind written partly in katakana (緩和ケア病棟, 回復期リハビリテーション病棟, 地域包括ケア病棟):
-# writers mark it where the patient is or moves to (17 of 25 times on the development sets).
+# writers mark it where the patient is or moves to (17 of 25 times on the development sets), with its floor
+# (3階緩和ケア病棟).
 _KANA_WARD_KIND = re.compile(
-    rf"(?<![{KANJI}{KATAKANA}ー])(?:当院|同院|貴院)?(?P<ward>(?![ー・])[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
+    rf"(?<![{KANJI}{KATAKANA}ー{DIGIT}])(?:当院|同院|貴院)?(?P<ward>(?:[{DIGIT}]{{1,2}}階)?(?![ー・])[{KANJI}{KATAKANA}ー・]{{0,14}}[{KATAKANA}]"
     rf"[{KANJI}{KATAKANA}ー・]{{0,14}}病棟|(?![ー・])[{KANJI}{KATAKANA}ー・]{{1,14}}ケアユニット)"
 )
 # A ward or a home's unit named by a flower or a landscape in hiragana (たんぽぽ病棟, ひまわりユニット): not a word

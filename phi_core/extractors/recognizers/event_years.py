@@ -62,7 +62,7 @@ _EVENT_YEAR = re.compile(
 )
 # An era's year glued onto what happened then (H21禁煙, H21発症, R2頃).
 _ERA_EVENT = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|死亡|出生|入院|退院|転居|頃|ごろ)"
+    rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|死亡|死去|逝去|他界|出生|入院|退院|転居|結婚|離婚|退職|頃|ごろ)"
 )
 # The second year of a stretch after "between" (between 2019 and 2022).
 _BETWEEN = re.compile(rf"(?<![A-Za-z])(?i:between)[ \t]+{_YEAR}[ \t]+(?i:and)[ \t]+(?P<year>{_YEAR}){_ALONE}")

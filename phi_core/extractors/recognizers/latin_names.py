@@ -2,20 +2,19 @@
 
 - FAMILY, Given (either part may have several words, letters with accents):
   "WATANABE, Sumiko", "GURUNG, Bishnu Maya", "HERNÁNDEZ LÓPEZ, Diego";
-- an upper-case family name followed by capitalised given names: "NGUYEN Thi Lan";
-- initials: "M.O.", "R.T.", "T.Mo." (two letters of the family name), and an initial before a capitalised name: "H. Nishizawa";
+- an upper-case family name followed by capitalised given names: "NGUYEN Thi Lan"; initials: "M.O.", "R.T.",
+  "T.Mo." (two letters of the family name), and an initial before a capitalised name: "H. Nishizawa";
 - two or three capitalised words in a row of which one is a name SudachiDict
   knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
   name last in capitals: "Emily HAMILTON";
 - a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
 - capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei",
   or before a Japanese one: "Sánchez 先生", "Kowalski さん";
-- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY";
-- a family name with an initial after it: "Katagiri S.", "Ng K." (not a word the dictionary knows: "Stage B.");
+- capitals on both sides of a bare comma in a worklist: "BROWN,EMILY"; a family name with an initial after it:
+  "Katagiri S.", "Ng K." (not a word the dictionary knows: "Stage B.");
 - a family name in capitals with a particle: "DE SILVA Anthony", "NGUYEN VAN HUNG"; words in capitals
   right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
-- Korean given names with a hyphen: "Park Ji-hoon", "Song Min-jun";
-- capitalised words after a relation: "同行の友人 Tom Baker", "次女 Clarke 由香里";
+- Korean given names with a hyphen: "Park Ji-hoon"; capitalised words after a relation: "同行の友人 Tom Baker";
 - a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato"; the addressee of a letter
   or message: "Dear Mei,", "Hi Tom,".
 Full-width letters count as their ASCII forms. Acronyms and clinical words on the allow-list (CT, MRI, Stage) are
@@ -215,8 +214,9 @@ class LatinNameRecognizer(Recognizer):
         if not re.search("[A-Za-z]", folded):
             return []
         spans: set[tuple[int, int]] = set()
-        for pattern in (_UPPER_FIRST, _TIGHT_COMMA):
-            spans.update(m.span() for m in pattern.finditer(folded))
+        for m in [*_UPPER_FIRST.finditer(folded), *_TIGHT_COMMA.finditer(folded)]:
+            cut = text.find("\u3000", *m.span())  # a wide blank parts a name from a field: NGUYEN Thi Lan　Relation
+            spans.add((m.start(), cut) if cut > 0 and " " in text[m.start() : cut] else m.span())
         spans.update(_family_in_capitals(m) for m in _COMMA.finditer(folded))
         logins = {
             m.span()

@@ -73,10 +73,10 @@ _AFTER_BRACKETED_AGE = re.compile(
 _AFTER_BAND = re.compile(
     r"(?<![0-9.\-])(?P<a>[0-9]{1,3})[-〜~](?P<b>[0-9]{1,3})[ ,，、/\t]{1,3}(?P<sex>[MF])(?![A-Za-z0-9\-/])"
 )
-# A cell between bars, full-width ones too (｜58M｜). In brackets too (after an ID: （0611045、29M）), or before the colon of a note about the patient (N.S. (81F?), Mr. Sato, 72M: BP), with two
+# A cell between bars, full-width ones too (｜58M｜). In brackets too (after an ID: （0611045、29M）), or before the colon of a note about the patient (N.S. (81F?), Mr. Sato, 72M: BP) or after a comma of prose (連絡、58F 右麻痺), with two
 # digits there: (2M) is a molarity, 4F: a floor.
 _GLUED = re.compile(
-    r"(?:(?<=[ \t|｜│,])|^)([0-9]{1,3})([MF])(?=[ \t|｜│,]|$)|(?<=[ \t(（、，。])([1-9][0-9]{1,2})([MF])(?=[:)）?、，])",
+    r"(?:(?<=[ \t|｜│,])|^)([0-9]{1,3})([MF])(?=[ \t|｜│,]|$)|(?<=[ \t(（、，。])([1-9][0-9]{1,2})([MF])(?=[:)）?、， \u3000])",
     re.MULTILINE,
 )
 # Sex and age written as a pair with a slash: (F/34), 72/M, F/17y.

@@ -17,7 +17,8 @@ the handle they log in with, not by a form's label:
   that opens the message (``[08:40] yoshikawa: FYI``, ``2024-10-05 sakai: OCB 陽性``): a word that reads
   as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
-  (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``).
+  (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``), or nicknames in hiragana that each send twice or more
+  (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, KATAKANA, LONG_VOWEL, is_kanji
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL, is_kanji
 
 from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
@@ -64,6 +65,11 @@ _ENTERED_BY = re.compile(
 _LOG_POSTED_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,11}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
     re.MULTILINE,
+)
+# A chat's sender by a name in hiragana, as a phone's chat app shows a nickname (06:58 よしだ：, 07:01 ちえ@日勤L：):
+# only where two or more such names each send twice or more, so a log's word before a colon (07:00 めも：) is left alone.
+_LOG_KANA_SPEAKER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{HIRAGANA_LETTERS}]{{2,6}})(?:@[^\s:：@]{{1,8}})?[ \t]?[:：]", re.MULTILINE
 )
 # A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...), or alone on the line of the
 # message's time with the sender's post in brackets, as a chat export prints it ([8:43 AM] Hashimoto Ren (ME)).
@@ -115,6 +121,10 @@ class UserHandleRecognizer(Recognizer):
                 continue  # Note(1):, Memo(追記): a log's own word
             if not is_kanji(handle[0]) or any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        kana_speakers = list(_LOG_KANA_SPEAKER.finditer(text))
+        senders = [m for m in kana_speakers if sum(o.group("h") == m.group("h") for o in kana_speakers) >= 2]
+        if len({m.group("h") for m in senders}) >= 2:  # a talk between people, not a log's one word
+            found += [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in senders]
         for m in _LOG_DISPLAY_NAME.finditer(text):
             given, family = m.group("h").lower().split()
             if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
