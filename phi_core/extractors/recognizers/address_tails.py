@@ -38,8 +38,9 @@ _SPACED_BLOCK = re.compile(
 # A city of any script with its town and the block glued on (せせらぎ市本町1-4-22, 汐見市鵠沼松が岡3-15-9): a coined
 # city the dictionary does not know is still a city before a town and a block.
 _GLUED_BLOCK = re.compile(
-    rf"(?<![{_LETTERS}])[{_LETTERS}]{{1,6}}(?:市|(?<![地学管])区|郡)[{_LETTERS}]{{1,10}}{_BLOCK}"
-    rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月))"
+    rf"(?<![{_LETTERS}])(?:[{KANJI}]{{1,5}}|[{HIRAGANA_LETTERS}]{{2,6}}|[{KATAKANA}]{{2,6}})(?:市|(?<![地学管])区|郡)"
+    rf"[{_LETTERS}]{{1,10}}{_BLOCK}"
+    rf"(?![{DIGIT}.．]|[ \u3000]?(?:mm|cm|m|km|mg|%|％|回|日|時|分|歳|才|個|本|枚|件|名|人|週|か月|ヶ月|錠|包))"
 )
 _CHOME_BLOCK = re.compile(
     rf"[{DIGIT}]{{1,3}}丁目[{DIGIT}]{{1,5}}(?:(?:[{_DASH}]|番地?の|の)[{DIGIT}]{{1,5}}){{1,3}}"
