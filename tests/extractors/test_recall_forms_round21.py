@@ -63,7 +63,7 @@ def test_codes_in_unknown_fields_stay_codes(field):
         ("実施日：２０２４年１０月２９日　　チェアＮｏ．５　　受付 ９：０５\n", "５"),
         ("坂本 悠斗 さん（19さい、大学生）　B-3床\n", "B-3"),
         ("ピーナツ負荷　外来処置室 2番ベット\n", "2"),
-        ("▼B1 ｵｶﾞﾀさん OPCAB POD2\n", "1"),
+        ("▼B1 ｵｶﾞﾀさん OPCAB POD2\n", "B1"),
     ],
 )
 def test_a_room_bed_or_chair_by_its_word_is_an_identifier(text, value):

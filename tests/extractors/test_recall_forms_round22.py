@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from phi_core.extractors import rules
-from tests.extractors.recall_probes import found, masked, values
+from tests.extractors.recall_probes import found, masked, masked_as, values
 
 
 def _balanced(text: str) -> list[tuple[str, str]]:
@@ -129,3 +129,67 @@ def test_a_coined_city_with_its_town_and_block_is_an_address(text, value):
 @pytest.mark.parametrize("text", ["学区内1-2 年生", "地区センター1-2 番", "投与量は市販薬3-4錠"])
 def test_a_block_after_a_word_of_district_is_no_coined_city(text):
     assert found("address-tail", text) == []
+
+
+# --- HL7, JSON keys, chats and tables ---------------------------------------------------------------
+
+_MSH = "MSH|^~\\&|HIS|HOSP|RIS|HOSP|20241128160212||ADT^A02|MSG1|P|2.5\n"
+
+
+def test_a_doctor_written_one_field_late_in_a_visit_is_a_person():
+    text = _MSH + "PV1|1|I|HCU^HC06^1|||||||NEP||||||||3301^NARITA^SHUN|\n"
+    found = _balanced(text)
+    assert ("3301", "OTHER_ID") in found and ("NARITA^SHUN", "PHYSICIAN_NAME") in found
+
+
+def test_a_code_and_its_text_in_an_observation_stay_codes():
+    found = _balanced(_MSH + "OBX|1|NM|2345^GLU^LN||120|mg/dL\n")
+    assert not any(category == "PHYSICIAN_NAME" for _, category in found)
+
+
+def test_an_insurers_number_is_an_identifier_but_a_travel_insurers_code_is_not():
+    assert ("401307", "OTHER_ID") in _balanced(_MSH + "IN1|1|67^国民健康保険^JHSD0001|401307|国民健康保険\n")
+    assert ("EUA-7", "OTHER_ID") not in _balanced(_MSH + "IN1|1|TRV01^旅行保険^L|EUA-7|EuroAssist\n")
+
+
+def test_a_name_written_with_a_caret_in_a_messages_note():
+    assert "青柳^理沙" in values("NTE|1||RRT起動後転棟（起動 20250412024100、対応 青柳^理沙）")
+    assert not any("^" in v for v in values("OBX|1|CE|GLU^血糖^L||120"))
+
+
+def test_a_social_workers_key_names_a_person():
+    found = _balanced('{"office":"子ども家庭課","cw":"森永","case_no":"JS-0413","msw":"平塚 葵"}')
+    assert ("森永", "PHYSICIAN_NAME") in found and ("平塚 葵", "PHYSICIAN_NAME") in found
+
+
+def test_a_chat_sender_after_the_unit_it_speaks_for():
+    chat = "[07:58] ER 乾: ERに 82歳女性\n21:04 RRT Dr.リ: 向かいます\n09:00 ICU 申し送り: なし\n"
+    found = values(chat)
+    assert "乾" in found and "リ" in found and "申し送り" not in found
+
+
+def test_an_export_by_a_login():
+    assert "ykimura" in values("training centre medical room; export by ykimura 2025-04-10 18:22")
+
+
+def test_a_units_lettered_bed_before_a_name_opens_its_line():
+    found = masked_as("OTHER_ID", "記入 ﾅｶﾉ\n\nH1\u3000ﾌｼﾞﾀ ｶｽﾞｺ\u300090F\u3000心不全増悪\n")
+    assert "H1" in found
+
+
+def test_an_age_after_a_name_its_reading_and_honorific():
+    found = masked("【3床】Wang Xiuying（ワン シウイン）様\u300066F\u3000ID 3420066")
+    assert ("66", "AGE") in found
+
+
+def test_an_age_closing_a_drawn_tables_cell_after_a_name():
+    assert ("56", "AGE") in masked("│2 │田村 幸 様 56 │救急 │宇野 │")
+
+
+def test_a_heavy_rule_line_parts_a_tables_header_from_its_rows():
+    table = (
+        "┃№　 ┃発生日　　┃時刻　　┃患者　　┃年齢　┃室　┃状況　┃\n"
+        "┣━━━╋━━━━━╋━━━━╋━━━━╋━━━╋━━╋━━━┫\n"
+        "┃ 1　 ┃1/3(金)  ┃04:20   ┃Ｓ・Ｈ　 ┃８６ 　 ┃712 ┃トイレ内 ┃\n"
+    )
+    assert ("８６", "AGE") in masked(table)

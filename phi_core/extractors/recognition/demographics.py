@@ -19,7 +19,7 @@ from __future__ import annotations
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.floors import is_floor
-from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
+from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA, READING_KANA
 from phi_core.japanese.honorifics import alternation, words
 
 _NAMES = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
@@ -54,6 +54,7 @@ def _age_ok(value: str) -> bool:
 _HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana'))})")
 
 
+_READING = re.compile(rf"[ \u3000]?[（(][{READING_KANA}][{READING_KANA} \u3000・]*[）)]")
 _RECORD_ID = re.compile(r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?[0-9０-９*＊][0-9０-９\-－*＊]{2,}[）)]")
 
 
@@ -62,10 +63,13 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
     # A register's ID in brackets, masked or not, may stand between the name and the age: 大西 正和（ID 5520-3318）74 M.
-    record = _RECORD_ID.match(text, end)
+    record = _RECORD_ID.match(text, end) or _READING.match(text, end)  # or its reading: Wang Xiuying（ワン シウイン）様
     end = record.end() - 1 if record else end
     # After a name's bracketed reading the age may be glued on: 堤 かおり（ツツミ カオリ）45F.
     closed = text[end : end + 1] in (")", "）")
+    honoured = _HONORIFIC.match(text, end + 1) if closed else None  # Wang Xiuying（ワン シウイン）様　66F
+    if honoured:
+        end, closed = honoured.end(), False
     gap = _GAP.match(text, end + 1) if closed else _GAP.match(text, end)
     if closed and gap is None:
         gap = re.compile("").match(text, end + 1)
@@ -121,7 +125,10 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
 
 
 # After an age standing alone comes a word of the note: a blank or two, then kanji or kana that are no counter.
-_WORD_AFTER = re.compile(rf"[ \u3000]{{1,2}}(?![名人件回床号室日時分本枚階週代個例点度])[{KANJI}{HIRAGANA}{KATAKANA}]")
+# (or the end of a drawn table's cell: │田村 幸 様 56 │救急 │)
+_WORD_AFTER = re.compile(
+    rf"[ \u3000]{{1,2}}(?![名人件回床号室日時分本枚階週代個例点度])[{KANJI}{HIRAGANA}{KATAKANA}]|[ \u3000]{{0,3}}[│┃]"
+)
 
 
 def _age_alone(text: str, start: int, end: int) -> bool:

@@ -306,6 +306,8 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
             *("tech", "technologist", "operator", "pharmacist", "therapist", "signer", "by", "担当", "技師", "技士"),
             # who checked or countersigned the row (Checked, 確認, 鑑査): a person's name or initials
             *("checked", "checker", "verified", "countersigned", "鑑査"),
+            # social workers and case workers by their letters, as a welfare record's keys write them ("msw":"平塚 葵")
+            *("msw", "psw", "cw", "caseworker", "staff"),
         ),
         _PHYSICIAN_RULE_DEF,
     ),

@@ -160,7 +160,7 @@ _SCANNED_ROOM = r"[1-9](?=[0-9]{0,2}[Ol])[0-9Ol]{2,3}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # an item's number (①301 K.S様); a quote opens a cell ("715 野口 勲様)
 _ROOM_BEFORE_NAME = re.compile(
     rf"(?:^|(?<=[・■□●○◎◆◇▶▷▼▽★☆\-\s：:、,，／/\"'{_CIRCLED}]))(?:(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?"
-    rf"|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})|B(?P<bed>[1-9][0-9]?))[ \u3000]$",  # (B5: a unit's bed, by its number)
+    rf"|[A-Z][-‐][0-9]{{1,2}}|{_SCANNED_ROOM})|(?P<bed>[A-Z][1-9][0-9]?))[ \u3000]$",  # (B5, H1: a unit's bed)
     re.MULTILINE,
 )
 _PATIENTS = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})

@@ -34,7 +34,8 @@ _SLASH_BAR = re.compile("[ \u3000]／[ \u3000]")
 _GAP = re.compile(" {2,}|\u3000+|\t")
 _WORD_GAP = re.compile("[ \u3000\t]+")
 _PAD = " \u3000\t"
-_RULE_LINE = re.compile("[-=_─━＝ー－+|│┼├┤: \u3000\t]+")
+# (every box-drawing character, heavy and double ones too: ┣━━╋━━┫, ╠══╬══╣)
+_RULE_LINE = re.compile("[-=_＝ー－+|:\u2500-\u257f \u3000\t]+")
 _MIN_CELLS = 3
 _HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Column names the label table leaves out: a one-letter sex column, an age in other scripts.

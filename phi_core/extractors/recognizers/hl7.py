@@ -53,6 +53,14 @@ def hl7_candidates(text: str) -> list[Candidate]:
                 # A visit's codes are short (I, O, R, 01); a number of six digits or more there is the visit's
                 # number written one field early (PV1-18 for PV1-19: V2504110117), an identifier still.
                 visit = segment == "PV1" and _VISIT_NUMBER_RE.fullmatch(text, start, end)
+                # ... and a person there is a doctor's field written one field late (PV1-18: 3301^NARITA^SHUN).
+                # (only in a visit's fields, only with its ID: a code and its text, 2345^GLU^LN, SPO^Spouse, share
+                # the shape of a name elsewhere)
+                xcn = xcn_name_after_id(text, start, end, component) if segment == "PV1" and not visit else None
+                if xcn and any(ch.isdigit() for ch in text[start : xcn[0]]):
+                    found.append(Candidate(start, xcn[0], "OTHER_ID", RANK_LABEL))
+                    found.append(Candidate(xcn[0] + 1, xcn[1], "PHYSICIAN_NAME", RANK_LABEL))
+                    continue
                 found.append(Candidate(start, end, "OTHER_ID" if visit else NOT_PHI, RANK_LABEL))
                 continue
             if spec is None:

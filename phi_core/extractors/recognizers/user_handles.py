@@ -17,7 +17,7 @@ the handle they log in with, not by a form's label:
   that opens the message (``[08:40] yoshikawa: FYI``, ``2024-10-05 sakai: OCB 陽性``): a word that reads
   as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
-  (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``), or nicknames in hiragana that each send twice or more
+  (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``) or the unit before it (``[07:58] ER 乾:``), or nicknames in hiragana that each send twice or more
   (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``).
 """
 
@@ -66,6 +66,12 @@ _LOG_POSTED_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,11}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
     re.MULTILINE,
 )
+# A chat's sender after the unit the sender speaks for, a title between (``[07:58] ER 乾:``, ``21:04 RRT Dr.リ:``).
+_LOG_UNIT_SPEAKER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+[A-Z]{{2,5}}[ \t]+(?:(?P<title>Dr|Ns|DR|NS)\.?[ \t]?)?"
+    rf"(?P<h>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}})[ \t]?[:：]",
+    re.MULTILINE,
+)
 # A chat's sender by a name in hiragana, as a phone's chat app shows a nickname (06:58 よしだ：, 07:01 ちえ@日勤L：):
 # only where two or more such names each send twice or more, so a log's word before a colon (07:00 めも：) is left alone.
 _LOG_KANA_SPEAKER = re.compile(
@@ -81,7 +87,7 @@ _LOG_DISPLAY_NAME = re.compile(
 # A record made by a login: exported by kmatsuda, printed by t_ono, Printed 2024/11/28 07:15 by matsuura; or a
 # time stamp's maker closing its line (DB 2024-10-16 09:31 by morita; not "13:05 by phone, will call").
 _MADE_BY = re.compile(
-    r"(?:(?<![A-Za-z])(?i:exported|printed|created|modified|updated|entered|signed|approved|reviewed|saved)"
+    r"(?:(?<![A-Za-z])(?i:exported|printed|created|modified|updated|entered|signed|approved|reviewed|saved|export|print)"
     r"(?:[ \t]+(?:on[ \t]+)?[0-9][0-9/\-.: ]{4,18}[0-9])?"
     rf" by[ \t]+(?P<h>{_HANDLE})(?![A-Za-z0-9])"
     rf"|[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})? by[ \t]+(?P<s>{_HANDLE})[ \t]*$)",
@@ -120,6 +126,10 @@ class UserHandleRecognizer(Recognizer):
             if handle.isascii() and not (is_romaji(handle.lower()) and handle.lower() not in _LOG_WORDS):
                 continue  # Note(1):, Memo(追記): a log's own word
             if not is_kanji(handle[0]) or any(can_be_surname(handle[:n]) for n in (1, 2, 3)):
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _LOG_UNIT_SPEAKER.finditer(text):
+            handle = m.group("h")
+            if m.group("title") or (is_kanji(handle[0]) and any(can_be_surname(handle[:n]) for n in (1, 2, 3))):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         kana_speakers = list(_LOG_KANA_SPEAKER.finditer(text))
         senders = [m for m in kana_speakers if sum(o.group("h") == m.group("h") for o in kana_speakers) >= 2]
