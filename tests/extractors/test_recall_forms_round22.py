@@ -193,3 +193,29 @@ def test_a_heavy_rule_line_parts_a_tables_header_from_its_rows():
         "┃ 1　 ┃1/3(金)  ┃04:20   ┃Ｓ・Ｈ　 ┃８６ 　 ┃712 ┃トイレ内 ┃\n"
     )
     assert ("８６", "AGE") in masked(table)
+
+
+def test_a_member_set_to_null_names_nobody():
+    found = _balanced('{"office":null,"cw":null,"case_no":null,"msw":"平塚 葵"}')
+    assert found == [("平塚 葵", "PHYSICIAN_NAME")]
+
+
+def test_a_time_cards_in_and_out_columns_hold_times():
+    rows = "ｼﾒｲ,ﾋﾂﾞｹ,ﾖﾃｲIN,ﾖﾃｲOUT\nｽﾄﾞｳ ﾂﾖｼ,20241203,1630,0100\n"
+    assert ("1630", "TIME") in _balanced(rows) and ("0100", "TIME") in _balanced(rows)
+    assert not any(category == "TIME" for _, category in _balanced("Name,PIN,Protein\nA,1234,0830\n"))
+
+
+def test_a_label_with_its_english_word_in_brackets_before_a_blank():
+    found = _balanced("年令(Age) 58\u3000性別(Sex) 男")
+    assert ("58", "AGE") in found and ("男", "SEX") in found
+
+
+def test_an_age_and_sex_after_a_name_end_a_sentence():
+    found = masked("10:41 井ノ口（赤エリア）: R-1 佐々木 健一さん 58M。骨盤骨折")
+    assert ("58", "AGE") in found and ("M", "SEX") in found
+
+
+def test_a_column_of_where_people_live_holds_addresses():
+    rows = "職員番号,氏名,職種,居住地区,連絡先\n010233,能勢 圭吾,医師,浜ノ宮市汐入町,090-3385-1920\n"
+    assert ("浜ノ宮市汐入町", "ADDRESS") in _balanced(rows)

@@ -84,7 +84,7 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
         if m is None:
             break
         after = text[m.end() : m.end() + 1]
-        if after and after not in " \u3000\t\n)）,、;；・／/" and not (after in "（(" and m.group("sex") is not None):
+        if after and after not in " \u3000\t\n)）,、。;；・／/" and not (after in "（(" and m.group("sex") is not None):
             break  # (a remark may open in brackets after the sex: ﾊﾞｰﾅｰﾄﾞ ｼﾞｮﾝ 41 M（English）)
         if m.group("age") is not None or m.group("age2") is not None:
             age, sex = ("age", "sex") if m.group("age") is not None else ("age2", "sex2")

@@ -321,6 +321,8 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
         LabelRule("whole", "HOSPITAL_NAME"),
     ),
     (("id", "no", "番号", "mrn"), LabelRule("id", "PATIENT_ID")),
+    # where someone lives, as a roster's or a register's column names it (居住地区: 浜ノ宮市汐入町)
+    (("居住地", "居住地区", "居住区", "現住地"), LabelRule("whole", "ADDRESS")),
 )
 
 
@@ -329,6 +331,8 @@ _NAME_SCRIPT = re.compile(
     r"(?<=\S)[ \u3000]?[（(][ \u3000]?(?:ローマ字|ﾛｰﾏ字|英字|漢字|アルファベット|[Rr]omaji|[Rr]oman|[Ll]atin|[Kk]anji)[ \u3000]?[)）]$"
 )
 _LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
+# A time card's in and out, in capitals after a word of another script or as English says it (ﾖﾃｲIN, 実績OUT, Clock in).
+_TIME_CARD = re.compile(r"(?:^|[^A-Za-z])(?:IN|OUT)$|(?i:clock[ _-]?(?:in|out))$")
 _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 
 
@@ -341,6 +345,8 @@ def column_rule(label: str) -> LabelRule | None:
     if key.endswith(_DURATION_ENDINGS):
         return _DURATION_COLUMN
     # A database's short suffixes: spec_tm, ADM_DT (the time and the date of what the name says).
+    if _TIME_CARD.search(label.strip()):
+        return _TIME_COLUMN
     short = _SHORT_SUFFIX.search(label)
     if short:
         return _TIME_COLUMN if short.group(1).lower() == "tm" else _OTHER_DATE

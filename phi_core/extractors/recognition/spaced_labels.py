@@ -23,9 +23,10 @@ from phi_core.japanese.chars import KATAKANA, UNIFIED_KANJI, is_kanji
 _LAST_LETTERS = re.escape(
     "".join(sorted({w[-1] for w in (*LABEL_RULES, *_PHYSICIAN_ENDINGS, *_PHYSICIAN_WORDS)} | set(")）")))
 )
+# (a bilingual form's English word in brackets may follow the label: 年令(Age) 58, 性別(Sex) 男)
 _SPACED_LABEL_RE = re.compile(
     "(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})"
-    f"(?<=[{_LAST_LETTERS}])[ \u3000]+(?=[^\\s:：|｜])",
+    f"(?<=[{_LAST_LETTERS}])(?P<gloss>[（(][A-Za-z][A-Za-z ./&-]{{0,20}}[)）])?[ \u3000]+(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
 
@@ -102,7 +103,12 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
     for match in _SPACED_LABEL_RE.finditer(text):
         word = match.group("label")
         rule = _spaced_label_rule(word)
-        if rule is not None and word not in LABEL_RULES and match.end() - match.end("label") > 2:
+        if (
+            rule is not None
+            and word not in LABEL_RULES
+            and match.end() - match.end("label") > 2
+            and not match.group("gloss")
+        ):
             continue  # 氏名(カナ)          レジメン: a header row's columns, not a value
         back = match.start()
         while back and text[back - 1] == " ":

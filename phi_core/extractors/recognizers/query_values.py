@@ -78,7 +78,13 @@ def _category(key: str) -> tuple[str, str] | None:
     return (read, rule.category) if read else None
 
 
+# A member set to nothing ("cw":null) names nobody.
+_EMPTY_VALUES = frozenset({"null", "none", "nil", "true", "false", "nan", "undefined"})
+
+
 def _values(kind: str, category: str, start: int, value: str, any_script: bool = False) -> list[Candidate]:
+    if value.lower() in _EMPTY_VALUES:
+        return []
     if kind == "date":
         return [Candidate(start + m.start(), start + m.end(), category, RANK_PATTERN) for m in _DATE.finditer(value)]
     # (three digits at least: a message's own ids and versions, "p1", "3", number nobody)
