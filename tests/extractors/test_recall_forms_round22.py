@@ -219,3 +219,13 @@ def test_an_age_and_sex_after_a_name_end_a_sentence():
 def test_a_column_of_where_people_live_holds_addresses():
     rows = "職員番号,氏名,職種,居住地区,連絡先\n010233,能勢 圭吾,医師,浜ノ宮市汐入町,090-3385-1920\n"
     assert ("浜ノ宮市汐入町", "ADDRESS") in _balanced(rows)
+
+
+def test_a_phones_dashes_read_as_the_kanji_one():
+    assert "O9O一5l24一887l" in values("電話 O9O一5l24一887l\n覚知 O3:5l")
+    assert "090一5124一8871" in values("電話 090一5124一8871")
+
+
+def test_a_persons_city_in_a_record():
+    found = _balanced('{"name":"HOANG Minh Tuan","country":"VN","city":"Da Nang","age":45,"sex":"M"}')
+    assert ("Da Nang", "ADDRESS") in found

@@ -267,6 +267,9 @@ _COLUMN_RULES.update(
             "anesthetist": _PHYSICIAN_RULE_DEF,
             "assistant": _PHYSICIAN_RULE_DEF,
             "staff": _PHYSICIAN_RULE_DEF,
+            # a person's city in a record ("city":"Da Nang"): where they live
+            "city": LabelRule("whole", "ADDRESS"),
+            "hometown": LabelRule("whole", "ADDRESS"),
             "年齢性別": LABEL_RULES["年齢/性別"],
             "性別年齢": LABEL_RULES["年齢/性別"],
             "カンジャメイ": LABEL_RULES["氏名"],

@@ -4,9 +4,8 @@
   "WATANABE, Sumiko", "GURUNG, Bishnu Maya", "HERNÁNDEZ LÓPEZ, Diego";
 - an upper-case family name followed by capitalised given names: "NGUYEN Thi Lan"; initials: "M.O.", "R.T.",
   "T.Mo." (two letters of the family name), and an initial before a capitalised name: "H. Nishizawa";
-- two or three capitalised words in a row of which one is a name SudachiDict
-  knows or reads as romaji: "Keiko Amari", "Tanvir Ahmed"; also with the family
-  name last in capitals: "Emily HAMILTON";
+- two or three capitalised words in a row of which one is a name SudachiDict knows or reads as romaji:
+  "Keiko Amari", "Tanvir Ahmed"; also with the family name last in capitals: "Emily HAMILTON";
 - a login made of a romanised family name and an initial: "kurosawa.t", "KOBAYASHI.T", "t_sato";
 - capitalised words after an English title: "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei",
   or before a Japanese one: "Sánchez 先生", "Kowalski さん";
@@ -215,8 +214,9 @@ class LatinNameRecognizer(Recognizer):
             return []
         spans: set[tuple[int, int]] = set()
         for m in [*_UPPER_FIRST.finditer(folded), *_TIGHT_COMMA.finditer(folded)]:
-            cut = text.find("\u3000", *m.span())  # a wide blank parts a name from a field: NGUYEN Thi Lan　Relation
-            spans.add((m.start(), cut) if cut > 0 and " " in text[m.start() : cut] else m.span())
+            cut = text.find("\u3000", *m.span())  # a wide blank after a half-width name parts it from a field
+            cut = cut if cut > 0 and text[cut - 1].isascii() and " " in text[m.start() : cut] else m.end()
+            spans.add((m.start(), cut))  # (NGUYEN Thi Lan　Relationship)
         spans.update(_family_in_capitals(m) for m in _COMMA.finditer(folded))
         logins = {
             m.span()

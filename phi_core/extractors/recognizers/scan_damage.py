@@ -62,6 +62,10 @@ _RUN = re.compile(
     r"(?:(?<=(?<![A-Za-z])[MTSHR])|(?<![A-Za-zＡ-Ｚａ-ｚ]))[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�](?:[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�]|[:/.\-：／．－](?=[0-9OolI|０-９Ｏｌ■〓▒＊ЗзбоО�]))*"
     r"(?![A-XZa-xzＡ-Ｚａ-ｚ]|[Yy][A-Za-z])"  # (an age's Y may follow: 6lY / F)
 )
+_PHONE_DIGIT = "[0-9OolI０-９Ｏｌ]"
+_KANJI_DASH_PHONE = re.compile(
+    rf"(?<![0-9０-９])[0０O]{_PHONE_DIGIT}{{1,4}}([一ー]){_PHONE_DIGIT}{{1,4}}([一ー]){_PHONE_DIGIT}{{3,4}}(?![0-9０-９])"
+)
 # Look-alikes alone between the units of a date (12月l日, 8年O1月... l2月l日): no real digit in the run,
 # but no letter stands there.
 # A blank may part them from the unit before, as a form's fields set them (2O24年 lO月 l日); an hour after 午前 or
@@ -180,6 +184,11 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
         chars[m.start()] = "8"
         changed.append(m.start())
     digits_read = set(changed)
+    # A phone's dashes read as the kanji one or a long vowel (O9O一5l24一887l): the shape of a number says they are dashes.
+    for m in _KANJI_DASH_PHONE.finditer(text):
+        for group in (1, 2):
+            chars[m.start(group)] = "-"
+            changed.append(m.start(group))
     # Between katakana, or ending a katakana word before a blank (吉永 サ卜 様); two look-alikes in a row
     # (ハ一卜センタ一) are read left to right, each with the one before it already read as katakana.
     for i, ch in enumerate(text):
