@@ -229,3 +229,9 @@ def test_a_phones_dashes_read_as_the_kanji_one():
 def test_a_persons_city_in_a_record():
     found = _balanced('{"name":"HOANG Minh Tuan","country":"VN","city":"Da Nang","age":45,"sex":"M"}')
     assert ("Da Nang", "ADDRESS") in found
+
+
+def test_a_name_after_an_interpreter_or_in_brackets_after_kin():
+    assert "Beatriz" in values("Interpreter Beatriz is available Wed 14:00 only.")
+    assert "Rohit" in values("Called back 9:40. Husband (Rohit) also on the line.")
+    assert values("Interpreter (Spanish) booked; son (Home) visit") == []

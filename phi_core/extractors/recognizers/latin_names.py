@@ -160,7 +160,7 @@ _ENGLISH_SIGN_OFFS = (
 _AFTER_ENGLISH_CUE = re.compile(
     rf"(?<![A-Za-z])(?:(?P<relation>{alternation(ENGLISH_RELATIONS + tuple(w.capitalize() for w in ENGLISH_RELATIONS))}),?"
     rf"|{alternation(LATIN_STAFF_ABBREVIATIONS)}\.?"
-    rf"|{_ENGLISH_SIGN_OFFS}) "
+    rf"|{_ENGLISH_SIGN_OFFS}|[Ii]nterpreter|[Tt]ranslator)(?: |(?(relation) ?[(（]|(?!)))"  # (or: Husband (Rohit))
     rf"(?P<name>{_CAP})(?: (?P<second>{_CAP}))?(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # The person a letter or a message is written to: "Dear Mei,", "Hi Tom,", "Attn: Ruiz".
