@@ -72,6 +72,8 @@ PRACTICE_SPECIALTIES: tuple[str, ...] = (
     "産婦人科", "婦人科", "泌尿器科", "胃腸科", "肛門科", "歯科", "精神科", "消化器科", "循環器科",
     # Specialties as practices write them in kana for the hard kanji: 皮フ科, ひ尿器科, 耳鼻いんこう科.
     "皮フ科", "ひふ科", "ひ尿器科", "耳鼻いんこう科",
+    # An orthopaedic practice as people call it, the department's word cut short (てらさき整形, ふじみ野整形).
+    "整形",
 )  # fmt: skip
 # Hospital groups whose word alone names a hospital after its place, as staff say it: 横浜労災, 熊本日赤,
 # 名古屋第二赤十字 (not 労災保険, 日赤病院: a word runs on).

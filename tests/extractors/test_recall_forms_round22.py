@@ -235,3 +235,19 @@ def test_a_name_after_an_interpreter_or_in_brackets_after_kin():
     assert "Beatriz" in values("Interpreter Beatriz is available Wed 14:00 only.")
     assert "Rohit" in values("Called back 9:40. Husband (Rohit) also on the line.")
     assert values("Interpreter (Spanish) booked; son (Home) visit") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("④15:50 他院(逗子なぎさ整形)から紹介予約", "逗子なぎさ整形"),
+        ("骨折 、 ふじみ野整形 より 救急車", "ふじみ野整形"),
+    ],
+)
+def test_an_orthopaedic_practice_by_its_short_name(text, value):
+    assert (value, "HOSPITAL_NAME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["左足底に 9×7mm の不整形黒褐色斑", "当院整形受診", "整形オンコール 飯島Dr"])
+def test_the_short_word_alone_or_in_a_shape_is_no_practice(text):
+    assert not any(category == "HOSPITAL_NAME" for _, category in masked(text))
