@@ -251,3 +251,19 @@ def test_an_orthopaedic_practice_by_its_short_name(text, value):
 @pytest.mark.parametrize("text", ["左足底に 9×7mm の不整形黒褐色斑", "当院整形受診", "整形オンコール 飯島Dr"])
 def test_the_short_word_alone_or_in_a_shape_is_no_practice(text):
     assert not any(category == "HOSPITAL_NAME" for _, category in masked(text))
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("患者：片山 瑞穂\u3000F\u3000H2.2.14生（34）\n診察券No. 00772951", "34"),
+        ("生年月日\u3000\u3000令和６年９月３日\u3000（２か月）", "２か月"),
+        ("有馬 湊斗 くん（R6.10.28生\u30007か月）", "7か月"),
+    ],
+)
+def test_an_age_right_after_a_birth_date(text, age):
+    assert (age, "AGE") in masked(text)
+
+
+def test_a_number_in_brackets_after_a_birth_date_with_a_label_is_not_an_age():
+    assert not any(category == "AGE" for _, category in masked("生年月日 1990/1/1 (ID 123)"))

@@ -177,11 +177,30 @@ _BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})(?![0-9./:\-])")
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
+# The age in brackets right after a birth date (H2.2.14生（34）, 令和６年９月３日（２か月）): whose else could it be.
+_AGE_AFTER_BIRTH = re.compile(
+    r"生?[ \u3000]?[（(][ \u3000]?(?P<n>[0-9０-９]{1,3}(?:[ ]?(?:歳|才|か月|ヶ月|カ月|ヵ月))?)(?=[ \u3000]?[)）、,，・])"
+    r"|生[ \u3000]{1,2}(?P<u>[0-9０-９]{1,3}[ ]?(?:歳|才|か月|ヶ月|カ月|ヵ月))"  # (R6.10.28生　7か月)
+)
+
+
+def _bracketed_ages(text: str, spans: list[Candidate]) -> list[Candidate]:
+    taken = [(s.start, s.end) for s in spans]
+    added = []
+    for span in spans:
+        m = _AGE_AFTER_BIRTH.match(text, span.end) if span.category == "BIRTH_DATE" else None
+        group = "n" if m and m.group("n") else "u"
+        if m and not any(a < m.end(group) and m.start(group) < b for a, b in taken):
+            added.append(Candidate(*m.span(group), "AGE", span.rank))
+    return sorted(spans + added, key=lambda c: c.start) if added else spans
+
+
 def ages_after_birth_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
     """The number in the field after a birth date is the age when the years say so (1975-06-21,49 in a
     document dated 2024): an export puts the age there with no word of its own. The number must equal a
     year written in the document less the birth year (or one less), so a count or a code there stays; one digit
     only after a date read as a birth date."""
+    spans = _bracketed_ages(text, spans)
     years = {int(y) for y in _YEAR.findall(text)}
     if not years:
         return spans
