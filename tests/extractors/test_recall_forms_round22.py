@@ -267,3 +267,18 @@ def test_an_age_right_after_a_birth_date(text, age):
 
 def test_a_number_in_brackets_after_a_birth_date_with_a_label_is_not_an_age():
     assert not any(category == "AGE" for _, category in masked("生年月日 1990/1/1 (ID 123)"))
+
+
+def test_a_name_observed_under_a_persons_role_is_a_person():
+    text = (
+        "MSH|^~\\&|A|B|C|D|20250914||ORU^R01|1|P|2.5\n"
+        "OBX|5|CE|PATHOLOGIST^診断医||TSUJI^MIHO^^^^MD||||||F\n"
+        "OBX|7|CE|DX^診断^L||ADENOCARCINOMA^腺癌^L||||||F\n"
+    )
+    found = _balanced(text)
+    assert ("TSUJI^MIHO", "PHYSICIAN_NAME") in found
+    assert not any(value.startswith("ADENO") for value, _ in found)
+
+
+def test_a_bay_in_a_record_is_a_bed():
+    assert ("R-4", "OTHER_ID") in _balanced('{"ts":"2024-10-17T11:24:03+09:00","bay":"R-4","mrn":"0048-2217"}')

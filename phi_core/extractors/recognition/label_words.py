@@ -270,6 +270,7 @@ _COLUMN_RULES.update(
             # a person's city in a record ("city":"Da Nang"): where they live
             "city": LabelRule("whole", "ADDRESS"),
             "hometown": LabelRule("whole", "ADDRESS"),
+            "bay": LABEL_RULES["ベッド"],  # a recovery or treatment bay ("bay":"R-4")
             "年齢性別": LABEL_RULES["年齢/性別"],
             "性別年齢": LABEL_RULES["年齢/性別"],
             "カンジャメイ": LABEL_RULES["氏名"],

@@ -44,7 +44,7 @@ def hl7_candidates(text: str) -> list[Candidate]:
             numbered = dict(enumerate(fields))
         for number, (start, end) in numbered.items():
             spec = _HL7_FIELDS.get((segment, number))
-            if segment == "OBX" and number == 5 and end > start and _value_type(text, fields) in _PERSON_TYPES:
+            if segment == "OBX" and number == 5 and end > start and _person_observed(text, fields):
                 found.extend(_person_in_place_field(text, start, end, component, vouched=True))  # OBX-2: a person
                 continue
             if end <= start or (spec is not None and spec.read_as == "text"):
@@ -110,8 +110,19 @@ def hl7_candidates(text: str) -> list[Candidate]:
 _PERSON_TYPES = frozenset({"XCN", "XPN", "CN", "PN"})
 
 
+# ... and so is one whose observation names a person's role (OBX-3 PATHOLOGIST^診断医, ^確認医, VERIFIER).
+_PERSON_OBSERVED = re.compile(r"(?i:pathologist|verifier|physician|doctor|reader|signer|nurse)|[医者]$|[医者]\^|医師")
+
+
 def _value_type(text: str, fields: list[tuple[int, int]]) -> str:
     return text[fields[2][0] : fields[2][1]].strip() if len(fields) > 2 else ""
+
+
+def _person_observed(text: str, fields: list[tuple[int, int]]) -> bool:
+    if _value_type(text, fields) in _PERSON_TYPES:
+        return True
+    observed = text[fields[3][0] : fields[3][1]] if len(fields) > 3 else ""
+    return _value_type(text, fields) in ("CE", "CWE", "ST", "TX") and bool(_PERSON_OBSERVED.search(observed))
 
 
 def _person_in_place_field(text: str, start: int, end: int, component: str, vouched: bool = False) -> list[Candidate]:

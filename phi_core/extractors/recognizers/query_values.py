@@ -57,6 +57,7 @@ _NOT_PERSONAL = frozenset(
 )
 _DATE = re.compile(r"(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])")
 _NUMBER_LIKE = re.compile(r"[A-Za-z]{0,3}[-_]?\d[\d\-_]*[A-Za-z]?")
+_ROOM_LIKE = re.compile(r"[A-Za-z]{0,4}[-_]?[0-9]{1,4}(?:-[0-9]{1,2})?[A-Za-z]?")
 _NAME_LIKE = re.compile(r"(?:%[0-9A-Fa-f]{2}|[A-Za-z+^.\-])+")
 
 
@@ -74,7 +75,9 @@ def _category(key: str) -> tuple[str, str] | None:
         return "date", rule.retype["date"]
     if rule.category is None:
         return None
-    read = {"id": "id", "phone": "id", "name": "name", "whole": "name", "sex": "sex", "age": "age"}.get(rule.read_as)
+    read = {"id": "id", "phone": "id", "name": "name", "whole": "name", "sex": "sex", "age": "age", "room": "room"}.get(
+        rule.read_as
+    )
     return (read, rule.category) if read else None
 
 
@@ -96,6 +99,8 @@ def _values(kind: str, category: str, start: int, value: str, any_script: bool =
         if (any_script or _NAME_LIKE.fullmatch(value)) and any(ch.isalpha() for ch in value):
             return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     if kind == "sex" and value in ("M", "F", "1", "2", "male", "female", "男", "女"):
+        return [Candidate(start, start + len(value), category, RANK_PATTERN)]
+    if kind == "room" and _ROOM_LIKE.fullmatch(value):  # "bay":"R-4", "room":"CS-2", "bed":"603-2"
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     if kind == "age" and value.isdigit() and int(value) <= 120:
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
