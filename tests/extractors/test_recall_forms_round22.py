@@ -282,3 +282,7 @@ def test_a_name_observed_under_a_persons_role_is_a_person():
 
 def test_a_bay_in_a_record_is_a_bed():
     assert ("R-4", "OTHER_ID") in _balanced('{"ts":"2024-10-17T11:24:03+09:00","bay":"R-4","mrn":"0048-2217"}')
+
+
+def test_a_postal_code_in_a_record_is_part_of_an_address():
+    assert ("901-2103", "ADDRESS") in _balanced('{"dob": "19700317", "zip": "901-2103", "city": "浦添市"}')

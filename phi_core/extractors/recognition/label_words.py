@@ -271,6 +271,10 @@ _COLUMN_RULES.update(
             "city": LabelRule("whole", "ADDRESS"),
             "hometown": LabelRule("whole", "ADDRESS"),
             "bay": LABEL_RULES["ベッド"],  # a recovery or treatment bay ("bay":"R-4")
+            # a postal code is part of an address, not a number of its own ("zip": "901-2103")
+            **dict.fromkeys(
+                ("zip", "zipcode", "zip_code", "postal_code", "postcode", "郵便番号"), LabelRule("id", "ADDRESS")
+            ),
             "年齢性別": LABEL_RULES["年齢/性別"],
             "性別年齢": LABEL_RULES["年齢/性別"],
             "カンジャメイ": LABEL_RULES["氏名"],
