@@ -286,3 +286,13 @@ def test_a_bay_in_a_record_is_a_bed():
 
 def test_a_postal_code_in_a_record_is_part_of_an_address():
     assert ("901-2103", "ADDRESS") in _balanced('{"dob": "19700317", "zip": "901-2103", "city": "浦添市"}')
+
+
+@pytest.mark.parametrize("text", ["◆ B3-07 久世 湊（15 AN）\n", "◆ 保護室2 二階堂 蒼（16 ASD・強度行動障害）\n"])
+def test_two_digits_in_brackets_after_a_name_then_a_diagnosis_are_an_age(text):
+    assert any(category == "AGE" for _, category in masked(text))
+
+
+@pytest.mark.parametrize("text", ["山田さん（3 回目）", "山田さん（12 名参加）", "田中さん（20 mg）"])
+def test_a_count_or_a_dose_in_brackets_after_a_name_is_no_age(text):
+    assert not any(category == "AGE" for _, category in masked(text))

@@ -119,6 +119,10 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     last = max((end for _, end, _ in found), default=0)
     both = {category for _, _, category in found} == {"AGE", "SEX"}  # （76M 肺癌、...）: a pair says what it is
     closed_after = text[last : last + 1] in ")）、,，" or (both and text[last : last + 1] in " \u3000")
+    # (or two digits, then a word of the note: 久世 湊（15 AN）, （16 ASD・強度行動障害）)
+    closed_after = closed_after or (
+        last - found[0][0] == 2 and bool(_NOTE_AFTER_AGE.match(text, last)) if found else False
+    )
     if found and bracketed and (not closed_after or text[last + 1 : last + 2].isdigit()):
         return []  # "（3）" and "（81、膵癌）" hold an age; "（3回目）" and "（3、4回目）" do not
     return found
@@ -128,6 +132,11 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
 # (or the end of a drawn table's cell: │田村 幸 様 56 │救急 │)
 _WORD_AFTER = re.compile(
     rf"[ \u3000]{{1,2}}(?![名人件回床号室日時分本枚階週代個例点度])[{KANJI}{HIRAGANA}{KATAKANA}]|[ \u3000]{{0,3}}[│┃]"
+)
+
+
+_NOTE_AFTER_AGE = re.compile(
+    rf"[ \u3000](?:[A-Z]{{2,5}}(?![a-z])|(?![名人件回床号室日時分本枚階週代個例点度歳才])[{KANJI}{KATAKANA}])"
 )
 
 
