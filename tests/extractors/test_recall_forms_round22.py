@@ -296,3 +296,8 @@ def test_two_digits_in_brackets_after_a_name_then_a_diagnosis_are_an_age(text):
 @pytest.mark.parametrize("text", ["山田さん（3 回目）", "山田さん（12 名参加）", "田中さん（20 mg）"])
 def test_a_count_or_a_dose_in_brackets_after_a_name_is_no_age(text):
     assert not any(category == "AGE" for _, category in masked(text))
+
+
+def test_a_service_one_field_late_in_a_visit_is_a_department():
+    text = _MSH + "PV1|1|E|ICU^03^1^^^^^^|||||^石坂^亮^^^^^Dr|||NSG||||||||V2510210044\n"
+    assert ("NSG", "DEPARTMENT") in _balanced(text)

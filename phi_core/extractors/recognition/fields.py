@@ -57,6 +57,9 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("PV1", 6): Field("OTHER_ID", "location"),
     ("PV1", 39): Field("HOSPITAL_NAME", "first"),
     ("PV1", 10): Field("DEPARTMENT", "first"),
+    # PV1-11, a temporary location, where senders one field late put the service (|^石坂^亮^^^^^Dr|||NSG|): 8 of 11
+    # times marked as the department on the development sets
+    ("PV1", 11): Field("DEPARTMENT", "first"),
     ("GT1", 3): Field("EMERGENCY_CONTACT", "name"),
     ("GT1", 5): Field("ADDRESS", "whole"),
     ("GT1", 6): Field("EMERGENCY_CONTACT", "phone"),
