@@ -301,3 +301,7 @@ def test_a_count_or_a_dose_in_brackets_after_a_name_is_no_age(text):
 def test_a_service_one_field_late_in_a_visit_is_a_department():
     text = _MSH + "PV1|1|E|ICU^03^1^^^^^^|||||^石坂^亮^^^^^Dr|||NSG||||||||V2510210044\n"
     assert ("NSG", "DEPARTMENT") in _balanced(text)
+
+
+def test_a_scanners_room_in_a_query_is_no_bed():
+    assert not any(value == "CT2" for value, _ in _balanced("GET /ris?acc=RA2505140013;room=CT2&x=1"))
