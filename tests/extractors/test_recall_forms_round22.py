@@ -305,3 +305,20 @@ def test_a_service_one_field_late_in_a_visit_is_a_department():
 
 def test_a_scanners_room_in_a_query_is_no_bed():
     assert not any(value == "CT2" for value, _ in _balanced("GET /ris?acc=RA2505140013;room=CT2&x=1"))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("情報提供書は作成、1月中に発送", "1月中"),
+        ("臨床経過：2024年秋頃から", "2024年秋頃"),
+        ("薬は2月頭から飲んで", "2月頭"),
+    ],
+)
+def test_a_stretch_of_a_month_or_a_season_belongs_to_its_date(text, value):
+    assert value in values(text)
+
+
+@pytest.mark.parametrize("text, value", [("3月中止", "3月"), ("5月中毒の疑い", "5月"), ("4月頭痛あり", "4月")])
+def test_a_word_opening_with_the_same_letter_stays_outside(text, value):
+    assert value in values(text)

@@ -50,10 +50,13 @@ _MONTH_DAY_SLASH = re.compile(r"[0-9]{1,2}/[0-9]{1,2}")
 _MONTH_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:January|February|March|April|May|June|July|August|September|October|November|December) $"
 )
-_PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末日|末|頃|ごろ|第[1-5１-５]週")
+# (and the stretch of it: 1月中に, 2月頭から; not a word that opens with 中, 1月中止)
+_PART_OF_MONTH = re.compile(r"上旬|中旬|下旬|初旬|末日|末|頃|ごろ|第[1-5１-５]週|中(?![旬心央止断間毒])|頭(?![痛部])")
 # A season or a part of the year after a year (not 2024年度, a fiscal year the allow-list judges).
 # の may stand between (2025年の春), but only before a season: 2025年の末 is rare, 2025年の秋 common.
-_PART_OF_YEAR = re.compile(r"(?:の(?=[春夏秋冬]))?(?:春|夏|秋|冬|初め|初頭|前半|後半|半ば|末|頃|ごろ)(?![0-9０-９])")
+_PART_OF_YEAR = re.compile(
+    r"(?:の(?=[春夏秋冬]))?(?:(?:春|夏|秋|冬)(?:頃|ごろ)?|初め|初頭|前半|後半|半ば|末|頃|ごろ)(?![0-9０-９])"
+)
 # The year of a month said in words before it: 去年の10月, 昨年12月, 今年の春 is no month.
 _YEAR_WORD_BEFORE = re.compile(r"(?:去年|昨年|一昨年|おととし|今年|本年|来年|翌年|前年|同年)の?$")
 # The day a short range ends on: Nov 9–15, 11/9-15; the day must come after the first.
