@@ -322,3 +322,14 @@ def test_a_stretch_of_a_month_or_a_season_belongs_to_its_date(text, value):
 @pytest.mark.parametrize("text, value", [("3月中止", "3月"), ("5月中毒の疑い", "5月"), ("4月頭痛あり", "4月")])
 def test_a_word_opening_with_the_same_letter_stays_outside(text, value):
     assert value in values(text)
+
+
+def test_a_room_after_a_lists_item_number_before_a_name():
+    text = "1) 1108 GARCIA Roberto (56M) — STABLE\n2) 1112 本田 隆之 (49M) — WATCHER\n"
+    found = masked_as("OTHER_ID", text)
+    assert "1108" in found and "1112" in found
+    assert "2024" not in masked_as("OTHER_ID", "1) 2024 山田 太郎")
+
+
+def test_the_end_of_a_stretch_of_years_from_one_to_another():
+    assert "2019" in values("followed at your hospital from 2015 to 2019 for chronic hepatitis B")

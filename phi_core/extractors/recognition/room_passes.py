@@ -164,6 +164,7 @@ _ROOM_BEFORE_NAME = re.compile(
     re.MULTILINE,
 )
 _PATIENTS = frozenset({"PATIENT_NAME", "EMERGENCY_CONTACT"})
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:[0-9]{1,2}[).．）]|[(（][0-9]{1,2}[)）])")
 _ROOM_BEFORE_HONOURED_NAME = re.compile(
     rf"(?<![0-9０-９A-Za-z.,/:：\-])(?P<room>[0-9０-９]{{3,4}}(?:[-‐－][0-9０-９]{{1,2}})?|{_SCANNED_ROOM})(?:の|[ \u3000])$"
     # a handover's heading: the room in brackets, the name straight after (【412】小野寺 悠真ちゃん)
@@ -188,7 +189,13 @@ def rooms_before_names(text: str, spans: list[Candidate]) -> list[Candidate]:
             # only an item's or a cell's opening: "803-1 川原", "申し送り：302 五十嵐さん", "| 711 吉永 様"; not "2024 山田" mid-sentence; with an
             # honorific after the name also after a bracket or a sentence's end ((黄) 520 大塚さん), not after a
             # measure's word (血圧 120 山田さん)
-            if opening and opening[-1] not in "：:、,，／/|│" and not (honoured and opening[-1] in _ITEM_OPENERS):
+            numbered = _ITEM_NUMBER.fullmatch(opening)  # 1) 1108 GARCIA Roberto: a list's item number
+            if (
+                opening
+                and opening[-1] not in "：:、,，／/|│"
+                and not (honoured and opening[-1] in _ITEM_OPENERS)
+                and not numbered
+            ):
                 continue
         elif (
             honoured

@@ -65,7 +65,10 @@ _ERA_EVENT = re.compile(
     rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|死亡|死去|逝去|他界|出生|入院|退院|転居|結婚|離婚|退職|頃|ごろ)"
 )
 # The second year of a stretch after "between" (between 2019 and 2022).
-_BETWEEN = re.compile(rf"(?<![A-Za-z])(?i:between)[ \t]+{_YEAR}[ \t]+(?i:and)[ \t]+(?P<year>{_YEAR}){_ALONE}")
+_BETWEEN = re.compile(
+    rf"(?<![A-Za-z])(?:(?i:between)[ \t]+{_YEAR}[ \t]+(?i:and)|(?i:from)[ \t]+{_YEAR}[ \t]+(?i:to|through|until))"
+    rf"[ \t]+(?P<year>{_YEAR}){_ALONE}"
+)
 _YEAR_SPAN = re.compile(
     rf"(?<=[（(])(?P<a>{_YEAR})[ \t]?[-‐–—〜~～][ \t]?(?:(?P<b>{_YEAR})|(?i:present|now)|現在|今)(?=[)）])"
 )
@@ -137,7 +140,7 @@ class EventYearRecognizer(Recognizer):
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         spans += [m.span("year") for m in _ERA_EVENT.finditer(text)]
-        spans += [m.span("year") for m in _BETWEEN.finditer(text)] if "etween" in text else []
+        spans += [m.span("year") for m in _BETWEEN.finditer(text)] if "etween" in text or "rom" in text else []
         if "歴" in text or "既往" in text:
             spans += [m.span("year") for m in _HISTORY_ERA_YEAR.finditer(text)]
         if "日" in text:
