@@ -333,3 +333,15 @@ def test_a_room_after_a_lists_item_number_before_a_name():
 
 def test_the_end_of_a_stretch_of_years_from_one_to_another():
     assert "2019" in values("followed at your hospital from 2015 to 2019 for chronic hepatitis B")
+
+
+def test_a_referrals_provider_segment():
+    text = (
+        "MSH|^~\\&|A|SCH|C|D|20250219||REF^I12|1871|P|2.5\n"
+        "PRD|RP^紹介元|鳴海^透^^^^^^^L^I|港南町2丁目8番1号^^汐見台市^千葉県^299-1187^JPN|3E^^^汐見台中央病院|"
+        "0438-52-7100^WPN^PH||1302^^^SCH\n"
+    )
+    found = _balanced(text)
+    assert ("鳴海^透", "PHYSICIAN_NAME") in found and ("0438-52-7100", "FACILITY_PHONE") in found
+    assert ("1302", "OTHER_ID") in found and ("3E", "DEPARTMENT") in found
+    assert any(category == "FACILITY_ADDRESS" for _, category in found)

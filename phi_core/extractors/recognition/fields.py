@@ -126,6 +126,12 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("ORC", 21): Field("HOSPITAL_NAME", "first"),
     ("ORC", 22): Field("FACILITY_ADDRESS", "whole"),
     ("ORC", 23): Field("FACILITY_PHONE", "phone"),
+    # A referral's providers (PRD, REF messages): who, at which address and place, by which phone and number.
+    ("PRD", 2): Field("PHYSICIAN_NAME", "name"),
+    ("PRD", 3): Field("FACILITY_ADDRESS", "whole"),
+    ("PRD", 4): Field("DEPARTMENT", "first"),
+    ("PRD", 5): Field("FACILITY_PHONE", "phone"),
+    ("PRD", 7): Field("OTHER_ID", "id"),
     ("OBR", 2): Field("OTHER_ID", "id"),
     ("OBR", 3): Field("OTHER_ID", "id"),
     ("OBR", 6): Field("OTHER_DATE", "date"),
