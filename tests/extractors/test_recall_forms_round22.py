@@ -345,3 +345,9 @@ def test_a_referrals_provider_segment():
     assert ("鳴海^透", "PHYSICIAN_NAME") in found and ("0438-52-7100", "FACILITY_PHONE") in found
     assert ("1302", "OTHER_ID") in found and ("3E", "DEPARTMENT") in found
     assert any(category == "FACILITY_ADDRESS" for _, category in found)
+
+
+def test_a_full_name_with_a_post_written_onto_it():
+    found = values("│ 出席：茅野Dr／能登 健吾PT／日下部 綾OT／水嶋 葵ST／病棟Ns 江川  │")
+    assert "能登 健吾" in found and "日下部 綾" in found and "水嶋 葵" in found
+    assert values("心電図 II III aVF で ST 上昇、左 右PT") == []

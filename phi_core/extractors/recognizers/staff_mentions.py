@@ -8,7 +8,8 @@ there without a form's label:
   ``放射線安全管理者 甲斐、``, ``感染対策委員長 東條 誠``, or one ending in 士, 師 or 員 written onto it
   (``理学療法士堀之内を含む``, ``相談員比嘉 晃が面会``);
 - a name before its occupation in brackets: ``Ong(MSW)``, ``Kim（Ns）``, ``石神（Ns）``;
-- a family name written straight onto a Latin title: ``野中Dr.より紹介``;
+- a family name written straight onto a Latin title: ``野中Dr.より紹介``, and a full name onto a post
+  (``能登 健吾PT／日下部 綾OT``);
 - a sign-off or post, a colon, then a family and a given name: ``記録：釈 慈光（非常勤）``;
 - a signature: a full name before its seal mark (``金城 大地（印）``), a family name alone on the last line;
 - a seal with the name in brackets (``受付者印 [小池]``) and the family names listed after a label of the people
@@ -70,6 +71,11 @@ _KANJI_NAME_BEFORE_BRACKETED_ROLE = re.compile(
     rf"(?<!{_KANJI})(?P<name>{_KANJI}{{1,3}})[(（](?:{alternation(LATIN_STAFF_ABBREVIATIONS)}|MD|RN)[)）]"
 )
 _NAME_BEFORE_LATIN_TITLE = re.compile(rf"(?P<run>{_KANJI}{{2,6}})(?:Dr|DR|Ns|NS)\.?(?![A-Za-z])")
+# A full name with the member's post written onto it, as a conference's list gives them (能登 健吾PT／日下部 綾OT).
+_FULL_NAME_BEFORE_POST = re.compile(
+    rf"(?<!{_KANJI})(?P<family>{_KANJI}{{1,3}})[ \u3000](?P<given>{_KANJI}{{1,3}})"
+    rf"(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})(?![A-Za-z])"
+)
 _LABELLED_FULL_NAME = re.compile(
     rf"(?:{alternation(SIGN_OFF_WORDS + tuple(w for w in STAFF_OCCUPATIONS if not w.isascii()))}|[{UNIFIED_KANJI}]者)"
     rf"[ \u3000]?[：:][ \u3000]?(?P<family>{_KANJI}{{1,3}})[ \u3000](?P<given>{_KANJI}{{1,3}})"
@@ -144,6 +150,11 @@ class StaffMentionRecognizer(Recognizer):
             m.span("name")
             for m in _KANJI_NAME_BEFORE_BRACKETED_ROLE.finditer(text)
             if can_be_surname(m.group("name")) and m.group("name") not in SIDES
+        ]
+        spans += [
+            m.span()[:1] + (m.end("given"),)
+            for m in _FULL_NAME_BEFORE_POST.finditer(text)
+            if can_be_surname(m.group("family")) and can_be_given_name(m.group("given"))
         ]
         for m in _NAME_BEFORE_LATIN_TITLE.finditer(text):
             start = family_name_ending(text, m.start("run"), m.end("run"), morphemes())
