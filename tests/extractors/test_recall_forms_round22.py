@@ -351,3 +351,15 @@ def test_a_full_name_with_a_post_written_onto_it():
     found = values("│ 出席：茅野Dr／能登 健吾PT／日下部 綾OT／水嶋 葵ST／病棟Ns 江川  │")
     assert "能登 健吾" in found and "日下部 綾" in found and "水嶋 葵" in found
     assert values("心電図 II III aVF で ST 上昇、左 右PT") == []
+
+
+def test_a_name_split_into_family_and_given_columns():
+    rows = "報告ID,患者番号,姓,名,セイ,メイ,生年月日\nPV-000812,0000488215,鈴鹿,正和,スズカ,マサカズ,19470322\n"
+    found = _balanced(rows)
+    assert ("正和", "PATIENT_NAME") in found and ("マサカズ", "NAME_READING") in found
+
+
+def test_a_log_speaker_after_an_iso_stamp():
+    log = "2025-01-06T23:48:12+09:00 itagaki: NICU の T-Bil 21.6\n2025-01-07T00:20:00Z note: test\n"
+    found = values(log)
+    assert "itagaki" in found and "note" not in found

@@ -52,7 +52,9 @@ _ROLE_SENDER = re.compile(
 
 # The stamp opening a log line: a clock time, a date, or both, bracketed or not.
 _DATE = r"(?:(?:19|20)?[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2})"
-_STAMP = rf"\[?(?:{_DATE}[ \t]+)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\]?|\[?{_DATE}\]?"
+# (an ISO stamp with its T and zone too: 2025-01-06T23:48:12+09:00 itagaki: …)
+_ISO = r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+_STAMP = rf"\[?(?:{_DATE}[ \t]+)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\]?|\[?{_ISO}\]?|\[?{_DATE}\]?"
 _LOG_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,3}})?)[ \t]?[:：]", re.MULTILINE
 )
