@@ -271,10 +271,9 @@ _COLUMN_RULES.update(
             "city": LabelRule("whole", "ADDRESS"),
             "hometown": LabelRule("whole", "ADDRESS"),
             "bay": LABEL_RULES["ベッド"],  # a recovery or treatment bay ("bay":"R-4")
-            # a name split into a family and a given column (family, given; セイ,メイ: スズカ,マサカズ); not 名 or ｾｲ
-            # alone, which label other things as often (名　称, ｾｲ for 性)
+            # a name split into a family and a given key ("family":"Tanaka","given":"Sho"); not 名, セイ or メイ alone,
+            # which label other things as often (名　称; ｾｲ for 性 in a half-width form)
             **dict.fromkeys(("given", "family"), LABEL_RULES["氏名"]),
-            **dict.fromkeys(("セイ", "メイ"), LABEL_RULES["カナ氏名"]),
             # a postal code is part of an address, not a number of its own ("zip": "901-2103")
             **dict.fromkeys(
                 ("zip", "zipcode", "zip_code", "postal_code", "postcode", "郵便番号"), LabelRule("id", "ADDRESS")
