@@ -128,16 +128,14 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     return found
 
 
+# Counters and units a number takes, which make it no age (12 名, 3 回, 5 階).
+_COUNTERS = "名人件回床号室日時分本枚階週代個例点度"
 # After an age standing alone comes a word of the note: a blank or two, then kanji or kana that are no counter.
 # (or the end of a drawn table's cell: │田村 幸 様 56 │救急 │)
-_WORD_AFTER = re.compile(
-    rf"[ \u3000]{{1,2}}(?![名人件回床号室日時分本枚階週代個例点度])[{KANJI}{HIRAGANA}{KATAKANA}]|[ \u3000]{{0,3}}[│┃]"
-)
+_WORD_AFTER = re.compile(rf"[ \u3000]{{1,2}}(?![{_COUNTERS}])[{KANJI}{HIRAGANA}{KATAKANA}]|[ \u3000]{{0,3}}[│┃]")
 
 
-_NOTE_AFTER_AGE = re.compile(
-    rf"[ \u3000](?:[A-Z]{{2,5}}(?![a-z])|(?![名人件回床号室日時分本枚階週代個例点度歳才])[{KANJI}{KATAKANA}])"
-)
+_NOTE_AFTER_AGE = re.compile(rf"[ \u3000](?:[A-Z]{{2,5}}(?![a-z])|(?![{_COUNTERS}歳才])[{KANJI}{KATAKANA}])")
 
 
 def _age_alone(text: str, start: int, end: int) -> bool:
