@@ -15,6 +15,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.word_cache import word_cache
 from phi_core.extractors.recognition.candidates import NOT_PHI
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS
+from phi_core.extractors.recognition.label_readings import LABEL_READINGS, ROMAJI_COLUMNS
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS
 from phi_core.japanese.width import nfkc, to_half_width_kana
 from phi_core.japanese.old_forms import MISREAD_SINGLE
@@ -157,18 +158,8 @@ for _key, _rule in list(_ENGLISH_KEYS.items()):
     for _variant in (_key, _key.lower(), _key.upper(), _key.title(), _key.capitalize()):
         LABEL_RULES.setdefault(_variant, _rule)
 
-# Labels spelled by their reading, as older systems print them in (half-width) katakana:
-# ｼﾒｲ: ﾂﾂｲ ｺﾊﾙ, ｼﾞｭｳｼｮ: ..., セイネンガッピ ... Each reading shares its written label's rule.
-_LABEL_READINGS = {
-    "シメイ": "氏名", "カンジャメイ": "患者名", "カンジャシメイ": "患者氏名", "ナマエ": "名前", "カンジ": "患児",
-    "ジドウ": "児童", "ジュウショ": "住所", "セイネンガッピ": "生年月日", "セイベツ": "性別", "ネンレイ": "年齢",
-    "デンワ": "電話", "デンワバンゴウ": "電話番号", "ケイタイ": "携帯", "レンラクサキ": "連絡先",
-    "キンキュウレンラクサキ": "緊急連絡先", "ホゴシャ": "保護者", "カゾク": "家族", "ニュウインビ": "入院日",
-    "タイインビ": "退院日", "ジュシンビ": "受診日", "ケンサビ": "検査日", "タントウ": "担当", "タントウイ": "担当医",
-    "シュジイ": "主治医", "ビョウトウ": "病棟", "シンリョウカ": "診療科", "ビョウインメイ": "病院名",
-    "キンムサキ": "勤務先", "ガッコウメイ": "学校名", "ヘヤ": "部屋", "ビョウシツ": "病室", "シジイ": "担当医",
-}  # fmt: skip
-for _reading, _written in _LABEL_READINGS.items():
+# Labels spelled by their reading (ｼﾒｲ: ﾂﾂｲ ｺﾊﾙ, セイネンガッピ ...): each shares its written label's rule.
+for _reading, _written in LABEL_READINGS.items():
     for _variant in (_reading, to_half_width_kana(_reading)):
         LABEL_RULES.setdefault(_variant, LABEL_RULES[_written])
 _PHYSICIAN_RULE = _PHYSICIAN_RULE_DEF
@@ -293,6 +284,14 @@ _COLUMN_RULES.update(
 )
 
 
+# Whose name a form asks for, as labels only: as a column's name they would make a form's line of a label and its
+# value a table's header (利用者氏名　久我 卜シ子　　フリガナ クガ トシコ).
+LABEL_RULES.update(
+    dict.fromkeys(
+        "当該者氏名 児童氏名 患児氏名 対象者氏名 利用者氏名 本人氏名 受診者氏名 被験者氏名".split(), LABEL_RULES["氏名"]
+    )
+)
+
 _AGE_COLUMN = LabelRule("age", "AGE")
 _TIME_COLUMN = LabelRule("time", "TIME")
 # A column of how long something lasted (a call, a wait, the time to answer a call): 00:01:48 there is a
@@ -344,6 +343,7 @@ _NAME_SCRIPT = re.compile(
 _LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
 # A time card's in and out, in capitals after a word of another script or as English says it (ﾖﾃｲIN, 実績OUT, Clock in).
 _TIME_CARD = re.compile(r"(?:^|[^A-Za-z])(?:IN|OUT)$|(?i:clock[ _-]?(?:in|out))$")
+_COLUMN_NUMBER = re.compile(r"(?<=[a-z]{3})[1-9]$")
 _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 
 
@@ -353,6 +353,8 @@ def column_rule(label: str) -> LabelRule | None:
     """The rule for a table column named ``label`` (Japanese, English, snake_case)."""
     # ID下4桁, 番号末尾4桁: the last digits of a number are still the number
     key = _LAST_DIGITS.sub("", _normal_key(label))
+    # the second of two columns of one kind: staff1, staff2, nurse_2 (not SpO2 or T2, no word before the digit)
+    key = _COLUMN_NUMBER.sub("", key)
     if key.endswith(_DURATION_ENDINGS):
         return _DURATION_COLUMN
     # A database's short suffixes: spec_tm, ADM_DT (the time and the date of what the name says).
@@ -377,3 +379,7 @@ def column_rule(label: str) -> LabelRule | None:
     if script is not None:
         return column_rule(label[: script.start()])
     return None
+
+
+# Column names an older system spells in romaji read as the Japanese words they spell (SEIBETSU, NENREI, JIKAN).
+_COLUMN_RULES.update({word: column_rule(written) for word, written in ROMAJI_COLUMNS.items()})

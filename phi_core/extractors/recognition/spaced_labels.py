@@ -12,6 +12,7 @@ from phi_core.extractors.recognition.label_words import (
     _PHYSICIAN_WORDS,
     LABEL_RULES,
     LabelRule,
+    column_rule,
 )
 from phi_core.japanese.chars import KATAKANA, UNIFIED_KANJI, is_kanji
 
@@ -26,7 +27,7 @@ _LAST_LETTERS = re.escape(
 # (a bilingual form's English word in brackets may follow the label: 年令(Age) 58, 性別(Sex) 男)
 _SPACED_LABEL_RE = re.compile(
     "(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})"
-    f"(?<=[{_LAST_LETTERS}])(?P<gloss>[（(][A-Za-z][A-Za-z ./&-]{{0,20}}[)）])?[ \u3000]+(?=[^\\s:：|｜])",
+    f"(?<=[{_LAST_LETTERS}])(?P<gloss>[（(][A-Za-z][A-Za-z ./&-]{{0,20}}[)）])?(?:[ \u3000]+|\t)(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
 
@@ -120,9 +121,23 @@ def space_separated_labels(text: str) -> list[tuple[int, int, str, LabelRule]]:
             rule = _PHYSICIAN_RULE
         if rule is None and word in _PHYSICIAN_WORDS and _surname_next(text, match.end()):
             rule = _PHYSICIAN_RULE  # 術者 北条 助手 森下: an operation's team, mid-line too (not 術者 麻酔 備考)
+        if rule is not None and text[match.end() - 1] == "\t" and not _key_and_value_line(text, match):
+            continue  # 患者名<tab>ﾌﾘｶﾞﾅ<tab>生年月日: a tab-separated table's header, not a label and its value
         if rule is not None:
             found.append((match.start("label"), match.end(), word, rule))
     return found
+
+
+def _key_and_value_line(text: str, match) -> bool:
+    """年齢<tab>66 on a line of its own, or pairs along one line (出力日時<tab>2025-02-12<tab>出力者<tab>HIRANO M):
+    labels in the odd cells, values in the even ones. A row of column names is no such line (患者名<tab>ﾌﾘｶﾞﾅ)."""
+    line_start = text.rfind("\n", 0, match.start("label")) + 1
+    line_end = text.find("\n", match.end())
+    cells = [cell.strip() for cell in text[line_start : len(text) if line_end < 0 else line_end].split("\t")]
+    if len(cells) % 2:
+        return False
+    labels, values = cells[0::2], cells[1::2]
+    return all(column_rule(label) is not None for label in labels) and not any(column_rule(v) for v in values)
 
 
 def _surname_next(text: str, start: int, spaced: bool = False) -> bool:

@@ -23,6 +23,7 @@ from phi_core.extractors.recognition.label_hits import LabelHit, context_regions
 from phi_core.extractors.recognition.label_words import LABEL_RULES, LabelRule, column_rule
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, Region, register
 from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.chars import is_half_width_katakana
 from phi_core.japanese.width import display_width, nfkc
 
 from .table import line_spans
@@ -104,8 +105,10 @@ def _header_fields(text: str, words: list[_Word]) -> list[tuple[_Word, LabelRule
             group = words[index : index + size]
             if len(group) < size or any(_gap(text, a, b) != 1 or text[a.end] != " " for a, b in zip(group, group[1:])):
                 continue
-            # Only English names hold a space ("Patient Name"); "No ｶﾙﾃNo" are two columns.
-            if not text[group[0].start : group[-1].end].isascii():
+            # Only English names and half-width kana readings hold a space ("Patient Name", "ｶﾝｼﾞｬ ｼﾒｲ");
+            # "No ｶﾙﾃNo" are two columns.
+            joined = text[group[0].start : group[-1].end]
+            if not (joined.isascii() or all(ch == " " or is_half_width_katakana(ch) for ch in joined)):
                 continue
             rule = _rule(text[group[0].start : group[-1].end])
             if rule is not None:

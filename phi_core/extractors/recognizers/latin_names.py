@@ -15,9 +15,8 @@
   right before a Japanese honorific: "MUHAMMAD ABDULLAH BIN HASSAN AL-FARSI様";
 - Korean given names with a hyphen: "Park Ji-hoon"; capitalised words after a relation: "同行の友人 Tom Baker";
 - a user name of a role or unit and a romanised family name: "DM_tanaka", "CRC_miyazato"; the addressee of a letter
-  or message: "Dear Mei,", "Hi Tom,".
-Full-width letters count as their ASCII forms. Acronyms and clinical words on the allow-list (CT, MRI, Stage) are
-let through by the allow-list.
+  or message: "Dear Mei,", "Hi Tom,". Not a header row's column (SHOKUIN_NO). Full-width letters count as ASCII;
+acronyms and clinical words on the allow-list (CT, MRI, Stage) are let through by the allow-list.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from typing import ClassVar
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.allow_list import fold
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.header_fields import in_header_row
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, UNIFIED_KANJI
 from phi_core.japanese.honorifics import (
@@ -152,8 +152,7 @@ _AFTER_RELATION = re.compile(
 )
 # One capitalised word after an English relation or a staff abbreviation: "her husband Rajesh",
 # "daughter, Emi", "PT Kowalski", "RN Garcia" (a word the dictionary knows as a common noun is left:
-# "PT Plan", "son Home").
-# Who signed a row off in English: "checked Kim", "verified by Ito".
+# "PT Plan", "son Home"). Who signed a row off in English: "checked Kim", "verified by Ito".
 _ENGLISH_SIGN_OFFS = (
     r"(?:[Cc]hecked|[Ss]igned|[Vv]erified|[Rr]eviewed|[Aa]pproved|[Ww]itnessed|[Cc]ountersigned)(?: by)?"
 )
@@ -318,7 +317,8 @@ class LatinNameRecognizer(Recognizer):
         found = [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
             for s, e in sorted(spans | initials | logins)
-            if (s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start)
+            if ((s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start))
+            and not in_header_row(text, s, e)
         ]
         return found + [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
 

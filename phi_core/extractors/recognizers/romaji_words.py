@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.header_fields import in_header_row
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 from .person_context import person_category
@@ -53,5 +54,7 @@ class RomajiWordRecognizer(Recognizer):
         for match in _WORD.finditer(text):
             if is_romaji(match.group()):
                 start, end = match.span()
+                if in_header_row(text, start, end):
+                    continue  # SHIMEI, SEIBETSU, MEMO: a header row's column, no one's name
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         return found

@@ -128,6 +128,8 @@ def _close_runs(
 # (an author's affiliation number before its bracket, Hirabayashi1), stays a number)
 _LETTER_AS_DIGIT = re.compile(
     r"(?<=[A-Za-z][a-z])[1|](?=[a-z]|[^A-Za-z0-9)])|(?<=[^A-Za-z0-9][A-Z])1(?=[a-z]{2})|(?<![A-Za-z0-9])l(?=[nmt][a-z]{3})"
+    # inside a name in capitals: O'CONN0R, PATRlCK (0 for O, l for I, with two capitals before and one after)
+    r"|(?<=[A-Z]{2})[0l](?=[A-Z]{1,8}(?![A-Za-z0-9]))"
 )
 
 
@@ -224,7 +226,7 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
     for m in _LETTER_AS_DIGIT.finditer(text):
         if (text[m.start()] == "|" and _drawn_with_bars(text, m.start())) or m.start() in changed:
             continue
-        chars[m.start()] = "I" if text[m.start()] == "l" else "l"
+        chars[m.start()] = {"l": "I", "0": "O"}.get(text[m.start()], "l")
         changed.append(m.start())
     return text, chars, changed, misread, digits_read
 

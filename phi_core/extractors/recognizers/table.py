@@ -66,7 +66,9 @@ def _delimiter(line: str) -> str:
         return "｜"
     if line.count("│") >= 3 and not line.lstrip().startswith("│"):
         return "│"  # bars between the columns only (優先│受付No│患者ID│氏名); a boxed grid is table_rows' job
-    return "," if line.count(",") >= 2 else ""
+    if line.count(",") >= 2:
+        return ","
+    return ";" if line.count(";") >= 3 else ""  # a device's log (ts;terminal;event;pt_id;staff1)
 
 
 _MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{2,}")
@@ -75,6 +77,22 @@ _MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{2,}")
 def _value_like(label: str) -> bool:
     digits = sum(ch.isdigit() for ch in label)
     return digits > 0 and digits >= sum(ch.isalpha() for ch in label)
+
+
+def _label_value_pairs(columns) -> bool:
+    """利用者氏名 ｜ 松 本　キ ミ エ 様 ｜ 生年月日 ｜ 昭和13年7月2日, 病棟<tab>ICU<tab>ベッド<tab>09: a form's row of labels,
+    each with its value after it (a value holds a digit or a blank; none is a column's name)."""
+    labels, values = columns[0::2], [value.strip() for value, _ in columns[1::2]]
+
+    def shaped(value: str) -> bool:
+        return any(ch.isdigit() or ch.isspace() for ch in value)
+
+    return (
+        len(values) >= 1
+        and all(rule is not None for _, rule in labels)
+        and any(shaped(value) for value in values)
+        and not any(column_rule(value) is not None and not shaped(value) for value in values)
+    )
 
 
 def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
@@ -93,6 +111,8 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
     # Values among the cells make a row of data; a column named with a number in it (RTT1, RTT2) does not.
     if sum(_value_like(label) for label in named) > 1:
         return False
+    if _label_value_pairs(columns):
+        return False
     if delimiter == "|" and text[lines[index][0] : lines[index][1]].lstrip().startswith("|"):
         if index + 1 >= len(lines):
             return False
@@ -103,7 +123,7 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
 
 def table_hits(text: str) -> list[LabelHit]:
     """Cells under a header row whose column names are known labels, as label hits."""
-    if not any(mark in text for mark in (",", "\t", "|", "┃", "｜", "│")):
+    if not any(mark in text for mark in (",", "\t", "|", "┃", "｜", "│", ";")):
         return []
     hits: list[LabelHit] = []
     lines = line_spans(text)

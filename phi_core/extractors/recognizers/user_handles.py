@@ -30,6 +30,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, KATAKANA, LONG_VOWEL, is_kanji
+from phi_core.japanese import honorifics
 
 from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
@@ -68,10 +69,13 @@ _LOG_POSTED_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,11}})[(（][^()（）\n:：]{{1,12}}[)）][ \t]?[:：]",
     re.MULTILINE,
 )
-# A chat's sender after the unit the sender speaks for, a title between (``[07:58] ER 乾:``, ``21:04 RRT Dr.リ:``).
+_TITLE_AFTER = honorifics.alternation(honorifics.words("person", "clinician"))
+# A chat's sender after the unit the sender speaks for, a title between (``[07:58] ER 乾:``, ``21:04 RRT Dr.リ:``),
+# the unit also a team or a hospital and its clinic (``14:21 南部医療センター PD外来 金城：``, ``14:05 訪看ひまわり 嘉手納：``).
 _LOG_UNIT_SPEAKER = re.compile(
-    rf"^[ \t]*(?:{_STAMP})[ \t]+[A-Z]{{2,5}}[ \t]+(?:(?P<title>Dr|Ns|DR|NS)\.?[ \t]?)?"
-    rf"(?P<h>[{KANJI}]{{1,4}}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}})[ \t]?[:：]",
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?:[A-Z]{{2,5}}|[^\s:：]{{2,12}}(?:[ \t\u3000][^\s:：]{{2,12}})?)[ \t\u3000]+"
+    rf"(?:(?P<title>Dr|Ns|DR|NS)\.?[ \t]?)?"
+    rf"(?P<h>[{KANJI}]{{1,4}}?|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,8}})(?:{_TITLE_AFTER})?[ \t]?[:：]",
     re.MULTILINE,
 )
 # A chat's sender by a name in hiragana, as a phone's chat app shows a nickname (06:58 よしだ：, 07:01 ちえ@日勤L：):
@@ -85,6 +89,10 @@ _LOG_DISPLAY_NAME = re.compile(
     rf"^[ \t]*(?:{_STAMP}|\[[0-9]{{1,2}}:[0-9]{{2}} ?[AP]M\])[ \t]+(?P<h>[A-Z][a-z]+ [A-Z][a-z]+)"
     r"(?:[ \t]?[:：]|(?:[ \t]*[(（][^()（）\n]{1,12}[)）])?[ \t]*$)",
     re.MULTILINE,
+)
+# A chat export's sender on a line of its own with the message's time, the message below (yuki_ict  8:05 AM).
+_SENDER_LINE = re.compile(
+    r"^(?P<h>[a-z][a-z0-9]*(?:[._][a-z0-9]+)*)[ \t]+[0-9]{1,2}:[0-9]{2}(?: ?[AP]M)?[ \t]*$", re.MULTILINE
 )
 # A record made by a login: exported by kmatsuda, printed by t_ono, Printed 2024/11/28 07:15 by matsuura; or a
 # time stamp's maker closing its line (DB 2024-10-16 09:31 by morita; not "13:05 by phone, will call").
@@ -140,6 +148,10 @@ class UserHandleRecognizer(Recognizer):
         for m in _LOG_DISPLAY_NAME.finditer(text):
             given, family = m.group("h").lower().split()
             if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _SENDER_LINE.finditer(text):
+            parts = re.split(r"[._]", m.group("h"))
+            if any(len(p) >= 3 and is_any_romaji(p) and p not in _LOG_WORDS for p in parts) and len(m.group("h")) >= 4:
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _MADE_BY.finditer(text):
             group = "h" if m.group("h") else "s"
