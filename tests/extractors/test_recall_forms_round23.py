@@ -177,3 +177,47 @@ def test_a_name_in_capitals_with_a_zero_and_an_l_from_the_scan():
 )
 def test_whose_name_a_form_asks_for(text, name):
     assert name in values(text)
+
+
+# --- dates and numbers of the twenty-third round ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("DNAR・鎮静の希望なし（２／１９ 本人・家族と確認）", "２／１９"), ("転院予定日 ６／14\n家族", "６／14")],
+)
+def test_a_month_and_day_with_a_full_width_slash(text, date):
+    assert (date, "OTHER_DATE") in _balanced(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参集可能 8／9名",
+        "総合 4／5「一般ドライバーと同等」",
+        "［スキャン取込 ｐ１／２］",
+        "空床 3東 0／4西 2／5西 1",
+        "遵守率：7／10機会",
+    ],
+)
+def test_a_count_a_score_a_page_or_free_beds_with_a_full_width_slash_are_no_date(text):
+    assert not any(category == "OTHER_DATE" for _, category in _balanced(text))
+
+
+def test_a_ledgers_day_and_month_in_capitals():
+    assert ("03-FEB", "OTHER_DATE") in _balanced("03-FEB       A205       Emergency admission")
+
+
+def test_the_age_at_death_and_the_postal_mark_as_columns():
+    text = (
+        "管理No,故人氏名,患者ID,享年,死亡日,〒,住所\n"
+        "B-2025-014,田中 清,1103487,92,2025/03/03,270-2241,千葉県松戸市松戸新田592-3\n"
+    )
+    found = _balanced(text)
+    assert ("92", "AGE") in found and ("270-2241", "ADDRESS") in found
+
+
+def test_in_and_out_columns_of_a_day_care_register_hold_times():
+    text = "date,member_id,name,attend,in,out,program\n20250303,DC-0117,青木武,1,0902,1530,SST\n"
+    assert {("0902", "TIME"), ("1530", "TIME")} <= set(_balanced(text))
+    assert column_rule("Protein") is None or column_rule("Protein").category != "TIME"

@@ -267,7 +267,7 @@ _COLUMN_RULES.update(
             **dict.fromkeys(("given", "family"), LABEL_RULES["氏名"]),
             # a postal code is part of an address, not a number of its own ("zip": "901-2103")
             **dict.fromkeys(
-                ("zip", "zipcode", "zip_code", "postal_code", "postcode", "郵便番号"), LabelRule("id", "ADDRESS")
+                ("zip", "zipcode", "zip_code", "postal_code", "postcode", "郵便番号", "〒"), LabelRule("id", "ADDRESS")
             ),
             "年齢性別": LABEL_RULES["年齢/性別"],
             "性別年齢": LABEL_RULES["年齢/性別"],
@@ -306,7 +306,7 @@ _READING_COLUMN = LabelRule("whole", "NAME_READING")
 # Column names vary more than labels do: recognised by how they end.
 _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     # (a newborn's age in days, an infant's in months: 日齢, 月齢)
-    (("age", "年齢", "年令", "歳", "日齢", "月齢"), _AGE_COLUMN),
+    (("age", "年齢", "年令", "歳", "日齢", "月齢", "享年"), _AGE_COLUMN),  # (享年: the age at death)
     # start/end columns of a log hold clock times; the cell must still look like one.
     (("time", "時刻", "時間", "start", "end", "begin", "finish", "開始", "終了"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
@@ -342,7 +342,7 @@ _NAME_SCRIPT = re.compile(
 )
 _LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
 # A time card's in and out, in capitals after a word of another script or as English says it (ﾖﾃｲIN, 実績OUT, Clock in).
-_TIME_CARD = re.compile(r"(?:^|[^A-Za-z])(?:IN|OUT)$|(?i:clock[ _-]?(?:in|out))$")
+_TIME_CARD = re.compile(r"(?:^|[^A-Za-z])(?:IN|OUT)$|(?i:clock[ _-]?(?:in|out))$|^(?:in|out|In|Out)$")
 _COLUMN_NUMBER = re.compile(r"(?<=[a-z]{3})[1-9]$")
 _SHORT_SUFFIX = re.compile(r"(?<=[A-Za-z])_(tm|TM|dt|DT)$")
 

@@ -28,6 +28,13 @@ _SLASH = re.compile(
     r"(?=\d)(?<![0-9A-Za-z/.\-])(?<![0-9頁]:)(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
     r"(?:[（(][月火水木金土日][)）])?"
 )
+# With a full-width slash (２／１９, ６／14), which also parts counts, scores and pages: not 8／9名, 7／10機会, a score
+# before its comment (4／5「…」), a ward's free beds (0／4西), a page (ｐ１／２, ２／４ページ), nor one of a series (6／2／1).
+_WIDE_SLASH = re.compile(
+    r"(?=\d)(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.\-])(\d{1,2})／(\d{1,2})"
+    r"(?![0-9０-９A-Za-z/／]|\.\d|:\d|[周程量倍強弱名件床人機]|以(?![降後前])|回(?!診)|ページ|[ \u3000]?「|[ \u3000]?[東西南北])"
+    r"(?:[（(][月火水木金土日][)）])?"
+)
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
 # A year of birth alone after its label: 生年 1979, and in English (Year of Birth : 1949, YOB 1952), a form's dot
 # leader between them too (Year of Birth ........ 1958).
@@ -46,7 +53,9 @@ _DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 # (A stop then a line break closes a sentence: planned in January.⏎2. Patient)
 _MONTH_WORD = rf"(?:{_FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
 _ENGLISH = re.compile(
-    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. )(\d{{1,2}}))"
+    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. )(\d{{1,2}})"
+    # a ledger's day and month in capitals (03-FEB)
+    rf"|(\d{{1,2}})-(?:{_MONTHS.upper()}))"
     rf"(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
 )
 
@@ -68,7 +77,7 @@ class ShortDateRecognizer(Recognizer):
         text = doc.text
         found = []
         counters = page_counters(text)
-        for pattern in (_SLASH, _DOTTED):
+        for pattern in (_SLASH, _WIDE_SLASH, _DOTTED):
             for m in pattern.finditer(text):
                 if _valid(int(m.group(1)), int(m.group(2))) and m.span() not in counters:
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
@@ -77,7 +86,7 @@ class ShortDateRecognizer(Recognizer):
         if "生" in text or "irth" in text or "IRTH" in text or "YOB" in text or "YoB" in text:
             found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
         for m in _ENGLISH.finditer(text) if _LETTERS.search(text) else ():
-            day = int(m.group(1) or m.group(2))
+            day = int(m.group(1) or m.group(2) or m.group(3))
             if 1 <= day <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         return found
