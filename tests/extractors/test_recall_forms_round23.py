@@ -221,3 +221,19 @@ def test_in_and_out_columns_of_a_day_care_register_hold_times():
     text = "date,member_id,name,attend,in,out,program\n20250303,DC-0117,青木武,1,0902,1530,SST\n"
     assert {("0902", "TIME"), ("1530", "TIME")} <= set(_balanced(text))
     assert column_rule("Protein") is None or column_rule("Protein").category != "TIME"
+
+
+def test_an_hl7_name_typed_legal_in_any_field_is_a_persons():
+    text = (
+        "MSH|^~\\&|PHARM|HOSP|||20250609||RDE^O11|1|P|2.5\n"
+        "RXE|^^^20250609^^R|0008891^ベバシズマブ点滴静注用400mg^HOT|310|mg||||^宮前^裕子^^^^^^^L^I|||||||CP\n"
+    )
+    assert ("宮前^裕子", "PHYSICIAN_NAME") in _balanced(text)
+    assert not any(
+        "血糖" in value for value, _ in _balanced("MSH|^~\\&|A|B|||2025||ADT^A01|1|P|2.5\nZXX|1|^血糖^測定^^^^^^^X")
+    )
+
+
+@pytest.mark.parametrize("column, category", [("prescriber", "PHYSICIAN_NAME"), ("ｼﾞｶﾝ", "TIME"), ("ageYears", "AGE")])
+def test_more_column_names(column, category):
+    assert column_rule(column).category == category

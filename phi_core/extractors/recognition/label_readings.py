@@ -16,13 +16,14 @@ LABEL_READINGS = {
 }  # fmt: skip
 
 # Column names in Hepburn romaji (SHIMEI, SEIBETSU, NENREI, JIKAN), lower case with no separators, with the spellings
-# programmers use for long vowels and ja (KANJYA, TANTOU, JUUSHO); each maps to a column name it stands for.
+# programmers use for long vowels and ja (KANJYA, TANTOU, JUUSHO), and a few in katakana that no label reading gives
+# (ｼﾞｶﾝ); each maps to a column name it stands for.
 _ROMAJI = {
     "shimei kanjashimei kanjyashimei kanjamei kanjyamei": "氏名",
     "kanashimei kanjakana kanjyakana": "カナ氏名",
     "seibetsu seibetu": "性別",
     "nenrei": "年齢",
-    "jikan jikoku": "時刻",
+    "jikan jikoku ジカン ジコク": "時刻",
     "seinengappi seinengapi": "生年月日",
     "jusho juusho jyusho jyuusho": "住所",
     "denwa denwabango denwabangou": "電話",

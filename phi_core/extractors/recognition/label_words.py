@@ -306,7 +306,7 @@ _READING_COLUMN = LabelRule("whole", "NAME_READING")
 # Column names vary more than labels do: recognised by how they end.
 _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     # (a newborn's age in days, an infant's in months: 日齢, 月齢)
-    (("age", "年齢", "年令", "歳", "日齢", "月齢", "享年"), _AGE_COLUMN),  # (享年: the age at death)
+    (("age", "ageyears", "年齢", "年令", "歳", "日齢", "月齢", "享年"), _AGE_COLUMN),  # (享年: the age at death)
     # start/end columns of a log hold clock times; the cell must still look like one.
     (("time", "時刻", "時間", "start", "end", "begin", "finish", "開始", "終了"), _TIME_COLUMN),
     (("kana", "カナ", "かな", "reading", "読み", "フリガナ", "ふりがな", "ヨミ"), _READING_COLUMN),
@@ -315,7 +315,7 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
             *("dr", "doctor", "physician", "reader", "radiologist", "医", "医師", "者", "者名", "nurse", "看護師"),
             *("tech", "technologist", "operator", "pharmacist", "therapist", "signer", "by", "担当", "技師", "技士"),
             # who checked or countersigned the row (Checked, 確認, 鑑査): a person's name or initials
-            *("checked", "checker", "verified", "countersigned", "鑑査"),
+            *("checked", "checker", "verified", "countersigned", "鑑査", "prescriber", "orderer"),
             # social workers and case workers by their letters, as a welfare record's keys write them ("msw":"平塚 葵")
             *("msw", "psw", "cw", "caseworker", "staff"),
         ),

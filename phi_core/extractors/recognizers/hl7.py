@@ -68,7 +68,7 @@ def hl7_candidates(text: str) -> list[Candidate]:
                 # FAMILY^GIVEN value is a name wherever it stands.
                 # (an XCN with its ID left empty too: ^吉岡^遼^^^^Dr)
                 name_start = start + 1 if text[start] == component else start
-                name_end = _caret_name_end(text, name_start, end, component)
+                name_end = _caret_name_end(text, name_start, end, component, _legal_name(text, start, end, component))
                 if name_start > start and any(ch.isdigit() for ch in text[name_end:end]):
                     name_end = 0  # a phone's use and kind before its number (^WPN^PH^^^^^441), not a person
                 role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
@@ -104,6 +104,14 @@ def hl7_candidates(text: str) -> list[Candidate]:
                 for cand in _read_value(text, rep_start, rep_end, spec, component, "&"):
                     found.append(_reading_or_name(text, cand, index))
     return found
+
+
+def _legal_name(text: str, start: int, end: int, component: str) -> bool:
+    """A name's type code, L for a legal name, in its place: XPN-7 (FAMILY^GIVEN^^^^^L) or, after an empty ID, XCN-10
+    (^宮前^裕子^^^^^^^L): the field holds a person's name, whether or not the family name is a listed one."""
+    parts = _components(text, start, end, component)
+    at = 9 if text[start] == component else 6
+    return len(parts) > at and text[parts[at][0] : parts[at][1]] == "L"
 
 
 # OBX-2, the value's type: a person's name (XCN, XPN, CN, PN) in OBX-5 is a name, whatever the observation.
