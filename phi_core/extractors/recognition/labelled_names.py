@@ -46,9 +46,9 @@ _NAME_STOPS = set('（()）、,，。/／\n"\\:：;；【】[]「」*')
 _DEPARTMENT_IN_PARENS = re.compile(f"[{KANJI}{KATAKANA}]*?科")
 _MAX_NAME = 30
 
-# A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
 # The patient's number written before the name in a patient label (患者：3008-5521　五十嵐 修).
 _RECORD_NUMBER = re.compile(r"[#＃]?(?P<n>[0-9]{3,6}-[0-9]{3,6}|[0-9]{5,10})[ \u3000]+(?=[^\s0-9A-Za-z]|[A-Z][A-Za-z])")
+# A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
 _DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
 _ERA_DATE_AFTER_SPACE = re.compile(rf"[ \u3000](?=(?:{'|'.join(ERA_NAMES)})[0-9０-９元])")
 _MAX_JAPANESE_NAME = 12

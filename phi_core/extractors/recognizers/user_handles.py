@@ -18,7 +18,9 @@ the handle they log in with, not by a form's label:
   as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
   (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``) or the unit before it (``[07:58] ER 乾:``), or nicknames in hiragana that each send twice or more
-  (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``).
+  (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``); the unit may be a hospital and its clinic
+  (``14:21 南部医療センター PD外来 金城：``);
+- a chat export's sender alone on the line of the message's time (``yuki_ict  8:05 AM``).
 """
 
 from __future__ import annotations
