@@ -237,3 +237,9 @@ def test_an_hl7_name_typed_legal_in_any_field_is_a_persons():
 @pytest.mark.parametrize("column, category", [("prescriber", "PHYSICIAN_NAME"), ("ｼﾞｶﾝ", "TIME"), ("ageYears", "AGE")])
 def test_more_column_names(column, category):
     assert column_rule(column).category == category
+
+
+def test_a_record_number_then_an_age_in_brackets_after_a_name():
+    found = masked("受付です。加藤 茂様（104-4471、72）と 加藤 しげみ様（104-9930、45）。")
+    assert {("104-4471", "PATIENT_ID"), ("72", "AGE"), ("45", "AGE")} <= set(found)
+    assert not any(category == "AGE" for _, category in masked("加藤 茂様（1044471、3回目）"))

@@ -55,6 +55,9 @@ _HONORIFIC = re.compile(rf"[ \u3000]?(?:{alternation(words('person', 'katakana')
 
 
 _READING = re.compile(rf"[ \u3000]?[（(][{READING_KANA}][{READING_KANA} \u3000・]*[）)]")
+_ID_THEN_AGE = re.compile(
+    r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?)?[ :：\u3000]?(?P<id>[0-9０-９][0-9０-９\-－]{3,})[、，,][ \u3000]?"
+)
 _RECORD_ID = re.compile(r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?[0-9０-９*＊][0-9０-９\-－*＊]{2,}[）)]")
 
 
@@ -62,6 +65,11 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     """(start, end, category) of the age and sex tokens right after ``end`` (only in brackets if asked)."""
     honorific = _HONORIFIC.match(text, end)
     end = honorific.end() if honorific else end
+    # The record's number first in the bracket, then the age and sex: 加藤 茂様（104-4471、72）.
+    listed = _ID_THEN_AGE.match(text, end)
+    if listed:
+        found = _tokens_from(text, listed.end(), True)
+        return [(*listed.span("id"), "PATIENT_ID"), *found] if found else []
     # A register's ID in brackets, masked or not, may stand between the name and the age: 大西 正和（ID 5520-3318）74 M.
     record = _RECORD_ID.match(text, end) or _READING.match(text, end)  # or its reading: Wang Xiuying（ワン シウイン）様
     end = record.end() - 1 if record else end
@@ -78,7 +86,11 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     bracketed = gap.group().endswith(("（", "("))
     if bracketed_only and not bracketed:
         return []
-    position, found = gap.end(), []
+    return _tokens_from(text, gap.end(), bracketed)
+
+
+def _tokens_from(text: str, position: int, bracketed: bool) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
     for _ in range(2):
         m = _TOKEN.match(text, position)
         if m is None:
