@@ -243,3 +243,7 @@ def test_a_record_number_then_an_age_in_brackets_after_a_name():
     found = masked("受付です。加藤 茂様（104-4471、72）と 加藤 しげみ様（104-9930、45）。")
     assert {("104-4471", "PATIENT_ID"), ("72", "AGE"), ("45", "AGE")} <= set(found)
     assert not any(category == "AGE" for _, category in masked("加藤 茂様（1044471、3回目）"))
+
+
+def test_a_month_and_day_keeps_its_enclosed_weekday():
+    assert "6/21㈯" in values("土日の申し送り（6/21㈯ ～ 6/22㈰）by ｱｻﾉ")

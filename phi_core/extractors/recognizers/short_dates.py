@@ -26,14 +26,14 @@ _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 _SLASH = re.compile(
     r"(?=\d)(?<![0-9A-Za-z/.\-])(?<![0-9頁]:)(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
-    r"(?:[（(][月火水木金土日][)）])?"
+    r"(?:[（(][月火水木金土日][)）]|[㈪㈫㈬㈭㈮㈯㈰])?"
 )
 # With a full-width slash (２／１９, ６／14), which also parts counts, scores and pages: not 8／9名, 7／10機会, a score
 # before its comment (4／5「…」), a ward's free beds (0／4西), a page (ｐ１／２, ２／４ページ), nor one of a series (6／2／1).
 _WIDE_SLASH = re.compile(
     r"(?=\d)(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ/／.\-])(\d{1,2})／(\d{1,2})"
     r"(?![0-9０-９A-Za-z/／]|\.\d|:\d|[周程量倍強弱名件床人機]|以(?![降後前])|回(?!診)|ページ|[ \u3000]?「|[ \u3000]?[東西南北])"
-    r"(?:[（(][月火水木金土日][)）])?"
+    r"(?:[（(][月火水木金土日][)）]|[㈪㈫㈬㈭㈮㈯㈰])?"
 )
 # A month of a year in machine form: 2026-12, 2026/12 (not inside a longer code: CR-2026-00903).
 # A year of birth alone after its label: 生年 1979, and in English (Year of Birth : 1949, YOB 1952), a form's dot
