@@ -247,3 +247,17 @@ def test_a_record_number_then_an_age_in_brackets_after_a_name():
 
 def test_a_month_and_day_keeps_its_enclosed_weekday():
     assert "6/21㈯" in values("土日の申し送り（6/21㈯ ～ 6/22㈰）by ｱｻﾉ")
+
+
+def test_a_chat_sender_in_square_brackets_after_the_time():
+    assert "早瀬" in values("15:48 [コーディネーター 早瀬] 転院相談です\n16:22 [コーディネーター 早瀬] 承知しました。")
+    assert values("10:00 [重要] 検査の件\n10:05 [済] 完了") == ["10:00", "10:05"]
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [('"ageAtExam": 56, "branch": "01"', "56"), ("Twin A info: 33w1d, BW 2,004 g, DOL 6, feeding", "DOL 6")],
+)
+def test_an_age_under_a_camel_case_key_or_as_a_day_of_life(text, age):
+    assert (age, "AGE") in _balanced(text)
+    assert not any(category == "AGE" for _, category in _balanced('"pageCount": 3'))

@@ -24,6 +24,8 @@ _MORE = (
     ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old|,? {0,4}(?:[MF]|male|female)(?![A-Za-z]))")),
     # A newborn's day of life: 日齢5 (the number; 日齢 stays outside as a label).
     ("日齢", re.compile(r"(?<=日齢)[ \u3000]?(?P<n>[0-9０-９]{1,3})(?![0-9０-９])")),
+    # ... and in English, its day of life: DOL 2, DOL6.
+    ("DOL", re.compile(r"(?<![A-Za-z])DOL ?[0-9]{1,3}(?![0-9])")),
     # An age in hours, days or years after Age (Age 48 h, Age at referral: 13 hours), or a parent's in years (39 y,).
     (
         "ge",
@@ -32,11 +34,12 @@ _MORE = (
         ),
     ),
     (" y", re.compile(r"(?<![0-9.])[0-9]{1,3} y(?=[,，)])")),
-    # A record's key naming an age with more words ("age_at_study": 58, "age_at_test": "28:1", patient_age=67).
+    # A record's key naming an age with more words ("age_at_study": 58, "age_at_test": "28:1", patient_age=67,
+    # "ageAtExam": 56).
     (
         "age",
         re.compile(
-            r"(?<![A-Za-z])(?:[A-Za-z]+_)*(?i:age)(?:_[A-Za-z]+)*[\"']?[ \t]*[:=][ \t]*[\"']?"
+            r"(?<![A-Za-z])(?:[A-Za-z]+_)*(?i:age)(?:_[A-Za-z]+|(?:At|In)?[A-Z][a-z]+)*[\"']?[ \t]*[:=][ \t]*[\"']?"
             r"(?P<n>[0-9]{1,3}(?::[0-9]{1,2})?)(?![0-9.])"
         ),
     ),

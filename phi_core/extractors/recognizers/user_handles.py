@@ -20,7 +20,8 @@ the handle they log in with, not by a form's label:
   (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``) or the unit before it (``[07:58] ER 乾:``), or nicknames in hiragana that each send twice or more
   (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``); the unit may be a hospital and its clinic
   (``14:21 南部医療センター PD外来 金城：``);
-- a chat export's sender alone on the line of the message's time (``yuki_ict  8:05 AM``).
+- a chat export's sender alone on the line of the message's time (``yuki_ict  8:05 AM``), or in square brackets
+  after it (``15:48 [コーディネーター 早瀬]``).
 """
 
 from __future__ import annotations
@@ -92,6 +93,10 @@ _LOG_DISPLAY_NAME = re.compile(
     r"(?:[ \t]?[:：]|(?:[ \t]*[(（][^()（）\n]{1,12}[)）])?[ \t]*$)",
     re.MULTILINE,
 )
+# A chat's sender in square brackets after the time, a post before the name (15:48 [コーディネーター 早瀬] 承知しました).
+_BRACKETED_SENDER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+\[(?:[^\]\s]{{1,12}}[ \t\u3000])?(?P<h>[{KANJI}]{{1,4}})\]", re.MULTILINE
+)
 # A chat export's sender on a line of its own with the message's time, the message below (yuki_ict  8:05 AM).
 _SENDER_LINE = re.compile(
     r"^(?P<h>[a-z][a-z0-9]*(?:[._][a-z0-9]+)*)[ \t]+[0-9]{1,2}:[0-9]{2}(?: ?[AP]M)?[ \t]*$", re.MULTILINE
@@ -150,6 +155,9 @@ class UserHandleRecognizer(Recognizer):
         for m in _LOG_DISPLAY_NAME.finditer(text):
             given, family = m.group("h").lower().split()
             if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
+                found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _BRACKETED_SENDER.finditer(text):
+            if any(can_be_surname(m.group("h")[:n]) for n in (1, 2, 3)):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _SENDER_LINE.finditer(text):
             parts = re.split(r"[._]", m.group("h"))
