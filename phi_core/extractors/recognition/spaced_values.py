@@ -14,7 +14,7 @@ SPACED_UNITS = re.compile(
     r"(?:[ \u3000]?[0-9０-９]{1,2}[ \u3000]?[月日時分秒])+"
     r"|(?:午前|午後)[ \u3000]?[0-9０-９]{1,2}[ \u3000]?時"
     # an hour alone, when what follows makes it a time of day (翌朝 9 時に, 9 時頃); not 3 時間
-    r"|(?<![0-9０-９])[0-9０-９]{1,2}[ \u3000]時(?=に|から|頃|ごろ|過ぎ|半|まで|すぎ)"
+    r"|(?<![0-9０-９])[0-9０-９]{1,2}[ \u3000]時(?=[ \u3000]?(?:に|から|頃|ごろ|過ぎ|半|まで|すぎ))"
     # a newborn's age in days or weeks (生後 31 日)
     r"|(?<=生後)[ \u3000]?[0-9０-９]{1,3}[ \u3000](?:日|週|か月|ヶ月)"
 )
@@ -63,3 +63,22 @@ LETTER_SPACED = re.compile(
 
 # A telephone number with a stray space inside a group (03-3996-58 21, 049-2 24-7713).
 SPACED_PHONE = re.compile(r"(?<![0-9A-Za-z-])0(?: ?[0-9]){0,4}(?:-[0-9][0-9 ]{0,4}){2}(?<=[0-9])(?![0-9])")
+
+
+# A scan that set a blank on each side of every separator (O6 - 6971 - 33O8, 〒 537 - OO14, ll : lO): a telephone
+# number of ten or eleven digits, a postcode after its mark, and a clock time with two digits of minutes (not a
+# ratio such as 2 : 1). Their digits may be look-alikes.
+_SCAN_DIGIT = "[0-9OolI]"
+SPACED_SEPARATORS = re.compile(
+    rf"(?<![0-9A-Za-z\-])[0O]{_SCAN_DIGIT}{{1,4}} - {_SCAN_DIGIT}{{1,4}} - {_SCAN_DIGIT}{{3,4}}(?![0-9A-Za-z]| -)"
+    rf"|(?<=〒)[ \u3000]?{_SCAN_DIGIT}{{3}} - {_SCAN_DIGIT}{{4}}(?![0-9A-Za-z])"
+    rf"|(?<![0-9A-Za-z:：])(?:[01Ol]?{_SCAN_DIGIT}|2[0-3]) : [0-5OlI]{_SCAN_DIGIT}(?![0-9A-Za-z]| :)"
+)
+
+
+def spaced_separators_ok(value: str) -> bool:
+    """Does a run of SPACED_SEPARATORS hold a whole value: a phone of ten or eleven digits, a postcode, or a time that
+    a letter shows to be scanned (1 : 40 in clean digits is a titre's ratio)?"""
+    if value.count("-") == 2:
+        return sum(ch not in " -" for ch in value) in (10, 11)
+    return ":" not in value or any(ch in "OolI" for ch in value)

@@ -33,10 +33,12 @@ from phi_core.extractors.recognition.spaced_values import (
     SPACED_MINUTES,
     SPACED_MONTH_DAY,
     SPACED_PHONE,
+    SPACED_SEPARATORS,
     SPACED_UNITS,
     SPLIT_DAY,
     SPLIT_DOTTED_DAY,
     TYPESET_DASH,
+    spaced_separators_ok,
 )
 from phi_core.taxonomy import CATEGORY_CODES
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
@@ -258,6 +260,9 @@ def repaired(text: str) -> tuple[str, list[int], list[int]]:
             origin[p:q] = origin[p + 1 : q] + [p]
             changed.extend(range(p, q))
     taken = set(changed)
+    for m in SPACED_SEPARATORS.finditer(text):
+        if spaced_separators_ok(m.group()) and not taken & set(range(*m.span())):
+            _read_and_close(text, chars, origin, *m.span(), changed, taken)
     for m in SPACED_BLOCK_UNIT.finditer(text):
         if not taken & set(range(*m.span())):
             _read_and_close(text, chars, origin, *m.span(), changed, taken)
