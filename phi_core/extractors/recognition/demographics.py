@@ -166,14 +166,36 @@ def _sex_beside(text: str, end: int) -> bool:
     return m is not None
 
 
+_FIELD_GAP = re.compile(r"[ \u3000\t]{1,10}|[ \u3000]?[／/,，][ \u3000]?")
+_UNIT_AGE = re.compile(rf"{_NUMBER}[ ]?(?:歳|才|y/o|yo|yrs?|y|Y)(?![A-Za-z0-9代台])")
+
+
+def _unit_ages_after(text: str, end: int) -> list[tuple[int, int, str]]:
+    """After a patient's number, the fields a header line puts next (ID 500-2174   36 y   AMH 1.1, ID 0081 / 72歳 / F):
+    only an age with its unit opens them, since a bare number there is a count or another code."""
+    gap = _FIELD_GAP.match(text, end)
+    age = _UNIT_AGE.match(text, gap.end()) if gap else None
+    if age is None or not _age_ok(age.group()):
+        return []
+    found = [(*age.span(), "AGE")]
+    sex = _SEX_NEXT.match(text, age.end())
+    if sex:
+        found.append((sex.end() - len(sex.group().lstrip(" \u3000\t,，／/")), sex.end(), "SEX"))
+    return found
+
+
 def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidate]:
     out = sorted(spans, key=lambda c: c.start)
     added: list[Candidate] = []
     replaced: set[Candidate] = set()
     for span in out:
-        if span.category not in _NAMES and span.category not in _NAMES_IN_BRACKETS:
+        if span.category == "PATIENT_ID":
+            tokens = _unit_ages_after(text, span.end)
+        elif span.category in _NAMES or span.category in _NAMES_IN_BRACKETS:
+            tokens = _tokens_after(text, span.end, span.category not in _NAMES)
+        else:
             continue
-        for start, end, category in _tokens_after(text, span.end, span.category not in _NAMES):
+        for start, end, category in tokens:
             if any(a.start < end and start < a.end for a in added):
                 break  # taken by an earlier name's tokens
             crossing = [s for s in out if s.start < end and start < s.end]

@@ -9,7 +9,10 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.dates import KANJI_NUMERALS
 
+from .short_dates import FULL_MONTHS
 from .sudachi_names import RANK_SUPPLEMENT
+
+_LONG_MONTHS = FULL_MONTHS.split("|")
 
 _AGE = re.compile(
     r"(?<![0-9０-９.])[0-9０-９]{1,3}(?:[ \u3000]?(?:歳|才|さい|サイ|ｻｲ)(?!代|台|以上|以下|未満|じ|児)|Y(?![A-Za-z])|-year-old"
@@ -40,7 +43,8 @@ _MORE = (
         "age",
         re.compile(
             r"(?<![A-Za-z])(?:[A-Za-z]+_)*(?i:age)(?:_[A-Za-z]+|(?:At|In)?[A-Z][a-z]+)*[\"']?[ \t]*[:=][ \t]*[\"']?"
-            r"(?P<n>[0-9]{1,3}(?::[0-9]{1,2})?)(?![0-9.])"
+            # (its unit may follow inside the quotes: "age": "41 y")
+            r"(?P<n>[0-9]{1,3}(?::[0-9]{1,2})?(?: ?(?:y|yo|yrs?|years?)(?=[\"'])|歳|才)?)(?![0-9.])"
         ),
     ),
     # An age alone in brackets after a date of birth or a name: DOB 2016-11-07 (8 yrs).
@@ -51,7 +55,9 @@ _MORE = (
         re.compile(
             r"(?<=[0-9][./\-][0-9]{2}[(（])[0-9]{1,3} years?(?=[)）])|(?<=[0-9][./\-][0-9]{2} [(（])[0-9]{1,3} years?(?=[)）])"
             # (a date in words ending in its year: DOB 14 Feb 1962 (63 years))
-            r"|(?:(?<=[0-9] [A-Z][a-z]{2} (?:19|20)[0-9]{2} [(（])|(?<=[0-9], (?:19|20)[0-9]{2} [(（]))"
+            r"|(?:(?<=[0-9] [A-Z][a-z]{2} (?:19|20)[0-9]{2} [(（])|(?<=[0-9], (?:19|20)[0-9]{2} [(（])"
+            + "".join(f"|(?<=[0-9] {month} (?:19|20)[0-9]{{2}} [(（])" for month in _LONG_MONTHS)
+            + ")"
             r"[0-9]{1,3} years?(?=[)）])"
         ),
     ),

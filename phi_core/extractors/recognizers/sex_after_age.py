@@ -17,8 +17,15 @@ from phi_core.japanese.chars import DIGIT
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_AGE = rf"(?<![{DIGIT}.])[{DIGIT}]{{1,3}}(?:歳代|才代|歳|才|代(?!目)|ｻｲ|サイ| ?yrs?\.?| ?y(?![A-Za-z]))"
-_SEX = r"男性|女性|男児|女児|男(?![性児子])|女(?![性児子])|(?:[MFＭＦ]|[Mm]ale|[Ff]emale)(?![A-Za-zＡ-Ｚａ-ｚ])"
+# (a child's months may follow its years: 12y10m, 2歳10か月)
+_AGE = (
+    rf"(?<![{DIGIT}.])[{DIGIT}]{{1,3}}(?:歳代|才代|歳|才|代(?!目)|ｻｲ|サイ| ?yrs?\.?| ?y(?![A-Za-z]))"
+    rf"(?:[{DIGIT}]{{1,2}}(?:m(?![A-Za-z])|か月|ヶ月|ヵ月))?"
+)
+_SEX = (
+    r"男性|女性|男児|女児|男(?![性児子])|女(?![性児子])"
+    r"|(?:[MFＭＦ]|[Mm]ale|[Ff]emale|[Bb]oy|[Gg]irl)(?![A-Za-zＡ-Ｚａ-ｚ])"
+)
 _SEX_AFTER_AGE = re.compile(rf"{_AGE}[)）]?[、,，の・/／ \u3000]{{0,3}}(?P<sex>{_SEX})")
 
 
