@@ -26,12 +26,16 @@ from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
 _WEEKDAY = (
     r"[ \u3000]?[（(][ \u3000]?(?:[月火水木金土日](?:曜日?)?(?:[・･][祝休]日?)?|祝日?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
-    r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ)[ \u3000]?[)）]"
+    # (a Chinese letter writes it 星期六)
+    r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ|星期[一二三四五六日天])[ \u3000]?[)）]"
 )
 # "18時頃", "3時ごろ": an approximate time keeps its word; "PM3:00" its half of the day.
 _ABOUT = re.compile(r"頃|ごろ|(?<=時)(?:台|過ぎ|すぎ)")
 _MINUTES_AFTER_HOUR = re.compile(r"[0-5０-５][0-9０-９](?![0-9０-９.]|[ ]?(?:分|名|人|件|回|歳|才|%|mg|kg|cm|mm))")
-_HALF_DAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$")
+# (or the part of the day written just before the hour: 夕方6時, 明け方4時)
+_HALF_DAY_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$|(?:早朝|明け方|未明|夕方|深夜|夜中|朝|昼|夕|夜|晩)$"
+)
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)

@@ -28,6 +28,7 @@ from phi_core.extractors.recognition.value_patterns import (
     AGE_NEWBORN,
     DATE_BARE_MONTH_DAY,
     DATE_COMPACT,
+    DATE_COMPACT_RANGE,
     DATE_DAY_MONTH_YEAR,
     DATE_ENGLISH,
     DATE_ERA,
@@ -183,6 +184,8 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_DAY_MONTH_YEAR, _valid_day_month_year),
     PatternFamily("date", "OTHER_DATE", DATE_YEAR_MONTH, _valid_year_date, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_COMPACT, _valid_compact),
+    PatternFamily("date", "OTHER_DATE", DATE_COMPACT_RANGE, _valid_compact, group="first", needs=("-",)),
+    PatternFamily("date", "OTHER_DATE", DATE_COMPACT_RANGE, _valid_compact, group="last", needs=("-",)),
     PatternFamily(
         "date", "OTHER_DATE", DATE_ENGLISH, _always, needs=tuple(_MONTHS.split("|") + _MONTHS_UPPER.split("|"))
     ),

@@ -80,6 +80,10 @@ DATE_COMPACT = re.compile(
     f"[12]{_not_after('A-Za-z0-9_-')}[0-9]{{7}}(?:[0-9]{{4}}(?:[0-9]{{2}}(?:\\.[0-9]{{1,6}})?)?)?(?:[+-][0-9]{{4}})?"
     f"(?![A-Za-z0-9_]|-[0-9])"
 )
+# Two compact dates joined by a hyphen: a period (期間=20250303-20250309), which DATE_COMPACT leaves as a code's parts.
+DATE_COMPACT_RANGE = re.compile(
+    r"(?<![A-Za-z0-9_-])(?P<first>(?:19|20)[0-9]{6})-(?P<last>(?:19|20)[0-9]{6})(?![A-Za-z0-9_]|-[0-9])"
+)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _MONTHS_UPPER = _MONTHS.upper()
 _MONTH_WORD = f"(?:(?:{_MONTHS})[a-z]*\\.?|(?:{_MONTHS_UPPER})[A-Z]*\\.?)"

@@ -19,14 +19,20 @@ from typing import ClassVar
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.eras import ERA_LETTERS, western_year
+from phi_core.japanese.eras import ERA_LETTERS, ERAS, western_year
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _ERA_YEAR = re.compile(
     r"(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:[HＨ][0-3０-３][0-9０-９]|[SＳ][2-6２-６][0-9０-９]|[RＲ][1-9１-９])"
-    r"(?=[ \u3000年〜~～\-–)）、,。頃]|ごろ|に(?![0-9０-９])|から|まで|より|$)",
+    r"(?=[ \u3000年〜~～\-–)）、,。頃]|ごろ|に(?![0-9０-９])|から|まで|より|$"
+    # or the event of that year after it (乳癌 H23術後, S50生まれ)
+    r"|術|手術|発症|診断|受傷|入院|退院|出産|分娩|生まれ|死亡)",
     re.MULTILINE,
+)
+# An era's name in Latin letters in an English text (born Showa 12, since Heisei 3).
+_ENGLISH_ERA_YEAR = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(era.english for era in ERAS)}) (?:[1-9][0-9]?|[Gg]annen)(?![0-9.:/])"
 )
 
 
@@ -55,4 +61,5 @@ class EraYearRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         found = [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ERA_YEAR.finditer(doc.text)]
+        found += [Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_ERA_YEAR.finditer(doc.text)]
         return found + _birth_years(doc.text)

@@ -63,7 +63,7 @@ _DURATION_BEFORE = re.compile(r"(?i:elapsed|duration|total|length)|所要|経過
 
 # An hour of a 12-hour clock with am or pm (Nov 5 2 pm, next review 02-10 9am, 10:30 a.m.).
 _AM_PM = re.compile(
-    r"(?<![0-9A-Za-z:.])(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9])?[ ]?(?:[AaPp]\.[Mm]\.|[AaPp][Mm])(?![A-Za-z])"
+    r"(?<![0-9A-Za-z:.])(?:1[0-2]|0?[1-9])(?:[:.][0-5][0-9](?::[0-5][0-9])?)?[ ]?(?:[AaPp]\.[Mm]\.|[AaPp][Mm])(?![A-Za-z])"
 )
 
 # A time in katakana, half-width or full-width: 午前/午後 read ｺﾞｾﾞﾝ/ｺﾞｺﾞ, 時 read ｼﾞ, 分 read ﾌﾝ or ﾌﾟﾝ.
@@ -72,6 +72,9 @@ _MINUTE_KANA = "(?:ﾌﾝ|ﾌﾟﾝ|フン|プン)"
 _KANA_TIME = re.compile(
     rf"(?:ｺﾞｾﾞﾝ|ｺﾞｺﾞ|ゴゼン|ゴゴ)[ \u3000]?(?:1[0-2]|0?[0-9]){_HOUR_KANA}(?:[ ]?[0-5]?[0-9]{_MINUTE_KANA}|ﾊﾝ|ハン)?"
     rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3]){_HOUR_KANA}[ ]?[0-5]?[0-9]{_MINUTE_KANA}"
+    # an hour alone, where a particle after it makes it a time of day (8/13 15ｼﾞ ﾆ, 9ｼﾞﾊﾝ ｶﾗ); not 3ｼﾞｶﾝ (hours)
+    rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3]){_HOUR_KANA}(?:ﾊﾝ|ハン)?"
+    r"(?=[ ]?(?:ﾆ|ｶﾗ|ﾏﾃﾞ|ｺﾞﾛ|ｽｷﾞ|ニ|カラ|マデ|ゴロ|スギ)(?:[ .,、。)]|$))"
 )
 
 _GLUED_DATE_TIME = re.compile(

@@ -23,7 +23,7 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 # Months written out ("around 15 September"); the abbreviations alone would stop at "Sep".
 # A month/day may follow a label's colon (隔離開始:10/01), not a clock's (12:10/...) nor a page's (頁:1/1).
-_FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
+FULL_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
 _SLASH = re.compile(
     r"(?=\d)(?<![0-9A-Za-z/.\-])(?<![0-9頁]:)(\d{1,2})/(\d{1,2})(?![0-9A-Za-z/]|\.\d|:\d|[周程量倍強弱]|以(?![降後前])|回(?!診))"
     r"(?:[（(][月火水木金土日][)）]|[㈪㈫㈬㈭㈮㈯㈰])?"
@@ -51,14 +51,20 @@ _DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 # note writes it in capitals (admitted 15 MAR).
 # After a day the stop more often closes the sentence (on 3 Mar.), so the span ends before it.
 # (A stop then a line break closes a sentence: planned in January.⏎2. Patient)
-_MONTH_WORD = rf"(?:{_FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
+_MONTH_WORD = rf"(?:{FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
 _ENGLISH = re.compile(
-    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. )(\d{{1,2}})"
+    # (a system log pads a day of one digit with a second blank: Dec  9 08:52:03)
+    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. |  (?=\d(?!\d)))(\d{{1,2}})"
     # a ledger's day and month in capitals (03-FEB)
     rf"|(\d{{1,2}})-(?:{_MONTHS.upper()}))"
     rf"(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
 )
 
+# A weekday and an ordinal day, the month understood (a CT slot on Mon 25th, start on Thursday 28th).
+_WEEKDAY_ORDINAL = re.compile(
+    r"(?=[MTWFS])(?<![A-Za-z])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,? "
+    r"(?:the )?(\d{1,2})(?:st|nd|rd|th)(?![0-9A-Za-z]| floor)"
+)
 
 _LETTERS = re.compile("[A-Za-z]{3}")
 # (each pattern above opens with a look-ahead at its first letter: the engine then skips other places at once)
@@ -88,5 +94,8 @@ class ShortDateRecognizer(Recognizer):
         for m in _ENGLISH.finditer(text) if _LETTERS.search(text) else ():
             day = int(m.group(1) or m.group(2) or m.group(3))
             if 1 <= day <= 31:
+                found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
+        for m in _WEEKDAY_ORDINAL.finditer(text) if _LETTERS.search(text) else ():
+            if 1 <= int(m.group(1)) <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         return found
