@@ -14,8 +14,11 @@ from .sudachi_names import RANK_SUPPLEMENT
 _WARD = re.compile(
     # (every form opens with a digit or a point of the compass: said first, so that other places are passed at once)
     r"(?=[0-9０-９東西南北])(?:"
-    # A floor, then the ward's specialty: 5F産科病棟, 3階小児病棟, 4F外科外来.
+    # A floor, then the ward's specialty: 5F産科病棟, 3階小児病棟, 4F外科外来; a care home's unit on its floor
+    # (2階一般療養棟, 3F認知症専門棟, 1階短期入所ユニット), but not a building (2階管理棟).
     rf"(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}(?:F|Ｆ|階)[{UNIFIED_KANJI}]{{1,6}}?(?:病棟|外来)"
+    rf"|(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}(?:F|Ｆ|階)[{UNIFIED_KANJI}]{{2,6}}?"
+    r"(?:(?<!管理)(?<!研究)(?<!外来)(?<!本館)(?<!別)(?<!新)(?<!旧)棟|ユニット)"
     # A ward code before the word 病棟: 7B 病棟, 5A病棟.
     rf"|(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}[A-Z](?=[ \u3000]?病棟)"
     # (a blank may part the floor from its wing and ward: 4階 東病棟, as a form or a scan spaces them)
