@@ -29,6 +29,7 @@ from phi_core.extractors.recognition.letter_spacing import NAME_CATEGORIES, join
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
 from phi_core.extractors.recognition.table_name_columns import names_in_table_columns
 from phi_core.extractors.recognition.name_lists import names_listed_beside
+from phi_core.extractors.recognition.initials_legend import initials_from_legend
 from phi_core.extractors.recognition.name_joins import (
     join_name_words,
     name_parts_elsewhere,
@@ -59,7 +60,7 @@ from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
 
 NAME = "recall-first"
-VERSION = f"recall-first-0.21.0+{RULES_VERSION}"
+VERSION = f"recall-first-0.22.0+{RULES_VERSION}"
 
 
 def _profile():
@@ -154,7 +155,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = rooms_before_names(text, rooms_after_wards(text, spans))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))
-    spans = ages_after_birth_dates(text, spans)
+    spans = initials_from_legend(text, ages_after_birth_dates(text, spans))
     spans = bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
     # Words spaced out letter by letter are read once more, closed up (東 久 留 米 市).
     return spaced_words_read(text, spans, lambda copy: run_profile(copy, names))

@@ -56,7 +56,7 @@ _BEFORE_ABBREVIATION = re.compile(
 # ... or before it, the name closing a cell, a bracket or the line: "7東 Ns 関", 担当 Dr.堀）.
 _AFTER_ABBREVIATION = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})(?:\.[ \u3000]?|[ \u3000])(?P<name>{_KANJI}{{1,2}})"
-    r"(?=[\"”'、,，)）|│]|[ \u3000]*$)",
+    r"(?=[\"”'、,，)）|│。\t/／]|[ \u3000]*$)",
     re.MULTILINE,
 )
 _TITLES = sorted({*STAFF_OCCUPATIONS, *words("person", "clinician", "position")}, key=lambda t: (-len(t), t))

@@ -26,7 +26,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 _HONORIFICS = words("person")
 _LETTER = f"[{JAPANESE_LETTERS}々]"
 _SPACED_BEFORE_HONORIFIC = re.compile(
-    rf"(?:^|(?<=[\s：:、。,，（(「『]))(?P<name>{_LETTER}(?:(?: {{1,2}}|\u3000){_LETTER}){{2,9}})"
+    rf"(?:^|(?<=[\s：:、。,，（(「『]))(?P<name>{_LETTER}(?:(?: {{1,3}}|\u3000){_LETTER}){{2,9}})"
     rf"[ \u3000]?(?:{alternation(words('person'))})",
     re.MULTILINE,
 )
@@ -36,7 +36,7 @@ _SPACED_BEFORE_HONORIFIC = re.compile(
 # a name when the letters, read together, are a family name the dictionary knows and then given
 # names or words it does not know; 検 査 結 果 and 診 断 名 read as common words.
 _SPACED_RUN = re.compile(
-    rf"(?:^|(?<=[\s：:、。,，（(「『＝=]))(?P<name>{_LETTER}(?:(?: {{1,2}}|\u3000){_LETTER}){{2,9}})"
+    rf"(?:^|(?<=[\s：:、。,，（(「『＝=]))(?P<name>{_LETTER}(?:(?: {{1,3}}|\u3000){_LETTER}){{2,9}})"
     rf"(?=[\s、。,，）)」』（(]|$)",
     re.MULTILINE,
 )

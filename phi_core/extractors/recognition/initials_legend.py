@@ -1,0 +1,45 @@
+"""Initials a document defines for its people and then writes alone (※評価者略号：YS = 湯浅 沙織、KK = 小柴 一樹).
+
+A ledger or a chart names its staff once in a key and signs every row with the initials. Where a name in kanji
+follows two or three capitals and an equals sign, those capitals are that person wherever they stand as a word of
+their own in the document. A key is told from a system's code table (OFF=ｺｳｷｭｳ, ACK=NISHIDA, HIS=森 哲也) by the
+blanks around its sign or a word that says it is one (略号, 凡例, initials); a colon after capitals is a field's
+label (CM：杉山), and a staff abbreviation is never taken as anyone's initials.
+"""
+
+from __future__ import annotations
+
+from phi_core.extractors import fast_re as re
+from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.list_columns import NAME_CATEGORIES
+from phi_core.japanese.chars import KANJI
+from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS
+
+_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<initials>[A-Z]{2,3})(?P<sign>[ \u3000][=＝][ \u3000]|[=＝])$")
+_KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|(?i:initials|key)")
+_KANJI_NAME = re.compile(rf"[{KANJI}]+(?:[ \u3000][{KANJI}]+)?")
+_NOT_INITIALS = frozenset(LATIN_STAFF_ABBREVIATIONS)
+
+
+def initials_from_legend(text: str, spans: list[Candidate]) -> list[Candidate]:
+    keyed: dict[str, Candidate] = {}
+    for span in spans:
+        if span.category not in NAME_CATEGORIES:
+            continue
+        key = _KEY_BEFORE.search(text, max(0, span.start - 6), span.start)
+        if not key or key.group("initials") in _NOT_INITIALS or not _KANJI_NAME.fullmatch(text, span.start, span.end):
+            continue
+        line_start = text.rfind("\n", 0, key.start()) + 1
+        if key.group("sign").startswith(("=", "＝")) and not _KEY_WORD.search(text, line_start, key.start()):
+            continue
+        keyed.setdefault(key.group("initials"), span)
+    if not keyed:
+        return spans
+    taken = [(s.start, s.end) for s in spans]
+    added = []
+    for initials, person in keyed.items():
+        for m in re.finditer(rf"(?<![A-Za-z0-9]){initials}(?![A-Za-z0-9])", text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                added.append(Candidate(m.start(), m.end(), person.category, person.rank))
+                taken.append(m.span())
+    return sorted(spans + added, key=lambda c: c.start) if added else spans
