@@ -199,3 +199,34 @@ def test_a_care_units_floor_and_name(text, unit):
 
 def test_a_building_on_a_floor_is_no_ward():
     assert not masked("2階管理棟の会議室")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("[11:47] 小野寺 結: ご主人の 誠 さん、輸注に立ち会いたい", "誠"), ("なお奥様（彩 様）にも病状を説明済み", "彩")],
+)
+def test_a_given_name_alone_between_a_relation_and_an_honorific(text, name):
+    assert name in masked_as("EMERGENCY_CONTACT", text)
+
+
+def test_a_word_before_same_is_no_relatives_name():
+    assert "同" not in values("■同行者（同様の曝露）\n　夫 ロペス ホセ（070-3391-0846）")
+
+
+def test_a_katakana_given_name_closing_a_field_after_the_family_name():
+    assert "福田 ロサリンダ" in values('"MC-0033917","FUKUDA ROSALINDA","福田 ロサリンダ","3F在宅復帰棟"\n')
+
+
+def test_a_known_katakana_word_after_a_family_name_is_not_taken_in():
+    assert "鈴木 センター" not in values('"鈴木","センター","3F"\n')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ward=7W room=712-2 dest="みどりが丘リハビリテーション病院"\n',
+        "PV1|1|I|7W^712^2||||||04^転院|MIDORIGAOKA_RH^みどりが丘リハビリテーション病院||||||20241019153000\n",
+    ],
+)
+def test_a_facilitys_place_before_its_connector_opening_a_field(text):
+    assert "みどりが丘リハビリテーション病院" in masked_as("HOSPITAL_NAME", text)

@@ -7,7 +7,8 @@
   (found as 宮クリニック, 見える丘病院), the word opening a line, a bracket, an item or a field; one
   kanji or up to four kana only (患者の田中クリニック: a word of the sentence, not the name).
 - A word before が or ヶ that a rule took for a person or a place, where the facility's name holds a place
-  called so: 川口みどりが丘病院 (found as 川口みどり and 丘病院).
+  called so: 川口みどりが丘病院 (found as 川口みどり and 丘病院); or that no rule took, opening a field
+  (dest="みどりが丘リハビリテーション病院", found as 丘リハビリテーション病院).
 - A branch a blank after the firm's name: あおい薬局 かもめ台駅前店, ひかり薬局 本町店, 横浜営業所; and a
   centre of the facility so (湊北中央病院 健診センター, けやき台総合病院 予防医療センター).
 """
@@ -52,6 +53,13 @@ _BRANCH = re.compile(r"[ \u3000](?P<branch>[^\s、。,，（(）)：:]{1,10}?(?:
 # が丘, ヶ丘, ケ谷: a place's name joined by a connector, the place's name part of the facility's.
 _CONNECTORS = "がヶケ"
 _PARTICLE_LETTERS = "はやとにもを"
+# ... and the word before the connector found as nothing, opening a field of any kind (^, "=", a quote):
+# dest="みどりが丘リハビリテーション病院", MIDORIGAOKA_RH^みどりが丘リハビリテーション病院.
+_WORD_BEFORE_CONNECTOR = re.compile(
+    rf"(?:(?<=[\s（(「『・：:、,，【^\"'=|/])|^)(?:[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,4}}|[{KANJI}]{{1,3}})"
+    rf"[{_CONNECTORS}]$",
+    re.MULTILINE,
+)
 _SHORT_CORE = re.compile(rf"[{KANJI}](?:病院|医院|クリニック|診療所)$")
 
 
@@ -115,6 +123,9 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         if place is not None:
             out.remove(place)
             start = place.start
+        elif text[start - 1 : start] in _CONNECTORS:
+            word = _WORD_BEFORE_CONNECTOR.search(text, max(line_start, start - 5), start)
+            start = word.start() if word else start
         if (start, end) == (span.start, span.end) or any(
             s is not span and s.start < end and start < s.end for s in out
         ):

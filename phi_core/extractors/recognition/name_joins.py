@@ -1,22 +1,17 @@
 """Names found in part: the rest of the name beside them, and their parts elsewhere in the document.
 
-Run on the resolved spans of a profile (recall-first), in any kind of
-document:
+Run on the resolved spans of a profile (recall-first), in any kind of document:
 
-- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ), also two Latin
-  ones across a comma (Hoshino, Tetsuya) and katakana ones across letters a scan cut out
-  (ア ブドゥル ラ ヒム・カリム);
+- two name spans with one space between them are one name (ﾆｼｷｵﾘ + ｹﾝｼﾞ), also two Latin ones across a comma
+  (Hoshino, Tetsuya) and katakana ones across letters a scan cut out (ア ブドゥル ラ ヒム・カリム);
 - a place that is also a family name takes a given name after it (渋谷 航）), and a span that
   took a word before the family name takes the given name too (受傷者 千葉 さくら);
-- a family name found alone takes the short word after one space when that
-  word reads as a given name: kana (上条 ひかり, 中村 ロサ), one kanji (森永 剛)
-  or a word the dictionary calls a person's name or does not know, or any kana word when an age follows
-  (大城 ちか　92);
-- a given name the dictionary knows (一郎) takes the one- or two-kanji word
-  standing before it across one space (今 一郎);
-- each part of a full name (two characters or more, or one kanji standing
-  alone between other scripts) is masked wherever else it stands as a word:
-  "大川さんへの説明", "堀が行う" after "堀 健太郎".
+- a family name found alone takes the short word after one space when that word reads as a given name: kana
+  (上条 ひかり, 中村 ロサ, a field's 福田 ロサリンダ), one kanji (森永 剛) or a word the dictionary calls a person's
+  name or does not know, or any kana word when an age follows (大城 ちか　92);
+- a given name the dictionary knows (一郎) takes the one- or two-kanji word standing before it (今 一郎);
+- each part of a full name (two characters or more, or one kanji standing alone between other scripts) is
+  masked wherever else it stands as a word: "大川さんへの説明", "堀が行う" after "堀 健太郎".
 """
 
 from __future__ import annotations
@@ -26,7 +21,12 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_words import LABEL_RULES
 from phi_core.extractors.recognition.letter_spacing import SPACED_GIVEN, given_rest_after_blank
-from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_particle, can_be_surname
+from phi_core.extractors.recognition.name_parts import (
+    can_be_given_name,
+    can_be_particle,
+    can_be_surname,
+    katakana_given_after,
+)
 from phi_core.japanese.chars import (
     FULL_WIDTH_KATAKANA,
     HALF_WIDTH_KATAKANA,
@@ -359,6 +359,8 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
             tail = _DIGIT_FOR_LETTER.match(text, span.end)
         if not tail and not place and value[-1:].isascii() and value[-1:].isalpha():
             tail = _LATIN_WORD_REST.match(text, span.end)  # Dr. Mc + Donald: a name never ends inside a word
+        if not tail and not place:
+            tail = katakana_given_after(text, value, span.end)
         if not tail and not place and _KATAKANA_WORDS.match(value):
             tail = _SHORT_KATAKANA_PART.match(text, span.end)  # グエン ティ + ハ: a Vietnamese name's last part
         if not tail or tail.end() > limit or (place and not re.match(rf"[{SPACE}]?{_BABY}", tail.group())):

@@ -14,7 +14,7 @@ from pathlib import Path
 from phi_core.extractors import fast_re as re
 from phi_core.word_cache import word_cache
 from phi_core.japanese import honorifics
-from phi_core.japanese.chars import KANJI, is_hiragana, is_katakana, is_latin
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, KANJI, LONG_VOWEL, is_hiragana, is_kanji, is_katakana, is_latin
 
 SURNAME_FILE = Path(__file__).resolve().parents[3] / "data" / "rules" / "surnames.txt"
 
@@ -115,6 +115,21 @@ def can_be_given_name(word: str) -> bool:
     from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 
     return sudachi_available() and any(pos[1:4] == ("固有名詞", "人名", "名") for pos in sudachi_lookup(word))
+
+
+# A given name in katakana a blank after a family name in kanji, closing its field (a CSV's "福田 ロサリンダ",
+# a cell's 望月 ハル│): the whole name, where the katakana are a given name or no word the dictionary knows.
+_KATAKANA_GIVEN_AFTER = re.compile(
+    rf"[ \u3000](?P<rest>[{FULL_WIDTH_KATAKANA}][{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{1,7}})"
+    r"(?=[\"”',，、\t|│）)\]]|[ \u3000]*(?:\n|$))"
+)
+
+
+def katakana_given_after(text: str, value: str, end: int) -> re.Match[str] | None:
+    if not (1 <= len(value) <= 3 and all(is_kanji(ch) for ch in value) and can_be_surname(value)):
+        return None
+    rest = _KATAKANA_GIVEN_AFTER.match(text, end)
+    return rest if rest and (can_be_given_name(rest.group("rest")) or not known_word(rest.group("rest"))) else None
 
 
 @lru_cache(maxsize=1)
