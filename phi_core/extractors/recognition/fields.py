@@ -162,7 +162,8 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
 }
 # A segment opens a line, maybe indented (a message pasted into a log); after a log line's own text
 # (``message: MSH|...``, ``payload="PID|...``) only a segment this table reads counts.
-_HL7_SEGMENT_RE = re.compile(r"(?:^[ \t]*|(?<=[\s:>\"'=\[]))(?P<segment>[A-Z][A-Z0-9]{2})\|", re.MULTILINE)
+# (a log or a JSON string writes the segments' break as the two letters \r or \n: ...|P|2.5\rPID|1||...)
+_HL7_SEGMENT_RE = re.compile(r"(?:^[ \t]*|(?<=[\s:>\"'=\[])|(?<=\\[rn]))(?P<segment>[A-Z][A-Z0-9]{2})\|", re.MULTILINE)
 _HL7_SEGMENTS_SEEN = ("MSH|", "PID|", "OBR|", "PV1|", "ORC|", "OBX|", "NK1|", "EVN|")
 _DATE_VALUE_RE = re.compile(
     r"[12][0-9]{3}(?:[01][0-9](?:[0-3][0-9](?:[0-9]{2,6}(?:\.[0-9]{1,6})?)?)?)?(?:[+-][0-9]{4})?"

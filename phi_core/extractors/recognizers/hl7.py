@@ -18,6 +18,9 @@ from phi_core.extractors.recognition.fields import (
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
 
+_ESCAPED_BREAK = re.compile(r"\\[rn](?=[A-Z][A-Z0-9]{2}\||$|<)")
+
+
 def hl7_candidates(text: str) -> list[Candidate]:
     if not any(marker in text for marker in _HL7_SEGMENTS_SEEN):
         return []
@@ -33,6 +36,8 @@ def hl7_candidates(text: str) -> list[Candidate]:
         line_end = len(text) if line_end < 0 else line_end
         if text[line_end - 1 : line_end] == "\r":
             line_end -= 1
+        escaped = _ESCAPED_BREAK.search(text, segment_start, line_end)
+        line_end = escaped.start() if escaped else line_end
         fields = _components(text, segment_start, line_end, "|")
         if segment == "MSH":
             encoding = text[fields[1][0] : fields[1][1]] if len(fields) > 1 else ""
