@@ -339,6 +339,7 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
 # (the script in brackets after the word: name_kanji, a database's field, is no such header)
 _NAME_SCRIPT = re.compile(
     r"(?<=\S)[ \u3000]?[（(][ \u3000]?(?:ローマ字|ﾛｰﾏ字|英字|漢字|アルファベット|[Rr]omaji|[Rr]oman|[Ll]atin|[Kk]anji)[ \u3000]?[)）]$"
+    r"|(?<=[a-z])_(?:latin|roman|romaji|alpha|en|eng)$"  # family_name_latin, name_en
 )
 _LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
 # A time card's in and out, in capitals after a word of another script or as English says it (ﾖﾃｲIN, 実績OUT, Clock in).
