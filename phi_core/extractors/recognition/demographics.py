@@ -212,7 +212,8 @@ def demographics_after_names(text: str, spans: list[Candidate]) -> list[Candidat
 # A record's next field after a birth date: a comma, a tab or a bar, quotes around either (SQL, CSV), or blanks.
 # (a semicolon too; and a sex code may stand between the two: 1968-09-30;F;56)
 _NEXT_FIELD = re.compile(
-    r"(?:['\"]?[ \t]*[,\t|;][ \t]*['\"]?|[ \u3000]{1,4})(?:[MF男女]['\"]?[ \t]*[,\t|;][ \t]*['\"]?)?"
+    r"(?:['\"]?[ \t]*[,\t|;][ \t]*['\"]?|[ \u3000]{0,4}[／/][ \u3000]{0,4}|[ \u3000]{1,4})"
+    r"(?:[MF男女]['\"]?[ \t]*[,\t|;][ \t]*['\"]?)?"
 )
 _BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})(?![0-9./:\-])")
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")

@@ -57,6 +57,8 @@ _MORE = (
             # (a date in words ending in its year: DOB 14 Feb 1962 (63 years))
             r"|(?:(?<=[0-9] [A-Z][a-z]{2} (?:19|20)[0-9]{2} [(（])|(?<=[0-9], (?:19|20)[0-9]{2} [(（])"
             + "".join(f"|(?<=[0-9] {month} (?:19|20)[0-9]{{2}} [(（])" for month in _LONG_MONTHS)
+            # (a form's column gap of two blanks before the bracket: DOB:  3 Jan 1990  (34 years))
+            + "|(?<=[0-9] [A-Z][a-z]{2} (?:19|20)[0-9]{2}  [(（])"
             + ")"
             r"[0-9]{1,3} years?(?=[)）])"
         ),

@@ -63,7 +63,9 @@ from .sudachi_names import RANK_SUPPLEMENT
 _AGE_WORD = re.compile(
     r"(?<![A-Za-z])(?<!gestational )(?<!Gestational )(?<!bone )(?<!Bone )(?<!menstrual )"
     r"(?i:age)(?:_(?i:years?|yrs|y)|/(?i:sex|gender))?(?:[ \t]{0,4}[:：=]?|(?:(?<=<age)|(?<=<Age)|(?<=<AGE))>)[ \t]{0,4}"
-    r"(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|y(?= ?/)|months?|mos?)(?![A-Za-z]))?)"
+    # (a child's years and months: 2 yrs 10 mos, or a test manual's 6;7)
+    r"(?P<n>[0-9]{1,3}(?:[ ]?(?:years?|yrs?|y(?= ?/)|months?|mos?)(?![A-Za-z])(?: [0-9]{1,2} ?(?:months?|mos?)(?![A-Za-z]))?"
+    r"|;[0-9]{1,2}(?![0-9]))?)"
     r"(?![0-9.,/:]|[ \t]?(?:w|wk|weeks?|週|d\b|days?))"
 )
 # A form's label of age at an event with leader dots (Age at Informed Consent . 66 years, Age ....... 45), and the age
