@@ -72,9 +72,10 @@ _MINUTE_KANA = "(?:ﾌﾝ|ﾌﾟﾝ|フン|プン)"
 _KANA_TIME = re.compile(
     rf"(?:ｺﾞｾﾞﾝ|ｺﾞｺﾞ|ゴゼン|ゴゴ)[ \u3000]?(?:1[0-2]|0?[0-9]){_HOUR_KANA}(?:[ ]?[0-5]?[0-9]{_MINUTE_KANA}|ﾊﾝ|ハン)?"
     rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3]){_HOUR_KANA}[ ]?[0-5]?[0-9]{_MINUTE_KANA}"
-    # an hour alone, where a particle after it makes it a time of day (8/13 15ｼﾞ ﾆ, 9ｼﾞﾊﾝ ｶﾗ); not 3ｼﾞｶﾝ (hours)
-    rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3]){_HOUR_KANA}(?:ﾊﾝ|ハン)?"
-    r"(?=[ ]?(?:ﾆ|ｶﾗ|ﾏﾃﾞ|ｺﾞﾛ|ｽｷﾞ|ニ|カラ|マデ|ゴロ|スギ)(?:[ .,、。)]|$))"
+    # an hour alone, where a particle after it makes it a time of day (8/13 15ｼﾞ ﾆ, 9ｼﾞﾊﾝ ｶﾗ), or in hiragana as a
+    # text in easy Japanese writes it, one of a list too (6じ、9じ); not 3ｼﾞｶﾝ, 3じかん (hours)
+    rf"|(?<![0-9])(?:[01]?[0-9]|2[0-3])(?:{_HOUR_KANA}|じ(?!かん))(?:ﾊﾝ|ハン|はん)?"
+    r"(?=[ ]?(?:ﾆ|ｶﾗ|ﾏﾃﾞ|ｺﾞﾛ|ｽｷﾞ|ニ|カラ|マデ|ゴロ|スギ|に|から|まで|ごろ|すぎ)(?:[ .,、。)]|$)|(?<=じ)[、,。)）\s]|(?<=じ)$)"
 )
 
 _GLUED_DATE_TIME = re.compile(
@@ -102,7 +103,7 @@ class KeyedTimeRecognizer(Recognizer):
             found.append(Candidate(*m.span("t"), "TIME", RANK_SUPPLEMENT))
         if "m" in text or "M" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _AM_PM.finditer(text)]
-        if "ｼﾞ" in text or "ジ" in text:
+        if "ｼﾞ" in text or "ジ" in text or "じ" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _KANA_TIME.finditer(text)]
         if "/" in text:
             found += [Candidate(*m.span(), "TIME", RANK_SUPPLEMENT) for m in _LISTED_AFTER_TIME.finditer(text)]

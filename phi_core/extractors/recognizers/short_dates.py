@@ -65,6 +65,8 @@ _WEEKDAY_ORDINAL = re.compile(
     r"(?=[MTWFS])(?<![A-Za-z])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,? "
     r"(?:the )?(\d{1,2})(?:st|nd|rd|th)(?![0-9A-Za-z]| floor)"
 )
+# A month and day as Chinese writes them, the day with 号 (拆线还是 11月6号 吗？), not a room or a car (6号室, 1号車).
+_CHINESE_DAY = re.compile(r"(?=[0-9])(?<![0-9])(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9])号(?![室館棟車線機])")
 
 _LETTERS = re.compile("[A-Za-z]{3}")
 # (each pattern above opens with a look-ahead at its first letter: the engine then skips other places at once)
@@ -88,6 +90,8 @@ class ShortDateRecognizer(Recognizer):
                 if _valid(int(m.group(1)), int(m.group(2))) and m.span() not in counters:
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
+        if "号" in text:
+            found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _CHINESE_DAY.finditer(text))
         # (the patterns below open with alternations tried at every position: only where their words can be)
         if "生" in text or "irth" in text or "IRTH" in text or "YOB" in text or "YoB" in text:
             found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
