@@ -230,3 +230,66 @@ def test_a_known_katakana_word_after_a_family_name_is_not_taken_in():
 )
 def test_a_facilitys_place_before_its_connector_opening_a_field(text):
     assert "みどりが丘リハビリテーション病院" in masked_as("HOSPITAL_NAME", text)
+
+
+# --- later in the round ----------------------------------------------------------------------------------
+
+
+def test_an_hl7_message_with_its_segment_breaks_written_as_letters():
+    text = (
+        "2025-02-14 08:02:11.483 DEBUG [BB-IF] raw=MSH|^~\\&|HIS|SAKURA_GMC|BB|BIOBANK|20250214080210||OML^O33|X1|P|2.5"
+        "\\rPID|1||2298140^^^HIS^MR||ALVES^RAFAEL^^^^^L||19770430|M|||東林間5-3-12^^相模原市南区^神奈川県^252-0311\\r"
+        "PV1|1|O|GAS\n"
+    )
+    found = masked(text)
+    assert ("2298140", "PATIENT_ID") in found and ("19770430", "BIRTH_DATE") in found
+
+
+@pytest.mark.parametrize("column", ["family_name_latin", "given_name_latin", "patient_name_en"])
+def test_a_name_column_with_its_scripts_suffix_is_still_a_name(column):
+    from phi_core.extractors.recognition.label_words import column_rule
+
+    rule = column_rule(column)
+    assert rule is not None and rule.category == "PATIENT_NAME"
+
+
+def test_a_column_named_for_a_language_alone_is_no_name():
+    from phi_core.extractors.recognition.label_words import column_rule
+
+    assert column_rule("latin") is None
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [("Sex: F        DOB: 2021-12-05        Age: 2 yrs 10 mos\n", "2 yrs 10 mos"), ("Age: 6;7\n", "6;7")],
+)
+def test_a_childs_age_in_years_and_months_after_its_label(text, age):
+    assert age in masked_as("AGE", text)
+
+
+def test_hours_in_hiragana_as_easy_japanese_writes_them():
+    assert masked_as("TIME", "Time：6じ、9じ、12じ、15じ\n") == ["6じ", "9じ", "12じ", "15じ"]
+
+
+def test_a_duration_in_hiragana_is_no_time():
+    assert not masked_as("TIME", "てんてき 3じかん かかります。")
+
+
+def test_an_age_after_a_birth_date_across_a_slash():
+    assert "62" in masked_as("AGE", "作成 2024-12-01\n│生年月日／年齢　　　│1962-03-08　／　62　　　│")
+
+
+def test_a_count_after_a_birth_date_across_a_slash_is_no_age():
+    assert not masked_as("AGE", "2024年\n生年月日 1962/03/08 / 3 回目")
+
+
+def test_years_in_brackets_after_a_birth_date_set_two_blanks_apart():
+    assert "34 years" in masked_as("AGE", "  DOB:            3 Jan 1990  (34 years)      Sex: Female")
+
+
+def test_a_month_and_day_as_chinese_writes_them():
+    assert masked_as("OTHER_DATE", "拆线还是 11月6号 吗？我 11月8号 回上海。") == ["11月6号", "11月8号"]
+
+
+def test_a_room_after_a_day_is_no_chinese_date():
+    assert "3月6号" not in values("3月6号室へ移動")
