@@ -293,3 +293,13 @@ def test_a_month_and_day_as_chinese_writes_them():
 
 def test_a_room_after_a_day_is_no_chinese_date():
     assert "3月6号" not in values("3月6号室へ移動")
+
+
+def test_an_age_with_its_unit_after_a_birth_date():
+    text = "Date: 2024-12-01\nPatient: ISHIGURO Haruka, female, DOB 14-Jul-1996, 28 years\n"
+    assert "28 years" in masked_as("AGE", text)
+
+
+def test_a_label_for_the_birth_date_and_the_age_reads_both():
+    text = "Date 2024-12-01\nDOB / Age    : 05 Oct 1968 / 56 yrs               Sex: Male\n"
+    assert ("05 Oct 1968", "BIRTH_DATE") in masked(text) and ("56 yrs", "AGE") in masked(text)

@@ -215,7 +215,8 @@ _NEXT_FIELD = re.compile(
     r"(?:['\"]?[ \t]*[,\t|;][ \t]*['\"]?|[ \u3000]{0,4}[／/][ \u3000]{0,4}|[ \u3000]{1,4})"
     r"(?:[MF男女]['\"]?[ \t]*[,\t|;][ \t]*['\"]?)?"
 )
-_BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})(?![0-9./:\-])")
+# (its unit may follow it: DOB 14-Jul-1996, 28 years)
+_BARE_NUMBER = re.compile(r"(?P<n>[0-9]{1,3})(?![0-9./:\-])(?P<unit>[ ]?(?:years?|yrs?|y|歳|才)(?![A-Za-z]))?")
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
@@ -261,7 +262,7 @@ def ages_after_birth_dates(text: str, spans: list[Candidate]) -> list[Candidate]
             continue
         if age < 10 and span.category != "BIRTH_DATE":
             continue  # a one-digit number after any date is as often a count (2028-11-30 1: a quantity)
-        start, end = number.span("n")
+        start, end = number.span()
         if not any(a < end and start < b for a, b in taken):
             added.append(Candidate(start, end, "AGE", span.rank))
             taken.append((start, end))

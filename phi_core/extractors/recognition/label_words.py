@@ -52,7 +52,7 @@ LABEL_RULES: dict[str, LabelRule] = {
     **_rules(
         "フリガナ ふりがな カナ氏名 氏名カナ 氏名（カナ） ローマ字氏名 ローマ字", LabelRule("whole", "NAME_READING")
     ),
-    **_rules("生年月日", _BIRTH),
+    **_rules("生年月日 生年月日／年齢 生年月日/年齢 生年月日・年齢", _BIRTH),
     **_rules("年齢 年令", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("性別", LabelRule("sex", "SEX")),
     **_rules("住所 患者住所 現住所 自宅住所 緊急連絡先住所 連絡先住所", LabelRule("whole", "ADDRESS")),
@@ -110,7 +110,8 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         LabelRule("name", "PATIENT_NAME", finds_sex=True),
     ),
     **_rules("Kana|Reading|Furigana|Name Kana|Kana Name|Patient Name Kana", LabelRule("whole", "NAME_READING")),
-    **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday", _BIRTH),
+    # (the birth date and then the age under one label: DOB / Age : 05 Oct 1968 / 56 yrs)
+    **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday|DOB/Age|DOB / Age|DOB/AGE|DOB / AGE", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("Sex|Gender", LabelRule("sex", "SEX")),
     **_rules("Age/Sex|Age/Gender|Sex/Age|年齢/性別|年齢・性別|性別/年齢", LabelRule("agesex", "AGE")),
