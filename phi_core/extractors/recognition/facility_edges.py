@@ -49,7 +49,12 @@ _MORE_SPECIALTIES = re.compile(
 _POINTING = ("当", "同", "貴", "他", "各", "本", "この", "その", "あの", "どの")
 _OPENING = re.compile(r"(?:(?<=[\s（(「『・：:、,，【])|^)", re.MULTILINE)
 # A branch a blank after its firm's name: あおい薬局 かもめ台駅前店, ライフケア湘南 横浜営業所.
-_BRANCH = re.compile(r"[ \u3000](?P<branch>[^\s、。,，（(）)：:]{1,10}?(?:店|営業所|出張所))(?=[\s、。,，（(）)]|$)")
+# (a clinic chain's branch too: リュクス美容外科 渋谷院; not 入院, 通院, 当院, 大学院)
+_BRANCH_END = re.compile(r"(?<![当同貴他自本分病医寺入退通来学議])院(?=[\s、。,，（(）)]|$)")
+_BRANCH = re.compile(
+    r"[ \u3000](?P<branch>[^\s、。,，（(）)：:]{1,10}?(?:店|営業所|出張所|(?<![当同貴他自本分病医寺入退通来学議])院))"
+    r"(?=[\s、。,，（(）)]|$)"
+)
 # が丘, ヶ丘, ケ谷: a place's name joined by a connector, the place's name part of the facility's.
 _CONNECTORS = "がヶケ"
 _PARTICLE_LETTERS = "はやとにもを"
@@ -112,6 +117,8 @@ def grow_place_names(text: str, spans: list[Candidate]) -> list[Candidate]:
         unit = _CENTRE_AFTER.match(text, end)
         end = unit.end() if unit else end
         branch = _BRANCH.match(text, end)
+        if not branch and _BRANCH_END.match(text, end) and re.search(r"[ \u3000]", text[start:end]):
+            end += 1  # the branch's place already taken as the name's (リュクス美容外科 渋谷 + 院)
         if branch:
             end = branch.end()
             out = [s for s in out if not (branch.start("branch") <= s.start and s.end <= end)]

@@ -34,6 +34,8 @@ _KINDS = (
     "デイサービス", "リハビリデイ", "通所リハビリテーション", "ケアショップ", "ケアレンタル", "福祉用具レンタル",
     "ケアサプライ", "ケアステーション", "ヘルパーステーション", "訪問看護ステーション", "訪問介護ステーション",
     "ショートステイ", "ケアホーム", "配食サービス", "ケアサポート",
+    # the firms that bring supplies (メディカルサプライ北光, ホームインフュージョン湘南)
+    "メディカルサプライ", "ホームインフュージョン",
 )  # fmt: skip
 _KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
 _LETTER = f"[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}々・]"
@@ -49,7 +51,10 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     rf"(?<![{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}{HIRAGANA_LETTERS}])(?P<name>{_LETTER}{{2,8}}?)"
     r"(?P<kind>ケアサプライ|ケアマネジメントサポート|ケアマネジメント|通所リハビリテーション|ケアレンタル|ケアステーション"
-    r"|ケアショップ|ホームメディカル|ケアサポート)"
+    r"|ケアショップ|ホームメディカル|ケアサポート"
+    # (さくら医療器販売, 湘北メディカルサプライ, あおば介護タクシー, さがみケアトランスポート, 駿河ケア搬送サービス)
+    r"|医療器販売|医療機器販売|メディカルサプライ|ホームインフュージョン|介護タクシー|ケアタクシー|ケアトランスポート"
+    r"|搬送サービス)"
 )
 # Equipment and service firms by a coined kana name before a plain kind (ミドリ福祉用具, ふじさわ福祉用具): the kind
 # alone is a word of the care plan (介護保険の福祉用具, 訪問介護サービス), so only a katakana name makes it a firm
@@ -133,6 +138,10 @@ class CareBusinessRecognizer(Recognizer):
                 "メディカル",
                 "福祉",
                 "営業所",
+                "医療器",
+                "医療機器",
+                "搬送",
+                "インフュージョン",
             )
         ):
             return []
