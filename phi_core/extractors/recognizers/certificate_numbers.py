@@ -18,12 +18,13 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA, KANJI, KATAKANA
+from phi_core.japanese.eras import ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
 
 _NUMBERED = re.compile(
     r"(?:番号|(?<![A-Za-z])No\.?|手帳|証|(?<![A-Za-z])(?i:certificate|cert\.?|licen[cs]e|permit))[ \u3000]*[:：]?[ \u3000]*"
-    rf"(?P<value>(?:(?!番号|番)[{KANJI}{HIRAGANA}{KATAKANA}]{{1,5}}[ \u3000]?)?第[ \u3000]?[0-9０-９](?:[0-9０-９A-Za-z\-－]|[ ](?=[0-9０-９]))*[ \u3000]?号)(?!室|館|棟|線|機)"
+    rf"(?P<value>(?:(?!番号|番)[{KANJI}{HIRAGANA}{KATAKANA}]{{1,5}}[ \u3000]?)?第[ \u3000]?(?:[A-Z][\-－]?)?[0-9０-９](?:[0-9０-９A-Za-z\-－]|[ ](?=[0-9０-９]))*[ \u3000]?号)(?!室|館|棟|線|機)"
 )
 
 # A letter's or a notice's reference number after its date and 付 (令和8年2月6日付 船障第2281号), as replies to
@@ -41,6 +42,18 @@ _HEADING = re.compile(
     rf"(?:[0-9０-９\-－]|[ \u3000](?=[0-9０-９]))*[ \u3000]?号)[ \u3000]*$"
 )
 
+# An office's number cited in a sentence or a bracket, its short name glued before 第 (捜査関係事項照会書（東生安第1204号）,
+# 中こ相第2025-118号 関連), three digits or more; not a law's or a rule's number nor a form's (厚生労働省令第123号, 規則第12号, 様式第120号).
+_CITED = re.compile(
+    rf"(?<![{KANJI}{HIRAGANA}{KATAKANA}])(?P<value>[{KANJI}{HIRAGANA}{KATAKANA}]{{1,5}}(?<![令法則示律条項規知式])"
+    rf"第[0-9０-９A-Z](?=(?:[A-Z\-－]?[0-9０-９]){{2}})[0-9０-９A-Z\-－]{{2,12}}号)(?!室|館|棟|線|機)"
+)
+# ... or written without 第 and 号: the office's two or three kanji, the year and the case (受理番号 東児24-1193).
+_OFFICE_CASE = re.compile(
+    rf"(?<![{KANJI}{HIRAGANA}{KATAKANA}0-9])(?!{'|'.join(ERA_NAMES)})"
+    rf"(?P<value>[{KANJI}]{{2,3}}[0-9]{{2}}-[0-9]{{3,5}})(?![0-9\-])"
+)
+
 
 @register
 class CertificateNumberRecognizer(Recognizer):
@@ -48,10 +61,12 @@ class CertificateNumberRecognizer(Recognizer):
     categories: ClassVar[tuple[str, ...]] = ("OTHER_ID",)
 
     def find(self, doc: Document) -> list[Candidate]:
+        cases = [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _OFFICE_CASE.finditer(doc.text)]
         if "第" not in doc.text or "号" not in doc.text:
-            return []
-        found = [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NUMBERED.finditer(doc.text)]
+            return cases
+        found = cases + [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _CITED.finditer(doc.text)]
+        found += [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _NUMBERED.finditer(doc.text)]
         found += [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _HEADING.finditer(doc.text)]
         if "日付" in doc.text:
             found += [Candidate(*m.span("value"), "OTHER_ID", RANK_SUPPLEMENT) for m in _DATED.finditer(doc.text)]
-        return found
+        return list(dict.fromkeys(found))  # (a number both read after its label and cited is one)
