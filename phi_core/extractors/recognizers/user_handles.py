@@ -60,7 +60,10 @@ _DATE = r"(?:(?:19|20)?[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}/[0-9]{1
 _ISO = r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
 _STAMP = rf"\[?(?:{_DATE}[ \t]+)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\]?|\[?{_ISO}\]?|\[?{_DATE}\]?"
 _LOG_SPEAKER = re.compile(
-    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,3}})?)[ \t]?[:：]", re.MULTILINE
+    # (the sender's post may stand in brackets before the colon: [2025-03-05 09:12] hibino (CE):)
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,3}})?)"
+    r"(?:[ \t]?[(（][^()（）\n]{1,12}[)）])?[ \t]?[:：]",
+    re.MULTILINE,
 )
 # Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
 _ENTERED_BY = re.compile(
