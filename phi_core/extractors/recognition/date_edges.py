@@ -25,7 +25,7 @@ from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
 _WEEKDAY = (
-    r"[ \u3000]?[（(][ \u3000]?(?:[月火水木金土日](?:曜日?)?(?:[・･][祝休]日?)?|祝日?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
+    r"[ \u3000]?[（(][ \u3000]?(?:[月火水木金土日](?:曜日?)?(?:[・･](?:振替休日|振休|[祝休]日?))?|祝日?|(?i:mon|tue|wed|thu|fri|sat|sun)(?i:[a-z]{0,6})\.?"
     # (a Chinese letter writes it 星期六)
     r"|ｹﾞﾂ|ｶ|ｽｲ|ﾓｸ|ｷﾝ|ﾄﾞ|ﾆﾁ|星期[一二三四五六日天])[ \u3000]?[)）]"
 )

@@ -54,10 +54,11 @@ _DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _MONTH_WORD = rf"(?:{FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
 _ENGLISH = re.compile(
     # (a system log pads a day of one digit with a second blank: Dec  9 08:52:03)
-    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})\s{_MONTH_WORD}|{_MONTH_WORD}(?:\s|\. |  (?=\d(?!\d)))(\d{{1,2}})"
+    # (never across a line: "room=ENDO-2⏎Mar" is a value and the next line's month)
+    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})[ \t\u00a0]{_MONTH_WORD}|{_MONTH_WORD}(?:[ \t\u00a0]|\. |  (?=\d(?!\d)))(\d{{1,2}})"
     # a ledger's day and month in capitals (03-FEB)
     rf"|(\d{{1,2}})-(?:{_MONTHS.upper()}))"
-    rf"(?![0-9A-Za-z])(?:,?\s\d{{4}})?"
+    rf"(?![0-9A-Za-z])(?:,?[ \t\u00a0]\d{{4}})?"
 )
 
 # A weekday and an ordinal day, the month understood (a CT slot on Mon 25th, start on Thursday 28th).
