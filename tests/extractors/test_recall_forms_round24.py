@@ -303,3 +303,116 @@ def test_an_age_with_its_unit_after_a_birth_date():
 def test_a_label_for_the_birth_date_and_the_age_reads_both():
     text = "Date 2024-12-01\nDOB / Age    : 05 Oct 1968 / 56 yrs               Sex: Male\n"
     assert ("05 Oct 1968", "BIRTH_DATE") in masked(text) and ("56 yrs", "AGE") in masked(text)
+
+
+# --- places of care ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("取扱販売店：メディカルサプライ北光\n", "メディカルサプライ北光"),
+        ("装具は さくら医療器販売 に発注", "さくら医療器販売"),
+        ("あおば介護タクシー 045-972-0081", "あおば介護タクシー"),
+        ("民間救急(駿河ケア搬送サービス)", "駿河ケア搬送サービス"),
+    ],
+)
+def test_a_supplier_or_a_carrier_by_its_kind(text, name):
+    assert name in masked_as("HOSPITAL_NAME", text)
+
+
+@pytest.mark.parametrize("text", ["介護タクシーを利用", "介護タクシー手配済", "メディカルサプライの在庫"])
+def test_the_kind_alone_is_no_name(text):
+    assert not masked_as("HOSPITAL_NAME", text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("リュクス美容外科 渋谷院 カウンセリング記録", "リュクス美容外科 渋谷院"),
+        ("シエル美容外科 千葉院（旧）", "シエル美容外科 千葉院"),
+    ],
+)
+def test_a_clinic_chains_branch_after_its_name(text, name):
+    assert name in masked_as("HOSPITAL_NAME", text)
+
+
+@pytest.mark.parametrize("text", ["山田クリニック 入院 となった", "さくら病院 当院"])
+def test_a_word_ending_in_the_kanji_for_a_branch_is_no_branch(text):
+    assert all(" " not in value for value in masked_as("HOSPITAL_NAME", text))
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("# /var/log/crc-reminder/batch.log (AOBADAI-MUH)\n", "AOBADAI-MUH"),
+        ("dest=HOKUTO-KINEN ok", "HOKUTO-KINEN"),
+        ('"meta": {"source": "shonanbay-gh/oocyte-bank"}', "shonanbay-gh"),
+    ],
+)
+def test_a_facilitys_code_ended_by_its_kind(text, code):
+    assert code in masked_as("HOSPITAL_NAME", text)
+
+
+@pytest.mark.parametrize("text", ["ICU-CC 連絡、MRI-CL 予約", "[更年期外来 連絡チャット]  #meno-clinic  2024-06-04"])
+def test_a_units_code_or_a_chats_channel_is_no_facility(text):
+    assert not masked_as("HOSPITAL_NAME", text)
+
+
+# --- an office's numbers ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("捜査関係事項照会書（東生安第1204号）を送付", "東生安第1204号"),
+        ("（中こ相第2025-118号）関連", "中こ相第2025-118号"),
+        ("受理番号 東児24-1193。", "東児24-1193"),
+        ("療育手帳：B1（番号 第A-28831号、次回", "第A-28831号"),
+    ],
+)
+def test_an_offices_number_with_its_short_name(text, number):
+    assert number in masked_as("OTHER_ID", text)
+
+
+@pytest.mark.parametrize("text", ["厚生労働省令第123号に基づき", "平成24-1193", "第3回 第2版"])
+def test_a_laws_number_an_era_or_a_count_is_no_offices_number(text):
+    assert not [v for v in masked_as("OTHER_ID", text) if "第" in v or "平成" in v]
+
+
+# --- signatures, chats and holidays --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("| 1 | 竹内㊞ | 溝口㊞ | 胆石", "竹内"),
+        ("確認 溝口（印）", "溝口"),
+        ("物理 望 月 ( 印 )   Ns 宮 坂 ( 印 )", "宮 坂"),
+    ],
+)
+def test_a_family_name_before_its_seal(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["検印（印）", "受付印 [R6.12]", "代表者印"])
+def test_a_seals_label_is_no_name(text):
+    assert not [v for v, c in masked(text) if c in ("PATIENT_NAME", "PHYSICIAN_NAME")]
+
+
+def test_a_chat_sender_by_login_with_a_post_in_brackets():
+    text = "[2025-03-05 09:12] hibino (CE): @okita 先生\n[2025-03-05 09:14] okita (Dr): エコーあてて。\n"
+    assert {"hibino", "okita"} <= set(masked_as("PHYSICIAN_NAME", text))
+
+
+def test_a_bots_word_before_a_post_is_no_sender():
+    assert "memo" not in values("[2025-03-05 09:15] memo (bot): done\n")
+
+
+def test_a_substitute_holiday_after_a_weekday_belongs_to_the_date():
+    assert "2月24日（月・振休）" in masked_as("OTHER_DATE", "希望日：2月21日（金）、2月24日（月・振休）　")
+
+
+def test_a_day_and_a_month_are_never_read_across_a_line():
+    spans = values('slot="2025-03-06 08:30" room=ENDO-2\nMar  4 09:20:47 emr-app01')
+    assert "Mar  4" in spans and not [v for v in spans if "\n" in v]
