@@ -105,7 +105,9 @@ class AllowList:
             # (not a chat's sender, after the line's time and before a post or a colon: [8:43 AM] Hashimoto Ren (ME))
             line = text[text.rfind("\n", 0, start) + 1 : start]
             sender = category in _PEOPLE and _STAMP_ONLY.fullmatch(line) and _POST_AFTER.match(text, end)
-            if not sender and (category != "HOSPITAL_NAME" or value.rsplit(" ", 1)[-1].casefold() not in _ROMAJI_KINDS):
+            # (a facility named with its kind first is no model either: Hospital Santa Luzia do Ipiranga)
+            kind_named = value.rsplit(" ", 1)[-1].casefold() in _ROMAJI_KINDS or first.casefold() == "hospital"
+            if not sender and (category != "HOSPITAL_NAME" or not kind_named):
                 return True
         attached = fold(text[end : end + 16])
         if _is_katakana(value) and value.endswith(self.drug_endings) and not attached.startswith(_NAMED_AFTER):

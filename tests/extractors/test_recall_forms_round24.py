@@ -416,3 +416,37 @@ def test_a_substitute_holiday_after_a_weekday_belongs_to_the_date():
 def test_a_day_and_a_month_are_never_read_across_a_line():
     spans = values('slot="2025-03-06 08:30" room=ENDO-2\nMar  4 09:20:47 emr-app01')
     assert "Mar  4" in spans and not [v for v in spans if "\n" in v]
+
+
+@pytest.mark.parametrize(
+    "text", ["My phone is 080-7310-5582. Thanks, Jess", "be contacted at 080-7126-4450.\nThanks, Jess\n\n────"]
+)
+def test_a_name_after_a_sign_offs_comma(text):
+    assert "Jess" in values(text)
+
+
+@pytest.mark.parametrize("text", ["Thanks, Doctor.", "Thanks, Everyone!"])
+def test_a_word_after_a_sign_offs_comma_that_names_nobody(text):
+    assert not masked(text)
+
+
+def test_a_post_after_a_comma_is_not_part_of_a_latin_name():
+    assert ("Daniel Hughes", "PATIENT_NAME") in masked("Daniel Hughes, Professor of Nephrology")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "the follow-up in Brazil will be at Hospital Santa Luzia do Ipiranga (Dr. R. Mendes)",
+            "Hospital Santa Luzia do Ipiranga",
+        ),
+        ("Referred back to Hospital Santa Helena de Campinas", "Hospital Santa Helena de Campinas"),
+    ],
+)
+def test_a_hospital_named_with_its_kind_first(text, name):
+    assert name in masked_as("HOSPITAL_NAME", text)
+
+
+def test_an_english_heading_after_hospital_is_no_name():
+    assert not masked_as("HOSPITAL_NAME", "Hospital Course: uneventful. Hospital Day 3 MRI.")

@@ -5,7 +5,7 @@ phrase, whatever the document is:
 
 - after ``this is``, ``my name is``, ``I am``/``I'm``: the speaker;
 - before ``'s`` and a relation word (``Ana Ortiz's husband``): the relative;
-- alone on the line under a sign-off (``Best,``, ``Kind regards,``): the writer.
+- alone on the line under a sign-off (``Best,``, ``Kind regards,``) or after its comma (``Thanks, Jess``): the writer.
 
 The words must be capitalised, and the first one a given or family name of
 the Latin-name lexicon (Faker's person providers) or a word the dictionary does
@@ -38,6 +38,12 @@ _SIGNED = re.compile(
     rf"(?P<name>{_NAME})[ \t]*$",
     re.MULTILINE,
 )
+# ... or after the sign-off's comma, closing the line or the message (Thanks, Jess; ... 080-7310-5582. Thanks, Jess).
+_SIGNED_INLINE = re.compile(
+    r"(?:^|(?<=[.!?。] ))[ \t]*(?:Best|Best regards|Best wishes|Kind regards|Warm regards|Regards|Thanks|Thank you"
+    rf"|Many thanks|Cheers),[ \t]+(?P<name>{_NAME})[.!]?[ \t]*$",
+    re.MULTILINE,
+)
 # Capitalised words that follow these phrases without naming anyone.
 _NOT_NAMES = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Dr Doctor Nurse The This That Hospital Clinic "
@@ -54,7 +60,7 @@ class EnglishCueNameRecognizer(Recognizer):
         text = doc.text
         given, family = latin_names()
         found: list[Candidate] = []
-        for m in _SIGNED.finditer(text):
+        for m in [*_SIGNED.finditer(text), *_SIGNED_INLINE.finditer(text)]:
             words = m.group("name").split()
             if words[0] not in _NOT_NAMES and (words[0] in given or words[0] in family or is_romaji(words[0])):
                 found.append(Candidate(*m.span("name"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))

@@ -6,11 +6,12 @@
   Field Station);
 - a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière", "Praxis für
   Orthopädie Krüger",
-  "Klinikum Rechts der Isar", "Ospedale San Raffaele";
+  "Klinikum Rechts der Isar", "Ospedale San Raffaele", "Hospital Santa Luzia do Ipiranga" (two names after it);
 - a generic name with its branch's town after the kind: "City Hospital Kawaguchi";
 - a Japanese facility in romaji with its kind in Japanese: HASHIMOTO NAIKA, Okinawa Chubu Hoken Byoin;
 - a facility's code in a machine message, capitals joined by underscores or hyphens and ending in the
-  kind's short form: SATOMI_KINEN_HP, MINAMI-CLINIC (not a model or a unit: HP-1, 10HP).
+  kind's short form: SATOMI_KINEN_HP, MINAMI-CLINIC, AOBADAI-MUH, or a host's in lower case, shonanbay-gh (not a
+  model or a unit: HP-1, 10HP; not a chat's channel, #peds-clinic).
 
 Not a kind after generic words only ("the hospital", "General Hospital", "Our Clinic", "Women's Hospital").
 """
@@ -57,6 +58,15 @@ _KIND_FIRST = re.compile(
     rf"(?: (?:de la|de|du|des|del|della|der|di|am|an der|Universitaire|für|fur))?"
     rf"(?:[ -](?:{_WORD}|der|de|la)){{1,4}}"
 )
+# "Hospital" first, as Portuguese and Spanish write it (Hospital Santa Luzia do Ipiranga): two names or more after
+# it, so that an English heading (Hospital Course, Hospital Day 3) stays.
+_PARTICLES = "de|do|da|dos|das|del|di|la"
+_HOSPITAL_FIRST = re.compile(
+    rf"(?<![A-Za-z])Hospital (?:(?:{_PARTICLES}) )?(?!(?:Course|Day|Stay|Admission|Discharge|Records?|Number|Name|Policy)\b)"
+    rf"{_WORD}(?: (?:{_WORD}|{_PARTICLES})){{1,4}}"
+)
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’.]* $")
+_TRAILING_PARTICLE = re.compile(rf"(?: (?:{_PARTICLES}))+$")
 # Words that say what kind of place, or point at one, not which.
 _GENERIC = frozenset(
     "The A An Our Your This That Same Other Another Local Referring Outside Previous General City Central "
@@ -64,8 +74,12 @@ _GENERIC = frozenset(
     "Women’s Children's Children’s Maternity Psychiatric Mental Rehabilitation Cancer Eye Dental Day Free "
     "Memorial Red Cross Rural Specialist Tertiary Affiliated National St. ER ICU".split()
 )
+# (GH a general hospital, UH a university's, GMC a general medical centre, MUH a medical university's hospital, KINEN
+# a memorial one: AOBADAI-MUH, KOBE_PORT_GH; in lower case as a host or a path names it, shonanbay-gh, nagisa-hosp)
+_MACHINE_KINDS = "HP|HOSP|HOSPITAL|CLINIC|CLN|IIN|BYOIN|GH|UH|GMC|MUH|MC|KINEN"
 _MACHINE_CODE = re.compile(
-    r"(?<![A-Za-z0-9_\-])[A-Z]{3,}(?:[_\-][A-Z0-9]+)*[_\-](?:HP|HOSP|HOSPITAL|CLINIC|CLN|IIN|BYOIN)(?![A-Za-z0-9_\-])"
+    rf"(?<![A-Za-z0-9_\-])(?:[A-Z]{{3,}}(?:[_\-][A-Z0-9]+)*[_\-](?:{_MACHINE_KINDS})"
+    rf"|[a-z]{{4,}}(?:-[a-z0-9]{{2,}}){{0,3}}-(?:gh|uh|gmc|muh|hosp|kinen))(?![A-Za-z0-9_\-])"
 )
 # A Japanese facility written in romaji, its kind in Japanese too (HASHIMOTO NAIKA in a fax header, HOKUSEI KINEN
 # BYOIN, Okinawa Chubu Hoken Byoin): romaji words, then the kind, all in capitals or all capitalised.
@@ -104,6 +118,13 @@ class LatinFacilityRecognizer(Recognizer):
             if named or " of " in m.group()[len(m.group("words")) :]:
                 found.append(Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KIND_FIRST.finditer(text))
+        for m in _HOSPITAL_FIRST.finditer(text):
+            if _CAPITALISED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue  # City Hospital Emergency Room: the kind ends an English name, the words after it are a unit
+            trailing = _TRAILING_PARTICLE.search(m.group())
+            end = m.end() - (len(trailing.group()) if trailing else 0)
+            if len(text[m.start() : end].split()) >= 3:
+                found.append(Candidate(m.start(), end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         if "_" in text or "-" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))
         for m in _ROMAJI_FACILITY.finditer(text):

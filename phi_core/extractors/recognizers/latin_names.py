@@ -45,15 +45,15 @@ from .person_context import person_category
 from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
-# Latin Extended-A/B and Extended Additional (Nguyễn, Văn, Łukasz) hold both cases in alternation: both classes take them.
-_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"  # Latin Extended-A/B, Additional (Nguyễn, Łukasz): both cases, in both classes
 _UP = "A-ZÀ-ÖØ-Þ" + _EXTENDED
 _LOW = "a-zß-öø-ÿ" + _EXTENDED
 _CAP = rf"(?:Mc|Mac(?=[{_UP}]))?[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"  # Jean-Luc, O'Connor, McCready
 _UPPER = rf"(?:[{_UP}]')?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"  # O'CONNOR
 _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
-_LABEL_AFTER = r"(?:ID|MRN|DOB|NO|No|TEL|Tel|Age|AGE|Sex|SEX)(?![A-Za-z])"  # the next field's label: Kiyoshi Kuga, ID
+# the next field's label or the person's post: Kiyoshi Kuga, ID; Daniel Hughes, Professor
+_LABEL_AFTER = r"(?:ID|MRN|DOB|NO|No|TEL|Tel|Age|AGE|Sex|SEX|Professor|Prof|Director|Manager|Coordinator)(?![A-Za-z])"
 _COMMA = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_WORD}(?: {_WORD}){{0,2}}, (?!{_LABEL_AFTER}){_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
