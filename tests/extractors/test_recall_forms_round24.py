@@ -450,3 +450,42 @@ def test_a_hospital_named_with_its_kind_first(text, name):
 
 def test_an_english_heading_after_hospital_is_no_name():
     assert not masked_as("HOSPITAL_NAME", "Hospital Course: uneventful. Hospital Day 3 MRI.")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("you rather than here (suggested window: mid-March 2025).", "mid-March 2025"),
+        ("relocating to Singapore for work (from late June).", "late June"),
+        ("Yokohama 10–12 Feb 2025\n", "10–12 Feb 2025"),
+        ("22Gy/1fr（18–20 Dec 2024）。", "18–20 Dec 2024"),
+    ],
+)
+def test_a_part_of_a_month_or_a_stretch_of_days_written_out(text, value):
+    assert value in masked_as("OTHER_DATE", text)
+
+
+def test_late_before_a_word_that_is_no_month_is_no_date():
+    assert not masked("a late mayor and an early bird")
+
+
+@pytest.mark.parametrize("text", ["Hi, I'm 37 (born Aug 2, 1987) and we live", "I'm 45, male"])
+def test_the_writers_own_age(text):
+    assert masked_as("AGE", text)
+
+
+@pytest.mark.parametrize("text", ["I'm 37 weeks pregnant", "I am 5 minutes late", "I'm 45,000 yen short"])
+def test_a_count_or_a_measure_after_i_am_is_no_age(text):
+    assert not masked_as("AGE", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minutes - Hospital Executive Committee (English summary)",
+        "Hospital Liaison Committee contact",
+        "Hospital File No.: T-2406",
+    ],
+)
+def test_an_english_body_after_hospital_is_no_hospitals_name(text):
+    assert not masked_as("HOSPITAL_NAME", text)

@@ -25,6 +25,13 @@ _MORE = (
     ("y", re.compile(r"(?<![0-9A-Za-z])[0-9]{1,2}y[0-9]{1,2}m(?![A-Za-z])")),
     # 68 yrs old, 68 years old, 68 yrs M.
     ("y", re.compile(r"(?<![0-9.])[0-9]{1,3} ?(?:yrs?|years?|y)(?= old|,? {0,4}(?:[MF]|male|female)(?![A-Za-z]))")),
+    # The writer's own age in a letter or a message: Hi, I'm 37 (born …); not a count or a measure (I'm 37 weeks).
+    (
+        "I",
+        re.compile(
+            r"(?<![A-Za-z])(?:I['’]m|I am) (?P<n>[0-9]{1,3})(?![0-9.:/]|,[0-9]| ?(?:%|[a-zA-Z]|年|歳|才|週|日|時|分|回|番))"
+        ),
+    ),
     # A newborn's day of life: 日齢5 (the number; 日齢 stays outside as a label).
     ("日齢", re.compile(r"(?<=日齢)[ \u3000]?(?P<n>[0-9０-９]{1,3})(?![0-9０-９])")),
     # ... and in English, its day of life: DOL 2, DOL6.

@@ -58,13 +58,14 @@ _KIND_FIRST = re.compile(
     rf"(?: (?:de la|de|du|des|del|della|der|di|am|an der|Universitaire|für|fur))?"
     rf"(?:[ -](?:{_WORD}|der|de|la)){{1,4}}"
 )
-# "Hospital" first, as Portuguese and Spanish write it (Hospital Santa Luzia do Ipiranga): two names or more after
-# it, so that an English heading (Hospital Course, Hospital Day 3) stays.
+# "Hospital" first, as Portuguese and Spanish write it (Hospital Santa Luzia do Ipiranga): a saint's name or a particle
+# of those languages among the words after it, so that an English heading (Hospital Course, Hospital Executive
+# Committee, Hospital File No.) stays.
 _PARTICLES = "de|do|da|dos|das|del|di|la"
 _HOSPITAL_FIRST = re.compile(
-    rf"(?<![A-Za-z])Hospital (?:(?:{_PARTICLES}) )?(?!(?:Course|Day|Stay|Admission|Discharge|Records?|Number|Name|Policy)\b)"
-    rf"{_WORD}(?: (?:{_WORD}|{_PARTICLES})){{1,4}}"
+    rf"(?<![A-Za-z])Hospital (?:(?:{_PARTICLES}) )?{_WORD}(?: (?:{_WORD}|{_PARTICLES})){{1,4}}"
 )
+_ROMANCE = re.compile(rf" (?:{_PARTICLES}|Santa|Santo|San|São|Sao|Nossa|Nuestra) ")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’.]* $")
 _TRAILING_PARTICLE = re.compile(rf"(?: (?:{_PARTICLES}))+$")
 # Words that say what kind of place, or point at one, not which.
@@ -79,7 +80,7 @@ _GENERIC = frozenset(
 _MACHINE_KINDS = "HP|HOSP|HOSPITAL|CLINIC|CLN|IIN|BYOIN|GH|UH|GMC|MUH|MC|KINEN"
 _MACHINE_CODE = re.compile(
     rf"(?<![A-Za-z0-9_\-])(?:[A-Z]{{3,}}(?:[_\-][A-Z0-9]+)*[_\-](?:{_MACHINE_KINDS})"
-    rf"|[a-z]{{4,}}(?:-[a-z0-9]{{2,}}){{0,3}}-(?:gh|uh|gmc|muh|hosp|kinen))(?![A-Za-z0-9_\-])"
+    rf"|(?<![.@/])[a-z]{{4,}}(?:-[a-z0-9]{{2,}}){{0,3}}-(?:gh|uh|gmc|muh|hosp|kinen))(?![A-Za-z0-9_\-])"
 )
 # A Japanese facility written in romaji, its kind in Japanese too (HASHIMOTO NAIKA in a fax header, HOKUSEI KINEN
 # BYOIN, Okinawa Chubu Hoken Byoin): romaji words, then the kind, all in capitals or all capitalised.
@@ -123,7 +124,7 @@ class LatinFacilityRecognizer(Recognizer):
                 continue  # City Hospital Emergency Room: the kind ends an English name, the words after it are a unit
             trailing = _TRAILING_PARTICLE.search(m.group())
             end = m.end() - (len(trailing.group()) if trailing else 0)
-            if len(text[m.start() : end].split()) >= 3:
+            if len(text[m.start() : end].split()) >= 3 and _ROMANCE.search(text, m.start(), end):
                 found.append(Candidate(m.start(), end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         if "_" in text or "-" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))

@@ -66,6 +66,16 @@ _WEEKDAY_ORDINAL = re.compile(
     r"(?=[MTWFS])(?<![A-Za-z])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,? "
     r"(?:the )?(\d{1,2})(?:st|nd|rd|th)(?![0-9A-Za-z]| floor)"
 )
+# A part of a month written out, its year maybe after it (suggested window: mid-March 2025; from late June).
+_PART_OF_MONTH = re.compile(
+    rf"(?=[emlbEMLB])(?<![A-Za-z])(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Bb]eginning of)[- ](?:{FULL_MONTHS}|May)"
+    r"(?![A-Za-z])(?:,? (?:19|20)[0-9]{2}(?![0-9]))?"
+)
+# A stretch of days in one month (10–12 Feb 2025, 18-20 December): the first day joins the date.
+_DAY_RANGE = re.compile(
+    rf"(?=[0-9])(?<![0-9A-Za-z./:\-])(?:[0-2]?[0-9]|3[01])[–\-](?:[0-2]?[0-9]|3[01]) (?:{_MONTH_WORD})(?![A-Za-z])"
+    r"(?:,? (?:19|20)[0-9]{2}(?![0-9]))?"
+)
 # A month and day as Chinese writes them, the day with 号 (拆线还是 11月6号 吗？), not a room or a car (6号室, 1号車).
 _CHINESE_DAY = re.compile(r"(?=[0-9])(?<![0-9])(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9])号(?![室館棟車線機])")
 
@@ -100,6 +110,9 @@ class ShortDateRecognizer(Recognizer):
             day = int(m.group(1) or m.group(2) or m.group(3))
             if 1 <= day <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
+        if _LETTERS.search(text):
+            found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _PART_OF_MONTH.finditer(text))
+            found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_RANGE.finditer(text))
         for m in _WEEKDAY_ORDINAL.finditer(text) if _LETTERS.search(text) else ():
             if 1 <= int(m.group(1)) <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
