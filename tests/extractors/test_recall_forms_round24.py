@@ -489,3 +489,11 @@ def test_a_count_or_a_measure_after_i_am_is_no_age(text):
 )
 def test_an_english_body_after_hospital_is_no_hospitals_name(text):
     assert not masked_as("HOSPITAL_NAME", text)
+
+
+def test_an_age_whose_unit_a_scan_read_as_katakana():
+    assert covered("3オ", values("既往歴・家族歴 3オ時 喘息発作で入院歴"))
+
+
+def test_a_katakana_word_after_a_number_keeps_its_letter():
+    assert not masked_as("AGE", "3オペ室で準備")

@@ -86,6 +86,8 @@ _EIGHT_AS_B = re.compile(
     r"|(?<![0-9A-Za-z])B(?=[:：][0-5OolI][0-9OolI](?![0-9A-Za-z])|[0-9OolI][ \u3000]?[歳才])"
     r"|(?<=[0-9OolI]/)B(?![0-9A-Za-z])|(?<=[0-9OolI]/[0-9OolI])B(?![0-9A-Za-z])"
 )
+# The katakana オ a scan reads for the age's 才 after its number (I6 オ, 3オ時), not inside a katakana word.
+_KANA_FOR_AGE = re.compile(f"(?<=[0-9OolI])[ ]?オ(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}])")
 # Kanji that OCR reads in place of the katakana they resemble, between katakana.
 _KANA_LIKE = {"二": "ニ", "口": "ロ", "工": "エ", "力": "カ", "夕": "タ", "卜": "ト", "八": "ハ", "一": "ー"}
 _KATAKANA = re.compile(f"[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]")
@@ -186,6 +188,9 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
                 changed.append(i)
     for m in _EIGHT_AS_B.finditer(text):
         chars[m.start()] = "8"
+        changed.append(m.start())
+    for m in _KANA_FOR_AGE.finditer(text):
+        chars[m.start()] = "才"
         changed.append(m.start())
     digits_read = set(changed)
     # A phone's dashes read as the kanji one or a long vowel (O9O一5l24一887l): the shape of a number says they are dashes.
