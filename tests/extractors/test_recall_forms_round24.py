@@ -497,3 +497,12 @@ def test_an_age_whose_unit_a_scan_read_as_katakana():
 
 def test_a_katakana_word_after_a_number_keeps_its_letter():
     assert not masked_as("AGE", "3オペ室で準備")
+
+
+def test_a_key_of_initials_read_with_its_name_as_one_span():
+    text = "2024/10/03\t2.12\t継続\tMY\n2024/10/31\t2.45\t継続\tSK\n# 担当者: MY=南 陽子, SK=志村 康平\n"
+    assert values(text).count("SK") == 2 and "MY" in values(text)
+
+
+def test_capitals_and_one_initial_closing_a_field():
+    assert "MIYOSHI H" in values('"2025-05-14T08:47:10","AC-CLINIC","OP1173","MIYOSHI H","20815347"')

@@ -3,7 +3,7 @@
 A ledger or a chart names its staff once in a key and signs every row with the initials. Where a name in kanji
 follows two or three capitals and an equals sign, those capitals are that person wherever they stand as a word of
 their own in the document. A key is told from a system's code table (OFF=ｺｳｷｭｳ, ACK=NISHIDA, HIS=森 哲也) by the
-blanks around its sign or a word that says it is one (略号, 凡例, initials); a colon after capitals is a field's
+blanks around its sign or a word that says it is one (略号, 凡例, 担当者, initials); a colon after capitals is a field's
 label (CM：杉山), and a staff abbreviation is never taken as anyone's initials.
 """
 
@@ -16,7 +16,8 @@ from phi_core.japanese.chars import KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS
 
 _KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<initials>[A-Z]{2,3})(?P<sign>[ \u3000][=＝][ \u3000]|[=＝])$")
-_KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|(?i:initials|key)")
+_KEY_INSIDE = re.compile(r"(?P<initials>[A-Z]{2,3})(?P<sign>[=＝])")
+_KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|担当|記入者|記載者|(?i:initials|key|staff)")
 _KANJI_NAME = re.compile(rf"[{KANJI}]+(?:[ \u3000][{KANJI}]+)?")
 _NOT_INITIALS = frozenset(LATIN_STAFF_ABBREVIATIONS)
 
@@ -26,8 +27,11 @@ def initials_from_legend(text: str, spans: list[Candidate]) -> list[Candidate]:
     for span in spans:
         if span.category not in NAME_CATEGORIES:
             continue
-        key = _KEY_BEFORE.search(text, max(0, span.start - 6), span.start)
-        if not key or key.group("initials") in _NOT_INITIALS or not _KANJI_NAME.fullmatch(text, span.start, span.end):
+        # (a label's reader may have taken the key in with the name: "MY=南 陽子" as one span)
+        inside = _KEY_INSIDE.match(text, span.start, span.end)
+        key = inside or _KEY_BEFORE.search(text, max(0, span.start - 6), span.start)
+        name_start = inside.end() if inside else span.start
+        if not key or key.group("initials") in _NOT_INITIALS or not _KANJI_NAME.fullmatch(text, name_start, span.end):
             continue
         line_start = text.rfind("\n", 0, key.start()) + 1
         if key.group("sign").startswith(("=", "＝")) and not _KEY_WORD.search(text, line_start, key.start()):

@@ -133,7 +133,7 @@ _SURNAME_INITIAL = re.compile(
 )
 # A family name in capitals and a given name's initial, as rosters and logs abbreviate (ISOBE F., ODAGAWA H.).
 _CAPITALS_INITIAL = re.compile(
-    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}]\.(?![0-9A-Za-z])"
+    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:\.(?![0-9A-Za-z])|(?=[\"”\t|\n]))"
 )
 # A name written the HL7 way outside a message, in a log or a CSV export (HAYASHI^SUMIE, KUDO^M).
 # A given name of two words after the caret too (NGUYEN^THI HOA); a middle initial (Mark A. Feldman).
