@@ -107,6 +107,8 @@ KATAKANA_POST_ENDINGS: tuple[str, ...] = (
 LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = (
     *("Ns", "NS", "Dr", "DR", "PSW", "MSW", "PT", "OT", "ST", "CE", "RN", "RD"),
     *("CW", "SW", "CM", "CRC", "PHN"),
+    # ME: a clinical engineer as Japanese wards call one (ME 竹林へ連絡); DH: a dental hygienist (吉岡DH)
+    *("ME", "DH"),
 )
 # How a family calls its own members with ちゃん or くん (おばあちゃん, 赤ちゃん): kin, not a name.
 KIN_CALLS: frozenset[str] = frozenset(

@@ -506,3 +506,23 @@ def test_a_key_of_initials_read_with_its_name_as_one_span():
 
 def test_capitals_and_one_initial_closing_a_field():
     assert "MIYOSHI H" in values('"2025-05-14T08:47:10","AC-CLINIC","OP1173","MIYOSHI H","20815347"')
+
+
+def test_a_log_sender_between_the_time_and_the_message_in_column_gaps():
+    text = "2025-01-20T07:44:02+09:00  koike.anes  了解です。\n2025-01-20T08:31:55+09:00  honda.dds  入室しました。\n"
+    assert {"koike.anes", "honda.dds"} <= set(values(text))
+
+
+def test_a_log_level_in_column_gaps_is_no_sender():
+    assert "error" not in values("2025-01-20 09:00:00  error  接続失敗\n")
+
+
+@pytest.mark.parametrize(
+    "text, name", [("バッテリー不良 → ME 竹林へ連絡済", "竹林"), ("吉岡DH 9:12\nおはようございます", "吉岡")]
+)
+def test_a_name_beside_a_clinical_engineers_or_a_hygienists_abbreviation(text, name):
+    assert name in values(text)
+
+
+def test_a_cameras_date_with_colons():
+    assert covered("2025:02:27", values('"capturedAt": "2025:02:27 15:42:08", "camera": "EOS"'))

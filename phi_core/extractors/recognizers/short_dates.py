@@ -76,6 +76,10 @@ _DAY_RANGE = re.compile(
     rf"(?=[0-9])(?<![0-9A-Za-z./:\-])(?:[0-2]?[0-9]|3[01])[–\-](?:[0-2]?[0-9]|3[01]) (?:{_MONTH_WORD})(?![A-Za-z])"
     r"(?:,? (?:19|20)[0-9]{2}(?![0-9]))?"
 )
+# A camera's date in its own form, colons between year, month and day, the time after it (EXIF: 2025:02:27 15:42:08).
+_CAMERA_DATE = re.compile(
+    r"(?=[12])(?<![0-9:])(?:19|20)[0-9]{2}:(?:0[1-9]|1[0-2]):(?:0[1-9]|[12][0-9]|3[01])(?= [0-2][0-9]:[0-5][0-9])"
+)
 # A month and day as Chinese writes them, the day with 号 (拆线还是 11月6号 吗？), not a room or a car (6号室, 1号車).
 _CHINESE_DAY = re.compile(r"(?=[0-9])(?<![0-9])(?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9])号(?![室館棟車線機])")
 
@@ -101,6 +105,7 @@ class ShortDateRecognizer(Recognizer):
                 if _valid(int(m.group(1)), int(m.group(2))) and m.span() not in counters:
                     found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _YEAR_MONTH.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _CAMERA_DATE.finditer(text))
         if "号" in text:
             found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _CHINESE_DAY.finditer(text))
         # (the patterns below open with alternations tried at every position: only where their words can be)

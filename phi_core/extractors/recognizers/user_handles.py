@@ -61,8 +61,9 @@ _ISO = r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[
 _STAMP = rf"\[?(?:{_DATE}[ \t]+)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\]?|\[?{_ISO}\]?|\[?{_DATE}\]?"
 _LOG_SPEAKER = re.compile(
     # (the sender's post may stand in brackets before the colon: [2025-03-05 09:12] hibino (CE):)
-    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,3}})?)"
-    r"(?:[ \t]?[(（][^()（）\n]{1,12}[)）])?[ \t]?[:：]",
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,4}})?)"
+    # (or the column gap of a log that sets the sender between its time and the message: …+09:00  koike.anes  了解です)
+    r"(?:(?:[ \t]?[(（][^()（）\n]{1,12}[)）])?[ \t]?[:：]|(?<=[a-z])[ \t]{2,}(?=[^\s\x00-\x7f]))",
     re.MULTILINE,
 )
 # Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
