@@ -133,7 +133,7 @@ _SURNAME_INITIAL = re.compile(
 )
 # A family name in capitals and a given name's initial, as rosters and logs abbreviate (ISOBE F., ODAGAWA H.).
 _CAPITALS_INITIAL = re.compile(
-    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:\.(?![0-9A-Za-z])|(?=[\"”\t|\n]))"
+    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:(?P<dot>\.)(?![0-9A-Za-z])|(?=[\"”\t|\n]))"
 )
 # A name written the HL7 way outside a message, in a log or a CSV export (HAYASHI^SUMIE, KUDO^M).
 # A given name of two words after the caret too (NGUYEN^THI HOA); a middle initial (Mark A. Feldman).
@@ -237,8 +237,8 @@ class LatinNameRecognizer(Recognizer):
                 continue
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
-        for m in _CAPITALS_INITIAL.finditer(folded):
-            if _unknown_word(by_start, m.start("family")) or _romaji_word(m.group("family")):
+        for m in _CAPITALS_INITIAL.finditer(folded):  # (no dot: a romaji family only, not CTRX S, VCM S)
+            if _romaji_word(m.group("family")) or (m.group("dot") and _unknown_word(by_start, m.start("family"))):
                 logins.add(m.span())
         logins |= {m.span() for pattern in (_CARET_NAME, _MIDDLE_INITIAL) for m in pattern.finditer(folded)}
         for m in _DASH_SIGN_OFF.finditer(folded):
