@@ -526,3 +526,11 @@ def test_a_name_beside_a_clinical_engineers_or_a_hygienists_abbreviation(text, n
 
 def test_a_cameras_date_with_colons():
     assert covered("2025:02:27", values('"capturedAt": "2025:02:27 15:42:08", "camera": "EOS"'))
+
+
+def test_an_hl7_phone_in_its_parts_with_the_first_left_empty():
+    text = (
+        "MSH|^~\\&|A|B|C|D|20250111||ADT^A03|1|P|2.5\n"
+        "PID|1||0074619^^^AGH^MR||OBRIEN^MARGARET||19480302|F|||12 SE BLVD^^PORTLAND^OR^97214^USA^H||^PRN^PH^^1^503^7180442\n"
+    )
+    assert ("1^503^7180442", "PHONE") in masked(text)

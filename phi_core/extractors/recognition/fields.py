@@ -217,7 +217,9 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
     if read_as == "phone":
         first = kept[0]
         if not any(ch.isdigit() for ch in text[first[0] : first[1]]):
-            return []
+            # (the number in its parts, the first left empty: ^PRN^PH^^1^503^7180442, country, area and local)
+            numbered = [(s, e) for s, e in parts[4:7] if any(ch.isdigit() for ch in text[s:e])]
+            return [Candidate(numbered[0][0], numbered[-1][1], category, RANK_LABEL)] if numbered else []
         return [Candidate(first[0], first[1], category, RANK_LABEL)]
     if read_as == "xcn":
         # ID^FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX(Dr): the name is components 2-4,
