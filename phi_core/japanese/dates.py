@@ -81,6 +81,8 @@ def date_key(value: str) -> tuple[int | None, int | None, int | None]:
 
 # Dates written in kanji numerals (令和六年六月十二日, 二〇二四年六月十二日, 六月十二日):
 # formal letters, certificates and some signatures.
+# The parts of a day a note writes before an hour or after a day (夕方6時, 20日の夜から), longest first.
+PARTS_OF_DAY: tuple[str, ...] = ("明け方", "早朝", "未明", "夕方", "深夜", "夜中", "朝", "昼", "夕", "夜", "晩")
 KANJI_NUMERALS = "〇一二三四五六七八九十"
 _K = f"[{KANJI_NUMERALS}]"
 KANJI_NUMERAL_DATE = re.compile(

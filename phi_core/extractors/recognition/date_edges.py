@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.japanese.dates import PARTS_OF_DAY
 from phi_core.japanese.eras import ERA_NAMES, FIRST_YEAR
 
 DATE_CATEGORIES = frozenset({"EXAM_DATE", "OTHER_DATE", "BIRTH_DATE"})
@@ -33,9 +34,7 @@ _WEEKDAY = (
 _ABOUT = re.compile(r"頃|ごろ|(?<=時)(?:台|過ぎ|すぎ)")
 _MINUTES_AFTER_HOUR = re.compile(r"[0-5０-５][0-9０-９](?![0-9０-９.]|[ ]?(?:分|名|人|件|回|歳|才|%|mg|kg|cm|mm))")
 # (or the part of the day written just before the hour: 夕方6時, 明け方4時)
-_HALF_DAY_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$|(?:早朝|明け方|未明|夕方|深夜|夜中|朝|昼|夕|夜|晩)$"
-)
+_HALF_DAY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:AM|PM|am|pm|A\.M\.|P\.M\.)[ ]?$|(?:{'|'.join(PARTS_OF_DAY)})$")
 # "Thu, 3 Dec 2026": an English weekday written before the date.
 _WEEKDAY_BEFORE = re.compile(r"(?<![A-Za-z])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?[ ]$")
 _WEEKDAY_RE = re.compile(_WEEKDAY)

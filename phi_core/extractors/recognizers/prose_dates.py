@@ -19,7 +19,7 @@ from typing import ClassVar
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.dates import KANJI_NUMERAL_DATE
+from phi_core.japanese.dates import KANJI_NUMERAL_DATE, PARTS_OF_DAY
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -50,7 +50,7 @@ _BIRTH_YEAR = re.compile(
 
 _DAY_BEFORE_PART = re.compile(
     r"(?<![0-9０-９月/.\-])(?:[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９])日"
-    r"(?=の?(?:夜|朝|昼|夕方|夕|午前|午後|深夜|未明))"
+    rf"(?=の?(?:{'|'.join(PARTS_OF_DAY)}|午前|午後))"
 )
 
 
