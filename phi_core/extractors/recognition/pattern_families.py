@@ -63,7 +63,8 @@ from phi_core.japanese.chars import is_kanji
 from phi_core.japanese.dates import date_key
 from phi_core.japanese.width import nfkc as to_ascii_digits
 
-_HOUR_RE = re.compile(r"(\d{1,2})(?:[:：]|時)")
+# (the minutes of 12:30:45 stand before a colon too, but after one: they are no hour)
+_HOUR_RE = re.compile(r"(?<![:：\d])(\d{1,2})(?:[:：]|時)")
 _MINUTE_RE = re.compile(r"[:：](\d{2})|時(\d{1,2})分")
 _DIGITS_RE = re.compile(r"\d+")
 _NON_DIGITS_RE = re.compile(r"\D")
@@ -78,7 +79,8 @@ def _valid_time(text: str) -> bool:
 
 def _valid_age(text: str) -> bool:
     digits = _DIGITS_RE.search(to_ascii_digits(text))
-    return bool(digits) and int(digits.group()) <= 125
+    # (an infant's age in days or weeks runs past a lifetime's years: 140 days old)
+    return bool(digits) and int(digits.group()) <= (400 if text.endswith(("days old", "weeks old")) else 125)
 
 
 def _valid_phone(text: str) -> bool:
@@ -161,6 +163,16 @@ def _not_version(text: str, start: int) -> bool:
     return not _VERSION_WORDS.search(text, max(0, start - 9), start)
 
 
+# A length of time reads like a clock (所要時間 00:45:12, 通話時間：00:03:21, elapsed 01:30:00).
+_DURATION_WORDS = re.compile(
+    r"(?:所要|経過|通話|待ち|応答)時間[ \u3000]*[:：]?[ \u3000]*$|(?i:elapsed|duration)[ :=]*$"
+)
+
+
+def _not_duration(text: str, start: int) -> bool:
+    return not _DURATION_WORDS.search(text, max(0, start - 8), start)
+
+
 @dataclass(frozen=True)
 class PatternFamily:
     kind: str
@@ -194,10 +206,10 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_SLASH_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("bare-date", "OTHER_DATE", DATE_BARE_MONTH_DAY, _valid_slash_month_day, needs=("/", "／")),
     PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
-    PatternFamily("time", "TIME", TIME_COLON, _valid_time, needs=(":", "：")),
+    PatternFamily("time", "TIME", TIME_COLON, _valid_time, context=_not_duration, needs=(":", "：")),
     PatternFamily("time", "TIME", TIME_KANJI, _valid_time, needs=("時",)),
     PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳", "才")),
-    PatternFamily("age", "AGE", AGE_ENGLISH, _valid_age, needs=("y",)),
+    PatternFamily("age", "AGE", AGE_ENGLISH, _valid_age, needs=("y", " old", "-old")),
     PatternFamily("age", "AGE", AGE_NEWBORN, needs=("生後", "日齢")),
     PatternFamily("age", "AGE", AGE_BRACKETED, _valid_age, group="n", needs=("歳", "才")),
     PatternFamily("age", "AGE", AGE_MONTHS, needs=("月",)),

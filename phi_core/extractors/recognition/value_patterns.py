@@ -108,11 +108,14 @@ DATE_MONTH_DAY = re.compile(f"[{DIGIT}]{_not_after(DIGIT + '年/')}{D}?月{D}{{1
 _WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[)）]")
 
 # Times ---------------------------------------------------------------------
-_HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}})?"
+# (a log's seconds carry their fraction and the zone: 08:14:02.311, 07:58:12+09:00; after a comma it is a table's
+# next cell)
+_HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}}(?:[.][0-9]{{1,6}}(?![0-9]))?(?:[+-](?:0[0-9]|1[0-4]):?[0-5][0-9]|Z)?)?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
 # Not an allele written with its star (HLA-B*15:02, A*31:01): the field after the colon is no minute.
 TIME_COLON = re.compile(
-    f"[{DIGIT}]{_not_after(DIGIT + '/.=比率*')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    # (not the clock of a web server's stamp, glued to its year by a colon: 06/Aug/2024:10:31:02)
+    f"(?<![0-9]{{4}}:)[{DIGIT}]{_not_after(DIGIT + '/.=比率*')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
     # A colon after the time opens what happened then (時刻 09:05：意識清明), unless a number follows (ratios).
     f"(?![{DIGIT}]|[:：][{DIGIT}]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
@@ -131,7 +134,9 @@ AGE = re.compile(
 _CHILD_MONTHS = "[ ]?(?:[0-9]|1[01])[ ]?(?:mo?|mos|months?)(?![A-Za-z0-9])"
 AGE_ENGLISH = re.compile(
     # (not inside a word a scan damaged: Emi1y)
-    f"[0-9]{_not_after('0-9.A-Za-z')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z])(?:{_CHILD_MONTHS})?)"
+    f"[0-9]{_not_after('0-9.A-Za-z')}[0-9]{{0,2}}(?:-year-old| ?y/o| ?yo(?![a-z])| years? old|(?<=[0-9])y(?![a-z])(?:{_CHILD_MONTHS})?"
+    # (an infant's age in months, weeks or days: 16-month-old, 140 days old; 6 y 9 m with the units set apart)
+    "|[ -](?:months?|weeks?|days?)[ -]old(?![A-Za-z])| y [0-9]{1,2} m(?![A-Za-z0-9]))"
 )
 # A newborn's age: days, weeks or months after birth (生後31日), or its day of life (日齢5).
 AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)|日齢[ ]?{D}{{1,3}}(?![{DIGIT}.．])")
@@ -247,7 +252,9 @@ POSTAL_BARE = re.compile(
 ADDRESS_CITY = re.compile(f"(?:{'|'.join(sorted(CITIES, key=len, reverse=True))})市(?:{_SEGMENT}){{0,2}}")
 # A town and block number without prefecture or known city: "中央区築地5-1-1",
 # "北区上十条2丁目3-4". The block number is what makes it an address.
-_BLOCK = f"(?:[一二三四五六七八九十]{{1,3}}丁目[ 　]?{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目[ 　]?{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?![{DIGIT}])|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
+# (a formal letter writes the block in kanji numerals: 二丁目九番十四号)
+_KANJI_BLOCK = "[一二三四五六七八九十]{1,3}丁目[一二三四五六七八九十百]{1,4}番地?(?:[一二三四五六七八九十百]{1,4}号)?"
+_BLOCK = f"(?:{_KANJI_BLOCK}|[一二三四五六七八九十]{{1,3}}丁目[ 　]?{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目[ 　]?{D}{{1,4}}(?:番地?|[-－‐]){D}{{0,4}}(?:号|[-－‐]{D}{{1,4}})?|{D}{{1,3}}丁目{D}{{1,4}}(?![{DIGIT}])|{D}{{1,4}}[-－‐]{D}{{1,4}}(?:[-－‐]{D}{{1,4}})?|{D}{{1,4}}番地?(?:{D}{{1,4}}号?)?)"
 # A numbered street of a grid town (西6条南13丁目, 南8線西): part of the town's name.
 _GRID = f"{D}{{1,2}}(?:条|線)"
 ADDRESS_WARD = re.compile(
