@@ -21,7 +21,7 @@ from phi_core.extractors.recognition.name_parts import (
     particle_then_word,
 )
 from phi_core.japanese import honorifics
-from phi_core.japanese.chars import KANJI, KATAKANA, is_katakana, is_latin
+from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA, is_katakana, is_latin
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
 from phi_core.japanese.organisations import LEGAL_FORMS
 
@@ -151,6 +151,12 @@ def _latin_name_word(word: str) -> bool:
 
 # A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).
 _DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
+# A word with kana endings between its kanji (申し送り, 引き継ぎ, 立ち会い) is a verb's noun, never a name:
+# "当直 申し送り" is a heading, not a doctor on duty.
+_OKURIGANA_WORD = re.compile(
+    f"[{KANJI}]{{1,2}}(?:(?!の)[{HIRAGANA_LETTERS}]){{1,2}}[{KANJI}][{HIRAGANA_LETTERS}]{{1,2}}(?![{HIRAGANA_LETTERS}])"
+    "(?<!くん)(?<!さん)(?<!さま)"
+)
 
 
 def _name_tokens_end(text: str, start: int, end: int) -> int:
@@ -293,6 +299,8 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         end = _strip_trailing_titles(text, pos, _name_tokens_end(text, pos, raw_end))
         value = text[pos:end]
         if not value or value in NOT_A_NAME or len(value) > _MAX_NAME or value.split()[0] in SIDES:
+            break
+        if _OKURIGANA_WORD.match(value):
             break
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value) or value.endswith(("課", "係")):
             break  # 医事課, 文書係: an office, not a person

@@ -82,6 +82,7 @@ _ENGLISH_GENERIC = (
     "Teaching ",
 )
 _PARTICLES = set("のにでをがはとへもや")
+_TWO_LETTER_PARTICLES = ("より", "から", "まで")
 _GENERIC_CORES = {
     "",
     "当",
@@ -176,6 +177,13 @@ def _trim_front(text: str, start: int, core_end: int) -> int:
         if text[index] in _PARTICLES:
             start = index + 1
             break
+    # ... and after a particle of two letters or a date's unit: "１０月より船橋メンタルクリニック" -> "船橋メンタルクリニック".
+    for index in range(core_end - 2, start, -1):
+        if text[index : index + 2] in _TWO_LETTER_PARTICLES:
+            start = index + 2
+            break
+    if start < core_end and text[start] in "年月日" and start and text[start - 1].isdigit():
+        start += 1
     for word in _LEADING_WORDS:
         if text.startswith(word, start):
             start += len(word)

@@ -65,6 +65,8 @@ _BRANCH = re.compile(
     f"[ \u3000]?[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]"
     f"(?:[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}A-Za-z0-9]|[がノヶ](?=[{UNIFIED_KANJI}]))"
     "{0,7}?(?:店|支店|営業所|分院|出張所)"
+    # (a place in kana before が and a kanji: なのはな調剤薬局 さちが丘店)
+    f"|[ \u3000]?[{HIRAGANA_LETTERS}]{{1,4}}[がヶケ][{UNIFIED_KANJI}]{{1,3}}?(?:店|支店|営業所|分院|出張所)"
     # or the station exit or street it stands at: コスモ薬局 南口, ウエルネス調剤 駅前
     f"|[ \u3000](?:[{UNIFIED_KANJI}{KATAKANA_BLOCK_CHARS}]{{0,4}}?(?:駅前|駅[東西南北]|[東西南北]口|中央口))"
     "(?![\\w])"

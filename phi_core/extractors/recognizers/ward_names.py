@@ -22,7 +22,8 @@ _WARD = re.compile(
     # A ward code before the word 病棟: 7B 病棟, 5A病棟.
     rf"|(?<![0-9０-９A-Za-z])[0-9０-９]{{1,2}}[A-Z](?=[ \u3000]?病棟)"
     # (a blank may part the floor from its wing and ward: 4階 東病棟, as a form or a scan spaces them)
-    rf"|(?<![0-9０-９])[0-9０-９]{{1,2}}(?:階)?[東西南北](?:病棟)?(?![{UNIFIED_KANJI}])"
+    # (a care home's unit by its floor and wing: 2階東ユニット)
+    rf"|(?<![0-9０-９])[0-9０-９]{{1,2}}(?:階)?[東西南北](?:病棟|ユニット)?(?![{UNIFIED_KANJI}])"
     rf"|(?<![0-9０-９])[0-9０-９]{{1,2}}階[ \u3000][東西南北]病棟"
     # The wing first (東3, 西2病棟), not the end of a place (関東3) nor a block or date (東3丁目, 東3月).
     rf"|(?<![{UNIFIED_KANJI}])[東西南北][0-9０-９]{{1,2}}(?:病棟)?(?![0-9０-９{UNIFIED_KANJI}])"
