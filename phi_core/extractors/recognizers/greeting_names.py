@@ -33,7 +33,7 @@ from .sudachi_names import RANK_SUPPLEMENT
 _KANJI_NAME = f"[{UNIFIED_KANJI}々]{{1,4}}"
 _OPENINGS = "お世話になっております|お世話になります|お疲れ様です|お疲れさまです|いつもありがとうございます"
 _SELF_INTRODUCTION = re.compile(
-    rf"(?:{_OPENINGS})[、。,.!！]?[ \u3000\n]*(?:[^\n。、]{{1,30}}?の)?[ \u3000]?"
+    rf"(?:{_OPENINGS})[、。,.!！]?[ \u3000\n]*(?:(?P<org>[^\n。、]{{1,30}}?)の)?[ \u3000]?"
     rf"(?P<name>{_KANJI_NAME}|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,8}})(?=です[。！!、,\n]|です$|でございます|と申します)"
 )
 _GIVES_NAME = re.compile(rf"(?<![{UNIFIED_KANJI}々])(?P<name>{_KANJI_NAME})(?=と申します)")
@@ -47,6 +47,29 @@ _CHAT_SPEAKER = re.compile(
 )
 # A chat line's speaker by a login in lower case after the time (8:03 ookubo: A便 出発します).
 _LOGIN_SPEAKER = re.compile(r"^[0-9]{1,2}:[0-9]{2}[ \t]+(?P<name>[a-z][a-z._\-]{2,20})[ ]?[:：]", re.MULTILINE)
+# The writer's organisation is an outside one (なでしこの田村です, 関東メディカルガスの栗原です) unless it is a unit
+# of the writer's own house (連携室, 医事課, 放射線診断科, 4東, ICN), their shift or post (夜勤, 産業医) or a
+# word for "ours" (当園看護師).
+_OWN_UNIT_ENDINGS = tuple("室課科係師医区市町村局班棟階部") + (
+    *("保険", "病棟", "外来", "受付", "包括", "担当", "当直", "夜勤", "日勤", "事", "理", "学"),
+    *("センター", "チーム", "サポート", "看護"),
+)
+_OWN_HOUSE = ("当", "弊", "貴", "本", "同")
+
+
+def _outside_organisation(org: str | None) -> bool:
+    if not org:
+        return False
+    org = org.strip(" \u3000")
+    return (
+        len(org) >= 2
+        and not org.isascii()
+        and not any(ch.isdigit() for ch in org)
+        and (org.endswith("薬局") or not org.endswith(_OWN_UNIT_ENDINGS))  # (a pharmacy is outside; 医局 is not)
+        and not org.startswith(_OWN_HOUSE)
+    )
+
+
 # Words that end a self-introduction without being a name: …の件です, …の担当です.
 _NOT_NAMES = frozenset("件 者 方 担当 担当者 係 窓口 代理 本人 家族 事務 私 わたし".split())
 
@@ -77,6 +100,12 @@ class GreetingNameRecognizer(Recognizer):
                             else person_category(text, *m.span("name"))
                         )
                         found.append(Candidate(*m.span("name"), category, RANK_SUPPLEMENT))
+                        # (colleagues greet each other with お疲れ様: their units are the house's own)
+                        outside = pattern is _SELF_INTRODUCTION and not m.group().startswith("お疲れ")
+                        if outside and _outside_organisation(m.group("org")):
+                            org = m.group("org")
+                            start = m.start("org") + len(org) - len(org.lstrip(" \u3000"))
+                            found.append(Candidate(start, m.end("org"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _ADDRESSEE.finditer(text):
             if _family_name(m.group("name")):
                 found.append(Candidate(*m.span("name"), person_category(text, *m.span("name")), RANK_SUPPLEMENT))

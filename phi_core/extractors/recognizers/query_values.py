@@ -30,6 +30,23 @@ _PARAMETER = re.compile(r"(?:(?<=[?&;])|(?<=[\"'\s]))(?P<key>[A-Za-z][A-Za-z0-9_
 _MEMBER = re.compile(
     r'"(?P<key>[A-Za-z][A-Za-z0-9_]{0,30})"[ \t]*:[ \t]*"?(?P<value>[^"\n,{}\[\]]{1,60}?)"?(?=[ \t]*[,}\n])'
 )
+# A member whose value is a list of strings ("given": ["Mohammad", "Abdul"], FHIR's given names): each item.
+_LIST_ITEM = r'"[^"\n\[\]{}]{1,60}"'
+_LIST_MEMBER = re.compile(
+    rf'"(?P<key>[A-Za-z][A-Za-z0-9_]{{0,30}})"[ \t]*:[ \t]*'
+    rf"\[(?P<items>[ \t]*{_LIST_ITEM}(?:[ \t]*,[ \t]*{_LIST_ITEM})*)[ \t]*\]"
+)
+_ITEM = re.compile(r'"([^"]+)"')
+# A FHIR reference names its person by "display" inside the member of the person's role
+# ("requester": {"reference": "Practitioner/7", "display": "井ノ口 透"}); a patient's as subject or patient.
+_PERSON_ROLES = (
+    "requester|performer|practitioner|author|recorder|asserter|generalPractitioner|participant|individual"
+    "|enterer|verifier|orderer|collector|attester"
+)
+_REFERENCE_DISPLAY = re.compile(
+    rf'"(?P<role>{_PERSON_ROLES}|subject|patient)"[ \t]*:[ \t]*\[?[ \t]*\{{[^{{}}\n]*?'
+    r'"display"[ \t]*:[ \t]*"(?P<value>[^"\n]{1,40})"'
+)
 _ELEMENT = re.compile(r"<(?P<key>[A-Za-z][A-Za-z0-9_]{0,30})>(?P<value>[^<>\n]{1,60})</(?P=key)>")
 _KEYS = {"karte": "PATIENT_ID", "chart": "PATIENT_ID", "doc": "PHYSICIAN_NAME", "phs": "FACILITY_PHONE"}
 _NOT_PERSONAL = frozenset(
@@ -134,6 +151,14 @@ class QueryValueRecognizer(Recognizer):
             read = _category(m.group("key"))
             if read is not None:
                 found += _values(*read, m.start("value"), m.group("value"))
+        for m in _LIST_MEMBER.finditer(doc.text) if '"' in doc.text and "[" in doc.text else ():
+            read = _category(m.group("key"))
+            if read is not None and read[0] == "name":
+                for item in _ITEM.finditer(m.group("items")):
+                    found += _values(*read, m.start("items") + item.start(1), item.group(1), any_script=True)
+        for m in _REFERENCE_DISPLAY.finditer(doc.text) if '"display"' in doc.text else ():
+            category = "PATIENT_NAME" if m.group("role") in ("subject", "patient") else "PHYSICIAN_NAME"
+            found += _values("name", category, m.start("value"), m.group("value"), any_script=True)
         for pattern, mark in ((_MEMBER, '"'), (_ELEMENT, "</")):
             if mark in doc.text:
                 for m in pattern.finditer(doc.text):

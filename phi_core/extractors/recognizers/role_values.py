@@ -34,6 +34,7 @@ from phi_core.japanese.chars import (
     is_kanji,
 )
 from phi_core.japanese.honorifics import (
+    DEEDS_AFTER_NAME,
     KATAKANA_POST_ENDINGS,
     LATIN_STAFF_ABBREVIATIONS,
     SIGN_OFF_WORDS,
@@ -111,7 +112,9 @@ _OCCUPATION_SPACE_NAME = re.compile(
     # A colon after the name makes it a speaker's (心理 堀：…); a note in brackets may follow (通訳 Pham（院内）).
     # What they did may follow after a space: 看護部長 渡辺 久美 確認後.
     # The next item after a slash: 看護師長 関 ／ 主治医 安藤, Ns 関／Ns 上原.
-    rf"(?=[）)（(、,，。\u3000：]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}])| (?:{alternation(SIGN_OFF_WORDS)})| ?[／/])",
+    # An honorific or what they did, a space after the name: 通訳 ファム 氏が, 通訳 Pham 同席.
+    rf"(?=[）)（(、,，。\u3000：]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}])| (?:{alternation(SIGN_OFF_WORDS)})"
+    rf"| (?:{alternation(words('person') + DEEDS_AFTER_NAME)})| ?[／/])",
     re.MULTILINE,
 )
 

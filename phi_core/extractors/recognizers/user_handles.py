@@ -66,6 +66,13 @@ _LOG_SPEAKER = re.compile(
     r"(?:(?:[ \t]?[(（][^()（）\n]{1,12}[)）])?[ \t]?[:：]|(?<=[a-z])[ \t]{2,}(?=[^\s\x00-\x7f]))",
     re.MULTILINE,
 )
+# ... or by a handle joining a role and the name with hyphens or underscores, bracketed as a chat server prints it or
+# before the colon (``[22:41] er-leader-nakai:``, ``<dispatch_nakai> 本日の…``, ``[17:20] seo_neurosurg: OK``).
+_LOG_ROLE_HANDLE = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?:<(?P<b>[a-z]{{2,12}}(?:[-_][a-z]{{2,12}}){{1,3}})>"
+    r"|(?P<h>[a-z]{2,12}(?:[-_][a-z]{2,12}){1,3})[ \t]?[:：])",
+    re.MULTILINE,
+)
 # Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
 _ENTERED_BY = re.compile(
     rf"(?:取込|取り込み|入力|登録|作成|更新|出力|印刷)者?(?:[ \t]*[:：][ \t]*|[ \t\u3000]+)(?P<h>{_HANDLE})(?![A-Za-z0-9])"
@@ -115,7 +122,9 @@ _MADE_BY = re.compile(
     re.MULTILINE,
 )
 # Romaji-shaped English words a log or a chat writes before a colon.
-_LOG_WORDS = frozenset("note memo none done home same sure make take more also data name type mode side kana".split())
+_LOG_WORDS = frozenset(
+    "note memo none done home same sure make take more also data name type mode side kana auto".split()
+)
 
 
 @register
@@ -142,6 +151,11 @@ class UserHandleRecognizer(Recognizer):
         for m in _LOG_SPEAKER.finditer(text):
             if is_romaji(m.group("word")) and m.group("word") not in _LOG_WORDS:
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
+        for m in _LOG_ROLE_HANDLE.finditer(text):
+            group = "b" if m.group("b") else "h"
+            parts = re.split(r"[-_]", m.group(group))
+            if any(len(p) >= 3 and is_romaji(p) and p not in _LOG_WORDS for p in parts):
+                found.append(Candidate(*m.span(group), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         for m in _LOG_POSTED_SPEAKER.finditer(text):
             handle = m.group("h")
             if handle.isascii() and not (is_romaji(handle.lower()) and handle.lower() not in _LOG_WORDS):
