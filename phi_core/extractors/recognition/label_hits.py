@@ -115,7 +115,7 @@ def _is_label_word(word: str) -> bool:
 
 
 # A label may carry a qualifier in brackets before its separator: 年齢（同意取得時）：61, 電話（自宅）：...
-_QUALIFIER_RE = re.compile(r"[（(][^（()）\n]{1,16}[)）]$")
+_QUALIFIER_RE = re.compile(r"[ \u3000]?[（(][^（()）\n]{1,16}[)）]$")
 
 
 def _label_before_qualifier(text: str, label_end: int) -> tuple[int, tuple[str, LabelRule] | None]:

@@ -145,7 +145,8 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
         "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant|"
         "Reviewer|Reviewed by|Checked by|Verified by|Approver|Requester|Requested by|Assignee|Assigned to|Created by|"
-        "Updated by|Modified by|Edited by|Student|Therapist|Pharmacist|Coordinator",
+        "Updated by|Modified by|Edited by|Student|Therapist|Pharmacist|Coordinator|Examiner|"
+        "Scribe|Surgeon|Anesthesiologist|Anaesthetist|Midwife|Dietitian|Caseworker|Social Worker|Care Manager",
         _PHYSICIAN_RULE_DEF,
     ),
     **_rules(

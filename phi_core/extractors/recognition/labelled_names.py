@@ -151,6 +151,9 @@ def _latin_name_word(word: str) -> bool:
 
 # A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).
 _DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
+_LOWER_CASE_PROSE = re.compile(r"[a-z]+ (?![a-z_]+=)[a-z0-9]")
+# A contact who is a place of care (緊急連絡先：はりま在宅クリニック 079-…) is no person's name.
+_FACILITY_WORD = re.compile("|".join(("病院", "クリニック", "医院", "診療所", "ステーション", "薬局")))
 # A word with kana endings between its kanji (申し送り, 引き継ぎ, 立ち会い) is a verb's noun, never a name:
 # "当直 申し送り" is a heading, not a doctor on duty.
 _OKURIGANA_WORD = re.compile(
@@ -300,8 +303,20 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         value = text[pos:end]
         if not value or value in NOT_A_NAME or len(value) > _MAX_NAME or value.split()[0] in SIDES:
             break
-        if _OKURIGANA_WORD.match(value):
-            break
+        facility = _FACILITY_WORD.search(value)
+        if facility:
+            # the place of care heads the value (主治医：さくら病院 山田): its staff member may follow it
+            after = pos + facility.end()
+            while after < limit and text[after] in " \u3000":
+                after += 1
+            if after == pos + facility.end() or after >= limit:
+                break
+            pos = after
+            continue
+        if end < limit and value.isascii() and text[end].isdigit():
+            break  # O79-336-2841: a scanned number's first letter, not a name
+        if _OKURIGANA_WORD.match(value) or _LOWER_CASE_PROSE.match(text, pos):
+            break  # (a login stands alone, "Reported by: tanaka"; "Surgeon: expected 60 min" is a remark)
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value) or value.endswith(("課", "係")):
             break  # 医事課, 文書係: an office, not a person
         if value.isascii() and " " in value and value == value.lower():

@@ -27,7 +27,9 @@ NOT_A_NAME = frozenset(
     "なし 無し 不明 未記載 記載なし - — 不在 未定 同上 以下 休み 交代 全員 本人 家族 各位 一同 "
     "TBD TBA N/A NA None none Nil nil Pending pending Unknown unknown "
     # what a checker's or a signer's column says when it names no one
-    "済 済み 未 未済 可 否 有 無 要 不要 完了 了 確認済 確認済み 実施済 未実施 OK ok".split()
+    "済 済み 未 未済 可 否 有 無 要 不要 完了 了 確認済 確認済み 実施済 未実施 OK ok "
+    # how an interpreter or a meeting was held, not who (Interpreter: video)
+    "video phone remote onsite declined refused self family staff".split()
 )
 # A side opens a finding, never a name (読影：左 U 領域 FAD).
 SIDES = frozenset({"左", "右", "両側", "左右", "両"})

@@ -26,7 +26,7 @@ _LAST_LETTERS = re.escape(
 )
 # (a bilingual form's English word in brackets may follow the label: 年令(Age) 58, 性別(Sex) 男)
 _SPACED_LABEL_RE = re.compile(
-    "(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[^\\s:：|,、。A-Za-z0-9]{2,10})"
+    "(?:^|(?<=[ \u3000\t■□●○・◆◇│┃｜]))(?P<label>[^\\s:：|│┃｜,、。A-Za-z0-9]{2,10})"
     f"(?<=[{_LAST_LETTERS}])(?P<gloss>[（(][A-Za-z][A-Za-z ./&-]{{0,20}}[)）])?(?:[ \u3000]+|\t)(?=[^\\s:：|｜])",
     re.MULTILINE,
 )
