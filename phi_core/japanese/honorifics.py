@@ -147,8 +147,8 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     # Interpreters (佐伯通訳者が対応), police officers and fire crews in liaison notes (木村巡査長, 梶原 警部補).
     "教授", "准教授", "助教", "通訳者", "通訳士", "巡査", "巡査長", "巡査部長", "警部補", "警部", "警視", "刑事", "消防士", "救急救命士", "救命士",
 )  # fmt: skip
-# What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行).
-DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "同席", "立会い", "立会", "付き添い", "付添")
+# What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行, 大森追記).
+DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添", "追記")
 # What a staff member did, written before their name in a sign-off (記録　新城／確認　当山, 実施 比嘉).
 SIGN_OFF_WORDS: tuple[str, ...] = (
     "確認", "記録", "記載", "記入", "入力", "作成", "承認", "実施", "点検", "監査", "立会", "立会い", "指示", "報告",

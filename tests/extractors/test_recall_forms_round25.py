@@ -44,7 +44,8 @@ def test_a_length_of_time_or_an_impossible_hour_is_no_time(text, value):
 
 
 def test_a_comma_after_the_seconds_opens_a_tables_next_cell():
-    assert ("19:03:11", "TIME") in _balanced("2026-09-05T19:03:11,712,A,T-7A-0042")
+    assert ("2026-09-05T19:03:11", "OTHER_DATE") in _balanced("2026-09-05T19:03:11,712,A,T-7A-0042")
+    assert ("12:30:44", "TIME") in _balanced("受付 12:30:44,712,A")
 
 
 def test_a_web_servers_stamp_stays_one_date():
@@ -261,3 +262,119 @@ def test_a_grade_without_a_family_name_names_nobody(text):
 def test_an_address_with_its_block_in_kanji_numerals_is_one_span():
     spans = _balanced("〒683-0844\n鳥取県米子市弓浜西町二丁目九番十四号\n")
     assert ("鳥取県米子市弓浜西町二丁目九番十四号", "ADDRESS") in spans
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("（大森追記）18:05 訪室。", "大森"), ("（石川追記 11:02 折返し済。", "石川")],
+)
+def test_a_family_name_glued_to_its_note_or_reply_is_masked(text, name):
+    assert name in masked_as("PHYSICIAN_NAME", text)
+
+
+@pytest.mark.parametrize("text", ["別紙追記あり", "(院内返信 / reply)", "前回追記", "夫もカンファ同席希望。"])
+def test_a_note_or_reply_after_a_common_word_names_nobody(text):
+    assert not masked_as("PHYSICIAN_NAME", text)
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("┃性別 女 　　 ┃年齢　73 　　　┃", "73", "AGE"),
+        ("┃性別 女 　　 ┃年齢　73 　　　┃", "女", "SEX"),
+        ("│年齢　73　│", "73", "AGE"),
+    ],
+)
+def test_a_label_and_its_value_in_one_drawn_cell_are_read_in_both_profiles(text, value, category):
+    assert (value, category) in _balanced(text)
+
+
+def test_a_drawn_cell_of_a_label_alone_is_a_header():
+    assert ("年齢", "AGE") not in _balanced("┃氏名　┃年齢　┃\n┃山田　┃73　┃")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("11/18 1330 ST(ｷｼ)", "1330"), ("04/12 2310 1st call from donor hosp", "2310"), ("2024/11/18 2024 記録", "2024")],
+)
+def test_four_digits_after_a_day_are_its_clock_in_both_profiles(text, value):
+    assert (value, "TIME") in _balanced(text)
+
+
+@pytest.mark.parametrize("text", ["11/18 2024 受診", "2/3 1234567 番", "11/18 2460 units"])
+def test_a_year_or_a_longer_number_after_a_day_is_no_clock(text):
+    assert not any(category == "TIME" for _, category in _balanced(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Examiner: Ayaka Tsujimoto, ST   Interpreter: Fernanda Ito (医療通訳)", "Ayaka Tsujimoto"),
+        ("Surgeon: Dr. K. Sato", "K. Sato"),
+    ],
+)
+def test_english_role_labels_name_staff_in_both_profiles(text, name):
+    assert (name, "PHYSICIAN_NAME") in _balanced(text)
+
+
+def test_a_login_alone_after_an_english_role_label_is_still_a_name():
+    assert ("tanaka", "PHYSICIAN_NAME") in _balanced("Reported by: tanaka")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interpreter: video (remote service)",
+        "Interpreter: Spanish (phone interpreter)",
+        '"interpreter": false, "wheelchair": false',
+        " Surgeon: expected 60 min, no critical findings",
+    ],
+)
+def test_how_an_interpreter_was_reached_or_a_remark_is_no_name(text):
+    assert not masked_as("PHYSICIAN_NAME", text)
+
+
+@pytest.mark.parametrize(
+    "text, stamp",
+    [
+        ('{"time":"2024-09-03T08:14:09+09:00","remote":"10.40.2.15"', "2024-09-03T08:14:09+09:00"),
+        ("2024-08-02T07:58:12Z x", "2024-08-02T07:58:12Z"),
+        ("2025-01-11T17:48 受付", "2025-01-11T17:48"),
+        ("2026-09-05T19:03:11.120 INFO", "2026-09-05T19:03:11.120"),
+    ],
+)
+def test_an_iso_stamp_with_its_clock_is_one_date_in_both_profiles(text, stamp):
+    assert (stamp, "OTHER_DATE") in _balanced(text)
+    assert stamp in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize(
+    "text, value, category",
+    [
+        ("氏名 (漢字)     : 劉 偉", "劉 偉", "PATIENT_NAME"),
+        ("氏名 (英字)     : LIU Wei", "LIU Wei", "PATIENT_NAME"),
+        ("年齢 (歳): 45", "45", "AGE"),
+    ],
+)
+def test_a_label_with_its_qualifier_a_blank_apart_still_labels_its_value(text, value, category):
+    assert (value, category) in _balanced(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("主治医：さくら病院 山田", [("さくら病院", "HOSPITAL_NAME"), ("山田", "PHYSICIAN_NAME")]),
+        (
+            "紹介医：はりまクリニック 山田 太郎 先生",
+            [("はりまクリニック", "HOSPITAL_NAME"), ("山田 太郎", "PHYSICIAN_NAME")],
+        ),
+    ],
+)
+def test_a_place_of_care_heading_a_labelled_value_is_no_part_of_the_name(text, expected):
+    assert set(expected) <= set(_balanced(text))
+
+
+def test_a_scanned_numbers_first_letter_is_no_contacts_name():
+    spans = _balanced("緊急連絡先 (24時間) : はりま在宅クリニック O79-336-2841")
+    assert ("O", "EMERGENCY_CONTACT") not in spans
+    assert any(text.endswith("336-2841") for text, _ in spans)

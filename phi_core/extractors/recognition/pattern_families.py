@@ -57,6 +57,7 @@ from phi_core.extractors.recognition.value_patterns import (
     POSTAL,
     POSTAL_BARE,
     TIME_COLON,
+    TIME_AFTER_DATE,
     TIME_KANJI,
 )
 from phi_core.japanese.chars import is_kanji
@@ -173,6 +174,15 @@ def _not_duration(text: str, start: int) -> bool:
     return not _DURATION_WORDS.search(text, max(0, start - 8), start)
 
 
+def _no_year_before(text: str, start: int) -> bool:
+    """11/18 2024 is a year after the day; 2024/11/18 2024 is a clock, and so is any four digits outside those years."""
+    value = int(text[start : start + 4])
+    return not 1950 <= value <= 2035 or bool(_YEAR_BEFORE.search(text, max(0, start - 12), start))
+
+
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}/[0-9]{1,2}/[0-9]{1,2}[ \u3000]$")
+
+
 @dataclass(frozen=True)
 class PatternFamily:
     kind: str
@@ -208,6 +218,7 @@ PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_RANGE_END, _valid_slash_month_day, group="date", needs=("〜", "～", "~")),
     PatternFamily("time", "TIME", TIME_COLON, _valid_time, context=_not_duration, needs=(":", "：")),
     PatternFamily("time", "TIME", TIME_KANJI, _valid_time, needs=("時",)),
+    PatternFamily("time", "TIME", TIME_AFTER_DATE, group="t", context=_no_year_before, needs=("/",)),
     PatternFamily("age", "AGE", AGE, _valid_age, needs=("歳", "才")),
     PatternFamily("age", "AGE", AGE_ENGLISH, _valid_age, needs=("y", " old", "-old")),
     PatternFamily("age", "AGE", AGE_NEWBORN, needs=("生後", "日齢")),
@@ -264,7 +275,16 @@ def _postal_address_end(text: str, end: int) -> int:
     return end
 
 
+# An ISO stamp's clock after its T, with seconds, their fraction and the zone: one date (2024-09-03T08:14:09+09:00).
+_ISO_CLOCK = re.compile(
+    r"T[0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?(?:Z|[+-][01][0-9]:?[0-5][0-9])?(?![0-9])"
+)
+
+
 def _extend_weekday(text: str, end: int) -> int:
+    if text.startswith("T", end):
+        clock = _ISO_CLOCK.match(text, end)
+        return clock.end() if clock else end
     weekday = _WEEKDAY.match(text, end)
     return weekday.end() if weekday else end
 

@@ -123,6 +123,12 @@ TIME_COLON = re.compile(
 TIME_KANJI = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '第')}{D}?時(?:{D}{{1,2}}分|半)?(?!間|方向|の方向|の位置|位|相|点|期)"
 )
+# Four digits after a month and day are that day's clock (11/18 1330 ST訪室): a log's entry written without a colon;
+# after a day with no year, 1950 to 2035 is the year (11/18 2024).
+TIME_AFTER_DATE = re.compile(
+    r"(?<![0-9/])(?P<year>(?:19|20)[0-9]{2}/)?[0-9]{1,2}/[0-9]{1,2}[ \u3000](?P<t>(?:[01][0-9]|2[0-3])[0-5][0-9])"
+    r"(?![0-9:/.\-])"
+)
 _TIME_PREFIXES = ("午前", "午後")
 
 # Ages ----------------------------------------------------------------------

@@ -114,7 +114,7 @@ _OCCUPATION_SPACE_NAME = re.compile(
     # The next item after a slash: 看護師長 関 ／ 主治医 安藤, Ns 関／Ns 上原.
     # An honorific or what they did, a space after the name: 通訳 ファム 氏が, 通訳 Pham 同席.
     rf"(?=[）)（(、,，。\u3000：]|  |\n|$| (?:に|へ|が|は|より|から|と|も)(?![{HIRAGANA_LETTERS}])| (?:{alternation(SIGN_OFF_WORDS)})"
-    rf"| (?:{alternation(words('person') + DEEDS_AFTER_NAME)})| ?[／/])",
+    rf"| (?:{alternation(words('person') + DEEDS_AFTER_NAME + ('同席',))})| ?[／/])",
     re.MULTILINE,
 )
 
