@@ -152,6 +152,8 @@ def _latin_name_word(word: str) -> bool:
 # A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).
 _DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
 _LOWER_CASE_PROSE = re.compile(r"[a-z]+ (?![a-z_]+=)[a-z0-9]")
+_LOGIN_CODE = re.compile(r"[0-9]{2,8}(?![0-9A-Za-z\-‐－])")
+_SCANNED_LETTER = re.compile(r"[01][A-Za-z]")
 # A contact who is a place of care (緊急連絡先：はりま在宅クリニック 079-…) is no person's name.
 _FACILITY_WORD = re.compile("|".join(("病院", "クリニック", "医院", "診療所", "ステーション", "薬局")))
 # A word with kana endings between its kanji (申し送り, 引き継ぎ, 立ち会い) is a verb's noun, never a name:
@@ -306,6 +308,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         facility = _FACILITY_WORD.search(value)
         if facility:
             # the place of care heads the value (主治医：さくら病院 山田): its staff member may follow it
+            found.append(Candidate(pos, pos + facility.end(), "HOSPITAL_NAME", RANK_LABEL))
             after = pos + facility.end()
             while after < limit and text[after] in " \u3000":
                 after += 1
@@ -313,8 +316,13 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
                 break
             pos = after
             continue
-        if end < limit and value.isascii() and text[end].isdigit():
-            break  # O79-336-2841: a scanned number's first letter, not a name
+        if end < limit and value.isascii() and value.isalpha() and text[end].isdigit():
+            run = _LOGIN_CODE.match(text, end)
+            if run is not None:
+                end = run.end()  # 出力者: u0913, PH0231: a login's letters and digits are one value
+                value = text[pos:end]
+            elif not _SCANNED_LETTER.match(text, end):
+                break  # O79-336-2841: a scanned number's first letter, not a name (SANT0S is a scanned name)
         if _OKURIGANA_WORD.match(value) or _LOWER_CASE_PROSE.match(text, pos):
             break  # (a login stands alone, "Reported by: tanaka"; "Surgeon: expected 60 min" is a remark)
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value) or value.endswith(("課", "係")):
