@@ -380,10 +380,5 @@ def test_a_scanned_numbers_first_letter_is_no_contacts_name():
     assert any(text.endswith("336-2841") for text, _ in spans)
 
 
-@pytest.mark.parametrize("text, login", [("出力者: u0913)", "u0913"), ("出力者=PH0231\n調製日", "PH0231")])
-def test_a_logins_letters_and_digits_are_one_value(text, login):
-    assert (login, "PHYSICIAN_NAME") in _balanced(text)
-
-
 def test_a_name_a_scan_spoilt_with_a_digit_is_still_read():
     assert any(text.startswith("SMlTH") for text, _ in _balanced("Name: SMlTH, Danie1 R.\n"))

@@ -152,7 +152,6 @@ def _latin_name_word(word: str) -> bool:
 # A middle dot between kanji lists two names (日比野 健太・日比野 唯); between katakana it joins one (ファム・ティ).
 _DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
 _LOWER_CASE_PROSE = re.compile(r"[a-z]+ (?![a-z_]+=)[a-z0-9]")
-_LOGIN_CODE = re.compile(r"[0-9]{2,8}(?![0-9A-Za-z\-‐－])")
 _SCANNED_LETTER = re.compile(r"[01][A-Za-z]")
 # A contact who is a place of care (緊急連絡先：はりま在宅クリニック 079-…) is no person's name.
 _FACILITY_WORD = re.compile("|".join(("病院", "クリニック", "医院", "診療所", "ステーション", "薬局")))
@@ -317,12 +316,8 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             pos = after
             continue
         if end < limit and value.isascii() and value.isalpha() and text[end].isdigit():
-            run = _LOGIN_CODE.match(text, end)
-            if run is not None:
-                end = run.end()  # 出力者: u0913, PH0231: a login's letters and digits are one value
-                value = text[pos:end]
-            elif not _SCANNED_LETTER.match(text, end):
-                break  # O79-336-2841: a scanned number's first letter, not a name (SANT0S is a scanned name)
+            if not _SCANNED_LETTER.match(text, end):
+                break  # O79-336-2841, u0913: a number or a login code, not a name (SANT0S is a scanned name)
         if _OKURIGANA_WORD.match(value) or _LOWER_CASE_PROSE.match(text, pos):
             break  # (a login stands alone, "Reported by: tanaka"; "Surgeon: expected 60 min" is a remark)
         if not any(ch.isalpha() for ch in value) or not _plausible_name(value) or value.endswith(("課", "係")):
