@@ -39,18 +39,12 @@ def _turned(items: list, state, leading: list) -> list | None:
             continue  # look-arounds, anchors, and choices among them ((?<=満)|(?<=齢 ))
         before = leading + list(items[:index])
         rest = list(items[index + 1 :])
-        if not before and op in _ONE_LETTER | _REPEATS:
-            return list(items)  # nothing to move: this opens with what it consumes
-        if op in _ONE_LETTER:
-            return [(op, av), _behind(state, before, (op, av)), *rest]
-        if op in _REPEATS:
-            low, high, body = av
-            if low < 1 or len(body.data) != 1 or body.data[0][0] not in _ONE_LETTER:
+        if op in _ONE_LETTER or op in _REPEATS:
+            split = _first_letter(op, av)
+            if split is None:
                 return None
-            letter = body.data[0]
-            tail_high = high if high == _c.MAXREPEAT else high - 1
-            tail = [(op, (low - 1, tail_high, body))] if tail_high else []
-            return [letter, _behind(state, before, letter), *tail, *rest]
+            letter, tail = split
+            return [letter, *([_behind(state, before, letter)] if before else []), *tail, *rest]
         if op is _c.SUBPATTERN:
             group, add_flags, del_flags, body = av
             if add_flags or del_flags:
@@ -60,16 +54,46 @@ def _turned(items: list, state, leading: list) -> list | None:
                 return None
             return [(op, (group, 0, 0, _p.SubPattern(state, inner))), *rest]
         if op is _c.BRANCH:
-            _, branches = av
-            turned = []
-            for branch in branches:
-                inner = _turned(list(branch.data), state, before)
-                if inner is None:
-                    return None
-                turned.append(_p.SubPattern(state, inner))
-            return [(op, (None, turned)), *rest]
+            # Each choice opens with its own letter; one class of all of them is consumed first, and each
+            # choice then asks for its letter in a look-behind (病院|クリニック: [病ク](?:(?<=病)院|(?<=ク)リニック)).
+            turned = [_turned(list(branch.data), state, before) for branch in av[1]]
+            if any(choice is None for choice in turned):
+                return None
+            letters = [choice[0] for choice in turned]
+            union = _one_class(letters)
+            if union is None:
+                return None
+            choices = [
+                _p.SubPattern(state, [_behind(state, [], letter), *choice[1:]])
+                for letter, choice in zip(letters, turned)
+            ]
+            return [union, (op, (None, choices)), *rest]
         return None
     return None
+
+
+def _first_letter(op, av) -> tuple[tuple, list] | None:
+    """A one-letter item, and what is left of it once its first letter is consumed (a repeat's other letters)."""
+    if op in _ONE_LETTER:
+        return (op, av), []
+    low, high, body = av
+    if low < 1 or len(body.data) != 1 or body.data[0][0] not in _ONE_LETTER:
+        return None  # a repeat that may match nothing, or of more than one letter
+    tail_high = high if high == _c.MAXREPEAT else high - 1
+    return body.data[0], ([(op, (low - 1, tail_high, body))] if tail_high else [])
+
+
+def _one_class(letters: list) -> tuple | None:
+    """One class holding every letter or class given, or None when one is a negated class."""
+    members = []
+    for op, av in letters:
+        if op is _c.LITERAL:
+            members.append((op, av))
+        elif any(item[0] is _c.NEGATE for item in av):
+            return None
+        else:
+            members.extend(av)
+    return (_c.IN, members)
 
 
 def _behind(state, zero_width: list, letter: tuple) -> tuple:

@@ -24,6 +24,8 @@ TURNED = [
     r"\b(?<!/)[0-9]+(?:/[0-9]+)+",
     r"(?<![0-9])[0-9]+?[0-9]",
     r"(?m)^(?<![A-Z])[A-Z][a-z]+",
+    r"病院|クリニック|(?:医療|[A-Z]{2,4})センター|[0-9]+か月",  # a choice: one class of every first letter
+    r"(?<![0-9])(?:[0-9]{2}|Mo|[a-z]+)(?:n|/)",
 ]
 
 
@@ -47,7 +49,7 @@ def test_a_turned_pattern_finds_what_the_written_one_finds(written):
         "患者ID",  # and with a literal
         "(?<![a-z])(?i:stage)",  # a group with its own flags: the moved look-behind would be read under them
         "(?<![0-9])[0-9]*x",  # a repeat that may match nothing
-        "(?<![0-9])(?:[0-9]{2}|xy)z",  # a choice opening with a class and a letter: no faster scan
+        "(?<![0-9])(?:[^a]x|y)z",  # a choice opening with a negated class
         "(?<=a).",  # any letter first
     ],
 )
