@@ -180,3 +180,10 @@ PROVIDER_VALUES_NOT_NAMES: frozenset[str] = frozenset(
 PROVIDER_KINDS_BEFORE_NAME: frozenset[str] = frozenset(
     "グループホーム 老人ホーム 特別養護老人ホーム 有料老人ホーム 老健 特養 介護老人保健施設 サービス付き高齢者向け住宅".split()
 )
+
+# The one-kanji words that end the name of a unit of a hospital or an office (医事課, 放射線科, 連携室, 看護部,
+# 庶務係, 救急班, 医局, 東4病棟): a staff member's name is often written straight after one (医事課 森).
+UNIT_ENDINGS: tuple[str, ...] = tuple("課科室部係班局棟")
+# The words that make a value a place of care wherever they stand in it (緊急連絡先：はりま在宅クリニック 079-…):
+# FACILITY_HEADS without the ones that also end people's and other words' names (園, ホーム, プラザ).
+CARE_PLACE_WORDS: tuple[str, ...] = ("病院", "クリニック", "医院", "診療所", "ステーション", "薬局")

@@ -299,7 +299,8 @@ _TIME_COLUMN = LabelRule("time", "TIME")
 # A column of how long something lasted (a call, a wait, the time to answer a call): 00:01:48 there is a
 # duration, no time of day, and the cell is claimed as no PHI so that the clock pattern leaves it.
 _DURATION_COLUMN = LabelRule("whole", NOT_PHI)
-_DURATION_ENDINGS = (
+# (also read before a clock in running text: 所要時間 00:45:12 is no time of day)
+DURATION_WORDS = (
     *("通話時間", "所要時間", "経過時間", "待ち時間", "待時間", "応答まで", "応答時間", "対応まで", "到着まで"),
     *("duration", "elapsed", "waittime", "calllength"),
 )
@@ -358,7 +359,7 @@ def column_rule(label: str) -> LabelRule | None:
     key = _LAST_DIGITS.sub("", _normal_key(label))
     # the second of two columns of one kind: staff1, staff2, nurse_2 (not SpO2 or T2, no word before the digit)
     key = _COLUMN_NUMBER.sub("", key)
-    if key.endswith(_DURATION_ENDINGS):
+    if key.endswith(DURATION_WORDS):
         return _DURATION_COLUMN
     # A database's short suffixes: spec_tm, ADM_DT (the time and the date of what the name says).
     if _TIME_CARD.search(label.strip()):

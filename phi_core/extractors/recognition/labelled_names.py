@@ -23,7 +23,7 @@ from phi_core.extractors.recognition.name_parts import (
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA, is_katakana, is_latin
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
-from phi_core.japanese.organisations import LEGAL_FORMS
+from phi_core.japanese.organisations import CARE_PLACE_WORDS, LEGAL_FORMS
 
 # Titles and job names written in front of a name inside a label value.
 _LEADING_TITLES = re.compile(
@@ -154,7 +154,7 @@ _DOT_BETWEEN_KANJI = re.compile(f"(?<=[{KANJI}])[・･](?=[{KANJI}])")
 _LOWER_CASE_PROSE = re.compile(r"[a-z]+ (?![a-z_]+=)[a-z0-9]")
 _SCANNED_LETTER = re.compile(r"[01][A-Za-z]")
 # A contact who is a place of care (緊急連絡先：はりま在宅クリニック 079-…) is no person's name.
-_FACILITY_WORD = re.compile("|".join(("病院", "クリニック", "医院", "診療所", "ステーション", "薬局")))
+_FACILITY_WORD = re.compile("|".join(CARE_PLACE_WORDS))
 # A word with kana endings between its kanji (申し送り, 引き継ぎ, 立ち会い) is a verb's noun, never a name:
 # "当直 申し送り" is a heading, not a doctor on duty.
 _OKURIGANA_WORD = re.compile(

@@ -7,6 +7,7 @@ from typing import Callable
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.label_words import DURATION_WORDS
 from phi_core.extractors.recognition.page_marks import page_counters
 from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.value_patterns import (
@@ -165,13 +166,11 @@ def _not_version(text: str, start: int) -> bool:
 
 
 # A length of time reads like a clock (所要時間 00:45:12, 通話時間：00:03:21, elapsed 01:30:00).
-_DURATION_WORDS = re.compile(
-    r"(?:所要|経過|通話|待ち|応答)時間[ \u3000]*[:：]?[ \u3000]*$|(?i:elapsed|duration)[ :=]*$"
-)
+_DURATION_WORDS = re.compile(f"(?:{'|'.join(DURATION_WORDS)})[ \u3000]*[:：=]?[ \u3000]*$", re.IGNORECASE)
 
 
 def _not_duration(text: str, start: int) -> bool:
-    return not _DURATION_WORDS.search(text, max(0, start - 8), start)
+    return not _DURATION_WORDS.search(text, max(0, start - 14), start)
 
 
 def _no_year_before(text: str, start: int) -> bool:

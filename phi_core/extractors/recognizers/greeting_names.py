@@ -25,6 +25,7 @@ from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, LONG_VOWEL, UNIFIED_KANJI, is_kanji
 from phi_core.japanese.honorifics import alternation, words
+from phi_core.japanese.organisations import UNIT_ENDINGS
 
 from .person_context import person_category
 from .romaji_words import is_romaji
@@ -50,7 +51,7 @@ _LOGIN_SPEAKER = re.compile(r"^[0-9]{1,2}:[0-9]{2}[ \t]+(?P<name>[a-z][a-z._\-]{
 # The writer's organisation is an outside one (なでしこの田村です, 関東メディカルガスの栗原です) unless it is a unit
 # of the writer's own house (連携室, 医事課, 放射線診断科, 4東, ICN), their shift or post (夜勤, 産業医) or a
 # word for "ours" (当園看護師).
-_OWN_UNIT_ENDINGS = tuple("室課科係師医区市町村局班棟階部") + (
+_OWN_UNIT_ENDINGS = (*UNIT_ENDINGS, *"師医区市町村階") + (
     *("保険", "病棟", "外来", "受付", "包括", "担当", "当直", "夜勤", "日勤", "事", "理", "学"),
     *("センター", "チーム", "サポート", "看護"),
 )

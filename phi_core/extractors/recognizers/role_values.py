@@ -24,6 +24,7 @@ from phi_core.extractors.recognition.name_parts import (
     surnames,
 )
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.organisations import UNIT_ENDINGS
 from phi_core.japanese.chars import (
     HALF_WIDTH_KATAKANA,
     FULL_WIDTH_KATAKANA,
@@ -142,7 +143,7 @@ _NAME_BEFORE_LATIN_TITLE = re.compile(
 _VERBAL_NOUNS = ("サ変可能", "形状詞可能", "副詞可能", "助数詞可能")
 
 
-_UNIT_ENDINGS = tuple("科部室棟課係院局所")
+_UNIT_ENDINGS = (*UNIT_ENDINGS, "院", "所")
 _HONORIFIC_WORDS = frozenset(words())
 
 

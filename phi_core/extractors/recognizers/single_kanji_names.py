@@ -28,6 +28,7 @@ from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import UNIFIED_KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, alternation, words
+from phi_core.japanese.organisations import CARE_PLACE_WORDS, UNIT_ENDINGS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -42,7 +43,7 @@ _SPEAKER = re.compile(
 # one kanji to four, a family name the surname list or the dictionary knows (巡回 22:14 is what happened then).
 _SENDER_LINE = re.compile(rf"^(?P<name>{_KANJI}{{1,4}})[ \u3000]+[0-9]{{1,2}}:[0-9]{{2}}[ \u3000]*$", re.MULTILINE)
 _UNIT_MEMBER = re.compile(
-    rf"(?:{_KANJI}[課科室部係棟局]|外来|センター|クリニック|医院|病院|診療所|薬局|ステーション)[ \u3000]+"
+    rf"(?:{_KANJI}[{''.join(UNIT_ENDINGS)}]|外来|センター|{'|'.join(CARE_PLACE_WORDS)})[ \u3000]+"
     rf"(?P<name>{_KANJI}{{1,2}})(?=[ \u3000](?:より|から|に|が|へ|と|→)|[ \u3000]*$|、|[)）]|\u3000|[ ]{{2}}"
     # a wide gap before the next field (医療情報課 中島　発行ID), or a staff abbreviation (保護課 村上CW)
     rf"|(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})(?![A-Za-z]))",

@@ -14,6 +14,7 @@ from typing import ClassVar
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.name_parts import NOT_A_NAME, can_be_surname, known_word
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+from phi_core.japanese.organisations import UNIT_ENDINGS
 from phi_core.japanese.honorifics import FORMER_NAME_WORDS, LATIN_STAFF_ABBREVIATIONS, STAFF_OCCUPATIONS, words
 from phi_core.japanese.chars import in_hiragana_block, in_katakana_block, is_half_width_katakana, is_unified_kanji
 from phi_core.nlp.morphemes import Morpheme, document_morphemes
@@ -121,14 +122,13 @@ _TITLES_AFTER = frozenset(words("person", "clinician"))
 
 
 # Words for a unit of a hospital that a staff member's full name may be written straight onto: 医事課森 香織.
-_UNIT_ENDINGS = ("課", "科", "室", "部", "係", "班", "局", "棟")
 
 
 def _unit_then_full_name(previous: Morpheme | None, name: list[Morpheme]) -> bool:
     """A family and a given name the dictionary knows, glued after a unit's name (医事課森 香織)."""
     return (
         previous is not None
-        and previous.surface.endswith(_UNIT_ENDINGS)
+        and previous.surface.endswith(UNIT_ENDINGS)
         and len(name) >= 2
         and name[0].pos[3] == "姓"
         and name[-1].is_person
