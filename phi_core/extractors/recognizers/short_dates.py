@@ -46,7 +46,8 @@ _BIRTH_YEAR = re.compile(
 _YEAR_MONTH = re.compile(
     r"(?=[12])(?<![0-9A-Za-z\-/.])(?:19|20)\d\d[-/](?:0?[1-9]|1[0-2])(?![0-9A-Za-z\-/]|\.[0-9A-Za-z])"
 )
-_DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
+# (not a clock's seconds and their fraction: 00:00:01.27)
+_DOTTED = re.compile(r"(?<![0-9A-Za-z.:：])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 # An abbreviation may end in its full stop (Oct. 6, 3 Mar.), and a typed log or a military
 # note writes it in capitals (admitted 15 MAR).
 # After a day the stop more often closes the sentence (on 3 Mar.), so the span ends before it.
@@ -54,11 +55,12 @@ _DOTTED = re.compile(r"(?=0)(?<![0-9A-Za-z.])(0\d)\.(\d{2})(?![0-9A-Za-z.])")
 _MONTH_WORD = rf"(?:{FULL_MONTHS}|{_MONTHS}|{_MONTHS.upper()})"
 _ENGLISH = re.compile(
     # (a system log pads a day of one digit with a second blank: Dec  9 08:52:03)
-    # (never across a line: "room=ENDO-2⏎Mar" is a value and the next line's month)
-    rf"(?=[\dA-Za-z])(?<![0-9A-Za-z])(?:(\d{{1,2}})[ \t\u00a0]{_MONTH_WORD}|{_MONTH_WORD}(?:[ \t\u00a0]|\. |  (?=\d(?!\d)))(\d{{1,2}})"
+    # (never across a line or a tab: "room=ENDO-2⏎Mar" is a value and the next line's month, "2001/4/8<tab>Nov 5"
+    # two cells; a spreadsheet's month and year: Jul-24)
+    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})[ \u00a0]{_MONTH_WORD}|{_MONTH_WORD}(?:[ \u00a0-]|\. |  (?=\d(?!\d)))(\d{{1,2}})"
     # a ledger's day and month in capitals (03-FEB)
     rf"|(\d{{1,2}})-(?:{_MONTHS.upper()}))"
-    rf"(?![0-9A-Za-z])(?:,?[ \t\u00a0]\d{{4}})?"
+    rf"(?![0-9A-Za-z])(?:,?[ \u00a0]\d{{4}})?"
 )
 
 # A weekday and an ordinal day, the month understood (a CT slot on Mon 25th, start on Thursday 28th).

@@ -1,0 +1,76 @@
+"""Forms of the twenty-sixth round (blind-final55..58 once spent, blind-dev238..): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from phi_core.extractors import rules
+from tests.extractors.recall_probes import masked_as, values
+
+
+def _balanced(text: str) -> list[tuple[str, str]]:
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
+
+
+# --- a family name the dictionary has whole, before an honorific, though the list reads its first kanji ----------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("かかりつけ：ひだまり在宅クリニック（森永先生）　℡ 078-954-2260", "森永"),
+        ("主治医は森永先生です。", "森永"),
+        ("森永さんへ折り返し連絡", "森永"),
+    ],
+)
+def test_a_dictionary_family_name_before_an_honorific_is_whole(text, name):
+    assert (name, "PHYSICIAN_NAME") in _balanced(text) or (name, "PATIENT_NAME") in _balanced(text)
+
+
+@pytest.mark.parametrize("text", ["星芒状様の陰影あり", "森林浴様の気分"])
+def test_words_opening_with_a_family_names_kanji_stay(text):
+    assert _balanced(text) == []
+
+
+# --- CN: a certified or coordinating nurse's title, glued after the name or before it ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("明日 10時 退院予定（三好CN より退院指導済）。", "三好"),
+        ("cc: 移植CN 三好 / 病棟 N", "三好"),
+        ("CN 千早 より連絡あり", "千早"),
+    ],
+)
+def test_a_name_beside_cn_is_masked_in_recall_first(text, name):
+    assert name in values(text)  # the name alone: not 千早 より
+
+
+@pytest.mark.parametrize("text", ["CN VII palsy, CN 2-12 intact", "CN II-XII grossly intact"])
+def test_cranial_nerves_are_no_nurse(text):
+    assert values(text) == []
+
+
+# --- English month dates: never across a table's tab; a spreadsheet's month and year -------------------------------
+
+
+def test_a_day_and_the_next_cells_month_are_two_values():
+    text = "8:31 AM\t01301992\tPARK Jiwoo\t2001/4/8\tNov 5\t9:30 AM\tENT"
+    dates = masked_as("OTHER_DATE", text)
+    assert "2001/4/8" in dates and "Nov 5" in dates
+
+
+@pytest.mark.parametrize("text, value", [("| 0.38 (Jul-24) | Jan-21 | 52 |", "Jul-24"), ("started Mar-23", "Mar-23")])
+def test_a_month_and_two_digits_is_a_date_in_recall_first(text, value):
+    assert value in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize("text", ["Jun-40 cells", "Mar-99"])
+def test_a_month_and_a_number_no_day_or_year_reads_stays(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+def test_a_clocks_seconds_and_fraction_are_no_dotted_date():
+    text = "5 rows selected.\nElapsed: 00:00:01.27\nSQL> -- 次回 03.15 予約"
+    assert _balanced(text) == [("03.15", "OTHER_DATE")]
