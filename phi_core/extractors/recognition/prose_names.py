@@ -81,9 +81,11 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False, d
     size = starts_with_surname(run)
     # A family name the list lacks but SudachiDict has as one, whole before a person's honorific (鳥居先生,
     # 中条さん; 森永先生, which the list reads as 森 and a given name 永), where the caller allows it.
-    whole_surname = dictionary and 2 <= len(run) <= 3 and all(is_kanji(ch) for ch in run) and can_be_surname(run)
+    def whole_surname() -> bool:
+        return dictionary and 2 <= len(run) <= 3 and all(is_kanji(ch) for ch in run) and can_be_surname(run)
+
     if not size:
-        return whole_surname
+        return whole_surname()
     given = run[size:].lstrip(" \u3000")
     if not given:
         return True
@@ -92,7 +94,7 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False, d
         return False
     if size == 1 and not strong_cue:
         # One-kanji surnames (星, 森, 原 ...) also start ordinary words: "星芒状様" means star-shaped.
-        return whole_surname
+        return whole_surname()
     if all(is_kanji(ch) for ch in given):
         return len(given) <= _MAX_GIVEN_KANJI
     if all(is_katakana(ch) or is_hiragana(ch) for ch in given):
