@@ -74,3 +74,34 @@ def test_a_month_and_a_number_no_day_or_year_reads_stays(text):
 def test_a_clocks_seconds_and_fraction_are_no_dotted_date():
     text = "5 rows selected.\nElapsed: 00:00:01.27\nSQL> -- 次回 03.15 予約"
     assert _balanced(text) == [("03.15", "OTHER_DATE")]
+
+
+# --- a Japanese number in international form with no blank, as a messaging system stores it ----------------------
+
+
+@pytest.mark.parametrize("text", ["20250121 180001\tSMS\t+819011327744\tSK-10455", '"to": "+819031148820",'])
+def test_a_compact_international_japanese_number_is_a_phone(text):
+    assert any(value.startswith("+81") and category == "PHONE" for value, category in _balanced(text))
+
+
+@pytest.mark.parametrize("text", ["id +8190113277445", "+81 2"])
+def test_longer_or_shorter_runs_are_no_phone(text):
+    assert all(category != "PHONE" for _, category in _balanced(text))
+
+
+# --- one kanji the dictionary has only as a family name, before an honorific ---------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [("院内通訳 劉 さん 15:00 来室予定。", "劉"), ("陳先生より返信", "陳")])
+def test_a_one_kanji_name_the_dictionary_has_only_as_a_name(text, name):
+    assert name in [value for value, _ in _balanced(text)]
+
+
+@pytest.mark.parametrize("text", ["お孫さんが来院", "元さんの件", "領収書 上様 ご請求"])
+def test_one_kanji_that_is_also_a_word_is_left(text):
+    assert _balanced(text) == []
+
+
+@pytest.mark.parametrize("text", ["UNIT  REF   DEC-24   JAN-25   FEB-25", "host=OCT-02", '"BR-AUG-02"'])
+def test_a_month_in_capitals_with_two_digits_is_a_column_or_a_code(text):
+    assert masked_as("OTHER_DATE", text) == []

@@ -104,6 +104,14 @@ def known_word(word: str) -> bool:
     return sudachi_available() and bool(sudachi_lookup(word))
 
 
+def only_a_proper_noun(word: str) -> bool:
+    """劉, 陳: SudachiDict (when installed) has ``word`` only as proper nouns, never as a common word."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    readings = sudachi_lookup(word) if sudachi_available() else ()
+    return bool(readings) and all(pos[1] == "固有名詞" for pos in readings)
+
+
 def can_be_particle(word: str) -> bool:
     """より, から: SudachiDict (when installed) lists ``word`` as a particle or an auxiliary verb."""
     from phi_core.nlp.loaders import sudachi_available, sudachi_lookup

@@ -9,6 +9,7 @@ from phi_core.extractors.recognition.name_parts import (
     _TRAILING_TITLES,
     _strip_trailing_titles,
     can_be_surname,
+    only_a_proper_noun,
     looks_like_reading,
     starts_with_surname,
 )
@@ -79,10 +80,14 @@ def _accept_name(run: str, katakana_ok: bool = True, strong_cue: bool = False, d
     if all(is_katakana(ch) or ch in " \u3000" for ch in run) and run.count(" ") + run.count("\u3000") <= 1:
         return katakana_ok and len(run.replace("・", "")) >= 2 and not run.startswith(("ー", "・", " ", "\u3000"))
     size = starts_with_surname(run)
+
     # A family name the list lacks but SudachiDict has as one, whole before a person's honorific (鳥居先生,
     # 中条さん; 森永先生, which the list reads as 森 and a given name 永), where the caller allows it.
     def whole_surname() -> bool:
-        return dictionary and 2 <= len(run) <= 3 and all(is_kanji(ch) for ch in run) and can_be_surname(run)
+        # (one kanji only when the dictionary has it as nothing but a name: 劉 さん, not 上様 or お孫さん)
+        if not (dictionary and len(run) <= 3 and all(is_kanji(ch) for ch in run) and can_be_surname(run)):
+            return False
+        return len(run) > 1 or only_a_proper_noun(run)
 
     if not size:
         return whole_surname()

@@ -188,8 +188,10 @@ PHONE_SPACED = re.compile(
     f"[0０]{_not_after(DIGIT + _DASHES + '.')}{D}{{0,4}}[ 　]{D}{{1,4}}[ 　]{D}{{4}}(?![{DIGIT}]|[ 　]{D})"
 )
 # +81-3-3462-8901, +81 90 1234 5678, +81(0)3-...
+# (or with no blank at all, as a messaging system stores it: +819011327744)
 PHONE_INTERNATIONAL = re.compile(
-    f"[+＋]{_not_after(DIGIT)}81[ \\-]?(?:\\(0\\))?[ \\-]?{D}{{1,4}}[ \\-]{D}{{1,4}}[ \\-]{D}{{3,4}}{_NOT_DIGIT_AFTER}"
+    f"[+＋]{_not_after(DIGIT)}81(?:[ \\-]?(?:\\(0\\))?[ \\-]?{D}{{1,4}}[ \\-]{D}{{1,4}}[ \\-]{D}{{3,4}}|[0-9]{{9,10}})"
+    f"{_NOT_DIGIT_AFTER}"
 )
 # +49 170 5528134, +55 11 9 8123-4470, +1 (415) 555-0134: another country's code and groups of digits.
 PHONE_FOREIGN = re.compile(
