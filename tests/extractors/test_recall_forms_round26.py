@@ -105,3 +105,12 @@ def test_one_kanji_that_is_also_a_word_is_left(text):
 @pytest.mark.parametrize("text", ["UNIT  REF   DEC-24   JAN-25   FEB-25", "host=OCT-02", '"BR-AUG-02"'])
 def test_a_month_in_capitals_with_two_digits_is_a_column_or_a_code(text):
     assert masked_as("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize("text, value", [("JUN-18-98 THU 15:27", "JUN-18-98"), ("dob Mar-3-1961", "Mar-3-1961")])
+def test_a_month_day_and_year_joined_by_hyphens_is_one_date(text, value):
+    assert (value, "OTHER_DATE") in _balanced(text)
+
+
+def test_a_column_of_months_is_no_day_and_month():
+    assert masked_as("OTHER_DATE", "REF DEC-24 JAN-25 FEB-25") == []

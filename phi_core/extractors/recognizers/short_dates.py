@@ -57,9 +57,11 @@ _ENGLISH = re.compile(
     # (a system log pads a day of one digit with a second blank: Dec  9 08:52:03)
     # (never across a line or a tab: "room=ENDO-2⏎Mar" is a value and the next line's month, "2001/4/8<tab>Nov 5"
     # two cells; a spreadsheet's month and year: Jul-24)
-    rf"(?<![0-9A-Za-z])(?:(\d{{1,2}})[ \u00a0]{_MONTH_WORD}|{_MONTH_WORD}(?:[ \u00a0]|\. |  (?=\d(?!\d)))(\d{{1,2}})"
+    rf"(?<![0-9A-Za-z-])(?:(\d{{1,2}})[ \u00a0]{_MONTH_WORD}|{_MONTH_WORD}(?:[ \u00a0]|\. |  (?=\d(?!\d)))(\d{{1,2}})"
     # (a spreadsheet's month and two digits in title case only: DEC-24 heads a lab table's column, OCT-02 names a host)
-    rf"|(?<!-)(?:{_MONTHS})-(\d{{2}})(?!-)"
+    rf"|(?:{_MONTHS})-(\d{{2}})(?!-)"
+    # (a month, day and year joined by hyphens, in either case: JUN-18-98)
+    rf"|(?:{_MONTHS}|{_MONTHS.upper()})-(\d{{1,2}})-(?:\d{{4}}|\d{{2}})"
     # a ledger's day and month in capitals (03-FEB)
     rf"|(\d{{1,2}})-(?:{_MONTHS.upper()}))"
     rf"(?![0-9A-Za-z])(?:,?[ \u00a0]\d{{4}})?"
@@ -116,7 +118,7 @@ class ShortDateRecognizer(Recognizer):
         if "生" in text or "irth" in text or "IRTH" in text or "YOB" in text or "YoB" in text:
             found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
         for m in _ENGLISH.finditer(text) if _LETTERS.search(text) else ():
-            day = int(m.group(1) or m.group(2) or m.group(3) or m.group(4))
+            day = int(next(group for group in m.groups() if group))
             if 1 <= day <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         if _LETTERS.search(text):
