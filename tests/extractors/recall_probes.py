@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import phi_core.extractors.recognizers  # noqa: F401  (registers every recognizer)
 from phi_core.extractors import profiles_recall_first as rf
+from phi_core.extractors import rules
 from phi_core.extractors.recognition.recognizer import Document, recognizer_class
 
 
@@ -15,6 +16,11 @@ def found(name: str, text: str) -> list[str]:
 def masked(text: str) -> list[tuple[str, str]]:
     """(value, category) of every span recall-first masks in ``text``."""
     return [(s.text, s.category) for s in rf.extract_spans(text)]
+
+
+def balanced_masked(text: str) -> list[tuple[str, str]]:
+    """(value, category) of every span the balanced profile (the ``rules`` extractor) masks in ``text``."""
+    return [(s.text, s.category) for s in rules.extract_spans(text)]
 
 
 def values(text: str) -> list[str]:

@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked, masked_as
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked, masked_as
 
 
 # --- rooms and beds ------------------------------------------------------------------
@@ -82,7 +77,7 @@ def test_a_box_cell_with_a_number_and_no_person_is_no_bed():
     assert masked_as("OTHER_ID", "│ 3 mg 投与 様子見 │\n| 1 | 所見なし |") == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_bed_label_in_dictation_reads_the_bed_not_the_line(extract):
     text = "一件目 ベッド 3 後藤 勝さん 76歳 ID 20931457 撮影 6時05分 気管分岐部上4センチ 心胸郭比56パーセント"
     found = extract(text)
@@ -91,7 +86,7 @@ def test_a_bed_label_in_dictation_reads_the_bed_not_the_line(extract):
 
 
 def test_a_bed_label_still_reads_a_room_kind_and_the_bed():
-    assert ("708", "OTHER_ID") in _balanced("ベッド：7西 4人部屋 708-D 仮押さえ\n受付 地域連携室")
+    assert ("708", "OTHER_ID") in balanced_masked("ベッド：7西 4人部屋 708-D 仮押さえ\n受付 地域連携室")
 
 
 # --- dates, times, sex -----------------------------------------------------------------
@@ -150,7 +145,7 @@ def test_an_era_letter_with_a_number_that_is_no_age_for_it(text):
     assert masked_as("BIRTH_DATE", text) == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_database_column_ending_in_tm_holds_times(extract):
     text = (
         "PT_ID     SPEC_DT   SPEC_TM ITEM_CD ITEM_NM\n"
@@ -174,7 +169,7 @@ def test_rooms_listed_in_brackets_after_their_word():
     assert masked_as("OTHER_ID", "病室（2・3 を希望）") == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_year_of_birth_after_its_english_label(extract):
     found = extract("Year of Birth : 1949\nSex           : M\nYOB 1952")
     assert ("1949", "BIRTH_DATE") in found and ("1952", "BIRTH_DATE") in found
@@ -203,7 +198,7 @@ def test_a_count_of_days_is_no_date(text):
     assert masked_as("OTHER_DATE", text) == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_the_patients_card_number_in_english_and_as_a_key(extract):
     found = extract("name_kana: キノシタ ユウマ\ncard_no: 1150-8862\nPatient card No.: ADI-55\ncard no.: unknown")
     assert ("1150-8862", "PATIENT_ID") in found and ("ADI-55", "PATIENT_ID") in found
@@ -216,7 +211,7 @@ def test_a_number_of_record_padded_with_zeros_before_a_side_is_no_volume():
     assert masked_as("OTHER_ID", "輸液 1500 L/日") == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_column_of_durations_holds_no_times_of_day(extract):
     text = (
         "日付,時刻,発信,発信者,着信,着信者,通話時間,区分\n"
@@ -228,13 +223,13 @@ def test_a_column_of_durations_holds_no_times_of_day(extract):
     assert "00:01:48" not in times and "00:00:37" not in times
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_page_and_part_counters_are_no_dates(extract):
     text = "診察記録\n― 1/3 ―\n本文\n― 2/3 ―\n続き\n― 3/3 ―\n[容器ラベル #1/2]\n[容器ラベル #2/2 術中迅速]"
     assert [v for v, c in extract(text) if c == "OTHER_DATE"] == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_date_beside_page_counters_stays_a_date(extract):
     text = "― 1/3 ―\n本文\n― 2/3 ―\n― 3/3 ―\n受診日: 1/3\n次回 2/3(火)"
     dates = [v for v, c in extract(text) if c == "OTHER_DATE"]
@@ -248,10 +243,10 @@ def test_an_incomplete_series_counts_nothing():
 def test_balanced_masks_a_persons_mail_address_and_an_offices():
     # An office's domain names its facility, and independent writers mark it (blind-final25).
     text = "From: 医事課 <iji@aobadai-chuo.example.jp>\nTo: k.ota1962@example.ne.jp\nCc: pv-desk@pharma.example.co.jp"
-    found = [v for v, _ in _balanced(text)]
+    found = [v for v, _ in balanced_masked(text)]
     assert found == ["iji@aobadai-chuo.example.jp", "k.ota1962@example.ne.jp", "pv-desk@pharma.example.co.jp"]
-    assert "user@host" not in [v for v, _ in _balanced("宛先 user@host まで")]
-    assert "tomita.yuki0508@example.ne.jp" in [v for v, _ in _balanced("メール：tomita.yuki0508@example.ne.jp")]
+    assert "user@host" not in [v for v, _ in balanced_masked("宛先 user@host まで")]
+    assert "tomita.yuki0508@example.ne.jp" in [v for v, _ in balanced_masked("メール：tomita.yuki0508@example.ne.jp")]
 
 
 def test_recall_first_masks_every_mail_address():
@@ -268,7 +263,7 @@ def test_recall_first_masks_every_mail_address():
         "夫は 1F 家族控室で待機",
     ],
 )
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_floor_glued_to_f_is_no_sex(extract, text):
     assert [v for v, c in extract(text) if c == "SEX"] == []
 
@@ -277,7 +272,7 @@ def test_an_age_glued_to_its_sex_still_reads():
     assert ("F", "SEX") in masked("ｲﾉｳｴ ｱｲ 28F 妊娠 24週")
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_an_hla_allele_is_no_time(extract):
     assert [v for v, c in extract("HLA-B*15:02 陽性、HLA-A*31:01 検査 14:30 採血") if c == "TIME"] == ["14:30"]
 
@@ -286,12 +281,12 @@ def test_an_hla_allele_is_no_time(extract):
     "text",
     ["ﾍﾟｰｼﾞ 1/2", "依頼書\u3000頁 2/3】", "枚数 1/1\n対象者", "Page 1/1\nShift", "―――――――― 2/3 ――――――――", "1/2 ページ"],
 )
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_single_page_mark_by_its_word_or_its_rules(extract, text):
     assert [v for v, c in extract(text) if c == "OTHER_DATE"] == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_date_between_words_stays(extract):
     assert ("1/21", "OTHER_DATE") in extract("次回 1/21 皮膚科 受診")
 
@@ -306,7 +301,7 @@ def test_a_date_between_words_stays(extract):
         "血培 2/2セット",
     ],
 )
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_score_is_no_date(extract, text):
     assert [v for v, c in extract(text) if c == "OTHER_DATE"] == []
 

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked, values
 
 
 def test_a_scan_reads_hi_as_its_look_alike_in_dates_and_ages():
@@ -65,14 +60,14 @@ def test_a_scanned_day_of_life_header():
     assert not [v for v, c in found if v.startswith("2,")]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_surgical_count_is_no_date(extract):
     for text in ("器械・ガーゼ・針カウント一致（ガーゼ 20/20、針 12/12）", "needles 2/2, gauze 4/4", "ｶﾞｰｾﾞ 10/10"):
         assert not [v for v, c in extract(text) if c == "OTHER_DATE"]
     assert ("12/12", "OTHER_DATE") in extract("次回 12/12 受診")
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_scheduling_messages_appointment_number(extract):
     text = (
         "MSH|^~\\&|ORSCHED|KCH|HIS|KCH|20250303161522||SIU^S12^SIU_S12|MSG00018834|P|2.5\n"
@@ -94,7 +89,7 @@ def test_a_number_one_digit_to_a_box_in_the_cell_after_its_label():
     assert not [v for v, c in masked("│MMT　　│5 5 4 4　　　│氏名│木下　信夫") if v.startswith("5")]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_needle_taken_out_on_a_day_is_a_date(extract):
     assert ("2/7", "OTHER_DATE") in extract("ポンプ 46時間（抜針 2/7 11:00 頃、自宅近くの")
     assert ("3/3", "OTHER_DATE") in extract("留置針 3/3 入替")

@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import found, masked, values
+from tests.extractors.recall_probes import balanced_masked, found, masked, values
 
 
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
-
-
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_log_columns_named_start_end_and_tech_hold_times_and_staff(extract):
     text = "scan_id,pid,name,start,end,tech\nMM-01,T0045,OGAWA^SHIN,0902,0931,KUDO\nMM-02,T0046,SATO^AYA,0940,1003,KUDO"
     found = extract(text)
@@ -23,7 +18,7 @@ def test_log_columns_named_start_end_and_tech_hold_times_and_staff(extract):
     assert ("KUDO", "PHYSICIAN_NAME") in found
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_pharmacy_column_names_a_facility(extract):
     text = "seq,recv_dt,pharmacy,pt_id,sex,age\n0091,20250311093512,ﾐﾄﾞﾘ薬局東口,H-0081225,M,81\n0092,20250311141007,ｱｲﾝ薬局 西町,H-0102773,F,57"
     found = extract(text)
@@ -32,11 +27,11 @@ def test_a_pharmacy_column_names_a_facility(extract):
 
 
 def test_a_column_named_end_keeps_values_that_are_no_time():
-    found = _balanced("item,start,end\nA,not yet,done\nB,later,-")
+    found = balanced_masked("item,start,end\nA,not yet,done\nB,later,-")
     assert not [v for v, c in found if c == "TIME"]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_labels_typeset_with_a_space_between_their_letters(extract):
     found = extract("氏 名　宇佐美  茂          年 齢  54\n住　所　東京都新宿区新宿1-2-3")
     assert ("宇佐美  茂", "PATIENT_NAME") in found and ("54", "AGE") in found
@@ -44,10 +39,10 @@ def test_labels_typeset_with_a_space_between_their_letters(extract):
 
 
 def test_two_spaced_letters_that_are_no_label_start_nothing():
-    assert _balanced("診 療 情 報 提 供 書\n日 本 語 で 記 載") == []
+    assert balanced_masked("診 療 情 報 提 供 書\n日 本 語 で 記 載") == []
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_name_label_with_its_script_in_brackets(extract):
     found = extract("姓(かな) おおはし　名(かな) みさき\n姓(漢字) 大橋　　　名(漢字) 美咲")
     assert ("おおはし", "NAME_READING") in found and ("みさき", "NAME_READING") in found
@@ -126,7 +121,7 @@ def test_a_drawn_table_rule_stays_outside_a_cell():
 
 @pytest.mark.parametrize("value", ["本人と同じ", "同上", "未定"])
 def test_a_value_that_names_nothing_is_not_masked(value):
-    assert value not in [v for v, _ in _balanced(f"住　所　{value}\n施設名：{value}")]
+    assert value not in [v for v, _ in balanced_masked(f"住　所　{value}\n施設名：{value}")]
 
 
 @pytest.mark.parametrize(
@@ -294,7 +289,7 @@ def test_cyrillic_letters_read_as_digits_and_a_csv_of_two_tables():
 
 def test_a_label_opening_a_line_scanned_letter_by_letter():
     assert any("五 十" in v for v in values("記 載 日 R6.l0.8　 記 載 者 五 十 嵐　 ■ ■ ■"))
-    assert "報 告 書" not in " ".join(v for v, _ in _balanced("検 査 結 果 報 告 書"))
+    assert "報 告 書" not in " ".join(v for v, _ in balanced_masked("検 査 結 果 報 告 書"))
 
 
 def test_a_worklist_with_bars_between_its_columns():
@@ -361,7 +356,7 @@ def test_newborns_ages_and_a_circled_sex(text, value):
 
 def test_a_scheduling_messages_personnel():
     text = "MSH|^~\\&|ORSCHED|KCH|HIS|KCH|20250303161522||SIU^S12^SIU_S12|MSG1|P|2.5\nRGS|1|A\nAIP|2|A|^KISHIMOTO^NAOTO|ANESTHESIOLOGIST"
-    assert ("KISHIMOTO^NAOTO", "PHYSICIAN_NAME") in _balanced(text)
+    assert ("KISHIMOTO^NAOTO", "PHYSICIAN_NAME") in balanced_masked(text)
 
 
 def test_a_row_of_values_whose_cells_end_like_column_names_is_still_a_row():
@@ -371,5 +366,5 @@ def test_a_row_of_values_whose_cells_end_like_column_names_is_still_a_row():
         '769-3006-60,西村 千尋,ニシムラ\u3000チヒロ,F,64,"2019年5月22日",9:00,MRI,脳神経内科,"小川淳"\n'
         "78001341,前田 太郎,マエダタロウ,M,72,2024年3月25日,11:30,US,救急科,近藤 美加子\n"
     )
-    got = _balanced(text)
+    got = balanced_masked(text)
     assert ("近藤 美加子", "PHYSICIAN_NAME") in got and ("前田 太郎", "PATIENT_NAME") in got

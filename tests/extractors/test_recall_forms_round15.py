@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked
+from tests.extractors.recall_probes import balanced_masked, masked
 
 _MSH = "MSH|^~\\&|RIS|HOSP|HIS|HOSP|20240830152211||ADT^A01|1|P|2.5\n"
 
 
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
-
-
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_person_written_id_family_given_in_any_segment_keeps_the_staff_number(extract):
     found = extract(
         _MSH + "EVN|A01|20240830152211|||N1043^大石^恵^^^^^^^L^^^^^I\nPV1|1|O|内科外来||||2231^臼井^智也^^^^^^^L"
@@ -23,7 +18,7 @@ def test_a_person_written_id_family_given_in_any_segment_keeps_the_staff_number(
     assert ("2231", "OTHER_ID") in found and ("臼井^智也", "PHYSICIAN_NAME") in found
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_code_with_its_text_is_no_person(extract):
     found = extract(_MSH + "OBR|1|ORD1||CT001^胸部CT^L\nOBX|1|NM|2345^GLU^LN||120|mg/dL")
     assert not [v for v, c in found if c in ("PHYSICIAN_NAME", "PATIENT_NAME")]
@@ -95,7 +90,7 @@ def test_initials_with_two_letters_of_the_family_name_are_whole():
     assert {"T.Mo.", "M.Su.", "H.Ok."} <= {v for v, _ in found}
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_municipality_named_in_hiragana_and_a_plain_lot_number_stay_in_the_address(extract):
     found = extract("所在地　神奈川県みなと市本町1-1-1\n〒444-0816 愛知県岡崎市むつみ町西郷72\nTEL 0564")
     values = [v for v, _ in found]
@@ -103,7 +98,7 @@ def test_a_municipality_named_in_hiragana_and_a_plain_lot_number_stay_in_the_add
     assert any(v.endswith("むつみ町西郷72") for v in values)
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_particle_after_a_prefecture_is_no_municipality(extract):
     values = [v for v, _ in extract("千葉県にある市の病院、東京都では町村も、大阪府内の町")]
     assert set(values) <= {"千葉県", "東京都", "大阪府"}
@@ -123,12 +118,12 @@ def test_a_particle_after_a_prefecture_is_no_municipality(extract):
         ("滞在先：大阪市中央区難波5-1-60 ホテルなんば 1207号室", "大阪市中央区難波5-1-60 ホテルなんば 1207号室"),
     ],
 )
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_an_address_keeps_its_postal_code_town_blanks_and_building(extract, text, address):
     assert (address, "ADDRESS") in extract(text)
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_what_follows_an_address_is_no_building(extract):
     values = [v for v, _ in extract("北区上十条2丁目3-4 山田様 3名\n横浜市泉区和泉中央南2-1-9 TEL 045-111-2222")]
     assert "北区上十条2丁目3-4" in values and "横浜市泉区和泉中央南2-1-9" in values

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked
 
 
 @pytest.mark.parametrize(
@@ -39,7 +34,7 @@ def test_the_kinds_alone_in_a_sentence_name_no_firm(text):
     assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_system_export_with_many_columns_of_its_own_is_read_by_its_known_columns(extract):
     text = (
         "PatID,PatName,DOB,Sex,TxDate,TxTime,Site,Field,Energy,MU,Dose(cGy),Cum(cGy),Fx,RTT1,RTT2,Status,Comment\n"
@@ -52,7 +47,7 @@ def test_a_system_export_with_many_columns_of_its_own_is_read_by_its_known_colum
 
 def test_a_csv_line_with_few_known_columns_is_still_no_header():
     # two known names among eight: a sentence with commas, not a table
-    found = _balanced("Notes,Site,Energy,Field,Date,MU,ID,Plan\nabc,ESO,10X,A1,x,214,y,z\n")
+    found = balanced_masked("Notes,Site,Energy,Field,Date,MU,ID,Plan\nabc,ESO,10X,A1,x,214,y,z\n")
     assert ("y", "PATIENT_ID") not in found
 
 
@@ -106,7 +101,7 @@ def test_a_word_before_a_found_name_is_no_name(text):
     assert [v for v, c in masked(text) if c.endswith("NAME")] == ["河野"]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_family_name_only_the_dictionary_knows_before_a_persons_honorific(extract):
     assert ("鳥居", "PHYSICIAN_NAME") in extract("結果連絡：03:06 当直読影 鳥居先生へ画像送信済。")
     assert ("中条", "PATIENT_NAME") in extract("中条さんに説明")
@@ -114,7 +109,7 @@ def test_a_family_name_only_the_dictionary_knows_before_a_persons_honorific(extr
 
 @pytest.mark.parametrize("text", ["分画製剤の確認表（院内様式 B-7）", "病棟長 殿", "院内医師で対応", "技師長代理 殿"])
 def test_a_form_a_post_and_a_word_inside_a_compound_are_no_names(text):
-    assert not [v for v, c in _balanced(text) if c.endswith("NAME")]
+    assert not [v for v, c in balanced_masked(text) if c.endswith("NAME")]
 
 
 def test_a_chat_sender_written_as_role_underscore_name():
@@ -135,7 +130,7 @@ def test_a_count_in_the_cell_after_a_department_is_no_room():
     assert not [v for v, c in masked("内科,12,3\n外科,15,4") if c == "OTHER_ID"]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_values_in_a_query_string_are_read_by_their_key(extract):
     found = extract(
         "GET /v?PatientID=00560981&PatientName=MATSUI%5EKAZUE&StudyDate=20240805-20240806&Modality=CT&Image=45 HTTP"
@@ -148,7 +143,7 @@ def test_values_in_a_query_string_are_read_by_their_key(extract):
     assert not [v for v, c in extract("TE=90 TR=4000 lang=ja sort=name") if c.endswith("NAME") or v in ("90", "ja")]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_web_servers_time_stamp_is_one_date(extract):
     found = extract('10.21.4.37 - r0412 [06/Aug/2024:10:31:02 +0900] "GET /x HTTP/1.1"')
     assert ("06/Aug/2024:10:31:02", "OTHER_DATE") in found
@@ -197,7 +192,7 @@ def test_the_short_kinds_in_a_sentence_name_no_home(text):
     assert not [v for v, c in masked(text) if c == "HOSPITAL_NAME"]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_json_members_and_xml_elements_are_read_by_their_key(extract):
     found = extract('{"patient": { "id": "1003-8876", "nameKana":"ウエダ イサム", "sex":"1" }, "phs": "6172" }')
     assert ("1003-8876", "PATIENT_ID") in found and ("1", "SEX") in found and ("6172", "FACILITY_PHONE") in found
@@ -299,7 +294,7 @@ def test_a_care_business_before_no_and_a_word_or_named_with_no_and_one_kanji(tex
     assert name in [v for v, c in masked(text)]
 
 
-@pytest.mark.parametrize("extract", [_balanced, masked])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_name_after_the_word_leader(extract):
     assert ("秋元", "PHYSICIAN_NAME") in extract("申し送り：日勤リーダー 秋元へ 8/4 8:30")
     assert not [v for v, c in extract("チームリーダー 会議") if c.endswith("NAME")]

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
 from phi_core.extractors.recognition.recognizer import Document
 from phi_core.extractors.recognizers.spaced_facilities import SpacedFacilityRecognizer
-from tests.extractors.recall_probes import masked
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked
 
 
 _TIMELINE = (
@@ -20,7 +15,7 @@ _TIMELINE = (
 )
 
 
-@pytest.mark.parametrize("find", [_balanced, masked])
+@pytest.mark.parametrize("find", [balanced_masked, masked])
 def test_four_digit_times_heading_a_timelines_lines(find):
     times = [v for v, c in find(_TIMELINE) if c == "TIME"]
     assert times == ["1402", "1405", "1421", "1423"]
@@ -28,7 +23,7 @@ def test_four_digit_times_heading_a_timelines_lines(find):
 
 def test_a_timeline_may_pass_midnight_once():
     text = "2340  来院\n2355  CT\n0010  入院決定\n0030  病棟へ\n"
-    assert [v for v, c in _balanced(text) if c == "TIME"] == ["2340", "2355", "0010", "0030"]
+    assert [v for v, c in balanced_masked(text) if c == "TIME"] == ["2340", "2355", "0010", "0030"]
 
 
 @pytest.mark.parametrize(
@@ -42,30 +37,30 @@ def test_a_timeline_may_pass_midnight_once():
     ],
 )
 def test_columns_of_four_digits_that_are_no_timeline(text):
-    assert not [v for v, c in _balanced(text) if c == "TIME"]
+    assert not [v for v, c in balanced_masked(text) if c == "TIME"]
 
 
 def test_a_nurses_title_written_onto_her_full_name():
-    assert ("和田 美穂", "PHYSICIAN_NAME") in _balanced("術者 小池Dr／記録 和田 美穂Ns\n")
+    assert ("和田 美穂", "PHYSICIAN_NAME") in balanced_masked("術者 小池Dr／記録 和田 美穂Ns\n")
 
 
 @pytest.mark.parametrize("text", ["担当Ns より", "夜勤Ns 2名", "川原 しおり (4西 Ns):"])
 def test_ns_after_a_role_a_shift_or_a_ward_names_no_one(text):
-    assert not [v for v, c in _balanced(text) if c == "PHYSICIAN_NAME" and v != "川原 しおり"]
+    assert not [v for v, c in balanced_masked(text) if c == "PHYSICIAN_NAME" and v != "川原 しおり"]
 
 
 def test_the_older_spelling_of_the_age_label():
-    assert ("44", "AGE") in _balanced("傷病者 葉山 淳　年令 44　性 男")
+    assert ("44", "AGE") in balanced_masked("傷病者 葉山 淳　年令 44　性 男")
 
 
 @pytest.mark.parametrize("text", ["傷病者氏名 百瀬 ふみ　女", "傷病者名：百瀬 ふみ"])
 def test_the_ambulance_crews_word_for_the_patient_labels_a_name(text):
-    assert ("百瀬 ふみ", "PATIENT_NAME") in _balanced(text)
+    assert ("百瀬 ふみ", "PATIENT_NAME") in balanced_masked(text)
 
 
 @pytest.mark.parametrize("text", ["傷病者数 3名", "傷病者 2名を搬送", "傷病者情報"])
 def test_the_word_alone_or_counted_labels_nothing(text):
-    assert not [v for v, c in _balanced(text) if c == "PATIENT_NAME"]
+    assert not [v for v, c in balanced_masked(text) if c == "PATIENT_NAME"]
 
 
 @pytest.mark.parametrize(
@@ -77,14 +72,14 @@ def test_the_word_alone_or_counted_labels_nothing(text):
     ],
 )
 def test_a_name_in_a_label_value_typed_a_letter_apart_is_read_whole(text, name):
-    assert name in [v for v, _ in _balanced(text)]
+    assert name in [v for v, _ in balanced_masked(text)]
 
 
 def test_a_sex_in_the_next_box_stays_out_of_a_spaced_name():
     found = masked("氏名：百 瀬 ふ み　女")
     assert ("百 瀬 ふ み", "PATIENT_NAME") in found and ("女", "SEX") in found
     assert ("田 中 一 男", "PATIENT_NAME") in masked("氏 名  田 中 一 男")
-    assert ("前田 啓", "PATIENT_NAME") in _balanced("氏名：前田 啓 男 性別")
+    assert ("前田 啓", "PATIENT_NAME") in balanced_masked("氏名：前田 啓 男 性別")
 
 
 def test_a_scan_reading_the_name_label_wrong_still_labels_the_name():
@@ -138,7 +133,7 @@ def test_a_side_a_body_part_or_a_remark_in_brackets_is_no_name(text):
 
 @pytest.mark.parametrize("text, age", [("年 齢　7 6 歳　性 別　女", "7 6 歳"), ("年 令 4 6 才\n住 所", "4 6 才")])
 def test_an_age_scanned_a_box_to_a_digit_after_its_label_is_one_age(text, age):
-    assert (age, "AGE") in _balanced(text)
+    assert (age, "AGE") in balanced_masked(text)
 
 
 def test_a_word_before_a_spaced_name_is_no_part_of_the_facility():
@@ -176,7 +171,7 @@ def test_a_katakana_after_a_kanji_given_name_before_a_gap_is_the_kanji_it_resemb
 
 
 def test_an_age_in_brackets_after_its_label():
-    assert ("46", "AGE") in _balanced("年齢 ( 46 )歳\n")
+    assert ("46", "AGE") in balanced_masked("年齢 ( 46 )歳\n")
 
 
 @pytest.mark.parametrize(
@@ -187,7 +182,7 @@ def test_an_age_in_brackets_after_its_label():
     ],
 )
 def test_a_name_typed_a_letter_apart_after_a_label_spaced_wider_or_closed_by_a_colon(text, name):
-    assert (name, "PATIENT_NAME") in _balanced(text)
+    assert (name, "PATIENT_NAME") in balanced_masked(text)
 
 
 @pytest.mark.parametrize("text", ["検 査 結 果 報 告 書", "申 込 書", "健 康 診 査"])
@@ -214,7 +209,7 @@ def test_hl7_diagnosis_dates_study_uids_and_an_interpreter_in_subcomponents():
         "OBR|1|HO-1||CT||||||||||||||||||||||||||||31502&NISHIDA&KAZUHIRO\n"
         "ZDS|1.2.392.200036.9116.2.6.1.48.1211426551.1722402622.187432^RIS^Application^DICOM\n"
     )
-    found = _balanced(message)
+    found = balanced_masked(message)
     assert ("20240903", "OTHER_DATE") in found
     assert ("NISHIDA&KAZUHIRO", "PHYSICIAN_NAME") in found
     assert ("1.2.392.200036.9116.2.6.1.48.1211426551.1722402622.187432", "OTHER_ID") in found
@@ -268,12 +263,12 @@ def test_a_hospital_run_by_ja_koseiren_keeps_its_operator():
     ],
 )
 def test_a_phone_number_of_another_country(text, phone):
-    assert (phone, "PHONE") in _balanced(text)
+    assert (phone, "PHONE") in balanced_masked(text)
 
 
 @pytest.mark.parametrize("text", ["Na +3 mEq", "HbA1c +0.5 %", "+10 mmHg 2 3", "CRP +2.5 (前回 1.2)"])
 def test_a_signed_measurement_is_no_foreign_phone(text):
-    assert not [v for v, c in _balanced(text) if c == "PHONE"]
+    assert not [v for v, c in balanced_masked(text) if c == "PHONE"]
 
 
 def test_an_hour_a_scan_read_as_letters_after_am_or_pm():
@@ -281,7 +276,7 @@ def test_an_hour_a_scan_read_as_letters_after_am_or_pm():
 
 
 def test_a_family_name_scanned_a_letter_apart_then_a_given_name_in_pieces():
-    assert ("三 上 キミ エ", "PATIENT_NAME") in _balanced("患者氏名　 三 上 キミ エ 殿　（ミカミ キミエ）")
+    assert ("三 上 キミ エ", "PATIENT_NAME") in balanced_masked("患者氏名　 三 上 キミ エ 殿　（ミカミ キミエ）")
 
 
 def test_the_name_label_a_scan_misread_as_shi_kaku():
@@ -320,7 +315,7 @@ def test_a_scores_number_after_a_colon_is_no_clock_time(text):
 
 
 def test_a_modality_worklists_scheduled_step():
-    found = _balanced(
+    found = balanced_masked(
         "(0040,0002) DA [20250301]  # ScheduledProcedureStepStartDate\n"
         "  (0040,0003) TM [1030]  # ScheduledProcedureStepStartTime\n"
         "  (0040,0006) PN [SATO^KEN]\n  (0040,0009) SH [SPS-2025-0301-01]\n"
@@ -330,7 +325,7 @@ def test_a_modality_worklists_scheduled_step():
 
 
 def test_an_hl7_viewers_dump_one_field_to_a_line():
-    found = _balanced(
+    found = balanced_masked(
         "受信ログ\n  PID-5  患者氏名          : 秋吉^陽菜^^^^^L^I~アキヨシ^ヒナ^^^^^L^P\n"
         "  NK1-2  氏名              : 秋吉^真由美^^^^^L^I\n  PV1-7  主治医            : 2208^間宮^拓\n"
         "  OBX-5 結果 : 12.5\n"
@@ -338,11 +333,11 @@ def test_an_hl7_viewers_dump_one_field_to_a_line():
     assert ("秋吉^陽菜", "PATIENT_NAME") in found and ("アキヨシ^ヒナ", "NAME_READING") in found
     assert ("秋吉^真由美", "EMERGENCY_CONTACT") in found and ("間宮^拓", "PHYSICIAN_NAME") in found
     assert not [v for v, c in found if "12.5" in v]
-    assert not _balanced("ABC-1: 123 test\nSOP-12 手順: 5分")
+    assert not balanced_masked("ABC-1: 123 test\nSOP-12 手順: 5分")
 
 
 def test_several_hl7_fields_dumped_on_one_line_each_end_where_the_next_begins():
-    found = _balanced("ADT^A01\n  PID-3=00620394 PID-5=柏木^信夫\n  PID-3=482193 (桁不足) PID-5=ｲｼﾊﾗ^ﾏﾕﾐ\n")
+    found = balanced_masked("ADT^A01\n  PID-3=00620394 PID-5=柏木^信夫\n  PID-3=482193 (桁不足) PID-5=ｲｼﾊﾗ^ﾏﾕﾐ\n")
     assert ("00620394", "PATIENT_ID") in found and ("柏木^信夫", "PATIENT_NAME") in found
     assert ("482193", "PATIENT_ID") in found and ("ｲｼﾊﾗ^ﾏﾕﾐ", "PATIENT_NAME") in found
 

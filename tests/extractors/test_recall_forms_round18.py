@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
 from phi_core.extractors.recognition.label_words import column_rule
-from tests.extractors.recall_probes import found, masked, masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, found, masked, masked_as, values
 
 
 # --- a first-aid post opened after a disaster is a place of care ---------------------------------
@@ -54,12 +49,12 @@ def test_a_chair_a_shelter_place_a_theatre_and_a_full_width_bed(text, value):
 )
 def test_a_count_of_chairs_stays(text, count):
     assert count not in masked_as("OTHER_ID", text)
-    assert ("5", "OTHER_ID") not in _balanced("予備のベッド 5台を搬入")
+    assert ("5", "OTHER_ID") not in balanced_masked("予備のベッド 5台を搬入")
 
 
 def test_a_chair_column_holds_the_chair():
     text = "予約\tﾁｪｱ\t患者ID\t氏名\t年齢\n9:00\t1\tP0120045\t須藤 正樹\t61\n9:00\t2\tP0098872\t大森 律子\t47\n"
-    assert [v for v, c in _balanced(text) if c == "OTHER_ID"] == ["1", "2"]
+    assert [v for v, c in balanced_masked(text) if c == "OTHER_ID"] == ["1", "2"]
 
 
 # --- speakers of a log or a chat -------------------------------------------------------------------
@@ -97,7 +92,7 @@ def test_a_log_word_before_the_colon_names_no_one(text):
 # --- ages ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("find", [_balanced, masked])
+@pytest.mark.parametrize("find", [balanced_masked, masked])
 def test_an_age_in_an_english_formula(find):
     assert ("66", "AGE") in find("Cr 0.78 mg/dL, age 66, wt 58.9kg (Cockcroft-Gault)")
 
@@ -106,7 +101,7 @@ def test_an_age_in_an_english_formula(find):
     "text, number", [("persons, age 13+, 6 rows", "13"), ("covered until age 15)", "15"), ("age 3 months", "3")]
 )
 def test_a_rule_about_ages_is_no_persons_age(text, number):
-    assert (number, "AGE") not in _balanced(text)
+    assert (number, "AGE") not in balanced_masked(text)
 
 
 def test_an_age_after_a_register_id_in_brackets():
@@ -121,7 +116,7 @@ def test_an_age_after_a_register_id_in_brackets():
 def test_the_last_digits_of_an_id_are_the_id():
     assert column_rule("ID下4桁") == column_rule("ID")
     text = "No.｜日付｜患者｜ID下4桁｜年齢/性\n1｜5/12｜Y.N.｜3325｜74/M\n2｜5/13｜S.K.｜0917｜19/F\n"
-    assert ("3325", "PATIENT_ID") in _balanced(text)
+    assert ("3325", "PATIENT_ID") in balanced_masked(text)
 
 
 def test_a_checkers_column_names_a_person_and_a_status_word_names_no_one():
@@ -129,8 +124,8 @@ def test_a_checkers_column_names_a_person_and_a_status_word_names_no_one():
         "Date     | Out | Patient                 | Checked\n10/03    | 10  | TAKEDA Kazuo / 88-10442 | MN\n"
         "10/09    | 6   | SUGAWARA Emi / 88-20917 | TK\n"
     )
-    assert ("MN", "PHYSICIAN_NAME") in _balanced(text)
-    assert ("済", "PHYSICIAN_NAME") not in _balanced("日付\t品名\t数量\t担当\n5/12\tガーゼ\t3\t済\n")
+    assert ("MN", "PHYSICIAN_NAME") in balanced_masked(text)
+    assert ("済", "PHYSICIAN_NAME") not in balanced_masked("日付\t品名\t数量\t担当\n5/12\tガーゼ\t3\t済\n")
     assert masked("入力確認：済（ダブルチェック）") == []
 
 
@@ -254,8 +249,8 @@ def test_a_visit_number_written_one_field_early_in_pv1():
         "MSH|^~\\&|A|B|C|D|20250101||ADT^A01|1|P|2.5\n"
         "PV1|1|I|5W^521^3||||D0451^OKA^NOBUHIKO^^^^Dr|||NEU||||||||V2502140033|||\n"
     )
-    assert ("V2502140033", "OTHER_ID") in _balanced(text)
-    assert ("I", "OTHER_ID") not in _balanced(text)
+    assert ("V2502140033", "OTHER_ID") in balanced_masked(text)
+    assert ("I", "OTHER_ID") not in balanced_masked(text)
 
 
 @pytest.mark.parametrize("header", ["氏名（ローマ字）", "Name (Romaji)", "患者氏名（漢字）"])

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
 from phi_core.extractors.recognizers.scan_damage import repaired
-from tests.extractors.recall_probes import found, masked, masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, found, masked, masked_as, values
 
 
 # --- an operating theatre by its number before the word ------------------------------------------
@@ -63,19 +58,19 @@ _MSH = "MSH|^~\\&|GI|HOSP|||20250217||ORU^R01|1|P|2.5\n"
 
 def test_an_observation_typed_as_a_person_is_a_name_in_both_profiles():
     text = _MSH + "OBX|7|XCN|ASSIST^助手||^河西^まどか||||||F\nOBX|8|ST|COMMENT^所見||出血なし||||||F"
-    assert ("河西^まどか", "PHYSICIAN_NAME") in _balanced(text)
+    assert ("河西^まどか", "PHYSICIAN_NAME") in balanced_masked(text)
     assert "出血なし" not in values(text)
 
 
 def test_a_person_one_field_off_is_not_read_as_a_department():
     text = _MSH + "PV1|1|E|7E^505^3|E|||ER^^^|^三好^航||^工藤^遥|消化器内科"
-    spans = _balanced(text)
+    spans = balanced_masked(text)
     assert ("工藤^遥", "PHYSICIAN_NAME") in spans
     assert ("工藤", "DEPARTMENT") not in spans
 
 
 def test_a_department_in_its_field_stays_a_department():
-    assert ("内科", "DEPARTMENT") in _balanced(_MSH + "PV1|1|O|4W^401^1||||1234^田中^一郎|||内科^^^")
+    assert ("内科", "DEPARTMENT") in balanced_masked(_MSH + "PV1|1|O|4W^401^1||||1234^田中^一郎|||内科^^^")
 
 
 # --- a scanned value's repair never reaches into the next line's word -----------------------------
@@ -97,9 +92,9 @@ def test_a_number_broken_across_lines_is_still_joined():
 
 
 def test_a_ward_value_stops_at_the_next_column():
-    spans = _balanced("病棟      定数 実数  不足  応援元 → 応援者           理由\nICU      4   3")
+    spans = balanced_masked("病棟      定数 実数  不足  応援元 → 応援者           理由\nICU      4   3")
     assert all("不足" not in value for value, _ in spans)
-    assert ("5階東病棟", "DEPARTMENT") in _balanced("病棟：5階東病棟   主治医：山田")
+    assert ("5階東病棟", "DEPARTMENT") in balanced_masked("病棟：5階東病棟   主治医：山田")
 
 
 # --- care units by their letters: one table ------------------------------------------------------------

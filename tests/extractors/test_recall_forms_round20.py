@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
 from phi_core.extractors.recognition.letter_spacing import closed_up
 from phi_core.extractors.recognizers.scan_damage import repaired
-from tests.extractors.recall_probes import masked, masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked, masked_as, values
 
 
 # --- numbers typed one digit to a box, after a label's colon or with bare separators --------------
@@ -38,7 +33,7 @@ def test_scores_and_a_time_after_a_colon_are_not_boxed_numbers(text):
 
 def test_a_spaced_label_after_a_drawn_rule_reads_its_value():
     text = "│住　所　 茅ケ崎市 東海岸北 2-l-3O　　　電話 O9O-7318-2222\n"
-    assert ("茅ケ崎市 東海岸北 2-l-3O", "ADDRESS") in _balanced(text)
+    assert ("茅ケ崎市 東海岸北 2-l-3O", "ADDRESS") in balanced_masked(text)
 
 
 # --- words spaced out letter by letter ------------------------------------------------------------
@@ -141,13 +136,13 @@ _HL7 = (
 
 
 def test_hl7_dates_in_any_field_and_dates_in_a_z_segments_note():
-    got = _balanced(_HL7)
+    got = balanced_masked(_HL7)
     for date in ("20240918", "20240924", "20240305", "3/5"):
         assert (date, "OTHER_DATE") in got
 
 
 def test_hl7_codes_stay_unmasked_beside_free_text():
-    got = [value for value, _ in _balanced(_HL7)]
+    got = [value for value, _ in balanced_masked(_HL7)]
     for code in ("620004451", "1013044400000000", "UTF-8", "2.5", "RDE^O11", "HOT", "TAB"):
         assert not any(code in value for value in got), code
 
@@ -155,21 +150,21 @@ def test_hl7_codes_stay_unmasked_beside_free_text():
 @pytest.mark.parametrize("stamp", ["20241399", "20240932", "12345678", "19001301"])
 def test_an_impossible_date_in_an_hl7_field_is_no_date(stamp):
     text = f"MSH|^~\\&|A|B|||20240918101500||ORU^R01|1|P|2.5\nRXE|1^1^{stamp}|X\n"
-    assert (stamp, "OTHER_DATE") not in _balanced(text)
+    assert (stamp, "OTHER_DATE") not in balanced_masked(text)
 
 
 # --- forms' dot leaders, a year of birth column, an export with many columns of its own ----------
 
 
 def test_a_dot_leader_parts_a_label_from_its_value():
-    got = _balanced("Year of Birth ........... 1958\nSex ........... Male\n")
+    got = balanced_masked("Year of Birth ........... 1958\nSex ........... Male\n")
     assert ("1958", "BIRTH_DATE") in got and ("Male", "SEX") in got
-    assert _balanced("see p.... 12\n") == []
+    assert balanced_masked("see p.... 12\n") == []
 
 
 def test_a_year_of_birth_column():
     text = "Screen No. | Initials | YOB  | Sex | ICF signed\n204-011    | TMK      | 1983 | F   | 12-Aug-2024\n"
-    assert ("1983", "BIRTH_DATE") in _balanced(text)
+    assert ("1983", "BIRTH_DATE") in balanced_masked(text)
 
 
 def test_an_export_with_three_known_columns_among_its_own():
@@ -177,7 +172,7 @@ def test_an_export_with_three_known_columns_among_its_own():
         "SUBJID,SEX,AGE,AETERM,AEDECOD,AESTDTC,AEENDTC,AETOXGR,AESER,AEREL,AEACN\n"
         "0312-002,F,61,悪心,Nausea,2024-08-01,2024-08-04,1,N,RELATED,DOSE NOT CHANGED\n"
     )
-    got = _balanced(text)
+    got = balanced_masked(text)
     assert ("61", "AGE") in got and ("0312-002", "PATIENT_ID") in got
 
 
@@ -199,9 +194,9 @@ def test_a_room_in_full_width_digits_before_its_patient():
 
 def test_a_json_record_is_no_table_and_a_rows_count_is_no_identifier():
     json_line = '{"code":"8867-4","display":"Heart rate","subject":"Patient/005","effectiveDateTime":"2025-01-02"}\n'
-    assert not any(value in ("display", "subject", "effectiveDateTime") for value, _ in _balanced(json_line * 3))
+    assert not any(value in ("display", "subject", "effectiveDateTime") for value, _ in balanced_masked(json_line * 3))
     text = "No|時刻|年齢|主訴|処置\n01|09:48|16|擦過傷|洗浄\n02|10:12|F|脱水|補液\n"
-    assert ("01", "OTHER_ID") not in _balanced(text) and ("01", "PATIENT_ID") not in _balanced(text)
+    assert ("01", "OTHER_ID") not in balanced_masked(text) and ("01", "PATIENT_ID") not in balanced_masked(text)
 
 
 # --- Latin family names that open with Mc or Mac ---------------------------------------------------

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked, masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked, masked_as, values
 
 
 # --- HL7: identifiers and people in fields the standard gives other meanings -----------------------
@@ -19,12 +14,12 @@ _MSH = "MSH|^~\\&|HIS|HOSP|RIS|HOSP|20241128160212||ORM^O01|MSG2411-00871|P|2.5\
 
 def test_a_visit_number_with_a_dash_one_field_early_is_an_identifier():
     text = _MSH + "PV1|1|E|QQ^03^B||||TAKASUGI^RYO^^^^^^Dr|||||||||||E24-081733|||\n"
-    assert ("E24-081733", "OTHER_ID") in _balanced(text)
+    assert ("E24-081733", "OTHER_ID") in balanced_masked(text)
 
 
 def test_a_lettered_number_in_a_field_of_no_identifier_is_one_but_the_message_number_is_not():
     text = _MSH + "PV1|1|O|RHEU|||||SAWATARI^KENGO^^^^^^Dr||||||||||||A2411-33017\n"
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("A2411-33017", "OTHER_ID") in found
     assert not any(value == "MSG2411-00871" for value, _ in found)
 
@@ -34,23 +29,23 @@ def test_a_staff_id_before_a_dictionary_name_in_an_unknown_field_is_an_identifie
         _MSH
         + "OBR|1|OR24-559102|LB24-771093|IGE^IgE^L|||20241127091200|||||||20241127103015|SER^血清||10482^小谷^博之\n"
     )
-    assert ("10482", "OTHER_ID") in _balanced(text)
+    assert ("10482", "OTHER_ID") in balanced_masked(text)
 
 
 def test_a_person_with_an_empty_id_in_an_unknown_field_is_a_name():
     text = _MSH + "PV1|1|I|5W^508^2||||||||CVS||||||^吉岡^遼^^^^Dr|||V2501160087\n"
-    assert ("吉岡^遼", "PHYSICIAN_NAME") in _balanced(text)
+    assert ("吉岡^遼", "PHYSICIAN_NAME") in balanced_masked(text)
 
 
 def test_a_phones_use_and_kind_before_its_number_is_no_person():
     text = _MSH + "NK1|1|||||||^WPN^PH^^^^^441^2208\n"
-    assert not any(category == "PHYSICIAN_NAME" for _, category in _balanced(text))
+    assert not any(category == "PHYSICIAN_NAME" for _, category in balanced_masked(text))
 
 
 @pytest.mark.parametrize("field", ["F13^Peanut^L", "^^240^202504030900", "CT^胸部CT"])
 def test_codes_in_unknown_fields_stay_codes(field):
     text = _MSH + f"OBR|1|||||||||||||||||{field}\n"
-    assert not any(category in ("PATIENT_NAME", "PHYSICIAN_NAME") for _, category in _balanced(text))
+    assert not any(category in ("PATIENT_NAME", "PHYSICIAN_NAME") for _, category in balanced_masked(text))
 
 
 # --- rooms, beds, chairs and wards --------------------------------------------------------------
@@ -233,7 +228,7 @@ def test_room_temperature_and_counts_are_no_rooms(text):
 
 def test_the_entering_organisation_of_an_order_is_a_department():
     text = _MSH + "ORC|NW|RX2409180057||RX2409180057|||||20240918102200|||1023^相良^英樹|||||ORT^整形外科\n"
-    assert ("ORT", "DEPARTMENT") in _balanced(text)
+    assert ("ORT", "DEPARTMENT") in balanced_masked(text)
 
 
 def test_a_latin_chat_sender_with_a_post_in_brackets_is_a_name():
@@ -389,4 +384,4 @@ def test_a_chat_exports_sender_on_the_line_of_the_time_is_a_name():
 
 def test_a_wards_description_in_hl7_location_is_a_department():
     text = _MSH + "PV1|1|O|HFC^^^^^^^^心不全外来||||20931^ASANO^KEN\n"
-    assert ("心不全外来", "DEPARTMENT") in _balanced(text)
+    assert ("心不全外来", "DEPARTMENT") in balanced_masked(text)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import found, masked, masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, found, masked, masked_as, values
 
 
 # --- dates and times ------------------------------------------------------------------------------
@@ -24,12 +19,12 @@ def _balanced(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_time_takes_its_morning_or_afternoon_word_across_one_blank(text, value):
-    assert (value, "TIME") in _balanced(text)
+    assert (value, "TIME") in balanced_masked(text)
 
 
 @pytest.mark.parametrize("text", ["午前中 3時間かけて点滴", "午後 3回目の投与"])
 def test_a_duration_or_a_count_after_the_word_is_no_time(text):
-    assert not any(category == "TIME" for _, category in _balanced(text))
+    assert not any(category == "TIME" for _, category in balanced_masked(text))
 
 
 def test_the_last_day_of_a_month_belongs_to_its_date():
@@ -138,18 +133,18 @@ _MSH = "MSH|^~\\&|HIS|HOSP|RIS|HOSP|20241128160212||ADT^A02|MSG1|P|2.5\n"
 
 def test_a_doctor_written_one_field_late_in_a_visit_is_a_person():
     text = _MSH + "PV1|1|I|HCU^HC06^1|||||||NEP||||||||3301^NARITA^SHUN|\n"
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("3301", "OTHER_ID") in found and ("NARITA^SHUN", "PHYSICIAN_NAME") in found
 
 
 def test_a_code_and_its_text_in_an_observation_stay_codes():
-    found = _balanced(_MSH + "OBX|1|NM|2345^GLU^LN||120|mg/dL\n")
+    found = balanced_masked(_MSH + "OBX|1|NM|2345^GLU^LN||120|mg/dL\n")
     assert not any(category == "PHYSICIAN_NAME" for _, category in found)
 
 
 def test_an_insurers_number_is_an_identifier_but_a_travel_insurers_code_is_not():
-    assert ("401307", "OTHER_ID") in _balanced(_MSH + "IN1|1|67^国民健康保険^JHSD0001|401307|国民健康保険\n")
-    assert ("EUA-7", "OTHER_ID") not in _balanced(_MSH + "IN1|1|TRV01^旅行保険^L|EUA-7|EuroAssist\n")
+    assert ("401307", "OTHER_ID") in balanced_masked(_MSH + "IN1|1|67^国民健康保険^JHSD0001|401307|国民健康保険\n")
+    assert ("EUA-7", "OTHER_ID") not in balanced_masked(_MSH + "IN1|1|TRV01^旅行保険^L|EUA-7|EuroAssist\n")
 
 
 def test_a_name_written_with_a_caret_in_a_messages_note():
@@ -158,7 +153,7 @@ def test_a_name_written_with_a_caret_in_a_messages_note():
 
 
 def test_a_social_workers_key_names_a_person():
-    found = _balanced('{"office":"子ども家庭課","cw":"森永","case_no":"JS-0413","msw":"平塚 葵"}')
+    found = balanced_masked('{"office":"子ども家庭課","cw":"森永","case_no":"JS-0413","msw":"平塚 葵"}')
     assert ("森永", "PHYSICIAN_NAME") in found and ("平塚 葵", "PHYSICIAN_NAME") in found
 
 
@@ -196,18 +191,18 @@ def test_a_heavy_rule_line_parts_a_tables_header_from_its_rows():
 
 
 def test_a_member_set_to_null_names_nobody():
-    found = _balanced('{"office":null,"cw":null,"case_no":null,"msw":"平塚 葵"}')
+    found = balanced_masked('{"office":null,"cw":null,"case_no":null,"msw":"平塚 葵"}')
     assert found == [("平塚 葵", "PHYSICIAN_NAME")]
 
 
 def test_a_time_cards_in_and_out_columns_hold_times():
     rows = "ｼﾒｲ,ﾋﾂﾞｹ,ﾖﾃｲIN,ﾖﾃｲOUT\nｽﾄﾞｳ ﾂﾖｼ,20241203,1630,0100\n"
-    assert ("1630", "TIME") in _balanced(rows) and ("0100", "TIME") in _balanced(rows)
-    assert not any(category == "TIME" for _, category in _balanced("Name,PIN,Protein\nA,1234,0830\n"))
+    assert ("1630", "TIME") in balanced_masked(rows) and ("0100", "TIME") in balanced_masked(rows)
+    assert not any(category == "TIME" for _, category in balanced_masked("Name,PIN,Protein\nA,1234,0830\n"))
 
 
 def test_a_label_with_its_english_word_in_brackets_before_a_blank():
-    found = _balanced("年令(Age) 58\u3000性別(Sex) 男")
+    found = balanced_masked("年令(Age) 58\u3000性別(Sex) 男")
     assert ("58", "AGE") in found and ("男", "SEX") in found
 
 
@@ -218,7 +213,7 @@ def test_an_age_and_sex_after_a_name_end_a_sentence():
 
 def test_a_column_of_where_people_live_holds_addresses():
     rows = "職員番号,氏名,職種,居住地区,連絡先\n010233,能勢 圭吾,医師,浜ノ宮市汐入町,090-3385-1920\n"
-    assert ("浜ノ宮市汐入町", "ADDRESS") in _balanced(rows)
+    assert ("浜ノ宮市汐入町", "ADDRESS") in balanced_masked(rows)
 
 
 def test_a_phones_dashes_read_as_the_kanji_one():
@@ -227,7 +222,7 @@ def test_a_phones_dashes_read_as_the_kanji_one():
 
 
 def test_a_persons_city_in_a_record():
-    found = _balanced('{"name":"HOANG Minh Tuan","country":"VN","city":"Da Nang","age":45,"sex":"M"}')
+    found = balanced_masked('{"name":"HOANG Minh Tuan","country":"VN","city":"Da Nang","age":45,"sex":"M"}')
     assert ("Da Nang", "ADDRESS") in found
 
 
@@ -275,17 +270,17 @@ def test_a_name_observed_under_a_persons_role_is_a_person():
         "OBX|5|CE|PATHOLOGIST^診断医||TSUJI^MIHO^^^^MD||||||F\n"
         "OBX|7|CE|DX^診断^L||ADENOCARCINOMA^腺癌^L||||||F\n"
     )
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("TSUJI^MIHO", "PHYSICIAN_NAME") in found
     assert not any(value.startswith("ADENO") for value, _ in found)
 
 
 def test_a_bay_in_a_record_is_a_bed():
-    assert ("R-4", "OTHER_ID") in _balanced('{"ts":"2024-10-17T11:24:03+09:00","bay":"R-4","mrn":"0048-2217"}')
+    assert ("R-4", "OTHER_ID") in balanced_masked('{"ts":"2024-10-17T11:24:03+09:00","bay":"R-4","mrn":"0048-2217"}')
 
 
 def test_a_postal_code_in_a_record_is_part_of_an_address():
-    assert ("901-2103", "ADDRESS") in _balanced('{"dob": "19700317", "zip": "901-2103", "city": "浦添市"}')
+    assert ("901-2103", "ADDRESS") in balanced_masked('{"dob": "19700317", "zip": "901-2103", "city": "浦添市"}')
 
 
 @pytest.mark.parametrize("text", ["◆ B3-07 久世 湊（15 AN）\n", "◆ 保護室2 二階堂 蒼（16 ASD・強度行動障害）\n"])
@@ -300,11 +295,11 @@ def test_a_count_or_a_dose_in_brackets_after_a_name_is_no_age(text):
 
 def test_a_service_one_field_late_in_a_visit_is_a_department():
     text = _MSH + "PV1|1|E|ICU^03^1^^^^^^|||||^石坂^亮^^^^^Dr|||NSG||||||||V2510210044\n"
-    assert ("NSG", "DEPARTMENT") in _balanced(text)
+    assert ("NSG", "DEPARTMENT") in balanced_masked(text)
 
 
 def test_a_scanners_room_in_a_query_is_no_bed():
-    assert not any(value == "CT2" for value, _ in _balanced("GET /ris?acc=RA2505140013;room=CT2&x=1"))
+    assert not any(value == "CT2" for value, _ in balanced_masked("GET /ris?acc=RA2505140013;room=CT2&x=1"))
 
 
 @pytest.mark.parametrize(
@@ -341,7 +336,7 @@ def test_a_referrals_provider_segment():
         "PRD|RP^紹介元|鳴海^透^^^^^^^L^I|港南町2丁目8番1号^^汐見台市^千葉県^299-1187^JPN|3E^^^汐見台中央病院|"
         "0438-52-7100^WPN^PH||1302^^^SCH\n"
     )
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("鳴海^透", "PHYSICIAN_NAME") in found and ("0438-52-7100", "FACILITY_PHONE") in found
     assert ("1302", "OTHER_ID") in found and ("3E", "DEPARTMENT") in found
     assert any(category == "FACILITY_ADDRESS" for _, category in found)
@@ -354,8 +349,8 @@ def test_a_full_name_with_a_post_written_onto_it():
 
 
 def test_a_name_split_into_family_and_given_keys():
-    assert ("Sho", "PATIENT_NAME") in _balanced('{"family":"Tanaka","given":"Sho"}')
-    assert not any(value == "名" for value, _ in _balanced("名\u3000\u3000称\u3000船橋ならしの台病院"))
+    assert ("Sho", "PATIENT_NAME") in balanced_masked('{"family":"Tanaka","given":"Sho"}')
+    assert not any(value == "名" for value, _ in balanced_masked("名\u3000\u3000称\u3000船橋ならしの台病院"))
 
 
 def test_a_log_speaker_after_an_iso_stamp():

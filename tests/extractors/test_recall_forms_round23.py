@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
 from phi_core.extractors.recognition.label_words import column_rule
-from tests.extractors.recall_probes import masked, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked, values
 
 
 # --- columns and labels -------------------------------------------------------------------------------
@@ -41,7 +36,7 @@ def test_a_romaji_word_that_names_no_column_is_none():
 
 
 def test_an_export_with_romaji_columns_gives_its_time_sex_and_age():
-    found = _balanced(_ROMAJI_EXPORT)
+    found = balanced_masked(_ROMAJI_EXPORT)
     assert {("0930", "TIME"), ("2", "SEX"), ("52", "AGE"), ("上野", "PHYSICIAN_NAME")} <= set(found)
 
 
@@ -59,12 +54,12 @@ def test_a_half_width_reading_of_a_column_name_holds_its_space():
         "------------------------------------------------\n"
         "250501  00412230  ﾅｶﾞｲ ｹﾝｲﾁ        M    61\n"
     )
-    assert "ﾅｶﾞｲ ｹﾝｲﾁ" in [value for value, _ in _balanced(text)]
+    assert "ﾅｶﾞｲ ｹﾝｲﾁ" in [value for value, _ in balanced_masked(text)]
 
 
 def test_a_label_and_its_value_one_tab_apart():
     text = "患者ID\t40028816\n氏名\t渡部 信也\n性別\t男\n年齢\t66\n実施日\t2024/09/12"
-    assert {("渡部 信也", "PATIENT_NAME"), ("男", "SEX"), ("66", "AGE")} <= set(_balanced(text))
+    assert {("渡部 信也", "PATIENT_NAME"), ("男", "SEX"), ("66", "AGE")} <= set(balanced_masked(text))
 
 
 @pytest.mark.parametrize(
@@ -72,7 +67,7 @@ def test_a_label_and_its_value_one_tab_apart():
     ["No\t患者番号\t氏名\t国・地域\t診療期間\t診療科", "日付\t時刻\t患者ID\t氏名\t用件\t対応\t対応者", "患者名\tﾌﾘｶﾞﾅ"],
 )
 def test_a_tab_separated_header_row_gives_no_values(header):
-    assert _balanced(header) == []
+    assert balanced_masked(header) == []
 
 
 @pytest.mark.parametrize(
@@ -80,12 +75,12 @@ def test_a_tab_separated_header_row_gives_no_values(header):
     [("患者：3008-5521\u3000五十嵐 修（ｲｶﾞﾗｼ ｵｻﾑ）", "3008-5521"), ("患者: 00123456 山田 太郎 様", "00123456")],
 )
 def test_a_patients_number_before_the_name_in_a_patient_label(text, number):
-    assert (number, "PATIENT_ID") in _balanced(text)
+    assert (number, "PATIENT_ID") in balanced_masked(text)
 
 
 @pytest.mark.parametrize("text", ["氏名：2024-03 山田", "患者：12345 mg/dL", "patient : 0862314 M 17-JUN-1943"])
 def test_a_year_and_month_or_a_measure_or_a_sex_after_the_number_is_no_such_record(text):
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("M", "PATIENT_NAME") not in found and ("mg", "PATIENT_NAME") not in found
     assert ("2024-03", "PATIENT_ID") not in found
 
@@ -127,7 +122,7 @@ def test_a_semicolon_log_reads_its_staff_columns_by_number():
         "#ts;terminal;event;pt_id;pt_kana;unit_no;product;abo;staff1;staff2;result\n"
         "20250204 130530;PDA-3S-01;SCAN_UNIT;C-1184032;ﾌﾙｶﾜ ﾐﾂ;25-1043-2270;Ir-RBC-LR-2;O+;SHOJI M;ABE R;MATCH\n"
     )
-    assert {("SHOJI M", "PHYSICIAN_NAME"), ("ABE R", "PHYSICIAN_NAME")} <= set(_balanced(text))
+    assert {("SHOJI M", "PHYSICIAN_NAME"), ("ABE R", "PHYSICIAN_NAME")} <= set(balanced_masked(text))
 
 
 @pytest.mark.parametrize("column, known", [("staff1", True), ("nurse_2", True), ("SpO2", False), ("T2", False)])
@@ -137,12 +132,12 @@ def test_a_column_numbered_after_its_word_keeps_the_words_meaning(column, known)
 
 def test_a_quoted_semicolon_record_of_measurements_gives_no_names():
     text = '"Segment";"Side";"Diameter_mm";"Result"\n"CFV";"L";"11.2";"Normal"\n"SFJ";"L";"9.1";"Reflux"\n'
-    assert not any(category == "PHYSICIAN_NAME" for _, category in _balanced(text))
+    assert not any(category == "PHYSICIAN_NAME" for _, category in balanced_masked(text))
 
 
 def test_pairs_of_labels_and_values_along_a_tab_line():
     text = "# 出力日時\t2025-02-12 12:03\t出力者\tHIRANO M\nSampleID\tPatientID"
-    assert ("HIRANO M", "PHYSICIAN_NAME") in _balanced(text)
+    assert ("HIRANO M", "PHYSICIAN_NAME") in balanced_masked(text)
 
 
 def test_a_forms_row_of_labels_and_values_is_no_tables_header():
@@ -156,7 +151,7 @@ def test_a_forms_row_of_labels_and_values_is_no_tables_header():
 
 def test_a_ward_and_bed_pair_line_is_no_header_for_the_vitals_below():
     text = "病棟\tICU\tベッド\t09\n患者ID\t00583310\n時刻\tHR\tABP\n00:00\t92\t118/62\n"
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("ICU", "DEPARTMENT") in found and ("00583310", "PATIENT_ID") in found
     assert not any(value in ("患者ID", "118") for value, _ in found)
 
@@ -187,7 +182,7 @@ def test_whose_name_a_form_asks_for(text, name):
     [("DNAR・鎮静の希望なし（２／１９ 本人・家族と確認）", "２／１９"), ("転院予定日 ６／14\n家族", "６／14")],
 )
 def test_a_month_and_day_with_a_full_width_slash(text, date):
-    assert (date, "OTHER_DATE") in _balanced(text)
+    assert (date, "OTHER_DATE") in balanced_masked(text)
 
 
 @pytest.mark.parametrize(
@@ -201,11 +196,11 @@ def test_a_month_and_day_with_a_full_width_slash(text, date):
     ],
 )
 def test_a_count_a_score_a_page_or_free_beds_with_a_full_width_slash_are_no_date(text):
-    assert not any(category == "OTHER_DATE" for _, category in _balanced(text))
+    assert not any(category == "OTHER_DATE" for _, category in balanced_masked(text))
 
 
 def test_a_ledgers_day_and_month_in_capitals():
-    assert ("03-FEB", "OTHER_DATE") in _balanced("03-FEB       A205       Emergency admission")
+    assert ("03-FEB", "OTHER_DATE") in balanced_masked("03-FEB       A205       Emergency admission")
 
 
 def test_the_age_at_death_and_the_postal_mark_as_columns():
@@ -213,13 +208,13 @@ def test_the_age_at_death_and_the_postal_mark_as_columns():
         "管理No,故人氏名,患者ID,享年,死亡日,〒,住所\n"
         "B-2025-014,田中 清,1103487,92,2025/03/03,270-2241,千葉県松戸市松戸新田592-3\n"
     )
-    found = _balanced(text)
+    found = balanced_masked(text)
     assert ("92", "AGE") in found and ("270-2241", "ADDRESS") in found
 
 
 def test_in_and_out_columns_of_a_day_care_register_hold_times():
     text = "date,member_id,name,attend,in,out,program\n20250303,DC-0117,青木武,1,0902,1530,SST\n"
-    assert {("0902", "TIME"), ("1530", "TIME")} <= set(_balanced(text))
+    assert {("0902", "TIME"), ("1530", "TIME")} <= set(balanced_masked(text))
     assert column_rule("Protein") is None or column_rule("Protein").category != "TIME"
 
 
@@ -228,9 +223,10 @@ def test_an_hl7_name_typed_legal_in_any_field_is_a_persons():
         "MSH|^~\\&|PHARM|HOSP|||20250609||RDE^O11|1|P|2.5\n"
         "RXE|^^^20250609^^R|0008891^ベバシズマブ点滴静注用400mg^HOT|310|mg||||^宮前^裕子^^^^^^^L^I|||||||CP\n"
     )
-    assert ("宮前^裕子", "PHYSICIAN_NAME") in _balanced(text)
+    assert ("宮前^裕子", "PHYSICIAN_NAME") in balanced_masked(text)
     assert not any(
-        "血糖" in value for value, _ in _balanced("MSH|^~\\&|A|B|||2025||ADT^A01|1|P|2.5\nZXX|1|^血糖^測定^^^^^^^X")
+        "血糖" in value
+        for value, _ in balanced_masked("MSH|^~\\&|A|B|||2025||ADT^A01|1|P|2.5\nZXX|1|^血糖^測定^^^^^^^X")
     )
 
 
@@ -259,5 +255,5 @@ def test_a_chat_sender_in_square_brackets_after_the_time():
     [('"ageAtExam": 56, "branch": "01"', "56"), ("Twin A info: 33w1d, BW 2,004 g, DOL 6, feeding", "DOL 6")],
 )
 def test_an_age_under_a_camel_case_key_or_as_a_day_of_life(text, age):
-    assert (age, "AGE") in _balanced(text)
-    assert not any(category == "AGE" for _, category in _balanced('"pageCount": 3'))
+    assert (age, "AGE") in balanced_masked(text)
+    assert not any(category == "AGE" for _, category in balanced_masked('"pageCount": 3'))

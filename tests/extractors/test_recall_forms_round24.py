@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import covered, masked, masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, covered, masked, masked_as, values
 
 
 # --- scans that set a blank on each side of every separator --------------------------------------------
@@ -93,7 +88,7 @@ def test_a_chinese_weekday_in_brackets_belongs_to_the_date():
     ],
 )
 def test_a_weekday_and_an_ordinal_day_are_a_date(text, value):
-    assert value in [v for v, _ in _balanced(text)]
+    assert value in [v for v, _ in balanced_masked(text)]
 
 
 def test_a_weekday_before_a_floor_is_no_date():
@@ -113,16 +108,16 @@ def test_an_era_letter_before_an_operative_field_is_no_year():
 
 
 def test_two_compact_dates_joined_by_a_hyphen_are_a_period():
-    found = [v for v, c in _balanced("期間=20250303-20250309\n") if c == "OTHER_DATE"]
+    found = [v for v, c in balanced_masked("期間=20250303-20250309\n") if c == "OTHER_DATE"]
     assert found == ["20250303", "20250309"]
 
 
 def test_a_code_of_two_eight_digit_numbers_that_are_no_dates_is_no_period():
-    assert not [v for v, c in _balanced("No. 20250407-20251399") if c == "OTHER_DATE"]
+    assert not [v for v, c in balanced_masked("No. 20250407-20251399") if c == "OTHER_DATE"]
 
 
 def test_a_system_log_pads_a_one_digit_day():
-    assert "Dec  9" in [v for v, _ in _balanced("Dec  9 08:52:03 amb-gw01 vitalsync[2]: session open\n")]
+    assert "Dec  9" in [v for v, _ in balanced_masked("Dec  9 08:52:03 amb-gw01 vitalsync[2]: session open\n")]
 
 
 def test_a_twelve_hour_clock_with_seconds():
@@ -194,7 +189,7 @@ def test_capitals_before_a_sign_and_a_name_are_no_key_of_initials(text):
     "text, unit", [("入所フロア　2階一般療養棟　208号室", "2階一般療養棟"), ("3階在宅復帰棟 321", "3階在宅復帰棟")]
 )
 def test_a_care_units_floor_and_name(text, unit):
-    assert (unit, "DEPARTMENT") in _balanced(text)
+    assert (unit, "DEPARTMENT") in balanced_masked(text)
 
 
 def test_a_building_on_a_floor_is_no_ward():

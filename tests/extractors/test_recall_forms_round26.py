@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phi_core.extractors import rules
-from tests.extractors.recall_probes import masked_as, values
-
-
-def _balanced(text: str) -> list[tuple[str, str]]:
-    return [(s.text, s.category) for s in rules.extract_spans(text)]
+from tests.extractors.recall_probes import balanced_masked, masked_as, values
 
 
 # --- a family name the dictionary has whole, before an honorific, though the list reads its first kanji ----------
@@ -24,12 +19,12 @@ def _balanced(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_dictionary_family_name_before_an_honorific_is_whole(text, name):
-    assert (name, "PHYSICIAN_NAME") in _balanced(text) or (name, "PATIENT_NAME") in _balanced(text)
+    assert (name, "PHYSICIAN_NAME") in balanced_masked(text) or (name, "PATIENT_NAME") in balanced_masked(text)
 
 
 @pytest.mark.parametrize("text", ["星芒状様の陰影あり", "森林浴様の気分"])
 def test_words_opening_with_a_family_names_kanji_stay(text):
-    assert _balanced(text) == []
+    assert balanced_masked(text) == []
 
 
 # --- CN: a certified or coordinating nurse's title, glued after the name or before it ------------------------
@@ -73,7 +68,7 @@ def test_a_month_and_a_number_no_day_or_year_reads_stays(text):
 
 def test_a_clocks_seconds_and_fraction_are_no_dotted_date():
     text = "5 rows selected.\nElapsed: 00:00:01.27\nSQL> -- 次回 03.15 予約"
-    assert _balanced(text) == [("03.15", "OTHER_DATE")]
+    assert balanced_masked(text) == [("03.15", "OTHER_DATE")]
 
 
 # --- a Japanese number in international form with no blank, as a messaging system stores it ----------------------
@@ -81,12 +76,12 @@ def test_a_clocks_seconds_and_fraction_are_no_dotted_date():
 
 @pytest.mark.parametrize("text", ["20250121 180001\tSMS\t+819011327744\tSK-10455", '"to": "+819031148820",'])
 def test_a_compact_international_japanese_number_is_a_phone(text):
-    assert any(value.startswith("+81") and category == "PHONE" for value, category in _balanced(text))
+    assert any(value.startswith("+81") and category == "PHONE" for value, category in balanced_masked(text))
 
 
 @pytest.mark.parametrize("text", ["id +8190113277445", "+81 2"])
 def test_longer_or_shorter_runs_are_no_phone(text):
-    assert all(category != "PHONE" for _, category in _balanced(text))
+    assert all(category != "PHONE" for _, category in balanced_masked(text))
 
 
 # --- one kanji the dictionary has only as a family name, before an honorific ---------------------------------------
@@ -94,12 +89,12 @@ def test_longer_or_shorter_runs_are_no_phone(text):
 
 @pytest.mark.parametrize("text, name", [("院内通訳 劉 さん 15:00 来室予定。", "劉"), ("陳先生より返信", "陳")])
 def test_a_one_kanji_name_the_dictionary_has_only_as_a_name(text, name):
-    assert name in [value for value, _ in _balanced(text)]
+    assert name in [value for value, _ in balanced_masked(text)]
 
 
 @pytest.mark.parametrize("text", ["お孫さんが来院", "元さんの件", "領収書 上様 ご請求"])
 def test_one_kanji_that_is_also_a_word_is_left(text):
-    assert _balanced(text) == []
+    assert balanced_masked(text) == []
 
 
 @pytest.mark.parametrize("text", ["UNIT  REF   DEC-24   JAN-25   FEB-25", "host=OCT-02", '"BR-AUG-02"'])
@@ -109,7 +104,7 @@ def test_a_month_in_capitals_with_two_digits_is_a_column_or_a_code(text):
 
 @pytest.mark.parametrize("text, value", [("JUN-18-98 THU 15:27", "JUN-18-98"), ("dob Mar-3-1961", "Mar-3-1961")])
 def test_a_month_day_and_year_joined_by_hyphens_is_one_date(text, value):
-    assert (value, "OTHER_DATE") in _balanced(text)
+    assert (value, "OTHER_DATE") in balanced_masked(text)
 
 
 def test_a_column_of_months_is_no_day_and_month():
