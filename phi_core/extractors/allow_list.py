@@ -88,8 +88,13 @@ class AllowList:
         value = fold(text[start:end]).strip()
         if not value:
             return True
-        if value.casefold() in self.words and not (
-            category in _PEOPLE and _TITLE_BEFORE.search(text, max(0, start - 8), start)
+        # A month's name opens a date (October 12) when a date recognizer proposed it, not a device model;
+        # alone, it is the date cut short (back home in August), not a given name.
+        dated = category in ("OTHER_DATE", "EXAM_DATE", "BIRTH_DATE")
+        if (
+            value.casefold() in self.words
+            and not (dated and value.isalpha())
+            and not (category in _PEOPLE and _TITLE_BEFORE.search(text, max(0, start - 8), start))
         ):
             return True  # (an eponym's name is a person's after a title: Ns.Kudo, Dr. Foley)
         if category != "DEPARTMENT" and value.casefold() in self.departments:
@@ -97,8 +102,6 @@ class AllowList:
         if category == "BIRTH_DATE" and _ERA_YEAR.fullmatch(value):
             return False  # S9 read as a birth year by the age beside it, not the segment S9
         first = value.split(" ", 1)[0]
-        # A month's name opens a date (October 12) when a date recognizer proposed it, not a device model.
-        dated = category in ("OTHER_DATE", "EXAM_DATE", "BIRTH_DATE")
         # "Siemens SOMATOM Force": a maker's name opens a device model (an eponym's a disease: Hashimoto thyroiditis);
         # not a facility proposed by its kind (HASHIMOTO NAIKA).
         if value.isascii() and " " in value and first.casefold() in self.openers and not dated:

@@ -59,6 +59,9 @@ NOT_CARE_GARDENS: tuple[str, ...] = (
 PUBLIC_OWNERS: tuple[str, ...] = (
     "県立", "市立", "国立", "都立", "府立", "道立", "町立", "村立", "区立", "公立", "私立",
 )  # fmt: skip
+# Words that say whom a place of care serves, written between its own name and its kind (浜風こども医療センター,
+# 北斗こころの医療センター): the name is what stands before them.
+AUDIENCE_WORDS: tuple[str, ...] = ("こども", "子ども", "子供", "こころの", "こころ")
 # Bodies that run hospitals, written before the hospital's own name with a space:
 # 国立病院機構 横浜医療センター, 地域医療機能推進機構 東京新宿メディカルセンター.
 HOSPITAL_OPERATORS: tuple[str, ...] = (

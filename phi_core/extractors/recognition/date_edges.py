@@ -85,6 +85,9 @@ _GAP = re.compile(r"[ \u3000]{1,3}")
 _PART_RANGE_END = re.compile(r"[ ]?[〜~～\-–][ ]?(?:上旬|中旬|下旬|初旬|末)")
 _YEAR_MONTH_SLASH = re.compile(r"[0-9]{4}/[0-9]{1,2}")
 _SLASH_PART_OF_MONTH = re.compile(r"/(?:上旬|中旬|下旬|初旬|末)")
+# An era's year and month with a dot (R7.5, H30.12): a part of the month after it, dotted or glued (R7.5.末, R6.5上旬).
+_ERA_YEAR_MONTH_DOT = re.compile(r"[RHSrhs][0-9]{1,2}\.(?:1[0-2]|0?[1-9])")
+_DOT_PART_OF_MONTH = re.compile(r"\.?(?:上旬|中旬|下旬|初旬|末)")
 _RANGE_END = re.compile(
     r"[ \u3000]?(?:[〜~～–\-]|または|又は|もしくは|か|と|、|・)[ \u3000]?"
     r"(?P<end>(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?!分|間|後|前|目|以内|以上|程度|毎|ごと)|[0-9]{1,2}/[0-9]{1,2}(?![/0-9]))"
@@ -243,6 +246,10 @@ def extend_dates(text: str, spans: list[Candidate]) -> list[Candidate]:
                     end = other_part.end()
         elif _YEAR_MONTH_SLASH.fullmatch(text, span.start, end):
             part = _SLASH_PART_OF_MONTH.match(text, end)  # 2027/1/末, 2026/12/上旬
+            if part and part.end() <= limit:
+                end = part.end()
+        elif _ERA_YEAR_MONTH_DOT.fullmatch(text, span.start, end):
+            part = _DOT_PART_OF_MONTH.match(text, end)
             if part and part.end() <= limit:
                 end = part.end()
         weekday = _WEEKDAY_RE.match(text, end)

@@ -14,7 +14,7 @@ from phi_core.extractors.recognition.name_parts import surnames
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTER_SET, UNIFIED_KANJI, is_hiragana, is_kanji, is_katakana, is_latin
 from phi_core.japanese.honorifics import alternation
-from phi_core.japanese.organisations import LEGAL_FORMS
+from phi_core.japanese.organisations import AUDIENCE_WORDS, LEGAL_FORMS
 
 _FACILITY_ENDINGS = (
     "病院",
@@ -190,6 +190,13 @@ def _trim_front(text: str, start: int, core_end: int) -> int:
     return start
 
 
+def _audience_before(text: str, end: int) -> int:
+    for word in AUDIENCE_WORDS:
+        if text.endswith(word, 0, end):
+            return len(word)
+    return 0
+
+
 def facility_candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for match in _QUOTED_RE.finditer(text):
@@ -197,8 +204,10 @@ def facility_candidates(text: str) -> list[Candidate]:
         if name.endswith(_FACILITY_ENDINGS) and not name.startswith(("target", "Target")):
             found.append(Candidate(match.start("name"), match.end("name"), "HOSPITAL_NAME", RANK_PATTERN))
     for match in _UNQUOTED_RE.finditer(text):
-        start = _trim_front(text, _walk_back(text, match.start()), match.start())
-        core = text[start : match.start()]
+        # 浜風こども医療センター: the particle inside こども must not cut the name off in front of it.
+        core_end = match.start() - _audience_before(text, match.start())
+        start = _trim_front(text, _walk_back(text, match.start()), core_end)
+        core = text[start:core_end]
         # A cut inside a hiragana word ("がん拠点" -> "ん拠点") leaves kana debris in front.
         stripped = core.lstrip(_HIRAGANA_RUN)
         if core in _GENERIC_CORES or (stripped and stripped in _GENERIC_CORES):

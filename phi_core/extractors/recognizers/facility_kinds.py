@@ -39,11 +39,14 @@ _CARE_KINDS = (
     # Disability services under the welfare law, named by a coined word: 就労継続支援B型ワークショップあおぞら.
     "就労移行支援事業所", "就労継続支援A型事業所", "就労継続支援B型事業所", "就労継続支援A型", "就労継続支援B型",
     "就労定着支援事業所", "自立訓練事業所", "生活介護事業所", "共同生活援助", "放課後等デイサービス",
-    "児童発達支援事業所", "地域活動支援センター", "相談支援事業所",
+    "児童発達支援事業所", "地域活動支援センター", "相談支援事業所", "障害者就業・生活支援センター",
+    # a visiting nurses' station written short, as staff write it (訪問看護ST こもれび, 訪看ST ゆらり)
+    "訪問看護ST", "訪看ST",
 )  # fmt: skip
 # A kind may be written with a space inside (訪問看護 ステーション湘南ひらつか).
 _KINDS = "|".join(
-    re.escape(k).replace("ステーション", "[ \u3000]?ステーション") for k in sorted(_CARE_KINDS, key=len, reverse=True)
+    re.escape(k).replace("ステーション", "[ \u3000]?ステーション").replace("ST", "[ \u3000]?ST")
+    for k in sorted(_CARE_KINDS, key=len, reverse=True)
 )
 _KIND_FIRST = re.compile(rf"(?:{_KINDS})[ \u3000]?「?(?P<name>[{_LETTERS}]{{2,12}})")
 # A kind's short form with the name in brackets after it: 特養入所（桜の里）, 老健「さくら」.
@@ -81,7 +84,7 @@ _NOT_NAMES = re.compile(
     r"^(?:名|名称|等|の|へ|に|で|と|は|が|を|も|や|から|まで|より|経由|入所|入居|利用|通所|申込|申請|職員|担当|連絡"
     r"|との|など|併設|入所中|退所|見学|調整|紹介|宛|御中|殿|各位|内|側|看護師|管理者|施設長|送迎"
     r"|社会福祉士|ケアマネ|相談員|生活相談員|介護福祉士|職員|検討|予定|待機|待ち|希望|未定|済"
-    r"|参加|導入|開始|中止|継続|再開|終了|予約|変更|契約|増回|減回|回数|週|月|毎|日)"
+    r"|参加|導入|開始|中止|継続|再開|終了|予約|変更|契約|増回|減回|回数|週|月|毎|日|初回|次回|前回|今回|訪問|記録|報告)"
 )
 # Where a sentence goes on after the name: あおぞらにて, 福寿の郷より入院, 緑風苑入所中, 緑風苑へ (a
 # particle or honorific after a kanji; in kana it may be part of the name: みなと, おひさま).
@@ -137,6 +140,10 @@ class FacilityKindRecognizer(Recognizer):
             name = name.removesuffix("の")  # the name's end cut a sentence's の off its next word
             if _NOT_NAMES.match(name):
                 continue  # a kind then what is done there (デイケア参加, 訪問介護導入) names nothing
+            if text[m.start("name") - 3 : m.start("name")].rstrip(" \u3000").endswith(
+                "ST"
+            ) and not _COINED_OPENING.match(name):
+                continue  # after ST written short, a name in kanji is the nurse's (訪問看護ST 木下Ns)
             found.append(
                 Candidate(_glued_start(text, m.start()), m.start("name") + len(name), "HOSPITAL_NAME", RANK_SUPPLEMENT)
             )

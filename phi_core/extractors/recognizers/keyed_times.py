@@ -9,7 +9,7 @@
 - ``2 pm``, ``9am``, ``10:30 a.m.``: an hour of a 12-hour clock;
 - ``ｺﾞｾﾞﾝ 9ｼﾞ``, ``ゴゴ 2ジ30プン``, ``9ｼﾞ15ﾌﾝ``: a time written in katakana, as systems that print kana only write
   午前9時: the hour after the kana of 午前 or 午後, or an hour with its minutes; not ``3ｼﾞｶﾝ`` (3 hours);
-- ``TIME=1042``, ``START=1403  END=1441``: four digits after a time key, or after the key of a start or an
+- ``TIME=1042``, ``START=1403  END=1441``, ``"time":"1342"``: four digits after a time key, or after the key of a start or an
   end and ``=`` (a machine's log; ``start: 2025`` with a colon may be a year); ``09:41:12``: a clock time with seconds, unless a word
   before it on its line names a length of time (``所要 00:45:12``).
 - ``at 0300``, ``@ 1400``, ``Dec 1, 2026 ~2300``, ``0910 hrs``: a time written as four digits the way
@@ -52,7 +52,9 @@ _FOUR_DIGIT_TIME = re.compile(
 
 # A time key and four digits (TIME=1042, tm: 0915): a machine export's clock time without a colon.
 _KEYED_FOUR_DIGITS = re.compile(
-    rf"(?<![A-Za-z])(?:(?i:time|tm|hhmm)[ \t]?[=:：]|(?i:start|end|begin|stop)(?:_?(?i:time|at))?[ \t]?[=＝])[ \t]?"
+    rf"(?<![A-Za-z])(?:(?i:time|tm|hhmm)[ \t]?[=:：]|(?i:start|end|begin|stop)(?:_?(?i:time|at))?[ \t]?[=＝]"
+    # a JSON export quotes the key and the value ("time":"1342")
+    r'|(?i:time|tm|hhmm)"[ \t]?:[ \t]?")[ \t]?'
     rf"(?P<t>{_HHMM})(?![0-9.:/\-])"
 )
 # A clock time with seconds (Date: Tue, 17 Feb 2026 09:41:12 +0900, log 09:41:12 INFO), which the time

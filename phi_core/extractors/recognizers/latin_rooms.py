@@ -18,7 +18,7 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from .sudachi_names import RANK_SUPPLEMENT
 
 _ROOM = re.compile(
-    r"(?<![A-Za-z])(?:[Rr]oom|ROOM|Rm|RM)\.? ?(?:No\.? ?|#)?(?P<v>[0-9]{1,4}[A-Z]?)(?![0-9A-Za-z.,:/\-])"
+    r"(?<![A-Za-z])(?:[Rr]oom|ROOM|Rm|RM)\.? ?(?:No\.? ?|#)?(?P<v>[0-9]{1,4}[A-Z]?(?:-[0-9]{1,3}(?![0-9]))?)(?![0-9A-Za-z.,:/\-])"
 )
 # Rooms named for their use, and the floor a clinic gives before a room (2F, Room 6).
 _USE_BEFORE = re.compile(
@@ -46,6 +46,7 @@ class LatinRoomRecognizer(Recognizer):
         for m in _ROOM.finditer(text):
             if _USE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 continue
+            # (a room numbered floor-hyphen-room, 5-12, says which room however short)
             if len(m.group("v")) <= 2 and not _IN_A_LIST.search(text, max(0, m.start() - 3), m.start()):
                 if not (
                     _ENTRY_START.search(text, max(0, m.start() - 4), m.start()) and _NAME_AFTER.match(text, m.end())

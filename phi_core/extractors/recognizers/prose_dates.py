@@ -3,7 +3,9 @@
 - kanji numerals: 令和六年六月十二日, 二〇二四年六月十二日, 六月十二日;
 - a month and day after a kanji word (昨年6月12日, 同年3月2日), and a month
   alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
-- a year after an English preposition: "diagnosed in 2015", "since 2019";
+- a year after an English preposition: "diagnosed in 2015", "since 2019"; a season of a year ("since
+  summer 2024") and a month after one ("back to Auckland in August");
+- a month and a part of it after a slash, its year left out (退院目標 3/下旬);
 - a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
 - a day and an English month with no year: 01-Aug, healed by 07-Jul;
 - the year of birth alone after 生年: 生年 S14, 生年：昭和14年;
@@ -35,6 +37,18 @@ _BOTH_CALENDARS = re.compile(
 _ENGLISH_YEAR = re.compile(
     r"\b(?:in|In|since|Since|from|From|until|by|during|early|late|mid) (?P<year>(?:19|20)[0-9]{2})(?![0-9/\-.:]| guideline)"
 )
+# A season of a year (since summer 2024, Spring of 2023), and a month named after a preposition with no day
+# (moving back in August, from November): a date cut short, not a month's name in a title ("May" can be a verb).
+_ENGLISH_SEASON = re.compile(
+    r"(?<![A-Za-z])(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?: of)? (?:19|20)[0-9]{2}(?![0-9/\-:]|\.[0-9])"
+)
+_ENGLISH_MONTH = re.compile(
+    r"\b(?:in|In|since|Since|from|From|until|Until|by|during|early|late|mid|next|last|through) "
+    r"(?P<month>January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?![A-Za-z]| ?[0-9])"
+)
+# A month and a part of it after a slash (退院目標 3/下旬, 11/上旬予定): the month, however its year is left out.
+_MONTH_PART_SLASH = re.compile(r"(?<![0-9０-９/.\-])(?:1[0-2]|0?[1-9])/(?:上旬|中旬|下旬|初旬|末)(?!日)")
 # A day and an English month's abbreviation with no year, as logs and tables write it (01-Aug, 7-Jul.).
 _DAY_MONTH = re.compile(
     r"(?<![0-9A-Za-z\-])(?:[12][0-9]|3[01]|0?[1-9])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -67,6 +81,9 @@ class ProseDateRecognizer(Recognizer):
                 continue
             found.append(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span("year"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_YEAR.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_SEASON.finditer(text))
+        found.extend(Candidate(*m.span("month"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_MONTH.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _MONTH_PART_SLASH.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_MONTH.finditer(text))
         found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))

@@ -1,0 +1,156 @@
+"""Forms of the twenty-seventh round (blind-final59..64 once spent, blind-dev250..): each with its look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.recall_probes import balanced_masked, masked, masked_as
+
+# --- a word for whom a hospital serves, between its own name and its kind ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("（H24年、浜風こども医療センター）。", "浜風こども医療センター"),
+        ("6歳で東雲こども病院で治療、2012年終了。", "東雲こども病院"),
+        ("提供書\n\n楓ヶ丘こども医療センター\n", "楓ヶ丘こども医療センター"),
+        ("浜風子ども医療センターで手術", "浜風子ども医療センター"),
+    ],
+)
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_hospital_named_before_the_word_for_children(extract, text, name):
+    assert (name, "HOSPITAL_NAME") in extract(text)
+
+
+@pytest.mark.parametrize("text", ["市内のこども病院へ紹介", "近くのこどもクリニック", "こども病院"])
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_the_kind_alone_or_after_a_clause_names_no_hospital(extract, text):
+    assert [v for v, c in extract(text) if c == "HOSPITAL_NAME"] == []
+
+
+# --- dates cut short: a month and its part after a slash, an era's month and its end, a season, a month in prose ----
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("退院目標 3/下旬。退院前に心エコー", "3/下旬"),
+        ("ME室に依頼済、4/上旬戻り）", "4/上旬"),
+        ("治療開始 R6.11.25 ／ 予定終了 R7.5.末（6か月）", "R7.5.末"),
+        ("感染推定年月日\u3000R6.5.上旬", "R6.5.上旬"),
+        ("No suicidal ideation since summer 2024.", "summer 2024"),
+        ("She will study in Valencia from September. Needs a summary.", "September"),
+        ("back to Auckland in August, and her sister", "August"),
+    ],
+)
+def test_a_date_cut_short_is_a_date(text, date):
+    assert date in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1/2錠 内服",
+        "May I ask you to call back?",
+        "Tumour board meets in the spring.",
+    ],
+)
+def test_fractions_a_modal_verb_and_a_season_alone_are_no_dates(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+def test_a_formula_stays_though_dates_are_no_longer_let_through_by_the_word_list():
+    assert masked_as("OTHER_DATE", "H2O を吸入") == []
+
+
+# --- four digits under a JSON key of a time ------------------------------------------------------------------------
+
+
+def test_a_json_time_member_of_four_digits():
+    found = masked('{"date":"20240618","time":"1342","reader":"SERIZAWA"}')
+    assert ("1342", "TIME") in found
+
+
+@pytest.mark.parametrize("text", ['{"count":"1342"}', '{"time":"9999"}', '{"time_zone":"0900x"}'])
+def test_other_members_and_impossible_clocks_are_no_times(text):
+    assert masked_as("TIME", text) == []
+
+
+# --- a record's number whose two parts are far apart in size is no range -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("│1/27(月)│3 │24-103377  小田切 蒼   │", "24-103377"),
+        ("RBC 2 units — crossmatch sent, unit no. 24-77831 / 24-77832", "24-77831"),
+    ],
+)
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_year_or_series_and_a_long_serial_are_one_number(extract, text, number):
+    assert (number, "OTHER_ID") in extract(text)
+
+
+@pytest.mark.parametrize("text", ["WBC 3500-9000 /uL", "PLT 15-35万", "基準値 30-4180", "CK 0-100000"])
+def test_ranges_of_one_size_or_from_zero_stay_ranges(text):
+    assert masked_as("OTHER_ID", text) == []
+
+
+# --- a room numbered floor-hyphen-room after the English word ------------------------------------------------------
+
+
+def test_a_room_of_floor_and_number():
+    assert ("3-07", "OTHER_ID") in masked("Rahman Abdul Karim さん  Room 3-07\n施設: 有料老人ホーム")
+
+
+@pytest.mark.parametrize("text", ["CT room 2-3 ", "meeting room 1-2 booked"])
+def test_a_room_named_for_its_use_stays(text):
+    assert masked_as("OTHER_ID", text) == []
+
+
+# --- services named after their kind: a visiting nurses' station written short, a work support centre ----------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("FAX 訪問看護ST ななかまど 大阪", "訪問看護ST ななかまど"),
+        ("北浜病院 3東 退院支援 ⇔ 訪看ST ゆらり\n", "訪看ST ゆらり"),
+        ("外部講師：障害者就業・生活支援センター くるみ 就業支援ワーカー", "障害者就業・生活支援センター くるみ"),
+    ],
+)
+def test_a_service_named_after_its_kind(text, name):
+    assert any(name in v for v in masked_as("HOSPITAL_NAME", text))
+
+
+@pytest.mark.parametrize("text", ["訪問看護ST 初回 3/13", "訪問看護ステーション 記録あり", "ST 山本 嚥下評価"])
+def test_a_kind_before_a_word_of_the_note_names_nothing(text):
+    assert masked_as("HOSPITAL_NAME", text) == []
+
+
+# --- schools: an owned school named short by its level, a hospital school's class by a coined name --------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("原籍校（関市立緑ヶ丘小）へ復学", "関市立緑ヶ丘小"),
+        ("県立中央中の生徒", "県立中央中"),
+        ("在籍：さくらが丘特別支援学校（みなと分教室）", "みなと分教室"),
+        ("院内学級「ひだまり学級」（区立桜台南小学校）", "ひだまり学級"),
+    ],
+)
+def test_a_school_or_its_class_by_name(text, name):
+    assert covered_by_any(name, masked(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["通常学級在籍のまま", "母親学級に参加", "院内学級で授業", "特別支援学級へ", "こども学級", "市立病院中"]
+)
+def test_kinds_of_class_and_a_hospital_during_stay(text):
+    assert masked_as("HOSPITAL_NAME", text) == []
+
+
+def covered_by_any(name: str, found: list[tuple[str, str]]) -> bool:
+    return any(name in value for value, _ in found)
