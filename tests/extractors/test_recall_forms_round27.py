@@ -154,3 +154,16 @@ def test_kinds_of_class_and_a_hospital_during_stay(text):
 
 def covered_by_any(name: str, found: list[tuple[str, str]]) -> bool:
     return any(name in value for value, _ in found)
+
+
+# --- a floor and its room joined by a hyphen before 号室 ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_floor_and_room_before_the_word_for_room(extract):
+    assert ("5-08", "OTHER_ID") in extract("転出：結核病棟（北5） 5-08号室\u3000→\u3000転入")
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_range_of_rooms_keeps_its_digits_apart_from_a_date(extract):
+    assert [v for v, c in extract("2024-10-05号室") if c == "OTHER_ID"] != ["10-05"]

@@ -16,7 +16,8 @@ from phi_core.japanese.chars import DIGIT
 
 _D = f"[{DIGIT}]"
 _WARD_RE = re.compile(f"(?<![{DIGIT}])(?<![{DIGIT}][:：]){_D}{{1,2}}(?:階|F)?[東西南北A-ZＡ-Ｚ]?(?:病棟|病棟)")
-_ROOM_RE = re.compile(f"(?<![{DIGIT}\\-])(?P<room>{_D}{{2,4}})(?:号室|号病室)")
+# (a floor and its room joined by a hyphen, 5-08号室, is one room)
+_ROOM_RE = re.compile(f"(?<![{DIGIT}\\-－])(?P<room>(?:{_D}{{1,2}}[-－])?{_D}{{2,4}})(?:号室|号病室)")
 # A bed, cot or incubator by its word: ベッド2, Bed H1, ベッド ICU-6, ｺｯﾄ3, 保育器 7 (not a count: ベッド 5台).
 _BED_RE = re.compile(
     f"(?:ベッド|ﾍﾞｯﾄﾞ|Bed|bed|BED|コット|ｺｯﾄ|保育器|クベース)(?:番号)?[ 　:：#]?"
