@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.recall_probes import balanced_masked, masked, masked_as
+from tests.extractors.recall_probes import balanced_masked, masked, masked_as, values
 
 # --- a word for whom a hospital serves, between its own name and its kind ----------------------------------------
 
@@ -167,3 +167,19 @@ def test_a_floor_and_room_before_the_word_for_room(extract):
 @pytest.mark.parametrize("extract", [balanced_masked, masked])
 def test_a_range_of_rooms_keeps_its_digits_apart_from_a_date(extract):
     assert [v for v, c in extract("2024-10-05号室") if c == "OTHER_ID"] != ["10-05"]
+
+
+# --- initials a key defines for a doctor named in Latin letters, then written alone in the rows ------------------
+
+
+def test_initials_keyed_to_a_doctor_in_latin_letters():
+    text = (
+        "C1 D1 2025-06-20 Y       TK\nC1     D8    2025-06-27   Y   MO\n"
+        "---\nSign: TK = Dr. Takumi Kashiwagi,  MO = Dr. Mio Otsuka (chemo fellow)"
+    )
+    assert masked_as("PHYSICIAN_NAME", text).count("TK") == 2
+    assert masked_as("PHYSICIAN_NAME", text).count("MO") == 2
+
+
+def test_capitals_that_are_not_the_names_initials_stay():
+    assert "AB" not in values("Key: AB = Dr. Takumi Kashiwagi\nAB positive")

@@ -1,4 +1,5 @@
-"""Initials a document defines for its people and then writes alone (※評価者略号：YS = 湯浅 沙織、KK = 小柴 一樹).
+"""Initials a document defines for its people and then writes alone (※評価者略号：YS = 湯浅 沙織、KK = 小柴 一樹,
+Sign: TK = Dr. Takumi Kashiwagi).
 
 A ledger or a chart names its staff once in a key and signs every row with the initials. Where a name in kanji
 follows two or three capitals and an equals sign, those capitals are that person wherever they stand as a word of
@@ -15,10 +16,25 @@ from phi_core.extractors.recognition.list_columns import NAME_CATEGORIES
 from phi_core.japanese.chars import KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS
 
-_KEY_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?P<initials>[A-Z]{2,3})(?P<sign>[ \u3000][=＝][ \u3000]|[=＝])$")
+_KEY_BEFORE = re.compile(
+    r"(?<![A-Za-z0-9])(?P<initials>[A-Z]{2,3})(?P<sign>[ \u3000][=＝][ \u3000]|[=＝])(?:(?:Dr|Ns|Mr|Ms|Mrs|Prof)\.? ?)?$"
+)
 _KEY_INSIDE = re.compile(r"(?P<initials>[A-Z]{2,3})(?P<sign>[=＝])")
 _KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|担当|記入者|記載者|(?i:initials|key|staff)")
 _KANJI_NAME = re.compile(rf"[{KANJI}]+(?:[ \u3000][{KANJI}]+)?")
+# (in Latin letters the initials must be the name's own, in either order: TK = Dr. Takumi Kashiwagi)
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+
+
+def _names_match(text: str, start: int, end: int, initials: str) -> bool:
+    if _KANJI_NAME.fullmatch(text, start, end):
+        return True
+    if not _LATIN_NAME.fullmatch(text, start, end):
+        return False
+    letters = "".join(word[0] for word in text[start:end].split())
+    return initials in (letters, letters[::-1])
+
+
 _NOT_INITIALS = frozenset(LATIN_STAFF_ABBREVIATIONS)
 
 
@@ -29,9 +45,11 @@ def initials_from_legend(text: str, spans: list[Candidate]) -> list[Candidate]:
             continue
         # (a label's reader may have taken the key in with the name: "MY=南 陽子" as one span)
         inside = _KEY_INSIDE.match(text, span.start, span.end)
-        key = inside or _KEY_BEFORE.search(text, max(0, span.start - 6), span.start)
+        key = inside or _KEY_BEFORE.search(text, max(0, span.start - 12), span.start)
         name_start = inside.end() if inside else span.start
-        if not key or key.group("initials") in _NOT_INITIALS or not _KANJI_NAME.fullmatch(text, name_start, span.end):
+        if not key or key.group("initials") in _NOT_INITIALS:
+            continue
+        if not _names_match(text, name_start, span.end, key.group("initials")):
             continue
         line_start = text.rfind("\n", 0, key.start()) + 1
         if key.group("sign").startswith(("=", "＝")) and not _KEY_WORD.search(text, line_start, key.start()):
