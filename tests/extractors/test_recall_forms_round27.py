@@ -183,3 +183,24 @@ def test_initials_keyed_to_a_doctor_in_latin_letters():
 
 def test_capitals_that_are_not_the_names_initials_stay():
     assert "AB" not in values("Key: AB = Dr. Takumi Kashiwagi\nAB positive")
+
+
+# --- two readings of a name in one pair of brackets, kana and Latin apart by a slash --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, readings",
+    [
+        ("患者氏名\u3000朴 智恩（パク チウン / PARK JIEUN）\u3000女", ["パク チウン", "PARK JIEUN"]),
+        (" 患者氏名 : 李  偉   (リ ウエイ / LI WEI)   性別 : 男", ["リ ウエイ", "LI WEI"]),
+    ],
+)
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_both_readings_of_a_name_in_one_bracket(extract, text, readings):
+    found = extract(text)
+    assert all((reading, "NAME_READING") in found for reading in readings)
+
+
+@pytest.mark.parametrize("text", ["所見 造影剤（ヨード / IODINE）", "造影 CT（AP / PV）"])
+def test_a_word_and_its_english_in_brackets_is_no_name(text):
+    assert masked(text) == []
