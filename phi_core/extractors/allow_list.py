@@ -89,11 +89,12 @@ class AllowList:
         if not value:
             return True
         # A month's name opens a date (October 12) when a date recognizer proposed it, not a device model;
-        # alone, it is the date cut short (back home in August), not a given name.
+        # alone, it is the date cut short (back home in August), not a given name; and a scanned era year that
+        # reads as a formula is a year where a date's words follow it (H2O頃〜, 術後（H2O）), not in H2O を吸入.
         dated = category in ("OTHER_DATE", "EXAM_DATE", "BIRTH_DATE")
         if (
             value.casefold() in self.words
-            and not (dated and value.isalpha())
+            and not (dated and (value.isalpha() or _DATE_WORD_AFTER.match(text, end)))
             and not (category in _PEOPLE and _TITLE_BEFORE.search(text, max(0, start - 8), start))
         ):
             return True  # (an eponym's name is a person's after a title: Ns.Kudo, Dr. Foley)
@@ -157,6 +158,7 @@ class AllowList:
 
 
 _PEOPLE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
+_DATE_WORD_AFTER = re.compile(r"[ \u3000]?(?:頃|ごろ|[~〜～]|より|から|年|[)）])")
 _STAMP_ONLY = re.compile(r"[ \t]*\[?[0-9][0-9/:. -]{2,18}(?: ?[AP]M)?\]?[ \t]+")
 _POST_AFTER = re.compile(r"[ \t]*(?:[(（][^()（）\n]{1,12}[)）]|[:：])")
 # A person's title right before the word (Ns.Kudo, Dr. Foley, Mr Swan).

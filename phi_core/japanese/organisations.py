@@ -162,6 +162,12 @@ ROOMS_NOT_UNITS: tuple[str, ...] = (
 VISITS_NOT_CLINICS: tuple[str, ...] = (
     "次回", "前回", "今回", "初回", "翌日", "翌朝", "本日", "当日", "午前", "午後", "定期", "通常", "再来",
 )  # fmt: skip
+# Clinics every hospital runs, named by how or when a patient comes rather than what is treated there
+# (救急外来, 夜間外来, 専門外来): a kind of visit, not which clinic.
+CLINICS_OF_EVERY_HOSPITAL: tuple[str, ...] = (
+    "救急", "一般", "専門", "新患", "再診", "初診", "紹介", "予約", "時間外", "夜間", "休日", "特殊", "総合", "病棟",
+    "入院", "院内", "各科", "他科", "当科", "当院", "貴院", "他院", "本院", "同院", "貴科", "各", "小児救急",
+)  # fmt: skip
 # Fields whose value is who provides a service outside the hospital or where a patient goes
 # (訪問看護：ステーションあおば, 外注先 ミライ遺伝子ラボ, 転院先：恵泉リハビリテーション病院).
 PROVIDER_LABELS: tuple[str, ...] = (

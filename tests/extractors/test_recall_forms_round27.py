@@ -204,3 +204,49 @@ def test_both_readings_of_a_name_in_one_bracket(extract, text, readings):
 @pytest.mark.parametrize("text", ["所見 造影剤（ヨード / IODINE）", "造影 CT（AP / PV）"])
 def test_a_word_and_its_english_in_brackets_is_no_name(text):
     assert masked(text) == []
+
+
+# --- a clinic named by what it treats, before 外来 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, clinic",
+    [
+        ("次回 2/18（火） 抗凝固外来（目標 INR 1.5–2.5）", "抗凝固外来"),
+        ("[ACHD Clinic / 成人先天性心疾患外来]", "成人先天性心疾患外来"),
+        ("母乳外来の予約を取りました", "母乳外来"),
+        ("フットケア外来 受診", "フットケア外来"),
+    ],
+)
+def test_a_clinic_named_by_what_it_treats(text, clinic):
+    assert clinic in masked_as("DEPARTMENT", text)
+
+
+@pytest.mark.parametrize("text", ["次回外来で確認", "当院外来へ", "午後外来の枠", "夜間外来に来院", "専門外来を紹介"])
+def test_a_visit_in_time_or_a_clinic_of_every_hospital_stays(text):
+    assert masked_as("DEPARTMENT", text) == []
+
+
+# --- a day of the month alone before what happens on it ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("就労移行、22日開始で確定しました", "22日"),
+        ("了解です、18日の訪問で本人の気持ち", "18日"),
+        ("SpO2 95 31日退院予定", "31日"),
+    ],
+)
+def test_a_day_before_what_happens_on_it(text, day):
+    assert day in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize("text", ["1泊2日の入院", "術前1日入院", "3日間入院", "14日分処方"])
+def test_a_stay_or_a_count_of_days_is_no_date(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize("text", ["【既往歴】 H2O 頃 COPD 診断", "2型糖尿病(H2O頃〜)", "子宮筋腫術後（H2O）\nご多忙"])
+def test_a_scanned_era_year_that_reads_as_a_formula_before_a_dates_words(text):
+    assert "H2O" in masked_as("OTHER_DATE", text)

@@ -11,7 +11,8 @@
 - the year of birth alone after 生年: 生年 S14, 生年：昭和14年;
 - a day of the month alone before a part of that day (19日の夜から, ２０日の夕方, 20日夜のマグミット), as a
   call or a message says which day it means; a count of days takes 間 or 目 (3日間の夜, 2日目の朝) and is
-  left alone, and so is a stay (術前1日入院: no part of a day follows).
+  left alone, and so is a stay (術前1日入院: no part of a day follows); and before what happens on that day
+  (22日開始, 18日の訪問), not after 泊 or 前 (1泊2日の入院, 術前1日入院).
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ _BIRTH_YEAR = re.compile(
 _DAY_BEFORE_PART = re.compile(
     r"(?<![0-9０-９月/.\-])(?:[12][0-9]|3[01]|0?[1-9]|[１２][０-９]|３[０１]|０?[１-９])日"
     rf"(?=の?(?:{'|'.join(PARTS_OF_DAY)}|午前|午後))"
+    # ... or before what happens on it (22日開始, 18日の訪問, 31日退院予定), not a stay (1泊2日の入院, 術前1日入院)
+    r"|(?<![0-9０-９月/.\-〜~泊前後間約毎])(?:[12][0-9]|3[01]|[1-9])日"
+    r"(?=の?(?:開始|訪問|受診|来院|入院|退院|手術|予約|面談|再診|検査))"
 )
 
 
