@@ -95,9 +95,15 @@ class AllowList:
         if (
             value.casefold() in self.words
             and not (dated and (value.isalpha() or _DATE_WORD_AFTER.match(text, end)))
-            and not (category in _PEOPLE and _TITLE_BEFORE.search(text, max(0, start - 8), start))
+            and not (
+                category in _PEOPLE
+                and (
+                    _TITLE_BEFORE.search(text, max(0, start - 8), start)
+                    or (value.istitle() and text[end : end + 4].lstrip(" ").startswith(_HONORIFICS_NOT_LIKE))
+                )
+            )
         ):
-            return True  # (an eponym's name is a person's after a title: Ns.Kudo, Dr. Foley)
+            return True  # (an eponym's name is a person's after a title or before an honorific: Dr. Foley, Bennettさん)
         if category != "DEPARTMENT" and value.casefold() in self.departments:
             return True
         if category == "BIRTH_DATE" and _ERA_YEAR.fullmatch(value):
@@ -167,6 +173,8 @@ _TITLE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Dr|Ns|Mr|Mrs|Ms|Prof|Nurse)\.? ?$")
 # ベルナール医師 is a doctor even though -ール ends many drugs' names.
 _PERSON_HONORIFICS = honorifics.words("person", "katakana", "clinician")
 _NAMED_AFTER = (*_PERSON_HONORIFICS, "在住")
+# (not 様, which also makes a word "-like": Doppler様の所見)
+_HONORIFICS_NOT_LIKE = tuple(word for word in _PERSON_HONORIFICS if not word.startswith("様"))
 # A Japanese facility's kind in romaji ends a facility's name, whatever word opens it (HASHIMOTO NAIKA).
 _ROMAJI_KINDS = frozenset("byoin byouin iin naika geka shika ganka hifuka jibika shonika sanfujinka".split())
 

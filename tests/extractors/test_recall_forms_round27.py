@@ -250,3 +250,21 @@ def test_a_stay_or_a_count_of_days_is_no_date(text):
 @pytest.mark.parametrize("text", ["【既往歴】 H2O 頃 COPD 診断", "2型糖尿病(H2O頃〜)", "子宮筋腫術後（H2O）\nご多忙"])
 def test_a_scanned_era_year_that_reads_as_a_formula_before_a_dates_words(text):
     assert "H2O" in masked_as("OTHER_DATE", text)
+
+
+# --- an eponym's name before a person's honorific is a person; a chat's sender after a clock with 午前 -------------
+
+
+@pytest.mark.parametrize("text, name", [("Smithさんから電話", "Smith"), ("先日ご相談した Bennett さんの件", "Bennett")])
+def test_an_eponyms_name_before_an_honorific_is_a_person(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["Smith骨折の術後", "Bennett骨折", "Paget病の疑い", "Doppler様の所見"])
+def test_an_eponym_before_a_disease_stays(text):
+    assert values(text) == []
+
+
+def test_a_chat_sender_after_a_clock_with_its_half_of_the_day():
+    text = "午前1:52 iwabuchi: 夜分すみません。医療機関から相談です\n午前1:53 iwabuchi: 残品の写真です"
+    assert masked_as("PHYSICIAN_NAME", text) == ["iwabuchi", "iwabuchi"]

@@ -58,7 +58,8 @@ _ROLE_SENDER = re.compile(
 _DATE = r"(?:(?:19|20)?[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2})"
 # (an ISO stamp with its T and zone too: 2025-01-06T23:48:12+09:00 itagaki: …)
 _ISO = r"(?:19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
-_STAMP = rf"\[?(?:{_DATE}[ \t]+)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?\]?|\[?{_ISO}\]?|\[?{_DATE}\]?"
+# (a phone's chat export writes the clock with its half of the day: 午前1:52, 1:52 AM)
+_STAMP = rf"\[?(?:{_DATE}[ \t]+)?(?:午前|午後)?[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:[ \t]?[AP]M)?\]?|\[?{_ISO}\]?|\[?{_DATE}\]?"
 _LOG_SPEAKER = re.compile(
     # (the sender's post may stand in brackets before the colon: [2025-03-05 09:12] hibino (CE):)
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,4}})?)"
