@@ -268,3 +268,24 @@ def test_an_eponym_before_a_disease_stays(text):
 def test_a_chat_sender_after_a_clock_with_its_half_of_the_day():
     text = "午前1:52 iwabuchi: 夜分すみません。医療機関から相談です\n午前1:53 iwabuchi: 残品の写真です"
     assert masked_as("PHYSICIAN_NAME", text) == ["iwabuchi", "iwabuchi"]
+
+
+# --- a case's or a certificate's number with an office's or a prefecture's mark in kanji --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("受付番号 北浜-R7-0112\u3000審査", "北浜-R7-0112"),
+        ("ケース番号 港南-生-30871）。", "港南-生-30871"),
+        ("手帳 no. 群第2207-118.\n", "群第2207-118"),
+        ("番号 千第0412877号（交付", "千第0412877号"),
+    ],
+)
+def test_a_number_with_an_offices_mark_in_kanji(text, number):
+    assert (number, "OTHER_ID") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["様式第120号の4", "昭和23年法律第205号", "東京-大阪-123便"])
+def test_a_forms_or_a_laws_number_and_a_route_keep_their_words(text):
+    assert not any(("第" in v or "-" in v) and c == "OTHER_ID" for v, c in masked(text))

@@ -7,7 +7,8 @@
   more with seven digits among them, a lone capital letter before them included (chart
   00 2207 05, Tube barcode T 6612 0094 3), unless they count up one by one (a printed scale:
   0 1 2 3 4 5 6 7 8 9 10) or follow what they measure (HR 88 92 90 86);
-- numbers of record with a kanji series mark between hyphens (R8-迅-0311);
+- numbers of record with a kanji series mark between hyphens (R8-迅-0311), an office's mark in kanji before
+  the series (北浜-R7-0112, 港南-生-30871) and a prefecture's before 第 (群第2207-118);
 - a number written with leading zeros, three digits or more (0013, 00781204):
   counts and measures are not padded, badge, staff and patient numbers are;
   not all zeros (status=0000), and not a row counter (0131, 0132, 0133 at the
@@ -41,7 +42,16 @@ from .sudachi_names import RANK_SUPPLEMENT
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
 # A number of record with a kanji series mark between hyphens: R8-迅-0311, 2024-倫-015.
-_KANJI_SERIES = re.compile(rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])")
+_KANJI_SERIES = re.compile(
+    rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])"
+    # ... or an office's mark in kanji before the series (北浜-R7-0112, 港南-生-30871, 厚労-認-3014872), and a
+    # prefecture's mark before 第 and the number (群第2207-118, 千第0412877号): a certificate's or a case's number
+    rf"|(?<![{KANJI}{_ALNUM}\-])[{KANJI}]{{1,3}}[-‐－](?:[A-Z]?[0-9]{{1,2}}|[{KANJI}]{{1,2}})[-‐－][0-9０-９]{{3,8}}"
+    rf"(?![{_ALNUM}]|[{KANJI}](?<!号))"
+    # (one kanji: 様式第120号, 法律第205号 are a form's and a law's)
+    rf"|(?<![{KANJI}{_ALNUM}])[{KANJI}](?<![式律法令示則条])第[0-9０-９]{{3,8}}(?:[-‐－][0-9０-９]{{1,6}})?"
+    rf"(?![{_ALNUM}]|[{KANJI}](?<!号))"
+)
 # What an ellipsis or 末尾 leaves of a longer identifier; an ellipsis in prose stands before words, not digits.
 _TAIL = re.compile(
     r"(?:(?<=[…‥])|(?<=\.\.\.)|(?<=末尾)|(?<=末尾[ \u3000:：])|(?<=末尾[ \u3000][…‥]))"
