@@ -289,3 +289,26 @@ def test_a_number_with_an_offices_mark_in_kanji(text, number):
 @pytest.mark.parametrize("text", ["様式第120号の4", "昭和23年法律第205号", "東京-大阪-123便"])
 def test_a_forms_or_a_laws_number_and_a_route_keep_their_words(text):
     assert not any(("第" in v or "-" in v) and c == "OTHER_ID" for v, c in masked(text))
+
+
+# --- a facility's code as a system writes it: a place in romaji and a short word for its kind -------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("FHS|^~\\&|HIS|HOKUREI_UH|BCS|HOKUREI_UH|202503041", "HOKUREI_UH"),
+        ("ZTR|SHOHOKU_CITY_HOSP^湘北市民病院 NICU", "SHOHOKU_CITY_HOSP"),
+        ("tenant=minuma-kinen-hp  program=LTBI", "minuma-kinen-hp"),
+        ('"site":"mizuhodai-hand-clinic","pt"', "mizuhodai-hand-clinic"),
+        ("AIL|1|A|HAND^^^KAWAGUCHI_ENISHI_HP", "KAWAGUCHI_ENISHI_HP"),
+    ],
+)
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_facility_code_of_a_place_and_a_kind(extract, text, code):
+    assert code in [v for v, _ in extract(text)]
+
+
+@pytest.mark.parametrize("text", ["#frailty-clinic (Slack export)", "Next in-clinic visit", "station=AC-CLINIC"])
+def test_a_channel_a_phrase_and_a_units_code_are_no_facility(text):
+    assert balanced_masked(text) == []
