@@ -312,3 +312,20 @@ def test_a_facility_code_of_a_place_and_a_kind(extract, text, code):
 @pytest.mark.parametrize("text", ["#frailty-clinic (Slack export)", "Next in-clinic visit", "station=AC-CLINIC"])
 def test_a_channel_a_phrase_and_a_units_code_are_no_facility(text):
     assert balanced_masked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("ケアマネジャー 吉住 様（善行ケアプランセンター）", "善行ケアプランセンター"),
+        ("若葉ケアプランセンターの樋口です", "若葉ケアプランセンター"),
+    ],
+)
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_care_plan_office_named_by_its_place(extract, text, name):
+    assert (name, "HOSPITAL_NAME") in extract(text)
+
+
+@pytest.mark.parametrize("text", ["ケアプランセンターに連絡", "近くのケアプランセンター", "当ケアプランセンター"])
+def test_a_care_plan_office_not_named_stays(text):
+    assert masked_as("HOSPITAL_NAME", text) == []

@@ -42,7 +42,7 @@ _FACILITY_ENDINGS = (
 _QUOTED_RE = re.compile(r"「(?P<name>[^「」\n]{2,30})」")
 _UNQUOTED_RE = re.compile(
     r"病院|クリニック|医院|診療所|警察署|消防局|消防署|訪問看護ステーション|老人ホーム|ケアホーム|グループホーム|介護老人保健施設"
-    r"|(?:医療|健診|検診|メディカル|がん|総合医療|画像診断|ヘルスケア|クリニカル|健康管理|[A-Z]{2,4})センター"
+    r"|(?:医療|健診|検診|メディカル|がん|総合医療|画像診断|ヘルスケア|クリニカル|健康管理|ケアプラン|在宅介護支援|[A-Z]{2,4})センター"
 )
 # "医療法人小林会 立川病院": the corporation in front belongs to the name (the medical legal forms of the one
 # table in phi_core/japanese/organisations.py; recall-first joins other owners in recognition/facility_owners.py).
