@@ -139,6 +139,8 @@ class AllowList:
         # are no suffix), an English one after a space (Murphy sign).
         elif _eponym_follows(attached, after, self.eponym_suffixes, self.latin_eponym_suffixes):
             return True
+        if dated and _YEAR_MONTH_DOTTED.fullmatch(value):
+            return False  # 2023.11 proposed as a date (a unit after it would have made it a measure above)
         scanned = value.translate(_SCANNED_DIGITS)
         month_day = dated and scanned != value and "/" in value and _MONTH_DAY.fullmatch(scanned)
         if month_day and not (attached[:1].isascii() and attached[:1].isalnum()):
@@ -164,6 +166,7 @@ class AllowList:
 
 
 _PEOPLE = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT"})
+_YEAR_MONTH_DOTTED = re.compile(r"(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])")
 _DATE_WORD_AFTER = re.compile(r"[ \u3000]?(?:頃|ごろ|[~〜～]|より|から|年|[)）])")
 _STAMP_ONLY = re.compile(r"[ \t]*\[?[0-9][0-9/:. -]{2,18}(?: ?[AP]M)?\]?[ \t]+")
 _POST_AFTER = re.compile(r"[ \t]*(?:[(（][^()（）\n]{1,12}[)）]|[:：])")

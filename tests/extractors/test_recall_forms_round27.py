@@ -329,3 +329,41 @@ def test_a_care_plan_office_named_by_its_place(extract, text, name):
 @pytest.mark.parametrize("text", ["ケアプランセンターに連絡", "近くのケアプランセンター", "当ケアプランセンター"])
 def test_a_care_plan_office_not_named_stays(text):
     assert masked_as("HOSPITAL_NAME", text) == []
+
+
+# --- a year and a month with a dot in the patient's story; a postal item's tracking number -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("WAIS-IV再検（前回2019.6）│坂口", "2019.6"),
+        ("（2023.11 当科初診でDL", "2023.11"),
+        ("義足歴：①仮義足 2024.12\u3000②本義足1号 2025.03", "2025.03"),
+    ],
+)
+def test_a_year_and_month_with_a_dot_in_the_patients_story(text, date):
+    assert date in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "使用期限 2026.02\n",
+        "LT2310A\t2026.09\t\n",
+        "様式C-12（2023.04改訂）",
+        "ver.2024.2 による",
+        "   10    10    2026.02    救急外来",
+        "体重 2019.5 g",
+        "使用機器：AA-H1 (較正 2024.04)",
+    ],
+)
+def test_a_products_or_a_forms_date_and_a_measure_stay(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, number", [("tracking no. EN 2290 4471 3JP.\n", "EN 2290 4471 3JP"), ("発送 RR447108352JP", "RR447108352JP")]
+)
+def test_a_postal_tracking_number(text, number):
+    assert (number, "OTHER_ID") in masked(text)

@@ -13,7 +13,7 @@
   counts and measures are not padded, badge, staff and patient numbers are;
   not all zeros (status=0000), and not a row counter (0131, 0132, 0133 at the
   starts of lines one after another);
-- e-mail addresses;
+- e-mail addresses, and a postal item's tracking number (EN 2290 4471 3JP);
 - a number masked but for its last digits (an account ``****4581``, ``****-****-7302``): what is shown still points
   to one person;
 - the visible tail of an identifier cut short (``Study UID 末尾 …4471.2026103012``, ``…0094 3317``, ``末尾 8812``):
@@ -68,6 +68,9 @@ _LOOSE_GROUPS = re.compile(
     r"(?<![0-9０-９A-Za-z.,:/\-])(?:[A-Z] )?[0-9０-９]{1,6}(?: [0-9０-９]{1,6}){2,}(?![0-9０-９A-Za-z]|[.,:/][0-9])"
 )
 _EMAIL_SHAPE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A postal item's tracking number, two letters, nine digits and the country's two (EN 2290 4471 3JP, RR447108352JP):
+# the letters at its ends keep it apart from the digit groups above.
+_TRACKING = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?(?:[0-9] ?){8}[0-9] ?[A-Z]{2}(?![A-Za-z0-9])")
 _MASKED = re.compile(r"(?<![\w*＊●])[*＊●]{3,}(?:[-‐－ ][*＊●]{2,})*[-‐－ ]?[0-9０-９]{3,6}(?![0-9０-９])")
 # Every address, an office's too: the domain names the facility (renkei@minato-chuo-hp...), and the independent
 # writers disagree on offices (17 of 19 left on the first development sets, all marked on blind-final25).
@@ -184,6 +187,7 @@ class IdentifierShapeRecognizer(Recognizer):
             )
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _KANJI_SERIES.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _EMAIL_SHAPE.finditer(text))
+        found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _TRACKING.finditer(text))
         if "*" in text or "＊" in text or "●" in text:
             found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _MASKED.finditer(text))
         if "桁" in text or "ending" in text or "ends in" in text or "last" in text:

@@ -6,6 +6,7 @@
 - a year after an English preposition: "diagnosed in 2015", "since 2019"; a season of a year ("since
   summer 2024") and a month after one ("back to Auckland in August");
 - a month and a part of it after a slash, its year left out (退院目標 3/下旬);
+- a year and a month with a dot (前回 2019.6), not a product's date or a form's revision (使用期限 2026.02);
 - a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
 - a day and an English month with no year: 01-Aug, healed by 07-Jul;
 - the year of birth alone after 生年: 生年 S14, 生年：昭和14年;
@@ -50,6 +51,20 @@ _ENGLISH_MONTH = re.compile(
 )
 # A month and a part of it after a slash (退院目標 3/下旬, 11/上旬予定): the month, however its year is left out.
 _MONTH_PART_SLASH = re.compile(r"(?<![0-9０-９/.\-])(?:1[0-2]|0?[1-9])/(?:上旬|中旬|下旬|初旬|末)(?!日)")
+# A year and month with a dot (前回 2019.6, 2023.11 当科初診, a history's 2015.01): a date of the patient's story,
+# unless it is a product's or a paper's: an expiry, a lot's or a device's date, a form's revision or version (使用期限
+# 2026.02, LT2310A 2026.09, 校正 2024.04, 2023.4改訂, ver.2024.2), or a column of stock beside counts (10  10  2026.02).
+# (nor a version's number, v2024.06, nor a value alone in brackets after a test's name, Cr (2024.5))
+_YEAR_MONTH_DOTTED = re.compile(
+    r"(?<![0-9.A-Za-z])(?<![(（])(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])(?![0-9.])"
+    r"|(?<=[(（])(?:19|20)[0-9]{2}\.(?:1[0-2]|0?[1-9])(?![0-9.)）])"
+)
+_NOT_THE_PATIENTS_BEFORE = re.compile(
+    r"(?:期限|改訂|[Vv]er\.?|版|Lot|LOT|有効|[Ee]xp|EXP|／|/|製造|使用|更新|[Rr]ev\.?|校正|較正|交換時期|交換|ver\"?:?\"?)"
+    r"[ \u3000:：.]*$"
+    r"|(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*[0-9])[A-Z0-9-]{4,}[ \t\u3000┃|]+$|[0-9]+[ \t\u3000]{2,}$"
+)
+_NOT_THE_PATIENTS_AFTER = re.compile(r"[ \u3000]?(?:改訂|改|版|発行|作成|更新|接種|→ ?交換)|[ \t\u3000]+廃棄")
 # A day and an English month's abbreviation with no year, as logs and tables write it (01-Aug, 7-Jul.).
 _DAY_MONTH = re.compile(
     r"(?<![0-9A-Za-z\-])(?:[12][0-9]|3[01]|0?[1-9])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -88,6 +103,12 @@ class ProseDateRecognizer(Recognizer):
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_SEASON.finditer(text))
         found.extend(Candidate(*m.span("month"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ENGLISH_MONTH.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _MONTH_PART_SLASH.finditer(text))
+        found.extend(
+            Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT)
+            for m in _YEAR_MONTH_DOTTED.finditer(text)
+            if not _NOT_THE_PATIENTS_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and not _NOT_THE_PATIENTS_AFTER.match(text, m.end())
+        )
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_MONTH.finditer(text))
         found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
