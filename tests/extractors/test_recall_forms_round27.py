@@ -367,3 +367,19 @@ def test_a_products_or_a_forms_date_and_a_measure_stay(text):
 )
 def test_a_postal_tracking_number(text, number):
     assert (number, "OTHER_ID") in masked(text)
+
+
+# --- a family name in kanji with the given name in hiragana glued on, before an honorific -------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("[08:33] 篠原：9:30 高村ひなたちゃん 術前", "高村ひなた"), ("本日は高村ひなたさんの外来", "高村ひなた")],
+)
+def test_a_kanji_family_name_and_a_hiragana_given_name_glued(text, name):
+    assert name in values(text)
+
+
+@pytest.mark.parametrize("text", ["お母さんと一緒", "先日お孫さんと来院", "患者さんの希望", "息子さんが同席"])
+def test_kin_and_people_words_before_an_honorific_stay(text):
+    assert values(text) == []

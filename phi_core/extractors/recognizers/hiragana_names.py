@@ -7,6 +7,7 @@ name when the first is one the dictionary can take as a noun or does not know:
 an adverb, a pronoun or a conjunction standing first (まだ, みんな, それから) reads as
 prose, not as a family name. A child's given name or a nickname alone before ちゃん or くん, opening after a quote,
 a blank or の, is one too (「そう」ちゃん, 孫の さくら ちゃん), unless it is how a family calls its kin (おばあちゃん).
+A family name in kanji with the given name in hiragana glued on counts before an honorific (高村ひなたちゃん).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import ClassVar
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import HIRAGANA_LETTERS, to_katakana
+from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, to_katakana
 from phi_core.japanese.honorifics import KIN_CALLS, alternation, words
 from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
 from phi_core.nlp.morphemes import morphemes
@@ -36,6 +38,12 @@ _CALLED = re.compile(
     rf"(?:(?<=[「“\"『 \u3000の、，,（(])|^)(?P<name>[{HIRAGANA_LETTERS}ー]{{2,4}})[」”\"』]?[ \u3000]?"
     rf"(?:{alternation(words('familiar'))})(?:(?![{HIRAGANA_LETTERS}])|(?=[がのはにをともへやで]))",
     re.MULTILINE,
+)
+# A family name in kanji with the given name in hiragana glued on, before an honorific (高村ひなたちゃん,
+# 今井そうたくん): the kanji a family name the dictionary knows, the kana not a particle's ending.
+_KANJI_FAMILY_KANA_GIVEN = re.compile(
+    rf"(?<![{KANJI}々])(?P<family>[{KANJI}々]{{1,3}})(?P<given>[{HIRAGANA_LETTERS}]{{2,4}})"
+    rf"(?<![のはがをにでともへやか])(?:{alternation(words('person'))})"
 )
 _PROSE = frozenset({"副詞", "接続詞", "感動詞", "連体詞", "代名詞", "助詞", "助動詞"})
 
@@ -65,6 +73,10 @@ class HiraganaNameRecognizer(Recognizer):
             family = re.split("[ \u3000]", m.group("name"))[0]
             if _can_be_family_name(family):
                 start, end = m.span("name")
+                found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
+        for m in _KANJI_FAMILY_KANA_GIVEN.finditer(text):
+            if can_be_surname(m.group("family")) and not sudachi_lookup(m.group("family") + m.group("given")):
+                start, end = m.start("family"), m.end("given")
                 found.append(Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT))
         for m in _CALLED.finditer(text):
             quoted = text[m.end("name") : m.end("name") + 1] in '」”"』'
