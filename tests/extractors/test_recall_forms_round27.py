@@ -216,6 +216,7 @@ def test_a_word_and_its_english_in_brackets_is_no_name(text):
         ("[ACHD Clinic / 成人先天性心疾患外来]", "成人先天性心疾患外来"),
         ("母乳外来の予約を取りました", "母乳外来"),
         ("フットケア外来 受診", "フットケア外来"),
+        ("2021年6月より当院ジェンダー外来に通院", "ジェンダー外来"),
     ],
 )
 def test_a_clinic_named_by_what_it_treats(text, clinic):

@@ -24,6 +24,7 @@ _CLINIC = re.compile(
     rf"(?<![{_LETTERS}・0-9])(?P<what>[{_LETTERS}][{_LETTERS}・]{{1,13}})外来(?!化学療法|患者数|診療棟|棟)"
 )
 _NOT_NAMES = VISITS_NOT_CLINICS + CLINICS_OF_EVERY_HOSPITAL
+_POINTERS = ("当院", "当科", "貴院", "同院", "本院", "当センター")
 
 
 @register
@@ -35,8 +36,12 @@ class SpecialtyClinicRecognizer(Recognizer):
         text = doc.text
         if "外来" not in text:
             return []
-        return [
-            Candidate(*m.span(), "DEPARTMENT", RANK_SUPPLEMENT)
-            for m in _CLINIC.finditer(text)
-            if not m.group("what").startswith(_NOT_NAMES)
-        ]
+        found = []
+        for m in _CLINIC.finditer(text):
+            what, start = m.group("what"), m.start()
+            # (a word pointing at the hospital glued before the clinic is no part of its name: 当院ジェンダー外来)
+            pointer = next((p for p in _POINTERS if what.startswith(p) and len(what) - len(p) >= 2), "")
+            what, start = what[len(pointer) :], start + len(pointer)
+            if not what.startswith(_NOT_NAMES):
+                found.append(Candidate(start, m.end(), "DEPARTMENT", RANK_SUPPLEMENT))
+        return found
