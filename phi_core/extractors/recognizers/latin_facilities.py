@@ -9,9 +9,8 @@
   "Klinikum Rechts der Isar", "Ospedale San Raffaele", "Hospital Santa Luzia do Ipiranga" (two names after it);
 - a generic name with its branch's town after the kind: "City Hospital Kawaguchi";
 - a Japanese facility in romaji with its kind in Japanese: HASHIMOTO NAIKA, Okinawa Chubu Hoken Byoin;
-- a facility's code in a machine message, capitals joined by underscores or hyphens and ending in the
-  kind's short form: SATOMI_KINEN_HP, MINAMI-CLINIC, AOBADAI-MUH, or a host's in lower case, shonanbay-gh (not a
-  model or a unit: HP-1, 10HP; not a chat's channel, #peds-clinic).
+- a facility's code in a machine message (SATOMI_KINEN_HP, MINAMI-CLINIC, shonanbay-gh): read as facility_codes.py
+  reads any code of a kind.
 
 Not a kind after generic words only ("the hospital", "General Hospital", "Our Clinic", "Women's Hospital").
 """
@@ -24,6 +23,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
+from .facility_codes import machine_facility_codes
 from .romaji_words import is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -75,13 +75,6 @@ _GENERIC = frozenset(
     "Women’s Children's Children’s Maternity Psychiatric Mental Rehabilitation Cancer Eye Dental Day Free "
     "Memorial Red Cross Rural Specialist Tertiary Affiliated National St. ER ICU".split()
 )
-# (GH a general hospital, UH a university's, GMC a general medical centre, MUH a medical university's hospital, KINEN
-# a memorial one: AOBADAI-MUH, KOBE_PORT_GH; in lower case as a host or a path names it, shonanbay-gh, nagisa-hosp)
-_MACHINE_KINDS = "HP|HOSP|HOSPITAL|CLINIC|CLN|IIN|BYOIN|GH|UH|GMC|MUH|MC|KINEN"
-_MACHINE_CODE = re.compile(
-    rf"(?<![A-Za-z0-9_\-])(?:[A-Z]{{3,}}(?:[_\-][A-Z0-9]+)*[_\-](?:{_MACHINE_KINDS})"
-    rf"|(?<![.@/])[a-z]{{4,}}(?:-[a-z0-9]{{2,}}){{0,3}}-(?:gh|uh|gmc|muh|hosp|kinen))(?![A-Za-z0-9_\-])"
-)
 # A Japanese facility written in romaji, its kind in Japanese too (HASHIMOTO NAIKA in a fax header, HOKUSEI KINEN
 # BYOIN, Okinawa Chubu Hoken Byoin): romaji words, then the kind, all in capitals or all capitalised.
 _ROMAJI_KINDS = (
@@ -126,8 +119,9 @@ class LatinFacilityRecognizer(Recognizer):
             end = m.end() - (len(trailing.group()) if trailing else 0)
             if len(text[m.start() : end].split()) >= 3 and _ROMANCE.search(text, m.start(), end):
                 found.append(Candidate(m.start(), end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
-        if "_" in text or "-" in text:
-            found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _MACHINE_CODE.finditer(text))
+        found.extend(
+            Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT) for start, end in machine_facility_codes(text)
+        )
         for m in _ROMAJI_FACILITY.finditer(text):
             # English words before the name (FROM HASHIMOTO NAIKA) are not part of it.
             words = (m.group("upper") or m.group("title")).split()
