@@ -99,7 +99,7 @@ class AllowList:
                 category in _PEOPLE
                 and (
                     _TITLE_BEFORE.search(text, max(0, start - 8), start)
-                    or (value.istitle() and text[end : end + 4].lstrip(" ").startswith(_HONORIFICS_NOT_LIKE))
+                    or (value.istitle() and _HONORIFIC_AFTER.match(text, end))
                 )
             )
         ):
@@ -176,8 +176,12 @@ _TITLE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Dr|Ns|Mr|Mrs|Ms|Prof|Nurse)\.? ?$")
 # ベルナール医師 is a doctor even though -ール ends many drugs' names.
 _PERSON_HONORIFICS = honorifics.words("person", "katakana", "clinician")
 _NAMED_AFTER = (*_PERSON_HONORIFICS, "在住")
-# (not 様, which also makes a word "-like": Doppler様の所見)
-_HONORIFICS_NOT_LIKE = tuple(word for word in _PERSON_HONORIFICS if not word.startswith("様"))
+# A person's honorific written onto a name (Bennettさん, Smith 先生): not 様, which also makes a word "-like"
+# (Doppler様の所見), nor a label's word after a label (Name 氏名, Doctor 医師).
+_HONORIFIC_AFTER = re.compile(
+    rf" ?(?:{'|'.join(w for w in honorifics.words('person') + ('先生',) if not w.startswith(('様', 'さま')))})"
+    rf"(?![{KANJI}])"
+)
 # A Japanese facility's kind in romaji ends a facility's name, whatever word opens it (HASHIMOTO NAIKA).
 _ROMAJI_KINDS = frozenset("byoin byouin iin naika geka shika ganka hifuka jibika shonika sanfujinka".split())
 

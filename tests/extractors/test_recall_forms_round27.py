@@ -384,3 +384,8 @@ def test_a_kanji_family_name_and_a_hiragana_given_name_glued(text, name):
 @pytest.mark.parametrize("text", ["お母さんと一緒", "先日お孫さんと来院", "患者さんの希望", "息子さんが同席"])
 def test_kin_and_people_words_before_an_honorific_stay(text):
     assert values(text) == []
+
+
+@pytest.mark.parametrize("text", ["Name 氏名: BATBAYAR Tuya", "Doctor 医師：辻本 理沙", "Patient 氏名     : KIM S"])
+def test_a_labels_english_word_before_its_japanese_is_no_name(text):
+    assert not any(v in ("Name", "Doctor", "Patient") for v in values(text))
