@@ -179,7 +179,7 @@ _NAMED_AFTER = (*_PERSON_HONORIFICS, "在住")
 # A person's honorific written onto a name (Bennettさん, Smith 先生): not 様, which also makes a word "-like"
 # (Doppler様の所見), nor a label's word after a label (Name 氏名, Doctor 医師).
 _HONORIFIC_AFTER = re.compile(
-    rf" ?(?:{'|'.join(w for w in honorifics.words('person') + ('先生',) if not w.startswith(('様', 'さま')))})"
+    rf" ?(?:{'|'.join(w for w in honorifics.words('person') + ('先生',) if w not in honorifics.ALSO_LIKENESS)})"
     rf"(?![{KANJI}])"
 )
 # A Japanese facility's kind in romaji ends a facility's name, whatever word opens it (HASHIMOTO NAIKA).

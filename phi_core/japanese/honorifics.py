@@ -112,6 +112,8 @@ LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = (
     # CN: a certified nurse or a coordinating nurse (移植CN 三好, 三好CN より)
     "CN",
 )
+# Honorifics that also make a word "-like" after a noun (Doppler様の所見): no sure sign of a person after a word.
+ALSO_LIKENESS: tuple[str, ...] = ("様", "さま")
 # How a family calls its own members with ちゃん or くん (おばあちゃん, 赤ちゃん): kin, not a name.
 KIN_CALLS: frozenset[str] = frozenset(
     "おばあ おじい おにい おねえ おかあ おとう ばあ じい ねえ にい かあ とう あか おば おじ いとこ まご".split()
