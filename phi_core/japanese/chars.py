@@ -57,8 +57,15 @@ def _inside(code: int, ranges) -> bool:
     return any(lo <= code <= hi for lo, hi in ranges)
 
 
+# Below this code point nothing is a kanji or a kanji mark: most characters asked about are ASCII or kana.
+_BEFORE_KANJI = min(min(lo for lo, _ in KANJI_RANGES), *map(ord, KANJI_MARKS))
+
+
 def is_kanji(ch: str) -> bool:
-    return _inside(ord(ch), KANJI_RANGES) or ch in KANJI_MARKS
+    code = ord(ch)
+    if code < _BEFORE_KANJI:
+        return False
+    return _inside(code, KANJI_RANGES) or ch in KANJI_MARKS
 
 
 def is_hiragana(ch: str) -> bool:

@@ -27,7 +27,10 @@ _READING = re.compile(r"^[0-9０-９]{1,3}(?:[/／][0-9０-９]{1,3})+$")
 
 
 def _long(value: str) -> bool:
-    return len(_DIGIT.findall(value)) >= 5 and not _DECIMAL.match(value) and not _READING.match(value)
+    # (most runs are words and short numbers: five digits need five characters)
+    return (
+        len(value) >= 5 and len(_DIGIT.findall(value)) >= 5 and not _DECIMAL.match(value) and not _READING.match(value)
+    )
 
 
 def _json_key(text: str, start: int, end: int) -> bool:

@@ -117,14 +117,15 @@ class ShortDateRecognizer(Recognizer):
         # (the patterns below open with alternations tried at every position: only where their words can be)
         if "生" in text or "irth" in text or "IRTH" in text or "YOB" in text or "YoB" in text:
             found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
-        for m in _ENGLISH.finditer(text) if _LETTERS.search(text) else ():
+        lettered = _LETTERS.search(text) is not None
+        for m in _ENGLISH.finditer(text) if lettered else ():
             day = int(next(group for group in m.groups() if group))
             if 1 <= day <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
-        if _LETTERS.search(text):
+        if lettered:
             found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _PART_OF_MONTH.finditer(text))
             found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_RANGE.finditer(text))
-        for m in _WEEKDAY_ORDINAL.finditer(text) if _LETTERS.search(text) else ():
+        for m in _WEEKDAY_ORDINAL.finditer(text) if lettered else ():
             if 1 <= int(m.group(1)) <= 31:
                 found.append(Candidate(m.start(), m.end(), "OTHER_DATE", RANK_SUPPLEMENT))
         return found
