@@ -121,6 +121,7 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
     ),
     **_rules("Initials|Patient Initials|Subject Initials", LabelRule("whole", "PATIENT_NAME")),
+    **_rules("イニシャル 患者イニシャル 氏名イニシャル イニシャル氏名", LabelRule("name", "PATIENT_NAME")),
     # Who did it, in application logs: user=ramirez.k, operator: t_sato.
     **_rules("User|User ID|UserID|Operator|Login|Logged by|Entered by|By", LabelRule("whole", "PHYSICIAN_NAME")),
     **_rules(
@@ -337,11 +338,15 @@ _COLUMN_ENDINGS: tuple[tuple[tuple[str, ...], LabelRule], ...] = (
     # where someone lives, as a roster's or a register's column names it (居住地区: 浜ノ宮市汐入町)
     (("居住地", "居住地区", "居住区", "現住地"), LabelRule("whole", "ADDRESS")),
 )
+# A column's name is compared once normalised (birth_year, Birth Year: birthyear); so are the endings.
+_COLUMN_ENDINGS = tuple((tuple(dict.fromkeys(map(_normal_key, endings))), rule) for endings, rule in _COLUMN_ENDINGS)
 
 
 # (the script in brackets after the word: name_kanji, a database's field, is no such header)
 _NAME_SCRIPT = re.compile(
-    r"(?<=\S)[ \u3000]?[（(][ \u3000]?(?:ローマ字|ﾛｰﾏ字|英字|漢字|アルファベット|[Rr]omaji|[Rr]oman|[Ll]atin|[Kk]anji)[ \u3000]?[)）]$"
+    # (or by its initials: 患者(ｲﾆｼｬﾙ), Patient (initials))
+    r"(?<=\S)[ \u3000]?[（(][ \u3000]?(?:ローマ字|ﾛｰﾏ字|英字|漢字|アルファベット|[Rr]omaji|[Rr]oman|[Ll]atin|[Kk]anji"
+    r"|イニシャル|ｲﾆｼｬﾙ|[Ii]nitials?)[ \u3000]?[)）]$"
     r"|(?<=[a-z])_(?:latin|roman|romaji|alpha|en|eng)$"  # family_name_latin, name_en
 )
 _LAST_DIGITS = re.compile(r"(?<=.)(?:下|末尾|下位)[0-9０-９一二三四五六]桁$")
