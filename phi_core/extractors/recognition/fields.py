@@ -20,7 +20,7 @@ from phi_core.japanese.chars import is_hiragana, is_kanji, is_katakana, is_unifi
 #   "name": an XPN/PN name (family^given...), "xcn": ID^family^given (staff),
 #   "id": the first component, "number": the first component when it is digits (a dash between),
 #   "whole": every component from first to last,
-#   "date": a timestamp, "sex": a sex code, "phone": a phone field.
+#   "date": a timestamp, "year-or-date": a timestamp or a year alone, "sex": a sex code, "phone": a phone field.
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,8 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("OBR", 32): Field("PHYSICIAN_NAME", "xcn"),
     # A diagnosis's date (DG1-5), and the Study Instance UID a Japanese RIS sends in its ZDS segment.
     ("DG1", 5): Field("OTHER_DATE", "date"),
+    # An allergy's identification date (AL1-6), often its year alone: when the reaction happened.
+    ("AL1", 6): Field("OTHER_DATE", "year-or-date"),
     ("ZDS", 1): Field("OTHER_ID", "id"),
     ("OBR", 33): Field("PHYSICIAN_NAME", "xcn"),
     ("OBR", 34): Field("PHYSICIAN_NAME", "xcn"),
@@ -206,9 +208,11 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
         if read_as == "number" and not text[first[0] : first[1]].replace("-", "").isdigit():
             return []  # an insurer's number, not a travel insurer's code (EUA-7, SMI01)
         return [Candidate(first[0], first[1], category, RANK_LABEL)]
-    if read_as == "date":
+    if read_as in ("date", "year-or-date"):
         match = _DATE_VALUE_RE.match(text, parts[0][0], parts[0][1])
-        if not match or match.end() - match.start() < 6:
+        # (a year alone only where the field may hold one, and only as the whole value)
+        year_alone = read_as == "year-or-date" and match and match.end() == parts[0][1]
+        if not match or match.end() - match.start() < (4 if year_alone else 6):
             return []
         return [Candidate(match.start(), match.end(), category, RANK_LABEL, "date")]
     if read_as == "sex":

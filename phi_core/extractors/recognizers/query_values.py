@@ -73,6 +73,8 @@ _NOT_PERSONAL = frozenset(
     }
 )
 _DATE = re.compile(r"(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])")
+# A date's key may hold its year alone, or the year and month ("onset_date": "2019", "birthYear": 1983).
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?")
 _NUMBER_LIKE = re.compile(r"[A-Za-z]{0,3}[-_]?\d[\d\-_]*[A-Za-z]?")
 # (not a scanner's room by its modality: room=CT2, MRI1)
 _ROOM_LIKE = re.compile(
@@ -95,9 +97,16 @@ def _category(key: str) -> tuple[str, str] | None:
         return "date", rule.retype["date"]
     if rule.category is None:
         return None
-    read = {"id": "id", "phone": "id", "name": "name", "whole": "name", "sex": "sex", "age": "age", "room": "room"}.get(
-        rule.read_as
-    )
+    read = {
+        "year": "year",
+        "id": "id",
+        "phone": "id",
+        "name": "name",
+        "whole": "name",
+        "sex": "sex",
+        "age": "age",
+        "room": "room",
+    }.get(rule.read_as)
     return (read, rule.category) if read else None
 
 
@@ -109,7 +118,12 @@ def _values(kind: str, category: str, start: int, value: str, any_script: bool =
     if value.lower() in _EMPTY_VALUES:
         return []
     if kind == "date":
-        return [Candidate(start + m.start(), start + m.end(), category, RANK_PATTERN) for m in _DATE.finditer(value)]
+        found = [Candidate(start + m.start(), start + m.end(), category, RANK_PATTERN) for m in _DATE.finditer(value)]
+        if found:
+            return found
+        kind = "year"
+    if kind == "year" and _YEAR.fullmatch(value):
+        return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     # (three digits at least: a message's own ids and versions, "p1", "3", number nobody)
     if kind == "id" and _NUMBER_LIKE.fullmatch(value) and sum(ch.isdigit() for ch in value) >= 3:
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
