@@ -18,7 +18,8 @@ the handle they log in with, not by a form's label:
   as Hepburn romaji and is no English word a log writes there (``note:``, ``memo:``); or a display name
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
   (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``) or the unit before it (``[07:58] ER 乾:``), or nicknames in hiragana that each send twice or more
-  (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``); the unit may be a hospital and its clinic
+  (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``), or a katakana name that sends twice or more where others talk too
+  (``01:12 ﾊﾞﾝﾄﾞｳ:``); the message may open with ``>`` (``07:58 sasagawa > …``); the unit may be a hospital and its clinic
   (``14:21 南部医療センター PD外来 金城：``);
 - a chat export's sender alone on the line of the message's time (``yuki_ict  8:05 AM``), or in square brackets
   after it (``15:48 [コーディネーター 早瀬]``).
@@ -64,7 +65,8 @@ _LOG_SPEAKER = re.compile(
     # (the sender's post may stand in brackets before the colon: [2025-03-05 09:12] hibino (CE):)
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>(?P<word>[a-z]{{4,12}})(?:[._][a-z]{{1,4}})?)"
     # (or the column gap of a log that sets the sender between its time and the message: …+09:00  koike.anes  了解です)
-    r"(?:(?:[ \t]?[(（][^()（）\n]{1,12}[)）])?[ \t]?[:：]|(?<=[a-z])[ \t]{2,}(?=[^\s\x00-\x7f]))",
+    # (a chat may open the message with > instead: 07:58 sasagawa > 今日の…, 09:02 minato(8W) > 受け取りました)
+    r"(?:(?:[ \t]?[(（][^()（）\n]{1,12}[)）])?[ \t]?(?:[:：]|>(?=[ \t]))|(?<=[a-z])[ \t]{2,}(?=[^\s\x00-\x7f]))",
     re.MULTILINE,
 )
 # ... or by a handle joining a role and the name with hyphens or underscores, bracketed as a chat server prints it or
@@ -97,6 +99,16 @@ _LOG_UNIT_SPEAKER = re.compile(
 # only where two or more such names each send twice or more, so a log's word before a colon (07:00 めも：) is left alone.
 _LOG_KANA_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{HIRAGANA_LETTERS}]{{2,6}})(?:@[^\s:：@]{{1,8}})?[ \t]?[:：]", re.MULTILINE
+)
+# A chat's sender by a name in katakana of either width, as a nurses' chat shows it (01:12 ﾊﾞﾝﾄﾞｳ: 305-2 …): only a
+# name that sends twice or more where two senders or more talk, so a log's one word (03:05 エコー：…) is left alone.
+_LOG_KATAKANA_SPEAKER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}})[ \t]?(?:[:：]|>(?=[ \t]))", re.MULTILINE
+)
+# Any chat line's sender, in any script, with a post in brackets or not (01:15 溝口(リーダー):).
+_ANY_SPEAKER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[^\s:：>()（）]{{1,12}})(?:[(（][^()（）\n]{{1,12}}[)）])?[ \t]?(?:[:：]|>(?=[ \t]))",
+    re.MULTILINE,
 )
 # A chat's sender by a display name of two capitalised words ([07:55] Tomo Arai: ...), or alone on the line of the
 # message's time with the sender's post in brackets, as a chat export prints it ([8:43 AM] Hashimoto Ren (ME)).
@@ -171,6 +183,7 @@ class UserHandleRecognizer(Recognizer):
         senders = [m for m in kana_speakers if sum(o.group("h") == m.group("h") for o in kana_speakers) >= 2]
         if len({m.group("h") for m in senders}) >= 2:  # a talk between people, not a log's one word
             found += [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in senders]
+        found += _katakana_senders(text)
         for m in _LOG_DISPLAY_NAME.finditer(text):
             given, family = m.group("h").lower().split()
             if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
@@ -193,6 +206,15 @@ class UserHandleRecognizer(Recognizer):
             if any(ch.isalpha() for ch in m.group("h")) and len(m.group("h")) >= 3:
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         return found
+
+
+def _katakana_senders(text: str) -> list[Candidate]:
+    posts = list(_LOG_KATAKANA_SPEAKER.finditer(text)) if ":" in text or "：" in text or ">" in text else []
+    names = [m.group("h") for m in posts]
+    repeated = [m for m in posts if names.count(m.group("h")) >= 2]
+    if not repeated or len({m.group("h") for m in _ANY_SPEAKER.finditer(text)}) < 2:
+        return []
+    return [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in repeated]
 
 
 _LOGIN_SHAPE = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+)?")
