@@ -191,13 +191,23 @@ def particle_then_word(word: str) -> bool:
 _KANA_OR_LATIN_READING = set(" \u3000・･,.，、'-")
 
 
+_POSTS = frozenset(honorifics.POSTS_AFTER_NAME + honorifics.STAFF_OCCUPATIONS)
+
+
+def is_post(word: str) -> bool:
+    """A staff member's post or occupation (リーダー, 師長, ナース), as a bracket after a name may hold it."""
+    return word.strip() in _POSTS
+
+
 def looks_like_reading(text: str) -> bool:
     """A parenthesised kana or romaji rendering of a name (no kanji, no digits)."""
     stripped = text.strip()
     if not stripped:
         return False
-    # "(CT)", "(MD)", "(RT)": a job title abbreviation, not a romaji reading.
+    # "(CT)", "(MD)", "(RT)": a job title abbreviation, not a romaji reading; nor is a post (溝口(リーダー)).
     if stripped.isascii() and stripped.isupper() and len(stripped) <= 3:
+        return False
+    if is_post(stripped):
         return False
     letters = 0
     for ch in stripped:

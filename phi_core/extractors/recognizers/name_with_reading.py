@@ -6,7 +6,7 @@ from __future__ import annotations
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
 from phi_core.extractors.recognition.name_forms import tailed_matches
-from phi_core.extractors.recognition.name_parts import looks_like_reading
+from phi_core.extractors.recognition.name_parts import is_post, looks_like_reading
 from phi_core.extractors.recognition.prose_names import _accept_name
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
@@ -33,7 +33,9 @@ def reading_candidates(text: str) -> list[Candidate]:
     if "（" not in text and "(" not in text and "【" not in text:
         return found
     for match in tailed_matches(text, _NAME_WITH_READING_RE, _READING_TAIL_RE):
-        if not looks_like_reading(match.group("reading")):
+        # (a post in the bracket is no reading, but the name before it is a staff member's: 溝口(リーダー))
+        post = is_post(match.group("reading"))
+        if not post and not looks_like_reading(match.group("reading")):
             continue
         start, end = match.span("name")
         for offset in range(start, end - 1):
@@ -41,8 +43,9 @@ def reading_candidates(text: str) -> list[Candidate]:
                 reading = match.group("reading")
                 left = match.start("reading") + len(reading) - len(reading.lstrip())
                 right = match.end("reading") - (len(reading) - len(reading.rstrip()))
-                found.append(Candidate(offset, end, "PATIENT_NAME", RANK_PATTERN))
-                found.append(Candidate(left, right, "NAME_READING", RANK_PATTERN))
+                found.append(Candidate(offset, end, "PHYSICIAN_NAME" if post else "PATIENT_NAME", RANK_PATTERN))
+                if not post:
+                    found.append(Candidate(left, right, "NAME_READING", RANK_PATTERN))
                 break
     if "/" in text or "／" in text:
         for match in _TWO_READINGS_RE.finditer(text):
