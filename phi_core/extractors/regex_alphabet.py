@@ -61,9 +61,22 @@ _CATEGORIES = {
 }
 
 
+# A negated class that also leaves out every character outside a category is inside that category:
+# [^\S\n] (a blank but no line end) holds only spaces.
+_OUTSIDE = {
+    _c.CATEGORY_NOT_SPACE: "space",
+    _c.CATEGORY_NOT_DIGIT: "digit",
+    _c.CATEGORY_NOT_WORD: "word",
+}
+
+
 def _add_class(items, alphabet: Alphabet) -> None:
     if items and items[0][0] is _c.NEGATE:
-        raise _Unbounded
+        inside = [_OUTSIDE[av] for op, av in items[1:] if op is _c.CATEGORY and av in _OUTSIDE]
+        if not inside:
+            raise _Unbounded
+        alphabet.classes.add(inside[0])
+        return
     for op, av in items:
         if op is _c.LITERAL:
             alphabet.chars.add(chr(av))

@@ -36,6 +36,13 @@ def test_classes_repeats_branches_and_groups_are_read():
     assert not check.fullmatch("5/14")
 
 
+def test_a_negated_class_inside_a_category_is_that_category():
+    check = checker(r"\d+[^\S\n]*mg")
+    assert check.fullmatch("12\u3000mg") and check.fullmatch("12 mg")
+    assert not check.fullmatch("12mg様")  # a kanji is never a blank
+    assert checker(r"[^\d\n]x") is None  # leaves out only digits: it may hold anything else
+
+
 def test_digits_are_the_engines_digits_full_width_included():
     assert checker(r"\d+/\d+").fullmatch("１２/３")
 
