@@ -147,3 +147,8 @@ def test_initials_under_such_a_column_are_masked():
 @pytest.mark.parametrize("header", ["患者(人数)", "イニシャル数", "患者数(イニシャル別)"])
 def test_a_count_of_patients_or_initials_is_no_name_column(header):
     assert column_rule(header) is None
+
+
+def test_a_label_of_initials_also_reads_the_sex_beside_it():
+    spans = balanced_masked("7150\u3000イニシャル K.S.\u300070代\u3000男性\n被疑薬：バンコマイシン")
+    assert ("K.S.", "PATIENT_NAME") in spans and ("男性", "SEX") in spans

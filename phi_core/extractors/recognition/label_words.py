@@ -121,7 +121,9 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         LabelRule("contact", "EMERGENCY_CONTACT", retype={"phone": "EMERGENCY_CONTACT"}),
     ),
     **_rules("Initials|Patient Initials|Subject Initials", LabelRule("whole", "PATIENT_NAME")),
-    **_rules("イニシャル 患者イニシャル 氏名イニシャル イニシャル氏名", LabelRule("name", "PATIENT_NAME")),
+    **_rules(
+        "イニシャル 患者イニシャル 氏名イニシャル イニシャル氏名", LabelRule("name", "PATIENT_NAME", finds_sex=True)
+    ),
     # Who did it, in application logs: user=ramirez.k, operator: t_sato.
     **_rules("User|User ID|UserID|Operator|Login|Logged by|Entered by|By", LabelRule("whole", "PHYSICIAN_NAME")),
     **_rules(
