@@ -180,7 +180,7 @@ class UserHandleRecognizer(Recognizer):
             if m.group("title") or (is_kanji(handle[0]) and any(can_be_surname(handle[:n]) for n in (1, 2, 3))):
                 found.append(Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT))
         kana_speakers = list(_LOG_KANA_SPEAKER.finditer(text))
-        senders = [m for m in kana_speakers if sum(o.group("h") == m.group("h") for o in kana_speakers) >= 2]
+        senders = _posting_twice(kana_speakers)
         if len({m.group("h") for m in senders}) >= 2:  # a talk between people, not a log's one word
             found += [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in senders]
         found += _katakana_senders(text)
@@ -208,10 +208,15 @@ class UserHandleRecognizer(Recognizer):
         return found
 
 
+def _posting_twice(posts: list[re.Match]) -> list[re.Match]:
+    """The posts whose sender posts twice or more (a talk's speakers, not a log's one word)."""
+    names = [m.group("h") for m in posts]
+    return [m for m in posts if names.count(m.group("h")) >= 2]
+
+
 def _katakana_senders(text: str) -> list[Candidate]:
     posts = list(_LOG_KATAKANA_SPEAKER.finditer(text)) if ":" in text or "：" in text or ">" in text else []
-    names = [m.group("h") for m in posts]
-    repeated = [m for m in posts if names.count(m.group("h")) >= 2]
+    repeated = _posting_twice(posts)
     if not repeated or len({m.group("h") for m in _ANY_SPEAKER.finditer(text)}) < 2:
         return []
     return [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in repeated]
