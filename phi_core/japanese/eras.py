@@ -41,6 +41,22 @@ ERA_READINGS: tuple[str, ...] = tuple(era.reading for era in reversed(ERAS))
 FIRST_YEAR = "元"
 
 
+def _years_of(era: Era) -> int | None:
+    """How many years ``era`` lasted (its last year's number); None for the present era."""
+    newer = ERAS.index(era) - 1
+    return ERAS[newer].first_day.year - era.first_day.year + 1 if newer >= 0 else None
+
+
+# 平成 ended in its 31st year and 昭和 in its 64th: H81.1 is a diagnosis code, not a year and month.
+ERA_YEARS: dict[str, int | None] = {era.letter: _years_of(era) for era in ERAS}
+
+
+def possible_era_year(letter: str, year: int) -> bool:
+    """Whether year ``year`` of the era lettered ``letter`` ever existed."""
+    last = ERA_YEARS[letter]
+    return year >= 1 and (last is None or year <= last)
+
+
 def era_of(day: date, *, oldest: str = "M") -> tuple[Era, int]:
     """(era, year within the era) of ``day``; eras older than the one lettered ``oldest`` are not used."""
     for era in ERAS:

@@ -63,6 +63,7 @@ from phi_core.extractors.recognition.value_patterns import (
 )
 from phi_core.japanese.chars import is_kanji
 from phi_core.japanese.dates import date_key
+from phi_core.japanese.eras import possible_era_year
 from phi_core.japanese.width import nfkc as to_ascii_digits
 
 # (the minutes of 12:30:45 stand before a colon too, but after one: they are no hour)
@@ -106,6 +107,15 @@ def _valid_year_date(text: str) -> bool:
 def _valid_month_day(text: str) -> bool:
     _, month, day = date_key(text)
     return (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31)
+
+
+def _valid_era_letter_date(text: str) -> bool:
+    # Only a year and a month is checked against the era's years: a diagnosis code has that shape (H81.1, M45.7),
+    # while a full date the era never reached is a typo still worth masking (T21.6.5, H32.5.6, both written so).
+    numbers = _DIGITS_RE.findall(to_ascii_digits(text))
+    if "年" in text or len(numbers) != 2:
+        return _valid_month_day(text)
+    return _valid_month_day(text) and possible_era_year(to_ascii_digits(text[0]), int(numbers[0]))
 
 
 def _valid_compact(text: str) -> bool:
@@ -198,7 +208,7 @@ class PatternFamily:
 PATTERN_FAMILIES: tuple[PatternFamily, ...] = (
     PatternFamily("date", "OTHER_DATE", DATE_ERA, _valid_month_day, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_WESTERN_WITH_ERA, _valid_month_day, needs=("年",)),
-    PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_month_day, needs=tuple(_ERA_LETTERS)),
+    PatternFamily("date", "OTHER_DATE", DATE_ERA_LETTER, _valid_era_letter_date, needs=tuple(_ERA_LETTERS)),
     PatternFamily("date", "OTHER_DATE", DATE_WESTERN, _valid_year_date, needs=("年",)),
     PatternFamily("date", "OTHER_DATE", DATE_NUMERIC, _valid_year_date),
     PatternFamily("date", "OTHER_DATE", DATE_SHORT_YEAR, _valid_short_year, context=_not_version),
