@@ -13,6 +13,7 @@ from phi_core.extractors.recognition.fields import (
     _components,
     _read_value,
     _reading_or_name,
+    hl7_field,
     xcn_name_after_id,
 )
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
@@ -48,7 +49,7 @@ def hl7_candidates(text: str) -> list[Candidate]:
         else:
             numbered = dict(enumerate(fields))
         for number, (start, end) in numbered.items():
-            spec = _HL7_FIELDS.get((segment, number))
+            spec = hl7_field(segment, number)
             if segment == "OBX" and number == 5 and end > start and _person_observed(text, fields):
                 found.extend(_person_in_place_field(text, start, end, component, vouched=True))  # OBX-2: a person
                 continue
@@ -100,10 +101,11 @@ def hl7_candidates(text: str) -> list[Candidate]:
                         continue
                     found.extend(stamps or _codes(text, start, end, component))
                 continue
-            if spec.category in ("DEPARTMENT", "HOSPITAL_NAME"):
+            if spec.category in ("DEPARTMENT", "HOSPITAL_NAME") or spec.read_as == "location":
                 person = _person_in_place_field(text, start, end, component)
                 if person:
-                    found.extend(person)  # a sender's fields one place off: ^工藤^遥 under PV1-10
+                    # a sender's fields one place off: ^工藤^遥 under PV1-10, 2214^WAKUI^NAOTO under PV1-6 for PV1-7
+                    found.extend(person)
                     continue
             for index, (rep_start, rep_end) in enumerate(_components(text, start, end, repeat)):
                 for cand in _read_value(text, rep_start, rep_end, spec, component, "&"):
@@ -165,7 +167,7 @@ _FIELD_DUMP_RE = re.compile(
 def _field_dumps(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     for match in _FIELD_DUMP_RE.finditer(text):
-        spec = _HL7_FIELDS.get((match.group("segment"), int(match.group("number"))))
+        spec = hl7_field(match.group("segment"), int(match.group("number")))
         start, end = match.span("value")
         if spec is None or spec.read_as in ("text", "code") or end <= start:
             continue
