@@ -19,7 +19,7 @@ the handle they log in with, not by a form's label:
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
   (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``) or the unit before it (``[07:58] ER 乾:``), or nicknames in hiragana that each send twice or more
   (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``), or a katakana name that sends twice or more where others talk too
-  (``01:12 ﾊﾞﾝﾄﾞｳ:``); the message may open with ``>`` (``07:58 sasagawa > …``); the unit may be a hospital and its clinic
+  (``01:12 ﾊﾞﾝﾄﾞｳ:``), or any login in angle brackets where two or more talk (``08:15 <oconogi_r>``); the message may open with ``>`` (``07:58 sasagawa > …``); the unit may be a hospital and its clinic
   (``14:21 南部医療センター PD外来 金城：``);
 - a chat export's sender alone on the line of the message's time (``yuki_ict  8:05 AM``), or in square brackets
   after it (``15:48 [コーディネーター 早瀬]``).
@@ -75,6 +75,14 @@ _LOG_ROLE_HANDLE = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?:<(?P<b>[a-z]{{2,12}}(?:[-_][a-z]{{2,12}}){{1,3}})>"
     r"|(?P<h>[a-z]{2,12}(?:[-_][a-z]{2,12}){1,3})[ \t]?[:：])",
     re.MULTILINE,
+)
+# ... or by any login in angle brackets, as an IRC-style chat prints its senders (``08:15 <oconogi_r> …``, ``<ns.park>``):
+# only where two senders or more talk, and not a log's level (``<INFO>``, ``<warn>``) or a listing's ``<DIR>``.
+_LOG_ANGLE_SENDER = re.compile(
+    rf"^[ \t]*(?:{_STAMP})[ \t]+<(?P<h>[A-Za-z][A-Za-z0-9._-]{{0,20}}[A-Za-z0-9])>", re.MULTILINE
+)
+_LOG_LEVELS = frozenset(
+    "info warn warning error err debug trace notice fatal crit critical alert system sys dir".split()
 )
 # Who entered or imported a record, by login (取込 mizuno, 入力者: t.sato): the login reads as romaji.
 _ENTERED_BY = re.compile(
@@ -184,6 +192,8 @@ class UserHandleRecognizer(Recognizer):
         if len({m.group("h") for m in senders}) >= 2:  # a talk between people, not a log's one word
             found += [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in senders]
         found += _katakana_senders(text)
+        if "<" in text:
+            found += _angle_senders(text)
         for m in _LOG_DISPLAY_NAME.finditer(text):
             given, family = m.group("h").lower().split()
             if is_romaji(given) and is_romaji(family) and given not in _LOG_WORDS:
@@ -220,6 +230,14 @@ def _katakana_senders(text: str) -> list[Candidate]:
     if not repeated or len({m.group("h") for m in _ANY_SPEAKER.finditer(text)}) < 2:
         return []
     return [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in repeated]
+
+
+def _angle_senders(text: str) -> list[Candidate]:
+    posts = [m for m in _LOG_ANGLE_SENDER.finditer(text) if m.group("h").lower() not in _LOG_LEVELS]
+    senders = {m.group("h") for m in posts if any(ch.islower() for ch in m.group("h"))}
+    if len(senders) < 2:
+        return []
+    return [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in posts if m.group("h") in senders]
 
 
 _LOGIN_SHAPE = re.compile(r"[A-Za-z]+(?:[._-][A-Za-z]+)?")
