@@ -22,6 +22,12 @@ from phi_core.extractors.recognition.label_words import (
     LABEL_RULES,
     LabelRule,
 )
+from phi_core.extractors.recognition.bar_labels import (
+    is_form_label_cell,
+    is_label_word,
+    is_table_label_cell,
+    opens_line,
+)
 from phi_core.extractors.recognition.labelled_names import parse_labelled_name
 from phi_core.extractors.recognition.spaced_labels import space_separated_labels
 from phi_core.extractors.recognition.recognizer import Document, Region
@@ -95,23 +101,8 @@ def _label_before(text: str, end: int) -> tuple[str, LabelRule] | None:
     return None
 
 
-def _is_table_label_cell(text: str, bar: int) -> bool:
-    """A Markdown table row "| 患者氏名 | 荒木節子 |": the cell before the bar opens the line."""
-    line_start = text.rfind("\n", 0, bar) + 1
-    rule = text[bar]
-    return text[line_start:bar].lstrip().startswith(rule) and text.count(rule, line_start, bar) == 1
-
-
 _EQUALS_VALUE_END = re.compile(r"[\s;&,]")
 _BRACKET_LABEL_RE = re.compile("【([^】\n]{1,12})】")
-
-
-def _is_label_word(word: str) -> bool:
-    return (
-        word in LABEL_RULES
-        or word in _ID_LABELS
-        or (word.endswith(_PHYSICIAN_ENDINGS) and all(is_kanji(c) for c in word))
-    )
 
 
 # A label may carry a qualifier in brackets before its separator: 年齢（同意取得時）：61, 電話（自宅）：...
@@ -172,8 +163,12 @@ def find_label_hits(text: str) -> list[LabelHit]:
     found: list[tuple[int, int, str, LabelRule]] = []
     value_ends: dict[int, int] = {}
     for match in _SEPARATOR_RE.finditer(text):
-        if match.group()[-1] in "|│┃｜" and not _is_table_label_cell(text, match.end() - 1):
-            continue
+        bar = match.end() - 1
+        form_cell = False
+        if match.group()[-1] in "|│┃｜" and not is_table_label_cell(text, bar):
+            if not is_form_label_cell(text, bar):
+                continue
+            form_cell = True
         label_end = match.start()
         while label_end > 0 and text[label_end - 1] in _SEPARATOR_PADDING:
             label_end -= 1
@@ -182,7 +177,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
             label_end, labelled = _label_before_qualifier(text, label_end)
         if labelled is None:
             label_end, labelled = _label_before_translation(text, label_end)
-        if labelled is None:
+        if labelled is None or (form_cell and not opens_line(text, label_end - len(labelled[0]))):
             continue
         value_start = match.end()
         while value_start < len(text) and text[value_start] in _SEPARATOR_PADDING:
@@ -204,7 +199,7 @@ def find_label_hits(text: str) -> list[LabelHit]:
         if bars:
             end = min(bars)
         for bracket in _BRACKET_LABEL_RE.finditer(text, start, end):
-            if _is_label_word(bracket.group(1)):
+            if is_label_word(bracket.group(1)):
                 end = bracket.start()  # "【患者氏名】田中 浩　【ID】0048291": the next label ends this value
                 break
         hits.append(LabelHit(label, rule, start, end, label_start))
