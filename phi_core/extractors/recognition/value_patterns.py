@@ -150,8 +150,9 @@ AGE_NEWBORN = re.compile(f"生後{D}{{1,3}}(?:日|週|ヶ月|か月|カ月)|日�
 # days (1歳0か月, 1Y2M, 3m21d, 1y0m13d), or months alone (2か月, 3M).
 _CELL_MONTHS = r"(?:か月|ヶ月|ヵ月|ｶ月|[mM])(?:[0-9０-９]{1,2}[dD日])?"
 AGE_CELL = re.compile(
-    rf"(?P<n>[0-9０-９]{{1,3}})(?:(?:歳|才|[yY]|yrs?|ｻｲ)(?:[ ]?[0-9０-９]{{1,2}}{_CELL_MONTHS})?)?"
-    rf"|(?P<months>[0-9０-９]{{1,2}}){_CELL_MONTHS}"
+    # (a blank may stand before the unit, and a child's age may be counted in English units: 3 y, 5 mo, 6 days)
+    rf"(?P<n>[0-9０-９]{{1,3}})(?:[ ]?(?:歳|才|[yY]|yrs?|years?|ｻｲ)(?:[ ]?[0-9０-９]{{1,2}}{_CELL_MONTHS})?)?"
+    rf"|(?P<months>[0-9０-９]{{1,2}})[ ]?(?:{_CELL_MONTHS}|mos?|months?|days?|wks?|weeks?)"
 )
 # A child's age in months alone, where nothing else can be meant: after 満 or an age's word (満 5か月, 暦年齢 10か月,
 # 修正年齢 7か月), in brackets before the child's

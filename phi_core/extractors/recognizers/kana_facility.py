@@ -24,12 +24,18 @@ from phi_core.japanese.organisations import PUBLIC_OWNERS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_KINDS = ("クリニック", "病院", "医院", "診療所", "薬局", "歯科医院", "こどもクリニック", "医療センター")
+_KINDS = (
+    "クリニック", "病院", "医院", "診療所", "薬局", "歯科医院", "こどもクリニック", "医療センター",
+    # the practices a patient also goes to: a bone-setter's, an acupuncturist's, a dental office (はるかぜ整骨院,
+    # ひらつか駅前デンタル)
+    "整骨院", "接骨院", "鍼灸院", "治療院", "デンタルクリニック", "デンタルオフィス", "デンタル", "歯科",
+)  # fmt: skip
 # A practice named by its specialties: きのした内科小児科, さくら眼科 (only with a kana name before).
 _SPECIALTIES = ("内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科")
 _PARTICLE_ENDINGS = ("の", "から", "まで", "より", "など", "には", "では", "へ", "に", "で")
 _FACILITY = re.compile(
-    rf"(?:^|(?<=[\s：:、。,，「『（(／/【\[]))(?:{'|'.join(PUBLIC_OWNERS)})?"
+    # (a list's bullet or an arrow may stand before it too: ・はるかぜ整骨院, → みなと台中央病院)
+    rf"(?:^|(?<=[\s：:、。,，「『（(／/【\[・→]))(?:{'|'.join(PUBLIC_OWNERS)})?"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
     rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})",
     re.MULTILINE,

@@ -4,7 +4,7 @@
 - a month and day after a kanji word (昨年6月12日, 同年3月2日), and a month
   alone (4月に, 12月より), not a duration (3か月) nor an age in months (月齢);
 - a year after an English preposition: "diagnosed in 2015", "since 2019"; a season of a year ("since
-  summer 2024") and a month after one ("back to Auckland in August");
+  summer 2024") and a month after one ("back to Auckland in August", "since Dec");
 - a month and a part of it after a slash, its year left out (退院目標 3/下旬);
 - a year and a month with a dot (前回 2019.6), not a product's date or a form's revision (使用期限 2026.02);
 - a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
@@ -46,7 +46,9 @@ _ENGLISH_SEASON = re.compile(
 )
 _ENGLISH_MONTH = re.compile(
     r"\b(?:in|In|since|Since|from|From|until|Until|by|during|early|late|mid|next|last|through) "
-    r"(?P<month>January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?P<month>January|February|March|April|June|July|August|September|October|November|December"
+    # (or its abbreviation, as a note writes it: since Dec, from Aug; not May, a verb as often)
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))"
     r"(?![A-Za-z]| ?[0-9])"
 )
 # A month and a part of it after a slash (退院目標 3/下旬, 11/上旬予定): the month, however its year is left out.
