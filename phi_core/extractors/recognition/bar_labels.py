@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.id_label_words import _ID_LABELS
 from phi_core.extractors.recognition.label_words import _PHYSICIAN_ENDINGS, LABEL_RULES
 from phi_core.japanese.chars import is_kanji
+
+
+# A label's qualifier in brackets at its end: 姓（漢字）, 氏名(カナ).
+_QUALIFIER = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 
 
 def is_table_label_cell(text: str, bar: int) -> bool:
@@ -24,10 +29,14 @@ def is_form_label_cell(text: str, bar: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     bars = text.count(rule, line_start, line_end)
     if bars >= 2 and line_end < len(text):
-        # (a row of as many cells follows: the line is a table's header, 氏名｜職種｜接触日 over 山田｜看護師｜2/1)
+        # (a row of as many cells follows that opens with a value, not a label: the line is a table's header,
+        # 氏名｜職種｜接触日 over 山田｜看護師｜2/1; a form's next line opens with its next label, 生年月日 | …)
         next_end = text.find("\n", line_end + 1)
-        if text.count(rule, line_end + 1, len(text) if next_end < 0 else next_end) == bars:
-            return False
+        next_end = len(text) if next_end < 0 else next_end
+        if text.count(rule, line_end + 1, next_end) == bars:
+            first = text[line_end + 1 : text.find(rule, line_end + 1, next_end)].strip(" \t\u3000■□●○◆・*-")
+            if not (is_label_word(_QUALIFIER.sub("", first)) or _QUALIFIER.search(first)):
+                return False
     next_bar = text.find(rule, bar + 1, line_end)
     value = text[bar + 1 : line_end if next_bar < 0 else next_bar].strip(" \t\u3000")
     return bool(value) and not is_label_word(value)

@@ -184,6 +184,13 @@ def find_label_hits(text: str) -> list[LabelHit]:
             value_start += 1
         if match.group() == "=":
             value_ends[value_start] = _equals_value_end(text, match.end(), value_start)
+        elif form_cell:
+            # (a form's next pair on the line after a wide gap: 姓（かな）｜ ふじまき　　　名（かな）｜ あやの)
+            line_end = text.find("\n", value_start) % (len(text) + 1)
+            next_bar = text.find(text[bar], value_start, line_end)
+            gap = _WIDE_GAP.search(text, value_start, next_bar) if next_bar > 0 else None
+            if gap:
+                value_ends[value_start] = gap.start()
         found.append((label_end - len(labelled[0]), value_start, labelled[0], labelled[1]))
     taken = {hit[0] for hit in found}
     found.extend(hit for hit in space_separated_labels(text) if hit[0] not in taken)
@@ -241,6 +248,8 @@ def _whole_value(text: str, hit: LabelHit) -> list[Candidate]:
         return [Candidate(start, end, "DEPARTMENT", RANK_LABEL)]  # ｜内｜, ｜皮｜ under a 科 column
     if end - start < 2 or text[start:end] in _NO_VALUE or (text[start] == "未" and end - start <= 4):
         return []  # 未定, 未受診, 未記入: a state, not a name
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return []  # --, ―――: a blank cell
     return [Candidate(start, end, hit.rule.category, RANK_LABEL)]
 
 
