@@ -19,7 +19,7 @@ from typing import ClassVar
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, in_katakana_block
 from phi_core.japanese.organisations import PUBLIC_OWNERS
 
 from .sudachi_names import RANK_SUPPLEMENT
@@ -29,13 +29,15 @@ _KINDS = (
     # the practices a patient also goes to: a bone-setter's, an acupuncturist's, a dental office (はるかぜ整骨院,
     # ひらつか駅前デンタル)
     "整骨院", "接骨院", "鍼灸院", "治療院", "デンタルクリニック", "デンタルオフィス", "デンタル", "歯科",
+    # a medical centre by its letters, as staff shorten it (みずほ野MC)
+    "MC", "ＭＣ",
 )  # fmt: skip
 # A practice named by its specialties: きのした内科小児科, さくら眼科 (only with a kana name before).
 _SPECIALTIES = ("内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科")
 _PARTICLE_ENDINGS = ("の", "から", "まで", "より", "など", "には", "では", "へ", "に", "で")
 _FACILITY = re.compile(
     # (a list's bullet or an arrow may stand before it too: ・はるかぜ整骨院, → みなと台中央病院)
-    rf"(?:^|(?<=[\s：:、。,，「『（(／/【\[・→]))(?:{'|'.join(PUBLIC_OWNERS)})?"
+    rf"(?:^|(?<=[\s：:、。,，「『（(／/【】\[・→]))(?:{'|'.join(PUBLIC_OWNERS)})?"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
     rf"[{KANJI}]{{0,8}}(?:{'|'.join(_KINDS + _SPECIALTIES)})",
     re.MULTILINE,
@@ -44,16 +46,19 @@ _ENGLISH_KINDS = (
     "Hospital", "Clinic", "Clinics", "Center", "Centre", "Care", "Home", "Pharmacy", "Healthcare", "Hospice",
     "Infirmary", "Institute", "Practice", "Surgery",
 )  # fmt: skip
+# The abbreviations a name's words are written in (Sakuragaoka Univ. Hosp., Higashihama Pref. Hospital).
+_ABBREVIATED = r"(?:Univ|Pref|Gen|Med|Mem|Natl|Intl|Metrop|St|Mt)\."
 _ENGLISH = re.compile(
-    r"(?<![A-Za-z])(?P<words>(?:[A-Z][a-z]+|[A-Z]{2,})(?: (?:[A-Z][a-z]+|[A-Z]{2,}|of)){0,4}) "
-    rf"(?:{'|'.join(_ENGLISH_KINDS)})(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?P<words>(?:[A-Z][a-z]+|[A-Z]{{2,}})(?: (?:{_ABBREVIATED}|[A-Z][a-z]+|[A-Z]{{2,}}|of)){{0,4}}) "
+    rf"(?:{'|'.join(_ENGLISH_KINDS)}|Hosp\.|Ctr\.)(?![A-Za-z])"
 )
 # Words that make a kind of care or a department, not a name, when all words before the kind are these.
 _GENERIC_ENGLISH = frozenset(
     "Intensive Critical Primary Home Palliative Emergency Urgent Day Long Term Acute Coronary Respite Medical "
     "General Nursing Health Mental Community Child Children Cancer Heart Health Patient Usual Standard Routine "
     "Supportive Comfort Continuing Managed Social Dental Eye Skilled Outpatient Inpatient The A An Our Your This "
-    "Transitional Post Pre Hospital Clinic Care Center Centre of and &".split()
+    "Transitional Post Pre Hospital Clinic Care Center Centre of and & Univ. Pref. Gen. Med. Mem. Natl. Intl. "
+    "Metrop. St. Mt.".split()
 )
 _POINTERS = frozenset({"この", "その", "あの", "どの", "かかりつけ", "ほか", "べつ", "つぎ", "まえ"})
 # Kana words that say what a facility does, not which one it is (がん拠点病院, こどもクリニック).
@@ -76,8 +81,10 @@ class KanaFacilityRecognizer(Recognizer):
             name = m.group("name")
             if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith(_PARTICLE_ENDINGS):
                 continue
+            if name[-1] in "はがを" and in_katakana_block(name[-2]):
+                continue  # a drug's name and its particle (デノスマブは歯科評価待ち), not a practice's name
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
-        english = any(kind in text for kind in _ENGLISH_KINDS)
+        english = any(kind in text for kind in _ENGLISH_KINDS + ("Hosp.", "Ctr."))
         for m in _ENGLISH.finditer(text) if english else ():
             words = m.group("words").split()
             while words and words[0] in ("The", "A", "An", "Our", "Your", "This", "At", "To", "From"):
