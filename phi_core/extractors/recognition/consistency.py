@@ -67,6 +67,8 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
         # A room number is a room's, not a person's: the same digits elsewhere are a count or a dose.
         if cand.rank == RANK_LABEL and cand.category in PROPAGATED_CATEGORIES and cand.kind != "room":
             value = text[cand.start : cand.end]
+            if not any(ch.isalnum() for ch in value):
+                continue  # a blank cell's dashes (紹介元 --): every rule line of the table holds them too
             values.setdefault(value, cand.category)
             squeezed = _SPACES.sub("", value)
             if squeezed != value:
