@@ -9,13 +9,12 @@ Run on the resolved spans of a profile (recall-first), in any kind of document:
 - a family name found alone takes the short word after one space when that word reads as a given name: kana
   (上条 ひかり, 中村 ロサ, a field's 福田 ロサリンダ), one kanji (森永 剛) or a word the dictionary calls a person's
   name or does not know, or any kana word when an age follows (大城 ちか　92);
-- a given name the dictionary knows (一郎) takes the one- or two-kanji word standing before it (今 一郎);
+- a given name the dictionary knows (一郎) takes the kanji word before it (今 一郎; 木津川 トミ子 さん: three before 様, さん);
 - each part of a full name (two characters or more, or one kanji standing alone between other scripts) is
   masked wherever else it stands as a word: "大川さんへの説明", "堀が行う" after "堀 健太郎".
 """
 
 from __future__ import annotations
-
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
@@ -59,7 +58,7 @@ _GIVEN_AFTER_PADDING = re.compile(
     rf"(?=[{SPACE}]*(?:{alternation(words('person', 'clinician'))}|\n|$|[（(])|[{SPACE}]{{2}})"
 )
 _LETTER_SPACED = re.compile(rf"[{KANJI}](?: [{KANJI}]){{1,3}}")
-_FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,2}})[{SPACE}]$")
+_FAMILY_BEFORE = re.compile(rf"(?:^|(?<=[\s、。,，()（）:：/／]))(?P<w>[{KANJI}]{{1,3}})[{SPACE}]$")
 _PERSON_HONORIFICS = words("person")
 # 姓：山田　名：太郎: a form's next field, not a given name (a chat line's speaker 山田 太郎：is one).
 _FIELD_LABEL_NEXT = re.compile(rf"(?:{alternation(tuple(LABEL_RULES) + ('名', '名前'))})[{SPACE}]?[:：]")
@@ -190,9 +189,11 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
                     swallowed.add(i + 1)
                 continue
         floor = out[i - 1].end if i else 0
-        before = _FAMILY_BEFORE.search(text, max(floor, span.start - 4), span.start)
+        before = _FAMILY_BEFORE.search(text, max(floor, span.start - 5), span.start)
         given = _morphemes_in(morphemes, span.start, span.end)
-        if before and len(given) == 1 and given[0].is_person and given[0].pos[3] == "名":
+        known_given = len(given) == 1 and given[0].is_person and given[0].pos[3] == "名"
+        honorific = _HONORIFIC_NEXT.match(text, span.end + (text[span.end : span.end + 1] in SPACE))
+        if before and known_given and (len(before.group("w")) < 3 or honorific):
             out[i] = span._replace(start=before.start("w"))
     return [s for k, s in enumerate(out) if k not in swallowed]
 
