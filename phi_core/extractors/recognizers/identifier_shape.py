@@ -41,6 +41,17 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ"
 _RUN = re.compile(rf"(?<![{_ALNUM}])[{_ALNUM}]+(?:[-_/.‐－ー][{_ALNUM}]+)*(?![{_ALNUM}])")
+# The address of a published standard (hl7.org/fhir/StructureDefinition/iso21090-EN-representation, loinc.org/…,
+# terminology.hl7.org/CodeSystem/v2-0203): the format's own name, the same in every record, never a person's.
+_STANDARD_HOST = re.compile(
+    r"(?:^|[/.])(?:hl7|loinc|snomed|unitsofmeasure|w3|nema|ihe|jpfhir)\.(?:org|info|net|jp)(?:/|$)"
+)
+
+
+def standard_address(run: str) -> bool:
+    return "." in run and _STANDARD_HOST.search(run) is not None
+
+
 # A number of record with a kanji series mark between hyphens: R8-迅-0311, 2024-倫-015.
 _KANJI_SERIES = re.compile(
     rf"(?<![{_ALNUM}\-])[{_ALNUM}]+[-‐－][{KANJI}]{{1,2}}[-‐－][0-9０-９]{{3,}}(?![{_ALNUM}])"
@@ -176,7 +187,8 @@ class IdentifierShapeRecognizer(Recognizer):
         found = [
             Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT)
             for m in _RUN.finditer(text)
-            if identifier_like(m.group()) or (zero_padded(m.group()) and not _counted(text, *m.span()))
+            if (identifier_like(m.group()) or (zero_padded(m.group()) and not _counted(text, *m.span())))
+            and not standard_address(m.group())
         ]
         found.extend(Candidate(*m.span(), "OTHER_ID", RANK_SUPPLEMENT) for m in _GROUPS.finditer(text))
         if " " in text:

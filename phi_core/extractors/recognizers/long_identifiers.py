@@ -18,7 +18,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 
-from .identifier_shape import _DECIMAL, _DIGIT, _EMAIL, _GROUPS, _RUN
+from .identifier_shape import _DECIMAL, _DIGIT, _EMAIL, _GROUPS, _RUN, standard_address
 from .sudachi_names import RANK_SUPPLEMENT
 
 _KEY_AFTER = re.compile(r'"[ \t]*:')
@@ -44,7 +44,7 @@ class LongIdentifierRecognizer(Recognizer):
 
     def find(self, doc: Document) -> list[Candidate]:
         text = doc.text
-        spans = [m.span() for m in _RUN.finditer(text) if _long(m.group())]
+        spans = [m.span() for m in _RUN.finditer(text) if _long(m.group()) and not standard_address(m.group())]
         spans.extend(m.span() for m in _GROUPS.finditer(text))
         if "@" in text:  # the e-mail pattern tries every word otherwise
             spans.extend(m.span() for m in _EMAIL.finditer(text))
