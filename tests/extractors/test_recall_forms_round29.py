@@ -210,3 +210,79 @@ def test_a_doctor_in_a_location_field_is_a_doctor(extract):
 def test_a_ward_room_and_bed_in_a_location_field_stay_a_place(extract):
     found = extract("MSH|^~\\&|A|B\nPV1|1|I|HCU12^3^1|||W5^512^2")
     assert ("W5", "DEPARTMENT") in found and ("512", "OTHER_ID") in found
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_form_whose_next_line_opens_with_a_label_is_no_table_header(extract):
+    text = "氏名 | 村 瀬 久 美 子 | 1男 ②女 |\n生年月日 | 明治 ⑤昭和 大正 | 28年 1月 1日 |"
+    assert ("村 瀬 久 美 子", "PATIENT_NAME") in extract(text)
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_two_pairs_on_a_forms_line_end_the_first_value_at_the_wide_gap(extract):
+    text = "姓（かな）｜ ふじまき\u3000\u3000\u3000\u3000\u3000名（かな）｜ あやの\n姓（漢字）｜ 藤巻\u3000\u3000\u3000\u3000名（漢字）｜ 彩乃"
+    found = [value for value, _ in extract(text)]
+    assert "ふじまき" in found and "藤巻" in found
+
+
+def test_a_word_and_a_particle_before_a_practices_kind_is_no_name():
+    assert not any(cat == "HOSPITAL_NAME" for _, cat in balanced_masked("センノシド 24mg、デノスマブは歯科評価待ち"))
+
+
+# --- a three-kanji family name the lists do not know, before a given name the dictionary knows and an honorific --
+
+
+@pytest.mark.parametrize(
+    "text", ["15:21 中川（Ns）：本日入院の 木津川 トミ子 さん（715号室）", "■ 715-B\u3000木津川 トミ子 様\u300077F"]
+)
+def test_three_kanji_before_a_known_given_name_and_an_honorific_are_the_family_name(text):
+    assert "木津川 トミ子" in values(text)
+
+
+def test_three_kanji_before_a_given_name_with_no_honorific_stay_apart():
+    assert "木津川 トミ子" not in values("本日入院の 木津川 トミ子 のカルテ")
+
+
+# --- a blank cell's dashes under a column of names or places are no value to find again elsewhere ----------------
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_dashes_in_a_blank_cell_are_not_found_again_in_the_tables_rule_lines(extract):
+    rule = "-" * 60
+    text = (
+        f"{rule}\n No  患者番号     ｶﾅ氏名          紹介元                    同意書\n{rule}\n"
+        " 01  A-0551832    ﾀｶﾊｼ ｴﾘｺ        衣笠ブレストクリニック    済\n"
+        f" 02  A-0572264    ﾆｼﾀﾞ ﾕｳ          --                        --\n{rule}"
+    )
+    assert not any(value.strip("-") == "" for value, _ in extract(text))
+
+
+# --- a published standard's address, an English word that parses as romaji, a loanword in half-width kana --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{ "extension": [ { "url": "http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation" } ] }',
+        '"coding": [ { "system": "http://loinc.org/vs/LL1234567-8" } ]',
+    ],
+)
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_the_address_of_a_published_standard_is_no_identifier(extract, text):
+    assert not any("org" in value for value, _ in extract(text))
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_hospitals_own_address_with_a_number_stays_an_identifier(extract):
+    assert any("00512873" in value for value, _ in extract("portal: www.example-hosp.jp/pt/00512873"))
+
+
+def test_an_english_word_that_parses_as_romaji_is_no_name():
+    assert "Message" not in values("originalFilename=ADT.hl7\n  Message:\n    MSH|^~\\&|REGI|NISHIKI|EMR|")
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_loanword_in_half_width_kana_is_no_name_but_a_name_stays(extract):
+    found = [value for value, _ in extract("ﾘｮｳｼｬ: ｺﾝﾄﾞｳ ﾖｼｵ (ﾍﾞｯﾄﾞ 604-B)\nﾁｪｯｸ: ﾛｰｻﾞ ｻﾝﾁｪｽ")]
+    assert "ﾍﾞｯﾄﾞ" not in found and "ﾁｪｯｸ" not in found
+    assert "ｺﾝﾄﾞｳ ﾖｼｵ" in found and "ﾛｰｻﾞ ｻﾝﾁｪｽ" in found
