@@ -112,6 +112,19 @@ def only_a_proper_noun(word: str) -> bool:
     return bool(readings) and all(pos[1] == "固有名詞" for pos in readings)
 
 
+def only_an_action(word: str) -> bool:
+    """指示, 診察: SudachiDict (when installed) has ``word`` only as common words, one of them a noun of doing
+    (サ変可能), never as a name or a place (岩清水 and 蔀 are common words and family names both)."""
+    from phi_core.nlp.loaders import sudachi_available, sudachi_lookup
+
+    readings = sudachi_lookup(word) if sudachi_available() else ()
+    return (
+        bool(readings)
+        and all(pos[1] != "固有名詞" for pos in readings)
+        and any(pos[2] == "サ変可能" for pos in readings)
+    )
+
+
 def can_be_particle(word: str) -> bool:
     """より, から: SudachiDict (when installed) lists ``word`` as a particle or an auxiliary verb."""
     from phi_core.nlp.loaders import sudachi_available, sudachi_lookup

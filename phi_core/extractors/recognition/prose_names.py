@@ -9,6 +9,7 @@ from phi_core.extractors.recognition.name_parts import (
     _TRAILING_TITLES,
     _strip_trailing_titles,
     can_be_surname,
+    only_an_action,
     only_a_proper_noun,
     looks_like_reading,
     starts_with_surname,
@@ -165,8 +166,16 @@ def prose_name_candidates(text: str) -> list[Candidate]:
     for match in _DR_RE.finditer(text):
         start, end = match.span("name")
         end = _strip_trailing_titles(text, start, end)
-        if end > start:
+        if end > start and not only_an_action(text[start:end]):
             found.append(Candidate(start, end, "PHYSICIAN_NAME", RANK_PATTERN))
+        elif end > start:
+            # What the doctor did follows (増田Dr 指示にて, 篠宮 Dr. 診察): the name, if any, stands before the title.
+            before = match.start()
+            while before and text[before - 1] in " \u3000":
+                before -= 1
+            span = _name_before(text, before, True, dictionary=True)
+            if span:
+                found.append(Candidate(span[0], span[1], "PHYSICIAN_NAME", RANK_PATTERN))
     for match in _HONORIFIC_RE.finditer(text):
         honorific = match.group()
         # The dictionary's family names only before a person's honorific or 先生 (院内医師 is a post, 様式 a form).
