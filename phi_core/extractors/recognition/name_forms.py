@@ -275,17 +275,14 @@ def _common_nouns_only(words: str) -> bool:
 
     Legacy screens write whole forms in half-width katakana. A word counts as
     a thing only when the dictionary has it, spelled so, as a common noun and
-    never as a Japanese family or given name nor as another proper noun (サクラ
-    is also a given name and stays a name); a name it does not list (ニシムラ)
-    stays a name. A foreign person's name that only shares a loanword's spelling
-    (ベッド, チェック, コード: 人名 一般 beside the common noun) does not make the
-    word a name.
+    never as a name (サクラ, ミルク are also given names and stay names); a
+    name it does not list (ニシムラ) stays a name.
     """
     if not sudachi_available():
         return False
     for word in words.split():
         entries = sudachi_lookup(word)
-        if not entries or any(pos[1] == "固有名詞" and pos[2:4] != ("人名", "一般") for pos in entries):
+        if not entries or any(pos[1] == "固有名詞" for pos in entries):
             return False
         if not any(pos[:2] == ("名詞", "普通名詞") for pos in entries):
             return False
