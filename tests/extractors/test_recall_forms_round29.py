@@ -257,7 +257,7 @@ def test_dashes_in_a_blank_cell_are_not_found_again_in_the_tables_rule_lines(ext
     assert not any(value.strip("-") == "" for value, _ in extract(text))
 
 
-# --- a published standard's address, an English word that parses as romaji, a loanword in half-width kana --------
+# --- a published standard's address, an English word that parses as romaji ---------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -281,8 +281,27 @@ def test_an_english_word_that_parses_as_romaji_is_no_name():
     assert "Message" not in values("originalFilename=ADT.hl7\n  Message:\n    MSH|^~\\&|REGI|NISHIKI|EMR|")
 
 
+# --- what a doctor did after the title, and a letter's Re: before the patient --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, word",
+    [("嘱託医 増田Dr 指示にて受診。", "増田", "指示"), ("03:10 当直 篠宮 Dr. 診察、Babinski反射 陰性", "篠宮", "診察")],
+)
 @pytest.mark.parametrize("extract", [balanced_masked, masked])
-def test_a_loanword_in_half_width_kana_is_no_name_but_a_name_stays(extract):
-    found = [value for value, _ in extract("ﾘｮｳｼｬ: ｺﾝﾄﾞｳ ﾖｼｵ (ﾍﾞｯﾄﾞ 604-B)\nﾁｪｯｸ: ﾛｰｻﾞ ｻﾝﾁｪｽ")]
-    assert "ﾍﾞｯﾄﾞ" not in found and "ﾁｪｯｸ" not in found
-    assert "ｺﾝﾄﾞｳ ﾖｼｵ" in found and "ﾛｰｻﾞ ｻﾝﾁｪｽ" in found
+def test_a_common_word_after_dr_is_what_the_doctor_did_and_the_name_stands_before(extract, text, name, word):
+    found = [value for value, _ in extract(text)]
+    assert word not in found and name in found
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_a_name_after_dr_stays_a_name(extract):
+    assert ("森", "PHYSICIAN_NAME") in extract("Dr. 森 が来た")
+    assert ("山田 太郎", "PHYSICIAN_NAME") in extract("Dr.山田 太郎")
+    # (a family name that is also a common word, but no noun of doing)
+    assert ("岩清水", "PHYSICIAN_NAME") in extract("Referring: 脳神経内科 Dr. 岩清水\nDate of exam:")
+
+
+@pytest.mark.parametrize("extract", [balanced_masked, masked])
+def test_re_at_the_head_of_a_letters_line_still_introduces_the_patient(extract):
+    assert ("山田 太郎", "PATIENT_NAME") in extract("Re: 山田 太郎 様\n拝啓")
