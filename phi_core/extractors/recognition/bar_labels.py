@@ -8,6 +8,8 @@ from phi_core.extractors.recognition.label_words import _PHYSICIAN_ENDINGS, LABE
 from phi_core.japanese.chars import is_kanji
 
 
+# What may stand before a form's label on its line: blanks and a bullet.
+_LEAD = " \t\u3000■□●○◆・*-"
 # A label's qualifier in brackets at its end: 姓（漢字）, 氏名(カナ).
 _QUALIFIER = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 
@@ -34,7 +36,7 @@ def is_form_label_cell(text: str, bar: int) -> bool:
         next_end = text.find("\n", line_end + 1)
         next_end = len(text) if next_end < 0 else next_end
         if text.count(rule, line_end + 1, next_end) == bars:
-            first = text[line_end + 1 : text.find(rule, line_end + 1, next_end)].strip(" \t\u3000■□●○◆・*-")
+            first = text[line_end + 1 : text.find(rule, line_end + 1, next_end)].strip(_LEAD)
             if not (is_label_word(_QUALIFIER.sub("", first)) or _QUALIFIER.search(first)):
                 return False
     next_bar = text.find(rule, bar + 1, line_end)
@@ -45,7 +47,7 @@ def is_form_label_cell(text: str, bar: int) -> bool:
 def opens_line(text: str, start: int) -> bool:
     """Only blanks and a bullet stand before ``start`` on its line (■ 氏名, not "Shonan Harbor Hospital | Tel")."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(" \t\u3000■□●○◆・*-")
+    return not text[line_start:start].strip(_LEAD)
 
 
 def is_label_word(word: str) -> bool:

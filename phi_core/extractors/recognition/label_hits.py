@@ -186,8 +186,8 @@ def find_label_hits(text: str) -> list[LabelHit]:
             value_ends[value_start] = _equals_value_end(text, match.end(), value_start)
         elif form_cell:
             # (a form's next pair on the line after a wide gap: 姓（かな）｜ ふじまき　　　名（かな）｜ あやの)
-            line_end = text.find("\n", value_start) % (len(text) + 1)
-            next_bar = text.find(text[bar], value_start, line_end)
+            line_end = text.find("\n", value_start)
+            next_bar = text.find(text[bar], value_start, len(text) if line_end < 0 else line_end)
             gap = _WIDE_GAP.search(text, value_start, next_bar) if next_bar > 0 else None
             if gap:
                 value_ends[value_start] = gap.start()
