@@ -1,7 +1,7 @@
 """Plain-text tables cut into rows and cells, and each cell's column found in the header.
 
 Rosters, ledgers, line lists and dose reports put one record on a line: cells
-stand apart by bars (``│``, ``｜``, ``|``, `` ／ ``), tabs, a full-width space or two
+stand apart by bars (``│``, ``║``, ``｜``, ``|``, `` ／ ``), tabs, a full-width space or two
 spaces and more (one space stays inside a cell: ``宇佐美 昭二``). A block is a
 run of such lines with three cells or more (one line of a list between headings
 is a block too); rule lines (``-----``) inside it are skipped, a blank line or a
@@ -26,16 +26,19 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.label_words import LabelRule, column_rule
 from phi_core.japanese.width import display_width
 
-_BARS = "│｜|┃"
+_BARS = "│｜|┃║"
 # (a full-width slash with a blank beside it parts the cells of a typed list as a bar would: 北村 茂 ／ 2041-8837 ／ 58,
 # AMI（RCA）／ 60W)
-_BAR = re.compile("[│｜|┃\t]|[ \u3000]?／[ \u3000]|[ \u3000]／")
+_BAR = re.compile("[│｜|┃║\t]|[ \u3000]?／[ \u3000]|[ \u3000]／")
 _SLASH_BAR = re.compile("[ \u3000]／[ \u3000]")
 _GAP = re.compile(" {2,}|\u3000+|\t")
 _WORD_GAP = re.compile("[ \u3000\t]+")
 _PAD = " \u3000\t"
 # (every box-drawing character, heavy and double ones too: ┣━━╋━━┫, ╠══╬══╣)
 _RULE_LINE = re.compile("[-=_＝ー－+|:\u2500-\u257f \u3000\t]+")
+# A drawn table's ruled line, with at least one box-drawing character (a blank line is no rule): the table goes on
+# past it.
+DRAWN_RULE_LINE = re.compile("(?=.*[\u2500-\u257f])[-=_＝ー－+|:\u2500-\u257f \u3000\t]+")
 _MIN_CELLS = 3
 _HL7_SEGMENT = re.compile(r"[ \t]*[A-Z][A-Z0-9]{2}\|")
 # Column names the label table leaves out: a one-letter sex column, an age in other scripts.

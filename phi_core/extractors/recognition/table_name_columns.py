@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
+from phi_core.extractors.recognition.table_blocks import DRAWN_RULE_LINE
 from phi_core.extractors.recognition.list_columns import NAME_CATEGORIES, column_of_names
 from phi_core.extractors.recognition.name_parts import can_be_given_name, can_be_surname
 from phi_core.japanese.chars import JAPANESE_LETTERS, is_hiragana, is_kanji
 
-_DELIMITERS = (",", "\t", "|", "｜")
+_DELIMITERS = (",", "\t", "|", "｜", "║", "│", "┃")
 _NAME_SHAPED = re.compile(rf"[{JAPANESE_LETTERS}々A-Za-z]+(?:[ \u3000][{JAPANESE_LETTERS}々A-Za-z]+)?")
 _MIN_ROWS = 3
 _MIN_CELLS = 3
@@ -43,6 +44,17 @@ def _cells(text: str, start: int, end: int, delimiter: str) -> list[tuple[int, i
         at = cut + 1
 
 
+def _line_key(line: str, run_key: tuple[str, int] | None) -> tuple[str, int] | None:
+    """The delimiter that cuts a line into cells, and how many times it occurs. The table the line may
+    continue is asked first, then the delimiter the line holds most: a tab-separated row whose free-text
+    cell holds two commas is still a row of the tab table."""
+    if run_key is not None and line.count(run_key[0]) == run_key[1]:
+        return run_key
+    counts = [(line.count(delimiter), delimiter) for delimiter in _DELIMITERS]
+    count, delimiter = max(counts, key=lambda pair: pair[0])
+    return (delimiter, count) if count + 1 >= _MIN_CELLS else None
+
+
 def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     """Runs of lines that one delimiter cuts into the same number of cells (three or more)."""
     tables: list[list[list[tuple[int, int]]]] = []
@@ -52,12 +64,9 @@ def _tables(text: str) -> list[list[list[tuple[int, int]]]]:
     for line in text.split("\n"):
         start, end = at, at + len(line)
         at = end + 1
-        key = None
-        for delimiter in _DELIMITERS:
-            count = line.count(delimiter)
-            if count + 1 >= _MIN_CELLS:
-                key = (delimiter, count)
-                break
+        if run and DRAWN_RULE_LINE.fullmatch(line):
+            continue
+        key = _line_key(line, run_key)
         if key is not None and key == run_key:
             run.append(_cells(text, start, end, key[0]))
             continue
