@@ -125,6 +125,17 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("ORC", 21): Field("HOSPITAL_NAME", "first"),
     ("ORC", 22): Field("FACILITY_ADDRESS", "whole"),
     ("ORC", 23): Field("FACILITY_PHONE", "phone"),
+    # The enterer's location and the number to call back (ORC-13, ORC-14): the ward, its room, its facility, as a
+    # visit's location is read; and the clinic where an appointment takes place (AIL-3), whose rooms (診察室12) are
+    # the clinic's, not the patient's. (OBR-17, the order's number to call, stays unnamed: senders put the doctor
+    # of OBR-16 there, one field late.)
+    ("ORC", 13): Field("OTHER_ID", "location"),
+    ("ORC", 14): Field("FACILITY_PHONE", "phone"),
+    ("AIL", 3): Field("DEPARTMENT", "first"),
+    # A schedule's contacts: the placer's, the filler's and the enterer's person, phone and location (SCH-12 to 22).
+    **{("SCH", number): Field("PHYSICIAN_NAME", "xcn") for number in (12, 16, 20)},
+    **{("SCH", number): Field("FACILITY_PHONE", "phone") for number in (13, 17, 21)},
+    **{("SCH", number): Field("OTHER_ID", "location") for number in (15, 19, 22)},
     # A referral's providers (PRD, REF messages): who, at which address and place, by which phone and number.
     ("PRD", 2): Field("PHYSICIAN_NAME", "name"),
     ("PRD", 3): Field("FACILITY_ADDRESS", "whole"),
@@ -235,11 +246,17 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
         return [Candidate(kept[0][0], kept[0][1], "SEX", RANK_LABEL)] if value in _SEX_CODES else []
     if read_as == "phone":
         first = kept[0]
+        # The extension (the eighth part, or the last where a sender pads more) reaches the desk as the number
+        # does: ^WPN^PH^^^^^4412.
+        extension = [
+            Candidate(s, e, category, RANK_LABEL) for s, e in _non_empty(parts[7:])[-1:] if text[s:e].isdigit()
+        ]
         if not any(ch.isdigit() for ch in text[first[0] : first[1]]):
             # (the number in its parts, the first left empty: ^PRN^PH^^1^503^7180442, country, area and local)
             numbered = [(s, e) for s, e in parts[4:7] if any(ch.isdigit() for ch in text[s:e])]
-            return [Candidate(numbered[0][0], numbered[-1][1], category, RANK_LABEL)] if numbered else []
-        return [Candidate(first[0], first[1], category, RANK_LABEL)]
+            number = [Candidate(numbered[0][0], numbered[-1][1], category, RANK_LABEL)] if numbered else []
+            return number + extension
+        return [Candidate(first[0], first[1], category, RANK_LABEL)] + extension
     if read_as == "xcn":
         # ID^FAMILY^GIVEN^MIDDLE^SUFFIX^PREFIX(Dr): the name is components 2-4,
         # unless the first component is already a name (no ID written).
@@ -253,6 +270,11 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
             # The staff member's own number identifies them as much as the name.
             found.append(Candidate(parts[0][0], parts[0][1], "OTHER_ID", RANK_LABEL))
         return found
+    if read_as == "location" and (
+        PHONE_SHAPED.fullmatch(text, parts[0][0], parts[0][1]) or _PHONE_USE.search(text, start, end)
+    ):
+        # a contact's number one field early (SCH-15 for SCH-13: 075-212-3380^WPN^PH~3380^WPN^EXT), not a place
+        return [Candidate(parts[0][0], parts[0][1], "FACILITY_PHONE", RANK_LABEL)] if parts[0][1] > parts[0][0] else []
     if read_as == "location":
         # WARD^ROOM^BED^FACILITY^…^DESCRIPTION: the ward is a department-like place, room and bed
         # identify an inpatient, the facility is a hospital name, the ninth part names the ward in words.
@@ -283,6 +305,10 @@ def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
     return cand
 
 
+# A phone's use code (XTN-2) after its number: 3380^WPN^EXT, ^PRN^CP.
+_PHONE_USE = re.compile(r"\^(?:PRN|ORN|WPN|VHN|ASN|EMR|NET|BPN)\^")
+# A Japanese phone number with its dashes, wherever a sender put it.
+PHONE_SHAPED = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}")
 # A staff number before ID^FAMILY^GIVEN: digits, perhaps after letters (1120, N1043, D-0042).
 _STAFF_ID_RE = re.compile(r"[A-Za-z]{0,3}-?[0-9]{2,10}")
 

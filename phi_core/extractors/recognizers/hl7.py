@@ -13,10 +13,13 @@ from phi_core.extractors.recognition.fields import (
     _components,
     _read_value,
     _reading_or_name,
+    PHONE_SHAPED,
     hl7_field,
     xcn_name_after_id,
 )
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
+
+from .romaji_words import is_romaji
 
 
 _ESCAPED_BREAK = re.compile(r"\\[rn](?=[A-Z][A-Z0-9]{2}\||$|<)")
@@ -77,6 +80,8 @@ def hl7_candidates(text: str) -> list[Candidate]:
                 name_end = _caret_name_end(text, name_start, end, component, _legal_name(text, start, end, component))
                 if name_start > start and any(ch.isdigit() for ch in text[name_end:end]):
                     name_end = 0  # a phone's use and kind before its number (^WPN^PH^^^^^441), not a person
+                if name_end and _coded_element(text, start, end, component):
+                    name_end = 0
                 role = "PATIENT_NAME" if segment in ("PID", "MRG") else "PHYSICIAN_NAME"
                 xcn = None if name_end else xcn_name_after_id(text, start, end, component)
                 if name_end:
@@ -92,12 +97,12 @@ def hl7_candidates(text: str) -> list[Candidate]:
                     # ``^^^20240808100000``, SPM-18's receipt), so it stays a date.
                     # Free text a sender put in a field or component of its own (a Z segment's note: 入院目的:
                     # AVS（3/5 予定）; a drug's name beside its code) is read as any text is.
-                    if (
-                        not stamps
-                        and segment not in _MESSAGE_SEGMENTS
-                        and _LETTERED_NUMBER_RE.fullmatch(text, start, end)
-                    ):
-                        found.append(Candidate(start, end, "OTHER_ID", RANK_LABEL))
+                    site = segment.startswith("Z") and not _MONEY.search(text, segment_start, line_end)
+                    numbers = (
+                        [] if stamps or segment in _MESSAGE_SEGMENTS else _numbers(text, start, end, component, site)
+                    )
+                    if numbers:
+                        found.extend(numbers)
                         continue
                     found.extend(stamps or _codes(text, start, end, component))
                 continue
@@ -181,14 +186,32 @@ def _field_dumps(text: str) -> list[Candidate]:
 
 # A component of codes, in ASCII (ORU, R01, 2.5, 620004451, UNICODE UTF-8, ISO_IR 192).
 _CODED_RE = re.compile(r"[ -~]*")
-_PHONE_SHAPED = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}")
+
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+_WORD = re.compile(r"[A-Z][a-z]+(?: [A-Za-z]+)*")
+_CODING_SYSTEM = re.compile(r"L|LN|LOCAL|I10|ICD10|SCT|HL7[0-9]{4}|99[A-Z0-9]{1,5}")
+
+
+def _coded_element(text: str, start: int, end: int, component: str) -> bool:
+    """A code, its words and maybe its coding system (NEW^New, PSY^Psychiatry, PPM^Pacemaker^L), not a person's
+    family and given names: the words spell out the code, or a coding system follows them."""
+    parts = [text[s:e] for s, e in _components(text, start, end, component)]
+    if len(parts) < 2 or not _CODE.fullmatch(parts[0]) or not _WORD.fullmatch(parts[1]):
+        return False
+    if len(parts) > 2 and _CODING_SYSTEM.fullmatch(parts[2]):
+        return True
+    if is_romaji(parts[1]):
+        return False  # KIM^Kimiko: a family name and a given name in romaji
+    letters = iter(parts[1].upper())
+    return all(letter in letters for letter in parts[0])  # the code's letters in order in the words
 
 
 def _codes(text: str, start: int, end: int, component: str) -> list[Candidate]:
     """The coded parts of a field, down to its subcomponents (1013044400000000&内服・経口: the code, not the words).
 
     A phone number is no code (a Z segment's referring clinic: ``ZRF|1|新宿東口クリニック|03-5312-0098``)."""
-    if _PHONE_SHAPED.fullmatch(text, start, end):
+    if PHONE_SHAPED.fullmatch(text, start, end):
         return []
     if _CODED_RE.fullmatch(text, start, end):
         return [Candidate(start, end, NOT_PHI, RANK_LABEL)]
@@ -205,7 +228,25 @@ _VISIT_NUMBER_RE = re.compile(r"[A-Z]{0,3}(?=(?:-?[0-9]){6})[0-9]+(?:-[0-9]+)?")
 # account or a visit, not a code; codes are short or all letters, and a bare number may be a lab's code.
 # (the message's own control number, MSH-10 and MSA-2, names no one: writers leave it)
 _MESSAGE_SEGMENTS = frozenset({"MSH", "MSA"})
-_LETTERED_NUMBER_RE = re.compile(r"[A-Z]{1,3}(?=(?:-?[0-9]){6})[0-9]+(?:-[0-9]+)?")
+_LETTERED_NUMBER_RE = re.compile(r"[A-Z]{1,3}-?(?=(?:-?[0-9]){6})[0-9]+(?:-[0-9]+)*")
+# A site's own segment (Z..) has no standard to say which of its numbers are codes: one of six to ten digits there is
+# a number of someone's (ZI1|1|SELF|子ども医療費助成|54110210|2240715: a subsidy's payer and recipient); longer
+# ones are product codes.
+_SITE_NUMBER_RE = re.compile(r"[0-9]{6,10}")
+# (not in a segment of payments, whose numbers are amounts: ZPY|1|DEPOSIT|100000|JPY|CARD)
+_MONEY = re.compile(r"\|(?:JPY|USD|EUR|CNY|KRW|円)(?=[|^\r\n]|$)", re.MULTILINE)
+
+
+def _numbers(text: str, start: int, end: int, component: str, site: bool) -> list[Candidate]:
+    """The identifiers among a field's components, each on its own (登録医師番号^DR-14-003391: the number, not
+    the words that name it)."""
+    found = []
+    for part_start, part_end in _components(text, start, end, component):
+        if _LETTERED_NUMBER_RE.fullmatch(text, part_start, part_end) or (
+            site and _SITE_NUMBER_RE.fullmatch(text, part_start, part_end)
+        ):
+            found.append(Candidate(part_start, part_end, "OTHER_ID", RANK_LABEL))
+    return found
 
 
 def _timestamps(text: str, start: int, end: int, component: str) -> list[Candidate]:
