@@ -101,6 +101,7 @@ _ID_LABELS: dict[str, str] = {
     "NO.": "OTHER_ID",
     "Serial No.": "OTHER_ID",
     "Serial Number": "OTHER_ID",
+    "Serial": "OTHER_ID",
     "Visit No.": "OTHER_ID",
 }
 _ID_LABELS.update(

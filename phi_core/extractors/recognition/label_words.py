@@ -148,7 +148,7 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
         "Approved by|Interpreted by|Referred by|Pathologist|Endoscopist|Nurse|Technologist|Author|Presenter|Presented by|"
         "Moderator|Discussant|Chair|Operator|Sonographer|Cytotechnologist|Screener|Resident|Fellow|Consultant|"
         "Reviewer|Reviewed by|Checked by|Verified by|Approver|Requester|Requested by|Assignee|Assigned to|Created by|"
-        "Updated by|Modified by|Edited by|Student|Therapist|Pharmacist|Coordinator|Examiner|"
+        "Updated by|Modified by|Edited by|Student|Clinician|Therapist|Pharmacist|Coordinator|Examiner|"
         "Scribe|Surgeon|Anesthesiologist|Anaesthetist|Midwife|Dietitian|Caseworker|Social Worker|Care Manager",
         _PHYSICIAN_RULE_DEF,
     ),
@@ -208,9 +208,10 @@ _SEX_RE = re.compile(
 )
 # Room and bed numbers inside a room label's value ("305号室 2床" -> 305, 2).
 # (not the floor before it: 居室 2階 213号)
-# (not a count of them: ベッド 5台, チェア 5脚)
+# (not a count of them: ベッド 5台, チェア 5脚; a bay's letter before its bed is the bed's own: B-3, Ｂ－３, but
+# not a scanner's name: CT-1)
 _ROOM_NUMBER_RE = re.compile(
-    r"(?<![0-9０-９A-Za-z])[A-Za-z]?[0-9０-９]{1,4}[A-Za-z]?(?![0-9０-９A-Za-z]|階|[ \u3000]?(?:台|脚|床|名|人|件|個|枚|室|部屋))"
+    r"(?<![0-9０-９A-Za-zＡ-Ｚ])(?!(?:CT|MR|RI|US|XR|PET|DSA)[-－])(?:[A-Za-zＡ-Ｚ]{1,2}[-－])?[A-Za-zＡ-Ｚ]?[0-9０-９]{1,4}[A-Za-zＡ-Ｚ]?(?![0-9０-９A-Za-z]|階|[ \u3000]?(?:台|脚|床|名|人|件|個|枚|室|部屋))"
 )
 # Padding and the rules of a drawn table (│) around a value.
 _VALUE_TRAILER = " \t\u3000\"',\\│┃｜"
@@ -267,6 +268,7 @@ _COLUMN_RULES.update(
             "city": LabelRule("whole", "ADDRESS"),
             "hometown": LabelRule("whole", "ADDRESS"),
             "bay": LABEL_RULES["ベッド"],  # a recovery or treatment bay ("bay":"R-4")
+            "seat": LABEL_RULES["ベッド"],  # a day unit's chair ("seat":"T2-4")
             # a name split into a family and a given key ("family":"Tanaka","given":"Sho"); not 名, セイ or メイ alone,
             # which label other things as often (名　称; ｾｲ for 性 in a half-width form)
             **dict.fromkeys(("given", "family"), LABEL_RULES["氏名"]),

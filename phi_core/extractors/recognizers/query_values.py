@@ -75,7 +75,8 @@ _NOT_PERSONAL = frozenset(
 _DATE = re.compile(r"(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])")
 # A date's key may hold its year alone, or the year and month ("onset_date": "2019", "birthYear": 1983).
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?")
-_NUMBER_LIKE = re.compile(r"[A-Za-z]{0,3}[-_]?\d[\d\-_]*[A-Za-z]?")
+# (a device serial may set its letters off by a space: "serial": "RLA 224418G")
+_NUMBER_LIKE = re.compile(r"[A-Za-z]{0,3}[-_ ]?\d[\d\-_]*[A-Za-z]?")
 # (not a scanner's room by its modality: room=CT2, MRI1)
 _ROOM_LIKE = re.compile(
     r"(?!(?:CT|MRI?|XR|RI|PET|US|CR|DR|DSA)[0-9])[A-Za-z]{0,4}[-_]?[0-9]{1,4}(?:-[0-9]{1,2})?[A-Za-z]?"
