@@ -15,12 +15,15 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.list_columns import NAME_CATEGORIES
 from phi_core.japanese.chars import KANJI
 from phi_core.japanese.honorifics import LATIN_STAFF_ABBREVIATIONS
+from phi_core.japanese.width import nfkc
 
+# (in either width, and with the person's role between the sign and the name: ＳＴ＝看護師 杉田)
 _KEY_BEFORE = re.compile(
-    r"(?<![A-Za-z0-9])(?P<initials>[A-Z]{2,3})(?P<sign>[ \u3000][=＝][ \u3000]|[=＝])(?:(?:Dr|Ns|Mr|Ms|Mrs|Prof)\.? ?)?$"
+    r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(?P<initials>[A-ZＡ-Ｚ]{2,3})(?P<sign>[ \u3000][=＝][ \u3000]|[=＝])"
+    r"(?:(?:Dr|Ns|Mr|Ms|Mrs|Prof)\.? ?|(?:看護師|医師|技師|薬剤師)[ \u3000]?)?$"
 )
-_KEY_INSIDE = re.compile(r"(?P<initials>[A-Z]{2,3})(?P<sign>[=＝])")
-_KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|担当|記入者|記載者|(?i:initials|key|staff)")
+_KEY_INSIDE = re.compile(r"(?P<initials>[A-ZＡ-Ｚ]{2,3})(?P<sign>[=＝])")
+_KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|担当|記入者|記載者|実施者|(?i:initials|key|staff)")
 _KANJI_NAME = re.compile(rf"[{KANJI}]+(?:[ \u3000][{KANJI}]+)?")
 # (in Latin letters the initials must be the name's own, in either order: TK = Dr. Takumi Kashiwagi)
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
@@ -47,7 +50,7 @@ def initials_from_legend(text: str, spans: list[Candidate]) -> list[Candidate]:
         inside = _KEY_INSIDE.match(text, span.start, span.end)
         key = inside or _KEY_BEFORE.search(text, max(0, span.start - 12), span.start)
         name_start = inside.end() if inside else span.start
-        if not key or key.group("initials") in _NOT_INITIALS:
+        if not key or nfkc(key.group("initials")) in _NOT_INITIALS:
             continue
         if not _names_match(text, name_start, span.end, key.group("initials")):
             continue
@@ -60,7 +63,7 @@ def initials_from_legend(text: str, spans: list[Candidate]) -> list[Candidate]:
     taken = [(s.start, s.end) for s in spans]
     added = []
     for initials, person in keyed.items():
-        for m in re.finditer(rf"(?<![A-Za-z0-9]){initials}(?![A-Za-z0-9])", text):
+        for m in re.finditer(rf"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９]){initials}(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])", text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 added.append(Candidate(m.start(), m.end(), person.category, person.rank))
                 taken.append(m.span())

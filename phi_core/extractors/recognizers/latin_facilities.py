@@ -83,12 +83,18 @@ _ROMAJI_KINDS = (
 # ... or its kind's short form, as a fax log's sender column writes it: URAWA KITA HP, MISONODAI FC (a family
 # clinic), AOBA CL, KAIHIN KOKORO MED CTR: after romaji words only (an English word before HP is a unit of power
 # or a web page).
-_SHORT_KINDS = "HP|CL|FC|MED(?:ICAL)? (?:CTR|CENTER)"
+_SHORT_KINDS = "HP|CL|FC|MC|MED(?:ICAL)? (?:CTR|CENTER)"
 _ROMAJI_FACILITY = re.compile(
     rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}})(?P<ukind>{_ROMAJI_KINDS.upper()}|{_SHORT_KINDS})"
     rf"|(?P<title>(?:[A-Z][a-z]+ ){{1,3}})(?P<tkind>{_ROMAJI_KINDS}))(?![A-Za-z])"
 )
 _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")
+# An English name in capitals, as a printer's header or a device's site line writes it: KAWABATA WOMEN'S CLINIC,
+# PREF CHILDRENS MED CTR; a word in romaji or two words must name the place (not GENERAL HOSPITAL, THE CLINIC).
+_CAPITALS_NAME = re.compile(
+    r"(?<![A-Za-z])(?P<words>(?:[A-Z][A-Z'’\-]+ ){1,4})(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|MED CTR|HEALTH CENT(?:ER|RE))"
+    r"(?![A-Za-z])"
+)
 
 
 @register
@@ -122,6 +128,14 @@ class LatinFacilityRecognizer(Recognizer):
         found.extend(
             Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT) for start, end in machine_facility_codes(text)
         )
+        for m in _CAPITALS_NAME.finditer(text):
+            words = [w.capitalize() for w in m.group("words").split()]
+            named = [
+                w for w in words if w not in _GENERIC and f"{w} " not in _OPENERS and w.rstrip("s") not in _GENERIC
+            ]
+            # (one English word alone before the kind is as often a heading: TOTAL MED CTR)
+            if any(is_romaji(w) for w in named) or len(named) >= 2:
+                found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _ROMAJI_FACILITY.finditer(text):
             # English words before the name (FROM HASHIMOTO NAIKA) are not part of it.
             words = (m.group("upper") or m.group("title")).split()

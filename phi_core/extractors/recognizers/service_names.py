@@ -55,7 +55,7 @@ _CONNECTORS = frozenset(
     "森 杜 丘 里 台 通り 坂 浜 野 原 駅前 北 南 東 西 "
     # a hospital group's word and the specialty a clinic names: みなと赤十字病院, とかち乳腺クリニック
     "赤十字 済生会 労災 厚生 共済 乳腺 呼吸器 循環器 消化器 脳神経 整形 泌尿器 皮膚 心臓 血管 腎 脳 眼 "
-    "メンタル ハート 睡眠 女性 がん".split()
+    "メンタル ハート 睡眠 女性 がん ケア".split()
 )
 # "の" joins two words of a coined name (みどりの森, ひかりの丘) after a kana word; after a kanji word it
 # is a sentence's particle (近くのクリニック).
