@@ -43,6 +43,8 @@ def test_a_column_of_names_still_needs_names_found_in_it():
         ("北浜総合病院\u3000緩和ケア病棟\n面会記録", "緩和ケア病棟"),
         ("大阪府立北摂総合医療センター\nこども心療科\u3000辻村 奈緒\n", "こども心療科"),
         ("県立にしはま総合病院\u3000日帰り手術センター（生殖医療）\n日付", "日帰り手術センター（生殖医療）"),
+        ("北浜中央病院\u3000健康管理センター\n", "健康管理センター"),
+        ("県立しおかぜがんセンター\u3000遺伝相談外来\u3000相談記録\n", "遺伝相談外来"),
     ],
 )
 def test_a_unit_after_its_facility_is_a_department(text, unit):
@@ -66,6 +68,12 @@ def test_a_unit_after_its_facility_is_a_department(text, unit):
 )
 def test_a_title_a_greeting_or_a_bare_word_after_a_facility_is_no_unit(text):
     assert department_candidates(text) == []
+
+
+def test_a_doctor_named_like_a_unit_after_the_unit_stays_the_doctor():
+    text = "市立かもめ台総合病院\n消化器内科\u3000長谷部 亮 先生\u3000御侍史\n"
+    assert [text[c.start : c.end] for c in department_candidates(text)] == ["消化器内科"]
+    assert department_candidates("北浜病院 阿部\n内科外来") == []
 
 
 # --- values keyed by a bed, a seat, a serial number or a clinician ----------------------------------------------
@@ -221,3 +229,56 @@ def test_a_code_spelled_out_by_its_words_is_no_person(extract, code):
 @pytest.mark.parametrize("name", ["KIM^Kimiko", "SMITH^John"])
 def test_a_family_and_given_name_in_the_same_place_stay_names(name):
     assert (name, "PHYSICIAN_NAME") in masked(_CODED)
+
+
+# --- a care taxi by its kind and name; operators keyed by codes; a weight table whose columns are days ---------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("手配：ケアタクシーみなみ（13:10迎え）", "ケアタクシーみなみ"), ("退院 11/29予定。ひまわり福祉タクシーの手配済", "ひまわり福祉タクシー")],
+)
+def test_a_care_taxi_is_a_facility(text, name):
+    assert (name, "HOSPITAL_NAME") in masked(text)
+
+
+@pytest.mark.parametrize("text", ["介護タクシー手配済", "ケアタクシー予約済み"])
+def test_the_taxis_kind_before_a_word_of_the_plan_is_no_name(text):
+    assert values(text) == []
+
+
+def test_operators_keyed_by_codes_are_the_people():
+    text = (
+        "2025-03-03 06:02:41\t5521-0093\t38.45\tYMD\t\n2025-03-06 06:03:19\t5521-0093\t38.90\tHRT\t\n"
+        "-- op codes: YMD=山田 瑞穂(Ns) HRT=堀田 千尋(Ns)\n"
+    )
+    found = masked(text)
+    assert found.count(("YMD", "PHYSICIAN_NAME")) >= 2 and found.count(("HRT", "PHYSICIAN_NAME")) >= 2
+
+
+_WEIGHTS = (
+    '"ベッド","イニシャル","ID","年齢","性別","目標体重","９／２９（月）","１０／０２（木）"\n'
+    '"401-1","Ｋ．Ｔ．","００４１８８３０","１５","Ｆ","４２．０","３４．２","３４．８"\n'
+    '"402","Ｈ．Ａ．","００３９７７０２","１７","Ｍ","５６．０","４７．５","４８．３"\n'
+)
+
+
+@pytest.mark.parametrize("value, category", [("１５", "AGE"), ("１７", "AGE"), ("Ｆ", "SEX"), ("Ｍ", "SEX")])
+def test_a_header_with_days_for_columns_still_names_its_columns(value, category):
+    assert (value, category) in masked(_WEIGHTS)
+
+
+def test_a_row_of_values_is_still_no_header():
+    text = '"401-1","１５","９／２９","１０／０２"\n"402","１７","９／３０","１０／０３"\n'
+    assert not any(c == "AGE" for _, c in masked(text))
+
+
+def test_a_schedule_written_one_field_late_keeps_its_people_and_its_timing():
+    text = (
+        "MSH|^~\\&|HIS|HOSP|TMS|HOSP|20250110||SIU^S12|M1|P|2.5\n"
+        "SCH|TR-2501-0042^HIS|TR-2501-0042^TMS|||||OUTTRANS^他院受診往復搬送|||||^^^20250117084000^20250117133000"
+        "|||||0388^OKOCHI^MIKI||||0388^OKOCHI^MIKI|||||BOOKED\n"
+    )
+    found = masked(text)
+    assert found.count(("OKOCHI^MIKI", "PHYSICIAN_NAME")) == 2
+    assert ("20250117084000", "OTHER_DATE") in found

@@ -244,6 +244,9 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
     if read_as == "sex":
         value = text[kept[0][0] : kept[0][1]]
         return [Candidate(kept[0][0], kept[0][1], "SEX", RANK_LABEL)] if value in _SEX_CODES else []
+    if read_as == "phone" and not _PHONE_USE.search(text, start, end) and any(ch.isalpha() for ch in text[start:end]):
+        # a person one field off, where senders shift a schedule's fields (SCH-17: 0388^OKOCHI^MIKI)
+        return _read_value(text, start, end, Field("PHYSICIAN_NAME", "xcn"), component, sub)
     if read_as == "phone":
         first = kept[0]
         # The extension (the eighth part, or the last where a sender pads more) reaches the desk as the number
@@ -263,8 +266,8 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
         first = text[parts[0][0] : parts[0][1]]
         offset = 0 if first and not any(ch.isdigit() for ch in first) else 1
         names = _non_empty(parts[offset : offset + 3])
-        if not names:
-            return []
+        if not names or not any(ch.isalpha() for s, e in names for ch in text[s:e]):
+            return []  # (a timing one field late, ^^^20250117084000, is no person)
         found = [Candidate(names[0][0], names[-1][1], category, RANK_LABEL)]
         if offset and _STAFF_ID_RE.fullmatch(first):
             # The staff member's own number identifies them as much as the name.

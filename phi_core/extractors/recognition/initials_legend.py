@@ -23,7 +23,9 @@ _KEY_BEFORE = re.compile(
     r"(?:(?:Dr|Ns|Mr|Ms|Mrs|Prof)\.? ?|(?:看護師|医師|技師|薬剤師)[ \u3000]?)?$"
 )
 _KEY_INSIDE = re.compile(r"(?P<initials>[A-ZＡ-Ｚ]{2,3})(?P<sign>[=＝])")
-_KEY_WORD = re.compile(r"略号|略称|凡例|イニシャル|担当|記入者|記載者|実施者|(?i:initials|key|staff)")
+_KEY_WORD = re.compile(
+    r"略号|略称|凡例|イニシャル|担当|記入者|記載者|実施者|(?i:initials|key|staff|operators?|op codes?)"
+)
 _KANJI_NAME = re.compile(rf"[{KANJI}]+(?:[ \u3000][{KANJI}]+)?")
 # (in Latin letters the initials must be the name's own, in either order: TK = Dr. Takumi Kashiwagi)
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")

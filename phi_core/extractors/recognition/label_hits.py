@@ -356,7 +356,7 @@ def label_candidates(text: str, hits: list[LabelHit]) -> list[Candidate]:
             )
         if hit.rule.finds_sex:
             for match in _SEX_RE.finditer(text, hit.value_start, hit.value_end):
-                if match.group() in ("M", "F", "Male", "Female", "male", "female") and read_as != "sex":
+                if match.group() in ("M", "F", "Ｍ", "Ｆ", "Male", "Female", "male", "female") and read_as != "sex":
                     continue
                 if match.start() and is_kanji(text[match.start() - 1]):
                     continue  # 続柄：長男: a relation word, not the sex

@@ -202,7 +202,7 @@ _SEPARATOR_PADDING = " \t\u3000\"'|"
 
 # A form printed in kana writes the sex by its reading (ｾｲﾍﾞﾂ: ｵﾄｺ).
 _SEX_RE = re.compile(
-    r"男性|女性|男児|女児|男|女|(?<![A-Za-z])(?:[Ff]emale|[Mm]ale|[MF])(?![A-Za-z])"
+    r"男性|女性|男児|女児|男|女|(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[Ff]emale|[Mm]ale|[MFＭＦ])(?![A-Za-zＡ-Ｚａ-ｚ])"
     rf"|(?<![{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}])(?:ｵﾄｺ|ｵﾝﾅ|オトコ|オンナ)(?![{FULL_WIDTH_KATAKANA}{HALF_WIDTH_KATAKANA}])"
     rf"|(?<![{HIRAGANA_LETTERS}])(?:おとこ|おんな)(?![{HIRAGANA_LETTERS}])"
 )

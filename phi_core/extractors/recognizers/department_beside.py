@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import RANK_PATTERN, Candidate
+from phi_core.extractors.recognition.name_parts import can_be_surname
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
 
@@ -19,15 +20,13 @@ _UNIT_END = "科|外来|センター|デイケア|デイホスピタル|病棟|�
 _FACILITY_END = "病院|クリニック|医院|診療所|医療センター|センター"
 
 
-# Offices that serve the hospital, not a patient's care: 患者支援センター, 防災センター, 予約センター, 臨床研修センター.
-_OFFICE_WORDS = "支援|サポート|防災|予約|入退院|研修|研究|情報|安全|相談|連携|管理|事務|解析"
+# Centres that serve the hospital, not a patient's care: 患者支援センター, 防災センター, 予約センター, 臨床研修センター
+# (遺伝相談外来 and 健康管理センター are clinics all the same).
+_OFFICE_CENTRE = re.compile("(?:支援|サポート|防災|予約|入退院|研修|研究|情報|安全|相談|連携|事務|解析).*センター")
 
 
 def _unit_after_facility(unit_end: str, not_before: str = "") -> re.Pattern:
-    word = (
-        f"(?![のにへをがはでと])(?![^ 　\\n]*?(?:{_OFFICE_WORDS}))"
-        f"[{KANJI}{KATAKANA}{HIRAGANA_LETTERS}・ー]{{1,12}}?(?:{unit_end})"
-    )
+    word = f"(?![のにへをがはでと])[{KANJI}{KATAKANA}{HIRAGANA_LETTERS}・ー]{{1,12}}?(?:{unit_end})"
     unit = f"{word}(?:[ 　](?:{word}|デイケア|デイホスピタル|外来))?(?:[「（(][^」）)\\n]{{1,12}}[」）)])?"
     return re.compile(
         f"(?:{_FACILITY_END})[」』]?(?:[ 　]{{1,3}}|[ 　]*\\n[ 　]*)(?P<dept>{unit})(?=[ 　\\n]|$){not_before}",
@@ -78,7 +77,17 @@ def department_candidates(text: str) -> list[Candidate]:
             dept = m.group("dept")
             if dept.startswith("放射線"):
                 continue  # the reading department writes every report: it identifies nobody
-            found.append(Candidate(m.start("dept"), m.end("dept"), "DEPARTMENT", RANK_PATTERN))
+            if regex is not _DEPT_AFTER_DOCTOR_RE and _OFFICE_CENTRE.search(dept.split("（")[0].split("(")[0]):
+                continue
+            words = dept.split()
+            if words[-1].endswith("部") and can_be_surname(words[-1]):
+                # the doctor after the unit, not a second unit: 消化器内科　長谷部 亮 先生 (a first word so named
+                # is the doctor alone: 北浜病院 阿部)
+                if len(words) == 1:
+                    continue
+                dept = words[0]
+            start = m.start("dept")
+            found.append(Candidate(start, start + len(dept), "DEPARTMENT", RANK_PATTERN))
     return found
 
 

@@ -8,6 +8,7 @@ from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.label_hits import LabelHit, context_regions, label_candidates
 from phi_core.extractors.recognition.label_words import column_rule
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, Region, register
+from phi_core.japanese.width import nfkc
 
 # --- delimited tables ----------------------------------------------------------------
 
@@ -72,6 +73,8 @@ def _delimiter(line: str) -> str:
 
 
 _MARKDOWN_RULE = re.compile(r"\s*\|?\s*:?-{2,}")
+# A column named by a day: 9/29, 10/02(木), 2025/10/02.
+_DAY_COLUMN = re.compile(r"(?:20[0-9]{2}/)?[0-9]{1,2}/[0-9]{1,2}(?:[(][月火水木金土日][)])?")
 
 
 def _value_like(label: str) -> bool:
@@ -108,8 +111,12 @@ def _is_header(text: str, lines, index: int, delimiter: str, columns) -> bool:
     # it a header.
     if known < 2 or (known * 5 < len(named) * 2 and known < 3):
         return False
-    # Values among the cells make a row of data; a column named with a number in it (RTT1, RTT2) does not.
-    if sum(_value_like(label) for label in named) > 1:
+    # Values among the cells make a row of data; a column named with a number in it (RTT1, RTT2) does not, and
+    # neither do columns named by the day they were measured beside three known ones (年齢,性別,ID,９／２９（月）).
+    value_like = sum(_value_like(label) for label in named)
+    if value_like > 1 and not (
+        known >= 3 and all(_DAY_COLUMN.fullmatch(nfkc(label)) or not _value_like(label) for label in named)
+    ):
         return False
     if _label_value_pairs(columns):
         return False
