@@ -132,10 +132,10 @@ _HL7_FIELDS: dict[tuple[str, int], Field] = {
     ("ORC", 13): Field("OTHER_ID", "location"),
     ("ORC", 14): Field("FACILITY_PHONE", "phone"),
     ("AIL", 3): Field("DEPARTMENT", "first"),
-    # A schedule's contacts: the placer's, the filler's and the enterer's person, phone and location (SCH-12 to 22).
+    # A schedule's contacts: the placer's, the filler's and the enterer's person and phone (SCH-12 to 21). Their
+    # locations (SCH-15, 19, 22) stay unnamed: writers shift the fields, and put a person, a phone or the status there.
     **{("SCH", number): Field("PHYSICIAN_NAME", "xcn") for number in (12, 16, 20)},
     **{("SCH", number): Field("FACILITY_PHONE", "phone") for number in (13, 17, 21)},
-    **{("SCH", number): Field("OTHER_ID", "location") for number in (15, 19, 22)},
     # A referral's providers (PRD, REF messages): who, at which address and place, by which phone and number.
     ("PRD", 2): Field("PHYSICIAN_NAME", "name"),
     ("PRD", 3): Field("FACILITY_ADDRESS", "whole"),
@@ -244,7 +244,7 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
     if read_as == "sex":
         value = text[kept[0][0] : kept[0][1]]
         return [Candidate(kept[0][0], kept[0][1], "SEX", RANK_LABEL)] if value in _SEX_CODES else []
-    if read_as == "phone" and not _PHONE_USE.search(text, start, end) and any(ch.isalpha() for ch in text[start:end]):
+    if read_as == "phone" and not PHONE_USE.search(text, start, end) and any(ch.isalpha() for ch in text[start:end]):
         # a person one field off, where senders shift a schedule's fields (SCH-17: 0388^OKOCHI^MIKI)
         return _read_value(text, start, end, Field("PHYSICIAN_NAME", "xcn"), component, sub)
     if read_as == "phone":
@@ -274,7 +274,7 @@ def _read_value(text: str, start: int, end: int, spec: Field, component: str, su
             found.append(Candidate(parts[0][0], parts[0][1], "OTHER_ID", RANK_LABEL))
         return found
     if read_as == "location" and (
-        PHONE_SHAPED.fullmatch(text, parts[0][0], parts[0][1]) or _PHONE_USE.search(text, start, end)
+        PHONE_SHAPED.fullmatch(text, parts[0][0], parts[0][1]) or PHONE_USE.search(text, start, end)
     ):
         # a contact's number one field early (SCH-15 for SCH-13: 075-212-3380^WPN^PH~3380^WPN^EXT), not a place
         return [Candidate(parts[0][0], parts[0][1], "FACILITY_PHONE", RANK_LABEL)] if parts[0][1] > parts[0][0] else []
@@ -309,7 +309,7 @@ def _reading_or_name(text: str, cand: Candidate, index: int) -> Candidate:
 
 
 # A phone's use code (XTN-2) after its number: 3380^WPN^EXT, ^PRN^CP.
-_PHONE_USE = re.compile(r"\^(?:PRN|ORN|WPN|VHN|ASN|EMR|NET|BPN)\^")
+PHONE_USE = re.compile(r"\^(?:PRN|ORN|WPN|VHN|ASN|EMR|NET|BPN)\^")
 # A Japanese phone number with its dashes, wherever a sender put it.
 PHONE_SHAPED = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}")
 # A staff number before ID^FAMILY^GIVEN: digits, perhaps after letters (1120, N1043, D-0042).

@@ -14,6 +14,8 @@ from phi_core.extractors.recognition.fields import (
     _read_value,
     _reading_or_name,
     PHONE_SHAPED,
+    PHONE_USE,
+    Field,
     hl7_field,
     xcn_name_after_id,
 )
@@ -71,6 +73,11 @@ def hl7_candidates(text: str) -> list[Candidate]:
                     found.append(Candidate(xcn[0] + 1, xcn[1], "PHYSICIAN_NAME", RANK_LABEL))
                     continue
                 found.append(Candidate(start, end, "OTHER_ID" if visit else NOT_PHI, RANK_LABEL))
+                continue
+            if spec is None and PHONE_USE.search(text, start, end):
+                # a number with its use and kind (075-212-3380^WPN^PH~3380^WPN^EXT) wherever a sender put it
+                for rep_start, rep_end in _components(text, start, end, repeat):
+                    found.extend(_read_value(text, rep_start, rep_end, _SOME_PHONE, component, "&"))
                 continue
             if spec is None:
                 # Exports put names in other fields than the standard says: a
@@ -188,6 +195,7 @@ def _field_dumps(text: str) -> list[Candidate]:
 _CODED_RE = re.compile(r"[ -~]*")
 
 
+_SOME_PHONE = Field("FACILITY_PHONE", "phone")
 _CODE = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _WORD = re.compile(r"[A-Z][a-z]+(?: [A-Za-z]+)*")
 _CODING_SYSTEM = re.compile(r"L|LN|LOCAL|I10|ICD10|SCT|HL7[0-9]{4}|99[A-Z0-9]{1,5}")
