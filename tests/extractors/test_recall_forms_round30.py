@@ -236,7 +236,10 @@ def test_a_family_and_given_name_in_the_same_place_stay_names(name):
 
 @pytest.mark.parametrize(
     "text, name",
-    [("手配：ケアタクシーみなみ（13:10迎え）", "ケアタクシーみなみ"), ("退院 11/29予定。ひまわり福祉タクシーの手配済", "ひまわり福祉タクシー")],
+    [
+        ("手配：ケアタクシーみなみ（13:10迎え）", "ケアタクシーみなみ"),
+        ("退院 11/29予定。ひまわり福祉タクシーの手配済", "ひまわり福祉タクシー"),
+    ],
 )
 def test_a_care_taxi_is_a_facility(text, name):
     assert (name, "HOSPITAL_NAME") in masked(text)
