@@ -10,8 +10,8 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA
 
 # A unit named after its facility, in the heading or the sender's block of a letter: 杜の郷病院　重度認知症患者デイケア,
-# 北浜総合病院 こどものこころ診療部, 市立浜見台医療センター  高齢者総合診療科 デイホスピタル, 精神科デイケア室「ひだまり」,
-# or on the line below the facility's own line. The unit ends in a word for a unit; two such words may stand
+# 市立浜見台医療センター  高齢者総合診療科 デイホスピタル, 杜の郷病院　精神科デイケア「ひだまり」, or on the line below the
+# facility's own line. The unit ends in a word for a unit; two such words may stand
 # side by side (診療科 デイホスピタル), and a nickname in brackets may follow.
 #
 # A unit's 部 counts only where the document also names a 科: on the development sets an office after its hospital
