@@ -133,6 +133,9 @@ ENGLISH_RELATIONS: tuple[str, ...] = (
     "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "guardian", "carer", "caregiver",
     "fiancé", "fiancee", "uncle", "aunt", "cousin", "neighbour", "neighbor",
 )  # fmt: skip
+# Ranks of police officers and fire crews; a liaison note writes them after the family name, often with a
+# blank between (木村巡査長, 梶原 警部補, 小島 巡査部長).
+OFFICER_RANKS: tuple[str, ...] = ("巡査", "巡査長", "巡査部長", "警部補", "警部", "警視", "消防士", "救急救命士", "救命士")
 # Posts written straight after a staff member's family name (上原主任, 島袋師長より, 金城課長).
 POSTS_AFTER_NAME: tuple[str, ...] = (
     "主任", "副主任", "師長", "副師長", "看護師長", "技師長", "事務長", "課長", "係長", "部長", "副部長", "室長", "所長",
@@ -149,7 +152,7 @@ POSTS_AFTER_NAME: tuple[str, ...] = (
     # Lawyers and advisers in a claim's file and minutes (溝口弁護士, 久保田顧問：).
     "弁護士", "司法書士", "行政書士", "社会保険労務士", "顧問",
     # Interpreters (佐伯通訳者が対応), police officers and fire crews in liaison notes (木村巡査長, 梶原 警部補).
-    "教授", "准教授", "助教", "通訳者", "通訳士", "巡査", "巡査長", "巡査部長", "警部補", "警部", "警視", "刑事", "消防士", "救急救命士", "救命士",
+    "教授", "准教授", "助教", "通訳者", "通訳士", "刑事", *OFFICER_RANKS,
 )  # fmt: skip
 # What a staff member does, written straight after their family name in a note (片桐介助, 佐川同行, 大森追記).
 DEEDS_AFTER_NAME: tuple[str, ...] = ("介助", "同行", "立会い", "立会", "付き添い", "付添", "追記")

@@ -54,3 +54,24 @@ def test_words_built_like_an_office_name_no_office(text):
 def test_office_short_names_are_recall_first_only():
     text = "通報受理：大宮東署　法第23条"
     assert not covered("大宮東署", [value for value, _ in balanced_masked(text)])
+
+
+# --- an officer by the family name before the rank, a blank between ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("│湊署 小島 巡査部長　　　　│", "小島"),
+        ("警察：北浜署 刑事課 宗像 警部補が来院（07:30）", "宗像"),
+        ("照会元：東和警察署 交通課　新井 巡査部長　折返し先", "新井"),
+    ],
+)
+def test_a_family_name_before_an_officers_rank_is_masked(text, name):
+    assert name in found("officer-name", text)
+    assert covered(name, values(text))
+
+
+@pytest.mark.parametrize("text", ["刑事生活安全課 巡査部長 1名", "立会 巡査 2名", "現場 警部補より連絡"])
+def test_a_unit_or_a_deed_before_a_rank_is_no_officer(text):
+    assert found("officer-name", text) == []
