@@ -135,7 +135,9 @@ ENGLISH_RELATIONS: tuple[str, ...] = (
 )  # fmt: skip
 # Ranks of police officers and fire crews; a liaison note writes them after the family name, often with a
 # blank between (木村巡査長, 梶原 警部補, 小島 巡査部長).
-OFFICER_RANKS: tuple[str, ...] = ("巡査", "巡査長", "巡査部長", "警部補", "警部", "警視", "消防士", "救急救命士", "救命士")
+OFFICER_RANKS: tuple[str, ...] = (
+    "巡査", "巡査長", "巡査部長", "警部補", "警部", "警視", "消防士", "救急救命士", "救命士",
+)  # fmt: skip
 # Posts written straight after a staff member's family name (上原主任, 島袋師長より, 金城課長).
 POSTS_AFTER_NAME: tuple[str, ...] = (
     "主任", "副主任", "師長", "副師長", "看護師長", "技師長", "事務長", "課長", "係長", "部長", "副部長", "室長", "所長",
