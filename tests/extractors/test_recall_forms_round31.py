@@ -75,3 +75,22 @@ def test_a_family_name_before_an_officers_rank_is_masked(text, name):
 @pytest.mark.parametrize("text", ["刑事生活安全課 巡査部長 1名", "立会 巡査 2名", "現場 警部補より連絡"])
 def test_a_unit_or_a_deed_before_a_rank_is_no_officer(text):
     assert found("officer-name", text) == []
+
+
+# --- interpreters' services and exchange associations by their kind ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, service",
+    [
+        ("通訳：みなみ医療通訳センター サントスさん", "みなみ医療通訳センター"),
+        ("（通訳: 浜松国際交流協会 医療通訳 オオタ・カミラ）", "浜松国際交流協会"),
+        ("ベトナム語通訳同席（かながわ医療通訳ネット 手配済）", "かながわ医療通訳ネット"),
+    ],
+)
+def test_an_interpreters_service_is_masked(text, service):
+    assert covered(service, values(text))
+
+
+def test_the_kind_of_an_interpreters_service_alone_is_no_name():
+    assert found("service-name", "医療通訳センターへ依頼済") == []

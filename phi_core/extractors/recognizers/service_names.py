@@ -44,6 +44,8 @@ SERVICE_WORDS: tuple[str, ...] = (
     # Hospitals and clinics whose name the rules do not take (a kana name before them).
     "中央病院", "大学病院", "記念病院", "総合病院", "市民病院", "病院", "クリニック", "医院", "診療所", "内科", "小児科", "外科", "整形外科", "皮膚科", "眼科",
     "耳鼻咽喉科", "産婦人科", "婦人科", "泌尿器科", "センター", "ハートセンター", "検査センター",
+    # Interpreters' services and the exchange associations that send them: 浜松国際交流協会, ちば医療通訳ネット.
+    "国際交流協会", "医療通訳ネットワーク", "医療通訳ネット", "通訳ネット",
 )  # fmt: skip
 # Words that may stand between a name and its kind: さがみ野中央病院, くすのき記念病院, みらい臨床検査センター,
 # 房総北救命救急センター, みどりの森こどもクリニック, さくら通り小児科: what the place does or whom it
@@ -55,7 +57,9 @@ _CONNECTORS = frozenset(
     "森 杜 丘 里 台 通り 坂 浜 野 原 駅前 北 南 東 西 "
     # a hospital group's word and the specialty a clinic names: みなと赤十字病院, とかち乳腺クリニック
     "赤十字 済生会 労災 厚生 共済 乳腺 呼吸器 循環器 消化器 脳神経 整形 泌尿器 皮膚 心臓 血管 腎 脳 眼 "
-    "メンタル ハート 睡眠 女性 がん ケア".split()
+    "メンタル ハート 睡眠 女性 がん ケア "
+    # (an interpreters' centre: まなびや医療通訳センター, 生野多文化共生センター)
+    "通訳 医療通訳 多文化 多文化共生 国際交流".split()
 )
 # "の" joins two words of a coined name (みどりの森, ひかりの丘) after a kana word; after a kanji word it
 # is a sentence's particle (近くのクリニック).
