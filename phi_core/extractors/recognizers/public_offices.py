@@ -50,6 +50,7 @@ _TOWN_HALL = re.compile(
     rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,5}}[市区町村](?:役所|役場)(?:[ \u3000]?{_DIVISION})?)(?![前{KANJI}])"
 )
 _TOWN_DIVISION = re.compile(rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,4}}[市区町村][ \u3000]?{_DIVISION})")
+_FACILITY_KINDS = ("病院", "医院", "診療所", "薬局")
 _NOT_TOWNS = tuple("地区 各区 学区 同区 同市 各市 本市 当市 市町村 本日 明日 昨日 当日 後日".split())
 
 
@@ -64,7 +65,11 @@ def _short_names(text: str) -> list[tuple[int, int]]:
         spans.extend(m.span("name") for m in _CHILD_GUIDANCE.finditer(text))
     if "課" in text or "役所" in text or "役場" in text:
         for pattern in (_TOWN_HALL, _TOWN_DIVISION):
-            spans.extend(m.span("name") for m in pattern.finditer(text) if not m.group("name").startswith(_NOT_TOWNS))
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                # (a run of kanji that holds a facility's kind is no town: さくら病院宜野湾市役所)
+                if not name.startswith(_NOT_TOWNS) and not any(kind in name for kind in _FACILITY_KINDS):
+                    spans.append(m.span("name"))
     return spans
 
 
