@@ -5,12 +5,21 @@ Idempotent: what is already in the store is left alone.
 
 from __future__ import annotations
 
+import logging
+import os
 import time
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
+from phi_core.corpus.provenance import BuiltinDataset
 from phi_core.paths import BUILTIN_DATASET, CORPUS_FILE, DATA_DIR, REFERENCE_FILE
-from phi_core.store import Store
+from phi_core.store import Store, StoreError
+from phi_core.store.corpus_import import NewReports
+from phi_core.store.dbfile import make_owner_only
+
+_log = logging.getLogger(__name__)
 
 # The second built-in dataset: documents of many styles (HL7, DICOM, letters,
 # nursing notes...) whose test split holds styles that dev never shows.
@@ -49,26 +58,75 @@ def seed_styles_corpus(store: Store, corpus_file: Path = STYLES_CORPUS_FILE) -> 
     )
 
 
-def seed_other_builtins(store: Store) -> int:
-    """Built-in datasets beyond the two generated ones (the blind sets), when their files exist."""
-    from phi_core.corpus.importers import read_corpus
+def seed_other_builtins(store: Store, cache_folder: Path | None = None) -> int:
+    """Built-in datasets beyond the two generated ones (the blind sets), when their files exist.
+
+    Copied from a ready-made database when there is one for these files
+    (phi_core/corpus/builtin_cache.py), else read from the files in one
+    insert and then kept as that database for the next first start.
+    """
+    from phi_core.corpus import builtin_cache
     from phi_core.corpus.provenance import BUILTIN_DATASETS
 
-    added = 0
-    for builtin in BUILTIN_DATASETS:
-        if builtin.name in (BUILTIN_DATASET, STYLES_DATASET) or not builtin.file.exists():
-            continue
-        if store.has_dataset(builtin.name):
-            continue
-        result = read_corpus(builtin.file, "jsonl", dataset=builtin.name)
-        added += store.add_reports(
-            builtin.name,
-            result.reports,
-            source="built-in",
-            description=builtin.description,
-            provenance=builtin.provenance,
-        )
+    wanted = [b for b in BUILTIN_DATASETS if b.name not in (BUILTIN_DATASET, STYLES_DATASET) and b.file.exists()]
+    known = set(store.dataset_names())
+    missing = [b for b in wanted if b.name not in known]
+    if not missing:
+        return 0
+    cache = builtin_cache.cache_path(wanted, cache_folder or builtin_cache.CACHE_FOLDER)
+    if cache.exists():
+        try:
+            return store.copy_datasets(cache, [b.name for b in missing])
+        except (duckdb.Error, StoreError) as exc:
+            _log.warning("the ready-made built-in datasets in %s could not be read (%s): reading the files", cache, exc)
+            cache.unlink(missing_ok=True)
+    added = store.add_datasets([_read_builtin(b) for b in missing])
+    if len(missing) == len(wanted):
+        _save_cache(store, cache, [b.name for b in wanted])
     return added
+
+
+def _read_builtin(builtin: BuiltinDataset) -> NewReports:
+    from phi_core.corpus.importers import read_corpus
+
+    return NewReports(
+        builtin.name,
+        read_corpus(builtin.file, "jsonl", dataset=builtin.name).reports,
+        source="built-in",
+        description=builtin.description,
+        provenance=builtin.provenance,
+    )
+
+
+def _save_cache(store: Store, cache: Path, names: list[str]) -> None:
+    """Best effort: without a cache the next first start only takes longer."""
+    from phi_core.corpus import builtin_cache
+
+    building = builtin_cache.building_path(cache, os.getpid())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        building.unlink(missing_ok=True)
+        store.export_datasets(building, names)
+        make_owner_only(building)
+        os.replace(building, cache)
+        for stale in builtin_cache.stale_files(cache):
+            if ".building-" not in stale.name or not _building_elsewhere(stale):
+                stale.unlink(missing_ok=True)
+    except (OSError, duckdb.Error, StoreError) as exc:
+        _log.warning("could not keep the built-in datasets ready-made in %s (%s)", cache.parent, exc)
+        building.unlink(missing_ok=True)
+
+
+def _building_elsewhere(path: Path) -> bool:
+    """A build another process may still be writing (its pid is alive)."""
+    pid = path.stem.rpartition(".building-")[2]
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return int(pid) != os.getpid()
 
 
 def seed_reference(store: Store, reference_file: Path = REFERENCE_FILE) -> int:

@@ -4,7 +4,8 @@
 scores, reply cache, jobs, team) over a single connection.
 """
 
-from phi_core.store.corpus import DatasetExists, StaleEdit
+from phi_core.store.corpus import StaleEdit
+from phi_core.store.corpus_import import DatasetExists
 from phi_core.store.database import DatabaseLocked, StoreError, resolve_db_path
 from phi_core.store.errors import NotADatabase
 from phi_core.store.keys import DatabaseKeyError

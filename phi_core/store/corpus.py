@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import pandas as pd
 
 from phi_core.models import ImportWarning, Report, Span
 from phi_core.store.base import ANALYSIS_TABLES, StoreBase, _json, _loads
+from phi_core.store.corpus_import import NewReports, gold_span_frame
 from phi_core.store.database import StoreError
 
 
@@ -19,10 +20,6 @@ class StaleEdit(StoreError):
         super().__init__(message)
         self.current = current
         self.current_version = current_version
-
-
-class DatasetExists(StoreError):
-    pass
 
 
 class CorpusTables(StoreBase):
@@ -48,71 +45,6 @@ class CorpusTables(StoreBase):
 
     def has_dataset(self, name: str) -> bool:
         return bool(self._rows("SELECT 1 FROM datasets WHERE name = ?", [name]))
-
-    def add_reports(
-        self,
-        dataset: str,
-        reports: Sequence[Report],
-        *,
-        source: str = "",
-        description: str = "",
-        provenance: str = "imported",
-    ) -> int:
-        """Add reports to a dataset in one transaction; existing ids are refused."""
-        ids = [r.id for r in reports]
-        if len(set(ids)) != len(ids):
-            raise StoreError("the file gives the same report id twice: make the ids unique and import again")
-        with self.transaction():
-            existing = {
-                row[0]
-                for row in self.con.execute(
-                    "SELECT report_id FROM reports WHERE dataset = ? AND report_id IN (SELECT unnest(?))",
-                    [dataset, ids],
-                ).fetchall()
-            }
-            if existing:
-                sample = ", ".join(sorted(existing)[:5])
-                raise DatasetExists(
-                    f"dataset {dataset!r} already has {len(existing)} of these reports ({sample}...): "
-                    "import into a new dataset name, or delete the dataset first"
-                )
-            if not self.con.execute("SELECT 1 FROM datasets WHERE name = ?", [dataset]).fetchall():
-                self.con.execute(
-                    "INSERT INTO datasets (name, description, source, provenance) VALUES (?, ?, ?, ?)",
-                    [dataset, description, source, provenance],
-                )
-            start = self.con.execute(
-                "SELECT coalesce(max(ordinal), 0) FROM reports WHERE dataset = ?", [dataset]
-            ).fetchall()[0][0]
-            self._insert_frame(
-                "reports",
-                pd.DataFrame(
-                    {
-                        "dataset": dataset,
-                        "report_id": ids,
-                        "text": [r.text for r in reports],
-                        "split": [r.split for r in reports],
-                        "status": [r.status for r in reports],
-                        "ordinal": list(range(start + 1, start + 1 + len(reports))),
-                        "warnings": [_json([w.model_dump() for w in r.warnings]) for r in reports],
-                        "meta": [_json(r.meta) for r in reports],
-                        "source": source,
-                        "style": [r.style for r in reports],
-                    }
-                ),
-            )
-            self._insert_spans(dataset, reports)
-        return len(reports)
-
-    def _insert_spans(self, dataset: str, reports: Iterable[Report]) -> None:
-        rows = [
-            (r.id, s.start, s.end, s.category, s.text, s.format)
-            for r in reports
-            for s in {(s.start, s.end, s.category): s for s in r.spans}.values()
-        ]
-        frame = pd.DataFrame(rows, columns=["report_id", "start_pos", "end_pos", "category", "span_text", "format"])
-        frame.insert(0, "dataset", dataset)
-        self._insert_frame("gold_spans", frame)
 
     def delete_dataset(self, dataset: str) -> None:
         with self.transaction():
@@ -271,7 +203,7 @@ class CorpusTables(StoreBase):
         )
         new_version = version + 1
         self.con.execute("DELETE FROM gold_spans WHERE dataset = ? AND report_id = ?", [dataset, report_id])
-        self._insert_spans(dataset, [after])
+        self._insert_frame("gold_spans", gold_span_frame([NewReports(dataset, [after])]))
         self.con.execute(
             "UPDATE reports SET status = ?, version = ?, updated_at = current_timestamp "
             "WHERE dataset = ? AND report_id = ?",

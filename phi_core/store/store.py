@@ -6,6 +6,7 @@ from typing import Any
 
 from phi_core.store.cache import ReplyCacheTable
 from phi_core.store.corpus import CorpusTables
+from phi_core.store.corpus_import import CorpusImportTables
 from phi_core.store.jobs import JobTables
 from phi_core.store.phases import PhaseTables
 from phi_core.store.pipelines import PipelineTables
@@ -19,6 +20,7 @@ from phi_core.store.team import TeamTables
 class Store(
     ReleaseTables,  # first: its delete_dataset also clears the sampling tables, then calls CorpusTables'
     CorpusTables,
+    CorpusImportTables,
     ReferenceTables,
     PhaseTables,
     RunTables,
