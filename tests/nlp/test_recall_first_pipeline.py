@@ -72,7 +72,7 @@ def test_blind_sets_load_as_written_independently(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(provenance, "BUILTIN_DATASETS", registry)
     with Store(tmp_path / "b.duckdb") as store:
-        assert seed_other_builtins(store) == 1
+        assert seed_other_builtins(store, tmp_path / "cache") == 1
         assert store.dataset_provenance("blind-dev") == "independent"
         assert not store.has_dataset("blind-final")
 
