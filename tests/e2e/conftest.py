@@ -20,6 +20,7 @@ import pytest
 from tests.e2e import helpers
 
 _MISSING = helpers.missing_browser_reason()
+WARM_UP_TIMEOUT_MS = 4 * helpers.RENDER_TIMEOUT_MS
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -72,7 +73,9 @@ def app_server(module_server, browser) -> helpers.AppServer:
     """The module's app, already past its first request."""
     if not module_server.visited:
         context = browser.new_context(viewport=helpers.VIEWPORT)
-        helpers.open_app_page(context.new_page(), module_server, "")
+        # The first request imports the app and may seed a database: on a loaded machine that
+        # takes longer than any later page, so it gets more time.
+        helpers.open_app_page(context.new_page(), module_server, "", timeout_ms=WARM_UP_TIMEOUT_MS)
         context.close()
         module_server.visited = True
     return module_server
