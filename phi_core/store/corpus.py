@@ -130,6 +130,11 @@ class CorpusTables(StoreBase):
             )
         return out
 
+    def report_ids(self, dataset: str | None = None) -> list[str]:
+        """Report ids in import order (of every dataset when none is named), without reading texts or spans."""
+        where, params = ("WHERE dataset = ?", [dataset]) if dataset else ("", [])
+        return [row[0] for row in self._rows(f"SELECT report_id FROM reports {where} ORDER BY dataset, ordinal", params)]
+
     def report(self, dataset: str, report_id: str) -> Report | None:
         found = self.reports(dataset, ids=[report_id])
         return found[0] if found else None

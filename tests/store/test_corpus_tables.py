@@ -62,3 +62,11 @@ def test_split_counts_count_reports_per_split(store):
     store.add_reports("d", [_report("a", split="dev"), _report("b", split="dev"), _report("c", split="test")])
     assert store.split_counts("d") == {"dev": 2, "test": 1}
     assert store.split_counts("other") == {}
+
+
+def test_report_ids_follow_import_order_per_dataset(store):
+    store.add_reports("b", [_report("b2"), _report("b1")])
+    store.add_reports("a", [_report("a9")])
+    assert store.report_ids("b") == ["b2", "b1"]
+    assert store.report_ids() == ["a9", "b2", "b1"]
+    assert store.report_ids("none") == []

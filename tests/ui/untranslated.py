@@ -137,7 +137,7 @@ def store_words(store) -> frozenset[str]:
         *(r.backend for r in runs),
         *(r.model or "" for r in runs),
         *(r.run_id for r in runs),
-        *(report.id for name in datasets for report in store.reports(name)),
+        *store.report_ids(),
     ]
     for column in ("model", "source_table"):
         if column in reference:
