@@ -10,6 +10,7 @@ from phi_core.runs import Job, Runner
 from phi_core.runs.extractor_factory import build_phase_extractors
 
 pytestmark = pytest.mark.llm
+ANSWER_TOKENS = 160
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -20,7 +21,16 @@ def _needs_llama_cpp():
 
 @pytest.mark.parametrize("phase", ["2", "4"])
 def test_embedded_model_runs_a_phase_end_to_end(store, phase):
-    job = Job(dataset="synthetic", backend="llamacpp", phase=phase, split="dev", limit=2)
+    # A short answer cap: these tests check the path end to end, not the model's answers, and a
+    # 270M model on a small CPU writes about ten tokens a second up to the phase's 1,024.
+    job = Job(
+        dataset="synthetic",
+        backend="llamacpp",
+        phase=phase,
+        split="dev",
+        limit=2,
+        options={"num_predict": ANSWER_TOKENS},
+    )
     summary = Runner(store, job, build_phase_extractors(job, store), scorer=score_run).run()
     assert summary.status == "done", summary.errors
     results = store.task_results(summary.run_id)
@@ -31,6 +41,7 @@ def test_embedded_model_runs_a_phase_end_to_end(store, phase):
     assert (results["seconds"] > 0).all()
     calls_per_report = 2 if phase == "4" else 1  # Self-Refine adds a review call
     assert summary.backend_calls == 2 * calls_per_report
+    assert (results["completion_tokens"] <= calls_per_report * ANSWER_TOKENS).all()  # the job's cap reached the model
     scores = store.report_scores([summary.run_id])
     assert len(scores) == 2 and scores["score"].between(0, 100).all()
     assert store.run(summary.run_id).model_digest
