@@ -34,7 +34,8 @@ def test_workbench_text_fits_a_laptop_screen_in_japanese(browser, app_server):
     try:
         helpers.open_app_page(page, app_server, "workbench")
         assert helpers.main_heading(page).inner_text().strip() == "アノテーション・ワークベンチ"
-        assert helpers.section_button(page, "アノテーション").is_visible()
+        # The section buttons come with the heading's run, but may be drawn a moment after it.
+        helpers.section_button(page, "アノテーション").wait_for(state="visible")
         helpers.component_text(page).wait_for()
         page.wait_for_timeout(500)  # the text box fits itself to the window after layout
         geometry = page.evaluate(_GEOMETRY)

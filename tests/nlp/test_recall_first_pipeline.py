@@ -153,10 +153,11 @@ def test_every_blind_set_is_independent_and_only_the_named_final_set_is_read():
     held_out = {b.name for b in blind if b.held_out}
     sets = load_sets(None, limit=1, only_final="blind-final")
     assert [name for name in held_out if not isinstance(sets[name], str)] == ["blind-final"]
-    # (another held-out set, whichever is still held out: they are spent one by one)
-    other = sorted(held_out - {"blind-final"})[0]
-    several = load_sets(None, limit=1, only_final=f"blind-final,{other}")
-    assert sorted(name for name in held_out if not isinstance(several[name], str)) == sorted(["blind-final", other])
+    # Another held-out set, whichever is still held out: they are spent one by one, and between
+    # spending some and writing new ones blind-final may be the only one.
+    for other in sorted(held_out - {"blind-final"})[:1]:
+        several = load_sets(None, limit=1, only_final=f"blind-final,{other}")
+        assert sorted(n for n in held_out if not isinstance(several[n], str)) == sorted(["blind-final", other])
     # Development sets come before every held-out set.
     names = list(sets)
     development = [n for n in names if n.startswith("blind-") and n not in held_out]
