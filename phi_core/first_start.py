@@ -110,7 +110,7 @@ def _save_cache(store: Store, cache: Path, names: list[str]) -> None:
         make_owner_only(building)
         os.replace(building, cache)
         for stale in builtin_cache.stale_files(cache):
-            if ".building-" not in stale.name or not _building_elsewhere(stale):
+            if not _building_elsewhere(stale):
                 stale.unlink(missing_ok=True)
     except (OSError, duckdb.Error, StoreError) as exc:
         _log.warning("could not keep the built-in datasets ready-made in %s (%s)", cache.parent, exc)
@@ -118,15 +118,19 @@ def _save_cache(store: Store, cache: Path, names: list[str]) -> None:
 
 
 def _building_elsewhere(path: Path) -> bool:
-    """A build another process may still be writing (its pid is alive)."""
-    pid = path.stem.rpartition(".building-")[2]
+    """A build (or its write-ahead log) another process may still be writing: its pid is alive."""
+    from phi_core.corpus import builtin_cache
+
+    pid = builtin_cache.builder_pid(path)
+    if pid is None or pid == os.getpid():
+        return False
     try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
+        os.kill(pid, 0)
+    except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return int(pid) != os.getpid()
+    return True
 
 
 def seed_reference(store: Store, reference_file: Path = REFERENCE_FILE) -> int:

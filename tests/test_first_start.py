@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from phi_core.analysis import leaderboard_frame
 from phi_core.analysis.errors import error_examples
@@ -122,3 +123,12 @@ def _one_report():
     from phi_core.models import Report
 
     return Report(id="mine-1", text="所見なし")
+
+
+def test_a_build_name_tells_its_builder():
+    from phi_core.corpus.builtin_cache import builder_pid, building_path
+
+    final = building_path(Path("/x/abc.duckdb"), 4242)
+    assert builder_pid(final) == 4242
+    assert builder_pid(final.with_name(final.name + ".wal")) == 4242
+    assert builder_pid(Path("/x/abc.duckdb")) is None

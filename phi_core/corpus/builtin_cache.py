@@ -15,6 +15,7 @@ new one is saved.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from phi_core.paths import CACHE_DIR, MIGRATIONS_DIR
 
 CACHE_FOLDER = CACHE_DIR / "builtin-datasets"
 SUFFIX = ".duckdb"
+_BUILDING = re.compile(r"\.building-(\d+)\.")
 
 
 def cache_path(builtins: Sequence[BuiltinDataset], folder: Path = CACHE_FOLDER) -> Path:
@@ -41,6 +43,12 @@ def cache_path(builtins: Sequence[BuiltinDataset], folder: Path = CACHE_FOLDER) 
 def building_path(final: Path, pid: int) -> Path:
     """A private name to build under: two processes building at once never share a file."""
     return final.with_name(f"{final.stem}.building-{pid}{SUFFIX}")
+
+
+def builder_pid(path: Path) -> int | None:
+    """The process that builds under this name (a building file or its log), None for a finished copy."""
+    found = _BUILDING.search(path.name)
+    return int(found.group(1)) if found else None
 
 
 def stale_files(final: Path) -> list[Path]:

@@ -133,7 +133,9 @@ class CorpusTables(StoreBase):
     def report_ids(self, dataset: str | None = None) -> list[str]:
         """Report ids in import order (of every dataset when none is named), without reading texts or spans."""
         where, params = ("WHERE dataset = ?", [dataset]) if dataset else ("", [])
-        return [row[0] for row in self._rows(f"SELECT report_id FROM reports {where} ORDER BY dataset, ordinal", params)]
+        return [
+            row[0] for row in self._rows(f"SELECT report_id FROM reports {where} ORDER BY dataset, ordinal", params)
+        ]
 
     def report(self, dataset: str, report_id: str) -> Report | None:
         found = self.reports(dataset, ids=[report_id])
