@@ -17,7 +17,7 @@ from phi_core.corpus.provenance import BuiltinDataset
 from phi_core.paths import BUILTIN_DATASET, CORPUS_FILE, DATA_DIR, REFERENCE_FILE
 from phi_core.store import Store, StoreError
 from phi_core.store.corpus_import import NewReports
-from phi_core.store.dbfile import make_owner_only
+from phi_core.store.dbfile import make_owner_only, process_alive
 
 _log = logging.getLogger(__name__)
 
@@ -122,15 +122,7 @@ def _building_elsewhere(path: Path) -> bool:
     from phi_core.corpus import builtin_cache
 
     pid = builtin_cache.builder_pid(path)
-    if pid is None or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return pid is not None and pid != os.getpid() and process_alive(pid)
 
 
 def seed_reference(store: Store, reference_file: Path = REFERENCE_FILE) -> int:

@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from phi_core.store.copy import copy_open_database
+from phi_core.store.dbfile import process_alive
 from phi_core.store.errors import DatabaseLocked, StoreError
 
 SOCKET_FIELD = "backup_socket"
@@ -140,24 +141,14 @@ def _read_line(peer: socket.socket) -> bytes:
 def _remove_dead_sockets(folder: Path) -> None:
     for stale in folder.glob("*.sock"):
         pid = stale.name.split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             stale.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def request_backup(note: dict, out: Path, *, force: bool, locked: DatabaseLocked) -> dict:
     """Ask the process that holds the database (its lock note is ``note``) for a backup to ``out``."""
     address = note.get(SOCKET_FIELD)
-    if not address or not _alive(int(note.get("pid") or 0)):
+    if not address or not process_alive(int(note.get("pid") or 0)):
         raise DatabaseLocked(f"{locked} It takes no backup requests, so stop it and run backup again.") from None
     path = Path(address)
     try:

@@ -109,3 +109,14 @@ def make_owner_only(*paths: Path) -> None:
                 os.chmod(path, OWNER_ONLY)
         except OSError:
             pass  # not ours to change; the folder's permissions are then what protects it
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process of this machine still runs (one of another user's counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
