@@ -206,3 +206,48 @@ def test_column_names_with_a_digit_inside_and_a_vital_signs_table() -> None:
     got = found(text)
     assert {("PHYSICIAN_NAME", "山田"), ("PHYSICIAN_NAME", "佐藤 花子")} <= got
     assert not values(text) & {"132/78", "88", "98%"}
+
+
+def test_a_remark_wrapped_onto_an_indented_line_does_not_end_the_table() -> None:
+    text = (
+        "病床    氏名                 年齢  目的            申し送り\n"
+        "6N-612  河野 澄江            81    負荷試験        夜間症状なし\n"
+        "                                                朝 回診後に退院可否を判断\n"
+        "6N-615  ﾎﾝﾀﾞ ﾕｳｽｹ            46    導入            本日増量\n"
+        "その他：特記なし\n"
+        "6N-618  佐藤 花子            52    精査            なし\n"
+    )
+    got = found(text)
+    assert {("PATIENT_NAME", "ﾎﾝﾀﾞ ﾕｳｽｹ"), ("AGE", "46")} <= got
+    # Prose at the left margin ends the table: what follows it is not read by the header above.
+    assert ("AGE", "52") not in got
+    assert "朝 回診後に退院可否を判断" not in values(text)
+
+
+def test_two_indented_lines_in_a_row_end_the_table() -> None:
+    text = (
+        "病床    氏名                 年齢  目的            申し送り\n"
+        "6N-612  河野 澄江            81    負荷試験        夜間症状なし\n"
+        "                             以下は参考\n"
+        "                             旧病棟の一覧\n"
+        "6N-615  ﾎﾝﾀﾞ ﾕｳｽｹ            46    導入            本日増量\n"
+    )
+    assert ("AGE", "46") not in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an indented line right under the header: no row for a remark to belong to
+        "病床    氏名                 年齢  目的            申し送り\n"
+        "                                                令和7年1月18日\n"
+        "6N-615  ﾎﾝﾀﾞ ﾕｳｽｹ            46    導入            本日増量\n",
+        # after the wrapped remark, a line that does not begin where the rows begin
+        "病床    氏名                 年齢  目的            申し送り\n"
+        "6N-612  河野 澄江            81    負荷試験        夜間症状なし\n"
+        "                                                朝 回診後に退院可否を判断\n"
+        "        院長  ﾎﾝﾀﾞ ﾕｳｽｹ      46    導入            本日増量\n",
+    ],
+)
+def test_an_indented_line_continues_the_table_only_between_rows(text: str) -> None:
+    assert ("AGE", "46") not in found(text)

@@ -225,7 +225,8 @@ def aligned_hits(text: str) -> list[LabelHit]:
         if len(_chunks(text, words)) < 3 or not _is_header(text, start, end, fields):
             index += 1
             continue
-        row = index + 1
+        # Where the last row began on screen: a remark wrapped below a row goes on to a row that begins there too.
+        row, row_left, wrapped = index + 1, None, False
         while row < len(lines):
             r_start, r_end = lines[row]
             if _RULE_LINE.fullmatch(text, r_start, r_end) and text[r_start:r_end].strip(_BLANKS):
@@ -233,13 +234,20 @@ def aligned_hits(text: str) -> list[LabelHit]:
                 continue
             words = _words(text, r_start, r_end)
             chunks = _chunks(text, words)
+            if wrapped and words and words[0].left > row_left + 2:
+                break
+            # A remark wrapped onto a line indented to the last column: the table goes on below it.
+            if len(chunks) < 3 and words and row_left is not None and not wrapped:
+                if words[0].left >= fields[-1][0].left - 4:
+                    row, wrapped = row + 1, True
+                    continue
             if len(chunks) < 3:
                 break  # a blank line, or prose after the table
             # Label words as written (not by their ending: 消化器内科 and 坂東Dr are values).
             if sum(text[c[0].start : c[0].end] in LABEL_RULES for c in chunks) >= 2:
                 break  # another key-value line of a form, not a row
             hits.extend(_cell_hits(text, words, fields))
-            row += 1
+            row, row_left, wrapped = row + 1, words[0].left, False
         index = max(row, index + 1)
     return hits
 

@@ -223,7 +223,34 @@ class DepartmentWordRecognizer(Recognizer):
             if floor and not text[cand.start : cand.end].isascii():
                 found.remove(cand)
                 found.append(cand._replace(end=floor.end()))
-        return _dotted_units(text, sorted(found))
+        return _joined_english(text, _dotted_units(text, sorted(found)))
+
+
+# An English department named by two fields joined by & or "and" is one unit of record (Nephrology &
+# Hypertension, Diabetes & Endocrinology): the field on the other side of the join, when it is no department
+# of its own (Cardiology and Radiology are two), goes with the department read. A field's name ends the way
+# names of fields do (-ology, -ics, -ion, -ism ...), so "Cardiology and Dr Mori" or "& Tel" stays apart.
+_FIELD = r"[A-Z][a-z]{2,}(?:ology|ogy|ics|ion|ism|ine|ery|etes|iatry|ysis|ence)"
+_JOINED_AFTER = re.compile(rf" (?:&|and) (?P<field>(?:[A-Z][a-z]+ )?{_FIELD})(?![A-Za-z])")
+_JOINED_BEFORE = re.compile(rf"(?<![A-Za-z&] )(?<![A-Za-z])(?P<field>(?:[A-Z][a-z]+ )?{_FIELD}) (?:&|and) $")
+
+
+# The reading department is the writer's (the guidelines), so "Cardiology and Radiology" names two.
+_NOT_JOINED = re.compile("Radiology")
+
+
+def _joined_english(text: str, found: list[Candidate]) -> list[Candidate]:
+    out = []
+    for cand in found:
+        if text[cand.start : cand.end].isascii() and text[cand.start : cand.end][:1].isupper():
+            after = _JOINED_AFTER.match(text, cand.end)
+            if after and not _LISTED.fullmatch(after.group("field")) and not _NOT_JOINED.search(after.group()):
+                cand = cand._replace(end=after.end())
+            before = _JOINED_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+            if before and not _LISTED.fullmatch(before.group("field")) and not _NOT_JOINED.search(before.group()):
+                cand = cand._replace(start=before.start())
+        out.append(cand)
+    return out
 
 
 def _dotted_units(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -83,16 +83,21 @@ _ROMAJI_KINDS = (
 # ... or its kind's short form, as a fax log's sender column writes it: URAWA KITA HP, MISONODAI FC (a family
 # clinic), AOBA CL, KAIHIN KOKORO MED CTR: after romaji words only (an English word before HP is a unit of power
 # or a web page).
-_SHORT_KINDS = "HP|CL|FC|MC|MED(?:ICAL)? (?:CTR|CENTER)"
+_SHORT_KINDS = "HP|CL|FC|MC|CH|MED(?:ICAL)? (?:CTR|CENTER)"
 _ROMAJI_FACILITY = re.compile(
     rf"(?<![A-Za-z])(?:(?P<upper>(?:[A-Z]{{2,}} ){{1,3}})(?P<ukind>{_ROMAJI_KINDS.upper()}|{_SHORT_KINDS})"
     rf"|(?P<title>(?:[A-Z][a-z]+ ){{1,3}})(?P<tkind>{_ROMAJI_KINDS}))(?![A-Za-z])"
 )
+# Generic words as a header shortens them (GEN. HOSP.): as generic as written out.
+_SHORT_GENERIC = {"Gen": "General", "Pref": "Prefectural", "Univ": "University", "Natl": "National", "Mun": "Municipal"}
 _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To ", "From ")
 # An English name in capitals, as a printer's header or a device's site line writes it: KAWABATA WOMEN'S CLINIC,
 # PREF CHILDRENS MED CTR; a word in romaji or two words must name the place (not GENERAL HOSPITAL, THE CLINIC).
+# A scanned or printed header shortens words and joins them: SHIRAKABA MUNICIPAL GEN. HOSP., GREENVALE AUDIOLOGY &
+# IMPLANT CLINIC.
 _CAPITALS_NAME = re.compile(
-    r"(?<![A-Za-z])(?P<words>(?:[A-Z][A-Z'’\-]+ ){1,4})(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|MED CTR|HEALTH CENT(?:ER|RE))"
+    r"(?<![A-Za-z])(?P<words>(?:[A-Z][A-Z'’\-]+\.? (?:& )?){1,4})"
+    r"(?:HOSPITAL|HOSP\.|CLINIC|MEDICAL CENT(?:ER|RE)|MED\.? CTR\.?|HEALTH CENT(?:ER|RE))"
     r"(?![A-Za-z])"
 )
 
@@ -129,7 +134,8 @@ class LatinFacilityRecognizer(Recognizer):
             Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT) for start, end in machine_facility_codes(text)
         )
         for m in _CAPITALS_NAME.finditer(text):
-            words = [w.capitalize() for w in m.group("words").split()]
+            words = [w.rstrip(".").capitalize() for w in m.group("words").split() if w != "&"]
+            words = [_SHORT_GENERIC.get(w, w) for w in words]
             named = [
                 w for w in words if w not in _GENERIC and f"{w} " not in _OPENERS and w.rstrip("s") not in _GENERIC
             ]
