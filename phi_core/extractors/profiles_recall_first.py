@@ -32,10 +32,10 @@ from phi_core.extractors.recognition.name_lists import names_listed_beside
 from phi_core.extractors.recognition.initials_legend import initials_from_legend
 from phi_core.extractors.recognition.name_joins import (
     join_name_words,
-    name_parts_elsewhere,
     name_tails,
     names_after_facilities,
 )
+from phi_core.extractors.recognition.name_repeats import name_parts_elsewhere
 from phi_core.extractors.recognition.neighbours import (
     grow_addresses,
     rooms_after_wards,

@@ -50,7 +50,7 @@ def test_a_full_name_part_is_masked_where_it_stands_alone():
 
 def test_role_words_inside_a_name_span_are_not_searched_for():
     from phi_core.extractors.recognition.candidates import Candidate
-    from phi_core.extractors.recognition.name_joins import name_parts_elsewhere
+    from phi_core.extractors.recognition.name_repeats import name_parts_elsewhere
 
     text = "長女 森下 亜紀\n長女は共働き。"
     spans = [Candidate(0, len("長女 森下 亜紀"), "EMERGENCY_CONTACT", 0)]
@@ -183,7 +183,7 @@ def test_relatives_named_in_brackets_and_rooms_after_a_colon_or_comma():
 
 def test_a_full_name_is_masked_whole_elsewhere_also_with_lost_characters():
     from phi_core.extractors.recognition.candidates import Candidate
-    from phi_core.extractors.recognition.name_joins import whole_names_elsewhere
+    from phi_core.extractors.recognition.name_repeats import whole_names_elsewhere
 
     text = "702号室の 𠮷岡 髙志 さん、氏名が「?岡 ?志」と印字。画面では「𠮷岡 髙志」、「?? ??」"
     first = text.index("𠮷岡 髙志")

@@ -1,4 +1,4 @@
-"""Names found in part: the rest of the name beside them, and their parts elsewhere in the document.
+"""Names found in part: the rest of the name beside them.
 
 Run on the resolved spans of a profile (recall-first), in any kind of document:
 
@@ -9,9 +9,9 @@ Run on the resolved spans of a profile (recall-first), in any kind of document:
 - a family name found alone takes the short word after one space when that word reads as a given name: kana
   (上条 ひかり, 中村 ロサ, a field's 福田 ロサリンダ), one kanji (森永 剛) or a word the dictionary calls a person's
   name or does not know, or any kana word when an age follows (大城 ちか　92);
-- a given name the dictionary knows (一郎) takes the kanji word before it (今 一郎; 木津川 トミ子 さん: three before 様, さん);
-- each part of a full name (two characters or more, or one kanji standing alone between other scripts) is
-  masked wherever else it stands as a word: "大川さんへの説明", "堀が行う" after "堀 健太郎".
+- a given name the dictionary knows (一郎) takes the kanji word before it (今 一郎; 木津川 トミ子 さん: three before 様, さん).
+
+Where else a name found once is written: name_repeats.py.
 """
 
 from __future__ import annotations
@@ -42,10 +42,12 @@ from phi_core.nlp.morphemes import Morpheme
 
 NAME_CATEGORIES = frozenset({"PATIENT_NAME", "PHYSICIAN_NAME", "EMERGENCY_CONTACT", "NAME_READING"})
 
-_HONORIFIC = alternation(words("person", "clinician", "letter", "position", "latin"))
+# What stands after a name (an honorific, a title) and before it (a title), as pattern and as words.
+HONORIFIC = alternation(words("person", "clinician", "letter", "position", "latin"))
+TITLES = frozenset(words("person", "clinician", "letter", "position", "latin") + LEADING_TITLES + LATIN_LEADING_TITLES)
 # What may follow a name: white space, punctuation, an honorific or title, the end;
 # a middle dot ends a name in a list of names (千葉 礼・江頭 瑞穂).
-_END = rf"(?=[\s、。,.，．()（）/／:：\]」』|｜・･]|{_HONORIFIC}|$)"
+_END = rf"(?=[\s、。,.，．()（）/／:：\]」』|｜・･]|{HONORIFIC}|$)"
 _GIVEN_AFTER = re.compile(
     rf"[{SPACE}](?P<w>[{KANJI}]{{1,2}}|[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}]{{1,3}}[子江代枝恵美]|[{HIRAGANA_LETTERS}]{{2,4}}"
     rf"|[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,5}}){_END}"
@@ -67,7 +69,6 @@ _HONORIFIC_NEXT = re.compile(alternation(_PERSON_HONORIFICS))
 # name whatever else the dictionary reads it as (ちか is also an adverb).
 _AGE_NEXT = re.compile(r"[ \u3000\t]+[0-9０-９]{1,3}(?![0-9０-９])")
 # One kanji written after a name that is a mark of the document, not a given name.
-_TITLES = frozenset(words("person", "clinician", "letter", "position", "latin") + LEADING_TITLES + LATIN_LEADING_TITLES)
 _NOT_GIVEN = frozenset("記宛印拝他等外分時日月年歳才男女科室号階棟院部課係様殿氏君")
 
 
@@ -175,7 +176,7 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         if after and after.end() <= limit and (all(is_kanji(ch) for ch in family) or kana_pair or katakana_kanji):
             word = after.group("w")
             if (
-                word not in _TITLES
+                word not in TITLES
                 and not word.startswith(_PERSON_HONORIFICS)
                 and not _FIELD_LABEL_NEXT.match(text, after.start("w"))
                 and (
@@ -196,116 +197,6 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
         if before and known_given and (len(before.group("w")) < 3 or honorific):
             out[i] = span._replace(start=before.start("w"))
     return [s for k, s in enumerate(out) if k not in swallowed]
-
-
-def _standalone(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] a word of its own (no letter of the same script glued on either side)?"""
-    part = text[start:end]
-
-    def same(ch: str) -> bool:
-        if is_kanji(part[0]):
-            return is_kanji(ch)
-        return bool(re.match(f"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}A-Za-z]", ch))
-
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    honorific_after = re.match(_HONORIFIC, text[end : end + 4]) is not None  # そうたくん, ミノルさん
-    return not (before and same(before)) and (honorific_after or not (after and same(after)))
-
-
-def name_parts_elsewhere(
-    text: str,
-    spans: list[Candidate],
-    not_names: frozenset[str] = frozenset(),
-    morphemes: list[Morpheme] | None = None,
-) -> list[Candidate]:
-    """Each part of a full name, wherever else it stands as a word of its own.
-
-    ``not_names``: words a name span may have taken in with it (roles, relations,
-    titles: 長女, 本人, Mr) that are never searched for on their own. A Latin
-    part (Ahmed of "Tanvir Ahmed") counts only where the dictionary does not
-    know the word there: Class, Doppler or Murphy may be English or eponyms.
-    """
-    unknown = {(m.start, m.end) for m in morphemes or () if m.oov}
-    spans = whole_names_elsewhere(text, spans)
-    parts: dict[str, Candidate] = {}
-    given: set[str] = set()
-    for span in spans:
-        if span.category not in NAME_CATEGORIES or span.category == "NAME_READING":
-            continue
-        pieces = re.split(f"[{SPACE}・]+", text[span.start : span.end])
-        if len(pieces) == 2 and len(pieces[1]) >= 2 and all(is_kanji(ch) for ch in pieces[1]):
-            given.add(pieces[1])
-        for part in pieces:
-            if part in not_names or part in _TITLES:
-                continue
-            if part.isascii() and not (len(part) >= 3 and part[:1].isupper() and part.isalpha()):
-                continue
-            if part and part not in parts and (len(part) >= 2 or is_kanji(part)):
-                parts[part] = span
-    if not parts:
-        return spans
-    taken = sorted((s.start, s.end) for s in spans)
-    added: list[Candidate] = []
-    for part, source in parts.items():
-        for m in re.finditer(re.escape(part), text):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            # 通知人光子は: a kanji given name of the document's name, written onto the word before it
-            glued_given = part in given and not (e < len(text) and is_kanji(text[e])) and can_be_given_name(part)
-            if not _standalone(text, s, e) and not glued_given:
-                continue
-            if len(part) == 1 and not _single_kanji_name_use(text, s, e):
-                continue
-            if part.isascii() and (s, e) not in unknown:
-                continue
-            added.append(source._replace(start=s, end=e))
-            taken.append((s, e))
-    return sorted(spans + added, key=lambda c: c.start) if added else spans
-
-
-_PLACEHOLDERS = "?？〓□■"
-
-
-def whole_names_elsewhere(text: str, spans: list[Candidate]) -> list[Candidate]:
-    """A full name found once is masked whole wherever else it is written, also with 外字 lost.
-
-    "𠮷岡 髙志" found once is also "「𠮷岡 髙志」" where only part of it was found, and
-    "?岡 ?志" where a label printer could not write 𠮷 and 髙.
-    """
-    names = {
-        text[s.start : s.end]: s
-        for s in spans
-        if s.category in NAME_CATEGORIES
-        and s.category != "NAME_READING"
-        and re.search(f"[{SPACE}]", text[s.start : s.end])
-    }
-    out = list(spans)
-    for name, source in names.items():
-        if len(name.replace(" ", "").replace("\u3000", "")) < 3:
-            continue
-        pattern = "".join(f"[{re.escape(ch)}{_PLACEHOLDERS}]" if not ch.isspace() else re.escape(ch) for ch in name)
-        for m in re.finditer(pattern, text):
-            s, e = m.span()
-            if sum(ch in _PLACEHOLDERS for ch in m.group()) * 2 >= len(name):
-                continue  # mostly placeholders: nothing left to recognise the name by
-            if any(c.start <= s and e <= c.end for c in out):
-                continue
-            if any(c.start < e and s < c.end and not (s <= c.start and c.end <= e) for c in out):
-                continue  # a longer value crosses it: leave both
-            out = [c for c in out if not (s <= c.start and c.end <= e)] + [source._replace(start=s, end=e)]
-    return sorted(out, key=lambda c: c.start)
-
-
-# A one-kanji family name on its own is a name only before a particle of the
-# subject or topic, an honorific or a title, or a bracket (堀が行う, 林さん, 森（病理）).
-_SINGLE_AFTER = re.compile(rf"(?:[がはのにへとも]|{_HONORIFIC}|[（(])")
-
-
-def _single_kanji_name_use(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else "\n"
-    return bool(_SINGLE_AFTER.match(text, end)) and not is_kanji(before)
 
 
 # What follows a name and still belongs to it: a newborn's "family name + baby" (小笠原 ベビー,
@@ -354,7 +245,7 @@ def name_tails(text: str, spans: list[Candidate]) -> list[Candidate]:
             tail = (_CUT_GIVEN.match(value) and _REST_ON_NEXT_LINE.match(text, span.end)) or given_rest_after_blank(
                 text, value, span.end
             )
-            if tail and (tail.group("rest") in _TITLES or tail.group("rest")[0] in _NOT_GIVEN):
+            if tail and (tail.group("rest") in TITLES or tail.group("rest")[0] in _NOT_GIVEN):
                 tail = None
         if not tail and not place and re.search(r"[A-Z]{2}$", value):
             tail = _DIGIT_FOR_LETTER.match(text, span.end)
@@ -391,7 +282,7 @@ def names_after_facilities(text: str, spans: list[Candidate]) -> list[Candidate]
         if not m or any(s.start < m.end("name") and m.start("name") < s.end for s in out):
             continue
         family, given = re.split(f"[{SPACE}]", m.group("name"))[:2]
-        if given in _TITLES or given[0] in _NOT_GIVEN or family.endswith(tuple(_TITLES)):
+        if given in TITLES or given[0] in _NOT_GIVEN or family.endswith(tuple(TITLES)):
             continue  # 病院長 殿: a title and an honorific
         entries = sudachi_lookup(family)
         if entries and not any(pos[2] == "人名" for pos in entries):

@@ -95,9 +95,12 @@ def _row(text: str, start: int, end: int) -> Row:
         return Row(start, end, [], True)  # a message segment: its fields have meanings of their own (F: final)
     bars = sum(line.count(b) for b in _BARS) >= 2 or "\t" in line or len(_SLASH_BAR.findall(line)) >= 2
     cells = []
+    pos, left = start, 0  # widths add up: each cell is measured from the one before, not from the line's start
     for s, e in _pieces(text, start, end, bars):
-        left = display_width(text[start:s])
-        cells.append(Cell(s, e, left, left + display_width(text[s:e])))
+        left += display_width(text[pos:s])
+        right = left + display_width(text[s:e])
+        cells.append(Cell(s, e, left, right))
+        pos, left = e, right
     return Row(start, end, cells, bars)
 
 

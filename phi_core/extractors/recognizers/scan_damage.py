@@ -156,9 +156,11 @@ def _read_one_for_one(text: str) -> tuple[str, list[str], list[int], list[int], 
     the misread kanji's positions, and the digits read from letters."""
     changed: list[int] = []
     # A misread kanji is read first, so that every pass below sees the unit it stands for (3 月 l8 曰).
-    misread = [
-        i for i, ch in enumerate(text) if ch in MISREAD_SINGLE and text[i + 1 : i + 2] != MISREAD_KEPT_BEFORE.get(ch)
-    ]
+    misread = (
+        [i for i, ch in enumerate(text) if ch in MISREAD_SINGLE and text[i + 1 : i + 2] != MISREAD_KEPT_BEFORE.get(ch)]
+        if any(ch in text for ch in MISREAD_SINGLE)
+        else []
+    )
     if misread:
         listed = list(text)
         for i in misread:

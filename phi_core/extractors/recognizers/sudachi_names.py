@@ -344,6 +344,11 @@ def person_runs(morphemes: list[Morpheme]) -> list[tuple[int, int]]:
     return runs
 
 
+def document_person_runs(doc: Document) -> list[tuple[int, int]]:
+    """The person runs of a rules Document, read once and shared (the names and their readings use them)."""
+    return doc.shared("sudachi-person-runs", lambda d: person_runs(document_morphemes(d)))
+
+
 @register
 class SudachiPersonRecognizer(Recognizer):
     name: ClassVar[str] = "sudachi-person"
@@ -354,6 +359,6 @@ class SudachiPersonRecognizer(Recognizer):
         # (a status word the dictionary also knows as a given name, 要 or 済 after a label, names no one)
         return [
             Candidate(start, end, person_category(text, start, end), RANK_SUPPLEMENT)
-            for start, end in person_runs(document_morphemes(doc))
+            for start, end in document_person_runs(doc)
             if text[start:end] not in NOT_A_NAME
         ]

@@ -12,15 +12,15 @@ from typing import ClassVar
 
 import jaconv
 
-from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.width import to_half_width_kana
 from phi_core.nlp.morphemes import document_morphemes
 
-from .sudachi_names import RANK_SUPPLEMENT, person_runs
+from .sudachi_names import RANK_SUPPLEMENT, document_person_runs
 
-_GAP = "[ \u3000・･]?"
+# What may stand between the family and the given name of a reading: nothing, a space or a middle dot.
+_GAPS = ("", " ", "\u3000", "・", "･")
 
 
 def _forms(reading: str) -> tuple[str, str, str]:
@@ -28,8 +28,28 @@ def _forms(reading: str) -> tuple[str, str, str]:
     return reading, jaconv.kata2hira(reading), to_half_width_kana(reading, space=False)
 
 
-def _pattern(parts: list[str]) -> str:
-    return _GAP.join(re.escape(p) for p in parts)
+def _spelled(parts: list[str]) -> set[str]:
+    """The parts of a reading joined by each gap (one gap for the whole name, as it is typed)."""
+    return {gap.join(parts) for gap in _GAPS}
+
+
+def _leftmost_longest(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where the words are written, none overlapping: at each place the longest, left to right.
+
+    Plain searches: a pattern of a document's own readings would cost a compile per document, more
+    than all the searches together.
+    """
+    found = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            found.append((pos, pos + len(word)))
+            pos = text.find(word, pos + 1)
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 @register
@@ -41,8 +61,8 @@ class SudachiReadingRecognizer(Recognizer):
         text = doc.text
         morphemes = document_morphemes(doc)
         by_start = {m.start: m for m in morphemes}
-        patterns: set[str] = set()
-        for start, end in person_runs(morphemes):
+        words: set[str] = set()
+        for start, end in document_person_runs(doc):
             parts = []
             pos = start
             while pos < end and pos in by_start:
@@ -54,10 +74,7 @@ class SudachiReadingRecognizer(Recognizer):
                 continue
             forms = [_forms(p) for p in parts]
             for kind in range(3):  # the whole name in one kana form
-                patterns.add(_pattern([f[kind] for f in forms]))
+                words |= _spelled([f[kind] for f in forms])
             # A part alone only when long enough not to be an ordinary word.
-            patterns.update(re.escape(f) for p, fs in zip(parts, forms) if len(p) >= 3 for f in fs)
-        if not patterns:
-            return []
-        finder = re.compile("|".join(sorted(patterns, key=len, reverse=True)))
-        return [Candidate(m.start(), m.end(), "NAME_READING", RANK_SUPPLEMENT) for m in finder.finditer(text)]
+            words.update(f for p, fs in zip(parts, forms) if len(p) >= 3 for f in fs)
+        return [Candidate(s, e, "NAME_READING", RANK_SUPPLEMENT) for s, e in _leftmost_longest(text, words)]
