@@ -6,7 +6,7 @@
   修正 that is no age (``修正後3か月``: 後 stands between).
 - Months of age beside a sex word (``男 4か月``, ``男児 / 4か月``, ``2ヶ月 女児``) or before a corrected age
   (``7か月（修正4か月）``); never a period (``4か月後``, ``3か月間``). (A corrected age in weeks, 修正36週, is left:
-  the writers of the development sets marked it once in eleven times.)
+  the writers of the development sets marked 3 of the 20 it would have masked.)
 - An age opening a line with the sex letter glued after it (``　78M　誤嚥性肺炎``, ``45F 胸痛``), as
   referral lists and handovers write who: two digits or three, the age only (the sex letter is read by
   the sex rules); not a floor (``10F 病棟``, ``12F ロビー``): a word of a building after it.
