@@ -20,7 +20,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.allow_list import load_allow_list
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.date_edges import extend_dates
-from phi_core.extractors.recognition.demographics import ages_after_birth_dates, demographics_after_names
+from phi_core.extractors.recognition.demographics import age_units, ages_after_birth_dates, demographics_after_names
 from phi_core.extractors.recognition.facility_edges import grow_place_names
 from phi_core.extractors.recognition.facility_owners import owners_before_hospitals
 from phi_core.extractors.recognition.facility_places import places_after_facilities
@@ -29,6 +29,7 @@ from phi_core.extractors.recognition.letter_spacing import NAME_CATEGORIES, join
 from phi_core.extractors.recognition.list_columns import names_in_item_lists
 from phi_core.extractors.recognition.table_name_columns import names_in_table_columns
 from phi_core.extractors.recognition.name_lists import names_listed_beside
+from phi_core.extractors.recognition.id_edges import grow_id_prefixes
 from phi_core.extractors.recognition.initials_legend import initials_from_legend
 from phi_core.extractors.recognition.name_joins import (
     join_name_words,
@@ -45,6 +46,8 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer
 from phi_core.extractors.recognition.resolve import resolve
 from phi_core.extractors.recognition.room_passes import rooms_and_wards, rooms_before_names
 from phi_core.extractors.recognition.table_rows import table_values
+from phi_core.extractors.recognition.underscore_joins import underscore_joins
+from phi_core.extractors.recognition.unreadable_digits import unreadable_phones
 from phi_core.extractors.recognizers.romaji_words import is_romaji
 from phi_core.extractors.recognizers.scan_damage import letters_read
 from phi_core.extractors.recognizers.sudachi_names import BEFORE_CUES, PERSON_CUES
@@ -60,7 +63,7 @@ from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
 
 NAME = "recall-first"
-VERSION = f"recall-first-0.30.0+{RULES_VERSION}"
+VERSION = f"recall-first-0.31.0+{RULES_VERSION}"
 
 
 def _profile():
@@ -146,7 +149,7 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
                 continue
             extra.append(cand._replace(rank=profile.supplement_rank))
     spans = join_spaced_letters(text, widen(resolve(doc, candidates + extra, regions), extra))
-    spans = name_tails(text, join_dotted_names(text, spans))
+    spans = name_tails(text, join_dotted_names(text, underscore_joins(text, spans)))
     morphemes = document_morphemes(doc)
     spans = names_listed_beside(text, join_name_words(text, spans, morphemes), morphemes)
     spans = katakana_name_heads(text, spans)
@@ -155,7 +158,8 @@ def run_profile(text: str, names: tuple[str, ...] | None = None) -> list[Candida
     spans = rooms_before_names(text, rooms_after_wards(text, spans))
     spans = owners_before_hospitals(text, rooms_and_wards(text, spans))
     spans = table_values(text, extend_dates(text, demographics_after_names(text, spans)))
-    spans = initials_from_legend(text, ages_after_birth_dates(text, spans))
+    spans = grow_id_prefixes(text, unreadable_phones(text, spans))
+    spans = initials_from_legend(text, age_units(text, ages_after_birth_dates(text, spans)))
     spans = bracketed_readings(text, name_parts_elsewhere(text, spans, BEFORE_CUES | PERSON_CUES, morphemes))
     # Words spaced out letter by letter are read once more, closed up (東 久 留 米 市).
     return spaced_words_read(text, spans, lambda copy: run_profile(copy, names))

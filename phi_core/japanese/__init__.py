@@ -13,4 +13,5 @@ Modules:
     eras        the era table, era <-> Western years
     dates       reading a written date into (year, month, day)
     honorifics  honorifics and titles written before or after names
+    romaji      the Latin initial a kana reading starts with
 """

@@ -109,6 +109,8 @@ LATIN_STAFF_ABBREVIATIONS: tuple[str, ...] = (
     *("CW", "SW", "CM", "CRC", "PHN"),
     # ME: a clinical engineer as Japanese wards call one (ME 竹林へ連絡); DH: a dental hygienist (吉岡DH)
     *("ME", "DH"),
+    # RT: a radiological technologist (宮城RT, Tomoya Odagiri RT)
+    "RT",
     # CN: a certified nurse or a coordinating nurse (移植CN 三好, 三好CN より)
     "CN",
 )

@@ -74,7 +74,7 @@ PRACTICE_SPECIALTIES: tuple[str, ...] = (
     "心療内科", "内科", "整形外科", "形成外科", "外科", "小児科", "眼科", "皮膚科", "耳鼻咽喉科", "耳鼻科",
     "産婦人科", "婦人科", "泌尿器科", "胃腸科", "肛門科", "歯科", "精神科", "消化器科", "循環器科",
     # Specialties as practices write them in kana for the hard kanji: 皮フ科, ひ尿器科, 耳鼻いんこう科.
-    "皮フ科", "ひふ科", "ひ尿器科", "耳鼻いんこう科",
+    "皮フ科", "皮ふ科", "ひふ科", "ひ尿器科", "耳鼻いんこう科", "神経科",
     # An orthopaedic practice as people call it, the department's word cut short (てらさき整形, ふじみ野整形).
     "整形",
 )  # fmt: skip

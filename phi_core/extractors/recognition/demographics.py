@@ -30,11 +30,13 @@ _SEX = r"(?:男性|女性|男|女|(?i:female|male)|M|F|♂|♀)"
 # (a child's months too: 上田 大翔（2m）, ﾌｸﾀﾞ ｿｳくん(7m, MR未))
 _AGE_UNIT = r"(?:歳|才|ｻｲ|サイ|y/o|yo|y|Y|か月|ヶ月|ヵ月|ｶｹﾞﾂ|m(?![A-Za-z]))"
 _NUMBER = r"[0-9０-９]{1,3}"
+# (a unit of years may stand a blank after the number: 24 y / M, 45 yrs)
+_UNIT = rf"(?:{_AGE_UNIT}|[ ](?:yrs?|years?|y|歳|才)(?![A-Za-z]))"
 # One token: "92F", "38/F", "F/38", "3ｻｲ", "M", "74" (a bare number is checked below).
 _TOKEN = re.compile(
-    rf"(?P<age>{_NUMBER}{_AGE_UNIT}?)[ /／]?(?P<sex>{_SEX})(?![A-Za-z])"
-    rf"|(?P<sex2>{_SEX})[ /／](?P<age2>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
-    rf"|(?P<age3>{_NUMBER}{_AGE_UNIT}?)(?![A-Za-z0-9])"
+    rf"(?P<age>{_NUMBER}{_UNIT}?)[ /／]?(?P<sex>{_SEX})(?![A-Za-z])"
+    rf"|(?P<sex2>{_SEX})[ /／](?P<age2>{_NUMBER}{_UNIT}?)(?![A-Za-z0-9])"
+    rf"|(?P<age3>{_NUMBER}{_UNIT}?)(?![A-Za-z0-9])"
     rf"|(?P<sex3>{_SEX})(?![A-Za-z0-9])"
 )
 # A comma or a slash may part the fields of a list or a header line (Mendoza, Ricardo, 45 M; Sun Li／38／F),
@@ -58,7 +60,10 @@ _READING = re.compile(rf"[ \u3000]?[（(][{READING_KANA}][{READING_KANA} \u3000�
 _ID_THEN_AGE = re.compile(
     r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?)?[ :：\u3000]?(?P<id>[0-9０-９][0-9０-９\-－]{3,})[、，,][ \u3000]?"
 )
-_RECORD_ID = re.compile(r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?[0-9０-９*＊][0-9０-９\-－*＊]{2,}[）)]")
+# (a hospital's letters may open the number: UDA Toshio (SK-7698001), 77 M)
+_RECORD_ID = re.compile(
+    r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?(?:[A-Z]{1,4}[-－]?)?[0-9０-９*＊][0-9０-９\-－*＊]{2,}[）)]"
+)
 
 
 def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tuple[int, int, str]]:
@@ -135,7 +140,8 @@ def _tokens_from(text: str, position: int, bracketed: bool) -> list[tuple[int, i
     closed_after = closed_after or (
         last - found[0][0] == 2 and bool(_NOTE_AFTER_AGE.match(text, last)) if found else False
     )
-    if found and bracketed and (not closed_after or text[last + 1 : last + 2].isdigit()):
+    # (a digit after the comma goes on the list: （3、4回目）; after the closing bracket it is the next field's)
+    if found and bracketed and (not closed_after or (text[last] not in ")）" and text[last + 1 : last + 2].isdigit())):
         return []  # "（3）" and "（81、膵癌）" hold an age; "（3回目）" and "（3、4回目）" do not
     return found
 
@@ -166,7 +172,8 @@ def _sex_beside(text: str, end: int) -> bool:
     return m is not None
 
 
-_FIELD_GAP = re.compile(r"[ \u3000\t]{1,10}|[ \u3000]?[／/,，][ \u3000]?")
+# (the slash first: a blank alone would end the gap before it, ID 80031947 / 46 y)
+_FIELD_GAP = re.compile(r"[ \u3000]?[／/,，][ \u3000]?|[ \u3000\t]{1,10}")
 _UNIT_AGE = re.compile(rf"{_NUMBER}[ ]?(?:歳|才|y/o|yo|yrs?|y|Y)(?![A-Za-z0-9代台])")
 
 
@@ -221,8 +228,10 @@ _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
 # The age in brackets right after a birth date (H2.2.14生（34）, 令和６年９月３日（２か月）): whose else could it be.
+# (in English too, and with the sex code after it: DOB: 21-Aug-1990 (34 F), September 2, 1958（66 years）)
 _AGE_AFTER_BIRTH = re.compile(
-    r"生?[ \u3000]?[（(][ \u3000]?(?P<n>[0-9０-９]{1,3}(?:[ ]?(?:歳|才|か月|ヶ月|カ月|ヵ月))?)(?=[ \u3000]?[)）、,，・])"
+    r"生?[ \u3000]?[（(][ \u3000]?(?P<n>[0-9０-９]{1,3}(?:[ ]?(?:歳|才|か月|ヶ月|カ月|ヵ月|years?(?: old)?|yrs?|y))?)"
+    r"(?=[ \u3000]?[)）、,，・]|[ /](?P<sex>[MF男女])[)）])"
     r"|生[ \u3000]{1,2}(?P<u>[0-9０-９]{1,3}[ ]?(?:歳|才|か月|ヶ月|カ月|ヵ月))"  # (R6.10.28生　7か月)
 )
 
@@ -235,6 +244,8 @@ def _bracketed_ages(text: str, spans: list[Candidate]) -> list[Candidate]:
         group = "n" if m and m.group("n") else "u"
         if m and not any(a < m.end(group) and m.start(group) < b for a, b in taken):
             added.append(Candidate(*m.span(group), "AGE", span.rank))
+            if m.group("sex") and not any(a < m.end("sex") and m.start("sex") < b for a, b in taken):
+                added.append(Candidate(*m.span("sex"), "SEX", span.rank))
     return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
@@ -267,3 +278,19 @@ def ages_after_birth_dates(text: str, spans: list[Candidate]) -> list[Candidate]
             added.append(Candidate(start, end, "AGE", span.rank))
             taken.append((start, end))
     return sorted(spans + added, key=lambda c: c.start) if added else spans
+
+
+# The unit an age is written with, where a recognizer took only its number (male, 45 yrs; Age: 7 years).
+_UNIT_AFTER_AGE = re.compile(r"[ ]?(?:years?(?:[ -]old)?|yrs?|y/o|yo|y|歳|才)(?![A-Za-z0-9])")
+
+
+def age_units(text: str, spans: list[Candidate]) -> list[Candidate]:
+    starts = {s.start for s in spans}
+    out = []
+    for span in spans:
+        if span.category == "AGE" and text[span.start : span.end].isdigit():
+            unit = _UNIT_AFTER_AGE.match(text, span.end)
+            if unit and not any(span.end <= start < unit.end() for start in starts):
+                span = span._replace(end=unit.end())
+        out.append(span)
+    return out

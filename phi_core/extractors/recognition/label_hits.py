@@ -270,9 +270,11 @@ def _typed_cell(text: str, hit: LabelHit) -> list[Candidate]:
     return [Candidate(start, end, hit.rule.category, RANK_LABEL, hit.rule.read_as)] if match else []
 
 
+# (the unit in words too: Age / Sex : 58 years / Male)
+_AGE_UNIT = r"(?:歳|才|y/o|yo|y|Y| ?years?(?: old)?| ?yrs?)?"
 _AGE_SEX_RE = re.compile(
-    r"(?P<age>[0-9０-９]{1,3}(?:歳|才|y|Y|yo|y/o)?)\s?[/／・,、]\s?(?P<sex>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)"
-    r"|(?P<sex2>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)\s?[/／・,、]\s?(?P<age2>[0-9０-９]{1,3}(?:歳|才|y|Y|yo|y/o)?)"
+    rf"(?P<age>[0-9０-９]{{1,3}}{_AGE_UNIT})\s?[/／・,、]\s?(?P<sex>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)"
+    rf"|(?P<sex2>[Mm]ale|[Ff]emale|[MF]|男性|女性|男|女)\s?[/／・,、]\s?(?P<age2>[0-9０-９]{{1,3}}{_AGE_UNIT})"
 )
 
 

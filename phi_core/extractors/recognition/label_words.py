@@ -114,7 +114,10 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
     **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday|DOB/Age|DOB / Age|DOB/AGE|DOB / AGE", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("Sex|Gender", LabelRule("sex", "SEX")),
-    **_rules("Age/Sex|Age/Gender|Sex/Age|年齢/性別|年齢・性別|性別/年齢", LabelRule("agesex", "AGE")),
+    **_rules(
+        "Age/Sex|Age/Gender|Sex/Age|Age / Sex|Age / Gender|Sex / Age|年齢/性別|年齢・性別|性別/年齢",
+        LabelRule("agesex", "AGE"),
+    ),
     **_rules("Address|Home Address|Patient Address|Employer|Workplace|School", LabelRule("whole", "ADDRESS")),
     **_rules(
         "Guardian|Visitor|Relative|Informant|Caregiver|Legal Representative|Guarantor|Applicant",

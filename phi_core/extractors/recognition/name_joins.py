@@ -105,6 +105,22 @@ def _one_name_across(text: str, end: int, start: int) -> bool:
     return _KATAKANA_GAP.match(gap) is not None and is_kana(text[end - 1]) and is_kana(text[start])
 
 
+_PADDING = re.compile(f"[{SPACE}]{{2,4}}")
+
+
+def _padded_pair(text: str, family: Candidate, given: Candidate) -> bool:
+    """A family name and a given name found apart across a form's padding (工藤   春恵, 今井  美穂)."""
+    first, second = text[family.start : family.end], text[given.start : given.end]
+    return (
+        _PADDING.fullmatch(text, family.end, given.start) is not None
+        and _KANJI_WORD.match(first) is not None
+        and len(second) <= 4
+        and not any(ch in SPACE for ch in second)
+        and can_be_surname(first)
+        and can_be_given_name(second)
+    )
+
+
 def _place_then_given(text: str, place: Candidate, given: Candidate) -> bool:
     word = text[place.start : place.end]
     return (
@@ -128,6 +144,14 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
             and _one_name_across(text, previous.end, span.start)
         ):
             out[-1] = previous._replace(end=span.end)
+            continue
+        if (
+            previous is not None
+            and previous.category in NAME_CATEGORIES
+            and span.category in NAME_CATEGORIES
+            and _padded_pair(text, previous, span)
+        ):
+            out[-1] = previous._replace(end=span.end)  # 工藤   春恵: a form's padding, both halves found
             continue
         if previous is not None and span.category in NAME_CATEGORIES and _place_then_given(text, previous, span):
             out[-1] = span._replace(start=previous.start)  # 宮城 重信: a place that is the family name

@@ -18,14 +18,12 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.organisations import PRACTICE_SPECIALTIES
 
-from .kana_facility import _KINDS, _KINDS_IN_KANA, _PARTICLE_ENDINGS, _POINTERS
+from .kana_facility import _KINDS, _KINDS_IN_KANA, _POINTERS, not_a_practice_name
 from .sudachi_names import RANK_SUPPLEMENT
 
-_SPECIALTIES = (
-    "内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科", "胃腸科",
-    "肛門科", "消化器科", "循環器科", "歯科", "精神科", "神経科",
-)  # fmt: skip
+_SPECIALTIES = PRACTICE_SPECIALTIES
 _CLINIC = re.compile(
     rf"(?:^|(?<=[\s：:、。,，「『（(／/])|(?<=[{KANJI}）)」』][をにへ]))"
     rf"(?P<name>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{3,12}})"
@@ -52,7 +50,7 @@ class KanaClinicRecognizer(Recognizer):
             name = m.group("name")
             if name.startswith(_SENTENCE_WORDS) or name in _POINTERS or name in _KINDS_IN_KANA:
                 continue
-            if name.endswith(_PARTICLE_ENDINGS):
+            if not_a_practice_name(name):
                 continue
             unit = _SICK_CHILD_UNIT.match(text, m.end())
             found.append(Candidate(m.start(), unit.end() if unit else m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))

@@ -20,7 +20,7 @@ from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
 from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL, in_katakana_block
-from phi_core.japanese.organisations import PUBLIC_OWNERS
+from phi_core.japanese.organisations import PRACTICE_SPECIALTIES, PUBLIC_OWNERS
 
 from .sudachi_names import RANK_SUPPLEMENT
 
@@ -33,7 +33,7 @@ _KINDS = (
     "MC", "ＭＣ",
 )  # fmt: skip
 # A practice named by its specialties: きのした内科小児科, さくら眼科 (only with a kana name before).
-_SPECIALTIES = ("内科", "外科", "小児科", "皮膚科", "眼科", "耳鼻咽喉科", "耳鼻科", "産婦人科", "婦人科", "泌尿器科")
+_SPECIALTIES = PRACTICE_SPECIALTIES
 _PARTICLE_ENDINGS = ("の", "から", "まで", "より", "など", "には", "では", "へ", "に", "で")
 _FACILITY = re.compile(
     # (a list's bullet or an arrow may stand before it too: ・はるかぜ整骨院, → みなと台中央病院)
@@ -61,11 +61,23 @@ _GENERIC_ENGLISH = frozenset(
     "Metrop. St. Mt.".split()
 )
 _POINTERS = frozenset({"この", "その", "あの", "どの", "かかりつけ", "ほか", "べつ", "つぎ", "まえ"})
+# Words that join clauses, written in kana before a department (情報共有、および精神科専門医療へ): no practice's name.
+_CONJUNCTIONS = frozenset(
+    {"および", "ならびに", "または", "もしくは", "あるいは", "それから", "そして", "さらに", "なお"}
+)
 # Kana words that say what a facility does, not which one it is (がん拠点病院, こどもクリニック).
 _KINDS_IN_KANA = frozenset(
     "がん こども こころ からだ リハビリ レディース メディカル ファミリー デンタル キッズ ウィメンズ ハート "
     "スポーツ ペイン ケア ホーム クリニカル アレルギー".split()
 )
+
+
+def not_a_practice_name(name: str) -> bool:
+    """Kana before a kind that end in a particle or join clauses, not a practice's own name."""
+    if name.endswith(_PARTICLE_ENDINGS) or name in _CONJUNCTIONS:
+        return True
+    # a drug's name and its particle (デノスマブは歯科評価待ち, セレコキシブは整形 Dr 小林)
+    return name[-1] in "はがを" and in_katakana_block(name[-2])
 
 
 @register
@@ -79,10 +91,8 @@ class KanaFacilityRecognizer(Recognizer):
         japanese = any(kind in text for kind in _KINDS + _SPECIALTIES)
         for m in _FACILITY.finditer(text) if japanese else ():
             name = m.group("name")
-            if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or name.endswith(_PARTICLE_ENDINGS):
+            if len(name) < 3 or name in _POINTERS or name in _KINDS_IN_KANA or not_a_practice_name(name):
                 continue
-            if name[-1] in "はがを" and in_katakana_block(name[-2]):
-                continue  # a drug's name and its particle (デノスマブは歯科評価待ち), not a practice's name
             found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         english = any(kind in text for kind in _ENGLISH_KINDS + ("Hosp.", "Ctr."))
         for m in _ENGLISH.finditer(text) if english else ():

@@ -42,6 +42,8 @@ _KINDS = (
     # "Tsukuba Home Infusion", "Bayside Visiting Nurses", "Genomix Laboratories".
     "|Women['’]s Health|Men['’]s Health|Family Health|Family Medicine|Home Infusion|Home Health|Home Care"
     "|Home Nursing|Visiting Nurses?|Medical Group|Medical Practice|Imaging Cent(?:er|re)|Laborator(?:y|ies)"
+    # A dentist's or a doctor's practice by its rooms: "Tama Plaza Dental Office".
+    "|Dental Office|Dental Surgery|Medical Office"
 )
 # The town of a branch after the kind, in Japanese romanisation: "City Hospital Kawaguchi" (not "… Main").
 _TOWN_AFTER = re.compile(r" (?P<town>[A-Z][a-z]{2,})(?![A-Za-z'’\-])(?! [A-Z])")
@@ -94,10 +96,10 @@ _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To "
 # An English name in capitals, as a printer's header or a device's site line writes it: KAWABATA WOMEN'S CLINIC,
 # PREF CHILDRENS MED CTR; a word in romaji or two words must name the place (not GENERAL HOSPITAL, THE CLINIC).
 # A scanned or printed header shortens words and joins them: SHIRAKABA MUNICIPAL GEN. HOSP., GREENVALE AUDIOLOGY &
-# IMPLANT CLINIC.
+# IMPLANT CLINIC; a centre by what it treats needs a word in romaji to name it (AOBA HEART CTR, not IMAGING CENTER).
 _CAPITALS_NAME = re.compile(
     r"(?<![A-Za-z])(?P<words>(?:[A-Z][A-Z'’\-]+\.? (?:& )?){1,4})"
-    r"(?:HOSPITAL|HOSP\.|CLINIC|MEDICAL CENT(?:ER|RE)|MED\.? CTR\.?|HEALTH CENT(?:ER|RE))"
+    r"(?:HOSPITAL|HOSP\.|CLINIC|MEDICAL CENT(?:ER|RE)|MED\.? CTR\.?|HEALTH CENT(?:ER|RE)|(?P<centre>(?<!MEDICAL )(?<!HEALTH )(?<!MED\. )(?<!MED )(?:CTR\.?|CENT(?:ER|RE))))"
     r"(?![A-Za-z])"
 )
 
@@ -140,7 +142,7 @@ class LatinFacilityRecognizer(Recognizer):
                 w for w in words if w not in _GENERIC and f"{w} " not in _OPENERS and w.rstrip("s") not in _GENERIC
             ]
             # (one English word alone before the kind is as often a heading: TOTAL MED CTR)
-            if any(is_romaji(w) for w in named) or len(named) >= 2:
+            if any(is_romaji(w) for w in named) or (len(named) >= 2 and not m.group("centre")):
                 found.append(Candidate(m.start(), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _ROMAJI_FACILITY.finditer(text):
             # English words before the name (FROM HASHIMOTO NAIKA) are not part of it.

@@ -54,8 +54,10 @@ _WORD = rf"(?:{_CAP}|{_UPPER})"
 _UP_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
 # the next field's label or the person's post: Kiyoshi Kuga, ID; Daniel Hughes, Professor
 _LABEL_AFTER = r"(?:ID|MRN|DOB|NO|No|TEL|Tel|Age|AGE|Sex|SEX|Professor|Prof|Director|Manager|Coordinator)(?![A-Za-z])"
+# (not the next key of a legend: "RH = Dr. Ryo Hoshino, TO = Tomoya Odagiri")
 _COMMA = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_WORD}(?: {_WORD}){{0,2}}, (?!{_LABEL_AFTER}){_WORD}(?: {_WORD}){{0,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_WORD}(?: {_WORD}){{0,2}}, (?!{_LABEL_AFTER}){_WORD}(?: {_WORD}){{0,2}}"
+    rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}]|[ \u3000]?[=＝])"
 )
 # "BROWN,EMILY" in a worklist: capitals on both sides of a bare comma, not one item of a longer list.
 _TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED},]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ{_EXTENDED},])")
@@ -93,8 +95,10 @@ _PARTICLE_FIRST = re.compile(
     rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}'’])"
 )
 # Given names then the family name in capitals: "Emily HAMILTON", "Jose Luis GARCIA", "Hendrik de VRIES".
+# (not a staff abbreviation after a name: "Mika Kuroda RN")
 _FAMILY_LAST = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}}(?: {_PARTICLE}){{0,2}} {_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_CAP}(?: {_CAP}){{0,2}}(?: {_PARTICLE}){{0,2}} "
+    rf"(?!(?:{alternation(LATIN_STAFF_ABBREVIATIONS)})(?![0-9A-Za-z])){_UPPER}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # After an English title, capitalised words are a name whatever the dictionary says:
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei" (not a post: ", Medical Director"), "Mrs Anita Pillai".
@@ -131,12 +135,14 @@ _FIELD_WORDS = frozenset(
 _SURNAME_INITIAL = re.compile(
     rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}.'\-])(?P<family>[{_UP}](?:'[{_UP}])?[{_LOW}]+) [{_UP}]\.(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
-# A family name in capitals and a given name's initial, as rosters and logs abbreviate (ISOBE F., ODAGAWA H.).
+# A family name in capitals and a given name's initial, as rosters and logs abbreviate (ISOBE F., ODAGAWA H.; with
+# the person's post in brackets after it: OHNO R (RT), TAKANO M（総務課）).
 _CAPITALS_INITIAL = re.compile(
-    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:(?P<dot>\.)(?![0-9A-Za-z])|(?=[\"”\t|\n]))"
+    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:(?P<dot>\.)(?![0-9A-Za-z])|(?=[\"”\t|\n]|[ ]?[(（]|$))"
 )
 # A name written the HL7 way outside a message, in a log or a CSV export (HAYASHI^SUMIE, KUDO^M).
 # A given name of two words after the caret too (NGUYEN^THI HOA); a middle initial (Mark A. Feldman).
+_BRACKET_NEXT = re.compile(r"[ ]?[(（]")
 _CARET_NAME = re.compile(
     r"(?<![0-9A-Za-z^|])[A-Z][A-Za-z'\-]+(?:\^[A-Z][A-Za-z'\-]*(?: [A-Z]{2,}(?![a-z]))?){1,3}(?![0-9A-Za-z^])"
 )
@@ -238,6 +244,8 @@ class LatinNameRecognizer(Recognizer):
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
         for m in _CAPITALS_INITIAL.finditer(folded):  # (no dot: a romaji family only, not CTRX S, VCM S)
+            if _BRACKET_NEXT.match(folded, m.end()) and len(m.group("family")) < 4:
+                continue  # a drug's or a blood group's letter before a remark: INH R (低濃度), ABO B(+)
             if _romaji_word(m.group("family")) or (m.group("dot") and _unknown_word(by_start, m.start("family"))):
                 logins.add(m.span())
         logins |= {m.span() for pattern in (_CARET_NAME, _MIDDLE_INITIAL) for m in pattern.finditer(folded)}
