@@ -41,6 +41,16 @@ from phi_core.japanese.honorifics import (
 )
 from phi_core.nlp.morphemes import document_morphemes
 
+from .latin_name_words import (
+    UPPER_PARTICLES,
+    is_person_word,
+    name_like,
+    own_unknown_word,
+    romaji_word,
+    unknown_word,
+    word_unknown,
+    words_in,
+)
 from .person_context import person_category
 from .romaji_words import is_any_romaji, is_romaji
 from .sudachi_names import RANK_SUPPLEMENT
@@ -61,12 +71,10 @@ _COMMA = re.compile(
 )
 # "BROWN,EMILY" in a worklist: capitals on both sides of a bare comma, not one item of a longer list.
 _TIGHT_COMMA = re.compile(rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED},]){_UP_WORD},{_UP_WORD}(?![0-9A-Za-zÀ-ÿ{_EXTENDED},])")
-# A family name in capitals may start with a particle: DE SILVA Anthony, VAN DER BERG Anna.
-_UPPER_PARTICLES = frozenset("DE DA DI DU DOS DAS DEL DELLA LA LE VAN VON DER DEN AL EL BIN BINTI MAC MC".split())
-_UPPER_PARTICLE = rf"(?:(?:{'|'.join(sorted(_UPPER_PARTICLES))}) ){{0,2}}"
+_UPPER_PARTICLE = rf"(?:(?:{'|'.join(sorted(UPPER_PARTICLES))}) ){{0,2}}"
 # Capitals with a particle between them: NGUYEN VAN HUNG, TRAN THI MAI, AHMAD BIN YUSOF.
 _UPPER_WITH_PARTICLE = re.compile(
-    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER}(?: (?:{'|'.join(sorted(_UPPER_PARTICLES | {'THI'}))})){{1,2}}"
+    rf"(?<![0-9A-Za-zÀ-ÿ{_EXTENDED}]){_UPPER}(?: (?:{'|'.join(sorted(UPPER_PARTICLES | {'THI'}))})){{1,2}}"
     rf"(?: {_UPPER}){{1,2}}(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 _UPPER_FIRST = re.compile(
@@ -246,12 +254,12 @@ class LatinNameRecognizer(Recognizer):
         for m in _CAPITALS_INITIAL.finditer(folded):  # (no dot: a romaji family only, not CTRX S, VCM S)
             if _BRACKET_NEXT.match(folded, m.end()) and len(m.group("family")) < 4:
                 continue  # a drug's or a blood group's letter before a remark: INH R (低濃度), ABO B(+)
-            if _romaji_word(m.group("family")) or (m.group("dot") and _unknown_word(by_start, m.start("family"))):
+            if romaji_word(m.group("family")) or (m.group("dot") and unknown_word(by_start, m.start("family"))):
                 logins.add(m.span())
         logins |= {m.span() for pattern in (_CARET_NAME, _MIDDLE_INITIAL) for m in pattern.finditer(folded)}
         for m in _DASH_SIGN_OFF.finditer(folded):
             word = by_start.get(m.start("name"))
-            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name").split()[0]):
+            if word is None or word.oov or word.is_proper or romaji_word(m.group("name").split()[0]):
                 logins.add(m.span("name"))
         for m in _KEYED_LOGIN.finditer(folded):
             value = m.group("v")
@@ -259,14 +267,14 @@ class LatinNameRecognizer(Recognizer):
                 logins.add(m.span("v"))
         for m in _CSV_ROMAJI_FIELD.finditer(folded):
             # come in,horie: a field of its own in lower case, romaji and no word the dictionary knows
-            if is_romaji(m.group("w")) and _own_unknown_word(by_start, m.start("w"), m.group("w")):
+            if is_romaji(m.group("w")) and own_unknown_word(by_start, m.start("w"), m.group("w")):
                 logins.add(m.span("w"))
         for m in _FULL_NAME_LOGIN.finditer(folded):
             first, second = m.group("first"), m.group("second")
             if {first, second} & _FIELD_WORDS:
                 continue  # name_kanji, name_roman: a field's name
             if is_romaji(first) and is_romaji(second) and max(len(first), len(second)) >= 5:
-                if _unknown_word(by_start, m.start("first")) or _unknown_word(by_start, m.start("second")):
+                if unknown_word(by_start, m.start("first")) or unknown_word(by_start, m.start("second")):
                     logins.add(m.span())
         for m in _SURNAME_INITIAL.finditer(folded):
             word = by_start.get(m.start("family"))
@@ -280,7 +288,7 @@ class LatinNameRecognizer(Recognizer):
             if word is None or word.oov or word.is_proper:
                 end = (
                     m.end("second")
-                    if m.group("second") and _unknown_word(by_start, m.start("second"))
+                    if m.group("second") and unknown_word(by_start, m.start("second"))
                     else m.end("name")
                 )
                 span = (m.start("name"), end)
@@ -294,38 +302,40 @@ class LatinNameRecognizer(Recognizer):
             parts = [(start, part) for word in words for start, part in word]
             # and one word must read as a name: a proper noun or romaji (not MEPM MIC, UICC TNM, LINE WORKS)
             name_word = any(
-                _person(by_start.get(start)) or (len(part) >= 4 and _romaji_word(part)) for start, part in parts
+                is_person_word(by_start.get(start)) or (len(part) >= 4 and romaji_word(part)) for start, part in parts
             )
             if name_word and all(
-                any(_own_unknown_word(by_start, start, part) for start, part in word) for word in words
+                any(own_unknown_word(by_start, start, part) for start, part in word) for word in words
             ):
                 logins.add(m.span())  # judged here word by word
         for m in _PARTICLE_FIRST.finditer(folded):
             # A Japanese word glued after it makes an eponym (de Quervain腱鞘炎, van der Waals力); a title does not.
             if _JAPANESE_WORD_NEXT.match(folded, m.end()) and not _JAPANESE_TITLE_NEXT.match(folded, m.end()):
                 continue
-            if _unknown_word(by_start, m.start("family")):
+            if unknown_word(by_start, m.start("family")):
                 logins.add(m.span())
         for m in _SALUTATION.finditer(folded):
             if not set(m.group("name").split()) & _ADDRESSED_GROUPS:
                 logins.add(m.span("name"))  # not "Dear Colleague", "Dear Sir"
         for m in _BEFORE_BABY.finditer(folded):
             word = by_start.get(m.start("name"))
-            if word is None or word.oov or word.is_proper or _romaji_word(m.group("name")):
+            if word is None or word.oov or word.is_proper or romaji_word(m.group("name")):
                 logins.add(m.span("name"))  # not "The Baby"
         for m in [*_CAPITALISED_RUN.finditer(folded), *_FAMILY_LAST.finditer(folded)]:
-            words = _words(folded, m.start(), m.end())
+            words = words_in(folded, m.start(), m.end())
             morphemes = [by_start.get(w) for w, _ in words]
-            unknown = sum(1 for w, n in words if _word_unknown(folded, by_start, w, n)) * 2 > len(words)
+            unknown = sum(1 for w, n in words if word_unknown(folded, by_start, w, n)) * 2 > len(words)
             middle = [folded[w : w + n] for w, n in words[1:-1]]
             if _VIETNAMESE_MIDDLE & set(middle):
                 logins.add(m.span())  # Do Thi Lan, Le Van An: the middle name says whose name it is
-            elif unknown or any(_person(m) or _romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)):
+            elif unknown or any(
+                is_person_word(m) or romaji_word(folded[w : w + n]) for m, (w, n) in zip(morphemes, words)
+            ):
                 spans.add(m.span())
         found = [
             Candidate(s, e, person_category(text, s, e), RANK_SUPPLEMENT)
             for s, e in sorted(spans | initials | logins)
-            if ((s, e) in initials or (s, e) in logins or _name_like(folded, s, e, by_start))
+            if ((s, e) in initials or (s, e) in logins or name_like(folded, s, e, by_start))
             and not in_header_row(text, s, e)
         ]
         return found + [Candidate(s, e, "EMERGENCY_CONTACT", RANK_SUPPLEMENT) for s, e in sorted(relatives)]
@@ -339,70 +349,3 @@ def _family_in_capitals(m: re.Match[str]) -> tuple[int, int]:
         first_capital = next(i for i, w in enumerate(words) if w.isupper())
         return m.start() + len(" ".join(words[:first_capital])) + 1, m.end()
     return m.span()
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, length) of each word in text[start:end]."""
-    return [(start + w.start(), len(w.group())) for w in re.finditer(r"[^\s,.]+", text[start:end])]
-
-
-_ROMAN = re.compile(r"[IVX]{2,5}")
-_APOSTROPHE_NAME = re.compile(r"[A-Z]'[A-Za-z]{2,}")
-
-
-def _unknown_word(by_start: dict, start: int) -> bool:
-    word = by_start.get(start)
-    return word is None or word.oov or word.is_proper
-
-
-def _word_unknown(text: str, by_start: dict, start: int, length: int) -> bool:
-    """No dictionary word, or a proper noun, starts the word or one of its hyphenated parts (Al-Rashid)."""
-    word = text[start : start + length]
-    # Only a mixed-case word is read part by part: RN-VA, ICU-A are one abbreviation.
-    hyphens = [start + i + 1 for i, ch in enumerate(word) if ch == "-"] if not word.isupper() else []
-    starts = [start] + hyphens
-    return any((m := by_start.get(s)) is not None and (m.oov or m.is_proper) for s in starts)
-
-
-def _own_unknown_word(by_start: dict, start: int, part: str) -> bool:
-    """A word of its own the dictionary does not know, or knows only as a proper noun (not half of LINE WORKS)."""
-    word = by_start.get(start)
-    return word is not None and word.end == start + len(part) and (word.oov or word.is_proper)
-
-
-def _romaji_word(word: str) -> bool:
-    """A word whose hyphen-separated parts all read as romaji (Ji-hoon, Min-jun, NAKAMOTO)."""
-    return all(part and is_romaji(part) for part in word.split("-"))
-
-
-def _person(m) -> bool:
-    return m is not None and m.is_person
-
-
-def _name_like(text: str, start: int, end: int, by_start: dict) -> bool:
-    """Fewer English words the dictionary knows than other words, or a known person's name among them.
-
-    "SOMATOM Force", "WHO Grade", "Partial Response" are device and clinical
-    words SudachiDict knows as common nouns; "NGUYEN Thi Lan", "BAKER Thomas" are not.
-    """
-    words = _words(text, start, end)
-    if len(words) < 2:
-        return True  # initials
-    morphemes = [by_start.get(w) for w, _ in words]
-    pieces = [text[w : w + n] for w, n in words]
-    if any(_ROMAN.fullmatch(p) for p in pieces):
-        return False  # NYHA II, CCS III: classes and grades
-    if any(_APOSTROPHE_NAME.match(p) for p in pieces):
-        return True  # O'CONNOR, D'Angelo: a family name with an elided particle
-    if any(_person(m) for m in morphemes):
-        return True
-    pieces = [text[w : w + n] for w, n in words]
-    unknown = any(m is not None and m.oov for m in morphemes)
-    if unknown and all(_romaji_word(p) for p in pieces) and max(len(p) for p in pieces) >= 4:
-        return True  # NAKAMOTO Ai: "Ai" is also an English abbreviation; not "Dose Rate", "Name Date"
-    if any("-" in p and _romaji_word(p) and p[:1].isupper() and not p.isupper() for p in pieces):
-        return True  # Park Ji-hoon, Song Min-jun: a Korean given name
-    if pieces[0] in _UPPER_PARTICLES and len(pieces) >= 3:
-        return True  # DE SILVA Anthony
-    known = sum(1 for w, n in words if not _word_unknown(text, by_start, w, n))
-    return known < len(words) - known
