@@ -293,3 +293,55 @@ def test_a_range_or_a_code_with_a_question_mark_is_no_phone(text):
 @pytest.mark.parametrize("text", ["感受性 INH R (低濃度) / RFP S", ": M.H. / 38F / ABO B(+) / Ht 1"])
 def test_a_short_code_and_a_letter_before_a_remark_are_no_name(text):
     assert not any(value.startswith(("INH", "ABO")) for value in found("latin-name", text))
+
+
+# --- a year alone after a deed done to the person, or ending or opening a remark in brackets ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("previous BCC nose excised 2021 (Machida Skin Clinic)", "2021"),
+        ("ICD implanted 2019 (Boston Scientific)", "2019"),
+        ("mitral valve (St Jude, 2009) and chronic AF", "2009"),
+        ("s/p total correction (2014, in our hospital)", "2014"),
+        ("previous CS x2 (2019, 2022)", "2022"),
+        ("既往：HT、DM、2019 PCI（LAD #6）", "2019"),
+    ],
+)
+def test_a_year_of_the_person_s_history_is_masked(text, year):
+    assert year in masked_as("OTHER_DATE", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guideline revised 2019 says so",
+        "as shown before (Tanaka et al., 2019).",
+        "(Smith & Jones, 2020)",
+        "JCS (2014, 2019)",
+        "WHO分類（2017, 第4版）",
+        "(n=1,2019)",
+    ],
+)
+def test_a_document_s_or_a_citation_s_year_is_left(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（若林ら, 2004）",
+        "(WHO Classification, 2nd ed., 2022)",
+        "（第3版, 2023）",
+        "(protocol v1.2, 2023)",
+        "(HARMONIZE, 2014)",
+        "（日本看護協会, 2019）",
+    ],
+)
+def test_an_edition_a_version_or_an_author_before_the_comma_keeps_the_year_the_document_s(text):
+    assert masked_as("OTHER_DATE", text) == []
+
+
+def test_a_short_family_name_with_a_dotted_initial_stays_a_name_before_a_bracket():
+    assert "KIM S." in found("latin-name", "手術部 辻本 → 病理受付 KIM S.（11:26）。")

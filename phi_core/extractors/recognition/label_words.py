@@ -41,6 +41,7 @@ _PHYSICIAN_RULE_DEF = LabelRule("name", "PHYSICIAN_NAME")
 _BIRTH = LabelRule("context", retype={"date": "BIRTH_DATE", "age": "AGE"}, finds_sex=True)
 _EXAM = LabelRule("context", retype={"date": "EXAM_DATE", "time": "TIME"})
 _OTHER_DATE = LabelRule("context", retype={"date": "OTHER_DATE", "time": "TIME"})
+_AGE_SEX = LabelRule("agesex", "AGE")
 
 LABEL_RULES: dict[str, LabelRule] = {
     **_rules(
@@ -114,10 +115,7 @@ _ENGLISH_KEYS: dict[str, LabelRule] = {
     **_rules("DOB|D.O.B.|Date of Birth|Birth Date|Birthdate|Birthday|DOB/Age|DOB / Age|DOB/AGE|DOB / AGE", _BIRTH),
     **_rules("Age", LabelRule("context", retype={"age": "AGE"}, finds_sex=True)),
     **_rules("Sex|Gender", LabelRule("sex", "SEX")),
-    **_rules(
-        "Age/Sex|Age/Gender|Sex/Age|Age / Sex|Age / Gender|Sex / Age|年齢/性別|年齢・性別|性別/年齢",
-        LabelRule("agesex", "AGE"),
-    ),
+    **_rules("Age/Sex|Age/Gender|Sex/Age|Age / Sex|Sex / Age|年齢/性別|年齢・性別|性別/年齢", _AGE_SEX),
     **_rules("Address|Home Address|Patient Address|Employer|Workplace|School", LabelRule("whole", "ADDRESS")),
     **_rules(
         "Guardian|Visitor|Relative|Informant|Caregiver|Legal Representative|Guarantor|Applicant",

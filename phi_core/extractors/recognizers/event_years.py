@@ -5,7 +5,9 @@
   after a lowercase word (``(anaphylaxis 2015)``, ``LASIK hx (2012)``, ``certification（2014）``),
   opening a bracket before what happened (``（2019 蕁麻疹）``), or with a Japanese particle of
   time or an event glued on (``2019取得``, ``2008から``), or in brackets after a result or a course done
-  (``陰性(2022)``, ``1シリーズ済(2019)``); an era's year glued onto an event (``H21禁煙``, ``R2頃``). A year after a proper name, an
+  (``陰性(2022)``, ``1シリーズ済(2019)``), after a deed done to the person (``excised 2021``, ``implanted 2019``; not
+  ``revised 2019``), or ending or opening a remark in brackets (``(St Jude, 2009)``, ``(2014, in our hospital)``; not a
+  citation, ``(Tanaka et al., 2019)``); an era's year glued onto an event (``H21禁煙``, ``R2頃``). A year after a proper name, an
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
   ``DESIGN-R 2020``, ``学会分類2021``, ``提言(2021)``, ``第9版（2018）``) and is left alone, as is a
   year in a citation (``2008;32(10)``) or a folder path (``\\2024\\``).
@@ -46,6 +48,8 @@ _GUIDANCE = (
     r"(?i:guidelines?|criteria|classification|version|edition|standards?|manual|update|revision|statement|"
     r"consensus|chart|system|ver|v|rev|ed|per)"
 )
+# What is done to a document, not to a person: the year after these is the document's.
+_DOCUMENT_DEEDS = r"(?:revised|updated|published|approved|amended|established|founded|released|issued|printed|copyrighted|based|licensed|certified|modified)[ \t]"
 _EVENT_YEAR = re.compile(
     # since 2008, in 2015, (early) from 2019
     rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after|quit|stopped|diagnosed|between)"
@@ -59,7 +63,14 @@ _EVENT_YEAR = re.compile(
     rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
     # 陰性(2022), 1シリーズ済(2019): the year of a result or of a course done, in brackets after it
     rf"|(?:陰性|陽性|済み?|完了|終了|接種|取得|施行|実施)[（(](?P<e>{_YEAR})(?=[)）])"
+    # excised 2021, implanted 2019: after a deed done to the person (not a document's: revised 2019, published 2020)
+    rf"|(?<![A-Za-z])(?!{_DOCUMENT_DEEDS})[a-z]{{3,}}ed[ \t]+(?P<f>{_YEAR}){_ALONE}"
+    # (St Jude, 2009), (rash, 2022), (2014, in our hospital), (2019, 2022): a year that ends or opens a remark
+    rf"|(?:(?<![0-9])[,，][ \t]?|[,，][ \t])(?P<g>{_YEAR})(?=[ \t]?[)）])"
+    rf"|[（(](?P<h>{_YEAR})(?=[,，][ \t]?(?:{_YEAR}|[a-z]))"
 )
+# A citation's year after its authors: (Tanaka et al., 2019), (Smith & Jones, 2020).
+_CITATION = re.compile(r"(?:et al\.?|&[ \t]?[A-Z][A-Za-z'\-]+)[,，][ \t]?$")
 # An era's year glued onto what happened then (H21禁煙, H21発症, R2頃).
 _ERA_EVENT = re.compile(
     rf"(?<![A-Za-z0-9])(?P<year>[{ERA_LETTERS}][0-9]{{1,2}})(?=禁煙|発症|診断|手術|受傷|死亡|死去|逝去|他界|出生|入院|退院|転居|結婚|離婚|退職|頃|ごろ)"
@@ -79,6 +90,8 @@ _EXAM_YEAR = re.compile(
     r"(?:(?<![A-Za-z])(?:CT|MRI?|MMG|US|XP|CXR|PET|RI|Angio|angio|mammography|films?)|胸部単純|X線|単純写真|造影"
     r"|(?<![A-Za-z])(?:PCI|PTCA|CABG|TAVI|ESD|EMR|TKA|THA)|(?<=[種術療院往航診薬与])歴)"
     r"[ ,\u3000:：]{1,2}(?P<years>(?:19[5-9][0-9]|20[0-3][0-9])(?:[-–〜~](?:19[5-9][0-9]|20[0-3][0-9]))?)(?![0-9A-Za-z])"
+    # (or the year before the procedure: 2019 PCI（LAD #6）)
+    r"|(?<![0-9A-Za-z./\-])(?P<before>(?:19[5-9][0-9]|20[0-3][0-9]))[ \u3000](?=(?:PCI|PTCA|CABG|TAVI|ESD|EMR|TKA|THA)(?![A-Za-z]))"
 )
 _HISTORY_ERA_YEAR = re.compile(
     r"(?:既往(?:歴)?|(?<=[種術療院航診薬与])歴)[ \u3000:：]{0,2}"
@@ -114,6 +127,32 @@ _DAY_AFTER_DATE = re.compile(
 _SPACED = re.compile(r"(?<![0-9])[12] [0-9] [0-9] [0-9] ?[/.\-] ?[01]? ?[0-9] ?[/.\-] ?[0-3]? ?[0-9](?![0-9]| [0-9])")
 
 
+def _guidance_bracket(text: str, year_start: int) -> bool:
+    """The bracket holding the year follows an acronym or a word of guidance (JCS (2014, 2019), criteria (2010, rev.))."""
+    opening = max(
+        text.rfind("(", max(0, year_start - 40), year_start), text.rfind("（", max(0, year_start - 40), year_start)
+    )
+    if opening < 0:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, opening - 40), opening)
+    word = before.group().strip() if before else ""
+    return bool(word) and (word.isupper() or re.fullmatch(_GUIDANCE, word) is not None)
+
+
+# What happened, in English words, before the comma: rash, St Jude, hives after a balloon (not an edition, a
+# protocol's version, a body's or an author's name: 2nd ed., v1.2, HARMONIZE, 若林ら).
+_REMARK = re.compile(r"[A-Za-z][A-Za-z '\-]*[a-z]|(?:19|20)[0-9]{2}(?:[,，] ?(?:19|20)[0-9]{2})*")
+
+
+def _remark_before(text: str, comma: int) -> bool:
+    opening = max(text.rfind("(", max(0, comma - 40), comma), text.rfind("（", max(0, comma - 40), comma))
+    return (
+        opening >= 0
+        and _REMARK.fullmatch(text, opening + 1, comma) is not None
+        and not text[opening + 1 : comma].endswith(" ed")
+    )
+
+
 @register
 class EventYearRecognizer(Recognizer):
     name: ClassVar[str] = "event-year"
@@ -124,8 +163,14 @@ class EventYearRecognizer(Recognizer):
         spans = []
         if "19" in text or "20" in text:
             for m in _EVENT_YEAR.finditer(text):
-                group = next(g for g in ("a", "b", "c", "d", "e") if m.group(g))
+                group = next(g for g in ("a", "b", "c", "d", "e", "f", "g", "h") if m.group(g))
                 if group == "b" and re.fullmatch(_GUIDANCE, m.group("word")):
+                    continue
+                if group == "g" and _CITATION.search(text, max(0, m.start() - 30), m.start() + 1):
+                    continue
+                if group in ("g", "h") and _guidance_bracket(text, m.start(group)):
+                    continue
+                if group == "g" and not _remark_before(text, m.start()):
                     continue
                 spans.append(m.span(group))
             for m in _YEAR_SPAN.finditer(text):
@@ -136,7 +181,7 @@ class EventYearRecognizer(Recognizer):
                     continue
                 if not m.group("b") or int(m.group("b")) >= int(m.group("a")):
                     spans.append(m.span())
-            spans += [m.span("years") for m in _EXAM_YEAR.finditer(text)]
+            spans += [m.span("years" if m.group("years") else "before") for m in _EXAM_YEAR.finditer(text)]
         if "年" in text:
             spans += [m.span() for m in _RELATIVE.finditer(text)]
         spans += [m.span("year") for m in _ERA_EVENT.finditer(text)]

@@ -252,7 +252,7 @@ class LatinNameRecognizer(Recognizer):
             if is_romaji(m.group("family")) and (word is None or word.oov):
                 logins.add(m.span())
         for m in _CAPITALS_INITIAL.finditer(folded):  # (no dot: a romaji family only, not CTRX S, VCM S)
-            if _BRACKET_NEXT.match(folded, m.end()) and len(m.group("family")) < 4:
+            if not m.group("dot") and _BRACKET_NEXT.match(folded, m.end()) and len(m.group("family")) < 4:
                 continue  # a drug's or a blood group's letter before a remark: INH R (低濃度), ABO B(+)
             if romaji_word(m.group("family")) or (m.group("dot") and unknown_word(by_start, m.start("family"))):
                 logins.add(m.span())
