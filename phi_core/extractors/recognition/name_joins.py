@@ -105,7 +105,8 @@ def _one_name_across(text: str, end: int, start: int) -> bool:
     return _KATAKANA_GAP.match(gap) is not None and is_kana(text[end - 1]) and is_kana(text[start])
 
 
-_PADDING = re.compile(f"[{SPACE}]{{2,4}}")
+# (blanks a form types; two wide spaces part two fields: 山田　　太郎)
+_PADDING = re.compile("[ ]{2,4}")
 
 
 def _padded_pair(text: str, family: Candidate, given: Candidate) -> bool:

@@ -146,7 +146,7 @@ _SURNAME_INITIAL = re.compile(
 # A family name in capitals and a given name's initial, as rosters and logs abbreviate (ISOBE F., ODAGAWA H.; with
 # the person's post in brackets after it: OHNO R (RT), TAKANO M（総務課）).
 _CAPITALS_INITIAL = re.compile(
-    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:(?P<dot>\.)(?![0-9A-Za-z])|(?=[\"”\t|\n]|[ ]?[(（]|$))"
+    rf"(?<![0-9A-Za-z.'\-])(?P<family>[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?) [{_UP}](?:(?P<dot>\.)(?![0-9A-Za-z])|(?=[\"”\t|\n]|[ ]?[(（]))"
 )
 # A name written the HL7 way outside a message, in a log or a CSV export (HAYASHI^SUMIE, KUDO^M).
 # A given name of two words after the caret too (NGUYEN^THI HOA); a middle initial (Mark A. Feldman).
