@@ -127,16 +127,22 @@ _DAY_AFTER_DATE = re.compile(
 _SPACED = re.compile(r"(?<![0-9])[12] [0-9] [0-9] [0-9] ?[/.\-] ?[01]? ?[0-9] ?[/.\-] ?[0-3]? ?[0-9](?![0-9]| [0-9])")
 
 
-def _guidance_bracket(text: str, year_start: int) -> bool:
-    """The bracket holding the year follows an acronym or a word of guidance (JCS (2014, 2019), criteria (2010, rev.))."""
-    opening = max(
-        text.rfind("(", max(0, year_start - 40), year_start), text.rfind("（", max(0, year_start - 40), year_start)
-    )
-    if opening < 0:
-        return False
+def _opening_bracket(text: str, position: int) -> int:
+    """Where the bracket around ``position`` opens (-1: none within 40 characters)."""
+    return max(text.rfind("(", max(0, position - 40), position), text.rfind("（", max(0, position - 40), position))
+
+
+def _after_guidance(text: str, opening: int) -> bool:
+    """An acronym or a word of guidance stands before the bracket: its years are a document's (JSH (2014-2019))."""
     before = _WORD_BEFORE.search(text, max(0, opening - 40), opening)
     word = before.group().strip() if before else ""
     return bool(word) and (word.isupper() or re.fullmatch(_GUIDANCE, word) is not None)
+
+
+def _guidance_bracket(text: str, year_start: int) -> bool:
+    """The bracket holding the year follows an acronym or a word of guidance (JCS (2014, 2019), criteria (2010, rev.))."""
+    opening = _opening_bracket(text, year_start)
+    return opening >= 0 and _after_guidance(text, opening)
 
 
 # What happened, in English words, before the comma: rash, St Jude, hives after a balloon (not an edition, a
@@ -145,7 +151,7 @@ _REMARK = re.compile(r"[A-Za-z][A-Za-z '\-]*[a-z]|(?:19|20)[0-9]{2}(?:[,，] ?(?
 
 
 def _remark_before(text: str, comma: int) -> bool:
-    opening = max(text.rfind("(", max(0, comma - 40), comma), text.rfind("（", max(0, comma - 40), comma))
+    opening = _opening_bracket(text, comma)
     return (
         opening >= 0
         and _REMARK.fullmatch(text, opening + 1, comma) is not None
@@ -174,10 +180,7 @@ class EventYearRecognizer(Recognizer):
                     continue
                 spans.append(m.span(group))
             for m in _YEAR_SPAN.finditer(text):
-                # After an acronym or a word of guidance the years are a document's (JSH (2014-2019)).
-                before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start() - 1)
-                word = before.group().strip() if before else ""
-                if word and (word.isupper() or re.fullmatch(_GUIDANCE, word)):
+                if _after_guidance(text, m.start() - 1):
                     continue
                 if not m.group("b") or int(m.group("b")) >= int(m.group("a")):
                     spans.append(m.span())
