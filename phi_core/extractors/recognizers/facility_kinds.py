@@ -1,7 +1,7 @@
 """Care facilities named after their kind, branches after a clinic, and other medical organisations.
 
 - A kind of care facility written BEFORE its name: 介護老人保健施設 さくらの丘,
-  特別養護老人ホーム やまびこ荘, 居宅介護支援事業所 すみれ, 訪問看護ステーション潮風. The
+  特別養護老人ホーム やまびこ荘, 居宅介護支援事業所 すみれ, 訪問看護ステーション潮風 (staff write 訪看あおば, ﾅｶﾒ訪看). The
   name runs from the kind to the next space, bracket or punctuation; a word
   that only says "a facility of this kind" (名, 等, の, への, 経由, →) is no name.
   A kind's short form takes the name in brackets after it: 特養入所（桜の里）.
@@ -11,7 +11,7 @@
 - A centre written before a department of its own or its postal code, as a
   letterhead writes it: 群馬北部呼吸器センター　呼吸器内科, 東都泌尿器科センター　〒108-0073.
 - Medical organisations that are not hospitals: an eye or tissue bank named
-  before its kind (関東中央アイバンク), a university's department of forensic or
+  before its kind (関東中央アイバンク, みちのく眼球銀行), a university's department of forensic or
   legal medicine where an autopsy is done (東都大学法医学教室).
 """
 
@@ -22,7 +22,7 @@ from typing import ClassVar
 from phi_core.extractors import fast_re as re
 from phi_core.extractors.recognition.candidates import Candidate
 from phi_core.extractors.recognition.recognizer import Document, Recognizer, register
-from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
+from phi_core.japanese.chars import FULL_WIDTH_KATAKANA, HALF_WIDTH_KATAKANA, HIRAGANA_LETTERS, KANJI, LONG_VOWEL
 from phi_core.japanese.honorifics import alternation, words
 from phi_core.japanese.organisations import FACILITY_HEADS
 
@@ -60,6 +60,27 @@ _KIND_BRACKET = re.compile(
 )
 # A coined name opens with a word in kana (ステップワーク駅前, あおば); a note opens otherwise or ends as one
 # (お薬手帳あり, 週1回).
+# A visiting nurses' station by staff's short word for it, 訪看, and its coined name in kana after it or in
+# katakana glued before it (訪看あおば, ﾅｶﾒ訪看): not the nurse (訪看さん) nor a sentence (訪看より).
+_VISITING_SHORT = re.compile(
+    rf"訪看[ \u3000]?(?P<after>[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2,10}})"
+    rf"|(?:^|(?<=[\s：:、。,，「『（(／/]))(?P<before>[{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{HALF_WIDTH_KATAKANA}]{{2,8}})訪看"
+)
+# (nor the station's staff or papers: 訪看スタッフ, 訪看メモ)
+_LONGER_NAME = re.compile("訪問看護|看護|訪看|ST|[A-Z]{2}")
+_NOT_COINED = (
+    "スタッフ",
+    "ナース",
+    "ステーション",
+    "メモ",
+    "ノート",
+    "シート",
+    "ファイル",
+    "リスト",
+    "カード",
+    "チーム",
+)
+_HONORIFIC_FIRST = re.compile(alternation(words("person")))
 _COINED_OPENING = re.compile(rf"[{HIRAGANA_LETTERS}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}]{{2}}")
 _NOTE_ENDS = ("あり", "なし", "のみ", "など", "予定", "済み", "中")
 # Kanji after the kana of a coined name: a place word or a facility's kind (ステップワーク駅前, かもめ薬局,
@@ -105,7 +126,7 @@ _CENTRE = re.compile(
     rf"(?=[ \u3000]+[{KANJI}{FULL_WIDTH_KATAKANA}{LONG_VOWEL}・]{{1,10}}科(?![{KANJI}])|[ \u3000]*〒)"
 )
 _ORGANISATIONS = re.compile(
-    rf"(?<![{_LETTERS}])[{_LETTERS}]{{2,10}}?(?:アイバンク|骨髄バンク|臍帯血バンク|組織バンク)"
+    rf"(?<![{_LETTERS}])[{_LETTERS}]{{2,10}}?(?:アイバンク|眼球銀行|骨髄バンク|臍帯血バンク|さい帯血バンク|組織バンク)"
     rf"|(?<![{_LETTERS}])[{_LETTERS}]{{1,10}}?大学(?:大学院)?(?:医学部|医学研究科)?[{KANJI}]{{0,4}}(?:法医学|病理学|解剖学)教室"
 )
 
@@ -154,12 +175,25 @@ class FacilityKindRecognizer(Recognizer):
             name = m.group("name")
             if _coined_name(name):
                 found.append(Candidate(*m.span("name"), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+        for m in _VISITING_SHORT.finditer(text) if "訪看" in text else ():
+            if m.group("before"):
+                found.append(Candidate(m.start("before"), m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
+                continue
+            name = m.group("after")
+            if _LONGER_NAME.match(text, m.end()):
+                continue  # 訪看 ひばり訪問看護ST: a label before a name the kinds read whole
+            cut = _NAME_ENDS.search(name, 2)
+            name = name[: cut.start()] if cut else name
+            if _coined_name(name) and not name.startswith(_NOT_COINED) and not _HONORIFIC_FIRST.match(name):
+                # (set apart by a blank, the short word is a label: 訪看 うみかぜ)
+                start = m.start("after") if m.start("after") > m.start() + 2 else m.start()
+                found.append(Candidate(start, m.start("after") + len(name), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         for m in _BRANCH.finditer(text):
             if m.group("branch") not in _NOT_BRANCHES:
                 start = max(text.rfind(ch, 0, m.start()) for ch in " \u3000\n：:（(「、") + 1
                 found.append(Candidate(start, m.end(), "HOSPITAL_NAME", RANK_SUPPLEMENT))
         if "センター" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _CENTRE.finditer(text))
-        if "バンク" in text or "教室" in text:
+        if "バンク" in text or "銀行" in text or "教室" in text:
             found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _ORGANISATIONS.finditer(text))
         return found

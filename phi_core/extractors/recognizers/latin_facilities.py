@@ -2,6 +2,7 @@
 
 - capitalised words with a possessive or a hyphen before the kind: "Minato Bay Women's Hospital",
   "St. Mary's Hospital", "Children's Hospital of Philadelphia" (the place after "of" too);
+- an institution of any kind after a saint's name: "St Aldhelm's Haemophilia Centre";
 - words joined by & or "and" (Nagisa Occupational & Family Clinic), a post of care away from a town (Karasawa
   Field Station);
 - a European kind written first, then its name: "Clinique Saint-Michel", "Hôpital Pitié-Salpêtrière", "Praxis für
@@ -29,7 +30,8 @@ from .sudachi_names import RANK_SUPPLEMENT
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:['’]s)?|[{_UPPER}]{{2,}}|St\.)"
+# (a plural's possessive too: Minato Citizens' General Hospital)
+_WORD = rf"(?:[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*(?:['’]s|(?<=s)['’](?= ))?|[{_UPPER}]{{2,}}|St\.)"
 _KINDS = (
     "Hospital|Clinic|Medical Center|Medical Centre|Health Center|Health Centre|Infirmary|Hospice|Nursing Home"
     "|Care Home|Pharmacy|Maternity Home|Children['’]s Hospital"
@@ -44,6 +46,8 @@ _KINDS = (
     "|Home Nursing|Visiting Nurses?|Medical Group|Medical Practice|Imaging Cent(?:er|re)|Laborator(?:y|ies)"
     # A dentist's or a doctor's practice by its rooms: "Tama Plaza Dental Office".
     "|Dental Office|Dental Surgery|Medical Office"
+    # Banks of donated tissue, named like any organisation: "Shonan Eye Bank", "Cascadia Lions Eye Bank".
+    "|Eye Bank|Tissue Bank|Cord Blood Bank|Blood Bank|Bone Bank|Milk Bank|Marrow Bank"
 )
 # The town of a branch after the kind, in Japanese romanisation: "City Hospital Kawaguchi" (not "… Main").
 _TOWN_AFTER = re.compile(r" (?P<town>[A-Z][a-z]{2,})(?![A-Za-z'’\-])(?! [A-Z])")
@@ -67,6 +71,12 @@ _PARTICLES = "de|do|da|dos|das|del|di|la"
 _HOSPITAL_FIRST = re.compile(
     rf"(?<![A-Za-z])Hospital (?:(?:{_PARTICLES}) )?{_WORD}(?: (?:{_WORD}|{_PARTICLES})){{1,4}}"
 )
+# A saint's name makes whatever institution follows it a proper one, however generic its words:
+# "St Aldhelm's Haemophilia Centre", "Saint Luke's Cancer Institute".
+_SAINTS_INSTITUTION = re.compile(
+    rf"(?<![A-Za-z])(?:St\.?|Saint) {_WORD}(?: (?:{_WORD}|&|and)){{0,4}}?"
+    r" (?:Cent(?:er|re)|Unit|Institute|Hospice|Infirmary|Trust|Foundation|Clinic|Hospital)(?![A-Za-z])"
+)
 _ROMANCE = re.compile(rf" (?:{_PARTICLES}|Santa|Santo|San|São|Sao|Nossa|Nuestra) ")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][A-Za-z'’.]* $")
 _TRAILING_PARTICLE = re.compile(rf"(?: (?:{_PARTICLES}))+$")
@@ -75,7 +85,8 @@ _GENERIC = frozenset(
     "The A An Our Your This That Same Other Another Local Referring Outside Previous General City Central "
     "Municipal Prefectural University Teaching Community District Regional Private Public Veterans Women's "
     "Women’s Children's Children’s Maternity Psychiatric Mental Rehabilitation Cancer Eye Dental Day Free "
-    "Memorial Red Cross Rural Specialist Tertiary Affiliated National St. ER ICU".split()
+    "Memorial Red Cross Rural Specialist Tertiary Affiliated National St. ER ICU Hospital Clinic Blood Tissue "
+    "Bone Milk Marrow Cord".split()
 )
 # A Japanese facility written in romaji, its kind in Japanese too (HASHIMOTO NAIKA in a fax header, HOKUSEI KINEN
 # BYOIN, Okinawa Chubu Hoken Byoin): romaji words, then the kind, all in capitals or all capitalised.
@@ -96,10 +107,10 @@ _OPENERS = ("The ", "A ", "An ", "Our ", "Your ", "This ", "That ", "At ", "To "
 # An English name in capitals, as a printer's header or a device's site line writes it: KAWABATA WOMEN'S CLINIC,
 # PREF CHILDRENS MED CTR; a word in romaji or two words must name the place (not GENERAL HOSPITAL, THE CLINIC).
 # A scanned or printed header shortens words and joins them: SHIRAKABA MUNICIPAL GEN. HOSP., GREENVALE AUDIOLOGY &
-# IMPLANT CLINIC; a centre by what it treats needs a word in romaji to name it (AOBA HEART CTR, not IMAGING CENTER).
+# IMPLANT CLINIC, TOTO MEDICAL UNIV HOSP; a centre by what it treats needs a word in romaji to name it (AOBA HEART CTR, not IMAGING CENTER).
 _CAPITALS_NAME = re.compile(
     r"(?<![A-Za-z])(?P<words>(?:[A-Z][A-Z'’\-]+\.? (?:& )?){1,4})"
-    r"(?:HOSPITAL|HOSP\.|CLINIC|MEDICAL CENT(?:ER|RE)|MED\.? CTR\.?|HEALTH CENT(?:ER|RE)|(?P<centre>(?<!MEDICAL )(?<!HEALTH )(?<!MED\. )(?<!MED )(?:CTR\.?|CENT(?:ER|RE))))"
+    r"(?:HOSPITAL|HOSP\.?|CLINIC|MEDICAL CENT(?:ER|RE)|MED\.? CTR\.?|HEALTH CENT(?:ER|RE)|(?P<centre>(?<!MEDICAL )(?<!HEALTH )(?<!MED\. )(?<!MED )(?:CTR\.?|CENT(?:ER|RE))))"
     r"(?![A-Za-z])"
 )
 
@@ -125,6 +136,10 @@ class LatinFacilityRecognizer(Recognizer):
             if named or " of " in m.group()[len(m.group("words")) :]:
                 found.append(Candidate(start, end, "HOSPITAL_NAME", RANK_SUPPLEMENT))
         found.extend(Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _KIND_FIRST.finditer(text))
+        if "St" in text or "Saint" in text:
+            found.extend(
+                Candidate(*m.span(), "HOSPITAL_NAME", RANK_SUPPLEMENT) for m in _SAINTS_INSTITUTION.finditer(text)
+            )
         for m in _HOSPITAL_FIRST.finditer(text):
             if _CAPITALISED_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 continue  # City Hospital Emergency Room: the kind ends an English name, the words after it are a unit
