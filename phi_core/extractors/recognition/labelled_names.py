@@ -23,6 +23,7 @@ from phi_core.extractors.recognition.name_parts import (
 from phi_core.japanese import honorifics
 from phi_core.japanese.chars import HIRAGANA_LETTERS, KANJI, KATAKANA, is_katakana, is_latin
 from phi_core.japanese.eras import ERA_LETTERS, ERA_NAMES
+from phi_core.japanese.width import to_full_width
 from phi_core.japanese.organisations import CARE_PLACE_WORDS, LEGAL_FORMS
 
 # Titles and job names written in front of a name inside a label value.
@@ -50,7 +51,11 @@ _MAX_NAME = 30
 _RECORD_NUMBER = re.compile(r"[#＃]?(?P<n>[0-9]{3,6}-[0-9]{3,6}|[0-9]{5,10})[ \u3000]+(?=[^\s0-9A-Za-z]|[A-Z][A-Za-z])")
 # A sign-off label is followed by a date as often as by a name (作成：令和8年12月4日, 記載：R8.12.4 山田).
 _DATE_START = re.compile(rf"(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}][0-9０-９]{{1,2}}[./．年]|[0-9０-９]")
-_ERA_DATE_AFTER_SPACE = re.compile(rf"[ \u3000](?=(?:{'|'.join(ERA_NAMES)})[0-9０-９元])")
+# (or by its letter, in either width: 作成：西村　Ｒ７．３．５, 記載 山田 H30.4.1)
+_WIDE_ERA_LETTERS = to_full_width(ERA_LETTERS)
+_ERA_DATE_AFTER_SPACE = re.compile(
+    rf"[ \u3000](?=(?:{'|'.join(ERA_NAMES)})[0-9０-９元]|[{ERA_LETTERS}{_WIDE_ERA_LETTERS}][0-9０-９]{{1,2}}[./．])"
+)
 _MAX_JAPANESE_NAME = 12
 _MAX_KATAKANA_NAME = 24
 
@@ -59,6 +64,12 @@ _NAME_RUN_RE = re.compile("[^" + re.escape("".join(sorted(_NAME_STOPS))) + "0-9�
 
 # Three spaces or a tab: the next field of a form, not the next part of a name.
 _FIELD_GAP_RE = re.compile(r" {3,}|\t")
+
+
+def _skip_blanks(text: str, start: int, limit: int) -> int:
+    while start < limit and text[start] in " \u3000":
+        start += 1
+    return start
 
 
 def _name_end(text: str, start: int, limit: int) -> int:
@@ -289,7 +300,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             break
         pos = _after_company(text, pos, limit)
         raw_end = _name_end(text, pos, limit)
-        era = _ERA_DATE_AFTER_SPACE.search(text, pos, raw_end + 1)
+        era = _ERA_DATE_AFTER_SPACE.search(text, pos, min(limit, raw_end + 4))  # (room for the look-ahead)
         if era and era.start() < raw_end:
             raw_end = era.start()  # 署名 池田恵理子　令和7年8月4日: the date after the name is no part of it
         dot = _DOT_BETWEEN_KANJI.search(text, pos, raw_end)
@@ -304,6 +315,10 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         value = text[pos:end]
         if not value or value in NOT_A_NAME or len(value) > _MAX_NAME or value.split()[0] in SIDES:
             break
+        if value.endswith(("日", "年", "月", "日付")) and _DATE_START.match(
+            text, _skip_blanks(text, end, limit), limit
+        ):
+            break  # 本人確認：生年月日 S37.12.1, 確認：同意日 R6.5.13: the next label and its date, not a name
         facility = _FACILITY_WORD.search(value)
         if facility:
             # the place of care heads the value (主治医：さくら病院 山田): its staff member may follow it

@@ -113,9 +113,10 @@ _WEEKDAY = re.compile("[(（](?:[月火水木金土日](?:曜日?)?|Mon|Tue|Wed|
 _HHMM_TAIL = f"{D}?[:：]{D}{{2}}(?:[:：]{D}{{2}}(?:[.][0-9]{{1,6}}(?![0-9]))?(?:[+-](?:0[0-9]|1[0-4]):?[0-5][0-9]|Z)?)?"
 # Ratios ("1:10に希釈", "比 2:1") share the shape of a time.
 # Not an allele written with its star (HLA-B*15:02, A*31:01): the field after the colon is no minute.
+# A lowercase a or p glued to the clock is its half of the day, as American schedules write it (9:00a, 2:00p).
 TIME_COLON = re.compile(
     # (not the clock of a web server's stamp, glued to its year by a colon: 06/Aug/2024:10:31:02)
-    f"(?<![0-9]{{4}}:)[{DIGIT}]{_not_after(DIGIT + '/.=比率*')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
+    f"(?<![0-9]{{4}}:)[{DIGIT}]{_not_after(DIGIT + '/.=比率*')}{_HHMM_TAIL}(?: ?[AaPp]\\.?[Mm]\\.?(?![A-Za-z])|[ap](?![A-Za-z]))?(?:\\s?[-~〜～]\\s?{D}{_HHMM_TAIL})?"
     # A colon after the time opens what happened then (時刻 09:05：意識清明), unless a number follows (ratios).
     f"(?![{DIGIT}]|[:：][{DIGIT}]|\\s?(?:mm|cm|ml|mL)|に希釈|希釈|の比)"
 )
@@ -124,10 +125,11 @@ TIME_KANJI = re.compile(
     f"[{DIGIT}]{_not_after(DIGIT + '第')}{D}?時(?:{D}{{1,2}}分|半)?(?!間|方向|の方向|の位置|位|相|点|期)"
 )
 # Four digits after a month and day are that day's clock (11/18 1330 ST訪室): a log's entry written without a colon;
-# after a day with no year, 1950 to 2035 is the year (11/18 2024).
+# after a day with no year, 1950 to 2035 is the year (11/18 2024). A meeting's span of two clocks is one
+# value (2025/2/4 1400-1500).
 TIME_AFTER_DATE = re.compile(
-    r"(?<![0-9/])(?P<year>(?:19|20)[0-9]{2}/)?[0-9]{1,2}/[0-9]{1,2}[ \u3000](?P<t>(?:[01][0-9]|2[0-3])[0-5][0-9])"
-    r"(?![0-9:/.\-])"
+    r"(?<![0-9/])(?P<year>(?:19|20)[0-9]{2}/)?[0-9]{1,2}/[0-9]{1,2}[ \u3000]"
+    r"(?P<t>(?:[01][0-9]|2[0-3])[0-5][0-9](?:-(?:[01][0-9]|2[0-3])[0-5][0-9])?)(?![0-9:/.\-])"
 )
 _TIME_PREFIXES = ("午前", "午後")
 

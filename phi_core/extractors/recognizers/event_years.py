@@ -1,11 +1,11 @@
 """Dates of record the date patterns do not read: a year alone, a year and month, a relative year, spaced digits.
 
 - A year alone as the date of something that happened to the person (1900-2039, standing alone):
-  after a word of time (``since 2008``, ``in 2015``, ``from 2019``), closing a bracket
+  after a word of time (``since 2008``, ``in 2015``, ``from 2019``, ``dx 2015``), closing a bracket
   after a lowercase word (``(anaphylaxis 2015)``, ``LASIK hx (2012)``, ``certification（2014）``),
   opening a bracket before what happened (``（2019 蕁麻疹）``), or with a Japanese particle of
   time or an event glued on (``2019取得``, ``2008から``), or in brackets after a result or a course done
-  (``陰性(2022)``, ``1シリーズ済(2019)``), after a deed done to the person (``excised 2021``, ``implanted 2019``; not
+  (``陰性(2022)``, ``1シリーズ済(2019)``, ``右TKA後(2019)``), after a deed done to the person (``excised 2021``, ``implanted 2019``; not
   ``revised 2019``), or ending or opening a remark in brackets (``(St Jude, 2009)``, ``(2014, in our hospital)``; not a
   citation, ``(Tanaka et al., 2019)``); an era's year glued onto an event (``H21禁煙``, ``R2頃``). A year after a proper name, an
   acronym or a word of guidance is a guideline's or a classification's (``WHO 2009``,
@@ -52,7 +52,7 @@ _GUIDANCE = (
 _DOCUMENT_DEEDS = r"(?:revised|updated|published|approved|amended|established|founded|released|issued|printed|copyrighted|based|licensed|certified|modified)[ \t]"
 _EVENT_YEAR = re.compile(
     # since 2008, in 2015, (early) from 2019
-    rf"(?<![A-Za-z])(?i:since|in|from|until|till|circa|around|during|before|after|quit|stopped|diagnosed|between)"
+    rf"(?<![A-Za-z])(?:(?i:since|in|from|until|till|circa|around|during|before|after|quit|stopped|diagnosed|onset|between)|dx|Dx)"
     rf"[ \t]+(?:(?i:early|late|mid|the end of|the spring of|the summer of|the autumn of|the winter of)[ \t-]+)?"
     rf"(?P<a>{_YEAR}){_ALONE}"
     # (anaphylaxis 2015), hx (2012), certification（2014）
@@ -62,7 +62,8 @@ _EVENT_YEAR = re.compile(
     # 2019取得, 2008から
     rf"|(?<![0-9０-９A-Za-z.\\/\-])(?P<d>{_YEAR})(?=取得|頃|ごろ|から|以降|以来|まで|に(?:発症|診断|受傷|手術|入院|受診|取得|渡日|来日))"
     # 陰性(2022), 1シリーズ済(2019): the year of a result or of a course done, in brackets after it
-    rf"|(?:陰性|陽性|済み?|完了|終了|接種|取得|施行|実施)[（(](?P<e>{_YEAR})(?=[)）])"
+    # (or after it: TKA後(2019); not a revision's, 改訂後(2019))
+    rf"|(?:陰性|陽性|済み?|完了|終了|接種|取得|施行|実施|(?<!改訂)(?<!改定)(?<!改正)後)[（(](?P<e>{_YEAR})(?=[)）])"
     # excised 2021, implanted 2019: after a deed done to the person (not a document's: revised 2019, published 2020)
     rf"|(?<![A-Za-z])(?!{_DOCUMENT_DEEDS})[a-z]{{3,}}ed[ \t]+(?P<f>{_YEAR}){_ALONE}"
     # (St Jude, 2009), (rash, 2022), (2014, in our hospital), (2019, 2022): a year that ends or opens a remark

@@ -8,7 +8,8 @@
 - a month and a part of it after a slash, its year left out (退院目標 3/下旬);
 - a year and a month with a dot (前回 2019.6), not a product's date or a form's revision (使用期限 2026.02);
 - a year written in both calendars: 1991(H3)年8月30日, 平成3(1991)年;
-- a day and an English month with no year: 01-Aug, healed by 07-Jul;
+- a day and an English month with no year: 01-Aug, healed by 07-Jul; a day alone by its ordinal after a
+  preposition, ending the clause (back to Honolulu on the 18th.), not a floor or a course's day;
 - the year of birth alone after 生年: 生年 S14, 生年：昭和14年;
 - a day of the month alone before a part of that day (19日の夜から, ２０日の夕方, 20日夜のマグミット), as a
   call or a message says which day it means; a count of days takes 間 or 目 (3日間の夜, 2日目の朝) and is
@@ -88,6 +89,14 @@ _DAY_BEFORE_PART = re.compile(
     r"(?=の?(?:開始|訪問|受診|来院|入院|退院|手術|予約|面談|再診|検査))"
 )
 
+# A day of the month alone by its ordinal after a preposition, ending the clause or before its clock: "back on the
+# 18th.", "See you on the 2nd at 10"; not a floor, a day of a course or a count (on the 2nd floor, by the 3rd day),
+# nor the first of a list of days (before the 5th, 7th and 9th: a course's).
+_ORDINAL_DAY = re.compile(
+    r"(?<![A-Za-z])(?:[Oo]n|by|until|till|from|before|after|since) the "
+    r"(?P<day>(?:[12][0-9]|3[01]|[1-9])(?:st|nd|rd|th))(?!, ?[0-9])(?=[.,;!?)]|[ \t]*(?:\n|$)| at | in the (?:morning|afternoon|evening))"
+)
+
 
 @register
 class ProseDateRecognizer(Recognizer):
@@ -114,6 +123,8 @@ class ProseDateRecognizer(Recognizer):
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _BOTH_CALENDARS.finditer(text))
         found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_MONTH.finditer(text))
         found.extend(Candidate(*m.span("year"), "BIRTH_DATE", RANK_SUPPLEMENT) for m in _BIRTH_YEAR.finditer(text))
+        if "the " in text:
+            found.extend(Candidate(*m.span("day"), "OTHER_DATE", RANK_SUPPLEMENT) for m in _ORDINAL_DAY.finditer(text))
         if "日" in text:
             found.extend(Candidate(*m.span(), "OTHER_DATE", RANK_SUPPLEMENT) for m in _DAY_BEFORE_PART.finditer(text))
         return found

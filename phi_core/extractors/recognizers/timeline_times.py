@@ -21,7 +21,9 @@ from phi_core.extractors.recognition.recognizer import Document, Recognizer, reg
 
 from .sudachi_names import RANK_SUPPLEMENT
 
-_LINE_TIME = re.compile(r"(?m)^[ \u3000]*(?P<t>(?:[01][0-9]|2[0-3])[0-5][0-9])(?=[ \u3000]{1,}[^\s0-9]|\t[^\s0-9])")
+# (the event may open with a number of its own: 1145  3.5 TBV processed, 1045 1,800 mL processed; the order and
+# the count of the lines decide, below)
+_LINE_TIME = re.compile(r"(?m)^[ \u3000]*(?P<t>(?:[01][0-9]|2[0-3])[0-5][0-9])(?=[ \u3000\t]+[^\s])")
 _MIN_EVENTS = 3
 # How many other lines may stand between two events of one timeline (a wrapped note, a blank line).
 _MAX_GAP_LINES = 3
