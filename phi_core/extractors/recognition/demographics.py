@@ -65,6 +65,11 @@ _RECORD_ID = re.compile(
     r"[ \u3000]?[（(](?:ID|ＩＤ|No\.?|MRN)?[ :：\u3000]?(?:[A-Z]{1,4}[-－]?)?[0-9０-９*＊][0-9０-９\-－*＊]{2,}[）)]"
 )
 
+# (a number of an identifier's shape, not a range: three digits or more, then four or more; or six digits or more)
+_ID_SHAPE = r"(?P<id>[0-9]{3,6}[-－][0-9]{4,6}|[0-9]{6,10})"
+_COLUMN_ID = re.compile(rf"[ \u3000\t]{{1,10}}{_ID_SHAPE}[ \u3000\t]{{1,10}}")
+_ID_CLOSING = re.compile(rf"[,，、][ \u3000]?{_ID_SHAPE}[）)]")
+
 
 def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, category) of the age and sex tokens right after ``end`` (only in brackets if asked)."""
@@ -75,6 +80,12 @@ def _tokens_after(text: str, end: int, bracketed_only: bool = False) -> list[tup
     if listed:
         found = _tokens_from(text, listed.end(), True)
         return [(*listed.span("id"), "PATIENT_ID"), *found] if found else []
+    # A column's number between the name and an age with its unit: ｵｵﾂｶ ﾘｮｳﾀ  5102-8847  8y.
+    column = _COLUMN_ID.match(text, end)
+    if column:
+        found = _tokens_from(text, column.end(), False)
+        if found and found[0][2] == "AGE" and not text[found[0][0] : found[0][1]].isdigit():
+            return [(*column.span("id"), "PATIENT_ID"), *found]
     # A register's ID in brackets, masked or not, may stand between the name and the age: 大西 正和（ID 5520-3318）74 M.
     record = _RECORD_ID.match(text, end) or _READING.match(text, end)  # or its reading: Wang Xiuying（ワン シウイン）様
     end = record.end() - 1 if record else end
@@ -140,6 +151,10 @@ def _tokens_from(text: str, position: int, bracketed: bool) -> list[tuple[int, i
     closed_after = closed_after or (
         last - found[0][0] == 2 and bool(_NOTE_AFTER_AGE.match(text, last)) if found else False
     )
+    # The record's number may close the bracket after them: 松永 孝（71M, 2210-5567）.
+    number = _ID_CLOSING.match(text, last) if found and bracketed else None
+    if number:
+        return [*found, (*number.span("id"), "PATIENT_ID")]
     # (a digit after the comma goes on the list: （3、4回目）; after the closing bracket it is the next field's)
     if found and bracketed and (not closed_after or (text[last] not in ")）" and text[last + 1 : last + 2].isdigit())):
         return []  # "（3）" and "（81、膵癌）" hold an age; "（3回目）" and "（3、4回目）" do not

@@ -98,15 +98,15 @@ _BED_FORMS = re.compile(
     rf"{_BED_WORD}[ \u3000]?[:：#]?[ \u3000]?(?P<b1>[A-ZＡ-Ｚ][-‐－][0-9０-９]{{1,2}})(?![0-9０-９A-Za-z])"
     rf"|{_BED_WORD}[-‐－](?P<b2>[0-9]{{1,2}})(?![0-9A-Za-z])"
     rf"|{_BED_WORD}[（(](?P<b3>[0-9]{{1,2}})番?(?=[）)])"
-    # (a speech-to-text blank may part the number from 番: 1 番ブース)
-    # (and a bed by its number and 号床: 1号床, 2 号床)
+    # (a speech-to-text blank may part the number from 番: 1 番ブース; and a bed by its number and 号床: 1号床, 2 号床)
     r"|(?<![0-9０-９])(?P<b4>[0-9０-９]{1,2})[ \u3000]?(?:番(?=保育器|ベッド|ベット|ﾍﾞｯﾄﾞ|ﾍﾞｯﾄ|床|コット|クベース|ブース)|(?=号床(?!頭|上|下|面)))"
     # 612号室B床, 612号室 B床, 4人部屋のC床, B-3床: a letter glued to 床 is a bed by itself.
     r"|(?<![A-Za-zＡ-Ｚａ-ｚ])(?P<b5>[A-HＡ-Ｈ](?:[-‐－][0-9０-９]{1,2})?)(?=床(?!頭|上|下|面|材|ずれ))"
     # 815号室A, 714号室Bベッド, 712号室-B, 418号室 B へ: the bed's letter straight after the room
     r"|(?<=号室)(?:[-‐－]|[ \u3000](?=[A-HＡ-Ｈ](?:[ \u3000、。）)]|$)))?(?P<b8>[A-HＡ-Ｈ])(?![A-Za-zＡ-Ｚａ-ｚ])"
-    # 508号室-3, 203号室 4番, 205号室 3ベッド: the bed's number after a dash or before its word
-    r"|(?<=号室)(?:[-‐－]|[ \u3000]?(?=..?(?:番(?![目号地])|ベッド|床(?![頭上下面室]))))(?P<b11>[0-9０-９]{1,2})(?![0-9０-９])"
+    # 508号室-3, 203号室 4番, 205号室 3ベッド: the bed's number after a dash or before its word (503号 2番 too)
+    r"|(?:(?<=号室)|(?<=[0-9０-９]号)(?=[ \u3000]?..?番))"
+    r"(?:[-‐－]|[ \u3000]?(?=..?(?:番(?![目号地線])|ベッド|床(?![頭上下面室]))))(?P<b11>[0-9０-９]{1,2})(?![0-9０-９])"
     # 病棟 2W  室 205  床 1: a form's fields of one letter each, the room's and the bed's
     rf"|(?<![{JAPANESE_LETTERS}0-9０-９])(?:室|床)(?:[ \u3000]{{1,3}}|[:：][ \u3000]?)(?P<b12>[1-9１-９][0-9０-９]{{0,3}})"
     r"(?![0-9０-９.]|[ \u3000]?[床室名人例件回])"

@@ -61,6 +61,9 @@ _MORE = (
         "year",
         re.compile(
             r"(?<=[0-9][./\-][0-9]{2}[(（])[0-9]{1,3} years?(?=[)）])|(?<=[0-9][./\-][0-9]{2} [(（])[0-9]{1,3} years?(?=[)）])"
+            r"|(?<=[0-9][./\-][0-9]{2}  [(（])[0-9]{1,3} years?(?=[)）])"
+            # (after the date's format written beside it: 03/11/1991 (MM/DD/YYYY), 33 years)
+            r"|(?<=YYYY[)）], )[0-9]{1,3} years?(?![A-Za-z])"
             # (a date in words ending in its year: DOB 14 Feb 1962 (63 years))
             r"|(?:(?<=[0-9] [A-Z][a-z]{2} (?:19|20)[0-9]{2} [(（])|(?<=[0-9], (?:19|20)[0-9]{2} [(（])"
             + "".join(f"|(?<=[0-9] {month} (?:19|20)[0-9]{{2}} [(（])" for month in _LONG_MONTHS)
@@ -76,7 +79,8 @@ _MORE = (
     ("歳", re.compile(rf"(?<![{KANJI_NUMERALS}百])[{KANJI_NUMERALS}百]{{1,4}}歳(?!代|台|以上|以下|未満)")),
     ("才", re.compile(rf"(?<![{KANJI_NUMERALS}百])[{KANJI_NUMERALS}百]{{1,4}}才(?!代|台|以上|以下|未満)")),
     # An English "Age" with its number and no colon, in a header line: "Age 88  Sex M".
-    ("Age", re.compile(r"(?<![A-Za-z])Age[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
+    # (or the age at an event, as a safety report asks it: Age at onset 66)
+    ("Age", re.compile(r"(?<![A-Za-z])Age(?: at [a-z]+)?[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
     ("AGE", re.compile(r"(?<![A-Za-z])AGE[ \t]{1,4}(?P<n>[0-9]{1,3})(?![0-9.,:/])")),
     # Age at an event, a colon and the number: Age at surgery: 75, Age at onset: 62 (years, the unit unsaid).
     (

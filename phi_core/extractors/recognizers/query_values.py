@@ -11,7 +11,8 @@ reads as a label only by its ending (page, image and stage end in age, addr in d
 shown (lang, sort, limit) names no value of a person. A value is kept only when it has the
 shape its key asks for: digits in a date, an identifier or a phone; letters or percent
 codes in a name. A JSON member (``"sex":"1"``, ``"id": "1003-8876"``) and an element
-(``<GivenName>ソウタ</GivenName>``) name theirs the same way, and their names may be in any script.
+(``<GivenName>ソウタ</GivenName>``) name theirs the same way, and their names may be in any script; a key
+may name whose value it is first, run together (``<patientsex>``, ``<reporterpostcode>``).
 Read as a label is (balanced runs it), not checked against the clinical allow-list.
 """
 
@@ -72,6 +73,7 @@ _NOT_PERSONAL = frozenset(
         "ver",
     }
 )
+_NOT_PERSONAL_ENDS = ("dosage", "usage", "message", "page", "image", "stage", "voltage", "coverage", "percentage")
 _DATE = re.compile(r"(?:19|20)\d{2}-?(?:0[1-9]|1[0-2])-?(?:0[1-9]|[12]\d|3[01])")
 # A date's key may hold its year alone, or the year and month ("onset_date": "2019", "birthYear": 1983).
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:-(?:0[1-9]|1[0-2]))?")
@@ -84,14 +86,29 @@ _ROOM_LIKE = re.compile(
 _NAME_LIKE = re.compile(r"(?:%[0-9A-Fa-f]{2}|[A-Za-z+^.\-])+")
 
 
+# A key may name whose value it is before what it is, run together as safety reports and registries write
+# them (patientsex, reporterstreet, reporterpostcode): the rest of the key is read as a key of its own.
+_ROLE_PREFIX = re.compile(
+    r"(?:patient|reporter|sender|receiver|primarysource|parent|mother|father|guardian|contact|physician)[_.]?"
+    r"(?=[a-z]{3})"
+)
+_STREET_KEYS = frozenset({"street", "streetaddress", "streetaddressline", "address1", "address2"})
+
+
 def _category(key: str) -> tuple[str, str] | None:
     """(how the value is read, its category) for a parameter's key, or None."""
-    if key.lower() in _NOT_PERSONAL:
-        return None
-    if key.lower() in _KEYS:
-        category = _KEYS[key.lower()]
+    lowered = key.lower()
+    if lowered in _NOT_PERSONAL or lowered.endswith(_NOT_PERSONAL_ENDS):
+        return None  # (drugdosage, errormessage: an ending that reads as age)
+    if lowered in _KEYS:
+        category = _KEYS[lowered]
         return ("name" if category.endswith("NAME") else "id"), category
+    if lowered in _STREET_KEYS:
+        return "street", "ADDRESS"
     rule = column_rule(key)
+    role = _ROLE_PREFIX.match(lowered) if rule is None else None
+    if role:
+        return _category(lowered[role.end() :])
     if rule is None:
         return None
     if rule.read_as == "context" and "date" in rule.retype:
@@ -137,6 +154,8 @@ def _values(kind: str, category: str, start: int, value: str, any_script: bool =
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     if kind == "room" and _ROOM_LIKE.fullmatch(value):  # "bay":"R-4", "room":"CS-2", "bed":"603-2"
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
+    if kind == "street" and any(ch.isalpha() for ch in value) and any(ch.isdigit() for ch in value):
+        return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     if kind == "age" and value.isdigit() and int(value) <= 120:
         return [Candidate(start, start + len(value), category, RANK_PATTERN)]
     return []
@@ -155,6 +174,7 @@ class QueryValueRecognizer(Recognizer):
         "PHONE",
         "SEX",
         "AGE",
+        "ADDRESS",
         "DEPARTMENT",
         "FACILITY_PHONE",
         "NAME_READING",

@@ -10,12 +10,14 @@
   not on a line about floors (5F is a floor) nor before a room (3F  401); a pair
   with a slash: (F/34), 72/M;
 - a pair with a full-width slash or a sex word (Sun Li／38／F, 45/女, 男性／72), and an age and its code one
-  blank apart as a field between commas or slashes (Mendoza, Ricardo, 45 M, MRN …);
+  blank apart as a field between commas or slashes or ending the line (Mendoza, Ricardo, 45 M, MRN …), and
+  the age before the sex written out, closing a bracket or a field (…、44 male）);
 - a code after a bare age in brackets (ヤマウチ トシエ 様 (88) F) or after an
   age band of an export ("RS-0001, 65-69, M": five- or ten-year bands);
 - the two words of a printed choice (男・女) as one span; with its boxes, only the ticked one (☑男・□女,
   □男 ■女): a word after an empty box is a choice not taken;
 - the signs ♂ and ♀ standing as a word of their own (平松 様 70代 ♂), not glued to an age (a pet's 7歳♂);
+- a numeric code in a field named for sex (<patientsex>2</patientsex>, Sex code = 2);
 - Male and Female written out need no cue on the line ("Baby: female"): they
   are no code of anything else.
 """
@@ -92,8 +94,24 @@ _PAIR = re.compile(
 # the separators on both sides say it is a field of its own, not a size (S, M, L); two digits, not a molar
 # concentration (KCl, 2 M).
 _SPACED_FIELD = re.compile(
-    r"(?:(?<=[,，、/／|])|(?<=[,，、/／|] ))(?<![0-9.])([1-9][0-9]{1,2}) ([MF])(?=[,，、/／|]| [,，、/／|])"
+    r"(?:(?<=[,，、/／|])|(?<=[,，、/／|] ))(?<![0-9.])([1-9][0-9]{1,2}) ([MF])(?=[,，、/／|]| [,，、/／|]|[ \t]*$)",
+    re.MULTILINE,
 )
+# An age and the sex written out closing a bracket or a field (（…、ナイジェリア国籍、44 male）); not a count
+# of people (12 male patients).
+_AGE_THEN_WORD = re.compile(
+    r"(?:(?<=[,，、(（/／|])|(?<=[,，、(（/／|] ))([1-9][0-9]?|1[01][0-9]) ((?:fe)?male|(?:Fe)?male)(?=[)）,，、/／|]|[ \t]*$)",
+    re.MULTILINE,
+)
+# A numeric code in a field named for sex, as safety reports and registries send it (ISO 5218: 1 male, 2 female,
+# 0 and 9 unknown): <patientsex>2</patientsex>, Sex code = 2, 性別コード：1; not a ratio or a count (sex ratio 2),
+# nor a legend of the codes (# sex: 1=M 2=F).
+_NUMERIC_CODE = re.compile(
+    r"(?:(?i:sex|gender)(?:[ _]?(?i:code))?|性[ \u3000]?別(?:コード)?)(?:>|[ \u3000]*[=:：][ \u3000]*)"
+    r"(?P<code>[0129])(?![0-9.,/=＝])"
+)
+_SEX_FIELD = re.compile(r"(?i:sex|gender)|性[ \u3000]?別")
+_COHORT = re.compile(r"(?<![A-Za-z])[nN] ?=")
 _ANY_GLUED = re.compile(r"[0-9][MF]")
 _ANY_PAIR = re.compile(r"(?:[MF男女]|男性|女性) ?[/／] ?[0-9]|[0-9] ?[/／] ?[MF男女]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
@@ -139,6 +157,8 @@ class SexCodeRecognizer(Recognizer):
                     found.append(Candidate(*age.span(1), "AGE", RANK_SUPPLEMENT))
         if "(" in text or "（" in text:
             found.extend(Candidate(*m.span("sex"), "SEX", RANK_SUPPLEMENT) for m in _AFTER_BRACKETED_AGE.finditer(text))
+        for m in _NUMERIC_CODE.finditer(text) if _SEX_FIELD.search(text) else ():
+            found.append(Candidate(*m.span("code"), "SEX", RANK_SUPPLEMENT))
         for m in _AFTER_BAND.finditer(text):
             a, b = int(m.group("a")), int(m.group("b"))
             if b <= 120 and a % 5 == 0 and b - a in (4, 9):
@@ -152,6 +172,11 @@ class SexCodeRecognizer(Recognizer):
             if int(m.group(1)) <= 120:
                 found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
                 found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
+        for m in _AGE_THEN_WORD.finditer(text) if "male" in text else ():
+            if _COHORT.search(text, max(0, m.start() - 16), m.start()):
+                continue
+            found.append(Candidate(*m.span(1), "AGE", RANK_SUPPLEMENT))
+            found.append(Candidate(*m.span(2), "SEX", RANK_SUPPLEMENT))
         for m in _GLUED.finditer(text) if _ANY_GLUED.search(text) else ():
             age, sex = (1, 2) if m.group(1) else (3, 4)
             floor = (
