@@ -226,14 +226,18 @@ def join_name_words(text: str, spans: list[Candidate], morphemes: list[Morpheme]
 
 # What follows a name and still belongs to it: a newborn's "family name + baby" (小笠原 ベビー,
 # 高城 りな ﾍﾞﾋﾞｰ1, Nguyen Baby), the further parts of a caret-separated name (HOLLAND^Margaret^Ann),
-# the rest of a given name cut by a line end, a digit read for a letter (YAMADA TAR0).
+# the rest of a given name cut by a line end, a digit read for a letter (YAMADA TAR0), a given name with a
+# character nobody can read (髙橋 ■一 様).
 _BABY = r"(?:ベビー|ﾍﾞﾋﾞｰ|[Bb]aby|BABY|Ｂａｂｙ)"
 _BABY_NUMBER = rf"[{SPACE}]?[0-9０-９①-⑨A-ZＡ-Ｚ](?![0-9０-９A-Za-z])"
+_UNREAD = "■〓●□"
 _NAME_TAIL = re.compile(
     rf"[{SPACE}]?{_BABY}(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}A-Za-z])(?:{_BABY_NUMBER})?"
     r"|(?:\^[A-Z][A-Za-z'\-]*){1,2}(?![A-Za-z0-9^])"
     # the mother's name and 児 (child) after a space: 藤枝 千尋 児, ﾌｼﾞｴﾀﾞ ﾁﾋﾛ ｼﾞ
     rf"|[{SPACE}](?:児|ｼﾞ)(?![{FULL_WIDTH_KATAKANA}{LONG_VOWEL}{KANJI}{HALF_WIDTH_KATAKANA}{HIRAGANA_LETTERS}A-Za-z])"
+    # a given name with a character a scan could not read or a copy blacked out, before an honorific (髙橋 ■一 様)
+    rf"|[{SPACE}](?=[{KANJI}]?[{_UNREAD}])[{KANJI}{_UNREAD}]{{1,3}}(?=[{SPACE}]?(?:{alternation(words('person'))}))"
 )
 # A given name of one kanji cut by a line end, the rest alone at the start of the next line
 # (坂井 典⏎     子      年齢): scanned forms and fixed-width boxes break values so.

@@ -6,6 +6,7 @@
 - a coined city's town and block glued on: せせらぎ市本町1-4-22;
 - a block number after 丁目 joined by any dash and in any width, or by の: 桐生市相生町3丁目２２１−７,
   川口市芝塚原2丁目7の15, 経塚２丁目１４番地の３; a town and its 丁目 in kanji numerals: 健軍四丁目町内会;
+- a block number broken across lines at its dash: 前原西５丁目２２－⏎６;
 - a postal code ending its line and the address on the next: the line break is inside the address
   (the mark 〒 itself stays outside, as the guidelines say, however some writers marked it);
 - the value of a field that names where a person moves to or lives, a city alone or abroad:
@@ -53,6 +54,15 @@ _CODE_THEN_LINE = re.compile(
     rf"(?<=〒)[ \u3000]?[{DIGIT}]{{3}}[{_DASH}][{DIGIT}]{{4}}[ \u3000]*\n[ \u3000]*"
     rf"[{KANJI}]{{1,4}}(?:都|道|府|県|市|区|郡)"
 )
+# A block number broken across lines at its dash, as a form's narrow field or a scan breaks it
+# (前原西５丁目２２－⏎６): the digits opening the next line finish the address. The proposal holds the word
+# before the block, so that it reads as part of an address (digits alone are a clinical number to the allow-list).
+_BROKEN_BLOCK = re.compile(
+    rf"(?:丁目|番地?|[{KANJI}](?<![年月日時分回歳才号]))[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}})*[{_DASH}][ \u3000]*\n"
+    rf"[ \u3000]*[{DIGIT}]{{1,5}}(?:[{_DASH}][{DIGIT}]{{1,5}}){{0,2}}(?![{DIGIT}.．:：/])"
+)
+# ... on a line that names a town (a pressure or a range broken at its dash is no address: 血圧120-⏎80).
+_TOWN_WORD = re.compile(rf"[{KANJI}](?:都|道|府|県|市|区|郡|町|村)|丁目|番地")
 _MOVE_LABELS = (
     "転居先", "移住先", "転居予定先", "引越し先", "引っ越し先", "帰国先", "移転先", "新住所", "旧住所", "現住所",
     "居住地", "滞在先", "住所",
@@ -78,6 +88,9 @@ class AddressTailRecognizer(Recognizer):
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CHOME_BLOCK.finditer(text))
         if "〒" in text:
             found.extend(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT) for m in _CODE_THEN_LINE.finditer(text))
+        for m in _BROKEN_BLOCK.finditer(text):
+            if _TOWN_WORD.search(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 2):
+                found.append(Candidate(*m.span(), "ADDRESS", RANK_SUPPLEMENT))
         for m in _MOVED_TO.finditer(text):
             group = "ja" if m.group("ja") else "latin"
             found.append(Candidate(*m.span(group), "ADDRESS", RANK_SUPPLEMENT))

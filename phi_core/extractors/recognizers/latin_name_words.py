@@ -19,9 +19,23 @@ _ROMAN = re.compile(r"[IVX]{2,5}")
 _APOSTROPHE_NAME = re.compile(r"[A-Z]'[A-Za-z]{2,}")
 
 
+def spelled_out(m) -> bool:
+    """A capitalised word in romaji the dictionary knows only as an acronym, read letter by letter (Ito as ITO, Oda
+    as ODA): its reading runs to two kana a letter or more, which no word read as written does (Dose ドーズ, Ward
+    ワード). Clinical shorthand is no romaji (Rt, Lv, Alb, Cre)."""
+    surface = m.surface
+    return (
+        len(surface) >= 3
+        and surface[:1].isupper()
+        and surface[1:].islower()
+        and len(m.reading) >= 2 * len(surface)
+        and is_romaji(surface)
+    )
+
+
 def unknown_word(by_start: dict, start: int) -> bool:
     word = by_start.get(start)
-    return word is None or word.oov or word.is_proper
+    return word is None or word.oov or word.is_proper or spelled_out(word)
 
 
 def word_unknown(text: str, by_start: dict, start: int, length: int) -> bool:
@@ -30,13 +44,13 @@ def word_unknown(text: str, by_start: dict, start: int, length: int) -> bool:
     # Only a mixed-case word is read part by part: RN-VA, ICU-A are one abbreviation.
     hyphens = [start + i + 1 for i, ch in enumerate(word) if ch == "-"] if not word.isupper() else []
     starts = [start] + hyphens
-    return any((m := by_start.get(s)) is not None and (m.oov or m.is_proper) for s in starts)
+    return any((m := by_start.get(s)) is not None and (m.oov or m.is_proper or spelled_out(m)) for s in starts)
 
 
 def own_unknown_word(by_start: dict, start: int, part: str) -> bool:
     """A word of its own the dictionary does not know, or knows only as a proper noun (not half of LINE WORKS)."""
     word = by_start.get(start)
-    return word is not None and word.end == start + len(part) and (word.oov or word.is_proper)
+    return word is not None and word.end == start + len(part) and (word.oov or word.is_proper or spelled_out(word))
 
 
 def romaji_word(word: str) -> bool:

@@ -110,7 +110,8 @@ _FAMILY_LAST = re.compile(
 )
 # After an English title, capitalised words are a name whatever the dictionary says:
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei" (not a post: ", Medical Director"), "Mrs Anita Pillai".
-_NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# (a Korean given name's second syllable after its hyphen is in lower case: Eun-ji, Min-seo)
+_NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _TITLED = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>(?:{_NAME_WORD}|[A-Z]{{2,}})(?: {_NAME_WORD}){{0,2}}(?:, (?!(?:{alternation(LATIN_POST_WORDS)})(?![a-z])){_NAME_WORD})?)"
     rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"

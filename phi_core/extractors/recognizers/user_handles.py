@@ -19,7 +19,7 @@ the handle they log in with, not by a form's label:
   of two such words (``[07:55] Tomo Arai:``), or a name in kana or kanji with the sender's post in brackets
   (``10:37 ｱｵﾔｷﾞ(検査室):``, ``[1/9 7:48] Kudo(R1):``) or the unit before it (``[07:58] ER 乾:``), or nicknames in hiragana that each send twice or more
   (``06:58 よしだ：``, ``07:01 ちえ@日勤L：``), or a katakana name that sends twice or more where others talk too
-  (``01:12 ﾊﾞﾝﾄﾞｳ:``), or any login in angle brackets where two or more talk (``08:15 <oconogi_r>``); the message may open with ``>`` (``07:58 sasagawa > …``); the unit may be a hospital and its clinic
+  (``01:12 ﾊﾞﾝﾄﾞｳ:``), or a capitalised word that does where another such does too (``[10:31] Reyes:``), or any login in angle brackets where two or more talk (``08:15 <oconogi_r>``); the message may open with ``>`` (``07:58 sasagawa > …``); the unit may be a hospital and its clinic
   (``14:21 南部医療センター PD外来 金城：``);
 - a chat export's sender alone on the line of the message's time (``yuki_ict  8:05 AM``), or in square brackets
   after it (``15:48 [コーディネーター 早瀬]``).
@@ -113,6 +113,13 @@ _LOG_KANA_SPEAKER = re.compile(
 _LOG_KATAKANA_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[{KATAKANA}]{{2,8}})[ \t]?(?:[:：]|>(?=[ \t]))", re.MULTILINE
 )
+# ... or by one capitalised word, a foreign surname no romaji reading vouches for ([10:31] Reyes: …): only a word
+# that sends twice or more where two such senders talk, and no word a log writes there (Note:, Update:).
+_LOG_CAPITAL_SPEAKER = re.compile(rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[A-Z][a-z]{{2,14}})[ \t]?[:：]", re.MULTILINE)
+_LOG_HEADINGS = frozenset(
+    "note memo update plan reminder summary action status result results comment reply answer question todo "
+    "fyi info alert warning error system admin bot auto call phone task order orders vitals".split()
+)
 # Any chat line's sender, in any script, with a post in brackets or not (01:15 溝口(リーダー):).
 _ANY_SPEAKER = re.compile(
     rf"^[ \t]*(?:{_STAMP})[ \t]+(?P<h>[^\s:：>()（）]{{1,12}})(?:[(（][^()（）\n]{{1,12}}[)）])?[ \t]?(?:[:：]|>(?=[ \t]))",
@@ -192,6 +199,7 @@ class UserHandleRecognizer(Recognizer):
         if len({m.group("h") for m in senders}) >= 2:  # a talk between people, not a log's one word
             found += [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in senders]
         found += _katakana_senders(text)
+        found += _capitalised_senders(text)
         if "<" in text:
             found += _angle_senders(text)
         for m in _LOG_DISPLAY_NAME.finditer(text):
@@ -228,6 +236,14 @@ def _katakana_senders(text: str) -> list[Candidate]:
     posts = list(_LOG_KATAKANA_SPEAKER.finditer(text)) if ":" in text or "：" in text or ">" in text else []
     repeated = _posting_twice(posts)
     if not repeated or len({m.group("h") for m in _ANY_SPEAKER.finditer(text)}) < 2:
+        return []
+    return [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in repeated]
+
+
+def _capitalised_senders(text: str) -> list[Candidate]:
+    posts = [m for m in _LOG_CAPITAL_SPEAKER.finditer(text) if m.group("h").lower() not in _LOG_HEADINGS | _LOG_LEVELS]
+    repeated = _posting_twice(posts)
+    if len({m.group("h") for m in repeated}) < 2:
         return []
     return [Candidate(*m.span("h"), "PHYSICIAN_NAME", RANK_SUPPLEMENT) for m in repeated]
 
