@@ -63,7 +63,7 @@ from phi_core.nlp.morphemes import document_morphemes
 from phi_core.paths import DATA_DIR
 
 NAME = "recall-first"
-VERSION = f"recall-first-0.31.0+{RULES_VERSION}"
+VERSION = f"recall-first-0.32.0+{RULES_VERSION}"
 
 
 def _profile():

@@ -28,7 +28,7 @@ from phi_core.extractors.rules.checked import allow_list_for, checked_proposals
 from phi_core.japanese.chars import is_kanji, is_katakana
 from phi_core.models import PredictedItem, Span
 
-VERSION = "rules-2.24.0"
+VERSION = "rules-2.25.0"
 
 __all__ = [
     "DEFAULT_PROFILE",
