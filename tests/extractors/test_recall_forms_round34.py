@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.recall_probes import covered, found, masked_as, values
+from tests.extractors.recall_probes import balanced_masked, covered, found, masked_as, values
+
+
+def balanced_values(text: str) -> list[str]:
+    return [value for value, _ in balanced_masked(text)]
+
 
 # --- clocks ----------------------------------------------------------------------------------------------------
 
@@ -312,3 +317,15 @@ def test_an_order_or_a_track_after_a_number_is_no_bed(text):
 def test_a_label_and_its_date_after_a_sign_off_label_are_no_name(text, label):
     assert not any(label in value for value in values(text))
     assert masked_as("PHYSICIAN_NAME", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("受付者：松浦　システム登録日 2025/1/1", "松浦"), ("記録者 村井　確認 大河内　入力日 R6.7.3", "大河内")],
+)
+def test_a_name_before_the_next_label_and_its_date_stays_a_name(text, name):
+    assert name in balanced_values(text)
+
+
+def test_a_titled_name_does_not_take_the_next_field_s_abbreviation_after_its_comma():
+    assert "Park Seo-yeon" in found("latin-name", "From: Dr. Park Seo-yeon, Dept. of Gastroenterology")

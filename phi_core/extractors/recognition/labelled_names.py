@@ -318,7 +318,12 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         if value.endswith(("日", "年", "月", "日付")) and _DATE_START.match(
             text, _skip_blanks(text, end, limit), limit
         ):
-            break  # 本人確認：生年月日 S37.12.1, 確認：同意日 R6.5.13: the next label and its date, not a name
+            # the next label and its date: 本人確認：生年月日 S37.12.1 holds no name, 受付者：松浦　登録日 2025/… holds one
+            blank = max(value.rfind(" "), value.rfind("\u3000"))
+            if blank < 0:
+                break
+            end = pos + len(value[:blank].rstrip(" \u3000"))
+            value = text[pos:end]
         facility = _FACILITY_WORD.search(value)
         if facility:
             # the place of care heads the value (主治医：さくら病院 山田): its staff member may follow it

@@ -110,10 +110,11 @@ _FAMILY_LAST = re.compile(
 )
 # After an English title, capitalised words are a name whatever the dictionary says:
 # "Nurse Patel", "Dr. O'Brien", "Dr Chen, Wei" (not a post: ", Medical Director"), "Mrs Anita Pillai".
-# (a Korean given name's second syllable after its hyphen is in lower case: Eun-ji, Min-seo)
+# (a Korean given name's second syllable after its hyphen is in lower case: Eun-ji, Min-seo; after a titled name's
+# comma, a word with a full stop is the next field's abbreviation: Dr. Park Seo-yeon, Dept. of …)
 _NAME_WORD = rf"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 _TITLED = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>(?:{_NAME_WORD}|[A-Z]{{2,}})(?: {_NAME_WORD}){{0,2}}(?:, (?!(?:{alternation(LATIN_POST_WORDS)})(?![a-z])){_NAME_WORD})?)"
+    rf"(?<![A-Za-z])(?:{alternation(LATIN_LEADING_TITLES + ('Miss', 'Nurse', 'Sister'))})(?:\. ?| )(?P<name>(?:{_NAME_WORD}|[A-Z]{{2,}})(?: {_NAME_WORD}){{0,2}}(?:, (?!(?:{alternation(LATIN_POST_WORDS)})(?![a-z])){_NAME_WORD}(?!\.))?)"
     rf"(?![0-9A-Za-zÀ-ÿ{_EXTENDED}])"
 )
 # A login or user name made of a romanised family name and an initial: kurosawa.t, KOBAYASHI.T, t.kurosawa.
