@@ -27,6 +27,11 @@ def values(text: str) -> list[str]:
     return [value for value, _ in masked(text)]
 
 
+def balanced_values(text: str) -> list[str]:
+    """The values the balanced profile masks in ``text``."""
+    return [value for value, _ in balanced_masked(text)]
+
+
 def masked_as(category: str, text: str) -> list[str]:
     """The values recall-first masks in ``text`` as ``category``."""
     return [value for value, cat in masked(text) if cat == category]

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.recall_probes import balanced_masked, covered, found, masked_as, values
-
-
-def balanced_values(text: str) -> list[str]:
-    return [value for value, _ in balanced_masked(text)]
+from tests.extractors.recall_probes import balanced_values, covered, found, masked_as, values
 
 
 # --- clocks ----------------------------------------------------------------------------------------------------

@@ -228,10 +228,7 @@ def _after_company(text: str, start: int, limit: int) -> int:
     token = _TOKEN_RE.match(text, start, limit)
     if token is None or token.end() >= limit or not _LEGAL_FORM_RE.search(token.group()):
         return start
-    end = token.end()
-    while end < limit and text[end] in " \u3000":
-        end += 1
-    return end
+    return _skip_blanks(text, token.end(), limit)
 
 
 def _department_prefix(text: str, start: int, limit: int) -> int:
@@ -279,9 +276,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             dept_end = _department_prefix(text, pos, limit)
             if dept_end > pos:
                 found.append(Candidate(pos, dept_end, "DEPARTMENT", RANK_LABEL))
-                pos = dept_end
-                while pos < limit and text[pos] in " \u3000":
-                    pos += 1
+                pos = _skip_blanks(text, dept_end, limit)
         if relation_ok:
             for word in _RELATION_WORDS:
                 if text.startswith(word, pos) and pos + len(word) < limit and text[pos + len(word)] in " \u3000":
@@ -328,9 +323,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         if facility:
             # the place of care heads the value (主治医：さくら病院 山田): its staff member may follow it
             found.append(Candidate(pos, pos + facility.end(), "HOSPITAL_NAME", RANK_LABEL))
-            after = pos + facility.end()
-            while after < limit and text[after] in " \u3000":
-                after += 1
+            after = _skip_blanks(text, pos + facility.end(), limit)
             if after == pos + facility.end() or after >= limit:
                 break
             pos = after
@@ -347,9 +340,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
         if pos == _after_spaces(text, start, limit) and _wide_gap_before(text, pos) and _column_header(value):
             break  # 氏名          目的          対応者: a header row, the names stand below it
         found.append(Candidate(pos, end, category, RANK_LABEL))
-        after = raw_end
-        while after < limit and text[after] in " \u3000":
-            after += 1
+        after = _skip_blanks(text, raw_end, limit)
         if after < limit and text[after] in "（(【[":
             close = _closing_paren(text, after, limit)
             if close > after:
@@ -360,9 +351,7 @@ def parse_labelled_name(text: str, start: int, limit: int, category: str, relati
             continue
         # Several names in one value ("Dr.A、Dr.B") continue after a comma.
         if after < limit and text[after] in "、,，／/" and not relation_ok:
-            following = after + 1
-            while following < limit and text[following] in " \u3000":
-                following += 1
+            following = _skip_blanks(text, after + 1, limit)
             if text.startswith(("Dr", "DR"), following):
                 pos = following
                 continue

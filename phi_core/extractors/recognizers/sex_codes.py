@@ -88,8 +88,6 @@ _PAIR = re.compile(
     r"|(?P<age2>[0-9]{1,3}) ?[/／] ?(?P<sex2>[MF]|男性?|女性?))"
     r"(?![A-Za-z0-9/／]|(?<=[男女])[児子]|(?<=[男女性MF])[ \u3000]?[0-9])"
 )
-# Quick tests that start with a character class (the patterns above start with a
-# look-behind, which the regex engine tries at every position).
 # An age and its code one blank apart, a field of a list parted by commas or slashes (Mendoza, Ricardo, 45 M, MRN):
 # the separators on both sides say it is a field of its own, not a size (S, M, L); two digits, not a molar
 # concentration (KCl, 2 M).
@@ -100,7 +98,7 @@ _SPACED_FIELD = re.compile(
 # An age and the sex written out closing a bracket or a field (（…、ナイジェリア国籍、44 male）); not a count
 # of people (12 male patients).
 _AGE_THEN_WORD = re.compile(
-    r"(?:(?<=[,，、(（/／|])|(?<=[,，、(（/／|] ))([1-9][0-9]?|1[01][0-9]) ((?:fe)?male|(?:Fe)?male)(?=[)）,，、/／|]|[ \t]*$)",
+    r"(?:(?<=[,，、(（/／|])|(?<=[,，、(（/／|] ))([1-9][0-9]?|1[01][0-9]) ((?:[Ff]e)?male)(?=[)）,，、/／|]|[ \t]*$)",
     re.MULTILINE,
 )
 # A numeric code in a field named for sex, as safety reports and registries send it (ISO 5218: 1 male, 2 female,
@@ -110,8 +108,10 @@ _NUMERIC_CODE = re.compile(
     r"(?:(?i:sex|gender)(?:[ _]?(?i:code))?|性[ \u3000]?別(?:コード)?)(?:>|[ \u3000]*[=:：][ \u3000]*)"
     r"(?P<code>[0129])(?![0-9.,/=＝])"
 )
-_SEX_FIELD = re.compile(r"(?i:sex|gender)|性[ \u3000]?別")
 _COHORT = re.compile(r"(?<![A-Za-z])[nN] ?=")
+# Quick tests that start with a character class (the patterns above start with a
+# look-behind, which the regex engine tries at every position).
+_SEX_FIELD = re.compile(r"(?i:sex|gender)|性[ \u3000]?別")
 _ANY_GLUED = re.compile(r"[0-9][MF]")
 _ANY_PAIR = re.compile(r"(?:[MF男女]|男性|女性) ?[/／] ?[0-9]|[0-9] ?[/／] ?[MF男女]")
 _FLOORS = re.compile(r"階|館|棟|(?i:floor)")
